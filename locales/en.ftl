@@ -1,0 +1,75 @@
+greeting =
+    Hello! I am the automated assistant (a chatbot, not a staff member) of { $office }.
+    I answer questions about administrative procedures: documents needed, fees, processing time, where to submit, online submission.
+    Type a question, e.g. «birth registration documents» or «lam giay khai sinh can gi».
+help =
+    How to use this automated assistant:
+    • Type the name of a procedure or a question, with or without Vietnamese accents.
+    • Pick an option with the buttons or by typing its number.
+    • /linhvuc: browse by field · /ngonngu: change language · /start: start over.
+    This information is for guidance; the office's decision is what counts.
+menu-browse = Browse by field
+menu-help = Help
+menu-language = Tiếng Việt
+choose-field = Choose a field:
+choose-in-field = Procedures in { $field }:
+choose-procedure = Which procedure do you mean? Pick one (or type its number):
+more = More
+not-found =
+    Sorry, I could not find a matching procedure. Try a shorter question (e.g. «marriage registration», «certified copy») or choose «Browse by field».
+    For help in person, contact:
+    { $contact }
+empty-message = Please type a question about a procedure, e.g. «birth registration documents».
+expired-choice = That option is out of date. Please type your question again.
+language-set = Switched to English. Procedure details are shown in Vietnamese, as published.
+choose-language = Chọn ngôn ngữ / Choose a language:
+unknown-command = I don't know that command. Type /help for help.
+too-many = You are sending messages too fast; please wait { $seconds } seconds.
+other-sections = Other sections:
+data-note = Information checked on { $date }; verify against your province's current list of procedures before submitting.
+unsupported-message = I can only read text messages. Please type your question about a procedure.
+
+section-general = Summary
+section-documents = Documents
+section-fee = Fees
+section-time = Time
+section-place = Where
+section-steps = Steps
+section-online = Online
+
+procedure-title = 📄 { $name } (code { $code })
+documents-title = Documents to prepare:
+documents-case = In the case “{ $case }”:
+document-count = { $originals ->
+        [0] { $copies } copy
+       *[other] { $originals } original{ $copies ->
+            [0] {""}
+           *[other] , { $copies } copy
+        }
+    }
+document-form = form: { $form }
+fee-title = Fees:
+time-title = Processing time:
+place-title = Where to submit:
+place-agency = Handled by: { $agency }
+place-office =
+    { $name }
+    Address: { $address }
+    Hours: { $hours }
+    Phone: { $phone }
+steps-title = Steps:
+online-yes = You can submit online:
+online-link = Link: { $url }
+online-no = This procedure is not yet available online; submit in person at the office.
+online-post = You can also send the dossier by post.
+summary-office = Where: { $office }
+summary-time = Time: { $time }
+summary-fee = Fee: { $fee }
+summary-documents = { $count } kind(s) of documents needed (choose «Documents» for details).
+summary-result = Result: { $result }
+summary-conditions = Conditions:
+legal-basis = Legal basis: { $laws }
+
+channel-in_person = In person
+channel-online = Online
+channel-post = By post

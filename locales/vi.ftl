@@ -1,0 +1,78 @@
+# Lời chào và giới thiệu
+greeting =
+    Xin chào! Tôi là trợ lý tự động (chatbot) của { $office }, không phải cán bộ.
+    Tôi trả lời về thủ tục hành chính: cần giấy tờ gì, lệ phí, thời gian giải quyết, nộp ở đâu, nộp trực tuyến.
+    Hãy gõ câu hỏi, ví dụ: «làm giấy khai sinh cần gì» hoặc «lệ phí chứng thực bản sao».
+help =
+    Cách dùng trợ lý tự động:
+    • Gõ tên thủ tục hoặc câu hỏi, có dấu hay không dấu đều được (ví dụ: «dang ky tam tru o dau»).
+    • Chọn một lựa chọn bằng nút bấm hoặc gõ số thứ tự của nó.
+    • /linhvuc: xem thủ tục theo lĩnh vực · /ngonngu: đổi ngôn ngữ · /start: về đầu.
+    Thông tin chỉ để tham khảo; kết quả chính thức do cơ quan giải quyết.
+menu-browse = Xem theo lĩnh vực
+menu-help = Hướng dẫn
+menu-language = English
+choose-field = Chọn lĩnh vực:
+choose-in-field = Các thủ tục thuộc lĩnh vực { $field }:
+choose-procedure = Bạn muốn hỏi về thủ tục nào? Chọn một mục (hoặc gõ số thứ tự):
+more = Xem thêm
+not-found =
+    Xin lỗi, tôi chưa tìm thấy thủ tục phù hợp. Bạn có thể hỏi ngắn gọn hơn (ví dụ: «đăng ký kết hôn», «chứng thực chữ ký») hoặc chọn «Xem theo lĩnh vực».
+    Cần hỗ trợ trực tiếp, xin liên hệ:
+    { $contact }
+empty-message = Bạn hãy gõ câu hỏi về thủ tục, ví dụ: «đăng ký khai sinh cần giấy tờ gì».
+expired-choice = Lựa chọn này đã cũ. Bạn hãy gõ lại câu hỏi nhé.
+language-set = Đã chuyển sang tiếng Việt.
+choose-language = Chọn ngôn ngữ / Choose a language:
+unknown-command = Tôi không hiểu lệnh này. Gõ /help để xem hướng dẫn.
+too-many = Bạn gửi nhanh quá, xin đợi { $seconds } giây rồi hỏi tiếp nhé.
+other-sections = Xem mục khác:
+data-note = Thông tin cập nhật ngày { $date }; đối chiếu với quyết định công bố thủ tục của tỉnh trước khi nộp.
+unsupported-message = Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về thủ tục nhé.
+
+# Tên các mục
+section-general = Tóm tắt
+section-documents = Giấy tờ
+section-fee = Lệ phí
+section-time = Thời gian
+section-place = Nơi nộp
+section-steps = Các bước
+section-online = Nộp trực tuyến
+
+# Nội dung mục
+procedure-title = 📄 { $name } (mã { $code })
+documents-title = Giấy tờ cần chuẩn bị:
+documents-case = Trường hợp { $case }:
+document-count = { $originals ->
+        [0] { $copies } bản sao
+       *[other] { $originals } bản chính{ $copies ->
+            [0] {""}
+           *[other] , { $copies } bản sao
+        }
+    }
+document-form = mẫu: { $form }
+fee-title = Lệ phí:
+time-title = Thời gian giải quyết:
+place-title = Nơi nộp hồ sơ:
+place-agency = Cơ quan giải quyết: { $agency }
+place-office =
+    { $name }
+    Địa chỉ: { $address }
+    Giờ làm việc: { $hours }
+    Điện thoại: { $phone }
+steps-title = Các bước thực hiện:
+online-yes = Có thể nộp trực tuyến:
+online-link = Đường dẫn: { $url }
+online-no = Thủ tục này chưa nhận hồ sơ trực tuyến; bạn nộp trực tiếp tại nơi tiếp nhận.
+online-post = Có thể gửi hồ sơ qua bưu chính.
+summary-office = Nơi nộp: { $office }
+summary-time = Thời gian: { $time }
+summary-fee = Lệ phí: { $fee }
+summary-documents = Cần { $count } loại giấy tờ (chọn «Giấy tờ» để xem chi tiết).
+summary-result = Kết quả: { $result }
+summary-conditions = Điều kiện:
+legal-basis = Căn cứ pháp lý: { $laws }
+
+channel-in_person = Nộp trực tiếp
+channel-online = Trực tuyến
+channel-post = Qua bưu chính

@@ -1,0 +1,19 @@
+// npm run chat: the terminal chat on the bundled data, whatever tokens are set.
+import { createApp } from "../src/app.js";
+import { runTerminalChat } from "../src/channels/terminal/chat.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+
+const config = loadConfig();
+const { catalogue, assistant } = await createApp(
+  config,
+  createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL),
+);
+if (process.stdin.isTTY) catalogue.watch();
+await runTerminalChat({
+  assistant,
+  input: process.stdin,
+  output: process.stdout,
+  interactive: process.stdin.isTTY === true,
+});
+catalogue.close();

@@ -1,0 +1,109 @@
+import { z } from "zod";
+
+/** Calendar date written as YYYY-MM-DD and actually existing (2025-02-30 is refused). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "ngày phải có dạng YYYY-MM-DD | date must be YYYY-MM-DD" })
+  .refine(
+    (s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+    },
+    { message: "ngày không tồn tại | no such date" },
+  );
+
+const Text = z.string().trim().min(1, { message: "không được để trống | must not be empty" });
+
+/** Official code from the national database (e.g. 1.001193); a province may append a suffix (1.001193.H49). */
+export const ProcedureCode = z.string().regex(/^\d\.\d{6}(\.[A-Za-z0-9]+)?$/, {
+  message: "mã thủ tục phải có dạng 1.001193 | procedure code must look like 1.001193",
+});
+
+export const Fee = z.strictObject({
+  /** Amount in VND for the common case; 0 when free or exempt. */
+  amountVnd: z.number().int().nonnegative({ message: "lệ phí không được âm | fee must not be negative" }),
+  /** Exact wording shown to citizens, including per-page rates and exemptions. */
+  text: Text,
+});
+
+export const ProcessingTime = z.strictObject({
+  /** Working days for the common case; 0 means the same day. */
+  workingDays: z.number().nonnegative({ message: "thời hạn không được âm | time must not be negative" }),
+  text: Text,
+});
+
+export const Channel = z.strictObject({
+  kind: z.enum(["in_person", "online", "post"]),
+  time: ProcessingTime,
+  fee: Fee,
+  note: Text.optional(),
+});
+
+export const Document = z.strictObject({
+  name: Text,
+  originals: z.number().int().nonnegative(),
+  copies: z.number().int().nonnegative(),
+  /** Form or declaration template (mẫu tờ khai), if any. */
+  form: Text.optional(),
+  /** The case (trường hợp) this document applies to; absent = every case. */
+  case: Text.optional(),
+});
+
+export const Procedure = z.strictObject({
+  code: ProcedureCode,
+  name: Text,
+  /** Other names citizens use; also searched. */
+  aliases: z.array(Text).default([]),
+  field: Text,
+  level: Text,
+  agency: Text,
+  /** Id of the office in offices.json where the dossier is submitted. */
+  office: Text,
+  applicants: Text,
+  channels: z.array(Channel).min(1, { message: "cần ít nhất một cách thực hiện | at least one channel is required" }),
+  documents: z
+    .array(Document)
+    .min(1, { message: "danh sách giấy tờ không được rỗng | document list must not be empty" }),
+  steps: z.array(Text).min(1, { message: "cần ít nhất một bước | at least one step is required" }),
+  conditions: z.array(Text).default([]),
+  result: Text,
+  legalBasis: z.array(Text).min(1, { message: "cần căn cứ pháp lý | legal basis is required" }),
+  onlineUrl: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
+  lastChecked: IsoDate,
+});
+
+export const Office = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { message: "mã cơ quan chỉ gồm a-z, 0-9, - | office id: a-z, 0-9, -" }),
+  name: Text,
+  address: Text,
+  hours: Text,
+  phone: Text,
+  email: z.email().optional(),
+});
+
+export const OfficesFile = z.strictObject({
+  /** The office whose contact is given when nothing matches. */
+  defaultOffice: Text,
+  offices: z.array(Office).min(1),
+});
+
+export const SynonymGroup = z.strictObject({
+  /** Short concept both the catalogue and the queries are mapped to. */
+  concept: Text,
+  terms: z.array(Text).min(1),
+});
+
+export const SynonymsFile = z.strictObject({
+  groups: z.array(SynonymGroup),
+  /** Chat filler ignored in queries (folded match, whole words). */
+  filler: z.array(Text).default([]),
+});
+
+export type Procedure = z.infer<typeof Procedure>;
+export type Channel = z.infer<typeof Channel>;
+export type Document = z.infer<typeof Document>;
+export type Office = z.infer<typeof Office>;
+export type OfficesFile = z.infer<typeof OfficesFile>;
+export type SynonymGroup = z.infer<typeof SynonymGroup>;
+export type SynonymsFile = z.infer<typeof SynonymsFile>;
+export type ChannelKind = Channel["kind"];

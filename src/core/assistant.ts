@@ -1,0 +1,237 @@
+import type { LiveCatalogue } from "../catalogue/live.js";
+import type { Procedure } from "../catalogue/schema.js";
+import { cleanText, fold, tokenize } from "../search/normalize.js";
+import { officeText, renderSection, SECTIONS, type Section } from "./format.js";
+import { type Language, languageFromCode, Translator } from "./i18n.js";
+import type { Choice, ConversationState, ConversationStore, Incoming, Reply } from "./types.js";
+
+const SECTION_KEY: Record<Section, string> = {
+  general: "g",
+  documents: "d",
+  fee: "f",
+  time: "t",
+  place: "l",
+  steps: "s",
+  online: "o",
+};
+const SECTION_BY_KEY = new Map(Object.entries(SECTION_KEY).map(([s, k]) => [k, s as Section]));
+const FIELD_PAGE = 8;
+const LABEL_MAX = 60;
+
+const GREETINGS = new Set(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "menu", "bat dau", "start"]);
+const HELP_WORDS = new Set(["help", "tro giup", "huong dan", "giup"]);
+const TO_ENGLISH = new Set(["english", "tieng anh"]);
+const TO_VIETNAMESE = new Set(["tieng viet", "vietnamese"]);
+
+export interface AssistantDeps {
+  catalogue: LiveCatalogue;
+  conversations: ConversationStore;
+  translator?: Translator;
+}
+
+export interface IncomingContext {
+  /** The client's language (Telegram's language_code), used until the user picks one. */
+  languageCode?: string;
+}
+
+/** The channel-agnostic assistant: a message or a picked choice in, replies out. */
+export class Assistant {
+  private readonly tr: Translator;
+
+  constructor(private readonly deps: AssistantDeps) {
+    this.tr = deps.translator ?? new Translator();
+  }
+
+  /** `chatKey` is channel + chat id, e.g. "telegram:123". */
+  async handle(chatKey: string, incoming: Incoming, context: IncomingContext = {}): Promise<Reply[]> {
+    const stored = await this.deps.conversations.get(chatKey);
+    const state: ConversationState = stored ?? { lang: languageFromCode(context.languageCode) };
+    if (!state.langChosen && context.languageCode) state.lang = languageFromCode(context.languageCode);
+
+    const replies = incoming.kind === "choice" ? this.onChoice(state, incoming.id) : this.onText(state, incoming.text);
+    const offered = replies.flatMap((r) => r.choices ?? []);
+    state.lastChoices = offered.length > 0 ? offered : undefined;
+    await this.deps.conversations.set(chatKey, state);
+    return replies;
+  }
+
+  private t(state: ConversationState, id: string, args?: Record<string, string | number>): string {
+    return this.tr.t(state.lang, id, args);
+  }
+
+  private onText(state: ConversationState, raw: string): Reply[] {
+    const text = cleanText(raw);
+    if (text === "") return [{ text: this.t(state, "empty-message") }];
+
+    const picked = pickFromText(text, state.lastChoices);
+    if (picked) return this.onChoice(state, picked.id);
+
+    if (text.startsWith("/")) return this.onCommand(state, text);
+
+    const words = tokenize(text).join(" ");
+    if (GREETINGS.has(words)) return this.greet(state);
+    if (HELP_WORDS.has(words)) return [{ text: this.t(state, "help") }];
+    if (TO_ENGLISH.has(words)) return this.setLanguage(state, "en");
+    if (TO_VIETNAMESE.has(words)) return this.setLanguage(state, "vi");
+    return this.answer(state, text);
+  }
+
+  private onCommand(state: ConversationState, text: string): Reply[] {
+    const [head = "", ...rest] = text.split(" ");
+    const command = head.slice(1).split("@")[0]?.toLowerCase();
+    const arg = rest.join(" ").trim();
+    switch (command) {
+      case "start":
+        return this.greet(state);
+      case "help":
+      case "huongdan":
+        return [{ text: this.t(state, "help") }];
+      case "tim":
+      case "search":
+        return arg ? this.answer(state, arg) : [{ text: this.t(state, "empty-message") }];
+      case "linhvuc":
+      case "fields":
+        return this.listFields(state);
+      case "ngonngu":
+      case "language":
+      case "lang":
+        return this.chooseLanguage(state);
+      default:
+        return [{ text: this.t(state, "unknown-command") }];
+    }
+  }
+
+  private onChoice(state: ConversationState, id: string): Reply[] {
+    const [kind, a = "", b = ""] = id.split(":");
+    const { catalogue } = this.deps.catalogue.current();
+    switch (kind) {
+      case "p": {
+        const procedure = catalogue.procedures.find((p) => p.code === a);
+        const section = SECTION_BY_KEY.get(b) ?? "general";
+        return procedure
+          ? [this.procedureReply(state, procedure, section)]
+          : [{ text: this.t(state, "expired-choice") }];
+      }
+      case "f":
+        return this.listField(state, a, Number(b) || 0);
+      case "m":
+        if (a === "browse") return this.listFields(state);
+        if (a === "help") return [{ text: this.t(state, "help") }];
+        return this.greet(state);
+      case "lang":
+        return this.setLanguage(state, a === "en" ? "en" : "vi");
+      default:
+        return [{ text: this.t(state, "expired-choice") }];
+    }
+  }
+
+  private greet(state: ConversationState): Reply[] {
+    const { catalogue } = this.deps.catalogue.current();
+    return [
+      {
+        text: this.t(state, "greeting", { office: catalogue.defaultOffice.name }),
+        choices: [
+          { id: "m:browse", label: this.t(state, "menu-browse") },
+          { id: "m:help", label: this.t(state, "menu-help") },
+          { id: state.lang === "vi" ? "lang:en" : "lang:vi", label: this.t(state, "menu-language") },
+        ],
+      },
+    ];
+  }
+
+  private chooseLanguage(state: ConversationState): Reply[] {
+    return [
+      {
+        text: this.t(state, "choose-language"),
+        choices: [
+          { id: "lang:vi", label: "Tiếng Việt" },
+          { id: "lang:en", label: "English" },
+        ],
+      },
+    ];
+  }
+
+  private setLanguage(state: ConversationState, lang: Language): Reply[] {
+    state.lang = lang;
+    state.langChosen = true;
+    return [{ text: this.t(state, "language-set") }, ...this.greet(state)];
+  }
+
+  private answer(state: ConversationState, text: string): Reply[] {
+    const { search, catalogue } = this.deps.catalogue.current();
+    const outcome = search.search(text);
+    const [top] = outcome.hits;
+    if (outcome.decision === "answer" && top) return [this.procedureReply(state, top.procedure, outcome.intent)];
+    if (outcome.decision === "choose") {
+      const key = SECTION_KEY[outcome.intent];
+      return [
+        {
+          text: this.t(state, "choose-procedure"),
+          choices: outcome.hits.map((h) => ({ id: `p:${h.procedure.code}:${key}`, label: shorten(h.procedure.name) })),
+        },
+      ];
+    }
+    const contact = officeText((id, args) => this.t(state, id, args), catalogue.defaultOffice);
+    return [
+      {
+        text: this.t(state, "not-found", { contact }),
+        choices: [{ id: "m:browse", label: this.t(state, "menu-browse") }],
+      },
+    ];
+  }
+
+  private procedureReply(state: ConversationState, procedure: Procedure, section: Section): Reply {
+    const { catalogue } = this.deps.catalogue.current();
+    return {
+      text: renderSection(this.tr, state.lang, catalogue, procedure, section),
+      choices: SECTIONS.filter((s) => s !== section).map((s) => ({
+        id: `p:${procedure.code}:${SECTION_KEY[s]}`,
+        label: this.t(state, `section-${s}`),
+      })),
+    };
+  }
+
+  private listFields(state: ConversationState): Reply[] {
+    const fields = fieldsOf(this.deps.catalogue.current().catalogue.procedures);
+    return [
+      {
+        text: this.t(state, "choose-field"),
+        choices: fields.map((f) => ({ id: `f:${slug(f)}`, label: f })),
+      },
+    ];
+  }
+
+  private listField(state: ConversationState, fieldSlug: string, page: number): Reply[] {
+    const procedures = this.deps.catalogue.current().catalogue.procedures;
+    const field = fieldsOf(procedures).find((f) => slug(f) === fieldSlug);
+    if (!field) return [{ text: this.t(state, "expired-choice") }];
+    const inField = procedures.filter((p) => p.field === field);
+    const shown = inField.slice(page * FIELD_PAGE, (page + 1) * FIELD_PAGE);
+    const choices: Choice[] = shown.map((p) => ({ id: `p:${p.code}:g`, label: shorten(p.name) }));
+    if ((page + 1) * FIELD_PAGE < inField.length) {
+      choices.push({ id: `f:${fieldSlug}:${page + 1}`, label: this.t(state, "more") });
+    }
+    return [{ text: this.t(state, "choose-in-field", { field }), choices }];
+  }
+}
+
+/** "2" picks the second choice offered; so does typing a choice's label. */
+function pickFromText(text: string, choices: Choice[] | undefined): Choice | undefined {
+  if (!choices || choices.length === 0) return undefined;
+  const number = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
+  if (number) return choices[Number(number[1]) - 1];
+  const folded = fold(text).trim();
+  return choices.find((c) => fold(c.label) === folded);
+}
+
+function fieldsOf(procedures: readonly Procedure[]): string[] {
+  return [...new Set(procedures.map((p) => p.field))].sort((a, b) => a.localeCompare(b, "vi"));
+}
+
+function slug(text: string): string {
+  return tokenize(text).join("-").slice(0, 40);
+}
+
+function shorten(label: string): string {
+  return label.length <= LABEL_MAX ? label : `${label.slice(0, LABEL_MAX - 1).trimEnd()}…`;
+}

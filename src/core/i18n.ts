@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+
+export const LANGUAGES = ["vi", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LOCALES_DIR = fileURLToPath(new URL("../../locales/", import.meta.url));
+
+/** User-facing strings from locales/*.ftl (Fluent, the format of grammY's i18n plugin). */
+export class Translator {
+  private readonly bundles = new Map<Language, FluentBundle>();
+
+  constructor(dir: string = LOCALES_DIR) {
+    for (const lang of LANGUAGES) {
+      // No bidi isolation marks: they would show up as garbage in plain-text channels.
+      const bundle = new FluentBundle(lang, { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(readFileSync(`${dir}/${lang}.ftl`, "utf8")));
+      if (errors.length > 0) throw new Error(`locales/${lang}.ftl: ${errors.map(String).join("; ")}`);
+      this.bundles.set(lang, bundle);
+    }
+  }
+
+  t(lang: Language, id: string, args?: Record<string, FluentVariable>): string {
+    const bundle = this.bundles.get(lang) as FluentBundle;
+    const message = bundle.getMessage(id) ?? (this.bundles.get("vi") as FluentBundle).getMessage(id);
+    if (!message?.value) return id;
+    return bundle.formatPattern(message.value, args);
+  }
+}
+
+/** Telegram's language_code (e.g. "en-US") → our language; Vietnamese by default. */
+export function languageFromCode(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith("en") ? "en" : "vi";
+}
