@@ -52,7 +52,12 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     const parsed = schema.safeParse(value);
     if (parsed.success) return parsed.data as z.output<S>;
     for (const issue of parsed.error.issues) {
-      problems.push({ file, record, path: formatPath([...base, ...issue.path]), message: describeIssue(issue) });
+      // One line per unknown field, at its own path, so each misspelling is easy to find.
+      const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [k]) : [[]];
+      for (const key of keys) {
+        const at = formatPath([...base, ...issue.path, ...key]);
+        problems.push({ file, record, path: at, message: describeIssue(issue, key[0]) });
+      }
     }
     return undefined;
   };

@@ -26,7 +26,7 @@ const TYPE_VI: Record<string, string> = {
 };
 
 /** Zod's messages are English only; staff read Vietnamese first. Our own messages are already bilingual. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+export function describeIssue(issue: z.core.$ZodIssue, key?: string): string {
   if (issue.message.includes(" | ")) return issue.message;
   switch (issue.code) {
     case "invalid_type":
@@ -34,7 +34,7 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
         ? "thiếu trường bắt buộc | required field is missing"
         : `sai kiểu dữ liệu, cần ${TYPE_VI[issue.expected] ?? issue.expected} | expected ${issue.expected}`;
     case "unrecognized_keys":
-      return `trường không được phép: ${issue.keys.join(", ")} (kiểm tra chính tả) | unknown field(s): ${issue.keys.join(", ")}`;
+      return `trường không được phép: ${key ?? issue.keys.join(", ")} (kiểm tra chính tả) | unknown field: ${key ?? issue.keys.join(", ")}`;
     case "invalid_value":
       return `giá trị không hợp lệ, chỉ được: ${issue.values.join(", ")} | invalid value, expected one of: ${issue.values.join(", ")}`;
     case "too_small":

@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Calendar date written as YYYY-MM-DD and actually existing (2025-02-30 is refused). */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "ngày phải có dạng YYYY-MM-DD | date must be YYYY-MM-DD" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "ngày phải có dạng YYYY-MM-DD | date must be YYYY-MM-DD", abort: true })
   .refine(
     (s) => {
       const d = new Date(`${s}T00:00:00Z`);

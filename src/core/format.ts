@@ -35,7 +35,12 @@ export function renderSection(
       body = [t("place-title"), officeText(t, office), t("place-agency", { agency: p.agency })];
       break;
     case "steps":
-      body = [t("steps-title"), ...p.steps.map((s, i) => `${i + 1}. ${s}`)];
+      body = [
+        t("steps-title"),
+        ...p.steps.map((s, i) => `${i + 1}. ${s}`),
+        ...(p.conditions.length > 0 ? [t("summary-conditions"), ...p.conditions.map((c) => `• ${c}`)] : []),
+        t("legal-basis", { laws: p.legalBasis.join("; ") }),
+      ];
       break;
     case "online":
       body = onlineLines(t, p);
@@ -61,7 +66,7 @@ function documentLines(t: T, p: Procedure): string[] {
   const common = p.documents.filter((d) => !d.case).map(line);
   const cases = [...new Set(p.documents.flatMap((d) => (d.case ? [d.case] : [])))];
   const byCase = cases.flatMap((c) => [
-    t("documents-case", { case: c }),
+    t("documents-case", { case: lowerFirst(c) }),
     ...p.documents.filter((d) => d.case === c).map(line),
   ]);
   return [...common, ...byCase];
@@ -90,8 +95,12 @@ function summaryLines(t: T, p: Procedure, office: Office): string[] {
     t("summary-fee", { fee: inPerson.fee.text }),
     t("summary-documents", { count: p.documents.length }),
     t("summary-result", { result: p.result }),
-    ...(p.conditions.length > 0 ? [t("summary-conditions"), ...p.conditions.map((c) => `• ${c}`)] : []),
-    t("legal-basis", { laws: p.legalBasis.join("; ") }),
     t("data-note", { date: `${day}/${month}/${year}` }),
   ];
+}
+
+/** "Trẻ sinh tại…" reads as "Trường hợp trẻ sinh tại…"; acronyms ("UBND…") keep their case. */
+function lowerFirst(text: string): string {
+  const [first = "", second = ""] = text;
+  return second && second === second.toLowerCase() ? first.toLowerCase() + text.slice(1) : text;
 }

@@ -8,6 +8,8 @@ export type Decision = "answer" | "choose" | "none";
 export interface Hit {
   procedure: Procedure;
   score: number;
+  /** The score's parts, for tuning and diagnosis. */
+  parts: { coverage: number; pairs: number; title: number };
 }
 
 export interface SearchOutcome {
@@ -18,15 +20,30 @@ export interface SearchOutcome {
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
-const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5, body: 0.3 } as const;
+const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5 } as const;
 const CANDIDATES = 30;
 const FUZZY_PENALTY = 0.75;
 
-// Decision thresholds, tuned on the dev set (see scripts/bench-search.ts).
-const ANSWER_SCORE = 0.62;
-const ANSWER_MARGIN = 0.08;
-const CHOOSE_SCORE = 0.42;
-const CHOOSE_WINDOW = 0.2;
+/**
+ * Ranking weights and decision thresholds, tuned on the dev set and checked on a held-out set
+ * (scripts/bench-search.ts prints both). Scores are in 0..1.
+ */
+export const DEFAULT_TUNING = {
+  /** Share of the query's words (idf-weighted) the record contains. */
+  coverage: 0.6,
+  /** Share of the query's adjacent word pairs found in the record's titles. */
+  pairs: 0.2,
+  /** Share of the best title's words the query says (penalises variants the query didn't ask for). */
+  title: 0.2,
+  /** A word that no record has weighs this fraction of the rarest known word. */
+  unknownIdf: 0.5,
+  titlePower: 2,
+  answer: 0.62,
+  margin: 0.08,
+  choose: 0.42,
+  window: 0.2,
+};
+export type Tuning = typeof DEFAULT_TUNING;
 
 interface Entry {
   procedure: Procedure;
@@ -52,7 +69,11 @@ export class ProcedureSearch {
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
 
-  constructor(procedures: readonly Procedure[], synonyms: SynonymsFile) {
+  constructor(
+    procedures: readonly Procedure[],
+    synonyms: SynonymsFile,
+    private readonly tuning: Tuning = DEFAULT_TUNING,
+  ) {
     this.analyzer = new Analyzer(synonyms);
     this.entries = procedures.map((p) => this.prepare(p));
     this.entries.forEach((entry, i) => {
@@ -64,7 +85,7 @@ export class ProcedureSearch {
     });
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.length));
-    this.unknownIdf = Math.log(1 + n);
+    this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
     this.vocabulary = new Fuse(
       [...this.postings.keys()].filter((t) => t.length >= 3),
       {
@@ -80,37 +101,49 @@ export class ProcedureSearch {
   }
 
   search(text: string, limit = 5): SearchOutcome {
-    const { intent, tokens: raw } = this.analyzer.query(text);
-    const tokens = raw.map((t) => this.correct(t));
-    const unique = uniqueBy(tokens, (t) => t.token);
-    const total = unique.reduce((sum, t) => sum + this.weightOf(t.token), 0);
-    if (total === 0) return { decision: "none", intent, hits: [] };
+    const query = this.analyzer.query(text);
+    const terms = new Map<string, number>();
+    query.tokens.forEach((raw, k) => {
+      // Numbers ("1 trang", "2 bản") are details of the case, not names of procedures.
+      if (/^\d+$/.test(raw)) return;
+      const { token, fuzzy } = this.correct(raw);
+      const weight = (query.weights[k] ?? 1) * (fuzzy ? FUZZY_PENALTY : 1);
+      terms.set(token, Math.max(weight, terms.get(token) ?? 0));
+    });
+    let total = 0;
+    for (const [token, weight] of terms) total += this.weightOf(token) * weight;
+    if (total === 0) return { decision: "none", intent: query.intent, hits: [] };
 
-    // Coverage by accumulation over postings: Σ idf · field weight, for every record that has a query word.
+    // Coverage by accumulation over postings: Σ idf · query weight · field weight, for every record with a query word.
     const covered = new Map<number, number>();
-    for (const { token, fuzzy } of unique) {
-      const idf = this.weightOf(token);
+    for (const [token, weight] of terms) {
+      const idf = this.weightOf(token) * weight;
       for (const i of this.postings.get(token) ?? []) {
         const w = (this.entries[i] as Entry).weights.get(token) ?? 0;
-        covered.set(i, (covered.get(i) ?? 0) + idf * w * (fuzzy ? FUZZY_PENALTY : 1));
+        covered.set(i, (covered.get(i) ?? 0) + idf * w);
       }
     }
     const candidates = [...covered.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
 
-    const queryPairs = pairsOf(tokens.map((t) => t.token));
-    const querySet = new Set(unique.map((t) => t.token));
+    const queryPairs = pairsOf(query.tokens.map((t) => this.correct(t).token));
+    const querySet = new Set(terms.keys());
+    const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
-      .map(([i, sum]) => {
+      .map(([i, sum]): Hit => {
         const entry = this.entries[i] as Entry;
         const coverage = sum / total;
         const pairs =
           queryPairs.length === 0 ? coverage : queryPairs.filter((p) => entry.pairs.has(p)).length / queryPairs.length;
         const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, querySet)));
-        return { procedure: entry.procedure, score: 0.6 * coverage + 0.2 * pairs + 0.2 * title };
+        return {
+          procedure: entry.procedure,
+          score: wc * coverage + wp * pairs + wt * title,
+          parts: { coverage, pairs, title },
+        };
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
-    return { intent, ...decide(ranked, limit) };
+    return { intent: query.intent, ...decide(ranked, limit, this.tuning) };
   }
 
   private weightOf(token: string): number {
@@ -122,19 +155,28 @@ export class ProcedureSearch {
     let all = 0;
     let hit = 0;
     for (const t of new Set(title)) {
-      const w = this.weightOf(t);
+      const w = this.weightOf(t) ** this.tuning.titlePower;
       all += w;
       if (query.has(t)) hit += w;
     }
     return all === 0 ? 0 : hit / all;
   }
 
-  /** A word we don't know, long enough to be a typo of one we do, is replaced by its nearest neighbour. */
+  /**
+   * A word we don't know, long enough to be a typo of one we do, is replaced by a
+   * vocabulary word fuse.js finds that starts with the same letter (typos rarely
+   * hit the first one) and is one edit away (two for long words).
+   */
   private correct(token: string): { token: string; fuzzy: boolean } {
     if (this.idf.has(token) || token.length < 4 || /\d/.test(token)) return { token, fuzzy: false };
     let fixed = this.corrections.get(token);
     if (fixed === undefined) {
-      fixed = this.vocabulary.search(token, { limit: 1 })[0]?.item ?? null;
+      const allowed = token.length <= 5 ? 1 : 2;
+      fixed =
+        this.vocabulary
+          .search(token, { limit: 8 })
+          .map((r) => r.item)
+          .find((word) => word[0] === token[0] && editDistance(word, token) <= allowed) ?? null;
       if (this.corrections.size > 10_000) this.corrections.clear();
       this.corrections.set(token, fixed);
     }
@@ -151,20 +193,17 @@ export class ProcedureSearch {
     add(name, FIELD_WEIGHT.name);
     for (const a of aliases) add(a, FIELD_WEIGHT.alias);
     add(this.analyzer.document(procedure.field), FIELD_WEIGHT.field);
-    add(this.analyzer.document(procedure.result), FIELD_WEIGHT.body);
     const titles = [name, ...aliases];
     return { procedure, weights, pairs: new Set(titles.flatMap(pairsOf)), titles };
   }
 }
 
-function decide(ranked: Hit[], limit: number): { decision: Decision; hits: Hit[] } {
+function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[] } {
   const [top, second] = ranked;
-  if (!top || top.score < CHOOSE_SCORE) return { decision: "none", hits: [] };
-  const clear = !second || top.score - second.score >= ANSWER_MARGIN;
-  if (top.score >= ANSWER_SCORE && clear) return { decision: "answer", hits: ranked.slice(0, limit) };
-  const close = ranked.filter((h) => h.score >= top.score - CHOOSE_WINDOW && h.score >= CHOOSE_SCORE);
-  if (close.length === 1)
-    return { decision: top.score >= ANSWER_SCORE ? "answer" : "choose", hits: ranked.slice(0, limit) };
+  if (!top || top.score < tuning.choose) return { decision: "none", hits: [] };
+  const clear = !second || top.score - second.score >= tuning.margin;
+  if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit) };
+  const close = ranked.filter((h) => h.score >= top.score - tuning.window && h.score >= tuning.choose);
   return { decision: "choose", hits: close.slice(0, limit) };
 }
 
@@ -174,12 +213,22 @@ function pairsOf(tokens: readonly string[]): string[] {
   return out;
 }
 
-function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    const k = key(item);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = d[i] as number[];
+    const prev = d[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+      row[j] = best;
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
 }

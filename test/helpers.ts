@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const BUNDLED_DATA = path.join(ROOT, "data");
+
+/** A private copy of the bundled data in a temp dir, for tests that edit or break it. */
+export async function copyOfBundledData(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "motcua-data-"));
+  await cp(BUNDLED_DATA, dir, { recursive: true });
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: tests poke at arbitrary JSON shapes
+export async function editJson(file: string, edit: (value: any) => void): Promise<void> {
+  const value = JSON.parse(await readFile(file, "utf8"));
+  edit(value);
+  await writeFile(file, JSON.stringify(value, null, 2));
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs one of the project's scripts with tsx, as `npm run` would, feeding `input` on stdin. */
+export function runScript(
+  script: string,
+  args: string[] = [],
+  input = "",
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
