@@ -4,6 +4,12 @@ import { runTerminalChat } from "../src/channels/terminal/chat.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 
+// Output piped into `head` and closed early is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
+
 const config = loadConfig();
 const { catalogue, assistant } = await createApp(
   config,

@@ -1,6 +1,7 @@
 import { LiveCatalogue } from "./catalogue/live.js";
 import type { Config } from "./config.js";
 import { Assistant } from "./core/assistant.js";
+import { RateLimiter } from "./core/rate-limit.js";
 import { MemoryConversationStore } from "./core/types.js";
 import type { Logger } from "./logger.js";
 
@@ -15,6 +16,10 @@ export async function createApp(config: Config, logger: Logger) {
         `catalogue change refused, still serving the last good one\n${report}`,
       ),
   });
-  const assistant = new Assistant({ catalogue, conversations: new MemoryConversationStore() });
+  const assistant = new Assistant({
+    catalogue,
+    conversations: new MemoryConversationStore(),
+    rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+  });
   return { catalogue, assistant };
 }

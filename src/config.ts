@@ -1,30 +1,90 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** Empty strings count as unset, as in a .env file with `KEY=`. */
 const optionalText = z
   .string()
   .trim()
   .transform((s) => (s === "" ? undefined : s))
   .optional();
 
-/** The environment's schema: validated once at start; nothing else reads process.env. */
-export const ConfigSchema = z.object({
-  CATALOGUE_DIR: z.string().default("data"),
-  DATA_DIR: z.string().default("var"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  TELEGRAM_BOT_TOKEN: optionalText,
-  ZALO_BOT_TOKEN: optionalText,
-});
+const port = z.coerce.number().int().min(0).max(65535);
+// Telegram allows 1–256 characters of A–Z, a–z, 0–9, _ and - in a webhook secret.
+const webhookSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ or -")
+  .optional();
+const httpsUrl = z.url({ protocol: /^https$/, message: "must be an https:// URL" }).optional();
+const apiRoot = z.url({ message: "must be a URL such as https://api.telegram.org" }).optional();
+const idList = z
+  .string()
+  .optional()
+  .transform((s) =>
+    (s ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
-export type Config = z.infer<typeof ConfigSchema> & { catalogueDir: string };
+/** The environment's schema: validated once at start; nothing else reads process.env. */
+export const ConfigSchema = z
+  .object({
+    CATALOGUE_DIR: z.string().default("data"),
+    DATA_DIR: z.string().default("var"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: port.default(8080),
+    /** Incoming messages allowed per chat per minute. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+
+    TELEGRAM_BOT_TOKEN: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]+$/, "must look like 123456:ABC-def…")
+        .optional(),
+    ),
+    TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    TELEGRAM_WEBHOOK_URL: optionalText.pipe(httpsUrl),
+    TELEGRAM_WEBHOOK_SECRET: optionalText.pipe(webhookSecret),
+    TELEGRAM_API_ROOT: optionalText.pipe(apiRoot),
+    TELEGRAM_ADMIN_CHAT_IDS: idList,
+
+    ZALO_BOT_TOKEN: optionalText,
+    ZALO_MODE: z.enum(["polling", "webhook"]).default("polling"),
+    ZALO_WEBHOOK_URL: optionalText.pipe(httpsUrl),
+    ZALO_WEBHOOK_SECRET: optionalText.pipe(webhookSecret),
+    ZALO_API_ROOT: optionalText.pipe(apiRoot),
+
+    /** Bearer token of POST /api/dossiers; the endpoint is off when unset. */
+    DOSSIER_API_TOKEN: optionalText.pipe(z.string().min(24, "must be at least 24 characters").optional()),
+    PHONE_HASH_KEY: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+  })
+  .superRefine((c, ctx) => {
+    const need = (when: boolean, key: string, why: string) => {
+      if (when) ctx.addIssue({ code: "custom", path: [key], message: why });
+    };
+    const tgWebhook = Boolean(c.TELEGRAM_BOT_TOKEN) && c.TELEGRAM_MODE === "webhook";
+    need(tgWebhook && !c.TELEGRAM_WEBHOOK_URL, "TELEGRAM_WEBHOOK_URL", "required when TELEGRAM_MODE=webhook");
+    need(tgWebhook && !c.TELEGRAM_WEBHOOK_SECRET, "TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_MODE=webhook");
+    const zaloWebhook = Boolean(c.ZALO_BOT_TOKEN) && c.ZALO_MODE === "webhook";
+    need(zaloWebhook && !c.ZALO_WEBHOOK_URL, "ZALO_WEBHOOK_URL", "required when ZALO_MODE=webhook");
+    need(zaloWebhook && !c.ZALO_WEBHOOK_SECRET, "ZALO_WEBHOOK_SECRET", "required when ZALO_MODE=webhook");
+  });
+
+export type Config = z.infer<typeof ConfigSchema> & { catalogueDir: string; dataDir: string };
 
 export class ConfigError extends Error {}
 
+/** Validates the environment; one line per bad or missing value, never echoing a value (it may be a token). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Cấu hình không hợp lệ | Invalid configuration:\n${lines.join("\n")}`);
   }
-  return { ...parsed.data, catalogueDir: path.resolve(parsed.data.CATALOGUE_DIR) };
+  return {
+    ...parsed.data,
+    catalogueDir: path.resolve(parsed.data.CATALOGUE_DIR),
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+  };
 }

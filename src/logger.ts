@@ -18,3 +18,21 @@ export function createLogger(level = "info"): Logger {
     pino.destination(2),
   );
 }
+
+// Telegram tokens ("123456:ABC…") and anything after "bot" in an API URL.
+const SECRET_PATTERNS = [/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, /\/bot[^/\s]+/g];
+
+/** Removes bot tokens from a text that may come from an HTTP library's error message. */
+export function scrubSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce(
+    (t, re) => t.replace(re, (m) => (m.startsWith("/bot") ? "/bot[redacted]" : "[redacted]")),
+    text,
+  );
+}
+
+/** An error's class and message only, scrubbed: request bodies and headers (tokens, personal data) stay out of logs. */
+export function errorSummary(err: unknown): { type: string; message: string } {
+  const type = err instanceof Error ? err.name : typeof err;
+  const message = err instanceof Error ? err.message : String(err);
+  return { type, message: scrubSecrets(message).slice(0, 500) };
+}

@@ -3,7 +3,16 @@ import type { Procedure } from "../catalogue/schema.js";
 import { cleanText, fold, tokenize } from "../search/normalize.js";
 import { officeText, renderSection, SECTIONS, type Section } from "./format.js";
 import { type Language, languageFromCode, Translator } from "./i18n.js";
-import type { Choice, ConversationState, ConversationStore, Incoming, Reply } from "./types.js";
+import type { RateLimiter } from "./rate-limit.js";
+import type {
+  Choice,
+  ConversationState,
+  ConversationStore,
+  Feature,
+  FeatureContext,
+  Incoming,
+  Reply,
+} from "./types.js";
 
 const SECTION_KEY: Record<Section, string> = {
   general: "g",
@@ -27,6 +36,9 @@ export interface AssistantDeps {
   catalogue: LiveCatalogue;
   conversations: ConversationStore;
   translator?: Translator;
+  features?: Feature[];
+  /** Per-chat limit on incoming messages (every channel gets it, since it lives here). */
+  rateLimiter?: RateLimiter;
 }
 
 export interface IncomingContext {
@@ -36,19 +48,44 @@ export interface IncomingContext {
 
 /** The channel-agnostic assistant: a message or a picked choice in, replies out. */
 export class Assistant {
-  private readonly tr: Translator;
+  readonly translator: Translator;
+  private readonly features: Feature[];
+  /** Messages of one chat are handled one after another, so its state never races. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(private readonly deps: AssistantDeps) {
-    this.tr = deps.translator ?? new Translator();
+    this.translator = deps.translator ?? new Translator();
+    this.features = deps.features ?? [];
   }
 
   /** `chatKey` is channel + chat id, e.g. "telegram:123". */
-  async handle(chatKey: string, incoming: Incoming, context: IncomingContext = {}): Promise<Reply[]> {
+  handle(chatKey: string, incoming: Incoming, context: IncomingContext = {}): Promise<Reply[]> {
+    const previous = this.queues.get(chatKey) ?? Promise.resolve();
+    const run = previous.then(() => this.handleNow(chatKey, incoming, context));
+    const settled = run.catch(() => undefined);
+    this.queues.set(chatKey, settled);
+    void settled.then(() => {
+      if (this.queues.get(chatKey) === settled) this.queues.delete(chatKey);
+    });
+    return run;
+  }
+
+  /** The language a chat uses, for messages the bot sends on its own (notifications, reminders). */
+  async languageOf(chatKey: string): Promise<Language> {
+    return (await this.deps.conversations.get(chatKey))?.lang ?? "vi";
+  }
+
+  private async handleNow(chatKey: string, incoming: Incoming, context: IncomingContext): Promise<Reply[]> {
     const stored = await this.deps.conversations.get(chatKey);
     const state: ConversationState = stored ?? { lang: languageFromCode(context.languageCode) };
     if (!state.langChosen && context.languageCode) state.lang = languageFromCode(context.languageCode);
+    const limit = this.deps.rateLimiter?.take(chatKey);
+    if (limit?.verdict === "drop") return [];
+    if (limit?.verdict === "warn") return [{ text: this.t(state, "too-many", { seconds: limit.retryAfterSec }) }];
+    const ctx: FeatureContext = { chatKey, state, t: (id, args) => this.t(state, id, args) };
 
-    const replies = incoming.kind === "choice" ? this.onChoice(state, incoming.id) : this.onText(state, incoming.text);
+    const replies =
+      incoming.kind === "choice" ? await this.onChoice(ctx, incoming.id) : await this.onText(ctx, incoming.text);
     const offered = replies.flatMap((r) => r.choices ?? []);
     state.lastChoices = offered.length > 0 ? offered : undefined;
     await this.deps.conversations.set(chatKey, state);
@@ -56,29 +93,35 @@ export class Assistant {
   }
 
   private t(state: ConversationState, id: string, args?: Record<string, string | number>): string {
-    return this.tr.t(state.lang, id, args);
+    return this.translator.t(state.lang, id, args);
   }
 
-  private onText(state: ConversationState, raw: string): Reply[] {
+  private async onText(ctx: FeatureContext, raw: string): Promise<Reply[]> {
+    const { state } = ctx;
     const text = cleanText(raw);
     if (text === "") return [{ text: this.t(state, "empty-message") }];
 
     const picked = pickFromText(text, state.lastChoices);
-    if (picked) return this.onChoice(state, picked.id);
+    if (picked) return this.onChoice(ctx, picked.id);
 
-    if (text.startsWith("/")) return this.onCommand(state, text);
+    if (text.startsWith("/")) return this.onCommand(ctx, text);
 
     const words = tokenize(text).join(" ");
     if (GREETINGS.has(words)) return this.greet(state);
     if (HELP_WORDS.has(words)) return [{ text: this.t(state, "help") }];
     if (TO_ENGLISH.has(words)) return this.setLanguage(state, "en");
     if (TO_VIETNAMESE.has(words)) return this.setLanguage(state, "vi");
+    for (const feature of this.features) {
+      const taken = await feature.onText?.(ctx, text);
+      if (taken) return taken;
+    }
     return this.answer(state, text);
   }
 
-  private onCommand(state: ConversationState, text: string): Reply[] {
+  private async onCommand(ctx: FeatureContext, text: string): Promise<Reply[]> {
+    const { state } = ctx;
     const [head = "", ...rest] = text.split(" ");
-    const command = head.slice(1).split("@")[0]?.toLowerCase();
+    const command = head.slice(1).split("@")[0]?.toLowerCase() ?? "";
     const arg = rest.join(" ").trim();
     switch (command) {
       case "start":
@@ -96,13 +139,17 @@ export class Assistant {
       case "language":
       case "lang":
         return this.chooseLanguage(state);
-      default:
-        return [{ text: this.t(state, "unknown-command") }];
     }
+    for (const feature of this.features) {
+      const run = feature.commands?.[command];
+      if (run) return run(ctx, arg);
+    }
+    return [{ text: this.t(state, "unknown-command") }];
   }
 
-  private onChoice(state: ConversationState, id: string): Reply[] {
-    const [kind, a = "", b = ""] = id.split(":");
+  private async onChoice(ctx: FeatureContext, id: string): Promise<Reply[]> {
+    const { state } = ctx;
+    const [kind = "", a = "", b = ""] = id.split(":");
     const { catalogue } = this.deps.catalogue.current();
     switch (kind) {
       case "p": {
@@ -120,9 +167,10 @@ export class Assistant {
         return this.greet(state);
       case "lang":
         return this.setLanguage(state, a === "en" ? "en" : "vi");
-      default:
-        return [{ text: this.t(state, "expired-choice") }];
     }
+    const owner = this.features.find((f) => f.choicePrefix === kind && f.onChoice);
+    if (owner?.onChoice) return owner.onChoice(ctx, id);
+    return [{ text: this.t(state, "expired-choice") }];
   }
 
   private greet(state: ConversationState): Reply[] {
@@ -183,7 +231,7 @@ export class Assistant {
   private procedureReply(state: ConversationState, procedure: Procedure, section: Section): Reply {
     const { catalogue } = this.deps.catalogue.current();
     return {
-      text: renderSection(this.tr, state.lang, catalogue, procedure, section),
+      text: renderSection(this.translator, state.lang, catalogue, procedure, section),
       choices: SECTIONS.filter((s) => s !== section).map((s) => ({
         id: `p:${procedure.code}:${SECTION_KEY[s]}`,
         label: this.t(state, `section-${s}`),

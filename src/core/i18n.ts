@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
 
@@ -11,12 +12,19 @@ const LOCALES_DIR = fileURLToPath(new URL("../../locales/", import.meta.url));
 export class Translator {
   private readonly bundles = new Map<Language, FluentBundle>();
 
+  /** Every `locales/<lang>/*.ftl` file is loaded: each feature keeps its strings in its own file. */
   constructor(dir: string = LOCALES_DIR) {
     for (const lang of LANGUAGES) {
       // No bidi isolation marks: they would show up as garbage in plain-text channels.
       const bundle = new FluentBundle(lang, { useIsolating: false });
-      const errors = bundle.addResource(new FluentResource(readFileSync(`${dir}/${lang}.ftl`, "utf8")));
-      if (errors.length > 0) throw new Error(`locales/${lang}.ftl: ${errors.map(String).join("; ")}`);
+      const langDir = path.join(dir, lang);
+      for (const file of readdirSync(langDir)
+        .filter((f) => f.endsWith(".ftl"))
+        .sort()) {
+        const resource = new FluentResource(readFileSync(path.join(langDir, file), "utf8"));
+        const errors = bundle.addResource(resource);
+        if (errors.length > 0) throw new Error(`locales/${lang}/${file}: ${errors.map(String).join("; ")}`);
+      }
       this.bundles.set(lang, bundle);
     }
   }

@@ -21,6 +21,30 @@ export interface ConversationState {
   langChosen?: boolean;
   /** The choices last offered, so "2" typed on a text-only channel picks the second. */
   lastChoices?: Choice[];
+  /** Each feature's own part of the conversation (e.g. a dossier lookup waiting for digits), by feature name. */
+  features?: Record<string, unknown>;
+}
+
+/** What a feature gets for one incoming message. `state` is saved after the feature returns. */
+export interface FeatureContext {
+  chatKey: string;
+  state: ConversationState;
+  t(id: string, args?: Record<string, string | number>): string;
+}
+
+/**
+ * A capability plugged into the core (dossier lookup, ratings…), so it works on every
+ * channel without the core knowing it. Strings go in locales/<lang>/<feature>.ftl.
+ */
+export interface Feature {
+  name: string;
+  /** Slash commands it owns, without the slash: { hoso: … }. */
+  commands?: Record<string, (ctx: FeatureContext, arg: string) => Promise<Reply[]>>;
+  /** Choice ids starting with `${choicePrefix}:` are routed to onChoice. */
+  choicePrefix?: string;
+  onChoice?(ctx: FeatureContext, id: string): Promise<Reply[]>;
+  /** Sees free text before search; returns replies to take it, or undefined to let search answer. */
+  onText?(ctx: FeatureContext, text: string): Promise<Reply[] | undefined>;
 }
 
 export interface ConversationStore {

@@ -20,7 +20,7 @@ export interface SearchOutcome {
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
-const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5 } as const;
+const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5, qualifier: 0.4 } as const;
 const CANDIDATES = 30;
 const FUZZY_PENALTY = 0.75;
 
@@ -132,9 +132,10 @@ export class ProcedureSearch {
       .map(([i, sum]): Hit => {
         const entry = this.entries[i] as Entry;
         const coverage = sum / total;
-        const pairs =
-          queryPairs.length === 0 ? coverage : queryPairs.filter((p) => entry.pairs.has(p)).length / queryPairs.length;
         const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, querySet)));
+        // A one-word query has no pairs: then how much of a title it says stands in for them.
+        const pairs =
+          queryPairs.length === 0 ? title : queryPairs.filter((p) => entry.pairs.has(p)).length / queryPairs.length;
         return {
           procedure: entry.procedure,
           score: wc * coverage + wp * pairs + wt * title,
@@ -188,8 +189,11 @@ export class ProcedureSearch {
     const add = (tokens: string[], w: number) => {
       for (const t of tokens) if ((weights.get(t) ?? 0) < w) weights.set(t, w);
     };
-    const name = this.analyzer.document(procedure.name);
+    // Parentheses in official names hold qualifiers ("(áp dụng cho cả trường hợp…)"), not what citizens ask for.
+    const name = this.analyzer.document(procedure.name.replace(/\([^)]*\)/g, " "));
+    const qualifiers = procedure.name.match(/\([^)]*\)/g) ?? [];
     const aliases = procedure.aliases.map((a) => this.analyzer.document(a));
+    for (const q of qualifiers) add(this.analyzer.document(q), FIELD_WEIGHT.qualifier);
     add(name, FIELD_WEIGHT.name);
     for (const a of aliases) add(a, FIELD_WEIGHT.alias);
     add(this.analyzer.document(procedure.field), FIELD_WEIGHT.field);
@@ -201,7 +205,9 @@ export class ProcedureSearch {
 function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[] } {
   const [top, second] = ranked;
   if (!top || top.score < tuning.choose) return { decision: "none", hits: [] };
-  const clear = !second || top.score - second.score >= tuning.margin;
+  // The query says one procedure's whole title and little else: that one, even if a variant scores close.
+  const exact = top.parts.title === 1 && top.parts.coverage >= 0.95 && (second?.parts.title ?? 0) < 1;
+  const clear = exact || !second || top.score - second.score >= tuning.margin;
   if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit) };
   const close = ranked.filter((h) => h.score >= top.score - tuning.window && h.score >= tuning.choose);
   return { decision: "choose", hits: close.slice(0, limit) };

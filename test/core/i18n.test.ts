@@ -1,13 +1,16 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Translator } from "../../src/core/i18n.js";
 import { ROOT } from "../helpers.js";
 
-const ids = (lang: string) =>
-  [...readFileSync(path.join(ROOT, "locales", `${lang}.ftl`), "utf8").matchAll(/^([a-z][a-z0-9_-]*) =/gm)].map(
-    (m) => m[1],
+/** Message ids of every .ftl file of a language. */
+function ids(lang: string): string[] {
+  const dir = path.join(ROOT, "locales", lang);
+  return readdirSync(dir).flatMap((file) =>
+    [...readFileSync(path.join(dir, file), "utf8").matchAll(/^([a-z][a-z0-9_-]*) =/gm)].map((m) => m[1] as string),
   );
+}
 
 describe("locales", () => {
   it("Vietnamese and English carry the same messages", () => {

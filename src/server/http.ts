@@ -1,0 +1,120 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { errorSummary, type Logger } from "../logger.js";
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface RouteResult {
+  status: number;
+  /** Sent as JSON when it is not a string. */
+  body?: unknown;
+  /** Runs after the response is sent: webhooks answer at once and do the work right after. */
+  after?: () => Promise<void>;
+}
+
+export type RouteHandler = (req: IncomingMessage, body: Buffer) => Promise<RouteResult> | RouteResult;
+
+interface Route {
+  handler: RouteHandler;
+  maxBodyBytes: number;
+}
+
+/**
+ * The one HTTP server of the service: webhooks, the dossier API and /healthz.
+ * Bodies are capped (413 past the cap, nothing handled); unknown paths get 404.
+ */
+export class HttpServer {
+  private readonly routes = new Map<string, Route>();
+  private readonly server: Server;
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly logger: Logger,
+    health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+  ) {
+    this.server = createServer((req, res) => void this.dispatch(req, res));
+    this.server.keepAliveTimeout = 5_000;
+    this.route("GET", "/healthz", async () => ({ status: 200, body: { ok: true, ...(await health()) } }));
+  }
+
+  route(method: string, path: string, handler: RouteHandler, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): void {
+    this.routes.set(`${method} ${path}`, { handler, maxBodyBytes });
+  }
+
+  async listen(port: number, host = "127.0.0.1"): Promise<AddressInfo> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once("error", reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    return this.server.address() as AddressInfo;
+  }
+
+  /** Stops accepting connections and waits for requests and their `after` work in flight. */
+  async close(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    await Promise.allSettled([...this.inFlight]);
+    await closed;
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = this.routes.get(`${req.method} ${path}`);
+    if (!route) return send(res, { status: 404, body: { ok: false, error: "not found" } });
+    const work = (async () => {
+      const body = await readBody(req, route.maxBodyBytes);
+      if (body === "too-large") return send(res, { status: 413, body: { ok: false, error: "body too large" } });
+      let result: RouteResult;
+      try {
+        result = await route.handler(req, body);
+      } catch (err) {
+        this.logger.error({ err: errorSummary(err), path }, "request failed");
+        return send(res, { status: 500, body: { ok: false, error: "internal error" } });
+      }
+      send(res, result);
+      if (result.after) {
+        await result
+          .after()
+          .catch((err: unknown) => this.logger.error({ err: errorSummary(err), path }, "work after response failed"));
+      }
+    })();
+    this.inFlight.add(work);
+    await work.finally(() => this.inFlight.delete(work));
+  }
+}
+
+function send(res: ServerResponse, result: RouteResult): void {
+  if (res.headersSent) return;
+  const text =
+    typeof result.body === "string" ? result.body : JSON.stringify(result.body ?? { ok: result.status < 400 });
+  res.writeHead(result.status, {
+    "content-type": typeof result.body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+/** Reads the body up to `max` bytes; past it, stops reading and reports "too-large". */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | "too-large"> {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > max) {
+    req.resume();
+    return Promise.resolve("too-large");
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > max) {
+        req.removeAllListeners("data");
+        req.resume();
+        resolve("too-large");
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
