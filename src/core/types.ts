@@ -62,3 +62,13 @@ export class MemoryConversationStore implements ConversationStore {
     this.states.set(key, state);
   }
 }
+
+/**
+ * Sends replies to a chat on the bot's own initiative (notifications, reminders, rating
+ * requests). Each channel implements it; `chatKey` is "telegram:<id>" or "zalo:<id>".
+ * Resolves only once the channel's API accepted every message; rejects otherwise.
+ */
+export interface Sender {
+  channel: string;
+  send(chatKey: string, replies: Reply[]): Promise<void>;
+}
