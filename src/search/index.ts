@@ -2,6 +2,7 @@ import Fuse from "fuse.js";
 import type { Procedure, SynonymsFile } from "../catalogue/schema.js";
 import { Analyzer } from "./analyzer.js";
 import type { Intent } from "./intent.js";
+import type { Word } from "./normalize.js";
 
 export type Decision = "answer" | "choose" | "none";
 
@@ -22,7 +23,8 @@ export interface SearchOutcome {
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
 const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5, qualifier: 0.4 } as const;
 const CANDIDATES = 30;
-const FUZZY_PENALTY = 0.75;
+/** A typed accent that contradicts the record's ("mồ côi" vs "mở") leaves this much of the match. */
+const ACCENT_MISMATCH = 0.3;
 
 /**
  * Ranking weights and decision thresholds, tuned on the dev set and checked on a held-out set
@@ -49,6 +51,8 @@ interface Entry {
   procedure: Procedure;
   /** Best field weight of each token. */
   weights: Map<string, number>;
+  /** Accent signatures each token has in this record's text. */
+  marks: Map<string, Set<string>>;
   /** Adjacent word pairs of the name and aliases. */
   pairs: Set<string>;
   /** Token lists of the name and each alias. */
@@ -68,6 +72,8 @@ export class ProcedureSearch {
   private readonly unknownIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
+  /** Every raw word of the catalogue and of the analyzer's own lists, before synonym mapping. */
+  private readonly rawVocabulary: Set<string>;
 
   constructor(
     procedures: readonly Procedure[],
@@ -75,6 +81,7 @@ export class ProcedureSearch {
     private readonly tuning: Tuning = DEFAULT_TUNING,
   ) {
     this.analyzer = new Analyzer(synonyms);
+    this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
     this.entries.forEach((entry, i) => {
       for (const token of entry.weights.keys()) {
@@ -86,8 +93,9 @@ export class ProcedureSearch {
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
+    // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new Fuse(
-      [...this.postings.keys()].filter((t) => t.length >= 3),
+      [...this.rawVocabulary].filter((t) => t.length >= 3),
       {
         includeScore: true,
         threshold: 0.3,
@@ -101,38 +109,44 @@ export class ProcedureSearch {
   }
 
   search(text: string, limit = 5): SearchOutcome {
-    const query = this.analyzer.query(text);
-    const terms = new Map<string, number>();
-    query.tokens.forEach((raw, k) => {
-      // Numbers ("1 trang", "2 bản") are details of the case, not names of procedures.
-      if (/^\d+$/.test(raw)) return;
-      const { token, fuzzy } = this.correct(raw);
-      const weight = (query.weights[k] ?? 1) * (fuzzy ? FUZZY_PENALTY : 1);
-      terms.set(token, Math.max(weight, terms.get(token) ?? 0));
+    const query = this.analyzer.query(text, (token) => this.correct(token));
+    // Each distinct word once, with its largest weight. Numbers ("1 trang") are details, not procedure names.
+    const terms = new Map<string, { word: Word; weight: number }>();
+    query.words.forEach((word, k) => {
+      if (/^\d+$/.test(word.token)) return;
+      const weight = query.weights[k] ?? 1;
+      if ((terms.get(word.token)?.weight ?? 0) < weight) terms.set(word.token, { word, weight });
     });
     let total = 0;
-    for (const [token, weight] of terms) total += this.weightOf(token) * weight;
+    for (const { word, weight } of terms.values()) total += this.weightOf(word.token) * weight;
     if (total === 0) return { decision: "none", intent: query.intent, hits: [] };
 
     // Coverage by accumulation over postings: Σ idf · query weight · field weight, for every record with a query word.
     const covered = new Map<number, number>();
-    for (const [token, weight] of terms) {
-      const idf = this.weightOf(token) * weight;
-      for (const i of this.postings.get(token) ?? []) {
-        const w = (this.entries[i] as Entry).weights.get(token) ?? 0;
+    for (const { word, weight } of terms.values()) {
+      const idf = this.weightOf(word.token) * weight;
+      for (const i of this.postings.get(word.token) ?? []) {
+        const entry = this.entries[i] as Entry;
+        const w = (entry.weights.get(word.token) ?? 0) * accentFit(entry, word);
         covered.set(i, (covered.get(i) ?? 0) + idf * w);
       }
     }
-    const candidates = [...covered.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES);
+    // Ties go to the shorter name: the plain procedure before its look-alike variants.
+    const nameLength = (i: number) => (this.entries[i] as Entry).procedure.name.length;
+    const candidates = [...covered.entries()]
+      .sort((a, b) => b[1] - a[1] || nameLength(a[0]) - nameLength(b[0]))
+      .slice(0, CANDIDATES);
 
-    const queryPairs = pairsOf(query.tokens.map((t) => this.correct(t).token));
-    const querySet = new Set(terms.keys());
+    const queryPairs = pairsOf(query.words.map((w) => w.token));
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i, sum]): Hit => {
         const entry = this.entries[i] as Entry;
         const coverage = sum / total;
-        const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, querySet)));
+        const said = new Set(
+          [...terms.values()].filter((t) => accentFit(entry, t.word) === 1).map((t) => t.word.token),
+        );
+        const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, said)));
         // A one-word query has no pairs: then how much of a title it says stands in for them.
         const pairs =
           queryPairs.length === 0 ? title : queryPairs.filter((p) => entry.pairs.has(p)).length / queryPairs.length;
@@ -164,12 +178,12 @@ export class ProcedureSearch {
   }
 
   /**
-   * A word we don't know, long enough to be a typo of one we do, is replaced by a
-   * vocabulary word fuse.js finds that starts with the same letter (typos rarely
-   * hit the first one) and is one edit away (two for long words).
+   * A word no record, synonym or cue has, long enough to be a typo, is replaced by a
+   * vocabulary word fuse.js finds that starts with the same letter (typos rarely hit
+   * the first one) and is one edit away (two for long words).
    */
-  private correct(token: string): { token: string; fuzzy: boolean } {
-    if (this.idf.has(token) || token.length < 4 || /\d/.test(token)) return { token, fuzzy: false };
+  private correct(token: string): string | undefined {
+    if (this.rawVocabulary.has(token) || token.length < 4 || /\d/.test(token)) return undefined;
     let fixed = this.corrections.get(token);
     if (fixed === undefined) {
       const allowed = token.length <= 5 ? 1 : 2;
@@ -181,25 +195,41 @@ export class ProcedureSearch {
       if (this.corrections.size > 10_000) this.corrections.clear();
       this.corrections.set(token, fixed);
     }
-    return fixed ? { token: fixed, fuzzy: true } : { token, fuzzy: false };
+    return fixed ?? undefined;
   }
 
   private prepare(procedure: Procedure): Entry {
     const weights = new Map<string, number>();
-    const add = (tokens: string[], w: number) => {
-      for (const t of tokens) if ((weights.get(t) ?? 0) < w) weights.set(t, w);
+    const marks = new Map<string, Set<string>>();
+    const add = (words: Word[], w: number) => {
+      for (const { token, marks: m } of words) {
+        if ((weights.get(token) ?? 0) < w) weights.set(token, w);
+        const set = marks.get(token) ?? new Set<string>();
+        set.add(m);
+        marks.set(token, set);
+      }
     };
     // Parentheses in official names hold qualifiers ("(áp dụng cho cả trường hợp…)"), not what citizens ask for.
-    const name = this.analyzer.document(procedure.name.replace(/\([^)]*\)/g, " "));
     const qualifiers = procedure.name.match(/\([^)]*\)/g) ?? [];
+    const name = this.analyzer.document(procedure.name.replace(/\([^)]*\)/g, " "));
     const aliases = procedure.aliases.map((a) => this.analyzer.document(a));
     for (const q of qualifiers) add(this.analyzer.document(q), FIELD_WEIGHT.qualifier);
     add(name, FIELD_WEIGHT.name);
     for (const a of aliases) add(a, FIELD_WEIGHT.alias);
     add(this.analyzer.document(procedure.field), FIELD_WEIGHT.field);
-    const titles = [name, ...aliases];
-    return { procedure, weights, pairs: new Set(titles.flatMap(pairsOf)), titles };
+    for (const text of [procedure.name, procedure.field, ...procedure.aliases]) {
+      for (const t of this.analyzer.rawTokens(text)) this.rawVocabulary.add(t);
+    }
+    const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
+    return { procedure, weights, marks, pairs: new Set(titles.flatMap(pairsOf)), titles };
   }
+}
+
+/** 1 when the word as typed fits the record (no accents typed, or the same accents), else the mismatch weight. */
+function accentFit(entry: Entry, word: Word): number {
+  if (word.marks === "") return 1;
+  const seen = entry.marks.get(word.token);
+  return !seen || seen.has(word.marks) || seen.has("") ? 1 : ACCENT_MISMATCH;
 }
 
 function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[] } {

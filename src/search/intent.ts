@@ -1,4 +1,4 @@
-import { tokenize } from "./normalize.js";
+import { tokenize, type Word } from "./normalize.js";
 import { PhraseMap } from "./phrases.js";
 
 export const INTENTS = ["documents", "fee", "time", "place", "steps", "online", "general"] as const;
@@ -133,9 +133,14 @@ for (const [intent, phrases] of Object.entries(CUES)) {
 }
 
 /** Detects the intent and returns the query's tokens with the cue phrases removed. */
-export function extractIntent(tokens: readonly string[]): { intent: Intent; rest: string[] } {
-  const marked = cueMap.apply(tokens);
-  const found = new Set(marked.filter((t) => t.startsWith("@")).map((t) => t.slice(1)));
+export function extractIntent(input: readonly Word[]): { intent: Intent; rest: Word[] } {
+  const marked = cueMap.apply(input);
+  const found = new Set(marked.filter((w) => w.token.startsWith("@")).map((w) => w.token.slice(1)));
   const intent = PRIORITY.find((i) => found.has(i)) ?? "general";
-  return { intent, rest: marked.filter((t) => !t.startsWith("@")) };
+  return { intent, rest: marked.filter((w) => !w.token.startsWith("@")) };
+}
+
+/** Every word the cues use: known words, never "corrected" into catalogue words. */
+export function cueVocabulary(): string[] {
+  return Object.values(CUES).flatMap((phrases) => phrases.flatMap(tokenize));
 }

@@ -22,8 +22,41 @@ export function fold(text: string): string {
 // Spelling variants that are the same word once folded: "kí"/"ký", "lí"/"lý".
 const SPELLING: Record<string, string> = { ky: "ki", ly: "li", quy: "qui", hy: "hi" };
 
+/**
+ * A word as matched: its folded token, and the marks the writer typed on it.
+ * `marks` tells apart words that fold alike ("mồ"/"mở", "bố"/"bộ", "cưới"/"cuối")
+ * when the citizen typed accents; it is "" for unaccented typing and for concepts.
+ */
+export interface Word {
+  token: string;
+  marks: string;
+}
+
+/** Words of a text: folded tokens with their accent signature (marks in any order, so "hoà" = "hòa"). */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const raw of text
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)) {
+    const folded = fold(raw)
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    if (folded === "") continue;
+    const marks = signature(raw);
+    // A run of letters from another script next to Latin ones can fold into several pieces.
+    for (const piece of folded.split(" ")) out.push({ token: SPELLING[piece] ?? piece, marks });
+  }
+  return out;
+}
+
+function signature(word: string): string {
+  const marks: string[] = [...(word.normalize("NFD").match(/\p{M}/gu) ?? [])];
+  if (word.includes("đ")) marks.push("đ");
+  return marks.sort().join("");
+}
+
 /** Folded word tokens: runs of ASCII letters and digits. */
 export function tokenize(text: string): string[] {
-  const words = fold(text).match(/[a-z0-9]+/g) ?? [];
-  return words.map((w) => SPELLING[w] ?? w);
+  return words(text).map((w) => w.token);
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { runScript } from "../helpers.js";
+
+describe("terminal chat (piped)", () => {
+  it("reads one message per line, prints replies, and a number picks a choice", async () => {
+    const { code, stdout } = await runScript("scripts/chat.ts", [], "khai sinh\n1\nđăng ký lại\n2\n");
+    expect(code).toBe(0);
+    const turns = stdout.split(/^> /m).filter(Boolean);
+    expect(turns[0]).toMatch(/^khai sinh\n📄 Đăng ký khai sinh \(mã 1\.001193\)\n[^]*\n {2}1\. Giấy tờ\n/);
+    expect(turns[1]).toMatch(/^1\n📄 Đăng ký khai sinh \(mã 1\.001193\)\nGiấy tờ cần chuẩn bị:/);
+    const offered = /\n {2}2\. (.+)\n/.exec(turns[2] ?? "")?.[1];
+    expect(offered).toMatch(/^Đăng ký lại/);
+    expect(turns[3]).toContain(`📄 ${offered}`);
+  });
+
+  it("npm start runs the terminal chat when no token is set", async () => {
+    const { code, stdout } = await runScript("src/main.ts", [], "xin chào\n");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/trợ lý tự động/);
+  });
+});
+
+describe("search CLI", () => {
+  it("prints one JSON line per query with decision, intent and at most 5 results", async () => {
+    const { code, stdout } = await runScript(
+      "scripts/search.ts",
+      ["--jsonl"],
+      "lệ phí đăng ký kết hôn\nasdkjh qweoiu\n\n",
+    );
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatchObject({ query: "lệ phí đăng ký kết hôn", decision: "answer", intent: "fee" });
+    expect(lines[0].results[0]).toMatchObject({ code: "1.000894", name: "Đăng ký kết hôn" });
+    expect(lines[0].results.length).toBeLessThanOrEqual(5);
+    expect(lines[1]).toMatchObject({ decision: "none", results: [] });
+  });
+});
