@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { createApp } from "./app.js";
 import { CatalogueError } from "./catalogue/live.js";
 import { runTerminalChat } from "./channels/terminal/chat.js";
@@ -5,6 +6,8 @@ import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
+  // A .env file beside the project is the usual place for tokens on a small server.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const { catalogue, assistant } = await createApp(config, logger);
