@@ -97,7 +97,11 @@ describe("assistant", () => {
       commands: { hoso: async (_ctx, arg) => [{ text: `hoso ${arg}` }] },
       choicePrefix: "e",
       onChoice: async (_ctx, id) => [{ text: `choice ${id}` }],
-      onText: async (_ctx, t) => (t.startsWith("HS") ? [{ text: `text ${t}` }] : (seen.push(t), undefined)),
+      onText: async (_ctx, t) => {
+        if (t.startsWith("HS")) return [{ text: `text ${t}` }];
+        seen.push(t);
+        return undefined;
+      },
     };
     const assistant = make({ features: [feature] });
     expect((await assistant.handle("t:1", text("/hoso ABC")))[0]?.text).toBe("hoso ABC");
