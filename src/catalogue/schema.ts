@@ -20,8 +20,11 @@ export const ProcedureCode = z.string().regex(/^\d\.\d{6}(\.[A-Za-z0-9]+)?$/, {
 });
 
 export const Fee = z.strictObject({
-  /** Amount in VND for the common case; 0 when free or exempt. */
-  amountVnd: z.number().int().nonnegative({ message: "lệ phí không được âm | fee must not be negative" }),
+  /**
+   * Amount in VND for the common case; 0 when free or exempt; null when the province sets
+   * it (HĐND cấp tỉnh) and the ward has not entered its figure — then `text` says so.
+   */
+  amountVnd: z.number().int().nonnegative({ message: "lệ phí không được âm | fee must not be negative" }).nullable(),
   /** Exact wording shown to citizens, including per-page rates and exemptions. */
   text: Text,
 });
