@@ -27,6 +27,9 @@ unknown-command = I don't know that command. Type /help for help.
 too-many = You are sending messages too fast; please wait { $seconds } seconds.
 other-sections = Other sections:
 data-note = Information checked on { $date }; verify against your province's current list of procedures before submitting.
+answer-helpful = 👍 Helpful
+answer-not-helpful = 👎 Not helpful
+answer-thanks = Thank you for your feedback! It helps us answer better.
 unsupported-message = I can only read text messages. Please type your question about a procedure.
 
 section-general = Summary

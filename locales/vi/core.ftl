@@ -28,6 +28,9 @@ unknown-command = Tôi không hiểu lệnh này. Gõ /help để xem hướng d
 too-many = Bạn gửi nhanh quá, xin đợi { $seconds } giây rồi hỏi tiếp nhé.
 other-sections = Xem mục khác:
 data-note = Thông tin cập nhật ngày { $date }; đối chiếu với quyết định công bố thủ tục của tỉnh trước khi nộp.
+answer-helpful = 👍 Hữu ích
+answer-not-helpful = 👎 Chưa hữu ích
+answer-thanks = Cảm ơn bạn đã góp ý! Ý kiến giúp chúng tôi trả lời tốt hơn.
 unsupported-message = Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi về thủ tục nhé.
 
 # Tên các mục

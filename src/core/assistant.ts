@@ -39,6 +39,12 @@ export interface AssistantDeps {
   features?: Feature[];
   /** Per-chat limit on incoming messages (every channel gets it, since it lives here). */
   rateLimiter?: RateLimiter;
+  /** Where "helpful / not helpful" taps on answers are kept; without it the buttons are not offered. */
+  answerFeedback?: AnswerFeedbackSink;
+}
+
+export interface AnswerFeedbackSink {
+  record(chatKey: string, procedureCode: string, helpful: boolean): Promise<void>;
 }
 
 export interface IncomingContext {
@@ -167,6 +173,10 @@ export class Assistant {
         return this.greet(state);
       case "lang":
         return this.setLanguage(state, a === "en" ? "en" : "vi");
+      case "h":
+        if (!this.deps.answerFeedback || !catalogue.procedures.some((p) => p.code === a)) break;
+        await this.deps.answerFeedback.record(ctx.chatKey, a, b === "1");
+        return [{ text: this.t(state, "answer-thanks") }];
     }
     const owner = this.features.find((f) => f.choicePrefix === kind && f.onChoice);
     if (owner?.onChoice) return owner.onChoice(ctx, id);
@@ -232,10 +242,18 @@ export class Assistant {
     const { catalogue } = this.deps.catalogue.current();
     return {
       text: renderSection(this.translator, state.lang, catalogue, procedure, section),
-      choices: SECTIONS.filter((s) => s !== section).map((s) => ({
-        id: `p:${procedure.code}:${SECTION_KEY[s]}`,
-        label: this.t(state, `section-${s}`),
-      })),
+      choices: [
+        ...SECTIONS.filter((s) => s !== section).map((s) => ({
+          id: `p:${procedure.code}:${SECTION_KEY[s]}`,
+          label: this.t(state, `section-${s}`),
+        })),
+        ...(this.deps.answerFeedback
+          ? [
+              { id: `h:${procedure.code}:1`, label: this.t(state, "answer-helpful") },
+              { id: `h:${procedure.code}:0`, label: this.t(state, "answer-not-helpful") },
+            ]
+          : []),
+      ],
     };
   }
 

@@ -143,3 +143,20 @@ describe("assistant", () => {
     expect(replies[0]?.text.length).toBeLessThan(4000);
   });
 });
+
+describe("answer feedback", () => {
+  it("offers helpful / not helpful on answers and records a tap", async () => {
+    const taps: Array<[string, string, boolean]> = [];
+    const assistant = make({ answerFeedback: { record: async (k, c, h) => void taps.push([k, c, h]) } });
+    const [answer] = await assistant.handle("t:7", text("đăng ký kết hôn"));
+    const ids = answer?.choices?.map((c) => c.id) ?? [];
+    expect(ids).toContain("h:1.000894:1");
+    expect(ids).toContain("h:1.000894:0");
+    const [thanks] = await assistant.handle("t:7", { kind: "choice", id: "h:1.000894:0" });
+    expect(thanks?.text).toMatch(/Cảm ơn/);
+    expect(taps).toEqual([["t:7", "1.000894", false]]);
+    // A forged code records nothing.
+    await assistant.handle("t:7", { kind: "choice", id: "h:9.999999:1" });
+    expect(taps).toHaveLength(1);
+  });
+});
