@@ -19,8 +19,9 @@ export function createLogger(level = "info"): Logger {
   );
 }
 
-// Telegram tokens ("123456:ABC…") and anything after "bot" in an API URL.
-const SECRET_PATTERNS = [/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, /\/bot[^/\s]+/g];
+// Telegram tokens ("123456:ABC…"), Zalo tokens ("{bot_id}:{access_token}", whose access token
+// may also hold . ~ + / =) and anything after "bot" in an API URL (both APIs put the token there).
+const SECRET_PATTERNS = [/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, /(?<!\d)\d{5,}:[A-Za-z0-9_.~+/=-]{16,}/g, /\/bot[^/\s]+/g];
 
 /** Removes bot tokens from a text that may come from an HTTP library's error message. */
 export function scrubSecrets(text: string): string {

@@ -1,0 +1,168 @@
+import type { Assistant } from "../../core/assistant.js";
+import type { Reply } from "../../core/types.js";
+import { errorSummary, type Logger } from "../../logger.js";
+import { updateKey, ZALO_EVENTS, type ZaloBot, type ZaloUpdate } from "./client/index.js";
+import type { SeenUpdates } from "./seen.js";
+import { ZALO_PREFIX, type ZaloSender } from "./sender.js";
+
+export interface ZaloHandlerOptions {
+  bot: ZaloBot;
+  assistant: Assistant;
+  sender: ZaloSender;
+  seen: SeenUpdates;
+  logger: Logger;
+  /**
+   * "typing…" is shown once the answer takes longer than this. Most answers come in well under
+   * a millisecond: an indicator for those would cost a Zalo call (quota) and a round trip before
+   * every reply, and only flash. 0 sends it for every message.
+   */
+  typingDelayMs?: number;
+  /** Zalo shows "typing…" for about 5 s: it is sent again at this interval while the work lasts. */
+  typingIntervalMs?: number;
+  /** At most one "I only read text" reply per chat in this window, so a sticker flood gets one answer. */
+  unsupportedWindowMs?: number;
+}
+
+/** What a webhook or a poller needs: claim an update (de-duplication), then handle it. */
+export interface UpdateSink {
+  /** Records the update's key; false when it was seen before (handle nothing then). */
+  claim(update: ZaloUpdate): boolean;
+  handle(update: ZaloUpdate): Promise<void>;
+}
+
+export interface ZaloCounters {
+  received: number;
+  duplicates: number;
+  handled: number;
+  ignored: number;
+  failed: number;
+  messagesSent: number;
+}
+
+/**
+ * Turns Zalo updates into conversations with the core: text goes to the assistant and its
+ * replies go back as numbered text; images, stickers and unsupported content get a short
+ * polite text; unknown events are ignored. Each chat's updates are handled one after
+ * another, replies included, so answers never overtake each other.
+ */
+export class ZaloUpdateHandler implements UpdateSink {
+  readonly counters: ZaloCounters = { received: 0, duplicates: 0, handled: 0, ignored: 0, failed: 0, messagesSent: 0 };
+  private readonly chains = new Map<string, Promise<void>>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private readonly lastUnsupported = new Map<string, number>();
+
+  constructor(private readonly options: ZaloHandlerOptions) {}
+
+  claim(update: ZaloUpdate): boolean {
+    this.counters.received++;
+    const key = updateKey(update);
+    // Without a message id there is nothing to de-duplicate on; the update is handled.
+    if (key === undefined || this.options.seen.claim(key)) return true;
+    this.counters.duplicates++;
+    this.options.logger.debug({ event: update.event_name }, "zalo duplicate update skipped");
+    return false;
+  }
+
+  /** Queues the update behind the chat's earlier ones; resolves when it is answered. Never rejects. */
+  handle(update: ZaloUpdate): Promise<void> {
+    const chatId = update.message?.chat?.id;
+    if (!chatId || update.message?.from?.is_bot) {
+      this.counters.ignored++;
+      return Promise.resolve();
+    }
+    const previous = this.chains.get(chatId) ?? Promise.resolve();
+    const run = previous.then(() => this.handleNow(chatId, update));
+    this.chains.set(chatId, run);
+    this.inFlight.add(run);
+    void run.finally(() => {
+      this.inFlight.delete(run);
+      if (this.chains.get(chatId) === run) this.chains.delete(chatId);
+    });
+    return run;
+  }
+
+  /** Resolves when every update taken so far has been handled (for a clean stop). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  private async handleNow(chatId: string, update: ZaloUpdate): Promise<void> {
+    const { logger } = this.options;
+    try {
+      const sent = await this.respond(chatId, update);
+      if (sent === undefined) {
+        this.counters.ignored++;
+        logger.debug({ event: update.event_name }, "zalo update ignored");
+        return;
+      }
+      this.counters.handled++;
+      this.counters.messagesSent += sent;
+    } catch (err) {
+      this.counters.failed++;
+      // No chat id or text in the log: they are personal data.
+      logger.error({ err: errorSummary(err), event: update.event_name }, "zalo update failed");
+    }
+  }
+
+  /** Messages sent, or undefined when the update is not one we answer. */
+  private async respond(chatId: string, update: ZaloUpdate): Promise<number | undefined> {
+    const chatKey = `${ZALO_PREFIX}${chatId}`;
+    switch (update.event_name) {
+      case ZALO_EVENTS.text: {
+        const text = update.message?.text ?? "";
+        const replies = await this.withTyping(chatId, () =>
+          this.options.assistant.handle(chatKey, { kind: "text", text }),
+        );
+        return this.options.sender.sendTo(chatId, replies);
+      }
+      case ZALO_EVENTS.image:
+      case ZALO_EVENTS.sticker:
+      case ZALO_EVENTS.unsupported:
+        return this.options.sender.sendTo(chatId, await this.unsupportedReply(chatKey));
+      default:
+        return undefined;
+    }
+  }
+
+  private async unsupportedReply(chatKey: string): Promise<Reply[]> {
+    const now = Date.now();
+    const window = this.options.unsupportedWindowMs ?? 10_000;
+    const last = this.lastUnsupported.get(chatKey);
+    if (last !== undefined && now - last < window) return [];
+    this.lastUnsupported.set(chatKey, now);
+    if (this.lastUnsupported.size > 10_000) {
+      for (const [key, at] of this.lastUnsupported) if (now - at >= window) this.lastUnsupported.delete(key);
+    }
+    const { assistant } = this.options;
+    return [{ text: assistant.translator.t(await assistant.languageOf(chatKey), "unsupported-message") }];
+  }
+
+  /**
+   * Runs `work` with "typing…" shown while it lasts: first after typingDelayMs, then every
+   * typingIntervalMs (best effort, no retries). A typing call in flight is settled before the
+   * caller sends the answer, so a late indicator never follows the reply.
+   */
+  private async withTyping<T>(chatId: string, work: () => Promise<T>): Promise<T> {
+    const { bot, logger, typingDelayMs = 300, typingIntervalMs = 4_000 } = this.options;
+    let pending: Promise<unknown> = Promise.resolve();
+    let interval: NodeJS.Timeout | undefined;
+    const type = () => {
+      pending = bot
+        .sendChatAction(chatId, "typing", {}, { retries: 0, timeoutMs: 2_000 })
+        .catch((err: unknown) => logger.debug({ err: errorSummary(err) }, "zalo typing failed"));
+    };
+    const start = () => {
+      type();
+      interval = setInterval(type, typingIntervalMs);
+    };
+    const delay = typingDelayMs > 0 ? setTimeout(start, typingDelayMs) : undefined;
+    if (typingDelayMs <= 0) start();
+    try {
+      return await work();
+    } finally {
+      clearTimeout(delay);
+      clearInterval(interval);
+      await pending;
+    }
+  }
+}

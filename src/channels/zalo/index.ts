@@ -1,0 +1,193 @@
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Config } from "../../config.js";
+import type { Assistant } from "../../core/assistant.js";
+import type { Sender } from "../../core/types.js";
+import { errorSummary, type Logger } from "../../logger.js";
+import type { HttpServer } from "../../server/http.js";
+import { DEFAULT_API_ROOT, type RetryPolicy, ZaloBot, ZaloError } from "./client/index.js";
+import { ZaloUpdateHandler } from "./handler.js";
+import { SeenUpdates } from "./seen.js";
+import { ZaloSender } from "./sender.js";
+import { registerZaloWebhook, ZALO_WEBHOOK_PATH } from "./webhook.js";
+
+export { ZaloUpdateHandler } from "./handler.js";
+export { ZaloSender } from "./sender.js";
+export { registerZaloWebhook } from "./webhook.js";
+
+/** Knobs the environment does not set; tests and the benchmark turn them down. */
+export interface ZaloTuning {
+  /** Long-poll wait in seconds (the API's `timeout`). */
+  pollTimeoutSec?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Pauses after failures: the poller's, and the background retry of setWebhook. */
+  backoff?: { initialMs?: number; maxMs?: number };
+  /** "typing…" once an answer takes longer than this (default 300 ms; 0: for every message). */
+  typingDelayMs?: number;
+  typingIntervalMs?: number;
+  unsupportedWindowMs?: number;
+  seenCapacity?: number;
+  /** Persist seen update keys under DATA_DIR (default true). */
+  persistSeen?: boolean;
+}
+
+export interface StartZaloOptions {
+  config: Config;
+  assistant: Assistant;
+  logger: Logger;
+  /** Needed in webhook mode: the route is added to it (the caller listens and closes it). */
+  server?: HttpServer;
+  tuning?: ZaloTuning;
+}
+
+export interface ZaloChannel {
+  stop(): Promise<void>;
+  state(): Record<string, unknown>;
+  sender: Sender;
+}
+
+/** Error codes that no retry will cure: the token or the configuration is wrong. */
+const FATAL_CODES = new Set([400, 401, 404]);
+
+/**
+ * Starts the Zalo channel from the configuration: checks the token (getMe), then either polls
+ * (the poller deletes any webhook first) or adds the webhook route and registers the URL with
+ * Zalo. A rejected token throws; Zalo being unreachable does not — polling backs off and the
+ * webhook registration is retried in the background — so Telegram keeps running beside it.
+ */
+export async function startZalo({
+  config,
+  assistant,
+  logger,
+  server,
+  tuning = {},
+}: StartZaloOptions): Promise<ZaloChannel> {
+  const token = config.ZALO_BOT_TOKEN;
+  if (!token) throw new Error("ZALO_BOT_TOKEN is not set");
+  const mode = config.ZALO_MODE;
+  const log = logger.child({ channel: "zalo" });
+  const bot = new ZaloBot(token, {
+    baseApiUrl: config.ZALO_API_ROOT ?? DEFAULT_API_ROOT,
+    retry: tuning.retry,
+    polling: { autoStart: false, params: { timeout: tuning.pollTimeoutSec ?? 30 }, backoff: tuning.backoff },
+  });
+  const seen = await SeenUpdates.open({
+    file: tuning.persistSeen === false ? undefined : path.join(config.dataDir, "zalo-seen-updates.json"),
+    capacity: tuning.seenCapacity,
+    onError: (err) => log.warn({ err: errorSummary(err) }, "zalo seen-updates file unusable; continuing in memory"),
+  });
+  const sender = new ZaloSender(bot);
+  const handler = new ZaloUpdateHandler({
+    bot,
+    assistant,
+    sender,
+    seen,
+    logger: log,
+    typingDelayMs: tuning.typingDelayMs,
+    typingIntervalMs: tuning.typingIntervalMs,
+    unsupportedWindowMs: tuning.unsupportedWindowMs,
+  });
+
+  let account: string | undefined;
+  try {
+    account = (await bot.getMe()).account_name;
+    log.info({ mode, bot: account }, "zalo bot connected");
+  } catch (err) {
+    if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
+      throw new Error(`Zalo rejected ZALO_BOT_TOKEN (${err.error_code} ${err.description})`);
+    }
+    log.warn({ err: errorSummary(err) }, "zalo getMe failed; starting anyway");
+  }
+
+  let stopped = false;
+  const background = new AbortController();
+  let webhookRegistered = false;
+  let webhookTask: Promise<void> = Promise.resolve();
+
+  if (mode === "webhook") {
+    const url = config.ZALO_WEBHOOK_URL;
+    const secret = config.ZALO_WEBHOOK_SECRET;
+    if (!server || !url || !secret)
+      throw new Error("Zalo webhook mode needs the HTTP server, ZALO_WEBHOOK_URL and ZALO_WEBHOOK_SECRET");
+    registerZaloWebhook(server, { secret, sink: handler, logger: log, accepting: () => !stopped });
+    if (new URL(url).pathname !== ZALO_WEBHOOK_PATH) {
+      log.warn(
+        { path: ZALO_WEBHOOK_PATH },
+        "ZALO_WEBHOOK_URL's path differs from the route: the proxy must forward to it",
+      );
+    }
+    const register = () => bot.setWebHook(url, { secret_token: secret }, { signal: background.signal });
+    try {
+      await register();
+      webhookRegistered = true;
+    } catch (err) {
+      if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
+        throw new Error(`Zalo refused setWebhook (${err.error_code} ${err.description})`);
+      }
+      log.warn({ err: errorSummary(err) }, "zalo setWebhook failed; retrying in the background");
+      const pauses = { initialMs: tuning.backoff?.initialMs ?? 1_000, maxMs: tuning.backoff?.maxMs ?? 60_000 };
+      webhookTask = retryUntilDone(register, pauses, background.signal, (e) =>
+        log.warn({ err: errorSummary(e) }, "zalo setWebhook failed again"),
+      ).then((done) => {
+        webhookRegistered = done;
+        if (done) log.info("zalo webhook registered");
+      });
+    }
+  } else {
+    bot.on("update", (update) => {
+      if (handler.claim(update)) void handler.handle(update);
+    });
+    bot.on("polling_error", (err) => log.warn({ err: errorSummary(err) }, "zalo polling failed; backing off"));
+    await bot.startPolling();
+  }
+
+  return {
+    sender,
+    state: () => {
+      const polling = bot.pollingState();
+      return {
+        mode,
+        bot: account,
+        polling: bot.isPolling(),
+        pollFailures: polling.failures,
+        lastUpdateAt: polling.lastUpdateAt ? new Date(polling.lastUpdateAt).toISOString() : undefined,
+        webhookRegistered: mode === "webhook" ? webhookRegistered : undefined,
+        seenKeys: seen.size,
+        ...handler.counters,
+      };
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      background.abort();
+      // Cancelling the long poll: waiting for it could take the whole poll timeout.
+      await bot.stopPolling({ cancel: true });
+      await webhookTask;
+      await handler.idle();
+      await seen.flush();
+      bot.removeAllListeners();
+    },
+  };
+}
+
+/** Repeats `task` with doubling pauses until it succeeds or `signal` aborts; resolves to whether it succeeded. */
+async function retryUntilDone(
+  task: () => Promise<unknown>,
+  pauses: { initialMs: number; maxMs: number },
+  signal: AbortSignal,
+  failed: (err: unknown) => void,
+): Promise<boolean> {
+  for (let attempt = 0; !signal.aborted; attempt++) {
+    const wait = Math.min(pauses.maxMs, pauses.initialMs * 2 ** attempt);
+    const waited = await sleep(wait, true, { signal }).catch(() => false);
+    if (!waited) return false;
+    try {
+      await task();
+      return true;
+    } catch (err) {
+      if (signal.aborted) return false;
+      failed(err);
+    }
+  }
+  return false;
+}
