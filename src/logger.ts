@@ -6,16 +6,19 @@ export type { Logger };
  * Structured logs on stderr (stdout belongs to the terminal chat and the CLIs).
  * Tokens and personal data must never be logged; these paths are censored as a safety net.
  */
-export function createLogger(level = "info"): Logger {
+export function createLogger(level = "info", destination: pino.DestinationStream = pino.destination(2)): Logger {
   return pino(
     {
       level,
+      // pino's own `err` serializer would print stacks and raw messages (which can hold a token
+      // in a URL); every error is logged as class + scrubbed message instead.
+      serializers: { err: (value: unknown) => (isSummary(value) ? value : errorSummary(value)) },
       redact: {
         paths: ["token", "*.token", "text", "*.text", "phone", "*.phone", "name", "*.name", "headers.authorization"],
         censor: "[redacted]",
       },
     },
-    pino.destination(2),
+    destination,
   );
 }
 
@@ -36,4 +39,8 @@ export function errorSummary(err: unknown): { type: string; message: string } {
   const type = err instanceof Error ? err.name : typeof err;
   const message = err instanceof Error ? err.message : String(err);
   return { type, message: scrubSecrets(message).slice(0, 500) };
+}
+
+function isSummary(value: unknown): value is { type: string; message: string } {
+  return typeof value === "object" && value !== null && !(value instanceof Error) && "type" in value && "message" in value;
 }

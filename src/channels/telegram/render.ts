@@ -1,0 +1,112 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
+import type { Choice } from "../../core/types.js";
+
+/** Telegram's limit on a message's text, counted after entity parsing (so before HTML escaping). */
+export const MESSAGE_LIMIT = 4096;
+/** Telegram's limit on a button's callback_data, in bytes. */
+export const CALLBACK_DATA_LIMIT = 64;
+/** Lists up to this long are shown whole; longer ones are paged PAGE_SIZE buttons at a time. */
+export const PAGE_THRESHOLD = 10;
+export const PAGE_SIZE = 8;
+/** Callback data of the paging buttons; no core choice id starts with it. */
+export const PAGE_PREFIX = "tgpage:";
+
+export interface PageLabels {
+  previous: string;
+  next: string;
+  /** e.g. "Page 2/3"; {page} and {pages} are filled in. */
+  of: (page: number, pages: number) => string;
+}
+
+/** Escapes the three characters Telegram's HTML parse mode treats as markup. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
+}
+
+/**
+ * Splits a text into messages of at most `limit` UTF-16 units (Telegram counts no more than
+ * that), on line boundaries; only a single line longer than the limit is cut, at a space when
+ * it has one, never inside a surrogate pair.
+ */
+export function splitText(text: string, limit = MESSAGE_LIMIT): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  const flush = () => {
+    if (current.trim() !== "") chunks.push(current);
+    current = "";
+  };
+  for (const line of text.split("\n")) {
+    const candidate = current === "" ? line : `${current}\n${line}`;
+    if (candidate.length <= limit) {
+      current = candidate;
+      continue;
+    }
+    flush();
+    let rest = line;
+    while (rest.length > limit) {
+      const cut = cutPoint(rest, limit);
+      chunks.push(rest.slice(0, cut).trimEnd());
+      rest = rest.slice(cut).trimStart();
+    }
+    current = rest;
+  }
+  flush();
+  return chunks;
+}
+
+function cutPoint(line: string, limit: number): number {
+  const space = line.lastIndexOf(" ", limit);
+  if (space > limit / 2) return space;
+  const code = line.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
+/** Choices Telegram can carry as buttons: a label and callback data of 1–64 bytes. */
+export function usableChoices(choices: readonly Choice[]): Choice[] {
+  return choices.filter((c) => {
+    const bytes = Buffer.byteLength(c.id);
+    return bytes > 0 && bytes <= CALLBACK_DATA_LIMIT && c.label.trim() !== "" && !c.id.startsWith(PAGE_PREFIX);
+  });
+}
+
+/**
+ * Buttons laid out by label length: short labels (sections, languages) three to a row,
+ * medium ones two, long ones (procedure names) one per row so phones don't truncate them.
+ */
+export function buttonRows(choices: readonly Choice[]): InlineKeyboardButton[][] {
+  const longest = Math.max(0, ...choices.map((c) => c.label.length));
+  const perRow = longest <= 14 ? 3 : longest <= 24 ? 2 : 1;
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < choices.length; i += perRow) {
+    rows.push(choices.slice(i, i + perRow).map((c) => ({ text: c.label, callback_data: c.id })));
+  }
+  return rows;
+}
+
+export function pageCount(choices: number): number {
+  return choices > PAGE_THRESHOLD ? Math.ceil(choices / PAGE_SIZE) : 1;
+}
+
+/** The inline keyboard for one page of a list; undefined when there is nothing to press. */
+export function keyboard(
+  choices: readonly Choice[],
+  page: number,
+  labels: PageLabels,
+): InlineKeyboardMarkup | undefined {
+  if (choices.length === 0) return undefined;
+  const pages = pageCount(choices.length);
+  if (pages === 1) return { inline_keyboard: buttonRows(choices) };
+  const shown = choices.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const nav: InlineKeyboardButton[] = [];
+  if (page > 0) nav.push({ text: labels.previous, callback_data: `${PAGE_PREFIX}${page - 1}` });
+  nav.push({ text: labels.of(page + 1, pages), callback_data: `${PAGE_PREFIX}${page}` });
+  if (page < pages - 1) nav.push({ text: labels.next, callback_data: `${PAGE_PREFIX}${page + 1}` });
+  return { inline_keyboard: [...buttonRows(shown), nav] };
+}
+
+/** The page a paging button asks for, or undefined when the data is not a paging button's. */
+export function requestedPage(data: string): number | undefined {
+  if (!data.startsWith(PAGE_PREFIX)) return undefined;
+  const page = Number(data.slice(PAGE_PREFIX.length));
+  return Number.isInteger(page) && page >= 0 ? page : undefined;
+}
