@@ -42,5 +42,7 @@ export function errorSummary(err: unknown): { type: string; message: string } {
 }
 
 function isSummary(value: unknown): value is { type: string; message: string } {
-  return typeof value === "object" && value !== null && !(value instanceof Error) && "type" in value && "message" in value;
+  return (
+    typeof value === "object" && value !== null && !(value instanceof Error) && "type" in value && "message" in value
+  );
 }
