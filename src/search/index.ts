@@ -23,6 +23,7 @@ export interface SearchOutcome {
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
 const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5, qualifier: 0.4 } as const;
 const CANDIDATES = 30;
+const RECENT_QUERIES = 1_000;
 /** A typed accent that contradicts the record's ("mồ côi" vs "mở") leaves this much of the match. */
 const ACCENT_MISMATCH = 0.3;
 
@@ -72,6 +73,7 @@ export class ProcedureSearch {
   private readonly unknownIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
+  private readonly recent = new Map<string, SearchOutcome>();
   /** Every raw word of the catalogue and of the analyzer's own lists, before synonym mapping. */
   private readonly rawVocabulary: Set<string>;
 
@@ -108,7 +110,26 @@ export class ProcedureSearch {
     return this.entries.length;
   }
 
+  /**
+   * Citizens ask the same few questions over and over; a small cache of recent outcomes
+   * (dropped with the index on every catalogue reload) spares the event loop the repeats.
+   */
   search(text: string, limit = 5): SearchOutcome {
+    const key = `${limit}\u0000${text}`;
+    const cached = this.recent.get(key);
+    if (cached) {
+      this.recent.delete(key);
+      this.recent.set(key, cached);
+      return cached;
+    }
+    const outcome = this.searchUncached(text, limit);
+    this.recent.set(key, outcome);
+    if (this.recent.size > RECENT_QUERIES) this.recent.delete(this.recent.keys().next().value as string);
+    return outcome;
+  }
+
+  /** The search itself, bypassing the cache (benchmarks time this). */
+  searchUncached(text: string, limit = 5): SearchOutcome {
     const query = this.analyzer.query(text, (token) => this.correct(token));
     // Each distinct word once, with its largest weight. Numbers ("1 trang") are details, not procedure names.
     const terms = new Map<string, { word: Word; weight: number }>();

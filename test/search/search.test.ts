@@ -94,3 +94,11 @@ describe("bad input never breaks search", () => {
     expect(performance.now() - started).toBeLessThan(200);
   });
 });
+
+describe("recent-query cache", () => {
+  it("returns the same outcome as a fresh search", () => {
+    for (const q of ["lệ phí kết hôn", "lệ phí kết hôn", "tạm trú ở đâu"]) {
+      expect(search.search(q)).toEqual(search.searchUncached(q));
+    }
+  });
+});
