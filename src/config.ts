@@ -58,6 +58,44 @@ export const ConfigSchema = z
     /** Bearer token of POST /api/dossiers; the endpoint is off when unset. */
     DOSSIER_API_TOKEN: optionalText.pipe(z.string().min(24, "must be at least 24 characters").optional()),
     PHONE_HASH_KEY: optionalText.pipe(z.string().min(16, "must be at least 16 characters").optional()),
+
+    /** Days after a result became ready (status 9) on which subscribers are reminded to pick it up. */
+    REMINDER_DAYS: z
+      .string()
+      .default("1,3,7")
+      .transform((s) => s.split(",").map((x) => Number(x.trim())))
+      .pipe(z.array(z.number().int().min(1).max(60, "at most 60 days")).min(1)),
+    /** 3 levels (Rất hài lòng / Hài lòng / Không hài lòng) or 5 (adds Bình thường, Rất không hài lòng). */
+    RATING_SCALE: z.enum(["3", "5"]).default("3").transform(Number),
+    /** Clock of the office: reminders, working days and rating months are counted in it. */
+    TIMEZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat("en", { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, "unknown time zone")
+      .default("Asia/Ho_Chi_Minh"),
+    /** When pickup reminders may go out: "HH:MM-HH:MM" ranges, comma-separated. */
+    OFFICE_HOURS: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, "must look like 07:30-11:30,13:30-17:00")
+      .default("07:30-11:30,13:30-17:00"),
+    /** Working days, 1 = Monday … 7 = Sunday: "1-5" or "1,2,3,4,5,6". */
+    WORKING_DAYS: z
+      .string()
+      .regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, "must look like 1-5 or 1,2,3,4,5,6")
+      .default("1-5"),
+    /** Public holidays (no reminders), YYYY-MM-DD, comma-separated. */
+    HOLIDAYS: idList.pipe(z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "dates must be YYYY-MM-DD"))),
+    /** When status notices and rating requests may go out (any day): never at night. */
+    NOTIFY_HOURS: z
+      .string()
+      .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, "must look like 07:00-21:00")
+      .default("07:00-21:00"),
   })
   .superRefine((c, ctx) => {
     const need = (when: boolean, key: string, why: string) => {

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runScript } from "../helpers.js";
 
@@ -14,7 +17,9 @@ describe("terminal chat (piped)", () => {
   });
 
   it("npm start runs the terminal chat when no token is set", async () => {
-    const { code, stdout } = await runScript("src/main.ts", [], "xin chào\n");
+    const dataDir = await mkdtemp(path.join(tmpdir(), "motcua-var-"));
+    const { code, stdout } = await runScript("src/main.ts", [], "xin chào\n", { DATA_DIR: dataDir });
+    await rm(dataDir, { recursive: true, force: true });
     expect(code).toBe(0);
     expect(stdout).toMatch(/trợ lý tự động/);
   });

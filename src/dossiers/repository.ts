@@ -1,0 +1,191 @@
+import path from "node:path";
+import { z } from "zod";
+import { StorageError } from "../storage/atomic-file.js";
+import { ShardedRecords } from "../storage/sharded.js";
+import { VersionedFile } from "../storage/versioned-file.js";
+import {
+  Dossier,
+  type DossierChange,
+  type DossierRecord,
+  type DossierStatus,
+  NOTE_STATUSES,
+  STATUS,
+} from "./schema.js";
+
+export interface UpsertResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  changes: DossierChange[];
+}
+
+/** Where dossiers live; the file implementation can be swapped for a server database. */
+export interface DossierRepository {
+  get(key: string): Promise<Dossier | undefined>;
+  /**
+   * Creates or updates by code; a record equal to the stored one changes nothing.
+   * `beforeCommit` gets the changes subscribers must hear about before anything is stored,
+   * so their notices are persisted first and a crash in between cannot lose them.
+   */
+  upsert(
+    records: DossierRecord[],
+    now: number,
+    beforeCommit?: (changes: DossierChange[]) => Promise<void>,
+  ): Promise<UpsertResult>;
+  withStatus(status: DossierStatus): Promise<Dossier[]>;
+  count(): Promise<number>;
+}
+
+const Meta = z.object({ hashKeyId: z.string().optional() });
+
+export class HashKeyMismatchError extends StorageError {
+  override name = "HashKeyMismatchError";
+}
+
+const COMPARED = [
+  "code",
+  "procedureCode",
+  "applicant",
+  "phoneHash",
+  "receivedAt",
+  "dueAt",
+  "status",
+  "statusNote",
+  "office",
+] as const satisfies readonly (keyof DossierRecord)[];
+
+/** Dossiers in 32 shard files (a push of one record rewrites ~1/32 of the table), indexed by status in memory. */
+export class FileDossierRepository implements DossierRepository {
+  private readonly byStatus = new Map<number, Set<string>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly strings = new Map<string, string>();
+
+  private constructor(private readonly records: ShardedRecords<Dossier>) {
+    for (const [key, d] of records.entries()) {
+      this.intern(d);
+      this.index(key, undefined, d.status);
+    }
+  }
+
+  /** Opens the table; refuses to when its phone hashes were made with another key (lookups would all fail). */
+  static async open(dir: string, hashKeyId: string, fsync = true): Promise<FileDossierRepository> {
+    const meta = await VersionedFile.open<z.infer<typeof Meta>>(
+      path.join(dir, "meta.json"),
+      { kind: "dossiers-meta", version: 1, schema: Meta, empty: () => ({}) },
+      fsync,
+    );
+    if (meta.data.hashKeyId && meta.data.hashKeyId !== hashKeyId) {
+      throw new HashKeyMismatchError(
+        "Khoá băm số điện thoại (PHONE_HASH_KEY) khác với khoá đã dùng khi nhập hồ sơ; hãy đặt lại khoá cũ. | " +
+          "The phone hash key differs from the one the stored dossiers were imported with; restore the old PHONE_HASH_KEY.",
+      );
+    }
+    if (!meta.data.hashKeyId) {
+      meta.data.hashKeyId = hashKeyId;
+      await meta.write();
+    }
+    const records = await ShardedRecords.open(
+      dir,
+      { kind: "dossiers", version: 1, record: Dossier, shards: 32 },
+      fsync,
+    );
+    return new FileDossierRepository(records);
+  }
+
+  async get(key: string): Promise<Dossier | undefined> {
+    return this.records.get(key);
+  }
+
+  async withStatus(status: DossierStatus): Promise<Dossier[]> {
+    return [...(this.byStatus.get(status) ?? [])].flatMap((k) => this.records.get(k) ?? []);
+  }
+
+  async count(): Promise<number> {
+    return this.records.size;
+  }
+
+  upsert(
+    records: DossierRecord[],
+    now: number,
+    beforeCommit?: (changes: DossierChange[]) => Promise<void>,
+  ): Promise<UpsertResult> {
+    // One upsert at a time: each sees the previous one's result.
+    const run = this.queue.then(() => this.upsertNow(records, now, beforeCommit));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async upsertNow(
+    records: DossierRecord[],
+    now: number,
+    beforeCommit?: (changes: DossierChange[]) => Promise<void>,
+  ): Promise<UpsertResult> {
+    const latest = new Map(records.map((r) => [r.key, r])); // a code twice in one batch: the last row wins
+    const next: Dossier[] = [];
+    const changes: DossierChange[] = [];
+    let unchanged = 0;
+    let created = 0;
+    for (const record of latest.values()) {
+      const old = this.records.get(record.key);
+      if (old && COMPARED.every((f) => old[f] === record[f])) {
+        unchanged++;
+        continue;
+      }
+      const statusChanged = !old || old.status !== record.status;
+      // A new note matters when it says what to bring, pay, or why (statuses 3, 5, 6, 8).
+      const noteChanged = old?.statusNote !== record.statusNote && NOTE_STATUSES.has(record.status);
+      const tell = old !== undefined && (statusChanged || noteChanged);
+      const seq = (old?.seq ?? 0) + (tell ? 1 : 0);
+      next.push(
+        this.intern({
+          ...record,
+          seq,
+          statusSince: statusChanged ? now : (old?.statusSince ?? now),
+          readyAt: record.status === STATUS.ready ? (old?.status === STATUS.ready ? old.readyAt : now) : undefined,
+          updatedAt: now,
+        }),
+      );
+      if (!old) created++;
+      if (tell) changes.push({ key: record.key, status: record.status, previous: old?.status, seq });
+    }
+    if (next.length > 0) {
+      await beforeCommit?.(changes);
+      for (const d of next) {
+        this.index(d.key, this.records.get(d.key)?.status, d.status);
+        this.records.set(d.key, d);
+      }
+      await this.records.persist(next.map((d) => d.key));
+    }
+    return { created, updated: next.length - created, unchanged, changes };
+  }
+
+  /**
+   * One copy of the values thousands of dossiers share (procedure, dates, office, masked
+   * names): JSON.parse makes a string per field, which adds up to a good part of the table.
+   * Also drops undefined fields, so a stored record equals the same record read back.
+   */
+  private intern(d: Dossier): Dossier {
+    for (const field of SHARED) {
+      const value = d[field];
+      if (value === undefined) {
+        delete d[field];
+        continue;
+      }
+      const known = this.strings.get(value);
+      if (known === undefined) {
+        if (this.strings.size < 200_000) this.strings.set(value, value);
+      } else d[field] = known;
+    }
+    if (d.readyAt === undefined) delete d.readyAt;
+    return d;
+  }
+
+  private index(key: string, from: number | undefined, to: number): void {
+    if (from !== undefined) this.byStatus.get(from)?.delete(key);
+    const set = this.byStatus.get(to);
+    if (set) set.add(key);
+    else this.byStatus.set(to, new Set([key]));
+  }
+}
+
+const SHARED = ["procedureCode", "applicant", "receivedAt", "dueAt", "statusNote", "office"] as const;

@@ -1,0 +1,185 @@
+import path from "node:path";
+import { z } from "zod";
+import type { Reply, Sender } from "../core/types.js";
+import { errorSummary, type Logger } from "../logger.js";
+import { VersionedFile } from "../storage/versioned-file.js";
+import { isWithin, type OpeningRules } from "./hours.js";
+
+export const OutboxMessage = z.object({
+  /**
+   * Also the de-duplication key: an id already queued or sent is not queued again.
+   * Ids end with "|<chatKey>" so a chat's traces can be found and deleted.
+   */
+  id: z.string(),
+  chatKey: z.string(),
+  kind: z.enum(["status", "reminder", "rating"]),
+  /** The dossier's key; the text is written at send time, in the chat's language then. */
+  key: z.string(),
+  seq: z.number().int(),
+  attempts: z.number().int(),
+  nextAt: z.number(),
+  createdAt: z.number(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+export type NewMessage = Pick<OutboxMessage, "id" | "chatKey" | "kind" | "key" | "seq">;
+
+const OutboxFile = z.object({
+  pending: z.array(OutboxMessage),
+  /** Ids delivered (or given up on), with when: kept long enough to refuse any repeat. */
+  done: z.record(z.string(), z.number()),
+});
+type OutboxFile = z.infer<typeof OutboxFile>;
+
+/** What to send now: the replies, nothing ever (obsolete), or not yet. */
+export type Rendered = { replies: Reply[] } | { drop: true } | { later: true };
+
+export interface OutboxDeps {
+  senders: Sender[];
+  render(message: OutboxMessage): Promise<Rendered>;
+  /** When each kind may go out: reminders in office hours, the rest in daytime. */
+  windows: Record<OutboxMessage["kind"], OpeningRules>;
+  logger: Logger;
+  now: () => number;
+  random?: () => number;
+}
+
+export const MAX_ATTEMPTS = 10;
+const BASE_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 3_600_000;
+const KEEP_DONE_MS = 90 * 86_400_000;
+const BATCH = 200;
+const NO_SENDER_KEEP_MS = 3 * 86_400_000;
+
+export interface FlushReport {
+  sent: number;
+  retrying: number;
+  dropped: number;
+  failed: number;
+}
+
+/**
+ * Messages the bot sends on its own, persisted before anything else happens so they survive
+ * restarts. Delivery is at least once: a send that fails is retried with growing delays; a crash
+ * between a send and its bookkeeping can repeat that one message, never lose it.
+ */
+export class Outbox {
+  private flushing?: Promise<FlushReport>;
+  private readonly queued: Set<string>;
+
+  private constructor(
+    private readonly file: VersionedFile<OutboxFile>,
+    private readonly deps: OutboxDeps,
+  ) {
+    this.queued = new Set(file.data.pending.map((m) => m.id));
+  }
+
+  static async open(dataDir: string, deps: OutboxDeps, fsync = true): Promise<Outbox> {
+    const file = await VersionedFile.open(
+      path.join(dataDir, "outbox.json"),
+      { kind: "outbox", version: 1, schema: OutboxFile, empty: () => ({ pending: [], done: {} }) },
+      fsync,
+    );
+    return new Outbox(file, deps);
+  }
+
+  get pending(): readonly OutboxMessage[] {
+    return this.file.data.pending;
+  }
+
+  /** Queues what is not queued or sent yet; resolves once on disk, with how many were new. */
+  async enqueue(messages: NewMessage[]): Promise<number> {
+    const data = this.file.data;
+    const now = this.deps.now();
+    let added = 0;
+    for (const m of messages) {
+      if (this.queued.has(m.id) || m.id in data.done) continue;
+      this.queued.add(m.id);
+      data.pending.push({ ...m, attempts: 0, nextAt: now, createdAt: now });
+      added++;
+    }
+    if (added > 0) await this.file.write();
+    return added;
+  }
+
+  /** Drops everything queued for a chat and the record of what it was sent (/huy, /xoadulieu). */
+  async forgetChat(chatKey: string): Promise<void> {
+    const data = this.file.data;
+    for (const m of data.pending) if (m.chatKey === chatKey) this.queued.delete(m.id);
+    data.pending = data.pending.filter((m) => m.chatKey !== chatKey);
+    for (const id of Object.keys(data.done)) if (id.endsWith(`|${chatKey}`)) delete data.done[id];
+    await this.file.write();
+  }
+
+  /** Sends what is due and allowed now. Runs never overlap: a second call joins the first. */
+  flush(): Promise<FlushReport> {
+    this.flushing ??= this.flushNow().finally(() => {
+      this.flushing = undefined;
+    });
+    return this.flushing;
+  }
+
+  /** Resolves when no flush is running (without starting one). */
+  async idle(): Promise<void> {
+    await this.flushing?.catch(() => undefined);
+  }
+
+  private async flushNow(): Promise<FlushReport> {
+    const report: FlushReport = { sent: 0, retrying: 0, dropped: 0, failed: 0 };
+    const now = this.deps.now();
+    const due = this.file.data.pending
+      .filter((m) => m.nextAt <= now && isWithin(this.deps.windows[m.kind], now))
+      .slice(0, BATCH);
+    for (const message of due) {
+      const sender = this.deps.senders.find((s) => message.chatKey.startsWith(`${s.channel}:`));
+      // A channel switched off for now keeps its messages a while; one that never sends (the terminal) loses them.
+      const orphan: Rendered = now - message.createdAt < NO_SENDER_KEEP_MS ? { later: true } : { drop: true };
+      const rendered: Rendered = sender ? await this.deps.render(message) : orphan;
+      if ("later" in rendered) {
+        message.nextAt = now + 10 * 60_000;
+      } else if ("drop" in rendered) {
+        this.finish(message, now);
+        report.dropped++;
+      } else {
+        try {
+          await (sender as Sender).send(message.chatKey, rendered.replies);
+          this.finish(message, now);
+          report.sent++;
+        } catch (err) {
+          this.retryOrGiveUp(message, now, err, report);
+        }
+      }
+      await this.file.write();
+    }
+    this.prune(now);
+    return report;
+  }
+
+  private retryOrGiveUp(message: OutboxMessage, now: number, err: unknown, report: FlushReport): void {
+    message.attempts++;
+    // Only the kind and the count: the chat and the dossier stay out of logs.
+    const fields = { kind: message.kind, attempts: message.attempts, err: errorSummary(err) };
+    if (message.attempts >= MAX_ATTEMPTS) {
+      this.finish(message, now);
+      report.failed++;
+      this.deps.logger.warn(fields, "notification given up after repeated failures");
+      return;
+    }
+    const delay = Math.min(BASE_DELAY_MS * 2 ** (message.attempts - 1), MAX_DELAY_MS);
+    message.nextAt = now + delay * (0.8 + 0.4 * (this.deps.random ?? Math.random)());
+    report.retrying++;
+    this.deps.logger.info(fields, "notification not delivered, will retry");
+  }
+
+  private finish(message: OutboxMessage, now: number): void {
+    const data = this.file.data;
+    const at = data.pending.indexOf(message);
+    if (at >= 0) data.pending.splice(at, 1); // forgetChat may have dropped it meanwhile
+    this.queued.delete(message.id);
+    data.done[message.id] = now;
+  }
+
+  private prune(now: number): void {
+    const done = this.file.data.done;
+    for (const [id, at] of Object.entries(done)) if (now - at > KEEP_DONE_MS) delete done[id];
+  }
+}

@@ -1,0 +1,164 @@
+// Shared by the dossier, notification, rating and storage tests: temp data dirs, a settable
+// clock, a recording Sender, a log capture and the assembled service with a real Assistant.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import pino from "pino";
+import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { loadConfig } from "../../src/config.js";
+import { Assistant } from "../../src/core/assistant.js";
+import type { Reply, Sender } from "../../src/core/types.js";
+import { readExport } from "../../src/dossiers/records.js";
+import { type Dossiers, startDossiers } from "../../src/dossiers/start.js";
+import { BUNDLED_DATA } from "../helpers.js";
+
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), "motcua-dossiers-"));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Wall-clock times are written in Vietnam's zone: at("2025-11-03 09:00") is 9 a.m. in Hà Nội. */
+export function at(local: string): number {
+  return Date.parse(`${local.replace(" ", "T")}:00+07:00`);
+}
+
+export class Clock {
+  constructor(public t: number) {}
+  now = () => this.t;
+  set(local: string): void {
+    this.t = at(local);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
+}
+
+export class RecordingSender implements Sender {
+  readonly sent: { chatKey: string; replies: Reply[] }[] = [];
+  failures = 0;
+  constructor(readonly channel = "telegram") {}
+  async send(chatKey: string, replies: Reply[]): Promise<void> {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error("network down");
+    }
+    this.sent.push({ chatKey, replies });
+  }
+  texts(chatKey?: string): string[] {
+    return this.sent
+      .filter((s) => !chatKey || s.chatKey === chatKey)
+      .map((s) => s.replies.map((r) => r.text).join("\n"));
+  }
+}
+
+/** A pino logger writing into an array, to check what reaches the logs. */
+export function captureLogs(): { logger: pino.Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: "debug" }, stream), lines };
+}
+
+let catalogue: Promise<LiveCatalogue> | undefined;
+export function bundledCatalogue(): Promise<LiveCatalogue> {
+  catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
+  return catalogue;
+}
+
+export interface Harness {
+  dossiers: Dossiers;
+  assistant: Assistant;
+  sender: RecordingSender;
+  logs: string[];
+  /** Sends a message as a chat; returns the replies' texts joined. */
+  say(chatKey: string, text: string): Promise<Reply[]>;
+  pick(chatKey: string, id: string): Promise<Reply[]>;
+  import(rows: Record<string, string>[]): ReturnType<Dossiers["importRows"]>;
+}
+
+export async function openHarness(
+  dir: string,
+  clock: Clock,
+  env: Record<string, string> = {},
+  sender = new RecordingSender(),
+  otherSenders: Sender[] = [],
+): Promise<Harness> {
+  const { logger, lines } = captureLogs();
+  const config = loadConfig({ DATA_DIR: dir, ...env });
+  const dossiers = await startDossiers({
+    config,
+    catalogue: await bundledCatalogue(),
+    logger,
+    senders: [sender, ...otherSenders],
+    now: clock.now,
+    random: () => 0.5,
+    timers: false,
+    fsync: false,
+  });
+  const assistant = new Assistant({
+    catalogue: await bundledCatalogue(),
+    conversations: dossiers.conversations,
+    features: [dossiers.feature],
+  });
+  return {
+    dossiers,
+    assistant,
+    sender,
+    logs: lines,
+    say: (chatKey, text) => assistant.handle(chatKey, { kind: "text", text }),
+    pick: (chatKey, id) => assistant.handle(chatKey, { kind: "choice", id }),
+    import: (rows) => dossiers.importRows(rowsOf(rows)),
+  };
+}
+
+export function rowsOf(rows: Record<string, string>[]) {
+  const parsed = readExport(toCsv(rows), "csv");
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.rows;
+}
+
+export const COLUMNS = [
+  "code",
+  "procedure_code",
+  "applicant_name",
+  "phone",
+  "received_at",
+  "due_at",
+  "status",
+  "status_note",
+  "office",
+];
+
+export function toCsv(rows: Record<string, string>[]): string {
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return [COLUMNS.join(","), ...rows.map((r) => COLUMNS.map((c) => quote(r[c] ?? "")).join(","))].join("\n");
+}
+
+/** A dossier as the one-stop system exports it (birth registration, in progress). */
+export function dossier(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    code: "000.31.20.H49-251103-0012",
+    procedure_code: "1.001193",
+    applicant_name: "Nguyễn Văn An",
+    phone: "0912 345 678",
+    received_at: "03/11/2025",
+    due_at: "2025-11-05",
+    status: "4",
+    status_note: "",
+    office: "ubnd",
+    ...overrides,
+  };
+}
+
+export function text(replies: Reply[]): string {
+  return replies.map((r) => r.text).join("\n");
+}
+
+export function choiceIds(replies: Reply[]): string[] {
+  return replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+}

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Sender } from "../../src/core/types.js";
+import { MAX_ATTEMPTS } from "../../src/notifications/outbox.js";
+import { at, Clock, dossier, type Harness, openHarness, RecordingSender, tempDir } from "../dossiers/support.js";
+
+const CODE = "000.31.20.H49-251103-0012";
+const KEY = "0003120H49-251103-0012";
+const CHAT = "telegram:100";
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let clock: Clock;
+let h: Harness;
+
+async function subscribe(chat = CHAT) {
+  await h.say(chat, `/hoso ${CODE}`);
+  await h.say(chat, "5678");
+  await h.pick(chat, `d:s:${KEY}`);
+}
+
+async function restart(sender = h.sender, others: Sender[] = []) {
+  await h.dossiers.stop();
+  h = await openHarness(dir, clock, {}, sender, others);
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await tempDir());
+  clock = new Clock(at("2025-11-04 09:00"));
+  h = await openHarness(dir, clock);
+  await h.import([dossier()]);
+  await subscribe();
+});
+afterEach(async () => {
+  await h.dossiers.stop();
+  await cleanup();
+});
+
+describe("status-change notices", () => {
+  it("tell each subscribed chat once per change, whatever is re-imported or restarted", async () => {
+    const zalo = new RecordingSender("zalo");
+    await restart(h.sender, [zalo]);
+    await subscribe("zalo:200");
+    const change = dossier({ status: "6", status_note: "Lệ phí 8.000 đồng" });
+    expect((await h.import([change])).notices).toBe(2);
+    expect((await h.import([change])).notices).toBe(0);
+    await h.dossiers.flushOutbox();
+    await h.dossiers.flushOutbox();
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Cần nộp: Lệ phí 8.000 đồng")]);
+    expect(zalo.texts("zalo:200")).toEqual([expect.stringContaining("Cần nộp: Lệ phí 8.000 đồng")]);
+    await restart(h.sender, [zalo]);
+    expect((await h.import([change])).notices).toBe(0);
+    await h.dossiers.flushOutbox();
+    expect(h.sender.sent).toHaveLength(1);
+    expect((await h.import([dossier({ status: "9" })])).notices).toBe(2);
+  });
+
+  it("send only the latest when the status changed twice before sending", async () => {
+    await h.import([dossier({ status: "5", status_note: "Giấy chứng sinh" })]);
+    await h.import([dossier({ status: "4" })]);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 1, dropped: 1 });
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đang xử lý")]);
+  });
+
+  it("wait for the morning when the change comes at night", async () => {
+    clock.set("2025-11-04 22:30");
+    await h.import([dossier({ status: "9" })]);
+    await h.dossiers.flushOutbox();
+    clock.set("2025-11-05 06:59");
+    await h.dossiers.flushOutbox();
+    expect(h.sender.sent).toEqual([]);
+    clock.set("2025-11-05 07:00");
+    await h.dossiers.flushOutbox();
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đã có kết quả")]);
+  });
+});
+
+describe("the outbox", () => {
+  it("retries a failed send with growing delays, and sends it once it goes through", async () => {
+    h.sender.failures = 3;
+    await h.import([dossier({ status: "5", status_note: "CCCD" })]);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ retrying: 1 });
+    const delays = [30_000, 60_000, 120_000];
+    for (const [i, delay] of delays.entries()) {
+      clock.advance(delay - 1_000);
+      expect(await h.dossiers.flushOutbox(), `too early for try ${i + 2}`).toMatchObject({ sent: 0, retrying: 0 });
+      clock.advance(1_000);
+      expect(await h.dossiers.flushOutbox()).toMatchObject(i < 2 ? { retrying: 1 } : { sent: 1 });
+    }
+    expect(h.sender.texts(CHAT)).toHaveLength(1);
+  });
+
+  it("keeps what is not sent yet across a restart", async () => {
+    h.sender.failures = 1;
+    await h.import([dossier({ status: "9" })]);
+    await h.dossiers.flushOutbox();
+    await restart(new RecordingSender());
+    clock.advance(60_000);
+    await h.dossiers.flushOutbox();
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đã có kết quả")]);
+  });
+
+  it("gives up after repeated failures and says so in the logs", async () => {
+    h.sender.failures = MAX_ATTEMPTS;
+    await h.import([dossier({ status: "9" })]);
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await h.dossiers.flushOutbox();
+      clock.advance(3_600_000);
+    }
+    expect(h.logs.join("")).toContain("given up");
+    h.sender.failures = 0;
+    await h.dossiers.flushOutbox();
+    expect(h.sender.sent).toEqual([]);
+  });
+
+  it("reads the list of senders at each send, so a channel can join after the start", async () => {
+    const senders: Sender[] = [];
+    await h.dossiers.stop();
+    const { startDossiers } = await import("../../src/dossiers/start.js");
+    const { loadConfig } = await import("../../src/config.js");
+    const { bundledCatalogue, captureLogs, rowsOf } = await import("../dossiers/support.js");
+    const service = await startDossiers({
+      config: loadConfig({ DATA_DIR: dir }),
+      catalogue: await bundledCatalogue(),
+      logger: captureLogs().logger,
+      senders,
+      now: clock.now,
+      timers: false,
+      fsync: false,
+    });
+    await service.importRows(rowsOf([dossier({ status: "9" })]));
+    expect(await service.flushOutbox()).toMatchObject({ sent: 0, dropped: 0 });
+    const late = new RecordingSender();
+    senders.push(late);
+    clock.advance(15 * 60_000);
+    expect(await service.flushOutbox()).toMatchObject({ sent: 1 });
+    expect(late.texts(CHAT)).toHaveLength(1);
+    await service.stop();
+    h = await openHarness(dir, clock);
+  });
+
+  it("runs one flush at a time: a second call joins the first", async () => {
+    await h.import([dossier({ status: "9" })]);
+    const [a, b] = await Promise.all([h.dossiers.flushOutbox(), h.dossiers.flushOutbox()]);
+    expect(a).toBe(b);
+    expect(h.sender.sent).toHaveLength(1);
+  });
+});
