@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ZaloBot } from "../../src/channels/zalo/client/index.js";
-import { renderForZalo, splitText, ZALO_TEXT_LIMIT } from "../../src/channels/zalo/render.js";
+import { renderForZalo, splitForZalo as splitText, ZALO_TEXT_LIMIT } from "../../src/channels/zalo/render.js";
 import { SeenUpdates } from "../../src/channels/zalo/seen.js";
 import { ZaloSender } from "../../src/channels/zalo/sender.js";
 import { FAKE_TOKEN, FakeZaloApi } from "../fakes/zalo-api.js";

@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice } from "../../core/types.js";
+import { splitText as splitLines } from "../split-text.js";
 
 /** Telegram's limit on a message's text, counted after entity parsing (so before HTML escaping). */
 export const MESSAGE_LIMIT = 4096;
@@ -23,42 +24,9 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
 }
 
-/**
- * Splits a text into messages of at most `limit` UTF-16 units (Telegram counts no more than
- * that), on line boundaries; only a single line longer than the limit is cut, at a space when
- * it has one, never inside a surrogate pair.
- */
+/** Telegram's limit by default (counted after HTML entities are parsed, so split before escaping). */
 export function splitText(text: string, limit = MESSAGE_LIMIT): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  const flush = () => {
-    if (current.trim() !== "") chunks.push(current);
-    current = "";
-  };
-  for (const line of text.split("\n")) {
-    const candidate = current === "" ? line : `${current}\n${line}`;
-    if (candidate.length <= limit) {
-      current = candidate;
-      continue;
-    }
-    flush();
-    let rest = line;
-    while (rest.length > limit) {
-      const cut = cutPoint(rest, limit);
-      chunks.push(rest.slice(0, cut).trimEnd());
-      rest = rest.slice(cut).trimStart();
-    }
-    current = rest;
-  }
-  flush();
-  return chunks;
-}
-
-function cutPoint(line: string, limit: number): number {
-  const space = line.lastIndexOf(" ", limit);
-  if (space > limit / 2) return space;
-  const code = line.charCodeAt(limit - 1);
-  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+  return splitLines(text, limit);
 }
 
 /** Choices Telegram can carry as buttons: a label and callback data of 1–64 bytes. */
