@@ -40,6 +40,9 @@ describe("polling mode", () => {
         "tim",
         "linhvuc",
         "hoso",
+        "danhgia",
+        "huy",
+        "xoadulieu",
         "ngonngu",
       ]);
       expect(fake.commands.get("en")?.[0]?.description).toMatch(/^Start/);

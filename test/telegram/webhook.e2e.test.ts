@@ -69,7 +69,7 @@ describe("webhook mode", () => {
       allowed_updates: ["message", "callback_query"],
     });
     expect(fake.callsTo("getUpdates")).toHaveLength(0);
-    expect(fake.commands.get("en")).toHaveLength(6);
+    expect(fake.commands.get("en")).toHaveLength(9);
 
     const first = await fake.sendText(1, "/start");
     expect(first.status).toBe(200);
