@@ -7,6 +7,7 @@ help =
     • Type the name of a procedure or a question, with or without Vietnamese accents.
     • Pick an option with the buttons or by typing its number.
     • /linhvuc: browse by field · /ngonngu: change language · /start: start over.
+    • /hoso <dossier code>: dossier status (you need the last 4 digits of the phone number on the receipt) · /huy: stop notifications · /xoadulieu: delete your data.
     This information is for guidance; the office's decision is what counts.
 menu-browse = Browse by field
 menu-help = Help

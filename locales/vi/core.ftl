@@ -8,6 +8,7 @@ help =
     • Gõ tên thủ tục hoặc câu hỏi, có dấu hay không dấu đều được (ví dụ: «dang ky tam tru o dau»).
     • Chọn một lựa chọn bằng nút bấm hoặc gõ số thứ tự của nó.
     • /linhvuc: xem thủ tục theo lĩnh vực · /ngonngu: đổi ngôn ngữ · /start: về đầu.
+    • /hoso <mã hồ sơ>: tra cứu tình trạng hồ sơ (cần 4 số cuối điện thoại ghi trên phiếu hẹn) · /huy: ngừng nhận thông báo · /xoadulieu: xóa dữ liệu của bạn.
     Thông tin chỉ để tham khảo; kết quả chính thức do cơ quan giải quyết.
 menu-browse = Xem theo lĩnh vực
 menu-help = Hướng dẫn
