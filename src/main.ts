@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   // A .env file beside the project is the usual place for tokens on a small server.
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const terminal = !config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  // In the terminal chat, routine info lines would interleave with the conversation.
+  const logger = createLogger(terminal && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   const channels: Channel[] = [];
   const server = new HttpServer(logger, () => health(app, channels));
   const app = await createApp(config, logger, { server });
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   catalogue.watch();
 
   // With no channel token the bot runs as a local terminal chat, so anyone can try it.
-  if (!config.TELEGRAM_BOT_TOKEN && !config.ZALO_BOT_TOKEN) {
+  if (terminal) {
     await runTerminalChat({
       assistant,
       input: process.stdin,
