@@ -28,6 +28,15 @@ describe("search quality on the dev set (a copy kept in test/fixtures)", () => {
   });
 });
 
+describe("search quality on a second query set, written before tuning began", () => {
+  it("stays close to the dev figures", () => {
+    const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "test/fixtures/holdout-queries.tsv"), "utf8"));
+    const accuracy = measureAccuracy(search, queries);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.85);
+    expect(accuracy.noneCorrect).toBe(1);
+  });
+});
+
 describe("how citizens type", () => {
   it("matches without diacritics, with NFD input and in any case", () => {
     expect(top("DANG KY KET HON")).toBe("1.000894");
