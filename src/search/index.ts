@@ -68,7 +68,10 @@ interface Entry {
 export class ProcedureSearch {
   private readonly analyzer: Analyzer;
   private readonly entries: Entry[];
-  private readonly postings = new Map<string, number[]>();
+  /** For each token, the records holding it and its field weight in each (parallel arrays). */
+  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  /** Scratch accumulator, one slot per record, cleared after each query. */
+  private readonly scores: Float64Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly vocabulary: Fuse<string>;
@@ -86,14 +89,16 @@ export class ProcedureSearch {
     this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
     this.entries.forEach((entry, i) => {
-      for (const token of entry.weights.keys()) {
-        const list = this.postings.get(token);
-        if (list) list.push(i);
-        else this.postings.set(token, [i]);
+      for (const [token, weight] of entry.weights) {
+        const list = this.postings.get(token) ?? { ids: [], weights: [] };
+        list.ids.push(i);
+        list.weights.push(weight);
+        this.postings.set(token, list);
       }
     });
+    this.scores = new Float64Array(this.entries.length);
     const n = Math.max(1, this.entries.length);
-    for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.length));
+    for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new Fuse(
@@ -143,27 +148,31 @@ export class ProcedureSearch {
     if (total === 0) return { decision: "none", intent: query.intent, hits: [] };
 
     // Coverage by accumulation over postings: Σ idf · query weight · field weight, for every record with a query word.
-    const covered = new Map<number, number>();
+    const scores = this.scores;
+    const touched: number[] = [];
     for (const { word, weight } of terms.values()) {
+      const list = this.postings.get(word.token);
+      if (!list) continue;
       const idf = this.weightOf(word.token) * weight;
-      for (const i of this.postings.get(word.token) ?? []) {
-        const entry = this.entries[i] as Entry;
-        const w = (entry.weights.get(word.token) ?? 0) * accentFit(entry, word);
-        covered.set(i, (covered.get(i) ?? 0) + idf * w);
+      const typedAccents = word.marks !== "";
+      for (let k = 0; k < list.ids.length; k++) {
+        const i = list.ids[k] as number;
+        const fit = typedAccents ? accentFit(this.entries[i] as Entry, word) : 1;
+        // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
+        const sofar = scores[i] as number;
+        if (sofar === 0) touched.push(i);
+        scores[i] = sofar + idf * (list.weights[k] as number) * fit;
       }
     }
-    // Ties go to the shorter name: the plain procedure before its look-alike variants.
-    const nameLength = (i: number) => (this.entries[i] as Entry).procedure.name.length;
-    const candidates = [...covered.entries()]
-      .sort((a, b) => b[1] - a[1] || nameLength(a[0]) - nameLength(b[0]))
-      .slice(0, CANDIDATES);
+    const candidates = this.best(touched, CANDIDATES);
+    for (const i of touched) scores[i] = 0;
 
     const queryPairs = pairsOf(query.words.map((w) => w.token));
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i, sum]): Hit => {
         const entry = this.entries[i] as Entry;
-        const coverage = sum / total;
+        const coverage = Math.min(1, sum / total);
         const said = new Set(
           [...terms.values()].filter((t) => accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
@@ -180,6 +189,27 @@ export class ProcedureSearch {
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
     return { intent: query.intent, ...decide(ranked, limit, this.tuning) };
+  }
+
+  /**
+   * The `k` best records by accumulated score, without sorting them all; ties go to the
+   * shorter name, so the plain procedure comes before its look-alike variants.
+   */
+  private best(touched: readonly number[], k: number): Array<[number, number]> {
+    const top: Array<[number, number]> = [];
+    const nameLength = (i: number) => (this.entries[i] as Entry).procedure.name.length;
+    const before = (a: [number, number], b: [number, number]) =>
+      a[1] > b[1] || (a[1] === b[1] && nameLength(a[0]) < nameLength(b[0]));
+    for (const i of touched) {
+      const item: [number, number] = [i, this.scores[i] as number];
+      const last = top[top.length - 1];
+      if (top.length === k && last && !before(item, last)) continue;
+      let at = top.length;
+      while (at > 0 && before(item, top[at - 1] as [number, number])) at--;
+      top.splice(at, 0, item);
+      if (top.length > k) top.pop();
+    }
+    return top;
   }
 
   private weightOf(token: string): number {
