@@ -39,7 +39,7 @@ export interface BenchResult {
 }
 
 /** Real user questions from the search tuning set. */
-function questions(): string[] {
+export function questions(): string[] {
   return readFileSync(path.join(ROOT, "test/fixtures/dev-queries.tsv"), "utf8")
     .split("\n")
     .slice(1)
@@ -71,8 +71,7 @@ export async function benchTelegramWebhook(options: BenchOptions): Promise<Bench
       const assistant = new Assistant({ catalogue: await catalogue, conversations: new MemoryConversationStore() });
       bot = createTelegramBot({ assistant, logger, token, apiRoot, botInfo }).bot;
     } else {
-      bot = new Bot(token, { botInfo, client: { apiRoot } });
-      bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
+      bot = echoBot(token, botInfo, apiRoot);
     }
     const webhook = registerTelegramWebhook(server, bot, { secret: SECRET, logger });
     await setTelegramWebhook(bot, "https://bench.example.org/webhook/telegram", SECRET);
@@ -82,6 +81,13 @@ export async function benchTelegramWebhook(options: BenchOptions): Promise<Bench
   } finally {
     await server.close();
   }
+}
+
+/** The bare grammY echo bot the webhook path is compared against. */
+export function echoBot(token: string, botInfo: UserFromGetMe, apiRoot: string): Bot {
+  const bot = new Bot(token, { botInfo, client: { apiRoot } });
+  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
+  return bot;
 }
 
 interface LoadJob extends BenchOptions {

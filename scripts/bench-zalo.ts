@@ -36,13 +36,13 @@ import { HttpServer } from "../src/server/http.js";
 import { FAKE_TOKEN, FakeZaloApi, textUpdate } from "../test/fakes/zalo-api.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SECRET = "bench-webhook-secret-0123456789";
+export const SECRET = "bench-webhook-secret-0123456789";
 const WORKER_ROLE = "bench-zalo-fake";
 /** Rounds per chat before measuring: JIT, and full connection pools (a busy server accepts new connections slowly). */
 const WARM_UP = 5;
 
 /** What each chat says, over and over: greetings, searches, and numbered picks. */
-const SCRIPT = [
+export const SCRIPT = [
   "xin chào",
   "khai sinh",
   "1",
@@ -89,7 +89,7 @@ export async function benchZaloWebhook(options: BenchOptions): Promise<BenchResu
   }
 }
 
-interface BotUnderTest {
+export interface BotUnderTest {
   stop: () => Promise<void>;
   /** Messages in the answer to each step of the script. */
   answerSizes: number[];
@@ -126,7 +126,7 @@ async function ourBot(apiRoot: string, server: HttpServer, steps: number): Promi
 }
 
 /** The bare echo: same server, secret check, parsing, de-duplication and client; no core. */
-async function echoBot(apiRoot: string, server: HttpServer, steps: number): Promise<BotUnderTest> {
+export async function echoBot(apiRoot: string, server: HttpServer, steps: number): Promise<BotUnderTest> {
   const client = new ZaloBot(FAKE_TOKEN, { baseApiUrl: apiRoot });
   const seen = await SeenUpdates.open();
   registerZaloWebhook(server, {
@@ -272,7 +272,7 @@ async function load(fake: FakeZaloApi, job: LoadJob): Promise<BenchResult> {
   };
 }
 
-function postJson(agent: Agent, port: number, body: string): Promise<number> {
+export function postJson(agent: Agent, port: number, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       {

@@ -96,6 +96,9 @@ export const ConfigSchema = z
       .string()
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, "must look like 07:00-21:00")
       .default("07:00-21:00"),
+
+    /** Tests only (npm run acceptance, npm run faults): a file holding the time the service lives at; see src/clock.ts. */
+    MOTCUA_FAKE_CLOCK_FILE: optionalText,
   })
   .superRefine((c, ctx) => {
     const need = (when: boolean, key: string, why: string) => {

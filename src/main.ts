@@ -50,6 +50,7 @@ async function main(): Promise<void> {
     await Promise.allSettled(channels.map((c) => c.stop()));
     await server.close();
     await dossiers?.stop();
+    await assistant.idle();
     catalogue.close();
   });
   try {
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     throw err;
   }
   logger.info({ channels: channels.map((c) => c.name), catalogue: catalogue.current().catalogue.version }, "started");
+  // What waited in the outbox while the service was down goes out now, not at the next timer.
+  dossiers?.flushOutbox().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "outbox flush failed"));
 }
 
 function health(app: Awaited<ReturnType<typeof createApp>> | undefined, channels: Channel[]): Record<string, unknown> {
@@ -76,6 +79,8 @@ function health(app: Awaited<ReturnType<typeof createApp>> | undefined, channels
     catalogue: snapshot && { version: snapshot.version, procedures: snapshot.procedures.length },
     storage: app?.dossiers?.state(),
     channels: Object.fromEntries(channels.map((c) => [c.name, c.state()])),
+    // Only with the test clock (MOTCUA_FAKE_CLOCK_FILE); absent in production.
+    ...(app?.clock ? { clock: app.clock() } : {}),
   };
 }
 

@@ -76,6 +76,33 @@ export class Assistant {
     return run;
   }
 
+  /**
+   * A message the bot sent on its own (a rating request) offered these choices: they become the
+   * chat's last choices, so on a text-only channel (Zalo) "1" or a choice's words pick from them,
+   * as they would after an answer. Queued behind the chat's messages; no choices change nothing.
+   */
+  offered(chatKey: string, replies: readonly Reply[]): Promise<void> {
+    const choices = replies.flatMap((r) => r.choices ?? []);
+    if (choices.length === 0) return Promise.resolve();
+    const previous = this.queues.get(chatKey) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const state = (await this.deps.conversations.get(chatKey)) ?? { lang: "vi" };
+      state.lastChoices = choices;
+      await this.deps.conversations.set(chatKey, state);
+    });
+    const settled = run.catch(() => undefined);
+    this.queues.set(chatKey, settled);
+    void settled.then(() => {
+      if (this.queues.get(chatKey) === settled) this.queues.delete(chatKey);
+    });
+    return run;
+  }
+
+  /** Resolves once no chat has a message (or an `offered`) in progress; for a clean shutdown. */
+  async idle(): Promise<void> {
+    for (let i = 0; i < 100 && this.queues.size > 0; i++) await Promise.allSettled([...this.queues.values()]);
+  }
+
   /** The language a chat uses, for messages the bot sends on its own (notifications, reminders). */
   async languageOf(chatKey: string): Promise<Language> {
     return (await this.deps.conversations.get(chatKey))?.lang ?? "vi";
@@ -147,7 +174,8 @@ export class Assistant {
         return this.chooseLanguage(state);
     }
     for (const feature of this.features) {
-      const run = feature.commands?.[command];
+      // Own keys only: "/constructor" or "/__proto__" must not reach Object.prototype.
+      const run = feature.commands && Object.hasOwn(feature.commands, command) ? feature.commands[command] : undefined;
       if (run) return run(ctx, arg);
     }
     return [{ text: this.t(state, "unknown-command") }];

@@ -26,11 +26,18 @@ const IN_TEXT = new RegExp(
 );
 
 /**
+ * Codes are looked for in this many first characters only. A message holding a code is short,
+ * and IN_TEXT backtracks quadratically on long runs of digits and spaces: 50,000 characters of
+ * "1 1 1 …" held the event loop for seconds, every chat waiting.
+ */
+export const MAX_SCAN_CHARS = 500;
+
+/**
  * Keys of the dossier codes found in free text, longest reading first: "mã 12 000.31.20.H49-…"
  * yields both "120003120H49-…" and "0003120H49-…", and the caller keeps the one it knows.
  */
 export function findCodeKeys(text: string): string[] {
-  const upper = text.normalize("NFKC").replace(DASHES, "-").toUpperCase();
+  const upper = text.slice(0, MAX_SCAN_CHARS).normalize("NFKC").replace(DASHES, "-").toUpperCase();
   const keys: string[] = [];
   for (const m of upper.matchAll(IN_TEXT)) {
     const date = squash(m[2] ?? "");

@@ -126,14 +126,17 @@ export class Outbox {
   private async flushNow(): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, retrying: 0, dropped: 0, failed: 0 };
     const now = this.deps.now();
+    const senderOf = (m: OutboxMessage) => this.deps.senders.find((s) => m.chatKey.startsWith(`${s.channel}:`));
+    // A channel not started yet (the flush at start-up runs before the channels) or switched off
+    // for now keeps its messages, untouched, for a later flush; one that never sends (the
+    // terminal) loses them after a while.
     const due = this.file.data.pending
       .filter((m) => m.nextAt <= now && isWithin(this.deps.windows[m.kind], now))
+      .filter((m) => senderOf(m) || now - m.createdAt >= NO_SENDER_KEEP_MS)
       .slice(0, BATCH);
     for (const message of due) {
-      const sender = this.deps.senders.find((s) => message.chatKey.startsWith(`${s.channel}:`));
-      // A channel switched off for now keeps its messages a while; one that never sends (the terminal) loses them.
-      const orphan: Rendered = now - message.createdAt < NO_SENDER_KEEP_MS ? { later: true } : { drop: true };
-      const rendered: Rendered = sender ? await this.deps.render(message) : orphan;
+      const sender = senderOf(message);
+      const rendered: Rendered = sender ? await this.deps.render(message) : { drop: true };
       if ("later" in rendered) {
         message.nextAt = now + 10 * 60_000;
       } else if ("drop" in rendered) {

@@ -45,7 +45,9 @@ export function words(text: string): Word[] {
     if (folded === "") continue;
     const marks = signature(raw);
     // A run of letters from another script next to Latin ones can fold into several pieces.
-    for (const piece of folded.split(" ")) out.push({ token: SPELLING[piece] ?? piece, marks });
+    // Own keys only: "constructor" or "__proto__" typed by a user must not reach Object.prototype.
+    for (const piece of folded.split(" "))
+      out.push({ token: Object.hasOwn(SPELLING, piece) ? (SPELLING[piece] as string) : piece, marks });
   }
   return out;
 }

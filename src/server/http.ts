@@ -62,7 +62,10 @@ export class HttpServer {
     const route = this.routes.get(`${req.method} ${path}`);
     if (!route) return send(res, { status: 404, body: { ok: false, error: "not found" } });
     const work = (async () => {
-      const body = await readBody(req, route.maxBodyBytes);
+      // A client that hangs up mid-body ("aborted") left nothing to handle and nobody to answer;
+      // unhandled, that rejection would end the process.
+      const body = await readBody(req, route.maxBodyBytes).catch(() => "aborted" as const);
+      if (body === "aborted") return;
       if (body === "too-large") return send(res, { status: 413, body: { ok: false, error: "body too large" } });
       let result: RouteResult;
       try {

@@ -128,6 +128,28 @@ describe("assistant", () => {
     expect(b[0]?.text).toMatch(/^📄/);
   });
 
+  it("lets a typed number pick from a list the bot sent on its own (a rating request on Zalo)", async () => {
+    const picked: string[] = [];
+    const feature: Feature = {
+      name: "x",
+      choicePrefix: "x",
+      onChoice: async (_ctx, id) => {
+        picked.push(id);
+        return [{ text: "ok" }];
+      },
+    };
+    const assistant = make({ features: [feature] });
+    await assistant.handle("z:1", text("lệ phí đăng ký kết hôn")); // an answer, with its own numbered list
+    const levels = [
+      { id: "x:r:0", label: "Rất hài lòng" },
+      { id: "x:r:1", label: "Hài lòng" },
+    ];
+    await assistant.offered("z:1", [{ text: "Bạn có hài lòng?", choices: levels }]);
+    await assistant.offered("z:1", [{ text: "a notice: no list, nothing changes" }]);
+    expect(await assistant.handle("z:1", text("2"))).toEqual([{ text: "ok" }]);
+    expect(picked).toEqual(["x:r:1"]);
+  });
+
   it.each([
     ["empty", ""],
     ["spaces", "   \n\t "],

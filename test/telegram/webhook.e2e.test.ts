@@ -169,6 +169,21 @@ describe("webhook mode", () => {
     expect(fake.pendingUpdates()).toEqual([]);
   });
 
+  it("handles a press Telegram posts again after a crash, though its query was answered before", async () => {
+    await start();
+    await fake.sendText(1, "/start");
+    const { update } = await fake.press(1, { label: "Hướng dẫn" });
+    expect(fake.botMessages(1)).toHaveLength(2);
+    // A new process gets the update again (the old one died before Telegram had its 200).
+    await channel?.stop();
+    await server.close();
+    await start();
+    expect((await fake.postToWebhook(update, SECRET)).status).toBe(200);
+    // answerCallbackQuery is refused now (400: query already answered), but the press is not lost.
+    expect(fake.botMessages(1)).toHaveLength(3);
+    expect(fake.botMessages(1)[2]?.text).toContain("/linhvuc");
+  });
+
   it("serves 100 chats posting at once, each getting exactly its answer", async () => {
     await start();
     const deliveries = await Promise.all(

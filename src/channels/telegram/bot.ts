@@ -117,6 +117,13 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     stats.handled++;
   });
 
+  // Only stops the button's spinner: a press Telegram delivers again after a crash (its query
+  // answered before, or too old) is refused here with 400, and must still be handled.
+  const answerQuery = (ctx: Context, text?: string) =>
+    ctx
+      .answerCallbackQuery(text === undefined ? undefined : { text })
+      .catch((err: unknown) => logger.debug({ error: errorSummary(err) }, "telegram callback query not answered"));
+
   bot.on("callback_query:data", async (ctx) => {
     const chatId = chatIdOf(ctx);
     const data = ctx.callbackQuery.data;
@@ -125,13 +132,13 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     if (page !== undefined) {
       const turned = chatId && messageId ? await outbox.turnPage(chatId, messageId, page) : "expired";
       if (turned === "expired" && chatId) {
-        await ctx.answerCallbackQuery({ text: await t(chatId, "tg-page-expired") });
+        await answerQuery(ctx, await t(chatId, "tg-page-expired"));
       } else {
-        await ctx.answerCallbackQuery();
+        await answerQuery(ctx);
       }
     } else {
       // Answered first, so the button stops spinning while the core works.
-      await ctx.answerCallbackQuery();
+      await answerQuery(ctx);
       if (chatId) await answer(ctx, chatId, { kind: "choice", id: data });
     }
     stats.handled++;

@@ -142,7 +142,19 @@ export async function startZalo({
   }
 
   return {
-    sender,
+    // Messages the bot starts (notifications, rating requests): their numbered choices become
+    // the ones a typed "1" picks, as Zalo has no buttons. Not awaited: the outbox records the
+    // send at once (a crash before that record makes it send again), and a failure here must
+    // not count as a failed send. The service waits for it at shutdown (Assistant.idle).
+    sender: {
+      channel: sender.channel,
+      async send(chatKey, replies) {
+        await sender.send(chatKey, replies);
+        void assistant
+          .offered(chatKey, replies)
+          .catch((err: unknown) => log.warn({ err: errorSummary(err) }, "zalo: choices of a notification not kept"));
+      },
+    },
     state: () => {
       const polling = bot.pollingState();
       return {
