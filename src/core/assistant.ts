@@ -66,14 +66,7 @@ export class Assistant {
 
   /** `chatKey` is channel + chat id, e.g. "telegram:123". */
   handle(chatKey: string, incoming: Incoming, context: IncomingContext = {}): Promise<Reply[]> {
-    const previous = this.queues.get(chatKey) ?? Promise.resolve();
-    const run = previous.then(() => this.handleNow(chatKey, incoming, context));
-    const settled = run.catch(() => undefined);
-    this.queues.set(chatKey, settled);
-    void settled.then(() => {
-      if (this.queues.get(chatKey) === settled) this.queues.delete(chatKey);
-    });
-    return run;
+    return this.inTurn(chatKey, () => this.handleNow(chatKey, incoming, context));
   }
 
   /**
@@ -84,12 +77,17 @@ export class Assistant {
   offered(chatKey: string, replies: readonly Reply[]): Promise<void> {
     const choices = replies.flatMap((r) => r.choices ?? []);
     if (choices.length === 0) return Promise.resolve();
-    const previous = this.queues.get(chatKey) ?? Promise.resolve();
-    const run = previous.then(async () => {
+    return this.inTurn(chatKey, async () => {
       const state = (await this.deps.conversations.get(chatKey)) ?? { lang: "vi" };
       state.lastChoices = choices;
       await this.deps.conversations.set(chatKey, state);
     });
+  }
+
+  /** Runs `work` after everything already queued for the chat, so its state never races. */
+  private inTurn<T>(chatKey: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(chatKey) ?? Promise.resolve();
+    const run = previous.then(work);
     const settled = run.catch(() => undefined);
     this.queues.set(chatKey, settled);
     void settled.then(() => {

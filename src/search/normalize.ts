@@ -20,7 +20,13 @@ export function fold(text: string): string {
 }
 
 // Spelling variants that are the same word once folded: "kí"/"ký", "lí"/"lý".
-const SPELLING: Record<string, string> = { ky: "ki", ly: "li", quy: "qui", hy: "hi" };
+// A Map, not an object literal: a user typing "constructor" must not reach Object.prototype.
+const SPELLING = new Map([
+  ["ky", "ki"],
+  ["ly", "li"],
+  ["quy", "qui"],
+  ["hy", "hi"],
+]);
 
 /**
  * A word as matched: its folded token, and the marks the writer typed on it.
@@ -45,9 +51,7 @@ export function words(text: string): Word[] {
     if (folded === "") continue;
     const marks = signature(raw);
     // A run of letters from another script next to Latin ones can fold into several pieces.
-    // Own keys only: "constructor" or "__proto__" typed by a user must not reach Object.prototype.
-    for (const piece of folded.split(" "))
-      out.push({ token: Object.hasOwn(SPELLING, piece) ? (SPELLING[piece] as string) : piece, marks });
+    for (const piece of folded.split(" ")) out.push({ token: SPELLING.get(piece) ?? piece, marks });
   }
   return out;
 }
