@@ -1,4 +1,5 @@
 import type { Procedure } from "../../src/catalogue/schema.js";
+import { seededRandom } from "./reliability-generator.js";
 
 /**
  * A large, realistic catalogue for benchmarks: the bundled procedures, look-alike
@@ -7,7 +8,7 @@ import type { Procedure } from "../../src/catalogue/schema.js";
  * vocabulary of the national database. Deterministic for a given size.
  */
 export function syntheticCatalogue(bundled: readonly Procedure[], size: number): Procedure[] {
-  const random = seeded(20261128);
+  const random = seededRandom(20261128);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const out: Procedure[] = [...bundled];
   const codes = new Set(bundled.map((p) => p.code));
@@ -168,16 +169,4 @@ const FIELDS: ReadonlyArray<{ name: string; objects: string[] }> = [
 
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);
-}
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same catalogue. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
