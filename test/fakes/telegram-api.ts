@@ -23,6 +23,23 @@ import { Agent, createServer, type IncomingMessage, request, type Server, type S
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "grammy/types";
 
+/** What getMe answers for a token: the bot id is the token's number, as on Telegram. */
+export function fakeBotInfo(token: string = FAKE_TOKEN): UserFromGetMe {
+  return {
+    id: Number(token.split(":")[0]),
+    is_bot: true,
+    first_name: "Một cửa (test)",
+    username: "motcua_test_bot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+  } as UserFromGetMe;
+}
+
 export const FAKE_TOKEN = "123456789:AAFakeTokenForTests_0123456789abcdef";
 
 export interface RecordedCall {
@@ -133,20 +150,7 @@ export class FakeTelegramApi extends EventEmitter {
     super();
     this.setMaxListeners(0);
     this.token = options.token ?? FAKE_TOKEN;
-    this.botInfo = {
-      id: Number(this.token.split(":")[0]),
-      is_bot: true,
-      first_name: "Một cửa (test)",
-      username: "motcua_test_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      ...options.botInfo,
-    } as UserFromGetMe;
+    this.botInfo = { ...fakeBotInfo(this.token), ...options.botInfo } as UserFromGetMe;
     this.secretHeader = (options.secretHeader ?? "X-Telegram-Bot-Api-Secret-Token").toLowerCase();
     this.maxPollSeconds = options.maxPollSeconds ?? 50;
     this.record = options.record ?? true;

@@ -6,22 +6,10 @@ import { createTelegramBot, type TelegramBotDeps } from "../../src/channels/tele
 import { Assistant, type AssistantDeps } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import type { Logger } from "../../src/logger.js";
-import { FAKE_TOKEN } from "../fakes/telegram-api.js";
+import { FAKE_TOKEN, fakeBotInfo } from "../fakes/telegram-api.js";
 import { BUNDLED_DATA } from "../helpers.js";
 
-export const BOT_INFO: UserFromGetMe = {
-  id: 123456789,
-  is_bot: true,
-  first_name: "Một cửa (test)",
-  username: "motcua_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const BOT_INFO: UserFromGetMe = fakeBotInfo(FAKE_TOKEN);
 
 let catalogue: Promise<LiveCatalogue> | undefined;
 
