@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUNDLED_DATA = path.join(ROOT, "data");
@@ -27,6 +28,35 @@ export interface RunResult {
   stderr: string;
 }
 
+/** tsx as a URL, so a child can load it from any working directory (e.g. a temp dir). */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** Runs a TypeScript file in a child Node process through tsx and collects its output. */
+export function runTsx(
+  file: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", TSX, file, ...args], {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr?.on("data", (d) => {
+      stderr += d;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin?.end(options.input);
+  });
+}
+
 /** Runs one of the project's scripts with tsx, as `npm run` would, feeding `input` on stdin. */
 export function runScript(
   script: string,
@@ -34,21 +64,9 @@ export function runScript(
   input = "",
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+  return runTsx(path.join(ROOT, script), args, {
+    cwd: ROOT,
+    env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...env },
+    input,
   });
 }

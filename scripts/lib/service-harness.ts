@@ -17,6 +17,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "../../test/fakes/telegram-api.js";
 import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../../test/fakes/zalo-api.js";
+import { type RunResult, runTsx } from "../../test/helpers.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -317,24 +318,8 @@ export class ServiceHarness {
   }
 
   /** Runs one of the project's scripts (dossiers:import, ratings:report) as staff would, beside the service. */
-  runScript(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, script), ...args], {
-        cwd: this.root,
-        env: this.env(),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (d) => {
-        stdout += d;
-      });
-      child.stderr.on("data", (d) => {
-        stderr += d;
-      });
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+  runScript(script: string, args: string[]): Promise<RunResult> {
+    return runTsx(path.join(ROOT, script), args, { cwd: this.root, env: this.env() });
   }
 
   // ---- citizens ----------------------------------------------------------------------------
