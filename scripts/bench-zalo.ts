@@ -21,7 +21,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, workerData } from "node:worker_threads";
 import { LiveCatalogue } from "../src/catalogue/live.js";
 import { updateKey, ZaloBot } from "../src/channels/zalo/client/index.js";
 import { startZalo } from "../src/channels/zalo/index.js";
@@ -34,6 +34,7 @@ import { MemoryConversationStore } from "../src/core/types.js";
 import { createLogger } from "../src/logger.js";
 import { HttpServer } from "../src/server/http.js";
 import { FAKE_TOKEN, FakeZaloApi, textUpdate } from "../test/fakes/zalo-api.js";
+import { serveJobs, TsxWorker } from "./lib/tsx-worker.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const SECRET = "bench-webhook-secret-0123456789";
@@ -74,11 +75,11 @@ export interface BenchOptions {
 
 /** One run: a fresh bot and server here, a fresh fake Zalo in a worker. Mirrors benchTelegramWebhook. */
 export async function benchZaloWebhook(options: BenchOptions): Promise<BenchResult> {
-  const zalo = await ZaloWorker.start();
+  const zalo = await TsxWorker.start<LoadJob, { apiRoot: string }, BenchResult>(import.meta.url, WORKER_ROLE);
   const server = new HttpServer(createLogger("silent"), () => ({}));
   const steps = WARM_UP + Math.max(1, Math.round(options.updates / options.chats));
   try {
-    const bot = await (options.bot === "ours" ? ourBot : echoBot)(zalo.apiRoot, server, steps);
+    const bot = await (options.bot === "ours" ? ourBot : echoBot)(zalo.info.apiRoot, server, steps);
     const { port } = await server.listen(0);
     const result = await zalo.run({ ...options, thinkMs: options.thinkMs ?? 0, port, answerSizes: bot.answerSizes });
     await bot.stop();
@@ -150,59 +151,9 @@ interface LoadJob extends Required<BenchOptions> {
   answerSizes: number[];
 }
 
-type FromWorker =
-  | { type: "ready"; apiRoot: string }
-  | { type: "done"; result: BenchResult }
-  | { type: "failed"; message: string };
-
-class ZaloWorker {
-  private constructor(
-    private readonly worker: Worker,
-    readonly apiRoot: string,
-  ) {}
-
-  static async start(): Promise<ZaloWorker> {
-    // The worker loads this same file through tsx, like the main thread.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(import.meta.url)});`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-      workerData: { role: WORKER_ROLE },
-    });
-    const ready = await nextMessage(worker);
-    if (ready.type !== "ready") throw new Error("the fake Zalo worker did not start");
-    return new ZaloWorker(worker, ready.apiRoot);
-  }
-
-  async run(job: LoadJob): Promise<BenchResult> {
-    const reply = nextMessage(this.worker);
-    this.worker.postMessage(job);
-    const done = await reply;
-    if (done.type !== "done") throw new Error(done.type === "failed" ? done.message : "unexpected worker reply");
-    return done.result;
-  }
-
-  async close(): Promise<void> {
-    await this.worker.terminate();
-  }
-}
-
-function nextMessage(worker: Worker): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-}
-
 async function workerMain(): Promise<void> {
-  const port = parentPort as NonNullable<typeof parentPort>;
   const fake = await FakeZaloApi.start();
-  port.postMessage({ type: "ready", apiRoot: fake.apiRoot } satisfies FromWorker);
-  port.on("message", (job: LoadJob) => {
-    load(fake, job).then(
-      (result) => port.postMessage({ type: "done", result } satisfies FromWorker),
-      (err: unknown) => port.postMessage({ type: "failed", message: String(err) } satisfies FromWorker),
-    );
-  });
+  serveJobs({ apiRoot: fake.apiRoot }, (job: LoadJob) => load(fake, job));
 }
 
 /** The chats: each posts a message, waits until its whole answer reached the fake API, pauses, repeats. */

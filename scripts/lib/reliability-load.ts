@@ -21,7 +21,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, workerData } from "node:worker_threads";
 import type { UserFromGetMe } from "grammy/types";
 import { registerTelegramWebhook, setTelegramWebhook } from "../../src/channels/telegram/webhook.js";
 import { createLogger } from "../../src/logger.js";
@@ -32,6 +32,7 @@ import { questions, echoBot as telegramEchoBot } from "../bench-telegram.js";
 import { postJson, SCRIPT, SECRET as ZALO_BENCH_SECRET, echoBot as zaloEchoBot } from "../bench-zalo.js";
 import { Rng } from "./reliability-generator.js";
 import { countingCrashes, ROOT, startService, TELEGRAM_SECRET, TELEGRAM_WEBHOOK_URL } from "./reliability-service.js";
+import { serveJobs, TsxWorker } from "./tsx-worker.js";
 
 const WORKER_ROLE = "reliability-load-fakes";
 const CHILD_FLAG = "--reliability-load-child";
@@ -120,7 +121,7 @@ export function runLoadInChild(job: LoadJob): Promise<LoadFigures> {
 // ---- child: the bot here, the fakes and chats in a worker ------------------------------------
 
 async function childMain(job: LoadJob): Promise<void> {
-  const worker = await FakesWorker.start();
+  const worker = await TsxWorker.start<WorkerJob, FakesInfo, RawResult>(import.meta.url, WORKER_ROLE);
   const { value, crashes } = await countingCrashes(async () => {
     const bot = job.bot === "ours" ? await ours(worker.info) : await echo(worker.info);
     try {
@@ -288,55 +289,7 @@ interface RawResult {
   seconds: number;
 }
 
-type FromWorker =
-  | { type: "ready"; info: FakesInfo }
-  | { type: "done"; result: RawResult }
-  | { type: "failed"; message: string };
-
-class FakesWorker {
-  private constructor(
-    private readonly worker: Worker,
-    readonly info: FakesInfo,
-  ) {}
-
-  static async start(): Promise<FakesWorker> {
-    // The worker loads this file through tsx, like the benches' workers.
-    const tsx = import.meta.resolve("tsx/esm/api");
-    const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(import.meta.url)});`;
-    const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-      workerData: { role: WORKER_ROLE },
-    });
-    const ready = await next(worker);
-    if (ready.type !== "ready") throw new Error("the fakes' worker did not start");
-    return new FakesWorker(worker, ready.info);
-  }
-
-  async run(job: WorkerJob): Promise<RawResult> {
-    const reply = next(this.worker);
-    this.worker.postMessage(job);
-    const done = await reply;
-    if (done.type !== "done") throw new Error(done.type === "failed" ? done.message : "unexpected worker reply");
-    return done.result;
-  }
-
-  async close(): Promise<void> {
-    await this.worker.terminate();
-  }
-}
-
-function next(worker: Worker): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    const onError = (err: Error) => reject(err);
-    worker.once("error", onError);
-    worker.once("message", (message: FromWorker) => {
-      worker.off("error", onError);
-      resolve(message);
-    });
-  });
-}
-
 async function workerMain(): Promise<void> {
-  const port = parentPort as NonNullable<typeof parentPort>;
   const telegram = await FakeTelegramApi.start({ record: false });
   const zalo = await FakeZaloApi.start();
   // The Zalo fake keeps every call and message; the chats count their own, so it is emptied as it goes.
@@ -349,13 +302,7 @@ async function workerMain(): Promise<void> {
     telegram: { apiRoot: telegram.apiRoot, token: telegram.token, botInfo: telegram.botInfo },
     zalo: { apiRoot: zalo.apiRoot },
   };
-  port.postMessage({ type: "ready", info } satisfies FromWorker);
-  port.on("message", (job: WorkerJob) => {
-    drive(telegram, zalo, job).then(
-      (result) => port.postMessage({ type: "done", result } satisfies FromWorker),
-      (err: unknown) => port.postMessage({ type: "failed", message: String(err) } satisfies FromWorker),
-    );
-  });
+  serveJobs(info, (job: WorkerJob) => drive(telegram, zalo, job));
 }
 
 /** What chat `i` says as its `k`-th message: the Zalo bench's script, with a real question every third turn. */
