@@ -234,6 +234,7 @@ async function killer(): Promise<void> {
     // Only while something is going on: a request in flight or a notification on its way.
     for (let i = 0; i < 500 && inFlight === 0 && shortfall().length === 0; i++) await sleep(2);
     if (inFlight > 0 || shortfall().length > 0) figures.killsDuringActivity++;
+    killSentTimes.push(Date.now());
     await h.kill();
     // When it had exited: nothing it sends can reach the fakes after this.
     killTimes.push(Date.now());
@@ -439,6 +440,8 @@ function give(c: Citizen, task: () => Promise<void>): void {
 
 // ---- the notifications the fakes received ---------------------------------------------------------
 const killTimes: number[] = [];
+/** When each SIGKILL was sent (killTimes: when the process had exited). */
+const killSentTimes: number[] = [];
 /** [real ms, test-clock ms] at each move of the clock, to tell on which day a reminder went out. */
 const clockLog: [number, number][] = [[Date.now(), h.now]];
 function testTimeAt(real: number): number {
@@ -734,7 +737,14 @@ async function verify(): Promise<Record<string, number>> {
       const times = deliveryTimes().get(keyName) ?? [];
       const acrossKill = times.slice(1).every((t, i) => killTimes.some((k) => k > (times[i] ?? 0) && k < t));
       if (acrossKill) duplicatesAcrossKill += got - want;
-      out(`  ✗ delivered ${got} times, due ${want}: ${keyName}${acrossKill ? " (a kill fell between the two)" : ""}`);
+      // How long before the kill the first copy reached the fake API: the doubt window is the
+      // HTTP round trip, so a few milliseconds means the kill caught the send in flight.
+      const first = times[0] ?? 0;
+      const kill = killSentTimes.find((k) => k >= first);
+      const gap = acrossKill && kill !== undefined ? `, ${kill - first} ms after the first reached the API` : "";
+      out(
+        `  ✗ delivered ${got} times, due ${want}: ${keyName}${acrossKill ? ` (a kill fell between the two${gap})` : ""}`,
+      );
     } else if (got < want) {
       missing += want - got;
       byKind[kind].missing += want - got;

@@ -70,5 +70,16 @@ export class MemoryConversationStore implements ConversationStore {
  */
 export interface Sender {
   channel: string;
-  send(chatKey: string, replies: Reply[]): Promise<void>;
+  send(chatKey: string, replies: Reply[], progress?: SendProgress): Promise<void>;
+}
+
+/**
+ * A send resumed and tracked message by message (one API call each), so that what the channel
+ * already accepted is never sent again: not after a failure part-way, not after a crash.
+ */
+export interface SendProgress {
+  /** How many of the rendered messages were accepted before: they are skipped. */
+  skip: number;
+  /** Called the moment the channel accepted message number `count` (1-based, skipped ones included). */
+  accepted(count: number): void;
 }

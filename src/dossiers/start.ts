@@ -239,7 +239,7 @@ export async function startDossiers(options: StartDossiersOptions): Promise<Doss
       async stop() {
         await task?.destroy();
         clearInterval(interval);
-        await Promise.allSettled([scanning, outbox.idle()]);
+        await Promise.allSettled([scanning, outbox.close()]);
         await lock.release();
       },
     };

@@ -4,6 +4,7 @@ import type { Reply, Sender } from "../core/types.js";
 import { errorSummary, type Logger } from "../logger.js";
 import { VersionedFile } from "../storage/versioned-file.js";
 import { isWithin, type OpeningRules } from "./hours.js";
+import { SentJournal } from "./sent-journal.js";
 
 export const OutboxMessage = z.object({
   /**
@@ -17,6 +18,8 @@ export const OutboxMessage = z.object({
   key: z.string(),
   seq: z.number().int(),
   attempts: z.number().int(),
+  /** Messages of this notification the channel accepted already (a long one takes several). */
+  sentParts: z.number().int().optional(),
   nextAt: z.number(),
   createdAt: z.number(),
 });
@@ -59,15 +62,19 @@ export interface FlushReport {
 
 /**
  * Messages the bot sends on its own, persisted before anything else happens so they survive
- * restarts. Delivery is at least once: a send that fails is retried with growing delays; a crash
- * between a send and its bookkeeping can repeat that one message, never lose it.
+ * restarts. A send that fails is retried with growing delays. Each message the channel accepts
+ * is written to the sent journal the moment it is accepted, so neither a retry nor a restart
+ * sends it again; what stays in doubt is only a crash during the HTTP call itself, which the
+ * Bot APIs give no way to resolve: such a message is sent again (at least once, never lost).
  */
 export class Outbox {
   private flushing?: Promise<FlushReport>;
+  private closed = false;
   private readonly queued: Set<string>;
 
   private constructor(
     private readonly file: VersionedFile<OutboxFile>,
+    private readonly journal: SentJournal,
     private readonly deps: OutboxDeps,
   ) {
     this.queued = new Set(file.data.pending.map((m) => m.id));
@@ -79,7 +86,35 @@ export class Outbox {
       { kind: "outbox", version: 1, schema: OutboxFile, empty: () => ({ pending: [], done: {} }) },
       fsync,
     );
-    return new Outbox(file, deps);
+    const { journal, entries, unreadable } = SentJournal.open(path.join(dataDir, "outbox.sent.log"));
+    if (unreadable > 0) deps.logger.warn({ unreadable }, "outbox journal: unreadable lines skipped");
+    const outbox = new Outbox(file, journal, deps);
+    if (entries.length > 0) {
+      outbox.replay(entries);
+      await file.write();
+      journal.clear();
+    }
+    return outbox;
+  }
+
+  /** Applies what the previous process had sent but not yet written into outbox.json. */
+  private replay(entries: readonly { id: string; parts: number; done?: boolean }[]): void {
+    const now = this.deps.now();
+    const pending = new Map(this.file.data.pending.map((m) => [m.id, m]));
+    for (const { id, parts, done } of entries) {
+      const message = pending.get(id);
+      if (!message) continue; // recorded in outbox.json already, or its chat was forgotten
+      if (done) this.finish(message, now);
+      else message.sentParts = Math.max(message.sentParts ?? 0, parts);
+    }
+  }
+
+  /** Waits for a running flush, then closes the journal; later flushes send nothing. */
+  async close(): Promise<void> {
+    await this.idle();
+    if (this.closed) return;
+    this.closed = true;
+    this.journal.close();
   }
 
   get pending(): readonly OutboxMessage[] {
@@ -112,6 +147,7 @@ export class Outbox {
 
   /** Sends what is due and allowed now. Runs never overlap: a second call joins the first. */
   flush(): Promise<FlushReport> {
+    if (this.closed) return Promise.resolve({ sent: 0, retrying: 0, dropped: 0, failed: 0 });
     this.flushing ??= this.flushNow().finally(() => {
       this.flushing = undefined;
     });
@@ -143,17 +179,29 @@ export class Outbox {
         this.finish(message, now);
         report.dropped++;
       } else {
+        const progress = {
+          skip: message.sentParts ?? 0,
+          accepted: (parts: number) => {
+            this.journal.record({ id: message.id, parts });
+            message.sentParts = parts;
+          },
+        };
         try {
-          await (sender as Sender).send(message.chatKey, rendered.replies);
+          await (sender as Sender).send(message.chatKey, rendered.replies, progress);
+          this.journal.record({ id: message.id, parts: message.sentParts ?? 0, done: true });
           this.finish(message, now);
           report.sent++;
         } catch (err) {
           this.retryOrGiveUp(message, now, err, report);
         }
       }
-      await this.file.write();
+      // Not awaited one by one: the journal already holds each send, and writes asked for
+      // while one runs are coalesced into the next.
+      this.file.write().catch(() => undefined);
     }
     this.prune(now);
+    await this.file.write();
+    this.journal.clear();
     return report;
   }
 

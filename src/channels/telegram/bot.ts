@@ -3,7 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotError, type Context, GrammyError, HttpError } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Assistant } from "../../core/assistant.js";
-import type { Reply } from "../../core/types.js";
+import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import { Outbox } from "./outbox.js";
 import { PageStore } from "./pages.js";
@@ -39,7 +39,7 @@ export interface TelegramStats {
 export interface TelegramBot {
   bot: Bot;
   /** Sends replies to a chat (used for answers and by the Sender for messages the bot starts). */
-  deliver(chatId: number, replies: readonly Reply[]): Promise<void>;
+  deliver(chatId: number, replies: readonly Reply[], progress?: SendProgress): Promise<void>;
   stats: TelegramStats;
 }
 
@@ -169,7 +169,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     }
   });
 
-  return { bot, deliver: (chatId, replies) => outbox.send(chatId, replies), stats };
+  return { bot, deliver: (chatId, replies, progress) => outbox.send(chatId, replies, progress), stats };
 }
 
 /** The chat an update belongs to; a button under a message too old to be attached falls back to its presser. */

@@ -1,5 +1,5 @@
 import type { Api } from "grammy";
-import type { Reply } from "../../core/types.js";
+import type { Reply, SendProgress } from "../../core/types.js";
 import type { PageStore } from "./pages.js";
 import { escapeHtml, keyboard, type PageLabels, pageCount, splitText, usableChoices } from "./render.js";
 
@@ -12,8 +12,12 @@ export class Outbox {
     private readonly labels: (chatId: number) => Promise<PageLabels>,
   ) {}
 
-  /** Sends the replies in order; resolves once Telegram accepted every message, rejects otherwise. */
-  async send(chatId: number, replies: readonly Reply[]): Promise<void> {
+  /**
+   * Sends the replies in order; resolves once Telegram accepted every message, rejects otherwise.
+   * With `progress`, the first `skip` messages are taken as sent and each acceptance is reported.
+   */
+  async send(chatId: number, replies: readonly Reply[], progress?: SendProgress): Promise<void> {
+    let count = 0;
     for (const reply of replies) {
       const choices = usableChoices(reply.choices ?? []);
       const chunks = splitText(reply.text);
@@ -23,6 +27,8 @@ export class Outbox {
       const paged = pageCount(choices.length) > 1;
       const labels = paged ? await this.labels(chatId) : NO_LABELS;
       for (const [i, chunk] of chunks.entries()) {
+        count++;
+        if (progress && count <= progress.skip) continue;
         const last = i === chunks.length - 1;
         const sent = await this.api.sendMessage(chatId, escapeHtml(chunk), {
           parse_mode: "HTML",
@@ -30,6 +36,7 @@ export class Outbox {
           link_preview_options: { is_disabled: true },
           reply_markup: last ? keyboard(choices, 0, labels) : undefined,
         });
+        progress?.accepted(count);
         if (last && paged) this.pages.remember(chatId, sent.message_id, choices);
       }
     }

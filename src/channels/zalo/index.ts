@@ -148,8 +148,8 @@ export async function startZalo({
     // not count as a failed send. The service waits for it at shutdown (Assistant.idle).
     sender: {
       channel: sender.channel,
-      async send(chatKey, replies) {
-        await sender.send(chatKey, replies);
+      async send(chatKey, replies, progress) {
+        await sender.send(chatKey, replies, progress);
         void assistant
           .offered(chatKey, replies)
           .catch((err: unknown) => log.warn({ err: errorSummary(err) }, "zalo: choices of a notification not kept"));

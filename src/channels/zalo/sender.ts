@@ -1,4 +1,4 @@
-import type { Reply, Sender } from "../../core/types.js";
+import type { Reply, Sender, SendProgress } from "../../core/types.js";
 import type { ZaloBot } from "./client/index.js";
 import { renderForZalo } from "./render.js";
 
@@ -22,14 +22,20 @@ export class ZaloSender implements Sender {
 
   constructor(private readonly bot: ZaloBot) {}
 
-  async send(chatKey: string, replies: Reply[]): Promise<void> {
-    await this.sendTo(zaloChatId(chatKey), replies);
+  async send(chatKey: string, replies: Reply[], progress?: SendProgress): Promise<void> {
+    await this.sendTo(zaloChatId(chatKey), replies, progress);
   }
 
-  /** Returns how many messages went out. */
-  async sendTo(chatId: string, replies: readonly Reply[]): Promise<number> {
+  /** Returns how many messages went out. With `progress`, skips the first `skip` and reports each acceptance. */
+  async sendTo(chatId: string, replies: readonly Reply[], progress?: SendProgress): Promise<number> {
     const texts = renderForZalo(replies);
-    for (const text of texts) await this.bot.sendMessage(chatId, text);
-    return texts.length;
+    let sent = 0;
+    for (const [i, text] of texts.entries()) {
+      if (progress && i < progress.skip) continue;
+      await this.bot.sendMessage(chatId, text);
+      progress?.accepted(i + 1);
+      sent++;
+    }
+    return sent;
   }
 }
