@@ -2,9 +2,9 @@ import path from "node:path";
 import { z } from "zod";
 import type { Reply, Sender } from "../core/types.js";
 import { errorSummary, type Logger } from "../logger.js";
+import { Journal } from "../storage/journal.js";
 import { VersionedFile } from "../storage/versioned-file.js";
 import { isWithin, type OpeningRules } from "./hours.js";
-import { SentJournal } from "./sent-journal.js";
 
 export const OutboxMessage = z.object({
   /**
@@ -32,6 +32,15 @@ const OutboxFile = z.object({
   done: z.record(z.string(), z.number()),
 });
 type OutboxFile = z.infer<typeof OutboxFile>;
+
+/**
+ * The sent journal (outbox.sent.log): `parts` messages of outbox message `id` were accepted by
+ * the channel, or (`done`) all of them were. Neither Telegram nor Zalo can tell afterwards
+ * what they delivered, so each acceptance is written down the moment the API answers, before
+ * anything else runs; outbox.json catches up at the end of the flush and the journal is emptied.
+ */
+const Sent = z.object({ id: z.string(), parts: z.number().int().nonnegative(), done: z.boolean().optional() });
+type Sent = z.infer<typeof Sent>;
 
 /** What to send now: the replies, nothing ever (obsolete), or not yet. */
 export type Rendered = { replies: Reply[] } | { drop: true } | { later: true };
@@ -74,7 +83,7 @@ export class Outbox {
 
   private constructor(
     private readonly file: VersionedFile<OutboxFile>,
-    private readonly journal: SentJournal,
+    private readonly journal: Journal<Sent>,
     private readonly deps: OutboxDeps,
   ) {
     this.queued = new Set(file.data.pending.map((m) => m.id));
@@ -86,7 +95,7 @@ export class Outbox {
       { kind: "outbox", version: 1, schema: OutboxFile, empty: () => ({ pending: [], done: {} }) },
       fsync,
     );
-    const { journal, entries, unreadable } = SentJournal.open(path.join(dataDir, "outbox.sent.log"));
+    const { journal, entries, unreadable } = Journal.open(path.join(dataDir, "outbox.sent.log"), Sent, fsync);
     if (unreadable > 0) deps.logger.warn({ unreadable }, "outbox journal: unreadable lines skipped");
     const outbox = new Outbox(file, journal, deps);
     if (entries.length > 0) {
@@ -98,7 +107,7 @@ export class Outbox {
   }
 
   /** Applies what the previous process had sent but not yet written into outbox.json. */
-  private replay(entries: readonly { id: string; parts: number; done?: boolean }[]): void {
+  private replay(entries: readonly Sent[]): void {
     const now = this.deps.now();
     const pending = new Map(this.file.data.pending.map((m) => [m.id, m]));
     for (const { id, parts, done } of entries) {
@@ -182,13 +191,13 @@ export class Outbox {
         const progress = {
           skip: message.sentParts ?? 0,
           accepted: (parts: number) => {
-            this.journal.record({ id: message.id, parts });
+            this.journal.append({ id: message.id, parts });
             message.sentParts = parts;
           },
         };
         try {
           await (sender as Sender).send(message.chatKey, rendered.replies, progress);
-          this.journal.record({ id: message.id, parts: message.sentParts ?? 0, done: true });
+          this.journal.append({ id: message.id, parts: message.sentParts ?? 0, done: true });
           this.finish(message, now);
           report.sent++;
         } catch (err) {

@@ -19,6 +19,7 @@ export {
   type ZaloMessage,
   type ZaloSentMessage,
   type ZaloUpdate,
+  ZaloUpdateSchema,
   type ZaloUser,
   type ZaloWebhookInfo,
 } from "./schemas.js";

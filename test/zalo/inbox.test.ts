@@ -1,0 +1,86 @@
+import { appendFile, mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
+import { REPLAY_MAX_AGE_MS, UpdateInbox } from "../../src/channels/zalo/inbox.js";
+import { textUpdate } from "../fakes/zalo-api.js";
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), "motcua-inbox-"));
+  file = path.join(dir, "zalo-inbox.log");
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const update = (text: string, date = Date.now()): ZaloUpdate => {
+  const u = textUpdate("u1", text) as ZaloUpdate;
+  if (u.message) u.message.date = date;
+  return u;
+};
+const key = (u: ZaloUpdate) => updateKey(u) ?? "";
+/** Opens the inbox as the next process would (the previous one "crashed": nothing was closed). */
+const reopen = (now = Date.now()) => UpdateInbox.open(file, now);
+
+describe("Zalo update inbox", () => {
+  it("gives the next process back what was taken and not answered, oldest first", () => {
+    const { inbox } = reopen();
+    const [a, b, c] = [update("một"), update("hai"), update("ba")];
+    for (const u of [a, b, c]) inbox.taken(key(u), u);
+    inbox.answered(key(b));
+    const next = reopen();
+    expect(next.unanswered.map((u) => u.message?.text)).toEqual(["một", "ba"]);
+    // Still open until this process answers them; once it has, nothing comes back.
+    expect(next.inbox.size).toBe(2);
+    next.inbox.answered(key(a));
+    next.inbox.answered(key(c));
+    expect(reopen().unanswered).toEqual([]);
+  });
+
+  it("keeps no message text on disk once everything is answered", async () => {
+    const { inbox } = reopen();
+    const u = update("số điện thoại 0912345678");
+    inbox.taken(key(u), u);
+    expect(await readFile(file, "utf8")).toContain("0912345678");
+    inbox.answered(key(u));
+    expect((await stat(file)).size).toBe(0);
+  });
+
+  it("does not answer questions older than a day", () => {
+    const now = Date.now();
+    const { inbox } = reopen(now);
+    const [old, recent] = [update("cũ", now - REPLAY_MAX_AGE_MS - 1), update("mới", now - 60_000)];
+    inbox.taken(key(old), old);
+    inbox.taken(key(recent), recent);
+    const next = reopen(now);
+    expect(next.unanswered.map((u) => u.message?.text)).toEqual(["mới"]);
+    expect(next.expired).toBe(1);
+  });
+
+  it("skips a torn last line and keeps the rest", async () => {
+    const { inbox } = reopen();
+    const u = update("câu hỏi");
+    inbox.taken(key(u), u);
+    await appendFile(file, '{"taken":"message.text.received:ab');
+    const next = reopen();
+    expect(next.unanswered.map((x) => x.message?.text)).toEqual(["câu hỏi"]);
+    expect(next.unreadable).toBe(1);
+  });
+
+  it("stays small when it is never empty, keeping what is open", async () => {
+    const { inbox } = reopen();
+    const waiting = update("chờ trả lời");
+    inbox.taken(key(waiting), waiting);
+    const long = "x".repeat(1_000);
+    for (let i = 0; i < 3_000; i++) {
+      const u = update(`${long} ${i}`);
+      inbox.taken(key(u), u);
+      inbox.answered(key(u));
+    }
+    expect((await stat(file)).size).toBeLessThan(1_100_000);
+    expect(reopen().unanswered.map((u) => u.message?.text)).toEqual(["chờ trả lời"]);
+  });
+});
