@@ -1,4 +1,8 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
+import { UpdateInbox } from "../../src/channels/zalo/inbox.js";
 import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import type { Assistant } from "../../src/core/assistant.js";
 import {
@@ -120,6 +124,23 @@ describe("Zalo channel, polling", () => {
     expect(after[0]).toContain("trợ lý tự động"); // the repeat pushed before it was not answered
     expect(fake.sentTo("u3")).toHaveLength(3);
     await eventually(() => expect(channel?.state()).toMatchObject({ duplicates: 1, received: 2, handled: 1 }));
+  });
+
+  it("answers after a restart a question the previous process took but never answered (a crash)", async () => {
+    // What a killed process leaves: the update written down as taken, no answer sent.
+    const { inbox } = UpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
+    const lost = textUpdate("u9", "khai sinh") as ZaloUpdate;
+    inbox.taken(updateKey(lost) ?? "", lost);
+    inbox.close();
+
+    await start();
+    await fake.waitFor(() => fake.sentTo("u9").length === 1, 5_000, "the lost question answered");
+    expect(texts("u9")[0]).toContain("khai sinh");
+    // Answered once: the file is empty, and Zalo handing the same update out again changes nothing.
+    await eventually(async () => expect((await stat(path.join(dir, "zalo-inbox.log"))).size).toBe(0));
+    fake.push(lost);
+    expect(await say("u9", "xin chào")).toEqual([expect.stringContaining("trợ lý tự động")]);
+    expect(fake.sentTo("u9")).toHaveLength(2);
   });
 
   it("survives 429, 500, garbage, ok:false and slow answers from Zalo: nothing lost, nothing twice", async () => {

@@ -2,6 +2,7 @@ import type { Assistant } from "../../core/assistant.js";
 import type { Reply } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import { updateKey, ZALO_EVENTS, type ZaloBot, type ZaloUpdate } from "./client/index.js";
+import type { UpdateInbox } from "./inbox.js";
 import type { SeenUpdates } from "./seen.js";
 import { ZALO_PREFIX, type ZaloSender } from "./sender.js";
 
@@ -10,6 +11,8 @@ export interface ZaloHandlerOptions {
   assistant: Assistant;
   sender: ZaloSender;
   seen: SeenUpdates;
+  /** Where updates taken are written down until answered, so a crash loses none. */
+  inbox?: UpdateInbox;
   logger: Logger;
   /**
    * "typing…" is shown once the answer takes longer than this. Most answers come in well under
@@ -37,6 +40,8 @@ export interface ZaloCounters {
   ignored: number;
   failed: number;
   messagesSent: number;
+  /** Taken by a previous process that stopped before answering them; answered by this one. */
+  replayed: number;
 }
 
 /**
@@ -46,7 +51,15 @@ export interface ZaloCounters {
  * another, replies included, so answers never overtake each other.
  */
 export class ZaloUpdateHandler implements UpdateSink {
-  readonly counters: ZaloCounters = { received: 0, duplicates: 0, handled: 0, ignored: 0, failed: 0, messagesSent: 0 };
+  readonly counters: ZaloCounters = {
+    received: 0,
+    duplicates: 0,
+    handled: 0,
+    ignored: 0,
+    failed: 0,
+    messagesSent: 0,
+    replayed: 0,
+  };
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly lastUnsupported = new Map<string, number>();
@@ -57,7 +70,12 @@ export class ZaloUpdateHandler implements UpdateSink {
     this.counters.received++;
     const key = updateKey(update);
     // Without a message id there is nothing to de-duplicate on; the update is handled.
-    if (key === undefined || this.options.seen.claim(key)) return true;
+    if (key === undefined) return true;
+    if (this.options.seen.claim(key)) {
+      // Before the webhook answers 200 (or the next poll): from here on a crash loses nothing.
+      this.options.inbox?.taken(key, update);
+      return true;
+    }
     this.counters.duplicates++;
     this.options.logger.debug({ event: update.event_name }, "zalo duplicate update skipped");
     return false;
@@ -65,9 +83,11 @@ export class ZaloUpdateHandler implements UpdateSink {
 
   /** Queues the update behind the chat's earlier ones; resolves when it is answered. Never rejects. */
   handle(update: ZaloUpdate): Promise<void> {
+    const key = updateKey(update);
     const chatId = update.message?.chat?.id;
     if (!chatId || update.message?.from?.is_bot) {
       this.counters.ignored++;
+      if (key !== undefined) this.options.inbox?.answered(key);
       return Promise.resolve();
     }
     const previous = this.chains.get(chatId) ?? Promise.resolve();
@@ -77,8 +97,20 @@ export class ZaloUpdateHandler implements UpdateSink {
     void run.finally(() => {
       this.inFlight.delete(run);
       if (this.chains.get(chatId) === run) this.chains.delete(chatId);
+      // Answered, or failed for good (the client retried): either way not to be handled again.
+      if (key !== undefined) this.options.inbox?.answered(key);
     });
     return run;
+  }
+
+  /** Handles, in order, updates a previous process took and did not answer (see UpdateInbox). */
+  replay(updates: readonly ZaloUpdate[]): void {
+    for (const update of updates) {
+      const key = updateKey(update);
+      if (key !== undefined) this.options.seen.claim(key); // a redelivery is a duplicate now
+      this.counters.replayed++;
+      void this.handle(update);
+    }
   }
 
   /** Resolves when every update taken so far has been handled (for a clean stop). */

@@ -22,6 +22,7 @@ export const REPLAY_MAX_AGE_MS = 24 * 3_600_000;
 export class UpdateInbox {
   private readonly open = new Map<string, ZaloUpdate>();
   private bytes = 0;
+  private closed = false;
 
   private constructor(private readonly journal: Journal<Line>) {}
 
@@ -55,13 +56,14 @@ export class UpdateInbox {
 
   /** Records an update as taken; on return it survives a crash. */
   taken(key: string, update: ZaloUpdate): void {
+    if (this.closed) return;
     this.open.set(key, update);
     this.write({ taken: key, update });
   }
 
   /** Crosses an update out; empties the file when nothing is left open. */
   answered(key: string): void {
-    if (!this.open.delete(key)) return;
+    if (this.closed || !this.open.delete(key)) return;
     if (this.open.size === 0) {
       this.journal.clear();
       this.bytes = 0;
@@ -70,7 +72,10 @@ export class UpdateInbox {
     }
   }
 
+  /** After a clean stop everything taken was answered, so the file is empty. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.journal.close();
   }
 

@@ -7,6 +7,7 @@ import { errorSummary, type Logger } from "../../logger.js";
 import type { HttpServer } from "../../server/http.js";
 import { DEFAULT_API_ROOT, type RetryPolicy, ZaloBot, ZaloError } from "./client/index.js";
 import { ZaloUpdateHandler } from "./handler.js";
+import { UpdateInbox } from "./inbox.js";
 import { SeenUpdates } from "./seen.js";
 import { ZaloSender } from "./sender.js";
 import { registerZaloWebhook, ZALO_WEBHOOK_PATH } from "./webhook.js";
@@ -76,12 +77,23 @@ export async function startZalo({
     capacity: tuning.seenCapacity,
     onError: (err) => log.warn({ err: errorSummary(err) }, "zalo seen-updates file unusable; continuing in memory"),
   });
+  // Zalo message dates are real time, whatever clock the rest of the service runs on.
+  const opened = UpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now());
+  const { inbox } = opened;
+  if (opened.unanswered.length + opened.expired + opened.unreadable > 0) {
+    const { unanswered, expired, unreadable } = opened;
+    log.warn(
+      { unanswered: unanswered.length, expired, unreadable },
+      "zalo: messages taken before a crash and not answered; answering them now",
+    );
+  }
   const sender = new ZaloSender(bot);
   const handler = new ZaloUpdateHandler({
     bot,
     assistant,
     sender,
     seen,
+    inbox,
     logger: log,
     typingDelayMs: tuning.typingDelayMs,
     typingIntervalMs: tuning.typingIntervalMs,
@@ -98,6 +110,8 @@ export async function startZalo({
     }
     log.warn({ err: errorSummary(err) }, "zalo getMe failed; starting anyway");
   }
+  // Before any new update can arrive, so each chat's questions are answered in order.
+  handler.replay(opened.unanswered);
 
   let stopped = false;
   const background = new AbortController();
@@ -176,6 +190,7 @@ export async function startZalo({
       await bot.stopPolling({ cancel: true });
       await webhookTask;
       await handler.idle();
+      inbox.close();
       await seen.flush();
       bot.removeAllListeners();
     },
