@@ -31,7 +31,7 @@
  * FAULTS_KEEP=1 keeps the temp directory, FAULTS_DEBUG=1 tells why citizens retry.
  * Exits 1 when any figure is not 0 (or the run could not finish).
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -642,7 +642,12 @@ try {
 } finally {
   const keep = process.env.FAULTS_KEEP === "1";
   await h.close(keep).catch(() => undefined);
-  if (keep) out(`(kept ${h.root})`);
+  if (keep) {
+    // Every run's log lines, for looking into a figure that is not 0.
+    const logs = h.logs.map((l) => JSON.stringify({ run: l.run, ...(l.json ?? { text: l.text }) })).join("\n");
+    await writeFile(path.join(h.root, "service-logs.ndjson"), `${logs}\n`);
+    out(`(kept ${h.root}, logs in service-logs.ndjson)`);
+  }
 }
 
 // ---- the end state --------------------------------------------------------------------------------

@@ -35,12 +35,13 @@ export function createRenderer(deps: RenderDeps): (message: OutboxMessage) => Pr
     const { catalogue } = deps.catalogue.current();
     const about = { code: dossier.code, procedure: procedureName(catalogue, dossier) };
 
+    // Queued just before the change was stored (a crash can fall in between, and the one-stop
+    // system then sends the change again): wait for it rather than send old news or drop it.
+    if (dossier.seq < message.seq) {
+      return deps.now() - message.createdAt < UNCOMMITTED_GRACE_MS ? { later: true } : { forget: true };
+    }
     switch (message.kind) {
       case "status": {
-        // Queued just before the change was stored: wait for it (briefly) rather than send old news.
-        if (dossier.seq < message.seq) {
-          return deps.now() - message.createdAt < UNCOMMITTED_GRACE_MS ? { later: true } : { drop: true };
-        }
         if (dossier.seq > message.seq) return { drop: true };
         const text = [
           t("notice-status", { ...about, status: t(`dossier-status-${dossier.status}`) }),

@@ -42,8 +42,11 @@ type OutboxFile = z.infer<typeof OutboxFile>;
 const Sent = z.object({ id: z.string(), parts: z.number().int().nonnegative(), done: z.boolean().optional() });
 type Sent = z.infer<typeof Sent>;
 
-/** What to send now: the replies, nothing ever (obsolete), or not yet. */
-export type Rendered = { replies: Reply[] } | { drop: true } | { later: true };
+/**
+ * What to send now: the replies; nothing ever (obsolete: its id stays refused); not yet; or
+ * nothing, forgetting the id, so the same message can be queued again (a change never stored).
+ */
+export type Rendered = { replies: Reply[] } | { drop: true } | { later: true } | { forget: true };
 
 export interface OutboxDeps {
   senders: Sender[];
@@ -79,14 +82,15 @@ export interface FlushReport {
 export class Outbox {
   private flushing?: Promise<FlushReport>;
   private closed = false;
-  private readonly queued: Set<string>;
+  /** The pending messages by id. */
+  private readonly queued: Map<string, OutboxMessage>;
 
   private constructor(
     private readonly file: VersionedFile<OutboxFile>,
     private readonly journal: Journal<Sent>,
     private readonly deps: OutboxDeps,
   ) {
-    this.queued = new Set(file.data.pending.map((m) => m.id));
+    this.queued = new Map(file.data.pending.map((m) => [m.id, m]));
   }
 
   static async open(dataDir: string, deps: OutboxDeps, fsync = true): Promise<Outbox> {
@@ -136,9 +140,16 @@ export class Outbox {
     const now = this.deps.now();
     let added = 0;
     for (const m of messages) {
-      if (this.queued.has(m.id) || m.id in data.done) continue;
-      this.queued.add(m.id);
-      data.pending.push({ ...m, attempts: 0, nextAt: now, createdAt: now });
+      const queued = this.queued.get(m.id);
+      if (queued) {
+        // Announced again (its change is stored now): one put off for that goes out at once.
+        if (queued.attempts === 0 && queued.nextAt > now) queued.nextAt = now;
+        continue;
+      }
+      if (m.id in data.done) continue;
+      const message = { ...m, attempts: 0, nextAt: now, createdAt: now };
+      this.queued.set(m.id, message);
+      data.pending.push(message);
       added++;
     }
     if (added > 0) await this.file.write();
@@ -186,6 +197,10 @@ export class Outbox {
         message.nextAt = now + 10 * 60_000;
       } else if ("drop" in rendered) {
         this.finish(message, now);
+        report.dropped++;
+      } else if ("forget" in rendered) {
+        this.finish(message, now);
+        delete this.file.data.done[message.id];
         report.dropped++;
       } else {
         const progress = {

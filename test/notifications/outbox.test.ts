@@ -1,3 +1,5 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Sender } from "../../src/core/types.js";
 import { MAX_ATTEMPTS } from "../../src/notifications/outbox.js";
@@ -69,6 +71,53 @@ describe("status-change notices", () => {
     await h.dossiers.flushOutbox();
     expect(h.sender.sent).toEqual([]);
     clock.set("2025-11-05 07:00");
+    await h.dossiers.flushOutbox();
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đã có kết quả")]);
+  });
+});
+
+describe("a crash between queueing a change and storing it", () => {
+  /** What a process killed inside an import leaves: the message queued, the dossier not yet changed. */
+  async function queuedButNotStored(kind: "status" | "rating", seq: number) {
+    await h.dossiers.stop();
+    const file = path.join(dir, "outbox.json");
+    const outbox = JSON.parse(
+      await readFile(file, "utf8").catch(() => '{"kind":"outbox","version":1,"data":{"pending":[],"done":{}}}'),
+    );
+    const id = kind === "rating" ? `a|${KEY}|${CHAT}` : `s|${KEY}|${seq}|${CHAT}`;
+    outbox.data.pending.push({
+      id,
+      chatKey: CHAT,
+      kind,
+      key: KEY,
+      seq,
+      attempts: 0,
+      nextAt: 0,
+      createdAt: clock.now(),
+    });
+    await writeFile(file, JSON.stringify(outbox));
+    h = await openHarness(dir, clock);
+  }
+
+  it("still asks for a rating once the one-stop system sends the handover again", async () => {
+    await h.import([dossier({ status: "9" })]); // seq 1
+    await h.dossiers.flushOutbox();
+    await queuedButNotStored("rating", 2);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 0, dropped: 0 });
+    await h.import([dossier({ status: "10" })]);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 1 });
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 0 });
+    const texts = h.sender.texts(CHAT);
+    expect(texts.filter((t) => t.startsWith("✅"))).toHaveLength(1);
+  });
+
+  it("sends the notice once the change is stored, and can queue it again if it never was", async () => {
+    await queuedButNotStored("status", 1);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 0 });
+    // A day later nobody sent the change again: the message is let go, not kept forever.
+    clock.advance(86_400_000);
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 0, dropped: 1 });
+    await h.import([dossier({ status: "9" })]);
     await h.dossiers.flushOutbox();
     expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đã có kết quả")]);
   });
