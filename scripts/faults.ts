@@ -744,9 +744,12 @@ async function verify(): Promise<Record<string, number>> {
       if (acrossKill) duplicatesAcrossKill += got - want;
       // How long before the kill the first copy reached the fake API: the doubt window is the
       // HTTP round trip, so a few milliseconds means the kill caught the send in flight.
+      // (Negative: the SIGKILL was on its way while the request still reached the API.)
       const first = times[0] ?? 0;
-      const kill = killSentTimes.find((k) => k >= first);
-      const gap = acrossKill && kill !== undefined ? `, ${kill - first} ms after the first reached the API` : "";
+      const kill = killTimes.findIndex((k) => k > first);
+      const sentAt = killSentTimes[kill];
+      const gap =
+        acrossKill && sentAt !== undefined ? `; SIGKILL sent ${sentAt - first} ms after the first reached the API` : "";
       out(
         `  ✗ delivered ${got} times, due ${want}: ${keyName}${acrossKill ? ` (a kill fell between the two${gap})` : ""}`,
       );
@@ -794,6 +797,17 @@ const answered = citizens.reduce((n, c) => n + c.answered, 0);
 out("Faults (SIGKILL during activity, restarted each time)");
 out(`  kills / restarts                      ${figures.kills} / ${figures.restarts}`);
 out(`  kills with requests in flight         ${figures.killsDuringActivity}`);
+{
+  // Kills that fell within 1 ms after a fake API took a call (the window in which a message can
+  // be delivered and not yet recorded), beside the share of the run's milliseconds that are so.
+  const arrivals = [...h.telegram.calls, ...h.zalo.calls].map((c) => c.at).sort((a, b) => a - b);
+  const close = new Set(arrivals.flatMap((at) => [at, at + 1]));
+  const span = (arrivals.at(-1) ?? 0) - (arrivals[0] ?? 0) + 1;
+  const hits = killSentTimes.filter((k) => close.has(k)).length;
+  out(
+    `  kills ≤ 1 ms after an API call arrived  ${hits} of ${killSentTimes.length} (such moments: ${Math.round((100 * close.size) / span)}% of the run)`,
+  );
+}
 out(
   `  restart to "started" (median, max)    ${ms(restartMs[Math.floor(restartMs.length / 2)])}, ${ms(restartMs.at(-1))}`,
 );
