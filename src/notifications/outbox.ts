@@ -113,9 +113,8 @@ export class Outbox {
   /** Applies what the previous process had sent but not yet written into outbox.json. */
   private replay(entries: readonly Sent[]): void {
     const now = this.deps.now();
-    const pending = new Map(this.file.data.pending.map((m) => [m.id, m]));
     for (const { id, parts, done } of entries) {
-      const message = pending.get(id);
+      const message = this.queued.get(id);
       if (!message) continue; // recorded in outbox.json already, or its chat was forgotten
       if (done) this.finish(message, now);
       else message.sentParts = Math.max(message.sentParts ?? 0, parts);
@@ -199,8 +198,7 @@ export class Outbox {
         this.finish(message, now);
         report.dropped++;
       } else if ("forget" in rendered) {
-        this.finish(message, now);
-        delete this.file.data.done[message.id];
+        this.finish(message, now, false);
         report.dropped++;
       } else {
         const progress = {
@@ -245,12 +243,13 @@ export class Outbox {
     this.deps.logger.info(fields, "notification not delivered, will retry");
   }
 
-  private finish(message: OutboxMessage, now: number): void {
+  /** Takes a message off the queue; `remember`: its id is refused from now on (sent, dropped, given up). */
+  private finish(message: OutboxMessage, now: number, remember = true): void {
     const data = this.file.data;
     const at = data.pending.indexOf(message);
     if (at >= 0) data.pending.splice(at, 1); // forgetChat may have dropped it meanwhile
     this.queued.delete(message.id);
-    data.done[message.id] = now;
+    if (remember) data.done[message.id] = now;
   }
 
   private prune(now: number): void {
