@@ -1,14 +1,11 @@
 import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Reply, SendProgress } from "../../src/core/types.js";
-import { Outbox } from "../../src/notifications/outbox.js";
 import { runTsx } from "../helpers.js";
+import { openTwoPartOutbox } from "./two-part-outbox.js";
 
 const CHILD = path.join(import.meta.dirname, "outbox-crash-sender.ts");
-const ALWAYS = { timeZone: "Asia/Ho_Chi_Minh", ranges: [[0, 24 * 60]] as [number, number][] };
 const EXPECTED = ["A/1", "A/2", "B/1", "B/2"];
 
 let dir: string;
@@ -22,25 +19,11 @@ afterEach(async () => {
 /** Reopens the outbox as the next process would, and sends what is left; returns what went out. */
 async function afterRestart({ failAt, later = 0 }: { failAt?: number; later?: number } = {}): Promise<string[]> {
   const accepted: string[] = [];
-  const outbox = await Outbox.open(dir, {
-    senders: [
-      {
-        channel: "telegram",
-        async send(_chatKey: string, replies: Reply[], progress?: SendProgress) {
-          for (const [i, reply] of replies.entries()) {
-            if (i < (progress?.skip ?? 0)) continue;
-            if (accepted.length + 1 === failAt) throw new Error("network down");
-            accepted.push(reply.text);
-            progress?.accepted(i + 1);
-          }
-        },
-      },
-    ],
-    render: async (m) => ({ replies: [{ text: `${m.key}/1` }, { text: `${m.key}/2` }] }),
-    windows: { status: ALWAYS, reminder: ALWAYS, rating: ALWAYS },
-    logger: pino({ level: "silent" }),
-    now: () => Date.now() + later,
-  });
+  const accept = (text: string) => {
+    if (accepted.length + 1 === failAt) throw new Error("network down");
+    accepted.push(text);
+  };
+  const outbox = await openTwoPartOutbox(dir, { accept }, () => Date.now() + later);
   await outbox.flush();
   await outbox.close();
   return accepted;
