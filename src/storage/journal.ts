@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, ftruncateSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import path from "node:path";
 import type { z } from "zod";
 
 /**
@@ -35,6 +36,7 @@ export class Journal<T> {
       if (parsed.success) entries.push(parsed.data);
       else unreadable++;
     }
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     return { journal: new Journal<T>(openSync(file, "a", 0o600), file, fsync), entries, unreadable };
   }
 

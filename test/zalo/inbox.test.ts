@@ -40,6 +40,13 @@ describe("Zalo update inbox", () => {
     expect(reopen().unanswered).toEqual([]);
   });
 
+  it("creates its folder when DATA_DIR does not exist yet", () => {
+    file = path.join(dir, "not", "yet", "zalo-inbox.log");
+    const u = update("câu hỏi");
+    reopen().inbox.taken(key(u), u);
+    expect(reopen().unanswered).toHaveLength(1);
+  });
+
   it("keeps no message text on disk once everything is answered", async () => {
     const { inbox } = reopen();
     const u = update("số điện thoại 0912345678");
