@@ -8,7 +8,7 @@
  *
  * Prints a transcript; exits 1 at the first failure. ACCEPTANCE_KEEP=1 keeps the temp directory.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "./lib/office-day.js";
@@ -47,6 +47,12 @@ try {
   const files = (await h.dataFiles()).filter((f) => f.endsWith(".json"));
   for (const file of files) JSON.parse(await readFile(path.join(h.dataDir, file), "utf8"));
   out(`  ✓ ${files.length} data files, all valid JSON`);
+  // The journals only hold what is on its way; after a clean stop nothing is.
+  for (const journal of ["outbox.sent.log", "zalo-inbox.log"]) {
+    const size = (await stat(path.join(h.dataDir, journal))).size;
+    if (size !== 0) throw new Error(`${journal} holds ${size} bytes after a clean stop`);
+  }
+  out("  ✓ outbox.sent.log and zalo-inbox.log empty after the stop");
 
   out();
   out("Messages per chat (expected = received)");
