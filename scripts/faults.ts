@@ -814,6 +814,11 @@ out(
 out(`  dossiers, cohorts                     ${dossiers.length}, ${new Set(dossiers.map((d) => d.cohort)).size}`);
 out(`  pushes (of which retries)             ${figures.pushes} (${figures.pushRetries})`);
 out(`  questions asked / answered in 3 s     ${questions} / ${answered}`);
+for (const channel of ["telegram", "zalo"] as const) {
+  const mine = citizens.filter((c) => c.channel === channel);
+  const asked = mine.reduce((n, c) => n + c.questions, 0);
+  out(`    ${channel.padEnd(36)}${asked} / ${mine.reduce((n, c) => n + c.answered, 0)}`);
+}
 out(`  clock nudges for late deliveries      ${figures.nudges}`);
 out(`  SIGTERM at the end: exit code         ${exitCode}`);
 out(`  temp files left by kills (harmless)   ${figures.tempFilesLeft}`);
