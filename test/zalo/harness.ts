@@ -71,11 +71,11 @@ export async function expectedTexts(messages: string[]): Promise<string[][]> {
 }
 
 /** Polls `check` until it stops throwing (for counters updated just after a reply went out). */
-export async function eventually(check: () => void, timeoutMs = 2_000): Promise<void> {
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 2_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (err) {
       if (Date.now() > deadline) throw err;
