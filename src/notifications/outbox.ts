@@ -64,6 +64,8 @@ const MAX_DELAY_MS = 3_600_000;
 const KEEP_DONE_MS = 90 * 86_400_000;
 const BATCH = 200;
 const NO_SENDER_KEEP_MS = 3 * 86_400_000;
+/** A message waiting for its change to be stored: looked at again by the next regular flush. */
+const LATER_MS = 30_000;
 
 export interface FlushReport {
   sent: number;
@@ -81,6 +83,8 @@ export interface FlushReport {
  */
 export class Outbox {
   private flushing?: Promise<FlushReport>;
+  /** The run asked for while one was running. */
+  private again?: Promise<FlushReport>;
   private closed = false;
   /** The pending messages by id. */
   private readonly queued: Map<string, OutboxMessage>;
@@ -121,11 +125,11 @@ export class Outbox {
     }
   }
 
-  /** Waits for a running flush, then closes the journal; later flushes send nothing. */
+  /** Lets a running flush finish, then closes the journal; flushes asked for after this send nothing. */
   async close(): Promise<void> {
-    await this.idle();
     if (this.closed) return;
     this.closed = true;
+    await this.idle();
     this.journal.close();
   }
 
@@ -164,18 +168,32 @@ export class Outbox {
     await this.file.write();
   }
 
-  /** Sends what is due and allowed now. Runs never overlap: a second call joins the first. */
+  /**
+   * Sends what is due and allowed now. Runs never overlap: a call while one runs is answered by
+   * one more run right after it (all such calls share it), so what was queued meanwhile (the
+   * notices of an import that just finished) does not wait for the next timer.
+   */
   flush(): Promise<FlushReport> {
     if (this.closed) return Promise.resolve({ sent: 0, retrying: 0, dropped: 0, failed: 0 });
-    this.flushing ??= this.flushNow().finally(() => {
-      this.flushing = undefined;
+    if (this.flushing) {
+      this.again ??= this.flushing
+        .catch(() => undefined)
+        .then(() => {
+          this.again = undefined;
+          return this.flush();
+        });
+      return this.again;
+    }
+    const run = this.flushNow().finally(() => {
+      if (this.flushing === run) this.flushing = undefined;
     });
-    return this.flushing;
+    this.flushing = run;
+    return run;
   }
 
-  /** Resolves when no flush is running (without starting one). */
+  /** Resolves when no flush is running or asked for (without starting one). */
   async idle(): Promise<void> {
-    await this.flushing?.catch(() => undefined);
+    while (this.flushing || this.again) await Promise.allSettled([this.flushing, this.again]);
   }
 
   private async flushNow(): Promise<FlushReport> {
@@ -193,7 +211,7 @@ export class Outbox {
       const sender = senderOf(message);
       const rendered: Rendered = sender ? await this.deps.render(message) : { drop: true };
       if ("later" in rendered) {
-        message.nextAt = now + 10 * 60_000;
+        message.nextAt = now + LATER_MS;
       } else if ("drop" in rendered) {
         this.finish(message, now);
         report.dropped++;
@@ -204,13 +222,13 @@ export class Outbox {
         const progress = {
           skip: message.sentParts ?? 0,
           accepted: (parts: number) => {
-            this.journal.append({ id: message.id, parts });
             message.sentParts = parts;
+            this.record({ id: message.id, parts });
           },
         };
         try {
           await (sender as Sender).send(message.chatKey, rendered.replies, progress);
-          this.journal.append({ id: message.id, parts: message.sentParts ?? 0, done: true });
+          this.record({ id: message.id, parts: message.sentParts ?? 0, done: true });
           this.finish(message, now);
           report.sent++;
         } catch (err) {
@@ -221,10 +239,24 @@ export class Outbox {
       // while one runs are coalesced into the next.
       this.file.write().catch(() => undefined);
     }
-    this.prune(now);
-    await this.file.write();
-    this.journal.clear();
+    // Nothing looked at and nothing old to forget: outbox.json is as it was, the journal empty.
+    if (due.length > 0 || this.prune(now)) {
+      await this.file.write();
+      this.journal.clear();
+    }
     return report;
+  }
+
+  /**
+   * Writes a sent-journal line. A failing disk must not turn a delivered message into a failed
+   * send (and a retry): it is logged, and only the crash protection of that line is lost.
+   */
+  private record(line: Sent): void {
+    try {
+      this.journal.append(line);
+    } catch (err) {
+      this.deps.logger.warn({ err: errorSummary(err) }, "outbox journal not written");
+    }
   }
 
   private retryOrGiveUp(message: OutboxMessage, now: number, err: unknown, report: FlushReport): void {
@@ -252,8 +284,16 @@ export class Outbox {
     if (remember) data.done[message.id] = now;
   }
 
-  private prune(now: number): void {
+  /** Forgets ids sent long ago; returns whether it forgot any. */
+  private prune(now: number): boolean {
     const done = this.file.data.done;
-    for (const [id, at] of Object.entries(done)) if (now - at > KEEP_DONE_MS) delete done[id];
+    let pruned = false;
+    for (const [id, at] of Object.entries(done)) {
+      if (now - at > KEEP_DONE_MS) {
+        delete done[id];
+        pruned = true;
+      }
+    }
+    return pruned;
   }
 }

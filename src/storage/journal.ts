@@ -10,6 +10,8 @@ import type { z } from "zod";
  * user empties it (or rewrites it shorter) once its main store holds what the lines say.
  */
 export class Journal<T> {
+  private closed = false;
+
   private constructor(
     private fd: number,
     readonly file: string,
@@ -42,31 +44,43 @@ export class Journal<T> {
 
   /** Returns the bytes written. */
   append(entry: T): number {
+    this.assertOpen();
     return writeSync(this.fd, `${JSON.stringify(entry)}\n`);
   }
 
   /** Empties the journal: only once the main store holds everything it says. */
   clear(): void {
+    this.assertOpen();
     ftruncateSync(this.fd, 0);
   }
 
   /** Replaces the journal by `entries`, atomically (a kill leaves the old lines or the new ones). */
   rewrite(entries: readonly T[]): void {
+    this.assertOpen();
     const temp = `${this.file}.tmp`;
-    const fd = openSync(temp, "w", 0o600);
+    const tempFd = openSync(temp, "w", 0o600);
     try {
-      writeSync(fd, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
-      if (this.fsync) fsyncSync(fd);
+      writeSync(tempFd, entries.map((e) => `${JSON.stringify(e)}\n`).join(""));
+      if (this.fsync) fsyncSync(tempFd);
     } finally {
-      closeSync(fd);
+      closeSync(tempFd);
     }
+    // Opened before the old descriptor is closed, so a failure leaves this journal usable.
     renameSync(temp, this.file);
+    const fd = openSync(this.file, "a", 0o600);
     closeSync(this.fd);
-    this.fd = openSync(this.file, "a", 0o600);
+    this.fd = fd;
   }
 
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
+  }
+
+  /** A closed descriptor number can be reused by another file: writing through it would corrupt that one. */
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`${this.file}: journal used after close`);
   }
 }
 

@@ -187,10 +187,25 @@ describe("the outbox", () => {
     h = await openHarness(dir, clock);
   });
 
-  it("runs one flush at a time: a second call joins the first", async () => {
+  it("runs one flush at a time; a call during a run gets one more run right after, shared", async () => {
+    // The first send waits for the gate, so the first run is still going while the rest happens.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const send = h.sender.send.bind(h.sender);
+    h.sender.send = async (chatKey, replies) => {
+      await gate;
+      return send(chatKey, replies);
+    };
     await h.import([dossier({ status: "9" })]);
-    const [a, b] = await Promise.all([h.dossiers.flushOutbox(), h.dossiers.flushOutbox()]);
-    expect(a).toBe(b);
-    expect(h.sender.sent).toHaveLength(1);
+    const first = h.dossiers.flushOutbox();
+    await h.import([dossier({ status: "10" })]); // queued while the first run waits
+    const [second, third] = [h.dossiers.flushOutbox(), h.dossiers.flushOutbox()];
+    open();
+    const reports = await Promise.all([first, second, third]);
+    expect(reports[1]).toBe(reports[2]);
+    expect(reports.map((r) => r.sent)).toEqual([1, 1, 1]);
+    expect(h.sender.texts(CHAT)).toEqual([expect.stringContaining("Đã có kết quả"), expect.stringMatching(/^✅/)]);
   });
 });
