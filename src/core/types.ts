@@ -1,16 +1,13 @@
+import { z } from "zod";
 import type { Language } from "./i18n.js";
 
 /** Something the user can pick. `id` is short (Telegram callback data ≤ 64 bytes). */
-export interface Choice {
-  id: string;
-  label: string;
-}
+export const ChoiceSchema = z.object({ id: z.string(), label: z.string() });
+export type Choice = z.infer<typeof ChoiceSchema>;
 
-/** One message to the user; each channel decides how to show the choices. */
-export interface Reply {
-  text: string;
-  choices?: Choice[];
-}
+/** One message to the user; each channel decides how to show the choices. (A schema: replies are kept on disk while being sent.) */
+export const ReplySchema = z.object({ text: z.string(), choices: z.array(ChoiceSchema).optional() });
+export type Reply = z.infer<typeof ReplySchema>;
 
 export type Incoming = { kind: "text"; text: string } | { kind: "choice"; id: string };
 

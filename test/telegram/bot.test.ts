@@ -388,6 +388,30 @@ describe("TelegramSender", () => {
     await expect(sender.send("zalo:42", [{ text: "x" }])).rejects.toThrow(/not a Telegram chat key/);
   });
 
+  it("reports each message Telegram accepts and skips those accepted before (a long text is several)", async () => {
+    let calls = 0;
+    // The third message (the second part of the long text) is refused.
+    const t = recordingBot({ assistant: await bundledAssistant() }, ({ method }) =>
+      method === "sendMessage" && ++calls === 3
+        ? { ok: false, error_code: 500, description: "Internal Server Error" }
+        : undefined,
+    );
+    const sender = new TelegramSender(t.deliver);
+    const long = `${"a".repeat(4_000)}\n\n${"b".repeat(100)}`;
+    const replies = [{ text: "một" }, { text: long, choices: [{ id: "r:5", label: "Đánh giá" }] }];
+    const accepted: number[] = [];
+    const progress = (skip: number) => ({ skip, accepted: (n: number) => accepted.push(n) });
+    await expect(sender.send("telegram:7", replies, progress(0))).rejects.toThrow();
+    expect(accepted).toEqual([1, 2]);
+    // Again from the third: only the part not accepted goes out, with the buttons.
+    await sender.send("telegram:7", replies, progress(2));
+    expect(accepted).toEqual([1, 2, 3]);
+    // Every call, the refused one included: nothing accepted was sent twice.
+    const texts = t.sent(7).map((c) => String(c.payload.text));
+    expect(texts.map((x) => x.slice(0, 3))).toEqual(["một", "aaa", "bbb", "bbb"]);
+    expect(buttons(t.sent(7)[3]?.payload ?? {})).toEqual([[{ text: "Đánh giá", data: "r:5" }]]);
+  });
+
   it("rejects when Telegram does not accept the message", async () => {
     const t = recordingBot({ assistant: await bundledAssistant() }, ({ method }) =>
       method === "sendMessage" ? { ok: false, error_code: 400, description: "Bad Request: chat not found" } : undefined,

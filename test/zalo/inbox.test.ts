@@ -32,7 +32,7 @@ describe("Zalo update inbox", () => {
     for (const u of [a, b, c]) inbox.taken(key(u), u);
     inbox.answered(key(b));
     const next = reopen();
-    expect(next.unanswered.map((u) => u.message?.text)).toEqual(["một", "ba"]);
+    expect(next.unanswered.map((u) => u.update.message?.text)).toEqual(["một", "ba"]);
     // Still open until this process answers them; once it has, nothing comes back.
     expect(next.inbox.size).toBe(2);
     next.inbox.answered(key(a));
@@ -47,13 +47,42 @@ describe("Zalo update inbox", () => {
     expect(reopen().unanswered).toHaveLength(1);
   });
 
-  it("keeps no message text on disk once everything is answered", async () => {
+  it("keeps no message text on disk once everything is answered, and never the sender's name", async () => {
     const { inbox } = reopen();
     const u = update("số điện thoại 0912345678");
     inbox.taken(key(u), u);
-    expect(await readFile(file, "utf8")).toContain("0912345678");
+    const written = await readFile(file, "utf8");
+    expect(written).toContain("0912345678");
+    expect(JSON.stringify(u)).toContain("Nguyễn Văn A");
+    expect(written).not.toContain("Nguyễn Văn A");
     inbox.answered(key(u));
     expect((await stat(file)).size).toBe(0);
+  });
+
+  it("gives back the answer already worked out, and how many of its messages Zalo accepted", () => {
+    const { inbox } = reopen();
+    const [a, b] = [update("1"), update("5678")];
+    inbox.taken(key(a), a);
+    inbox.taken(key(b), b);
+    const replies = [{ text: "Thủ tục…", choices: [{ id: "p:1", label: "Giấy tờ" }] }, { text: "tiếp" }];
+    inbox.replied(key(a), replies);
+    inbox.sent(key(a), 1);
+    const next = reopen();
+    expect(next.unanswered).toEqual([
+      { update: expect.objectContaining({ event_name: a.event_name }), replies, parts: 1, tries: 1 },
+      { update: expect.objectContaining({ event_name: b.event_name }), parts: 0, tries: 1 },
+    ]);
+  });
+
+  it("gives up on an update after three processes took it without answering", () => {
+    const { inbox } = reopen();
+    const poison = update("làm sập bot");
+    inbox.taken(key(poison), poison);
+    expect(reopen().unanswered).toHaveLength(1); // second try
+    expect(reopen().unanswered).toHaveLength(1); // third try
+    const last = reopen();
+    expect(last.unanswered).toEqual([]);
+    expect(last.givenUp).toBe(1);
   });
 
   it("does not answer questions older than a day", () => {
@@ -63,7 +92,7 @@ describe("Zalo update inbox", () => {
     inbox.taken(key(old), old);
     inbox.taken(key(recent), recent);
     const next = reopen(now);
-    expect(next.unanswered.map((u) => u.message?.text)).toEqual(["mới"]);
+    expect(next.unanswered.map((u) => u.update.message?.text)).toEqual(["mới"]);
     expect(next.expired).toBe(1);
   });
 
@@ -73,7 +102,7 @@ describe("Zalo update inbox", () => {
     inbox.taken(key(u), u);
     await appendFile(file, '{"taken":"message.text.received:ab');
     const next = reopen();
-    expect(next.unanswered.map((x) => x.message?.text)).toEqual(["câu hỏi"]);
+    expect(next.unanswered.map((x) => x.update.message?.text)).toEqual(["câu hỏi"]);
     expect(next.unreadable).toBe(1);
   });
 
@@ -87,7 +116,7 @@ describe("Zalo update inbox", () => {
       inbox.taken(key(u), u);
       inbox.answered(key(u));
     }
-    expect((await stat(file)).size).toBeLessThan(1_100_000);
-    expect(reopen().unanswered.map((u) => u.message?.text)).toEqual(["chờ trả lời"]);
+    expect((await stat(file)).size).toBeLessThan(70_000);
+    expect(reopen().unanswered.map((u) => u.update.message?.text)).toEqual(["chờ trả lời"]);
   });
 });

@@ -143,6 +143,23 @@ describe("Zalo channel, polling", () => {
     expect(fake.sentTo("u9")).toHaveLength(2);
   });
 
+  it("sends after a restart the rest of an answer worked out before the crash, without working it out again", async () => {
+    // The previous process answered «1» (a pick from a list, which moved the conversation on),
+    // Zalo accepted the first of its two messages, and the process died.
+    const { inbox } = UpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
+    const pick = textUpdate("u8", "1") as ZaloUpdate;
+    const key = updateKey(pick) ?? "";
+    inbox.taken(key, pick);
+    inbox.replied(key, [{ text: "Phần một" }, { text: "Phần hai", choices: [{ id: "m:help", label: "Hướng dẫn" }] }]);
+    inbox.sent(key, 1);
+    inbox.close();
+
+    await start();
+    await fake.waitFor(() => fake.sentTo("u8").length === 1, 5_000, "the rest of the answer");
+    expect(texts("u8")).toEqual(["Phần hai\n  1. Hướng dẫn"]);
+    await eventually(async () => expect((await stat(path.join(dir, "zalo-inbox.log"))).size).toBe(0));
+  });
+
   it("survives 429, 500, garbage, ok:false and slow answers from Zalo: nothing lost, nothing twice", async () => {
     await start();
     fake.fail("getUpdates", { status: 500 }, 6);

@@ -1,8 +1,8 @@
 import type { Assistant } from "../../core/assistant.js";
-import type { Reply } from "../../core/types.js";
+import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import { updateKey, ZALO_EVENTS, type ZaloBot, type ZaloUpdate } from "./client/index.js";
-import type { UpdateInbox } from "./inbox.js";
+import type { OpenUpdate, UpdateInbox } from "./inbox.js";
 import type { SeenUpdates } from "./seen.js";
 import { ZALO_PREFIX, type ZaloSender } from "./sender.js";
 
@@ -63,6 +63,8 @@ export class ZaloUpdateHandler implements UpdateSink {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly lastUnsupported = new Map<string, number>();
+  /** Replayed updates whose answer was worked out (and maybe partly sent) before a crash. */
+  private readonly resumed = new Map<string, { replies: Reply[]; parts: number }>();
 
   constructor(private readonly options: ZaloHandlerOptions) {}
 
@@ -103,11 +105,17 @@ export class ZaloUpdateHandler implements UpdateSink {
     return run;
   }
 
-  /** Handles, in order, updates a previous process took and did not answer (see UpdateInbox). */
-  replay(updates: readonly ZaloUpdate[]): void {
-    for (const update of updates) {
+  /**
+   * Finishes, in order, updates a previous process took and did not answer (see UpdateInbox):
+   * an answer already worked out is sent as it was (from the first part Zalo did not accept),
+   * never worked out again, as the conversation has moved on since.
+   */
+  replay(updates: readonly OpenUpdate[]): void {
+    for (const { update, replies, parts } of updates) {
       const key = updateKey(update);
-      if (key !== undefined) this.options.seen.claim(key); // a redelivery is a duplicate now
+      if (key === undefined) continue;
+      this.options.seen.claim(key); // a redelivery is a duplicate now
+      if (replies) this.resumed.set(key, { replies, parts });
       this.counters.replayed++;
       void this.handle(update);
     }
@@ -141,11 +149,18 @@ export class ZaloUpdateHandler implements UpdateSink {
     const chatKey = `${ZALO_PREFIX}${chatId}`;
     switch (update.event_name) {
       case ZALO_EVENTS.text: {
+        const { inbox, sender } = this.options;
+        const key = updateKey(update);
+        const resumed = key === undefined ? undefined : this.resumed.get(key);
+        if (key !== undefined) this.resumed.delete(key);
+        if (resumed) return sender.sendTo(chatId, resumed.replies, this.progress(key, resumed.parts));
         const text = update.message?.text ?? "";
         const replies = await this.withTyping(chatId, () =>
           this.options.assistant.handle(chatKey, { kind: "text", text }),
         );
-        return this.options.sender.sendTo(chatId, replies);
+        if (key === undefined || !inbox) return sender.sendTo(chatId, replies);
+        inbox.replied(key, replies);
+        return sender.sendTo(chatId, replies, this.progress(key, 0));
       }
       case ZALO_EVENTS.image:
       case ZALO_EVENTS.sticker:
@@ -154,6 +169,13 @@ export class ZaloUpdateHandler implements UpdateSink {
       default:
         return undefined;
     }
+  }
+
+  /** Each message of an answer Zalo accepts is written to the inbox (see UpdateInbox). */
+  private progress(key: string | undefined, skip: number): SendProgress | undefined {
+    const { inbox } = this.options;
+    if (key === undefined || !inbox) return undefined;
+    return { skip, accepted: (parts) => inbox.sent(key, parts) };
   }
 
   private async unsupportedReply(chatKey: string): Promise<Reply[]> {

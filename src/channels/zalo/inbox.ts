@@ -1,75 +1,125 @@
 import { z } from "zod";
+import { type Reply, ReplySchema } from "../../core/types.js";
 import { Journal } from "../../storage/journal.js";
-import { updateKey, type ZaloUpdate, ZaloUpdateSchema } from "./client/index.js";
+import { type ZaloUpdate, ZaloUpdateSchema } from "./client/index.js";
 
-/** A line of zalo-inbox.log: an update taken (with its content) or, later, its key answered. */
-const Line = z.union([z.object({ taken: z.string(), update: ZaloUpdateSchema }), z.object({ answered: z.string() })]);
+/**
+ * A line of zalo-inbox.log. An update is `taken` (what the bot needs to answer it, nothing
+ * more), then `replied` once the assistant worked out the answer and saved the conversation
+ * (the replies themselves), then `sent` part by part, then `answered`.
+ */
+const Line = z.union([
+  z.object({ taken: z.string(), update: ZaloUpdateSchema, tries: z.number().int().nonnegative() }),
+  z.object({ replied: z.string(), replies: z.array(ReplySchema) }),
+  z.object({ sent: z.string(), parts: z.number().int().nonnegative() }),
+  z.object({ answered: z.string() }),
+]);
 type Line = z.infer<typeof Line>;
 
-/** Above this many bytes of lines the journal is rewritten with only what is still open. */
-const COMPACT_BYTES = 1_000_000;
+/** An update taken and not answered yet, and how far its answer got. */
+export interface OpenUpdate {
+  update: ZaloUpdate;
+  /** The answer, once worked out: sent again as it was, never worked out twice. */
+  replies?: Reply[];
+  /** Messages of the answer Zalo accepted already. */
+  parts: number;
+  /** Earlier processes that took it and stopped before answering it. */
+  tries: number;
+}
+
+/** Rewritten with only what is open once this many bytes of lines have been appended. */
+const COMPACT_BYTES = 64 * 1024;
 /** A question older than this when the service comes back is not answered any more. */
 export const REPLAY_MAX_AGE_MS = 24 * 3_600_000;
+/** Taken this many times without an answer: the update itself is likely what stops the bot. */
+export const MAX_TRIES = 3;
+
+export interface InboxOpened {
+  inbox: UpdateInbox;
+  /** Oldest first; each now counts one more try. */
+  unanswered: OpenUpdate[];
+  /** Left out: older than REPLAY_MAX_AGE_MS, or taken MAX_TRIES times already. */
+  expired: number;
+  givenUp: number;
+  unreadable: number;
+}
 
 /**
  * Updates taken from Zalo but not answered yet. Zalo hands an update out once (getUpdates has
  * no acknowledgement) and does not re-post one its webhook answered 200, so an update taken
  * and lost in a crash would be a citizen's question never answered. Each is written down
- * synchronously when taken (before the webhook's 200), crossed out once answered, and
- * handled again by the next process if it was not. The file holds message texts only while
- * they are being answered: it is emptied whenever nothing is open.
+ * synchronously when taken (before the webhook's 200), its answer once worked out, and it is
+ * crossed out once sent; the next process finishes what is left, resending a stored answer
+ * rather than working it out again (the conversation moved on already). Message texts stay on
+ * disk only while they are being answered: the file is emptied whenever nothing is open, and
+ * compacted every 64 KB when it never is. A failing disk is reported, never thrown: the
+ * citizen is still answered, only the protection against a crash is lost.
  */
 export class UpdateInbox {
-  private readonly open = new Map<string, ZaloUpdate>();
+  private readonly open = new Map<string, OpenUpdate>();
   private bytes = 0;
   private closed = false;
 
-  private constructor(private readonly journal: Journal<Line>) {}
+  private constructor(
+    private readonly journal: Journal<Line>,
+    private readonly onError: (err: unknown) => void,
+  ) {}
 
-  /**
-   * Opens the journal; returns the updates a previous process took and did not answer, oldest
-   * first, leaving out those older than REPLAY_MAX_AGE_MS (`expired` counts them).
-   */
-  static open(
-    file: string,
-    now: number,
-  ): { inbox: UpdateInbox; unanswered: ZaloUpdate[]; expired: number; unreadable: number } {
+  /** `now` is real time: Zalo's message dates are epoch ms. */
+  static open(file: string, now: number, onError: (err: unknown) => void = () => undefined): InboxOpened {
     const { journal, entries, unreadable } = Journal.open(file, Line);
-    const taken = new Map<string, ZaloUpdate>();
+    const found = new Map<string, OpenUpdate>();
     for (const line of entries) {
-      if ("taken" in line) taken.set(line.taken, line.update);
-      else taken.delete(line.answered);
+      if ("taken" in line) found.set(line.taken, { update: line.update, parts: 0, tries: line.tries });
+      else if ("answered" in line) found.delete(line.answered);
+      else if ("replied" in line) {
+        const open = found.get(line.replied);
+        if (open) open.replies = line.replies;
+      } else {
+        const open = found.get(line.sent);
+        if (open) open.parts = Math.max(open.parts, line.parts);
+      }
     }
+    const inbox = new UpdateInbox(journal, onError);
+    let expired = 0;
+    let givenUp = 0;
     // Zalo's date is epoch ms (a number or a numeric string); without one, the update is kept.
     const age = (u: ZaloUpdate) => now - (Number(u.message?.date) || now);
-    const unanswered = [...taken.values()].filter((u) => age(u) <= REPLAY_MAX_AGE_MS);
-    const inbox = new UpdateInbox(journal);
-    // They are open again in this process, until answered here.
-    for (const update of unanswered) inbox.open.set(updateKey(update) ?? "", update);
-    journal.rewrite([...inbox.open].map(([key, update]) => ({ taken: key, update })));
-    return { inbox, unanswered, expired: taken.size - unanswered.length, unreadable };
+    for (const [key, open] of found) {
+      if (age(open.update) > REPLAY_MAX_AGE_MS) expired++;
+      else if (open.tries + 1 >= MAX_TRIES) givenUp++;
+      else inbox.open.set(key, { ...open, tries: open.tries + 1 });
+    }
+    journal.rewrite(inbox.lines());
+    return { inbox, unanswered: [...inbox.open.values()], expired, givenUp, unreadable };
   }
 
   get size(): number {
     return this.open.size;
   }
 
-  /** Records an update as taken; on return it survives a crash. */
+  /** Records an update as taken; on return it survives the process being killed. */
   taken(key: string, update: ZaloUpdate): void {
-    if (this.closed) return;
-    this.open.set(key, update);
-    this.write({ taken: key, update });
+    const open = { update: essentials(update), parts: 0, tries: 0 };
+    this.write(() => this.open.set(key, open), { taken: key, update: open.update, tries: 0 });
+  }
+
+  /** Records the answer worked out for an update (the conversation is saved by then). */
+  replied(key: string, replies: Reply[]): void {
+    const open = this.open.get(key);
+    if (open) this.write(() => (open.replies = replies), { replied: key, replies });
+  }
+
+  /** Records that Zalo accepted the first `parts` messages of the answer. */
+  sent(key: string, parts: number): void {
+    const open = this.open.get(key);
+    if (open) this.write(() => (open.parts = parts), { sent: key, parts });
   }
 
   /** Crosses an update out; empties the file when nothing is left open. */
   answered(key: string): void {
-    if (this.closed || !this.open.delete(key)) return;
-    if (this.open.size === 0) {
-      this.journal.clear();
-      this.bytes = 0;
-    } else {
-      this.write({ answered: key });
-    }
+    if (!this.open.has(key)) return;
+    this.write(() => this.open.delete(key), { answered: key });
   }
 
   /** After a clean stop everything taken was answered, so the file is empty. */
@@ -79,13 +129,47 @@ export class UpdateInbox {
     this.journal.close();
   }
 
-  private write(line: Line): void {
-    if (this.bytes > COMPACT_BYTES) {
-      // Busy for long enough never to be empty: keep only what is open (this line included).
-      this.journal.rewrite([...this.open].map(([key, update]) => ({ taken: key, update })));
-      this.bytes = 0;
-      return;
+  /** Applies `change` in memory, then puts it on disk: as one line, or as a shorter file. */
+  private write(change: () => unknown, line: Line): void {
+    change();
+    if (this.closed) return;
+    try {
+      if (this.open.size === 0) {
+        this.journal.clear();
+        this.bytes = 0;
+      } else if (this.bytes > COMPACT_BYTES) {
+        this.journal.rewrite(this.lines());
+        this.bytes = 0;
+      } else {
+        this.bytes += this.journal.append(line);
+      }
+    } catch (err) {
+      this.onError(err);
     }
-    this.bytes += this.journal.append(line);
   }
+
+  /** Lines that say what is open now, and nothing else. */
+  private lines(): Line[] {
+    return [...this.open].flatMap(([key, { update, replies, parts, tries }]) => [
+      { taken: key, update, tries },
+      ...(replies ? [{ replied: key, replies }] : []),
+      ...(parts > 0 ? [{ sent: key, parts }] : []),
+    ]);
+  }
+}
+
+/** What answering needs, and no more: the sender's name and the like never reach the disk. */
+function essentials(update: ZaloUpdate): ZaloUpdate {
+  const m = update.message;
+  if (!m) return { event_name: update.event_name };
+  return {
+    event_name: update.event_name,
+    message: {
+      message_id: m.message_id,
+      date: m.date,
+      from: m.from ? { id: m.from.id, is_bot: m.from.is_bot } : undefined,
+      chat: m.chat ? { id: m.chat.id } : undefined,
+      text: m.text,
+    },
+  };
 }

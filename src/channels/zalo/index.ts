@@ -77,14 +77,27 @@ export async function startZalo({
     capacity: tuning.seenCapacity,
     onError: (err) => log.warn({ err: errorSummary(err) }, "zalo seen-updates file unusable; continuing in memory"),
   });
+  let account: string | undefined;
+  try {
+    account = (await bot.getMe()).account_name;
+    log.info({ mode, bot: account }, "zalo bot connected");
+  } catch (err) {
+    if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
+      throw new Error(`Zalo rejected ZALO_BOT_TOKEN (${err.error_code} ${err.description})`);
+    }
+    log.warn({ err: errorSummary(err) }, "zalo getMe failed; starting anyway");
+  }
+
   // Zalo message dates are real time, whatever clock the rest of the service runs on.
-  const opened = UpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now());
+  const opened = UpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now(), (err) =>
+    log.warn({ err: errorSummary(err) }, "zalo inbox not written; messages are answered all the same"),
+  );
   const { inbox } = opened;
-  if (opened.unanswered.length + opened.expired + opened.unreadable > 0) {
-    const { unanswered, expired, unreadable } = opened;
+  const { unanswered, expired, givenUp, unreadable } = opened;
+  if (unanswered.length + expired + givenUp + unreadable > 0) {
     log.warn(
-      { unanswered: unanswered.length, expired, unreadable },
-      "zalo: messages taken before a crash and not answered; answering them now",
+      { unanswered: unanswered.length, expired, givenUp, unreadable },
+      "zalo: messages taken before a crash and not answered (the unanswered ones are answered now)",
     );
   }
   const sender = new ZaloSender(bot);
@@ -100,18 +113,8 @@ export async function startZalo({
     unsupportedWindowMs: tuning.unsupportedWindowMs,
   });
 
-  let account: string | undefined;
-  try {
-    account = (await bot.getMe()).account_name;
-    log.info({ mode, bot: account }, "zalo bot connected");
-  } catch (err) {
-    if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
-      throw new Error(`Zalo rejected ZALO_BOT_TOKEN (${err.error_code} ${err.description})`);
-    }
-    log.warn({ err: errorSummary(err) }, "zalo getMe failed; starting anyway");
-  }
   // Before any new update can arrive, so each chat's questions are answered in order.
-  handler.replay(opened.unanswered);
+  handler.replay(unanswered);
 
   let stopped = false;
   const background = new AbortController();
