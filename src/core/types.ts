@@ -75,7 +75,10 @@ export interface Sender {
  * already accepted is never sent again: not after a failure part-way, not after a crash.
  */
 export interface SendProgress {
-  /** How many of the rendered messages were accepted before: they are skipped. */
+  /**
+   * How many of the rendered messages were accepted before: they are skipped. (Counted on the
+   * replies as rendered now; a language switch in between could split them differently.)
+   */
   skip: number;
   /** Called the moment the channel accepted message number `count` (1-based, skipped ones included). */
   accepted(count: number): void;
