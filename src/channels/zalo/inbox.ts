@@ -67,7 +67,9 @@ export class UpdateInbox {
 
   /** `now` is real time: Zalo's message dates are epoch ms. */
   static open(file: string, now: number, onError: (err: unknown) => void = () => undefined): InboxOpened {
-    const { journal, entries, unreadable } = Journal.open(file, Line);
+    // No fsync, for the compactions as for the lines: they run on the answer path, and what
+    // they guard against is the process dying, which page-cached writes survive.
+    const { journal, entries, unreadable } = Journal.open(file, Line, false);
     const found = new Map<string, OpenUpdate>();
     for (const line of entries) {
       if ("taken" in line) found.set(line.taken, { update: line.update, parts: 0, tries: line.tries });
