@@ -158,8 +158,7 @@ export class ZaloUpdateHandler implements UpdateSink {
         const replies = await this.withTyping(chatId, () =>
           this.options.assistant.handle(chatKey, { kind: "text", text }),
         );
-        if (key === undefined || !inbox) return sender.sendTo(chatId, replies);
-        inbox.replied(key, replies);
+        if (key !== undefined) inbox?.replied(key, replies);
         return sender.sendTo(chatId, replies, this.progress(key, 0));
       }
       case ZALO_EVENTS.image:
