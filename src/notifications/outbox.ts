@@ -240,7 +240,8 @@ export class Outbox {
       this.file.write().catch(() => undefined);
     }
     // Nothing looked at and nothing old to forget: outbox.json is as it was, the journal empty.
-    if (due.length > 0 || this.prune(now)) {
+    const pruned = this.prune(now);
+    if (due.length > 0 || pruned) {
       await this.file.write();
       this.journal.clear();
     }

@@ -187,6 +187,18 @@ describe("the outbox", () => {
     h = await openHarness(dir, clock);
   });
 
+  it("forgets after 90 days which messages it sent, also while it keeps sending", async () => {
+    await h.import([dossier({ status: "9" })]);
+    await h.dossiers.flushOutbox();
+    const doneIds = async () =>
+      Object.keys(JSON.parse(await readFile(path.join(dir, "outbox.json"), "utf8")).data.done);
+    expect(await doneIds()).toEqual([`s|${KEY}|1|${CHAT}`]);
+    clock.advance(91 * 86_400_000);
+    await h.import([dossier({ status: "10" })]); // due in the same flush
+    expect(await h.dossiers.flushOutbox()).toMatchObject({ sent: 1 });
+    expect(await doneIds()).toEqual([`a|${KEY}|${CHAT}`]);
+  });
+
   it("runs one flush at a time; a call during a run gets one more run right after, shared", async () => {
     // The first send waits for the gate, so the first run is still going while the rest happens.
     let open = () => {};
