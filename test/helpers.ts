@@ -3,10 +3,38 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import pino from "pino";
+import { LiveCatalogue } from "../src/catalogue/live.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const BUNDLED_DATA = path.join(ROOT, "data");
+
+/** An empty temp dir (named after `prefix`) and how to delete it. */
+export async function tempDir(prefix = "motcua-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A debug-level pino logger writing into an array, to check what reaches the logs (no token, no personal data). */
+export function captureLogs(): { logger: pino.Logger; lines: string[] } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level: "debug" }, stream), lines };
+}
+
+let catalogue: Promise<LiveCatalogue> | undefined;
+/** The bundled catalogue, opened once per test file. */
+export function bundledCatalogue(): Promise<LiveCatalogue> {
+  catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
+  return catalogue;
+}
 
 /** A private copy of the bundled data in a temp dir, for tests that edit or break it. */
 export async function copyOfBundledData(): Promise<{ dir: string; cleanup: () => Promise<void> }> {

@@ -1,22 +1,11 @@
-// Shared by the dossier, notification, rating and storage tests: temp data dirs, a settable
-// clock, a recording Sender, a log capture and the assembled service with a real Assistant.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Writable } from "node:stream";
-import pino from "pino";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { loadConfig } from "../../src/config.js";
 import { Assistant } from "../../src/core/assistant.js";
 import type { Reply, Sender } from "../../src/core/types.js";
 import { readExport } from "../../src/dossiers/records.js";
 import { type Dossiers, startDossiers } from "../../src/dossiers/start.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "../helpers.js";
 
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), "motcua-dossiers-"));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+export const tempDir = () => sharedTempDir("motcua-dossiers-");
 
 /** Wall-clock times are written in Vietnam's zone: at("2025-11-03 09:00") is 9 a.m. in Hà Nội. */
 export function at(local: string): number {
@@ -52,23 +41,7 @@ export class RecordingSender implements Sender {
   }
 }
 
-/** A pino logger writing into an array, to check what reaches the logs. */
-export function captureLogs(): { logger: pino.Logger; lines: string[] } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: pino({ level: "debug" }, stream), lines };
-}
-
-let catalogue: Promise<LiveCatalogue> | undefined;
-export function bundledCatalogue(): Promise<LiveCatalogue> {
-  catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
-  return catalogue;
-}
+export { bundledCatalogue, captureLogs };
 
 export interface Harness {
   dossiers: Dossiers;

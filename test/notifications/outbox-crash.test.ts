@@ -1,20 +1,18 @@
-import { appendFile, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runTsx } from "../helpers.js";
+import { runTsx, tempDir } from "../helpers.js";
 import { openTwoPartOutbox } from "./two-part-outbox.js";
 
 const CHILD = path.join(import.meta.dirname, "outbox-crash-sender.ts");
 const EXPECTED = ["A/1", "A/2", "B/1", "B/2"];
 
 let dir: string;
+let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "motcua-outbox-crash-"));
+  ({ dir, cleanup } = await tempDir("motcua-outbox-crash-"));
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 /** Reopens the outbox as the next process would, and sends what is left; returns what went out. */
 async function afterRestart({ failAt, later = 0 }: { failAt?: number; later?: number } = {}): Promise<string[]> {

@@ -1,35 +1,22 @@
-import { Writable } from "node:stream";
 import type { Update, UserFromGetMe } from "grammy/types";
-import pino from "pino";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { createTelegramBot, type TelegramBotDeps } from "../../src/channels/telegram/bot.js";
 import { Assistant, type AssistantDeps } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import type { Logger } from "../../src/logger.js";
 import { FAKE_TOKEN, fakeBotInfo } from "../fakes/telegram-api.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { bundledCatalogue, captureLogs } from "../helpers.js";
 
 export const BOT_INFO: UserFromGetMe = fakeBotInfo(FAKE_TOKEN);
 
-let catalogue: Promise<LiveCatalogue> | undefined;
-
 /** The real core on the bundled catalogue (opened once per test file), with a fresh conversation store. */
 export async function bundledAssistant(deps: Partial<AssistantDeps> = {}): Promise<Assistant> {
-  catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
-  return new Assistant({ catalogue: await catalogue, conversations: new MemoryConversationStore(), ...deps });
+  return new Assistant({ catalogue: await bundledCatalogue(), conversations: new MemoryConversationStore(), ...deps });
 }
 
 /** A pino logger writing JSON lines into memory, so tests can read what was logged. */
 export function captureLogger(): { logger: Logger; lines: () => Record<string, unknown>[]; raw: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const logger = pino({ level: "debug" }, stream);
-  const raw = () => chunks.join("");
+  const { logger, lines } = captureLogs();
+  const raw = () => lines.join("");
   return {
     logger,
     raw,

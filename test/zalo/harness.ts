@@ -1,25 +1,14 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { Writable } from "node:stream";
-import pino from "pino";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { ZaloTuning } from "../../src/channels/zalo/index.js";
 import { renderForZalo } from "../../src/channels/zalo/render.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
-import type { Logger } from "../../src/logger.js";
 import { FAKE_TOKEN, type FakeZaloApi } from "../fakes/zalo-api.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "../helpers.js";
 
 /** Tests of the Zalo channel share this setup: the bundled catalogue, a fake API, fast retries. */
 
-let catalogue: Promise<LiveCatalogue> | undefined;
-export function bundledCatalogue(): Promise<LiveCatalogue> {
-  catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
-  return catalogue;
-}
+export { bundledCatalogue };
 
 export async function newAssistant(): Promise<Assistant> {
   return new Assistant({ catalogue: await bundledCatalogue(), conversations: new MemoryConversationStore() });
@@ -45,22 +34,8 @@ export function zaloConfig(fake: FakeZaloApi, dataDir: string, env: Record<strin
   });
 }
 
-/** A debug-level logger whose lines the test can read (to prove no token or message text gets in). */
-export function capturedLogger(): { logger: Logger; lines: string[] } {
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
-  return { logger: pino({ level: "debug" }, stream), lines };
-}
-
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(path.join(tmpdir(), "motcua-zalo-"));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
-}
+export { captureLogs as capturedLogger };
+export const tempDir = () => sharedTempDir("motcua-zalo-");
 
 /** What the same core says to `messages`, rendered for Zalo: one list of texts per message. */
 export async function expectedTexts(messages: string[]): Promise<string[][]> {

@@ -1,20 +1,19 @@
-import { appendFile, mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { appendFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
 import { REPLAY_MAX_AGE_MS, UpdateInbox } from "../../src/channels/zalo/inbox.js";
 import { textUpdate } from "../fakes/zalo-api.js";
+import { tempDir } from "../helpers.js";
 
 let dir: string;
 let file: string;
+let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "motcua-inbox-"));
+  ({ dir, cleanup } = await tempDir("motcua-inbox-"));
   file = path.join(dir, "zalo-inbox.log");
 });
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterEach(() => cleanup());
 
 const update = (text: string, date = Date.now()): ZaloUpdate => {
   const u = textUpdate("u1", text) as ZaloUpdate;
