@@ -52,6 +52,40 @@ export const Document = z.strictObject({
   case: Text.optional(),
 });
 
+/**
+ * Where a record's facts come from. A primary source is the law text itself or an official
+ * publication of the procedure (the national portal, a ministry's or province's decision); a
+ * secondary one is a copy, a summary or an article. Reviewers re-check against these.
+ */
+export const Source = z.strictObject({
+  /** What the document or page is: "Nghị định 120/2025/NĐ-CP", "Cổng DVCQG – thủ tục 1.001193". */
+  title: Text,
+  kind: z.enum(["primary", "secondary"]),
+  /** Who issued or published it: "Chính phủ", "Bộ Tư pháp", "UBND TP Hải Phòng". */
+  issuer: Text.optional(),
+  /** Date issued or published, when known. */
+  date: IsoDate.optional(),
+  /** Where it is published when public. */
+  url: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
+  /** Which facts it supports, e.g. "lệ phí; thời hạn", "Điều 5 khoản 2: không phải ký sổ". */
+  supports: Text.optional(),
+});
+
+/**
+ * One text of the legal basis. Written as a plain string, or as an object when its dates are
+ * known: a basis that expires (NĐ 120/2025 on 01/3/2027) makes the record due for review.
+ */
+export const LegalBasisItem = z
+  .union([
+    Text,
+    z.strictObject({
+      text: Text,
+      effective: IsoDate.optional(),
+      expires: IsoDate.optional(),
+    }),
+  ])
+  .transform((item) => (typeof item === "string" ? { text: item } : item));
+
 export const Procedure = z.strictObject({
   code: ProcedureCode,
   name: Text,
@@ -70,7 +104,15 @@ export const Procedure = z.strictObject({
   steps: z.array(Text).min(1, { message: "cần ít nhất một bước | at least one step is required" }),
   conditions: z.array(Text).default([]),
   result: Text,
-  legalBasis: z.array(Text).min(1, { message: "cần căn cứ pháp lý | legal basis is required" }),
+  legalBasis: z.array(LegalBasisItem).min(1, { message: "cần căn cứ pháp lý | legal basis is required" }),
+  /**
+   * A condition citizens must read before choosing this procedure (e.g. đăng ký lại khai sinh:
+   * if the register still holds the birth, ask for a copy of the extract instead). Shown with every answer.
+   */
+  checkFirst: Text.optional(),
+  /** Details no source could confirm, said plainly (the answer text says so too); reviewers start here. */
+  unconfirmed: z.array(Text).default([]),
+  sources: z.array(Source).default([]),
   onlineUrl: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
   lastChecked: IsoDate,
 });
@@ -103,6 +145,8 @@ export const SynonymsFile = z.strictObject({
 });
 
 export type Procedure = z.infer<typeof Procedure>;
+export type Source = z.infer<typeof Source>;
+export type LegalBasisItem = z.infer<typeof LegalBasisItem>;
 export type Channel = z.infer<typeof Channel>;
 export type Document = z.infer<typeof Document>;
 export type Office = z.infer<typeof Office>;

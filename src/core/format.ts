@@ -39,7 +39,7 @@ export function renderSection(
         t("steps-title"),
         ...p.steps.map((s, i) => `${i + 1}. ${s}`),
         ...(p.conditions.length > 0 ? [t("summary-conditions"), ...p.conditions.map((c) => `• ${c}`)] : []),
-        t("legal-basis", { laws: p.legalBasis.join("; ") }),
+        t("legal-basis", { laws: p.legalBasis.map((b) => b.text).join("; ") }),
       ];
       break;
     case "online":
