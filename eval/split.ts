@@ -1,0 +1,232 @@
+/**
+ * Splits the labelled evaluation set into a tuning part and a held-out part, once and for good.
+ *
+ *   npx tsx eval/split.ts                 re-derive both parts from their union and check every label
+ *   npx tsx eval/split.ts add new.tsv     give new messages ids, then re-derive (new.tsv: query, expected,
+ *                                          intent, style, oos, topic; header line required)
+ *   npx tsx eval/split.ts add-conv new.jsonl   the same for conversations
+ *
+ * Why blocks of five: within each stratum (in-scope style, or out-of-scope kind; long messages apart),
+ * items are taken in id order, five at a time, and a permutation drawn from the fixed seed puts three
+ * of each block in tuning and two in held-out. An item's part depends only on its stratum and its rank
+ * there, so appending new items (higher ids) never moves an existing one: nothing the tuner has seen
+ * can become held-out, and nothing held-out can leak into tuning.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const SEED = 20261201;
+const BLOCK = 5;
+const TUNING_PER_BLOCK = 3;
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..");
+const FILES = {
+  tuning: join(HERE, "tuning.tsv"),
+  heldout: join(HERE, "heldout.tsv"),
+  convTuning: join(HERE, "conversations-tuning.jsonl"),
+  convHeldout: join(HERE, "conversations-heldout.jsonl"),
+};
+// Codes the data helpers are adding; a label may use them before the record lands (the bench skips it then).
+const NEXT_LIST = process.env.NEXT_LIST ?? join(ROOT, "..", "shared", "catalogue", "ward-procedures-next.tsv");
+
+export const INTENTS = ["documents", "fee", "time", "place", "steps", "online", "conditions", "general"];
+export const STYLES = ["plain", "noaccent", "typo", "chat", "slang", "letter", "portal", "english", "short"];
+export const OOS_KINDS = ["smalltalk", "redirect", "other"];
+const COLUMNS = ["id", "query", "expected", "intent", "style", "length", "oos", "topic"] as const;
+
+export type Message = Record<(typeof COLUMNS)[number], string>;
+export type Turn = { text?: string; pick?: string; expected: string; intent: string; note?: string };
+export type Conversation = { id: string; kind: string; turns: Turn[] };
+
+export function lengthBucket(query: string): string {
+  const n = [...query.normalize("NFC")].length;
+  return n < 60 ? "short" : n < 150 ? "medium" : "long";
+}
+
+function stratumOf(m: Message): string {
+  const base = m.expected === "none" ? `oos:${m.oos}` : `in:${m.style}`;
+  return m.length === "long" ? `${base}:long` : base;
+}
+
+// mulberry32: small, seeded, the same on every machine.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let h = 2166136261;
+  for (const ch of text) h = Math.imul(h ^ (ch.codePointAt(0) ?? 0), 16777619);
+  return h >>> 0;
+}
+
+/** True when the item at this rank of this stratum belongs to the tuning part. */
+export function inTuning(stratum: string, rank: number): boolean {
+  const block = Math.floor(rank / BLOCK);
+  const next = rng(SEED ^ hash(`${stratum}#${block}`));
+  const order = Array.from({ length: BLOCK }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  return order.indexOf(rank % BLOCK) < TUNING_PER_BLOCK;
+}
+
+function assign<T extends { id: string }>(items: T[], stratum: (t: T) => string): { tuning: T[]; heldout: T[] } {
+  const sorted = [...items].sort((a, b) => a.id.localeCompare(b.id));
+  const rank = new Map<string, number>();
+  const tuning: T[] = [];
+  const heldout: T[] = [];
+  for (const item of sorted) {
+    const s = stratum(item);
+    const r = rank.get(s) ?? 0;
+    rank.set(s, r + 1);
+    (inTuning(s, r) ? tuning : heldout).push(item);
+  }
+  return { tuning, heldout };
+}
+
+function readTsv(path: string): Message[] {
+  if (!existsSync(path)) return [];
+  const [header, ...lines] = readFileSync(path, "utf8").split("\n").filter((l) => l.trim() !== "");
+  const cols = (header ?? "").split("\t");
+  return lines.map((line) => {
+    const cells = line.split("\t");
+    const row = Object.fromEntries(COLUMNS.map((c) => [c, (cells[cols.indexOf(c)] ?? "").trim()]));
+    return row as Message;
+  });
+}
+
+function writeTsv(path: string, rows: Message[]): void {
+  const body = rows.map((r) => COLUMNS.map((c) => r[c]).join("\t"));
+  writeFileSync(path, `${[COLUMNS.join("\t"), ...body].join("\n")}\n`);
+}
+
+function readJsonl(path: string): Conversation[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Conversation);
+}
+
+function writeJsonl(path: string, rows: Conversation[]): void {
+  writeFileSync(path, rows.map((r) => `${JSON.stringify(r)}\n`).join(""));
+}
+
+function knownCodes(): Set<string> {
+  const codes = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith(".json")) codes.add(entry.name.split("-")[0] ?? "");
+    }
+  };
+  walk(join(ROOT, "data", "procedures"));
+  if (existsSync(NEXT_LIST)) {
+    for (const line of readFileSync(NEXT_LIST, "utf8").split("\n").slice(1)) {
+      const code = line.split("\t")[0] ?? "";
+      if (/^\d\.\d{6}$/.test(code)) codes.add(code);
+    }
+  }
+  return codes;
+}
+
+const fold = (s: string): string =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/đ/gi, "d")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+
+function checkLabel(where: string, expected: string, intent: string, codes: Set<string>, problems: string[]): void {
+  for (const code of expected.split("|")) {
+    if (code !== "none" && !/^\d\.\d{6}$/.test(code)) problems.push(`${where}: bad code ${code}`);
+    else if (code !== "none" && !codes.has(code)) problems.push(`${where}: code ${code} neither in the catalogue nor the next list`);
+  }
+  if (!INTENTS.includes(intent)) problems.push(`${where}: bad intent ${intent}`);
+}
+
+function check(messages: Message[], conversations: Conversation[]): string[] {
+  const codes = knownCodes();
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const m of messages) {
+    const where = `${m.id} "${m.query.slice(0, 40)}"`;
+    if (m.query !== m.query.normalize("NFC")) problems.push(`${where}: not NFC`);
+    checkLabel(where, m.expected, m.intent, codes, problems);
+    if (m.expected.includes("|")) problems.push(`${where}: single messages carry one label`);
+    if (!STYLES.includes(m.style)) problems.push(`${where}: bad style ${m.style}`);
+    if (m.expected === "none" ? !OOS_KINDS.includes(m.oos) || !m.topic : m.oos !== "-")
+      problems.push(`${where}: oos/topic columns do not fit the label`);
+    if (m.style === "letter" && m.length !== "long") problems.push(`${where}: a letter under 150 characters`);
+    const key = fold(m.query);
+    if (seen.has(key)) problems.push(`${where}: same text as ${seen.get(key)}`);
+    seen.set(key, m.id);
+  }
+  for (const c of conversations) {
+    if (c.turns.length < 2 || c.turns.length > 5) problems.push(`${c.id}: ${c.turns.length} turns`);
+    c.turns.forEach((t, i) => {
+      const where = `${c.id} turn ${i + 1}`;
+      if ((t.text === undefined) === (t.pick === undefined)) problems.push(`${where}: give text or pick`);
+      if (t.pick !== undefined && t.pick !== t.expected) problems.push(`${where}: pick must be the expected code`);
+      checkLabel(where, t.expected, t.intent, codes, problems);
+    });
+  }
+  return problems;
+}
+
+function nextId(prefix: string, ids: string[]): () => string {
+  let n = Math.max(0, ...ids.map((id) => Number(id.slice(prefix.length)) || 0));
+  return () => `${prefix}${String(++n).padStart(4, "0")}`;
+}
+
+function main(): void {
+  const [command, file] = process.argv.slice(2);
+  let messages = [...readTsv(FILES.tuning), ...readTsv(FILES.heldout)];
+  let conversations = [...readJsonl(FILES.convTuning), ...readJsonl(FILES.convHeldout)];
+
+  if (command === "add" && file) {
+    const id = nextId("m", messages.map((m) => m.id));
+    const fresh = readTsv(file).map((m) => {
+      const query = m.query.normalize("NFC");
+      return { ...m, id: id(), query, length: lengthBucket(query), oos: m.oos || "-", topic: m.topic || "-" };
+    });
+    messages = [...messages, ...fresh];
+    console.log(`added ${fresh.length} messages`);
+  } else if (command === "add-conv" && file) {
+    const id = nextId("c", conversations.map((c) => c.id));
+    const fresh = readJsonl(file).map((c) => ({ ...c, id: id() }));
+    conversations = [...conversations, ...fresh];
+    console.log(`added ${fresh.length} conversations`);
+  } else if (command !== undefined) {
+    throw new Error("usage: split.ts [add file.tsv | add-conv file.jsonl]");
+  }
+
+  const problems = check(messages, conversations);
+  for (const p of problems) console.error(p);
+  if (problems.length > 0) process.exit(1);
+
+  const m = assign(messages, stratumOf);
+  writeTsv(FILES.tuning, m.tuning);
+  writeTsv(FILES.heldout, m.heldout);
+  const c = assign(conversations, (x) => x.kind);
+  writeJsonl(FILES.convTuning, c.tuning);
+  writeJsonl(FILES.convHeldout, c.heldout);
+  console.log(
+    `messages: ${m.tuning.length} tuning, ${m.heldout.length} held-out; ` +
+      `conversations: ${c.tuning.length} tuning, ${c.heldout.length} held-out`,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();
