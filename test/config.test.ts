@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, ConfigSchema, loadConfig } from "../src/config.js";
-import { ROOT } from "./helpers.js";
+import { ROOT } from "./harness/common.js";
 
 describe("configuration", () => {
   it(".env.example documents every variable of the schema, and its values are valid", () => {

@@ -7,8 +7,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../../scripts/lib/office-day.js";
-import { ServiceHarness } from "../../scripts/lib/service-harness.js";
+import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
+import { ServiceHarness } from "../harness/service-harness.js";
 
 let h: ServiceHarness;
 const transcript: string[] = [];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
-import { BUNDLED_DATA, ROOT } from "../helpers.js";
+import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 
 let catalogue: Catalogue;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Problem } from "../../src/catalogue/problems.js";
-import { copyOfBundledData, editJson } from "../helpers.js";
+import { copyOfBundledData, editJson } from "../harness/common.js";
 
 const BIRTH = "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json";
 

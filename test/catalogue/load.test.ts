@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../src/catalogue/load.js";
 import type { Problem } from "../../src/catalogue/problems.js";
-import { BUNDLED_DATA, copyOfBundledData, editJson, runScript } from "../helpers.js";
+import { BUNDLED_DATA, copyOfBundledData, editJson, runScript } from "../harness/common.js";
 
 const BIRTH = "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json";
 
@@ -103,7 +103,7 @@ describe("catalogue validation", () => {
   });
 
   it("catalogue:check prints every problem and exits 1, or a summary and exits 0", async () => {
-    const ok = await runScript("scripts/catalogue-check.ts", [dir]);
+    const ok = await runScript("src/cli/catalogue-check.ts", [dir]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Dữ liệu hợp lệ/);
     await editJson(path.join(dir, BIRTH), (p) => {
@@ -112,7 +112,7 @@ describe("catalogue validation", () => {
     await editJson(path.join(dir, "offices.json"), (o) => {
       o.offices[0].phone = "";
     });
-    const bad = await runScript("scripts/catalogue-check.ts", [dir]);
+    const bad = await runScript("src/cli/catalogue-check.ts", [dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(
       `${BIRTH} · 1.001193 · channels[1].fee.amountVnd: lệ phí không được âm | fee must not be negative`,

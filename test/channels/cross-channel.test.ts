@@ -11,9 +11,9 @@ import { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import { createLogger } from "../../src/logger.js";
 import { HttpServer } from "../../src/server/http.js";
-import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "../fakes/telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../fakes/zalo-api.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { BUNDLED_DATA } from "../harness/common.js";
+import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "../harness/fake-telegram-api.js";
+import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../harness/fake-zalo-api.js";
 
 /** One core behind both channels: the same conversation must read the same on Telegram and on Zalo. */
 let telegramApi: FakeTelegramApi;

@@ -2,11 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runScript } from "../helpers.js";
+import { runScript } from "../harness/common.js";
 
 describe("terminal chat (piped)", () => {
   it("reads one message per line, prints replies, and a number picks a choice", async () => {
-    const { code, stdout } = await runScript("scripts/chat.ts", [], "khai sinh\n1\nđăng ký lại\n2\n");
+    const { code, stdout } = await runScript("src/cli/chat.ts", [], "khai sinh\n1\nđăng ký lại\n2\n");
     expect(code).toBe(0);
     const turns = stdout.split(/^> /m).filter(Boolean);
     expect(turns[0]).toMatch(/^khai sinh\n📄 Đăng ký khai sinh \(mã 1\.001193\)\n[\s\S]*\n {2}1\. Giấy tờ\n/);
@@ -28,7 +28,7 @@ describe("terminal chat (piped)", () => {
 describe("search CLI", () => {
   it("prints one JSON line per query with decision, intent and at most 5 results", async () => {
     const { code, stdout } = await runScript(
-      "scripts/search.ts",
+      "src/cli/search.ts",
       ["--jsonl"],
       "lệ phí đăng ký kết hôn\nasdkjh qweoiu\n\n",
     );

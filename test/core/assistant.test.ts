@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { Assistant } from "../../src/core/assistant.js";
 import { RateLimiter } from "../../src/core/rate-limit.js";
 import { type Feature, MemoryConversationStore, type Reply } from "../../src/core/types.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { type AssistantDeps, createAssistant } from "../../src/features/index.js";
+import { BUNDLED_DATA } from "../harness/common.js";
 
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
   catalogue = await LiveCatalogue.open(BUNDLED_DATA);
 });
 
-const make = (extra: Partial<ConstructorParameters<typeof Assistant>[0]> = {}) =>
-  new Assistant({ catalogue, conversations: new MemoryConversationStore(), ...extra });
+const make = (extra: Partial<AssistantDeps> = {}) =>
+  createAssistant({ catalogue, conversations: new MemoryConversationStore(), ...extra });
 const text = (t: string) => ({ kind: "text" as const, text: t });
 const procedure = (code: string) => catalogue.current().catalogue.procedures.find((p) => p.code === code);
 
@@ -95,7 +95,7 @@ describe("assistant", () => {
     const feature: Feature = {
       name: "echo",
       commands: { hoso: async (_ctx, arg) => [{ text: `hoso ${arg}` }] },
-      choicePrefix: "e",
+      choicePrefixes: ["e"],
       onChoice: async (_ctx, id) => [{ text: `choice ${id}` }],
       onText: async (_ctx, t) => {
         if (t.startsWith("HS")) return [{ text: `text ${t}` }];
@@ -132,7 +132,7 @@ describe("assistant", () => {
     const picked: string[] = [];
     const feature: Feature = {
       name: "x",
-      choicePrefix: "x",
+      choicePrefixes: ["x"],
       onChoice: async (_ctx, id) => {
         picked.push(id);
         return [{ text: "ok" }];
@@ -169,7 +169,7 @@ describe("assistant", () => {
 describe("answer feedback", () => {
   it("offers helpful / not helpful on answers and records a tap", async () => {
     const taps: Array<[string, string, boolean]> = [];
-    const assistant = make({ answerFeedback: { record: async (k, c, h) => void taps.push([k, c, h]) } });
+    const assistant = make({ ratings: { answerFeedback: { record: async (k, c, h) => void taps.push([k, c, h]) } } });
     const [answer] = await assistant.handle("t:7", text("đăng ký kết hôn"));
     const ids = answer?.choices?.map((c) => c.id) ?? [];
     expect(ids).toContain("h:1.000894:1");

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Translator } from "../../src/core/i18n.js";
-import { ROOT } from "../helpers.js";
+import { ROOT } from "../harness/common.js";
 
 /** Message ids of every .ftl file of a language. */
 function ids(lang: string): string[] {

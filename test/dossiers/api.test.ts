@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { startDossiers } from "../../src/dossiers/start.js";
 import { HttpServer } from "../../src/server/http.js";
-import { runScript } from "../helpers.js";
+import { runScript } from "../harness/common.js";
 import {
   at,
   bundledCatalogue,
@@ -16,7 +16,7 @@ import {
   tempDir,
   text,
   toCsv,
-} from "./support.js";
+} from "../harness/dossiers.js";
 
 const TOKEN = "test-token-0123456789-abcdefghij";
 const KEY = "0003120H49-251103-0012";
@@ -123,7 +123,7 @@ describe("POST /api/dossiers", () => {
   it("is how dossiers:import delivers a file while the bot holds the data directory", async () => {
     const file = path.join(dir, "export.csv");
     await writeFile(file, toCsv([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "99" })]));
-    const run = await runScript("scripts/dossiers-import.ts", [file], "", {
+    const run = await runScript("src/cli/dossiers-import.ts", [file], "", {
       DATA_DIR: dir,
       DOSSIER_API_TOKEN: TOKEN,
       HOST: "127.0.0.1",
@@ -134,7 +134,7 @@ describe("POST /api/dossiers", () => {
     expect(run.stdout).toMatch(/dòng 3 \| line 3: status/);
     expect(await dossiers.lookup("zalo:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({ kind: "found" });
 
-    const noToken = await runScript("scripts/dossiers-import.ts", [file], "", { DATA_DIR: dir, DOSSIER_API_TOKEN: "" });
+    const noToken = await runScript("src/cli/dossiers-import.ts", [file], "", { DATA_DIR: dir, DOSSIER_API_TOKEN: "" });
     expect(noToken.code).toBe(1);
     expect(noToken.stderr).toContain("DOSSIER_API_TOKEN");
   });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { HashKeyMismatchError } from "../../src/dossiers/repository.js";
 import { startDossiers } from "../../src/dossiers/start.js";
-import { runScript } from "../helpers.js";
+import { runScript } from "../harness/common.js";
 import {
   at,
   bundledCatalogue,
@@ -16,7 +16,7 @@ import {
   rowsOf,
   tempDir,
   toCsv,
-} from "./support.js";
+} from "../harness/dossiers.js";
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -117,11 +117,11 @@ describe("npm run dossiers:import", () => {
     const file = path.join(dir, "export.csv");
     await writeFile(file, toCsv([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "0" })]));
     const env = { DATA_DIR: dir, LOG_LEVEL: "warn" };
-    const first = await runScript("scripts/dossiers-import.ts", [file], "", env);
+    const first = await runScript("src/cli/dossiers-import.ts", [file], "", env);
     expect(first.stdout).toMatch(/created:\s+1/);
     expect(first.stdout).toMatch(/dòng 3 \| line 3: status: /);
     expect(first.code).toBe(2);
-    const second = await runScript("scripts/dossiers-import.ts", [file], "", env);
+    const second = await runScript("src/cli/dossiers-import.ts", [file], "", env);
     expect(second.stdout).toMatch(/unchanged:\s+1/);
     expect(second.stdout).toMatch(/created:\s+0/);
     h = await openHarness(dir, clock);
@@ -131,7 +131,7 @@ describe("npm run dossiers:import", () => {
     await h.dossiers.stop();
     const file = path.join(dir, "export.json");
     await writeFile(file, JSON.stringify({ dossiers: rowsOf([dossier()]).map((r) => r.fields) }));
-    const run = await runScript("scripts/dossiers-import.ts", [file], "", { DATA_DIR: dir });
+    const run = await runScript("src/cli/dossiers-import.ts", [file], "", { DATA_DIR: dir });
     expect(run.stdout).toMatch(/created:\s+1/);
     expect(run.code).toBe(0);
     h = await openHarness(dir, clock);

@@ -1,7 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { at, Clock, choiceIds, dossier, type Harness, openHarness, RecordingSender, tempDir, text } from "./support.js";
+import {
+  at,
+  Clock,
+  choiceIds,
+  dossier,
+  type Harness,
+  openHarness,
+  RecordingSender,
+  tempDir,
+  text,
+} from "../harness/dossiers.js";
 
 const CODE = "000.31.20.H49-251103-0012";
 const KEY = "0003120H49-251103-0012";

@@ -1,7 +1,7 @@
 import { appendFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runTsx, tempDir } from "../helpers.js";
+import { runTsx, tempDir } from "../harness/common.js";
 import { openTwoPartOutbox } from "./two-part-outbox.js";
 
 const CHILD = path.join(import.meta.dirname, "outbox-crash-sender.ts");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Sender } from "../../src/core/types.js";
 import { MAX_ATTEMPTS } from "../../src/notifications/outbox.js";
-import { at, Clock, dossier, type Harness, openHarness, RecordingSender, tempDir } from "../dossiers/support.js";
+import { at, Clock, dossier, type Harness, openHarness, RecordingSender, tempDir } from "../harness/dossiers.js";
 
 const CODE = "000.31.20.H49-251103-0012";
 const KEY = "0003120H49-251103-0012";
@@ -166,7 +166,7 @@ describe("the outbox", () => {
     await h.dossiers.stop();
     const { startDossiers } = await import("../../src/dossiers/start.js");
     const { loadConfig } = await import("../../src/config.js");
-    const { bundledCatalogue, captureLogs, rowsOf } = await import("../dossiers/support.js");
+    const { bundledCatalogue, captureLogs, rowsOf } = await import("../harness/dossiers.js");
     const service = await startDossiers({
       config: loadConfig({ DATA_DIR: dir }),
       catalogue: await bundledCatalogue(),

@@ -12,7 +12,7 @@ import {
   openHarness,
   RecordingSender,
   tempDir,
-} from "../dossiers/support.js";
+} from "../harness/dossiers.js";
 
 const CODE = "000.31.20.H49-251103-0012";
 const KEY = "0003120H49-251103-0012";

@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { summarize } from "../../src/ratings/report.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
-import { at, Clock, choiceIds, dossier, type Harness, openHarness, tempDir, text } from "../dossiers/support.js";
-import { runScript } from "../helpers.js";
+import { runScript } from "../harness/common.js";
+import { at, Clock, choiceIds, dossier, type Harness, openHarness, tempDir, text } from "../harness/dossiers.js";
 
 const CODE = "000.31.20.H49-251103-0012";
 const KEY = "0003120H49-251103-0012";
@@ -196,7 +196,7 @@ describe("answer feedback and the report", () => {
     await fb.record("telegram:2", "1.001193", false);
     await fb.record("telegram:3", "1.000656", false);
     await h.dossiers.stop();
-    const run = await runScript("scripts/ratings-report.ts", [], "", { DATA_DIR: dir });
+    const run = await runScript("src/cli/ratings-report.ts", [], "", { DATA_DIR: dir });
     expect(run.stdout).toMatch(/2025-11 1\.001193 Đăng ký khai sinh\s+1 \/ 1/);
     expect(run.stdout).toMatch(/2025-11 1\.000656 .*\s0 \/ 1/);
     await open();
@@ -229,7 +229,7 @@ describe("answer feedback and the report", () => {
 
     await h.dossiers.stop();
     const csv = path.join(dir, "report.csv");
-    const run = await runScript("scripts/ratings-report.ts", ["--csv", csv], "", { DATA_DIR: dir });
+    const run = await runScript("src/cli/ratings-report.ts", ["--csv", csv], "", { DATA_DIR: dir });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2025-10\s+2\s+50%/);
     expect(run.stdout).toMatch(/Tổng \| Total\s+4\s+75%/);

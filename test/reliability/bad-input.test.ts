@@ -3,9 +3,9 @@
  * both channels' real webhook paths, the whole service as main.ts builds it.
  */
 import { describe, expect, it } from "vitest";
-import { questions } from "../../scripts/bench-telegram.js";
-import { runBadInput, textProblem } from "../../scripts/lib/reliability-bad-input.js";
-import { forgedCallbackData, hostileMessage, Rng } from "../../scripts/lib/reliability-generator.js";
+import { runBadInput, textProblem } from "../harness/reliability-bad-input.js";
+import { forgedCallbackData, hostileMessage, Rng } from "../harness/reliability-generator.js";
+import { questions } from "../harness/webhook-load.js";
 
 describe("bad input, trimmed", () => {
   it("answers 500 hostile messages on each channel within its limits, with no crash", async () => {

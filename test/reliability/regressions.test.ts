@@ -8,7 +8,7 @@ import { MemoryConversationStore } from "../../src/core/types.js";
 import { findCodeKeys } from "../../src/dossiers/code.js";
 import { words } from "../../src/search/normalize.js";
 import { HttpServer } from "../../src/server/http.js";
-import { BUNDLED_DATA } from "../helpers.js";
+import { BUNDLED_DATA } from "../harness/common.js";
 
 describe("words typed that name Object.prototype's members", () => {
   it("stay words", () => {

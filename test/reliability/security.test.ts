@@ -4,7 +4,7 @@
  * methods and paths, broken HTTP and hang-ups mid-body. All rejected, nothing handled.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { runSecurity, type SecurityReport, securityCases } from "../../scripts/lib/reliability-security.js";
+import { runSecurity, type SecurityReport, securityCases } from "../harness/reliability-security.js";
 
 let report: SecurityReport;
 beforeAll(async () => {

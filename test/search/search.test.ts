@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../src/catalogue/load.js";
 import { measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
 import { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA, ROOT } from "../helpers.js";
+import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 
 let search: ProcedureSearch;
 beforeAll(async () => {

@@ -7,8 +7,8 @@ import { FileDossierRepository } from "../../src/dossiers/repository.js";
 import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
-import { tempDir } from "../dossiers/support.js";
-import { ROOT } from "../helpers.js";
+import { ROOT } from "../harness/common.js";
+import { tempDir } from "../harness/dossiers.js";
 
 const WRITER = path.join(ROOT, "test/storage/crash-writer.ts");
 const ROUNDS = 8;

@@ -8,7 +8,7 @@ import { FileConversationStore } from "../../src/storage/conversations.js";
 import { DataDirLock, DataDirLockedError } from "../../src/storage/lock.js";
 import { ShardedRecords } from "../../src/storage/sharded.js";
 import { VersionedFile } from "../../src/storage/versioned-file.js";
-import { tempDir } from "../dossiers/support.js";
+import { tempDir } from "../harness/dossiers.js";
 
 let dir: string;
 let cleanup: () => Promise<void>;

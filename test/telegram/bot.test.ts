@@ -8,8 +8,8 @@ import { COMMANDS, registerCommands } from "../../src/channels/telegram/commands
 import { TelegramSender } from "../../src/channels/telegram/sender.js";
 import { RateLimiter } from "../../src/core/rate-limit.js";
 import type { Feature, Reply } from "../../src/core/types.js";
-import { FAKE_TOKEN } from "../fakes/telegram-api.js";
-import { bundledAssistant, buttons, delay, recordingBot, textMessage } from "./helpers.js";
+import { FAKE_TOKEN } from "../harness/fake-telegram-api.js";
+import { bundledAssistant, buttons, delay, recordingBot, textMessage } from "../harness/telegram.js";
 
 const BIRTH = "1.001193"; // Đăng ký khai sinh
 

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBot } from "../../src/channels/telegram/bot.js";
 import { registerCommands } from "../../src/channels/telegram/commands.js";
 import { type Polling, startPolling } from "../../src/channels/telegram/polling.js";
-import { FAKE_TOKEN } from "../fakes/telegram-api.js";
-import { bundledAssistant, captureLogger, delay } from "./helpers.js";
+import { FAKE_TOKEN } from "../harness/fake-telegram-api.js";
+import { bundledAssistant, captureLogger, delay } from "../harness/telegram.js";
 
 type Button = { text: string; callback_data: string };
 

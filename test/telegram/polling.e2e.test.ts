@@ -8,8 +8,8 @@ import { startTelegram } from "../../src/channels/telegram/index.js";
 import { startPolling } from "../../src/channels/telegram/polling.js";
 import { loadConfig } from "../../src/config.js";
 import { HttpServer } from "../../src/server/http.js";
-import { FAKE_TOKEN, FakeTelegramApi } from "../fakes/telegram-api.js";
-import { bundledAssistant, captureLogger, delay } from "./helpers.js";
+import { FAKE_TOKEN, FakeTelegramApi } from "../harness/fake-telegram-api.js";
+import { bundledAssistant, captureLogger, delay } from "../harness/telegram.js";
 
 let fake: FakeTelegramApi;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, keyboard, PAGE_SIZE, splitText } from "../../src/channels/telegram/render.js";
-import { parseHtml } from "../fakes/telegram-api.js";
+import { parseHtml } from "../harness/fake-telegram-api.js";
 
 const LABELS = { previous: "«", next: "»", of: (p: number, n: number) => `${p}/${n}` };
 

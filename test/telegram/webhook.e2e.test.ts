@@ -9,8 +9,8 @@ import { startTelegram, type TelegramChannel } from "../../src/channels/telegram
 import { webhookTarget } from "../../src/channels/telegram/webhook.js";
 import { loadConfig } from "../../src/config.js";
 import { HttpServer } from "../../src/server/http.js";
-import { FAKE_TOKEN, FakeTelegramApi } from "../fakes/telegram-api.js";
-import { bundledAssistant, captureLogger, delay } from "./helpers.js";
+import { FAKE_TOKEN, FakeTelegramApi } from "../harness/fake-telegram-api.js";
+import { bundledAssistant, captureLogger, delay } from "../harness/telegram.js";
 
 const SECRET = "s3cret_webhook-token_0123456789";
 const PUBLIC_URL = "https://bot.example.org/webhook/telegram";

@@ -16,7 +16,7 @@ import {
   stickerUpdate,
   textUpdate,
   unsupportedUpdate,
-} from "../fakes/zalo-api.js";
+} from "../harness/fake-zalo-api.js";
 
 const FAST_RETRY = { retries: 3, baseDelayMs: 5, maxDelayMs: 20 };
 

@@ -3,8 +3,8 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
 import { REPLAY_MAX_AGE_MS, UpdateInbox } from "../../src/channels/zalo/inbox.js";
-import { textUpdate } from "../fakes/zalo-api.js";
-import { tempDir } from "../helpers.js";
+import { tempDir } from "../harness/common.js";
+import { textUpdate } from "../harness/fake-zalo-api.js";
 
 let dir: string;
 let file: string;

@@ -12,8 +12,8 @@ import {
   stickerUpdate,
   textUpdate,
   unsupportedUpdate,
-} from "../fakes/zalo-api.js";
-import { capturedLogger, eventually, expectedTexts, FAST, newAssistant, tempDir, zaloConfig } from "./harness.js";
+} from "../harness/fake-zalo-api.js";
+import { capturedLogger, eventually, expectedTexts, FAST, newAssistant, tempDir, zaloConfig } from "../harness/zalo.js";
 
 let fake: FakeZaloApi;
 let dir: string;

@@ -5,8 +5,8 @@ import { ZaloBot } from "../../src/channels/zalo/client/index.js";
 import { renderForZalo, splitForZalo as splitText, ZALO_TEXT_LIMIT } from "../../src/channels/zalo/render.js";
 import { SeenUpdates } from "../../src/channels/zalo/seen.js";
 import { ZaloSender } from "../../src/channels/zalo/sender.js";
-import { FAKE_TOKEN, FakeZaloApi } from "../fakes/zalo-api.js";
-import { tempDir } from "./harness.js";
+import { FAKE_TOKEN, FakeZaloApi } from "../harness/fake-zalo-api.js";
+import { tempDir } from "../harness/zalo.js";
 
 const lines = (n: number, width: number) =>
   Array.from({ length: n }, (_, i) => `${String(i).padStart(4, "0")} ${"chữ ".repeat(width)}`.trimEnd()).join("\n");

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import type { Assistant } from "../../src/core/assistant.js";
 import { HttpServer } from "../../src/server/http.js";
-import { FAKE_TOKEN, FakeZaloApi, stickerUpdate, textUpdate } from "../fakes/zalo-api.js";
+import { FAKE_TOKEN, FakeZaloApi, stickerUpdate, textUpdate } from "../harness/fake-zalo-api.js";
 import {
   capturedLogger,
   eventually,
@@ -12,7 +12,7 @@ import {
   tempDir,
   WEBHOOK_SECRET,
   zaloConfig,
-} from "./harness.js";
+} from "../harness/zalo.js";
 
 const PUBLIC_URL = "https://bot.example.vn/webhook/zalo";
 

@@ -1,8 +1,8 @@
 // npm run catalogue:check [-- DIR]: validates every data file; prints each problem and exits 1.
 import path from "node:path";
-import { loadCatalogue } from "../src/catalogue/load.js";
-import { formatReport } from "../src/catalogue/problems.js";
-import { loadConfig } from "../src/config.js";
+import { loadCatalogue } from "../catalogue/load.js";
+import { formatReport } from "../catalogue/problems.js";
+import { loadConfig } from "../config.js";
 
 const dir = process.argv[2] ? path.resolve(process.argv[2]) : loadConfig().catalogueDir;
 const result = await loadCatalogue(dir);

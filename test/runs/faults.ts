@@ -1,6 +1,6 @@
 /**
  * npm run faults — the service killed with SIGKILL 50 times while it works, and restarted each
- * time. The real service (src/main.ts, a child process, see scripts/lib/service-harness.ts) runs
+ * time. The real service (src/main.ts, a child process, see test/harness/service-harness.ts) runs
  * Telegram in webhook mode and Zalo in polling mode against the local fakes, with the test clock.
  *
  * While a killer SIGKILLs it at random moments (0.2–0.9 s after it is up, and only while a
@@ -35,16 +35,16 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { LookupGuard } from "../src/dossiers/lockouts.js";
-import { Hasher } from "../src/dossiers/privacy.js";
-import { FileDossierRepository } from "../src/dossiers/repository.js";
-import { FileSubscriptionRepository } from "../src/dossiers/subscriptions.js";
-import { createLogger } from "../src/logger.js";
-import { Outbox } from "../src/notifications/outbox.js";
-import { AnswerFeedbackStore } from "../src/ratings/feedback.js";
-import { FileRatingRepository } from "../src/ratings/store.js";
-import { FileConversationStore } from "../src/storage/conversations.js";
-import { at, ServiceHarness, showTime } from "./lib/service-harness.js";
+import { LookupGuard } from "../../src/dossiers/lockouts.js";
+import { Hasher } from "../../src/dossiers/privacy.js";
+import { FileDossierRepository } from "../../src/dossiers/repository.js";
+import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js";
+import { createLogger } from "../../src/logger.js";
+import { Outbox } from "../../src/notifications/outbox.js";
+import { AnswerFeedbackStore } from "../../src/ratings/feedback.js";
+import { FileRatingRepository } from "../../src/ratings/store.js";
+import { FileConversationStore } from "../../src/storage/conversations.js";
+import { at, ServiceHarness, showTime } from "../harness/service-harness.js";
 
 const KILLS = Number(process.env.FAULTS_KILLS ?? 50);
 const SEED = Number(process.env.FAULTS_SEED ?? Math.floor(Math.random() * 2 ** 31));

@@ -1,11 +1,7 @@
-// npm run bench:telegram: updates per second through the webhook path, from the fake Bot API's
-// POST to the bot's sendMessage reaching it; our bot answering catalogue questions beside a bare
-// grammY echo bot, same path, same run.
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { Bot } from "grammy";
+import type { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
 import { LiveCatalogue } from "../src/catalogue/live.js";
@@ -14,7 +10,8 @@ import { registerTelegramWebhook, setTelegramWebhook } from "../src/channels/tel
 import { Assistant } from "../src/core/assistant.js";
 import { MemoryConversationStore } from "../src/core/types.js";
 import { HttpServer } from "../src/server/http.js";
-import { FakeTelegramApi } from "../test/fakes/telegram-api.js";
+import { FakeTelegramApi } from "../test/harness/fake-telegram-api.js";
+import { questions, telegramEchoBot } from "../test/harness/webhook-load.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SECRET = "bench_secret_0123456789abcdef";
@@ -36,15 +33,6 @@ export interface BenchResult {
   updatesPerSec: number;
   p50Ms: number;
   p95Ms: number;
-}
-
-/** Real user questions from the search tuning set. */
-export function questions(): string[] {
-  return readFileSync(path.join(ROOT, "test/fixtures/dev-queries.tsv"), "utf8")
-    .split("\n")
-    .slice(1)
-    .map((line) => line.split("\t")[0]?.trim() ?? "")
-    .filter(Boolean);
 }
 
 let catalogue: Promise<LiveCatalogue> | undefined;
@@ -71,7 +59,7 @@ export async function benchTelegramWebhook(options: BenchOptions): Promise<Bench
       const assistant = new Assistant({ catalogue: await catalogue, conversations: new MemoryConversationStore() });
       bot = createTelegramBot({ assistant, logger, token, apiRoot, botInfo }).bot;
     } else {
-      bot = echoBot(token, botInfo, apiRoot);
+      bot = telegramEchoBot(token, botInfo, apiRoot);
     }
     const webhook = registerTelegramWebhook(server, bot, { secret: SECRET, logger });
     await setTelegramWebhook(bot, "https://bench.example.org/webhook/telegram", SECRET);
@@ -81,13 +69,6 @@ export async function benchTelegramWebhook(options: BenchOptions): Promise<Bench
   } finally {
     await server.close();
   }
-}
-
-/** The bare grammY echo bot the webhook path is compared against. */
-export function echoBot(token: string, botInfo: UserFromGetMe, apiRoot: string): Bot {
-  const bot = new Bot(token, { botInfo, client: { apiRoot } });
-  bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
-  return bot;
 }
 
 interface LoadJob extends BenchOptions {

@@ -8,7 +8,7 @@ import { loadCatalogue } from "../src/catalogue/load.js";
 import type { Procedure } from "../src/catalogue/schema.js";
 import { type LabelledQuery, measureAccuracy, parseLabelledQueries } from "../src/search/evaluate.js";
 import { ProcedureSearch } from "../src/search/index.js";
-import { syntheticCatalogue } from "./lib/synthetic-catalogue.js";
+import { syntheticCatalogue } from "../test/harness/synthetic-catalogue.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const readQueries = (file: string) => parseLabelledQueries(readFileSync(path.join(ROOT, file), "utf8"));

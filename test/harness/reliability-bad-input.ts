@@ -16,9 +16,8 @@ import { performance } from "node:perf_hooks";
 import type { Update } from "grammy/types";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../../src/channels/zalo/render.js";
 import type { Reply } from "../../src/core/types.js";
-import { type FakeMessage, FakeTelegramApi, parseHtml } from "../../test/fakes/telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../../test/fakes/zalo-api.js";
-import { questions } from "../bench-telegram.js";
+import { type FakeMessage, FakeTelegramApi, parseHtml } from "./fake-telegram-api.js";
+import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 import {
   forgedCallbackData,
   type HostileKind,
@@ -28,6 +27,7 @@ import {
   Rng,
 } from "./reliability-generator.js";
 import { countingCrashes, type RunningService, startService } from "./reliability-service.js";
+import { questions } from "./webhook-load.js";
 
 export const TELEGRAM_TEXT_LIMIT = 4096;
 export const CALLBACK_DATA_LIMIT = 64;

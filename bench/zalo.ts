@@ -10,51 +10,40 @@
  * message. Two loads: "saturated" (no pause: the most updates per second, with latency that is
  * mostly queueing, by Little's law) and "paced" (0–2×BENCH_THINK_MS between a chat's
  * messages, as people type: the latency a citizen sees with 100 chats active). Beside it: a
- * bare echo on the same path, and the Telegram figures from scripts/bench-telegram.ts.
+ * bare echo on the same path, and the Telegram figures from bench/telegram.ts.
  *
  * Env: BENCH_CHATS (100), BENCH_UPDATES (5000, saturated), BENCH_PACED_UPDATES (2000),
  * BENCH_THINK_MS (500). Goal: p95 ≤ 20 ms at 100 chats.
  */
 import { existsSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { Agent } from "node:http";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { isMainThread, workerData } from "node:worker_threads";
 import { LiveCatalogue } from "../src/catalogue/live.js";
-import { updateKey, ZaloBot } from "../src/channels/zalo/client/index.js";
 import { startZalo } from "../src/channels/zalo/index.js";
 import { renderForZalo } from "../src/channels/zalo/render.js";
-import { SeenUpdates } from "../src/channels/zalo/seen.js";
-import { registerZaloWebhook } from "../src/channels/zalo/webhook.js";
 import { loadConfig } from "../src/config.js";
 import { Assistant } from "../src/core/assistant.js";
 import { MemoryConversationStore } from "../src/core/types.js";
 import { createLogger } from "../src/logger.js";
 import { HttpServer } from "../src/server/http.js";
-import { FAKE_TOKEN, FakeZaloApi, textUpdate } from "../test/fakes/zalo-api.js";
-import { serveJobs, TsxWorker } from "./lib/tsx-worker.js";
+import { FAKE_TOKEN, FakeZaloApi, textUpdate } from "../test/harness/fake-zalo-api.js";
+import { serveJobs, TsxWorker } from "../test/harness/tsx-worker.js";
+import {
+  type BotUnderTest,
+  postZaloWebhook,
+  ZALO_BENCH_SECRET,
+  ZALO_SCRIPT,
+  zaloEchoBot,
+} from "../test/harness/webhook-load.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const SECRET = "bench-webhook-secret-0123456789";
 const WORKER_ROLE = "bench-zalo-fake";
 /** Rounds per chat before measuring: JIT, and full connection pools (a busy server accepts new connections slowly). */
 const WARM_UP = 5;
-
-/** What each chat says, over and over: greetings, searches, and numbered picks. */
-export const SCRIPT = [
-  "xin chào",
-  "khai sinh",
-  "1",
-  "2",
-  "đăng ký kết hôn",
-  "lệ phí",
-  "chứng thực bản sao",
-  "1",
-  "lam giay khai tu can gi",
-  "thời gian",
-];
 
 export interface BenchResult {
   updatesPerSec: number;
@@ -79,7 +68,7 @@ export async function benchZaloWebhook(options: BenchOptions): Promise<BenchResu
   const server = new HttpServer(createLogger("silent"), () => ({}));
   const steps = WARM_UP + Math.max(1, Math.round(options.updates / options.chats));
   try {
-    const bot = await (options.bot === "ours" ? ourBot : echoBot)(zalo.info.apiRoot, server, steps);
+    const bot = await (options.bot === "ours" ? ourBot : zaloEchoBot)(zalo.info.apiRoot, server, steps);
     const { port } = await server.listen(0);
     const result = await zalo.run({ ...options, thinkMs: options.thinkMs ?? 0, port, answerSizes: bot.answerSizes });
     await bot.stop();
@@ -88,12 +77,6 @@ export async function benchZaloWebhook(options: BenchOptions): Promise<BenchResu
     await server.close();
     await zalo.close();
   }
-}
-
-export interface BotUnderTest {
-  stop: () => Promise<void>;
-  /** Messages in the answer to each step of the script. */
-  answerSizes: number[];
 }
 
 /** The real channel (startZalo in webhook mode) and core, as production runs them. */
@@ -106,7 +89,7 @@ async function ourBot(apiRoot: string, server: HttpServer, steps: number): Promi
     ZALO_API_ROOT: apiRoot,
     ZALO_MODE: "webhook",
     ZALO_WEBHOOK_URL: "https://bench.example.vn/webhook/zalo",
-    ZALO_WEBHOOK_SECRET: SECRET,
+    ZALO_WEBHOOK_SECRET: ZALO_BENCH_SECRET,
   });
   const logger = createLogger("silent");
   const channel = await startZalo({
@@ -120,28 +103,10 @@ async function ourBot(apiRoot: string, server: HttpServer, steps: number): Promi
   const dryRun = newAssistant();
   const answerSizes: number[] = [];
   for (let i = 0; i < steps; i++) {
-    const text = SCRIPT[i % SCRIPT.length] ?? "";
+    const text = ZALO_SCRIPT[i % ZALO_SCRIPT.length] ?? "";
     answerSizes.push(renderForZalo(await dryRun.handle("zalo:dry-run", { kind: "text", text })).length);
   }
   return { stop: channel.stop, answerSizes };
-}
-
-/** The bare echo: same server, secret check, parsing, de-duplication and client; no core. */
-export async function echoBot(apiRoot: string, server: HttpServer, steps: number): Promise<BotUnderTest> {
-  const client = new ZaloBot(FAKE_TOKEN, { baseApiUrl: apiRoot });
-  const seen = await SeenUpdates.open();
-  registerZaloWebhook(server, {
-    secret: SECRET,
-    logger: createLogger("silent"),
-    sink: {
-      claim: (u) => seen.claim(updateKey(u) ?? ""),
-      handle: async (u) => {
-        const chatId = u.message?.chat?.id;
-        if (chatId) await client.sendMessage(chatId, u.message?.text || "?");
-      },
-    },
-  });
-  return { stop: async () => undefined, answerSizes: Array.from({ length: steps }, () => 1) };
 }
 
 // ---- Zalo's side, in a worker thread ---------------------------------------------------------
@@ -193,9 +158,9 @@ async function load(fake: FakeZaloApi, job: LoadJob): Promise<BenchResult> {
       });
       waiters.set(chat, waiter);
       const started = performance.now();
-      const body = JSON.stringify({ ok: true, result: textUpdate(chat, SCRIPT[i % SCRIPT.length] ?? "") });
+      const body = JSON.stringify({ ok: true, result: textUpdate(chat, ZALO_SCRIPT[i % ZALO_SCRIPT.length] ?? "") });
       // A reused socket the server has just closed fails the POST; Zalo would deliver again (and we de-duplicate).
-      const status = await postJson(agent, job.port, body).catch(() => postJson(agent, job.port, body));
+      const status = await postZaloWebhook(agent, job.port, body).catch(() => postZaloWebhook(agent, job.port, body));
       if (status !== 200) throw new Error(`webhook answered ${status}`);
       await answered;
       if (record) {
@@ -223,31 +188,6 @@ async function load(fake: FakeZaloApi, job: LoadJob): Promise<BenchResult> {
   };
 }
 
-export function postJson(agent: Agent, port: number, body: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/webhook/zalo",
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
-          "x-bot-api-secret-token": SECRET,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 }
@@ -260,12 +200,12 @@ type TelegramBench = (o: { bot: "ours" | "echo"; chats: number; updates: number 
 
 /** The Telegram figures from the same run, when the Telegram benchmark exists. */
 async function telegramBench(): Promise<TelegramBench | string> {
-  const file = path.join(ROOT, "scripts", "bench-telegram.ts");
-  if (!existsSync(file)) return "scripts/bench-telegram.ts not found";
+  const file = path.join(ROOT, "bench", "telegram.ts");
+  if (!existsSync(file)) return "bench/telegram.ts not found";
   const mod = (await import(pathToFileURL(file).href)) as { benchTelegramWebhook?: unknown };
   return typeof mod.benchTelegramWebhook === "function"
     ? (mod.benchTelegramWebhook as TelegramBench)
-    : "scripts/bench-telegram.ts has no benchTelegramWebhook export";
+    : "bench/telegram.ts has no benchTelegramWebhook export";
 }
 
 async function main(): Promise<void> {

@@ -30,7 +30,7 @@ export interface ServiceOptions {
   zalo: { apiRoot: string; token: string };
   /** RATE_LIMIT_PER_MINUTE; the runs raise it so every message gets an answer. */
   rateLimitPerMinute?: number;
-  /** Overrides of the webhook secrets (the load run uses bench-zalo's poster and its secret). */
+  /** Overrides of the webhook secrets (the load run uses the bench poster of webhook-load.ts and its secret). */
   zaloSecret?: string;
   telegramSecret?: string;
   logLevel?: "warn" | "error" | "info";

@@ -2,7 +2,7 @@
  * The real service (`node --import tsx src/main.ts`) as a child process, for npm run acceptance,
  * npm run faults and test/acceptance: a temp DATA_DIR, a temp copy of data/ as CATALOGUE_DIR, the
  * test clock (MOTCUA_FAKE_CLOCK_FILE, see src/clock.ts), and both channels pointed at the local
- * fake Telegram and Zalo APIs of test/fakes. Everything listens on 127.0.0.1 and is removed by
+ * fake Telegram and Zalo APIs of test/harness. Everything listens on 127.0.0.1 and is removed by
  * close(). The child gets a minimal environment (no tokens of the developer's) and runs in the
  * temp directory, so a .env beside the project is never read.
  */
@@ -15,9 +15,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "../../test/fakes/telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../../test/fakes/zalo-api.js";
-import { type RunResult, runTsx } from "../../test/helpers.js";
+import { type RunResult, runTsx } from "./common.js";
+import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
+import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";

@@ -3,7 +3,7 @@ import { Assistant } from "../../src/core/assistant.js";
 import type { Reply, Sender } from "../../src/core/types.js";
 import { readExport } from "../../src/dossiers/records.js";
 import { type Dossiers, startDossiers } from "../../src/dossiers/start.js";
-import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "../helpers.js";
+import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "./common.js";
 
 export const tempDir = () => sharedTempDir("motcua-dossiers-");
 

@@ -5,11 +5,11 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadCatalogue } from "../src/catalogue/load.js";
-import { loadConfig } from "../src/config.js";
-import { AnswerFeedbackStore } from "../src/ratings/feedback.js";
-import { ALL, percentSatisfied, type SummaryRow, summarize, summaryCsv } from "../src/ratings/report.js";
-import { FileRatingRepository } from "../src/ratings/store.js";
+import { loadCatalogue } from "../catalogue/load.js";
+import { loadConfig } from "../config.js";
+import { AnswerFeedbackStore } from "../ratings/feedback.js";
+import { ALL, percentSatisfied, type SummaryRow, summarize, summaryCsv } from "../ratings/report.js";
+import { FileRatingRepository } from "../ratings/store.js";
 
 const { values } = parseArgs({
   options: { csv: { type: "string" }, from: { type: "string" }, to: { type: "string" } },

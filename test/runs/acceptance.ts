@@ -1,8 +1,8 @@
 /**
  * npm run acceptance — the whole service as production runs it (`node --import tsx src/main.ts`,
  * a child process), Telegram in polling mode and Zalo in webhook mode against the local fake
- * APIs of test/fakes, a temp DATA_DIR and a temp copy of data/, and the test clock. It plays
- * eight days at the office (scripts/lib/office-day.ts) and checks every message the citizens
+ * APIs of test/harness, a temp DATA_DIR and a temp copy of data/, and the test clock. It plays
+ * eight days at the office (test/harness/office-day.ts) and checks every message the citizens
  * receive; then that the logs hold no secret and no personal data, that the service stops
  * cleanly on SIGTERM (exit 0) and that every data file it left parses.
  *
@@ -11,8 +11,8 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "./lib/office-day.js";
-import { ServiceHarness } from "./lib/service-harness.js";
+import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
+import { ServiceHarness } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const started = performance.now();

@@ -1,8 +1,8 @@
 // npm run chat: the terminal chat on the bundled data, whatever tokens are set.
-import { createApp } from "../src/app.js";
-import { runTerminalChat } from "../src/channels/terminal/chat.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
+import { createApp } from "../app.js";
+import { runTerminalChat } from "../channels/terminal/chat.js";
+import { loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {

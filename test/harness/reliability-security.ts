@@ -9,8 +9,8 @@
 import { request } from "node:http";
 import { connect } from "node:net";
 import { performance } from "node:perf_hooks";
-import { FakeTelegramApi } from "../../test/fakes/telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../../test/fakes/zalo-api.js";
+import { FakeTelegramApi } from "./fake-telegram-api.js";
+import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 import {
   countingCrashes,
   DOSSIER_TOKEN,

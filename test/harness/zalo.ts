@@ -3,8 +3,8 @@ import { renderForZalo } from "../../src/channels/zalo/render.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
-import { FAKE_TOKEN, type FakeZaloApi } from "../fakes/zalo-api.js";
-import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "../helpers.js";
+import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "./common.js";
+import { FAKE_TOKEN, type FakeZaloApi } from "./fake-zalo-api.js";
 
 /** Tests of the Zalo channel share this setup: the bundled catalogue, a fake API, fast retries. */
 

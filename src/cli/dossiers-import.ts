@@ -4,14 +4,14 @@
 // Exit code: 0 all rows taken, 2 some rows rejected, 1 nothing imported.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { LiveCatalogue } from "../src/catalogue/live.js";
-import { ConfigError, loadConfig } from "../src/config.js";
-import { DOSSIER_API_PATH } from "../src/dossiers/api.js";
-import type { ImportReport } from "../src/dossiers/ingest.js";
-import { describePlace, readExport } from "../src/dossiers/records.js";
-import { startDossiers } from "../src/dossiers/start.js";
-import { createLogger } from "../src/logger.js";
-import { lockHolder } from "../src/storage/lock.js";
+import { LiveCatalogue } from "../catalogue/live.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { DOSSIER_API_PATH } from "../dossiers/api.js";
+import type { ImportReport } from "../dossiers/ingest.js";
+import { describePlace, readExport } from "../dossiers/records.js";
+import { startDossiers } from "../dossiers/start.js";
+import { createLogger } from "../logger.js";
+import { lockHolder } from "../storage/lock.js";
 
 type Report = Omit<ImportReport, "rejected"> & { rejected: { line?: number; record?: number; reason: string }[] };
 

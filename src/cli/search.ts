@@ -1,10 +1,10 @@
 // npm run -s search -- --jsonl: one query per stdin line → one JSON line per query.
 // Without --jsonl, the queries given as arguments are printed readably.
 import { createInterface } from "node:readline";
-import { loadCatalogue } from "../src/catalogue/load.js";
-import { formatReport } from "../src/catalogue/problems.js";
-import { loadConfig } from "../src/config.js";
-import { ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
+import { loadCatalogue } from "../catalogue/load.js";
+import { formatReport } from "../catalogue/problems.js";
+import { loadConfig } from "../config.js";
+import { ProcedureSearch, type SearchOutcome } from "../search/index.js";
 
 const result = await loadCatalogue(loadConfig().catalogueDir);
 if (!result.ok) {

@@ -3,8 +3,8 @@ import { createTelegramBot, type TelegramBotDeps } from "../../src/channels/tele
 import { Assistant, type AssistantDeps } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import type { Logger } from "../../src/logger.js";
-import { FAKE_TOKEN, fakeBotInfo } from "../fakes/telegram-api.js";
-import { bundledCatalogue, captureLogs } from "../helpers.js";
+import { bundledCatalogue, captureLogs } from "./common.js";
+import { FAKE_TOKEN, fakeBotInfo } from "./fake-telegram-api.js";
 
 export const BOT_INFO: UserFromGetMe = fakeBotInfo(FAKE_TOKEN);
 

@@ -6,9 +6,9 @@ import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import pino from "pino";
-import { LiveCatalogue } from "../src/catalogue/live.js";
+import { LiveCatalogue } from "../../src/catalogue/live.js";
 
-export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLED_DATA = path.join(ROOT, "data");
 
 /** An empty temp dir (named after `prefix`) and how to delete it. */

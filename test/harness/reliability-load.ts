@@ -1,7 +1,7 @@
 /**
  * Load: many concurrent chats on the webhook path, Telegram and Zalo at once, against the whole
  * service (built as main.ts builds it: dossiers, conversations on disk, both channels) or a bare
- * echo on the same HTTP path (bench-telegram's grammY echo bot, bench-zalo's Zalo echo).
+ * echo on the same HTTP path (the grammY echo bot and the Zalo echo of webhook-load.ts).
  *
  * Each measured run is a child process of its own, so its peak RSS is its own: the bot in the
  * main thread, the fake Bot APIs and the chats in a worker thread (as in the benches, so they do
@@ -11,7 +11,7 @@
  * comes at a random moment of its first think time, so the chats do not start in step.
  *
  * Latency: from the POST leaving the fake (Telegram waits for one of the 40 webhook connections,
- * as Telegram does) to the first message of the answer reaching the fake API, as bench-telegram
+ * as Telegram does) to the first message of the answer reaching the fake API, as bench/telegram.ts
  * measures it. Errors: webhook answers other than 200, messages not answered within 10 s,
  * updates failing inside the service, error log lines, unhandled rejections.
  */
@@ -26,13 +26,19 @@ import type { UserFromGetMe } from "grammy/types";
 import { registerTelegramWebhook, setTelegramWebhook } from "../../src/channels/telegram/webhook.js";
 import { createLogger } from "../../src/logger.js";
 import { HttpServer } from "../../src/server/http.js";
-import { FakeTelegramApi } from "../../test/fakes/telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../../test/fakes/zalo-api.js";
-import { questions, echoBot as telegramEchoBot } from "../bench-telegram.js";
-import { postJson, SCRIPT, SECRET as ZALO_BENCH_SECRET, echoBot as zaloEchoBot } from "../bench-zalo.js";
+import { FakeTelegramApi } from "./fake-telegram-api.js";
+import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 import { Rng } from "./reliability-generator.js";
 import { countingCrashes, ROOT, startService, TELEGRAM_SECRET, TELEGRAM_WEBHOOK_URL } from "./reliability-service.js";
 import { serveJobs, TsxWorker } from "./tsx-worker.js";
+import {
+  postZaloWebhook,
+  questions,
+  telegramEchoBot,
+  ZALO_BENCH_SECRET,
+  ZALO_SCRIPT,
+  zaloEchoBot,
+} from "./webhook-load.js";
 
 const WORKER_ROLE = "reliability-load-fakes";
 const CHILD_FLAG = "--reliability-load-child";
@@ -196,7 +202,7 @@ async function ours(info: FakesInfo): Promise<BotUnderLoad> {
   const service = await startService({
     telegram: { apiRoot: info.telegram.apiRoot, token: info.telegram.token },
     zalo: { apiRoot: info.zalo.apiRoot, token: ZALO_TOKEN },
-    // bench-zalo's poster sends its own secret.
+    // the bench poster (webhook-load.ts) sends the bench secret.
     zaloSecret: ZALO_BENCH_SECRET,
     rateLimitPerMinute: 1_000_000,
   });
@@ -213,7 +219,7 @@ async function ours(info: FakesInfo): Promise<BotUnderLoad> {
   };
 }
 
-/** Bare echo bots on the same HTTP server path: grammY's for Telegram, bench-zalo's for Zalo. */
+/** Bare echo bots on the same HTTP server path: grammY's for Telegram, webhook-load's for Zalo. */
 async function echo(info: FakesInfo): Promise<BotUnderLoad> {
   const logger = createLogger("silent");
   const server = new HttpServer(logger, () => ({}));
@@ -308,7 +314,7 @@ async function workerMain(): Promise<void> {
 /** What chat `i` says as its `k`-th message: the Zalo bench's script, with a real question every third turn. */
 function textFor(asked: readonly string[], i: number, k: number): string {
   if (k % 3 === 2) return asked[(i * 7 + k) % asked.length] as string;
-  return SCRIPT[(i + k) % SCRIPT.length] as string;
+  return ZALO_SCRIPT[(i + k) % ZALO_SCRIPT.length] as string;
 }
 
 async function drive(telegram: FakeTelegramApi, zalo: FakeZaloApi, job: WorkerJob): Promise<RawResult> {
@@ -430,10 +436,10 @@ async function drive(telegram: FakeTelegramApi, zalo: FakeZaloApi, job: WorkerJo
       });
       const t0 = performance.now();
       // A reused socket the server has just closed fails the POST; Zalo would deliver again (and we de-duplicate).
-      const status = await postJson(agent, job.port, body)
+      const status = await postZaloWebhook(agent, job.port, body)
         .catch(() => {
           zl.retried++;
-          return postJson(agent, job.port, body);
+          return postZaloWebhook(agent, job.port, body);
         })
         .catch(() => 0);
       zl.sent++;

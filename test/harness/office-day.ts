@@ -328,7 +328,7 @@ export async function playOfficeDays(
   await writeFile(csvFile, `${csv}\n`);
   if (full) {
     await c.step("Staff import this morning's dossiers with npm run dossiers:import (one bad row)", async () => {
-      const run = await h.runScript("scripts/dossiers-import.ts", [csvFile]);
+      const run = await h.runScript("src/cli/dossiers-import.ts", [csvFile]);
       const wants = ["qua API của bot đang chạy", "created:             3", "rejected:         1", "dòng 5 | line 5"];
       const missing = wants.filter((w) => !run.stdout.includes(w));
       if (run.code !== 2 || missing.length > 0) {
@@ -539,7 +539,7 @@ export async function playOfficeDays(
   });
 
   await c.step("Staff print the satisfaction report (npm run ratings:report) while the bot runs", async () => {
-    const run = await h.runScript("scripts/ratings-report.ts", []);
+    const run = await h.runScript("src/cli/ratings-report.ts", []);
     const count = 2;
     const total = run.stdout.split("\n").find((l) => l.includes("Tổng | Total")) ?? "";
     if (run.code !== 0 || !new RegExp(`\\s${count}\\s+100%`).test(total)) {

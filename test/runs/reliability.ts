@@ -21,9 +21,9 @@
  * Only 127.0.0.1 is used; temp data directories are removed; no token or message text is logged.
  */
 import { performance } from "node:perf_hooks";
-import { type BadInputReport, runBadInput } from "./lib/reliability-bad-input.js";
-import { type LoadFigures, type LoadJob, runLoadInChild } from "./lib/reliability-load.js";
-import { runSecurity, type SecurityReport } from "./lib/reliability-security.js";
+import { type BadInputReport, runBadInput } from "../harness/reliability-bad-input.js";
+import { type LoadFigures, type LoadJob, runLoadInChild } from "../harness/reliability-load.js";
+import { runSecurity, type SecurityReport } from "../harness/reliability-security.js";
 
 const env = (name: string, fallback: number) => {
   const raw = process.env[name];
