@@ -2,6 +2,8 @@
  * Splits the labelled evaluation set into a tuning part and a held-out part, once and for good.
  *
  *   npx tsx eval/split.ts                 re-derive both parts from their union and check every label
+ *   npx tsx eval/split.ts check           only check: labels well formed, every item in its part
+ *   npx tsx eval/split.ts stats           counts per part (style, length, intent, kind)
  *   npx tsx eval/split.ts add new.tsv     give new messages ids, then re-derive (new.tsv: query, expected,
  *                                          intent, style, oos, topic; header line required)
  *   npx tsx eval/split.ts add-conv new.jsonl   the same for conversations
@@ -96,7 +98,9 @@ function assign<T extends { id: string }>(items: T[], stratum: (t: T) => string)
 
 function readTsv(path: string): Message[] {
   if (!existsSync(path)) return [];
-  const [header, ...lines] = readFileSync(path, "utf8").split("\n").filter((l) => l.trim() !== "");
+  const [header, ...lines] = readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "");
   const cols = (header ?? "").split("\t");
   return lines.map((line) => {
     const cells = line.split("\t");
@@ -115,7 +119,8 @@ function readJsonl(path: string): Conversation[] {
   return readFileSync(path, "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "")
-    .map((l) => JSON.parse(l) as Conversation);
+    .map((l) => JSON.parse(l) as Conversation)
+    .map((c) => ({ id: c.id, kind: c.kind, turns: c.turns }));
 }
 
 function writeJsonl(path: string, rows: Conversation[]): void {
@@ -141,18 +146,13 @@ function knownCodes(): Set<string> {
 }
 
 const fold = (s: string): string =>
-  s
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/đ/gi, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+  s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase().replace(/\s+/g, " ").trim();
 
 function checkLabel(where: string, expected: string, intent: string, codes: Set<string>, problems: string[]): void {
   for (const code of expected.split("|")) {
     if (code !== "none" && !/^\d\.\d{6}$/.test(code)) problems.push(`${where}: bad code ${code}`);
-    else if (code !== "none" && !codes.has(code)) problems.push(`${where}: code ${code} neither in the catalogue nor the next list`);
+    else if (code !== "none" && !codes.has(code))
+      problems.push(`${where}: code ${code} neither in the catalogue nor the next list`);
   }
   // A message that asks two sections lists both ("documents|place"): either answer is right.
   for (const one of intent.split("|")) if (!INTENTS.includes(one)) problems.push(`${where}: bad intent ${intent}`);
@@ -192,13 +192,59 @@ function nextId(prefix: string, ids: string[]): () => string {
   return () => `${prefix}${String(++n).padStart(4, "0")}`;
 }
 
+/** Counts per part by style, length, kind of out-of-scope message and conversation kind (for the README). */
+function printStats(): void {
+  const parts = { tuning: readTsv(FILES.tuning), heldout: readTsv(FILES.heldout) };
+  const convs = { tuning: readJsonl(FILES.convTuning), heldout: readJsonl(FILES.convHeldout) };
+  const table = (title: string, key: (m: Message) => string | undefined): void => {
+    const rows = new Map<string, [number, number]>();
+    for (const [i, list] of [parts.tuning, parts.heldout].entries()) {
+      for (const m of list) {
+        const k = key(m);
+        if (k === undefined) continue;
+        const row = rows.get(k) ?? [0, 0];
+        row[i] = (row[i] ?? 0) + 1;
+        rows.set(k, row);
+      }
+    }
+    console.log(`\n| ${title} | tuning | held-out | all |\n|---|---|---|---|`);
+    for (const [k, [t, h]] of [...rows].sort()) console.log(`| ${k} | ${t} | ${h} | ${t + h} |`);
+  };
+  table("scope", (m) => (m.expected === "none" ? "out of scope" : "in scope"));
+  table("style (in scope)", (m) => (m.expected === "none" ? undefined : m.style));
+  table("length (in scope)", (m) => (m.expected === "none" ? undefined : m.length));
+  table("length (all)", (m) => m.length);
+  table("intent (in scope)", (m) =>
+    m.expected === "none" ? undefined : m.intent.includes("|") ? "two sections" : m.intent,
+  );
+  table("out of scope kind", (m) => (m.expected === "none" ? m.oos : undefined));
+  table("style (out of scope)", (m) => (m.expected === "none" ? m.style : undefined));
+  const codes = new Set([...parts.tuning, ...parts.heldout].map((m) => m.expected).filter((c) => c !== "none"));
+  console.log(`\nprocedure codes labelled: ${codes.size}`);
+  const kinds = new Map<string, [number, number]>();
+  for (const [i, list] of [convs.tuning, convs.heldout].entries()) {
+    for (const c of list) {
+      const row = kinds.get(c.kind) ?? [0, 0];
+      row[i] = (row[i] ?? 0) + 1;
+      kinds.set(c.kind, row);
+    }
+  }
+  console.log("\n| conversation kind | tuning | held-out | all |\n|---|---|---|---|");
+  for (const [k, [t, h]] of [...kinds].sort()) console.log(`| ${k} | ${t} | ${h} | ${t + h} |`);
+  const turns = [...convs.tuning, ...convs.heldout].reduce((n, c) => n + c.turns.length, 0);
+  console.log(`\nconversation turns: ${turns}`);
+}
+
 function main(): void {
   const [command, file] = process.argv.slice(2);
   let messages = [...readTsv(FILES.tuning), ...readTsv(FILES.heldout)];
   let conversations = [...readJsonl(FILES.convTuning), ...readJsonl(FILES.convHeldout)];
 
   if (command === "add" && file) {
-    const id = nextId("m", messages.map((m) => m.id));
+    const id = nextId(
+      "m",
+      messages.map((m) => m.id),
+    );
     const fresh = readTsv(file).map((m) => {
       const query = m.query.normalize("NFC");
       return { ...m, id: id(), query, length: lengthBucket(query), oos: m.oos || "-", topic: m.topic || "-" };
@@ -206,15 +252,38 @@ function main(): void {
     messages = [...messages, ...fresh];
     console.log(`added ${fresh.length} messages`);
   } else if (command === "add-conv" && file) {
-    const id = nextId("c", conversations.map((c) => c.id));
-    const fresh = readJsonl(file).map((c) => ({ ...c, id: id() }));
+    const id = nextId(
+      "c",
+      conversations.map((c) => c.id),
+    );
+    const fresh = readJsonl(file).map((c) => ({ id: id(), kind: c.kind, turns: c.turns }));
     conversations = [...conversations, ...fresh];
     console.log(`added ${fresh.length} conversations`);
+  } else if (command === "check") {
+    // handled below, after the labels are checked
+  } else if (command === "stats") {
+    printStats();
+    return;
   } else if (command !== undefined) {
-    throw new Error("usage: split.ts [add file.tsv | add-conv file.jsonl]");
+    throw new Error("usage: split.ts [check | stats | add file.tsv | add-conv file.jsonl]");
   }
 
   const problems = check(messages, conversations);
+  if (command === "check") {
+    // The files must already be exactly the split of their union.
+    const m = assign(messages, stratumOf);
+    const c = assign(conversations, (x) => x.kind);
+    const ids = (list: { id: string }[]): string =>
+      list
+        .map((x) => x.id)
+        .sort()
+        .join(",");
+    if (ids(m.tuning) !== ids(readTsv(FILES.tuning)) || ids(c.tuning) !== ids(readJsonl(FILES.convTuning)))
+      problems.push("an item is in the wrong part: run npx tsx eval/split.ts");
+    for (const p of problems) console.error(p);
+    console.log(problems.length === 0 ? "split and labels check out" : `${problems.length} problems`);
+    process.exit(problems.length === 0 ? 0 : 1);
+  }
   for (const p of problems) console.error(p);
   if (problems.length > 0) process.exit(1);
 
