@@ -1,20 +1,13 @@
 import type { Catalogue } from "../catalogue/load.js";
 import type { Office, Procedure } from "../catalogue/schema.js";
 import { INTENTS, type Intent } from "../search/intent.js";
-import type { Language, Translator } from "./i18n.js";
+import type { Translate } from "./i18n.js";
 
 export type Section = Intent;
 export const SECTIONS: readonly Section[] = INTENTS;
 
 /** Fees, times and documents are printed from the record, never composed or guessed. */
-export function renderSection(
-  tr: Translator,
-  lang: Language,
-  catalogue: Catalogue,
-  p: Procedure,
-  section: Section,
-): string {
-  const t = tr.t.bind(tr, lang);
+export function renderSection(t: Translate, catalogue: Catalogue, p: Procedure, section: Section): string {
   const title = t("procedure-title", { name: p.name, code: p.code });
   const office = catalogue.offices.get(p.office) ?? catalogue.defaultOffice;
   const perChannel = (pick: (c: Procedure["channels"][number]) => string) =>
@@ -51,13 +44,11 @@ export function renderSection(
   return [title, ...body].join("\n");
 }
 
-export function officeText(t: (id: string, args?: Record<string, string>) => string, office: Office): string {
+export function officeText(t: Translate, office: Office): string {
   return t("place-office", { name: office.name, address: office.address, hours: office.hours, phone: office.phone });
 }
 
-type T = (id: string, args?: Record<string, string | number>) => string;
-
-function documentLines(t: T, p: Procedure): string[] {
+function documentLines(t: Translate, p: Procedure): string[] {
   const line = (d: Procedure["documents"][number]) => {
     const count = t("document-count", { originals: d.originals, copies: d.copies });
     const form = d.form ? `; ${t("document-form", { form: d.form })}` : "";
@@ -72,7 +63,7 @@ function documentLines(t: T, p: Procedure): string[] {
   return [...common, ...byCase];
 }
 
-function onlineLines(t: T, p: Procedure): string[] {
+function onlineLines(t: Translate, p: Procedure): string[] {
   const online = p.channels.find((c) => c.kind === "online");
   const post = p.channels.some((c) => c.kind === "post") ? [t("online-post")] : [];
   if (!online) return [t("online-no"), ...post];
@@ -86,7 +77,7 @@ function onlineLines(t: T, p: Procedure): string[] {
   ];
 }
 
-function summaryLines(t: T, p: Procedure, office: Office): string[] {
+function summaryLines(t: Translate, p: Procedure, office: Office): string[] {
   const inPerson = p.channels.find((c) => c.kind === "in_person") ?? (p.channels[0] as Procedure["channels"][number]);
   const [year, month, day] = p.lastChecked.split("-");
   return [

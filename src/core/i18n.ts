@@ -6,6 +6,14 @@ import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundl
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/** Values a message may be given ({ $code }, { $count }…). */
+export type MessageArgs = Record<string, string | number>;
+/**
+ * The one shape of "a message id (+ values) → text in the chat's language", handed to every
+ * feature and renderer. Message ids are the keys of locales/<lang>/*.ftl.
+ */
+export type Translate = (id: string, args?: MessageArgs) => string;
+
 const LOCALES_DIR = fileURLToPath(new URL("../../locales/", import.meta.url));
 
 /** User-facing strings from locales/*.ftl (Fluent, the format of grammY's i18n plugin). */
@@ -27,6 +35,11 @@ export class Translator {
       }
       this.bundles.set(lang, bundle);
     }
+  }
+
+  /** The messages of one language, as the Translate function everything else takes. */
+  translate(lang: Language): Translate {
+    return (id, args) => this.t(lang, id, args);
   }
 
   t(lang: Language, id: string, args?: Record<string, FluentVariable>): string {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Language } from "./i18n.js";
+import type { Language, Translate } from "./i18n.js";
 
 /** Something the user can pick. `id` is short (Telegram callback data ≤ 64 bytes). */
 export const ChoiceSchema = z.object({ id: z.string(), label: z.string() });
@@ -26,22 +26,35 @@ export interface ConversationState {
 export interface FeatureContext {
   chatKey: string;
   state: ConversationState;
-  t(id: string, args?: Record<string, string | number>): string;
+  /** The chat's language at the moment (a feature may change `state.lang`; `t` follows it). */
+  t: Translate;
+  /** When the message came in (the service's clock). */
+  now: number;
 }
 
+export type FeatureCommand = (ctx: FeatureContext, arg: string) => Promise<Reply[]> | Reply[];
+
 /**
- * A capability plugged into the core (dossier lookup, ratings…), so it works on every
- * channel without the core knowing it. Strings go in locales/<lang>/<feature>.ftl.
+ * A capability plugged into the core's router (welcome, browse, search answers, dossier
+ * lookup, ratings…), so it works on every channel without the core knowing it.
+ * Strings go in locales/<lang>/<feature>.ftl.
  */
 export interface Feature {
   name: string;
   /** Slash commands it owns, without the slash: { hoso: … }. */
-  commands?: Record<string, (ctx: FeatureContext, arg: string) => Promise<Reply[]>>;
-  /** Choice ids starting with `${choicePrefix}:` are routed to onChoice. */
-  choicePrefix?: string;
-  onChoice?(ctx: FeatureContext, id: string): Promise<Reply[]>;
-  /** Sees free text before search; returns replies to take it, or undefined to let search answer. */
-  onText?(ctx: FeatureContext, text: string): Promise<Reply[] | undefined>;
+  commands?: Record<string, FeatureCommand>;
+  /** The prefixes of the choice ids it mints (src/core/choice-id.ts); no two features share one. */
+  choicePrefixes?: readonly string[];
+  /** Heads of ids another feature minted before this one owned them (buttons already sent), e.g. "d:r". */
+  formerChoiceHeads?: readonly string[];
+  onChoice?(ctx: FeatureContext, id: string): Promise<Reply[]> | Reply[];
+  /**
+   * Sees free text in feature order; returns replies to take it, or undefined to pass it on.
+   * The last feature (search answers) takes everything.
+   */
+  onText?(ctx: FeatureContext, text: string): Promise<Reply[] | undefined> | Reply[] | undefined;
+  /** What a menu button naming this feature opens (see MENU_CHOICE in the router). */
+  open?(ctx: FeatureContext): Promise<Reply[]> | Reply[];
 }
 
 export interface ConversationStore {

@@ -1,9 +1,11 @@
 import type { Catalogue } from "../catalogue/load.js";
 import type { Office } from "../catalogue/schema.js";
+import type { Translate } from "../core/i18n.js";
+import { displayDate, localTime } from "../time/local.js";
 import { type Dossier, NOTE_STATUSES, STATUS } from "./schema.js";
-import { displayDate, localTime } from "./time.js";
 
-export type T = (id: string, args?: Record<string, string | number>) => string;
+/** @deprecated The one translate type is Translate (src/core/i18n.ts); kept until notifications/messages.ts switches. */
+export type T = Translate;
 
 /**
  * Statuses during which the office is the one working, so a passed appointment date means
@@ -27,7 +29,13 @@ export function isOverdue(dossier: Dossier, now: number, timeZone: string): bool
 }
 
 /** The answer to a verified lookup: procedure, masked applicant, dates, status in plain words. */
-export function describeDossier(t: T, catalogue: Catalogue, dossier: Dossier, now: number, timeZone: string): string {
+export function describeDossier(
+  t: Translate,
+  catalogue: Catalogue,
+  dossier: Dossier,
+  now: number,
+  timeZone: string,
+): string {
   const lines = [
     t("dossier-title", { code: dossier.code }),
     t("dossier-procedure", { name: procedureName(catalogue, dossier) }),
@@ -42,7 +50,7 @@ export function describeDossier(t: T, catalogue: Catalogue, dossier: Dossier, no
 }
 
 /** What the citizen must know or do at this status: the reason, the documents, the fees, where to pick up. */
-export function statusDetails(t: T, catalogue: Catalogue, dossier: Dossier): string[] {
+export function statusDetails(t: Translate, catalogue: Catalogue, dossier: Dossier): string[] {
   const note =
     dossier.statusNote && NOTE_STATUSES.has(dossier.status)
       ? [t(`dossier-note-${dossier.status}`, { note: dossier.statusNote })]
@@ -50,7 +58,7 @@ export function statusDetails(t: T, catalogue: Catalogue, dossier: Dossier): str
   return dossier.status === STATUS.ready ? [...note, ...pickupLines(t, catalogue, dossier)] : note;
 }
 
-export function pickupLines(t: T, catalogue: Catalogue, dossier: Dossier): string[] {
+export function pickupLines(t: Translate, catalogue: Catalogue, dossier: Dossier): string[] {
   const office = officeOf(catalogue, dossier);
   return [
     t("dossier-pickup", { office: office.name, address: office.address, hours: office.hours }),

@@ -1,8 +1,9 @@
+import { choiceKind } from "../core/choice-id.js";
+import type { Translate } from "../core/i18n.js";
 import type { Choice, Reply } from "../core/types.js";
-import type { T } from "../dossiers/render.js";
 import type { Dossier } from "../dossiers/schema.js";
 import { STATUS } from "../dossiers/schema.js";
-import { localTime } from "../dossiers/time.js";
+import { localTime } from "../time/local.js";
 import {
   CRITERIA,
   CRITERION_ORDER,
@@ -28,6 +29,17 @@ export interface RatingStep {
   progress?: RatingProgress;
 }
 
+/**
+ * The ratings feature's choices (prefix "r"). Before it had its own prefix they were minted as
+ * "d:a", "d:r", "d:c", "d:k", and buttons already in chats still carry those: read, never minted.
+ */
+export const RATING_CHOICES = {
+  start: choiceKind("r:a", ["key"], { formerHeads: ["d:a"] }),
+  level: choiceKind("r:l", ["key", "level"], { formerHeads: ["d:r"] }),
+  criterion: choiceKind("r:c", ["criterion", "value"], { formerHeads: ["d:c"] }),
+  skip: choiceKind("r:k", [], { formerHeads: ["d:k"] }),
+};
+
 export const PROGRESS_TTL_MS = 3_600_000;
 const COMMENT_MAX = 1000;
 
@@ -44,18 +56,28 @@ export class RatingFlow {
   ) {}
 
   /** The question with one choice per level, as sent at handover and after /danhgia. */
-  question(t: T, dossier: Dossier, intro: string): Reply {
+  question(t: Translate, dossier: Dossier, intro: string): Reply {
     return { text: `${intro}\n${t("rating-question")}`, choices: this.levelChoices(t, dossier.key) };
   }
 
-  levelChoices(t: T, key: string): Choice[] {
+  levelChoices(t: Translate, key: string): Choice[] {
     return [
       ...SCALES[this.scale].map((level) => ({
-        id: `d:r:${key}:${RatingLevel.options.indexOf(level)}`,
+        id: RATING_CHOICES.level.pack({ key, level: RatingLevel.options.indexOf(level) }),
         label: t(`rating-level-${level}`),
       })),
-      { id: "d:k", label: t("rating-skip") },
+      this.skipChoice(t),
     ];
+  }
+
+  /** The button on a handed-over dossier's lookup answer that starts its rating. */
+  startChoice(t: Translate, key: string): Choice {
+    return { id: RATING_CHOICES.start.pack({ key }), label: t("dossier-rate") };
+  }
+
+  /** The rating question for a proven dossier, or why it cannot be rated (yet). */
+  async offer(t: Translate, dossier: Dossier): Promise<Reply[]> {
+    return (await this.refusal(t, dossier)) ?? [this.question(t, dossier, t("rating-intro", { code: dossier.code }))];
   }
 
   async isRated(key: string): Promise<boolean> {
@@ -63,13 +85,13 @@ export class RatingFlow {
   }
 
   /** Refusals that come before the level: not handed over yet, or already rated. */
-  async refusal(t: T, dossier: Dossier): Promise<Reply[] | undefined> {
+  async refusal(t: Translate, dossier: Dossier): Promise<Reply[] | undefined> {
     if (dossier.status !== STATUS.handedOver) return [{ text: t("rating-not-ready") }];
     if (await this.isRated(dossier.key)) return [{ text: t("rating-already") }];
     return undefined;
   }
 
-  async chooseLevel(t: T, dossier: Dossier, levelIndex: string, now: number): Promise<RatingStep> {
+  async chooseLevel(t: Translate, dossier: Dossier, levelIndex: string, now: number): Promise<RatingStep> {
     const level = RatingLevel.options[Number(levelIndex)];
     if (!level || !SCALES[this.scale].includes(level)) return { replies: [{ text: t("rating-expired") }] };
     const refused = await this.refusal(t, dossier);
@@ -91,7 +113,7 @@ export class RatingFlow {
   }
 
   async answer(
-    t: T,
+    t: Translate,
     progress: RatingProgress | undefined,
     criterion: string,
     value: string,
@@ -107,13 +129,13 @@ export class RatingFlow {
     return { replies: [this.ask(t, next)], progress: next };
   }
 
-  async comment(t: T, progress: RatingProgress, text: string): Promise<RatingStep> {
+  async comment(t: Translate, progress: RatingProgress, text: string): Promise<RatingStep> {
     const rating = await this.ratings.get(progress.key);
     if (rating) await this.ratings.save({ ...rating, comment: text.slice(0, COMMENT_MAX) });
     return { replies: [{ text: t("rating-done") }] };
   }
 
-  skip(t: T, progress: RatingProgress | undefined): RatingStep {
+  skip(t: Translate, progress: RatingProgress | undefined): RatingStep {
     return { replies: [{ text: t(progress ? "rating-done" : "rating-skipped") }] };
   }
 
@@ -122,16 +144,23 @@ export class RatingFlow {
     return !!progress && progress.step >= CRITERION_ORDER.length && now - progress.at < PROGRESS_TTL_MS;
   }
 
-  private ask(t: T, progress: RatingProgress): Reply {
+  private ask(t: Translate, progress: RatingProgress): Reply {
     const criterion: Criterion | undefined = CRITERION_ORDER[progress.step];
-    const skip = { id: "d:k", label: t("rating-skip") };
+    const skip = this.skipChoice(t);
     if (!criterion) return { text: t("rating-ask-comment"), choices: [skip] };
     return {
       text: t(`rating-criterion-${criterion}`),
       choices: [
-        ...CRITERIA[criterion].map((v) => ({ id: `d:c:${criterion}:${v}`, label: t(`rating-${criterion}-${v}`) })),
+        ...CRITERIA[criterion].map((value) => ({
+          id: RATING_CHOICES.criterion.pack({ criterion, value }),
+          label: t(`rating-${criterion}-${value}`),
+        })),
         skip,
       ],
     };
+  }
+
+  private skipChoice(t: Translate): Choice {
+    return { id: RATING_CHOICES.skip.pack({}), label: t("rating-skip") };
   }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readFeatureState, writeFeatureState } from "../core/feature-state.js";
 import type { FeatureContext } from "../core/types.js";
 
 export const FEATURE_NAME = "dossiers";
@@ -17,21 +18,14 @@ export const DossierChatState = z.object({
   pending: Pending.optional(),
   /** Lookup history: dossier key → when the chat proved it holds the slip. */
   verified: z.record(z.string(), z.number()).optional(),
-  /** A rating in its optional part (criteria, comment). */
-  rating: z.object({ key: z.string(), step: z.number().int(), at: z.number() }).optional(),
 });
 export type DossierChatState = z.infer<typeof DossierChatState>;
 export type PendingLookup = z.infer<typeof Pending>;
 
 export function readState(ctx: FeatureContext): DossierChatState {
-  const parsed = DossierChatState.safeParse(ctx.state.features?.[FEATURE_NAME]);
-  return parsed.success ? parsed.data : {};
+  return readFeatureState(ctx, FEATURE_NAME, DossierChatState);
 }
 
 export function writeState(ctx: FeatureContext, state: DossierChatState): void {
-  const features = { ...ctx.state.features };
-  const empty = Object.values(state).every((v) => v === undefined);
-  if (empty) delete features[FEATURE_NAME];
-  else features[FEATURE_NAME] = state;
-  ctx.state.features = Object.keys(features).length > 0 ? features : undefined;
+  writeFeatureState(ctx, FEATURE_NAME, state);
 }

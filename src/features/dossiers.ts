@@ -1,25 +1,25 @@
 import type { LiveCatalogue } from "../catalogue/live.js";
-import type { Feature, FeatureContext, Reply } from "../core/types.js";
+import { choiceKind } from "../core/choice-id.js";
+import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
+import { codeKey, findCodeKeys, isCodeKey } from "../dossiers/code.js";
+import type { LookupGuard } from "../dossiers/lockouts.js";
+import { lookupDossier } from "../dossiers/lookup.js";
+import type { Hasher } from "../dossiers/privacy.js";
+import { describeDossier } from "../dossiers/render.js";
+import type { DossierRepository } from "../dossiers/repository.js";
+import { type Dossier, STATUS } from "../dossiers/schema.js";
+import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
 import type { Logger } from "../logger.js";
-import type { RatingFlow, RatingStep } from "../ratings/flow.js";
-import { type DossierChatState, FEATURE_NAME, type PendingLookup, readState, writeState } from "./chat-state.js";
-import { codeKey, findCodeKeys, isCodeKey } from "./code.js";
-import type { LookupGuard } from "./lockouts.js";
-import { lookupDossier } from "./lookup.js";
-import type { Hasher } from "./privacy.js";
-import { describeDossier } from "./render.js";
-import type { DossierRepository } from "./repository.js";
-import { type Dossier, STATUS } from "./schema.js";
-import type { SubscriptionRepository } from "./subscriptions.js";
-import { displayClock } from "./time.js";
+import type { RatingFlow } from "../ratings/flow.js";
+import { displayClock } from "../time/local.js";
+import { type DossierChatState, FEATURE_NAME, type PendingLookup, readState, writeState } from "./dossier-state.js";
 
-export interface DossierFeatureDeps {
+/** What the service opens for dossier lookups (createAssistant's `dossiers`). */
+export interface DossierServices {
   dossiers: DossierRepository;
   subscriptions: SubscriptionRepository;
   guard: LookupGuard;
   hasher: Hasher;
-  ratingFlow: RatingFlow;
-  catalogue: LiveCatalogue;
   /** Drops what the outbox still holds for a chat (/huy, /xoadulieu). */
   forgetChat(chatKey: string): Promise<void>;
   timeZone: string;
@@ -27,13 +27,30 @@ export interface DossierFeatureDeps {
   now: () => number;
 }
 
+export interface DossierFeatureDeps extends DossierServices {
+  catalogue: LiveCatalogue;
+  /** Ratings, when on: a verified /danhgia hands the dossier over; a handed-over dossier offers its rating. */
+  ratings?: {
+    flow: RatingFlow;
+    /** Ends the chat's place in a rating (a new lookup, /xoadulieu). */
+    end(ctx: FeatureContext): void;
+  };
+}
+
+/** The dossier feature's choices; dossier keys are ≤ 56 characters (CODE_KEY), so each fits a button. */
+export const DOSSIER_CHOICES = {
+  cancel: choiceKind("d:x", []),
+  subscribe: choiceKind("d:s", ["key"]),
+  unsubscribe: choiceKind("d:u", ["key"]),
+};
+
 const PENDING_TTL_MS = 10 * 60_000;
 /** How long a proven lookup lets the chat see the dossier again, subscribe or rate without the digits. */
 export const VERIFIED_TTL_MS = 24 * 3_600_000;
 const MAX_SUBSCRIPTIONS = 20;
 const MAX_REMEMBERED = 20;
 
-/** Dossier lookup, notifications and ratings, as one plug-in of the core (choice prefix "d"). */
+/** Dossier lookup (/hoso, /danhgia first proves the dossier too), notification opt-in, /huy, /xoadulieu. */
 export function createDossierFeature(deps: DossierFeatureDeps): Feature {
   const flow = new DossierChat(deps);
   const lookup = (purpose: PendingLookup["purpose"]) => (ctx: FeatureContext, arg: string) =>
@@ -53,7 +70,7 @@ export function createDossierFeature(deps: DossierFeatureDeps): Feature {
       xoadulieu: erase,
       deletedata: erase,
     },
-    choicePrefix: "d",
+    choicePrefixes: ["d"],
     onChoice: (ctx, id) => flow.run(ctx, (st) => flow.choice(ctx, st, id)),
     onText: (ctx, text) => flow.runMaybe(ctx, (st) => flow.text(ctx, st, text)),
   };
@@ -80,7 +97,7 @@ class DossierChat {
   /** /hoso [CODE] and /danhgia [CODE]. */
   async start(ctx: FeatureContext, st: DossierChatState, arg: string, purpose: PendingLookup["purpose"]) {
     const now = this.deps.now();
-    st.rating = undefined;
+    this.deps.ratings?.end(ctx);
     if (arg.trim() === "") {
       st.pending = { step: "code", purpose, at: now };
       return [{ text: ctx.t("dossier-ask-code"), choices: [this.cancel(ctx)] }];
@@ -95,9 +112,6 @@ class DossierChat {
 
   async text(ctx: FeatureContext, st: DossierChatState, text: string): Promise<Reply[] | undefined> {
     const now = this.deps.now();
-    if (st.rating && this.deps.ratingFlow.waitsForComment(st.rating, now)) {
-      return this.apply(st, await this.deps.ratingFlow.comment(ctx.t, st.rating, text));
-    }
     const pending = st.pending && now - st.pending.at < PENDING_TTL_MS ? st.pending : undefined;
     st.pending = pending;
     if (pending?.step === "digits" && pending.keys) {
@@ -118,35 +132,14 @@ class DossierChat {
   }
 
   async choice(ctx: FeatureContext, st: DossierChatState, id: string): Promise<Reply[]> {
-    const [, action = "", a = "", b = ""] = id.split(":");
-    const now = this.deps.now();
-    switch (action) {
-      case "x":
-        st.pending = undefined;
-        return [{ text: ctx.t("dossier-cancelled") }];
-      case "s":
-        return this.subscribe(ctx, st, a);
-      case "u":
-        return this.unsubscribe(ctx, st, a);
-      case "a": {
-        const dossier = await this.authorised(ctx, st, a);
-        if (!dossier) return [{ text: ctx.t("dossier-verify-first") }];
-        return (
-          (await this.deps.ratingFlow.refusal(ctx.t, dossier)) ?? [
-            this.deps.ratingFlow.question(ctx.t, dossier, ctx.t("rating-intro", { code: dossier.code })),
-          ]
-        );
-      }
-      case "r": {
-        const dossier = await this.authorised(ctx, st, a);
-        if (!dossier) return [{ text: ctx.t("dossier-verify-first") }];
-        return this.apply(st, await this.deps.ratingFlow.chooseLevel(ctx.t, dossier, b, now));
-      }
-      case "c":
-        return this.apply(st, await this.deps.ratingFlow.answer(ctx.t, st.rating, a, b, now));
-      case "k":
-        return this.apply(st, this.deps.ratingFlow.skip(ctx.t, st.rating));
+    if (DOSSIER_CHOICES.cancel.unpack(id)) {
+      st.pending = undefined;
+      return [{ text: ctx.t("dossier-cancelled") }];
     }
+    const subscribe = DOSSIER_CHOICES.subscribe.unpack(id);
+    if (subscribe) return this.subscribe(ctx, st, subscribe.key);
+    const unsubscribe = DOSSIER_CHOICES.unsubscribe.unpack(id);
+    if (unsubscribe) return this.unsubscribe(ctx, st, unsubscribe.key);
     return [{ text: ctx.t("expired-choice") }];
   }
 
@@ -169,6 +162,7 @@ class DossierChat {
     const links = await this.deps.subscriptions.removeChat(ctx.chatKey);
     await this.deps.forgetChat(ctx.chatKey);
     for (const field of Object.keys(st) as (keyof DossierChatState)[]) delete st[field];
+    this.deps.ratings?.end(ctx);
     return [{ text: ctx.t("dossier-data-deleted", { links }) }];
   }
 
@@ -221,22 +215,17 @@ class DossierChat {
 
   private async found(ctx: FeatureContext, st: DossierChatState, dossier: Dossier, purpose: PendingLookup["purpose"]) {
     st.pending = undefined;
-    if (purpose === "rate") {
-      return (
-        (await this.deps.ratingFlow.refusal(ctx.t, dossier)) ?? [
-          this.deps.ratingFlow.question(ctx.t, dossier, ctx.t("rating-intro", { code: dossier.code })),
-        ]
-      );
-    }
+    const ratings = this.deps.ratings?.flow;
+    if (purpose === "rate") return ratings ? ratings.offer(ctx.t, dossier) : [{ text: ctx.t("unknown-command") }];
     const { catalogue } = this.deps.catalogue.current();
     const subscribed = (await this.deps.subscriptions.chatsOf(dossier.key)).includes(ctx.chatKey);
-    const choices = [
+    const choices: Choice[] = [
       subscribed
-        ? { id: `d:u:${dossier.key}`, label: ctx.t("dossier-unsubscribe") }
-        : { id: `d:s:${dossier.key}`, label: ctx.t("dossier-subscribe") },
+        ? { id: DOSSIER_CHOICES.unsubscribe.pack({ key: dossier.key }), label: ctx.t("dossier-unsubscribe") }
+        : { id: DOSSIER_CHOICES.subscribe.pack({ key: dossier.key }), label: ctx.t("dossier-subscribe") },
     ];
-    if (dossier.status === STATUS.handedOver && !(await this.deps.ratingFlow.isRated(dossier.key))) {
-      choices.push({ id: `d:a:${dossier.key}`, label: ctx.t("dossier-rate") });
+    if (ratings && dossier.status === STATUS.handedOver && !(await ratings.isRated(dossier.key))) {
+      choices.push(ratings.startChoice(ctx.t, dossier.key));
     }
     const text = describeDossier(ctx.t, catalogue, dossier, this.deps.now(), this.deps.timeZone);
     return [{ text, choices }];
@@ -255,17 +244,8 @@ class DossierChat {
     return [{ text: ctx.t("dossier-subscribed", { code: dossier.code }) }];
   }
 
-  /** A dossier the chat may act on: proven recently, or followed (it was proven to subscribe). */
-  private async authorised(ctx: FeatureContext, st: DossierChatState, key: string): Promise<Dossier | undefined> {
-    const proven = await this.verifiedDossier(st, key);
-    if (proven) return proven;
-    const follows = (await this.deps.subscriptions.chatsOf(key)).includes(ctx.chatKey);
-    return follows ? this.deps.dossiers.get(key) : undefined;
-  }
-
-  private async verifiedDossier(st: DossierChatState, key: string): Promise<Dossier | undefined> {
-    const at = st.verified?.[key];
-    return at !== undefined && this.deps.now() - at < VERIFIED_TTL_MS ? this.deps.dossiers.get(key) : undefined;
+  private verifiedDossier(st: DossierChatState, key: string): Promise<Dossier | undefined> {
+    return verifiedDossier(this.deps, st, key);
   }
 
   private remember(st: DossierChatState, key: string): void {
@@ -274,11 +254,6 @@ class DossierChat {
       .filter(([k, at]) => k !== key && now - at < VERIFIED_TTL_MS)
       .slice(-(MAX_REMEMBERED - 1));
     st.verified = Object.fromEntries([...kept, [key, now]]);
-  }
-
-  private apply(st: DossierChatState, step: RatingStep): Reply[] {
-    st.rating = step.progress;
-    return step.replies;
   }
 
   private lockedReply(
@@ -291,7 +266,7 @@ class DossierChat {
   }
 
   private cancel(ctx: FeatureContext) {
-    return { id: "d:x", label: ctx.t("dossier-cancel") };
+    return { id: DOSSIER_CHOICES.cancel.pack({}), label: ctx.t("dossier-cancel") };
   }
 }
 
@@ -300,4 +275,24 @@ function readings(text: string, loose = true): string[] {
   const keys = findCodeKeys(text);
   if (keys.length === 0 && loose && isCodeKey(codeKey(text))) keys.push(codeKey(text));
   return keys;
+}
+
+function verifiedDossier(deps: DossierServices, st: DossierChatState, key: string): Promise<Dossier | undefined> {
+  const at = st.verified?.[key];
+  return at !== undefined && deps.now() - at < VERIFIED_TTL_MS ? deps.dossiers.get(key) : Promise.resolve(undefined);
+}
+
+/**
+ * A dossier the chat may act on (rate): proven in this chat recently, or followed (it was
+ * proven to subscribe). For other features; the proof stays the dossier feature's.
+ */
+export async function authorisedDossier(
+  deps: DossierServices,
+  ctx: FeatureContext,
+  key: string,
+): Promise<Dossier | undefined> {
+  const proven = await verifiedDossier(deps, readState(ctx), key);
+  if (proven) return proven;
+  const follows = (await deps.subscriptions.chatsOf(key)).includes(ctx.chatKey);
+  return follows ? deps.dossiers.get(key) : undefined;
 }
