@@ -1,0 +1,62 @@
+import type { LiveCatalogue } from "../catalogue/live.js";
+import { Assistant } from "../core/assistant.js";
+import type { Translator } from "../core/i18n.js";
+import type { RateLimiter } from "../core/rate-limit.js";
+import type { ConversationStore, Feature } from "../core/types.js";
+import type { RatingFlow } from "../ratings/flow.js";
+import { type AnswerFeedbackSink, createAnswerFeature } from "./answer.js";
+import { createBrowseFeature } from "./browse.js";
+import { authorisedDossier, createDossierFeature, type DossierServices } from "./dossiers.js";
+import { createHelpFeature } from "./help.js";
+import { createLanguageFeature } from "./language.js";
+import { createRatingFeature, endRating } from "./ratings.js";
+import { createWelcomeFeature, greeting } from "./welcome.js";
+
+export type { AnswerFeedbackSink } from "./answer.js";
+export type { DossierServices } from "./dossiers.js";
+
+export interface AssistantDeps {
+  catalogue: LiveCatalogue;
+  conversations: ConversationStore;
+  rateLimiter?: RateLimiter;
+  translator?: Translator;
+  /** With the data directory: /hoso lookups, notification opt-in, /huy, /xoadulieu. */
+  dossiers?: DossierServices;
+  /** Ratings of handed-over dossiers (only with `dossiers`) and "helpful / not helpful" taps on answers. */
+  ratings?: { flow?: RatingFlow; answerFeedback?: AnswerFeedbackSink };
+  /** More features (tests); they see free text before the built-in dossier and search features. */
+  features?: Feature[];
+}
+
+/**
+ * The assistant as the service runs it: the router with every feature plugged in. Free text
+ * goes to them in this order; search answers come last and take whatever is left.
+ */
+export function createAssistant(deps: AssistantDeps): Assistant {
+  const { catalogue } = deps;
+  const features: Feature[] = [
+    createWelcomeFeature(catalogue),
+    createHelpFeature(),
+    createLanguageFeature((ctx) => greeting(ctx, catalogue)),
+    createBrowseFeature(catalogue),
+    ...(deps.features ?? []),
+  ];
+  const services = deps.dossiers;
+  const flow = deps.ratings?.flow;
+  if (services) {
+    if (flow) {
+      features.push(createRatingFeature({ flow, authorised: (ctx, key) => authorisedDossier(services, ctx, key) }));
+    }
+    features.push(
+      createDossierFeature({ ...services, catalogue, ratings: flow ? { flow, end: endRating } : undefined }),
+    );
+  }
+  features.push(createAnswerFeature({ catalogue, answerFeedback: deps.ratings?.answerFeedback }));
+  return new Assistant({
+    conversations: deps.conversations,
+    features,
+    translator: deps.translator,
+    rateLimiter: deps.rateLimiter,
+    now: services?.now,
+  });
+}

@@ -1,0 +1,32 @@
+import type { LiveCatalogue } from "../catalogue/live.js";
+import { MENU_CHOICE } from "../core/assistant.js";
+import type { Feature, FeatureContext, Reply } from "../core/types.js";
+import { tokenize } from "../search/normalize.js";
+import { LANGUAGE_CHOICE } from "./language.js";
+
+const GREETINGS = new Set(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "menu", "bat dau", "start"]);
+
+/** The greeting and main menu: /start, "xin chào", and any stale menu button. */
+export function createWelcomeFeature(catalogue: LiveCatalogue): Feature {
+  const greet = (ctx: FeatureContext) => greeting(ctx, catalogue);
+  return {
+    name: "welcome",
+    commands: { start: greet },
+    open: greet,
+    onText: (ctx, text) => (GREETINGS.has(tokenize(text).join(" ")) ? greet(ctx) : undefined),
+  };
+}
+
+export function greeting(ctx: FeatureContext, catalogue: LiveCatalogue): Reply[] {
+  const { catalogue: current } = catalogue.current();
+  return [
+    {
+      text: ctx.t("greeting", { office: current.defaultOffice.name }),
+      choices: [
+        { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") },
+        { id: MENU_CHOICE.pack({ feature: "help" }), label: ctx.t("menu-help") },
+        { id: LANGUAGE_CHOICE.pack({ lang: ctx.state.lang === "vi" ? "en" : "vi" }), label: ctx.t("menu-language") },
+      ],
+    },
+  ];
+}
