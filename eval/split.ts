@@ -170,6 +170,7 @@ function check(messages: Message[], conversations: Conversation[]): string[] {
     if (!STYLES.includes(m.style)) problems.push(`${where}: bad style ${m.style}`);
     if (m.expected === "none" ? !OOS_KINDS.includes(m.oos) || !m.topic : m.oos !== "-")
       problems.push(`${where}: oos/topic columns do not fit the label`);
+    if (m.length !== lengthBucket(m.query)) problems.push(`${where}: length should be ${lengthBucket(m.query)}`);
     if (m.style === "letter" && m.length !== "long") problems.push(`${where}: a letter under 150 characters`);
     const key = fold(m.query);
     if (seen.has(key)) problems.push(`${where}: same text as ${seen.get(key)}`);
