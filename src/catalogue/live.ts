@@ -1,4 +1,4 @@
-import { type FSWatcher, watch } from "node:fs";
+import { type FSWatcher, watch } from "chokidar";
 import { ProcedureSearch } from "../search/index.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
@@ -10,7 +10,7 @@ export interface CatalogueSnapshot {
 }
 
 export interface CatalogueEvents {
-  reloaded?: (snapshot: CatalogueSnapshot) => void;
+  reloaded?: (snapshot: CatalogueSnapshot, warnings: Problem[]) => void;
   rejected?: (problems: Problem[], report: string) => void;
 }
 
@@ -22,11 +22,13 @@ export class LiveCatalogue {
   private snapshot: CatalogueSnapshot;
   private watcher?: FSWatcher;
   private timer?: NodeJS.Timeout;
+  private watching: Promise<void> = Promise.resolve();
   private reloading = Promise.resolve();
 
   private constructor(
     readonly dataDir: string,
     first: CatalogueSnapshot,
+    private warningList: Problem[],
     private readonly events: CatalogueEvents,
   ) {
     this.snapshot = first;
@@ -36,7 +38,12 @@ export class LiveCatalogue {
   static async open(dataDir: string, events: CatalogueEvents = {}): Promise<LiveCatalogue> {
     const result = await loadCatalogue(dataDir);
     if (!result.ok) throw new CatalogueError(result.problems);
-    return new LiveCatalogue(dataDir, index(result.catalogue), events);
+    return new LiveCatalogue(dataDir, index(result.catalogue), result.warnings, events);
+  }
+
+  /** What the serving catalogue was accepted with but staff should still fix (sample office data…). */
+  warnings(): readonly Problem[] {
+    return this.warningList;
   }
 
   current(): CatalogueSnapshot {
@@ -53,7 +60,8 @@ export class LiveCatalogue {
       }
       if (result.catalogue.version === this.snapshot.catalogue.version) return false;
       this.snapshot = index(result.catalogue);
-      this.events.reloaded?.(this.snapshot);
+      this.warningList = result.warnings;
+      this.events.reloaded?.(this.snapshot, result.warnings);
       return true;
     });
     this.reloading = run.then(
@@ -63,19 +71,29 @@ export class LiveCatalogue {
     return run;
   }
 
-  /** Watches the data directory; editors write in bursts, so changes are debounced. */
-  watch(debounceMs = 300): void {
-    if (this.watcher) return;
-    this.watcher = watch(this.dataDir, { recursive: true }, () => {
+  /**
+   * Watches the data directory; editors write in bursts, so changes are debounced. Resolves once
+   * the watch is in place. Node's own recursive fs.watch follows a file's inode: after a save by
+   * rename (sed -i, git checkout, editors saving atomically) it stopped seeing later in-place saves
+   * of that file. chokidar re-arms on every rename, so every save is picked up.
+   */
+  watch(debounceMs = 300): Promise<void> {
+    if (this.watcher) return this.watching;
+    const watcher = watch(this.dataDir, { ignoreInitial: true, ignored: (p) => /(^|[/\\])\.[^/\\]/.test(p) });
+    this.watcher = watcher;
+    watcher.on("all", () => {
       clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.reload(), debounceMs);
     });
+    this.watching = new Promise((resolve) => watcher.once("ready", () => resolve()));
+    return this.watching;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     clearTimeout(this.timer);
-    this.watcher?.close();
+    const watcher = this.watcher;
     this.watcher = undefined;
+    await watcher?.close();
   }
 }
 

@@ -2,44 +2,65 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { dottedThousands, jsonErrorMessage } from "./json-text.js";
+import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, type Problem } from "./problems.js";
-import { type Office, OfficesFile, Procedure, SynonymsFile } from "./schema.js";
+import { type Office, OfficesFile, Procedure, type Redirect, RedirectsFile, SynonymsFile } from "./schema.js";
 
 export interface Catalogue {
   procedures: Procedure[];
   offices: Map<string, Office>;
   defaultOffice: Office;
   synonyms: SynonymsFile;
+  /** Requests other agencies handle, with a pointer to them (redirects.json; empty when the file is absent). */
+  redirects: Redirect[];
   /** Short hash of every data file: changes whenever any file does. */
   version: string;
 }
 
-export type LoadResult = { ok: true; catalogue: Catalogue } | { ok: false; problems: Problem[] };
+/** Warnings never refuse a catalogue; they are reported beside it. */
+export type LoadResult =
+  | { ok: true; catalogue: Catalogue; warnings: Problem[] }
+  | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 export const PROCEDURES_DIR = "procedures";
+/** Every record must say where its facts come from (issue 12); a missing list refuses the catalogue. */
+const SOURCES_REQUIRED = false;
 export const OFFICES_FILE = "offices.json";
 export const SYNONYMS_FILE = "synonyms.json";
+export const REDIRECTS_FILE = "redirects.json";
+
+/** Words that mark the sample office data shipped with the bot; a ward must replace it before go-live. */
+const PLACEHOLDER = /hãy ghi|hãy sửa|dữ liệu mẫu|example\.|xxx/i;
 
 /** Reads and validates every data file under `dataDir`; any problem refuses the whole catalogue. */
 export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
   const problems: Problem[] = [];
   const hash = createHash("sha256");
 
-  const readJson = async (rel: string): Promise<unknown> => {
+  const warnings: Problem[] = [];
+  const readJson = async (rel: string, optional = false): Promise<unknown> => {
     let text: string;
     try {
       text = await readFile(path.join(dataDir, rel), "utf8");
-    } catch {
+    } catch (err) {
+      if (optional && (err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       problems.push({ file: rel, path: "-", message: "không đọc được tệp | cannot read the file" });
       return undefined;
     }
     hash.update(rel).update("\0").update(text).update("\0");
+    text = text.replace(/^\uFEFF/, "");
+    let value: unknown;
     try {
-      return JSON.parse(text.replace(/^\uFEFF/, ""));
+      value = JSON.parse(text);
     } catch (err) {
-      problems.push({ file: rel, path: "-", message: jsonErrorMessage(text, err) });
+      problems.push({ file: rel, record: recordCodeIn(text), path: "-", message: jsonErrorMessage(text, err) });
       return undefined;
     }
+    for (const issue of dottedThousands(text)) {
+      problems.push({ file: rel, record: recordCode(value), path: `dòng ${issue.line}`, message: issue.message });
+    }
+    return value;
   };
 
   const check = <S extends z.ZodType>(
@@ -49,14 +70,20 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     record?: string,
     base: PropertyKey[] = [],
   ) => {
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (parsed.success) return parsed.data as z.output<S>;
     for (const issue of parsed.error.issues) {
       // One line per unknown field, at its own path, so each misspelling is easy to find.
       const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [k]) : [[]];
       for (const key of keys) {
-        const at = formatPath([...base, ...issue.path, ...key]);
-        problems.push({ file, record, path: at, message: describeIssue(issue, key[0]) });
+        const full = [...base, ...issue.path, ...key];
+        problems.push({
+          file,
+          record,
+          path: formatPath(full),
+          label: labelPath(full),
+          message: describeIssue(issue, key[0]),
+        });
       }
     }
     return undefined;
@@ -66,9 +93,37 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
   const officesFile = officesRaw === undefined ? undefined : check(OfficesFile, officesRaw, OFFICES_FILE);
   const synonymsRaw = await readJson(SYNONYMS_FILE);
   const synonyms = synonymsRaw === undefined ? undefined : check(SynonymsFile, synonymsRaw, SYNONYMS_FILE);
+  const redirectsRaw = await readJson(REDIRECTS_FILE, true);
+  const redirectsFile =
+    redirectsRaw === undefined ? { redirects: [] } : check(RedirectsFile, redirectsRaw, REDIRECTS_FILE);
+  const redirectIds = new Set<string>();
+  redirectsFile?.redirects.forEach((r, i) => {
+    if (redirectIds.has(r.id)) {
+      problems.push({
+        file: REDIRECTS_FILE,
+        record: r.id,
+        path: `redirects[${i}].id`,
+        label: labelPath(["redirects", i, "id"]),
+        message: "mã bị trùng | duplicate id",
+      });
+    }
+    redirectIds.add(r.id);
+  });
 
   const offices = new Map<string, Office>();
   officesFile?.offices.forEach((office, i) => {
+    for (const key of ["name", "address", "hours", "phone"] as const) {
+      if (PLACEHOLDER.test(office[key])) {
+        warnings.push({
+          file: OFFICES_FILE,
+          record: office.id,
+          path: `offices[${i}].${key}`,
+          label: labelPath(["offices", i, key]),
+          message: `còn là dữ liệu mẫu ("${office[key].slice(0, 60)}"): hãy ghi thông tin thật của phường trước khi đưa vào sử dụng | still sample data: enter the ward's real details`,
+          severity: "warning",
+        });
+      }
+    }
     if (offices.has(office.id)) {
       problems.push({
         file: OFFICES_FILE,
@@ -97,12 +152,19 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     if (!procedure) continue;
     const other = seen.get(procedure.code);
     if (other) {
-      problems.push({
-        file: rel,
-        record: procedure.code,
-        path: "code",
-        message: `mã thủ tục bị trùng với tệp ${other} | duplicate code, also in ${other}`,
-      });
+      // Told on both files: whichever one staff check, they learn of the clash.
+      for (const [file, twin] of [
+        [rel, other],
+        [other, rel],
+      ] as const) {
+        problems.push({
+          file,
+          record: procedure.code,
+          path: "code",
+          label: labelPath(["code"]),
+          message: `mã thủ tục bị trùng với tệp ${twin} | duplicate code, also in ${twin}`,
+        });
+      }
     }
     seen.set(procedure.code, rel);
     if (!path.basename(rel).startsWith(procedure.code)) {
@@ -110,6 +172,7 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
         file: rel,
         record: procedure.code,
         path: "code",
+        label: labelPath(["code"]),
         message: `tên tệp phải bắt đầu bằng mã thủ tục ${procedure.code} | the file name must start with the code`,
       });
     }
@@ -118,7 +181,18 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
         file: rel,
         record: procedure.code,
         path: "office",
+        label: labelPath(["office"]),
         message: `không có cơ quan "${procedure.office}" trong ${OFFICES_FILE} | unknown office`,
+      });
+    }
+    if (procedure.sources.length === 0) {
+      (SOURCES_REQUIRED ? problems : warnings).push({
+        file: rel,
+        record: procedure.code,
+        path: "sources",
+        label: labelPath(["sources"]),
+        message: "chưa ghi nguồn (văn bản, trang công bố) của thông tin | no sources: say where the facts come from",
+        ...(SOURCES_REQUIRED ? {} : { severity: "warning" as const }),
       });
     }
     procedures.push(procedure);
@@ -127,15 +201,17 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     problems.push({ file: PROCEDURES_DIR, path: "-", message: "chưa có thủ tục nào | no procedures found" });
   }
 
-  if (problems.length > 0 || !officesFile || !synonyms) return { ok: false, problems };
+  if (problems.length > 0 || !officesFile || !synonyms || !redirectsFile) return { ok: false, problems, warnings };
   procedures.sort((a, b) => a.code.localeCompare(b.code));
   return {
     ok: true,
+    warnings,
     catalogue: {
       procedures,
       offices,
       defaultOffice: offices.get(officesFile.defaultOffice) as Office,
       synonyms,
+      redirects: redirectsFile.redirects,
       version: hash.digest("hex").slice(0, 12),
     },
   };
@@ -159,13 +235,7 @@ function recordCode(raw: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** "line 12, column 5" from V8's JSON error, so staff can go straight to the mistake. */
-function jsonErrorMessage(text: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  const pos = /position (\d+)/.exec(msg);
-  if (!pos) return `tệp JSON không hợp lệ | invalid JSON: ${msg}`;
-  const before = text.slice(0, Number(pos[1]));
-  const line = before.split("\n").length;
-  const column = before.length - before.lastIndexOf("\n");
-  return `tệp JSON không hợp lệ ở dòng ${line}, cột ${column} (thiếu dấu phẩy, ngoặc hoặc nháy?) | invalid JSON at line ${line}, column ${column}`;
+/** The code of a record that does not parse, read from its text, so the report still names it. */
+function recordCodeIn(text: string): string | undefined {
+  return /"code"\s*:\s*"([^"]{1,40})"/.exec(text)?.[1];
 }

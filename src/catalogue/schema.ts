@@ -30,8 +30,11 @@ export const Fee = z.strictObject({
 });
 
 export const ProcessingTime = z.strictObject({
-  /** Working days for the common case; 0 means the same day. */
-  workingDays: z.number().nonnegative({ message: "thời hạn không được âm | time must not be negative" }),
+  /**
+   * Working days for the common case; 0 means the same day; null when no law fixes it or it is
+   * unconfirmed (then `text` says so), since 0 would read as "the same day".
+   */
+  workingDays: z.number().nonnegative({ message: "thời hạn không được âm | time must not be negative" }).nullable(),
   text: Text,
 });
 
@@ -144,7 +147,28 @@ export const SynonymsFile = z.strictObject({
   filler: z.array(Text).default([]),
 });
 
+/**
+ * A common request the ward does not handle (hộ chiếu, giấy phép lái xe, thuế…): the bot points
+ * to who does instead of offering a look-alike procedure. Staff keep these in redirects.json.
+ */
+export const Redirect = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { message: "mã chỉ gồm a-z, 0-9, - | id: a-z, 0-9, -" }),
+  topic: Text,
+  /** What citizens type for it ("làm hộ chiếu", "passport", "bằng lái"); matched like aliases. */
+  terms: z.array(Text).min(1, { message: "cần ít nhất một từ | at least one term is required" }),
+  /** Who handles it and how, in a sentence or two. */
+  answer: Text,
+  url: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
+  sources: z.array(Source).min(1, { message: "cần ghi nguồn | at least one source is required" }),
+  lastChecked: IsoDate,
+});
+
+export const RedirectsFile = z.strictObject({
+  redirects: z.array(Redirect),
+});
+
 export type Procedure = z.infer<typeof Procedure>;
+export type Redirect = z.infer<typeof Redirect>;
 export type Source = z.infer<typeof Source>;
 export type LegalBasisItem = z.infer<typeof LegalBasisItem>;
 export type Channel = z.infer<typeof Channel>;

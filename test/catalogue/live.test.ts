@@ -1,4 +1,4 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
@@ -41,18 +41,38 @@ describe("live catalogue", () => {
   });
 
   it("notices a file change by itself when watching", async () => {
-    const reloaded = new Promise<void>((resolve) => {
-      void LiveCatalogue.open(dir, { reloaded: () => resolve() }).then((live) => {
-        live.watch(50);
-        setTimeout(() => {
-          void editJson(path.join(dir, BIRTH), (p) => {
-            p.name = "Đăng ký khai sinh (sửa)";
-          });
-        }, 100);
-        reloaded.finally(() => live.close());
-      });
+    const reloads: string[] = [];
+    const live = await LiveCatalogue.open(dir, { reloaded: (s) => reloads.push(s.catalogue.version) });
+    await live.watch(50);
+    await editJson(path.join(dir, BIRTH), (p) => {
+      p.name = "Đăng ký khai sinh (sửa)";
     });
-    await reloaded;
+    await until(() => reloads.length === 1);
+    await live.close();
+  });
+
+  // Reproduction from issue 12: a save by rename (sed -i, git checkout, editors saving atomically)
+  // used to blind the watcher to that file, so a later in-place save kept the old fee without a word.
+  it("picks up an in-place save after the file was replaced by rename, and every save after", async () => {
+    const live = await LiveCatalogue.open(dir);
+    await live.watch(50);
+    const file = path.join(dir, BIRTH);
+    const withFee = async (text: string) => {
+      const record = JSON.parse(await readFile(file, "utf8"));
+      record.channels[0].fee.text = text;
+      return `${JSON.stringify(record, null, 2)}\n`;
+    };
+    // 1. Replace by rename, as sed -i and atomic-saving editors do.
+    await writeFile(`${file}.tmp`, await withFee("Lệ phí sau khi đổi tên tệp"));
+    await rename(`${file}.tmp`, file);
+    await until(() => feeOfBirth(live) === "Lệ phí sau khi đổi tên tệp");
+    // 2. Then save in place, as Notepad does: this one used to be missed.
+    await writeFile(file, await withFee("Lệ phí sửa tại chỗ"));
+    await until(() => feeOfBirth(live) === "Lệ phí sửa tại chỗ");
+    // 3. And again, to be sure the watch is still armed.
+    await writeFile(file, await withFee("Lệ phí sửa lần nữa"));
+    await until(() => feeOfBirth(live) === "Lệ phí sửa lần nữa");
+    await live.close();
   });
 
   it("will not start on an invalid catalogue, and says why", async () => {
@@ -62,3 +82,8 @@ describe("live catalogue", () => {
     await expect(LiveCatalogue.open(dir)).rejects.toThrow(/1001193|mã thủ tục/);
   });
 });
+
+/** Polls a condition; the watcher reports on its own schedule, and the test timeout bounds the wait. */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}

@@ -35,6 +35,7 @@ describe("catalogue validation", () => {
         file: BIRTH,
         record: "1.001193",
         path: "channels[0].fee.amountVnd",
+        label: "cách thực hiện 1 (channels) › lệ phí (fee) › số tiền (amountVnd)",
         message: "lệ phí không được âm | fee must not be negative",
       },
     ]);
@@ -115,9 +116,11 @@ describe("catalogue validation", () => {
     const bad = await runScript("src/cli/catalogue-check.ts", [dir]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain(
-      `${BIRTH} · 1.001193 · channels[1].fee.amountVnd: lệ phí không được âm | fee must not be negative`,
+      `${BIRTH} · 1.001193 · cách thực hiện 2 (channels) › lệ phí (fee) › số tiền (amountVnd): lệ phí không được âm | fee must not be negative`,
     );
-    expect(bad.stderr).toContain("offices.json · offices[0].phone: không được để trống | must not be empty");
+    expect(bad.stderr).toContain(
+      "offices.json · cơ quan 1 (offices) › điện thoại (phone): không được để trống | must not be empty",
+    );
   });
 });
 
