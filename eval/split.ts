@@ -148,6 +148,25 @@ function knownCodes(): Set<string> {
 const fold = (s: string): string =>
   s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gi, "d").toLowerCase().replace(/\s+/g, " ").trim();
 
+const bare = (s: string): string =>
+  fold(s)
+    .replace(/[^a-z0-9 ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+function fixtureQueries(): string[] {
+  const files = ["dev-queries.tsv", "holdout-queries.tsv"].map((f) => join(ROOT, "test", "fixtures", f));
+  return files
+    .filter((f) => existsSync(f))
+    .flatMap((f) => readFileSync(f, "utf8").split("\n").slice(1))
+    .map((line) => line.split("\t")[0] ?? "")
+    .filter((q) => q !== "");
+}
+
+function tuningConversationTexts(): string[] {
+  return readJsonl(FILES.convTuning).flatMap((c) => c.turns.flatMap((t) => (t.text === undefined ? [] : [t.text])));
+}
+
 function checkLabel(where: string, expected: string, intent: string, codes: Set<string>, problems: string[]): void {
   for (const code of expected.split("|")) {
     if (code !== "none" && !/^\d\.\d{6}$/.test(code)) problems.push(`${where}: bad code ${code}`);
@@ -177,6 +196,14 @@ function check(messages: Message[], conversations: Conversation[]): string[] {
     const key = fold(m.query);
     if (seen.has(key)) problems.push(`${where}: same text as ${seen.get(key)}`);
     seen.set(key, m.id);
+  }
+  // A held-out message must be unseen: not a query of the project's own fixtures (tuned on for months) nor a
+  // line of a tuning conversation. Small talk ("cảm ơn") and punctuation ("???") recur everywhere and are exempt.
+  const seenElsewhere = new Set([...fixtureQueries(), ...tuningConversationTexts()].map(bare));
+  for (const m of readTsv(FILES.heldout)) {
+    const text = bare(m.query);
+    if (m.oos !== "smalltalk" && text.length > 3 && seenElsewhere.has(text))
+      problems.push(`${m.id} "${m.query}": held-out text also in the fixtures or a tuning conversation`);
   }
   for (const c of conversations) {
     if (c.turns.length < 2 || c.turns.length > 5) problems.push(`${c.id}: ${c.turns.length} turns`);
