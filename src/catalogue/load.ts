@@ -24,8 +24,6 @@ export type LoadResult =
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 export const PROCEDURES_DIR = "procedures";
-/** Every record must say where its facts come from (issue 12); a missing list refuses the catalogue. */
-const SOURCES_REQUIRED = false;
 export const OFFICES_FILE = "offices.json";
 export const SYNONYMS_FILE = "synonyms.json";
 export const REDIRECTS_FILE = "redirects.json";
@@ -183,16 +181,6 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
         path: "office",
         label: labelPath(["office"]),
         message: `không có cơ quan "${procedure.office}" trong ${OFFICES_FILE} | unknown office`,
-      });
-    }
-    if (procedure.sources.length === 0) {
-      (SOURCES_REQUIRED ? problems : warnings).push({
-        file: rel,
-        record: procedure.code,
-        path: "sources",
-        label: labelPath(["sources"]),
-        message: "chưa ghi nguồn (văn bản, trang công bố) của thông tin | no sources: say where the facts come from",
-        ...(SOURCES_REQUIRED ? {} : { severity: "warning" as const }),
       });
     }
     procedures.push(procedure);

@@ -115,7 +115,9 @@ export const Procedure = z.strictObject({
   checkFirst: Text.optional(),
   /** Details no source could confirm, said plainly (the answer text says so too); reviewers start here. */
   unconfirmed: z.array(Text).default([]),
-  sources: z.array(Source).default([]),
+  sources: z.array(Source).min(1, {
+    message: "cần ghi ít nhất một nguồn (văn bản, trang công bố) của thông tin | at least one source is required",
+  }),
   onlineUrl: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
   lastChecked: IsoDate,
 });
