@@ -1,8 +1,6 @@
 // npm run chat: the terminal chat on the bundled data, whatever tokens are set.
-import { createApp } from "../app.js";
-import { runTerminalChat } from "../channels/terminal/chat.js";
 import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
+import { createService } from "../service.js";
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on("error", (err: NodeJS.ErrnoException) => {
@@ -10,16 +8,18 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-const config = loadConfig();
-const { catalogue, assistant } = await createApp(
-  config,
-  createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL),
-);
-if (process.stdin.isTTY) catalogue.watch();
-await runTerminalChat({
-  assistant,
-  input: process.stdin,
-  output: process.stdout,
-  interactive: process.stdin.isTTY === true,
+const interactive = process.stdin.isTTY === true;
+const service = await createService(loadConfig(), {
+  channels: ["terminal"],
+  // A person at the terminal sees catalogue edits at once; a piped transcript needs no watcher.
+  watchCatalogue: interactive,
+  terminal: {
+    input: process.stdin,
+    output: process.stdout,
+    interactive,
+    languageCode: process.env.LANG?.startsWith("en") ? "en" : undefined,
+  },
 });
-catalogue.close();
+await service.start();
+await service.ended;
+await service.close();

@@ -4,13 +4,12 @@
 // Exit code: 0 all rows taken, 2 some rows rejected, 1 nothing imported.
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { LiveCatalogue } from "../catalogue/live.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { DOSSIER_API_PATH } from "../dossiers/api.js";
 import type { ImportReport } from "../dossiers/ingest.js";
 import { describePlace, readExport } from "../dossiers/records.js";
-import { startDossiers } from "../dossiers/start.js";
 import { createLogger } from "../logger.js";
+import { createService } from "../service.js";
 import { lockHolder } from "../storage/lock.js";
 
 type Report = Omit<ImportReport, "rejected"> & { rejected: { line?: number; record?: number; reason: string }[] };
@@ -68,13 +67,13 @@ async function viaApi(): Promise<Report> {
 
 async function directly(): Promise<Report> {
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
-  const catalogue = await LiveCatalogue.open(config.catalogueDir);
-  const dossiers = await startDossiers({ config, catalogue, logger, senders: [], timers: false });
+  // Built, not started: no channel, no schedule, no listening; the notices wait in the outbox for the bot.
+  const service = await createService(config, { logger, channels: [] });
   try {
-    const result = await dossiers.importRows(parsed.ok ? parsed.rows : []);
+    const result = await (service.dossiers?.importRows(parsed.ok ? parsed.rows : []) ?? fail("no data directory"));
     return { ...result, rejected: result.rejected.map((r) => ({ ...r.at, reason: r.reason })) };
   } finally {
-    await dossiers.stop();
+    await service.close();
   }
 }
 

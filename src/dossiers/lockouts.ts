@@ -1,8 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { VersionedFile } from "../storage/versioned-file.js";
+import { localTime } from "../time/local.js";
 import type { Hasher } from "./privacy.js";
-import { localTime } from "./time.js";
 
 export const CHAT_MAX_FAILURES = 5;
 export const DOSSIER_MAX_FAILURES_PER_DAY = 10;

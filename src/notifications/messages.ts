@@ -4,8 +4,8 @@ import { pickupLines, procedureName, statusDetails, type T } from "../dossiers/r
 import type { DossierRepository } from "../dossiers/repository.js";
 import { STATUS } from "../dossiers/schema.js";
 import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
-import { displayDate, localTime } from "../dossiers/time.js";
 import type { RatingFlow } from "../ratings/flow.js";
+import { displayDate, localTime } from "../time/local.js";
 import type { OutboxMessage, Rendered } from "./outbox.js";
 
 export interface RenderDeps {

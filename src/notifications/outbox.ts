@@ -4,7 +4,9 @@ import type { Reply, Sender } from "../core/types.js";
 import { errorSummary, type Logger } from "../logger.js";
 import { Journal } from "../storage/journal.js";
 import { VersionedFile } from "../storage/versioned-file.js";
-import { isWithin, type OpeningRules } from "./hours.js";
+import { isWithin, type OpeningRules } from "../time/hours.js";
+import { backoffDelay } from "../util/backoff.js";
+import type { SenderLookup } from "./senders.js";
 
 export const OutboxMessage = z.object({
   /**
@@ -49,7 +51,8 @@ type Sent = z.infer<typeof Sent>;
 export type Rendered = { replies: Reply[] } | { drop: true } | { later: true } | { forget: true };
 
 export interface OutboxDeps {
-  senders: Sender[];
+  /** Read at each send, so a channel that registers after the start gets its chats' messages. */
+  senders: SenderLookup;
   render(message: OutboxMessage): Promise<Rendered>;
   /** When each kind may go out: reminders in office hours, the rest in daytime. */
   windows: Record<OutboxMessage["kind"], OpeningRules>;
@@ -59,8 +62,7 @@ export interface OutboxDeps {
 }
 
 export const MAX_ATTEMPTS = 10;
-const BASE_DELAY_MS = 30_000;
-const MAX_DELAY_MS = 3_600_000;
+const RETRY_BACKOFF = { initialMs: 30_000, maxMs: 3_600_000 };
 const KEEP_DONE_MS = 90 * 86_400_000;
 const BATCH = 200;
 const NO_SENDER_KEEP_MS = 3 * 86_400_000;
@@ -199,7 +201,7 @@ export class Outbox {
   private async flushNow(): Promise<FlushReport> {
     const report: FlushReport = { sent: 0, retrying: 0, dropped: 0, failed: 0 };
     const now = this.deps.now();
-    const senderOf = (m: OutboxMessage) => this.deps.senders.find((s) => m.chatKey.startsWith(`${s.channel}:`));
+    const senderOf = (m: OutboxMessage) => this.deps.senders.forChat(m.chatKey);
     // A channel not started yet (the flush at start-up runs before the channels) or switched off
     // for now keeps its messages, untouched, for a later flush; one that never sends (the
     // terminal) loses them after a while.
@@ -270,7 +272,7 @@ export class Outbox {
       this.deps.logger.warn(fields, "notification given up after repeated failures");
       return;
     }
-    const delay = Math.min(BASE_DELAY_MS * 2 ** (message.attempts - 1), MAX_DELAY_MS);
+    const delay = backoffDelay(message.attempts - 1, RETRY_BACKOFF);
     message.nextAt = now + delay * (0.8 + 0.4 * (this.deps.random ?? Math.random)());
     report.retrying++;
     this.deps.logger.info(fields, "notification not delivered, will retry");

@@ -1,8 +1,8 @@
 import type { DossierRepository } from "../dossiers/repository.js";
 import { STATUS } from "../dossiers/schema.js";
 import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
-import { daysBetween, localTime } from "../dossiers/time.js";
-import { isWithin, type OpeningRules } from "./hours.js";
+import { isWithin, type OpeningRules } from "../time/hours.js";
+import { daysBetween, localTime } from "../time/local.js";
 import type { NewMessage, Outbox } from "./outbox.js";
 
 export interface ReminderDeps {

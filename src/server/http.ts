@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { errorSummary, type Logger } from "../logger.js";
+import { InFlight } from "../util/in-flight.js";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -26,11 +27,11 @@ interface Route {
 export class HttpServer {
   private readonly routes = new Map<string, Route>();
   private readonly server: Server;
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly inFlight = new InFlight();
 
   constructor(
     private readonly logger: Logger,
-    health: () => Record<string, unknown> | Promise<Record<string, unknown>>,
+    health: () => object | Promise<object>,
   ) {
     this.server = createServer((req, res) => void this.dispatch(req, res));
     this.server.keepAliveTimeout = 5_000;
@@ -53,7 +54,7 @@ export class HttpServer {
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeIdleConnections();
-    await Promise.allSettled([...this.inFlight]);
+    await this.inFlight.drain();
     await closed;
   }
 
@@ -81,8 +82,7 @@ export class HttpServer {
           .catch((err: unknown) => this.logger.error({ err: errorSummary(err), path }, "work after response failed"));
       }
     })();
-    this.inFlight.add(work);
-    await work.finally(() => this.inFlight.delete(work));
+    await this.inFlight.track(work);
   }
 }
 

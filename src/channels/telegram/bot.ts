@@ -5,7 +5,9 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Assistant } from "../../core/assistant.js";
 import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
-import { Outbox } from "./outbox.js";
+import { chatIdIn, chatKey } from "../../util/chat-key.js";
+import { RecentSet } from "../../util/recent-set.js";
+import { TelegramMessages } from "./messages.js";
 import { PageStore } from "./pages.js";
 import { requestedPage } from "./render.js";
 
@@ -44,13 +46,13 @@ export interface TelegramBot {
 }
 
 export function telegramChatKey(chatId: number): string {
-  return `telegram:${chatId}`;
+  return chatKey("telegram", chatId);
 }
 
 /** The chat id of a "telegram:<id>" key, or undefined for another channel's key. */
-export function telegramChatId(chatKey: string): number | undefined {
-  const match = /^telegram:(-?\d+)$/.exec(chatKey);
-  return match ? Number(match[1]) : undefined;
+export function telegramChatId(key: string): number | undefined {
+  const id = chatIdIn(key, "telegram");
+  return id !== undefined && /^-?\d+$/.test(id) ? Number(id) : undefined;
 }
 
 /**
@@ -76,7 +78,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const stats: TelegramStats = { handled: 0, failed: 0, duplicates: 0 };
   const t = async (chatId: number, id: string, args?: Record<string, string | number>) =>
     assistant.translator.t(await assistant.languageOf(telegramChatKey(chatId)), id, args);
-  const outbox = new Outbox(bot.api, new PageStore(), async (chatId) => {
+  const messages = new TelegramMessages(bot.api, new PageStore(), async (chatId) => {
     const lang = await assistant.languageOf(telegramChatKey(chatId));
     const tr = assistant.translator;
     return {
@@ -87,9 +89,9 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   });
 
   // Telegram may deliver an update again (a webhook answer lost on the way back); handle it once.
-  const seen = new RecentIds(10_000);
+  const seen = new RecentSet<number>(10_000);
   bot.use((ctx, next) => {
-    if (seen.addIfNew(ctx.update.update_id)) {
+    if (seen.add(ctx.update.update_id)) {
       stats.lastUpdateAt = new Date().toISOString();
       return next();
     }
@@ -109,7 +111,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     } finally {
       clearTimeout(typing);
     }
-    await outbox.send(chatId, replies);
+    await messages.send(chatId, replies);
   };
 
   bot.on("message:text", async (ctx) => {
@@ -122,7 +124,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   const answerQuery = (ctx: Context, text?: string) =>
     ctx
       .answerCallbackQuery(text === undefined ? undefined : { text })
-      .catch((err: unknown) => logger.debug({ error: errorSummary(err) }, "telegram callback query not answered"));
+      .catch((err: unknown) => logger.debug({ err: errorSummary(err) }, "telegram callback query not answered"));
 
   bot.on("callback_query:data", async (ctx) => {
     const chatId = chatIdOf(ctx);
@@ -130,7 +132,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     const page = requestedPage(data);
     const messageId = ctx.callbackQuery.message?.message_id;
     if (page !== undefined) {
-      const turned = chatId && messageId ? await outbox.turnPage(chatId, messageId, page) : "expired";
+      const turned = chatId && messageId ? await messages.turnPage(chatId, messageId, page) : "expired";
       if (turned === "expired" && chatId) {
         await answerQuery(ctx, await t(chatId, "tg-page-expired"));
       } else {
@@ -147,7 +149,7 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   // Photos, stickers, voice…: say what the bot can read, in private chats only (groups stay quiet).
   bot.on("message", async (ctx) => {
     if (ctx.chat.type === "private") {
-      await outbox.send(ctx.chat.id, [{ text: await t(ctx.chat.id, "unsupported-message") }]);
+      await messages.send(ctx.chat.id, [{ text: await t(ctx.chat.id, "unsupported-message") }]);
     }
     stats.handled++;
   });
@@ -156,20 +158,20 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
     stats.failed++;
     const { update } = err.ctx;
     logger.error(
-      { error: errorSummary(err.error), updateId: update.update_id, updateType: updateType(update) },
+      { err: errorSummary(err.error), updateId: update.update_id, updateType: updateType(update) },
       "telegram update failed",
     );
     // Our own failure gets an apology; when Telegram itself refused or was unreachable, another call would fail too.
     const chatId = chatIdOf(err.ctx);
     if (chatId === undefined || err.error instanceof GrammyError || err.error instanceof HttpError) return;
     try {
-      await outbox.send(chatId, [{ text: await t(chatId, "tg-error") }]);
+      await messages.send(chatId, [{ text: await t(chatId, "tg-error") }]);
     } catch (apologyErr) {
-      logger.warn({ error: errorSummary(apologyErr), updateId: update.update_id }, "telegram apology not sent");
+      logger.warn({ err: errorSummary(apologyErr), updateId: update.update_id }, "telegram apology not sent");
     }
   });
 
-  return { bot, deliver: (chatId, replies, progress) => outbox.send(chatId, replies, progress), stats };
+  return { bot, deliver: (chatId, replies, progress) => messages.send(chatId, replies, progress), stats };
 }
 
 /** The chat an update belongs to; a button under a message too old to be attached falls back to its presser. */
@@ -180,20 +182,4 @@ function chatIdOf(ctx: Context): number | undefined {
 /** "message", "callback_query"…: enough to tell updates apart in logs without their content. */
 export function updateType(update: Update): string {
   return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
-}
-
-/** A bounded set of the most recent ids. */
-class RecentIds {
-  private readonly ids = new Set<number>();
-  constructor(private readonly capacity: number) {}
-
-  addIfNew(id: number): boolean {
-    if (this.ids.has(id)) return false;
-    this.ids.add(id);
-    if (this.ids.size > this.capacity) {
-      const oldest = this.ids.values().next();
-      if (!oldest.done) this.ids.delete(oldest.value);
-    }
-    return true;
-  }
 }

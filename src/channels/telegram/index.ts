@@ -2,11 +2,12 @@ import type { Config } from "../../config.js";
 import type { Sender } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import type { HttpServer } from "../../server/http.js";
-import { createTelegramBot, type TelegramAssistant } from "./bot.js";
+import type { ChannelHandle } from "../channel.js";
+import { createTelegramBot, type TelegramAssistant, type TelegramStats } from "./bot.js";
 import { registerCommands } from "./commands.js";
-import { startPolling } from "./polling.js";
+import { startPolling, type TelegramPollingHealth } from "./polling.js";
 import { TelegramSender } from "./sender.js";
-import { registerTelegramWebhook, setTelegramWebhook, webhookTarget } from "./webhook.js";
+import { registerTelegramWebhook, setTelegramWebhook, type TelegramWebhookHealth, webhookTarget } from "./webhook.js";
 
 export { createTelegramBot, telegramChatId, telegramChatKey } from "./bot.js";
 export { startPolling } from "./polling.js";
@@ -21,12 +22,13 @@ export interface StartTelegramOptions {
   server: HttpServer;
 }
 
-export interface TelegramChannel {
-  /** Graceful: no new updates, those in flight finish, polling confirms its offset. */
-  stop(): Promise<void>;
-  /** For /healthz: mode, counters, in-flight updates; no tokens, no user data. */
-  state(): Record<string, unknown>;
-  sender: Sender;
+/** For /healthz: the bot, the mode's state and the update counters. */
+export type TelegramHealth = { bot: string } & (TelegramPollingHealth | TelegramWebhookHealth) & TelegramStats;
+
+/** Stopping it: no new updates, those in flight finish, polling confirms its offset. */
+export interface TelegramChannel extends ChannelHandle<TelegramHealth> {
+  readonly name: "telegram";
+  readonly sender: Sender;
 }
 
 /** Starts the Telegram channel in the configured mode (TELEGRAM_MODE): long polling or webhook. */
@@ -58,7 +60,7 @@ export async function startTelegram({
   );
 
   let stopMode: () => Promise<void>;
-  let modeState: () => Record<string, unknown>;
+  let modeState: () => TelegramPollingHealth | TelegramWebhookHealth;
   if (config.TELEGRAM_MODE === "webhook") {
     const secret = config.TELEGRAM_WEBHOOK_SECRET;
     if (!config.TELEGRAM_WEBHOOK_URL || !secret) {
@@ -77,8 +79,9 @@ export async function startTelegram({
   }
 
   return {
+    name: "telegram",
     stop: stopMode,
-    state: () => ({ bot: bot.botInfo.username, ...modeState(), ...telegram.stats }),
+    health: () => ({ bot: bot.botInfo.username, ...modeState(), ...telegram.stats }),
     sender: new TelegramSender(telegram.deliver),
   };
 }

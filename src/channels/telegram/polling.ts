@@ -2,6 +2,7 @@ import { createConcurrentSink, createRunner, createSource, createUpdateFetcher }
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
 import { errorSummary, type Logger } from "../../logger.js";
+import { InFlight } from "../../util/in-flight.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 
 export interface PollingOptions {
@@ -14,10 +15,18 @@ export interface PollingOptions {
   stopGraceMs?: number;
 }
 
+export interface TelegramPollingHealth {
+  mode: "polling";
+  running: boolean;
+  inFlight: number;
+  lastUpdateId?: number;
+  lastError?: string;
+}
+
 export interface Polling {
   /** Stops fetching, finishes the updates in flight, then confirms them to Telegram. */
   stop(): Promise<void>;
-  state(): Record<string, unknown>;
+  state(): TelegramPollingHealth;
 }
 
 /**
@@ -35,7 +44,7 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
   let lastFetched: number | undefined;
   let lastError: string | undefined;
   let stopping = false;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
 
   const fetchUpdates = createUpdateFetcher<Update, unknown>(
     {
@@ -50,7 +59,7 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
           } catch (err) {
             if (!signal.aborted) {
               lastError = errorSummary(err).message;
-              logger.warn({ error: errorSummary(err) }, "telegram getUpdates failed, retrying");
+              logger.warn({ err: errorSummary(err) }, "telegram getUpdates failed, retrying");
             }
             throw err;
           }
@@ -76,16 +85,14 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
   const sink = createConcurrentSink<Update, unknown>(
     {
       consume: (update) => {
-        const work = bot.handleUpdate(update);
-        inFlight.add(work);
-        return work.finally(() => inFlight.delete(work));
+        return inFlight.track(bot.handleUpdate(update));
       },
     },
     async (err) => {
       try {
         await bot.errorHandler(err as Parameters<typeof bot.errorHandler>[0]);
       } catch (handlerErr) {
-        logger.error({ error: errorSummary(handlerErr) }, "telegram error handler failed");
+        logger.error({ err: errorSummary(handlerErr) }, "telegram error handler failed");
       }
     },
     { concurrency: options.concurrency ?? 100 },
@@ -97,7 +104,7 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
     // Unrecoverable (401: token revoked, 409: another instance polls): nothing more will arrive.
     failed = true;
     lastError = errorSummary(err).message;
-    logger.error({ error: errorSummary(err) }, "telegram polling stopped");
+    logger.error({ err: errorSummary(err) }, "telegram polling stopped");
   });
   logger.info({ mode: "polling", bot: bot.botInfo.username }, "telegram bot started");
 
@@ -107,26 +114,19 @@ export async function startPolling(bot: Bot, options: PollingOptions): Promise<P
       stopping = true;
       await runner.stop();
       const grace = options.stopGraceMs ?? 10_000;
-      let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...inFlight]).then(() => true),
-        new Promise<false>((resolve) => {
-          timer = setTimeout(() => resolve(false), grace);
-        }),
-      ]);
-      clearTimeout(timer);
+      const finished = await inFlight.drainWithin(grace);
       if (!finished) logger.warn({ inFlight: inFlight.size }, "telegram updates still running at shutdown");
       // After a 409 another instance polls: a getUpdates from here would cut its poll short too.
       if (lastFetched !== undefined && !failed) {
         // Telegram forgets updates below the offset of a getUpdates call; limit 1 and no wait keep it cheap.
         await bot.api
           .getUpdates({ offset: lastFetched + 1, limit: 1, timeout: 0 })
-          .catch((err: unknown) => logger.warn({ error: errorSummary(err) }, "telegram offset not confirmed"));
+          .catch((err: unknown) => logger.warn({ err: errorSummary(err) }, "telegram offset not confirmed"));
       }
       logger.info("telegram polling stopped");
     },
     state: () => ({
-      mode: "polling",
+      mode: "polling" as const,
       running: runner.isRunning(),
       inFlight: inFlight.size,
       lastUpdateId: lastFetched,

@@ -1,6 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Choice } from "../../core/types.js";
-import { splitText as splitLines } from "../split-text.js";
+import { splitText as splitLines } from "../text.js";
 
 /** Telegram's limit on a message's text, counted after entity parsing (so before HTML escaping). */
 export const MESSAGE_LIMIT = 4096;

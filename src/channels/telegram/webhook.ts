@@ -4,6 +4,7 @@ import { z } from "zod";
 import { errorSummary, type Logger } from "../../logger.js";
 import type { HttpServer } from "../../server/http.js";
 import { secretMatches } from "../../server/secret.js";
+import { InFlight } from "../../util/in-flight.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
@@ -27,7 +28,16 @@ export interface Webhook {
   path: string;
   /** Refuses new updates with 503 (Telegram sends them again later) and waits for those in flight. */
   close(): Promise<void>;
-  state(): Record<string, unknown>;
+  state(): TelegramWebhookHealth;
+}
+
+export interface TelegramWebhookHealth {
+  mode: "webhook";
+  path: string;
+  accepting: boolean;
+  received: number;
+  refused: number;
+  inFlight: number;
 }
 
 /**
@@ -37,7 +47,7 @@ export interface Webhook {
  */
 export function registerTelegramWebhook(server: HttpServer, bot: Bot, options: WebhookOptions): Webhook {
   const path = options.path ?? DEFAULT_WEBHOOK_PATH;
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let closing = false;
   let received = 0;
   let refused = 0;
@@ -50,10 +60,8 @@ export function registerTelegramWebhook(server: HttpServer, bot: Bot, options: W
         // Same error handler as in polling mode (bot.catch): logged, the user gets an apology.
         await bot.errorHandler(err as Parameters<Bot["errorHandler"]>[0]);
       }
-    })().catch((err: unknown) => options.logger.error({ error: errorSummary(err) }, "telegram error handler failed"));
-    inFlight.add(work);
-    void work.finally(() => inFlight.delete(work));
-    return work;
+    })().catch((err: unknown) => options.logger.error({ err: errorSummary(err) }, "telegram error handler failed"));
+    return inFlight.track(work);
   };
 
   server.route("POST", path, async (req, body) => {
@@ -81,7 +89,7 @@ export function registerTelegramWebhook(server: HttpServer, bot: Bot, options: W
     path,
     async close() {
       closing = true;
-      await Promise.allSettled([...inFlight]);
+      await inFlight.drain();
     },
     state: () => ({ mode: "webhook", path, accepting: !closing, received, refused, inFlight: inFlight.size }),
   };

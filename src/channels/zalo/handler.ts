@@ -1,10 +1,13 @@
 import type { Assistant } from "../../core/assistant.js";
 import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
+import { chatKey as keyOf } from "../../util/chat-key.js";
+import { InFlight } from "../../util/in-flight.js";
+import { KeyedQueue } from "../../util/keyed-queue.js";
 import { updateKey, ZALO_EVENTS, type ZaloBot, type ZaloUpdate } from "./client/index.js";
 import type { OpenUpdate, UpdateInbox } from "./inbox.js";
 import type { SeenUpdates } from "./seen.js";
-import { ZALO_PREFIX, type ZaloSender } from "./sender.js";
+import type { ZaloSender } from "./sender.js";
 
 export interface ZaloHandlerOptions {
   bot: ZaloBot;
@@ -60,8 +63,8 @@ export class ZaloUpdateHandler implements UpdateSink {
     messagesSent: 0,
     replayed: 0,
   };
-  private readonly chains = new Map<string, Promise<void>>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly chats = new KeyedQueue();
+  private readonly inFlight = new InFlight();
   private readonly lastUnsupported = new Map<string, number>();
   /** Replayed updates whose answer was worked out (and maybe partly sent) before a crash. */
   private readonly resumed = new Map<string, { replies: Reply[]; parts: number }>();
@@ -92,13 +95,8 @@ export class ZaloUpdateHandler implements UpdateSink {
       if (key !== undefined) this.options.inbox?.answered(key);
       return Promise.resolve();
     }
-    const previous = this.chains.get(chatId) ?? Promise.resolve();
-    const run = previous.then(() => this.handleNow(chatId, update));
-    this.chains.set(chatId, run);
-    this.inFlight.add(run);
+    const run = this.inFlight.track(this.chats.run(chatId, () => this.handleNow(chatId, update)));
     void run.finally(() => {
-      this.inFlight.delete(run);
-      if (this.chains.get(chatId) === run) this.chains.delete(chatId);
       // Answered, or failed for good (the client retried): either way not to be handled again.
       if (key !== undefined) this.options.inbox?.answered(key);
     });
@@ -123,7 +121,7 @@ export class ZaloUpdateHandler implements UpdateSink {
 
   /** Resolves when every update taken so far has been handled (for a clean stop). */
   async idle(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    await this.inFlight.drain();
   }
 
   private async handleNow(chatId: string, update: ZaloUpdate): Promise<void> {
@@ -146,7 +144,7 @@ export class ZaloUpdateHandler implements UpdateSink {
 
   /** Messages sent, or undefined when the update is not one we answer. */
   private async respond(chatId: string, update: ZaloUpdate): Promise<number | undefined> {
-    const chatKey = `${ZALO_PREFIX}${chatId}`;
+    const chatKey = keyOf("zalo", chatId);
     switch (update.event_name) {
       case ZALO_EVENTS.text: {
         const { inbox, sender } = this.options;

@@ -5,8 +5,10 @@ import type { Assistant } from "../../core/assistant.js";
 import type { Sender } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import type { HttpServer } from "../../server/http.js";
+import { type Backoff, backoffDelay } from "../../util/backoff.js";
+import type { ChannelHandle } from "../channel.js";
 import { DEFAULT_API_ROOT, type RetryPolicy, ZaloBot, ZaloError } from "./client/index.js";
-import { ZaloUpdateHandler } from "./handler.js";
+import { type ZaloCounters, ZaloUpdateHandler } from "./handler.js";
 import { UpdateInbox } from "./inbox.js";
 import { SeenUpdates } from "./seen.js";
 import { ZaloSender } from "./sender.js";
@@ -41,10 +43,20 @@ export interface StartZaloOptions {
   tuning?: ZaloTuning;
 }
 
-export interface ZaloChannel {
-  stop(): Promise<void>;
-  state(): Record<string, unknown>;
-  sender: Sender;
+/** For /healthz: the mode, the bot, polling or webhook state and the update counters. */
+export type ZaloHealth = {
+  mode: "polling" | "webhook";
+  bot?: string;
+  polling: boolean;
+  pollFailures: number;
+  lastUpdateAt?: string;
+  webhookRegistered?: boolean;
+  seenKeys: number;
+} & ZaloCounters;
+
+export interface ZaloChannel extends ChannelHandle<ZaloHealth> {
+  readonly name: "zalo";
+  readonly sender: Sender;
 }
 
 /** Error codes that no retry will cure: the token or the configuration is wrong. */
@@ -159,6 +171,7 @@ export async function startZalo({
   }
 
   return {
+    name: "zalo",
     // Messages the bot starts (notifications, rating requests): their numbered choices become
     // the ones a typed "1" picks, as Zalo has no buttons. Not awaited: the outbox records the
     // send at once (a crash before that record makes it send again), and a failure here must
@@ -172,7 +185,7 @@ export async function startZalo({
           .catch((err: unknown) => log.warn({ err: errorSummary(err) }, "zalo: choices of a notification not kept"));
       },
     },
-    state: () => {
+    health: () => {
       const polling = bot.pollingState();
       return {
         mode,
@@ -203,12 +216,12 @@ export async function startZalo({
 /** Repeats `task` with doubling pauses until it succeeds or `signal` aborts; resolves to whether it succeeded. */
 async function retryUntilDone(
   task: () => Promise<unknown>,
-  pauses: { initialMs: number; maxMs: number },
+  pauses: Backoff,
   signal: AbortSignal,
   failed: (err: unknown) => void,
 ): Promise<boolean> {
   for (let attempt = 0; !signal.aborted; attempt++) {
-    const wait = Math.min(pauses.maxMs, pauses.initialMs * 2 ** attempt);
+    const wait = backoffDelay(attempt, pauses);
     const waited = await sleep(wait, true, { signal }).catch(() => false);
     if (!waited) return false;
     try {

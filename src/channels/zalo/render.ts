@@ -1,6 +1,5 @@
 import type { Reply } from "../../core/types.js";
-import { splitText } from "../split-text.js";
-import { renderReplyAsText } from "../terminal/chat.js";
+import { renderReplyAsText, splitText } from "../text.js";
 
 /** sendMessage accepts 1–2000 characters. */
 export const ZALO_TEXT_LIMIT = 2000;

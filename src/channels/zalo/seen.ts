@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { RecentSet } from "../../util/recent-set.js";
 
 const SeenFileSchema = z.object({ version: z.literal(1), keys: z.array(z.string()) });
 
@@ -20,8 +21,7 @@ export interface SeenUpdatesOptions {
  * written to a small JSON file (atomically, debounced) so a restart still knows recent keys.
  */
 export class SeenUpdates {
-  private readonly keys: Set<string>;
-  private readonly capacity: number;
+  private readonly keys: RecentSet<string>;
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
@@ -30,8 +30,7 @@ export class SeenUpdates {
     keys: Iterable<string>,
     private readonly options: SeenUpdatesOptions,
   ) {
-    this.capacity = options.capacity ?? 10_000;
-    this.keys = new Set([...keys].slice(-this.capacity));
+    this.keys = new RecentSet(options.capacity ?? 10_000, keys);
   }
 
   /** Loads the file when there is one; a missing or unreadable file starts empty (reported, not fatal). */
@@ -53,12 +52,7 @@ export class SeenUpdates {
 
   /** Records `key` and returns true the first time; false for a repeat. Synchronous, so two concurrent deliveries cannot both win. */
   claim(key: string): boolean {
-    if (this.keys.has(key)) return false;
-    this.keys.add(key);
-    if (this.keys.size > this.capacity) {
-      const oldest = this.keys.values().next().value;
-      if (oldest !== undefined) this.keys.delete(oldest);
-    }
+    if (!this.keys.add(key)) return false;
     this.scheduleFlush();
     return true;
   }
@@ -70,7 +64,7 @@ export class SeenUpdates {
     const file = this.options.file;
     if (!file || !this.dirty) return this.writing;
     this.dirty = false;
-    const body = JSON.stringify({ version: 1, keys: [...this.keys] });
+    const body = JSON.stringify({ version: 1, keys: this.keys.toArray() });
     this.writing = this.writing.then(async () => {
       try {
         await mkdir(path.dirname(file), { recursive: true });

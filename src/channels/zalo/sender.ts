@@ -1,15 +1,13 @@
 import type { Reply, Sender, SendProgress } from "../../core/types.js";
+import { chatIdIn } from "../../util/chat-key.js";
 import type { ZaloBot } from "./client/index.js";
 import { renderForZalo } from "./render.js";
 
-export const ZALO_PREFIX = "zalo:";
-
 /** "zalo:<chatId>" → chatId; throws on another channel's key, so a message never goes to the wrong place. */
-export function zaloChatId(chatKey: string): string {
-  if (!chatKey.startsWith(ZALO_PREFIX) || chatKey.length === ZALO_PREFIX.length) {
-    throw new Error("not a Zalo chat key");
-  }
-  return chatKey.slice(ZALO_PREFIX.length);
+function zaloChatId(chatKey: string): string {
+  const id = chatIdIn(chatKey, "zalo");
+  if (id === undefined) throw new Error("not a Zalo chat key");
+  return id;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { backoffDelay } from "../../../util/backoff.js";
 import { ZaloBotError, ZaloError } from "./errors.js";
 import type { ZaloUpdate } from "./schemas.js";
 import type { RequestOptions } from "./transport.js";
@@ -102,7 +103,7 @@ export class ZaloPolling {
         this.bot.reportPollingError(
           err instanceof ZaloBotError ? err : new ZaloBotError("polling failed", "getUpdates", true),
         );
-        await pause(Math.min(this.maxMs, this.initialMs * 2 ** (this.failures - 1)), stopSignal);
+        await pause(backoffDelay(this.failures - 1, { initialMs: this.initialMs, maxMs: this.maxMs }), stopSignal);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
+import { backoffDelay } from "../../../util/backoff.js";
 import { scrubToken, ZaloBotError, ZaloError, ZaloFatalError, ZaloParseError } from "./errors.js";
 import { ZaloEnvelopeSchema } from "./schemas.js";
 
@@ -143,7 +144,7 @@ export class ZaloTransport {
   private delay(attempt: number, error: ZaloBotError): number {
     const { baseDelayMs, maxDelayMs } = this.#retry;
     if (error instanceof ZaloError && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, maxDelayMs);
-    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** attempt);
+    const ceiling = backoffDelay(attempt, { initialMs: baseDelayMs, maxMs: maxDelayMs });
     // Half fixed, half random: spreads retries of many chats hitting the same 429.
     return ceiling / 2 + Math.random() * (ceiling / 2);
   }

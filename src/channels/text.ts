@@ -1,3 +1,5 @@
+import type { Reply } from "../core/types.js";
+
 /**
  * Splits text into pieces of at most `limit` UTF-16 units (never fewer than the characters a
  * chat API counts, whichever way it counts), on line boundaries first, then on spaces, and only
@@ -60,4 +62,10 @@ function splitLine(line: string, limit: number): string[] {
   }
   if (current !== "") parts.push(current);
   return parts;
+}
+
+/** A reply as plain text, its choices as numbered lines: the user answers with the number (Zalo, the terminal). */
+export function renderReplyAsText(reply: Reply): string {
+  const choices = (reply.choices ?? []).map((c, i) => `  ${i + 1}. ${c.label}`);
+  return [reply.text, ...choices].join("\n");
 }

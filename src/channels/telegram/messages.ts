@@ -4,7 +4,7 @@ import type { PageStore } from "./pages.js";
 import { escapeHtml, keyboard, type PageLabels, pageCount, splitText, usableChoices } from "./render.js";
 
 /** Turns the core's replies into Telegram messages: split, HTML-escaped, choices as inline keyboards. */
-export class Outbox {
+export class TelegramMessages {
   constructor(
     private readonly api: Api,
     private readonly pages: PageStore,

@@ -1,4 +1,4 @@
-import { localTime } from "../dossiers/time.js";
+import { localTime } from "./local.js";
 
 /** "07:30-11:30,13:30-17:00" → minute ranges [start, end). */
 export function parseRanges(text: string): [number, number][] {

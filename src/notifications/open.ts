@@ -1,0 +1,119 @@
+import type { LiveCatalogue } from "../catalogue/live.js";
+import type { Config } from "../config.js";
+import type { Language, Translator } from "../core/i18n.js";
+import type { DossierRepository } from "../dossiers/repository.js";
+import type { DossierChange } from "../dossiers/schema.js";
+import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
+import type { Logger } from "../logger.js";
+import type { RatingFlow } from "../ratings/flow.js";
+import { parseRanges, parseWeekdays } from "../time/hours.js";
+import { createRenderer } from "./messages.js";
+import { noticesFor } from "./notices.js";
+import { type FlushReport, Outbox } from "./outbox.js";
+import { type ReminderScan, remindPendingPickups } from "./reminders.js";
+import type { SenderLookup } from "./senders.js";
+
+export type NotificationRules = Pick<
+  Config,
+  "TIMEZONE" | "OFFICE_HOURS" | "WORKING_DAYS" | "HOLIDAYS" | "NOTIFY_HOURS" | "REMINDER_DAYS"
+>;
+
+export interface NotificationsDeps {
+  dataDir: string;
+  rules: NotificationRules;
+  senders: SenderLookup;
+  dossiers: DossierRepository;
+  subscriptions: SubscriptionRepository;
+  ratingFlow: RatingFlow;
+  catalogue: LiveCatalogue;
+  translator: Translator;
+  /** The chat's language at send time (messages are written then, not when queued). */
+  languageOf(chatKey: string): Promise<Language>;
+  /** Runs after each reminder scan (the dossiers' daily upkeep); told whether the office was open. */
+  afterScan?(inOfficeHours: boolean): Promise<void>;
+  logger: Logger;
+  now: () => number;
+  random?: () => number;
+  fsync: boolean;
+}
+
+export interface NotificationModule {
+  /** Queues the status notices (or rating requests) these dossier changes call for; resolves to how many. */
+  notify(changes: DossierChange[]): Promise<number>;
+  /** Sends what is due now (logged when anything went out or failed). */
+  flush(): Promise<FlushReport>;
+  /** Queues due pickup reminders; a call while a scan runs shares it. */
+  remindPendingPickups(): Promise<ReminderScan>;
+  /** Drops what is queued for a chat and what it was sent (/huy, /xoadulieu). */
+  forgetChat(chatKey: string): Promise<void>;
+  /** Counts for /healthz. */
+  state(): { notificationsQueued: number; lastReminderScan: string | null; remindersQueuedLastScan: number };
+  /** Lets a running flush finish, then closes the outbox. */
+  close(): Promise<void>;
+}
+
+/** Opens the outbox in DATA_DIR with its send windows: reminders in office hours, the rest in daytime. */
+export async function openNotifications(deps: NotificationsDeps): Promise<NotificationModule> {
+  const { rules, logger, now } = deps;
+  const timeZone = rules.TIMEZONE;
+  const office = {
+    timeZone,
+    ranges: parseRanges(rules.OFFICE_HOURS),
+    weekdays: parseWeekdays(rules.WORKING_DAYS),
+    holidays: new Set(rules.HOLIDAYS),
+  };
+  const daytime = { timeZone, ranges: parseRanges(rules.NOTIFY_HOURS) };
+  const render = createRenderer({ ...deps, timeZone });
+  const outbox = await Outbox.open(
+    deps.dataDir,
+    {
+      senders: deps.senders,
+      render,
+      windows: { reminder: office, status: daytime, rating: daytime },
+      logger,
+      now,
+      random: deps.random,
+    },
+    deps.fsync,
+  );
+
+  const stats = { lastScan: undefined as number | undefined, lastQueued: 0 };
+  let scanning: Promise<ReminderScan> | undefined;
+  const remind = () => {
+    // No overlapping runs, whatever calls it (the schedule, a test, a slow disk).
+    scanning ??= (async () => {
+      const { dossiers, subscriptions } = deps;
+      const scan = await remindPendingPickups(
+        { dossiers, subscriptions, outbox, days: rules.REMINDER_DAYS, office },
+        now(),
+      );
+      stats.lastScan = now();
+      stats.lastQueued = scan.queued;
+      await deps.afterScan?.(!scan.closed);
+      return scan;
+    })().finally(() => {
+      scanning = undefined;
+    });
+    return scanning;
+  };
+
+  return {
+    notify: async (changes) => outbox.enqueue(await noticesFor(changes, deps.subscriptions)),
+    async flush() {
+      const report = await outbox.flush();
+      if (report.sent + report.failed > 0) logger.info(report, "notifications sent");
+      return report;
+    },
+    remindPendingPickups: remind,
+    forgetChat: (chatKey) => outbox.forgetChat(chatKey),
+    state: () => ({
+      notificationsQueued: outbox.pending.length,
+      lastReminderScan: stats.lastScan ? new Date(stats.lastScan).toISOString() : null,
+      remindersQueuedLastScan: stats.lastQueued,
+    }),
+    async close() {
+      await Promise.allSettled([scanning]);
+      await outbox.close();
+    },
+  };
+}

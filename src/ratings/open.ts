@@ -1,0 +1,40 @@
+import path from "node:path";
+import { localTime } from "../time/local.js";
+import { AnswerFeedbackStore } from "./feedback.js";
+import { RatingFlow } from "./flow.js";
+import { asScale } from "./schema.js";
+import { FileRatingRepository } from "./store.js";
+
+export interface RatingsDeps {
+  dataDir: string;
+  /** RATING_SCALE: 3 or 5 levels. */
+  scale: number;
+  /** Rating and feedback months are counted in the office's zone. */
+  timeZone: string;
+  /** A keyed pseudonym of a voter (never the chat id is stored). */
+  pseudonym(value: string): string;
+  now: () => number;
+  fsync: boolean;
+}
+
+export interface RatingModule {
+  flow: RatingFlow;
+  /** Counts a "helpful / not helpful" tap on an answer (once per chat, procedure and month). */
+  answerFeedback: { record(chatKey: string, procedureCode: string, helpful: boolean): Promise<void> };
+}
+
+/** Opens the ratings of handed-over dossiers and the answers' feedback counts in DATA_DIR. */
+export async function openRatings(deps: RatingsDeps): Promise<RatingModule> {
+  const { dataDir: dir, fsync, now, timeZone } = deps;
+  const [ratings, feedback] = await Promise.all([
+    FileRatingRepository.open(path.join(dir, "ratings"), fsync),
+    AnswerFeedbackStore.open(dir, deps.pseudonym, fsync),
+  ]);
+  return {
+    flow: new RatingFlow(ratings, asScale(deps.scale), timeZone),
+    answerFeedback: {
+      record: (chatKey, procedureCode, helpful) =>
+        feedback.record(chatKey, procedureCode, helpful, localTime(now(), timeZone).date.slice(0, 7)),
+    },
+  };
+}

@@ -1,0 +1,349 @@
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import type { Readable, Writable } from "node:stream";
+import { LiveCatalogue } from "./catalogue/live.js";
+import type { ChannelHandle } from "./channels/channel.js";
+import type { TelegramHealth } from "./channels/telegram/index.js";
+import type { TerminalHealth } from "./channels/terminal/chat.js";
+import type { ZaloHealth, ZaloTuning } from "./channels/zalo/index.js";
+import { type Clock, createClock } from "./clock.js";
+import type { Config } from "./config.js";
+import type { Assistant } from "./core/assistant.js";
+import { Translator } from "./core/i18n.js";
+import { RateLimiter } from "./core/rate-limit.js";
+import { type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
+import { registerDossierApi } from "./dossiers/api.js";
+import type { ImportReport } from "./dossiers/ingest.js";
+import type { LookupOutcome } from "./dossiers/lookup.js";
+import { type DossierModule, openDossiers } from "./dossiers/open.js";
+import type { RawRow } from "./dossiers/records.js";
+import { createAssistant } from "./features/index.js";
+import { createLogger, errorSummary, type Logger } from "./logger.js";
+import { type NotificationModule, openNotifications } from "./notifications/open.js";
+import type { FlushReport } from "./notifications/outbox.js";
+import type { ReminderScan } from "./notifications/reminders.js";
+import { SenderRegistry } from "./notifications/senders.js";
+import { openRatings, type RatingModule } from "./ratings/open.js";
+import { type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
+import { HttpServer } from "./server/http.js";
+import { FileConversationStore } from "./storage/conversations.js";
+import { DataDirLock } from "./storage/lock.js";
+
+export type ChannelName = "telegram" | "zalo" | "terminal";
+
+/** What a caller changes from production: each harness, CLI and test says only what differs. */
+export interface ServiceOverrides {
+  /** Default: pino on stderr at LOG_LEVEL (warn for the terminal chat, whose screen info lines would clutter). */
+  logger?: Logger;
+  /** Default: the system clock, or the test clock of MOTCUA_FAKE_CLOCK_FILE. Not the rate limiter's (real time). */
+  clock?: Clock;
+  /** Default true; tests turn it off for speed (nothing they check survives a power cut anyway). */
+  fsync?: boolean;
+  /** Jitter of the outbox's retries. */
+  random?: () => number;
+  /** Which channels start. Default: those with a token, or the terminal chat when none has one. */
+  channels?: readonly ChannelName[];
+  /**
+   * The data directory's parts: dossiers, notifications, ratings, persistent conversations (and
+   * DATA_DIR's lock). Default true; false: the catalogue alone, as the chat CLI runs it.
+   */
+  dossiers?: boolean;
+  /** Run the jobs of src/schedule.ts. Default true; tests that run them by hand turn it off. */
+  schedule?: boolean;
+  /** Listen on HOST:PORT. Default: when Telegram or Zalo starts (their webhooks post to it). */
+  listen?: boolean;
+  /** A catalogue already open (tests share one); the caller closes it. Default: CATALOGUE_DIR, opened here. */
+  catalogue?: LiveCatalogue;
+  /** Follow edits of the catalogue files. Default true. */
+  watchCatalogue?: boolean;
+  /** The terminal chat's streams. Default: stdin/stdout, interactive when stdin is a TTY. */
+  terminal?: { input: Readable; output: Writable; interactive: boolean; languageCode?: string };
+  zalo?: ZaloTuning;
+  /** Senders registered from the start (tests' recording senders), by their channel name. */
+  senders?: readonly Sender[];
+}
+
+export type ChannelHealth = TelegramHealth | ZaloHealth | TerminalHealth;
+
+export interface ServiceHealth {
+  catalogue: { version: string; procedures: number };
+  /** Counts only, nothing personal; absent without the data directory. */
+  storage?: ReturnType<DossierModule["state"]> & ReturnType<NotificationModule["state"]>;
+  channels: Record<string, ChannelHealth>;
+  /** Only with the test clock (MOTCUA_FAKE_CLOCK_FILE): its time and how far the jobs have run. */
+  clock?: { now: string; settled?: string };
+}
+
+/** The operations on the data directory that CLIs, the HTTP API and tests call directly. */
+export interface DossierOperations {
+  importRows(rows: RawRow[]): Promise<ImportReport>;
+  /** The verified lookup behind /hoso; counts failures like a chat's. */
+  lookup(chatKey: string, code: string, last4: string): Promise<LookupOutcome>;
+  flushOutbox(): Promise<FlushReport>;
+  /** The reminder scan with the dossiers' daily upkeep after it (a call while one runs shares it). */
+  remindPendingPickups(): Promise<ReminderScan>;
+}
+
+export interface Service {
+  /** Starts the schedule, the catalogue watcher, the HTTP server and the channels, in that order. */
+  start(): Promise<void>;
+  /** Channels first (no new updates, those in flight finish), then the server, the jobs, storage. Idempotent. */
+  close(): Promise<void>;
+  health(): ServiceHealth;
+
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly catalogue: LiveCatalogue;
+  readonly assistant: Assistant;
+  /** Each chat's conversation state: in DATA_DIR, or in memory without the data directory. */
+  readonly conversations: ConversationStore;
+  readonly server: HttpServer;
+  /** Channels register their Sender here; the outbox looks a chat's channel up at each send. */
+  readonly senders: SenderRegistry;
+  /** The schedule as data (what runs, and when). */
+  readonly jobs: readonly Job[];
+  /** Absent with `dossiers: false`. */
+  readonly dossiers?: DossierOperations;
+  /** The rating flow and the answers' feedback counts; absent with `dossiers: false`. */
+  readonly ratings?: RatingModule;
+  /** Started channels, by name. */
+  readonly channels: ReadonlyMap<string, ChannelHandle<ChannelHealth>>;
+  /** Where the HTTP server listens, once started (when it listens). */
+  readonly address?: AddressInfo;
+  /** Resolves when a channel that ends by itself has ended: the terminal chat at the end of its input. */
+  readonly ended: Promise<void>;
+}
+
+/** The channels a configuration asks for: those with a token, or the terminal chat when none has one. */
+export function configuredChannels(config: Config): ChannelName[] {
+  const bots: ChannelName[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) bots.push("telegram");
+  if (config.ZALO_BOT_TOKEN) bots.push("zalo");
+  return bots.length > 0 ? bots : ["terminal"];
+}
+
+/**
+ * The one composition root: builds the whole service from the configuration — catalogue,
+ * stores in DATA_DIR (under its lock), notifications, ratings, the assistant, the HTTP server
+ * with the dossier API — and returns it ready to start. main.ts, the chat CLI, the harnesses
+ * and the tests all build the service here, with overrides for what they change.
+ */
+export async function createService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
+  const wanted = overrides.channels ?? configuredChannels(config);
+  const terminalOnly = wanted.length === 1 && wanted[0] === "terminal";
+  const logger =
+    overrides.logger ?? createLogger(terminalOnly && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
+  const fsync = overrides.fsync ?? true;
+
+  const ownCatalogue = overrides.catalogue === undefined;
+  const catalogue = overrides.catalogue ?? (await openCatalogue(config, logger));
+  // The test clock (unset in production: Date.now) is the dossiers' clock: imports, reminders,
+  // send windows, lockouts, rating months. The rate limiter keeps the real clock: it counts
+  // what people send per real minute, and a clock standing still would never let them go.
+  const clock = overrides.clock ?? createClock(config.MOTCUA_FAKE_CLOCK_FILE);
+  if (clock.file)
+    logger.warn({ testTime: new Date(clock.now()).toISOString() }, "test clock in use (MOTCUA_FAKE_CLOCK_FILE)");
+  const now = clock.now;
+  const senders = SenderRegistry.of(...(overrides.senders ?? []));
+  const translator = new Translator();
+  const channels = new Map<string, ChannelHandle<ChannelHealth>>();
+  let schedule: RunningSchedule | undefined;
+
+  const server = new HttpServer(logger, () => health());
+  const data = overrides.dossiers === false ? undefined : await openData();
+  const conversations = data?.conversations ?? new MemoryConversationStore();
+  const assistant = createAssistant({
+    catalogue,
+    conversations,
+    translator,
+    rateLimiter: new RateLimiter(config.RATE_LIMIT_PER_MINUTE),
+    dossiers: data && {
+      dossiers: data.dossiers.dossiers,
+      subscriptions: data.dossiers.subscriptions,
+      guard: data.dossiers.guard,
+      hasher: data.dossiers.hasher,
+      forgetChat: data.notifications.forgetChat,
+      timeZone: config.TIMEZONE,
+      logger,
+      now,
+    },
+    ratings: data?.ratings,
+  });
+  const operations: DossierOperations | undefined = data && {
+    importRows: (rows) => data.dossiers.importRows(rows, data.notifications.notify),
+    lookup: data.dossiers.lookup,
+    flushOutbox: data.notifications.flush,
+    remindPendingPickups: data.notifications.remindPendingPickups,
+  };
+  if (operations) {
+    registerDossierApi(server, {
+      token: config.DOSSIER_API_TOKEN,
+      ingest: operations.importRows,
+      afterImport: async () => void (await operations.flushOutbox()),
+    });
+  }
+  const jobs = operations ? serviceJobs(operations) : [];
+
+  /** Opens DATA_DIR under its lock; the lock is released again if anything fails to open. */
+  async function openData() {
+    const dir = config.dataDir;
+    const lock = await DataDirLock.acquire(dir);
+    try {
+      const dossiers = await openDossiers({
+        dataDir: dir,
+        phoneHashKey: config.PHONE_HASH_KEY,
+        timeZone: config.TIMEZONE,
+        now,
+        fsync,
+      });
+      const [ratings, conversations] = await Promise.all([
+        openRatings({
+          dataDir: dir,
+          scale: config.RATING_SCALE,
+          timeZone: config.TIMEZONE,
+          pseudonym: (v) => dossiers.hasher.pseudonym("voter", v),
+          now,
+          fsync,
+        }),
+        FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
+      ]);
+      const notifications = await openNotifications({
+        dataDir: dir,
+        rules: config,
+        senders,
+        dossiers: dossiers.dossiers,
+        subscriptions: dossiers.subscriptions,
+        ratingFlow: ratings.flow,
+        catalogue,
+        translator,
+        languageOf: async (chatKey) => (await conversations.get(chatKey))?.lang ?? "vi",
+        afterScan: dossiers.upkeep,
+        logger,
+        now,
+        random: overrides.random,
+        fsync,
+      });
+      const state = dossiers.state();
+      logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");
+      return { lock, dossiers, ratings, conversations, notifications };
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
+  }
+
+  function health(): ServiceHealth {
+    const snapshot = catalogue.current().catalogue;
+    return {
+      catalogue: { version: snapshot.version, procedures: snapshot.procedures.length },
+      storage: data && { ...data.dossiers.state(), ...data.notifications.state() },
+      channels: Object.fromEntries([...channels].map(([name, c]) => [name, c.health()])),
+      ...(schedule?.state ? { clock: schedule.state() } : {}),
+    };
+  }
+
+  let address: AddressInfo | undefined;
+  let markEnded: () => void = () => undefined;
+  const ended = new Promise<void>((resolve) => {
+    markEnded = resolve;
+  });
+  let closing: Promise<void> | undefined;
+
+  const add = (channel: ChannelHandle<ChannelHealth>) => {
+    channels.set(channel.name, channel);
+    if (channel.sender) senders.register(channel.name, channel.sender);
+  };
+
+  async function start(): Promise<void> {
+    if (overrides.schedule !== false && jobs.length > 0) {
+      schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock });
+    }
+    if (ownCatalogue && overrides.watchCatalogue !== false) catalogue.watch();
+    const bots = wanted.filter((c) => c !== "terminal");
+    try {
+      // Listen first: in webhook mode Telegram and Zalo post as soon as the webhook is set.
+      if (overrides.listen ?? bots.length > 0) {
+        address = await server.listen(config.PORT, config.HOST);
+        logger.info({ host: address.address, port: address.port }, "http server listening");
+      }
+      // Loaded when started: a CLI that builds the service without channels need not load grammY and axios.
+      if (bots.includes("telegram")) {
+        const { startTelegram } = await import("./channels/telegram/index.js");
+        add(await startTelegram({ config, assistant, logger, server }));
+      }
+      if (bots.includes("zalo")) {
+        const { startZalo } = await import("./channels/zalo/index.js");
+        add(await startZalo({ config, assistant, logger, server, tuning: overrides.zalo }));
+      }
+    } catch (err) {
+      await close();
+      throw err;
+    }
+    if (wanted.includes("terminal")) {
+      const { startTerminalChat } = await import("./channels/terminal/chat.js");
+      const terminal = startTerminalChat({
+        assistant,
+        ...(overrides.terminal ?? { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY }),
+      });
+      add(terminal);
+      void terminal.ended.then(markEnded, markEnded);
+    }
+    if (bots.length > 0) {
+      logger.info({ channels: bots, catalogue: catalogue.current().catalogue.version }, "started");
+    }
+    // What waited in the outbox while the service was down goes out now, not at the next timer.
+    if (bots.length > 0 && operations) {
+      operations.flushOutbox().catch((err: unknown) => logger.error({ err: errorSummary(err) }, "outbox flush failed"));
+    }
+  }
+
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      await Promise.allSettled([...channels.values()].map((c) => c.stop()));
+      await server.close();
+      await schedule?.stop();
+      if (data) {
+        await data.notifications.close();
+        await data.lock.release();
+      }
+      await assistant.idle();
+      if (ownCatalogue) catalogue.close();
+    })();
+    return closing;
+  }
+
+  return {
+    start,
+    close,
+    health,
+    config,
+    logger,
+    clock,
+    catalogue,
+    assistant,
+    conversations,
+    server,
+    senders,
+    jobs,
+    dossiers: operations,
+    ratings: data?.ratings,
+    channels,
+    get address() {
+      return address;
+    },
+    ended,
+  };
+}
+
+function openCatalogue(config: Config, logger: Logger): Promise<LiveCatalogue> {
+  return LiveCatalogue.open(config.catalogueDir, {
+    reloaded: (s) =>
+      logger.info({ version: s.catalogue.version, procedures: s.catalogue.procedures.length }, "catalogue reloaded"),
+    rejected: (problems, report) =>
+      logger.warn(
+        { problems: problems.length },
+        `catalogue change refused, still serving the last good one\n${report}`,
+      ),
+  });
+}
