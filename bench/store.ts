@@ -8,17 +8,16 @@ import { fileURLToPath } from "node:url";
 import pino from "pino";
 import { LiveCatalogue } from "../src/catalogue/live.js";
 import { loadConfig } from "../src/config.js";
-import { Assistant } from "../src/core/assistant.js";
 import type { Sender } from "../src/core/types.js";
 import { codeKey } from "../src/dossiers/code.js";
 import { ingestRows } from "../src/dossiers/ingest.js";
 import { Hasher, loadHashKey } from "../src/dossiers/privacy.js";
 import { readExport } from "../src/dossiers/records.js";
 import { FileDossierRepository } from "../src/dossiers/repository.js";
-import { startDossiers } from "../src/dossiers/start.js";
 import { FileSubscriptionRepository } from "../src/dossiers/subscriptions.js";
 import { RatingLevel } from "../src/ratings/schema.js";
 import { FileRatingRepository } from "../src/ratings/store.js";
+import { createService } from "../src/service.js";
 
 const DOSSIERS = 100_000;
 const SUBSCRIBED = 20_000;
@@ -105,9 +104,15 @@ async function seed(): Promise<void> {
 const catalogue = await LiveCatalogue.open(config.catalogueDir);
 const sender: Sender = { channel: "telegram", send: async () => undefined };
 const openStart = performance.now();
-const dossiers = await startDossiers({ config, catalogue, logger, senders: [sender], now, timers: false });
+// Built as the bot builds it, not started: no channels, no timers; the bench runs the jobs itself.
+const service = await createService(config, { logger, clock: { now }, channels: [], catalogue, senders: [sender] });
 const openMs = performance.now() - openStart;
-const assistant = new Assistant({ catalogue, conversations: dossiers.conversations, features: [dossiers.feature] });
+const { assistant } = service;
+const dossiers =
+  service.dossiers ??
+  (() => {
+    throw new Error("no data directory");
+  })();
 const say = (c: string, text: string) => assistant.handle(c, { kind: "text", text });
 const pick = (c: string, id: string) => assistant.handle(c, { kind: "choice", id });
 
@@ -175,7 +180,7 @@ report("subscription persisted (p95, chat tap end to end)", p95(subscribeTimes),
 const rss = process.memoryUsage().rss / 1024 / 1024;
 report("process memory (RSS)", rss, "MB", 300);
 
-await dossiers.stop();
+await service.close();
 await rm(dir, { recursive: true, force: true });
 
 process.stdout.write(

@@ -2,8 +2,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
-import { startDossiers } from "../../src/dossiers/start.js";
-import { HttpServer } from "../../src/server/http.js";
+import { createService, type Service } from "../../src/service.js";
 import { runScript } from "../harness/common.js";
 import {
   at,
@@ -23,34 +22,31 @@ const KEY = "0003120H49-251103-0012";
 
 let dir: string;
 let cleanup: () => Promise<void>;
-let server: HttpServer;
+let service: Service;
 let url: string;
-let dossiers: Awaited<ReturnType<typeof startDossiers>>;
 let sender: RecordingSender;
 let port: number;
 const clock = new Clock(at("2025-11-06 09:00"));
 
 beforeEach(async () => {
   ({ dir, cleanup } = await tempDir());
-  const { logger } = captureLogs();
-  server = new HttpServer(logger, () => dossiers.state());
   sender = new RecordingSender();
-  dossiers = await startDossiers({
-    config: loadConfig({ DATA_DIR: dir, DOSSIER_API_TOKEN: TOKEN }),
-    catalogue: await bundledCatalogue(),
-    logger,
-    server,
-    senders: [sender],
-    now: clock.now,
-    timers: false,
+  service = await createService(loadConfig({ DATA_DIR: dir, DOSSIER_API_TOKEN: TOKEN, PORT: "0" }), {
+    logger: captureLogs().logger,
+    clock,
     fsync: false,
+    channels: [],
+    schedule: false,
+    listen: true,
+    catalogue: await bundledCatalogue(),
+    senders: [sender],
   });
-  port = (await server.listen(0)).port;
+  await service.start();
+  port = service.address?.port ?? 0;
   url = `http://127.0.0.1:${port}/api/dossiers`;
 });
 afterEach(async () => {
-  await server.close();
-  await dossiers.stop();
+  await service.close();
   await cleanup();
 });
 
@@ -67,7 +63,7 @@ describe("POST /api/dossiers", () => {
     expect((await post(records([dossier()]), { authorization: "" })).status).toBe(401);
     expect((await post(records([dossier()]), { authorization: `Bearer ${TOKEN}x` })).status).toBe(401);
     expect((await post(records([dossier()]), { authorization: TOKEN })).status).toBe(401);
-    expect(await dossiers.lookup("telegram:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({
+    expect(await service.dossiers?.lookup("telegram:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({
       kind: "mismatch",
     });
   });
@@ -82,7 +78,9 @@ describe("POST /api/dossiers", () => {
       created: 1,
       rejected: [{ record: 2, reason: expect.stringMatching(/^code: /) }],
     });
-    expect(await dossiers.lookup("telegram:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({ kind: "found" });
+    expect(await service.dossiers?.lookup("telegram:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({
+      kind: "found",
+    });
     expect(await (await post(records([dossier()]))).json()).toMatchObject({ created: 0, unchanged: 1 });
   });
 
@@ -103,18 +101,13 @@ describe("POST /api/dossiers", () => {
 
   it("notifies a subscribed chat once per status change, right after answering", async () => {
     await post(records([dossier()]));
-    const { Assistant } = await import("../../src/core/assistant.js");
-    const assistant = new Assistant({
-      catalogue: await bundledCatalogue(),
-      conversations: dossiers.conversations,
-      features: [dossiers.feature],
-    });
+    const { assistant } = service;
     await assistant.handle("telegram:1", { kind: "text", text: "/hoso 000.31.20.H49-251103-0012" });
     await assistant.handle("telegram:1", { kind: "text", text: "5678" });
     await assistant.handle("telegram:1", { kind: "choice", id: `d:s:${KEY}` });
     await post(records([dossier({ status: "5", status_note: "Bản sao CCCD" })]));
     await post(records([dossier({ status: "5", status_note: "Bản sao CCCD" })]));
-    await server.close(); // waits for the work done after responses
+    await service.server.close(); // waits for the work done after responses
     expect(sender.texts("telegram:1")).toHaveLength(1);
     expect(sender.texts("telegram:1")[0]).toContain("Cần bổ sung: Bản sao CCCD");
     expect(text(await assistant.handle("telegram:1", { kind: "text", text: "/huy" }))).toContain("1 hồ sơ");
@@ -132,7 +125,9 @@ describe("POST /api/dossiers", () => {
     expect(run.stdout).toContain("qua API");
     expect(run.stdout).toMatch(/created:\s+1/);
     expect(run.stdout).toMatch(/dòng 3 \| line 3: status/);
-    expect(await dossiers.lookup("zalo:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({ kind: "found" });
+    expect(await service.dossiers?.lookup("zalo:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({
+      kind: "found",
+    });
 
     const noToken = await runScript("src/cli/dossiers-import.ts", [file], "", { DATA_DIR: dir, DOSSIER_API_TOKEN: "" });
     expect(noToken.code).toBe(1);
@@ -143,21 +138,17 @@ describe("POST /api/dossiers", () => {
 describe("without DOSSIER_API_TOKEN", () => {
   it("does not offer the endpoint", async () => {
     const other = await tempDir();
-    const { logger } = captureLogs();
-    const bare = new HttpServer(logger, () => ({}));
-    const service = await startDossiers({
-      config: loadConfig({ DATA_DIR: other.dir }),
+    const bare = await createService(loadConfig({ DATA_DIR: other.dir, PORT: "0" }), {
+      logger: captureLogs().logger,
+      channels: [],
+      schedule: false,
+      listen: true,
       catalogue: await bundledCatalogue(),
-      logger,
-      server: bare,
-      senders: [],
-      timers: false,
     });
-    const { port: p } = await bare.listen(0);
-    const response = await fetch(`http://127.0.0.1:${p}/api/dossiers`, { method: "POST", body: "[]" });
+    await bare.start();
+    const response = await fetch(`http://127.0.0.1:${bare.address?.port}/api/dossiers`, { method: "POST", body: "[]" });
     expect(response.status).toBe(404);
     await bare.close();
-    await service.stop();
     await other.cleanup();
   });
 });

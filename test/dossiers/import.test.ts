@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { HashKeyMismatchError } from "../../src/dossiers/repository.js";
-import { startDossiers } from "../../src/dossiers/start.js";
+import { createService } from "../../src/service.js";
 import { runScript } from "../harness/common.js";
 import {
   at,
@@ -99,12 +99,10 @@ describe("importing the one-stop system's export", () => {
     expect((await h.say("telegram:1", "5678"))[0]?.text).toContain("Nguyễn V. A.");
     await h.dossiers.stop();
 
-    const other = startDossiers({
-      config: loadConfig({ DATA_DIR: dir, PHONE_HASH_KEY: "another-key-0123456789" }),
-      catalogue: await bundledCatalogue(),
+    const other = createService(loadConfig({ DATA_DIR: dir, PHONE_HASH_KEY: "another-key-0123456789" }), {
       logger: captureLogs().logger,
-      senders: [],
-      timers: false,
+      channels: [],
+      catalogue: await bundledCatalogue(),
     });
     await expect(other).rejects.toThrow(HashKeyMismatchError);
     h = await openHarness(dir, clock); // the lock was released by the refusal

@@ -172,7 +172,7 @@ describe("subscriptions and personal data", () => {
     expect(h.sender.sent).toEqual([]);
     // The lookup history went too: subscribing again needs the digits again.
     expect(text(await h.pick("telegram:6", `d:s:${KEY}`))).toContain("tra cứu lại");
-    const saved = await h.dossiers.conversations.get("telegram:6");
+    const saved = await h.service.conversations.get("telegram:6");
     expect(saved?.features?.dossiers).toBeUndefined();
     expect(await readFile(path.join(dir, "outbox.json"), "utf8")).not.toContain("telegram:6");
   });

@@ -1,8 +1,8 @@
 import { loadConfig } from "../../src/config.js";
-import { Assistant } from "../../src/core/assistant.js";
+import type { Assistant } from "../../src/core/assistant.js";
 import type { Reply, Sender } from "../../src/core/types.js";
 import { readExport } from "../../src/dossiers/records.js";
-import { type Dossiers, startDossiers } from "../../src/dossiers/start.js";
+import { createService, type DossierOperations, type Service, type ServiceHealth } from "../../src/service.js";
 import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "./common.js";
 
 export const tempDir = () => sharedTempDir("motcua-dossiers-");
@@ -43,7 +43,14 @@ export class RecordingSender implements Sender {
 
 export { bundledCatalogue, captureLogs };
 
+/** The data-directory operations of the service, with its storage counts and its stop. */
+export interface Dossiers extends DossierOperations {
+  state(): NonNullable<ServiceHealth["storage"]>;
+  stop(): Promise<void>;
+}
+
 export interface Harness {
+  service: Service;
   dossiers: Dossiers;
   assistant: Assistant;
   sender: RecordingSender;
@@ -63,22 +70,28 @@ export async function openHarness(
 ): Promise<Harness> {
   const { logger, lines } = captureLogs();
   const config = loadConfig({ DATA_DIR: dir, ...env });
-  const dossiers = await startDossiers({
-    config,
-    catalogue: await bundledCatalogue(),
+  // The whole service, as production builds it, minus channels, listening and timers: the
+  // tests run the jobs by hand (flushOutbox, remindPendingPickups) on their own clock.
+  const service = await createService(config, {
     logger,
-    senders: [sender, ...otherSenders],
-    now: clock.now,
-    random: () => 0.5,
-    timers: false,
+    clock,
     fsync: false,
-  });
-  const assistant = new Assistant({
+    random: () => 0.5,
+    channels: [],
+    schedule: false,
     catalogue: await bundledCatalogue(),
-    conversations: dossiers.conversations,
-    features: [dossiers.feature],
+    senders: [sender, ...otherSenders],
   });
+  const operations = service.dossiers;
+  if (!operations) throw new Error("the service opened no data directory");
+  const dossiers: Dossiers = {
+    ...operations,
+    state: () => service.health().storage ?? fail("no storage"),
+    stop: service.close,
+  };
+  const { assistant } = service;
   return {
+    service,
     dossiers,
     assistant,
     sender,
@@ -134,4 +147,8 @@ export function text(replies: Reply[]): string {
 
 export function choiceIds(replies: Reply[]): string[] {
   return replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

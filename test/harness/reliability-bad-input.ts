@@ -277,8 +277,8 @@ async function exercise(
 
   // Updates that failed inside (caught by the channels' error handlers; Telegram then apologises).
   const failuresBeforeOdd = {
-    telegram: Number(service.telegram.state().failed ?? 0),
-    zalo: Number(service.zalo.state().failed ?? 0),
+    telegram: Number(service.telegram.health().failed ?? 0),
+    zalo: Number(service.zalo.health().failed ?? 0),
     errorLogs: service.logs.error + service.logs.fatal,
     lastErrors: [...service.logs.lastErrors],
   };
@@ -506,7 +506,7 @@ function tapZaloAnswers(service: RunningService): {
   next(chatKey: string): Expectation;
   cancel(chatKey: string, expectation: Expectation): void;
 } {
-  const assistant = service.app.assistant;
+  const assistant = service.assistant;
   const pending = new Map<string, Expectation[]>();
   const original = assistant.handle.bind(assistant);
   assistant.handle = (chatKey, incoming, context) => {
@@ -554,7 +554,7 @@ async function oddUpdates(
   problems: Problem[],
 ): Promise<BadInputReport["odd"]> {
   const statuses: Record<string, number> = {};
-  const failedBefore = Number(service.telegram.state().failed ?? 0) + Number(service.zalo.state().failed ?? 0);
+  const failedBefore = Number(service.telegram.health().failed ?? 0) + Number(service.zalo.health().failed ?? 0);
   const chat = { id: 77, type: "private", first_name: "A" };
   const from = { id: 77, is_bot: false, first_name: "A" };
   const date = Math.floor(Date.now() / 1000);
@@ -652,12 +652,12 @@ async function oddUpdates(
   // Zalo handles after answering: wait for its queue to drain.
   const deadline = Date.now() + ANSWER_TIMEOUT_MS;
   for (;;) {
-    const s = service.zalo.state() as Record<string, number>;
+    const s = service.zalo.health();
     const settled = (s.handled ?? 0) + (s.ignored ?? 0) + (s.failed ?? 0) + (s.duplicates ?? 0);
     if (settled >= (s.received ?? 0) || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const failedAfter = Number(service.telegram.state().failed ?? 0) + Number(service.zalo.state().failed ?? 0);
+  const failedAfter = Number(service.telegram.health().failed ?? 0) + Number(service.zalo.health().failed ?? 0);
   if (failedAfter > failedBefore) {
     problems.push({
       channel: "service",

@@ -206,7 +206,7 @@ async function ours(info: FakesInfo): Promise<BotUnderLoad> {
     zaloSecret: ZALO_BENCH_SECRET,
     rateLimitPerMinute: 1_000_000,
   });
-  const counters = () => ({ ...service.telegram.state(), zalo: service.zalo.state() }) as Record<string, unknown>;
+  const counters = () => ({ ...service.telegram.health(), zalo: service.zalo.health() }) as Record<string, unknown>;
   return {
     port: service.port,
     failedUpdates: () => {

@@ -384,9 +384,9 @@ export interface TimingFigures {
 
 /** Counters that move when anything is handled. */
 function handledState(service: RunningService, telegram: FakeTelegramApi, zalo: FakeZaloApi) {
-  const tg = service.telegram.state() as Record<string, number>;
-  const zl = service.zalo.state() as Record<string, number>;
-  const storage = (service.app.dossiers?.state() ?? {}) as Record<string, number>;
+  const tg = service.telegram.health();
+  const zl = service.zalo.health();
+  const storage = service.health().storage;
   const outgoing = [
     "sendMessage",
     "sendChatAction",
@@ -395,12 +395,12 @@ function handledState(service: RunningService, telegram: FakeTelegramApi, zalo: 
     "editMessageReplyMarkup",
   ];
   return {
-    "telegram updates received": tg.received ?? 0,
-    "telegram updates handled": (tg.handled ?? 0) + (tg.failed ?? 0),
+    "telegram updates received": tg.mode === "webhook" ? tg.received : 0,
+    "telegram updates handled": tg.handled + tg.failed,
     "telegram API calls": outgoing.reduce((n, m) => n + telegram.callsTo(m).length, 0),
-    "zalo updates received": zl.received ?? 0,
+    "zalo updates received": zl.received,
     "zalo API calls": zalo.callsOf("sendMessage").length + zalo.callsOf("sendChatAction").length,
-    "dossiers stored": storage.dossiers ?? 0,
+    "dossiers stored": storage?.dossiers ?? 0,
   };
 }
 
@@ -478,7 +478,7 @@ async function proper(service: RunningService, telegram: FakeTelegramApi, zalo: 
     headers: { authorization: `Bearer ${DOSSIER_TOKEN}`, "content-type": "application/json" },
     body: dossierRows,
   });
-  const stored = (service.app.dossiers?.state() as { dossiers?: number } | undefined)?.dossiers ?? 0;
+  const stored = service.health().storage?.dossiers ?? 0;
   return { telegram: tgOk, zalo: zlOk, dossiers: api === 200 && stored === 1 };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The service as src/main.ts builds it, for the reliability runs: createApp on a temp DATA_DIR,
+ * The service as src/main.ts builds it, for the reliability runs: createService on a temp DATA_DIR,
  * the HTTP server listening on 127.0.0.1, then Telegram and Zalo in webhook mode against local
  * fake Bot APIs, the dossier API on. Its logs are counted by level (errors kept as scrubbed
  * summaries, never message text) so a run can say whether anything failed inside.
@@ -9,12 +9,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { type App, createApp } from "../../src/app.js";
-import { startTelegram, type TelegramChannel } from "../../src/channels/telegram/index.js";
-import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
+import type { TelegramChannel } from "../../src/channels/telegram/index.js";
+import type { ZaloChannel } from "../../src/channels/zalo/index.js";
 import { type Config, loadConfig } from "../../src/config.js";
+import type { Assistant } from "../../src/core/assistant.js";
 import { createLogger } from "../../src/logger.js";
-import { HttpServer } from "../../src/server/http.js";
+import type { HttpServer } from "../../src/server/http.js";
+import { createService, type Service, type ServiceHealth } from "../../src/service.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -48,23 +49,22 @@ export interface RunningService {
   port: number;
   origin: string;
   config: Config;
-  app: App;
+  assistant: Assistant;
   server: HttpServer;
   telegram: TelegramChannel;
   zalo: ZaloChannel;
   logs: LogCounts;
   dataDir: string;
-  /** Stops as main.ts's shutdown does (channels, server, dossiers, catalogue) and removes DATA_DIR. */
+  health(): ServiceHealth;
+  /** Stops the service (channels, server, jobs, storage, catalogue) and removes DATA_DIR. */
   stop(): Promise<void>;
 }
 
-/** Starts the whole service in this process, in the order main.ts uses. */
+/** Starts the whole service in this process (createService, as main.ts does), both channels in webhook mode. */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "motcua-reliability-"));
   const logs: LogCounts = { warn: 0, error: 0, fatal: 0, lastErrors: [] };
-  let app: App | undefined;
-  let server: HttpServer | undefined;
-  const channels: { stop(): Promise<void> }[] = [];
+  let service: Service | undefined;
   try {
     const config = loadConfig({
       CATALOGUE_DIR: path.join(ROOT, "data"),
@@ -85,54 +85,33 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       ZALO_API_ROOT: options.zalo.apiRoot,
       DOSSIER_API_TOKEN: DOSSIER_TOKEN,
     });
-    const logger = createLogger(config.LOG_LEVEL, countingStream(logs));
-    const started: { name: string; state(): Record<string, unknown> }[] = [];
-    server = new HttpServer(logger, () => ({
-      catalogue: app?.catalogue.current().catalogue.version,
-      storage: app?.dossiers?.state(),
-      channels: Object.fromEntries(started.map((c) => [c.name, c.state()])),
-    }));
-    app = await createApp(config, logger, { server });
-    app.catalogue.watch();
-    const address = await server.listen(config.PORT, config.HOST);
-    const telegram = await startTelegram({ config, assistant: app.assistant, logger, server });
-    channels.push(telegram);
-    started.push({ name: "telegram", ...telegram });
-    app.senders.push(telegram.sender);
-    const zalo = await startZalo({ config, assistant: app.assistant, logger, server });
-    channels.push(zalo);
-    started.push({ name: "zalo", ...zalo });
-    app.senders.push(zalo.sender);
-
-    const running = app;
-    const http = server;
+    service = await createService(config, { logger: createLogger(config.LOG_LEVEL, countingStream(logs)) });
+    await service.start();
+    const running = service;
+    const port = running.address?.port ?? 0;
     let stopping: Promise<void> | undefined;
     return {
-      port: address.port,
-      origin: `http://127.0.0.1:${address.port}`,
+      port,
+      origin: `http://127.0.0.1:${port}`,
       config,
-      app: running,
-      server: http,
-      telegram,
-      zalo,
+      assistant: running.assistant,
+      server: running.server,
+      telegram: running.channels.get("telegram") as TelegramChannel,
+      zalo: running.channels.get("zalo") as ZaloChannel,
       logs,
       dataDir,
+      health: running.health,
       stop: () => {
         stopping ??= (async () => {
-          await Promise.allSettled(channels.map((c) => c.stop()));
-          await http.close();
-          await running.dossiers?.stop();
-          running.catalogue.close();
+          await running.close();
           await rm(dataDir, { recursive: true, force: true });
         })();
         return stopping;
       },
     };
   } catch (err) {
-    await Promise.allSettled(channels.map((c) => c.stop()));
-    await server?.close();
-    await app?.dossiers?.stop();
-    app?.catalogue.close();
+    // start() closes what it started when a channel fails; a failure before it leaves the stores open.
+    await service?.close();
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }

@@ -1,18 +1,5 @@
-import cron from "node-cron";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { startDossiers } from "../../src/dossiers/start.js";
-import {
-  at,
-  bundledCatalogue,
-  Clock,
-  captureLogs,
-  dossier,
-  type Harness,
-  openHarness,
-  RecordingSender,
-  tempDir,
-} from "../harness/dossiers.js";
+import { at, Clock, dossier, type Harness, openHarness, RecordingSender, tempDir } from "../harness/dossiers.js";
 
 const CODE = "000.31.20.H49-251103-0012";
 const KEY = "0003120H49-251103-0012";
@@ -66,7 +53,7 @@ describe("pickup reminders", () => {
     expect(day1).toHaveLength(1);
     expect(day1[0]).toContain("Nhắc nhận kết quả");
     expect(day1[0]).toContain("đã có kết quả từ ngày 03/11/2025");
-    expect(day1[0]).toContain("Địa chỉ: Trụ sở UBND phường");
+    expect(day1[0]).toContain("Địa chỉ: Trụ sở Trung tâm Phục vụ hành chính công phường");
     expect(day1[0]).toContain("mang theo");
     expect(await tick("2025-11-04 09:00")).toEqual([]);
     expect(await tick("2025-11-04 23:00")).toEqual([]);
@@ -149,25 +136,6 @@ describe("pickup reminders", () => {
     const [a, b] = await Promise.all([h.dossiers.remindPendingPickups(), h.dossiers.remindPendingPickups()]);
     expect(a).toBe(b);
     expect(a.queued).toBe(1);
-  });
-});
-
-describe("the schedule", () => {
-  it("is a node-cron task in the office's time zone, removed on stop", async () => {
-    const { logger } = captureLogs();
-    const service = await startDossiers({
-      config: loadConfig({ DATA_DIR: dir }),
-      catalogue: await bundledCatalogue(),
-      logger,
-      senders: [],
-    });
-    const task = [...cron.getTasks().values()].find((t) => t.name === "pickup-reminders");
-    expect(task?.getPattern()).toBe("*/10 * * * *");
-    const next = task?.getNextRun();
-    expect(next && next.getTime() - Date.now()).toBeLessThanOrEqual(10 * 60_000);
-    await service.stop();
-    expect([...cron.getTasks().values()].some((t) => t.name === "pickup-reminders")).toBe(false);
-    h = await openHarness(dir, new Clock(Date.now())); // for afterEach
   });
 });
 

@@ -1,6 +1,7 @@
 import pino from "pino";
 import type { Reply, SendProgress } from "../../src/core/types.js";
 import { Outbox } from "../../src/notifications/outbox.js";
+import { SenderRegistry } from "../../src/notifications/senders.js";
 
 const ALWAYS = { timeZone: "Asia/Ho_Chi_Minh", ranges: [[0, 24 * 60]] as [number, number][] };
 
@@ -15,19 +16,17 @@ export function openTwoPartOutbox(
   now: () => number = Date.now,
 ): Promise<Outbox> {
   return Outbox.open(dir, {
-    senders: [
-      {
-        channel: "telegram",
-        async send(_chatKey: string, replies: Reply[], progress?: SendProgress) {
-          for (const [i, reply] of replies.entries()) {
-            if (i < (progress?.skip ?? 0)) continue;
-            await channel.accept(reply.text);
-            progress?.accepted(i + 1);
-            channel.recorded?.(reply.text);
-          }
-        },
+    senders: SenderRegistry.of({
+      channel: "telegram",
+      async send(_chatKey: string, replies: Reply[], progress?: SendProgress) {
+        for (const [i, reply] of replies.entries()) {
+          if (i < (progress?.skip ?? 0)) continue;
+          await channel.accept(reply.text);
+          progress?.accepted(i + 1);
+          channel.recorded?.(reply.text);
+        }
       },
-    ],
+    }),
     render: async (m) => ({ replies: [{ text: `${m.key}/1` }, { text: `${m.key}/2` }] }),
     windows: { status: ALWAYS, reminder: ALWAYS, rating: ALWAYS },
     logger: pino({ level: "silent" }),

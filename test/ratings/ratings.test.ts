@@ -177,7 +177,7 @@ describe("what is kept", () => {
     await subscribe();
     await handOver();
     await h.pick(CHAT, `d:r:${KEY}:0`);
-    await h.dossiers.recordAnswerFeedback(CHAT, "1.001193", true);
+    await h.service.ratings?.answerFeedback.record(CHAT, "1.001193", true);
     const dirs = [path.join(dir, "ratings"), dir];
     for (const d of dirs) {
       for (const name of (await readdir(d)).filter((n) => n.endsWith(".json") && !n.startsWith("outbox"))) {
@@ -189,7 +189,8 @@ describe("what is kept", () => {
 
 describe("answer feedback and the report", () => {
   it("counts a chat once per procedure and month; a second tap changes its vote", async () => {
-    const fb = h.dossiers.answerFeedback;
+    const fb = h.service.ratings?.answerFeedback;
+    if (!fb) throw new Error("no ratings");
     await fb.record("telegram:1", "1.001193", true);
     await fb.record("telegram:1", "1.001193", true);
     await fb.record("telegram:2", "1.001193", true);

@@ -41,6 +41,7 @@ import { FileDossierRepository } from "../../src/dossiers/repository.js";
 import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js";
 import { createLogger } from "../../src/logger.js";
 import { Outbox } from "../../src/notifications/outbox.js";
+import { SenderRegistry } from "../../src/notifications/senders.js";
 import { AnswerFeedbackStore } from "../../src/ratings/feedback.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
@@ -681,7 +682,13 @@ async function verify(): Promise<Record<string, number>> {
   const outbox = await open("outbox", () =>
     Outbox.open(
       dir,
-      { senders: [], render: async () => ({ drop: true }), windows: {} as never, logger, now: () => h.now },
+      {
+        senders: new SenderRegistry(),
+        render: async () => ({ drop: true }),
+        windows: {} as never,
+        logger,
+        now: () => h.now,
+      },
       false,
     ),
   );

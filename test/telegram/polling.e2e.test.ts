@@ -74,8 +74,8 @@ describe("polling mode", () => {
       expect(fake.botMessages(7)[4]?.text).toBe("Hồ sơ của bạn đã có kết quả.");
       await expect(channel.sender.send("telegram:404", [{ text: "x" }])).rejects.toThrow(/chat not found/);
 
-      await fake.waitFor(() => channel.state().handled === 4, 2_000, "4 updates counted");
-      expect(channel.state()).toMatchObject({ mode: "polling", running: true, handled: 4, failed: 0 });
+      await fake.waitFor(() => channel.health().handled === 4, 2_000, "4 updates counted");
+      expect(channel.health()).toMatchObject({ mode: "polling", running: true, handled: 4, failed: 0 });
     } finally {
       await channel.stop();
     }

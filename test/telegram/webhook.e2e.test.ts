@@ -35,7 +35,7 @@ async function countingAssistant(): Promise<TelegramAssistant> {
 
 async function start(assistant?: TelegramAssistant): Promise<TelegramChannel> {
   const { logger } = captureLogger();
-  server = new HttpServer(logger, () => ({ telegram: channel?.state() }));
+  server = new HttpServer(logger, () => ({ telegram: channel?.health() }));
   const { port } = await server.listen(0);
   fake.webhookOrigin = `http://127.0.0.1:${port}`;
   const config = loadConfig({
@@ -102,7 +102,7 @@ describe("webhook mode", () => {
     const right = await fake.postToWebhook(update as never, SECRET);
     expect(right.status).toBe(200);
     expect(seen).toEqual(["telegram:5"]);
-    expect(channel?.state()).toMatchObject({ mode: "webhook", received: 1, refused: 3 });
+    expect(channel?.health()).toMatchObject({ mode: "webhook", received: 1, refused: 3 });
   });
 
   it("refuses a body that is not an update, and keeps /healthz", async () => {
