@@ -45,10 +45,19 @@ procedure-title = 📄 { $name } (code { $code })
 documents-title = Documents to prepare:
 documents-case = In the case “{ $case }”:
 document-count = { $originals ->
-        [0] { $copies } copy
-       *[other] { $originals } original{ $copies ->
+        [0] { $copies ->
+            [one] 1 copy
+           *[other] { $copies } copies
+        }
+        [one] 1 original{ $copies ->
             [0] {""}
-           *[other] , { $copies } copy
+            [one] , 1 copy
+           *[other] , { $copies } copies
+        }
+       *[other] { $originals } originals{ $copies ->
+            [0] {""}
+            [one] , 1 copy
+           *[other] , { $copies } copies
         }
     }
 document-form = form: { $form }
@@ -69,7 +78,10 @@ online-post = You can also send the dossier by post.
 summary-office = Where: { $office }
 summary-time = Time: { $time }
 summary-fee = Fee: { $fee }
-summary-documents = { $count } kind(s) of documents needed (choose «Documents» for details).
+summary-documents = { $count ->
+        [one] 1 document needed
+       *[other] { $count } documents needed
+    } (choose «Documents» for details).
 summary-result = Result: { $result }
 summary-conditions = Conditions:
 legal-basis = Legal basis: { $laws }
@@ -77,3 +89,17 @@ legal-basis = Legal basis: { $laws }
 channel-in_person = In person
 channel-online = Online
 channel-post = By post
+
+more-part = More
+part-of = ({ $part }/{ $parts })
+small-talk-thanks = You're welcome! Type another question whenever you like.
+small-talk-ok = 👍 Type another question whenever you like.
+small-talk-bye = Goodbye! Message me again whenever you have a question about a procedure.
+redirect =
+    ℹ️ { $topic }: this is not handled at the ward's one-stop office.
+    { $answer }
+redirect-link = More: { $url }
+not-this-one = Not this one
+section-conditions = Conditions
+conditions-title = Conditions:
+conditions-none = This procedure lists no conditions of its own; these are its steps.

@@ -80,3 +80,18 @@ legal-basis = Căn cứ pháp lý: { $laws }
 channel-in_person = Nộp trực tiếp
 channel-online = Trực tuyến
 channel-post = Qua bưu chính
+
+# Hội thoại: trả lời từng phần, chuyện ngoài lề, chuyển hướng
+more-part = Xem tiếp
+part-of = ({ $part }/{ $parts })
+small-talk-thanks = Không có gì ạ! Bạn cần hỏi thêm thủ tục nào cứ gõ nhé.
+small-talk-ok = 👍 Bạn cần hỏi gì thêm cứ gõ nhé.
+small-talk-bye = Chào bạn! Khi cần hỏi về thủ tục, bạn cứ nhắn lại nhé.
+redirect =
+    ℹ️ { $topic }: việc này không làm tại bộ phận một cửa của phường/xã.
+    { $answer }
+redirect-link = Xem thêm: { $url }
+not-this-one = Không phải thủ tục này
+section-conditions = Điều kiện
+conditions-title = Điều kiện:
+conditions-none = Thủ tục này không ghi điều kiện riêng; các bước thực hiện như sau.

@@ -105,7 +105,7 @@ export class Assistant {
     const replies =
       incoming.kind === "choice" ? await this.onChoice(ctx, incoming.id) : await this.onText(ctx, incoming.text);
     const offered = replies.flatMap((r) => r.choices ?? []);
-    state.lastChoices = offered.length > 0 ? offered : undefined;
+    if (offered.length > 0 || !ctx.keepChoices) state.lastChoices = offered.length > 0 ? offered : undefined;
     await this.deps.conversations.set(chatKey, state);
     return replies;
   }

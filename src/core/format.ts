@@ -5,6 +5,8 @@ import type { Translate } from "./i18n.js";
 
 export type Section = Intent;
 export const SECTIONS: readonly Section[] = INTENTS;
+/** Sections offered as buttons under an answer; conditions are printed with the steps, and answered when asked. */
+export const BUTTON_SECTIONS: readonly Section[] = SECTIONS.filter((s) => s !== "conditions");
 
 /** Fees, times and documents are printed from the record, never composed or guessed. */
 export function renderSection(t: Translate, catalogue: Catalogue, p: Procedure, section: Section): string {
@@ -37,6 +39,12 @@ export function renderSection(t: Translate, catalogue: Catalogue, p: Procedure, 
       break;
     case "online":
       body = onlineLines(t, p);
+      break;
+    case "conditions":
+      body =
+        p.conditions.length > 0
+          ? [t("conditions-title"), ...p.conditions.map((c) => `• ${c}`)]
+          : [t("conditions-none"), t("steps-title"), ...p.steps.map((s, i) => `${i + 1}. ${s}`)];
       break;
     default:
       body = summaryLines(t, p, office);

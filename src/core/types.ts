@@ -30,6 +30,11 @@ export interface FeatureContext {
   t: Translate;
   /** When the message came in (the service's clock). */
   now: number;
+  /**
+   * Set by a feature whose reply offers no choices of its own ("thanks", a pointer to another
+   * agency): the chat's last choices stay, so a "2" typed next still picks from them.
+   */
+  keepChoices?: boolean;
 }
 
 export type FeatureCommand = (ctx: FeatureContext, arg: string) => Promise<Reply[]> | Reply[];

@@ -1,31 +1,62 @@
+import { z } from "zod";
 import type { LiveCatalogue } from "../catalogue/live.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
-import { choiceKind } from "../core/choice-id.js";
-import { officeText, renderSection, SECTIONS, type Section } from "../core/format.js";
-import type { Feature, FeatureContext, Reply } from "../core/types.js";
+import { choiceKind, prefixOf } from "../core/choice-id.js";
+import { readFeatureState, writeFeatureState } from "../core/feature-state.js";
+import { BUTTON_SECTIONS, officeText, renderSection, type Section } from "../core/format.js";
+import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
+import { tokenize } from "../search/normalize.js";
+import { sectionCue } from "./follow-up.js";
 import { shorten } from "./labels.js";
+import { PART_CHARS, splitIntoParts } from "./parts.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
+import { matchRedirect } from "./redirects.js";
 
 /** "Was this answer helpful?" taps: "h:<code>:1" or ":0". */
 const FEEDBACK_CHOICE = choiceKind("h", ["code", "helpful"]);
 
+const FEATURE_NAME = "answer";
+/** Choices a not-found reply keeps: about procedures and the menu, not a finished dossier step. */
+const KEPT_PREFIXES = new Set([PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, MENU_CHOICE.prefix, "f"]);
+/** After this long without a message, a section question no longer refers to the last procedure. */
+export const CONTEXT_TTL_MS = 30 * 60_000;
+
+/** The procedure the chat is on, so "còn lệ phí thì sao?" answers its fee. */
+const AnswerState = z.object({
+  code: z.string().optional(),
+  at: z.number().optional(),
+  /** The procedures of the last "which one?" list, so "lệ phí?" next asks which one's fee. */
+  options: z.array(z.string()).optional(),
+});
+type AnswerState = z.infer<typeof AnswerState>;
+
 export interface AnswerFeedbackSink {
   record(chatKey: string, procedureCode: string, helpful: boolean): Promise<void>;
+}
+
+/** Where questions answered "not found" go, for staff (issue 11 item 5). */
+export interface UnansweredSink {
+  record(text: string): Promise<void>;
 }
 
 export interface AnswerFeatureDeps {
   catalogue: LiveCatalogue;
   /** Where "helpful / not helpful" taps on answers are kept; without it the buttons are not offered. */
   answerFeedback?: AnswerFeedbackSink;
+  unanswered?: UnansweredSink;
 }
 
-/** Questions answered from the catalogue by search: any free text no other feature took, /tim, section buttons. */
+/**
+ * Questions answered from the catalogue: any free text no other feature took, /tim, section
+ * buttons. Remembers the procedure answered, so a message asking only a section ("mất bao
+ * lâu", "how much") answers it for that procedure; naming another procedure switches.
+ */
 export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   const answer = (ctx: FeatureContext, text: string) => answerQuestion(ctx, deps, text);
   const search = (ctx: FeatureContext, arg: string) => (arg ? answer(ctx, arg) : [{ text: ctx.t("empty-message") }]);
   return {
-    name: "answer",
+    name: FEATURE_NAME,
     commands: { tim: search, search },
     choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix],
     onChoice: async (ctx, id) => {
@@ -41,48 +72,141 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
       const picked = readProcedureChoice(id);
       const procedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
       return procedure && picked
-        ? [procedureReply(ctx, deps, procedure, picked.section)]
+        ? [procedureReply(ctx, deps, procedure, picked.section, picked.part)]
         : [{ text: ctx.t("expired-choice") }];
     },
     onText: answer,
   };
 }
 
-function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Reply[] {
+/** Ends the conversation's context (/start). */
+export function endAnswerContext(ctx: FeatureContext): void {
+  writeFeatureState(ctx, FEATURE_NAME, {});
+}
+
+async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Promise<Reply[]> {
   const { search, catalogue } = deps.catalogue.current();
+  const st = readContext(ctx);
+  const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
+  const cue = current || st.options ? sectionCue(text) : undefined;
+  // "mất bao lâu", or words the current procedure's own name has ("khai sinh nộp ở đâu"): its section.
+  if (current && cue && (cue.only || saysOnly(current, cue.rest))) {
+    return [procedureReply(ctx, deps, current, cue.section)];
+  }
+  // After a "which one?" list, a section alone asks it again, each choice now opening that section.
+  const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
+  if (!current && cue?.only && options.length > 0) return [chooseReply(ctx, options, cue.section)];
+
   const outcome = search.search(text);
   const [top] = outcome.hits;
+  const redirect = matchRedirect(catalogue.redirects ?? [], text);
+  // A request another agency handles gets its pointer, unless a procedure matches it better.
+  if (redirect && !(outcome.decision === "answer" && top && top.score > redirect.strength)) {
+    ctx.keepChoices = true;
+    const { topic, answer, url } = redirect.redirect;
+    const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
+    return [{ text: lines.join("\n") }];
+  }
   if (outcome.decision === "answer" && top) return [procedureReply(ctx, deps, top.procedure, outcome.intent)];
+  // A section asked with words of the current procedure while search hesitates between it and others: the current one.
+  if (
+    current &&
+    cue &&
+    outcome.decision === "choose" &&
+    outcome.hits.some((h) => h.procedure.code === current.code) &&
+    saysSome(current, cue.rest)
+  ) {
+    return [procedureReply(ctx, deps, current, cue.section)];
+  }
+  // A "which one?" list of one is the answer, with a way out to browsing.
+  if (outcome.decision === "choose" && top && outcome.hits.length === 1) {
+    const reply = procedureReply(ctx, deps, top.procedure, outcome.intent);
+    const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
+    return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
+  }
   if (outcome.decision === "choose") {
+    writeFeatureState(ctx, FEATURE_NAME, { ...st, at: ctx.now, options: outcome.hits.map((h) => h.procedure.code) });
     return [
-      {
-        text: ctx.t("choose-procedure"),
-        choices: outcome.hits.map((h) => ({
-          id: procedureChoiceId(h.procedure.code, outcome.intent),
-          label: shorten(h.procedure.name),
-        })),
-      },
+      chooseReply(
+        ctx,
+        outcome.hits.map((h) => h.procedure),
+        outcome.intent,
+      ),
     ];
   }
+  await deps.unanswered?.record(text);
   const contact = officeText(ctx.t, catalogue.defaultOffice);
+  const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
+  // The choices offered before stay, in the same order, so a "2" typed next still picks the same.
+  const before = (ctx.state.lastChoices ?? []).filter((c) => KEPT_PREFIXES.has(prefixOf(c.id)));
   return [
     {
       text: ctx.t("not-found", { contact }),
-      choices: [{ id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") }],
+      choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
     },
   ];
 }
 
-function procedureReply(ctx: FeatureContext, deps: AnswerFeatureDeps, procedure: Procedure, section: Section): Reply {
-  const { catalogue } = deps.catalogue.current();
+function titleWords(procedure: Procedure): Set<string> {
+  return new Set([procedure.name, ...procedure.aliases].flatMap(tokenize));
+}
+
+/** Whether every word left is one of the procedure's name or aliases. */
+function saysOnly(procedure: Procedure, rest: readonly string[]): boolean {
+  const own = titleWords(procedure);
+  return rest.every((t) => own.has(t));
+}
+
+function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
+  const own = titleWords(procedure);
+  return rest.some((t) => own.has(t));
+}
+
+/** The conversation's context, or nothing after a quiet period. */
+function readContext(ctx: FeatureContext): AnswerState {
+  const st: AnswerState = readFeatureState(ctx, FEATURE_NAME, AnswerState);
+  if (st.at === undefined || ctx.now - st.at >= CONTEXT_TTL_MS) {
+    endAnswerContext(ctx);
+    return {};
+  }
+  return st;
+}
+
+function chooseReply(ctx: FeatureContext, procedures: readonly Procedure[], section: Section): Reply {
   return {
-    text: renderSection(ctx.t, catalogue, procedure, section),
+    text: ctx.t("choose-procedure"),
+    choices: procedures.map((p) => ({ id: procedureChoiceId(p.code, section), label: shorten(p.name) })),
+  };
+}
+
+/** One section of a procedure; a long one in parts of about a phone screen, each but the last with "xem tiếp". */
+function procedureReply(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  procedure: Procedure,
+  section: Section,
+  part = 0,
+): Reply {
+  writeFeatureState(ctx, FEATURE_NAME, { code: procedure.code, at: ctx.now });
+  const { catalogue } = deps.catalogue.current();
+  const [title = "", ...body] = renderSection(ctx.t, catalogue, procedure, section).split("\n");
+  // The whole message fits a phone screen: the title and its "(1/2)" count against the part.
+  const parts = splitIntoParts(body.join("\n"), PART_CHARS - title.length - 10);
+  const shown = Math.min(Math.max(0, part), parts.length - 1);
+  const heading = parts.length > 1 ? `${title} ${ctx.t("part-of", { part: shown + 1, parts: parts.length })}` : title;
+  const more: Choice[] =
+    shown < parts.length - 1
+      ? [{ id: procedureChoiceId(procedure.code, section, shown + 1), label: ctx.t("more-part") }]
+      : [];
+  return {
+    text: [heading, parts[shown] ?? ""].join("\n"),
     choices: [
-      ...SECTIONS.filter((s) => s !== section).map((s) => ({
+      ...more,
+      ...BUTTON_SECTIONS.filter((s) => s !== section).map((s) => ({
         id: procedureChoiceId(procedure.code, s),
         label: ctx.t(`section-${s}`),
       })),
-      ...(deps.answerFeedback
+      ...(deps.answerFeedback && more.length === 0
         ? [
             { id: FEEDBACK_CHOICE.pack({ code: procedure.code, helpful: 1 }), label: ctx.t("answer-helpful") },
             { id: FEEDBACK_CHOICE.pack({ code: procedure.code, helpful: 0 }), label: ctx.t("answer-not-helpful") },

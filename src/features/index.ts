@@ -4,15 +4,16 @@ import type { Translator } from "../core/i18n.js";
 import type { RateLimiter } from "../core/rate-limit.js";
 import type { ConversationStore, Feature } from "../core/types.js";
 import type { RatingFlow } from "../ratings/flow.js";
-import { type AnswerFeedbackSink, createAnswerFeature } from "./answer.js";
+import { type AnswerFeedbackSink, createAnswerFeature, type UnansweredSink } from "./answer.js";
 import { createBrowseFeature } from "./browse.js";
 import { authorisedDossier, createDossierFeature, type DossierServices } from "./dossiers.js";
 import { createHelpFeature } from "./help.js";
 import { createLanguageFeature } from "./language.js";
 import { createRatingFeature, endRating } from "./ratings.js";
+import { createSmallTalkFeature } from "./small-talk.js";
 import { createWelcomeFeature, greeting } from "./welcome.js";
 
-export type { AnswerFeedbackSink } from "./answer.js";
+export type { AnswerFeedbackSink, UnansweredSink } from "./answer.js";
 export type { DossierServices } from "./dossiers.js";
 
 export interface AssistantDeps {
@@ -24,8 +25,12 @@ export interface AssistantDeps {
   dossiers?: DossierServices;
   /** Ratings of handed-over dossiers (only with `dossiers`) and "helpful / not helpful" taps on answers. */
   ratings?: { flow?: RatingFlow; answerFeedback?: AnswerFeedbackSink };
+  /** Where questions answered "not found" are counted for staff (scrubbed; see src/questions). */
+  unanswered?: UnansweredSink;
   /** More features (tests); they see free text before the built-in dossier and search features. */
   features?: Feature[];
+  /** The conversation clock (context expiry, rating steps); the dossiers' clock when they are on. */
+  now?: () => number;
 }
 
 /**
@@ -51,12 +56,16 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       createDossierFeature({ ...services, catalogue, ratings: flow ? { flow, end: endRating } : undefined }),
     );
   }
-  features.push(createAnswerFeature({ catalogue, answerFeedback: deps.ratings?.answerFeedback }));
+  // After dossiers and ratings, so a rating comment or a dossier code is theirs, not small talk.
+  features.push(createSmallTalkFeature());
+  features.push(
+    createAnswerFeature({ catalogue, answerFeedback: deps.ratings?.answerFeedback, unanswered: deps.unanswered }),
+  );
   return new Assistant({
     conversations: deps.conversations,
     features,
     translator: deps.translator,
     rateLimiter: deps.rateLimiter,
-    now: services?.now,
+    now: deps.now ?? services?.now,
   });
 }

@@ -2,16 +2,24 @@ import type { LiveCatalogue } from "../catalogue/live.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import type { Feature, FeatureContext, Reply } from "../core/types.js";
 import { tokenize } from "../search/normalize.js";
+import { endAnswerContext } from "./answer.js";
 import { LANGUAGE_CHOICE } from "./language.js";
 
-const GREETINGS = new Set(["xin chao", "chao", "chao ban", "hello", "hi", "alo", "menu", "bat dau", "start"]);
+const GREETINGS = new Set([
+  ...["xin chao", "chao", "chao ban", "hello", "hi", "alo", "menu", "bat dau", "start"],
+  ...["chao buoi sang", "chao buoi chieu", "chao buoi toi", "chao ad", "chao admin", "chao bot", "good morning", "hey"],
+]);
 
-/** The greeting and main menu: /start, "xin chào", and any stale menu button. */
+/** The greeting and main menu: /start, "xin chào", and any stale menu button. /start also ends the conversation's context. */
 export function createWelcomeFeature(catalogue: LiveCatalogue): Feature {
   const greet = (ctx: FeatureContext) => greeting(ctx, catalogue);
+  const start = (ctx: FeatureContext) => {
+    endAnswerContext(ctx);
+    return greeting(ctx, catalogue);
+  };
   return {
     name: "welcome",
-    commands: { start: greet },
+    commands: { start },
     open: greet,
     onText: (ctx, text) => (GREETINGS.has(tokenize(text).join(" ")) ? greet(ctx) : undefined),
   };

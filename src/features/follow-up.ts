@@ -1,0 +1,71 @@
+import type { Section } from "../core/format.js";
+import { extractIntent } from "../search/intent.js";
+import { words } from "../search/normalize.js";
+
+/**
+ * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
+ * không", "ở đâu vậy"), folded. A message made of a section cue and these only asks about the
+ * procedure the chat is on. Kept small on purpose: a word that can name a procedure is not here.
+ */
+const FILLER = new Set(
+  [
+    // Vietnamese question and chat particles
+    "còn thì sao vậy thế nào được không ko k hông hok khg dc đc z j gì à ạ ah ak nhỉ nhé nha ha hả vay",
+    "cho hỏi xin tôi mình em anh chị ơi bạn ad admin shop với nữa rồi thế là có phải thì cũng luôn theo mang vào",
+    "nộp làm cần mất hết tốn bao nhiêu lâu ngày mấy khi nào giờ ra sao đâu chỗ nơi nào cái của này đó kia",
+    "hồ sơ giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
+    // English
+    "what about and the is it how much long where can i do does need to of for please a an this that then take are there any go get it's does",
+    "what's how's it's submit apply",
+  ]
+    .join(" ")
+    .split(/\s+/)
+    .flatMap((w) => words(w).map((x) => x.token)),
+);
+
+/** Cues the search does not read (yet) as a section, with the section that answers them. */
+const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
+  { tokens: ["dieu", "kien"], section: "conditions" },
+  { tokens: ["yeu", "cau"], section: "conditions" },
+  { tokens: ["conditions"], section: "conditions" },
+  { tokens: ["ho", "so"], section: "documents" },
+  { tokens: ["giay", "to"], section: "documents" },
+  { tokens: ["ban", "goc"], section: "documents" },
+  { tokens: ["ban", "chinh"], section: "documents" },
+  { tokens: ["ai", "duoc"], section: "conditions" },
+];
+
+export interface SectionCue {
+  section: Section;
+  /** True when nothing but the cue and chat particles is left: the message names no procedure. */
+  only: boolean;
+  /** The words left besides the cue and the particles (folded). */
+  rest: string[];
+}
+
+/**
+ * The section a message asks about and whether it asks only that ("mất bao lâu" → time, only),
+ * from the search's own cue detection plus a few cues it lacks. Undefined when it names no section.
+ */
+export function sectionCue(text: string): SectionCue | undefined {
+  const extracted = extractIntent(words(text));
+  const intent = extracted.intent;
+  let tokens = extracted.rest.map((w) => w.token);
+  let section: Section | undefined = intent === "general" ? undefined : intent;
+  for (const cue of EXTRA_CUES) {
+    const at = indexOfRun(tokens, cue.tokens);
+    if (at < 0) continue;
+    tokens = [...tokens.slice(0, at), ...tokens.slice(at + cue.tokens.length)];
+    section ??= cue.section;
+  }
+  if (!section) return undefined;
+  const rest = tokens.filter((t) => !FILLER.has(t));
+  return { section, only: rest.length === 0, rest };
+}
+
+function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
+  for (let i = 0; i + run.length <= tokens.length; i++) {
+    if (run.every((t, j) => tokens[i + j] === t)) return i;
+  }
+  return -1;
+}

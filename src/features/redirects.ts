@@ -1,0 +1,44 @@
+import type { Redirect } from "../catalogue/schema.js";
+import { extractIntent } from "../search/intent.js";
+import { tokenize, words } from "../search/normalize.js";
+
+export interface RedirectMatch {
+  redirect: Redirect;
+  /** Share of the message's words (section cues aside) that the matched term says, 0..1. */
+  strength: number;
+}
+
+/** Chat words that say nothing about what is asked, so "làm hộ chiếu ở đâu" is all passport. */
+const IDLE = new Set(
+  tokenize(
+    "làm cấp xin muốn cần tôi em mình cho hỏi ạ ơi với được không ko đc thế nào sao vậy gì i want to get a my how",
+  ),
+);
+
+/**
+ * The redirect whose term the message says, word for word after folding ("lam ho chieu" says
+ * "hộ chiếu"), the longest term first; undefined when none does.
+ */
+export function matchRedirect(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
+  const { rest } = extractIntent(words(text));
+  const tokens = rest.map((w) => w.token);
+  const content = tokens.filter((t) => !IDLE.has(t)).length;
+  let best: RedirectMatch | undefined;
+  for (const redirect of redirects) {
+    for (const term of redirect.terms) {
+      const run = tokenize(term);
+      if (run.length === 0 || !containsRun(tokens, run)) continue;
+      const said = run.filter((t) => !IDLE.has(t)).length;
+      const strength = content === 0 ? 1 : Math.min(1, said / content);
+      if (!best || strength > best.strength) best = { redirect, strength };
+    }
+  }
+  return best;
+}
+
+function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= tokens.length; i++) {
+    if (run.every((t, j) => tokens[i + j] === t)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { z } from "zod";
+import { VersionedFile } from "../storage/versioned-file.js";
+import { questionKey, scrubQuestion } from "./scrub.js";
+
+/** Questions are kept this long after they were last asked (issue 11: 90 days). */
+export const KEEP_DAYS = 90;
+const DAY_MS = 86_400_000;
+/** Bounds the file: beyond this many distinct questions, the ones asked longest ago go first. */
+const MAX_QUESTIONS = 5_000;
+export const QUESTIONS_FILE = "unanswered-questions.json";
+
+const Question = z.object({
+  /** The latest wording, scrubbed. Never a chat id. */
+  text: z.string(),
+  /** Times asked per UTC day ("2026-12-01" → 3), only the last KEEP_DAYS days. */
+  days: z.record(z.string(), z.number().int().positive()),
+});
+const QuestionsFile = z.object({ questions: z.record(z.string(), Question) });
+type QuestionsFile = z.infer<typeof QuestionsFile>;
+
+export interface UnansweredQuestion {
+  text: string;
+  count: number;
+  lastAsked: string;
+}
+
+/**
+ * Questions the bot answered "not found", for staff to see what citizens ask that the catalogue
+ * lacks: scrubbed of phone numbers, dossier codes and numbers, counted by normalised text.
+ */
+export class UnansweredQuestionStore {
+  private constructor(
+    private readonly file: VersionedFile<QuestionsFile>,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(
+    dataDir: string,
+    options: { now?: () => number; fsync?: boolean } = {},
+  ): Promise<UnansweredQuestionStore> {
+    const file = await VersionedFile.open(
+      path.join(dataDir, QUESTIONS_FILE),
+      { kind: "unanswered-questions", version: 1, schema: QuestionsFile, empty: () => ({ questions: {} }) },
+      options.fsync ?? true,
+    );
+    return new UnansweredQuestionStore(file, options.now ?? Date.now);
+  }
+
+  /** Counts one question (scrubbed here); resolves once on disk. Empty ones are not kept. */
+  async record(text: string): Promise<void> {
+    const scrubbed = scrubQuestion(text);
+    const key = questionKey(scrubbed);
+    if (key === "") return;
+    const day = dayOf(this.now());
+    const questions = this.file.data.questions;
+    const entry = questions[key] ?? { text: scrubbed, days: {} };
+    entry.text = scrubbed;
+    entry.days[day] = (entry.days[day] ?? 0) + 1;
+    questions[key] = entry;
+    this.prune();
+    await this.file.write();
+  }
+
+  /** Most asked first (then most recently asked), over the last `days` days (at most KEEP_DAYS). */
+  list(days = KEEP_DAYS): UnansweredQuestion[] {
+    const since = dayOf(this.now() - (Math.min(days, KEEP_DAYS) - 1) * DAY_MS);
+    return Object.values(this.file.data.questions)
+      .map((q) => {
+        const kept = Object.entries(q.days).filter(([day]) => day >= since);
+        return {
+          text: q.text,
+          count: kept.reduce((sum, [, n]) => sum + n, 0),
+          lastAsked:
+            kept
+              .map(([day]) => day)
+              .sort()
+              .at(-1) ?? "",
+        };
+      })
+      .filter((q) => q.count > 0)
+      .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked) || a.text.localeCompare(b.text));
+  }
+
+  /** Drops days older than KEEP_DAYS, questions left with none, and the oldest beyond MAX_QUESTIONS. */
+  private prune(): void {
+    const since = dayOf(this.now() - (KEEP_DAYS - 1) * DAY_MS);
+    const questions = this.file.data.questions;
+    for (const [key, q] of Object.entries(questions)) {
+      for (const day of Object.keys(q.days)) if (day < since) delete q.days[day];
+      if (Object.keys(q.days).length === 0) delete questions[key];
+    }
+    const keys = Object.keys(questions);
+    if (keys.length <= MAX_QUESTIONS) return;
+    const last = (key: string) =>
+      Object.keys(questions[key]?.days ?? {})
+        .sort()
+        .at(-1) ?? "";
+    for (const key of keys.sort((a, b) => last(a).localeCompare(last(b))).slice(0, keys.length - MAX_QUESTIONS)) {
+      delete questions[key];
+    }
+  }
+}
+
+function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
