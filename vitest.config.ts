@@ -1,9 +1,36 @@
 import { defineConfig } from "vitest/config";
 
+/**
+ * Tests that start whole processes or wait on real long polls: seconds each, so they run in the
+ * full `npm test` only. `npm run test:unit` (the inner loop) runs everything else.
+ */
+const SLOW = [
+  // The deployed service as a child process for eight office days (fake Telegram and Zalo).
+  "test/acceptance/**/*.test.ts",
+  // The service as a child process under hostile input and forged requests.
+  "test/reliability/bad-input.test.ts",
+  "test/reliability/security.test.ts",
+  // Telegram end to end: real long polling and webhook delivery through grammY.
+  "test/**/*.e2e.test.ts",
+  // Zalo long polling against the fake API, including a poll that waits its full timeout.
+  "test/zalo/polling.test.ts",
+  // Child processes killed with SIGKILL mid-write, several rounds each.
+  "test/storage/crash.test.ts",
+  "test/notifications/outbox-crash.test.ts",
+  // The CLIs and `npm start` as child processes (each loads the catalogue through tsx).
+  "test/channels/terminal.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Most tests wait on sockets, timers and child processes rather than the CPU: more files at
+    // once than the cores (vitest's default is cores - 1, i.e. one file at a time here).
+    maxWorkers: 4,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SLOW } },
+      { extends: true, test: { name: "slow", include: SLOW } },
+    ],
   },
 });

@@ -7,8 +7,8 @@ import pino from "pino";
 import { LiveCatalogue } from "../src/catalogue/live.js";
 import { createTelegramBot } from "../src/channels/telegram/bot.js";
 import { registerTelegramWebhook, setTelegramWebhook } from "../src/channels/telegram/webhook.js";
-import { Assistant } from "../src/core/assistant.js";
 import { MemoryConversationStore } from "../src/core/types.js";
+import { createAssistant } from "../src/features/index.js";
 import { HttpServer } from "../src/server/http.js";
 import { FakeTelegramApi } from "../test/harness/fake-telegram-api.js";
 import { questions, telegramEchoBot } from "../test/harness/webhook-load.js";
@@ -56,7 +56,7 @@ export async function benchTelegramWebhook(options: BenchOptions): Promise<Bench
     if (options.bot === "ours") {
       catalogue ??= LiveCatalogue.open(path.join(ROOT, "data"));
       // No rate limiter: each bench user sends far more than a person would.
-      const assistant = new Assistant({ catalogue: await catalogue, conversations: new MemoryConversationStore() });
+      const assistant = createAssistant({ catalogue: await catalogue, conversations: new MemoryConversationStore() });
       bot = createTelegramBot({ assistant, logger, token, apiRoot, botInfo }).bot;
     } else {
       bot = telegramEchoBot(token, botInfo, apiRoot);

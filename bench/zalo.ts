@@ -26,8 +26,8 @@ import { LiveCatalogue } from "../src/catalogue/live.js";
 import { startZalo } from "../src/channels/zalo/index.js";
 import { renderForZalo } from "../src/channels/zalo/render.js";
 import { loadConfig } from "../src/config.js";
-import { Assistant } from "../src/core/assistant.js";
 import { MemoryConversationStore } from "../src/core/types.js";
+import { createAssistant } from "../src/features/index.js";
 import { createLogger } from "../src/logger.js";
 import { HttpServer } from "../src/server/http.js";
 import { FAKE_TOKEN, FakeZaloApi, textUpdate } from "../test/harness/fake-zalo-api.js";
@@ -83,7 +83,7 @@ export async function benchZaloWebhook(options: BenchOptions): Promise<BenchResu
 async function ourBot(apiRoot: string, server: HttpServer, steps: number): Promise<BotUnderTest> {
   const catalogue = await LiveCatalogue.open(path.join(ROOT, "data"));
   // No rate limiter: the benchmark's chats write faster than the 20 messages a minute a person may.
-  const newAssistant = () => new Assistant({ catalogue, conversations: new MemoryConversationStore() });
+  const newAssistant = () => createAssistant({ catalogue, conversations: new MemoryConversationStore() });
   const config = loadConfig({
     ZALO_BOT_TOKEN: FAKE_TOKEN,
     ZALO_API_ROOT: apiRoot,

@@ -85,16 +85,25 @@ export function runTsx(
   });
 }
 
-/** Runs one of the project's scripts with tsx, as `npm run` would, feeding `input` on stdin. */
-export function runScript(
+/**
+ * Runs one of the project's scripts with tsx, as `npm run` would, feeding `input` on stdin.
+ * Without a DATA_DIR in `env` the script gets a fresh temp one (removed afterwards), so no test
+ * writes into the checkout's var/.
+ */
+export async function runScript(
   script: string,
   args: string[] = [],
   input = "",
   env: NodeJS.ProcessEnv = {},
 ): Promise<RunResult> {
-  return runTsx(path.join(ROOT, script), args, {
-    cwd: ROOT,
-    env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", ...env },
-    input,
-  });
+  const data = env.DATA_DIR === undefined ? await tempDir("motcua-script-") : undefined;
+  try {
+    return await runTsx(path.join(ROOT, script), args, {
+      cwd: ROOT,
+      env: { ...process.env, TELEGRAM_BOT_TOKEN: "", ZALO_BOT_TOKEN: "", DATA_DIR: data?.dir, ...env },
+      input,
+    });
+  } finally {
+    await data?.cleanup();
+  }
 }

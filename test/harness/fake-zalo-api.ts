@@ -52,6 +52,12 @@ export class FakeZaloApi extends EventEmitter<FakeZaloEvents> {
   webhook?: { url: string; secret: string };
   private readonly queue: unknown[] = [];
   private readonly waiting: { deliver: (update: unknown) => boolean }[] = [];
+  /**
+   * How each getUpdates call ended, in the order they came: still waiting, with an update, with
+   * the API's timeout (nothing arrived within the wait), or closed by the client first. Lets a
+   * test say "stop cancelled the poll in flight" without timing it.
+   */
+  readonly pollEnds: ("waiting" | "update" | "timeout" | "closed")[] = [];
   private readonly faults = new Map<string, Fault[]>();
   private readonly sockets = new Set<import("node:net").Socket>();
 
@@ -260,24 +266,35 @@ export class FakeZaloApi extends EventEmitter<FakeZaloEvents> {
   private poll(body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse) {
     if (this.webhook)
       return reply(res, 200, { ok: false, error_code: 409, description: "Conflict: webhook is active" });
+    const index = this.pollEnds.push("waiting") - 1;
+    const end = (how: "update" | "timeout" | "closed") => {
+      if (this.pollEnds[index] === "waiting") this.pollEnds[index] = how;
+    };
     const next = this.queue.shift();
-    if (next !== undefined) return reply(res, 200, { ok: true, result: next });
+    if (next !== undefined) {
+      end("update");
+      return reply(res, 200, { ok: true, result: next });
+    }
     const waitMs = Math.min(Number(body.timeout ?? 30) * 1000, this.options.maxPollWaitMs ?? Number.POSITIVE_INFINITY);
     const waiter = {
       deliver: (update: unknown) => {
         clearTimeout(timer);
         // A poll whose client went away does not take the update (it stays queued).
         if (res.destroyed || req.socket.destroyed) return false;
+        end("update");
         reply(res, 200, { ok: true, result: update });
         return true;
       },
     };
     const timer = setTimeout(() => {
       this.waiting.splice(this.waiting.indexOf(waiter), 1);
+      end("timeout");
       reply(res, 200, { ok: false, error_code: 408, description: "Request timeout" });
     }, waitMs);
     res.on("close", () => {
       clearTimeout(timer);
+      // "close" also follows a reply; only a poll nobody answered was closed by the client.
+      end("closed");
       const at = this.waiting.indexOf(waiter);
       if (at >= 0) this.waiting.splice(at, 1);
     });

@@ -1,7 +1,8 @@
 import type { Update, UserFromGetMe } from "grammy/types";
 import { createTelegramBot, type TelegramBotDeps } from "../../src/channels/telegram/bot.js";
-import { Assistant, type AssistantDeps } from "../../src/core/assistant.js";
+import type { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
+import { type AssistantDeps, createAssistant } from "../../src/features/index.js";
 import type { Logger } from "../../src/logger.js";
 import { bundledCatalogue, captureLogs } from "./common.js";
 import { FAKE_TOKEN, fakeBotInfo } from "./fake-telegram-api.js";
@@ -10,7 +11,11 @@ export const BOT_INFO: UserFromGetMe = fakeBotInfo(FAKE_TOKEN);
 
 /** The real core on the bundled catalogue (opened once per test file), with a fresh conversation store. */
 export async function bundledAssistant(deps: Partial<AssistantDeps> = {}): Promise<Assistant> {
-  return new Assistant({ catalogue: await bundledCatalogue(), conversations: new MemoryConversationStore(), ...deps });
+  return createAssistant({
+    catalogue: await bundledCatalogue(),
+    conversations: new MemoryConversationStore(),
+    ...deps,
+  });
 }
 
 /** A pino logger writing JSON lines into memory, so tests can read what was logged. */

@@ -1,8 +1,9 @@
 import type { ZaloTuning } from "../../src/channels/zalo/index.js";
 import { renderForZalo } from "../../src/channels/zalo/render.js";
 import { type Config, loadConfig } from "../../src/config.js";
-import { Assistant } from "../../src/core/assistant.js";
+import type { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
 import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "./common.js";
 import { FAKE_TOKEN, type FakeZaloApi } from "./fake-zalo-api.js";
 
@@ -11,7 +12,7 @@ import { FAKE_TOKEN, type FakeZaloApi } from "./fake-zalo-api.js";
 export { bundledCatalogue };
 
 export async function newAssistant(): Promise<Assistant> {
-  return new Assistant({ catalogue: await bundledCatalogue(), conversations: new MemoryConversationStore() });
+  return createAssistant({ catalogue: await bundledCatalogue(), conversations: new MemoryConversationStore() });
 }
 
 /** Fast enough for tests, same logic as production. */

@@ -96,11 +96,10 @@ describe("bad input never breaks search", () => {
     "\uD800",
   ];
   it.each(inputs.map((i) => [i.slice(0, 30), i]))("%s", (_label, input) => {
-    const started = performance.now();
+    // How long such input takes is measured by npm run bench:search (no wall-clock budget here).
     const outcome = search.search(input);
     expect(["answer", "choose", "none"]).toContain(outcome.decision);
     expect(outcome.hits.length).toBeLessThanOrEqual(5);
-    expect(performance.now() - started).toBeLessThan(200);
   });
 });
 

@@ -20,7 +20,8 @@ function stormAndKill(dir: string, round: number): Promise<string[]> {
     const child = spawn(process.execPath, ["--import", "tsx", WRITER, dir, String(round)], { cwd: ROOT });
     let out = "";
     let stderr = "";
-    const killAfter = 20 + Math.floor(Math.random() * 300); // acknowledgements to wait for
+    // Acknowledgements to wait for: spread over 20..300 across the rounds (no randomness, so a failure replays).
+    const killAfter = 20 + Math.floor((round * 280) / (ROUNDS - 1));
     child.stdout.on("data", (chunk) => {
       out += chunk;
       if (out.split("\n").length > killAfter) child.kill("SIGKILL");
