@@ -150,8 +150,8 @@ describe("/danhgia", () => {
     const wrong = await h.say("zalo:1", "1111");
     expect(text(wrong)).toContain("Không tìm thấy hồ sơ");
     const question = await h.say("zalo:1", "5678");
-    expect(choiceIds(question)).toContain(`d:r:${KEY}:0`);
-    await h.pick("zalo:1", `d:r:${KEY}:0`);
+    expect(choiceIds(question)).toContain(`r:l:${KEY}:0`);
+    await h.pick("zalo:1", `r:l:${KEY}:0`);
     expect(await stored()).toMatchObject([{ level: "very_satisfied" }]);
     expect(text(await h.say("zalo:2", `/danhgia ${CODE}`))).toContain("4 số cuối");
     expect(text(await h.say("zalo:2", "5678"))).toContain("đã được đánh giá");
@@ -167,8 +167,20 @@ describe("/danhgia", () => {
     await h.say("zalo:1", `/hoso ${CODE}`);
     const shown = await h.say("zalo:1", "5678");
     expect(text(shown)).toContain("Đã trả kết quả");
-    expect(choiceIds(shown)).toContain(`d:a:${KEY}`);
-    expect(choiceIds(await h.pick("zalo:1", `d:a:${KEY}`))).toContain(`d:r:${KEY}:1`);
+    expect(choiceIds(shown)).toContain(`r:a:${KEY}`);
+    expect(choiceIds(await h.pick("zalo:1", `r:a:${KEY}`))).toContain(`r:l:${KEY}:1`);
+  });
+
+  it("still reads the rating buttons sent before ratings had their own choice prefix (d:a, d:r, d:c, d:k)", async () => {
+    await handOver();
+    await h.say("zalo:1", `/hoso ${CODE}`);
+    await h.say("zalo:1", "5678");
+    expect(choiceIds(await h.pick("zalo:1", `d:a:${KEY}`))).toContain(`r:l:${KEY}:1`);
+    expect(text(await h.pick("zalo:1", `d:r:${KEY}:0`))).toContain("Cảm ơn");
+    expect(await stored()).toMatchObject([{ level: "very_satisfied" }]);
+    await h.pick("zalo:1", "d:c:time:late");
+    expect(await stored()).toMatchObject([{ criteria: { time: "late" } }]);
+    expect(text(await h.pick("zalo:1", "d:k"))).toContain("Cảm ơn");
   });
 });
 
