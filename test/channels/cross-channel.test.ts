@@ -7,8 +7,8 @@ import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { startTelegram } from "../../src/channels/telegram/index.js";
 import { startZalo } from "../../src/channels/zalo/index.js";
 import { loadConfig } from "../../src/config.js";
-import { Assistant } from "../../src/core/assistant.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
 import { createLogger } from "../../src/logger.js";
 import { HttpServer } from "../../src/server/http.js";
 import { BUNDLED_DATA } from "../harness/common.js";
@@ -35,7 +35,7 @@ beforeAll(async () => {
   });
   const logger = createLogger("silent");
   const catalogue = await LiveCatalogue.open(BUNDLED_DATA);
-  const assistant = new Assistant({ catalogue, conversations: new MemoryConversationStore() });
+  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
   const server = new HttpServer(logger, () => ({}));
   const telegram = await startTelegram({ config, assistant, logger, server });
   const zalo = await startZalo({ config, assistant, logger, server, tuning: { pollTimeoutSec: 1 } });
