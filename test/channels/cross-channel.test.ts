@@ -3,14 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { startTelegram } from "../../src/channels/telegram/index.js";
-import { startZalo } from "../../src/channels/zalo/index.js";
 import { loadConfig } from "../../src/config.js";
-import { MemoryConversationStore } from "../../src/core/types.js";
-import { createAssistant } from "../../src/features/index.js";
 import { createLogger } from "../../src/logger.js";
-import { HttpServer } from "../../src/server/http.js";
+import { createService, type Service } from "../../src/service.js";
 import { BUNDLED_DATA } from "../harness/common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "../harness/fake-telegram-api.js";
 import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../harness/fake-zalo-api.js";
@@ -18,7 +13,7 @@ import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "../harness/fa
 /** One core behind both channels: the same conversation must read the same on Telegram and on Zalo. */
 let telegramApi: FakeTelegramApi;
 let zaloApi: FakeZaloApi;
-let stops: Array<() => Promise<void>>;
+let service: Service;
 let dataDir: string;
 
 beforeAll(async () => {
@@ -30,20 +25,23 @@ beforeAll(async () => {
     TELEGRAM_API_ROOT: telegramApi.apiRoot,
     ZALO_BOT_TOKEN: ZALO_TOKEN,
     ZALO_API_ROOT: zaloApi.apiRoot,
+    CATALOGUE_DIR: BUNDLED_DATA,
     DATA_DIR: dataDir,
+    PORT: "0",
     LOG_LEVEL: "silent",
   });
-  const logger = createLogger("silent");
-  const catalogue = await LiveCatalogue.open(BUNDLED_DATA);
-  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
-  const server = new HttpServer(logger, () => ({}));
-  const telegram = await startTelegram({ config, assistant, logger, server });
-  const zalo = await startZalo({ config, assistant, logger, server, tuning: { pollTimeoutSec: 1 } });
-  stops = [telegram.stop, zalo.stop];
+  // The whole service, both channels polling, as npm start runs it with both tokens set.
+  service = await createService(config, {
+    logger: createLogger("silent"),
+    schedule: false,
+    watchCatalogue: false,
+    zalo: { pollTimeoutSec: 1 },
+  });
+  await service.start();
 });
 
 afterAll(async () => {
-  await Promise.allSettled(stops.map((stop) => stop()));
+  await service.close();
   await telegramApi.close();
   await zaloApi.close();
   await rm(dataDir, { recursive: true, force: true });
