@@ -3,7 +3,7 @@ import { backoffDelay } from "../src/util/backoff.js";
 import { channelOf, chatIdIn, chatKey } from "../src/util/chat-key.js";
 import { InFlight } from "../src/util/in-flight.js";
 import { KeyedQueue } from "../src/util/keyed-queue.js";
-import { RecentSet } from "../src/util/recent-set.js";
+import { RecentMap, RecentSet } from "../src/util/recent.js";
 
 const later = () => {
   let resolve = () => {};
@@ -97,5 +97,18 @@ describe("InFlight", () => {
     void work.track(new Promise(() => {}));
     expect(await work.drainWithin(1)).toBe(false);
     expect(await new InFlight().drainWithin(1)).toBe(true);
+  });
+});
+
+describe("RecentMap", () => {
+  it("keeps the most recently set keys; setting a key again makes it the newest", () => {
+    const pages = new RecentMap<string, number>(2);
+    pages.set("a", 1);
+    pages.set("b", 2);
+    pages.set("a", 3);
+    pages.set("c", 4);
+    expect(pages.keys()).toEqual(["a", "c"]);
+    expect(pages.get("a")).toBe(3);
+    expect(pages.has("b")).toBe(false);
   });
 });

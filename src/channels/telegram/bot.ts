@@ -6,7 +6,7 @@ import type { Assistant } from "../../core/assistant.js";
 import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import { chatIdIn, chatKey } from "../../util/chat-key.js";
-import { RecentSet } from "../../util/recent-set.js";
+import { RecentSet } from "../../util/recent.js";
 import { TelegramMessages } from "./messages.js";
 import { PageStore } from "./pages.js";
 import { requestedPage } from "./render.js";

@@ -56,7 +56,7 @@ export async function startTelegram({
   }
   // The command menu is a convenience: a failure is logged, the bot still starts.
   await registerCommands(bot.api, assistant.translator).catch((err: unknown) =>
-    log.warn({ error: errorSummary(err) }, "telegram commands not registered"),
+    log.warn({ err: errorSummary(err) }, "telegram commands not registered"),
   );
 
   let stopMode: () => Promise<void>;

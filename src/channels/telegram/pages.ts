@@ -1,4 +1,5 @@
 import type { Choice } from "../../core/types.js";
+import { RecentMap } from "../../util/recent.js";
 
 interface PagedList {
   choices: Choice[];
@@ -11,19 +12,14 @@ interface PagedList {
  * bounded: after a restart or eviction, a paging button answers "this list has expired".
  */
 export class PageStore {
-  private readonly lists = new Map<string, PagedList>();
+  private readonly lists: RecentMap<string, PagedList>;
 
-  constructor(private readonly capacity = 5_000) {}
+  constructor(capacity = 5_000) {
+    this.lists = new RecentMap(capacity);
+  }
 
   remember(chatId: number, messageId: number, choices: Choice[]): void {
-    const key = `${chatId}:${messageId}`;
-    this.lists.delete(key);
-    this.lists.set(key, { choices, page: 0 });
-    // Maps iterate in insertion order, so the first key is the oldest list.
-    for (const oldest of this.lists.keys()) {
-      if (this.lists.size <= this.capacity) break;
-      this.lists.delete(oldest);
-    }
+    this.lists.set(`${chatId}:${messageId}`, { choices, page: 0 });
   }
 
   get(chatId: number, messageId: number): PagedList | undefined {

@@ -4,6 +4,7 @@ import { errorSummary, type Logger } from "../../logger.js";
 import { chatKey as keyOf } from "../../util/chat-key.js";
 import { InFlight } from "../../util/in-flight.js";
 import { KeyedQueue } from "../../util/keyed-queue.js";
+import { RecentMap } from "../../util/recent.js";
 import { updateKey, ZALO_EVENTS, type ZaloBot, type ZaloUpdate } from "./client/index.js";
 import type { OpenUpdate, UpdateInbox } from "./inbox.js";
 import type { SeenUpdates } from "./seen.js";
@@ -65,7 +66,8 @@ export class ZaloUpdateHandler implements UpdateSink {
   };
   private readonly chats = new KeyedQueue();
   private readonly inFlight = new InFlight();
-  private readonly lastUnsupported = new Map<string, number>();
+  /** When each chat was last told what the bot reads; the most recent chats only. */
+  private readonly lastUnsupported = new RecentMap<string, number>(10_000);
   /** Replayed updates whose answer was worked out (and maybe partly sent) before a crash. */
   private readonly resumed = new Map<string, { replies: Reply[]; parts: number }>();
 
@@ -181,9 +183,6 @@ export class ZaloUpdateHandler implements UpdateSink {
     const last = this.lastUnsupported.get(chatKey);
     if (last !== undefined && now - last < window) return [];
     this.lastUnsupported.set(chatKey, now);
-    if (this.lastUnsupported.size > 10_000) {
-      for (const [key, at] of this.lastUnsupported) if (now - at >= window) this.lastUnsupported.delete(key);
-    }
     const { assistant } = this.options;
     return [{ text: assistant.translator.t(await assistant.languageOf(chatKey), "unsupported-message") }];
   }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { RecentSet } from "../../util/recent-set.js";
+import { RecentSet } from "../../util/recent.js";
 
 const SeenFileSchema = z.object({ version: z.literal(1), keys: z.array(z.string()) });
 
