@@ -1,0 +1,64 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { VersionedFile } from "../storage/versioned-file.js";
+
+/** DATA_DIR/staff/accounts.json: written only by `npm run staff:add`, read by the console at each login. */
+export const STAFF_DIR = "staff";
+const ACCOUNTS_FILE = "accounts.json";
+
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(
+    /^[a-z0-9._-]{3,32}$/,
+    "Tên đăng nhập gồm 3–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới",
+  );
+
+const Account = z.object({ passwordHash: z.string(), createdAt: z.string(), updatedAt: z.string() });
+const AccountsFile = z.object({ accounts: z.record(z.string(), Account) });
+type AccountsFile = z.infer<typeof AccountsFile>;
+const spec = {
+  kind: "staff-accounts",
+  version: 1,
+  schema: AccountsFile,
+  empty: (): AccountsFile => ({ accounts: {} }),
+};
+
+function accountsPath(dataDir: string): string {
+  return path.join(dataDir, STAFF_DIR, ACCOUNTS_FILE);
+}
+
+/**
+ * The stored password hash of a username, read afresh from disk: an account added with
+ * `npm run staff:add` while the service runs can log in at once, and the service never writes
+ * the file, so the two never overwrite each other.
+ */
+export async function passwordHashOf(dataDir: string, username: string): Promise<string | undefined> {
+  const file = accountsPath(dataDir);
+  if (!existsSync(file)) return undefined;
+  const accounts = (await VersionedFile.open(file, spec, false)).data.accounts;
+  return Object.hasOwn(accounts, username) ? accounts[username]?.passwordHash : undefined;
+}
+
+/** Creates the account, or sets a new password on an existing one; says which. */
+export async function saveAccount(
+  dataDir: string,
+  username: string,
+  passwordHash: string,
+  now: Date,
+): Promise<"created" | "updated"> {
+  const file = await VersionedFile.open(accountsPath(dataDir), spec);
+  const existing = Object.hasOwn(file.data.accounts, username) ? file.data.accounts[username] : undefined;
+  const at = now.toISOString();
+  file.data.accounts[username] = { passwordHash, createdAt: existing?.createdAt ?? at, updatedAt: at };
+  await file.write();
+  return existing ? "updated" : "created";
+}
+
+export async function accountCount(dataDir: string): Promise<number> {
+  const file = accountsPath(dataDir);
+  if (!existsSync(file)) return 0;
+  return Object.keys((await VersionedFile.open(file, spec, false)).data.accounts).length;
+}

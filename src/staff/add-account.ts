@@ -1,0 +1,81 @@
+// npm run staff:add -- USERNAME
+// Creates a staff account for the web console (/staff/), or sets a new password on an existing one.
+// The password is typed twice without echo; when stdin is piped, its first line is the password.
+// Stored as a scrypt hash in DATA_DIR/staff/accounts.json; safe while the bot runs (it only reads it).
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { loadCliConfig } from "../cli/config.js";
+import { saveAccount, Username } from "./accounts.js";
+import { hashPassword, passwordProblem } from "./passwords.js";
+
+const USAGE =
+  "Cách dùng | Usage: npm run staff:add -- TÊN_ĐĂNG_NHẬP\n" +
+  "  Tạo tài khoản cán bộ cho bảng điều khiển /staff/ (hoặc đặt lại mật khẩu). Mật khẩu gõ hai lần, không hiện ra;\n" +
+  "  khi dữ liệu được đưa vào qua ống (pipe), dòng đầu tiên là mật khẩu.\n" +
+  "  Creates a staff account for the /staff/ console (or resets its password); the password is typed twice\n" +
+  "  without echo, or read as the first line of piped input.";
+
+const fail = (message: string, code = 1): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+};
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { help: { type: "boolean", short: "h" } },
+});
+if (values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+if (positionals.length !== 1) fail(USAGE, 2);
+const parsed = Username.safeParse(positionals[0]);
+if (!parsed.success) fail(`${parsed.error.issues[0]?.message ?? "Tên đăng nhập không hợp lệ"} | Invalid username`, 2);
+const username = parsed.data as string;
+const config = loadCliConfig();
+
+const password = process.stdin.isTTY ? await typedTwice() : await firstLine();
+const problem = passwordProblem(password, username);
+if (problem) fail(problem, 2);
+const outcome = await saveAccount(config.dataDir, username, await hashPassword(password), new Date());
+process.stdout.write(
+  outcome === "created"
+    ? `Đã tạo tài khoản «${username}» | Account created. Đăng nhập tại /staff/login.\n`
+    : `Đã đặt mật khẩu mới cho «${username}» | Password changed.\n`,
+);
+
+/** Reads a line from the terminal without showing what is typed. */
+function hidden(prompt: string): Promise<string> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+    const output = rl as unknown as { _writeToOutput: (s: string) => void };
+    let muted = false;
+    output._writeToOutput = (s: string) => {
+      if (!muted) process.stdout.write(s);
+    };
+    rl.question(prompt, (answer) => {
+      rl.close();
+      process.stdout.write("\n");
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function typedTwice(): Promise<string> {
+  const first = await hidden("Mật khẩu | Password: ");
+  const problem = passwordProblem(first, username);
+  if (problem) fail(problem, 2);
+  const second = await hidden("Nhập lại mật khẩu | Repeat password: ");
+  if (first !== second) fail("Hai lần nhập không giống nhau | The two entries differ", 2);
+  return first;
+}
+
+async function firstLine(): Promise<string> {
+  const rl = createInterface({ input: process.stdin });
+  for await (const line of rl) {
+    rl.close();
+    return line.replace(/\r$/, "");
+  }
+  return fail("Không nhận được mật khẩu trên stdin | No password on stdin", 2);
+}

@@ -1,0 +1,334 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Problem } from "../catalogue/problems.js";
+import { recordsDueForReview, reviewSummary } from "../catalogue/review.js";
+import { errorSummary } from "../logger.js";
+import { displayClock, displayDate, localTime } from "../time/local.js";
+import { Username } from "./accounts.js";
+import { AuditLog } from "./audit.js";
+import { channelLine, DailyMessages, handledSinceStart } from "./channels.js";
+import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
+import { type Html, html } from "./html.js";
+import { BodyTooLarge, clientAddress, cookie, readCookies, readForm, readUpload, redirect, sendHtml } from "./http.js";
+import { notice, type PageFrame, page } from "./layout.js";
+import { verifyLogin } from "./login.js";
+import { auditPage } from "./pages/audit.js";
+import { committedPage, importPage, previewPage } from "./pages/import.js";
+import { loginPage } from "./pages/login.js";
+import { lookupPage } from "./pages/lookup.js";
+import { overviewPage } from "./pages/overview.js";
+import { QUESTION_PERIODS, questionsPage } from "./pages/questions.js";
+import { ratingsFilter, ratingsPage } from "./pages/ratings.js";
+import { randomToken, SessionStore, type StaffSession, sameToken } from "./sessions.js";
+import { LoginThrottle } from "./throttle.js";
+
+export const SESSION_COOKIE = "motcua_staff";
+/** Double-submit token of the login form (there is no session yet to hold one). */
+export const LOGIN_COOKIE = "motcua_staff_login";
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const PREVIEW_TTL_MS = 30 * 60_000;
+
+export interface StaffConsole {
+  /** Answers requests under /staff (true); anything else is left to the caller (false). */
+  handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
+  close(): void;
+  /** For tests: the limits in force. */
+  readonly sessions: SessionStore;
+  readonly throttle: LoginThrottle;
+}
+
+interface PendingImport {
+  sessionId: string;
+  fileName: string;
+  createdAt: number;
+  commit(): Promise<ImportSummary>;
+}
+
+/** The staff web console: login, overview, ratings, unanswered questions, dossier import and lookup. */
+export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
+  const { now, timeZone, logger } = deps;
+  const sessions = new SessionStore(now);
+  const throttle = new LoginThrottle(now);
+  const audit = AuditLog.open(deps.dataDir, now, deps.fsync ?? true);
+  const daily = new DailyMessages(() => handledSinceStart(deps.health().channels), now, timeZone);
+  const pending = new Map<string, PendingImport>();
+  const cookieOptions = (maxAge: number) => ({ maxAge, secure: deps.secureCookies, sameSite: "Strict" as const });
+  let checked: { at: number; problems: Promise<readonly Problem[]> } | undefined;
+
+  const nameOf = (code: string) =>
+    deps.catalogue.current().catalogue.procedures.find((p) => p.code === code)?.name ?? code;
+  const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? "/", "http://console.invalid");
+    const path = url.pathname;
+    if (path !== "/staff" && !path.startsWith("/staff/")) return false;
+    try {
+      await route(req, res, path, url.searchParams);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        sendHtml(res, 413, page({ title: "Tệp quá lớn" }, notice("error", "Tệp quá lớn (tối đa 5 MB).")));
+      } else {
+        logger.error({ err: errorSummary(err), path }, "staff console request failed");
+        if (!res.headersSent)
+          sendHtml(res, 500, page({ title: "Lỗi" }, notice("error", "Có lỗi khi xử lý yêu cầu. Hãy thử lại.")));
+      }
+    }
+    return true;
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) {
+    const method = req.method ?? "GET";
+    if (path === "/staff") return redirect(res, "/staff/");
+    if (path === "/staff/login") return method === "POST" ? postLogin(req, res) : getLogin(req, res);
+
+    const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
+    if (!session) {
+      if (method === "GET") return redirect(res, "/staff/login");
+      return sendHtml(
+        res,
+        403,
+        page(
+          { title: "Chưa đăng nhập" },
+          html`<p>Phiên làm việc đã hết. <a href="/staff/login">Đăng nhập lại</a>.</p>`,
+        ),
+      );
+    }
+    const frame = (title: string, current = path): PageFrame => ({
+      title,
+      user: session.user,
+      csrf: session.csrf,
+      current,
+    });
+
+    if (method === "POST") {
+      if (!sameOrigin(req)) return forbidden(res);
+      if (path === "/staff/import") return postImport(req, res, session, frame("Nhập hồ sơ"));
+      const form = await readForm(req);
+      if (!sameToken(form.get("csrf") ?? "", session.csrf)) return forbidden(res);
+      if (path === "/staff/logout") {
+        sessions.end(session.id);
+        audit.record(session.user, "logout");
+        return redirect(res, "/staff/login", [cookie(SESSION_COOKIE, "", cookieOptions(0))]);
+      }
+      if (path === "/staff/import/commit")
+        return commitImport(res, session, form, frame("Nhập hồ sơ", "/staff/import"));
+      if (path === "/staff/lookup") return postLookup(res, session, form, frame("Tra cứu hồ sơ"));
+      return notFound(res, frame("Không tìm thấy"));
+    }
+    if (method !== "GET" && method !== "HEAD") return notFound(res, frame("Không tìm thấy"));
+    switch (path) {
+      case "/staff/":
+        return sendHtml(res, 200, overviewPage(frame("Tổng quan"), await overview()));
+      case "/staff/ratings":
+        return sendHtml(
+          res,
+          200,
+          ratingsPage(
+            frame("Đánh giá của người dân"),
+            await deps.ratings?.all(),
+            ratingsFilter(query),
+            nameOf,
+            timeZone,
+          ),
+        );
+      case "/staff/questions": {
+        const asked = Number(query.get("days"));
+        const days = (QUESTION_PERIODS as readonly number[]).includes(asked) ? asked : 30;
+        return sendHtml(
+          res,
+          200,
+          questionsPage(frame("Câu hỏi bot chưa trả lời được"), deps.questions?.list(days), days),
+        );
+      }
+      case "/staff/import":
+        return sendHtml(res, 200, importPage(frame("Nhập hồ sơ"), { csrf: session.csrf, ...unavailableImport() }));
+      case "/staff/lookup":
+        return sendHtml(res, 200, lookupPage(frame("Tra cứu hồ sơ"), { available: !!deps.lookup, csrf: session.csrf }));
+      case "/staff/audit":
+        return sendHtml(
+          res,
+          200,
+          auditPage(frame("Nhật ký thao tác"), audit.recent(), (iso) => showTime(Date.parse(iso))),
+        );
+      default:
+        return notFound(res, frame("Không tìm thấy"));
+    }
+  }
+
+  function getLogin(req: IncomingMessage, res: ServerResponse) {
+    if (sessions.touch(readCookies(req).get(SESSION_COOKIE))) return redirect(res, "/staff/");
+    const token = randomToken();
+    sendHtml(res, 200, loginPage({ csrf: token }), [cookie(LOGIN_COOKIE, token, cookieOptions(3600))]);
+  }
+
+  async function postLogin(req: IncomingMessage, res: ServerResponse) {
+    if (!sameOrigin(req)) return forbidden(res);
+    const form = await readForm(req);
+    const token = readCookies(req).get(LOGIN_COOKIE) ?? "";
+    if (token === "" || !sameToken(form.get("csrf") ?? "", token)) return forbidden(res);
+    const typed = (form.get("username") ?? "").slice(0, 64);
+    const parsed = Username.safeParse(typed);
+    const user = parsed.success ? parsed.data : typed.trim().toLowerCase();
+    const again = (status: number, error: string) => {
+      const fresh = randomToken();
+      sendHtml(res, status, loginPage({ csrf: fresh, error, username: typed }), [
+        cookie(LOGIN_COOKIE, fresh, cookieOptions(3600)),
+      ]);
+    };
+    const lockedUntil = throttle.lockedUntil(user, clientAddress(req));
+    if (lockedUntil) return again(429, lockMessage(lockedUntil));
+    const ok = await verifyLogin(deps.dataDir, parsed.success ? user : undefined, form.get("password") ?? "");
+    if (!ok) {
+      audit.record(user, "login-failed");
+      const locked = throttle.fail(user, clientAddress(req));
+      if (locked) {
+        audit.record(user, "login-locked", `đến ${new Date(locked).toISOString()}`);
+        return again(429, lockMessage(locked));
+      }
+      return again(401, "Tên đăng nhập hoặc mật khẩu không đúng.");
+    }
+    throttle.succeed(user);
+    const session = sessions.create(user);
+    audit.record(user, "login");
+    redirect(res, "/staff/", [
+      cookie(SESSION_COOKIE, session.id, cookieOptions(sessions.cookieMaxAge(session))),
+      cookie(LOGIN_COOKIE, "", cookieOptions(0)),
+    ]);
+  }
+
+  function lockMessage(until: number): string {
+    const minutes = Math.max(1, Math.ceil((until - now()) / 60_000));
+    return `Đăng nhập sai quá nhiều lần nên tạm bị khoá. Hãy thử lại sau ${minutes} phút (lúc ${displayClock(until, timeZone)}).`;
+  }
+
+  async function overview() {
+    const snapshot = deps.catalogue.current().catalogue;
+    if (deps.catalogue.check && (!checked || now() - checked.at > 10_000)) {
+      checked = { at: now(), problems: deps.catalogue.check() };
+    }
+    const onDisk = checked ? await checked.problems : [];
+    const due = recordsDueForReview(snapshot.procedures, localTime(now(), timeZone).date);
+    const today = daily.today();
+    const health = deps.health();
+    return {
+      version: snapshot.version,
+      procedures: snapshot.procedures.length,
+      errors: onDisk.filter((p) => p.severity !== "warning"),
+      warnings: deps.catalogue.warnings(),
+      due,
+      reviewSummary: reviewSummary(due, snapshot.procedures.length),
+      channels: Object.entries(health.channels).map(([name, h]) => channelLine(name, h, timeZone)),
+      messagesToday: deps.messagesToday ? deps.messagesToday() : today.count,
+      messagesNote:
+        !deps.messagesToday && today.sinceStart ? `từ lúc dịch vụ khởi động (${showTime(daily.startedAt)})` : undefined,
+      unanswered: deps.questions?.list(7).length,
+    };
+  }
+
+  function unavailableImport(): { error?: string } {
+    return deps.imports ? {} : { error: "Chưa có thư mục dữ liệu (DATA_DIR): không nhập được hồ sơ." };
+  }
+
+  async function postImport(req: IncomingMessage, res: ServerResponse, session: StaffSession, frame: PageFrame) {
+    const upload = await readUpload(req, MAX_UPLOAD_BYTES);
+    if (!sameToken(upload.fields.get("csrf") ?? "", session.csrf)) return forbidden(res);
+    const again = (error: string) => sendHtml(res, 400, importPage(frame, { csrf: session.csrf, error }));
+    if (!deps.imports) return again(unavailableImport().error ?? "");
+    if (!upload.file || upload.file.bytes.length === 0) return again("Chưa chọn tệp, hoặc tệp rỗng.");
+    const preview = await deps.imports.preview(upload.file);
+    if (!preview.ok) return again(`Không đọc được tệp ${upload.file.name}: ${preview.error}`);
+    dropOldPreviews();
+    const previewId = randomToken();
+    pending.set(previewId, {
+      sessionId: session.id,
+      fileName: upload.file.name,
+      createdAt: now(),
+      commit: preview.commit,
+    });
+    sendHtml(
+      res,
+      200,
+      previewPage(frame, {
+        csrf: session.csrf,
+        previewId,
+        fileName: upload.file.name,
+        rows: preview.rows,
+        notes: preview.notes,
+      }),
+    );
+  }
+
+  async function commitImport(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
+    const id = form.get("preview") ?? "";
+    const job = pending.get(id);
+    if (!job || job.sessionId !== session.id || now() - job.createdAt > PREVIEW_TTL_MS) {
+      return sendHtml(
+        res,
+        409,
+        importPage(frame, {
+          csrf: session.csrf,
+          error: "Bản xem trước đã hết hạn hoặc đã được lưu. Hãy chọn lại tệp.",
+        }),
+      );
+    }
+    // Taken out first: a double click cannot store the file twice.
+    pending.delete(id);
+    const summary = await job.commit();
+    audit.record(
+      session.user,
+      "import-committed",
+      `${job.fileName.slice(0, 80)}: ${summary.created} mới, ${summary.updated} cập nhật, ${summary.unchanged} không đổi, ${summary.rejected} bị từ chối`,
+    );
+    sendHtml(res, 200, committedPage(frame, session.csrf, job.fileName, summary));
+  }
+
+  async function postLookup(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
+    const code = (form.get("code") ?? "").trim().slice(0, 80);
+    if (!deps.lookup || code === "")
+      return sendHtml(res, 200, lookupPage(frame, { available: !!deps.lookup, csrf: session.csrf }));
+    const text = await deps.lookup.describe(code);
+    audit.record(session.user, "lookup", `${code}${text ? "" : " (không thấy)"}`);
+    sendHtml(res, 200, lookupPage(frame, { available: true, csrf: session.csrf, code, result: text ?? null }));
+  }
+
+  function dropOldPreviews() {
+    for (const [id, job] of pending) if (now() - job.createdAt > PREVIEW_TTL_MS) pending.delete(id);
+    while (pending.size >= 50) pending.delete(pending.keys().next().value as string);
+  }
+
+  /** A browser posting from another site sends its Origin: refused even before the CSRF token is read. */
+  function sameOrigin(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    try {
+      return new URL(origin).host === req.headers.host;
+    } catch {
+      return false;
+    }
+  }
+
+  function forbidden(res: ServerResponse) {
+    sendHtml(
+      res,
+      403,
+      page(
+        { title: "Yêu cầu bị từ chối" },
+        html`<p>Biểu mẫu đã hết hạn hoặc không hợp lệ. <a href="/staff/">Tải lại trang</a> rồi thử lại.</p>`,
+      ),
+    );
+  }
+
+  function notFound(res: ServerResponse, frame: PageFrame): void {
+    sendHtml(res, 404, page(frame, html`<p>Không có trang này. <a href="/staff/">Về trang tổng quan</a>.</p>`) as Html);
+  }
+
+  return {
+    handle,
+    close() {
+      daily.close();
+      audit.close();
+    },
+    sessions,
+    throttle,
+  };
+}

@@ -1,0 +1,77 @@
+import type { Problem } from "../catalogue/problems.js";
+import type { Procedure } from "../catalogue/schema.js";
+import type { Logger } from "../logger.js";
+import type { UnansweredQuestion } from "../questions/store.js";
+import type { Rating } from "../ratings/schema.js";
+
+/** One row of an import preview, as staff see it before anything is stored. */
+export interface PreviewRow {
+  /** "dòng 5" — where it is in the file. */
+  place: string;
+  /** The dossier code as written in the file, when there is one. */
+  code?: string;
+  verdict: "accepted" | "warned" | "rejected";
+  /** Why it is warned or rejected, in Vietnamese. */
+  messages: string[];
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** Notices queued for citizens who follow these dossiers. */
+  notices: number;
+}
+
+/** A file read and checked, not stored: `commit` stores its accepted and warned rows. */
+export type ImportPreview =
+  | { ok: false; error: string }
+  | {
+      ok: true;
+      rows: PreviewRow[] /** About the file as a whole (a converted encoding…). */;
+      notes?: string[];
+      commit(): Promise<ImportSummary>;
+    };
+
+/** What the console needs from the dossier import (STAFF-IMPORT's pipeline, or the basic one in import-basic.ts). */
+export interface DossierImport {
+  preview(file: { name: string; bytes: Buffer }): Promise<ImportPreview>;
+}
+
+/** A dossier as the counter may see it: the text the chat shows after a verified lookup (masked). */
+export interface CounterLookup {
+  /** Undefined when no dossier has this code. */
+  describe(code: string): Promise<string | undefined>;
+}
+
+/** Health of one channel, as the service reports it (see ServiceHealth in src/service.ts). */
+export type ChannelHealthView = Record<string, unknown>;
+
+export interface StaffConsoleDeps {
+  /** DATA_DIR: accounts (written by `npm run staff:add`) and the audit log live in DATA_DIR/staff. */
+  dataDir: string;
+  catalogue: {
+    current(): { catalogue: { version: string; procedures: readonly Procedure[] } };
+    /** Accepted with the serving catalogue but to be fixed. */
+    warnings(): readonly Problem[];
+    /** Problems of the files as they are on disk now (a refused edit shows here while the last good one serves). */
+    check?(): Promise<readonly Problem[]>;
+  };
+  health(): { channels: Record<string, ChannelHealthView> };
+  /** Absent without the data directory: the pages say so. */
+  ratings?: { all(): Promise<readonly Rating[]> };
+  questions?: { list(days?: number): UnansweredQuestion[] };
+  imports?: DossierImport;
+  lookup?: CounterLookup;
+  /** Messages citizens sent today (office time zone); absent: counted from the channels' counters. */
+  messagesToday?(): number;
+  /** The office's zone: "today", months and dates are counted in it. */
+  timeZone: string;
+  now(): number;
+  logger: Logger;
+  /** Add `Secure` to the session cookie: set when the console is reached over HTTPS (a proxy in front). */
+  secureCookies: boolean;
+  /** Tests shorten these. */
+  fsync?: boolean;
+}

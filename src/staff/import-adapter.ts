@@ -1,0 +1,75 @@
+import { type ImportCatalogue, type ImportPreview, previewImport } from "../dossiers/import/preview.js";
+import type { ImportReport } from "../dossiers/ingest.js";
+import { describePlace, type RowPlace } from "../dossiers/records.js";
+import type { DossierImport, PreviewRow } from "./deps.js";
+
+/** The console speaks Vietnamese: of a bilingual message "vi | en", the Vietnamese part. */
+export function vietnamese(message: string): string {
+  return message.split(" | ")[0] ?? message;
+}
+
+const place = (at: RowPlace) => vietnamese(describePlace(at));
+const order = (at: RowPlace) => ("line" in at ? at.line : at.record);
+
+export interface ImportPipelineDeps {
+  /** The serving catalogue: procedure codes and offices are checked against it. */
+  catalogue(): ImportCatalogue;
+  now(): number;
+  timeZone: string;
+  /** Stores a preview's rows (src/dossiers/import/commit.ts with the service's stores and notices). */
+  commit(preview: ImportPreview): Promise<ImportReport>;
+}
+
+/** The console's upload → preview → commit on the dossiers' import pipeline (src/dossiers/import). */
+export function dossierImport(deps: ImportPipelineDeps): DossierImport {
+  return {
+    async preview(file) {
+      const result = await previewImport(file.bytes, file.name, {
+        catalogue: deps.catalogue(),
+        now: deps.now(),
+        timeZone: deps.timeZone,
+      });
+      if (!result.ok) return { ok: false, error: vietnamese(result.error) };
+      const p = result.preview;
+      const rows: (PreviewRow & { order: number })[] = [
+        ...p.accepted.map((r) => ({
+          place: place(r.at),
+          order: order(r.at),
+          code: r.code,
+          verdict: "accepted" as const,
+          messages: [],
+        })),
+        ...p.warned.map((r) => ({
+          place: place(r.at),
+          order: order(r.at),
+          code: r.code,
+          verdict: "warned" as const,
+          messages: r.warnings.map(vietnamese),
+        })),
+        ...p.rejected.map((r) => ({
+          place: place(r.at),
+          order: order(r.at),
+          code: r.code,
+          verdict: "rejected" as const,
+          messages: [vietnamese(r.reason)],
+        })),
+      ];
+      rows.sort((a, b) => a.order - b.order);
+      return {
+        ok: true,
+        notes: p.notes.map(vietnamese),
+        rows: rows.map(({ order: _, ...row }) => row),
+        async commit() {
+          const report = await deps.commit(p);
+          return {
+            created: report.created,
+            updated: report.updated,
+            unchanged: report.unchanged,
+            rejected: report.rejected.length,
+            notices: report.notices,
+          };
+        },
+      };
+    },
+  };
+}
