@@ -11,7 +11,7 @@ import { sectionCue } from "./follow-up.js";
 import { shorten } from "./labels.js";
 import { PART_CHARS, splitIntoParts } from "./parts.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
-import { matchRedirect } from "./redirects.js";
+import { containsRun, matchRedirect } from "./redirects.js";
 
 /** "Was this answer helpful?" taps: "h:<code>:1" or ":0". */
 const FEEDBACK_CHOICE = choiceKind("h", ["code", "helpful"]);
@@ -100,8 +100,15 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const outcome = search.search(text);
   const [top] = outcome.hits;
   const redirect = matchRedirect(catalogue.redirects ?? [], text);
-  // A request another agency handles gets its pointer, unless a procedure matches it better.
-  if (redirect && !(outcome.decision === "answer" && top && top.score > redirect.strength)) {
+  // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
+  // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
+  const procedureWins =
+    redirect !== undefined &&
+    outcome.decision === "answer" &&
+    top !== undefined &&
+    top.score > redirect.strength &&
+    [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), redirect.term));
+  if (redirect && !procedureWins) {
     ctx.keepChoices = true;
     const { topic, answer, url } = redirect.redirect;
     const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];

@@ -4,6 +4,8 @@ import { tokenize, words } from "../search/normalize.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
+  /** The term said, folded ("ly hon"). */
+  term: string[];
   /** Share of the message's words (section cues aside) that the matched term says, 0..1. */
   strength: number;
 }
@@ -11,7 +13,7 @@ export interface RedirectMatch {
 /** Chat words that say nothing about what is asked, so "làm hộ chiếu ở đâu" is all passport. */
 const IDLE = new Set(
   tokenize(
-    "làm cấp xin muốn cần tôi em mình cho hỏi ạ ơi với được không ko đc thế nào sao vậy gì i want to get a my how",
+    "thủ tục làm cấp xin muốn cần tôi em mình cho hỏi ạ ơi với được không ko đc thế nào sao vậy gì i want to get a my how",
   ),
 );
 
@@ -30,13 +32,13 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       if (run.length === 0 || !containsRun(tokens, run)) continue;
       const said = run.filter((t) => !IDLE.has(t)).length;
       const strength = content === 0 ? 1 : Math.min(1, said / content);
-      if (!best || strength > best.strength) best = { redirect, strength };
+      if (!best || strength > best.strength) best = { redirect, term: run, strength };
     }
   }
   return best;
 }
 
-function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
   for (let i = 0; i + run.length <= tokens.length; i++) {
     if (run.every((t, j) => tokens[i + j] === t)) return true;
   }

@@ -67,6 +67,15 @@ const PARTICLES = new Set(tokenize("ạ à nhé nha nhe nhiều lắm ha ơi bot
 
 const BY_TEXT = new Map<string, string>();
 for (const kind of KINDS) for (const phrase of kind.phrases) BY_TEXT.set(tokenize(phrase).join(" "), kind.reply);
+/** Every word small talk is made of: a message of these words only ("dạ em cảm ơn", "ok cảm ơn") is small talk. */
+const VOCABULARY = new Set([
+  ...PARTICLES,
+  ...tokenize("em anh chị dạ vâng ok"),
+  ...[...BY_TEXT.keys()].flatMap((k) => k.split(" ")),
+]);
+/** When one message holds several (ok cảm ơn, tạm biệt), which reply it gets. */
+const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-ok"];
+const LONGEST = 8;
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -93,6 +102,8 @@ export function smallTalkReply(text: string): string | undefined {
   const tokens = tokenize(text);
   const full = BY_TEXT.get(tokens.join(" "));
   if (full) return full;
-  const core = tokens.filter((t) => !PARTICLES.has(t));
-  return core.length > 0 ? BY_TEXT.get(core.join(" ")) : undefined;
+  if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
+  const joined = ` ${tokens.join(" ")} `;
+  const said = new Set([...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `)).map(([, reply]) => reply));
+  return PRIORITY.find((reply) => said.has(reply));
 }

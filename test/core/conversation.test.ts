@@ -74,7 +74,7 @@ describe("conversation context", () => {
     const { say } = chat();
     const [answer] = await say("đăng ký kết hôn");
     const second = answer?.choices?.[1];
-    const [notFound] = await say("cách nấu phở bò");
+    const [notFound] = await say("giá vàng hôm nay");
     expect(notFound?.text).toMatch(/chưa tìm thấy/);
     expect(notFound?.choices?.slice(0, answer?.choices?.length)).toEqual(answer?.choices);
     expect(notFound?.choices?.at(-1)?.id).toBe("m:browse");
@@ -86,7 +86,7 @@ describe("conversation context", () => {
 });
 
 describe("small talk and redirects", () => {
-  it.each(["cảm ơn", "cam on", "ok", "👍", "tạm biệt", "thanks"])(
+  it.each(["cảm ơn", "cam on", "ok", "👍", "tạm biệt", "thanks", "dạ em cảm ơn", "ok cảm ơn"])(
     "answers %s briefly, not with the not-found block",
     async (text) => {
       const { say } = chat();
@@ -105,7 +105,14 @@ describe("small talk and redirects", () => {
     const { redirects } = catalogue.current().catalogue;
     expect(redirects.length).toBeGreaterThan(0);
     const { say } = chat();
-    for (const text of ["làm hộ chiếu", "lam ho chieu o dau", "đổi bằng lái xe", "rút bảo hiểm xã hội một lần"]) {
+    for (const text of [
+      "làm hộ chiếu",
+      "lam ho chieu o dau",
+      "đổi bằng lái xe",
+      "rút bảo hiểm xã hội một lần",
+      "thủ tục ly hôn ở đâu",
+      "công chứng hợp đồng mua bán nhà",
+    ]) {
       const replies = await say(text);
       expect(first(replies), text).toMatch(/^ℹ️ /);
       expect(first(replies), text).not.toMatch(/\(mã \d/);
@@ -114,6 +121,18 @@ describe("small talk and redirects", () => {
         text,
       ).toBe(false);
     }
+  });
+  it("prefers the ward's procedure when the message names it, not just the redirect's topic", async () => {
+    const { say } = chat();
+    expect(first(await say("ghi chú ly hôn ở nước ngoài"))).toMatch(/^📄 .*ly hôn/);
+    expect(first(await say("chứng thực hợp đồng mua bán nhà"))).toMatch(/^📄 Chứng thực/);
+  });
+
+  it("keeps the current procedure through a redirect", async () => {
+    const { say } = chat();
+    await say("đăng ký kết hôn");
+    expect(first(await say("làm hộ chiếu"))).toMatch(/^ℹ️ /);
+    expect(first(await say("lệ phí bao nhiêu"))).toContain(MARRIAGE);
   });
 });
 
@@ -154,13 +173,13 @@ describe("questions we could not answer", () => {
   it("keeps not-found questions scrubbed and counted by normalised text, without chat ids", async () => {
     const questions = await UnansweredQuestionStore.open(dir, { fsync: false, now: () => Date.UTC(2026, 11, 1) });
     const { assistant } = chat({ unanswered: questions });
-    await assistant.handle("zalo:777", { kind: "text", text: "Cách nấu phở bò, gọi tôi 0912 345 678" });
-    await assistant.handle("telegram:888", { kind: "text", text: "cach nau pho bo goi toi 0987654321" });
+    await assistant.handle("zalo:777", { kind: "text", text: "Công thức làm bánh mì, gọi tôi 0912 345 678" });
+    await assistant.handle("telegram:888", { kind: "text", text: "cong thuc lam banh mi goi toi 0987654321" });
     await assistant.handle("zalo:777", { kind: "text", text: "giá vé máy bay cho 2 người, nhà số 12, email a.b@c.vn" });
     await assistant.handle("zalo:777", { kind: "text", text: "đăng ký kết hôn" }); // answered: not kept
     const listed = questions.list();
     expect(listed.map((q) => q.count)).toEqual([2, 1]);
-    expect(listed[0]?.text).toBe("cach nau pho bo goi toi [số điện thoại]");
+    expect(listed[0]?.text).toBe("cong thuc lam banh mi goi toi [số điện thoại]");
     expect(listed[1]?.text).toBe("giá vé máy bay cho [số] người, nhà số [số], email [email]");
     const file = await readFile(path.join(dir, "unanswered-questions.json"), "utf8");
     for (const secret of ["777", "888", "0912", "345 678", "a.b@c.vn"]) expect(file).not.toContain(secret);
