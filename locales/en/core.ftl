@@ -103,3 +103,4 @@ not-this-one = Not this one
 section-conditions = Conditions
 conditions-title = Conditions:
 conditions-none = This procedure lists no conditions of its own; these are its steps.
+check-first = ⚠️ Check first: { $text }

@@ -95,3 +95,4 @@ not-this-one = Không phải thủ tục này
 section-conditions = Điều kiện
 conditions-title = Điều kiện:
 conditions-none = Thủ tục này không ghi điều kiện riêng; các bước thực hiện như sau.
+check-first = ⚠️ Lưu ý trước: { $text }

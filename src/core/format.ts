@@ -49,7 +49,9 @@ export function renderSection(t: Translate, catalogue: Catalogue, p: Procedure, 
     default:
       body = summaryLines(t, p, office);
   }
-  return [title, ...body].join("\n");
+  // A condition that may send the citizen to another procedure is read before anything else, in every section.
+  const checkFirst = p.checkFirst ? [t("check-first", { text: p.checkFirst })] : [];
+  return [title, ...checkFirst, ...body].join("\n");
 }
 
 export function officeText(t: Translate, office: Office): string {

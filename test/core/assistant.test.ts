@@ -54,7 +54,7 @@ describe("assistant", () => {
     const [picked] = await assistant.handle("z:1", text("2"));
     expect(picked?.text).toContain(second?.label);
     const [byLabel] = await assistant.handle("z:1", text("lệ phí"));
-    expect(byLabel?.text).toMatch(/^📄 .*\nLệ phí:/);
+    expect(byLabel?.text).toMatch(/^📄 .*\n(⚠️ Lưu ý trước: .*\n)?Lệ phí:/);
   });
 
   it("when nothing matches, says so and gives the office's contact", async () => {

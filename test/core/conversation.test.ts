@@ -169,6 +169,18 @@ describe("answers that fit a phone", () => {
   });
 });
 
+describe("check first", () => {
+  it("shows a record's check-first note with every section of its answer", async () => {
+    const { assistant } = chat();
+    const procedure = catalogue.current().catalogue.procedures.find((p) => p.checkFirst);
+    expect(procedure).toBeDefined();
+    for (const key of ["g", "f", "t", "d"]) {
+      const [reply] = await assistant.handle("t:3", { kind: "choice", id: `p:${procedure?.code}:${key}` });
+      expect(reply?.text.split("\n")[1]).toBe(`⚠️ Lưu ý trước: ${procedure?.checkFirst}`);
+    }
+  });
+});
+
 describe("questions we could not answer", () => {
   it("keeps not-found questions scrubbed and counted by normalised text, without chat ids", async () => {
     const questions = await UnansweredQuestionStore.open(dir, { fsync: false, now: () => Date.UTC(2026, 11, 1) });
