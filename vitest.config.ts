@@ -2,7 +2,8 @@ import { defineConfig } from "vitest/config";
 
 /**
  * Tests that start whole processes or wait on real long polls: seconds each, so they run in the
- * full `npm test` only. `npm run test:unit` (the inner loop) runs everything else.
+ * full `npm test` only. `npm run test:unit` (the inner loop) runs everything else, except single
+ * tests tagged "process" (see `tags` below).
  */
 const SLOW = [
   // The deployed service as a child process for eight office days (fake Telegram and Zalo).
@@ -28,8 +29,21 @@ export default defineConfig({
     // Most tests wait on sockets, timers and child processes rather than the CPU: more files at
     // once than the cores (vitest's default is cores - 1, i.e. one file at a time here).
     maxWorkers: 4,
+    tags: [
+      {
+        // One test in a file of quick ones that runs a CLI as a child process through tsx (seconds
+        // each on this machine): `it("…", { tags: ["process"] }, …)`. The full run keeps it.
+        name: "process",
+        description: "starts a child process (a CLI through tsx); left out of npm run test:unit",
+      },
+    ],
     projects: [
-      { extends: true, test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SLOW } },
+      {
+        extends: true,
+        // Files in one worker share loaded modules (src and the bundled catalogue load once per
+        // worker, not once per file): the suites keep no global state (no mocks, env edits or fake timers).
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false },
+      },
       { extends: true, test: { name: "slow", include: SLOW } },
     ],
   },

@@ -103,7 +103,7 @@ describe("catalogue validation", () => {
     expect((await problems())[0]?.message).toMatch(/tên tệp phải bắt đầu bằng mã thủ tục/);
   });
 
-  it("catalogue:check prints every problem and exits 1, or a summary and exits 0", async () => {
+  it("catalogue:check prints every problem and exits 1, or a summary and exits 0", { tags: ["process"] }, async () => {
     const ok = await runScript("src/cli/catalogue-check.ts", [dir]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Dữ liệu hợp lệ/);

@@ -33,7 +33,9 @@ describe("catalogue review reminders", () => {
     expect(reviewSummary(recordsDueForReview([p], "2027-03-02"), 1)).toMatch(/^1\/1 thủ tục cần rà soát lại/);
   });
 
-  it("npm run catalogue:review prints the list and the summary; --help explains it", async () => {
+  it("npm run catalogue:review prints the list and the summary; --help explains it", {
+    tags: ["process"],
+  }, async () => {
     const run = await runScript("src/cli/catalogue-review.ts", ["--date", "2027-12-31"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/1\.001193 Đăng ký khai sinh/);

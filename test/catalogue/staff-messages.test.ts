@@ -97,7 +97,9 @@ describe("validation messages for staff", () => {
     expect(fixed.warnings.filter((w) => w.file === "offices.json")).toEqual([]);
   });
 
-  it("catalogue:check on one file reports that file only, and never blames it for another", async () => {
+  it("catalogue:check on one file reports that file only, and never blames it for another", {
+    tags: ["process"],
+  }, async () => {
     await editJson(path.join(dir, DEATH), (p) => {
       p.channels[0].fee.amountVnd = -1;
     });

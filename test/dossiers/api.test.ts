@@ -113,7 +113,9 @@ describe("POST /api/dossiers", () => {
     expect(text(await assistant.handle("telegram:1", { kind: "text", text: "/huy" }))).toContain("1 hồ sơ");
   });
 
-  it("is how dossiers:import delivers a file while the bot holds the data directory", async () => {
+  it("is how dossiers:import delivers a file while the bot holds the data directory", {
+    tags: ["process"],
+  }, async () => {
     const file = path.join(dir, "export.csv");
     await writeFile(file, toCsv([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "99" })]));
     const run = await runScript("src/cli/dossiers-import.ts", [file], "", {

@@ -200,7 +200,7 @@ describe("what is kept", () => {
 });
 
 describe("answer feedback and the report", () => {
-  it("counts a chat once per procedure and month; a second tap changes its vote", async () => {
+  it("counts a chat once per procedure and month; a second tap changes its vote", { tags: ["process"] }, async () => {
     const fb = h.service.ratings?.answerFeedback;
     if (!fb) throw new Error("no ratings");
     await fb.record("telegram:1", "1.001193", true);
@@ -215,7 +215,7 @@ describe("answer feedback and the report", () => {
     await open();
   });
 
-  it("summarises per month and per procedure, and writes a CSV", async () => {
+  it("summarises per month and per procedure, and writes a CSV", { tags: ["process"] }, async () => {
     const make = (key: string, month: string, procedureCode: string, level: Rating["level"]): Rating => ({
       key,
       procedureCode,
