@@ -98,6 +98,13 @@ describe("the same conversation on Telegram and on Zalo", () => {
     const conversation = [
       "/start",
       "lệ phí đăng ký kết hôn",
+      // Follow-ups, small talk and a redirect keep the procedure the same way on both channels.
+      "mất bao lâu",
+      "cảm ơn",
+      "làm hộ chiếu",
+      "ở đâu vậy",
+      "đăng ký khai sinh cần giấy tờ gì",
+      "Xem tiếp",
       "đăng ký lại",
       "2",
       "cách nấu phở bò",
