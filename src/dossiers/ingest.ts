@@ -1,14 +1,26 @@
+import { commitImport } from "./import/commit.js";
+import { type ImportCatalogue, previewRows } from "./import/preview.js";
 import type { Hasher } from "./privacy.js";
-import { type RawRow, type RejectedRow, toRecord } from "./records.js";
+import type { RawRow, RejectedRow, RowPlace } from "./records.js";
 import type { DossierRepository } from "./repository.js";
-import type { DossierChange, DossierRecord } from "./schema.js";
+import type { DossierChange } from "./schema.js";
+
+export interface WarnedRow {
+  at: RowPlace;
+  code: string;
+  warnings: string[];
+}
 
 export interface ImportReport {
+  /** Data rows received (header excluded). */
   received: number;
   created: number;
   updated: number;
   unchanged: number;
+  /** Rows not stored, each with its place, code and reason. */
   rejected: RejectedRow[];
+  /** Rows stored that deserve a look (a repeated code, an unknown procedure, odd dates). */
+  warned: WarnedRow[];
   /** Messages queued for subscribers. */
   notices: number;
 }
@@ -22,27 +34,18 @@ export interface IngestDeps {
 }
 
 /**
- * Upserts the rows of an export or an API push. Bad rows are reported with their line and
- * reason and skipped; they never stop the good ones, and nothing is stored for them.
+ * Upserts the rows of an API push in one step (previewRows then commitImport). Bad rows are
+ * reported with their place and reason and skipped; they never stop the good ones, and nothing is
+ * stored for them. With `catalogue`, unknown procedure codes and offices are warned about too.
  */
-export async function ingestRows(deps: IngestDeps, rows: RawRow[]): Promise<ImportReport> {
-  const rejected: RejectedRow[] = [];
-  const records: DossierRecord[] = [];
-  for (const row of rows) {
-    const result = toRecord(row, deps.hasher);
-    if ("error" in result) rejected.push(result.error);
-    else records.push(result.record);
-  }
-  let notices = 0;
-  const result = await deps.dossiers.upsert(records, deps.now(), async (changes) => {
-    notices = await deps.notify(changes);
-  });
-  return {
-    received: rows.length,
-    created: result.created,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    rejected,
-    notices,
-  };
+export async function ingestRows(
+  deps: IngestDeps & { catalogue?: ImportCatalogue; timeZone?: string },
+  rows: RawRow[],
+): Promise<ImportReport> {
+  const preview = previewRows(
+    rows,
+    { catalogue: deps.catalogue, now: deps.now(), timeZone: deps.timeZone },
+    { fileName: "", format: "json" },
+  );
+  return commitImport(preview, deps);
 }

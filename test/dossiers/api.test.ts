@@ -126,7 +126,7 @@ describe("POST /api/dossiers", () => {
     });
     expect(run.stdout).toContain("qua API");
     expect(run.stdout).toMatch(/created:\s+1/);
-    expect(run.stdout).toMatch(/dòng 3 \| line 3: status/);
+    expect(run.stdout).toMatch(/dòng 3 \| line 3 \(000\.31\.20\.H49-251103-0013\): status/);
     expect(await service.dossiers?.lookup("zalo:1", "000.31.20.H49-251103-0012", "5678")).toMatchObject({
       kind: "found",
     });

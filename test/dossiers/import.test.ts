@@ -73,9 +73,9 @@ describe("importing the one-stop system's export", () => {
     ]);
     expect(report).toMatchObject({ received: 4, created: 1, updated: 0 });
     expect(report.rejected).toEqual([
-      { at: { line: 2 }, reason: expect.stringMatching(/^status: /) },
-      { at: { line: 4 }, reason: expect.stringMatching(/^phone: /) },
-      { at: { line: 5 }, reason: expect.stringMatching(/^received_at: /) },
+      { at: { line: 2 }, code: "000.31.20.H49-251103-0012", reason: expect.stringMatching(/^status: /) },
+      { at: { line: 4 }, code: "000.31.20.H49-251103-0021", reason: expect.stringMatching(/^phone: /) },
+      { at: { line: 5 }, code: "000.31.20.H49-251103-0022", reason: expect.stringMatching(/^received_at: /) },
     ]);
     // The dossier whose row was bad still has its old status: the citizen still sees it.
     await h.say("telegram:1", "/hoso 000.31.20.H49-251103-0012");
@@ -117,7 +117,7 @@ describe("npm run dossiers:import", () => {
     const env = { DATA_DIR: dir, LOG_LEVEL: "warn" };
     const first = await runScript("src/cli/dossiers-import.ts", [file], "", env);
     expect(first.stdout).toMatch(/created:\s+1/);
-    expect(first.stdout).toMatch(/dòng 3 \| line 3: status: /);
+    expect(first.stdout).toMatch(/dòng 3 \| line 3 \(000\.31\.20\.H49-251103-0013\): status: /);
     expect(first.code).toBe(2);
     const second = await runScript("src/cli/dossiers-import.ts", [file], "", env);
     expect(second.stdout).toMatch(/unchanged:\s+1/);

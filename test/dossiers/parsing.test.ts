@@ -107,14 +107,15 @@ describe("export rows", () => {
     ["000.31.20.H49-251103-0012,,A,0912345678,2025-11-03,,4,,", /procedure_code/],
     ["000.31.20.H49-251103-0012,1.001193,A,12,2025-11-03,,4,,", /phone/],
     ["000.31.20.H49-251103-0012,1.001193,A,0912345678,31/02/2025,,4,,", /received_at.*no such date/],
-    ["000.31.20.H49-251103-0012,1.001193,A,0912345678,2025-11-03,05-11-2025,4,,", /due_at/],
+    ["000.31.20.H49-251103-0012,1.001193,A,0912345678,2025-11-03,05/13/2025,4,,", /due_at/],
     ["000.31.20.H49-251103-0012,1.001193,A,0912345678,2025-11-03,,11,,", /status/],
     ["000.31.20.H49-251103-0012,1.001193,A,0912345678,2025-11-03,,xong,,", /status/],
   ])("rejects %j with the field and a reason", (line, reason) => {
     const parsed = readExport(`${header}\n${line}`, "csv");
     if (!parsed.ok) throw new Error(parsed.error);
     const result = toRecord(parsed.rows[0] as never, hasher);
-    expect(result).toEqual({ error: { at: { line: 2 }, reason: expect.stringMatching(reason) } });
+    const code = line.split(",")[0];
+    expect(result).toEqual({ error: { at: { line: 2 }, code, reason: expect.stringMatching(reason) } });
   });
 
   it("refuses a file missing a required column, naming it", () => {
