@@ -142,7 +142,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       ),
     ];
   }
-  await deps.unanswered?.record(text);
+  // Counting is for staff; a full disk must not cost the citizen the reply.
+  await deps.unanswered?.record(text).catch(() => undefined);
   const contact = officeText(ctx.t, catalogue.defaultOffice);
   const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
   // The choices offered before stay, in the same order, so a "2" typed next still picks the same.
