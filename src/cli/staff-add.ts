@@ -4,9 +4,9 @@
 // Stored as a scrypt hash in DATA_DIR/staff/accounts.json; safe while the bot runs (it only reads it).
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { loadCliConfig } from "../cli/config.js";
-import { saveAccount, Username } from "./accounts.js";
-import { hashPassword, passwordProblem } from "./passwords.js";
+import { saveAccount, Username } from "../staff/accounts.js";
+import { hashPassword, passwordProblem } from "../staff/passwords.js";
+import { loadCliConfig } from "./config.js";
 
 const USAGE =
   "Cách dùng | Usage: npm run staff:add -- TÊN_ĐĂNG_NHẬP\n" +
