@@ -110,7 +110,9 @@ describe("importing the one-stop system's export", () => {
 });
 
 describe("npm run dossiers:import", () => {
-  it("imports a CSV file, lists rejected rows by line, and changes nothing the second time", async () => {
+  it("imports a CSV file, lists rejected rows by line, and changes nothing the second time", {
+    tags: ["process"],
+  }, async () => {
     await h.dossiers.stop(); // the CLI needs the data directory to itself
     const file = path.join(dir, "export.csv");
     await writeFile(file, toCsv([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "0" })]));
@@ -125,7 +127,7 @@ describe("npm run dossiers:import", () => {
     h = await openHarness(dir, clock);
   });
 
-  it("reads JSON exports too", async () => {
+  it("reads JSON exports too", { tags: ["process"] }, async () => {
     await h.dossiers.stop();
     const file = path.join(dir, "export.json");
     await writeFile(file, JSON.stringify({ dossiers: rowsOf([dossier()]).map((r) => r.fields) }));
