@@ -165,7 +165,12 @@ export const ImportRow = z.object({
       .string({ message: "thiếu mã thủ tục | procedure code missing" })
       .max(40, { message: "mã thủ tục quá dài | too long" }),
   ),
-  applicant_name: Text(200),
+  applicant_name: Text(200).refine((name) => !name || !/\p{L}\?/u.test(name), {
+    // Excel's plain "CSV" on an English Windows keeps "Nguy?n": all ASCII, so it even reads as UTF-8.
+    message:
+      "họ tên có dấu «?» thay cho chữ có dấu (tệp được lưu bằng bảng mã ANSI); hãy lưu lại bằng «CSV UTF-8» hoặc nhập tệp .xlsx | " +
+      'the name has "?" for Vietnamese letters (saved in an ANSI code page); save as «CSV UTF-8» or import the .xlsx',
+  }),
   phone: z.preprocess(
     (v) => (typeof v === "number" ? String(v) : blankToUndefined(v)),
     z
