@@ -61,7 +61,11 @@ describe("encodings Excel writes", () => {
     // Without a letter 1252 could keep, the file is plain ASCII (it reads as UTF-8): the name is still refused.
     const ascii = await preview(windows1252(toCsv([dossier({ applicant_name: "Nguyễn Thị Ngọc" })])));
     expect(ascii.rejected).toEqual([
-      { at: { line: 2 }, code: "000.31.20.H49-251103-0012", reason: expect.stringMatching(/^applicant_name: .*CSV UTF-8/) },
+      {
+        at: { line: 2 },
+        code: "000.31.20.H49-251103-0012",
+        reason: expect.stringMatching(/^applicant_name: .*CSV UTF-8/),
+      },
     ]);
   });
 
