@@ -88,17 +88,19 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const { search, catalogue } = deps.catalogue.current();
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
-  const cue = current || st.options ? sectionCue(text) : undefined;
-  // "mất bao lâu", or words the current procedure's own name has ("khai sinh nộp ở đâu"): its section.
-  if (current && cue && (cue.only || saysOnly(current, cue.rest))) {
-    return [procedureReply(ctx, deps, current, cue.section)];
-  }
-  // After a "which one?" list, a section alone asks it again, each choice now opening that section.
-  const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
-  if (!current && cue?.only && options.length > 0) return [chooseReply(ctx, options, cue.section)];
-
   const outcome = search.search(text);
   const [top] = outcome.hits;
+  const cue = current || st.options ? sectionCue(text) : undefined;
+  // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
+  // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
+  const onlySection =
+    outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
+  if (current && onlySection) return [procedureReply(ctx, deps, current, onlySection)];
+  if (current && cue && saysOnly(current, cue.rest)) return [procedureReply(ctx, deps, current, cue.section)];
+  // After a "which one?" list, a section alone asks it again, each choice now opening that section.
+  const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
+  if (!current && onlySection && options.length > 0) return [chooseReply(ctx, options, onlySection)];
+
   const redirect = matchRedirect(catalogue.redirects ?? [], text);
   // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
   // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
@@ -114,7 +116,13 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
     return [{ text: lines.join("\n") }];
   }
-  if (outcome.decision === "answer" && top) return [procedureReply(ctx, deps, top.procedure, outcome.intent)];
+  if (outcome.decision === "answer" && top) {
+    const reply = procedureReply(ctx, deps, top.procedure, outcome.intent);
+    if (outcome.sure) return [reply];
+    // Only one candidate came close: the answer, with a way out to browsing.
+    const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
+    return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
+  }
   // A section asked with words of the current procedure while search hesitates between it and others: the current one.
   if (
     current &&
@@ -124,12 +132,6 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     saysSome(current, cue.rest)
   ) {
     return [procedureReply(ctx, deps, current, cue.section)];
-  }
-  // A "which one?" list of one is the answer, with a way out to browsing.
-  if (outcome.decision === "choose" && top && outcome.hits.length === 1) {
-    const reply = procedureReply(ctx, deps, top.procedure, outcome.intent);
-    const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
-    return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }
   if (outcome.decision === "choose") {
     // The list is newer than the procedure before it: "mất bao lâu" next asks which one of the list.
