@@ -97,6 +97,16 @@ export const ConfigSchema = z
       .regex(/^\d{2}:\d{2}-\d{2}:\d{2}(,\d{2}:\d{2}-\d{2}:\d{2})*$/, "must look like 07:00-21:00")
       .default("07:00-21:00"),
 
+    /**
+     * The staff web console at /staff/ (needs DATA_DIR): "on", "off", or "auto" — on when a chat channel
+     * has a token (the HTTP server runs anyway) or when nothing else would run (no token, no terminal).
+     */
+    STAFF_CONSOLE: z.enum(["auto", "on", "off"]).default("auto"),
+    /** Marks the console's session cookie Secure: set it when an HTTPS proxy is in front. */
+    STAFF_COOKIE_SECURE: optionalText
+      .pipe(z.enum(["true", "false", "1", "0"]).optional())
+      .transform((v) => v === "true" || v === "1"),
+
     /** Tests only (npm run acceptance, npm run faults): a file holding the time the service lives at; see src/clock.ts. */
     MOTCUA_FAKE_CLOCK_FILE: optionalText,
   })

@@ -3,28 +3,34 @@ import { CatalogueError } from "./catalogue/live.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { errorSummary, type Logger } from "./logger.js";
 import { configuredChannels, createService } from "./service.js";
+import { terminalAttached } from "./staff/mode.js";
 import { StorageError } from "./storage/atomic-file.js";
 
-/** Starts whatever is configured (see createService): channels with tokens, the HTTP server, the catalogue watcher, the schedule. */
+/** Starts whatever is configured (see createService): channels with tokens, the HTTP server, the staff console, the catalogue watcher, the schedule. */
 async function main(): Promise<void> {
   // A .env file beside the project is the usual place for tokens on a small server.
   if (existsSync(".env")) process.loadEnvFile(".env");
   const config = loadConfig();
+  // Nobody at a terminal (systemd, docker without -i): no terminal chat, which would end at once.
+  const attached = terminalAttached();
   const service = await createService(config, {
-    terminal: {
-      input: process.stdin,
-      output: process.stdout,
-      interactive: process.stdin.isTTY === true,
-      languageCode: process.env.LANG?.startsWith("en") ? "en" : undefined,
-    },
+    terminal: attached
+      ? {
+          input: process.stdin,
+          output: process.stdout,
+          interactive: process.stdin.isTTY === true,
+          languageCode: process.env.LANG?.startsWith("en") ? "en" : undefined,
+        }
+      : undefined,
   });
   // With no channel token the bot runs as a local terminal chat, so anyone can try it.
-  if (configuredChannels(config).includes("terminal")) {
+  if (configuredChannels(config, attached).includes("terminal")) {
     await service.start();
     await service.ended;
     await service.close();
     return;
   }
+  // Chat channels, or the staff console alone: both run until SIGINT/SIGTERM.
   installShutdown(service.logger, service.close);
   await service.start();
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { LiveCatalogue } from "./catalogue/live.js";
+import { loadCatalogue } from "./catalogue/load.js";
 import type { ChannelHandle } from "./channels/channel.js";
 import type { TelegramHealth } from "./channels/telegram/index.js";
 import type { TerminalHealth } from "./channels/terminal/chat.js";
@@ -13,6 +14,7 @@ import { Translator } from "./core/i18n.js";
 import { RateLimiter } from "./core/rate-limit.js";
 import { type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
 import { registerDossierApi } from "./dossiers/api.js";
+import { commitImport } from "./dossiers/import/commit.js";
 import type { ImportReport } from "./dossiers/ingest.js";
 import type { LookupOutcome } from "./dossiers/lookup.js";
 import { type DossierModule, openDossiers } from "./dossiers/open.js";
@@ -23,9 +25,12 @@ import { type NotificationModule, openNotifications } from "./notifications/open
 import type { FlushReport } from "./notifications/outbox.js";
 import type { ReminderScan } from "./notifications/reminders.js";
 import { SenderRegistry } from "./notifications/senders.js";
+import { UnansweredQuestionStore } from "./questions/store.js";
 import { openRatings, type RatingModule } from "./ratings/open.js";
 import { type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
 import { HttpServer } from "./server/http.js";
+import type { StaffConsole } from "./staff/console.js";
+import { staffConsoleWanted, terminalAttached } from "./staff/mode.js";
 import { FileConversationStore } from "./storage/conversations.js";
 import { DataDirLock } from "./storage/lock.js";
 
@@ -41,8 +46,13 @@ export interface ServiceOverrides {
   fsync?: boolean;
   /** Jitter of the outbox's retries. */
   random?: () => number;
-  /** Which channels start. Default: those with a token, or the terminal chat when none has one. */
+  /**
+   * Which channels start. Default: those with a token; with none, the terminal chat when a terminal
+   * is attached (or `terminal` is given), else none (the staff console alone, see STAFF_CONSOLE).
+   */
   channels?: readonly ChannelName[];
+  /** The staff console at /staff/. Default: STAFF_CONSOLE when `channels` is not overridden, else off. */
+  staff?: boolean;
   /**
    * The data directory's parts: dossiers, notifications, ratings, persistent conversations (and
    * DATA_DIR's lock). Default true; false: the catalogue alone, as the chat CLI runs it.
@@ -50,7 +60,7 @@ export interface ServiceOverrides {
   dossiers?: boolean;
   /** Run the jobs of src/schedule.ts. Default true; tests that run them by hand turn it off. */
   schedule?: boolean;
-  /** Listen on HOST:PORT. Default: when Telegram or Zalo starts (their webhooks post to it). */
+  /** Listen on HOST:PORT. Default: when Telegram or Zalo starts (their webhooks post to it) or the staff console runs. */
   listen?: boolean;
   /** A catalogue already open (tests share one); the caller closes it. Default: CATALOGUE_DIR, opened here. */
   catalogue?: LiveCatalogue;
@@ -115,12 +125,16 @@ export interface Service {
   readonly ended: Promise<void>;
 }
 
-/** The channels a configuration asks for: those with a token, or the terminal chat when none has one. */
-export function configuredChannels(config: Config): ChannelName[] {
+/**
+ * The channels a configuration asks for: those with a token; with none, the terminal chat when
+ * someone can type into it (`attached`), else none.
+ */
+export function configuredChannels(config: Config, attached: boolean): ChannelName[] {
   const bots: ChannelName[] = [];
   if (config.TELEGRAM_BOT_TOKEN) bots.push("telegram");
   if (config.ZALO_BOT_TOKEN) bots.push("zalo");
-  return bots.length > 0 ? bots : ["terminal"];
+  if (bots.length > 0) return bots;
+  return attached ? ["terminal"] : [];
 }
 
 /**
@@ -130,7 +144,8 @@ export function configuredChannels(config: Config): ChannelName[] {
  * and the tests all build the service here, with overrides for what they change.
  */
 export async function createService(config: Config, overrides: ServiceOverrides = {}): Promise<Service> {
-  const wanted = overrides.channels ?? configuredChannels(config);
+  const attached = overrides.terminal !== undefined || terminalAttached();
+  const wanted = overrides.channels ?? configuredChannels(config, attached);
   const terminalOnly = wanted.length === 1 && wanted[0] === "terminal";
   const logger =
     overrides.logger ?? createLogger(terminalOnly && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
@@ -169,6 +184,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       now,
     },
     ratings: data?.ratings,
+    unanswered: data?.questions,
   });
   const operations: DossierOperations | undefined = data && {
     importRows: (rows) => data.dossiers.importRows(rows, data.notifications.notify),
@@ -184,6 +200,61 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     });
   }
   const jobs = operations ? serviceJobs(operations) : [];
+  const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_BOT_TOKEN);
+  const staffWanted =
+    overrides.staff ??
+    (overrides.channels === undefined && staffConsoleWanted(config.STAFF_CONSOLE, hasToken, attached));
+  const staff = data && staffWanted ? await openStaffConsole(data) : undefined;
+  if (staff) server.mount(staff.handle);
+
+  /** The staff console (issue 13): reads what the service holds; imports go through the same stores and notices. */
+  async function openStaffConsole(d: NonNullable<typeof data>): Promise<StaffConsole> {
+    // Loaded only when it runs: the CLIs and tests that build the service need none of it.
+    const [{ createStaffConsole }, { dossierImport }, { counterLookup }] = await Promise.all([
+      import("./staff/console.js"),
+      import("./staff/import-adapter.js"),
+      import("./staff/lookup-adapter.js"),
+    ]);
+    const current = () => catalogue.current().catalogue;
+    return createStaffConsole({
+      dataDir: config.dataDir,
+      timeZone: config.TIMEZONE,
+      now,
+      logger,
+      fsync,
+      secureCookies: config.STAFF_COOKIE_SECURE,
+      catalogue: {
+        current: () => catalogue.current(),
+        warnings: () => catalogue.warnings(),
+        check: async () => {
+          const r = await loadCatalogue(catalogue.dataDir);
+          return r.ok ? r.warnings : [...r.problems, ...r.warnings];
+        },
+      },
+      // Read as plain records: the console shows what a channel reports without knowing its type.
+      health: () => ({ channels: Object.fromEntries([...channels].map(([name, c]) => [name, { ...c.health() }])) }),
+      ratings: { all: () => d.ratings.all() },
+      questions: d.questions,
+      imports: dossierImport({
+        catalogue: current,
+        now,
+        timeZone: config.TIMEZONE,
+        commit: async (preview) => {
+          const { dossiers, hasher } = d.dossiers;
+          const report = await commitImport(preview, { dossiers, hasher, now, notify: d.notifications.notify });
+          void d.notifications.flush().catch(() => undefined);
+          return report;
+        },
+      }),
+      lookup: counterLookup({
+        dossiers: d.dossiers.dossiers,
+        catalogue: current,
+        translator,
+        now,
+        timeZone: config.TIMEZONE,
+      }),
+    });
+  }
 
   /** Opens DATA_DIR under its lock; the lock is released again if anything fails to open. */
   async function openData() {
@@ -197,7 +268,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         now,
         fsync,
       });
-      const [ratings, conversations] = await Promise.all([
+      const [ratings, conversations, questions] = await Promise.all([
         openRatings({
           dataDir: dir,
           scale: config.RATING_SCALE,
@@ -207,6 +278,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
           fsync,
         }),
         FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
+        UnansweredQuestionStore.open(dir, { now, fsync }),
       ]);
       const notifications = await openNotifications({
         dataDir: dir,
@@ -226,7 +298,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       });
       const state = dossiers.state();
       logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");
-      return { lock, dossiers, ratings, conversations, notifications };
+      return { lock, dossiers, ratings, conversations, questions, notifications };
     } catch (err) {
       await lock.release();
       throw err;
@@ -263,7 +335,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     const bots = wanted.filter((c) => c !== "terminal");
     try {
       // Listen first: in webhook mode Telegram and Zalo post as soon as the webhook is set.
-      if (overrides.listen ?? bots.length > 0) {
+      if (overrides.listen ?? (bots.length > 0 || staff !== undefined)) {
         address = await server.listen(config.PORT, config.HOST);
         logger.info({ host: address.address, port: address.port }, "http server listening");
       }
@@ -291,6 +363,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     }
     if (bots.length > 0) {
       logger.info({ channels: bots, catalogue: catalogue.current().catalogue.version }, "started");
+    } else if (staff && address) {
+      logger.info(`staff console at http://${config.HOST}:${address.port}/staff/ (no channel token)`);
     }
     // What waited in the outbox while the service was down goes out now, not at the next timer.
     if (bots.length > 0 && operations) {
@@ -302,6 +376,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     closing ??= (async () => {
       await Promise.allSettled([...channels.values()].map((c) => c.stop()));
       await server.close();
+      staff?.close();
       await schedule?.stop();
       if (data) {
         await data.notifications.close();

@@ -2,7 +2,7 @@ import path from "node:path";
 import { localTime } from "../time/local.js";
 import { AnswerFeedbackStore } from "./feedback.js";
 import { RatingFlow } from "./flow.js";
-import { asScale } from "./schema.js";
+import { asScale, type Rating } from "./schema.js";
 import { FileRatingRepository } from "./store.js";
 
 export interface RatingsDeps {
@@ -19,6 +19,8 @@ export interface RatingsDeps {
 
 export interface RatingModule {
   flow: RatingFlow;
+  /** Every rating kept (the staff console's report). */
+  all(): Promise<Rating[]>;
   /** Counts a "helpful / not helpful" tap on an answer (once per chat, procedure and month). */
   answerFeedback: { record(chatKey: string, procedureCode: string, helpful: boolean): Promise<void> };
 }
@@ -32,6 +34,7 @@ export async function openRatings(deps: RatingsDeps): Promise<RatingModule> {
   ]);
   return {
     flow: new RatingFlow(ratings, asScale(deps.scale), timeZone),
+    all: () => ratings.all(),
     answerFeedback: {
       record: (chatKey, procedureCode, helpful) =>
         feedback.record(chatKey, procedureCode, helpful, localTime(now(), timeZone).date.slice(0, 7)),

@@ -15,6 +15,9 @@ export interface RouteResult {
 
 export type RouteHandler = (req: IncomingMessage, body: Buffer) => Promise<RouteResult> | RouteResult;
 
+/** A whole sub-site (the staff console): reads its own body and answers, or returns false to leave the request alone. */
+export type MountedHandler = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
 interface Route {
   handler: RouteHandler;
   maxBodyBytes: number;
@@ -26,6 +29,7 @@ interface Route {
  */
 export class HttpServer {
   private readonly routes = new Map<string, Route>();
+  private readonly mounts: MountedHandler[] = [];
   private readonly server: Server;
   private readonly inFlight = new InFlight();
 
@@ -40,6 +44,11 @@ export class HttpServer {
 
   route(method: string, path: string, handler: RouteHandler, maxBodyBytes = DEFAULT_MAX_BODY_BYTES): void {
     this.routes.set(`${method} ${path}`, { handler, maxBodyBytes });
+  }
+
+  /** Mounted handlers see each request before the routes, and before its body is read. */
+  mount(handler: MountedHandler): void {
+    this.mounts.push(handler);
   }
 
   async listen(port: number, host = "127.0.0.1"): Promise<AddressInfo> {
@@ -61,8 +70,17 @@ export class HttpServer {
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const route = this.routes.get(`${req.method} ${path}`);
-    if (!route) return send(res, { status: 404, body: { ok: false, error: "not found" } });
+    if (!route && this.mounts.length === 0) return send(res, { status: 404, body: { ok: false, error: "not found" } });
     const work = (async () => {
+      for (const mounted of this.mounts) {
+        try {
+          if (await mounted(req, res)) return;
+        } catch (err) {
+          this.logger.error({ err: errorSummary(err), path }, "request failed");
+          return send(res, { status: 500, body: { ok: false, error: "internal error" } });
+        }
+      }
+      if (!route) return send(res, { status: 404, body: { ok: false, error: "not found" } });
       // A client that hangs up mid-body ("aborted") left nothing to handle and nobody to answer;
       // unhandled, that rejection would end the process.
       const body = await readBody(req, route.maxBodyBytes).catch(() => "aborted" as const);
