@@ -1,19 +1,69 @@
 import type { SynonymsFile } from "../catalogue/schema.js";
-import { cueVocabulary, extractIntent, type Intent } from "./intent.js";
-import { cleanText, MAX_QUERY_CHARS, tokenize, type Word, words } from "./normalize.js";
-import { PhraseMap } from "./phrases.js";
+import { type Cue, cuePhrases, extractIntent, type Intent } from "./intent.js";
+import { cleanText, MAX_QUERY_CHARS, type TextWord, textWords, tokenize, type Word, words } from "./normalize.js";
+import { PhraseMap, phrase, plain } from "./phrases.js";
+import { withoutPlaces } from "./places.js";
+import { isVietnameseSyllable, unchat } from "./spelling.js";
+
+/** A content word of the query, where it stands, and whether it is in a purpose clause ("… để mua nhà"). */
+export interface QueryWord extends TextWord {
+  purpose: boolean;
+}
 
 export interface AnalyzedQuery {
   intent: Intent;
-  /** Content words, in order, after typos, cues, synonyms and filler are handled. */
-  words: Word[];
-  /** How much each word counts: words of a purpose clause ("… để mua nhà") count less. */
-  weights: number[];
+  /** Whether the message carries a section cue ("lệ phí", "ở đâu", "cần giấy tờ gì"). */
+  cued: boolean;
+  /** The cues found, in order (the search re-reads a cue that is part of the procedure's own name). */
+  cues: Cue[];
+  /** Content words, in order, after chat spellings, typos, places, cues, synonyms and filler are handled. */
+  words: QueryWord[];
+  /** Whether every content word is a follow-up particle ("còn … thì sao", "what about"): nothing names a procedure. */
+  particlesOnly: boolean;
+}
+
+/** Spelling repairs the search supplies from what its catalogue says. */
+export interface QueryFixes {
+  /** A replacement for a word that is neither Vietnamese nor known (a typo: "sinhh", "chucc"). */
+  correct?: (token: string) => string | undefined;
+  /** Words that are Vietnamese but wrong beside their neighbour ("tạm chú", "kết hôm"), put right. */
+  repair?: <T extends TextWord>(words: T[]) => T[];
 }
 
 /** "để" opens a purpose clause: "giấy độc thân để kết hôn" asks for the certificate, not a marriage. */
-const PURPOSE = "de";
-const PURPOSE_WEIGHT = 0.4;
+const PURPOSE = words("để")[0] as Word;
+
+/**
+ * Words that, beside a section cue, make a follow-up about the procedure already on screen
+ * ("còn lệ phí thì sao?", "vậy mất bao lâu", "what about the fee"). Only read to tell a
+ * follow-up; elsewhere they are ordinary words.
+ */
+const FOLLOW_UP = [
+  "còn",
+  "thế còn",
+  "vậy còn",
+  "sao",
+  "thì sao",
+  "vậy",
+  "thế",
+  "nữa",
+  "hả",
+  "hở",
+  "ha",
+  "nhỉ",
+  "luôn",
+  "cũng",
+  "how about",
+  "what about",
+  "about",
+  "and",
+  "also",
+  "it",
+  "this",
+  "that",
+];
+const followUp = new PhraseMap();
+for (const p of FOLLOW_UP) followUp.add(phrase(p), []);
 
 /**
  * Turns text into matching words. The same synonym mapping runs over the
@@ -22,22 +72,34 @@ const PURPOSE_WEIGHT = 0.4;
 export class Analyzer {
   private readonly synonyms = new PhraseMap();
   private readonly filler = new PhraseMap();
-  /** Words the analyzer itself knows (synonym terms, filler, cues): never typo-corrected. */
-  readonly vocabulary = new Set<string>(cueVocabulary());
+  /** Phrases the analyzer itself knows (synonym terms, filler, cues), as folded tokens. */
+  readonly phrases: string[][] = cuePhrases();
+  /** Words the analyzer itself knows: never typo-corrected. */
+  readonly vocabulary = new Set<string>(this.phrases.flat());
+  /** Tokens of the filler list: everyday words, never "repaired" into catalogue words. */
+  readonly everyday = new Set<string>();
+  /** Concept tokens of the synonym file: named things, whether or not a record has them. */
+  readonly concepts = new Set<string>();
 
   constructor(file: SynonymsFile) {
     for (const group of file.groups) {
       const concept = tokenize(group.concept);
+      for (const t of concept) this.concepts.add(t);
       for (const term of group.terms) {
         const from = tokenize(term);
-        this.synonyms.add(from, concept);
+        this.synonyms.add(phrase(term), plain(concept));
+        this.phrases.push(from);
         for (const t of from) this.vocabulary.add(t);
       }
     }
-    for (const phrase of file.filler) {
-      const from = tokenize(phrase);
-      this.filler.add(from, []);
-      for (const t of from) this.vocabulary.add(t);
+    for (const text of file.filler) {
+      const from = tokenize(text);
+      this.filler.add(phrase(text), []);
+      this.phrases.push(from);
+      for (const t of from) {
+        this.vocabulary.add(t);
+        this.everyday.add(t);
+      }
     }
   }
 
@@ -48,24 +110,29 @@ export class Analyzer {
 
   /** Catalogue side: the same mapping as queries, so titles and queries line up word for word. */
   document(text: string): Word[] {
-    return this.filler.apply(this.synonyms.apply(words(text)));
+    return this.filler.apply(this.synonyms.apply(words(text), "typed"), "typed");
   }
 
-  /** `correct` may replace a raw word it does not know (a typo) before anything else looks at it. */
-  query(text: string, correct: (token: string) => string | undefined = () => undefined): AnalyzedQuery {
-    const raw = words(cleanText(text).slice(0, MAX_QUERY_CHARS)).map((w) => {
-      const fixed = this.vocabulary.has(w.token) ? undefined : correct(w.token);
-      return fixed ? { token: fixed, marks: "" } : w;
+  /**
+   * `fix.correct` may replace a word that is neither Vietnamese nor known (a typo: "sinhh",
+   * "chucc") before anything else looks at it; a well-formed Vietnamese syllable is never
+   * rewritten on its own ("tiếp" is not a typo of "tiền"), only by `fix.repair` when its
+   * neighbour shows it is a slip ("kết hôm" → "kết hôn").
+   */
+  query(text: string, fix: QueryFixes = {}): AnalyzedQuery {
+    const typed = unchat(withoutPlaces(textWords(cleanText(text).slice(0, MAX_QUERY_CHARS))));
+    const fixedTypos = typed.map((w) => {
+      if (this.vocabulary.has(w.token) || isVietnameseSyllable(w.token)) return w;
+      const fixed = fix.correct?.(w.token);
+      return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
-    const { intent, rest } = extractIntent(raw);
-    const mapped = this.synonyms.apply(rest);
-    const purpose = mapped.findIndex((w) => w.token === PURPOSE);
-    const main = this.filler.apply(purpose < 0 ? mapped : mapped.slice(0, purpose));
-    const tail = purpose < 0 ? [] : this.filler.apply(mapped.slice(purpose + 1));
-    return {
-      intent,
-      words: [...main, ...tail],
-      weights: [...main.map(() => 1), ...tail.map(() => PURPOSE_WEIGHT)],
-    };
+    const { intent, rest, cued, cues } = extractIntent(fix.repair ? fix.repair(fixedTypos) : fixedTypos);
+    const content = this.filler.apply(this.synonyms.apply(rest, "typed"), "typed");
+    const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
+    const purposeAt = content.findIndex(isPurpose);
+    const out: QueryWord[] = content
+      .map((w, k) => ({ ...w, purpose: purposeAt >= 0 && k > purposeAt }))
+      .filter((w) => !isPurpose(w));
+    return { intent, cued, cues, words: out, particlesOnly: followUp.apply(out, "typed").length === 0 };
   }
 }

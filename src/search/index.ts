@@ -1,8 +1,8 @@
 import Fuse from "fuse.js";
 import type { Procedure, SynonymsFile } from "../catalogue/schema.js";
 import { Analyzer } from "./analyzer.js";
-import type { Intent } from "./intent.js";
-import type { Word } from "./normalize.js";
+import { type Cue, chooseIntent, type Intent } from "./intent.js";
+import { fold, type TextWord, type Word } from "./normalize.js";
 
 export type Decision = "answer" | "choose" | "none";
 
@@ -16,8 +16,18 @@ export interface Hit {
 export interface SearchOutcome {
   decision: Decision;
   intent: Intent;
-  /** Best first, at most `limit`. Empty when the decision is `none`. */
+  /** Best first, at most `limit`. Empty when the decision is `none`; two or more when it is `choose`. */
   hits: Hit[];
+  /**
+   * The message asks for a section and names nothing else ("còn lệ phí thì sao?", "mất bao lâu",
+   * "ở đâu vậy"): a follow-up about the procedure the conversation is on. The decision is `none`.
+   */
+  sectionOnly: boolean;
+  /**
+   * False when the decision is `answer` only because a single candidate came close (what would
+   * have been a "which one?" list of one): show it with a way out ("not this one?").
+   */
+  sure: boolean;
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
@@ -28,22 +38,36 @@ const RECENT_QUERIES = 1_000;
 const ACCENT_MISMATCH = 0.3;
 
 /**
- * Ranking weights and decision thresholds, tuned on the dev set and checked on a held-out set
- * (scripts/bench-search.ts prints both). Scores are in 0..1.
+ * Ranking weights and decision thresholds, tuned on eval/tuning.tsv and test/fixtures (bench/search.ts
+ * prints them beside the held-out part). Scores are in 0..1.
  */
 export const DEFAULT_TUNING = {
-  /** Share of the query's words (idf-weighted) the record contains. */
-  coverage: 0.6,
-  /** Share of the query's adjacent word pairs found in the record's titles. */
-  pairs: 0.2,
+  /** Share of the query's words (idf-weighted, far words discounted) the record contains. */
+  coverage: 0.5,
+  /** Share of the best title's adjacent word pairs the query says in order. */
+  pairs: 0.15,
   /** Share of the best title's words the query says (penalises variants the query didn't ask for). */
-  title: 0.2,
+  title: 0.35,
   /** A word that no record has weighs this fraction of the rarest known word. */
   unknownIdf: 0.5,
+  /** A named concept (synonym file) that no record has: "căn cước", "hộ chiếu" say what is asked. */
+  conceptIdf: 1.2,
+  /** Words in a purpose clause ("… để kết hôn") count this much, when the words before it name something. */
+  purpose: 0.4,
+  /** How fast a word stops counting against a record as it stands further from the words the record has. */
+  reach: 3,
+  /** What a far word still counts (background is rarely free of meaning). */
+  farFloor: 0.12,
+  /** A clause break counts as this many words of distance. */
+  clauseGap: 3,
   titlePower: 2,
+  /** Added to a procedure the ward's own level handles: near-duplicates of other agencies rank below it. */
+  local: 0.03,
   answer: 0.62,
   margin: 0.08,
   choose: 0.42,
+  /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
+  single: 0.6,
   window: 0.2,
 };
 export type Tuning = typeof DEFAULT_TUNING;
@@ -54,16 +78,35 @@ interface Entry {
   weights: Map<string, number>;
   /** Accent signatures each token has in this record's text. */
   marks: Map<string, Set<string>>;
-  /** Adjacent word pairs of the name and aliases. */
-  pairs: Set<string>;
+  /** Adjacent word pairs of each title (name and aliases). */
+  titlePairs: Array<Set<string>>;
   /** Token lists of the name and each alias. */
   titles: string[][];
+  /** Handled at the ward/commune level (the office this assistant serves). */
+  local: boolean;
+}
+
+/** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
+interface Term {
+  word: Word;
+  /** idf × purpose weight. */
+  weight: number;
+  positions: number[];
 }
 
 /**
  * The search index: an inverted index over folded, synonym-mapped tokens finds
- * candidates and scores their coverage of the query in one pass over the postings;
- * fuse.js only corrects typos against the vocabulary, which is small.
+ * candidates in one pass over the postings; the best few are then scored on how much of
+ * the query they explain. fuse.js only corrects typos against the vocabulary, which is small.
+ *
+ * Long messages. A letter ("Tôi đến làm việc tại tỉnh A đã 02 năm, nay muốn đăng ký thường trú
+ * thì cần giấy tờ gì theo quy định hiện hành?") names its procedure in a few adjacent words and
+ * tells a story around them. A word the record lacks counts against it by how close it stands
+ * to the words the record has: next to them it is part of what is asked ("đăng ký xe máy" is not
+ * "đăng ký khai sinh"), a clause or several words away it is background and counts little
+ * (`reach`, `farFloor`, `clauseGap`). So the letter scores about as its bare procedure name does,
+ * while a short message about something else still fails on its own words. Place names, chat
+ * spellings and framing phrases are removed before this (places.ts, spelling.ts, the filler list).
  */
 export class ProcedureSearch {
   private readonly analyzer: Analyzer;
@@ -74,11 +117,19 @@ export class ProcedureSearch {
   private readonly scores: Float64Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
+  private readonly conceptIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
   private readonly recent = new Map<string, SearchOutcome>();
   /** Every raw word of the catalogue and of the analyzer's own lists, before synonym mapping. */
   private readonly rawVocabulary: Set<string>;
+  /** Adjacent word pairs of the catalogue's names and aliases and of the analyzer's phrases, as written. */
+  /** …and how many times each is written there. */
+  private readonly knownPairs = new Map<string, number>();
+  private readonly pairsByFirst = new Map<string, Set<string>>();
+  private readonly pairsBySecond = new Map<string, Set<string>>();
+  /** Raw tokens of names and aliases, kept only while the index is built. */
+  private readonly titleTokens: string[][] = [];
 
   constructor(
     procedures: readonly Procedure[],
@@ -96,10 +147,21 @@ export class ProcedureSearch {
         this.postings.set(token, list);
       }
     });
+    for (const phrase of [...this.analyzer.phrases, ...this.titleTokens]) {
+      for (let k = 1; k < phrase.length; k++) {
+        const [a, b] = [phrase[k - 1] as string, phrase[k] as string];
+        const pair = `${a} ${b}`;
+        this.knownPairs.set(pair, (this.knownPairs.get(pair) ?? 0) + 1);
+        addTo(this.pairsByFirst, a, b);
+        addTo(this.pairsBySecond, b, a);
+      }
+    }
+    this.titleTokens.length = 0;
     this.scores = new Float64Array(this.entries.length);
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
+    this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new Fuse(
       [...this.rawVocabulary].filter((t) => t.length >= 3),
@@ -135,25 +197,36 @@ export class ProcedureSearch {
 
   /** The search itself, bypassing the cache (benchmarks time this). */
   searchUncached(text: string, limit = 5): SearchOutcome {
-    const query = this.analyzer.query(text, (token) => this.correct(token));
-    // Each distinct word once, with its largest weight. Numbers ("1 trang") are details, not procedure names.
-    const terms = new Map<string, { word: Word; weight: number }>();
-    query.words.forEach((word, k) => {
-      if (/^\d+$/.test(word.token)) return;
-      const weight = query.weights[k] ?? 1;
-      if ((terms.get(word.token)?.weight ?? 0) < weight) terms.set(word.token, { word, weight });
+    const query = this.analyzer.query(text, {
+      correct: (token) => this.correct(token),
+      repair: (words) => this.repair(words),
     });
-    let total = 0;
-    for (const { word, weight } of terms.values()) total += this.weightOf(word.token) * weight;
-    if (total === 0) return { decision: "none", intent: query.intent, hits: [] };
+    // Numbers ("1 trang", "02 năm") are details, not procedure names.
+    const content = query.words.filter((w) => !/^\d+$/.test(w.token));
+    const nothing = { decision: "none" as const, intent: query.intent, hits: [], sure: true };
+    if (content.length === 0 || query.particlesOnly) return { ...nothing, sectionOnly: query.cued };
 
-    // Coverage by accumulation over postings: Σ idf · query weight · field weight, for every record with a query word.
+    // Words of a purpose clause count less, but only when the words before it name something.
+    const named = content.some((w) => !w.purpose && this.postings.has(w.token));
+    const terms = new Map<string, Term>();
+    content.forEach((w, k) => {
+      const weight = this.weightOf(w.token) * (named && w.purpose ? this.tuning.purpose : 1);
+      // A word's place: its rank among the content words, plus a gap for each clause break before it.
+      const position = k + w.clause * this.tuning.clauseGap;
+      const term = terms.get(w.token);
+      if (!term) terms.set(w.token, { word: w, weight, positions: [position] });
+      else {
+        term.positions.push(position);
+        if (term.weight < weight) term.weight = weight;
+      }
+    });
+
+    // Candidates by accumulation over postings: Σ weight · field weight, for every record with a query word.
     const scores = this.scores;
     const touched: number[] = [];
     for (const { word, weight } of terms.values()) {
       const list = this.postings.get(word.token);
       if (!list) continue;
-      const idf = this.weightOf(word.token) * weight;
       const typedAccents = word.marks !== "";
       for (let k = 0; k < list.ids.length; k++) {
         const i = list.ids[k] as number;
@@ -161,34 +234,118 @@ export class ProcedureSearch {
         // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
         const sofar = scores[i] as number;
         if (sofar === 0) touched.push(i);
-        scores[i] = sofar + idf * (list.weights[k] as number) * fit;
+        scores[i] = sofar + weight * (list.weights[k] as number) * fit;
       }
     }
     const candidates = this.best(touched, CANDIDATES);
     for (const i of touched) scores[i] = 0;
+    if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
-    const queryPairs = pairsOf(query.words.map((w) => w.token));
+    const queryPairs = new Set(pairsOf(content));
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
-      .map(([i, sum]): Hit => {
+      .map(([i]): Hit => {
         const entry = this.entries[i] as Entry;
-        const coverage = Math.min(1, sum / total);
+        const coverage = this.coverage(entry, terms);
         const said = new Set(
           [...terms.values()].filter((t) => accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
         const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, said)));
-        // A one-word query has no pairs: then how much of a title it says stands in for them.
-        const pairs =
-          queryPairs.length === 0 ? title : queryPairs.filter((p) => entry.pairs.has(p)).length / queryPairs.length;
+        const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
-          score: wc * coverage + wp * pairs + wt * title,
+          score: wc * coverage + wp * pairs + wt * title + (entry.local ? this.tuning.local : 0),
           parts: { coverage, pairs, title },
         };
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
-    return { intent: query.intent, ...decide(ranked, limit, this.tuning) };
+    const decided = decide(ranked, limit, this.tuning);
+    return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
+  }
+
+  /**
+   * A cue that is part of the found procedure's own name names it, not a section:
+   * "hỗ trợ chi phí mai táng" asks for the allowance, not its fee; "trước thời hạn" is in
+   * the name of the business pause. Such cues are dropped before the section is chosen.
+   */
+  private intentFor(cues: readonly Cue[], top: Hit | undefined): Intent {
+    if (!top || cues.length === 0) return chooseIntent(cues);
+    const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
+    return chooseIntent(cues.filter((c) => !name.includes(` ${c.tokens.join(" ")} `)));
+  }
+
+  /**
+   * Puts right a Vietnamese word that is wrong only beside its neighbour: "tạm chú", "kết hôm",
+   * "khai xinh", "trích lụt", "dám hộ", "hộ tịt". When two adjacent words are no phrase the
+   * catalogue or the analyzer knows, but changing one of them by one letter, or by a sound
+   * people confuse (ch/tr, s/x, d/gi/r, final c/t, n/ng), makes a known phrase, it is changed.
+   * A word is changed only toward a single best candidate.
+   */
+  private repair<T extends TextWord>(words: T[]): T[] {
+    const out = [...words];
+    for (let i = 1; i < out.length; i++) {
+      const a = out[i - 1] as T;
+      const b = out[i] as T;
+      if (a.clause !== b.clause || this.knownPairs.has(`${a.token} ${b.token}`)) continue;
+      // A word that makes a known phrase with its other neighbour is right where it is ("thủ tục kết hôn").
+      const before = out[i - 2];
+      const after = out[i + 1];
+      const everyday = this.analyzer.everyday;
+      const aFits =
+        everyday.has(a.token) || (before !== undefined && this.knownPairs.has(`${before.token} ${a.token}`));
+      const bFits = everyday.has(b.token) || (after !== undefined && this.knownPairs.has(`${b.token} ${after.token}`));
+      const second = bFits
+        ? undefined
+        : closest(b.token, this.pairsByFirst.get(a.token), (w) => `${a.token} ${w}`, this.knownPairs);
+      const first = aFits
+        ? undefined
+        : closest(a.token, this.pairsBySecond.get(b.token), (w) => `${w} ${b.token}`, this.knownPairs);
+      if (second && (!first || second.distance <= first.distance)) out[i] = { ...b, token: second.word, marks: "" };
+      else if (first) out[i - 1] = { ...a, token: first.word, marks: "" };
+    }
+    return out;
+  }
+
+  /**
+   * Share of the query the record explains: the weight of the words it has (by field and
+   * accent fit) over that plus the weight of the words it lacks, each of those discounted by
+   * its distance to the nearest word the record has (see the class comment).
+   */
+  private coverage(entry: Entry, terms: ReadonlyMap<string, Term>): number {
+    const held: number[] = [];
+    let have = 0;
+    let asked = 0;
+    for (const term of terms.values()) {
+      const field = entry.weights.get(term.word.token);
+      if (field === undefined) continue;
+      have += term.weight * field * accentFit(entry, term.word);
+      asked += term.weight;
+      held.push(...term.positions);
+    }
+    if (held.length === 0) return 0;
+    const { reach, farFloor } = this.tuning;
+    for (const term of terms.values()) {
+      if (entry.weights.has(term.word.token)) continue;
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const p of term.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
+      const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
+      asked += term.weight * near;
+    }
+    return asked === 0 ? 0 : Math.min(1, have / asked);
+  }
+
+  /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
+  private pairCoverage(entry: Entry, queryPairs: ReadonlySet<string>, title: number): number {
+    if (queryPairs.size === 0) return title;
+    let best = 0;
+    for (const pairs of entry.titlePairs) {
+      if (pairs.size === 0) continue;
+      let shared = 0;
+      for (const p of pairs) if (queryPairs.has(p)) shared++;
+      best = Math.max(best, shared / Math.min(pairs.size, queryPairs.size));
+    }
+    return best;
   }
 
   /**
@@ -213,7 +370,7 @@ export class ProcedureSearch {
   }
 
   private weightOf(token: string): number {
-    return this.idf.get(token) ?? this.unknownIdf;
+    return this.idf.get(token) ?? (this.analyzer.concepts.has(token) ? this.conceptIdf : this.unknownIdf);
   }
 
   /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
@@ -271,8 +428,12 @@ export class ProcedureSearch {
     for (const text of [procedure.name, procedure.field, ...procedure.aliases]) {
       for (const t of this.analyzer.rawTokens(text)) this.rawVocabulary.add(t);
     }
+    for (const text of [procedure.name, ...procedure.aliases]) {
+      for (const part of text.split(/[,;()]/)) this.titleTokens.push(this.analyzer.rawTokens(part));
+    }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
-    return { procedure, weights, marks, pairs: new Set(titles.flatMap(pairsOf)), titles };
+    const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
+    return { procedure, weights, marks, titlePairs: titles.map((t) => new Set(pairsOf(t))), titles, local };
   }
 }
 
@@ -283,21 +444,83 @@ function accentFit(entry: Entry, word: Word): number {
   return !seen || seen.has(word.marks) || seen.has("") ? 1 : ACCENT_MISMATCH;
 }
 
-function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[] } {
+function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[]; sure: boolean } {
   const [top, second] = ranked;
-  if (!top || top.score < tuning.choose) return { decision: "none", hits: [] };
+  if (!top || top.score < tuning.choose) return { decision: "none", hits: [], sure: true };
   // The query says one procedure's whole title and little else: that one, even if a variant scores close.
   const exact = top.parts.title === 1 && top.parts.coverage >= 0.95 && (second?.parts.title ?? 0) < 1;
   const clear = exact || !second || top.score - second.score >= tuning.margin;
-  if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit) };
+  if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
   const close = ranked.filter((h) => h.score >= top.score - tuning.window && h.score >= tuning.choose);
-  return { decision: "choose", hits: close.slice(0, limit) };
+  // A list of one is no choice: answer it, and say it is not sure so the reply offers a way out.
+  // A lone weak candidate is no answer at all.
+  if (close.length === 1) {
+    return top.score >= tuning.single
+      ? { decision: "answer", hits: ranked.slice(0, limit), sure: false }
+      : { decision: "none", hits: [], sure: true };
+  }
+  return { decision: "choose", hits: close.slice(0, limit), sure: true };
 }
 
-function pairsOf(tokens: readonly string[]): string[] {
+/** Adjacent word pairs, within a clause when the words say which clause they stand in. */
+function pairsOf(tokens: ReadonlyArray<string | (Word & { clause?: number })>): string[] {
   const out: string[] = [];
-  for (let i = 1; i < tokens.length; i++) out.push(`${tokens[i - 1]} ${tokens[i]}`);
+  for (let i = 1; i < tokens.length; i++) {
+    const [a, b] = [tokens[i - 1], tokens[i]];
+    if (typeof a === "string" || typeof b === "string") out.push(`${a} ${b}`);
+    else if (a && b && a.clause === b.clause) out.push(`${a.token} ${b.token}`);
+  }
   return out;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key) ?? new Set<string>();
+  set.add(value);
+  map.set(key, set);
+}
+
+/**
+ * How people mishear and mistype Vietnamese sounds: initials ch/tr, s/x, d/gi/r/v, l/n and
+ * finals c/t/ch, n/ng/nh fall together; i/y too. Two words with one key may be a slip for each other.
+ */
+function soundKey(token: string): string {
+  return token
+    .replace(/^(tr|ch)/, "C")
+    .replace(/^(gi|d|r|v)/, "D")
+    .replace(/^(x|s)/, "S")
+    .replace(/^(l|n)(?!g|h)/, "L")
+    .replace(/(ch|c|t)$/, "T")
+    .replace(/(ng|nh|n)$/, "N")
+    .replace(/y/g, "i");
+}
+
+/**
+ * The closest word of `options` to `token` (one edit, or the same sound key), if any; between
+ * equally close ones, the one whose phrase the catalogue writes more often, and none on a tie.
+ */
+function closest(
+  token: string,
+  options: ReadonlySet<string> | undefined,
+  pairOf: (word: string) => string,
+  counts: ReadonlyMap<string, number>,
+): { word: string; distance: number } | undefined {
+  if (!options || token.length < 2) return undefined;
+  const key = soundKey(token);
+  let best: { word: string; distance: number; count: number } | undefined;
+  let tie = false;
+  for (const word of options) {
+    if (word === token || /\d/.test(word)) continue;
+    // A slip of sound may change the first letters (ch/tr, d/gi); a slip of the keys rarely does.
+    const distance =
+      soundKey(word) === key ? 0.5 : word[0] === token[0] && token.length >= 3 ? editDistance(word, token) : 9;
+    if (distance > 1) continue;
+    const count = counts.get(pairOf(word)) ?? 0;
+    if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
+      best = { word, distance, count };
+      tie = false;
+    } else if (distance === best.distance && count === best.count) tie = true;
+  }
+  return tie || !best ? undefined : { word: best.word, distance: best.distance };
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -1,13 +1,16 @@
 import { tokenize, type Word } from "./normalize.js";
-import { PhraseMap } from "./phrases.js";
+import { PhraseMap, phrase, plain, typedWithAccents } from "./phrases.js";
+import { unchat } from "./spelling.js";
 
-export const INTENTS = ["documents", "fee", "time", "place", "steps", "online", "general"] as const;
+export const INTENTS = ["documents", "fee", "time", "place", "steps", "online", "conditions", "general"] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /**
- * Phrases that say which part of a procedure the citizen asks about, folded.
- * They are cut out of the query before matching: "bao nhiêu tiền" names no procedure.
- * Never a lone word that collides with content once folded (cần/căn, bán/bản).
+ * Phrases that say which part of a procedure the citizen asks about, written with their accents:
+ * a word typed with accents must carry the same ones (tiền ≠ tiện, phí ≠ phi), a word typed
+ * without accents matches (see MarkMode). They are cut out of the query before matching:
+ * "bao nhiêu tiền" names no procedure. Never a lone word that collides with content once folded
+ * (cần/căn, bán/bản) unless its accents are typed.
  */
 const CUES: Record<Exclude<Intent, "general">, string[]> = {
   time: [
@@ -16,17 +19,40 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bao nhiêu ngày",
     "mất mấy ngày",
     "mất bao lâu",
+    "mất bao nhiêu ngày",
+    "mất bao nhiêu thời gian",
+    "hết bao nhiêu ngày",
+    "bao nhiêu thời gian",
+    "bao nhiêu lâu",
+    "mấy hôm",
+    "mấy tuần",
+    "bao nhiêu ngày làm việc",
     "thời gian",
+    "thời gian giải quyết",
+    "thời gian xử lý",
+    "thời hạn giải quyết",
     "thời hạn",
     "khi nào có",
     "khi nào lấy",
+    "khi nào nhận",
+    "khi nào thì có",
     "bao giờ có",
     "bao giờ lấy",
+    "bao giờ nhận",
     "bao giờ xong",
+    "bao giờ thì có",
     "khi nào xong",
     "lâu không",
+    "lâu ko",
+    "có lâu không",
+    "có nhanh không",
+    "nhanh không",
+    "lấy ngay",
+    "trong ngày",
     "how long",
+    "how many days",
     "processing time",
+    "take",
   ],
   fee: [
     "bao nhiêu tiền",
@@ -42,15 +68,25 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "miễn phí",
     "có mất phí",
     "có mất tiền",
+    "mất phí",
+    "mất tiền",
+    "tốn tiền",
+    "tốn phí",
+    "đóng bao nhiêu",
+    "nộp bao nhiêu",
     "fee",
     "fees",
     "cost",
+    "costs",
     "how much",
     "price",
+    "charge",
+    "free",
   ],
   documents: [
     "giấy tờ gì",
     "giấy tờ nào",
+    "giấy tờ",
     "những giấy tờ nào",
     "cần những giấy tờ gì",
     "cần những giấy tờ nào",
@@ -61,86 +97,246 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cần mang",
     "mang theo gì",
     "mang gì",
+    "mang theo",
     "chuẩn bị gì",
     "chuẩn bị những gì",
+    "cần chuẩn bị",
+    "chuẩn bị",
     "hồ sơ gồm",
     "hồ sơ cần",
+    "hồ sơ gì",
+    "hồ sơ những gì",
+    "cần hồ sơ",
+    "cần hồ sơ gì",
+    "bộ hồ sơ",
     "thành phần hồ sơ",
+    "gồm những gì",
+    "gồm những giấy tờ gì",
+    "gồm những giấy tờ nào",
+    "gồm những gì",
+    "gồm gì",
+    "hồ sơ như thế nào",
+    "hồ sơ thế nào",
+    "mẫu đơn",
+    "tờ khai",
+    "mẫu tờ khai",
     "documents",
+    "document",
     "papers",
+    "paperwork",
     "what do i need",
+    "what do i bring",
+    "bring",
+    "need to bring",
+    "required documents",
   ],
   online: [
     "online",
+    "onl",
     "trực tuyến",
     "qua mạng",
     "trên mạng",
     "dịch vụ công",
+    "cổng dịch vụ công",
     "vneid",
+    "vn eid",
     "qua điện thoại",
+    "trên điện thoại",
+    "qua app",
+    "trên app",
     "nộp mạng",
     "internet",
     "qua bưu điện",
     "bưu điện",
+    "bưu chính",
+    "qua bưu chính",
+    "nộp từ xa",
   ],
   place: [
     "ở đâu",
+    "đâu",
     "chỗ nào",
     "nơi nào",
     "nộp ở đâu",
     "nộp đâu",
     "làm ở đâu",
+    "đến đâu",
+    "đi đâu",
     "địa chỉ",
+    "nơi nộp",
+    "nộp cho ai",
+    "nộp hồ sơ cho ai",
+    "cơ quan nào",
+    "cơ quan nào thực hiện",
+    "cơ quan nào giải quyết",
+    "cơ quan nào cấp",
+    "cơ quan thực hiện",
+    "cơ quan giải quyết",
+    "cơ quan có thẩm quyền",
+    "thẩm quyền",
+    "ai giải quyết",
+    "ai cấp",
+    "ai làm",
+    "bộ phận nào",
     "where",
-    "ở ủy ban",
-    "ở ubnd",
-    "ở phường",
-    "ở xã",
-    "tại phường",
-    "tại ủy ban",
-    "tại ubnd",
-    "tại xã",
-    "ở công an",
-    "ủy ban phường",
-    "ủy ban xã",
+    "which office",
+    "phường được không",
+    "xã được không",
+    "ủy ban được không",
+    "ubnd được không",
+    "công an được không",
+    "phường có được không",
+    "xã có được không",
+    "phường nào",
+    "xã nào",
+    "xã khác",
+    "phường khác",
+    "nơi khác",
+    "gửi ai",
+    "gửi đến đâu",
+    "nộp cho ai",
+  ],
+  conditions: [
+    "điều kiện",
+    "đủ điều kiện",
+    "điều kiện gì",
+    "yêu cầu gì",
+    "ai được",
+    "ai có quyền",
+    "ai có thể",
+    "đối tượng nào",
+    "những ai",
+    "có được không",
+    "có được phép",
+    "được phép",
+    "có bắt buộc",
+    "bắt buộc",
+    "có phải",
+    "có cần phải",
+    "trong bao nhiêu ngày phải",
+    "trong bao lâu phải",
+    "thời hạn phải",
+    "hạn chót",
+    "quá hạn có bị phạt",
+    "có bị phạt",
+    "bị phạt",
+    "có được",
+    "eligible",
+    "eligibility",
+    "conditions",
+    "requirements",
+    "who can",
+    "can i",
   ],
   steps: [
     "như thế nào",
     "thế nào",
     "làm thế nào",
+    "ra sao",
     "các bước",
     "trình tự",
     "quy trình",
     "cách làm",
+    "cách thức",
+    "cách",
     "làm thủ tục",
     "hướng dẫn",
     "how to",
+    "how do i",
+    "how can i",
     "steps",
     "procedure",
+    "process",
   ],
 };
 
-// Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where".
-const NOT_CUES = ["đổi địa chỉ", "thay đổi địa chỉ", "chuyển địa chỉ", "sửa địa chỉ"];
+// Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where",
+// "lần đầu" is not "đâu", "chuyển đi nơi khác" is residence, "bản sao giấy tờ" is a copy.
+const NOT_CUES = [
+  "đổi địa chỉ",
+  "thay đổi địa chỉ",
+  "chuyển địa chỉ",
+  "sửa địa chỉ",
+  "lần đầu",
+  "đầu tiên",
+  "ban đầu",
+  "mai táng phí",
+  "giá thú",
+  "đóng dấu",
+  "con dấu",
+  "bắt đầu",
+  "bản sao giấy tờ",
+  "chứng thực giấy tờ",
+  "công chứng giấy tờ",
+  "sao y giấy tờ",
+  "giấy tờ cá nhân",
+  "giấy tờ tùy thân",
+  "giấy tờ nhà đất",
+  "giấy tờ đất",
+  "mất giấy tờ",
+  "bị mất giấy tờ",
+  "chứng thực bản chính",
+  "sao từ bản chính",
+  "từ bản chính",
+];
 
 // When a question carries several cues, the more specific section wins.
-const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "steps"];
+const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "conditions", "steps"];
 
 const cueMap = new PhraseMap();
-for (const phrase of NOT_CUES) cueMap.add(tokenize(phrase), tokenize(phrase));
+for (const text of NOT_CUES) cueMap.add(phrase(text), []);
 for (const [intent, phrases] of Object.entries(CUES)) {
-  for (const phrase of phrases) cueMap.add(tokenize(phrase), [`@${intent}`]);
+  for (const text of phrases) cueMap.add(phrase(text), plain([intent]));
 }
 
-/** Detects the intent and returns the query's tokens with the cue phrases removed. */
-export function extractIntent(input: readonly Word[]): { intent: Intent; rest: Word[] } {
-  const marked = cueMap.apply(input);
-  const found = new Set(marked.filter((w) => w.token.startsWith("@")).map((w) => w.token.slice(1)));
-  const intent = PRIORITY.find((i) => found.has(i)) ?? "general";
-  return { intent, rest: marked.filter((w) => !w.token.startsWith("@")) };
+/** A section cue found in a message: the section, its words (folded) and the sentence it stands in. */
+export interface Cue {
+  intent: Exclude<Intent, "general">;
+  tokens: string[];
+  sentence: number;
 }
 
-/** Every word the cues use: known words, never "corrected" into catalogue words. */
-export function cueVocabulary(): string[] {
-  return Object.values(CUES).flatMap((phrases) => phrases.flatMap(tokenize));
+/**
+ * Detects the section asked and returns the words with the cue phrases removed.
+ * Reads chat spellings first ("cần j" → "cần gì"). In a message typed with accents, an
+ * unaccented word is taken as written ("phi" is not "phí").
+ */
+export function extractIntent<T extends Word>(
+  input: readonly T[],
+): { intent: Intent; rest: T[]; cued: boolean; cues: Cue[] } {
+  const spelled = unchat(input);
+  const mode = typedWithAccents(spelled) ? "exact" : "typed";
+  const rest: T[] = [];
+  const cues: Cue[] = [];
+  for (let i = 0; i < spelled.length; ) {
+    const entry = cueMap.entryAt(spelled, i, mode);
+    if (!entry) {
+      rest.push(spelled[i] as T);
+      i++;
+      continue;
+    }
+    const matched = spelled.slice(i, i + entry.from.length);
+    const intent = entry.to[0]?.token as Cue["intent"] | undefined;
+    if (intent) {
+      const first = matched[0] as Word & { sentence?: number };
+      cues.push({ intent, tokens: matched.map((w) => w.token), sentence: first.sentence ?? 0 });
+    } else rest.push(...matched); // a look-alike of a cue: content, as typed
+    i += entry.from.length;
+  }
+  return { intent: chooseIntent(cues), rest, cued: cues.length > 0, cues };
+}
+
+/**
+ * The section a message asks: a letter tells its story first and asks last, so the cues of
+ * the last sentence that has any decide; among them the more specific section wins.
+ */
+export function chooseIntent(cues: readonly Cue[]): Intent {
+  const last = Math.max(-1, ...cues.map((c) => c.sentence));
+  const found = new Set<Intent>(cues.filter((c) => c.sentence === last).map((c) => c.intent));
+  return PRIORITY.find((i) => found.has(i)) ?? "general";
+}
+
+/** Every phrase the cues use (folded tokens): known words, never "corrected" into catalogue words. */
+export function cuePhrases(): string[][] {
+  return [...Object.values(CUES), NOT_CUES].flatMap((phrases) => phrases.map(tokenize));
 }

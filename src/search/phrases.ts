@@ -1,29 +1,49 @@
-import type { Word } from "./normalize.js";
+import { type Word, words } from "./normalize.js";
+
+/**
+ * How typed accents take part in matching a phrase:
+ * - "loose": folded tokens only (synonyms: the record side decides accents later);
+ * - "typed": a word typed with accents must carry the phrase's accents ("tiện" is not the cue "tiền"),
+ *   a word typed without any matches every accented form ("tien" may be "tiền");
+ * - "exact": also an unaccented word must be unaccented in the phrase (used when the whole message
+ *   is typed with accents: there "phi" is the word phi, not a "phí" whose marks were left off).
+ */
+export type MarkMode = "loose" | "typed" | "exact";
+
+/** Words of a phrase as written (accents kept as marks), for `PhraseMap.add`. */
+export function phrase(text: string): Word[] {
+  return words(text);
+}
+
+/** Words with no accent marks: concepts and other replacement tokens that fit any accent. */
+export function plain(tokens: readonly string[]): Word[] {
+  return tokens.map((token) => ({ token, marks: "" }));
+}
 
 /**
  * Replaces known word sequences with another sequence, longest match first.
- * Used for intent cues, synonyms (both sides of the search) and chat filler.
- * Matching is on folded tokens; replacement words carry no accent marks.
+ * Used for intent cues, chat spellings, place names, synonyms (both sides of the search) and filler.
+ * A replacement word takes the other properties (case, clause) of the first word it replaces.
  */
 export class PhraseMap {
-  private readonly byFirst = new Map<string, Array<{ from: string[]; to: Word[] }>>();
+  private readonly byFirst = new Map<string, Array<{ from: Word[]; to: Word[] }>>();
 
-  add(from: string[], to: string[]): void {
+  add(from: readonly Word[], to: readonly Word[]): void {
     const head = from[0];
     if (head === undefined) return;
-    const list = this.byFirst.get(head) ?? [];
-    list.push({ from, to: to.map((token) => ({ token, marks: "" })) });
+    const list = this.byFirst.get(head.token) ?? [];
+    list.push({ from: [...from], to: [...to] });
     list.sort((a, b) => b.from.length - a.from.length);
-    this.byFirst.set(head, list);
+    this.byFirst.set(head.token, list);
   }
 
-  apply(input: readonly Word[]): Word[] {
-    const out: Word[] = [];
+  apply<T extends Word>(input: readonly T[], mode: MarkMode = "loose"): T[] {
+    const out: T[] = [];
     for (let i = 0; i < input.length; ) {
-      const word = input[i] as Word;
-      const match = this.byFirst.get(word.token)?.find((p) => startsWith(input, i, p.from));
+      const word = input[i] as T;
+      const match = this.byFirst.get(word.token)?.find((p) => startsWith(input, i, p.from, mode));
       if (match) {
-        out.push(...match.to);
+        for (const to of match.to) out.push({ ...word, token: to.token, marks: to.marks });
         i += match.from.length;
       } else {
         out.push(word);
@@ -32,9 +52,36 @@ export class PhraseMap {
     }
     return out;
   }
+
+  /** Whether a phrase starts at `at`, and how many words it spans (0 when none does). */
+  matchAt(input: readonly Word[], at: number, mode: MarkMode = "loose"): number {
+    return this.entryAt(input, at, mode)?.from.length ?? 0;
+  }
+
+  /** The longest phrase that starts at `at`, with its replacement. */
+  entryAt(input: readonly Word[], at: number, mode: MarkMode = "loose"): { from: Word[]; to: Word[] } | undefined {
+    const word = input[at];
+    if (!word) return undefined;
+    return this.byFirst.get(word.token)?.find((p) => startsWith(input, at, p.from, mode));
+  }
 }
 
-function startsWith(input: readonly Word[], at: number, phrase: readonly string[]): boolean {
+function startsWith(input: readonly Word[], at: number, phrase: readonly Word[], mode: MarkMode): boolean {
   if (at + phrase.length > input.length) return false;
-  return phrase.every((w, k) => input[at + k]?.token === w);
+  // Accents decide only for a single word: a phrase of two words or more is clear as it is,
+  // and a slip of one accent in it ("giấy tở gì") should not hide it.
+  if (phrase.length > 1) mode = "loose";
+  return phrase.every((w, k) => {
+    const typed = input[at + k] as Word;
+    if (typed.token !== w.token) return false;
+    if (mode === "loose" || (typed.marks === "" && mode === "typed")) return true;
+    return typed.marks === w.marks;
+  });
+}
+
+/** Whether a message is typed with accents: then an unaccented word is meant as written. */
+export function typedWithAccents(input: readonly Word[]): boolean {
+  let marked = 0;
+  for (const w of input) if (w.marks !== "") marked++;
+  return marked >= 2 && marked >= input.length * 0.4;
 }
