@@ -169,6 +169,26 @@ describe("answers that fit a phone", () => {
   });
 });
 
+describe("an answer search is not sure of", () => {
+  it("comes with a way out to browsing", async () => {
+    // The real catalogue, with search saying it found one candidate only (what was a "which one?" list of one).
+    const real = catalogue.current();
+    const unsure = Object.create(catalogue) as LiveCatalogue;
+    unsure.current = () => ({
+      ...real,
+      search: Object.assign(Object.create(real.search), {
+        search: (text: string) => ({ ...real.search.search(text), sure: false }),
+      }),
+    });
+    const assistant = createAssistant({ catalogue: unsure, conversations: new MemoryConversationStore() });
+    const [reply] = await assistant.handle("t:4", { kind: "text", text: "đăng ký kết hôn" });
+    expect(reply?.text).toContain(MARRIAGE);
+    expect(reply?.choices?.at(-1)).toEqual({ id: "m:browse", label: "Không phải thủ tục này" });
+    const [sure] = await chat().say("đăng ký kết hôn");
+    expect(sure?.choices?.map((c) => c.label)).not.toContain("Không phải thủ tục này");
+  });
+});
+
 describe("check first", () => {
   it("shows a record's check-first note with every section of its answer", async () => {
     const { assistant } = chat();
