@@ -182,6 +182,24 @@ describe("warnings and rejections, each with its line and dossier code", () => {
   });
 });
 
+describe("JSON", () => {
+  it("reads an array or { dossiers: [...] } (any column name the CSV accepts), numbering records", async () => {
+    const one = {
+      "Mã hồ sơ": "X1-251103-1",
+      procedure_code: "1.001193",
+      phone: 912345678,
+      received_at: "2025-11-03",
+      status: 2,
+    };
+    const p = await preview(JSON.stringify({ dossiers: [one, { ...one, status: 11 }] }), "ho-so.json");
+    expect(p.accepted).toMatchObject([{ at: { record: 1 }, code: "X1-251103-1", phoneLast4: "5678" }]);
+    expect(p.rejected).toEqual([
+      { at: { record: 2 }, code: "X1-251103-1", reason: expect.stringMatching(/^status: /) },
+    ]);
+    expect(await refusal("{", "ho-so.json")).toContain("JSON");
+  });
+});
+
 describe(".xlsx", () => {
   it("reads the sheet holding the export: dates, numbers, rich text and formulas as Excel shows them", async () => {
     const bytes = await workbook({

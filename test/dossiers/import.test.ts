@@ -1,10 +1,9 @@
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { HashKeyMismatchError } from "../../src/dossiers/repository.js";
 import { createService } from "../../src/service.js";
-import { runScript } from "../harness/common.js";
 import {
   at,
   bundledCatalogue,
@@ -13,9 +12,7 @@ import {
   dossier,
   type Harness,
   openHarness,
-  rowsOf,
   tempDir,
-  toCsv,
 } from "../harness/dossiers.js";
 
 let dir: string;
@@ -106,34 +103,5 @@ describe("importing the one-stop system's export", () => {
     });
     await expect(other).rejects.toThrow(HashKeyMismatchError);
     h = await openHarness(dir, clock); // the lock was released by the refusal
-  });
-});
-
-describe("npm run dossiers:import", () => {
-  it("imports a CSV file, lists rejected rows by line, and changes nothing the second time", {
-    tags: ["process"],
-  }, async () => {
-    await h.dossiers.stop(); // the CLI needs the data directory to itself
-    const file = path.join(dir, "export.csv");
-    await writeFile(file, toCsv([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "0" })]));
-    const env = { DATA_DIR: dir, LOG_LEVEL: "warn" };
-    const first = await runScript("src/cli/dossiers-import.ts", [file], "", env);
-    expect(first.stdout).toMatch(/created:\s+1/);
-    expect(first.stdout).toMatch(/dòng 3 \| line 3 \(000\.31\.20\.H49-251103-0013\): status: /);
-    expect(first.code).toBe(2);
-    const second = await runScript("src/cli/dossiers-import.ts", [file], "", env);
-    expect(second.stdout).toMatch(/unchanged:\s+1/);
-    expect(second.stdout).toMatch(/created:\s+0/);
-    h = await openHarness(dir, clock);
-  });
-
-  it("reads JSON exports too", { tags: ["process"] }, async () => {
-    await h.dossiers.stop();
-    const file = path.join(dir, "export.json");
-    await writeFile(file, JSON.stringify({ dossiers: rowsOf([dossier()]).map((r) => r.fields) }));
-    const run = await runScript("src/cli/dossiers-import.ts", [file], "", { DATA_DIR: dir });
-    expect(run.stdout).toMatch(/created:\s+1/);
-    expect(run.code).toBe(0);
-    h = await openHarness(dir, clock);
   });
 });
