@@ -70,17 +70,20 @@ describe("commands", () => {
   it("/linhvuc lists the fields; a field lists its procedures, one long name per row", async () => {
     const t = recordingBot({ assistant: await bundledAssistant() });
     await t.text(1, "/linhvuc");
-    const fields = buttons(t.sent(1)[0]?.payload ?? {}).flat();
-    expect(fields.map((b) => b.data)).toContain("f:ho-tich");
-    await t.press(1, "f:ho-tich");
+    // More fields than fit on one keyboard page: Telegram shows the first page (paging tested below).
+    const fields = buttons(t.sent(1)[0]?.payload ?? {})
+      .flat()
+      .filter((b) => b.data.startsWith("f:"));
+    expect(fields.length).toBeGreaterThan(3);
+    const field = fields[0] ?? expect.unreachable();
+    await t.press(1, field.data);
     const list = t.sent(1)[1]?.payload ?? {};
-    expect(list.text).toContain("Hộ tịch");
+    expect(list.text).toContain(field.text.replace(/\s*\(\d+\)$/, ""));
     const rows = buttons(list);
-    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.length === 1)).toBe(true);
-    expect(rows.at(-1)?.[0]?.data).toBe("f:ho-tich:1");
-    await t.press(1, "f:ho-tich:1");
-    expect(buttons(t.sent(1)[2]?.payload ?? {}).flat()[0]?.data).toMatch(/^p:/);
+    const procedure = rows.flat().find((b) => b.data.startsWith("p:"));
+    expect(procedure).toBeDefined();
   });
 
   it("/ngonngu offers both languages; picking English switches the chat to English", async () => {
