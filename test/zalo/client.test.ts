@@ -152,14 +152,14 @@ describe("ZaloBot: retries", () => {
   });
 
   it("does not repeat a send whose fate is unknown (timeout, garbage 200), but repeats a read", async () => {
-    const bot = newBot({ requestTimeoutMs: 150 });
-    fake.fail("sendMessage", { delayMs: 400 });
+    const bot = newBot({ requestTimeoutMs: 1_000 });
+    fake.fail("sendMessage", { delayMs: 3_000 });
     await expect(bot.sendMessage("c1", "chậm")).rejects.toMatchObject({ code: "ETIMEDOUT" });
     fake.fail("sendMessage", { garbage: true });
     await expect(bot.sendMessage("c1", "rác")).rejects.toBeInstanceOf(ZaloParseError);
     expect(fake.callsOf("sendMessage")).toHaveLength(2);
 
-    fake.fail("getWebhookInfo", { delayMs: 400 });
+    fake.fail("getWebhookInfo", { delayMs: 3_000 });
     await expect(bot.getWebHookInfo()).resolves.toMatchObject({ url: "" });
     expect(fake.callsOf("getWebhookInfo")).toHaveLength(2);
   });
