@@ -26,7 +26,7 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Most tests wait on sockets, timers and child processes rather than the CPU: more files at
+    // Most unit tests wait on sockets, timers and child processes rather than the CPU: more files at
     // once than the cores (vitest's default is cores - 1, i.e. one file at a time here).
     maxWorkers: 4,
     tags: [
@@ -42,9 +42,20 @@ export default defineConfig({
         extends: true,
         // Files in one worker share loaded modules (src and the bundled catalogue load once per
         // worker, not once per file): the suites keep no global state (no mocks, env edits or fake timers).
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: SLOW, isolate: false },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: SLOW,
+          isolate: false,
+          sequence: { groupOrder: 0 },
+        },
       },
-      { extends: true, test: { name: "slow", include: SLOW } },
+      {
+        extends: true,
+        // After the unit group, one file at a time: each starts processes that want the CPU, and
+        // two at once on two shared cores made them miss their start-up deadlines.
+        test: { name: "slow", include: SLOW, maxWorkers: 1, sequence: { groupOrder: 1 } },
+      },
     ],
   },
 });
