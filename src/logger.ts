@@ -27,7 +27,7 @@ export function createLogger(level = "info", destination: pino.DestinationStream
 const SECRET_PATTERNS = [/\b\d{5,}:[A-Za-z0-9_-]{20,}\b/g, /(?<!\d)\d{5,}:[A-Za-z0-9_.~+/=-]{16,}/g, /\/bot[^/\s]+/g];
 
 /** Removes bot tokens from a text that may come from an HTTP library's error message. */
-export function scrubSecrets(text: string): string {
+function scrubSecrets(text: string): string {
   return SECRET_PATTERNS.reduce(
     (t, re) => t.replace(re, (m) => (m.startsWith("/bot") ? "/bot[redacted]" : "[redacted]")),
     text,

@@ -11,7 +11,7 @@ export function codeKey(code: string): string {
 }
 
 /** What a code may be made of once keyed; ≤ 56 characters keeps choice ids ("d:r:KEY:0") within 64 bytes. */
-export const CODE_KEY = /^[0-9A-Z][0-9A-Z_/-]{3,55}$/;
+const CODE_KEY = /^[0-9A-Z][0-9A-Z_/-]{3,55}$/;
 
 export function isCodeKey(key: string): boolean {
   return CODE_KEY.test(key) && /\d/.test(key);

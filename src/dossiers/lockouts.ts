@@ -4,8 +4,8 @@ import { VersionedFile } from "../storage/versioned-file.js";
 import { localTime } from "../time/local.js";
 import type { Hasher } from "./privacy.js";
 
-export const CHAT_MAX_FAILURES = 5;
-export const DOSSIER_MAX_FAILURES_PER_DAY = 10;
+const CHAT_MAX_FAILURES = 5;
+const DOSSIER_MAX_FAILURES_PER_DAY = 10;
 const HOUR = 3_600_000;
 
 // Chats and codes appear only as keyed pseudonyms: the file says nobody's chat id or dossier.

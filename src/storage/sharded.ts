@@ -116,7 +116,7 @@ function shardName(i: number): string {
 }
 
 /** FNV-1a: fast, stable across runs and platforms — only spreads keys, no security role. */
-export function fnv1a(text: string): number {
+function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -45,7 +45,7 @@ export interface TelegramBot {
   stats: TelegramStats;
 }
 
-export function telegramChatKey(chatId: number): string {
+function telegramChatKey(chatId: number): string {
   return chatKey("telegram", chatId);
 }
 
@@ -180,6 +180,6 @@ function chatIdOf(ctx: Context): number | undefined {
 }
 
 /** "message", "callback_query"…: enough to tell updates apart in logs without their content. */
-export function updateType(update: Update): string {
+function updateType(update: Update): string {
   return Object.keys(update).find((k) => k !== "update_id") ?? "unknown";
 }

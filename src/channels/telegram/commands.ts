@@ -5,7 +5,7 @@ import type { Language, Translator } from "../../core/i18n.js";
 /** The menu shown by Telegram's "/" button; the core answers every one of them (the channel only forwards text). */
 export const COMMANDS = ["start", "help", "tim", "linhvuc", "hoso", "danhgia", "huy", "xoadulieu", "ngonngu"] as const;
 
-export function commandList(translator: Translator, lang: Language): BotCommand[] {
+function commandList(translator: Translator, lang: Language): BotCommand[] {
   return COMMANDS.map((command) => ({ command, description: translator.t(lang, `tg-command-${command}`) }));
 }
 

@@ -9,11 +9,6 @@ import { startPolling, type TelegramPollingHealth } from "./polling.js";
 import { TelegramSender } from "./sender.js";
 import { registerTelegramWebhook, setTelegramWebhook, type TelegramWebhookHealth, webhookTarget } from "./webhook.js";
 
-export { createTelegramBot, telegramChatId, telegramChatKey } from "./bot.js";
-export { startPolling } from "./polling.js";
-export { TelegramSender } from "./sender.js";
-export { registerTelegramWebhook, setTelegramWebhook, webhookTarget } from "./webhook.js";
-
 export interface StartTelegramOptions {
   config: Config;
   assistant: TelegramAssistant;

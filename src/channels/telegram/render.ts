@@ -3,14 +3,14 @@ import type { Choice } from "../../core/types.js";
 import { splitText as splitLines } from "../text.js";
 
 /** Telegram's limit on a message's text, counted after entity parsing (so before HTML escaping). */
-export const MESSAGE_LIMIT = 4096;
+const MESSAGE_LIMIT = 4096;
 /** Telegram's limit on a button's callback_data, in bytes. */
-export const CALLBACK_DATA_LIMIT = 64;
+const CALLBACK_DATA_LIMIT = 64;
 /** Lists up to this long are shown whole; longer ones are paged PAGE_SIZE buttons at a time. */
-export const PAGE_THRESHOLD = 10;
+const PAGE_THRESHOLD = 10;
 export const PAGE_SIZE = 8;
 /** Callback data of the paging buttons; no core choice id starts with it. */
-export const PAGE_PREFIX = "tgpage:";
+const PAGE_PREFIX = "tgpage:";
 
 export interface PageLabels {
   previous: string;
@@ -41,7 +41,7 @@ export function usableChoices(choices: readonly Choice[]): Choice[] {
  * Buttons laid out by label length: short labels (sections, languages) three to a row,
  * medium ones two, long ones (procedure names) one per row so phones don't truncate them.
  */
-export function buttonRows(choices: readonly Choice[]): InlineKeyboardButton[][] {
+function buttonRows(choices: readonly Choice[]): InlineKeyboardButton[][] {
   const longest = Math.max(0, ...choices.map((c) => c.label.length));
   const perRow = longest <= 14 ? 3 : longest <= 24 ? 2 : 1;
   const rows: InlineKeyboardButton[][] = [];

@@ -7,8 +7,8 @@ import { secretMatches } from "../../server/secret.js";
 import { InFlight } from "../../util/in-flight.js";
 import { ALLOWED_UPDATES } from "./bot.js";
 
-export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
-export const DEFAULT_WEBHOOK_PATH = "/webhook/telegram";
+const SECRET_HEADER = "x-telegram-bot-api-secret-token";
+const DEFAULT_WEBHOOK_PATH = "/webhook/telegram";
 
 /** Only the id is checked: grammY reads the rest, and an update Telegram added later must not be refused. */
 const UpdateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });

@@ -32,7 +32,7 @@ const COMPACT_BYTES = 64 * 1024;
 /** A question older than this when the service comes back is not answered any more. */
 export const REPLAY_MAX_AGE_MS = 24 * 3_600_000;
 /** Taken this many times without an answer: the update itself is likely what stops the bot. */
-export const MAX_TRIES = 3;
+const MAX_TRIES = 3;
 
 export interface InboxOpened {
   inbox: UpdateInbox;

@@ -14,10 +14,6 @@ import { SeenUpdates } from "./seen.js";
 import { ZaloSender } from "./sender.js";
 import { registerZaloWebhook, ZALO_WEBHOOK_PATH } from "./webhook.js";
 
-export { ZaloUpdateHandler } from "./handler.js";
-export { ZaloSender } from "./sender.js";
-export { registerZaloWebhook } from "./webhook.js";
-
 /** Knobs the environment does not set; tests and the benchmark turn them down. */
 export interface ZaloTuning {
   /** Long-poll wait in seconds (the API's `timeout`). */

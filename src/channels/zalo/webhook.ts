@@ -5,7 +5,7 @@ import { parseUpdate } from "./client/index.js";
 import type { UpdateSink } from "./handler.js";
 
 export const ZALO_WEBHOOK_PATH = "/webhook/zalo";
-export const SECRET_HEADER = "x-bot-api-secret-token";
+const SECRET_HEADER = "x-bot-api-secret-token";
 
 export interface ZaloWebhookOptions {
   /** The secret given to setWebhook; Zalo sends it back in X-Bot-Api-Secret-Token. */
