@@ -10,6 +10,8 @@ export interface PreviewRow {
   place: string;
   /** The dossier code as written in the file, when there is one. */
   code?: string;
+  /** The procedure's name in the catalogue, else its code as written. */
+  procedure?: string;
   verdict: "accepted" | "warned" | "rejected";
   /** Why it is warned or rejected, in Vietnamese. */
   messages: string[];

@@ -82,7 +82,7 @@ export function page(frame: PageFrame, body: HtmlValue): Html {
   return html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${frame.title} · Bảng điều khiển cán bộ</title>
 <style>${trusted(CSS)}</style></head>
 <body><header><span class="brand">Một cửa · Cán bộ</span>${nav}</header>
