@@ -1,28 +1,97 @@
-// npm run ratings:report [-- --csv FILE] [--from YYYY-MM] [--to YYYY-MM]
-// Satisfaction per month and per procedure (count, % satisfied), read from DATA_DIR/ratings.
+// npm run ratings:report [-- --xlsx FILE] [--csv FILE] [--comments] [--from YYYY-MM] [--to YYYY-MM]
+// Satisfaction per month and per procedure (count, % satisfied), read from the configured DATA_DIR.
 // Safe while the bot runs: it only reads.
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadCatalogue } from "../catalogue/load.js";
-import { loadConfig } from "../config.js";
 import { AnswerFeedbackStore } from "../ratings/feedback.js";
-import { ALL, percentSatisfied, type SummaryRow, summarize, summaryCsv } from "../ratings/report.js";
+import {
+  ALL,
+  COMMENTS_SHEET,
+  commentsOf,
+  LEVEL_LABELS,
+  percentSatisfied,
+  reportWorkbook,
+  SUMMARY_SHEET,
+  type SummaryRow,
+  summarize,
+  summaryCsv,
+} from "../ratings/report.js";
 import { FileRatingRepository } from "../ratings/store.js";
+import { loadCliConfig } from "./config.js";
 
-const { values } = parseArgs({
-  options: { csv: { type: "string" }, from: { type: "string" }, to: { type: "string" } },
-});
-const config = loadConfig();
+const HELP = `Cách dùng | Usage: npm run ratings:report [-- --xlsx TỆP.xlsx] [--csv TỆP.csv] [--comments]
+                                            [--from YYYY-MM] [--to YYYY-MM]
+
+In tổng hợp đánh giá hài lòng theo tháng, theo thủ tục, theo tháng và thủ tục, từ thư mục dữ liệu
+(DATA_DIR trong .env). Chạy được cả khi bot đang chạy (chỉ đọc).
+Prints satisfaction per month and per procedure from the configured data folder (read only).
+
+  --xlsx TỆP     ghi tệp Excel: trang «${SUMMARY_SHEET}» và trang «${COMMENTS_SHEET}» (mọi góp ý) | write a workbook
+  --csv TỆP      ghi bảng tổng hợp ra CSV (UTF-8, mở được bằng Excel) | write the summary as CSV
+  --comments     in cả các góp ý | print the comments too
+  --from, --to   chỉ tính các tháng này (YYYY-MM) | only these months
+  -h, --help     hướng dẫn này | this help
+`;
+
+const out = (line = "") => process.stdout.write(`${line}\n`);
+const fail = (message: string, code = 2): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+};
+
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: {
+        csv: { type: "string" },
+        xlsx: { type: "string" },
+        comments: { type: "boolean" },
+        from: { type: "string" },
+        to: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (err) {
+    return fail(`Tham số không hợp lệ | Invalid arguments: ${(err as Error).message}\n\n${HELP}`);
+  }
+})();
+if (values.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+for (const [flag, month] of [
+  ["--from", values.from],
+  ["--to", values.to],
+] as const) {
+  if (month !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    fail(`${flag} phải có dạng YYYY-MM (ví dụ 2025-11) | ${flag} must be YYYY-MM: ${month}`);
+  }
+}
+for (const [flag, file, ext] of [
+  ["--xlsx", values.xlsx, ".xlsx"],
+  ["--csv", values.csv, ".csv"],
+] as const) {
+  if (file !== undefined && path.extname(file).toLowerCase() !== ext) {
+    fail(`${flag}: tên tệp phải có đuôi ${ext} | the file name must end in ${ext}: ${file}`);
+  }
+}
+
+const config = loadCliConfig();
 const loaded = await loadCatalogue(config.catalogueDir);
 const names = new Map(loaded.ok ? loaded.catalogue.procedures.map((p) => [p.code, p.name]) : []);
 const nameOf = (code: string) => names.get(code) ?? code;
 
-const ratings = await (await FileRatingRepository.open(path.join(config.dataDir, "ratings"))).all();
-const rows = summarize(ratings, { from: values.from, to: values.to });
-const out = (line = "") => process.stdout.write(`${line}\n`);
+// Read only: nothing is created when there is no data yet.
+const ratingsDir = path.join(config.dataDir, "ratings");
+const ratings = existsSync(ratingsDir) ? await (await FileRatingRepository.open(ratingsDir, false)).all() : [];
+const months = { from: values.from, to: values.to };
+const rows = summarize(ratings, months);
+const comments = commentsOf(ratings, config.TIMEZONE, months);
 
+out(`Đánh giá hài lòng | Satisfaction ratings — ${config.dataDir}`);
 const line = (label: string, r: SummaryRow) =>
   `  ${label.padEnd(62)} ${String(r.count).padStart(6)} ${`${percentSatisfied(r)}%`.padStart(8)}`;
 const head = (title: string) => {
@@ -45,6 +114,16 @@ if (rows.length === 0) {
   for (const r of rows.filter((r) => r.month !== ALL && r.procedureCode !== ALL)) {
     out(line(`${r.month} ${r.procedureCode} ${nameOf(r.procedureCode)}`.slice(0, 62), r));
   }
+  out();
+  out(
+    `Góp ý | Comments: ${comments.length}${comments.length > 0 && !values.comments ? " (--comments để xem | to print)" : ""}`,
+  );
+  if (values.comments) {
+    for (const c of comments) {
+      out(`  ${c.when}  ${c.procedureCode} ${nameOf(c.procedureCode)}`.slice(0, 100));
+      out(`    ${LEVEL_LABELS[c.level]}: ${c.comment}`);
+    }
+  }
 }
 
 // Read only (nothing is created when there is no data yet); counting needs no voter pseudonyms.
@@ -62,8 +141,28 @@ if (feedback.length > 0) {
   }
 }
 
+const written: string[] = [];
 if (values.csv) {
-  await writeFile(values.csv, summaryCsv(rows, nameOf));
+  await save(values.csv, summaryCsv(rows, nameOf));
+  written.push(values.csv);
+}
+if (values.xlsx) {
+  await save(values.xlsx, await reportWorkbook(rows, comments, nameOf));
+  written.push(values.xlsx);
+}
+if (written.length > 0) {
   out();
-  out(`Đã ghi | Written: ${values.csv}`);
+  for (const f of written) out(`Đã ghi | Written: ${path.resolve(f)}`);
+}
+
+async function save(file: string, content: string | Buffer): Promise<void> {
+  await writeFile(file, content).catch((err: NodeJS.ErrnoException) =>
+    fail(
+      err.code === "EBUSY" || err.code === "EACCES" || err.code === "EPERM"
+        ? `Không ghi được ${file}: tệp đang mở trong Excel hoặc không có quyền ghi; đóng tệp rồi chạy lại | ` +
+            `Cannot write ${file} (open in Excel, or no permission)`
+        : `Không ghi được | Cannot write ${file}: ${err.code ?? err.message}`,
+      1,
+    ),
+  );
 }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { summarize } from "../../src/ratings/report.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
+import { readWorkbook } from "../dossiers/export-files.js";
 import { runScript } from "../harness/common.js";
 import { at, Clock, choiceIds, dossier, type Harness, openHarness, tempDir, text } from "../harness/dossiers.js";
 
@@ -215,13 +216,17 @@ describe("answer feedback and the report", () => {
     await open();
   });
 
-  it("summarises per month and per procedure, and writes a CSV", { tags: ["process"] }, async () => {
+  it("summarises per month and per procedure, and writes a CSV and a workbook with the comments", {
+    tags: ["process"],
+    timeout: 180_000,
+  }, async () => {
     const make = (key: string, month: string, procedureCode: string, level: Rating["level"]): Rating => ({
       key,
       procedureCode,
       level,
       scale: 3,
       criteria: level === "dissatisfied" ? { time: "late", visits: "3" } : {},
+      ...(level === "dissatisfied" ? { comment: '=HYPERLINK("x") Phải chờ <b>hai</b> tiếng' } : {}),
       at: at(`${month}-10 09:00`),
       month,
     });
@@ -242,17 +247,71 @@ describe("answer feedback and the report", () => {
 
     await h.dossiers.stop();
     const csv = path.join(dir, "report.csv");
-    const run = await runScript("src/cli/ratings-report.ts", ["--csv", csv], "", { DATA_DIR: dir });
+    const xlsx = path.join(dir, "bao-cao.xlsx");
+    const run = await runScript("src/cli/ratings-report.ts", ["--csv", csv, "--xlsx", xlsx, "--comments"], "", {
+      DATA_DIR: dir,
+    });
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/2025-10\s+2\s+50%/);
     expect(run.stdout).toMatch(/Tổng \| Total\s+4\s+75%/);
+    expect(run.stdout).toContain("Không hài lòng: =HYPERLINK");
     const lines = (await readFile(csv, "utf8"))
       .replace(/^\uFEFF/, "")
       .trim()
       .split("\r\n");
-    expect(lines[0]).toMatch(/^month,procedure_code,procedure_name,count,satisfied,percent_satisfied,/);
-    expect(lines).toContain("2025-10,1.001193,Đăng ký khai sinh,2,1,50,1,0,0,1,0,1,1,0,0");
+    const header = (lines[0] ?? "").split(",");
+    expect(new Set(header).size).toBe(header.length); // one name per column
+    expect(header).toEqual([
+      "month",
+      "procedure_code",
+      "procedure_name",
+      "ratings",
+      "satisfied_total",
+      "percent_satisfied",
+      "level_very_satisfied",
+      "level_satisfied",
+      "level_neutral",
+      "level_dissatisfied",
+      "level_very_dissatisfied",
+      "late",
+      "repeat_visits",
+      "poor_attitude",
+      "comments",
+    ]);
+    expect(lines).toContain("2025-10,1.001193,Đăng ký khai sinh,2,1,50,1,0,0,1,0,1,1,0,1");
     expect(lines.at(-1)).toMatch(/^all,all,,4,3,75,/);
+
+    const book = await readWorkbook(await readFile(xlsx));
+    expect(Object.keys(book)).toEqual(["Tổng hợp", "Góp ý"]);
+    const summary = book["Tổng hợp"] ?? [];
+    expect(new Set(summary[0]).size).toBe(summary[0]?.length);
+    expect(summary).toContainEqual(["2025-10", "1.001193", "Đăng ký khai sinh", 2, 1, 50, 1, 0, 0, 1, 0, 1, 1, 0, 1]);
+    expect(summary.at(-1)?.slice(0, 6)).toEqual(["Tất cả", "Tất cả", "", 4, 3, 75]);
+    expect(book["Góp ý"]).toEqual([
+      [
+        "Tháng",
+        "Thời gian",
+        "Mã thủ tục",
+        "Tên thủ tục",
+        "Mức đánh giá",
+        "Thời gian giải quyết",
+        "Số lần đi lại",
+        "Thái độ cán bộ",
+        "Góp ý",
+      ],
+      // The comment stays text (a string cell), never a formula.
+      [
+        "2025-10",
+        "10/10/2025 09:00",
+        "1.001193",
+        "Đăng ký khai sinh",
+        "Không hài lòng",
+        "Trễ hẹn",
+        "Ba lần trở lên",
+        "",
+        '=HYPERLINK("x") Phải chờ <b>hai</b> tiếng',
+      ],
+    ]);
     await open();
   });
 });
