@@ -144,8 +144,9 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       ),
     ];
   }
-  // Counting is for staff; a full disk must not cost the citizen the reply.
-  await deps.unanswered?.record(text).catch(() => undefined);
+  // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
+  // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
+  void deps.unanswered?.record(text).catch(() => undefined);
   const contact = officeText(ctx.t, catalogue.defaultOffice);
   const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
   // The choices offered before stay, in the same order, so a "2" typed next still picks the same.

@@ -30,6 +30,8 @@ export interface UnansweredQuestion {
  * lacks: scrubbed of phone numbers, dossier codes and numbers, counted by normalised text.
  */
 export class UnansweredQuestionStore {
+  private written: Promise<void> = Promise.resolve();
+
   private constructor(
     private readonly file: VersionedFile<QuestionsFile>,
     private readonly now: () => number,
@@ -59,7 +61,13 @@ export class UnansweredQuestionStore {
     entry.days[day] = (entry.days[day] ?? 0) + 1;
     questions[key] = entry;
     this.prune();
-    await this.file.write();
+    this.written = this.file.write();
+    await this.written;
+  }
+
+  /** Resolves once every question recorded so far is on disk (for a clean shutdown). */
+  async flushed(): Promise<void> {
+    await this.written.catch(() => undefined);
   }
 
   /** Most asked first (then most recently asked), over the last `days` days (at most KEEP_DAYS). */
