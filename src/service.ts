@@ -335,7 +335,9 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     const bots = wanted.filter((c) => c !== "terminal");
     try {
       // Listen first: in webhook mode Telegram and Zalo post as soon as the webhook is set.
-      if (overrides.listen ?? (bots.length > 0 || staff !== undefined)) {
+      // The terminal chat listens too when the dossier API is on: it holds DATA_DIR, so dossiers:import goes through it.
+      const api = operations !== undefined && Boolean(config.DOSSIER_API_TOKEN) && wanted.includes("terminal");
+      if (overrides.listen ?? (bots.length > 0 || staff !== undefined || api)) {
         address = await server.listen(config.PORT, config.HOST);
         logger.info({ host: address.address, port: address.port }, "http server listening");
       }
@@ -378,11 +380,12 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       await server.close();
       staff?.close();
       await schedule?.stop();
-      if (data) {
-        await data.notifications.close();
-        await data.lock.release();
-      }
+      await data?.notifications.close();
       await assistant.idle();
+      // The answer path does not wait for the unanswered-question counts: let the last ones reach the disk.
+      await data?.questions.flushed();
+      // Last: every write above is done before another process may take DATA_DIR.
+      await data?.lock.release();
       if (ownCatalogue) catalogue.close();
     })();
     return closing;

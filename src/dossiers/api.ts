@@ -1,5 +1,6 @@
 import type { HttpServer, RouteResult } from "../server/http.js";
 import { bearerToken, secretMatches } from "../server/secret.js";
+import { decodeText } from "./import/decode.js";
 import type { ImportReport } from "./ingest.js";
 import { type ParsedFile, type RawRow, readExport, rowsOfJson } from "./records.js";
 
@@ -34,7 +35,11 @@ export function registerDossierApi(server: HttpServer, deps: DossierApiDeps): bo
       const report = await deps.ingest(parsed.rows);
       return {
         status: 200,
-        body: { ok: true, ...report, rejected: report.rejected.map((r) => ({ ...r.at, reason: r.reason })) },
+        body: {
+          ok: true,
+          ...report,
+          rejected: report.rejected.map((r) => ({ ...r.at, code: r.code, reason: r.reason })),
+        },
         after: deps.afterImport,
       };
     },
@@ -44,10 +49,13 @@ export function registerDossierApi(server: HttpServer, deps: DossierApiDeps): bo
 }
 
 function parseBody(contentType: string, body: Buffer): ParsedFile {
-  const text = body.toString("utf8");
-  if (/\btext\/csv\b/i.test(contentType)) return readExport(text, "csv");
+  if (/\btext\/csv\b/i.test(contentType)) {
+    // A one-stop system may push the CSV as Excel saves it (Windows-1258, UTF-16): read it as the export is.
+    const decoded = decodeText(body);
+    return decoded.ok ? readExport(decoded.text, "csv") : { ok: false, error: decoded.error };
+  }
   try {
-    return rowsOfJson(JSON.parse(text));
+    return rowsOfJson(JSON.parse(body.toString("utf8")));
   } catch {
     return { ok: false, error: "invalid JSON" };
   }
