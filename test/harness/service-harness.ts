@@ -163,7 +163,7 @@ export class ServiceHarness {
   }
 
   /** Starts the service and resolves once it logged "started" (every channel up). */
-  async start(timeoutMs = 20_000): Promise<void> {
+  async start(timeoutMs = 120_000): Promise<void> {
     if (this.child) throw new Error("the service is already running");
     const run = ++this.runs;
     // The first run picks a free port; restarts keep it, as a real deployment does.
@@ -227,7 +227,7 @@ export class ServiceHarness {
   }
 
   /** SIGTERM: the service finishes its work and exits; resolves to its exit code. */
-  async stop(timeoutMs = 15_000): Promise<number | null> {
+  async stop(timeoutMs = 60_000): Promise<number | null> {
     const child = this.child;
     if (!child || !this.exited) return null;
     child.kill("SIGTERM");
@@ -280,7 +280,7 @@ export class ServiceHarness {
   }
 
   /** Resolves once /healthz says every scheduled job due at the clock's time has finished. */
-  async settled(timeoutMs = 15_000): Promise<void> {
+  async settled(timeoutMs = 60_000): Promise<void> {
     const want = new Date(this.now).toISOString();
     await waitUntil(
       async () => {

@@ -89,5 +89,5 @@ describe("SIGKILL in the middle of a write storm", () => {
     } finally {
       await Promise.all(dirs.map((d) => d.cleanup().catch(() => undefined)));
     }
-  }, 80_000);
+  });
 });
