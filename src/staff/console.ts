@@ -254,6 +254,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         fileName: upload.file.name,
         rows: preview.rows,
         notes: preview.notes,
+        received: preview.received,
       }),
     );
   }

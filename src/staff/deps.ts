@@ -33,6 +33,8 @@ export type ImportPreview =
       ok: true;
       rows: PreviewRow[] /** About the file as a whole (a converted encoding…). */;
       notes?: string[];
+      /** Data rows in the file (a row replaced by a later one with the same code is not in `rows`). */
+      received?: number;
       commit(): Promise<ImportSummary>;
     };
 

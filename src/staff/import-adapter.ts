@@ -60,6 +60,7 @@ export function dossierImport(deps: ImportPipelineDeps): DossierImport {
       return {
         ok: true,
         notes: p.notes.map(vietnamese),
+        received: p.received,
         rows: rows.map(({ order: _, ...row }) => row),
         async commit() {
           const report = await deps.commit(p);

@@ -26,7 +26,7 @@ main{max-width:1280px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.25rem 0 1rem}
 h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
 section,.card{background:#fff;border:1px solid #d8dee4;border-radius:6px;padding:.75rem 1rem;margin-bottom:1rem}
-.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(210px,1fr));gap:.75rem;margin-bottom:1rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:.75rem;margin-bottom:1rem}
 .card{margin:0}
 .card .big{font-size:1.6rem;font-weight:700}
 .muted{color:#57606a;font-size:.9rem}
@@ -35,6 +35,8 @@ table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e5e9ed;vertical-align:top}
 th{background:#eef2f5;font-weight:600}
 td.num,th.num{text-align:right;white-space:nowrap}
+td.wide{min-width:16rem}
+td.code{white-space:nowrap}
 .ok{color:#116329}.warn{color:#8a5a00}.bad{color:#b3261e}
 tr.accepted td:first-child{border-left:4px solid #2da44e}
 tr.warned td:first-child{border-left:4px solid #d4a72c}

@@ -18,11 +18,14 @@ function derive(password: string, salt: Buffer, options: ScryptOptions): Promise
   );
 }
 
-/** "scrypt$N$r$p$salt$hash" (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * "scrypt$N$r$p$salt$hash" (base64url). `cost` (N) is for tests only, which hash their accounts
+ * cheaply to stay fast; verification always uses the N stored with the hash.
+ */
+export async function hashPassword(password: string, cost = COST): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { N: COST, r: BLOCK, p: PARALLEL });
-  return ["scrypt", COST, BLOCK, PARALLEL, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const key = await derive(password, salt, { N: cost, r: BLOCK, p: PARALLEL });
+  return ["scrypt", cost, BLOCK, PARALLEL, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
 /** Constant-time check; a malformed stored hash never matches. */
@@ -44,19 +47,9 @@ export function decoyHash(): Promise<string> {
 }
 
 export const MIN_PASSWORD_LENGTH = 12;
-const COMMON = [
-  "123456789012",
-  "1234567890123",
-  "qwertyuiop12",
-  "matkhau12345",
-  "matkhau123456",
-  "password1234",
-  "password12345",
-  "admin1234567",
-  "motcua123456",
-  "abc123456789",
-  "111111111111",
-];
+/** A common word followed by digits ("matkhau2026", "Password 123…"), or digits alone: the first guesses tried. */
+const COMMON =
+  /^(\d+|(matkhau|password|passw0rd|admin|administrator|motcua|phuong|ubnd|qwerty|qwertyuiop|abc|abcd|abcdef|iloveyou|welcome)\d*)$/;
 
 const fold = (s: string) =>
   s
@@ -78,7 +71,7 @@ export function passwordProblem(password: string, username: string): string | un
   if (username.length >= 3 && folded.includes(fold(username))) {
     return "Mật khẩu không được chứa tên đăng nhập | The password must not contain the username";
   }
-  if (COMMON.includes(folded) || /^(\d)\1+$|^(0123456789|1234567890)+\d*$/.test(folded)) {
+  if (COMMON.test(folded.replace(/[\s._@!-]/g, ""))) {
     return "Mật khẩu quá phổ biến, dễ bị đoán | The password is too common";
   }
   return undefined;

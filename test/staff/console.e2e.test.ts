@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumInstalled, openBrowser } from "./browser.js";
-import { type ConsoleHarness, PASSWORD, startConsole, USER } from "./harness.js";
+import { type ConsoleHarness, PASSWORD, startConsole, USER } from "../harness/staff.js";
+import { chromiumInstalled, openBrowser } from "../harness/staff-browser.js";
 
 const EXPORT = [
   "code,procedure_code,applicant_name,phone,received_at,due_at,status,status_note",

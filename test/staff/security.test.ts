@@ -3,7 +3,15 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_COOKIE, SESSION_COOKIE } from "../../src/staff/console.js";
 import { cookie } from "../../src/staff/http.js";
-import { Client, type ConsoleHarness, MARKED_CODE, PASSWORD, startConsole, USER } from "./harness.js";
+import {
+  Client,
+  type ConsoleHarness,
+  MARKED_CODE,
+  PASSWORD,
+  startConsole,
+  TEST_SCRYPT_COST,
+  USER,
+} from "../harness/staff.js";
 
 const PAGES = ["/staff/", "/staff/ratings", "/staff/questions", "/staff/import", "/staff/lookup", "/staff/audit"];
 
@@ -102,7 +110,7 @@ describe("login", () => {
     const user = "thu.ky";
     const { saveAccount } = await import("../../src/staff/accounts.js");
     const { hashPassword } = await import("../../src/staff/passwords.js");
-    await saveAccount(h.dataDir, user, await hashPassword(PASSWORD), new Date());
+    await saveAccount(h.dataDir, user, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date());
     const client = new Client(h.url);
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await client.login(user, `sai mật khẩu số ${i}`)).status);

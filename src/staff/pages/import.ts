@@ -31,13 +31,15 @@ export function previewPage(
     fileName: string;
     rows: readonly PreviewRow[];
     notes?: readonly string[];
+    /** Data rows in the file (a row replaced by a later one with the same code is not in `rows`). */
+    received?: number;
   },
 ): Html {
   const n = (v: PreviewRow["verdict"]) => options.rows.filter((r) => r.verdict === v).length;
   const storable = n("accepted") + n("warned");
   return page(
     { ...frame, title: "Xem trước khi nhập" },
-    html`<section><p>Tệp <strong>${options.fileName}</strong>: ${count(options.rows.length)} dòng. Chưa có gì được lưu.</p>
+    html`<section><p>Tệp <strong>${options.fileName}</strong>: ${count(options.received ?? options.rows.length)} dòng. Chưa có gì được lưu.</p>
 ${(options.notes ?? []).map((n) => notice("info", n))}
 <div class="cards">
   <div class="card"><div class="muted">Hợp lệ</div><div class="big ok" id="count-accepted">${count(n("accepted"))}</div></div>
@@ -53,7 +55,7 @@ ${
 <section><h2>Từng dòng</h2><div class="scroll"><table><thead><tr><th>Dòng</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>
 ${options.rows.map((r) => {
   const [label, tone] = VERDICTS[r.verdict];
-  return html`<tr class="${r.verdict}"><td>${r.place}</td><td>${r.code ?? ""}</td><td>${r.procedure ?? ""}</td><td><span class="badge ${tone}">${label}</span></td><td>${r.messages.join("; ")}</td></tr>`;
+  return html`<tr class="${r.verdict}"><td>${r.place}</td><td class="code">${r.code ?? ""}</td><td>${r.procedure ?? ""}</td><td><span class="badge ${tone}">${label}</span></td><td class="wide">${r.messages.join("; ")}</td></tr>`;
 })}
 </tbody></table></div></section>`,
   );

@@ -25,6 +25,9 @@ export interface OverviewData {
   unanswered?: number;
 }
 
+/** The overview stays one screen or two; the full list is `npm run catalogue:review`'s. */
+const SHOWN_DUE = 10;
+
 const CHANNEL_NAMES: Record<string, string> = {
   telegram: "Telegram",
   zalo: "Zalo",
@@ -70,8 +73,8 @@ ${d.errors.map(problemRow)}${d.warnings.map(problemRow)}
 ${
   d.due.length > 0
     ? html`<div class="scroll"><table><thead><tr><th>Mã</th><th>Thủ tục</th><th>Hạn rà soát</th><th>Lý do</th></tr></thead><tbody>
-${d.due.slice(0, 50).map((r) => html`<tr><td>${r.code}</td><td>${r.name}</td><td class="num">${displayDate(r.dueBy)}</td><td>${r.reasons.join("; ")}</td></tr>`)}
-</tbody></table></div>${d.due.length > 50 ? html`<p class="muted">… và ${d.due.length - 50} thủ tục khác (npm run catalogue:review).</p>` : ""}`
+${d.due.slice(0, SHOWN_DUE).map((r) => html`<tr><td>${r.code}</td><td>${r.name}</td><td class="num">${displayDate(r.dueBy)}</td><td>${r.reasons.join("; ")}</td></tr>`)}
+</tbody></table></div>${d.due.length > SHOWN_DUE ? html`<p class="muted">… và ${d.due.length - SHOWN_DUE} thủ tục khác: xem cả danh sách bằng lệnh <code>npm run catalogue:review</code>.</p>` : ""}`
     : ""
 }
 </section>`,

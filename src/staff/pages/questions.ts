@@ -20,7 +20,7 @@ ${
   questions.length === 0
     ? html`<p class="ok">Không có câu hỏi nào bot chưa trả lời được.</p>`
     : html`<div class="scroll"><table><thead><tr><th class="num">Số lần</th><th>Câu hỏi</th><th class="num">Hỏi gần nhất</th></tr></thead><tbody>
-${questions.slice(0, 500).map((q) => html`<tr><td class="num">${count(q.count)}</td><td>${q.text}</td><td class="num">${q.lastAsked ? displayDate(q.lastAsked) : ""}</td></tr>`)}
+${questions.slice(0, 500).map((q) => html`<tr><td class="num">${count(q.count)}</td><td class="wide">${q.text}</td><td class="num">${q.lastAsked ? displayDate(q.lastAsked) : ""}</td></tr>`)}
 </tbody></table></div>`
 }
 </section>`,

@@ -15,7 +15,7 @@ import type { ChannelHealthView } from "../../src/staff/deps.js";
 import { dossierImport } from "../../src/staff/import-adapter.js";
 import { counterLookup } from "../../src/staff/lookup-adapter.js";
 import { hashPassword } from "../../src/staff/passwords.js";
-import { captureLogs, copyOfBundledData, editJson, tempDir } from "../harness/common.js";
+import { captureLogs, copyOfBundledData, editJson, tempDir } from "./common.js";
 
 /** The birth registration record; its name is given markup in the copy the console reads. */
 export const MARKED_CODE = "1.001193";
@@ -23,6 +23,8 @@ export const MARKED_NAME = 'Đăng ký khai sinh <img src=x onerror="alert(1)"><
 export const USER = "can.bo";
 export const PASSWORD = "Hoa sen nở giữa hồ 2026";
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
+/** Test accounts are hashed with a small scrypt cost (N = 2^12) to keep logins fast; the real cost is tested in passwords.test.ts. */
+export const TEST_SCRYPT_COST = 2 ** 12;
 
 export interface ConsoleHarness {
   url: string;
@@ -40,21 +42,24 @@ export interface ConsoleHarness {
 /**
  * The console as the service mounts it: real stores in a temp DATA_DIR (dossiers, ratings,
  * questions, accounts, audit), a private copy of the bundled catalogue, served by a node:http
- * server on 127.0.0.1 at a free port. One account (USER / PASSWORD) exists.
+ * server on 127.0.0.1 at a free port. One account (USER / PASSWORD) exists. Unless `markup: false`,
+ * the birth registration record's name carries markup (MARKED_NAME), which must show as text.
  */
-export async function startConsole(): Promise<ConsoleHarness> {
+export async function startConsole(options: { markup?: boolean } = {}): Promise<ConsoleHarness> {
   const data = await tempDir("motcua-staff-");
   const catalogueCopy = await copyOfBundledData();
-  await editJson(await findRecord(catalogueCopy.dir, MARKED_CODE), (record) => {
-    record.name = MARKED_NAME;
-  });
+  if (options.markup !== false) {
+    await editJson(await findRecord(catalogueCopy.dir, MARKED_CODE), (record) => {
+      record.name = MARKED_NAME;
+    });
+  }
   const catalogue = await LiveCatalogue.open(catalogueCopy.dir);
   const now = () => Date.now();
   const { logger, lines } = captureLogs();
   const dossiers = await openDossiers({ dataDir: data.dir, timeZone: TIME_ZONE, now, fsync: false });
   const ratings = await FileRatingRepository.open(path.join(data.dir, "ratings"), false);
   const questions = await UnansweredQuestionStore.open(data.dir, { fsync: false });
-  await saveAccount(data.dir, USER, await hashPassword(PASSWORD), new Date());
+  await saveAccount(data.dir, USER, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date());
   const channels: Record<string, ChannelHealthView> = {
     telegram: { bot: "phuong_bot", mode: "polling", running: true, inFlight: 0, handled: 12, failed: 0, duplicates: 0 },
     zalo: { mode: "polling", polling: false, pollFailures: 4, handled: 3, failed: 1, seenKeys: 0 },
