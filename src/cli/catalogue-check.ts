@@ -1,9 +1,9 @@
 // npm run catalogue:check [-- DIR | FILE…]: validates every data file; prints each problem and exits 1 on any error.
 import { statSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadCatalogue } from "../catalogue/load.js";
 import { formatReport, type Problem } from "../catalogue/problems.js";
+import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
 const HELP = `Cách dùng | Usage: npm run catalogue:check [-- THƯ-MỤC-DỮ-LIỆU | TỆP…]
@@ -14,14 +14,10 @@ Ghi tên một hay nhiều tệp để chỉ báo lỗi của các tệp đó (v
 Validates the catalogue; with file names, reports only those files' problems.
 `;
 
-const { values, positionals } = parseArgs({
+const { positionals } = cliArgs(HELP, {
   allowPositionals: true,
   options: { help: { type: "boolean", short: "h" } },
 });
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
 
 const targets = positionals.map((p) => path.resolve(p));
 const files = targets.filter((t) => isFile(t));

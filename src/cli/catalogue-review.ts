@@ -1,9 +1,9 @@
 // npm run catalogue:review [-- --date YYYY-MM-DD] [-- DIR]: records due for a re-check, soonest first.
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadCatalogue } from "../catalogue/load.js";
 import { formatReport } from "../catalogue/problems.js";
 import { isoDay, recordsDueForReview, reviewSummary } from "../catalogue/review.js";
+import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
 const HELP = `Cách dùng | Usage: npm run catalogue:review [-- --date YYYY-MM-DD] [-- THƯ-MỤC-DỮ-LIỆU]
@@ -13,14 +13,10 @@ sẽ hết hiệu lực trong 90 ngày (hoặc đã hết). Lists records due fo
   --date   ngày tính (mặc định: hôm nay) | the day to count from (default: today)
 `;
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = cliArgs(HELP, {
   allowPositionals: true,
   options: { date: { type: "string" }, help: { type: "boolean", short: "h" } },
 });
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
 const today = values.date ?? isoDay(Date.now());
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) {
   process.stderr.write(`Ngày phải có dạng YYYY-MM-DD | the date must be YYYY-MM-DD: ${today}\n`);

@@ -5,7 +5,6 @@
 // Exit code: 0 all rows taken, 2 some rows rejected, 1 nothing imported.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { CatalogueError, LiveCatalogue } from "../catalogue/live.js";
 import { createClock } from "../clock.js";
 import { DOSSIER_API_PATH } from "../dossiers/api.js";
@@ -17,6 +16,7 @@ import { createLogger } from "../logger.js";
 import { createService } from "../service.js";
 import { StorageError } from "../storage/atomic-file.js";
 import { DataDirLockedError, lockHolder } from "../storage/lock.js";
+import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
 const HELP = `Cách dùng | Usage: npm run dossiers:import -- TỆP [--dry-run] [--url URL]
@@ -42,25 +42,15 @@ const fail = (message: string, code = 1): never => {
   process.exit(code);
 };
 
-const args = (() => {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        format: { type: "string" },
-        url: { type: "string" },
-        "dry-run": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (err) {
-    return fail(`Tham số không hợp lệ | Invalid arguments: ${(err as Error).message}\n\n${HELP}`, 2);
-  }
-})();
-if (args.values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
+const args = cliArgs(HELP, {
+  allowPositionals: true,
+  options: {
+    format: { type: "string" },
+    url: { type: "string" },
+    "dry-run": { type: "boolean" },
+    help: { type: "boolean", short: "h" },
+  },
+});
 const file = args.positionals[0] ?? fail(`Thiếu tên tệp | No file given.\n\n${HELP}`, 2);
 const format = args.values.format;
 if (format !== undefined && format !== "csv" && format !== "json" && format !== "xlsx") {

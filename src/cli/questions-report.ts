@@ -3,18 +3,29 @@
 // dossier codes or numbers), read from DATA_DIR/unanswered-questions.json. Safe while the bot runs: it only reads.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { loadConfig } from "../config.js";
 import { KEEP_DAYS, QUESTIONS_FILE, UnansweredQuestionStore } from "../questions/store.js";
+import { cliArgs } from "./args.js";
+import { loadCliConfig } from "./config.js";
 
-const { values } = parseArgs({ options: { days: { type: "string" }, limit: { type: "string" } } });
+const HELP = `Cách dùng | Usage: npm run questions:report [-- --days N] [--limit N]
+
+Các câu hỏi bot chưa trả lời được, hỏi nhiều nhất trước (đã xoá số điện thoại, mã hồ sơ, con số), từ thư mục
+dữ liệu DATA_DIR trong .env. Chạy được cả khi bot đang chạy (chỉ đọc).
+Questions the bot could not answer, most asked first, from the configured data folder (read only).
+  --days N       số ngày gần nhất (mặc định ${KEEP_DAYS}) | the last N days
+  --limit N      số dòng tối đa (mặc định 100) | at most N lines
+  -h, --help     hướng dẫn này | this help
+`;
+const { values } = cliArgs(HELP, {
+  options: { days: { type: "string" }, limit: { type: "string" }, help: { type: "boolean", short: "h" } },
+});
 const days = Number(values.days ?? KEEP_DAYS);
 const limit = Number(values.limit ?? 100);
 if (!Number.isInteger(days) || days < 1 || !Number.isInteger(limit) || limit < 1) {
   process.stderr.write("--days và --limit phải là số nguyên dương | --days and --limit must be positive integers\n");
   process.exit(2);
 }
-const config = loadConfig();
+const config = loadCliConfig();
 const out = (line = "") => process.stdout.write(`${line}\n`);
 // Nothing is created when there is no data yet.
 const questions = existsSync(path.join(config.dataDir, QUESTIONS_FILE))

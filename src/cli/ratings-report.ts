@@ -4,7 +4,6 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { loadCatalogue } from "../catalogue/load.js";
 import { AnswerFeedbackStore } from "../ratings/feedback.js";
 import {
@@ -20,6 +19,7 @@ import {
   summaryCsv,
 } from "../ratings/report.js";
 import { FileRatingRepository } from "../ratings/store.js";
+import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
 const HELP = `Cách dùng | Usage: npm run ratings:report [-- --xlsx TỆP.xlsx] [--csv TỆP.csv] [--comments]
@@ -42,26 +42,16 @@ const fail = (message: string, code = 2): never => {
   process.exit(code);
 };
 
-const { values } = (() => {
-  try {
-    return parseArgs({
-      options: {
-        csv: { type: "string" },
-        xlsx: { type: "string" },
-        comments: { type: "boolean" },
-        from: { type: "string" },
-        to: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (err) {
-    return fail(`Tham số không hợp lệ | Invalid arguments: ${(err as Error).message}\n\n${HELP}`);
-  }
-})();
-if (values.help) {
-  process.stdout.write(HELP);
-  process.exit(0);
-}
+const { values } = cliArgs(HELP, {
+  options: {
+    csv: { type: "string" },
+    xlsx: { type: "string" },
+    comments: { type: "boolean" },
+    from: { type: "string" },
+    to: { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+});
 for (const [flag, month] of [
   ["--from", values.from],
   ["--to", values.to],
