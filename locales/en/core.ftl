@@ -104,3 +104,4 @@ section-conditions = Conditions
 conditions-title = Conditions:
 conditions-none = This procedure lists no conditions of its own; these are its steps.
 check-first = ⚠️ Check first: { $text }
+small-talk-praise = Thank you! Type another question whenever you like.

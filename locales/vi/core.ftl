@@ -96,3 +96,4 @@ section-conditions = Điều kiện
 conditions-title = Điều kiện:
 conditions-none = Thủ tục này không ghi điều kiện riêng; các bước thực hiện như sau.
 check-first = ⚠️ Lưu ý trước: { $text }
+small-talk-praise = Cảm ơn bạn! Bạn cần hỏi thêm thủ tục nào cứ gõ nhé.

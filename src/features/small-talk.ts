@@ -24,6 +24,28 @@ const KINDS: { reply: string; phrases: string[] }[] = [
       "camon",
       "cmon",
       "thankyou",
+      "thank you so much",
+      "thanks so much",
+      "ty",
+      "tks ad",
+    ],
+  },
+  {
+    reply: "small-talk-praise",
+    phrases: [
+      "giỏi quá",
+      "giỏi ghê",
+      "thông minh ghê",
+      "thông minh quá",
+      "bot thông minh",
+      "hữu ích quá",
+      "tuyệt vời",
+      "good job",
+      "very helpful",
+      "great very helpful",
+      "helpful",
+      "well done",
+      "nice",
     ],
   },
   {
@@ -56,11 +78,44 @@ const KINDS: { reply: string; phrases: string[] }[] = [
       "i see",
       "fine",
       "yes",
+      "okela",
+      "okê",
+      "oki",
+      "ừm",
+      "ừ ừ",
+      "vậy hả",
+      "zậy hả",
+      "thế à",
+      "vậy à",
+      "mình hiểu rồi",
+      "em hiểu rồi",
+      "để em xem",
+      "để mình xem",
+      "hihi",
+      "hehe",
+      "haha",
+      "hic",
+      "kkk",
+      "kk",
+      "lol",
     ],
   },
   {
     reply: "small-talk-bye",
-    phrases: ["tạm biệt", "bye", "bye bye", "goodbye", "bai", "chào tạm biệt", "hẹn gặp lại", "see you"],
+    phrases: [
+      "tạm biệt",
+      "bye",
+      "bye bye",
+      "goodbye",
+      "bai",
+      "chào tạm biệt",
+      "hẹn gặp lại",
+      "see you",
+      "thôi chào nhé",
+      "chào nhé",
+      "chào bạn nhé",
+      "bye ad",
+    ],
   },
 ];
 const PARTICLES = new Set(tokenize("ạ à nhé nha nhe nhiều lắm ha ơi bot ad admin shop very much"));
@@ -74,12 +129,14 @@ const VOCABULARY = new Set([
   ...[...BY_TEXT.keys()].flatMap((k) => k.split(" ")),
 ]);
 /** When one message holds several (ok cảm ơn, tạm biệt), which reply it gets. */
-const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-ok"];
+const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-praise", "small-talk-ok"];
 const LONGEST = 8;
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Typed faces: ":)", ":D", "=))", "^^", "<3". */
+const EMOTICON = /^\s*(?:[:;=xX8][-']?[()DPpOo3|\][]+|<3+|\^[_.]?\^)\s*$/;
 
 /**
  * Thanks, "ok", an emoji, goodbye: a short reply instead of "not found". The chat keeps its last
@@ -98,7 +155,7 @@ export function createSmallTalkFeature(): Feature {
 }
 
 export function smallTalkReply(text: string): string | undefined {
-  if (PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) return "small-talk-ok";
+  if ((PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) || EMOTICON.test(text)) return "small-talk-ok";
   const tokens = tokenize(text);
   const full = BY_TEXT.get(tokens.join(" "));
   if (full) return full;

@@ -8,6 +8,7 @@ import { LANGUAGE_CHOICE } from "./language.js";
 const GREETINGS = new Set([
   ...["xin chao", "chao", "chao ban", "hello", "hi", "alo", "menu", "bat dau", "start"],
   ...["chao buoi sang", "chao buoi chieu", "chao buoi toi", "chao ad", "chao admin", "chao bot", "good morning", "hey"],
+  ...["bot oi", "ad oi", "admin oi", "co ai khong", "co ai o do khong", "co ai day khong"],
 ]);
 
 /** The greeting and main menu: /start, "xin chào", and any stale menu button. /start also ends the conversation's context. */
