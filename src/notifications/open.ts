@@ -1,13 +1,8 @@
-import type { LiveCatalogue } from "../catalogue/live.js";
 import type { Config } from "../config.js";
-import type { Language, Translator } from "../core/i18n.js";
-import type { DossierRepository } from "../dossiers/repository.js";
 import type { DossierChange } from "../dossiers/schema.js";
-import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
 import type { Logger } from "../logger.js";
-import type { RatingFlow } from "../ratings/flow.js";
 import { parseRanges, parseWeekdays } from "../time/hours.js";
-import { createRenderer } from "./messages.js";
+import { createRenderer, type RenderDeps } from "./messages.js";
 import { noticesFor } from "./notices.js";
 import { type FlushReport, Outbox } from "./outbox.js";
 import { type ReminderScan, remindPendingPickups } from "./reminders.js";
@@ -18,21 +13,14 @@ export type NotificationRules = Pick<
   "TIMEZONE" | "OFFICE_HOURS" | "WORKING_DAYS" | "HOLIDAYS" | "NOTIFY_HOURS" | "REMINDER_DAYS"
 >;
 
-export interface NotificationsDeps {
+/** What the messages are written from at send time (RenderDeps), and the outbox's own needs. */
+export interface NotificationsDeps extends Omit<RenderDeps, "timeZone"> {
   dataDir: string;
   rules: NotificationRules;
   senders: SenderLookup;
-  dossiers: DossierRepository;
-  subscriptions: SubscriptionRepository;
-  ratingFlow: RatingFlow;
-  catalogue: LiveCatalogue;
-  translator: Translator;
-  /** The chat's language at send time (messages are written then, not when queued). */
-  languageOf(chatKey: string): Promise<Language>;
   /** Runs after each reminder scan (the dossiers' daily upkeep); told whether the office was open. */
   afterScan?(inOfficeHours: boolean): Promise<void>;
   logger: Logger;
-  now: () => number;
   random?: () => number;
   fsync: boolean;
 }

@@ -1,7 +1,7 @@
 import { loadConfig } from "../../src/config.js";
 import type { Assistant } from "../../src/core/assistant.js";
 import type { Reply, Sender } from "../../src/core/types.js";
-import { readExport } from "../../src/dossiers/records.js";
+import { COLUMNS, readExport } from "../../src/dossiers/records.js";
 import { createService, type DossierOperations, type Service, type ServiceHealth } from "../../src/service.js";
 import { bundledCatalogue, captureLogs, tempDir as sharedTempDir } from "./common.js";
 
@@ -107,18 +107,6 @@ export function rowsOf(rows: Record<string, string>[]) {
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.rows;
 }
-
-export const COLUMNS = [
-  "code",
-  "procedure_code",
-  "applicant_name",
-  "phone",
-  "received_at",
-  "due_at",
-  "status",
-  "status_note",
-  "office",
-];
 
 export function toCsv(rows: Record<string, string>[]): string {
   const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
