@@ -3,7 +3,7 @@ import type { Problem } from "../catalogue/problems.js";
 import { recordsDueForReview, reviewSummary } from "../catalogue/review.js";
 import { errorSummary } from "../logger.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
-import { Username } from "./accounts.js";
+import { passwordHashOf, Username } from "./accounts.js";
 import { AuditLog } from "./audit.js";
 import { channelLine, DailyMessages, handledSinceStart } from "./channels.js";
 import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
@@ -81,7 +81,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     if (path === "/staff") return redirect(res, "/staff/");
     if (path === "/staff/login") return method === "POST" ? postLogin(req, res) : getLogin(req, res);
 
-    const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
+    const session = await currentSession(req);
     if (!session) {
       if (method === "GET") return redirect(res, "/staff/login");
       return sendHtml(
@@ -155,8 +155,22 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     }
   }
 
-  function getLogin(req: IncomingMessage, res: ServerResponse) {
-    if (sessions.touch(readCookies(req).get(SESSION_COOKIE))) return redirect(res, "/staff/");
+  /**
+   * The request's live session. The accounts file is read at each request (it is small): an account
+   * deleted or given a new password with `npm run staff:add` is signed out at once.
+   */
+  async function currentSession(req: IncomingMessage): Promise<StaffSession | undefined> {
+    const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
+    if (!session) return undefined;
+    if ((await passwordHashOf(deps.dataDir, session.user)) !== session.passwordHash) {
+      sessions.end(session.id);
+      return undefined;
+    }
+    return session;
+  }
+
+  async function getLogin(req: IncomingMessage, res: ServerResponse) {
+    if (await currentSession(req)) return redirect(res, "/staff/");
     const token = randomToken();
     sendHtml(res, 200, loginPage({ csrf: token }), [cookie(LOGIN_COOKIE, token, cookieOptions(3600))]);
   }
@@ -177,8 +191,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     };
     const lockedUntil = throttle.lockedUntil(user, clientAddress(req));
     if (lockedUntil) return again(429, lockMessage(lockedUntil));
-    const ok = await verifyLogin(deps.dataDir, parsed.success ? user : undefined, form.get("password") ?? "");
-    if (!ok) {
+    const passwordHash = await verifyLogin(deps.dataDir, parsed.success ? user : undefined, form.get("password") ?? "");
+    if (!passwordHash) {
       audit.record(user, "login-failed");
       const locked = throttle.fail(user, clientAddress(req));
       if (locked) {
@@ -188,7 +202,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       return again(401, "Tên đăng nhập hoặc mật khẩu không đúng.");
     }
     throttle.succeed(user);
-    const session = sessions.create(user);
+    const session = sessions.create(user, passwordHash);
     audit.record(user, "login");
     redirect(res, "/staff/", [
       cookie(SESSION_COOKIE, session.id, cookieOptions(sessions.cookieMaxAge(session))),

@@ -59,7 +59,10 @@ pre.dossier{white-space:pre-wrap;font:inherit;margin:0}
 .chart{max-width:100%;height:auto}
 .login{max-width:24rem;margin:3rem auto}
 blockquote{margin:.25rem 0;padding:.25rem .75rem;border-left:3px solid #d8dee4;white-space:pre-wrap}
-@media (max-width:600px){main{padding:.5rem}header .who{margin-left:0}h1{font-size:1.2rem}th,td{padding:.3rem}}
+@media (max-width:600px){main{padding:.5rem}header .who{margin-left:0}h1{font-size:1.2rem}th,td{padding:.3rem}
+table.stack thead{display:none}table.stack tr{display:block;padding:.35rem 0;border-bottom:1px solid #d8dee4}
+table.stack td{display:block;border:0;padding:.1rem .4rem;min-width:0;text-align:left;white-space:normal}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#57606a}}
 `;
 
 export interface PageFrame {

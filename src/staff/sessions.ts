@@ -3,6 +3,8 @@ import { randomBytes, timingSafeEqual } from "node:crypto";
 export interface StaffSession {
   id: string;
   user: string;
+  /** The account's hash when signing in: a new password (or a deleted account) ends the session. */
+  passwordHash: string;
   /** Sent in every form and compared in constant time (CSRF). */
   csrf: string;
   createdAt: number;
@@ -46,9 +48,9 @@ export class SessionStore {
     readonly rules: SessionRules = DEFAULT_SESSION_RULES,
   ) {}
 
-  create(user: string): StaffSession {
+  create(user: string, passwordHash: string): StaffSession {
     const at = this.now();
-    const session = { id: randomToken(), user, csrf: randomToken(), createdAt: at, lastSeenAt: at };
+    const session = { id: randomToken(), user, passwordHash, csrf: randomToken(), createdAt: at, lastSeenAt: at };
     this.sessions.set(session.id, session);
     while (this.sessions.size > this.rules.maxSessions) {
       const oldest = [...this.sessions.values()].reduce((a, b) => (a.lastSeenAt <= b.lastSeenAt ? a : b));

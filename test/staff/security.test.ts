@@ -187,6 +187,21 @@ describe("with a session", () => {
     expect(questions).toContain("&lt;b&gt;nuôi&lt;/b&gt;");
   });
 
+  it("a new password (npm run staff:add again) signs that account out at once", async () => {
+    const { saveAccount } = await import("../../src/staff/accounts.js");
+    const { hashPassword } = await import("../../src/staff/passwords.js");
+    const user = "pho.phong";
+    await saveAccount(h.dataDir, user, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date());
+    const deputy = new Client(h.url);
+    expect((await deputy.login(user, PASSWORD)).status).toBe(303);
+    expect((await deputy.request("/staff/")).status).toBe(200);
+    await saveAccount(h.dataDir, user, await hashPassword("Một mật khẩu mới tinh 2027", TEST_SCRYPT_COST), new Date());
+    expect((await deputy.request("/staff/")).status).toBe(303);
+    expect((await deputy.login(user, PASSWORD)).status).toBe(401);
+    // Others stay signed in.
+    expect((await client.request("/staff/")).status).toBe(200);
+  });
+
   it("logout ends the session", async () => {
     const other = new Client(h.url);
     await other.login();

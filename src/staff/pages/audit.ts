@@ -15,8 +15,8 @@ export function auditPage(frame: PageFrame, entries: readonly AuditEntry[], show
   return page(
     frame,
     html`<section><p class="muted">Các thao tác gần đây của cán bộ (mới nhất trước). Toàn bộ nhật ký ở tệp DATA_DIR/staff/audit.jsonl.</p>
-<div class="scroll"><table><thead><tr><th>Thời gian</th><th>Cán bộ</th><th>Thao tác</th><th>Chi tiết</th></tr></thead><tbody>
-${entries.map((e) => html`<tr><td class="num">${show(e.at)}</td><td>${e.user}</td><td>${ACTIONS[e.action]}</td><td>${e.detail ?? ""}</td></tr>`)}
+<div class="scroll"><table class="stack"><thead><tr><th>Thời gian</th><th>Cán bộ</th><th>Thao tác</th><th>Chi tiết</th></tr></thead><tbody>
+${entries.map((e) => html`<tr><td class="num">${show(e.at)}</td><td data-label="Cán bộ">${e.user}</td><td data-label="Thao tác">${ACTIONS[e.action]}</td><td data-label="Chi tiết">${e.detail ?? ""}</td></tr>`)}
 </tbody></table></div></section>`,
   );
 }

@@ -52,10 +52,10 @@ ${
     : html`<p class="bad">Không có dòng nào nhập được.</p>`
 }
  <a href="/staff/import">Huỷ, chọn tệp khác</a></section>
-<section><h2>Từng dòng</h2><div class="scroll"><table><thead><tr><th>Dòng</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>
+<section><h2>Từng dòng</h2><div class="scroll"><table class="stack"><thead><tr><th>Dòng</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>
 ${options.rows.map((r) => {
   const [label, tone] = VERDICTS[r.verdict];
-  return html`<tr class="${r.verdict}"><td>${r.place}</td><td class="code">${r.code ?? ""}</td><td>${r.procedure ?? ""}</td><td><span class="badge ${tone}">${label}</span></td><td class="wide">${r.messages.join("; ")}</td></tr>`;
+  return html`<tr class="${r.verdict}"><td>${r.place}</td><td class="code" data-label="Mã hồ sơ">${r.code ?? ""}</td><td data-label="Thủ tục">${r.procedure ?? ""}</td><td data-label="Kết quả"><span class="badge ${tone}">${label}</span></td><td class="wide" data-label="Ghi chú">${r.messages.join("; ")}</td></tr>`;
 })}
 </tbody></table></div></section>`,
   );

@@ -35,7 +35,7 @@ const CHANNEL_NAMES: Record<string, string> = {
 };
 
 function problemRow(p: Problem): Html {
-  return html`<tr><td>${p.file}</td><td>${p.record ?? ""}</td><td>${p.label ?? p.path}</td><td>${p.message}</td></tr>`;
+  return html`<tr><td data-label="Tệp">${p.file}</td><td data-label="Mã">${p.record ?? ""}</td><td data-label="Chỗ">${p.label ?? p.path}</td><td data-label="Vấn đề">${p.message}</td></tr>`;
 }
 
 export function overviewPage(frame: PageFrame, d: OverviewData): Html {
@@ -53,8 +53,8 @@ export function overviewPage(frame: PageFrame, d: OverviewData): Html {
 ${
   d.channels.length === 0
     ? html`<p class="muted">Chưa kênh nào chạy (chưa đặt TELEGRAM_BOT_TOKEN hay ZALO_BOT_TOKEN): chỉ bảng điều khiển này đang chạy.</p>`
-    : html`<div class="scroll"><table><thead><tr><th>Kênh</th><th>Tình trạng</th><th>Chi tiết</th></tr></thead><tbody>
-${d.channels.map((c) => html`<tr><td>${CHANNEL_NAMES[c.name] ?? c.name}</td><td><span class="badge ${c.ok ? "ok" : "bad"}">${c.ok ? "Hoạt động" : "Có sự cố"}</span></td><td>${c.summary}</td></tr>`)}
+    : html`<div class="scroll"><table class="stack"><thead><tr><th>Kênh</th><th>Tình trạng</th><th>Chi tiết</th></tr></thead><tbody>
+${d.channels.map((c) => html`<tr><td>${CHANNEL_NAMES[c.name] ?? c.name}</td><td data-label="Tình trạng"><span class="badge ${c.ok ? "ok" : "bad"}">${c.ok ? "Hoạt động" : "Có sự cố"}</span></td><td data-label="Chi tiết">${c.summary}</td></tr>`)}
 </tbody></table></div>`
 }
 </section>
@@ -63,7 +63,7 @@ ${
   problems.length === 0
     ? html`<p class="ok">Không có lỗi hay cảnh báo.</p>`
     : html`${d.errors.length > 0 ? html`<p class="bad">Tệp dữ liệu hiện có ${count(d.errors.length)} lỗi: thay đổi chưa được nhận, bot vẫn trả lời theo bản hợp lệ gần nhất. Sửa rồi lưu lại tệp.</p>` : ""}
-<div class="scroll"><table><thead><tr><th>Tệp</th><th>Mã</th><th>Chỗ</th><th>Vấn đề</th></tr></thead><tbody>
+<div class="scroll"><table class="stack"><thead><tr><th>Tệp</th><th>Mã</th><th>Chỗ</th><th>Vấn đề</th></tr></thead><tbody>
 ${d.errors.map(problemRow)}${d.warnings.map(problemRow)}
 </tbody></table></div>`
 }
@@ -72,8 +72,8 @@ ${d.errors.map(problemRow)}${d.warnings.map(problemRow)}
 <p>${d.reviewSummary}</p>
 ${
   d.due.length > 0
-    ? html`<div class="scroll"><table><thead><tr><th>Mã</th><th>Thủ tục</th><th>Hạn rà soát</th><th>Lý do</th></tr></thead><tbody>
-${d.due.slice(0, SHOWN_DUE).map((r) => html`<tr><td>${r.code}</td><td>${r.name}</td><td class="num">${displayDate(r.dueBy)}</td><td>${r.reasons.join("; ")}</td></tr>`)}
+    ? html`<div class="scroll"><table class="stack"><thead><tr><th>Mã</th><th>Thủ tục</th><th>Hạn rà soát</th><th>Lý do</th></tr></thead><tbody>
+${d.due.slice(0, SHOWN_DUE).map((r) => html`<tr><td data-label="Mã">${r.code}</td><td data-label="Thủ tục">${r.name}</td><td class="num" data-label="Hạn rà soát">${displayDate(r.dueBy)}</td><td data-label="Lý do">${r.reasons.join("; ")}</td></tr>`)}
 </tbody></table></div>${d.due.length > SHOWN_DUE ? html`<p class="muted">… và ${d.due.length - SHOWN_DUE} thủ tục khác: xem cả danh sách bằng lệnh <code>npm run catalogue:review</code>.</p>` : ""}`
     : ""
 }

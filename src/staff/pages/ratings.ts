@@ -100,8 +100,8 @@ ${byProcedure.map((r) => html`<tr><td><a href="/staff/ratings?procedure=${encode
 ${
   comments.length === 0
     ? html`<p class="muted">Chưa có góp ý.</p>`
-    : html`<div class="scroll"><table><thead><tr><th>Ngày</th><th>Thủ tục</th><th>Mức</th><th>Góp ý</th></tr></thead><tbody>
-${comments.map((r) => html`<tr><td class="num">${displayDate(localTime(r.at, timeZone).date)}</td><td>${nameOf(r.procedureCode)}</td><td>${LEVEL_LABELS[r.level]}</td><td class="wide"><blockquote>${r.comment}</blockquote></td></tr>`)}
+    : html`<div class="scroll"><table class="stack"><thead><tr><th>Ngày</th><th>Thủ tục</th><th>Mức</th><th>Góp ý</th></tr></thead><tbody>
+${comments.map((r) => html`<tr><td class="num">${displayDate(localTime(r.at, timeZone).date)}</td><td data-label="Thủ tục">${nameOf(r.procedureCode)}</td><td data-label="Mức">${LEVEL_LABELS[r.level]}</td><td class="wide"><blockquote>${r.comment}</blockquote></td></tr>`)}
 </tbody></table></div>`
 }
 </section>`,
