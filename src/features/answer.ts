@@ -1,35 +1,18 @@
-import { z } from "zod";
 import type { LiveCatalogue } from "../catalogue/live.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
-import { choiceKind, prefixOf } from "../core/choice-id.js";
-import { readFeatureState, writeFeatureState } from "../core/feature-state.js";
-import { BUTTON_SECTIONS, officeText, renderSection, type Section } from "../core/format.js";
+import { prefixOf } from "../core/choice-id.js";
+import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import { tokenize } from "../search/normalize.js";
+import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import { sectionCue } from "./follow-up.js";
-import { shorten } from "./labels.js";
-import { PART_CHARS, splitIntoParts } from "./parts.js";
-import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
+import { PROCEDURE_CHOICE, readProcedureChoice } from "./procedure-choice.js";
+import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { containsRun, matchRedirect } from "./redirects.js";
 
-/** "Was this answer helpful?" taps: "h:<code>:1" or ":0". */
-const FEEDBACK_CHOICE = choiceKind("h", ["code", "helpful"]);
-
-const FEATURE_NAME = "answer";
 /** Choices a not-found reply keeps: about procedures and the menu, not a finished dossier step. */
 const KEPT_PREFIXES = new Set([PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, MENU_CHOICE.prefix, "f"]);
-/** After this long without a message, a section question no longer refers to the last procedure. */
-export const CONTEXT_TTL_MS = 30 * 60_000;
-
-/** The procedure the chat is on, so "còn lệ phí thì sao?" answers its fee. */
-const AnswerState = z.object({
-  code: z.string().optional(),
-  at: z.number().optional(),
-  /** The procedures of the last "which one?" list, so "lệ phí?" next asks which one's fee. */
-  options: z.array(z.string()).optional(),
-});
-type AnswerState = z.infer<typeof AnswerState>;
 
 export interface AnswerFeedbackSink {
   record(chatKey: string, procedureCode: string, helpful: boolean): Promise<void>;
@@ -56,7 +39,7 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   const answer = (ctx: FeatureContext, text: string) => answerQuestion(ctx, deps, text);
   const search = (ctx: FeatureContext, arg: string) => (arg ? answer(ctx, arg) : [{ text: ctx.t("empty-message") }]);
   return {
-    name: FEATURE_NAME,
+    name: "answer",
     commands: { tim: search, search },
     choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix],
     onChoice: async (ctx, id) => {
@@ -72,16 +55,11 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
       const picked = readProcedureChoice(id);
       const procedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
       return procedure && picked
-        ? [procedureReply(ctx, deps, procedure, picked.section, picked.part)]
+        ? [show(ctx, deps, procedure, picked.section, picked.part)]
         : [{ text: ctx.t("expired-choice") }];
     },
     onText: answer,
   };
-}
-
-/** Ends the conversation's context (/start). */
-export function endAnswerContext(ctx: FeatureContext): void {
-  writeFeatureState(ctx, FEATURE_NAME, {});
 }
 
 async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Promise<Reply[]> {
@@ -95,8 +73,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
   const onlySection =
     outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
-  if (current && onlySection) return [procedureReply(ctx, deps, current, onlySection)];
-  if (current && cue && saysOnly(current, cue.rest)) return [procedureReply(ctx, deps, current, cue.section)];
+  if (current && onlySection) return [show(ctx, deps, current, onlySection)];
+  if (current && cue && saysOnly(current, cue.rest)) return [show(ctx, deps, current, cue.section)];
   // After a "which one?" list, a section alone asks it again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
   if (!current && onlySection && options.length > 0) return [chooseReply(ctx, options, onlySection)];
@@ -117,7 +95,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [{ text: lines.join("\n") }];
   }
   if (outcome.decision === "answer" && top) {
-    const reply = procedureReply(ctx, deps, top.procedure, outcome.intent);
+    const reply = show(ctx, deps, top.procedure, outcome.intent);
     if (outcome.sure) return [reply];
     // Only one candidate came close: the answer, with a way out to browsing.
     const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
@@ -131,11 +109,13 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     outcome.hits.some((h) => h.procedure.code === current.code) &&
     saysSome(current, cue.rest)
   ) {
-    return [procedureReply(ctx, deps, current, cue.section)];
+    return [show(ctx, deps, current, cue.section)];
   }
   if (outcome.decision === "choose") {
-    // The list is newer than the procedure before it: "mất bao lâu" next asks which one of the list.
-    writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: outcome.hits.map((h) => h.procedure.code) });
+    rememberOptions(
+      ctx,
+      outcome.hits.map((h) => h.procedure.code),
+    );
     return [
       chooseReply(
         ctx,
@@ -174,56 +154,9 @@ function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
   return rest.some((t) => own.has(t));
 }
 
-/** The conversation's context, or nothing after a quiet period. */
-function readContext(ctx: FeatureContext): AnswerState {
-  const st: AnswerState = readFeatureState(ctx, FEATURE_NAME, AnswerState);
-  if (st.at === undefined || ctx.now - st.at >= CONTEXT_TTL_MS) {
-    endAnswerContext(ctx);
-    return {};
-  }
-  return st;
-}
-
-function chooseReply(ctx: FeatureContext, procedures: readonly Procedure[], section: Section): Reply {
-  return {
-    text: ctx.t("choose-procedure"),
-    choices: procedures.map((p) => ({ id: procedureChoiceId(p.code, section), label: shorten(p.name) })),
-  };
-}
-
-/** One section of a procedure; a long one in parts of about a phone screen, each but the last with "xem tiếp". */
-function procedureReply(
-  ctx: FeatureContext,
-  deps: AnswerFeatureDeps,
-  procedure: Procedure,
-  section: Section,
-  part = 0,
-): Reply {
-  writeFeatureState(ctx, FEATURE_NAME, { code: procedure.code, at: ctx.now });
+/** A procedure's section as the answer; the chat is now on that procedure. */
+function show(ctx: FeatureContext, deps: AnswerFeatureDeps, procedure: Procedure, section: Section, part = 0): Reply {
+  rememberProcedure(ctx, procedure.code);
   const { catalogue } = deps.catalogue.current();
-  const [title = "", ...body] = renderSection(ctx.t, catalogue, procedure, section).split("\n");
-  // The whole message fits a phone screen: the title and its "(1/2)" count against the part.
-  const parts = splitIntoParts(body.join("\n"), PART_CHARS - title.length - 10);
-  const shown = Math.min(Math.max(0, part), parts.length - 1);
-  const heading = parts.length > 1 ? `${title} ${ctx.t("part-of", { part: shown + 1, parts: parts.length })}` : title;
-  const more: Choice[] =
-    shown < parts.length - 1
-      ? [{ id: procedureChoiceId(procedure.code, section, shown + 1), label: ctx.t("more-part") }]
-      : [];
-  return {
-    text: [heading, parts[shown] ?? ""].join("\n"),
-    choices: [
-      ...more,
-      ...BUTTON_SECTIONS.filter((s) => s !== section).map((s) => ({
-        id: procedureChoiceId(procedure.code, s),
-        label: ctx.t(`section-${s}`),
-      })),
-      ...(deps.answerFeedback && more.length === 0
-        ? [
-            { id: FEEDBACK_CHOICE.pack({ code: procedure.code, helpful: 1 }), label: ctx.t("answer-helpful") },
-            { id: FEEDBACK_CHOICE.pack({ code: procedure.code, helpful: 0 }), label: ctx.t("answer-not-helpful") },
-          ]
-        : []),
-    ],
-  };
+  return procedureReply(ctx, catalogue, procedure, section, { part, feedback: deps.answerFeedback !== undefined });
 }

@@ -2,7 +2,7 @@ import type { LiveCatalogue } from "../catalogue/live.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import type { Feature, FeatureContext, Reply } from "../core/types.js";
 import { tokenize } from "../search/normalize.js";
-import { endAnswerContext } from "./answer.js";
+import { endAnswerContext } from "./answer-context.js";
 import { LANGUAGE_CHOICE } from "./language.js";
 
 const GREETINGS = new Set([

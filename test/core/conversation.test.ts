@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
-import { CONTEXT_TTL_MS } from "../../src/features/answer.js";
+import { CONTEXT_TTL_MS } from "../../src/features/answer-context.js";
 import { createAssistant } from "../../src/features/index.js";
 import { scrubQuestion } from "../../src/questions/scrub.js";
 import { UnansweredQuestionStore } from "../../src/questions/store.js";

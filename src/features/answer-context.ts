@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { readFeatureState, writeFeatureState } from "../core/feature-state.js";
+import type { FeatureContext } from "../core/types.js";
+
+/** The answer feature's part of the conversation state. */
+const FEATURE_NAME = "answer";
+/** After this long without an answer, a section question no longer refers to the last procedure. */
+export const CONTEXT_TTL_MS = 30 * 60_000;
+
+/** The procedure the chat is on, so "còn lệ phí thì sao?" answers its fee. */
+const AnswerContext = z.object({
+  code: z.string().optional(),
+  at: z.number().optional(),
+  /** The procedures of the last "which one?" list, so "lệ phí?" next asks which one's fee. */
+  options: z.array(z.string()).optional(),
+});
+export type AnswerContext = z.infer<typeof AnswerContext>;
+
+/** The conversation's context, or nothing after a quiet period. */
+export function readContext(ctx: FeatureContext): AnswerContext {
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
+  if (st.at === undefined || ctx.now - st.at >= CONTEXT_TTL_MS) {
+    endAnswerContext(ctx);
+    return {};
+  }
+  return st;
+}
+
+/** The chat is now on this procedure. */
+export function rememberProcedure(ctx: FeatureContext, code: string): void {
+  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now });
+}
+
+/** A "which one?" list is newer than the procedure before it: "mất bao lâu" next asks which one of the list. */
+export function rememberOptions(ctx: FeatureContext, codes: string[]): void {
+  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: codes });
+}
+
+/** Ends the conversation's context (/start). */
+export function endAnswerContext(ctx: FeatureContext): void {
+  writeFeatureState(ctx, FEATURE_NAME, {});
+}
