@@ -17,7 +17,7 @@ afterAll(() => h.close());
 async function upload(bytes: Buffer, name: string): Promise<{ status: number; page: string }> {
   const form = new FormData();
   form.set("csrf", Client.csrfOf(await (await client.request("/staff/import")).text()));
-  form.set("file", new Blob([bytes]), name);
+  form.set("file", new Blob([new Uint8Array(bytes)]), name);
   const response = await client.request("/staff/import", { body: form });
   return { status: response.status, page: await response.text() };
 }
