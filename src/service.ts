@@ -204,7 +204,15 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const staffWanted =
     overrides.staff ??
     (overrides.channels === undefined && staffConsoleWanted(config.STAFF_CONSOLE, hasToken, attached));
-  const staff = data && staffWanted ? await openStaffConsole(data) : undefined;
+  const staff =
+    data && staffWanted
+      ? await openStaffConsole(data).catch(async (err: unknown) => {
+          // Not started, so nothing else will close what is open: leave DATA_DIR free for the next try.
+          await data.notifications.close();
+          await data.lock.release();
+          throw err;
+        })
+      : undefined;
   if (staff) server.mount(staff.handle);
 
   /** The staff console (issue 13): reads what the service holds; imports go through the same stores and notices. */
