@@ -18,6 +18,8 @@ const SLOW = [
   // Child processes killed with SIGKILL mid-write, several rounds each.
   "test/storage/crash.test.ts",
   "test/notifications/outbox-crash.test.ts",
+  // Against a real PostgreSQL: each file starts a throwaway cluster (initdb + pg_ctl, seconds).
+  "test/**/*.postgres.test.ts",
   // The CLIs and `npm start` as child processes (each loads the catalogue through tsx).
   "test/channels/terminal.test.ts",
 ];

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { inTransaction, lockId, type Pool } from "../storage/postgres/database.js";
+import { type DossierRepository, HashKeyMismatchError, type UpsertResult } from "./repository.js";
+import { Dossier, type DossierChange, type DossierRecord, type DossierStatus } from "./schema.js";
+import type { SubscriptionRepository } from "./subscriptions.js";
+import { planUpsert } from "./upsert-plan.js";
+
+const Rows = z.array(
+  z.object({
+    record: z
+      .string()
+      .transform((t): unknown => JSON.parse(t))
+      .pipe(Dossier),
+  }),
+);
+const UPSERT_LOCK = lockId("motcua-bot dossiers upsert");
+
+/**
+ * Dossiers in PostgreSQL (DATABASE_URL): the same rules as the file store (upsert-plan.ts).
+ * An upsert is one transaction under an advisory lock, so imports through any replica take
+ * turns and each sees the one before; the notices `beforeCommit` queues are written before
+ * the dossiers change, as in the file store.
+ */
+export class PostgresDossierRepository implements DossierRepository {
+  private constructor(private readonly pool: Pool) {}
+
+  /** Refuses a database whose phone hashes were made with another key (lookups would all fail). */
+  static async open(pool: Pool, hashKeyId: string): Promise<PostgresDossierRepository> {
+    await pool.query("INSERT INTO store_meta (name, value) VALUES ('hashKeyId', $1) ON CONFLICT (name) DO NOTHING", [
+      hashKeyId,
+    ]);
+    const { rows } = await pool.query<{ value: string }>("SELECT value FROM store_meta WHERE name = 'hashKeyId'");
+    if (rows[0]?.value !== hashKeyId) {
+      throw new HashKeyMismatchError(
+        "Khoá băm số điện thoại (PHONE_HASH_KEY) khác với khoá đã dùng khi nhập hồ sơ vào cơ sở dữ liệu; hãy đặt lại khoá cũ. | " +
+          "The phone hash key (PHONE_HASH_KEY) differs from the one the database's dossiers were imported with; restore the old key.",
+      );
+    }
+    return new PostgresDossierRepository(pool);
+  }
+
+  async get(key: string): Promise<Dossier | undefined> {
+    const { rows } = await this.pool.query("SELECT record FROM dossiers WHERE key = $1", [key]);
+    return Rows.parse(rows)[0]?.record;
+  }
+
+  async withStatus(status: DossierStatus): Promise<Dossier[]> {
+    const { rows } = await this.pool.query("SELECT record FROM dossiers WHERE status = $1", [status]);
+    return Rows.parse(rows).map((r) => r.record);
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM dossiers");
+    return rows[0]?.n ?? 0;
+  }
+
+  upsert(
+    records: DossierRecord[],
+    now: number,
+    beforeCommit?: (changes: DossierChange[]) => Promise<void>,
+  ): Promise<UpsertResult> {
+    return inTransaction(this.pool, async (db) => {
+      await db.query("SELECT pg_advisory_xact_lock($1)", [UPSERT_LOCK]);
+      const keys = [...new Set(records.map((r) => r.key))];
+      const { rows } = await db.query("SELECT record FROM dossiers WHERE key = ANY($1::text[])", [keys]);
+      const stored = new Map(Rows.parse(rows).map((r) => [r.record.key, r.record]));
+      const plan = planUpsert(records, (k) => stored.get(k), now);
+      if (plan.next.length > 0) {
+        await beforeCommit?.(plan.changes);
+        await db.query(
+          `INSERT INTO dossiers (key, status, record)
+           SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])
+           ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, record = EXCLUDED.record`,
+          [plan.next.map((d) => d.key), plan.next.map((d) => d.status), plan.next.map((d) => JSON.stringify(d))],
+        );
+      }
+      return {
+        created: plan.created,
+        updated: plan.next.length - plan.created,
+        unchanged: plan.unchanged,
+        changes: plan.changes,
+      };
+    });
+  }
+}
+
+/** Chats' links to dossiers in PostgreSQL: one row per link, so replicas see each other's at once. */
+export class PostgresSubscriptionRepository implements SubscriptionRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async add(chatKey: string, key: string, now: number): Promise<boolean> {
+    const { rowCount } = await this.pool.query(
+      "INSERT INTO subscriptions (chat_key, dossier_key, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+      [chatKey, key, now],
+    );
+    return rowCount === 1;
+  }
+
+  async remove(chatKey: string, key: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query("DELETE FROM subscriptions WHERE chat_key = $1 AND dossier_key = $2", [
+      chatKey,
+      key,
+    ]);
+    return rowCount === 1;
+  }
+
+  async removeChat(chatKey: string): Promise<number> {
+    const { rowCount } = await this.pool.query("DELETE FROM subscriptions WHERE chat_key = $1", [chatKey]);
+    return rowCount ?? 0;
+  }
+
+  async chatsOf(key: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ chat_key: string }>(
+      "SELECT chat_key FROM subscriptions WHERE dossier_key = $1 ORDER BY created_at, chat_key",
+      [key],
+    );
+    return rows.map((r) => r.chat_key);
+  }
+
+  async codesOf(chatKey: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ dossier_key: string }>(
+      "SELECT dossier_key FROM subscriptions WHERE chat_key = $1 ORDER BY created_at, dossier_key",
+      [chatKey],
+    );
+    return rows.map((r) => r.dossier_key);
+  }
+
+  async followed(): Promise<Map<string, string[]>> {
+    const { rows } = await this.pool.query<{ dossier_key: string; chats: string[] }>(
+      "SELECT dossier_key, array_agg(chat_key ORDER BY created_at, chat_key) AS chats FROM subscriptions GROUP BY dossier_key",
+    );
+    return new Map(rows.map((r) => [r.dossier_key, r.chats]));
+  }
+
+  async count(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM subscriptions");
+    return rows[0]?.n ?? 0;
+  }
+}

@@ -1,0 +1,74 @@
+import pg from "pg";
+
+/**
+ * One connection pool per process for DATABASE_URL. node-postgres returns bigint columns as
+ * strings by default (they may exceed 2^53); ours hold epoch milliseconds and counts, which
+ * fit in a double, so they are read as numbers.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type Pool = pg.Pool;
+export type Queryable = Pick<pg.PoolClient, "query">;
+
+export function createPool(url: string, options: { max?: number; applicationName?: string } = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    application_name: options.applicationName ?? "motcua-bot",
+    // A database that does not answer is reported, not waited on for ever.
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle client losing its connection (database restarted) must not crash the process:
+  // the pool drops it and the next query opens a new one.
+  pool.on("error", () => undefined);
+  return pool;
+}
+
+/** Runs `work` in one transaction on one connection; rolls back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** A stable advisory-lock id for a name (the same in every replica). */
+export function lockId(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash | 0;
+}
+
+/** What /healthz says about the database: reachable, schema version, one round trip. */
+export interface DatabaseHealth {
+  reachable: boolean;
+  migration?: number;
+  pingMs?: number;
+  error?: string;
+}
+
+export async function databaseHealth(pool: pg.Pool): Promise<DatabaseHealth> {
+  const started = performance.now();
+  try {
+    await pool.query("SELECT 1");
+    const pingMs = Math.round((performance.now() - started) * 10) / 10;
+    const { rows } = await pool.query<{ version: number | null }>(
+      "SELECT max(version) AS version FROM schema_migrations",
+    );
+    return { reachable: true, migration: rows[0]?.version ?? 0, pingMs };
+  } catch (err) {
+    // The class of failure only: a message could carry the connection string's host or user.
+    return { reachable: false, error: (err as { code?: string }).code ?? (err as Error).name };
+  }
+}
