@@ -290,11 +290,22 @@ export async function playOfficeDays(
   // ---- Monday 03/11 ---------------------------------------------------------------------------
   out("Monday 03/11/2025");
   await c.step("Lan opens the bot on Telegram", tg(T1, "/start"), { [lan]: [greeting] });
+  // The list is longer than a phone screen (issue 11): it comes in two parts, "Xem tiếp" between them.
+  const [firstDocument, lastDocument] = [birth.documents[0]?.name ?? "", birth.documents.at(-1)?.name ?? ""];
   await c.step("Lan asks what papers a birth registration needs", tg(T1, "làm giấy khai sinh cần giấy tờ gì"), {
     [lan]: [
       {
-        what: "documents of 1.001193 from the catalogue",
-        has: [title(birth), "Giấy tờ cần chuẩn bị:", ...birth.documents.map((x) => x.name)],
+        what: "documents of 1.001193 from the catalogue, part 1 of 2",
+        has: [`${title(birth)} (1/2)`, "Giấy tờ cần chuẩn bị:", firstDocument],
+        buttons: ["Xem tiếp", ...sections.filter((s) => s !== "Giấy tờ")],
+      },
+    ],
+  });
+  await c.step("Lan taps «Xem tiếp»", press(T1, "Xem tiếp"), {
+    [lan]: [
+      {
+        what: "documents of 1.001193, part 2 of 2",
+        has: [`${title(birth)} (2/2)`, lastDocument],
         buttons: answerButtons("Giấy tờ"),
       },
     ],
