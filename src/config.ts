@@ -130,7 +130,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => `  - ${i.path[0]?.toString() ?? "?"}: ${describeIssue(i)}`);
     throw new ConfigError(`Cấu hình không hợp lệ | Invalid configuration:\n${lines.join("\n")}`);
   }
   return {
@@ -138,4 +138,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueDir: path.resolve(parsed.data.CATALOGUE_DIR),
     dataDir: path.resolve(parsed.data.DATA_DIR),
   };
+}
+
+/** Vietnamese for the messages written above, so staff read every problem in their language too. */
+const VIETNAMESE: Record<string, string> = {
+  "must be 16–256 characters of A-Z, a-z, 0-9, _ or -": "phải gồm 16–256 ký tự A-Z, a-z, 0-9, _ hoặc -",
+  "must be an https:// URL": "phải là địa chỉ https://",
+  "must be a URL such as https://api.telegram.org": "phải là một địa chỉ URL, ví dụ https://api.telegram.org",
+  "must look like 123456:ABC-def…": "phải có dạng 123456:ABC-def… (token do BotFather cấp)",
+  "must be at least 24 characters": "cần ít nhất 24 ký tự",
+  "must be at least 16 characters": "cần ít nhất 16 ký tự",
+  "at most 60 days": "tối đa 60 ngày",
+  "unknown time zone": "múi giờ không tồn tại (ví dụ đúng: Asia/Ho_Chi_Minh)",
+  "must look like 07:30-11:30,13:30-17:00": "phải có dạng 07:30-11:30,13:30-17:00",
+  "must look like 1-5 or 1,2,3,4,5,6": "phải có dạng 1-5 hoặc 1,2,3,4,5,6 (1 = Thứ Hai … 7 = Chủ nhật)",
+  "dates must be YYYY-MM-DD": "các ngày phải có dạng YYYY-MM-DD, cách nhau bởi dấu phẩy",
+  "must look like 07:00-21:00": "phải có dạng 07:00-21:00",
+  "required when TELEGRAM_MODE=webhook": "bắt buộc khi TELEGRAM_MODE=webhook",
+  "required when ZALO_MODE=webhook": "bắt buộc khi ZALO_MODE=webhook",
+};
+
+/** "Vietnamese | English" for one problem; which value was wrong is said, never the value itself (it may be a token). */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const item =
+    issue.path.length > 1 ? ` (giá trị thứ ${Number(issue.path[1]) + 1} | item ${Number(issue.path[1]) + 1})` : "";
+  const vi = VIETNAMESE[issue.message] ?? vietnameseOf(issue);
+  return `${vi} | ${issue.message}${item}`;
+}
+
+function vietnameseOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.expected === "number" ? "phải là một số" : "sai kiểu giá trị";
+    case "invalid_value":
+      return `phải là một trong: ${issue.values.map(String).join(", ")}`;
+    case "too_small":
+      return `nhỏ nhất là ${String(issue.minimum)}`;
+    case "too_big":
+      return `lớn nhất là ${String(issue.maximum)}`;
+    default:
+      return "giá trị không hợp lệ";
+  }
 }

@@ -56,8 +56,10 @@ function installShutdown(logger: Logger, stop: () => Promise<void>): void {
 
 main().catch((err: unknown) => {
   // Configuration and data problems are the operator's to fix: print the message alone, no stack.
+  // Their messages are ours (never a token: config problems name the variable, not its value) and
+  // are printed whole: every config problem at once, not the first 500 characters of the list.
   const known = err instanceof ConfigError || err instanceof CatalogueError || err instanceof StorageError;
   const { type, message } = errorSummary(err);
-  process.stderr.write(`${known ? message : `${type}: ${message}`}\n`);
+  process.stderr.write(`${known ? (err as Error).message : `${type}: ${message}`}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
-// npm run chat: the terminal chat on the bundled data, whatever tokens are set.
-import { createService } from "../service.js";
+import { createService, type ServiceOverrides } from "../service.js";
+import { DataDirLockedError } from "../storage/lock.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -9,8 +9,8 @@ Trò chuyện với bot ngay trong cửa sổ dòng lệnh, trên dữ liệu th
 (DATA_DIR) trong .env, dù có đặt token Telegram/Zalo hay không. Gõ câu hỏi rồi Enter; Ctrl+D hoặc Ctrl+C để thoát.
 Có thể đưa câu hỏi vào qua đường ống: echo "khai sinh" | npm run -s chat
 Chats with the bot in the terminal, on the configured catalogue and data folder. Ctrl+D or Ctrl+C to quit.
-Chỉ một tiến trình dùng một thư mục dữ liệu: nếu bot đang chạy, hãy dừng bot trước
-| One process per data folder: stop the running bot first.
+Khi bot đang chạy (giữ thư mục dữ liệu), phiên trò chuyện này chỉ trả lời về thủ tục, không tra cứu hồ sơ.
+| Beside a running bot (it holds the data folder) this chat answers about procedures only.
   -h, --help     hướng dẫn này | this help
 `;
 cliArgs(HELP, { options: { help: { type: "boolean", short: "h" } } });
@@ -22,7 +22,8 @@ process.stdout.on("error", (err: NodeJS.ErrnoException) => {
 });
 
 const interactive = process.stdin.isTTY === true;
-const service = await createService(loadCliConfig(), {
+const config = loadCliConfig();
+const overrides: ServiceOverrides = {
   channels: ["terminal"],
   // A person at the terminal sees catalogue edits at once; a piped transcript needs no watcher.
   watchCatalogue: interactive,
@@ -32,6 +33,18 @@ const service = await createService(loadCliConfig(), {
     interactive,
     languageCode: process.env.LANG?.startsWith("en") ? "en" : undefined,
   },
+};
+const service = await createService(config, overrides).catch(async (err: unknown) => {
+  if (err instanceof DataDirLockedError) {
+    // The bot owns the data folder: chat on the catalogue alone rather than not at all.
+    process.stderr.write(
+      `Thư mục dữ liệu ${config.dataDir} đang được bot (tiến trình ${err.pid}) dùng: phiên trò chuyện này chỉ trả lời ` +
+        "về thủ tục; tra cứu hồ sơ, thông báo và đánh giá cần dừng bot trước. | The running bot holds the data folder: " +
+        "this chat answers about procedures only.\n",
+    );
+    return createService(config, { ...overrides, dossiers: false });
+  }
+  throw err;
 });
 await service.start();
 await service.ended;

@@ -76,8 +76,9 @@ export class FileDossierRepository implements DossierRepository {
     );
     if (meta.data.hashKeyId && meta.data.hashKeyId !== hashKeyId) {
       throw new HashKeyMismatchError(
-        "Khoá băm số điện thoại (PHONE_HASH_KEY) khác với khoá đã dùng khi nhập hồ sơ; hãy đặt lại khoá cũ. | " +
-          "The phone hash key differs from the one the stored dossiers were imported with; restore the old PHONE_HASH_KEY.",
+        "Khoá băm số điện thoại (PHONE_HASH_KEY, hoặc tệp phone-hash.key trong thư mục dữ liệu) khác với khoá đã dùng khi " +
+          "nhập hồ sơ; hãy đặt lại khoá cũ. | The phone hash key (PHONE_HASH_KEY, or the data folder's phone-hash.key) " +
+          "differs from the one the stored dossiers were imported with; restore the old key.",
       );
     }
     if (!meta.data.hashKeyId) {

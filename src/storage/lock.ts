@@ -8,7 +8,13 @@ export class DataDirLockedError extends StorageError {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`${dir} is in use by process ${pid}`);
+    super(
+      `Thư mục dữ liệu ${dir} đang được tiến trình ${pid} dùng: bot đang chạy (npm start) hoặc một cửa sổ ` +
+        "npm run chat khác. Mỗi thư mục dữ liệu chỉ một tiến trình dùng một lúc, để hai bên không ghi đè dữ liệu của " +
+        `nhau. Hãy dừng tiến trình đó (Ctrl+C trong cửa sổ của nó, hoặc: kill ${pid}) rồi chạy lại; hoặc đặt DATA_DIR ` +
+        `khác để thử. | The data folder ${dir} is in use by process ${pid} (the bot, or another chat). One process per ` +
+        `data folder: stop it (Ctrl+C in its window, or kill ${pid}) and try again, or set another DATA_DIR.`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DataDirLock } from "../../src/storage/lock.js";
 import { BUNDLED_DATA, ROOT, type RunResult, runTsx, tempDir } from "../harness/common.js";
 
 const SLOW = { tags: ["process"], timeout: 300_000 };
@@ -27,11 +28,12 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-function run(command: string, args: string[]): Promise<RunResult> {
-  return runTsx(path.join(ROOT, "src/cli", `${command}.ts`), args, {
+function run(command: string, args: string[], input = ""): Promise<RunResult> {
+  const file = command === "main" ? "src/main.ts" : `src/cli/${command}.ts`;
+  return runTsx(path.join(ROOT, file), args, {
     cwd: office,
     env: { PATH: process.env.PATH ?? "", HOME: office, LANG: "C.UTF-8" },
-    input: "",
+    input,
   });
 }
 
@@ -71,5 +73,66 @@ describe("staff commands", () => {
     const month = await run("ratings-report", ["--from", "2025-13"]);
     expect(month.code).toBe(2);
     expect(month.stderr).toContain("YYYY-MM");
+  });
+
+  it(
+    "a second bot on the same data folder is told what to do; the chat still answers about procedures",
+    SLOW,
+    async () => {
+      // This test process plays the running bot: it holds the data folder of .env.
+      const lock = await DataDirLock.acquire(path.join(office, "du-lieu"));
+      try {
+        const [second, chat] = await Promise.all([run("main", [], "xin chào\n"), run("chat", [], "khai sinh\n")]);
+        expect(second.code).toBe(1);
+        expect(second.stderr).toContain(`đang được tiến trình ${process.pid} dùng`);
+        expect(second.stderr).toContain(`kill ${process.pid}`);
+        expect(second.stderr).not.toMatch(stackTrace);
+        expect(chat.code).toBe(0);
+        expect(chat.stderr).toContain("chỉ trả lời về thủ tục");
+        expect(chat.stdout).toContain("khai sinh");
+        expect(chat.stderr).not.toMatch(stackTrace);
+      } finally {
+        await lock.release();
+      }
+    },
+  );
+
+  it("lists every configuration problem at once, however long the list", SLOW, async () => {
+    const bad = {
+      PORT: "abc",
+      LOG_LEVEL: "loud",
+      DOSSIER_API_TOKEN: "short",
+      PHONE_HASH_KEY: "short",
+      RATING_SCALE: "4",
+      TIMEZONE: "Mars/Olympus",
+      OFFICE_HOURS: "sáng",
+      WORKING_DAYS: "thứ hai",
+      NOTIFY_HOURS: "ngày",
+      HOLIDAYS: "1/1/2026",
+      REMINDER_DAYS: "99",
+      RATE_LIMIT_PER_MINUTE: "0",
+      TELEGRAM_BOT_TOKEN: "not-a-token",
+    };
+    const other = await tempDir("motcua-office-");
+    try {
+      await writeFile(
+        path.join(other.dir, ".env"),
+        Object.entries(bad)
+          .map(([k, v]) => `${k}=${v}`)
+          .join("\n"),
+      );
+      const start = await runTsx(path.join(ROOT, "src/main.ts"), [], {
+        cwd: other.dir,
+        env: { PATH: process.env.PATH ?? "", HOME: other.dir, LANG: "C.UTF-8" },
+        input: "",
+      });
+      expect(start.code).toBe(1);
+      expect(start.stderr.length).toBeGreaterThan(500);
+      for (const key of Object.keys(bad)) expect(start.stderr).toContain(`- ${key}:`);
+      expect(start.stderr).not.toMatch(stackTrace);
+      expect(existsSync(path.join(other.dir, "var"))).toBe(false);
+    } finally {
+      await other.cleanup();
+    }
   });
 });
