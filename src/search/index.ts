@@ -72,16 +72,25 @@ export const DEFAULT_TUNING = {
 };
 export type Tuning = typeof DEFAULT_TUNING;
 
+/** The records holding a token (ascending ids), its field weight and accent spellings in each. */
+interface Postings {
+  ids: Int32Array;
+  weights: Float32Array;
+  marks: Uint32Array;
+}
+
 interface Entry {
   procedure: Procedure;
   /** Best field weight of each token. */
   weights: Map<string, number>;
-  /** Accent signatures each token has in this record's text. */
-  marks: Map<string, Set<string>>;
+  /** Accent signatures each token has in this record's text, as an id into `ProcedureSearch.markSets`. */
+  marks: Map<string, number>;
   /** Adjacent word pairs of each title (name and aliases). */
   titlePairs: Array<Set<string>>;
   /** Token lists of the name and each alias. */
   titles: string[][];
+  /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
+  titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
   /** Handled at the ward/commune level (the office this assistant serves). */
   local: boolean;
 }
@@ -112,9 +121,16 @@ export class ProcedureSearch {
   private readonly analyzer: Analyzer;
   private readonly entries: Entry[];
   /** For each token, the records holding it and its field weight in each (parallel arrays). */
-  private readonly postings = new Map<string, { ids: number[]; weights: number[] }>();
+  private readonly postings = new Map<string, Postings>();
+  /** The distinct sets of accent signatures a token has in a record (few: most words are written one way). */
+  private readonly markSets: Array<ReadonlySet<string>> = [];
+  private readonly markSetIds = new Map<string, number>();
   /** Scratch accumulator, one slot per record, cleared after each query. */
   private readonly scores: Float64Array;
+  /** Scratch list of the records a query touched. */
+  private readonly touched: Int32Array;
+  /** Name lengths, for ties: the shorter (plain) name first. */
+  private readonly nameLengths: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly conceptIdf: number;
@@ -139,14 +155,24 @@ export class ProcedureSearch {
     this.analyzer = new Analyzer(synonyms);
     this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
+    const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
     this.entries.forEach((entry, i) => {
       for (const [token, weight] of entry.weights) {
-        const list = this.postings.get(token) ?? { ids: [], weights: [] };
+        const list = lists.get(token) ?? { ids: [], weights: [], marks: [] };
         list.ids.push(i);
         list.weights.push(weight);
-        this.postings.set(token, list);
+        list.marks.push(entry.marks.get(token) ?? 0);
+        lists.set(token, list);
       }
     });
+    for (const [token, list] of lists) {
+      this.postings.set(token, {
+        ids: Int32Array.from(list.ids),
+        weights: Float32Array.from(list.weights),
+        marks: Uint32Array.from(list.marks),
+      });
+    }
+    this.touched = new Int32Array(this.entries.length);
     for (const phrase of [...this.analyzer.phrases, ...this.titleTokens]) {
       for (let k = 1; k < phrase.length; k++) {
         const [a, b] = [phrase[k - 1] as string, phrase[k] as string];
@@ -158,9 +184,17 @@ export class ProcedureSearch {
     }
     this.titleTokens.length = 0;
     this.scores = new Float64Array(this.entries.length);
+    this.nameLengths = Int32Array.from(this.entries, (e) => e.procedure.name.length);
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
+    for (const entry of this.entries) {
+      entry.titleWeights = entry.titles.map((title) => {
+        const tokens = [...new Set(title)];
+        const weights = Float64Array.from(tokens, (t) => (this.idf.get(t) ?? 0) ** tuning.titlePower);
+        return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
+      });
+    }
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new Fuse(
@@ -223,22 +257,25 @@ export class ProcedureSearch {
 
     // Candidates by accumulation over postings: Σ weight · field weight, for every record with a query word.
     const scores = this.scores;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let count = 0;
     for (const { word, weight } of terms.values()) {
       const list = this.postings.get(word.token);
       if (!list) continue;
-      const typedAccents = word.marks !== "";
-      for (let k = 0; k < list.ids.length; k++) {
-        const i = list.ids[k] as number;
-        const fit = typedAccents ? accentFit(this.entries[i] as Entry, word) : 1;
+      // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
+      const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
+      const { ids, weights: fieldWeights, marks } = list;
+      for (let k = 0; k < ids.length; k++) {
+        const i = ids[k] as number;
+        const fit = fits ? (fits[marks[k] as number] as number) : 1;
         // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
         const sofar = scores[i] as number;
-        if (sofar === 0) touched.push(i);
-        scores[i] = sofar + weight * (list.weights[k] as number) * fit;
+        if (sofar === 0) touched[count++] = i;
+        scores[i] = sofar + weight * (fieldWeights[k] as number) * fit;
       }
     }
-    const candidates = this.best(touched, CANDIDATES);
-    for (const i of touched) scores[i] = 0;
+    const candidates = this.best(touched.subarray(0, count), CANDIDATES);
+    for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
     const queryPairs = new Set(pairsOf(content));
@@ -248,9 +285,9 @@ export class ProcedureSearch {
         const entry = this.entries[i] as Entry;
         const coverage = this.coverage(entry, terms);
         const said = new Set(
-          [...terms.values()].filter((t) => accentFit(entry, t.word) === 1).map((t) => t.word.token),
+          [...terms.values()].filter((t) => this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
-        const title = Math.max(...entry.titles.map((t) => this.titleCoverage(t, said)));
+        const title = this.titleCoverage(entry, said);
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
@@ -319,7 +356,7 @@ export class ProcedureSearch {
     for (const term of terms.values()) {
       const field = entry.weights.get(term.word.token);
       if (field === undefined) continue;
-      have += term.weight * field * accentFit(entry, term.word);
+      have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
       held.push(...term.positions);
     }
@@ -352,18 +389,29 @@ export class ProcedureSearch {
    * The `k` best records by accumulated score, without sorting them all; ties go to the
    * shorter name, so the plain procedure comes before its look-alike variants.
    */
-  private best(touched: readonly number[], k: number): Array<[number, number]> {
+  private best(touched: Int32Array, k: number): Array<[number, number]> {
+    const scores = this.scores;
+    const nameLength = this.nameLengths;
     const top: Array<[number, number]> = [];
-    const nameLength = (i: number) => (this.entries[i] as Entry).procedure.name.length;
-    const before = (a: [number, number], b: [number, number]) =>
-      a[1] > b[1] || (a[1] === b[1] && nameLength(a[0]) < nameLength(b[0]));
-    for (const i of touched) {
-      const item: [number, number] = [i, this.scores[i] as number];
+    for (let t = 0; t < touched.length; t++) {
+      const i = touched[t] as number;
+      const score = scores[i] as number;
       const last = top[top.length - 1];
-      if (top.length === k && last && !before(item, last)) continue;
+      // Most records fall below the k-th at once: no allocation for them.
+      if (
+        last &&
+        top.length === k &&
+        (score < last[1] || (score === last[1] && (nameLength[i] as number) >= (nameLength[last[0]] as number)))
+      ) {
+        continue;
+      }
       let at = top.length;
-      while (at > 0 && before(item, top[at - 1] as [number, number])) at--;
-      top.splice(at, 0, item);
+      while (at > 0) {
+        const [j, other] = top[at - 1] as [number, number];
+        if (score > other || (score === other && (nameLength[i] as number) < (nameLength[j] as number))) at--;
+        else break;
+      }
+      top.splice(at, 0, [i, score]);
       if (top.length > k) top.pop();
     }
     return top;
@@ -374,15 +422,15 @@ export class ProcedureSearch {
   }
 
   /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
-  private titleCoverage(title: string[], query: Set<string>): number {
-    let all = 0;
-    let hit = 0;
-    for (const t of new Set(title)) {
-      const w = this.weightOf(t) ** this.tuning.titlePower;
-      all += w;
-      if (query.has(t)) hit += w;
+  private titleCoverage(entry: Entry, query: ReadonlySet<string>): number {
+    let best = 0;
+    for (const { tokens, weights, total } of entry.titleWeights) {
+      if (total === 0) continue;
+      let hit = 0;
+      for (let k = 0; k < tokens.length; k++) if (query.has(tokens[k] as string)) hit += weights[k] as number;
+      best = Math.max(best, hit / total);
     }
-    return all === 0 ? 0 : hit / all;
+    return best;
   }
 
   /**
@@ -408,13 +456,13 @@ export class ProcedureSearch {
 
   private prepare(procedure: Procedure): Entry {
     const weights = new Map<string, number>();
-    const marks = new Map<string, Set<string>>();
+    const spellings = new Map<string, Set<string>>();
     const add = (words: Word[], w: number) => {
       for (const { token, marks: m } of words) {
         if ((weights.get(token) ?? 0) < w) weights.set(token, w);
-        const set = marks.get(token) ?? new Set<string>();
+        const set = spellings.get(token) ?? new Set<string>();
         set.add(m);
-        marks.set(token, set);
+        spellings.set(token, set);
       }
     };
     // Parentheses in official names hold qualifiers ("(áp dụng cho cả trường hợp…)"), not what citizens ask for.
@@ -424,7 +472,7 @@ export class ProcedureSearch {
     for (const q of qualifiers) add(this.analyzer.document(q), FIELD_WEIGHT.qualifier);
     add(name, FIELD_WEIGHT.name);
     for (const a of aliases) add(a, FIELD_WEIGHT.alias);
-    add(this.analyzer.document(procedure.field), FIELD_WEIGHT.field);
+    add(this.documentOnce(procedure.field), FIELD_WEIGHT.field);
     for (const text of [procedure.name, procedure.field, ...procedure.aliases]) {
       for (const t of this.analyzer.rawTokens(text)) this.rawVocabulary.add(t);
     }
@@ -433,15 +481,52 @@ export class ProcedureSearch {
     }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
     const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
-    return { procedure, weights, marks, titlePairs: titles.map((t) => new Set(pairsOf(t))), titles, local };
+    const marks = new Map<string, number>();
+    for (const [token, set] of spellings) marks.set(token, this.markSetId(set));
+    return {
+      procedure,
+      weights,
+      marks,
+      titlePairs: titles.map((t) => new Set(pairsOf(t))),
+      titles,
+      titleWeights: [],
+      local,
+    };
   }
-}
 
-/** 1 when the word as typed fits the record (no accents typed, or the same accents), else the mismatch weight. */
-function accentFit(entry: Entry, word: Word): number {
-  if (word.marks === "") return 1;
-  const seen = entry.marks.get(word.token);
-  return !seen || seen.has(word.marks) || seen.has("") ? 1 : ACCENT_MISMATCH;
+  /** Fields repeat across records: each is analysed once per index. */
+  private readonly fieldWords = new Map<string, Word[]>();
+  private documentOnce(text: string): Word[] {
+    let words = this.fieldWords.get(text);
+    if (!words) {
+      words = this.analyzer.document(text);
+      this.fieldWords.set(text, words);
+    }
+    return words;
+  }
+
+  private markSetId(set: ReadonlySet<string>): number {
+    const key = [...set].sort().join("|");
+    let id = this.markSetIds.get(key);
+    if (id === undefined) {
+      id = this.markSets.length;
+      this.markSets.push(set);
+      this.markSetIds.set(key, id);
+    }
+    return id;
+  }
+
+  /** 1 when the word as typed fits the record (no accents typed, or the same accents), else the mismatch weight. */
+  private accentFit(entry: Entry, word: Word): number {
+    const id = entry.marks.get(word.token);
+    return id === undefined ? 1 : this.fitOf(id, word);
+  }
+
+  private fitOf(markSet: number, word: Word): number {
+    if (word.marks === "") return 1;
+    const seen = this.markSets[markSet];
+    return !seen || seen.has(word.marks) || seen.has("") ? 1 : ACCENT_MISMATCH;
+  }
 }
 
 function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[]; sure: boolean } {
@@ -483,7 +568,18 @@ function addTo(map: Map<string, Set<string>>, key: string, value: string): void 
  * How people mishear and mistype Vietnamese sounds: initials ch/tr, s/x, d/gi/r/v, l/n and
  * finals c/t/ch, n/ng/nh fall together; i/y too. Two words with one key may be a slip for each other.
  */
+const SOUND_KEYS = new Map<string, string>();
 function soundKey(token: string): string {
+  let key = SOUND_KEYS.get(token);
+  if (key === undefined) {
+    key = soundKeyOf(token);
+    if (SOUND_KEYS.size > 50_000) SOUND_KEYS.clear();
+    SOUND_KEYS.set(token, key);
+  }
+  return key;
+}
+
+function soundKeyOf(token: string): string {
   return token
     .replace(/^(tr|ch)/, "C")
     .replace(/^(gi|d|r|v)/, "D")

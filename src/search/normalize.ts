@@ -54,19 +54,34 @@ export function words(text: string): Word[] {
     .normalize("NFC")
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)) {
-    const folded = fold(raw)
-      .replace(/[^a-z0-9]+/g, " ")
-      .trim();
-    if (folded === "") continue;
-    const marks = signature(raw);
-    // A run of letters from another script next to Latin ones can fold into several pieces.
-    for (const piece of folded.split(" ")) out.push({ token: SPELLING.get(piece) ?? piece, marks });
+    if (raw === "") continue;
+    for (const word of wordsOf(raw)) out.push({ ...word });
   }
   return out;
 }
 
-// A run of letters/digits, or a clause break.
-const PIECE = /[\p{L}\p{M}\p{N}]+|[.,;:?!()[\]{}\n"“”…–—]|\s-\s/gu;
+// Folding is the costly part of reading text, and the same few thousand words come back again
+// and again (building a 10,000-record index, answering questions): each is folded once.
+const FOLDED = new Map<string, readonly Word[]>();
+const FOLDED_MAX = 50_000;
+
+function wordsOf(raw: string): readonly Word[] {
+  let found = FOLDED.get(raw);
+  if (found) return found;
+  const folded = fold(raw)
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+  const marks = signature(raw);
+  // A run of letters from another script next to Latin ones can fold into several pieces.
+  found = folded === "" ? [] : folded.split(" ").map((piece) => ({ token: SPELLING.get(piece) ?? piece, marks }));
+  if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+  FOLDED.set(raw, found);
+  return found;
+}
+
+// Clause breaks; a dot glued between letters or digits ("TP.HCM", "1.001193") is none.
+const BREAK = /((?<![\p{L}\p{N}])\.|\.(?![\p{L}\p{N}])|[,;:?!()[\]{}\n"“”…–—]|\s-\s)/u;
+const SENTENCE_END = /^[.?!…]/;
 
 /** Words of running text with their case and clause, for the query side (place names, long letters). */
 export function textWords(text: string): TextWord[] {
@@ -75,22 +90,27 @@ export function textWords(text: string): TextWord[] {
   let sentence = 0;
   let broken = false;
   let ended = false;
-  const nfc = text.normalize("NFC");
-  for (const match of nfc.matchAll(PIECE)) {
-    const piece = match[0];
-    if (!/[\p{L}\p{N}]/u.test(piece)) {
-      // "TP.HCM", "1.001193", "v.v": a dot inside a word is no clause break.
-      const glued = piece === "." && /[\p{L}\p{N}]/u.test(nfc.charAt((match.index ?? 0) + 1));
-      if (!glued) broken = true;
-      if (!glued && /[.?!…]/.test(piece)) ended = true;
+  // split() with a capturing group alternates text and breaks: even parts are text, odd ones breaks.
+  const parts = text.normalize("NFC").split(BREAK);
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k] as string;
+    if (k % 2 === 1) {
+      broken = true;
+      if (SENTENCE_END.test(part)) ended = true;
       continue;
     }
-    if (broken && out.length > 0) clause++;
-    if (ended && out.length > 0) sentence++;
-    broken = false;
-    ended = false;
-    const capital = /^\p{Lu}/u.test(piece);
-    for (const w of words(piece)) out.push({ ...w, capital, clause, sentence });
+    for (const raw of part.split(/[^\p{L}\p{M}\p{N}]+/u)) {
+      if (raw === "") continue;
+      const lower = raw.toLowerCase();
+      const found = wordsOf(lower);
+      if (found.length === 0) continue;
+      if (broken && out.length > 0) clause++;
+      if (ended && out.length > 0) sentence++;
+      broken = false;
+      ended = false;
+      const capital = lower !== raw && raw.charAt(0) !== lower.charAt(0);
+      for (const w of found) out.push({ token: w.token, marks: w.marks, capital, clause, sentence });
+    }
   }
   return out;
 }
