@@ -133,11 +133,12 @@ async function viaApi(pid: number | undefined): Promise<ImportReport> {
     const cause = ((err as Error & { cause?: NodeJS.ErrnoException }).cause?.code ?? (err as Error).name) || "error";
     return fail(
       `${running}, nhưng không trả lời ở ${url} (${cause}).\n` +
-        "  - Bot chạy ở chế độ trò chuyện trên terminal (npm run chat, hoặc npm start khi chưa có token kênh nào) không mở\n" +
-        "    cổng HTTP: hãy dừng bot (Ctrl+C trong cửa sổ của nó), chạy lại lệnh này, rồi chạy lại bot.\n" +
+        "  - Bot được khởi động khi .env chưa có DOSSIER_API_TOKEN (khi đó bot không mở API nhập hồ sơ, nhất là khi chạy\n" +
+        "    trò chuyện trên terminal): khởi động lại bot; hoặc dừng bot (Ctrl+C trong cửa sổ của nó), chạy lại lệnh này,\n" +
+        "    rồi chạy lại bot.\n" +
         "  - Nếu bot chạy với HOST/PORT khác với .env ở đây, dùng --url http://HOST:PORT/api/dossiers.\n" +
-        `${runningEn} but does not answer at ${url} (${cause}). A terminal chat opens no HTTP port: stop it, import, ` +
-        "start it again; or give --url.\n" +
+        `${runningEn} but does not answer at ${url} (${cause}): restart it with DOSSIER_API_TOKEN set (a terminal chat ` +
+        "started without it opens no API), or stop it, import, and start it again; or give --url.\n" +
         unchanged,
     );
   }
