@@ -55,6 +55,7 @@ header button{padding:.2rem .6rem;background:#fff;color:#0b4f8a;border-color:#ff
 .notice.error{background:#ffebe9;border:1px solid #cf222e}
 .notice.info{background:#ddf4ff;border:1px solid #54aeff}
 .notice.success{background:#dafbe1;border:1px solid #2da44e}
+summary{cursor:pointer;color:#0b4f8a;font-weight:600;margin:.25rem 0 .5rem}
 pre.dossier{white-space:pre-wrap;font:inherit;margin:0}
 .chart{max-width:100%;height:auto}
 .login{max-width:24rem;margin:3rem auto}

@@ -29,12 +29,16 @@ export const TEST_SCRYPT_COST = 2 ** 12;
 export interface ConsoleHarness {
   url: string;
   dataDir: string;
+  /** The private copy of the catalogue the console reads (tests may break it). */
+  catalogueDir: string;
   console: StaffConsole;
   ratings: FileRatingRepository;
   questions: UnansweredQuestionStore;
   /** What the channels report; tests change it. */
   channels: Record<string, ChannelHealthView>;
   logs: string[];
+  /** Moves the console's clock (sessions, caches, "today") forward. */
+  advance(ms: number): void;
   addRating(rating: Partial<Rating> & Pick<Rating, "key" | "month" | "level">): Promise<void>;
   close(): Promise<void>;
 }
@@ -54,7 +58,9 @@ export async function startConsole(options: { markup?: boolean } = {}): Promise<
     });
   }
   const catalogue = await LiveCatalogue.open(catalogueCopy.dir);
-  const now = () => Date.now();
+  // Real time, moved on by `advance` (the console caches its catalogue check for 10 s).
+  let offset = 0;
+  const now = () => Date.now() + offset;
   const { logger, lines } = captureLogs();
   const dossiers = await openDossiers({ dataDir: data.dir, timeZone: TIME_ZONE, now, fsync: false });
   const ratings = await FileRatingRepository.open(path.join(data.dir, "ratings"), false);
@@ -110,11 +116,15 @@ export async function startConsole(options: { markup?: boolean } = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir: data.dir,
+    catalogueDir: catalogueCopy.dir,
     console: staff,
     ratings,
     questions,
     channels,
     logs: lines,
+    advance(ms) {
+      offset += ms;
+    },
     async addRating(r) {
       await ratings.save({
         procedureCode: MARKED_CODE,

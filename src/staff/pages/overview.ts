@@ -63,18 +63,19 @@ ${
   problems.length === 0
     ? html`<p class="ok">Không có lỗi hay cảnh báo.</p>`
     : html`${d.errors.length > 0 ? html`<p class="bad">Tệp dữ liệu hiện có ${count(d.errors.length)} lỗi: thay đổi chưa được nhận, bot vẫn trả lời theo bản hợp lệ gần nhất. Sửa rồi lưu lại tệp.</p>` : ""}
+<details${d.errors.length > 0 ? html` open` : ""}><summary>Xem ${count(d.errors.length)} lỗi và ${count(d.warnings.length)} cảnh báo</summary>
 <div class="scroll"><table class="stack"><thead><tr><th>Tệp</th><th>Mã</th><th>Chỗ</th><th>Vấn đề</th></tr></thead><tbody>
 ${d.errors.map(problemRow)}${d.warnings.map(problemRow)}
-</tbody></table></div>`
+</tbody></table></div></details>`
 }
 </section>
 <section><h2>Thủ tục cần rà soát lại</h2>
 <p>${d.reviewSummary}</p>
 ${
   d.due.length > 0
-    ? html`<div class="scroll"><table class="stack"><thead><tr><th>Mã</th><th>Thủ tục</th><th>Hạn rà soát</th><th>Lý do</th></tr></thead><tbody>
+    ? html`<details><summary>Xem ${count(Math.min(SHOWN_DUE, d.due.length))} thủ tục gần hạn nhất</summary><div class="scroll"><table class="stack"><thead><tr><th>Mã</th><th>Thủ tục</th><th>Hạn rà soát</th><th>Lý do</th></tr></thead><tbody>
 ${d.due.slice(0, SHOWN_DUE).map((r) => html`<tr><td data-label="Mã">${r.code}</td><td data-label="Thủ tục">${r.name}</td><td class="num" data-label="Hạn rà soát">${displayDate(r.dueBy)}</td><td data-label="Lý do">${r.reasons.join("; ")}</td></tr>`)}
-</tbody></table></div>${d.due.length > SHOWN_DUE ? html`<p class="muted">… và ${d.due.length - SHOWN_DUE} thủ tục khác: xem cả danh sách bằng lệnh <code>npm run catalogue:review</code>.</p>` : ""}`
+</tbody></table></div>${d.due.length > SHOWN_DUE ? html`<p class="muted">… và ${d.due.length - SHOWN_DUE} thủ tục khác: xem cả danh sách bằng lệnh <code>npm run catalogue:review</code>.</p>` : ""}</details>`
     : ""
 }
 </section>`,
