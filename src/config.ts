@@ -156,6 +156,7 @@ const VIETNAMESE: Record<string, string> = {
   "must look like 07:00-21:00": "phải có dạng 07:00-21:00",
   "required when TELEGRAM_MODE=webhook": "bắt buộc khi TELEGRAM_MODE=webhook",
   "required when ZALO_MODE=webhook": "bắt buộc khi ZALO_MODE=webhook",
+  "must be a postgresql:// URL": "phải là địa chỉ postgresql://",
 };
 
 /** "Vietnamese | English" for one problem; which value was wrong is said, never the value itself (it may be a token). */
