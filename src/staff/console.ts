@@ -315,8 +315,14 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   function sameOrigin(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
     if (origin === undefined) return true;
+    // Behind a proxy that rewrites Host, the public host arrives as X-Forwarded-Host. (Either may be
+    // forged by a direct client, which gains nothing: this check only adds to the CSRF token.)
+    const forwarded = String(req.headers["x-forwarded-host"] ?? "")
+      .split(",")[0]
+      ?.trim();
     try {
-      return new URL(origin).host === req.headers.host;
+      const host = new URL(origin).host;
+      return host === req.headers.host || (forwarded !== undefined && forwarded !== "" && host === forwarded);
     } catch {
       return false;
     }

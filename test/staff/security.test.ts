@@ -159,6 +159,12 @@ describe("with a session", () => {
       headers: { origin: "https://evil.example" },
     });
     expect(crossSite.status).toBe(403);
+    // Behind an HTTPS proxy that passes the public host on, the browser's Origin matches it.
+    const proxied = await client.request("/staff/lookup", {
+      form: { code, csrf },
+      headers: { origin: "https://motcua.phuong.example", "x-forwarded-host": "motcua.phuong.example" },
+    });
+    expect(proxied.status).toBe(200);
     expect((await client.request("/staff/logout", { form: { csrf: "nope" } })).status).toBe(403);
     // Still signed in: the forged logout did nothing.
     expect((await client.request("/staff/")).status).toBe(200);
