@@ -1,14 +1,16 @@
 import path from "node:path";
+import type { Pool } from "../storage/postgres/database.js";
 import { localTime } from "../time/local.js";
 import { codeKey } from "./code.js";
 import { type ImportReport, ingestRows } from "./ingest.js";
 import { LookupGuard } from "./lockouts.js";
 import { type LookupOutcome, lookupDossier } from "./lookup.js";
+import { PostgresDossierRepository, PostgresSubscriptionRepository } from "./postgres.js";
 import { Hasher, loadHashKey } from "./privacy.js";
 import type { RawRow } from "./records.js";
-import { FileDossierRepository } from "./repository.js";
+import { type DossierRepository, FileDossierRepository } from "./repository.js";
 import type { DossierChange } from "./schema.js";
-import { dropFinishedLinks, FileSubscriptionRepository } from "./subscriptions.js";
+import { dropFinishedLinks, FileSubscriptionRepository, type SubscriptionRepository } from "./subscriptions.js";
 
 export interface DossiersDeps {
   /** DATA_DIR; the caller holds its lock. */
@@ -18,11 +20,13 @@ export interface DossiersDeps {
   timeZone: string;
   now: () => number;
   fsync: boolean;
+  /** DATABASE_URL's pool, migrated: dossiers and subscriptions live there instead of DATA_DIR's files. */
+  database?: Pool;
 }
 
 export interface DossierModule {
-  dossiers: FileDossierRepository;
-  subscriptions: FileSubscriptionRepository;
+  dossiers: DossierRepository;
+  subscriptions: SubscriptionRepository;
   guard: LookupGuard;
   hasher: Hasher;
   /** Upserts an export's rows; `notify` queues what the changes call for and says how many. */
@@ -41,13 +45,18 @@ export interface DossierModule {
 /** Links to dossiers that are over (handed over, withdrawn…) are deleted after this. */
 const FINISHED_LINK_DAYS = 30;
 
-/** Opens the dossier records, the chats' subscriptions and the lookup brakes in DATA_DIR. */
+/** Opens the dossier records and the chats' subscriptions (in DATA_DIR or the database) and the lookup brakes. */
 export async function openDossiers(deps: DossiersDeps): Promise<DossierModule> {
   const { dataDir: dir, now, fsync, timeZone } = deps;
   const hasher = new Hasher(await loadHashKey(dir, deps.phoneHashKey));
+  const db = deps.database;
   const [dossiers, subscriptions, guard] = await Promise.all([
-    FileDossierRepository.open(path.join(dir, "dossiers"), hasher.keyId, fsync),
-    FileSubscriptionRepository.open(path.join(dir, "subscriptions"), fsync),
+    db
+      ? PostgresDossierRepository.open(db, hasher.keyId)
+      : FileDossierRepository.open(path.join(dir, "dossiers"), hasher.keyId, fsync),
+    db
+      ? new PostgresSubscriptionRepository(db)
+      : FileSubscriptionRepository.open(path.join(dir, "subscriptions"), fsync),
     LookupGuard.open(dir, hasher, timeZone, fsync),
   ]);
   const counts = { dossiers: await dossiers.count(), subscriptions: await subscriptions.count() };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inTransaction, lockId, type Pool } from "../storage/postgres/database.js";
+import { inTransaction, lockId, type Pool, type Queryable } from "../storage/postgres/database.js";
 import { type DossierRepository, HashKeyMismatchError, type UpsertResult } from "./repository.js";
 import { Dossier, type DossierChange, type DossierRecord, type DossierStatus } from "./schema.js";
 import type { SubscriptionRepository } from "./subscriptions.js";
@@ -135,5 +135,35 @@ export class PostgresSubscriptionRepository implements SubscriptionRepository {
   async count(): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM subscriptions");
     return rows[0]?.n ?? 0;
+  }
+}
+
+const COPY_BATCH = 5_000;
+
+/**
+ * Copies dossiers as they are stored (seq, dates, readyAt kept), for moving a ward's files
+ * into the database (npm run store:migrate-to-postgres); inside the caller's transaction.
+ */
+export async function copyDossiers(db: Queryable, dossiers: readonly Dossier[]): Promise<void> {
+  for (let i = 0; i < dossiers.length; i += COPY_BATCH) {
+    const batch = dossiers.slice(i, i + COPY_BATCH);
+    await db.query(
+      "INSERT INTO dossiers (key, status, record) SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])",
+      [batch.map((d) => d.key), batch.map((d) => d.status), batch.map((d) => JSON.stringify(d))],
+    );
+  }
+}
+
+export async function copySubscriptions(
+  db: Queryable,
+  links: readonly { chatKey: string; key: string; at: number }[],
+): Promise<void> {
+  for (let i = 0; i < links.length; i += COPY_BATCH) {
+    const batch = links.slice(i, i + COPY_BATCH);
+    await db.query(
+      `INSERT INTO subscriptions (chat_key, dossier_key, created_at)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[])`,
+      [batch.map((l) => l.chatKey), batch.map((l) => l.key), batch.map((l) => l.at)],
+    );
   }
 }

@@ -82,6 +82,14 @@ export class FileSubscriptionRepository implements SubscriptionRepository {
     return this.links.size;
   }
 
+  /** Every link with when it was made (npm run store:migrate-to-postgres copies them). */
+  all(): { chatKey: string; key: string; at: number }[] {
+    return [...this.links.entries()].map(([id, link]) => {
+      const [chatKey, key] = split(id);
+      return { chatKey, key, at: link.at };
+    });
+  }
+
   private index(chatKey: string, key: string, present: boolean): void {
     for (const [map, a, b] of [
       [this.byCode, key, chatKey],

@@ -1,7 +1,9 @@
 import path from "node:path";
+import type { Pool } from "../storage/postgres/database.js";
 import { localTime } from "../time/local.js";
 import { AnswerFeedbackStore } from "./feedback.js";
 import { RatingFlow } from "./flow.js";
+import { PostgresRatingRepository } from "./postgres.js";
 import { asScale, type Rating } from "./schema.js";
 import { FileRatingRepository } from "./store.js";
 
@@ -15,6 +17,8 @@ export interface RatingsDeps {
   pseudonym(value: string): string;
   now: () => number;
   fsync: boolean;
+  /** DATABASE_URL's pool, migrated: ratings live there instead of DATA_DIR/ratings. */
+  database?: Pool;
 }
 
 export interface RatingModule {
@@ -29,7 +33,9 @@ export interface RatingModule {
 export async function openRatings(deps: RatingsDeps): Promise<RatingModule> {
   const { dataDir: dir, fsync, now, timeZone } = deps;
   const [ratings, feedback] = await Promise.all([
-    FileRatingRepository.open(path.join(dir, "ratings"), fsync),
+    deps.database
+      ? new PostgresRatingRepository(deps.database)
+      : FileRatingRepository.open(path.join(dir, "ratings"), fsync),
     AnswerFeedbackStore.open(dir, deps.pseudonym, fsync),
   ]);
   return {

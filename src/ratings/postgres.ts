@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Pool } from "../storage/postgres/database.js";
+import type { Pool, Queryable } from "../storage/postgres/database.js";
 import { Rating } from "./schema.js";
 import type { RatingRepository } from "./store.js";
 
@@ -34,5 +34,16 @@ export class PostgresRatingRepository implements RatingRepository {
   async all(): Promise<Rating[]> {
     const { rows } = await this.pool.query("SELECT rating FROM ratings ORDER BY month, key");
     return Rows.parse(rows).map((r) => r.rating);
+  }
+}
+
+/** Copies ratings as stored (npm run store:migrate-to-postgres); inside the caller's transaction. */
+export async function copyRatings(db: Queryable, ratings: readonly Rating[]): Promise<void> {
+  for (let i = 0; i < ratings.length; i += 5_000) {
+    const batch = ratings.slice(i, i + 5_000);
+    await db.query(
+      "INSERT INTO ratings (key, month, rating) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])",
+      [batch.map((r) => r.key), batch.map((r) => r.month), batch.map((r) => JSON.stringify(r))],
+    );
   }
 }

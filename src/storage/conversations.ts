@@ -52,4 +52,9 @@ export class FileConversationStore implements ConversationStore {
   get size(): number {
     return this.records.size;
   }
+
+  /** Every state with when it was last set (npm run store:migrate-to-postgres copies them). */
+  entries(): IterableIterator<[string, { at: number; state: object }]> {
+    return this.records.entries();
+  }
 }

@@ -1,4 +1,4 @@
-import type { Pool } from "./database.js";
+import type { Pool, Queryable } from "./database.js";
 
 const IDLE_DAYS = 180;
 
@@ -43,5 +43,19 @@ export class PostgresConversationStore<State extends object> {
   async count(): Promise<number> {
     const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM conversations");
     return rows[0]?.n ?? 0;
+  }
+}
+
+/** Copies conversation states with their last-set time (npm run store:migrate-to-postgres). */
+export async function copyConversations(
+  db: Queryable,
+  entries: readonly [string, { at: number; state: object }][],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 5_000) {
+    const batch = entries.slice(i, i + 5_000);
+    await db.query(
+      "INSERT INTO conversations (chat_key, updated_at, state) SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[])",
+      [batch.map(([k]) => k), batch.map(([, e]) => e.at), batch.map(([, e]) => JSON.stringify(e.state))],
+    );
   }
 }
