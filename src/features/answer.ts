@@ -9,7 +9,7 @@ import { readContext, rememberOptions, rememberProcedure } from "./answer-contex
 import { sectionCue } from "./follow-up.js";
 import { PROCEDURE_CHOICE, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
-import { containsRun, matchRedirect } from "./redirects.js";
+import { containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
 
 /** Choices a not-found reply keeps: about procedures and the menu, not a finished dossier step. */
 const KEPT_PREFIXES = new Set([PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, MENU_CHOICE.prefix, "f"]);
@@ -88,6 +88,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     top !== undefined &&
     top.score > redirect.strength &&
     [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), redirect.term));
+  // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
+  if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
     ctx.keepChoices = true;
     const { topic, answer, url } = redirect.redirect;

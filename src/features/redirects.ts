@@ -44,3 +44,19 @@ export function containsRun(tokens: readonly string[], run: readonly string[]): 
   }
   return false;
 }
+
+/** Words before a paper's name that make it something to bring ("mang bản gốc căn cước", "kèm bản sao hộ chiếu"). */
+const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất trình"));
+
+/**
+ * Whether the message names the term as a paper the citizen brings rather than asks for: "có phải
+ * mang bản gốc căn cước không" is about the documents of the procedure at hand, not about a căn cước.
+ */
+export function namesPaperToBring(text: string, term: readonly string[]): boolean {
+  const tokens = tokenize(text);
+  for (let i = 0; i + term.length <= tokens.length; i++) {
+    if (!term.every((t, j) => tokens[i + j] === t)) continue;
+    if (tokens.slice(Math.max(0, i - 3), i).some((t) => BRING.has(t))) return true;
+  }
+  return false;
+}

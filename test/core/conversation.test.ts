@@ -128,6 +128,15 @@ describe("small talk and redirects", () => {
     expect(first(await say("chứng thực hợp đồng mua bán nhà"))).toMatch(/^📄 Chứng thực/);
   });
 
+  it("reads another agency's paper named as something to bring as a documents question about the current procedure", async () => {
+    const { say } = chat();
+    await say("đăng ký kết hôn");
+    expect(first(await say("có phải mang bản gốc hộ chiếu không"))).toMatch(
+      /mã 1\.000894\)[^\n]*\nGiấy tờ cần chuẩn bị:/,
+    );
+    expect(first(await say("làm hộ chiếu ở đâu"))).toMatch(/^ℹ️ /);
+  });
+
   it("keeps the current procedure through a redirect", async () => {
     const { say } = chat();
     await say("đăng ký kết hôn");
