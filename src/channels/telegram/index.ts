@@ -1,7 +1,10 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { GrammyError } from "grammy";
 import type { Config } from "../../config.js";
 import type { Sender } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
 import type { HttpServer } from "../../server/http.js";
+import { type Backoff, backoffDelay } from "../../util/backoff.js";
 import type { ChannelHandle } from "../channel.js";
 import { createTelegramBot, type TelegramAssistant, type TelegramStats } from "./bot.js";
 import { registerCommands } from "./commands.js";
@@ -43,40 +46,115 @@ export async function startTelegram({
     apiRoot: config.TELEGRAM_API_ROOT,
   });
   const { bot } = telegram;
-  try {
-    await bot.init();
-  } catch (err) {
-    // The message names the failed call (getMe) and Telegram's reason; grammY keeps the token out of it.
-    throw new Error(`Telegram did not accept the bot (check TELEGRAM_BOT_TOKEN): ${errorSummary(err).message}`);
+  const background = new AbortController();
+  // A rejected token stops the start (nothing to retry); an API that cannot be reached does not:
+  // it is said within INIT_ATTEMPT_MS, retried with a log line each time, and the rest of the
+  // service (the other channel, the HTTP server) keeps running meanwhile.
+  const first = await reachTelegram(bot, log, apiRootOf(config));
+  if (first !== "ok") {
+    log.warn(
+      { err: first, apiRoot: apiRootOf(config), retryInSeconds: RETRY.initialMs / 1000 },
+      "telegram API unreachable; retrying in the background (the other channels keep running)",
+    );
   }
-  // The command menu is a convenience: a failure is logged, the bot still starts.
-  await registerCommands(bot.api, assistant.translator).catch((err: unknown) =>
-    log.warn({ err: errorSummary(err) }, "telegram commands not registered"),
-  );
 
-  let stopMode: () => Promise<void>;
-  let modeState: () => TelegramPollingHealth | TelegramWebhookHealth;
-  if (config.TELEGRAM_MODE === "webhook") {
-    const secret = config.TELEGRAM_WEBHOOK_SECRET;
-    if (!config.TELEGRAM_WEBHOOK_URL || !secret) {
-      throw new Error("TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET are required when TELEGRAM_MODE=webhook");
+  let stopMode: (() => Promise<void>) | undefined;
+  let modeState: (() => TelegramPollingHealth | TelegramWebhookHealth) | undefined;
+  let lastError = first === "ok" ? undefined : first.message;
+  const startMode = async () => {
+    // The command menu is a convenience: a failure is logged, the bot still starts.
+    await registerCommands(bot.api, assistant.translator).catch((err: unknown) =>
+      log.warn({ err: errorSummary(err) }, "telegram commands not registered"),
+    );
+    if (config.TELEGRAM_MODE === "webhook") {
+      const secret = config.TELEGRAM_WEBHOOK_SECRET;
+      if (!config.TELEGRAM_WEBHOOK_URL || !secret) {
+        throw new Error("TELEGRAM_WEBHOOK_URL and TELEGRAM_WEBHOOK_SECRET are required when TELEGRAM_MODE=webhook");
+      }
+      const target = webhookTarget(config.TELEGRAM_WEBHOOK_URL);
+      const webhook = registerTelegramWebhook(server, bot, { path: target.path, secret, logger: log });
+      await setTelegramWebhook(bot, target.url, secret);
+      log.info({ mode: "webhook", bot: bot.botInfo.username, path: target.path }, "telegram bot started");
+      stopMode = () => webhook.close();
+      modeState = webhook.state;
+    } else {
+      const polling = await startPolling(bot, { logger: log });
+      stopMode = polling.stop;
+      modeState = polling.state;
     }
-    const target = webhookTarget(config.TELEGRAM_WEBHOOK_URL);
-    const webhook = registerTelegramWebhook(server, bot, { path: target.path, secret, logger: log });
-    await setTelegramWebhook(bot, target.url, secret);
-    log.info({ mode: "webhook", bot: bot.botInfo.username, path: target.path }, "telegram bot started");
-    stopMode = () => webhook.close();
-    modeState = webhook.state;
-  } else {
-    const polling = await startPolling(bot, { logger: log });
-    stopMode = polling.stop;
-    modeState = polling.state;
+  };
+  let connecting: Promise<void> = Promise.resolve();
+  if (first === "ok") await startMode();
+  else {
+    connecting = (async () => {
+      for (let retry = 0; !background.signal.aborted; retry++) {
+        const wait = backoffDelay(retry, RETRY);
+        await sleep(wait, undefined, { signal: background.signal }).catch(() => undefined);
+        if (background.signal.aborted) return;
+        const outcome = await reachTelegram(bot, log, apiRootOf(config));
+        if (outcome === "ok") {
+          log.info({ apiRoot: apiRootOf(config) }, "telegram API reachable again; starting the bot");
+          lastError = undefined;
+          await startMode();
+          return;
+        }
+        lastError = outcome.message;
+        log.warn(
+          { err: outcome, apiRoot: apiRootOf(config), retryInSeconds: backoffDelay(retry + 1, RETRY) / 1000 },
+          "telegram API still unreachable; retrying",
+        );
+      }
+    })().catch((err: unknown) => log.error({ err: errorSummary(err) }, "telegram bot could not start"));
   }
+
+  const waiting = (): TelegramPollingHealth | TelegramWebhookHealth =>
+    config.TELEGRAM_MODE === "webhook"
+      ? { mode: "webhook", path: "", accepting: false, received: 0, refused: 0, inFlight: 0 }
+      : { mode: "polling", running: false, inFlight: 0, ...(lastError ? { lastError } : {}) };
 
   return {
     name: "telegram",
-    stop: stopMode,
-    health: () => ({ bot: bot.botInfo.username, ...modeState(), ...telegram.stats }),
+    stop: async () => {
+      background.abort();
+      await connecting;
+      await stopMode?.();
+    },
+    health: () => ({
+      bot: stopMode ? bot.botInfo.username : "",
+      ...(modeState ? modeState() : waiting()),
+      ...telegram.stats,
+    }),
     sender: new TelegramSender(telegram.deliver),
   };
+}
+
+/** How long one attempt to reach the Bot API (getMe) may take before it counts as unreachable. */
+const INIT_ATTEMPT_MS = 20_000;
+/** Pauses between attempts while the Bot API cannot be reached. */
+const RETRY: Backoff = { initialMs: 5_000, maxMs: 60_000 };
+
+function apiRootOf(config: Config): string {
+  return config.TELEGRAM_API_ROOT ?? "https://api.telegram.org";
+}
+
+/**
+ * One getMe: "ok"; the summary of why the API could not be reached (no answer within
+ * INIT_ATTEMPT_MS, refused, DNS…); or a throw when Telegram answered and refused the token.
+ */
+async function reachTelegram(
+  bot: ReturnType<typeof createTelegramBot>["bot"],
+  log: Logger,
+  apiRoot: string,
+): Promise<"ok" | { type: string; message: string }> {
+  try {
+    await bot.init(AbortSignal.timeout(INIT_ATTEMPT_MS) as Parameters<typeof bot.init>[0]);
+    return "ok";
+  } catch (err) {
+    if (err instanceof GrammyError) {
+      // The message names the failed call (getMe) and Telegram's reason; grammY keeps the token out of it.
+      throw new Error(`Telegram did not accept the bot (check TELEGRAM_BOT_TOKEN): ${errorSummary(err).message}`);
+    }
+    log.debug({ apiRoot }, "telegram getMe failed");
+    return errorSummary(err);
+  }
 }
