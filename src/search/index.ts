@@ -61,8 +61,11 @@ export const DEFAULT_TUNING = {
   /** A clause break counts as this many words of distance. */
   clauseGap: 3,
   titlePower: 2,
-  /** Added to a procedure the ward's own level handles: near-duplicates of other agencies rank below it. */
-  local: 0.03,
+  /**
+   * Taken from a procedure that another level handles (province, ministry, embassy): the office serves
+   * its ward's procedures, and the near-duplicates of other agencies in a national catalogue rank below them.
+   */
+  elsewhere: 0.1,
   answer: 0.62,
   margin: 0.08,
   choose: 0.42,
@@ -101,6 +104,8 @@ interface Term {
   /** idf × purpose weight. */
   weight: number;
   positions: number[];
+  /** The sentence of each position. */
+  sentences: number[];
 }
 
 /**
@@ -129,8 +134,10 @@ export class ProcedureSearch {
   private readonly scores: Float64Array;
   /** Scratch list of the records a query touched. */
   private readonly touched: Int32Array;
-  /** Name lengths, for ties: the shorter (plain) name first. */
-  private readonly nameLengths: Int32Array;
+  /** Order among equal scores (lower first). */
+  private readonly tieRank: Float64Array;
+  /** Same number for records of the same name. */
+  private readonly nameIds: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly conceptIdf: number;
@@ -184,7 +191,14 @@ export class ProcedureSearch {
     }
     this.titleTokens.length = 0;
     this.scores = new Float64Array(this.entries.length);
-    this.nameLengths = Int32Array.from(this.entries, (e) => e.procedure.name.length);
+    // Ties go to the ward's own procedures, then to the shorter name (the plain procedure before its variants).
+    this.tieRank = Float64Array.from(this.entries, (e) => (e.local ? 0 : 1_000_000) + e.procedure.name.length);
+    const nameIds = new Map<string, number>();
+    this.nameIds = Int32Array.from(this.entries, (e) => {
+      const key = fold(e.procedure.name);
+      if (!nameIds.has(key)) nameIds.set(key, nameIds.size);
+      return nameIds.get(key) as number;
+    });
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
@@ -248,9 +262,10 @@ export class ProcedureSearch {
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
       const position = k + w.clause * this.tuning.clauseGap;
       const term = terms.get(w.token);
-      if (!term) terms.set(w.token, { word: w, weight, positions: [position] });
+      if (!term) terms.set(w.token, { word: w, weight, positions: [position], sentences: [w.sentence] });
       else {
         term.positions.push(position);
+        term.sentences.push(w.sentence);
         if (term.weight < weight) term.weight = weight;
       }
     });
@@ -279,11 +294,12 @@ export class ProcedureSearch {
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
     const queryPairs = new Set(pairsOf(content));
+    const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i]): Hit => {
         const entry = this.entries[i] as Entry;
-        const coverage = this.coverage(entry, terms);
+        const coverage = this.coverage(entry, terms, lastSentence);
         const said = new Set(
           [...terms.values()].filter((t) => this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
@@ -291,7 +307,7 @@ export class ProcedureSearch {
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
-          score: wc * coverage + wp * pairs + wt * title + (entry.local ? this.tuning.local : 0),
+          score: wc * coverage + wp * pairs + wt * title - (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title },
         };
       })
@@ -349,23 +365,41 @@ export class ProcedureSearch {
    * accent fit) over that plus the weight of the words it lacks, each of those discounted by
    * its distance to the nearest word the record has (see the class comment).
    */
-  private coverage(entry: Entry, terms: ReadonlyMap<string, Term>): number {
+  private coverage(entry: Entry, terms: ReadonlyMap<string, Term>, lastSentence: number): number {
+    // A letter asks at its end: the question may stand alone, after a story that names other things.
+    // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
+    let best = 0;
+    for (let from = 0; from <= lastSentence; from++) best = Math.max(best, this.coverageFrom(entry, terms, from));
+    return best;
+  }
+
+  private coverageFrom(entry: Entry, terms: ReadonlyMap<string, Term>, from: number): number {
     const held: number[] = [];
     let have = 0;
     let asked = 0;
     for (const term of terms.values()) {
       const field = entry.weights.get(term.word.token);
       if (field === undefined) continue;
+      let inside = false;
+      term.positions.forEach((p, k) => {
+        if ((term.sentences[k] as number) < from) return;
+        held.push(p);
+        inside = true;
+      });
+      if (!inside) continue;
       have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
-      held.push(...term.positions);
     }
     if (held.length === 0) return 0;
     const { reach, farFloor } = this.tuning;
     for (const term of terms.values()) {
       if (entry.weights.has(term.word.token)) continue;
       let nearest = Number.POSITIVE_INFINITY;
-      for (const p of term.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
+      term.positions.forEach((p, k) => {
+        if ((term.sentences[k] as number) < from) return;
+        for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
+      });
+      if (nearest === Number.POSITIVE_INFINITY) continue;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near;
     }
@@ -391,24 +425,29 @@ export class ProcedureSearch {
    */
   private best(touched: Int32Array, k: number): Array<[number, number]> {
     const scores = this.scores;
-    const nameLength = this.nameLengths;
+    const rank = this.tieRank;
+    const names = this.nameIds;
     const top: Array<[number, number]> = [];
+    const ahead = (i: number, score: number, j: number, other: number) =>
+      score > other || (score === other && (rank[i] as number) < (rank[j] as number));
     for (let t = 0; t < touched.length; t++) {
       const i = touched[t] as number;
       const score = scores[i] as number;
       const last = top[top.length - 1];
       // Most records fall below the k-th at once: no allocation for them.
-      if (
-        last &&
-        top.length === k &&
-        (score < last[1] || (score === last[1] && (nameLength[i] as number) >= (nameLength[last[0]] as number)))
-      ) {
-        continue;
+      if (last && top.length === k && !ahead(i, score, last[0], last[1])) continue;
+      // One record per name: a national catalogue repeats a name for each agency and level,
+      // and copies of one procedure would crowd the others out of the candidates.
+      const same = top.findIndex(([j]) => names[j] === names[i]);
+      if (same >= 0) {
+        const [j, other] = top[same] as [number, number];
+        if (!ahead(i, score, j, other)) continue;
+        top.splice(same, 1);
       }
       let at = top.length;
       while (at > 0) {
         const [j, other] = top[at - 1] as [number, number];
-        if (score > other || (score === other && (nameLength[i] as number) < (nameLength[j] as number))) at--;
+        if (ahead(i, score, j, other)) at--;
         else break;
       }
       top.splice(at, 0, [i, score]);

@@ -60,6 +60,7 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "hết bao nhiêu",
     "tốn bao nhiêu",
     "phí bao nhiêu",
+    "bao nhiêu",
     "lệ phí",
     "chi phí",
     "phí",

@@ -173,14 +173,17 @@ export function withoutPlaces<T extends TextWord>(input: readonly T[]): T[] {
   // A message written in capitals (or Title Case) marks no names by case.
   const capitals = input.filter((w) => w.capital).length;
   const byCase = input.length < 5 || capitals < input.length * 0.6;
+  const anyCapital = capitals > 0;
   const out: T[] = [];
   for (let i = 0; i < input.length; ) {
+    const word = input[i] as T;
+    // A listed name is a place when written as one: capitalised, unless the writer uses no capitals
+    // ("yêu cầu giấy tờ" is no "Cầu Giấy").
     const known = provinces.matchAt(input, i, "typed");
-    if (known > 0) {
+    if (known > 0 && (word.capital || !anyCapital)) {
       i += known;
       continue;
     }
-    const word = input[i] as T;
     // "tp" alone is never content; the glued "tphcm" is in the list above.
     if (word.token === "tp") {
       i++;
