@@ -107,6 +107,17 @@ export const ConfigSchema = z
       .pipe(z.enum(["true", "false", "1", "0"]).optional())
       .transform((v) => v === "true" || v === "1"),
 
+    /**
+     * PostgreSQL (issue 14), e.g. postgresql://bot:secret@db.internal:5432/motcua: with it set, dossiers,
+     * subscriptions, ratings and conversation states live in the database (migrated at start), not in DATA_DIR.
+     */
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+        .optional(),
+    ),
+
     /** Tests only (npm run acceptance, npm run faults): a file holding the time the service lives at; see src/clock.ts. */
     MOTCUA_FAKE_CLOCK_FILE: optionalText,
   })

@@ -12,7 +12,7 @@ import type { Config } from "./config.js";
 import type { Assistant } from "./core/assistant.js";
 import { Translator } from "./core/i18n.js";
 import { RateLimiter } from "./core/rate-limit.js";
-import { type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
+import { type ConversationState, type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
 import { registerDossierApi } from "./dossiers/api.js";
 import { commitImport } from "./dossiers/import/commit.js";
 import type { ImportReport } from "./dossiers/ingest.js";
@@ -33,6 +33,9 @@ import type { StaffConsole } from "./staff/console.js";
 import { staffConsoleWanted, terminalAttached } from "./staff/mode.js";
 import { FileConversationStore } from "./storage/conversations.js";
 import { DataDirLock } from "./storage/lock.js";
+import { PostgresConversationStore } from "./storage/postgres/conversations.js";
+import { createPool, type DatabaseHealth, databaseHealth, type Pool } from "./storage/postgres/database.js";
+import { migrate } from "./storage/postgres/migrate.js";
 
 export type ChannelName = "telegram" | "zalo" | "terminal";
 
@@ -80,6 +83,8 @@ export interface ServiceHealth {
   /** Counts only, nothing personal; absent without the data directory. */
   storage?: ReturnType<DossierModule["state"]> & ReturnType<NotificationModule["state"]>;
   channels: Record<string, ChannelHealth>;
+  /** With DATABASE_URL (in /healthz): reachable, schema migration, one ping's round trip. */
+  database?: DatabaseHealth;
   /** Only with the test clock (MOTCUA_FAKE_CLOCK_FILE): its time and how far the jobs have run. */
   clock?: { now: string; settled?: string };
 }
@@ -165,7 +170,12 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const channels = new Map<string, ChannelHandle<ChannelHealth>>();
   let schedule: RunningSchedule | undefined;
 
-  const server = new HttpServer(logger, () => health());
+  let database: Pool | undefined;
+  // The database part is asked for at each /healthz (a real round trip); health() itself stays synchronous.
+  const server = new HttpServer(logger, async () => ({
+    ...health(),
+    ...(database ? { database: await databaseHealth(database) } : {}),
+  }));
   const data = overrides.dossiers === false ? undefined : await openData();
   const conversations = data?.conversations ?? new MemoryConversationStore();
   const assistant = createAssistant({
@@ -269,12 +279,16 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     const dir = config.dataDir;
     const lock = await DataDirLock.acquire(dir);
     try {
+      // With DATABASE_URL, the stores that have a database implementation live there (docs/province.md);
+      // the lookup brakes, the outbox, unanswered questions and staff data stay in DATA_DIR for now.
+      if (config.DATABASE_URL) database = await openDatabase(config.DATABASE_URL);
       const dossiers = await openDossiers({
         dataDir: dir,
         phoneHashKey: config.PHONE_HASH_KEY,
         timeZone: config.TIMEZONE,
         now,
         fsync,
+        database,
       });
       const [ratings, conversations, questions] = await Promise.all([
         openRatings({
@@ -284,8 +298,11 @@ export async function createService(config: Config, overrides: ServiceOverrides 
           pseudonym: (v) => dossiers.hasher.pseudonym("voter", v),
           now,
           fsync,
+          database,
         }),
-        FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
+        database
+          ? PostgresConversationStore.open<ConversationState>(database, now)
+          : FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
         UnansweredQuestionStore.open(dir, { now, fsync }),
       ]);
       const notifications = await openNotifications({
@@ -308,7 +325,22 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");
       return { lock, dossiers, ratings, conversations, questions, notifications };
     } catch (err) {
+      await database?.end();
+      database = undefined;
       await lock.release();
+      throw err;
+    }
+  }
+
+  /** The pool for DATABASE_URL, its schema brought up to date (replicas starting together take turns). */
+  async function openDatabase(url: string): Promise<Pool> {
+    const pool = createPool(url);
+    try {
+      const { version, applied } = await migrate(pool);
+      logger.info({ migration: version, applied }, "database ready");
+      return pool;
+    } catch (err) {
+      await pool.end();
       throw err;
     }
   }
@@ -392,6 +424,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       await assistant.idle();
       // The answer path does not wait for the unanswered-question counts: let the last ones reach the disk.
       await data?.questions.flushed();
+      await database?.end();
       // Last: every write above is done before another process may take DATA_DIR.
       await data?.lock.release();
       if (ownCatalogue) catalogue.close();

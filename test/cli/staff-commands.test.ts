@@ -18,6 +18,7 @@ const COMMANDS = [
   "dossiers-import",
   "ratings-report",
   "questions-report",
+  "store-migrate-to-postgres",
 ];
 
 let office: string;

@@ -1,0 +1,153 @@
+// npm run store:migrate-to-postgres [-- --dry-run]
+// Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
+// subscriptions, ratings, conversation states. One transaction: the counts per store are checked
+// before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
+// that already holds any of these (never copies over data).
+import path from "node:path";
+import { copyDossiers, copySubscriptions } from "../dossiers/postgres.js";
+import { Hasher, loadHashKey } from "../dossiers/privacy.js";
+import { FileDossierRepository } from "../dossiers/repository.js";
+import { FileSubscriptionRepository } from "../dossiers/subscriptions.js";
+import { copyRatings } from "../ratings/postgres.js";
+import { FileRatingRepository } from "../ratings/store.js";
+import { FileConversationStore } from "../storage/conversations.js";
+import { DataDirLock } from "../storage/lock.js";
+import { copyConversations } from "../storage/postgres/conversations.js";
+import { createPool, inTransaction, type Queryable } from "../storage/postgres/database.js";
+import { migrate } from "../storage/postgres/migrate.js";
+import { cliArgs } from "./args.js";
+import { loadCliConfig } from "./config.js";
+
+type Store = "dossiers" | "subscriptions" | "ratings" | "conversations";
+
+/** What a rolled-back copy found: the counts, and whether they differ. */
+class Outcome {
+  constructor(
+    readonly rows: { store: string; files: number; database: number }[],
+    readonly mismatch: boolean,
+  ) {}
+}
+
+const HELP = `Cách dùng | Usage: npm run store:migrate-to-postgres [-- --dry-run]
+
+Chuyển dữ liệu của phường từ thư mục DATA_DIR sang PostgreSQL (DATABASE_URL trong .env): hồ sơ, đăng ký
+nhận thông báo, đánh giá, trạng thái hội thoại. Dừng bot trước khi chạy. Cơ sở dữ liệu phải chưa có dữ liệu;
+số bản ghi từng loại được so khớp trước khi ghi hẳn (sai lệch: không ghi gì, mã thoát 1).
+Moves the ward's data from DATA_DIR into PostgreSQL (DATABASE_URL): dossiers, subscriptions, ratings,
+conversation states. Stop the bot first. The database must hold none of these yet; the counts per store
+are checked before the copy commits (a mismatch writes nothing and exits 1).
+  --dry-run      đếm và kiểm tra, không ghi | count and check, write nothing
+  -h, --help     hướng dẫn này | this help
+`;
+const { values } = cliArgs(HELP, {
+  options: { "dry-run": { type: "boolean" }, help: { type: "boolean", short: "h" } },
+});
+const config = loadCliConfig();
+const out = (line = "") => process.stdout.write(`${line}\n`);
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+};
+if (!config.DATABASE_URL) {
+  fail("Chưa đặt DATABASE_URL trong .env | DATABASE_URL is not set (.env): where should the data go?");
+}
+
+// The bot must not write the files while they are copied: take the data folder's lock.
+const dir = config.dataDir;
+const lock = await DataDirLock.acquire(dir);
+const pool = createPool(config.DATABASE_URL as string, { max: 2, applicationName: "motcua-bot migrate" });
+try {
+  const hasher = new Hasher(await loadHashKey(dir, config.PHONE_HASH_KEY));
+  const dossierFiles = await FileDossierRepository.open(path.join(dir, "dossiers"), hasher.keyId, false);
+  // Every status (1–10) in turn: the repository interface lists dossiers by status.
+  const dossiers = (await Promise.all(range(1, 10).map((s) => dossierFiles.withStatus(s)))).flat();
+  const links = (await FileSubscriptionRepository.open(path.join(dir, "subscriptions"), false)).all();
+  const ratings = await (await FileRatingRepository.open(path.join(dir, "ratings"), false)).all();
+  // Opened with the real clock: states idle for half a year are dropped, as the bot would on start.
+  const conversations = [
+    ...(await FileConversationStore.open(path.join(dir, "conversations"), Date.now, false)).entries(),
+  ];
+  const source = {
+    dossiers: dossiers.length,
+    subscriptions: links.length,
+    ratings: ratings.length,
+    conversations: conversations.length,
+  };
+  if (source.dossiers !== (await dossierFiles.count())) fail("internal: dossiers by status do not add up");
+
+  const { version, applied } = await migrate(pool);
+  out(
+    `Lược đồ cơ sở dữ liệu | Database schema: migration ${version}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`,
+  );
+  const before = await counts(pool);
+  const filled = Object.entries(before).filter(([, n]) => n > 0);
+  if (filled.length > 0) {
+    fail(
+      `Cơ sở dữ liệu đã có dữ liệu (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")}); không ghi đè. Hãy dùng một cơ sở dữ liệu trống. | ` +
+        "The database already holds data; refusing to copy over it. Point DATABASE_URL at an empty database.",
+    );
+  }
+
+  const result = await inTransaction(pool, async (db) => {
+    const meta = await db.query("SELECT value FROM store_meta WHERE name = 'hashKeyId'");
+    if (meta.rowCount === 0) {
+      await db.query("INSERT INTO store_meta (name, value) VALUES ('hashKeyId', $1)", [hasher.keyId]);
+    } else if (meta.rows[0].value !== hasher.keyId) {
+      throw new Error("PHONE_HASH_KEY differs from the database's; restore the key the dossiers were imported with");
+    }
+    await copyDossiers(db, dossiers);
+    await copySubscriptions(db, links);
+    await copyRatings(db, ratings);
+    await copyConversations(db, conversations);
+    const after = await counts(db);
+    const rows = (Object.keys(source) as (keyof typeof source)[]).map((store) => ({
+      store,
+      files: source[store],
+      database: after[store],
+    }));
+    const mismatch = rows.some((r) => r.files !== r.database);
+    // A mismatch or a dry run rolls the copy back (the error is caught below).
+    if (mismatch || values["dry-run"]) throw new Outcome(rows, mismatch);
+    return rows;
+  }).catch((err: unknown) => {
+    if (err instanceof Outcome) return err;
+    throw err;
+  });
+
+  const rows = result instanceof Outcome ? result.rows : result;
+  out(`  ${"Loại | Store".padEnd(16)} ${"Tệp | Files".padStart(12)} ${"CSDL | Database".padStart(16)}`);
+  for (const r of rows) {
+    out(
+      `  ${r.store.padEnd(16)} ${String(r.files).padStart(12)} ${String(r.database).padStart(16)}${r.files === r.database ? "" : "  ≠"}`,
+    );
+  }
+  if (result instanceof Outcome && result.mismatch) {
+    fail(
+      "Số bản ghi không khớp: không ghi gì vào cơ sở dữ liệu. | Counts differ: nothing was written to the database.",
+    );
+  }
+  if (values["dry-run"]) {
+    out("Chạy thử: số bản ghi khớp, không ghi gì. | Dry run: the counts match; nothing was written.");
+  } else {
+    out("Đã chuyển xong, số bản ghi khớp. | Moved; the counts match.");
+    out(
+      "Vẫn ở DATA_DIR | Still in DATA_DIR: lockouts.json, outbox.json (+ outbox.sent.log), unanswered-questions.json, " +
+        "answer feedback, staff accounts/audit — keep DATA_DIR with the service.",
+    );
+  }
+} finally {
+  await pool.end();
+  await lock.release();
+}
+
+async function counts(db: Queryable): Promise<Record<Store, number>> {
+  const { rows } = await db.query<Record<Store, number>>(
+    `SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM subscriptions) AS subscriptions,
+            (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM conversations) AS conversations`,
+  );
+  return rows[0] as Record<Store, number>;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}

@@ -1,0 +1,146 @@
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js";
+import { FileRatingRepository } from "../../src/ratings/store.js";
+import { createService } from "../../src/service.js";
+import { FileConversationStore } from "../../src/storage/conversations.js";
+import { runScript } from "../harness/common.js";
+import { at, bundledCatalogue, Clock, captureLogs, dossier, rowsOf, tempDir } from "../harness/dossiers.js";
+import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+
+/**
+ * A ward moves from its files to PostgreSQL: npm run store:migrate-to-postgres copies and counts,
+ * refuses to copy twice, and the service started with DATABASE_URL finds the ward's dossiers
+ * and conversations there; /healthz reports the database.
+ */
+let server: TestPostgres;
+beforeAll(async () => {
+  server = await startPostgres();
+}, 180_000);
+afterAll(() => server?.stop(), 120_000);
+
+const clock = new Clock(at("2025-11-06 09:00"));
+const options = async () => ({
+  logger: captureLogs().logger,
+  clock,
+  fsync: false,
+  channels: [],
+  schedule: false,
+  catalogue: await bundledCatalogue(),
+});
+
+async function count(url: string, table: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+describe("moving a ward from files to PostgreSQL", () => {
+  it("copies every store with matching counts, refuses to copy twice, and the service then reads the database", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      // A ward on files: two dossiers imported, a chat's state, a subscription and a rating.
+      const ward = await createService(loadConfig({ DATA_DIR: dir }), await options());
+      await ward.dossiers?.importRows(
+        rowsOf([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "9", phone: "0988 000 111" })]),
+      );
+      await ward.close();
+      // Set at real time: the command drops states idle for half a year, as the bot does on start.
+      await (await FileConversationStore.open(path.join(dir, "conversations"), Date.now, false)).set("telegram:42", {
+        lang: "en",
+      } as never);
+      const links = await FileSubscriptionRepository.open(path.join(dir, "subscriptions"), false);
+      await links.add("telegram:42", "000.31.20.H49-251103-0013", clock.now());
+      await (await FileRatingRepository.open(path.join(dir, "ratings"), false)).save({
+        key: "000.31.20.H49-251103-0013",
+        procedureCode: "1.001193",
+        level: "satisfied",
+        scale: 3,
+        criteria: {},
+        at: clock.now(),
+        month: "2025-11",
+      });
+
+      const url = await server.database();
+      const env = { DATA_DIR: dir, DATABASE_URL: url };
+      const dry = await runScript("src/cli/store-migrate-to-postgres.ts", ["--dry-run"], "", env);
+      expect(dry.stderr).toBe("");
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/Dry run/);
+      expect(await count(url, "dossiers")).toBe(0);
+
+      const moved = await runScript("src/cli/store-migrate-to-postgres.ts", [], "", env);
+      expect(moved.code).toBe(0);
+      expect(moved.stdout).toMatch(/dossiers\s+2\s+2/);
+      expect(moved.stdout).toMatch(/subscriptions\s+1\s+1/);
+      expect(moved.stdout).toMatch(/ratings\s+1\s+1/);
+      expect(moved.stdout).toMatch(/conversations\s+1\s+1/);
+      expect(await count(url, "dossiers")).toBe(2);
+
+      const again = await runScript("src/cli/store-migrate-to-postgres.ts", [], "", env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/already holds data/);
+      expect(again.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(await count(url, "dossiers")).toBe(2);
+
+      const noUrl = await runScript("src/cli/store-migrate-to-postgres.ts", [], "", {
+        DATA_DIR: dir,
+        DATABASE_URL: "",
+      });
+      expect(noUrl.code).toBe(1);
+      expect(noUrl.stderr).toMatch(/DATABASE_URL is not set/);
+
+      // The service on the database: the ward's dossier is found, its chat's language kept.
+      const onDb = await createService(loadConfig({ DATA_DIR: dir, DATABASE_URL: url, PORT: "0" }), {
+        ...(await options()),
+        listen: true,
+      });
+      await onDb.start();
+      try {
+        const found = await onDb.dossiers?.lookup("zalo:7", "000.31.20.H49-251103-0013", "0111");
+        expect(found).toMatchObject({ kind: "found", dossier: { status: 9 } });
+        expect(await onDb.conversations.get("telegram:42")).toMatchObject({ lang: "en" });
+        // A dossier imported now lands in the database.
+        await onDb.dossiers?.importRows(rowsOf([dossier({ code: "000.31.20.H49-251106-0001" })]));
+        expect(await count(url, "dossiers")).toBe(3);
+
+        const health = await (await fetch(`http://127.0.0.1:${onDb.address?.port}/healthz`)).json();
+        expect(health.database).toMatchObject({ reachable: true, migration: 1 });
+        expect(health.database.pingMs).toBeGreaterThanOrEqual(0);
+        expect(health.storage.dossiers).toBe(3);
+      } finally {
+        await onDb.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it("refuses to start on a database migrated by a newer version, and says so", async () => {
+    const { dir, cleanup } = await tempDir();
+    const url = await server.database();
+    try {
+      const first = await createService(loadConfig({ DATA_DIR: dir, DATABASE_URL: url }), await options());
+      await first.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query("INSERT INTO schema_migrations (version, name) VALUES (999, '999_future.sql')");
+      await client.end();
+      await expect(createService(loadConfig({ DATA_DIR: dir, DATABASE_URL: url }), await options())).rejects.toThrow(
+        /newer than this version knows/,
+      );
+      // The data folder's lock was released: a corrected start may take it.
+      const files = await createService(loadConfig({ DATA_DIR: dir }), await options());
+      await files.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
