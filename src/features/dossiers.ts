@@ -1,7 +1,7 @@
 import type { LiveCatalogue } from "../catalogue/live.js";
 import { choiceKind } from "../core/choice-id.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
-import { codeKey, findCodeKeys, isCodeKey } from "../dossiers/code.js";
+import { codeKey, findCodeKeys, isCodeKey, MAX_SCAN_CHARS } from "../dossiers/code.js";
 import type { LookupGuard } from "../dossiers/lockouts.js";
 import { lookupDossier } from "../dossiers/lookup.js";
 import type { Hasher } from "../dossiers/privacy.js";
@@ -107,7 +107,7 @@ class DossierChat {
       st.pending = { step: "code", purpose, at: now };
       return [{ text: ctx.t("dossier-bad-code"), choices: [this.cancel(ctx)] }];
     }
-    return this.askDigits(ctx, st, keys, purpose);
+    return this.askDigits(ctx, st, keys, purpose, asWritten(arg, keys[0] as string));
   }
 
   async text(ctx: FeatureContext, st: DossierChatState, text: string): Promise<Reply[] | undefined> {
@@ -122,7 +122,9 @@ class DossierChat {
       }
     }
     const keys = readings(text, pending?.step === "code");
-    if (keys.length > 0) return this.askDigits(ctx, st, keys, pending?.purpose ?? "lookup");
+    if (keys.length > 0) {
+      return this.askDigits(ctx, st, keys, pending?.purpose ?? "lookup", asWritten(text, keys[0] as string));
+    }
     if (pending?.step === "code" && /\d/.test(text)) {
       return [{ text: ctx.t("dossier-bad-code"), choices: [this.cancel(ctx)] }];
     }
@@ -159,7 +161,13 @@ class DossierChat {
 
   /** /xoadulieu: the chat's links, its lookup history, its queued messages, its place in a rating. */
   async deleteData(ctx: FeatureContext, st: DossierChatState): Promise<Reply[]> {
-    const links = await this.deps.subscriptions.removeChat(ctx.chatKey);
+    // Every dossier the chat was linked to: those it follows and those it proved it may see.
+    const linked = new Set([
+      ...(await this.deps.subscriptions.codesOf(ctx.chatKey)),
+      ...Object.keys(st.verified ?? {}),
+    ]);
+    const followed = await this.deps.subscriptions.removeChat(ctx.chatKey);
+    const links = Math.max(linked.size, followed);
     await this.deps.forgetChat(ctx.chatKey);
     for (const field of Object.keys(st) as (keyof DossierChatState)[]) delete st[field];
     this.deps.ratings?.end(ctx);
@@ -171,6 +179,8 @@ class DossierChat {
     st: DossierChatState,
     keys: string[],
     purpose: PendingLookup["purpose"],
+    /** The code as the citizen wrote it, shown back as on the slip. */
+    written: string,
   ): Promise<Reply[]> {
     const now = this.deps.now();
     for (const key of keys) {
@@ -185,7 +195,7 @@ class DossierChat {
       if (proven) return this.found(ctx, st, proven, purpose);
     }
     st.pending = { step: "digits", purpose, keys, at: now };
-    return [{ text: ctx.t("dossier-ask-digits", { code: keys[0] as string }), choices: [this.cancel(ctx)] }];
+    return [{ text: ctx.t("dossier-ask-digits", { code: written }), choices: [this.cancel(ctx)] }];
   }
 
   private async verify(ctx: FeatureContext, st: DossierChatState, pending: PendingLookup, last4: string) {
@@ -268,6 +278,31 @@ class DossierChat {
   private cancel(ctx: FeatureContext) {
     return { id: DOSSIER_CHOICES.cancel.pack({}), label: ctx.t("dossier-cancel") };
   }
+}
+
+/**
+ * The code as the citizen wrote it in `text` ("000.31.20.h49 - 251103-0012" → "000.31.20.H49-251103-0012"),
+ * so the prompt shows it as on the slip, not as the folded lookup key. It is their own writing:
+ * showing it back says nothing about whether such a dossier exists.
+ */
+function asWritten(text: string, key: string): string {
+  const src = text.slice(0, MAX_SCAN_CHARS);
+  for (let i = 0; i < src.length; i++) {
+    if (codeKey(src[i] as string) !== key[0]) continue;
+    let folded = "";
+    for (let j = i; j < src.length; j++) {
+      folded += codeKey(src[j] as string);
+      if (!key.startsWith(folded)) break;
+      if (folded === key) {
+        return src
+          .slice(i, j + 1)
+          .toUpperCase()
+          .replace(/\s*[‐-―−-]\s*/g, "-")
+          .replace(/\s+/g, " ");
+      }
+    }
+  }
+  return key;
 }
 
 /** The readings of a code in a text; `loose` also takes a bare code of another shape (after /hoso). */

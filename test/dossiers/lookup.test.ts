@@ -45,6 +45,9 @@ describe("verified lookup", () => {
   it("asks for the phone digits, then shows procedure, masked applicant, dates, status and overdue", async () => {
     const ask = await h.say("telegram:1", "cho mình hỏi hồ sơ 000.31.20.h49 - 251103-0012 đến đâu rồi");
     expect(text(ask)).toContain("4 số cuối của số điện thoại");
+    // The code as on the slip (as the citizen wrote it), not the folded lookup key.
+    expect(text(ask)).toContain("giấy hẹn của hồ sơ 000.31.20.H49-251103-0012.");
+    expect(text(ask)).not.toContain("0003120H49");
     expect(text(ask)).not.toContain("Nguyễn");
     const shown = text(await h.say("telegram:1", "5678"));
     expect(shown).toContain(`Hồ sơ ${CODE}`);
@@ -175,6 +178,12 @@ describe("subscriptions and personal data", () => {
     const saved = await h.service.conversations.get("telegram:6");
     expect(saved?.features?.dossiers).toBeUndefined();
     expect(await readFile(path.join(dir, "outbox.json"), "utf8")).not.toContain("telegram:6");
+  });
+
+  it("/xoadulieu counts a dossier the chat only looked up (verified, not followed)", async () => {
+    await lookUp("telegram:7", CODE, "5678");
+    expect(text(await h.say("telegram:7", "/xoadulieu"))).toContain("Đã xoá liên kết với 1 hồ sơ");
+    expect(text(await h.say("telegram:7", "/xoadulieu"))).toContain("Đã xoá liên kết với 0 hồ sơ");
   });
 
   it("keeps phone numbers, names, codes and chat ids out of the logs", async () => {

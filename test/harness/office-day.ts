@@ -250,7 +250,7 @@ export async function playOfficeDays(
   const d = DOSSIERS;
   const askDigits = (id: DossierId): Expected => ({
     what: "asks for the phone's last 4 digits",
-    has: ["4 số cuối", codeKey(d[id].code)],
+    has: ["4 số cuối", `hồ sơ ${d[id].code}.`],
     buttons: ["Huỷ"],
   });
   const details = (id: DossierId, status: number, extra: string[] = []): Expected => ({
@@ -382,7 +382,7 @@ export async function playOfficeDays(
     });
   }
   await c.step("Minh writes his code in a sentence on Zalo", zalo(`Hồ sơ của tôi mã ${d.d2.code} đến đâu rồi?`), {
-    [minh]: [{ what: "asks for the phone's last 4 digits", has: ["4 số cuối", codeKey(d.d2.code), "1. Huỷ"] }],
+    [minh]: [{ what: "asks for the phone's last 4 digits", has: ["4 số cuối", `hồ sơ ${d.d2.code}.`, "1. Huỷ"] }],
   });
   await c.step("Minh sends his digits", zalo(d.d2.last4), {
     [minh]: [details("d2", 2, ["Thủ tục: Đăng ký kết hôn", "1. 🔔 Nhận thông báo về hồ sơ này"])],
