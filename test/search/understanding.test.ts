@@ -1,0 +1,178 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../src/catalogue/load.js";
+import { measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
+import { ProcedureSearch } from "../../src/search/index.js";
+import { isVietnameseSyllable } from "../../src/search/spelling.js";
+import { BUNDLED_DATA, ROOT } from "../harness/common.js";
+
+// Issue 11 item 3: how citizens really write. Every case goes through the search's public function.
+let search: ProcedureSearch;
+beforeAll(async () => {
+  const result = await loadCatalogue(BUNDLED_DATA);
+  if (!result.ok) throw new Error("bundled catalogue is invalid");
+  search = new ProcedureSearch(result.catalogue.procedures, result.catalogue.synonyms);
+});
+
+const BIRTH = "1.001193";
+const DEATH = "1.000656";
+const MARRIAGE = "1.000894";
+const PERMANENT = "1.004222";
+const TEMPORARY = "1.004194";
+const top = (q: string) => search.search(q).hits[0]?.procedure.code;
+
+describe("the typo corrector never rewrites a correctly spelled Vietnamese word", () => {
+  it("reads 'trực tiếp' as in person, not as 'tiền'", () => {
+    const outcome = search.search("nộp trực tiếp hồ sơ đăng ký khai sinh ở đâu");
+    expect(outcome).toMatchObject({ decision: "answer", intent: "place" });
+    expect(outcome.hits[0]?.procedure.code).toBe(BIRTH);
+  });
+
+  it.each(["tiếp", "tiêu", "thiên", "triển", "phối"])("'%s' is no fee cue", (word) => {
+    expect(search.search(`đăng ký khai sinh ${word}`).intent).not.toBe("fee");
+  });
+
+  it("keeps 'thực hiện' and answers where birth registration is done", () => {
+    const outcome = search.search("khai sinh thực hiện ở đâu");
+    expect(outcome).toMatchObject({ decision: "answer", intent: "place" });
+    expect(outcome.hits[0]?.procedure.code).toBe(BIRTH);
+  });
+
+  it("knows a Vietnamese syllable from a typo by its spelling", () => {
+    for (const word of ["tiep", "tieu", "thien", "trien", "phoi", "thuc", "hien", "nghieng", "quyen", "giuong"]) {
+      expect(isVietnameseSyllable(word), word).toBe(true);
+    }
+    for (const typo of ["sinhh", "chucc", "khaii", "dnag", "ktu"]) expect(isVietnameseSyllable(typo), typo).toBe(false);
+  });
+
+  it("still corrects real typos", () => {
+    expect(top("dang ky khai sinhh")).toBe(BIRTH);
+  });
+});
+
+describe("cues", () => {
+  it("respect accents when they are typed: tiền is a fee, tiện is not", () => {
+    expect(search.search("khai sinh hết bao nhiêu tiền").intent).toBe("fee");
+    expect(search.search("khai sinh het bao nhieu tien").intent).toBe("fee");
+    expect(search.search("thủ tục khai sinh có thuận tiện không").intent).not.toBe("fee");
+  });
+
+  it.each([
+    ["khai sinh cần hồ sơ gì", "documents"],
+    ["kết hôn cần giấy tờ gì", "documents"],
+    ["cơ quan nào thực hiện đăng ký khai tử", "place"],
+    ["tạm trú nộp ở đâu", "place"],
+    ["đăng ký thường trú cần điều kiện gì", "conditions"],
+    ["điều kiện để đăng ký khai sinh", "conditions"],
+  ])("%s → %s", (query, intent) => {
+    const outcome = search.search(query);
+    expect(outcome.intent).toBe(intent);
+    expect(outcome.decision).toBe("answer");
+  });
+
+  it("a purpose clause after a cue still names the procedure", () => {
+    expect(top("điều kiện để đăng ký khai sinh")).toBe(BIRTH);
+  });
+});
+
+describe("framing words and place names are not content", () => {
+  it("answers portal templates that wrap an official name in a frame and a city", () => {
+    const death = search.search("Cơ quan nào thực hiện thủ tục Đăng ký khai tử (TP Hà Nội)?");
+    expect(death).toMatchObject({ decision: "answer", intent: "place" });
+    expect(death.hits[0]?.procedure.code).toBe(DEATH);
+    const residence = search.search("Hồ sơ đăng ký thường trú gồm những gì tại phường Tân Định, Quận 1, Sài Gòn?");
+    expect(residence).toMatchObject({ decision: "answer", intent: "documents" });
+    expect(residence.hits[0]?.procedure.code).toBe(PERMANENT);
+  });
+
+  it("answers a 300-character letter that names its procedure as surely as the bare name", () => {
+    const letter =
+      "Tôi quê ở Nghệ An, vào làm công nhân tại tỉnh Bình Dương đã 03 năm, hiện đang thuê trọ cùng vợ con. " +
+      "Cháu nhà tôi sắp vào lớp 1 nên nhà trường yêu cầu giấy tờ về cư trú. Xin hỏi thủ tục đăng ký tạm trú " +
+      "cho cả gia đình theo quy định pháp luật hiện hành cần những giấy tờ gì?";
+    expect(letter.length).toBeGreaterThan(250);
+    const bare = search.search("đăng ký tạm trú cần giấy tờ gì");
+    const long = search.search(letter);
+    expect(long).toMatchObject({ decision: bare.decision, sure: bare.sure, intent: "documents" });
+    expect(long.hits[0]?.procedure.code).toBe(TEMPORARY);
+  });
+
+  it("ignores letter filler around a bare name", () => {
+    const outcome = search.search("Xin hỏi thủ tục đăng ký kết hôn theo quy định pháp luật hiện hành như thế nào?");
+    expect(outcome).toMatchObject({ decision: "answer", intent: "steps" });
+    expect(outcome.hits[0]?.procedure.code).toBe(MARRIAGE);
+  });
+});
+
+describe("chat spellings, slips and everyday names", () => {
+  it.each([
+    ["đk khai sinh online đc ko", BIRTH, "online"],
+    ["lệ phí kết hôn bn", MARRIAGE, "fee"],
+    ["kết hôm cần j", MARRIAGE, "documents"],
+    ["đăng ký tạm chú", TEMPORARY, "general"],
+    ["khai xinh cho con", BIRTH, "general"],
+    ["khai sinh quá hạn", BIRTH, "general"],
+    ["chuyển khẩu về nhà chồng", PERMANENT, "general"],
+    ["cắt hộ khẩu cho bố đã mất", "1.003197", "general"],
+    ["sao y giấy tờ", "2.000815", "general"],
+    ["đăng ký lưu trú cho khách", "2.001159", "general"],
+    ["đăng ký kd", "1.001612", "general"],
+  ])("%s", (query, code, intent) => {
+    const outcome = search.search(query);
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe(code);
+    expect(outcome.intent).toBe(intent);
+  });
+});
+
+describe("decisions", () => {
+  it("never offers a 'which one?' list of one: a lone candidate is the answer", () => {
+    const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    for (const q of queries) {
+      const outcome = search.search(q.query);
+      if (outcome.decision === "choose") expect(outcome.hits.length, q.query).toBeGreaterThanOrEqual(2);
+      if (!outcome.sure) expect(outcome.decision, q.query).toBe("answer");
+    }
+    const fee = search.search("phi chung thuc ban sao bao nhieu");
+    expect(fee).toMatchObject({ decision: "answer", intent: "fee" });
+    expect(fee.hits[0]?.procedure.code).toBe("2.000815");
+  });
+
+  it("does not offer the disability certificate for a new ID card, nor anything for a passport", () => {
+    const card = search.search("cấp lại CCCD");
+    expect(card.hits.map((h) => h.procedure.code)).not.toContain("1.001699");
+    expect(card.decision).toBe("none");
+    expect(search.search("làm hộ chiếu").decision).toBe("none");
+  });
+
+  it.each([
+    ["còn lệ phí thì sao?", "fee"],
+    ["mất bao lâu", "time"],
+    ["ở đâu vậy", "place"],
+    ["nộp online đc ko", "online"],
+    ["cần giấy tờ gì", "documents"],
+  ])("'%s' asks only for a section (%s)", (query, intent) => {
+    expect(search.search(query)).toMatchObject({ decision: "none", sectionOnly: true, intent });
+  });
+
+  it("a message that names a procedure is no section-only follow-up", () => {
+    expect(search.search("lệ phí khai sinh")).toMatchObject({ decision: "answer", sectionOnly: false });
+    expect(search.search("lệ phí làm hộ chiếu").sectionOnly).toBe(false);
+  });
+});
+
+describe("quality on the eval tuning part (never the held-out part)", () => {
+  it("keeps top-1 ≥ 0.9, top-3 ≥ 0.95, intent ≥ 0.88 and long letters ≥ 0.85", async () => {
+    const result = await loadCatalogue(BUNDLED_DATA);
+    if (!result.ok) throw new Error("bundled catalogue is invalid");
+    const known = new Set(result.catalogue.procedures.map((p) => p.code));
+    const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    const accuracy = measureAccuracy(search, queries, known);
+    expect(accuracy.inScope).toBeGreaterThan(300);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.top3).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy.intent).toBeGreaterThanOrEqual(0.88);
+    expect(accuracy.long.top1).toBeGreaterThanOrEqual(0.85);
+  });
+});
