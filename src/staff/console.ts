@@ -1,23 +1,34 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Problem } from "../catalogue/problems.js";
-import { recordsDueForReview, reviewSummary } from "../catalogue/review.js";
 import { errorSummary } from "../logger.js";
+import { commentsOf, reportWorkbook, summarize } from "../ratings/report.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { passwordHashOf, Username } from "./accounts.js";
 import { AuditLog } from "./audit.js";
-import { channelLine, DailyMessages, handledSinceStart } from "./channels.js";
+import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
-import { type Html, html } from "./html.js";
-import { BodyTooLarge, clientAddress, cookie, readCookies, readForm, readUpload, redirect, sendHtml } from "./http.js";
+import { html } from "./html.js";
+import {
+  BodyTooLarge,
+  clientAddress,
+  cookie,
+  readCookies,
+  readForm,
+  readUpload,
+  redirect,
+  sameOrigin,
+  sendDownload,
+  sendHtml,
+} from "./http.js";
 import { notice, type PageFrame, page } from "./layout.js";
 import { verifyLogin } from "./login.js";
+import { overviewSource } from "./overview-data.js";
 import { auditPage } from "./pages/audit.js";
 import { committedPage, importPage, previewPage } from "./pages/import.js";
 import { loginPage } from "./pages/login.js";
 import { lookupPage } from "./pages/lookup.js";
 import { overviewPage } from "./pages/overview.js";
 import { QUESTION_PERIODS, questionsPage } from "./pages/questions.js";
-import { ratingsFilter, ratingsPage } from "./pages/ratings.js";
+import { type RatingsFilter, ratingsFilter, ratingsPage } from "./pages/ratings.js";
 import { randomToken, SessionStore, type StaffSession, sameToken } from "./sessions.js";
 import { LoginThrottle } from "./throttle.js";
 
@@ -26,14 +37,12 @@ export const SESSION_COOKIE = "motcua_staff";
 export const LOGIN_COOKIE = "motcua_staff_login";
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 const PREVIEW_TTL_MS = 30 * 60_000;
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface StaffConsole {
   /** Answers requests under /staff (true); anything else is left to the caller (false). */
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
   close(): void;
-  /** For tests: the limits in force. */
-  readonly sessions: SessionStore;
-  readonly throttle: LoginThrottle;
 }
 
 interface PendingImport {
@@ -52,7 +61,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const daily = new DailyMessages(() => handledSinceStart(deps.health().channels), now, timeZone);
   const pending = new Map<string, PendingImport>();
   const cookieOptions = (maxAge: number) => ({ maxAge, secure: deps.secureCookies, sameSite: "Strict" as const });
-  let checked: { at: number; problems: Promise<readonly Problem[]> } | undefined;
+  const overview = overviewSource(deps, daily);
 
   const nameOf = (code: string) =>
     deps.catalogue.current().catalogue.procedures.find((p) => p.code === code)?.name ?? code;
@@ -131,6 +140,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
             timeZone,
           ),
         );
+      case "/staff/ratings.xlsx":
+        return sendRatingsWorkbook(res, ratingsFilter(query));
       case "/staff/questions": {
         const asked = Number(query.get("days"));
         const days = (QUESTION_PERIODS as readonly number[]).includes(asked) ? asked : 30;
@@ -215,28 +226,13 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     return `Đăng nhập sai quá nhiều lần nên tạm bị khoá. Hãy thử lại sau ${minutes} phút (lúc ${displayClock(until, timeZone)}).`;
   }
 
-  async function overview() {
-    const snapshot = deps.catalogue.current().catalogue;
-    if (deps.catalogue.check && (!checked || now() - checked.at > 10_000)) {
-      checked = { at: now(), problems: deps.catalogue.check() };
-    }
-    const onDisk = checked ? await checked.problems : [];
-    const due = recordsDueForReview(snapshot.procedures, localTime(now(), timeZone).date);
-    const today = daily.today();
-    const health = deps.health();
-    return {
-      version: snapshot.version,
-      procedures: snapshot.procedures.length,
-      errors: onDisk.filter((p) => p.severity !== "warning"),
-      warnings: deps.catalogue.warnings(),
-      due,
-      reviewSummary: reviewSummary(due, snapshot.procedures.length),
-      channels: Object.entries(health.channels).map(([name, h]) => channelLine(name, h, timeZone)),
-      messagesToday: deps.messagesToday ? deps.messagesToday() : today.count,
-      messagesNote:
-        !deps.messagesToday && today.sinceStart ? `từ lúc dịch vụ khởi động (${showTime(daily.startedAt)})` : undefined,
-      unanswered: deps.questions?.list(7).length,
-    };
+  /** The report of `npm run ratings:report --xlsx`, for the months chosen (every procedure: the report compares them). */
+  async function sendRatingsWorkbook(res: ServerResponse, filter: RatingsFilter) {
+    const ratings = (await deps.ratings?.all()) ?? [];
+    const months = { from: filter.from, to: filter.to };
+    const bytes = await reportWorkbook(summarize(ratings, months), commentsOf(ratings, timeZone, months), nameOf);
+    const span = filter.from || filter.to ? `-${filter.from ?? "dau"}-den-${filter.to ?? "nay"}` : "";
+    sendDownload(res, bytes, XLSX_TYPE, `danh-gia${span}.xlsx`);
   }
 
   function unavailableImport(): { error?: string } {
@@ -311,24 +307,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     while (pending.size >= 50) pending.delete(pending.keys().next().value as string);
   }
 
-  /** A browser posting from another site sends its Origin: refused even before the CSRF token is read. */
-  function sameOrigin(req: IncomingMessage): boolean {
-    const origin = req.headers.origin;
-    if (origin === undefined) return true;
-    // Behind a proxy that rewrites Host, the public host arrives as X-Forwarded-Host. (Either may be
-    // forged by a direct client, which gains nothing: this check only adds to the CSRF token.)
-    const forwarded = String(req.headers["x-forwarded-host"] ?? "")
-      .split(",")[0]
-      ?.trim();
-    try {
-      const host = new URL(origin).host;
-      return host === req.headers.host || (forwarded !== undefined && forwarded !== "" && host === forwarded);
-    } catch {
-      return false;
-    }
-  }
-
-  function forbidden(res: ServerResponse) {
+  const forbidden = (res: ServerResponse) =>
     sendHtml(
       res,
       403,
@@ -337,11 +316,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         html`<p>Biểu mẫu đã hết hạn hoặc không hợp lệ. <a href="/staff/">Tải lại trang</a> rồi thử lại.</p>`,
       ),
     );
-  }
-
-  function notFound(res: ServerResponse, frame: PageFrame): void {
-    sendHtml(res, 404, page(frame, html`<p>Không có trang này. <a href="/staff/">Về trang tổng quan</a>.</p>`) as Html);
-  }
+  const notFound = (res: ServerResponse, frame: PageFrame) =>
+    sendHtml(res, 404, page(frame, html`<p>Không có trang này. <a href="/staff/">Về trang tổng quan</a>.</p>`));
 
   return {
     handle,
@@ -349,7 +325,5 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       daily.close();
       audit.close();
     },
-    sessions,
-    throttle,
   };
 }

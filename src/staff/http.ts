@@ -25,6 +25,17 @@ export function sendHtml(res: ServerResponse, status: number, body: Html, cookie
   res.end(text);
 }
 
+/** A file to save (the ratings workbook): never shown inline, never cached. */
+export function sendDownload(res: ServerResponse, bytes: Buffer, type: string, fileName: string): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    "content-type": type,
+    "content-length": bytes.length,
+    "content-disposition": `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, "_")}"`,
+  });
+  res.end(bytes);
+}
+
 export function redirect(res: ServerResponse, location: string, cookies: string[] = []): void {
   res.writeHead(303, {
     ...SECURITY_HEADERS,
@@ -127,4 +138,21 @@ export function readUpload(req: IncomingMessage, maxFileBytes: number): Promise<
 /** The client's address for the login limits: the socket's, since the console sits behind no trusted proxy by default. */
 export function clientAddress(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
+}
+
+/** A browser posting from another site sends its Origin: refused even before the CSRF token is read. */
+export function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  // Behind a proxy that rewrites Host, the public host arrives as X-Forwarded-Host. (Either may be
+  // forged by a direct client, which gains nothing: this check only adds to the CSRF token.)
+  const forwarded = String(req.headers["x-forwarded-host"] ?? "")
+    .split(",")[0]
+    ?.trim();
+  try {
+    const host = new URL(origin).host;
+    return host === req.headers.host || (forwarded !== undefined && forwarded !== "" && host === forwarded);
+  } catch {
+    return false;
+  }
 }

@@ -14,6 +14,7 @@ import {
 } from "../harness/staff.js";
 
 const PAGES = ["/staff/", "/staff/ratings", "/staff/questions", "/staff/import", "/staff/lookup", "/staff/audit"];
+const DATA = [...PAGES, "/staff/ratings.xlsx"];
 
 let h: ConsoleHarness;
 beforeAll(async () => {
@@ -31,7 +32,7 @@ afterAll(() => h.close());
 describe("without a session", () => {
   it("every page sends to the login form and shows no data", async () => {
     const client = new Client(h.url);
-    for (const page of PAGES) {
+    for (const page of DATA) {
       const response = await client.request(page);
       expect(response.status, page).toBe(303);
       expect(response.headers.get("location")).toBe("/staff/login");
@@ -206,6 +207,24 @@ describe("with a session", () => {
     expect((await deputy.login(user, PASSWORD)).status).toBe(401);
     // Others stay signed in.
     expect((await client.request("/staff/")).status).toBe(200);
+  });
+
+  it("the ratings workbook downloads as a file, with the comments on their own sheet", async () => {
+    const response = await client.request("/staff/ratings.xlsx?from=2026-11&to=2026-11");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="danh-gia-2026-11-den-2026-11.xlsx"',
+    );
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const { readWorkbook } = await import("../dossiers/export-files.js");
+    const book = await readWorkbook(new Uint8Array(await response.arrayBuffer()));
+    const comments = (book["Góp ý"] ?? []).flat().map(String);
+    expect(comments).toContain('<script>alert("x")</script> chờ lâu quá & không ai hướng dẫn');
+    const ratings = await (await client.request("/staff/ratings")).text();
+    expect(ratings).toContain('href="/staff/ratings.xlsx"');
   });
 
   it("logout ends the session", async () => {

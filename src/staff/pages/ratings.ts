@@ -1,17 +1,9 @@
-import { ALL, percentSatisfied, type SummaryRow, summarize } from "../../ratings/report.js";
-import type { Rating, RatingLevel } from "../../ratings/schema.js";
+import { ALL, LEVEL_LABELS, percentSatisfied, type SummaryRow, summarize } from "../../ratings/report.js";
+import type { Rating } from "../../ratings/schema.js";
 import { displayDate, localTime } from "../../time/local.js";
 import { satisfactionChart } from "../chart.js";
 import { count, type Html, html } from "../html.js";
 import { type PageFrame, page } from "../layout.js";
-
-export const LEVEL_LABELS: Record<RatingLevel, string> = {
-  very_satisfied: "Rất hài lòng",
-  satisfied: "Hài lòng",
-  neutral: "Bình thường",
-  dissatisfied: "Không hài lòng",
-  very_dissatisfied: "Rất không hài lòng",
-};
 
 export interface RatingsFilter {
   /** A procedure code, or "" for all. */
@@ -29,6 +21,16 @@ export function ratingsFilter(query: URLSearchParams): RatingsFilter {
     from: month(query.get("from")),
     to: month(query.get("to")),
   };
+}
+
+/** The same filter as a query string, for the workbook link. */
+export function filterQuery(filter: RatingsFilter): string {
+  const query = new URLSearchParams();
+  if (filter.procedure) query.set("procedure", filter.procedure);
+  if (filter.from) query.set("from", filter.from);
+  if (filter.to) query.set("to", filter.to);
+  const text = query.toString();
+  return text ? `?${text}` : "";
 }
 
 /** 2026-11 → 11/2026. */
@@ -74,7 +76,8 @@ export function ratingsPage(
   <div><label for="to">Đến tháng</label><input type="month" id="to" name="to" value="${filter.to ?? ""}"></div>
   <div><button type="submit">Xem</button></div>
 </form>
-<p class="muted">Tổng: ${count(overall?.count ?? 0)} lượt đánh giá, ${overall ? percentSatisfied(overall) : 0}% hài lòng (Rất hài lòng và Hài lòng, theo QĐ 766/QĐ-TTg).</p></section>
+<p class="muted">Tổng: ${count(overall?.count ?? 0)} lượt đánh giá, ${overall ? percentSatisfied(overall) : 0}% hài lòng (Rất hài lòng và Hài lòng, theo QĐ 766/QĐ-TTg).</p>
+<p><a href="/staff/ratings.xlsx${filterQuery(filter)}" download>Tải báo cáo Excel (.xlsx)</a> <span class="muted">— trang tổng hợp theo tháng và thủ tục, trang góp ý; cùng bộ lọc tháng đang chọn.</span></p></section>
 <section><h2>${chartTitle}</h2>
 <div class="scroll">${satisfactionChart(
       chartTitle,
