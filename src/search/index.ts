@@ -325,7 +325,7 @@ export class ProcedureSearch {
   private intentFor(cues: readonly Cue[], top: Hit | undefined): Intent {
     if (!top || cues.length === 0) return chooseIntent(cues);
     const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
-    return chooseIntent(cues.filter((c) => !name.includes(` ${c.tokens.join(" ")} `)));
+    return chooseIntent(cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)));
   }
 
   /**

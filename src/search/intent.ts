@@ -130,6 +130,17 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bring",
     "need to bring",
     "required documents",
+    "nộp gì",
+    "cần nộp gì",
+    "phải nộp gì",
+    "nộp những gì",
+    "cần nộp những gì",
+    "cần có giấy",
+    "cần giấy",
+    "cần bản",
+    "cần hợp đồng",
+    "cần người làm chứng",
+    "cần xét nghiệm",
   ],
   online: [
     "online",
@@ -222,12 +233,24 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "có bị phạt",
     "bị phạt",
     "có được",
+    "thời hạn đăng ký",
+    "thời hạn đi đăng ký",
+    "kể từ khi",
+    "kể từ ngày",
+    "trước bao nhiêu ngày",
+    "trong thời hạn nào",
+    "thời hạn nào",
+    "trong vòng bao nhiêu ngày",
+    "đi muộn",
     "eligible",
     "eligibility",
     "conditions",
     "requirements",
     "who can",
-    "can i",
+    "am i allowed",
+    "is it allowed",
+    "do i have to",
+    "must i",
   ],
   steps: [
     "như thế nào",
@@ -240,11 +263,13 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cách làm",
     "cách thức",
     "cách",
-    "làm thủ tục",
     "hướng dẫn",
     "how to",
     "how do i",
     "how can i",
+    "how do we",
+    "how can we",
+    "how should i",
     "steps",
     "procedure",
     "process",
@@ -279,6 +304,27 @@ const NOT_CUES = [
   "chứng thực bản chính",
   "sao từ bản chính",
   "từ bản chính",
+  "chưa bao giờ",
+  "sai dấu",
+  "ghi sai dấu",
+  "làm giấy tờ",
+  "bán hàng online",
+  "bán online",
+  "học phí",
+  "viện phí",
+  "tiền thờ cúng",
+  "chi phí mai táng",
+  "hỗ trợ chi phí",
+  "nhận tiền",
+];
+
+/** Removed from the query but naming no section: the amount of an allowance is the allowance itself. */
+const NEUTRAL = [
+  "được bao nhiêu",
+  "được hưởng bao nhiêu",
+  "hưởng bao nhiêu",
+  "bao nhiêu một tháng",
+  "mỗi tháng bao nhiêu",
 ];
 
 // When a question carries several cues, the more specific section wins.
@@ -286,6 +332,7 @@ const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "cond
 
 const cueMap = new PhraseMap();
 for (const text of NOT_CUES) cueMap.add(phrase(text), []);
+for (const text of NEUTRAL) cueMap.add(phrase(text), plain(["-"]));
 for (const [intent, phrases] of Object.entries(CUES)) {
   for (const text of phrases) cueMap.add(phrase(text), plain([intent]));
 }
@@ -317,15 +364,30 @@ export function extractIntent<T extends Word>(
       continue;
     }
     const matched = spelled.slice(i, i + entry.from.length);
-    const intent = entry.to[0]?.token as Cue["intent"] | undefined;
+    const intent = entry.to[0]?.token as Cue["intent"] | "-" | undefined;
+    if (intent === "-") {
+      i += entry.from.length;
+      continue;
+    }
     if (intent) {
       const first = matched[0] as Word & { sentence?: number };
       cues.push({ intent, tokens: matched.map((w) => w.token), sentence: first.sentence ?? 0 });
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
-  return { intent: chooseIntent(cues), rest, cued: cues.length > 0, cues };
+  // A yes/no question with no section cue asks whether something is allowed or required:
+  // "mở tiệm tóc cần đăng ký hộ kinh doanh không", "đổi tên cho con được không".
+  const last = spelled[spelled.length - 1];
+  const lastSentence = (last as (Word & { sentence?: number }) | undefined)?.sentence ?? 0;
+  const asked = cues.some((c) => c.sentence === lastSentence);
+  if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
+    cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
+  }
+  return { intent: chooseIntent(cues), rest, cued: cues.some((c) => c.tokens.length > 0), cues };
 }
+
+const KHONG = phrase("không")[0] as Word;
+const YES_NO = new Set(["khong"]);
 
 /**
  * The section a message asks: a letter tells its story first and asks last, so the cues of
