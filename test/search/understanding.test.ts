@@ -117,7 +117,7 @@ describe("chat spellings, slips and everyday names", () => {
     ["cắt hộ khẩu cho bố đã mất", "1.003197", "general"],
     ["sao y giấy tờ", "2.000815", "general"],
     ["đăng ký lưu trú cho khách", "2.001159", "general"],
-    ["đăng ký kd", "1.001612", "general"],
+    ["xin giấy phép kd", "1.001612", "general"],
   ])("%s", (query, code, intent) => {
     const outcome = search.search(query);
     expect(outcome.decision).toBe("answer");
