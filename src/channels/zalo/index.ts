@@ -87,13 +87,17 @@ export async function startZalo({
   });
   let account: string | undefined;
   try {
-    account = (await bot.getMe()).account_name;
+    // One attempt with a deadline: an unreachable API is said within 20 s (polling then retries with a log line each time).
+    account = (await bot.getMe({ retries: 0, timeoutMs: 20_000 })).account_name;
     log.info({ mode, bot: account }, "zalo bot connected");
   } catch (err) {
     if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
       throw new Error(`Zalo rejected ZALO_BOT_TOKEN (${err.error_code} ${err.description})`);
     }
-    log.warn({ err: errorSummary(err) }, "zalo getMe failed; starting anyway");
+    log.warn(
+      { err: errorSummary(err), apiRoot: config.ZALO_API_ROOT ?? DEFAULT_API_ROOT },
+      "zalo API unreachable (getMe failed); starting anyway, polling retries with backoff",
+    );
   }
 
   // Zalo message dates are real time, whatever clock the rest of the service runs on.

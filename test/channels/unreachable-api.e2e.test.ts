@@ -1,7 +1,7 @@
 /**
- * A well-formed token and a Bot API that does not answer (a firewall dropping the traffic): the
- * service says so within one attempt (20 s), keeps retrying with a log line each time, and starts
- * the bot as soon as the API answers — instead of minutes of silence and a failed start.
+ * A well-formed token and a channel API that does not answer (a firewall dropping the traffic):
+ * the service says so within one attempt (20 s), keeps retrying with a log line each time, and
+ * starts the bot as soon as the API answers — instead of minutes of silence and a failed start.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,6 +10,7 @@ import { loadConfig } from "../../src/config.js";
 import { createService, type Service } from "../../src/service.js";
 import { bundledCatalogue, captureLogs, tempDir } from "../harness/common.js";
 import { FAKE_TOKEN, FakeTelegramApi } from "../harness/fake-telegram-api.js";
+import { FAKE_TOKEN as ZALO_TOKEN } from "../harness/fake-zalo-api.js";
 import { waitUntil } from "../harness/service-harness.js";
 
 /** Holds every request unanswered while `down`; then forwards them to the fake Bot API. */
@@ -62,8 +63,8 @@ afterEach(async () => {
   cleanups = [];
 });
 
-describe("an unreachable Telegram API", () => {
-  it("is reported, retried with a log line, and the bot starts once the API answers", {
+describe("an unreachable channel API", () => {
+  it("Telegram: is reported, retried with a log line, and the bot starts once the API answers", {
     timeout: 300_000,
   }, async () => {
     const fake = await FakeTelegramApi.start({ maxPollSeconds: 1 });
@@ -94,5 +95,23 @@ describe("an unreachable Telegram API", () => {
     await fake.sendText(42, "/start", { languageCode: "vi" });
     await waitUntil(() => fake.botMessages(42).length > 0, 60_000, "the bot's answer");
     expect(service.health().channels.telegram).toMatchObject({ mode: "polling", running: true });
+  });
+
+  it("Zalo: is reported within one attempt and the service starts anyway (polling retries)", {
+    timeout: 300_000,
+  }, async () => {
+    const gate = await Gate.open("http://127.0.0.1:9");
+    cleanups.push(() => gate.close());
+    const data = await tempDir();
+    cleanups.push(data.cleanup);
+    const { logger, lines } = captureLogs();
+    const service: Service = await createService(
+      loadConfig({ DATA_DIR: data.dir, PORT: "0", ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: gate.url }),
+      { logger, channels: ["zalo"], catalogue: await bundledCatalogue(), fsync: false, schedule: false },
+    );
+    cleanups.push(() => service.close());
+    await service.start();
+    expect(lines.filter((l) => l.includes("zalo API unreachable (getMe failed)"))).toHaveLength(1);
+    expect(lines.join("\n")).not.toContain(ZALO_TOKEN.split(":")[1]);
   });
 });
