@@ -1,6 +1,6 @@
 import type { Section } from "../core/format.js";
 import { extractIntent } from "../search/intent.js";
-import { words } from "../search/normalize.js";
+import { MAX_QUERY_CHARS, words } from "../search/normalize.js";
 
 /**
  * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
@@ -48,7 +48,8 @@ export interface SectionCue {
  * from the search's own cue detection plus a few cues it lacks. Undefined when it names no section.
  */
 export function sectionCue(text: string): SectionCue | undefined {
-  const extracted = extractIntent(words(text));
+  // Search reads no further either.
+  const extracted = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
   const intent = extracted.intent;
   let tokens = extracted.rest.map((w) => w.token);
   let section: Section | undefined = intent === "general" ? undefined : intent;

@@ -1,6 +1,6 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
-import { tokenize, words } from "../search/normalize.js";
+import { MAX_QUERY_CHARS, tokenize, words } from "../search/normalize.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -22,7 +22,7 @@ const IDLE = new Set(
  * "hộ chiếu"), the longest term first; undefined when none does.
  */
 export function matchRedirect(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
-  const { rest } = extractIntent(words(text));
+  const { rest } = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
   const tokens = rest.map((w) => w.token);
   const content = tokens.filter((t) => !IDLE.has(t)).length;
   let best: RedirectMatch | undefined;
@@ -53,7 +53,7 @@ const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất tr�
  * mang bản gốc căn cước không" is about the documents of the procedure at hand, not about a căn cước.
  */
 export function namesPaperToBring(text: string, term: readonly string[]): boolean {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   for (let i = 0; i + term.length <= tokens.length; i++) {
     if (!term.every((t, j) => tokens[i + j] === t)) continue;
     if (tokens.slice(Math.max(0, i - 3), i).some((t) => BRING.has(t))) return true;
