@@ -58,6 +58,10 @@ export const DEFAULT_TUNING = {
   reach: 3,
   /** What a far word still counts (background is rarely free of meaning). */
   farFloor: 0.12,
+  /** Coverage is multiplied by this when an out-of-catalogue concept stands near the record's words… */
+  veto: 0.5,
+  /** …that is, counts at least this much by its distance. */
+  vetoNear: 0.5,
   /** A clause break counts as this many words of distance. */
   clauseGap: 3,
   titlePower: 2,
@@ -374,6 +378,7 @@ export class ProcedureSearch {
   }
 
   private coverageFrom(entry: Entry, terms: ReadonlyMap<string, Term>, from: number): number {
+    let vetoed = false;
     const held: number[] = [];
     let have = 0;
     let asked = 0;
@@ -402,8 +407,18 @@ export class ProcedureSearch {
       if (nearest === Number.POSITIVE_INFINITY) continue;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near;
+      // A named thing no record has (another agency's service), asked beside the record's words,
+      // is what the message is about: "đăng ký kết hôn tại đại sứ quán", "phí công chứng ở văn phòng công chứng".
+      if (
+        near >= this.tuning.vetoNear &&
+        !this.postings.has(term.word.token) &&
+        this.analyzer.concepts.has(term.word.token)
+      ) {
+        vetoed = true;
+      }
     }
-    return asked === 0 ? 0 : Math.min(1, have / asked);
+    const share = asked === 0 ? 0 : Math.min(1, have / asked);
+    return vetoed ? share * this.tuning.veto : share;
   }
 
   /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
