@@ -303,7 +303,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         database
           ? PostgresConversationStore.open<ConversationState>(database, now)
           : FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
-        UnansweredQuestionStore.open(dir, { now, fsync }),
+        UnansweredQuestionStore.open(dir, { now, fsync, database }),
       ]);
       const notifications = await openNotifications({
         dataDir: dir,
@@ -320,6 +320,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         now,
         random: overrides.random,
         fsync,
+        database,
       });
       const state = dossiers.state();
       logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");

@@ -1,13 +1,18 @@
 // npm run store:migrate-to-postgres [-- --dry-run]
 // Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
-// subscriptions, ratings, conversation states. One transaction: the counts per store are checked
+// subscriptions, ratings, conversation states, and the lookup brakes, the outbox queue and the
+// unanswered-question counts (one document row each). One transaction: the counts per store are checked
 // before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
 // that already holds any of these (never copies over data).
+import { existsSync } from "node:fs";
 import path from "node:path";
+import { LOCKOUTS, LOCKOUTS_FILE } from "../dossiers/lockouts.js";
 import { copyDossiers, copySubscriptions } from "../dossiers/postgres.js";
 import { Hasher, loadHashKey } from "../dossiers/privacy.js";
 import { FileDossierRepository } from "../dossiers/repository.js";
 import { FileSubscriptionRepository } from "../dossiers/subscriptions.js";
+import { OUTBOX, OUTBOX_FILE } from "../notifications/outbox.js";
+import { QUESTIONS, QUESTIONS_FILE } from "../questions/store.js";
 import { copyRatings } from "../ratings/postgres.js";
 import { FileRatingRepository } from "../ratings/store.js";
 import { FileConversationStore } from "../storage/conversations.js";
@@ -15,10 +20,20 @@ import { DataDirLock } from "../storage/lock.js";
 import { copyConversations } from "../storage/postgres/conversations.js";
 import { createPool, inTransaction, type Queryable } from "../storage/postgres/database.js";
 import { migrate } from "../storage/postgres/migrate.js";
+import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
-type Store = "dossiers" | "subscriptions" | "ratings" | "conversations";
+type Table = "dossiers" | "subscriptions" | "ratings" | "conversations";
+
+/** A whole-file data set that becomes one row of `documents`; `size` counts its entries for the check. */
+interface Document {
+  store: string;
+  kind: string;
+  version: number;
+  data: unknown;
+  size(data: unknown): number;
+}
 
 /** What a rolled-back copy found: the counts, and whether they differ. */
 class Outcome {
@@ -31,10 +46,10 @@ class Outcome {
 const HELP = `Cách dùng | Usage: npm run store:migrate-to-postgres [-- --dry-run]
 
 Chuyển dữ liệu của phường từ thư mục DATA_DIR sang PostgreSQL (DATABASE_URL trong .env): hồ sơ, đăng ký
-nhận thông báo, đánh giá, trạng thái hội thoại. Dừng bot trước khi chạy. Cơ sở dữ liệu phải chưa có dữ liệu;
+nhận thông báo, đánh giá, trạng thái hội thoại, khoá chặn tra cứu, hộp thư gửi đi, câu hỏi chưa trả lời. Dừng bot trước khi chạy. Cơ sở dữ liệu phải chưa có dữ liệu;
 số bản ghi từng loại được so khớp trước khi ghi hẳn (sai lệch: không ghi gì, mã thoát 1).
 Moves the ward's data from DATA_DIR into PostgreSQL (DATABASE_URL): dossiers, subscriptions, ratings,
-conversation states. Stop the bot first. The database must hold none of these yet; the counts per store
+conversation states, lookup brakes, the outbox queue, unanswered questions. Stop the bot first. The database must hold none of these yet; the counts per store
 are checked before the copy commits (a mismatch writes nothing and exits 1).
   --dry-run      đếm và kiểm tra, không ghi | count and check, write nothing
   -h, --help     hướng dẫn này | this help
@@ -67,11 +82,22 @@ try {
   const conversations = [
     ...(await FileConversationStore.open(path.join(dir, "conversations"), Date.now, false)).entries(),
   ];
-  const source = {
+  const documents = [
+    await documentOf(
+      LOCKOUTS_FILE,
+      LOCKOUTS,
+      "lockouts",
+      (d) => Object.keys(d.chats).length + Object.keys(d.dossiers).length,
+    ),
+    await documentOf(OUTBOX_FILE, OUTBOX, "outbox", (d) => d.pending.length + Object.keys(d.done).length),
+    await documentOf(QUESTIONS_FILE, QUESTIONS, "questions", (d) => Object.keys(d.questions).length),
+  ].filter((d) => d !== undefined);
+  const source: Record<string, number> = {
     dossiers: dossiers.length,
     subscriptions: links.length,
     ratings: ratings.length,
     conversations: conversations.length,
+    ...Object.fromEntries(documents.map((d) => [d.store, d.size(d.data)])),
   };
   if (source.dossiers !== (await dossierFiles.count())) fail("internal: dossiers by status do not add up");
 
@@ -80,7 +106,11 @@ try {
     `Lược đồ cơ sở dữ liệu | Database schema: migration ${version}${applied.length ? ` (applied ${applied.join(", ")})` : ""}`,
   );
   const before = await counts(pool);
-  const filled = Object.entries(before).filter(([, n]) => n > 0);
+  const { rows: held } = await pool.query<{ kind: string }>("SELECT kind FROM documents");
+  const filled = [
+    ...Object.entries(before).filter(([, n]) => n > 0),
+    ...held.map((r): [string, number] => [r.kind, 1]),
+  ];
   if (filled.length > 0) {
     fail(
       `Cơ sở dữ liệu đã có dữ liệu (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")}); không ghi đè. Hãy dùng một cơ sở dữ liệu trống. | ` +
@@ -99,11 +129,23 @@ try {
     await copySubscriptions(db, links);
     await copyRatings(db, ratings);
     await copyConversations(db, conversations);
-    const after = await counts(db);
-    const rows = (Object.keys(source) as (keyof typeof source)[]).map((store) => ({
+    for (const d of documents) {
+      await db.query("INSERT INTO documents (kind, version, body) VALUES ($1, $2, $3)", [
+        d.kind,
+        d.version,
+        JSON.stringify(d.data),
+      ]);
+    }
+    const after: Record<string, number> = await counts(db);
+    // Each document read back and counted as the service will read it.
+    for (const d of documents) {
+      const { rows: stored } = await db.query<{ body: string }>("SELECT body FROM documents WHERE kind = $1", [d.kind]);
+      after[d.store] = stored[0] ? d.size(JSON.parse(stored[0].body)) : 0;
+    }
+    const rows = Object.keys(source).map((store) => ({
       store,
-      files: source[store],
-      database: after[store],
+      files: source[store] ?? 0,
+      database: after[store] ?? 0,
     }));
     const mismatch = rows.some((r) => r.files !== r.database);
     // A mismatch or a dry run rolls the copy back (the error is caught below).
@@ -131,8 +173,8 @@ try {
   } else {
     out("Đã chuyển xong, số bản ghi khớp. | Moved; the counts match.");
     out(
-      "Vẫn ở DATA_DIR | Still in DATA_DIR: lockouts.json, outbox.json (+ outbox.sent.log), unanswered-questions.json, " +
-        "answer feedback, staff accounts/audit — keep DATA_DIR with the service.",
+      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), answer feedback, staff accounts/audit, " +
+        "phone-hash.key — keep DATA_DIR with the service.",
     );
   }
 } finally {
@@ -140,12 +182,25 @@ try {
   await lock.release();
 }
 
-async function counts(db: Queryable): Promise<Record<Store, number>> {
-  const { rows } = await db.query<Record<Store, number>>(
+/** A whole-file data set of DATA_DIR, read (validated, migrated) as the service reads it; absent: nothing to move. */
+async function documentOf<T>(
+  file: string,
+  spec: FileSpec<T>,
+  store: string,
+  size: (data: T) => number,
+): Promise<Document | undefined> {
+  const at = path.join(dir, file);
+  if (!existsSync(at)) return undefined;
+  const { data } = await VersionedFile.open(at, spec, false);
+  return { store, kind: spec.kind, version: spec.version, data, size: (d) => size(d as T) };
+}
+
+async function counts(db: Queryable): Promise<Record<Table, number>> {
+  const { rows } = await db.query<Record<Table, number>>(
     `SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM subscriptions) AS subscriptions,
             (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM conversations) AS conversations`,
   );
-  return rows[0] as Record<Store, number>;
+  return rows[0] as Record<Table, number>;
 }
 
 function range(from: number, to: number): number[] {

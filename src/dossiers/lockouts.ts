@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
-import { VersionedFile } from "../storage/versioned-file.js";
+import type { StoredDocument } from "../storage/document.js";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresDocument } from "../storage/postgres/document.js";
+import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { localTime } from "../time/local.js";
 import type { Hasher } from "./privacy.js";
 
@@ -14,6 +17,14 @@ const Lockouts = z.object({
   dossiers: z.record(z.string(), z.object({ day: z.string(), failures: z.number().int() })),
 });
 type Lockouts = z.infer<typeof Lockouts>;
+export const LOCKOUTS_FILE = "lockouts.json";
+/** The file's (and the database document's) kind and shape. */
+export const LOCKOUTS: FileSpec<Lockouts> = {
+  kind: "lockouts",
+  version: 1,
+  schema: Lockouts,
+  empty: () => ({ chats: {}, dossiers: {} }),
+};
 
 export type GuardVerdict = { kind: "open" } | { kind: "chat-locked"; until: number } | { kind: "dossier-locked" };
 
@@ -24,17 +35,22 @@ export type GuardVerdict = { kind: "open" } | { kind: "chat-locked"; until: numb
  */
 export class LookupGuard {
   private constructor(
-    private readonly file: VersionedFile<Lockouts>,
+    private readonly file: StoredDocument<Lockouts>,
     private readonly hasher: Hasher,
     private readonly timeZone: string,
   ) {}
 
-  static async open(dataDir: string, hasher: Hasher, timeZone: string, fsync = true): Promise<LookupGuard> {
-    const file = await VersionedFile.open(
-      path.join(dataDir, "lockouts.json"),
-      { kind: "lockouts", version: 1, schema: Lockouts, empty: () => ({ chats: {}, dossiers: {} }) },
-      fsync,
-    );
+  /** In DATA_DIR/lockouts.json, or with `database` (DATABASE_URL) in its documents table. */
+  static async open(
+    dataDir: string,
+    hasher: Hasher,
+    timeZone: string,
+    fsync = true,
+    database?: Pool,
+  ): Promise<LookupGuard> {
+    const file = database
+      ? await PostgresDocument.open(database, LOCKOUTS)
+      : await VersionedFile.open(path.join(dataDir, LOCKOUTS_FILE), LOCKOUTS, fsync);
     return new LookupGuard(file, hasher, timeZone);
   }
 

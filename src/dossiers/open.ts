@@ -57,7 +57,7 @@ export async function openDossiers(deps: DossiersDeps): Promise<DossierModule> {
     db
       ? new PostgresSubscriptionRepository(db)
       : FileSubscriptionRepository.open(path.join(dir, "subscriptions"), fsync),
-    LookupGuard.open(dir, hasher, timeZone, fsync),
+    LookupGuard.open(dir, hasher, timeZone, fsync, db),
   ]);
   const counts = { dossiers: await dossiers.count(), subscriptions: await subscriptions.count() };
   let upkeepDay = "";

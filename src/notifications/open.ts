@@ -1,6 +1,7 @@
 import type { Config } from "../config.js";
 import type { DossierChange } from "../dossiers/schema.js";
 import type { Logger } from "../logger.js";
+import type { Pool } from "../storage/postgres/database.js";
 import { parseRanges, parseWeekdays } from "../time/hours.js";
 import { createRenderer, type RenderDeps } from "./messages.js";
 import { noticesFor } from "./notices.js";
@@ -23,6 +24,8 @@ export interface NotificationsDeps extends Omit<RenderDeps, "timeZone"> {
   logger: Logger;
   random?: () => number;
   fsync: boolean;
+  /** DATABASE_URL's pool, migrated: the outbox queue lives there (its sent journal stays in DATA_DIR). */
+  database?: Pool;
 }
 
 export interface NotificationModule {
@@ -63,6 +66,7 @@ export async function openNotifications(deps: NotificationsDeps): Promise<Notifi
       random: deps.random,
     },
     deps.fsync,
+    deps.database,
   );
 
   const stats = { lastScan: undefined as number | undefined, lastQueued: 0 };

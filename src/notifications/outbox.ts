@@ -2,8 +2,11 @@ import path from "node:path";
 import { z } from "zod";
 import type { Reply, Sender } from "../core/types.js";
 import { errorSummary, type Logger } from "../logger.js";
+import type { StoredDocument } from "../storage/document.js";
 import { Journal } from "../storage/journal.js";
-import { VersionedFile } from "../storage/versioned-file.js";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresDocument } from "../storage/postgres/document.js";
+import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { isWithin, type OpeningRules } from "../time/hours.js";
 import { backoffDelay } from "../util/backoff.js";
 import type { SenderLookup } from "./senders.js";
@@ -34,6 +37,14 @@ const OutboxFile = z.object({
   done: z.record(z.string(), z.number()),
 });
 type OutboxFile = z.infer<typeof OutboxFile>;
+export const OUTBOX_FILE = "outbox.json";
+/** The file's (and the database document's) kind and shape. */
+export const OUTBOX: FileSpec<OutboxFile> = {
+  kind: "outbox",
+  version: 1,
+  schema: OutboxFile,
+  empty: () => ({ pending: [], done: {} }),
+};
 
 /**
  * The sent journal (outbox.sent.log): `parts` messages of outbox message `id` were accepted by
@@ -92,19 +103,22 @@ export class Outbox {
   private readonly queued: Map<string, OutboxMessage>;
 
   private constructor(
-    private readonly file: VersionedFile<OutboxFile>,
+    private readonly file: StoredDocument<OutboxFile>,
     private readonly journal: Journal<Sent>,
     private readonly deps: OutboxDeps,
   ) {
     this.queued = new Map(file.data.pending.map((m) => [m.id, m]));
   }
 
-  static async open(dataDir: string, deps: OutboxDeps, fsync = true): Promise<Outbox> {
-    const file = await VersionedFile.open(
-      path.join(dataDir, "outbox.json"),
-      { kind: "outbox", version: 1, schema: OutboxFile, empty: () => ({ pending: [], done: {} }) },
-      fsync,
-    );
+  /**
+   * The queue in DATA_DIR/outbox.json, or with `database` (DATABASE_URL) in its documents table,
+   * written whole as the file is. The sent journal stays a file in DATA_DIR either way: it is
+   * appended synchronously at each acceptance, which a database round trip could not be.
+   */
+  static async open(dataDir: string, deps: OutboxDeps, fsync = true, database?: Pool): Promise<Outbox> {
+    const file = database
+      ? await PostgresDocument.open(database, OUTBOX)
+      : await VersionedFile.open(path.join(dataDir, OUTBOX_FILE), OUTBOX, fsync);
     const { journal, entries, unreadable } = Journal.open(path.join(dataDir, "outbox.sent.log"), Sent, fsync);
     if (unreadable > 0) deps.logger.warn({ unreadable }, "outbox journal: unreadable lines skipped");
     const outbox = new Outbox(file, journal, deps);

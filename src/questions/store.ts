@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
-import { VersionedFile } from "../storage/versioned-file.js";
+import type { StoredDocument } from "../storage/document.js";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresDocument } from "../storage/postgres/document.js";
+import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { questionKey, scrubQuestion } from "./scrub.js";
 
 /** Questions are kept this long after they were last asked (issue 11: 90 days). */
@@ -18,6 +21,13 @@ const Question = z.object({
 });
 const QuestionsFile = z.object({ questions: z.record(z.string(), Question) });
 type QuestionsFile = z.infer<typeof QuestionsFile>;
+/** The file's (and the database document's) kind and shape. */
+export const QUESTIONS: FileSpec<QuestionsFile> = {
+  kind: "unanswered-questions",
+  version: 1,
+  schema: QuestionsFile,
+  empty: () => ({ questions: {} }),
+};
 
 export interface UnansweredQuestion {
   text: string;
@@ -33,19 +43,18 @@ export class UnansweredQuestionStore {
   private written: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly file: VersionedFile<QuestionsFile>,
+    private readonly file: StoredDocument<QuestionsFile>,
     private readonly now: () => number,
   ) {}
 
   static async open(
     dataDir: string,
-    options: { now?: () => number; fsync?: boolean } = {},
+    /** `database` (DATABASE_URL): the counts live in its documents table, not in DATA_DIR. */
+    options: { now?: () => number; fsync?: boolean; database?: Pool } = {},
   ): Promise<UnansweredQuestionStore> {
-    const file = await VersionedFile.open(
-      path.join(dataDir, QUESTIONS_FILE),
-      { kind: "unanswered-questions", version: 1, schema: QuestionsFile, empty: () => ({ questions: {} }) },
-      options.fsync ?? true,
-    );
+    const file = options.database
+      ? await PostgresDocument.open(options.database, QUESTIONS)
+      : await VersionedFile.open(path.join(dataDir, QUESTIONS_FILE), QUESTIONS, options.fsync ?? true);
     return new UnansweredQuestionStore(file, options.now ?? Date.now);
   }
 

@@ -1,16 +1,23 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { LookupGuard } from "../../src/dossiers/lockouts.js";
 import { PostgresDossierRepository, PostgresSubscriptionRepository } from "../../src/dossiers/postgres.js";
+import { Hasher } from "../../src/dossiers/privacy.js";
 import { type DossierRepository, FileDossierRepository } from "../../src/dossiers/repository.js";
 import type { DossierRecord } from "../../src/dossiers/schema.js";
 import { FileSubscriptionRepository, type SubscriptionRepository } from "../../src/dossiers/subscriptions.js";
+import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { PostgresRatingRepository } from "../../src/ratings/postgres.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository, type RatingRepository } from "../../src/ratings/store.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
+import type { StoredDocument } from "../../src/storage/document.js";
 import { PostgresConversationStore } from "../../src/storage/postgres/conversations.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
+import { PostgresDocument } from "../../src/storage/postgres/document.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
+import { type FileSpec, VersionedFile } from "../../src/storage/versioned-file.js";
 import { tempDir } from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 
@@ -30,6 +37,10 @@ interface Stores {
   subscriptions: SubscriptionRepository;
   ratings: RatingRepository;
   conversations: ConversationLike;
+  /** The whole-file data sets (a VersionedFile, or a row of the documents table). */
+  guard(): Promise<LookupGuard>;
+  questions(): Promise<UnansweredQuestionStore>;
+  document(spec: FileSpec<People>): Promise<StoredDocument<People>>;
 }
 
 interface Backend {
@@ -66,6 +77,9 @@ const files: Backend = {
             now,
             false,
           )) as unknown as ConversationLike,
+          guard: () => LookupGuard.open(dir, HASHER, "Asia/Ho_Chi_Minh", false),
+          questions: () => UnansweredQuestionStore.open(dir, { now, fsync: false }),
+          document: (spec) => VersionedFile.open(path.join(dir, "people.json"), spec, false),
         };
       },
     };
@@ -86,6 +100,9 @@ const postgres: Backend = {
           subscriptions: new PostgresSubscriptionRepository(pool),
           ratings: new PostgresRatingRepository(pool),
           conversations: await PostgresConversationStore.open<{ lang: string }>(pool, now),
+          guard: () => LookupGuard.open("/nonexistent", HASHER, "Asia/Ho_Chi_Minh", false, pool),
+          questions: () => UnansweredQuestionStore.open("/nonexistent", { now, database: pool }),
+          document: (spec) => PostgresDocument.open(pool, spec),
         };
       },
     };
@@ -94,6 +111,16 @@ const postgres: Backend = {
 };
 
 const NOW = Date.UTC(2026, 11, 1, 3, 0, 0);
+const HASHER = new Hasher(Buffer.alloc(32, 7));
+const People = z.object({ people: z.array(z.string()) });
+type People = z.infer<typeof People>;
+const peopleV2: FileSpec<People> = {
+  kind: "people",
+  version: 2,
+  schema: People,
+  empty: () => ({ people: [] }),
+  migrations: { 1: (d) => ({ people: (d as { names: string[] }).names }) },
+};
 const DAY = 86_400_000;
 
 function record(key: string, status: number, extra: Partial<DossierRecord> = {}): DossierRecord {
@@ -267,6 +294,61 @@ describe.each([
       await reopened.delete("zalo:x");
       await reopened.delete("zalo:x");
       expect(await (await place.open({ now: () => now })).conversations.get("zalo:x")).toBeUndefined();
+    });
+  });
+
+  describe("whole data sets (lookup brakes, unanswered questions, the outbox's queue)", () => {
+    it("stores the data whole, coalesces writes, migrates an older version and refuses a newer one", async () => {
+      const place = await backend.place();
+      const doc = await (await place.open()).document(peopleV2);
+      expect(doc.data).toEqual({ people: [] });
+      doc.data.people.push("An");
+      const writes = [doc.write(), doc.write()];
+      doc.data.people.push("Bình");
+      writes.push(doc.write());
+      await Promise.all(writes);
+      expect((await (await place.open()).document(peopleV2)).data).toEqual({ people: ["An", "Bình"] });
+      await expect((await place.open()).document({ ...peopleV2, version: 1 })).rejects.toThrow(/newer version/);
+      const v3 = {
+        ...peopleV2,
+        version: 3,
+        migrations: { 2: (d: unknown) => ({ people: [...(d as People).people, "Chi"] }) },
+      };
+      expect((await (await place.open()).document(v3)).data.people).toEqual(["An", "Bình", "Chi"]);
+      // Migrated data is stored at once: the old version's reader now refuses it.
+      await expect((await place.open()).document(peopleV2)).rejects.toThrow(/newer version/);
+    });
+
+    it("keeps a chat's lockout across a restart (5 wrong answers in an hour lock it for an hour)", async () => {
+      const place = await backend.place();
+      const guard = await (await place.open()).guard();
+      let left = 5;
+      for (let i = 0; i < 4; i++) left = (await guard.fail("telegram:1", "h49-0012", NOW + i)).remaining;
+      expect(left).toBe(1);
+      const restarted = await (await place.open()).guard();
+      expect(restarted.check("telegram:1", "h49-0012", NOW + 10)).toEqual({ kind: "open" });
+      const last = await restarted.fail("telegram:1", "h49-0012", NOW + 10);
+      expect(last).toEqual({ remaining: 0, lockedUntil: NOW + 10 + 3_600_000 });
+      const again = await (await place.open()).guard();
+      expect(again.check("telegram:1", "other", NOW + 20)).toEqual({
+        kind: "chat-locked",
+        until: NOW + 10 + 3_600_000,
+      });
+      expect(again.check("zalo:2", "h49-0012", NOW + 20)).toEqual({ kind: "open" });
+    });
+
+    it("counts unanswered questions, scrubbed, across a restart", async () => {
+      const place = await backend.place();
+      const questions = await (await place.open()).questions();
+      await questions.record("làm giấy phép nuôi chó 0912345678");
+      await questions.record("Làm giấy phép nuôi chó 0987654321");
+      await questions.record("xin trợ cấp bão");
+      await questions.flushed();
+      const listed = (await (await place.open()).questions()).list(7);
+      expect(listed.map((q) => [q.count, q.text.includes("0912")])).toEqual([
+        [2, false],
+        [1, false],
+      ]);
     });
   });
 });

@@ -3,9 +3,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js";
+import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { createService } from "../../src/service.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
+import { readMigrations } from "../../src/storage/postgres/migrate.js";
 import { runScript } from "../harness/common.js";
 import { at, bundledCatalogue, Clock, captureLogs, dossier, rowsOf, tempDir } from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
@@ -51,7 +53,15 @@ describe("moving a ward from files to PostgreSQL", () => {
       await ward.dossiers?.importRows(
         rowsOf([dossier(), dossier({ code: "000.31.20.H49-251103-0013", status: "9", phone: "0988 000 111" })]),
       );
+      // A wrong answer on a lookup: the chat's and the code's counts (lockouts.json).
+      expect(await ward.dossiers?.lookup("zalo:7", "000.31.20.H49-251103-0012", "0000")).toMatchObject({
+        kind: "mismatch",
+        remaining: 4,
+      });
       await ward.close();
+      const questions = await UnansweredQuestionStore.open(dir, { fsync: false });
+      await questions.record("xin giấy phép nuôi ong");
+      await questions.flushed();
       // Set at real time: the command drops states idle for half a year, as the bot does on start.
       await (await FileConversationStore.open(path.join(dir, "conversations"), Date.now, false)).set("telegram:42", {
         lang: "en",
@@ -82,6 +92,8 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(moved.stdout).toMatch(/subscriptions\s+1\s+1/);
       expect(moved.stdout).toMatch(/ratings\s+1\s+1/);
       expect(moved.stdout).toMatch(/conversations\s+1\s+1/);
+      expect(moved.stdout).toMatch(/lockouts\s+2\s+2/);
+      expect(moved.stdout).toMatch(/questions\s+1\s+1/);
       expect(await count(url, "dossiers")).toBe(2);
 
       const again = await runScript("src/cli/store-migrate-to-postgres.ts", [], "", env);
@@ -107,12 +119,18 @@ describe("moving a ward from files to PostgreSQL", () => {
         const found = await onDb.dossiers?.lookup("zalo:7", "000.31.20.H49-251103-0013", "0111");
         expect(found).toMatchObject({ kind: "found", dossier: { status: 9 } });
         expect(await onDb.conversations.get("telegram:42")).toMatchObject({ lang: "en" });
+        // The lookup brakes came along: the chat's second wrong answer leaves it 3 tries.
+        expect(await onDb.dossiers?.lookup("zalo:7", "000.31.20.H49-251103-0012", "0000")).toMatchObject({
+          kind: "mismatch",
+          remaining: 3,
+        });
+        expect(await count(url, "documents")).toBeGreaterThanOrEqual(2);
         // A dossier imported now lands in the database.
         await onDb.dossiers?.importRows(rowsOf([dossier({ code: "000.31.20.H49-251106-0001" })]));
         expect(await count(url, "dossiers")).toBe(3);
 
         const health = await (await fetch(`http://127.0.0.1:${onDb.address?.port}/healthz`)).json();
-        expect(health.database).toMatchObject({ reachable: true, migration: 1 });
+        expect(health.database).toMatchObject({ reachable: true, migration: (await readMigrations()).length });
         expect(health.database.pingMs).toBeGreaterThanOrEqual(0);
         expect(health.storage.dossiers).toBe(3);
       } finally {
