@@ -13,9 +13,8 @@ export class HashKeyMissingError extends StorageError {
   override name = "HashKeyMissingError";
 }
 
-const AFTER_LOSS =
-  "Nếu không còn khoá cũ: xoá thư mục «dossiers» trong thư mục dữ liệu rồi nhập lại toàn bộ hồ sơ. | " +
-  "If the old key is lost: delete the data folder's «dossiers» folder and import every dossier again.";
+const LOST_VI = "Nếu không còn khoá cũ: xoá thư mục «dossiers» trong thư mục dữ liệu rồi nhập lại toàn bộ hồ sơ.";
+const LOST_EN = "If the old key is lost: delete the data folder's «dossiers» folder and import every dossier again.";
 
 /**
  * The key of every keyed hash: PHONE_HASH_KEY when set, otherwise a random key generated
@@ -37,9 +36,9 @@ export async function loadHashKey(dataDir: string, configured?: string): Promise
           (fileFits
             ? `các hồ sơ này được nhập bằng tệp khoá ${file}: hãy bỏ PHONE_HASH_KEY khỏi .env. `
             : "hãy đặt lại giá trị PHONE_HASH_KEY cũ. ") +
-          `| PHONE_HASH_KEY differs from the key the stored dossiers were imported with; ` +
+          `${LOST_VI} | PHONE_HASH_KEY differs from the key the stored dossiers were imported with; ` +
           (fileFits ? `they were hashed with ${file}: remove PHONE_HASH_KEY. ` : "restore the old PHONE_HASH_KEY. ") +
-          AFTER_LOSS,
+          LOST_EN,
       );
     }
     return key;
@@ -48,9 +47,9 @@ export async function loadHashKey(dataDir: string, configured?: string): Promise
     if (stored && new Hasher(fileKey).keyId !== stored) {
       throw new HashKeyMismatchError(
         `Tệp khoá ${file} khác với khoá đã dùng khi nhập các hồ sơ đang có (tệp bị thay, hoặc trước đây dùng ` +
-          `PHONE_HASH_KEY): chép lại tệp khoá cũ từ bản sao lưu, hoặc đặt lại PHONE_HASH_KEY cũ trong .env. | ` +
+          `PHONE_HASH_KEY): chép lại tệp khoá cũ từ bản sao lưu, hoặc đặt lại PHONE_HASH_KEY cũ trong .env. ${LOST_VI} | ` +
           `The key file ${file} is not the key the stored dossiers were imported with: restore the old file from a ` +
-          `backup, or set the old PHONE_HASH_KEY. ${AFTER_LOSS}`,
+          `backup, or set the old PHONE_HASH_KEY. ${LOST_EN}`,
       );
     }
     return fileKey;
@@ -58,9 +57,9 @@ export async function loadHashKey(dataDir: string, configured?: string): Promise
   if (stored) {
     throw new HashKeyMissingError(
       `Không tìm thấy tệp khoá ${file}, nhưng thư mục dữ liệu đã có hồ sơ được nhập bằng khoá đó. Hãy chép lại tệp ` +
-        `${KEY_FILE} từ bản sao lưu vào ${dataDir} (hoặc đặt PHONE_HASH_KEY cũ nếu trước đây dùng biến này). | ` +
+        `${KEY_FILE} từ bản sao lưu vào ${dataDir} (hoặc đặt PHONE_HASH_KEY cũ nếu trước đây dùng biến này). ${LOST_VI} | ` +
         `The key file ${file} is missing but the data folder holds dossiers hashed with it: restore ${KEY_FILE} ` +
-        `from a backup (or set the old PHONE_HASH_KEY). ${AFTER_LOSS}`,
+        `from a backup (or set the old PHONE_HASH_KEY). ${LOST_EN}`,
     );
   }
   await mkdir(dataDir, { recursive: true, mode: 0o700 });

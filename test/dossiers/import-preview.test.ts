@@ -57,7 +57,9 @@ describe("encodings Excel writes", () => {
   it("refuses a code-page file in which Excel already replaced letters with '?', saying how to save it", async () => {
     const error = await refusal(windows1252(toCsv([dossier({ applicant_name: "Nguyễn Thị Ngọc Bình" })])));
     expect(error).toContain("«?»");
-    expect(error).toContain("CSV UTF-8");
+    // The Vietnamese half (all the staff console shows) says what to do, before the English.
+    expect(error.split(" | ")[0]).toContain("«CSV UTF-8 (Comma delimited)»");
+    expect(error.split(" | ")).toHaveLength(2);
     // Without a letter 1252 could keep, the file is plain ASCII (it reads as UTF-8): the name is still refused.
     const ascii = await preview(windows1252(toCsv([dossier({ applicant_name: "Nguyễn Thị Ngọc" })])));
     expect(ascii.rejected).toEqual([

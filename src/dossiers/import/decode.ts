@@ -13,18 +13,17 @@ import iconv from "iconv-lite";
 
 export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; error: string };
 
-export const RESAVE_AS_UTF8 =
-  "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) › «CSV UTF-8 (Comma delimited)» rồi nhập lại; " +
-  "hoặc nhập thẳng tệp .xlsx. | Open the file in Excel, Save As «CSV UTF-8 (Comma delimited)» and import " +
-  "that, or import the .xlsx file itself.";
+/** What to do instead, in each language: messages read "Vietnamese problem + fix | English problem + fix". */
+const RESAVE_VI =
+  "Hãy mở tệp bằng Excel, chọn Lưu thành (Save As) › «CSV UTF-8 (Comma delimited)» rồi nhập lại; hoặc nhập thẳng tệp .xlsx.";
+const RESAVE_EN =
+  "Open the file in Excel, Save As «CSV UTF-8 (Comma delimited)» and import that, or import the .xlsx file.";
+const refusal = (vi: string, en: string): Decoded => ({ ok: false, error: `${vi} ${RESAVE_VI} | ${en} ${RESAVE_EN}` });
 
 export function decodeText(bytes: Uint8Array): Decoded {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (startsWith(buffer, [0xff, 0xfe, 0x00, 0x00]) || startsWith(buffer, [0x00, 0x00, 0xfe, 0xff])) {
-    return {
-      ok: false,
-      error: `Tệp mã hoá UTF-32, không đọc được | UTF-32 files are not supported. ${RESAVE_AS_UTF8}`,
-    };
+    return refusal("Tệp mã hoá UTF-32, không đọc được.", "UTF-32 files are not supported.");
   }
   if (startsWith(buffer, [0xef, 0xbb, 0xbf])) return utf8(buffer.subarray(3), "UTF-8");
   if (startsWith(buffer, [0xff, 0xfe])) return converted(buffer.subarray(2), "utf-16le", "UTF-16LE");
@@ -37,10 +36,10 @@ export function decodeText(bytes: Uint8Array): Decoded {
 
 function utf8(buffer: Buffer, name: string): Decoded {
   if (!isUtf8(buffer)) {
-    return {
-      ok: false,
-      error: `Tệp ghi là UTF-8 nhưng có byte không hợp lệ (tệp bị hỏng hoặc ghép từ nhiều nguồn) | The file claims UTF-8 but has invalid bytes. ${RESAVE_AS_UTF8}`,
-    };
+    return refusal(
+      "Tệp ghi là UTF-8 nhưng có byte không hợp lệ (tệp bị hỏng hoặc ghép từ nhiều nguồn).",
+      "The file claims UTF-8 but has invalid bytes.",
+    );
   }
   return { ok: true, text: buffer.toString("utf8").normalize("NFC"), encoding: name };
 }
@@ -88,22 +87,16 @@ function legacy(buffer: Buffer): Decoded {
   // The reading with fewer characters that cannot occur in Vietnamese text; a tie goes to 1258.
   const best = readings.reduce((a, b) => (b.odd < a.odd ? b : a));
   if (best.odd > 0) {
-    return {
-      ok: false,
-      error:
-        `Tệp không phải UTF-8 và không đọc được chắc chắn theo bảng mã Windows-1258 hay Windows-1252 ` +
-        `(có thể là bảng mã TCVN3/VNI cũ) | The file is not UTF-8 and does not read cleanly as Windows-1258 ` +
-        `or Windows-1252 (perhaps an old TCVN3/VNI file). ${RESAVE_AS_UTF8}`,
-    };
+    return refusal(
+      "Tệp không phải UTF-8 và không đọc được chắc chắn theo bảng mã Windows-1258 hay Windows-1252 (có thể là bảng mã TCVN3/VNI cũ).",
+      "The file is not UTF-8 and does not read cleanly as Windows-1258 or Windows-1252 (perhaps an old TCVN3/VNI file).",
+    );
   }
   if (lostLetters(best.text)) {
-    return {
-      ok: false,
-      error:
-        `Tệp được lưu bằng bảng mã Windows cũ (ANSI, không phải UTF-8) và Excel đã thay các chữ có dấu ` +
-        `bằng dấu «?» (ví dụ «Nguy?n»): không thể khôi phục | The file was saved in a Windows ANSI code page ` +
-        `and Excel replaced Vietnamese letters with "?". ${RESAVE_AS_UTF8}`,
-    };
+    return refusal(
+      "Tệp được lưu bằng bảng mã Windows cũ (ANSI, không phải UTF-8) và Excel đã thay các chữ có dấu bằng dấu «?» (ví dụ «Nguy?n»): không thể khôi phục.",
+      'The file was saved in a Windows ANSI code page and Excel replaced Vietnamese letters with "?".',
+    );
   }
   return { ok: true, text: best.text, encoding: best.name };
 }
