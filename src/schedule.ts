@@ -1,12 +1,14 @@
 import { Cron } from "croner";
+import cron from "node-cron";
 import type { Clock } from "./clock.js";
 import { errorSummary, type Logger } from "./logger.js";
 import { InFlight } from "./util/in-flight.js";
 
 /**
- * One job of the service's schedule. The list below is the one schedule: croner runs it on the
+ * One job of the service's schedule. The list below is the one schedule: node-cron runs it on the
  * real clock in production; with the test clock (MOTCUA_FAKE_CLOCK_FILE) the same list runs
- * whenever the test clock passes one of the job's cron times. No period is written twice.
+ * whenever the test clock passes one of the job's cron times (croner computes the next time from
+ * the same expression: node-cron only fires on the real clock). No period is written twice.
  */
 export interface Job {
   name: string;
@@ -49,7 +51,7 @@ export interface RunningSchedule {
 export interface ScheduleOptions {
   timeZone: string;
   logger: Logger;
-  /** The test clock (a Clock with a file) runs the jobs on its own time; any other clock: croner's timers. */
+  /** The test clock (a Clock with a file) runs the jobs on its own time; any other clock: node-cron's timers. */
   clock: Clock;
   /** Test clock only: how often (real ms) its time is looked at. */
   pollMs?: number;
@@ -65,17 +67,20 @@ const guarded = (job: Job, logger: Logger) => () =>
 
 function runOnTimers(jobs: readonly Job[], { timeZone, logger }: ScheduleOptions): RunningSchedule {
   const running = new InFlight();
-  const timers = jobs.map(
-    (job) =>
-      // protect: a run still going when the next is due is skipped, as node-cron's noOverlap did.
-      new Cron(job.cron, { name: job.name, timezone: timeZone, protect: true, unref: true }, async () => {
+  const timers = jobs.map((job) =>
+    // noOverlap: a run still going when the next is due is skipped; unref: timers never hold the process open.
+    cron.schedule(
+      job.cron,
+      async () => {
         await running.track(guarded(job, logger)());
-      }),
+      },
+      { name: job.name, timezone: timeZone, noOverlap: true, unref: true, suppressMissedWarning: true },
+    ),
   );
   for (const job of jobs) if (job.atStart) void running.track(guarded(job, logger)());
   return {
     async stop() {
-      for (const timer of timers) timer.stop();
+      await Promise.all(timers.map((timer) => timer.destroy?.() ?? timer.stop()));
       await running.drain();
     },
   };

@@ -136,4 +136,19 @@ describe("on the real clock", () => {
     await stopped;
     expect(events).toEqual(["started", "finished", "stopped"]);
   });
+
+  it("node-cron fires a job on its cron expression (here every second, in the office's zone)", async () => {
+    let runs = 0;
+    const running = startSchedule([{ name: "tick", cron: "* * * * * *", run: async () => void runs++ }], {
+      clock: systemClock,
+      timeZone: TIME_ZONE,
+      logger: captureLogs().logger,
+    });
+    // The test timeout bounds the wait; nothing here measures time.
+    while (runs < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    await running.stop();
+    const after = runs;
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    expect(runs).toBe(after); // stopped means stopped
+  });
 });
