@@ -5,8 +5,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import pino from "pino";
+import type pino from "pino";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { createLogger } from "../../src/logger.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLED_DATA = path.join(ROOT, "data");
@@ -26,7 +27,8 @@ export function captureLogs(): { logger: pino.Logger; lines: string[] } {
       done();
     },
   });
-  return { logger: pino({ level: "debug" }, stream), lines };
+  // The service's own logger (its err serializer and redaction), writing where the test can read.
+  return { logger: createLogger("debug", stream), lines };
 }
 
 let catalogue: Promise<LiveCatalogue> | undefined;
