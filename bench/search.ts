@@ -41,7 +41,7 @@ const { procedures: bundled, synonyms } = loaded.catalogue;
 const known = new Set(bundled.map((p) => p.code));
 
 /** Plain fuse.js takes most of a second per query at 10,000 records: there it runs on a seeded sample. */
-const FUSE_SAMPLE_AT_LARGE = 60;
+const FUSE_SAMPLE_AT_LARGE = 20;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
@@ -93,6 +93,16 @@ interface Row {
 }
 
 const rows: Row[] = [];
+/** One line per measured row on stderr as it completes: a long run shows where it is. */
+function progress(r: Row): void {
+  const a = r.accuracy;
+  console.error(
+    `${r.set} · ${r.method} @${r.records}: top-1 ${(a.top1 * 100).toFixed(1)}% top-3 ${(a.top3 * 100).toFixed(1)}% ` +
+      `intent ${(a.intent * 100).toFixed(1)}% long ${(a.long.top1 * 100).toFixed(1)}% (${a.long.count}) rest ${(a.rest.top1 * 100).toFixed(1)}% ` +
+      `oos answered ${(a.confidentWrong * 100).toFixed(1)}% offers ${(a.offers * 100).toFixed(1)}% ` +
+      `median ${r.medianMs.toFixed(3)} ms p95 ${r.p95Ms.toFixed(3)} ms`,
+  );
+}
 const large = SMALL ? bundled : syntheticCatalogue(bundled, 10_000);
 const sizes: Array<[Procedure[], number]> = SMALL
   ? [[bundled, 1]]
@@ -117,6 +127,7 @@ for (const [records, rounds] of sizes) {
       medianMs,
       p95Ms,
     });
+    progress(rows[rows.length - 1] as Row);
     if (TUNE && name === "eval tuning") {
       console.log(`\n# misses on ${name} @${records.length}`);
       for (const m of accuracy.misses) console.log(`${m.expected}\t${m.got}\t${m.query}`);
@@ -128,6 +139,15 @@ for (const [records, rounds] of sizes) {
     const used = records === bundled ? queries : sample(queries, FUSE_SAMPLE_AT_LARGE);
     const [medianMs, p95Ms] = timed((q) => fuse.search(q), used, 1);
     const accuracy = measureAccuracy(fuse, used, known);
+    progress({
+      set: name,
+      method: "plain fuse.js",
+      records: records.length,
+      accuracy,
+      queries: used.length,
+      medianMs,
+      p95Ms,
+    });
     rows.push({
       set: name,
       method: "plain fuse.js",
