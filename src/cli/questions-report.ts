@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { KEEP_DAYS, QUESTIONS_FILE, UnansweredQuestionStore } from "../questions/store.js";
+import { createPool } from "../storage/postgres/database.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -28,9 +29,13 @@ if (!Number.isInteger(days) || days < 1 || !Number.isInteger(limit) || limit < 1
 const config = loadCliConfig();
 const out = (line = "") => process.stdout.write(`${line}\n`);
 // Nothing is created when there is no data yet.
-const questions = existsSync(path.join(config.dataDir, QUESTIONS_FILE))
-  ? (await UnansweredQuestionStore.open(config.dataDir, { fsync: false })).list(days)
-  : [];
+// With DATABASE_URL the counts are the database's (docs/province.md).
+const database = config.DATABASE_URL ? createPool(config.DATABASE_URL, { max: 1 }) : undefined;
+const questions =
+  database || existsSync(path.join(config.dataDir, QUESTIONS_FILE))
+    ? (await UnansweredQuestionStore.open(config.dataDir, { fsync: false, database })).list(days)
+    : [];
+await database?.end();
 if (questions.length === 0) {
   out(
     `Chưa có câu hỏi nào chưa trả lời được trong ${days} ngày qua | No unanswered questions in the last ${days} days.`,

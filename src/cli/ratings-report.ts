@@ -6,6 +6,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadCatalogue } from "../catalogue/load.js";
 import { AnswerFeedbackStore } from "../ratings/feedback.js";
+import { PostgresRatingRepository } from "../ratings/postgres.js";
 import {
   ALL,
   COMMENTS_SHEET,
@@ -19,6 +20,7 @@ import {
   summaryCsv,
 } from "../ratings/report.js";
 import { FileRatingRepository } from "../ratings/store.js";
+import { createPool } from "../storage/postgres/database.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -76,7 +78,13 @@ const nameOf = (code: string) => names.get(code) ?? code;
 
 // Read only: nothing is created when there is no data yet.
 const ratingsDir = path.join(config.dataDir, "ratings");
-const ratings = existsSync(ratingsDir) ? await (await FileRatingRepository.open(ratingsDir, false)).all() : [];
+// With DATABASE_URL the ratings and feedback counts are the database's (docs/province.md).
+const database = config.DATABASE_URL ? createPool(config.DATABASE_URL, { max: 1 }) : undefined;
+const ratings = database
+  ? await new PostgresRatingRepository(database).all()
+  : existsSync(ratingsDir)
+    ? await (await FileRatingRepository.open(ratingsDir, false)).all()
+    : [];
 const months = { from: values.from, to: values.to };
 const rows = summarize(ratings, months);
 const comments = commentsOf(ratings, config.TIMEZONE, months);
@@ -118,7 +126,11 @@ if (rows.length === 0) {
 
 // Read only (nothing is created when there is no data yet); counting needs no voter pseudonyms.
 const feedbackFile = path.join(config.dataDir, "answer-feedback.json");
-const feedback = existsSync(feedbackFile) ? (await AnswerFeedbackStore.open(config.dataDir, () => "")).counts() : [];
+const feedback =
+  database || existsSync(feedbackFile)
+    ? (await AnswerFeedbackStore.open(config.dataDir, () => "", false, database)).counts()
+    : [];
+await database?.end();
 if (feedback.length > 0) {
   out();
   out("Phản hồi về câu trả lời | Answer feedback (helpful / not helpful)");

@@ -13,6 +13,7 @@ import { FileDossierRepository } from "../dossiers/repository.js";
 import { FileSubscriptionRepository } from "../dossiers/subscriptions.js";
 import { OUTBOX, OUTBOX_FILE } from "../notifications/outbox.js";
 import { QUESTIONS, QUESTIONS_FILE } from "../questions/store.js";
+import { FEEDBACK, FEEDBACK_FILE } from "../ratings/feedback.js";
 import { copyRatings } from "../ratings/postgres.js";
 import { FileRatingRepository } from "../ratings/store.js";
 import { FileConversationStore } from "../storage/conversations.js";
@@ -91,6 +92,7 @@ try {
     ),
     await documentOf(OUTBOX_FILE, OUTBOX, "outbox", (d) => d.pending.length + Object.keys(d.done).length),
     await documentOf(QUESTIONS_FILE, QUESTIONS, "questions", (d) => Object.keys(d.questions).length),
+    await documentOf(FEEDBACK_FILE, FEEDBACK, "answer feedback", (d) => Object.keys(d.counts).length),
   ].filter((d) => d !== undefined);
   const source: Record<string, number> = {
     dossiers: dossiers.length,
@@ -173,7 +175,7 @@ try {
   } else {
     out("Đã chuyển xong, số bản ghi khớp. | Moved; the counts match.");
     out(
-      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), answer feedback, staff accounts/audit, " +
+      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), staff accounts/audit, " +
         "phone-hash.key — keep DATA_DIR with the service.",
     );
   }

@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
-import { VersionedFile } from "../storage/versioned-file.js";
+import type { StoredDocument } from "../storage/document.js";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresDocument } from "../storage/postgres/document.js";
+import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 
 const Counts = z.object({ helpful: z.number().int(), notHelpful: z.number().int() });
 const FeedbackFile = z.object({
@@ -11,6 +14,14 @@ const FeedbackFile = z.object({
   votes: z.record(z.string(), z.boolean()),
 });
 type FeedbackFile = z.infer<typeof FeedbackFile>;
+export const FEEDBACK_FILE = "answer-feedback.json";
+/** The file's (and the database document's) kind and shape. */
+export const FEEDBACK: FileSpec<FeedbackFile> = {
+  kind: "answer-feedback",
+  version: 1,
+  schema: FeedbackFile,
+  empty: () => ({ counts: {}, month: "", votes: {} }),
+};
 
 export interface FeedbackCount {
   month: string;
@@ -22,21 +33,20 @@ export interface FeedbackCount {
 /** "Helpful / not helpful" taps on answers, counted per month and procedure. */
 export class AnswerFeedbackStore {
   private constructor(
-    private readonly file: VersionedFile<FeedbackFile>,
+    private readonly file: StoredDocument<FeedbackFile>,
     private readonly pseudonym: (value: string) => string,
   ) {}
 
-  static async open(dataDir: string, pseudonym: (value: string) => string, fsync = true): Promise<AnswerFeedbackStore> {
-    const file = await VersionedFile.open(
-      path.join(dataDir, "answer-feedback.json"),
-      {
-        kind: "answer-feedback",
-        version: 1,
-        schema: FeedbackFile,
-        empty: () => ({ counts: {}, month: "", votes: {} }),
-      },
-      fsync,
-    );
+  /** In DATA_DIR/answer-feedback.json, or with `database` (DATABASE_URL) in its documents table. */
+  static async open(
+    dataDir: string,
+    pseudonym: (value: string) => string,
+    fsync = true,
+    database?: Pool,
+  ): Promise<AnswerFeedbackStore> {
+    const file = database
+      ? await PostgresDocument.open(database, FEEDBACK)
+      : await VersionedFile.open(path.join(dataDir, FEEDBACK_FILE), FEEDBACK, fsync);
     return new AnswerFeedbackStore(file, pseudonym);
   }
 

@@ -36,7 +36,7 @@ export async function openRatings(deps: RatingsDeps): Promise<RatingModule> {
     deps.database
       ? new PostgresRatingRepository(deps.database)
       : FileRatingRepository.open(path.join(dir, "ratings"), fsync),
-    AnswerFeedbackStore.open(dir, deps.pseudonym, fsync),
+    AnswerFeedbackStore.open(dir, deps.pseudonym, fsync, deps.database),
   ]);
   return {
     flow: new RatingFlow(ratings, asScale(deps.scale), timeZone),

@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -95,6 +96,12 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(moved.stdout).toMatch(/lockouts\s+2\s+2/);
       expect(moved.stdout).toMatch(/questions\s+1\s+1/);
       expect(await count(url, "dossiers")).toBe(2);
+
+      // The reports read the database now: the moved files could be gone.
+      await rm(path.join(dir, "unanswered-questions.json"));
+      const report = await runScript("src/cli/questions-report.ts", [], "", env);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(/1\s+\S+\s+xin giấy phép nuôi ong/);
 
       const again = await runScript("src/cli/store-migrate-to-postgres.ts", [], "", env);
       expect(again.code).toBe(1);
