@@ -236,6 +236,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     const current = () => catalogue.current().catalogue;
     return createStaffConsole({
       dataDir: config.dataDir,
+      database,
       timeZone: config.TIMEZONE,
       now,
       logger,

@@ -6,6 +6,8 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { saveAccount, Username } from "../staff/accounts.js";
 import { hashPassword, passwordProblem } from "../staff/passwords.js";
+import { createPool } from "../storage/postgres/database.js";
+import { migrate } from "../storage/postgres/migrate.js";
 import { loadCliConfig } from "./config.js";
 
 const USAGE =
@@ -37,7 +39,16 @@ const config = loadCliConfig();
 const password = process.stdin.isTTY ? await typedTwice() : await firstLine();
 const problem = passwordProblem(password, username);
 if (problem) fail(problem, 2);
-const outcome = await saveAccount(config.dataDir, username, await hashPassword(password), new Date());
+// With DATABASE_URL the accounts live in the database (migrated first: staff:add may run before the bot's first start).
+const database = config.DATABASE_URL ? createPool(config.DATABASE_URL, { max: 1 }) : undefined;
+const outcome = await (async () => {
+  try {
+    if (database) await migrate(database);
+    return await saveAccount(config.dataDir, username, await hashPassword(password), new Date(), database);
+  } finally {
+    await database?.end();
+  }
+})();
 process.stdout.write(
   outcome === "created"
     ? `Đã tạo tài khoản «${username}» | Account created. Đăng nhập tại /staff/login.\n`

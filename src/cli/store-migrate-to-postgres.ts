@@ -16,6 +16,7 @@ import { QUESTIONS, QUESTIONS_FILE } from "../questions/store.js";
 import { FEEDBACK, FEEDBACK_FILE } from "../ratings/feedback.js";
 import { copyRatings } from "../ratings/postgres.js";
 import { FileRatingRepository } from "../ratings/store.js";
+import { accountsPath, STAFF_ACCOUNTS } from "../staff/accounts.js";
 import { FileConversationStore } from "../storage/conversations.js";
 import { DataDirLock } from "../storage/lock.js";
 import { copyConversations } from "../storage/postgres/conversations.js";
@@ -93,6 +94,12 @@ try {
     await documentOf(OUTBOX_FILE, OUTBOX, "outbox", (d) => d.pending.length + Object.keys(d.done).length),
     await documentOf(QUESTIONS_FILE, QUESTIONS, "questions", (d) => Object.keys(d.questions).length),
     await documentOf(FEEDBACK_FILE, FEEDBACK, "answer feedback", (d) => Object.keys(d.counts).length),
+    await documentOf(
+      path.relative(dir, accountsPath(dir)),
+      STAFF_ACCOUNTS,
+      "staff accounts",
+      (d) => Object.keys(d.accounts).length,
+    ),
   ].filter((d) => d !== undefined);
   const source: Record<string, number> = {
     dossiers: dossiers.length,
@@ -175,7 +182,7 @@ try {
   } else {
     out("Đã chuyển xong, số bản ghi khớp. | Moved; the counts match.");
     out(
-      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), staff accounts/audit, " +
+      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), the staff audit log, " +
         "phone-hash.key — keep DATA_DIR with the service.",
     );
   }

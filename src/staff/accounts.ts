@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresDocument } from "../storage/postgres/document.js";
 import { VersionedFile } from "../storage/versioned-file.js";
 
 /** DATA_DIR/staff/accounts.json: written only by `npm run staff:add`, read by the console at each login. */
@@ -19,14 +21,15 @@ export const Username = z
 const Account = z.object({ passwordHash: z.string(), createdAt: z.string(), updatedAt: z.string() });
 const AccountsFile = z.object({ accounts: z.record(z.string(), Account) });
 type AccountsFile = z.infer<typeof AccountsFile>;
-const spec = {
+/** The accounts file's (and the database document's) kind and shape. */
+export const STAFF_ACCOUNTS = {
   kind: "staff-accounts",
   version: 1,
   schema: AccountsFile,
   empty: (): AccountsFile => ({ accounts: {} }),
 };
 
-function accountsPath(dataDir: string): string {
+export function accountsPath(dataDir: string): string {
   return path.join(dataDir, STAFF_DIR, ACCOUNTS_FILE);
 }
 
@@ -35,10 +38,14 @@ function accountsPath(dataDir: string): string {
  * `npm run staff:add` while the service runs can log in at once, and the service never writes
  * the file, so the two never overwrite each other.
  */
-export async function passwordHashOf(dataDir: string, username: string): Promise<string | undefined> {
+export async function passwordHashOf(dataDir: string, username: string, database?: Pool): Promise<string | undefined> {
   const file = accountsPath(dataDir);
-  if (!existsSync(file)) return undefined;
-  const accounts = (await VersionedFile.open(file, spec, false)).data.accounts;
+  if (!database && !existsSync(file)) return undefined;
+  const accounts = (
+    database
+      ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
+      : await VersionedFile.open(file, STAFF_ACCOUNTS, false)
+  ).data.accounts;
   return Object.hasOwn(accounts, username) ? accounts[username]?.passwordHash : undefined;
 }
 
@@ -48,8 +55,12 @@ export async function saveAccount(
   username: string,
   passwordHash: string,
   now: Date,
+  /** DATABASE_URL's pool, migrated: the accounts live in its documents table. */
+  database?: Pool,
 ): Promise<"created" | "updated"> {
-  const file = await VersionedFile.open(accountsPath(dataDir), spec);
+  const file = database
+    ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
+    : await VersionedFile.open(accountsPath(dataDir), STAFF_ACCOUNTS);
   const existing = Object.hasOwn(file.data.accounts, username) ? file.data.accounts[username] : undefined;
   const at = now.toISOString();
   file.data.accounts[username] = { passwordHash, createdAt: existing?.createdAt ?? at, updatedAt: at };
@@ -60,5 +71,5 @@ export async function saveAccount(
 export async function accountCount(dataDir: string): Promise<number> {
   const file = accountsPath(dataDir);
   if (!existsSync(file)) return 0;
-  return Object.keys((await VersionedFile.open(file, spec, false)).data.accounts).length;
+  return Object.keys((await VersionedFile.open(file, STAFF_ACCOUNTS, false)).data.accounts).length;
 }

@@ -173,7 +173,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   async function currentSession(req: IncomingMessage): Promise<StaffSession | undefined> {
     const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
     if (!session) return undefined;
-    if ((await passwordHashOf(deps.dataDir, session.user)) !== session.passwordHash) {
+    if ((await passwordHashOf(deps.dataDir, session.user, deps.database)) !== session.passwordHash) {
       sessions.end(session.id);
       return undefined;
     }
@@ -202,7 +202,12 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     };
     const lockedUntil = throttle.lockedUntil(user, clientAddress(req));
     if (lockedUntil) return again(429, lockMessage(lockedUntil));
-    const passwordHash = await verifyLogin(deps.dataDir, parsed.success ? user : undefined, form.get("password") ?? "");
+    const passwordHash = await verifyLogin(
+      deps.dataDir,
+      parsed.success ? user : undefined,
+      form.get("password") ?? "",
+      deps.database,
+    );
     if (!passwordHash) {
       audit.record(user, "login-failed");
       const locked = throttle.fail(user, clientAddress(req));

@@ -3,6 +3,7 @@ import type { Procedure } from "../catalogue/schema.js";
 import type { Logger } from "../logger.js";
 import type { UnansweredQuestion } from "../questions/store.js";
 import type { Rating } from "../ratings/schema.js";
+import type { Pool } from "../storage/postgres/database.js";
 
 /** One row of an import preview, as staff see it before anything is stored. */
 export interface PreviewRow {
@@ -55,6 +56,8 @@ export type ChannelHealthView = Record<string, unknown>;
 export interface StaffConsoleDeps {
   /** DATA_DIR: accounts (written by `npm run staff:add`) and the audit log live in DATA_DIR/staff. */
   dataDir: string;
+  /** DATABASE_URL's pool: the accounts are read from the database (the audit log stays in DATA_DIR/staff). */
+  database?: Pool;
   catalogue: {
     current(): { catalogue: { version: string; procedures: readonly Procedure[] } };
     /** Accepted with the serving catalogue but to be fixed. */

@@ -1,3 +1,4 @@
+import type { Pool } from "../storage/postgres/database.js";
 import { passwordHashOf } from "./accounts.js";
 import { decoyHash, verifyPassword } from "./passwords.js";
 
@@ -10,8 +11,9 @@ export async function verifyLogin(
   dataDir: string,
   username: string | undefined,
   password: string,
+  database?: Pool,
 ): Promise<string | undefined> {
-  const stored = username ? await passwordHashOf(dataDir, username) : undefined;
+  const stored = username ? await passwordHashOf(dataDir, username, database) : undefined;
   const matches = await verifyPassword(password.slice(0, 200), stored ?? (await decoyHash()));
   return stored !== undefined && matches ? stored : undefined;
 }

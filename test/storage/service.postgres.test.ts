@@ -7,7 +7,9 @@ import { FileSubscriptionRepository } from "../../src/dossiers/subscriptions.js"
 import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { createService } from "../../src/service.js";
+import { passwordHashOf, saveAccount } from "../../src/staff/accounts.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
+import { createPool } from "../../src/storage/postgres/database.js";
 import { readMigrations } from "../../src/storage/postgres/migrate.js";
 import { runScript } from "../harness/common.js";
 import { at, bundledCatalogue, Clock, captureLogs, dossier, rowsOf, tempDir } from "../harness/dossiers.js";
@@ -60,6 +62,7 @@ describe("moving a ward from files to PostgreSQL", () => {
         remaining: 4,
       });
       await ward.close();
+      await saveAccount(dir, "lan", "scrypt$stored-hash-of-lan", new Date());
       const questions = await UnansweredQuestionStore.open(dir, { fsync: false });
       await questions.record("xin giấy phép nuôi ong");
       await questions.flushed();
@@ -95,6 +98,19 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(moved.stdout).toMatch(/conversations\s+1\s+1/);
       expect(moved.stdout).toMatch(/lockouts\s+2\s+2/);
       expect(moved.stdout).toMatch(/questions\s+1\s+1/);
+      expect(moved.stdout).toMatch(/staff accounts\s+1\s+1/);
+      // Staff sign in against the database's accounts; staff:add writes there too.
+      const pool = createPool(url, { max: 1 });
+      try {
+        expect(await passwordHashOf(dir, "lan", pool)).toBe("scrypt$stored-hash-of-lan");
+        const added = await runScript("src/cli/staff-add.ts", ["minh"], "Hoa-sen-trong-dam-2026\n", env);
+        expect(added.stderr).toBe("");
+        expect(added.code).toBe(0);
+        expect(await passwordHashOf(dir, "minh", pool)).toMatch(/\S{20,}/);
+        expect(await passwordHashOf(dir, "minh")).toBeUndefined(); // not in the files
+      } finally {
+        await pool.end();
+      }
       expect(await count(url, "dossiers")).toBe(2);
 
       // The reports read the database now: the moved files could be gone.
