@@ -3,14 +3,8 @@ import { z } from "zod";
 import { StorageError } from "../storage/atomic-file.js";
 import { ShardedRecords } from "../storage/sharded.js";
 import { VersionedFile } from "../storage/versioned-file.js";
-import {
-  Dossier,
-  type DossierChange,
-  type DossierRecord,
-  type DossierStatus,
-  NOTE_STATUSES,
-  STATUS,
-} from "./schema.js";
+import { Dossier, type DossierChange, type DossierRecord, type DossierStatus } from "./schema.js";
+import { planUpsert } from "./upsert-plan.js";
 
 export interface UpsertResult {
   created: number;
@@ -41,18 +35,6 @@ const Meta = z.object({ hashKeyId: z.string().optional() });
 export class HashKeyMismatchError extends StorageError {
   override name = "HashKeyMismatchError";
 }
-
-const COMPARED = [
-  "code",
-  "procedureCode",
-  "applicant",
-  "phoneHash",
-  "receivedAt",
-  "dueAt",
-  "status",
-  "statusNote",
-  "office",
-] as const satisfies readonly (keyof DossierRecord)[];
 
 /** Dossiers in 32 shard files (a push of one record rewrites ~1/32 of the table), indexed by status in memory. */
 export class FileDossierRepository implements DossierRepository {
@@ -121,43 +103,18 @@ export class FileDossierRepository implements DossierRepository {
     now: number,
     beforeCommit?: (changes: DossierChange[]) => Promise<void>,
   ): Promise<UpsertResult> {
-    const latest = new Map(records.map((r) => [r.key, r])); // a code twice in one batch: the last row wins
-    const next: Dossier[] = [];
-    const changes: DossierChange[] = [];
-    let unchanged = 0;
-    let created = 0;
-    for (const record of latest.values()) {
-      const old = this.records.get(record.key);
-      if (old && COMPARED.every((f) => old[f] === record[f])) {
-        unchanged++;
-        continue;
-      }
-      const statusChanged = !old || old.status !== record.status;
-      // A new note matters when it says what to bring, pay, or why (statuses 3, 5, 6, 8).
-      const noteChanged = old?.statusNote !== record.statusNote && NOTE_STATUSES.has(record.status);
-      const tell = old !== undefined && (statusChanged || noteChanged);
-      const seq = (old?.seq ?? 0) + (tell ? 1 : 0);
-      next.push(
-        this.intern({
-          ...record,
-          seq,
-          statusSince: statusChanged ? now : (old?.statusSince ?? now),
-          readyAt: record.status === STATUS.ready ? (old?.status === STATUS.ready ? old.readyAt : now) : undefined,
-          updatedAt: now,
-        }),
-      );
-      if (!old) created++;
-      if (tell) changes.push({ key: record.key, status: record.status, previous: old?.status, seq });
-    }
-    if (next.length > 0) {
-      await beforeCommit?.(changes);
-      for (const d of next) {
+    const plan = planUpsert(records, (key) => this.records.get(key), now);
+    if (plan.next.length > 0) {
+      await beforeCommit?.(plan.changes);
+      for (const d of plan.next) {
+        this.intern(d);
         this.index(d.key, this.records.get(d.key)?.status, d.status);
         this.records.set(d.key, d);
       }
-      await this.records.persist(next.map((d) => d.key));
+      await this.records.persist(plan.next.map((d) => d.key));
     }
-    return { created, updated: next.length - created, unchanged, changes };
+    const { created, unchanged, changes } = plan;
+    return { created, updated: plan.next.length - created, unchanged, changes };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { type Dossier, type DossierChange, type DossierRecord, NOTE_STATUSES, STATUS } from "./schema.js";
 
 /** The fields an import compares: a record equal on all of them changes nothing. */
-export const COMPARED = [
+const COMPARED = [
   "code",
   "procedureCode",
   "applicant",
