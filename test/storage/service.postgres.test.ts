@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
@@ -12,7 +13,17 @@ import { FileConversationStore } from "../../src/storage/conversations.js";
 import { createPool } from "../../src/storage/postgres/database.js";
 import { readMigrations } from "../../src/storage/postgres/migrate.js";
 import { runScript } from "../harness/common.js";
-import { at, bundledCatalogue, Clock, captureLogs, dossier, rowsOf, tempDir } from "../harness/dossiers.js";
+import {
+  at,
+  bundledCatalogue,
+  Clock,
+  captureLogs,
+  dossier,
+  openHarness,
+  rowsOf,
+  tempDir,
+  text,
+} from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 
 /**
@@ -181,6 +192,40 @@ describe("moving a ward from files to PostgreSQL", () => {
       const files = await createService(loadConfig({ DATA_DIR: dir }), await options());
       await files.close();
     } finally {
+      await cleanup();
+    }
+  });
+
+  it("runs a citizen's dossier day on the database: verified lookup, subscription, one notice per change across restarts", async () => {
+    const { dir, cleanup } = await tempDir();
+    const env = { DATABASE_URL: await server.database() };
+    const day = new Clock(at("2025-11-04 09:00"));
+    const code = "000.31.20.H49-251103-0012";
+    let h = await openHarness(dir, day, env);
+    try {
+      await h.import([dossier()]);
+      await h.say("telegram:100", `/hoso ${code}`);
+      expect(text(await h.say("telegram:100", "5678"))).toMatch(/1\.001193|khai sinh/i);
+      await h.pick("telegram:100", "d:s:0003120H49-251103-0012");
+      const change = dossier({ status: "6", status_note: "Lệ phí 8.000 đồng" });
+      expect((await h.import([change])).notices).toBe(1);
+      await h.dossiers.flushOutbox();
+      expect(h.sender.texts("telegram:100")).toEqual([expect.stringContaining("Lệ phí 8.000 đồng")]);
+
+      await h.dossiers.stop();
+      h = await openHarness(dir, day, env, h.sender);
+      expect((await h.import([change])).notices).toBe(0);
+      await h.dossiers.flushOutbox();
+      expect(h.sender.sent).toHaveLength(1);
+      expect((await h.import([dossier({ status: "9" })])).notices).toBe(1);
+      expect(h.dossiers.state()).toMatchObject({ dossiers: 1, subscriptions: 1, notificationsQueued: 1 });
+      // All of it in the database, none in DATA_DIR's store files.
+      expect(await count(env.DATABASE_URL, "subscriptions")).toBe(1);
+      expect(await count(env.DATABASE_URL, "dossiers")).toBe(1);
+      expect(existsSync(path.join(dir, "outbox.json"))).toBe(false);
+      expect(existsSync(path.join(dir, "dossiers"))).toBe(false);
+    } finally {
+      await h.dossiers.stop();
       await cleanup();
     }
   });
