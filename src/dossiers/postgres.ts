@@ -22,6 +22,12 @@ const UPSERT_LOCK = lockId("motcua-bot dossiers upsert");
  * the dossiers change, as in the file store.
  */
 export class PostgresDossierRepository implements DossierRepository {
+  /**
+   * Upserts from this process take turns in the order they were called, as in the file store:
+   * the advisory lock alone orders them across replicas, but not in call order within one.
+   */
+  private upserts: Promise<unknown> = Promise.resolve();
+
   private constructor(private readonly pool: Pool) {}
 
   /** Refuses a database whose phone hashes were made with another key (lookups would all fail). */
@@ -55,6 +61,16 @@ export class PostgresDossierRepository implements DossierRepository {
   }
 
   upsert(
+    records: DossierRecord[],
+    now: number,
+    beforeCommit?: (changes: DossierChange[]) => Promise<void>,
+  ): Promise<UpsertResult> {
+    const run = this.upserts.then(() => this.upsertNow(records, now, beforeCommit));
+    this.upserts = run.catch(() => undefined);
+    return run;
+  }
+
+  private upsertNow(
     records: DossierRecord[],
     now: number,
     beforeCommit?: (changes: DossierChange[]) => Promise<void>,
