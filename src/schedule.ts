@@ -41,6 +41,11 @@ export function serviceJobs(work: ScheduledWork): Job[] {
   ];
 }
 
+/** Records due for a re-check (src/catalogue/review.ts), logged at start and every morning. */
+export function catalogueReviewJob(review: () => Promise<unknown>): Job {
+  return { name: "catalogue review", cron: "0 7 * * *", run: review, atStart: true };
+}
+
 export interface RunningSchedule {
   /** Stops the timers and waits for jobs still running. */
   stop(): Promise<void>;

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { LiveCatalogue } from "./catalogue/live.js";
 import { loadCatalogue } from "./catalogue/load.js";
+import { recordsDueForReview, reviewSummary } from "./catalogue/review.js";
 import type { ChannelHandle } from "./channels/channel.js";
 import type { TelegramHealth } from "./channels/telegram/index.js";
 import type { TerminalHealth } from "./channels/terminal/chat.js";
@@ -27,7 +28,7 @@ import type { ReminderScan } from "./notifications/reminders.js";
 import { SenderRegistry } from "./notifications/senders.js";
 import { UnansweredQuestionStore } from "./questions/store.js";
 import { openRatings, type RatingModule } from "./ratings/open.js";
-import { type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
+import { catalogueReviewJob, type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
 import { HttpServer } from "./server/http.js";
 import type { StaffConsole } from "./staff/console.js";
 import { staffConsoleWanted, terminalAttached } from "./staff/mode.js";
@@ -36,6 +37,7 @@ import { DataDirLock } from "./storage/lock.js";
 import { PostgresConversationStore } from "./storage/postgres/conversations.js";
 import { createPool, type DatabaseHealth, databaseHealth, type Pool } from "./storage/postgres/database.js";
 import { migrate } from "./storage/postgres/migrate.js";
+import { localTime } from "./time/local.js";
 
 export type ChannelName = "telegram" | "zalo" | "terminal";
 
@@ -157,7 +159,12 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const fsync = overrides.fsync ?? true;
 
   const ownCatalogue = overrides.catalogue === undefined;
-  const catalogue = overrides.catalogue ?? (await openCatalogue(config, logger));
+  // In the terminal chat each reload gets a line on screen: staff editing a file see it taken.
+  const reloadLine = wanted.includes("terminal")
+    ? (procedures: number) =>
+        (overrides.terminal?.output ?? process.stdout).write(`Đã nạp lại danh mục: ${procedures} thủ tục\n`)
+    : undefined;
+  const catalogue = overrides.catalogue ?? (await openCatalogue(config, logger, reloadLine));
   // The test clock (unset in production: Date.now) is the dossiers' clock: imports, reminders,
   // send windows, lockouts, rating months. The rate limiter keeps the real clock: it counts
   // what people send per real minute, and a clock standing still would never let them go.
@@ -209,7 +216,14 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       afterImport: async () => void (await operations.flushOutbox()),
     });
   }
-  const jobs = operations ? serviceJobs(operations) : [];
+  const reviewCatalogue = async () => {
+    const procedures = catalogue.current().catalogue.procedures;
+    const due = recordsDueForReview(procedures, localTime(now(), config.TIMEZONE).date);
+    // A warning when records are due, so it reaches the journal at the default level; the terminal chat keeps its screen.
+    const level = due.length > 0 && !terminalOnly ? "warn" : "info";
+    logger[level]({ due: due.length, procedures: procedures.length }, reviewSummary(due, procedures.length));
+  };
+  const jobs = [...(operations ? serviceJobs(operations) : []), catalogueReviewJob(reviewCatalogue)];
   const hasToken = Boolean(config.TELEGRAM_BOT_TOKEN || config.ZALO_BOT_TOKEN);
   const staffWanted =
     overrides.staff ??
@@ -373,7 +387,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     if (overrides.schedule !== false && jobs.length > 0) {
       schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock });
     }
-    if (ownCatalogue && overrides.watchCatalogue !== false) catalogue.watch();
+    if (ownCatalogue && overrides.watchCatalogue !== false) await catalogue.watch();
     const bots = wanted.filter((c) => c !== "terminal");
     try {
       // Listen first: in webhook mode Telegram and Zalo post as soon as the webhook is set.
@@ -429,7 +443,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       await database?.end();
       // Last: every write above is done before another process may take DATA_DIR.
       await data?.lock.release();
-      if (ownCatalogue) catalogue.close();
+      if (ownCatalogue) await catalogue.close();
     })();
     return closing;
   }
@@ -457,10 +471,16 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   };
 }
 
-function openCatalogue(config: Config, logger: Logger): Promise<LiveCatalogue> {
+function openCatalogue(
+  config: Config,
+  logger: Logger,
+  reloadLine?: (procedures: number) => void,
+): Promise<LiveCatalogue> {
   return LiveCatalogue.open(config.catalogueDir, {
-    reloaded: (s) =>
-      logger.info({ version: s.catalogue.version, procedures: s.catalogue.procedures.length }, "catalogue reloaded"),
+    reloaded: (s) => {
+      logger.info({ version: s.catalogue.version, procedures: s.catalogue.procedures.length }, "catalogue reloaded");
+      reloadLine?.(s.catalogue.procedures.length);
+    },
     rejected: (problems, report) =>
       logger.warn(
         { problems: problems.length },
