@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Problem } from "../../src/catalogue/problems.js";
-import { copyOfBundledData, editJson } from "../harness/common.js";
+import { copyOfBundledData, editJson, until } from "../harness/common.js";
 
 const BIRTH = "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json";
 
@@ -82,8 +82,3 @@ describe("live catalogue", () => {
     await expect(LiveCatalogue.open(dir)).rejects.toThrow(/1001193|mã thủ tục/);
   });
 });
-
-/** Polls a condition; the watcher reports on its own schedule, and the test timeout bounds the wait. */
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
-}

@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createService, type Service } from "../../src/service.js";
-import { captureLogs, copyOfBundledData, editJson, tempDir } from "../harness/common.js";
+import { captureLogs, copyOfBundledData, editJson, tempDir, until } from "../harness/common.js";
 
 // Issue 12: the service says which records are due for a re-check at start (and daily, by the
 // same job), and in the terminal chat each catalogue reload gets a line on screen.
@@ -35,10 +35,6 @@ async function terminalService() {
   });
   await service.start();
   return { dir: catalogue.dir, lines, screen: () => screen };
-}
-
-async function until(check: () => boolean): Promise<void> {
-  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe("the service and the catalogue review", () => {

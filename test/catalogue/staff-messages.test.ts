@@ -2,8 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadCatalogue } from "../../src/catalogue/load.js";
-import type { Problem } from "../../src/catalogue/problems.js";
-import { copyOfBundledData, editJson, runScript } from "../harness/common.js";
+import { copyOfBundledData, editJson, refusedProblems, runScript } from "../harness/common.js";
 
 // Messages a ward clerk can act on: their words for the field, the real fault, where it is.
 const BIRTH = "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json";
@@ -16,11 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-async function problems(): Promise<Problem[]> {
-  const result = await loadCatalogue(dir);
-  if (result.ok) throw new Error("expected the catalogue to be refused");
-  return result.problems;
-}
+const problems = () => refusedProblems(dir);
 
 describe("validation messages for staff", () => {
   it("names the field in the guide's words, counting from 1", async () => {

@@ -7,6 +7,8 @@ import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type pino from "pino";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { loadCatalogue } from "../../src/catalogue/load.js";
+import type { Problem } from "../../src/catalogue/problems.js";
 import { createLogger } from "../../src/logger.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -108,4 +110,16 @@ export async function runScript(
   } finally {
     await data?.cleanup();
   }
+}
+
+/** The problems of a catalogue that must be refused; throws when it loads. */
+export async function refusedProblems(dir: string): Promise<Problem[]> {
+  const result = await loadCatalogue(dir);
+  if (result.ok) throw new Error("expected the catalogue to be refused");
+  return result.problems;
+}
+
+/** Polls a condition; what reports it (a watcher, a job) runs on its own schedule, and the test timeout bounds the wait. */
+export async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
 }
