@@ -5,7 +5,17 @@ import type { z } from "zod";
 import { dottedThousands, jsonErrorMessage } from "./json-text.js";
 import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, type Problem } from "./problems.js";
-import { type Office, OfficesFile, Procedure, type Redirect, RedirectsFile, SynonymsFile } from "./schema.js";
+import {
+  type Office,
+  OfficesFile,
+  type OverlayFile,
+  Procedure,
+  type ProvinceFile,
+  type Redirect,
+  RedirectsFile,
+  SynonymsFile,
+  type WardFile,
+} from "./schema.js";
 
 export interface Catalogue {
   procedures: Procedure[];
@@ -16,6 +26,19 @@ export interface Catalogue {
   redirects: Redirect[];
   /** Short hash of every data file: changes whenever any file does. */
   version: string;
+  /** The province and its wards (data/province/, data/wards/); absent on a single-ward install. */
+  province?: ProvinceData;
+}
+
+/** A province's wards and overlays as read and checked; src/wards builds the directory and each ward's view from it. */
+export interface ProvinceData {
+  province: ProvinceFile;
+  /** Sorted by id. */
+  wards: WardFile[];
+  /** data/province/overlay.json (empty when absent). */
+  provinceOverlay: OverlayFile;
+  /** data/wards/<id>.overlay.json by ward id (only wards that have one). */
+  wardOverlays: Map<string, OverlayFile>;
 }
 
 /** Warnings never refuse a catalogue; they are reported beside it. */

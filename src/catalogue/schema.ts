@@ -129,6 +129,8 @@ export const Office = z.strictObject({
   hours: Text,
   phone: Text,
   email: z.email().optional(),
+  /** A map link citizens can open (Google Maps, OpenStreetMap…). */
+  mapUrl: z.url({ message: "đường dẫn không hợp lệ | invalid URL" }).optional(),
 });
 
 export const OfficesFile = z.strictObject({
@@ -169,6 +171,82 @@ export const RedirectsFile = z.strictObject({
   redirects: z.array(Redirect),
 });
 
+// ---- A province with many wards (data/province/, data/wards/): see docs/wards.md ----
+
+/** A ward's id is what a Telegram deep link carries (`?start=<id>`: at most 64 of [A-Za-z0-9_-]); we keep a-z, 0-9, -. */
+export const WardId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+  message: "mã phường chỉ gồm a-z, 0-9, dấu - và dài tối đa 64 ký tự | ward id: a-z, 0-9, -, at most 64 characters",
+});
+
+/**
+ * The receiving unit part of a dossier code (`000.31.20.H49` in `000.31.20.H49-251103-0012`):
+ * letters, digits and dots, at least one digit.
+ */
+export const UnitCode = z
+  .string()
+  .trim()
+  .regex(/^(?=.*\d)[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, {
+    message: "mã đơn vị tiếp nhận phải có dạng 000.31.20.H49 | unit code must look like 000.31.20.H49",
+  });
+
+/** data/province/province.json: the province the deployment serves, and offices its wards share. */
+export const ProvinceFile = z.strictObject({
+  id: WardId,
+  name: Text,
+  /** Offices of the province its wards send citizens to (a land registry branch…); a ward's own offices win. */
+  offices: z.array(Office).default([]),
+  /** Sample data shipped to show the layout; the bot warns until it is replaced. */
+  sample: z.boolean().default(false),
+});
+
+/** data/wards/<id>.json: one ward (phường, xã, đặc khu) of the province. */
+export const WardFile = z.strictObject({
+  id: WardId,
+  /** Accented, as citizens see it: "Phường Tân Định", "Xã Tân Phú". */
+  name: Text,
+  /** Other names citizens type ("P. Tân Định", its name before the 2025 merger). */
+  aliases: z.array(Text).default([]),
+  /** Receiving unit codes the ward's one-stop section issues dossier codes under. */
+  unitCodes: z.array(UnitCode).default([]),
+  /** Office whose contact is given when nothing matches (id in `offices` or the province's or offices.json). */
+  defaultOffice: Text,
+  /** Same shape as data/offices.json; an office here replaces the shared office of the same id for this ward. */
+  offices: z.array(Office).default([]),
+  sample: z.boolean().default(false),
+});
+
+/** What an overlay changes in one channel (in_person, online, post) of a procedure. */
+export const ChannelChange = z.strictObject({
+  kind: z.enum(["in_person", "online", "post"]),
+  fee: Fee.optional(),
+  time: ProcessingTime.optional(),
+  note: Text.optional(),
+});
+
+/** One shared procedure as it differs here; every change carries its source. */
+export const ProcedureChange = z.strictObject({
+  code: z.string().trim().min(1, { message: "cần mã thủ tục | procedure code is required" }),
+  channels: z.array(ChannelChange).default([]),
+  /** Local notes shown with the answer ("Nhận hồ sơ cả sáng Thứ Bảy"). */
+  notes: z.array(Text).default([]),
+  /** Office id for this procedure here, when it is not the shared one. */
+  office: Text.optional(),
+  /** Details of this change no source confirms yet; shown as unconfirmed. */
+  unconfirmed: z.array(Text).default([]),
+  sources: z.array(Source).min(1, {
+    message: "cần ghi ít nhất một nguồn cho thay đổi này (nghị quyết HĐND, quyết định công bố…) | a source is required",
+  }),
+  lastChecked: IsoDate,
+});
+
+/** data/province/overlay.json and data/wards/<id>.overlay.json: what differs from the shared catalogue. */
+export const OverlayFile = z.strictObject({
+  changes: z.array(ProcedureChange).default([]),
+  /** Procedures only this province or ward has, written like a catalogue record. */
+  procedures: z.array(Procedure).default([]),
+  sample: z.boolean().default(false),
+});
+
 export type Procedure = z.infer<typeof Procedure>;
 export type Redirect = z.infer<typeof Redirect>;
 export type Source = z.infer<typeof Source>;
@@ -180,3 +258,9 @@ export type OfficesFile = z.infer<typeof OfficesFile>;
 export type SynonymGroup = z.infer<typeof SynonymGroup>;
 export type SynonymsFile = z.infer<typeof SynonymsFile>;
 export type ChannelKind = Channel["kind"];
+
+export type ProvinceFile = z.infer<typeof ProvinceFile>;
+export type WardFile = z.infer<typeof WardFile>;
+export type ChannelChange = z.infer<typeof ChannelChange>;
+export type ProcedureChange = z.infer<typeof ProcedureChange>;
+export type OverlayFile = z.infer<typeof OverlayFile>;
