@@ -4,12 +4,27 @@ import { MENU_CHOICE } from "../core/assistant.js";
 import { prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
+import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import { sectionCue } from "./follow-up.js";
-import { PROCEDURE_CHOICE, readProcedureChoice } from "./procedure-choice.js";
+import { shorten } from "./labels.js";
+import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
+
+/** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
+const SEARCH_LIMIT = 8;
+const LIST_MAX = 5;
+/** Related procedures offered under an answer: those that hold every word asked, at most this many. */
+const RELATED_MAX = 4;
+const RELATED_COVERAGE = 0.95;
+const RELATED_SCORE = 0.6;
+/**
+ * A refinement read with the current procedure ("nếu chồng là người Hàn Quốc thì sao" after
+ * "đăng ký kết hôn") must lead the next other procedure by this much to be taken.
+ */
+const REFINE_MARGIN = 0.08;
 
 /** Choices a not-found reply keeps: about procedures and the menu, not a finished dossier step. */
 const KEPT_PREFIXES = new Set([PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, MENU_CHOICE.prefix, "f"]);
@@ -66,7 +81,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const { search, catalogue } = deps.catalogue.current();
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
-  const outcome = search.search(text);
+  const outcome = search.search(text, SEARCH_LIMIT);
   const [top] = outcome.hits;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
@@ -96,32 +111,26 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
     return [{ text: lines.join("\n") }];
   }
+  if (outcome.decision === "answer" && top && outcome.sure) return [answerReply(ctx, deps, outcome, top)];
+  // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
+  const settled = settleWithContext(search, outcome, text, { current, options, cue });
+  if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
   if (outcome.decision === "answer" && top) {
-    const reply = show(ctx, deps, top.procedure, outcome.intent);
-    if (outcome.sure) return [reply];
     // Only one candidate came close: the answer, with a way out to browsing.
+    const reply = answerReply(ctx, deps, outcome, top);
     const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
     return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }
-  // A section asked with words of the current procedure while search hesitates between it and others: the current one.
-  if (
-    current &&
-    cue &&
-    outcome.decision === "choose" &&
-    outcome.hits.some((h) => h.procedure.code === current.code) &&
-    saysSome(current, cue.rest)
-  ) {
-    return [show(ctx, deps, current, cue.section)];
-  }
   if (outcome.decision === "choose") {
+    const listed = outcome.hits.slice(0, LIST_MAX);
     rememberOptions(
       ctx,
-      outcome.hits.map((h) => h.procedure.code),
+      listed.map((h) => h.procedure.code),
     );
     return [
       chooseReply(
         ctx,
-        outcome.hits.map((h) => h.procedure),
+        listed.map((h) => h.procedure),
         outcome.intent,
       ),
     ];
@@ -139,6 +148,67 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
     },
   ];
+}
+
+/**
+ * The answer to a search, with the other procedures that hold every word asked as choices:
+ * "hộ kinh doanh" answers the registration and offers its closing, re-issue and changes.
+ */
+function answerReply(ctx: FeatureContext, deps: AnswerFeatureDeps, outcome: SearchOutcome, top: Hit): Reply {
+  const reply = show(ctx, deps, top.procedure, outcome.intent);
+  const related = outcome.hits
+    .slice(1)
+    .filter((h) => h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE)
+    .slice(0, RELATED_MAX)
+    .map((h) => ({ id: procedureChoiceId(h.procedure.code, outcome.intent), label: `↪ ${shorten(h.procedure.name)}` }));
+  if (related.length === 0) return reply;
+  // Before the helpful / not helpful taps, which are about the answer shown.
+  const choices = reply.choices ?? [];
+  const feedbackAt = choices.findIndex((c) => prefixOf(c.id) === FEEDBACK_CHOICE.prefix);
+  const at = feedbackAt < 0 ? choices.length : feedbackAt;
+  return { ...reply, choices: [...choices.slice(0, at), ...related, ...choices.slice(at)] };
+}
+
+interface Context {
+  current: Procedure | undefined;
+  options: readonly Procedure[];
+  cue: ReturnType<typeof sectionCue>;
+}
+
+/**
+ * A message search alone is not sure about, read with the conversation:
+ * - after a "which one?" list, when exactly one procedure of the list is among the hits
+ *   ("quay lại chuyện khai tử, cần giấy tờ gì" after a list that held the death registration);
+ * - on a procedure, a section asked with words of its name while search hesitates between it and others;
+ * - on a procedure, a refinement that names no procedure by itself ("nếu chồng là người Hàn Quốc
+ *   thì sao" after "đăng ký kết hôn"): searched together with the procedure's name, another
+ *   procedure now fits better than the current one, clearly ahead of the rest.
+ */
+function settleWithContext(
+  search: ProcedureSearch,
+  outcome: SearchOutcome,
+  text: string,
+  { current, options, cue }: Context,
+): { procedure: Procedure; section: Section } | undefined {
+  if (options.length > 0 && outcome.decision !== "none") {
+    const listed = outcome.hits.filter((h) => options.some((o) => o.code === h.procedure.code));
+    if (listed.length === 1 && listed[0]) return { procedure: listed[0].procedure, section: outcome.intent };
+  }
+  if (!current) return undefined;
+  if (
+    cue &&
+    outcome.decision === "choose" &&
+    outcome.hits.some((h) => h.procedure.code === current.code) &&
+    saysSome(current, cue.rest)
+  ) {
+    return { procedure: current, section: cue.section };
+  }
+  const refined = search.search(`${current.name} ${text}`, SEARCH_LIMIT);
+  const [best, ...others] = refined.hits;
+  if (refined.decision === "none" || !best || best.procedure.code === current.code) return undefined;
+  const next = others.find((h) => h.procedure.code !== current.code);
+  if (next && best.score - next.score < REFINE_MARGIN) return undefined;
+  return { procedure: best.procedure, section: outcome.intent };
 }
 
 function titleWords(procedure: Procedure): Set<string> {
