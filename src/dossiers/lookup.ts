@@ -32,7 +32,7 @@ export async function lookupDossier(
   now: number,
 ): Promise<LookupOutcome> {
   for (const key of keys) {
-    const verdict = deps.guard.check(chatKey, key, now);
+    const verdict = await deps.guard.check(chatKey, key, now);
     if (verdict.kind !== "open") return verdict;
   }
   let found: Dossier | undefined;
