@@ -4,6 +4,7 @@ import type { Hasher } from "./privacy.js";
 import type { RawRow, RejectedRow, RowPlace } from "./records.js";
 import type { DossierRepository } from "./repository.js";
 import type { DossierChange } from "./schema.js";
+import type { WardMap } from "./wards.js";
 
 export interface WarnedRow {
   at: RowPlace;
@@ -39,12 +40,12 @@ export interface IngestDeps {
  * stored for them. With `catalogue`, unknown procedure codes and offices are warned about too.
  */
 export async function ingestRows(
-  deps: IngestDeps & { catalogue?: ImportCatalogue; timeZone?: string },
+  deps: IngestDeps & { catalogue?: ImportCatalogue; timeZone?: string; wards?: WardMap },
   rows: RawRow[],
 ): Promise<ImportReport> {
   const preview = previewRows(
     rows,
-    { catalogue: deps.catalogue, now: deps.now(), timeZone: deps.timeZone },
+    { catalogue: deps.catalogue, now: deps.now(), timeZone: deps.timeZone, wards: deps.wards },
     { fileName: "", format: "json" },
   );
   return commitImport(preview, deps);

@@ -11,6 +11,7 @@ import type { RawRow } from "./records.js";
 import { type DossierRepository, FileDossierRepository } from "./repository.js";
 import type { DossierChange } from "./schema.js";
 import { dropFinishedLinks, FileSubscriptionRepository, type SubscriptionRepository } from "./subscriptions.js";
+import type { WardMap } from "./wards.js";
 
 export interface DossiersDeps {
   /** DATA_DIR; the caller holds its lock. */
@@ -22,6 +23,8 @@ export interface DossiersDeps {
   fsync: boolean;
   /** DATABASE_URL's pool, migrated: dossiers and subscriptions live there instead of DATA_DIR's files. */
   database?: Pool;
+  /** The wards served: imports give each dossier its ward and warn of codes no ward has. Default: a single ward. */
+  wards?: WardMap;
 }
 
 export interface DossierModule {
@@ -68,7 +71,7 @@ export async function openDossiers(deps: DossiersDeps): Promise<DossierModule> {
     guard,
     hasher,
     async importRows(rows, notify) {
-      const report = await ingestRows({ dossiers, hasher, now, notify }, rows);
+      const report = await ingestRows({ dossiers, hasher, now, notify, wards: deps.wards }, rows);
       counts.dossiers = await dossiers.count();
       return report;
     },

@@ -338,6 +338,8 @@ export interface ValidRow {
   status: DossierStatus;
   statusNote?: string;
   office?: string;
+  /** The ward (src/dossiers/wards.ts), set by the preview when the deployment knows its wards. */
+  ward?: string;
 }
 
 /** Checks one row; a bad one is reported with its place, its code and the first problem. */
@@ -387,6 +389,7 @@ export function recordOf(row: ValidRow, hasher: Hasher): DossierRecord {
     status: row.status,
     statusNote: row.statusNote,
     office: row.office,
+    ward: row.ward,
   };
 }
 

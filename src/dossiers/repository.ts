@@ -146,4 +146,4 @@ export class FileDossierRepository implements DossierRepository {
   }
 }
 
-const SHARED = ["procedureCode", "applicant", "receivedAt", "dueAt", "statusNote", "office"] as const;
+const SHARED = ["procedureCode", "applicant", "receivedAt", "dueAt", "statusNote", "office", "ward"] as const;

@@ -36,6 +36,11 @@ export const DossierRecord = z.object({
   status: DossierStatus,
   statusNote: z.string().optional(),
   office: z.string().optional(),
+  /**
+   * The ward (phường, xã) that received it, from its code's unit or the import's office column
+   * (src/dossiers/wards.ts). Absent: imported before wards, or a single-ward install.
+   */
+  ward: z.string().optional(),
 });
 export type DossierRecord = z.infer<typeof DossierRecord>;
 

@@ -11,6 +11,7 @@ const COMPARED = [
   "status",
   "statusNote",
   "office",
+  "ward",
 ] as const satisfies readonly (keyof DossierRecord)[];
 
 export interface UpsertPlan {
@@ -33,8 +34,10 @@ export function planUpsert(
 ): UpsertPlan {
   const latest = new Map(records.map((r) => [r.key, r]));
   const plan: UpsertPlan = { next: [], changes: [], created: 0, unchanged: 0 };
-  for (const record of latest.values()) {
-    const old = stored(record.key);
+  for (const row of latest.values()) {
+    const old = stored(row.key);
+    // A row whose ward is not known keeps the ward already stored: "not known" is not "none".
+    const record = row.ward === undefined && old?.ward !== undefined ? { ...row, ward: old.ward } : row;
     if (old && COMPARED.every((f) => old[f] === record[f])) {
       plan.unchanged++;
       continue;

@@ -18,6 +18,8 @@ const Question = z.object({
   text: z.string(),
   /** Times asked per UTC day ("2026-12-01" → 3), only the last KEEP_DAYS days. */
   days: z.record(z.string(), z.number().int().positive()),
+  /** The ward the chat had chosen (src/dossiers/wards.ts); absent: none chosen, or a single-ward install. */
+  ward: z.string().optional(),
 });
 const QuestionsFile = z.object({ questions: z.record(z.string(), Question) });
 type QuestionsFile = z.infer<typeof QuestionsFile>;
@@ -28,6 +30,12 @@ export const QUESTIONS: FileSpec<QuestionsFile> = {
   schema: QuestionsFile,
   empty: () => ({ questions: {} }),
 };
+
+/** One ward's view: its questions, and those without a ward too when it is the only ward. */
+export interface WardView {
+  ward: string;
+  withoutWard: boolean;
+}
 
 export interface UnansweredQuestion {
   text: string;
@@ -58,14 +66,19 @@ export class UnansweredQuestionStore {
     return new UnansweredQuestionStore(file, options.now ?? Date.now);
   }
 
-  /** Counts one question (scrubbed here); resolves once on disk. Empty ones are not kept. */
-  async record(text: string): Promise<void> {
+  /**
+   * Counts one question (scrubbed here), under the ward the chat chose when it has one; resolves
+   * once on disk. Empty ones are not kept.
+   */
+  async record(text: string, ward?: string): Promise<void> {
     const scrubbed = scrubQuestion(text);
-    const key = questionKey(scrubbed);
-    if (key === "") return;
+    const base = questionKey(scrubbed);
+    if (base === "") return;
+    // A ward's count of a question is its own entry; the lists add the entries of one question up.
+    const key = ward ? `${ward}\u001f${base}` : base;
     const day = dayOf(this.now());
     const questions = this.file.data.questions;
-    const entry = questions[key] ?? { text: scrubbed, days: {} };
+    const entry = questions[key] ?? { text: scrubbed, days: {}, ...(ward ? { ward } : {}) };
     entry.text = scrubbed;
     entry.days[day] = (entry.days[day] ?? 0) + 1;
     questions[key] = entry;
@@ -79,24 +92,34 @@ export class UnansweredQuestionStore {
     await this.written.catch(() => undefined);
   }
 
-  /** Most asked first (then most recently asked), over the last `days` days (at most KEEP_DAYS). */
-  list(days = KEEP_DAYS): UnansweredQuestion[] {
+  /**
+   * Most asked first (then most recently asked), over the last `days` days (at most KEEP_DAYS);
+   * every ward's, or one ward's (`view`).
+   */
+  list(days = KEEP_DAYS, view?: WardView): UnansweredQuestion[] {
     const since = dayOf(this.now() - (Math.min(days, KEEP_DAYS) - 1) * DAY_MS);
-    return Object.values(this.file.data.questions)
-      .map((q) => {
-        const kept = Object.entries(q.days).filter(([day]) => day >= since);
-        return {
-          text: q.text,
-          count: kept.reduce((sum, [, n]) => sum + n, 0),
-          lastAsked:
-            kept
-              .map(([day]) => day)
-              .sort()
-              .at(-1) ?? "",
-        };
-      })
-      .filter((q) => q.count > 0)
-      .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked) || a.text.localeCompare(b.text));
+    const merged = new Map<string, UnansweredQuestion>();
+    for (const q of Object.values(this.file.data.questions)) {
+      if (view && !(q.ward === undefined ? view.withoutWard : q.ward === view.ward)) continue;
+      const kept = Object.entries(q.days).filter(([day]) => day >= since);
+      const count = kept.reduce((sum, [, n]) => sum + n, 0);
+      if (count === 0) continue;
+      const lastAsked =
+        kept
+          .map(([day]) => day)
+          .sort()
+          .at(-1) ?? "";
+      const key = questionKey(q.text);
+      const same = merged.get(key);
+      if (!same) merged.set(key, { text: q.text, count, lastAsked });
+      else {
+        same.count += count;
+        if (lastAsked > same.lastAsked) Object.assign(same, { text: q.text, lastAsked });
+      }
+    }
+    return [...merged.values()].sort(
+      (a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked) || a.text.localeCompare(b.text),
+    );
   }
 
   /** Drops days older than KEEP_DAYS, questions left with none, and the oldest beyond MAX_QUESTIONS. */

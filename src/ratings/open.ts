@@ -5,7 +5,7 @@ import { AnswerFeedbackStore } from "./feedback.js";
 import { RatingFlow } from "./flow.js";
 import { PostgresRatingRepository } from "./postgres.js";
 import { asScale, type Rating } from "./schema.js";
-import { FileRatingRepository } from "./store.js";
+import { FileRatingRepository, type RatingRepository } from "./store.js";
 
 export interface RatingsDeps {
   dataDir: string;
@@ -19,6 +19,8 @@ export interface RatingsDeps {
   fsync: boolean;
   /** DATABASE_URL's pool, migrated: ratings live there instead of DATA_DIR/ratings. */
   database?: Pool;
+  /** The ward of a dossier (by key): a rating records its dossier's ward, for reports by ward. */
+  wardOfDossier?(key: string): Promise<string | undefined>;
 }
 
 export interface RatingModule {
@@ -32,18 +34,37 @@ export interface RatingModule {
 /** Opens the ratings of handed-over dossiers and the answers' feedback counts in DATA_DIR. */
 export async function openRatings(deps: RatingsDeps): Promise<RatingModule> {
   const { dataDir: dir, fsync, now, timeZone } = deps;
-  const [ratings, feedback] = await Promise.all([
+  const [stored, feedback] = await Promise.all([
     deps.database
       ? new PostgresRatingRepository(deps.database)
       : FileRatingRepository.open(path.join(dir, "ratings"), fsync),
     AnswerFeedbackStore.open(dir, deps.pseudonym, fsync, deps.database),
   ]);
+  const ratings = deps.wardOfDossier ? withDossierWard(stored, deps.wardOfDossier) : stored;
   return {
     flow: new RatingFlow(ratings, asScale(deps.scale), timeZone),
     all: () => ratings.all(),
     answerFeedback: {
       record: (chatKey, procedureCode, helpful) =>
         feedback.record(chatKey, procedureCode, helpful, localTime(now(), timeZone).date.slice(0, 7)),
+    },
+  };
+}
+
+/**
+ * Ratings that record their dossier's ward: the rating flow builds a rating from the dossier it
+ * was given, and the ward is added here on the way to the store (a rating that has one keeps it).
+ */
+export function withDossierWard(
+  ratings: RatingRepository,
+  wardOf: (key: string) => Promise<string | undefined>,
+): RatingRepository {
+  return {
+    get: (key) => ratings.get(key),
+    all: () => ratings.all(),
+    async save(rating) {
+      const ward = rating.ward ?? (await wardOf(rating.key));
+      await ratings.save(ward ? { ...rating, ward } : rating);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { csvField } from "../dossiers/csv.js";
+import { inWard, type WardMap, wardOfDossier } from "../dossiers/wards.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { type Rating, RatingLevel, SATISFIED } from "./schema.js";
 
@@ -27,6 +28,14 @@ export interface Months {
 
 const inMonths = (rating: Rating, months?: Months) =>
   !((months?.from && rating.month < months.from) || (months?.to && rating.month > months.to));
+
+/**
+ * The ratings of one ward: a rating's own ward, else its dossier code's (ratings given before
+ * wards); in a single-ward install a rating without a ward is that ward's.
+ */
+export function ratingsOfWard(ratings: readonly Rating[], wards: WardMap, ward: string): Rating[] {
+  return ratings.filter((r) => inWard(wards, wardOfDossier(wards, r), ward));
+}
 
 /** Per month × procedure, per month, per procedure, and overall: counts and satisfaction. */
 export function summarize(ratings: readonly Rating[], months?: Months): SummaryRow[] {

@@ -27,6 +27,8 @@ export const Rating = z.object({
   key: z.string(),
   procedureCode: z.string(),
   office: z.string().optional(),
+  /** The rated dossier's ward (src/dossiers/wards.ts); absent: not known, or a single-ward install. */
+  ward: z.string().optional(),
   level: RatingLevel,
   scale: z.union([z.literal(3), z.literal(5)]),
   criteria: z.object({

@@ -10,6 +10,7 @@ import {
   validateRow,
 } from "../records.js";
 import { NOTE_STATUSES } from "../schema.js";
+import { findWard, type WardMap } from "../wards.js";
 import { decodeText } from "./decode.js";
 
 /**
@@ -35,6 +36,8 @@ export interface PreviewOptions {
   timeZone?: string;
   /** Default: from the file name's extension, else from the content. */
   format?: ImportFormat;
+  /** The deployment's wards: each row gets the ward of its code's unit (or office column). Default: none. */
+  wards?: WardMap;
 }
 
 /** A row that will be stored, with what deserves a second look. */
@@ -157,7 +160,11 @@ export function previewRows(
   const today = localTime(options.now, options.timeZone ?? "Asia/Ho_Chi_Minh").date;
   for (const row of kept) {
     row.procedureName = names.get(row.procedureCode);
-    row.warnings.push(...warningsOf(row, options.catalogue, today));
+    const ward = options.wards ? findWard(options.wards, row.code, row.office) : {};
+    if (ward.ward) row.ward = ward.ward;
+    const officeNamesWard = !!(row.office && options.wards?.byOffice(row.office));
+    row.warnings.push(...warningsOf(row, officeNamesWard ? undefined : options.catalogue, today, options.catalogue));
+    if (ward.warning) row.warnings.push(ward.warning);
   }
   return {
     fileName: file.fileName,
@@ -177,7 +184,13 @@ const FAR_PAST_YEARS = 5;
 /** A promised return date more than this after receipt is questioned (ward procedures take days or weeks). */
 const LONGEST_DAYS = 366;
 
-function warningsOf(row: PreviewRow, catalogue: ImportCatalogue | undefined, today: string): string[] {
+function warningsOf(
+  row: PreviewRow,
+  /** For the office check: absent when the office column names a ward rather than a catalogue office. */
+  offices: ImportCatalogue | undefined,
+  today: string,
+  catalogue: ImportCatalogue | undefined,
+): string[] {
   const warnings: string[] = [];
   const place = (at: RowPlace) => ("line" in at ? `dòng ${at.line}` : `bản ghi ${at.record}`);
   const placeEn = (at: RowPlace) => ("line" in at ? `line ${at.line}` : `record ${at.record}`);
@@ -193,7 +206,7 @@ function warningsOf(row: PreviewRow, catalogue: ImportCatalogue | undefined, tod
         `procedure code not in the catalogue; the bot will show the bare code`,
     );
   }
-  if (catalogue && row.office && !catalogue.offices.has(row.office)) {
+  if (offices && row.office && !offices.offices.has(row.office)) {
     warnings.push(
       `nơi trả kết quả «${row.office}» không có trong data/offices.json; tin nhắc sẽ dùng nơi giải quyết của thủ tục | ` +
         `office not in data/offices.json; reminders use the procedure's office`,
