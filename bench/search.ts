@@ -31,6 +31,8 @@ if (!TUNE && existsSync(path.join(ROOT, "eval/heldout.tsv"))) {
   sets.push({ name: "eval held-out", queries: readQueries("eval/heldout.tsv") });
 }
 sets.push(
+  // Messages the search helper wrote in many styles, apart from eval/: a check that tuning generalises.
+  { name: "own generalisation", queries: readQueries("test/search/generalisation.tsv") },
   { name: "fixtures dev", queries: readQueries("test/fixtures/dev-queries.tsv") },
   { name: "fixtures holdout", queries: readQueries("test/fixtures/holdout-queries.tsv") },
 );
@@ -128,7 +130,7 @@ for (const [records, rounds] of sizes) {
       p95Ms,
     });
     progress(rows[rows.length - 1] as Row);
-    if (TUNE && name === "eval tuning") {
+    if (TUNE && (name === "eval tuning" || name === "own generalisation")) {
       console.log(`\n# misses on ${name} @${records.length}`);
       for (const m of accuracy.misses) console.log(`${m.expected}\t${m.got}\t${m.query}`);
     }

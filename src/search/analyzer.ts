@@ -74,9 +74,13 @@ export class Analyzer {
   private readonly filler = new PhraseMap();
   /** Phrases the analyzer itself knows (synonym terms, filler, cues), as folded tokens. */
   readonly phrases: string[][] = cuePhrases();
+  /** How many of `phrases`, from the start, are section cues (kept folded only: their accents are unknown). */
+  readonly cuePhraseCount = this.phrases.length;
+  /** Synonym terms and filler as written (accent marks kept): what a spelling repair may aim at. */
+  readonly writtenPhrases: Word[][] = [];
   /** Words the analyzer itself knows: never typo-corrected. */
   readonly vocabulary = new Set<string>(this.phrases.flat());
-  /** Tokens of the filler list: everyday words, never "repaired" into catalogue words. */
+  /** One-word fillers: everyday words, never "repaired" into catalogue words. */
   readonly everyday = new Set<string>();
   /** Concept tokens of the synonym file: named things, whether or not a record has them. */
   readonly concepts = new Set<string>();
@@ -89,6 +93,7 @@ export class Analyzer {
         const from = tokenize(term);
         this.synonyms.add(phrase(term), plain(concept));
         this.phrases.push(from);
+        this.writtenPhrases.push(phrase(term));
         for (const t of from) this.vocabulary.add(t);
       }
     }
@@ -96,10 +101,11 @@ export class Analyzer {
       const from = tokenize(text);
       this.filler.add(phrase(text), []);
       this.phrases.push(from);
-      for (const t of from) {
-        this.vocabulary.add(t);
-        this.everyday.add(t);
-      }
+      this.writtenPhrases.push(phrase(text));
+      for (const t of from) this.vocabulary.add(t);
+      // A one-word filler is an everyday word as it stands; a word of a filler phrase only beside the
+      // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
+      if (from.length === 1) this.everyday.add(from[0] as string);
     }
   }
 

@@ -2,7 +2,8 @@ import Fuse from "fuse.js";
 import type { Procedure, SynonymsFile } from "../catalogue/schema.js";
 import { Analyzer } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
-import { fold, type TextWord, type Word } from "./normalize.js";
+import { fold, type TextWord, type Word, words } from "./normalize.js";
+import { isVietnameseSyllable } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
 
@@ -155,8 +156,13 @@ export class ProcedureSearch {
   private readonly knownPairs = new Map<string, number>();
   private readonly pairsByFirst = new Map<string, Set<string>>();
   private readonly pairsBySecond = new Map<string, Set<string>>();
-  /** Raw tokens of names and aliases, kept only while the index is built. */
-  private readonly titleTokens: string[][] = [];
+  /**
+   * The accents each known pair is written with ("hôn thú", "kết hôn"), as "marks|marks"; a pair known
+   * only from the section cues (written folded) is absent.
+   */
+  private readonly pairMarks = new Map<string, Set<string>>();
+  /** Words of names and aliases as written, kept only while the index is built. */
+  private readonly titleWords: Word[][] = [];
 
   constructor(
     procedures: readonly Procedure[],
@@ -184,7 +190,12 @@ export class ProcedureSearch {
       });
     }
     this.touched = new Int32Array(this.entries.length);
-    for (const phrase of [...this.analyzer.phrases, ...this.titleTokens]) {
+    const unmarked = new Set<string>();
+    const written = [
+      ...this.analyzer.phrases.slice(this.analyzer.cuePhraseCount),
+      ...this.titleWords.map((t) => t.map((w) => w.token)),
+    ];
+    for (const phrase of [...this.analyzer.phrases.slice(0, this.analyzer.cuePhraseCount), ...written]) {
       for (let k = 1; k < phrase.length; k++) {
         const [a, b] = [phrase[k - 1] as string, phrase[k] as string];
         const pair = `${a} ${b}`;
@@ -193,7 +204,17 @@ export class ProcedureSearch {
         addTo(this.pairsBySecond, b, a);
       }
     }
-    this.titleTokens.length = 0;
+    for (const phrase of this.analyzer.phrases.slice(0, this.analyzer.cuePhraseCount)) {
+      for (let k = 1; k < phrase.length; k++) unmarked.add(`${phrase[k - 1]} ${phrase[k]}`);
+    }
+    for (const phrase of [...this.analyzer.writtenPhrases, ...this.titleWords]) {
+      for (let k = 1; k < phrase.length; k++) {
+        const [a, b] = [phrase[k - 1] as Word, phrase[k] as Word];
+        const pair = `${a.token} ${b.token}`;
+        if (!unmarked.has(pair)) addTo(this.pairMarks, pair, `${a.marks}|${b.marks}`);
+      }
+    }
+    this.titleWords.length = 0;
     this.scores = new Float64Array(this.entries.length);
     // Ties go to the ward's own procedures, then to the shorter name (the plain procedure before its variants).
     this.tieRank = Float64Array.from(this.entries, (e) => (e.local ? 0 : 1_000_000) + e.procedure.name.length);
@@ -352,16 +373,45 @@ export class ProcedureSearch {
       const aFits =
         everyday.has(a.token) || (before !== undefined && this.knownPairs.has(`${before.token} ${a.token}`));
       const bFits = everyday.has(b.token) || (after !== undefined && this.knownPairs.has(`${b.token} ${after.token}`));
+      // The accents typed must fit the phrase as written: the word kept exactly, the word changed in its
+      // letters' shapes (â, ơ, đ …) though not its tone ("cãi chính" → "cải chính"), so "hôm thứ" never
+      // becomes "hôn thú", nor "mất" "máy", nor "thần" "thành".
       const second = bFits
         ? undefined
-        : closest(b.token, this.pairsByFirst.get(a.token), (w) => `${a.token} ${w}`, this.knownPairs);
+        : closest(
+            b,
+            this.pairsByFirst.get(a.token),
+            (w) => `${a.token} ${w}`,
+            this.knownPairs,
+            (pair) => this.writtenFits(pair, a.marks, b.marks, "second"),
+          );
       const first = aFits
         ? undefined
-        : closest(a.token, this.pairsBySecond.get(b.token), (w) => `${w} ${b.token}`, this.knownPairs);
+        : closest(
+            a,
+            this.pairsBySecond.get(b.token),
+            (w) => `${w} ${b.token}`,
+            this.knownPairs,
+            (pair) => this.writtenFits(pair, a.marks, b.marks, "first"),
+          );
       if (second && (!first || second.distance <= first.distance)) out[i] = { ...b, token: second.word, marks: "" };
       else if (first) out[i - 1] = { ...a, token: first.word, marks: "" };
     }
     return out;
+  }
+
+  /** Whether a known pair, as written somewhere, fits the marks typed on its two words (one of them being changed). */
+  private writtenFits(pair: string, first: string, second: string, changed: "first" | "second"): boolean {
+    const forms = this.pairMarks.get(pair);
+    // Known only from the section cues, whose accents are not at hand: only for words typed without any.
+    if (!forms) return first === "" && second === "";
+    for (const form of forms) {
+      const [a = "", b = ""] = form.split("|");
+      const fitsA = changed === "first" ? sameShape(first, a) : marksFit(first, a);
+      const fitsB = changed === "second" ? sameShape(second, b) : marksFit(second, b);
+      if (fitsA && fitsB) return true;
+    }
+    return false;
   }
 
   /**
@@ -531,7 +581,7 @@ export class ProcedureSearch {
       for (const t of this.analyzer.rawTokens(text)) this.rawVocabulary.add(t);
     }
     for (const text of [procedure.name, ...procedure.aliases]) {
-      for (const part of text.split(/[,;()]/)) this.titleTokens.push(this.analyzer.rawTokens(part));
+      for (const part of text.split(/[,;()]/)) this.titleWords.push(words(part));
     }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
     const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
@@ -649,21 +699,30 @@ function soundKeyOf(token: string): string {
  * equally close ones, the one whose phrase the catalogue writes more often, and none on a tie.
  */
 function closest(
-  token: string,
+  typed: Word,
   options: ReadonlySet<string> | undefined,
   pairOf: (word: string) => string,
   counts: ReadonlyMap<string, number>,
+  fits: (pair: string) => boolean,
 ): { word: string; distance: number } | undefined {
+  const token = typed.token;
   if (!options || token.length < 2) return undefined;
   const key = soundKey(token);
+  // A well-formed syllable is mistyped in place (a letter for another), not by a letter dropped or added:
+  // "đều" is no slip for "để".
+  const sameLength = isVietnameseSyllable(token);
   let best: { word: string; distance: number; count: number } | undefined;
   let tie = false;
   for (const word of options) {
     if (word === token || /\d/.test(word)) continue;
     // A slip of sound may change the first letters (ch/tr, d/gi); a slip of the keys rarely does.
     const distance =
-      soundKey(word) === key ? 0.5 : word[0] === token[0] && token.length >= 3 ? editDistance(word, token) : 9;
-    if (distance > 1) continue;
+      soundKey(word) === key
+        ? 0.5
+        : word[0] === token[0] && token.length >= 3 && (!sameLength || word.length === token.length)
+          ? editDistance(word, token)
+          : 9;
+    if (distance > 1 || !fits(pairOf(word))) continue;
     const count = counts.get(pairOf(word)) ?? 0;
     if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
       best = { word, distance, count };
@@ -671,6 +730,23 @@ function closest(
     } else if (distance === best.distance && count === best.count) tie = true;
   }
   return tie || !best ? undefined : { word: best.word, distance: best.distance };
+}
+
+// Marks that shape a letter (â ă ê ô ơ ư đ), as against the five tones.
+const SHAPE_MARKS = new Set(["\u0302", "\u0306", "\u031b", "đ"]);
+
+function shapeOf(marks: string): string {
+  return [...marks].filter((m) => SHAPE_MARKS.has(m)).join("");
+}
+
+/** A word typed without accents fits any spelling; one typed with accents, only its own. */
+function marksFit(typed: string, written: string): boolean {
+  return typed === "" || typed === written;
+}
+
+/** As `marksFit`, but only the letters' shapes must agree: a wrong tone is the commonest slip. */
+function sameShape(typed: string, written: string): boolean {
+  return typed === "" || shapeOf(typed) === shapeOf(written);
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

@@ -49,6 +49,16 @@ describe("the typo corrector never rewrites a correctly spelled Vietnamese word"
   it("still corrects real typos", () => {
     expect(top("dang ky khai sinhh")).toBe(BIRTH);
   });
+
+  it("repairs a word beside its neighbour only where the typed accents fit the phrase as written", () => {
+    // "hôm thứ" is no slip for "hôn thú" (a marriage), "thần" none for "thành", "mất" none for "máy", "đều" none for "để".
+    expect(search.search("hôm thứ hai").decision).toBe("none");
+    expect(top("mẹ tôi mất hôm thứ hai, khai tử cho mẹ ở đâu")).toBe(DEATH);
+    expect(top("anh trai tôi bị tâm thần phân liệt, bố mẹ đều đã mất, tôi muốn đăng ký giám hộ cho anh")).toBe("1.004837");
+    // A wrong tone on the word changed is still a slip: "cãi chính" is "cải chính".
+    expect(top("cãi chính hộ tịch")).toBe("1.004859");
+    expect(top("kết hôm cần j")).toBe(MARRIAGE);
+  });
 });
 
 describe("cues", () => {
@@ -112,7 +122,8 @@ describe("chat spellings, slips and everyday names", () => {
     ["kết hôm cần j", MARRIAGE, "documents"],
     ["đăng ký tạm chú", TEMPORARY, "general"],
     ["khai xinh cho con", BIRTH, "general"],
-    ["khai sinh quá hạn", BIRTH, "general"],
+    // Late registration: the procedure itself, or its legal deadline (a conditions cue).
+    ["khai sinh quá hạn", BIRTH, ["general", "conditions"]],
     ["chuyển khẩu về nhà chồng", PERMANENT, "general"],
     ["cắt hộ khẩu cho bố đã mất", "1.003197", "general"],
     ["sao y giấy tờ", "2.000815", "general"],
@@ -122,7 +133,7 @@ describe("chat spellings, slips and everyday names", () => {
     const outcome = search.search(query);
     expect(outcome.decision).toBe("answer");
     expect(outcome.hits[0]?.procedure.code).toBe(code);
-    expect(outcome.intent).toBe(intent);
+    expect([intent].flat()).toContain(outcome.intent);
   });
 });
 
