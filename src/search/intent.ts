@@ -138,7 +138,29 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "nộp những gì",
     "cần nộp những gì",
     "cần có giấy",
+    "cần làm giấy tờ gì",
+    "làm giấy tờ gì",
+    "làm những giấy tờ gì",
+    "cần có",
+    "có cần có",
     "cần giấy",
+    "nộp bản gốc",
+    "nộp lại bản gốc",
+    "mang bản gốc",
+    "mang bản chính",
+    "xuất trình",
+    "hồ sơ cần những gì",
+    "hồ sơ gồm những gì",
+    "cần những hồ sơ gì",
+    "những hồ sơ gì",
+    "hồ sơ nào",
+    "giấy gì",
+    "giấy nào",
+    "cần đem",
+    "đem theo",
+    "đem gì",
+    "mang những gì",
+    "chuẩn bị hồ sơ",
     "cần bản",
     "cần hợp đồng",
     "cần người làm chứng",
@@ -190,7 +212,6 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "thẩm quyền",
     "ai giải quyết",
     "ai cấp",
-    "ai làm",
     "bộ phận nào",
     "where",
     "which office",
@@ -208,7 +229,27 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "nơi khác",
     "gửi ai",
     "gửi đến đâu",
-    "nộp cho ai",
+    "nộp tại đâu",
+    "làm tại đâu",
+    "nơi làm",
+    "về quê",
+    "ở quê",
+    "làm ở đó",
+    "làm ở đây",
+    "nộp ở đó",
+    "cấp ở đâu",
+    "xin ở đâu",
+    "liên hệ ai",
+    "liên hệ ở đâu",
+    "liên hệ cơ quan nào",
+    "cơ quan nào có thẩm quyền",
+    "ở cơ quan nào",
+    "tại cơ quan nào",
+    "nộp ở cơ quan nào",
+    "who issues",
+    "which authority",
+    "where do i",
+    "where can i",
   ],
   conditions: [
     "điều kiện",
@@ -227,25 +268,26 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bắt buộc",
     "có phải",
     "có cần phải",
-    "trong bao nhiêu ngày phải",
-    "trong bao lâu phải",
-    "thời hạn phải",
-    "hạn chót",
+    "ai làm",
+    "ai đi",
+    "ai phải",
+    "ai là người",
+    "ai có trách nhiệm",
+    "ai đứng tên",
+    "ai được làm",
+    "người nào được",
+    "trường hợp nào",
+    "những trường hợp nào",
+    "có đủ điều kiện",
+    "cần điều kiện gì",
+    "có được làm",
+    "làm được không",
     "quá hạn có bị phạt",
     "có bị phạt",
     "có sao không",
     "có sao ko",
     "bị phạt",
     "có được",
-    "thời hạn đăng ký",
-    "thời hạn đi đăng ký",
-    "kể từ khi",
-    "kể từ ngày",
-    "trước bao nhiêu ngày",
-    "trong thời hạn nào",
-    "thời hạn nào",
-    "trong vòng bao nhiêu ngày",
-    "đi muộn",
     "eligible",
     "eligibility",
     "conditions",
@@ -268,6 +310,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cách thức",
     "cách",
     "hướng dẫn",
+    "làm như thế nào",
+    "thực hiện như thế nào",
+    "thủ tục như thế nào",
     "how to",
     "how do i",
     "how can i",
@@ -279,6 +324,75 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "process",
   ],
 };
+
+/**
+ * A legal deadline asked ("thời hạn đăng ký khai tử là bao nhiêu ngày", "trong bao lâu phải khai sinh"):
+ * conditions, and the days asked beside it in the same sentence are that deadline, not the office's time.
+ */
+const DEADLINE = [
+  "trong bao nhiêu ngày phải",
+  "trong bao lâu phải",
+  "thời hạn phải",
+  "hạn chót",
+  "thời hạn đăng ký",
+  "thời hạn đi đăng ký",
+  "thời hạn đi",
+  "thời hạn khai",
+  "thời hạn làm",
+  "kể từ khi",
+  "kể từ ngày",
+  "trước bao nhiêu ngày",
+  "trong thời hạn nào",
+  "thời hạn nào",
+  "trong vòng bao nhiêu ngày",
+  "đi muộn",
+  "đăng ký muộn",
+  "làm muộn",
+  "quá hạn",
+  "trễ hạn",
+  "bị phạt",
+  "có bị phạt",
+  "deadline",
+];
+
+/**
+ * A question that asks for the procedure as a whole ("phải làm thủ tục gì", "cần làm gì"): the sentence
+ * that says it is the question, so a paper named in the story before it ("cần giấy tờ chứng minh") is no
+ * documents question.
+ */
+const ASKS_WHOLE = [
+  "làm thủ tục gì",
+  "phải làm thủ tục gì",
+  "thủ tục gì",
+  "thủ tục nào",
+  "làm gì",
+  "phải làm gì",
+  "cần làm gì",
+  "phải làm sao",
+  "làm sao",
+  "làm thế nào để có",
+  "what should i do",
+];
+
+/**
+ * Polite closings of a letter ("anh chị hướng dẫn giúp em với", "mong được giải đáp"): they ask for steps
+ * only when nothing before them asks anything more specific.
+ */
+const CLOSINGS = [
+  "hướng dẫn giúp",
+  "hướng dẫn giúp em",
+  "hướng dẫn giúp tôi",
+  "hướng dẫn giúp mình",
+  "hướng dẫn giùm",
+  "xin hướng dẫn",
+  "mong được hướng dẫn",
+  "mong được giải đáp",
+  "xin giải đáp",
+  "giải đáp giúp",
+  "tư vấn giúp",
+  "mong được tư vấn",
+  "xin tư vấn",
+];
 
 // Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where",
 // "lần đầu" is not "đâu", "chuyển đi nơi khác" is residence, "bản sao giấy tờ" is a copy.
@@ -331,6 +445,9 @@ const NEUTRAL = [
   "mỗi tháng bao nhiêu",
 ];
 
+const DEADLINE_MARK = "conditions-deadline";
+const CLOSING_MARK = "steps-closing";
+
 // When a question carries several cues, the more specific section wins.
 const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "conditions", "steps"];
 
@@ -340,12 +457,21 @@ for (const text of NEUTRAL) cueMap.add(phrase(text), plain(["-"]));
 for (const [intent, phrases] of Object.entries(CUES)) {
   for (const text of phrases) cueMap.add(phrase(text), plain([intent]));
 }
+for (const text of DEADLINE) cueMap.add(phrase(text), plain([DEADLINE_MARK]));
+for (const text of ASKS_WHOLE) cueMap.add(phrase(text), plain(["general"]));
+for (const text of CLOSINGS) cueMap.add(phrase(text), plain([CLOSING_MARK]));
 
-/** A section cue found in a message: the section, its words (folded) and the sentence it stands in. */
+/**
+ * A section cue found in a message: the section, its words (folded) and the sentence it stands in.
+ * `general` marks a question for the procedure as a whole; `deadline` a legal deadline asked (conditions);
+ * `closing` a polite closing that asks for steps only when nothing else is asked.
+ */
 export interface Cue {
-  intent: Exclude<Intent, "general">;
+  intent: Intent;
   tokens: string[];
   sentence: number;
+  deadline?: boolean;
+  closing?: boolean;
 }
 
 /**
@@ -368,14 +494,21 @@ export function extractIntent<T extends Word>(
       continue;
     }
     const matched = spelled.slice(i, i + entry.from.length);
-    const intent = entry.to[0]?.token as Cue["intent"] | "-" | undefined;
-    if (intent === "-") {
+    const mark = entry.to[0]?.token;
+    if (mark === "-") {
       i += entry.from.length;
       continue;
     }
-    if (intent) {
+    if (mark) {
       const first = matched[0] as Word & { sentence?: number };
-      cues.push({ intent, tokens: matched.map((w) => w.token), sentence: first.sentence ?? 0 });
+      const cue: Cue = {
+        intent: mark === DEADLINE_MARK ? "conditions" : mark === CLOSING_MARK ? "steps" : (mark as Intent),
+        tokens: matched.map((w) => w.token),
+        sentence: first.sentence ?? 0,
+      };
+      if (mark === DEADLINE_MARK) cue.deadline = true;
+      if (mark === CLOSING_MARK) cue.closing = true;
+      cues.push(cue);
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
@@ -387,7 +520,12 @@ export function extractIntent<T extends Word>(
   if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
-  return { intent: chooseIntent(cues), rest, cued: cues.some((c) => c.tokens.length > 0), cues };
+  return {
+    intent: chooseIntent(cues),
+    rest,
+    cued: cues.some((c) => c.tokens.length > 0 && c.intent !== "general"),
+    cues,
+  };
 }
 
 const KHONG = phrase("không")[0] as Word;
@@ -395,15 +533,20 @@ const YES_NO = new Set(["khong"]);
 
 /**
  * The section a message asks: a letter tells its story first and asks last, so the cues of
- * the last sentence that has any decide; among them the more specific section wins.
+ * the last sentence that has any decide (a polite closing only when no other sentence asks);
+ * among them the more specific section wins, and a legal deadline asked makes the days beside
+ * it that deadline.
  */
 export function chooseIntent(cues: readonly Cue[]): Intent {
-  const last = Math.max(-1, ...cues.map((c) => c.sentence));
-  const found = new Set<Intent>(cues.filter((c) => c.sentence === last).map((c) => c.intent));
+  const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
+  const last = Math.max(-1, ...asking.map((c) => c.sentence));
+  const there = asking.filter((c) => c.sentence === last);
+  const deadline = there.some((c) => c.deadline);
+  const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
 
 /** Every phrase the cues use (folded tokens): known words, never "corrected" into catalogue words. */
 export function cuePhrases(): string[][] {
-  return [...Object.values(CUES), NOT_CUES].flatMap((phrases) => phrases.map(tokenize));
+  return [...Object.values(CUES), DEADLINE, NOT_CUES].flatMap((phrases) => phrases.map(tokenize));
 }
