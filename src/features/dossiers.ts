@@ -184,7 +184,7 @@ class DossierChat {
   ): Promise<Reply[]> {
     const now = this.deps.now();
     for (const key of keys) {
-      const verdict = this.deps.guard.check(ctx.chatKey, key, now);
+      const verdict = await this.deps.guard.check(ctx.chatKey, key, now);
       if (verdict.kind !== "open") {
         st.pending = undefined;
         return [this.lockedReply(ctx, verdict)];

@@ -5,7 +5,8 @@ import type { Pool } from "../storage/postgres/database.js";
 import { parseRanges, parseWeekdays } from "../time/hours.js";
 import { createRenderer, type RenderDeps } from "./messages.js";
 import { noticesFor } from "./notices.js";
-import { type FlushReport, Outbox } from "./outbox.js";
+import { type FlushReport, type NotificationQueue, Outbox, type OutboxDeps } from "./outbox.js";
+import { PostgresOutbox } from "./postgres-outbox.js";
 import { type ReminderScan, remindPendingPickups } from "./reminders.js";
 import type { SenderLookup } from "./senders.js";
 
@@ -24,7 +25,10 @@ export interface NotificationsDeps extends Omit<RenderDeps, "timeZone"> {
   logger: Logger;
   random?: () => number;
   fsync: boolean;
-  /** DATABASE_URL's pool, migrated: the outbox queue lives there (its sent journal stays in DATA_DIR). */
+  /**
+   * DATABASE_URL's pool, migrated: the outbox is rows there, claimed by whichever replica
+   * flushes; nothing of it stays in DATA_DIR.
+   */
   database?: Pool;
 }
 
@@ -43,7 +47,10 @@ export interface NotificationModule {
   close(): Promise<void>;
 }
 
-/** Opens the outbox in DATA_DIR with its send windows: reminders in office hours, the rest in daytime. */
+/**
+ * Opens the outbox (DATA_DIR, or the database's rows) with its send windows: reminders in
+ * office hours, the rest in daytime.
+ */
 export async function openNotifications(deps: NotificationsDeps): Promise<NotificationModule> {
   const { rules, logger, now } = deps;
   const timeZone = rules.TIMEZONE;
@@ -55,19 +62,17 @@ export async function openNotifications(deps: NotificationsDeps): Promise<Notifi
   };
   const daytime = { timeZone, ranges: parseRanges(rules.NOTIFY_HOURS) };
   const render = createRenderer({ ...deps, timeZone });
-  const outbox = await Outbox.open(
-    deps.dataDir,
-    {
-      senders: deps.senders,
-      render,
-      windows: { reminder: office, status: daytime, rating: daytime },
-      logger,
-      now,
-      random: deps.random,
-    },
-    deps.fsync,
-    deps.database,
-  );
+  const outboxDeps: OutboxDeps = {
+    senders: deps.senders,
+    render,
+    windows: { reminder: office, status: daytime, rating: daytime },
+    logger,
+    now,
+    random: deps.random,
+  };
+  const outbox: NotificationQueue = deps.database
+    ? await PostgresOutbox.open(deps.database, outboxDeps, { dataDir: deps.dataDir })
+    : await Outbox.open(deps.dataDir, outboxDeps, deps.fsync);
 
   const stats = { lastScan: undefined as number | undefined, lastQueued: 0 };
   let scanning: Promise<ReminderScan> | undefined;
@@ -99,7 +104,7 @@ export async function openNotifications(deps: NotificationsDeps): Promise<Notifi
     remindPendingPickups: remind,
     forgetChat: (chatKey) => outbox.forgetChat(chatKey),
     state: () => ({
-      notificationsQueued: outbox.pending.length,
+      notificationsQueued: outbox.queuedCount(),
       lastReminderScan: stats.lastScan ? new Date(stats.lastScan).toISOString() : null,
       remindersQueuedLastScan: stats.lastQueued,
     }),

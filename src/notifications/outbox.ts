@@ -4,8 +4,6 @@ import type { Reply, Sender } from "../core/types.js";
 import { errorSummary, type Logger } from "../logger.js";
 import type { StoredDocument } from "../storage/document.js";
 import { Journal } from "../storage/journal.js";
-import type { Pool } from "../storage/postgres/database.js";
-import { PostgresDocument } from "../storage/postgres/document.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { isWithin, type OpeningRules } from "../time/hours.js";
 import { backoffDelay } from "../util/backoff.js";
@@ -52,8 +50,9 @@ export const OUTBOX: FileSpec<OutboxFile> = {
  * what they delivered, so each acceptance is written down the moment the API answers, before
  * anything else runs; outbox.json catches up at the end of the flush and the journal is emptied.
  */
-const Sent = z.object({ id: z.string(), parts: z.number().int().nonnegative(), done: z.boolean().optional() });
-type Sent = z.infer<typeof Sent>;
+export const Sent = z.object({ id: z.string(), parts: z.number().int().nonnegative(), done: z.boolean().optional() });
+export type Sent = z.infer<typeof Sent>;
+export const SENT_LOG = "outbox.sent.log";
 
 /**
  * What to send now: the replies; nothing ever (obsolete: its id stays refused); not yet; or
@@ -74,11 +73,11 @@ export interface OutboxDeps {
 
 export const MAX_ATTEMPTS = 10;
 const RETRY_BACKOFF = { initialMs: 30_000, maxMs: 3_600_000 };
-const KEEP_DONE_MS = 90 * 86_400_000;
-const BATCH = 200;
-const NO_SENDER_KEEP_MS = 3 * 86_400_000;
+export const KEEP_DONE_MS = 90 * 86_400_000;
+export const BATCH = 200;
+export const NO_SENDER_KEEP_MS = 3 * 86_400_000;
 /** A message waiting for its change to be stored: looked at again by the next regular flush. */
-const LATER_MS = 30_000;
+export const LATER_MS = 30_000;
 
 export interface FlushReport {
   sent: number;
@@ -88,13 +87,41 @@ export interface FlushReport {
 }
 
 /**
+ * What the notification module needs of a queue: the file `Outbox` (one process, DATA_DIR) or
+ * the `PostgresOutbox` (rows claimed by whichever replica flushes).
+ */
+export interface NotificationQueue {
+  /** Queues what is not queued or sent yet; resolves once stored, with how many were new. */
+  enqueue(messages: NewMessage[]): Promise<number>;
+  /** Drops everything queued for a chat and the record of what it was sent (/huy, /xoadulieu). */
+  forgetChat(chatKey: string): Promise<void>;
+  /** Sends what is due and allowed now; a call while one runs gets one more run right after it. */
+  flush(): Promise<FlushReport>;
+  /** Resolves when no flush is running or asked for. */
+  idle(): Promise<void>;
+  /** How many wait to be sent (as last seen, for /healthz). */
+  queuedCount(): number;
+  close(): Promise<void>;
+}
+
+/**
+ * When a failed send is tried again (growing delays, jittered so that chats do not all retry at
+ * once), or `undefined`: given up after MAX_ATTEMPTS. `attempts` counts this failure.
+ */
+export function retryAt(attempts: number, now: number, random: () => number = Math.random): number | undefined {
+  if (attempts >= MAX_ATTEMPTS) return undefined;
+  const delay = backoffDelay(attempts - 1, RETRY_BACKOFF);
+  return now + delay * (0.8 + 0.4 * random());
+}
+
+/**
  * Messages the bot sends on its own, persisted before anything else happens so they survive
  * restarts. A send that fails is retried with growing delays. Each message the channel accepts
  * is written to the sent journal the moment it is accepted, so neither a retry nor a restart
  * sends it again; what stays in doubt is only a crash during the HTTP call itself, which the
  * Bot APIs give no way to resolve: such a message is sent again (at least once, never lost).
  */
-export class Outbox {
+export class Outbox implements NotificationQueue {
   private flushing?: Promise<FlushReport>;
   /** The run asked for while one was running. */
   private again?: Promise<FlushReport>;
@@ -111,15 +138,12 @@ export class Outbox {
   }
 
   /**
-   * The queue in DATA_DIR/outbox.json, or with `database` (DATABASE_URL) in its documents table,
-   * written whole as the file is. The sent journal stays a file in DATA_DIR either way: it is
-   * appended synchronously at each acceptance, which a database round trip could not be.
+   * The queue in DATA_DIR/outbox.json, with its sent journal beside it (one process; with
+   * DATABASE_URL the PostgresOutbox takes its place).
    */
-  static async open(dataDir: string, deps: OutboxDeps, fsync = true, database?: Pool): Promise<Outbox> {
-    const file = database
-      ? await PostgresDocument.open(database, OUTBOX)
-      : await VersionedFile.open(path.join(dataDir, OUTBOX_FILE), OUTBOX, fsync);
-    const { journal, entries, unreadable } = Journal.open(path.join(dataDir, "outbox.sent.log"), Sent, fsync);
+  static async open(dataDir: string, deps: OutboxDeps, fsync = true): Promise<Outbox> {
+    const file = await VersionedFile.open(path.join(dataDir, OUTBOX_FILE), OUTBOX, fsync);
+    const { journal, entries, unreadable } = Journal.open(path.join(dataDir, SENT_LOG), Sent, fsync);
     if (unreadable > 0) deps.logger.warn({ unreadable }, "outbox journal: unreadable lines skipped");
     const outbox = new Outbox(file, journal, deps);
     if (entries.length > 0) {
@@ -151,6 +175,10 @@ export class Outbox {
 
   get pending(): readonly OutboxMessage[] {
     return this.file.data.pending;
+  }
+
+  queuedCount(): number {
+    return this.file.data.pending.length;
   }
 
   /** Queues what is not queued or sent yet; resolves once on disk, with how many were new. */
@@ -280,14 +308,14 @@ export class Outbox {
     message.attempts++;
     // Only the kind and the count: the chat and the dossier stay out of logs.
     const fields = { kind: message.kind, attempts: message.attempts, err: errorSummary(err) };
-    if (message.attempts >= MAX_ATTEMPTS) {
+    const next = retryAt(message.attempts, now, this.deps.random);
+    if (next === undefined) {
       this.finish(message, now);
       report.failed++;
       this.deps.logger.warn(fields, "notification given up after repeated failures");
       return;
     }
-    const delay = backoffDelay(message.attempts - 1, RETRY_BACKOFF);
-    message.nextAt = now + delay * (0.8 + 0.4 * (this.deps.random ?? Math.random)());
+    message.nextAt = next;
     report.retrying++;
     this.deps.logger.info(fields, "notification not delivered, will retry");
   }

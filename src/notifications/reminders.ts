@@ -3,12 +3,12 @@ import { STATUS } from "../dossiers/schema.js";
 import type { SubscriptionRepository } from "../dossiers/subscriptions.js";
 import { isWithin, type OpeningRules } from "../time/hours.js";
 import { daysBetween, localTime } from "../time/local.js";
-import type { NewMessage, Outbox } from "./outbox.js";
+import type { NewMessage, NotificationQueue } from "./outbox.js";
 
 export interface ReminderDeps {
   dossiers: DossierRepository;
   subscriptions: SubscriptionRepository;
-  outbox: Outbox;
+  outbox: Pick<NotificationQueue, "enqueue">;
   /** Days after the result became ready, e.g. [1, 3, 7]. */
   days: number[];
   office: OpeningRules;

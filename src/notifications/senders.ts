@@ -4,6 +4,8 @@ import { channelOf } from "../util/chat-key.js";
 /** How the outbox finds the channel that reaches a chat. */
 export interface SenderLookup {
   forChat(chatKey: string): Sender | undefined;
+  /** The channels that have a sender now, when known: the database outbox claims only their chats' rows. */
+  readonly channels?: readonly string[];
 }
 
 /**
