@@ -13,7 +13,8 @@ const FILLER = new Set(
     "còn thì sao vậy thế nào được không ko k hông hok khg dc đc z j gì à ạ ah ak nhỉ nhé nha ha hả vay",
     "cho hỏi xin tôi mình em anh chị ơi bạn ad admin shop với nữa rồi thế là có phải thì cũng luôn theo mang vào",
     "nộp làm cần mất hết tốn bao nhiêu lâu ngày mấy khi nào giờ ra sao đâu chỗ nơi nào cái của này đó kia",
-    "xã phường thị trấn ủy ban ubnd quận huyện hồ sơ giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
+    "xã phường thị trấn ủy ban ubnd quận huyện hồ sơ hs giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
+    "đi đến tới ra lên về được phải nên sẽ đang nào",
     // English
     "what about and the is it how much long where can i do does need to of for please a an this that then take are there any go get it's does",
     "what's how's it's submit apply",

@@ -311,6 +311,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cách",
     "hướng dẫn",
     "làm như thế nào",
+    "như nào",
+    "làm như nào",
+    "làm sao để",
     "thực hiện như thế nào",
     "thủ tục như thế nào",
     "how to",
@@ -438,6 +441,10 @@ const NOT_CUES = [
 
 /** Removed from the query but naming no section: the amount of an allowance is the allowance itself. */
 const NEUTRAL = [
+  // "còn kết hôn thì sao": asks about it, and "sao" is no copy (bản sao).
+  "thì sao",
+  "thế thì sao",
+  "vậy thì sao",
   "được bao nhiêu",
   "được hưởng bao nhiêu",
   "hưởng bao nhiêu",
