@@ -2,7 +2,6 @@ import path from "node:path";
 import { z } from "zod";
 import type { StoredDocument } from "../storage/document.js";
 import type { Pool } from "../storage/postgres/database.js";
-import { PostgresDocument } from "../storage/postgres/document.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { localTime } from "../time/local.js";
 import type { Hasher } from "./privacy.js";
@@ -18,7 +17,7 @@ const Lockouts = z.object({
 });
 type Lockouts = z.infer<typeof Lockouts>;
 export const LOCKOUTS_FILE = "lockouts.json";
-/** The file's (and the database document's) kind and shape. */
+/** The file's kind and shape (migration 002's documents row had the same; 003 moved it into rows). */
 export const LOCKOUTS: FileSpec<Lockouts> = {
   kind: "lockouts",
   version: 1,
@@ -32,15 +31,18 @@ export type GuardVerdict = { kind: "open" } | { kind: "chat-locked"; until: numb
  * Brute-force brakes on lookups: 5 wrong answers within an hour lock a chat out for an hour;
  * 10 wrong answers on one code in a (local) day lock that code for chat lookups until midnight.
  * Counted for unknown codes too, so the brakes behave the same whether a code exists or not.
+ * Chats and codes are kept only as keyed pseudonyms.
  */
-export class LookupGuard {
-  private constructor(
-    private readonly file: StoredDocument<Lockouts>,
+export abstract class LookupGuard {
+  protected constructor(
     private readonly hasher: Hasher,
     private readonly timeZone: string,
   ) {}
 
-  /** In DATA_DIR/lockouts.json, or with `database` (DATABASE_URL) in its documents table. */
+  /**
+   * In DATA_DIR/lockouts.json (one process), or with `database` (DATABASE_URL) in the
+   * lockout_chats and lockout_codes rows, counted by atomic upserts so replicas add up.
+   */
   static async open(
     dataDir: string,
     hasher: Hasher,
@@ -48,13 +50,41 @@ export class LookupGuard {
     fsync = true,
     database?: Pool,
   ): Promise<LookupGuard> {
-    const file = database
-      ? await PostgresDocument.open(database, LOCKOUTS)
-      : await VersionedFile.open(path.join(dataDir, LOCKOUTS_FILE), LOCKOUTS, fsync);
-    return new LookupGuard(file, hasher, timeZone);
+    if (database) return new PostgresLookupGuard(database, hasher, timeZone);
+    const file = await VersionedFile.open(path.join(dataDir, LOCKOUTS_FILE), LOCKOUTS, fsync);
+    return new FileLookupGuard(file, hasher, timeZone);
   }
 
-  check(chatKey: string, codeKey: string, now: number): GuardVerdict {
+  /** Whether this chat may try this code now. */
+  abstract check(chatKey: string, codeKey: string, now: number): Promise<GuardVerdict>;
+
+  /** Counts a wrong answer (stored before the reply); says how many tries the chat has left. */
+  abstract fail(chatKey: string, codeKey: string, now: number): Promise<{ remaining: number; lockedUntil?: number }>;
+
+  protected today(now: number): string {
+    return localTime(now, this.timeZone).date;
+  }
+
+  protected chatId(chatKey: string): string {
+    return this.hasher.pseudonym("chat", chatKey);
+  }
+
+  protected codeId(codeKey: string): string {
+    return this.hasher.pseudonym("code", codeKey);
+  }
+}
+
+/** The brakes as one JSON file, held in memory and rewritten whole (a single process). */
+class FileLookupGuard extends LookupGuard {
+  constructor(
+    private readonly file: StoredDocument<Lockouts>,
+    hasher: Hasher,
+    timeZone: string,
+  ) {
+    super(hasher, timeZone);
+  }
+
+  async check(chatKey: string, codeKey: string, now: number): Promise<GuardVerdict> {
     const chat = this.file.data.chats[this.chatId(chatKey)];
     if (chat?.lockedUntil && chat.lockedUntil > now) return { kind: "chat-locked", until: chat.lockedUntil };
     if (codeKey) {
@@ -66,7 +96,6 @@ export class LookupGuard {
     return { kind: "open" };
   }
 
-  /** Counts a wrong answer (on disk before the reply); says how many tries the chat has left. */
   async fail(chatKey: string, codeKey: string, now: number): Promise<{ remaining: number; lockedUntil?: number }> {
     const data = this.file.data;
     const chatId = this.chatId(chatKey);
@@ -95,16 +124,72 @@ export class LookupGuard {
     const today = this.today(now);
     for (const [id, d] of Object.entries(dossiers)) if (d.day !== today) delete dossiers[id];
   }
+}
 
-  private today(now: number): string {
-    return localTime(now, this.timeZone).date;
+/** Old rows are deleted at most this often per process (the brakes read only recent ones). */
+const PRUNE_EVERY_MS = HOUR;
+
+/**
+ * The brakes as rows (migration 003), for several replicas: each wrong answer is one atomic
+ * upsert per row (the chat's failures of the last hour, the code's count for the day), so
+ * counts from any number of replicas add up and none is lost.
+ */
+class PostgresLookupGuard extends LookupGuard {
+  private prunedAt = 0;
+
+  constructor(
+    private readonly pool: Pool,
+    hasher: Hasher,
+    timeZone: string,
+  ) {
+    super(hasher, timeZone);
   }
 
-  private chatId(chatKey: string): string {
-    return this.hasher.pseudonym("chat", chatKey);
+  async check(chatKey: string, codeKey: string, now: number): Promise<GuardVerdict> {
+    const { rows } = await this.pool.query<{ locked_until: number | null; code_failures: number | null }>(
+      `SELECT (SELECT locked_until FROM lockout_chats WHERE id = $1) AS locked_until,
+              (SELECT failures FROM lockout_codes WHERE id = $2 AND day = $3) AS code_failures`,
+      [this.chatId(chatKey), codeKey ? this.codeId(codeKey) : "", this.today(now)],
+    );
+    const row = rows[0];
+    if (row?.locked_until && row.locked_until > now) return { kind: "chat-locked", until: row.locked_until };
+    if (codeKey && (row?.code_failures ?? 0) >= DOSSIER_MAX_FAILURES_PER_DAY) return { kind: "dossier-locked" };
+    return { kind: "open" };
   }
 
-  private codeId(codeKey: string): string {
-    return this.hasher.pseudonym("code", codeKey);
+  async fail(chatKey: string, codeKey: string, now: number): Promise<{ remaining: number; lockedUntil?: number }> {
+    // The failures of the last hour plus this one, computed in the upsert itself: a row lock
+    // orders two replicas counting the same chat, each seeing the other's failure.
+    const recent = `ARRAY(SELECT t FROM unnest(c.failures) AS t WHERE $2 - t < ${HOUR}) || $2::bigint`;
+    const { rows } = await this.pool.query<{ failures: number; locked_until: number | null }>(
+      `INSERT INTO lockout_chats AS c (id, failures) VALUES ($1, ARRAY[$2::bigint])
+       ON CONFLICT (id) DO UPDATE SET
+         failures = CASE WHEN cardinality(${recent}) >= ${CHAT_MAX_FAILURES} THEN '{}'::bigint[] ELSE ${recent} END,
+         locked_until = CASE WHEN cardinality(${recent}) >= ${CHAT_MAX_FAILURES} THEN $2 + ${HOUR} ELSE c.locked_until END
+       RETURNING cardinality(failures) AS failures, locked_until`,
+      [this.chatId(chatKey), now],
+    );
+    await this.pool.query(
+      `INSERT INTO lockout_codes AS c (id, day, failures) VALUES ($1, $2, 1)
+       ON CONFLICT (id) DO UPDATE SET
+         failures = CASE WHEN c.day = EXCLUDED.day THEN c.failures + 1 ELSE 1 END, day = EXCLUDED.day`,
+      [this.codeId(codeKey), this.today(now)],
+    );
+    await this.prune(now);
+    const chat = rows[0];
+    const locked = chat?.locked_until && chat.locked_until > now ? chat.locked_until : undefined;
+    return { remaining: locked ? 0 : CHAT_MAX_FAILURES - (chat?.failures ?? 0), lockedUntil: locked };
+  }
+
+  private async prune(now: number): Promise<void> {
+    if (now - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now;
+    await this.pool.query(
+      `DELETE FROM lockout_chats
+        WHERE (locked_until IS NULL OR locked_until <= $1)
+          AND NOT EXISTS (SELECT 1 FROM unnest(failures) AS t WHERE $1 - t < ${HOUR})`,
+      [now],
+    );
+    await this.pool.query("DELETE FROM lockout_codes WHERE day <> $1", [this.today(now)]);
   }
 }

@@ -326,15 +326,15 @@ describe.each([
       for (let i = 0; i < 4; i++) left = (await guard.fail("telegram:1", "h49-0012", NOW + i)).remaining;
       expect(left).toBe(1);
       const restarted = await (await place.open()).guard();
-      expect(restarted.check("telegram:1", "h49-0012", NOW + 10)).toEqual({ kind: "open" });
+      expect(await restarted.check("telegram:1", "h49-0012", NOW + 10)).toEqual({ kind: "open" });
       const last = await restarted.fail("telegram:1", "h49-0012", NOW + 10);
       expect(last).toEqual({ remaining: 0, lockedUntil: NOW + 10 + 3_600_000 });
       const again = await (await place.open()).guard();
-      expect(again.check("telegram:1", "other", NOW + 20)).toEqual({
+      expect(await again.check("telegram:1", "other", NOW + 20)).toEqual({
         kind: "chat-locked",
         until: NOW + 10 + 3_600_000,
       });
-      expect(again.check("zalo:2", "h49-0012", NOW + 20)).toEqual({ kind: "open" });
+      expect(await again.check("zalo:2", "h49-0012", NOW + 20)).toEqual({ kind: "open" });
     });
 
     it("counts unanswered questions, scrubbed, across a restart", async () => {
