@@ -5,17 +5,10 @@ import type { z } from "zod";
 import { dottedThousands, jsonErrorMessage } from "./json-text.js";
 import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, type Problem } from "./problems.js";
-import {
-  type Office,
-  OfficesFile,
-  type OverlayFile,
-  Procedure,
-  type ProvinceFile,
-  type Redirect,
-  RedirectsFile,
-  SynonymsFile,
-  type WardFile,
-} from "./schema.js";
+import { fieldLabel, loadProvince, type ProvinceData } from "./province.js";
+import { type Office, OfficesFile, Procedure, type Redirect, RedirectsFile, SynonymsFile } from "./schema.js";
+
+export type { ProvinceData } from "./province.js";
 
 export interface Catalogue {
   procedures: Procedure[];
@@ -28,17 +21,6 @@ export interface Catalogue {
   version: string;
   /** The province and its wards (data/province/, data/wards/); absent on a single-ward install. */
   province?: ProvinceData;
-}
-
-/** A province's wards and overlays as read and checked; src/wards builds the directory and each ward's view from it. */
-export interface ProvinceData {
-  province: ProvinceFile;
-  /** Sorted by id. */
-  wards: WardFile[];
-  /** data/province/overlay.json (empty when absent). */
-  provinceOverlay: OverlayFile;
-  /** data/wards/<id>.overlay.json by ward id (only wards that have one). */
-  wardOverlays: Map<string, OverlayFile>;
 }
 
 /** Warnings never refuse a catalogue; they are reported beside it. */
@@ -102,7 +84,7 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
           file,
           record,
           path: formatPath(full),
-          label: labelPath(full),
+          label: fieldLabel(full),
           message: describeIssue(issue, key[0]),
         });
       }
@@ -208,6 +190,12 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     }
     procedures.push(procedure);
   }
+  // After the shared procedures and offices: overlays change those and ward offices replace these.
+  const province = await loadProvince(
+    { readJson, check, listJson: (sub) => listJson(dataDir, sub), problems, warnings },
+    { procedures, offices },
+  );
+
   if (procedures.length === 0 && problems.length === 0) {
     problems.push({ file: PROCEDURES_DIR, path: "-", message: "chưa có thủ tục nào | no procedures found" });
   }
@@ -224,6 +212,7 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
       synonyms,
       redirects: redirectsFile.redirects,
       version: hash.digest("hex").slice(0, 12),
+      ...(province ? { province } : {}),
     },
   };
 }

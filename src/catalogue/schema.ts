@@ -113,6 +113,11 @@ export const Procedure = z.strictObject({
    * if the register still holds the birth, ask for a copy of the extract instead). Shown with every answer.
    */
   checkFirst: Text.optional(),
+  /**
+   * Notes of the province or ward ("Nhận hồ sơ cả sáng Thứ Bảy"), shown with the answer. A ward's view
+   * fills it from the overlays (data/province/overlay.json, data/wards/<id>.overlay.json); rarely written here.
+   */
+  localNotes: z.array(Text).optional(),
   /** Details no source could confirm, said plainly (the answer text says so too); reviewers start here. */
   unconfirmed: z.array(Text).default([]),
   sources: z.array(Source).min(1, {
@@ -173,9 +178,12 @@ export const RedirectsFile = z.strictObject({
 
 // ---- A province with many wards (data/province/, data/wards/): see docs/wards.md ----
 
-/** A ward's id is what a Telegram deep link carries (`?start=<id>`: at most 64 of [A-Za-z0-9_-]); we keep a-z, 0-9, -. */
-export const WardId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
-  message: "mã phường chỉ gồm a-z, 0-9, dấu - và dài tối đa 64 ký tự | ward id: a-z, 0-9, -, at most 64 characters",
+/**
+ * A ward's id is what a Telegram deep link carries (`?start=<id>`: at most 64 of A-Z a-z 0-9 _ -);
+ * we keep a-z, 0-9, - and at most 60, so a button picking the ward ("w:s:<id>") fits 64 bytes too.
+ */
+export const WardId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, {
+  message: "mã phường chỉ gồm a-z, 0-9, dấu - và dài tối đa 60 ký tự | ward id: a-z, 0-9, -, at most 60 characters",
 });
 
 /**

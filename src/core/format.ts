@@ -51,11 +51,19 @@ export function renderSection(t: Translate, catalogue: Catalogue, p: Procedure, 
   }
   // A condition that may send the citizen to another procedure is read before anything else, in every section.
   const checkFirst = p.checkFirst ? [t("check-first", { text: p.checkFirst })] : [];
-  return [title, ...checkFirst, ...body].join("\n");
+  // The province's or ward's own notes (overlays) hold for every section too ("Nhận hồ sơ cả sáng Thứ Bảy").
+  const localNotes = (p.localNotes ?? []).map((text) => t("local-note", { text }));
+  return [title, ...checkFirst, ...localNotes, ...body].join("\n");
 }
 
 export function officeText(t: Translate, office: Office): string {
-  return t("place-office", { name: office.name, address: office.address, hours: office.hours, phone: office.phone });
+  const text = t("place-office", {
+    name: office.name,
+    address: office.address,
+    hours: office.hours,
+    phone: office.phone,
+  });
+  return office.mapUrl ? `${text}\n${t("place-map", { url: office.mapUrl })}` : text;
 }
 
 function documentLines(t: Translate, p: Procedure): string[] {

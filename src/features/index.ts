@@ -11,6 +11,7 @@ import { createHelpFeature } from "./help.js";
 import { createLanguageFeature } from "./language.js";
 import { createRatingFeature, endRating } from "./ratings.js";
 import { createSmallTalkFeature } from "./small-talk.js";
+import { createWardFeature } from "./ward.js";
 import { createWelcomeFeature, greeting } from "./welcome.js";
 
 export type { AnswerFeedbackSink, UnansweredSink } from "./answer.js";
@@ -58,9 +59,15 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
   // After dossiers and ratings, so a rating comment or a dossier code is theirs, not small talk.
   features.push(createSmallTalkFeature());
-  features.push(
-    createAnswerFeature({ catalogue, answerFeedback: deps.ratings?.answerFeedback, unanswered: deps.unanswered }),
-  );
+  const answer = createAnswerFeature({
+    catalogue,
+    answerFeedback: deps.ratings?.answerFeedback,
+    unanswered: deps.unanswered,
+  });
+  // Just before the answers: a typed ward name picks the ward, and a first question in a province of
+  // several wards is held while the ward is asked, once (src/features/ward.ts; nothing with one ward).
+  features.push(createWardFeature({ catalogue, answer: (ctx, text) => answer.onText?.(ctx, text) }));
+  features.push(answer);
   return new Assistant({
     conversations: deps.conversations,
     features,

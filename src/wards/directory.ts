@@ -1,6 +1,7 @@
 import type { Catalogue, ProvinceData } from "../catalogue/load.js";
 import type { Office } from "../catalogue/schema.js";
 import { fold } from "../search/normalize.js";
+import { baseCatalogue } from "./bases.js";
 
 /** One ward (phường, xã, đặc khu) of the province, with the offices citizens of it go to. */
 export interface Ward {
@@ -49,6 +50,7 @@ const built = new WeakMap<Catalogue, WardDirectory>();
 
 /** The wards of a loaded catalogue; empty when it has no province data. */
 export function wardDirectory(catalogue: Catalogue): WardDirectory {
+  catalogue = baseCatalogue(catalogue);
   let directory = built.get(catalogue);
   if (!directory) {
     directory = catalogue.province ? buildDirectory(catalogue, catalogue.province) : EMPTY_WARD_DIRECTORY;
