@@ -1,0 +1,205 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { CONTEXT_TTL_MS } from "../../src/features/answer-context.js";
+import { createAssistant } from "../../src/features/index.js";
+import { readProcedureChoice } from "../../src/features/procedure-choice.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+/**
+ * Multi-turn conversations written for these tests (not taken from eval/), run through the real
+ * assistant on the bundled catalogue: each turn says which procedure the reply is about and which
+ * section it shows.
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+function chat() {
+  const clock = { now: Date.UTC(2026, 11, 2, 8) };
+  const assistant = createAssistant({
+    catalogue,
+    conversations: new MemoryConversationStore(),
+    now: () => clock.now,
+  });
+  const say = (text: string) => assistant.handle("telegram:42", { kind: "text", text });
+  return { clock, say };
+}
+
+/** The procedure code a reply answers, from its title line ("(mã 1.000894)"). */
+const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+
+/** Lines that open each section's text (Vietnamese replies). */
+const SECTION_LINE = {
+  fee: /\nLệ phí:/,
+  time: /\nThời gian giải quyết:/,
+  place: /\nNơi nộp hồ sơ:/,
+  documents: /\nGiấy tờ cần chuẩn bị:/,
+  steps: /\nCác bước thực hiện:/,
+  online: /\n(Có thể nộp trực tuyến|Thủ tục này chưa)/,
+  conditions: /\n(Điều kiện|Không có điều kiện)/,
+} as const;
+type Section = keyof typeof SECTION_LINE;
+
+/** Sends each turn and checks the procedure answered and, when given, the section shown. */
+async function converse(turns: Array<[text: string, code: string | undefined, section?: Section]>) {
+  const { say } = chat();
+  for (const [text, code, section] of turns) {
+    const replies = await say(text);
+    expect(codeOf(replies), `after «${text}»`).toBe(code);
+    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
+  }
+}
+
+const MARRIAGE = "1.000894";
+const BIRTH = "1.001193";
+const TEMPORARY_RESIDENCE = "1.004194";
+
+describe("section follow-ups answer the procedure the chat is on", () => {
+  it("in chat spellings without accents", async () => {
+    await converse([
+      ["dang ky ket hon", MARRIAGE],
+      ["bn tien", MARRIAGE, "fee"],
+      ["mat bao lau", MARRIAGE, "time"],
+      ["o dau z", MARRIAGE, "place"],
+      ["can j", MARRIAGE, "documents"],
+      ["nop online dc ko", MARRIAGE, "online"],
+      ["dieu kien gi", MARRIAGE, "conditions"],
+    ]);
+  });
+
+  it("in English", async () => {
+    await converse([
+      ["how do I register a birth", BIRTH, "steps"],
+      ["how much is it", BIRTH, "fee"],
+      ["where do I submit it", BIRTH, "place"],
+      ["can I apply online", BIRTH, "online"],
+      ["who can apply", BIRTH, "conditions"],
+    ]);
+  });
+
+  it("with polite words, motion words and the abbreviation hs", async () => {
+    await converse([
+      ["xac nhan tinh trang hon nhan", "1.004873"],
+      ["can mang gi theo", "1.004873", "documents"],
+      ["lau ko ad", "1.004873", "time"],
+      ["hs gồm những gì", "1.004873", "documents"],
+      ["ai được đi xin", "1.004873", "conditions"],
+      ["làm như nào", "1.004873", "steps"],
+    ]);
+  });
+
+  it("after a long letter that tells a story first", async () => {
+    await converse([
+      [
+        "Tôi là công nhân, quê ở Nghệ An, mới chuyển vào Bình Dương làm việc và thuê phòng trọ gần khu công nghiệp " +
+          "được hai tháng. Chủ trọ nhắc tôi phải đăng ký tạm trú. Xin hỏi thủ tục này làm thế nào?",
+        TEMPORARY_RESIDENCE,
+        "steps",
+      ],
+      ["lệ phí bao nhiêu", TEMPORARY_RESIDENCE, "fee"],
+      ["bao lâu thì xong", TEMPORARY_RESIDENCE, "time"],
+    ]);
+  });
+});
+
+describe("naming another procedure switches", () => {
+  it("'còn … thì sao' switches, and the next follow-up is about the new one", async () => {
+    await converse([
+      ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
+      ["lệ phí", TEMPORARY_RESIDENCE, "fee"],
+      ["còn tạm vắng thì sao", "1.003677"],
+      ["mất mấy ngày", "1.003677", "time"],
+      ["còn kết hôn thì mất mấy ngày", MARRIAGE, "time"],
+    ]);
+  });
+
+  it("a refinement of the current procedure that names none by itself goes to its variant", async () => {
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["nếu vợ là người Nhật thì sao", "2.000806"],
+      ["cần giấy tờ gì", "2.000806", "documents"],
+    ]);
+    await converse([
+      ["xin giấy phép xây dựng nhà ở", "1.013225"],
+      ["bị mất giấy phép thì xin lại thế nào", "1.013228", "steps"],
+      ["bao lâu có", "1.013228", "time"],
+    ]);
+  });
+
+  it("a message that is no refinement is not answered with the current procedure", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("đăng ký khai sinh"))).toBe(BIRTH);
+    const [reply] = await say("giá vàng hôm nay thế nào");
+    expect(reply?.text).toMatch(/chưa tìm thấy/);
+  });
+});
+
+describe("what the chat keeps and forgets", () => {
+  it("a not-found reply keeps the procedure and its choices; small talk and a redirect keep the procedure", async () => {
+    const { say } = chat();
+    const [answer] = await say("chứng thực di chúc");
+    const [notFound] = await say("xyzxyz qwe");
+    expect(notFound?.text).toMatch(/chưa tìm thấy/);
+    expect(notFound?.choices?.slice(0, answer?.choices?.length)).toEqual(answer?.choices);
+    expect(codeOf(await say("lệ phí?"))).toBe("2.001019");
+    expect(codeOf(await say("cảm ơn nhé"))).toBeUndefined();
+    const place = await say("thế nộp ở đâu");
+    expect(codeOf(place)).toBe("2.001019");
+    expect(place[0]?.text).toMatch(SECTION_LINE.place);
+    expect(codeOf(await say("làm hộ chiếu ở đâu"))).toBeUndefined();
+    expect(codeOf(await say("mất mấy ngày"))).toBe("2.001019");
+  });
+
+  it("ends after the quiet period and after /start", async () => {
+    const { say, clock } = chat();
+    expect(codeOf(await say("làm sổ đỏ lần đầu"))).toBe("1.013978");
+    clock.now += CONTEXT_TTL_MS + 1;
+    expect(codeOf(await say("mất bao lâu"))).toBeUndefined();
+    expect(codeOf(await say("trích lục khai sinh"))).toBe("2.000635");
+    await say("/start");
+    expect(codeOf(await say("phí bao nhiêu"))).toBeUndefined();
+  });
+});
+
+describe("an answer to a name several procedures share offers the others", () => {
+  it("'giám hộ' answers the registration and offers its end; picking it by number moves the chat there", async () => {
+    const { say } = chat();
+    const [answer] = await say("giám hộ");
+    expect(codeOf(answer ? [answer] : [])).toBe("1.004837");
+    const choices = answer?.choices ?? [];
+    const ending = choices.findIndex((c) => readProcedureChoice(c.id)?.code === "1.004845");
+    expect(ending).toBeGreaterThanOrEqual(0);
+    expect(choices[ending]?.label).toContain("chấm dứt giám hộ");
+    expect(codeOf(await say(String(ending + 1)))).toBe("1.004845");
+    const fee = await say("phí bao nhiêu");
+    expect(codeOf(fee)).toBe("1.004845");
+    expect(fee[0]?.text).toMatch(SECTION_LINE.fee);
+  });
+
+  it("a specific request offers no related procedures", async () => {
+    const { say } = chat();
+    const [answer] = await say("đăng ký kết hôn có yếu tố nước ngoài mất bao lâu");
+    const others = (answer?.choices ?? []).filter((c) => {
+      const code = readProcedureChoice(c.id)?.code;
+      return code !== undefined && code !== "2.000806";
+    });
+    // Only variants that hold every word asked: the re-registration with a foreign element, nothing else.
+    expect(others.every((c) => /kết hôn có yếu tố nước ngoài/i.test(c.label))).toBe(true);
+  });
+});
+
+describe("answers that fit a phone", () => {
+  it("a long section comes in parts with 'Xem tiếp' first; a list of one is the answer itself", async () => {
+    const { say } = chat();
+    await say("đăng ký thành lập hộ kinh doanh");
+    const [documents] = await say("cần giấy tờ gì");
+    expect(documents?.text).toMatch(/\(1\/\d\)/);
+    expect(documents?.text.length).toBeLessThanOrEqual(1000);
+    expect(documents?.choices?.[0]?.label).toBe("Xem tiếp");
+    const [fee] = await chat().say("phi chung thuc ban sao bao nhieu");
+    expect(codeOf(fee ? [fee] : [])).toBe("2.000815");
+    expect(fee?.text).toMatch(SECTION_LINE.fee);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { sectionCue } from "../../src/features/follow-up.js";
+import { extractIntent } from "../../src/search/intent.js";
+import { textWords } from "../../src/search/normalize.js";
+
+/** The section a message asks, as the search reads it (src/search/intent.ts). */
+const intentOf = (text: string) => extractIntent(textWords(text)).intent;
+
+describe("section cues", () => {
+  it.each([
+    // accents typed are respected: tiện is not tiền, phi is not phí, tiếp is not tiền
+    ["thủ tục này tiện hơn", "general"],
+    ["thủ tục này tiền hơn", "fee"],
+    ["nộp trực tiếp hồ sơ khai sinh ở đâu", "place"],
+    ["phí bao nhiêu", "fee"],
+    ["phi bao nhieu", "fee"],
+    // documents, as people ask them
+    ["cần hồ sơ gì", "documents"],
+    ["đi làm cần mang theo gì", "documents"],
+    ["giấy gì cần đem theo", "documents"],
+    ["con tôi mới sinh cần làm giấy tờ gì", "documents"],
+    ["có cần có giấy xác nhận của chủ nhà không", "documents"],
+    // place
+    ["cơ quan nào giải quyết", "place"],
+    ["nộp tại đâu vậy", "place"],
+    ["liên hệ ai để làm", "place"],
+    // conditions: who, deadlines
+    ["ai phải đi đăng ký", "conditions"],
+    ["trong bao lâu phải đi khai tử", "conditions"],
+    ["thời hạn đăng ký khai sinh là mấy ngày kể từ ngày sinh", "conditions"],
+    ["quá hạn có bị phạt không", "conditions"],
+    // the office's processing time stays time
+    ["thời hạn giải quyết mấy ngày", "time"],
+    ["mat may ngay", "time"],
+    ["làm như nào", "steps"],
+  ])("%s → %s", (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
+  it("a letter is asked in its last sentence; a story's papers are no documents question", () => {
+    const letter =
+      "Ông ngoại tôi mất đã lâu, nay làm thủ tục thừa kế cần giấy tờ chứng minh ông đã mất nhưng bản chính " +
+      "bị thất lạc. Vậy gia đình phải làm gì?";
+    expect(intentOf(letter)).toBe("general");
+    const asking =
+      "Con tôi học ở trường gần nhà, nay gia đình chuyển chỗ ở. Xin hỏi chuyển trường cho cháu cần những giấy tờ gì?";
+    expect(intentOf(asking)).toBe("documents");
+  });
+
+  it("a polite closing asks steps only when nothing else is asked", () => {
+    const online =
+      "Em mới sinh bé, chồng đi công tác xa. Em muốn biết có nộp khai sinh qua mạng được không. Anh chị hướng dẫn giúp em với.";
+    expect(intentOf(online)).toBe("online");
+    expect(intentOf("Em muốn làm khai sinh cho bé. Anh chị hướng dẫn giúp em với.")).toBe("steps");
+  });
+
+  it("'thì sao' asks about what it follows and names nothing", () => {
+    const cue = sectionCue("còn lệ phí thì sao");
+    expect(cue).toMatchObject({ section: "fee", only: true });
+    const rest = extractIntent(textWords("còn kết hôn thì sao")).rest.map((w) => w.token);
+    expect(rest).not.toContain("sao");
+  });
+});
