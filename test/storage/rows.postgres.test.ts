@@ -15,7 +15,10 @@ import {
 import { PostgresOutbox } from "../../src/notifications/postgres-outbox.js";
 import { SenderRegistry } from "../../src/notifications/senders.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
+import { PostgresFeedbackCounts } from "../../src/storage/postgres/feedback.js";
 import { migrate, readMigrations } from "../../src/storage/postgres/migrate.js";
+import { PostgresQuestionCounts } from "../../src/storage/postgres/questions.js";
+import { PostgresAuditLog, PostgresStaffAccounts } from "../../src/storage/postgres/staff.js";
 import { tempDir } from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 
@@ -342,3 +345,120 @@ async function until(done: () => boolean): Promise<void> {
   for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   if (!done()) throw new Error("condition never met");
 }
+
+describe("row stores for the staff side (questions, answer feedback, accounts, audit)", () => {
+  it("counts unanswered questions from two instances, by ward, and lists them like the file store", async () => {
+    const url = await database();
+    const [one, two] = [await PostgresQuestionCounts.open(pool(url)), await PostgresQuestionCounts.open(pool(url))];
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        (i % 2 ? one : two).record("nuoi cho", "nuôi chó", "2026-12-01", i % 3 ? "p1" : ""),
+      ),
+    );
+    // The wording of the last asking is the one shown.
+    await one.record("nuoi cho", "Nuôi chó?", "2026-12-02", "p1");
+    await one.record("tro cap bao", "trợ cấp bão", "2026-11-01", "p2");
+    await two.record("tro cap bao", "trợ cấp bão", "2026-12-01", "p2");
+    expect(await one.list("2026-11-01")).toEqual([
+      { text: "Nuôi chó?", count: 31, lastAsked: "2026-12-02" },
+      { text: "trợ cấp bão", count: 2, lastAsked: "2026-12-01" },
+    ]);
+    expect(await two.list("2026-11-15", { ward: "p2", withoutWard: false })).toEqual([
+      { text: "trợ cấp bão", count: 1, lastAsked: "2026-12-01" },
+    ]);
+    expect((await two.list("2026-11-01", { ward: "p1", withoutWard: true }))[0]?.count).toBe(31);
+    expect((await two.list("2026-11-01", { ward: "p1", withoutWard: false }))[0]?.count).toBe(21);
+    // Days before the period go, then the (question, ward) pairs asked longest ago beyond the bound.
+    await one.prune("2026-11-15", 1);
+    expect(await one.list("2026-01-01")).toEqual([{ text: "Nuôi chó?", count: 21, lastAsked: "2026-12-02" }]);
+  });
+
+  it("counts answer feedback once per voter and month, a changed vote moves, taps through two instances add up", async () => {
+    const url = await database();
+    const [one, two] = [await PostgresFeedbackCounts.open(pool(url)), await PostgresFeedbackCounts.open(pool(url))];
+    expect(await one.record("v1", "1.001193", true, "2026-12")).toBe(true);
+    expect(await two.record("v1", "1.001193", true, "2026-12")).toBe(false);
+    expect(await two.record("v1", "1.001193", false, "2026-12")).toBe(true);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? one : two).record(`w${i}`, "1.001193", i < 15, "2026-12")),
+    );
+    // The same voter tapping twice at once through both: one vote.
+    await Promise.all([one.record("v2", "2.000635", true, "2026-12"), two.record("v2", "2.000635", true, "2026-12")]);
+    expect(await one.counts()).toEqual([
+      { month: "2026-12", procedureCode: "1.001193", helpful: 15, notHelpful: 6 },
+      { month: "2026-12", procedureCode: "2.000635", helpful: 1, notHelpful: 0 },
+    ]);
+    // A new month: last month's voters may vote again.
+    expect(await one.record("v1", "1.001193", false, "2027-01")).toBe(true);
+  });
+
+  it("keeps staff accounts as rows and moves the accounts and feedback documents rows at open", async () => {
+    const url = await database();
+    const db = pool(url);
+    await db.query(
+      "INSERT INTO documents (kind, version, body) VALUES ('staff-accounts', 1, $1), ('answer-feedback', 1, $2)",
+      [
+        JSON.stringify({
+          accounts: {
+            lan: {
+              passwordHash: "h-lan",
+              createdAt: "2026-11-01T00:00:00.000Z",
+              updatedAt: "2026-11-01T00:00:00.000Z",
+            },
+            minh: { passwordHash: "h-minh", createdAt: "a", updatedAt: "b", role: { kind: "ward", ward: "ben-nghe" } },
+          },
+        }),
+        JSON.stringify({
+          counts: { "2026-12|1.001193": { helpful: 2, notHelpful: 1 } },
+          month: "2026-12",
+          votes: { v9: true },
+        }),
+      ],
+    );
+    const accounts = await PostgresStaffAccounts.open(db);
+    expect(await accounts.count()).toBe(2);
+    expect(await accounts.get("minh")).toMatchObject({ passwordHash: "h-minh", role: "ward:ben-nghe" });
+    expect(await accounts.get("lan")).toMatchObject({ role: null });
+    expect(await accounts.save("lan", "h2", "2026-12-02T00:00:00.000Z", "province")).toBe("updated");
+    expect(await accounts.save("lan", "h3", "2026-12-03T00:00:00.000Z")).toBe("updated");
+    expect(await accounts.get("lan")).toEqual({
+      username: "lan",
+      passwordHash: "h3",
+      role: "province",
+      createdAt: "2026-11-01T00:00:00.000Z",
+      updatedAt: "2026-12-03T00:00:00.000Z",
+    });
+    expect(await accounts.save("hoa", "h4", "2026-12-03T00:00:00.000Z")).toBe("created");
+    expect(await accounts.get("nobody")).toBeUndefined();
+
+    const feedback = await PostgresFeedbackCounts.open(db);
+    expect(await feedback.record("v9", "1.001193", true, "2026-12")).toBe(false);
+    expect(await feedback.counts()).toEqual([
+      { month: "2026-12", procedureCode: "1.001193", helpful: 2, notHelpful: 1 },
+    ]);
+    expect((await db.query("SELECT kind FROM documents")).rows).toEqual([]);
+  });
+
+  it("appends the staff audit from two instances, nothing lost, newest first", async () => {
+    const url = await database();
+    const [one, two] = [new PostgresAuditLog(pool(url)), new PostgresAuditLog(pool(url))];
+    await PostgresAuditLog.copy(pool(url), [
+      { at: "2026-11-30T01:00:00.000Z", user: "lan", action: "login" },
+      { at: "2026-11-30T01:05:00.000Z", user: "lan", action: "lookup", detail: "H49-0012" },
+    ]);
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? one : two).append({ at: `2026-12-01T0${i % 10}:00:00.000Z`, user: `u${i}`, action: "login" }),
+      ),
+    );
+    expect(await one.count()).toBe(42);
+    const recent = await two.recent(50);
+    expect(recent).toHaveLength(42);
+    expect(recent.slice(-2)).toEqual([
+      { at: "2026-11-30T01:05:00.000Z", user: "lan", action: "lookup", detail: "H49-0012" },
+      { at: "2026-11-30T01:00:00.000Z", user: "lan", action: "login" },
+    ]);
+    expect(new Set(recent.map((r) => r.user)).size).toBe(41);
+    expect(await one.recent(3)).toHaveLength(3);
+  });
+});

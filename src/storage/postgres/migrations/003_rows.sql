@@ -151,7 +151,13 @@ BEGIN
       ON CONFLICT (month, voter) DO NOTHING;
     ELSIF d.kind = 'staff-accounts' THEN
       INSERT INTO staff_accounts (username, password_hash, role, created_at, updated_at)
-      SELECT a.key, a.value->>'passwordHash', a.value->>'role', a.value->>'createdAt', a.value->>'updatedAt'
+      -- The file's role {kind: province} | {kind: ward, ward} is the column's 'province' | 'ward:<id>'.
+      SELECT a.key, a.value->>'passwordHash',
+             CASE a.value->'role'->>'kind'
+               WHEN 'province' THEN 'province'
+               WHEN 'ward' THEN 'ward:' || (a.value->'role'->>'ward')
+             END,
+             a.value->>'createdAt', a.value->>'updatedAt'
         FROM json_each(b->'accounts') AS a
       ON CONFLICT (username) DO NOTHING;
     ELSE
