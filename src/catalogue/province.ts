@@ -68,17 +68,12 @@ export async function loadProvince(
     });
   const wardFiles = (await reader.listJson(WARDS_DIR)).filter((f) => path.dirname(f) === WARDS_DIR);
   const provinceRaw = await reader.readJson(PROVINCE_FILE, true);
-  if (provinceRaw === undefined) {
-    if (wardFiles.length > 0 && !problems.some((p) => p.file === PROVINCE_FILE)) {
-      problem(
-        PROVINCE_FILE,
-        [],
-        "thiếu tệp tỉnh (cần khi có thư mục wards) | missing: needed when data/wards has files",
-      );
-    }
-    return undefined;
+  if (provinceRaw === undefined && wardFiles.length === 0) return undefined;
+  if (provinceRaw === undefined && !problems.some((p) => p.file === PROVINCE_FILE)) {
+    problem(PROVINCE_FILE, [], "thiếu tệp tỉnh (cần khi có thư mục wards) | missing: needed when data/wards has files");
   }
-  const province = reader.check(ProvinceFile, provinceRaw, PROVINCE_FILE);
+  // Without a usable province file the wards are still checked, so staff see every problem at once.
+  const province = provinceRaw === undefined ? undefined : reader.check(ProvinceFile, provinceRaw, PROVINCE_FILE);
   if (province?.sample) warnings.push(sampleWarning(PROVINCE_FILE, province.id));
   const provinceOffices = new Map(shared.offices);
   province?.offices.forEach((office, i) => {
