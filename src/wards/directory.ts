@@ -85,7 +85,8 @@ function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory
     const defaultOffice = offices.get(w.defaultOffice) ?? catalogue.defaultOffice;
     return { id: w.id, name: w.name, aliases: w.aliases, unitCodes: w.unitCodes, offices, defaultOffice };
   });
-  wards.sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  // "Phường 5" before "Phường 10".
+  wards.sort((a, b) => a.name.localeCompare(b.name, "vi", { numeric: true }));
   const byId = new Map(wards.map((w) => [w.id, w]));
   const byUnit = new Map<string, Ward>();
   for (const w of wards) for (const unit of w.unitCodes) byUnit.set(unitKey(unit), w);

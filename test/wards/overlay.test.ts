@@ -1,0 +1,103 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { renderSection } from "../../src/core/format.js";
+import { Translator } from "../../src/core/i18n.js";
+import { wardView } from "../../src/wards/view.js";
+import { editJson } from "../harness/common.js";
+import { demoProvinceData } from "./province.js";
+
+const t = new Translator().translate("vi");
+let live: LiveCatalogue;
+let cleanup: () => Promise<void>;
+let dir: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = await demoProvinceData());
+  // A procedure only Phường 5 handles, written like a catalogue record (a copy of birth registration, renamed).
+  const birth = JSON.parse(
+    await readFile(path.join(dir, "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json"), "utf8"),
+  );
+  await editJson(path.join(dir, "wards/phuong-5.overlay.json"), (o) => {
+    o.procedures = [
+      { ...birth, code: "1.001193.P5", name: "Cấp thẻ gửi xe chợ Mẫu", aliases: ["thẻ gửi xe chợ"], office: "ubnd" },
+    ];
+  });
+  live = await LiveCatalogue.open(dir);
+});
+afterAll(async () => {
+  await live.close();
+  await cleanup();
+});
+
+const procedure = (wardId: string | undefined, code: string) =>
+  wardView(live.current(), wardId).catalogue.procedures.find((p) => p.code === code);
+
+describe("a ward's view: catalogue + province overlay + ward overlay", () => {
+  it("takes the province's fee for the channel it names and leaves the others as the catalogue has them", () => {
+    const shared = live.current().catalogue.procedures.find((p) => p.code === "1.001612");
+    const province = procedure(undefined, "1.001612");
+    const inPerson = province?.channels.find((c) => c.kind === "in_person");
+    expect(inPerson?.fee.text).toMatch(/^Mức lệ phí theo nghị quyết của HĐND Tỉnh Mẫu/);
+    expect(inPerson?.fee.amountVnd).toBeNull();
+    expect(province?.channels.find((c) => c.kind === "online")).toEqual(
+      shared?.channels.find((c) => c.kind === "online"),
+    );
+    // Every fact keeps its source, and what is unconfirmed says so.
+    expect(province?.sources.at(-1)?.issuer).toBe("HĐND Tỉnh Mẫu");
+    expect(province?.sources.length).toBe((shared?.sources.length ?? 0) + 1);
+    expect(province?.unconfirmed).toContain("Mức lệ phí đăng ký hộ kinh doanh của tỉnh (dữ liệu mẫu)");
+    // The shared catalogue itself is not changed.
+    expect(shared?.channels.find((c) => c.kind === "in_person")?.fee.text).not.toMatch(/Tỉnh Mẫu/);
+  });
+
+  it("gives every ward the province's changes, and only Phường 5 its own note and procedure", () => {
+    for (const ward of ["tan-phu", "xa-tan-phu", "phuong-5"]) {
+      expect(procedure(ward, "1.001612")?.channels[0]?.fee.text).toMatch(/HĐND Tỉnh Mẫu/);
+    }
+    expect(procedure("phuong-5", "1.001193")?.localNotes).toEqual([
+      "Phường 5 nhận hồ sơ khai sinh cả sáng Thứ Bảy (dữ liệu mẫu)",
+    ]);
+    expect(procedure("tan-phu", "1.001193")?.localNotes).toBeUndefined();
+    expect(procedure("phuong-5", "1.001193.P5")?.name).toBe("Cấp thẻ gửi xe chợ Mẫu");
+    expect(procedure("tan-phu", "1.001193.P5")).toBeUndefined();
+    expect(procedure(undefined, "1.001193.P5")).toBeUndefined();
+  });
+
+  it("searches a ward's own procedures in its view only; wards without an overlay share the province's index", () => {
+    const hit = (ward?: string) =>
+      wardView(live.current(), ward).search.search("thẻ gửi xe chợ").hits[0]?.procedure.code;
+    expect(hit("phuong-5")).toBe("1.001193.P5");
+    expect(hit("tan-phu")).not.toBe("1.001193.P5");
+    const province = wardView(live.current());
+    expect(wardView(live.current(), "tan-phu").search).toBe(province.search);
+    expect(wardView(live.current(), "xa-tan-phu").search).toBe(province.search);
+    expect(wardView(live.current(), "phuong-5").search).not.toBe(province.search);
+    // Built once per loaded catalogue.
+    expect(wardView(live.current(), "phuong-5")).toBe(wardView(live.current(), "phuong-5"));
+    // The search's hits are the view's own records, with the overlayed fee.
+    const fee = wardView(live.current(), "tan-phu").search.search("đăng ký thành lập hộ kinh doanh").hits[0];
+    expect(fee?.procedure.channels[0]?.fee.text).toMatch(/HĐND Tỉnh Mẫu/);
+  });
+
+  it("answers with the ward's office, map link and local note", () => {
+    const view = wardView(live.current(), "tan-phu").catalogue;
+    const residence = view.procedures.find((p) => p.office === "cong-an");
+    if (!residence) throw new Error("no residence procedure in the bundled data");
+    const place = renderSection(t, view, residence, "place");
+    expect(place).toContain("Công an Phường Tân Phú (dữ liệu mẫu)");
+    const birth = view.procedures.find((p) => p.code === "1.001193");
+    if (!birth) throw new Error("no birth registration");
+    expect(renderSection(t, view, birth, "place")).toContain("Bản đồ: https://www.openstreetmap.org/");
+    const p5 = wardView(live.current(), "phuong-5").catalogue;
+    const p5birth = p5.procedures.find((p) => p.code === "1.001193");
+    if (!p5birth) throw new Error("no birth registration");
+    for (const section of ["general", "fee", "documents"] as const) {
+      expect(renderSection(t, p5, p5birth, section)).toContain(
+        "📌 Lưu ý tại địa phương: Phường 5 nhận hồ sơ khai sinh cả sáng Thứ Bảy (dữ liệu mẫu)",
+      );
+    }
+    expect(renderSection(t, p5, p5birth, "place")).toContain("Bộ phận một cửa UBND Phường 5 (dữ liệu mẫu)");
+  });
+});
