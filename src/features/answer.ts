@@ -11,7 +11,7 @@ import { sectionCue } from "./follow-up.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
-import { containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
+import { bringsPaper, containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
 const SEARCH_LIMIT = 8;
@@ -25,6 +25,10 @@ const RELATED_SCORE = 0.6;
  * "đăng ký kết hôn") must lead the next other procedure by this much to be taken.
  */
 const REFINE_MARGIN = 0.08;
+/** A follow-up this short (words besides the cue and chat particles) may ask about the procedure at hand. */
+const FEW_WORDS = 4;
+/** A hit whose best title the message says less than this share of is not named by it. */
+const WEAK_TITLE = 0.5;
 
 /** Choices a not-found reply keeps: about procedures and the menu, not a finished dossier step. */
 const KEPT_PREFIXES = new Set([PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, MENU_CHOICE.prefix, "f"]);
@@ -111,7 +115,12 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
     return [{ text: lines.join("\n") }];
   }
-  if (outcome.decision === "answer" && top && outcome.sure) return [answerReply(ctx, deps, outcome, top)];
+  // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
+  // chứng sinh không" is no question about correcting a certificate): the conversation decides.
+  const weaklyNamed = current !== undefined && cue !== undefined && (top?.parts.title ?? 0) < WEAK_TITLE;
+  if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
+    return [answerReply(ctx, deps, outcome, top)];
+  }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
   const settled = settleWithContext(search, outcome, text, { current, options, cue });
   if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
@@ -203,12 +212,25 @@ function settleWithContext(
   ) {
     return { procedure: current, section: cue.section };
   }
+  // "có cần mang sổ hộ khẩu không": a paper to bring for the procedure at hand, not a request for it.
+  if (cue?.section === "documents" && bringsPaper(text)) return { procedure: current, section: "documents" };
   const refined = search.search(`${current.name} ${text}`, SEARCH_LIMIT);
-  const [best, ...others] = refined.hits;
-  if (refined.decision === "none" || !best || best.procedure.code === current.code) return undefined;
+  const [best, ...others] = refined.hits.length > 0 && refined.decision !== "none" ? refined.hits : [];
   const next = others.find((h) => h.procedure.code !== current.code);
-  if (next && best.score - next.score < REFINE_MARGIN) return undefined;
-  return { procedure: best.procedure, section: outcome.intent };
+  if (best && best.procedure.code !== current.code && (!next || best.score - next.score >= REFINE_MARGIN)) {
+    return { procedure: best.procedure, section: outcome.intent };
+  }
+  // A section asked with words that name no procedure whole ("có cần mang sổ hộ khẩu không", "ủy quyền cho
+  // người khác đi được không"): that section of the current procedure.
+  if (
+    cue &&
+    cue.rest.length <= FEW_WORDS &&
+    outcome.decision !== "none" &&
+    !outcome.hits.some((h) => h.parts.title >= 1)
+  ) {
+    return { procedure: current, section: cue.section };
+  }
+  return undefined;
 }
 
 function titleWords(procedure: Procedure): Set<string> {

@@ -60,3 +60,11 @@ export function namesPaperToBring(text: string, term: readonly string[]): boolea
   }
   return false;
 }
+
+/** Words that make what follows a paper to bring ("mang sổ hộ khẩu", "kèm bản sao", "xuất trình căn cước"). */
+const BRING_VERBS = new Set(tokenize("mang đem kèm xuất trình photo"));
+
+/** Whether the message speaks of bringing a paper ("có cần mang sổ hộ khẩu không", "phải photo căn cước không"). */
+export function bringsPaper(text: string): boolean {
+  return tokenize(text.slice(0, MAX_QUERY_CHARS)).some((t) => BRING_VERBS.has(t));
+}

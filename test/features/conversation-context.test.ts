@@ -90,6 +90,19 @@ describe("section follow-ups answer the procedure the chat is on", () => {
     ]);
   });
 
+  it("a short question about a paper or a person, naming no procedure whole, stays on the procedure", async () => {
+    await converse([
+      ["đăng ký khai tử", "1.000656"],
+      ["có cần mang sổ hộ khẩu không", "1.000656", "documents"],
+      ["ủy quyền cho người khác đi được không", "1.000656", "conditions"],
+      ["đăng ký qua mạng được ko", "1.000656", "online"],
+    ]);
+    await converse([
+      ["tách hộ", "1.010038"],
+      ["phải có giấy chứng sinh không", "1.010038"],
+    ]);
+  });
+
   it("after a long letter that tells a story first", async () => {
     await converse([
       [
