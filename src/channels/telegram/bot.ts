@@ -5,6 +5,7 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Assistant } from "../../core/assistant.js";
 import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
+import { type ChatTurns, inTurn } from "../../replicas/index.js";
 import { chatIdIn, chatKey } from "../../util/chat-key.js";
 import { RecentSet } from "../../util/recent.js";
 import { TelegramMessages } from "./messages.js";
@@ -29,6 +30,8 @@ export interface TelegramBotDeps {
   retry?: { maxRetryAttempts: number; maxDelaySeconds: number };
   /** If the core has not answered after this long, the user sees "typing…". */
   typingAfterMs?: number;
+  /** Several replicas: a chat's updates take turns across them, and one answered by any replica is not answered again. */
+  turns?: ChatTurns;
 }
 
 export interface TelegramStats {
@@ -99,6 +102,16 @@ export function createTelegramBot(deps: TelegramBotDeps): TelegramBot {
   });
   // One chat's updates run one after another, so replies never interleave; chats run in parallel.
   bot.use(sequentialize((ctx: Context) => chatIdOf(ctx)?.toString()));
+  // …and across replicas too, when there are several (src/replicas/chat-turns.ts).
+  const { turns } = deps;
+  if (turns) {
+    bot.use(async (ctx, next) => {
+      const chatId = chatIdOf(ctx);
+      if (chatId === undefined) return next();
+      const ran = await inTurn(turns, telegramChatKey(chatId), `telegram:${ctx.update.update_id}`, next);
+      if (!ran) stats.duplicates++;
+    });
+  }
 
   const answer = async (ctx: Context, chatId: number, incoming: Parameters<TelegramAssistant["handle"]>[1]) => {
     const typing = setTimeout(

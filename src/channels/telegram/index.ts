@@ -3,6 +3,7 @@ import { GrammyError } from "grammy";
 import type { Config } from "../../config.js";
 import type { Sender } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
+import type { ChatTurns, Leadership } from "../../replicas/index.js";
 import type { HttpServer } from "../../server/http.js";
 import { type Backoff, backoffDelay } from "../../util/backoff.js";
 import type { ChannelHandle } from "../channel.js";
@@ -18,6 +19,10 @@ export interface StartTelegramOptions {
   logger: Logger;
   /** The service's HTTP server; webhook mode adds its route (best listening already: Telegram posts at once). */
   server: HttpServer;
+  /** Several replicas: polling runs only while this replica leads (webhooks: every replica takes updates). */
+  leadership?: Leadership;
+  /** Several replicas: a chat's updates take turns across them. */
+  turns?: ChatTurns;
 }
 
 /** For /healthz: the bot, the mode's state and the update counters. */
@@ -35,6 +40,8 @@ export async function startTelegram({
   assistant,
   logger,
   server,
+  leadership,
+  turns,
 }: StartTelegramOptions): Promise<TelegramChannel> {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
@@ -44,6 +51,7 @@ export async function startTelegram({
     logger: log,
     token,
     apiRoot: config.TELEGRAM_API_ROOT,
+    turns,
   });
   const { bot } = telegram;
   const background = new AbortController();
@@ -77,6 +85,33 @@ export async function startTelegram({
       log.info({ mode: "webhook", bot: bot.botInfo.username, path: target.path }, "telegram bot started");
       stopMode = () => webhook.close();
       modeState = webhook.state;
+    } else if (leadership) {
+      // One poller per bot: the replica holding the lease polls; another takes over when it goes.
+      let polling: Awaited<ReturnType<typeof startPolling>> | undefined;
+      let ended = false;
+      const idle: TelegramPollingHealth = { mode: "polling", running: false, inFlight: 0 };
+      leadership.follow({
+        name: "telegram polling",
+        start: async () => {
+          if (ended) return;
+          const started = await startPolling(bot, { logger: log });
+          if (ended) await started.stop();
+          else polling = started;
+        },
+        stop: async () => {
+          const stopping = polling;
+          polling = undefined;
+          await stopping?.stop();
+        },
+      });
+      // The role stops with the lease (Replicas.close); stopping the channel stops its poll now.
+      stopMode = async () => {
+        ended = true;
+        const stopping = polling;
+        polling = undefined;
+        await stopping?.stop();
+      };
+      modeState = () => polling?.state() ?? idle;
     } else {
       const polling = await startPolling(bot, { logger: log });
       stopMode = polling.stop;

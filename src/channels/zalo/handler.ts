@@ -1,6 +1,7 @@
 import type { Assistant } from "../../core/assistant.js";
 import type { Reply, SendProgress } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
+import type { ChatTurn, ChatTurns } from "../../replicas/index.js";
 import { chatKey as keyOf } from "../../util/chat-key.js";
 import { InFlight } from "../../util/in-flight.js";
 import { KeyedQueue } from "../../util/keyed-queue.js";
@@ -28,13 +29,22 @@ export interface ZaloHandlerOptions {
   typingIntervalMs?: number;
   /** At most one "I only read text" reply per chat in this window, so a sticker flood gets one answer. */
   unsupportedWindowMs?: number;
+  /** Several replicas: a chat's updates take turns across them, and one answered by any replica is not answered again. */
+  turns?: ChatTurns;
 }
 
 /** What a webhook or a poller needs: claim an update (de-duplication), then handle it. */
 export interface UpdateSink {
   /** Records the update's key; false when it was seen before (handle nothing then). */
   claim(update: ZaloUpdate): boolean;
-  handle(update: ZaloUpdate): Promise<void>;
+  /**
+   * Several replicas: waits for the chat's turn across them (src/replicas/chat-turns.ts). The
+   * webhook takes it before answering Zalo, so the chat's next message, sent after that answer,
+   * queues behind this one whichever replica it reaches. Undefined without replicas.
+   */
+  turn?(update: ZaloUpdate): Promise<ChatTurn | undefined>;
+  /** Handles the update (in `turn` when one was taken for it). */
+  handle(update: ZaloUpdate, turn?: ChatTurn): Promise<void>;
 }
 
 export interface ZaloCounters {
@@ -88,16 +98,25 @@ export class ZaloUpdateHandler implements UpdateSink {
     return false;
   }
 
+  async turn(update: ZaloUpdate): Promise<ChatTurn | undefined> {
+    const { turns } = this.options;
+    const chatId = update.message?.chat?.id;
+    if (!turns || !chatId || update.message?.from?.is_bot) return undefined;
+    const key = updateKey(update);
+    return turns.enter(keyOf("zalo", chatId), key === undefined ? undefined : `zalo:${key}`);
+  }
+
   /** Queues the update behind the chat's earlier ones; resolves when it is answered. Never rejects. */
-  handle(update: ZaloUpdate): Promise<void> {
+  handle(update: ZaloUpdate, given?: ChatTurn): Promise<void> {
     const key = updateKey(update);
     const chatId = update.message?.chat?.id;
     if (!chatId || update.message?.from?.is_bot) {
       this.counters.ignored++;
       if (key !== undefined) this.options.inbox?.answered(key);
+      void given?.leave(false);
       return Promise.resolve();
     }
-    const run = this.inFlight.track(this.chats.run(chatId, () => this.handleNow(chatId, update)));
+    const run = this.inFlight.track(this.chats.run(chatId, () => this.inTurn(chatId, update, given)));
     void run.finally(() => {
       // Answered, or failed for good (the client retried): either way not to be handled again.
       if (key !== undefined) this.options.inbox?.answered(key);
@@ -124,6 +143,27 @@ export class ZaloUpdateHandler implements UpdateSink {
   /** Resolves when every update taken so far has been handled (for a clean stop). */
   async idle(): Promise<void> {
     await this.inFlight.drain();
+  }
+
+  /** Handles the update in the chat's turn across replicas (taken here unless the webhook took it). */
+  private async inTurn(chatId: string, update: ZaloUpdate, given?: ChatTurn): Promise<void> {
+    let turn = given;
+    try {
+      turn ??= await this.turn(update);
+    } catch (err) {
+      // The database is unreachable: answered all the same, as without replicas.
+      this.options.logger.warn({ err: errorSummary(err) }, "zalo chat turn not taken; answering anyway");
+    }
+    if (turn && !turn.fresh) {
+      this.counters.duplicates++;
+      await turn.leave(false);
+      return;
+    }
+    try {
+      await this.handleNow(chatId, update);
+    } finally {
+      await turn?.leave(true);
+    }
   }
 
   private async handleNow(chatId: string, update: ZaloUpdate): Promise<void> {

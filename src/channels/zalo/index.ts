@@ -4,6 +4,7 @@ import type { Config } from "../../config.js";
 import type { Assistant } from "../../core/assistant.js";
 import type { Sender } from "../../core/types.js";
 import { errorSummary, type Logger } from "../../logger.js";
+import type { ChatTurns, Leadership } from "../../replicas/index.js";
 import type { HttpServer } from "../../server/http.js";
 import { type Backoff, backoffDelay } from "../../util/backoff.js";
 import type { ChannelHandle } from "../channel.js";
@@ -37,6 +38,10 @@ export interface StartZaloOptions {
   /** Needed in webhook mode: the route is added to it (the caller listens and closes it). */
   server?: HttpServer;
   tuning?: ZaloTuning;
+  /** Several replicas: polling runs only while this replica leads (webhooks: every replica takes updates). */
+  leadership?: Leadership;
+  /** Several replicas: a chat's updates take turns across them. */
+  turns?: ChatTurns;
 }
 
 /** For /healthz: the mode, the bot, polling or webhook state and the update counters. */
@@ -70,6 +75,8 @@ export async function startZalo({
   logger,
   server,
   tuning = {},
+  leadership,
+  turns,
 }: StartZaloOptions): Promise<ZaloChannel> {
   const token = config.ZALO_BOT_TOKEN;
   if (!token) throw new Error("ZALO_BOT_TOKEN is not set");
@@ -123,6 +130,7 @@ export async function startZalo({
     typingDelayMs: tuning.typingDelayMs,
     typingIntervalMs: tuning.typingIntervalMs,
     unsupportedWindowMs: tuning.unsupportedWindowMs,
+    turns,
   });
 
   // Before any new update can arrive, so each chat's questions are answered in order.
@@ -167,7 +175,18 @@ export async function startZalo({
       if (handler.claim(update)) void handler.handle(update);
     });
     bot.on("polling_error", (err) => log.warn({ err: errorSummary(err) }, "zalo polling failed; backing off"));
-    await bot.startPolling();
+    if (leadership) {
+      // One poller per bot (Zalo hands each update to one poll): the replica holding the lease polls.
+      leadership.follow({
+        name: "zalo polling",
+        start: async () => {
+          if (!stopped) await bot.startPolling();
+        },
+        stop: () => bot.stopPolling({ cancel: true }),
+      });
+    } else {
+      await bot.startPolling();
+    }
   }
 
   return {

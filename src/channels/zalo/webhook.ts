@@ -1,4 +1,4 @@
-import type { Logger } from "../../logger.js";
+import { errorSummary, type Logger } from "../../logger.js";
 import { DEFAULT_MAX_BODY_BYTES, type HttpServer } from "../../server/http.js";
 import { secretMatches } from "../../server/secret.js";
 import { parseUpdate } from "./client/index.js";
@@ -29,7 +29,7 @@ export function registerZaloWebhook(server: HttpServer, options: ZaloWebhookOpti
   server.route(
     "POST",
     path,
-    (req, body) => {
+    async (req, body) => {
       if (!secretMatches(req.headers[SECRET_HEADER], options.secret)) {
         logger.warn({ path }, "zalo webhook: missing or wrong secret");
         return { status: 401, body: { ok: false, error: "unauthorized" } };
@@ -47,7 +47,12 @@ export function registerZaloWebhook(server: HttpServer, options: ZaloWebhookOpti
         return { status: 400, body: { ok: false, error: "not an update" } };
       }
       if (!sink.claim(update)) return { status: 200, body: { ok: true } };
-      return { status: 200, body: { ok: true }, after: () => sink.handle(update) };
+      // Several replicas: the chat's turn is taken before Zalo gets its answer (see UpdateSink.turn).
+      const turn = await sink.turn?.(update).catch((err: unknown) => {
+        logger.warn({ err: errorSummary(err) }, "zalo chat turn not taken; answering anyway");
+        return undefined;
+      });
+      return { status: 200, body: { ok: true }, after: () => sink.handle(update, turn) };
     },
     options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
   );

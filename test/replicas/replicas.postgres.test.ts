@@ -1,0 +1,335 @@
+/**
+ * Several replicas on one real PostgreSQL (test/harness/postgres.ts): each scheduled tick runs
+ * on one of them, once; a dead runner's tick is run by another; one poller at a time, and a
+ * dead leader is replaced; a chat's updates take turns across replicas, in order, once each.
+ * "Replicas" here are separate connection pools with their own names, as separate processes
+ * have; dying is what the database sees of it (connections cut, renewals stopping). The
+ * two-process runs (npm run acceptance:replicas, faults:replicas) kill real processes.
+ */
+import { rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createClock } from "../../src/clock.js";
+import { inTurn, PostgresChatTurns } from "../../src/replicas/chat-turns.js";
+import { PostgresJobTicks } from "../../src/replicas/jobs.js";
+import { LeaderLease } from "../../src/replicas/leader.js";
+import { ensureReplicaTables } from "../../src/replicas/schema.js";
+import { type Job, type RunningSchedule, startSchedule } from "../../src/schedule.js";
+import { createPool, type Pool } from "../../src/storage/postgres/database.js";
+import { captureLogs, tempDir } from "../harness/common.js";
+import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+
+let server: TestPostgres;
+const closers: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  server = await startPostgres();
+}, 180_000);
+afterEach(async () => {
+  for (const close of closers.splice(0).reverse()) await close().catch(() => undefined);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A new database with the replica tables, and a pool per replica on it. */
+async function database(): Promise<{ url: string; pool: (name: string) => Pool }> {
+  const url = await server.database();
+  const setup = createPool(url, { max: 1 });
+  await ensureReplicaTables(setup);
+  // Twice at once, as replicas starting together do: the second finds the tables there.
+  await Promise.all([ensureReplicaTables(setup), ensureReplicaTables(createPoolClosed(url))]);
+  await setup.end();
+  return {
+    url,
+    pool: (name) => {
+      const pool = createPool(url, { applicationName: name });
+      closers.push(() => pool.end());
+      return pool;
+    },
+  };
+}
+
+function createPoolClosed(url: string): Pool {
+  const pool = createPool(url, { max: 1 });
+  closers.push(() => pool.end());
+  return pool;
+}
+
+/** A seeded generator (mulberry32): the waits below differ from run to run only with the seed. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe("job ticks across replicas", () => {
+  const TIME_ZONE = "Asia/Ho_Chi_Minh";
+  const at = (local: string) => Date.parse(`${local.replace(" ", "T")}+07:00`);
+
+  it("two schedulers on one database run each tick once, on one of them", async () => {
+    const db = await database();
+    const { dir, cleanup } = await tempDir("motcua-replicas-");
+    closers.push(cleanup);
+    const file = path.join(dir, "clock");
+    const setClock = async (local: string) => {
+      await writeFile(`${file}.tmp`, String(at(local)));
+      await rename(`${file}.tmp`, file);
+    };
+    await setClock("2025-11-03 07:45:00");
+    const random = seeded(14);
+    const runs: { replica: string; slot: string }[] = [];
+    const schedules: RunningSchedule[] = [];
+    for (const replica of ["a", "b"]) {
+      const clock = createClock(file);
+      const jobs: Job[] = [
+        {
+          name: "pickup reminder scan",
+          cron: "*/10 * * * *",
+          run: async () => {
+            runs.push({ replica, slot: new Date(clock.now()).toISOString() });
+            // Long enough for the other replica to reach the same tick while this one runs.
+            await sleep(20 + random() * 30);
+          },
+        },
+      ];
+      const ticks = new PostgresJobTicks(db.pool(`replica ${replica}`), { replica, waitMs: 5 });
+      schedules.push(
+        startSchedule(jobs, { clock, timeZone: TIME_ZONE, logger: captureLogs().logger, pollMs: 2, ticks }),
+      );
+    }
+    closers.push(() => Promise.all(schedules.map((s) => s.stop())));
+    const settled = (local: string) =>
+      vi.waitFor(
+        () => {
+          for (const s of schedules) expect(s.state?.().settled).toBe(new Date(at(local)).toISOString());
+        },
+        { timeout: 20_000, interval: 5 },
+      );
+
+    const times = ["07:50:00", "08:00:00", "08:05:00", "08:10:00", "08:31:00", "08:40:00", "09:00:00"];
+    for (const time of times) {
+      await setClock(`2025-11-03 ${time}`);
+      await settled(`2025-11-03 ${time}`);
+    }
+    // 08:05 is no tick; 08:31 stands for 08:30 (08:20 was passed over: one run catches up).
+    expect(runs.map((r) => r.slot)).toEqual(
+      ["07:50", "08:00", "08:10", "08:31", "08:40", "09:00"].map((t) =>
+        new Date(at(`2025-11-03 ${t}:00`)).toISOString(),
+      ),
+    );
+    const probe = db.pool("probe");
+    const { rows } = await probe.query<{ slot: number }>("SELECT slot FROM job_runs ORDER BY slot");
+    expect(rows.map((r) => new Date(r.slot).toISOString())).toEqual(
+      ["07:50", "08:00", "08:10", "08:30", "08:40", "09:00"].map((t) =>
+        new Date(at(`2025-11-03 ${t}:00`)).toISOString(),
+      ),
+    );
+  });
+
+  it("a tick whose runner dies mid-run is run by the replica waiting for it", async () => {
+    const db = await database();
+    const a = new PostgresJobTicks(db.pool("replica a"), { replica: "a", waitMs: 5 });
+    const b = new PostgresJobTicks(db.pool("replica b"), { replica: "b", waitMs: 5 });
+    const never = new AbortController();
+    let aStarted: () => void = () => undefined;
+    const aRunning = new Promise<void>((resolve) => {
+      aStarted = resolve;
+    });
+    // A starts the tick and hangs in it (as a process that is about to be killed).
+    let aFinish: () => void = () => undefined;
+    const aOutcome = a.once(
+      "outbox flush",
+      1_000,
+      () => {
+        aStarted();
+        return new Promise<void>((resolve) => (aFinish = resolve));
+      },
+      never.signal,
+    );
+    void aOutcome.catch(() => undefined);
+    await aRunning;
+    let bRan = 0;
+    const bOutcome = b.once("outbox flush", 1_000, async () => void bRan++, never.signal);
+    await sleep(100);
+    expect(bRan).toBe(0); // waiting for A, not running beside it
+    // A dies: its connections are cut (what PostgreSQL sees of a SIGKILL).
+    const admin = db.pool("admin");
+    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'replica a'");
+    await expect(bOutcome).resolves.toBe("ran");
+    expect(bRan).toBe(1);
+    // Were A's work to end after all, its COMMIT fails on the cut connection: it claims nothing.
+    aFinish();
+    await expect(aOutcome).rejects.toThrow();
+    // Done now: a third replica coming late to the same tick (or an older one) skips it.
+    const c = new PostgresJobTicks(db.pool("replica c"), { replica: "c" });
+    let cRan = 0;
+    await expect(c.once("outbox flush", 1_000, async () => void cRan++, never.signal)).resolves.toBe("done");
+    await expect(c.once("outbox flush", 500, async () => void cRan++, never.signal)).resolves.toBe("done");
+    expect(cRan).toBe(0);
+    const { rows } = await admin.query("SELECT job, slot, replica FROM job_runs");
+    expect(rows).toEqual([{ job: "outbox flush", slot: 1_000, replica: "b" }]);
+  });
+
+  it("a failed run leaves its tick undone, and a waiting replica gives up when stopping", async () => {
+    const db = await database();
+    const a = new PostgresJobTicks(db.pool("replica a"), { replica: "a", waitMs: 5 });
+    const never = new AbortController();
+    await expect(
+      a.once("pickup reminder scan", 60_000, async () => Promise.reject(new Error("disk full")), never.signal),
+    ).rejects.toThrow("disk full");
+    let ran = 0;
+    await expect(a.once("pickup reminder scan", 60_000, async () => void ran++, never.signal)).resolves.toBe("ran");
+    expect(ran).toBe(1);
+
+    let release: () => void = () => undefined;
+    const held = a.once("catalogue review", 5, () => new Promise<void>((resolve) => (release = resolve)), never.signal);
+    await vi.waitFor(() => expect(release).not.toBe(undefined));
+    await sleep(20);
+    const stopping = new AbortController();
+    const b = new PostgresJobTicks(db.pool("replica b"), { replica: "b", waitMs: 5 });
+    const waiting = b.once("catalogue review", 5, async () => undefined, stopping.signal);
+    stopping.abort();
+    await expect(waiting).resolves.toBe("stopped");
+    release();
+    await expect(held).resolves.toBe("ran");
+  });
+});
+
+describe("leader lease", () => {
+  interface Event {
+    replica: string;
+    what: "start" | "stop";
+  }
+
+  function lease(pool: Pool, replica: string, events: Event[]) {
+    const l = new LeaderLease(pool, { holder: replica, ttlMs: 600, renewMs: 100, logger: captureLogs().logger });
+    l.follow({
+      name: "polling",
+      start: async () => void events.push({ replica, what: "start" }),
+      stop: async () => void events.push({ replica, what: "stop" }),
+    });
+    return l;
+  }
+
+  /** Never two leaders at once: every start follows the previous leader's stop. */
+  function oneAtATime(events: Event[]): void {
+    let current: string | undefined;
+    for (const e of events) {
+      if (e.what === "start") {
+        expect(current, `${e.replica} started while ${current} led`).toBeUndefined();
+        current = e.replica;
+      } else {
+        expect(current).toBe(e.replica);
+        current = undefined;
+      }
+    }
+  }
+
+  it("one replica leads; when it dies (renewals stop) another takes over, never both at once", async () => {
+    const db = await database();
+    const events: Event[] = [];
+    const poolA = db.pool("replica a");
+    const a = lease(poolA, "a", events);
+    const b = lease(db.pool("replica b"), "b", events);
+    closers.push(() => b.stop());
+    await a.start();
+    await b.start();
+    expect([a.leading, b.leading]).toEqual([true, false]);
+    await sleep(400); // several renewals: A keeps the lease
+    expect([a.leading, b.leading]).toEqual([true, false]);
+    expect(events).toEqual([{ replica: "a", what: "start" }]);
+
+    // A loses the database (its pool is gone, as a process cut off): it stops its roles itself
+    // before its lease expires, and B takes the lease once it has.
+    await poolA.end();
+    await vi.waitFor(() => expect(b.leading).toBe(true), { timeout: 20_000, interval: 10 });
+    await b.settled();
+    expect(a.leading).toBe(false);
+    await a.stop();
+    expect(events.map((e) => `${e.replica} ${e.what}`)).toEqual(["a start", "a stop", "b start"]);
+    oneAtATime(events);
+  });
+
+  it("a clean stop hands the lease over without waiting for it to expire", async () => {
+    const db = await database();
+    const events: Event[] = [];
+    const a = lease(db.pool("replica a"), "a", events);
+    const b = lease(db.pool("replica b"), "b", events);
+    closers.push(() => b.stop());
+    await a.start();
+    await b.start();
+    await a.stop();
+    await vi.waitFor(() => expect(b.leading).toBe(true), { timeout: 20_000, interval: 10 });
+    await b.settled();
+    expect(events.map((e) => `${e.replica} ${e.what}`)).toEqual(["a start", "a stop", "b start"]);
+    const { rows } = await db.pool("probe").query("SELECT holder FROM leader_leases");
+    expect(rows).toEqual([{ holder: "b" }]);
+    expect(b.terms).toBe(1);
+  });
+});
+
+describe("chat turns across replicas", () => {
+  it("a chat's updates, sent one after another to alternating replicas, are handled one at a time and in order", async () => {
+    const db = await database();
+    const { logger } = captureLogs();
+    const replicas = [new PostgresChatTurns(db.url, { logger }), new PostgresChatTurns(db.url, { logger })];
+    for (const r of replicas) closers.push(() => r.close());
+    const random = seeded(7);
+    const log: string[] = [];
+    let inside = 0;
+    let most = 0;
+    const handling: Promise<void>[] = [];
+    for (let i = 1; i <= 20; i++) {
+      const replica = replicas[i % 2] as PostgresChatTurns;
+      // As the Zalo webhook: the turn is taken, then the sender hears back and sends the next one.
+      const turn = await replica.enter("zalo:chat-1", `zalo:msg-${i}`);
+      expect(turn.fresh).toBe(true);
+      handling.push(
+        (async () => {
+          inside++;
+          most = Math.max(most, inside);
+          log.push(`start ${i}`);
+          await sleep(random() * 15);
+          log.push(`end ${i}`);
+          inside--;
+          await turn.leave(true);
+        })(),
+      );
+      // Another chat meanwhile is not held up by this one.
+      if (i === 10) {
+        const other = await (replicas[0] as PostgresChatTurns).enter("zalo:chat-2");
+        await other.leave(true);
+      }
+    }
+    await Promise.all(handling);
+    expect(most).toBe(1);
+    expect(log).toEqual(Array.from({ length: 20 }, (_, k) => [`start ${k + 1}`, `end ${k + 1}`]).flat());
+  });
+
+  it("an update answered by one replica is not answered again by another; one that failed is", async () => {
+    const db = await database();
+    const { logger } = captureLogs();
+    const [a, b] = [new PostgresChatTurns(db.url, { logger }), new PostgresChatTurns(db.url, { logger })];
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const answered: string[] = [];
+    expect(await inTurn(a, "telegram:7", "telegram:100", async () => void answered.push("a 100"))).toBe(true);
+    // Telegram delivers update 100 again (its answer was lost), this time through replica B.
+    expect(await inTurn(b, "telegram:7", "telegram:100", async () => void answered.push("b 100"))).toBe(false);
+    // Replica A fails on 101 (it would have died): B answers it when it comes again.
+    await expect(
+      inTurn(a, "telegram:7", "telegram:101", async () => Promise.reject(new Error("connection lost"))),
+    ).rejects.toThrow("connection lost");
+    expect(await inTurn(b, "telegram:7", "telegram:101", async () => void answered.push("b 101"))).toBe(true);
+    expect(answered).toEqual(["a 100", "b 101"]);
+  });
+});
