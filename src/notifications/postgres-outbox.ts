@@ -272,6 +272,8 @@ export class PostgresOutbox implements NotificationQueue {
       skip: sentParts,
       accepted: (parts: number) => {
         sentParts = parts;
+        // The last part is recorded by marking the row sent, one round trip later.
+        if (parts >= replies.length) return;
         // A failing write must not turn a delivered message into a failed send (and a retry):
         // only the crash protection of that part is lost.
         writes.push(
