@@ -73,7 +73,9 @@ describe("a ward's view: catalogue + province overlay + ward overlay", () => {
     const province = wardView(live.current());
     expect(wardView(live.current(), "tan-phu").search).toBe(province.search);
     expect(wardView(live.current(), "xa-tan-phu").search).toBe(province.search);
+    // Phường 5 adds a procedure: its own index. The province's fee change alone needs none.
     expect(wardView(live.current(), "phuong-5").search).not.toBe(province.search);
+    expect(Object.getPrototypeOf(province.search)).toBe(live.current().search);
     // Built once per loaded catalogue.
     expect(wardView(live.current(), "phuong-5")).toBe(wardView(live.current(), "phuong-5"));
     // The search's hits are the view's own records, with the overlayed fee.
