@@ -18,7 +18,34 @@ export const Username = z
     "Tên đăng nhập gồm 3–32 chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới",
   );
 
-const Account = z.object({ passwordHash: z.string(), createdAt: z.string(), updatedAt: z.string() });
+/**
+ * What an account may see: one ward's data (its staff), or every ward's (the province
+ * administrator). An account without a role (made before wards) is an administrator: on a
+ * single-ward install that is the one ward, as before.
+ */
+export const StaffRole = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("ward"), ward: z.string().min(1) }),
+  z.object({ kind: z.literal("province") }),
+]);
+export type StaffRole = z.infer<typeof StaffRole>;
+export const PROVINCE_ADMIN: StaffRole = { kind: "province" };
+
+/** The role as one text ('province', 'ward:<id>'), for a database column and the audit log. */
+export function roleText(role: StaffRole): string {
+  return role.kind === "province" ? "province" : `ward:${role.ward}`;
+}
+
+export function roleOf(text: string | null | undefined): StaffRole | undefined {
+  if (text === "province") return PROVINCE_ADMIN;
+  return text?.startsWith("ward:") && text.length > 5 ? { kind: "ward", ward: text.slice(5) } : undefined;
+}
+
+const Account = z.object({
+  passwordHash: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  role: StaffRole.optional(),
+});
 const AccountsFile = z.object({ accounts: z.record(z.string(), Account) });
 type AccountsFile = z.infer<typeof AccountsFile>;
 /** The accounts file's (and the database document's) kind and shape. */
@@ -39,6 +66,15 @@ export function accountsPath(dataDir: string): string {
  * the file, so the two never overwrite each other.
  */
 export async function passwordHashOf(dataDir: string, username: string, database?: Pool): Promise<string | undefined> {
+  return (await accountOf(dataDir, username, database))?.passwordHash;
+}
+
+/** The account's hash and role (absent: administrator), read afresh like passwordHashOf. */
+export async function accountOf(
+  dataDir: string,
+  username: string,
+  database?: Pool,
+): Promise<{ passwordHash: string; role: StaffRole } | undefined> {
   const file = accountsPath(dataDir);
   if (!database && !existsSync(file)) return undefined;
   const accounts = (
@@ -46,7 +82,8 @@ export async function passwordHashOf(dataDir: string, username: string, database
       ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
       : await VersionedFile.open(file, STAFF_ACCOUNTS, false)
   ).data.accounts;
-  return Object.hasOwn(accounts, username) ? accounts[username]?.passwordHash : undefined;
+  const account = Object.hasOwn(accounts, username) ? accounts[username] : undefined;
+  return account && { passwordHash: account.passwordHash, role: account.role ?? PROVINCE_ADMIN };
 }
 
 /** Creates the account, or sets a new password on an existing one; says which. */
@@ -57,13 +94,21 @@ export async function saveAccount(
   now: Date,
   /** DATABASE_URL's pool, migrated: the accounts live in its documents table. */
   database?: Pool,
+  /** The account's role; absent: an existing account keeps its own (a new one has none: administrator). */
+  role?: StaffRole,
 ): Promise<"created" | "updated"> {
   const file = database
     ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
     : await VersionedFile.open(accountsPath(dataDir), STAFF_ACCOUNTS);
   const existing = Object.hasOwn(file.data.accounts, username) ? file.data.accounts[username] : undefined;
   const at = now.toISOString();
-  file.data.accounts[username] = { passwordHash, createdAt: existing?.createdAt ?? at, updatedAt: at };
+  const kept = role ?? existing?.role;
+  file.data.accounts[username] = {
+    passwordHash,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+    ...(kept ? { role: kept } : {}),
+  };
   await file.write();
   return existing ? "updated" : "created";
 }

@@ -10,6 +10,8 @@ export const AuditEntry = z.object({
   action: z.enum(["login", "login-failed", "login-locked", "logout", "import-committed", "lookup"]),
   /** What was done, without personal data: counts for an import, the dossier code for a lookup. */
   detail: z.string().optional(),
+  /** The ward of the account that acted, for a ward-bound account (its ward's staff see only these). */
+  ward: z.string().optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -33,8 +35,14 @@ export class AuditLog {
     return new AuditLog(journal, entries, now);
   }
 
-  record(user: string, action: AuditEntry["action"], detail?: string): void {
-    const entry: AuditEntry = { at: new Date(this.now()).toISOString(), user: user.slice(0, 40), action, detail };
+  record(user: string, action: AuditEntry["action"], detail?: string, ward?: string): void {
+    const entry: AuditEntry = {
+      at: new Date(this.now()).toISOString(),
+      user: user.slice(0, 40),
+      action,
+      detail,
+      ...(ward ? { ward } : {}),
+    };
     this.journal.append(entry);
     this.recentEntries.push(entry);
     if (this.recentEntries.length > RECENT) this.recentEntries.shift();

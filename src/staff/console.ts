@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { SINGLE_WARD, wardName } from "../dossiers/wards.js";
 import { errorSummary } from "../logger.js";
-import { commentsOf, reportWorkbook, summarize } from "../ratings/report.js";
+import { commentsOf, ratingsOfWard, reportWorkbook, summarize } from "../ratings/report.js";
+import type { Rating } from "../ratings/schema.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
-import { passwordHashOf, Username } from "./accounts.js";
+import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
 import { AuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
@@ -45,6 +47,12 @@ export interface StaffConsole {
   close(): void;
 }
 
+/** Whose data a request sees: one ward's (`ward`), or every ward's; `fixed` when the account is bound to the ward. */
+interface WardScope {
+  ward?: string;
+  fixed: boolean;
+}
+
 interface PendingImport {
   sessionId: string;
   fileName: string;
@@ -62,6 +70,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const pending = new Map<string, PendingImport>();
   const cookieOptions = (maxAge: number) => ({ maxAge, secure: deps.secureCookies, sameSite: "Strict" as const });
   const overview = overviewSource(deps, daily);
+  const wards = deps.wards ?? SINGLE_WARD;
+  const several = () => wards.list().length > 1;
 
   const nameOf = (code: string) =>
     deps.catalogue.current().catalogue.procedures.find((p) => p.code === code)?.name ?? code;
@@ -102,53 +112,62 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         ),
       );
     }
+    const scope = scopeOf(session, query);
     const frame = (title: string, current = path): PageFrame => ({
       title,
       user: session.user,
       csrf: session.csrf,
       current,
+      scope: scopeLabel(session),
     });
 
     if (method === "POST") {
       if (!sameOrigin(req)) return forbidden(res);
-      if (path === "/staff/import") return postImport(req, res, session, frame("Nhập hồ sơ"));
+      if (path === "/staff/import") return postImport(req, res, session, scope, frame("Nhập hồ sơ"));
       const form = await readForm(req);
       if (!sameToken(form.get("csrf") ?? "", session.csrf)) return forbidden(res);
       if (path === "/staff/logout") {
         sessions.end(session.id);
-        audit.record(session.user, "logout");
+        audit.record(session.user, "logout", undefined, boundWard(session));
         return redirect(res, "/staff/login", [cookie(SESSION_COOKIE, "", cookieOptions(0))]);
       }
       if (path === "/staff/import/commit")
         return commitImport(res, session, form, frame("Nhập hồ sơ", "/staff/import"));
-      if (path === "/staff/lookup") return postLookup(res, session, form, frame("Tra cứu hồ sơ"));
+      if (path === "/staff/lookup") return postLookup(res, session, scope, form, frame("Tra cứu hồ sơ"));
       return notFound(res, frame("Không tìm thấy"));
     }
     if (method !== "GET" && method !== "HEAD") return notFound(res, frame("Không tìm thấy"));
     switch (path) {
       case "/staff/":
-        return sendHtml(res, 200, overviewPage(frame("Tổng quan"), await overview()));
+        return sendHtml(res, 200, overviewPage(frame("Tổng quan"), await overview(questionView(scope))));
       case "/staff/ratings":
         return sendHtml(
           res,
           200,
           ratingsPage(
             frame("Đánh giá của người dân"),
-            await deps.ratings?.all(),
-            ratingsFilter(query),
+            await ratingsIn(scope),
+            { ...ratingsFilter(query), ward: scope.fixed ? undefined : scope.ward },
             nameOf,
             timeZone,
+            wardChoice(scope),
           ),
         );
       case "/staff/ratings.xlsx":
-        return sendRatingsWorkbook(res, ratingsFilter(query));
+        return sendRatingsWorkbook(res, ratingsFilter(query), scope);
       case "/staff/questions": {
         const asked = Number(query.get("days"));
         const days = (QUESTION_PERIODS as readonly number[]).includes(asked) ? asked : 30;
+        const choice = wardChoice(scope);
         return sendHtml(
           res,
           200,
-          questionsPage(frame("Câu hỏi bot chưa trả lời được"), deps.questions?.list(days), days),
+          questionsPage(
+            frame("Câu hỏi bot chưa trả lời được"),
+            deps.questions?.list(days, questionView(scope)),
+            days,
+            choice && { choice, selected: scope.ward },
+          ),
         );
       }
       case "/staff/import":
@@ -159,7 +178,11 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         return sendHtml(
           res,
           200,
-          auditPage(frame("Nhật ký thao tác"), audit.recent(), (iso) => showTime(Date.parse(iso))),
+          auditPage(
+            frame("Nhật ký thao tác"),
+            audit.recent().filter((e) => !scope.fixed || e.ward === scope.ward),
+            (iso) => showTime(Date.parse(iso)),
+          ),
         );
       default:
         return notFound(res, frame("Không tìm thấy"));
@@ -173,11 +196,48 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   async function currentSession(req: IncomingMessage): Promise<StaffSession | undefined> {
     const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
     if (!session) return undefined;
-    if ((await passwordHashOf(deps.dataDir, session.user, deps.database)) !== session.passwordHash) {
+    const account = await accountOf(deps.dataDir, session.user, deps.database);
+    if (account?.passwordHash !== session.passwordHash) {
       sessions.end(session.id);
       return undefined;
     }
+    session.role = account.role;
     return session;
+  }
+
+  /**
+   * A ward's staff see their ward only, whatever the address asks; the province administrator
+   * (and an account from before wards) sees every ward, or the one chosen with `?phuong=`.
+   */
+  function scopeOf(session: StaffSession, query: URLSearchParams): WardScope {
+    const role = session.role ?? PROVINCE_ADMIN;
+    if (role.kind === "ward") return { ward: role.ward, fixed: true };
+    const asked = query.get("phuong") ?? "";
+    return { ward: wards.list().some((w) => w.id === asked) ? asked : undefined, fixed: false };
+  }
+
+  function boundWard(session: StaffSession): string | undefined {
+    return session.role?.kind === "ward" ? session.role.ward : undefined;
+  }
+
+  function scopeLabel(session: StaffSession): string | undefined {
+    const ward = boundWard(session);
+    if (ward) return wardName(wards, ward);
+    return several() ? "Quản trị tỉnh" : undefined;
+  }
+
+  /** The ward list of the administrator's filters; none for a ward's staff or a single ward. */
+  function wardChoice(scope: WardScope) {
+    return !scope.fixed && several() ? { wards: wards.list() } : undefined;
+  }
+
+  function questionView(scope: WardScope) {
+    return scope.ward === undefined ? undefined : { ward: scope.ward, withoutWard: !several() };
+  }
+
+  async function ratingsIn(scope: WardScope): Promise<readonly Rating[] | undefined> {
+    const all = await deps.ratings?.all();
+    return all && scope.ward !== undefined ? ratingsOfWard(all, wards, scope.ward) : all;
   }
 
   async function getLogin(req: IncomingMessage, res: ServerResponse) {
@@ -219,7 +279,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     }
     throttle.succeed(user);
     const session = sessions.create(user, passwordHash);
-    audit.record(user, "login");
+    const role = (await accountOf(deps.dataDir, user, deps.database))?.role;
+    audit.record(user, "login", undefined, role?.kind === "ward" ? role.ward : undefined);
     redirect(res, "/staff/", [
       cookie(SESSION_COOKIE, session.id, cookieOptions(sessions.cookieMaxAge(session))),
       cookie(LOGIN_COOKIE, "", cookieOptions(0)),
@@ -232,25 +293,32 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   }
 
   /** The report of `npm run ratings:report --xlsx`, for the months chosen (every procedure: the report compares them). */
-  async function sendRatingsWorkbook(res: ServerResponse, filter: RatingsFilter) {
-    const ratings = (await deps.ratings?.all()) ?? [];
+  async function sendRatingsWorkbook(res: ServerResponse, filter: RatingsFilter, scope: WardScope) {
+    const ratings = (await ratingsIn(scope)) ?? [];
     const months = { from: filter.from, to: filter.to };
     const bytes = await reportWorkbook(summarize(ratings, months), commentsOf(ratings, timeZone, months), nameOf);
     const span = filter.from || filter.to ? `-${filter.from ?? "dau"}-den-${filter.to ?? "nay"}` : "";
-    sendDownload(res, bytes, XLSX_TYPE, `danh-gia${span}.xlsx`);
+    const ward = scope.ward === undefined ? "" : `-${scope.ward}`;
+    sendDownload(res, bytes, XLSX_TYPE, `danh-gia${ward}${span}.xlsx`);
   }
 
   function unavailableImport(): { error?: string } {
     return deps.imports ? {} : { error: "Chưa có thư mục dữ liệu (DATA_DIR): không nhập được hồ sơ." };
   }
 
-  async function postImport(req: IncomingMessage, res: ServerResponse, session: StaffSession, frame: PageFrame) {
+  async function postImport(
+    req: IncomingMessage,
+    res: ServerResponse,
+    session: StaffSession,
+    scope: WardScope,
+    frame: PageFrame,
+  ) {
     const upload = await readUpload(req, MAX_UPLOAD_BYTES);
     if (!sameToken(upload.fields.get("csrf") ?? "", session.csrf)) return forbidden(res);
     const again = (error: string) => sendHtml(res, 400, importPage(frame, { csrf: session.csrf, error }));
     if (!deps.imports) return again(unavailableImport().error ?? "");
     if (!upload.file || upload.file.bytes.length === 0) return again("Chưa chọn tệp, hoặc tệp rỗng.");
-    const preview = await deps.imports.preview(upload.file);
+    const preview = await deps.imports.preview(upload.file, scope.fixed ? scope.ward : undefined);
     if (!preview.ok) return again(`Không đọc được tệp ${upload.file.name}: ${preview.error}`);
     dropOldPreviews();
     const previewId = randomToken();
@@ -294,17 +362,32 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       session.user,
       "import-committed",
       `${job.fileName.slice(0, 80)}: ${summary.created} mới, ${summary.updated} cập nhật, ${summary.unchanged} không đổi, ${summary.rejected} bị từ chối`,
+      boundWard(session),
     );
     sendHtml(res, 200, committedPage(frame, session.csrf, job.fileName, summary));
   }
 
-  async function postLookup(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
+  async function postLookup(
+    res: ServerResponse,
+    session: StaffSession,
+    scope: WardScope,
+    form: URLSearchParams,
+    frame: PageFrame,
+  ) {
     const code = (form.get("code") ?? "").trim().slice(0, 80);
     if (!deps.lookup || code === "")
       return sendHtml(res, 200, lookupPage(frame, { available: !!deps.lookup, csrf: session.csrf }));
-    const text = await deps.lookup.describe(code);
-    audit.record(session.user, "lookup", `${code}${text ? "" : " (không thấy)"}`);
-    sendHtml(res, 200, lookupPage(frame, { available: true, csrf: session.csrf, code, result: text ?? null }));
+    const found = await deps.lookup.describe(code, scope.fixed ? scope.ward : undefined);
+    const outcome = found === undefined ? " (không thấy)" : typeof found === "string" ? "" : " (phường, xã khác)";
+    audit.record(session.user, "lookup", `${code}${outcome}`, boundWard(session));
+    if (found !== undefined && typeof found !== "string") {
+      return sendHtml(
+        res,
+        200,
+        lookupPage(frame, { available: true, csrf: session.csrf, code, otherWard: found.otherWard }),
+      );
+    }
+    sendHtml(res, 200, lookupPage(frame, { available: true, csrf: session.csrf, code, result: found ?? null }));
   }
 
   function dropOldPreviews() {

@@ -1,7 +1,8 @@
 import type { Problem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
+import type { WardMap } from "../dossiers/wards.js";
 import type { Logger } from "../logger.js";
-import type { UnansweredQuestion } from "../questions/store.js";
+import type { UnansweredQuestion, WardView } from "../questions/store.js";
 import type { Rating } from "../ratings/schema.js";
 import type { Pool } from "../storage/postgres/database.js";
 
@@ -41,13 +42,17 @@ export type ImportPreview =
 
 /** What the console needs from the dossier import (STAFF-IMPORT's pipeline, or the basic one in import-basic.ts). */
 export interface DossierImport {
-  preview(file: { name: string; bytes: Buffer }): Promise<ImportPreview>;
+  /** `ward`: the importing account's ward; rows of other wards are refused (src/dossiers/import/scope.ts). */
+  preview(file: { name: string; bytes: Buffer }, ward?: string): Promise<ImportPreview>;
 }
 
 /** A dossier as the counter may see it: the text the chat shows after a verified lookup (masked). */
 export interface CounterLookup {
-  /** Undefined when no dossier has this code. */
-  describe(code: string): Promise<string | undefined>;
+  /**
+   * Undefined when no dossier has this code. With `ward` (a ward-bound account), a dossier of
+   * another ward is not shown: `{ otherWard }` names the ward that holds it.
+   */
+  describe(code: string, ward?: string): Promise<string | { otherWard: string } | undefined>;
 }
 
 /** Health of one channel, as the service reports it (see ServiceHealth in src/service.ts). */
@@ -68,7 +73,9 @@ export interface StaffConsoleDeps {
   health(): { channels: Record<string, ChannelHealthView> };
   /** Absent without the data directory: the pages say so. */
   ratings?: { all(): Promise<readonly Rating[]> };
-  questions?: { list(days?: number): UnansweredQuestion[] };
+  questions?: { list(days?: number, view?: WardView): UnansweredQuestion[] };
+  /** The wards served (src/staff/wards.ts wardMapOf); absent: a single ward, every account sees everything. */
+  wards?: WardMap;
   imports?: DossierImport;
   lookup?: CounterLookup;
   /** Messages citizens sent today (office time zone); absent: counted from the channels' counters. */

@@ -1,6 +1,8 @@
 import { type ImportCatalogue, type ImportPreview, previewImport } from "../dossiers/import/preview.js";
+import { limitToWard } from "../dossiers/import/scope.js";
 import type { ImportReport } from "../dossiers/ingest.js";
 import { describePlace, type RowPlace } from "../dossiers/records.js";
+import { SINGLE_WARD, type WardMap } from "../dossiers/wards.js";
 import type { DossierImport, PreviewRow } from "./deps.js";
 
 /** The console speaks Vietnamese: of a bilingual message "vi | en", the Vietnamese part. */
@@ -18,19 +20,26 @@ export interface ImportPipelineDeps {
   timeZone: string;
   /** Stores a preview's rows (src/dossiers/import/commit.ts with the service's stores and notices). */
   commit(preview: ImportPreview): Promise<ImportReport>;
+  /** The wards served: rows get their ward; default a single ward. */
+  wards?: WardMap;
+  /** A stored dossier, so a ward's staff cannot change a dossier another ward holds. */
+  stored?(key: string): Promise<{ key: string; ward?: string } | undefined>;
 }
 
 /** The console's upload → preview → commit on the dossiers' import pipeline (src/dossiers/import). */
 export function dossierImport(deps: ImportPipelineDeps): DossierImport {
   return {
-    async preview(file) {
+    async preview(file, ward) {
+      const wards = deps.wards ?? SINGLE_WARD;
       const result = await previewImport(file.bytes, file.name, {
         catalogue: deps.catalogue(),
         now: deps.now(),
         timeZone: deps.timeZone,
+        wards,
       });
       if (!result.ok) return { ok: false, error: vietnamese(result.error) };
-      const p = result.preview;
+      const p =
+        ward === undefined ? result.preview : await limitToWard(result.preview, { wards, ward, stored: deps.stored });
       const rows: (PreviewRow & { order: number })[] = [
         ...p.accepted.map((r) => ({
           place: place(r.at),

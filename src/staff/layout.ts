@@ -22,6 +22,7 @@ nav a{color:#fff;text-decoration:none;padding:.35rem .6rem;border-radius:4px}
 nav a[aria-current=page]{background:#fff;color:#0b4f8a;font-weight:600}
 nav a:hover{background:#1d6bb0}
 header .who{margin-left:auto;display:flex;align-items:center;gap:.5rem;font-size:.9rem}
+header .scope{border:1px solid #fff;border-radius:4px;padding:0 .4rem}
 main{max-width:1280px;margin:0 auto;padding:1rem}
 h1{font-size:1.4rem;margin:.25rem 0 1rem}
 h2{font-size:1.1rem;margin:1.25rem 0 .5rem}
@@ -73,6 +74,8 @@ export interface PageFrame {
   csrf?: string;
   /** Path of the current page, to mark it in the menu. */
   current?: string;
+  /** What the account sees, beside its name: "Phường Bến Nghé", "Quản trị tỉnh"; absent on a single-ward install. */
+  scope?: string;
 }
 
 export function page(frame: PageFrame, body: HtmlValue): Html {
@@ -81,7 +84,7 @@ export function page(frame: PageFrame, body: HtmlValue): Html {
         ([href, label]) =>
           html`<a href="${href}"${frame.current === href ? trusted(' aria-current="page"') : ""}>${label}</a>`,
       )}</nav>
-      <div class="who"><span>${frame.user}</span>
+      <div class="who"><span>${frame.user}</span>${frame.scope ? html`<span class="scope">${frame.scope}</span>` : ""}
         <form class="inline" method="post" action="/staff/logout"><input type="hidden" name="csrf" value="${frame.csrf ?? ""}"><button type="submit">Đăng xuất</button></form>
       </div>`
     : "";

@@ -1,5 +1,6 @@
 import type { Problem } from "../catalogue/problems.js";
 import { recordsDueForReview, reviewSummary } from "../catalogue/review.js";
+import type { WardView } from "../questions/store.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { channelLine, type DailyMessages } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
@@ -9,10 +10,13 @@ import type { OverviewData } from "./pages/overview.js";
 const CHECK_REUSE_MS = 10_000;
 
 /** What the overview shows, gathered from the service at each visit. */
-export function overviewSource(deps: StaffConsoleDeps, daily: DailyMessages): () => Promise<OverviewData> {
+export function overviewSource(
+  deps: StaffConsoleDeps,
+  daily: DailyMessages,
+): (questions?: WardView) => Promise<OverviewData> {
   const { now, timeZone } = deps;
   let checked: { at: number; problems: Promise<readonly Problem[]> } | undefined;
-  return async () => {
+  return async (questions) => {
     const snapshot = deps.catalogue.current().catalogue;
     if (deps.catalogue.check && (!checked || now() - checked.at > CHECK_REUSE_MS)) {
       checked = { at: now(), problems: deps.catalogue.check() };
@@ -31,7 +35,7 @@ export function overviewSource(deps: StaffConsoleDeps, daily: DailyMessages): ()
       channels: Object.entries(deps.health().channels).map(([name, h]) => channelLine(name, h, timeZone)),
       messagesToday: deps.messagesToday ? deps.messagesToday() : today.count,
       messagesNote: !deps.messagesToday && today.sinceStart ? `từ lúc dịch vụ khởi động (${started})` : undefined,
-      unanswered: deps.questions?.list(7).length,
+      unanswered: deps.questions?.list(7, questions).length,
     };
   };
 }

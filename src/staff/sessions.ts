@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
+import type { StaffRole } from "./accounts.js";
 
 export interface StaffSession {
   id: string;
@@ -9,6 +10,8 @@ export interface StaffSession {
   csrf: string;
   createdAt: number;
   lastSeenAt: number;
+  /** The account's role, read with the account at each request (a changed role applies at once). */
+  role?: StaffRole;
 }
 
 export interface SessionRules {

@@ -1,4 +1,4 @@
-import type { WardMap } from "../dossiers/wards.js";
+import { SINGLE_WARD, type WardInfo, type WardMap } from "../dossiers/wards.js";
 import type { WardDirectory } from "../wards/directory.js";
 
 /**
@@ -21,4 +21,32 @@ export function wardMapOf(directory: WardDirectory | (() => WardDirectory)): War
       return holders.length === 1 ? holders[0]?.id : undefined;
     },
   };
+}
+
+/**
+ * The wards of the catalogue in `catalogueDir` (data/province, data/wards), for the staff
+ * commands; a single ward (none listed) when the catalogue has none or cannot be read.
+ */
+export async function loadWardMap(catalogueDir: string): Promise<WardMap> {
+  const [{ loadCatalogue }, { wardDirectory }] = await Promise.all([
+    import("../catalogue/load.js"),
+    import("../wards/directory.js"),
+  ]);
+  const loaded = await loadCatalogue(catalogueDir);
+  return loaded.ok ? wardMapOf(wardDirectory(loaded.catalogue)) : SINGLE_WARD;
+}
+
+/** The ward a staff command's `--phuong` names: its id, or its name when only one ward has it. */
+export function wardOfOption(wards: WardMap, typed: string): WardInfo | undefined {
+  const id = typed.trim().toLowerCase();
+  const listed = wards.list();
+  return listed.find((w) => w.id === id) ?? listed.find((w) => w.id === wards.byOffice(typed));
+}
+
+/** "ben-nghe (Phường Bến Nghé), tan-dinh (…)": what staff may type, for error messages. */
+export function wardChoices(wards: WardMap): string {
+  return wards
+    .list()
+    .map((w) => `${w.id} (${w.name})`)
+    .join(", ");
 }

@@ -10,6 +10,13 @@ export interface RatingsFilter {
   procedure: string;
   from?: string;
   to?: string;
+  /** A ward id (the province administrator's choice); undefined for all wards. */
+  ward?: string;
+}
+
+/** The ward list a province administrator picks from; absent for a ward's staff or a single ward. */
+export interface WardChoice {
+  wards: readonly { id: string; name: string }[];
 }
 
 const MONTH = /^\d{4}-\d{2}$/;
@@ -20,6 +27,7 @@ export function ratingsFilter(query: URLSearchParams): RatingsFilter {
     procedure: (query.get("procedure") ?? "").slice(0, 40),
     from: month(query.get("from")),
     to: month(query.get("to")),
+    ward: query.get("phuong")?.slice(0, 64) || undefined,
   };
 }
 
@@ -29,6 +37,7 @@ export function filterQuery(filter: RatingsFilter): string {
   if (filter.procedure) query.set("procedure", filter.procedure);
   if (filter.from) query.set("from", filter.from);
   if (filter.to) query.set("to", filter.to);
+  if (filter.ward) query.set("phuong", filter.ward);
   const text = query.toString();
   return text ? `?${text}` : "";
 }
@@ -49,6 +58,7 @@ export function ratingsPage(
   filter: RatingsFilter,
   nameOf: (code: string) => string,
   timeZone: string,
+  wardChoice?: WardChoice,
 ): Html {
   if (!ratings) {
     return page(frame, html`<section><p>Chưa có thư mục dữ liệu (DATA_DIR): không có đánh giá để xem.</p></section>`);
@@ -72,6 +82,7 @@ export function ratingsPage(
   <div><label for="procedure">Thủ tục</label><select id="procedure" name="procedure"><option value="">Tất cả thủ tục</option>
   ${codes.map((c) => html`<option value="${c}"${c === filter.procedure ? html` selected` : ""}>${c} — ${nameOf(c)}</option>`)}
   </select></div>
+  ${wardChoice ? wardSelect(wardChoice, filter.ward) : ""}
   <div><label for="from">Từ tháng</label><input type="month" id="from" name="from" value="${filter.from ?? ""}"></div>
   <div><label for="to">Đến tháng</label><input type="month" id="to" name="to" value="${filter.to ?? ""}"></div>
   <div><button type="submit">Xem</button></div>
@@ -109,4 +120,11 @@ ${comments.map((r) => html`<tr><td class="num">${displayDate(localTime(r.at, tim
 }
 </section>`,
   );
+}
+
+/** The "Phường, xã" filter of the province administrator's pages. */
+export function wardSelect(choice: WardChoice, selected: string | undefined): Html {
+  return html`<div><label for="phuong">Phường, xã</label><select id="phuong" name="phuong"><option value="">Tất cả phường, xã</option>
+  ${choice.wards.map((w) => html`<option value="${w.id}"${w.id === selected ? html` selected` : ""}>${w.name}</option>`)}
+  </select></div>`;
 }
