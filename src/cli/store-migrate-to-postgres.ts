@@ -1,10 +1,11 @@
 // npm run store:migrate-to-postgres [-- --dry-run]
 // Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
-// subscriptions, ratings, conversation states, and the lookup brakes, the outbox queue and the
-// unanswered-question counts (one document row each). One transaction: the counts per store are checked
+// subscriptions, ratings, conversation states, the lookup brakes and the outbox queue (rows), the
+// unanswered-question counts, answer feedback and staff accounts (one document row each until their
+// stores move to rows), and the staff audit log. One transaction: the counts per store are checked
 // before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
 // that already holds any of these (never copies over data).
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { LOCKOUTS, LOCKOUTS_FILE } from "../dossiers/lockouts.js";
 import { copyDossiers, copySubscriptions } from "../dossiers/postgres.js";
@@ -16,19 +17,25 @@ import { QUESTIONS, QUESTIONS_FILE } from "../questions/store.js";
 import { FEEDBACK, FEEDBACK_FILE } from "../ratings/feedback.js";
 import { copyRatings } from "../ratings/postgres.js";
 import { FileRatingRepository } from "../ratings/store.js";
-import { accountsPath, STAFF_ACCOUNTS } from "../staff/accounts.js";
+import { accountsPath, STAFF_ACCOUNTS, STAFF_DIR } from "../staff/accounts.js";
+import { AuditEntry } from "../staff/audit.js";
 import { FileConversationStore } from "../storage/conversations.js";
 import { DataDirLock } from "../storage/lock.js";
 import { copyConversations } from "../storage/postgres/conversations.js";
 import { createPool, inTransaction, type Queryable } from "../storage/postgres/database.js";
 import { migrate } from "../storage/postgres/migrate.js";
+import { PostgresAuditLog } from "../storage/postgres/staff.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
-type Table = "dossiers" | "subscriptions" | "ratings" | "conversations";
+type Table = "dossiers" | "subscriptions" | "ratings" | "conversations" | "staff audit";
 
-/** A whole-file data set that becomes one row of `documents`; `size` counts its entries for the check. */
+/**
+ * A whole-file data set, copied as one row of `documents`; `size` counts its entries for the
+ * check. Kinds in ROW_KINDS are then moved into their row tables (migration 003's
+ * documents_to_rows, the same step the schema upgrade runs) and counted there.
+ */
 interface Document {
   store: string;
   kind: string;
@@ -36,6 +43,12 @@ interface Document {
   data: unknown;
   size(data: unknown): number;
 }
+
+/** The data sets the service keeps as rows, and how their rows are counted (as `size` counts the file). */
+const ROW_KINDS: Record<string, string> = {
+  lockouts: "SELECT (SELECT count(*) FROM lockout_chats) + (SELECT count(*) FROM lockout_codes) AS n",
+  outbox: "SELECT count(*) AS n FROM outbox",
+};
 
 /** What a rolled-back copy found: the counts, and whether they differ. */
 class Outcome {
@@ -48,10 +61,12 @@ class Outcome {
 const HELP = `Cách dùng | Usage: npm run store:migrate-to-postgres [-- --dry-run]
 
 Chuyển dữ liệu của phường từ thư mục DATA_DIR sang PostgreSQL (DATABASE_URL trong .env): hồ sơ, đăng ký
-nhận thông báo, đánh giá, trạng thái hội thoại, khoá chặn tra cứu, hộp thư gửi đi, câu hỏi chưa trả lời. Dừng bot trước khi chạy. Cơ sở dữ liệu phải chưa có dữ liệu;
+nhận thông báo, đánh giá, trạng thái hội thoại, khoá chặn tra cứu, hộp thư gửi đi, câu hỏi chưa trả lời, phản hồi
+"hữu ích", tài khoản và nhật ký thao tác của cán bộ. Dừng bot trước khi chạy. Cơ sở dữ liệu phải chưa có dữ liệu;
 số bản ghi từng loại được so khớp trước khi ghi hẳn (sai lệch: không ghi gì, mã thoát 1).
 Moves the ward's data from DATA_DIR into PostgreSQL (DATABASE_URL): dossiers, subscriptions, ratings,
-conversation states, lookup brakes, the outbox queue, unanswered questions. Stop the bot first. The database must hold none of these yet; the counts per store
+conversation states, lookup brakes, the outbox queue, unanswered questions, answer feedback, staff accounts and
+the staff audit log. Stop the bot first. The database must hold none of these yet; the counts per store
 are checked before the copy commits (a mismatch writes nothing and exits 1).
   --dry-run      đếm và kiểm tra, không ghi | count and check, write nothing
   -h, --help     hướng dẫn này | this help
@@ -101,11 +116,13 @@ try {
       (d) => Object.keys(d.accounts).length,
     ),
   ].filter((d) => d !== undefined);
+  const audit = auditLines(path.join(dir, STAFF_DIR, "audit.jsonl"));
   const source: Record<string, number> = {
     dossiers: dossiers.length,
     subscriptions: links.length,
     ratings: ratings.length,
     conversations: conversations.length,
+    "staff audit": audit.length,
     ...Object.fromEntries(documents.map((d) => [d.store, d.size(d.data)])),
   };
   if (source.dossiers !== (await dossierFiles.count())) fail("internal: dossiers by status do not add up");
@@ -116,9 +133,17 @@ try {
   );
   const before = await counts(pool);
   const { rows: held } = await pool.query<{ kind: string }>("SELECT kind FROM documents");
+  const { rows: rowSets } = await pool.query<Record<string, number>>(
+    `SELECT ${Object.entries(ROW_KINDS)
+      .map(([kind, sql]) => `(${sql}) AS "${kind}"`)
+      .join(", ")}`,
+  );
   const filled = [
     ...Object.entries(before).filter(([, n]) => n > 0),
     ...held.map((r): [string, number] => [r.kind, 1]),
+    ...Object.entries(rowSets[0] ?? {})
+      .map(([kind, n]): [string, number] => [kind, Number(n)])
+      .filter(([, n]) => n > 0),
   ];
   if (filled.length > 0) {
     fail(
@@ -138,6 +163,7 @@ try {
     await copySubscriptions(db, links);
     await copyRatings(db, ratings);
     await copyConversations(db, conversations);
+    await PostgresAuditLog.copy(db, audit);
     for (const d of documents) {
       await db.query("INSERT INTO documents (kind, version, body) VALUES ($1, $2, $3)", [
         d.kind,
@@ -145,9 +171,16 @@ try {
         JSON.stringify(d.data),
       ]);
     }
+    await db.query("SELECT documents_to_rows($1::text[])", [Object.keys(ROW_KINDS)]);
     const after: Record<string, number> = await counts(db);
-    // Each document read back and counted as the service will read it.
+    // Each data set read back and counted as the service will read it: rows, or the document.
     for (const d of documents) {
+      const rowCount = ROW_KINDS[d.kind];
+      if (rowCount) {
+        const { rows: counted } = await db.query<{ n: number }>(rowCount);
+        after[d.store] = Number(counted[0]?.n ?? 0);
+        continue;
+      }
       const { rows: stored } = await db.query<{ body: string }>("SELECT body FROM documents WHERE kind = $1", [d.kind]);
       after[d.store] = stored[0] ? d.size(JSON.parse(stored[0].body)) : 0;
     }
@@ -182,8 +215,8 @@ try {
   } else {
     out("Đã chuyển xong, số bản ghi khớp. | Moved; the counts match.");
     out(
-      "Vẫn ở DATA_DIR | Still in DATA_DIR: outbox.sent.log (the sent journal), the staff audit log, " +
-        "phone-hash.key — keep DATA_DIR with the service.",
+      "Vẫn ở DATA_DIR | Still in DATA_DIR: phone-hash.key (unless PHONE_HASH_KEY is set) — keep it with the service " +
+        "(outbox.sent.log, if any, is applied to the database by the service's first start).",
     );
   }
 } finally {
@@ -207,9 +240,37 @@ async function documentOf<T>(
 async function counts(db: Queryable): Promise<Record<Table, number>> {
   const { rows } = await db.query<Record<Table, number>>(
     `SELECT (SELECT count(*)::int FROM dossiers) AS dossiers, (SELECT count(*)::int FROM subscriptions) AS subscriptions,
-            (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM conversations) AS conversations`,
+            (SELECT count(*)::int FROM ratings) AS ratings, (SELECT count(*)::int FROM conversations) AS conversations,
+            (SELECT count(*)::int FROM staff_audit) AS "staff audit"`,
   );
   return rows[0] as Record<Table, number>;
+}
+
+/**
+ * The staff audit log's lines (DATA_DIR/staff/audit.jsonl), in order. A line that cannot be read
+ * (a torn last line after a power cut) is refused like a mismatch: the log is evidence, so it is
+ * moved whole or not at all.
+ */
+function auditLines(file: string): AuditEntry[] {
+  if (!existsSync(file)) return [];
+  const entries: AuditEntry[] = [];
+  for (const [i, line] of readFileSync(file, "utf8").split("\n").entries()) {
+    if (line.trim() === "") continue;
+    let parsed: ReturnType<typeof AuditEntry.safeParse>;
+    try {
+      parsed = AuditEntry.safeParse(JSON.parse(line));
+    } catch {
+      parsed = AuditEntry.safeParse(undefined);
+    }
+    if (!parsed.success) {
+      fail(
+        `${path.relative(dir, file)}, dòng ${i + 1}: không đọc được; hãy sửa hoặc xoá dòng đó rồi chạy lại. | ` +
+          `line ${i + 1} cannot be read; fix or delete that line and run again.`,
+      );
+    }
+    entries.push(parsed.data as AuditEntry);
+  }
+  return entries;
 }
 
 function range(from: number, to: number): number[] {

@@ -9,6 +9,7 @@ import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { createService } from "../../src/service.js";
 import { passwordHashOf, saveAccount } from "../../src/staff/accounts.js";
+import { AuditLog } from "../../src/staff/audit.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
 import { createPool } from "../../src/storage/postgres/database.js";
 import { readMigrations } from "../../src/storage/postgres/migrate.js";
@@ -74,6 +75,10 @@ describe("moving a ward from files to PostgreSQL", () => {
       });
       await ward.close();
       await saveAccount(dir, "lan", "scrypt$stored-hash-of-lan", new Date());
+      const audit = AuditLog.open(dir, clock.now, false);
+      audit.record("lan", "login");
+      audit.record("lan", "lookup", "H49-251103-0012");
+      audit.close();
       const questions = await UnansweredQuestionStore.open(dir, { fsync: false });
       await questions.record("xin giấy phép nuôi ong");
       await questions.flushed();
@@ -110,6 +115,10 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(moved.stdout).toMatch(/lockouts\s+2\s+2/);
       expect(moved.stdout).toMatch(/questions\s+1\s+1/);
       expect(moved.stdout).toMatch(/staff accounts\s+1\s+1/);
+      expect(moved.stdout).toMatch(/staff audit\s+2\s+2/);
+      // The lookup brakes are rows now, not a documents row.
+      expect(await count(url, "lockout_chats")).toBe(1);
+      expect(await count(url, "lockout_codes")).toBe(1);
       // Staff sign in against the database's accounts; staff:add writes there too.
       const pool = createPool(url, { max: 1 });
       try {
@@ -158,7 +167,7 @@ describe("moving a ward from files to PostgreSQL", () => {
           kind: "mismatch",
           remaining: 3,
         });
-        expect(await count(url, "documents")).toBeGreaterThanOrEqual(2);
+        expect(await count(url, "lockout_chats")).toBe(1);
         // A dossier imported now lands in the database.
         await onDb.dossiers?.importRows(rowsOf([dossier({ code: "000.31.20.H49-251106-0001" })]));
         expect(await count(url, "dossiers")).toBe(3);
@@ -223,6 +232,8 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(await count(env.DATABASE_URL, "subscriptions")).toBe(1);
       expect(await count(env.DATABASE_URL, "dossiers")).toBe(1);
       expect(existsSync(path.join(dir, "outbox.json"))).toBe(false);
+      expect(existsSync(path.join(dir, "outbox.sent.log"))).toBe(false);
+      expect(await count(env.DATABASE_URL, "outbox")).toBe(2);
       expect(existsSync(path.join(dir, "dossiers"))).toBe(false);
     } finally {
       await h.dossiers.stop();
