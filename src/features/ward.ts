@@ -35,6 +35,11 @@ export interface WardFeatureDeps {
   answer: Answer;
 }
 
+/** The id of the ward the chat picked (as stored; for reports: unanswered questions, ratings). */
+export function wardIdOf(ctx: FeatureContext): string | undefined {
+  return readFeatureState(ctx, FEATURE_NAME, WardState).id;
+}
+
 /** The ward the chat picked, if the deployment still serves it. */
 export function chosenWard(ctx: FeatureContext, catalogue: LiveCatalogue): Ward | undefined {
   const { id } = readFeatureState(ctx, FEATURE_NAME, WardState);
@@ -47,7 +52,7 @@ export function chosenWard(ctx: FeatureContext, catalogue: LiveCatalogue): Ward 
  * single-ward install. For the answer feature (`catalogueFor`).
  */
 export function snapshotFor(catalogue: LiveCatalogue): (ctx: FeatureContext) => CatalogueSnapshot {
-  return (ctx) => wardView(catalogue.current(), readFeatureState(ctx, FEATURE_NAME, WardState).id);
+  return (ctx) => wardView(catalogue.current(), wardIdOf(ctx));
 }
 
 /** Picks a ward by id (the Telegram deep link `/start <id>`); undefined and nothing changed when there is none. */
