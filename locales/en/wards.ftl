@@ -7,6 +7,7 @@ ward-choose = Which ward or commune are you in? Pick one below or type its name 
 ward-ask = To tell you where to submit: which ward or commune are you in? Pick or type its name (asked only once).
 ward-skip = Skip
 ward-ambiguous = Several wards have that name; please pick one:
+ward-set-short = { $ward } chosen. To change it: /phuong
 ward-set =
     { $ward } chosen. To change it: /phuong
     { $office }

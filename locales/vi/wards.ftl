@@ -7,6 +7,7 @@ ward-choose = Bạn ở phường/xã nào? Chọn bên dưới hoặc gõ tên 
 ward-ask = Để chỉ đúng nơi nộp hồ sơ: bạn ở phường/xã nào? Chọn hoặc gõ tên (chỉ hỏi một lần).
 ward-skip = Bỏ qua
 ward-ambiguous = Có nhiều phường/xã tên như vậy, bạn chọn giúp:
+ward-set-short = Đã chọn { $ward }. Đổi phường/xã: /phuong
 ward-set =
     Đã chọn { $ward }. Đổi phường/xã: /phuong
     { $office }

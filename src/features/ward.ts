@@ -90,8 +90,11 @@ export function createWardFeature(deps: WardFeatureDeps): Feature {
   const pick = async (ctx: FeatureContext, ward: Ward): Promise<Reply[]> => {
     const { pending } = read(ctx);
     writeFeatureState(ctx, FEATURE_NAME, { id: ward.id, asked: true });
-    const set: Reply = { text: ctx.t("ward-set", { ward: ward.name, office: officeText(ctx.t, ward.defaultOffice) }) };
+    // With a held question the answer says where to go; without, the ward's office does.
     const answered = pending ? await deps.answer(ctx, pending) : undefined;
+    const set: Reply = answered
+      ? { text: ctx.t("ward-set-short", { ward: ward.name }) }
+      : { text: ctx.t("ward-set", { ward: ward.name, office: officeText(ctx.t, ward.defaultOffice) }) };
     return [set, ...(answered ?? [])];
   };
 
