@@ -106,7 +106,10 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     outcome.decision === "answer" &&
     top !== undefined &&
     top.score > redirect.strength &&
-    [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), redirect.term));
+    // every term said is the procedure's own: "đổi biển số xe" is no first registration ("làm biển số xe máy")
+    redirect.said.every((term) =>
+      [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
+    );
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {

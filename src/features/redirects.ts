@@ -8,6 +8,8 @@ export interface RedirectMatch {
   term: string[];
   /** Share of the message's words (section cues aside) that the matched term says, 0..1. */
   strength: number;
+  /** Every term of the redirect the message says ("đổi biển số" and "biển số xe" in "đổi biển số xe"). */
+  said: string[][];
 }
 
 /** Chat words that say nothing about what is asked, so "làm hộ chiếu ở đâu" is all passport. */
@@ -27,12 +29,11 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   const content = tokens.filter((t) => !IDLE.has(t)).length;
   let best: RedirectMatch | undefined;
   for (const redirect of redirects) {
-    for (const term of redirect.terms) {
-      const run = tokenize(term);
-      if (run.length === 0 || !containsRun(tokens, run)) continue;
-      const said = run.filter((t) => !IDLE.has(t)).length;
-      const strength = content === 0 ? 1 : Math.min(1, said / content);
-      if (!best || strength > best.strength) best = { redirect, term: run, strength };
+    const said = redirect.terms.map(tokenize).filter((run) => run.length > 0 && containsRun(tokens, run));
+    for (const run of said) {
+      const words = run.filter((t) => !IDLE.has(t)).length;
+      const strength = content === 0 ? 1 : Math.min(1, words / content);
+      if (!best || strength > best.strength) best = { redirect, term: run, strength, said };
     }
   }
   return best;

@@ -176,6 +176,18 @@ describe("what the chat keeps and forgets", () => {
   });
 });
 
+describe("requests the police register, not the ward", () => {
+  it("changing a plate or a lost registration paper gets the pointer; a new motorbike online is the catalogue's", async () => {
+    const { say } = chat();
+    for (const text of ["đổi biển số xe", "mất cà vẹt xe làm lại ở đâu", "sang tên xe máy cho con"]) {
+      const [reply] = await say(text);
+      expect(codeOf(reply ? [reply] : []), text).toBeUndefined();
+      expect(reply?.text, text).toMatch(/Đăng ký xe, biển số xe/);
+    }
+    expect(codeOf(await say("làm cà vẹt xe máy mới"))).toBe("1.012575");
+  });
+});
+
 describe("an answer to a name several procedures share offers the others", () => {
   it("'giám hộ' answers the registration and offers its end; picking it by number moves the chat there", async () => {
     const { say } = chat();
