@@ -1,4 +1,5 @@
-import type { Procedure } from "./schema.js";
+import { PROVINCE_OVERLAY_FILE, type ProvinceData, WARDS_DIR } from "./province.js";
+import type { OverlayFile, Procedure } from "./schema.js";
 
 /** A record is re-checked at least this often, and before a text it rests on stops applying. */
 export const REVIEW_AFTER_DAYS = 180;
@@ -62,4 +63,34 @@ export function reviewSummary(due: readonly ReviewDue[], total: number): string 
   const stale = due.filter((d) => d.reasons.some((r) => r.startsWith("kiểm tra lần cuối"))).length;
   const expiring = due.filter((d) => d.reasons.some((r) => r.startsWith("căn cứ"))).length;
   return `${due.length}/${total} thủ tục cần rà soát lại: ${stale} chưa kiểm tra trong ${REVIEW_AFTER_DAYS} ngày, ${expiring} có căn cứ pháp lý sắp hoặc đã hết hiệu lực — chạy npm run catalogue:review để xem danh sách`;
+}
+
+/**
+ * The province's and wards' overlays due for a re-check, by the same rules: each change by its
+ * own `lastChecked`, each local procedure as a record. The name says which file to open.
+ */
+export function overlaysDueForReview(province: ProvinceData | undefined, today: string): ReviewDue[] {
+  if (!province) return [];
+  const overlays: [string, OverlayFile][] = [
+    [PROVINCE_OVERLAY_FILE, province.provinceOverlay],
+    ...[...province.wardOverlays].map(([id, o]): [string, OverlayFile] => [`${WARDS_DIR}/${id}.overlay.json`, o]),
+  ];
+  const now = dayNumber(today);
+  const due: ReviewDue[] = [];
+  for (const [file, overlay] of overlays) {
+    for (const change of overlay.changes) {
+      const checked = dayNumber(change.lastChecked);
+      if (now - checked < REVIEW_AFTER_DAYS) continue;
+      due.push({
+        code: change.code,
+        name: `${file} (thay đổi | change)`,
+        reasons: [`kiểm tra lần cuối ${change.lastChecked} (${now - checked} ngày trước)`],
+        dueBy: isoDay((checked + REVIEW_AFTER_DAYS) * DAY_MS),
+      });
+    }
+    for (const record of recordsDueForReview(overlay.procedures, today)) {
+      due.push({ ...record, name: `${file}: ${record.name}` });
+    }
+  }
+  return due.sort((a, b) => a.dueBy.localeCompare(b.dueBy) || a.code.localeCompare(b.code));
 }
