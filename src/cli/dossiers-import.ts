@@ -14,8 +14,10 @@ import type { ImportReport } from "../dossiers/ingest.js";
 import { describePlace, type RejectedRow, type RowPlace } from "../dossiers/records.js";
 import { createLogger } from "../logger.js";
 import { createService } from "../service.js";
+import { wardMapOf } from "../staff/wards.js";
 import { StorageError } from "../storage/atomic-file.js";
 import { DataDirLockedError, lockHolder } from "../storage/lock.js";
+import { wardDirectory } from "../wards/directory.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -73,6 +75,8 @@ const catalogue = await LiveCatalogue.open(config.catalogueDir).catch((err: unkn
 });
 const result = await previewImport(bytes, path.basename(file), {
   catalogue: catalogue?.current().catalogue,
+  // Each row gets its ward, and a code no ward has is warned about (a province's deployment).
+  wards: catalogue && wardMapOf(wardDirectory(catalogue.current().catalogue)),
   now: clock.now(),
   timeZone: config.TIMEZONE,
   format: format as ImportFormat | undefined,

@@ -1,4 +1,4 @@
-// npm run ratings:report [-- --xlsx FILE] [--csv FILE] [--comments] [--from YYYY-MM] [--to YYYY-MM]
+// npm run ratings:report [-- --xlsx FILE] [--csv FILE] [--comments] [--from YYYY-MM] [--to YYYY-MM] [--phuong WARD]
 // Satisfaction per month and per procedure (count, % satisfied), read from the configured DATA_DIR.
 // Safe while the bot runs: it only reads.
 import { existsSync } from "node:fs";
@@ -13,6 +13,7 @@ import {
   commentsOf,
   LEVEL_LABELS,
   percentSatisfied,
+  ratingsOfWard,
   reportWorkbook,
   SUMMARY_SHEET,
   type SummaryRow,
@@ -20,12 +21,13 @@ import {
   summaryCsv,
 } from "../ratings/report.js";
 import { FileRatingRepository } from "../ratings/store.js";
+import { loadWardMap, wardChoices, wardOfOption } from "../staff/wards.js";
 import { createPool } from "../storage/postgres/database.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
 const HELP = `Cách dùng | Usage: npm run ratings:report [-- --xlsx TỆP.xlsx] [--csv TỆP.csv] [--comments]
-                                            [--from YYYY-MM] [--to YYYY-MM]
+                                            [--from YYYY-MM] [--to YYYY-MM] [--phuong MÃ_PHƯỜNG]
 
 In tổng hợp đánh giá hài lòng theo tháng, theo thủ tục, theo tháng và thủ tục, từ thư mục dữ liệu
 (DATA_DIR trong .env). Chạy được cả khi bot đang chạy (chỉ đọc).
@@ -35,6 +37,7 @@ Prints satisfaction per month and per procedure from the configured data folder 
   --csv TỆP      ghi bảng tổng hợp ra CSV (UTF-8, mở được bằng Excel) | write the summary as CSV
   --comments     in cả các góp ý | print the comments too
   --from, --to   chỉ tính các tháng này (YYYY-MM) | only these months
+  --phuong MÃ    chỉ tính đánh giá hồ sơ của một phường, xã (mã hoặc tên trong data/wards) | one ward's ratings only
   -h, --help     hướng dẫn này | this help
 `;
 
@@ -51,6 +54,7 @@ const { values } = cliArgs(HELP, {
     comments: { type: "boolean" },
     from: { type: "string" },
     to: { type: "string" },
+    phuong: { type: "string" },
     help: { type: "boolean", short: "h" },
   },
 });
@@ -80,16 +84,28 @@ const nameOf = (code: string) => names.get(code) ?? code;
 const ratingsDir = path.join(config.dataDir, "ratings");
 // With DATABASE_URL the ratings and feedback counts are the database's (docs/province.md).
 const database = config.DATABASE_URL ? createPool(config.DATABASE_URL, { max: 1 }) : undefined;
-const ratings = database
+const wards = await loadWardMap(config.catalogueDir);
+const ward = values.phuong === undefined ? undefined : wardOfOption(wards, values.phuong);
+if (values.phuong !== undefined && !ward) {
+  await database?.end();
+  fail(
+    wards.list().length === 0
+      ? `Danh mục (${config.catalogueDir}) chưa khai báo phường, xã nào (data/wards): không dùng được --phuong | The catalogue lists no wards`
+      : `Không có phường, xã «${values.phuong}». Các mã có: ${wardChoices(wards)} | No such ward`,
+  );
+}
+const everyRating = database
   ? await new PostgresRatingRepository(database).all()
   : existsSync(ratingsDir)
     ? await (await FileRatingRepository.open(ratingsDir, false)).all()
     : [];
+// A rating's ward is its dossier's (or, for one given before wards, its dossier code's unit's).
+const ratings = ward ? ratingsOfWard(everyRating, wards, ward.id) : everyRating;
 const months = { from: values.from, to: values.to };
 const rows = summarize(ratings, months);
 const comments = commentsOf(ratings, config.TIMEZONE, months);
 
-out(`Đánh giá hài lòng | Satisfaction ratings — ${config.dataDir}`);
+out(`Đánh giá hài lòng | Satisfaction ratings — ${ward ? `${ward.name} — ` : ""}${config.dataDir}`);
 const line = (label: string, r: SummaryRow) =>
   `  ${label.padEnd(62)} ${String(r.count).padStart(6)} ${`${percentSatisfied(r)}%`.padStart(8)}`;
 const head = (title: string) => {
@@ -133,7 +149,9 @@ const feedback =
 await database?.end();
 if (feedback.length > 0) {
   out();
-  out("Phản hồi về câu trả lời | Answer feedback (helpful / not helpful)");
+  out(
+    `Phản hồi về câu trả lời | Answer feedback (helpful / not helpful)${ward ? " — mọi phường, xã | all wards" : ""}`,
+  );
   for (const f of feedback.sort(
     (a, b) => a.month.localeCompare(b.month) || a.procedureCode.localeCompare(b.procedureCode),
   )) {
