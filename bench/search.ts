@@ -39,7 +39,7 @@ sets.push(
 
 const loaded = await loadCatalogue(path.join(ROOT, "data"));
 if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
-const { procedures: bundled, synonyms } = loaded.catalogue;
+const { procedures: bundled, synonyms, redirects } = loaded.catalogue;
 const known = new Set(bundled.map((p) => p.code));
 
 /** Plain fuse.js takes most of a second per query at 10,000 records: there it runs on a seeded sample. */
@@ -114,7 +114,7 @@ const sizes: Array<[Procedure[], number]> = SMALL
     ];
 for (const [records, rounds] of sizes) {
   const started = performance.now();
-  const ours = new ProcedureSearch(records, synonyms);
+  const ours = new ProcedureSearch(records, synonyms, undefined, redirects);
   const buildMs = performance.now() - started;
   console.error(`index of ${records.length} records built in ${buildMs.toFixed(0)} ms`);
   for (const { name, queries } of sets) {

@@ -18,6 +18,8 @@ export interface AnalyzedQuery {
   cues: Cue[];
   /** Content words, in order, after chat spellings, typos, places, cues, synonyms and filler are handled. */
   words: QueryWord[];
+  /** The words as typed (folded, chat spellings and slips put right, places removed), before cues, synonyms and filler. */
+  said: TextWord[];
   /** Whether every content word is a follow-up particle ("còn … thì sao", "what about"): nothing names a procedure. */
   particlesOnly: boolean;
 }
@@ -84,11 +86,14 @@ export class Analyzer {
   readonly everyday = new Set<string>();
   /** Concept tokens of the synonym file: named things, whether or not a record has them. */
   readonly concepts = new Set<string>();
+  /** The terms of each synonym group, by its concept's tokens joined with spaces. */
+  readonly termsOf = new Map<string, readonly string[]>();
 
   constructor(file: SynonymsFile) {
     for (const group of file.groups) {
       const concept = tokenize(group.concept);
       for (const t of concept) this.concepts.add(t);
+      this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
       for (const term of group.terms) {
         const from = tokenize(term);
         this.synonyms.add(phrase(term), plain(concept));
@@ -132,13 +137,17 @@ export class Analyzer {
       const fixed = fix.correct?.(w.token);
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
-    const { intent, rest, cued, cues } = extractIntent(fix.repair ? fix.repair(fixedTypos) : fixedTypos);
+    const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
+    const { intent, rest, cued, cues } = extractIntent(said);
     const content = this.filler.apply(this.synonyms.apply(rest, "typed"), "typed");
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
+    // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
+    // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").
     const purposeAt = content.findIndex(isPurpose);
+    const purposeSentence = purposeAt >= 0 ? (content[purposeAt] as QueryWord).sentence : -1;
     const out: QueryWord[] = content
-      .map((w, k) => ({ ...w, purpose: purposeAt >= 0 && k > purposeAt }))
+      .map((w, k) => ({ ...w, purpose: purposeAt >= 0 && k > purposeAt && w.sentence === purposeSentence }))
       .filter((w) => !isPurpose(w));
-    return { intent, cued, cues, words: out, particlesOnly: followUp.apply(out, "typed").length === 0 };
+    return { intent, cued, cues, words: out, said, particlesOnly: followUp.apply(out, "typed").length === 0 };
   }
 }

@@ -1,8 +1,9 @@
 import Fuse from "fuse.js";
-import type { Procedure, SynonymsFile } from "../catalogue/schema.js";
-import { Analyzer } from "./analyzer.js";
+import type { Procedure, Redirect, SynonymsFile } from "../catalogue/schema.js";
+import { Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
+import { shapeOf } from "./phrases.js";
 import { isVietnameseSyllable } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
@@ -63,6 +64,8 @@ export const DEFAULT_TUNING = {
   veto: 0.5,
   /** …that is, counts at least this much by its distance. */
   vetoNear: 0.5,
+  /** The score is multiplied by this when the message asks for another agency's service (a redirect's term) instead. */
+  outside: 0.4,
   /** A clause break counts as this many words of distance. */
   clauseGap: 3,
   titlePower: 2,
@@ -101,6 +104,8 @@ interface Entry {
   titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
   /** Handled at the ward/commune level (the office this assistant serves). */
   local: boolean;
+  /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
+  rawTitles: string;
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -112,6 +117,19 @@ interface Term {
   /** The sentence of each position. */
   sentences: number[];
 }
+
+/** A request another agency handles (a redirect's term) said in the message, at these content-word places. */
+interface OutsideRun {
+  tokens: string[];
+  positions: number[];
+  sentence: number;
+}
+
+/**
+ * Words before a paper's name that make it a paper to bring, not the request: "mang theo căn cước",
+ * "photo công chứng bằng lái xe" (features/redirects.ts reads the same words for the same reason).
+ */
+const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat", "trinh", "chung", "thuc"]);
 
 /**
  * The search index: an inverted index over folded, synonym-mapped tokens finds
@@ -164,12 +182,51 @@ export class ProcedureSearch {
   /** Words of names and aliases as written, kept only while the index is built. */
   private readonly titleWords: Word[][] = [];
 
+  /** Redirect terms as typed (folded words, no synonyms: "công chứng di chúc" is not "chứng thực di chúc"), by first word, longest first. */
+  private readonly outside = new Map<string, string[][]>();
+  /** Each redirect term's words as the analyzer maps them ("cccd" → the căn cước concept), by its typed form. */
+  private readonly outsideMapped = new Map<string, string>();
+
+  /**
+   * `redirects` (redirects.json) name requests other agencies handle ("hộ chiếu", "ly hôn", "bảo hiểm
+   * xã hội"): one said beside a record's words, which that record's names do not say, is what the
+   * message asks, so it is no confident answer for that record.
+   */
   constructor(
     procedures: readonly Procedure[],
     synonyms: SynonymsFile,
     private readonly tuning: Tuning = DEFAULT_TUNING,
+    redirects: readonly Pick<Redirect, "terms">[] = [],
   ) {
     this.analyzer = new Analyzer(synonyms);
+    for (const redirect of redirects) {
+      // A term that is a whole synonym concept ("bảo hiểm y tế") brings the concept's other names ("bhyt", "health insurance").
+      const terms = redirect.terms.flatMap((term) => [
+        term,
+        ...(this.analyzer.termsOf.get(
+          this.analyzer
+            .document(term)
+            .map((w) => w.token)
+            .join(" "),
+        ) ?? []),
+      ]);
+      for (const term of terms) {
+        const run = this.analyzer.rawTokens(term);
+        const head = run[0];
+        if (head === undefined) continue;
+        this.outsideMapped.set(
+          run.join(" "),
+          this.analyzer
+            .document(term)
+            .map((w) => w.token)
+            .join(" "),
+        );
+        const list = this.outside.get(head) ?? [];
+        if (!list.some((r) => r.join(" ") === run.join(" "))) list.push(run);
+        list.sort((a, b) => b.length - a.length);
+        this.outside.set(head, list);
+      }
+    }
     this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
@@ -320,11 +377,12 @@ export class ProcedureSearch {
 
     const queryPairs = new Set(pairsOf(content));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
+    const runs = this.outsideRuns(query.said, content);
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i]): Hit => {
         const entry = this.entries[i] as Entry;
-        const coverage = this.coverage(entry, terms, lastSentence);
+        const { share: coverage, outside } = this.coverage(entry, terms, lastSentence, runs);
         const said = new Set(
           [...terms.values()].filter((t) => this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
@@ -332,7 +390,9 @@ export class ProcedureSearch {
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
-          score: wc * coverage + wp * pairs + wt * title - (entry.local ? 0 : this.tuning.elsewhere),
+          score:
+            (wc * coverage + wp * pairs + wt * title) * (outside ? this.tuning.outside : 1) -
+            (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title },
         };
       })
@@ -400,6 +460,91 @@ export class ProcedureSearch {
     return out;
   }
 
+  /**
+   * The redirect terms the message says as typed (longest first, not overlapping), at the places of
+   * the content words they became; not one named as a paper to bring ("mang theo căn cước"), nor one
+   * in a purpose clause ("… để được hỗ trợ bảo hiểm y tế").
+   */
+  private outsideRuns(said: readonly TextWord[], content: readonly QueryWord[]): OutsideRun[] {
+    const runs: OutsideRun[] = [];
+    if (this.outside.size === 0) return runs;
+    for (let k = 0; k < said.length; ) {
+      const word = said[k] as TextWord;
+      const run = this.outside.get(word.token)?.find((r) => r.every((t, j) => said[k + j]?.token === t));
+      if (!run) {
+        k++;
+        continue;
+      }
+      const [first, last] = [word.at, (said[k + run.length - 1] as TextWord).at];
+      const before = said.slice(Math.max(0, k - 3), k).filter((w) => w.clause === word.clause);
+      const positions: number[] = [];
+      let purpose = false;
+      content.forEach((w, i) => {
+        if (w.at < first || w.at > last) return;
+        positions.push(i + w.clause * this.tuning.clauseGap);
+        purpose ||= w.purpose;
+      });
+      if (positions.length > 0 && !purpose && !before.some((w) => BRING.has(w.token))) {
+        runs.push({ tokens: run, positions, sentence: word.sentence });
+      }
+      k += run.length;
+    }
+    return runs;
+  }
+
+  /**
+   * Whether the message, from sentence `from` on, asks for another agency's service rather than this
+   * record: a redirect term stands beside the record's words and the record's names do not say it
+   * ("phí công chứng hợp đồng ở văn phòng công chứng"), or the record's names say it but the message
+   * says nothing else of the record ("ly hôn" alone is the court's, not the ward's note of a divorce abroad).
+   */
+  private outsideAsked(
+    entry: Entry,
+    terms: ReadonlyMap<string, Term>,
+    from: number,
+    runs: readonly OutsideRun[],
+  ): boolean {
+    if (runs.length === 0) return false;
+    const inRun = new Set<number>();
+    for (const run of runs) if (run.sentence >= from) for (const p of run.positions) inRun.add(p);
+    if (inRun.size === 0) return false;
+    const held: number[] = [];
+    let last = -1;
+    let heldLast = false;
+    for (const term of terms.values()) {
+      term.sentences.forEach((t) => {
+        last = Math.max(last, t);
+      });
+      if (!entry.weights.has(term.word.token)) continue;
+      term.positions.forEach((p, k) => {
+        if ((term.sentences[k] as number) >= from && !inRun.has(p)) held.push(p);
+      });
+    }
+    for (const term of terms.values()) {
+      if (!entry.weights.has(term.word.token)) continue;
+      term.positions.forEach((p, k) => {
+        if (term.sentences[k] === last && !inRun.has(p)) heldLast = true;
+      });
+    }
+    for (const run of runs) {
+      if (run.sentence < from) continue;
+      const typed = run.tokens.join(" ");
+      const mapped = this.outsideMapped.get(typed);
+      const named =
+        entry.rawTitles.includes(` ${typed} `) ||
+        (mapped !== undefined && mapped !== "" && entry.titles.some((t) => ` ${t.join(" ")} `.includes(` ${mapped} `)));
+      // The record's words the message says are all in the term: the message asks for that only; or the
+      // question (a letter's last sentence) names the term and none of the record's words.
+      if (held.length === 0 || (run.sentence === last && !heldLast)) return true;
+      if (named) continue;
+      let nearest = Number.POSITIVE_INFINITY;
+      for (const p of run.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
+      const near = nearest <= 1 ? 1 : Math.exp(-(nearest - 1) / this.tuning.reach);
+      if (near >= this.tuning.vetoNear) return true;
+    }
+    return false;
+  }
+
   /** Whether a known pair, as written somewhere, fits the marks typed on its two words (one of them being changed). */
   private writtenFits(pair: string, first: string, second: string, changed: "first" | "second"): boolean {
     const forms = this.pairMarks.get(pair);
@@ -419,12 +564,25 @@ export class ProcedureSearch {
    * accent fit) over that plus the weight of the words it lacks, each of those discounted by
    * its distance to the nearest word the record has (see the class comment).
    */
-  private coverage(entry: Entry, terms: ReadonlyMap<string, Term>, lastSentence: number): number {
+  private coverage(
+    entry: Entry,
+    terms: ReadonlyMap<string, Term>,
+    lastSentence: number,
+    runs: readonly OutsideRun[],
+  ): { share: number; outside: boolean } {
     // A letter asks at its end: the question may stand alone, after a story that names other things.
     // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
     let best = 0;
-    for (let from = 0; from <= lastSentence; from++) best = Math.max(best, this.coverageFrom(entry, terms, from));
-    return best;
+    let outside = false;
+    for (let from = 0; from <= lastSentence; from++) {
+      const share = this.coverageFrom(entry, terms, from);
+      const asked = this.outsideAsked(entry, terms, from, runs);
+      if (share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
+        best = share;
+        outside = asked;
+      }
+    }
+    return { share: best, outside };
   }
 
   private coverageFrom(entry: Entry, terms: ReadonlyMap<string, Term>, from: number): number {
@@ -595,6 +753,7 @@ export class ProcedureSearch {
       titles,
       titleWeights: [],
       local,
+      rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
     };
   }
 
@@ -730,13 +889,6 @@ function closest(
     } else if (distance === best.distance && count === best.count) tie = true;
   }
   return tie || !best ? undefined : { word: best.word, distance: best.distance };
-}
-
-// Marks that shape a letter (â ă ê ô ơ ư đ), as against the five tones.
-const SHAPE_MARKS = new Set(["\u0302", "\u0306", "\u031b", "đ"]);
-
-function shapeOf(marks: string): string {
-  return [...marks].filter((m) => SHAPE_MARKS.has(m)).join("");
 }
 
 /** A word typed without accents fits any spelling; one typed with accents, only its own. */

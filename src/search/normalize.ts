@@ -45,6 +45,8 @@ export interface TextWord extends Word {
   clause: number;
   /** Counts the sentence ends (. ? !) before the word. */
   sentence: number;
+  /** The word's place in the text (0, 1, 2 …), which it keeps when words around it are mapped or dropped. */
+  at: number;
 }
 
 /** Words of a text: folded tokens with their accent signature (marks in any order, so "hoà" = "hòa"). */
@@ -109,7 +111,7 @@ export function textWords(text: string): TextWord[] {
       broken = false;
       ended = false;
       const capital = lower !== raw && raw.charAt(0) !== lower.charAt(0);
-      for (const w of found) out.push({ token: w.token, marks: w.marks, capital, clause, sentence });
+      for (const w of found) out.push({ token: w.token, marks: w.marks, capital, clause, sentence, at: out.length });
     }
   }
   return out;

@@ -69,7 +69,7 @@ export class PhraseMap {
 function startsWith(input: readonly Word[], at: number, phrase: readonly Word[], mode: MarkMode): boolean {
   if (at + phrase.length > input.length) return false;
   // Accents decide only for a single word: a phrase of two words or more is clear as it is,
-  // and a slip of one accent in it ("giấy tở gì") should not hide it.
+  // and a slip of one accent in it ("giấy tở gì", "khai tủ", "tạm trứ") should not hide it.
   if (phrase.length > 1) mode = "loose";
   return phrase.every((w, k) => {
     const typed = input[at + k] as Word;
@@ -84,4 +84,14 @@ export function typedWithAccents(input: readonly Word[]): boolean {
   let marked = 0;
   for (const w of input) if (w.marks !== "") marked++;
   return marked >= 2 && marked >= input.length * 0.4;
+}
+
+// Marks that shape a letter (â ă ê ô ơ ư đ), as against the five tones.
+const SHAPE_MARKS = new Set(["\u0302", "\u0306", "\u031b", "đ"]);
+
+/** The marks of a word's letters' shapes, without its tone. */
+export function shapeOf(marks: string): string {
+  let out = "";
+  for (const m of marks) if (SHAPE_MARKS.has(m)) out += m;
+  return out;
 }

@@ -9,10 +9,18 @@ import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 
 // Issue 11 item 3: how citizens really write. Every case goes through the search's public function.
 let search: ProcedureSearch;
+/** The same catalogue, told which requests other agencies handle (redirects.json). */
+let withRedirects: ProcedureSearch;
 beforeAll(async () => {
   const result = await loadCatalogue(BUNDLED_DATA);
   if (!result.ok) throw new Error("bundled catalogue is invalid");
   search = new ProcedureSearch(result.catalogue.procedures, result.catalogue.synonyms);
+  withRedirects = new ProcedureSearch(
+    result.catalogue.procedures,
+    result.catalogue.synonyms,
+    undefined,
+    result.catalogue.redirects,
+  );
 });
 
 const BIRTH = "1.001193";
@@ -54,7 +62,9 @@ describe("the typo corrector never rewrites a correctly spelled Vietnamese word"
     // "hôm thứ" is no slip for "hôn thú" (a marriage), "thần" none for "thành", "mất" none for "máy", "đều" none for "để".
     expect(search.search("hôm thứ hai").decision).toBe("none");
     expect(top("mẹ tôi mất hôm thứ hai, khai tử cho mẹ ở đâu")).toBe(DEATH);
-    expect(top("anh trai tôi bị tâm thần phân liệt, bố mẹ đều đã mất, tôi muốn đăng ký giám hộ cho anh")).toBe("1.004837");
+    expect(top("anh trai tôi bị tâm thần phân liệt, bố mẹ đều đã mất, tôi muốn đăng ký giám hộ cho anh")).toBe(
+      "1.004837",
+    );
     // A wrong tone on the word changed is still a slip: "cãi chính" is "cải chính".
     expect(top("cãi chính hộ tịch")).toBe("1.004859");
     expect(top("kết hôm cần j")).toBe(MARRIAGE);
@@ -185,5 +195,33 @@ describe("quality on the eval tuning part (never the held-out part)", () => {
     expect(accuracy.top3).toBeGreaterThanOrEqual(0.95);
     expect(accuracy.intent).toBeGreaterThanOrEqual(0.88);
     expect(accuracy.long.top1).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("requests other agencies handle (redirects.json) are no confident answer", () => {
+  it.each([
+    "ly hôn",
+    "nộp đơn ly hôn ở đâu",
+    "phí công chứng hợp đồng mua bán căn hộ ở văn phòng công chứng",
+    "how do I get health insurance card",
+    "Chồng tôi là người Nhật, chúng tôi đã đăng ký kết hôn ở Việt Nam. Xin hỏi anh ấy xin thẻ tạm trú ở đâu?",
+  ])("%s", (query) => {
+    expect(withRedirects.search(query).decision).not.toBe("answer");
+  });
+
+  it.each([
+    ["ghi chú ly hôn đã giải quyết ở nước ngoài", "2.000554"],
+    ["chứng thực di chúc", "2.001019"],
+    ["chứng thực bản sao có cần mang theo căn cước không", "2.000815"],
+    ["người lớn chưa có giấy khai sinh nhưng có cccd thì đăng ký khai sinh ở đâu", "1.004772"],
+    ["xét công nhận hộ cận nghèo để được hỗ trợ bảo hiểm y tế", "1.011606"],
+  ])("but the ward's own procedure that says it still answers: %s", (query, code) => {
+    const outcome = withRedirects.search(query);
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe(code);
+  });
+
+  it("only when told: without redirects the bare name finds the ward's look-alike", () => {
+    expect(search.search("ly hôn").hits[0]?.procedure.code).toBe("2.000554");
   });
 });
