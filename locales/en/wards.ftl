@@ -15,3 +15,4 @@ ward-single =
     This assistant serves one office:
     { $office }
 ward-province = the wards and communes of { $province }
+help-ward = • /phuong: choose or change your ward (or type its name, e.g. «phường Tân Phú»), so the assistant names the right office.

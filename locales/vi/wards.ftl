@@ -15,3 +15,4 @@ ward-single =
     Trợ lý này phục vụ một nơi:
     { $office }
 ward-province = các phường, xã thuộc { $province }
+help-ward = • /phuong: chọn hoặc đổi phường/xã của bạn (hoặc gõ tên, ví dụ «phường Tân Phú»), để trợ lý chỉ đúng nơi nộp hồ sơ.

@@ -42,7 +42,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   const { catalogue } = deps;
   const features: Feature[] = [
     createWelcomeFeature(catalogue),
-    createHelpFeature(),
+    createHelpFeature(catalogue),
     createLanguageFeature((ctx) => greeting(ctx, catalogue)),
     createBrowseFeature(catalogue),
     ...(deps.features ?? []),

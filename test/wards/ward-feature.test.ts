@@ -41,6 +41,7 @@ describe("a single-ward install (no wards data) is unchanged", () => {
     expect(ids(answer).some((id) => id.startsWith("w:"))).toBe(false);
     // "/start <anything>" is just /start; /phuong says which office the bot serves.
     expect(ids(await bot.handle("telegram:2", text("/start tan-phu")))).toEqual(["m:browse", "m:help", "lang:en"]);
+    expect((await bot.handle("telegram:2", text("/help")))[0]?.text).not.toContain("/phuong");
     const [only] = await bot.handle("telegram:2", text("/phuong"));
     expect(only?.text).toMatch(/^Trợ lý này phục vụ một nơi:/);
     expect(only?.choices).toBeUndefined();
@@ -57,6 +58,11 @@ describe("picking a ward in a province of several", () => {
     const answer = await bot.handle("telegram:10", text("đăng ký khai sinh cần giấy tờ gì"));
     expect(all(answer)).toMatch(/Giấy tờ cần chuẩn bị/);
     expect(all(answer)).not.toMatch(/phường\/xã nào/);
+  });
+
+  it("tells how to pick a ward in /help", async () => {
+    const [help] = await assistant().handle("telegram:19", text("/help"));
+    expect(help?.text).toContain("• /phuong: chọn hoặc đổi phường/xã của bạn");
   });
 
   it("greets for the province's wards when the link names no ward it knows", async () => {
