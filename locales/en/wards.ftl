@@ -16,3 +16,4 @@ ward-single =
     { $office }
 ward-province = the wards and communes of { $province }
 help-ward = • /phuong: choose or change your ward (or type its name, e.g. «phường Tân Phú»), so the assistant names the right office.
+tg-command-phuong = Choose or change your ward

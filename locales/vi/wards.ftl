@@ -16,3 +16,4 @@ ward-single =
     { $office }
 ward-province = các phường, xã thuộc { $province }
 help-ward = • /phuong: chọn hoặc đổi phường/xã của bạn (hoặc gõ tên, ví dụ «phường Tân Phú»), để trợ lý chỉ đúng nơi nộp hồ sơ.
+tg-command-phuong = Chọn/đổi phường, xã
