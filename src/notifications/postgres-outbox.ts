@@ -31,6 +31,8 @@ export interface PostgresOutboxOptions {
    * channel's own retries), not a whole batch.
    */
   claimMs?: number;
+  /** How often a claim is renewed while one send runs (default: a third of claimMs). */
+  renewMs?: number;
   /** DATA_DIR, if any: a sent journal the file outbox left there is applied once, then removed. */
   dataDir?: string;
 }
@@ -72,6 +74,7 @@ export class PostgresOutbox implements NotificationQueue {
     private readonly deps: OutboxDeps,
     private readonly claimant: string,
     private readonly claimMs: number,
+    private readonly renewMs: number,
   ) {}
 
   static async open(pool: Pool, deps: OutboxDeps, options: PostgresOutboxOptions = {}): Promise<PostgresOutbox> {
@@ -80,6 +83,7 @@ export class PostgresOutbox implements NotificationQueue {
       deps,
       options.claimant ?? randomUUID(),
       options.claimMs ?? DEFAULT_CLAIM_MS,
+      options.renewMs ?? (options.claimMs ?? DEFAULT_CLAIM_MS) / 3,
     );
     if (options.dataDir) await outbox.replayFileJournal(path.join(options.dataDir, SENT_LOG));
     await outbox.recount();
@@ -283,12 +287,26 @@ export class PostgresOutbox implements NotificationQueue {
         );
       },
     };
+    // A send slower than the claim (a channel waiting out a rate limit) keeps its claim alive,
+    // so no other replica takes the row over while this one is still sending it.
+    const renew = setInterval(() => {
+      this.pool
+        .query("UPDATE outbox SET claimed_until = $3 WHERE id = $1 AND claimed_by = $2 AND done_at IS NULL", [
+          message.id,
+          this.claimant,
+          Math.round(this.deps.now()) + this.claimMs,
+        ])
+        .catch(() => undefined);
+    }, this.renewMs);
+    renew.unref();
     try {
       await sender.send(message.chatKey, replies, progress);
     } catch (err) {
       await Promise.all(writes);
       await this.retryOrGiveUp(message, now, err, report);
       return;
+    } finally {
+      clearInterval(renew);
     }
     await Promise.all(writes);
     // Sent is a fact whoever holds the claim now: a replica that took the row over after an

@@ -227,7 +227,12 @@ describe("two replicas on one database", () => {
         return new Promise<void>(() => undefined);
       }
     });
-    const dead = await PostgresOutbox.open(pool(url), deps(clock, dying), { claimant: "dead", claimMs: CLAIM_MS });
+    // Killed: it renews nothing any more (renewMs beyond the test).
+    const dead = await PostgresOutbox.open(pool(url), deps(clock, dying), {
+      claimant: "dead",
+      claimMs: CLAIM_MS,
+      renewMs: 3_600_000,
+    });
     await dead.enqueue([message(1)]);
     void dead.flush();
     await until(() => hung);
@@ -241,6 +246,50 @@ describe("two replicas on one database", () => {
     expect(dying.accepted).toEqual(["k1/1"]);
     expect(alive.accepted).toEqual(["k1/2"]);
     expect(await survivor.flush()).toMatchObject({ sent: 0 });
+  });
+
+  it("keeps the claim of a send slower than the claim period while its replica lives", async () => {
+    const url = await database();
+    const clock = new Clock();
+    let release: () => void = () => undefined;
+    let started = false;
+    const slow = new Channel(
+      () =>
+        new Promise<void>((resolve) => {
+          started = true;
+          release = resolve;
+        }),
+    );
+    const render = async (m: { key: string }): Promise<Rendered> => ({ replies: [{ text: m.key }] });
+    const busy = await PostgresOutbox.open(pool(url), deps(clock, slow, render), {
+      claimant: "busy",
+      claimMs: CLAIM_MS,
+      renewMs: 10,
+    });
+    await busy.enqueue([message(1)]);
+    const sending = busy.flush();
+    await until(() => started);
+    clock.at += CLAIM_MS - 1_000;
+    // A renewal runs at the later time (every 10 ms here), pushing the claim past the next check.
+    const look = pool(url);
+    const claimedUntil = async () =>
+      (await look.query<{ until: number }>("SELECT claimed_until AS until FROM outbox")).rows[0]?.until ?? 0;
+    const first = await claimedUntil();
+    for (let i = 0; i < 200 && (await claimedUntil()) === first; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await claimedUntil()).toBe(clock.at + CLAIM_MS);
+    clock.at += 2_000;
+    const other = new Channel();
+    const second = await PostgresOutbox.open(pool(url), deps(clock, other, render), {
+      claimant: "other",
+      claimMs: CLAIM_MS,
+    });
+    expect(await second.flush()).toMatchObject({ sent: 0 });
+    release();
+    expect(await sending).toMatchObject({ sent: 1 });
+    expect(await second.flush()).toMatchObject({ sent: 0 });
+    expect([...slow.accepted, ...other.accepted]).toEqual(["k1"]);
   });
 
   it("adds up lookup failures from two instances, with no lost update", async () => {
@@ -341,8 +390,8 @@ describe("migration 003", () => {
   });
 });
 
-async function until(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+async function until(done: () => boolean, tries = 1000): Promise<void> {
+  for (let i = 0; i < tries && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
   if (!done()) throw new Error("condition never met");
 }
 
