@@ -6,6 +6,7 @@ import { officeText } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import { type Ward, type WardDirectory, wardDirectory } from "../wards/directory.js";
 import { wardView } from "../wards/view.js";
+import { matchRedirect } from "./redirects.js";
 
 const FEATURE_NAME = "ward";
 
@@ -133,8 +134,9 @@ export function createWardFeature(deps: WardFeatureDeps): Feature {
         if (st.pending) writeFeatureState(ctx, FEATURE_NAME, { ...st, pending: undefined });
         return undefined;
       }
-      // Asked only for what would be answered from the catalogue: no need of a ward for a "not found".
-      if (wardView(catalogue.current()).search.search(text).decision === "none") return undefined;
+      // Asked only before an answer from the catalogue: a "not found" or a pointer to another agency needs no ward.
+      const { catalogue: current, search } = wardView(catalogue.current());
+      if (search.search(text).decision === "none" || matchRedirect(current.redirects, text)) return undefined;
       writeFeatureState(ctx, FEATURE_NAME, { asked: true, pending: text.slice(0, PENDING_CHARS) });
       const skip = { id: WARD_SKIP_CHOICE.pack({}), label: ctx.t("ward-skip") };
       return [{ text: ctx.t("ward-ask"), choices: [...page(ctx, directory, 0), skip] }];

@@ -134,6 +134,10 @@ describe("picking a ward in a province of several", () => {
     const bot = assistant();
     expect(all(await bot.handle("zalo:18", text("xin chào")))).toMatch(/các phường, xã thuộc Tỉnh Mẫu/);
     expect(all(await bot.handle("zalo:18", text("qwxz plmk")))).not.toMatch(/phường\/xã nào/);
+    // Another agency's business (a passport) gets its pointer at once.
+    const passport = all(await bot.handle("zalo:18", text("làm hộ chiếu ở đâu")));
+    expect(passport).not.toMatch(/phường\/xã nào/);
+    expect(passport).toMatch(/[Hh]ộ chiếu/);
   });
 });
 
