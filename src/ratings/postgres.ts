@@ -24,9 +24,10 @@ export class PostgresRatingRepository implements RatingRepository {
   async save(rating: Rating): Promise<void> {
     // The update only where the month is the same: a rating keeps the month it was given in.
     const { rowCount } = await this.pool.query(
-      `INSERT INTO ratings (key, month, rating) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO UPDATE SET rating = EXCLUDED.rating WHERE ratings.month = EXCLUDED.month`,
-      [rating.key, rating.month, JSON.stringify(rating)],
+      `INSERT INTO ratings (key, month, ward, rating) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key) DO UPDATE SET ward = EXCLUDED.ward, rating = EXCLUDED.rating
+       WHERE ratings.month = EXCLUDED.month`,
+      [rating.key, rating.month, rating.ward ?? null, JSON.stringify(rating)],
     );
     if (rowCount !== 1) throw new Error("a rating keeps the month it was given in");
   }
@@ -42,8 +43,13 @@ export async function copyRatings(db: Queryable, ratings: readonly Rating[]): Pr
   for (let i = 0; i < ratings.length; i += 5_000) {
     const batch = ratings.slice(i, i + 5_000);
     await db.query(
-      "INSERT INTO ratings (key, month, rating) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])",
-      [batch.map((r) => r.key), batch.map((r) => r.month), batch.map((r) => JSON.stringify(r))],
+      "INSERT INTO ratings (key, month, ward, rating) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])",
+      [
+        batch.map((r) => r.key),
+        batch.map((r) => r.month),
+        batch.map((r) => r.ward ?? null),
+        batch.map((r) => JSON.stringify(r)),
+      ],
     );
   }
 }

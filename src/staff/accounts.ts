@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { Pool } from "../storage/postgres/database.js";
-import { PostgresDocument } from "../storage/postgres/document.js";
+import { PostgresStaffAccounts } from "../storage/postgres/staff.js";
 import { VersionedFile } from "../storage/versioned-file.js";
 
 /** DATA_DIR/staff/accounts.json: written only by `npm run staff:add`, read by the console at each login. */
@@ -75,15 +75,27 @@ export async function accountOf(
   username: string,
   database?: Pool,
 ): Promise<{ passwordHash: string; role: StaffRole } | undefined> {
+  if (database) {
+    const row = await (await rowsOf(database)).get(username);
+    return row && { passwordHash: row.passwordHash, role: roleOf(row.role) ?? PROVINCE_ADMIN };
+  }
   const file = accountsPath(dataDir);
-  if (!database && !existsSync(file)) return undefined;
-  const accounts = (
-    database
-      ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
-      : await VersionedFile.open(file, STAFF_ACCOUNTS, false)
-  ).data.accounts;
+  if (!existsSync(file)) return undefined;
+  const accounts = (await VersionedFile.open(file, STAFF_ACCOUNTS, false)).data.accounts;
   const account = Object.hasOwn(accounts, username) ? accounts[username] : undefined;
   return account && { passwordHash: account.passwordHash, role: account.role ?? PROVINCE_ADMIN };
+}
+
+/** The database's account rows (migration 003), opened once per pool: opening moves an old documents row in. */
+const opened = new WeakMap<Pool, Promise<PostgresStaffAccounts>>();
+function rowsOf(database: Pool): Promise<PostgresStaffAccounts> {
+  let rows = opened.get(database);
+  if (!rows) {
+    rows = PostgresStaffAccounts.open(database);
+    rows.catch(() => opened.delete(database));
+    opened.set(database, rows);
+  }
+  return rows;
 }
 
 /** Creates the account, or sets a new password on an existing one; says which. */
@@ -92,14 +104,13 @@ export async function saveAccount(
   username: string,
   passwordHash: string,
   now: Date,
-  /** DATABASE_URL's pool, migrated: the accounts live in its documents table. */
+  /** DATABASE_URL's pool, migrated: the accounts are rows of its staff_accounts table. */
   database?: Pool,
   /** The account's role; absent: an existing account keeps its own (a new one has none: administrator). */
   role?: StaffRole,
 ): Promise<"created" | "updated"> {
-  const file = database
-    ? await PostgresDocument.open(database, STAFF_ACCOUNTS)
-    : await VersionedFile.open(accountsPath(dataDir), STAFF_ACCOUNTS);
+  if (database) return (await rowsOf(database)).save(username, passwordHash, now.toISOString(), role && roleText(role));
+  const file = await VersionedFile.open(accountsPath(dataDir), STAFF_ACCOUNTS);
   const existing = Object.hasOwn(file.data.accounts, username) ? file.data.accounts[username] : undefined;
   const at = now.toISOString();
   const kept = role ?? existing?.role;
