@@ -1,4 +1,4 @@
-import type { LiveCatalogue } from "../catalogue/live.js";
+import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import { prefixOf } from "../core/choice-id.js";
@@ -12,6 +12,7 @@ import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { bringsPaper, containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
+import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
 const SEARCH_LIMIT = 8;
@@ -39,7 +40,7 @@ export interface AnswerFeedbackSink {
 
 /** Where questions answered "not found" go, for staff (issue 11 item 5). */
 export interface UnansweredSink {
-  record(text: string): Promise<void>;
+  record(text: string, ward?: string): Promise<void>;
 }
 
 export interface AnswerFeatureDeps {
@@ -47,6 +48,8 @@ export interface AnswerFeatureDeps {
   /** Where "helpful / not helpful" taps on answers are kept; without it the buttons are not offered. */
   answerFeedback?: AnswerFeedbackSink;
   unanswered?: UnansweredSink;
+  /** The snapshot this chat is answered from (its ward's view: overlays, offices); the live catalogue's when absent. */
+  catalogueFor?: (ctx: FeatureContext) => CatalogueSnapshot;
 }
 
 /**
@@ -62,7 +65,7 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
     commands: { tim: search, search },
     choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix],
     onChoice: async (ctx, id) => {
-      const { catalogue } = deps.catalogue.current();
+      const { catalogue } = snapshotOf(ctx, deps);
       const feedback = FEEDBACK_CHOICE.unpack(id);
       if (feedback) {
         if (!deps.answerFeedback || !catalogue.procedures.some((p) => p.code === feedback.code)) {
@@ -82,7 +85,7 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
 }
 
 async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Promise<Reply[]> {
-  const { search, catalogue } = deps.catalogue.current();
+  const { search, catalogue } = snapshotOf(ctx, deps);
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   const outcome = search.search(text, SEARCH_LIMIT);
@@ -149,7 +152,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
-  void deps.unanswered?.record(text).catch(() => undefined);
+  void deps.unanswered?.record(text, wardIdOf(ctx)).catch(() => undefined);
   const contact = officeText(ctx.t, catalogue.defaultOffice);
   const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
   // The choices offered before stay, in the same order, so a "2" typed next still picks the same.
@@ -236,6 +239,11 @@ function settleWithContext(
   return undefined;
 }
 
+/** The chat's view of the catalogue: its ward's when one is chosen. */
+function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnapshot {
+  return deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
+}
+
 function titleWords(procedure: Procedure): Set<string> {
   return new Set([procedure.name, ...procedure.aliases].flatMap(tokenize));
 }
@@ -254,6 +262,6 @@ function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
 /** A procedure's section as the answer; the chat is now on that procedure. */
 function show(ctx: FeatureContext, deps: AnswerFeatureDeps, procedure: Procedure, section: Section, part = 0): Reply {
   rememberProcedure(ctx, procedure.code);
-  const { catalogue } = deps.catalogue.current();
+  const { catalogue } = snapshotOf(ctx, deps);
   return procedureReply(ctx, catalogue, procedure, section, { part, feedback: deps.answerFeedback !== undefined });
 }

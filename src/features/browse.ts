@@ -1,4 +1,4 @@
-import type { LiveCatalogue } from "../catalogue/live.js";
+import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { choiceKind } from "../core/choice-id.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
@@ -11,9 +11,16 @@ const FIELD_CHOICE = choiceKind("f", ["field"]);
 const FIELD_PAGE_CHOICE = choiceKind("f", ["field", "page"]);
 const FIELD_PAGE = 8;
 
+/** The procedures a chat sees: its ward's view when `catalogueFor` gives one (a ward's own procedures too). */
+type ProceduresOf = (ctx: FeatureContext) => readonly Procedure[];
+
 /** Procedures by field: /linhvuc, the menu's browse button, "Xem thêm" pages. */
-export function createBrowseFeature(catalogue: LiveCatalogue): Feature {
-  const fields = (ctx: FeatureContext) => listFields(ctx, catalogue);
+export function createBrowseFeature(
+  catalogue: LiveCatalogue,
+  catalogueFor?: (ctx: FeatureContext) => CatalogueSnapshot,
+): Feature {
+  const proceduresOf: ProceduresOf = (ctx) => (catalogueFor?.(ctx) ?? catalogue.current()).catalogue.procedures;
+  const fields = (ctx: FeatureContext) => listFields(ctx, proceduresOf(ctx));
   return {
     name: "browse",
     commands: { linhvuc: fields, fields },
@@ -22,13 +29,13 @@ export function createBrowseFeature(catalogue: LiveCatalogue): Feature {
     onChoice: (ctx, id) => {
       const paged = FIELD_PAGE_CHOICE.unpack(id);
       const field = paged?.field ?? FIELD_CHOICE.unpack(id)?.field ?? "";
-      return listField(ctx, catalogue, field, Number(paged?.page) || 0);
+      return listField(ctx, proceduresOf(ctx), field, Number(paged?.page) || 0);
     },
   };
 }
 
-function listFields(ctx: FeatureContext, catalogue: LiveCatalogue): Reply[] {
-  const fields = fieldsOf(catalogue.current().catalogue.procedures);
+function listFields(ctx: FeatureContext, procedures: readonly Procedure[]): Reply[] {
+  const fields = fieldsOf(procedures);
   return [
     {
       text: ctx.t("choose-field"),
@@ -37,8 +44,7 @@ function listFields(ctx: FeatureContext, catalogue: LiveCatalogue): Reply[] {
   ];
 }
 
-function listField(ctx: FeatureContext, catalogue: LiveCatalogue, fieldSlug: string, page: number): Reply[] {
-  const procedures = catalogue.current().catalogue.procedures;
+function listField(ctx: FeatureContext, procedures: readonly Procedure[], fieldSlug: string, page: number): Reply[] {
   const field = fieldsOf(procedures).find((f) => slug(f) === fieldSlug);
   if (!field) return [{ text: ctx.t("expired-choice") }];
   const inField = procedures.filter((p) => p.field === field);
