@@ -141,6 +141,41 @@ describe("picking a ward in a province of several", () => {
   });
 });
 
+describe("answers for the chosen ward", () => {
+  it("name the ward's offices, the province's fee and the ward's note", async () => {
+    const bot = assistant();
+    await bot.handle("telegram:30", text("/start tan-phu"));
+    expect(all(await bot.handle("telegram:30", text("đăng ký tạm trú ở đâu")))).toContain(
+      "Công an Phường Tân Phú (dữ liệu mẫu)",
+    );
+    expect(all(await bot.handle("telegram:30", text("lệ phí đăng ký thành lập hộ kinh doanh")))).toMatch(
+      /Mức lệ phí theo nghị quyết của HĐND Tỉnh Mẫu/,
+    );
+    expect(all(await bot.handle("telegram:30", text("đăng ký khai sinh")))).not.toMatch(/Lưu ý tại địa phương/);
+    await bot.handle("telegram:31", text("/start phuong-5"));
+    expect(all(await bot.handle("telegram:31", text("đăng ký khai sinh")))).toContain(
+      "📌 Lưu ý tại địa phương: Phường 5 nhận hồ sơ khai sinh cả sáng Thứ Bảy (dữ liệu mẫu)",
+    );
+    // A section button reads the same view.
+    expect(all(await bot.handle("telegram:31", choice("p:1.001193:l")))).toContain("Bộ phận một cửa UBND Phường 5");
+    // Nothing found: the contact given is the ward's.
+    expect(all(await bot.handle("telegram:31", text("qwxz plmk")))).toContain("Số 5 đường Mẫu, Phường 5");
+  });
+
+  it("keep each chat on its own ward when chats are handled at the same time", async () => {
+    const bot = assistant();
+    await bot.handle("zalo:32", text("phường tân phú"));
+    await bot.handle("zalo:33", text("xã tân phú"));
+    const [a, b] = await Promise.all([
+      bot.handle("zalo:32", text("chứng thực bản sao nộp ở đâu")),
+      bot.handle("zalo:33", text("chứng thực bản sao nộp ở đâu")),
+    ]);
+    expect(all(a ?? [])).toContain("UBND Phường Tân Phú");
+    expect(all(b ?? [])).toContain("UBND Xã Tân Phú");
+    expect(all(a ?? [])).not.toContain("Xã Tân Phú");
+  });
+});
+
 describe("a province of many wards", () => {
   let many: LiveCatalogue;
   let done: () => Promise<void>;
