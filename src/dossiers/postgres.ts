@@ -84,10 +84,15 @@ export class PostgresDossierRepository implements DossierRepository {
       if (plan.next.length > 0) {
         await beforeCommit?.(plan.changes);
         await db.query(
-          `INSERT INTO dossiers (key, status, record)
-           SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])
-           ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, record = EXCLUDED.record`,
-          [plan.next.map((d) => d.key), plan.next.map((d) => d.status), plan.next.map((d) => JSON.stringify(d))],
+          `INSERT INTO dossiers (key, status, record, ward)
+           SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[], $4::text[])
+           ON CONFLICT (key) DO UPDATE SET status = EXCLUDED.status, record = EXCLUDED.record, ward = EXCLUDED.ward`,
+          [
+            plan.next.map((d) => d.key),
+            plan.next.map((d) => d.status),
+            plan.next.map((d) => JSON.stringify(d)),
+            plan.next.map((d) => d.ward ?? null),
+          ],
         );
       }
       return {
@@ -164,8 +169,14 @@ export async function copyDossiers(db: Queryable, dossiers: readonly Dossier[]):
   for (let i = 0; i < dossiers.length; i += COPY_BATCH) {
     const batch = dossiers.slice(i, i + COPY_BATCH);
     await db.query(
-      "INSERT INTO dossiers (key, status, record) SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[])",
-      [batch.map((d) => d.key), batch.map((d) => d.status), batch.map((d) => JSON.stringify(d))],
+      `INSERT INTO dossiers (key, status, record, ward)
+       SELECT * FROM unnest($1::text[], $2::smallint[], $3::text[], $4::text[])`,
+      [
+        batch.map((d) => d.key),
+        batch.map((d) => d.status),
+        batch.map((d) => JSON.stringify(d)),
+        batch.map((d) => d.ward ?? null),
+      ],
     );
   }
 }

@@ -2,10 +2,14 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { LookupGuard } from "../../src/dossiers/lockouts.js";
-import { PostgresDossierRepository, PostgresSubscriptionRepository } from "../../src/dossiers/postgres.js";
+import {
+  copyDossiers,
+  PostgresDossierRepository,
+  PostgresSubscriptionRepository,
+} from "../../src/dossiers/postgres.js";
 import { Hasher } from "../../src/dossiers/privacy.js";
 import { type DossierRepository, FileDossierRepository } from "../../src/dossiers/repository.js";
-import type { DossierRecord } from "../../src/dossiers/schema.js";
+import type { Dossier, DossierRecord } from "../../src/dossiers/schema.js";
 import { FileSubscriptionRepository, type SubscriptionRepository } from "../../src/dossiers/subscriptions.js";
 import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { PostgresRatingRepository } from "../../src/ratings/postgres.js";
@@ -350,5 +354,25 @@ describe.each([
         [1, false],
       ]);
     });
+  });
+});
+
+describe("PostgreSQL only", () => {
+  it("writes each dossier's ward into its column (imports and the move command), NULL when it has none", async () => {
+    const url = await (server as TestPostgres).database();
+    const pool = createPool(url, { max: 2 });
+    pools.push(pool);
+    await migrate(pool);
+    const dossiers = await PostgresDossierRepository.open(pool, "key-1");
+    await dossiers.upsert([record("a", 2, { ward: "ben-nghe" }), record("b", 2)], NOW);
+    await dossiers.upsert([record("a", 4, { ward: "da-kao" })], NOW + 1);
+    await copyDossiers(pool, [{ ...(await dossiers.get("b")), key: "c", ward: "ben-thanh" } as Dossier]);
+    const { rows } = await pool.query("SELECT key, ward FROM dossiers ORDER BY key");
+    expect(rows).toEqual([
+      { key: "a", ward: "da-kao" },
+      { key: "b", ward: null },
+      { key: "c", ward: "ben-thanh" },
+    ]);
+    expect((await dossiers.get("c"))?.ward).toBe("ben-thanh");
   });
 });
