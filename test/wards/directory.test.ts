@@ -6,7 +6,7 @@ import { loadCatalogue } from "../../src/catalogue/load.js";
 import { formatProblem } from "../../src/catalogue/problems.js";
 import { wardDirectory } from "../../src/wards/directory.js";
 import { wardView } from "../../src/wards/view.js";
-import { BUNDLED_DATA, editJson, refusedProblems } from "../harness/common.js";
+import { BUNDLED_DATA, editJson, refusedProblems, until } from "../harness/common.js";
 import { demoProvinceData, wardFile } from "./province.js";
 
 let dir: string;
@@ -222,6 +222,19 @@ describe("ward and overlay validation (staff-worded, Vietnamese first)", () => {
     await writeFile(wardFile(dir, "phuong-5"), '{ "id": "phuong-5", "name": "Phường 5" ');
     expect(await live.reload()).toBe(false);
     expect(name()).toBe("Phường Năm");
+    await live.close();
+  });
+
+  it("is watched with the catalogue: saving an overlay changes the answers' data without a restart", async () => {
+    const live = await LiveCatalogue.open(dir);
+    await live.watch(50);
+    const note = () =>
+      wardView(live.current(), "phuong-5").catalogue.procedures.find((p) => p.code === "1.001193")?.localNotes;
+    expect(note()).toEqual(["Phường 5 nhận hồ sơ khai sinh cả sáng Thứ Bảy (dữ liệu mẫu)"]);
+    await editJson(path.join(dir, "wards/phuong-5.overlay.json"), (o) => {
+      o.changes[0].notes = ["Nhận hồ sơ đến 16:30 (dữ liệu mẫu)"];
+    });
+    await until(() => note()?.[0] === "Nhận hồ sơ đến 16:30 (dữ liệu mẫu)");
     await live.close();
   });
 });
