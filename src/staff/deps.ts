@@ -14,6 +14,8 @@ export interface PreviewRow {
   code?: string;
   /** The procedure's name in the catalogue, else its code as written. */
   procedure?: string;
+  /** The name of the ward the dossier will belong to, when the deployment serves several. */
+  ward?: string;
   verdict: "accepted" | "warned" | "rejected";
   /** Why it is warned or rejected, in Vietnamese. */
   messages: string[];

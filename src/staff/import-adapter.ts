@@ -2,7 +2,7 @@ import { type ImportCatalogue, type ImportPreview, previewImport } from "../doss
 import { limitToWard } from "../dossiers/import/scope.js";
 import type { ImportReport } from "../dossiers/ingest.js";
 import { describePlace, type RowPlace } from "../dossiers/records.js";
-import { SINGLE_WARD, type WardMap } from "../dossiers/wards.js";
+import { SINGLE_WARD, type WardMap, wardName } from "../dossiers/wards.js";
 import type { DossierImport, PreviewRow } from "./deps.js";
 
 /** The console speaks Vietnamese: of a bilingual message "vi | en", the Vietnamese part. */
@@ -46,6 +46,7 @@ export function dossierImport(deps: ImportPipelineDeps): DossierImport {
           order: order(r.at),
           code: r.code,
           procedure: r.procedureName ?? r.procedureCode,
+          ...(r.ward ? { ward: wardName(wards, r.ward) } : {}),
           verdict: "accepted" as const,
           messages: [],
         })),
@@ -54,6 +55,7 @@ export function dossierImport(deps: ImportPipelineDeps): DossierImport {
           order: order(r.at),
           code: r.code,
           procedure: r.procedureName ?? r.procedureCode,
+          ...(r.ward ? { ward: wardName(wards, r.ward) } : {}),
           verdict: "warned" as const,
           messages: r.warnings.map(vietnamese),
         })),

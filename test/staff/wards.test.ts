@@ -238,6 +238,20 @@ describe("the province administrator", () => {
     expect(await lookUp(client, TAN_DINH)).toContain("Lê T. Đ.");
   });
 
+  it("imports rows of every ward, each shown with its ward in the preview", async () => {
+    const client = await signedIn("quan.tri");
+    const preview = await upload(
+      client,
+      toCsv([
+        dossier({ code: "000.31.20.H49-261120-0021", received_at: "20/11/2026", due_at: "" }),
+        dossier({ code: "000.31.21.H49-261120-0022", received_at: "20/11/2026", due_at: "" }),
+      ]),
+    );
+    expect(/id="count-rejected">(\d+)</.exec(preview)?.[1]).toBe("0");
+    expect(preview).toContain('<td data-label="Phường, xã">Phường Bến Nghé</td>');
+    expect(preview).toContain('<td data-label="Phường, xã">Phường Tân Định</td>');
+  });
+
   it("is what an account from before wards (no role) stays", async () => {
     const client = await signedIn("tai.khoan.cu");
     const all = await page(client, "/staff/ratings");

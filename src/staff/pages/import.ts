@@ -37,6 +37,8 @@ export function previewPage(
 ): Html {
   const n = (v: PreviewRow["verdict"]) => options.rows.filter((r) => r.verdict === v).length;
   const storable = n("accepted") + n("warned");
+  // Only a province's deployment gives rows a ward: a single ward's preview keeps its columns.
+  const wards = options.rows.some((r) => r.ward);
   return page(
     { ...frame, title: "Xem trước khi nhập" },
     html`<section><p>Tệp <strong>${options.fileName}</strong>: ${count(options.received ?? options.rows.length)} dòng. Chưa có gì được lưu.</p>
@@ -52,10 +54,10 @@ ${
     : html`<p class="bad">Không có dòng nào nhập được.</p>`
 }
  <a href="/staff/import">Huỷ, chọn tệp khác</a></section>
-<section><h2>Từng dòng</h2><div class="scroll"><table class="stack"><thead><tr><th>Dòng</th><th>Mã hồ sơ</th><th>Thủ tục</th><th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>
+<section><h2>Từng dòng</h2><div class="scroll"><table class="stack"><thead><tr><th>Dòng</th><th>Mã hồ sơ</th><th>Thủ tục</th>${wards ? html`<th>Phường, xã</th>` : ""}<th>Kết quả</th><th>Ghi chú</th></tr></thead><tbody>
 ${options.rows.map((r) => {
   const [label, tone] = VERDICTS[r.verdict];
-  return html`<tr class="${r.verdict}"><td>${r.place}</td><td class="code" data-label="Mã hồ sơ">${r.code ?? ""}</td><td data-label="Thủ tục">${r.procedure ?? ""}</td><td data-label="Kết quả"><span class="badge ${tone}">${label}</span></td><td class="wide" data-label="Ghi chú">${r.messages.join("; ")}</td></tr>`;
+  return html`<tr class="${r.verdict}"><td>${r.place}</td><td class="code" data-label="Mã hồ sơ">${r.code ?? ""}</td><td data-label="Thủ tục">${r.procedure ?? ""}</td>${wards ? html`<td data-label="Phường, xã">${r.ward ?? ""}</td>` : ""}<td data-label="Kết quả"><span class="badge ${tone}">${label}</span></td><td class="wide" data-label="Ghi chú">${r.messages.join("; ")}</td></tr>`;
 })}
 </tbody></table></div></section>`,
   );
