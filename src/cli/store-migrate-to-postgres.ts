@@ -48,6 +48,7 @@ interface Document {
 const ROW_KINDS: Record<string, string> = {
   lockouts: "SELECT (SELECT count(*) FROM lockout_chats) + (SELECT count(*) FROM lockout_codes) AS n",
   outbox: "SELECT count(*) AS n FROM outbox",
+  "staff-accounts": "SELECT count(*) AS n FROM staff_accounts",
 };
 
 /** What a rolled-back copy found: the counts, and whether they differ. */

@@ -119,6 +119,7 @@ describe("moving a ward from files to PostgreSQL", () => {
       // The lookup brakes are rows now, not a documents row.
       expect(await count(url, "lockout_chats")).toBe(1);
       expect(await count(url, "lockout_codes")).toBe(1);
+      expect(await count(url, "staff_accounts")).toBe(1);
       // Staff sign in against the database's accounts; staff:add writes there too.
       const pool = createPool(url, { max: 1 });
       try {
