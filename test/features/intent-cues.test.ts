@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { sectionCue } from "../../src/features/follow-up.js";
+import { parseLabelledQueries } from "../../src/search/evaluate.js";
 import { extractIntent } from "../../src/search/intent.js";
 import { textWords } from "../../src/search/normalize.js";
+import { bundledCatalogue } from "../harness/common.js";
 
 /** The section a message asks, as the search reads it (src/search/intent.ts). */
 const intentOf = (text: string) => extractIntent(textWords(text)).intent;
@@ -59,5 +62,15 @@ describe("section cues", () => {
     expect(cue).toMatchObject({ section: "fee", only: true });
     const rest = extractIntent(textWords("còn kết hôn thì sao")).rest.map((w) => w.token);
     expect(rest).not.toContain("sao");
+  });
+});
+
+describe("how citizens ask each section (test/features/intent-phrasings.tsv, written for this test)", () => {
+  it("the search reads the section asked in at least 95% of them", async () => {
+    const { search } = (await bundledCatalogue()).current();
+    const queries = parseLabelledQueries(readFileSync(new URL("./intent-phrasings.tsv", import.meta.url), "utf8"));
+    const wrong = queries.filter((q) => !q.intents.includes(search.search(q.query).intent)).map((q) => q.query);
+    expect(queries.length).toBeGreaterThan(100);
+    expect(wrong.length / queries.length, wrong.join("\n")).toBeLessThanOrEqual(0.05);
   });
 });
