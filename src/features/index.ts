@@ -11,7 +11,7 @@ import { createHelpFeature } from "./help.js";
 import { createLanguageFeature } from "./language.js";
 import { createRatingFeature, endRating } from "./ratings.js";
 import { createSmallTalkFeature } from "./small-talk.js";
-import { createWardFeature, wardAware, wardCatalogue } from "./ward.js";
+import { createWardFeature, snapshotFor } from "./ward.js";
 import { createWelcomeFeature, greeting } from "./welcome.js";
 
 export type { AnswerFeedbackSink, UnansweredSink } from "./answer.js";
@@ -40,11 +40,13 @@ export interface AssistantDeps {
  */
 export function createAssistant(deps: AssistantDeps): Assistant {
   const { catalogue } = deps;
+  // Answers and browsing come from the chat's ward: its offices, the province's and ward's overlays (the catalogue as is with one ward).
+  const catalogueFor = snapshotFor(catalogue);
   const features: Feature[] = [
     createWelcomeFeature(catalogue),
     createHelpFeature(catalogue),
     createLanguageFeature((ctx) => greeting(ctx, catalogue)),
-    wardAware(createBrowseFeature(wardCatalogue(catalogue))),
+    createBrowseFeature(catalogue, catalogueFor),
     ...(deps.features ?? []),
   ];
   const services = deps.dossiers;
@@ -59,14 +61,12 @@ export function createAssistant(deps: AssistantDeps): Assistant {
   }
   // After dossiers and ratings, so a rating comment or a dossier code is theirs, not small talk.
   features.push(createSmallTalkFeature());
-  // Answers come from the chat's ward: its offices, the province's and ward's overlays (the catalogue as is with one ward).
-  const answer = wardAware(
-    createAnswerFeature({
-      catalogue: wardCatalogue(catalogue),
-      answerFeedback: deps.ratings?.answerFeedback,
-      unanswered: deps.unanswered,
-    }),
-  );
+  const answer = createAnswerFeature({
+    catalogue,
+    catalogueFor,
+    answerFeedback: deps.ratings?.answerFeedback,
+    unanswered: deps.unanswered,
+  });
   // Just before the answers: a typed ward name picks the ward, and a first question in a province of
   // several wards is held while the ward is asked, once (src/features/ward.ts; nothing with one ward).
   features.push(createWardFeature({ catalogue, answer: (ctx, text) => answer.onText?.(ctx, text) }));

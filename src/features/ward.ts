@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { z } from "zod";
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import { choiceKind } from "../core/choice-id.js";
@@ -55,40 +54,6 @@ export function chosenWard(ctx: FeatureContext, catalogue: LiveCatalogue): Ward 
  */
 export function snapshotFor(catalogue: LiveCatalogue): (ctx: FeatureContext) => CatalogueSnapshot {
   return (ctx) => wardView(catalogue.current(), wardIdOf(ctx));
-}
-
-/** The chat a wrapped feature is handling, for `wardCatalogue` (see there). */
-const handling = new AsyncLocalStorage<FeatureContext>();
-
-/**
- * The live catalogue as the chat being handled sees it: `current()` is its ward's view. For features
- * that read `catalogue.current()` with no chat at hand (answers, browsing): wrapped with `wardAware`,
- * they answer from the chat's ward without knowing wards. Outside a wrapped call, the catalogue's own.
- */
-export function wardCatalogue(catalogue: LiveCatalogue): LiveCatalogue {
-  const view = Object.create(catalogue) as LiveCatalogue;
-  view.current = () => {
-    const ctx = handling.getStore();
-    return ctx ? wardView(catalogue.current(), wardIdOf(ctx)) : catalogue.current();
-  };
-  return view;
-}
-
-/** The feature with every call made inside its chat's context, so a `wardCatalogue` it reads knows the chat. */
-export function wardAware(feature: Feature): Feature {
-  const within =
-    <A extends unknown[], R>(run: (ctx: FeatureContext, ...args: A) => R) =>
-    (ctx: FeatureContext, ...args: A): R =>
-      handling.run(ctx, () => run(ctx, ...args));
-  return {
-    ...feature,
-    commands: feature.commands
-      ? Object.fromEntries(Object.entries(feature.commands).map(([name, run]) => [name, within(run)]))
-      : undefined,
-    onChoice: feature.onChoice && within(feature.onChoice.bind(feature)),
-    onText: feature.onText && within(feature.onText.bind(feature)),
-    open: feature.open && within(feature.open.bind(feature)),
-  };
 }
 
 /** Picks a ward by id (the Telegram deep link `/start <id>`); undefined and nothing changed when there is none. */
