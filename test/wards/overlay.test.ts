@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { renderSection } from "../../src/core/format.js";
 import { Translator } from "../../src/core/i18n.js";
+import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
 import { wardView } from "../../src/wards/view.js";
 import { editJson } from "../harness/common.js";
 import { demoProvinceData } from "./province.js";
@@ -101,5 +103,31 @@ describe("a ward's view: catalogue + province overlay + ward overlay", () => {
       );
     }
     expect(renderSection(t, p5, p5birth, "place")).toContain("Bộ phận một cửa UBND Phường 5 (dữ liệu mẫu)");
+  });
+
+  it("answers and lists a ward's own procedure for that ward's citizens only", async () => {
+    const bot = createAssistant({ catalogue: live, conversations: new MemoryConversationStore() });
+    const say = async (chat: string, message: string) =>
+      (await bot.handle(chat, { kind: "text", text: message })).map((r) => r.text).join("\n");
+    await say("zalo:p5", "/start phuong-5");
+    expect(await say("zalo:p5", "cấp thẻ gửi xe chợ")).toContain("Cấp thẻ gửi xe chợ Mẫu (mã 1.001193.P5)");
+    await say("zalo:tp", "/start tan-phu");
+    expect(await say("zalo:tp", "cấp thẻ gửi xe chợ")).not.toContain("1.001193.P5");
+    // Browsing by field lists it in Phường 5 only.
+    const field = async (chat: string) => {
+      const [fields] = await bot.handle(chat, { kind: "text", text: "/linhvuc" });
+      const civil = fields?.choices?.find((c) => c.label === "Hộ tịch");
+      if (!civil) throw new Error("no Hộ tịch field");
+      const pages: string[] = [];
+      let id: string | undefined = civil.id;
+      while (id) {
+        const [page] = await bot.handle(chat, { kind: "choice", id });
+        pages.push(...(page?.choices ?? []).map((c) => c.label));
+        id = page?.choices?.find((c) => c.label === "Xem thêm")?.id;
+      }
+      return pages;
+    };
+    expect((await field("zalo:p5")).some((l) => l.startsWith("Cấp thẻ gửi xe chợ"))).toBe(true);
+    expect((await field("zalo:tp")).some((l) => l.startsWith("Cấp thẻ gửi xe chợ"))).toBe(false);
   });
 });
