@@ -123,13 +123,18 @@ interface OutsideRun {
   tokens: string[];
   positions: number[];
   sentence: number;
+  /** Named as a paper to bring, had or listed: then it only tells which records the message is not about. */
+  paper: boolean;
 }
 
 /**
  * Words before a paper's name that make it a paper to bring, not the request: "mang theo căn cước",
- * "photo công chứng bằng lái xe" (features/redirects.ts reads the same words for the same reason).
+ * "photo công chứng bằng lái xe", "bản dịch hộ chiếu" (features/redirects.ts reads the same words for
+ * the same reason), anywhere in the three words before it…
  */
-const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat", "trinh", "chung", "thuc"]);
+const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat", "trinh", "chung", "thuc", "dich"]);
+/** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
+const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 
 /**
  * The search index: an inverted index over folded, synonym-mapped tokens finds
@@ -462,7 +467,7 @@ export class ProcedureSearch {
 
   /**
    * The redirect terms the message says as typed (longest first, not overlapping), at the places of
-   * the content words they became; not one named as a paper to bring ("mang theo căn cước"), nor one
+   * the content words they became, and whether each is named as a paper ("mang theo căn cước"); not one
    * in a purpose clause ("… để được hỗ trợ bảo hiểm y tế").
    */
   private outsideRuns(said: readonly TextWord[], content: readonly QueryWord[]): OutsideRun[] {
@@ -484,9 +489,8 @@ export class ProcedureSearch {
         positions.push(i + w.clause * this.tuning.clauseGap);
         purpose ||= w.purpose;
       });
-      if (positions.length > 0 && !purpose && !before.some((w) => BRING.has(w.token))) {
-        runs.push({ tokens: run, positions, sentence: word.sentence });
-      }
+      const paper = before.some((w) => BRING.has(w.token)) || HAD.has(before[before.length - 1]?.token ?? "");
+      if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper });
       k += run.length;
     }
     return runs;
@@ -535,7 +539,9 @@ export class ProcedureSearch {
         (mapped !== undefined && mapped !== "" && entry.titles.some((t) => ` ${t.join(" ")} `.includes(` ${mapped} `)));
       // The record's words the message says are all in the term: the message asks for that only; or the
       // question (a letter's last sentence) names the term and none of the record's words.
-      if (held.length === 0 || (run.sentence === last && !heldLast)) return true;
+      if (held.length === 0) return true;
+      if (run.paper) continue;
+      if (run.sentence === last && !heldLast) return true;
       if (named) continue;
       let nearest = Number.POSITIVE_INFINITY;
       for (const p of run.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
