@@ -348,7 +348,7 @@ describe.each([
       await questions.record("Làm giấy phép nuôi chó 0987654321");
       await questions.record("xin trợ cấp bão");
       await questions.flushed();
-      const listed = (await (await place.open()).questions()).list(7);
+      const listed = await (await (await place.open()).questions()).list(7);
       expect(listed.map((q) => [q.count, q.text.includes("0912")])).toEqual([
         [2, false],
         [1, false],
