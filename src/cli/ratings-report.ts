@@ -144,7 +144,7 @@ if (rows.length === 0) {
 const feedbackFile = path.join(config.dataDir, "answer-feedback.json");
 const feedback =
   database || existsSync(feedbackFile)
-    ? (await AnswerFeedbackStore.open(config.dataDir, () => "", false, database)).counts()
+    ? await (await AnswerFeedbackStore.open(config.dataDir, () => "", false, database)).counts()
     : [];
 await database?.end();
 if (feedback.length > 0) {
