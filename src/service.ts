@@ -13,7 +13,13 @@ import type { Config } from "./config.js";
 import type { Assistant } from "./core/assistant.js";
 import { Translator } from "./core/i18n.js";
 import { RateLimiter } from "./core/rate-limit.js";
-import { type ConversationState, type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
+import {
+  type ConversationState,
+  type ConversationStore,
+  MemoryConversationStore,
+  type Sender,
+  StoredConversationState,
+} from "./core/types.js";
 import { registerDossierApi } from "./dossiers/api.js";
 import { commitImport } from "./dossiers/import/commit.js";
 import type { ImportReport } from "./dossiers/ingest.js";
@@ -157,6 +163,13 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const logger =
     overrides.logger ?? createLogger(terminalOnly && config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL);
   const fsync = overrides.fsync ?? true;
+
+  // Loaded when wanted, not at import: a CLI that builds the service without channels need not
+  // load grammY and axios. Asked for now so that they load while the catalogue and DATA_DIR open.
+  const channelModules = {
+    telegram: wanted.includes("telegram") ? quietly(import("./channels/telegram/index.js")) : neverLoaded("telegram"),
+    zalo: wanted.includes("zalo") ? quietly(import("./channels/zalo/index.js")) : neverLoaded("zalo"),
+  };
 
   const ownCatalogue = overrides.catalogue === undefined;
   // In the terminal chat each reload gets a line on screen: staff editing a file see it taken.
@@ -317,7 +330,12 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         }),
         database
           ? PostgresConversationStore.open<ConversationState>(database, now)
-          : FileConversationStore.open(path.join(dir, "conversations"), now, fsync),
+          : FileConversationStore.open<ConversationState>(
+              path.join(dir, "conversations"),
+              now,
+              fsync,
+              StoredConversationState,
+            ),
         UnansweredQuestionStore.open(dir, { now, fsync, database }),
       ]);
       const notifications = await openNotifications({
@@ -387,7 +405,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     if (overrides.schedule !== false && jobs.length > 0) {
       schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock });
     }
-    if (ownCatalogue && overrides.watchCatalogue !== false) await catalogue.watch();
+    // The watch scans the catalogue folder while the channels start; start() resolves with both done.
+    const watching = ownCatalogue && overrides.watchCatalogue !== false ? catalogue.watch() : Promise.resolve();
     const bots = wanted.filter((c) => c !== "terminal");
     try {
       // Listen first: in webhook mode Telegram and Zalo post as soon as the webhook is set.
@@ -397,15 +416,20 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         address = await server.listen(config.PORT, config.HOST);
         logger.info({ host: address.address, port: address.port }, "http server listening");
       }
-      // Loaded when started: a CLI that builds the service without channels need not load grammY and axios.
-      if (bots.includes("telegram")) {
-        const { startTelegram } = await import("./channels/telegram/index.js");
-        add(await startTelegram({ config, assistant, logger, server }));
+      // Side by side: each waits on its own API round trips (getMe, setWebhook), and a restart
+      // after a crash is back as soon as the slower of the two is.
+      const starting = bots.map(async (name): Promise<ChannelHandle<ChannelHealth>> => {
+        if (name === "telegram")
+          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server });
+        return (await channelModules.zalo).startZalo({ config, assistant, logger, server, tuning: overrides.zalo });
+      });
+      const outcomes = await Promise.allSettled([watching, ...starting]);
+      // Started ones are added before a failure is thrown, so close() stops them too.
+      for (const outcome of outcomes.slice(1)) {
+        if (outcome.status === "fulfilled") add(outcome.value as ChannelHandle<ChannelHealth>);
       }
-      if (bots.includes("zalo")) {
-        const { startZalo } = await import("./channels/zalo/index.js");
-        add(await startZalo({ config, assistant, logger, server, tuning: overrides.zalo }));
-      }
+      const failed = outcomes.find((o) => o.status === "rejected");
+      if (failed) throw failed.reason;
     } catch (err) {
       await close();
       throw err;
@@ -487,4 +511,14 @@ function openCatalogue(
         `catalogue change refused, still serving the last good one\n${report}`,
       ),
   });
+}
+
+/** A promise awaited later: until then a rejection is not "unhandled" (start() reports it). */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+function neverLoaded(name: string): Promise<never> {
+  return quietly(Promise.reject(new Error(`channel ${name} was not configured`)));
 }

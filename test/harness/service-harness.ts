@@ -1,5 +1,5 @@
 /**
- * The real service (`node --import tsx src/main.ts`) as a child process, for npm run acceptance,
+ * The real service as `npm start` runs it (`node bin/motcua-bot.mjs`: src/main.ts bundled) as a child process, for npm run acceptance,
  * npm run faults and test/acceptance: a temp DATA_DIR, a temp copy of data/ as CATALOGUE_DIR, the
  * test clock (MOTCUA_FAKE_CLOCK_FILE, see src/clock.ts), and both channels pointed at the local
  * fake Telegram and Zalo APIs of test/harness. Everything listens on 127.0.0.1 and is removed by
@@ -10,18 +10,16 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { type RunResult, runTsx } from "./common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
 import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 /** "2025-11-03 07:45" in the office's zone (Vietnam, UTC+7, no daylight saving) → epoch ms. */
 export function at(local: string): number {
@@ -167,7 +165,7 @@ export class ServiceHarness {
     if (this.child) throw new Error("the service is already running");
     const run = ++this.runs;
     // The first run picks a free port; restarts keep it, as a real deployment does.
-    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/main.ts")], {
+    const child = spawn(process.execPath, [path.join(ROOT, "bin/motcua-bot.mjs")], {
       cwd: this.root,
       env: { ...this.env(), PORT: String(this.port) },
       stdio: ["ignore", "pipe", "pipe"],
