@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Language, Translate } from "./i18n.js";
+import { LANGUAGES, type Language, type Translate } from "./i18n.js";
 
 /** Something the user can pick. `id` is short (Telegram callback data ≤ 64 bytes). */
 export const ChoiceSchema = z.object({ id: z.string(), label: z.string() });
@@ -21,6 +21,9 @@ export interface ConversationState {
   /** Each feature's own part of the conversation (e.g. a dossier lookup waiting for digits), by feature name. */
   features?: Record<string, unknown>;
 }
+
+/** What a restart must be able to trust in a stored state (the store checks it on open); the rest is the features'. */
+export const StoredConversationState = z.object({ lang: z.enum(LANGUAGES) }).loose();
 
 /** What a feature gets for one incoming message. `state` is saved after the feature returns. */
 export interface FeatureContext {
