@@ -4,7 +4,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { dottedThousands, jsonErrorMessage } from "./json-text.js";
 import { labelPath } from "./labels.js";
-import { describeIssue, formatPath, type Problem } from "./problems.js";
+import { describeIssue, formatPath, PLACEHOLDER, type Problem } from "./problems.js";
 import { fieldLabel, loadProvince, type ProvinceData } from "./province.js";
 import { type Office, OfficesFile, Procedure, type Redirect, RedirectsFile, SynonymsFile } from "./schema.js";
 
@@ -32,9 +32,6 @@ export const PROCEDURES_DIR = "procedures";
 export const OFFICES_FILE = "offices.json";
 export const SYNONYMS_FILE = "synonyms.json";
 export const REDIRECTS_FILE = "redirects.json";
-
-/** Words that mark the sample office data shipped with the bot; a ward must replace it before go-live. */
-const PLACEHOLDER = /hãy ghi|hãy sửa|dữ liệu mẫu|example\.|xxx/i;
 
 /** Reads and validates every data file under `dataDir`; any problem refuses the whole catalogue. */
 export async function loadCatalogue(dataDir: string): Promise<LoadResult> {

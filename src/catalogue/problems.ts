@@ -15,6 +15,9 @@ export interface Problem {
   severity?: "warning";
 }
 
+/** Words that mark the sample office data shipped with the bot; a ward must replace it before go-live. */
+export const PLACEHOLDER = /hãy ghi|hãy sửa|dữ liệu mẫu|example\.|xxx/i;
+
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) out += typeof part === "number" ? `[${part}]` : out ? `.${String(part)}` : String(part);

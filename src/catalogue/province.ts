@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { z } from "zod";
 import { labelPath } from "./labels.js";
-import { formatPath, type Problem } from "./problems.js";
+import { formatPath, PLACEHOLDER, type Problem } from "./problems.js";
 import { type Office, OverlayFile, type Procedure, ProvinceFile, WardFile } from "./schema.js";
 
 /**
@@ -75,6 +75,7 @@ export async function loadProvince(
   // Without a usable province file the wards are still checked, so staff see every problem at once.
   const province = provinceRaw === undefined ? undefined : reader.check(ProvinceFile, provinceRaw, PROVINCE_FILE);
   if (province?.sample) warnings.push(sampleWarning(PROVINCE_FILE, province.id));
+  else if (province) warnings.push(...placeholderWarnings(PROVINCE_FILE, province.offices));
   const provinceOffices = new Map(shared.offices);
   province?.offices.forEach((office, i) => {
     if (province.offices.findIndex((o) => o.id === office.id) !== i) {
@@ -108,6 +109,7 @@ export async function loadProvince(
       );
     }
     if (ward.sample) warnings.push(sampleWarning(file, ward.id));
+    else warnings.push(...placeholderWarnings(file, ward.offices, ward.id));
     const offices = new Map(provinceOffices);
     ward.offices.forEach((office, i) => {
       if (ward.offices.findIndex((o) => o.id === office.id) !== i) {
@@ -218,6 +220,24 @@ function checkOverlay(
       problem(["procedures", i, "office"], `không có cơ quan "${p.office}" | unknown office`, p.code);
     }
   });
+}
+
+/** Offices still holding the sample wording ("hãy ghi…"), told once per field; a file marked sample says so once instead. */
+function placeholderWarnings(file: string, offices: readonly Office[], record?: string): Problem[] {
+  return offices.flatMap((office, i) =>
+    (["name", "address", "hours", "phone"] as const)
+      .filter((key) => PLACEHOLDER.test(office[key]))
+      .map(
+        (key): Problem => ({
+          file,
+          record: record ?? office.id,
+          path: formatPath(["offices", i, key]),
+          label: fieldLabel(["offices", i, key]),
+          message: `còn là dữ liệu mẫu ("${office[key].slice(0, 60)}"): hãy ghi thông tin thật trước khi đưa vào sử dụng | still sample data: enter the real details`,
+          severity: "warning",
+        }),
+      ),
+  );
 }
 
 function emptyOverlay(): OverlayFile {

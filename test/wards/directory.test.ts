@@ -121,6 +121,20 @@ describe("ward and overlay validation (staff-worded, Vietnamese first)", () => {
     );
   });
 
+  it("warns (without refusing) about sample wording left in a ward's offices once it is no longer marked sample", async () => {
+    await editJson(wardFile(dir, "tan-phu"), (w) => {
+      w.sample = false;
+      w.offices[0].phone = "Hãy ghi số điện thoại";
+    });
+    const { warnings } = await loaded();
+    const tanPhu = warnings.filter((w) => w.file === "wards/tan-phu.json").map(formatProblem);
+    expect(tanPhu).toContain(
+      '[cảnh báo | warning] wards/tan-phu.json · tan-phu · cơ quan 1 (offices) › điện thoại (phone): còn là dữ liệu mẫu ("Hãy ghi số điện thoại"): hãy ghi thông tin thật trước khi đưa vào sử dụng | still sample data: enter the real details',
+    );
+    // Its other fields still say "dữ liệu mẫu": one warning each, none about the whole file.
+    expect(tanPhu.some((l) => l.includes("dữ liệu mẫu (sample)"))).toBe(false);
+  });
+
   it("refuses a unit code claimed by two wards, and a malformed one", async () => {
     await editJson(wardFile(dir, "xa-tan-phu"), (w) => {
       w.unitCodes = ["000.32.20.H49", "000.31.20.h49"];
