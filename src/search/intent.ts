@@ -278,6 +278,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "hay tại",
     "hay ở",
     "bộ phận một cửa",
+    "tại công an phường",
+    "tại công an xã",
+    "ở công an phường",
+    "ở công an xã",
     "làm tại đâu",
     "nơi làm",
     "về quê",
@@ -444,6 +448,12 @@ const ASKS_WHOLE = [
 ];
 
 /**
+ * A paper the citizen lacks ("không có giấy chứng sinh thì … được không"): asks whether it is needed,
+ * unless the sentence asks something else ("chưa có giấy khai sinh … đăng ký ở đâu").
+ */
+const LACKS_PAPER = ["không có giấy", "chưa có giấy", "thiếu giấy", "không có bản", "chưa có bản"];
+
+/**
  * Polite closings of a letter ("anh chị hướng dẫn giúp em với", "mong được giải đáp"): they ask for steps
  * only when nothing before them asks anything more specific.
  */
@@ -520,6 +530,12 @@ const NEUTRAL = [
 
 const DEADLINE_MARK = "conditions-deadline";
 const CLOSING_MARK = "steps-closing";
+const LACKS_MARK = "documents-lacking";
+const MARKED: Record<string, Intent> = {
+  [DEADLINE_MARK]: "conditions",
+  [CLOSING_MARK]: "steps",
+  [LACKS_MARK]: "documents",
+};
 
 // When a question carries several cues, the more specific section wins.
 const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "conditions", "steps"];
@@ -533,6 +549,7 @@ for (const [intent, phrases] of Object.entries(CUES)) {
 for (const text of DEADLINE) cueMap.add(phrase(text), plain([DEADLINE_MARK]));
 for (const text of ASKS_WHOLE) cueMap.add(phrase(text), plain(["general"]));
 for (const text of CLOSINGS) cueMap.add(phrase(text), plain([CLOSING_MARK]));
+for (const text of LACKS_PAPER) cueMap.add(phrase(text), plain([LACKS_MARK]));
 
 /**
  * A section cue found in a message: the section, its words (folded) and the sentence it stands in.
@@ -545,6 +562,8 @@ export interface Cue {
   sentence: number;
   deadline?: boolean;
   closing?: boolean;
+  /** Counts only when its sentence asks nothing else. */
+  weak?: boolean;
 }
 
 /**
@@ -575,12 +594,13 @@ export function extractIntent<T extends Word>(
     if (mark) {
       const first = matched[0] as Word & { sentence?: number };
       const cue: Cue = {
-        intent: mark === DEADLINE_MARK ? "conditions" : mark === CLOSING_MARK ? "steps" : (mark as Intent),
+        intent: MARKED[mark] ?? (mark as Intent),
         tokens: matched.map((w) => w.token),
         sentence: first.sentence ?? 0,
       };
       if (mark === DEADLINE_MARK) cue.deadline = true;
       if (mark === CLOSING_MARK) cue.closing = true;
+      if (mark === LACKS_MARK) cue.weak = true;
       cues.push(cue);
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
@@ -613,7 +633,8 @@ const YES_NO = new Set(["khong"]);
 export function chooseIntent(cues: readonly Cue[]): Intent {
   const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
-  const there = asking.filter((c) => c.sentence === last);
+  const inLast = asking.filter((c) => c.sentence === last);
+  const there = inLast.some((c) => !c.weak) ? inLast.filter((c) => !c.weak) : inLast;
   const deadline = there.some((c) => c.deadline);
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
   return PRIORITY.find((i) => found.has(i)) ?? "general";
@@ -621,5 +642,5 @@ export function chooseIntent(cues: readonly Cue[]): Intent {
 
 /** Every phrase the cues use (folded tokens): known words, never "corrected" into catalogue words. */
 export function cuePhrases(): string[][] {
-  return [...Object.values(CUES), DEADLINE, NOT_CUES].flatMap((phrases) => phrases.map(tokenize));
+  return [...Object.values(CUES), DEADLINE, LACKS_PAPER, NOT_CUES].flatMap((phrases) => phrases.map(tokenize));
 }
