@@ -33,6 +33,11 @@ export interface PostgresOutboxOptions {
   claimMs?: number;
   /** How often a claim is renewed while one send runs (default: a third of claimMs). */
   renewMs?: number;
+  /**
+   * How often the queued count (/healthz) is read again: other replicas queue and send too, so
+   * this replica's own operations alone would not keep it true (default 5 s; 0: never).
+   */
+  recountMs?: number;
   /** DATA_DIR, if any: a sent journal the file outbox left there is applied once, then removed. */
   dataDir?: string;
 }
@@ -40,6 +45,7 @@ export interface PostgresOutboxOptions {
 /** Rows claimed at a time: small, so that flushes on several replicas share a large backlog. */
 const CLAIM_CHUNK = 20;
 const DEFAULT_CLAIM_MS = 120_000;
+const DEFAULT_RECOUNT_MS = 5_000;
 const KINDS = ["status", "reminder", "rating"] as const;
 
 interface Row {
@@ -68,6 +74,7 @@ export class PostgresOutbox implements NotificationQueue {
   private again?: Promise<FlushReport>;
   private closed = false;
   private queued = 0;
+  private recountTimer?: NodeJS.Timeout;
 
   private constructor(
     private readonly pool: Pool,
@@ -87,6 +94,11 @@ export class PostgresOutbox implements NotificationQueue {
     );
     if (options.dataDir) await outbox.replayFileJournal(path.join(options.dataDir, SENT_LOG));
     await outbox.recount();
+    const every = options.recountMs ?? DEFAULT_RECOUNT_MS;
+    if (every > 0) {
+      outbox.recountTimer = setInterval(() => void outbox.recount().catch(() => undefined), every);
+      outbox.recountTimer.unref();
+    }
     return outbox;
   }
 
@@ -147,7 +159,7 @@ export class PostgresOutbox implements NotificationQueue {
       ],
     );
     const added = rows.filter((r) => r.inserted).length;
-    this.queued += added;
+    if (added > 0) await this.recount();
     return added;
   }
 
@@ -181,6 +193,7 @@ export class PostgresOutbox implements NotificationQueue {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.recountTimer);
     await this.idle();
   }
 

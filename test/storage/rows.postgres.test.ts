@@ -292,6 +292,22 @@ describe("two replicas on one database", () => {
     expect([...slow.accepted, ...other.accepted]).toEqual(["k1"]);
   });
 
+  it("each replica's queued count (for /healthz) follows what the others queue and send", async () => {
+    const url = await database();
+    const clock = new Clock();
+    const options = { claimMs: CLAIM_MS, recountMs: 10 };
+    const [a, b] = [new Channel(), new Channel()];
+    const one = await PostgresOutbox.open(pool(url), deps(clock, a), options);
+    const two = await PostgresOutbox.open(pool(url), deps(clock, b), options);
+    await one.enqueue([message(1), message(2)]);
+    expect(one.queuedCount()).toBe(2);
+    await until(() => two.queuedCount() === 2);
+    await two.flush();
+    expect(two.queuedCount()).toBe(0);
+    await until(() => one.queuedCount() === 0);
+    await Promise.all([one.close(), two.close()]);
+  });
+
   it("adds up lookup failures from two instances, with no lost update", async () => {
     const url = await database();
     const [one, two] = [
