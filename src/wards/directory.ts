@@ -67,13 +67,21 @@ export function unitKey(unit: string): string {
 // Words naming the kind of unit, dropped before names are compared: "phường 5" = "5", "xã Tân Phú" = "tân phú".
 const KIND_WORDS = /^(phuong|xa|thi tran|dac khu|p|x|tt)\b\.?\s*/;
 
+// How citizens answer "which ward?": "tôi ở phường 5", "em thuộc xã Tân Phú ạ". Only these words around a name are dropped.
+const SAYING = /^((toi|em|minh|chau|nha toi|nha em)\s+)?(o|song o|thuoc|dang o)\s+/;
+const POLITE_END = /(\s+(a|nhe|nha|oi|ah|ha))+$/;
+
 /** A ward name as compared: folded, punctuation to spaces, "05" = "5". */
 export function nameKey(text: string): string {
-  return fold(text.normalize("NFC"))
+  const key = fold(text.normalize("NFC"))
     .replace(/[^a-z0-9]+/g, " ")
     .replace(/\b0+(\d)/g, "$1")
     .trim();
+  // "P. 5", "P5", "X. Tân Phú", "TT Mẫu" are written short for phường, xã, thị trấn.
+  return key.replace(/^(p|x|tt)\s*(?=\d|\s)\s*/, (_, kind: string) => `${SHORT_KINDS[kind]} `);
 }
+
+const SHORT_KINDS: Record<string, string> = { p: "phuong", x: "xa", tt: "thi tran" };
 
 function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory {
   const shared = new Map<string, Office>(catalogue.offices);
@@ -102,7 +110,9 @@ function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory
     for (const name of [w.name, ...w.aliases]) {
       const key = nameKey(name);
       add(key, w);
-      add(key.replace(KIND_WORDS, ""), w);
+      const bare = key.replace(KIND_WORDS, "");
+      // "5" alone is no ward name (a number typed picks a listed choice); "Tân Phú" is.
+      if (/[a-z]/.test(bare)) add(bare, w);
     }
   }
   const byUnitCode = (unit: string) => byUnit.get(unitKey(unit));
@@ -118,7 +128,7 @@ function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory
       return match?.[1] ? byUnitCode(match[1]) : undefined;
     },
     find: (typedName) => {
-      const key = nameKey(typedName);
+      const key = nameKey(typedName).replace(SAYING, "").replace(POLITE_END, "").trim();
       if (!key) return [];
       // The exact name first ("xã tân phú" is the xã, not a phường of the same name); then without the kind word.
       return byName.get(key) ?? byName.get(key.replace(KIND_WORDS, "")) ?? [];

@@ -80,6 +80,14 @@ describe("the ward directory", () => {
     expect(ids("XA TAN PHU")).toEqual(["xa-tan-phu"]);
     expect(ids("phuong 5")).toEqual(["phuong-5"]);
     expect(ids("Phường 05")).toEqual(["phuong-5"]);
+    // As an answer to "which ward?".
+    expect(ids("tôi ở phường Tân Phú ạ")).toEqual(["tan-phu"]);
+    expect(ids("em thuộc xã tân phú nhé")).toEqual(["xa-tan-phu"]);
+    expect(ids("ở phường 5")).toEqual(["phuong-5"]);
+    expect(ids("P. 5")).toEqual(["phuong-5"]);
+    expect(ids("p5")).toEqual(["phuong-5"]);
+    expect(ids("5")).toEqual([]);
+    expect(ids("tôi ở phường 5 muốn làm khai sinh")).toEqual([]);
     // Both are "Tân Phú": the citizen is asked which.
     expect(ids("tân phú").sort()).toEqual(["tan-phu", "xa-tan-phu"]);
     expect(ids("đăng ký khai sinh")).toEqual([]);
