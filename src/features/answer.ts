@@ -86,6 +86,10 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
 
 async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Promise<Reply[]> {
   const { search, catalogue } = snapshotOf(ctx, deps);
+  // "số 2", "cái thứ hai", "chọn cái đầu tiên": a procedure offered last, picked in words.
+  const picked = pickedInWords(text, ctx.state.lastChoices ?? []);
+  const pickedProcedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
+  if (picked && pickedProcedure) return [show(ctx, deps, pickedProcedure, picked.section, picked.part)];
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   const outcome = search.search(text, SEARCH_LIMIT);
@@ -237,6 +241,27 @@ function settleWithContext(
     return { procedure: current, section: cue.section };
   }
   return undefined;
+}
+
+const NUMBER_WORDS = new Map(
+  ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"].map((w, i) => [tokenize(w).join(""), i + 1]),
+);
+const PICK_WORDS = new Set(tokenize("số cái mục chọn lấy xem thứ thủ tục ạ nhé nha"));
+
+/**
+ * The procedure choice a message picks in words ("số 2", "chọn cái thứ hai", "cái đầu tiên", "mục cuối"),
+ * or nothing: the words must be only a pick, so "2 con" or "thứ hai tuần sau" pick nothing.
+ */
+function pickedInWords(text: string, choices: readonly Choice[]): ReturnType<typeof readProcedureChoice> {
+  const tokens = tokenize(text.slice(0, 60));
+  if (tokens.length < 2 || tokens.length > 5) return undefined;
+  const rest = tokens.filter((t) => !PICK_WORDS.has(t));
+  const said = rest.join(" ");
+  const position = said === "dau tien" ? 1 : said === "cuoi" || said === "cuoi cung" ? choices.length : undefined;
+  const number = position ?? (rest.length === 1 ? Number(rest[0]) || NUMBER_WORDS.get(rest[0] ?? "") : undefined);
+  if (!number || tokens.length === rest.length) return undefined;
+  const choice = choices[number - 1];
+  return choice && prefixOf(choice.id) === PROCEDURE_CHOICE.prefix ? readProcedureChoice(choice.id) : undefined;
 }
 
 /** The chat's view of the catalogue: its ward's when one is chosen. */

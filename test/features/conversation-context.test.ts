@@ -203,6 +203,18 @@ describe("an answer to a name several procedures share offers the others", () =>
     expect(fee[0]?.text).toMatch(SECTION_LINE.fee);
   });
 
+  it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
+    const { say } = chat();
+    const [list] = await say("chứng thực");
+    const second = readProcedureChoice(list?.choices?.[1]?.id ?? "")?.code;
+    expect(second).toBeDefined();
+    expect(codeOf(await say("cái thứ hai"))).toBe(second);
+    const other = chat();
+    const [answer] = await other.say("đăng ký kết hôn");
+    expect(codeOf(answer ? [answer] : [])).toBe(MARRIAGE);
+    expect(codeOf(await other.say("thứ hai tuần sau có làm không"))).toBeUndefined();
+  });
+
   it("a specific request offers no related procedures", async () => {
     const { say } = chat();
     const [answer] = await say("đăng ký kết hôn có yếu tố nước ngoài mất bao lâu");
