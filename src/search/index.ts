@@ -342,10 +342,11 @@ export class ProcedureSearch {
     if (content.length === 0 || query.particlesOnly) return { ...nothing, sectionOnly: query.cued };
 
     // Words of a purpose clause count less, but only when the words before it name something.
-    const named = content.some((w) => !w.purpose && this.postings.has(w.token));
+    // …in its own sentence: "Vậy phải làm gì để có lại giấy khai tử?" asks for what follows "để".
+    const named = new Set(content.filter((w) => !w.purpose && this.postings.has(w.token)).map((w) => w.sentence));
     const terms = new Map<string, Term>();
     content.forEach((w, k) => {
-      const weight = this.weightOf(w.token) * (named && w.purpose ? this.tuning.purpose : 1);
+      const weight = this.weightOf(w.token) * (w.purpose && named.has(w.sentence) ? this.tuning.purpose : 1);
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
       const position = k + w.clause * this.tuning.clauseGap;
       const term = terms.get(w.token);
