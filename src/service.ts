@@ -34,6 +34,7 @@ import type { ReminderScan } from "./notifications/reminders.js";
 import { SenderRegistry } from "./notifications/senders.js";
 import { UnansweredQuestionStore } from "./questions/store.js";
 import { openRatings, type RatingModule } from "./ratings/open.js";
+import { openReplicas, type ReplicaHealth, type Replicas } from "./replicas/index.js";
 import { catalogueReviewJob, type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
 import { HttpServer } from "./server/http.js";
 import type { StaffConsole } from "./staff/console.js";
@@ -93,6 +94,8 @@ export interface ServiceHealth {
   channels: Record<string, ChannelHealth>;
   /** With DATABASE_URL (in /healthz): reachable, schema migration, one ping's round trip. */
   database?: DatabaseHealth;
+  /** With DATABASE_URL (several replicas may share it): this replica's name and whether it polls (leader). */
+  replica?: ReplicaHealth;
   /** Only with the test clock (MOTCUA_FAKE_CLOCK_FILE): its time and how far the jobs have run. */
   clock?: { now: string; settled?: string };
 }
@@ -191,10 +194,13 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   let schedule: RunningSchedule | undefined;
 
   let database: Pool | undefined;
+  /** With DATABASE_URL: job ticks once across replicas, one poller, a chat's updates in turn (src/replicas). */
+  let replicas: Replicas | undefined;
   // The database part is asked for at each /healthz (a real round trip); health() itself stays synchronous.
   const server = new HttpServer(logger, async () => ({
     ...health(),
     ...(database ? { database: await databaseHealth(database) } : {}),
+    ...(replicas ? { replica: replicas.health() } : {}),
   }));
   const data = overrides.dossiers === false ? undefined : await openData();
   const conversations = data?.conversations ?? new MemoryConversationStore();
@@ -309,7 +315,10 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     try {
       // With DATABASE_URL, the stores that have a database implementation live there (docs/province.md);
       // the lookup brakes, the outbox, unanswered questions and staff data stay in DATA_DIR for now.
-      if (config.DATABASE_URL) database = await openDatabase(config.DATABASE_URL);
+      if (config.DATABASE_URL) {
+        database = await openDatabase(config.DATABASE_URL);
+        replicas = await openReplicas({ pool: database, url: config.DATABASE_URL, logger });
+      }
       const dossiers = await openDossiers({
         dataDir: dir,
         phoneHashKey: config.PHONE_HASH_KEY,
@@ -359,6 +368,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");
       return { lock, dossiers, ratings, conversations, questions, notifications };
     } catch (err) {
+      await replicas?.close();
+      replicas = undefined;
       await database?.end();
       database = undefined;
       await lock.release();
@@ -402,8 +413,10 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   };
 
   async function start(): Promise<void> {
+    // Takes part in the leader election first: a lone replica leads from its first poll on.
+    await replicas?.start();
     if (overrides.schedule !== false && jobs.length > 0) {
-      schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock });
+      schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock, ticks: replicas?.ticks });
     }
     // The watch scans the catalogue folder while the channels start; start() resolves with both done.
     const watching = ownCatalogue && overrides.watchCatalogue !== false ? catalogue.watch() : Promise.resolve();
@@ -418,10 +431,19 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       }
       // Side by side: each waits on its own API round trips (getMe, setWebhook), and a restart
       // after a crash is back as soon as the slower of the two is.
+      // Several replicas: polling follows the leader lease, a chat's updates take turns across replicas.
+      const shared = { leadership: replicas?.leadership, turns: replicas?.turns };
       const starting = bots.map(async (name): Promise<ChannelHandle<ChannelHealth>> => {
         if (name === "telegram")
-          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server });
-        return (await channelModules.zalo).startZalo({ config, assistant, logger, server, tuning: overrides.zalo });
+          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server, ...shared });
+        return (await channelModules.zalo).startZalo({
+          config,
+          assistant,
+          logger,
+          server,
+          tuning: overrides.zalo,
+          ...shared,
+        });
       });
       const outcomes = await Promise.allSettled([watching, ...starting]);
       // Started ones are added before a failure is thrown, so close() stops them too.
@@ -464,6 +486,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       await assistant.idle();
       // The answer path does not wait for the unanswered-question counts: let the last ones reach the disk.
       await data?.questions.flushed();
+      // Gives the polling lease up (another replica takes over at once) and the chat turns' connections.
+      await replicas?.close();
       await database?.end();
       // Last: every write above is done before another process may take DATA_DIR.
       await data?.lock.release();
