@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { LiveCatalogue } from "./catalogue/live.js";
 import { loadCatalogue } from "./catalogue/load.js";
-import { recordsDueForReview, reviewSummary } from "./catalogue/review.js";
+import { overlaysDueForReview, recordsDueForReview, reviewSummary } from "./catalogue/review.js";
 import type { ChannelHandle } from "./channels/channel.js";
 import type { TelegramHealth } from "./channels/telegram/index.js";
 import type { TerminalHealth } from "./channels/terminal/chat.js";
@@ -39,12 +39,14 @@ import { catalogueReviewJob, type Job, type RunningSchedule, serviceJobs, startS
 import { HttpServer } from "./server/http.js";
 import type { StaffConsole } from "./staff/console.js";
 import { staffConsoleWanted, terminalAttached } from "./staff/mode.js";
+import { wardMapOf } from "./staff/wards.js";
 import { FileConversationStore } from "./storage/conversations.js";
 import { DataDirLock } from "./storage/lock.js";
 import { PostgresConversationStore } from "./storage/postgres/conversations.js";
 import { createPool, type DatabaseHealth, databaseHealth, type Pool } from "./storage/postgres/database.js";
 import { migrate } from "./storage/postgres/migrate.js";
 import { localTime } from "./time/local.js";
+import { wardDirectory } from "./wards/directory.js";
 
 export type ChannelName = "telegram" | "zalo" | "terminal";
 
@@ -188,6 +190,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   if (clock.file)
     logger.warn({ testTime: new Date(clock.now()).toISOString() }, "test clock in use (MOTCUA_FAKE_CLOCK_FILE)");
   const now = clock.now;
+  // The province's wards as the catalogue holds them now (a reload brings new ones); one ward without data/wards.
+  const wards = wardMapOf(() => wardDirectory(catalogue.current().catalogue));
   const senders = SenderRegistry.of(...(overrides.senders ?? []));
   const translator = new Translator();
   const channels = new Map<string, ChannelHandle<ChannelHealth>>();
@@ -236,8 +240,9 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     });
   }
   const reviewCatalogue = async () => {
-    const procedures = catalogue.current().catalogue.procedures;
-    const due = recordsDueForReview(procedures, localTime(now(), config.TIMEZONE).date);
+    const { procedures, province } = catalogue.current().catalogue;
+    const today = localTime(now(), config.TIMEZONE).date;
+    const due = [...recordsDueForReview(procedures, today), ...overlaysDueForReview(province, today)];
     // A warning when records are due, so it reaches the journal at the default level; the terminal chat keeps its screen.
     const level = due.length > 0 && !terminalOnly ? "warn" : "info";
     logger[level]({ due: due.length, procedures: procedures.length }, reviewSummary(due, procedures.length));
@@ -275,6 +280,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       logger,
       fsync,
       secureCookies: config.STAFF_COOKIE_SECURE,
+      wards,
       catalogue: {
         current: () => catalogue.current(),
         warnings: () => catalogue.warnings(),
@@ -291,6 +297,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         catalogue: current,
         now,
         timeZone: config.TIMEZONE,
+        wards,
+        stored: (key) => d.dossiers.dossiers.get(key),
         commit: async (preview) => {
           const { dossiers, hasher } = d.dossiers;
           const report = await commitImport(preview, { dossiers, hasher, now, notify: d.notifications.notify });
@@ -304,6 +312,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         translator,
         now,
         timeZone: config.TIMEZONE,
+        wards,
       }),
     });
   }
@@ -326,6 +335,7 @@ export async function createService(config: Config, overrides: ServiceOverrides 
         now,
         fsync,
         database,
+        wards,
       });
       const [ratings, conversations, questions] = await Promise.all([
         openRatings({
@@ -333,6 +343,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
           scale: config.RATING_SCALE,
           timeZone: config.TIMEZONE,
           pseudonym: (v) => dossiers.hasher.pseudonym("voter", v),
+          // A rating counts for the ward of its dossier.
+          wardOfDossier: async (key) => (await dossiers.dossiers.get(key))?.ward,
           now,
           fsync,
           database,

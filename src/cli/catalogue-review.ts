@@ -2,7 +2,7 @@
 import path from "node:path";
 import { loadCatalogue } from "../catalogue/load.js";
 import { formatReport } from "../catalogue/problems.js";
-import { isoDay, recordsDueForReview, reviewSummary } from "../catalogue/review.js";
+import { isoDay, overlaysDueForReview, recordsDueForReview, reviewSummary } from "../catalogue/review.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -28,7 +28,10 @@ if (!result.ok) {
   process.stderr.write(`${formatReport(result.problems)}\n`);
   process.exit(1);
 }
-const due = recordsDueForReview(result.catalogue.procedures, today);
+const due = [
+  ...recordsDueForReview(result.catalogue.procedures, today),
+  ...overlaysDueForReview(result.catalogue.province, today),
+];
 for (const d of due) {
   process.stdout.write(`${d.code} ${d.name}\n  trước ngày | by ${d.dueBy}\n`);
   for (const reason of d.reasons) process.stdout.write(`  - ${reason}\n`);
