@@ -1,9 +1,10 @@
 // npm run -s search -- --jsonl: one query per stdin line → one JSON line per query.
 // Without --jsonl, the queries given as arguments are printed readably.
 import { createInterface } from "node:readline";
+import { indexCatalogue } from "../catalogue/live.js";
 import { loadCatalogue } from "../catalogue/load.js";
 import { formatReport } from "../catalogue/problems.js";
-import { ProcedureSearch, type SearchOutcome } from "../search/index.js";
+import type { SearchOutcome } from "../search/index.js";
 import { cliArgs } from "./args.js";
 import { loadCliConfig } from "./config.js";
 
@@ -29,7 +30,7 @@ if (!result.ok) {
   process.stderr.write(`${formatReport(result.problems)}\n`);
   process.exit(1);
 }
-const search = new ProcedureSearch(result.catalogue.procedures, result.catalogue.synonyms);
+const search = indexCatalogue(result.catalogue);
 
 function toJson(query: string, outcome: SearchOutcome) {
   return {
