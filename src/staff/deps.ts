@@ -1,3 +1,4 @@
+import type { ProvinceData } from "../catalogue/load.js";
 import type { Problem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
 import type { WardMap } from "../dossiers/wards.js";
@@ -66,7 +67,8 @@ export interface StaffConsoleDeps {
   /** DATABASE_URL's pool: the accounts are read from the database (the audit log stays in DATA_DIR/staff). */
   database?: Pool;
   catalogue: {
-    current(): { catalogue: { version: string; procedures: readonly Procedure[] } };
+    /** `province`: the province's and wards' data (overlays due for review are listed too); absent on a single ward. */
+    current(): { catalogue: { version: string; procedures: readonly Procedure[]; province?: ProvinceData } };
     /** Accepted with the serving catalogue but to be fixed. */
     warnings(): readonly Problem[];
     /** Problems of the files as they are on disk now (a refused edit shows here while the last good one serves). */

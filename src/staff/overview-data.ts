@@ -1,5 +1,5 @@
 import type { Problem } from "../catalogue/problems.js";
-import { recordsDueForReview, reviewSummary } from "../catalogue/review.js";
+import { overlaysDueForReview, recordsDueForReview, reviewSummary } from "../catalogue/review.js";
 import type { WardView } from "../questions/store.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { channelLine, type DailyMessages } from "./channels.js";
@@ -22,7 +22,12 @@ export function overviewSource(
       checked = { at: now(), problems: deps.catalogue.check() };
     }
     const onDisk = checked ? await checked.problems : [];
-    const due = recordsDueForReview(snapshot.procedures, localTime(now(), timeZone).date);
+    const date = localTime(now(), timeZone).date;
+    // The province's and wards' overlay changes and local procedures carry their own check dates (docs/wards.md).
+    const due = [
+      ...recordsDueForReview(snapshot.procedures, date),
+      ...overlaysDueForReview(snapshot.province, date),
+    ].sort((a, b) => a.dueBy.localeCompare(b.dueBy) || a.code.localeCompare(b.code));
     const today = daily.today();
     const started = `${displayClock(daily.startedAt, timeZone)} ${displayDate(localTime(daily.startedAt, timeZone).date)}`;
     return {

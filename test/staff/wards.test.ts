@@ -18,9 +18,11 @@ import { withDossierWard } from "../../src/ratings/open.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { saveAccount } from "../../src/staff/accounts.js";
+import { DailyMessages } from "../../src/staff/channels.js";
 import { createStaffConsole, type StaffConsole } from "../../src/staff/console.js";
 import { dossierImport } from "../../src/staff/import-adapter.js";
 import { counterLookup } from "../../src/staff/lookup-adapter.js";
+import { overviewSource } from "../../src/staff/overview-data.js";
 import { hashPassword } from "../../src/staff/passwords.js";
 import { bundledCatalogue, captureLogs, tempDir } from "../harness/common.js";
 import { dossier, toCsv } from "../harness/dossiers.js";
@@ -258,5 +260,45 @@ describe("the province administrator", () => {
     expect(all).toContain("Góp ý của Bến Nghé");
     expect(all).toContain("Góp ý của Tân Định");
     expect(await lookUp(client, BEN_NGHE)).toContain("Trần V. B.");
+  });
+});
+
+describe("the overview on a province's deployment", () => {
+  it("lists a ward overlay's change due for review beside the records", async () => {
+    const snapshot = catalogue.current();
+    const province = {
+      province: { id: "tp", name: "Thành phố", offices: [], sample: false },
+      wards: [],
+      provinceOverlay: { changes: [], procedures: [], sample: false },
+      wardOverlays: new Map([
+        [
+          "tan-dinh",
+          {
+            changes: [{ code: "1.001193", lastChecked: "2020-01-01", sources: [], channels: [], notes: [] }],
+            procedures: [],
+            sample: false,
+          },
+        ],
+      ]),
+    } as unknown as NonNullable<typeof snapshot.catalogue.province>;
+    const deps = {
+      catalogue: {
+        current: () => ({ ...snapshot, catalogue: { ...snapshot.catalogue, province } }),
+        warnings: () => [],
+      },
+      health: () => ({ channels: {} }),
+      timeZone: TZ,
+      now: () => Date.now(),
+    } as unknown as Parameters<typeof overviewSource>[0];
+    const daily = new DailyMessages(() => 0, deps.now, TZ);
+    try {
+      const data = await overviewSource(deps, daily)();
+      expect(data.due.map((d) => [d.code, d.name])).toContainEqual([
+        "1.001193",
+        "wards/tan-dinh.overlay.json (thay đổi | change)",
+      ]);
+    } finally {
+      daily.close();
+    }
   });
 });
