@@ -14,7 +14,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { type ServiceHarness, showTime, waitUntil } from "./service-harness.js";
+import type { OfficeHarness } from "./replicas.js";
+import { showTime, waitUntil } from "./service-harness.js";
 
 /** What one message must say (and must not): substrings, and for Telegram its buttons. */
 export interface Expected {
@@ -46,7 +47,7 @@ export class Checker {
   private notes: string[] = [];
 
   constructor(
-    private readonly h: ServiceHarness,
+    private readonly h: OfficeHarness,
     private readonly out: (line: string) => void,
     private readonly quietMs = 150,
     private readonly timeoutMs = 10_000,
@@ -202,7 +203,7 @@ export interface PlayResult {
 
 /** Plays the days; throws StepFailure at the first step whose messages are not exactly the expected ones. */
 export async function playOfficeDays(
-  h: ServiceHarness,
+  h: OfficeHarness,
   options: { full: boolean; out: (line: string) => void },
 ): Promise<PlayResult> {
   const { full, out } = options;
@@ -622,7 +623,7 @@ function codeKey(code: string): string {
   return code.replace(/\./g, "").toUpperCase();
 }
 
-async function catalogueVersion(h: ServiceHarness): Promise<string> {
+async function catalogueVersion(h: OfficeHarness): Promise<string> {
   const health = await h.health();
   return String((health.catalogue as { version?: string } | undefined)?.version);
 }
