@@ -49,6 +49,7 @@ const ROW_KINDS: Record<string, string> = {
   lockouts: "SELECT (SELECT count(*) FROM lockout_chats) + (SELECT count(*) FROM lockout_codes) AS n",
   outbox: "SELECT count(*) AS n FROM outbox",
   "staff-accounts": "SELECT count(*) AS n FROM staff_accounts",
+  "answer-feedback": "SELECT count(*) AS n FROM answer_feedback",
 };
 
 /** What a rolled-back copy found: the counts, and whether they differ. */

@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { StoredDocument } from "../storage/document.js";
 import type { Pool } from "../storage/postgres/database.js";
-import { PostgresDocument } from "../storage/postgres/document.js";
+import { PostgresFeedbackCounts } from "../storage/postgres/feedback.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 
 const Counts = z.object({ helpful: z.number().int(), notHelpful: z.number().int() });
@@ -15,7 +15,7 @@ const FeedbackFile = z.object({
 });
 type FeedbackFile = z.infer<typeof FeedbackFile>;
 export const FEEDBACK_FILE = "answer-feedback.json";
-/** The file's (and the database document's) kind and shape. */
+/** The file's kind and shape (the database's documents row of migration 002 had it too; 003 moves it to rows). */
 export const FEEDBACK: FileSpec<FeedbackFile> = {
   kind: "answer-feedback",
   version: 1,
@@ -31,26 +31,41 @@ export interface FeedbackCount {
 }
 
 /** "Helpful / not helpful" taps on answers, counted per month and procedure. */
-export class AnswerFeedbackStore {
-  private constructor(
-    private readonly file: StoredDocument<FeedbackFile>,
-    private readonly pseudonym: (value: string) => string,
-  ) {}
+export interface AnswerFeedbackStore {
+  /** Counts one chat's tap (once per chat, procedure and month); resolves once stored. */
+  record(chatKey: string, procedureCode: string, helpful: boolean, month: string): Promise<void>;
+  counts(): Promise<FeedbackCount[]>;
+}
 
-  /** In DATA_DIR/answer-feedback.json, or with `database` (DATABASE_URL) in its documents table. */
-  static async open(
+export const AnswerFeedbackStore = {
+  /**
+   * In DATA_DIR/answer-feedback.json (one process), or with `database` (DATABASE_URL) in the
+   * answer_feedback rows, counted by increments so that replicas add up.
+   */
+  async open(
     dataDir: string,
     pseudonym: (value: string) => string,
     fsync = true,
     database?: Pool,
   ): Promise<AnswerFeedbackStore> {
-    const file = database
-      ? await PostgresDocument.open(database, FEEDBACK)
-      : await VersionedFile.open(path.join(dataDir, FEEDBACK_FILE), FEEDBACK, fsync);
-    return new AnswerFeedbackStore(file, pseudonym);
-  }
+    if (database) {
+      const rows = await PostgresFeedbackCounts.open(database);
+      return {
+        record: async (chatKey, procedureCode, helpful, month) =>
+          void (await rows.record(pseudonym(`${chatKey}|${procedureCode}`), procedureCode, helpful, month)),
+        counts: () => rows.counts(),
+      };
+    }
+    return new FileFeedback(await VersionedFile.open(path.join(dataDir, FEEDBACK_FILE), FEEDBACK, fsync), pseudonym);
+  },
+};
 
-  /** Counts one chat's tap (once per chat, procedure and month); resolves once on disk. */
+class FileFeedback implements AnswerFeedbackStore {
+  constructor(
+    private readonly file: StoredDocument<FeedbackFile>,
+    private readonly pseudonym: (value: string) => string,
+  ) {}
+
   async record(chatKey: string, procedureCode: string, helpful: boolean, month: string): Promise<void> {
     const data = this.file.data;
     if (data.month !== month) {
@@ -69,7 +84,7 @@ export class AnswerFeedbackStore {
     await this.file.write();
   }
 
-  counts(): FeedbackCount[] {
+  async counts(): Promise<FeedbackCount[]> {
     return Object.entries(this.file.data.counts).map(([id, c]) => {
       const [month = "", procedureCode = ""] = id.split("|");
       return { month, procedureCode, ...c };

@@ -14,6 +14,7 @@ import {
 } from "../../src/notifications/outbox.js";
 import { PostgresOutbox } from "../../src/notifications/postgres-outbox.js";
 import { SenderRegistry } from "../../src/notifications/senders.js";
+import { AnswerFeedbackStore } from "../../src/ratings/feedback.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { PostgresFeedbackCounts } from "../../src/storage/postgres/feedback.js";
 import { migrate, readMigrations } from "../../src/storage/postgres/migrate.js";
@@ -525,5 +526,32 @@ describe("row stores for the staff side (questions, answer feedback, accounts, a
     ]);
     expect(new Set(recent.map((r) => r.user)).size).toBe(41);
     expect(await one.recent(3)).toHaveLength(3);
+  });
+});
+
+describe.each([
+  ["lowdb files", false],
+  ["PostgreSQL rows", true],
+] as const)("answer feedback contract: %s", (_name, onDatabase) => {
+  it("counts a chat's tap once per procedure and month, moves a changed vote, keeps counts across a restart", async () => {
+    const { dir, cleanup } = await tempDir();
+    cleanups.push(cleanup);
+    const db = onDatabase ? pool(await database()) : undefined;
+    const open = () => AnswerFeedbackStore.open(dir, (v) => `p:${v}`, false, db);
+    const store = await open();
+    await store.record("telegram:1", "1.001193", true, "2026-12");
+    await store.record("telegram:1", "1.001193", true, "2026-12");
+    await store.record("zalo:2", "1.001193", true, "2026-12");
+    await store.record("zalo:2", "1.001193", false, "2026-12");
+    await store.record("zalo:2", "2.000635", false, "2026-12");
+    await store.record("telegram:1", "1.001193", false, "2027-01");
+    const counts = (await (await open()).counts()).sort((a, b) =>
+      `${a.month}${a.procedureCode}`.localeCompare(`${b.month}${b.procedureCode}`),
+    );
+    expect(counts).toEqual([
+      { month: "2026-12", procedureCode: "1.001193", helpful: 1, notHelpful: 1 },
+      { month: "2026-12", procedureCode: "2.000635", helpful: 0, notHelpful: 1 },
+      { month: "2027-01", procedureCode: "1.001193", helpful: 0, notHelpful: 1 },
+    ]);
   });
 });
