@@ -173,6 +173,20 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "nộp những gì",
     "cần nộp những gì",
     "cần có giấy",
+    // a paper named as needed: "có cần hộ chiếu không", "cần cccd và hợp đồng thuê nhà"
+    "cần cccd",
+    "cần căn cước",
+    "cần cmnd",
+    "cần chứng minh thư",
+    "cần hộ chiếu",
+    "cần sổ hộ khẩu",
+    "cần hộ khẩu",
+    "cần ảnh",
+    "cần giấy khai sinh",
+    "cần sổ đỏ",
+    "có cần cccd",
+    "có cần căn cước",
+    "có cần hộ chiếu",
     "cần làm giấy tờ gì",
     "làm giấy tờ gì",
     "làm những giấy tờ gì",
@@ -278,10 +292,6 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "hay tại",
     "hay ở",
     "bộ phận một cửa",
-    "tại công an phường",
-    "tại công an xã",
-    "ở công an phường",
-    "ở công an xã",
     "làm tại đâu",
     "nơi làm",
     "về quê",
@@ -531,6 +541,19 @@ const NEUTRAL = [
 const DEADLINE_MARK = "conditions-deadline";
 const CLOSING_MARK = "steps-closing";
 const LACKS_MARK = "documents-lacking";
+const ASK_MARK = "ask";
+/** Where a letter turns to its question; removed like the filler they are. */
+const ASKING = [
+  "xin hỏi",
+  "cho hỏi",
+  "cho tôi hỏi",
+  "cho em hỏi",
+  "cho mình hỏi",
+  "cho cháu hỏi",
+  "xin cho hỏi",
+  "muốn hỏi",
+  "tôi muốn hỏi",
+];
 const MARKED: Record<string, Intent> = {
   [DEADLINE_MARK]: "conditions",
   [CLOSING_MARK]: "steps",
@@ -550,6 +573,7 @@ for (const text of DEADLINE) cueMap.add(phrase(text), plain([DEADLINE_MARK]));
 for (const text of ASKS_WHOLE) cueMap.add(phrase(text), plain(["general"]));
 for (const text of CLOSINGS) cueMap.add(phrase(text), plain([CLOSING_MARK]));
 for (const text of LACKS_PAPER) cueMap.add(phrase(text), plain([LACKS_MARK]));
+for (const text of ASKING) cueMap.add(phrase(text), plain([ASK_MARK]));
 
 /**
  * A section cue found in a message: the section, its words (folded) and the sentence it stands in.
@@ -578,6 +602,12 @@ export function extractIntent<T extends Word>(
   const mode = typedWithAccents(spelled) ? "exact" : "typed";
   const rest: T[] = [];
   const cues: Cue[] = [];
+  // "Nay làm hồ sơ cần giấy khai sinh, xin hỏi tôi có thể … không?": what follows "xin hỏi" is the question.
+  let asking: { sentence: number; at: number } | undefined;
+  const sentenceAt = (k: number) => {
+    const sentence = (spelled[k] as Word & { sentence?: number }).sentence ?? 0;
+    return asking && asking.sentence === sentence && k > asking.at ? sentence + 0.5 : sentence;
+  };
   for (let i = 0; i < spelled.length; ) {
     const entry = cueMap.entryAt(spelled, i, mode);
     if (!entry) {
@@ -591,12 +621,16 @@ export function extractIntent<T extends Word>(
       i += entry.from.length;
       continue;
     }
+    if (mark === ASK_MARK) {
+      asking = { sentence: (matched[0] as Word & { sentence?: number }).sentence ?? 0, at: i };
+      i += entry.from.length;
+      continue;
+    }
     if (mark) {
-      const first = matched[0] as Word & { sentence?: number };
       const cue: Cue = {
         intent: MARKED[mark] ?? (mark as Intent),
         tokens: matched.map((w) => w.token),
-        sentence: first.sentence ?? 0,
+        sentence: sentenceAt(i),
       };
       if (mark === DEADLINE_MARK) cue.deadline = true;
       if (mark === CLOSING_MARK) cue.closing = true;
@@ -607,8 +641,11 @@ export function extractIntent<T extends Word>(
   }
   // A yes/no question with no section cue asks whether something is allowed or required:
   // "mở tiệm tóc cần đăng ký hộ kinh doanh không", "đổi tên cho con được không".
-  const last = spelled[spelled.length - 1];
-  const lastSentence = (last as (Word & { sentence?: number }) | undefined)?.sentence ?? 0;
+  // The question word before the closing particles: "… có cần hộ chiếu không ạ".
+  let end = spelled.length - 1;
+  while (end > 0 && TRAILING.has((spelled[end] as Word).token)) end--;
+  const last = spelled[end];
+  const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence);
   if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
@@ -623,6 +660,7 @@ export function extractIntent<T extends Word>(
 
 const KHONG = phrase("không")[0] as Word;
 const YES_NO = new Set(["khong"]);
+const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad shop bạn"));
 
 /**
  * The section a message asks: a letter tells its story first and asks last, so the cues of
