@@ -66,6 +66,10 @@ export const DEFAULT_TUNING = {
   vetoNear: 0.5,
   /** The score is multiplied by this when the message asks for another agency's service (a redirect's term) instead. */
   outside: 0.4,
+  /** A word of the titles is bound to a partner when seen at least this often… */
+  boundSeen: 3,
+  /** …and beside the same neighbour in at least this share of places. */
+  boundShare: 0.85,
   /** A clause break counts as this many words of distance. */
   clauseGap: 3,
   titlePower: 2,
@@ -116,6 +120,11 @@ interface Term {
   positions: number[];
   /** The sentence of each position. */
   sentences: number[];
+  /**
+   * A word the catalogue only writes beside one partner ("mai" of "mai táng", "liệt" of "liệt sĩ"), said
+   * here without it: another word that folds alike ("mai" = tomorrow), so no record has it.
+   */
+  unbound: boolean;
 }
 
 /** A request another agency handles (a redirect's term) said in the message, at these content-word places. */
@@ -184,6 +193,8 @@ export class ProcedureSearch {
    * only from the section cues (written folded) is absent.
    */
   private readonly pairMarks = new Map<string, Set<string>>();
+  /** Words the catalogue's titles write beside one partner (nearly always), with every neighbour they have there. */
+  private readonly bound = new Map<string, Set<string>>();
   /** Words of names and aliases as written, kept only while the index is built. */
   private readonly titleWords: Word[][] = [];
 
@@ -277,6 +288,7 @@ export class ProcedureSearch {
       }
     }
     this.titleWords.length = 0;
+    this.findBound();
     this.scores = new Float64Array(this.entries.length);
     // Ties go to the ward's own procedures, then to the shorter name (the plain procedure before its variants).
     this.tieRank = Float64Array.from(this.entries, (e) => (e.local ? 0 : 1_000_000) + e.procedure.name.length);
@@ -350,20 +362,33 @@ export class ProcedureSearch {
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
       const position = k + w.clause * this.tuning.clauseGap;
       const term = terms.get(w.token);
-      if (!term) terms.set(w.token, { word: w, weight, positions: [position], sentences: [w.sentence] });
-      else {
+      if (!term) {
+        terms.set(w.token, { word: w, weight, positions: [position], sentences: [w.sentence], unbound: false });
+      } else {
         term.positions.push(position);
         term.sentences.push(w.sentence);
         if (term.weight < weight) term.weight = weight;
       }
     });
 
+    for (const term of terms.values()) {
+      const partners = this.bound.get(term.word.token);
+      if (!partners) continue;
+      term.unbound = !content.some(
+        (w, k) =>
+          w.token === term.word.token &&
+          [content[k - 1], content[k + 1]].some(
+            (n) => n !== undefined && n.clause === w.clause && partners.has(n.token),
+          ),
+      );
+    }
+
     // Candidates by accumulation over postings: Σ weight · field weight, for every record with a query word.
     const scores = this.scores;
     const touched = this.touched;
     let count = 0;
-    for (const { word, weight } of terms.values()) {
-      const list = this.postings.get(word.token);
+    for (const { word, weight, unbound } of terms.values()) {
+      const list = unbound ? undefined : this.postings.get(word.token);
       if (!list) continue;
       // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
       const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
@@ -390,7 +415,7 @@ export class ProcedureSearch {
         const entry = this.entries[i] as Entry;
         const { share: coverage, outside } = this.coverage(entry, terms, lastSentence, runs);
         const said = new Set(
-          [...terms.values()].filter((t) => this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
+          [...terms.values()].filter((t) => !t.unbound && this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
         );
         const title = this.titleCoverage(entry, said);
         const pairs = this.pairCoverage(entry, queryPairs, title);
@@ -520,13 +545,13 @@ export class ProcedureSearch {
       term.sentences.forEach((t) => {
         last = Math.max(last, t);
       });
-      if (!entry.weights.has(term.word.token)) continue;
+      if (term.unbound || !entry.weights.has(term.word.token)) continue;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) >= from && !inRun.has(p)) held.push(p);
       });
     }
     for (const term of terms.values()) {
-      if (!entry.weights.has(term.word.token)) continue;
+      if (term.unbound || !entry.weights.has(term.word.token)) continue;
       term.positions.forEach((p, k) => {
         if (term.sentences[k] === last && !inRun.has(p)) heldLast = true;
       });
@@ -550,6 +575,31 @@ export class ProcedureSearch {
       if (near >= this.tuning.vetoNear) return true;
     }
     return false;
+  }
+
+  /**
+   * Words the titles write beside one partner in nearly every place ("mai táng", "liệt sĩ", "thuốc lá"),
+   * seen often enough to tell: said without any of their title neighbours, they are another word.
+   */
+  private findBound(): void {
+    const seen = new Map<string, { count: number; neighbours: Map<string, number> }>();
+    for (const entry of this.entries) {
+      for (const title of entry.titles) {
+        title.forEach((token, i) => {
+          const stat = seen.get(token) ?? { count: 0, neighbours: new Map<string, number>() };
+          stat.count++;
+          for (const n of new Set([title[i - 1], title[i + 1]])) {
+            if (n !== undefined && n !== token) stat.neighbours.set(n, (stat.neighbours.get(n) ?? 0) + 1);
+          }
+          seen.set(token, stat);
+        });
+      }
+    }
+    for (const [token, { count, neighbours }] of seen) {
+      if (count < this.tuning.boundSeen) continue;
+      const top = Math.max(0, ...neighbours.values());
+      if (top >= count * this.tuning.boundShare) this.bound.set(token, new Set(neighbours.keys()));
+    }
   }
 
   /** Whether a known pair, as written somewhere, fits the marks typed on its two words (one of them being changed). */
@@ -598,7 +648,7 @@ export class ProcedureSearch {
     let have = 0;
     let asked = 0;
     for (const term of terms.values()) {
-      const field = entry.weights.get(term.word.token);
+      const field = term.unbound ? undefined : entry.weights.get(term.word.token);
       if (field === undefined) continue;
       let inside = false;
       term.positions.forEach((p, k) => {
@@ -613,7 +663,7 @@ export class ProcedureSearch {
     if (held.length === 0) return 0;
     const { reach, farFloor } = this.tuning;
     for (const term of terms.values()) {
-      if (entry.weights.has(term.word.token)) continue;
+      if (!term.unbound && entry.weights.has(term.word.token)) continue;
       let nearest = Number.POSITIVE_INFINITY;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;

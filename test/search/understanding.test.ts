@@ -225,3 +225,15 @@ describe("requests other agencies handle (redirects.json) are no confident answe
     expect(search.search("ly hôn").hits[0]?.procedure.code).toBe("2.000554");
   });
 });
+
+describe("a word the catalogue only writes beside one partner", () => {
+  it("is another word without it: 'mai' (tomorrow) is no 'mai táng'", () => {
+    expect(search.search("mai mình đi").decision).toBe("none");
+    expect(search.search("ok để mai mình đi làm").decision).toBe("none");
+  });
+
+  it("still counts beside its partner", () => {
+    expect(top("xin hỗ trợ mai táng cho người hưởng trợ cấp xã hội")).toBe("1.001731");
+    expect(top("trợ cấp thờ cúng liệt sĩ")).toBe("1.010803");
+  });
+});
