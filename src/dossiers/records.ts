@@ -54,7 +54,8 @@ const ALIASES: Record<Column, string[]> = {
   office: ["noi tra ket qua", "ma noi tra", "noi tra"],
 };
 
-function fold(text: string): string {
+/** A label as compared: no diacritics (đ → d), lower case, punctuation runs as single spaces. */
+export function fold(text: string): string {
   return text
     .normalize("NFD")
     .replace(/\p{M}/gu, "")

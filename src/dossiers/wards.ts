@@ -1,4 +1,5 @@
 import { codeKey } from "./code.js";
+import { fold } from "./records.js";
 
 /**
  * What dossiers, reports and the staff console need to know about the wards (phường, xã) one
@@ -37,8 +38,8 @@ export function wardMapOf(entries: readonly WardEntry[]): WardMap {
   for (const w of entries) for (const u of w.units) units.set(codeKey(u), w.id);
   const names = new Map<string, string>();
   for (const w of entries) {
-    names.set(fold(w.id), w.id);
-    names.set(fold(w.name), w.id);
+    names.set(nameKey(w.id), w.id);
+    names.set(nameKey(w.name), w.id);
   }
   // An office id several wards use ("ubnd" in each) names none of them.
   const offices = new Map<string, string | null>();
@@ -48,20 +49,13 @@ export function wardMapOf(entries: readonly WardEntry[]): WardMap {
   return {
     list: () => list,
     byUnit: (unit) => units.get(codeKey(unit)),
-    byOffice: (office) => names.get(fold(office)) ?? offices.get(office.trim()) ?? undefined,
+    byOffice: (office) => names.get(nameKey(office)) ?? offices.get(office.trim()) ?? undefined,
   };
 }
 
 /** Case, diacritics (and đ), "phường"/"xã" words and spacing ignored: "P. Bến Nghé" ~ "phuong ben nghe". */
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/[\s_.\-:]+/g, " ")
-    .replace(/^(?:ubnd |uy ban nhan dan )?(?:phuong|xa|dac khu|p|x) /, "")
-    .trim();
+function nameKey(text: string): string {
+  return fold(text).replace(/^(?:ubnd |uy ban nhan dan )?(?:phuong|xa|dac khu|p|x) /, "");
 }
 
 /** The receiving-unit part of a dossier code or key: `000.31.20.H49-251103-0012` → `000.31.20.H49`. */

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DossierModule, openDossiers } from "../../src/dossiers/open.js";
-import { wardMapOf } from "../../src/dossiers/wards.js";
 import { withDossierWard } from "../../src/ratings/open.js";
 import { PostgresRatingRepository } from "../../src/ratings/postgres.js";
 import { ratingsOfWard } from "../../src/ratings/report.js";
@@ -16,11 +15,8 @@ import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
 import { dossier, tempDir } from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { WARDS } from "./wards-fixture.js";
 
-const WARDS = wardMapOf([
-  { id: "ben-nghe", name: "Phường Bến Nghé", units: ["000.31.20.H49"] },
-  { id: "tan-dinh", name: "Phường Tân Định", units: ["000.31.21.H49"] },
-]);
 const NOW = Date.parse("2026-11-20T03:00:00Z");
 
 let server: TestPostgres;

@@ -3,24 +3,20 @@ import { commitImport } from "../../src/dossiers/import/commit.js";
 import { type ImportPreview, type PreviewOptions, previewImport } from "../../src/dossiers/import/preview.js";
 import { limitToWard } from "../../src/dossiers/import/scope.js";
 import { type DossierModule, openDossiers } from "../../src/dossiers/open.js";
-import { SINGLE_WARD, wardMapOf } from "../../src/dossiers/wards.js";
+import { SINGLE_WARD } from "../../src/dossiers/wards.js";
 import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { withDossierWard } from "../../src/ratings/open.js";
 import { ratingsOfWard } from "../../src/ratings/report.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { at, dossier, tempDir, toCsv } from "../harness/dossiers.js";
+import { UNKNOWN_UNIT, WARDS } from "./wards-fixture.js";
 
 const NOW = at("2025-11-04 09:00");
 const TZ = "Asia/Ho_Chi_Minh";
-/** Two wards: each has its receiving unit, and Tân Định has an office of its own. */
-const WARDS = wardMapOf([
-  { id: "ben-nghe", name: "Phường Bến Nghé", units: ["000.31.20.H49"], offices: ["ubnd", "mot-cua-ben-nghe"] },
-  { id: "tan-dinh", name: "Phường Tân Định", units: ["000.31.21.H49"], offices: ["ubnd", "mot-cua-tan-dinh"] },
-]);
 const BEN_NGHE_CODE = "000.31.20.H49-251103-0012";
 const TAN_DINH_CODE = "000.31.21.H49-251103-0007";
-const UNKNOWN_CODE = "000.99.99.X00-251103-0001";
+const UNKNOWN_CODE = `${UNKNOWN_UNIT}-251103-0001`;
 
 let dir: { dir: string; cleanup: () => Promise<void> };
 let module: DossierModule;

@@ -12,7 +12,6 @@ import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { Translator } from "../../src/core/i18n.js";
 import { commitImport } from "../../src/dossiers/import/commit.js";
 import { type DossierModule, openDossiers } from "../../src/dossiers/open.js";
-import { wardMapOf } from "../../src/dossiers/wards.js";
 import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { withDossierWard } from "../../src/ratings/open.js";
 import type { Rating } from "../../src/ratings/schema.js";
@@ -24,15 +23,12 @@ import { dossierImport } from "../../src/staff/import-adapter.js";
 import { counterLookup } from "../../src/staff/lookup-adapter.js";
 import { overviewSource } from "../../src/staff/overview-data.js";
 import { hashPassword } from "../../src/staff/passwords.js";
+import { WARDS } from "../dossiers/wards-fixture.js";
 import { bundledCatalogue, captureLogs, tempDir } from "../harness/common.js";
 import { dossier, toCsv } from "../harness/dossiers.js";
 import { Client, PASSWORD, TEST_SCRYPT_COST } from "../harness/staff.js";
 
 const TZ = "Asia/Ho_Chi_Minh";
-const WARDS = wardMapOf([
-  { id: "ben-nghe", name: "Phường Bến Nghé", units: ["000.31.20.H49"] },
-  { id: "tan-dinh", name: "Phường Tân Định", units: ["000.31.21.H49"] },
-]);
 const BEN_NGHE = "000.31.20.H49-261120-0001";
 const TAN_DINH = "000.31.21.H49-261120-0002";
 
