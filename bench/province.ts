@@ -502,6 +502,14 @@ async function main(): Promise<void> {
                   unit: "s",
                   load: result.load,
                 },
+                {
+                  scale: job.scale,
+                  store,
+                  name: `${name}: deliveries repeated (reset or 5xx)`,
+                  value: result.retries,
+                  unit: "updates",
+                  load: result.load,
+                },
               ];
         print(figures);
         all.push(...figures);
