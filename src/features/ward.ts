@@ -88,8 +88,9 @@ export function createWardFeature(deps: WardFeatureDeps): Feature {
     return [{ text: ctx.t("ward-choose"), choices: page(ctx, directory, 0) }];
   };
 
-  const pick = async (ctx: FeatureContext, ward: Ward): Promise<Reply[]> => {
-    const { pending } = read(ctx);
+  /** Sets the ward, then answers the question held (or the one the ward was named in). */
+  const pick = async (ctx: FeatureContext, ward: Ward, question?: string): Promise<Reply[]> => {
+    const pending = question ?? read(ctx).pending;
     writeFeatureState(ctx, FEATURE_NAME, { id: ward.id, asked: true });
     // With a held question the answer says where to go; without, the ward's office does.
     const answered = pending ? await deps.answer(ctx, pending) : undefined;
@@ -129,6 +130,13 @@ export function createWardFeature(deps: WardFeatureDeps): Feature {
         return [{ text: ctx.t("ward-ambiguous"), choices: found.map((w) => wardChoice(w)) }];
       }
       const st = read(ctx);
+      // A ward named in a question ("tôi ở phường Tân Phú muốn làm khai sinh"): set, and the question answered.
+      // Once a ward is set, only a name said as where the citizen is ("ở phường 5 …") changes it.
+      const named = directory.mentioned(text);
+      const [mention] = named;
+      if (named.length === 1 && mention && mention.ward.id !== st.id && (!st.id || mention.said)) {
+        return pick(ctx, mention.ward, text.slice(0, PENDING_CHARS));
+      }
       if (st.id || st.asked) {
         // A question typed instead of a ward: it is answered; the held one is dropped.
         if (st.pending) writeFeatureState(ctx, FEATURE_NAME, { ...st, pending: undefined });

@@ -34,6 +34,17 @@ export interface WardDirectory {
   byDossierCode(code: string): Ward | undefined;
   /** The wards a typed name means ("phuong tan dinh", "P. Tân Định", "xã Tân Phú"): [] for none, several when ambiguous. */
   find(typedName: string): Ward[];
+  /**
+   * The wards named, with their kind word, inside a longer message ("tôi ở phường Tân Phú muốn
+   * làm khai sinh"); a name that only says where from or where to ("từ phường 5") is left out.
+   */
+  mentioned(text: string): WardMention[];
+}
+
+export interface WardMention {
+  ward: Ward;
+  /** Introduced as where the citizen is ("ở", "thuộc", "sống ở" just before the name). */
+  said: boolean;
 }
 
 export const EMPTY_WARD_DIRECTORY: WardDirectory = {
@@ -43,6 +54,7 @@ export const EMPTY_WARD_DIRECTORY: WardDirectory = {
   byUnitCode: () => undefined,
   byDossierCode: () => undefined,
   find: () => [],
+  mentioned: () => [],
 };
 
 /** One directory per loaded catalogue (it is rebuilt on each reload, never edited in place). */
@@ -82,6 +94,38 @@ export function nameKey(text: string): string {
 }
 
 const SHORT_KINDS: Record<string, string> = { p: "phuong", x: "xa", tt: "thi tran" };
+
+// A name inside a message counts only with its kind word: "tân phú" alone may be a street or a person.
+const WITH_KIND = /^(phuong|xa|thi tran|dac khu) /;
+// Words before a name that make it the citizen's own ward, or another place (a move, a transfer).
+const SAID_BEFORE = /(^| )(o|thuoc|song o|dang o|tai)$/;
+const ELSEWHERE_BEFORE = /(^| )(tu|sang|den|ve|qua|khac)$/;
+
+/** The wards whose names (with kind word) stand as whole words in the message; the longest name wins an overlap. */
+function mentionsIn(text: string, byName: ReadonlyMap<string, Ward[]>): WardMention[] {
+  // "P5", "p. 5" in a sentence are Phường 5, as when typed alone.
+  const key = ` ${nameKey(text).replace(/(^| )(p|x|tt) ?(?=\d+( |$))/g, (_, lead: string, kind: string) => `${lead}${SHORT_KINDS[kind]} `)} `;
+  const spans: { start: number; end: number; wards: Ward[] }[] = [];
+  for (const [name, wards] of byName) {
+    if (!WITH_KIND.test(name)) continue;
+    for (let at = key.indexOf(` ${name} `); at >= 0; at = key.indexOf(` ${name} `, at + 1)) {
+      spans.push({ start: at + 1, end: at + 1 + name.length, wards });
+    }
+  }
+  const longest = spans.filter(
+    (s) => !spans.some((o) => o !== s && o.start <= s.start && o.end >= s.end && o.end - o.start > s.end - s.start),
+  );
+  const found = new Map<string, WardMention>();
+  for (const span of longest) {
+    const before = key.slice(0, span.start).trim();
+    if (ELSEWHERE_BEFORE.test(before)) continue;
+    for (const ward of span.wards) {
+      const said = SAID_BEFORE.test(before) || (found.get(ward.id)?.said ?? false);
+      found.set(ward.id, { ward, said });
+    }
+  }
+  return [...found.values()];
+}
 
 function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory {
   const shared = new Map<string, Office>(catalogue.offices);
@@ -133,5 +177,6 @@ function buildDirectory(catalogue: Catalogue, data: ProvinceData): WardDirectory
       // The exact name first ("xã tân phú" is the xã, not a phường of the same name); then without the kind word.
       return byName.get(key) ?? byName.get(key.replace(KIND_WORDS, "")) ?? [];
     },
+    mentioned: (text) => mentionsIn(text, byName),
   };
 }

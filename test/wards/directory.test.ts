@@ -93,6 +93,28 @@ describe("the ward directory", () => {
     expect(ids("đăng ký khai sinh")).toEqual([]);
     expect(ids("")).toEqual([]);
   });
+
+  it("finds a ward named with its kind word inside a longer message, and whether it is said as the citizen's own", async () => {
+    const directory = wardDirectory((await loaded()).catalogue);
+    const named = (text: string) => directory.mentioned(text).map((m) => [m.ward.id, m.said]);
+    expect(named("tôi ở phường Tân Phú muốn làm khai sinh")).toEqual([["tan-phu", true]]);
+    expect(named("toi o phuong tan phu muon lam khai sinh")).toEqual([["tan-phu", true]]);
+    expect(named("Xã Tân Phú đăng ký tạm trú ở đâu")).toEqual([["xa-tan-phu", false]]);
+    // The longest name wins: "xã Tân Phú" is not Phường Tân Phú, "phường 15" is not Phường 5.
+    expect(named("làm khai sinh tại xã tân phú")).toEqual([["xa-tan-phu", true]]);
+    expect(named("đăng ký kết hôn ở phường 15")).toEqual([]);
+    expect(named("ở P5 làm chứng thực mất bao lâu")).toEqual([["phuong-5", true]]);
+    expect(named("đăng ký tạm trú ở phường 05 cần gì")).toEqual([["phuong-5", true]]);
+    // Without the kind word, or as where from / where to, no ward is meant.
+    expect(named("đường Tân Phú có gần ủy ban không")).toEqual([]);
+    expect(named("chuyển hộ khẩu từ phường 5 cần gì")).toEqual([]);
+    expect(named("chuyển từ phường 5 sang phường Tân Phú")).toEqual([]);
+    expect(named("phường 5 hay phường Tân Phú gần hơn").sort()).toEqual([
+      ["phuong-5", false],
+      ["tan-phu", false],
+    ]);
+    expect(named("đăng ký khai sinh")).toEqual([]);
+  });
 });
 
 describe("ward and overlay validation (staff-worded, Vietnamese first)", () => {

@@ -130,6 +130,33 @@ describe("picking a ward in a province of several", () => {
     expect(all(await bot.handle("zalo:17", choice("w:k")))).toMatch(/Đăng ký kết hôn \(mã 1\.000894\)/);
   });
 
+  it("takes a ward named inside a question and answers the question, without asking", async () => {
+    const bot = assistant();
+    const replies = await bot.handle("zalo:19", text("tôi ở phường Tân Phú muốn làm khai sinh"));
+    expect(replies[0]?.text).toBe("Đã chọn Phường Tân Phú. Đổi phường/xã: /phuong");
+    expect(all(replies)).not.toMatch(/phường\/xã nào/);
+    expect(all(replies.slice(1))).toMatch(/Đăng ký khai sinh \(mã 1\.001193\)/);
+    expect(all(replies.slice(1))).toContain("Bộ phận một cửa UBND Phường Tân Phú (dữ liệu mẫu)");
+    // Kept: the next question is answered for Tân Phú.
+    const next = all(await bot.handle("zalo:19", text("đăng ký khai sinh ở đâu")));
+    expect(next).toContain("Số 1 đường Mẫu, Phường Tân Phú (dữ liệu mẫu)");
+    // Once set, a ward said as where the citizen is changes it; one merely named does not.
+    expect(all(await bot.handle("zalo:19", text("phường 5 làm khai sinh có nhận thứ bảy không")))).not.toMatch(
+      /Đã chọn/,
+    );
+    const moved = await bot.handle("zalo:19", text("giờ tôi ở phường 5, đăng ký khai sinh ở đâu"));
+    expect(moved[0]?.text).toBe("Đã chọn Phường 5. Đổi phường/xã: /phuong");
+    expect(all(moved.slice(1))).toContain("Số 5 đường Mẫu, Phường 5 (dữ liệu mẫu)");
+  });
+
+  it("asks as before when the question names two wards, or a ward only as where from", async () => {
+    const bot = assistant();
+    expect(all(await bot.handle("zalo:20", text("chuyển hộ khẩu từ phường 5 cần gì")))).toMatch(/phường\/xã nào/);
+    expect(all(await bot.handle("zalo:21", text("đăng ký khai sinh ở phường 5 hay phường Tân Phú")))).toMatch(
+      /phường\/xã nào/,
+    );
+  });
+
   it("does not ask before a message it cannot answer anyway, or a greeting", async () => {
     const bot = assistant();
     expect(all(await bot.handle("zalo:18", text("xin chào")))).toMatch(/các phường, xã thuộc Tỉnh Mẫu/);
