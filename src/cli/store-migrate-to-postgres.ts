@@ -1,8 +1,8 @@
 // npm run store:migrate-to-postgres [-- --dry-run]
 // Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
-// subscriptions, ratings, conversation states, the lookup brakes and the outbox queue (rows), the
-// unanswered-question counts, answer feedback and staff accounts (one document row each until their
-// stores move to rows), and the staff audit log. One transaction: the counts per store are checked
+// subscriptions, ratings, conversation states, the lookup brakes, the outbox queue, answer feedback
+// and staff accounts (rows, through the schema's documents_to_rows), the unanswered-question counts
+// (one documents row until its store reads rows), and the staff audit log. One transaction: the counts per store are checked
 // before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
 // that already holds any of these (never copies over data).
 import { existsSync, readFileSync } from "node:fs";
