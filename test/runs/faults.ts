@@ -314,7 +314,8 @@ async function pushAll(list: Dossier[], status: number): Promise<void> {
 }
 
 // ---- citizens -------------------------------------------------------------------------------------
-const askDigits = (d: Dossier) => (t: string) => t.includes("4 số cuối") && t.includes(d.key);
+// The bot repeats the code as the slip prints it (d.code), not the normalised key.
+const askDigits = (d: Dossier) => (t: string) => t.includes("4 số cuối") && t.includes(d.code);
 const details = (d: Dossier) => (t: string) => t.startsWith(`📁 Hồ sơ ${d.code}`);
 
 /** /hoso, the digits if asked, then «Nhận thông báo»: until the bot confirms (or says it already is). */
