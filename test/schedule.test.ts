@@ -1,8 +1,16 @@
 import { rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Cron } from "croner";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createClock, systemClock } from "../src/clock.js";
-import { type Job, type RunningSchedule, serviceJobs, startSchedule } from "../src/schedule.js";
+import {
+  type Job,
+  type JobTicks,
+  type RunningSchedule,
+  serviceJobs,
+  startSchedule,
+  tickSlot,
+} from "../src/schedule.js";
 import { captureLogs, tempDir } from "./harness/common.js";
 
 const TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -106,6 +114,48 @@ describe("on the test clock", () => {
     expect(ran).toEqual(["fine"]);
     const failure = lines.map((l) => JSON.parse(l)).find((l) => l.msg === "broken failed");
     expect(failure?.err).toMatchObject({ message: "disk full" });
+  });
+
+  it("with several replicas, hands each tick to JobTicks under its cron time; the run at start stays local", async () => {
+    const { jobs, runs } = countingJobs();
+    const claimed: string[] = [];
+    const ticks: JobTicks = {
+      async once(job, slot, work) {
+        claimed.push(`${job} @ ${new Date(slot).toISOString()}`);
+        // Every other tick "ran on another replica": not run here.
+        if (claimed.length % 2 === 0) return "done";
+        await work();
+        return "ran";
+      },
+    };
+    schedule = startSchedule(jobs, {
+      clock: createClock(file),
+      timeZone: TIME_ZONE,
+      logger: captureLogs().logger,
+      pollMs: 2,
+      ticks,
+    });
+    await settledAt("2025-11-03 07:45:00");
+    expect(claimed).toEqual([]); // the outbox at start: this replica's own
+    expect(runs).toEqual(["flush"]);
+    // 07:59:45 passes 07:50 and many 30-s flush times: each job once, named by its latest cron time.
+    await setClock("2025-11-03 07:59:45");
+    await settledAt("2025-11-03 07:59:45");
+    expect(claimed).toEqual([
+      `pickup reminder scan @ ${new Date(at("2025-11-03 07:50:00")).toISOString()}`,
+      `outbox flush @ ${new Date(at("2025-11-03 07:59:30")).toISOString()}`,
+    ]);
+    expect(runs).toEqual(["flush", "scan", "flush"]); // the scan (and its flush) ran here; that flush tick elsewhere
+  });
+});
+
+describe("tickSlot", () => {
+  it("is the latest cron time at or before the moment, the same for any replica's moment within the tick", () => {
+    const cron = new Cron("*/10 * * * *", { timezone: TIME_ZONE, paused: true });
+    const slot = at("2025-11-03 08:10:00");
+    expect(tickSlot(cron, slot)).toBe(slot);
+    expect(tickSlot(cron, slot + 4_321)).toBe(slot);
+    expect(tickSlot(cron, slot - 1)).toBe(at("2025-11-03 08:00:00"));
   });
 });
 

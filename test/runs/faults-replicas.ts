@@ -307,7 +307,8 @@ async function pushAll(list: Dossier[], status: number): Promise<void> {
 }
 
 // ---- citizens -------------------------------------------------------------------------------------
-const askDigits = (d: Dossier) => (t: string) => t.includes("4 số cuối") && t.includes(d.key);
+// The bot repeats the code as written (with its dots) when it asks for the digits.
+const askDigits = (d: Dossier) => (t: string) => t.includes("4 số cuối") && t.includes(d.code);
 const details = (d: Dossier) => (t: string) => t.startsWith(`📁 Hồ sơ ${d.code}`);
 
 /** /hoso, the digits if asked, then «Nhận thông báo»: until the bot confirms (or says it already is). */
@@ -316,7 +317,13 @@ const debug = process.env.FAULTS_DEBUG === "1" ? (line: string) => out(`    [deb
 async function subscribe(c: Citizen, d: Dossier): Promise<void> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (attempt > 0)
-      debug(`${c.label} subscribe attempt ${attempt + 1}; last: ${h.received(c.key).at(-1)?.slice(0, 80)}`);
+      debug(
+        `${c.label} subscribe attempt ${attempt + 1}; last: ${h
+          .received(c.key)
+          .slice(-3)
+          .map((t) => t.slice(0, 60).replace(/\n/g, " "))
+          .join(" ‖ ")}`,
+      );
     await whenUp();
     let from = h.received(c.key).length;
     await say(c, `/hoso ${d.code}`);
@@ -634,6 +641,13 @@ try {
   failure = err;
   working = false;
   killing = false;
+  // What each replica's channels say at the failure (counters only): stuck, failed or skipped updates.
+  for (const r of h.replicas) {
+    const health = r.up ? await r.health().catch(() => undefined) : undefined;
+    out(
+      `  replica ${r.index}: ${health ? JSON.stringify({ replica: health.replica, channels: health.channels }) : "down"}`,
+    );
+  }
 } finally {
   const keep = process.env.FAULTS_KEEP === "1";
   await h.close(keep).catch(() => undefined);
