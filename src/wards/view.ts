@@ -1,7 +1,7 @@
-import type { CatalogueSnapshot } from "../catalogue/live.js";
+import { type CatalogueSnapshot, indexCatalogue } from "../catalogue/live.js";
 import type { Catalogue, ProvinceData } from "../catalogue/load.js";
-import type { OverlayFile, Procedure, ProcedureChange, SynonymsFile } from "../catalogue/schema.js";
-import { ProcedureSearch, type SearchOutcome } from "../search/index.js";
+import type { OverlayFile, Procedure, ProcedureChange } from "../catalogue/schema.js";
+import type { ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { rememberBase } from "./bases.js";
 import { type Ward, wardDirectory } from "./directory.js";
 
@@ -38,8 +38,8 @@ function provinceView(snapshot: CatalogueSnapshot): CatalogueSnapshot {
     const procedures = applyOverlay(base.procedures, data.provinceOverlay);
     const offices = new Map(base.offices);
     for (const office of data.province.offices) offices.set(office.id, office);
-    const search = indexFor(snapshot.search, data.provinceOverlay, procedures, base.synonyms);
-    return make(snapshot, { ...base, procedures, offices }, search);
+    const catalogue = { ...base, procedures, offices };
+    return make(snapshot, catalogue, indexFor(snapshot.search, data.provinceOverlay, catalogue));
   });
 }
 
@@ -54,11 +54,7 @@ function build(snapshot: CatalogueSnapshot, ward: Ward): CatalogueSnapshot {
     offices: new Map(ward.offices),
     defaultOffice: ward.defaultOffice,
   };
-  return make(
-    snapshot,
-    catalogue,
-    overlay ? indexFor(province.search, overlay, procedures, catalogue.synonyms) : province.search,
-  );
+  return make(snapshot, catalogue, overlay ? indexFor(province.search, overlay, catalogue) : province.search);
 }
 
 /**
@@ -67,16 +63,11 @@ function build(snapshot: CatalogueSnapshot, ward: Ward): CatalogueSnapshot {
  * overlay adding procedures needs an index of its own (built in about half a second on the
  * bundled catalogue, 2 MB).
  */
-function indexFor(
-  below: ProcedureSearch,
-  overlay: OverlayFile,
-  procedures: readonly Procedure[],
-  synonyms: SynonymsFile,
-): ProcedureSearch {
-  // Built as live.ts builds the catalogue's (keep the two alike).
-  if (overlay.procedures.length > 0) return new ProcedureSearch(procedures, synonyms);
+function indexFor(below: ProcedureSearch, overlay: OverlayFile, catalogue: Catalogue): ProcedureSearch {
+  // Built as the live catalogue's is (with its synonyms and redirects).
+  if (overlay.procedures.length > 0) return indexCatalogue(catalogue);
   if (overlay.changes.length === 0) return below;
-  const byCode = new Map(procedures.map((p) => [p.code, p]));
+  const byCode = new Map(catalogue.procedures.map((p) => [p.code, p]));
   const remap = (outcome: SearchOutcome): SearchOutcome => ({
     ...outcome,
     hits: outcome.hits.map((h) => ({ ...h, procedure: byCode.get(h.procedure.code) ?? h.procedure })),

@@ -85,6 +85,17 @@ describe("a ward's view: catalogue + province overlay + ward overlay", () => {
     expect(fee?.procedure.channels[0]?.fee.text).toMatch(/HĐND Tỉnh Mẫu/);
   });
 
+  it("builds a ward's own index as the live catalogue's is: other agencies' requests are held back alike", () => {
+    const own = wardView(live.current(), "phuong-5").search;
+    expect(own).not.toBe(wardView(live.current()).search);
+    // "làm căn cước" is the police's (redirects.json): no procedure is offered, in the ward's index as in the shared one.
+    for (const message of ["làm căn cước ở đâu", "xác nhận thẻ căn cước"]) {
+      expect(live.current().search.search(message).decision).toBe("none");
+      expect(own.search(message).decision).toBe("none");
+    }
+    expect(own.search("đăng ký khai sinh").hits[0]?.procedure.code).toBe("1.001193");
+  });
+
   it("answers with the ward's office, map link and local note", () => {
     const view = wardView(live.current(), "tan-phu").catalogue;
     const residence = view.procedures.find((p) => p.office === "cong-an");
