@@ -111,10 +111,12 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
   });
 
   const offices = new Map<string, Office>();
+  // Told once the province data is read: in a province an office the wards all replace is never shown.
+  const officeSampleWarnings: Problem[] = [];
   officesFile?.offices.forEach((office, i) => {
     for (const key of ["name", "address", "hours", "phone"] as const) {
       if (PLACEHOLDER.test(office[key])) {
-        warnings.push({
+        officeSampleWarnings.push({
           file: OFFICES_FILE,
           record: office.id,
           path: `offices[${i}].${key}`,
@@ -192,6 +194,8 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     { readJson, check, listJson: (sub) => listJson(dataDir, sub), problems, warnings },
     { procedures, offices },
   );
+  const replaced = province ? replacedEverywhere(province) : new Set<string>();
+  warnings.push(...officeSampleWarnings.filter((w) => !(w.record && replaced.has(w.record))));
 
   if (procedures.length === 0 && problems.length === 0) {
     problems.push({ file: PROCEDURES_DIR, path: "-", message: "chưa có thủ tục nào | no procedures found" });
@@ -235,4 +239,18 @@ function recordCode(raw: unknown): string | undefined {
 /** The code of a record that does not parse, read from its text, so the report still names it. */
 function recordCodeIn(text: string): string | undefined {
   return /"code"\s*:\s*"([^"]{1,40})"/.exec(text)?.[1];
+}
+
+/**
+ * The shared offices (offices.json) a province never serves as they are: those its province file
+ * replaces, and those every ward's file replaces. Their sample wording needs no warning. (A citizen
+ * who skipped picking a ward still sees offices.json's; docs/wards.md says to keep those generic.)
+ */
+function replacedEverywhere(data: ProvinceData): Set<string> {
+  const replaced = new Set(data.province.offices.map((o) => o.id));
+  const [first, ...rest] = data.wards;
+  for (const office of first?.offices ?? []) {
+    if (rest.every((w) => w.offices.some((o) => o.id === office.id))) replaced.add(office.id);
+  }
+  return replaced;
 }

@@ -151,6 +151,25 @@ describe("ward and overlay validation (staff-worded, Vietnamese first)", () => {
     );
   });
 
+  it("warns about offices.json's sample wording only for the shared offices some ward is still served", async () => {
+    const sampleOffices = async (catalogueDir: string) => {
+      const result = await loadCatalogue(catalogueDir);
+      if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+      return [...new Set(result.warnings.filter((w) => w.file === "offices.json").map((w) => w.record))].sort();
+    };
+    // One ward (the bundled data): every office is served as offices.json has it.
+    expect(await sampleOffices(BUNDLED_DATA)).toEqual(["chi-nhanh-vpdkdd", "cong-an", "ubnd"]);
+    // The province: every ward has its own "ubnd", the province file its "chi-nhanh-vpdkdd"; only
+    // Tân Phú has its own "cong-an", so Phường 5 and Xã Tân Phú are told offices.json's.
+    expect(await sampleOffices(dir)).toEqual(["cong-an"]);
+    // A ward without its own "ubnd" is served offices.json's again.
+    await editJson(wardFile(dir, "xa-tan-phu"), (w) => {
+      w.offices = [{ ...w.offices[0], id: "ubnd-xa" }];
+      w.defaultOffice = "ubnd-xa";
+    });
+    expect(await sampleOffices(dir)).toEqual(["cong-an", "ubnd"]);
+  });
+
   it("warns (without refusing) about sample wording left in a ward's offices once it is no longer marked sample", async () => {
     await editJson(wardFile(dir, "tan-phu"), (w) => {
       w.sample = false;
