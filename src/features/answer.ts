@@ -19,6 +19,8 @@ const SEARCH_LIMIT = 8;
 const LIST_MAX = 5;
 /** Related procedures offered under an answer: those that hold every word asked, at most this many. */
 const RELATED_MAX = 4;
+/** The most choices an answer carries, related ones included (Telegram pages a keyboard of more than 10). */
+const ONE_SCREEN_CHOICES = 10;
 const RELATED_COVERAGE = 0.95;
 const RELATED_SCORE = 0.6;
 /**
@@ -175,14 +177,20 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
  */
 function answerReply(ctx: FeatureContext, deps: AnswerFeatureDeps, outcome: SearchOutcome, top: Hit): Reply {
   const reply = show(ctx, deps, top.procedure, outcome.intent);
+  const choices = reply.choices ?? [];
+  // A section sent in parts offers the related ones nowhere: part 1 is read first, and what
+  // follows "Xem tiếp" is the same answer going on, not a new search.
+  const inParts = choices.some((c) => c.id === procedureChoiceId(top.procedure.code, outcome.intent, 1));
+  // All choices on one screen: Telegram pages a longer keyboard, and a numbered list that long is no help either.
+  const room = Math.min(RELATED_MAX, ONE_SCREEN_CHOICES - choices.length);
+  if (inParts || room <= 0) return reply;
   const related = outcome.hits
     .slice(1)
     .filter((h) => h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE)
-    .slice(0, RELATED_MAX)
+    .slice(0, room)
     .map((h) => ({ id: procedureChoiceId(h.procedure.code, outcome.intent), label: `↪ ${shorten(h.procedure.name)}` }));
   if (related.length === 0) return reply;
   // Before the helpful / not helpful taps, which are about the answer shown.
-  const choices = reply.choices ?? [];
   const feedbackAt = choices.findIndex((c) => prefixOf(c.id) === FEEDBACK_CHOICE.prefix);
   const at = feedbackAt < 0 ? choices.length : feedbackAt;
   return { ...reply, choices: [...choices.slice(0, at), ...related, ...choices.slice(at)] };

@@ -55,10 +55,14 @@ describe("commands", () => {
     expect(viaCommand?.payload.text).toContain(`mã ${BIRTH}`);
     expect(viaCommand?.payload.text).toBe(viaText?.payload.text);
     const rows = buttons(viaCommand?.payload ?? {});
-    // Six short section labels: three to a row.
-    expect(rows.map((r) => r.length)).toEqual([3, 3]);
-    expect(rows.flat().every((b) => b.data.startsWith(`p:${BIRTH}:`))).toBe(true);
-    expect(rows.flat().map((b) => b.data)).not.toContain(`p:${BIRTH}:f`);
+    // Six short section labels, three to a row; then the related procedures ("↪ …", issue 11), one long name per row.
+    const sectionRows = rows.filter((r) => r.every((b) => b.data.startsWith(`p:${BIRTH}:`)));
+    expect(sectionRows.map((r) => r.length)).toEqual([3, 3]);
+    expect(sectionRows.flat().map((b) => b.data)).not.toContain(`p:${BIRTH}:f`);
+    const related = rows.slice(sectionRows.length);
+    expect(
+      related.every((r) => r.length === 1 && r[0]?.text.startsWith("↪ ") && !r[0].data.startsWith(`p:${BIRTH}:`)),
+    ).toBe(true);
   });
 
   it("/tim without a question asks for one", async () => {

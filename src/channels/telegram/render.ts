@@ -38,15 +38,26 @@ export function usableChoices(choices: readonly Choice[]): Choice[] {
 }
 
 /**
- * Buttons laid out by label length: short labels (sections, languages) three to a row,
- * medium ones two, long ones (procedure names) one per row so phones don't truncate them.
+ * Buttons laid out by label length, in their order: short labels (sections, languages) three to
+ * a row, medium ones two, long ones (procedure names) one per row so phones don't truncate them.
+ * A row takes the next button only while every label in it allows that many: an answer's six
+ * section buttons stay three to a row when a related procedure's long name follows them.
  */
 function buttonRows(choices: readonly Choice[]): InlineKeyboardButton[][] {
-  const longest = Math.max(0, ...choices.map((c) => c.label.length));
-  const perRow = longest <= 14 ? 3 : longest <= 24 ? 2 : 1;
+  const perRow = (label: string) => (label.length <= 14 ? 3 : label.length <= 24 ? 2 : 1);
   const rows: InlineKeyboardButton[][] = [];
-  for (let i = 0; i < choices.length; i += perRow) {
-    rows.push(choices.slice(i, i + perRow).map((c) => ({ text: c.label, callback_data: c.id })));
+  let row: InlineKeyboardButton[] = [];
+  let room = 0;
+  for (const c of choices) {
+    const fits = Math.min(room, perRow(c.label));
+    if (row.length > 0 && row.length < fits) {
+      row.push({ text: c.label, callback_data: c.id });
+      room = fits;
+      continue;
+    }
+    row = [{ text: c.label, callback_data: c.id }];
+    room = perRow(c.label);
+    rows.push(row);
   }
   return rows;
 }
