@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -26,10 +26,13 @@ import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-a
 import { startPostgres, type TestPostgres } from "./postgres.js";
 import {
   at,
+  findLeaks,
+  findProcedure,
   type HarnessOptions,
   type LogLine,
   type ProcedureJson,
   ROOT,
+  runSecrets,
   type ServiceHarness,
   showTime,
   TIME_ZONE,
@@ -414,43 +417,15 @@ export class ReplicaHarness implements OfficeHarness {
   }
 
   async procedure(code: string): Promise<{ file: string; data: ProcedureJson }> {
-    const dir = path.join(this.catalogueDir, "procedures");
-    for (const field of await readdir(dir)) {
-      for (const name of await readdir(path.join(dir, field))) {
-        if (name.startsWith(`${code}-`)) {
-          const file = path.join(dir, field, name);
-          return { file, data: JSON.parse(await readFile(file, "utf8")) as ProcedureJson };
-        }
-      }
-    }
-    throw new Error(`no procedure ${code} in the catalogue`);
+    return findProcedure(this.catalogueDir, code);
   }
 
   leaks(values: string[]): { value: string; line: string }[] {
-    const found: { value: string; line: string }[] = [];
-    const tests = values
-      .filter((v) => v !== "")
-      .map((value) => {
-        const digits = /^\d+$/.test(value) ? new RegExp(`(?<!\\d)${value}(?!\\d)`) : undefined;
-        return { value, test: (text: string) => (digits ? digits.test(text) : text.includes(value)) };
-      });
-    for (const line of this.logs) {
-      for (const { value, test } of tests) if (test(line.text)) found.push({ value, line: line.text });
-    }
-    return found;
+    return findLeaks(this.logs, values);
   }
 
   get secretValues(): string[] {
-    return [
-      TELEGRAM_TOKEN,
-      TELEGRAM_TOKEN.split(":")[1] ?? "",
-      ZALO_TOKEN,
-      ZALO_TOKEN.split(":")[1] ?? "",
-      this.secrets.apiToken,
-      this.secrets.telegramWebhook,
-      this.secrets.zaloWebhook,
-      this.phoneHashKey,
-    ];
+    return [...runSecrets(this.secrets), this.phoneHashKey];
   }
 
   // ---- the load balancer ---------------------------------------------------------------------

@@ -12,11 +12,13 @@ import { rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { type RunResult, runTsx } from "./common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
 import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
+import type { PlayResult } from "./office-day.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -368,16 +370,7 @@ export class ServiceHarness {
 
   /** The procedure record of a code in the catalogue copy, as the staff file holds it. */
   async procedure(code: string): Promise<{ file: string; data: ProcedureJson }> {
-    const dir = path.join(this.catalogueDir, "procedures");
-    for (const field of await readdir(dir)) {
-      for (const name of await readdir(path.join(dir, field))) {
-        if (name.startsWith(`${code}-`)) {
-          const file = path.join(dir, field, name);
-          return { file, data: JSON.parse(await readFile(file, "utf8")) as ProcedureJson };
-        }
-      }
-    }
-    throw new Error(`no procedure ${code} in the catalogue`);
+    return findProcedure(this.catalogueDir, code);
   }
 
   /**
@@ -386,30 +379,12 @@ export class ServiceHarness {
    * such as a timestamp.
    */
   leaks(values: string[]): { value: string; line: string }[] {
-    const found: { value: string; line: string }[] = [];
-    const tests = values
-      .filter((v) => v !== "")
-      .map((value) => {
-        const digits = /^\d+$/.test(value) ? new RegExp(`(?<!\\d)${value}(?!\\d)`) : undefined;
-        return { value, test: (text: string) => (digits ? digits.test(text) : text.includes(value)) };
-      });
-    for (const line of this.logs) {
-      for (const { value, test } of tests) if (test(line.text)) found.push({ value, line: line.text });
-    }
-    return found;
+    return findLeaks(this.logs, values);
   }
 
   /** The values every run checks the logs for: tokens and secrets of this run. */
   get secretValues(): string[] {
-    return [
-      TELEGRAM_TOKEN,
-      TELEGRAM_TOKEN.split(":")[1] ?? "",
-      ZALO_TOKEN,
-      ZALO_TOKEN.split(":")[1] ?? "",
-      this.secrets.apiToken,
-      this.secrets.telegramWebhook,
-      this.secrets.zaloWebhook,
-    ];
+    return runSecrets(this.secrets);
   }
 }
 
@@ -452,4 +427,74 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(10);
   }
+}
+
+/** The procedure record of a code in a catalogue copy, as the staff file holds it. */
+export async function findProcedure(
+  catalogueDir: string,
+  code: string,
+): Promise<{ file: string; data: ProcedureJson }> {
+  const dir = path.join(catalogueDir, "procedures");
+  for (const field of await readdir(dir)) {
+    for (const name of await readdir(path.join(dir, field))) {
+      if (name.startsWith(`${code}-`)) {
+        const file = path.join(dir, field, name);
+        return { file, data: JSON.parse(await readFile(file, "utf8")) as ProcedureJson };
+      }
+    }
+  }
+  throw new Error(`no procedure ${code} in the catalogue`);
+}
+
+/**
+ * Log lines holding any of these strings. A value of digits only (a chat id) counts when it
+ * stands alone, not inside a longer number such as a timestamp.
+ */
+export function findLeaks(logs: readonly { text: string }[], values: string[]): { value: string; line: string }[] {
+  const found: { value: string; line: string }[] = [];
+  const tests = values
+    .filter((v) => v !== "")
+    .map((value) => {
+      const digits = /^\d+$/.test(value) ? new RegExp(`(?<!\\d)${value}(?!\\d)`) : undefined;
+      return { value, test: (text: string) => (digits ? digits.test(text) : text.includes(value)) };
+    });
+  for (const line of logs) {
+    for (const { value, test } of tests) if (test(line.text)) found.push({ value, line: line.text });
+  }
+  return found;
+}
+
+/** The tokens (and their secret halves) and the secrets of a run, which no log line may hold. */
+export function runSecrets(secrets: { apiToken: string; telegramWebhook: string; zaloWebhook: string }): string[] {
+  return [
+    TELEGRAM_TOKEN,
+    TELEGRAM_TOKEN.split(":")[1] ?? "",
+    ZALO_TOKEN,
+    ZALO_TOKEN.split(":")[1] ?? "",
+    secrets.apiToken,
+    secrets.telegramWebhook,
+    secrets.zaloWebhook,
+  ];
+}
+
+/** The closing table of an office play: messages per chat (expected = received) and the slowest steps. */
+export function printPlaySummary(result: Pick<PlayResult, "summary" | "slowest">, out: (line?: string) => void): void {
+  out();
+  out("Messages per chat (expected = received)");
+  for (const row of result.summary)
+    out(`  ${row.label.padEnd(24)} ${String(row.expected).padStart(3)} = ${row.received}`);
+  out(`Slowest steps: ${result.slowest.map((s) => `${s.title.slice(0, 40)} ${Math.round(s.ms)} ms`).join("; ")}`);
+  out();
+}
+
+/** A run's FAILED line and the service's last log lines. */
+export function printFailure(failed: unknown, tail: string[], out: (line?: string) => void): void {
+  out();
+  out(`FAILED: ${failed instanceof Error ? failed.message : String(failed)}`);
+  if (tail.length > 0) out(`last service log lines:\n${tail.join("\n")}`);
+}
+
+/** Seconds since a performance.now() reading, one decimal. */
+export function seconds(since: number): string {
+  return ((performance.now() - since) / 1000).toFixed(1);
 }

@@ -19,6 +19,7 @@ import { type Job, type RunningSchedule, startSchedule } from "../../src/schedul
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { captureLogs, tempDir } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { seededRandom } from "../harness/reliability-generator.js";
 
 let server: TestPostgres;
 const closers: (() => Promise<unknown>)[] = [];
@@ -57,18 +58,6 @@ function createPoolClosed(url: string): Pool {
   return pool;
 }
 
-/** A seeded generator (mulberry32): the waits below differ from run to run only with the seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe("job ticks across replicas", () => {
   const TIME_ZONE = "Asia/Ho_Chi_Minh";
   const at = (local: string) => Date.parse(`${local.replace(" ", "T")}+07:00`);
@@ -83,7 +72,7 @@ describe("job ticks across replicas", () => {
       await rename(`${file}.tmp`, file);
     };
     await setClock("2025-11-03 07:45:00");
-    const random = seeded(14);
+    const random = seededRandom(14);
     const runs: { replica: string; slot: string }[] = [];
     const schedules: RunningSchedule[] = [];
     for (const replica of ["a", "b"]) {
@@ -281,7 +270,7 @@ describe("chat turns across replicas", () => {
     const { logger } = captureLogs();
     const replicas = [new PostgresChatTurns(db.url, { logger }), new PostgresChatTurns(db.url, { logger })];
     for (const r of replicas) closers.push(() => r.close());
-    const random = seeded(7);
+    const random = seededRandom(7);
     const log: string[] = [];
     let inside = 0;
     let most = 0;

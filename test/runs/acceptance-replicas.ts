@@ -18,7 +18,7 @@ import pg from "pg";
 import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
 import { ReplicaHarness } from "../harness/replicas.js";
 import type { ServiceHarness } from "../harness/service-harness.js";
-import { waitUntil } from "../harness/service-harness.js";
+import { printFailure, printPlaySummary, seconds, waitUntil } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -104,12 +104,7 @@ try {
   if (last !== 0) throw new Error(`replica ${other} exited with ${last} on SIGTERM`);
   out(`  ✓ replica ${other} stopped with SIGTERM: exit 0`);
 
-  out();
-  out("Messages per chat (expected = received)");
-  for (const row of result.summary)
-    out(`  ${row.label.padEnd(24)} ${String(row.expected).padStart(3)} = ${row.received}`);
-  out(`Slowest steps: ${result.slowest.map((s) => `${s.title.slice(0, 40)} ${Math.round(s.ms)} ms`).join("; ")}`);
-  out();
+  printPlaySummary(result, out);
   out(
     `PASSED: ${result.steps} steps, ${result.messagesChecked} messages checked on two replicas, none missing or extra, in ${seconds(started)} s`,
   );
@@ -117,17 +112,14 @@ try {
   failed = err;
 } finally {
   if (failed) {
-    out();
-    out(`FAILED: ${failed instanceof Error ? failed.message : String(failed)}`);
-    const tail = h.logs.slice(-20).map((l) => `  [${l.replica}] ${l.text}`);
-    if (tail.length > 0) out(`last service log lines:\n${tail.join("\n")}`);
+    printFailure(
+      failed,
+      h.logs.slice(-20).map((l) => `  [${l.replica}] ${l.text}`),
+      out,
+    );
   }
   const keep = process.env.ACCEPTANCE_KEEP === "1";
   await h.close(keep);
   if (keep) out(`(kept ${h.root})`);
 }
 process.exitCode = failed ? 1 : 0;
-
-function seconds(since: number): string {
-  return ((performance.now() - since) / 1000).toFixed(1);
-}

@@ -12,7 +12,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
-import { ServiceHarness } from "../harness/service-harness.js";
+import { printFailure, printPlaySummary, ServiceHarness, seconds } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const started = performance.now();
@@ -54,12 +54,7 @@ try {
   }
   out("  ✓ outbox.sent.log and zalo-inbox.log empty after the stop");
 
-  out();
-  out("Messages per chat (expected = received)");
-  for (const row of result.summary)
-    out(`  ${row.label.padEnd(24)} ${String(row.expected).padStart(3)} = ${row.received}`);
-  out(`Slowest steps: ${result.slowest.map((s) => `${s.title.slice(0, 40)} ${Math.round(s.ms)} ms`).join("; ")}`);
-  out();
+  printPlaySummary(result, out);
   out(
     `PASSED: ${result.steps} steps, ${result.messagesChecked} messages checked, none missing or extra, in ${seconds(started)} s`,
   );
@@ -67,17 +62,14 @@ try {
   failed = err;
 } finally {
   if (failed) {
-    out();
-    out(`FAILED: ${failed instanceof Error ? failed.message : String(failed)}`);
-    const tail = h.logs.slice(-15).map((l) => `  ${l.text}`);
-    if (tail.length > 0) out(`last service log lines:\n${tail.join("\n")}`);
+    printFailure(
+      failed,
+      h.logs.slice(-15).map((l) => `  ${l.text}`),
+      out,
+    );
   }
   const keep = process.env.ACCEPTANCE_KEEP === "1";
   await h.close(keep);
   if (keep) out(`(kept ${h.root})`);
 }
 process.exitCode = failed ? 1 : 0;
-
-function seconds(since: number): string {
-  return ((performance.now() - since) / 1000).toFixed(1);
-}
