@@ -77,8 +77,8 @@ function sample<T>(items: readonly T[], n: number): T[] {
 function fuseSearcher(records: Procedure[]) {
   const fuse = new Fuse(records, { keys: ["name", "aliases", "field"] });
   return {
-    search(text: string): SearchOutcome {
-      const hits = fuse.search(text, { limit: 5 }).map((r) => ({ procedure: r.item }) as Hit);
+    search(text: string): SearchOutcome<Procedure> {
+      const hits = fuse.search(text, { limit: 5 }).map((r) => ({ procedure: r.item }) as Hit<Procedure>);
       return { decision: hits.length > 0 ? "answer" : "none", intent: "general", hits, sectionOnly: false, sure: true };
     },
   };

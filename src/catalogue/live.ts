@@ -2,11 +2,12 @@ import { type FSWatcher, watch } from "chokidar";
 import { ProcedureSearch } from "../search/index.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
+import type { Procedure } from "./schema.js";
 
 /** A catalogue with its search index, swapped as one piece so a reader never sees half of a reload. */
 export interface CatalogueSnapshot {
   catalogue: Catalogue;
-  search: ProcedureSearch;
+  search: ProcedureSearch<Procedure>;
 }
 
 export interface CatalogueEvents {
@@ -108,7 +109,7 @@ export class CatalogueError extends Error {
  * The search over a catalogue, built alike everywhere (the live catalogue, a ward's view, the
  * search CLI): the redirects let it hold back a confident answer for what other agencies do.
  */
-export function indexCatalogue(catalogue: Catalogue): ProcedureSearch {
+export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure> {
   return new ProcedureSearch(catalogue.procedures, catalogue.synonyms, undefined, catalogue.redirects);
 }
 

@@ -175,7 +175,12 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
  * The answer to a search, with the other procedures that hold every word asked as choices:
  * "hộ kinh doanh" answers the registration and offers its closing, re-issue and changes.
  */
-function answerReply(ctx: FeatureContext, deps: AnswerFeatureDeps, outcome: SearchOutcome, top: Hit): Reply {
+function answerReply(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  outcome: SearchOutcome<Procedure>,
+  top: Hit<Procedure>,
+): Reply {
   const reply = show(ctx, deps, top.procedure, outcome.intent);
   const choices = reply.choices ?? [];
   // A section sent in parts offers the related ones nowhere: part 1 is read first, and what
@@ -212,8 +217,8 @@ interface Context {
  *   procedure now fits better than the current one, clearly ahead of the rest.
  */
 function settleWithContext(
-  search: ProcedureSearch,
-  outcome: SearchOutcome,
+  search: ProcedureSearch<Procedure>,
+  outcome: SearchOutcome<Procedure>,
   text: string,
   { current, options, cue }: Context,
 ): { procedure: Procedure; section: Section } | undefined {

@@ -1,8 +1,8 @@
-import type { SynonymsFile } from "../catalogue/schema.js";
 import { type Cue, cuePhrases, extractIntent, type Intent } from "./intent.js";
 import { cleanText, MAX_QUERY_CHARS, type TextWord, textWords, tokenize, type Word, words } from "./normalize.js";
 import { PhraseMap, phrase, plain } from "./phrases.js";
 import { withoutPlaces } from "./places.js";
+import type { SynonymsFile } from "./records.js";
 import { isVietnameseSyllable, unchat } from "./spelling.js";
 
 /** A content word of the query, where it stands, and whether it is in a purpose clause ("… để mua nhà"). */

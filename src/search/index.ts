@@ -1,25 +1,25 @@
 import Fuse from "fuse.js";
-import type { Procedure, Redirect, SynonymsFile } from "../catalogue/schema.js";
 import { Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf } from "./phrases.js";
+import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 import { isVietnameseSyllable } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
 
-export interface Hit {
-  procedure: Procedure;
+export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
+  procedure: P;
   score: number;
   /** The score's parts, for tuning and diagnosis. */
   parts: { coverage: number; pairs: number; title: number };
 }
 
-export interface SearchOutcome {
+export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
   decision: Decision;
   intent: Intent;
   /** Best first, at most `limit`. Empty when the decision is `none`; two or more when it is `choose`. */
-  hits: Hit[];
+  hits: Hit<P>[];
   /**
    * The message asks for a section and names nothing else ("còn lệ phí thì sao?", "mất bao lâu",
    * "ở đâu vậy"): a follow-up about the procedure the conversation is on. The decision is `none`.
@@ -94,8 +94,8 @@ interface Postings {
   marks: Uint32Array;
 }
 
-interface Entry {
-  procedure: Procedure;
+interface Entry<P extends SearchableProcedure> {
+  procedure: P;
   /** Best field weight of each token. */
   weights: Map<string, number>;
   /** Accent signatures each token has in this record's text, as an id into `ProcedureSearch.markSets`. */
@@ -159,9 +159,9 @@ const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
  * while a short message about something else still fails on its own words. Place names, chat
  * spellings and framing phrases are removed before this (places.ts, spelling.ts, the filler list).
  */
-export class ProcedureSearch {
+export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure> {
   private readonly analyzer: Analyzer;
-  private readonly entries: Entry[];
+  private readonly entries: Entry<P>[];
   /** For each token, the records holding it and its field weight in each (parallel arrays). */
   private readonly postings = new Map<string, Postings>();
   /** The distinct sets of accent signatures a token has in a record (few: most words are written one way). */
@@ -180,7 +180,7 @@ export class ProcedureSearch {
   private readonly conceptIdf: number;
   private readonly vocabulary: Fuse<string>;
   private readonly corrections = new Map<string, string | null>();
-  private readonly recent = new Map<string, SearchOutcome>();
+  private readonly recent = new Map<string, SearchOutcome<P>>();
   /** Every raw word of the catalogue and of the analyzer's own lists, before synonym mapping. */
   private readonly rawVocabulary: Set<string>;
   /** Adjacent word pairs of the catalogue's names and aliases and of the analyzer's phrases, as written. */
@@ -209,10 +209,10 @@ export class ProcedureSearch {
    * message asks, so it is no confident answer for that record.
    */
   constructor(
-    procedures: readonly Procedure[],
+    procedures: readonly P[],
     synonyms: SynonymsFile,
     private readonly tuning: Tuning = DEFAULT_TUNING,
-    redirects: readonly Pick<Redirect, "terms">[] = [],
+    redirects: readonly RedirectTerms[] = [],
   ) {
     this.analyzer = new Analyzer(synonyms);
     for (const redirect of redirects) {
@@ -328,7 +328,7 @@ export class ProcedureSearch {
    * Citizens ask the same few questions over and over; a small cache of recent outcomes
    * (dropped with the index on every catalogue reload) spares the event loop the repeats.
    */
-  search(text: string, limit = 5): SearchOutcome {
+  search(text: string, limit = 5): SearchOutcome<P> {
     const key = `${limit}\u0000${text}`;
     const cached = this.recent.get(key);
     if (cached) {
@@ -343,7 +343,7 @@ export class ProcedureSearch {
   }
 
   /** The search itself, bypassing the cache (benchmarks time this). */
-  searchUncached(text: string, limit = 5): SearchOutcome {
+  searchUncached(text: string, limit = 5): SearchOutcome<P> {
     const query = this.analyzer.query(text, {
       correct: (token) => this.correct(token),
       repair: (words) => this.repair(words),
@@ -411,8 +411,8 @@ export class ProcedureSearch {
     const runs = this.outsideRuns(query.said, content);
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
-      .map(([i]): Hit => {
-        const entry = this.entries[i] as Entry;
+      .map(([i]): Hit<P> => {
+        const entry = this.entries[i] as Entry<P>;
         const { share: coverage, outside } = this.coverage(entry, terms, lastSentence, runs);
         const said = new Set(
           [...terms.values()].filter((t) => !t.unbound && this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
@@ -438,7 +438,7 @@ export class ProcedureSearch {
    * "hỗ trợ chi phí mai táng" asks for the allowance, not its fee; "trước thời hạn" is in
    * the name of the business pause. Such cues are dropped before the section is chosen.
    */
-  private intentFor(cues: readonly Cue[], top: Hit | undefined): Intent {
+  private intentFor(cues: readonly Cue[], top: Hit<P> | undefined): Intent {
     if (!top || cues.length === 0) return chooseIntent(cues);
     const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
     return chooseIntent(cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)));
@@ -529,7 +529,7 @@ export class ProcedureSearch {
    * says nothing else of the record ("ly hôn" alone is the court's, not the ward's note of a divorce abroad).
    */
   private outsideAsked(
-    entry: Entry,
+    entry: Entry<P>,
     terms: ReadonlyMap<string, Term>,
     from: number,
     runs: readonly OutsideRun[],
@@ -622,7 +622,7 @@ export class ProcedureSearch {
    * its distance to the nearest word the record has (see the class comment).
    */
   private coverage(
-    entry: Entry,
+    entry: Entry<P>,
     terms: ReadonlyMap<string, Term>,
     lastSentence: number,
     runs: readonly OutsideRun[],
@@ -642,7 +642,7 @@ export class ProcedureSearch {
     return { share: best, outside };
   }
 
-  private coverageFrom(entry: Entry, terms: ReadonlyMap<string, Term>, from: number): number {
+  private coverageFrom(entry: Entry<P>, terms: ReadonlyMap<string, Term>, from: number): number {
     let vetoed = false;
     const held: number[] = [];
     let have = 0;
@@ -687,7 +687,7 @@ export class ProcedureSearch {
   }
 
   /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
-  private pairCoverage(entry: Entry, queryPairs: ReadonlySet<string>, title: number): number {
+  private pairCoverage(entry: Entry<P>, queryPairs: ReadonlySet<string>, title: number): number {
     if (queryPairs.size === 0) return title;
     let best = 0;
     for (const pairs of entry.titlePairs) {
@@ -741,7 +741,7 @@ export class ProcedureSearch {
   }
 
   /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
-  private titleCoverage(entry: Entry, query: ReadonlySet<string>): number {
+  private titleCoverage(entry: Entry<P>, query: ReadonlySet<string>): number {
     let best = 0;
     for (const { tokens, weights, total } of entry.titleWeights) {
       if (total === 0) continue;
@@ -773,7 +773,7 @@ export class ProcedureSearch {
     return fixed ?? undefined;
   }
 
-  private prepare(procedure: Procedure): Entry {
+  private prepare(procedure: P): Entry<P> {
     const weights = new Map<string, number>();
     const spellings = new Map<string, Set<string>>();
     const add = (words: Word[], w: number) => {
@@ -837,7 +837,7 @@ export class ProcedureSearch {
   }
 
   /** 1 when the word as typed fits the record (no accents typed, or the same accents), else the mismatch weight. */
-  private accentFit(entry: Entry, word: Word): number {
+  private accentFit(entry: Entry<P>, word: Word): number {
     const id = entry.marks.get(word.token);
     return id === undefined ? 1 : this.fitOf(id, word);
   }
@@ -849,7 +849,11 @@ export class ProcedureSearch {
   }
 }
 
-function decide(ranked: Hit[], limit: number, tuning: Tuning): { decision: Decision; hits: Hit[]; sure: boolean } {
+function decide<P extends SearchableProcedure>(
+  ranked: Hit<P>[],
+  limit: number,
+  tuning: Tuning,
+): { decision: Decision; hits: Hit<P>[]; sure: boolean } {
   const [top, second] = ranked;
   if (!top || top.score < tuning.choose) return { decision: "none", hits: [], sure: true };
   // The query says one procedure's whole title and little else: that one, even if a variant scores close.

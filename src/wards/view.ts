@@ -63,17 +63,21 @@ function build(snapshot: CatalogueSnapshot, ward: Ward): CatalogueSnapshot {
  * overlay adding procedures needs an index of its own (built in about half a second on the
  * bundled catalogue, 2 MB).
  */
-function indexFor(below: ProcedureSearch, overlay: OverlayFile, catalogue: Catalogue): ProcedureSearch {
+function indexFor(
+  below: ProcedureSearch<Procedure>,
+  overlay: OverlayFile,
+  catalogue: Catalogue,
+): ProcedureSearch<Procedure> {
   // Built as the live catalogue's is (with its synonyms and redirects).
   if (overlay.procedures.length > 0) return indexCatalogue(catalogue);
   if (overlay.changes.length === 0) return below;
   const byCode = new Map(catalogue.procedures.map((p) => [p.code, p]));
-  const remap = (outcome: SearchOutcome): SearchOutcome => ({
+  const remap = (outcome: SearchOutcome<Procedure>): SearchOutcome<Procedure> => ({
     ...outcome,
     hits: outcome.hits.map((h) => ({ ...h, procedure: byCode.get(h.procedure.code) ?? h.procedure })),
   });
   // The index's state is read through the prototype; only what it returns is this view's.
-  const view = Object.create(below) as ProcedureSearch;
+  const view = Object.create(below) as ProcedureSearch<Procedure>;
   view.search = (text, limit) => remap(below.search(text, limit));
   view.searchUncached = (text, limit) => remap(below.searchUncached(text, limit));
   return view;
@@ -93,7 +97,11 @@ function cached(snapshot: CatalogueSnapshot, key: string, create: () => Catalogu
   return view;
 }
 
-function make(snapshot: CatalogueSnapshot, catalogue: Catalogue, search: ProcedureSearch): CatalogueSnapshot {
+function make(
+  snapshot: CatalogueSnapshot,
+  catalogue: Catalogue,
+  search: ProcedureSearch<Procedure>,
+): CatalogueSnapshot {
   rememberBase(catalogue, snapshot.catalogue);
   return { catalogue, search };
 }

@@ -1,0 +1,27 @@
+/**
+ * What the search reads of the catalogue, as plain shapes: search is a library over procedure
+ * records and knows no schema of the catalogue's (whose records have these fields and more), so
+ * the catalogue can build its index without a folder cycle.
+ */
+
+/** The fields of a procedure record the index reads. */
+export interface SearchableProcedure {
+  /** The official code (1.001193): what an answer and the evaluation name. */
+  readonly code: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly field: string;
+  /** Who handles it ("Cấp xã", "Cấp tỉnh"…): a ward/commune record counts as this office's. */
+  readonly level: string;
+}
+
+/** Synonym groups (a concept and the terms people use for it) and the chat filler ignored in queries. */
+export interface SynonymsFile {
+  readonly groups: readonly { readonly concept: string; readonly terms: readonly string[] }[];
+  readonly filler: readonly string[];
+}
+
+/** A request other agencies handle: only the terms citizens type for it matter to the search. */
+export interface RedirectTerms {
+  readonly terms: readonly string[];
+}
