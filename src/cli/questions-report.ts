@@ -52,7 +52,7 @@ const view = ward && { ward: ward.id, withoutWard: wards.list().length <= 1 };
 const database = config.DATABASE_URL ? createPool(config.DATABASE_URL, { max: 1 }) : undefined;
 const questions =
   database || existsSync(path.join(config.dataDir, QUESTIONS_FILE))
-    ? (await UnansweredQuestionStore.open(config.dataDir, { fsync: false, database })).list(days, view)
+    ? await (await UnansweredQuestionStore.open(config.dataDir, { fsync: false, database })).list(days, view)
     : [];
 await database?.end();
 if (questions.length === 0) {

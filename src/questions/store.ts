@@ -2,7 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { StoredDocument } from "../storage/document.js";
 import type { Pool } from "../storage/postgres/database.js";
-import { PostgresDocument } from "../storage/postgres/document.js";
+import { PostgresQuestionCounts } from "../storage/postgres/questions.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { questionKey, scrubQuestion } from "./scrub.js";
 
@@ -51,17 +51,18 @@ export class UnansweredQuestionStore {
   private written: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly file: StoredDocument<QuestionsFile>,
+    /** The file store (DATA_DIR), or with a database its rows (one per question, ward and day: replicas add up). */
+    private readonly file: StoredDocument<QuestionsFile> | PostgresQuestionCounts,
     private readonly now: () => number,
   ) {}
 
   static async open(
     dataDir: string,
-    /** `database` (DATABASE_URL): the counts live in its documents table, not in DATA_DIR. */
+    /** `database` (DATABASE_URL): the counts are rows of its unanswered_questions table (migration 003), not in DATA_DIR. */
     options: { now?: () => number; fsync?: boolean; database?: Pool } = {},
   ): Promise<UnansweredQuestionStore> {
     const file = options.database
-      ? await PostgresDocument.open(options.database, QUESTIONS)
+      ? await PostgresQuestionCounts.open(options.database)
       : await VersionedFile.open(path.join(dataDir, QUESTIONS_FILE), QUESTIONS, options.fsync ?? true);
     return new UnansweredQuestionStore(file, options.now ?? Date.now);
   }
@@ -77,12 +78,21 @@ export class UnansweredQuestionStore {
     // A ward's count of a question is its own entry; the lists add the entries of one question up.
     const key = ward ? `${ward}\u001f${base}` : base;
     const day = dayOf(this.now());
+    if (this.file instanceof PostgresQuestionCounts) {
+      const now = this.now();
+      await this.file.record(base, scrubbed, day, ward ?? "", {
+        since: sinceDay(now, KEEP_DAYS),
+        max: MAX_QUESTIONS,
+        now,
+      });
+      return;
+    }
     const questions = this.file.data.questions;
     const entry = questions[key] ?? { text: scrubbed, days: {}, ...(ward ? { ward } : {}) };
     entry.text = scrubbed;
     entry.days[day] = (entry.days[day] ?? 0) + 1;
     questions[key] = entry;
-    this.prune();
+    this.prune(questions);
     this.written = this.file.write();
     await this.written;
   }
@@ -96,8 +106,9 @@ export class UnansweredQuestionStore {
    * Most asked first (then most recently asked), over the last `days` days (at most KEEP_DAYS);
    * every ward's, or one ward's (`view`).
    */
-  list(days = KEEP_DAYS, view?: WardView): UnansweredQuestion[] {
-    const since = dayOf(this.now() - (Math.min(days, KEEP_DAYS) - 1) * DAY_MS);
+  async list(days = KEEP_DAYS, view?: WardView): Promise<UnansweredQuestion[]> {
+    const since = sinceDay(this.now(), Math.min(days, KEEP_DAYS));
+    if (this.file instanceof PostgresQuestionCounts) return this.file.list(since, view);
     const merged = new Map<string, UnansweredQuestion>();
     for (const q of Object.values(this.file.data.questions)) {
       if (view && !(q.ward === undefined ? view.withoutWard : q.ward === view.ward)) continue;
@@ -123,9 +134,8 @@ export class UnansweredQuestionStore {
   }
 
   /** Drops days older than KEEP_DAYS, questions left with none, and the oldest beyond MAX_QUESTIONS. */
-  private prune(): void {
-    const since = dayOf(this.now() - (KEEP_DAYS - 1) * DAY_MS);
-    const questions = this.file.data.questions;
+  private prune(questions: QuestionsFile["questions"]): void {
+    const since = sinceDay(this.now(), KEEP_DAYS);
     for (const [key, q] of Object.entries(questions)) {
       for (const day of Object.keys(q.days)) if (day < since) delete q.days[day];
       if (Object.keys(q.days).length === 0) delete questions[key];
@@ -140,6 +150,11 @@ export class UnansweredQuestionStore {
       delete questions[key];
     }
   }
+}
+
+/** The first UTC day of the last `days` days. */
+function sinceDay(now: number, days: number): string {
+  return dayOf(now - (days - 1) * DAY_MS);
 }
 
 function dayOf(ms: number): string {

@@ -164,7 +164,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
           200,
           questionsPage(
             frame("Câu hỏi bot chưa trả lời được"),
-            deps.questions?.list(days, questionView(scope)),
+            await deps.questions?.list(days, questionView(scope)),
             days,
             choice && { choice, selected: scope.ward },
           ),

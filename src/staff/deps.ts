@@ -77,7 +77,7 @@ export interface StaffConsoleDeps {
   health(): { channels: Record<string, ChannelHealthView> };
   /** Absent without the data directory: the pages say so. */
   ratings?: { all(): Promise<readonly Rating[]> };
-  questions?: { list(days?: number, view?: WardView): UnansweredQuestion[] };
+  questions?: { list(days?: number, view?: WardView): Promise<UnansweredQuestion[]> };
   /** The wards served (src/staff/wards.ts wardMapOf); absent: a single ward, every account sees everything. */
   wards?: WardMap;
   imports?: DossierImport;

@@ -40,7 +40,7 @@ export function overviewSource(
       channels: Object.entries(deps.health().channels).map(([name, h]) => channelLine(name, h, timeZone)),
       messagesToday: deps.messagesToday ? deps.messagesToday() : today.count,
       messagesNote: !deps.messagesToday && today.sinceStart ? `từ lúc dịch vụ khởi động (${started})` : undefined,
-      unanswered: deps.questions?.list(7, questions).length,
+      unanswered: (await deps.questions?.list(7, questions))?.length,
     };
   };
 }

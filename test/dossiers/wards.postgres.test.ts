@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DossierModule, openDossiers } from "../../src/dossiers/open.js";
+import { UnansweredQuestionStore } from "../../src/questions/store.js";
 import { withDossierWard } from "../../src/ratings/open.js";
 import { PostgresRatingRepository } from "../../src/ratings/postgres.js";
 import { ratingsOfWard } from "../../src/ratings/report.js";
@@ -94,6 +95,30 @@ describe("wards in PostgreSQL", () => {
     const all = await ratings.all();
     expect(ratingsOfWard(all, WARDS, "tan-dinh").map((r) => r.key)).toEqual(["0003121H49-261120-0001"]);
     expect(ratingsOfWard(all, WARDS, "ben-nghe").map((r) => r.key)).toEqual(["0003120H49-261120-0009"]);
+  });
+
+  it("unanswered questions are rows counted under the chat's ward; a ward's list keeps its own", async () => {
+    const questions = await UnansweredQuestionStore.open(data.dir, { database: pool, now: () => NOW });
+    await questions.record("nuôi chó có cần giấy phép", "ben-nghe");
+    await questions.record("nuôi chó có cần giấy phép", "tan-dinh");
+    await questions.record("cấp phép đào đường", "tan-dinh");
+    await questions.record("làm sổ đỏ");
+    const counts = (list: { text: string; count: number }[]) => list.map((q) => [q.text, q.count]);
+    expect(counts(await questions.list(7))).toEqual([
+      ["nuôi chó có cần giấy phép", 2],
+      ["cấp phép đào đường", 1],
+      ["làm sổ đỏ", 1],
+    ]);
+    expect(counts(await questions.list(7, { ward: "ben-nghe", withoutWard: false }))).toEqual([
+      ["nuôi chó có cần giấy phép", 1],
+    ]);
+    const { rows } = await pool.query("SELECT ward, count FROM unanswered_questions ORDER BY ward, text");
+    expect(rows).toEqual([
+      { ward: "", count: 1 },
+      { ward: "ben-nghe", count: 1 },
+      { ward: "tan-dinh", count: 1 },
+      { ward: "tan-dinh", count: 1 },
+    ]);
   });
 
   it("staff roles live in the account rows; a password reset keeps the role; an account without one is administrator", async () => {

@@ -177,20 +177,20 @@ describe("ratings and questions by ward", () => {
     await store.record("nuôi chó có cần giấy phép không");
     await store.record("cấp phép đào đường", "tan-dinh");
     const counts = (list: { text: string; count: number }[]) => list.map((q) => [q.text, q.count]);
-    expect(counts(store.list(7))).toEqual([
+    expect(counts(await store.list(7))).toEqual([
       ["nuôi chó có cần giấy phép không", 3],
       ["cấp phép đào đường", 1],
     ]);
-    expect(counts(store.list(7, { ward: "tan-dinh", withoutWard: false }))).toEqual([
+    expect(counts(await store.list(7, { ward: "tan-dinh", withoutWard: false }))).toEqual([
       ["cấp phép đào đường", 1],
       ["Nuôi chó có cần giấy phép không?", 1],
     ]);
-    expect(counts(store.list(7, { ward: "ben-nghe", withoutWard: true }))).toEqual([
+    expect(counts(await store.list(7, { ward: "ben-nghe", withoutWard: true }))).toEqual([
       ["nuôi chó có cần giấy phép không", 2],
     ]);
     // Read back from the file: the wards were stored.
     const reopened = await UnansweredQuestionStore.open(dir.dir, { fsync: false, now: () => NOW });
-    expect(counts(reopened.list(7, { ward: "ben-nghe", withoutWard: false }))).toEqual([
+    expect(counts(await reopened.list(7, { ward: "ben-nghe", withoutWard: false }))).toEqual([
       ["nuôi chó có cần giấy phép không", 1],
     ]);
   });
