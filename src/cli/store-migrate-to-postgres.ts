@@ -1,8 +1,8 @@
 // npm run store:migrate-to-postgres [-- --dry-run]
 // Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
-// subscriptions, ratings, conversation states, the lookup brakes, the outbox queue, answer feedback
-// and staff accounts (rows, through the schema's documents_to_rows), the unanswered-question counts
-// (one documents row until its store reads rows), and the staff audit log. One transaction: the counts per store are checked
+// subscriptions, ratings, conversation states, the lookup brakes, the outbox queue, answer feedback,
+// staff accounts and the unanswered-question counts (rows, through the schema's documents_to_rows),
+// and the staff audit log. One transaction: the counts per store are checked
 // before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
 // that already holds any of these (never copies over data).
 import { existsSync, readFileSync } from "node:fs";
@@ -50,6 +50,8 @@ const ROW_KINDS: Record<string, string> = {
   outbox: "SELECT count(*) AS n FROM outbox",
   "staff-accounts": "SELECT count(*) AS n FROM staff_accounts",
   "answer-feedback": "SELECT count(*) AS n FROM answer_feedback",
+  // The file counts one entry per question and ward.
+  "unanswered-questions": "SELECT count(*) AS n FROM (SELECT DISTINCT key, ward FROM unanswered_questions) AS q",
 };
 
 /** What a rolled-back copy found: the counts, and whether they differ. */

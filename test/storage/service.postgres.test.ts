@@ -120,6 +120,8 @@ describe("moving a ward from files to PostgreSQL", () => {
       expect(await count(url, "lockout_chats")).toBe(1);
       expect(await count(url, "lockout_codes")).toBe(1);
       expect(await count(url, "staff_accounts")).toBe(1);
+      expect(await count(url, "unanswered_questions")).toBe(1);
+      expect(await count(url, "documents")).toBe(0);
       // Staff sign in against the database's accounts; staff:add writes there too.
       const pool = createPool(url, { max: 1 });
       try {
