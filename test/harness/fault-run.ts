@@ -19,7 +19,23 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { OfficeHarness } from "./replicas.js";
-import { at, showTime } from "./service-harness.js";
+import { at, type HarnessOptions, showTime } from "./service-harness.js";
+
+/** The service as both fault runs start it: Telegram by webhook, Zalo polled, the office's hours. */
+export const FAULT_RUN_OPTIONS: HarnessOptions = {
+  telegramMode: "webhook",
+  zaloMode: "polling",
+  start: "2025-11-03 07:50",
+  env: {
+    REMINDER_DAYS: "1,3,7",
+    OFFICE_HOURS: "07:30-11:30,13:30-17:00",
+    NOTIFY_HOURS: "07:00-21:00",
+    WORKING_DAYS: "1-5",
+    // Citizens here write again whenever a reply is late, faster than people do.
+    RATE_LIMIT_PER_MINUTE: "1000",
+  },
+  zaloPollWaitMs: 1_000,
+};
 
 /** What the killer is given: the run's seeded random range and a wait for the service to be up. */
 export interface KillerTools {

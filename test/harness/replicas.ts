@@ -12,7 +12,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { cp, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -26,17 +26,20 @@ import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-a
 import { startPostgres, type TestPostgres } from "./postgres.js";
 import {
   at,
+  fetchHealth,
   findLeaks,
   findProcedure,
   type HarnessOptions,
   type LogLine,
   type ProcedureJson,
+  postDossierRows,
   ROOT,
   runSecrets,
   type ServiceHarness,
   showTime,
   TIME_ZONE,
   waitUntil,
+  writeClockFile,
 } from "./service-harness.js";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -357,26 +360,17 @@ export class ReplicaHarness implements OfficeHarness {
   }
 
   private async writeClock(ms: number): Promise<void> {
-    const temp = `${this.clockFile}.tmp`;
-    await writeFile(temp, new Date(ms).toISOString());
-    await rename(temp, this.clockFile);
+    await writeClockFile(this.clockFile, ms);
   }
 
   // ---- HTTP, through the load balancer -----------------------------------------------------
 
   async health(): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.apiUrl}/healthz`);
-    return (await response.json()) as Record<string, unknown>;
+    return fetchHealth(this.apiUrl);
   }
 
   async postDossiers(rows: Record<string, unknown>[]): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${this.apiUrl}/api/dossiers`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${this.secrets.apiToken}`, "content-type": "application/json" },
-      body: JSON.stringify(rows),
-    });
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: response.status, body };
+    return postDossierRows(this.apiUrl, this.secrets.apiToken, rows);
   }
 
   /** A script as staff run it on the first replica's machine, with PORT pointing at the load balancer. */

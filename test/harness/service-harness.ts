@@ -294,27 +294,18 @@ export class ServiceHarness {
   }
 
   private async writeClock(ms: number): Promise<void> {
-    const temp = `${this.clockFile}.tmp`;
-    await writeFile(temp, new Date(ms).toISOString());
-    await rename(temp, this.clockFile);
+    await writeClockFile(this.clockFile, ms);
   }
 
   // ---- HTTP --------------------------------------------------------------------------------
 
   async health(): Promise<Record<string, unknown>> {
-    const response = await fetch(`${this.apiUrl}/healthz`);
-    return (await response.json()) as Record<string, unknown>;
+    return fetchHealth(this.apiUrl);
   }
 
   /** POST /api/dossiers as the one-stop system does. */
   async postDossiers(rows: Record<string, unknown>[]): Promise<{ status: number; body: Record<string, unknown> }> {
-    const response = await fetch(`${this.apiUrl}/api/dossiers`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${this.secrets.apiToken}`, "content-type": "application/json" },
-      body: JSON.stringify(rows),
-    });
-    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
-    return { status: response.status, body };
+    return postDossierRows(this.apiUrl, this.secrets.apiToken, rows);
   }
 
   /** Runs one of the project's scripts (dossiers:import, ratings:report) as staff would, beside the service. */
@@ -497,4 +488,32 @@ export function printFailure(failed: unknown, tail: string[], out: (line?: strin
 /** Seconds since a performance.now() reading, one decimal. */
 export function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
+}
+
+/** The test clock's file, replaced whole (a rename) so the service never reads half a date. */
+export async function writeClockFile(file: string, ms: number): Promise<void> {
+  const temp = `${file}.tmp`;
+  await writeFile(temp, new Date(ms).toISOString());
+  await rename(temp, file);
+}
+
+/** GET /healthz. */
+export async function fetchHealth(apiUrl: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${apiUrl}/healthz`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** POST /api/dossiers as the one-stop system does. */
+export async function postDossierRows(
+  apiUrl: string,
+  apiToken: string,
+  rows: Record<string, unknown>[],
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await fetch(`${apiUrl}/api/dossiers`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${apiToken}`, "content-type": "application/json" },
+    body: JSON.stringify(rows),
+  });
+  const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  return { status: response.status, body };
 }

@@ -23,27 +23,14 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { runFaults } from "../harness/fault-run.js";
+import { FAULT_RUN_OPTIONS, runFaults } from "../harness/fault-run.js";
 import { ReplicaHarness } from "../harness/replicas.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const KILLS = Number(process.env.FAULTS_KILLS ?? 12);
 const SEED = Number(process.env.FAULTS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-const h = await ReplicaHarness.create({
-  telegramMode: "webhook",
-  zaloMode: "polling",
-  start: "2025-11-03 07:50",
-  env: {
-    REMINDER_DAYS: "1,3,7",
-    OFFICE_HOURS: "07:30-11:30,13:30-17:00",
-    NOTIFY_HOURS: "07:00-21:00",
-    WORKING_DAYS: "1-5",
-    // Citizens here write again whenever a reply is late, faster than people do.
-    RATE_LIMIT_PER_MINUTE: "1000",
-  },
-  zaloPollWaitMs: 1_000,
-});
+const h = await ReplicaHarness.create(FAULT_RUN_OPTIONS);
 
 /** Which replica each kill hit, and whether it held the polling lease then. */
 const killedLeader: boolean[] = [];

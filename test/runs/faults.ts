@@ -44,27 +44,14 @@ import { SenderRegistry } from "../../src/notifications/senders.js";
 import { AnswerFeedbackStore } from "../../src/ratings/feedback.js";
 import { FileRatingRepository } from "../../src/ratings/store.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
-import { runFaults } from "../harness/fault-run.js";
+import { FAULT_RUN_OPTIONS, runFaults } from "../harness/fault-run.js";
 import { ServiceHarness } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const KILLS = Number(process.env.FAULTS_KILLS ?? 50);
 const SEED = Number(process.env.FAULTS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
-const h = await ServiceHarness.create({
-  telegramMode: "webhook",
-  zaloMode: "polling",
-  start: "2025-11-03 07:50",
-  env: {
-    REMINDER_DAYS: "1,3,7",
-    OFFICE_HOURS: "07:30-11:30,13:30-17:00",
-    NOTIFY_HOURS: "07:00-21:00",
-    WORKING_DAYS: "1-5",
-    // Citizens here write again whenever a reply is late, faster than people do.
-    RATE_LIMIT_PER_MINUTE: "1000",
-  },
-  zaloPollWaitMs: 1_000,
-});
+const h = await ServiceHarness.create(FAULT_RUN_OPTIONS);
 
 await runFaults({
   h,
