@@ -22,10 +22,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { type RunResult, runTsx } from "./common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
-import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
+import { FakeZaloApi, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 import { startPostgres, type TestPostgres } from "./postgres.js";
 import {
   at,
+  botMessage,
   fetchHealth,
   findLeaks,
   findProcedure,
@@ -34,12 +35,14 @@ import {
   type ProcedureJson,
   postDossierRows,
   ROOT,
+  receivedBy,
   runSecrets,
   type ServiceHarness,
   showTime,
   TIME_ZONE,
   waitUntil,
   writeClockFile,
+  zaloWrites,
 } from "./service-harness.js";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -382,32 +385,23 @@ export class ReplicaHarness implements OfficeHarness {
   }
 
   async zaloSay(chatId: string, text: string): Promise<number> {
-    const update = textUpdate(chatId, text);
-    if (this.options.zaloMode === "polling") {
-      this.zalo.push(update);
-      return 200;
-    }
-    return (await this.zalo.deliver(`${this.apiUrl}/webhook/zalo`, update)).status;
+    return zaloWrites(this.zalo, this.options.zaloMode, this.apiUrl, chatId, text);
   }
 
   received(chatKey: string): string[] {
-    const [channel, id = ""] = splitKey(chatKey);
-    if (channel === "telegram") return this.telegram.botMessages(Number(id)).map((m) => m.text ?? "");
-    return this.zalo
-      .sentTo(id)
-      .filter((m) => m.method === "sendMessage")
-      .map((m) => m.text ?? "");
+    return receivedBy(this, chatKey);
   }
 
   telegramMessageId(chatKey: string, index: number): number | undefined {
-    const [, id = ""] = splitKey(chatKey);
-    return this.telegram.botMessages(Number(id))[index]?.message_id;
+    return botMessage(this.telegram, chatKey, index)?.message_id;
   }
 
   buttons(chatKey: string, index: number): string[] {
-    const [, id = ""] = splitKey(chatKey);
-    const message = this.telegram.botMessages(Number(id))[index];
-    return message?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    return (
+      botMessage(this.telegram, chatKey, index)
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((b) => b.text) ?? []
+    );
   }
 
   async procedure(code: string): Promise<{ file: string; data: ProcedureJson }> {
@@ -492,11 +486,6 @@ export class ReplicaHarness implements OfficeHarness {
       upstream.end(body);
     });
   }
-}
-
-function splitKey(chatKey: string): [string, string] {
-  const i = chatKey.indexOf(":");
-  return [chatKey.slice(0, i), chatKey.slice(i + 1)];
 }
 
 function lines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {

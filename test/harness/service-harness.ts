@@ -317,35 +317,26 @@ export class ServiceHarness {
 
   /** A Zalo user writes: POSTed to the webhook as Zalo would, or queued for the bot's next poll. */
   async zaloSay(chatId: string, text: string): Promise<number> {
-    const update = textUpdate(chatId, text);
-    if (this.options.zaloMode === "polling") {
-      this.zalo.push(update);
-      return 200;
-    }
-    return (await this.zalo.deliver(`${this.apiUrl}/webhook/zalo`, update)).status;
+    return zaloWrites(this.zalo, this.options.zaloMode, this.apiUrl, chatId, text);
   }
 
   /** What the bot sent to a chat, oldest first, as the citizen reads it: "telegram:<id>" or "zalo:<id>". */
   received(chatKey: string): string[] {
-    const [channel, id = ""] = splitKey(chatKey);
-    if (channel === "telegram") return this.telegram.botMessages(Number(id)).map((m) => m.text ?? "");
-    return this.zalo
-      .sentTo(id)
-      .filter((m) => m.method === "sendMessage")
-      .map((m) => m.text ?? "");
+    return receivedBy(this, chatKey);
   }
 
   /** The message_id of the n-th bot message of a Telegram chat (to press a button under that one). */
   telegramMessageId(chatKey: string, index: number): number | undefined {
-    const [, id = ""] = splitKey(chatKey);
-    return this.telegram.botMessages(Number(id))[index]?.message_id;
+    return botMessage(this.telegram, chatKey, index)?.message_id;
   }
 
   /** Button labels under the n-th message of a Telegram chat. */
   buttons(chatKey: string, index: number): string[] {
-    const [, id = ""] = splitKey(chatKey);
-    const message = this.telegram.botMessages(Number(id))[index];
-    return message?.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [];
+    return (
+      botMessage(this.telegram, chatKey, index)
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((b) => b.text) ?? []
+    );
   }
 
   // ---- data ---------------------------------------------------------------------------------
@@ -516,4 +507,36 @@ export async function postDossierRows(
   });
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   return { status: response.status, body };
+}
+
+/** A Zalo user writes: POSTed to the webhook as Zalo would, or queued for the bot's next poll. */
+export async function zaloWrites(
+  zalo: FakeZaloApi,
+  mode: HarnessOptions["zaloMode"],
+  apiUrl: string,
+  chatId: string,
+  text: string,
+): Promise<number> {
+  const update = textUpdate(chatId, text);
+  if (mode === "polling") {
+    zalo.push(update);
+    return 200;
+  }
+  return (await zalo.deliver(`${apiUrl}/webhook/zalo`, update)).status;
+}
+
+/** What the bot sent to a chat ("telegram:<id>" or "zalo:<id>"), oldest first, as the citizen reads it. */
+export function receivedBy(fakes: { telegram: FakeTelegramApi; zalo: FakeZaloApi }, chatKey: string): string[] {
+  const [channel, id = ""] = splitKey(chatKey);
+  if (channel === "telegram") return fakes.telegram.botMessages(Number(id)).map((m) => m.text ?? "");
+  return fakes.zalo
+    .sentTo(id)
+    .filter((m) => m.method === "sendMessage")
+    .map((m) => m.text ?? "");
+}
+
+/** The n-th bot message of a Telegram chat ("telegram:<id>"). */
+export function botMessage(telegram: FakeTelegramApi, chatKey: string, index: number) {
+  const [, id = ""] = splitKey(chatKey);
+  return telegram.botMessages(Number(id))[index];
 }
