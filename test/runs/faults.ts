@@ -29,7 +29,7 @@
  *
  * Env: FAULTS_KILLS (50), FAULTS_SEED (random; the kill moments also depend on timing),
  * FAULTS_KEEP=1 keeps the temp directory, FAULTS_DEBUG=1 tells why citizens retry.
- * Exits 1 when any figure is not 0 (or the run could not finish).
+ * Exits 1 when a figure is not 0 (repeats: over 1% of the notifications due, or one without a kill between its two sends) or the run could not finish.
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -62,6 +62,8 @@ await runFaults({
   figuresTitle: "Faults (SIGKILL during activity, restarted each time)",
   progressEvery: 10,
   countsTempFiles: true,
+  // At-least-once (DEVELOPERS.md): a repeat with a kill between the two sends is the accepted cost, under 1%.
+  repeatBound: 0.01,
   async waitToKill({ between, whenUp }) {
     await whenUp();
     await sleep(between(200, 900));
