@@ -183,6 +183,13 @@ export const OFFICE_ENV = {
   HOLIDAYS: "2025-11-06",
 };
 export const FIRST_MORNING = "2025-11-03 07:45";
+/** How the play runs the service (one process or replicas): Telegram polling, Zalo webhook, from the first morning. */
+export const OFFICE_DAY_OPTIONS = {
+  telegramMode: "polling",
+  zaloMode: "webhook",
+  start: FIRST_MORNING,
+  env: OFFICE_ENV,
+} as const;
 
 const STATUS: Record<number, string> = {
   2: "Đã được tiếp nhận",

@@ -15,19 +15,13 @@
  */
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
+import { OFFICE_DAY_OPTIONS, personalValues, playOfficeDays } from "../harness/office-day.js";
 import { ReplicaHarness } from "../harness/replicas.js";
-import type { ServiceHarness } from "../harness/service-harness.js";
 import { printFailure, printPlaySummary, seconds, waitUntil } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const started = performance.now();
-const h = await ReplicaHarness.create({
-  telegramMode: "polling",
-  zaloMode: "webhook",
-  start: FIRST_MORNING,
-  env: OFFICE_ENV,
-});
+const h = await ReplicaHarness.create(OFFICE_DAY_OPTIONS);
 h.cleanUpOnSignals();
 let failed: unknown;
 try {
@@ -40,8 +34,8 @@ try {
     `replicas up on 127.0.0.1:${h.replica(0).port} and :${h.replica(1).port}, proxy ${h.apiUrl}; leader: replica ${leader}; ${seconds(started)} s`,
   );
   out();
-  // The play uses what ServiceHarness offers; ReplicaHarness implements that part (OfficeHarness).
-  const result = await playOfficeDays(h as unknown as ServiceHarness, { full: true, out });
+  // ReplicaHarness offers what the play uses of a harness (OfficeHarness).
+  const result = await playOfficeDays(h, { full: true, out });
 
   out();
   out("Checks after the play");

@@ -11,17 +11,12 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { FIRST_MORNING, OFFICE_ENV, personalValues, playOfficeDays } from "../harness/office-day.js";
+import { FIRST_MORNING, OFFICE_DAY_OPTIONS, personalValues, playOfficeDays } from "../harness/office-day.js";
 import { printFailure, printPlaySummary, ServiceHarness, seconds } from "../harness/service-harness.js";
 
 const out = (line = "") => process.stdout.write(`${line}\n`);
 const started = performance.now();
-const h = await ServiceHarness.create({
-  telegramMode: "polling",
-  zaloMode: "webhook",
-  start: FIRST_MORNING,
-  env: OFFICE_ENV,
-});
+const h = await ServiceHarness.create(OFFICE_DAY_OPTIONS);
 h.cleanUpOnSignals();
 let failed: unknown;
 try {
