@@ -463,7 +463,17 @@ export async function playOfficeDays(
     await c.step("At night, Minh's dossier asks for fees (status 6): held until morning", async () => {
       await push([{ id: "d2", status: 6, note: "Lệ phí cấp bản sao trích lục 8.000 đồng" }], 1)();
       await sleep(200); // the flush after the push, which must keep it
-      const queued = ((await h.health()).storage as { notificationsQueued?: number }).notificationsQueued;
+      // One service counts it at once; with replicas behind the load balancer, the one answering
+      // /healthz may not be the one that queued it, and recounts the shared queue every 5 s.
+      let queued: number | undefined;
+      await waitUntil(
+        async () => {
+          queued = ((await h.health()).storage as { notificationsQueued?: number }).notificationsQueued;
+          return queued === 1;
+        },
+        12_000,
+        "the queue count",
+      ).catch(() => undefined);
       if (queued !== 1) throw new StepFailure(`${queued} notifications queued at night, expected 1`);
       c.note("1 notification queued for the morning");
     });
