@@ -7,6 +7,7 @@ import { Journal } from "../storage/journal.js";
 import { type FileSpec, VersionedFile } from "../storage/versioned-file.js";
 import { isWithin, type OpeningRules } from "../time/hours.js";
 import { backoffDelay } from "../util/backoff.js";
+import { CoalescedRun } from "../util/coalesced-run.js";
 import type { SenderLookup } from "./senders.js";
 
 export const OutboxMessage = z.object({
@@ -122,10 +123,8 @@ export function retryAt(attempts: number, now: number, random: () => number = Ma
  * Bot APIs give no way to resolve: such a message is sent again (at least once, never lost).
  */
 export class Outbox implements NotificationQueue {
-  private flushing?: Promise<FlushReport>;
-  /** The run asked for while one was running. */
-  private again?: Promise<FlushReport>;
   private closed = false;
+  private readonly flushes = new CoalescedRun(() => this.flushNow());
   /** The pending messages by id. */
   private readonly queued: Map<string, OutboxMessage>;
 
@@ -219,25 +218,12 @@ export class Outbox implements NotificationQueue {
    */
   flush(): Promise<FlushReport> {
     if (this.closed) return Promise.resolve({ sent: 0, retrying: 0, dropped: 0, failed: 0 });
-    if (this.flushing) {
-      this.again ??= this.flushing
-        .catch(() => undefined)
-        .then(() => {
-          this.again = undefined;
-          return this.flush();
-        });
-      return this.again;
-    }
-    const run = this.flushNow().finally(() => {
-      if (this.flushing === run) this.flushing = undefined;
-    });
-    this.flushing = run;
-    return run;
+    return this.flushes.run();
   }
 
   /** Resolves when no flush is running or asked for (without starting one). */
   async idle(): Promise<void> {
-    while (this.flushing || this.again) await Promise.allSettled([this.flushing, this.again]);
+    await this.flushes.idle();
   }
 
   private async flushNow(): Promise<FlushReport> {

@@ -6,6 +6,7 @@ import { errorSummary } from "../logger.js";
 import { Journal } from "../storage/journal.js";
 import type { Pool } from "../storage/postgres/database.js";
 import { isWithin } from "../time/hours.js";
+import { CoalescedRun } from "../util/coalesced-run.js";
 import {
   BATCH,
   type FlushReport,
@@ -70,9 +71,8 @@ interface Row {
  * written is sent again (at least once, never lost). Same rules as the file `Outbox`.
  */
 export class PostgresOutbox implements NotificationQueue {
-  private flushing?: Promise<FlushReport>;
-  private again?: Promise<FlushReport>;
   private closed = false;
+  private readonly flushes = new CoalescedRun(() => this.flushNow());
   private queued = 0;
   private recountTimer?: NodeJS.Timeout;
 
@@ -170,24 +170,11 @@ export class PostgresOutbox implements NotificationQueue {
 
   flush(): Promise<FlushReport> {
     if (this.closed) return Promise.resolve({ sent: 0, retrying: 0, dropped: 0, failed: 0 });
-    if (this.flushing) {
-      this.again ??= this.flushing
-        .catch(() => undefined)
-        .then(() => {
-          this.again = undefined;
-          return this.flush();
-        });
-      return this.again;
-    }
-    const run = this.flushNow().finally(() => {
-      if (this.flushing === run) this.flushing = undefined;
-    });
-    this.flushing = run;
-    return run;
+    return this.flushes.run();
   }
 
   async idle(): Promise<void> {
-    while (this.flushing || this.again) await Promise.allSettled([this.flushing, this.again]);
+    await this.flushes.idle();
   }
 
   async close(): Promise<void> {
