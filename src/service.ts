@@ -1,8 +1,6 @@
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import type { Readable, Writable } from "node:stream";
 import { LiveCatalogue } from "./catalogue/live.js";
-import { loadCatalogue } from "./catalogue/load.js";
 import { overlaysDueForReview, recordsDueForReview, reviewSummary } from "./catalogue/review.js";
 import type { ChannelHandle } from "./channels/channel.js";
 import type { TelegramHealth } from "./channels/telegram/index.js";
@@ -13,40 +11,29 @@ import type { Config } from "./config.js";
 import type { Assistant } from "./core/assistant.js";
 import { Translator } from "./core/i18n.js";
 import { RateLimiter } from "./core/rate-limit.js";
-import {
-  type ConversationState,
-  type ConversationStore,
-  MemoryConversationStore,
-  type Sender,
-  StoredConversationState,
-} from "./core/types.js";
+import { type ConversationStore, MemoryConversationStore, type Sender } from "./core/types.js";
 import { registerDossierApi } from "./dossiers/api.js";
-import { commitImport } from "./dossiers/import/commit.js";
 import type { ImportReport } from "./dossiers/ingest.js";
 import type { LookupOutcome } from "./dossiers/lookup.js";
-import { type DossierModule, openDossiers } from "./dossiers/open.js";
+import type { DossierModule } from "./dossiers/open.js";
 import type { RawRow } from "./dossiers/records.js";
 import { createAssistant } from "./features/index.js";
 import { createLogger, errorSummary, type Logger } from "./logger.js";
-import { type NotificationModule, openNotifications } from "./notifications/open.js";
+import type { NotificationModule } from "./notifications/open.js";
 import type { FlushReport } from "./notifications/outbox.js";
 import type { ReminderScan } from "./notifications/reminders.js";
 import { SenderRegistry } from "./notifications/senders.js";
-import { UnansweredQuestionStore } from "./questions/store.js";
-import { openRatings, type RatingModule } from "./ratings/open.js";
-import { openReplicas, type ReplicaHealth, type Replicas } from "./replicas/index.js";
+import type { RatingModule } from "./ratings/open.js";
+import type { ReplicaHealth } from "./replicas/index.js";
 import { catalogueReviewJob, type Job, type RunningSchedule, serviceJobs, startSchedule } from "./schedule.js";
 import { HttpServer } from "./server/http.js";
-import type { StaffConsole } from "./staff/console.js";
 import { staffConsoleWanted, terminalAttached } from "./staff/mode.js";
 import { wardMapOf } from "./staff/wards.js";
-import { FileConversationStore } from "./storage/conversations.js";
-import { DataDirLock } from "./storage/lock.js";
-import { PostgresConversationStore } from "./storage/postgres/conversations.js";
-import { createPool, type DatabaseHealth, databaseHealth, type Pool } from "./storage/postgres/database.js";
-import { migrate } from "./storage/postgres/migrate.js";
+import { type DatabaseHealth, databaseHealth } from "./storage/postgres/database.js";
 import { localTime } from "./time/local.js";
 import { wardDirectory } from "./wards/directory.js";
+import { openData } from "./wiring/data.js";
+import { openStaffConsole } from "./wiring/staff.js";
 
 export type ChannelName = "telegram" | "zalo" | "terminal";
 
@@ -197,16 +184,17 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const channels = new Map<string, ChannelHandle<ChannelHealth>>();
   let schedule: RunningSchedule | undefined;
 
-  let database: Pool | undefined;
-  /** With DATABASE_URL: job ticks once across replicas, one poller, a chat's updates in turn (src/replicas). */
-  let replicas: Replicas | undefined;
   // The database part is asked for at each /healthz (a real round trip); health() itself stays synchronous.
   const server = new HttpServer(logger, async () => ({
     ...health(),
     ...(database ? { database: await databaseHealth(database) } : {}),
     ...(replicas ? { replica: replicas.health() } : {}),
   }));
-  const data = overrides.dossiers === false ? undefined : await openData();
+  // What the stores and the staff console are opened with.
+  const shared = { config, logger, now, fsync, wards, senders, catalogue, translator, random: overrides.random };
+  const data = overrides.dossiers === false ? undefined : await openData(shared);
+  const database = data?.database;
+  const replicas = data?.replicas;
   const conversations = data?.conversations ?? new MemoryConversationStore();
   const assistant = createAssistant({
     catalogue,
@@ -254,153 +242,19 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     (overrides.channels === undefined && staffConsoleWanted(config.STAFF_CONSOLE, hasToken, attached));
   const staff =
     data && staffWanted
-      ? await openStaffConsole(data).catch(async (err: unknown) => {
+      ? await openStaffConsole(data, {
+          ...shared,
+          channelHealth: () => Object.fromEntries([...channels].map(([name, c]) => [name, { ...c.health() }])),
+        }).catch(async (err: unknown) => {
           // Not started, so nothing else will close what is open: leave DATA_DIR free for the next try.
           await data.notifications.close();
+          await data.replicas?.close();
+          await data.database?.end();
           await data.lock.release();
           throw err;
         })
       : undefined;
   if (staff) server.mount(staff.handle);
-
-  /** The staff console (issue 13): reads what the service holds; imports go through the same stores and notices. */
-  async function openStaffConsole(d: NonNullable<typeof data>): Promise<StaffConsole> {
-    // Loaded only when it runs: the CLIs and tests that build the service need none of it.
-    const [{ createStaffConsole }, { dossierImport }, { counterLookup }] = await Promise.all([
-      import("./staff/console.js"),
-      import("./staff/import-adapter.js"),
-      import("./staff/lookup-adapter.js"),
-    ]);
-    const current = () => catalogue.current().catalogue;
-    return createStaffConsole({
-      dataDir: config.dataDir,
-      database,
-      timeZone: config.TIMEZONE,
-      now,
-      logger,
-      fsync,
-      secureCookies: config.STAFF_COOKIE_SECURE,
-      wards,
-      catalogue: {
-        current: () => catalogue.current(),
-        warnings: () => catalogue.warnings(),
-        check: async () => {
-          const r = await loadCatalogue(catalogue.dataDir);
-          return r.ok ? r.warnings : [...r.problems, ...r.warnings];
-        },
-      },
-      // Read as plain records: the console shows what a channel reports without knowing its type.
-      health: () => ({ channels: Object.fromEntries([...channels].map(([name, c]) => [name, { ...c.health() }])) }),
-      ratings: { all: () => d.ratings.all() },
-      questions: d.questions,
-      imports: dossierImport({
-        catalogue: current,
-        now,
-        timeZone: config.TIMEZONE,
-        wards,
-        stored: (key) => d.dossiers.dossiers.get(key),
-        commit: async (preview) => {
-          const { dossiers, hasher } = d.dossiers;
-          const report = await commitImport(preview, { dossiers, hasher, now, notify: d.notifications.notify });
-          void d.notifications.flush().catch(() => undefined);
-          return report;
-        },
-      }),
-      lookup: counterLookup({
-        dossiers: d.dossiers.dossiers,
-        catalogue: current,
-        translator,
-        now,
-        timeZone: config.TIMEZONE,
-        wards,
-      }),
-    });
-  }
-
-  /** Opens DATA_DIR under its lock; the lock is released again if anything fails to open. */
-  async function openData() {
-    const dir = config.dataDir;
-    const lock = await DataDirLock.acquire(dir);
-    try {
-      // With DATABASE_URL, the stores that have a database implementation live there (docs/province.md);
-      // the lookup brakes, the outbox, unanswered questions and staff data stay in DATA_DIR for now.
-      if (config.DATABASE_URL) {
-        database = await openDatabase(config.DATABASE_URL);
-        replicas = await openReplicas({ pool: database, url: config.DATABASE_URL, logger });
-      }
-      const dossiers = await openDossiers({
-        dataDir: dir,
-        phoneHashKey: config.PHONE_HASH_KEY,
-        timeZone: config.TIMEZONE,
-        now,
-        fsync,
-        database,
-        wards,
-      });
-      const [ratings, conversations, questions] = await Promise.all([
-        openRatings({
-          dataDir: dir,
-          scale: config.RATING_SCALE,
-          timeZone: config.TIMEZONE,
-          pseudonym: (v) => dossiers.hasher.pseudonym("voter", v),
-          // A rating counts for the ward of its dossier.
-          wardOfDossier: async (key) => (await dossiers.dossiers.get(key))?.ward,
-          now,
-          fsync,
-          database,
-        }),
-        database
-          ? PostgresConversationStore.open<ConversationState>(database, now)
-          : FileConversationStore.open<ConversationState>(
-              path.join(dir, "conversations"),
-              now,
-              fsync,
-              StoredConversationState,
-            ),
-        UnansweredQuestionStore.open(dir, { now, fsync, database }),
-      ]);
-      const notifications = await openNotifications({
-        dataDir: dir,
-        rules: config,
-        senders,
-        dossiers: dossiers.dossiers,
-        subscriptions: dossiers.subscriptions,
-        ratingFlow: ratings.flow,
-        catalogue,
-        translator,
-        languageOf: async (chatKey) => (await conversations.get(chatKey))?.lang ?? "vi",
-        afterScan: dossiers.upkeep,
-        logger,
-        now,
-        random: overrides.random,
-        fsync,
-        database,
-      });
-      const state = dossiers.state();
-      logger.info({ ...state, queued: notifications.state().notificationsQueued }, "dossier service ready");
-      return { lock, dossiers, ratings, conversations, questions, notifications };
-    } catch (err) {
-      await replicas?.close();
-      replicas = undefined;
-      await database?.end();
-      database = undefined;
-      await lock.release();
-      throw err;
-    }
-  }
-
-  /** The pool for DATABASE_URL, its schema brought up to date (replicas starting together take turns). */
-  async function openDatabase(url: string): Promise<Pool> {
-    const pool = createPool(url);
-    try {
-      const { version, applied } = await migrate(pool);
-      logger.info({ migration: version, applied }, "database ready");
-      return pool;
-    } catch (err) {
-      await pool.end();
-      throw err;
-    }
-  }
 
   function health(): ServiceHealth {
     const snapshot = catalogue.current().catalogue;
@@ -444,17 +298,17 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       // Side by side: each waits on its own API round trips (getMe, setWebhook), and a restart
       // after a crash is back as soon as the slower of the two is.
       // Several replicas: polling follows the leader lease, a chat's updates take turns across replicas.
-      const shared = { leadership: replicas?.leadership, turns: replicas?.turns };
+      const coordination = { leadership: replicas?.leadership, turns: replicas?.turns };
       const starting = bots.map(async (name): Promise<ChannelHandle<ChannelHealth>> => {
         if (name === "telegram")
-          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server, ...shared });
+          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server, ...coordination });
         return (await channelModules.zalo).startZalo({
           config,
           assistant,
           logger,
           server,
           tuning: overrides.zalo,
-          ...shared,
+          ...coordination,
         });
       });
       const outcomes = await Promise.allSettled([watching, ...starting]);

@@ -1,0 +1,78 @@
+import type { LiveCatalogue } from "../catalogue/live.js";
+import { loadCatalogue } from "../catalogue/load.js";
+import type { Config } from "../config.js";
+import type { Translator } from "../core/i18n.js";
+import { commitImport } from "../dossiers/import/commit.js";
+import type { WardMap } from "../dossiers/wards.js";
+import type { Logger } from "../logger.js";
+import type { StaffConsole } from "../staff/console.js";
+import type { ServiceData } from "./data.js";
+
+export interface StaffWiring {
+  config: Config;
+  logger: Logger;
+  now: () => number;
+  fsync: boolean;
+  wards: WardMap;
+  catalogue: LiveCatalogue;
+  translator: Translator;
+  /** What each started channel reports, read at each request (channels start after the console opens). */
+  channelHealth: () => Record<string, Record<string, unknown>>;
+}
+
+/**
+ * The staff console (issue 13): reads what the service holds; imports go through the same stores
+ * and notices as the dossier API's. Loaded only when it runs: the CLIs and tests that build the
+ * service need none of it (nor exceljs behind it).
+ */
+export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Promise<StaffConsole> {
+  const { config, now, catalogue, wards } = deps;
+  const [{ createStaffConsole }, { dossierImport }, { counterLookup }] = await Promise.all([
+    import("../staff/console.js"),
+    import("../staff/import-adapter.js"),
+    import("../staff/lookup-adapter.js"),
+  ]);
+  const current = () => catalogue.current().catalogue;
+  return createStaffConsole({
+    dataDir: config.dataDir,
+    database: data.database,
+    timeZone: config.TIMEZONE,
+    now,
+    logger: deps.logger,
+    fsync: deps.fsync,
+    secureCookies: config.STAFF_COOKIE_SECURE,
+    wards,
+    catalogue: {
+      current: () => catalogue.current(),
+      warnings: () => catalogue.warnings(),
+      check: async () => {
+        const r = await loadCatalogue(catalogue.dataDir);
+        return r.ok ? r.warnings : [...r.problems, ...r.warnings];
+      },
+    },
+    health: () => ({ channels: deps.channelHealth() }),
+    ratings: { all: () => data.ratings.all() },
+    questions: data.questions,
+    imports: dossierImport({
+      catalogue: current,
+      now,
+      timeZone: config.TIMEZONE,
+      wards,
+      stored: (key) => data.dossiers.dossiers.get(key),
+      commit: async (preview) => {
+        const { dossiers, hasher } = data.dossiers;
+        const report = await commitImport(preview, { dossiers, hasher, now, notify: data.notifications.notify });
+        void data.notifications.flush().catch(() => undefined);
+        return report;
+      },
+    }),
+    lookup: counterLookup({
+      dossiers: data.dossiers.dossiers,
+      catalogue: current,
+      translator: deps.translator,
+      now,
+      timeZone: config.TIMEZONE,
+      wards,
+    }),
+  });
+}
