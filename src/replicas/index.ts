@@ -5,7 +5,6 @@ import type { Pool } from "../storage/postgres/database.js";
 import { type ChatTurns, PostgresChatTurns } from "./chat-turns.js";
 import { PostgresJobTicks } from "./jobs.js";
 import { LeaderLease, type Leadership } from "./leader.js";
-import { ensureReplicaTables } from "./schema.js";
 
 export type { ChatTurn, ChatTurns } from "./chat-turns.js";
 export { inTurn } from "./chat-turns.js";
@@ -46,9 +45,9 @@ export interface ReplicaOptions {
   lease?: { ttlMs?: number; renewMs?: number };
 }
 
+/** `pool`'s schema must be migrated already (migration 006 holds the tables these use). */
 export async function openReplicas(options: ReplicaOptions): Promise<Replicas> {
   const { pool, logger } = options;
-  await ensureReplicaTables(pool);
   const name = options.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const lease = new LeaderLease(pool, { holder: name, logger, ...options.lease });
   const turns = new PostgresChatTurns(options.url, { logger });

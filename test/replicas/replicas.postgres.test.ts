@@ -14,9 +14,9 @@ import { createClock } from "../../src/clock.js";
 import { inTurn, PostgresChatTurns } from "../../src/replicas/chat-turns.js";
 import { PostgresJobTicks } from "../../src/replicas/jobs.js";
 import { LeaderLease } from "../../src/replicas/leader.js";
-import { ensureReplicaTables } from "../../src/replicas/schema.js";
 import { type Job, type RunningSchedule, startSchedule } from "../../src/schedule.js";
-import { createPool, type Pool } from "../../src/storage/postgres/database.js";
+import { createPool, lockId, type Pool } from "../../src/storage/postgres/database.js";
+import { migrate, readMigrations } from "../../src/storage/postgres/migrate.js";
 import { captureLogs, tempDir } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { seededRandom } from "../harness/reliability-generator.js";
@@ -34,29 +34,105 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A new database with the replica tables, and a pool per replica on it. */
+/** A new database migrated as the service does at start, and a pool per replica on it. */
 async function database(): Promise<{ url: string; pool: (name: string) => Pool }> {
   const url = await server.database();
   const setup = createPool(url, { max: 1 });
-  await ensureReplicaTables(setup);
-  // Twice at once, as replicas starting together do: the second finds the tables there.
-  await Promise.all([ensureReplicaTables(setup), ensureReplicaTables(createPoolClosed(url))]);
+  await migrate(setup);
   await setup.end();
-  return {
-    url,
-    pool: (name) => {
-      const pool = createPool(url, { applicationName: name });
-      closers.push(() => pool.end());
-      return pool;
-    },
-  };
+  return { url, pool: (name) => replicaPool(url, name) };
 }
 
-function createPoolClosed(url: string): Pool {
-  const pool = createPool(url, { max: 1 });
+function replicaPool(url: string, name: string, max?: number): Pool {
+  const pool = createPool(url, { applicationName: name, max });
   closers.push(() => pool.end());
   return pool;
 }
+
+describe("migration 006 (the replicas' tables)", () => {
+  const REPLICA_TABLES = ["handled_updates", "job_runs", "leader_leases", "zalo_inbox"];
+  const tables = async (pool: Pool) =>
+    (
+      await pool.query<{ name: string }>(
+        "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+      )
+    ).rows.map((r) => r.name);
+
+  it("creates the coordination tables and the Zalo inbox on an empty database", async () => {
+    const url = await server.database();
+    const pool = replicaPool(url, "first");
+    const { version, applied } = await migrate(pool);
+    expect(version).toBe(6);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(await tables(pool)).toEqual(expect.arrayContaining(REPLICA_TABLES));
+  });
+
+  it("brings a database whose tables the replicas created at start (before 006) to version 6, rows kept", async () => {
+    const url = await server.database();
+    const pool = replicaPool(url, "older");
+    const migrations = await readMigrations();
+    await migrate(pool, migrations.slice(0, 5));
+    // What src/replicas/schema.ts created at start before this migration, as it was.
+    await pool.query(`
+      CREATE TABLE IF NOT EXISTS job_runs (job text NOT NULL, slot bigint NOT NULL, replica text NOT NULL,
+        finished_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (job, slot));
+      CREATE TABLE IF NOT EXISTS leader_leases (name text PRIMARY KEY, holder text NOT NULL, expires_at timestamptz NOT NULL);
+      CREATE TABLE IF NOT EXISTS handled_updates (update_key text PRIMARY KEY, handled_at timestamptz NOT NULL DEFAULT now());
+      CREATE INDEX IF NOT EXISTS handled_updates_at ON handled_updates (handled_at);
+      INSERT INTO job_runs (job, slot, replica) VALUES ('reminders', 1, 'a');
+      INSERT INTO leader_leases VALUES ('polling', 'a', now());
+      INSERT INTO handled_updates (update_key) VALUES ('zalo:message.text.received:1');`);
+    expect(await migrate(pool)).toEqual({ version: 6, applied: [6] });
+    expect(await tables(pool)).toEqual(expect.arrayContaining(REPLICA_TABLES));
+    const counts = await pool.query<{ jobs: number; leases: number; handled: number }>(
+      `SELECT (SELECT count(*) FROM job_runs) AS jobs, (SELECT count(*) FROM leader_leases) AS leases,
+              (SELECT count(*) FROM handled_updates) AS handled`,
+    );
+    expect(counts.rows[0]).toEqual({ jobs: 1, leases: 1, handled: 1 });
+  });
+
+  it("three replicas starting together on an empty database: each migration applied once, all three open", async () => {
+    const url = await server.database();
+    const pools = ["a", "b", "c"].map((name) => replicaPool(url, `replica ${name}`, 1));
+    const results = await Promise.all(pools.map((pool) => migrate(pool)));
+    expect(results.map((r) => r.version)).toEqual([6, 6, 6]);
+    // One of them applied everything; the others found it done.
+    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, 6]);
+    const { rows } = await replicaPool(url, "observer").query<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY 1",
+    );
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it("a replica starting while another migrates waits for it (the migrations' advisory lock)", async () => {
+    const url = await server.database();
+    const holder = replicaPool(url, "holder", 1);
+    const holding = await holder.connect();
+    closers.push(async () => holding.release(true));
+    // Another replica migrating, as far as the lock says.
+    await holding.query("SELECT pg_advisory_lock($1)", [lockId("motcua-bot schema migrations")]);
+    let done = false;
+    const starting = migrate(replicaPool(url, "waiting replica", 1)).then((r) => {
+      done = true;
+      return r;
+    });
+    const observer = replicaPool(url, "observer", 1);
+    // It waits on the lock (PostgreSQL says so), and has created nothing yet.
+    await vi.waitFor(
+      async () => {
+        const { rows } = await observer.query(
+          `SELECT 1 FROM pg_stat_activity WHERE application_name = 'waiting replica' AND wait_event_type = 'Lock'`,
+        );
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(done).toBe(false);
+    expect(await tables(observer)).toEqual([]);
+    await holding.query("SELECT pg_advisory_unlock($1)", [lockId("motcua-bot schema migrations")]);
+    expect((await starting).applied).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
 
 describe("job ticks across replicas", () => {
   const TIME_ZONE = "Asia/Ho_Chi_Minh";
