@@ -5,7 +5,7 @@ import { commentsOf, ratingsOfWard, reportWorkbook, summarize } from "../ratings
 import type { Rating } from "../ratings/schema.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
-import { AuditLog } from "./audit.js";
+import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
 import { html } from "./html.js";
@@ -31,8 +31,16 @@ import { lookupPage } from "./pages/lookup.js";
 import { overviewPage } from "./pages/overview.js";
 import { QUESTION_PERIODS, questionsPage } from "./pages/questions.js";
 import { type RatingsFilter, ratingsFilter, ratingsPage } from "./pages/ratings.js";
-import { randomToken, SessionStore, type StaffSession, sameToken } from "./sessions.js";
-import { LoginThrottle } from "./throttle.js";
+import {
+  accountStamp,
+  DatabaseSessions,
+  randomToken,
+  SessionStore,
+  type StaffSession,
+  type StaffSessions,
+  sameToken,
+} from "./sessions.js";
+import { DatabaseLoginThrottle, type LoginLimits, LoginThrottle } from "./throttle.js";
 
 export const SESSION_COOKIE = "motcua_staff";
 /** Double-submit token of the login form (there is no session yet to hold one). */
@@ -63,9 +71,14 @@ interface PendingImport {
 /** The staff web console: login, overview, ratings, unanswered questions, dossier import and lookup. */
 export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const { now, timeZone, logger } = deps;
-  const sessions = new SessionStore(now);
-  const throttle = new LoginThrottle(now);
-  const audit = AuditLog.open(deps.dataDir, now, deps.fsync ?? true);
+  // With DATABASE_URL the sessions, the login limits and the audit log are rows every replica
+  // shares (migration 005); without it, memory and DATA_DIR/staff/audit.jsonl as on one service.
+  const { database } = deps;
+  const sessions: StaffSessions = database ? new DatabaseSessions(database, now) : new SessionStore(now);
+  const throttle: LoginLimits = database ? new DatabaseLoginThrottle(database, now) : new LoginThrottle(now);
+  const audit: AuditTrail = database
+    ? new DatabaseAuditLog(database, now)
+    : AuditLog.open(deps.dataDir, now, deps.fsync ?? true);
   const daily = new DailyMessages(() => handledSinceStart(deps.health().channels), now, timeZone);
   const pending = new Map<string, PendingImport>();
   const cookieOptions = (maxAge: number) => ({ maxAge, secure: deps.secureCookies, sameSite: "Strict" as const });
@@ -127,8 +140,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       const form = await readForm(req);
       if (!sameToken(form.get("csrf") ?? "", session.csrf)) return forbidden(res);
       if (path === "/staff/logout") {
-        sessions.end(session.id);
-        audit.record(session.user, "logout", undefined, boundWard(session));
+        await sessions.end(session.id);
+        await audit.record(session.user, "logout", undefined, boundWard(session));
         return redirect(res, "/staff/login", [cookie(SESSION_COOKIE, "", cookieOptions(0))]);
       }
       if (path === "/staff/import/commit")
@@ -174,16 +187,18 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         return sendHtml(res, 200, importPage(frame("Nhập hồ sơ"), { csrf: session.csrf, ...unavailableImport() }));
       case "/staff/lookup":
         return sendHtml(res, 200, lookupPage(frame("Tra cứu hồ sơ"), { available: !!deps.lookup, csrf: session.csrf }));
-      case "/staff/audit":
+      case "/staff/audit": {
+        // A ward's staff read their ward's lines; the administrator all, or one ward's (?phuong=).
+        const choice = wardChoice(scope);
         return sendHtml(
           res,
           200,
-          auditPage(
-            frame("Nhật ký thao tác"),
-            audit.recent().filter((e) => !scope.fixed || e.ward === scope.ward),
-            (iso) => showTime(Date.parse(iso)),
-          ),
+          auditPage(frame("Nhật ký thao tác"), await audit.recent(scope.ward), (iso) => showTime(Date.parse(iso)), {
+            where: database ? "database" : "file",
+            ...(choice ? { ward: { choice, selected: scope.ward } } : {}),
+          }),
         );
+      }
       default:
         return notFound(res, frame("Không tìm thấy"));
     }
@@ -194,11 +209,11 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
    * deleted or given a new password with `npm run staff:add` is signed out at once.
    */
   async function currentSession(req: IncomingMessage): Promise<StaffSession | undefined> {
-    const session = sessions.touch(readCookies(req).get(SESSION_COOKIE));
+    const session = await sessions.touch(readCookies(req).get(SESSION_COOKIE));
     if (!session) return undefined;
     const account = await accountOf(deps.dataDir, session.user, deps.database);
-    if (account?.passwordHash !== session.passwordHash) {
-      sessions.end(session.id);
+    if (!account || accountStamp(account.passwordHash) !== session.accountStamp) {
+      await sessions.end(session.id);
       return undefined;
     }
     session.role = account.role;
@@ -260,7 +275,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         cookie(LOGIN_COOKIE, fresh, cookieOptions(3600)),
       ]);
     };
-    const lockedUntil = throttle.lockedUntil(user, clientAddress(req));
+    const lockedUntil = await throttle.lockedUntil(user, clientAddress(req));
     if (lockedUntil) return again(429, lockMessage(lockedUntil));
     const passwordHash = await verifyLogin(
       deps.dataDir,
@@ -269,18 +284,18 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       deps.database,
     );
     if (!passwordHash) {
-      audit.record(user, "login-failed");
-      const locked = throttle.fail(user, clientAddress(req));
+      await audit.record(user, "login-failed");
+      const locked = await throttle.fail(user, clientAddress(req));
       if (locked) {
-        audit.record(user, "login-locked", `đến ${new Date(locked).toISOString()}`);
+        await audit.record(user, "login-locked", `đến ${new Date(locked).toISOString()}`);
         return again(429, lockMessage(locked));
       }
       return again(401, "Tên đăng nhập hoặc mật khẩu không đúng.");
     }
-    throttle.succeed(user);
-    const session = sessions.create(user, passwordHash);
+    await throttle.succeed(user);
     const role = (await accountOf(deps.dataDir, user, deps.database))?.role;
-    audit.record(user, "login", undefined, role?.kind === "ward" ? role.ward : undefined);
+    const session = await sessions.create(user, passwordHash, role);
+    await audit.record(user, "login", undefined, role?.kind === "ward" ? role.ward : undefined);
     redirect(res, "/staff/", [
       cookie(SESSION_COOKIE, session.id, cookieOptions(sessions.cookieMaxAge(session))),
       cookie(LOGIN_COOKIE, "", cookieOptions(0)),
@@ -358,7 +373,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     // Taken out first: a double click cannot store the file twice.
     pending.delete(id);
     const summary = await job.commit();
-    audit.record(
+    await audit.record(
       session.user,
       "import-committed",
       `${job.fileName.slice(0, 80)}: ${summary.created} mới, ${summary.updated} cập nhật, ${summary.unchanged} không đổi, ${summary.rejected} bị từ chối`,
@@ -379,7 +394,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       return sendHtml(res, 200, lookupPage(frame, { available: !!deps.lookup, csrf: session.csrf }));
     const found = await deps.lookup.describe(code, scope.fixed ? scope.ward : undefined);
     const outcome = found === undefined ? " (không thấy)" : typeof found === "string" ? "" : " (phường, xã khác)";
-    audit.record(session.user, "lookup", `${code}${outcome}`, boundWard(session));
+    await audit.record(session.user, "lookup", `${code}${outcome}`, boundWard(session));
     if (found !== undefined && typeof found !== "string") {
       return sendHtml(
         res,

@@ -1,17 +1,42 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
-import type { StaffRole } from "./accounts.js";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresStaffSessions } from "../storage/postgres/staff-sessions.js";
+import { roleOf, roleText, type StaffRole } from "./accounts.js";
 
 export interface StaffSession {
+  /** The session token: the cookie's value (the database keeps only its SHA-256). */
   id: string;
   user: string;
-  /** The account's hash when signing in: a new password (or a deleted account) ends the session. */
-  passwordHash: string;
+  /** accountStamp of the account's password hash at sign-in: a new password (or a deleted account) ends the session. */
+  accountStamp: string;
   /** Sent in every form and compared in constant time (CSRF). */
   csrf: string;
   createdAt: number;
   lastSeenAt: number;
   /** The account's role, read with the account at each request (a changed role applies at once). */
   role?: StaffRole;
+}
+
+/**
+ * What a session remembers of the account's password hash: its SHA-256, so a session row
+ * holds no copy of the hash itself. Equal stamps: the password is unchanged since sign-in.
+ */
+export function accountStamp(passwordHash: string): string {
+  return createHash("sha256").update(passwordHash, "utf8").digest("base64url");
+}
+
+/**
+ * Where signed-in staff are kept: in this process's memory (one service), or in the database
+ * (several replicas behind a load balancer, any of which serves any request).
+ */
+export interface StaffSessions {
+  readonly rules: SessionRules;
+  create(user: string, passwordHash: string, role?: StaffRole): Promise<StaffSession>;
+  /** The live session with this token (its idle clock restarts), or undefined. */
+  touch(id: string | undefined): Promise<StaffSession | undefined>;
+  end(id: string): Promise<void>;
+  /** Seconds the cookie may live: until the session's hard end. */
+  cookieMaxAge(session: StaffSession): number;
 }
 
 export interface SessionRules {
@@ -43,7 +68,7 @@ export function sameToken(a: string, b: string): boolean {
  * Sessions in memory: a restart signs everyone out, which is acceptable for a ward office and
  * keeps session ids off the disk. Ids are 256 random bits.
  */
-export class SessionStore {
+export class SessionStore implements StaffSessions {
   private readonly sessions = new Map<string, StaffSession>();
 
   constructor(
@@ -51,9 +76,17 @@ export class SessionStore {
     readonly rules: SessionRules = DEFAULT_SESSION_RULES,
   ) {}
 
-  create(user: string, passwordHash: string): StaffSession {
+  async create(user: string, passwordHash: string, role?: StaffRole): Promise<StaffSession> {
     const at = this.now();
-    const session = { id: randomToken(), user, passwordHash, csrf: randomToken(), createdAt: at, lastSeenAt: at };
+    const session: StaffSession = {
+      id: randomToken(),
+      user,
+      accountStamp: accountStamp(passwordHash),
+      csrf: randomToken(),
+      createdAt: at,
+      lastSeenAt: at,
+      ...(role ? { role } : {}),
+    };
     this.sessions.set(session.id, session);
     while (this.sessions.size > this.rules.maxSessions) {
       const oldest = [...this.sessions.values()].reduce((a, b) => (a.lastSeenAt <= b.lastSeenAt ? a : b));
@@ -62,8 +95,7 @@ export class SessionStore {
     return session;
   }
 
-  /** The live session with this id (its idle clock restarts), or undefined. */
-  touch(id: string | undefined): StaffSession | undefined {
+  async touch(id: string | undefined): Promise<StaffSession | undefined> {
     if (!id) return undefined;
     const session = this.sessions.get(id);
     if (!session) return undefined;
@@ -76,12 +108,79 @@ export class SessionStore {
     return session;
   }
 
-  end(id: string): void {
+  async end(id: string): Promise<void> {
     this.sessions.delete(id);
   }
 
-  /** Seconds the cookie may live: until the session's hard end. */
   cookieMaxAge(session: StaffSession): number {
-    return Math.max(0, Math.floor((session.createdAt + this.rules.maxAgeMs - this.now()) / 1000));
+    return cookieSeconds(session, this.rules, this.now());
+  }
+}
+
+function cookieSeconds(session: StaffSession, rules: SessionRules, at: number): number {
+  return Math.max(0, Math.floor((session.createdAt + rules.maxAgeMs - at) / 1000));
+}
+
+/**
+ * Sessions as rows of `staff_sessions` (with DATABASE_URL), same rules: a session started on
+ * one replica works on every other, and signing out on one ends it everywhere. The token stays
+ * in the cookie; the row is found by its SHA-256. `maxSessions` does not apply: rows live on
+ * disk, and dead ones are deleted at each sign-in.
+ */
+export class DatabaseSessions implements StaffSessions {
+  private readonly rows: PostgresStaffSessions;
+
+  constructor(
+    pool: Pool,
+    private readonly now: () => number,
+    readonly rules: SessionRules = DEFAULT_SESSION_RULES,
+  ) {
+    this.rows = new PostgresStaffSessions(pool, rules);
+  }
+
+  async create(user: string, passwordHash: string, role?: StaffRole): Promise<StaffSession> {
+    const at = this.now();
+    const session: StaffSession = {
+      id: randomToken(),
+      user,
+      accountStamp: accountStamp(passwordHash),
+      csrf: randomToken(),
+      createdAt: at,
+      lastSeenAt: at,
+      ...(role ? { role } : {}),
+    };
+    await this.rows.create(session.id, {
+      username: user,
+      accountStamp: session.accountStamp,
+      csrf: session.csrf,
+      role: role ? roleText(role) : null,
+      createdAt: at,
+      lastSeenAt: at,
+    });
+    return session;
+  }
+
+  async touch(id: string | undefined): Promise<StaffSession | undefined> {
+    if (!id) return undefined;
+    const row = await this.rows.touch(id, this.now());
+    if (!row) return undefined;
+    const role = roleOf(row.role);
+    return {
+      id,
+      user: row.username,
+      accountStamp: row.accountStamp,
+      csrf: row.csrf,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      ...(role ? { role } : {}),
+    };
+  }
+
+  async end(id: string): Promise<void> {
+    await this.rows.end(id);
+  }
+
+  cookieMaxAge(session: StaffSession): number {
+    return cookieSeconds(session, this.rules, this.now());
   }
 }

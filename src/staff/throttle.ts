@@ -1,3 +1,7 @@
+import { createHash } from "node:crypto";
+import type { Pool } from "../storage/postgres/database.js";
+import { PostgresLoginFailures } from "../storage/postgres/staff.js";
+
 /** How many failed logins lock what, for how long. */
 export interface ThrottleRules {
   /** Failures of one username within `windowMs` that lock it. */
@@ -22,9 +26,20 @@ interface Counter {
 
 /**
  * Login attempt limits per username and per client address. A locked username or address is
- * refused before the password is even checked, so guessing stops for `lockMs`. In memory.
+ * refused before the password is even checked, so guessing stops for `lockMs`.
  */
-export class LoginThrottle {
+export interface LoginLimits {
+  readonly rules: ThrottleRules;
+  /** When the username or address is locked: until when (ms). */
+  lockedUntil(user: string, address: string): Promise<number | undefined>;
+  /** Counts a failure; returns the lock's end when this failure caused one. */
+  fail(user: string, address: string): Promise<number | undefined>;
+  /** A successful login clears the username's failures (not the address's: one office shares one). */
+  succeed(user: string): Promise<void>;
+}
+
+/** The limits in this process's memory (one service). */
+export class LoginThrottle implements LoginLimits {
   private readonly counters = new Map<string, Counter>();
 
   constructor(
@@ -32,8 +47,7 @@ export class LoginThrottle {
     readonly rules: ThrottleRules = DEFAULT_THROTTLE,
   ) {}
 
-  /** When the username or address is locked: until when (ms). */
-  lockedUntil(user: string, address: string): number | undefined {
+  async lockedUntil(user: string, address: string): Promise<number | undefined> {
     const at = this.now();
     const until = [this.counters.get(`u:${user}`), this.counters.get(`a:${address}`)]
       .map((c) => c?.lockedUntil)
@@ -41,8 +55,7 @@ export class LoginThrottle {
     return until.length > 0 ? Math.max(...until) : undefined;
   }
 
-  /** Counts a failure; returns the lock's end when this failure caused one. */
-  fail(user: string, address: string): number | undefined {
+  async fail(user: string, address: string): Promise<number | undefined> {
     const at = this.now();
     let locked: number | undefined;
     for (const [key, limit] of [
@@ -63,8 +76,7 @@ export class LoginThrottle {
     return locked;
   }
 
-  /** A successful login clears the username's failures (not the address's: one office shares one). */
-  succeed(user: string): void {
+  async succeed(user: string): Promise<void> {
     this.counters.delete(`u:${user}`);
   }
 
@@ -75,4 +87,45 @@ export class LoginThrottle {
         this.counters.delete(key);
     }
   }
+}
+
+/**
+ * The same limits counted in the database (with DATABASE_URL): failures on every replica add up,
+ * so spreading guesses over the replicas behind a load balancer gains nothing. The rows are keyed
+ * by a SHA-256 of `u:<username>` or `a:<address>` (the keys the memory version uses), so no name
+ * or address is stored; a row goes once it holds neither a running lock nor a failure in the window.
+ */
+export class DatabaseLoginThrottle implements LoginLimits {
+  private readonly rows: PostgresLoginFailures;
+
+  constructor(
+    pool: Pool,
+    private readonly now: () => number,
+    readonly rules: ThrottleRules = DEFAULT_THROTTLE,
+  ) {
+    this.rows = new PostgresLoginFailures(pool);
+  }
+
+  async lockedUntil(user: string, address: string): Promise<number | undefined> {
+    return this.rows.lockedUntil([keyOf(`u:${user}`), keyOf(`a:${address}`)], this.now());
+  }
+
+  async fail(user: string, address: string): Promise<number | undefined> {
+    const at = this.now();
+    const { windowMs, lockMs } = this.rules;
+    const locks = [
+      await this.rows.fail(keyOf(`u:${user}`), at, { limit: this.rules.perUser, windowMs, lockMs }),
+      await this.rows.fail(keyOf(`a:${address}`), at, { limit: this.rules.perAddress, windowMs, lockMs }),
+    ].filter((t): t is number => t !== undefined);
+    await this.rows.prune(at, windowMs);
+    return locks.length > 0 ? Math.max(...locks) : undefined;
+  }
+
+  async succeed(user: string): Promise<void> {
+    await this.rows.clear(keyOf(`u:${user}`));
+  }
+}
+
+function keyOf(counter: string): string {
+  return createHash("sha256").update(counter, "utf8").digest("base64url");
 }

@@ -64,66 +64,69 @@ export class PostgresStaffAccounts {
   }
 }
 
-/** One staff action as the audit log keeps it (src/staff/audit.ts's AuditEntry). */
-export interface AuditRow {
-  at: string;
-  user: string;
-  action: string;
-  detail?: string;
+// The audit log's rows moved to audit.ts; re-exported for the callers that import them from here.
+export { type AuditRow, PostgresAuditLog } from "./audit.js";
+
+/** The key's failures still in the window, before this one (the row being updated is `t`). */
+const KEPT = "ARRAY(SELECT f FROM unnest(t.failures) AS f WHERE $2::bigint - f < $4::bigint)";
+
+/** The login limits' rules (src/staff/throttle.ts ThrottleRules) for one counter. */
+export interface FailureRule {
+  /** Failures within `windowMs` that lock. */
+  limit: number;
+  windowMs: number;
+  lockMs: number;
 }
 
 /**
- * The staff audit log as an append-only table (`staff_audit`, migration 003): every replica's
- * console appends there, and the audit page reads the newest rows whichever replica serves it.
- * Rows are only ever inserted; nothing here updates or deletes one.
+ * Failed staff logins as rows of `staff_login_failures` (migration 005), so the replicas count
+ * together: an attacker spreading guesses over several replicas gets no more tries than on one.
+ * `key` is what the caller counts on (a username's or an address's), already hashed: no name
+ * or address is stored. Each failure is one upsert, atomic against the other replicas'.
  */
-export class PostgresAuditLog {
+export class PostgresLoginFailures {
   constructor(private readonly pool: Pool) {}
 
-  async append(entry: AuditRow): Promise<void> {
-    await this.pool.query("INSERT INTO staff_audit (at, username, action, detail) VALUES ($1, $2, $3, $4)", [
-      entry.at,
-      entry.user,
-      entry.action,
-      entry.detail ?? null,
-    ]);
-  }
-
-  /** Copies lines of a ward's audit.jsonl in their order (the move command), in the caller's transaction. */
-  static async copy(db: Pick<Pool, "query">, entries: readonly AuditRow[]): Promise<void> {
-    for (let i = 0; i < entries.length; i += 1000) {
-      const chunk = entries.slice(i, i + 1000);
-      await db.query(
-        `INSERT INTO staff_audit (at, username, action, detail)
-         SELECT e.at, e.u, e.a, e.d
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS e(at, u, a, d, n)
-          ORDER BY e.n`,
-        [
-          chunk.map((e) => e.at),
-          chunk.map((e) => e.user),
-          chunk.map((e) => e.action),
-          chunk.map((e) => e.detail ?? null),
-        ],
-      );
-    }
-  }
-
-  /** The newest `limit` entries, newest first (in the order they were appended). */
-  async recent(limit = 200): Promise<AuditRow[]> {
-    const { rows } = await this.pool.query<{ at: string; username: string; action: string; detail: string | null }>(
-      "SELECT at, username, action, detail FROM staff_audit ORDER BY id DESC LIMIT $1",
-      [limit],
+  /** The latest lock of these keys still running at `at`, if any. */
+  async lockedUntil(keys: readonly string[], at: number): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ until: number | null }>(
+      "SELECT max(locked_until) AS until FROM staff_login_failures WHERE key = ANY($1::text[]) AND locked_until > $2",
+      [keys, at],
     );
-    return rows.map((r) => ({
-      at: r.at,
-      user: r.username,
-      action: r.action,
-      ...(r.detail === null ? {} : { detail: r.detail }),
-    }));
+    return rows[0]?.until ?? undefined;
   }
 
-  async count(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM staff_audit");
-    return rows[0]?.n ?? 0;
+  /**
+   * Counts a failure at `at`: failures older than the window are dropped, and reaching the
+   * limit locks the key until `at + lockMs` (its failures start again from none). Returns the
+   * lock's end when this failure caused one.
+   */
+  async fail(key: string, at: number, rule: FailureRule): Promise<number | undefined> {
+    const { rows } = await this.pool.query<{ locked: boolean; locked_until: number | null }>(
+      `INSERT INTO staff_login_failures AS t (key, failures, locked_until, last_at)
+       VALUES ($1, CASE WHEN 1 >= $3::int THEN '{}'::bigint[] ELSE ARRAY[$2::bigint] END,
+               CASE WHEN 1 >= $3::int THEN $2::bigint + $5::bigint END, $2::bigint)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN cardinality(${KEPT}) + 1 >= $3::int THEN '{}'::bigint[] ELSE ${KEPT} || $2::bigint END,
+         locked_until = CASE WHEN cardinality(${KEPT}) + 1 >= $3::int THEN $2::bigint + $5::bigint ELSE t.locked_until END,
+         last_at = $2::bigint
+       RETURNING cardinality(failures) = 0 AND locked_until = $2::bigint + $5::bigint AS locked, locked_until`,
+      [key, at, rule.limit, rule.windowMs, rule.lockMs],
+    );
+    const row = rows[0];
+    return row?.locked ? (row.locked_until ?? undefined) : undefined;
+  }
+
+  /** Forgets a key's failures (a username that signed in). */
+  async clear(key: string): Promise<void> {
+    await this.pool.query("DELETE FROM staff_login_failures WHERE key = $1", [key]);
+  }
+
+  /** Deletes rows with no running lock and no failure left in the window. */
+  async prune(at: number, windowMs: number): Promise<void> {
+    await this.pool.query("DELETE FROM staff_login_failures WHERE last_at <= $1 AND coalesce(locked_until, 0) < $2", [
+      at - windowMs,
+      at,
+    ]);
   }
 }
