@@ -9,7 +9,6 @@
  * It offers what the office day (office-day.ts) and the fault runs use of ServiceHarness, so the
  * same play runs against two replicas; `replica(i)` kills, stops and restarts one of them.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
@@ -18,7 +17,6 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { pathToFileURL } from "node:url";
 import { type RunResult, runTsx } from "./common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
@@ -44,6 +42,7 @@ import {
   writeClockFile,
   zaloWrites,
 } from "./service-harness.js";
+import { ServiceProcess } from "./service-process.js";
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const PUBLIC = "https://bot.test.invalid";
@@ -81,18 +80,24 @@ export interface ReplicaLogLine extends LogLine {
 export class Replica {
   port = 0;
   runs = 0;
-  up = false;
-  private child?: ChildProcess;
-  private exited?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+
+  private readonly process: ServiceProcess;
 
   constructor(
     readonly index: number,
     readonly dataDir: string,
     private readonly harness: ReplicaHarness,
-  ) {}
+  ) {
+    this.process = new ServiceProcess(`replica ${index}`);
+  }
 
   get running(): boolean {
-    return this.child !== undefined;
+    return this.process.running;
+  }
+
+  /** Logged "started" and neither stopped nor dead since. */
+  get up(): boolean {
+    return this.process.up;
   }
 
   get url(): string {
@@ -101,83 +106,27 @@ export class Replica {
 
   /** Starts the process; resolves once it logged "started" (its channels are up). */
   async start(timeoutMs = 120_000): Promise<void> {
-    if (this.child) throw new Error(`replica ${this.index} is already running`);
     const run = ++this.runs;
-    const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/main.ts")], {
+    await this.process.start({
+      args: ["--import", TSX, path.join(ROOT, "src/main.ts")],
       cwd: this.harness.root,
       env: { ...this.harness.env(this.index), PORT: String(this.port) },
-      stdio: ["ignore", "pipe", "pipe"],
+      timeoutMs,
+      onLine: ({ text, json }) => {
+        this.harness.logs.push({ replica: this.index, run, text, json });
+        if (json?.msg === "http server listening" && typeof json.port === "number") this.port = json.port;
+      },
     });
-    this.child = child;
-    const orphanGuard = () => child.kill("SIGKILL");
-    process.once("exit", orphanGuard);
-    child.once("exit", () => process.off("exit", orphanGuard));
-    this.exited = new Promise((resolve) =>
-      child.once("exit", (code, signal) => {
-        if (this.child === child) {
-          this.child = undefined;
-          this.up = false;
-        }
-        resolve({ code, signal });
-      }),
-    );
-    let ready: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      ready = resolve;
-    });
-    const onLine = (text: string) => {
-      let json: Record<string, unknown> | undefined;
-      try {
-        json = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        json = undefined;
-      }
-      this.harness.logs.push({ replica: this.index, run, text, json });
-      if (json?.msg === "http server listening" && typeof json.port === "number") this.port = json.port;
-      if (json?.msg === "started" && this.child === child) {
-        this.up = true;
-        ready();
-      }
-    };
-    lines(child.stdout, onLine);
-    lines(child.stderr, onLine);
-    const outcome = await Promise.race([
-      started.then(() => "started" as const),
-      this.exited.then(() => "exited" as const),
-      sleep(timeoutMs, undefined, { ref: false }).then(() => "timeout" as const),
-    ]);
-    if (outcome !== "started") {
-      const tail = this.harness.logs
-        .filter((l) => l.replica === this.index && l.run === run)
-        .slice(-10)
-        .map((l) => l.text)
-        .join("\n");
-      if (outcome === "timeout") await this.kill();
-      throw new Error(`replica ${this.index} did not start (${outcome}):\n${tail}`);
-    }
   }
 
   /** SIGTERM; resolves to the exit code. */
-  async stop(timeoutMs = 60_000): Promise<number | null> {
-    const child = this.child;
-    if (!child || !this.exited) return null;
-    this.up = false;
-    child.kill("SIGTERM");
-    const result = await Promise.race([this.exited, sleep(timeoutMs, undefined, { ref: false }).then(() => undefined)]);
-    if (!result) {
-      await this.kill();
-      throw new Error(`replica ${this.index} did not exit within ${timeoutMs} ms of SIGTERM`);
-    }
-    return result.code;
+  stop(timeoutMs = 60_000): Promise<number | null> {
+    return this.process.stop(timeoutMs);
   }
 
   /** SIGKILL: dies wherever it is. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.exited) return;
-    this.up = false;
-    child.kill("SIGKILL");
-    await this.exited;
+  kill(): Promise<void> {
+    return this.process.kill();
   }
 
   async health(): Promise<Record<string, unknown>> {
@@ -486,19 +435,4 @@ export class ReplicaHarness implements OfficeHarness {
       upstream.end(body);
     });
   }
-}
-
-function lines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
-  if (!stream) return;
-  let rest = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    rest += chunk;
-    const parts = rest.split("\n");
-    rest = parts.pop() ?? "";
-    for (const part of parts) if (part.trim() !== "") onLine(part);
-  });
-  stream.on("end", () => {
-    if (rest.trim() !== "") onLine(rest);
-  });
 }

@@ -6,7 +6,6 @@
  * close(). The child gets a minimal environment (no tokens of the developer's) and runs in the
  * temp directory, so a .env beside the project is never read.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
@@ -19,6 +18,7 @@ import { type RunResult, runTsx } from "./common.js";
 import { FakeTelegramApi, FAKE_TOKEN as TELEGRAM_TOKEN } from "./fake-telegram-api.js";
 import { FakeZaloApi, textUpdate, FAKE_TOKEN as ZALO_TOKEN } from "./fake-zalo-api.js";
 import type { PlayResult } from "./office-day.js";
+import { ServiceProcess } from "./service-process.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
@@ -84,9 +84,7 @@ export class ServiceHarness {
   runs = 0;
   port = 0;
   now: number;
-  private child?: ChildProcess;
-  private up = false;
-  private exited?: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  private readonly process = new ServiceProcess("the service");
 
   private constructor(
     readonly options: HarnessOptions,
@@ -119,12 +117,12 @@ export class ServiceHarness {
   }
 
   get running(): boolean {
-    return this.child !== undefined;
+    return this.process.running;
   }
 
   /** Started (it logged "started") and not exited since. */
   get ready(): boolean {
-    return this.up;
+    return this.process.up;
   }
 
   get apiUrl(): string {
@@ -164,87 +162,32 @@ export class ServiceHarness {
 
   /** Starts the service and resolves once it logged "started" (every channel up). */
   async start(timeoutMs = 120_000): Promise<void> {
-    if (this.child) throw new Error("the service is already running");
     const run = ++this.runs;
     // The first run picks a free port; restarts keep it, as a real deployment does.
-    const child = spawn(process.execPath, [path.join(ROOT, "bin/motcua-bot.mjs")], {
+    await this.process.start({
+      args: [path.join(ROOT, "bin/motcua-bot.mjs")],
       cwd: this.root,
       env: { ...this.env(), PORT: String(this.port) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    this.child = child;
-    // Should this process end without close() (a crash), the service must not outlive it.
-    const orphanGuard = () => child.kill("SIGKILL");
-    process.once("exit", orphanGuard);
-    child.once("exit", () => process.off("exit", orphanGuard));
-    this.exited = new Promise((resolve) =>
-      child.once("exit", (code, signal) => {
-        if (this.child === child) {
-          this.child = undefined;
-          this.up = false;
+      timeoutMs,
+      onLine: ({ text, json }) => {
+        this.logs.push({ run, text, json });
+        if (json?.msg === "http server listening" && typeof json.port === "number") {
+          this.port = json.port;
+          // The fake Telegram posts to the public https URL through this origin (the "proxy").
+          this.telegram.webhookOrigin = this.apiUrl;
         }
-        resolve({ code, signal });
-      }),
-    );
-    let ready: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => {
-      ready = resolve;
+      },
     });
-    const onLine = (text: string) => {
-      let json: Record<string, unknown> | undefined;
-      try {
-        json = JSON.parse(text) as Record<string, unknown>;
-      } catch {
-        json = undefined;
-      }
-      this.logs.push({ run, text, json });
-      if (json?.msg === "http server listening" && typeof json.port === "number") {
-        this.port = json.port;
-        // The fake Telegram posts to the public https URL through this origin (the "proxy").
-        this.telegram.webhookOrigin = this.apiUrl;
-      }
-      if (json?.msg === "started" && this.child === child) {
-        this.up = true;
-        ready();
-      }
-    };
-    lines(child.stdout, onLine);
-    lines(child.stderr, onLine);
-    const outcome = await Promise.race([
-      started.then(() => "started" as const),
-      this.exited.then(() => "exited" as const),
-      sleep(timeoutMs, undefined, { ref: false }).then(() => "timeout" as const),
-    ]);
-    if (outcome !== "started") {
-      const tail = this.logs
-        .filter((l) => l.run === run)
-        .slice(-10)
-        .map((l) => l.text)
-        .join("\n");
-      if (outcome === "timeout") await this.kill();
-      throw new Error(`the service did not start (${outcome}):\n${tail}`);
-    }
   }
 
   /** SIGTERM: the service finishes its work and exits; resolves to its exit code. */
-  async stop(timeoutMs = 60_000): Promise<number | null> {
-    const child = this.child;
-    if (!child || !this.exited) return null;
-    child.kill("SIGTERM");
-    const result = await Promise.race([this.exited, sleep(timeoutMs, undefined, { ref: false }).then(() => undefined)]);
-    if (!result) {
-      await this.kill();
-      throw new Error(`the service did not exit within ${timeoutMs} ms of SIGTERM`);
-    }
-    return result.code;
+  stop(timeoutMs = 60_000): Promise<number | null> {
+    return this.process.stop(timeoutMs);
   }
 
   /** SIGKILL: the process dies wherever it is, as in a power cut or an OOM kill. */
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || !this.exited) return;
-    child.kill("SIGKILL");
-    await this.exited;
+  kill(): Promise<void> {
+    return this.process.kill();
   }
 
   /**
@@ -254,7 +197,7 @@ export class ServiceHarness {
   cleanUpOnSignals(): void {
     for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
       process.once(signal, () => {
-        this.child?.kill("SIGKILL");
+        this.process.killNow();
         rmSync(this.root, { recursive: true, force: true });
         process.exit(130);
       });
@@ -263,7 +206,7 @@ export class ServiceHarness {
 
   /** Stops whatever still runs (fakes included) and deletes the temp directory unless `keep`. */
   async close(keep = false): Promise<void> {
-    if (this.child) await this.stop().catch(() => this.kill());
+    if (this.running) await this.stop().catch(() => this.kill());
     await Promise.allSettled([this.telegram.close(), this.zalo.close()]);
     if (!keep) await rm(this.root, { recursive: true, force: true });
   }
@@ -381,21 +324,6 @@ export interface ProcedureJson {
 function splitKey(chatKey: string): [string, string] {
   const at = chatKey.indexOf(":");
   return [chatKey.slice(0, at), chatKey.slice(at + 1)];
-}
-
-function lines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
-  if (!stream) return;
-  let rest = "";
-  stream.setEncoding("utf8");
-  stream.on("data", (chunk: string) => {
-    rest += chunk;
-    const parts = rest.split("\n");
-    rest = parts.pop() ?? "";
-    for (const part of parts) if (part.trim() !== "") onLine(part);
-  });
-  stream.on("end", () => {
-    if (rest.trim() !== "") onLine(rest);
-  });
 }
 
 /** Polls `probe` every 10 ms until it is true; rejects after `timeoutMs`. */
