@@ -3,7 +3,8 @@ import { z } from "zod";
 import { StorageError } from "../storage/atomic-file.js";
 import { ShardedRecords } from "../storage/sharded.js";
 import { VersionedFile } from "../storage/versioned-file.js";
-import { Dossier, type DossierChange, type DossierRecord, type DossierStatus } from "./schema.js";
+import { Dossier, type DossierChange, type DossierRecord, type DossierStatus, STATUS } from "./schema.js";
+import type { SubscriptionRepository } from "./subscriptions.js";
 import { planUpsert } from "./upsert-plan.js";
 
 export interface UpsertResult {
@@ -27,7 +28,35 @@ export interface DossierRepository {
     beforeCommit?: (changes: DossierChange[]) => Promise<void>,
   ): Promise<UpsertResult>;
   withStatus(status: DossierStatus): Promise<Dossier[]>;
+  /**
+   * The reminder scan's input: ready dossiers (status 9) whose result has been ready since before
+   * `readyBefore` (readyAt < readyBefore) and that at least one chat of `links` follows, each with
+   * those chats in the order they subscribed. PostgreSQL answers with one query joining its own
+   * subscriptions table, instead of a query per ready dossier.
+   */
+  readyWithChats(links: SubscriptionRepository, readyBefore: number): Promise<FollowedDossier[]>;
   count(): Promise<number>;
+}
+
+/** A dossier with the chats that follow it. */
+export interface FollowedDossier {
+  dossier: Dossier;
+  chats: string[];
+}
+
+/** readyWithChats over any two stores: a chatsOf per ready dossier (cheap in memory, a query each in a database). */
+export async function readyWithChatsOneByOne(
+  ready: readonly Dossier[],
+  links: SubscriptionRepository,
+  readyBefore: number,
+): Promise<FollowedDossier[]> {
+  const found: FollowedDossier[] = [];
+  for (const dossier of ready) {
+    if (dossier.status !== STATUS.ready || dossier.readyAt === undefined || dossier.readyAt >= readyBefore) continue;
+    const chats = await links.chatsOf(dossier.key);
+    if (chats.length > 0) found.push({ dossier, chats });
+  }
+  return found;
 }
 
 const Meta = z.object({ hashKeyId: z.string().optional() });
@@ -81,6 +110,10 @@ export class FileDossierRepository implements DossierRepository {
 
   async withStatus(status: DossierStatus): Promise<Dossier[]> {
     return [...(this.byStatus.get(status) ?? [])].flatMap((k) => this.records.get(k) ?? []);
+  }
+
+  async readyWithChats(links: SubscriptionRepository, readyBefore: number): Promise<FollowedDossier[]> {
+    return readyWithChatsOneByOne(await this.withStatus(STATUS.ready), links, readyBefore);
   }
 
   async count(): Promise<number> {

@@ -261,6 +261,71 @@ describe.each([
     });
   });
 
+  describe("reminder scan and daily upkeep (set-based in PostgreSQL)", () => {
+    // A note holding a NUL (refused by PostgreSQL's json operators) and text that looks like the
+    // fields the database reads out of the stored record.
+    const tricky = 'x\u0000 "readyAt":0,"statusSince":0 \\"';
+
+    it("lists ready dossiers ready before a bound that chats follow, with their chats", async () => {
+      const place = await backend.place();
+      const { dossiers, subscriptions } = await place.open();
+      await dossiers.upsert([record("a", 9), record("n", 9, { statusNote: tricky }), record("c", 4)], NOW);
+      await dossiers.upsert([record("b", 9), record("lone", 9), record("t", 9, { statusNote: tricky })], NOW + DAY);
+      await dossiers.upsert([record("h", 9)], NOW - DAY);
+      await dossiers.upsert([record("h", 10)], NOW); // handed over: no longer ready
+      await subscriptions.add("telegram:1", "a", NOW);
+      await subscriptions.add("zalo:x", "a", NOW + 1);
+      for (const key of ["b", "c", "n", "t", "h", "gone"]) await subscriptions.add("telegram:2", key, NOW + 2);
+
+      const scan = async (bound: number, repos = { dossiers, subscriptions }) =>
+        (await repos.dossiers.readyWithChats(repos.subscriptions, bound))
+          .map(({ dossier, chats }) => ({ key: dossier.key, readyAt: dossier.readyAt, chats }))
+          .sort((x, y) => (x.key < y.key ? -1 : 1));
+      expect(await scan(NOW)).toEqual([]);
+      const first = await scan(NOW + 1);
+      expect(first).toEqual([
+        { key: "a", readyAt: NOW, chats: expect.arrayContaining(["telegram:1", "zalo:x"]) },
+        { key: "n", readyAt: NOW, chats: ["telegram:2"] },
+      ]);
+      expect(first[0]?.chats).toEqual(await subscriptions.chatsOf("a"));
+      expect(first[0]?.chats).toHaveLength(2);
+      expect((await scan(NOW + DAY + 1)).map((r) => r.key)).toEqual(["a", "b", "n", "t"]);
+      const [n] = await dossiers
+        .readyWithChats(subscriptions, NOW + 1)
+        .then((r) => r.filter((f) => f.dossier.key === "n"));
+      expect(n?.dossier).toEqual(await dossiers.get("n"));
+
+      // After a restart, and after a link is removed.
+      const reopened = await place.open();
+      await reopened.subscriptions.remove("telegram:2", "n");
+      expect((await scan(NOW + DAY + 1, reopened)).map((r) => r.key)).toEqual(["a", "b", "t"]);
+    });
+
+    it("deletes in one go the links to dossiers gone or over before a bound, and says how many", async () => {
+      const place = await backend.place();
+      const { dossiers, subscriptions } = await place.open();
+      await dossiers.upsert(
+        [record("old", 10), record("odd", 7, { statusNote: tricky }), record("c", 4)],
+        NOW - 40 * DAY,
+      );
+      await dossiers.upsert([record("recent", 10), record("r", 9)], NOW - 10 * DAY);
+      await dossiers.upsert([record("late", 2)], NOW - 40 * DAY);
+      await dossiers.upsert([record("late", 8)], NOW - 31 * DAY);
+      await dossiers.upsert([record("late", 8, { statusNote: "rút hồ sơ" })], NOW); // a new note is not a new status
+      await subscriptions.add("telegram:1", "old", NOW);
+      await subscriptions.add("zalo:x", "old", NOW);
+      for (const key of ["recent", "c", "r", "gone", "odd", "late"]) await subscriptions.add("telegram:1", key, NOW);
+
+      expect(await subscriptions.dropFinished(dossiers, NOW - 30 * DAY)).toBe(5);
+      const reopened = (await place.open()).subscriptions;
+      expect([...(await reopened.followed()).keys()].sort()).toEqual(["c", "r", "recent"]);
+      expect(await reopened.count()).toBe(3);
+      expect(await reopened.dropFinished(dossiers, NOW - 30 * DAY)).toBe(0);
+      expect(await reopened.dropFinished(dossiers, NOW - 9 * DAY)).toBe(1);
+      expect((await reopened.codesOf("telegram:1")).sort()).toEqual(["c", "r"]);
+    });
+  });
+
   describe("ratings", () => {
     it("keeps one rating per dossier in the month it was given", async () => {
       const place = await backend.place();
