@@ -62,6 +62,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "có nhanh không",
     "nhanh không",
     "lấy ngay",
+    "lấy liền",
+    "có liền",
+    "làm liền",
     "trong ngày",
     "how long",
     "how many days",
@@ -70,6 +73,12 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "when can i get",
     "when will i get",
     "how soon",
+    "when will",
+    "when can",
+    "when do i get",
+    "be ready",
+    "bao giờ",
+    "khi nào",
     "take",
   ],
   fee: [
@@ -107,7 +116,11 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
   documents: [
     "giấy tờ gì",
     "giấy tờ nào",
-    "giấy tờ",
+    "giấy tờ thế nào",
+    "giấy tờ như thế nào",
+    "giấy tờ ra sao",
+    "có những gì",
+    "có những giấy tờ gì",
     "những giấy tờ nào",
     "cần những giấy tờ gì",
     "cần những giấy tờ nào",
@@ -164,6 +177,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bring",
     "need to bring",
     "required documents",
+    "should i bring",
+    "must i bring",
+    "have to bring",
     "what do i have to prepare",
     "what should i prepare",
     "prepare",
@@ -239,6 +255,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "public service portal",
     "portal",
     "electronically",
+    "by post",
+    "by mail",
+    "via post",
+    "post office",
     "e-government",
   ],
   place: [
@@ -312,6 +332,27 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "which authority",
     "where do i",
     "where can i",
+    "any ward",
+    "any commune",
+    "another ward",
+    "a different ward",
+    "which ward",
+    "which commune",
+    "ở xã của",
+    "ở phường của",
+    "tại xã của",
+    "tại phường của",
+    "hay ra",
+    "hay lên",
+    "hay đến",
+    "ở phường có",
+    "ở xã có",
+    "phường có làm",
+    "xã có làm",
+    "phường có nhận",
+    "xã có nhận",
+    "phường làm được không",
+    "xã làm được không",
   ],
   conditions: [
     "điều kiện",
@@ -370,6 +411,14 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "is it allowed",
     "do i have to",
     "must i",
+    "mandatory",
+    "compulsory",
+    "obligatory",
+    "required to",
+    "is it required",
+    "allowed",
+    "permitted",
+    "who may",
   ],
   steps: [
     "như thế nào",
@@ -396,6 +445,11 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bước nào",
     "mấy bước",
     "gồm những bước",
+    "những bước",
+    "bước gì",
+    "lần lượt",
+    "tiến hành",
+    "what is the process",
     "how to",
     "how do i",
     "how can i",
@@ -436,6 +490,12 @@ const DEADLINE = [
   "bị phạt",
   "có bị phạt",
   "deadline",
+  "khi nào phải",
+  "khi nào mới được",
+  "khi nào mới làm",
+  "bao giờ mới được",
+  "bao giờ phải",
+  "lúc nào phải",
 ];
 
 /**
@@ -463,6 +523,81 @@ const ASKS_WHOLE = [
  */
 const LACKS_PAPER = ["không có giấy", "chưa có giấy", "thiếu giấy", "không có bản", "chưa có bản"];
 
+/** "giấy tờ" alone is often a thing in the story ("cấp sai giấy tờ"): it asks documents only when nothing else is asked. */
+const WEAK_DOCUMENTS = ["giấy tờ"];
+
+/**
+ * A paper named after a word of needing or bringing ("có phải nộp ảnh thẻ không", "phải có hợp đồng thuê
+ * nhà không", "kèm bản sao căn cước"): a documents question even when put as yes/no, but not when the
+ * sentence asks another section ("phải nộp giấy đó ở đâu"). Only the need word is cut: the paper stays content.
+ */
+const NEEDS = [
+  ...["cần", "có cần", "phải", "phải có", "cần có", "nộp", "phải nộp", "cần nộp", "mang", "kèm", "kèm theo", "đem"],
+  ...["need", "bring", "need to bring", "need to show"],
+];
+const PAPERS = [
+  "giấy",
+  "bản chính",
+  "bản gốc",
+  "bản sao",
+  "bản photo",
+  "bản dịch",
+  "sổ hộ khẩu",
+  "sổ đỏ",
+  "sổ hồng",
+  "sổ hộ tịch",
+  "ảnh",
+  "hình thẻ",
+  "hợp đồng",
+  "căn cước",
+  "cccd",
+  "cmnd",
+  "hộ chiếu",
+  "chứng minh",
+  "tờ khai",
+  "biên lai",
+  "người làm chứng",
+  // English, after "need", "bring": a licence or permit needed is a condition, not a paper to bring
+  ...["my", "a", "an", "the", "our"].flatMap((article) =>
+    [
+      "passport",
+      "photo",
+      "photos",
+      "copy",
+      "copies",
+      "original",
+      "id",
+      "certificate",
+      "birth certificate",
+      "witness",
+    ].map((paper) => `${article} ${paper}`),
+  ),
+];
+
+/** "nộp cho ai", "gửi hồ sơ cho ai" ask where; "trợ cấp cho ai" asks who may have it. */
+const FOR_WHOM = ["cho ai"];
+const SENDING = new Set(tokenize("nộp gửi đưa chuyển"));
+
+/**
+ * A yes/no question that names an office ("có thể xin giấy xác nhận cư trú tại công an phường không") asks
+ * whether it is done there: place. Not a place where something was done before ("đã chứng thực ở xã",
+ * "từ bản lưu ở xã").
+ */
+const AT_OFFICE = [
+  "phường",
+  "xã",
+  "ủy ban",
+  "ubnd",
+  "công an",
+  "bộ phận",
+  "nơi",
+  "quận",
+  "huyện",
+  "thị trấn",
+  "trung tâm",
+].flatMap((office) => [`ở ${office}`, `tại ${office}`]);
+const BEFORE_DONE = new Set(tokenize("đã từ"));
+
 /**
  * Polite closings of a letter ("anh chị hướng dẫn giúp em với", "mong được giải đáp"): they ask for steps
  * only when nothing before them asks anything more specific.
@@ -486,6 +621,15 @@ const CLOSINGS = [
 // Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where",
 // "lần đầu" is not "đâu", "chuyển đi nơi khác" is residence, "bản sao giấy tờ" is a copy.
 const NOT_CUES = [
+  // "bây giờ" (now) is not "bao giờ" (when): known as written, so it is never repaired into the cue
+  "bây giờ",
+  "giờ đây",
+  // a workplace is no place asked: "đăng ký tạm trú ở nơi làm việc"
+  "nơi làm việc",
+  "chỗ làm",
+  "copies of documents",
+  "copy of documents",
+  "certify documents",
   "đổi địa chỉ",
   "thay đổi địa chỉ",
   "chuyển địa chỉ",
@@ -536,9 +680,17 @@ const NEUTRAL = [
   "hưởng bao nhiêu",
   "bao nhiêu một tháng",
   "mỗi tháng bao nhiêu",
+  // what is sent says nothing of the section: "submit the documents by post" asks the channel
+  "submit the documents",
+  "send the documents",
+  "submit documents",
+  "send documents",
+  "submit my documents",
 ];
 
 const DEADLINE_MARK = "conditions-deadline";
+const PAPER_MARK = "documents-paper";
+const FOR_WHOM_MARK = "for-whom";
 const CLOSING_MARK = "steps-closing";
 const LACKS_MARK = "documents-lacking";
 const ASK_MARK = "ask";
@@ -573,6 +725,14 @@ for (const text of DEADLINE) cueMap.add(phrase(text), plain([DEADLINE_MARK]));
 for (const text of ASKS_WHOLE) cueMap.add(phrase(text), plain(["general"]));
 for (const text of CLOSINGS) cueMap.add(phrase(text), plain([CLOSING_MARK]));
 for (const text of LACKS_PAPER) cueMap.add(phrase(text), plain([LACKS_MARK]));
+for (const text of WEAK_DOCUMENTS) cueMap.add(phrase(text), plain([LACKS_MARK]));
+for (const text of FOR_WHOM) cueMap.add(phrase(text), plain([FOR_WHOM_MARK]));
+const needMap = new PhraseMap();
+for (const text of NEEDS) needMap.add(phrase(text), plain([PAPER_MARK]));
+const paperMap = new PhraseMap();
+for (const text of PAPERS) paperMap.add(phrase(text), plain(["paper"]));
+const officeMap = new PhraseMap();
+for (const text of AT_OFFICE) officeMap.add(phrase(text), plain(["office"]));
 for (const text of ASKING) cueMap.add(phrase(text), plain([ASK_MARK]));
 
 /**
@@ -588,6 +748,8 @@ export interface Cue {
   closing?: boolean;
   /** Counts only when its sentence asks nothing else. */
   weak?: boolean;
+  /** A paper named as needed: documents over a yes/no (conditions), not over another section. */
+  paper?: boolean;
 }
 
 /**
@@ -610,6 +772,17 @@ export function extractIntent<T extends Word>(
   };
   for (let i = 0; i < spelled.length; ) {
     const entry = cueMap.entryAt(spelled, i, mode);
+    const need = entry ? undefined : needMap.entryAt(spelled, i, mode);
+    if (need && paperMap.entryAt(spelled, i + need.from.length, mode)) {
+      cues.push({
+        intent: "documents",
+        tokens: need.from.map((w) => w.token),
+        sentence: sentenceAt(i),
+        paper: true,
+      });
+      i += need.from.length;
+      continue;
+    }
     if (!entry) {
       rest.push(spelled[i] as T);
       i++;
@@ -623,6 +796,19 @@ export function extractIntent<T extends Word>(
     }
     if (mark === ASK_MARK) {
       asking = { sentence: (matched[0] as Word & { sentence?: number }).sentence ?? 0, at: i };
+      i += entry.from.length;
+      continue;
+    }
+    if (mark === FOR_WHOM_MARK) {
+      const sentence = (matched[0] as Word & { sentence?: number }).sentence ?? 0;
+      const sent = spelled
+        .slice(0, i)
+        .some((w) => ((w as Word & { sentence?: number }).sentence ?? 0) === sentence && SENDING.has(w.token));
+      cues.push({
+        intent: sent ? "place" : "conditions",
+        tokens: matched.map((w) => w.token),
+        sentence: sentenceAt(i),
+      });
       i += entry.from.length;
       continue;
     }
@@ -648,6 +834,8 @@ export function extractIntent<T extends Word>(
   const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence);
   if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
+    cues.push({ intent: namesOffice(spelled, end, mode) ? "place" : "conditions", tokens: [], sentence: lastSentence });
+  } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
   return {
@@ -656,6 +844,42 @@ export function extractIntent<T extends Word>(
     cued: cues.some((c) => c.tokens.length > 0 && c.intent !== "general"),
     cues,
   };
+}
+
+/** Whether the sentence ending at `end` names an office the thing would be done at (not one where it was done). */
+function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = (spelled[end] as Word & { sentence?: number }).sentence ?? 0;
+  for (let k = end; k >= 0; k--) {
+    const word = spelled[k] as Word & { sentence?: number };
+    if ((word.sentence ?? 0) !== sentence) break;
+    if (!officeMap.entryAt(spelled, k, mode)) continue;
+    if (!spelled.slice(Math.max(0, k - 3), k).some((w) => BEFORE_DONE.has(w.token))) return true;
+  }
+  return false;
+}
+
+/** "can I …", "is it …", "do we …": an English yes/no question with no section cue asks whether it is allowed. */
+const ENGLISH_YES_NO = new Set(["can", "may", "could", "am", "is", "are", "must", "should", "do", "does"]);
+const ENGLISH_SUBJECT = new Set(["i", "we", "it", "he", "she", "they", "my", "our", "foreigners", "someone", "anyone"]);
+/** "can I get a copy …" asks for the service itself, not whether it is allowed. */
+const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply"]);
+const OPENERS = new Set(["and", "so", "but", "also", "hi", "hello", "ok", "then"]);
+
+function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean {
+  const inSentence = spelled.filter(
+    (w) => Math.floor((w as Word & { sentence?: number }).sentence ?? 0) === Math.floor(sentence),
+  );
+  let k = 0;
+  while (k < inSentence.length && OPENERS.has((inSentence[k] as Word).token)) k++;
+  const [verb, subject, action] = [inSentence[k], inSentence[k + 1], inSentence[k + 2]];
+  return (
+    verb !== undefined &&
+    !REQUESTS.has(action?.token ?? "") &&
+    subject !== undefined &&
+    verb.marks === "" &&
+    ENGLISH_YES_NO.has(verb.token) &&
+    ENGLISH_SUBJECT.has(subject.token)
+  );
 }
 
 const KHONG = phrase("không")[0] as Word;
@@ -672,7 +896,12 @@ export function chooseIntent(cues: readonly Cue[]): Intent {
   const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
   const inLast = asking.filter((c) => c.sentence === last);
-  const there = inLast.some((c) => !c.weak) ? inLast.filter((c) => !c.weak) : inLast;
+  let there = inLast.some((c) => !c.weak) ? inLast.filter((c) => !c.weak) : inLast;
+  // A paper named as needed is documents over a yes/no, never over another section asked beside it.
+  if (there.some((c) => c.paper)) {
+    const other = there.some((c) => !c.paper && c.intent !== "conditions" && c.intent !== "general");
+    there = there.filter((c) => (other ? !c.paper : c.intent !== "conditions"));
+  }
   const deadline = there.some((c) => c.deadline);
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
   return PRIORITY.find((i) => found.has(i)) ?? "general";

@@ -36,6 +36,25 @@ describe("section cues", () => {
     ["thời hạn giải quyết mấy ngày", "time"],
     ["mat may ngay", "time"],
     ["làm như nào", "steps"],
+    // a paper named as needed is documents, also put as yes/no; another section asked beside it wins
+    ["có phải nộp ảnh thẻ không", "documents"],
+    ["phải có hợp đồng thuê nhà không", "documents"],
+    ["phải nộp bản sao đó ở đâu", "place"],
+    ["do I need my passport for this", "documents"],
+    ["do I need a licence to sell wine", "conditions"],
+    // a yes/no question that names an office asks whether it is done there; not where it was done
+    ["tôi có thể làm ở phường nơi tạm trú không", "place"],
+    ["có thể xin bản sao từ bản lưu ở xã không", "conditions"],
+    // "cho ai": where it is sent, or who may have it
+    ["nộp hồ sơ trợ cấp cho ai", "place"],
+    ["trợ cấp này cấp cho ai", "conditions"],
+    // English yes/no, but asking for the service itself is no condition
+    ["can we register if my husband is abroad", "conditions"],
+    ["can I get a copy of my birth extract", "general"],
+    // "bây giờ" (now) is no "bao giờ" (when); "giấy tờ" in a story is no documents question
+    ["bây giờ em muốn làm khai sinh cho bé thì làm thế nào", "steps"],
+    ["bao giờ thì được duyệt", "time"],
+    ["cán bộ cấp sai giấy tờ, đòi bồi thường thế nào", "steps"],
   ])("%s → %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
