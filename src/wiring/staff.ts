@@ -20,6 +20,18 @@ export interface StaffWiring {
   channelHealth: () => Record<string, Record<string, unknown>>;
 }
 
+/** The console's view of the live catalogue: what is served, its warnings, and a fresh check of the files. */
+export function consoleCatalogue(catalogue: LiveCatalogue) {
+  return {
+    current: () => catalogue.current(),
+    warnings: () => catalogue.warnings(),
+    check: async () => {
+      const r = await loadCatalogue(catalogue.dataDir);
+      return r.ok ? r.warnings : [...r.problems, ...r.warnings];
+    },
+  };
+}
+
 /**
  * The staff console (issue 13): reads what the service holds; imports go through the same stores
  * and notices as the dossier API's. Loaded only when it runs: the CLIs and tests that build the
@@ -42,14 +54,7 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
     fsync: deps.fsync,
     secureCookies: config.STAFF_COOKIE_SECURE,
     wards,
-    catalogue: {
-      current: () => catalogue.current(),
-      warnings: () => catalogue.warnings(),
-      check: async () => {
-        const r = await loadCatalogue(catalogue.dataDir);
-        return r.ok ? r.warnings : [...r.problems, ...r.warnings];
-      },
-    },
+    catalogue: consoleCatalogue(catalogue),
     health: () => ({ channels: deps.channelHealth() }),
     ratings: { all: () => data.ratings.all() },
     questions: data.questions,

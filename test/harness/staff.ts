@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
 import { Translator } from "../../src/core/i18n.js";
 import { commitImport } from "../../src/dossiers/import/commit.js";
 import { openDossiers } from "../../src/dossiers/open.js";
@@ -15,6 +14,7 @@ import type { ChannelHealthView } from "../../src/staff/deps.js";
 import { dossierImport } from "../../src/staff/import-adapter.js";
 import { counterLookup } from "../../src/staff/lookup-adapter.js";
 import { hashPassword } from "../../src/staff/passwords.js";
+import { consoleCatalogue } from "../../src/wiring/staff.js";
 import { captureLogs, copyOfBundledData, editJson, tempDir } from "./common.js";
 
 /** The birth registration record; its name is given markup in the copy the console reads. */
@@ -72,14 +72,7 @@ export async function startConsole(options: { markup?: boolean } = {}): Promise<
   };
   const staff = createStaffConsole({
     dataDir: data.dir,
-    catalogue: {
-      current: () => catalogue.current(),
-      warnings: () => catalogue.warnings(),
-      check: async () => {
-        const r = await loadCatalogue(catalogue.dataDir);
-        return r.ok ? r.warnings : [...r.problems, ...r.warnings];
-      },
-    },
+    catalogue: consoleCatalogue(catalogue),
     health: () => ({ channels }),
     ratings,
     questions,
