@@ -2,7 +2,7 @@ import { appendFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
-import { REPLAY_MAX_AGE_MS, UpdateInbox } from "../../src/channels/zalo/inbox.js";
+import { FileUpdateInbox, REPLAY_MAX_AGE_MS } from "../../src/channels/zalo/inbox.js";
 import { tempDir } from "../harness/common.js";
 import { textUpdate } from "../harness/fake-zalo-api.js";
 
@@ -22,7 +22,7 @@ const update = (text: string, date = Date.now()): ZaloUpdate => {
 };
 const key = (u: ZaloUpdate) => updateKey(u) ?? "";
 /** Opens the inbox as the next process would (the previous one "crashed": nothing was closed). */
-const reopen = (now = Date.now()) => UpdateInbox.open(file, now);
+const reopen = (now = Date.now()) => FileUpdateInbox.open(file, now);
 
 describe("Zalo update inbox", () => {
   it("gives the next process back what was taken and not answered, oldest first", () => {

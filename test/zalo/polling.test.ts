@@ -2,7 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
-import { UpdateInbox } from "../../src/channels/zalo/inbox.js";
+import { FileUpdateInbox } from "../../src/channels/zalo/inbox.js";
 import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import type { Assistant } from "../../src/core/assistant.js";
 import {
@@ -128,10 +128,10 @@ describe("Zalo channel, polling", () => {
 
   it("answers after a restart a question the previous process took but never answered (a crash)", async () => {
     // What a killed process leaves: the update written down as taken, no answer sent.
-    const { inbox } = UpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
+    const { inbox } = FileUpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
     const lost = textUpdate("u9", "khai sinh") as ZaloUpdate;
     inbox.taken(updateKey(lost) ?? "", lost);
-    inbox.close();
+    await inbox.close();
 
     await start();
     await fake.waitFor(() => fake.sentTo("u9").length === 1, 5_000, "the lost question answered");
@@ -146,13 +146,13 @@ describe("Zalo channel, polling", () => {
   it("sends after a restart the rest of an answer worked out before the crash, without working it out again", async () => {
     // The previous process answered «1» (a pick from a list, which moved the conversation on),
     // Zalo accepted the first of its two messages, and the process died.
-    const { inbox } = UpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
+    const { inbox } = FileUpdateInbox.open(path.join(dir, "zalo-inbox.log"), Date.now());
     const pick = textUpdate("u8", "1") as ZaloUpdate;
     const key = updateKey(pick) ?? "";
     inbox.taken(key, pick);
     inbox.replied(key, [{ text: "Phần một" }, { text: "Phần hai", choices: [{ id: "m:help", label: "Hướng dẫn" }] }]);
     inbox.sent(key, 1);
-    inbox.close();
+    await inbox.close();
 
     await start();
     await fake.waitFor(() => fake.sentTo("u8").length === 1, 5_000, "the rest of the answer");

@@ -16,7 +16,7 @@ export interface ZaloHandlerOptions {
   assistant: Assistant;
   sender: ZaloSender;
   seen: SeenUpdates;
-  /** Where updates taken are written down until answered, so a crash loses none. */
+  /** Where updates taken are written down until answered (a file, or a table the replicas share), so a crash loses none. */
   inbox?: UpdateInbox;
   logger: Logger;
   /**
@@ -38,6 +38,11 @@ export interface UpdateSink {
   /** Records the update's key; false when it was seen before (handle nothing then). */
   claim(update: ZaloUpdate): boolean;
   /**
+   * Resolves once a claimed update is kept in the inbox (at once for the file; after the insert
+   * with a database). The webhook waits for it before its 200: Zalo does not post it again.
+   */
+  stored?(update: ZaloUpdate): Promise<void>;
+  /**
    * Several replicas: waits for the chat's turn across them (src/replicas/chat-turns.ts). The
    * webhook takes it before answering Zalo, so the chat's next message, sent after that answer,
    * queues behind this one whichever replica it reaches. Undefined without replicas.
@@ -54,7 +59,7 @@ export interface ZaloCounters {
   ignored: number;
   failed: number;
   messagesSent: number;
-  /** Taken by a previous process that stopped before answering them; answered by this one. */
+  /** Taken by a previous process (or a replica gone since) that stopped before answering them; answered by this one. */
   replayed: number;
 }
 
@@ -98,6 +103,12 @@ export class ZaloUpdateHandler implements UpdateSink {
     return false;
   }
 
+  stored(update: ZaloUpdate): Promise<void> {
+    const key = updateKey(update);
+    const { inbox } = this.options;
+    return key === undefined || !inbox ? Promise.resolve() : inbox.stored(key);
+  }
+
   async turn(update: ZaloUpdate): Promise<ChatTurn | undefined> {
     const { turns } = this.options;
     const chatId = update.message?.chat?.id;
@@ -125,8 +136,8 @@ export class ZaloUpdateHandler implements UpdateSink {
   }
 
   /**
-   * Finishes, in order, updates a previous process took and did not answer (see UpdateInbox):
-   * an answer already worked out is sent as it was (from the first part Zalo did not accept),
+   * Finishes, in order, updates a previous process (or a replica gone since) took and did not
+   * answer (see UpdateInbox): an answer already worked out is sent as it was (from the first part Zalo did not accept),
    * never worked out again, as the conversation has moved on since.
    */
   replay(updates: readonly OpenUpdate[]): void {

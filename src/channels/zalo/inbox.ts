@@ -27,15 +27,34 @@ export interface OpenUpdate {
   tries: number;
 }
 
-/** Rewritten with only what is open once this many bytes of lines have been appended. */
-const COMPACT_BYTES = 64 * 1024;
-/** A question older than this when the service comes back is not answered any more. */
-export const REPLAY_MAX_AGE_MS = 24 * 3_600_000;
-/** Taken this many times without an answer: the update itself is likely what stops the bot. */
-const MAX_TRIES = 3;
+/**
+ * Where the Zalo updates taken are written down until answered, so a crash loses none: a file in
+ * DATA_DIR (FileUpdateInbox, below), or with DATABASE_URL a table the replicas share
+ * (PostgresUpdateInbox, inbox-postgres.ts), so another replica answers what a dead one took.
+ * Writing never throws: a failure is reported, and the citizen is answered all the same.
+ */
+export interface UpdateInbox {
+  /** Records an update as taken (`stored` says when it is kept). */
+  taken(key: string, update: ZaloUpdate): void;
+  /** Records the answer worked out for an update (the conversation is saved by then). */
+  replied(key: string, replies: Reply[]): void;
+  /** Records that Zalo accepted the first `parts` messages of the answer. */
+  sent(key: string, parts: number): void;
+  /** Crosses an update out: answered, or failed for good. */
+  answered(key: string): void;
+  /** Resolves once what was recorded for `key` so far is kept (the webhook waits for it before its 200). */
+  stored(key: string): Promise<void>;
+  /**
+   * Hands `replay` the updates taken by an earlier process (or a replica gone since) and not
+   * answered, oldest first: once at start (the file), or whenever such claims lapse (the table).
+   */
+  start(replay: (found: Unanswered) => void): Promise<void>;
+  /** After the updates taken were handled: stops, keeping what is still open for the next one. */
+  close(): Promise<void>;
+}
 
-export interface InboxOpened {
-  inbox: UpdateInbox;
+/** What an inbox found taken and not answered. */
+export interface Unanswered {
   /** Oldest first; each now counts one more try. */
   unanswered: OpenUpdate[];
   /** Left out: older than REPLAY_MAX_AGE_MS, or taken MAX_TRIES times already. */
@@ -44,8 +63,19 @@ export interface InboxOpened {
   unreadable: number;
 }
 
+/** Rewritten with only what is open once this many bytes of lines have been appended. */
+const COMPACT_BYTES = 64 * 1024;
+/** A question older than this when the service comes back is not answered any more. */
+export const REPLAY_MAX_AGE_MS = 24 * 3_600_000;
+/** Taken this many times without an answer: the update itself is likely what stops the bot. */
+export const MAX_TRIES = 3;
+
+export interface InboxOpened extends Unanswered {
+  inbox: FileUpdateInbox;
+}
+
 /**
- * Updates taken from Zalo but not answered yet. Zalo hands an update out once (getUpdates has
+ * Updates taken from Zalo but not answered yet, in a file of DATA_DIR. Zalo hands an update out once (getUpdates has
  * no acknowledgement) and does not re-post one its webhook answered 200, so an update taken
  * and lost in a crash would be a citizen's question never answered. Each is written down
  * synchronously when taken (before the webhook's 200), its answer once worked out, and it is
@@ -55,10 +85,11 @@ export interface InboxOpened {
  * compacted every 64 KB when it never is. A failing disk is reported, never thrown: the
  * citizen is still answered, only the protection against a crash is lost.
  */
-export class UpdateInbox {
+export class FileUpdateInbox implements UpdateInbox {
   private readonly open = new Map<string, OpenUpdate>();
   private bytes = 0;
   private closed = false;
+  private found: Unanswered = { unanswered: [], expired: 0, givenUp: 0, unreadable: 0 };
 
   private constructor(
     private readonly journal: Journal<Line>,
@@ -82,18 +113,28 @@ export class UpdateInbox {
         if (open) open.parts = Math.max(open.parts, line.parts);
       }
     }
-    const inbox = new UpdateInbox(journal, onError);
+    const inbox = new FileUpdateInbox(journal, onError);
     let expired = 0;
     let givenUp = 0;
-    // Zalo's date is epoch ms (a number or a numeric string); without one, the update is kept.
-    const age = (u: ZaloUpdate) => now - (Number(u.message?.date) || now);
+    const age = (u: ZaloUpdate) => now - dateOf(u, now);
     for (const [key, open] of found) {
       if (age(open.update) > REPLAY_MAX_AGE_MS) expired++;
       else if (open.tries + 1 >= MAX_TRIES) givenUp++;
       else inbox.open.set(key, { ...open, tries: open.tries + 1 });
     }
     journal.rewrite(inbox.lines());
-    return { inbox, unanswered: [...inbox.open.values()], expired, givenUp, unreadable };
+    inbox.found = { unanswered: [...inbox.open.values()], expired, givenUp, unreadable };
+    return { inbox, ...inbox.found };
+  }
+
+  /** What `open` found, once: one process owns DATA_DIR, so nobody else answers it. */
+  async start(replay: (found: Unanswered) => void): Promise<void> {
+    replay(this.found);
+  }
+
+  /** Kept on return already: the lines are written synchronously. */
+  stored(): Promise<void> {
+    return Promise.resolve();
   }
 
   get size(): number {
@@ -125,7 +166,7 @@ export class UpdateInbox {
   }
 
   /** After a clean stop everything taken was answered, so the file is empty. */
-  close(): void {
+  async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     this.journal.close();
@@ -160,8 +201,13 @@ export class UpdateInbox {
   }
 }
 
-/** What answering needs, and no more: the sender's name and the like never reach the disk. */
-function essentials(update: ZaloUpdate): ZaloUpdate {
+/** When the message was sent: Zalo's date is epoch ms (a number or a numeric string); without one, `now` (kept). */
+export function dateOf(update: ZaloUpdate, now: number): number {
+  return Number(update.message?.date) || now;
+}
+
+/** What answering needs, and no more: the sender's name and the like never reach the disk (or the database). */
+export function essentials(update: ZaloUpdate): ZaloUpdate {
   const m = update.message;
   if (!m) return { event_name: update.event_name };
   return {

@@ -10,7 +10,8 @@ import { type Backoff, backoffDelay } from "../../util/backoff.js";
 import type { ChannelHandle } from "../channel.js";
 import { DEFAULT_API_ROOT, type RetryPolicy, ZaloBot, ZaloError } from "./client/index.js";
 import { type ZaloCounters, ZaloUpdateHandler } from "./handler.js";
-import { UpdateInbox } from "./inbox.js";
+import { FileUpdateInbox, type UpdateInbox } from "./inbox.js";
+import { type PostgresInboxOptions, PostgresUpdateInbox } from "./inbox-postgres.js";
 import { SeenUpdates } from "./seen.js";
 import { ZaloSender } from "./sender.js";
 import { registerZaloWebhook, ZALO_WEBHOOK_PATH } from "./webhook.js";
@@ -29,6 +30,8 @@ export interface ZaloTuning {
   seenCapacity?: number;
   /** Persist seen update keys under DATA_DIR (default true). */
   persistSeen?: boolean;
+  /** With DATABASE_URL: the shared inbox's claim period and sweeps. */
+  inbox?: Pick<PostgresInboxOptions, "claimMs" | "renewMs" | "sweepMs">;
 }
 
 export interface StartZaloOptions {
@@ -107,18 +110,7 @@ export async function startZalo({
     );
   }
 
-  // Zalo message dates are real time, whatever clock the rest of the service runs on.
-  const opened = UpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now(), (err) =>
-    log.warn({ err: errorSummary(err) }, "zalo inbox not written; messages are answered all the same"),
-  );
-  const { inbox } = opened;
-  const { unanswered, expired, givenUp, unreadable } = opened;
-  if (unanswered.length + expired + givenUp + unreadable > 0) {
-    log.warn(
-      { unanswered: unanswered.length, expired, givenUp, unreadable },
-      "zalo: messages taken before a crash and not answered (the unanswered ones are answered now)",
-    );
-  }
+  const inbox = openInbox(config, tuning, log);
   const sender = new ZaloSender(bot);
   const handler = new ZaloUpdateHandler({
     bot,
@@ -133,8 +125,16 @@ export async function startZalo({
     turns,
   });
 
-  // Before any new update can arrive, so each chat's questions are answered in order.
-  handler.replay(unanswered);
+  // Before any new update can arrive, so each chat's questions are answered in order. With a
+  // database, later too: whenever a replica that took updates is gone (its claims lapsed).
+  await inbox.start(({ unanswered, expired, givenUp, unreadable }) => {
+    if (unanswered.length + expired + givenUp + unreadable === 0) return;
+    log.warn(
+      { unanswered: unanswered.length, expired, givenUp, unreadable },
+      "zalo: messages taken before a crash and not answered (the unanswered ones are answered now)",
+    );
+    handler.replay(unanswered);
+  });
 
   let stopped = false;
   const background = new AbortController();
@@ -225,11 +225,23 @@ export async function startZalo({
       await bot.stopPolling({ cancel: true });
       await webhookTask;
       await handler.idle();
-      inbox.close();
+      await inbox.close();
       await seen.flush();
       bot.removeAllListeners();
     },
   };
+}
+
+/**
+ * The file in DATA_DIR, or with DATABASE_URL the table the replicas share (the database is
+ * migrated by then: the service opens its stores before the channels).
+ */
+function openInbox(config: Config, tuning: ZaloTuning, log: Logger): UpdateInbox {
+  const onError = (err: unknown) =>
+    log.warn({ err: errorSummary(err) }, "zalo inbox not written; messages are answered all the same");
+  if (config.DATABASE_URL) return PostgresUpdateInbox.open({ url: config.DATABASE_URL, onError, ...tuning.inbox });
+  // Zalo message dates are real time, whatever clock the rest of the service runs on.
+  return FileUpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now(), onError).inbox;
 }
 
 /** Repeats `task` with doubling pauses until it succeeds or `signal` aborts; resolves to whether it succeeded. */

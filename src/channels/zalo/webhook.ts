@@ -47,6 +47,9 @@ export function registerZaloWebhook(server: HttpServer, options: ZaloWebhookOpti
         return { status: 400, body: { ok: false, error: "not an update" } };
       }
       if (!sink.claim(update)) return { status: 200, body: { ok: true } };
+      // Written down before the 200 (with a database, the insert is awaited): from then on Zalo will
+      // not post it again, and a crash of this replica leaves it to another (see UpdateInbox).
+      await sink.stored?.(update);
       // Several replicas: the chat's turn is taken before Zalo gets its answer (see UpdateSink.turn).
       const turn = await sink.turn?.(update).catch((err: unknown) => {
         logger.warn({ err: errorSummary(err) }, "zalo chat turn not taken; answering anyway");
