@@ -7,7 +7,7 @@ import { displayClock, displayDate, localTime } from "../time/local.js";
 import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
 import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
-import type { ImportSummary, StaffConsoleDeps } from "./deps.js";
+import type { StaffConsoleDeps } from "./deps.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,
@@ -31,6 +31,7 @@ import { lookupPage } from "./pages/lookup.js";
 import { overviewPage } from "./pages/overview.js";
 import { QUESTION_PERIODS, questionsPage } from "./pages/questions.js";
 import { type RatingsFilter, ratingsFilter, ratingsPage } from "./pages/ratings.js";
+import { DatabasePreviews, MemoryPreviews, type PreviewShelf } from "./previews.js";
 import {
   accountStamp,
   DatabaseSessions,
@@ -46,7 +47,6 @@ export const SESSION_COOKIE = "motcua_staff";
 /** Double-submit token of the login form (there is no session yet to hold one). */
 export const LOGIN_COOKIE = "motcua_staff_login";
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-const PREVIEW_TTL_MS = 30 * 60_000;
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface StaffConsole {
@@ -61,13 +61,6 @@ interface WardScope {
   fixed: boolean;
 }
 
-interface PendingImport {
-  sessionId: string;
-  fileName: string;
-  createdAt: number;
-  commit(): Promise<ImportSummary>;
-}
-
 /** The staff web console: login, overview, ratings, unanswered questions, dossier import and lookup. */
 export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const { now, timeZone, logger } = deps;
@@ -80,7 +73,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     ? new DatabaseAuditLog(database, now)
     : AuditLog.open(deps.dataDir, now, deps.fsync ?? true);
   const daily = new DailyMessages(() => handledSinceStart(deps.health().channels), now, timeZone);
-  const pending = new Map<string, PendingImport>();
+  const previews: PreviewShelf = database ? new DatabasePreviews(database, now, deps.imports) : new MemoryPreviews(now);
   const cookieOptions = (maxAge: number) => ({ maxAge, secure: deps.secureCookies, sameSite: "Strict" as const });
   const overview = overviewSource(deps, daily);
   const wards = deps.wards ?? SINGLE_WARD;
@@ -335,14 +328,13 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     if (!upload.file || upload.file.bytes.length === 0) return again("Chưa chọn tệp, hoặc tệp rỗng.");
     const preview = await deps.imports.preview(upload.file, scope.fixed ? scope.ward : undefined);
     if (!preview.ok) return again(`Không đọc được tệp ${upload.file.name}: ${preview.error}`);
-    dropOldPreviews();
     const previewId = randomToken();
-    pending.set(previewId, {
-      sessionId: session.id,
-      fileName: upload.file.name,
-      createdAt: now(),
-      commit: preview.commit,
-    });
+    await previews.put(
+      previewId,
+      { sessionId: session.id, fileName: upload.file.name, createdAt: now(), commit: preview.commit },
+      upload.file,
+      scope.fixed ? scope.ward : undefined,
+    );
     sendHtml(
       res,
       200,
@@ -359,8 +351,9 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
 
   async function commitImport(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
     const id = form.get("preview") ?? "";
-    const job = pending.get(id);
-    if (!job || job.sessionId !== session.id || now() - job.createdAt > PREVIEW_TTL_MS) {
+    // Taken out first: a double click (on this replica or another) cannot store the file twice.
+    const job = await previews.take(id, session.id);
+    if (!job) {
       return sendHtml(
         res,
         409,
@@ -370,8 +363,6 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         }),
       );
     }
-    // Taken out first: a double click cannot store the file twice.
-    pending.delete(id);
     const summary = await job.commit();
     await audit.record(
       session.user,
@@ -403,11 +394,6 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       );
     }
     sendHtml(res, 200, lookupPage(frame, { available: true, csrf: session.csrf, code, result: found ?? null }));
-  }
-
-  function dropOldPreviews() {
-    for (const [id, job] of pending) if (now() - job.createdAt > PREVIEW_TTL_MS) pending.delete(id);
-    while (pending.size >= 50) pending.delete(pending.keys().next().value as string);
   }
 
   const forbidden = (res: ServerResponse) =>

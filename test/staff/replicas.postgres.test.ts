@@ -71,10 +71,17 @@ async function database(): Promise<string> {
   return url;
 }
 
+/** What a replica's dossier import was asked: each file read (with the account's ward), each commit. */
+interface ImportCalls {
+  previews: { name: string; text: string; ward?: string }[];
+  commits: string[];
+}
+
 /** A replica's staff console: its own pool on the shared database, its own HTTP server, its own empty DATA_DIR. */
-async function startReplica(url: string, clock: Clock): Promise<{ url: string; pool: Pool }> {
+async function startReplica(url: string, clock: Clock): Promise<{ url: string; pool: Pool; imports: ImportCalls }> {
   const data = await tempDir("motcua-staff-replica-");
   const db = pool(url);
+  const imports: ImportCalls = { previews: [], commits: [] };
   const staff = createStaffConsole({
     dataDir: data.dir,
     database: db,
@@ -90,6 +97,27 @@ async function startReplica(url: string, clock: Clock): Promise<{ url: string; p
         if (!holder) return undefined;
         if (ward !== undefined && holder !== ward) return { otherWard: holder };
         return `Hồ sơ ${code}: đang giải quyết`;
+      },
+    },
+    // The import pipeline's interface, recorded: one accepted row per line of the file.
+    imports: {
+      async preview(file, ward) {
+        const text = file.bytes.toString("utf8");
+        imports.previews.push({ name: file.name, text, ...(ward ? { ward } : {}) });
+        const lines = text.split("\n");
+        return {
+          ok: true,
+          rows: lines.map((line, i) => ({
+            place: `dòng ${i + 1}`,
+            code: line,
+            verdict: "accepted" as const,
+            messages: [],
+          })),
+          async commit() {
+            imports.commits.push(text);
+            return { created: lines.length, updated: 0, unchanged: 0, rejected: 0, notices: 0 };
+          },
+        };
       },
     },
     timeZone: TIME_ZONE,
@@ -113,7 +141,7 @@ async function startReplica(url: string, clock: Clock): Promise<{ url: string; p
     staff.close();
     await data.cleanup();
   });
-  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, pool: db };
+  return { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, pool: db, imports };
 }
 
 /** The same browser (its cookies) pointed at another replica, as a load balancer would send it. */
@@ -133,10 +161,25 @@ async function lookUp(client: Client, code: string): Promise<Response> {
   return client.request("/staff/lookup", { form: { csrf: Client.csrfOf(await form.text()), code } });
 }
 
+/** Uploads a file on the import page; the preview page's id and CSRF token. */
+async function preview(client: Client, text: string): Promise<{ id: string; csrf: string }> {
+  const form = new FormData();
+  form.set("csrf", Client.csrfOf(await (await client.request("/staff/import")).text()));
+  form.set("file", new Blob([text]), "ho-so.csv");
+  const page = await (await client.request("/staff/import", { body: form })).text();
+  const id = /name="preview" value="([^"]+)"/.exec(page)?.[1];
+  if (!id) throw new Error(`no preview in ${page}`);
+  return { id, csrf: Client.csrfOf(page) };
+}
+
+function commit(client: Client, made: { id: string; csrf: string }): Promise<Response> {
+  return client.request("/staff/import/commit", { form: { csrf: made.csrf, preview: made.id } });
+}
+
 describe("two staff consoles on one database", () => {
   let clock: Clock;
-  let one: { url: string; pool: Pool };
-  let two: { url: string; pool: Pool };
+  let one: Awaited<ReturnType<typeof startReplica>>;
+  let two: Awaited<ReturnType<typeof startReplica>>;
 
   beforeAll(async () => {
     const url = await database();
@@ -266,6 +309,51 @@ describe("two staff consoles on one database", () => {
     expect((await on(0).login("nguoi.6", "sai mật khẩu")).status).toBe(401);
     expect((await one.pool.query("SELECT count(*)::int AS n FROM staff_login_failures")).rows[0].n).toBe(2);
     clock.at = START;
+  });
+
+  it("an import previewed on one replica is committed on the other, once, by that session only, within 30 minutes", async () => {
+    clock.at = START + 5 * 24 * 60 * MINUTE;
+    const bn = new Client(one.url);
+    expect((await bn.login("can.bo.bn")).status).toBe(303);
+    const onTwo = sameBrowserOn(bn, two.url);
+    const text = "000.31.20.H49-261201-0011\n000.31.20.H49-261201-0012 Nguyễn Văn An 0912345678";
+    const made = await preview(bn, text);
+    expect(one.imports.previews).toEqual([{ name: "ho-so.csv", text, ward: "ben-nghe" }]);
+    // The waiting file is sealed: the row holds neither the file nor the preview's id.
+    const { rows } = await one.pool.query("SELECT * FROM staff_import_previews");
+    expect(rows).toHaveLength(1);
+    expect(rows[0].sealed.includes(Buffer.from("Nguyễn Văn An"))).toBe(false);
+    expect(JSON.stringify(rows)).not.toContain(made.id);
+
+    // "Lưu" reaches the other replica: it reads the same file again, with the account's ward, and stores it.
+    const done = await commit(onTwo, made);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Đã lưu tệp <strong>ho-so.csv</strong>: 2 hồ sơ mới");
+    expect(two.imports.previews).toEqual([{ name: "ho-so.csv", text, ward: "ben-nghe" }]);
+    expect(two.imports.commits).toEqual([text]);
+    // A second click, on the replica that made the preview: refused, nothing stored twice.
+    expect((await commit(bn, made)).status).toBe(409);
+    expect(one.imports.commits).toEqual([]);
+    expect((await one.pool.query("SELECT count(*)::int AS n FROM staff_import_previews")).rows[0].n).toBe(0);
+
+    // On the replica that made it, the preview is committed as shown (not read again).
+    const here = await preview(bn, "000.31.20.H49-261201-0013");
+    expect((await commit(bn, here)).status).toBe(200);
+    expect(one.imports.previews).toHaveLength(2);
+    expect(one.imports.commits).toEqual(["000.31.20.H49-261201-0013"]);
+
+    // Another session cannot commit it; after 30 minutes nobody can.
+    const mine = await preview(bn, "000.31.20.H49-261201-0014");
+    const admin = new Client(two.url);
+    expect((await admin.login("quan.tri")).status).toBe(303);
+    const page = await (await admin.request("/staff/import")).text();
+    expect((await commit(admin, { id: mine.id, csrf: Client.csrfOf(page) })).status).toBe(409);
+    clock.at += 20 * MINUTE;
+    expect((await onTwo.request("/staff/import")).status).toBe(200);
+    clock.at += 10 * MINUTE + 1;
+    expect((await commit(onTwo, mine)).status).toBe(409);
+    expect(two.imports.commits).toEqual([text]);
+    expect(one.imports.commits).toEqual(["000.31.20.H49-261201-0013"]);
   });
 
   it("audit lines written through one replica are read on the other: a ward's staff their ward's, the administrator all", async () => {

@@ -130,3 +130,48 @@ export class PostgresLoginFailures {
     ]);
   }
 }
+
+/** An uploaded import file waiting for its commit, sealed by the caller (src/staff/previews.ts). */
+export interface ImportPreviewRow {
+  fileName: string;
+  sealed: Buffer;
+  ward: string | null;
+  createdAt: number;
+}
+
+/**
+ * Import previews as rows of `staff_import_previews` (migration 005), so the commit click may
+ * reach any replica. Keys arrive hashed (the preview id's and the session token's SHA-256).
+ */
+export class PostgresImportPreviews {
+  constructor(private readonly pool: Pool) {}
+
+  /** Stores a preview; rows made before `expiredBefore` are deleted on the way. */
+  async put(idHash: string, tokenHash: string, row: ImportPreviewRow, expiredBefore: number): Promise<void> {
+    await this.pool.query("DELETE FROM staff_import_previews WHERE created_at < $1", [expiredBefore]);
+    await this.pool.query(
+      `INSERT INTO staff_import_previews (id_hash, token_hash, file_name, sealed, ward, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [idHash, tokenHash, row.fileName, row.sealed, row.ward, row.createdAt],
+    );
+  }
+
+  /**
+   * Takes the preview out (one statement: of two clicks, on one replica or two, one gets it) when
+   * it belongs to this session and was made at or after `notBefore`; an expired one is deleted too.
+   */
+  async take(idHash: string, tokenHash: string, notBefore: number): Promise<ImportPreviewRow | undefined> {
+    const { rows } = await this.pool.query<{
+      file_name: string;
+      sealed: Buffer;
+      ward: string | null;
+      created_at: number;
+    }>(
+      "DELETE FROM staff_import_previews WHERE id_hash = $1 AND token_hash = $2 RETURNING file_name, sealed, ward, created_at",
+      [idHash, tokenHash],
+    );
+    const row = rows[0];
+    if (!row || row.created_at < notBefore) return undefined;
+    return { fileName: row.file_name, sealed: row.sealed, ward: row.ward, createdAt: row.created_at };
+  }
+}

@@ -35,3 +35,20 @@ CREATE TABLE staff_login_failures (
   last_at      bigint NOT NULL
 );
 CREATE INDEX staff_login_failures_last ON staff_login_failures (last_at);
+
+-- An import's preview waits for the staff member's "Lưu" click, which the load balancer may send to
+-- another replica. The uploaded file waits here, sealed (AES-256-GCM) with a key derived from the
+-- preview's id, which only the browser's form holds (the row keeps a SHA-256 of it): a copy of this
+-- table reads no dossier. The commit takes the row (DELETE … RETURNING: stored once, whichever replica
+-- gets the click); rows older than the preview's 30 minutes are deleted at the next preview.
+CREATE TABLE staff_import_previews (
+  id_hash    text PRIMARY KEY,
+  -- staff_sessions.token_hash of the session that made it: only that session may commit it
+  token_hash text NOT NULL,
+  file_name  text NOT NULL,
+  sealed     bytea NOT NULL,
+  -- the ward of the importing ward-bound account (its rows are limited to that ward again)
+  ward       text,
+  created_at bigint NOT NULL
+);
+CREATE INDEX staff_import_previews_created ON staff_import_previews (created_at);
