@@ -2,7 +2,7 @@
 // Moves a ward's data from its files (DATA_DIR) into PostgreSQL (DATABASE_URL): dossiers,
 // subscriptions, ratings, conversation states, the lookup brakes, the outbox queue, answer feedback,
 // staff accounts and the unanswered-question counts (rows, through the schema's documents_to_rows),
-// and the staff audit log. One transaction: the counts per store are checked
+// and the staff audit log (each line with the ward it names). One transaction: the counts per store are checked
 // before it commits, so a mismatch or a failure leaves the database as it was. Refuses a database
 // that already holds any of these (never copies over data).
 import { existsSync, readFileSync } from "node:fs";

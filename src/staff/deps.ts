@@ -62,9 +62,12 @@ export interface CounterLookup {
 export type ChannelHealthView = Record<string, unknown>;
 
 export interface StaffConsoleDeps {
-  /** DATA_DIR: accounts (written by `npm run staff:add`) and the audit log live in DATA_DIR/staff. */
+  /** DATA_DIR: without a database, accounts (written by `npm run staff:add`) and the audit log live in DATA_DIR/staff. */
   dataDir: string;
-  /** DATABASE_URL's pool: the accounts are read from the database (the audit log stays in DATA_DIR/staff). */
+  /**
+   * DATABASE_URL's pool, migrated: accounts, sessions, failed logins, import previews and the audit
+   * log are its rows (migrations 003, 005), so any replica serves any staff request.
+   */
   database?: Pool;
   catalogue: {
     /** `province`: the province's and wards' data (overlays due for review are listed too); absent on a single ward. */
