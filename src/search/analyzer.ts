@@ -68,12 +68,44 @@ const followUp = new PhraseMap();
 for (const p of FOLLOW_UP) followUp.add(phrase(p), []);
 
 /**
+ * Words every kind of paperwork says ("giấy tờ", "đăng ký", "xác nhận", "cấp", "bản sao"): they tell
+ * that a message is about paperwork, not which procedure. On both sides of the search they weigh
+ * a share (`Tuning.generic`) of what their rarity alone would give, so a record never wins on them against one
+ * whose distinctive words the message says ("làm giấy tờ cho con mới đẻ" is a birth registration, not
+ * "khai sinh cho người đã có giấy tờ"). Matched as phrases after synonyms: "nhận" alone (adopt, receive)
+ * is no generic word, "xác nhận" is. The part of "đăng ký" left after the filler is "ký".
+ */
+const GENERIC = [
+  "ký",
+  "đăng ký",
+  "giấy",
+  "giấy tờ",
+  "tờ",
+  "cấp",
+  "xác nhận",
+  "chứng nhận",
+  "giấy xác nhận",
+  "giấy chứng nhận",
+  "bản sao",
+  "bản chính",
+  "văn bản",
+  "thông tin",
+  "giấy phép",
+  "đơn",
+  "đề nghị",
+  "yêu cầu",
+  "hồ sơ",
+  "thủ tục",
+];
+
+/**
  * Turns text into matching words. The same synonym mapping runs over the
  * catalogue and the queries, so slang and the official phrase meet on one concept.
  */
 export class Analyzer {
   private readonly synonyms = new PhraseMap();
   private readonly filler = new PhraseMap();
+  private readonly generic = new PhraseMap();
   /** Phrases the analyzer itself knows (synonym terms, filler, cues), as folded tokens. */
   readonly phrases: string[][] = cuePhrases();
   /** How many of `phrases`, from the start, are section cues (kept folded only: their accents are unknown). */
@@ -90,6 +122,7 @@ export class Analyzer {
   readonly termsOf = new Map<string, readonly string[]>();
 
   constructor(file: SynonymsFile) {
+    for (const text of GENERIC) this.generic.add(phrase(text), []);
     for (const group of file.groups) {
       const concept = tokenize(group.concept);
       for (const t of concept) this.concepts.add(t);
@@ -112,6 +145,20 @@ export class Analyzer {
       // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
       if (from.length === 1) this.everyday.add(from[0] as string);
     }
+  }
+
+  /** For each word (after synonyms and filler), whether it is part of a generic paperwork phrase, within a clause. */
+  genericMask(input: readonly (Word & { clause?: number })[]): boolean[] {
+    const mask = input.map(() => false);
+    for (let i = 0; i < input.length; ) {
+      const span = this.generic.matchAt(input, i, "typed");
+      const last = input[i + span - 1];
+      if (span > 0 && last && last.clause === (input[i] as Word & { clause?: number }).clause) {
+        for (let k = i; k < i + span; k++) mask[k] = true;
+        i += span;
+      } else i++;
+    }
+    return mask;
   }
 
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */

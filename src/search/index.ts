@@ -2,7 +2,7 @@ import Fuse from "fuse.js";
 import { Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
-import { shapeOf } from "./phrases.js";
+import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 import { isVietnameseSyllable } from "./spelling.js";
 
@@ -11,8 +11,11 @@ export type Decision = "answer" | "choose" | "none";
 export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
   procedure: P;
   score: number;
-  /** The score's parts, for tuning and diagnosis. */
-  parts: { coverage: number; pairs: number; title: number };
+  /**
+   * The score's parts, for tuning and diagnosis; `free` when nothing held the record back (another
+   * agency's service asked beside its words, or a named thing no record has).
+   */
+  parts: { coverage: number; pairs: number; title: number; free: boolean };
 }
 
 export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
@@ -52,6 +55,8 @@ export const DEFAULT_TUNING = {
   title: 0.35,
   /** A word that no record has weighs this fraction of the rarest known word. */
   unknownIdf: 0.5,
+  /** What a word of a generic paperwork phrase ("giấy tờ", "đăng ký", "xác nhận") weighs, as a share of its idf. */
+  generic: 0.35,
   /** A named concept (synonym file) that no record has: "căn cước", "hộ chiếu" say what is asked. */
   conceptIdf: 1.2,
   /** Words in a purpose clause ("… để kết hôn") count this much, when the words before it name something. */
@@ -81,6 +86,11 @@ export const DEFAULT_TUNING = {
   answer: 0.62,
   margin: 0.08,
   choose: 0.42,
+  /** A record whose name or alias the message says whole (title share) is answered, not sure, from `namedFloor` (≥ `choose`)… */
+  named: 0.95,
+  namedFloor: 0.45,
+  /** …when the next record scores this much less. */
+  namedMargin: 0.1,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   window: 0.2,
@@ -104,6 +114,8 @@ interface Entry<P extends SearchableProcedure> {
   titlePairs: Array<Set<string>>;
   /** Token lists of the name and each alias. */
   titles: string[][];
+  /** Per title: its words that only stand in generic paperwork phrases ("giấy", "đăng ký", "xác nhận"). */
+  genericTitleWords: Array<Set<string>>;
   /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
   titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
   /** Handled at the ward/commune level (the office this assistant serves). */
@@ -120,6 +132,8 @@ interface Term {
   positions: number[];
   /** The sentence of each position. */
   sentences: number[];
+  /** Said only in generic paperwork phrases ("giấy tờ", "đăng ký", "xác nhận"): a record lacking it loses little. */
+  generic: boolean;
   /**
    * A word the catalogue only writes beside one partner ("mai" of "mai táng", "liệt" of "liệt sĩ"), said
    * here without it: another word that folds alike ("mai" = tomorrow), so no record has it.
@@ -302,9 +316,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
     for (const entry of this.entries) {
-      entry.titleWeights = entry.titles.map((title) => {
+      entry.titleWeights = entry.titles.map((title, k) => {
         const tokens = [...new Set(title)];
-        const weights = Float64Array.from(tokens, (t) => (this.idf.get(t) ?? 0) ** tuning.titlePower);
+        const generic = entry.genericTitleWords[k] as ReadonlySet<string>;
+        const weights = Float64Array.from(
+          tokens,
+          (t) => ((this.idf.get(t) ?? 0) * (generic.has(t) ? tuning.generic : 1)) ** tuning.titlePower,
+        );
         return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
       });
     }
@@ -357,19 +375,31 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // …in its own sentence: "Vậy phải làm gì để có lại giấy khai tử?" asks for what follows "để".
     const named = new Set(content.filter((w) => !w.purpose && this.postings.has(w.token)).map((w) => w.sentence));
     const terms = new Map<string, Term>();
+    const generic = this.analyzer.genericMask(content);
     content.forEach((w, k) => {
       const weight = this.weightOf(w.token) * (w.purpose && named.has(w.sentence) ? this.tuning.purpose : 1);
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
       const position = k + w.clause * this.tuning.clauseGap;
       const term = terms.get(w.token);
       if (!term) {
-        terms.set(w.token, { word: w, weight, positions: [position], sentences: [w.sentence], unbound: false });
+        terms.set(w.token, {
+          word: w,
+          weight,
+          positions: [position],
+          sentences: [w.sentence],
+          unbound: false,
+          generic: generic[k] === true,
+        });
       } else {
         term.positions.push(position);
         term.sentences.push(w.sentence);
         if (term.weight < weight) term.weight = weight;
+        if (!generic[k]) term.generic = false;
       }
     });
+
+    // Only paperwork words ("xin giấy xác nhận", "thủ tục đăng ký cần hồ sơ gì"): no procedure is named.
+    if ([...terms.values()].every((t) => t.generic)) return { ...nothing, sectionOnly: query.cued };
 
     for (const term of terms.values()) {
       const partners = this.bound.get(term.word.token);
@@ -387,8 +417,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const scores = this.scores;
     const touched = this.touched;
     let count = 0;
-    for (const { word, weight, unbound } of terms.values()) {
+    for (const { word, weight: full, unbound, generic } of terms.values()) {
       const list = unbound ? undefined : this.postings.get(word.token);
+      const weight = generic ? full * this.tuning.generic : full;
       if (!list) continue;
       // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
       const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
@@ -409,22 +440,35 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const queryPairs = new Set(pairsOf(content));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const runs = this.outsideRuns(query.said, content);
+    const sentenceWords: string[][] = Array.from({ length: lastSentence + 1 }, () => []);
+    for (const term of terms.values()) {
+      for (const s of new Set(term.sentences)) (sentenceWords[s] as string[]).push(term.word.token);
+    }
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
-        const { share: coverage, outside } = this.coverage(entry, terms, lastSentence, runs);
-        const said = new Set(
-          [...terms.values()].filter((t) => !t.unbound && this.accentFit(entry, t.word) === 1).map((t) => t.word.token),
+        const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs);
+        // A procedure's name is said in one sentence: its words scattered over a letter's story
+        // ("mất" in one sentence, "giấy" in another, "kinh doanh" in a third) do not name it.
+        const said = sentenceWords.map(
+          (tokens) =>
+            new Set(
+              tokens.filter((t) => {
+                const term = terms.get(t) as Term;
+                return !term.unbound && this.accentFit(entry, term.word) === 1;
+              }),
+            ),
         );
-        const title = this.titleCoverage(entry, said);
+        let title = 0;
+        for (const sentence of said) title = Math.max(title, this.titleCoverage(entry, sentence));
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
           score:
             (wc * coverage + wp * pairs + wt * title) * (outside ? this.tuning.outside : 1) -
             (entry.local ? 0 : this.tuning.elsewhere),
-          parts: { coverage, pairs, title },
+          parts: { coverage, pairs, title, free: !outside && !vetoed },
         };
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
@@ -453,6 +497,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    */
   private repair<T extends TextWord>(words: T[]): T[] {
     const out = [...words];
+    // In a message typed with accents, a word typed without any is meant as written ("công ty may"
+    // is a garment firm, not "mất"): it may only become a word written without marks of shape.
+    const accented = typedWithAccents(words);
     for (let i = 1; i < out.length; i++) {
       const a = out[i - 1] as T;
       const b = out[i] as T;
@@ -474,7 +521,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
             this.pairsByFirst.get(a.token),
             (w) => `${a.token} ${w}`,
             this.knownPairs,
-            (pair) => this.writtenFits(pair, a.marks, b.marks, "second"),
+            (pair) => this.writtenFits(pair, a.marks, b.marks, "second", accented),
           );
       const first = aFits
         ? undefined
@@ -483,7 +530,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
             this.pairsBySecond.get(b.token),
             (w) => `${w} ${b.token}`,
             this.knownPairs,
-            (pair) => this.writtenFits(pair, a.marks, b.marks, "first"),
+            (pair) => this.writtenFits(pair, a.marks, b.marks, "first", accented),
           );
       if (second && (!first || second.distance <= first.distance)) out[i] = { ...b, token: second.word, marks: "" };
       else if (first) out[i - 1] = { ...a, token: first.word, marks: "" };
@@ -603,14 +650,20 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /** Whether a known pair, as written somewhere, fits the marks typed on its two words (one of them being changed). */
-  private writtenFits(pair: string, first: string, second: string, changed: "first" | "second"): boolean {
+  private writtenFits(
+    pair: string,
+    first: string,
+    second: string,
+    changed: "first" | "second",
+    accented: boolean,
+  ): boolean {
     const forms = this.pairMarks.get(pair);
     // Known only from the section cues, whose accents are not at hand: only for words typed without any.
     if (!forms) return first === "" && second === "";
     for (const form of forms) {
       const [a = "", b = ""] = form.split("|");
-      const fitsA = changed === "first" ? sameShape(first, a) : marksFit(first, a);
-      const fitsB = changed === "second" ? sameShape(second, b) : marksFit(second, b);
+      const fitsA = changed === "first" ? sameShape(first, a, accented) : marksFit(first, a);
+      const fitsB = changed === "second" ? sameShape(second, b, accented) : marksFit(second, b);
       if (fitsA && fitsB) return true;
     }
     return false;
@@ -626,23 +679,41 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     terms: ReadonlyMap<string, Term>,
     lastSentence: number,
     runs: readonly OutsideRun[],
-  ): { share: number; outside: boolean } {
+  ): { share: number; outside: boolean; vetoed: boolean } {
     // A letter asks at its end: the question may stand alone, after a story that names other things.
     // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
     let best = 0;
     let outside = false;
+    let vetoed = false;
     for (let from = 0; from <= lastSentence; from++) {
-      const share = this.coverageFrom(entry, terms, from);
+      // A question made of paperwork words only ("hồ sơ gồm những gì, bao lâu thì có giấy?") refers back
+      // to the story: it is no ending to take alone.
+      if (from > 0 && !this.namesFrom(entry, terms, from)) continue;
+      const found = this.coverageFrom(entry, terms, from);
       const asked = this.outsideAsked(entry, terms, from, runs);
-      if (share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
-        best = share;
+      if (found.share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
+        best = found.share;
         outside = asked;
+        vetoed = found.vetoed;
       }
     }
-    return { share: best, outside };
+    return { share: best, outside, vetoed };
   }
 
-  private coverageFrom(entry: Entry<P>, terms: ReadonlyMap<string, Term>, from: number): number {
+  /** Whether the message, from sentence `from` on, says a word of the record that is no generic paperwork word. */
+  private namesFrom(entry: Entry<P>, terms: ReadonlyMap<string, Term>, from: number): boolean {
+    for (const term of terms.values()) {
+      if (term.generic || term.unbound || !entry.weights.has(term.word.token)) continue;
+      if (term.sentences.some((s) => s >= from)) return true;
+    }
+    return false;
+  }
+
+  private coverageFrom(
+    entry: Entry<P>,
+    terms: ReadonlyMap<string, Term>,
+    from: number,
+  ): { share: number; vetoed: boolean } {
     let vetoed = false;
     const held: number[] = [];
     let have = 0;
@@ -660,7 +731,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
     }
-    if (held.length === 0) return 0;
+    if (held.length === 0) return { share: 0, vetoed: false };
     const { reach, farFloor } = this.tuning;
     for (const term of terms.values()) {
       if (!term.unbound && entry.weights.has(term.word.token)) continue;
@@ -671,7 +742,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       });
       if (nearest === Number.POSITIVE_INFINITY) continue;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
-      asked += term.weight * near;
+      asked += term.weight * near * (term.generic ? this.tuning.generic : 1);
       // A named thing no record has (another agency's service), asked beside the record's words,
       // is what the message is about: "đăng ký kết hôn tại đại sứ quán", "phí công chứng ở văn phòng công chứng".
       if (
@@ -683,7 +754,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     }
     const share = asked === 0 ? 0 : Math.min(1, have / asked);
-    return vetoed ? share * this.tuning.veto : share;
+    return { share: vetoed ? share * this.tuning.veto : share, vetoed };
   }
 
   /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
@@ -799,6 +870,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const part of text.split(/[,;()]/)) this.titleWords.push(words(part));
     }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
+    const genericTitleWords = [name, ...aliases].map((words) => {
+      const mask = this.analyzer.genericMask(words);
+      const plain = new Set(words.filter((_, k) => !mask[k]).map((w) => w.token));
+      return new Set(words.filter((w, k) => mask[k] && !plain.has(w.token)).map((w) => w.token));
+    });
     const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
     const marks = new Map<string, number>();
     for (const [token, set] of spellings) marks.set(token, this.markSetId(set));
@@ -808,6 +884,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       marks,
       titlePairs: titles.map((t) => new Set(pairsOf(t))),
       titles,
+      genericTitleWords,
       titleWeights: [],
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
@@ -860,6 +937,15 @@ function decide<P extends SearchableProcedure>(
   const exact = top.parts.title === 1 && top.parts.coverage >= 0.95 && (second?.parts.title ?? 0) < 1;
   const clear = exact || !second || top.score - second.score >= tuning.margin;
   if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
+  // The message says one record's name or an alias, all its distinctive words, and nothing held it back,
+  // with other words around it ("đổi tên cho con học lớp 3", "tách hộ khi đã ly hôn"); no other record
+  // comes close: that one, with a way out.
+  const named =
+    top.parts.free &&
+    top.parts.title >= tuning.named &&
+    top.score >= tuning.namedFloor &&
+    (!second || top.score - second.score >= tuning.namedMargin);
+  if (top.score < tuning.answer && named) return { decision: "answer", hits: ranked.slice(0, limit), sure: false };
   const close = ranked.filter((h) => h.score >= top.score - tuning.window && h.score >= tuning.choose);
   // A list of one is no choice: answer it, and say it is not sure so the reply offers a way out.
   // A lone weak candidate is no answer at all.
@@ -958,8 +1044,8 @@ function marksFit(typed: string, written: string): boolean {
 }
 
 /** As `marksFit`, but only the letters' shapes must agree: a wrong tone is the commonest slip. */
-function sameShape(typed: string, written: string): boolean {
-  return typed === "" || shapeOf(typed) === shapeOf(written);
+function sameShape(typed: string, written: string, accented = false): boolean {
+  return (typed === "" && !accented) || shapeOf(typed) === shapeOf(written);
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */

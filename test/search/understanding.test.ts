@@ -237,3 +237,40 @@ describe("a word the catalogue only writes beside one partner", () => {
     expect(top("trợ cấp thờ cúng liệt sĩ")).toBe("1.010803");
   });
 });
+
+describe("generic paperwork words and whole names", () => {
+  it.each(["xin giấy xác nhận", "cấp giấy tờ", "thủ tục đăng ký cần hồ sơ gì"])(
+    "only paperwork words name no procedure: %s",
+    (query) => {
+      expect(search.search(query).decision).toBe("none");
+    },
+  );
+
+  it("a generic word the record's name says does not outvote the named procedure", () => {
+    // "giấy tờ" is in the name of the late registration for people who already have papers.
+    expect(top("làm giấy tờ khai sinh cho con mới sinh ở đâu")).toBe(BIRTH);
+  });
+
+  it("a name said whole among details is answered with a way out, not dropped", () => {
+    const rename = search.search("đổi tên cho cháu đang học lớp hai");
+    expect(rename.decision).toBe("answer");
+    expect(rename.hits[0]?.procedure.code).toBe("1.004859");
+    const split = search.search("tách hộ cho con trai đã lập gia đình riêng");
+    expect(split.decision).toBe("answer");
+    expect(split.hits[0]?.procedure.code).toBe("1.010038");
+  });
+
+  it("a name's words scattered over a letter's sentences do not name it", () => {
+    // "mất", "giấy" and "kinh doanh" in three sentences are no "mất giấy đăng ký kinh doanh" (a re-issue).
+    const letter =
+      "Năm ngoái tôi mất việc ở công ty. Nay tôi muốn mở quán cơm nhỏ, doanh thu không nhiều, nghe nói phải đăng ký hộ kinh doanh. " +
+      "Xin hỏi hồ sơ gồm những gì và bao lâu thì có giấy?";
+    expect(top(letter)).toBe("1.001612");
+  });
+
+  it("in a message typed with accents, a word typed without any is meant as written", () => {
+    // "công ty may" is a garment firm: "may" must not become "mất" beside "được mấy".
+    const outcome = search.search("tôi làm công ty may được mấy năm, giờ muốn đăng ký hộ kinh doanh");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.001612");
+  });
+});
