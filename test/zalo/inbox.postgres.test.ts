@@ -139,6 +139,25 @@ describe("Zalo inbox in PostgreSQL", () => {
     expect([...a.errors, ...b.errors, ...c.errors]).toEqual([]);
   });
 
+  it("a replica restarted under its name (same host and DATA_DIR) takes back at once what it had taken", async () => {
+    const url = await database();
+    const a = replica(url, "host-a /srv/motcua/data");
+    const b = replica(url, "b");
+    const u = update("z8", "chứng thực");
+    a.inbox.taken(key(u), u);
+    await a.inbox.stored(key(u));
+    await a.die();
+    // Its claim has not lapsed: B leaves it; A's next process, starting, takes it.
+    await b.sweep();
+    expect(b.replayed()).toEqual([]);
+    const again = replica(url, "host-a /srv/motcua/data");
+    await again.start();
+    expect(again.replayed()).toEqual([expect.objectContaining({ tries: 1 })]);
+    expect(again.replayed()[0]?.update.message?.text).toBe("chứng thực");
+    await b.sweep();
+    expect(b.replayed()).toEqual([]);
+  });
+
   it("a replica renews its claims while it answers, so a slow answer is not taken from it", async () => {
     const url = await database();
     const a = replica(url, "a", { renewMs: 10 });

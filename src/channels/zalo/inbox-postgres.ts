@@ -20,7 +20,11 @@ export interface PostgresInboxOptions {
   url?: string;
   /** …or uses this one (tests), which it does not close. */
   pool?: Pool;
-  /** Names this process's claims (default: host, process id and a random suffix). */
+  /**
+   * Names this process's claims; the same after a restart (the channel passes the host and
+   * DATA_DIR, which one process holds at a time), so a replica restarted takes back at once what
+   * it had taken, without waiting for its claims to lapse. Default: host, process id, random suffix.
+   */
   claimant?: string;
   /**
    * How long a claim holds unrenewed: a replica that dies leaves its updates to another this
@@ -116,7 +120,10 @@ export class PostgresUpdateInbox implements UpdateInbox {
     return this.writes.get(key) ?? Promise.resolve();
   }
 
-  /** A first sweep (awaited), then one every sweepMs; claims renewed every renewMs. */
+  /**
+   * A first sweep (awaited; it takes back this claimant's own rows too, left by its previous
+   * process), then one every sweepMs; claims renewed every renewMs.
+   */
   async start(replay: (found: Unanswered) => void): Promise<void> {
     const every = (ms: number, work: () => Promise<void>) => {
       const timer = setInterval(() => void work(), ms);
@@ -125,13 +132,13 @@ export class PostgresUpdateInbox implements UpdateInbox {
     };
     every(this.options.renewMs ?? this.claimMs / 3, () => this.renew());
     every(this.options.sweepMs ?? 5_000, () => this.sweep(replay));
-    await this.sweep(replay);
+    await this.sweep(replay, true);
   }
 
   /** Claims what lapsed and hands it to `replay`; one sweep at a time (tests call it on demand too). */
-  sweep(replay: (found: Unanswered) => void): Promise<void> {
+  sweep(replay: (found: Unanswered) => void, ownToo = false): Promise<void> {
     if (this.closed) return Promise.resolve();
-    this.sweeping ??= this.claimAll(replay)
+    this.sweeping ??= this.claimAll(replay, ownToo)
       .catch((err: unknown) => this.options.onError(err))
       .finally(() => {
         this.sweeping = undefined;
@@ -149,7 +156,7 @@ export class PostgresUpdateInbox implements UpdateInbox {
     if (this.ownPool) await this.pool.end();
   }
 
-  private async claimAll(replay: (found: Unanswered) => void): Promise<void> {
+  private async claimAll(replay: (found: Unanswered) => void, ownToo: boolean): Promise<void> {
     for (;;) {
       const claimed = await this.rows.claimLapsed({
         claimant: this.claimant,
@@ -158,6 +165,7 @@ export class PostgresUpdateInbox implements UpdateInbox {
         maxAgeMs: REPLAY_MAX_AGE_MS,
         maxTries: MAX_TRIES,
         limit: CLAIM_CHUNK,
+        ownToo,
       });
       const found: Unanswered = { unanswered: [], expired: claimed.expired, givenUp: claimed.givenUp, unreadable: 0 };
       for (const row of claimed.rows) {

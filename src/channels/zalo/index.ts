@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Config } from "../../config.js";
@@ -239,7 +240,11 @@ export async function startZalo({
 function openInbox(config: Config, tuning: ZaloTuning, log: Logger): UpdateInbox {
   const onError = (err: unknown) =>
     log.warn({ err: errorSummary(err) }, "zalo inbox not written; messages are answered all the same");
-  if (config.DATABASE_URL) return PostgresUpdateInbox.open({ url: config.DATABASE_URL, onError, ...tuning.inbox });
+  if (config.DATABASE_URL) {
+    // Its claims' name: the same when this replica restarts (DATA_DIR is held by one process at a time).
+    const claimant = `${hostname()} ${path.resolve(config.dataDir)}`;
+    return PostgresUpdateInbox.open({ url: config.DATABASE_URL, claimant, onError, ...tuning.inbox });
+  }
   // Zalo message dates are real time, whatever clock the rest of the service runs on.
   return FileUpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now(), onError).inbox;
 }

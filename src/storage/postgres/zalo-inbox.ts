@@ -26,6 +26,8 @@ export interface ClaimRules {
   /** A row already tried this many times, less one, is deleted (the update itself likely stops the bot). */
   maxTries: number;
   limit: number;
+  /** Also `claimant`'s own rows, lapsed or not: a process restarted under the same name takes them back. */
+  ownToo?: boolean;
 }
 
 export interface Claimed {
@@ -78,7 +80,8 @@ export class ZaloInboxRows {
   }
 
   /**
-   * Claims rows whose claim lapsed (their replica is gone), oldest first: rows another claimant
+   * Claims rows whose claim lapsed (their replica is gone), oldest first (`ownToo`: and the
+   * claimant's own, from before a restart): rows another claimant
    * is claiming at the same moment are skipped (FOR UPDATE SKIP LOCKED), so each row goes to one.
    * Rows too old or tried too often are deleted instead, and counted.
    */
@@ -100,8 +103,9 @@ export class ZaloInboxRows {
         tries: number;
       }>(
         `SELECT update_key, "update", dated_at, replies, sent_parts, tries FROM zalo_inbox
-          WHERE claimed_until <= $1 ORDER BY dated_at, taken_at, update_key LIMIT $2 FOR UPDATE SKIP LOCKED`,
-        [rules.now, rules.limit],
+          WHERE claimed_until <= $1 OR (claimed_by = $3 AND $4)
+          ORDER BY dated_at, taken_at, update_key LIMIT $2 FOR UPDATE SKIP LOCKED`,
+        [rules.now, rules.limit, rules.claimant, rules.ownToo === true],
       );
       const out: Claimed = { rows: [], expired: 0, givenUp: 0 };
       const dropped: string[] = [];
