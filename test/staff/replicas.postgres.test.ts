@@ -11,7 +11,9 @@ import { createHash } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
 import { wardMapOf } from "../../src/dossiers/wards.js";
+import { createService, type Service } from "../../src/service.js";
 import { type StaffRole, saveAccount } from "../../src/staff/accounts.js";
 import { AuditLog } from "../../src/staff/audit.js";
 import { createStaffConsole } from "../../src/staff/console.js";
@@ -20,7 +22,7 @@ import { DatabaseSessions, SessionStore, type StaffSessions } from "../../src/st
 import { DatabaseLoginThrottle, type LoginLimits, LoginThrottle } from "../../src/staff/throttle.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { migrate, readMigrations } from "../../src/storage/postgres/migrate.js";
-import { captureLogs, runScript, tempDir } from "../harness/common.js";
+import { bundledCatalogue, captureLogs, runScript, tempDir } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { Client, PASSWORD, TEST_SCRYPT_COST } from "../harness/staff.js";
 
@@ -410,6 +412,57 @@ describe("two staff consoles on one database", () => {
       { username: "can.bo.td", ward: "tan-dinh" },
       { username: "quan.tri", ward: null },
     ]);
+  });
+});
+
+describe("two services (createService) on one database", () => {
+  it("sign in through one service's console, post and sign out through the other's", {
+    tags: ["process"],
+  }, async () => {
+    const url = await (server as TestPostgres).database();
+    const catalogue = await bundledCatalogue();
+    const services: Service[] = [];
+    try {
+      for (let i = 0; i < 2; i++) {
+        const data = await tempDir("motcua-staff-service-");
+        cleanups.push(data.cleanup);
+        const service = await createService(
+          loadConfig({
+            DATA_DIR: data.dir,
+            DATABASE_URL: url,
+            PORT: "0",
+            PHONE_HASH_KEY: "khoa-bam-chung-cua-moi-ban-sao-0123456789",
+          }),
+          {
+            logger: captureLogs().logger,
+            fsync: false,
+            channels: [],
+            schedule: false,
+            listen: true,
+            staff: true,
+            catalogue,
+            watchCatalogue: false,
+          },
+        );
+        services.push(service);
+        await service.start();
+      }
+      await addAccount(pool(url), "can.bo");
+      const [a, b] = services.map((s) => `http://127.0.0.1:${s.address?.port}`) as [string, string];
+      const first = new Client(a);
+      expect((await first.login("can.bo")).status).toBe(303);
+      const second = sameBrowserOn(first, b);
+      const looked = await lookUp(second, "000.31.20.H49-261201-0099");
+      expect(looked.status).toBe(200);
+      expect(await looked.text()).toContain("000.31.20.H49-261201-0099");
+      const page = await (await second.request("/staff/audit")).text();
+      expect(page).toContain("bảng staff_audit");
+      expect(page).toContain("000.31.20.H49-261201-0099");
+      expect((await second.request("/staff/logout", { form: { csrf: Client.csrfOf(page) } })).status).toBe(303);
+      expect((await first.request("/staff/audit")).status).toBe(303);
+    } finally {
+      for (const service of services) await service.close();
+    }
   });
 });
 
