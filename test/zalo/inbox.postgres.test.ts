@@ -187,8 +187,8 @@ describe("Zalo inbox in PostgreSQL", () => {
     const a = replica(url, "a");
     const [old, poison, fresh] = [
       update("z3", "cũ", time - REPLAY_MAX_AGE_MS - 1),
-      update("z3", "làm sập bot"),
-      update("z4", "mới"),
+      update("z3", "làm sập bot", time - 2),
+      update("z4", "mới", time - 1),
     ];
     for (const u of [old, poison, fresh]) a.inbox.taken(key(u), u);
     await Promise.all([old, poison, fresh].map((u) => a.inbox.stored(key(u))));
