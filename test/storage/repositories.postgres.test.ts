@@ -263,7 +263,7 @@ describe.each([
 
   describe("reminder scan and daily upkeep (set-based in PostgreSQL)", () => {
     // A note holding a NUL (refused by PostgreSQL's json operators) and text that looks like the
-    // fields the database reads out of the stored record.
+    // fields the database reads out of the stored record ("recent" would be dropped if it were read).
     const tricky = 'x\u0000 "readyAt":0,"statusSince":0 \\"';
 
     it("lists ready dossiers ready before a bound that chats follow, with their chats", async () => {
@@ -308,7 +308,7 @@ describe.each([
         [record("old", 10), record("odd", 7, { statusNote: tricky }), record("c", 4)],
         NOW - 40 * DAY,
       );
-      await dossiers.upsert([record("recent", 10), record("r", 9)], NOW - 10 * DAY);
+      await dossiers.upsert([record("recent", 10, { statusNote: tricky }), record("r", 9)], NOW - 10 * DAY);
       await dossiers.upsert([record("late", 2)], NOW - 40 * DAY);
       await dossiers.upsert([record("late", 8)], NOW - 31 * DAY);
       await dossiers.upsert([record("late", 8, { statusNote: "rút hồ sơ" })], NOW); // a new note is not a new status
