@@ -105,3 +105,5 @@ conditions-title = Conditions:
 conditions-none = This procedure lists no conditions of its own; these are its steps.
 check-first = ⚠️ Check first: { $text }
 small-talk-praise = Thank you! Type another question whenever you like.
+small-talk-identity = I am an automatic assistant (chatbot) of the one-stop office, not a member of staff. I answer questions about administrative procedures: documents, fees, time, where to apply. Just type your question.
+small-talk-offtopic = Sorry, I only answer questions about the ward's administrative procedures (documents, fees, time, where to apply). Type the procedure you need.
