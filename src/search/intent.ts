@@ -95,7 +95,13 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "phí",
     "tiền",
     "giá bao nhiêu",
-    "miễn phí",
+    "có miễn phí",
+    "được miễn phí",
+    "miễn phí không",
+    "miễn phí ko",
+    "miễn phí k",
+    "is it free",
+    "free of charge",
     "có mất phí",
     "có mất tiền",
     "mất phí",
@@ -109,6 +115,7 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cost",
     "costs",
     "how much",
+    "pay",
     "price",
     "charge",
     "free",
@@ -332,6 +339,14 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "which authority",
     "where do i",
     "where can i",
+    "gọi số nào",
+    "số nào để",
+    "gọi cho ai",
+    "báo cho ai",
+    "báo ở đâu",
+    "liên hệ số nào",
+    "số điện thoại nào",
+    "which number",
     "any ward",
     "any commune",
     "another ward",
@@ -491,6 +506,10 @@ const DEADLINE = [
   "có bị phạt",
   "deadline",
   "khi nào phải",
+  "bao lâu phải",
+  "bao nhiêu ngày phải",
+  "mấy ngày phải",
+  "trong thời hạn bao lâu",
   "khi nào mới được",
   "khi nào mới làm",
   "bao giờ mới được",
@@ -651,6 +670,9 @@ const NOT_CUES = [
   "giấy tờ nhà đất",
   "giấy tờ đất",
   "mất giấy tờ",
+  "mất cả giấy tờ",
+  "mất hết giấy tờ",
+  "giấy tờ gốc",
   "bị mất giấy tờ",
   "chứng thực bản chính",
   "sao từ bản chính",
@@ -667,6 +689,26 @@ const NOT_CUES = [
   "chi phí mai táng",
   "hỗ trợ chi phí",
   "nhận tiền",
+  // money the citizen receives (an allowance, a support) is what is asked for, not a fee to pay
+  "hỗ trợ tiền",
+  "tiền hỗ trợ",
+  "tiền trợ cấp",
+  "lãnh tiền",
+  "lĩnh tiền",
+  "xin tiền",
+  "được tiền",
+  "tiền tuất",
+  "tiền học",
+  "tiền hương khói",
+  "tiền mai táng",
+  "tiền hưu",
+  "tiền lương",
+  "tiền thưởng",
+  "tiền điện",
+  "tiền nước",
+  "tiền thuê",
+  "tiền sử dụng đất",
+  "miễn phí",
 ];
 
 /** Removed from the query but naming no section: the amount of an allowance is the allowance itself. */
@@ -680,6 +722,18 @@ const NEUTRAL = [
   "hưởng bao nhiêu",
   "bao nhiêu một tháng",
   "mỗi tháng bao nhiêu",
+  "mức hỗ trợ là bao nhiêu",
+  "mức hỗ trợ bao nhiêu",
+  "hỗ trợ bao nhiêu",
+  "hỗ trợ là bao nhiêu",
+  "mức trợ cấp là bao nhiêu",
+  "mức trợ cấp bao nhiêu",
+  "trợ cấp bao nhiêu",
+  "mức hỗ trợ",
+  "mức trợ cấp",
+  "mức hưởng",
+  "how much money",
+  "how much support",
   // what is sent says nothing of the section: "submit the documents by post" asks the channel
   "submit the documents",
   "send the documents",
@@ -712,8 +766,9 @@ const MARKED: Record<string, Intent> = {
   [LACKS_MARK]: "documents",
 };
 
-// When a question carries several cues, the more specific section wins.
-const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "conditions", "steps"];
+// When a question carries several cues, the more specific section wins; "thế nào" beside a yes/no or a
+// "who" in one sentence asks how (the yes/no is often the story: "ai làm chủ hộ mới, thủ tục thế nào").
+const PRIORITY: Intent[] = ["time", "fee", "documents", "online", "place", "steps", "conditions"];
 
 const cueMap = new PhraseMap();
 for (const text of NOT_CUES) cueMap.add(phrase(text), []);
@@ -825,6 +880,18 @@ export function extractIntent<T extends Word>(
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
+  // "mức trợ cấp cho người khuyết tật là bao nhiêu": the amount of an allowance is the allowance itself.
+  const allowance = new Set(
+    spelled
+      .filter((w, k) => ALLOWANCE.has(`${w.token} ${spelled[k + 1]?.token ?? ""}`) || w.token === "muc")
+      .map((w) => (w as Word & { sentence?: number }).sentence ?? 0),
+  );
+  for (let k = cues.length - 1; k >= 0; k--) {
+    const cue = cues[k] as Cue;
+    if (cue.intent === "fee" && cue.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(cue.sentence))) {
+      cues.splice(k, 1);
+    }
+  }
   // A yes/no question with no section cue asks whether something is allowed or required:
   // "mở tiệm tóc cần đăng ký hộ kinh doanh không", "đổi tên cho con được không".
   // The question word before the closing particles: "… có cần hộ chiếu không ạ".
@@ -835,6 +902,9 @@ export function extractIntent<T extends Word>(
   const asked = cues.some((c) => c.sentence === lastSentence);
   if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
     cues.push({ intent: namesOffice(spelled, end, mode) ? "place" : "conditions", tokens: [], sentence: lastSentence });
+  } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
+    // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it (general) or where (place)
+    cues.push({ intent: "place", tokens: [], sentence: lastSentence });
   } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
@@ -858,29 +928,64 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
   return false;
 }
 
+/** Whether the message ends with an office ("… ở phường", "… tại UBND xã"), not one where something was done. */
+function endsAtOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  for (let k = Math.max(0, end - 4); k < end; k++) {
+    const entry = officeMap.entryAt(spelled, k, mode);
+    if (!entry) continue;
+    const after = spelled.slice(k + entry.from.length, end + 1);
+    const rest = after.filter((w) => !OFFICE_WORDS.has(w.token));
+    if (rest.length === 0 && !spelled.slice(Math.max(0, k - 6), k).some((w) => KEPT_THERE.has(w.token))) return true;
+  }
+  return false;
+}
+/** "vì mất cả sổ gốc ở xã", "đã chứng thực tại phường": where a paper is kept or a thing was done. */
+const KEPT_THERE = new Set(tokenize("đã từ mất vì do bị lưu"));
+const OFFICE_WORDS = new Set(tokenize("ủy ban nhân dân ubnd phường xã thị trấn công an này đó"));
+
 /** "can I …", "is it …", "do we …": an English yes/no question with no section cue asks whether it is allowed. */
 const ENGLISH_YES_NO = new Set(["can", "may", "could", "am", "is", "are", "must", "should", "do", "does"]);
-const ENGLISH_SUBJECT = new Set(["i", "we", "it", "he", "she", "they", "my", "our", "foreigners", "someone", "anyone"]);
+const ENGLISH_SUBJECT = new Set([
+  "i",
+  "we",
+  "it",
+  "he",
+  "she",
+  "they",
+  "my",
+  "our",
+  "the",
+  "foreigners",
+  "someone",
+  "anyone",
+]);
 /** "can I get a copy …" asks for the service itself, not whether it is allowed. */
 const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply"]);
 const OPENERS = new Set(["and", "so", "but", "also", "hi", "hello", "ok", "then"]);
 
 function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean {
-  const inSentence = spelled.filter(
-    (w) => Math.floor((w as Word & { sentence?: number }).sentence ?? 0) === Math.floor(sentence),
-  );
-  let k = 0;
-  while (k < inSentence.length && OPENERS.has((inSentence[k] as Word).token)) k++;
-  const [verb, subject, action] = [inSentence[k], inSentence[k + 1], inSentence[k + 2]];
-  return (
-    verb !== undefined &&
-    !REQUESTS.has(action?.token ?? "") &&
-    subject !== undefined &&
-    verb.marks === "" &&
-    ENGLISH_YES_NO.has(verb.token) &&
-    ENGLISH_SUBJECT.has(subject.token)
-  );
+  type Placed = Word & { sentence?: number; clause?: number };
+  const inSentence = (spelled as readonly Placed[]).filter((w) => Math.floor(w.sentence ?? 0) === Math.floor(sentence));
+  // At the start of the sentence or of one of its clauses: "my house was flooded, can the commune help?"
+  return inSentence.some((w, at) => {
+    if (at > 0 && (inSentence[at - 1] as Placed).clause === w.clause) return false;
+    let k = at;
+    while (k < inSentence.length && OPENERS.has((inSentence[k] as Word).token)) k++;
+    const [verb, subject, action, next] = [inSentence[k], inSentence[k + 1], inSentence[k + 2], inSentence[k + 3]];
+    // "have to" is an obligation, not "can I have a copy"
+    const request = REQUESTS.has(action?.token ?? "") && !(action?.token === "have" && next?.token === "to");
+    return (
+      verb !== undefined &&
+      subject !== undefined &&
+      !request &&
+      verb.marks === "" &&
+      ENGLISH_YES_NO.has(verb.token) &&
+      ENGLISH_SUBJECT.has(subject.token)
+    );
+  });
 }
+
+const ALLOWANCE = new Set(["tro cap", "ho tro", "luong huu", "tien tuat"]);
 
 const KHONG = phrase("không")[0] as Word;
 const YES_NO = new Set(["khong"]);
@@ -904,6 +1009,8 @@ export function chooseIntent(cues: readonly Cue[]): Intent {
   }
   const deadline = there.some((c) => c.deadline);
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
+  // "như thế nào" asks how, over a yes/no or a who beside it; but "điều kiện … như thế nào" asks the conditions.
+  if (there.some((c) => c.intent === "conditions" && c.tokens.join(" ").includes("dieu kien"))) found.delete("steps");
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
 
