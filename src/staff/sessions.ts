@@ -77,16 +77,7 @@ export class SessionStore implements StaffSessions {
   ) {}
 
   async create(user: string, passwordHash: string, role?: StaffRole): Promise<StaffSession> {
-    const at = this.now();
-    const session: StaffSession = {
-      id: randomToken(),
-      user,
-      accountStamp: accountStamp(passwordHash),
-      csrf: randomToken(),
-      createdAt: at,
-      lastSeenAt: at,
-      ...(role ? { role } : {}),
-    };
+    const session = newSession(user, passwordHash, role, this.now());
     this.sessions.set(session.id, session);
     while (this.sessions.size > this.rules.maxSessions) {
       const oldest = [...this.sessions.values()].reduce((a, b) => (a.lastSeenAt <= b.lastSeenAt ? a : b));
@@ -117,6 +108,19 @@ export class SessionStore implements StaffSessions {
   }
 }
 
+/** A new session: a 256-bit token (the cookie) and a 256-bit CSRF token of its own. */
+function newSession(user: string, passwordHash: string, role: StaffRole | undefined, at: number): StaffSession {
+  return {
+    id: randomToken(),
+    user,
+    accountStamp: accountStamp(passwordHash),
+    csrf: randomToken(),
+    createdAt: at,
+    lastSeenAt: at,
+    ...(role ? { role } : {}),
+  };
+}
+
 function cookieSeconds(session: StaffSession, rules: SessionRules, at: number): number {
   return Math.max(0, Math.floor((session.createdAt + rules.maxAgeMs - at) / 1000));
 }
@@ -139,23 +143,14 @@ export class DatabaseSessions implements StaffSessions {
   }
 
   async create(user: string, passwordHash: string, role?: StaffRole): Promise<StaffSession> {
-    const at = this.now();
-    const session: StaffSession = {
-      id: randomToken(),
-      user,
-      accountStamp: accountStamp(passwordHash),
-      csrf: randomToken(),
-      createdAt: at,
-      lastSeenAt: at,
-      ...(role ? { role } : {}),
-    };
+    const session = newSession(user, passwordHash, role, this.now());
     await this.rows.create(session.id, {
       username: user,
       accountStamp: session.accountStamp,
       csrf: session.csrf,
       role: role ? roleText(role) : null,
-      createdAt: at,
-      lastSeenAt: at,
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt,
     });
     return session;
   }
