@@ -251,7 +251,9 @@ describe("Zalo channel with DATABASE_URL", () => {
       config: zaloConfig(fake, dir, { DATABASE_URL: url }),
       assistant: await newAssistant(),
       logger: captureLogs().logger,
-      tuning: { ...FAST, inbox: { claimMs: 2_000, sweepMs: 50 } },
+      // Sweeps often; claims long enough that no stall of this process (two assistants built
+      // at once on a loaded machine) lets a live replica's claim lapse before it is renewed.
+      tuning: { ...FAST, inbox: { claimMs: 10_000, sweepMs: 50 } },
       // Another replica leads: these do not poll, they only answer what the inbox hands them.
       leadership: { leading: false, follow: () => undefined },
       turns,
