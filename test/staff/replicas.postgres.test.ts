@@ -356,6 +356,12 @@ describe("two staff consoles on one database", () => {
     expect((await commit(onTwo, mine)).status).toBe(409);
     expect(two.imports.commits).toEqual([text]);
     expect(one.imports.commits).toEqual(["000.31.20.H49-261201-0013"]);
+
+    // Two clicks at once, one on each replica: stored once.
+    const twice = await preview(onTwo, "000.31.20.H49-261201-0015");
+    const statuses = await Promise.all([commit(bn, twice), commit(onTwo, twice)]);
+    expect(statuses.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect([...one.imports.commits, ...two.imports.commits].filter((t) => t.endsWith("0015"))).toHaveLength(1);
   });
 
   it("audit lines written through one replica are read on the other: a ward's staff their ward's, the administrator all", async () => {
@@ -518,9 +524,12 @@ describe.each([
   it("locks a username at its limit, an address at its own, for lockMs; success clears the username only", async () => {
     const clock = new Clock();
     const rules = { perUser: 3, perAddress: 5, windowMs: 10 * MINUTE, lockMs: 15 * MINUTE };
-    const limits: LoginLimits = onDatabase
-      ? new DatabaseLoginThrottle(pool(await database()), clock.now, rules)
+    const url = onDatabase ? await database() : undefined;
+    const limits: LoginLimits = url
+      ? new DatabaseLoginThrottle(pool(url), clock.now, rules)
       : new LoginThrottle(clock.now, rules);
+    // A second replica's view of the same rows.
+    const second = url ? new DatabaseLoginThrottle(pool(url), clock.now, rules) : undefined;
     expect(await limits.fail("lan", "10.0.0.1")).toBeUndefined();
     // A failure out of the window no longer counts.
     clock.at += 10 * MINUTE;
@@ -550,6 +559,18 @@ describe.each([
     expect(await limits.fail("hoa", "10.0.0.4")).toBeUndefined();
     expect(await limits.fail("hoa", "10.0.0.4")).toBeUndefined();
     expect(await limits.fail("hoa", "10.0.0.4")).toBe(clock.at + 15 * MINUTE);
+
+    // Nine failures at once (two replicas, several connections each): none is lost, every third locks (perUser 3).
+    clock.at += 60 * MINUTE;
+    const twin: LoginLimits = onDatabase && second ? second : limits;
+    const locks = await Promise.all(
+      Array.from({ length: 9 }, (_, i) => (i % 2 ? twin : limits).fail("dong.thoi", `10.1.0.${i}`)),
+    );
+    expect(locks.filter((t) => t !== undefined)).toEqual([
+      clock.at + 15 * MINUTE,
+      clock.at + 15 * MINUTE,
+      clock.at + 15 * MINUTE,
+    ]);
   });
 });
 
