@@ -85,8 +85,11 @@ export interface StaffConsoleDeps {
   wards?: WardMap;
   imports?: DossierImport;
   lookup?: CounterLookup;
-  /** Messages citizens sent today (office time zone); absent: counted from the channels' counters. */
-  messagesToday?(): number;
+  /**
+   * Messages citizens sent today (office time zone), e.g. counted in the database across replicas;
+   * absent: counted from this process's channel counters.
+   */
+  messagesToday?(): number | Promise<number>;
   /** The office's zone: "today", months and dates are counted in it. */
   timeZone: string;
   now(): number;

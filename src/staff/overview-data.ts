@@ -38,7 +38,7 @@ export function overviewSource(
       due,
       reviewSummary: reviewSummary(due, snapshot.procedures.length),
       channels: Object.entries(deps.health().channels).map(([name, h]) => channelLine(name, h, timeZone)),
-      messagesToday: deps.messagesToday ? deps.messagesToday() : today.count,
+      messagesToday: deps.messagesToday ? await deps.messagesToday() : today.count,
       messagesNote: !deps.messagesToday && today.sinceStart ? `từ lúc dịch vụ khởi động (${started})` : undefined,
       unanswered: (await deps.questions?.list(7, questions))?.length,
     };
