@@ -12,12 +12,13 @@ import { REPLAY_MAX_AGE_MS, type Unanswered } from "../../src/channels/zalo/inbo
 import { PostgresUpdateInbox } from "../../src/channels/zalo/inbox-postgres.js";
 import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import { PostgresChatTurns } from "../../src/replicas/chat-turns.js";
+import { HttpServer } from "../../src/server/http.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
 import { captureLogs } from "../harness/common.js";
 import { FakeZaloApi, textUpdate } from "../harness/fake-zalo-api.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
-import { FAST, newAssistant, tempDir, zaloConfig } from "../harness/zalo.js";
+import { FAST, newAssistant, tempDir, WEBHOOK_SECRET, zaloConfig } from "../harness/zalo.js";
 
 let server: TestPostgres;
 const closers: (() => Promise<unknown>)[] = [];
@@ -283,5 +284,51 @@ describe("Zalo channel with DATABASE_URL", () => {
     expect(fake.sentTo("z7")).toHaveLength(1);
     expect(fake.sentTo("z6")).toEqual([]);
     expect(b.health().handled + c.health().handled).toBe(1);
+  });
+
+  it("webhook: answers Zalo 200 only once the update is in the table (a crash after the 200 loses nothing)", async () => {
+    const url = await database();
+    const { dir, cleanup } = await tempDir();
+    closers.push(cleanup);
+    const http = new HttpServer(captureLogs().logger, () => ({}));
+    const config = zaloConfig(fake, dir, {
+      DATABASE_URL: url,
+      ZALO_MODE: "webhook",
+      ZALO_WEBHOOK_URL: "https://bot.example.vn/webhook/zalo",
+      ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
+    const started = await startZalo({
+      config,
+      assistant: await newAssistant(),
+      logger: captureLogs().logger,
+      server: http,
+      tuning: FAST,
+    });
+    closers.push(() => started.stop());
+    const { port } = await http.listen(0);
+    closers.push(() => http.close());
+    // The inbox's insert waits behind this lock: the webhook must not say 200 meanwhile.
+    const blocker = await pool(url, "blocker").connect();
+    closers.push(async () => blocker.release(true));
+    await blocker.query("BEGIN; LOCK TABLE zalo_inbox IN EXCLUSIVE MODE");
+    let answered = false;
+    const delivery = fake.deliver(`http://127.0.0.1:${port}/webhook/zalo`, textUpdate("z9", "khai sinh")).then((r) => {
+      answered = true;
+      return r;
+    });
+    await vi.waitFor(
+      async () => {
+        const { rows } = await pool(url, "observer").query(
+          `SELECT 1 FROM pg_stat_activity WHERE application_name = 'motcua-bot zalo inbox' AND wait_event_type = 'Lock'`,
+        );
+        expect(rows).toHaveLength(1);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    expect(answered).toBe(false);
+    await blocker.query("COMMIT");
+    expect(await delivery).toMatchObject({ status: 200 });
+    await fake.waitFor(() => fake.sentTo("z9").length === 1, 10_000, "the answer");
+    await vi.waitFor(async () => expect(await rows(url)).toEqual([]), { timeout: 10_000, interval: 20 });
   });
 });
