@@ -69,11 +69,11 @@ for (const p of FOLLOW_UP) followUp.add(phrase(p), []);
 
 /**
  * Words every kind of paperwork says ("giấy tờ", "đăng ký", "xác nhận", "cấp", "bản sao"): they tell
- * that a message is about paperwork, not which procedure. On both sides of the search they weigh
- * a share (`Tuning.generic`) of what their rarity alone would give, so a record never wins on them against one
- * whose distinctive words the message says ("làm giấy tờ cho con mới đẻ" is a birth registration, not
- * "khai sinh cho người đã có giấy tờ"). Matched as phrases after synonyms: "nhận" alone (adopt, receive)
- * is no generic word, "xác nhận" is. The part of "đăng ký" left after the filler is "ký".
+ * that a message is about paperwork, not which procedure. A record that lacks such a word of the
+ * message loses only a share (`Tuning.generic`) of what its rarity alone would cost, a message made of
+ * nothing else names no procedure, and they do not gather candidates ("làm giấy tờ cho con mới đẻ" is a
+ * birth registration, not "khai sinh cho người đã có giấy tờ"). Matched as phrases after synonyms: "nhận"
+ * alone (adopt, receive) is no generic word, "xác nhận" is. The part of "đăng ký" left after the filler is "ký".
  */
 const GENERIC = [
   "ký",
@@ -87,7 +87,6 @@ const GENERIC = [
   "giấy xác nhận",
   "giấy chứng nhận",
   "bản sao",
-  "bản chính",
   "văn bản",
   "thông tin",
   "giấy phép",
@@ -97,6 +96,28 @@ const GENERIC = [
   "hồ sơ",
   "thủ tục",
 ];
+
+/**
+ * English function words. A message in English ("Can I split my household registration online?")
+ * puts them between the words of a name the synonym file knows ("split household registration");
+ * in an English message they are dropped and the synonyms read again. Only words Vietnamese typed
+ * without accents never is: "the" (thẻ), "my" (Mỹ), "can" (cần), "do", "to" (tờ) count only when the
+ * message is English, which one of the distinctive words shows.
+ */
+const ENGLISH_DISTINCTIVE = new Set(
+  "i is are was were how what where when which who whose does did please and you your our their his her we get want need have has with for from would should could".split(
+    " ",
+  ),
+);
+const ENGLISH_FUNCTION = new Set([
+  ...ENGLISH_DISTINCTIVE,
+  ..."i me my the a an to of at in on by it its this that can do be am us them they there any some".split(" "),
+]);
+
+/** Whether a message typed without accents is in English: it says one of the words no Vietnamese word folds into. */
+function inEnglish(input: readonly Word[]): boolean {
+  return input.every((w) => w.marks === "") && input.some((w) => ENGLISH_DISTINCTIVE.has(w.token));
+}
 
 /**
  * Turns text into matching words. The same synonym mapping runs over the
@@ -130,6 +151,11 @@ export class Analyzer {
       for (const term of group.terms) {
         const from = tokenize(term);
         this.synonyms.add(phrase(term), plain(concept));
+        // As an English message reads once its function words are dropped ("register my baby" → "register baby").
+        const bare = phrase(term).filter((w) => !ENGLISH_FUNCTION.has(w.token));
+        if (bare.length > 0 && bare.length < from.length && bare.every((w) => w.marks === "")) {
+          this.synonyms.add(bare, plain(concept));
+        }
         this.phrases.push(from);
         this.writtenPhrases.push(phrase(term));
         for (const t of from) this.vocabulary.add(t);
@@ -186,7 +212,9 @@ export class Analyzer {
     });
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
     const { intent, rest, cued, cues } = extractIntent(said);
-    const content = this.filler.apply(this.synonyms.apply(rest, "typed"), "typed");
+    const english = inEnglish(said);
+    const mapped = this.synonyms.apply(english ? rest.filter((w) => !ENGLISH_FUNCTION.has(w.token)) : rest, "typed");
+    const content = this.filler.apply(mapped, "typed");
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
     // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").

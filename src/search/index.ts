@@ -114,8 +114,6 @@ interface Entry<P extends SearchableProcedure> {
   titlePairs: Array<Set<string>>;
   /** Token lists of the name and each alias. */
   titles: string[][];
-  /** Per title: its words that only stand in generic paperwork phrases ("giấy", "đăng ký", "xác nhận"). */
-  genericTitleWords: Array<Set<string>>;
   /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
   titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
   /** Handled at the ward/commune level (the office this assistant serves). */
@@ -316,13 +314,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
     for (const entry of this.entries) {
-      entry.titleWeights = entry.titles.map((title, k) => {
+      entry.titleWeights = entry.titles.map((title) => {
         const tokens = [...new Set(title)];
-        const generic = entry.genericTitleWords[k] as ReadonlySet<string>;
-        const weights = Float64Array.from(
-          tokens,
-          (t) => ((this.idf.get(t) ?? 0) * (generic.has(t) ? tuning.generic : 1)) ** tuning.titlePower,
-        );
+        const weights = Float64Array.from(tokens, (t) => (this.idf.get(t) ?? 0) ** tuning.titlePower);
         return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
       });
     }
@@ -870,11 +864,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const part of text.split(/[,;()]/)) this.titleWords.push(words(part));
     }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
-    const genericTitleWords = [name, ...aliases].map((words) => {
-      const mask = this.analyzer.genericMask(words);
-      const plain = new Set(words.filter((_, k) => !mask[k]).map((w) => w.token));
-      return new Set(words.filter((w, k) => mask[k] && !plain.has(w.token)).map((w) => w.token));
-    });
     const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
     const marks = new Map<string, number>();
     for (const [token, set] of spellings) marks.set(token, this.markSetId(set));
@@ -884,7 +873,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       marks,
       titlePairs: titles.map((t) => new Set(pairsOf(t))),
       titles,
-      genericTitleWords,
       titleWeights: [],
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,

@@ -274,3 +274,23 @@ describe("generic paperwork words and whole names", () => {
     expect(outcome.hits[0]?.procedure.code).toBe("1.001612");
   });
 });
+
+describe("English and everyday words", () => {
+  it("reads an English message past its function words ('split the household registration')", () => {
+    const outcome = search.search("I want to split the household registration of my family");
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.010038");
+  });
+
+  it("knows English words for the catalogue's things (licence, cigarettes)", () => {
+    const outcome = search.search("where do I get a licence to sell cigarettes");
+    expect(outcome.decision).not.toBe("none");
+    expect(outcome.hits[0]?.procedure.code).toBe("2.000181");
+  });
+
+  it("'died at home' is a death registration, not the mobile one; 'khai tử tại nhà' is", () => {
+    expect(top("bà tôi đã mất tại nhà tối qua, làm giấy chứng tử ở đâu")).toBe(DEATH);
+    expect(top("my grandmother died at home, how do I register her death")).toBe(DEATH);
+    expect(top("đăng ký khai tử tại nhà cho người già yếu")).toBe("1.000419");
+  });
+});
