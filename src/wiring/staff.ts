@@ -6,6 +6,7 @@ import { commitImport } from "../dossiers/import/commit.js";
 import type { WardMap } from "../dossiers/wards.js";
 import type { Logger } from "../logger.js";
 import type { StaffConsole } from "../staff/console.js";
+import type { Queryable } from "../storage/postgres/database.js";
 import type { ServiceData } from "./data.js";
 
 export interface StaffWiring {
@@ -45,9 +46,10 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
     import("../staff/lookup-adapter.js"),
   ]);
   const current = () => catalogue.current().catalogue;
+  const database = data.database;
   return createStaffConsole({
     dataDir: config.dataDir,
-    database: data.database,
+    database,
     timeZone: config.TIMEZONE,
     now,
     logger: deps.logger,
@@ -56,6 +58,8 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
     wards,
     catalogue: consoleCatalogue(catalogue),
     health: () => ({ channels: deps.channelHealth() }),
+    // Behind a load balancer each replica counts only its own messages: the database counts them all.
+    ...(database ? { messagesToday: () => answeredToday(database, config.TIMEZONE) } : {}),
     ratings: { all: () => data.ratings.all() },
     questions: data.questions,
     imports: dossierImport({
@@ -80,4 +84,18 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
       wards,
     }),
   });
+}
+
+/**
+ * Updates answered since local midnight by any replica (Telegram and Zalo: each answered update
+ * with a chat leaves its row in handled_updates, kept a day). Midnight is taken on the database's
+ * clock, the one that stamped the rows.
+ */
+export async function answeredToday(db: Queryable, timeZone: string): Promise<number> {
+  const { rows } = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM handled_updates
+      WHERE handled_at >= (date_trunc('day', now() AT TIME ZONE $1) AT TIME ZONE $1)`,
+    [timeZone],
+  );
+  return rows[0]?.n ?? 0;
 }
