@@ -443,8 +443,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
         const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs);
-        // A procedure's name is said in one sentence: its words scattered over a letter's story
-        // ("mất" in one sentence, "giấy" in another, "kinh doanh" in a third) do not name it.
+        // A procedure's name is said in one sentence or two adjacent ones: its words scattered over a letter's
+        // story ("mất" in one sentence, "kinh doanh" in another, "giấy" in a third) do not name it.
         const said = sentenceWords.map(
           (tokens) =>
             new Set(
@@ -455,7 +455,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
             ),
         );
         let title = 0;
-        for (const sentence of said) title = Math.max(title, this.titleCoverage(entry, sentence));
+        said.forEach((sentence, k) => {
+          // …or in the sentence before it ("Bạn trai tôi là người Hàn Quốc. Chúng tôi muốn đăng ký kết hôn").
+          const window = k === 0 ? sentence : new Set([...(said[k - 1] as Set<string>), ...sentence]);
+          title = Math.max(title, this.titleCoverage(entry, window));
+        });
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
