@@ -6,9 +6,11 @@
  * dying is what the database sees of it: its pool closed, its claims no longer renewed. The
  * time the inboxes read is set by the test, so a claim lapses when the test says.
  */
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { updateKey, type ZaloUpdate } from "../../src/channels/zalo/client/index.js";
-import { REPLAY_MAX_AGE_MS, type Unanswered } from "../../src/channels/zalo/inbox.js";
+import { FileUpdateInbox, REPLAY_MAX_AGE_MS, type Unanswered } from "../../src/channels/zalo/inbox.js";
 import { PostgresUpdateInbox } from "../../src/channels/zalo/inbox-postgres.js";
 import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import { PostgresChatTurns } from "../../src/replicas/chat-turns.js";
@@ -243,8 +245,8 @@ describe("Zalo channel with DATABASE_URL", () => {
   });
 
   /** A replica's Zalo channel: its own DATA_DIR, the shared database, chat turns; not polling. */
-  async function channel(url: string): Promise<ZaloChannel> {
-    const { dir, cleanup } = await tempDir();
+  async function channel(url: string, dataDir?: string): Promise<ZaloChannel> {
+    const { dir, cleanup } = dataDir ? { dir: dataDir, cleanup: async () => undefined } : await tempDir();
     closers.push(cleanup);
     const turns = new PostgresChatTurns(url, { logger: captureLogs().logger, connections: 2 });
     closers.push(() => turns.close());
@@ -330,5 +332,28 @@ describe("Zalo channel with DATABASE_URL", () => {
     expect(await delivery).toMatchObject({ status: 200 });
     await fake.waitFor(() => fake.sentTo("z9").length === 1, 10_000, "the answer");
     await vi.waitFor(async () => expect(await rows(url)).toEqual([]), { timeout: 10_000, interval: 20 });
+  });
+
+  it("moves into the table, and answers, what a file inbox left in DATA_DIR holds; the file goes", async () => {
+    const url = await database();
+    const { dir, cleanup } = await tempDir();
+    closers.push(cleanup);
+    // The ward ran on files and crashed with a question taken and an answer half sent.
+    const file = path.join(dir, "zalo-inbox.log");
+    const { inbox } = FileUpdateInbox.open(file, Date.now());
+    const [lost, half] = [update("z10", "khai sinh", Date.now()), update("z11", "1", Date.now())];
+    inbox.taken(key(lost), lost);
+    inbox.taken(key(half), half);
+    inbox.replied(key(half), [{ text: "Phần một" }, { text: "Phần hai" }]);
+    inbox.sent(key(half), 1);
+    await inbox.close();
+
+    const started = await channel(url, dir);
+    await fake.waitFor(() => fake.sentTo("z10").length === 1 && fake.sentTo("z11").length === 1, 10_000, "both");
+    expect(fake.sentTo("z10")[0]?.text).toContain("khai sinh");
+    expect(fake.sentTo("z11").map((m) => m.text)).toEqual(["Phần hai"]);
+    expect(existsSync(file)).toBe(false);
+    await vi.waitFor(async () => expect(await rows(url)).toEqual([]), { timeout: 10_000, interval: 20 });
+    expect(started.health().replayed).toBe(2);
   });
 });

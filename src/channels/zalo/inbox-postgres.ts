@@ -4,7 +4,7 @@ import { z } from "zod";
 import { type Reply, ReplySchema } from "../../core/types.js";
 import { createPool, type Pool } from "../../storage/postgres/database.js";
 import { ZaloInboxRows } from "../../storage/postgres/zalo-inbox.js";
-import { type ZaloUpdate, ZaloUpdateSchema } from "./client/index.js";
+import { updateKey, type ZaloUpdate, ZaloUpdateSchema } from "./client/index.js";
 import {
   dateOf,
   essentials,
@@ -102,6 +102,21 @@ export class PostgresUpdateInbox implements UpdateInbox {
         claimMs: this.claimMs,
       }),
     );
+  }
+
+  /**
+   * Takes over updates a file inbox left (a ward moved to the database after a crash): written as
+   * this claimant's, lapsed, so the first sweep of `start` hands them to the replay with the rest.
+   */
+  async adopt(left: readonly OpenUpdate[]): Promise<void> {
+    const now = this.now();
+    for (const { update, replies, parts, tries } of left) {
+      const key = updateKey(update);
+      if (key === undefined) continue;
+      // The file counted this process's try already; the sweep counts it again.
+      const row = { key, update: essentials(update), replies, sentParts: parts, tries: Math.max(0, tries - 1) };
+      await this.rows.adopt({ ...row, datedAt: dateOf(update, now) }, { claimant: this.claimant, now });
+    }
   }
 
   replied(key: string, replies: Reply[]): void {

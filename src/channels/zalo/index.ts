@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -111,7 +113,7 @@ export async function startZalo({
     );
   }
 
-  const inbox = openInbox(config, tuning, log);
+  const inbox = await openInbox(config, tuning, log);
   const sender = new ZaloSender(bot);
   const handler = new ZaloUpdateHandler({
     bot,
@@ -237,16 +239,44 @@ export async function startZalo({
  * The file in DATA_DIR, or with DATABASE_URL the table the replicas share (the database is
  * migrated by then: the service opens its stores before the channels).
  */
-function openInbox(config: Config, tuning: ZaloTuning, log: Logger): UpdateInbox {
+async function openInbox(config: Config, tuning: ZaloTuning, log: Logger): Promise<UpdateInbox> {
   const onError = (err: unknown) =>
     log.warn({ err: errorSummary(err) }, "zalo inbox not written; messages are answered all the same");
-  if (config.DATABASE_URL) {
-    // Its claims' name: the same when this replica restarts (DATA_DIR is held by one process at a time).
-    const claimant = `${hostname()} ${path.resolve(config.dataDir)}`;
-    return PostgresUpdateInbox.open({ url: config.DATABASE_URL, claimant, onError, ...tuning.inbox });
+  const file = path.join(config.dataDir, "zalo-inbox.log");
+  if (!config.DATABASE_URL) {
+    // Zalo message dates are real time, whatever clock the rest of the service runs on.
+    return FileUpdateInbox.open(file, Date.now(), onError).inbox;
   }
-  // Zalo message dates are real time, whatever clock the rest of the service runs on.
-  return FileUpdateInbox.open(path.join(config.dataDir, "zalo-inbox.log"), Date.now(), onError).inbox;
+  // Its claims' name: the same when this replica restarts (DATA_DIR is held by one process at a time).
+  const claimant = `${hostname()} ${path.resolve(config.dataDir)}`;
+  const inbox = PostgresUpdateInbox.open({ url: config.DATABASE_URL, claimant, onError, ...tuning.inbox });
+  if (existsSync(file)) await moveLeftFile(file, inbox, log);
+  return inbox;
+}
+
+/**
+ * A file inbox left in DATA_DIR (the ward ran on files and stopped in a crash before moving to
+ * the database): what it holds goes into the table and is answered; the file, message texts
+ * and all, goes. Kept when the database refuses it, for the next start.
+ */
+async function moveLeftFile(file: string, inbox: PostgresUpdateInbox, log: Logger): Promise<void> {
+  const left = FileUpdateInbox.open(file, Date.now());
+  try {
+    await inbox.adopt(left.unanswered);
+  } catch (err) {
+    await left.inbox.close();
+    log.warn({ err: errorSummary(err) }, "zalo: the inbox file left in DATA_DIR not moved to the database; kept");
+    return;
+  }
+  await left.inbox.close();
+  await rm(file, { force: true });
+  const { unanswered, expired, givenUp, unreadable } = left;
+  if (unanswered.length + expired + givenUp + unreadable > 0) {
+    log.warn(
+      { unanswered: unanswered.length, expired, givenUp, unreadable },
+      "zalo: the inbox file left in DATA_DIR moved to the database (the unanswered ones are answered now)",
+    );
+  }
 }
 
 /** Repeats `task` with doubling pauses until it succeeds or `signal` aborts; resolves to whether it succeeded. */

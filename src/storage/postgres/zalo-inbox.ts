@@ -54,6 +54,27 @@ export class ZaloInboxRows {
     );
   }
 
+  /**
+   * A row as another store held it (a file inbox left in DATA_DIR), claimed by `claimant` but
+   * lapsed already, so its first sweep takes it; one there already is left as it is.
+   */
+  async adopt(row: InboxRow & { datedAt: number }, claim: { claimant: string; now: number }): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO zalo_inbox (update_key, "update", dated_at, taken_at, replies, sent_parts, tries, claimed_by, claimed_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $4) ON CONFLICT (update_key) DO NOTHING`,
+      [
+        row.key,
+        JSON.stringify(row.update),
+        Math.round(row.datedAt),
+        claim.now,
+        row.replies === undefined ? null : JSON.stringify(row.replies),
+        row.sentParts,
+        row.tries,
+        claim.claimant,
+      ],
+    );
+  }
+
   /** The answer is a fact whoever holds the claim now, as are the messages Zalo accepted. */
   async replied(key: string, replies: unknown): Promise<void> {
     await this.pool.query("UPDATE zalo_inbox SET replies = $2 WHERE update_key = $1", [key, JSON.stringify(replies)]);
