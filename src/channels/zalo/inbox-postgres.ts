@@ -88,10 +88,6 @@ export class PostgresUpdateInbox implements UpdateInbox {
     return new PostgresUpdateInbox(pool, true, options);
   }
 
-  get name(): string {
-    return this.claimant;
-  }
-
   taken(key: string, update: ZaloUpdate): void {
     this.open.add(key);
     const now = this.now();
