@@ -8,6 +8,7 @@ import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import { sectionCue } from "./follow-up.js";
+import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
@@ -131,6 +132,15 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.
   const weaklyNamed = current !== undefined && cue !== undefined && (top?.parts.title ?? 0) < WEAK_TITLE;
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
+    // "register my marriage with a Vietnamese woman": the foreign-element twin, when search found it too.
+    const twin = namesForeign(text)
+      ? foreignTwin(
+          top.procedure,
+          outcome.hits.map((h) => h.procedure),
+        )
+      : undefined;
+    const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
+    if (twinHit) return [answerReply(ctx, deps, { ...outcome, hits: [twinHit, top] }, twinHit, [top.procedure])];
     return [answerReply(ctx, deps, outcome, top)];
   }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
@@ -143,18 +153,23 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }
   if (outcome.decision === "choose") {
-    const listed = outcome.hits.slice(0, LIST_MAX);
+    const settledList = withoutForeignElement(outcome, text);
+    if (settledList) {
+      const { hits, setAside } = settledList;
+      return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
+    }
+    // Foreign-element twins last when the message names nothing foreign, then the alternatives the notes cite.
+    const foreign = namesForeign(text);
+    const ranked = outcome.hits
+      .slice(0, LIST_MAX)
+      .map((h) => h.procedure)
+      .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
+    const listed = withAlternatives(ranked, catalogue.procedures);
     rememberOptions(
       ctx,
-      listed.map((h) => h.procedure.code),
+      listed.map((p) => p.code),
     );
-    return [
-      chooseReply(
-        ctx,
-        listed.map((h) => h.procedure),
-        outcome.intent,
-      ),
-    ];
+    return [chooseReply(ctx, listed, outcome.intent)];
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
@@ -180,6 +195,8 @@ function answerReply(
   deps: AnswerFeatureDeps,
   outcome: SearchOutcome<Procedure>,
   top: Hit<Procedure>,
+  /** Candidates the conversation set aside (a "which one?" it settled): always offered, so they stay one tap away. */
+  setAside: readonly Procedure[] = [],
 ): Reply {
   const reply = show(ctx, deps, top.procedure, outcome.intent);
   const choices = reply.choices ?? [];
@@ -188,10 +205,15 @@ function answerReply(
   const inParts = choices.some((c) => c.id === procedureChoiceId(top.procedure.code, outcome.intent, 1));
   // All choices on one screen: Telegram pages a longer keyboard, and a numbered list that long is no help either.
   const room = Math.min(RELATED_MAX, ONE_SCREEN_CHOICES - choices.length);
-  if (inParts || room <= 0) return reply;
+  if ((inParts && setAside.length === 0) || room <= 0) return reply;
+  const aside = new Set(setAside.map((p) => p.code));
   const related = outcome.hits
     .slice(1)
-    .filter((h) => h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE)
+    .filter(
+      (h) =>
+        aside.has(h.procedure.code) || (!inParts && h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE),
+    )
+    .sort((a, b) => Number(aside.has(b.procedure.code)) - Number(aside.has(a.procedure.code)))
     .slice(0, room)
     .map((h) => ({ id: procedureChoiceId(h.procedure.code, outcome.intent), label: `↪ ${shorten(h.procedure.name)}` }));
   if (related.length === 0) return reply;
@@ -199,6 +221,51 @@ function answerReply(
   const feedbackAt = choices.findIndex((c) => prefixOf(c.id) === FEEDBACK_CHOICE.prefix);
   const at = feedbackAt < 0 ? choices.length : feedbackAt;
   return { ...reply, choices: [...choices.slice(0, at), ...related, ...choices.slice(at)] };
+}
+
+/**
+ * A "which one?" between procedures and their foreign-element twins, settled by whether the message names
+ * a foreign element: without one, the plain procedures only; with one, the twins only. The hits to answer
+ * from (the one left first, the set-aside twins after it as related choices), or undefined when one
+ * procedure does not then lead the rest clearly.
+ */
+function withoutForeignElement(
+  outcome: SearchOutcome<Procedure>,
+  text: string,
+): { hits: Hit<Procedure>[]; setAside: Procedure[] } | undefined {
+  const listed = outcome.hits.slice(0, LIST_MAX);
+  const foreign = namesForeign(text);
+  const kept = listed.filter((h) => isForeignElement(h.procedure) === foreign);
+  if (kept.length === 0 || kept.length === listed.length) return undefined;
+  const [first, second] = kept;
+  if (!first || (second && first.score - second.score < REFINE_MARGIN)) return undefined;
+  const setAside = listed.filter((h) => !kept.includes(h));
+  return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
+}
+
+/** A procedure code as the records' notes cite it: "(thủ tục 2.000635)", "(1.004884)". */
+const CITED_CODE = /\b\d\.\d{6}\b/g;
+
+/**
+ * A "which one?" list with the procedures its first candidates' "check first" notes send people to
+ * ("Nếu sổ hộ tịch còn lưu, hãy xin cấp bản sao trích lục (2.000635) thay vì đăng ký lại"): staff wrote
+ * them as the alternative to weigh, so "mất giấy khai sinh" lists the copy of the extract beside the
+ * re-registration. They go before the search's last candidates; never past LIST_MAX.
+ */
+function withAlternatives(listed: readonly Procedure[], all: readonly Procedure[]): Procedure[] {
+  const out: Procedure[] = [];
+  const cited: Procedure[] = [];
+  for (const [rank, procedure] of listed.entries()) {
+    out.push(procedure);
+    if (rank >= 2) continue;
+    for (const code of procedure.checkFirst?.match(CITED_CODE) ?? []) {
+      const found = all.find((p) => p.code === code);
+      if (found && !listed.some((p) => p.code === code) && !cited.includes(found)) cited.push(found);
+    }
+  }
+  // A cited alternative goes before the search's last candidates, never past LIST_MAX.
+  const keep = Math.max(2, LIST_MAX - cited.length);
+  return [...out.slice(0, keep), ...cited, ...out.slice(keep)].slice(0, LIST_MAX);
 }
 
 interface Context {

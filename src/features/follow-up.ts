@@ -18,6 +18,11 @@ const FILLER = new Set(
     // English
     "what about and the is it how much long where can i do does need to of for please a an this that then take are there any go get it's does",
     "what's how's it's submit apply",
+    // more English particles and pronouns: "what documents are required", "where do we submit them"
+    "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
+    "which who when should must have has got will would could",
+    // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
+    "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
   ]
     .join(" ")
     .split(/\s+/)
@@ -35,6 +40,14 @@ const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   { tokens: ["ban", "chinh"], section: "documents" },
   { tokens: ["ai", "duoc"], section: "conditions" },
 ];
+
+/** Offices named in a follow-up ("có phải lên công an không hay làm online"): where, not which procedure. */
+const OFFICE_RUNS = [
+  "công an",
+  "bộ phận một cửa",
+  "trung tâm hành chính công",
+  "trung tâm phục vụ hành chính công",
+].map((run) => words(run).map((w) => w.token));
 
 export interface SectionCue {
   section: Section;
@@ -61,6 +74,11 @@ export function sectionCue(text: string): SectionCue | undefined {
     section ??= cue.section;
   }
   if (!section) return undefined;
+  for (const run of OFFICE_RUNS) {
+    for (let at = indexOfRun(tokens, run); at >= 0; at = indexOfRun(tokens, run)) {
+      tokens = [...tokens.slice(0, at), ...tokens.slice(at + run.length)];
+    }
+  }
   const rest = tokens.filter((t) => !FILLER.has(t));
   return { section, only: rest.length === 0, rest };
 }

@@ -30,6 +30,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bao nhiêu tiếng",
     "nhiêu ngày",
     "nhiêu lâu",
+    "mất bao nhiêu lâu",
+    "hết bao nhiêu lâu",
     "bao nhiêu ngày làm việc",
     "thời gian",
     "thời gian giải quyết",
@@ -723,6 +725,9 @@ const NEUTRAL = [
   "bao nhiêu một tháng",
   "mỗi tháng bao nhiêu",
   "mức hỗ trợ là bao nhiêu",
+  "hỗ trợ bao nhiêu tiền",
+  "trợ cấp bao nhiêu tiền",
+  "được bao nhiêu tiền",
   "mức hỗ trợ bao nhiêu",
   "hỗ trợ bao nhiêu",
   "hỗ trợ là bao nhiêu",
@@ -896,11 +901,21 @@ export function extractIntent<T extends Word>(
   // "mở tiệm tóc cần đăng ký hộ kinh doanh không", "đổi tên cho con được không".
   // The question word before the closing particles: "… có cần hộ chiếu không ạ".
   let end = spelled.length - 1;
-  while (end > 0 && TRAILING.has((spelled[end] as Word).token)) end--;
+  // "cả hai vợ chồng đều phải đi à": a yes/no asked with à/hả after a modal verb
+  let askedParticle = false;
+  while (end > 0 && TRAILING.has((spelled[end] as Word).token)) {
+    askedParticle ||= QUESTION_PARTICLES.some(
+      (p) => p.token === spelled[end]?.token && p.marks === spelled[end]?.marks,
+    );
+    end--;
+  }
   const last = spelled[end];
   const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence);
-  if (!asked && last && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) {
+  const yesNo =
+    (last !== undefined && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) ||
+    (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token)));
+  if (!asked && last && yesNo) {
     cues.push({ intent: namesOffice(spelled, end, mode) ? "place" : "conditions", tokens: [], sentence: lastSentence });
   } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
     // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it (general) or where (place)
@@ -988,6 +1003,8 @@ function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean
 const ALLOWANCE = new Set(["tro cap", "ho tro", "luong huu", "tien tuat"]);
 
 const KHONG = phrase("không")[0] as Word;
+const QUESTION_PARTICLES = [phrase("à")[0], phrase("hả")[0]] as Word[];
+const MODALS = new Set(tokenize("phải được cần bắt buộc"));
 const YES_NO = new Set(["khong"]);
 const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad shop bạn"));
 

@@ -240,3 +240,45 @@ describe("answers that fit a phone", () => {
     expect(fee?.text).toMatch(SECTION_LINE.fee);
   });
 });
+
+describe("a 'which one?' between a procedure and its foreign-element twin is settled by the message", () => {
+  /** The procedure codes a reply offers as choices. */
+  const offered = (replies: readonly Reply[]) =>
+    replies.flatMap((r) => r.choices ?? []).flatMap((c) => readProcedureChoice(c.id)?.code ?? []);
+
+  it("naming nothing foreign answers the plain one and keeps the twin one tap away", async () => {
+    const { say } = chat();
+    const replies = await say("đổi tên cho con gái trên giấy khai sinh");
+    expect(codeOf(replies)).toBe("1.004859");
+    expect(offered(replies)).toContain("2.000748");
+  });
+
+  it("naming a foreigner answers the twin, also when search was sure of the plain one", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("I'd like to register our marriage, my fiancée is a Vietnamese citizen"))).toBe("2.000806");
+    const other = chat();
+    expect(codeOf(await other.say("tôi là người Việt Nam muốn đăng ký kết hôn"))).toBe(MARRIAGE);
+  });
+});
+
+describe("a 'which one?' list holds the alternatives its candidates' notes point to", () => {
+  it("a lost birth certificate lists the copy of the extract beside the re-registration", async () => {
+    const { say } = chat();
+    const replies = await say("bị thất lạc giấy khai sinh");
+    const listed = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(codeOf(replies)).toBeUndefined();
+    expect(listed).toEqual(expect.arrayContaining(["1.004884", "2.000635"]));
+  });
+});
+
+describe("follow-ups with chat letters, English pronouns and office names stay on the procedure", () => {
+  it("keeps the procedure", async () => {
+    await converse([
+      ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
+      ["nộp chỗ nào v", TEMPORARY_RESIDENCE, "place"],
+      ["mất bn lâu", TEMPORARY_RESIDENCE, "time"],
+      ["which papers are needed for it", TEMPORARY_RESIDENCE, "documents"],
+      ["phải ra công an hay làm trên mạng", TEMPORARY_RESIDENCE, "online"],
+    ]);
+  });
+});

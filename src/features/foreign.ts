@@ -1,0 +1,65 @@
+import type { Procedure } from "../catalogue/schema.js";
+import { tokenize } from "../search/normalize.js";
+
+/**
+ * The civil-status procedures come in pairs: the plain one and its "có yếu tố nước ngoài" twin (a
+ * foreign spouse, parent or child, or an event decided abroad). A message that names nothing foreign
+ * is about the plain one; a message that names a foreigner, a nationality or abroad is about the twin.
+ */
+
+/** Words that put a foreign element into a message, folded ("người Hàn Quốc", "Việt kiều", "abroad"). */
+const FOREIGN = [
+  ...["nước ngoài", "ngoại quốc", "quốc tịch", "việt kiều", "con lai", "không quốc tịch"],
+  ...["hàn quốc", "nhật bản", "trung quốc", "đài loan", "thái lan", "campuchia", "singapore", "malaysia"],
+  ...["philippines", "indonesia", "ấn độ", "hoa kỳ", "canada", "châu âu", "liên bang nga", "kiều bào"],
+  ...["anh quốc", "hà lan", "thụy điển", "na uy", "đan mạch", "tây ban nha", "bồ đào nha", "ba lan", "cuba"],
+  ...["new zealand", "brazil", "ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
+  // never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone after "người"
+  ...["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"].flatMap((country) =>
+    ["người", "bên", "ở", "sang", "quốc tịch", "chồng", "vợ"].map((before) => `${before} ${country}`),
+  ),
+  // "with a Vietnamese woman", "my wife is Vietnamese": the writer is the foreigner ("I am Vietnamese" is not)
+  ...[
+    "foreign",
+    "foreigner",
+    "foreigners",
+    "abroad",
+    "overseas",
+    "nationality",
+    "expat",
+    "a vietnamese",
+    "is vietnamese",
+  ],
+  ...["korean", "japanese", "chinese", "taiwanese", "american", "french", "australian", "british", "german"],
+  ...["korea", "japan", "china", "taiwan", "usa", "america", "france", "australia", "germany", "thailand"],
+].map(tokenize);
+
+/** Names of the foreign-element procedures, folded: the twin's own words and events decided abroad. */
+const FOREIGN_ELEMENT = [tokenize("có yếu tố nước ngoài"), tokenize("ghi vào sổ hộ tịch việc")];
+
+function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i + run.length <= tokens.length; i++) {
+    if (run.every((t, j) => tokens[i + j] === t)) return true;
+  }
+  return false;
+}
+
+/** Whether the message names a foreign element (a foreigner, a nationality, abroad). */
+export function namesForeign(text: string): boolean {
+  // "quốc tịch Việt Nam", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
+  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  return FOREIGN.some((run) => run.length > 0 && containsRun(tokens, run));
+}
+
+/** Whether the procedure is for cases with a foreign element. */
+export function isForeignElement(procedure: Procedure): boolean {
+  const name = tokenize(procedure.name);
+  return FOREIGN_ELEMENT.some((run) => containsRun(name, run));
+}
+
+/** The foreign-element twin of a plain procedure among `candidates`: its name is the plain name and more. */
+export function foreignTwin(procedure: Procedure, candidates: readonly Procedure[]): Procedure | undefined {
+  if (isForeignElement(procedure)) return undefined;
+  const plain = tokenize(procedure.name).join(" ");
+  return candidates.find((c) => isForeignElement(c) && tokenize(c.name).join(" ").startsWith(plain));
+}
