@@ -95,6 +95,7 @@ const GENERIC = [
   "yêu cầu",
   "hồ sơ",
   "thủ tục",
+  "tên",
 ];
 
 /**
@@ -111,7 +112,9 @@ const ENGLISH_DISTINCTIVE = new Set(
 );
 const ENGLISH_FUNCTION = new Set([
   ...ENGLISH_DISTINCTIVE,
-  ..."i me my the a an to of at in on by it its this that can do be am us them they there any some".split(" "),
+  ..."i me my the a an to of at in on by it its this that can do be am us them they there any some submit file lodge against so just also".split(
+    " ",
+  ),
 ]);
 
 /** Whether a message typed without accents is in English: it says one of the words no Vietnamese word folds into. */

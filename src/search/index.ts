@@ -91,6 +91,8 @@ export const DEFAULT_TUNING = {
   namedFloor: 0.45,
   /** …when the next record scores this much less. */
   namedMargin: 0.1,
+  /** Whether a record held back by another agency's service or a named thing no record has is never answered. */
+  heldBack: true,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   window: 0.2,
@@ -928,7 +930,12 @@ function decide<P extends SearchableProcedure>(
   // The query says one procedure's whole title and little else: that one, even if a variant scores close.
   const exact = top.parts.title === 1 && top.parts.coverage >= 0.95 && (second?.parts.title ?? 0) < 1;
   const clear = exact || !second || top.score - second.score >= tuning.margin;
-  if (top.score >= tuning.answer && clear) return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
+  // Held back (another agency's service or a named thing no record has, said beside its words: "khiếu nại
+  // hóa đơn tiền nước"): never an answer on its name alone, at most one of a list.
+  const held = !top.parts.free && tuning.heldBack;
+  if (top.score >= tuning.answer && clear && !held) {
+    return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
+  }
   // The message says one record's name or an alias, all its distinctive words, and nothing held it back,
   // with other words around it ("đổi tên cho con học lớp 3", "tách hộ khi đã ly hôn"); no other record
   // comes close: that one, with a way out.
@@ -942,7 +949,7 @@ function decide<P extends SearchableProcedure>(
   // A list of one is no choice: answer it, and say it is not sure so the reply offers a way out.
   // A lone weak candidate is no answer at all.
   if (close.length === 1) {
-    return top.score >= tuning.single
+    return top.score >= tuning.single && !held
       ? { decision: "answer", hits: ranked.slice(0, limit), sure: false }
       : { decision: "none", hits: [], sure: true };
   }

@@ -294,3 +294,19 @@ describe("English and everyday words", () => {
     expect(top("đăng ký khai tử tại nhà cho người già yếu")).toBe("1.000419");
   });
 });
+
+describe("what other agencies and other things hold back", () => {
+  it.each([
+    "khiếu nại tiền điện tháng này tăng gấp đôi",
+    "đăng ký thành lập công ty cổ phần cần gì",
+    "mua bảo hiểm xe máy ở phường được không",
+  ])("no answer when the message asks for a thing no record has: %s", (query) => {
+    expect(search.search(query).decision).not.toBe("answer");
+  });
+
+  it("'thue nha' typed without accents is renting, not tax", () => {
+    const outcome = search.search("dang ky tam tru cho nguoi thue nha");
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe(TEMPORARY);
+  });
+});
