@@ -41,7 +41,7 @@ import {
   type StaffSessions,
   sameToken,
 } from "./sessions.js";
-import { DatabaseLoginThrottle, type LoginLimits, LoginThrottle } from "./throttle.js";
+import { DatabaseLoginThrottle, DEFAULT_THROTTLE, type LoginLimits, LoginThrottle } from "./throttle.js";
 
 export const SESSION_COOKIE = "motcua_staff";
 /** Double-submit token of the login form (there is no session yet to hold one). */
@@ -68,7 +68,10 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   // shares (migration 005); without it, memory and DATA_DIR/staff/audit.jsonl as on one service.
   const { database } = deps;
   const sessions: StaffSessions = database ? new DatabaseSessions(database, now) : new SessionStore(now);
-  const throttle: LoginLimits = database ? new DatabaseLoginThrottle(database, now) : new LoginThrottle(now);
+  const pseudonym = deps.pseudonym?.bind(deps);
+  const throttle: LoginLimits = database
+    ? new DatabaseLoginThrottle(database, now, DEFAULT_THROTTLE, pseudonym && ((c) => pseudonym("staff-login", c)))
+    : new LoginThrottle(now);
   const audit: AuditTrail = database
     ? new DatabaseAuditLog(database, now)
     : AuditLog.open(deps.dataDir, now, deps.fsync ?? true);

@@ -90,6 +90,12 @@ export interface StaffConsoleDeps {
    * absent: counted from this process's channel counters.
    */
   messagesToday?(): number | Promise<number>;
+  /**
+   * The service's keyed hash (src/dossiers/privacy.ts Hasher.pseudonym: the phone-hash key, kept
+   * outside the database): with `database`, failed-login rows are keyed by it. Absent: by a key
+   * the database keeps in store_meta (a copy of the whole database then holds the key too).
+   */
+  pseudonym?(kind: string, value: string): string;
   /** The office's zone: "today", months and dates are counted in it. */
   timeZone: string;
   now(): number;

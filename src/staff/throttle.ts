@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import type { Pool } from "../storage/postgres/database.js";
 import { PostgresLoginFailures } from "../storage/postgres/staff.js";
 
@@ -92,25 +92,34 @@ export class LoginThrottle implements LoginLimits {
 /**
  * The same limits counted in the database (with DATABASE_URL): failures on every replica add up,
  * so spreading guesses over the replicas behind a load balancer gains nothing. The rows are keyed
- * by a SHA-256 of `u:<username>` or `a:<address>` (the keys the memory version uses), so no name
- * or address is stored; a row goes once it holds neither a running lock nor a failure in the window.
+ * by a keyed hash of `u:<username>` or `a:<address>` (the keys the memory version uses), so no name
+ * or address is stored, and none can be found again by hashing guesses (every IPv4 address is
+ * only 2^32 of them): `pseudonym` when the service passes one (the phone-hash key, kept outside
+ * the database), else an HMAC under a random key the first replica stores in store_meta. A row
+ * goes once it holds neither a running lock nor a failure in the window; a change of key only
+ * restarts the counts (rows live at most window + lock).
  */
 export class DatabaseLoginThrottle implements LoginLimits {
   private readonly rows: PostgresLoginFailures;
+  private keyed?: Promise<(counter: string) => string>;
 
   constructor(
     pool: Pool,
     private readonly now: () => number,
     readonly rules: ThrottleRules = DEFAULT_THROTTLE,
+    pseudonym?: (counter: string) => string,
   ) {
     this.rows = new PostgresLoginFailures(pool);
+    if (pseudonym) this.keyed = Promise.resolve(pseudonym);
   }
 
   async lockedUntil(user: string, address: string): Promise<number | undefined> {
+    const keyOf = await this.keyOf();
     return this.rows.lockedUntil([keyOf(`u:${user}`), keyOf(`a:${address}`)], this.now());
   }
 
   async fail(user: string, address: string): Promise<number | undefined> {
+    const keyOf = await this.keyOf();
     const at = this.now();
     const { windowMs, lockMs } = this.rules;
     const locks = [
@@ -122,10 +131,19 @@ export class DatabaseLoginThrottle implements LoginLimits {
   }
 
   async succeed(user: string): Promise<void> {
+    const keyOf = await this.keyOf();
     await this.rows.clear(keyOf(`u:${user}`));
   }
-}
 
-function keyOf(counter: string): string {
-  return createHash("sha256").update(counter, "utf8").digest("base64url");
+  /** The row key of a counter; the stored key is read once (a failed read is tried again next time). */
+  private keyOf(): Promise<(counter: string) => string> {
+    this.keyed ??= this.rows.secret().then(
+      (secret) => (counter: string) => createHmac("sha256", secret).update(counter, "utf8").digest("base64url"),
+      (err: unknown) => {
+        this.keyed = undefined;
+        throw err;
+      },
+    );
+    return this.keyed;
+  }
 }

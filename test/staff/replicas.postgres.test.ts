@@ -574,6 +574,36 @@ describe.each([
   });
 });
 
+describe("failed-login rows in PostgreSQL", () => {
+  const sha256 = (v: string) => createHash("sha256").update(v, "utf8").digest("base64url");
+
+  it("are keyed by a secret key, not a plain hash that hashing every address would reverse; replicas share the key", async () => {
+    const clock = new Clock();
+    const url = await database();
+    const one = new DatabaseLoginThrottle(pool(url), clock.now);
+    const two = new DatabaseLoginThrottle(pool(url), clock.now);
+    await one.fail("lan", "10.0.0.1");
+    const { rows } = await pool(url).query<{ key: string }>("SELECT key FROM staff_login_failures ORDER BY key");
+    expect(rows).toHaveLength(2);
+    for (const plain of [sha256("u:lan"), sha256("a:10.0.0.1")]) expect(rows.map((r) => r.key)).not.toContain(plain);
+    const { rows: meta } = await pool(url).query("SELECT value FROM store_meta WHERE name = 'staffLoginKey'");
+    expect(meta[0].value).toMatch(/^[0-9a-f]{64}$/);
+    // The other replica finds the same rows: its failures add to these (perUser 5 by default).
+    for (let i = 0; i < 3; i++) expect(await two.fail("lan", "10.0.0.2")).toBeUndefined();
+    expect(await two.fail("lan", "10.0.0.2")).toBe(clock.at + 15 * MINUTE);
+    expect(await one.lockedUntil("lan", "10.0.0.3")).toBe(clock.at + 15 * MINUTE);
+  });
+
+  it("use the service's keyed hash when it passes one", async () => {
+    const clock = new Clock();
+    const url = await database();
+    const limits = new DatabaseLoginThrottle(pool(url), clock.now, undefined, (c) => `k:${c}`);
+    await limits.fail("lan", "10.0.0.1");
+    const { rows } = await pool(url).query<{ key: string }>("SELECT key FROM staff_login_failures ORDER BY key");
+    expect(rows.map((r) => r.key)).toEqual(["k:a:10.0.0.1", "k:u:lan"]);
+  });
+});
+
 describe("moving a ward's audit log into the database", () => {
   it("carries each line's ward, so the ward's staff see theirs after the move", { tags: ["process"] }, async () => {
     const { dir, cleanup } = await tempDir("motcua-staff-move-");

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Pool } from "./database.js";
 
 /** A staff account as stored; `role` is 'province', 'ward:<id>' or null (made before wards). */
@@ -81,11 +82,29 @@ export interface FailureRule {
 /**
  * Failed staff logins as rows of `staff_login_failures` (migration 005), so the replicas count
  * together: an attacker spreading guesses over several replicas gets no more tries than on one.
- * `key` is what the caller counts on (a username's or an address's), already hashed: no name
- * or address is stored. Each failure is one upsert, atomic against the other replicas'.
+ * `key` is what the caller counts on (a username's or an address's), already hashed with a
+ * secret key (`secret()`): no name or address is stored, nor one found again by hashing guesses.
+ * Each failure is one upsert, atomic against the other replicas'.
  */
 export class PostgresLoginFailures {
   constructor(private readonly pool: Pool) {}
+
+  /**
+   * The key the row keys are hashed with: 32 random bytes, written to store_meta by the first
+   * replica that needs it (the others read that one, so every replica finds the same rows).
+   */
+  async secret(): Promise<Buffer> {
+    await this.pool.query(
+      "INSERT INTO store_meta (name, value) VALUES ('staffLoginKey', $1) ON CONFLICT (name) DO NOTHING",
+      [randomBytes(32).toString("hex")],
+    );
+    const { rows } = await this.pool.query<{ value: string }>(
+      "SELECT value FROM store_meta WHERE name = 'staffLoginKey'",
+    );
+    const value = rows[0]?.value;
+    if (value === undefined) throw new Error("store_meta holds no staffLoginKey");
+    return Buffer.from(value, "hex");
+  }
 
   /** The latest lock of these keys still running at `at`, if any. */
   async lockedUntil(keys: readonly string[], at: number): Promise<number | undefined> {

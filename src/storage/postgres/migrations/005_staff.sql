@@ -25,8 +25,9 @@ CREATE TABLE staff_sessions (
 );
 CREATE INDEX staff_sessions_expires ON staff_sessions (expires_at);
 
--- Failed staff logins, counted across replicas: one row per SHA-256 of the username or of the
--- client address (never the name or address itself). `failures` are the times within the
+-- Failed staff logins, counted across replicas: one row per keyed hash (HMAC-SHA-256, under a
+-- secret key: src/staff/throttle.ts) of the username or of the client address (never the name or
+-- address itself, nor a plain hash that hashing every IPv4 address would reverse). `failures` are the times within the
 -- window; `locked_until` is set when they reach the limit. Rows with neither left are deleted.
 CREATE TABLE staff_login_failures (
   key          text PRIMARY KEY,
