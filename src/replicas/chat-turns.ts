@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { errorSummary, type Logger } from "../logger.js";
-import { createPool, lockId } from "../storage/postgres/database.js";
+import { checkOut, createPool, lockId } from "../storage/postgres/database.js";
 
 /**
  * One chat's updates one at a time across replicas. Behind a load balancer two messages of a
@@ -77,17 +77,14 @@ export class PostgresChatTurns implements ChatTurns {
   }
 
   async enter(chatKey: string, updateKey?: string): Promise<ChatTurn> {
-    const client = await this.pool.connect();
-    // A connection lost while the turn is held emits "error"; unheard, that would end the process.
-    // PostgreSQL frees the lock with the connection, so the chat's next update goes on elsewhere.
-    const lost = () => undefined;
-    client.on("error", lost);
+    // A connection lost while the turn is held fails its statements only: PostgreSQL frees the
+    // lock with the connection, so the chat's next update goes on elsewhere.
+    const { client, release } = await checkOut(this.pool);
     const key = lockId(chatKey);
     try {
       await client.query("SELECT pg_advisory_lock($1, $2)", [TURN_NAMESPACE, key]);
     } catch (err) {
-      client.off("error", lost);
-      client.release(true);
+      release(true);
       throw err;
     }
     let fresh = true;
@@ -123,8 +120,7 @@ export class PostgresChatTurns implements ChatTurns {
           clean = false;
         }
         // A connection that could not unlock still holds the chat's turn: closed, not pooled.
-        client.off("error", lost);
-        client.release(!clean);
+        release(!clean);
       },
     };
   }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { JobTicks, TickOutcome } from "../schedule.js";
-import { lockId, type Pool } from "../storage/postgres/database.js";
+import { checkOut, lockId, type Pool } from "../storage/postgres/database.js";
 
 export interface JobTickOptions {
   /** This replica's name, recorded with each tick it runs (for people reading job_runs). */
@@ -41,11 +41,7 @@ export class PostgresJobTicks implements JobTicks {
   }
 
   async once(job: string, slot: number, work: () => Promise<unknown>, stopping: AbortSignal): Promise<TickOutcome> {
-    const client = await this.pool.connect();
-    // A connection lost while checked out emits "error"; unheard, that would end the process.
-    // The query in flight rejects as well, which is what this method reports.
-    const lost = () => undefined;
-    client.on("error", lost);
+    const { client, release } = await checkOut(this.pool);
     let clean = false;
     try {
       await client.query("BEGIN");
@@ -84,8 +80,7 @@ export class PostgresJobTicks implements JobTicks {
       return "ran";
     } finally {
       // A connection whose transaction did not end cleanly still holds the lock: closed, not pooled.
-      client.off("error", lost);
-      client.release(!clean);
+      release(!clean);
     }
   }
 }

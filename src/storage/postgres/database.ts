@@ -24,19 +24,54 @@ export function createPool(url: string, options: { max?: number; applicationName
   return pool;
 }
 
+/** A connection taken from the pool for several statements (a transaction, a lock held). */
+export interface CheckedOut {
+  client: pg.PoolClient;
+  /**
+   * Gives it back; `broken`: closed instead of pooled, for a connection that may still hold a
+   * transaction or a lock (a statement failed, or its end is unknown).
+   */
+  release(broken: boolean): void;
+}
+
+/**
+ * Takes a connection from the pool. One lost while checked out (database restarted, failover,
+ * backend killed) emits "error" on its client, and node-postgres listens only while the client
+ * is idle in the pool: unheard, that event would end the process. Heard here; the statement in
+ * flight (or the next one) rejects as well, which is what the caller reports.
+ */
+export async function checkOut(pool: pg.Pool): Promise<CheckedOut> {
+  const client = await pool.connect();
+  const lost = () => undefined;
+  client.on("error", lost);
+  return {
+    client,
+    release(broken) {
+      client.off("error", lost);
+      client.release(broken);
+    },
+  };
+}
+
 /** Runs `work` in one transaction on one connection; rolls back when it throws. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
+  let clean = false;
   try {
     await client.query("BEGIN");
     const result = await work(client);
     await client.query("COMMIT");
+    clean = true;
     return result;
   } catch (err) {
-    await client.query("ROLLBACK").catch(() => undefined);
+    // A connection whose ROLLBACK failed is in an unknown state: closed, not pooled.
+    clean = await client.query("ROLLBACK").then(
+      () => true,
+      () => false,
+    );
     throw err;
   } finally {
-    client.release();
+    release(!clean);
   }
 }
 

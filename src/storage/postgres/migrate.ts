@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type pg from "pg";
 import { StorageError } from "../atomic-file.js";
-import { lockId } from "./database.js";
+import { checkOut, lockId } from "./database.js";
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -39,7 +39,7 @@ export async function migrate(
   migrations?: Migration[],
 ): Promise<{ version: number; applied: number[] }> {
   const all = migrations ?? (await readMigrations());
-  const client = await pool.connect();
+  const { client, release } = await checkOut(pool);
   const lock = lockId("motcua-bot schema migrations");
   try {
     await client.query("SELECT pg_advisory_lock($1)", [lock]);
@@ -79,6 +79,6 @@ export async function migrate(
       () => true,
       () => false,
     );
-    client.release(!unlocked);
+    release(!unlocked);
   }
 }

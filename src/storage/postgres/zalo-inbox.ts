@@ -1,4 +1,4 @@
-import type { Pool } from "./database.js";
+import { checkOut, type Pool } from "./database.js";
 
 /**
  * The rows of zalo_inbox (migration 006): Zalo updates taken and not answered yet, shared by the
@@ -107,11 +107,7 @@ export class ZaloInboxRows {
    * Rows too old or tried too often are deleted instead, and counted.
    */
   async claimLapsed(rules: ClaimRules): Promise<Claimed> {
-    const client = await this.pool.connect();
-    // A connection lost while checked out emits "error"; unheard, that would end the process.
-    // The query in flight rejects as well, which is what this method reports.
-    const lost = () => undefined;
-    client.on("error", lost);
+    const { client, release } = await checkOut(this.pool);
     let clean = false;
     try {
       await client.query("BEGIN");
@@ -161,8 +157,7 @@ export class ZaloInboxRows {
       return out;
     } finally {
       // A transaction that did not end cleanly may still hold the row locks: closed, not pooled.
-      client.off("error", lost);
-      client.release(!clean);
+      release(!clean);
     }
   }
 }
