@@ -132,8 +132,15 @@ interface Term {
   positions: number[];
   /** The sentence of each position. */
   sentences: number[];
-  /** Said only in generic paperwork phrases ("giấy tờ", "đăng ký", "xác nhận"): a record lacking it loses little. */
+  /** Whether each position is in a purpose clause ("… để vay ngân hàng"). */
+  purposes: boolean[];
+  /**
+   * Said only in generic paperwork phrases ("giấy tờ", "đăng ký", "xác nhận") or as the paper to copy: a
+   * record lacking it loses little.
+   */
   generic: boolean;
+  /** Said only as the paper a certified copy is asked of ("sao y giấy khai sinh"): no record's name is said by it. */
+  paper: boolean;
   /**
    * A word the catalogue only writes beside one partner ("mai" of "mai táng", "liệt" of "liệt sĩ"), said
    * here without it: another word that folds alike ("mai" = tomorrow), so no record has it.
@@ -372,6 +379,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const named = new Set(content.filter((w) => !w.purpose && this.postings.has(w.token)).map((w) => w.sentence));
     const terms = new Map<string, Term>();
     const generic = this.analyzer.genericMask(content);
+    const paper = papersCopied(content);
     content.forEach((w, k) => {
       const weight = this.weightOf(w.token) * (w.purpose && named.has(w.sentence) ? this.tuning.purpose : 1);
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
@@ -383,14 +391,18 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           weight,
           positions: [position],
           sentences: [w.sentence],
+          purposes: [w.purpose],
           unbound: false,
-          generic: generic[k] === true,
+          generic: generic[k] === true || paper[k] === true,
+          paper: paper[k] === true,
         });
       } else {
         term.positions.push(position);
         term.sentences.push(w.sentence);
+        term.purposes.push(w.purpose);
         if (term.weight < weight) term.weight = weight;
-        if (!generic[k]) term.generic = false;
+        if (!generic[k] && !paper[k]) term.generic = false;
+        if (!paper[k]) term.paper = false;
       }
     });
 
@@ -433,11 +445,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
-    const queryPairs = new Set(pairsOf(content));
+    const queryPairs = new Set(pairsOf(content.filter((_, k) => !paper[k])));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const runs = this.outsideRuns(query.said, content);
     const sentenceWords: string[][] = Array.from({ length: lastSentence + 1 }, () => []);
     for (const term of terms.values()) {
+      if (term.paper) continue;
       for (const s of new Set(term.sentences)) (sentenceWords[s] as string[]).push(term.word.token);
     }
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
@@ -736,17 +749,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const term of terms.values()) {
       if (!term.unbound && entry.weights.has(term.word.token)) continue;
       let nearest = Number.POSITIVE_INFINITY;
+      // A named thing in a purpose clause ("… để vay ngân hàng, ngân hàng yêu cầu giấy …") is why, not what.
+      let nearestAsked = Number.POSITIVE_INFINITY;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;
-        for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
+        for (const h of held) {
+          nearest = Math.min(nearest, Math.abs(p - h));
+          if (!term.purposes[k]) nearestAsked = Math.min(nearestAsked, Math.abs(p - h));
+        }
       });
       if (nearest === Number.POSITIVE_INFINITY) continue;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near * (term.generic ? this.tuning.generic : 1);
+      const nearAsked = nearestAsked <= 1 ? 1 : Math.exp(-(nearestAsked - 1) / reach);
       // A named thing no record has (another agency's service), asked beside the record's words,
       // is what the message is about: "đăng ký kết hôn tại đại sứ quán", "phí công chứng ở văn phòng công chứng".
       if (
-        near >= this.tuning.vetoNear &&
+        !term.generic &&
+        nearAsked >= this.tuning.vetoNear &&
         !this.postings.has(term.word.token) &&
         this.analyzer.concepts.has(term.word.token)
       ) {
@@ -954,6 +974,28 @@ function decide<P extends SearchableProcedure>(
       : { decision: "none", hits: [], sure: true };
   }
   return { decision: "choose", hits: close.slice(0, limit), sure: true };
+}
+
+/** The concept synonyms.json maps certified copies to ("sao y", "photo công chứng", "chứng thực bản sao"). */
+const COPY = "saoy";
+/** How many words after it may name the paper to copy. */
+const PAPER_REACH = 4;
+
+/**
+ * The words that name the paper a certified copy is asked of ("photo công chứng giấy khai sinh", "sao y
+ * bằng lái xe"): any paper may be copied, so they name the copy, not the paper's own procedure.
+ */
+function papersCopied(content: readonly QueryWord[]): boolean[] {
+  const mask = content.map(() => false);
+  content.forEach((w, k) => {
+    if (w.token !== COPY) return;
+    for (let j = k + 1; j < content.length && j <= k + PAPER_REACH; j++) {
+      const next = content[j] as QueryWord;
+      if (next.clause !== w.clause || next.token === COPY) break;
+      mask[j] = true;
+    }
+  });
+  return mask;
 }
 
 /** Adjacent word pairs, within a clause when the words say which clause they stand in. */

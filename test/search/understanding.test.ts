@@ -310,3 +310,23 @@ describe("what other agencies and other things hold back", () => {
     expect(outcome.hits[0]?.procedure.code).toBe(TEMPORARY);
   });
 });
+
+describe("the paper a certified copy is asked of", () => {
+  it.each([
+    "sao y giấy khai sinh và bằng tốt nghiệp mất bao nhiêu tiền",
+    "photo công chứng giấy kết hôn",
+    "sao y hộ chiếu",
+  ])("is the copy, not the paper's own procedure nor another agency's: %s", (query) => {
+    const outcome = withRedirects.search(query);
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("2.000815");
+  });
+
+  it("a named thing in a purpose clause is why, not what: the bank asking for a paper", () => {
+    const outcome = withRedirects.search(
+      "Tôi chuẩn bị vay ngân hàng để mua nhà, ngân hàng yêu cầu phải có giấy xác nhận độc thân. Xin hỏi tôi xin ở đâu?",
+    );
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.004873");
+  });
+});
