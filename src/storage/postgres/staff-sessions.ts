@@ -89,11 +89,6 @@ export class PostgresStaffSessions {
     await this.pool.query("DELETE FROM staff_sessions WHERE token_hash = $1", [tokenHash(token)]);
   }
 
-  async count(): Promise<number> {
-    const { rows } = await this.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM staff_sessions");
-    return rows[0]?.n ?? 0;
-  }
-
   private expiry(createdAt: number, lastSeenAt: number): number {
     return Math.min(createdAt + this.limits.maxAgeMs, lastSeenAt + this.limits.idleMs);
   }
