@@ -1,6 +1,5 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { LookupGuard } from "../../src/dossiers/lockouts.js";
 import {
   copyDossiers,
@@ -16,12 +15,9 @@ import { PostgresRatingRepository } from "../../src/ratings/postgres.js";
 import type { Rating } from "../../src/ratings/schema.js";
 import { FileRatingRepository, type RatingRepository } from "../../src/ratings/store.js";
 import { FileConversationStore } from "../../src/storage/conversations.js";
-import type { StoredDocument } from "../../src/storage/document.js";
 import { PostgresConversationStore } from "../../src/storage/postgres/conversations.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
-import { PostgresDocument } from "../../src/storage/postgres/document.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
-import { type FileSpec, VersionedFile } from "../../src/storage/versioned-file.js";
 import { tempDir } from "../harness/dossiers.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 
@@ -41,10 +37,8 @@ interface Stores {
   subscriptions: SubscriptionRepository;
   ratings: RatingRepository;
   conversations: ConversationLike;
-  /** The whole-file data sets (a VersionedFile, or a row of the documents table). */
   guard(): Promise<LookupGuard>;
   questions(): Promise<UnansweredQuestionStore>;
-  document(spec: FileSpec<People>): Promise<StoredDocument<People>>;
 }
 
 interface Backend {
@@ -83,7 +77,6 @@ const files: Backend = {
           )) as unknown as ConversationLike,
           guard: () => LookupGuard.open(dir, HASHER, "Asia/Ho_Chi_Minh", false),
           questions: () => UnansweredQuestionStore.open(dir, { now, fsync: false }),
-          document: (spec) => VersionedFile.open(path.join(dir, "people.json"), spec, false),
         };
       },
     };
@@ -106,7 +99,6 @@ const postgres: Backend = {
           conversations: await PostgresConversationStore.open<{ lang: string }>(pool, now),
           guard: () => LookupGuard.open("/nonexistent", HASHER, "Asia/Ho_Chi_Minh", false, pool),
           questions: () => UnansweredQuestionStore.open("/nonexistent", { now, database: pool }),
-          document: (spec) => PostgresDocument.open(pool, spec),
         };
       },
     };
@@ -116,15 +108,6 @@ const postgres: Backend = {
 
 const NOW = Date.UTC(2026, 11, 1, 3, 0, 0);
 const HASHER = new Hasher(Buffer.alloc(32, 7));
-const People = z.object({ people: z.array(z.string()) });
-type People = z.infer<typeof People>;
-const peopleV2: FileSpec<People> = {
-  kind: "people",
-  version: 2,
-  schema: People,
-  empty: () => ({ people: [] }),
-  migrations: { 1: (d) => ({ people: (d as { names: string[] }).names }) },
-};
 const DAY = 86_400_000;
 
 function record(key: string, status: number, extra: Partial<DossierRecord> = {}): DossierRecord {
@@ -366,28 +349,7 @@ describe.each([
     });
   });
 
-  describe("whole data sets (lookup brakes, unanswered questions, the outbox's queue)", () => {
-    it("stores the data whole, coalesces writes, migrates an older version and refuses a newer one", async () => {
-      const place = await backend.place();
-      const doc = await (await place.open()).document(peopleV2);
-      expect(doc.data).toEqual({ people: [] });
-      doc.data.people.push("An");
-      const writes = [doc.write(), doc.write()];
-      doc.data.people.push("Bình");
-      writes.push(doc.write());
-      await Promise.all(writes);
-      expect((await (await place.open()).document(peopleV2)).data).toEqual({ people: ["An", "Bình"] });
-      await expect((await place.open()).document({ ...peopleV2, version: 1 })).rejects.toThrow(/newer version/);
-      const v3 = {
-        ...peopleV2,
-        version: 3,
-        migrations: { 2: (d: unknown) => ({ people: [...(d as People).people, "Chi"] }) },
-      };
-      expect((await (await place.open()).document(v3)).data.people).toEqual(["An", "Bình", "Chi"]);
-      // Migrated data is stored at once: the old version's reader now refuses it.
-      await expect((await place.open()).document(peopleV2)).rejects.toThrow(/newer version/);
-    });
-
+  describe("lookup brakes and unanswered questions", () => {
     it("keeps a chat's lockout across a restart (5 wrong answers in an hour lock it for an hour)", async () => {
       const place = await backend.place();
       const guard = await (await place.open()).guard();
