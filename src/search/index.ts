@@ -132,7 +132,7 @@ interface Term {
   positions: number[];
   /** The sentence of each position. */
   sentences: number[];
-  /** Whether each position is in a purpose clause ("… để vay ngân hàng"). */
+  /** Whether each position is in a purpose clause ("… để vay ngân hàng") or names a paper to bring: it holds nothing back. */
   purposes: boolean[];
   /**
    * Said only in generic paperwork phrases ("giấy tờ", "đăng ký", "xác nhận") or as the paper to copy: a
@@ -448,6 +448,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const queryPairs = new Set(pairsOf(content.filter((_, k) => !paper[k])));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const runs = this.outsideRuns(query.said, content);
+    // Another agency's paper named as one to bring or had ("có hộ chiếu", "cần cccd"): a detail, as a generic word.
+    const brought = new Set(runs.filter((r) => r.paper).flatMap((r) => r.positions));
+    if (brought.size > 0) {
+      for (const term of terms.values()) {
+        term.purposes = term.purposes.map((p, k) => p || brought.has(term.positions[k] as number));
+        if (term.positions.every((p) => brought.has(p))) term.generic = true;
+      }
+    }
     const sentenceWords: string[][] = Array.from({ length: lastSentence + 1 }, () => []);
     for (const term of terms.values()) {
       if (term.paper) continue;
@@ -749,7 +757,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const term of terms.values()) {
       if (!term.unbound && entry.weights.has(term.word.token)) continue;
       let nearest = Number.POSITIVE_INFINITY;
-      // A named thing in a purpose clause ("… để vay ngân hàng, ngân hàng yêu cầu giấy …") is why, not what.
+      // A named thing in a purpose clause ("… để vay ngân hàng, ngân hàng yêu cầu giấy …") is why, not what;
+      // one named as a paper to bring ("có hộ chiếu") is a detail.
       let nearestAsked = Number.POSITIVE_INFINITY;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;
