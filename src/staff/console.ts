@@ -271,7 +271,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
         cookie(LOGIN_COOKIE, fresh, cookieOptions(3600)),
       ]);
     };
-    const lockedUntil = await throttle.lockedUntil(user, clientAddress(req));
+    const address = clientAddress(req);
+    const lockedUntil = await throttle.lockedUntil(user, address);
     if (lockedUntil) return again(429, lockMessage(lockedUntil));
     const passwordHash = await verifyLogin(
       deps.dataDir,
@@ -281,13 +282,15 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     );
     if (!passwordHash) {
       await audit.record(user, "login-failed");
-      const locked = await throttle.fail(user, clientAddress(req));
-      if (locked) {
-        await audit.record(user, "login-locked", `đến ${new Date(locked).toISOString()}`);
-        return again(429, lockMessage(locked));
-      }
-      return again(401, "Tên đăng nhập hoặc mật khẩu không đúng.");
+      const locked = await throttle.fail(user, address);
+      if (locked) await audit.record(user, "login-locked", `đến ${new Date(locked).toISOString()}`);
     }
+    // Asked again after the password check: guesses posted at once all pass the first check before
+    // any of them is counted, so without this a burst would hear a verdict for every guess. A lock
+    // that began meanwhile answers each alike, the right password too.
+    const lockedNow = await throttle.lockedUntil(user, address);
+    if (lockedNow) return again(429, lockMessage(lockedNow));
+    if (!passwordHash) return again(401, "Tên đăng nhập hoặc mật khẩu không đúng.");
     await throttle.succeed(user);
     const role = (await accountOf(deps.dataDir, user, deps.database))?.role;
     const session = await sessions.create(user, passwordHash, role);

@@ -127,6 +127,40 @@ describe("login", () => {
   });
 });
 
+describe("a burst of guesses", () => {
+  it("sent at once, learns no more than the limit allows: past the lock every verdict is the same 429", async () => {
+    // A console of its own: its address counter starts from none.
+    const own = await startConsole();
+    try {
+      const user = "ke.doan";
+      const { saveAccount } = await import("../../src/staff/accounts.js");
+      const { hashPassword } = await import("../../src/staff/passwords.js");
+      await saveAccount(own.dataDir, user, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date());
+      // The login forms first, then every guess posted together: all of them pass the lock check
+      // before the first failure is counted.
+      const clients = Array.from({ length: 16 }, () => new Client(own.url));
+      const forms = await Promise.all(
+        clients.map(async (c) => Client.csrfOf(await (await c.request("/staff/login")).text())),
+      );
+      const responses = await Promise.all(
+        clients.map((c, i) =>
+          c.request("/staff/login", {
+            form: { csrf: forms[i] as string, username: user, password: i === 15 ? PASSWORD : `sai ${i}` },
+          }),
+        ),
+      );
+      const wrong = responses.slice(0, 15).map((r) => r.status);
+      // At most 4 wrong verdicts (the 5th failure locks); every other guess hears 429, as the right
+      // password does unless it was checked before the lock began.
+      expect(wrong.filter((s) => s === 401).length).toBeLessThanOrEqual(4);
+      expect(wrong.filter((s) => s !== 401).every((s) => s === 429)).toBe(true);
+      expect([303, 429]).toContain(responses[15]?.status);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe("with a session", () => {
   let client: Client;
   let csrf: string;
