@@ -91,6 +91,8 @@ export const DEFAULT_TUNING = {
   namedFloor: 0.45,
   /** …when the next record scores this much less. */
   namedMargin: 0.1,
+  /** Share of the top record's title the message must say for an answer (below: at most a list). */
+  answerTitle: 0.5,
   /** Whether a record held back by another agency's service or a named thing no record has is never answered. */
   heldBack: true,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
@@ -535,24 +537,27 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // The accents typed must fit the phrase as written: the word kept exactly, the word changed in its
       // letters' shapes (â, ơ, đ …) though not its tone ("cãi chính" → "cải chính"), so "hôm thứ" never
       // becomes "hôn thú", nor "mất" "máy", nor "thần" "thành".
-      const second = bFits
-        ? undefined
-        : closest(
-            b,
-            this.pairsByFirst.get(a.token),
-            (w) => `${a.token} ${w}`,
-            this.knownPairs,
-            (pair) => this.writtenFits(pair, a.marks, b.marks, "second", accented),
-          );
-      const first = aFits
-        ? undefined
-        : closest(
-            a,
-            this.pairsBySecond.get(b.token),
-            (w) => `${w} ${b.token}`,
-            this.knownPairs,
-            (pair) => this.writtenFits(pair, a.marks, b.marks, "first", accented),
-          );
+      // A filler word ("có", "là") stands beside anything: a pair with it is no evidence of a slip ("có mưa" is no "có mức").
+      const second =
+        bFits || everyday.has(a.token)
+          ? undefined
+          : closest(
+              b,
+              this.pairsByFirst.get(a.token),
+              (w) => `${a.token} ${w}`,
+              this.knownPairs,
+              (pair) => this.writtenFits(pair, a.marks, b.marks, "second", accented),
+            );
+      const first =
+        aFits || everyday.has(b.token)
+          ? undefined
+          : closest(
+              a,
+              this.pairsBySecond.get(b.token),
+              (w) => `${w} ${b.token}`,
+              this.knownPairs,
+              (pair) => this.writtenFits(pair, a.marks, b.marks, "first", accented),
+            );
       if (second && (!first || second.distance <= first.distance)) out[i] = { ...b, token: second.word, marks: "" };
       else if (first) out[i - 1] = { ...a, token: first.word, marks: "" };
     }
@@ -962,7 +967,9 @@ function decide<P extends SearchableProcedure>(
   // Held back (another agency's service or a named thing no record has, said beside its words: "khiếu nại
   // hóa đơn tiền nước"): never an answer on its name alone, at most one of a list.
   const held = !top.parts.free && tuning.heldBack;
-  if (top.score >= tuning.answer && clear && !held) {
+  // A confident answer needs the record's name said, at least this much of it: "mưa" alone is no "mua bán".
+  const said = top.parts.title >= tuning.answerTitle;
+  if (top.score >= tuning.answer && clear && !held && said) {
     return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
   }
   // The message says one record's name or an alias, all its distinctive words, and nothing held it back,
@@ -978,7 +985,7 @@ function decide<P extends SearchableProcedure>(
   // A list of one is no choice: answer it, and say it is not sure so the reply offers a way out.
   // A lone weak candidate is no answer at all.
   if (close.length === 1) {
-    return top.score >= tuning.single && !held
+    return top.score >= tuning.single && !held && said
       ? { decision: "answer", hits: ranked.slice(0, limit), sure: false }
       : { decision: "none", hits: [], sure: true };
   }

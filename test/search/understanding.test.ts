@@ -330,3 +330,17 @@ describe("the paper a certified copy is asked of", () => {
     expect(outcome.hits[0]?.procedure.code).toBe("1.004873");
   });
 });
+
+describe("slips and single words", () => {
+  it.each(["chiều nay có mưa to không", "có mưa không ad"])(
+    "a filler word's neighbour is no slip, and one word is no name: %s",
+    (query) => {
+      expect(search.search(query).decision).not.toBe("answer");
+    },
+  );
+
+  it("still repairs a slip beside a word that is no filler", () => {
+    expect(top("kết hôm cần j")).toBe(MARRIAGE);
+    expect(top("tạm chú cho sinh viên")).toBe(TEMPORARY);
+  });
+});
