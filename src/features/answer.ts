@@ -31,6 +31,11 @@ const RELATED_SCORE = 0.6;
 const REFINE_MARGIN = 0.08;
 /** A follow-up this short (words besides the cue and chat particles) may ask about the procedure at hand. */
 const FEW_WORDS = 4;
+/**
+ * A redirect term that is at most this share of a message search answers surely is a paper or a status in a
+ * question about the procedure ("khai sinh cho con cần cccd của bố mẹ không"); more, it is the request itself.
+ */
+const PAPER_SHARE = 0.5;
 /** A hit whose best title the message says less than this share of is not named by it. */
 const WEAK_TITLE = 0.5;
 
@@ -103,23 +108,32 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const onlySection =
     outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
   if (current && onlySection) return [show(ctx, deps, current, onlySection)];
-  if (current && cue && saysOnly(current, cue.rest)) return [show(ctx, deps, current, cue.section)];
   // After a "which one?" list, a section alone asks it again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
   if (!current && onlySection && options.length > 0) return [chooseReply(ctx, options, onlySection)];
 
   const redirect = matchRedirect(catalogue.redirects ?? [], text);
+  // A section with words of the current procedure's name, unless they are another agency's service
+  // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
+  if (current && cue && saysOnly(current, cue.rest) && (!redirect || namesPaperToBring(text, redirect.term))) {
+    return [show(ctx, deps, current, cue.section)];
+  }
   // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
   // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
   const procedureWins =
     redirect !== undefined &&
     outcome.decision === "answer" &&
     top !== undefined &&
-    top.score > redirect.strength &&
-    // every term said is the procedure's own: "đổi biển số xe" is no first registration ("làm biển số xe máy")
-    redirect.said.every((term) =>
+    // Search knows the redirects too: a sure answer despite the term means the term is a paper or a status in a
+    // question about this procedure ("khai sinh cho con cần cccd của bố mẹ không", "tôi đã ly hôn, xin xác nhận
+    // tình trạng hôn nhân"), not a request for the other agency's service.
+    // When the procedure's own names say the term, search keeps it in play: then it must outscore the term's
+    // share of the message ("ghi chú ly hôn ở nước ngoài" is the ward's, "công chứng hợp đồng mua bán nhà" is not).
+    (redirect.said.every((term) =>
       [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
-    );
+    )
+      ? top.score > redirect.strength
+      : outcome.sure && redirect.strength <= PAPER_SHARE);
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {

@@ -25,8 +25,10 @@ const IDLE = new Set(
  */
 export function matchRedirect(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
   const { rest } = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
-  const tokens = rest.map((w) => w.token);
-  const content = tokens.filter((t) => !IDLE.has(t)).length;
+  const content = rest.filter((w) => !IDLE.has(w.token)).length;
+  // Terms are looked for in every word, section cues included: "bị phạt nguội" holds the cue "bị phạt",
+  // "lệ phí trước bạ" the cue "lệ phí".
+  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   let best: RedirectMatch | undefined;
   for (const redirect of redirects) {
     const said = redirect.terms.map(tokenize).filter((run) => run.length > 0 && containsRun(tokens, run));

@@ -101,6 +101,34 @@ const KINDS: { reply: string; phrases: string[] }[] = [
     ],
   },
   {
+    reply: "small-talk-identity",
+    phrases: [
+      "bạn tên gì",
+      "bạn tên là gì",
+      "tên bạn là gì",
+      "tên bạn là chi",
+      "bạn là ai",
+      "bạn là gì",
+      "bot tên gì",
+      "em tên gì",
+      "ad tên gì",
+      "bạn là người hay máy",
+      "bạn là người thật không",
+      "bạn là người thật à",
+      "bạn là bot à",
+      "bạn là robot à",
+      "có phải người thật không",
+      "đây là bot à",
+      "what is your name",
+      "what's your name",
+      "who are you",
+      "are you a bot",
+      "are you a robot",
+      "are you human",
+      "are you a real person",
+    ],
+  },
+  {
     reply: "small-talk-bye",
     phrases: [
       "tạm biệt",
@@ -118,18 +146,35 @@ const KINDS: { reply: string; phrases: string[] }[] = [
     ],
   },
 ];
-const PARTICLES = new Set(tokenize("ạ à nhé nha nhe nhiều lắm ha ơi bot ad admin shop very much"));
+const PARTICLES = new Set(
+  tokenize("ạ à nhé nha nhe nhiều lắm ha ơi bot ad admin shop very much vậy thế nhỉ cho hỏi xin"),
+);
 
 const BY_TEXT = new Map<string, string>();
 for (const kind of KINDS) for (const phrase of kind.phrases) BY_TEXT.set(tokenize(phrase).join(" "), kind.reply);
-/** Every word small talk is made of: a message of these words only ("dạ em cảm ơn", "ok cảm ơn") is small talk. */
+/** When one message holds several (ok cảm ơn, tạm biệt), which reply it gets. */
+const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-praise", "small-talk-ok"];
+/**
+ * Every word thanks, ok, praise and goodbye are made of: a message of these words only ("dạ em cảm ơn",
+ * "ok cảm ơn") is small talk. Not the identity questions' words ("có", "không"): "có được không" is a question.
+ */
 const VOCABULARY = new Set([
   ...PARTICLES,
   ...tokenize("em anh chị dạ vâng ok"),
-  ...[...BY_TEXT.keys()].flatMap((k) => k.split(" ")),
+  ...[...BY_TEXT].filter(([, reply]) => PRIORITY.includes(reply)).flatMap(([phrase]) => phrase.split(" ")),
 ]);
-/** When one message holds several (ok cảm ơn, tạm biệt), which reply it gets. */
-const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-praise", "small-talk-ok"];
+/**
+ * Chit-chat the office has nothing to say about (weather, lottery, football, jokes): a short message
+ * holding one of these gets a pointer to what the bot does instead of a procedure list; anything else
+ * unknown gets the not-found reply with the office's contact. Only short messages: "nhà bị bão sập có được hỗ trợ không" is a procedure question.
+ */
+const OFF_TOPIC = [
+  ...["thời tiết", "có mưa", "mưa không", "mưa ko", "trời mưa", "nắng không", "nhiệt độ", "dự báo", "weather"],
+  ...["tỷ giá", "tỉ giá", "xổ số", "vé số", "lô đề", "bóng đá", "tỷ số", "tỉ số", "chuyện cười"],
+  ...["kể chuyện", "joke", "bài văn", "làm thơ", "capital of"],
+].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+const OFF_TOPIC_LONGEST = 10;
+
 const LONGEST = 8;
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
@@ -157,8 +202,12 @@ export function createSmallTalkFeature(): Feature {
 export function smallTalkReply(text: string): string | undefined {
   if ((PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) || EMOTICON.test(text)) return "small-talk-ok";
   const tokens = tokenize(text);
-  const full = BY_TEXT.get(tokens.join(" "));
+  const full = BY_TEXT.get(tokens.join(" ")) ?? BY_TEXT.get(tokens.filter((t) => !PARTICLES.has(t)).join(" "));
   if (full) return full;
+  const padded = ` ${tokens.join(" ")} `;
+  if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => padded.includes(phrase))) {
+    return "small-talk-offtopic";
+  }
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const said = new Set([...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `)).map(([, reply]) => reply));

@@ -144,8 +144,11 @@ describe("naming another procedure switches", () => {
   it("a message that is no refinement is not answered with the current procedure", async () => {
     const { say } = chat();
     expect(codeOf(await say("đăng ký khai sinh"))).toBe(BIRTH);
-    const [reply] = await say("giá vàng hôm nay thế nào");
-    expect(reply?.text).toMatch(/chưa tìm thấy/);
+    // chit-chat gets the small-talk pointer, a stranger's words the not-found reply: never the birth registration
+    for (const text of ["giá vàng hôm nay thế nào", "con mèo nhà hàng xóm thế nào"]) {
+      const replies = await say(text);
+      expect(codeOf(replies), text).toBeUndefined();
+    }
   });
 });
 
@@ -280,5 +283,58 @@ describe("follow-ups with chat letters, English pronouns and office names stay o
       ["which papers are needed for it", TEMPORARY_RESIDENCE, "documents"],
       ["phải ra công an hay làm trên mạng", TEMPORARY_RESIDENCE, "online"],
     ]);
+  });
+});
+
+describe("small talk and other agencies' services get a short reply, never a procedure", () => {
+  it("who the bot is, and chit-chat it has nothing to say about", async () => {
+    const { say } = chat();
+    const identity = await say("cho hỏi bạn là ai vậy");
+    expect(codeOf(identity)).toBeUndefined();
+    expect(identity[0]?.text).toMatch(/trợ lý tự động/);
+    for (const text of ["hôm nay trời có mưa không ad", "xem giúp tỷ giá đô la"]) {
+      const replies = await say(text);
+      expect(codeOf(replies), text).toBeUndefined();
+      expect(replies[0]?.text, text).toMatch(/chỉ trả lời về thủ tục hành chính/);
+    }
+    // "có được không" on its own stays a question, not agreement
+    expect((await say("có được không"))[0]?.text).not.toMatch(/cứ gõ nhé/);
+  });
+
+  it.each([
+    ["muốn thành lập công ty tnhh thì nộp hồ sơ ở đâu", /Phòng Đăng ký kinh doanh/],
+    ["tra cứu mã số thuế cá nhân của tôi", /cơ quan thuế/],
+    ["xe bị phạt nguội thì đóng tiền ở đâu", /Cảnh sát giao thông/],
+    ["đưa ô tô đi đăng kiểm cần mang gì", /đăng kiểm/],
+    ["muốn kiện đòi nợ người quen thì làm sao", /Tòa án/],
+    ["hóa đơn tiền nước tháng này cao bất thường", /cấp nước/],
+  ])("%s → the pointer", async (text, pointer) => {
+    const { say } = chat();
+    const replies = await say(text);
+    expect(codeOf(replies)).toBeUndefined();
+    expect(replies[0]?.text).toMatch(pointer);
+  });
+
+  it("a ward procedure whose words fold like a redirect's is still answered ('thuê' is not 'thuế')", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("đăng ký hộ kinh doanh có cần hợp đồng thuê mặt bằng không"))).toBe("1.001612");
+  });
+});
+
+describe("another agency's paper or a status named in a question about a ward procedure is no request for it", () => {
+  it.each([
+    ["làm giấy khai sinh cho bé có cần căn cước của cả bố và mẹ không", BIRTH],
+    ["tôi ly hôn được 3 năm rồi, giờ xin giấy xác nhận tình trạng hôn nhân ở đâu", "1.004873"],
+  ])("%s → %s", async (text, code) => {
+    const { say } = chat();
+    expect(codeOf(await say(text))).toBe(code);
+  });
+
+  it("on a marriage, the divorce asked next is the court's", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("đăng ký kết hôn"))).toBe(MARRIAGE);
+    const replies = await say("còn ly hôn thì nộp ở đâu");
+    expect(codeOf(replies)).toBeUndefined();
+    expect(replies[0]?.text).toMatch(/^ℹ️ /);
   });
 });
