@@ -7,7 +7,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
-import { sectionCue } from "./follow-up.js";
+import { sectionCue, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -100,7 +100,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   if (picked && pickedProcedure) return [show(ctx, deps, pickedProcedure, picked.section, picked.part)];
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
-  const outcome = search.search(text, SEARCH_LIMIT);
+  // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
+  const outcome = search.search(withoutTopicReturn(text), SEARCH_LIMIT);
   const [top] = outcome.hits;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
@@ -158,7 +159,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [answerReply(ctx, deps, outcome, top)];
   }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
-  const settled = settleWithContext(search, outcome, text, { current, options, cue });
+  const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
   if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer, with a way out to browsing.
@@ -283,6 +284,8 @@ function withAlternatives(listed: readonly Procedure[], all: readonly Procedure[
 }
 
 interface Context {
+  /** Every procedure of the chat's catalogue. */
+  all: readonly Procedure[];
   current: Procedure | undefined;
   options: readonly Procedure[];
   cue: ReturnType<typeof sectionCue>;
@@ -301,7 +304,7 @@ function settleWithContext(
   search: ProcedureSearch<Procedure>,
   outcome: SearchOutcome<Procedure>,
   text: string,
-  { current, options, cue }: Context,
+  { current, options, cue, all }: Context,
 ): { procedure: Procedure; section: Section } | undefined {
   if (options.length > 0 && outcome.decision !== "none") {
     const listed = outcome.hits.filter((h) => options.some((o) => o.code === h.procedure.code));
@@ -324,6 +327,10 @@ function settleWithContext(
   if (best && best.procedure.code !== current.code && (!next || best.score - next.score >= REFINE_MARGIN)) {
     return { procedure: best.procedure, section: outcome.intent };
   }
+  // "and if my fiancée is Korean" on a plain procedure, when the refinement found nothing clearer: its
+  // foreign-element twin.
+  const twin = namesForeign(text) ? foreignTwin(current, all) : undefined;
+  if (twin) return { procedure: twin, section: outcome.intent };
   // A section asked with words that name no procedure whole ("có cần mang sổ hộ khẩu không", "ủy quyền cho
   // người khác đi được không"): that section of the current procedure.
   if (

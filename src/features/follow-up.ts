@@ -89,3 +89,13 @@ function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
   }
   return -1;
 }
+
+/** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */
+const TOPIC_RETURN =
+  /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe])(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;
+
+/** The message without the words that return to an earlier topic, which name nothing themselves. */
+export function withoutTopicReturn(text: string): string {
+  const rest = text.normalize("NFC").replace(TOPIC_RETURN, "");
+  return rest.trim() === "" ? text : rest;
+}

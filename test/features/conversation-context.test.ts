@@ -338,3 +338,21 @@ describe("another agency's paper or a status named in a question about a ward pr
     expect(replies[0]?.text).toMatch(/^ℹ️ /);
   });
 });
+
+describe("a refinement naming a foreigner, and a return to an earlier topic", () => {
+  it("'and if my wife is Japanese' on a marriage goes to its foreign-element twin", async () => {
+    await converse([
+      ["how can we register our marriage", MARRIAGE],
+      ["what if my wife is Japanese", "2.000806"],
+      ["how long does it take", "2.000806", "time"],
+    ]);
+  });
+
+  it("'quay lại chuyện …' returns to the topic; its 'lại' asks no re-registration", async () => {
+    await converse([
+      ["đăng ký khai tử cho ông", "1.000656"],
+      ["làm hộ chiếu ở đâu", undefined],
+      ["quay lại chuyện khai tử, mất mấy ngày", "1.000656", "time"],
+    ]);
+  });
+});
