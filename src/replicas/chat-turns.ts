@@ -67,6 +67,8 @@ export class PostgresChatTurns implements ChatTurns {
   private readonly pool: pg.Pool;
   private readonly keepMs: number;
   private lastPrune = 0;
+  /** Per chat, the end of the last turn asked for on this replica (see `enter`). */
+  private readonly queued = new Map<string, Promise<void>>();
 
   constructor(
     url: string,
@@ -76,7 +78,32 @@ export class PostgresChatTurns implements ChatTurns {
     this.keepMs = options.keepMs ?? 86_400_000;
   }
 
+  /**
+   * A chat's later updates on this replica wait here, in order, for its earlier ones: only one
+   * per chat waits on a connection for the database lock. Otherwise one chat sending fast (each
+   * message a webhook request waiting for its turn) would hold every connection of the pool, and
+   * other chats' turns would wait for one.
+   */
   async enter(chatKey: string, updateKey?: string): Promise<ChatTurn> {
+    const before = this.queued.get(chatKey) ?? Promise.resolve();
+    let done = () => {};
+    const mine = before.then(() => new Promise<void>((resolve) => (done = resolve)));
+    this.queued.set(chatKey, mine);
+    const free = () => {
+      done();
+      if (this.queued.get(chatKey) === mine) this.queued.delete(chatKey);
+    };
+    await before;
+    try {
+      return await this.take(chatKey, updateKey, free);
+    } catch (err) {
+      free();
+      throw err;
+    }
+  }
+
+  /** The chat's turn across replicas; `free` (called once the turn ends) lets this replica's next one in. */
+  private async take(chatKey: string, updateKey: string | undefined, free: () => void): Promise<ChatTurn> {
     // A connection lost while the turn is held fails its statements only: PostgreSQL frees the
     // lock with the connection, so the chat's next update goes on elsewhere.
     const { client, release } = await checkOut(this.pool);
@@ -121,6 +148,7 @@ export class PostgresChatTurns implements ChatTurns {
         }
         // A connection that could not unlock still holds the chat's turn: closed, not pooled.
         release(!clean);
+        free();
       },
     };
   }

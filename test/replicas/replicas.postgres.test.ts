@@ -378,6 +378,30 @@ describe("chat turns across replicas", () => {
     expect(log).toEqual(Array.from({ length: 20 }, (_, k) => [`start ${k + 1}`, `end ${k + 1}`]).flat());
   });
 
+  it("one chat sending fast holds one connection, not all: another chat's turn is not held up", async () => {
+    const db = await database();
+    const { logger } = captureLogs();
+    const turns = new PostgresChatTurns(db.url, { logger, connections: 2 });
+    closers.push(() => turns.close());
+    const first = await turns.enter("zalo:fast");
+    // Four more of the same chat arrive while the first is answered: they wait for it, in order.
+    const order: number[] = [];
+    const later = [2, 3, 4, 5].map((n) =>
+      turns.enter("zalo:fast", `zalo:fast-${n}`).then(async (turn) => {
+        order.push(n);
+        await turn.leave(true);
+      }),
+    );
+    // With each waiting on a connection of its own, this would wait for one (and fail at the pool's timeout).
+    const other = await turns.enter("zalo:other");
+    expect(other.fresh).toBe(true);
+    await other.leave(true);
+    expect(order).toEqual([]);
+    await first.leave(true);
+    await Promise.all(later);
+    expect(order).toEqual([2, 3, 4, 5]);
+  });
+
   it("an update answered by one replica is not answered again by another; one that failed is", async () => {
     const db = await database();
     const { logger } = captureLogs();
