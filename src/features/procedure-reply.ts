@@ -50,8 +50,10 @@ export function procedureReply(
 
 /** "Which procedure do you mean?", each choice opening `section` of one. */
 export function chooseReply(ctx: FeatureContext, procedures: readonly Procedure[], section: Section): Reply {
+  // A section asked with the list ("lệ phí bao nhiêu" after "which one?") is named, so the citizen sees it was heard.
+  const asked = section === "general" ? "" : `${ctx.t(`section-${section}`)} – `;
   return {
-    text: ctx.t("choose-procedure"),
+    text: `${asked}${ctx.t("choose-procedure")}`,
     choices: procedures.map((p) => ({ id: procedureChoiceId(p.code, section), label: shorten(p.name) })),
   };
 }

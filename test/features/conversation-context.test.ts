@@ -356,3 +356,18 @@ describe("a refinement naming a foreigner, and a return to an earlier topic", ()
     ]);
   });
 });
+
+describe("a section asked after a 'which one?' list", () => {
+  it("names the section above the same list, each choice now opening it", async () => {
+    const { say } = chat();
+    const list = await say("xin giấy phép xây dựng");
+    expect(codeOf(list)).toBeUndefined();
+    const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(codes.length).toBeGreaterThan(1);
+    const again = await say("lệ phí bao nhiêu");
+    expect(again[0]?.text).toMatch(/^Lệ phí – /);
+    expect((again[0]?.choices ?? []).map((c) => readProcedureChoice(c.id))).toEqual(
+      codes.map((code) => expect.objectContaining({ code, section: "fee" })),
+    );
+  });
+});
