@@ -18,14 +18,12 @@ import {
 import { dropFinishedOneByOne, type SubscriptionRepository } from "./subscriptions.js";
 import { planUpsert } from "./upsert-plan.js";
 
-const Rows = z.array(
-  z.object({
-    record: z
-      .string()
-      .transform((t): unknown => JSON.parse(t))
-      .pipe(Dossier),
-  }),
-);
+/** The `record` column: the dossier as JSON text, validated on the way out. */
+const StoredDossier = z
+  .string()
+  .transform((t): unknown => JSON.parse(t))
+  .pipe(Dossier);
+const Rows = z.array(z.object({ record: StoredDossier }));
 const UPSERT_LOCK = lockId("motcua-bot dossiers upsert");
 
 /**
@@ -40,15 +38,7 @@ const UPSERT_LOCK = lockId("motcua-bot dossiers upsert");
 const STATUS_SINCE = `(CASE WHEN strpos(d.record, '"statusSince":') > 0
   THEN substring(substr(d.record, strpos(d.record, '"statusSince":') + 14, 24) FROM '^-?[0-9]+')::bigint END)`;
 
-const Followed = z.array(
-  z.object({
-    record: z
-      .string()
-      .transform((t): unknown => JSON.parse(t))
-      .pipe(Dossier),
-    chats: z.array(z.string()),
-  }),
-);
+const Followed = z.array(z.object({ record: StoredDossier, chats: z.array(z.string()) }));
 
 /**
  * Dossiers in PostgreSQL (DATABASE_URL): the same rules as the file store (upsert-plan.ts).
