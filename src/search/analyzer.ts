@@ -190,6 +190,17 @@ export class Analyzer {
     return mask;
   }
 
+  /**
+   * Synonyms, then filler; a concept the synonyms put in is a named thing the filler never eats ("tố cáo"
+   * keeps its "tố" though the English filler has "to", "trồng lúa" its "trồng" though "trong" is filler).
+   */
+  private mapped<T extends Word>(input: readonly T[]): T[] {
+    const mapped = this.synonyms.apply(input, "typed");
+    const typed = new Set(input);
+    const concepts = new Set(mapped.filter((w) => !typed.has(w)));
+    return this.filler.apply(mapped, "typed", concepts);
+  }
+
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */
   rawTokens(text: string): string[] {
     return tokenize(text);
@@ -197,7 +208,7 @@ export class Analyzer {
 
   /** Catalogue side: the same mapping as queries, so titles and queries line up word for word. */
   document(text: string): Word[] {
-    return this.filler.apply(this.synonyms.apply(words(text), "typed"), "typed");
+    return this.mapped(words(text));
   }
 
   /**
@@ -216,8 +227,7 @@ export class Analyzer {
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
     const { intent, rest, cued, cues } = extractIntent(said);
     const english = inEnglish(said);
-    const mapped = this.synonyms.apply(english ? rest.filter((w) => !ENGLISH_FUNCTION.has(w.token)) : rest, "typed");
-    const content = this.filler.apply(mapped, "typed");
+    const content = this.mapped(english ? rest.filter((w) => !ENGLISH_FUNCTION.has(w.token)) : rest);
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
     // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").

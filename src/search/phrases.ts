@@ -37,11 +37,17 @@ export class PhraseMap {
     this.byFirst.set(head.token, list);
   }
 
-  apply<T extends Word>(input: readonly T[], mode: MarkMode = "loose"): T[] {
+  /** `keep`: words no phrase may take (the concepts a synonym map put in, which the filler must not eat). */
+  apply<T extends Word>(input: readonly T[], mode: MarkMode = "loose", keep?: ReadonlySet<T>): T[] {
     const out: T[] = [];
     for (let i = 0; i < input.length; ) {
       const word = input[i] as T;
-      const match = this.byFirst.get(word.token)?.find((p) => startsWith(input, i, p.from, mode));
+      const match = this.byFirst
+        .get(word.token)
+        ?.find(
+          (p) =>
+            startsWith(input, i, p.from, mode) && !(keep && input.slice(i, i + p.from.length).some((w) => keep.has(w))),
+        );
       if (match) {
         for (const to of match.to) out.push({ ...word, token: to.token, marks: to.marks });
         i += match.from.length;

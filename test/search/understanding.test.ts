@@ -344,3 +344,13 @@ describe("slips and single words", () => {
     expect(top("tạm chú cho sinh viên")).toBe(TEMPORARY);
   });
 });
+
+describe("a concept the synonyms put in is never eaten by the filler", () => {
+  it("keeps 'tố cáo' for 'denounce' though 'to' is English filler", () => {
+    expect(top("I want to denounce a commune officer for taking bribes")).toBe("2.002396");
+  });
+
+  it("keeps rice land whole though 'trong' is filler", () => {
+    expect(top("chuyển ruộng lúa sang trồng cây ăn quả có phải xin phép không")).toBe("1.008004");
+  });
+});
