@@ -49,6 +49,12 @@ const OFFICE_RUNS = [
   "trung tâm phục vụ hành chính công",
 ].map((run) => words(run).map((w) => w.token));
 
+/** How much is asked, and the words of an allowance that may stand beside it. */
+const AMOUNT = new Set(["bao nhieu", "how much"]);
+const ALLOWANCE_WORDS = new Set(
+  words("hỗ trợ trợ cấp hưởng mức tiền một tháng mỗi money support allowance get receive").map((w) => w.token),
+);
+
 export interface SectionCue {
   section: Section;
   /** True when nothing but the cue and chat particles is left: the message names no procedure. */
@@ -72,6 +78,12 @@ export function sectionCue(text: string): SectionCue | undefined {
     if (at < 0) continue;
     tokens = [...tokens.slice(0, at), ...tokens.slice(at + cue.tokens.length)];
     section ??= cue.section;
+  }
+  // "được hỗ trợ bao nhiêu tiền", "mỗi tháng được bao nhiêu": the amount of an allowance is the procedure as a whole.
+  const all = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
+  if (!section && all.some((t, k) => AMOUNT.has(`${t} ${all[k + 1] ?? ""}`))) {
+    const rest = tokens.filter((t) => !FILLER.has(t) && !ALLOWANCE_WORDS.has(t));
+    if (rest.length === 0) return { section: "general", only: true, rest };
   }
   if (!section) return undefined;
   for (const run of OFFICE_RUNS) {

@@ -371,3 +371,16 @@ describe("a section asked after a 'which one?' list", () => {
     );
   });
 });
+
+describe("the amount of an allowance asked next", () => {
+  it("is the allowance itself, not a fee and not 'not found'", async () => {
+    const { say } = chat();
+    const first = await say("trợ cấp mai táng cho người có công");
+    const code = codeOf(first);
+    expect(code).toBeDefined();
+    const replies = await say("mỗi tháng được bao nhiêu tiền vậy");
+    expect(codeOf(replies)).toBe(code);
+    // the summary ("Nơi nộp: …, Thời gian: …, Lệ phí: …"), not the fee section
+    expect(replies[0]?.text).toMatch(/\nNơi nộp: /);
+  });
+});
