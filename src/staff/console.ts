@@ -335,11 +335,11 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     const preview = await deps.imports.preview(upload.file, scope.fixed ? scope.ward : undefined);
     if (!preview.ok) return again(`Không đọc được tệp ${upload.file.name}: ${preview.error}`);
     const previewId = randomToken();
+    const ward = scope.fixed ? scope.ward : undefined;
     await previews.put(
       previewId,
-      { sessionId: session.id, fileName: upload.file.name, createdAt: now(), commit: preview.commit },
+      { sessionId: session.id, fileName: upload.file.name, createdAt: now(), commit: preview.commit, ward },
       upload.file,
-      scope.fixed ? scope.ward : undefined,
     );
     sendHtml(
       res,
@@ -359,16 +359,12 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     const id = form.get("preview") ?? "";
     // Taken out first: a double click (on this replica or another) cannot store the file twice.
     const job = await previews.take(id, session.id);
-    if (!job) {
-      return sendHtml(
-        res,
-        409,
-        importPage(frame, {
-          csrf: session.csrf,
-          error: "Bản xem trước đã hết hạn hoặc đã được lưu. Hãy chọn lại tệp.",
-        }),
-      );
-    }
+    const refuse = (error: string) => sendHtml(res, 409, importPage(frame, { csrf: session.csrf, error }));
+    if (!job) return refuse("Bản xem trước đã hết hạn hoặc đã được lưu. Hãy chọn lại tệp.");
+    // Read under the ward the account had then: an account bound to another ward since (npm run
+    // staff:add) must not store rows the new limit would refuse.
+    if (job.ward !== boundWard(session))
+      return refuse("Phạm vi phường, xã của tài khoản đã thay đổi sau khi xem trước. Hãy chọn lại tệp.");
     const summary = await job.commit();
     await audit.record(
       session.user,

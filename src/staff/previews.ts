@@ -14,13 +14,15 @@ export interface PendingImport {
   sessionId: string;
   fileName: string;
   createdAt: number;
+  /** The ward limit it was read under (the account's ward then); none for an account of every ward. */
+  ward?: string;
   commit(): Promise<ImportSummary>;
 }
 
 /** Where previews wait for their commit click: this process's memory, or the database for several replicas. */
 export interface PreviewShelf {
-  /** `file` and `ward` (the importing account's, when bound): what another replica needs to read it again. */
-  put(id: string, job: PendingImport, file: { name: string; bytes: Buffer }, ward?: string): Promise<void>;
+  /** `file` (and the job's ward): what another replica needs to read it again. */
+  put(id: string, job: PendingImport, file: { name: string; bytes: Buffer }): Promise<void>;
   /**
    * Takes the preview out when it is this session's and not expired; undefined otherwise. Taken
    * out first: a double click cannot store the file twice.
@@ -68,11 +70,11 @@ export class DatabasePreviews implements PreviewShelf {
     this.rows = new PostgresImportPreviews(pool);
   }
 
-  async put(id: string, job: PendingImport, file: { name: string; bytes: Buffer }, ward?: string): Promise<void> {
+  async put(id: string, job: PendingImport, file: { name: string; bytes: Buffer }): Promise<void> {
     await this.rows.put(
       idHash(id),
       tokenHash(job.sessionId),
-      { fileName: file.name, sealed: seal(id, file.bytes), ward: ward ?? null, createdAt: job.createdAt },
+      { fileName: file.name, sealed: seal(id, file.bytes), ward: job.ward ?? null, createdAt: job.createdAt },
       this.now() - PREVIEW_TTL_MS,
     );
     await this.local.put(id, job);
@@ -83,12 +85,16 @@ export class DatabasePreviews implements PreviewShelf {
     const mine = await this.local.take(id, sessionId);
     if (!row) return undefined;
     if (mine) return mine;
-    const preview = await this.imports?.preview(
-      { name: row.fileName, bytes: unseal(id, row.sealed) },
-      row.ward ?? undefined,
-    );
+    const ward = row.ward ?? undefined;
+    const preview = await this.imports?.preview({ name: row.fileName, bytes: unseal(id, row.sealed) }, ward);
     if (!preview?.ok) return undefined;
-    return { sessionId, fileName: row.fileName, createdAt: row.createdAt, commit: preview.commit };
+    return {
+      sessionId,
+      fileName: row.fileName,
+      createdAt: row.createdAt,
+      commit: preview.commit,
+      ...(ward ? { ward } : {}),
+    };
   }
 }
 

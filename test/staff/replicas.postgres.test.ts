@@ -364,6 +364,27 @@ describe("two staff consoles on one database", () => {
     expect([...one.imports.commits, ...two.imports.commits].filter((t) => t.endsWith("0015"))).toHaveLength(1);
   });
 
+  it("a preview is not committed once the account's ward changed since (read under the old limit), on either replica", async () => {
+    clock.at = START + 6 * 24 * 60 * MINUTE;
+    await addAccount(one.pool, "doi.vai", { kind: "province" });
+    const staff = new Client(one.url);
+    expect((await staff.login("doi.vai")).status).toBe(303);
+    const onTwo = sameBrowserOn(staff, two.url);
+    // Read with no ward limit; the account is then bound to one ward (same password: still signed in).
+    const local = await preview(staff, "000.31.21.H49-261201-0021");
+    const remote = await preview(staff, "000.31.21.H49-261201-0022");
+    await addAccount(one.pool, "doi.vai", { kind: "ward", ward: "ben-nghe" });
+    for (const [client, made] of [
+      [staff, local],
+      [onTwo, remote],
+    ] as const) {
+      const refused = await commit(client, made);
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain("chọn lại tệp");
+    }
+    expect([...one.imports.commits, ...two.imports.commits].filter((t) => t.includes("-002"))).toEqual([]);
+  });
+
   it("audit lines written through one replica are read on the other: a ward's staff their ward's, the administrator all", async () => {
     clock.at = START + 3 * 24 * 60 * MINUTE;
     await one.pool.query("DELETE FROM staff_audit");
