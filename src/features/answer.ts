@@ -12,7 +12,7 @@ import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
-import { bringsPaper, containsRun, matchRedirect, namesPaperToBring } from "./redirects.js";
+import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring } from "./redirects.js";
 import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
@@ -113,7 +113,9 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
   if (!current && onlySection && options.length > 0) return [chooseReply(ctx, options, onlySection)];
 
-  const redirect = matchRedirect(catalogue.redirects ?? [], text);
+  const said = matchRedirect(catalogue.redirects ?? [], text);
+  // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
+  const redirect = said && !namesAsHeld(text, said.said) ? said : undefined;
   // A section with words of the current procedure's name, unless they are another agency's service
   // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
   if (current && cue && saysOnly(current, cue.rest) && (!redirect || namesPaperToBring(text, redirect.term))) {

@@ -71,3 +71,42 @@ const BRING_VERBS = new Set(tokenize("mang đem kèm xuất trình photo"));
 export function bringsPaper(text: string): boolean {
   return tokenize(text.slice(0, MAX_QUERY_CHARS)).some((t) => BRING_VERBS.has(t));
 }
+
+/**
+ * Words just before a term that make it something the citizen has, needs, lists or is, not the service
+ * asked for: "có hộ chiếu", "cần cccd", "số căn cước của chủ hộ", "giấy tờ như căn cước", "đã ly hôn",
+ * "trước khi khởi kiện".
+ */
+const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng"));
+const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
+
+/**
+ * Whether every place the message says one of the terms (overlapping terms taken together: "khởi kiện ra
+ * tòa"), it names a paper held or needed, or a status.
+ */
+export function namesAsHeld(text: string, terms: readonly (readonly string[])[]): boolean {
+  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
+  const spans: Array<[number, number]> = [];
+  for (const term of terms) {
+    for (let i = 0; i + term.length <= tokens.length; i++) {
+      if (term.length > 0 && term.every((t, j) => tokens[i + j] === t)) spans.push([i, i + term.length]);
+    }
+  }
+  if (spans.length === 0) return false;
+  spans.sort((a, b) => a[0] - b[0]);
+  let start = -1;
+  let end = -1;
+  const starts: number[] = [];
+  for (const [from, to] of spans) {
+    if (from >= end) {
+      if (start >= 0) starts.push(start);
+      start = from;
+    }
+    end = Math.max(end, to);
+  }
+  starts.push(start);
+  return starts.every((at) => {
+    const before = tokens[at - 1] ?? "";
+    return HAD.has(before) || HAD_PAIRS.has(`${tokens[at - 2] ?? ""} ${before}`);
+  });
+}

@@ -384,3 +384,18 @@ describe("the amount of an allowance asked next", () => {
     expect(replies[0]?.text).toMatch(/\nNơi nộp: /);
   });
 });
+
+describe("another agency's paper held or a status is no request for its service", () => {
+  it.each([
+    ["vợ tôi có hộ chiếu Hàn Quốc, đăng ký kết hôn cần gì", "2.000806"],
+    ["tôi đã ly hôn, muốn tách hộ khẩu ra ở riêng", "1.010038"],
+  ])("%s → %s", async (text, code) => {
+    const { say } = chat();
+    expect(codeOf(await say(text))).toBe(code);
+  });
+
+  it("a request for the service itself still gets the pointer", async () => {
+    const { say } = chat();
+    expect((await say("làm hộ chiếu cần gì"))[0]?.text).toMatch(/^ℹ️ Hộ chiếu/);
+  });
+});
