@@ -40,15 +40,20 @@ export interface ReplicaOptions {
   /** DATABASE_URL: the chat turns get their own connections. */
   url: string;
   logger: Logger;
-  /** Default: host name, process id and a random suffix (unique even across restarts). */
+  /** Default: processName(). */
   name?: string;
   lease?: { ttlMs?: number; renewMs?: number };
+}
+
+/** A name for this process, unique even across restarts: host name, process id and a random suffix. */
+export function processName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
 }
 
 /** `pool`'s schema must be migrated already (migration 006 holds the tables these use). */
 export async function openReplicas(options: ReplicaOptions): Promise<Replicas> {
   const { pool, logger } = options;
-  const name = options.name ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const name = options.name ?? processName();
   const lease = new LeaderLease(pool, { holder: name, logger, ...options.lease });
   const turns = new PostgresChatTurns(options.url, { logger });
   return {

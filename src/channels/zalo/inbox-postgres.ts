@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import { z } from "zod";
 import { type Reply, ReplySchema } from "../../core/types.js";
+import { processName } from "../../replicas/index.js";
 import { createPool, type Pool } from "../../storage/postgres/database.js";
 import { ZaloInboxRows } from "../../storage/postgres/zalo-inbox.js";
 import { updateKey, type ZaloUpdate, ZaloUpdateSchema } from "./client/index.js";
@@ -23,7 +22,7 @@ export interface PostgresInboxOptions {
   /**
    * Names this process's claims; the same after a restart (the channel passes the host and
    * DATA_DIR, which one process holds at a time), so a replica restarted takes back at once what
-   * it had taken, without waiting for its claims to lapse. Default: host, process id, random suffix.
+   * it had taken, without waiting for its claims to lapse. Default: processName() (src/replicas).
    */
   claimant?: string;
   /**
@@ -76,7 +75,7 @@ export class PostgresUpdateInbox implements UpdateInbox {
     private readonly options: PostgresInboxOptions,
   ) {
     this.rows = new ZaloInboxRows(pool);
-    this.claimant = options.claimant ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.claimant = options.claimant ?? processName();
     this.claimMs = options.claimMs ?? DEFAULT_CLAIM_MS;
     this.now = options.now ?? Date.now;
   }
