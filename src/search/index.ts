@@ -458,33 +458,26 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         if (term.positions.every((p) => brought.has(p))) term.generic = true;
       }
     }
+    // A procedure's name is said in one sentence or two adjacent ones: its words scattered over a letter's
+    // story ("mất" in one sentence, "kinh doanh" in another, "giấy" in a third) do not name it. The windows
+    // (each sentence with the one before it: "Bạn trai tôi là người Hàn Quốc. Chúng tôi muốn đăng ký kết hôn")
+    // are built once per message; which of their words a record's accents fit is read per record.
     const sentenceWords: string[][] = Array.from({ length: lastSentence + 1 }, () => []);
     for (const term of terms.values()) {
-      if (term.paper) continue;
+      if (term.paper || term.unbound) continue;
       for (const s of new Set(term.sentences)) (sentenceWords[s] as string[]).push(term.word.token);
     }
+    const windows = sentenceWords.map(
+      (words, k) => new Set(k === 0 ? words : [...(sentenceWords[k - 1] as string[]), ...words]),
+    );
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
         const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs);
-        // A procedure's name is said in one sentence or two adjacent ones: its words scattered over a letter's
-        // story ("mất" in one sentence, "kinh doanh" in another, "giấy" in a third) do not name it.
-        const said = sentenceWords.map(
-          (tokens) =>
-            new Set(
-              tokens.filter((t) => {
-                const term = terms.get(t) as Term;
-                return !term.unbound && this.accentFit(entry, term.word) === 1;
-              }),
-            ),
-        );
+        const fits = (token: string) => this.accentFit(entry, (terms.get(token) as Term).word) === 1;
         let title = 0;
-        said.forEach((sentence, k) => {
-          // …or in the sentence before it ("Bạn trai tôi là người Hàn Quốc. Chúng tôi muốn đăng ký kết hôn").
-          const window = k === 0 ? sentence : new Set([...(said[k - 1] as Set<string>), ...sentence]);
-          title = Math.max(title, this.titleCoverage(entry, window));
-        });
+        for (const window of windows) title = Math.max(title, this.titleCoverage(entry, window, fits));
         const pairs = this.pairCoverage(entry, queryPairs, title);
         return {
           procedure: entry.procedure,
@@ -846,12 +839,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
-  private titleCoverage(entry: Entry<P>, query: ReadonlySet<string>): number {
+  private titleCoverage(entry: Entry<P>, query: ReadonlySet<string>, fits: (token: string) => boolean): number {
     let best = 0;
     for (const { tokens, weights, total } of entry.titleWeights) {
       if (total === 0) continue;
       let hit = 0;
-      for (let k = 0; k < tokens.length; k++) if (query.has(tokens[k] as string)) hit += weights[k] as number;
+      for (let k = 0; k < tokens.length; k++) {
+        const token = tokens[k] as string;
+        if (query.has(token) && fits(token)) hit += weights[k] as number;
+      }
       best = Math.max(best, hit / total);
     }
     return best;
