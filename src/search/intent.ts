@@ -725,6 +725,13 @@ const NEUTRAL = [
   "bao nhiêu một tháng",
   "mỗi tháng bao nhiêu",
   "mức hỗ trợ là bao nhiêu",
+  // how long a paper stays valid is the paper itself, not the office's processing time
+  "có thời hạn bao lâu",
+  "có giá trị bao lâu",
+  "giá trị trong bao lâu",
+  "có hiệu lực bao lâu",
+  "hiệu lực bao lâu",
+  "thời hạn sử dụng",
   "hỗ trợ bao nhiêu tiền",
   "trợ cấp bao nhiêu tiền",
   "được bao nhiêu tiền",
@@ -961,6 +968,8 @@ const OFFICE_WORDS = new Set(tokenize("ủy ban nhân dân ubnd phường xã th
 /** "can I …", "is it …", "do we …": an English yes/no question with no section cue asks whether it is allowed. */
 const ENGLISH_YES_NO = new Set(["can", "may", "could", "am", "is", "are", "must", "should", "do", "does"]);
 const ENGLISH_SUBJECT = new Set([
+  "a",
+  "an",
   "i",
   "we",
   "it",
