@@ -1,6 +1,6 @@
 /**
- * A small data set held whole in memory and written whole: a `VersionedFile` in DATA_DIR, or a
- * `PostgresDocument` row with DATABASE_URL. `write` resolves once the current data (with every
+ * A small data set held whole in memory and written whole: a `VersionedFile` in DATA_DIR (with
+ * DATABASE_URL these data sets are rows: src/storage/postgres). `write` resolves once the current data (with every
  * change made so far) is stored; writes asked for while one runs are coalesced into the next.
  */
 export interface StoredDocument<T> {

@@ -55,6 +55,8 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
     logger: deps.logger,
     fsync: deps.fsync,
     secureCookies: config.STAFF_COOKIE_SECURE,
+    // Failed-login rows are keyed with the service's secret key, which lives outside the database.
+    pseudonym: (kind, value) => data.dossiers.hasher.pseudonym(kind, value),
     wards,
     catalogue: consoleCatalogue(catalogue),
     health: () => ({ channels: deps.channelHealth() }),
