@@ -53,6 +53,8 @@ export const DEFAULT_TUNING = {
   pairs: 0.15,
   /** Share of the best title's words the query says (penalises variants the query didn't ask for). */
   title: 0.35,
+  /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
+  titleSentences: 2,
   /** A word that no record has weighs this fraction of the rarest known word. */
   unknownIdf: 0.5,
   /** What a word of a generic paperwork phrase ("giấy tờ", "đăng ký", "xác nhận") weighs, as a share of its idf. */
@@ -468,7 +470,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const s of new Set(term.sentences)) (sentenceWords[s] as string[]).push(term.word.token);
     }
     const windows = sentenceWords.map(
-      (words, k) => new Set(k === 0 ? words : [...(sentenceWords[k - 1] as string[]), ...words]),
+      (_, k) => new Set(sentenceWords.slice(Math.max(0, k + 1 - this.tuning.titleSentences), k + 1).flat()),
     );
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const ranked = candidates
