@@ -53,6 +53,11 @@ export const DEFAULT_TUNING = {
   pairs: 0.15,
   /** Share of the best title's words the query says (penalises variants the query didn't ask for). */
   title: 0.35,
+  /**
+   * A name said counts in full only when the record explains this share of the message: "giấy khai sinh" named
+   * as a paper in a letter about correcting VNeID data is no request to register a birth.
+   */
+  titleTrust: 0.25,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -484,7 +489,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         return {
           procedure: entry.procedure,
           score:
-            (wc * coverage + wp * pairs + wt * title) * (outside ? this.tuning.outside : 1) -
+            (wc * coverage + (wp * pairs + wt * title) * Math.min(1, coverage / this.tuning.titleTrust)) *
+              (outside ? this.tuning.outside : 1) -
             (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title, free: !outside && !vetoed },
         };
