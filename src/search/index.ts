@@ -230,6 +230,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
 
   /** Redirect terms as typed (folded words, no synonyms: "công chứng di chúc" is not "chứng thực di chúc"), by first word, longest first. */
   private readonly outside = new Map<string, string[][]>();
+  /**
+   * The accents each redirect term is written with (by its folded words): a word typed with accents must
+   * carry the term's ("thuê mặt bằng" is no "thuế"); one typed without any fits every spelling.
+   */
+  private readonly outsideMarks = new Map<string, string[][]>();
   /** Each redirect term's words as the analyzer maps them ("cccd" → the căn cước concept), by its typed form. */
   private readonly outsideMapped = new Map<string, string>();
 
@@ -267,6 +272,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
             .map((w) => w.token)
             .join(" "),
         );
+        const forms = this.outsideMarks.get(run.join(" ")) ?? [];
+        forms.push(words(term).map((w) => w.marks));
+        this.outsideMarks.set(run.join(" "), forms);
         const list = this.outside.get(head) ?? [];
         if (!list.some((r) => r.join(" ") === run.join(" "))) list.push(run);
         list.sort((a, b) => b.length - a.length);
@@ -575,7 +583,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (this.outside.size === 0) return runs;
     for (let k = 0; k < said.length; ) {
       const word = said[k] as TextWord;
-      const run = this.outside.get(word.token)?.find((r) => r.every((t, j) => said[k + j]?.token === t));
+      const run = this.outside.get(word.token)?.find(
+        (r) =>
+          r.every((t, j) => said[k + j]?.token === t) &&
+          (this.outsideMarks.get(r.join(" ")) ?? [[]]).some((form) =>
+            r.every((_, j) => {
+              const typed = (said[k + j] as TextWord).marks;
+              const written = form[j] ?? "";
+              return typed === "" || written === "" || typed === written;
+            }),
+          ),
+      );
       if (!run) {
         k++;
         continue;

@@ -354,3 +354,16 @@ describe("a concept the synonyms put in is never eaten by the filler", () => {
     expect(top("chuyển ruộng lúa sang trồng cây ăn quả có phải xin phép không")).toBe("1.008004");
   });
 });
+
+describe("another agency's term typed with accents must carry its accents", () => {
+  it("'thuê mặt bằng' (rent) is no 'thuế' (tax): the business registration is answered", () => {
+    const outcome = withRedirects.search("đăng ký hộ kinh doanh thì cần có hợp đồng thuê mặt bằng không");
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.001612");
+  });
+
+  it("a tax number is still another agency's, with or without accents", () => {
+    expect(withRedirects.search("đăng ký mã số thuế cá nhân ở đâu").decision).not.toBe("answer");
+    expect(withRedirects.search("dang ky ma so thue ca nhan o dau").decision).not.toBe("answer");
+  });
+});
