@@ -148,6 +148,12 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.
   const weaklyNamed = current !== undefined && cue !== undefined && (top?.parts.title ?? 0) < WEAK_TITLE;
+  // "sổ gốc ở xã vẫn còn" after "mất giấy khai sinh" (a list) or after its re-registration (whose note sends
+  // that case to the copy of the extract): the notes say which one that case takes, unless the message names
+  // a procedure whole.
+  const pool = options.length > 1 ? options : current ? [current, ...citedBy(current, catalogue.procedures)] : [];
+  const told = pool.length > 1 && (top?.parts.title ?? 0) < 1 && !redirect ? toldByNotes(pool, text) : undefined;
+  if (told) return [show(ctx, deps, told, outcome.intent)];
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     // "register my marriage with a Vietnamese woman": the foreign-element twin, when search found it too.
     const twin = namesForeign(text)
@@ -258,6 +264,45 @@ function withoutForeignElement(
   if (!first || (second && first.score - second.score < REFINE_MARGIN)) return undefined;
   const setAside = listed.filter((h) => !kept.includes(h));
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
+}
+
+/** Words of the notes that tell no case apart ("nếu", "thủ tục", "đăng ký", "hãy xin"). */
+const NOTE_STOP = new Set(
+  tokenize(
+    "nếu thì hãy xin làm thủ tục này đăng ký cấp của và là có được đã các cho thay vì khi chỉ dùng dành việc nơi ở tại không một",
+  ),
+);
+
+/**
+ * A sentence that settles a "which one?" list, read against the list's own `checkFirst` notes: each clause
+ * that cites a listed procedure ("Nếu sổ hộ tịch … còn lưu, hãy xin … (2.000635)") or that a listed
+ * procedure's note says of itself ("Thủ tục này chỉ dùng khi sổ hộ tịch … còn lưu") is a case for it. The
+ * procedure whose case shares the most of the message's words (two at least, more than any other) is meant.
+ */
+function toldByNotes(options: readonly Procedure[], text: string): Procedure | undefined {
+  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t)));
+  if (said.size === 0) return undefined;
+  const best = new Map<string, number>();
+  for (const option of options) {
+    for (const clause of (option.checkFirst ?? "").split(/[.;]|,\s*(?=nếu)/iu)) {
+      const cited = clause.match(CITED_CODE) ?? [];
+      const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
+      const shared = new Set(tokenize(clause).filter((t) => said.has(t))).size;
+      for (const code of meant) {
+        if (options.some((o) => o.code === code)) best.set(code, Math.max(best.get(code) ?? 0, shared));
+      }
+    }
+  }
+  const ranked = [...best].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || first[1] < 2 || (second && second[1] >= first[1])) return undefined;
+  return options.find((o) => o.code === first[0]);
+}
+
+/** The procedures a record's "check first" note cites. */
+function citedBy(procedure: Procedure, all: readonly Procedure[]): Procedure[] {
+  const codes: string[] = procedure.checkFirst?.match(CITED_CODE) ?? [];
+  return all.filter((p) => p.code !== procedure.code && codes.includes(p.code));
 }
 
 /** A procedure code as the records' notes cite it: "(thủ tục 2.000635)", "(1.004884)". */

@@ -399,3 +399,19 @@ describe("another agency's paper held or a status is no request for its service"
     expect((await say("làm hộ chiếu cần gì"))[0]?.text).toMatch(/^ℹ️ Hộ chiếu/);
   });
 });
+
+describe("a sentence that settles a case, read against the records' own notes", () => {
+  it("after a re-registration whose note sends a kept register to the copy of the extract", async () => {
+    await converse([
+      ["bị mất giấy đăng ký kết hôn bản chính", "1.004746"],
+      ["xã vẫn còn giữ sổ hộ tịch", "2.000635"],
+      ["lệ phí thế nào", "2.000635", "fee"],
+    ]);
+  });
+
+  it("after a 'which one?' list", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("mất giấy khai sinh"))).toBeUndefined();
+    expect(codeOf(await say("ở xã vẫn lưu sổ"))).toBe("2.000635");
+  });
+});
