@@ -157,7 +157,7 @@ describe("eval conversations", () => {
   // Floors, not targets (issue 11 asks 0.95 of follow-up turns): what the conversation logic holds today,
   // so a regression fails. The held-out part is measured, never tuned on.
   it.each([
-    ["conversations-tuning.jsonl", 0.93, 1],
+    ["conversations-tuning.jsonl", 0.95, 1],
     ["conversations-heldout.jsonl", 0.6, 0.9],
   ])("%s: follow-up turns refer to the right procedure", async (file, logicFloor, noneFloor) => {
     const score = await run(conversations(file), catalogue);
