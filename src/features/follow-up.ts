@@ -23,6 +23,9 @@ const FILLER = new Set(
     "which who when should must have has got will would could",
     // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
     "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
+    // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
+    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết",
+    "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself",
   ]
     .join(" ")
     .split(/\s+/)

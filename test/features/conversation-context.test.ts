@@ -415,3 +415,16 @@ describe("a sentence that settles a case, read against the records' own notes", 
     expect(codeOf(await say("ở xã vẫn lưu sổ"))).toBe("2.000635");
   });
 });
+
+describe("a follow-up about who goes or for whom", () => {
+  it("stays on the procedure and asks its conditions", async () => {
+    await converse([
+      ["how do I register a death", "1.000656"],
+      ["can my daughter do it for me", "1.000656", "conditions"],
+    ]);
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["cả hai vợ chồng đều phải có mặt à", MARRIAGE, "conditions"],
+    ]);
+  });
+});
