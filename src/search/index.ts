@@ -58,6 +58,8 @@ export const DEFAULT_TUNING = {
    * as a paper in a letter about correcting VNeID data is no request to register a birth.
    */
   titleTrust: 0.25,
+  /** What a record whose official name is foreign-element gains when the message says a foreigner. */
+  foreign: 0.06,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -192,6 +194,7 @@ const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure> {
   private readonly analyzer: Analyzer;
   private readonly entries: Entry<P>[];
+  private readonly indexOf = new Map<P, number>();
   /** For each token, the records holding it and its field weight in each (parallel arrays). */
   private readonly postings = new Map<string, Postings>();
   /** The distinct sets of accent signatures a token has in a record (few: most words are written one way). */
@@ -283,6 +286,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
+    for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
     this.entries.forEach((entry, i) => {
       for (const [token, weight] of entry.weights) {
@@ -505,6 +509,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
+    // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
+    // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
+    const foreign = terms.get(FOREIGN);
+    if (foreign && !foreign.paper && foreign.purposes.some((p) => !p) && this.tuning.foreign > 0) {
+      for (const h of ranked) {
+        const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
+        // …only a twin whose name the message says, held back by nothing.
+        if (entry.titles[0]?.includes(FOREIGN) && h.parts.free && h.parts.title >= 0.5) h.score += this.tuning.foreign;
+      }
+      ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+    }
     const decided = decide(ranked, limit, this.tuning);
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
   }
@@ -1013,6 +1028,9 @@ function decide<P extends SearchableProcedure>(
   }
   return { decision: "choose", hits: close.slice(0, limit), sure: true };
 }
+
+/** The concept synonyms.json maps foreigners and foreign countries to. */
+const FOREIGN = "nuocngoai";
 
 /** The concept synonyms.json maps certified copies to ("sao y", "photo công chứng", "chứng thực bản sao"). */
 const COPY = "saoy";

@@ -380,3 +380,17 @@ describe("out of scope on the eval tuning part (never the held-out part), told t
     expect(accuracy.offers).toBeLessThanOrEqual(0.03);
   });
 });
+
+describe("a foreigner in the message", () => {
+  it("brings the foreign-element twin up beside the plain procedure", () => {
+    const outcome = search.search(
+      "Chồng tôi là người Nhật, hai vợ chồng đã đăng ký kết hôn ở Hà Nội năm ngoái. Tháng trước tôi sinh con ở bệnh viện. " +
+        "Xin hỏi làm giấy khai sinh cho con ở đâu?",
+    );
+    expect(outcome.hits.slice(0, 2).map((h) => h.procedure.code)).toContain("2.000528");
+  });
+
+  it("a parent working abroad is no foreign element: the plain registration comes first", () => {
+    expect(top("chồng em đang đi công tác ở nước ngoài, em muốn làm giấy khai sinh cho con")).toBe(BIRTH);
+  });
+});
