@@ -7,32 +7,41 @@ import { tokenize } from "../search/normalize.js";
  * is about the plain one; a message that names a foreigner, a nationality or abroad is about the twin.
  */
 
-/** Words that put a foreign element into a message, folded ("người Hàn Quốc", "Việt kiều", "abroad"). */
-const FOREIGN = [
-  ...["nước ngoài", "ngoại quốc", "quốc tịch", "việt kiều", "con lai", "không quốc tịch"],
+const COUNTRIES = [
   ...["hàn quốc", "nhật bản", "trung quốc", "đài loan", "thái lan", "campuchia", "singapore", "malaysia"],
-  ...["philippines", "indonesia", "ấn độ", "hoa kỳ", "canada", "châu âu", "liên bang nga", "kiều bào"],
-  ...["anh quốc", "hà lan", "thụy điển", "na uy", "đan mạch", "tây ban nha", "bồ đào nha", "ba lan", "cuba"],
-  ...["new zealand", "brazil", "ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
-  // never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone after "người"
-  ...["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"].flatMap((country) =>
-    ["người", "bên", "ở", "sang", "quốc tịch", "chồng", "vợ"].map((before) => `${before} ${country}`),
+  ...["philippines", "indonesia", "ấn độ", "hoa kỳ", "canada", "châu âu", "liên bang nga", "anh quốc", "hà lan"],
+  ...["thụy điển", "na uy", "đan mạch", "tây ban nha", "bồ đào nha", "ba lan", "cuba", "new zealand", "brazil"],
+  ...["ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
+];
+// never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone
+const SHORT_COUNTRIES = ["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"];
+
+/**
+ * A foreign person in the message ("người Hàn Quốc", "chồng Nhật", "Việt kiều", "quốc tịch Mỹ", "a Vietnamese
+ * woman", "foreigner"): a foreign element whatever else is said.
+ */
+const FOREIGN_PERSON = [
+  ...["người nước ngoài", "quốc tịch", "việt kiều", "kiều bào", "con lai", "không quốc tịch", "yếu tố nước ngoài"],
+  ...[...COUNTRIES, ...SHORT_COUNTRIES].flatMap((country) =>
+    ["người", "quốc tịch", "chồng", "vợ"].map((before) => `${before} ${country}`),
   ),
-  // "with a Vietnamese woman", "my wife is Vietnamese": the writer is the foreigner ("I am Vietnamese" is not)
-  ...[
-    "foreign",
-    "foreigner",
-    "foreigners",
-    "abroad",
-    "overseas",
-    "nationality",
-    "expat",
-    "a vietnamese",
-    "is vietnamese",
-  ],
+  ...["foreigner", "foreigners", "foreign", "nationality", "expat", "a vietnamese", "is vietnamese"],
   ...["korean", "japanese", "chinese", "taiwanese", "american", "french", "australian", "british", "german"],
-  ...["korea", "japan", "china", "taiwan", "usa", "america", "france", "australia", "germany", "thailand"],
 ].map(tokenize);
+
+/**
+ * A foreign place ("ở nước ngoài", "bên Nhật", "sinh ở Mỹ", "abroad"): a foreign element (a child born abroad,
+ * a marriage made there) unless the person is only away for work ("chồng em đi làm ở Đài Loan chưa về").
+ */
+const FOREIGN_PLACE = [
+  "nước ngoài",
+  ...COUNTRIES,
+  ...SHORT_COUNTRIES.flatMap((country) => ["ở", "bên", "sang", "tại"].map((before) => `${before} ${country}`)),
+  ...["abroad", "overseas", "korea", "japan", "china", "taiwan", "usa", "america", "france", "australia", "germany"],
+].map(tokenize);
+const AWAY = ["đi làm", "công tác", "làm việc", "đi xa", "chưa về", "xuất khẩu lao động", "working", "away"].map(
+  tokenize,
+);
 
 /** Names of the foreign-element procedures, folded: the twin's own words and events decided abroad. */
 const FOREIGN_ELEMENT = [tokenize("có yếu tố nước ngoài"), tokenize("ghi vào sổ hộ tịch việc")];
@@ -48,7 +57,8 @@ function containsRun(tokens: readonly string[], run: readonly string[]): boolean
 export function namesForeign(text: string): boolean {
   // "quốc tịch Việt Nam", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
   const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
-  return FOREIGN.some((run) => run.length > 0 && containsRun(tokens, run));
+  const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
+  return says(FOREIGN_PERSON) || (says(FOREIGN_PLACE) && !says(AWAY));
 }
 
 /** Whether the procedure is for cases with a foreign element. */

@@ -428,3 +428,12 @@ describe("a follow-up about who goes or for whom", () => {
     ]);
   });
 });
+
+describe("a parent only away abroad for work is no foreign element", () => {
+  it("answers the plain birth registration", async () => {
+    const { say } = chat();
+    // search hesitates between the two; the conversation settles it for the plain one
+    const replies = await say("vợ đi làm bên Nhật chưa về, tôi đi khai sinh cho con được không");
+    expect(codeOf(replies)).toBe(BIRTH);
+  });
+});
