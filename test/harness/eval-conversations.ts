@@ -1,0 +1,152 @@
+/**
+ * The multi-turn conversations of eval/ (issue 11 item 6) played against the real assistant, turn
+ * by turn as a citizen would send them: what test/core/conversations.test.ts holds as floors and
+ * bench/search.ts reports beside the single messages. See eval/README.md for the format.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { Translator } from "../../src/core/i18n.js";
+import { type Choice, MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { readProcedureChoice } from "../../src/features/procedure-choice.js";
+import { ROOT } from "./common.js";
+
+export interface Turn {
+  text?: string;
+  pick?: string;
+  expected: string;
+  intent: string;
+}
+export interface Conversation {
+  id: string;
+  kind: string;
+  turns: Turn[];
+}
+
+export function conversations(file: string): Conversation[] {
+  return readFileSync(path.join(ROOT, "eval", file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as Conversation);
+}
+
+const translator = new Translator();
+/** Lines that open each section's text, in both languages. */
+const SECTION_MARKS: Record<string, string[]> = {
+  fee: ["fee-title"],
+  time: ["time-title"],
+  documents: ["documents-title"],
+  place: ["place-title"],
+  steps: ["steps-title"],
+  conditions: ["conditions-title", "conditions-none", "steps-title"],
+  online: ["online-yes", "online-no"],
+  general: ["summary-fee"],
+};
+
+function answeredCode(replies: readonly Reply[]): string | undefined {
+  return /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+}
+
+function showsSection(replies: readonly Reply[], intent: string): boolean {
+  const text = replies[0]?.text ?? "";
+  return intent
+    .split("|")
+    .some((i) =>
+      (SECTION_MARKS[i] ?? []).some((id) =>
+        (["vi", "en"] as const).some((lang) =>
+          text.includes(translator.t(lang, id, { fee: "\u0000" }).split("\u0000")[0] ?? "∅"),
+        ),
+      ),
+    );
+}
+
+export interface Score {
+  conversations: number;
+  skipped: number;
+  followUps: number;
+  followUpsRight: number;
+  sectionsRight: number;
+  /** Follow-up turns whose turn before was right: what the conversation logic itself gets right. */
+  afterRight: number;
+  afterRightRight: number;
+  noneTurns: number;
+  noneRight: number;
+  wrong: string[];
+}
+
+export async function playConversations(list: readonly Conversation[], catalogue: LiveCatalogue): Promise<Score> {
+  const known = new Set(catalogue.current().catalogue.procedures.map((p) => p.code));
+  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
+  const score: Score = {
+    conversations: 0,
+    skipped: 0,
+    followUps: 0,
+    followUpsRight: 0,
+    sectionsRight: 0,
+    afterRight: 0,
+    afterRightRight: 0,
+    noneTurns: 0,
+    noneRight: 0,
+    wrong: [],
+  };
+  for (const conversation of list) {
+    const codes = conversation.turns.flatMap((t) => [...t.expected.split("|"), ...(t.pick ? [t.pick] : [])]);
+    if (codes.some((c) => c !== "none" && !known.has(c))) {
+      score.skipped++;
+      continue;
+    }
+    score.conversations++;
+    const chat = `eval:${conversation.id}`;
+    let offered: Choice[] = [];
+    let answered: string | undefined;
+    let previousRight = true;
+    for (const [i, turn] of conversation.turns.entries()) {
+      let replies: Reply[] = [];
+      let right: boolean;
+      let sectionRight = false;
+      if (turn.pick) {
+        const at = offered.findIndex((c) => readProcedureChoice(c.id)?.code === turn.pick);
+        if (answered === turn.pick) right = sectionRight = true;
+        else if (at < 0) right = false;
+        else {
+          replies = await assistant.handle(chat, { kind: "text", text: String(at + 1) });
+          right = answeredCode(replies) === turn.pick;
+          sectionRight = right && showsSection(replies, turn.intent);
+        }
+      } else {
+        replies = await assistant.handle(chat, { kind: "text", text: turn.text ?? "" });
+        const code = answeredCode(replies);
+        if (turn.expected === "none") right = code === undefined;
+        else {
+          const expected = turn.expected.split("|");
+          const listed = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+          right = code ? expected.includes(code) : expected.length > 1 && expected.every((c) => listed.includes(c));
+          sectionRight = right && (code === undefined || showsSection(replies, turn.intent));
+        }
+      }
+      const choices = replies.flatMap((r) => r.choices ?? []);
+      if (choices.length > 0) offered = choices;
+      answered = answeredCode(replies) ?? answered;
+      if (turn.expected === "none") {
+        score.noneTurns++;
+        if (right) score.noneRight++;
+      } else if (i > 0) {
+        score.followUps++;
+        if (right) score.followUpsRight++;
+        if (sectionRight) score.sectionsRight++;
+        if (previousRight) {
+          score.afterRight++;
+          if (right) score.afterRightRight++;
+        }
+      }
+      previousRight = right;
+      if (!right || (turn.expected !== "none" && !sectionRight)) {
+        score.wrong.push(
+          `${conversation.id}#${i + 1} ${turn.text ?? `pick ${turn.pick}`} → ${answeredCode(replies) ?? (replies[0]?.text ?? "").slice(0, 50)}`,
+        );
+      }
+    }
+  }
+  return score;
+}
