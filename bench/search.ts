@@ -1,6 +1,7 @@
 // npm run bench:search — accuracy and per-query latency of our search beside plain fuse.js
 // (default options, over the same records), at the bundled catalogue and at 10,000 procedures,
-// on the labelled set in eval/: the tuning part and the held-out part reported apart.
+// on the labelled set in eval/: the tuning part and the held-out part reported apart; then the
+// eval conversations played against the real assistant on the bundled catalogue (follow-up turns).
 //
 //   npm run bench:search               both parts, both sizes, both methods
 //   npm run bench:search -- --tune     tuning part and test/fixtures only, with every miss listed
@@ -10,10 +11,12 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
+import { LiveCatalogue } from "../src/catalogue/live.js";
 import { loadCatalogue } from "../src/catalogue/load.js";
 import type { Procedure } from "../src/catalogue/schema.js";
 import { type Accuracy, type LabelledQuery, measureAccuracy, parseLabelledQueries } from "../src/search/evaluate.js";
 import { type Hit, ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
+import { conversations, playConversations } from "../test/harness/eval-conversations.js";
 import { seededRandom } from "../test/harness/reliability-generator.js";
 import { syntheticCatalogue } from "../test/harness/synthetic-catalogue.js";
 
@@ -190,3 +193,25 @@ console.log(
   `plain fuse.js at ${large.length} records runs on a seeded sample of ${FUSE_SAMPLE_AT_LARGE} messages per set;` +
     ` its intent is always "general" (it has none). "oos answered" is the share of out-of-scope messages given an answer.`,
 );
+
+// The conversations (issue 11's follow-up target): the whole assistant, not the search alone, on the
+// bundled catalogue; the held-out part only when the held-out messages are read (never with --tune).
+const conversationFiles = ["conversations-tuning.jsonl", ...(TUNE ? [] : ["conversations-heldout.jsonl"])];
+const live = await LiveCatalogue.open(path.join(ROOT, "data"));
+console.log("\n## eval conversations (the assistant, bundled catalogue)");
+console.table(
+  await Promise.all(
+    conversationFiles.map(async (file) => {
+      const score = await playConversations(conversations(file), live);
+      const rate = (right: number, all: number) => `${right}/${all} = ${pct(right / Math.max(1, all))}`;
+      return {
+        part: file.includes("tuning") ? "tuning" : "held-out",
+        conversations: score.conversations,
+        "follow-up turns right": rate(score.followUpsRight, score.followUps),
+        "after a right turn": rate(score.afterRightRight, score.afterRight),
+        "no-procedure turns right": rate(score.noneRight, score.noneTurns),
+      };
+    }),
+  ),
+);
+await live.close();
