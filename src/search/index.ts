@@ -166,6 +166,8 @@ interface OutsideRun {
   sentence: number;
   /** Named as a paper to bring, had or listed: then it only tells which records the message is not about. */
   paper: boolean;
+  /** Said in a time clause ("trước khi khởi kiện ra tòa, …"): when the request is made, not what it is. */
+  when: boolean;
 }
 
 /**
@@ -623,7 +625,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         purpose ||= w.purpose;
       });
       const paper = before.some((w) => BRING.has(w.token)) || HAD.has(before[before.length - 1]?.token ?? "");
-      if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper });
+      const when = before.some((w) => w.token === "khi");
+      if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
     }
     return runs;
@@ -676,6 +679,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       if (run.paper) continue;
       if (run.sentence === last && !heldLast) return true;
       if (named) continue;
+      // A letter's question (its last sentence, after a story) that asks for another agency's service asks for
+      // that, wherever the record's words stand in it: "muốn nhận trợ cấp thất nghiệp thì làm ở đâu, ủy ban xã
+      // nơi tôi thường trú có nhận không?".
+      if (run.sentence === last && last > 0 && !run.when) return true;
       let nearest = Number.POSITIVE_INFINITY;
       for (const p of run.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
       const near = nearest <= 1 ? 1 : Math.exp(-(nearest - 1) / this.tuning.reach);

@@ -394,3 +394,27 @@ describe("a foreigner in the message", () => {
     expect(top("chồng em đang đi công tác ở nước ngoài, em muốn làm giấy khai sinh cho con")).toBe(BIRTH);
   });
 });
+
+describe("a letter whose question asks for another agency's service", () => {
+  it("is not answered with the ward record its question also touches (the place it names)", () => {
+    const outcome = withRedirects.search(
+      "Tôi làm thợ may ở Đồng Nai 5 năm, tháng trước công ty cho nghỉ việc. Cho hỏi tôi muốn hưởng trợ cấp thất nghiệp thì nộp hồ sơ ở đâu, phường nơi tôi đăng ký thường trú có giải quyết không?",
+    );
+    expect(outcome.decision).not.toBe("answer");
+  });
+
+  it("is not answered when the act it asks about was done by that agency", () => {
+    const outcome = withRedirects.search(
+      "Tôi mua nhà, hợp đồng đặt cọc làm tại phòng công chứng số 2. Nay hai bên muốn hủy hợp đồng này thì làm ở đâu, có phải về phòng công chứng đó không?",
+    );
+    expect(outcome.decision).not.toBe("answer");
+  });
+
+  it("still answers when the other agency only says when ('trước khi khởi kiện ra tòa')", () => {
+    const outcome = withRedirects.search(
+      "Nhà tôi tranh chấp ranh giới đất với hàng xóm đã lâu. Trước khi khởi kiện ra tòa, tôi có phải hòa giải tranh chấp đất đai ở ủy ban xã không?",
+    );
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.012812");
+  });
+});
