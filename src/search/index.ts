@@ -60,6 +60,8 @@ export const DEFAULT_TUNING = {
   titleTrust: 0.25,
   /** What a record whose official name is foreign-element gains when the message says a foreigner. */
   foreign: 0.06,
+  /** What a record gains when a letter's question (its last sentence, after a story) says its whole name or an alias. */
+  question: 0.15,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -492,6 +494,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       (_, k) => new Set(sentenceWords.slice(Math.max(0, k + 1 - this.tuning.titleSentences), k + 1).flat()),
     );
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
+    const namedInQuestion: Entry<P>[] = [];
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
@@ -500,6 +503,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         let title = 0;
         for (const window of windows) title = Math.max(title, this.titleCoverage(entry, window, fits));
         const pairs = this.pairCoverage(entry, queryPairs, title);
+        const asked = lastSentence > 0 && this.titleCoverage(entry, new Set(sentenceWords[lastSentence]), fits) >= 1;
+        if (asked) namedInQuestion.push(entry);
         return {
           procedure: entry.procedure,
           score:
@@ -511,6 +516,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
+    // A letter names what it asks in its question (its last sentence, after a story): the records whose whole
+    // name the question says, and their variants whose name holds that name and that the story completes
+    // ("… chồng người Hàn Quốc. Xin hỏi làm giấy khai sinh cho con ở đâu?"), outweigh what the story's words name.
+    if (namedInQuestion.length > 0 && this.tuning.question > 0) {
+      const question = new Set(sentenceWords[lastSentence]);
+      const heads = namedInQuestion.flatMap((e) =>
+        e.titles.filter((t) => t.length > 0 && t.every((w) => question.has(w))),
+      );
+      for (const h of ranked) {
+        const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
+        const family =
+          namedInQuestion.includes(entry) ||
+          (h.parts.title >= 0.5 &&
+            entry.titles.some((title) => heads.some((head) => head.every((token) => title.includes(token)))));
+        if (family && h.parts.free) h.score += this.tuning.question;
+      }
+      ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+    }
     // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
     const foreign = terms.get(FOREIGN);

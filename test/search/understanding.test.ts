@@ -418,3 +418,12 @@ describe("a letter whose question asks for another agency's service", () => {
     expect(outcome.hits[0]?.procedure.code).toBe("1.012812");
   });
 });
+
+describe("a letter names what it asks in its question", () => {
+  it("answers the procedure its question names whole, over records the story's words name", () => {
+    const outcome = search.search(
+      "Bố em mất ở bệnh viện huyện tuần trước, bệnh viện đã cấp giấy báo tử. Giờ em muốn làm khai tử cho bố nhưng hộ khẩu của bố ở quê còn em ở thành phố, em có thể khai tử ở phường em đang ở không ạ?",
+    );
+    expect(outcome.hits[0]?.procedure.code).toBe(DEATH);
+  });
+});
