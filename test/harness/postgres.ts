@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
+import { createPool } from "../../src/storage/postgres/database.js";
+import { migrate } from "../../src/storage/postgres/migrate.js";
 
 const run = promisify(execFile);
 
@@ -19,6 +21,18 @@ export interface TestPostgres {
   /** A new, empty database; its connection string. */
   database(): Promise<string>;
   stop(): Promise<void>;
+}
+
+/** A new database on the server with the schema migrated, as the service does at start; its connection string. */
+export async function migratedDatabase(server: TestPostgres): Promise<string> {
+  const url = await server.database();
+  const setup = createPool(url, { max: 1 });
+  try {
+    await migrate(setup);
+  } finally {
+    await setup.end();
+  }
+  return url;
 }
 
 export async function startPostgres(): Promise<TestPostgres> {

@@ -5,9 +5,8 @@ import type { Reply, SendProgress } from "../../src/core/types.js";
 import { PostgresOutbox } from "../../src/notifications/postgres-outbox.js";
 import { SenderRegistry } from "../../src/notifications/senders.js";
 import { createPool } from "../../src/storage/postgres/database.js";
-import { migrate } from "../../src/storage/postgres/migrate.js";
 import { runTsx, tempDir } from "../harness/common.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { migratedDatabase, startPostgres, type TestPostgres } from "../harness/postgres.js";
 
 /**
  * The database outbox when its replica is SIGKILLed mid-flush: the rows it claimed wait until
@@ -63,10 +62,7 @@ async function survivor(url: string, later: number): Promise<string[]> {
 
 describe("database outbox, replica killed mid-flush", () => {
   it.each([1, 2, 3, 4])("takes over after the claim expires when killed after acceptance %i", async (killAt) => {
-    const url = await (server as TestPostgres).database();
-    const setup = createPool(url, { max: 1 });
-    await migrate(setup);
-    await setup.end();
+    const url = await migratedDatabase(server as TestPostgres);
     const { dir, cleanup } = await tempDir("motcua-pg-outbox-crash-");
     try {
       const child = await runTsx(CHILD, [url, String(killAt), String(CLAIM_MS)], { cwd: dir, env: process.env });

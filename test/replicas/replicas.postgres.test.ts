@@ -18,7 +18,7 @@ import { type Job, type RunningSchedule, startSchedule } from "../../src/schedul
 import { createPool, lockId, type Pool } from "../../src/storage/postgres/database.js";
 import { migrate, readMigrations } from "../../src/storage/postgres/migrate.js";
 import { captureLogs, tempDir } from "../harness/common.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { migratedDatabase, startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { seededRandom } from "../harness/reliability-generator.js";
 
 let server: TestPostgres;
@@ -36,10 +36,7 @@ afterAll(async () => {
 
 /** A new database migrated as the service does at start, and a pool per replica on it. */
 async function database(): Promise<{ url: string; pool: (name: string) => Pool }> {
-  const url = await server.database();
-  const setup = createPool(url, { max: 1 });
-  await migrate(setup);
-  await setup.end();
+  const url = await migratedDatabase(server);
   return { url, pool: (name) => replicaPool(url, name) };
 }
 

@@ -16,10 +16,9 @@ import { startZalo, type ZaloChannel } from "../../src/channels/zalo/index.js";
 import { PostgresChatTurns } from "../../src/replicas/chat-turns.js";
 import { HttpServer } from "../../src/server/http.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
-import { migrate } from "../../src/storage/postgres/migrate.js";
 import { captureLogs } from "../harness/common.js";
 import { FakeZaloApi, textUpdate } from "../harness/fake-zalo-api.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { migratedDatabase, startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { FAST, newAssistant, tempDir, WEBHOOK_SECRET, zaloConfig } from "../harness/zalo.js";
 
 let server: TestPostgres;
@@ -43,11 +42,7 @@ beforeEach(() => {
 });
 
 async function database(): Promise<string> {
-  const url = await server.database();
-  const setup = createPool(url, { max: 1 });
-  await migrate(setup);
-  await setup.end();
-  return url;
+  return migratedDatabase(server);
 }
 
 function pool(url: string, name: string): Pool {
