@@ -62,6 +62,8 @@ export const DEFAULT_TUNING = {
   foreign: 0.06,
   /** What a record gains when a letter's question (its last sentence, after a story) says its whole name or an alias. */
   question: 0.15,
+  /** 1: a word typed with accents counts toward a title only when that title writes it so (0: anywhere in the record). */
+  titleAccents: 1,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -131,6 +133,8 @@ interface Entry<P extends SearchableProcedure> {
   titles: string[][];
   /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
   titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
+  /** Per title: the accent spellings of each of its tokens in that title ("khai sinh con lai" has no "lại"). */
+  titleMarks: Array<Map<string, Set<string>>>;
   /** Handled at the ward/commune level (the office this assistant serves). */
   local: boolean;
   /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
@@ -499,7 +503,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
         const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs);
-        const fits = (token: string) => this.accentFit(entry, (terms.get(token) as Term).word) === 1;
+        // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con lai".
+        const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
+          const typed = (terms.get(token) as Term).word;
+          if (this.accentFit(entry, typed) !== 1) return false;
+          return this.tuning.titleAccents === 0 || typed.marks === "" || !spellings || spellings.has(typed.marks);
+        };
         let title = 0;
         for (const window of windows) title = Math.max(title, this.titleCoverage(entry, window, fits));
         const pairs = this.pairCoverage(entry, queryPairs, title);
@@ -910,17 +919,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
-  private titleCoverage(entry: Entry<P>, query: ReadonlySet<string>, fits: (token: string) => boolean): number {
+  private titleCoverage(
+    entry: Entry<P>,
+    query: ReadonlySet<string>,
+    fits: (token: string, spellings: ReadonlySet<string> | undefined) => boolean,
+  ): number {
     let best = 0;
-    for (const { tokens, weights, total } of entry.titleWeights) {
-      if (total === 0) continue;
+    entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
+      if (total === 0) return;
       let hit = 0;
       for (let k = 0; k < tokens.length; k++) {
         const token = tokens[k] as string;
-        if (query.has(token) && fits(token)) hit += weights[k] as number;
+        if (query.has(token) && fits(token, entry.titleMarks[t]?.get(token))) hit += weights[k] as number;
       }
       best = Math.max(best, hit / total);
-    }
+    });
     return best;
   }
 
@@ -971,6 +984,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const part of text.split(/[,;()]/)) this.titleWords.push(words(part));
     }
     const titles = [name, ...aliases].map((words) => words.map((w) => w.token));
+    // Titles are written with their accents (catalogue names and aliases are Vietnamese as spelled: "con lai").
+    const titleMarks = [name, ...aliases].map((words) => {
+      const marks = new Map<string, Set<string>>();
+      for (const w of words) marks.set(w.token, (marks.get(w.token) ?? new Set<string>()).add(w.marks));
+      return marks;
+    });
     const local = /\b(xa|phuong)\b/.test(fold(procedure.level));
     const marks = new Map<string, number>();
     for (const [token, set] of spellings) marks.set(token, this.markSetId(set));
@@ -981,6 +1000,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titlePairs: titles.map((t) => new Set(pairsOf(t))),
       titles,
       titleWeights: [],
+      titleMarks,
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
     };

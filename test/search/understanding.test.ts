@@ -427,3 +427,11 @@ describe("a letter names what it asks in its question", () => {
     expect(outcome.hits[0]?.procedure.code).toBe(DEATH);
   });
 });
+
+describe("a word typed with accents says a title's word only as that title spells it", () => {
+  it("'khai sinh lại' is the re-registration, not the alias 'khai sinh cho con lai'", () => {
+    const outcome = search.search("đăng ký khai sinh lại cho con thì cần giấy tờ gì");
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("1.004884");
+  });
+});
