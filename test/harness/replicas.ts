@@ -25,6 +25,7 @@ import { startPostgres, type TestPostgres } from "./postgres.js";
 import {
   at,
   botMessage,
+  clockAfter,
   fetchHealth,
   findLeaks,
   findProcedure,
@@ -283,8 +284,7 @@ export class ReplicaHarness implements OfficeHarness {
   // ---- the clock ---------------------------------------------------------------------------
 
   async setClock(local: string | number): Promise<void> {
-    const next = typeof local === "number" ? local : at(local);
-    if (next < this.now) throw new Error(`the clock does not go back (${showTime(next)} < ${showTime(this.now)})`);
+    const next = clockAfter(this.now, local);
     this.now = next;
     await this.writeClock(next);
     if (this.ready) await this.settled();

@@ -30,6 +30,13 @@ export function at(local: string): number {
   return ms;
 }
 
+/** Where the test clock moves to ("YYYY-MM-DD HH:MM" office time, or epoch ms): never back from `now`. */
+export function clockAfter(now: number, local: string | number): number {
+  const next = typeof local === "number" ? local : at(local);
+  if (next < now) throw new Error(`the clock does not go back (${showTime(next)} < ${showTime(now)})`);
+  return next;
+}
+
 /** Epoch ms → "Mon 03/11 07:45" in the office's zone, for transcripts. */
 export function showTime(ms: number): string {
   const parts = Object.fromEntries(
@@ -215,8 +222,7 @@ export class ServiceHarness {
 
   /** Moves the test clock (never backwards) and waits until the jobs due by then have run. */
   async setClock(local: string | number): Promise<void> {
-    const next = typeof local === "number" ? local : at(local);
-    if (next < this.now) throw new Error(`the clock does not go back (${showTime(next)} < ${showTime(this.now)})`);
+    const next = clockAfter(this.now, local);
     this.now = next;
     await this.writeClock(next);
     if (this.running) await this.settled();
