@@ -11,24 +11,29 @@ beforeAll(async () => {
 
 describe("eval conversations", () => {
   // Floors, not targets (issue 11 asks 0.95 of follow-up turns): what the conversation logic holds today,
-  // so a regression fails. The held-out part is measured, never tuned on.
+  // so a regression fails. The held-out part is measured, never tuned on: its case asserts the floors and
+  // prints nothing (no figure, no miss); bench:search is where held-out figures are reported.
   it.each([
-    ["conversations-tuning.jsonl", 0.95, 1],
-    ["conversations-heldout.jsonl", 0.6, 0.9],
-  ])("%s: follow-up turns refer to the right procedure", async (file, logicFloor, noneFloor) => {
+    ["tuning", "conversations-tuning.jsonl", 0.95, 1],
+    ["held-out", "conversations-heldout.jsonl", 0.6, 0.9],
+  ])("%s: follow-up turns refer to the right procedure", async (part, file, logicFloor, noneFloor) => {
     const score = await playConversations(conversations(file), catalogue);
-    const rate = score.followUpsRight / Math.max(1, score.followUps);
     const logic = score.afterRightRight / Math.max(1, score.afterRight);
-    console.log(
-      `${file}: ${score.conversations} conversations (${score.skipped} skipped: code not in the catalogue), ` +
-        `follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, ` +
-        `section right ${score.sectionsRight}/${score.followUps}, no-procedure turns right ${score.noneRight}/${score.noneTurns}; ` +
-        `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}`,
-    );
-    if (file.includes("tuning") && process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+    const none = score.noneRight / Math.max(1, score.noneTurns);
+    if (part === "tuning") {
+      const rate = score.followUpsRight / Math.max(1, score.followUps);
+      console.log(
+        `${file}: ${score.conversations} conversations (${score.skipped} skipped: code not in the catalogue), ` +
+          `follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, ` +
+          `section right ${score.sectionsRight}/${score.followUps}, no-procedure turns right ${score.noneRight}/${score.noneTurns}; ` +
+          `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}`,
+      );
+      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+    }
     expect(score.conversations).toBeGreaterThan(10);
     // Whether the first turn is found is the search's part (bench:search); this holds the conversation's part.
-    expect(logic).toBeGreaterThanOrEqual(logicFloor);
-    expect(score.noneRight / Math.max(1, score.noneTurns)).toBeGreaterThanOrEqual(noneFloor);
+    // A plain boolean so a failing held-out case shows no figure either.
+    expect(logic >= logicFloor, "follow-up turns after a right turn at or above the floor").toBe(true);
+    expect(none >= noneFloor, "no-procedure turns at or above the floor").toBe(true);
   });
 });
