@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
+import { checkExamples, EXAMPLES_FILE, type Example } from "./examples.js";
 import { dottedThousands, jsonErrorMessage } from "./json-text.js";
 import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, PLACEHOLDER, type Problem } from "./problems.js";
@@ -17,6 +18,8 @@ export interface Catalogue {
   synonyms: SynonymsFile;
   /** Requests other agencies handle, with a pointer to them (redirects.json; empty when the file is absent). */
   redirects: Redirect[];
+  /** Citizen phrasings labelled with their procedure or "none" (examples.json; empty when the file is absent). */
+  examples: Example[];
   /** Short hash of every data file: changes whenever any file does. */
   version: string;
   /** The province and its wards (data/province/, data/wards/); absent on a single-ward install. */
@@ -32,6 +35,7 @@ export const PROCEDURES_DIR = "procedures";
 export const OFFICES_FILE = "offices.json";
 export const SYNONYMS_FILE = "synonyms.json";
 export const REDIRECTS_FILE = "redirects.json";
+export { EXAMPLES_FILE } from "./examples.js";
 
 /** Reads and validates every data file under `dataDir`; any problem refuses the whole catalogue. */
 export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
@@ -146,10 +150,13 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
 
   const procedures: Procedure[] = [];
   const seen = new Map<string, string>();
+  const namedCodes = new Set<string>();
   for (const rel of await listJson(dataDir, PROCEDURES_DIR)) {
     const raw = await readJson(rel);
     if (raw === undefined) continue;
     const record = recordCode(raw);
+    // A record with a fault of its own still exists for the examples that name it: one problem, told once.
+    if (record) namedCodes.add(record);
     const procedure = check(Procedure, raw, rel, record);
     if (!procedure) continue;
     const other = seen.get(procedure.code);
@@ -195,13 +202,24 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
     { procedures, offices },
   );
   const replaced = province ? replacedEverywhere(province) : new Set<string>();
+
+  // Read last: an example names a procedure of the catalogue, the province's or a ward's own included.
+  const examplesRaw = await readJson(EXAMPLES_FILE, true);
+  let examples: Example[] | undefined = [];
+  if (examplesRaw !== undefined) {
+    const checked = checkExamples(examplesRaw, knownCodes(namedCodes, province));
+    problems.push(...checked.problems);
+    warnings.push(...checked.warnings);
+    examples = checked.examples;
+  }
   warnings.push(...officeSampleWarnings.filter((w) => !(w.record && replaced.has(w.record))));
 
   if (procedures.length === 0 && problems.length === 0) {
     problems.push({ file: PROCEDURES_DIR, path: "-", message: "chưa có thủ tục nào | no procedures found" });
   }
 
-  if (problems.length > 0 || !officesFile || !synonyms || !redirectsFile) return { ok: false, problems, warnings };
+  if (problems.length > 0 || !officesFile || !synonyms || !redirectsFile || !examples)
+    return { ok: false, problems, warnings };
   procedures.sort((a, b) => a.code.localeCompare(b.code));
   return {
     ok: true,
@@ -212,10 +230,19 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
       defaultOffice: offices.get(officesFile.defaultOffice) as Office,
       synonyms,
       redirects: redirectsFile.redirects,
+      examples,
       version: hash.digest("hex").slice(0, 12),
       ...(province ? { province } : {}),
     },
   };
+}
+
+/** Every procedure code a label may name: the shared catalogue's and those the province or a ward adds. */
+function knownCodes(shared: ReadonlySet<string>, province: ProvinceData | undefined): Set<string> {
+  const codes = new Set(shared);
+  for (const p of province?.provinceOverlay.procedures ?? []) codes.add(p.code);
+  for (const overlay of province?.wardOverlays.values() ?? []) for (const p of overlay.procedures) codes.add(p.code);
+  return codes;
 }
 
 /** Procedure files, relative to dataDir, in a stable order (so the version hash is stable too). */

@@ -37,10 +37,11 @@ if (elsewhere > 0) {
 }
 if (problems.some(mine)) process.exit(1);
 if (result.ok) {
-  const { procedures, offices, synonyms, redirects, version } = result.catalogue;
+  const { procedures, offices, synonyms, redirects, examples, version } = result.catalogue;
   process.stdout.write(
     `Dữ liệu hợp lệ | Data is valid: ${procedures.length} thủ tục | procedures, ${offices.size} cơ quan | offices, ` +
-      `${synonyms.groups.length} nhóm từ đồng nghĩa | synonym groups, ${redirects.length} chuyển hướng | redirects ` +
+      `${synonyms.groups.length} nhóm từ đồng nghĩa | synonym groups, ${redirects.length} chuyển hướng | redirects, ` +
+      `${examples.length} câu mẫu | examples ` +
       `(phiên bản | version ${version})\n`,
   );
 } else {
