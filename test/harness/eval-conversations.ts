@@ -24,8 +24,9 @@ export interface Conversation {
   turns: Turn[];
 }
 
+/** A file of eval/ by its name, or any other file by its path from the checkout's root (test/core/conversations-own.jsonl). */
 export function conversations(file: string): Conversation[] {
-  return readFileSync(path.join(ROOT, "eval", file), "utf8")
+  return readFileSync(path.join(ROOT, file.includes("/") ? "" : "eval", file), "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => JSON.parse(line) as Conversation);
