@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { describeIssue, type Problem } from "./problems.js";
+import type { ProvinceData } from "./province.js";
 import { IsoDate, ProcedureCode } from "./schema.js";
 
 /**
@@ -71,7 +72,8 @@ const EXAMPLE_FIELD_LABELS: Record<string, string> = {
   added: "ngày thêm (added)",
 };
 
-const INTENT_WORDS: Record<(typeof EXAMPLE_INTENTS)[number], string> = {
+/** The intents in staff's words (the console's choice, the problems' list). */
+export const EXAMPLE_INTENT_WORDS: Record<(typeof EXAMPLE_INTENTS)[number], string> = {
   documents: "giấy tờ",
   fee: "lệ phí",
   time: "thời hạn",
@@ -141,6 +143,17 @@ export function checkExamples(raw: unknown, knownCodes: ReadonlySet<string>, fil
 }
 
 /**
+ * Every procedure code a label may name: the shared catalogue's (`shared`) and those the province
+ * or a ward adds in its overlay.
+ */
+export function labelCodes(shared: Iterable<string>, province: ProvinceData | undefined): Set<string> {
+  const codes = new Set(shared);
+  for (const p of province?.provinceOverlay.procedures ?? []) codes.add(p.code);
+  for (const overlay of province?.wardOverlays.values() ?? []) for (const p of overlay.procedures) codes.add(p.code);
+  return codes;
+}
+
+/**
  * Two texts count as the same when they differ only in case, spacing or Unicode form: the console
  * uses it too, so a question labelled again replaces its label instead of adding a twin.
  */
@@ -183,7 +196,7 @@ function issueProblem(file: string, raw: unknown, issue: z.core.$ZodIssue, key: 
       : "(toàn bộ tệp | whole file)";
   let message = describeIssue(issue, key === undefined ? undefined : String(key));
   if (issue.code === "invalid_value" && field === "intent") {
-    message = `loại câu hỏi không hợp lệ, chỉ được: ${EXAMPLE_INTENTS.map((i) => `${i} (${INTENT_WORDS[i]})`).join(", ")} | invalid intent, expected one of: ${EXAMPLE_INTENTS.join(", ")}`;
+    message = `loại câu hỏi không hợp lệ, chỉ được: ${EXAMPLE_INTENTS.map((i) => `${i} (${EXAMPLE_INTENT_WORDS[i]})`).join(", ")} | invalid intent, expected one of: ${EXAMPLE_INTENTS.join(", ")}`;
   }
   return {
     file,

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { checkExamples, EXAMPLES_FILE, type Example } from "./examples.js";
+import { checkExamples, EXAMPLES_FILE, type Example, labelCodes } from "./examples.js";
 import { dottedThousands, jsonErrorMessage } from "./json-text.js";
 import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, PLACEHOLDER, type Problem } from "./problems.js";
@@ -207,7 +207,7 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
   const examplesRaw = await readJson(EXAMPLES_FILE, true);
   let examples: Example[] | undefined = [];
   if (examplesRaw !== undefined) {
-    const checked = checkExamples(examplesRaw, knownCodes(namedCodes, province));
+    const checked = checkExamples(examplesRaw, labelCodes(namedCodes, province));
     problems.push(...checked.problems);
     warnings.push(...checked.warnings);
     examples = checked.examples;
@@ -235,14 +235,6 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
       ...(province ? { province } : {}),
     },
   };
-}
-
-/** Every procedure code a label may name: the shared catalogue's and those the province or a ward adds. */
-function knownCodes(shared: ReadonlySet<string>, province: ProvinceData | undefined): Set<string> {
-  const codes = new Set(shared);
-  for (const p of province?.provinceOverlay.procedures ?? []) codes.add(p.code);
-  for (const overlay of province?.wardOverlays.values() ?? []) for (const p of overlay.procedures) codes.add(p.code);
-  return codes;
 }
 
 /** Procedure files, relative to dataDir, in a stable order (so the version hash is stable too). */

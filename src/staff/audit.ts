@@ -9,8 +9,20 @@ export const AuditEntry = z.object({
   at: z.string(),
   /** The staff username (for a failed login: the name that was typed, cut to 40 characters). */
   user: z.string(),
-  action: z.enum(["login", "login-failed", "login-locked", "logout", "import-committed", "lookup"]),
-  /** What was done, without personal data: counts for an import, the dossier code for a lookup. */
+  action: z.enum([
+    "login",
+    "login-failed",
+    "login-locked",
+    "logout",
+    "import-committed",
+    "lookup",
+    "example-added",
+    "example-deleted",
+  ]),
+  /**
+   * What was done, without personal data: counts for an import, the dossier code for a lookup,
+   * the (scrubbed) question and its label for a câu mẫu.
+   */
   detail: z.string().optional(),
   /** The ward of the account that acted, for a ward-bound account (its ward's staff see only these). */
   ward: z.string().optional(),

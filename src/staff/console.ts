@@ -1,6 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { EXAMPLE_INTENTS, EXAMPLE_TEXT_MAX, type Example, labelCodes, NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import { formatProblem } from "../catalogue/problems.js";
+import type { Procedure } from "../catalogue/schema.js";
 import { SINGLE_WARD, wardName } from "../dossiers/wards.js";
 import { errorSummary } from "../logger.js";
+import { questionKey } from "../questions/scrub.js";
 import { commentsOf, ratingsOfWard, reportWorkbook, summarize } from "../ratings/report.js";
 import type { Rating } from "../ratings/schema.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
@@ -8,6 +12,7 @@ import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
 import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
+import { ExamplesFileEditor, ExampleWriteError, isStaffExample } from "./examples-file.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,
@@ -25,6 +30,7 @@ import { notice, type PageFrame, page } from "./layout.js";
 import { verifyLogin } from "./login.js";
 import { overviewSource } from "./overview-data.js";
 import { auditPage } from "./pages/audit.js";
+import { type ExamplesPageOptions, examplesPage, type LabelAccess, labelPage } from "./pages/examples.js";
 import { committedPage, importPage, previewPage } from "./pages/import.js";
 import { loginPage } from "./pages/login.js";
 import { lookupPage } from "./pages/lookup.js";
@@ -61,7 +67,10 @@ interface WardScope {
   fixed: boolean;
 }
 
-/** The staff web console: login, overview, ratings, unanswered questions, dossier import and lookup. */
+/**
+ * The staff web console: login, overview, ratings, unanswered questions (labelled as câu mẫu),
+ * dossier import and lookup.
+ */
 export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const { now, timeZone, logger } = deps;
   // With DATABASE_URL the sessions, the login limits and the audit log are rows every replica
@@ -82,8 +91,12 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const wards = deps.wards ?? SINGLE_WARD;
   const several = () => wards.list().length > 1;
 
-  const nameOf = (code: string) =>
-    deps.catalogue.current().catalogue.procedures.find((p) => p.code === code)?.name ?? code;
+  // Per catalogue served (a reload brings a new one): the ratings page names many rows.
+  const choicesOf = new WeakMap<object, Procedure[]>();
+  const nameOf = (code: string) => labelChoices().find((p) => p.code === code)?.name ?? code;
+  // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md).
+  const { dataDir: catalogueDir, reload } = deps.catalogue;
+  const examplesFile = catalogueDir && reload ? new ExamplesFileEditor(catalogueDir, deps.fsync ?? true) : undefined;
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -143,6 +156,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       if (path === "/staff/import/commit")
         return commitImport(res, session, form, frame("Nhập hồ sơ", "/staff/import"));
       if (path === "/staff/lookup") return postLookup(res, session, scope, form, frame("Tra cứu hồ sơ"));
+      if (path === "/staff/examples") return postExample(res, session, form, frame);
+      if (path === "/staff/examples/delete") return deleteExample(res, session, form, frame("Câu mẫu"));
       return notFound(res, frame("Không tìm thấy"));
     }
     if (method !== "GET" && method !== "HEAD") return notFound(res, frame("Không tìm thấy"));
@@ -176,9 +191,29 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
             await deps.questions?.list(days, questionView(scope)),
             days,
             choice && { choice, selected: scope.ward },
+            { access: labelAccess(session), of: labelOf(), nameOf },
           ),
         );
       }
+      case "/staff/questions/label": {
+        const text = labelText(query.get("text"));
+        if (text === "") return redirect(res, "/staff/questions");
+        return sendHtml(
+          res,
+          200,
+          labelPage(frame("Gán câu mẫu", "/staff/questions"), {
+            csrf: session.csrf,
+            access: labelAccess(session),
+            text,
+            procedures: labelChoices(),
+            filter: (query.get("tim") ?? "").trim().slice(0, 100),
+            current: labelOf()(text),
+            nameOf,
+          }),
+        );
+      }
+      case "/staff/examples":
+        return sendHtml(res, 200, examplesPage(frame("Câu mẫu"), examplesView(session)));
       case "/staff/import":
         return sendHtml(res, 200, importPage(frame("Nhập hồ sơ"), { csrf: session.csrf, ...unavailableImport() }));
       case "/staff/lookup":
@@ -398,6 +433,187 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     sendHtml(res, 200, lookupPage(frame, { available: true, csrf: session.csrf, code, result: found ?? null }));
   }
 
+  /**
+   * Câu mẫu belong to the catalogue, which a province shares: like the catalogue's files, only
+   * its administrator (or anyone, on a single ward's install) changes them. A ward's staff see them.
+   */
+  function labelAccess(session: StaffSession): LabelAccess {
+    if (!examplesFile) {
+      return {
+        ok: false,
+        reason:
+          "Hệ thống này chưa bật gán câu mẫu từ bảng điều khiển (bảng điều khiển không biết thư mục danh mục). Hãy báo cán bộ CNTT.",
+      };
+    }
+    if (boundWard(session)) {
+      return {
+        ok: false,
+        reason:
+          "Câu mẫu thuộc danh mục dùng chung cho cả tỉnh: chỉ quản trị tỉnh gán hoặc xoá được. Hãy gửi quản trị tỉnh những câu cần gán.",
+      };
+    }
+    return { ok: true };
+  }
+
+  /** Every procedure a label may name: the shared catalogue's and those the province or a ward adds. */
+  function labelChoices(): Procedure[] {
+    const catalogue = deps.catalogue.current().catalogue;
+    const known = choicesOf.get(catalogue);
+    if (known) return known;
+    const { procedures, province } = catalogue;
+    const all = new Map(procedures.map((p) => [p.code, p]));
+    for (const p of province?.provinceOverlay.procedures ?? []) if (!all.has(p.code)) all.set(p.code, p);
+    for (const overlay of province?.wardOverlays.values() ?? [])
+      for (const p of overlay.procedures) if (!all.has(p.code)) all.set(p.code, p);
+    const choices = [...all.values()];
+    choicesOf.set(catalogue, choices);
+    return choices;
+  }
+
+  function knownCodes(): Set<string> {
+    const { procedures, province } = deps.catalogue.current().catalogue;
+    return labelCodes(
+      procedures.map((p) => p.code),
+      province,
+    );
+  }
+
+  /** The serving catalogue's label of a question, matched as the question list counts questions (folded). */
+  function labelOf(): (text: string) => Example | undefined {
+    const byKey = new Map<string, Example>();
+    // The file's later entries win: a question labelled again shows its new label.
+    for (const e of deps.catalogue.current().catalogue.examples ?? []) byKey.set(questionKey(e.text), e);
+    return (text) => byKey.get(questionKey(text));
+  }
+
+  function examplesView(session: StaffSession): ExamplesPageOptions {
+    const examples = deps.catalogue.current().catalogue.examples ?? [];
+    return {
+      csrf: session.csrf,
+      access: labelAccess(session),
+      staff: examples.filter(isStaffExample),
+      total: examples.length,
+      file: examplesFile?.file,
+      nameOf,
+    };
+  }
+
+  async function postExample(
+    res: ServerResponse,
+    session: StaffSession,
+    form: URLSearchParams,
+    frameOf: (title: string, current?: string) => PageFrame,
+  ) {
+    const text = labelText(form.get("text"));
+    const code = (form.get("code") ?? "").trim();
+    const intent = (form.get("intent") ?? "").trim();
+    const access = labelAccess(session);
+    // Every refusal shows the form again with what was picked: nothing typed or chosen is lost.
+    const again = (status: number, error: string) =>
+      sendHtml(
+        res,
+        status,
+        labelPage(frameOf("Gán câu mẫu", "/staff/questions"), {
+          csrf: session.csrf,
+          access,
+          text,
+          procedures: labelChoices(),
+          code,
+          intent,
+          current: labelOf()(text),
+          error,
+          nameOf,
+        }),
+      );
+    if (!access.ok || !examplesFile) return again(403, access.ok ? "" : access.reason);
+    if (text === "") return again(400, "Thiếu câu hỏi cần gán.");
+    if (text.length > EXAMPLE_TEXT_MAX) return again(400, `Câu hỏi dài quá ${EXAMPLE_TEXT_MAX} ký tự.`);
+    if (code === "") return again(400, "Hãy chọn một thủ tục, hoặc «Không phải thủ tục của phường».");
+    const known = knownCodes();
+    if (code !== NOT_A_PROCEDURE && !known.has(code)) {
+      return again(
+        400,
+        `Không có thủ tục mã ${code.slice(0, 40)} trong danh mục đang dùng (có thể vừa bị xoá). Hãy chọn lại.`,
+      );
+    }
+    const asked = EXAMPLE_INTENTS.find((i) => i === intent);
+    if (intent !== "" && !asked) return again(400, "Hãy chọn lại mục «Người dân hỏi về».");
+    let example: Example;
+    try {
+      const day = localTime(now(), timeZone).date;
+      example = await examplesFile.add({ text, code, intent: asked }, session.user, day, known);
+    } catch (err) {
+      if (!(err instanceof ExampleWriteError)) throw err;
+      logger.warn({ err: errorSummary(err) }, "staff label not saved");
+      return again(409, err.message);
+    }
+    await audit.record(
+      session.user,
+      "example-added",
+      `«${text.slice(0, 80)}» → ${code}${asked ? ` (${asked})` : ""}`,
+      boundWard(session),
+    );
+    const served = await reloadServes(example);
+    sendHtml(
+      res,
+      200,
+      examplesPage(frameOf("Câu mẫu", "/staff/examples"), {
+        ...examplesView(session),
+        saved: { example, ...served },
+      }),
+    );
+  }
+
+  async function deleteExample(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
+    const text = labelText(form.get("text"));
+    const access = labelAccess(session);
+    const view = () => examplesView(session);
+    if (!access.ok || !examplesFile) return sendHtml(res, 403, examplesPage(frame, view()));
+    let removed: Example[];
+    try {
+      removed = await examplesFile.remove(text, knownCodes());
+    } catch (err) {
+      if (!(err instanceof ExampleWriteError)) throw err;
+      return sendHtml(res, 409, examplesPage(frame, { ...view(), error: err.message }));
+    }
+    if (removed.length === 0) {
+      return sendHtml(
+        res,
+        404,
+        examplesPage(frame, { ...view(), error: "Không còn câu mẫu này trong tệp (có thể vừa được xoá)." }),
+      );
+    }
+    await audit.record(
+      session.user,
+      "example-deleted",
+      `«${text.slice(0, 80)}» → ${removed.map((e) => e.code).join(", ")}`,
+      boundWard(session),
+    );
+    await reload?.();
+    sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
+  }
+
+  /**
+   * Reloads the catalogue now (the watcher would, a moment later) and tells whether the bot serves
+   * the new label; when another file is broken the reload is refused, and staff read why.
+   */
+  async function reloadServes(example: Example): Promise<{ served: boolean; problem?: string }> {
+    await reload?.();
+    const key = questionKey(example.text);
+    const served = (deps.catalogue.current().catalogue.examples ?? []).some(
+      (e) => questionKey(e.text) === key && e.code === example.code,
+    );
+    if (served) return { served };
+    const problems = ((await deps.catalogue.check?.()) ?? []).filter((p) => p.severity !== "warning");
+    return {
+      served,
+      problem:
+        problems.length > 0
+          ? `danh mục đang có lỗi ở tệp khác (${problems.slice(0, 3).map(formatProblem).join("; ")})`
+          : undefined,
+    };
+  }
+
   const forbidden = (res: ServerResponse) =>
     sendHtml(
       res,
@@ -417,4 +633,9 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       audit.close();
     },
   };
+}
+
+/** The question a label is for, as a form or the address carries it: NFC, spaces collapsed. */
+function labelText(value: string | null): string {
+  return (value ?? "").normalize("NFC").replace(/\s+/g, " ").trim();
 }

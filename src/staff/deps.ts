@@ -1,3 +1,4 @@
+import type { Example } from "../catalogue/examples.js";
 import type { ProvinceData } from "../catalogue/load.js";
 import type { Problem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
@@ -71,11 +72,24 @@ export interface StaffConsoleDeps {
   database?: Pool;
   catalogue: {
     /** `province`: the province's and wards' data (overlays due for review are listed too); absent on a single ward. */
-    current(): { catalogue: { version: string; procedures: readonly Procedure[]; province?: ProvinceData } };
+    current(): {
+      catalogue: {
+        version: string;
+        procedures: readonly Procedure[];
+        province?: ProvinceData;
+        examples?: readonly Example[];
+      };
+    };
     /** Accepted with the serving catalogue but to be fixed. */
     warnings(): readonly Problem[];
     /** Problems of the files as they are on disk now (a refused edit shows here while the last good one serves). */
     check?(): Promise<readonly Problem[]>;
+    /**
+     * The folder the catalogue is loaded from (CATALOGUE_DIR), and its reload: with both, staff may
+     * label unanswered questions as câu mẫu (written to its examples.json, then reloaded at once).
+     */
+    dataDir?: string;
+    reload?(): Promise<boolean>;
   };
   health(): { channels: Record<string, ChannelHealthView> };
   /** Absent without the data directory: the pages say so. */

@@ -5,6 +5,7 @@ export const MENU = [
   ["/staff/", "Tổng quan"],
   ["/staff/ratings", "Đánh giá"],
   ["/staff/questions", "Câu hỏi chưa trả lời"],
+  ["/staff/examples", "Câu mẫu"],
   ["/staff/import", "Nhập hồ sơ"],
   ["/staff/lookup", "Tra cứu hồ sơ"],
   ["/staff/audit", "Nhật ký"],

@@ -10,6 +10,8 @@ const ACTIONS: Record<AuditEntry["action"], string> = {
   logout: "Đăng xuất",
   "import-committed": "Nhập hồ sơ",
   lookup: "Tra cứu hồ sơ",
+  "example-added": "Gán câu mẫu",
+  "example-deleted": "Xoá câu mẫu",
 };
 
 export interface AuditPageOptions {
