@@ -3,6 +3,12 @@
 // on the labelled set in eval/: the tuning part and the held-out part reported apart; then the
 // eval conversations played against the real assistant on the bundled catalogue (follow-up turns).
 //
+// The search learns from labelled examples (data/examples.json, rebuilt from eval/tuning.tsv by
+// eval/examples.ts). Scoring the tuning part with its own messages as examples would be meaningless,
+// so the tuning part is scored by 5-fold cross-validation: each fifth (a seeded shuffle) is answered
+// with the examples of the other four (and staff's). The held-out part and the other sets are answered
+// with all examples, as the bot serves. "rules only" rows are the same index without the examples.
+//
 //   npm run bench:search               both parts, both sizes, both methods
 //   npm run bench:search -- --tune     tuning part and test/fixtures only, with every miss listed
 //                                      (what to look at while tuning: it never reads the held-out part)
@@ -15,6 +21,16 @@ import { LiveCatalogue } from "../src/catalogue/live.js";
 import { loadCatalogue } from "../src/catalogue/load.js";
 import type { Procedure } from "../src/catalogue/schema.js";
 import { type Accuracy, type LabelledQuery, measureAccuracy, parseLabelledQueries } from "../src/search/evaluate.js";
+import {
+  DEFAULT_EXAMPLE_TUNING,
+  ExampleIndex,
+  ExampleSearch,
+  type ExampleTuning,
+  type LabelledExample,
+  NEAREST_EXAMPLE_TUNING,
+  NONE,
+  withExamples,
+} from "../src/search/examples.js";
 import { type Hit, ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
 import { conversations, playConversations } from "../test/harness/eval-conversations.js";
 import { seededRandom } from "../test/harness/reliability-generator.js";
@@ -42,8 +58,13 @@ sets.push(
 
 const loaded = await loadCatalogue(path.join(ROOT, "data"));
 if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
-const { procedures: bundled, synonyms, redirects } = loaded.catalogue;
+const { procedures: bundled, synonyms, redirects, examples } = loaded.catalogue;
 const known = new Set(bundled.map((p) => p.code));
+/** Examples from elsewhere than the tuning part (staff's): they serve every fold. */
+const TUNING_SOURCE = "eval/tuning.tsv";
+const otherExamples = examples.filter((e) => !e.source.startsWith(TUNING_SOURCE));
+const FOLDS = 5;
+const FOLD_SEED = 20261202;
 
 /** Plain fuse.js takes most of a second per query at 10,000 records: there it runs on a seeded sample. */
 const FUSE_SAMPLE_AT_LARGE = 20;
@@ -87,6 +108,65 @@ function fuseSearcher(records: Procedure[]) {
   };
 }
 
+/** A tuning message as an example: its first code (the plain procedure before its liên thông bundle), or none. */
+const asExample = (q: LabelledQuery): LabelledExample => ({ text: q.query, code: q.expected[0] ?? NONE });
+
+/**
+ * `queries` scored by k-fold cross-validation: the rules' outcome of each message (which no example changes),
+ * then changed by the examples of the other folds only. Returns a searcher over these messages' outcomes.
+ */
+function crossValidated(
+  index: ExampleSearch<Procedure>,
+  records: readonly Procedure[],
+  queries: readonly LabelledQuery[],
+  tuning: ExampleTuning,
+): { search(text: string): SearchOutcome<Procedure> } {
+  const random = seededRandom(FOLD_SEED);
+  const order = queries.map((_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const fold = new Int32Array(queries.length);
+  order.forEach((q, k) => {
+    fold[q] = k % FOLDS;
+  });
+  const codes = new Set(records.map((p) => p.code));
+  const byCode = new Map(records.map((p) => [p.code, p]));
+  const outcomes = new Map<string, SearchOutcome<Procedure>>();
+  for (let f = 0; f < FOLDS; f++) {
+    const taught = [...queries.filter((_, i) => fold[i] !== f).map(asExample), ...otherExamples];
+    const near = new ExampleIndex(taught, synonyms, codes);
+    queries.forEach((q, i) => {
+      if (fold[i] !== f) return;
+      const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<Procedure>;
+      outcomes.set(
+        q.query,
+        rules.sectionOnly ? rules : withExamples(rules, near.nearest(q.query, tuning.second), byCode, tuning),
+      );
+    });
+  }
+  return { search: (text) => outcomes.get(text) ?? index.search(text) };
+}
+
+/** The index's rules with all examples and the nearest-example rules on (`NEAREST_EXAMPLE_TUNING`). */
+function nearestOn(index: ExampleSearch<Procedure>, records: readonly Procedure[]) {
+  const near = new ExampleIndex(examples, synonyms, new Set(records.map((p) => p.code)));
+  const byCode = new Map(records.map((p) => [p.code, p]));
+  return {
+    search(text: string): SearchOutcome<Procedure> {
+      const rules = ProcedureSearch.prototype.searchUncached.call(index, text) as SearchOutcome<Procedure>;
+      if (rules.sectionOnly) return rules;
+      return withExamples(rules, near.nearest(text, NEAREST_EXAMPLE_TUNING.second), byCode, NEAREST_EXAMPLE_TUNING);
+    },
+  };
+}
+
+/** The index's rules alone (the examples' layer bypassed). */
+const rulesOnly = (index: ExampleSearch<Procedure>) => ({
+  search: (text: string) => ProcedureSearch.prototype.searchUncached.call(index, text) as SearchOutcome<Procedure>,
+});
+
 interface Row {
   set: string;
   method: string;
@@ -117,24 +197,51 @@ const sizes: Array<[Procedure[], number]> = SMALL
     ];
 for (const [records, rounds] of sizes) {
   const started = performance.now();
-  const ours = new ProcedureSearch(records, synonyms, undefined, redirects);
+  const ours = new ExampleSearch(records, synonyms, examples, redirects);
   const buildMs = performance.now() - started;
-  console.error(`index of ${records.length} records built in ${buildMs.toFixed(0)} ms`);
+  console.error(
+    `index of ${records.length} records and ${ours.examples.size} examples built in ${buildMs.toFixed(0)} ms`,
+  );
   for (const { name, queries } of sets) {
     const [medianMs, p95Ms] = timed((q) => ours.searchUncached(q), queries, rounds);
-    const accuracy = measureAccuracy(ours, queries, known);
-    rows.push({
+    const tuningPart = name === "eval tuning";
+    const accuracy = measureAccuracy(
+      tuningPart ? crossValidated(ours, records, queries, DEFAULT_EXAMPLE_TUNING) : ours,
+      queries,
+      known,
+    );
+    const measured = (method: string, accuracy: Accuracy): Row => ({
       set: name,
-      method: "motcua",
+      method,
       records: records.length,
       accuracy,
       queries: queries.length,
       medianMs,
       p95Ms,
     });
+    rows.push(measured(tuningPart ? `motcua (${FOLDS}-fold CV)` : "motcua", accuracy));
     progress(rows[rows.length - 1] as Row);
-    if (TUNE && (name === "eval tuning" || name === "own generalisation")) {
-      console.log(`\n# misses on ${name} @${records.length}`);
+    // The rules alone, and (on the tuning part) the nearest-example rules cross-validation turned down.
+    const beside: Row[] = [measured("rules only", measureAccuracy(rulesOnly(ours), queries, known))];
+    if (TUNE || records === bundled) {
+      const nearest = tuningPart
+        ? crossValidated(ours, records, queries, NEAREST_EXAMPLE_TUNING)
+        : nearestOn(ours, records);
+      beside.push(
+        measured(
+          `nearest examples on${tuningPart ? ` (${FOLDS}-fold CV)` : ""}`,
+          measureAccuracy(nearest, queries, known),
+        ),
+      );
+    }
+    for (const row of beside) {
+      row.medianMs = Number.NaN;
+      row.p95Ms = Number.NaN;
+      rows.push(row);
+      progress(row);
+    }
+    if (TUNE && (tuningPart || name === "own generalisation")) {
+      console.log(`\n# misses on ${name} @${records.length}${tuningPart ? " (cross-validated)" : ""}`);
       for (const m of accuracy.misses) console.log(`${m.expected}\t${m.got}\t${m.query}`);
     }
   }
@@ -179,8 +286,8 @@ for (const { name } of sets) {
       "top-1 <150 ch": `${pct(r.accuracy.rest.top1)} (${r.accuracy.rest.count})`,
       "oos answered": pct(r.accuracy.confidentWrong),
       "oos offers": pct(r.accuracy.offers),
-      "median ms": r.medianMs.toFixed(3),
-      "p95 ms": r.p95Ms.toFixed(3),
+      "median ms": Number.isNaN(r.medianMs) ? "-" : r.medianMs.toFixed(3),
+      "p95 ms": Number.isNaN(r.p95Ms) ? "-" : r.p95Ms.toFixed(3),
     })),
   );
 }
@@ -192,6 +299,11 @@ console.log(
 console.log(
   `plain fuse.js at ${large.length} records runs on a seeded sample of ${FUSE_SAMPLE_AT_LARGE} messages per set;` +
     ` its intent is always "general" (it has none). "oos answered" is the share of out-of-scope messages given an answer.`,
+);
+console.log(
+  `the tuning part is scored by ${FOLDS}-fold cross-validation (seed ${FOLD_SEED}): each fifth answered with the examples of` +
+    ` the other four and staff's (${otherExamples.length}), never its own; the other sets with all ${examples.length} examples` +
+    ` of data/examples.json. Latency is the search with all examples; "rules only" rows are timed in the row above.`,
 );
 
 // The conversations (issue 11's follow-up target): the whole assistant, not the search alone, on the

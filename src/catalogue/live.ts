@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from "chokidar";
-import { ProcedureSearch } from "../search/index.js";
+import { ExampleSearch } from "../search/examples.js";
+import type { ProcedureSearch } from "../search/index.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
 import type { Procedure } from "./schema.js";
@@ -107,10 +108,11 @@ export class CatalogueError extends Error {
 
 /**
  * The search over a catalogue, built alike everywhere (the live catalogue, a ward's view, the
- * search CLI): the redirects let it hold back a confident answer for what other agencies do.
+ * search CLI): the redirects let it hold back a confident answer for what other agencies do, and
+ * the labelled examples (câu mẫu, examples.json) answer a question staff labelled as they labelled it.
  */
 export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure> {
-  return new ProcedureSearch(catalogue.procedures, catalogue.synonyms, undefined, catalogue.redirects);
+  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, catalogue.examples, catalogue.redirects);
 }
 
 function index(catalogue: Catalogue): CatalogueSnapshot {

@@ -1,0 +1,351 @@
+import { Analyzer } from "./analyzer.js";
+import { type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
+import type { Word } from "./normalize.js";
+import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
+
+/**
+ * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
+ * `none` for what no procedure of the ward answers (another agency's service, small talk). The search
+ * learns from them the way chatbot platforms use training phrases: a message close to examples of one
+ * procedure is that procedure even when the rules' reading of the record's own words falls short, and a
+ * message close to `none` examples gets no confident answer.
+ *
+ * The shape the search reads (data/examples.json holds more: source, added date).
+ */
+export interface LabelledExample {
+  readonly text: string;
+  /** A catalogue code, or `none`. */
+  readonly code: string;
+  readonly intent?: string;
+}
+
+/** The code of an example that no procedure of the ward answers. */
+export const NONE = "none";
+
+/**
+ * How examples change the rules' outcome beyond a message labelled word for word. Similarities are cosines in
+ * 0..1; a threshold above 1 switches its rule off. Chosen by 5-fold cross-validation on eval/tuning.tsv
+ * (bench/search.ts --tune prints it, with these rules on as `NEAREST_EXAMPLE_TUNING` beside): on 2 December 2026
+ * each of them lost top-1 against the rules alone (promote at 0.6–0.8: 13–8 lists settled, half of them wrongly,
+ * top-1 95.1 → 94.6–94.9%; switch at 0.8–0.95: 94.7–94.9%; hold at 0.5–0.6: 94.9%, no out-of-scope answer
+ * caught; add at 0.5: 95.2% but out-of-scope answered 0.9 → 1.3%; re-ordering a list by similarity: 94.9% and
+ * less), so they are off. The nearest examples place only 79.6% of messages right on their own, where the
+ * rules place 95.1%, and where the rules err the examples mostly err too.
+ */
+export const DEFAULT_EXAMPLE_TUNING = {
+  /** A "which one?" list becomes an answer when its procedure's nearest example is this close… */
+  promote: 2,
+  /** …and nearer by this much than any other listed procedure's and any `none` example. */
+  promoteMargin: 0.1,
+  /** When the rules find nothing, a procedure whose nearest example is this close is answered (not sure)… */
+  add: 2,
+  /** …when no other procedure's or `none` example comes within this much. */
+  addMargin: 0.15,
+  /** A confident answer is held back when a `none` example is this close… */
+  hold: 2,
+  /** …and closer by this much than the nearest example of the answered procedure. */
+  holdMargin: 0.1,
+  /** The rules' answer gives way to another procedure whose nearest example is this close… */
+  switch: 2,
+  /** …and closer by this much than the nearest example of the answered one. */
+  switchMargin: 0.3,
+  /** How much of a code's score its second-nearest example adds (0: nearest only). */
+  second: 0,
+  /** A "which one?" list is re-ordered by the rules' score plus this much of each one's nearest example (0: not). */
+  rerank: 0,
+};
+export type ExampleTuning = typeof DEFAULT_EXAMPLE_TUNING;
+
+/** The nearest-example rules on, at the least harmful settings cross-validation found (for the bench's comparison). */
+export const NEAREST_EXAMPLE_TUNING: ExampleTuning = {
+  ...DEFAULT_EXAMPLE_TUNING,
+  promote: 0.8,
+  add: 0.6,
+  hold: 0.6,
+  switch: 0.9,
+};
+
+/** The codes nearest a message, by their nearest examples. */
+export interface Nearest {
+  /** Best first; `none` is not among them. */
+  codes: Array<{ code: string; score: number }>;
+  /** The nearest `none` example's similarity (0 when none shares a word). */
+  none: number;
+  /**
+   * The code of an example that is this very message (the same words with the same accents, whatever the case,
+   * spacing or punctuation), when its examples agree on one: staff labelled the question, so that is its answer.
+   */
+  exact?: string;
+}
+
+/** A feature and its weight in one example's unit vector. */
+interface Posting {
+  example: number;
+  weight: number;
+  /** The accents the example wrote the feature with; undefined when it was typed without any. */
+  marks: string | undefined;
+}
+
+/** A feature of a text (a content word or an adjacent pair) and the accents it was typed with. */
+interface Feature {
+  key: string;
+  /** Undefined when the text was typed without accents (then it fits every spelling) or the word is a concept. */
+  marks: string | undefined;
+}
+
+const BIGRAM = "\u0001";
+
+/**
+ * Nearest labelled examples by TF-IDF cosine over the words the search reads (folded, chat spellings and
+ * synonyms mapped, places, section cues and filler removed: "làm giấy khai sinh cho con hết bao nhiêu" and
+ * "đăng ký khai sinh cho bé ở đâu" meet on the procedure, not on the section asked) and their adjacent pairs.
+ */
+export class ExampleIndex {
+  private readonly analyzer: Analyzer;
+  private readonly postings = new Map<string, Posting[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly codes: string[] = [];
+  /** Each example's code by its exact words; null where examples of the same words disagree. */
+  private readonly exact = new Map<string, string | null>();
+  /** Examples left out: their code is in no record of the catalogue (a procedure removed since they were labelled). */
+  readonly ignored: LabelledExample[] = [];
+  private readonly scratch: Float64Array;
+  /** What a feature no example has weighs in a message's length (as the rarest one). */
+  private readonly unseen: number;
+  /** Whether accents typed on both sides must agree (a tuning switch, measured by cross-validation). */
+  accents = true;
+
+  /**
+   * `nearestOn: false` keeps only the exact words of each example (what serves while the nearest-example rules
+   * are off): reading a thousand examples as queries takes about a second, which a catalogue reload need not spend.
+   */
+  constructor(
+    examples: readonly LabelledExample[],
+    synonyms: SynonymsFile,
+    known: ReadonlySet<string>,
+    readonly nearestOn = true,
+  ) {
+    this.analyzer = new Analyzer(synonyms);
+    const vectors: Feature[][] = [];
+    for (const example of examples) {
+      if (example.code !== NONE && !known.has(example.code)) {
+        this.ignored.push(example);
+        continue;
+      }
+      const key = exactKey(example.text);
+      const before = this.exact.get(key);
+      if (key !== "") this.exact.set(key, before === undefined || before === example.code ? example.code : null);
+      if (!nearestOn) continue;
+      const features = this.features(example.text);
+      if (features.length === 0) continue;
+      vectors.push(features);
+      this.codes.push(example.code);
+    }
+    const df = new Map<string, number>();
+    for (const features of vectors) for (const f of features) df.set(f.key, (df.get(f.key) ?? 0) + 1);
+    const n = vectors.length;
+    for (const [f, count] of df) this.idf.set(f, Math.log(1 + n / count));
+    this.unseen = Math.log(1 + n);
+    vectors.forEach((features, example) => {
+      const weights = features.map((f) => this.idf.get(f.key) ?? 0);
+      const norm = Math.hypot(...weights) || 1;
+      features.forEach((f, k) => {
+        const list = this.postings.get(f.key) ?? [];
+        list.push({ example, weight: (weights[k] as number) / norm, marks: f.marks });
+        this.postings.set(f.key, list);
+      });
+    });
+    this.scratch = new Float64Array(vectors.length);
+  }
+
+  /** How many distinct texts serve as examples. */
+  get size(): number {
+    return this.exact.size;
+  }
+
+  /**
+   * Distinct features of a text: its content words and their adjacent pairs within a clause, with the accents
+   * typed ("khai sinh lại" is no "khai sinh cho con lai" when both are typed with accents).
+   */
+  features(text: string): Feature[] {
+    const query = this.analyzer.query(text);
+    const accented = query.said.some((w) => w.marks !== "");
+    const content = query.words.filter((w) => !/^\d+$/.test(w.token));
+    const marks = (w: Word) => (!accented || this.analyzer.concepts.has(w.token) ? undefined : w.marks);
+    const out = new Map<string, Feature>();
+    content.forEach((w, k) => {
+      if (!out.has(w.token)) out.set(w.token, { key: w.token, marks: marks(w) });
+      const prev = content[k - 1];
+      if (!prev || prev.clause !== w.clause || prev.token === w.token) return;
+      const key = `${prev.token}${BIGRAM}${w.token}`;
+      const [a, b] = [marks(prev), marks(w)];
+      if (!out.has(key)) out.set(key, { key, marks: a === undefined || b === undefined ? undefined : `${a}|${b}` });
+    });
+    return [...out.values()];
+  }
+
+  nearest(text: string, second = 0): Nearest {
+    // A word no example has still counts in the message's length: "trích lụt khai sinh" is not all "khai sinh".
+    if (!this.nearestOn) {
+      const exact = this.exact.get(exactKey(text));
+      return { codes: [], none: 0, ...(exact ? { exact } : {}) };
+    }
+    const all = this.features(text);
+    const weights = all.map((f) => this.idf.get(f.key) ?? this.unseen);
+    const norm = Math.hypot(...weights) || 1;
+    const features = all.filter((f) => this.idf.has(f.key));
+    const exact = this.exact.get(exactKey(text));
+    const result: Nearest = { codes: [], none: 0, ...(exact ? { exact } : {}) };
+    if (features.length === 0) return result;
+    const sims = this.scratch;
+    const touched: number[] = [];
+    features.forEach((f) => {
+      const q = (this.idf.get(f.key) as number) / norm;
+      for (const { example, weight, marks } of this.postings.get(f.key) as Posting[]) {
+        // Typed with accents on both sides, the same letters with other accents are another word.
+        if (this.accents && f.marks !== undefined && marks !== undefined && f.marks !== marks) continue;
+        if (sims[example] === 0) touched.push(example);
+        sims[example] = (sims[example] as number) + q * weight;
+      }
+    });
+    // Per code: its nearest example, plus a share of its second-nearest (several examples agreeing).
+    const best = new Map<string, [number, number]>();
+    for (const example of touched) {
+      const sim = sims[example] as number;
+      sims[example] = 0;
+      const code = this.codes[example] as string;
+      const pair = best.get(code) ?? [0, 0];
+      if (sim > pair[0]) best.set(code, [sim, pair[0]]);
+      else if (sim > pair[1]) best.set(code, [pair[0], sim]);
+      else best.set(code, pair);
+    }
+    for (const [code, [first, next]] of best) {
+      const score = Math.min(1, first + second * next);
+      if (code === NONE) result.none = score;
+      else result.codes.push({ code, score });
+    }
+    result.codes.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
+    return result;
+  }
+}
+
+/**
+ * The rules' outcome, changed where the examples say clearly more:
+ * - a message labelled word for word (staff labelled this question) is answered as labelled, `none` by nothing;
+ * - a "which one?" list whose procedure the examples single out becomes that answer;
+ * - nothing found, but examples of one procedure are very close: that procedure, not sure (with a way out);
+ * - an answer whose message sits by `none` examples (another agency's service, chit-chat) is held back;
+ * - an answer the examples clearly place under another procedure gives way to it.
+ * A section asked alone (a follow-up) is the conversation's, never changed.
+ */
+export function withExamples<P extends SearchableProcedure>(
+  outcome: SearchOutcome<P>,
+  near: Nearest,
+  byCode: ReadonlyMap<string, P>,
+  tuning: ExampleTuning = DEFAULT_EXAMPLE_TUNING,
+): SearchOutcome<P> {
+  if (outcome.sectionOnly) return outcome;
+  if (near.exact === NONE) return { ...outcome, decision: "none", hits: [], sure: true };
+  const labelled = near.exact === undefined ? undefined : byCode.get(near.exact);
+  if (labelled) return { ...outcome, decision: "answer", hits: lead(outcome.hits, labelled, 1), sure: true };
+  const [top, next] = near.codes;
+  if (!top) return outcome;
+  const support = (code: string | undefined) => near.codes.find((c) => c.code === code)?.score ?? 0;
+  const hits =
+    tuning.rerank > 0 && outcome.decision === "choose"
+      ? outcome.hits
+          .map((h) => ({ h, s: h.score + tuning.rerank * support(h.procedure.code) }))
+          .sort((a, b) => b.s - a.s)
+          .map((x) => x.h)
+      : outcome.hits;
+  if (hits[0] !== outcome.hits[0]) outcome = { ...outcome, hits, sure: false };
+  if (outcome.decision === "answer") {
+    const answered = hits[0]?.procedure.code;
+    const own = support(answered);
+    if (near.none >= tuning.hold && near.none - own >= tuning.holdMargin) {
+      return { ...outcome, decision: "none", hits: [], sure: true };
+    }
+    if (top.code !== answered && top.score >= tuning.switch && top.score - own >= tuning.switchMargin) {
+      const procedure = byCode.get(top.code);
+      if (!procedure) return outcome;
+      return { ...outcome, hits: lead(hits, procedure, top.score), sure: false };
+    }
+    return outcome;
+  }
+  if (outcome.decision === "choose") {
+    const listed = hits.map((h) => h.procedure.code);
+    if (!listed.includes(top.code) || top.score < tuning.promote) return outcome;
+    const rival = Math.max(
+      near.none,
+      ...near.codes.filter((c) => c !== top && listed.includes(c.code)).map((c) => c.score),
+    );
+    if (top.score - rival < tuning.promoteMargin) return outcome;
+    const procedure = byCode.get(top.code) as P;
+    return { ...outcome, decision: "answer", hits: lead(hits, procedure, top.score), sure: false };
+  }
+  // Nothing found by the rules.
+  const rival = Math.max(near.none, next?.score ?? 0);
+  const procedure = byCode.get(top.code);
+  if (!procedure || top.score < tuning.add || top.score - rival < tuning.addMargin) return outcome;
+  return { ...outcome, decision: "answer", hits: lead([], procedure, top.score), sure: false };
+}
+
+/** A message's exact words: case, spacing and punctuation aside, accents kept (NFC). */
+export function exactKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+/** The hits with `procedure` first (its own hit when listed, else one made from the examples' similarity). */
+function lead<P extends SearchableProcedure>(hits: readonly Hit<P>[], procedure: P, similarity: number): Hit<P>[] {
+  const own = hits.find((h) => h.procedure.code === procedure.code);
+  const first: Hit<P> = own ?? {
+    procedure,
+    score: similarity,
+    // Found by the examples, not by the record's words: none of its title was said as far as the rules know.
+    parts: { coverage: 0, pairs: 0, title: 0, free: true },
+  };
+  return [first, ...hits.filter((h) => h !== own)];
+}
+
+/**
+ * The search with labelled examples over the rule-based ranker: the same interface, so every consumer
+ * (the answer feature, ward views, the search CLI) uses it unchanged.
+ */
+export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> extends ProcedureSearch<P> {
+  readonly examples: ExampleIndex;
+  private readonly byCode: ReadonlyMap<string, P>;
+
+  constructor(
+    procedures: readonly P[],
+    synonyms: SynonymsFile,
+    examples: readonly LabelledExample[],
+    redirects: readonly RedirectTerms[] = [],
+    tuning?: Tuning,
+    private readonly exampleTuning: ExampleTuning = DEFAULT_EXAMPLE_TUNING,
+  ) {
+    super(procedures, synonyms, tuning, redirects);
+    const byCode = new Map<string, P>();
+    for (const p of procedures) if (!byCode.has(p.code)) byCode.set(p.code, p);
+    this.byCode = byCode;
+    const nearestOn =
+      exampleTuning.rerank > 0 ||
+      [exampleTuning.promote, exampleTuning.add, exampleTuning.hold, exampleTuning.switch].some((t) => t <= 1);
+    this.examples = new ExampleIndex(examples, synonyms, new Set(byCode.keys()), nearestOn);
+  }
+
+  override searchUncached(text: string, limit = 5): SearchOutcome<P> {
+    const outcome = super.searchUncached(text, limit);
+    if (outcome.sectionOnly || this.examples.size === 0) return outcome;
+    return withExamples(
+      outcome,
+      this.examples.nearest(text, this.exampleTuning.second),
+      this.byCode,
+      this.exampleTuning,
+    );
+  }
+}

@@ -1,0 +1,233 @@
+import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { examplesFromTuning, rebuildExamples } from "../../eval/examples.js";
+import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
+import type { Procedure } from "../../src/catalogue/schema.js";
+import { parseLabelledQueries } from "../../src/search/evaluate.js";
+import {
+  ExampleIndex,
+  ExampleSearch,
+  exactKey,
+  type LabelledExample,
+  NEAREST_EXAMPLE_TUNING,
+  NONE,
+} from "../../src/search/examples.js";
+import { ProcedureSearch, type SearchOutcome } from "../../src/search/index.js";
+import { fold } from "../../src/search/normalize.js";
+import { BUNDLED_DATA, copyOfBundledData, editJson, ROOT, tempDir } from "../harness/common.js";
+
+let catalogue: Catalogue;
+let rules: ProcedureSearch<Procedure>;
+beforeAll(async () => {
+  const result = await loadCatalogue(BUNDLED_DATA);
+  if (!result.ok) throw new Error("bundled catalogue is invalid");
+  catalogue = result.catalogue;
+  rules = new ProcedureSearch(catalogue.procedures, catalogue.synonyms, undefined, catalogue.redirects);
+});
+
+const withExamples = (examples: LabelledExample[], procedures: readonly Procedure[] = catalogue.procedures) =>
+  new ExampleSearch(procedures, catalogue.synonyms, examples, catalogue.redirects);
+const first = (o: SearchOutcome<Procedure>) => (o.decision === "none" ? undefined : o.hits[0]?.procedure.code);
+
+// A staff phrasing the rules cannot read: no word of it is a procedure's.
+const STAFF_PHRASE = "cho em xin cái giấy để bé nhà em đi tiêm chủng được ạ";
+const BIRTH = "1.001193";
+
+describe("labelled examples over the rules", () => {
+  it("answers a phrasing labelled by staff, which the rules alone do not answer, whatever its case or punctuation", () => {
+    expect(first(rules.search(STAFF_PHRASE))).not.toBe(BIRTH);
+    const search = withExamples([{ text: STAFF_PHRASE, code: BIRTH }]);
+    for (const typed of [STAFF_PHRASE, `  ${STAFF_PHRASE.toUpperCase()}?? `, STAFF_PHRASE.replace(" ạ", ", ạ!")]) {
+      const outcome = search.search(typed);
+      expect(outcome.decision).toBe("answer");
+      expect(first(outcome)).toBe(BIRTH);
+    }
+    // Other accents are other words: the label is of this message, not of every message folding alike.
+    expect(first(search.search(fold(STAFF_PHRASE)))).toBe(first(rules.search(fold(STAFF_PHRASE))));
+  });
+
+  it("holds back a confident answer for a message labelled none (another agency's service, chit-chat)", () => {
+    // An out-of-scope message of the tuning part that the rules answer: the examples' label holds it back.
+    const tuning = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    const answered = tuning.find((q) => q.expected.length === 0 && rules.search(q.query).decision === "answer");
+    expect(answered).toBeDefined();
+    const text = answered?.query as string;
+    const search = withExamples([{ text, code: NONE }]);
+    const outcome = search.search(text);
+    expect(outcome.decision).toBe("none");
+    expect(outcome.hits).toEqual([]);
+    // Another message is still the rules'.
+    const other = "làm giấy khai sinh cho con";
+    expect(search.search(other)).toEqual(rules.search(other));
+  });
+
+  it("leaves a section asked alone (a follow-up) to the conversation", () => {
+    const text = "mất bao lâu";
+    expect(rules.search(text).sectionOnly).toBe(true);
+    const outcome = withExamples([{ text, code: BIRTH }]).search(text);
+    expect(outcome).toEqual(rules.search(text));
+  });
+
+  it("ignores an example whose procedure left the catalogue, and examples that disagree on the same words", () => {
+    const gone = catalogue.procedures.filter((p) => p.code !== BIRTH);
+    const search = withExamples(
+      [
+        { text: STAFF_PHRASE, code: BIRTH },
+        { text: "giấy cho bé đi học", code: "1.004884" },
+        { text: "Giấy cho bé đi học!", code: "2.000635" },
+      ],
+      gone,
+    );
+    expect(search.examples.ignored.map((e) => e.code)).toEqual([BIRTH]);
+    const plain = new ProcedureSearch(gone, catalogue.synonyms, undefined, catalogue.redirects);
+    expect(search.search(STAFF_PHRASE)).toEqual(plain.search(STAFF_PHRASE));
+    expect(search.search("giấy cho bé đi học")).toEqual(plain.search("giấy cho bé đi học"));
+  });
+
+  it("finds the nearest examples by their words, accents typed on both sides agreeing", () => {
+    const index = new ExampleIndex(
+      [
+        { text: "làm giấy khai sinh cho con", code: BIRTH },
+        { text: "làm hộ chiếu ở đâu", code: NONE },
+        { text: "khai sinh cho con lai", code: "2.000528" },
+      ],
+      catalogue.synonyms,
+      new Set(catalogue.procedures.map((p) => p.code)),
+    );
+    const near = index.nearest("con mới sinh thì làm giấy khai sinh thế nào");
+    expect(near.codes[0]?.code).toBe(BIRTH);
+    expect(near.codes[0]?.score).toBeGreaterThan(0);
+    expect(near.codes[0]?.score).toBeLessThan(1);
+    expect(index.nearest("hộ chiếu làm mất bao lâu").none).toBeGreaterThan(0);
+    // Every example it was given is served, by its exact words at least.
+    expect(index.size).toBe(3);
+    expect(index.nearest("Làm giấy khai sinh cho con.").exact).toBe(BIRTH);
+  });
+
+  it("with the nearest-example rules on, settles a list by examples that agree strongly", () => {
+    // Find a message the rules answer with a list, from the labelled tuning part, and teach its first-listed rival.
+    const tuning = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    const listed = tuning.find((q) => q.expected.length === 1 && rules.search(q.query).decision === "choose");
+    expect(listed).toBeDefined();
+    const query = listed?.query as string;
+    const codes = rules.search(query).hits.map((h) => h.procedure.code);
+    const pick = codes[1] as string;
+    const search = new ExampleSearch(
+      catalogue.procedures,
+      catalogue.synonyms,
+      [{ text: `${query} nữa`, code: pick }],
+      catalogue.redirects,
+      undefined,
+      NEAREST_EXAMPLE_TUNING,
+    );
+    const outcome = search.search(query);
+    expect(outcome.decision).toBe("answer");
+    expect(first(outcome)).toBe(pick);
+    expect(outcome.sure).toBe(false);
+  });
+});
+
+describe("data/examples.json", () => {
+  it("holds no message of the held-out part (it is what measures whether the examples generalise)", () => {
+    const file = JSON.parse(readFileSync(path.join(ROOT, "data/examples.json"), "utf8")) as {
+      examples: LabelledExample[];
+    };
+    const heldOut = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/heldout.tsv"), "utf8"));
+    expect(heldOut.length).toBeGreaterThan(0);
+    const texts = new Set(file.examples.map((e) => e.text.normalize("NFC").trim()));
+    const taught = new Set(file.examples.map((e) => fold(exactKey(e.text))));
+    // Only how many: the held-out messages are not to be read while tuning. No text is shared, and no in-scope
+    // message shares its words (small talk may: "ok", "👍" are said alike in both parts, and labelled none in both).
+    expect(heldOut.filter((q) => texts.has(q.query.normalize("NFC").trim())).length).toBe(0);
+    expect(heldOut.filter((q) => q.expected.length > 0 && taught.has(fold(exactKey(q.query)))).length).toBe(0);
+  });
+
+  it("is what eval/examples.ts rebuilds from eval/tuning.tsv", () => {
+    const codes = new Set(catalogue.procedures.map((p) => p.code));
+    const built = rebuildExamples({
+      file: path.join(ROOT, "data/examples.json"),
+      tuningFile: path.join(ROOT, "eval/tuning.tsv"),
+      codes,
+    });
+    expect(readFileSync(path.join(ROOT, "data/examples.json"), "utf8")).toBe(built.text);
+  });
+});
+
+describe("eval/examples.ts", () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it("rebuilds the tuning entries and keeps staff's as they are", async () => {
+    const temp = await tempDir();
+    cleanup = temp.cleanup;
+    const tuningFile = path.join(temp.dir, "tuning.tsv");
+    const file = path.join(temp.dir, "examples.json");
+    await writeFile(
+      tuningFile,
+      [
+        "id\tquery\texpected\tintent\tstyle\tlength\toos\ttopic",
+        "m0001\tlàm giấy khai sinh cho con\t1.001193\tgeneral\tplain\tshort\t-\t-",
+        "m0002\tkhai sinh online được không\t1.001193|3.000722\tonline|steps\tplain\tshort\t-\t-",
+        "m0003\tlàm hộ chiếu ở đâu\tnone\tplace\tplain\tshort\tredirect\tpassport",
+        "m0004\tthủ tục chưa có\t9.999999\tgeneral\tplain\tshort\t-\t-",
+      ].join("\n"),
+    );
+    const staff = { text: "giấy cho bé tiêm chủng", code: BIRTH, source: "nhân viên nv01", added: "2026-12-02" };
+    const stale = { text: "một câu cũ", code: BIRTH, source: "eval/tuning.tsv m0999" };
+    await writeFile(file, JSON.stringify({ examples: [stale, staff] }));
+    const built = rebuildExamples({ file, tuningFile, codes: new Set([BIRTH, "3.000722"]) });
+    expect(built.skipped).toBe(1);
+    expect(built.file.examples).toEqual([
+      { text: "làm giấy khai sinh cho con", code: BIRTH, intent: "general", source: "eval/tuning.tsv m0001" },
+      // Two records answer it: an example of the first (the plain procedure), and of its first section.
+      { text: "khai sinh online được không", code: BIRTH, intent: "online", source: "eval/tuning.tsv m0002" },
+      { text: "làm hộ chiếu ở đâu", code: NONE, source: "eval/tuning.tsv m0003" },
+      staff,
+    ]);
+    // The written file is one the catalogue accepts.
+    const { dir, cleanup: drop } = await copyOfBundledData();
+    try {
+      await writeFile(path.join(dir, "examples.json"), built.text);
+      const loaded = await loadCatalogue(dir);
+      expect(loaded.ok).toBe(true);
+    } finally {
+      await drop();
+    }
+  });
+
+  it("reads only the tuning file it is given", () => {
+    const { entries } = examplesFromTuning(
+      "id\tquery\texpected\tintent\nm0001\tcảm ơn\tnone\tgeneral\n",
+      "eval/tuning.tsv",
+      new Set(),
+    );
+    expect(entries).toEqual([{ text: "cảm ơn", code: NONE, source: "eval/tuning.tsv m0001" }]);
+  });
+});
+
+describe("the live catalogue's search", () => {
+  it("learns a phrasing staff label into examples.json, on reload", async () => {
+    const { dir, cleanup } = await copyOfBundledData();
+    const live = await LiveCatalogue.open(dir);
+    try {
+      expect(first(live.current().search.search(STAFF_PHRASE))).not.toBe(BIRTH);
+      await editJson(path.join(dir, "examples.json"), (file) => {
+        file.examples.push({ text: STAFF_PHRASE, code: BIRTH, source: "nhân viên nv01", added: "2026-12-02" });
+      });
+      expect(await live.reload()).toBe(true);
+      const outcome = live.current().search.search(STAFF_PHRASE);
+      expect(outcome.decision).toBe("answer");
+      expect(first(outcome)).toBe(BIRTH);
+      expect(JSON.parse(await readFile(path.join(dir, "examples.json"), "utf8")).examples.length).toBeGreaterThan(1);
+    } finally {
+      await live.close();
+      await cleanup();
+    }
+  });
+});
