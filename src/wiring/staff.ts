@@ -30,6 +30,9 @@ export function consoleCatalogue(catalogue: LiveCatalogue) {
       const r = await loadCatalogue(catalogue.dataDir);
       return r.ok ? r.warnings : [...r.problems, ...r.warnings];
     },
+    // Staff labels (câu mẫu) are written into the catalogue's folder and served at once, without waiting for the watcher.
+    dataDir: catalogue.dataDir,
+    reload: () => catalogue.reload(),
   };
 }
 
