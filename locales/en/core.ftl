@@ -15,6 +15,11 @@ menu-language = Tiếng Việt
 choose-field = Choose a field:
 choose-in-field = Procedures in { $field }:
 choose-procedure = Which procedure do you mean? Pick one (or type its number):
+compare-line = { $index }. { $name } (code { $code }): { $value }
+compare-online-title = Online submission:
+compare-online-yes = accepts applications online
+compare-online-no = not online yet, submit in person
+compare-pick = Which one is yours? Pick one to see it in full (or type its number).
 more = More
 not-found =
     Sorry, I could not find a matching procedure. Try a shorter question (e.g. «marriage registration», «certified copy») or choose «Browse by field».

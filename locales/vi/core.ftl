@@ -16,6 +16,11 @@ menu-language = English
 choose-field = Chọn lĩnh vực:
 choose-in-field = Các thủ tục thuộc lĩnh vực { $field }:
 choose-procedure = Bạn muốn hỏi về thủ tục nào? Chọn một mục (hoặc gõ số thứ tự):
+compare-line = { $index }. { $name } (mã { $code }): { $value }
+compare-online-title = Nộp trực tuyến:
+compare-online-yes = có nhận hồ sơ trực tuyến
+compare-online-no = chưa nhận trực tuyến, nộp trực tiếp
+compare-pick = Bạn hỏi thủ tục nào? Chọn một mục để xem đầy đủ (hoặc gõ số thứ tự).
 more = Xem thêm
 not-found =
     Xin lỗi, tôi chưa tìm thấy thủ tục phù hợp. Bạn có thể hỏi ngắn gọn hơn (ví dụ: «đăng ký kết hôn», «chứng thực chữ ký») hoặc chọn «Xem theo lĩnh vực».

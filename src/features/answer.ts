@@ -1,4 +1,5 @@
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
+import type { Catalogue } from "../catalogue/load.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import { prefixOf } from "../core/choice-id.js";
@@ -11,8 +12,9 @@ import { sectionCue, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
-import { chooseReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
+import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring } from "./redirects.js";
+import { isChange, meantVariant, namesChange } from "./variants.js";
 import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
@@ -109,9 +111,16 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const onlySection =
     outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
   if (current && onlySection) return [show(ctx, deps, current, onlySection)];
-  // After a "which one?" list, a section alone asks it again, each choice now opening that section.
+  // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
+  // procedure, a line each; a long one asks which again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
-  if (!current && onlySection && options.length > 0) return [chooseReply(ctx, options, onlySection)];
+  if (!current && onlySection && options.length > 0) {
+    rememberOptions(
+      ctx,
+      options.map((p) => p.code),
+    );
+    return [listReply(ctx, catalogue, options, onlySection)];
+  }
 
   const said = matchRedirect(catalogue.redirects ?? [], text);
   // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
@@ -181,6 +190,25 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       const { hits, setAside } = settledList;
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
     }
+    // A thing and the changes to it ("giấy phép bán lẻ rượu": its issue, re-issue, amendment): the one the
+    // message names a change for, or the thing itself when it names none; the others one tap away.
+    const meant = meantVariant(
+      outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure),
+      withoutTopicReturn(text),
+    );
+    const meantHit = meant && outcome.hits.find((h) => h.procedure.code === meant.code);
+    if (meantHit) {
+      const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
+      return [
+        answerReply(
+          ctx,
+          deps,
+          { ...outcome, hits: [meantHit, ...others] },
+          meantHit,
+          others.map((h) => h.procedure),
+        ),
+      ];
+    }
     // Foreign-element twins last when the message names nothing foreign, then the alternatives the notes cite.
     const foreign = namesForeign(text);
     const ranked = outcome.hits
@@ -192,7 +220,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       ctx,
       listed.map((p) => p.code),
     );
-    return [chooseReply(ctx, listed, outcome.intent)];
+    return [listReply(ctx, catalogue, listed, outcome.intent)];
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
@@ -207,6 +235,11 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
     },
   ];
+}
+
+/** A "which one?" list; with a short section asked, that section of each listed procedure beside it. */
+function listReply(ctx: FeatureContext, catalogue: Catalogue, listed: readonly Procedure[], section: Section): Reply {
+  return compareReply(ctx, catalogue, listed, section) ?? chooseReply(ctx, listed, section);
 }
 
 /**
@@ -362,13 +395,24 @@ function settleWithContext(
     cue &&
     outcome.decision === "choose" &&
     outcome.hits.some((h) => h.procedure.code === current.code) &&
-    saysSome(current, cue.rest)
+    saysSome(current, cue.rest) &&
+    // "bị mất giấy phép thì xin lại thế nào" on the permit's issue: a change of it, for the refinement below.
+    !(namesChange(withoutTopicReturn(text)) && !isChange(current))
   ) {
     return { procedure: current, section: cue.section };
   }
   // "có cần mang sổ hộ khẩu không": a paper to bring for the procedure at hand, not a request for it.
   if (cue?.section === "documents" && bringsPaper(text)) return { procedure: current, section: "documents" };
   const refined = search.search(`${current.name} ${text}`, SEARCH_LIMIT);
+  // "nếu mất giấy phép thì xin cấp lại thế nào" on the permit's issue: its re-issue, the change the message names.
+  const variant =
+    refined.decision !== "none" && namesChange(withoutTopicReturn(text))
+      ? meantVariant(
+          refined.hits.slice(0, LIST_MAX).map((h) => h.procedure),
+          withoutTopicReturn(text),
+        )
+      : undefined;
+  if (variant && variant.code !== current.code) return { procedure: variant, section: outcome.intent };
   const [best, ...others] = refined.hits.length > 0 && refined.decision !== "none" ? refined.hits : [];
   const next = others.find((h) => h.procedure.code !== current.code);
   if (best && best.procedure.code !== current.code && (!next || best.score - next.score >= REFINE_MARGIN)) {

@@ -48,6 +48,46 @@ export function procedureReply(
   };
 }
 
+/** Sections short enough to set side by side for every listed procedure, one line each. */
+const COMPARED: ReadonlySet<Section> = new Set(["fee", "time", "place", "online"]);
+
+/**
+ * A short section asked over a "which one?" list ("lệ phí bao nhiêu" after "mất giấy khai sinh"): that
+ * section of each listed procedure on a line of its own, from the records as they are, then the list to
+ * open one in full. Undefined for a long section (documents, steps, conditions: a list of lists helps
+ * nobody) or when the lines together pass a phone screen: then the list is offered again.
+ */
+export function compareReply(
+  ctx: FeatureContext,
+  catalogue: Catalogue,
+  procedures: readonly Procedure[],
+  section: Section,
+): Reply | undefined {
+  if (!COMPARED.has(section) || procedures.length < 2) return undefined;
+  const lines = procedures.map((p, i) =>
+    ctx.t("compare-line", {
+      index: i + 1,
+      name: shorten(p.name),
+      code: p.code,
+      value: shortValue(ctx, catalogue, p, section),
+    }),
+  );
+  const title = section === "online" ? ctx.t("compare-online-title") : ctx.t(`${section}-title`);
+  const text = [title, ...lines, ctx.t("compare-pick")].join("\n");
+  if (text.length > PART_CHARS) return undefined;
+  return { text, choices: chooseReply(ctx, procedures, section).choices ?? [] };
+}
+
+/** One procedure's short section on a line: as for a visit in person, as the summary shows it (the full section has every channel). */
+function shortValue(ctx: FeatureContext, catalogue: Catalogue, p: Procedure, section: Section): string {
+  if (section === "place") return (catalogue.offices.get(p.office) ?? catalogue.defaultOffice).name;
+  if (section === "online") {
+    return p.channels.some((c) => c.kind === "online") ? ctx.t("compare-online-yes") : ctx.t("compare-online-no");
+  }
+  const channel = p.channels.find((c) => c.kind === "in_person") ?? p.channels[0];
+  return (section === "fee" ? channel?.fee.text : channel?.time.text) ?? "";
+}
+
 /** "Which procedure do you mean?", each choice opening `section` of one. */
 export function chooseReply(ctx: FeatureContext, procedures: readonly Procedure[], section: Section): Reply {
   // A section asked with the list ("lệ phí bao nhiêu" after "which one?") is named, so the citizen sees it was heard.

@@ -358,17 +358,63 @@ describe("a refinement naming a foreigner, and a return to an earlier topic", ()
 });
 
 describe("a section asked after a 'which one?' list", () => {
-  it("names the section above the same list, each choice now opening it", async () => {
+  it("a short one (fee, time) is shown for each listed procedure, a line each, and a pick opens it in full", async () => {
     const { say } = chat();
-    const list = await say("xin giấy phép xây dựng");
+    const list = await say("mất giấy khai sinh");
     expect(codeOf(list)).toBeUndefined();
     const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
-    expect(codes.length).toBeGreaterThan(1);
-    const again = await say("lệ phí bao nhiêu");
-    expect(again[0]?.text).toMatch(/^Lệ phí – /);
-    expect((again[0]?.choices ?? []).map((c) => readProcedureChoice(c.id))).toEqual(
+    expect(codes).toContain("2.000635");
+    const fees = await say("lệ phí bao nhiêu");
+    const text = fees[0]?.text ?? "";
+    expect(text).toMatch(/^Lệ phí:\n1\. /);
+    // every listed procedure by name and code, with its fee as the record writes it
+    for (const code of codes) expect(text).toContain(`(mã ${code}): `);
+    expect(text).toContain("8.000 đồng/bản sao trích lục");
+    expect((fees[0]?.choices ?? []).map((c) => readProcedureChoice(c.id))).toEqual(
       codes.map((code) => expect.objectContaining({ code, section: "fee" })),
     );
+    // the list is still what the chat is on: the time next is compared too, then a number picks
+    expect((await say("mất bao lâu"))[0]?.text).toMatch(/^Thời gian giải quyết:\n1\. /);
+    const at = codes.indexOf("2.000635") + 1;
+    const picked = await say(String(at));
+    expect(codeOf(picked)).toBe("2.000635");
+    expect(picked[0]?.text).toMatch(SECTION_LINE.time);
+  });
+
+  it("a long one (documents) asks which again, each choice now opening it", async () => {
+    const { say } = chat();
+    const list = await say("mất giấy khai sinh");
+    const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    const again = await say("cần giấy tờ gì");
+    expect(again[0]?.text).toMatch(/^Giấy tờ – /);
+    expect((again[0]?.choices ?? []).map((c) => readProcedureChoice(c.id))).toEqual(
+      codes.map((code) => expect.objectContaining({ code, section: "documents" })),
+    );
+  });
+});
+
+describe("a thing and the changes to it (issue, re-issue, amendment, extension)", () => {
+  it("a message that names no change is the thing itself, the changes one tap away", async () => {
+    const { say } = chat();
+    const replies = await say("xin giấy phép xây dựng");
+    expect(codeOf(replies)).toBe("1.013225");
+    const offered = (replies[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(offered).toEqual(expect.arrayContaining(["1.013226", "1.013227", "1.013228"]));
+    expect(codeOf(await say("mất mấy ngày"))).toBe("1.013225");
+  });
+
+  it.each([
+    ["cấp lại giấy phép bán lẻ thuốc lá", "2.000150"],
+    ["đổi tên người đại diện trên giấy phép bán lẻ rượu", "2.000615"],
+    ["cấp đổi giấy xác nhận khuyết tật", "1.001653"],
+  ])("a change named picks the one whose name holds it: %s → %s", async (text, code) => {
+    const { say } = chat();
+    expect(codeOf(await say(text))).toBe(code);
+  });
+
+  it("a change said without naming which (lost, added) settles nothing", async () => {
+    const { say } = chat();
+    expect(codeOf(await say("mất giấy khai sinh"))).toBeUndefined();
   });
 });
 

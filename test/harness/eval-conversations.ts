@@ -41,12 +41,20 @@ const SECTION_MARKS: Record<string, string[]> = {
   place: ["place-title"],
   steps: ["steps-title"],
   conditions: ["conditions-title", "conditions-none", "steps-title"],
-  online: ["online-yes", "online-no"],
-  general: ["summary-fee"],
+  online: ["online-yes", "online-no", "compare-online-title"],
+  // The summary's first line too: a summary sent in parts (a long note first) shows its fee in part 2.
+  general: ["summary-fee", "summary-office"],
 };
 
+/** The procedures a reply names by code: one for an answer, several for a section set side by side over a list. */
+function namedCodes(replies: readonly Reply[]): string[] {
+  return [...(replies[0]?.text ?? "").matchAll(/\((?:mã|code) ([0-9.]+)\)/g)].map((m) => m[1] as string);
+}
+
+/** The procedure a reply answers; none for a list, or for one section of each listed procedure side by side. */
 function answeredCode(replies: readonly Reply[]): string | undefined {
-  return /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+  const codes = namedCodes(replies);
+  return codes.length === 1 ? codes[0] : undefined;
 }
 
 function showsSection(replies: readonly Reply[], intent: string): boolean {
@@ -56,7 +64,7 @@ function showsSection(replies: readonly Reply[], intent: string): boolean {
     .some((i) =>
       (SECTION_MARKS[i] ?? []).some((id) =>
         (["vi", "en"] as const).some((lang) =>
-          text.includes(translator.t(lang, id, { fee: "\u0000" }).split("\u0000")[0] ?? "∅"),
+          text.includes(translator.t(lang, id, { fee: "\u0000", office: "\u0000" }).split("\u0000")[0] ?? "∅"),
         ),
       ),
     );
@@ -122,8 +130,17 @@ export async function playConversations(list: readonly Conversation[], catalogue
         else {
           const expected = turn.expected.split("|");
           const listed = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
-          right = code ? expected.includes(code) : expected.length > 1 && expected.every((c) => listed.includes(c));
-          sectionRight = right && (code === undefined || showsSection(replies, turn.intent));
+          // A section asked over a "which one?" list may be shown for each listed procedure, a line each
+          // (compareReply): right only when every expected procedure is among them and the section is the
+          // one asked, as strict as a list that must hold every expected code.
+          const compared = namedCodes(replies);
+          right = code
+            ? expected.includes(code)
+            : compared.length > 1
+              ? expected.every((c) => compared.includes(c))
+              : expected.length > 1 && expected.every((c) => listed.includes(c));
+          sectionRight =
+            right && (code === undefined && compared.length < 2 ? true : showsSection(replies, turn.intent));
         }
       }
       const choices = replies.flatMap((r) => r.choices ?? []);
