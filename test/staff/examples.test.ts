@@ -6,109 +6,39 @@
  */
 
 import { readFile, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { MemoryConversationStore } from "../../src/core/types.js";
-import { createAssistant } from "../../src/features/index.js";
-import { UnansweredQuestionStore } from "../../src/questions/store.js";
-import { saveAccount } from "../../src/staff/accounts.js";
-import { createStaffConsole, type StaffConsole } from "../../src/staff/console.js";
-import { hashPassword } from "../../src/staff/passwords.js";
-import { consoleCatalogue } from "../../src/wiring/staff.js";
-import { captureLogs, copyOfBundledData, editJson, tempDir } from "../harness/common.js";
-import { Client, PASSWORD, TEST_SCRYPT_COST, USER } from "../harness/staff.js";
+import { EXAMPLES_FILE } from "../../src/catalogue/examples.js";
+import { editJson } from "../harness/common.js";
+import { Client, PASSWORD, USER } from "../harness/staff.js";
+import {
+  BIRTH,
+  codeOf,
+  counted,
+  type ExamplesConsole,
+  MARRIAGE,
+  QUESTION,
+  startExamplesConsole,
+  TIME_ZONE,
+  WARD_USER,
+} from "./examples-console.js";
 
-const TIME_ZONE = "Asia/Ho_Chi_Minh";
-const WARD_USER = "can.bo.phuong";
-const BIRTH = "1.001193";
-const MARRIAGE = "1.000894";
-/** Not found by the search on the bundled catalogue (checked below, not assumed). */
-const QUESTION = "bé nhà mình mới chào đời cần làm giấy gì";
-
+let h: ExamplesConsole;
 let catalogueDir: string;
-let dataDir: string;
-let catalogue: LiveCatalogue;
-let questions: UnansweredQuestionStore;
-let staff: StaffConsole;
-let server: Server;
 let base: string;
-let logs: string[];
-const cleanups: (() => Promise<void>)[] = [];
-
 beforeAll(async () => {
-  const data = await tempDir("motcua-staff-examples-");
-  const copy = await copyOfBundledData();
-  cleanups.push(data.cleanup, copy.cleanup);
-  catalogueDir = copy.dir;
-  dataDir = data.dir;
-  catalogue = await LiveCatalogue.open(catalogueDir);
-  questions = await UnansweredQuestionStore.open(dataDir, { fsync: false });
-  const hash = await hashPassword(PASSWORD, TEST_SCRYPT_COST);
-  await saveAccount(dataDir, USER, hash, new Date());
-  await saveAccount(dataDir, WARD_USER, hash, new Date(), undefined, { kind: "ward", ward: "ben-nghe" });
-  const captured = captureLogs();
-  logs = captured.lines;
-  staff = createStaffConsole({
-    dataDir,
-    // As the service wires it: the catalogue's folder and its reload let staff label.
-    catalogue: { ...consoleCatalogue(catalogue), dataDir: catalogueDir, reload: () => catalogue.reload() },
-    health: () => ({ channels: {} }),
-    questions,
-    timeZone: TIME_ZONE,
-    now: Date.now,
-    logger: captured.logger,
-    secureCookies: false,
-    fsync: false,
-  });
-  ({ server, base } = await serve(staff));
+  h = await startExamplesConsole();
+  ({ catalogueDir, base } = h);
 }, 60_000);
+afterAll(() => h.close());
 
-afterAll(async () => {
-  await stop(server);
-  staff.close();
-  await catalogue.close();
-  for (const cleanup of cleanups) await cleanup();
-});
-
-/** The console on a node:http server at a free port of 127.0.0.1. */
-async function serve(console: StaffConsole): Promise<{ server: Server; base: string }> {
-  const server = createServer((req, res) => {
-    void console.handle(req, res).then((handled) => {
-      if (!handled) res.writeHead(404).end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function stop(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-
-/** A fresh chat with the bot as the service builds it, counting what it cannot answer in `questions`. */
-function chat() {
-  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore(), unanswered: questions });
-  return (text: string) => assistant.handle("telegram:7", { kind: "text", text });
-}
-
-/** The procedure code a reply answers, from its title line ("(mã 1.001193)"). */
-const codeOf = (text: string | undefined) => /\((?:mã|code) ([0-9.]+)\)/.exec(text ?? "")?.[1];
+const staffEntries = (text: string) => h.staffEntries(text);
+const served = (text: string) => h.served(text);
+const chat = () => h.chat();
 
 const examplesPath = () => path.join(catalogueDir, EXAMPLES_FILE);
-const readExamples = async (): Promise<ExamplesFile> => JSON.parse(await readFile(examplesPath(), "utf8"));
-const staffEntries = async (text: string) =>
-  (await readExamples()).examples.filter(
-    (e) => e.source.startsWith("nhân viên ") && sameTextKey(e.text) === sameTextKey(text),
-  );
-const served = (text: string) =>
-  catalogue.current().catalogue.examples.filter((e) => sameTextKey(e.text) === sameTextKey(text));
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date());
-const audit = () => readFile(path.join(dataDir, "staff", "audit.jsonl"), "utf8");
+const audit = () => readFile(path.join(h.dataDir, "staff", "audit.jsonl"), "utf8");
 
 async function signedIn(user = USER): Promise<Client> {
   const client = new Client(base);
@@ -134,9 +64,7 @@ describe("labelling an unanswered question", () => {
     const say = chat();
     const first = await say(QUESTION);
     expect(codeOf(first[0]?.text)).toBeUndefined();
-    const listed = async () => (await questions.list()).some((q) => q.text === QUESTION);
-    for (let i = 0; i < 100 && !(await listed()); i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await listed()).toBe(true);
+    expect(await counted(h.questions, QUESTION)).toBe(true);
 
     const client = await signedIn();
     const page = await (await client.request("/staff/questions")).text();
@@ -152,7 +80,7 @@ describe("labelling an unanswered question", () => {
     const whole = await labelForm(client, QUESTION);
     expect(whole).toContain(`<option value="${MARRIAGE}">`);
 
-    const versionBefore = catalogue.current().catalogue.version;
+    const versionBefore = h.catalogue.current().catalogue.version;
     const saved = await label(client, QUESTION, BIRTH, "documents");
     expect(saved.status).toBe(200);
     const body = await saved.text();
@@ -162,7 +90,7 @@ describe("labelling an unanswered question", () => {
     expect(await staffEntries(QUESTION)).toEqual([
       { text: QUESTION, code: BIRTH, intent: "documents", source: `nhân viên ${USER}, ${today()}`, added: today() },
     ]);
-    expect(catalogue.current().catalogue.version).not.toBe(versionBefore);
+    expect(h.catalogue.current().catalogue.version).not.toBe(versionBefore);
     expect(served(QUESTION)).toContainEqual(expect.objectContaining({ code: BIRTH, intent: "documents" }));
     expect(await audit()).toMatch(
       new RegExp(`"user":"${USER}","action":"example-added","detail":"«${QUESTION}» → ${BIRTH} \\(documents\\)"`),
@@ -205,7 +133,7 @@ describe("refusals lose nothing", () => {
   afterEach(async () => {
     if (saved !== undefined) await writeFile(examplesPath(), saved);
     saved = undefined;
-    await catalogue.reload();
+    await h.catalogue.reload();
   });
 
   it("no procedure chosen, or one not in the catalogue: the form again, with the question and the choice kept", async () => {
@@ -247,7 +175,7 @@ describe("refusals lose nothing", () => {
       o.defaultOffice = "khong-co";
     });
     try {
-      const before = catalogue.current().catalogue;
+      const before = h.catalogue.current().catalogue;
       const text = "đăng ký cho con đi học mẫu giáo";
       const response = await label(client, text, BIRTH);
       expect(response.status).toBe(200);
@@ -255,7 +183,7 @@ describe("refusals lose nothing", () => {
       expect(page).toContain("nhưng bot <strong>chưa dùng</strong>");
       expect(page).toContain("offices.json");
       expect((await staffEntries(text)).map((e) => e.code)).toEqual([BIRTH]);
-      expect(catalogue.current().catalogue).toBe(before);
+      expect(h.catalogue.current().catalogue).toBe(before);
     } finally {
       await writeFile(offices, goodOffices);
     }
@@ -288,7 +216,7 @@ describe("security", () => {
 
   it("a question with markup shows as text on every page, and is saved as typed", async () => {
     const text = 'xin giấy <script>alert("x")</script> & <b>nuôi</b> chó';
-    await questions.record(text);
+    await h.questions.record(text);
     const client = await signedIn();
     const pages = [
       await (await client.request("/staff/questions")).text(),
@@ -308,7 +236,7 @@ describe("security", () => {
     const admin = await signedIn();
     const text = "xin giấy xác nhận độc thân đi lấy chồng";
     expect((await label(admin, text, "none")).status).toBe(200);
-    await questions.record(text);
+    await h.questions.record(text);
     const ward = await signedIn(WARD_USER);
     const page = await (await ward.request("/staff/questions")).text();
     expect(page).toContain("Đã gán");
@@ -322,43 +250,29 @@ describe("security", () => {
     expect((await ward.request("/staff/examples", { form: { csrf, text, code: BIRTH } })).status).toBe(403);
     expect((await ward.request("/staff/examples/delete", { form: { csrf, text } })).status).toBe(403);
     expect(await readFile(examplesPath(), "utf8")).toBe(before);
-    expect(logs.join("")).not.toContain(PASSWORD);
+    expect(h.logs.join("")).not.toContain(PASSWORD);
   });
 
   it("a console that does not know the catalogue's folder offers no labelling, and says so", async () => {
-    const own = await tempDir("motcua-staff-examples-off-");
-    await saveAccount(own.dir, USER, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date());
-    const ownQuestions = await UnansweredQuestionStore.open(own.dir, { fsync: false });
-    await ownQuestions.record(QUESTION);
-    const other = createStaffConsole({
-      dataDir: own.dir,
-      catalogue: { current: () => catalogue.current(), warnings: () => catalogue.warnings() },
-      health: () => ({ channels: {} }),
-      questions: ownQuestions,
-      timeZone: TIME_ZONE,
-      now: Date.now,
-      logger: captureLogs().logger,
-      secureCookies: false,
-      fsync: false,
-    });
-    const running = await serve(other);
+    const off = await startExamplesConsole((c) => ({ current: () => c.current(), warnings: () => c.warnings() }));
     try {
-      const client = new Client(running.base);
+      await off.questions.record(QUESTION);
+      const client = new Client(off.base);
       await client.login();
       const page = await (await client.request("/staff/questions")).text();
       expect(page).toContain(QUESTION);
       expect(page).not.toContain("Gán thủ tục</a>");
-      expect(await (await client.request("/staff/examples")).text()).toContain("chưa bật gán câu mẫu");
-      const csrf = Client.csrfOf(await (await client.request("/staff/examples")).text());
-      const before = await readFile(examplesPath(), "utf8");
-      expect((await client.request("/staff/examples", { form: { csrf, text: QUESTION, code: BIRTH } })).status).toBe(
-        403,
-      );
-      expect(await readFile(examplesPath(), "utf8")).toBe(before);
+      const list = await (await client.request("/staff/examples")).text();
+      expect(list).toContain("chưa bật gán câu mẫu");
+      const file = path.join(off.catalogueDir, EXAMPLES_FILE);
+      const before = await readFile(file, "utf8");
+      const posted = await client.request("/staff/examples", {
+        form: { csrf: Client.csrfOf(list), text: QUESTION, code: BIRTH },
+      });
+      expect(posted.status).toBe(403);
+      expect(await readFile(file, "utf8")).toBe(before);
     } finally {
-      await stop(running.server);
-      other.close();
-      await own.cleanup();
+      await off.close();
     }
   });
 });
