@@ -44,7 +44,7 @@ export interface ExamplesConsole {
   close(): Promise<void>;
 }
 
-/** `catalogue`: how the console sees the catalogue (default: as the service wires it, able to label). */
+/** `catalogueDeps`: how the console sees the catalogue (default: as the service wires it, able to label). */
 export async function startExamplesConsole(
   catalogueDeps?: (catalogue: LiveCatalogue) => StaffConsoleDeps["catalogue"],
 ): Promise<ExamplesConsole> {
@@ -58,9 +58,7 @@ export async function startExamplesConsole(
   const { logger, lines } = captureLogs();
   const staff: StaffConsole = createStaffConsole({
     dataDir: data.dir,
-    catalogue: catalogueDeps
-      ? catalogueDeps(catalogue)
-      : { ...consoleCatalogue(catalogue), dataDir: copy.dir, reload: () => catalogue.reload() },
+    catalogue: catalogueDeps ? catalogueDeps(catalogue) : consoleCatalogue(catalogue),
     health: () => ({ channels: {} }),
     questions,
     timeZone: TIME_ZONE,
