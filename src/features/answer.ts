@@ -8,7 +8,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
-import { sectionCue, withoutTopicReturn } from "./follow-up.js";
+import { asksPaperToBring, sectionCue, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -122,6 +122,9 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [listReply(ctx, catalogue, options, onlySection)];
   }
 
+  // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
+  // paper names the death registration.
+  if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];
   const said = matchRedirect(catalogue.redirects ?? [], text);
   // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
   const redirect = said && !namesAsHeld(text, said.said) ? said : undefined;

@@ -24,8 +24,8 @@ const FILLER = new Set(
     // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
     "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
     // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
-    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết",
-    "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself",
+    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt",
+    "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
   ]
     .join(" ")
     .split(/\s+/)
@@ -103,6 +103,21 @@ function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
     if (run.every((t, j) => tokens[i + j] === t)) return i;
   }
   return -1;
+}
+
+/** Verbs of bringing a paper: what follows them is a paper for the procedure at hand, not a procedure asked for. */
+const BRING = new Set(words("mang đem kèm xuất trình photo bring").map((w) => w.token));
+
+/**
+ * "có cần mang giấy chứng tử không", "phải kèm bản sao sổ đỏ à": a paper to bring, said before anything else,
+ * the message asking nothing but whether to bring it. The paper may be another procedure's result (a death
+ * certificate is the death registration's): it is still a paper for the procedure at hand.
+ */
+export function asksPaperToBring(text: string): boolean {
+  const tokens = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
+  const at = tokens.findIndex((t) => BRING.has(t));
+  if (at < 0 || at === tokens.length - 1) return false;
+  return tokens.slice(0, at).every((t) => FILLER.has(t)) && tokens.length <= 12;
 }
 
 /** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */

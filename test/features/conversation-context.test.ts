@@ -472,6 +472,10 @@ describe("a follow-up about who goes or for whom", () => {
       ["đăng ký kết hôn", MARRIAGE],
       ["cả hai vợ chồng đều phải có mặt à", MARRIAGE, "conditions"],
     ]);
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["hai đứa có phải cùng đến không", MARRIAGE, "conditions"],
+    ]);
   });
 });
 
@@ -481,5 +485,21 @@ describe("a parent only away abroad for work is no foreign element", () => {
     // search hesitates between the two; the conversation settles it for the plain one
     const replies = await say("vợ đi làm bên Nhật chưa về, tôi đi khai sinh cho con được không");
     expect(codeOf(replies)).toBe(BIRTH);
+  });
+});
+
+describe("a paper to bring, asked on a procedure", () => {
+  it("is that procedure's documents even when the paper is another procedure's result", async () => {
+    await converse([
+      ["xóa đăng ký thường trú cho người đã mất", "1.003197"],
+      ["có cần mang giấy chứng tử không", "1.003197", "documents"],
+    ]);
+  });
+
+  it("a procedure asked with what to bring is still that procedure", async () => {
+    await converse([
+      ["xóa đăng ký thường trú cho người đã mất", "1.003197"],
+      ["còn làm giấy chứng tử thì cần mang gì", "1.000656", "documents"],
+    ]);
   });
 });
