@@ -525,7 +525,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
           nameOf,
         }),
       );
-    if (!access.ok || !examplesFile) return again(403, access.ok ? "" : access.reason);
+    // The page says why in place of the form.
+    if (!access.ok || !examplesFile) return again(403, "");
     if (text === "") return again(400, "Thiếu câu hỏi cần gán.");
     if (text.length > EXAMPLE_TEXT_MAX) return again(400, `Câu hỏi dài quá ${EXAMPLE_TEXT_MAX} ký tự.`);
     if (code === "") return again(400, "Hãy chọn một thủ tục, hoặc «Không phải thủ tục của phường».");

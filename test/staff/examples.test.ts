@@ -126,6 +126,19 @@ describe("labelling an unanswered question", () => {
     const gone = await client.request("/staff/examples/delete", { form: { csrf, text } });
     expect(gone.status).toBe(404);
   });
+  it("two labels saved at the same moment are both kept", async () => {
+    const client = await signedIn();
+    const texts = ["hỏi cách làm giấy chứng tử cho bà nội", "hỏi thủ tục nhận con nuôi trong nước"];
+    const forms = await Promise.all(texts.map((t) => labelForm(client, t)));
+    const responses = await Promise.all(
+      texts.map((text, i) =>
+        client.request("/staff/examples", { form: { csrf: Client.csrfOf(forms[i] ?? ""), text, code: "none" } }),
+      ),
+    );
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    for (const text of texts) expect((await staffEntries(text)).map((e) => e.code)).toEqual(["none"]);
+    for (const text of texts) expect(served(text).map((e) => e.code)).toEqual(["none"]);
+  });
 });
 
 describe("refusals lose nothing", () => {

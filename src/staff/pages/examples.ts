@@ -1,6 +1,5 @@
 import { EXAMPLE_INTENT_WORDS, EXAMPLE_INTENTS, type Example, NOT_A_PROCEDURE } from "../../catalogue/examples.js";
 import { fold } from "../../search/normalize.js";
-import { displayDate } from "../../time/local.js";
 import { labelName } from "../examples-file.js";
 import { count, type Html, html } from "../html.js";
 import { csrfField, notice, type PageFrame, page } from "../layout.js";
@@ -126,7 +125,7 @@ export function examplesPage(frame: PageFrame, o: ExamplesPageOptions): Html {
     (e) => html`<tr><td class="wide" data-label="Câu">${e.text}</td>
 <td data-label="Gán cho">${labelName(e.code, o.nameOf)}${e.code !== NOT_A_PROCEDURE ? html` <span class="muted">(${e.code})</span>` : ""}</td>
 <td data-label="Hỏi về">${e.intent ? EXAMPLE_INTENT_WORDS[e.intent] : ""}</td>
-<td data-label="Người gán">${e.source}${e.added ? html` <span class="muted">(${displayDate(e.added)})</span>` : ""}</td>
+<td data-label="Người gán">${e.source}</td>
 <td>${
       o.access.ok
         ? html`<form class="inline" method="post" action="/staff/examples/delete">${csrfField(o.csrf)}<input type="hidden" name="text" value="${e.text}"><button type="submit" class="secondary">Xoá</button></form>`
