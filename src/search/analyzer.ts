@@ -1,4 +1,5 @@
 import { type Cue, cuePhrases, extractIntent, type Intent } from "./intent.js";
+import { DENIED, deniedMask } from "./negation.js";
 import { cleanText, MAX_QUERY_CHARS, type TextWord, textWords, tokenize, type Word, words } from "./normalize.js";
 import { PhraseMap, phrase, plain } from "./phrases.js";
 import { withoutPlaces } from "./places.js";
@@ -195,10 +196,15 @@ export class Analyzer {
    * keeps its "tố" though the English filler has "to", "trồng lúa" its "trồng" though "trong" is filler).
    */
   private mapped<T extends Word>(input: readonly T[]): T[] {
-    const mapped = this.synonyms.apply(input, "typed");
-    const typed = new Set(input);
+    // Denied words (negation.ts) keep their flag through synonyms and filler, then become tokens of their own.
+    const denied = deniedMask(input);
+    const flagged = input.map((w, k) => (denied[k] ? { ...w, denied: true } : w));
+    const mapped = this.synonyms.apply(flagged, "typed");
+    const typed = new Set<T>(flagged);
     const concepts = new Set(mapped.filter((w) => !typed.has(w)));
-    return this.filler.apply(mapped, "typed", concepts);
+    return this.filler
+      .apply(mapped, "typed", concepts)
+      .map((w) => ((w as T & { denied?: boolean }).denied ? { ...w, token: DENIED + w.token } : w));
   }
 
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */

@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import { Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
+import { DENIED } from "./negation.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
@@ -108,6 +109,12 @@ export const DEFAULT_TUNING = {
   answerTitle: 0.5,
   /** Whether a record held back by another agency's service or a named thing no record has is never answered. */
   heldBack: true,
+  /**
+   * Between records that score within `evidenceWindow` of the top, what a record gains when the message (story
+   * included, at any distance) says words of its names or applicants that none of the others has, at most.
+   */
+  evidence: 0.1,
+  evidenceWindow: 0.15,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   window: 0.2,
@@ -139,6 +146,8 @@ interface Entry<P extends SearchableProcedure> {
   local: boolean;
   /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
   rawTitles: string;
+  /** The tokens of its names, aliases and applicants: the situations it is for, to tell it from its look-alikes. */
+  evidence: Set<string>;
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -294,6 +303,16 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     this.rawVocabulary = new Set(this.analyzer.vocabulary);
     this.entries = procedures.map((p) => this.prepare(p));
+    // Two syllables make a Vietnamese word when the catalogue writes them together in more than one record
+    // ("sổ hộ tịch", "bị mất"); a pair met once is more likely two words side by side ("ANTT nhà").
+    const seen = new Map<string, number>();
+    for (const entry of this.entries) {
+      for (const item of entry.evidence) if (item.includes(" ")) seen.set(item, (seen.get(item) ?? 0) + 1);
+    }
+    for (const entry of this.entries) {
+      for (const item of entry.evidence)
+        if ((seen.get(item) ?? 0) < 2 && item.includes(" ")) entry.evidence.delete(item);
+    }
     for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
     this.entries.forEach((entry, i) => {
@@ -554,8 +573,67 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
       ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
     }
+    this.weighEvidence(ranked, terms, query.said, content);
     const decided = decide(ranked, limit, this.tuning);
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
+  }
+
+  /**
+   * Look-alikes that score close ("Đăng ký kết hôn" and "Đăng ký lại kết hôn", "Cấp mới", "Cấp đổi" and
+   * "Cấp lại" a certificate) differ in the situation they are for, which a letter tells in its story, far from
+   * the words that name the procedure, where distance makes it count little. Among them, a record gains by the
+   * words of its names and applicants that the message says and none of the others has ("sổ hộ tịch … cũng
+   * không còn", "bị ướt nát"), the more of them the more, up to `evidence`.
+   */
+  private weighEvidence(
+    ranked: Hit<P>[],
+    terms: ReadonlyMap<string, Term>,
+    said: readonly TextWord[],
+    content: readonly QueryWord[],
+  ): void {
+    const { evidence, evidenceWindow } = this.tuning;
+    const top = ranked[0];
+    if (evidence <= 0 || !top) return;
+    const entryOf = (h: Hit<P>) => this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
+    const head = entryOf(top).titles[0] ?? [];
+    // Look-alikes: official names that share most of their words with the top record's.
+    const alike = (title: readonly string[]) => {
+      const shared = title.filter((t) => head.includes(t)).length;
+      return shared / Math.max(1, new Set([...title, ...head]).size) >= 0.5;
+    };
+    const close = ranked
+      .filter((h) => h.parts.free && h.score >= top.score - evidenceWindow && alike(entryOf(h).titles[0] ?? []))
+      .map((h) => ({ hit: h, entry: entryOf(h), said: 0 }));
+    if (close.length < 2) return;
+    // What the message says, as Vietnamese words: a synonym concept whole, or two adjacent syllables of one clause
+    // ("sổ hộ tịch" → "so hotich"); a syllable alone ("công" of "công tác") would meet any compound that has it.
+    const items = new Map<string, number>();
+    const mask = this.analyzer.genericMask(content);
+    content.forEach((w, k) => {
+      if (mask[k] || (terms.get(w.token) as Term).unbound) return;
+      const weight = (terms.get(w.token) as Term).weight;
+      // A foreign place where someone only is ("đi công tác ở nước ngoài") tells no foreign element; a foreign person does.
+      if (w.token === FOREIGN && abroadOnly(said, content)) return;
+      if (this.analyzer.concepts.has(w.token)) items.set(w.token, Math.max(items.get(w.token) ?? 0, weight));
+      const next = content[k + 1];
+      if (next && next.clause === w.clause && !mask[k + 1]) {
+        const pair = `${w.token} ${next.token}`;
+        const both = (weight + (terms.get(next.token) as Term).weight) / 2;
+        items.set(pair, Math.max(items.get(pair) ?? 0, both));
+      }
+    });
+    let total = 0;
+    for (const [item, weight] of items) {
+      const having = close.filter((c) => c.entry.evidence.has(item));
+      if (having.length === 1) {
+        (having[0] as (typeof close)[number]).said += weight;
+        total += weight;
+      }
+    }
+    if (total === 0) return;
+    const scale = Math.max(total, this.unknownIdf / this.tuning.unknownIdf);
+    for (const c of close) c.hit.score += (evidence * c.said) / scale;
+    ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }
 
   /**
@@ -915,6 +993,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   private weightOf(token: string): number {
+    // A denied word ("không phải con nuôi") no title denies weighs what the word itself does: still said, never a name.
+    if (token.startsWith(DENIED) && !this.idf.has(token)) return this.weightOf(token.slice(DENIED.length));
     return this.idf.get(token) ?? (this.analyzer.concepts.has(token) ? this.conceptIdf : this.unknownIdf);
   }
 
@@ -1003,7 +1083,23 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titleMarks,
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
+      evidence: this.evidenceOf([procedure.name, ...procedure.aliases, procedure.applicants ?? ""]),
     };
+  }
+
+  /** The concepts and adjacent word pairs (within a clause) of a record's names and applicants. */
+  private evidenceOf(texts: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (const text of texts) {
+      for (const clause of text.split(/[,;:()/.]/)) {
+        const tokens = this.analyzer.document(clause).map((w) => w.token);
+        tokens.forEach((t, k) => {
+          if (this.analyzer.concepts.has(t)) out.add(t);
+          if (k > 0) out.add(`${tokens[k - 1]} ${t}`);
+        });
+      }
+    }
+    return out;
   }
 
   /** Fields repeat across records: each is analysed once per index. */
@@ -1081,6 +1177,20 @@ function decide<P extends SearchableProcedure>(
 
 /** The concept synonyms.json maps foreigners and foreign countries to. */
 const FOREIGN = "nuocngoai";
+/** Words before a foreign country that make it a place someone is or goes to ("ở Nhật", "sang Hàn", "bên Úc"). */
+const PLACE_BEFORE = new Set(["o", "tai", "ben", "sang", "qua", "di", "ve", "tu"]);
+
+/** Whether every foreigner the message says is a foreign place someone is at or goes to, not a person. */
+function abroadOnly(said: readonly TextWord[], content: readonly QueryWord[]): boolean {
+  const places = content.filter((w) => w.token === FOREIGN);
+  return (
+    places.length > 0 &&
+    places.every((w) => {
+      const k = said.findIndex((s) => s.at === w.at);
+      return k > 0 && PLACE_BEFORE.has((said[k - 1] as TextWord).token);
+    })
+  );
+}
 
 /** The concept synonyms.json maps certified copies to ("sao y", "photo công chứng", "chứng thực bản sao"). */
 const COPY = "saoy";

@@ -13,6 +13,11 @@ export interface SearchableProcedure {
   readonly field: string;
   /** Who handles it ("Cấp xã", "Cấp tỉnh"…): a ward/commune record counts as this office's. */
   readonly level: string;
+  /**
+   * Who may apply, in the record's words ("… mà cả Sổ hộ tịch và bản chính … đều bị mất"): the situation a
+   * letter's story tells, read to choose between close look-alikes (never to find candidates).
+   */
+  readonly applicants?: string;
 }
 
 /** Synonym groups (a concept and the terms people use for it) and the chat filler ignored in queries. */

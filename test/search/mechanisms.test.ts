@@ -1,0 +1,87 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "../../src/catalogue/load.js";
+import type { Procedure } from "../../src/catalogue/schema.js";
+import { DEFAULT_TUNING, ProcedureSearch } from "../../src/search/index.js";
+import { deniedMask } from "../../src/search/negation.js";
+import { textWords } from "../../src/search/normalize.js";
+import type { SynonymsFile } from "../../src/search/records.js";
+import { BUNDLED_DATA } from "../harness/common.js";
+
+// Session 6 mechanisms of the search (SEARCH-2): negation, look-alikes told apart by the story.
+// Messages here are written for these tests, not taken from eval/.
+let procedures: Procedure[];
+let synonyms: SynonymsFile;
+let search: ProcedureSearch<Procedure>;
+beforeAll(async () => {
+  const result = await loadCatalogue(BUNDLED_DATA);
+  if (!result.ok) throw new Error("bundled catalogue is invalid");
+  procedures = result.catalogue.procedures;
+  synonyms = result.catalogue.synonyms;
+  search = new ProcedureSearch(procedures, synonyms, undefined, result.catalogue.redirects);
+});
+
+const codes = (text: string, s: ProcedureSearch<Procedure> = search) =>
+  s.search(text).hits.map((h) => h.procedure.code);
+
+/** The words a message denies, as typed. */
+function denied(text: string): string[] {
+  const said = textWords(text);
+  const mask = deniedMask(said);
+  return said.filter((_, k) => mask[k]).map((w) => w.token);
+}
+
+describe("negation (negation.ts)", () => {
+  it("denies what follows không / chẳng up to the end of the clause", () => {
+    expect(denied("chúng tôi không nhận làm con nuôi, chỉ nuôi giúp")).toEqual(["nhan", "lam", "con", "nuoi"]);
+    expect(denied("nhà tôi chẳng thay đổi gì cả")).toEqual(["thay", "doi", "gi", "ca"]);
+  });
+
+  it("stops at a conjunction or a preposition", () => {
+    expect(denied("không phải họ hàng nhưng thân như ruột thịt")).toEqual(["phai", "ho", "hang"]);
+    expect(denied("cụ ông không nơi nương tựa ở trong xóm")).toEqual(["noi", "nuong", "tua"]);
+  });
+
+  it("leaves the question particle, not knowing and a deed not yet done alone", () => {
+    expect(denied("làm giấy độc thân có mất tiền không")).toEqual([]);
+    expect(denied("được hỗ trợ không nộp hồ sơ ở đâu")).toEqual([]);
+    expect(denied("tôi không biết làm khai sinh ở đâu")).toEqual([]);
+    expect(denied("con tôi chưa làm giấy khai sinh")).toEqual([]);
+    expect(denied("vợ chồng tôi chưa muốn nhận con nuôi")).toEqual(["muon", "nhan", "con", "nuoi"]);
+  });
+
+  it("a denied procedure name no longer names the record; the same denial in a title still meets it", () => {
+    const text = "nhà tôi muốn đón một bé bị bỏ rơi về chăm sóc, không nhận làm con nuôi, phải đăng ký gì";
+    const [first] = codes(text);
+    // Substitute care by a non-relative: its alias says "không phải con nuôi" as the message does.
+    expect(first).toBe("1.004941");
+    expect(codes(text)).not.toContain("2.001263");
+    // Said plainly, the same words are an adoption.
+    expect(codes("nhà tôi muốn đón một bé bị bỏ rơi về nhận làm con nuôi, phải đăng ký gì")[0]).toBe("2.001263");
+  });
+});
+
+describe("look-alikes told apart by the situation the story tells", () => {
+  const story =
+    "Ông tôi mất năm 1999, gia đình có làm giấy chứng tử ở xã. Giấy đó nay thất lạc, xã cũng báo sổ hộ tịch năm ấy bị mất. Giờ cần giấy chứng tử để chia đất thì làm sao?";
+
+  it("the re-registration whose applicants say the register is lost gains over the plain death registration", () => {
+    const scoreOf = (s: ProcedureSearch<Procedure>, code: string) =>
+      s.search(story, 10).hits.find((h) => h.procedure.code === code)?.score ?? 0;
+    const without = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, evidence: 0 });
+    const gapWith = scoreOf(search, "1.000656") - scoreOf(search, "1.005461");
+    const gapWithout = scoreOf(without, "1.000656") - scoreOf(without, "1.005461");
+    expect(gapWith).toBeLessThan(gapWithout);
+    expect(codes(story).slice(0, 2)).toContain("1.005461");
+  });
+
+  it("words of damage mean the paper is to be issued again ('bị ướt nát', 'thất lạc')", () => {
+    const text =
+      "Tiệm may của tôi đã có giấy phép bán lẻ rượu từ năm 2022. Mùa mưa năm nay nhà dột, giấy phép bị ướt nát hết. Tôi cần làm gì với giấy phép bán lẻ rượu?";
+    expect(codes(text)[0]).toBe("2.001240");
+  });
+
+  it("records whose names differ more are not weighed against each other this way", () => {
+    // A plain request with nothing distinctive in it keeps the plain procedure first.
+    expect(codes("đăng ký kết hôn cần những giấy tờ gì")[0]).toBe("1.000894");
+  });
+});
