@@ -93,6 +93,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
 
   // Per catalogue served (a reload brings a new one): the ratings page names many rows.
   const choicesOf = new WeakMap<object, Procedure[]>();
+  const labelsOf = new WeakMap<object, Map<string, Example>>();
   const nameOf = (code: string) => labelChoices().find((p) => p.code === code)?.name ?? code;
   // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md).
   const { dataDir: catalogueDir, reload } = deps.catalogue;
@@ -480,10 +481,16 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
 
   /** The serving catalogue's label of a question, matched as the question list counts questions (folded). */
   function labelOf(): (text: string) => Example | undefined {
-    const byKey = new Map<string, Example>();
-    // The file's later entries win: a question labelled again shows its new label.
-    for (const e of deps.catalogue.current().catalogue.examples ?? []) byKey.set(questionKey(e.text), e);
-    return (text) => byKey.get(questionKey(text));
+    const catalogue = deps.catalogue.current().catalogue;
+    let byKey = labelsOf.get(catalogue);
+    if (!byKey) {
+      byKey = new Map<string, Example>();
+      // The file's later entries win: a question labelled again shows its new label.
+      for (const e of catalogue.examples ?? []) byKey.set(questionKey(e.text), e);
+      labelsOf.set(catalogue, byKey);
+    }
+    const labels = byKey;
+    return (text) => labels.get(questionKey(text));
   }
 
   function examplesView(session: StaffSession): ExamplesPageOptions {
