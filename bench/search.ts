@@ -29,6 +29,7 @@ import {
   type LabelledExample,
   NEAREST_EXAMPLE_TUNING,
   NONE,
+  titlesOf,
   withExamples,
 } from "../src/search/examples.js";
 import { type Hit, ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
@@ -132,11 +133,12 @@ function crossValidated(
     fold[q] = k % FOLDS;
   });
   const codes = new Set(records.map((p) => p.code));
+  const titles = titlesOf(records);
   const byCode = new Map(records.map((p) => [p.code, p]));
   const outcomes = new Map<string, SearchOutcome<Procedure>>();
   for (let f = 0; f < FOLDS; f++) {
     const taught = [...queries.filter((_, i) => fold[i] !== f).map(asExample), ...otherExamples];
-    const near = new ExampleIndex(taught, synonyms, codes);
+    const near = new ExampleIndex(taught, synonyms, codes, { titles });
     queries.forEach((q, i) => {
       if (fold[i] !== f) return;
       const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<Procedure>;
@@ -151,7 +153,9 @@ function crossValidated(
 
 /** The index's rules with all examples and the nearest-example rules on (`NEAREST_EXAMPLE_TUNING`). */
 function nearestOn(index: ExampleSearch<Procedure>, records: readonly Procedure[]) {
-  const near = new ExampleIndex(examples, synonyms, new Set(records.map((p) => p.code)));
+  const near = new ExampleIndex(examples, synonyms, new Set(records.map((p) => p.code)), {
+    titles: titlesOf(records),
+  });
   const byCode = new Map(records.map((p) => [p.code, p]));
   return {
     search(text: string): SearchOutcome<Procedure> {
