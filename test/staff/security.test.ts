@@ -13,7 +13,16 @@ import {
   USER,
 } from "../harness/staff.js";
 
-const PAGES = ["/staff/", "/staff/ratings", "/staff/questions", "/staff/import", "/staff/lookup", "/staff/audit"];
+const PAGES = [
+  "/staff/",
+  "/staff/ratings",
+  "/staff/questions",
+  `/staff/questions/label?text=${encodeURIComponent("làm hộ chiếu ở đâu")}`,
+  "/staff/examples",
+  "/staff/import",
+  "/staff/lookup",
+  "/staff/audit",
+];
 const DATA = [...PAGES, "/staff/ratings.xlsx"];
 
 let h: ConsoleHarness;
@@ -42,9 +51,16 @@ describe("without a session", () => {
     }
   });
 
-  it("refuses the forms (lookup, import commit, logout)", async () => {
+  it("refuses the forms (lookup, import commit, logout, câu mẫu)", async () => {
     const client = new Client(h.url);
-    for (const page of ["/staff/lookup", "/staff/import/commit", "/staff/logout", "/staff/import"]) {
+    for (const page of [
+      "/staff/lookup",
+      "/staff/import/commit",
+      "/staff/logout",
+      "/staff/import",
+      "/staff/examples",
+      "/staff/examples/delete",
+    ]) {
       const response = await client.request(page, { form: { csrf: "x", code: "000.00.00.H00-251103-0001" } });
       expect(response.status, page).toBe(403);
     }
