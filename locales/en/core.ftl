@@ -112,3 +112,4 @@ check-first = ⚠️ Check first: { $text }
 small-talk-praise = Thank you! Type another question whenever you like.
 small-talk-identity = I am an automatic assistant (chatbot) of the one-stop office, not a member of staff. I answer questions about administrative procedures: documents, fees, time, where to apply. Just type your question.
 small-talk-offtopic = Sorry, I only answer questions about the ward's administrative procedures (documents, fees, time, where to apply). Type the procedure you need.
+small-talk-translate = I don't translate texts. If you already have a translation and need the translator's signature certified, type «certify translator's signature».

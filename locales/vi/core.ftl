@@ -104,3 +104,4 @@ check-first = ⚠️ Lưu ý trước: { $text }
 small-talk-praise = Cảm ơn bạn! Bạn cần hỏi thêm thủ tục nào cứ gõ nhé.
 small-talk-identity = Tôi là trợ lý tự động (chatbot) của bộ phận một cửa, không phải cán bộ. Tôi trả lời về thủ tục hành chính: giấy tờ, lệ phí, thời gian, nơi nộp. Bạn cứ gõ câu hỏi nhé.
 small-talk-offtopic = Xin lỗi, tôi chỉ trả lời về thủ tục hành chính của phường, xã (giấy tờ, lệ phí, thời gian, nơi nộp). Bạn cứ gõ tên thủ tục cần hỏi nhé.
+small-talk-translate = Tôi không dịch văn bản. Nếu bạn đã có bản dịch và cần chứng thực chữ ký người dịch, hãy gõ «chứng thực chữ ký người dịch».

@@ -1,6 +1,6 @@
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Catalogue } from "../catalogue/load.js";
-import type { Procedure } from "../catalogue/schema.js";
+import type { Procedure, Redirect } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import { prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
@@ -9,7 +9,7 @@ import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import { asksPaperToBring, sectionCue, withoutTopicReturn } from "./follow-up.js";
-import { foreignTwin, isForeignElement, namesForeign } from "./foreign.js";
+import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
@@ -38,6 +38,19 @@ const FEW_WORDS = 4;
  * question about the procedure ("khai sinh cho con cần cccd của bố mẹ không"); more, it is the request itself.
  */
 const PAPER_SHARE = 0.5;
+/** The redirect for civil status of Vietnamese abroad, and the field of the ward's civil-status procedures. */
+const CONSULATE_REDIRECT = "co-quan-dai-dien";
+const CIVIL_STATUS_FIELD = "Hộ tịch";
+/** The redirect for foreigners' visas and residence cards. */
+const IMMIGRATION_REDIRECT = "thi-thuc-nguoi-nuoc-ngoai";
+const RESIDENCE = [tokenize("tạm trú"), tokenize("thường trú")];
+const REMOVAL = tokenize("xóa");
+
+/** A citizen's registration or extension of residence ("Đăng ký tạm trú", "Gia hạn tạm trú"), not its removal. */
+function residesHere(procedure: Procedure): boolean {
+  const name = tokenize(procedure.name);
+  return RESIDENCE.some((run) => containsRun(name, run)) && !REMOVAL.some((t) => name.includes(t));
+}
 /** A hit whose best title the message says less than this share of is not named by it. */
 const WEAK_TITLE = 0.5;
 
@@ -125,6 +138,9 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
   // paper names the death registration.
   if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];
+  // After a "which one?" list, the same question is about the listed procedures' documents.
+  if (!current && options.length > 0 && asksPaperToBring(text))
+    return [listReply(ctx, catalogue, options, "documents")];
   const said = matchRedirect(catalogue.redirects ?? [], text);
   // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
   const redirect = said && !namesAsHeld(text, said.said) ? said : undefined;
@@ -133,6 +149,17 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   if (current && cue && saysOnly(current, cue.rest) && (!redirect || namesPaperToBring(text, redirect.term))) {
     return [show(ctx, deps, current, cue.section)];
   }
+  // Abroad and asking to have a civil-status event registered there: the embassy's or consulate's (the
+  // "co-quan-dai-dien" redirect, when staff keep it), never a ward procedure.
+  const consulate = staysAbroad(text) ? catalogue.redirects?.find((r) => r.id === CONSULATE_REDIRECT) : undefined;
+  if (consulate && (!top || top.procedure.field === CIVIL_STATUS_FIELD)) return [redirectReply(ctx, consulate)];
+  // A foreigner's temporary or permanent residence is the immigration office's (the Law on Residence is for
+  // citizens): "chồng tôi quốc tịch Pháp, gia hạn tạm trú ở đâu" gets the visa and residence-card pointer.
+  const immigration =
+    top && residesHere(top.procedure) && namesForeigner(text)
+      ? catalogue.redirects?.find((r) => r.id === IMMIGRATION_REDIRECT)
+      : undefined;
+  if (immigration) return [redirectReply(ctx, immigration)];
   // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
   // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
   const procedureWins =
@@ -152,10 +179,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
-    ctx.keepChoices = true;
-    const { topic, answer, url } = redirect.redirect;
-    const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
-    return [{ text: lines.join("\n") }];
+    return [redirectReply(ctx, redirect.redirect)];
   }
   // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.
@@ -238,6 +262,14 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
     },
   ];
+}
+
+/** Another agency's service: its pointer, the choices offered before kept (a number next still picks from them). */
+function redirectReply(ctx: FeatureContext, redirect: Redirect): Reply {
+  ctx.keepChoices = true;
+  const { topic, answer, url } = redirect;
+  const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
+  return { text: lines.join("\n") };
 }
 
 /** A "which one?" list; with a short section asked, that section of each listed procedure beside it. */

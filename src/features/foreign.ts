@@ -61,6 +61,32 @@ export function namesForeign(text: string): boolean {
   return says(FOREIGN_PERSON) || (says(FOREIGN_PLACE) && !says(AWAY));
 }
 
+/**
+ * Words of staying abroad and having it done there: "bên này" (over here, said from abroad), "chưa thể về nước".
+ * Not "ở đây" (said at home as well: "chồng đi làm ở Đài Loan, em làm khai sinh cho con ở đây").
+ */
+const STAYING_ABROAD = [
+  ...["bên này", "chưa thể về nước", "không thể về nước", "chưa về nước được", "không về nước được"],
+  ...["chưa thể về việt nam", "không thể về việt nam", "chưa về việt nam được", "không về việt nam được"],
+  ...["can't come back to vietnam", "cannot come back to vietnam", "cannot return to vietnam", "while abroad"],
+].map(tokenize);
+
+/**
+ * Whether the citizen is abroad and asks to have it done there ("con vừa sinh ở Osaka, chưa thể về nước, làm
+ * khai sinh ngay bên này ở đâu"): civil status for Vietnamese abroad is the embassy's or consulate's.
+ */
+export function staysAbroad(text: string): boolean {
+  const tokens = tokenize(text);
+  const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
+  return says(FOREIGN_PLACE) && says(STAYING_ABROAD);
+}
+
+/** Whether the message names a foreign person (not only a foreign place): "chồng tôi quốc tịch Pháp". */
+export function namesForeigner(text: string): boolean {
+  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  return FOREIGN_PERSON.some((run) => run.length > 0 && containsRun(tokens, run));
+}
+
 /** Whether the procedure is for cases with a foreign element. */
 export function isForeignElement(procedure: Procedure): boolean {
   const name = tokenize(procedure.name);

@@ -1,5 +1,5 @@
 import type { Feature } from "../core/types.js";
-import { tokenize } from "../search/normalize.js";
+import { tokenize, type Word, words } from "../search/normalize.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -177,6 +177,44 @@ const OFF_TOPIC_LONGEST = 10;
 
 const LONGEST = 8;
 
+/**
+ * A request to translate a text for the citizen ("dịch câu này sang tiếng Anh giúp tôi", "translate this into
+ * Vietnamese"): the bot does not translate, and it is no certification of a translation (the ward certifies a
+ * translator's signature, which such a message never mentions). "dịch vụ", "dịch bệnh" are other words.
+ */
+const TRANSLATE = [" dich sang ", " dich ra ", " dich giup ", " dich ho ", " dich gium ", " dich dum ", " translate "];
+const TRANSLATE_TO = [" sang tieng ", " ra tieng ", " into ", " to english ", " to vietnamese "];
+/** Words of certifying a translation, which the ward does: then the message is that procedure's. */
+const CERTIFY = [
+  ...["chứng thực", "công chứng", "người dịch", "bản dịch", "cộng tác viên", "certify", "certified"],
+  ...["certification", "notarize", "notarized", "notary"],
+].map((phrase) => words(phrase));
+const TRANSLATION_LONGEST = 25;
+
+function asksTranslation(text: string): boolean {
+  const said = words(text);
+  const padded = ` ${said.map((w) => w.token).join(" ")} `;
+  if (said.length > TRANSLATION_LONGEST || CERTIFY.some((run) => says(said, run))) return false;
+  const asks =
+    TRANSLATE.some((run) => padded.includes(run)) || (padded.startsWith(" dich ") && !padded.startsWith(" dich vu "));
+  return asks && (TRANSLATE_TO.some((run) => padded.includes(run)) || padded.includes(" translate "));
+}
+
+/** Whether the words say the run, with its accents where the citizen typed accents ("bạn dịch" is no "bản dịch"). */
+function says(text: readonly Word[], run: readonly Word[]): boolean {
+  for (let i = 0; i + run.length <= text.length; i++) {
+    if (
+      run.every((w, j) => {
+        const at = text[i + j] as Word;
+        return at.token === w.token && (at.marks === "" || at.marks === w.marks);
+      })
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -208,6 +246,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => padded.includes(phrase))) {
     return "small-talk-offtopic";
   }
+  if (asksTranslation(text)) return "small-talk-translate";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const said = new Set([...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `)).map(([, reply]) => reply));
