@@ -1,6 +1,6 @@
 import { Analyzer } from "./analyzer.js";
 import { type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
-import type { Word } from "./normalize.js";
+import { fold, type Word } from "./normalize.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -110,6 +110,11 @@ export class ExampleIndex {
   private readonly codes: string[] = [];
   /** Each example's code by its exact words; null where examples of the same words disagree. */
   private readonly exact = new Map<string, string | null>();
+  /**
+   * The same by the words folded (no accents), for a message typed without any: "giay cho be tiem chung" is the
+   * example "giấy cho bé tiêm chủng"; null where examples folding alike disagree ("khai sinh lại"/"con lai").
+   */
+  private readonly folded = new Map<string, string | null>();
   /** Examples left out: their code is in no record of the catalogue (a procedure removed since they were labelled). */
   readonly ignored: LabelledExample[] = [];
   private readonly scratch: Float64Array;
@@ -150,8 +155,8 @@ export class ExampleIndex {
         continue;
       }
       const key = exactKey(example.text);
-      const before = this.exact.get(key);
-      if (key !== "") this.exact.set(key, before === undefined || before === example.code ? example.code : null);
+      agree(this.exact, key, example.code);
+      agree(this.folded, fold(key), example.code);
       if (!this.nearestOn) continue;
       labelled.add(example.code);
       add(example.text, example.code);
@@ -200,17 +205,23 @@ export class ExampleIndex {
     return [...out.values()];
   }
 
+  /** The code of the examples of this very message, if they agree on one. */
+  private exactly(text: string): string | undefined {
+    const key = exactKey(text);
+    const found = this.exact.get(key);
+    if (found !== undefined) return found ?? undefined;
+    // Typed without accents: any example that folds alike.
+    return key === fold(key) ? (this.folded.get(key) ?? undefined) : undefined;
+  }
+
   nearest(text: string, second = 0): Nearest {
     // A word no example has still counts in the message's length: "trích lụt khai sinh" is not all "khai sinh".
-    if (!this.nearestOn) {
-      const exact = this.exact.get(exactKey(text));
-      return { codes: [], none: 0, ...(exact ? { exact } : {}) };
-    }
+    const exact = this.exactly(text);
+    if (!this.nearestOn) return { codes: [], none: 0, ...(exact ? { exact } : {}) };
     const all = this.features(text);
     const weights = all.map((f) => this.idf.get(f.key) ?? this.unseen);
     const norm = Math.hypot(...weights) || 1;
     const features = all.filter((f) => this.idf.has(f.key));
-    const exact = this.exact.get(exactKey(text));
     const result: Nearest = { codes: [], none: 0, ...(exact ? { exact } : {}) };
     if (features.length === 0) return result;
     const sims = this.scratch;
@@ -311,6 +322,13 @@ export function titlesOf(procedures: readonly SearchableProcedure[]): Map<string
   const titles = new Map<string, string[]>();
   for (const p of procedures) titles.set(p.code, [...(titles.get(p.code) ?? []), p.name, ...p.aliases]);
   return titles;
+}
+
+/** Records `code` under `key`, or null when another code is there already ("" is no key). */
+function agree(map: Map<string, string | null>, key: string, code: string): void {
+  if (key === "") return;
+  const before = map.get(key);
+  map.set(key, before === undefined || before === code ? code : null);
 }
 
 /** A message's exact words: case, spacing and punctuation aside, accents kept (NFC). */
