@@ -115,6 +115,8 @@ export const DEFAULT_TUNING = {
    */
   evidence: 0.1,
   evidenceWindow: 0.15,
+  /** What a record made of several procedures ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …") gains when the message names two of its parts or more. */
+  bundle: 0.15,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   window: 0.2,
@@ -148,6 +150,13 @@ interface Entry<P extends SearchableProcedure> {
   rawTitles: string;
   /** The tokens of its names, aliases and applicants: the situations it is for, to tell it from its look-alikes. */
   evidence: Set<string>;
+  /**
+   * For a record made of several procedures (its official name lists them after a colon), each part's
+   * distinctive words; empty for any other record.
+   */
+  parts: string[][];
+  /** Each title's distinctive words (no generic paperwork words): said all, the title is named. */
+  named: string[][];
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -248,6 +257,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   /** Words of names and aliases as written, kept only while the index is built. */
   private readonly titleWords: Word[][] = [];
 
+  /** For each record made of several procedures (see `Entry.parts`), each part's records: those whose official name's distinctive words the part says. */
+  private readonly partRecords = new Map<Entry<P>, Entry<P>[][]>();
+
   /** Redirect terms as typed (folded words, no synonyms: "công chứng di chúc" is not "chứng thực di chúc"), by first word, longest first. */
   private readonly outside = new Map<string, string[][]>();
   /**
@@ -312,6 +324,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const entry of this.entries) {
       for (const item of entry.evidence)
         if ((seen.get(item) ?? 0) < 2 && item.includes(" ")) entry.evidence.delete(item);
+    }
+    for (const entry of this.entries) {
+      if (entry.parts.length < 2) continue;
+      const single = this.entries.filter((e) => e.parts.length < 2 && (e.named[0] ?? []).length > 0);
+      const records = entry.parts.map((part) =>
+        single.filter((e) => (e.named[0] ?? []).every((t) => part.includes(t))),
+      );
+      this.partRecords.set(entry, records);
     }
     for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
@@ -564,6 +584,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
+    this.weighBundles(ranked, content);
     const foreign = terms.get(FOREIGN);
     if (foreign && !foreign.paper && foreign.purposes.some((p) => !p) && this.tuning.foreign > 0) {
       for (const h of ranked) {
@@ -576,6 +597,32 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     this.weighEvidence(ranked, terms, query.said, content);
     const decided = decide(ranked, limit, this.tuning);
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
+  }
+
+  /**
+   * A record made of several procedures (the liên thông bundles: "đăng ký khai sinh, đăng ký thường trú, cấp thẻ
+   * bảo hiểm y tế …") is what a message asks when it names two of its parts or more: by the part's own words, or by
+   * the name or an alias of the record the part is ("cắt hộ khẩu" for "xóa đăng ký thường trú").
+   */
+  private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[]): void {
+    if (this.tuning.bundle <= 0 || this.partRecords.size === 0) return;
+    const said = new Set(content.filter((w) => !w.purpose).map((w) => w.token));
+    const says = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => said.has(t));
+    let changed = false;
+    for (const h of ranked) {
+      const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
+      const records = this.partRecords.get(entry);
+      if (!records || !h.parts.free) continue;
+      let named = 0;
+      entry.parts.forEach((part, k) => {
+        if (says(part) || (records[k] ?? []).some((r) => r.named.some(says))) named++;
+      });
+      if (named >= 2) {
+        h.score += this.tuning.bundle;
+        changed = true;
+      }
+    }
+    if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }
 
   /**
@@ -1084,7 +1131,28 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
       evidence: this.evidenceOf([procedure.name, ...procedure.aliases, procedure.applicants ?? ""]),
+      parts: this.partsOf(procedure.name),
+      named: [name, ...aliases].map((words) => this.distinctive(words)),
     };
+  }
+
+  /** A title's words less generic paperwork words ("đăng ký", "cấp", "giấy"). */
+  private distinctive(words: readonly Word[]): string[] {
+    const mask = this.analyzer.genericMask(words);
+    return [...new Set(words.filter((_, k) => !mask[k]).map((w) => w.token))];
+  }
+
+  /**
+   * The procedures an official name lists after a colon ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …").
+   * Not the two joined by "kết hợp": a message naming both may have done one already ("con đã có giấy khai sinh").
+   */
+  private partsOf(name: string): string[][] {
+    const plain = name.replace(/\([^)]*\)/g, " ");
+    const colon = plain.indexOf(":");
+    if (colon < 0) return [];
+    const texts = plain.slice(colon + 1).split(/[,;]/);
+    if (texts.length < 2) return [];
+    return texts.map((t) => this.distinctive(this.analyzer.document(t))).filter((t) => t.length > 0);
   }
 
   /** The concepts and adjacent word pairs (within a clause) of a record's names and applicants. */

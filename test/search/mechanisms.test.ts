@@ -85,3 +85,32 @@ describe("look-alikes told apart by the situation the story tells", () => {
     expect(codes("đăng ký kết hôn cần những giấy tờ gì")[0]).toBe("1.000894");
   });
 });
+
+describe("a record made of several procedures, named by its parts", () => {
+  const scoreOf = (s: ProcedureSearch<Procedure>, text: string, code: string) =>
+    s.search(text, 10).hits.find((h) => h.procedure.code === code)?.score ?? 0;
+
+  it("gains when two of its parts are named, by their words or by the name of the record each part is", () => {
+    const without = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, bundle: 0 });
+    const within = new ProcedureSearch(procedures, synonyms);
+    // "cắt hộ khẩu" is an alias of Xóa đăng ký thường trú, a part of the liên thông khai tử bundle.
+    const both = "vừa khai tử cho bà vừa cắt hộ khẩu cho bà một thể thì làm sao";
+    expect(scoreOf(within, both, "2.002913") - scoreOf(without, both, "2.002913")).toBeCloseTo(
+      DEFAULT_TUNING.bundle,
+      5,
+    );
+    expect(codes(both).slice(0, 2)).toContain("2.002913");
+    const birthAndResidence = "khai sinh và nhập hộ khẩu cho cháu mới sinh một lần cho xong";
+    expect(scoreOf(within, birthAndResidence, "3.000722")).toBeGreaterThan(
+      scoreOf(without, birthAndResidence, "3.000722"),
+    );
+  });
+
+  it("gains nothing from one part alone: the plain procedure stays first", () => {
+    const without = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, bundle: 0 });
+    const within = new ProcedureSearch(procedures, synonyms);
+    const one = "làm giấy khai sinh cho cháu nội mới sinh";
+    expect(scoreOf(within, one, "3.000722")).toBeCloseTo(scoreOf(without, one, "3.000722"), 5);
+    expect(codes(one)[0]).toBe("1.001193");
+  });
+});
