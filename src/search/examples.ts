@@ -274,7 +274,12 @@ export function withExamples<P extends SearchableProcedure>(
   if (outcome.sectionOnly) return outcome;
   if (near.exact === NONE) return { ...outcome, decision: "none", hits: [], sure: true };
   const labelled = near.exact === undefined ? undefined : byCode.get(near.exact);
-  if (labelled) return { ...outcome, decision: "answer", hits: lead(outcome.hits, labelled, 1), sure: true };
+  if (labelled) {
+    // Staff said which procedure this message is: as sure as a message that says the record's whole name.
+    const [own, ...rest] = lead(outcome.hits, labelled, 1);
+    const named = { ...(own as Hit<P>), parts: { coverage: 1, pairs: 1, title: 1, free: true } };
+    return { ...outcome, decision: "answer", hits: [named, ...rest], sure: true };
+  }
   const [top, next] = near.codes;
   if (!top) return outcome;
   const support = (code: string | undefined) => near.codes.find((c) => c.code === code)?.score ?? 0;

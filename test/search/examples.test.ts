@@ -43,7 +43,10 @@ describe("labelled examples over the rules", () => {
     for (const typed of [STAFF_PHRASE, `  ${STAFF_PHRASE.toUpperCase()}?? `, STAFF_PHRASE.replace(" ạ", ", ạ!")]) {
       const outcome = search.search(typed);
       expect(outcome.decision).toBe("answer");
+      expect(outcome.sure).toBe(true);
       expect(first(outcome)).toBe(BIRTH);
+      // As named as a message saying the record's whole name: the conversation takes it as said.
+      expect(outcome.hits[0]?.parts.title).toBe(1);
     }
     // Typed without accents, it is still that message; with other accents, another one.
     expect(first(search.search(fold(STAFF_PHRASE)))).toBe(BIRTH);
