@@ -17,6 +17,7 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
+import { crossValidate } from "../eval/examples.js";
 import { LiveCatalogue } from "../src/catalogue/live.js";
 import { loadCatalogue } from "../src/catalogue/load.js";
 import type { Procedure } from "../src/catalogue/schema.js";
@@ -26,9 +27,7 @@ import {
   ExampleIndex,
   ExampleSearch,
   type ExampleTuning,
-  type LabelledExample,
   NEAREST_EXAMPLE_TUNING,
-  NONE,
   titlesOf,
   withExamples,
 } from "../src/search/examples.js";
@@ -109,45 +108,23 @@ function fuseSearcher(records: Procedure[]) {
   };
 }
 
-/** A tuning message as an example: its first code (the plain procedure before its liên thông bundle), or none. */
-const asExample = (q: LabelledQuery): LabelledExample => ({ text: q.query, code: q.expected[0] ?? NONE });
-
-/**
- * `queries` scored by k-fold cross-validation: the rules' outcome of each message (which no example changes),
- * then changed by the examples of the other folds only. Returns a searcher over these messages' outcomes.
- */
+/** The tuning part scored by cross-validation (eval/examples.ts): no message is answered with its own label. */
 function crossValidated(
   index: ExampleSearch<Procedure>,
   records: readonly Procedure[],
   queries: readonly LabelledQuery[],
   tuning: ExampleTuning,
 ): { search(text: string): SearchOutcome<Procedure> } {
-  const random = seededRandom(FOLD_SEED);
-  const order = queries.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const fold = new Int32Array(queries.length);
-  order.forEach((q, k) => {
-    fold[q] = k % FOLDS;
+  const outcomes = crossValidate({
+    index,
+    records,
+    synonyms,
+    queries,
+    tuning,
+    extra: otherExamples,
+    folds: FOLDS,
+    seed: FOLD_SEED,
   });
-  const codes = new Set(records.map((p) => p.code));
-  const titles = titlesOf(records);
-  const byCode = new Map(records.map((p) => [p.code, p]));
-  const outcomes = new Map<string, SearchOutcome<Procedure>>();
-  for (let f = 0; f < FOLDS; f++) {
-    const taught = [...queries.filter((_, i) => fold[i] !== f).map(asExample), ...otherExamples];
-    const near = new ExampleIndex(taught, synonyms, codes, { titles });
-    queries.forEach((q, i) => {
-      if (fold[i] !== f) return;
-      const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<Procedure>;
-      outcomes.set(
-        q.query,
-        rules.sectionOnly ? rules : withExamples(rules, near.nearest(q.query, tuning.second), byCode, tuning),
-      );
-    });
-  }
   return { search: (text) => outcomes.get(text) ?? index.search(text) };
 }
 

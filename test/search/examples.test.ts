@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { examplesFromTuning, rebuildExamples } from "../../eval/examples.js";
+import { crossValidate, examplesFromTuning, foldsOf, rebuildExamples } from "../../eval/examples.js";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
@@ -221,6 +221,30 @@ describe("eval/examples.ts", () => {
       new Set(),
     );
     expect(entries).toEqual([{ text: "cảm ơn", code: NONE, source: "eval/tuning.tsv m0001" }]);
+  });
+});
+
+describe("cross-validation (what bench:search scores the tuning part by)", () => {
+  it("deals folds that differ by one at most, the same for the same seed", () => {
+    const folds = foldsOf(103, 5, 7);
+    const sizes = [0, 1, 2, 3, 4].map((f) => folds.filter((x) => x === f).length);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(foldsOf(103, 5, 7)).toEqual(folds);
+    expect(foldsOf(103, 5, 8)).not.toEqual(folds);
+  });
+
+  it("never answers a message with its own label", () => {
+    // Every message labelled none: were a message its own example, its exact words would hold its answer back.
+    const tuning = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    const answered = tuning.filter((q) => rules.search(q.query).decision === "answer").slice(0, 40);
+    expect(answered.length).toBe(40);
+    const queries = answered.map((q) => ({ ...q, expected: [] }));
+    const index = withExamples([]);
+    const outcomes = crossValidate({ index, records: catalogue.procedures, synonyms: catalogue.synonyms, queries });
+    for (const q of queries) expect(outcomes.get(q.query)).toEqual(rules.searchUncached(q.query));
+    // …while the same messages taught to the served search are held back.
+    const taught = withExamples(queries.map((q) => ({ text: q.query, code: NONE })));
+    expect(queries.every((q) => taught.search(q.query).decision === "none")).toBe(true);
   });
 });
 
