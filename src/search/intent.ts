@@ -562,6 +562,8 @@ const PAPERS = [
   "bản gốc",
   "bản sao",
   "bản photo",
+  "photo",
+  "sao y",
   "bản dịch",
   "sổ hộ khẩu",
   "sổ đỏ",
@@ -817,6 +819,8 @@ export interface Cue {
   weak?: boolean;
   /** A paper named as needed: documents over a yes/no (conditions), not over another section. */
   paper?: boolean;
+  /** The clause it stands in, when the words carry one (running text). */
+  clause?: number;
 }
 
 /**
@@ -884,6 +888,7 @@ export function extractIntent<T extends Word>(
         intent: MARKED[mark] ?? (mark as Intent),
         tokens: matched.map((w) => w.token),
         sentence: sentenceAt(i),
+        clause: (matched[0] as Word & { clause?: number }).clause,
       };
       if (mark === DEADLINE_MARK) cue.deadline = true;
       if (mark === CLOSING_MARK) cue.closing = true;
@@ -923,7 +928,11 @@ export function extractIntent<T extends Word>(
     (last !== undefined && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) ||
     (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token)));
   if (!asked && last && yesNo) {
-    cues.push({ intent: namesOffice(spelled, end, mode) ? "place" : "conditions", tokens: [], sentence: lastSentence });
+    // "xin bản sao được không", "có thể xin … không": a request for the service itself; "xã có hòa giải không":
+    // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
+    const whole = requestsService(spelled, end) || asksWhetherOfficeDoes(spelled, end, mode);
+    const section = namesOffice(spelled, end, mode) ? "place" : whole ? "general" : "conditions";
+    cues.push({ intent: section, tokens: [], sentence: lastSentence });
   } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
     // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it (general) or where (place)
     cues.push({ intent: "place", tokens: [], sentence: lastSentence });
@@ -936,6 +945,69 @@ export function extractIntent<T extends Word>(
     cued: cues.some((c) => c.tokens.length > 0 && c.intent !== "general"),
     cues,
   };
+}
+
+/** Words after "xin" that make it politeness, not a request for a paper ("xin hỏi", "xin chào", "xin lỗi"). */
+const POLITE_AFTER_XIN = new Set(tokenize("hỏi chào lỗi cảm cám phép cho mời ý"));
+/** Words of needing: "xin chuyển đất … có cần đo đạc lại không" asks a need, not for the service. */
+const NEED_WORDS = new Set(tokenize("cần phải bắt buộc"));
+/** "có được xin … không", "được xin … không": whether one may ask for it, a condition. */
+const MAY = new Set(tokenize("được phép"));
+
+/** The words of the sentence that ends at `end`, from its start. */
+function sentenceOf(spelled: readonly Word[], end: number): Word[] {
+  const sentence = (spelled[end] as Word & { sentence?: number }).sentence ?? 0;
+  let start = end;
+  while (start > 0 && ((spelled[start - 1] as Word & { sentence?: number }).sentence ?? 0) === sentence) start--;
+  return spelled.slice(start, end + 1);
+}
+
+/**
+ * "xin bản sao hợp đồng được không", "có thể xin cấp lại … không": a yes/no whose verb is a request for a paper
+ * or a service asks for the service itself (as English "can I get a copy"), unless it asks whether one may
+ * ("có được xin … không").
+ */
+function requestsService(spelled: readonly Word[], end: number): boolean {
+  const words = sentenceOf(spelled, end);
+  // "có cần đo đạc lại không": a need asked beside the request is the question
+  if (words.some((w) => NEED_WORDS.has(w.token))) return false;
+  return words.some(
+    (w, k) =>
+      w.token === "xin" &&
+      !POLITE_AFTER_XIN.has(words[k + 1]?.token ?? "") &&
+      // "đơn xin việc" is a paper's name
+      words[k - 1]?.token !== "don" &&
+      !words.slice(Math.max(0, k - 2), k).some((before) => MAY.has(before.token)),
+  );
+}
+
+/** An office said as the one who acts: "xã có hòa giải không", "ủy ban phường có chứng thực hợp đồng không". */
+const OFFICES = ["phường", "xã", "ủy ban", "ubnd", "bộ phận một cửa", "thị trấn"].map(tokenize);
+const OFFICE_PARTS = new Set(tokenize("ủy ban nhân dân ubnd phường xã thị trấn"));
+const LOCATED = new Set(tokenize("ở tại"));
+const BENEFIT = new Set(["ho tro", "tro cap", "tro giup", "cap tien", "mien giam"]);
+const PERSON_OF = new Set(tokenize("cán bộ người công chức"));
+
+function asksWhetherOfficeDoes(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const words = sentenceOf(spelled, end);
+  // "… làm được không" asks whether it can be done (there): not this frame.
+  if ((words[words.length - 2]?.token ?? "") === "duoc") return false;
+  for (let k = 0; k < words.length; k++) {
+    const office = OFFICES.find((run) => run.every((t, j) => words[k + j]?.token === t));
+    if (!office) continue;
+    let after = k + office.length;
+    while (OFFICE_PARTS.has(words[after]?.token ?? "")) after++;
+    const has = words[after];
+    const isCo = has?.token === "co" && (mode === "typed" || has.marks === CO.marks);
+    // "xã có hỗ trợ tiền mai táng không" asks whether one gets the benefit (a condition); "cán bộ xã có đến nhà
+    // không" whether someone comes in one's case
+    const benefit = BENEFIT.has(`${words[after + 1]?.token ?? ""} ${words[after + 2]?.token ?? ""}`);
+    const person = PERSON_OF.has(words[k - 1]?.token ?? "");
+    if (isCo && !benefit && !person && !LOCATED.has(words[k - 1]?.token ?? "") && after + 1 < words.length - 1) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Whether the sentence ending at `end` names an office the thing would be done at (not one where it was done). */
@@ -1012,6 +1084,7 @@ function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean
 const ALLOWANCE = new Set(["tro cap", "ho tro", "luong huu", "tien tuat"]);
 
 const KHONG = phrase("không")[0] as Word;
+const CO = phrase("có")[0] as Word;
 const QUESTION_PARTICLES = [phrase("à")[0], phrase("hả")[0]] as Word[];
 const MODALS = new Set(tokenize("phải được cần bắt buộc"));
 const YES_NO = new Set(["khong"]);
@@ -1035,10 +1108,26 @@ export function chooseIntent(cues: readonly Cue[]): Intent {
   }
   const deadline = there.some((c) => c.deadline);
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
+  // "đăng ký biển số online ntn", "how do I get it corrected" beside "on the VNeID app": how to do it, by that
+  // channel, asks the steps; the channel is the way, not the question.
+  // Only when the channel is said in a clause before the question ("… on the VNeID app, how do I fix it"): "khai
+  // sinh online ntn" asks how to do it online, the online section.
+  const how = there.find((c) => c.intent === "steps" && HOW.has(c.tokens.join(" ")));
+  const channels = there.filter((c) => c.intent === "online");
+  if (how && channels.length > 0 && channels.every((c) => c.clause !== undefined && c.clause < (how.clause ?? 0))) {
+    found.delete("online");
+  }
   // "như thế nào" asks how, over a yes/no or a who beside it; but "điều kiện … như thế nào" asks the conditions.
   if (there.some((c) => c.intent === "conditions" && c.tokens.join(" ").includes("dieu kien"))) found.delete("steps");
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
+
+/** Cues that ask how ("như thế nào", "ntn", "how do I"), as opposed to naming the steps ("các bước"). */
+const HOW = new Set(
+  ["như thế nào", "thế nào", "làm thế nào", "làm như thế nào", "như nào", "ra sao", "how to", "how do i", "how can i"]
+    .concat(["how do we", "how can we", "how should i", "ntn", "làm sao"])
+    .map((text) => tokenize(text).join(" ")),
+);
 
 /** Every phrase the cues use (folded tokens): known words, never "corrected" into catalogue words. */
 export function cuePhrases(): string[][] {

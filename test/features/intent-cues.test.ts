@@ -44,7 +44,18 @@ describe("section cues", () => {
     ["do I need a licence to sell wine", "conditions"],
     // a yes/no question that names an office asks whether it is done there; not where it was done
     ["tôi có thể làm ở phường nơi tạm trú không", "place"],
-    ["có thể xin bản sao từ bản lưu ở xã không", "conditions"],
+    // … and a request for a paper ("xin bản sao") is the service itself, as "can I get a copy" is
+    ["có thể xin bản sao từ bản lưu ở xã không", "general"],
+    ["xin bản sao hợp đồng đã chứng thực được không", "general"],
+    ["có được xin trợ cấp mai táng không", "conditions"],
+    // an office that acts: whether it does it at all
+    ["tranh chấp ranh giới với nhà bên cạnh, phường có hòa giải không", "general"],
+    ["ở phường có làm được không", "place"],
+    // how to do it by a channel asks the online section; a channel said in the story before the question is no question
+    ["đăng ký tạm trú trên vneid ntn", "online"],
+    ["the address on my VNeID is wrong, how do I fix it", "steps"],
+    ["ngày sinh trên vneid bị sai, sửa thế nào", "steps"],
+    ["làm trên vneid được không", "online"],
     // "cho ai": where it is sent, or who may have it
     ["nộp hồ sơ trợ cấp cho ai", "place"],
     ["trợ cấp này cấp cho ai", "conditions"],
