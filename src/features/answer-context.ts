@@ -13,6 +13,8 @@ const AnswerContext = z.object({
   at: z.number().optional(),
   /** The procedures of the last "which one?" list, so "lệ phí?" next asks which one's fee. */
   options: z.array(z.string()).optional(),
+  /** False when the list was a weak one (nothing of a title said): a section asked next is not shown for each. */
+  compare: z.boolean().optional(),
 });
 export type AnswerContext = z.infer<typeof AnswerContext>;
 
@@ -32,8 +34,8 @@ export function rememberProcedure(ctx: FeatureContext, code: string): void {
 }
 
 /** A "which one?" list is newer than the procedure before it: "mất bao lâu" next asks which one of the list. */
-export function rememberOptions(ctx: FeatureContext, codes: string[]): void {
-  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: codes });
+export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true): void {
+  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: codes, ...(compare ? {} : { compare }) });
 }
 
 /** Ends the conversation's context (/start). */

@@ -8,7 +8,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
-import { asksPaperToBring, sectionCue, withoutTopicReturn } from "./follow-up.js";
+import { asksPaperToBring, pointsAtCurrent, sectionCue, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -128,13 +128,20 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // procedure, a line each; a long one asks which again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
   if (!current && onlySection && options.length > 0) {
+    const compare = st.compare !== false;
     rememberOptions(
       ctx,
       options.map((p) => p.code),
+      compare,
     );
-    return [listReply(ctx, catalogue, options, onlySection)];
+    return [compare ? listReply(ctx, catalogue, options, onlySection) : chooseReply(ctx, options, onlySection)];
   }
 
+  // "giấy này có giá trị bao lâu", "cái đó làm online được không": the paper or procedure at hand, said by pointing
+  // at it, unless the message names a procedure whole.
+  if (current && pointsAtCurrent(text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
+    return [show(ctx, deps, current, cue?.section ?? "general")];
+  }
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
   // paper names the death registration.
   if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];
@@ -243,11 +250,15 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       .map((h) => h.procedure)
       .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
     const listed = withAlternatives(ranked, catalogue.procedures);
+    // A list the message names well (a word pair and half a title of its first): a short section beside each is an
+    // answer; a weak list ("giấy này có giá trị bao lâu" meeting odd records) stays a question.
+    const strong = top !== undefined && top.parts.pairs > 0 && top.parts.title >= WEAK_TITLE;
     rememberOptions(
       ctx,
       listed.map((p) => p.code),
+      strong,
     );
-    return [listReply(ctx, catalogue, listed, outcome.intent)];
+    return [strong ? listReply(ctx, catalogue, listed, outcome.intent) : chooseReply(ctx, listed, outcome.intent)];
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.

@@ -120,6 +120,29 @@ export function asksPaperToBring(text: string): boolean {
   return tokens.slice(0, at).every((t) => FILLER.has(t)) && tokens.length <= 12;
 }
 
+/** Words that point at the paper or procedure at hand: "giấy này", "thủ tục đó", "cái này", "it", "this one". */
+const POINTERS = [
+  ...["giấy này", "giấy đó", "giấy ấy", "thủ tục này", "thủ tục đó", "cái này", "cái đó", "cái ấy", "vụ này"],
+  ...["hồ sơ này", "loại giấy này", "this one", "this certificate", "this paper", "that one"],
+].map((phrase) => words(phrase));
+
+/**
+ * Whether the message points at what the chat is on ("giấy này có giá trị bao lâu") and says little else: besides
+ * the pointer, the particles and section cues, at most a few words.
+ */
+export function pointsAtCurrent(text: string): boolean {
+  const said = words(text.slice(0, MAX_QUERY_CHARS));
+  const at = POINTERS.findIndex((run) =>
+    said.some((_, i) =>
+      run.every((w, j) => said[i + j]?.token === w.token && [w.marks, ""].includes(said[i + j]?.marks ?? "")),
+    ),
+  );
+  if (at < 0) return false;
+  const pointer = new Set((POINTERS[at] ?? []).map((w) => w.token));
+  const rest = extractIntent(said).rest.filter((w) => !FILLER.has(w.token) && !pointer.has(w.token));
+  return rest.length <= 3;
+}
+
 /** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */
 const TOPIC_RETURN =
   /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe])(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;

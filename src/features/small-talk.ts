@@ -158,9 +158,10 @@ const PRIORITY = ["small-talk-bye", "small-talk-thanks", "small-talk-praise", "s
  * Every word thanks, ok, praise and goodbye are made of: a message of these words only ("dạ em cảm ơn",
  * "ok cảm ơn") is small talk. Not the identity questions' words ("có", "không"): "có được không" is a question.
  */
+const POLITE = new Set(tokenize("em anh chị dạ vâng ok"));
 const VOCABULARY = new Set([
   ...PARTICLES,
-  ...tokenize("em anh chị dạ vâng ok"),
+  ...POLITE,
   ...[...BY_TEXT].filter(([, reply]) => PRIORITY.includes(reply)).flatMap(([phrase]) => phrase.split(" ")),
 ]);
 /**
@@ -249,6 +250,11 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksTranslation(text)) return "small-talk-translate";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
-  const said = new Set([...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `)).map(([, reply]) => reply));
+  const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));
+  // Every word must belong to a phrase said whole or be a particle: "tam vang" (tạm vắng, typed without accents)
+  // is made of small-talk words ("tạm" of "tạm biệt", "vâng") but says neither.
+  const covered = new Set(found.flatMap(([phrase]) => phrase.split(" ")));
+  if (!tokens.every((t) => covered.has(t) || PARTICLES.has(t) || POLITE.has(t))) return undefined;
+  const said = new Set(found.map(([, reply]) => reply));
   return PRIORITY.find((reply) => said.has(reply));
 }

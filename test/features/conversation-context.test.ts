@@ -503,3 +503,26 @@ describe("a paper to bring, asked on a procedure", () => {
     ]);
   });
 });
+
+describe("a message that points at the paper or procedure at hand", () => {
+  it("stays on it ('giấy này', 'cái đó')", async () => {
+    await converse([
+      ["xin xác nhận tình trạng hôn nhân", "1.004873"],
+      ["giấy này có giá trị bao lâu", "1.004873"],
+    ]);
+  });
+});
+
+describe("a weak 'which one?' list (nothing of a title said)", () => {
+  it("is not answered with a section beside each procedure", async () => {
+    const { say } = chat();
+    const replies = await say("giấy này có giá trị bao lâu");
+    expect(replies[0]?.text).not.toMatch(/\(mã /);
+  });
+});
+
+describe("chat spellings that look like small talk", () => {
+  it("'tam vang' (tạm vắng typed without accents) is the procedure, not an 'ok'", async () => {
+    await converse([["tam vang", "1.003677"]]);
+  });
+});
