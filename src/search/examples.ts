@@ -5,10 +5,12 @@ import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records
 
 /**
  * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
- * `none` for what no procedure of the ward answers (another agency's service, small talk). The search
- * learns from them the way chatbot platforms use training phrases: a message close to examples of one
- * procedure is that procedure even when the rules' reading of the record's own words falls short, and a
- * message close to `none` examples gets no confident answer.
+ * `none` for what no procedure of the ward answers (another agency's service, small talk). What serves: a
+ * message labelled word for word (staff labelled an unanswered question in the console) is answered as
+ * labelled, or held back when labelled `none`. The search could also learn from them the way chatbot
+ * platforms use training phrases (a message close to examples of one procedure is that procedure; one close
+ * to `none` examples gets no confident answer): those nearest-example rules are here, measured by
+ * cross-validation in bench:search, and off, since they did not beat the rules (see DEFAULT_EXAMPLE_TUNING).
  *
  * The shape the search reads (data/examples.json holds more: source, added date).
  */
@@ -122,8 +124,6 @@ export class ExampleIndex {
   private readonly scratch: Float64Array;
   /** What a feature no example has weighs in a message's length (as the rarest one). */
   private readonly unseen: number;
-  /** Whether accents typed on both sides must agree (a tuning switch, measured by cross-validation). */
-  accents = true;
   /** Whether the nearest examples are looked for (else only a message's exact words). */
   readonly nearestOn: boolean;
 
@@ -232,7 +232,7 @@ export class ExampleIndex {
       const q = (this.idf.get(f.key) as number) / norm;
       for (const { example, weight, marks } of this.postings.get(f.key) as Posting[]) {
         // Typed with accents on both sides, the same letters with other accents are another word.
-        if (this.accents && f.marks !== undefined && marks !== undefined && f.marks !== marks) continue;
+        if (f.marks !== undefined && marks !== undefined && f.marks !== marks) continue;
         if (sims[example] === 0) touched.push(example);
         sims[example] = (sims[example] as number) + q * weight;
       }
