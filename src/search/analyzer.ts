@@ -196,14 +196,16 @@ export class Analyzer {
    * keeps its "tố" though the English filler has "to", "trồng lúa" its "trồng" though "trong" is filler).
    */
   private mapped<T extends Word>(input: readonly T[]): T[] {
-    // Denied words (negation.ts) keep their flag through synonyms and filler, then become tokens of their own.
-    const denied = deniedMask(input);
-    const flagged = input.map((w, k) => (denied[k] ? { ...w, denied: true } : w));
-    const mapped = this.synonyms.apply(flagged, "typed");
-    const typed = new Set<T>(flagged);
-    const concepts = new Set(mapped.filter((w) => !typed.has(w)));
+    const mapped = this.synonyms.apply(input, "typed");
+    const typed = new Set<T>(input);
+    // Denial (negation.ts) is read after synonyms, so a named thing counts as one word ("không nhận làm con nuôi")
+    // and a negator inside a term is no denial ("không muốn nhận" is the concept of refusing); the denied words
+    // keep their flag through the filler, then become tokens of their own.
+    const denied = deniedMask(mapped);
+    const flagged = mapped.map((w, k) => (denied[k] ? { ...w, denied: true } : w));
+    const concepts = new Set(flagged.filter((_, k) => !typed.has(mapped[k] as T)));
     return this.filler
-      .apply(mapped, "typed", concepts)
+      .apply(flagged, "typed", concepts)
       .map((w) => ((w as T & { denied?: boolean }).denied ? { ...w, token: DENIED + w.token } : w));
   }
 

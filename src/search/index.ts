@@ -169,6 +169,8 @@ interface Term {
   sentences: number[];
   /** Whether each position is in a purpose clause ("… để vay ngân hàng") or names a paper to bring: it holds nothing back. */
   purposes: boolean[];
+  /** Whether each position is in a purpose clause after words that name something: the reason, not the request. */
+  why: boolean[];
   /**
    * Said only in generic paperwork phrases ("giấy tờ", "đăng ký", "xác nhận") or as the paper to copy: a
    * record lacking it loses little.
@@ -460,6 +462,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           positions: [position],
           sentences: [w.sentence],
           purposes: [w.purpose],
+          why: [w.purpose && named.has(w.sentence)],
           unbound: false,
           generic: generic[k] === true || paper[k] === true,
           paper: paper[k] === true,
@@ -468,6 +471,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         term.positions.push(position);
         term.sentences.push(w.sentence);
         term.purposes.push(w.purpose);
+        term.why.push(w.purpose && named.has(w.sentence));
         if (term.weight < weight) term.weight = weight;
         if (!generic[k] && !paper[k]) term.generic = false;
         if (!paper[k]) term.paper = false;
@@ -924,11 +928,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return { share: best, outside, vetoed };
   }
 
-  /** Whether the message, from sentence `from` on, says a word of the record that is no generic paperwork word. */
+  /**
+   * Whether the message, from sentence `from` on, says a word of the record that is no generic paperwork word,
+   * outside a purpose clause: "Nay cần giấy này để làm thủ tục thừa kế đất, hồ sơ gồm những gì?" says why, and
+   * what it asks for is in the story.
+   */
   private namesFrom(entry: Entry<P>, terms: ReadonlyMap<string, Term>, from: number): boolean {
     for (const term of terms.values()) {
       if (term.generic || term.unbound || !entry.weights.has(term.word.token)) continue;
-      if (term.sentences.some((s) => s >= from)) return true;
+      if (term.sentences.some((s, k) => s >= from && !term.why[k])) return true;
     }
     return false;
   }

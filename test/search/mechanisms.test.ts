@@ -114,3 +114,16 @@ describe("a record made of several procedures, named by its parts", () => {
     expect(codes(one)[0]).toBe("1.001193");
   });
 });
+
+describe("negation read after synonyms", () => {
+  it("a negator inside a synonym term is no denial: 'không muốn nhận' is refusing", () => {
+    // No word of the name ("từ chối", "di sản") is said: the refusal is said as a denial.
+    expect(codes("mấy anh em tôi không muốn nhận phần thừa kế, làm văn bản ở xã được không")[0]).toBe("2.001016");
+    expect(codes("tôi không muốn nhận phần đất bố để lại, làm giấy ở xã được không")[0]).toBe("2.001016");
+  });
+
+  it("a named thing counts as one word of the denial's reach", () => {
+    // "giấy chứng nhận quyền sử dụng đất" is one synonym concept: the denial covers it whole, and stops at "nhưng".
+    expect(denied("không phải con nuôi nhưng muốn chăm sóc")).toEqual(["phai", "con", "nuoi"]);
+  });
+});
