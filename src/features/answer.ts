@@ -46,6 +46,24 @@ const IMMIGRATION_REDIRECT = "thi-thuc-nguoi-nuoc-ngoai";
 const RESIDENCE = [tokenize("tạm trú"), tokenize("thường trú")];
 const REMOVAL = tokenize("xóa");
 
+/** The redirect for companies, and how a household business and one's own company are said. */
+const ENTERPRISE_REDIRECT = "doanh-nghiep";
+const HOUSEHOLD_BUSINESS = tokenize("hộ kinh doanh");
+const OWN_COMPANY = [
+  ...["công ty tôi", "công ty của tôi", "công ty mình", "công ty của mình", "công ty em", "công ty của em"],
+  ...["công ty chúng tôi", "doanh nghiệp tôi", "doanh nghiệp của tôi", "doanh nghiệp chúng tôi", "my company"],
+  ...["our company"],
+].map(tokenize);
+
+function ownsCompany(text: string): boolean {
+  const said = tokenize(text);
+  return OWN_COMPANY.some((run) => containsRun(said, run));
+}
+
+function isHouseholdBusiness(procedure: Procedure): boolean {
+  return containsRun(tokenize(procedure.name), HOUSEHOLD_BUSINESS);
+}
+
 /** A citizen's registration or extension of residence ("Đăng ký tạm trú", "Gia hạn tạm trú"), not its removal. */
 function residesHere(procedure: Procedure): boolean {
   const name = tokenize(procedure.name);
@@ -167,6 +185,13 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       ? catalogue.redirects?.find((r) => r.id === IMMIGRATION_REDIRECT)
       : undefined;
   if (immigration) return [redirectReply(ctx, immigration)];
+  // "công ty tôi muốn thay đổi địa chỉ trụ sở": one's company is no household business (a company registers at
+  // the province's business registration office), unless the message says "hộ kinh doanh" itself.
+  const enterprise =
+    top && ownsCompany(text) && isHouseholdBusiness(top.procedure) && !containsRun(tokenize(text), HOUSEHOLD_BUSINESS)
+      ? catalogue.redirects?.find((r) => r.id === ENTERPRISE_REDIRECT)
+      : undefined;
+  if (enterprise) return [redirectReply(ctx, enterprise)];
   // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
   // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
   const procedureWins =

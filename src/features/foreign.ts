@@ -62,11 +62,14 @@ export function namesForeign(text: string): boolean {
 }
 
 /**
- * Words of staying abroad and having it done there: "bên này" (over here, said from abroad), "chưa thể về nước".
- * Not "ở đây" (said at home as well: "chồng đi làm ở Đài Loan, em làm khai sinh cho con ở đây").
+ * Words of staying abroad and having it done there: "bên này" (over here, said from abroad, beside a foreign
+ * place), "chưa thể về nước" (alone: only someone abroad goes home to the country). Not "ở đây" (said at home as
+ * well: "chồng đi làm ở Đài Loan, em làm khai sinh cho con ở đây").
  */
-const STAYING_ABROAD = [
-  ...["bên này", "chưa thể về nước", "không thể về nước", "chưa về nước được", "không về nước được"],
+const OVER_HERE = ["bên này"].map(tokenize);
+/** Not coming back home yet: said only from abroad ("về nước" is going home to Vietnam). */
+const NOT_BACK = [
+  ...["chưa thể về nước", "không thể về nước", "chưa về nước được", "không về nước được"],
   ...["chưa thể về việt nam", "không thể về việt nam", "chưa về việt nam được", "không về việt nam được"],
   ...["can't come back to vietnam", "cannot come back to vietnam", "cannot return to vietnam", "while abroad"],
 ].map(tokenize);
@@ -78,7 +81,7 @@ const STAYING_ABROAD = [
 export function staysAbroad(text: string): boolean {
   const tokens = tokenize(text);
   const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
-  return says(FOREIGN_PLACE) && says(STAYING_ABROAD);
+  return says(NOT_BACK) || (says(FOREIGN_PLACE) && says(OVER_HERE));
 }
 
 /** Whether the message names a foreign person (not only a foreign place): "chồng tôi quốc tịch Pháp". */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
@@ -65,5 +66,32 @@ describe("a foreigner's residence", () => {
 
   it("a citizen's own residence stays the ward's", async () => {
     expect(code(await reply("gia hạn tạm trú cho con trai đi học xa nhà"))).toBe("1.002755");
+  });
+});
+
+describe("requests other agencies handle, as citizens write them (out-of-scope-messages.txt, written for this test)", () => {
+  it("never get a procedure answered", async () => {
+    const messages = readFileSync(new URL("./out-of-scope-messages.txt", import.meta.url), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    expect(messages.length).toBeGreaterThan(20);
+    const answered: string[] = [];
+    for (const message of messages) {
+      const text = await reply(message);
+      if (code(text)) answered.push(`${code(text)} ← ${message}`);
+    }
+    expect(answered).toEqual([]);
+  });
+});
+
+describe("one's own company", () => {
+  it("is no household business: the enterprise registration pointer", async () => {
+    const text = await reply("công ty của tôi muốn đăng ký thay đổi ngành nghề kinh doanh");
+    expect(code(text)).toBeUndefined();
+    expect(text).toMatch(/Phòng Đăng ký kinh doanh/);
+  });
+
+  it("an employer asking for a paper is still the paper's procedure", async () => {
+    expect(code(await reply("công ty tôi yêu cầu nộp giấy xác nhận thông tin cư trú, xin ở đâu"))).toBe("1.010041");
   });
 });
