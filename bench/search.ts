@@ -17,12 +17,12 @@ import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fuse from "fuse.js";
-import { crossValidate } from "../eval/examples.js";
-import { LiveCatalogue } from "../src/catalogue/live.js";
+import { LiveCatalogue, labelKey } from "../src/catalogue/live.js";
 import { loadCatalogue } from "../src/catalogue/load.js";
 import type { Procedure } from "../src/catalogue/schema.js";
 import { type Accuracy, type LabelledQuery, measureAccuracy, parseLabelledQueries } from "../src/search/evaluate.js";
 import {
+  crossValidate,
   DEFAULT_EXAMPLE_TUNING,
   ExampleIndex,
   ExampleSearch,
@@ -124,6 +124,7 @@ function crossValidated(
     extra: otherExamples,
     folds: FOLDS,
     seed: FOLD_SEED,
+    key: labelKey,
   });
   return { search: (text) => outcomes.get(text) ?? index.search(text) };
 }
@@ -132,6 +133,7 @@ function crossValidated(
 function nearestOn(index: ExampleSearch<Procedure>, records: readonly Procedure[]) {
   const near = new ExampleIndex(examples, synonyms, new Set(records.map((p) => p.code)), {
     titles: titlesOf(records),
+    key: labelKey,
   });
   const byCode = new Map(records.map((p) => [p.code, p]));
   return {
@@ -178,7 +180,8 @@ const sizes: Array<[Procedure[], number]> = SMALL
     ];
 for (const [records, rounds] of sizes) {
   const started = performance.now();
-  const ours = new ExampleSearch(records, synonyms, examples, redirects);
+  // As the live catalogue builds it (indexCatalogue), over these records.
+  const ours = new ExampleSearch(records, synonyms, examples, redirects, { key: labelKey });
   const buildMs = performance.now() - started;
   console.error(
     `index of ${records.length} records and ${ours.examples.size} examples built in ${buildMs.toFixed(0)} ms`,

@@ -8,19 +8,6 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCatalogue } from "../src/catalogue/load.js";
-import type { LabelledQuery } from "../src/search/evaluate.js";
-import {
-  DEFAULT_EXAMPLE_TUNING,
-  ExampleIndex,
-  type ExampleSearch,
-  type ExampleTuning,
-  type LabelledExample,
-  NONE,
-  titlesOf,
-  withExamples,
-} from "../src/search/examples.js";
-import { ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
-import type { SearchableProcedure, SynonymsFile } from "../src/search/records.js";
 
 /** One entry of data/examples.json (the catalogue's loader checks the file; this writes it). */
 export interface ExampleEntry {
@@ -103,67 +90,6 @@ export function rebuildExamples(options: {
   const file = { examples: mergeExamples(existing, entries, source) };
   const text = `${JSON.stringify(file, null, 2)}\n`;
   return { file, text, derived: entries.length, kept: file.examples.length - entries.length, skipped };
-}
-
-/** A labelled message as an example: its first code (the plain procedure before its liên thông bundle), or none. */
-export const asExample = (q: LabelledQuery): LabelledExample => ({ text: q.query, code: q.expected[0] ?? NONE });
-
-/** The fold (0 … folds-1) of each of `count` items: a seeded shuffle (mulberry32) dealt round, so folds differ by one at most. */
-export function foldsOf(count: number, folds: number, seed: number): Int32Array {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  const fold = new Int32Array(count);
-  order.forEach((item, k) => {
-    fold[item] = k % folds;
-  });
-  return fold;
-}
-
-/**
- * Each message's outcome under k-fold cross-validation: the rules' outcome (which no example changes), then
- * changed by the examples of the other folds and `extra` (staff's) only, never by the message's own label.
- */
-export function crossValidate<P extends SearchableProcedure>(options: {
-  index: ExampleSearch<P>;
-  records: readonly P[];
-  synonyms: SynonymsFile;
-  queries: readonly LabelledQuery[];
-  tuning?: ExampleTuning;
-  extra?: readonly LabelledExample[];
-  folds?: number;
-  seed?: number;
-}): Map<string, SearchOutcome<P>> {
-  const { index, records, synonyms, queries, extra = [], folds = 5, seed = 20261202 } = options;
-  const tuning = options.tuning ?? DEFAULT_EXAMPLE_TUNING;
-  const fold = foldsOf(queries.length, folds, seed);
-  const codes = new Set(records.map((p) => p.code));
-  const titles = titlesOf(records);
-  const byCode = new Map(records.map((p) => [p.code, p]));
-  const outcomes = new Map<string, SearchOutcome<P>>();
-  for (let f = 0; f < folds; f++) {
-    const taught = [...queries.filter((_, i) => fold[i] !== f).map(asExample), ...extra];
-    const near = new ExampleIndex(taught, synonyms, codes, { titles });
-    queries.forEach((q, i) => {
-      if (fold[i] !== f) return;
-      const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<P>;
-      outcomes.set(
-        q.query,
-        rules.sectionOnly ? rules : withExamples(rules, near.nearest(q.query, tuning.second), byCode, tuning),
-      );
-    });
-  }
-  return outcomes;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,8 @@
 import { type FSWatcher, watch } from "chokidar";
-import { ExampleSearch } from "../search/examples.js";
+import { scrubQuestion } from "../questions/scrub.js";
+import { ExampleSearch, exactKey } from "../search/examples.js";
 import type { ProcedureSearch } from "../search/index.js";
+import { cleanText } from "../search/normalize.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
 import type { Procedure } from "./schema.js";
@@ -112,8 +114,22 @@ export class CatalogueError extends Error {
  * the labelled examples (câu mẫu, examples.json) answer a question staff labelled as they labelled it.
  */
 export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure> {
-  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, catalogue.examples, catalogue.redirects);
+  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, catalogue.examples, catalogue.redirects, {
+    key: labelKey,
+  });
 }
+
+/**
+ * Staff label questions as the console shows them, numbers, phones and dossier codes scrubbed ("cấp sổ hộ nghèo
+ * năm [số]"): a message is compared so too, so "… năm 2027" is that question. Past what the scrubbing keeps
+ * (300 characters), a letter is compared whole, lest two letters alike in their first 300 characters meet.
+ */
+export function labelKey(text: string): string {
+  return exactKey(cleanText(text).length > SCRUBBED_MAX ? text : scrubQuestion(text));
+}
+
+/** How much of a question scrubQuestion keeps. */
+const SCRUBBED_MAX = 300;
 
 function index(catalogue: Catalogue): CatalogueSnapshot {
   return { catalogue, search: indexCatalogue(catalogue) };

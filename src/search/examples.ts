@@ -1,4 +1,5 @@
 import { Analyzer } from "./analyzer.js";
+import type { LabelledQuery } from "./evaluate.js";
 import { type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { fold, type Word } from "./normalize.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
@@ -126,6 +127,7 @@ export class ExampleIndex {
   private readonly unseen: number;
   /** Whether the nearest examples are looked for (else only a message's exact words). */
   readonly nearestOn: boolean;
+  private readonly key: (text: string) => string;
 
   /**
    * `nearest: false` keeps only the exact words of each example (what serves while the nearest-example rules are
@@ -134,15 +136,21 @@ export class ExampleIndex {
    * it: a handful of citizens' phrasings alone leave most of what a procedure is called unsaid (cross-validation:
    * the nearest examples place 79.7% of tuning messages right alone, 87.7% with the titles). Only labelled
    * procedures' titles: what no example labels is the rules' alone, and a 10,000-record index stays as fast.
+   * `key` is what makes a message the same as an example (default `exactKey`).
    */
   constructor(
     examples: readonly LabelledExample[],
     synonyms: SynonymsFile,
     known: ReadonlySet<string>,
-    options: { nearest?: boolean; titles?: ReadonlyMap<string, readonly string[]> } = {},
+    options: {
+      nearest?: boolean;
+      titles?: ReadonlyMap<string, readonly string[]>;
+      key?: (text: string) => string;
+    } = {},
   ) {
     this.analyzer = new Analyzer(synonyms);
     this.nearestOn = options.nearest ?? true;
+    this.key = options.key ?? exactKey;
     const vectors: Feature[][] = [];
     const labelled = new Set<string>();
     const add = (text: string, code: string) => {
@@ -156,7 +164,7 @@ export class ExampleIndex {
         this.ignored.push(example);
         continue;
       }
-      const key = exactKey(example.text);
+      const key = this.key(example.text);
       agree(this.exact, key, example.code);
       agree(this.folded, fold(key), example.code);
       if (!this.nearestOn) continue;
@@ -209,7 +217,7 @@ export class ExampleIndex {
 
   /** The code of the examples of this very message, if they agree on one. */
   private exactly(text: string): string | undefined {
-    const key = exactKey(text);
+    const key = this.key(text);
     const found = this.exact.get(key);
     if (found !== undefined) return found ?? undefined;
     // Typed without accents: any example that folds alike.
@@ -367,16 +375,26 @@ function lead<P extends SearchableProcedure>(hits: readonly Hit<P>[], procedure:
 export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> extends ProcedureSearch<P> {
   readonly examples: ExampleIndex;
   private readonly byCode: ReadonlyMap<string, P>;
+  private readonly exampleTuning: ExampleTuning;
 
   constructor(
     procedures: readonly P[],
     synonyms: SynonymsFile,
     examples: readonly LabelledExample[],
     redirects: readonly RedirectTerms[] = [],
-    tuning?: Tuning,
-    private readonly exampleTuning: ExampleTuning = DEFAULT_EXAMPLE_TUNING,
+    options: {
+      tuning?: Tuning;
+      examples?: ExampleTuning;
+      /**
+       * What makes a message the same as an example (default `exactKey`): the catalogue's wiring compares
+       * questions as staff see them, numbers scrubbed ("năm [số]"), since that is how staff label them.
+       */
+      key?: (text: string) => string;
+    } = {},
   ) {
-    super(procedures, synonyms, tuning, redirects);
+    super(procedures, synonyms, options.tuning, redirects);
+    const exampleTuning = options.examples ?? DEFAULT_EXAMPLE_TUNING;
+    this.exampleTuning = exampleTuning;
     const byCode = new Map<string, P>();
     for (const p of procedures) if (!byCode.has(p.code)) byCode.set(p.code, p);
     this.byCode = byCode;
@@ -386,6 +404,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     this.examples = new ExampleIndex(examples, synonyms, new Set(byCode.keys()), {
       nearest: nearestOn,
       titles: titlesOf(procedures),
+      ...(options.key ? { key: options.key } : {}),
     });
   }
 
@@ -399,4 +418,67 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       this.exampleTuning,
     );
   }
+}
+
+/** A labelled message as an example: its first code (the plain procedure before its liên thông bundle), or none. */
+export const asExample = (q: LabelledQuery): LabelledExample => ({ text: q.query, code: q.expected[0] ?? NONE });
+
+/** The fold (0 … folds-1) of each of `count` items: a seeded shuffle (mulberry32) dealt round, so folds differ by one at most. */
+export function foldsOf(count: number, folds: number, seed: number): Int32Array {
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+  const fold = new Int32Array(count);
+  order.forEach((item, k) => {
+    fold[item] = k % folds;
+  });
+  return fold;
+}
+
+/**
+ * Each message's outcome under k-fold cross-validation: the rules' outcome (which no example changes), then
+ * changed by the examples of the other folds and `extra` (staff's) only, never by the message's own label.
+ */
+export function crossValidate<P extends SearchableProcedure>(options: {
+  index: ExampleSearch<P>;
+  records: readonly P[];
+  synonyms: SynonymsFile;
+  queries: readonly LabelledQuery[];
+  tuning?: ExampleTuning;
+  extra?: readonly LabelledExample[];
+  folds?: number;
+  seed?: number;
+  /** What makes a message the same as an example, as the served search has it. */
+  key?: (text: string) => string;
+}): Map<string, SearchOutcome<P>> {
+  const { index, records, synonyms, queries, extra = [], folds = 5, seed = 20261202, key } = options;
+  const tuning = options.tuning ?? DEFAULT_EXAMPLE_TUNING;
+  const fold = foldsOf(queries.length, folds, seed);
+  const codes = new Set(records.map((p) => p.code));
+  const titles = titlesOf(records);
+  const byCode = new Map(records.map((p) => [p.code, p]));
+  const outcomes = new Map<string, SearchOutcome<P>>();
+  for (let f = 0; f < folds; f++) {
+    const taught = [...queries.filter((_, i) => fold[i] !== f).map(asExample), ...extra];
+    const near = new ExampleIndex(taught, synonyms, codes, { titles, ...(key ? { key } : {}) });
+    queries.forEach((q, i) => {
+      if (fold[i] !== f) return;
+      const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<P>;
+      outcomes.set(
+        q.query,
+        rules.sectionOnly ? rules : withExamples(rules, near.nearest(q.query, tuning.second), byCode, tuning),
+      );
+    });
+  }
+  return outcomes;
 }

@@ -2,15 +2,17 @@ import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { crossValidate, examplesFromTuning, foldsOf, rebuildExamples } from "../../eval/examples.js";
+import { examplesFromTuning, rebuildExamples } from "../../eval/examples.js";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { parseLabelledQueries } from "../../src/search/evaluate.js";
 import {
+  crossValidate,
   ExampleIndex,
   ExampleSearch,
   exactKey,
+  foldsOf,
   type LabelledExample,
   NEAREST_EXAMPLE_TUNING,
   NONE,
@@ -133,8 +135,7 @@ describe("labelled examples over the rules", () => {
       catalogue.synonyms,
       [{ text: `${query} nữa`, code: pick }],
       catalogue.redirects,
-      undefined,
-      NEAREST_EXAMPLE_TUNING,
+      { examples: NEAREST_EXAMPLE_TUNING },
     );
     const outcome = search.search(query);
     expect(outcome.decision).toBe("answer");
@@ -262,6 +263,18 @@ describe("the live catalogue's search", () => {
       expect(outcome.decision).toBe("answer");
       expect(first(outcome)).toBe(BIRTH);
       expect(JSON.parse(await readFile(path.join(dir, "examples.json"), "utf8")).examples.length).toBeGreaterThan(1);
+      // Staff label questions as the console shows them, numbers scrubbed: the citizen's number is any number.
+      const scrubbed = "cho em hỏi giấy cho bé sinh năm [số] đi tiêm thì làm sao";
+      const asked = "cho em hỏi giấy cho bé sinh năm 2025 đi tiêm thì làm sao";
+      expect(first(live.current().search.search(asked))).not.toBe(BIRTH);
+      await editJson(path.join(dir, "examples.json"), (file) => {
+        file.examples.push({ text: scrubbed, code: BIRTH, source: "nhân viên nv01", added: "2026-12-02" });
+      });
+      expect(await live.reload()).toBe(true);
+      expect(first(live.current().search.search(asked))).toBe(BIRTH);
+      expect(first(live.current().search.search("cho em hỏi giấy cho bé sinh năm 2024 đi tiêm thì làm sao"))).toBe(
+        BIRTH,
+      );
     } finally {
       await live.close();
       await cleanup();
