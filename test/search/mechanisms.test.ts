@@ -127,3 +127,13 @@ describe("negation read after synonyms", () => {
     expect(denied("không phải con nuôi nhưng muốn chăm sóc")).toEqual(["phai", "con", "nuoi"]);
   });
 });
+
+describe("everyday names in the synonym file", () => {
+  it("a religion named (Tin Lành, Công giáo) is the religious group of the catalogue's names", () => {
+    expect(codes("nhóm Tin Lành ở thôn muốn đổi người đại diện thì đăng ký thế nào")[0]).toBe("1.012585");
+  });
+
+  it("'hết hiệu lực' is an expiry, as 'hết hạn'", () => {
+    expect(codes("giấy phép xây nhà sắp hết hiệu lực mà chưa khởi công thì làm gì")[0]).toBe("1.013227");
+  });
+});
