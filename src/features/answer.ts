@@ -8,7 +8,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
-import { asksPaperToBring, pointsAtCurrent, sectionCue, withoutTopicReturn } from "./follow-up.js";
+import { asksPaperToBring, pointsAtCurrent, sectionCue, withoutDescriptions, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -212,6 +212,16 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
     return [redirectReply(ctx, redirect.redirect)];
+  }
+  // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
+  // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
+  // person's or place's description, the message names no procedure: it asks about the one at hand.
+  const described = current && cue && !cue.only ? withoutDescriptions(text) : undefined;
+  if (current && cue && described !== undefined && described !== text) {
+    const again = search.search(described, SEARCH_LIMIT);
+    const [first] = again.hits;
+    if (!(again.decision === "answer" && first && first.parts.title >= 1))
+      return [show(ctx, deps, current, cue.section)];
   }
   // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.

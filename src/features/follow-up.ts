@@ -143,6 +143,17 @@ export function pointsAtCurrent(text: string): boolean {
   return rest.length <= 3;
 }
 
+/**
+ * A person or a place described ("người độc thân", "người nước ngoài", "nơi tạm trú", "nơi cư trú"): the word and
+ * the two after it, which describe who or where rather than name a procedure.
+ */
+const DESCRIBED = /(^|[\s,])(người|nguoi|nơi|noi)\s+\S+(\s+\S+)?/giu;
+
+/** The message without its descriptions of a person or a place; the message itself when it has none. */
+export function withoutDescriptions(text: string): string {
+  return text.normalize("NFC").replace(DESCRIBED, "$1").replace(/\s+/g, " ").trim();
+}
+
 /** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */
 const TOPIC_RETURN =
   /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe])(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;

@@ -526,3 +526,23 @@ describe("chat spellings that look like small talk", () => {
     await converse([["tam vang", "1.003677"]]);
   });
 });
+
+describe("a person or place described with words of another record", () => {
+  it("asks about the procedure at hand", async () => {
+    await converse([
+      ["nhận con nuôi", "2.001263"],
+      ["người độc thân có được nhận không", "2.001263", "conditions"],
+    ]);
+    await converse([
+      ["xin giấy xác nhận tình trạng hôn nhân", "1.004873"],
+      ["xin ở phường nơi tạm trú được không", "1.004873", "place"],
+    ]);
+  });
+
+  it("a procedure named beside the description still switches", async () => {
+    await converse([
+      ["nhận con nuôi", "2.001263"],
+      ["còn người thuê trọ thì đăng ký tạm trú cần gì", "1.004194", "documents"],
+    ]);
+  });
+});
