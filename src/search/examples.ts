@@ -1,6 +1,7 @@
 import { Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
 import { type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
+import { INTENTS, type Intent } from "./intent.js";
 import { fold, type Word } from "./normalize.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
@@ -84,6 +85,14 @@ export interface Nearest {
    * spacing or punctuation), when its examples agree on one: staff labelled the question, so that is its answer.
    */
   exact?: string;
+  /** The section those examples say the message asks, when they say one and agree ("bao nhiêu tiền" → fee). */
+  exactIntent?: Intent;
+}
+
+/** What examples of one message say: its code and, when they agree on it, its section. */
+interface Label {
+  code: string;
+  intent: Intent | undefined;
 }
 
 /** A feature and its weight in one example's unit vector. */
@@ -113,13 +122,13 @@ export class ExampleIndex {
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
   private readonly codes: string[] = [];
-  /** Each example's code by its exact words; null where examples of the same words disagree. */
-  private readonly exact = new Map<string, string | null>();
+  /** Each example's label by its exact words; null where examples of the same words disagree on the code. */
+  private readonly exact = new Map<string, Label | null>();
   /**
    * The same by the words folded (no accents), for a message typed without any: "giay cho be tiem chung" is the
    * example "giấy cho bé tiêm chủng"; null where examples folding alike disagree ("khai sinh lại"/"con lai").
    */
-  private readonly folded = new Map<string, string | null>();
+  private readonly folded = new Map<string, Label | null>();
   /** Examples left out: their code is in no record of the catalogue (a procedure removed since they were labelled). */
   readonly ignored: LabelledExample[] = [];
   private readonly scratch: Float64Array;
@@ -165,8 +174,9 @@ export class ExampleIndex {
         continue;
       }
       const key = this.key(example.text);
-      agree(this.exact, key, example.code);
-      agree(this.folded, fold(key), example.code);
+      const label = { code: example.code, intent: INTENTS.find((i) => i === example.intent) };
+      agree(this.exact, key, label);
+      agree(this.folded, fold(key), label);
       if (!this.nearestOn) continue;
       labelled.add(example.code);
       add(example.text, example.code);
@@ -215,24 +225,24 @@ export class ExampleIndex {
     return [...out.values()];
   }
 
-  /** The code of the examples of this very message, if they agree on one. */
-  private exactly(text: string): string | undefined {
+  /** The label of the examples of this very message, if they agree on a code. */
+  private exactly(text: string): Partial<Nearest> {
     const key = this.key(text);
-    const found = this.exact.get(key);
-    if (found !== undefined) return found ?? undefined;
     // Typed without accents: any example that folds alike.
-    return key === fold(key) ? (this.folded.get(key) ?? undefined) : undefined;
+    const found = this.exact.get(key) ?? (key === fold(key) ? this.folded.get(key) : undefined);
+    if (!found) return {};
+    return { exact: found.code, ...(found.intent ? { exactIntent: found.intent } : {}) };
   }
 
   nearest(text: string, second = 0): Nearest {
     // A word no example has still counts in the message's length: "trích lụt khai sinh" is not all "khai sinh".
     const exact = this.exactly(text);
-    if (!this.nearestOn) return { codes: [], none: 0, ...(exact ? { exact } : {}) };
+    if (!this.nearestOn) return { codes: [], none: 0, ...exact };
     const all = this.features(text);
     const weights = all.map((f) => this.idf.get(f.key) ?? this.unseen);
     const norm = Math.hypot(...weights) || 1;
     const features = all.filter((f) => this.idf.has(f.key));
-    const result: Nearest = { codes: [], none: 0, ...(exact ? { exact } : {}) };
+    const result: Nearest = { codes: [], none: 0, ...exact };
     if (features.length === 0) return result;
     const sims = this.scratch;
     const touched: number[] = [];
@@ -288,7 +298,13 @@ export function withExamples<P extends SearchableProcedure>(
     // Staff said which procedure this message is: as sure as a message that says the record's whole name.
     const [own, ...rest] = lead(outcome.hits, labelled, 1);
     const named = { ...(own as Hit<P>), parts: { coverage: 1, pairs: 1, title: 1, free: true } };
-    return { ...outcome, decision: "answer", hits: [named, ...rest], sure: true };
+    return {
+      ...outcome,
+      decision: "answer",
+      hits: [named, ...rest],
+      sure: true,
+      intent: near.exactIntent ?? outcome.intent,
+    };
   }
   const [top, next] = near.codes;
   if (!top) return outcome;
@@ -339,11 +355,16 @@ export function titlesOf(procedures: readonly SearchableProcedure[]): Map<string
   return titles;
 }
 
-/** Records `code` under `key`, or null when another code is there already ("" is no key). */
-function agree(map: Map<string, string | null>, key: string, code: string): void {
+/**
+ * Records `label` under `key`: null when another code is there already, no section when another section is
+ * ("" is no key).
+ */
+function agree(map: Map<string, Label | null>, key: string, label: Label): void {
   if (key === "") return;
   const before = map.get(key);
-  map.set(key, before === undefined || before === code ? code : null);
+  if (before === undefined) map.set(key, label);
+  else if (before !== null && before.code !== label.code) map.set(key, null);
+  else if (before !== null && before.intent !== label.intent) map.set(key, { code: before.code, intent: undefined });
 }
 
 /** A message's exact words: case, spacing and punctuation aside, accents kept (NFC). */

@@ -50,6 +50,16 @@ describe("labelled examples over the rules", () => {
       // As named as a message saying the record's whole name: the conversation takes it as said.
       expect(outcome.hits[0]?.parts.title).toBe(1);
     }
+    // The section staff gave it is the section answered; examples that disagree on it leave it to the rules.
+    const intent = rules.search(STAFF_PHRASE).intent;
+    const other = intent === "fee" ? "time" : "fee";
+    expect(withExamples([{ text: STAFF_PHRASE, code: BIRTH, intent: other }]).search(STAFF_PHRASE).intent).toBe(other);
+    const split = withExamples([
+      { text: STAFF_PHRASE, code: BIRTH, intent: other },
+      { text: STAFF_PHRASE.toUpperCase(), code: BIRTH, intent: "place" },
+    ]).search(STAFF_PHRASE);
+    expect(first(split)).toBe(BIRTH);
+    expect(split.intent).toBe(intent);
     // Typed without accents, it is still that message; with other accents, another one.
     expect(first(search.search(fold(STAFF_PHRASE)))).toBe(BIRTH);
     const otherAccents = STAFF_PHRASE.replace("giấy", "giây");
