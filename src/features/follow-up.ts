@@ -23,6 +23,8 @@ const FILLER = new Set(
     "which who when should must have has got will would could",
     // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
     "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
+    // amounts and units said with a fee or a time: "phí mấy nghìn", "mất mấy tuần"
+    "nghìn ngàn đồng triệu vnd vnđ tuần tháng dong",
     // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
     "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt",
     "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
@@ -50,6 +52,29 @@ const OFFICE_RUNS = [
   "bộ phận một cửa",
   "trung tâm hành chính công",
   "trung tâm phục vụ hành chính công",
+  // "nộp ở ubnd phường hay văn phòng đăng ký đất đai": offices, which hold a procedure's words
+  "chi nhánh văn phòng đăng ký đất đai",
+  "văn phòng đăng ký đất đai",
+  "ủy ban nhân dân",
+  "ủy ban",
+  "ubnd",
+  "phòng tư pháp",
+  "sở tư pháp",
+].map((run) => words(run).map((w) => w.token));
+
+/** The office's hours ("mấy giờ phường làm việc", "thứ bảy có làm không"): the place section holds them. */
+const HOURS_RUNS = [
+  "giờ làm việc",
+  "làm việc mấy giờ",
+  "mấy giờ làm việc",
+  "làm việc giờ nào",
+  "làm việc thứ bảy",
+  "mở cửa",
+  "đóng cửa mấy giờ",
+  "nghỉ trưa",
+  "office hours",
+  "opening hours",
+  "open on saturday",
 ].map((run) => words(run).map((w) => w.token));
 
 /** How much is asked, and the words of an allowance that may stand beside it. */
@@ -76,6 +101,15 @@ export function sectionCue(text: string): SectionCue | undefined {
   const intent = extracted.intent;
   let tokens = extracted.rest.map((w) => w.token);
   let section: Section | undefined = intent === "general" ? undefined : intent;
+  // "mấy giờ phường làm việc": the hours are the office's, in the place section, not the processing time.
+  const all = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
+  if (
+    HOURS_RUNS.some((run) => indexOfRun(all, run) >= 0) ||
+    (all.includes("gio") && indexOfRun(all, ["lam", "viec"]) >= 0)
+  ) {
+    section = "place";
+    tokens = tokens.filter((t) => !HOURS_WORDS.has(t));
+  }
   for (const cue of EXTRA_CUES) {
     const at = indexOfRun(tokens, cue.tokens);
     if (at < 0) continue;
@@ -83,7 +117,6 @@ export function sectionCue(text: string): SectionCue | undefined {
     section ??= cue.section;
   }
   // "được hỗ trợ bao nhiêu tiền", "mỗi tháng được bao nhiêu": the amount of an allowance is the procedure as a whole.
-  const all = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
   if (!section && all.some((t, k) => AMOUNT.has(`${t} ${all[k + 1] ?? ""}`))) {
     const rest = tokens.filter((t) => !FILLER.has(t) && !ALLOWANCE_WORDS.has(t));
     if (rest.length === 0) return { section: "general", only: true, rest };
@@ -97,6 +130,8 @@ export function sectionCue(text: string): SectionCue | undefined {
   const rest = tokens.filter((t) => !FILLER.has(t));
   return { section, only: rest.length === 0, rest };
 }
+
+const HOURS_WORDS = new Set([...HOURS_RUNS.flat(), ...words("giờ mấy thứ bảy sáng chiều nay hôm").map((w) => w.token)]);
 
 function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
   for (let i = 0; i + run.length <= tokens.length; i++) {
@@ -148,10 +183,12 @@ export function pointsAtCurrent(text: string): boolean {
  * the two after it, which describe who or where rather than name a procedure.
  */
 const DESCRIBED = /(^|[\s,])(người|nguoi|nơi|noi)\s+\S+(\s+\S+)?/giu;
+/** A status said with "chưa" ("bố mẹ chưa đăng ký kết hôn thì …"): what has not been done is no request for it. */
+const NOT_YET = /(^|[\s,])(chưa|chua)\s+[^,.?!]*?(?=\s+(?:thì|thi|nên|nen|mà|ma|có|co)\s|[,.?!]|$)/giu;
 
 /** The message without its descriptions of a person or a place; the message itself when it has none. */
 export function withoutDescriptions(text: string): string {
-  return text.normalize("NFC").replace(DESCRIBED, "$1").replace(/\s+/g, " ").trim();
+  return text.normalize("NFC").replace(DESCRIBED, "$1").replace(NOT_YET, "$1").replace(/\s+/g, " ").trim();
 }
 
 /** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */

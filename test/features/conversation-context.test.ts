@@ -546,3 +546,27 @@ describe("a person or place described with words of another record", () => {
     ]);
   });
 });
+
+describe("follow-ups that name an office, its hours, an amount or a status", () => {
+  it("office hours are the place section; two offices named ask where", async () => {
+    await converse([
+      ["cấp bản sao trích lục kết hôn", "2.000635"],
+      ["mấy giờ phường làm việc", "2.000635", "place"],
+    ]);
+    await converse([
+      ["sổ đỏ lần đầu", "1.013978"],
+      ["nộp ở ubnd phường hay văn phòng đăng ký đất đai", "1.013978", "place"],
+    ]);
+  });
+
+  it("an amount asked ('mấy nghìn') is the fee; a status with 'chưa' is no request for it", async () => {
+    await converse([
+      ["chứng thực chữ ký", "2.000884"],
+      ["phí mấy nghìn", "2.000884", "fee"],
+    ]);
+    await converse([
+      ["đăng ký khai sinh cho con", BIRTH],
+      ["ba mẹ chưa đăng ký kết hôn thì có làm được không", BIRTH, "conditions"],
+    ]);
+  });
+});
