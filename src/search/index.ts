@@ -111,7 +111,7 @@ export const DEFAULT_TUNING = {
   heldBack: true,
   /**
    * Between records that score within `evidenceWindow` of the top, what a record gains when the message (story
-   * included, at any distance) says words of its names or applicants that none of the others has, at most.
+   * included, at any distance) says words of its names, applicants or conditions that none of the others has, at most.
    */
   evidence: 0.1,
   evidenceWindow: 0.15,
@@ -1138,7 +1138,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titleMarks,
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
-      evidence: this.evidenceOf([procedure.name, ...procedure.aliases, procedure.applicants ?? ""]),
+      evidence: this.evidenceOf([
+        procedure.name,
+        ...procedure.aliases,
+        procedure.applicants ?? "",
+        ...(procedure.conditions ?? []),
+      ]),
       parts: this.partsOf(procedure.name),
       named: [name, ...aliases].map((words) => this.distinctive(words)),
     };

@@ -18,6 +18,8 @@ export interface SearchableProcedure {
    * letter's story tells, read to choose between close look-alikes (never to find candidates).
    */
   readonly applicants?: string;
+  /** Conditions in the record's words: read, as `applicants`, only to choose between close look-alikes. */
+  readonly conditions?: readonly string[];
 }
 
 /** Synonym groups (a concept and the terms people use for it) and the chat filler ignored in queries. */

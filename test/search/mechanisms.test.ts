@@ -137,3 +137,30 @@ describe("everyday names in the synonym file", () => {
     expect(codes("giấy phép xây nhà sắp hết hiệu lực mà chưa khởi công thì làm gì")[0]).toBe("1.013227");
   });
 });
+
+describe("evidence from a record's own applicants and conditions (synthetic records)", () => {
+  const record = (code: string, name: string, extra: { applicants?: string; conditions?: string[] } = {}) => ({
+    code,
+    name,
+    aliases: [],
+    field: "Thủy sản",
+    level: "Cấp xã",
+    ...extra,
+  });
+  const none: SynonymsFile = { groups: [], filler: ["tôi", "xin", "hỏi", "thì", "làm", "gì", "phải", "năm"] };
+  const story =
+    "Tôi có giấy phép nuôi ong từ năm 2020. Trận lũ vừa rồi cuốn trôi tủ giấy tờ nên giấy phép nuôi ong bị thất lạc. Xin hỏi thì phải làm gì với giấy phép nuôi ong?";
+
+  it("a condition the story meets lifts the look-alike it belongs to", () => {
+    const plain = record("9.000001", "Cấp giấy phép nuôi ong");
+    const again = record("9.000002", "Cấp lại giấy phép nuôi ong", {
+      conditions: ["Giấy phép bị thất lạc hoặc hư hỏng do thiên tai"],
+    });
+    // Another record writes "bị thất lạc" too, so the pair is a word of the catalogue.
+    const other = record("9.000003", "Cấp lại thẻ hội viên", { conditions: ["Thẻ bị thất lạc"] });
+    const s = new ProcedureSearch([plain, again, other], none);
+    expect(s.search(story).hits[0]?.procedure.code).toBe("9.000002");
+    const blind = new ProcedureSearch([plain, { ...again, conditions: [] }, other], none);
+    expect(blind.search(story).hits[0]?.procedure.code).toBe("9.000001");
+  });
+});
