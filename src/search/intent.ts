@@ -331,6 +331,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "cấp ở đâu",
     "xin ở đâu",
     "liên hệ ai",
+    // whom to tell or see is where it is handled: "thôi hưởng trợ cấp thì báo ai"
+    "báo ai",
+    "gặp ai",
+    "tìm ai",
     "liên hệ ở đâu",
     "liên hệ cơ quan nào",
     "cơ quan nào có thẩm quyền",
@@ -599,7 +603,7 @@ const PAPERS = [
 
 /** "nộp cho ai", "gửi hồ sơ cho ai" ask where; "trợ cấp cho ai" asks who may have it. */
 const FOR_WHOM = ["cho ai"];
-const SENDING = new Set(tokenize("nộp gửi đưa chuyển"));
+const SENDING = new Set(tokenize("nộp gửi đưa chuyển báo"));
 
 /**
  * A yes/no question that names an office ("có thể xin giấy xác nhận cư trú tại công an phường không") asks
