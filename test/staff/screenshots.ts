@@ -77,6 +77,13 @@ for (const [size, viewport] of Object.entries(SIZES)) {
   await shot("ratings");
   await page.goto(`${h.url}/staff/questions`);
   await shot("questions");
+  // A question labelled as a câu mẫu (written to the temp catalogue copy), then the Câu mẫu page.
+  await page.goto(`${h.url}/staff/questions/label?text=${encodeURIComponent("làm lại thẻ bảo hiểm y tế cho con")}`);
+  await shot("questions-label");
+  await page.getByLabel("Thủ tục trả lời câu này").selectOption("none");
+  await page.getByRole("button", { name: "Lưu làm câu mẫu" }).click();
+  await page.waitForLoadState();
+  await shot("examples");
   await page.goto(`${h.url}/staff/import`);
   await shot("import");
   await page.getByLabel("Tệp CSV hoặc Excel (.xlsx)").setInputFiles({
