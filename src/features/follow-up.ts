@@ -23,6 +23,9 @@ const FILLER = new Set(
     "which who when should must have has got will would could",
     // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
     "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
+    // thanks, agreement, laughter and interjections said before the question: "thanks, and how long?", "hihi vậy
+    // online dc ko", "à quên, giấy tờ cần gì nhỉ"
+    "cảm ơn cám thanks thank tks ok oke okay okie hihi hehe haha ủa ơ quên vâng dạ ừ ờ ạ",
     // amounts and units said with a fee or a time: "phí mấy nghìn", "mất mấy tuần"
     "nghìn ngàn đồng triệu vnd vnđ tuần tháng dong",
     // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may

@@ -570,3 +570,14 @@ describe("follow-ups that name an office, its hours, an amount or a status", () 
     ]);
   });
 });
+
+describe("a section asked after thanks, laughter or an interjection", () => {
+  it("is still a follow-up", async () => {
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["thanks, and how long?", MARRIAGE, "time"],
+      ["hihi vậy online dc ko", MARRIAGE, "online"],
+      ["à quên, giấy tờ cần gì nhỉ", MARRIAGE, "documents"],
+    ]);
+  });
+});
