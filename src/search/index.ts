@@ -520,6 +520,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const queryPairs = new Set(pairsOf(content.filter((_, k) => !paper[k])));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const runs = this.outsideRuns(query.said, content);
+    const lastEnding = referredFrom(query.said, lastSentence);
     // Another agency's paper named as one to bring or had ("có hộ chiếu", "cần cccd"): a detail, as a generic word.
     const brought = new Set(runs.filter((r) => r.paper).flatMap((r) => r.positions));
     if (brought.size > 0) {
@@ -545,7 +546,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
-        const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs);
+        const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs, lastEnding);
         // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con lai".
         const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
           const typed = (terms.get(token) as Term).word;
@@ -907,6 +908,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     terms: ReadonlyMap<string, Term>,
     lastSentence: number,
     runs: readonly OutsideRun[],
+    lastEnding = lastSentence,
   ): { share: number; outside: boolean; vetoed: boolean } {
     // A letter asks at its end: the question may stand alone, after a story that names other things.
     // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
@@ -914,6 +916,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     let outside = false;
     let vetoed = false;
     for (let from = 0; from <= lastSentence; from++) {
+      // A question that points back ("giấy đó") stands alone or with the story from its referent on, never with
+      // only the sentences between ("Tôi có hộ khẩu ở phường này…" names no paper the question asks for).
+      if (from > lastEnding && from < lastSentence) continue;
       // A question made of paperwork words only ("hồ sơ gồm những gì, bao lâu thì có giấy?") refers back
       // to the story: it is no ending to take alone.
       if (from > 0 && !this.namesFrom(entry, terms, from)) continue;
@@ -1254,6 +1259,30 @@ function decide<P extends SearchableProcedure>(
       : { decision: "none", hits: [], sure: true };
   }
   return { decision: "choose", hits: close.slice(0, limit), sure: true };
+}
+
+/** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */
+const POINTERS = new Map(["đó", "này", "ấy", "kia"].map((w) => [words(w)[0] as Word, true]));
+
+/**
+ * A letter's question that points back with a demonstrative ("Xin hỏi tôi xin giấy đó ở đâu?") asks about what
+ * the story named with that noun: an ending of the message that starts after the story's last sentence saying
+ * the noun, and before the question, leaves the referent out. Returns that sentence (the last ending to keep
+ * before the question itself); without a pointer, or when the noun is not in the story, `lastSentence`.
+ */
+function referredFrom(said: readonly TextWord[], lastSentence: number): number {
+  let latest = lastSentence;
+  said.forEach((w, k) => {
+    if (w.sentence !== lastSentence || k === 0) return;
+    // A pointer typed without accents may be another word ("do" is also "đỏ", "because"): only as written.
+    const pointer = [...POINTERS.keys()].some((p) => p.token === w.token && p.marks === w.marks && w.marks !== "");
+    if (!pointer) return;
+    const noun = (said[k - 1] as TextWord).token;
+    let found = -1;
+    for (const v of said) if (v.sentence < lastSentence && v.token === noun) found = Math.max(found, v.sentence);
+    if (found >= 0) latest = Math.min(latest, found);
+  });
+  return latest;
 }
 
 /** The concept synonyms.json maps foreigners and foreign countries to. */

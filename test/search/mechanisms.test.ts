@@ -164,3 +164,21 @@ describe("evidence from a record's own applicants and conditions (synthetic reco
     expect(blind.search(story).hits[0]?.procedure.code).toBe("9.000001");
   });
 });
+
+describe("a question that points back to the story ('giấy đó')", () => {
+  const story =
+    "Con tôi sắp sang Úc làm việc, bên tuyển dụng đòi giấy chứng nhận không có án tích. Cháu có hộ khẩu ở phường này nhưng đang tạm trú ở Hà Nội.";
+
+  it("is not read with only the sentences between its referent and itself", () => {
+    // "giấy đó" is the certificate of the first sentence (another agency's), not a paper of the middle sentence.
+    const pointed = search.search(`${story} Xin hỏi xin giấy đó ở đâu?`);
+    // (Read with the middle sentence, "hộ khẩu" named a ward record and it was answered.)
+    expect(pointed.decision).not.toBe("answer");
+  });
+
+  it("still stands alone when it names its procedure itself", () => {
+    const text =
+      "Mẹ tôi ở quê muốn ủy quyền cho tôi nhận lương hưu thay bà. Bà đi lại khó khăn. Xin hỏi giấy ủy quyền đó chứng thực chữ ký ở phường được không?";
+    expect(codes(text)[0]).toBe("2.000884");
+  });
+});
