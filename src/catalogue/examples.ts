@@ -25,7 +25,7 @@ export const EXAMPLE_INTENTS = [
   "general",
 ] as const;
 
-export const EXAMPLE_TEXT_MAX = 1000;
+const EXAMPLE_TEXT_MAX = 1000;
 
 /** A message kept as staff and citizens write it, in NFC so the same words are the same string. */
 const ExampleText = z
