@@ -6,7 +6,7 @@ import { prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
-import { tokenize } from "../search/normalize.js";
+import { fold, tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import { asksPaperToBring, pointsAtCurrent, sectionCue, withoutDescriptions, withoutTopicReturn } from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
@@ -131,6 +131,10 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const picked = pickedInWords(text, ctx.state.lastChoices ?? []);
   const pickedProcedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
   if (picked && pickedProcedure) return [show(ctx, deps, pickedProcedure, picked.section, picked.part)];
+  // "cái thứ ba phí bao nhiêu", "số 2 mất bao lâu": a procedure offered last, picked in words, and a section of it.
+  const pickedAsked = pickedWithSection(text, ctx.state.lastChoices ?? []);
+  const pickedAskedProcedure = pickedAsked && catalogue.procedures.find((p) => p.code === pickedAsked.code);
+  if (pickedAsked && pickedAskedProcedure) return [show(ctx, deps, pickedAskedProcedure, pickedAsked.section)];
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
@@ -535,6 +539,24 @@ function pickedInWords(text: string, choices: readonly Choice[]): ReturnType<typ
   if (!number || tokens.length === rest.length) return undefined;
   const choice = choices[number - 1];
   return choice && prefixOf(choice.id) === PROCEDURE_CHOICE.prefix ? readProcedureChoice(choice.id) : undefined;
+}
+
+/** A pick at the start of a message, folded: "số 2", "cái thứ ba", "chọn mục đầu tiên", then what is asked of it. */
+const PICK_THEN =
+  /^\s*(?:chon\s+)?(?:so|cai|muc|thu tuc)\s+(?:thu\s+)?(\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi|dau tien|cuoi cung|cuoi)\b(.*)$/;
+
+/** The procedure choice picked at the start of the message and the section asked of it in the rest, or nothing. */
+function pickedWithSection(text: string, choices: readonly Choice[]): { code: string; section: Section } | undefined {
+  const match = PICK_THEN.exec(fold(text.slice(0, 80)));
+  if (!match) return undefined;
+  const [, which = "", rest = ""] = match;
+  const number =
+    which === "dau tien" ? 1 : which.startsWith("cuoi") ? choices.length : Number(which) || NUMBER_WORDS.get(which);
+  const cue = sectionCue(rest);
+  const choice = number ? choices[number - 1] : undefined;
+  if (!cue?.only || !choice || prefixOf(choice.id) !== PROCEDURE_CHOICE.prefix) return undefined;
+  const picked = readProcedureChoice(choice.id);
+  return picked && { code: picked.code, section: cue.section };
 }
 
 /** The chat's view of the catalogue: its ward's when one is chosen. */

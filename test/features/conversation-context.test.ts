@@ -581,3 +581,18 @@ describe("a section asked after thanks, laughter or an interjection", () => {
     ]);
   });
 });
+
+describe("a pick in words with a section ('cái thứ ba phí bao nhiêu')", () => {
+  it("opens that section of the procedure picked", async () => {
+    const { say } = chat();
+    const list = await say("mất giấy khai sinh");
+    const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    const at = codes.indexOf("2.000635");
+    expect(at).toBeGreaterThanOrEqual(0);
+    const words = ["đầu tiên", "thứ hai", "thứ ba", "thứ tư", "thứ năm"][at];
+    const replies = await say(`cái ${words} phí bao nhiêu`);
+    expect(codeOf(replies)).toBe("2.000635");
+    expect(replies[0]?.text).toMatch(SECTION_LINE.fee);
+    expect(codeOf(await say("so 1 mat bao lau"))).toBeDefined();
+  });
+});
