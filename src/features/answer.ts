@@ -46,6 +46,14 @@ const IMMIGRATION_REDIRECT = "thi-thuc-nguoi-nuoc-ngoai";
 const RESIDENCE = [tokenize("tạm trú"), tokenize("thường trú")];
 const REMOVAL = tokenize("xóa");
 
+/** "… thì sao", "… thì thế nào", "what if …": a what-if, short (a letter's closing is no what-if). */
+const WHAT_IF = /(?:^|\s)(?:thì|thi)\s+(?:sao|thế nào|the nao|làm sao|lam sao)[\s?.!]*$|^\s*(?:and\s+)?what if\b/iu;
+const WHAT_IF_WORDS = 9;
+
+function asksWhatIf(text: string): boolean {
+  return WHAT_IF.test(text.normalize("NFC")) && tokenize(text).length <= WHAT_IF_WORDS;
+}
+
 /** The redirect for companies, and how a household business and one's own company are said. */
 const ENTERPRISE_REDIRECT = "doanh-nghiep";
 const HOUSEHOLD_BUSINESS = tokenize("hộ kinh doanh");
@@ -185,7 +193,10 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // A foreigner's temporary or permanent residence is the immigration office's (the Law on Residence is for
   // citizens): "chồng tôi quốc tịch Pháp, gia hạn tạm trú ở đâu" gets the visa and residence-card pointer.
   const immigration =
-    top && residesHere(top.procedure) && namesForeigner(text)
+    // on a residence procedure, "người nước ngoài thì sao" too, unless search is sure of another procedure
+    ((top && residesHere(top.procedure)) ||
+      (current && residesHere(current) && !(outcome.decision === "answer" && outcome.sure))) &&
+    namesForeigner(text)
       ? catalogue.redirects?.find((r) => r.id === IMMIGRATION_REDIRECT)
       : undefined;
   if (immigration) return [redirectReply(ctx, immigration)];
@@ -251,6 +262,11 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
   const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
   if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
+  // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
+  // no procedure search is sure of, asks its conditions (who may, what if not).
+  if (current && asksWhatIf(text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
+    return [show(ctx, deps, current, "conditions")];
+  }
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer, with a way out to browsing.
     const reply = answerReply(ctx, deps, outcome, top);

@@ -596,3 +596,22 @@ describe("a pick in words with a section ('cái thứ ba phí bao nhiêu')", () 
     expect(codeOf(await say("so 1 mat bao lau"))).toBeDefined();
   });
 });
+
+describe("a short what-if on the procedure at hand", () => {
+  it("asks its conditions", async () => {
+    await converse([
+      ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
+      ["chủ nhà không ký thì sao", TEMPORARY_RESIDENCE, "conditions"],
+      ["what if I have no rental contract", TEMPORARY_RESIDENCE, "conditions"],
+      ["còn đăng ký thường trú thì sao", "1.004222"],
+    ]);
+  });
+
+  it("a foreigner asked about on a residence procedure gets the immigration pointer; another procedure named is that one", async () => {
+    const { say } = chat();
+    await say("đăng ký tạm trú");
+    expect((await say("người nước ngoài thì sao"))[0]?.text).toMatch(/xuất nhập cảnh/);
+    await say("đăng ký tạm trú");
+    expect(codeOf(await say("đăng ký kết hôn với người Hàn Quốc cần gì"))).toBe("2.000806");
+  });
+});
