@@ -228,8 +228,9 @@ export class ExampleIndex {
   /** The label of the examples of this very message, if they agree on a code. */
   private exactly(text: string): Partial<Nearest> {
     const key = this.key(text);
-    // Typed without accents: any example that folds alike.
-    const found = this.exact.get(key) ?? (key === fold(key) ? this.folded.get(key) : undefined);
+    // Typed without accents: any example that folds alike. Told by the message as typed, not by its key, whose
+    // scrubbed numbers read "[số]" with an accent ("nam 2025" is typed without any).
+    const found = this.exact.get(key) ?? (typedWithoutAccents(text) ? this.folded.get(fold(key)) : undefined);
     if (!found) return {};
     return { exact: found.code, ...(found.intent ? { exactIntent: found.intent } : {}) };
   }
@@ -365,6 +366,11 @@ function agree(map: Map<string, Label | null>, key: string, label: Label): void 
   if (before === undefined) map.set(key, label);
   else if (before !== null && before.code !== label.code) map.set(key, null);
   else if (before !== null && before.intent !== label.intent) map.set(key, { code: before.code, intent: undefined });
+}
+
+/** Whether a message has no Vietnamese marks (nor đ): its words may then be any of the words that fold alike. */
+function typedWithoutAccents(text: string): boolean {
+  return fold(text) === text.normalize("NFC").toLowerCase();
 }
 
 /** A message's exact words: case, spacing and punctuation aside, accents kept (NFC). */
