@@ -115,6 +115,8 @@ export const DEFAULT_TUNING = {
    */
   evidence: 0.1,
   evidenceWindow: 0.15,
+  /** A denied word that no title denies too weighs this share of the word itself: said, but as what is not asked. */
+  denied: 0.5,
   /** What a record made of several procedures ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …") gains when the message names two of its parts or more. */
   bundle: 0.15,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
@@ -1053,8 +1055,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   private weightOf(token: string): number {
-    // A denied word ("không phải con nuôi") no title denies weighs what the word itself does: still said, never a name.
-    if (token.startsWith(DENIED) && !this.idf.has(token)) return this.weightOf(token.slice(DENIED.length));
+    // A denied word ("không phải con nuôi") no title denies is never a name, and weighs less than the word itself.
+    if (token.startsWith(DENIED) && !this.idf.has(token))
+      return this.weightOf(token.slice(DENIED.length)) * this.tuning.denied;
     return this.idf.get(token) ?? (this.analyzer.concepts.has(token) ? this.conceptIdf : this.unknownIdf);
   }
 

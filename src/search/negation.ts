@@ -26,13 +26,13 @@ const NOT_DENIAL = new Set(["biet", "ro", "hieu", "nho", "a", "vay", "nhi", "ha"
  * a place or a beneficiary that the denial does not deny ("không nơi nương tựa vào trung tâm").
  */
 const ENDS = new Set([
-  ..."nhung ma thi de nen vi khi neu hoac va hay".split(" "),
+  ..."nhung ma thi de nen vi khi neu va".split(" "),
   ..."vao o tai tren cho voi tu cua trong ra ve sang".split(" "),
 ]);
 /** Before "không" in its clause, these open a yes/no question that "không" closes ("có … không"). */
 const ASKS = new Set(["co", "duoc", "phai", "can", "nen", "da", "chua"]);
 /** How many words a denial reaches at most. */
-const REACH = 4;
+const REACH = 5;
 
 const MARKS_OF = new Map(
   ["không", "chẳng", "chả", "chưa"].map((w) => [(words(w)[0] as Word).token, (words(w)[0] as Word).marks]),

@@ -34,6 +34,7 @@ describe("negation (negation.ts)", () => {
   it("denies what follows không / chẳng up to the end of the clause", () => {
     expect(denied("chúng tôi không nhận làm con nuôi, chỉ nuôi giúp")).toEqual(["nhan", "lam", "con", "nuoi"]);
     expect(denied("nhà tôi chẳng thay đổi gì cả")).toEqual(["thay", "doi", "gi", "ca"]);
+    expect(denied("không làm nhà hay xây dựng gì")).toEqual(["lam", "nha", "hay", "xay", "dung"]);
   });
 
   it("stops at a conjunction or a preposition", () => {
@@ -180,5 +181,24 @@ describe("a question that points back to the story ('giấy đó')", () => {
     const text =
       "Mẹ tôi ở quê muốn ủy quyền cho tôi nhận lương hưu thay bà. Bà đi lại khó khăn. Xin hỏi giấy ủy quyền đó chứng thực chữ ký ở phường được không?";
     expect(codes(text)[0]).toBe("2.000884");
+  });
+});
+
+describe("denied words weigh less than said ones", () => {
+  it("a denial no title shares counts only part against the record the message asks for", () => {
+    const text =
+      "Nhà tôi có hai sào ruộng lúa ngập úng quanh năm, cấy không có lãi. Tôi định chuyển sang trồng sen và nuôi cá, không làm nhà hay xây dựng gì. Xin hỏi có phải đăng ký với xã không?";
+    const scoreOf = (s: ProcedureSearch<Procedure>) =>
+      s.search(text, 10).hits.find((h) => h.procedure.code === "1.008004")?.score ?? 0;
+    const full = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, denied: 1, choose: 0 });
+    const half = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, choose: 0 });
+    expect(scoreOf(half)).toBeGreaterThan(scoreOf(full));
+    // The denial reaches over "hay" (or): the building permits are not what is asked.
+    expect(
+      half
+        .search(text)
+        .hits.slice(0, 2)
+        .map((h) => h.procedure.code),
+    ).not.toContain("1.013225");
   });
 });
