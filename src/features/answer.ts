@@ -8,7 +8,14 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, tokenize } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
-import { asksPaperToBring, pointsAtCurrent, sectionCue, withoutDescriptions, withoutTopicReturn } from "./follow-up.js";
+import {
+  asksPaperToBring,
+  contentWords,
+  pointsAtCurrent,
+  sectionCue,
+  withoutDescriptions,
+  withoutTopicReturn,
+} from "./follow-up.js";
 import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -47,11 +54,35 @@ const RESIDENCE = [tokenize("tạm trú"), tokenize("thường trú")];
 const REMOVAL = tokenize("xóa");
 
 /** "… thì sao", "… thì thế nào", "what if …": a what-if, short (a letter's closing is no what-if). */
-const WHAT_IF = /(?:^|\s)(?:thì|thi)\s+(?:sao|thế nào|the nao|làm sao|lam sao)[\s?.!]*$|^\s*(?:and\s+)?what if\b/iu;
+const WHAT_IF = /(?:^|\s)(?:thì|thi)\s+(?:sao|thế nào|the nao|làm sao|lam sao)[\s?.!]*$/iu;
 const WHAT_IF_WORDS = 9;
 
 function asksWhatIf(text: string): boolean {
   return WHAT_IF.test(text.normalize("NFC")) && tokenize(text).length <= WHAT_IF_WORDS;
+}
+
+/** A word of the what-if left: "thì sao" itself and "không" (said in the what-if's own "không ký"). */
+const WHAT_IF_FRAME = new Set(tokenize("thì sao thế nào làm không chưa"));
+
+/**
+ * Whether more than half of what the message says besides particles stands in the record (its names, who applies,
+ * conditions, papers, steps, note): "chủ nhà không ký thì sao" on a temporary residence, not "giá vàng hôm nay thì sao".
+ */
+function aboutRecord(procedure: Procedure, text: string): boolean {
+  const said = contentWords(text).filter((t) => !WHAT_IF_FRAME.has(t));
+  if (said.length === 0) return false;
+  const record = new Set(
+    [
+      procedure.name,
+      ...procedure.aliases,
+      ...procedure.applicants,
+      ...procedure.conditions,
+      ...procedure.documents.map((d) => d.name),
+      ...procedure.steps,
+      procedure.checkFirst ?? "",
+    ].flatMap(tokenize),
+  );
+  return said.filter((t) => record.has(t)).length * 2 > said.length;
 }
 
 /** The redirect for companies, and how a household business and one's own company are said. */
@@ -264,7 +295,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
   // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
   // no procedure search is sure of, asks its conditions (who may, what if not).
-  if (current && asksWhatIf(text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
+  if (current && asksWhatIf(text) && aboutRecord(current, text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
     return [show(ctx, deps, current, "conditions")];
   }
   if (outcome.decision === "answer" && top) {

@@ -37,6 +37,13 @@ const FILLER = new Set(
     .flatMap((w) => words(w).map((x) => x.token)),
 );
 
+/** The words of a message that may name something: not particles, pronouns, offices or people (folded). */
+export function contentWords(text: string): string[] {
+  return words(text.slice(0, MAX_QUERY_CHARS))
+    .map((w) => w.token)
+    .filter((t) => !FILLER.has(t));
+}
+
 /** Cues the search does not read (yet) as a section, with the section that answers them. */
 const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   { tokens: ["dieu", "kien"], section: "conditions" },

@@ -602,8 +602,16 @@ describe("a short what-if on the procedure at hand", () => {
     await converse([
       ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
       ["chủ nhà không ký thì sao", TEMPORARY_RESIDENCE, "conditions"],
-      ["what if I have no rental contract", TEMPORARY_RESIDENCE, "conditions"],
+      ["k có hợp đồng thuê nhà thì sao", TEMPORARY_RESIDENCE, "conditions"],
       ["còn đăng ký thường trú thì sao", "1.004222"],
+    ]);
+  });
+
+  it("not when it is about something else ('giá vàng hôm nay thì sao')", async () => {
+    await converse([
+      ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
+      ["giá vàng hôm nay thì sao", undefined],
+      ["con mèo nhà tôi thì sao", undefined],
     ]);
   });
 
