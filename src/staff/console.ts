@@ -7,6 +7,7 @@ import { errorSummary } from "../logger.js";
 import { questionKey, scrubQuestion } from "../questions/scrub.js";
 import { commentsOf, ratingsOfWard, reportWorkbook, summarize } from "../ratings/report.js";
 import type { Rating } from "../ratings/schema.js";
+import { exactKey } from "../search/examples.js";
 import { cleanText } from "../search/normalize.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
@@ -536,6 +537,12 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     // The page says why in place of the form.
     if (!access.ok || !examplesFile) return again(403, "");
     if (text === "") return again(400, "Thiếu câu hỏi cần gán.");
+    if (!hasWords(text)) {
+      return again(
+        400,
+        "Câu này không có chữ nào ngoài số đã che (hoặc chỉ có biểu tượng): gán nó thì mọi tin nhắn chỉ có số đều bị trả lời theo nhãn này, nên không lưu được.",
+      );
+    }
     if (code === "") return again(400, "Hãy chọn một thủ tục, hoặc «Không phải thủ tục của phường».");
     const known = knownCodes();
     if (code !== NOT_A_PROCEDURE && !known.has(code)) {
@@ -642,6 +649,14 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       audit.close();
     },
   };
+}
+
+/**
+ * Whether a scrubbed question has a word besides its marks ("[số]", "[số điện thoại]"…): "[số]" alone would
+ * label every message that is only a number, and a question of emoji alone has no words to meet again.
+ */
+function hasWords(scrubbed: string): boolean {
+  return exactKey(scrubbed.replace(/\[[^\]]*\]/g, " ")) !== "";
 }
 
 /**

@@ -181,6 +181,12 @@ describe("refusals lose nothing", () => {
     const unknownPage = await unknown.text();
     expect(unknownPage).toContain("Không có thủ tục mã 1.999999 trong danh mục");
     expect(unknownPage).toContain('<option value="fee" selected>');
+    // A question of numbers (or emoji) alone: labelled, it would answer every message that is only a number.
+    for (const bare of ["2", "0912 345 678", "👍👍"]) {
+      const refused = await label(client, bare, BIRTH);
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain("không có chữ nào ngoài số đã che");
+    }
     expect(await readFile(examplesPath(), "utf8")).toBe(before);
   });
 
