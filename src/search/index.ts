@@ -449,6 +449,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // Words of a purpose clause count less, but only when the words before it name something.
     // …in its own sentence: "Vậy phải làm gì để có lại giấy khai tử?" asks for what follows "để".
     const named = new Set(content.filter((w) => !w.purpose && this.postings.has(w.token)).map((w) => w.sentence));
+    // A paper pointed back to before "để" ("cần giấy này để làm thủ tục thừa kế") names something too.
+    const pointers = pointersIn(query.said);
+    for (const p of pointers) {
+      const why = content.filter((w) => w.purpose && w.sentence === p.sentence).map((w) => w.at);
+      if (why.length > 0 && p.at < Math.min(...why) && p.referent >= 0) named.add(p.sentence);
+    }
     const terms = new Map<string, Term>();
     const generic = this.analyzer.genericMask(content);
     const paper = papersCopied(content);
@@ -522,7 +528,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const queryPairs = new Set(pairsOf(content.filter((_, k) => !paper[k])));
     const lastSentence = Math.max(0, ...content.map((w) => w.sentence));
     const runs = this.outsideRuns(query.said, content);
-    const lastEnding = referredFrom(query.said, lastSentence);
+    const lastEnding = referredFrom(pointers, lastSentence);
     // Another agency's paper named as one to bring or had ("có hộ chiếu", "cần cccd"): a detail, as a generic word.
     const brought = new Set(runs.filter((r) => r.paper).flatMap((r) => r.positions));
     if (brought.size > 0) {
@@ -539,6 +545,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const term of terms.values()) {
       if (term.paper || term.unbound) continue;
       for (const s of new Set(term.sentences)) (sentenceWords[s] as string[]).push(term.word.token);
+    }
+    // What the question asks, less the reason it gives ("… cần giấy này để chia thừa kế nhà đất"): a name said
+    // there is why, not what, and earns the question's weight only as what.
+    const questionWords = new Set<string>();
+    for (const term of terms.values()) {
+      if (term.paper || term.unbound) continue;
+      if (term.sentences.some((s, k) => s === lastSentence && !term.why[k])) questionWords.add(term.word.token);
     }
     const windows = sentenceWords.map(
       (_, k) => new Set(sentenceWords.slice(Math.max(0, k + 1 - this.tuning.titleSentences), k + 1).flat()),
@@ -558,7 +571,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         let title = 0;
         for (const window of windows) title = Math.max(title, this.titleCoverage(entry, window, fits));
         const pairs = this.pairCoverage(entry, queryPairs, title);
-        const asked = lastSentence > 0 && this.titleCoverage(entry, new Set(sentenceWords[lastSentence]), fits) >= 1;
+        const asked = lastSentence > 0 && this.titleCoverage(entry, questionWords, fits) >= 1;
         if (asked) namedInQuestion.push(entry);
         return {
           procedure: entry.procedure,
@@ -575,7 +588,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // name the question says, and their variants whose name holds that name and that the story completes
     // ("… chồng người Hàn Quốc. Xin hỏi làm giấy khai sinh cho con ở đâu?"), outweigh what the story's words name.
     if (namedInQuestion.length > 0 && this.tuning.question > 0) {
-      const question = new Set(sentenceWords[lastSentence]);
+      const question = questionWords;
       const heads = namedInQuestion.flatMap((e) =>
         e.titles.filter((t) => t.length > 0 && t.every((w) => question.has(w))),
       );
@@ -1267,24 +1280,38 @@ function decide<P extends SearchableProcedure>(
 /** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */
 const POINTERS = new Map(["đó", "này", "ấy", "kia"].map((w) => [words(w)[0] as Word, true]));
 
+/** A noun pointed back to with a demonstrative ("giấy đó"): where it stands, and the last earlier sentence saying the noun (-1: none). */
+interface Pointer {
+  sentence: number;
+  at: number;
+  referent: number;
+}
+
+function pointersIn(said: readonly TextWord[]): Pointer[] {
+  const out: Pointer[] = [];
+  said.forEach((w, k) => {
+    if (k === 0) return;
+    // A pointer typed without accents may be another word ("do" is also "đỏ", "because"): only as written.
+    if (![...POINTERS.keys()].some((p) => p.token === w.token && p.marks === w.marks && w.marks !== "")) return;
+    const noun = said[k - 1] as TextWord;
+    if (noun.sentence !== w.sentence) return;
+    let referent = -1;
+    for (const v of said)
+      if (v.sentence < w.sentence && v.token === noun.token) referent = Math.max(referent, v.sentence);
+    out.push({ sentence: w.sentence, at: noun.at, referent });
+  });
+  return out;
+}
+
 /**
  * A letter's question that points back with a demonstrative ("Xin hỏi tôi xin giấy đó ở đâu?") asks about what
  * the story named with that noun: an ending of the message that starts after the story's last sentence saying
  * the noun, and before the question, leaves the referent out. Returns that sentence (the last ending to keep
  * before the question itself); without a pointer, or when the noun is not in the story, `lastSentence`.
  */
-function referredFrom(said: readonly TextWord[], lastSentence: number): number {
+function referredFrom(pointers: readonly Pointer[], lastSentence: number): number {
   let latest = lastSentence;
-  said.forEach((w, k) => {
-    if (w.sentence !== lastSentence || k === 0) return;
-    // A pointer typed without accents may be another word ("do" is also "đỏ", "because"): only as written.
-    const pointer = [...POINTERS.keys()].some((p) => p.token === w.token && p.marks === w.marks && w.marks !== "");
-    if (!pointer) return;
-    const noun = (said[k - 1] as TextWord).token;
-    let found = -1;
-    for (const v of said) if (v.sentence < lastSentence && v.token === noun) found = Math.max(found, v.sentence);
-    if (found >= 0) latest = Math.min(latest, found);
-  });
+  for (const p of pointers) if (p.sentence === lastSentence && p.referent >= 0) latest = Math.min(latest, p.referent);
   return latest;
 }
 

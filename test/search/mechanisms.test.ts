@@ -202,3 +202,14 @@ describe("denied words weigh less than said ones", () => {
     ).not.toContain("1.013225");
   });
 });
+
+describe("a pointed paper before 'để' names what the question asks", () => {
+  it("the reason after it is no ending to take alone", () => {
+    const text =
+      "Cụ nhà tôi mất năm 2004, gia đình có làm giấy chứng tử ở xã nhưng nay bị thất lạc, xã cũng báo sổ năm đó không còn. Nay tôi cần giấy này để làm thủ tục thừa kế đất, xin hỏi hồ sơ gồm những gì?";
+    const outcome = search.search(text);
+    // Before, the question alone ("… để làm thủ tục thừa kế đất") was taken and the inheritance division answered.
+    expect(outcome.decision === "answer" && outcome.hits[0]?.procedure.code === "2.001406").toBe(false);
+    expect(outcome.hits.map((h) => h.procedure.code)).toContain("1.000656");
+  });
+});
