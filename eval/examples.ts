@@ -5,24 +5,17 @@
 //   npx tsx eval/examples.ts            rewrite data/examples.json
 //   npx tsx eval/examples.ts --check    exit 1 if the file is not what a rebuild would write
 import { readFileSync, writeFileSync } from "node:fs";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  EXAMPLE_INTENTS,
+  EXAMPLES_FILE,
+  type Example,
+  type ExamplesFile,
+} from "../src/catalogue/examples.js";
 import { loadCatalogue } from "../src/catalogue/load.js";
-
-/** One entry of data/examples.json (the catalogue's loader checks the file; this writes it). */
-export interface ExampleEntry {
-  text: string;
-  /** A catalogue code, or "none". */
-  code: string;
-  intent?: string;
-  /** Where the phrasing comes from: "eval/tuning.tsv m0001", or the staff console's. */
-  source: string;
-  added?: string;
-}
-
-export interface ExamplesFile {
-  examples: ExampleEntry[];
-}
 
 export const TUNING = "eval/tuning.tsv";
 
@@ -36,7 +29,7 @@ export function examplesFromTuning(
   tsv: string,
   source: string,
   codes: ReadonlySet<string>,
-): { entries: ExampleEntry[]; skipped: number } {
+): { entries: Example[]; skipped: number } {
   const lines = tsv.split(/\r?\n/).filter((line) => line.trim() !== "");
   const header = (lines[0] ?? "").split("\t");
   const at = (name: string) => {
@@ -45,7 +38,7 @@ export function examplesFromTuning(
     return k;
   };
   const [id, query, expected, intent] = [at("id"), at("query"), at("expected"), at("intent")];
-  const entries: ExampleEntry[] = [];
+  const entries: Example[] = [];
   let skipped = 0;
   for (const line of lines.slice(1)) {
     const cells = line.split("\t");
@@ -54,7 +47,7 @@ export function examplesFromTuning(
       skipped++;
       continue;
     }
-    const section = (cells[intent] ?? "").split("|")[0];
+    const section = EXAMPLE_INTENTS.find((i) => i === (cells[intent] ?? "").split("|")[0]);
     entries.push({
       text: (cells[query] ?? "").normalize("NFC"),
       code,
@@ -66,7 +59,7 @@ export function examplesFromTuning(
 }
 
 /** The rebuilt eval entries first, then every entry from another source as it was. */
-export function mergeExamples(existing: readonly ExampleEntry[], derived: readonly ExampleEntry[], source: string) {
+export function mergeExamples(existing: readonly Example[], derived: readonly Example[], source: string) {
   const others = existing.filter((e) => !(e.source === source || e.source.startsWith(`${source} `)));
   return [...derived, ...others];
 }
@@ -79,7 +72,7 @@ export function rebuildExamples(options: {
   source?: string;
 }): { file: ExamplesFile; text: string; derived: number; kept: number; skipped: number } {
   const source = options.source ?? TUNING;
-  let existing: ExampleEntry[] = [];
+  let existing: Example[] = [];
   try {
     const parsed = JSON.parse(readFileSync(options.file, "utf8")) as Partial<ExamplesFile>;
     existing = Array.isArray(parsed.examples) ? parsed.examples : [];
@@ -92,12 +85,26 @@ export function rebuildExamples(options: {
   return { file, text, derived: entries.length, kept: file.examples.length - entries.length, skipped };
 }
 
+/**
+ * The procedure codes of the catalogue in `dataDir`, read without its examples.json: after a procedure leaves
+ * the catalogue, the examples naming it refuse the whole catalogue, and this rebuild is what drops them.
+ */
+export async function catalogueCodes(dataDir: string): Promise<Set<string>> {
+  const copy = await mkdtemp(path.join(tmpdir(), "motcua-examples-"));
+  try {
+    await cp(dataDir, copy, { recursive: true, filter: (from) => path.basename(from) !== EXAMPLES_FILE });
+    const loaded = await loadCatalogue(copy);
+    if (!loaded.ok) throw new Error("the bundled catalogue is invalid: run npm run catalogue:check first");
+    return new Set(loaded.catalogue.procedures.map((p) => p.code));
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("..", import.meta.url));
   const file = path.join(root, "data/examples.json");
-  const loaded = await loadCatalogue(path.join(root, "data"));
-  if (!loaded.ok) throw new Error("the bundled catalogue is invalid: run npm run catalogue:check first");
-  const codes = new Set(loaded.catalogue.procedures.map((p) => p.code));
+  const codes = await catalogueCodes(path.join(root, "data"));
   const built = rebuildExamples({ file, tuningFile: path.join(root, TUNING), codes });
   if (process.argv.includes("--check")) {
     let same = false;

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { examplesFromTuning, rebuildExamples } from "../../eval/examples.js";
+import { catalogueCodes, examplesFromTuning, rebuildExamples } from "../../eval/examples.js";
 import { LiveCatalogue, labelKey } from "../../src/catalogue/live.js";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
@@ -223,6 +223,26 @@ describe("eval/examples.ts", () => {
     } finally {
       await drop();
     }
+  });
+
+  it("rebuilds after a procedure left the catalogue, though its examples refuse the catalogue meanwhile", async () => {
+    const { dir, cleanup: drop } = await copyOfBundledData();
+    cleanup = drop;
+    await writeFile(
+      path.join(dir, "examples.json"),
+      JSON.stringify({ examples: [{ text: "đăng ký kết hôn", code: "1.000894", source: "eval/tuning.tsv m0001" }] }),
+    );
+    await rm(path.join(dir, "procedures/ho-tich/1.000894-dang-ky-ket-hon.json"));
+    expect((await loadCatalogue(dir)).ok).toBe(false);
+    const codes = await catalogueCodes(dir);
+    expect(codes.has(BIRTH)).toBe(true);
+    expect(codes.has("1.000894")).toBe(false);
+    const tuningFile = path.join(dir, "tuning.tsv");
+    await writeFile(tuningFile, "id\tquery\texpected\tintent\nm0001\tđăng ký kết hôn\t1.000894\tgeneral\n");
+    const built = rebuildExamples({ file: path.join(dir, "examples.json"), tuningFile, codes });
+    await writeFile(path.join(dir, "examples.json"), built.text);
+    expect(built.skipped).toBe(1);
+    expect((await loadCatalogue(dir)).ok).toBe(true);
   });
 
   it("reads only the tuning file it is given", () => {
