@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXAMPLE_INTENTS, type Example, labelCodes, NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import { EXAMPLE_INTENTS, type Example, NOT_A_PROCEDURE } from "../catalogue/examples.js";
 import { formatProblem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { SINGLE_WARD, wardName } from "../dossiers/wards.js";
@@ -474,11 +474,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   }
 
   function knownCodes(): Set<string> {
-    const { procedures, province } = deps.catalogue.current().catalogue;
-    return labelCodes(
-      procedures.map((p) => p.code),
-      province,
-    );
+    return new Set(labelChoices().map((p) => p.code));
   }
 
   /** The serving catalogue's label of a question, matched as the question list counts questions (folded). */

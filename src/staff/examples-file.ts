@@ -69,7 +69,7 @@ export class ExamplesFileEditor {
     }).then(() => entry);
   }
 
-  /** Removes the staff labels of this text; resolves to how many there were. */
+  /** Removes the staff labels of this text; resolves to the labels removed (none: nothing was written). */
   async remove(text: string, knownCodes: ReadonlySet<string>): Promise<Example[]> {
     const key = sameTextKey(text);
     let removed: Example[] = [];
@@ -84,6 +84,8 @@ export class ExamplesFileEditor {
     const run = this.queue.then(async () => {
       const { raw, examples } = await this.read(knownCodes);
       const next = change(examples);
+      // Nothing to change (a label deleted twice): the file, and the catalogue's version, stay as they are.
+      if (next.length === examples.length && next.every((e, i) => e === examples[i])) return;
       const content: ExamplesFile = { ...(raw as object), examples: next };
       // The same check the catalogue makes when it reloads: what it would refuse is never written.
       const checked = checkExamples(content, knownCodes);

@@ -5,7 +5,7 @@
  * with it. Then the same message is asked again.
  */
 
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES_FILE } from "../../src/catalogue/examples.js";
@@ -123,8 +123,11 @@ describe("labelling an unanswered question", () => {
     expect(await staffEntries(text)).toEqual([]);
     expect(served(text)).toEqual([]);
     expect(await audit()).toContain('"action":"example-deleted"');
+    const fileBefore = await stat(examplesPath());
     const gone = await client.request("/staff/examples/delete", { form: { csrf, text } });
     expect(gone.status).toBe(404);
+    // Nothing to delete: the file is not rewritten (its inode would change with the atomic rename).
+    expect((await stat(examplesPath())).ino).toBe(fileBefore.ino);
   });
   it("a question with numbers is labelled as the page shows it (scrubbed), and answered with other numbers", async () => {
     const asked = "bé nhà mình mới chào đời hôm 12/11 cần làm giấy gì";
