@@ -150,7 +150,10 @@ interface Entry<P extends SearchableProcedure> {
   local: boolean;
   /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
   rawTitles: string;
-  /** The tokens of its names, aliases and applicants: the situations it is for, to tell it from its look-alikes. */
+  /**
+   * The words of its names, aliases, applicants and conditions (synonym concepts and syllable pairs): the situations
+   * it is for, to tell it from its look-alikes.
+   */
   evidence: Set<string>;
   /**
    * For a record made of several procedures (its official name lists them after a colon), each part's
@@ -649,8 +652,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * Look-alikes that score close ("Đăng ký kết hôn" and "Đăng ký lại kết hôn", "Cấp mới", "Cấp đổi" and
    * "Cấp lại" a certificate) differ in the situation they are for, which a letter tells in its story, far from
    * the words that name the procedure, where distance makes it count little. Among them, a record gains by the
-   * words of its names and applicants that the message says and none of the others has ("sổ hộ tịch … cũng
-   * không còn", "bị ướt nát"), the more of them the more, up to `evidence`.
+   * words of its names, applicants and conditions that the message says and none of the others has ("sổ hộ tịch
+   * … cũng bị mất", "bị ướt nát"), the more of them the more, up to `evidence`.
    */
   private weighEvidence(
     ranked: Hit<P>[],
@@ -1189,7 +1192,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return texts.map((t) => this.distinctive(this.analyzer.document(t))).filter((t) => t.length > 0);
   }
 
-  /** The concepts and adjacent word pairs (within a clause) of a record's names and applicants. */
+  /** The concepts and adjacent word pairs (within a clause) of a record's names, aliases, applicants and conditions. */
   private evidenceOf(texts: readonly string[]): Set<string> {
     const out = new Set<string>();
     for (const text of texts) {
@@ -1278,7 +1281,7 @@ function decide<P extends SearchableProcedure>(
 }
 
 /** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */
-const POINTERS = new Map(["đó", "này", "ấy", "kia"].map((w) => [words(w)[0] as Word, true]));
+const POINTERS: readonly Word[] = ["đó", "này", "ấy", "kia"].map((w) => words(w)[0] as Word);
 
 /** A noun pointed back to with a demonstrative ("giấy đó"): where it stands, and the last earlier sentence saying the noun (-1: none). */
 interface Pointer {
@@ -1292,7 +1295,7 @@ function pointersIn(said: readonly TextWord[]): Pointer[] {
   said.forEach((w, k) => {
     if (k === 0) return;
     // A pointer typed without accents may be another word ("do" is also "đỏ", "because"): only as written.
-    if (![...POINTERS.keys()].some((p) => p.token === w.token && p.marks === w.marks && w.marks !== "")) return;
+    if (!POINTERS.some((p) => p.token === w.token && p.marks === w.marks && w.marks !== "")) return;
     const noun = said[k - 1] as TextWord;
     if (noun.sentence !== w.sentence) return;
     let referent = -1;
