@@ -332,9 +332,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const item of entry.evidence)
         if ((seen.get(item) ?? 0) < 2 && item.includes(" ")) entry.evidence.delete(item);
     }
+    const single = this.entries.filter((e) => e.parts.length < 2 && (e.named[0] ?? []).length > 0);
     for (const entry of this.entries) {
       if (entry.parts.length < 2) continue;
-      const single = this.entries.filter((e) => e.parts.length < 2 && (e.named[0] ?? []).length > 0);
       const records = entry.parts.map((part) =>
         single.filter((e) => (e.named[0] ?? []).every((t) => part.includes(t))),
       );
@@ -1197,7 +1197,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const out = new Set<string>();
     for (const text of texts) {
       for (const clause of text.split(/[,;:()/.]/)) {
-        const tokens = this.analyzer.document(clause).map((w) => w.token);
+        // Applicants and conditions repeat word for word across a national catalogue's copies: analysed once.
+        const tokens = this.documentOnce(clause).map((w) => w.token);
         tokens.forEach((t, k) => {
           if (this.analyzer.concepts.has(t)) out.add(t);
           if (k > 0) out.add(`${tokens[k - 1]} ${t}`);
