@@ -6,7 +6,7 @@ import { prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
-import { fold, tokenize } from "../search/normalize.js";
+import { fold, tokenize, type Word, words } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
 import {
   asksPaperToBring,
@@ -84,6 +84,32 @@ function aboutRecord(procedure: Procedure, text: string): boolean {
   );
   return said.filter((t) => record.has(t)).length * 2 > said.length;
 }
+
+/**
+ * A thing asked whether needed ("có cần người làm chứng không"), asked as documents or conditions: the section where
+ * the record itself speaks of it. A will's witnesses are in its conditions, a re-registration's witness statements in
+ * its papers. The other section only when it holds every word of the thing and the asked one holds fewer.
+ */
+function whereRecordSays(procedure: Procedure, text: string, section: Section): Section {
+  if (section !== "documents" && section !== "conditions") return section;
+  // Words with their accents ("chứng" of "người làm chứng" is no "chưng"), the frame of the question left out.
+  const key = (w: Word) => `${w.token}:${w.marks}`;
+  const said = [...new Set(words(text.slice(0, 200)).filter((w) => !NEED_FRAME.has(w.token)))];
+  if (said.length === 0) return section;
+  const holds = (texts: readonly string[]) => {
+    const record = new Set(texts.flatMap((t) => words(t).map(key)));
+    return said.filter((w) => record.has(key(w)) || (w.marks === "" && record.has(`${w.token}:`))).length;
+  };
+  const inPapers = holds(procedure.documents.map((d) => d.name));
+  const inConditions = holds(procedure.conditions);
+  if (section === "documents" && inConditions === said.length && inPapers < inConditions) return "conditions";
+  if (section === "conditions" && inPapers === said.length && inConditions < inPapers) return "documents";
+  return section;
+}
+/** Words of asking whether something is needed, which are no part of the thing. */
+const NEED_FRAME = new Set(
+  tokenize("cần phải có không ko k bắt buộc mang theo nộp kèm à ạ nhỉ vậy hả need do does i we a an the to bring"),
+);
 
 /** The redirect for companies, and how a household business and one's own company are said. */
 const ENTERPRISE_REDIRECT = "doanh-nghiep";
@@ -184,7 +210,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
   const onlySection =
     outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
-  if (current && onlySection) return [show(ctx, deps, current, onlySection)];
+  if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
@@ -215,7 +241,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // A section with words of the current procedure's name, unless they are another agency's service
   // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
   if (current && cue && saysOnly(current, cue.rest) && (!redirect || namesPaperToBring(text, redirect.term))) {
-    return [show(ctx, deps, current, cue.section)];
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // Abroad and asking to have a civil-status event registered there: the embassy's or consulate's (the
   // "co-quan-dai-dien" redirect, when staff keep it), never a ward procedure.
@@ -267,7 +293,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     const again = search.search(described, SEARCH_LIMIT);
     const [first] = again.hits;
     if (!(again.decision === "answer" && first && first.parts.title >= 1))
-      return [show(ctx, deps, current, cue.section)];
+      return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.
@@ -288,11 +314,20 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
       : undefined;
     const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
     if (twinHit) return [answerReply(ctx, deps, { ...outcome, hits: [twinHit, top] }, twinHit, [top.procedure])];
-    return [answerReply(ctx, deps, outcome, top)];
+    // The procedure at hand asked again with a section: that section where its record speaks of the thing asked.
+    const intent =
+      top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
+    return [answerReply(ctx, deps, { ...outcome, intent }, top)];
   }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
   const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
-  if (settled) return [show(ctx, deps, settled.procedure, settled.section)];
+  if (settled) {
+    const section =
+      settled.procedure.code === current?.code && current
+        ? whereRecordSays(current, text, settled.section)
+        : settled.section;
+    return [show(ctx, deps, settled.procedure, section)];
+  }
   // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
   // no procedure search is sure of, asks its conditions (who may, what if not).
   if (current && asksWhatIf(text) && aboutRecord(current, text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
@@ -300,7 +335,9 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   }
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer, with a way out to browsing.
-    const reply = answerReply(ctx, deps, outcome, top);
+    const intent =
+      top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
+    const reply = answerReply(ctx, deps, { ...outcome, intent }, top);
     const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
     return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }

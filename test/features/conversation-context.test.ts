@@ -623,3 +623,14 @@ describe("a short what-if on the procedure at hand", () => {
     expect(codeOf(await say("đăng ký kết hôn với người Hàn Quốc cần gì"))).toBe("2.000806");
   });
 });
+
+describe("whether something is needed, on a procedure", () => {
+  it("is answered from the section where the record speaks of it", async () => {
+    await converse([
+      ["chứng thực di chúc", "2.001019"],
+      // the will's record lists witnesses among its conditions, the draft among its papers
+      ["có cần người làm chứng không", "2.001019", "conditions"],
+      ["có cần dự thảo di chúc không", "2.001019", "documents"],
+    ]);
+  });
+});
