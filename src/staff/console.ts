@@ -493,12 +493,14 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
 
   function examplesView(session: StaffSession): ExamplesPageOptions {
     const examples = deps.catalogue.current().catalogue.examples ?? [];
+    const access = labelAccess(session);
     return {
       csrf: session.csrf,
-      access: labelAccess(session),
+      access,
       staff: examples.filter(isStaffExample),
       total: examples.length,
-      file: examplesFile?.file,
+      // The server's path is for whoever writes the file (docs/staff-console.md, several replicas), not every ward.
+      file: access.ok ? examplesFile?.file : undefined,
       nameOf,
     };
   }

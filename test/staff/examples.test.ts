@@ -308,6 +308,9 @@ describe("security", () => {
     expect(page).not.toContain("Gán lại</a>");
     const form = await labelForm(ward, text);
     expect(form).toContain("chỉ quản trị tỉnh gán hoặc xoá được");
+    // The file's place on the server is shown to the one who writes it only.
+    expect(await (await admin.request("/staff/examples")).text()).toContain(examplesPath());
+    expect(await (await ward.request("/staff/examples")).text()).not.toContain(catalogueDir);
     expect(form).not.toContain('action="/staff/examples"');
     const csrf = Client.csrfOf(form);
     const before = await readFile(examplesPath(), "utf8");
