@@ -201,9 +201,12 @@ export function withoutDescriptions(text: string): string {
   return text.normalize("NFC").replace(DESCRIBED, "$1").replace(NOT_YET, "$1").replace(/\s+/g, " ").trim();
 }
 
-/** "quay lại chuyện …", "trở lại vụ …", "quay về …" at the start: the way back to an earlier topic. */
+/**
+ * "quay lại chuyện …", "trở lại vụ …", "quay về …", "chuyển sang hỏi về …" at the start: the way back to an earlier
+ * topic or on to another ("chuyển sang" alone stays: "chuyển sang đất ở" is a land-use change).
+ */
 const TOPIC_RETURN =
-  /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe])(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;
+  /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe]|chuy[ểe]n\s+(?:sang|qua)\s+h[ỏo]i(?:\s+(?:v[ềe]|th[êe]m))?)(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;
 
 /** The message without the words that return to an earlier topic, which name nothing themselves. */
 export function withoutTopicReturn(text: string): string {

@@ -634,3 +634,13 @@ describe("whether something is needed, on a procedure", () => {
     ]);
   });
 });
+
+describe("moving on to another topic in words", () => {
+  it("'chuyển sang hỏi về …' names nothing itself; 'chuyển sang đất ở' stays a land-use change", async () => {
+    await converse([
+      ["đăng ký khai sinh", BIRTH],
+      ["chuyển sang hỏi về tạm trú", TEMPORARY_RESIDENCE],
+      ["chuyen qua hoi ve ket hon", MARRIAGE],
+    ]);
+  });
+});
