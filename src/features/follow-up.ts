@@ -29,7 +29,7 @@ const FILLER = new Set(
     // amounts and units said with a fee or a time: "phí mấy nghìn", "mất mấy tuần"
     "nghìn ngàn đồng triệu vnd vnđ tuần tháng dong",
     // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
-    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt",
+    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt 1 2",
     "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
   ]
     .join(" ")

@@ -920,8 +920,9 @@ export function extractIntent<T extends Word>(
   // "cả hai vợ chồng đều phải đi à": a yes/no asked with à/hả after a modal verb
   let askedParticle = false;
   while (end > 0 && TRAILING.has((spelled[end] as Word).token)) {
+    // typed without accents, "a"/"ha" stand for à/hả ("2 vo chong deu phai co mat a")
     askedParticle ||= QUESTION_PARTICLES.some(
-      (p) => p.token === spelled[end]?.token && p.marks === spelled[end]?.marks,
+      (p) => p.token === spelled[end]?.token && (p.marks === spelled[end]?.marks || mode === "typed"),
     );
     end--;
   }

@@ -476,6 +476,10 @@ describe("a follow-up about who goes or for whom", () => {
       ["đăng ký kết hôn", MARRIAGE],
       ["hai đứa có phải cùng đến không", MARRIAGE, "conditions"],
     ]);
+    await converse([
+      ["dang ky ket hon", MARRIAGE],
+      ["2 vo chong deu phai co mat a", MARRIAGE, "conditions"],
+    ]);
   });
 });
 
