@@ -13,6 +13,14 @@ export const EXAMPLES_FILE = "examples.json";
 /** The label of a message that is no procedure of the ward (another agency's service, small talk). */
 export const NOT_A_PROCEDURE = "none";
 
+/** Every label staff add says so in its source: "nhân viên lan.nt, 2026-12-02". */
+export const STAFF_SOURCE_PREFIX = "nhân viên ";
+
+/** Whether an example is a staff label (from the console), whose word on its message wins over the others'. */
+export function isStaffExample(example: Pick<Example, "source">): boolean {
+  return example.source.startsWith(STAFF_SOURCE_PREFIX);
+}
+
 /** The sections a message may ask for; the same list as src/search/intent.ts (a test keeps them equal). */
 export const EXAMPLE_INTENTS = [
   "documents",
@@ -135,7 +143,11 @@ export function checkExamples(raw: unknown, knownCodes: ReadonlySet<string>, fil
       message:
         twin.code === example.code
           ? `trùng với câu mẫu số ${first + 1} (xoá một trong hai) | the same text as example ${first + 1}`
-          : `cùng câu với câu mẫu số ${first + 1} nhưng gán thủ tục khác (${codeWords(twin.code)} và ${codeWords(example.code)}): hãy giữ một | the same text as example ${first + 1} with another code`,
+          : `cùng câu với câu mẫu số ${first + 1} nhưng gán thủ tục khác (${codeWords(twin.code)} và ${codeWords(example.code)}): ${
+              isStaffExample(twin) === isStaffExample(example)
+                ? `bot không dùng cả hai, hãy giữ một | the same text as example ${first + 1} with another code: neither is used`
+                : `bot dùng nhãn của cán bộ | the same text as example ${first + 1} with another code: staff's label is used`
+            }`,
       severity: "warning",
     });
   });

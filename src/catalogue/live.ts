@@ -3,6 +3,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch, exactKey } from "../search/examples.js";
 import type { ProcedureSearch } from "../search/index.js";
 import { cleanText } from "../search/normalize.js";
+import { isStaffExample } from "./examples.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
 import type { Procedure } from "./schema.js";
@@ -114,7 +115,8 @@ export class CatalogueError extends Error {
  * the labelled examples (câu mẫu, examples.json) answer a question staff labelled as they labelled it.
  */
 export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure> {
-  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, catalogue.examples, catalogue.redirects, {
+  const examples = catalogue.examples.map((e) => (isStaffExample(e) ? { ...e, overrides: true } : e));
+  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, examples, catalogue.redirects, {
     key: labelKey,
   });
 }

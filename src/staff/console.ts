@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXAMPLE_INTENTS, type Example, NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import { EXAMPLE_INTENTS, type Example, isStaffExample, NOT_A_PROCEDURE } from "../catalogue/examples.js";
 import { formatProblem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { SINGLE_WARD, wardName } from "../dossiers/wards.js";
@@ -14,7 +14,7 @@ import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
 import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
-import { ExamplesFileEditor, ExampleWriteError, isStaffExample } from "./examples-file.js";
+import { ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,

@@ -5,18 +5,13 @@ import {
   EXAMPLES_FILE,
   type Example,
   type ExamplesFile,
+  isStaffExample,
   NOT_A_PROCEDURE,
+  STAFF_SOURCE_PREFIX,
   sameTextKey,
 } from "../catalogue/examples.js";
 import { jsonErrorMessage } from "../catalogue/json-text.js";
 import { formatProblem } from "../catalogue/problems.js";
-
-/** Every label staff add says so in its source: "nhân viên lan.nt, 2026-12-02". */
-export const STAFF_SOURCE_PREFIX = "nhân viên ";
-
-export function isStaffExample(example: Pick<Example, "source">): boolean {
-  return example.source.startsWith(STAFF_SOURCE_PREFIX);
-}
 
 /** A label as staff pick it in the console. */
 export interface StaffLabel {

@@ -128,9 +128,10 @@ describe("câu mẫu (data/examples.json)", () => {
       PASSPORT,
       { ...BIRTH, text: "Làm  giấy khai sinh cho con" },
       { ...PASSPORT, code: "1.001193" },
+      { ...BIRTH, code: "none", source: "nhân viên nv01, 2026-12-02", added: "2026-12-02" },
     ]);
     const { catalogue, warnings } = await loaded();
-    expect(catalogue.examples).toHaveLength(4);
+    expect(catalogue.examples).toHaveLength(5);
     const mine = warnings.filter((w) => w.file === EXAMPLES_FILE);
     expect(mine).toEqual([
       expect.objectContaining({
@@ -142,7 +143,14 @@ describe("câu mẫu (data/examples.json)", () => {
         record: 'câu mẫu số 4 ("làm hộ chiếu ở đâu")',
         severity: "warning",
         message: expect.stringMatching(
-          /^cùng câu với câu mẫu số 2 nhưng gán thủ tục khác \(không phải thủ tục của phường và 1\.001193\)/,
+          /^cùng câu với câu mẫu số 2 nhưng gán thủ tục khác \(không phải thủ tục của phường và 1\.001193\): bot không dùng cả hai/,
+        ),
+      }),
+      // A staff label beside one from elsewhere: the bot serves staff's (src/catalogue/live.ts).
+      expect.objectContaining({
+        record: 'câu mẫu số 5 ("làm giấy khai sinh cho con")',
+        message: expect.stringMatching(
+          /^cùng câu với câu mẫu số 1 nhưng gán thủ tục khác .*: bot dùng nhãn của cán bộ/,
         ),
       }),
     ]);

@@ -309,6 +309,17 @@ describe("the live catalogue's search", () => {
       );
       // Typed without accents, numbers and all: the same label (the scrubbed mark's accent is no accent typed).
       expect(first(live.current().search.search(unaccented))).toBe(BIRTH);
+      // Staff relabel a message the eval examples label otherwise (none, here): staff's label is served, not
+      // the two left to disagree (the console, which cannot edit the eval entries, promised it is served).
+      const evalNone = "gia hạn thẻ bảo hiểm y tế hộ gia đình";
+      expect(live.current().catalogue.examples).toContainEqual(expect.objectContaining({ text: evalNone, code: NONE }));
+      expect(live.current().search.search(evalNone).decision).toBe("none");
+      await editJson(path.join(dir, "examples.json"), (file) => {
+        file.examples.push({ text: evalNone, code: BIRTH, source: "nhân viên nv01, 2026-12-02", added: "2026-12-02" });
+      });
+      expect(await live.reload()).toBe(true);
+      expect(first(live.current().search.search(evalNone))).toBe(BIRTH);
+      expect(first(live.current().search.search(fold(evalNone)))).toBe(BIRTH);
     } finally {
       await live.close();
       await cleanup();
