@@ -31,6 +31,8 @@ const FILLER = new Set(
     // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
     "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt 1 2",
     "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
+    "grandmother grandfather grandma grandpa grandparents parents parent aunt uncle brother sister neighbour neighbor",
+    "come go attend appear person cô chú bác dì cậu mợ thím",
   ]
     .join(" ")
     .split(/\s+/)

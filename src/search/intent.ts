@@ -1059,6 +1059,12 @@ const ENGLISH_SUBJECT = new Set([
   "foreigners",
   "someone",
   "anyone",
+  // "do both parents have to come", "does everyone need to sign"
+  "both",
+  "all",
+  "everyone",
+  "you",
+  "parents",
 ]);
 /** "can I get a copy …" asks for the service itself, not whether it is allowed. */
 const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply"]);

@@ -469,6 +469,12 @@ describe("a follow-up about who goes or for whom", () => {
       ["can my daughter do it for me", "1.000656", "conditions"],
     ]);
     await converse([
+      ["register a birth", BIRTH],
+      ["can the grandmother do it", BIRTH, "conditions"],
+      ["do both parents have to come", BIRTH, "conditions"],
+      ["cô chú làm hộ được không", BIRTH, "conditions"],
+    ]);
+    await converse([
       ["đăng ký kết hôn", MARRIAGE],
       ["cả hai vợ chồng đều phải có mặt à", MARRIAGE, "conditions"],
     ]);
