@@ -411,6 +411,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "những trường hợp nào",
     "có đủ điều kiện",
     "bao nhiêu tuổi",
+    // a threshold of capital or turnover asks when one must register, not a fee
+    "vốn bao nhiêu",
+    "bao nhiêu vốn",
+    "doanh thu bao nhiêu",
     "mấy tuổi",
     "đủ tuổi",
     "đủ bao nhiêu tuổi",

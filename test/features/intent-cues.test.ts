@@ -56,6 +56,8 @@ describe("section cues", () => {
     ["the address on my VNeID is wrong, how do I fix it", "steps"],
     ["ngày sinh trên vneid bị sai, sửa thế nào", "steps"],
     ["làm trên vneid được không", "online"],
+    // a threshold of capital is a condition, not a fee
+    ["vốn bao nhiêu thì phải đăng ký hộ kinh doanh", "conditions"],
     // "cho ai": where it is sent, or who may have it
     ["nộp hồ sơ trợ cấp cho ai", "place"],
     ["trợ cấp này cấp cho ai", "conditions"],
