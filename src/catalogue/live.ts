@@ -1,9 +1,9 @@
 import { type FSWatcher, watch } from "chokidar";
 import { scrubQuestion } from "../questions/scrub.js";
-import { ExampleSearch, exactKey } from "../search/examples.js";
+import { ExampleSearch, exactKey, type LabelledExample } from "../search/examples.js";
 import type { ProcedureSearch } from "../search/index.js";
 import { cleanText } from "../search/normalize.js";
-import { isStaffExample } from "./examples.js";
+import { type Example, isStaffExample } from "./examples.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
 import type { Procedure } from "./schema.js";
@@ -115,10 +115,20 @@ export class CatalogueError extends Error {
  * the labelled examples (câu mẫu, examples.json) answer a question staff labelled as they labelled it.
  */
 export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure> {
-  const examples = catalogue.examples.map((e) => (isStaffExample(e) ? { ...e, overrides: true } : e));
-  return new ExampleSearch(catalogue.procedures, catalogue.synonyms, examples, catalogue.redirects, {
-    key: labelKey,
-  });
+  return new ExampleSearch(
+    catalogue.procedures,
+    catalogue.synonyms,
+    servedExamples(catalogue.examples),
+    catalogue.redirects,
+    {
+      key: labelKey,
+    },
+  );
+}
+
+/** The catalogue's examples as the search takes them: staff's labels override what others say of the same words. */
+export function servedExamples(examples: readonly Example[]): LabelledExample[] {
+  return examples.map((e) => (isStaffExample(e) ? { ...e, overrides: true } : e));
 }
 
 /**
