@@ -28,7 +28,8 @@ describe("eval conversations", () => {
         `${file}: ${score.conversations} conversations (${score.skipped} skipped: code not in the catalogue), ` +
           `follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, ` +
           `section right ${score.sectionsRight}/${score.followUps}, no-procedure turns right ${score.noneRight}/${score.noneTurns}; ` +
-          `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}`,
+          `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}; ` +
+          `one procedure's section shown beside others' (not counted right) ${score.sideBySide}`,
       );
       if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
     }

@@ -81,6 +81,8 @@ export interface Score {
   afterRightRight: number;
   noneTurns: number;
   noneRight: number;
+  /** Wrong turns meaning one procedure whose section was shown beside the other listed procedures' (not counted right). */
+  sideBySide: number;
   wrong: string[];
 }
 
@@ -97,6 +99,7 @@ export async function playConversations(list: readonly Conversation[], catalogue
     afterRightRight: 0,
     noneTurns: 0,
     noneRight: 0,
+    sideBySide: 0,
     wrong: [],
   };
   for (const conversation of list) {
@@ -131,14 +134,17 @@ export async function playConversations(list: readonly Conversation[], catalogue
           const expected = turn.expected.split("|");
           const listed = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
           // A section asked over a "which one?" list may be shown for each listed procedure, a line each
-          // (compareReply): right only when every expected procedure is among them and the section is the
-          // one asked, as strict as a list that must hold every expected code.
+          // (compareReply). Like a list, that is right only for a turn that expects several procedures and
+          // only when it holds every one of them: a turn meaning one procedure wants that one answered. The
+          // citizen still reads the section there, so such turns are counted apart (sideBySide), never as right.
           const compared = namedCodes(replies);
+          const holdsAll = (codes: readonly (string | undefined)[]) => expected.every((c) => codes.includes(c));
           right = code
             ? expected.includes(code)
-            : compared.length > 1
-              ? expected.every((c) => compared.includes(c))
-              : expected.length > 1 && expected.every((c) => listed.includes(c));
+            : expected.length > 1 && holdsAll(compared.length > 1 ? compared : listed);
+          if (!right && compared.length > 1 && holdsAll(compared) && showsSection(replies, turn.intent)) {
+            score.sideBySide++;
+          }
           sectionRight =
             right && (code === undefined && compared.length < 2 ? true : showsSection(replies, turn.intent));
         }
