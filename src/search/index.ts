@@ -264,8 +264,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   /** Words of names and aliases as written, kept only while the index is built. */
   private readonly titleWords: Word[][] = [];
 
-  /** For each record made of several procedures (see `Entry.parts`), each part's records: those whose official name's distinctive words the part says. */
-  private readonly partRecords = new Map<Entry<P>, Entry<P>[][]>();
+  /**
+   * For each record made of several procedures (see `Entry.parts`), each part's ways to be named: the part's own
+   * distinctive words, and the distinct titles of the records it is (those whose official name's distinctive words
+   * the part says), each title once however many copies a national catalogue holds.
+   */
+  private readonly partNames = new Map<Entry<P>, string[][][]>();
 
   /** Redirect terms as typed (folded words, no synonyms: "công chứng di chúc" is not "chứng thực di chúc"), by first word, longest first. */
   private readonly outside = new Map<string, string[][]>();
@@ -333,12 +337,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         if ((seen.get(item) ?? 0) < 2 && item.includes(" ")) entry.evidence.delete(item);
     }
     const single = this.entries.filter((e) => e.parts.length < 2 && (e.named[0] ?? []).length > 0);
+    const namesOfPart = new Map<string, string[][]>();
     for (const entry of this.entries) {
       if (entry.parts.length < 2) continue;
-      const records = entry.parts.map((part) =>
-        single.filter((e) => (e.named[0] ?? []).every((t) => part.includes(t))),
-      );
-      this.partRecords.set(entry, records);
+      const names = entry.parts.map((part) => {
+        const key = part.join(" ");
+        let found = namesOfPart.get(key);
+        if (!found) {
+          const titles = new Map<string, string[]>([[key, part]]);
+          for (const e of single) {
+            if (!(e.named[0] ?? []).every((t) => part.includes(t))) continue;
+            for (const title of e.named) if (title.length > 0) titles.set(title.join(" "), title);
+          }
+          found = [...titles.values()];
+          namesOfPart.set(key, found);
+        }
+        return found;
+      });
+      this.partNames.set(entry, names);
     }
     for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
@@ -628,18 +644,16 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * the name or an alias of the record the part is ("cắt hộ khẩu" for "xóa đăng ký thường trú").
    */
   private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[]): void {
-    if (this.tuning.bundle <= 0 || this.partRecords.size === 0) return;
+    if (this.tuning.bundle <= 0 || this.partNames.size === 0) return;
     const said = new Set(content.filter((w) => !w.purpose).map((w) => w.token));
     const says = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => said.has(t));
     let changed = false;
     for (const h of ranked) {
       const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
-      const records = this.partRecords.get(entry);
-      if (!records || !h.parts.free) continue;
+      const names = this.partNames.get(entry);
+      if (!names || !h.parts.free) continue;
       let named = 0;
-      entry.parts.forEach((part, k) => {
-        if (says(part) || (records[k] ?? []).some((r) => r.named.some(says))) named++;
-      });
+      for (const part of names) if (part.some(says)) named++;
       if (named >= 2) {
         h.score += this.tuning.bundle;
         changed = true;
