@@ -46,9 +46,17 @@ const SECTION_MARKS: Record<string, string[]> = {
   general: ["summary-fee", "summary-office"],
 };
 
-/** The procedures a reply names by code: one for an answer, several for a section set side by side over a list. */
+/** How a section set side by side over a list ends (compareReply), in both languages. */
+const COMPARE_PICK = (["vi", "en"] as const).map((lang) => translator.t(lang, "compare-pick"));
+
+/**
+ * The procedures a reply names by code: the one it answers (its first code: a note may cite another procedure's),
+ * or each procedure of a section set side by side over a list.
+ */
 function namedCodes(replies: readonly Reply[]): string[] {
-  return [...(replies[0]?.text ?? "").matchAll(/\((?:mã|code) ([0-9.]+)\)/g)].map((m) => m[1] as string);
+  const text = replies[0]?.text ?? "";
+  const codes = [...text.matchAll(/\((?:mã|code) ([0-9.]+)\)/g)].map((m) => m[1] as string);
+  return COMPARE_PICK.some((line) => text.includes(line)) ? [...new Set(codes)] : codes.slice(0, 1);
 }
 
 /** The procedure a reply answers; none for a list, or for one section of each listed procedure side by side. */
