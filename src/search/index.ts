@@ -115,6 +115,8 @@ export const DEFAULT_TUNING = {
    */
   evidence: 0.1,
   evidenceWindow: 0.15,
+  /** Official names are look-alikes when they share this share of their words (Jaccard): only those are weighed so. */
+  alike: 0.5,
   /** A denied word that no title denies too weighs this share of the word itself: said, but as what is not asked. */
   denied: 0.5,
   /** What a record made of several procedures ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …") gains when the message names two of its parts or more. */
@@ -680,10 +682,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (evidence <= 0 || !top) return;
     const entryOf = (h: Hit<P>) => this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
     const head = entryOf(top).titles[0] ?? [];
-    // Look-alikes: official names that share most of their words with the top record's.
+    // Look-alikes: official names that share most of their words with the top record's (`alike`).
     const alike = (title: readonly string[]) => {
       const shared = title.filter((t) => head.includes(t)).length;
-      return shared / Math.max(1, new Set([...title, ...head]).size) >= 0.5;
+      return shared / Math.max(1, new Set([...title, ...head]).size) >= this.tuning.alike;
     };
     const close = ranked
       .filter((h) => h.parts.free && h.score >= top.score - evidenceWindow && alike(entryOf(h).titles[0] ?? []))
