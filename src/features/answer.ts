@@ -5,6 +5,7 @@ import { MENU_CHOICE } from "../core/assistant.js";
 import { prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
+import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, tokenize, type Word, words } from "../search/normalize.js";
 import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
@@ -203,8 +204,14 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const st = readContext(ctx);
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
-  const outcome = search.search(withoutTopicReturn(text), SEARCH_LIMIT);
+  const asked = withoutTopicReturn(text);
+  const outcome = search.search(asked, SEARCH_LIMIT);
   const [top] = outcome.hits;
+  // A câu mẫu says this very message (staff labelled it, or an eval tuning message): search answers it as labelled,
+  // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
+  // procedure at hand away from it ("giấy này có giá trị bao lâu", labelled without its conversation), nor loses
+  // to a redirect term the message holds ("bảo hiểm y tế cho bé mới sinh" labelled as birth registration).
+  const labelled = search instanceof ExampleSearch && search.examples.nearest(asked).exact !== undefined;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
@@ -226,7 +233,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
 
   // "giấy này có giá trị bao lâu", "cái đó làm online được không": the paper or procedure at hand, said by pointing
   // at it, unless the message names a procedure whole.
-  if (current && pointsAtCurrent(text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
+  if (current && pointsAtCurrent(text) && (labelled || !(outcome.sure && (top?.parts.title ?? 0) >= 1))) {
     return [show(ctx, deps, current, cue?.section ?? "general")];
   }
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
@@ -267,19 +274,20 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // A request another agency handles gets its pointer, unless a procedure about that very thing matches it
   // better ("ghi chú ly hôn ở nước ngoài" is the ward's; "ly hôn" and "công chứng hợp đồng" are not).
   const procedureWins =
-    redirect !== undefined &&
-    outcome.decision === "answer" &&
-    top !== undefined &&
-    // Search knows the redirects too: a sure answer despite the term means the term is a paper or a status in a
-    // question about this procedure ("khai sinh cho con cần cccd của bố mẹ không", "tôi đã ly hôn, xin xác nhận
-    // tình trạng hôn nhân"), not a request for the other agency's service.
-    // When the procedure's own names say the term, search keeps it in play: then it must outscore the term's
-    // share of the message ("ghi chú ly hôn ở nước ngoài" is the ward's, "công chứng hợp đồng mua bán nhà" is not).
-    (redirect.said.every((term) =>
-      [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
-    )
-      ? top.score > redirect.strength
-      : outcome.sure && redirect.strength <= PAPER_SHARE);
+    (redirect !== undefined && outcome.decision === "answer" && top !== undefined && labelled) ||
+    (redirect !== undefined &&
+      outcome.decision === "answer" &&
+      top !== undefined &&
+      // Search knows the redirects too: a sure answer despite the term means the term is a paper or a status in a
+      // question about this procedure ("khai sinh cho con cần cccd của bố mẹ không", "tôi đã ly hôn, xin xác nhận
+      // tình trạng hôn nhân"), not a request for the other agency's service.
+      // When the procedure's own names say the term, search keeps it in play: then it must outscore the term's
+      // share of the message ("ghi chú ly hôn ở nước ngoài" is the ward's, "công chứng hợp đồng mua bán nhà" is not).
+      (redirect.said.every((term) =>
+        [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
+      )
+        ? top.score > redirect.strength
+        : outcome.sure && redirect.strength <= PAPER_SHARE));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
