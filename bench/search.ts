@@ -308,6 +308,8 @@ console.table(
         "follow-up turns right": rate(score.followUpsRight, score.followUps),
         "after a right turn": rate(score.afterRightRight, score.afterRight),
         "no-procedure turns right": rate(score.noneRight, score.noneTurns),
+        // Turns meaning one procedure answered with its section beside other listed ones': not counted right.
+        "side by side": score.sideBySide,
       };
     }),
   ),
