@@ -402,6 +402,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     }
     this.titleWords.length = 0;
+    this.situationWords.clear();
     this.findBound();
     this.scores = new Float64Array(this.entries.length);
     // Ties go to the ward's own procedures, then to the shorter name (the plain procedure before its variants).
@@ -1178,12 +1179,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titleMarks,
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
-      evidence: this.evidenceOf([
-        procedure.name,
-        ...procedure.aliases,
-        procedure.applicants ?? "",
-        ...(procedure.conditions ?? []),
-      ]),
+      evidence: this.evidenceOf(titles, [procedure.applicants ?? "", ...(procedure.conditions ?? [])]),
       parts: this.partsOf(procedure.name),
       named: [name, ...aliases].map((words) => this.distinctive(words)),
     };
@@ -1209,20 +1205,28 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /** The concepts and adjacent word pairs (within a clause) of a record's names, aliases, applicants and conditions. */
-  private evidenceOf(texts: readonly string[]): Set<string> {
+  private evidenceOf(titles: readonly string[][], texts: readonly string[]): Set<string> {
     const out = new Set<string>();
+    const add = (tokens: readonly string[]) =>
+      tokens.forEach((t, k) => {
+        if (this.analyzer.concepts.has(t)) out.add(t);
+        if (k > 0) out.add(`${tokens[k - 1]} ${t}`);
+      });
+    for (const title of titles) add(title);
     for (const text of texts) {
-      for (const clause of text.split(/[,;:()/.]/)) {
-        // Applicants and conditions repeat word for word across a national catalogue's copies: analysed once.
-        const tokens = this.documentOnce(clause).map((w) => w.token);
-        tokens.forEach((t, k) => {
-          if (this.analyzer.concepts.has(t)) out.add(t);
-          if (k > 0) out.add(`${tokens[k - 1]} ${t}`);
-        });
+      // Applicants and conditions repeat word for word across a national catalogue's copies: analysed once.
+      let clauses = this.situationWords.get(text);
+      if (!clauses) {
+        clauses = text.split(/[,;:()/.]/).map((clause) => this.analyzer.document(clause).map((w) => w.token));
+        this.situationWords.set(text, clauses);
       }
+      for (const clause of clauses) add(clause);
     }
     return out;
   }
+
+  /** Applicants' and conditions' clauses as tokens, by text, while the index is built. */
+  private readonly situationWords = new Map<string, string[][]>();
 
   /** Fields repeat across records: each is analysed once per index. */
   private readonly fieldWords = new Map<string, Word[]>();
