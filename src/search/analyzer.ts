@@ -204,9 +204,17 @@ export class Analyzer {
     const denied = deniedMask(mapped);
     const flagged = mapped.map((w, k) => (denied[k] ? { ...w, denied: true } : w));
     const concepts = new Set(flagged.filter((_, k) => !typed.has(mapped[k] as T)));
-    return this.filler
-      .apply(flagged, "typed", concepts)
-      .map((w) => ((w as T & { denied?: boolean }).denied ? { ...w, token: DENIED + w.token } : w));
+    return (
+      this.filler
+        .apply(flagged, "typed", concepts)
+        .map((w) => ((w as T & { denied?: boolean }).denied ? { ...w, token: DENIED + w.token } : w))
+        // Two phrasings of one concept side by side ("nhận nuôi con nuôi" → nuôi con nuôi twice) are one mention.
+        .filter((w, k, all) => {
+          const before = all[k - 1] as (T & { clause?: number }) | undefined;
+          const same = before?.token === w.token && before.clause === (w as T & { clause?: number }).clause;
+          return !same || !concepts.has(w);
+        })
+    );
   }
 
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */

@@ -626,7 +626,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
-    this.weighBundles(ranked, content);
+    this.weighBundles(ranked, content, query.said);
     const foreign = terms.get(FOREIGN);
     if (foreign && !foreign.paper && foreign.purposes.some((p) => !p) && this.tuning.foreign > 0) {
       for (const h of ranked) {
@@ -646,9 +646,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * bảo hiểm y tế …") is what a message asks when it names two of its parts or more: by the part's own words, or by
    * the name or an alias of the record the part is ("cắt hộ khẩu" for "xóa đăng ký thường trú").
    */
-  private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[]): void {
+  private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[], typed: readonly TextWord[]): void {
     if (this.tuning.bundle <= 0 || this.partNames.size === 0) return;
-    const said = new Set(content.filter((w) => !w.purpose).map((w) => w.token));
+    // A part done already ("cháu đã có giấy khai sinh", "đã được cấp căn cước") is no part asked for.
+    const said = new Set(content.filter((w) => !w.purpose && !doneBefore(typed, w)).map((w) => w.token));
     const says = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => said.has(t));
     let changed = false;
     for (const h of ranked) {
@@ -1299,6 +1300,21 @@ function decide<P extends SearchableProcedure>(
       : { decision: "none", hits: [], sure: true };
   }
   return { decision: "choose", hits: close.slice(0, limit), sure: true };
+}
+
+const DONE = words("đã")[0] as Word;
+/** How many words before a paper "đã" may stand to say it is had or done ("đã được cấp căn cước"). */
+const DONE_REACH = 3;
+
+/** Whether "đã" (already) stands a few words before `w` in its clause: what it names is done, not asked. */
+function doneBefore(typed: readonly TextWord[], w: QueryWord): boolean {
+  const k = typed.findIndex((t) => t.at === w.at);
+  for (let j = k - 1; j >= 0 && j >= k - DONE_REACH; j--) {
+    const t = typed[j] as TextWord;
+    if (t.clause !== w.clause) return false;
+    if (t.token === DONE.token && (t.marks === "" || t.marks === DONE.marks)) return true;
+  }
+  return false;
 }
 
 /** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */

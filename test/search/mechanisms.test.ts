@@ -213,3 +213,20 @@ describe("a pointed paper before 'để' names what the question asks", () => {
     expect(outcome.hits.map((h) => h.procedure.code)).toContain("1.000656");
   });
 });
+
+describe("one concept said twice over is one mention", () => {
+  it("'nhận nuôi con nuôi' is the adoption, not its re-registration", () => {
+    // Both "nhận nuôi" and "con nuôi" map to the adoption concept: side by side they made a pair only a variant's title has.
+    expect(codes("muốn nhận nuôi con nuôi thì cần điều kiện gì")[0]).toBe("2.001263");
+  });
+});
+
+describe("a bundle's part done already is no part asked for", () => {
+  it("'đã có giấy khai sinh', 'đã nhập hộ khẩu' do not name the liên thông bundle", () => {
+    const without = new ProcedureSearch(procedures, synonyms, { ...DEFAULT_TUNING, bundle: 0 });
+    const text = "bé nhà tôi đã có giấy khai sinh và đã nhập hộ khẩu, giờ muốn biết thêm về thủ tục cho bé";
+    const scoreOf = (s: ProcedureSearch<Procedure>) =>
+      s.search(text, 10).hits.find((h) => h.procedure.code === "3.000722")?.score ?? 0;
+    expect(scoreOf(new ProcedureSearch(procedures, synonyms))).toBeCloseTo(scoreOf(without), 5);
+  });
+});
