@@ -641,6 +641,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
   }
 
+  private entryOf(hit: Hit<P>): Entry<P> {
+    return this.entries[this.indexOf.get(hit.procedure) as number] as Entry<P>;
+  }
+
   /**
    * A record made of several procedures (the liên thông bundles: "đăng ký khai sinh, đăng ký thường trú, cấp thẻ
    * bảo hiểm y tế …") is what a message asks when it names two of its parts or more: by the part's own words, or by
@@ -648,14 +652,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    */
   private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[], typed: readonly TextWord[]): void {
     if (this.tuning.bundle <= 0 || this.partNames.size === 0) return;
+    const bundles = ranked.filter((h) => h.parts.free && this.partNames.has(this.entryOf(h)));
+    if (bundles.length === 0) return;
     // A part done already ("cháu đã có giấy khai sinh", "đã được cấp căn cước") is no part asked for.
-    const said = new Set(content.filter((w) => !w.purpose && !doneBefore(typed, w)).map((w) => w.token));
+    const placeOf = new Map(typed.map((t, k) => [t.at, k]));
+    const said = new Set(
+      content.filter((w) => !w.purpose && !doneBefore(typed, placeOf.get(w.at) ?? -1, w.clause)).map((w) => w.token),
+    );
     const says = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => said.has(t));
     let changed = false;
-    for (const h of ranked) {
-      const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
-      const names = this.partNames.get(entry);
-      if (!names || !h.parts.free) continue;
+    for (const h of bundles) {
+      const names = this.partNames.get(this.entryOf(h)) as string[][][];
       let named = 0;
       for (const part of names) if (part.some(says)) named++;
       if (named >= 2) {
@@ -1306,12 +1313,11 @@ const DONE = words("đã")[0] as Word;
 /** How many words before a paper "đã" may stand to say it is had or done ("đã được cấp căn cước"). */
 const DONE_REACH = 3;
 
-/** Whether "đã" (already) stands a few words before `w` in its clause: what it names is done, not asked. */
-function doneBefore(typed: readonly TextWord[], w: QueryWord): boolean {
-  const k = typed.findIndex((t) => t.at === w.at);
+/** Whether "đã" (already) stands a few words before the typed word `k` in its clause: what it names is done, not asked. */
+function doneBefore(typed: readonly TextWord[], k: number, clause: number): boolean {
   for (let j = k - 1; j >= 0 && j >= k - DONE_REACH; j--) {
     const t = typed[j] as TextWord;
-    if (t.clause !== w.clause) return false;
+    if (t.clause !== clause) return false;
     if (t.token === DONE.token && (t.marks === "" || t.marks === DONE.marks)) return true;
   }
   return false;
