@@ -1,17 +1,12 @@
-/**
- * Câu mẫu on a province of several wards: a label may name a procedure that only one ward's overlay adds; that
- * ward answers it, the others (who share the province's index) leave the message to their rules.
- */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { loadCatalogue } from "../../src/catalogue/load.js";
 import { wardView } from "../../src/wards/view.js";
 import { editJson } from "../harness/common.js";
-import { demoProvinceData } from "../wards/province.js";
+import { demoProvinceData, WARD_OWN_CODE, withWardOwnProcedure } from "../wards/province.js";
 
-const OWN = "1.001193.P5";
+const OWN = WARD_OWN_CODE;
 // No word of it is a record's: only the label can answer it.
 const LABELLED = "cho em hỏi cái vé để xe đạp ở chợ xin ở đâu ạ";
 const STAFF = { source: "nhân viên quan.tri, 2026-12-02", added: "2026-12-02" };
@@ -21,15 +16,7 @@ let dir: string;
 let cleanup: () => Promise<void>;
 beforeAll(async () => {
   ({ dir, cleanup } = await demoProvinceData());
-  // A procedure only Phường 5 handles (as test/wards/overlay.test.ts makes it).
-  const birth = JSON.parse(
-    await readFile(path.join(dir, "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json"), "utf8"),
-  );
-  await editJson(path.join(dir, "wards/phuong-5.overlay.json"), (o) => {
-    o.procedures = [
-      { ...birth, code: OWN, name: "Cấp thẻ gửi xe chợ Mẫu", aliases: ["thẻ gửi xe chợ"], office: "ubnd" },
-    ];
-  });
+  await withWardOwnProcedure(dir);
   live = await LiveCatalogue.open(dir);
 });
 afterAll(async () => {

@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { renderSection } from "../../src/core/format.js";
@@ -7,8 +5,7 @@ import { Translator } from "../../src/core/i18n.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
 import { wardView } from "../../src/wards/view.js";
-import { editJson } from "../harness/common.js";
-import { demoProvinceData } from "./province.js";
+import { demoProvinceData, withWardOwnProcedure } from "./province.js";
 
 const t = new Translator().translate("vi");
 let live: LiveCatalogue;
@@ -17,15 +14,7 @@ let dir: string;
 
 beforeAll(async () => {
   ({ dir, cleanup } = await demoProvinceData());
-  // A procedure only Phường 5 handles, written like a catalogue record (a copy of birth registration, renamed).
-  const birth = JSON.parse(
-    await readFile(path.join(dir, "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json"), "utf8"),
-  );
-  await editJson(path.join(dir, "wards/phuong-5.overlay.json"), (o) => {
-    o.procedures = [
-      { ...birth, code: "1.001193.P5", name: "Cấp thẻ gửi xe chợ Mẫu", aliases: ["thẻ gửi xe chợ"], office: "ubnd" },
-    ];
-  });
+  await withWardOwnProcedure(dir);
   live = await LiveCatalogue.open(dir);
 });
 afterAll(async () => {

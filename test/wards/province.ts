@@ -1,7 +1,7 @@
-import { cp } from "node:fs/promises";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { copyOfBundledData } from "../harness/common.js";
+import { copyOfBundledData, editJson } from "../harness/common.js";
 
 /** The sample province (3 wards, overlays) shipped for trying the multi-ward mode; see docs/wards.md. */
 export const DEMO_PROVINCE = fileURLToPath(new URL("./fixtures/demo-province", import.meta.url));
@@ -14,3 +14,21 @@ export async function demoProvinceData(): Promise<{ dir: string; cleanup: () => 
 }
 
 export const wardFile = (dir: string, id: string) => path.join(dir, "wards", `${id}.json`);
+
+/** The code of a procedure only Phường 5 handles (`withWardOwnProcedure`). */
+export const WARD_OWN_CODE = "1.001193.P5";
+
+/**
+ * Adds to Phường 5's overlay a procedure only it handles, written like a catalogue record (a copy of birth
+ * registration, renamed "Cấp thẻ gửi xe chợ Mẫu").
+ */
+export async function withWardOwnProcedure(dir: string): Promise<void> {
+  const birth = JSON.parse(
+    await readFile(path.join(dir, "procedures/ho-tich/1.001193-dang-ky-khai-sinh.json"), "utf8"),
+  );
+  await editJson(path.join(dir, "wards/phuong-5.overlay.json"), (o) => {
+    o.procedures = [
+      { ...birth, code: WARD_OWN_CODE, name: "Cấp thẻ gửi xe chợ Mẫu", aliases: ["thẻ gửi xe chợ"], office: "ubnd" },
+    ];
+  });
+}
