@@ -438,17 +438,25 @@ function answerReply(
   const inParts = choices.some((c) => c.id === procedureChoiceId(top.procedure.code, outcome.intent, 1));
   // All choices on one screen: Telegram pages a longer keyboard, and a numbered list that long is no help either.
   const room = Math.min(RELATED_MAX, ONE_SCREEN_CHOICES - choices.length);
-  if ((inParts && setAside.length === 0) || room <= 0) return reply;
-  const aside = new Set(setAside.map((p) => p.code));
-  const related = outcome.hits
+  // The alternative the answer's own "check first" note sends people to ("Nếu sổ hộ tịch còn lưu, hãy xin cấp
+  // bản sao trích lục (2.000635)"): staff wrote it as the one to weigh, so it is one tap away like a set-aside one.
+  const cited = citedBy(top.procedure, snapshotOf(ctx, deps).catalogue.procedures).filter(
+    (p) => !setAside.some((a) => a.code === p.code),
+  );
+  const kept = [...setAside, ...cited];
+  if ((inParts && kept.length === 0) || room <= 0) return reply;
+  const aside = new Set(kept.map((p) => p.code));
+  const fromSearch = outcome.hits
     .slice(1)
     .filter(
       (h) =>
-        aside.has(h.procedure.code) || (!inParts && h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE),
+        !aside.has(h.procedure.code) && !inParts && h.parts.coverage >= RELATED_COVERAGE && h.score >= RELATED_SCORE,
     )
-    .sort((a, b) => Number(aside.has(b.procedure.code)) - Number(aside.has(a.procedure.code)))
+    .map((h) => h.procedure);
+  const related = [...kept, ...fromSearch]
+    .filter((p) => p.code !== top.procedure.code)
     .slice(0, room)
-    .map((h) => ({ id: procedureChoiceId(h.procedure.code, outcome.intent), label: `↪ ${shorten(h.procedure.name)}` }));
+    .map((p) => ({ id: procedureChoiceId(p.code, outcome.intent), label: `↪ ${shorten(p.name)}` }));
   if (related.length === 0) return reply;
   // Before the helpful / not helpful taps, which are about the answer shown.
   const feedbackAt = choices.findIndex((c) => prefixOf(c.id) === FEEDBACK_CHOICE.prefix);

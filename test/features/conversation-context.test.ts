@@ -221,9 +221,14 @@ describe("an answer to a name several procedures share offers the others", () =>
   it("a specific request offers no related procedures", async () => {
     const { say } = chat();
     const [answer] = await say("đăng ký kết hôn có yếu tố nước ngoài mất bao lâu");
+    // The record's own note cites the plain marriage (1.000894) and the record of one abroad (2.002189): offered as
+    // the alternatives staff wrote, apart from what search relates.
+    const cited = ["1.000894", "2.002189"];
+    const offered = (answer?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(offered).toEqual(expect.arrayContaining(cited));
     const others = (answer?.choices ?? []).filter((c) => {
       const code = readProcedureChoice(c.id)?.code;
-      return code !== undefined && code !== "2.000806";
+      return code !== undefined && code !== "2.000806" && !cited.includes(code);
     });
     // Only variants that hold every word asked: the re-registration with a foreign element, nothing else.
     expect(others.every((c) => /kết hôn có yếu tố nước ngoài/i.test(c.label))).toBe(true);
@@ -271,6 +276,21 @@ describe("a 'which one?' list holds the alternatives its candidates' notes point
     const listed = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
     expect(codeOf(replies)).toBeUndefined();
     expect(listed).toEqual(expect.arrayContaining(["1.004884", "2.000635"]));
+  });
+});
+
+describe("an answer offers the alternatives its own note points to", () => {
+  it("a re-registration of a death offers the copy of the extract and the first registration; a pick moves there", async () => {
+    const { say } = chat();
+    const replies = await say("đăng ký lại khai tử cho ông ngoại");
+    expect(codeOf(replies)).toBe("1.005461");
+    const offered = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(offered).toEqual(expect.arrayContaining(["2.000635", "1.000656"]));
+    const picked = await say(String(offered.indexOf("2.000635") + 1));
+    expect(codeOf(picked)).toBe("2.000635");
+    const fee = await say("le phi bao nhieu");
+    expect(codeOf(fee)).toBe("2.000635");
+    expect(fee[0]?.text).toMatch(SECTION_LINE.fee);
   });
 });
 
