@@ -295,6 +295,21 @@ describe("English and everyday words", () => {
     expect(top("my grandmother died at home, how do I register her death")).toBe(DEATH);
     expect(top("đăng ký khai tử tại nhà cho người già yếu")).toBe("1.000419");
   });
+
+  // Each English word below is vocabulary of data/synonyms.json mapped to the records' Vietnamese words.
+  it.each([
+    ["How do I get the security and order certificate of my guesthouse reissued?", "3.000245"],
+    ["register a new motorbike bought this week", "1.012575"],
+    ["who recognises a newly elected mediator?", "1.002211"],
+    ["I want to withdraw my household business application", "1.014035"],
+    ["how do I suspend my household business for 3 months", "1.001570"],
+    ["our badminton club wants official recognition", "2.000794"],
+    ["we want to re-register our marriage with a foreigner, the certificate was lost", "2.000513"],
+  ])("knows the English words of the records' concepts: %s", (message, code) => {
+    const outcome = search.search(message);
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe(code);
+  });
 });
 
 describe("what other agencies and other things hold back", () => {
