@@ -211,7 +211,8 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
   // procedure at hand away from it ("giấy này có giá trị bao lâu", labelled without its conversation), nor loses
   // to a redirect term the message holds ("bảo hiểm y tế cho bé mới sinh" labelled as birth registration).
-  const labelled = search instanceof ExampleSearch && search.examples.nearest(asked).exact !== undefined;
+  const label = search instanceof ExampleSearch ? search.examples.nearest(asked) : undefined;
+  const labelled = label?.exact !== undefined;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
@@ -231,6 +232,13 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
     return [compare ? listReply(ctx, catalogue, options, onlySection) : chooseReply(ctx, options, onlySection)];
   }
 
+  // A câu mẫu that asks only a section ("giấy này có giá trị bao lâu" labelled by staff), on no procedure: search
+  // reads a section alone as asking the one at hand, so the label is staff's word on that message alone.
+  const labelledAlone =
+    !current && options.length === 0 && outcome.sectionOnly && label?.exact !== undefined
+      ? catalogue.procedures.find((p) => p.code === label.exact)
+      : undefined;
+  if (labelledAlone) return [show(ctx, deps, labelledAlone, label?.exactIntent ?? outcome.intent)];
   // "giấy này có giá trị bao lâu", "cái đó làm online được không": the paper or procedure at hand, said by pointing
   // at it, unless the message names a procedure whole.
   if (current && pointsAtCurrent(text) && (labelled || !(outcome.sure && (top?.parts.title ?? 0) >= 1))) {
