@@ -310,6 +310,12 @@ describe("English and everyday words", () => {
     expect(outcome.decision).toBe("answer");
     expect(outcome.hits[0]?.procedure.code).toBe(code);
   });
+
+  it("passes over English everyday words and family words ('my aunt runs a small shelter for old people')", () => {
+    const outcome = search.search("my aunt runs a small shelter for old people, how does she register it?");
+    expect(outcome.decision).not.toBe("none");
+    expect(outcome.hits[0]?.procedure.code).toBe("2.000355");
+  });
 });
 
 describe("what other agencies and other things hold back", () => {
