@@ -62,6 +62,13 @@ function asksWhatIf(text: string): boolean {
   return WHAT_IF.test(text.normalize("NFC")) && tokenize(text).length <= WHAT_IF_WORDS;
 }
 
+/**
+ * A person pointed at ("ông ấy", "chị ta", "bên kia", "người ta"): the other party of the case, already said, so no
+ * word the record should hold ("ông ấy ko đến hòa giải thì sao" on a mediation asks its conditions).
+ */
+const PERSON_POINTED =
+  /(?<![\p{L}\p{M}])(?:(?:ông|bà|anh|chị|cô|chú|bác|cậu|em|con|thằng|bên|người|nhà|ong|ba|chi|co|chu|bac|cau|ben|nguoi)\s+(?:ấy|ta|kia|đó|ay|do)|người ta|nguoi ta)(?![\p{L}\p{M}])/giu;
+
 /** A word of the what-if left: "thì sao" itself and "không" (said in the what-if's own "không ký"). */
 const WHAT_IF_FRAME = new Set(tokenize("thì sao thế nào làm không chưa"));
 
@@ -70,7 +77,7 @@ const WHAT_IF_FRAME = new Set(tokenize("thì sao thế nào làm không chưa"))
  * conditions, papers, steps, note): "chủ nhà không ký thì sao" on a temporary residence, not "giá vàng hôm nay thì sao".
  */
 function aboutRecord(procedure: Procedure, text: string): boolean {
-  const said = contentWords(text).filter((t) => !WHAT_IF_FRAME.has(t));
+  const said = contentWords(text.normalize("NFC").replace(PERSON_POINTED, " ")).filter((t) => !WHAT_IF_FRAME.has(t));
   if (said.length === 0) return false;
   const record = new Set(
     [

@@ -637,11 +637,19 @@ describe("a short what-if on the procedure at hand", () => {
     ]);
   });
 
+  it("the other party pointed at ('bà ta', 'ông ấy') is no word the record must hold", async () => {
+    await converse([
+      ["hòa giải tranh chấp đất đai với hàng xóm", "1.012812"],
+      ["bà ta không chịu ký biên bản thì sao", "1.012812", "conditions"],
+    ]);
+  });
+
   it("not when it is about something else ('giá vàng hôm nay thì sao')", async () => {
     await converse([
       ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
       ["giá vàng hôm nay thì sao", undefined],
       ["con mèo nhà tôi thì sao", undefined],
+      ["người ta bảo giá vàng sắp tăng thì sao", undefined],
     ]);
   });
 
