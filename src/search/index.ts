@@ -60,7 +60,7 @@ export const DEFAULT_TUNING = {
    */
   titleTrust: 0.25,
   /** What a record whose official name is foreign-element gains when the message says a foreigner. */
-  foreign: 0.06,
+  foreign: 0.1,
   /** What a record gains when a letter's question (its last sentence, after a story) says its whole name or an alias. */
   question: 0.15,
   /** 1: a word typed with accents counts toward a title only when that title writes it so (0: anywhere in the record). */
@@ -628,7 +628,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
     this.weighBundles(ranked, content, query.said);
     const foreign = terms.get(FOREIGN);
-    if (foreign && !foreign.paper && foreign.purposes.some((p) => !p) && this.tuning.foreign > 0) {
+    // A foreign place someone only is at ("đi công tác ở nước ngoài", "công ty ở Canada") makes no twin.
+    if (
+      foreign &&
+      !foreign.paper &&
+      foreign.purposes.some((p) => !p) &&
+      this.tuning.foreign > 0 &&
+      !abroadOnly(query.said, content)
+    ) {
       for (const h of ranked) {
         const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
         // …only a twin whose name the message says, held back by nothing.

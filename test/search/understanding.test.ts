@@ -316,6 +316,12 @@ describe("English and everyday words", () => {
     expect(outcome.decision).not.toBe("none");
     expect(outcome.hits[0]?.procedure.code).toBe("2.000355");
   });
+
+  it("a nationality ('quốc tịch Pháp', 'quốc tịch Đức') is a foreign element; a trip abroad ('đi công tác ở nước ngoài') is none", () => {
+    expect(top("chấm dứt giám hộ cho cháu quốc tịch Pháp")).toBe("2.000756");
+    expect(top("vợ tôi quốc tịch Đức, con sinh ở Đà Nẵng, khai sinh cho con cần gì")).toBe("2.000528");
+    expect(top("chồng đang đi công tác ở nước ngoài, tôi làm giấy khai sinh cho con ở phường được không")).toBe(BIRTH);
+  });
 });
 
 describe("what other agencies and other things hold back", () => {
