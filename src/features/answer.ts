@@ -93,6 +93,35 @@ function aboutRecord(procedure: Procedure, text: string): boolean {
   return said.filter((t) => record.has(t)).length * 2 > said.length;
 }
 
+/** "có cần … không", "phải có … không", "is … needed": whether a thing is needed, asked as yes or no. */
+const NEEDED =
+  /(?:^|\s)(?:có cần|co can|cần|can|phải có|phai co|bắt buộc|bat buoc)\s.*(?:không|khong|ko|k|hông|hong|hok|ạ|a)\s*\??\s*$/iu;
+const NEEDED_WORDS = 12;
+
+function asksWhetherNeeded(text: string): boolean {
+  return NEEDED.test(text.normalize("NFC")) && tokenize(text).length <= NEEDED_WORDS;
+}
+
+/** Words of a need question that say nothing of the thing: "hỏi thêm", "có cần … không". */
+const NEEDED_FRAME = new Set(tokenize("thêm nữa cần phải có bắt buộc không nào gì"));
+
+/**
+ * Whether a word of the thing asked stands in the record's papers, conditions or note, and the thing is said in a
+ * few words (at most four): "giấy xét nghiệm ADN" on an acknowledgement whose papers list "kết quả giám định ADN".
+ */
+function needsWhatRecordSays(procedure: Procedure, text: string): boolean {
+  const said = contentWords(text).filter((t) => !NEEDED_FRAME.has(t));
+  if (said.length === 0 || said.length > 4) return false;
+  const record = new Set(
+    [
+      ...procedure.conditions,
+      ...procedure.documents.flatMap((d) => [d.name, d.case ?? ""]),
+      procedure.checkFirst ?? "",
+    ].flatMap(tokenize),
+  );
+  return said.some((t) => record.has(t));
+}
+
 /**
  * A thing asked whether needed ("có cần người làm chứng không"), asked as documents or conditions: the section where
  * the record itself speaks of it. A will's witnesses are in its conditions, a re-registration's witness statements in
@@ -355,6 +384,11 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // no procedure search is sure of, asks its conditions (who may, what if not).
   if (current && asksWhatIf(text) && aboutRecord(current, text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
     return [show(ctx, deps, current, "conditions")];
+  }
+  // "có cần giấy xét nghiệm ADN không" on an acknowledgement of paternity: whether a thing is needed, naming nothing
+  // search finds, and a word of the thing stands in the record's papers or conditions ("kết quả giám định ADN").
+  if (current && outcome.hits.length === 0 && asksWhetherNeeded(text) && needsWhatRecordSays(current, text)) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
   }
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer, with a way out to browsing.

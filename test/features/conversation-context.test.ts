@@ -644,6 +644,17 @@ describe("a short what-if on the procedure at hand", () => {
     ]);
   });
 
+  it("whether a thing the record's papers name is needed, naming nothing search finds, asks its papers", async () => {
+    await converse([
+      ["thủ tục nhận con cho bố", "1.001022"],
+      ["phải có kết quả ADN không", "1.001022", "documents"],
+    ]);
+    await converse([
+      ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
+      ["có cần giấy khám sức khỏe không", undefined],
+    ]);
+  });
+
   it("not when it is about something else ('giá vàng hôm nay thì sao')", async () => {
     await converse([
       ["đăng ký tạm trú", TEMPORARY_RESIDENCE],
