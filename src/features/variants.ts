@@ -41,6 +41,8 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["làm mất", "cấp lại"],
   ["đánh mất", "cấp lại"],
   ["thất lạc", "cấp lại"],
+  // "sửa lại di chúc", "sửa lại giấy phép": an amendment; "sửa" alone is also a repair ("sửa chữa nhà")
+  ["sửa lại", "sửa đổi"],
   ["reissue", "cấp lại"],
   ["replace", "cấp lại"],
   ["replacement", "cấp lại"],

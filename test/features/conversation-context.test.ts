@@ -427,6 +427,9 @@ describe("a thing and the changes to it (issue, re-issue, amendment, extension)"
     ["cấp lại giấy phép bán lẻ thuốc lá", "2.000150"],
     ["đổi tên người đại diện trên giấy phép bán lẻ rượu", "2.000615"],
     ["cấp đổi giấy xác nhận khuyết tật", "1.001653"],
+    // "sửa lại" is an amendment
+    ["muốn sửa lại giấy phép bán lẻ rượu", "2.000615"],
+    ["tôi muốn sửa lại bản di chúc cũ", "2.000913"],
   ])("a change named picks the one whose name holds it: %s → %s", async (text, code) => {
     const { say } = chat();
     expect(codeOf(await say(text))).toBe(code);
