@@ -611,9 +611,22 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // ("… chồng người Hàn Quốc. Xin hỏi làm giấy khai sinh cho con ở đâu?"), outweigh what the story's words name.
     if (namedInQuestion.length > 0 && this.tuning.question > 0) {
       const question = questionWords;
-      const heads = namedInQuestion.flatMap((e) =>
-        e.titles.filter((t) => t.length > 0 && t.every((w) => question.has(w))),
-      );
+      const saidTitles = (e: Entry<P>) => e.titles.filter((t) => t.length > 0 && t.every((w) => question.has(w)));
+      // A name the question says that a twin's name holds, beside a word the twin's names have and its own lack
+      // ("xin cấp lại giấy phép bán lẻ thuốc lá": "lại"), is not what it asks: the twin, with its modifier, is.
+      const said = new Map(namedInQuestion.map((e) => [e, saidTitles(e)] as const));
+      const words = (e: Entry<P>) => new Set(e.titles.flat());
+      const outnamed = (e: Entry<P>, twin: Entry<P>) => {
+        const own = words(e);
+        const theirs = words(twin);
+        return (
+          (said.get(e) ?? []).some((t) => t.every((w) => theirs.has(w))) &&
+          (said.get(twin) ?? []).some((t) => t.some((w) => !own.has(w)))
+        );
+      };
+      const specific = namedInQuestion.filter((e) => !namedInQuestion.some((twin) => twin !== e && outnamed(e, twin)));
+      namedInQuestion.splice(0, namedInQuestion.length, ...specific);
+      const heads = namedInQuestion.flatMap((e) => said.get(e) ?? []);
       for (const h of ranked) {
         const entry = this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
         const family =

@@ -230,3 +230,20 @@ describe("a bundle's part done already is no part asked for", () => {
     expect(scoreOf(new ProcedureSearch(procedures, synonyms))).toBeCloseTo(scoreOf(without), 5);
   });
 });
+
+describe("a letter's question that says a twin's modifier", () => {
+  it("asks the twin ('xin cấp lại giấy phép bán lẻ thuốc lá'), not the plain record whose name it holds", () => {
+    const outcome = search.search(
+      "Nhà tôi mở tiệm tạp hóa ở đầu ngõ từ năm 2019, bán cả thuốc lá. Tuần trước nước lũ tràn vào làm ướt nát hết giấy tờ. Xin hỏi tôi xin cấp lại giấy phép bán lẻ thuốc lá thì làm ở đâu?",
+    );
+    expect(outcome.decision).toBe("answer");
+    expect(outcome.hits[0]?.procedure.code).toBe("2.000150");
+  });
+
+  it("keeps the plain record when the question says only its name", () => {
+    const outcome = search.search(
+      "Nhà tôi mở tiệm tạp hóa ở đầu ngõ từ năm 2019, nay muốn bán thêm thuốc lá. Xin hỏi tôi xin giấy phép bán lẻ thuốc lá thì làm ở đâu?",
+    );
+    expect(outcome.hits[0]?.procedure.code).toBe("2.000181");
+  });
+});
