@@ -305,6 +305,7 @@ describe("English and everyday words", () => {
     ["how do I suspend my household business for 3 months", "1.001570"],
     ["our badminton club wants official recognition", "2.000794"],
     ["we want to re-register our marriage with a foreigner, the certificate was lost", "2.000513"],
+    ["my tobacco retail licence is expiring", "2.000150"],
   ])("knows the English words of the records' concepts: %s", (message, code) => {
     const outcome = search.search(message);
     expect(outcome.decision).toBe("answer");
