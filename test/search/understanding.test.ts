@@ -323,6 +323,11 @@ describe("English and everyday words", () => {
     expect(top("vợ tôi quốc tịch Đức, con sinh ở Đà Nẵng, khai sinh cho con cần gì")).toBe("2.000528");
     expect(top("chồng đang đi công tác ở nước ngoài, tôi làm giấy khai sinh cho con ở phường được không")).toBe(BIRTH);
   });
+
+  it("a flood or a fire said in everyday words ('nước lũ cuốn', 'hỏa hoạn') is the emergency funeral support's disaster", () => {
+    expect(top("anh tôi chết do nước lũ cuốn, gia đình xin hỗ trợ mai táng ở đâu")).toBe("2.000744");
+    expect(top("bố tôi mất trong vụ hỏa hoạn, nhà có được hỗ trợ mai táng không")).toBe("2.000744");
+  });
 });
 
 describe("what other agencies and other things hold back", () => {
