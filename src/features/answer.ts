@@ -21,7 +21,7 @@ import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroa
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
-import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring } from "./redirects.js";
+import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring, opensWith } from "./redirects.js";
 import { isChange, meantVariant, namesChange } from "./variants.js";
 import { wardIdOf } from "./ward.js";
 
@@ -155,6 +155,8 @@ const OWN_COMPANY = [
   ...["công ty tôi", "công ty của tôi", "công ty mình", "công ty của mình", "công ty em", "công ty của em"],
   ...["công ty chúng tôi", "doanh nghiệp tôi", "doanh nghiệp của tôi", "doanh nghiệp chúng tôi", "my company"],
   ...["our company"],
+  // a company's own form or officer: "giám đốc một công ty cổ phần", "công ty tnhh của gia đình"
+  ...["công ty cổ phần", "công ty tnhh", "công ty trách nhiệm hữu hạn", "doanh nghiệp tư nhân", "giám đốc công ty"],
 ].map(tokenize);
 
 function ownsCompany(text: string): boolean {
@@ -311,7 +313,12 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   // "công ty tôi muốn thay đổi địa chỉ trụ sở": one's company is no household business (a company registers at
   // the province's business registration office), unless the message says "hộ kinh doanh" itself.
   const enterprise =
-    top && ownsCompany(text) && isHouseholdBusiness(top.procedure) && !containsRun(tokenize(text), HOUSEHOLD_BUSINESS)
+    // A company's request search is unsure of ("thay đổi người đại diện theo pháp luật của công ty" meets a
+    // religious group's representative) is the business registration office's too.
+    top &&
+    ownsCompany(text) &&
+    (isHouseholdBusiness(top.procedure) || outcome.decision !== "answer") &&
+    !containsRun(tokenize(text), HOUSEHOLD_BUSINESS)
       ? catalogue.redirects?.find((r) => r.id === ENTERPRISE_REDIRECT)
       : undefined;
   if (enterprise) return [redirectReply(ctx, enterprise)];
@@ -331,7 +338,7 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
         [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
       )
         ? top.score > redirect.strength
-        : outcome.sure && redirect.strength <= PAPER_SHARE));
+        : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {

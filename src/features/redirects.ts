@@ -48,6 +48,23 @@ export function containsRun(tokens: readonly string[], run: readonly string[]): 
   return false;
 }
 
+/** Words a request opens with before its topic: "cho hỏi", "tôi muốn xin", "làm thủ tục". */
+const OPENING = new Set(tokenize("cho hỏi muốn xin làm thủ tục về ạ"));
+/** Who asks, skipped only before a request ("tôi muốn vay vốn"): "tôi ly hôn được 3 năm rồi" is a status. */
+const ASKER = new Set(tokenize("tôi em mình"));
+const REQUEST = new Set(tokenize("muốn xin"));
+
+/**
+ * Whether the message opens with the term, its topic said first ("vay vốn ngân hàng chính sách cho hộ nghèo thì
+ * thủ tục thế nào"): the request itself, though a ward procedure's words follow; a paper or a status in a
+ * question about a procedure comes after it ("khai sinh cho con cần cccd của bố mẹ không").
+ */
+export function opensWith(text: string, term: readonly string[]): boolean {
+  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
+  const at = tokens.findIndex((t, i) => !OPENING.has(t) && !(ASKER.has(t) && REQUEST.has(tokens[i + 1] ?? "")));
+  return at >= 0 && term.every((t, j) => tokens[at + j] === t);
+}
+
 /** Words before a paper's name that make it something to bring ("mang bản gốc căn cước", "kèm bản sao hộ chiếu"). */
 const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất trình"));
 

@@ -191,6 +191,24 @@ describe("requests the police register, not the ward", () => {
   });
 });
 
+describe("who a service belongs to", () => {
+  it("a request that opens with another agency's service is theirs, though a ward procedure's words follow", async () => {
+    const { say } = chat();
+    const loan = await say("vay vốn ngân hàng chính sách dành cho hộ cận nghèo cần những gì");
+    expect(codeOf(loan)).toBeUndefined();
+    expect(loan[0]?.text).toMatch(/Ngân hàng/);
+    // the service named after the ward's request is what the paper is for
+    expect(codeOf(await say("xin xác nhận hộ nghèo để vay vốn ngân hàng"))).toBe("1.011606");
+  });
+
+  it("a company's officer asking gets the business registration office, not a household business", async () => {
+    const { say } = chat();
+    const replies = await say("giám đốc công ty muốn tạm ngừng kinh doanh");
+    expect(codeOf(replies)).toBeUndefined();
+    expect(replies[0]?.text).toMatch(/Đăng ký doanh nghiệp/);
+  });
+});
+
 describe("an answer to a name several procedures share offers the others", () => {
   it("'giám hộ' answers the registration and offers its end; picking it by number moves the chat there", async () => {
     const { say } = chat();
