@@ -1,5 +1,5 @@
 import { type FSWatcher, watch } from "chokidar";
-import { scrubQuestion } from "../questions/scrub.js";
+import { MAX_CHARS as SCRUBBED_MAX, scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch, exactKey, type LabelledExample } from "../search/examples.js";
 import type { ProcedureSearch } from "../search/index.js";
 import { cleanText } from "../search/normalize.js";
@@ -139,9 +139,6 @@ export function servedExamples(examples: readonly Example[]): LabelledExample[] 
 export function labelKey(text: string): string {
   return exactKey(cleanText(text).length > SCRUBBED_MAX ? text : scrubQuestion(text));
 }
-
-/** How much of a question scrubQuestion keeps. */
-const SCRUBBED_MAX = 300;
 
 function index(catalogue: Catalogue): CatalogueSnapshot {
   return { catalogue, search: indexCatalogue(catalogue) };

@@ -1,7 +1,7 @@
 import { cleanText, tokenize } from "../search/normalize.js";
 
 /** Longest question kept; the rest says nothing staff need and may say more about the writer. */
-const MAX_CHARS = 300;
+export const MAX_CHARS = 300;
 
 // Dossier codes ("000.31.20.H49-251103-0012"): a unit code, a date and a number joined by dashes.
 // Every part bounded: unbounded runs backtracked for seconds on "1.1.1.…" (thousands of characters).
