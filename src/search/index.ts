@@ -1,11 +1,10 @@
-import Fuse from "fuse.js";
 import { Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { DENIED } from "./negation.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
-import { isVietnameseSyllable } from "./spelling.js";
+import { isVietnameseSyllable, TypoCorrector } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
 
@@ -246,7 +245,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly conceptIdf: number;
-  private readonly vocabulary: Fuse<string>;
+  private readonly vocabulary: TypoCorrector;
   private readonly corrections = new Map<string, string | null>();
   private readonly recent = new Map<string, SearchOutcome<P>>();
   /** Every raw word of the catalogue and of the analyzer's own lists, before synonym mapping. */
@@ -425,14 +424,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
-    this.vocabulary = new Fuse(
-      [...this.rawVocabulary].filter((t) => t.length >= 3),
-      {
-        includeScore: true,
-        threshold: 0.3,
-        ignoreLocation: true,
-      },
-    );
+    this.vocabulary = new TypoCorrector(this.rawVocabulary);
   }
 
   get size(): number {
@@ -1141,21 +1133,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return best;
   }
 
-  /**
-   * A word no record, synonym or cue has, long enough to be a typo, is replaced by a
-   * vocabulary word fuse.js finds that starts with the same letter (typos rarely hit
-   * the first one) and is one edit away (two for long words).
-   */
+  /** A word no record, synonym or cue has, corrected as a typo (spelling.ts TypoCorrector), remembered. */
   private correct(token: string): string | undefined {
     if (this.rawVocabulary.has(token) || token.length < 4 || /\d/.test(token)) return undefined;
     let fixed = this.corrections.get(token);
     if (fixed === undefined) {
-      const allowed = token.length <= 5 ? 1 : 2;
-      fixed =
-        this.vocabulary
-          .search(token, { limit: 8 })
-          .map((r) => r.item)
-          .find((word) => word[0] === token[0] && editDistance(word, token) <= allowed) ?? null;
+      fixed = this.vocabulary.correct(token) ?? null;
       if (this.corrections.size > 10_000) this.corrections.clear();
       this.corrections.set(token, fixed);
     }
