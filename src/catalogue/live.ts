@@ -1,8 +1,9 @@
 import { type FSWatcher, watch } from "chokidar";
 import { MAX_CHARS as SCRUBBED_MAX, scrubQuestion } from "../questions/scrub.js";
-import { ExampleSearch, exactKey, type LabelledExample } from "../search/examples.js";
+import { ExampleIndex, ExampleSearch, exactKey, type LabelledExample } from "../search/examples.js";
 import type { ProcedureSearch } from "../search/index.js";
 import { cleanText } from "../search/normalize.js";
+import type { SynonymsFile } from "../search/records.js";
 import { type Example, isStaffExample } from "./examples.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
@@ -124,6 +125,31 @@ export function indexCatalogue(catalogue: Catalogue): ProcedureSearch<Procedure>
       key: labelKey,
     },
   );
+}
+
+/** What the served search answers a text from the câu mẫu: the label's code (or `none`) and section. */
+export interface ServedLabel {
+  code: string;
+  intent?: string;
+}
+
+/**
+ * Which câu mẫu the served search answers a text from, decided as the search decides it (its own ExampleIndex,
+ * the same key `labelKey`, staff's labels over the others, examples of the same words that disagree answering
+ * nothing, a text typed without accents meeting an example that folds alike, one typed with other accents not):
+ * for the staff console's "Đã gán". `known`: the codes some view of the catalogue serves (a ward's own procedure
+ * is answered in that ward). Only the examples' words are read: cheap enough to build per catalogue.
+ */
+export function servedLabels(
+  examples: readonly Example[],
+  synonyms: SynonymsFile,
+  known: ReadonlySet<string>,
+): (text: string) => ServedLabel | undefined {
+  const index = new ExampleIndex(servedExamples(examples), synonyms, known, { nearest: false, key: labelKey });
+  return (text) => {
+    const { exact, exactIntent } = index.nearest(text);
+    return exact === undefined ? undefined : { code: exact, ...(exactIntent ? { intent: exactIntent } : {}) };
+  };
 }
 
 /** The catalogue's examples as the search takes them: staff's labels override what others say of the same words. */

@@ -1,14 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { EXAMPLE_INTENTS, type Example, isStaffExample, NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import { labelKey, servedLabels } from "../catalogue/live.js";
 import { formatProblem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { SINGLE_WARD, wardName } from "../dossiers/wards.js";
 import { errorSummary } from "../logger.js";
-import { questionKey, scrubQuestion } from "../questions/scrub.js";
+import { scrubQuestion } from "../questions/scrub.js";
 import { commentsOf, ratingsOfWard, reportWorkbook, summarize } from "../ratings/report.js";
 import type { Rating } from "../ratings/schema.js";
 import { exactKey } from "../search/examples.js";
-import { cleanText } from "../search/normalize.js";
+import { cleanText, fold } from "../search/normalize.js";
+import type { SynonymsFile } from "../search/records.js";
 import { displayClock, displayDate, localTime } from "../time/local.js";
 import { accountOf, PROVINCE_ADMIN, Username } from "./accounts.js";
 import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
@@ -95,7 +97,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
 
   // Per catalogue served (a reload brings a new one): the ratings page names many rows.
   const choicesOf = new WeakMap<object, Procedure[]>();
-  const labelsOf = new WeakMap<object, Map<string, Example>>();
+  const labelsOf = new WeakMap<object, (text: string) => Example | undefined>();
   const nameOf = (code: string) => labelChoices().find((p) => p.code === code)?.name ?? code;
   // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md).
   const { dataDir: catalogueDir, reload } = deps.catalogue;
@@ -477,18 +479,33 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     return new Set(labelChoices().map((p) => p.code));
   }
 
-  /** The serving catalogue's label of a question, matched as the question list counts questions (folded). */
+  /**
+   * The label the served search answers a question from, if any (catalogue/live.ts servedLabels: the search's own
+   * rules, so a question that differs from a câu mẫu only by its accents is no "Đã gán", one typed without any is),
+   * shown as the câu mẫu it came from: staff's own before the others, the file's later entries first.
+   */
   function labelOf(): (text: string) => Example | undefined {
     const catalogue = deps.catalogue.current().catalogue;
-    let byKey = labelsOf.get(catalogue);
-    if (!byKey) {
-      byKey = new Map<string, Example>();
-      // The file's later entries win: a question labelled again shows its new label.
-      for (const e of catalogue.examples ?? []) byKey.set(questionKey(e.text), e);
-      labelsOf.set(catalogue, byKey);
+    const cached = labelsOf.get(catalogue);
+    if (cached) return cached;
+    const examples = catalogue.examples ?? [];
+    const served = servedLabels(examples, catalogue.synonyms ?? NO_SYNONYMS, knownCodes());
+    const byKey = new Map<string, Example[]>();
+    for (const e of examples) {
+      const key = fold(labelKey(e.text));
+      byKey.set(key, [e, ...(byKey.get(key) ?? [])]);
     }
-    const labels = byKey;
-    return (text) => labels.get(questionKey(text));
+    const of = (text: string): Example | undefined => {
+      const label = served(text);
+      if (!label) return undefined;
+      const same = (byKey.get(fold(labelKey(text))) ?? []).filter((e) => e.code === label.code);
+      const exact = same.filter((e) => labelKey(e.text) === labelKey(text));
+      const shown = [...exact, ...same].sort((a, b) => Number(isStaffExample(b)) - Number(isStaffExample(a)))[0];
+      const intent = EXAMPLE_INTENTS.find((i) => i === label.intent);
+      return shown ?? { text, code: label.code, source: "", ...(intent ? { intent } : {}) };
+    };
+    labelsOf.set(catalogue, of);
+    return of;
   }
 
   function examplesView(session: StaffSession): ExamplesPageOptions {
@@ -613,10 +630,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
    */
   async function reloadServes(example: Example): Promise<{ served: boolean; problem?: string }> {
     await reload?.();
-    const key = questionKey(example.text);
-    const served = (deps.catalogue.current().catalogue.examples ?? []).some(
-      (e) => questionKey(e.text) === key && e.code === example.code,
-    );
+    const served = labelOf()(example.text)?.code === example.code;
     if (served) return { served };
     const problems = ((await deps.catalogue.check?.()) ?? []).filter((p) => p.severity !== "warning");
     return {
@@ -648,6 +662,9 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     },
   };
 }
+
+/** A catalogue without synonyms (a console given no more than its examples): words stand for themselves. */
+const NO_SYNONYMS: SynonymsFile = { groups: [], filler: [] };
 
 /**
  * Whether a scrubbed question has a word besides its marks ("[số]", "[số điện thoại]"…): "[số]" alone would

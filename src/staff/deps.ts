@@ -6,6 +6,7 @@ import type { WardMap } from "../dossiers/wards.js";
 import type { Logger } from "../logger.js";
 import type { UnansweredQuestion, WardView } from "../questions/store.js";
 import type { Rating } from "../ratings/schema.js";
+import type { SynonymsFile } from "../search/records.js";
 import type { Pool } from "../storage/postgres/database.js";
 
 /** One row of an import preview, as staff see it before anything is stored. */
@@ -78,6 +79,8 @@ export interface StaffConsoleDeps {
         procedures: readonly Procedure[];
         province?: ProvinceData;
         examples?: readonly Example[];
+        /** What the search maps words with: read to tell which questions the served search answers from a câu mẫu. */
+        synonyms?: SynonymsFile;
       };
     };
     /** Accepted with the serving catalogue but to be fixed. */

@@ -161,6 +161,39 @@ describe("labelling an unanswered question", () => {
     for (const text of texts) expect((await staffEntries(text)).map((e) => e.code)).toEqual(["none"]);
     for (const text of texts) expect(served(text).map((e) => e.code)).toEqual(["none"]);
   });
+
+  it("'Đã gán' marks a row exactly when the bot answers its text from a câu mẫu: not other accents, yes none", async () => {
+    // Labelled with marriage, a procedure the rules would never give it: an answer of marriage comes from the label.
+    const labelled = "nhà em vừa có em bé thì đi đâu làm giấy";
+    const otherAccents = "nhà em vừa có em bẹ thì đi đâu làm giấy";
+    const noAccents = "nha em vua co em be thi di dau lam giay";
+    const say = chat();
+    expect(codeOf((await say(labelled))[0]?.text)).toBeUndefined();
+    expect(await counted(h.questions, labelled)).toBe(true);
+    const client = await signedIn();
+    expect((await label(client, labelled, MARRIAGE)).status).toBe(200);
+    const row = async (text: string) => {
+      const page = await (await client.request("/staff/questions")).text();
+      const found = page.split("<tr>").find((r) => r.includes(`<td class="wide">${text}</td>`));
+      expect(found, text).toBeDefined();
+      return found as string;
+    };
+    expect(await row(labelled)).toContain("Đã gán");
+    expect(codeOf((await chat()(labelled))[0]?.text)).toBe(MARRIAGE);
+
+    // Asked with another accent: the bot does not answer it as labelled, so it is counted (the same row: questions
+    // are counted together folded, the latest spelling shown) and the row offers to label it.
+    expect(codeOf((await chat()(otherAccents))[0]?.text)).not.toBe(MARRIAGE);
+    expect(await counted(h.questions, otherAccents)).toBe(true);
+    const other = await row(otherAccents);
+    expect(other).not.toContain("Đã gán");
+    expect(other).toContain(`href="/staff/questions/label?text=${encodeURIComponent(otherAccents)}">Gán thủ tục</a>`);
+
+    // Typed without accents (counted before the label, say): the bot answers it from the label, and the row says so.
+    expect(codeOf((await chat()(noAccents))[0]?.text)).toBe(MARRIAGE);
+    await h.questions.record(noAccents);
+    expect(await row(noAccents)).toMatch(/<span class="badge ok">Đã gán<\/span> Đăng ký kết hôn/);
+  });
 });
 
 describe("refusals lose nothing", () => {
