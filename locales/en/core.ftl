@@ -113,3 +113,10 @@ small-talk-praise = Thank you! Type another question whenever you like.
 small-talk-identity = I am an automatic assistant (chatbot) of the one-stop office, not a member of staff. I answer questions about administrative procedures: documents, fees, time, where to apply. Just type your question.
 small-talk-offtopic = Sorry, I only answer questions about the ward's administrative procedures (documents, fees, time, where to apply). Type the procedure you need.
 small-talk-translate = I don't translate texts. If you already have a translation and need the translator's signature certified, type «certify translator's signature».
+
+# Corrections after a wrong answer
+correction-choose = Sorry, I may have misunderstood. Is it one of the procedures below? Pick one (or type its number); if none is right, choose «None of these».
+correction-none-right = None of these
+correction-describe =
+    Sorry I have not found the procedure you need. Please describe it in other words: what you need done, for whom, which paper (e.g. «replace a lost alcohol retail licence», «register my father's death»).
+    You can also choose «Browse by field» to look for it yourself.

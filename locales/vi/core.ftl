@@ -105,3 +105,10 @@ small-talk-praise = Cảm ơn bạn! Bạn cần hỏi thêm thủ tục nào c�
 small-talk-identity = Tôi là trợ lý tự động (chatbot) của bộ phận một cửa, không phải cán bộ. Tôi trả lời về thủ tục hành chính: giấy tờ, lệ phí, thời gian, nơi nộp. Bạn cứ gõ câu hỏi nhé.
 small-talk-offtopic = Xin lỗi, tôi chỉ trả lời về thủ tục hành chính của phường, xã (giấy tờ, lệ phí, thời gian, nơi nộp). Bạn cứ gõ tên thủ tục cần hỏi nhé.
 small-talk-translate = Tôi không dịch văn bản. Nếu bạn đã có bản dịch và cần chứng thực chữ ký người dịch, hãy gõ «chứng thực chữ ký người dịch».
+
+# Sửa lại khi trả lời nhầm
+correction-choose = Xin lỗi, có thể tôi đã hiểu nhầm. Có phải bạn hỏi một trong các thủ tục dưới đây? Chọn một mục (hoặc gõ số thứ tự); nếu không có thủ tục nào đúng, chọn «Không có thủ tục nào đúng».
+correction-none-right = Không có thủ tục nào đúng
+correction-describe =
+    Xin lỗi vì chưa tìm đúng thủ tục bạn cần. Bạn hãy mô tả lại bằng lời khác: cần làm việc gì, cho ai, giấy tờ gì (ví dụ: «xin cấp lại giấy phép bán rượu bị mất», «làm giấy khai tử cho bố»).
+    Bạn cũng có thể chọn «Xem theo lĩnh vực» để tự tìm thủ tục.

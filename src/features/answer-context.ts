@@ -15,6 +15,15 @@ const AnswerContext = z.object({
   options: z.array(z.string()).optional(),
   /** False when the list was a weak one (nothing of a title said): a section asked next is not shown for each. */
   compare: z.boolean().optional(),
+  /**
+   * The other candidates of the turn that answered `code` (search's next hits, the rest of the list it was picked
+   * from): what a bare "không phải" offers instead.
+   */
+  alternatives: z.array(z.string()).optional(),
+  /** The citizen's words that led to `code`, so a detail said next ("cấp lại do bị mất") is read with them. */
+  asked: z.string().optional(),
+  /** Procedures the citizen said none of is right ("không có cái nào đúng"): set aside in the next search. */
+  rejected: z.array(z.string()).optional(),
 });
 export type AnswerContext = z.infer<typeof AnswerContext>;
 
@@ -28,10 +37,31 @@ export function readContext(ctx: FeatureContext): AnswerContext {
   return st;
 }
 
-/** The chat is now on this procedure. */
+/** The chat is now on this procedure (still on it: what led to it stays). */
 export function rememberProcedure(ctx: FeatureContext, code: string): void {
-  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now });
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
+  const kept = st.code === code ? { alternatives: st.alternatives, asked: st.asked } : {};
+  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now, ...kept });
 }
+
+/** What led to the procedure the chat is on: the citizen's words and the other candidates of that turn. */
+export function rememberHowAnswered(ctx: FeatureContext, alternatives: string[], asked?: string): void {
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
+  if (!st.code) return;
+  writeFeatureState(ctx, FEATURE_NAME, {
+    ...st,
+    alternatives: alternatives.length > 0 ? alternatives : undefined,
+    asked: asked?.slice(0, ASKED_CHARS),
+  });
+}
+
+/** Nothing listed or answered was right: the next search sets these aside. */
+export function rememberRejected(ctx: FeatureContext, codes: string[]): void {
+  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, rejected: codes.length > 0 ? codes : undefined });
+}
+
+/** How much of the citizen's words is kept to read a detail with. */
+const ASKED_CHARS = 200;
 
 /** A "which one?" list is newer than the procedure before it: "mất bao lâu" next asks which one of the list. */
 export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true): void {

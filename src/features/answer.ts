@@ -2,13 +2,21 @@ import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Catalogue } from "../catalogue/load.js";
 import type { Procedure, Redirect } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
-import { prefixOf } from "../core/choice-id.js";
+import { choiceKind, prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, tokenize, type Word, words } from "../search/normalize.js";
-import { readContext, rememberOptions, rememberProcedure } from "./answer-context.js";
+import {
+  type AnswerContext,
+  readContext,
+  rememberHowAnswered,
+  rememberOptions,
+  rememberProcedure,
+  rememberRejected,
+} from "./answer-context.js";
+import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksPaperToBring,
   contentWords,
@@ -203,33 +211,138 @@ export interface AnswerFeatureDeps {
  * lâu", "how much") answers it for that procedure; naming another procedure switches.
  */
 export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
-  const answer = (ctx: FeatureContext, text: string) => answerQuestion(ctx, deps, text);
+  const answer = async (ctx: FeatureContext, text: string) => {
+    const before = readContext(ctx);
+    const replies = await answerQuestion(ctx, deps, text);
+    noteHowAnswered(ctx, deps, before, text);
+    return replies;
+  };
   const search = (ctx: FeatureContext, arg: string) => (arg ? answer(ctx, arg) : [{ text: ctx.t("empty-message") }]);
   return {
     name: "answer",
     commands: { tim: search, search },
-    choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix],
+    choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, NONE_RIGHT_CHOICE.prefix],
     onChoice: async (ctx, id) => {
-      const { catalogue } = snapshotOf(ctx, deps);
-      const feedback = FEEDBACK_CHOICE.unpack(id);
-      if (feedback) {
-        if (!deps.answerFeedback || !catalogue.procedures.some((p) => p.code === feedback.code)) {
-          return [{ text: ctx.t("expired-choice") }];
-        }
-        await deps.answerFeedback.record(ctx.chatKey, feedback.code, feedback.helpful === "1");
-        return [{ text: ctx.t("answer-thanks") }];
-      }
-      const picked = readProcedureChoice(id);
-      const procedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
-      return procedure && picked
-        ? [show(ctx, deps, procedure, picked.section, picked.part)]
-        : [{ text: ctx.t("expired-choice") }];
+      const before = readContext(ctx);
+      const replies = await onChoice(ctx, id);
+      noteHowAnswered(ctx, deps, before);
+      return replies;
     },
     onText: answer,
   };
+
+  async function onChoice(ctx: FeatureContext, id: string): Promise<Reply[]> {
+    if (NONE_RIGHT_CHOICE.unpack(id)) return [describeAgain(ctx, readContext(ctx))];
+    const { catalogue } = snapshotOf(ctx, deps);
+    const feedback = FEEDBACK_CHOICE.unpack(id);
+    if (feedback) {
+      if (!deps.answerFeedback || !catalogue.procedures.some((p) => p.code === feedback.code)) {
+        return [{ text: ctx.t("expired-choice") }];
+      }
+      await deps.answerFeedback.record(ctx.chatKey, feedback.code, feedback.helpful === "1");
+      return [{ text: ctx.t("answer-thanks") }];
+    }
+    const picked = readProcedureChoice(id);
+    const procedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
+    return procedure && picked
+      ? [show(ctx, deps, procedure, picked.section, picked.part)]
+      : [{ text: ctx.t("expired-choice") }];
+  }
 }
 
-async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text: string): Promise<Reply[]> {
+/** "None of these is right", under the list a bare "không phải" offers. */
+const NONE_RIGHT_CHOICE = choiceKind("n", []);
+
+/**
+ * When a turn put the chat on a new procedure, what led to it: the other candidates of that turn (the rest of the
+ * list it was picked from, or search's next hits and the alternatives the record's note cites) and, for a search,
+ * the citizen's words. A bare "không phải" next offers those candidates; a detail said next is read with the words.
+ */
+function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: AnswerContext, text?: string): void {
+  const after = readContext(ctx);
+  if (!after.code || after.code === before.code) return;
+  const code = after.code;
+  const { search, catalogue } = snapshotOf(ctx, deps);
+  const listed = before.options?.includes(code) ? before.options : before.alternatives;
+  if (listed?.includes(code) || text === undefined) {
+    rememberHowAnswered(
+      ctx,
+      (listed ?? []).filter((c) => c !== code),
+      listed?.includes(code) ? undefined : text,
+    );
+    return;
+  }
+  const procedure = catalogue.procedures.find((p) => p.code === code);
+  const cited = procedure ? citedBy(procedure, catalogue.procedures).map((p) => p.code) : [];
+  const hits = search
+    .search(withoutTopicReturn(text), SEARCH_LIMIT)
+    .hits.filter((h) => h.score >= ALTERNATIVE_SCORE)
+    .map((h) => h.procedure.code);
+  const alternatives = [...new Set([...hits, ...cited])].filter((c) => c !== code).slice(0, LIST_MAX);
+  rememberHowAnswered(ctx, alternatives, text);
+}
+
+/** Search's next hits offered after a bare "không phải" score this much at least (search lists from 0.42). */
+const ALTERNATIVE_SCORE = 0.42;
+
+/**
+ * A correction ("không phải", "sai rồi, ý tôi là khai tử", "không có cái nào đúng") read with the conversation, or
+ * undefined when there is nothing to correct (no procedure answered, no list offered: the message goes on as any).
+ */
+async function correct(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  correction: Correction,
+  st: AnswerContext,
+): Promise<Reply[] | undefined> {
+  const { catalogue, search } = snapshotOf(ctx, deps);
+  const current = st.code;
+  const listed = st.options ?? [];
+  if (!current && listed.length === 0) return undefined;
+  if (correction.kind === "none") return [describeAgain(ctx, st)];
+  if (correction.rest === "") {
+    // After a list, or with nothing else to offer: ask for other words.
+    const others = (st.alternatives ?? [])
+      .filter((c) => c !== current)
+      .flatMap((c) => catalogue.procedures.filter((p) => p.code === c));
+    if (!current || others.length === 0) return [describeAgain(ctx, st)];
+    rememberOptions(
+      ctx,
+      others.map((p) => p.code),
+      false,
+    );
+    return [
+      {
+        text: ctx.t("correction-choose"),
+        choices: [
+          ...others.map((p) => ({ id: procedureChoiceId(p.code, "general"), label: shorten(p.name) })),
+          { id: NONE_RIGHT_CHOICE.pack({}), label: ctx.t("correction-none-right") },
+        ],
+      },
+    ];
+  }
+  // "no, I meant the fee": a section of the procedure at hand, no correction of the procedure.
+  if (sectionCue(correction.rest)?.only || search.search(correction.rest, SEARCH_LIMIT).sectionOnly) return undefined;
+  // What is meant, searched on its own: the procedure answered (or the list offered) set aside, unless named whole.
+  const aside = new Set(current ? [current] : []);
+  rememberRejected(ctx, []);
+  return answerQuestion(ctx, deps, correction.rest, aside);
+}
+
+/** Nothing offered was right: other words, please; what was offered is set aside in the next search. */
+function describeAgain(ctx: FeatureContext, st: AnswerContext): Reply {
+  rememberRejected(ctx, [...(st.code ? [st.code] : []), ...(st.options ?? [])]);
+  const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
+  return { text: ctx.t("correction-describe"), choices: [browse] };
+}
+
+async function answerQuestion(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  text: string,
+  /** Procedures the citizen just said are not meant ("không phải khai sinh mà là …"): set aside in this search. */
+  rejected: ReadonlySet<string> = new Set(),
+): Promise<Reply[]> {
   const { search, catalogue } = snapshotOf(ctx, deps);
   // "số 2", "cái thứ hai", "chọn cái đầu tiên": a procedure offered last, picked in words.
   const picked = pickedInWords(text, ctx.state.lastChoices ?? []);
@@ -240,16 +353,23 @@ async function answerQuestion(ctx: FeatureContext, deps: AnswerFeatureDeps, text
   const pickedAskedProcedure = pickedAsked && catalogue.procedures.find((p) => p.code === pickedAsked.code);
   if (pickedAsked && pickedAskedProcedure) return [show(ctx, deps, pickedAskedProcedure, pickedAsked.section)];
   const st = readContext(ctx);
+  // "không phải", "sai rồi, ý tôi là khai tử", "không có cái nào đúng": a correction of what was answered or listed.
+  const correction = rejected.size === 0 ? readCorrection(text) : undefined;
+  const corrected = correction && (await correct(ctx, deps, correction, st));
+  if (corrected) return corrected;
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
   const asked = withoutTopicReturn(text);
-  const outcome = search.search(asked, SEARCH_LIMIT);
+  // Set aside: what the citizen just rejected, or what they said none of was right the turn before.
+  const aside = new Set([...rejected, ...(st.rejected ?? [])]);
+  const outcome = setAside(search.search(asked, SEARCH_LIMIT), aside);
   const [top] = outcome.hits;
   // A câu mẫu says this very message (staff labelled it, or an eval tuning message): search answers it as labelled,
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
   // procedure at hand away from it ("giấy này có giá trị bao lâu", labelled without its conversation), nor loses
   // to a redirect term the message holds ("bảo hiểm y tế cho bé mới sinh" labelled as birth registration).
-  const label = search instanceof ExampleSearch ? search.examples.nearest(asked) : undefined;
+  const nearest = search instanceof ExampleSearch ? search.examples.nearest(asked) : undefined;
+  const label = nearest?.exact !== undefined && aside.has(nearest.exact) ? undefined : nearest;
   const labelled = label?.exact !== undefined;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
