@@ -111,11 +111,30 @@ const ENGLISH_DISTINCTIVE = new Set(
     " ",
   ),
 );
+/**
+ * How an English message asks, not what: greetings, framing ("could you tell me", "is it possible to", "I would
+ * like to"), pronouns, auxiliaries, the pieces of contractions ("son's", "I'm", "don't"), time words and the
+ * people a message is about. Dropped only in an English message, so a Vietnamese word typed without accents
+ * that folds alike ("me", "ma", "hi") is never touched; a synonym term said whole keeps its words ("get a new one").
+ */
+const ENGLISH_FRAMING =
+  "s m d t re ve ll don doesn didn isn aren wasn weren haven hasn hadn couldn wouldn shouldn won ain " +
+  "hi hello hey dear sir madam mr mrs ms good morning afternoon evening thank thanks regards " +
+  "could tell know let ask asking asked question questions wonder wondering like love wanna gonna gotta " +
+  "wants wanted needs needed possible able way anyone someone somebody something anything everything thing things " +
+  "go goes going went gone come comes coming came get gets getting got make makes making made take takes taking took " +
+  "give given say said see think hope try trying find show sent use using keep kept help advise explain " +
+  "will shall may might must now today yesterday recently currently still yet soon then later before after since " +
+  "during while day days week weeks ago next once here there these those whom whose mine myself ourselves " +
+  "yourself himself herself themselves itself each either neither other such very really only even actually " +
+  "basically exactly please kindly regarding concerning about via per if whether than or but because though " +
+  "although however therefore then ok okay yes well right sure exactly";
 const ENGLISH_FUNCTION = new Set([
   ...ENGLISH_DISTINCTIVE,
-  ..."i me my the a an to of at in on by it its this that can do be am us them they there any some submit file lodge against so just also".split(
+  ..."i me my the a an to of at in on by it its this that can do be am them they there any some submit file lodge against so just also".split(
     " ",
   ),
+  ...ENGLISH_FRAMING.split(" "),
 ]);
 
 /** Whether a message typed without accents is in English: it says one of the words no Vietnamese word folds into. */
@@ -128,7 +147,7 @@ function inEnglish(input: readonly Word[]): boolean {
  * catalogue and the queries, so slang and the official phrase meet on one concept.
  */
 export class Analyzer {
-  private readonly synonyms = new PhraseMap();
+  private synonyms = new PhraseMap();
   private readonly filler = new PhraseMap();
   private readonly generic = new PhraseMap();
   /** Phrases the analyzer itself knows (synonym terms, filler, cues), as folded tokens. */
@@ -148,26 +167,32 @@ export class Analyzer {
 
   constructor(file: SynonymsFile) {
     for (const text of GENERIC) this.generic.add(phrase(text), []);
-    for (const group of file.groups) {
-      const concept = tokenize(group.concept);
+    for (const text of file.filler) this.filler.add(phrase(text), []);
+    // A concept's words are what the catalogue's own text becomes once mapped: there a filler word is dropped
+    // ("xã" of "hưu trí xã hội", "làm" of "thôi làm"), so the concept drops it too, or a query saying it in
+    // English ("social pension", "resign") would hold a word no record has. Read with a first map of the
+    // concepts as written, then the map is built again with the concepts as the catalogue reads them.
+    const written = file.groups.map((group) => tokenize(group.concept));
+    this.addSynonyms(file, written);
+    const concepts = file.groups.map((group, k) => {
+      const read = this.mapped(words(group.concept)).map((w) => w.token);
+      return read.length > 0 ? read : (written[k] as string[]);
+    });
+    this.synonyms = new PhraseMap();
+    this.addSynonyms(file, concepts);
+    file.groups.forEach((group, k) => {
+      const concept = concepts[k] as string[];
       for (const t of concept) this.concepts.add(t);
       this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
       for (const term of group.terms) {
         const from = tokenize(term);
-        this.synonyms.add(phrase(term), plain(concept));
-        // As an English message reads once its function words are dropped ("register my baby" → "register baby").
-        const bare = phrase(term).filter((w) => !ENGLISH_FUNCTION.has(w.token));
-        if (bare.length > 0 && bare.length < from.length && bare.every((w) => w.marks === "")) {
-          this.synonyms.add(bare, plain(concept));
-        }
         this.phrases.push(from);
         this.writtenPhrases.push(phrase(term));
         for (const t of from) this.vocabulary.add(t);
       }
-    }
+    });
     for (const text of file.filler) {
       const from = tokenize(text);
-      this.filler.add(phrase(text), []);
       this.phrases.push(from);
       this.writtenPhrases.push(phrase(text));
       for (const t of from) this.vocabulary.add(t);
@@ -175,6 +200,22 @@ export class Analyzer {
       // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
       if (from.length === 1) this.everyday.add(from[0] as string);
     }
+  }
+
+  /** Maps every synonym term (and its English bare form) to its concept's tokens. */
+  private addSynonyms(file: SynonymsFile, concepts: readonly string[][]): void {
+    file.groups.forEach((group, k) => {
+      const concept = concepts[k] as string[];
+      for (const term of group.terms) {
+        this.synonyms.add(phrase(term), plain(concept));
+        // As an English message reads once its function words are dropped ("register my baby" → "register baby").
+        // Not down to one word: "my will" is no "will" ("how long will it take"), "US citizen" no "citizen".
+        const bare = phrase(term).filter((w) => !ENGLISH_FUNCTION.has(w.token));
+        if (bare.length > 1 && bare.length < phrase(term).length && bare.every((w) => w.marks === "")) {
+          this.synonyms.add(bare, plain(concept));
+        }
+      }
+    });
   }
 
   /** For each word (after synonyms and filler), whether it is part of a generic paperwork phrase, within a clause. */
@@ -217,6 +258,20 @@ export class Analyzer {
     );
   }
 
+  /**
+   * An English message without its function words, but for those inside a synonym term said whole ("power of
+   * attorney", "get a new one", "come to our home"): those are read as the term.
+   */
+  private withoutFunctionWords<T extends Word>(input: readonly T[]): T[] {
+    const keep = input.map(() => false);
+    for (let i = 0; i < input.length; ) {
+      const span = this.synonyms.matchAt(input, i, "typed");
+      for (let k = i; k < i + span; k++) keep[k] = true;
+      i += Math.max(1, span);
+    }
+    return input.filter((w, k) => keep[k] || !ENGLISH_FUNCTION.has(w.token));
+  }
+
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */
   rawTokens(text: string): string[] {
     return tokenize(text);
@@ -243,7 +298,7 @@ export class Analyzer {
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
     const { intent, rest, cued, cues } = extractIntent(said);
     const english = inEnglish(said);
-    const content = this.mapped(english ? rest.filter((w) => !ENGLISH_FUNCTION.has(w.token)) : rest);
+    const content = this.mapped(english ? this.withoutFunctionWords(rest) : rest);
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
     // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").
