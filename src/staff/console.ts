@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EXAMPLE_INTENTS, type Example, isStaffExample, NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import { EXAMPLE_INTENTS, type Example, isStaffExample, NOT_A_PROCEDURE, sameTextKey } from "../catalogue/examples.js";
 import { labelKey, servedLabels } from "../catalogue/live.js";
 import { formatProblem } from "../catalogue/problems.js";
 import type { Procedure } from "../catalogue/schema.js";
@@ -34,7 +34,13 @@ import { notice, type PageFrame, page } from "./layout.js";
 import { verifyLogin } from "./login.js";
 import { overviewSource } from "./overview-data.js";
 import { auditPage } from "./pages/audit.js";
-import { type ExamplesPageOptions, examplesPage, type LabelAccess, labelPage } from "./pages/examples.js";
+import {
+  deleteConfirmPage,
+  type ExamplesPageOptions,
+  examplesPage,
+  type LabelAccess,
+  labelPage,
+} from "./pages/examples.js";
 import { committedPage, importPage, previewPage } from "./pages/import.js";
 import { loginPage } from "./pages/login.js";
 import { lookupPage } from "./pages/lookup.js";
@@ -600,6 +606,21 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     const access = labelAccess(session);
     const view = () => examplesView(session);
     if (!access.ok || !examplesFile) return sendHtml(res, 403, examplesPage(frame, view()));
+    const gone = () =>
+      sendHtml(
+        res,
+        404,
+        examplesPage(frame, { ...view(), error: "Không còn câu mẫu này trong tệp (có thể vừa được xoá)." }),
+      );
+    // The Xoá button asks first: nothing is removed (nor audited) until the confirmation's own form is posted.
+    if (form.get("confirm") !== "yes") {
+      const key = sameTextKey(text);
+      const labels = (deps.catalogue.current().catalogue.examples ?? []).filter(
+        (e) => isStaffExample(e) && sameTextKey(e.text) === key,
+      );
+      if (labels.length === 0) return gone();
+      return sendHtml(res, 200, deleteConfirmPage(frame, { csrf: session.csrf, text, labels, nameOf }));
+    }
     let removed: Example[];
     try {
       removed = await examplesFile.remove(text, knownCodes());
@@ -607,13 +628,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       if (!(err instanceof ExampleWriteError)) throw err;
       return sendHtml(res, 409, examplesPage(frame, { ...view(), error: err.message }));
     }
-    if (removed.length === 0) {
-      return sendHtml(
-        res,
-        404,
-        examplesPage(frame, { ...view(), error: "Không còn câu mẫu này trong tệp (có thể vừa được xoá)." }),
-      );
-    }
+    if (removed.length === 0) return gone();
     await audit.record(
       session.user,
       "example-deleted",

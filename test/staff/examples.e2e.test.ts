@@ -61,13 +61,30 @@ describe.skipIf(!chromiumInstalled() && !process.env.CI)("câu mẫu in a browse
     await page.getByRole("navigation").getByRole("link", { name: "Câu hỏi chưa trả lời" }).click();
     expect(await page.getByRole("row", { name: new RegExp(QUESTION) }).textContent()).toContain("Đã gán");
 
+    // Xoá asks first, on a page of its own (no script): going back keeps the label.
     await page.getByRole("navigation").getByRole("link", { name: "Câu mẫu" }).click();
-    await page
-      .getByRole("row", { name: new RegExp(QUESTION) })
-      .getByRole("button", { name: "Xoá" })
-      .click();
+    const xoa = () =>
+      page
+        .getByRole("row", { name: new RegExp(QUESTION) })
+        .getByRole("button", { name: "Xoá", exact: true })
+        .click();
+    await xoa();
+    await page.waitForURL(/\/staff\/examples\/delete$/);
+    expect(await page.getByRole("heading", { name: "Xoá câu mẫu này?" }).isVisible()).toBe(true);
+    expect(await page.locator("blockquote").textContent()).toBe(QUESTION);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await h.staffEntries(QUESTION)).toHaveLength(1);
+    await page.getByRole("link", { name: "Không xoá, quay lại" }).click();
+    await page.waitForURL(/\/staff\/examples$/);
+    expect(await h.staffEntries(QUESTION)).toHaveLength(1);
+    expect(codeOf((await h.chat()(QUESTION))[0]?.text)).toBe(BIRTH);
+
+    await xoa();
+    await page.waitForURL(/\/staff\/examples\/delete$/);
+    await page.getByRole("button", { name: "Xoá câu mẫu" }).click();
     await page.waitForLoadState();
     expect(await page.getByRole("status").textContent()).toContain("Đã xoá câu mẫu");
     expect(await h.staffEntries(QUESTION)).toEqual([]);
+    expect(h.served(QUESTION)).toEqual([]);
   });
 });

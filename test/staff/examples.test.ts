@@ -59,6 +59,24 @@ async function label(client: Client, text: string, code: string, intent = ""): P
   return client.request("/staff/examples", { form: { csrf, text, code, intent } });
 }
 
+/** Deletes a label as staff do: the Xoá button, then the confirmation's own form. */
+async function deleteLabel(client: Client, csrf: string, text: string): Promise<Response> {
+  const asked = await client.request("/staff/examples/delete", { form: { csrf, text } });
+  if (asked.status !== 200) return asked;
+  const page = await asked.text();
+  expect(page).toContain("Xoá câu mẫu này?");
+  const hidden = /name="text" value="([^"]*)"/.exec(page)?.[1] ?? "";
+  return client.request("/staff/examples/delete", {
+    form: { csrf: Client.csrfOf(page), text: unescapeHtml(hidden), confirm: "yes" },
+  });
+}
+
+const unescapeHtml = (s: string) =>
+  s.replace(
+    /&(lt|gt|quot|#39|amp);/g,
+    (_, e: string) => ({ lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" })[e] ?? "",
+  );
+
 describe("labelling an unanswered question", () => {
   it("a question the bot did not find is shown, labelled, written, reloaded, and then answered", async () => {
     const say = chat();
@@ -117,15 +135,17 @@ describe("labelling an unanswered question", () => {
 
     const page = await (await client.request("/staff/examples")).text();
     const csrf = Client.csrfOf(page);
-    const deleted = await client.request("/staff/examples/delete", { form: { csrf, text: text.toUpperCase() } });
+    const deleted = await deleteLabel(client, csrf, text.toUpperCase());
     expect(deleted.status).toBe(200);
     expect(await deleted.text()).toContain("Đã xoá câu mẫu");
     expect(await staffEntries(text)).toEqual([]);
     expect(served(text)).toEqual([]);
     expect(await audit()).toContain('"action":"example-deleted"');
     const fileBefore = await stat(examplesPath());
-    const gone = await client.request("/staff/examples/delete", { form: { csrf, text } });
+    const gone = await client.request("/staff/examples/delete", { form: { csrf, text, confirm: "yes" } });
     expect(gone.status).toBe(404);
+    // Nor is a confirmation offered for it.
+    expect((await client.request("/staff/examples/delete", { form: { csrf, text } })).status).toBe(404);
     // Nothing to delete: the file is not rewritten (its inode would change with the atomic rename).
     expect((await stat(examplesPath())).ino).toBe(fileBefore.ino);
   });
@@ -160,6 +180,52 @@ describe("labelling an unanswered question", () => {
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     for (const text of texts) expect((await staffEntries(text)).map((e) => e.code)).toEqual(["none"]);
     for (const text of texts) expect(served(text).map((e) => e.code)).toEqual(["none"]);
+  });
+
+  it("Xoá asks first: the confirmation shows the label (escaped), removes nothing, audits nothing; its own form deletes", async () => {
+    const client = await signedIn();
+    const text = 'xin giấy <b>xác nhận</b> "nuôi" chó & mèo';
+    expect((await label(client, text, BIRTH, "fee")).status).toBe(200);
+    const csrf = Client.csrfOf(await (await client.request("/staff/examples")).text());
+    const fileBefore = await readFile(examplesPath(), "utf8");
+    const auditBefore = await audit();
+
+    const asked = await client.request("/staff/examples/delete", { form: { csrf, text } });
+    expect(asked.status).toBe(200);
+    const page = await asked.text();
+    expect(page).toContain("Xoá câu mẫu này?");
+    expect(page).toContain(
+      "<blockquote>xin giấy &lt;b&gt;xác nhận&lt;/b&gt; &quot;nuôi&quot; chó &amp; mèo</blockquote>",
+    );
+    expect(page).not.toContain("<b>xác nhận</b>");
+    expect(page).toMatch(/Gán cho: <strong>Đăng ký khai sinh<\/strong> \(hỏi về lệ phí\) — nhân viên /);
+    expect(page).toContain('<input type="hidden" name="confirm" value="yes">');
+    expect(page).toContain('<a href="/staff/examples">Không xoá, quay lại</a>');
+    expect(Client.csrfOf(page)).toBe(csrf);
+    // Asked, not done: the file, the bot and the audit log are as they were.
+    expect(await readFile(examplesPath(), "utf8")).toBe(fileBefore);
+    expect(served(text).map((e) => e.code)).toEqual([BIRTH]);
+    expect(await audit()).toBe(auditBefore);
+
+    // The confirmation's form, forged or from another site: refused, nothing removed.
+    const form = { csrf, text, confirm: "yes" };
+    expect((await client.request("/staff/examples/delete", { form: { ...form, csrf: "forged" } })).status).toBe(403);
+    const crossSite = await client.request("/staff/examples/delete", {
+      form,
+      headers: { origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+    expect(await readFile(examplesPath(), "utf8")).toBe(fileBefore);
+
+    const done = await deleteLabel(client, csrf, text);
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain("Đã xoá câu mẫu «xin giấy &lt;b&gt;xác nhận&lt;/b&gt;");
+    expect(await staffEntries(text)).toEqual([]);
+    expect(served(text)).toEqual([]);
+    const added = (await audit()).slice(auditBefore.length).trim().split("\n");
+    expect(added).toHaveLength(1);
+    expect(JSON.parse(added[0] ?? "{}")).toMatchObject({ user: USER, action: "example-deleted" });
+    expect(added[0]).toContain(`→ ${BIRTH}`);
   });
 
   it("'Đã gán' marks a row exactly when the bot answers its text from a câu mẫu: not other accents, yes none", async () => {
@@ -304,7 +370,7 @@ describe("security", () => {
     expect(served(scrubbed).map((e) => e.code)).toEqual([BIRTH]);
 
     const csrf = Client.csrfOf(await (await client.request("/staff/examples")).text());
-    expect((await client.request("/staff/examples/delete", { form: { csrf, text: scrubbed } })).status).toBe(200);
+    expect((await deleteLabel(client, csrf, scrubbed)).status).toBe(200);
     const trail = await audit();
     expect(trail).toContain(`«${scrubbed}» → ${BIRTH}`);
     expect(trail).not.toMatch(/0912|251103|an\.nguyen/);

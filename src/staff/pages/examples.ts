@@ -148,3 +148,34 @@ ${rows}
 </section>`,
   );
 }
+
+export interface DeleteConfirmOptions {
+  csrf: string;
+  /** The text as the delete button posted it (matched, never rewritten). */
+  text: string;
+  /** The staff labels of that text the serving catalogue holds: what the second step removes. */
+  labels: readonly Example[];
+  nameOf(code: string): string | undefined;
+}
+
+/**
+ * The step between the Xoá button and the deletion, without script: what would be removed, and a second form
+ * (the same CSRF token, `confirm=yes`) that removes it; going back changes nothing.
+ */
+export function deleteConfirmPage(frame: PageFrame, o: DeleteConfirmOptions): Html {
+  return page(
+    frame,
+    html`<section>
+<h2>Xoá câu mẫu này?</h2>
+<blockquote>${o.text}</blockquote>
+<ul>${o.labels.map(
+      (e) =>
+        html`<li>Gán cho: <strong>${labelName(e.code, o.nameOf)}</strong>${e.intent ? html` (hỏi về ${EXAMPLE_INTENT_WORDS[e.intent]})` : ""} — ${e.source}</li>`,
+    )}</ul>
+<p>Sau khi xoá, bot thôi trả lời câu này theo câu mẫu (bot tìm thủ tục cho câu này như với mọi câu khác). Muốn dùng lại thì gán lại từ trang <a href="/staff/questions">Câu hỏi chưa trả lời</a>.</p>
+<form method="post" action="/staff/examples/delete">${csrfField(o.csrf)}<input type="hidden" name="text" value="${o.text}"><input type="hidden" name="confirm" value="yes">
+  <p><button type="submit">Xoá câu mẫu</button> <a href="/staff/examples">Không xoá, quay lại</a></p>
+</form>
+</section>`,
+  );
+}
