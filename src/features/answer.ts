@@ -483,6 +483,15 @@ async function answerQuestion(
   const pool = options.length > 1 ? options : current ? [current, ...citedBy(current, catalogue.procedures)] : [];
   const told = pool.length > 1 && (top?.parts.title ?? 0) < 1 && !redirect ? toldByNotes(pool, text) : undefined;
   if (told) return [show(ctx, deps, told, outcome.intent)];
+  // "bản sao thôi", "bị rách, xin cấp lại", "làm lại vì mất giấy" after an answer: a detail that names no procedure
+  // whole, read with the words that led to the procedure at hand: the look-alike it names instead.
+  const detail = () =>
+    current && st.asked && !cue && !labelled && !redirect && !(outcome.sure && (top?.parts.title ?? 0) >= 1)
+      ? withDetail(search, outcome, text, current, st.asked, catalogue.procedures)
+      : undefined;
+  const detailed = outcome.decision === "answer" && outcome.sure ? detail() : undefined;
+  if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
+  const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     // "register my marriage with a Vietnamese woman": the foreign-element twin, when search found it too.
     const twin = namesForeign(text)
@@ -498,6 +507,7 @@ async function answerQuestion(
       top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
     return [answerReply(ctx, deps, { ...outcome, intent }, top)];
   }
+  if (detailedNow) return [show(ctx, deps, detailedNow, outcome.intent)];
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
   const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
   if (settled) {
@@ -507,6 +517,7 @@ async function answerQuestion(
         : settled.section;
     return [show(ctx, deps, settled.procedure, section)];
   }
+
   // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
   // no procedure search is sure of, asks its conditions (who may, what if not).
   if (current && asksWhatIf(text) && aboutRecord(current, text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
@@ -691,6 +702,68 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
   const [first, second] = ranked;
   if (!first || first[1] < 2 || (second && second[1] >= first[1])) return undefined;
   return options.find((o) => o.code === first[0]);
+}
+
+/** A detail said after an answer is this short (words besides particles, offices and people). */
+const DETAIL_WORDS = 6;
+
+/**
+ * A short detail said on the procedure at hand ("bản sao thôi" after "giấy khai sinh", "bị rách, xin cấp lại" after
+ * "giấy phép xây dựng"), searched with the words that led to it: the best candidate then, the procedure at hand set
+ * aside, that the detail's own search finds too (both the first words and the detail say it), and where that
+ * candidate's note sends this very case elsewhere ("bản sao giấy khai tử … dùng thủ tục Cấp bản sao trích lục"),
+ * there. Undefined when the detail says no look-alike of the procedure at hand.
+ */
+function withDetail(
+  search: ProcedureSearch<Procedure>,
+  outcome: SearchOutcome<Procedure>,
+  text: string,
+  current: Procedure,
+  asked: string,
+  all: readonly Procedure[],
+): Procedure | undefined {
+  const said = contentWords(text);
+  if (said.length === 0 || tokenize(text).length > DETAIL_WORDS + 2) return;
+  if (said.length > DETAIL_WORDS || outcome.sectionOnly || outcome.hits.length === 0) return;
+  const both = `${asked} ${withoutTopicReturn(text)}`;
+  const refined = search.search(both, SEARCH_LIMIT);
+  // The first words still matter: the procedure at hand is among the candidates of both together.
+  if (!refined.hits.some((h) => h.procedure.code === current.code)) return;
+  // The first candidate of both together when it is no longer the procedure at hand, else the first the detail's
+  // own search finds too ("giấy khai sinh bản sao thôi" still names the birth registration whole).
+  const own = new Set(outcome.hits.map((h) => h.procedure.code));
+  const [first] = refined.hits;
+  const found =
+    first && first.procedure.code !== current.code
+      ? first.procedure
+      : refined.hits.find((h) => h.procedure.code !== current.code && own.has(h.procedure.code))?.procedure;
+  if (!found) return;
+  const sentOn = sentOnByNote(found, both, all);
+  return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
+}
+
+/**
+ * The procedure a record's note sends this case to: the clause citing one other procedure whose case (the words
+ * before "thì", "then") shares the most of the message's words, three at least and more than any other such clause
+ * ("Muốn xin bản sao giấy khai sinh, trích lục kết hôn, khai tử… từ Sổ hộ tịch thì dùng … (2.000635)").
+ */
+function sentOnByNote(procedure: Procedure, text: string, all: readonly Procedure[]): Procedure | undefined {
+  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t)));
+  // Sentences; a dot between digits is a cited code's ("(2.000635)"), no break.
+  const clauses = (procedure.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;/u);
+  const ranked = clauses
+    .map((clause) => {
+      const cited = [...new Set(clause.match(CITED_CODE) ?? [])];
+      // Only a clause that says its case, then where it goes: "Muốn … thì dùng …".
+      const parts = clause.split(/\s(?:thì|then)\s/iu);
+      const when = parts.length > 1 ? (parts[0] ?? "") : "";
+      return { cited, shared: new Set(tokenize(when).filter((t) => said.has(t))).size };
+    })
+    .filter((c) => c.cited.length === 1 && c.shared > 0)
+    .sort((a, b) => b.shared - a.shared);
+  const [first, second] = ranked;
+  if (!first || first.shared < 3 || (second && second.shared >= first.shared)) return undefined;
+  return all.find((p) => p.code === first.cited[0]);
 }
 
 /** The procedures a record's "check first" note cites. */
