@@ -30,12 +30,21 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   // "lệ phí trước bạ" the cue "lệ phí".
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   let best: RedirectMatch | undefined;
+  let bestHeld = true;
   for (const redirect of redirects) {
     const said = redirect.terms.map(tokenize).filter((run) => run.length > 0 && containsRun(tokens, run));
+    if (said.length === 0) continue;
+    // A redirect whose terms are all a paper held or a status ("sang Việt Nam bằng visa du lịch") yields to one the
+    // message asks for ("cần thị thực hay thẻ tạm trú"), whatever their shares.
+    const held = namesAsHeld(text, said);
+    if (best && held && !bestHeld) continue;
     for (const run of said) {
       const words = run.filter((t) => !IDLE.has(t)).length;
       const strength = content === 0 ? 1 : Math.min(1, words / content);
-      if (!best || strength > best.strength) best = { redirect, term: run, strength, said };
+      if (!best || (bestHeld && !held) || strength > best.strength) {
+        best = { redirect, term: run, strength, said };
+        bestHeld = held;
+      }
     }
   }
   return best;
@@ -61,8 +70,74 @@ const REQUEST = new Set(tokenize("muốn xin"));
  */
 export function opensWith(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
-  const at = tokens.findIndex((t, i) => !OPENING.has(t) && !(ASKER.has(t) && REQUEST.has(tokens[i + 1] ?? "")));
-  return at >= 0 && term.every((t, j) => tokens[at + j] === t);
+  if (opensAt(tokens, term, false)) return true;
+  // A letter's question opens with it ("…. Xin hỏi thuận tình ly hôn nộp đơn ở đâu?"), or the citizen says they
+  // need or want it ("nay tôi cần phiếu lý lịch tư pháp để …", "tôi muốn rút bảo hiểm xã hội một lần"): the request,
+  // though ward words stand in the story around it.
+  const clauses = clausesOf(text);
+  if (clauses.length < 2) return false;
+  return clauses.some(
+    (clause) =>
+      ((clause.first && opensAt(clause.tokens, term, true)) || requestsAt(clause.tokens, term)) &&
+      !namesAsHeld(clause.tokens.join(" "), [term]),
+  );
+}
+
+function opensAt(tokens: readonly string[], term: readonly string[], question: boolean): boolean {
+  let at = 0;
+  while (
+    at < tokens.length &&
+    (OPENING.has(tokens[at] as string) ||
+      (question && QUESTION_OPENING.has(tokens[at] as string)) ||
+      (ASKER.has(tokens[at] as string) && REQUEST.has(tokens[at + 1] ?? "")))
+  ) {
+    at++;
+  }
+  return at < tokens.length && term.every((t, j) => tokens[at + j] === t);
+}
+
+/** Words a letter's question opens with before its topic ("xin hỏi", "nay"); folded, so none that folds to a topic word. */
+const QUESTION_OPENING = new Set(tokenize("hỏi nay"));
+/** Who needs or wants something, and the verb: "nay tôi cần", "em muốn", "i need", "i want". */
+const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ i we"));
+const NEEDS = new Set(tokenize("cần muốn need want"));
+
+/** Whether the clause says the citizen needs or wants the term: "nay cần phiếu lý lịch tư pháp", "I need a …". */
+function requestsAt(tokens: readonly string[], term: readonly string[]): boolean {
+  for (let i = 1; i < tokens.length; i++) {
+    if (!NEEDS.has(tokens[i] as string) || !NEEDER.has(tokens[i - 1] as string)) continue;
+    let at = i + 1;
+    while (at < tokens.length && (OPENING.has(tokens[at] as string) || ARTICLE.has(tokens[at] as string))) at++;
+    // "i need a vietnamese criminal record certificate": a nationality before the English term
+    if (tokens[at] === "vietnamese" || tokens[at] === "viet") at++;
+    if (term.every((t, j) => tokens[at + j] === t)) return true;
+  }
+  return false;
+}
+const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
+
+interface Clause {
+  tokens: string[];
+  /** The first clause with words of a sentence that asks (a question mark, "hỏi", or the message's last sentence). */
+  first: boolean;
+}
+
+/** The message's clauses (split at . , ; : ? ! and line breaks), each knowing whether its sentence asks. */
+function clausesOf(text: string): Clause[] {
+  const sentences = text
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/(?<=[.?!\n])/u)
+    .filter((s) => tokenize(s).length > 0);
+  return sentences.flatMap((sentence, k) => {
+    const tokens = tokenize(sentence);
+    const question = sentence.includes("?") || tokens.includes("hoi") || k === sentences.length - 1;
+    const parts = sentence.split(/[,;:]/u).map(tokenize);
+    // "Xin hỏi, thuận tình ly hôn …": the opening words may stand alone before a comma
+    const opening = parts.findIndex((part) => part.some((t) => !OPENING.has(t) && !QUESTION_OPENING.has(t)));
+    return parts
+      .map((part, i) => ({ tokens: part, first: question && i === opening }))
+      .filter((c) => c.tokens.length > 0);
+  });
 }
 
 /** Words before a paper's name that make it something to bring ("mang bản gốc căn cước", "kèm bản sao hộ chiếu"). */
@@ -94,7 +169,7 @@ export function bringsPaper(text: string): boolean {
  * asked for: "có hộ chiếu", "cần cccd", "số căn cước của chủ hộ", "giấy tờ như căn cước", "đã ly hôn",
  * "trước khi khởi kiện".
  */
-const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng"));
+const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
 const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
 
 /**
@@ -124,6 +199,8 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   starts.push(start);
   return starts.every((at) => {
     const before = tokens[at - 1] ?? "";
+    // "nay tôi cần phiếu lý lịch tư pháp": the citizen needs it, a request, not a paper a procedure needs
+    if (before === "can" && NEEDER.has(tokens[at - 2] ?? "")) return false;
     return HAD.has(before) || HAD_PAIRS.has(`${tokens[at - 2] ?? ""} ${before}`);
   });
 }
