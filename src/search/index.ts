@@ -66,6 +66,8 @@ export const DEFAULT_TUNING = {
   titleAccents: 1,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
+  /** 1: a letter's question and any one sentence of its story may say a record's name together (0: adjacent only). */
+  questionStory: 1,
   /** A word that no record has weighs this fraction of the rarest known word. */
   unknownIdf: 0.5,
   /** What a word of a generic paperwork phrase ("giấy tờ", "đăng ký", "xác nhận") weighs, as a share of its idf. */
@@ -120,6 +122,11 @@ export const DEFAULT_TUNING = {
   denied: 0.5,
   /** What a record made of several procedures ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …") gains when the message names two of its parts or more. */
   bundle: 0.15,
+  /**
+   * What a record loses when the message names it only as paperwork already done ("đã đăng ký tạm trú thời hạn 2
+   * năm", "đã làm khai tử và xóa thường trú cho bố"): background to what is asked now, the renewal or the change.
+   */
+  done: 0.15,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   window: 0.2,
@@ -570,6 +577,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const windows = sentenceWords.map(
       (_, k) => new Set(sentenceWords.slice(Math.max(0, k + 1 - this.tuning.titleSentences), k + 1).flat()),
     );
+    // A letter's question may name its procedure with words of any one sentence of the story, however far back
+    // ("Tôi đã nộp hồ sơ đăng ký hộ kinh doanh… Gia đình bàn lại… Xin hỏi tôi có thể xin dừng thủ tục đang làm?").
+    if (this.tuning.questionStory > 0) {
+      const question = sentenceWords[lastSentence] ?? [];
+      for (let j = 0; j + this.tuning.titleSentences <= lastSentence; j++) {
+        windows.push(new Set([...question, ...(sentenceWords[j] ?? [])]));
+      }
+    }
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const namedInQuestion: Entry<P>[] = [];
     const ranked = candidates
@@ -631,6 +646,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
+    this.weighDone(ranked, content, query.said);
     this.weighBundles(ranked, content, query.said);
     const foreign = terms.get(FOREIGN);
     // A foreign place someone only is at ("đi công tác ở nước ngoài", "công ty ở Canada") makes no twin.
@@ -681,6 +697,27 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         h.score += this.tuning.bundle;
         changed = true;
       }
+    }
+    if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+  }
+
+  /**
+   * A record whose names the message says only within paperwork already done ("Tôi đã đăng ký tạm trú thời hạn 2
+   * năm, tháng sau hết hạn …", "gia đình đã làm khai tử và xóa thường trú cho bố") is the background of what is asked,
+   * not the request: it loses `done`. One named also with a word said anew ("hết hạn" of "Gia hạn tạm trú") keeps all.
+   */
+  private weighDone(ranked: Hit<P>[], content: readonly QueryWord[], said: readonly TextWord[]): void {
+    if (this.tuning.done <= 0) return;
+    const done = doneWords(said, content);
+    if (!done.includes(true)) return;
+    const all = new Set(content.map((w) => w.token));
+    const fresh = new Set(content.filter((_, k) => !done[k]).map((w) => w.token));
+    let changed = false;
+    for (const h of ranked) {
+      const saidWhole = this.entryOf(h).named.filter((t) => t.length > 0 && t.every((w) => all.has(w)));
+      if (saidWhole.length === 0 || saidWhole.some((t) => t.some((w) => fresh.has(w)))) continue;
+      h.score -= this.tuning.done;
+      changed = true;
     }
     if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }
@@ -1324,6 +1361,46 @@ function doneBefore(typed: readonly TextWord[], k: number, clause: number): bool
     if (t.token === DONE.token && (t.marks === "" || t.marks === DONE.marks)) return true;
   }
   return false;
+}
+
+/**
+ * Paperwork done ("đã đăng ký", "đã làm", "đã được cấp", "đã có giấy", "đã chứng thực", "đã khai tử"): the verbs
+ * that, after "đã" (and "được"), make the rest of the clause a deed done. Not a paper handed in and waiting ("đã nộp
+ * hồ sơ", "đã gửi đơn", "đã xin"), which is still the request; nor an event ("đã mất", "đã ly hôn", "đã sinh con"),
+ * which is what a procedure is for.
+ */
+const DONE_VERBS = new Set(
+  ["đăng", "làm", "cấp", "có", "nhận", "chứng", "khai", "báo", "tách", "nhập", "xóa", "cắt", "ký"].map(
+    (w) => (words(w)[0] as Word).token,
+  ),
+);
+const PASSIVE = (words("được")[0] as Word).token;
+const NOT_YET_ASKED = (words("chưa")[0] as Word).token;
+/** How many words a deed done reaches at most. */
+const DONE_SPAN = 8;
+
+/**
+ * Which content words the message says as paperwork already done ("Tôi đã đăng ký tạm trú thời hạn 2 năm, …"):
+ * from the verb after "đã" to the end of its clause; not in a clause that asks whether it is done ("đã … chưa").
+ */
+function doneWords(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
+  const at = new Set<number>();
+  said.forEach((w, k) => {
+    if (w.token !== DONE.token || (w.marks !== "" && w.marks !== DONE.marks)) return;
+    let v = k + 1;
+    if (said[v]?.token === PASSIVE && said[v]?.clause === w.clause) v++;
+    const verb = said[v];
+    if (!verb || verb.clause !== w.clause || !DONE_VERBS.has(verb.token)) return;
+    const span: number[] = [];
+    for (let j = v; j < said.length && j < v + DONE_SPAN; j++) {
+      const t = said[j] as TextWord;
+      if (t.clause !== w.clause) break;
+      if (t.token === NOT_YET_ASKED) return;
+      span.push(t.at);
+    }
+    for (const a of span) at.add(a);
+  });
+  return content.map((w) => at.has(w.at));
 }
 
 /** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */
