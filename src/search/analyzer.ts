@@ -174,16 +174,17 @@ export class Analyzer {
     // concepts as written, then the map is built again with the concepts as the catalogue reads them.
     const written = file.groups.map((group) => tokenize(group.concept));
     this.addSynonyms(file, written);
-    const concepts = file.groups.map((group, k) => {
-      const read = this.mapped(words(group.concept)).map((w) => w.token);
-      return read.length > 0 ? read : (written[k] as string[]);
-    });
+    // A concept the catalogue's text drops whole ("hồ sơ" for "application") is filler in the query too.
+    const concepts = file.groups.map((group) => this.mapped(words(group.concept)).map((w) => w.token));
     this.synonyms = new PhraseMap();
     this.addSynonyms(file, concepts);
     file.groups.forEach((group, k) => {
       const concept = concepts[k] as string[];
-      for (const t of concept) this.concepts.add(t);
-      this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
+      // A named thing: a fused word ("khaisinh", "nuocngoai"), or any word of a group Vietnamese names too. An English
+      // group's plain Vietnamese syllables ("tiếp nhận" for "admitted") name no more than the catalogue's own words.
+      const named = group.terms.some((t) => /[^\x00-\x7f]/.test(t));
+      for (const t of concept) if (named || !isVietnameseSyllable(t)) this.concepts.add(t);
+      if (concept.length > 0) this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
       for (const term of group.terms) {
         const from = tokenize(term);
         this.phrases.push(from);
