@@ -278,7 +278,15 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
     .search(withoutTopicReturn(text), SEARCH_LIMIT)
     .hits.filter((h) => h.score >= ALTERNATIVE_SCORE)
     .map((h) => h.procedure.code);
-  const alternatives = [...new Set([...hits, ...cited])].filter((c) => c !== code).slice(0, LIST_MAX);
+  // The alternatives its note cites first, then search's next hits of the same field ("xác nhận cư trú": the other
+  // residence procedures before a disability certificate), the other hits, and the rest of its field when search
+  // found little else ("hộ nghèo": the middle-income household beside emergency aid).
+  const field = new Set(catalogue.procedures.filter((p) => p.field === procedure?.field).map((p) => p.code));
+  const alternatives = [
+    ...new Set([...cited, ...hits.filter((c) => field.has(c)), ...hits.filter((c) => !field.has(c)), ...field]),
+  ]
+    .filter((c) => c !== code)
+    .slice(0, LIST_MAX);
   rememberHowAnswered(ctx, alternatives, text);
 }
 
@@ -323,9 +331,14 @@ async function correct(
   }
   // "no, I meant the fee": a section of the procedure at hand, no correction of the procedure.
   if (sectionCue(correction.rest)?.only || search.search(correction.rest, SEARCH_LIMIT).sectionOnly) return undefined;
-  // What is meant, searched on its own: the procedure answered (or the list offered) set aside, unless named whole.
+  // What is meant, searched on its own: the procedure answered set aside, unless named whole. The other candidates of
+  // the turn before stand as a list just offered, so a list of the correction settles on the one among them ("ko
+  // phải, cán bộ đến nhà làm khai tử cơ" after "khai tử": the mobile death registration, not the mobile marriage).
+  // After a list, the list is what was wrong: set aside too.
   const aside = new Set(current ? [current] : []);
-  rememberRejected(ctx, []);
+  const others = (st.alternatives ?? []).filter((c) => c !== current);
+  if (current && others.length > 0) rememberOptions(ctx, others, false);
+  else rememberRejected(ctx, current ? [] : listed);
   return answerQuestion(ctx, deps, correction.rest, aside);
 }
 
