@@ -1,5 +1,6 @@
 // npx tsx test/search/english-bench.ts [--misses] — English understanding, measured the way the bot serves:
-// test/search/english.tsv (written for this, never tuned into data/examples.json) against the served search
+// test/search/english.tsv (written for this, never tuned into data/examples.json) against the served search, and
+// test/search/english-fresh.tsv (written later, its misses never looked at)
 // (indexCatalogue: rules, redirects and câu mẫu); the English rows of the eval tuning part scored by the
 // bench's 5-fold cross-validation (each fold answered with the other folds' examples); the whole tuning part and
 // test/search/generalisation.tsv beside them, so a change that helps English and hurts the rest shows.
@@ -32,6 +33,12 @@ function report(name: string, a: Accuracy): void {
 }
 
 report("english.tsv (served)", measureAccuracy(served, read("test/search/english.tsv"), known));
+// Written after the first vocabulary pass and never tuned on: its figure only, never its misses.
+const fresh = measureAccuracy(served, read("test/search/english-fresh.tsv"), known);
+console.log(
+  `english-fresh.tsv (served): top-1 ${pct(fresh.top1)} (${Math.round(fresh.top1 * fresh.inScope)}/${fresh.inScope}) ` +
+    `top-3 ${pct(fresh.top3)} | oos ${fresh.outOfScope}: answered ${pct(fresh.confidentWrong)} offers ${pct(fresh.offers)}`,
+);
 
 // The tuning part as bench/search.ts scores it: 5-fold cross-validation, staff's examples in every fold.
 const tuning = read("eval/tuning.tsv");
