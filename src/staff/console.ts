@@ -17,6 +17,7 @@ import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
 import { ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
+import { type ExampleChange, ExamplesSync } from "./examples-sync.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,
@@ -108,6 +109,23 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md).
   const { dataDir: catalogueDir, reload } = deps.catalogue;
   const examplesFile = catalogueDir && reload ? new ExamplesFileEditor(catalogueDir, deps.fsync ?? true) : undefined;
+  // Several replicas (DATABASE_URL): a label saved or deleted here is served by the others at once (examples-sync.ts).
+  const syncing: Promise<ExamplesSync | undefined> =
+    database && examplesFile && reload
+      ? ExamplesSync.open(database, { file: examplesFile, reload, knownCodes: () => knownCodes(), logger }).catch(
+          (err: unknown) => {
+            logger.warn({ err: errorSummary(err) }, "câu mẫu: other replicas will not be told of changes made here");
+            return undefined;
+          },
+        )
+      : Promise.resolve(undefined);
+  let sync: ExamplesSync | undefined;
+  let closed = false;
+  void syncing.then((opened) => {
+    sync = opened;
+    if (closed) opened?.close();
+  });
+  const tellReplicas = async (change: ExampleChange) => (await syncing)?.publish(change);
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -590,6 +608,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       boundWard(session),
     );
     const served = await reloadServes(example);
+    await tellReplicas({ kind: "add", example });
     sendHtml(
       res,
       200,
@@ -636,6 +655,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       boundWard(session),
     );
     await reload?.();
+    await tellReplicas({ kind: "remove", text });
     sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
   }
 
@@ -674,6 +694,8 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     close() {
       daily.close();
       audit.close();
+      closed = true;
+      sync?.close();
     },
   };
 }

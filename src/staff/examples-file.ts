@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { open, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -62,6 +63,35 @@ export class ExamplesFileEditor {
       const key = sameTextKey(entry.text);
       return [...examples.filter((e) => !(isStaffExample(e) && sameTextKey(e.text) === key)), entry];
     }).then(() => entry);
+  }
+
+  /**
+   * Lays a staff label made elsewhere (another replica) over the file as it was made: the staff label of the same
+   * text replaced, nothing written when the file holds this very label already (a catalogue folder shared by the
+   * replicas). Resolves to whether the file changed.
+   */
+  async put(example: Example, knownCodes: ReadonlySet<string>): Promise<boolean> {
+    const key = sameTextKey(example.text);
+    const same = (e: Example) =>
+      e.text === example.text &&
+      e.code === example.code &&
+      e.intent === example.intent &&
+      e.source === example.source &&
+      e.added === example.added;
+    let changed = false;
+    await this.edit(knownCodes, (examples) => {
+      const others = examples.filter((e) => !(isStaffExample(e) && sameTextKey(e.text) === key));
+      if (others.length === examples.length - 1 && examples.some((e) => isStaffExample(e) && same(e))) return examples;
+      changed = true;
+      return [...others, example];
+    });
+    return changed;
+  }
+
+  /** The file's SHA-256 (absent: of nothing), to tell whether two replicas' files are alike. */
+  async digest(): Promise<string> {
+    const bytes = await readFile(this.file).catch(() => Buffer.alloc(0));
+    return createHash("sha256").update(bytes).digest("hex");
   }
 
   /** Removes the staff labels of this text; resolves to the labels removed (none: nothing was written). */
