@@ -329,8 +329,11 @@ async function correct(
       },
     ];
   }
-  // "no, I meant the fee": a section of the procedure at hand, no correction of the procedure.
-  if (sectionCue(correction.rest)?.only || search.search(correction.rest, SEARCH_LIMIT).sectionOnly) return undefined;
+  // "no, I meant the fee", "ý tôi là lệ phí": a section of the procedure at hand, no correction of the procedure.
+  const probe = search.search(correction.rest, SEARCH_LIMIT);
+  if (sectionCue(correction.rest)?.only || probe.sectionOnly) return answerQuestion(ctx, deps, correction.rest);
+  // "không phải tôi mà là con tôi": no procedure named, a person; the message goes on as any, the context kept.
+  if (setAside(probe, new Set(current ? [current] : [])).decision === "none") return undefined;
   // What is meant, searched on its own: the procedure answered set aside, unless named whole. The other candidates of
   // the turn before stand as a list just offered, so a list of the correction settles on the one among them ("ko
   // phải, cán bộ đến nhà làm khai tử cơ" after "khai tử": the mobile death registration, not the mobile marriage).
