@@ -196,10 +196,25 @@ function asksTranslation(text: string): boolean {
   const said = words(text);
   const padded = ` ${said.map((w) => w.token).join(" ")} `;
   if (said.length > TRANSLATION_LONGEST || CERTIFY.some((run) => says(said, run))) return false;
+  if (said.length <= WORD_ASKED_LONGEST && WORD_ASKED.some((pattern) => pattern.test(padded))) return true;
   const asks =
     TRANSLATE.some((run) => padded.includes(run)) || (padded.startsWith(" dich ") && !padded.startsWith(" dich vu "));
   return asks && (TRANSLATE_TO.some((run) => padded.includes(run)) || padded.includes(" translate "));
 }
+
+/**
+ * A word asked in another language ("giấy khai sinh tiếng Anh là gì", "tạm trú tiếng Hàn nói thế nào", "how do you
+ * say birth certificate in Vietnamese"): a translation, not the procedure named. Folded words, padded with spaces.
+ */
+const LANGUAGE = "(?:anh|han|nhat|trung|phap|duc|nga|viet|hoa|thai|lao)";
+const WORD_ASKED = [
+  new RegExp(
+    ` tieng ${LANGUAGE} (?:la gi|goi la gi|noi the nao|noi sao|viet the nao|viet sao|dich the nao|la chu gi) `,
+  ),
+  / (?:how do you say|how do i say|what is the (?:english|vietnamese) (?:word|for)|what s the (?:english|vietnamese) for) /,
+  / in (?:english|vietnamese) (?:is|called) /,
+];
+const WORD_ASKED_LONGEST = 14;
 
 /** Whether the words say the run, with its accents where the citizen typed accents ("bạn dịch" is no "bản dịch"). */
 function says(text: readonly Word[], run: readonly Word[]): boolean {
@@ -214,6 +229,31 @@ function says(text: readonly Word[], run: readonly Word[]): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Thanks, then what was done thanks to it ("cảm ơn bot nhiều, giấy khai sinh của con làm xong rồi", "thanks, I got
+ * it done"): no question, so no procedure to answer though one is named.
+ */
+const THANKS_OPENING = ["cam on", "cám on", "thanks", "thank you", "tks", "camon"].map(
+  (p) => ` ${tokenize(p).join(" ")} `,
+);
+const DONE_ENDING = new Set(tokenize("rồi xong done already"));
+const QUESTION_WORDS = new Set(
+  // "bao" for "bao nhiêu", "bao lâu" ("nhiều" of "cảm ơn nhiều" folds as "nhiêu"); no "à", "hả" ("ạ", "ha" end thanks)
+  tokenize("không ko k hông hok gì j sao nào đâu bao mấy chưa nhỉ how what where when can could should"),
+);
+const DONE_TAIL = new Set(tokenize("ạ nhé nha nhe ha á luôn"));
+const THANKS_DONE_LONGEST = 20;
+
+function thanksForDone(text: string, tokens: readonly string[]): boolean {
+  if (tokens.length > THANKS_DONE_LONGEST || text.includes("?")) return false;
+  const padded = ` ${tokens.join(" ")} `;
+  if (!THANKS_OPENING.some((opening) => padded.startsWith(opening))) return false;
+  if (tokens.some((t) => QUESTION_WORDS.has(t))) return false;
+  let end = tokens.length - 1;
+  while (end > 0 && DONE_TAIL.has(tokens[end] as string)) end--;
+  return DONE_ENDING.has(tokens[end] as string);
 }
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
@@ -248,6 +288,7 @@ export function smallTalkReply(text: string): string | undefined {
     return "small-talk-offtopic";
   }
   if (asksTranslation(text)) return "small-talk-translate";
+  if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));

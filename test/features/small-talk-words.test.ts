@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+
+/** Phrasings written for this test. */
+describe("a word asked in another language is a translation, not the procedure named", () => {
+  it.each([
+    "giấy khai sinh tiếng anh là gì",
+    "tam tru tieng han noi the nao",
+    "how do you say birth certificate in Vietnamese",
+    "what's the English for giấy xác nhận độc thân",
+  ])("%s", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-translate");
+  });
+
+  it.each(["đăng ký kết hôn với người nói tiếng anh cần gì", "chứng thực bản dịch tiếng anh là gì"])(
+    "not: %s",
+    (text) => {
+      expect(smallTalkReply(text)).toBeUndefined();
+    },
+  );
+});
+
+describe("thanks for something done", () => {
+  it.each([
+    "cảm ơn bot nhiều, giấy khai sinh của con làm xong rồi",
+    "cảm ơn ad, em nộp hồ sơ kết hôn rồi ạ",
+    "thanks, I got the certificate already",
+  ])("%s", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-thanks");
+  });
+
+  it.each([
+    "cảm ơn, làm khai sinh xong rồi thì nhập hộ khẩu ở đâu",
+    "cảm ơn, đăng ký tạm trú rồi có cần báo tạm vắng không",
+    "cảm ơn, vậy lệ phí bao nhiêu rồi?",
+  ])("a question after the thanks is asked: %s", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
