@@ -26,6 +26,9 @@ const PARTICLES = new Set(
       "ạ à a ơi ah ak nhé nha nhe đâu rồi roi mà đó đấy này kia ấy cơ chứ vậy thế hả hở bạn ad admin bot shop em anh chị",
       "cái thủ tục này đó kia ấy khác loại việc vụ cả hết luôn hoàn toàn hẳn",
       "it this that one the a another different other please sorry thanks",
+      // what the citizen asked or needs, said without naming it: "không phải cái tôi cần", "not what I'm looking for"
+      "tôi mình tui ý hỏi cần tìm muốn lắm với câu",
+      "s m is was not what i need needed want wanted looking for asked meant mean procedure wrong you got",
     ].join(" "),
   ),
 );
@@ -36,9 +39,9 @@ const OPENERS_BEFORE = /^(?:(?:dạ|da|ơ|o|ủa|ua|ừ|u|à|a|ờ|hmm|hm|ơ kì
 /** "không phải", "ko phải", "k phải", "chẳng phải", "hông phải", "not": a no, folded. */
 const NOT = String.raw`(?:khong|ko|k|kh|khg|hong|hok|hem|chang|cha|ch|hk)\s+(?:phai|fai|pai)`;
 /** "sai rồi", "nhầm rồi", "không đúng", "chưa đúng", "wrong", "that's not it": the answer is wrong, folded. */
-const WRONG = String.raw`(?:sai\s+roi|sai\s+bet|sai|nham\s+roi|nham|lon\s+roi|khong\s+dung|ko\s+dung|k\s+dung|chua\s+dung|khong\s+phai\s+vay|that'?s\s+wrong|that\s+is\s+wrong|wrong(?:\s+one)?|incorrect|that'?s\s+not\s+it|not\s+(?:this|that|it)(?:\s+one)?|not\s+what\s+i\s+(?:meant|asked|mean|want(?:ed)?)|nope|no)`;
-/** "ý tôi là", "ý mình là", "tôi muốn hỏi là", "I meant", "I mean": what is meant follows, folded. */
-const MEANT = String.raw`(?:y\s+(?:toi|minh|em|tui|con|chau|anh|chi|la)(?:\s+la)?|(?:toi|minh|em|tui)\s+(?:dinh|muon)\s+hoi(?:\s+la)?|i\s+(?:meant|mean|was\s+asking\s+(?:about|for)|asked\s+(?:about|for)|wanted|want|need)|what\s+i\s+meant\s+(?:was|is))`;
+const WRONG = String.raw`(?:(?:(?:ban|bot|ad|em)\s+)?(?:tra\s+loi|hieu|doc|tim)\s+(?:sai|nham|lon)(?:\s+roi)?|(?:sai|nham)\s+thu\s+tuc(?:\s+roi)?|sai\s+roi|sai\s+bet|sai|nham\s+roi|nham|lon\s+roi|khong\s+dung|ko\s+dung|k\s+dung|chua\s+dung|khong\s+phai\s+vay|that'?s\s+wrong|that\s+is\s+wrong|wrong(?:\s+one)?|incorrect|(?:that'?s|that\s+is|this\s+is|it'?s|it\s+is)\s+(?:not|the\s+wrong)\s+(?:it|right|correct|what|one|procedure)|not\s+(?:this|that|it)(?:\s+one)?|not\s+what|nope|no)`;
+/** "ý tôi là", "ý mình là", "tôi định hỏi", "tôi muốn hỏi là", "I meant", "I mean": what is meant follows, folded. */
+const MEANT = String.raw`(?:y\s+(?:toi|minh|em|tui|con|chau|anh|chi|la)(?:\s+la)?|(?:toi|minh|em|tui)\s+(?:dinh\s+hoi(?:\s+la)?|muon\s+hoi\s+la)|i\s+(?:meant|mean|was\s+asking\s+(?:about|for)|asked\s+(?:about|for))|what\s+i\s+meant\s+(?:was|is))`;
 /** "tôi hỏi … cơ", "mình cần … mà": what is meant, said again with a closing particle of insistence, folded. */
 const ASKED = String.raw`(?:toi|minh|em|tui|con|chau)\s+(?:hoi|can|muon\s+hoi|muon\s+lam|muon|dang\s+hoi|hoi\s+ve|muon\s+hoi\s+ve|can\s+lam)`;
 
@@ -46,6 +49,9 @@ const NOT_AT_START = new RegExp(`^${NOT}(?![a-z])`);
 const WRONG_AT_START = new RegExp(`^${WRONG}(?![a-z'])`);
 const MEANT_AT_START = new RegExp(`^${MEANT}(?![a-z])`);
 const ASKED_AT_START = new RegExp(`^${ASKED}(?![a-z])`);
+const POINTED_NO = new RegExp(
+  `^(?:cai|thu\\s+tuc|giay|loai)\\s+(?:nay|do|kia|ay)\\s+(?:(?:la|thi)\\s+)?(?:${NOT}|${WRONG})(?![a-z'])`,
+);
 /** "X mà là Y", "X mà Y": after a no, what was wrong then what is meant. */
 const BUT = /\s(?:ma\s+la|ma|but|ma\s+phai\s+la)\s/;
 /** "Y chứ không phải X", "Y, not X": what is meant, then what was wrong. */
@@ -120,6 +126,10 @@ export function readCorrection(input: string): Correction | undefined {
     const after = at(match[0].length);
     return namesNothing(after) ? { kind: "none", rest: "", rejected: "" } : undefined;
   }
+
+  // "cái này không phải", "thủ tục đó sai rồi": what was answered pointed at, then the no.
+  const pointedNo = POINTED_NO.exec(folded);
+  if (pointedNo) return namesNothing(at(pointedNo[0].length)) ? { kind: "reject", rest: "", rejected: "" } : undefined;
 
   const not = NOT_AT_START.exec(folded);
   const wrong = not ? undefined : WRONG_AT_START.exec(folded);

@@ -51,6 +51,15 @@ describe("readCorrection", () => {
     ["nhầm, xóa tạm trú chứ không phải thường trú", "xóa tạm trú"],
     ["không phải thành lập, tôi hỏi tạm ngừng kinh doanh cơ", "tạm ngừng kinh doanh"],
     ["no, I meant death registration", "death registration"],
+    ["chưa đúng ý tôi", ""],
+    ["không phải cái tôi cần", ""],
+    ["cái này không phải", ""],
+    ["thủ tục đó sai rồi", ""],
+    ["bạn trả lời sai rồi", ""],
+    ["bot tra loi nham roi", ""],
+    ["that's not what I need", ""],
+    ["not what I'm looking for", ""],
+    ["no that's wrong", ""],
     ["không phải cái đó, tôi muốn cấp lại giấy phép bán rượu", "cấp lại giấy phép bán rượu"],
   ])("%s: a correction meaning %j", (text, rest) => {
     expect(readCorrection(text)).toMatchObject({ kind: "reject", rest });
@@ -74,6 +83,11 @@ describe("readCorrection", () => {
     "tôi cần giấy tờ gì",
     "tôi hỏi có mất phí không",
     "nhận con nuôi",
+    "sai rồi thì sửa thế nào",
+    "cái này có mất phí không",
+    "I want to register my household business",
+    "I need a proof of residence certificate, where do I get it",
+    "em muốn hỏi thủ tục đăng ký kết hôn cần những giấy tờ gì và nộp ở đâu ạ",
   ])("%s: no correction", (text) => {
     expect(readCorrection(text)).toBeUndefined();
   });
