@@ -739,7 +739,7 @@ function withDetail(
   all: readonly Procedure[],
 ): Procedure | undefined {
   const said = contentWords(text);
-  if (said.length === 0 || tokenize(text).length > DETAIL_WORDS + 2) return;
+  if (tokenize(text).length > DETAIL_WORDS + 2) return;
   if (said.length > DETAIL_WORDS || outcome.sectionOnly || outcome.hits.length === 0) return;
   const both = `${asked} ${withoutTopicReturn(text)}`;
   const refined = search.search(both, SEARCH_LIMIT);
@@ -747,15 +747,52 @@ function withDetail(
   if (!refined.hits.some((h) => h.procedure.code === current.code)) return;
   // The first candidate of both together when it is no longer the procedure at hand, else the first the detail's
   // own search finds too ("giấy khai sinh bản sao thôi" still names the birth registration whole).
+  // Only a look-alike of the procedure at hand: "cán bộ đến nhà làm" after a birth registration is its mobile
+  // registration, not the mobile marriage the detail alone names best.
   const own = new Set(outcome.hits.map((h) => h.procedure.code));
+  const alike = refined.hits.filter((h) => h.procedure.code !== current.code && lookAlike(h.procedure, current));
   const [first] = refined.hits;
   const found =
     first && first.procedure.code !== current.code
-      ? first.procedure
-      : refined.hits.find((h) => h.procedure.code !== current.code && own.has(h.procedure.code))?.procedure;
+      ? alike[0]?.procedure
+      : alike.find((h) => own.has(h.procedure.code))?.procedure;
   if (!found) return;
   const sentOn = sentOnByNote(found, both, all);
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
+}
+
+/** Words of names that tell no procedure apart: paperwork verbs, papers, offices, particles (with their accents). */
+const NAME_STOP = new Set(
+  accented(
+    "đăng ký cấp lại mới thủ tục giấy phép chứng nhận xác nhận thông báo hoạt động đối với của và cho các làm xin " +
+      "có không được người thực hiện giải quyết cấp xã phường ủy ban nhân dân tại trong theo từ đã về việc hồ sơ " +
+      "muốn cần khi thì nhà nước",
+  ),
+);
+const NAME_WORDS = new WeakMap<Procedure, Set<string>>();
+
+/** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */
+function accented(text: string): string[] {
+  return words(text).map((w) => `${w.token}:${w.marks}`);
+}
+
+/** The words of a record's names and aliases that tell it apart. */
+function nameWords(procedure: Procedure): Set<string> {
+  let found = NAME_WORDS.get(procedure);
+  if (!found) {
+    found = new Set([procedure.name, ...procedure.aliases].flatMap(accented));
+    for (const t of NAME_STOP) found.delete(t);
+    NAME_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
+/** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */
+function lookAlike(a: Procedure, b: Procedure): boolean {
+  const other = nameWords(b);
+  let shared = 0;
+  for (const t of nameWords(a)) if (other.has(t) && ++shared >= 2) return true;
+  return false;
 }
 
 /**
