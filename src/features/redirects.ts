@@ -47,7 +47,10 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       }
     }
   }
-  return best;
+  // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
+  // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
+  const asked = best && best.said.length > 1 ? best.said.find((run) => opensWith(text, run)) : undefined;
+  return best && asked ? { ...best, term: asked } : best;
 }
 
 export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
@@ -76,11 +79,34 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   // though ward words stand in the story around it.
   const clauses = clausesOf(text);
   if (clauses.length < 2) return false;
-  return clauses.some(
-    (clause) =>
-      ((clause.first && opensAt(clause.tokens, term, true)) || requestsAt(clause.tokens, term)) &&
-      !namesAsHeld(clause.tokens.join(" "), [term]),
-  );
+  if (
+    clauses.some(
+      (clause) =>
+        ((clause.first && opensAt(clause.tokens, term, true)) || requestsAt(clause.tokens, term)) &&
+        !namesAsHeld(clause.tokens.join(" "), [term]),
+    )
+  ) {
+    return true;
+  }
+  // The term is most of what the letter's question says ("… Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
+  const question = questionOf(text);
+  if (!question || !containsRun(tokenize(question), term) || namesAsHeld(question, [term])) return false;
+  const content = extractIntent(words(question)).rest.filter((w) => !IDLE.has(w.token) && !FRAME.has(w.token)).length;
+  const said = term.filter((t) => !IDLE.has(t)).length;
+  return content > 0 && said * 2 >= content;
+}
+
+/** Words of a question's frame that say nothing of what is asked: "giờ tôi phải làm gì để được …". */
+const FRAME = new Set(tokenize("giờ nay phải để thì là nào hỏi xin vậy ạ"));
+
+/** A letter's question: its last sentence that asks ("?" or "hỏi"), when the message has several sentences. */
+function questionOf(text: string): string | undefined {
+  const sentences = text
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/(?<=[.?!\n])/u)
+    .filter((s) => tokenize(s).length > 0);
+  if (sentences.length < 2) return undefined;
+  return [...sentences].reverse().find((s) => s.includes("?") || tokenize(s).includes("hoi"));
 }
 
 function opensAt(tokens: readonly string[], term: readonly string[], question: boolean): boolean {
@@ -104,17 +130,31 @@ const NEEDS = new Set(tokenize("cần muốn need want"));
 
 /** Whether the clause says the citizen needs or wants the term: "nay cần phiếu lý lịch tư pháp", "I need a …". */
 function requestsAt(tokens: readonly string[], term: readonly string[]): boolean {
-  for (let i = 1; i < tokens.length; i++) {
-    if (!NEEDS.has(tokens[i] as string) || !NEEDER.has(tokens[i - 1] as string)) continue;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string;
+    // "tôi cần …", "nay muốn …"; "muốn …" opening a clause too ("…, muốn tham gia bảo hiểm xã hội tự nguyện")
+    if (!NEEDS.has(token) || !(NEEDER.has(tokens[i - 1] ?? "") || (i === 0 && WANTS.has(token)))) continue;
     let at = i + 1;
-    while (at < tokens.length && (OPENING.has(tokens[at] as string) || ARTICLE.has(tokens[at] as string))) at++;
+    while (
+      at < tokens.length &&
+      (OPENING.has(tokens[at] as string) || ARTICLE.has(tokens[at] as string) || JOIN.has(tokens[at] as string))
+    ) {
+      at++;
+    }
     // "i need a vietnamese criminal record certificate": a nationality before the English term
     if (tokens[at] === "vietnamese" || tokens[at] === "viet") at++;
-    if (term.every((t, j) => tokens[at + j] === t)) return true;
+    // "tôi muốn khởi kiện ra tòa nhưng nghe nói phải hòa giải ở xã trước": a wish the clause sets aside
+    if (term.every((t, j) => tokens[at + j] === t) && !tokens.slice(at + term.length).some((t) => BUT.has(t))) {
+      return true;
+    }
   }
   return false;
 }
+const BUT = new Set(tokenize("nhưng but"));
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
+const WANTS = new Set(tokenize("muốn want"));
+/** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
+const JOIN = new Set(tokenize("tham gia đăng ký join"));
 
 interface Clause {
   tokens: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namesAsHeld, opensWith } from "../../src/features/redirects.js";
+import { matchRedirect, namesAsHeld, opensWith } from "../../src/features/redirects.js";
 import { tokenize } from "../../src/search/normalize.js";
 
 /** What a letter asks for, among the ward words of its story (phrasings written for this test). */
@@ -15,6 +15,14 @@ describe("a redirect term is the request", () => {
       "My residence was deregistered at the ward. I need a Vietnamese criminal record certificate, where?",
       "criminal record",
     ],
+    [
+      "Tôi làm thợ xây, năm nay 50 tuổi, muốn tham gia bảo hiểm xã hội tự nguyện. Xin hỏi đóng ở đâu?",
+      "bảo hiểm xã hội tự nguyện",
+    ],
+    [
+      "Công ty cũ giải thể, tôi đã có xác nhận cư trú. Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?",
+      "chốt sổ bảo hiểm",
+    ],
   ])("%s", (text, term) => {
     expect(opensWith(text, tokenize(term))).toBe(true);
   });
@@ -25,8 +33,28 @@ describe("a redirect term is the request", () => {
     ["Tôi đã ly hôn. Xin hỏi, giấy xác nhận độc thân xin ở đâu?", "ly hôn"],
     // an item of a list after a comma is no question's opening
     ["nghệ nhân thôi nhận trợ cấp, BHYT", "bhyt"],
+    // a wish set aside by the sentence itself
+    ["Nhà tôi tranh chấp lối đi. Tôi muốn khởi kiện nhưng phải hòa giải trước. Xin hỏi đơn nộp ở đâu?", "khởi kiện"],
   ])("not: %s", (text, term) => {
     expect(opensWith(text, tokenize(term))).toBe(false);
+  });
+});
+
+describe("the term a letter asks for, among those of one service", () => {
+  it("is the one its question says", () => {
+    const redirects = [
+      {
+        id: "bhxh",
+        topic: "BHXH",
+        terms: ["bảo hiểm thất nghiệp", "chốt sổ bảo hiểm"],
+        answer: "…",
+        sources: [],
+        lastChecked: "2026-12-02",
+      },
+    ];
+    const text =
+      "Công ty cũ nợ bảo hiểm nên tôi không làm được thủ tục hưởng bảo hiểm thất nghiệp. Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?";
+    expect(matchRedirect(redirects, text)?.term).toEqual(tokenize("chốt sổ bảo hiểm"));
   });
 });
 
