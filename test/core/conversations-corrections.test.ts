@@ -5,7 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { Translator } from "../../src/core/i18n.js";
+import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { readCorrection } from "../../src/features/corrections.js";
+import { createAssistant } from "../../src/features/index.js";
+import { readProcedureChoice } from "../../src/features/procedure-choice.js";
 import { BUNDLED_DATA } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
@@ -29,6 +33,72 @@ describe("corrections in conversation", () => {
     expect(rate).toBeGreaterThanOrEqual(0.93);
     // "không phải", "không có cái nào đúng": never the same answer again.
     expect(score.noneRight).toBe(score.noneTurns);
+  });
+});
+
+/** An assistant on the bundled catalogue, one chat, in the client's language. */
+function chat(languageCode?: string) {
+  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
+  const say = (text: string) => assistant.handle("zalo:1", { kind: "text", text }, { languageCode });
+  const tap = (id: string) => assistant.handle("zalo:1", { kind: "choice", id }, { languageCode });
+  return { say, tap };
+}
+const translator = new Translator();
+const first = (replies: Reply[]) => replies[0]?.text ?? "";
+const offered = (replies: Reply[]) => (replies[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code ?? c.id);
+
+describe("a correction in the assistant", () => {
+  it("a bare no after an answer offers the other candidates, never the same answer, with a way out", async () => {
+    const { say, tap } = chat();
+    expect(first(await say("giấy phép bán rượu"))).toContain("(mã 2.000620)");
+    const list = await say("không phải");
+    expect(first(list)).toBe(translator.t("vi", "correction-choose"));
+    expect(first(list)).not.toContain("(mã");
+    expect(offered(list)).toContain("2.001240");
+    expect(offered(list)).not.toContain("2.000620");
+    expect(offered(list).at(-1)).toBe("n");
+    // The list is a "which one?": a number picks from it.
+    expect(first(await say(String(offered(list).indexOf("2.001240") + 1)))).toContain("(mã 2.001240)");
+    // "None of these" asks for other words, with browsing as a way out.
+    await say("giấy phép bán rượu");
+    await say("sai rồi");
+    const again = await tap("n");
+    expect(first(again)).toBe(translator.t("vi", "correction-describe"));
+    expect(again[0]?.choices?.map((c) => c.id)).toEqual(["m:browse"]);
+  });
+
+  it("a correction naming what is meant switches to it, the wrong answer set aside", async () => {
+    const { say } = chat();
+    await say("giấy phép rượu");
+    expect(first(await say("sai rồi, giấy phép rượu khác"))).not.toContain("(mã 2.000620)");
+    await say("tạm trú");
+    expect(first(await say("không phải, tạm trú cho khách ở nhà nghỉ qua đêm"))).toContain("(mã 2.001159)");
+    expect(first(await say("có mất phí không"))).toMatch(/mã 2\.001159\)\nLệ phí:/);
+  });
+
+  it("after a list, none of these asks for other words and sets the list aside", async () => {
+    const { say } = chat();
+    const list = await say("mai táng phí");
+    expect(offered(list).length).toBeGreaterThan(1);
+    expect(first(await say("ko phải mấy cái này"))).toBe(translator.t("vi", "correction-describe"));
+    expect(first(await say("tôi muốn hỏi trợ cấp thờ cúng liệt sĩ"))).toContain("(mã 1.010803)");
+  });
+
+  it("speaks English to an English chat", async () => {
+    const { say } = chat("en");
+    await say("death registration");
+    const list = await say("not this one");
+    expect(first(list)).toBe(translator.t("en", "correction-choose"));
+    expect(list[0]?.choices?.at(-1)?.label).toBe(translator.t("en", "correction-none-right"));
+    expect(first(await say("none of these"))).toBe(translator.t("en", "correction-describe"));
+  });
+
+  it("a detail refines the procedure at hand to its variant", async () => {
+    const { say } = chat();
+    await say("giấy khai sinh");
+    expect(first(await say("bản sao thôi"))).toContain("(mã 2.000635)");
+    await say("giấy phép xây dựng");
+    expect(first(await say("bị rách, xin cấp lại"))).toContain("(mã 1.013228)");
   });
 });
 
