@@ -128,7 +128,8 @@ const ENGLISH_FRAMING =
   "during while day days week weeks ago next once here there these those whom whose mine myself ourselves " +
   "yourself himself herself themselves itself each either neither other such very really only even actually " +
   "basically exactly please kindly regarding concerning about via per if whether than or but because though " +
-  "although however therefore then ok okay yes well right sure exactly every village villages hamlet being";
+  "although however therefore then ok okay yes well right sure exactly every village villages hamlet being " +
+  "fiance fiancee fiancé girlfriend boyfriend partner spouse kid kids children mum mummy daddy papa mama";
 const ENGLISH_FUNCTION = new Set([
   ...ENGLISH_DISTINCTIVE,
   ..."i me my the a an to of at in on by it its this that can do be am them they there any some submit file lodge against so just also".split(
@@ -136,6 +137,45 @@ const ENGLISH_FUNCTION = new Set([
   ),
   ...ENGLISH_FRAMING.split(" "),
 ]);
+
+/**
+ * Everyday English words that are no slip for a catalogue word: never "corrected" ("fiance" is no "france", "remote"
+ * no "remove", "chef" no "chết", "morning" no "moving"). They stay what they are, words no record has.
+ */
+const ENGLISH_KNOWN = new Set(
+  (
+    "fiance fiancee fiancé girlfriend boyfriend partner spouse husbands wives kid kids children mum mummy daddy papa " +
+    "mama guy man men woman women lady girl boy person persons baby babies infant toddler teenager student students " +
+    "teacher teachers worker boss employer colleague neighbors neighbours landlady owner tenant roommate stranger " +
+    "remote rural urban city town district province country capital street road lane alley building apartment flat " +
+    "hospital clinic doctor nurse school university college church temple pagoda market shop store office bank " +
+    "morning afternoon evening night weekend holiday monday tuesday wednesday thursday friday saturday sunday " +
+    "january february march april may june july august september october november december " +
+    "weather rain sun hot cold lottery taxi airport chef cook food restaurant wall door window car bike bus train " +
+    "plane ticket phone number email website app internet computer money price cheap expensive fast slow quick " +
+    "alone among along together married single young younger old older elder elderly sick ill healthy dead alive " +
+    "friend friends brother brothers sister sisters parent son sons daughters uncle aunt cousins grandparents " +
+    "said says saying say told tells telling asked asks answer answered reply replied call called calling " +
+    "wait waiting waited living lived lives stay stayed staying work worked working job jobs study studying studied " +
+    "travel travelling traveling visit visited visiting return returned returning arrive arrived leave left leaving " +
+    "buy bought sell sold pay paid paying spend spent receive received receiving send sent sending bring brought " +
+    "print printed printing scan scanned sign signed upload uploaded download fill filled form forms stamp stamped " +
+    "limited official officially formal formally legal legally proper properly correct correctly wrong right " +
+    "new newly recent recently since until still already yet soon later early late delay delayed " +
+    "problem problems issue issues trouble question questions answer information info detail details " +
+    "looks look looking see seen seeing find found finding lose losing keep keeping hold holding " +
+    "thank thanks grateful sorry excuse hello hi hey bye goodbye welcome please kindly " +
+    "here there where everywhere somewhere nowhere anywhere inside outside near far away abroad overseas " +
+    "younger oldest eldest youngest first second third last next previous former current " +
+    "adopted adoptive divorced widowed separated engaged pregnant disabled blind deaf injured wounded retired " +
+    "expired expiring lost missing stolen damaged broken torn wet burnt"
+  ).split(" "),
+);
+
+/** A word of English as it stands (function, framing or everyday): no typo of a catalogue word. */
+function englishWord(token: string): boolean {
+  return ENGLISH_FUNCTION.has(token) || ENGLISH_KNOWN.has(token);
+}
 
 /** Whether a message typed without accents is in English: it says one of the words no Vietnamese word folds into. */
 function inEnglish(input: readonly Word[]): boolean {
@@ -184,7 +224,8 @@ export class Analyzer {
       // group's plain Vietnamese syllables ("tiếp nhận" for "admitted") name no more than the catalogue's own words.
       const named = group.terms.some((t) => /[^\x00-\x7f]/.test(t));
       for (const t of concept) if (named || !isVietnameseSyllable(t)) this.concepts.add(t);
-      if (concept.length > 0) this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
+      if (concept.length > 0)
+        this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
       for (const term of group.terms) {
         const from = tokenize(term);
         this.phrases.push(from);
@@ -292,7 +333,7 @@ export class Analyzer {
   query(text: string, fix: QueryFixes = {}): AnalyzedQuery {
     const typed = unchat(withoutPlaces(textWords(cleanText(text).slice(0, MAX_QUERY_CHARS))));
     const fixedTypos = typed.map((w) => {
-      if (this.vocabulary.has(w.token) || isVietnameseSyllable(w.token)) return w;
+      if (this.vocabulary.has(w.token) || isVietnameseSyllable(w.token) || englishWord(w.token)) return w;
       const fixed = fix.correct?.(w.token);
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
