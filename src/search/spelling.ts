@@ -148,35 +148,43 @@ export function unchat<T extends Word>(input: readonly T[]): T[] {
  * edit away (two for words of more than five letters).
  *
  * fuse.js costs in proportion to the word's length times the vocabulary's size: one 200-letter word (a URL,
- * base64, "aaaa…", a sentence typed without spaces) took 45 ms, seven of them in one message 320 ms. So before
- * fuse.js is asked, the corrector checks that some word could be the answer at all: one starting with the same
- * letter, of a length within the edits allowed, within those edits (an edit distance that stops as soon as it
- * exceeds them). When none is, fuse.js could only have answered nothing; when one is, fuse.js ranks as before.
- * What it corrects is what it corrected; a word longer than the vocabulary's longest by more than two letters
- * costs one comparison of lengths.
+ * base64, "aaaa…", a sentence typed without spaces) took 45 ms, seven of them in one message 320 ms, and a
+ * letter of 146 distinct slips 0.8 s. So the corrector does what fuse.js did, for less:
+ * - a word longer than the vocabulary's longest by more than the edits allowed has no answer (one comparison);
+ * - the answer must start with the same letter and be within the edits allowed, so those few words are found
+ *   first (the vocabulary by first letter and length; an edit distance that stops once it exceeds the edits);
+ *   none, and fuse.js could only have answered nothing;
+ * - else, of those, the one fuse.js ranked first: fuse.js (threshold 0.3, location ignored) scores a word by the
+ *   fewest edits that fit the typed word into some part of it, over the typed word's length, best first and then
+ *   in the vocabulary's order, and kept its best 8. The corrector scores the candidates so, and checks that fewer
+ *   than 8 words rank before the best one, looking only at words that could (long enough, sharing enough letters).
+ * What it corrects is what fuse.js corrected (test/search/spelling.test.ts compares them word by word).
  */
 export class TypoCorrector {
+  /** The vocabulary in fuse.js's order (a word's rank breaks ties of score). */
+  private readonly words: string[];
   private readonly fuse: Fuse<string>;
-  /** The vocabulary by first letter, then by length. */
-  private readonly buckets = new Map<string, Map<number, string[]>>();
+  /** Each word's position in `words`, by first letter, then by length. */
+  private readonly buckets = new Map<string, Map<number, number[]>>();
   private readonly longest: number;
-  /** Work done so far: edit-distance cells computed, and the vocabulary's size for each fuse.js search (its scan). */
+  private readonly letters = new Int32Array(65_536);
+  /** Work done so far: DP cells and letters compared; fuse.js searches (of patterns over 32 letters, which it splits). */
   readonly work = { cells: 0, fuseSearches: 0, fuseWords: 0 };
 
   /** `vocabulary`: the words of the catalogue as written (shorter than 3 letters are left out, as fuse.js had them). */
   constructor(vocabulary: Iterable<string>) {
-    const words = [...vocabulary].filter((t) => t.length >= 3);
-    this.fuse = new Fuse(words, { includeScore: true, threshold: 0.3, ignoreLocation: true });
+    this.words = [...vocabulary].filter((t) => t.length >= 3);
+    this.fuse = new Fuse(this.words, FUSE_OPTIONS);
     let longest = 0;
-    for (const word of words) {
+    this.words.forEach((word, k) => {
       longest = Math.max(longest, word.length);
       const first = word[0] as string;
-      const byLength = this.buckets.get(first) ?? new Map<number, string[]>();
+      const byLength = this.buckets.get(first) ?? new Map<number, number[]>();
       const list = byLength.get(word.length) ?? [];
-      list.push(word);
+      list.push(k);
       byLength.set(word.length, list);
       this.buckets.set(first, byLength);
-    }
+    });
     this.longest = longest;
   }
 
@@ -184,26 +192,112 @@ export class TypoCorrector {
   correct(token: string): string | undefined {
     if (token.length < 4 || /\d/.test(token)) return undefined;
     const allowed = token.length <= 5 ? 1 : 2;
-    if (token.length > this.longest + allowed || !this.anyWithin(token, allowed)) return undefined;
+    if (token.length > this.longest + allowed) return undefined;
+    const candidates = this.within(token, allowed);
+    if (candidates.length === 0) return undefined;
+    if (token.length > 32) return this.byFuse(token, allowed);
+    // fuse.js keeps a word when its errors over the typed word's length are at most its threshold.
+    const most = maxErrors(token.length);
+    let best: { k: number; errors: number } | undefined;
+    for (const k of candidates) {
+      const errors = fitErrors(token, this.words[k] as string, this.work);
+      if (errors > most) continue;
+      if (!best || errors < best.errors || (errors === best.errors && k < best.k)) best = { k, errors };
+    }
+    if (!best) return undefined;
+    // In fuse.js's best 8 when fewer than 8 words rank before it: fewer errors, or as few and earlier.
+    let before = 0;
+    for (let k = 0; k < this.words.length; k++) {
+      const bound = k < best.k ? best.errors : best.errors - 1;
+      if (bound < 0 || k === best.k) continue;
+      const word = this.words[k] as string;
+      if (word.length < token.length - bound || !this.sharesEnough(token, word, token.length - bound)) continue;
+      if (fitErrors(token, word, this.work) <= bound && ++before >= FUSE_LIMIT) return undefined;
+    }
+    return this.words[best.k];
+  }
+
+  /** The words of the same first letter within `allowed` edits of `token`, by position. */
+  private within(token: string, allowed: number): number[] {
+    const byLength = this.buckets.get(token[0] as string);
+    const found: number[] = [];
+    if (!byLength) return found;
+    for (let length = token.length - allowed; length <= token.length + allowed; length++) {
+      for (const k of byLength.get(length) ?? []) {
+        if (withinEdits(this.words[k] as string, token, allowed, this.work)) found.push(k);
+      }
+    }
+    return found;
+  }
+
+  /** Whether `word` holds at least `needed` of `token`'s letters (counted with repeats): else no fit within the bound. */
+  private sharesEnough(token: string, word: string, needed: number): boolean {
+    const letters = this.letters;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      letters[c] = (letters[c] ?? 0) + 1;
+    }
+    let shared = 0;
+    for (let i = 0; i < token.length; i++) {
+      const c = token.charCodeAt(i);
+      const left = letters[c] ?? 0;
+      if (left > 0) {
+        letters[c] = left - 1;
+        shared++;
+      }
+    }
+    for (let i = 0; i < word.length; i++) letters[word.charCodeAt(i)] = 0;
+    this.work.cells += word.length + token.length;
+    return shared >= needed;
+  }
+
+  /** fuse.js itself, for a pattern longer than its bitap's 32 letters (it splits those). */
+  private byFuse(token: string, allowed: number): string | undefined {
     this.work.fuseSearches++;
-    this.work.fuseWords += this.fuse.getIndex().size();
+    this.work.fuseWords += this.words.length;
     return (
       this.fuse
-        .search(token, { limit: 8 })
+        .search(token, { limit: FUSE_LIMIT })
         .map((r) => r.item)
         .find((word) => word[0] === token[0] && withinEdits(word, token, allowed, this.work)) ?? undefined
     );
   }
+}
 
-  /** Whether some word starting with the same letter is within `allowed` edits of `token`. */
-  private anyWithin(token: string, allowed: number): boolean {
-    const byLength = this.buckets.get(token[0] as string);
-    if (!byLength) return false;
-    for (let length = token.length - allowed; length <= token.length + allowed; length++) {
-      for (const word of byLength.get(length) ?? []) if (withinEdits(word, token, allowed, this.work)) return true;
+/** What the corrector asked of fuse.js: its best 8, within its threshold, wherever in the word the typo fits. */
+const FUSE_LIMIT = 8;
+const FUSE_THRESHOLD = 0.3;
+const FUSE_OPTIONS = { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true };
+
+/** The most errors fuse.js accepts in a typed word of this length (its test: errors / length ≤ threshold). */
+function maxErrors(length: number): number {
+  let k = 0;
+  while ((k + 1) / length <= FUSE_THRESHOLD) k++;
+  return k;
+}
+
+/**
+ * The fewest edits (insertions, deletions, substitutions) that fit `pattern` into some part of `text`: fuse.js's
+ * bitap score times the pattern's length, when the location is ignored (Sellers' algorithm: the text may start
+ * and end anywhere, the pattern's letters past the text's end count as errors).
+ */
+export function fitErrors(pattern: string, text: string, work?: { cells: number }): number {
+  const m = pattern.length;
+  let column = Array.from({ length: m + 1 }, (_, i) => i);
+  let next = new Array<number>(m + 1).fill(0);
+  let best = m;
+  for (let j = 1; j <= text.length; j++) {
+    next[0] = 0;
+    const c = text[j - 1];
+    for (let i = 1; i <= m; i++) {
+      const cost = pattern[i - 1] === c ? 0 : 1;
+      next[i] = Math.min((column[i] as number) + 1, (next[i - 1] as number) + 1, (column[i - 1] as number) + cost);
     }
-    return false;
+    if ((next[m] as number) < best) best = next[m] as number;
+    [column, next] = [next, column];
   }
+  if (work) work.cells += m * text.length;
+  return best;
 }
 
 /**
