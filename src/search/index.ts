@@ -66,6 +66,8 @@ export const DEFAULT_TUNING = {
   titleAccents: 1,
   /** How many adjacent sentences a record's name may be said across (a letter's story and its question). */
   titleSentences: 2,
+  /** How many records the question's words alone bring into a letter's candidates, beside the whole message's best. */
+  questionCandidates: 10,
   /** 1: a letter's question and any one sentence of its story may say a record's name together (0: adjacent only). */
   questionStory: 1,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -478,7 +480,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     const terms = new Map<string, Term>();
     const generic = this.analyzer.genericMask(content);
-    const paper = papersCopied(content);
+    // A paper to copy names no procedure; nor, in a letter, where someone lives ("thường trú ở Long An", "đang thuê
+    // trọ bên Bình Tân", "nộp ở phường nơi tạm trú"): a status, not the residence registration.
+    const copied = papersCopied(content);
+    const status =
+      content.length > 0 && (content[content.length - 1] as QueryWord).sentence > 0
+        ? residences(query.said, content)
+        : [];
+    const paper = copied.map((c, k) => c || status[k] === true);
     content.forEach((w, k) => {
       const weight = this.weightOf(w.token) * (w.purpose && named.has(w.sentence) ? this.tuning.purpose : 1);
       // A word's place: its rank among the content words, plus a gap for each clause break before it.
@@ -523,27 +532,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
 
     // Candidates by accumulation over postings: Σ weight · field weight, for every record with a query word.
-    const scores = this.scores;
-    const touched = this.touched;
-    let count = 0;
-    for (const { word, weight: full, unbound, generic } of terms.values()) {
-      const list = unbound ? undefined : this.postings.get(word.token);
-      const weight = generic ? full * this.tuning.generic : full;
-      if (!list) continue;
-      // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
-      const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
-      const { ids, weights: fieldWeights, marks } = list;
-      for (let k = 0; k < ids.length; k++) {
-        const i = ids[k] as number;
-        const fit = fits ? (fits[marks[k] as number] as number) : 1;
-        // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
-        const sofar = scores[i] as number;
-        if (sofar === 0) touched[count++] = i;
-        scores[i] = sofar + weight * (fieldWeights[k] as number) * fit;
-      }
+    // A letter's story can crowd the record its question names out of the best few ("Hộ khẩu thường trú của cả nhà
+    // ở phường A nhưng đang thuê trọ bên B" touches every residence record): the question's words alone add theirs.
+    const lastSaid = Math.max(0, ...content.map((w) => w.sentence));
+    const candidates = this.accumulate([...terms.values()], CANDIDATES);
+    if (lastSaid > 0 && this.tuning.questionCandidates > 0) {
+      const asked = [...terms.values()].filter((t) => t.sentences.includes(lastSaid));
+      const have = new Set(candidates.map(([i]) => i));
+      for (const c of this.accumulate(asked, this.tuning.questionCandidates)) if (!have.has(c[0])) candidates.push(c);
     }
-    const candidates = this.best(touched.subarray(0, count), CANDIDATES);
-    for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
     const queryPairs = new Set(pairsOf(content.filter((_, k) => !paper[k])));
@@ -667,6 +664,32 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     this.weighEvidence(ranked, terms, query.said, content);
     const decided = decide(ranked, limit, this.tuning);
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
+  }
+
+  /** The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`. */
+  private accumulate(terms: readonly Term[], k: number): Array<[number, number]> {
+    const scores = this.scores;
+    const touched = this.touched;
+    let count = 0;
+    for (const { word, weight: full, unbound, generic } of terms) {
+      const list = unbound ? undefined : this.postings.get(word.token);
+      const weight = generic ? full * this.tuning.generic : full;
+      if (!list) continue;
+      // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
+      const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
+      const { ids, weights: fieldWeights, marks } = list;
+      for (let j = 0; j < ids.length; j++) {
+        const i = ids[j] as number;
+        const fit = fits ? (fits[marks[j] as number] as number) : 1;
+        // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
+        const sofar = scores[i] as number;
+        if (sofar === 0) touched[count++] = i;
+        scores[i] = sofar + weight * (fieldWeights[j] as number) * fit;
+      }
+    }
+    const best = this.best(touched.subarray(0, count), k);
+    for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
+    return best;
   }
 
   private entryOf(hit: Hit<P>): Entry<P> {
@@ -1478,6 +1501,64 @@ function papersCopied(content: readonly QueryWord[]): boolean[] {
     }
   });
   return mask;
+}
+
+/** The concepts synonyms.json maps residence to ("thường trú", "tạm trú", "thuê trọ", "cư trú"). */
+const RESIDENCE = new Set(["thuongtru", "tamtru", "cutru"]);
+/** Before a residence, words that make it a place or a status: "nơi tạm trú", "phường thường trú", "đang thuê trọ". */
+const STATUS_BEFORE = ["nơi", "chỗ", "phường", "xã", "địa", "đang", "vẫn", "khẩu", "có", "cùng"].map(
+  (w) => words(w)[0] as Word,
+);
+/** After a residence, words that make it where someone lives: "thường trú ở Long An", "tạm trú tại phường". */
+const STATUS_AFTER = new Set(["ở", "tại", "bên", "cùng", "với", "từ"].map((w) => (words(w)[0] as Word).token));
+/** A residence asked about where ("tạm trú ở đâu", "thường trú ở phường nào") is the request. */
+const WHERE = new Set(["đâu", "nào"].map((w) => (words(w)[0] as Word).token));
+/** Before a residence in its clause, a verb that makes it the paperwork asked: "đăng ký tạm trú", "xóa thường trú". */
+const RESIDENCE_VERBS = "đăng ký khai báo xác nhận nhập xóa xoá cắt hạn hủy huỷ chuyển tách làm chỉnh"
+  .split(" ")
+  .map((w) => words(w)[0] as Word);
+/** A word typed without accents may be any of its accented forms ("dang": "đang" or "đăng"). */
+const isOneOf = (w: Word, list: readonly Word[]) =>
+  list.some((l) => l.token === w.token && (w.marks === "" || w.marks === l.marks));
+
+/**
+ * Which content words say where someone lives, not a residence procedure: a residence concept after a place or a
+ * state ("nơi tạm trú", "đang thuê trọ") or before a place ("thường trú ở Long An"), with no paperwork verb before it
+ * in its clause ("đăng ký tạm trú tại phường" asks for it).
+ */
+function residences(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
+  const index = new Map(said.map((w, k) => [w.at, k]));
+  return content.map((w, i) => {
+    if (!RESIDENCE.has(w.token)) return false;
+    const k = index.get(w.at);
+    if (k === undefined) return false;
+    const next = content[i + 1];
+    // The said words of the concept run up to the next content word's place.
+    let end = k;
+    while (
+      end + 1 < said.length &&
+      (said[end + 1] as TextWord).at < (next?.at ?? Number.POSITIVE_INFINITY) &&
+      (said[end + 1] as TextWord).clause === w.clause &&
+      !STATUS_AFTER.has((said[end + 1] as TextWord).token)
+    )
+      end++;
+    const after = said[end + 1];
+    const before = said[k - 1];
+    const placed =
+      (after !== undefined &&
+        after.clause === w.clause &&
+        STATUS_AFTER.has(after.token) &&
+        !WHERE.has(said[end + 2]?.token ?? "") &&
+        !WHERE.has(said[end + 3]?.token ?? "")) ||
+      (before !== undefined && before.clause === w.clause && before.marks !== "" && isOneOf(before, STATUS_BEFORE));
+    if (!placed) return false;
+    for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+      const t = said[j] as TextWord;
+      if (t.clause !== w.clause) break;
+      if (isOneOf(t, RESIDENCE_VERBS)) return false;
+    }
+    return true;
+  });
 }
 
 /** Adjacent word pairs, within a clause when the words say which clause they stand in. */
