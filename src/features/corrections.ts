@@ -29,6 +29,8 @@ const PARTICLES = new Set(
       // what the citizen asked or needs, said without naming it: "không phải cái tôi cần", "not what I'm looking for"
       "tôi mình tui ý hỏi cần tìm muốn lắm với câu",
       "s m is was not what i need needed want wanted looking for asked meant mean procedure wrong you got",
+      // chat letters and repeats: "sai r" (rồi), "ko phải đâu e", "no no", "not really"
+      "r e t no really answer correct",
     ].join(" "),
   ),
 );
@@ -37,11 +39,11 @@ const PARTICLES = new Set(
 const OPENERS_BEFORE = /^(?:(?:dạ|da|ơ|o|ủa|ua|ừ|u|à|a|ờ|hmm|hm|ơ kìa|uhm|ừm)\s*[,.!]?\s+)?/u;
 
 /** "không phải", "ko phải", "k phải", "chẳng phải", "hông phải", "not": a no, folded. */
-const NOT = String.raw`(?:khong|ko|k|kh|khg|hong|hok|hem|chang|cha|ch|hk)\s+(?:phai|fai|pai)`;
+const NOT = String.raw`(?:khong|ko|k|kh|khg|hong|hok|hem|chang|cha|ch|hk|dau)\s+(?:phai|fai|pai)`;
 /** "sai rồi", "nhầm rồi", "không đúng", "chưa đúng", "wrong", "that's not it": the answer is wrong, folded. */
-const WRONG = String.raw`(?:(?:(?:ban|bot|ad|em)\s+)?(?:tra\s+loi|hieu|doc|tim)\s+(?:sai|nham|lon)(?:\s+roi)?|(?:sai|nham)\s+thu\s+tuc(?:\s+roi)?|sai\s+roi|sai\s+bet|sai|nham\s+roi|nham|lon\s+roi|khong\s+dung|ko\s+dung|k\s+dung|chua\s+dung|khong\s+phai\s+vay|that'?s\s+wrong|that\s+is\s+wrong|wrong(?:\s+one)?|incorrect|(?:that'?s|that\s+is|this\s+is|it'?s|it\s+is)\s+(?:not|the\s+wrong)\s+(?:it|right|correct|what|one|procedure)|not\s+(?:this|that|it)(?:\s+one)?|not\s+what|nope|no)`;
+const WRONG = String.raw`(?:(?:(?:ban|bot|ad|em)\s+)?(?:tra\s+loi|hieu|doc|tim)\s+(?:sai|nham|lon)(?:\s+roi)?|(?:sai|nham)\s+thu\s+tuc(?:\s+roi)?|sai\s+roi|sai\s+bet|sai|nham\s+roi|nham|lon\s+roi|khong\s+dung|ko\s+dung|k\s+dung|chua\s+dung|khong\s+phai\s+vay|that'?s\s+wrong|that\s+is\s+wrong|wrong(?:\s+one)?|incorrect|(?:that'?s|that\s+is|this\s+is|it'?s|it\s+is)\s+(?:not|the\s+wrong)\s+(?:it|right|correct|what|one|procedure)|not\s+(?:this|that|it)(?:\s+one)?|not\s+what|not\s+(?:correct|right|really)|wrong\s+answer|nope|nah|no)`;
 /** "ý tôi là", "ý mình là", "tôi định hỏi", "tôi muốn hỏi là", "I meant", "I mean": what is meant follows, folded. */
-const MEANT = String.raw`(?:y\s+(?:toi|minh|em|tui|con|chau|anh|chi|la)(?:\s+la)?|(?:toi|minh|em|tui)\s+(?:dinh\s+hoi(?:\s+la)?|muon\s+hoi\s+la)|i\s+(?:meant|mean|was\s+asking\s+(?:about|for)|asked\s+(?:about|for))|what\s+i\s+meant\s+(?:was|is))`;
+const MEANT = String.raw`(?:y\s+(?:toi|minh|em|tui|con|chau|anh|chi|la|e|t|m)(?:\s+la)?|(?:toi|minh|em|tui)\s+(?:dinh\s+hoi(?:\s+la)?|muon\s+hoi\s+la)|i\s+(?:meant|mean|was\s+asking\s+(?:about|for)|asked\s+(?:about|for))|what\s+i\s+meant\s+(?:was|is))`;
 /** "tôi hỏi … cơ", "mình cần … mà": what is meant, said again with a closing particle of insistence, folded. */
 const ASKED = String.raw`(?:toi|minh|em|tui|con|chau)\s+(?:hoi|can|muon\s+hoi|muon\s+lam|muon|dang\s+hoi|hoi\s+ve|muon\s+hoi\s+ve|can\s+lam)`;
 

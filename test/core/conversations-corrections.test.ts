@@ -130,6 +130,11 @@ describe("readCorrection", () => {
     ["that's not what I need", ""],
     ["not what I'm looking for", ""],
     ["no that's wrong", ""],
+    ["sai r", ""],
+    ["đâu phải", ""],
+    ["nah", ""],
+    ["wrong answer", ""],
+    ["y e la khai tu", "khai tu"],
     ["không phải cái đó, tôi muốn cấp lại giấy phép bán rượu", "cấp lại giấy phép bán rượu"],
   ])("%s: a correction meaning %j", (text, rest) => {
     expect(readCorrection(text)).toMatchObject({ kind: "reject", rest });
@@ -154,6 +159,8 @@ describe("readCorrection", () => {
     "tôi hỏi có mất phí không",
     "nhận con nuôi",
     "sai rồi thì sửa thế nào",
+    "đâu phải nộp phí đúng không",
+    "y te",
     "cái này có mất phí không",
     "I want to register my household business",
     "I need a proof of residence certificate, where do I get it",
