@@ -211,6 +211,8 @@ export function bringsPaper(text: string): boolean {
  */
 const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
 const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
+const COPY = new Set(tokenize("photo kèm"));
+const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
 
 /**
  * Whether every place the message says one of the terms (overlapping terms taken together: "khởi kiện ra
@@ -241,6 +243,14 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     const before = tokens[at - 1] ?? "";
     // "nay tôi cần phiếu lý lịch tư pháp": the citizen needs it, a request, not a paper a procedure needs
     if (before === "can" && NEEDER.has(tokens[at - 2] ?? "")) return false;
-    return HAD.has(before) || HAD_PAIRS.has(`${tokens[at - 2] ?? ""} ${before}`);
+    const pair = `${tokens[at - 2] ?? ""} ${before}`;
+    // "chứng thực bản sao sổ bảo hiểm xã hội", "photo căn cước": a copy of the paper, made at the ward; "giấy ủy
+    // quyền nhận lương hưu thay": what an authorisation (whose signature the ward certifies) is for
+    const copied = COPY.has(before) || COPY_PAIRS.has(pair);
+    const authorised = tokens
+      .slice(Math.max(0, at - 4), at)
+      .join(" ")
+      .includes("uy quyen");
+    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised;
   });
 }

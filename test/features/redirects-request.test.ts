@@ -64,6 +64,12 @@ describe("a paper held", () => {
     expect(namesAsHeld(text, [tokenize("thẻ tạm trú")])).toBe(true);
   });
 
+  it("a copy of the paper, or what an authorisation is for, is the ward's certification", () => {
+    expect(namesAsHeld("chứng thực bản sao sổ bảo hiểm xã hội", [tokenize("sổ bảo hiểm xã hội")])).toBe(true);
+    expect(namesAsHeld("chứng thực giấy ủy quyền nhận lương hưu thay", [tokenize("lương hưu")])).toBe(true);
+    expect(namesAsHeld("làm sao rút bảo hiểm xã hội một lần", [tokenize("rút bảo hiểm xã hội")])).toBe(false);
+  });
+
   it("what the citizen says they need is asked for, not held", () => {
     expect(namesAsHeld("nay tôi cần phiếu lý lịch tư pháp để đi làm", [tokenize("phiếu lý lịch tư pháp")])).toBe(false);
     expect(namesAsHeld("khai sinh cho con cần cccd của bố mẹ không", [tokenize("cccd")])).toBe(true);

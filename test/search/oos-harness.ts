@@ -5,7 +5,7 @@
  * the figures for that set and for eval/tuning.tsv (5-fold: each fifth answered without its own câu mẫu, as
  * bench/search.ts scores the tuning part), with every miss:
  *
- *   npx tsx test/search/oos-harness.ts [--own] [--tuning] [--quiet]
+ *   npx tsx test/search/oos-harness.ts [--own] [--tuning] [--quiet] [other.tsv]
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -156,8 +156,11 @@ export function line(name: string, f: Figures): string {
   );
 }
 
-export async function ownSet(catalogue: LiveCatalogue): Promise<{ rows: Row[]; figures: Figures }> {
-  const rows = parseRows(await readFile(path.join(ROOT, "test/search/oos-letters.tsv"), "utf8"));
+export async function ownSet(
+  catalogue: LiveCatalogue,
+  file = "test/search/oos-letters.tsv",
+): Promise<{ rows: Row[]; figures: Figures }> {
+  const rows = parseRows(await readFile(path.join(ROOT, file), "utf8"));
   return { rows, figures: score(rows, await sendEach(catalogue, rows)) };
 }
 
@@ -207,8 +210,15 @@ export async function tuningFolds(): Promise<{ rows: Row[]; figures: Figures }> 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
-  const all = !args.includes("--own") && !args.includes("--tuning");
+  const file = args.find((a) => a.endsWith(".tsv"));
+  const all = !args.includes("--own") && !args.includes("--tuning") && !file;
   const quiet = args.includes("--quiet");
+  if (file) {
+    const catalogue = await LiveCatalogue.open(path.join(ROOT, "data"));
+    const { figures } = await ownSet(catalogue, file);
+    if (!quiet) for (const miss of figures.misses) console.log(miss);
+    console.log(line(file, figures));
+  }
   if (all || args.includes("--own")) {
     const catalogue = await LiveCatalogue.open(path.join(ROOT, "data"));
     const { figures } = await ownSet(catalogue);
