@@ -505,6 +505,12 @@ async function answerQuestion(
     current && st.asked && !cue && !labelled && !redirect && !(outcome.sure && (top?.parts.title ?? 0) >= 1)
       ? withDetail(search, outcome, text, current, st.asked, catalogue.procedures)
       : undefined;
+  // "bị mất rồi", "hết hạn rồi" after a paper: its change among its look-alikes (search reads "mất" as a death).
+  const changed =
+    current && st.asked && !cue && !labelled && !isChange(current) && tokenize(text).length <= CHANGE_TOKENS
+      ? changedVariant(search, text, current, st.asked)
+      : undefined;
+  if (changed) return [show(ctx, deps, changed, outcome.intent)];
   const detailed = outcome.decision === "answer" && outcome.sure ? detail() : undefined;
   if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
@@ -759,6 +765,32 @@ function withDetail(
   if (!found) return;
   const sentOn = sentOnByNote(found, both, all);
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
+}
+
+/** A change said after an answer this short ("bị mất rồi", "hết hạn rồi ạ") is a change of the paper at hand. */
+const CHANGE_TOKENS = 5;
+
+/**
+ * A change named on its own after a paper was answered ("bị mất rồi" after "giấy phép bán thuốc lá"): of the
+ * paper's look-alikes that its words and the change find together, the one whose name holds that change
+ * (src/features/variants.ts). Undefined when none or several do.
+ */
+function changedVariant(
+  search: ProcedureSearch<Procedure>,
+  text: string,
+  current: Procedure,
+  asked: string,
+): Procedure | undefined {
+  const said = withoutTopicReturn(text);
+  if (!namesChange(said)) return undefined;
+  const family = search
+    .search(`${asked} ${said}`, SEARCH_LIMIT)
+    .hits.slice(0, LIST_MAX)
+    .map((h) => h.procedure)
+    .filter((p) => p === current || lookAlike(p, current));
+  if (!family.includes(current)) return undefined;
+  const meant = meantVariant(family, said);
+  return meant && meant.code !== current.code ? meant : undefined;
 }
 
 /** Words of names that tell no procedure apart: paperwork verbs, papers, offices, particles (with their accents). */
