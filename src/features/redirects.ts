@@ -1,6 +1,7 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { MAX_QUERY_CHARS, tokenize, words } from "../search/normalize.js";
+import { namesForeigner } from "./foreign.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -47,10 +48,47 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       }
     }
   }
+  // A foreigner asking to reside ("chồng tôi người Mỹ muốn xin thường trú ở Việt Nam"): the immigration office's
+  // visa and residence-card pointer (the Law on Residence is for citizens), when nothing else is asked.
+  if (!best || bestHeld) {
+    const residence = foreignResidence(text, tokens);
+    const immigration = residence && redirects.find((r) => r.id === IMMIGRATION);
+    if (residence && immigration) {
+      const words = residence.filter((t) => !IDLE.has(t)).length;
+      return {
+        redirect: immigration,
+        term: residence,
+        strength: content === 0 ? 1 : Math.min(1, words / content),
+        said: [residence],
+      };
+    }
+  }
   // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
   // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
   const asked = best && best.said.length > 1 ? best.said.find((run) => opensWith(text, run)) : undefined;
   return best && asked ? { ...best, term: asked } : best;
+}
+
+/** The redirect for foreigners' visas and residence cards (answer.ts has it too). */
+const IMMIGRATION = "thi-thuc-nguoi-nuoc-ngoai";
+/** Asking to reside ("xin thường trú", "làm tạm trú"); no story of living somewhere ("về quê sinh sống lâu dài"). */
+const RESIDE = ["xin thường trú", "xin tạm trú", "làm thường trú", "làm tạm trú", "xin ở lại"].map(tokenize);
+/** A Vietnamese abroad (a citizen, whose residence the ward registers), or a child's residence asked. */
+const CITIZEN_ABROAD = ["việt kiều", "kiều bào", "quốc tịch việt nam", "người việt"].map(tokenize);
+
+/** The residence run a message says for a foreigner (none for a Vietnamese abroad or a child). */
+function foreignResidence(text: string, tokens: readonly string[]): string[] | undefined {
+  if (!namesForeigner(text) || CITIZEN_ABROAD.some((run) => containsRun(tokens, run))) return undefined;
+  for (const run of RESIDE) {
+    for (let i = 0; i + run.length <= tokens.length; i++) {
+      // "đã làm tạm trú": done, no request
+      if (!run.every((t, j) => tokens[i + j] === t) || tokens[i - 1] === "da") continue;
+      // "đăng ký thường trú cho con": the child's (a Vietnamese), whoever the father is
+      if (tokens.slice(i + run.length, i + run.length + 3).includes("con")) return undefined;
+      return [...run];
+    }
+  }
+  return undefined;
 }
 
 export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {

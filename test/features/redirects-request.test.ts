@@ -58,6 +58,32 @@ describe("the term a letter asks for, among those of one service", () => {
   });
 });
 
+describe("a foreigner asking to reside", () => {
+  const redirects = [
+    {
+      id: "thi-thuc-nguoi-nuoc-ngoai",
+      topic: "Thị thực",
+      terms: ["visa"],
+      answer: "…",
+      sources: [],
+      lastChecked: "2026-12-02",
+    },
+  ];
+  it("gets the immigration pointer", () => {
+    expect(
+      matchRedirect(redirects, "chồng tôi người Mỹ muốn xin thường trú ở Việt Nam thì làm ở đâu")?.redirect.id,
+    ).toBe("thi-thuc-nguoi-nuoc-ngoai");
+  });
+  it.each([
+    "Việt kiều Mỹ muốn xin thường trú ở Việt Nam",
+    "chồng tôi người Hàn, làm thường trú cho con ở đâu",
+    "vợ tôi người Nhật đã làm tạm trú rồi, giờ muốn đăng ký kết hôn",
+    "Tôi lấy chồng Đài Loan, nay hai mẹ con về quê sinh sống lâu dài, làm khai sinh cho con",
+  ])("not a Vietnamese abroad, a child, a done residence or a story: %s", (text) => {
+    expect(matchRedirect(redirects, text)).toBeUndefined();
+  });
+});
+
 describe("a paper held", () => {
   it("a term listed after 'và' with papers held is held too", () => {
     const text = "Anh ấy có hộ chiếu và thẻ tạm trú. Xin hỏi làm giấy khai sinh cho con cần gì?";
