@@ -112,7 +112,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   // Several replicas (DATABASE_URL): a label saved or deleted here is served by the others at once (examples-sync.ts).
   const syncing: Promise<ExamplesSync | undefined> =
     database && examplesFile && reload
-      ? ExamplesSync.open(database, { file: examplesFile, reload, knownCodes: () => knownCodes(), logger }).catch(
+      ? ExamplesSync.open(database, { file: examplesFile, reload, knownCodes: () => knownCodes(), logger, now }).catch(
           (err: unknown) => {
             logger.warn({ err: errorSummary(err) }, "câu mẫu: other replicas will not be told of changes made here");
             return undefined;
@@ -125,7 +125,9 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     sync = opened;
     if (closed) opened?.close();
   });
-  const tellReplicas = async (change: ExampleChange) => (await syncing)?.publish(change);
+  /** Before a label of `text` is written here: its time, for telling the other replicas after. */
+  const changing = (text: string) => sync?.changing(text) ?? now();
+  const tellReplicas = async (change: ExampleChange, at: number) => (await syncing)?.publish(change, at);
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -593,8 +595,10 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     const asked = EXAMPLE_INTENTS.find((i) => i === intent);
     if (intent !== "" && !asked) return again(400, "Hãy chọn lại mục «Người dân hỏi về».");
     let example: Example;
+    let at: number;
     try {
       const day = localTime(now(), timeZone).date;
+      at = changing(text);
       example = await examplesFile.add({ text, code, intent: asked }, session.user, day, known);
     } catch (err) {
       if (!(err instanceof ExampleWriteError)) throw err;
@@ -608,7 +612,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       boundWard(session),
     );
     const served = await reloadServes(example);
-    await tellReplicas({ kind: "add", example });
+    await tellReplicas({ kind: "add", example }, at);
     sendHtml(
       res,
       200,
@@ -641,6 +645,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       return sendHtml(res, 200, deleteConfirmPage(frame, { csrf: session.csrf, text, labels, nameOf }));
     }
     let removed: Example[];
+    const at = changing(text);
     try {
       removed = await examplesFile.remove(text, knownCodes());
     } catch (err) {
@@ -655,7 +660,7 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       boundWard(session),
     );
     await reload?.();
-    await tellReplicas({ kind: "remove", text });
+    await tellReplicas({ kind: "remove", text }, at);
     sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { Example } from "../catalogue/examples.js";
+import { Example, sameTextKey } from "../catalogue/examples.js";
 import { errorSummary, type Logger } from "../logger.js";
 import { DatabaseBroadcast } from "../replicas/broadcast.js";
 import type { Pool } from "../storage/postgres/database.js";
@@ -18,6 +18,8 @@ const Message = z.object({
   origin: z.string(),
   /** SHA-256 of its examples.json once written: a replica whose file reads the same has nothing to write. */
   digest: z.string(),
+  /** When it was made (the replicas' clocks agree, NTP): of two changes of one text, the later one stands. */
+  at: z.number(),
   change: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("add"), example: Example }),
     z.object({ kind: z.literal("remove"), text: z.string().max(2_000) }),
@@ -31,6 +33,7 @@ export interface ExamplesSyncOptions {
   /** The codes this replica's catalogue knows (a label naming another is refused, as the console's own). */
   knownCodes(): ReadonlySet<string>;
   logger: Logger;
+  now(): number;
 }
 
 /**
@@ -45,6 +48,8 @@ export interface ExamplesSyncOptions {
 export class ExamplesSync {
   private readonly origin = randomBytes(8).toString("hex");
   private queue: Promise<void> = Promise.resolve();
+  /** When this replica last changed each text (by sameTextKey): an older change of it heard later is not applied. */
+  private readonly changedHere = new Map<string, number>();
 
   private constructor(
     private readonly options: ExamplesSyncOptions,
@@ -62,11 +67,21 @@ export class ExamplesSync {
     return sync;
   }
 
+  /**
+   * Notes that this replica is about to change a text (before writing it): a change of that text made earlier on
+   * another replica, heard from now on, is not applied over it. Resolves to the change's time, for `publish`.
+   */
+  changing(text: string): number {
+    const at = this.options.now();
+    this.changedHere.set(sameTextKey(text), at);
+    return at;
+  }
+
   /** Tells the other replicas of a change this one has written and reloaded. Never throws: the change is saved here. */
-  async publish(change: ExampleChange): Promise<void> {
+  async publish(change: ExampleChange, at: number): Promise<void> {
     try {
       const digest = await this.options.file.digest();
-      await this.broadcast?.publish(JSON.stringify({ v: 1, origin: this.origin, digest, change }));
+      await this.broadcast?.publish(JSON.stringify({ v: 1, origin: this.origin, digest, at, change }));
     } catch (err) {
       this.options.logger.warn(
         { err: errorSummary(err) },
@@ -97,8 +112,8 @@ export class ExamplesSync {
       return;
     }
     if (message.data.origin === this.origin) return;
-    const { digest, change } = message.data;
-    this.inTurn(() => this.apply(digest, change));
+    const { digest, change, at, origin } = message.data;
+    this.inTurn(() => this.apply(digest, change, at, origin));
   }
 
   /** One change at a time, in the order the database delivered them (the same order on every replica). */
@@ -108,10 +123,14 @@ export class ExamplesSync {
     });
   }
 
-  private async apply(digest: string, change: ExampleChange): Promise<void> {
+  private async apply(digest: string, change: ExampleChange, at: number, origin: string): Promise<void> {
     const { file, reload, knownCodes, logger } = this.options;
+    // Two staff changing one text on two replicas at once: each replica keeps the later change, not the last heard
+    // (the same millisecond: the change of the greater origin).
+    const mine = this.changedHere.get(sameTextKey(textOf(change)));
+    const stale = mine !== undefined && (mine > at || (mine === at && this.origin > origin));
     // A shared folder holds the change already: reloading, as the watcher would, serves it.
-    if ((await file.digest()) !== digest) {
+    if (!stale && (await file.digest()) !== digest) {
       try {
         if (change.kind === "add") await file.put(change.example, knownCodes());
         else await file.remove(change.text, knownCodes());
@@ -124,3 +143,5 @@ export class ExamplesSync {
     await reload();
   }
 }
+
+const textOf = (change: ExampleChange) => (change.kind === "add" ? change.example.text : change.text);

@@ -152,6 +152,24 @@ describe("câu mẫu saved or deleted on one replica are served by every replica
     expect(await eventually(() => answer(two, text) === undefined)).toBe(true);
     expect(await staffLabels(dirs[1], text)).toEqual([]);
     expect(await staffLabels(dirs[0], text)).toEqual([]);
+
+    // One text labelled on both at the same moment, differently: both end with the same label (the later one),
+    // not each with the other's.
+    const both = "bé nhà em mới sinh thì làm giấy tờ gì";
+    for (let round = 0; round < 4; round++) {
+      const [a, b] = await Promise.all([label(onOne, both, round % 2 ? BIRTH : MARRIAGE), label(onTwo, both, "none")]);
+      expect([a.status, b.status]).toEqual([200, 200]);
+      const alike = async () => {
+        const [x, y] = [await staffLabels(dirs[0], both), await staffLabels(dirs[1], both)];
+        return x.length === 1 && JSON.stringify(x) === JSON.stringify(y);
+      };
+      expect(await eventually(alike), `round ${round}`).toBe(true);
+      await sleep(300);
+      expect(await alike(), `round ${round}, settled`).toBe(true);
+      const served = (service: Service) =>
+        service.catalogue.current().catalogue.examples.filter((e) => sameTextKey(e.text) === sameTextKey(both));
+      expect(await eventually(() => JSON.stringify(served(one)) === JSON.stringify(served(two)))).toBe(true);
+    }
   });
 
   it("on one shared catalogue folder: the other reloads the file written already, without writing it again", async () => {
