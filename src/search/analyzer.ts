@@ -198,6 +198,11 @@ export class Analyzer {
   readonly writtenPhrases: Word[][] = [];
   /** Words the analyzer itself knows: never typo-corrected. */
   readonly vocabulary = new Set<string>(this.phrases.flat());
+  /**
+   * One-word fillers written in English ("ward", "commune", "office", "certificate"): in an English message they go
+   * with the function words, before synonyms, so they split no term ("report a commune official").
+   */
+  private readonly englishFiller = new Set<string>();
   /** One-word fillers: everyday words, never "repaired" into catalogue words. */
   readonly everyday = new Set<string>();
   /** Concept tokens of the synonym file: named things, whether or not a record has them. */
@@ -241,6 +246,7 @@ export class Analyzer {
       // A one-word filler is an everyday word as it stands; a word of a filler phrase only beside the
       // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
       if (from.length === 1) this.everyday.add(from[0] as string);
+      if (from.length === 1 && /^[a-z]+$/.test(text)) this.englishFiller.add(from[0] as string);
     }
   }
 
@@ -311,7 +317,7 @@ export class Analyzer {
       for (let k = i; k < i + span; k++) keep[k] = true;
       i += Math.max(1, span);
     }
-    return input.filter((w, k) => keep[k] || !ENGLISH_FUNCTION.has(w.token));
+    return input.filter((w, k) => keep[k] || !(ENGLISH_FUNCTION.has(w.token) || this.englishFiller.has(w.token)));
   }
 
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */
