@@ -250,6 +250,8 @@ export function bringsPaper(text: string): boolean {
 const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
 const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
 const COPY = new Set(tokenize("photo kèm"));
+/** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
+const AUTHORISED_REACH = 6;
 const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
 
 /**
@@ -286,7 +288,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     // quyền nhận lương hưu thay": what an authorisation (whose signature the ward certifies) is for
     const copied = COPY.has(before) || COPY_PAIRS.has(pair);
     const authorised = tokens
-      .slice(Math.max(0, at - 4), at)
+      .slice(Math.max(0, at - AUTHORISED_REACH), at)
       .join(" ")
       .includes("uy quyen");
     return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised;
