@@ -734,7 +734,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const done = doneWords(said, content);
     if (!done.includes(true)) return;
     const all = new Set(content.map((w) => w.token));
-    const fresh = new Set(content.filter((_, k) => !done[k]).map((w) => w.token));
+    // Said anew: a word said outside the deeds too, as the same word ("hộ" of "thuộc hộ nghèo" is not "hỗ" of "hỗ trợ").
+    const doneMarks = new Map<string, Set<string>>();
+    content.forEach((w, k) => {
+      if (done[k]) doneMarks.set(w.token, (doneMarks.get(w.token) ?? new Set()).add(w.marks));
+    });
+    const fresh = new Set(
+      content
+        .filter((w, k) => {
+          const marks = doneMarks.get(w.token);
+          return !done[k] && (!marks || w.marks === "" || marks.has(w.marks) || marks.has(""));
+        })
+        .map((w) => w.token),
+    );
     let changed = false;
     for (const h of ranked) {
       const saidWhole = this.entryOf(h).named.filter((t) => t.length > 0 && t.every((w) => all.has(w)));
@@ -1398,22 +1410,41 @@ const DONE_VERBS = new Set(
   ),
 );
 const PASSIVE = (words("được")[0] as Word).token;
+/**
+ * A status held, said as background like paperwork done: "thuộc hộ nghèo", "đang hưởng trợ cấp xã hội", "đang nhận
+ * trợ cấp hưu trí xã hội" (as written: "thuoc" may be "thuốc").
+ */
+const BELONGS = words("thuộc")[0] as Word;
+const ONGOING = words("đang")[0] as Word;
+const ONGOING_VERBS = new Set(["hưởng", "nhận"].map((w) => (words(w)[0] as Word).token));
 const NOT_YET_ASKED = (words("chưa")[0] as Word).token;
 /** How many words a deed done reaches at most. */
 const DONE_SPAN = 8;
 
+/** Whether a typed word is `word` as written (or typed without accents). */
+function isWord(w: Word, word: Word): boolean {
+  return w.token === word.token && (w.marks === "" || w.marks === word.marks);
+}
+
 /**
- * Which content words the message says as paperwork already done ("Tôi đã đăng ký tạm trú thời hạn 2 năm, …"):
- * from the verb after "đã" to the end of its clause; not in a clause that asks whether it is done ("đã … chưa").
+ * Which content words the message says as paperwork already done ("Tôi đã đăng ký tạm trú thời hạn 2 năm, …") or
+ * as a status held ("thuộc hộ nghèo", "đang hưởng trợ cấp …"): from the verb to the end of its clause; not in a
+ * clause that asks whether it is done ("đã … chưa").
  */
 function doneWords(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
   const at = new Set<number>();
   said.forEach((w, k) => {
-    if (w.token !== DONE.token || (w.marks !== "" && w.marks !== DONE.marks)) return;
     let v = k + 1;
-    if (said[v]?.token === PASSIVE && said[v]?.clause === w.clause) v++;
-    const verb = said[v];
-    if (!verb || verb.clause !== w.clause || !DONE_VERBS.has(verb.token)) return;
+    if (isWord(w, BELONGS) && w.marks !== "") {
+      if (said[v]?.clause !== w.clause) return;
+    } else if (isWord(w, ONGOING) && w.marks !== "") {
+      if (said[v]?.clause !== w.clause || !ONGOING_VERBS.has(said[v]?.token ?? "")) return;
+    } else {
+      if (!isWord(w, DONE)) return;
+      if (said[v]?.token === PASSIVE && said[v]?.clause === w.clause) v++;
+      const verb = said[v];
+      if (!verb || verb.clause !== w.clause || !DONE_VERBS.has(verb.token)) return;
+    }
     const span: number[] = [];
     for (let j = v; j < said.length && j < v + DONE_SPAN; j++) {
       const t = said[j] as TextWord;

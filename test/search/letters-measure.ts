@@ -1,22 +1,20 @@
-// npx tsx test/search/letters-measure.ts [--misses]: the search as the bot serves it (bench/search.ts builds it
-// so: all labelled examples, redirects) on the long letters of test/search/letters.tsv, written by the letters
+// npx tsx test/search/letters-measure.ts [--misses] [files…]: the search as the bot serves it (indexCatalogue: all
+// labelled examples, redirects) on the long letters of test/search/letters.tsv, written by the letters
 // helper from the records alone. Prints top-1, top-3, intent, out-of-scope answered/offers and, with --misses,
 // every miss.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { labelKey, servedExamples } from "../../src/catalogue/live.js";
+import { indexCatalogue } from "../../src/catalogue/live.js";
 import { loadCatalogue } from "../../src/catalogue/load.js";
 import { measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
-import { ExampleSearch } from "../../src/search/examples.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const loaded = await loadCatalogue(path.join(ROOT, "data"));
 if (!loaded.ok) throw new Error("bundled catalogue is invalid");
-const { procedures, synonyms, redirects } = loaded.catalogue;
-const search = new ExampleSearch(procedures, synonyms, servedExamples(loaded.catalogue.examples), redirects, {
-  key: labelKey,
-});
+const { procedures } = loaded.catalogue;
+// As the live catalogue serves it (rules, redirects, câu mẫu).
+const search = indexCatalogue(loaded.catalogue);
 const files = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 for (const file of files.length > 0 ? files : ["test/search/letters.tsv"]) {
