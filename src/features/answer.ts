@@ -551,10 +551,20 @@ async function answerQuestion(
     return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
   }
   if (outcome.decision === "answer" && top) {
-    // Only one candidate came close: the answer, with a way out to browsing.
+    // Only one candidate came close: the answer, with a way out to browsing. Its foreign-element twin when the
+    // message names a foreigner and search found the twin too ("register our marriage, my fiancée is Vietnamese").
+    const twin = namesForeign(text)
+      ? foreignTwin(
+          top.procedure,
+          outcome.hits.map((h) => h.procedure),
+        )
+      : undefined;
+    const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
     const intent =
       top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
-    const reply = answerReply(ctx, deps, { ...outcome, intent }, top);
+    const reply = twinHit
+      ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
+      : answerReply(ctx, deps, { ...outcome, intent }, top);
     const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
     return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
   }
@@ -566,10 +576,15 @@ async function answerQuestion(
     }
     // A thing and the changes to it ("giấy phép bán lẻ rượu": its issue, re-issue, amendment): the one the
     // message names a change for, or the thing itself when it names none; the others one tap away.
-    const meant = meantVariant(
-      outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure),
-      withoutTopicReturn(text),
-    );
+    // Of the foreign-element twins, only those the message asks for ("cải chính năm sinh trong giấy khai sinh": the
+    // change of a civil-status record, not its twin for foreigners, nor the registration it corrects).
+    const top5 = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
+    const asForeign = top5.filter((p) => isForeignElement(p) === namesForeign(text));
+    const meant =
+      meantVariant(top5, withoutTopicReturn(text)) ??
+      (asForeign.length > 1 && asForeign.length < top5.length
+        ? meantVariant(asForeign, withoutTopicReturn(text), false)
+        : undefined);
     const meantHit = meant && outcome.hits.find((h) => h.procedure.code === meant.code);
     if (meantHit) {
       const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);

@@ -144,7 +144,12 @@ function changesOf(procedure: Procedure): Word[][] {
  * whose name holds a change the message names, when it names one that no other listed name holds.
  * Undefined when the list is not settled that way.
  */
-export function meantVariant(listed: readonly Procedure[], text: string): Procedure | undefined {
+export function meantVariant(
+  listed: readonly Procedure[],
+  text: string,
+  /** False: only a change the message names settles the list, never the thing itself for naming none. */
+  thingItself = true,
+): Procedure | undefined {
   if (listed.length < 2) return undefined;
   const said = words(text);
   const changes = listed.map(changesOf);
@@ -157,7 +162,7 @@ export function meantVariant(listed: readonly Procedure[], text: string): Proced
     const holders = listed.filter((_, i) => named.some((run) => (changes[i] ?? []).includes(run)));
     return holders.length === 1 ? holders[0] : undefined;
   }
-  if (CHANGE_HINTS.some((run) => says(said, run))) return undefined;
+  if (!thingItself || CHANGE_HINTS.some((run) => says(said, run))) return undefined;
   const plain = listed.filter((_, i) => (changes[i] ?? []).length === 0);
   // Only when every other listed procedure is a change of something: "Đăng ký khai sinh" beside "Đăng ký
   // khai sinh có yếu tố nước ngoài" is no thing and its change.
