@@ -761,7 +761,7 @@ function withDetail(
 ): Procedure | undefined {
   const said = contentWords(text);
   if (tokenize(text).length > DETAIL_WORDS + 2) return;
-  if (said.length > DETAIL_WORDS || outcome.sectionOnly || outcome.hits.length === 0) return;
+  if (said.length > DETAIL_WORDS || outcome.sectionOnly) return;
   const both = `${asked} ${withoutTopicReturn(text)}`;
   const refined = search.search(both, SEARCH_LIMIT);
   // The first words still matter: the procedure at hand is among the candidates of both together.
