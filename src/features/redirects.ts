@@ -50,6 +50,12 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   }
   // A foreigner asking to reside ("chồng tôi người Mỹ muốn xin thường trú ở Việt Nam"): the immigration office's
   // visa and residence-card pointer (the Law on Residence is for citizens), when nothing else is asked.
+  if (!best || bestHeld || best.redirect.id === SOCIAL_INSURANCE) {
+    const birth = maternityClaim(text, tokens);
+    const insurance = birth && redirects.find((r) => r.id === SOCIAL_INSURANCE);
+    // the question is all about it, whatever else the letter tells
+    if (birth && insurance) return { redirect: insurance, term: birth, strength: 1, said: [birth] };
+  }
   if (!best || bestHeld) {
     const residence = foreignResidence(text, tokens);
     const immigration = residence && redirects.find((r) => r.id === IMMIGRATION);
@@ -71,10 +77,26 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
 
 /** The redirect for foreigners' visas and residence cards (answer.ts has it too). */
 const IMMIGRATION = "thi-thuc-nguoi-nuoc-ngoai";
+const SOCIAL_INSURANCE = "bao-hiem-xa-hoi";
 /** Asking to reside ("xin thường trú", "làm tạm trú"); no story of living somewhere ("về quê sinh sống lâu dài"). */
 const RESIDE = ["xin thường trú", "xin tạm trú", "làm thường trú", "làm tạm trú", "xin ở lại"].map(tokenize);
 /** A Vietnamese abroad (a citizen, whose residence the ward registers), or a child's residence asked. */
-const CITIZEN_ABROAD = ["việt kiều", "kiều bào", "quốc tịch việt nam", "người việt"].map(tokenize);
+const CITIZEN_ABROAD = [
+  "việt kiều",
+  "kiều bào",
+  "quốc tịch việt nam",
+  "người việt định cư",
+  "người việt nam định cư",
+].map(tokenize);
+/** Staying asked in a letter's question ("có cách nào cho anh ấy ở lâu dài"), not told in its story. */
+const STAY = [
+  "ở lâu dài",
+  "ở lại lâu dài",
+  "ở lại việt nam",
+  "ở việt nam lâu dài",
+  "stay long term",
+  "stay longer",
+].map(tokenize);
 
 /** The residence run a message says for a foreigner (none for a Vietnamese abroad or a child). */
 function foreignResidence(text: string, tokens: readonly string[]): string[] | undefined {
@@ -88,7 +110,32 @@ function foreignResidence(text: string, tokens: readonly string[]): string[] | u
       return [...run];
     }
   }
-  return undefined;
+  const question = tokenize(questionOf(text) ?? "");
+  return STAY.find((run) => containsRun(question, run));
+}
+
+/** Taking part in social insurance, or its maternity benefit, said anywhere in the message. */
+const INSURED = ["đóng bảo hiểm", "bảo hiểm xã hội", "bhxh", "thai sản", "tham gia bảo hiểm", "social insurance"].map(
+  tokenize,
+);
+/** A birth, and a benefit asked for it: "chồng có được tiền gì khi vợ sinh không". */
+const BIRTH = ["vợ sinh", "sinh con", "sinh bé", "khi sinh", "vợ đẻ", "birth"].map(tokenize);
+const BENEFIT = new Set(tokenize("chế độ tiền trợ cấp hưởng nghỉ hỗ trợ allowance benefit benefits claim paid"));
+/** What makes the question the ward's: the birth's registration, the child's health-insurance card. */
+const REGISTRATION = ["khai sinh", "bảo hiểm y tế", "bhyt", "birth certificate", "register", "registration"].map(
+  tokenize,
+);
+
+/**
+ * A benefit asked for a birth by someone insured ("Tôi đóng bảo hiểm ở công ty… Xin hỏi chồng có được hưởng chế độ
+ * gì khi vợ sinh không?"): social insurance's maternity benefit, though the birth was registered at the ward. The
+ * birth run said, or undefined.
+ */
+function maternityClaim(text: string, tokens: readonly string[]): string[] | undefined {
+  if (!INSURED.some((run) => containsRun(tokens, run))) return undefined;
+  const question = tokenize(questionOf(text) ?? text.slice(0, MAX_QUERY_CHARS));
+  if (REGISTRATION.some((run) => containsRun(question, run)) || !question.some((t) => BENEFIT.has(t))) return undefined;
+  return BIRTH.find((run) => containsRun(question, run));
 }
 
 export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
@@ -112,6 +159,13 @@ const REQUEST = new Set(tokenize("muốn xin"));
 export function opensWith(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   if (opensAt(tokens, term, false)) return true;
+  // Done at the other agency itself ("hủy hợp đồng công chứng ở văn phòng công chứng"), the ward named nowhere
+  // ("… ở phường hay chi cục thuế", "ở phường thay vì ra văn phòng công chứng" weigh the ward's against it).
+  if (!WARD.some((run) => containsRun(tokens, run))) {
+    for (let i = 1; i + term.length <= tokens.length; i++) {
+      if (AT.has(tokens[i - 1] as string) && term.every((t, j) => tokens[i + j] === t)) return true;
+    }
+  }
   // A letter's question opens with it ("…. Xin hỏi thuận tình ly hôn nộp đơn ở đâu?"), or the citizen says they
   // need or want it ("nay tôi cần phiếu lý lịch tư pháp để …", "tôi muốn rút bảo hiểm xã hội một lần"): the request,
   // though ward words stand in the story around it.
@@ -159,6 +213,10 @@ function opensAt(tokens: readonly string[], term: readonly string[], question: b
   }
   return at < tokens.length && term.every((t, j) => tokens[at + j] === t);
 }
+
+/** Before a place: "ở", "tại", "lên", "đến", "ra"; and the ward's own names. */
+const AT = new Set(tokenize("ở tại lên đến"));
+const WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một cửa"].map(tokenize);
 
 /** Words a letter's question opens with before its topic ("xin hỏi", "nay"); folded, so none that folds to a topic word. */
 const QUESTION_OPENING = new Set(tokenize("hỏi nay"));

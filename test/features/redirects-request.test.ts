@@ -23,6 +23,7 @@ describe("a redirect term is the request", () => {
       "Công ty cũ giải thể, tôi đã có xác nhận cư trú. Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?",
       "chốt sổ bảo hiểm",
     ],
+    ["hủy hợp đồng công chứng ở văn phòng công chứng", "văn phòng công chứng"],
   ])("%s", (text, term) => {
     expect(opensWith(text, tokenize(term))).toBe(true);
   });
@@ -33,6 +34,8 @@ describe("a redirect term is the request", () => {
     ["Tôi đã ly hôn. Xin hỏi, giấy xác nhận độc thân xin ở đâu?", "ly hôn"],
     // an item of a list after a comma is no question's opening
     ["nghệ nhân thôi nhận trợ cấp, BHYT", "bhyt"],
+    // the other agency weighed against the ward
+    ["chứng thực hợp đồng ở phường thay vì ra văn phòng công chứng", "văn phòng công chứng"],
     // a wish set aside by the sentence itself
     ["Nhà tôi tranh chấp lối đi. Tôi muốn khởi kiện nhưng phải hòa giải trước. Xin hỏi đơn nộp ở đâu?", "khởi kiện"],
   ])("not: %s", (text, term) => {
@@ -74,6 +77,11 @@ describe("a foreigner asking to reside", () => {
       matchRedirect(redirects, "chồng tôi người Mỹ muốn xin thường trú ở Việt Nam thì làm ở đâu")?.redirect.id,
     ).toBe("thi-thuc-nguoi-nuoc-ngoai");
   });
+  it("asked to stay long, in a letter's question", () => {
+    const text =
+      "Tôi kết hôn với một anh người Canada, anh ấy ở Việt Nam bằng visa du lịch. Xin hỏi có cách nào cho anh ấy ở lâu dài không?";
+    expect(matchRedirect(redirects, text)?.redirect.id).toBe("thi-thuc-nguoi-nuoc-ngoai");
+  });
   it.each([
     "Việt kiều Mỹ muốn xin thường trú ở Việt Nam",
     "chồng tôi người Hàn, làm thường trú cho con ở đâu",
@@ -81,6 +89,24 @@ describe("a foreigner asking to reside", () => {
     "Tôi lấy chồng Đài Loan, nay hai mẹ con về quê sinh sống lâu dài, làm khai sinh cho con",
   ])("not a Vietnamese abroad, a child, a done residence or a story: %s", (text) => {
     expect(matchRedirect(redirects, text)).toBeUndefined();
+  });
+});
+
+describe("a benefit asked for a birth by someone insured", () => {
+  const redirects = [
+    { id: "bao-hiem-xa-hoi", topic: "BHXH", terms: ["bhxh"], answer: "…", sources: [], lastChecked: "2026-12-02" },
+  ];
+  it.each([
+    "Vợ em vừa sinh bé, em đã làm khai sinh ở phường. Em đóng bảo hiểm 3 năm. Em hỏi em có được hưởng chế độ gì khi vợ sinh không?",
+    "My wife gave birth last week and the ward registered it. I pay social insurance. Can I get an allowance for the birth?",
+  ])("is social insurance's maternity benefit: %s", (text) => {
+    expect(matchRedirect(redirects, text)?.redirect.id).toBe("bao-hiem-xa-hoi");
+  });
+  it.each([
+    "Tôi đóng bảo hiểm xã hội ở công ty, vợ vừa sinh con. Xin hỏi làm khai sinh cho con cần gì?",
+    "vợ sinh con được hỗ trợ thẻ bảo hiểm y tế cho bé không",
+  ])("not the birth's registration or the child's card: %s", (text) => {
+    expect(matchRedirect(redirects, text)?.redirect.id ?? "none").not.toBe("bao-hiem-xa-hoi");
   });
 });
 
