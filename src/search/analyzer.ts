@@ -129,7 +129,7 @@ const ENGLISH_FRAMING =
   "yourself himself herself themselves itself each either neither other such very really only even actually " +
   "basically exactly please kindly regarding concerning about via per if whether than or but because though " +
   "although however therefore then ok okay yes well right sure exactly every village villages hamlet being " +
-  "fiance fiancee fiancé girlfriend boyfriend partner spouse kid kids children mum mummy daddy papa mama";
+  "fiance fiancee fiancé girlfriend boyfriend partner spouse kid kids children mum mummy daddy papa mama us";
 const ENGLISH_FUNCTION = new Set([
   ...ENGLISH_DISTINCTIVE,
   ..."i me my the a an to of at in on by it its this that can do be am them they there any some submit file lodge against so just also".split(
