@@ -282,8 +282,16 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
   // residence procedures before a disability certificate), the other hits, and the rest of its field when search
   // found little else ("hộ nghèo": the middle-income household beside emergency aid).
   const field = new Set(catalogue.procedures.filter((p) => p.field === procedure?.field).map((p) => p.code));
+  // The field's procedures nearest the answered one first: those whose names share the most words with its own
+  // ("tách hộ khẩu" → the household register's other procedures before the temporary absence).
+  const kin = procedure
+    ? catalogue.procedures
+        .filter((p) => field.has(p.code) && sharedNameWords(p, procedure) > 0)
+        .sort((a, b) => sharedNameWords(b, procedure) - sharedNameWords(a, procedure))
+        .map((p) => p.code)
+    : [];
   const alternatives = [
-    ...new Set([...cited, ...hits.filter((c) => field.has(c)), ...hits.filter((c) => !field.has(c)), ...field]),
+    ...new Set([...cited, ...hits.filter((c) => field.has(c)), ...hits.filter((c) => !field.has(c)), ...kin, ...field]),
   ]
     .filter((c) => c !== code)
     .slice(0, LIST_MAX);
@@ -834,12 +842,17 @@ function nameWords(procedure: Procedure): Set<string> {
   return found;
 }
 
-/** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */
-function lookAlike(a: Procedure, b: Procedure): boolean {
+/** How many words that tell records apart two records' names and aliases share. */
+function sharedNameWords(a: Procedure, b: Procedure): number {
   const other = nameWords(b);
   let shared = 0;
-  for (const t of nameWords(a)) if (other.has(t) && ++shared >= 2) return true;
-  return false;
+  for (const t of nameWords(a)) if (other.has(t)) shared++;
+  return shared;
+}
+
+/** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */
+function lookAlike(a: Procedure, b: Procedure): boolean {
+  return sharedNameWords(a, b) >= 2;
 }
 
 /**
