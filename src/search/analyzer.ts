@@ -257,9 +257,12 @@ export class Analyzer {
       for (const term of group.terms) {
         this.synonyms.add(phrase(term), plain(concept));
         // As an English message reads once its function words are dropped ("register my baby" → "register baby").
-        // Not down to one word: "my will" is no "will" ("how long will it take"), "US citizen" no "citizen".
-        const bare = phrase(term).filter((w) => !ENGLISH_FUNCTION.has(w.token));
-        if (bare.length > 1 && bare.length < phrase(term).length && bare.every((w) => w.marks === "")) {
+        // Not down to one word: "my will" is no "will" ("how long will it take"), "US citizen" no "citizen"; nor
+        // without the word it opens with ("with a Vietnamese citizen" says a foreigner, "Vietnamese citizen" does not).
+        const words = phrase(term);
+        const bare = words.filter((w) => !ENGLISH_FUNCTION.has(w.token));
+        const opens = ENGLISH_FUNCTION.has((words[0] as Word).token);
+        if (!opens && bare.length > 1 && bare.length < words.length && bare.every((w) => w.marks === "")) {
           this.synonyms.add(bare, plain(concept));
         }
       }

@@ -55,11 +55,12 @@ describe("English framing and the words of the records", () => {
     expect(top(query)).toBe(code);
   });
 
-  it("a Vietnamese citizen is no foreigner, a US citizen is", () => {
-    expect(top("I am a Vietnamese citizen and want to register my marriage with my Vietnamese fiance")).toBe(
+  it("a Vietnamese citizen is no foreigner; a US citizen, or one marrying 'a Vietnamese citizen', is", () => {
+    expect(top("I am a Vietnamese citizen and want to register my marriage, my fiance is Vietnamese too")).toBe(
       "1.000894",
     );
-    expect(top("I am a US citizen and want to register my marriage with my Vietnamese fiance")).toBe("2.000806");
+    expect(top("I am a US citizen and want to register my marriage with my fiance")).toBe("2.000806");
+    expect(top("how do I register my marriage with a Vietnamese citizen")).toBe("2.000806");
   });
 
   it("maps a concept to what the catalogue's text becomes ('social pension' holds no 'xã')", () => {
