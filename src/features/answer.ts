@@ -790,12 +790,16 @@ function withDetail(
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
 }
 
+/** How far below the best a look-alike found with a change still counts as one of the paper's variants. */
+const FAMILY_WINDOW = 0.2;
+/** "mất rồi", "mat r", "mất mất rồi ạ": lost, said alone. */
+const BARE_LOSS = /^\s*(?:(?:lo|bi|lam)\s+)?mat(?:\s+(?:mat|roi|r|tieu|luon|het|a|ad|ban|oi|nhe))*\s*[.!]*$/;
 /** A change said after an answer this short ("bị mất rồi", "hết hạn rồi ạ") is a change of the paper at hand. */
 const CHANGE_TOKENS = 5;
 
 /**
- * A change named on its own after a paper was answered ("bị mất rồi" after "giấy phép bán thuốc lá"): of the
- * paper's look-alikes that its words and the change find together, the one whose name holds that change
+ * A change named on its own after a paper was answered ("bị mất rồi", "mất rồi" after "giấy phép bán thuốc lá"): of
+ * the paper's look-alikes that its words and the change find together, the one whose name holds that change
  * (src/features/variants.ts). Undefined when none or several do.
  */
 function changedVariant(
@@ -804,11 +808,16 @@ function changedVariant(
   current: Procedure,
   asked: string,
 ): Procedure | undefined {
-  const said = withoutTopicReturn(text);
-  if (!namesChange(said)) return undefined;
-  const family = search
-    .search(`${asked} ${said}`, SEARCH_LIMIT)
-    .hits.slice(0, LIST_MAX)
+  const typed = withoutTopicReturn(text);
+  // "mất rồi" alone after a paper: the paper is lost (a death only where nothing is re-issued, below).
+  const said = namesChange(typed) ? typed : BARE_LOSS.test(fold(typed)) ? "bị mất" : undefined;
+  if (!said) return undefined;
+  const { hits } = search.search(`${asked} ${said}`, SEARCH_LIMIT);
+  // Those close to the best, as a "which one?" list holds them: the licence's own re-issue, not the alcohol one's.
+  const best = hits[0]?.score ?? 0;
+  const family = hits
+    .slice(0, LIST_MAX)
+    .filter((h) => h.score >= best - FAMILY_WINDOW)
     .map((h) => h.procedure)
     .filter((p) => p === current || lookAlike(p, current));
   if (!family.includes(current)) return undefined;

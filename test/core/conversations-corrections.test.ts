@@ -30,7 +30,7 @@ describe("corrections in conversation", () => {
     expect(score.conversations).toBeGreaterThanOrEqual(40);
     // 173/243 = 0.712 at c413729, before corrections were read. k060–k082, k085–k104 and k105–k119 were written
     // after changes and measured before the next (38/46 → 44/46, 26/40 → 28/40, 28/30 when first measured):
-    // 233/243 = 0.959 now, a floor under it.
+    // 235/243 = 0.967 now, a floor under it.
     expect(rate).toBeGreaterThanOrEqual(0.94);
     // "không phải", "không có cái nào đúng": never the same answer again.
     expect(score.noneRight).toBe(score.noneTurns);
@@ -103,6 +103,11 @@ describe("a correction in the assistant", () => {
     // "mất" alone reads as a death to search; after a paper, "bị mất" is the paper lost.
     await say("giấy phép bán thuốc lá");
     expect(first(await say("bị mất rồi"))).toContain("(mã 2.000150)");
+    await say("giấy phép bán thuốc lá");
+    expect(first(await say("mất rồi"))).toContain("(mã 2.000150)");
+    // Where nothing is re-issued, "mất rồi" stays a death.
+    await say("trợ cấp xã hội hàng tháng");
+    expect(first(await say("mất rồi"))).not.toContain("(mã 1.001776)");
   });
 });
 
