@@ -263,24 +263,27 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
   if (!after.code || after.code === before.code) return;
   const code = after.code;
   const { search, catalogue } = snapshotOf(ctx, deps);
+  // A correction led here by what it says is meant ("khai tử" of "không phải khai sinh mà là khai tử").
+  const meant = text === undefined ? undefined : readCorrection(text)?.rest || undefined;
   const listed = before.options?.includes(code) ? before.options : before.alternatives;
   if (listed?.includes(code) || text === undefined) {
     rememberHowAnswered(
       ctx,
       (listed ?? []).filter((c) => c !== code),
-      listed?.includes(code) ? undefined : text,
+      meant,
     );
     return;
   }
+  const asked = meant ?? text;
   const procedure = catalogue.procedures.find((p) => p.code === code);
   const cited = procedure ? citedBy(procedure, catalogue.procedures).map((p) => p.code) : [];
   const hits = search
-    .search(withoutTopicReturn(text), SEARCH_LIMIT)
+    .search(withoutTopicReturn(asked), SEARCH_LIMIT)
     .hits.filter((h) => h.score >= ALTERNATIVE_SCORE)
     .map((h) => h.procedure.code);
   // The alternatives its note cites first, then search's next hits of the same field ("xác nhận cư trú": the other
-  // residence procedures before a disability certificate), the other hits, and the rest of its field when search
-  // found little else ("hộ nghèo": the middle-income household beside emergency aid).
+  // residence procedures before a disability certificate), the other hits, then, when search found little else
+  // ("hộ nghèo": the middle-income household beside emergency aid), the rest of its field.
   const field = new Set(catalogue.procedures.filter((p) => p.field === procedure?.field).map((p) => p.code));
   // The field's procedures nearest the answered one first: those whose names share the most words with its own
   // ("tách hộ khẩu" → the household register's other procedures before the temporary absence).
@@ -295,7 +298,7 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
   ]
     .filter((c) => c !== code)
     .slice(0, LIST_MAX);
-  rememberHowAnswered(ctx, alternatives, text);
+  rememberHowAnswered(ctx, alternatives, asked);
 }
 
 /** Search's next hits offered after a bare "không phải" score this much at least (search lists from 0.42). */

@@ -210,11 +210,6 @@ function leadingPointer(typed: string): { pointed: boolean; rest: string } {
   return { pointed: true, rest: typedSlice(typed, folded, pointer[0].length).replace(/^[\s,.!;:\-–—…]+/u, "") };
 }
 
-/** Whether a correction names nothing of what is meant: a bare no, or none of the list. */
-export function isBare(correction: Correction): boolean {
-  return correction.rest === "";
-}
-
 /**
  * The search's outcome with procedures set aside (the one just rejected, a list said to hold nothing right), decided
  * again on what is left as the search decides (src/search/index.ts): the next candidate is answered when it leads
