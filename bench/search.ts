@@ -8,6 +8,9 @@
 // so the tuning part is scored by 5-fold cross-validation: each fifth (a seeded shuffle) is answered
 // with the examples of the other four (and staff's). The held-out part and the other sets are answered
 // with all examples, as the bot serves. "rules only" rows are the same index without the examples.
+// The learned re-ranker (src/search/ranker.ts, RANKER_ON) is scored on the tuning part by nested
+// cross-validation: each fifth is re-ranked by a model trained on the other four only, whose features were
+// read against examples that exclude the fifth too; a row beside shows the search without it (or with it, off).
 //
 //   npm run bench:search               both parts, both sizes, both methods
 //   npm run bench:search -- --tune     tuning part and test/fixtures only, with every miss listed
@@ -31,7 +34,9 @@ import {
   titlesOf,
   withExamples,
 } from "../src/search/examples.js";
-import { type Hit, ProcedureSearch, type SearchOutcome } from "../src/search/index.js";
+import type { Hit, SearchOutcome } from "../src/search/index.js";
+import { RANKER_MODEL, RANKER_ON } from "../src/search/ranker.js";
+import { crossValidateRanker } from "../src/search/ranker-train.js";
 import { conversations, playConversations } from "../test/harness/eval-conversations.js";
 import { seededRandom } from "../test/harness/reliability-generator.js";
 import { syntheticCatalogue } from "../test/harness/synthetic-catalogue.js";
@@ -110,13 +115,29 @@ function fuseSearcher(records: Procedure[]) {
   };
 }
 
-/** The tuning part scored by cross-validation (eval/examples.ts): no message is answered with its own label. */
+/**
+ * The tuning part scored by cross-validation (eval/examples.ts): no message is answered with its own label. With
+ * `"ranker"`, nested: the re-ranker of each fold is trained on the other folds only (src/search/ranker-train.ts).
+ */
 function crossValidated(
   index: ExampleSearch<Procedure>,
   records: readonly Procedure[],
   queries: readonly LabelledQuery[],
-  tuning: ExampleTuning,
+  tuning: ExampleTuning | "ranker",
 ): { search(text: string): SearchOutcome<Procedure> } {
+  if (tuning === "ranker") {
+    const outcomes = crossValidateRanker({
+      index,
+      records,
+      synonyms,
+      queries,
+      extra: otherExamples,
+      folds: FOLDS,
+      seed: FOLD_SEED,
+      key: labelKey,
+    });
+    return { search: (text) => outcomes.get(text) ?? index.search(text) };
+  }
   const outcomes = crossValidate({
     index,
     records,
@@ -140,7 +161,7 @@ function nearestOn(index: ExampleSearch<Procedure>, records: readonly Procedure[
   const byCode = new Map(records.map((p) => [p.code, p]));
   return {
     search(text: string): SearchOutcome<Procedure> {
-      const rules = ProcedureSearch.prototype.searchUncached.call(index, text) as SearchOutcome<Procedure>;
+      const rules = index.rulesUncached(text);
       if (rules.sectionOnly) return rules;
       return withExamples(rules, near.nearest(text, NEAREST_EXAMPLE_TUNING.second), byCode, NEAREST_EXAMPLE_TUNING);
     },
@@ -149,8 +170,20 @@ function nearestOn(index: ExampleSearch<Procedure>, records: readonly Procedure[
 
 /** The index's rules alone (the examples' layer bypassed). */
 const rulesOnly = (index: ExampleSearch<Procedure>) => ({
-  search: (text: string) => ProcedureSearch.prototype.searchUncached.call(index, text) as SearchOutcome<Procedure>,
+  search: (text: string) => index.rulesUncached(text),
 });
+
+/** The served search without the re-ranker: the rules, then the examples (a message labelled word for word). */
+function withoutRanker(index: ExampleSearch<Procedure>, records: readonly Procedure[]) {
+  const byCode = new Map(records.map((p) => [p.code, p]));
+  return {
+    search(text: string): SearchOutcome<Procedure> {
+      const rules = index.rulesUncached(text);
+      if (rules.sectionOnly || index.examples.size === 0) return rules;
+      return withExamples(rules, index.examples.nearest(text), byCode);
+    },
+  };
+}
 
 interface Row {
   set: string;
@@ -188,11 +221,15 @@ for (const [records, rounds] of sizes) {
   console.error(
     `index of ${records.length} records and ${ours.examples.size} examples built in ${buildMs.toFixed(0)} ms`,
   );
+  /** With the re-ranker off: an index with it, for its row. */
+  let rankedIndex: ExampleSearch<Procedure> | undefined;
   for (const { name, queries } of sets) {
     const [medianMs, p95Ms] = timed((q) => ours.searchUncached(q), queries, rounds);
     const tuningPart = name === "eval tuning";
     const accuracy = measureAccuracy(
-      tuningPart ? crossValidated(ours, records, queries, DEFAULT_EXAMPLE_TUNING) : ours,
+      tuningPart
+        ? crossValidated(ours, records, queries, RANKER_ON && ours.ranker ? "ranker" : DEFAULT_EXAMPLE_TUNING)
+        : ours,
       queries,
       known,
     );
@@ -205,10 +242,29 @@ for (const [records, rounds] of sizes) {
       medianMs,
       p95Ms,
     });
-    rows.push(measured(tuningPart ? `motcua (${FOLDS}-fold CV)` : "motcua", accuracy));
+    const nested = RANKER_ON && ours.ranker ? ", nested" : "";
+    rows.push(measured(tuningPart ? `motcua (${FOLDS}-fold CV${nested})` : "motcua", accuracy));
     progress(rows[rows.length - 1] as Row);
     // The rules alone, and (on the tuning part) the nearest-example rules cross-validation turned down.
     const beside: Row[] = [measured("rules only", measureAccuracy(rulesOnly(ours), queries, known))];
+    // The learned re-ranker (src/search/ranker.ts) beside what serves: without it when it is on, with it when off.
+    const cv = tuningPart ? ` (${FOLDS}-fold CV${RANKER_ON ? "" : ", nested"})` : "";
+    if (RANKER_ON && ours.ranker) {
+      const without = tuningPart
+        ? crossValidated(ours, records, queries, DEFAULT_EXAMPLE_TUNING)
+        : withoutRanker(ours, records);
+      beside.push(measured(`without re-ranker${cv}`, measureAccuracy(without, queries, known)));
+    } else if (TUNE || records === bundled) {
+      rankedIndex ??= new ExampleSearch(records, synonyms, examples, redirects, {
+        key: labelKey,
+        ranker: RANKER_MODEL,
+      });
+      const ranked = rankedIndex;
+      const withRanker = tuningPart ? crossValidated(ranked, records, queries, "ranker") : ranked;
+      beside.push(measured(`re-ranker on${cv}`, measureAccuracy(withRanker, queries, known)));
+    }
+    // The re-ranker's row is timed too (the search with it and all examples), off or on.
+    const rankerRow = !RANKER_ON && rankedIndex ? beside[beside.length - 1] : undefined;
     if (TUNE || records === bundled) {
       const nearest = tuningPart
         ? crossValidated(ours, records, queries, NEAREST_EXAMPLE_TUNING)
@@ -221,8 +277,10 @@ for (const [records, rounds] of sizes) {
       );
     }
     for (const row of beside) {
-      row.medianMs = Number.NaN;
-      row.p95Ms = Number.NaN;
+      const ranked = row === rankerRow ? rankedIndex : undefined;
+      [row.medianMs, row.p95Ms] = ranked
+        ? timed((q) => ranked.searchUncached(q), queries, rounds)
+        : [Number.NaN, Number.NaN];
       rows.push(row);
       progress(row);
     }

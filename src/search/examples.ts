@@ -1,8 +1,18 @@
 import { Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
-import { type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
+import { DEFAULT_TUNING, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { fold, type Word } from "./normalize.js";
+import {
+  candidateTuning,
+  decideLike,
+  GramModel,
+  RANKER_K,
+  RANKER_MODEL,
+  RANKER_ON,
+  type RankerModel,
+  rerank,
+} from "./ranker.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -82,8 +92,8 @@ export const NEAREST_EXAMPLE_TUNING: ExampleTuning = {
 
 /** The codes nearest a message, by their nearest examples. */
 export interface Nearest {
-  /** Best first; `none` is not among them. */
-  codes: Array<{ code: string; score: number }>;
+  /** Best first; `none` is not among them. `next`: the similarity of the code's second-nearest example. */
+  codes: Array<{ code: string; score: number; next?: number }>;
   /** The nearest `none` example's similarity (0 when none shares a word). */
   none: number;
   /**
@@ -281,7 +291,7 @@ export class ExampleIndex {
     for (const [code, [first, next]] of best) {
       const score = Math.min(1, first + second * next);
       if (code === NONE) result.none = score;
-      else result.codes.push({ code, score });
+      else result.codes.push({ code, score, next });
     }
     result.codes.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     return result;
@@ -408,12 +418,19 @@ function lead<P extends SearchableProcedure>(hits: readonly Hit<P>[], procedure:
 
 /**
  * The search with labelled examples over the rule-based ranker: the same interface, so every consumer
- * (the answer feature, ward views, the search CLI) uses it unchanged.
+ * (the answer feature, ward views, the search CLI) uses it unchanged. With a ranker model (`RANKER_ON`, or
+ * `options.ranker`), the rules' candidates are re-ranked by it (src/search/ranker.ts): the rules then keep their
+ * whole ranking (`candidateTuning`) and their decision is taken over it as theirs (`decideLike`).
  */
 export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> extends ProcedureSearch<P> {
   readonly examples: ExampleIndex;
   private readonly byCode: ReadonlyMap<string, P>;
   private readonly exampleTuning: ExampleTuning;
+  /** The rules' own tuning (the index is built with every candidate kept when a ranker re-ranks). */
+  private readonly rulesTuning: Tuning;
+  readonly ranker: RankerModel | null;
+  /** What the examples and the records' titles look like by grams (built only with a ranker). */
+  readonly grams: GramModel | null;
 
   constructor(
     procedures: readonly P[],
@@ -428,34 +445,80 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
        * questions as staff see them, numbers scrubbed ("năm [số]"), since that is how staff label them.
        */
       key?: (text: string) => string;
+      /** The re-ranker's model; null: none (default: the trained one when `RANKER_ON` and no `examples` tuning is given). */
+      ranker?: RankerModel | null;
     } = {},
   ) {
-    super(procedures, synonyms, options.tuning, redirects);
+    const rulesTuning = options.tuning ?? DEFAULT_TUNING;
+    // The nearest-example rules asked for (options.examples) are what a caller measures: no ranker then by default.
+    const ranker =
+      options.ranker === undefined ? (RANKER_ON && !options.examples ? RANKER_MODEL : null) : options.ranker;
+    super(procedures, synonyms, ranker ? candidateTuning(rulesTuning) : rulesTuning, redirects);
+    this.rulesTuning = rulesTuning;
+    this.ranker = ranker;
     const exampleTuning = options.examples ?? DEFAULT_EXAMPLE_TUNING;
     this.exampleTuning = exampleTuning;
     const byCode = new Map<string, P>();
     for (const p of procedures) if (!byCode.has(p.code)) byCode.set(p.code, p);
     this.byCode = byCode;
     const nearestOn =
+      ranker !== null ||
       exampleTuning.rerank > 0 ||
       [exampleTuning.promote, exampleTuning.add, exampleTuning.hold, exampleTuning.switch].some((t) => t <= 1);
+    const titles = titlesOf(procedures);
     this.examples = new ExampleIndex(examples, synonyms, new Set(byCode.keys()), {
       nearest: nearestOn,
-      titles: titlesOf(procedures),
+      titles,
       ...(options.key ? { key: options.key } : {}),
     });
+    this.grams = ranker ? new GramModel(rankerDocuments(examples, titles, new Set(byCode.keys()))) : null;
+  }
+
+  /**
+   * The rules' candidates (their whole ranking, at most `RANKER_K`, with a ranker; else their hits) and their own
+   * outcome, which no example changes.
+   */
+  candidates(text: string, limit = 5): { rules: SearchOutcome<P>; ranked: Hit<P>[] } {
+    if (!this.ranker) {
+      const rules = super.searchUncached(text, limit);
+      return { rules, ranked: rules.hits };
+    }
+    const all = super.searchUncached(text, Math.max(limit, RANKER_K));
+    if (all.sectionOnly || all.decision === "none") return { rules: all, ranked: all.hits };
+    return { rules: { ...all, ...decideLike(all.hits, limit, this.rulesTuning) }, ranked: all.hits };
+  }
+
+  /** The rules' outcome alone (the examples' layer bypassed). */
+  rulesUncached(text: string, limit = 5): SearchOutcome<P> {
+    return this.candidates(text, limit).rules;
   }
 
   override searchUncached(text: string, limit = 5): SearchOutcome<P> {
-    const outcome = super.searchUncached(text, limit);
+    const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
-    return withExamples(
-      outcome,
-      this.examples.nearest(text, this.exampleTuning.second),
-      this.byCode,
-      this.exampleTuning,
-    );
+    const near = this.examples.nearest(text, this.exampleTuning.second);
+    if (this.ranker && this.grams && near.exact === undefined) {
+      return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit);
+    }
+    return withExamples(outcome, near, this.byCode, this.exampleTuning);
   }
+}
+
+/**
+ * What the gram model learns from: the examples whose code the catalogue has (or `none`), and the names and
+ * aliases of each labelled procedure (as `ExampleIndex` takes them).
+ */
+export function rankerDocuments(
+  examples: readonly LabelledExample[],
+  titles: ReadonlyMap<string, readonly string[]>,
+  known: ReadonlySet<string>,
+): Array<{ text: string; code: string }> {
+  const docs = examples
+    .filter((e) => e.code === NONE || known.has(e.code))
+    .map((e) => ({ text: e.text, code: e.code }));
+  const labelled = new Set(docs.map((d) => d.code));
+  for (const code of labelled) for (const title of titles.get(code) ?? []) docs.push({ text: title, code });
+  return docs;
 }
 
 /** A labelled message as an example: its first code (the plain procedure before its liên thông bundle), or none. */
@@ -511,7 +574,7 @@ export function crossValidate<P extends SearchableProcedure>(options: {
     const near = new ExampleIndex(taught, synonyms, codes, { titles, ...(key ? { key } : {}) });
     queries.forEach((q, i) => {
       if (fold[i] !== f) return;
-      const rules = ProcedureSearch.prototype.searchUncached.call(index, q.query) as SearchOutcome<P>;
+      const rules = index.rulesUncached(q.query);
       outcomes.set(
         q.query,
         rules.sectionOnly ? rules : withExamples(rules, near.nearest(q.query, tuning.second), byCode, tuning),

@@ -1,0 +1,182 @@
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LabelledQuery } from "./evaluate.js";
+import {
+  asExample,
+  ExampleIndex,
+  type ExampleSearch,
+  foldsOf,
+  type LabelledExample,
+  rankerDocuments,
+  titlesOf,
+  withExamples,
+} from "./examples.js";
+import type { SearchOutcome } from "./index.js";
+import { candidateFeatures, GramModel, type RankerModel, rerank, type Sample, trainRanker } from "./ranker.js";
+import type { SearchableProcedure, SynonymsFile } from "./records.js";
+
+/**
+ * Training the re-ranker (src/search/ranker.ts) on labelled messages, and measuring it by nested cross-validation.
+ *
+ * A message's features must come from examples that exclude it, as a message the bot has never seen meets the
+ * examples: so the messages are cut into folds (the bench's seeded folds) and each fold's features are read
+ * against the examples of the other folds (and `extra`, staff's). The model then learns from every message whose
+ * right procedure is among the rules' candidates.
+ */
+
+export interface RankerData<P extends SearchableProcedure> {
+  /** A search built with a ranker (any model): its rules give every message's candidates. */
+  index: ExampleSearch<P>;
+  records: readonly P[];
+  synonyms: SynonymsFile;
+  queries: readonly LabelledQuery[];
+  /** Examples that serve every fold (staff's). */
+  extra?: readonly LabelledExample[];
+  key?: (text: string) => string;
+  folds?: number;
+  seed?: number;
+}
+
+/** The rules' candidates of each message, found once however many folds read them. */
+const memo = new WeakMap<object, Map<string, ReturnType<ExampleSearch["candidates"]>>>();
+function candidatesOf<P extends SearchableProcedure>(data: RankerData<P>, text: string) {
+  let seen = memo.get(data.index);
+  if (!seen) {
+    seen = new Map();
+    memo.set(data.index, seen);
+  }
+  let found = seen.get(text);
+  if (!found) {
+    found = data.index.candidates(text);
+    seen.set(text, found);
+  }
+  return found as ReturnType<ExampleSearch<P>["candidates"]>;
+}
+
+/** Reads the examples' side of the features for `items` (indexes into `queries`) with `taught` as the examples. */
+function withTaught<P extends SearchableProcedure>(
+  data: RankerData<P>,
+  taught: readonly LabelledExample[],
+  items: readonly number[],
+  visit: (i: number, near: ExampleIndex, grams: GramModel) => void,
+): void {
+  const known = new Set(data.records.map((p) => p.code));
+  const titles = titlesOf(data.records);
+  const near = new ExampleIndex(taught, data.synonyms, known, { titles, ...(data.key ? { key: data.key } : {}) });
+  const grams = new GramModel(rankerDocuments(taught, titles, known));
+  for (const i of items) visit(i, near, grams);
+}
+
+/** The samples of `items`, each read against `taught`. */
+function samplesOf<P extends SearchableProcedure>(
+  data: RankerData<P>,
+  taught: readonly LabelledExample[],
+  items: readonly number[],
+): Sample[] {
+  const out: Sample[] = [];
+  withTaught(data, taught, items, (i, near, grams) => {
+    const q = data.queries[i] as LabelledQuery;
+    const { rules, ranked } = candidatesOf(data, q.query);
+    if (rules.sectionOnly || rules.decision === "none" || ranked.length < 2) return;
+    const support = near.nearest(q.query);
+    if (support.exact !== undefined) return;
+    const right = ranked.findIndex((h) => q.expected.includes(h.procedure.code));
+    if (right < 0) return;
+    const listed = new Set(rules.hits.map((h) => h.procedure.code));
+    out.push({
+      rows: candidateFeatures(q.query, ranked, rules.decision, listed, support, grams),
+      codes: ranked.map((h) => h.procedure.code),
+      right,
+    });
+  });
+  return out;
+}
+
+const examplesOf = (queries: readonly LabelledQuery[], keep: (i: number) => boolean) =>
+  queries.filter((_, i) => keep(i)).map(asExample);
+
+/** Trains the model on all of `queries` (each fold's features against the other folds' examples). */
+export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): RankerModel {
+  const { queries, extra = [], folds = 5, seed = 20261202 } = data;
+  const fold = foldsOf(queries.length, folds, seed);
+  const samples: Sample[] = [];
+  for (let g = 0; g < folds; g++) {
+    const items = queries.map((_, i) => i).filter((i) => fold[i] === g);
+    samples.push(...samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items));
+  }
+  return trainRanker(samples);
+}
+
+/**
+ * Each message's outcome under nested cross-validation: the model that re-ranks a fold is trained on the other
+ * folds alone (their features read against examples that exclude the fold too), and the fold is answered with
+ * the other folds' examples: neither the model nor the examples ever saw the message.
+ */
+export function crossValidateRanker<P extends SearchableProcedure>(data: RankerData<P>): Map<string, SearchOutcome<P>> {
+  const { queries, extra = [], folds = 5, seed = 20261202 } = data;
+  const fold = foldsOf(queries.length, folds, seed);
+  const byCode = new Map(data.records.map((p) => [p.code, p]));
+  const outcomes = new Map<string, SearchOutcome<P>>();
+  for (let f = 0; f < folds; f++) {
+    const samples: Sample[] = [];
+    for (let g = 0; g < folds; g++) {
+      if (g === f) continue;
+      const items = queries.map((_, i) => i).filter((i) => fold[i] === g);
+      const taught = [...examplesOf(queries, (i) => fold[i] !== f && fold[i] !== g), ...extra];
+      samples.push(...samplesOf(data, taught, items));
+    }
+    const model = trainRanker(samples);
+    const items = queries.map((_, i) => i).filter((i) => fold[i] === f);
+    withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams) => {
+      const q = data.queries[i] as LabelledQuery;
+      const { rules, ranked } = candidatesOf(data, q.query);
+      if (rules.sectionOnly) {
+        outcomes.set(q.query, rules);
+        return;
+      }
+      const support = near.nearest(q.query);
+      outcomes.set(
+        q.query,
+        support.exact === undefined
+          ? rerank(q.query, rules, ranked, support, grams, model, 5)
+          : withExamples(rules, support, byCode),
+      );
+    });
+  }
+  return outcomes;
+}
+
+/** `npm run ranker:train`: trains on eval/tuning.tsv with the bundled catalogue and writes data/ranker.json. */
+export async function trainBundled(root: string): Promise<RankerModel> {
+  const { readFileSync } = await import("node:fs");
+  const { loadCatalogue } = await import("../catalogue/load.js");
+  const { labelKey, servedExamples } = await import("../catalogue/live.js");
+  const { parseLabelledQueries } = await import("./evaluate.js");
+  const { ExampleSearch } = await import("./examples.js");
+  const loaded = await loadCatalogue(path.join(root, "data"));
+  if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
+  const { procedures, synonyms, redirects } = loaded.catalogue;
+  const extra = servedExamples(loaded.catalogue.examples.filter((e) => !e.source.startsWith("eval/tuning.tsv")));
+  const empty: RankerModel = { features: [], weights: [], codes: {} };
+  const index = new ExampleSearch(procedures, synonyms, [], redirects, { key: labelKey, ranker: empty });
+  const queries = parseLabelledQueries(readFileSync(path.join(root, "eval/tuning.tsv"), "utf8"));
+  return trainOn({ index, records: procedures, synonyms, queries, extra, key: labelKey });
+}
+
+export const RANKER_FILE = "data/ranker.json";
+
+export function formatModel(model: RankerModel): string {
+  return `${JSON.stringify(model, null, 1)}\n`;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const started = performance.now();
+  const model = await trainBundled(root);
+  writeFileSync(path.join(root, RANKER_FILE), formatModel(model));
+  console.log(
+    `${RANKER_FILE}: ${model.weights.length} feature weights, ${Object.keys(model.codes).length} procedure priors, ` +
+      `trained in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
