@@ -172,6 +172,22 @@ const ENGLISH_KNOWN = new Set(
   ).split(" "),
 );
 
+/** Whether `typed` is `word` with one letter left out, one added, or two side by side swapped. */
+function typingSlip(typed: string, word: string): boolean {
+  const [short, long] = typed.length < word.length ? [typed, word] : [word, typed];
+  if (long.length - short.length === 1) {
+    for (let k = 0; k < long.length; k++) if (long.slice(0, k) + long.slice(k + 1) === short) return true;
+    return false;
+  }
+  if (typed.length !== word.length) return false;
+  const differ: number[] = [];
+  for (let k = 0; k < typed.length; k++) if (typed[k] !== word[k]) differ.push(k);
+  const [a, b] = differ;
+  return (
+    differ.length === 2 && b === (a as number) + 1 && typed[a as number] === word[b] && typed[b] === word[a as number]
+  );
+}
+
 /** A word of English as it stands (function, framing or everyday): no typo of a catalogue word. */
 function englishWord(token: string): boolean {
   return ENGLISH_FUNCTION.has(token) || ENGLISH_KNOWN.has(token);
@@ -341,9 +357,15 @@ export class Analyzer {
    */
   query(text: string, fix: QueryFixes = {}): AnalyzedQuery {
     const typed = unchat(withoutPlaces(textWords(cleanText(text).slice(0, MAX_QUERY_CHARS))));
+    // In an English message a word no list knows is often good English ("speeding", "fiance", "remote") that a
+    // letter changed would make a vocabulary word ("sleeping", "France", "remove"): there an English word is put
+    // right only for a letter left out, doubled or swapped ("marrige", "certifcate", "registeration"), the slips
+    // of typing; a Vietnamese word as ever ("khai sinhh").
+    const englishTyped = inEnglish(typed);
     const fixedTypos = typed.map((w) => {
       if (this.vocabulary.has(w.token) || isVietnameseSyllable(w.token) || englishWord(w.token)) return w;
       const fixed = fix.correct?.(w.token);
+      if (fixed && englishTyped && !isVietnameseSyllable(fixed) && !typingSlip(w.token, fixed)) return w;
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
