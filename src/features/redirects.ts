@@ -30,32 +30,38 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   // Terms are looked for in every word, section cues included: "bị phạt nguội" holds the cue "bị phạt",
   // "lệ phí trước bạ" the cue "lệ phí".
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
+  // Of the services the message names, one it asks for (a term opening its question, a need it states) before one
+  // it only tells of ("lương hưu … về tài khoản ngân hàng. Xin hỏi tôi phải liên hệ ai?": the pension, not the bank);
+  // one named as a paper held or a status ("sang Việt Nam bằng visa du lịch") last, whatever their shares.
   let best: RedirectMatch | undefined;
-  let bestHeld = true;
+  let bestRank = -1;
   for (const redirect of redirects) {
     const said = redirect.terms.map(tokenize).filter((run) => run.length > 0 && containsRun(tokens, run));
     if (said.length === 0) continue;
-    // A redirect whose terms are all a paper held or a status ("sang Việt Nam bằng visa du lịch") yields to one the
-    // message asks for ("cần thị thực hay thẻ tạm trú"), whatever their shares.
     const held = namesAsHeld(text, said);
-    if (best && held && !bestHeld) continue;
+    // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
+    // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
+    const asked = held ? undefined : said.find((run) => opensWith(text, run));
+    const rank = (held ? 0 : 2) + (asked ? 1 : 0);
     for (const run of said) {
       const words = run.filter((t) => !IDLE.has(t)).length;
       const strength = content === 0 ? 1 : Math.min(1, words / content);
-      if (!best || (bestHeld && !held) || strength > best.strength) {
-        best = { redirect, term: run, strength, said };
-        bestHeld = held;
+      if (!best || rank > bestRank || (rank === bestRank && strength > best.strength)) {
+        best = { redirect, term: asked ?? run, strength, said };
+        bestRank = rank;
       }
     }
   }
-  // A foreigner asking to reside ("chồng tôi người Mỹ muốn xin thường trú ở Việt Nam"): the immigration office's
-  // visa and residence-card pointer (the Law on Residence is for citizens), when nothing else is asked.
+  const bestHeld = bestRank < 2;
+  // A benefit asked for a birth by someone insured: social insurance's maternity benefit, whatever else is named.
   if (!best || bestHeld || best.redirect.id === SOCIAL_INSURANCE) {
     const birth = maternityClaim(text, tokens);
     const insurance = birth && redirects.find((r) => r.id === SOCIAL_INSURANCE);
     // the question is all about it, whatever else the letter tells
     if (birth && insurance) return { redirect: insurance, term: birth, strength: 1, said: [birth] };
   }
+  // A foreigner asking to reside ("chồng tôi người Mỹ muốn xin thường trú ở Việt Nam"): the immigration office's
+  // visa and residence-card pointer (the Law on Residence is for citizens), when nothing else is asked.
   if (!best || bestHeld) {
     const residence = foreignResidence(text, tokens);
     const immigration = residence && redirects.find((r) => r.id === IMMIGRATION);
@@ -69,10 +75,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       };
     }
   }
-  // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
-  // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
-  const asked = best && best.said.length > 1 ? best.said.find((run) => opensWith(text, run)) : undefined;
-  return best && asked ? { ...best, term: asked } : best;
+  return best;
 }
 
 /** The redirect for foreigners' visas and residence cards (answer.ts has it too). */
@@ -182,21 +185,65 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   }
   // The term is most of what the letter's question says ("… Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
   const question = questionOf(text);
-  if (!question || !containsRun(tokenize(question), term) || namesAsHeld(question, [term])) return false;
-  const content = extractIntent(words(question)).rest.filter((w) => !IDLE.has(w.token) && !FRAME.has(w.token)).length;
+  if (!question) return false;
+  // A question that names nothing ("Xin hỏi tôi phải liên hệ ai?", "nộp ở đâu?") asks about the sentence before it.
+  const before = vague(question) ? sentenceBefore(text, question) : undefined;
+  if (before && containsRun(tokenize(before), term) && !namesAsHeld(before, [term]) && !forPurpose(before, term)) {
+    return true;
+  }
+  if (!containsRun(tokenize(question), term) || namesAsHeld(question, [term])) return false;
+  const content = contentOf(question);
   const said = term.filter((t) => !IDLE.has(t)).length;
   return content > 0 && said * 2 >= content;
 }
 
-/** Words of a question's frame that say nothing of what is asked: "giờ tôi phải làm gì để được …". */
-const FRAME = new Set(tokenize("giờ nay phải để thì là nào hỏi xin vậy ạ"));
+/**
+ * Whether the term is said as a purpose ("… công nhận hộ cận nghèo để được hỗ trợ bảo hiểm y tế") or a wish set aside
+ * ("muốn khởi kiện nhưng …").
+ */
+function forPurpose(sentence: string, term: readonly string[]): boolean {
+  const tokens = tokenize(sentence);
+  for (let i = 0; i + term.length <= tokens.length; i++) {
+    if (!term.every((t, j) => tokens[i + j] === t)) continue;
+    if (tokens.slice(Math.max(0, i - PURPOSE_REACH), i).includes("de")) return true;
+    // "tôi muốn khởi kiện nhưng phải hòa giải trước": set aside by the sentence itself
+    if (tokens.slice(i + term.length).some((t) => BUT.has(t))) return true;
+  }
+  return false;
+}
+const PURPOSE_REACH = 4;
 
-/** A letter's question: its last sentence that asks ("?" or "hỏi"), when the message has several sentences. */
-function questionOf(text: string): string | undefined {
-  const sentences = text
+/** Words of a question besides section cues, chat words and its frame. */
+function contentOf(sentence: string): number {
+  return extractIntent(words(sentence)).rest.filter((w) => !IDLE.has(w.token) && !FRAME.has(w.token)).length;
+}
+
+/** A question naming nothing: "Xin hỏi tôi phải liên hệ ai?", "Vậy nộp ở đâu?", "thủ tục thế nào?". */
+function vague(question: string): boolean {
+  return contentOf(question) <= VAGUE_WORDS;
+}
+const VAGUE_WORDS = 2;
+
+/** The sentence just before `sentence` in the message. */
+function sentenceBefore(text: string, sentence: string): string | undefined {
+  const sentences = sentencesOf(text);
+  const at = sentences.lastIndexOf(sentence);
+  return at > 0 ? sentences[at - 1] : undefined;
+}
+
+function sentencesOf(text: string): string[] {
+  return text
     .slice(0, MAX_QUERY_CHARS)
     .split(/(?<=[.?!\n])/u)
     .filter((s) => tokenize(s).length > 0);
+}
+
+/** Words of a question's frame that say nothing of what is asked: "giờ tôi phải làm gì để được …". */
+const FRAME = new Set(tokenize("giờ nay phải để thì là nào hỏi xin vậy ạ liên hệ ai đâu bây"));
+
+/** A letter's question: its last sentence that asks ("?" or "hỏi"), when the message has several sentences. */
+function questionOf(text: string): string | undefined {
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return undefined;
   return [...sentences].reverse().find((s) => s.includes("?") || tokenize(s).includes("hoi"));
 }
@@ -250,7 +297,7 @@ const BUT = new Set(tokenize("nhưng but"));
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
 const WANTS = new Set(tokenize("muốn want"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
-const JOIN = new Set(tokenize("tham gia đăng ký join"));
+const JOIN = new Set(tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join"));
 
 interface Clause {
   tokens: string[];

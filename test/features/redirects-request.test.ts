@@ -110,6 +110,37 @@ describe("a benefit asked for a birth by someone insured", () => {
   });
 });
 
+describe("of the services a letter names, the one it asks for", () => {
+  it("a question naming nothing asks about the sentence before it", () => {
+    const redirects = [
+      {
+        id: "ngan-hang",
+        topic: "Ngân hàng",
+        terms: ["tài khoản ngân hàng"],
+        answer: "…",
+        sources: [],
+        lastChecked: "2026-12-02",
+      },
+      {
+        id: "bao-hiem-xa-hoi",
+        topic: "BHXH",
+        terms: ["lương hưu"],
+        answer: "…",
+        sources: [],
+        lastChecked: "2026-12-02",
+      },
+    ];
+    const text =
+      "Mẹ tôi nghỉ hưu, nhận lương hưu qua tài khoản ngân hàng. Mẹ mới đăng ký thường trú ở phường khác. Tháng này không thấy tiền lương hưu về. Xin hỏi tôi phải liên hệ ai?";
+    expect(matchRedirect(redirects, text)?.redirect.id).toBe("bao-hiem-xa-hoi");
+  });
+  it("not a purpose of the sentence before ('để được hỗ trợ bảo hiểm y tế')", () => {
+    const text =
+      "Tôi muốn đề nghị xã công nhận hộ cận nghèo để được hỗ trợ bảo hiểm y tế. Xin hỏi thủ tục cần những giấy tờ gì?";
+    expect(opensWith(text, tokenize("bảo hiểm y tế"))).toBe(false);
+  });
+});
+
 describe("a paper held", () => {
   it("a term listed after 'và' with papers held is held too", () => {
     const text = "Anh ấy có hộ chiếu và thẻ tạm trú. Xin hỏi làm giấy khai sinh cho con cần gì?";
