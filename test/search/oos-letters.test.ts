@@ -4,23 +4,33 @@ import { bundledCatalogue } from "../harness/common.js";
 import { line, ownSet } from "./oos-harness.js";
 
 /**
- * test/search/oos-letters.tsv through the whole assistant, each message a new chat (oos-harness.ts): another agency's
- * service or chit-chat must not get a ward procedure, and the in-scope look-alikes beside them must stay answered.
- * Floors as measured on 2 December 2026 (unchanged code: 19 answered, 6 listed of 133; 50 of 64 answered right).
+ * Out-of-scope sets written for this (test/search/oos-*.tsv) through the whole assistant, each message a new chat
+ * (oos-harness.ts): another agency's service or chit-chat must not get a ward procedure, and the in-scope look-alikes
+ * beside them must stay answered. Floors as measured on 2 December 2026, one short of the figures; the code of the
+ * session's start had oos-letters 19 answered / 6 listed of 133, oos-fresh 5 / 2 of 49, oos-probe 2 / 3 of 30,
+ * oos-probe2 3 / 1 of 32 (the fresh and probe sets were each measured once before the changes they led to).
  */
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
 });
 
-describe("out-of-scope letters and their in-scope look-alikes (oos-letters.tsv)", () => {
-  it("keep to the floors", async () => {
-    const { figures } = await ownSet(catalogue);
-    const report = `${line("oos-letters.tsv", figures)}\n${figures.misses.join("\n")}`;
-    expect(figures.oos, report).toBeGreaterThanOrEqual(130);
-    expect(figures.oosAnswered, report).toBeLessThanOrEqual(7);
-    expect(figures.oosAnswered + figures.oosListed, report).toBeLessThanOrEqual(9);
-    expect(figures.inRight, report).toBeGreaterThanOrEqual(49);
-    expect(figures.inRight + figures.inListedRight, report).toBeGreaterThanOrEqual(54);
+const FLOORS = [
+  // file, out-of-scope messages, most answered, most answered or listed, fewest in scope answered right (and with a list)
+  { file: "test/search/oos-letters.tsv", oos: 133, answered: 5, offered: 6, right: 49, reached: 54 },
+  { file: "test/search/oos-fresh.tsv", oos: 49, answered: 1, offered: 1, right: 11, reached: 12 },
+  { file: "test/search/oos-probe.tsv", oos: 30, answered: 1, offered: 1, right: 4, reached: 4 },
+  { file: "test/search/oos-probe2.tsv", oos: 32, answered: 1, offered: 2, right: 2, reached: 2 },
+];
+
+describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
+  it.each(FLOORS)("$file keeps to its floors", async (floor) => {
+    const { figures } = await ownSet(catalogue, floor.file);
+    const report = `${line(floor.file, figures)}\n${figures.misses.join("\n")}`;
+    expect(figures.oos, report).toBe(floor.oos);
+    expect(figures.oosAnswered, report).toBeLessThanOrEqual(floor.answered);
+    expect(figures.oosAnswered + figures.oosListed, report).toBeLessThanOrEqual(floor.offered);
+    expect(figures.inRight, report).toBeGreaterThanOrEqual(floor.right);
+    expect(figures.inRight + figures.inListedRight, report).toBeGreaterThanOrEqual(floor.reached);
   });
 });
