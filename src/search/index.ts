@@ -73,6 +73,8 @@ export const DEFAULT_TUNING = {
    * long 88.4 → 87.8 at 10, own letters top-3 95.4 → 96.2).
    */
   questionCandidates: 0,
+  /** 1: a purpose after a journey ("sang Việt Nam … để đăng ký kết hôn") is the errand asked, not a reason. */
+  errand: 1,
   /** 1: a letter's question and any one sentence of its story may say a record's name together (0: adjacent only). */
   questionStory: 1,
   /** A word that no record has weighs this fraction of the rarest known word. */
@@ -476,7 +478,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
 
     // Words of a purpose clause count less, but only when the words before it name something.
     // …in its own sentence: "Vậy phải làm gì để có lại giấy khai tử?" asks for what follows "để".
-    const named = new Set(content.filter((w) => !w.purpose && this.postings.has(w.token)).map((w) => w.sentence));
+    // …not by a journey and where it goes ("Anh ấy sẽ sang Việt Nam vào tháng 3 tới để tụi em đăng ký kết hôn"): the
+    // errand is the request.
+    const journey = this.tuning.errand > 0 ? journeyWords(query.said, content) : [];
+    const named = new Set(
+      content.filter((w, k) => !w.purpose && !journey[k] && this.postings.has(w.token)).map((w) => w.sentence),
+    );
     // A paper pointed back to before "để" ("cần giấy này để làm thủ tục thừa kế") names something too.
     const pointers = pointersIn(query.said);
     for (const p of pointers) {
@@ -1537,6 +1544,27 @@ function papersCopied(content: readonly QueryWord[]): boolean[] {
     }
   });
   return mask;
+}
+
+/** Verbs of going somewhere ("sang Việt Nam", "về quê", "lên phường", "ra Hà Nội"), as written. */
+const MOVES = ["đi", "về", "sang", "lên", "ra", "đến", "tới", "qua", "vào"].map((w) => words(w)[0] as Word);
+/** How many words after a journey's verb say where and when it goes. */
+const JOURNEY_REACH = 4;
+
+/** Which content words say a journey (its verb, where it goes, when, a number): they name no procedure. */
+function journeyWords(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
+  const at = new Set<number>();
+  said.forEach((w, k) => {
+    if (w.marks === "" && w.token !== "sang") return;
+    if (!isOneOf(w, MOVES)) return;
+    at.add(w.at);
+    for (let j = k + 1; j < said.length && j <= k + JOURNEY_REACH; j++) {
+      const t = said[j] as TextWord;
+      if (t.clause !== w.clause) break;
+      at.add(t.at);
+    }
+  });
+  return content.map((w) => at.has(w.at) || /^\d+$/.test(w.token));
 }
 
 /** The concepts synonyms.json maps residence to ("thường trú", "tạm trú", "thuê trọ", "cư trú"). */
