@@ -587,15 +587,10 @@ async function answerQuestion(
     }
     // A thing and the changes to it ("giấy phép bán lẻ rượu": its issue, re-issue, amendment): the one the
     // message names a change for, or the thing itself when it names none; the others one tap away.
-    // Of the foreign-element twins, only those the message asks for ("cải chính năm sinh trong giấy khai sinh": the
-    // change of a civil-status record, not its twin for foreigners, nor the registration it corrects).
-    const top5 = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
-    const asForeign = top5.filter((p) => isForeignElement(p) === namesForeign(text));
-    const meant =
-      meantVariant(top5, withoutTopicReturn(text)) ??
-      (asForeign.length > 1 && asForeign.length < top5.length
-        ? meantVariant(asForeign, withoutTopicReturn(text), false)
-        : undefined);
+    const meant = variantAsked(
+      outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure),
+      withoutTopicReturn(text),
+    );
     const meantHit = meant && outcome.hits.find((h) => h.procedure.code === meant.code);
     if (meantHit) {
       const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
@@ -891,6 +886,20 @@ function sentOnByNote(procedure: Procedure, text: string, all: readonly Procedur
   return all.find((p) => p.code === first.cited[0]);
 }
 
+/**
+ * Of a thing and its changes, the one the message means (variants.ts); failing that, the change it names among the
+ * foreign-element twins it asks for only ("cải chính năm sinh trong giấy khai sinh": the change of civil-status
+ * records, not its twin for foreigners; "cháu đủ 18 tuổi rồi, muốn chấm dứt" on a guardianship: its end, not the
+ * foreign one's), never the thing itself for naming no change there.
+ */
+function variantAsked(listed: readonly Procedure[], text: string): Procedure | undefined {
+  const asForeign = listed.filter((p) => isForeignElement(p) === namesForeign(text));
+  return (
+    meantVariant(listed, text) ??
+    (asForeign.length > 1 && asForeign.length < listed.length ? meantVariant(asForeign, text, false) : undefined)
+  );
+}
+
 /** The procedures a record's "check first" note cites. */
 function citedBy(procedure: Procedure, all: readonly Procedure[]): Procedure[] {
   const codes: string[] = procedure.checkFirst?.match(CITED_CODE) ?? [];
@@ -966,8 +975,13 @@ function settleWithContext(
   // "nếu mất giấy phép thì xin cấp lại thế nào" on the permit's issue: its re-issue, the change the message names.
   const variant =
     refined.decision !== "none" && namesChange(withoutTopicReturn(text))
-      ? meantVariant(
-          refined.hits.slice(0, LIST_MAX).map((h) => h.procedure),
+      ? variantAsked(
+          // A change of the procedure at hand: among its look-alikes ("muốn chấm dứt" on a guardianship is no
+          // household business closing).
+          refined.hits
+            .slice(0, LIST_MAX)
+            .map((h) => h.procedure)
+            .filter((p) => p === current || lookAlike(p, current)),
           withoutTopicReturn(text),
         )
       : undefined;
