@@ -123,6 +123,7 @@ const INSURED = ["đóng bảo hiểm", "bảo hiểm xã hội", "bhxh", "thai 
 );
 /** A birth, and a benefit asked for it: "chồng có được tiền gì khi vợ sinh không". */
 const BIRTH = ["vợ sinh", "sinh con", "sinh bé", "khi sinh", "vợ đẻ", "birth"].map(tokenize);
+const HUSBAND = tokenize("chồng husband");
 const BENEFIT = new Set(tokenize("chế độ tiền trợ cấp hưởng nghỉ hỗ trợ allowance benefit benefits claim paid"));
 /** What makes the question the ward's: the birth's registration, the child's health-insurance card. */
 const REGISTRATION = ["khai sinh", "bảo hiểm y tế", "bhyt", "birth certificate", "register", "registration"].map(
@@ -135,8 +136,9 @@ const REGISTRATION = ["khai sinh", "bảo hiểm y tế", "bhyt", "birth certifi
  * birth run said, or undefined.
  */
 function maternityClaim(text: string, tokens: readonly string[]): string[] | undefined {
-  if (!INSURED.some((run) => containsRun(tokens, run))) return undefined;
   const question = tokenize(questionOf(text) ?? text.slice(0, MAX_QUERY_CHARS));
+  // insured, or the husband asking what he gets ("chồng được hưởng chế độ gì khi vợ sinh")
+  if (!INSURED.some((run) => containsRun(tokens, run)) && !HUSBAND.some((t) => question.includes(t))) return undefined;
   if (REGISTRATION.some((run) => containsRun(question, run)) || !question.some((t) => BENEFIT.has(t))) return undefined;
   return BIRTH.find((run) => containsRun(question, run));
 }

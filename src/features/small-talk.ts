@@ -245,15 +245,18 @@ const QUESTION_WORDS = new Set(
 );
 const DONE_TAIL = new Set(tokenize("ạ nhé nha nhe ha á luôn"));
 const THANKS_DONE_LONGEST = 20;
+const AGREE = new Set(tokenize("ok okay oke okie vâng dạ ừ uh yes"));
 
 function thanksForDone(text: string, tokens: readonly string[]): boolean {
   if (tokens.length > THANKS_DONE_LONGEST || text.includes("?")) return false;
-  const padded = ` ${tokens.join(" ")} `;
+  // "ok thanks, …", "dạ cảm ơn, …": an agreement may come first
+  const from = tokens.findIndex((t) => !POLITE.has(t) && !AGREE.has(t));
+  const padded = ` ${tokens.slice(Math.max(0, from)).join(" ")} `;
   if (!THANKS_OPENING.some((opening) => padded.startsWith(opening))) return false;
   if (tokens.some((t) => QUESTION_WORDS.has(t))) return false;
   let end = tokens.length - 1;
   while (end > 0 && DONE_TAIL.has(tokens[end] as string)) end--;
-  return DONE_ENDING.has(tokens[end] as string);
+  return DONE_ENDING.has(tokens[end] as string) || tokens.includes("already");
 }
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */

@@ -99,6 +99,7 @@ describe("a benefit asked for a birth by someone insured", () => {
   it.each([
     "Vợ em vừa sinh bé, em đã làm khai sinh ở phường. Em đóng bảo hiểm 3 năm. Em hỏi em có được hưởng chế độ gì khi vợ sinh không?",
     "My wife gave birth last week and the ward registered it. I pay social insurance. Can I get an allowance for the birth?",
+    "chong dc huong che do gi khi vo sinh ko ad",
   ])("is social insurance's maternity benefit: %s", (text) => {
     expect(matchRedirect(redirects, text)?.redirect.id).toBe("bao-hiem-xa-hoi");
   });

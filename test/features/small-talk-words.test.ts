@@ -25,6 +25,7 @@ describe("thanks for something done", () => {
     "cảm ơn bot nhiều, giấy khai sinh của con làm xong rồi",
     "cảm ơn ad, em nộp hồ sơ kết hôn rồi ạ",
     "thanks, I got the certificate already",
+    "ok thanks, i already registered the birth",
   ])("%s", (text) => {
     expect(smallTalkReply(text)).toBe("small-talk-thanks");
   });
