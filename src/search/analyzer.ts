@@ -339,6 +339,25 @@ export class Analyzer {
     return input.filter((w, k) => keep[k] || !(ENGLISH_FUNCTION.has(w.token) || this.englishFiller.has(w.token)));
   }
 
+  /** `rest` (the words a cue left) with the words of every synonym term of two words or more said whole in `said`. */
+  private withTermsWhole<T extends TextWord>(said: readonly T[], rest: readonly T[]): T[] {
+    const kept = new Set(rest.map((w) => w.at));
+    const restore = new Set<number>();
+    for (let i = 0; i < said.length; ) {
+      const span = this.synonyms.matchAt(said, i, "typed");
+      if (span < 2) {
+        i++;
+        continue;
+      }
+      const run = said.slice(i, i + span);
+      if (run.some((w) => !kept.has(w.at)) && run.some((w) => kept.has(w.at))) for (const w of run) restore.add(w.at);
+      i += span;
+    }
+    if (restore.size === 0) return [...rest];
+    const left = new Map(rest.map((w) => [w.at, w]));
+    return said.filter((w) => kept.has(w.at) || restore.has(w.at)).map((w) => left.get(w.at) ?? w);
+  }
+
   /** Raw words of catalogue text, before any mapping: the vocabulary typos are corrected against. */
   rawTokens(text: string): string[] {
     return tokenize(text);
@@ -369,8 +388,11 @@ export class Analyzer {
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
-    const { intent, rest, cued, cues } = extractIntent(said);
+    const { intent, rest: cueless, cued, cues } = extractIntent(said);
     const english = inEnglish(said);
+    // A section cue inside an English term said whole ("take care of a child", "declare where I live") still tells
+    // the section, and leaves the term its words.
+    const rest = english ? this.withTermsWhole(said, cueless) : cueless;
     const content = this.mapped(english ? this.withoutFunctionWords(rest) : rest);
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
