@@ -23,18 +23,27 @@ const measure = (file: string): Accuracy =>
   measureAccuracy(search, parseLabelledQueries(readFileSync(path.join(ROOT, file), "utf8")), known);
 
 describe("English messages over the whole catalogue", () => {
-  it("test/search/english.tsv: top-1 ≥ 0.88, top-3 ≥ 0.91, no out-of-scope message answered", () => {
+  it("test/search/english.tsv: top-1 ≥ 0.90, top-3 ≥ 0.92, no out-of-scope message answered", () => {
     const accuracy = measure("test/search/english.tsv");
     expect(accuracy.inScope).toBeGreaterThan(150);
-    expect(accuracy.top1).toBeGreaterThanOrEqual(0.88);
-    expect(accuracy.top3).toBeGreaterThanOrEqual(0.91);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.9);
+    expect(accuracy.top3).toBeGreaterThanOrEqual(0.92);
     expect(accuracy.confidentWrong).toBe(0);
   });
 
-  it("test/search/english-fresh.tsv (never tuned on): top-1 ≥ 0.76, no out-of-scope message answered", () => {
+  it("test/search/english-fresh.tsv (never tuned on): top-1 ≥ 0.78, no out-of-scope message answered", () => {
     const accuracy = measure("test/search/english-fresh.tsv");
     expect(accuracy.inScope).toBeGreaterThan(75);
-    expect(accuracy.top1).toBeGreaterThanOrEqual(0.76);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.78);
+    expect(accuracy.confidentWrong).toBe(0);
+  });
+
+  // The probes the vocabulary was grown on (short names of every procedure; long, broken and mixed English; other
+  // agencies' services): the procedure only, their sections are not labelled ("general" throughout).
+  it("test/search/english-probes.tsv: top-1 ≥ 0.90, no out-of-scope message answered", () => {
+    const accuracy = measure("test/search/english-probes.tsv");
+    expect(accuracy.inScope).toBeGreaterThan(350);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.9);
     expect(accuracy.confidentWrong).toBe(0);
   });
 });
