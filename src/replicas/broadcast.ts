@@ -79,6 +79,8 @@ export class DatabaseBroadcast {
       client.on("error", (err) => this.lost(client as pg.PoolClient, err));
       client.on("end", () => this.lost(client as pg.PoolClient));
       client.on("notification", (message) => {
+        // A notification already on its way when close() gave the connection back is not this listener's any more.
+        if (this.closed) return;
         if (message.channel === this.options.channel && message.payload !== undefined)
           this.options.onMessage(message.payload);
       });
