@@ -121,6 +121,9 @@ describe("the learned re-ranker", () => {
     stored.weights.forEach((w, i) => {
       expect(Math.abs(w - (retrained.weights[i] as number))).toBeLessThan(0.25);
     });
-    expect(Object.keys(stored.codes).sort()).toEqual(Object.keys(retrained.codes).sort());
+    // Each procedure's prior likewise (one the training never met as a candidate is 0, and not written).
+    for (const code of new Set([...Object.keys(stored.codes), ...Object.keys(retrained.codes)])) {
+      expect(Math.abs((stored.codes[code] ?? 0) - (retrained.codes[code] ?? 0))).toBeLessThan(0.25);
+    }
   }, 180_000);
 });
