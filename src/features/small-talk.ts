@@ -259,6 +259,19 @@ function thanksForDone(text: string, tokens: readonly string[]): boolean {
   return DONE_ENDING.has(tokens[end] as string) || tokens.includes("already");
 }
 
+/**
+ * Venting, no question ("… cán bộ trả lời cộc lốc, tôi rất bực mình. Tôi chỉ muốn nói ra cho nhẹ người thôi."): a
+ * story that names a procedure asks nothing of it.
+ */
+const VENTING = [
+  ...["chỉ muốn nói ra", "nói ra cho nhẹ", "cho nhẹ lòng", "cho nhẹ người", "chỉ muốn tâm sự", "chỉ muốn than"],
+  ...["just venting", "just want to vent", "just wanted to vent"],
+].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+
+function vents(text: string, padded: string): boolean {
+  return !text.includes("?") && VENTING.some((phrase) => padded.includes(phrase));
+}
+
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -292,6 +305,7 @@ export function smallTalkReply(text: string): string | undefined {
   }
   if (asksTranslation(text)) return "small-talk-translate";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
+  if (vents(text, padded)) return "small-talk-offtopic";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));

@@ -38,3 +38,17 @@ describe("thanks for something done", () => {
     expect(smallTalkReply(text)).toBeUndefined();
   });
 });
+
+describe("venting, no question", () => {
+  it("names a procedure but asks nothing of it", () => {
+    expect(
+      smallTalkReply(
+        "Sáng nay tôi lên phường làm tạm trú, chờ mãi mới đến lượt, cán bộ thì cáu gắt. Tôi chỉ muốn nói ra cho nhẹ lòng thôi.",
+      ),
+    ).toBe("small-talk-offtopic");
+  });
+
+  it("a question after it is asked", () => {
+    expect(smallTalkReply("Tôi chỉ muốn nói ra cho nhẹ lòng. Mà làm tạm trú cần gì?")).toBeUndefined();
+  });
+});
