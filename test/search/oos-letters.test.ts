@@ -17,7 +17,7 @@ beforeAll(async () => {
 
 const FLOORS = [
   // file, out-of-scope messages, most answered, most answered or listed, fewest in scope answered right (and with a list)
-  { file: "test/search/oos-letters.tsv", oos: 133, answered: 5, offered: 6, right: 49, reached: 54 },
+  { file: "test/search/oos-letters.tsv", oos: 133, answered: 4, offered: 5, right: 49, reached: 54 },
   { file: "test/search/oos-fresh.tsv", oos: 49, answered: 1, offered: 1, right: 11, reached: 12 },
   { file: "test/search/oos-probe.tsv", oos: 30, answered: 1, offered: 1, right: 4, reached: 4 },
   { file: "test/search/oos-probe2.tsv", oos: 32, answered: 1, offered: 2, right: 2, reached: 2 },
