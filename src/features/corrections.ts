@@ -26,6 +26,8 @@ const PARTICLES = new Set(
       "ạ à a ơi ah ak nhé nha nhe đâu rồi roi mà đó đấy này kia ấy cơ chứ vậy thế hả hở bạn ad admin bot shop em anh chị",
       "cái thủ tục này đó kia ấy khác loại việc vụ cả hết luôn hoàn toàn hẳn",
       "it this that one the a another different other please sorry thanks",
+      // thanks said with the no: "không phải đâu, cảm ơn" is a bare no, not a search for "cảm ơn"
+      "cảm cám ơn thank thx",
       // what the citizen asked or needs, said without naming it: "không phải cái tôi cần", "not what I'm looking for"
       "tôi mình tui ý hỏi cần tìm muốn lắm với câu",
       "s m is was not what i need needed want wanted looking for asked meant mean procedure wrong you got",
@@ -71,6 +73,14 @@ const NONE_OF_THEM = [
   String.raw`^(?:no|not)\s+(?:one|procedure)\s+(?:here|listed|matches|fits)`,
 ].map((source) => new RegExp(`${source}(?![a-z])`));
 
+/**
+ * "No, thanks", "no thank you", "nope, that's all": an English no that declines, said after an answer to close the
+ * chat, not to correct it (words after "no", folded; "not this one, thanks" is still a correction).
+ */
+const DECLINED = /^(?:no|nope|nah)$/;
+const DECLINING = new Set(tokenize("thanks thank you thx ty so much a lot that s all i m am good fine ok okay anyway"));
+const DECLINES = new Set(tokenize("thanks thank thx ty all good fine"));
+
 /** Separators and particles after an opener, before what follows. */
 const LEAD = /^[\s,.!;:\-–—…]+/;
 
@@ -85,6 +95,12 @@ function typedSlice(typed: string, folded: string, from: number, to = folded.len
 /** Only particles and pointers ("cái đó", "thủ tục này", "bạn ơi", "another one"): nothing named. */
 function namesNothing(text: string): boolean {
   return tokenize(text).every((t) => PARTICLES.has(t));
+}
+
+/** Only thanks and closing words ("thanks", "thank you", "that's all", "I'm fine"), one of them said. */
+function declines(text: string): boolean {
+  const tokens = tokenize(text);
+  return tokens.some((t) => DECLINES.has(t)) && tokens.every((t) => DECLINING.has(t));
 }
 
 /** The message without a leading "tôi hỏi", "ý tôi là" and without a closing "cơ", "mà", "chứ", as typed. */
@@ -138,6 +154,7 @@ export function readCorrection(input: string): Correction | undefined {
   if (not || wrong) {
     const opener = (not ?? wrong) as RegExpExecArray;
     const after = at(opener[0].length);
+    if (DECLINED.test(opener[0]) && declines(after)) return undefined;
     if (namesNothing(after)) return { kind: "reject", rest: "", rejected: "" };
     const afterFolded = fold(after);
     const separated = /^\s*[,.!;:\-–—…]/.test(folded.slice(opener[0].length));

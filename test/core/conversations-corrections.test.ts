@@ -94,6 +94,14 @@ describe("a correction in the assistant", () => {
     expect(first(await say("none of these"))).toBe(translator.t("en", "correction-describe"));
   });
 
+  it("a no that declines politely closes, it corrects nothing", async () => {
+    const { say } = chat("en");
+    await say("death registration");
+    const replies = await say("No, thanks");
+    expect(first(replies)).not.toBe(translator.t("en", "correction-choose"));
+    expect(offered(replies)).not.toContain("n");
+  });
+
   it("a detail refines the procedure at hand to its variant", async () => {
     const { say } = chat();
     await say("giấy khai sinh");
@@ -145,6 +153,10 @@ describe("readCorrection", () => {
     ["wrong answer", ""],
     ["y e la khai tu", "khai tu"],
     ["không phải cái đó, tôi muốn cấp lại giấy phép bán rượu", "cấp lại giấy phép bán rượu"],
+    // thanks said with a no: still a bare no, not a search for "cảm ơn" ("đâu" there is no "where")
+    ["không phải đâu, cảm ơn", ""],
+    ["sai rồi, cám ơn bạn", ""],
+    ["not this one, thanks", ""],
   ])("%s: a correction meaning %j", (text, rest) => {
     expect(readCorrection(text)).toMatchObject({ kind: "reject", rest });
   });
@@ -174,6 +186,10 @@ describe("readCorrection", () => {
     "I want to register my household business",
     "I need a proof of residence certificate, where do I get it",
     "em muốn hỏi thủ tục đăng ký kết hôn cần những giấy tờ gì và nộp ở đâu ạ",
+    // an English no that declines ("anything else?"): closing the chat, not correcting it
+    "No, thanks",
+    "no thank you",
+    "nope, that's all",
   ])("%s: no correction", (text) => {
     expect(readCorrection(text)).toBeUndefined();
   });
