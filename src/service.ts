@@ -33,6 +33,7 @@ import { type DatabaseHealth, databaseHealth } from "./storage/postgres/database
 import { localTime } from "./time/local.js";
 import { wardDirectory } from "./wards/directory.js";
 import { openData } from "./wiring/data.js";
+import { openExamples } from "./wiring/examples.js";
 import { openStaffConsole } from "./wiring/staff.js";
 
 export type ChannelName = "telegram" | "zalo" | "terminal";
@@ -196,6 +197,11 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   const database = data?.database;
   const replicas = data?.replicas;
   const conversations = data?.conversations ?? new MemoryConversationStore();
+  // The câu mẫu: one editor of examples.json; with DATABASE_URL every replica (console or not) applies the labels
+  // any replica's console saves or deletes, those made while it was away included (src/staff/examples-sync.ts).
+  const examples = data
+    ? await openExamples({ catalogue, database, logger, now, fsync, replica: replicas?.name })
+    : undefined;
   const assistant = createAssistant({
     catalogue,
     conversations,
@@ -245,8 +251,10 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       ? await openStaffConsole(data, {
           ...shared,
           channelHealth: () => Object.fromEntries([...channels].map(([name, c]) => [name, { ...c.health() }])),
+          examples: examples && { file: examples.file, announcer: examples.sync },
         }).catch(async (err: unknown) => {
           // Not started, so nothing else will close what is open: leave DATA_DIR free for the next try.
+          await examples?.sync?.close();
           await data.notifications.close();
           await data.replicas?.close();
           await data.database?.end();
@@ -281,6 +289,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
   async function start(): Promise<void> {
     // Takes part in the leader election first: a lone replica leads from its first poll on.
     await replicas?.start();
+    // Câu mẫu changed on other replicas while this one was away, applied before the first message is answered.
+    await examples?.sync?.catchUp();
     if (overrides.schedule !== false && jobs.length > 0) {
       schedule = startSchedule(jobs, { timeZone: config.TIMEZONE, logger, clock, ticks: replicas?.ticks });
     }
@@ -352,6 +362,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       await assistant.idle();
       // The answer path does not wait for the unanswered-question counts: let the last ones reach the disk.
       await data?.questions.flushed();
+      // No more câu mẫu from other replicas: a change being applied is finished first.
+      await examples?.sync?.close();
       // Gives the polling lease up (another replica takes over at once) and the chat turns' connections.
       await replicas?.close();
       await database?.end();

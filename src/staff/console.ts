@@ -17,7 +17,7 @@ import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
 import { ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
-import { type ExampleChange, ExamplesSync } from "./examples-sync.js";
+import type { ExampleAnnouncer, ExampleChange } from "./examples-sync.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,
@@ -72,6 +72,15 @@ export interface StaffConsole {
   close(): void;
 }
 
+/**
+ * The câu mẫu file as the service holds it (src/wiring/examples.ts): its one editor, and with several replicas the
+ * announcer of changes made here. Without it the console edits the catalogue folder's file on its own.
+ */
+export interface ConsoleExamples {
+  file?: ExamplesFileEditor;
+  announcer?: ExampleAnnouncer;
+}
+
 /** Whose data a request sees: one ward's (`ward`), or every ward's; `fixed` when the account is bound to the ward. */
 interface WardScope {
   ward?: string;
@@ -82,7 +91,7 @@ interface WardScope {
  * The staff web console: login, overview, ratings, unanswered questions (labelled as câu mẫu),
  * dossier import and lookup.
  */
-export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
+export function createStaffConsole(deps: StaffConsoleDeps & { examples?: ConsoleExamples }): StaffConsole {
   const { now, timeZone, logger } = deps;
   // With DATABASE_URL the sessions, the login limits and the audit log are rows every replica
   // shares (migration 005); without it, memory and DATA_DIR/staff/audit.jsonl as on one service.
@@ -106,28 +115,18 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
   const choicesOf = new WeakMap<object, Procedure[]>();
   const labelsOf = new WeakMap<object, (text: string) => Example | undefined>();
   const nameOf = (code: string) => labelChoices().find((p) => p.code === code)?.name ?? code;
-  // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md).
+  // Labels are written where the catalogue is read from, and reloaded at once (docs/staff-console.md), through the
+  // service's one editor of the file when it gives one (the sync of other replicas' labels writes through it too).
   const { dataDir: catalogueDir, reload } = deps.catalogue;
-  const examplesFile = catalogueDir && reload ? new ExamplesFileEditor(catalogueDir, deps.fsync ?? true) : undefined;
-  // Several replicas (DATABASE_URL): a label saved or deleted here is served by the others at once (examples-sync.ts).
-  const syncing: Promise<ExamplesSync | undefined> =
-    database && examplesFile && reload
-      ? ExamplesSync.open(database, { file: examplesFile, reload, knownCodes: () => knownCodes(), logger, now }).catch(
-          (err: unknown) => {
-            logger.warn({ err: errorSummary(err) }, "câu mẫu: other replicas will not be told of changes made here");
-            return undefined;
-          },
-        )
-      : Promise.resolve(undefined);
-  let sync: ExamplesSync | undefined;
-  let closed = false;
-  void syncing.then((opened) => {
-    sync = opened;
-    if (closed) opened?.close();
-  });
-  /** Before a label of `text` is written here: its time, for telling the other replicas after. */
-  const changing = (text: string) => sync?.changing(text) ?? now();
-  const tellReplicas = async (change: ExampleChange, at: number) => (await syncing)?.publish(change, at);
+  const examplesFile =
+    catalogueDir && reload
+      ? (deps.examples?.file ?? new ExamplesFileEditor(catalogueDir, deps.fsync ?? true))
+      : undefined;
+  // Several replicas (DATABASE_URL): a label saved or deleted here is recorded for the others (examples-sync.ts).
+  // Before writing: the change is held apart from other replicas' changes of the text until `done` records it (or, with
+  // nothing, says nothing was written). `done` must be called on every path: a finally does.
+  const changing = (text: string) =>
+    deps.examples?.announcer?.changing(text) ?? (async (_?: ExampleChange) => undefined);
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -594,33 +593,36 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     }
     const asked = EXAMPLE_INTENTS.find((i) => i === intent);
     if (intent !== "" && !asked) return again(400, "Hãy chọn lại mục «Người dân hỏi về».");
-    let example: Example;
-    let at: number;
+    const done = changing(text);
     try {
-      const day = localTime(now(), timeZone).date;
-      at = changing(text);
-      example = await examplesFile.add({ text, code, intent: asked }, session.user, day, known);
-    } catch (err) {
-      if (!(err instanceof ExampleWriteError)) throw err;
-      logger.warn({ err: errorSummary(err) }, "staff label not saved");
-      return again(409, err.message);
+      let example: Example;
+      try {
+        const day = localTime(now(), timeZone).date;
+        example = await examplesFile.add({ text, code, intent: asked }, session.user, day, known);
+      } catch (err) {
+        if (!(err instanceof ExampleWriteError)) throw err;
+        logger.warn({ err: errorSummary(err) }, "staff label not saved");
+        return again(409, err.message);
+      }
+      await audit.record(
+        session.user,
+        "example-added",
+        `«${text.slice(0, 80)}» → ${code}${asked ? ` (${asked})` : ""}`,
+        boundWard(session),
+      );
+      const served = await reloadServes(example);
+      await done({ kind: "add", example });
+      sendHtml(
+        res,
+        200,
+        examplesPage(frameOf("Câu mẫu", "/staff/examples"), {
+          ...examplesView(session),
+          saved: { example, ...served },
+        }),
+      );
+    } finally {
+      await done();
     }
-    await audit.record(
-      session.user,
-      "example-added",
-      `«${text.slice(0, 80)}» → ${code}${asked ? ` (${asked})` : ""}`,
-      boundWard(session),
-    );
-    const served = await reloadServes(example);
-    await tellReplicas({ kind: "add", example }, at);
-    sendHtml(
-      res,
-      200,
-      examplesPage(frameOf("Câu mẫu", "/staff/examples"), {
-        ...examplesView(session),
-        saved: { example, ...served },
-      }),
-    );
   }
 
   async function deleteExample(res: ServerResponse, session: StaffSession, form: URLSearchParams, frame: PageFrame) {
@@ -644,24 +646,28 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
       if (labels.length === 0) return gone();
       return sendHtml(res, 200, deleteConfirmPage(frame, { csrf: session.csrf, text, labels, nameOf }));
     }
-    let removed: Example[];
-    const at = changing(text);
+    const done = changing(text);
     try {
-      removed = await examplesFile.remove(text, knownCodes());
-    } catch (err) {
-      if (!(err instanceof ExampleWriteError)) throw err;
-      return sendHtml(res, 409, examplesPage(frame, { ...view(), error: err.message }));
+      let removed: Example[];
+      try {
+        removed = await examplesFile.remove(text, knownCodes());
+      } catch (err) {
+        if (!(err instanceof ExampleWriteError)) throw err;
+        return sendHtml(res, 409, examplesPage(frame, { ...view(), error: err.message }));
+      }
+      if (removed.length === 0) return gone();
+      await audit.record(
+        session.user,
+        "example-deleted",
+        `«${scrubQuestion(text).slice(0, 80)}» → ${removed.map((e) => e.code).join(", ")}`,
+        boundWard(session),
+      );
+      await reload?.();
+      await done({ kind: "remove", text });
+      sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
+    } finally {
+      await done();
     }
-    if (removed.length === 0) return gone();
-    await audit.record(
-      session.user,
-      "example-deleted",
-      `«${scrubQuestion(text).slice(0, 80)}» → ${removed.map((e) => e.code).join(", ")}`,
-      boundWard(session),
-    );
-    await reload?.();
-    await tellReplicas({ kind: "remove", text }, at);
-    sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
   }
 
   /**
@@ -699,8 +705,6 @@ export function createStaffConsole(deps: StaffConsoleDeps): StaffConsole {
     close() {
       daily.close();
       audit.close();
-      closed = true;
-      sync?.close();
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Translator } from "../core/i18n.js";
 import { commitImport } from "../dossiers/import/commit.js";
 import type { WardMap } from "../dossiers/wards.js";
 import type { Logger } from "../logger.js";
-import type { StaffConsole } from "../staff/console.js";
+import type { ConsoleExamples, StaffConsole } from "../staff/console.js";
 import type { Queryable } from "../storage/postgres/database.js";
 import type { ServiceData } from "./data.js";
 
@@ -19,6 +19,8 @@ export interface StaffWiring {
   translator: Translator;
   /** What each started channel reports, read at each request (channels start after the console opens). */
   channelHealth: () => Record<string, Record<string, unknown>>;
+  /** The service's editor of examples.json and, with several replicas, where changes made here are announced. */
+  examples?: ConsoleExamples;
 }
 
 /** The console's view of the live catalogue: what is served, its warnings, and a fresh check of the files. */
@@ -62,6 +64,7 @@ export async function openStaffConsole(data: ServiceData, deps: StaffWiring): Pr
     pseudonym: (kind, value) => data.dossiers.hasher.pseudonym(kind, value),
     wards,
     catalogue: consoleCatalogue(catalogue),
+    examples: deps.examples,
     health: () => ({ channels: deps.channelHealth() }),
     // Behind a load balancer each replica counts only its own messages: the database counts them all.
     ...(database ? { messagesToday: () => answeredToday(database, config.TIMEZONE) } : {}),

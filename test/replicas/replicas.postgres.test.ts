@@ -59,12 +59,12 @@ describe("migration 006 (the replicas' tables)", () => {
     const url = await server.database();
     const pool = replicaPool(url, "first");
     const { version, applied } = await migrate(pool);
-    expect(version).toBe(6);
-    expect(applied).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(version).toBe(7);
+    expect(applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(await tables(pool)).toEqual(expect.arrayContaining(REPLICA_TABLES));
   });
 
-  it("brings a database whose tables the replicas created at start (before 006) to version 6, rows kept", async () => {
+  it("brings a database whose tables the replicas created at start (before 006) to the newest version, rows kept", async () => {
     const url = await server.database();
     const pool = replicaPool(url, "older");
     const migrations = await readMigrations();
@@ -79,7 +79,7 @@ describe("migration 006 (the replicas' tables)", () => {
       INSERT INTO job_runs (job, slot, replica) VALUES ('reminders', 1, 'a');
       INSERT INTO leader_leases VALUES ('polling', 'a', now());
       INSERT INTO handled_updates (update_key) VALUES ('zalo:message.text.received:1');`);
-    expect(await migrate(pool)).toEqual({ version: 6, applied: [6] });
+    expect(await migrate(pool)).toEqual({ version: 7, applied: [6, 7] });
     expect(await tables(pool)).toEqual(expect.arrayContaining(REPLICA_TABLES));
     const counts = await pool.query<{ jobs: number; leases: number; handled: number }>(
       `SELECT (SELECT count(*) FROM job_runs) AS jobs, (SELECT count(*) FROM leader_leases) AS leases,
@@ -92,13 +92,13 @@ describe("migration 006 (the replicas' tables)", () => {
     const url = await server.database();
     const pools = ["a", "b", "c"].map((name) => replicaPool(url, `replica ${name}`, 1));
     const results = await Promise.all(pools.map((pool) => migrate(pool)));
-    expect(results.map((r) => r.version)).toEqual([6, 6, 6]);
+    expect(results.map((r) => r.version)).toEqual([7, 7, 7]);
     // One of them applied everything; the others found it done.
-    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, 6]);
+    expect(results.map((r) => r.applied.length).sort()).toEqual([0, 0, 7]);
     const { rows } = await replicaPool(url, "observer").query<{ version: number }>(
       "SELECT version FROM schema_migrations ORDER BY 1",
     );
-    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(rows.map((r) => r.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
   it("a replica starting while another migrates waits for it (the migrations' advisory lock)", async () => {
@@ -127,7 +127,7 @@ describe("migration 006 (the replicas' tables)", () => {
     expect(done).toBe(false);
     expect(await tables(observer)).toEqual([]);
     await holding.query("SELECT pg_advisory_unlock($1)", [lockId("motcua-bot schema migrations")]);
-    expect((await starting).applied).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await starting).applied).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
 

@@ -6,7 +6,8 @@
  * - both on one shared catalogue folder (NFS, say, where a watcher may never hear of another machine's write):
  *   the other reloads the file written already, and does not write it again.
  */
-import { readFile, stat } from "node:fs/promises";
+import { copyFile, readFile, stat } from "node:fs/promises";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,8 +36,8 @@ afterAll(async () => {
   await server?.stop();
 }, 120_000);
 
-/** Two services on one new database; `shared`: one catalogue folder for both, else a copy each. */
-async function twoReplicas(shared: boolean): Promise<{ services: [Service, Service]; dirs: [string, string] }> {
+/** A new database, migrated, with the province administrator's account. */
+async function newDatabase(): Promise<string> {
   const url = await (server as TestPostgres).database();
   const setup = createPool(url, { max: 1 });
   try {
@@ -45,38 +46,67 @@ async function twoReplicas(shared: boolean): Promise<{ services: [Service, Servi
   } finally {
     await setup.end();
   }
-  const first = await copyOfBundledData();
-  cleanups.push(first.cleanup);
-  const second = shared ? first : await copyOfBundledData();
-  if (!shared) cleanups.push(second.cleanup);
-  const services: Service[] = [];
-  for (const dir of [first.dir, second.dir]) {
-    const data = await tempDir("motcua-examples-replica-");
-    cleanups.push(data.cleanup);
-    const service = await createService(
-      loadConfig({
-        DATA_DIR: data.dir,
-        CATALOGUE_DIR: dir,
-        DATABASE_URL: url,
-        PORT: "0",
-        PHONE_HASH_KEY: "khoa-bam-chung-cua-moi-ban-sao-0123456789",
-      }),
-      {
-        logger: captureLogs().logger,
-        fsync: false,
-        channels: [],
-        schedule: false,
-        listen: true,
-        staff: true,
-        // Off: the other replica learns of a change from the replicas' own word only.
-        watchCatalogue: false,
-      },
-    );
-    cleanups.push(() => service.close());
-    await service.start();
-    services.push(service);
-  }
-  return { services: services as [Service, Service], dirs: [first.dir, second.dir] };
+  return url;
+}
+
+/** A catalogue folder of its own, removed after the tests. */
+async function catalogueCopy(): Promise<string> {
+  const copy = await copyOfBundledData();
+  cleanups.push(copy.cleanup);
+  return copy.dir;
+}
+
+/**
+ * One replica (createService, started) on `url` reading `catalogueDir`, its watcher off: it learns of another
+ * replica's change from the replicas' own word only. `staff: false` is a bot-only replica (STAFF_CONSOLE=off).
+ */
+async function replica(
+  url: string,
+  catalogueDir: string,
+  { staff = true, logs = captureLogs() }: { staff?: boolean; logs?: ReturnType<typeof captureLogs> } = {},
+): Promise<Service> {
+  const data = await tempDir("motcua-examples-replica-");
+  cleanups.push(data.cleanup);
+  const service = await createService(
+    loadConfig({
+      DATA_DIR: data.dir,
+      CATALOGUE_DIR: catalogueDir,
+      DATABASE_URL: url,
+      PORT: "0",
+      PHONE_HASH_KEY: "khoa-bam-chung-cua-moi-ban-sao-0123456789",
+    }),
+    {
+      logger: logs.logger,
+      fsync: false,
+      channels: [],
+      schedule: false,
+      listen: staff,
+      staff,
+      watchCatalogue: false,
+    },
+  );
+  cleanups.push(() => service.close());
+  await service.start();
+  return service;
+}
+
+/** Two services on one new database; `shared`: one catalogue folder for both, else a copy each. */
+async function twoReplicas(shared: boolean): Promise<{ services: [Service, Service]; dirs: [string, string] }> {
+  const url = await newDatabase();
+  const first = await catalogueCopy();
+  const second = shared ? first : await catalogueCopy();
+  const services: [Service, Service] = [await replica(url, first), await replica(url, second)];
+  return { services, dirs: [first, second] };
+}
+
+/** A console replica with an administrator signed in, on a new database and a catalogue copy of its own. */
+async function consoleReplica(): Promise<{ url: string; dir: string; service: Service; client: Client }> {
+  const url = await newDatabase();
+  const dir = await catalogueCopy();
+  const service = await replica(url, dir);
+  const client = new Client(base(service));
+  expect((await client.login(ADMIN)).status).toBe(303);
+  return { url, dir, service, client };
 }
 
 const base = (service: Service) => `http://127.0.0.1:${service.address?.port}`;
@@ -99,13 +129,57 @@ async function staffLabels(dir: string, text: string): Promise<ExamplesFile["exa
   return content.examples.filter((e) => e.source.startsWith("nhân viên ") && sameTextKey(e.text) === sameTextKey(text));
 }
 
-/** Waits (up to 10 s) until `check` holds; a replica's word travels through the database, not at once. */
-async function eventually(check: () => boolean | Promise<boolean>): Promise<boolean> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return true;
-    await sleep(50);
-  }
-  return false;
+/** Waits (up to `ms`, 10 s) until `check` holds; a replica's word travels through the database, not at once. */
+async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await check()) return true;
+  return check();
+}
+
+/**
+ * A TCP proxy in front of the test database, for a replica whose connection drops: `cut()` ends every connection
+ * through it and refuses new ones (the database restarting, the network away), `mend()` lets them through again.
+ */
+async function databaseProxy(url: string): Promise<{ url: string; cut(): void; mend(): void; close(): Promise<void> }> {
+  const target = new URL(url);
+  const host = target.searchParams.get("host") ?? target.hostname;
+  const port = Number(target.searchParams.get("port") ?? (target.port || 5432));
+  const to = host.startsWith("/") ? { path: path.join(host, `.s.PGSQL.${port}`) } : { host, port };
+  let down = false;
+  const open = new Set<Socket>();
+  const proxy = createServer((client) => {
+    if (down) return void client.destroy();
+    const upstream = connect(to);
+    for (const socket of [client, upstream]) {
+      open.add(socket);
+      socket.on("close", () => {
+        open.delete(socket);
+        (socket === client ? upstream : client).destroy();
+      });
+      socket.on("error", () => undefined);
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  const proxied = new URL(url);
+  proxied.searchParams.delete("host");
+  proxied.searchParams.delete("port");
+  proxied.hostname = "127.0.0.1";
+  proxied.port = String((proxy.address() as AddressInfo).port);
+  return {
+    url: proxied.toString(),
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+    },
+    mend() {
+      down = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        proxy.close(() => resolve());
+      }),
+  };
 }
 
 async function label(client: Client, text: string, code: string): Promise<Response> {
@@ -192,5 +266,111 @@ describe("câu mẫu saved or deleted on one replica are served by every replica
     expect((await deleteLabel(sameBrowserOn(onOne, base(two)), text)).status).toBe(200);
     expect(await eventually(() => answer(one, text) === undefined)).toBe(true);
     expect(await staffLabels(dirs[0], text)).toEqual([]);
+  });
+});
+
+describe("every replica with DATABASE_URL applies the câu mẫu, console or not, those it missed too", () => {
+  // Questions the bundled catalogue answers with no procedure by itself (a list, or nothing): a label decides them.
+  const NEW_BABY = "nhà em vừa có em bé thì đi đâu làm giấy";
+  const BORN = "cho em hỏi giấy tờ khi bé nhà em mới chào đời";
+  const ARRIVED = "em bé nhà mình mới ra đời thì đi đâu làm giấy";
+  const ONE_MORE = "nhà mình có thêm em bé thì làm thủ tục gì";
+
+  it("a bot-only replica (STAFF_CONSOLE=off) applies a label saved on another replica's console, and its deletion", async () => {
+    const { url, dir, service: one, client } = await consoleReplica();
+    const botDir = await catalogueCopy();
+    const bot = await replica(url, botDir, { staff: false });
+    expect(bot.address).toBeUndefined();
+    expect(answer(bot, NEW_BABY)).toBeUndefined();
+
+    expect((await label(client, NEW_BABY, MARRIAGE)).status).toBe(200);
+    expect(await eventually(() => answer(bot, NEW_BABY) === MARRIAGE)).toBe(true);
+    const made = await staffLabels(dir, NEW_BABY);
+    expect(made).toHaveLength(1);
+    expect(await staffLabels(botDir, NEW_BABY)).toEqual(made);
+
+    expect((await deleteLabel(client, NEW_BABY)).status).toBe(200);
+    expect(answer(one, NEW_BABY)).toBeUndefined();
+    expect(await eventually(() => answer(bot, NEW_BABY) === undefined)).toBe(true);
+    expect(await staffLabels(botDir, NEW_BABY)).toEqual([]);
+  });
+
+  it("a replica started after changes it missed applies them before it starts answering", async () => {
+    const { url, dir, client } = await consoleReplica();
+    for (const [text, code] of [
+      [NEW_BABY, MARRIAGE],
+      [BORN, MARRIAGE],
+      [ARRIVED, BIRTH],
+    ] as const)
+      expect((await label(client, text, code)).status).toBe(200);
+    // The other replica's copy as it was then (a copy deployed earlier, a backup restored): the three labels.
+    const later = await catalogueCopy();
+    await copyFile(path.join(dir, EXAMPLES_FILE), path.join(later, EXAMPLES_FILE));
+    // Then, while it is down: one relabelled, one deleted, one new.
+    expect((await label(client, BORN, BIRTH)).status).toBe(200);
+    expect((await deleteLabel(client, ARRIVED)).status).toBe(200);
+    expect((await label(client, ONE_MORE, BIRTH)).status).toBe(200);
+
+    const two = await replica(url, later, { staff: false });
+    // At once, no waiting: start() resolved with the changes applied.
+    expect(answer(two, NEW_BABY)).toBe(MARRIAGE);
+    expect(answer(two, BORN)).toBe(BIRTH);
+    expect(answer(two, ARRIVED)).toBeUndefined();
+    expect(answer(two, ONE_MORE)).toBe(BIRTH);
+    for (const text of [NEW_BABY, BORN, ARRIVED, ONE_MORE])
+      expect(await staffLabels(later, text), text).toEqual(await staffLabels(dir, text));
+  });
+
+  it("a replica whose database connection drops applies what it missed once the connection is back", async () => {
+    const { url, dir, client } = await consoleReplica();
+    const proxy = await databaseProxy(url);
+    cleanups.push(proxy.close);
+    const otherDir = await catalogueCopy();
+    const two = await replica(proxy.url, otherDir, { staff: false });
+    expect((await label(client, NEW_BABY, BIRTH)).status).toBe(200);
+    expect(await eventually(() => answer(two, NEW_BABY) === BIRTH)).toBe(true);
+
+    proxy.cut();
+    expect((await label(client, BORN, MARRIAGE)).status).toBe(200);
+    expect((await deleteLabel(client, NEW_BABY)).status).toBe(200);
+    await sleep(1_000);
+    // Cut off, it heard nothing.
+    expect(answer(two, BORN)).toBeUndefined();
+    expect(answer(two, NEW_BABY)).toBe(BIRTH);
+
+    proxy.mend();
+    expect(await eventually(() => answer(two, BORN) === MARRIAGE && answer(two, NEW_BABY) === undefined, 30_000)).toBe(
+      true,
+    );
+    for (const text of [NEW_BABY, BORN])
+      expect(await staffLabels(otherDir, text), text).toEqual(await staffLabels(dir, text));
+  });
+
+  it("a change it cannot apply is refused with a log line naming no text, and the next ones apply", async () => {
+    const { url, client } = await consoleReplica();
+    const logs = captureLogs();
+    const two = await replica(url, await catalogueCopy(), { staff: false, logs });
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const unknown = {
+      kind: "add",
+      example: { text: ARRIVED, code: "9.999999", source: "nhân viên quan.tri, 2026-12-02", added: "2026-12-02" },
+    };
+    // A row of a newer version (or written by hand), and a label of a procedure this catalogue lacks.
+    await pool.query(
+      `INSERT INTO example_changes (text_key, seq, change, origin, changed_at) VALUES
+         ($1, nextval('example_changes_seq'), '{"kind":"rename","from":"a","to":"b"}', 'newer', 0),
+         ($2, nextval('example_changes_seq'), $3, 'other', 0)`,
+      [sameTextKey(ONE_MORE), sameTextKey(ARRIVED), JSON.stringify(unknown)],
+    );
+    // An announcement not of ours: read as any other (the rows are what counts).
+    await pool.query("SELECT pg_notify('motcua_examples', 'not a number')");
+    expect((await label(client, NEW_BABY, MARRIAGE)).status).toBe(200);
+    expect(await eventually(() => answer(two, NEW_BABY) === MARRIAGE)).toBe(true);
+    expect(answer(two, ARRIVED)).toBeUndefined();
+    const said = logs.lines.join("");
+    expect(said).toContain("not understood");
+    expect(said).toContain("lacks");
+    for (const text of [ONE_MORE, ARRIVED, NEW_BABY]) expect(said).not.toContain(text);
   });
 });
