@@ -5,6 +5,7 @@ import { MENU_CHOICE } from "../core/assistant.js";
 import { choiceKind, prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
 import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
+import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, tokenize, type Word, words } from "../search/normalize.js";
@@ -270,7 +271,7 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
     rememberHowAnswered(
       ctx,
       (listed ?? []).filter((c) => c !== code),
-      meant,
+      storedWords(meant),
     );
     return;
   }
@@ -298,7 +299,20 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
   ]
     .filter((c) => c !== code)
     .slice(0, LIST_MAX);
-  rememberHowAnswered(ctx, alternatives, asked);
+  rememberHowAnswered(ctx, alternatives, storedWords(asked));
+}
+
+/**
+ * The citizen's words as the conversation state keeps them (stored, and kept after the chat ends): numbers, phone
+ * numbers, e-mail addresses and dossier codes left out, as questions kept for staff are scrubbed (questions/scrub.ts).
+ */
+function storedWords(text: string | undefined): string | undefined {
+  return text === undefined
+    ? undefined
+    : scrubQuestion(text)
+        .replace(/\[[^\]]*\]/g, " ")
+        .replace(/\s+/g, " ")
+        .trim();
 }
 
 /** Search's next hits offered after a bare "không phải" score this much at least (search lists from 0.42). */

@@ -39,10 +39,12 @@ describe("corrections in conversation", () => {
 
 /** An assistant on the bundled catalogue, one chat, in the client's language. */
 function chat(languageCode?: string) {
-  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
+  const conversations = new MemoryConversationStore();
+  const assistant = createAssistant({ catalogue, conversations });
   const say = (text: string) => assistant.handle("zalo:1", { kind: "text", text }, { languageCode });
   const tap = (id: string) => assistant.handle("zalo:1", { kind: "choice", id }, { languageCode });
-  return { say, tap };
+  const stored = async () => JSON.stringify(await conversations.get("zalo:1"));
+  return { say, tap, stored };
 }
 const translator = new Translator();
 const first = (replies: Reply[]) => replies[0]?.text ?? "";
@@ -100,6 +102,18 @@ describe("a correction in the assistant", () => {
     const replies = await say("No, thanks");
     expect(first(replies)).not.toBe(translator.t("en", "correction-choose"));
     expect(offered(replies)).not.toContain("n");
+  });
+
+  it("keeps the words that led to an answer without phone numbers, e-mails or dossier codes", async () => {
+    const { say, stored } = chat();
+    const asked =
+      "sđt em 0912 345 678, mail lan.nguyen@example.com, hồ sơ 000.31.20.H49-251103-0012, làm giấy phép xây dựng";
+    expect(first(await say(asked))).toContain("Cấp giấy phép xây dựng mới");
+    const state = await stored();
+    expect(state).toContain("giấy phép xây dựng");
+    for (const personal of ["0912", "345", "678", "lan.nguyen", "H49", "251103"]) expect(state).not.toContain(personal);
+    // Still read with them: a detail next refines the procedure at hand.
+    expect(first(await say("bị rách, xin cấp lại"))).toContain("(mã 1.013228)");
   });
 
   it("a detail refines the procedure at hand to its variant", async () => {
