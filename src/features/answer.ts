@@ -624,7 +624,11 @@ async function answerQuestion(
       .slice(0, LIST_MAX)
       .map((h) => h.procedure)
       .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
-    const listed = withAlternatives(ranked, catalogue.procedures);
+    // Never one the citizen has just said is not it ("sai rồi, giấy phép rượu khác"), though a listed one's note cites it.
+    const listed = withAlternatives(
+      ranked,
+      catalogue.procedures.filter((p) => !aside.has(p.code)),
+    );
     // A list the message names well (a word pair and half a title of its first): a short section beside each is an
     // answer; a weak list ("giấy này có giá trị bao lâu" meeting odd records) stays a question.
     const strong = top !== undefined && top.parts.pairs > 0 && top.parts.title >= WEAK_TITLE;

@@ -73,7 +73,11 @@ describe("a correction in the assistant", () => {
   it("a correction naming what is meant switches to it, the wrong answer set aside", async () => {
     const { say } = chat();
     await say("giấy phép rượu");
-    expect(first(await say("sai rồi, giấy phép rượu khác"))).not.toContain("(mã 2.000620)");
+    const other = await say("sai rồi, giấy phép rượu khác");
+    expect(first(other)).not.toContain("(mã 2.000620)");
+    // Listed instead, the wrong one is not among them (though the re-issue's note cites it).
+    expect(offered(other)).toContain("2.001240");
+    expect(offered(other)).not.toContain("2.000620");
     await say("tạm trú");
     expect(first(await say("không phải, tạm trú cho khách ở nhà nghỉ qua đêm"))).toContain("(mã 2.001159)");
     expect(first(await say("có mất phí không"))).toMatch(/mã 2\.001159\)\nLệ phí:/);
