@@ -35,6 +35,8 @@ export interface QueryFixes {
 
 /** "để" opens a purpose clause: "giấy độc thân để kết hôn" asks for the certificate, not a marriage. */
 const PURPOSE = words("để")[0] as Word;
+/** "muốn", after which "để" lets, not purposes. */
+const WANT = (words("muốn")[0] as Word).token;
 
 /**
  * Words that, beside a section cue, make a follow-up about the procedure already on screen
@@ -395,9 +397,13 @@ export class Analyzer {
     const rest = english ? this.withTermsWhole(said, cueless) : cueless;
     const content = this.mapped(english ? this.withoutFunctionWords(rest) : rest);
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
+    // "muốn để mẹ tôi đứng làm chủ hộ": "để" right after "muốn" lets someone do it, it opens no reason.
+    const letting = new Set(
+      said.filter((w, k) => isPurpose(w) && k > 0 && (said[k - 1] as TextWord).token === WANT).map((w) => w.at),
+    );
     // A purpose clause runs from "để" to the end of its sentence: a letter's next sentence asks anew
     // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").
-    const purposeAt = content.findIndex(isPurpose);
+    const purposeAt = content.findIndex((w) => isPurpose(w) && !letting.has(w.at));
     const purposeSentence = purposeAt >= 0 ? (content[purposeAt] as QueryWord).sentence : -1;
     const out: QueryWord[] = content
       .map((w, k) => ({ ...w, purpose: purposeAt >= 0 && k > purposeAt && w.sentence === purposeSentence }))
