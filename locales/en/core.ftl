@@ -118,5 +118,5 @@ small-talk-translate = I don't translate texts. If you already have a translatio
 correction-choose = Sorry, I may have misunderstood. Is it one of the procedures below? Pick one (or type its number); if none is right, choose «None of these».
 correction-none-right = None of these
 correction-describe =
-    Sorry I have not found the procedure you need. Please describe it in other words: what you need done, for whom, which paper (e.g. «replace a lost alcohol retail licence», «register my father's death»).
+    Sorry, I have not found the procedure you need yet. Please describe it in other words: what you need done, for whom, which paper (e.g. «replace a lost alcohol retail licence», «register my father's death»).
     You can also choose «Browse by field» to look for it yourself.
