@@ -10,7 +10,7 @@ import type { SearchableProcedure } from "./records.js";
  * the rules' score, rank, margin and score parts, the rules' decision, the nearest examples' TF-IDF similarity
  * (ExampleIndex), a multinomial naive-Bayes score over folded words, word pairs and character 3–5-grams of the
  * examples and the records' names and aliases, and a character n-gram cosine to the centroid of each
- * procedure's examples. The weights are trained offline (`npm run ranker:train`, src/search/ranker-train.ts)
+ * procedure's examples. The weights are trained offline (`npm run ranker:train`, src/cli/ranker-train.ts)
  * by nested cross-validation features on eval/tuning.tsv and stored in data/ranker.json.
  */
 

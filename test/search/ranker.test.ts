@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { indexCatalogue, labelKey, servedExamples } from "../../src/catalogue/live.js";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
+import { RANKER_FILE, trainBundled } from "../../src/cli/ranker-train.js";
 import { parseLabelledQueries } from "../../src/search/evaluate.js";
 import { asExample, ExampleSearch, foldsOf } from "../../src/search/examples.js";
 import { ProcedureSearch } from "../../src/search/index.js";
@@ -17,7 +18,7 @@ import {
   type Sample,
   trainRanker,
 } from "../../src/search/ranker.js";
-import { RANKER_FILE, trainBundled, trainOn } from "../../src/search/ranker-train.js";
+import { trainOn } from "../../src/search/ranker-train.js";
 import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 
 let catalogue: Catalogue;
@@ -70,7 +71,7 @@ describe("the learned re-ranker", () => {
     }
   });
 
-  it("learns from four fifths of the messages to place a held-back one right where the rules with examples did not", () => {
+  it("learns from four fifths of the messages to place more of the held-back fifth right than the rules with examples", () => {
     const fold = foldsOf(tuning.length, 5, 20261202);
     const taught = tuning.filter((_, i) => fold[i] !== 0);
     const empty: RankerModel = { features: [], weights: [], codes: {} };
@@ -80,11 +81,21 @@ describe("the learned re-ranker", () => {
     const examples = taught.map(asExample);
     const withModel = new ExampleSearch(procedures, synonyms, examples, redirects, { key: labelKey, ranker: model });
     const without = new ExampleSearch(procedures, synonyms, examples, redirects, { key: labelKey, ranker: null });
-    // A held-back message (fold 0) of the village library's closure: the rules list it second.
-    const held = "đóng thư viện sách của thôn";
-    expect(tuning.findIndex((q) => q.query === held)).toSatisfy((i: number) => fold[i] === 0);
-    expect(codesOf(withModel.search(held).hits)[0]).toBe("1.008903");
-    expect(codesOf(without.search(held).hits)[0]).not.toBe("1.008903");
+    // The held-back fifth (fold 0), never taught: the model places more of its messages right than the rules with
+    // the same examples do, and fixes more than it breaks (which ones depends on the part's size, so none is named).
+    const heldBack = tuning.filter((q, i) => fold[i] === 0 && q.expected.length > 0);
+    const firstRight = (s: ExampleSearch<Procedure>, q: (typeof tuning)[number]) =>
+      q.expected.includes(codesOf(s.search(q.query).hits)[0] ?? "");
+    let fixed = 0;
+    let broken = 0;
+    for (const q of heldBack) {
+      const [a, b] = [firstRight(withModel, q), firstRight(without, q)];
+      if (a && !b) fixed++;
+      if (b && !a) broken++;
+    }
+    expect(heldBack.length).toBeGreaterThan(300);
+    expect(fixed).toBeGreaterThan(broken);
+    expect(fixed - broken).toBeGreaterThanOrEqual(heldBack.length * 0.005);
     // What the rules find nothing for stays nothing, and their decision stays: out-of-scope messages alike.
     for (const q of tuning.filter((q, i) => fold[i] === 0 && q.expected.length === 0).slice(0, 60)) {
       expect(withModel.search(q.query).decision).toBe(without.search(q.query).decision);

@@ -185,18 +185,20 @@ describe("decisions", () => {
 
 describe("quality on the eval tuning part (never the held-out part)", () => {
   // Floors against regressions, not targets. The part grew on 2 December 2026 by fresh messages and messages for
-  // rarely asked procedures (m1762–m3110), never tuned on before they were added: 0.961 → 0.903 top-1 then.
-  it("keeps top-1 ≥ 0.89, top-3 ≥ 0.95, intent ≥ 0.88 and long letters ≥ 0.84", async () => {
+  // rarely asked procedures (m1762–m3110), never tuned on before they were added: 0.961 → 0.903 top-1 then; and in
+  // the seventh session by 1,328 messages that describe a situation instead of naming the procedure (m3111–m4438):
+  // the rules alone 0.879 top-1, 0.951 top-3, long 0.837 then.
+  it("keeps top-1 ≥ 0.87, top-3 ≥ 0.94, intent ≥ 0.88 and long letters ≥ 0.82", async () => {
     const result = await loadCatalogue(BUNDLED_DATA);
     if (!result.ok) throw new Error("bundled catalogue is invalid");
     const known = new Set(result.catalogue.procedures.map((p) => p.code));
     const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
     const accuracy = measureAccuracy(search, queries, known);
     expect(accuracy.inScope).toBeGreaterThan(300);
-    expect(accuracy.top1).toBeGreaterThanOrEqual(0.89);
-    expect(accuracy.top3).toBeGreaterThanOrEqual(0.95);
+    expect(accuracy.top1).toBeGreaterThanOrEqual(0.87);
+    expect(accuracy.top3).toBeGreaterThanOrEqual(0.94);
     expect(accuracy.intent).toBeGreaterThanOrEqual(0.88);
-    expect(accuracy.long.top1).toBeGreaterThanOrEqual(0.84);
+    expect(accuracy.long.top1).toBeGreaterThanOrEqual(0.82);
   });
 });
 
