@@ -797,10 +797,10 @@ function withDetail(
   const own = new Set(outcome.hits.map((h) => h.procedure.code));
   const alike = refined.hits.filter((h) => h.procedure.code !== current.code && lookAlike(h.procedure, current));
   const [first] = refined.hits;
-  const found =
-    first && first.procedure.code !== current.code
-      ? alike[0]?.procedure
-      : alike.find((h) => own.has(h.procedure.code))?.procedure;
+  // A look-alike the detail's own search finds too comes first either way: the learned re-ranker may put another
+  // look-alike ahead of the procedure at hand ("giấy khai sinh bản sao" → its re-registration) on the first words alone.
+  const backed = alike.find((h) => own.has(h.procedure.code))?.procedure;
+  const found = first && first.procedure.code !== current.code ? (backed ?? alike[0]?.procedure) : backed;
   if (!found) return;
   const sentOn = sentOnByNote(found, both, all);
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
