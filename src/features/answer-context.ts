@@ -63,9 +63,18 @@ export function rememberRejected(ctx: FeatureContext, codes: string[]): void {
 /** How much of the citizen's words is kept to read a detail with. */
 const ASKED_CHARS = 200;
 
-/** A "which one?" list is newer than the procedure before it: "mất bao lâu" next asks which one of the list. */
-export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true): void {
-  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, options: codes, ...(compare ? {} : { compare }) });
+/**
+ * A "which one?" list is newer than the procedure before it: "mất bao lâu" next asks which one of the list. `rejected`:
+ * what the citizen said is not it before this list (the answer a bare "không phải" offered it instead of), set aside
+ * with the list when none of it is right, and in the next search.
+ */
+export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true, rejected: string[] = []): void {
+  writeFeatureState(ctx, FEATURE_NAME, {
+    at: ctx.now,
+    options: codes,
+    ...(compare ? {} : { compare }),
+    ...(rejected.length > 0 ? { rejected } : {}),
+  });
 }
 
 /** Ends the conversation's context (/start). */

@@ -339,10 +339,12 @@ async function correct(
       .filter((c) => c !== current)
       .flatMap((c) => catalogue.procedures.filter((p) => p.code === c));
     if (!current || others.length === 0) return [describeAgain(ctx, st)];
+    // The answer rejected stays set aside: "none of these" next sets it aside with the list, as the next search does.
     rememberOptions(
       ctx,
       others.map((p) => p.code),
       false,
+      [current],
     );
     return [
       {
@@ -365,14 +367,14 @@ async function correct(
   // After a list, the list is what was wrong: set aside too.
   const aside = new Set(current ? [current] : []);
   const others = (st.alternatives ?? []).filter((c) => c !== current);
-  if (current && others.length > 0) rememberOptions(ctx, others, false);
+  if (current && others.length > 0) rememberOptions(ctx, others, false, [current]);
   else rememberRejected(ctx, current ? [] : listed);
   return answerQuestion(ctx, deps, correction.rest, aside);
 }
 
 /** Nothing offered was right: other words, please; what was offered is set aside in the next search. */
 function describeAgain(ctx: FeatureContext, st: AnswerContext): Reply {
-  rememberRejected(ctx, [...(st.code ? [st.code] : []), ...(st.options ?? [])]);
+  rememberRejected(ctx, [...new Set([...(st.rejected ?? []), ...(st.code ? [st.code] : []), ...(st.options ?? [])])]);
   const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
   return { text: ctx.t("correction-describe"), choices: [browse] };
 }
@@ -427,6 +429,7 @@ async function answerQuestion(
       ctx,
       options.map((p) => p.code),
       compare,
+      st.rejected,
     );
     return [compare ? listReply(ctx, catalogue, options, onlySection) : chooseReply(ctx, options, onlySection)];
   }
@@ -636,6 +639,7 @@ async function answerQuestion(
       ctx,
       listed.map((p) => p.code),
       strong,
+      [...aside],
     );
     return [strong ? listReply(ctx, catalogue, listed, outcome.intent) : chooseReply(ctx, listed, outcome.intent)];
   }

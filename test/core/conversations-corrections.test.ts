@@ -91,6 +91,24 @@ describe("a correction in the assistant", () => {
     expect(first(await say("tôi muốn hỏi trợ cấp thờ cúng liệt sĩ"))).toContain("(mã 1.010803)");
   });
 
+  it("none of these after a bare no sets aside the answer first rejected too", async () => {
+    const { say, tap } = chat();
+    await say("giấy phép bán rượu");
+    await say("không phải");
+    await say("không có cái nào đúng");
+    expect(first(await say("xin phép bán rượu cho quán"))).not.toContain("(mã 2.000620)");
+    // The button, and a list after a correction naming what is meant ("sai rồi, giấy phép rượu khác"), alike.
+    await say("giấy phép bán rượu");
+    await say("không phải");
+    await tap("n");
+    expect(first(await say("xin phép bán rượu cho quán"))).not.toContain("(mã 2.000620)");
+    const other = chat();
+    await other.say("giấy phép rượu");
+    expect(offered(await other.say("sai rồi, giấy phép rượu khác")).length).toBeGreaterThan(1);
+    await other.say("không có cái nào đúng");
+    expect(first(await other.say("xin phép bán rượu cho quán"))).not.toContain("(mã 2.000620)");
+  });
+
   it("speaks English to an English chat", async () => {
     const { say } = chat("en");
     await say("death registration");
