@@ -24,6 +24,11 @@ const AnswerContext = z.object({
   asked: z.string().optional(),
   /** Procedures the citizen said none of is right ("không có cái nào đúng"): set aside in the next search. */
   rejected: z.array(z.string()).optional(),
+  /**
+   * The last turn answered no procedure (another agency's pointer): a "không phải" next says that was wrong, not the
+   * procedure before it.
+   */
+  elsewhere: z.boolean().optional(),
 });
 export type AnswerContext = z.infer<typeof AnswerContext>;
 
@@ -58,6 +63,13 @@ export function rememberHowAnswered(ctx: FeatureContext, alternatives: string[],
 /** Nothing listed or answered was right: the next search sets these aside. */
 export function rememberRejected(ctx: FeatureContext, codes: string[]): void {
   writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, rejected: codes.length > 0 ? codes : undefined });
+}
+
+/** The last turn answered no procedure (another agency's pointer); what the chat was on stays for a section asked next. */
+export function rememberElsewhere(ctx: FeatureContext): void {
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
+  if (st.at === undefined) return;
+  writeFeatureState(ctx, FEATURE_NAME, { ...st, elsewhere: true });
 }
 
 /** How much of the citizen's words is kept to read a detail with. */

@@ -12,6 +12,7 @@ import { fold, tokenize, type Word, words } from "../search/normalize.js";
 import {
   type AnswerContext,
   readContext,
+  rememberElsewhere,
   rememberHowAnswered,
   rememberOptions,
   rememberProcedure,
@@ -332,6 +333,13 @@ async function correct(
   const current = st.code;
   const listed = st.options ?? [];
   if (!current && listed.length === 0) return undefined;
+  // The last turn pointed to another agency ("làm hộ chiếu ở đâu" after "khai sinh"): the no is of that pointer, not of
+  // the procedure before it. Other words, please, or what is meant, nothing set aside.
+  if (st.elsewhere) {
+    return correction.kind === "none" || correction.rest === ""
+      ? [describeAgain(ctx, {})]
+      : answerQuestion(ctx, deps, correction.rest);
+  }
   if (correction.kind === "none") return [describeAgain(ctx, st)];
   if (correction.rest === "") {
     // After a list, or with nothing else to offer: ask for other words.
@@ -661,6 +669,7 @@ async function answerQuestion(
 /** Another agency's service: its pointer, the choices offered before kept (a number next still picks from them). */
 function redirectReply(ctx: FeatureContext, redirect: Redirect): Reply {
   ctx.keepChoices = true;
+  rememberElsewhere(ctx);
   const { topic, answer, url } = redirect;
   const lines = [ctx.t("redirect", { topic, answer }), ...(url ? [ctx.t("redirect-link", { url })] : [])];
   return { text: lines.join("\n") };

@@ -109,6 +109,19 @@ describe("a correction in the assistant", () => {
     expect(first(await other.say("xin phép bán rượu cho quán"))).not.toContain("(mã 2.000620)");
   });
 
+  it("a no after another agency's pointer corrects the pointer, not the procedure before it", async () => {
+    const { say } = chat();
+    await say("khai sinh");
+    expect(first(await say("làm hộ chiếu ở đâu"))).not.toContain("(mã");
+    const no = await say("không phải");
+    expect(first(no)).toBe(translator.t("vi", "correction-describe"));
+    expect(offered(no)).toEqual(["m:browse"]);
+    await say("khai sinh");
+    await say("làm hộ chiếu ở đâu");
+    // What is meant, named: searched with nothing set aside.
+    expect(first(await say("không phải, ý tôi là khai sinh"))).toContain("(mã 1.001193)");
+  });
+
   it("speaks English to an English chat", async () => {
     const { say } = chat("en");
     await say("death registration");
