@@ -247,7 +247,7 @@ export class ExampleIndex {
   }
 
   /** The label of the examples of this very message, if they agree on a code. */
-  private exactly(text: string): Partial<Nearest> {
+  exactly(text: string): Partial<Nearest> {
     const key = this.key(text);
     // Typed without accents: any example that folds alike. Told by the message as typed, not by its key, whose
     // scrubbed numbers read "[số]" with an accent ("nam 2025" is typed without any).
@@ -256,9 +256,9 @@ export class ExampleIndex {
     return { exact: found.code, ...(found.intent ? { exactIntent: found.intent } : {}) };
   }
 
-  nearest(text: string, second = 0): Nearest {
+  /** `exact`: what `exactly(text)` gave, when the caller asked it already. */
+  nearest(text: string, second = 0, exact: Partial<Nearest> = this.exactly(text)): Nearest {
     // A word no example has still counts in the message's length: "trích lụt khai sinh" is not all "khai sinh".
-    const exact = this.exactly(text);
     if (!this.nearestOn) return { codes: [], none: 0, ...exact };
     const all = this.features(text);
     const weights = all.map((f) => this.idf.get(f.key) ?? this.unseen);
@@ -496,6 +496,20 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   override searchUncached(text: string, limit = 5): SearchOutcome<P> {
     const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
+    if (this.ranker && this.grams) {
+      // The nearest examples are read (the message analysed once more) only where the model re-ranks: not for a
+      // câu mẫu said word for word, nor where the rules found nothing or a single candidate (rerank keeps those).
+      const exact = this.examples.exactly(text);
+      if (exact.exact === undefined) {
+        if (outcome.decision === "none" || ranked.length < 2) return outcome;
+        const near = this.examples.nearest(text, this.exampleTuning.second, exact);
+        return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit);
+      }
+      if (exact.exact === NONE || this.byCode.has(exact.exact)) {
+        // withExamples reads only the exact label then.
+        return withExamples(outcome, { codes: [], none: 0, ...exact }, this.byCode, this.exampleTuning);
+      }
+    }
     const near = this.examples.nearest(text, this.exampleTuning.second);
     if (this.ranker && this.grams && near.exact === undefined) {
       return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit);

@@ -99,22 +99,49 @@ export const RANKER_ITERATIONS = 800;
 /** A text's grams: folded words, adjacent word pairs, and character 3–5-grams of each word with its edges. */
 export function grams(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  const add = (g: string) => out.set(g, (out.get(g) ?? 0) + 1);
   const tokens = fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t !== "");
-  tokens.forEach((t, k) => {
-    add(`w ${t}`);
-    if (k > 0) add(`b ${tokens[k - 1]} ${t}`);
+  let previous: string | undefined;
+  for (const t of tokens) {
+    const word = `w ${t}`;
+    out.set(word, (out.get(word) ?? 0) + 1);
+    if (previous !== undefined) {
+      const pair = `b ${previous} ${t}`;
+      out.set(pair, (out.get(pair) ?? 0) + 1);
+    }
+    previous = t;
     const padded = ` ${t} `;
     for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) add(padded.slice(i, i + n));
+      for (let i = 0; i + n <= padded.length; i++) {
+        const g = padded.slice(i, i + n);
+        out.set(g, (out.get(g) ?? 0) + 1);
+      }
     }
-  });
+  }
   return out;
 }
 
 const isChar = (g: string) => !g.startsWith("w ") && !g.startsWith("b ");
+
+/**
+ * A message as the gram model reads it, worked out once for all its candidates: its grams the model knows (with
+ * their counts, in the message's order) and its character grams' TF-IDF unit vector.
+ */
+export interface GramMessage {
+  readonly known: readonly string[];
+  readonly counts: readonly number[];
+  /** The known grams' total count. */
+  readonly total: number;
+  readonly unitKeys: readonly string[];
+  readonly unitWeights: readonly number[];
+}
+
+/** One code's naive-Bayes log-probabilities: of each gram its examples have, and of any other known gram. */
+interface LogProbabilities {
+  readonly seen: ReadonlyMap<string, number>;
+  readonly unseen: number;
+}
 
 /**
  * What the examples of each labelled procedure (and its names and aliases) look like, by grams: a multinomial
@@ -127,13 +154,18 @@ export class GramModel {
   private readonly idf = new Map<string, number>();
   private readonly centroids = new Map<string, Map<string, number>>();
   private readonly unseenIdf: number;
+  /** Each code's log-probabilities, worked out the first time a message has the code among its candidates. */
+  private readonly logProbabilities = new Map<string, LogProbabilities>();
 
   constructor(documents: ReadonlyArray<{ text: string; code: string }>) {
     const perDoc = documents.map((d) => ({ code: d.code, g: grams(d.text) }));
     const df = new Map<string, number>();
     for (const { code, g } of perDoc) {
-      const counts = this.counts.get(code) ?? new Map<string, number>();
-      this.counts.set(code, counts);
+      let counts = this.counts.get(code);
+      if (!counts) {
+        counts = new Map<string, number>();
+        this.counts.set(code, counts);
+      }
       let total = this.totals.get(code) ?? 0;
       for (const [k, n] of g) {
         counts.set(k, (counts.get(k) ?? 0) + n);
@@ -147,10 +179,13 @@ export class GramModel {
     for (const [k, c] of df) this.idf.set(k, Math.log(1 + n / c));
     this.unseenIdf = Math.log(1 + n);
     for (const { code, g } of perDoc) {
+      let c = this.centroids.get(code);
+      if (!c) {
+        c = new Map<string, number>();
+        this.centroids.set(code, c);
+      }
       const v = this.unit(g);
-      const c = this.centroids.get(code) ?? new Map<string, number>();
       for (const [k, w] of v) c.set(k, (c.get(k) ?? 0) + w);
-      this.centroids.set(code, c);
     }
     for (const c of this.centroids.values()) {
       let sum = 0;
@@ -180,19 +215,48 @@ export class GramModel {
     return v;
   }
 
-  /** The naive-Bayes log-likelihood of a text's grams under a code, per gram (undefined for an unknown code). */
-  logLikelihood(g: ReadonlyMap<string, number>, code: string): number | undefined {
+  /** A message's grams as the model reads them (`grams(text)`), for `messageLikelihood` and `messageCentroid`. */
+  message(g: ReadonlyMap<string, number>): GramMessage {
+    const known: string[] = [];
+    const counts: number[] = [];
+    let total = 0;
+    for (const [k, c] of g) {
+      if (!this.vocabulary.has(k)) continue;
+      known.push(k);
+      counts.push(c);
+      total += c;
+    }
+    const v = this.unit(g);
+    return { known, counts, total, unitKeys: [...v.keys()], unitWeights: [...v.values()] };
+  }
+
+  private logProbabilitiesOf(code: string): LogProbabilities | undefined {
+    const cached = this.logProbabilities.get(code);
+    if (cached) return cached;
     const counts = this.counts.get(code);
     if (!counts) return undefined;
     const denominator = Math.log((this.totals.get(code) ?? 0) + NB_ALPHA * this.vocabulary.size);
+    const seen = new Map<string, number>();
+    for (const [k, c] of counts) seen.set(k, Math.log(c + NB_ALPHA) - denominator);
+    const made = { seen, unseen: Math.log(0 + NB_ALPHA) - denominator };
+    this.logProbabilities.set(code, made);
+    return made;
+  }
+
+  /** The naive-Bayes log-likelihood of a text's grams under a code, per gram (undefined for an unknown code). */
+  logLikelihood(g: ReadonlyMap<string, number>, code: string): number | undefined {
+    return this.messageLikelihood(this.message(g), code);
+  }
+
+  /** `logLikelihood` of a message read once (`message`). */
+  messageLikelihood(m: GramMessage, code: string): number | undefined {
+    const lp = this.logProbabilitiesOf(code);
+    if (!lp) return undefined;
+    const { seen, unseen } = lp;
+    const { known, counts } = m;
     let sum = 0;
-    let n = 0;
-    for (const [k, c] of g) {
-      if (!this.vocabulary.has(k)) continue;
-      sum += c * (Math.log((counts.get(k) ?? 0) + NB_ALPHA) - denominator);
-      n += c;
-    }
-    return n === 0 ? 0 : sum / n;
+    for (let i = 0; i < known.length; i++) sum += (counts[i] as number) * (seen.get(known[i] as string) ?? unseen);
+    return m.total === 0 ? 0 : sum / m.total;
   }
 
   /** Cosine of a text's character grams to the centroid of a code's examples. */
@@ -203,42 +267,47 @@ export class GramModel {
     for (const [k, w] of v) dot += w * (c.get(k) ?? 0);
     return dot;
   }
+
+  /** `centroid` of a message read once (`message`). */
+  messageCentroid(m: GramMessage, code: string): number {
+    const c = this.centroids.get(code);
+    if (!c) return 0;
+    const { unitKeys, unitWeights } = m;
+    let dot = 0;
+    for (let i = 0; i < unitKeys.length; i++) dot += (unitWeights[i] as number) * (c.get(unitKeys[i] as string) ?? 0);
+    return dot;
+  }
 }
 
-/**
- * The feature rows of a message's candidates (the rules' hits in their order, at most `RANKER_K`), given the
- * rules' decision on them and what the examples say.
- */
-export function candidateFeatures<P extends SearchableProcedure>(
+/** Each candidate's features before the message's context multiplies them (`CORE`, in order). */
+function coreFeatures<P extends SearchableProcedure>(
   text: string,
   hits: readonly Hit<P>[],
   decision: Decision,
   listed: ReadonlySet<string>,
   support: ExampleSupport,
   model: GramModel,
-): number[][] {
-  const g = grams(text);
-  const v = model.unit(g);
+): { cores: number[][]; context: number[] } {
+  const m = model.message(grams(text));
   const top = hits[0]?.score ?? 0;
   const near = hits.map((h) => support.codes.find((c) => c.code === h.procedure.code));
-  const sims = near.map((n) => n?.score ?? 0);
-  const bestSim = Math.max(0, ...support.codes.map((c) => c.score));
-  const nbs = hits.map((h) => model.logLikelihood(g, h.procedure.code));
-  const known = nbs.filter((x): x is number => x !== undefined);
-  const bestNb = known.length > 0 ? Math.max(...known) : 0;
-  const cents = hits.map((h) => model.centroid(v, h.procedure.code));
-  const bestCent = Math.max(0, ...cents);
-  const context = [
-    1,
-    Math.min(1, [...text].length / 300),
-    decision === "answer" ? 1 : 0,
-    decision === "choose" ? 1 : 0,
-  ];
-  return hits.map((h, k) => {
+  let bestSim = 0;
+  for (const c of support.codes) if (c.score > bestSim) bestSim = c.score;
+  const nbs = hits.map((h) => model.messageLikelihood(m, h.procedure.code));
+  let bestNb: number | undefined;
+  for (const x of nbs) if (x !== undefined && (bestNb === undefined || x > bestNb)) bestNb = x;
+  bestNb ??= 0;
+  const cents = hits.map((h) => model.messageCentroid(m, h.procedure.code));
+  let bestCent = 0;
+  for (const x of cents) if (x > bestCent) bestCent = x;
+  let characters = 0;
+  for (const _ of text) characters++;
+  const context = [1, Math.min(1, characters / 300), decision === "answer" ? 1 : 0, decision === "choose" ? 1 : 0];
+  const cores = hits.map((h, k) => {
     const nb = nbs[k];
-    const sim = sims[k] as number;
+    const sim = near[k]?.score ?? 0;
     const cent = cents[k] as number;
-    const core = [
+    return [
       h.score,
       k === 0 ? 1 : 0,
       k === 1 ? 1 : 0,
@@ -263,8 +332,24 @@ export function candidateFeatures<P extends SearchableProcedure>(
       nb !== undefined && nb >= bestNb - 0.1 ? 1 : 0,
       cent >= bestCent - 0.05 ? 1 : 0,
     ];
-    return context.flatMap((c) => core.map((x) => x * c));
   });
+  return { cores, context };
+}
+
+/**
+ * The feature rows of a message's candidates (the rules' hits in their order, at most `RANKER_K`), given the
+ * rules' decision on them and what the examples say.
+ */
+export function candidateFeatures<P extends SearchableProcedure>(
+  text: string,
+  hits: readonly Hit<P>[],
+  decision: Decision,
+  listed: ReadonlySet<string>,
+  support: ExampleSupport,
+  model: GramModel,
+): number[][] {
+  const { cores, context } = coreFeatures(text, hits, decision, listed, support, model);
+  return cores.map((core) => context.flatMap((c) => core.map((x) => x * c)));
 }
 
 /** The model's score of each row. */
@@ -402,12 +487,15 @@ export function rerank<P extends SearchableProcedure>(
   if (rules.decision === "none" || rules.sectionOnly || ranked.length < 2) return rules;
   const candidates = ranked.slice(0, RANKER_K);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
-  const rows = candidateFeatures(text, candidates, rules.decision, listed, support, gramModel);
-  const scores = candidateScores(
-    rows,
-    candidates.map((h) => h.procedure.code),
-    model,
-  );
+  // candidateScores(candidateFeatures(…)) without the rows: the same products summed in the same order.
+  const { cores, context } = coreFeatures(text, candidates, rules.decision, listed, support, gramModel);
+  const { weights } = model;
+  const scores = cores.map((core, k) => {
+    let s = 0;
+    let i = 0;
+    for (const c of context) for (const x of core) s += x * c * (weights[i++] ?? 0);
+    return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
+  });
   const order = candidates
     .map((h, k) => ({ h, s: scores[k] as number, k }))
     .sort((a, b) => b.s - a.s || a.k - b.k)
