@@ -234,7 +234,12 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   };
 
   async function onChoice(ctx: FeatureContext, id: string): Promise<Reply[]> {
-    if (NONE_RIGHT_CHOICE.unpack(id)) return [describeAgain(ctx, readContext(ctx))];
+    if (NONE_RIGHT_CHOICE.unpack(id)) {
+      // Pressed under a list no longer the latest (an old Telegram message): nothing to set aside, the procedure the
+      // chat is on least of all.
+      const st = readContext(ctx);
+      return (st.options ?? []).length > 0 ? [describeAgain(ctx, st)] : [{ text: ctx.t("expired-choice") }];
+    }
     const { catalogue } = snapshotOf(ctx, deps);
     const feedback = FEEDBACK_CHOICE.unpack(id);
     if (feedback) {

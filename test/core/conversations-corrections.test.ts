@@ -122,6 +122,16 @@ describe("a correction in the assistant", () => {
     expect(first(await say("không phải, ý tôi là khai sinh"))).toContain("(mã 1.001193)");
   });
 
+  it("an old 'none of these' pressed when no list is the latest sets nothing aside", async () => {
+    const { say, tap } = chat();
+    await say("giấy phép bán rượu");
+    await say("không phải");
+    await say("khai sinh");
+    expect(first(await tap("n"))).toBe(translator.t("vi", "expired-choice"));
+    // Still on the birth registration.
+    expect(first(await say("lệ phí bao nhiêu"))).toMatch(/mã 1\.001193\)\nLệ phí:/);
+  });
+
   it("speaks English to an English chat", async () => {
     const { say } = chat("en");
     await say("death registration");
