@@ -240,6 +240,16 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
       const st = readContext(ctx);
       return (st.options ?? []).length > 0 ? [describeAgain(ctx, st)] : [{ text: ctx.t("expired-choice") }];
     }
+    const notThis = NOT_THIS_CHOICE.unpack(id);
+    if (notThis) {
+      // Said of the procedure the chat is still on, as typing "không phải" then; else an old message's button.
+      const st = readContext(ctx);
+      const corrected =
+        st.code === notThis.code && !st.elsewhere
+          ? await correct(ctx, deps, { kind: "reject", rest: "", rejected: "" }, st)
+          : undefined;
+      return corrected ?? [{ text: ctx.t("expired-choice") }];
+    }
     const { catalogue } = snapshotOf(ctx, deps);
     const feedback = FEEDBACK_CHOICE.unpack(id);
     if (feedback) {
@@ -259,6 +269,8 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
 
 /** "None of these is right", under the list a bare "không phải" offers. */
 const NONE_RIGHT_CHOICE = choiceKind("n", []);
+/** "Not this one", under an answer search is not sure of: a bare "không phải" said of that procedure. */
+const NOT_THIS_CHOICE = choiceKind("n:x", ["code"]);
 
 /**
  * When a turn put the chat on a new procedure, what led to it: the other candidates of that turn (the rest of the
@@ -606,8 +618,12 @@ async function answerQuestion(
     const reply = twinHit
       ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
       : answerReply(ctx, deps, { ...outcome, intent }, top);
-    const browse = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("not-this-one") };
-    return [{ ...reply, choices: [...(reply.choices ?? []), browse] }];
+    // "Không phải thủ tục này" is a bare "không phải": the other candidates, browsing as their way out.
+    const notThis = {
+      id: NOT_THIS_CHOICE.pack({ code: (twinHit || top).procedure.code }),
+      label: ctx.t("not-this-one"),
+    };
+    return [{ ...reply, choices: [...(reply.choices ?? []), notThis] }];
   }
   if (outcome.decision === "choose") {
     const settledList = withoutForeignElement(outcome, text);

@@ -192,7 +192,17 @@ describe("an answer search is not sure of", () => {
     const assistant = createAssistant({ catalogue: unsure, conversations: new MemoryConversationStore() });
     const [reply] = await assistant.handle("t:4", { kind: "text", text: "đăng ký kết hôn" });
     expect(reply?.text).toContain(MARRIAGE);
-    expect(reply?.choices?.at(-1)).toEqual({ id: "m:browse", label: "Không phải thủ tục này" });
+    expect(reply?.choices?.at(-1)).toEqual({ id: "n:x:1.000894", label: "Không phải thủ tục này" });
+    // Pressed, it is a bare "không phải": the other candidates, never the same answer, "none of these" last.
+    const [other] = await assistant.handle("t:4", { kind: "choice", id: "n:x:1.000894" });
+    expect(other?.text).not.toContain(MARRIAGE);
+    expect(other?.choices?.length).toBeGreaterThan(1);
+    expect(other?.choices?.map((c) => c.id)).not.toContain("p:1.000894:g");
+    expect(other?.choices?.at(-1)?.id).toBe("n");
+    // An old message's button, the chat on another procedure since: nothing to correct.
+    await assistant.handle("t:4", { kind: "text", text: "khai tử" });
+    const [old] = await assistant.handle("t:4", { kind: "choice", id: "n:x:1.000894" });
+    expect(old?.text).toBe("Lựa chọn này đã cũ. Bạn hãy gõ lại câu hỏi nhé.");
     const [sure] = await chat().say("đăng ký kết hôn");
     expect(sure?.choices?.map((c) => c.label)).not.toContain("Không phải thủ tục này");
   });
