@@ -125,21 +125,27 @@ export function grams(text: string): Map<string, number> {
 const isChar = (g: string) => !g.startsWith("w ") && !g.startsWith("b ");
 
 /**
- * A message as the gram model reads it, worked out once for all its candidates: its grams the model knows (with
- * their counts, in the message's order) and its character grams' TF-IDF unit vector.
+ * A message as the gram model reads it, worked out once for all its candidates: the grams the model knows (by id,
+ * in the message's order), their counts, and for character grams their weight in the message's TF-IDF unit vector
+ * (the vector of all its character grams, known or not; an unknown gram is in no centroid).
  */
 export interface GramMessage {
-  readonly known: readonly string[];
+  readonly ids: readonly number[];
   readonly counts: readonly number[];
+  /** The unit vector's weight of each known character gram; -1 for a word or a pair. */
+  readonly weights: readonly number[];
   /** The known grams' total count. */
   readonly total: number;
-  readonly unitKeys: readonly string[];
-  readonly unitWeights: readonly number[];
 }
 
-/** One code's naive-Bayes log-probabilities: of each gram its examples have, and of any other known gram. */
-interface LogProbabilities {
-  readonly seen: ReadonlyMap<string, number>;
+/**
+ * One code's grams by id (`slot`), with the naive-Bayes log-probability and the centroid weight of each, and the
+ * log-probability of a known gram its examples lack: what `logLikelihood` and `centroid` work out, once per code.
+ */
+interface CodeTable {
+  readonly slot: ReadonlyMap<number, number>;
+  readonly logProbability: Float64Array;
+  readonly centroid: Float64Array;
   readonly unseen: number;
 }
 
@@ -150,12 +156,13 @@ interface LogProbabilities {
 export class GramModel {
   private readonly counts = new Map<string, Map<string, number>>();
   private readonly totals = new Map<string, number>();
-  private readonly vocabulary = new Set<string>();
+  /** Every gram of the documents, with an id. */
+  private readonly vocabulary = new Map<string, number>();
   private readonly idf = new Map<string, number>();
   private readonly centroids = new Map<string, Map<string, number>>();
   private readonly unseenIdf: number;
-  /** Each code's log-probabilities, worked out the first time a message has the code among its candidates. */
-  private readonly logProbabilities = new Map<string, LogProbabilities>();
+  /** Each code's table, made the first time a message has the code among its candidates. */
+  private readonly tables = new Map<string, CodeTable>();
 
   constructor(documents: ReadonlyArray<{ text: string; code: string }>) {
     const perDoc = documents.map((d) => ({ code: d.code, g: grams(d.text) }));
@@ -170,7 +177,7 @@ export class GramModel {
       for (const [k, n] of g) {
         counts.set(k, (counts.get(k) ?? 0) + n);
         total += n;
-        this.vocabulary.add(k);
+        if (!this.vocabulary.has(k)) this.vocabulary.set(k, this.vocabulary.size);
         if (isChar(k)) df.set(k, (df.get(k) ?? 0) + 1);
       }
       this.totals.set(code, total);
@@ -215,48 +222,19 @@ export class GramModel {
     return v;
   }
 
-  /** A message's grams as the model reads them (`grams(text)`), for `messageLikelihood` and `messageCentroid`. */
-  message(g: ReadonlyMap<string, number>): GramMessage {
-    const known: string[] = [];
-    const counts: number[] = [];
-    let total = 0;
-    for (const [k, c] of g) {
-      if (!this.vocabulary.has(k)) continue;
-      known.push(k);
-      counts.push(c);
-      total += c;
-    }
-    const v = this.unit(g);
-    return { known, counts, total, unitKeys: [...v.keys()], unitWeights: [...v.values()] };
-  }
-
-  private logProbabilitiesOf(code: string): LogProbabilities | undefined {
-    const cached = this.logProbabilities.get(code);
-    if (cached) return cached;
+  /** The naive-Bayes log-likelihood of a text's grams under a code, per gram (undefined for an unknown code). */
+  logLikelihood(g: ReadonlyMap<string, number>, code: string): number | undefined {
     const counts = this.counts.get(code);
     if (!counts) return undefined;
     const denominator = Math.log((this.totals.get(code) ?? 0) + NB_ALPHA * this.vocabulary.size);
-    const seen = new Map<string, number>();
-    for (const [k, c] of counts) seen.set(k, Math.log(c + NB_ALPHA) - denominator);
-    const made = { seen, unseen: Math.log(0 + NB_ALPHA) - denominator };
-    this.logProbabilities.set(code, made);
-    return made;
-  }
-
-  /** The naive-Bayes log-likelihood of a text's grams under a code, per gram (undefined for an unknown code). */
-  logLikelihood(g: ReadonlyMap<string, number>, code: string): number | undefined {
-    return this.messageLikelihood(this.message(g), code);
-  }
-
-  /** `logLikelihood` of a message read once (`message`). */
-  messageLikelihood(m: GramMessage, code: string): number | undefined {
-    const lp = this.logProbabilitiesOf(code);
-    if (!lp) return undefined;
-    const { seen, unseen } = lp;
-    const { known, counts } = m;
     let sum = 0;
-    for (let i = 0; i < known.length; i++) sum += (counts[i] as number) * (seen.get(known[i] as string) ?? unseen);
-    return m.total === 0 ? 0 : sum / m.total;
+    let n = 0;
+    for (const [k, c] of g) {
+      if (!this.vocabulary.has(k)) continue;
+      sum += c * (Math.log((counts.get(k) ?? 0) + NB_ALPHA) - denominator);
+      n += c;
+    }
+    return n === 0 ? 0 : sum / n;
   }
 
   /** Cosine of a text's character grams to the centroid of a code's examples. */
@@ -268,14 +246,79 @@ export class GramModel {
     return dot;
   }
 
-  /** `centroid` of a message read once (`message`). */
-  messageCentroid(m: GramMessage, code: string): number {
-    const c = this.centroids.get(code);
-    if (!c) return 0;
-    const { unitKeys, unitWeights } = m;
+  /** A message's grams (`grams(text)`) as `fit` reads them: the same sums as `unit`, in the same order. */
+  message(g: ReadonlyMap<string, number>): GramMessage {
+    const ids: number[] = [];
+    const counts: number[] = [];
+    const weights: number[] = [];
+    let total = 0;
+    let sum = 0;
+    for (const [k, n] of g) {
+      const char = isChar(k);
+      let w = -1;
+      if (char) {
+        w = (1 + Math.log(n)) * (this.idf.get(k) ?? this.unseenIdf);
+        sum += w * w;
+      }
+      const id = this.vocabulary.get(k);
+      if (id === undefined) continue;
+      ids.push(id);
+      counts.push(n);
+      weights.push(w);
+      total += n;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (let i = 0; i < weights.length; i++)
+      if ((weights[i] as number) >= 0) weights[i] = (weights[i] as number) / norm;
+    return { ids, counts, weights, total };
+  }
+
+  private tableOf(code: string): CodeTable | undefined {
+    const made = this.tables.get(code);
+    if (made) return made;
+    const counts = this.counts.get(code);
+    if (!counts) return undefined;
+    const centroid = this.centroids.get(code);
+    const denominator = Math.log((this.totals.get(code) ?? 0) + NB_ALPHA * this.vocabulary.size);
+    const slot = new Map<number, number>();
+    const table: CodeTable = {
+      slot,
+      logProbability: new Float64Array(counts.size),
+      centroid: new Float64Array(counts.size),
+      unseen: Math.log(0 + NB_ALPHA) - denominator,
+    };
+    for (const [k, c] of counts) {
+      const at = slot.size;
+      slot.set(this.vocabulary.get(k) as number, at);
+      table.logProbability[at] = Math.log(c + NB_ALPHA) - denominator;
+      table.centroid[at] = centroid?.get(k) ?? 0;
+    }
+    this.tables.set(code, table);
+    return table;
+  }
+
+  /**
+   * `logLikelihood` (undefined for an unknown code) and `centroid` of a message read once (`message`): the same
+   * terms summed in the same order (a known character gram the code lacks adds 0 to the cosine, so it is skipped).
+   */
+  fit(m: GramMessage, code: string): { likelihood: number | undefined; centroid: number } {
+    const table = this.tableOf(code);
+    if (!table) return { likelihood: undefined, centroid: 0 };
+    const { slot, logProbability, centroid, unseen } = table;
+    const { ids, counts, weights } = m;
+    let sum = 0;
     let dot = 0;
-    for (let i = 0; i < unitKeys.length; i++) dot += (unitWeights[i] as number) * (c.get(unitKeys[i] as string) ?? 0);
-    return dot;
+    for (let i = 0; i < ids.length; i++) {
+      const at = slot.get(ids[i] as number);
+      if (at === undefined) {
+        sum += (counts[i] as number) * unseen;
+        continue;
+      }
+      sum += (counts[i] as number) * (logProbability[at] as number);
+      const w = weights[i] as number;
+      if (w >= 0) dot += w * (centroid[at] as number);
+    }
+    return { likelihood: m.total === 0 ? 0 : sum / m.total, centroid: dot };
   }
 }
 
@@ -290,14 +333,25 @@ function coreFeatures<P extends SearchableProcedure>(
 ): { cores: number[][]; context: number[] } {
   const m = model.message(grams(text));
   const top = hits[0]?.score ?? 0;
-  const near = hits.map((h) => support.codes.find((c) => c.code === h.procedure.code));
+  // Each candidate's entry in the examples' support (the first of its code, as `find` gives), in one pass.
+  const near: Array<ExampleSupport["codes"][number] | undefined> = hits.map(() => undefined);
+  const candidateAt = new Map<string, number[]>();
+  hits.forEach((h, k) => {
+    const list = candidateAt.get(h.procedure.code);
+    if (list) list.push(k);
+    else candidateAt.set(h.procedure.code, [k]);
+  });
   let bestSim = 0;
-  for (const c of support.codes) if (c.score > bestSim) bestSim = c.score;
-  const nbs = hits.map((h) => model.messageLikelihood(m, h.procedure.code));
+  for (const c of support.codes) {
+    if (c.score > bestSim) bestSim = c.score;
+    for (const k of candidateAt.get(c.code) ?? []) near[k] ??= c;
+  }
+  const fits = hits.map((h) => model.fit(m, h.procedure.code));
+  const nbs = fits.map((f) => f.likelihood);
   let bestNb: number | undefined;
   for (const x of nbs) if (x !== undefined && (bestNb === undefined || x > bestNb)) bestNb = x;
   bestNb ??= 0;
-  const cents = hits.map((h) => model.messageCentroid(m, h.procedure.code));
+  const cents = fits.map((f) => f.centroid);
   let bestCent = 0;
   for (const x of cents) if (x > bestCent) bestCent = x;
   let characters = 0;
