@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { readFeatureState, writeFeatureState } from "../core/feature-state.js";
+import { SECTIONS, type Section } from "../core/format.js";
 import type { FeatureContext } from "../core/types.js";
 
 /** The answer feature's part of the conversation state. */
@@ -11,6 +12,8 @@ export const CONTEXT_TTL_MS = 30 * 60_000;
 const AnswerContext = z.object({
   code: z.string().optional(),
   at: z.number().optional(),
+  /** The section of `code` last shown ("lệ phí khai sinh": its fee), kept for the list a "không phải" offers. */
+  section: z.enum(SECTIONS as [Section, ...Section[]]).optional(),
   /** The procedures of the last "which one?" list, so "lệ phí?" next asks which one's fee. */
   options: z.array(z.string()).optional(),
   /** False when the list was a weak one (nothing of a title said): a section asked next is not shown for each. */
@@ -42,11 +45,11 @@ export function readContext(ctx: FeatureContext): AnswerContext {
   return st;
 }
 
-/** The chat is now on this procedure (still on it: what led to it stays). */
-export function rememberProcedure(ctx: FeatureContext, code: string): void {
+/** The chat is now on this procedure, this section of it shown (still on it: what led to it stays). */
+export function rememberProcedure(ctx: FeatureContext, code: string, section?: Section): void {
   const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
   const kept = st.code === code ? { alternatives: st.alternatives, asked: st.asked } : {};
-  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now, ...kept });
+  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now, ...kept, ...(section ? { section } : {}) });
 }
 
 /** What led to the procedure the chat is on: the citizen's words and the other candidates of that turn. */

@@ -375,7 +375,8 @@ async function correct(
       {
         text: ctx.t("correction-choose"),
         choices: [
-          ...others.map((p) => ({ id: procedureChoiceId(p.code, "general"), label: shorten(p.name) })),
+          // The section asked stays asked: "lệ phí khai sinh bao nhiêu" → "sai rồi" → "2" shows that one's fee.
+          ...others.map((p) => ({ id: procedureChoiceId(p.code, st.section ?? "general"), label: shorten(p.name) })),
           { id: NONE_RIGHT_CHOICE.pack({}), label: ctx.t("correction-none-right") },
         ],
       },
@@ -1121,7 +1122,7 @@ function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
 
 /** A procedure's section as the answer; the chat is now on that procedure. */
 function show(ctx: FeatureContext, deps: AnswerFeatureDeps, procedure: Procedure, section: Section, part = 0): Reply {
-  rememberProcedure(ctx, procedure.code);
+  rememberProcedure(ctx, procedure.code, section);
   const { catalogue } = snapshotOf(ctx, deps);
   return procedureReply(ctx, catalogue, procedure, section, { part, feedback: deps.answerFeedback !== undefined });
 }

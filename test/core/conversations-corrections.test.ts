@@ -132,6 +132,20 @@ describe("a correction in the assistant", () => {
     expect(first(await say("lệ phí bao nhiêu"))).toMatch(/mã 1\.001193\)\nLệ phí:/);
   });
 
+  it("the section asked stays asked through a bare no", async () => {
+    const { say } = chat();
+    expect(first(await say("lệ phí khai sinh bao nhiêu"))).toMatch(/mã 1\.001193\)\nLệ phí:/);
+    const list = await say("sai rồi");
+    const [, second] = offered(list);
+    expect(second).toMatch(/^\d\.\d{6}$/);
+    const picked = await say("2");
+    expect(first(picked)).toContain(`(mã ${second})`);
+    // Its fee: the summary is a button away, the fee none.
+    expect(offered(picked)).toContain(`${second}`);
+    expect(picked[0]?.choices?.map((c) => c.id)).toContain(`p:${second}:g`);
+    expect(picked[0]?.choices?.map((c) => c.id)).not.toContain(`p:${second}:f`);
+  });
+
   it("speaks English to an English chat", async () => {
     const { say } = chat("en");
     await say("death registration");
