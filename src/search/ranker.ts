@@ -163,6 +163,7 @@ export class GramModel {
   private readonly unseenIdf: number;
   /** Each code's table, made the first time a message has the code among its candidates. */
   private readonly tables = new Map<string, CodeTable>();
+  private readonly normalisedCodes = new Set<string>();
 
   constructor(documents: ReadonlyArray<{ text: string; code: string }>) {
     const perDoc = documents.map((d) => ({ code: d.code, g: grams(d.text) }));
@@ -185,21 +186,44 @@ export class GramModel {
     const n = perDoc.length;
     for (const [k, c] of df) this.idf.set(k, Math.log(1 + n / c));
     this.unseenIdf = Math.log(1 + n);
+    // Each code's sum of its documents' unit vectors (`unit`, without a map per document); the sums are divided
+    // by their length when the code's table is made (`normalised`).
+    const keys: string[] = [];
+    const weights: number[] = [];
     for (const { code, g } of perDoc) {
       let c = this.centroids.get(code);
       if (!c) {
         c = new Map<string, number>();
         this.centroids.set(code, c);
       }
-      const v = this.unit(g);
-      for (const [k, w] of v) c.set(k, (c.get(k) ?? 0) + w);
-    }
-    for (const c of this.centroids.values()) {
+      keys.length = 0;
+      weights.length = 0;
       let sum = 0;
-      for (const w of c.values()) sum += w * w;
+      for (const [k, n] of g) {
+        if (!isChar(k)) continue;
+        const w = (1 + Math.log(n)) * (this.idf.get(k) ?? this.unseenIdf);
+        keys.push(k);
+        weights.push(w);
+        sum += w * w;
+      }
       const norm = Math.sqrt(sum) || 1;
-      for (const [k, w] of c) c.set(k, w / norm);
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string;
+        c.set(k, (c.get(k) ?? 0) + (weights[i] as number) / norm);
+      }
     }
+  }
+
+  /** A code's centroid: its documents' unit vectors summed, divided by the sum's length (once per code). */
+  private normalised(code: string): Map<string, number> | undefined {
+    const c = this.centroids.get(code);
+    if (!c || this.normalisedCodes.has(code)) return c;
+    let sum = 0;
+    for (const w of c.values()) sum += w * w;
+    const norm = Math.sqrt(sum) || 1;
+    for (const [k, w] of c) c.set(k, w / norm);
+    this.normalisedCodes.add(code);
+    return c;
   }
 
   /** Whether a code has examples or titles here. */
@@ -239,7 +263,7 @@ export class GramModel {
 
   /** Cosine of a text's character grams to the centroid of a code's examples. */
   centroid(v: ReadonlyMap<string, number>, code: string): number {
-    const c = this.centroids.get(code);
+    const c = this.normalised(code);
     if (!c) return 0;
     let dot = 0;
     for (const [k, w] of v) dot += w * (c.get(k) ?? 0);
@@ -278,7 +302,7 @@ export class GramModel {
     if (made) return made;
     const counts = this.counts.get(code);
     if (!counts) return undefined;
-    const centroid = this.centroids.get(code);
+    const centroid = this.normalised(code);
     const denominator = Math.log((this.totals.get(code) ?? 0) + NB_ALPHA * this.vocabulary.size);
     const slot = new Map<number, number>();
     const table: CodeTable = {
