@@ -73,7 +73,7 @@ export class ExamplesSync implements ExampleAnnouncer {
   private broadcast?: DatabaseBroadcast;
   /** Texts (sameTextKey) this replica's console is writing now: others' changes of them wait until it has recorded its own. */
   private readonly pending = new Map<string, number>();
-  /** When (a count of local changes begun) this replica's console last began changing each text. */
+  /** When (a count of local changes begun or finished) this replica's console last began or finished changing each text. */
   private readonly touched = new Map<string, number>();
   private begun = 0;
 
@@ -111,6 +111,9 @@ export class ExamplesSync implements ExampleAnnouncer {
       try {
         if (change) await this.record(change);
       } finally {
+        // A read that began before this point may have fetched the text's row as it was before this change was
+        // recorded (an older change made elsewhere): marked touched again, it holds that row back, then reads again.
+        this.touched.set(key, ++this.begun);
         const left = (this.pending.get(key) ?? 1) - 1;
         if (left > 0) this.pending.set(key, left);
         else this.pending.delete(key);
@@ -183,7 +186,8 @@ export class ExamplesSync implements ExampleAnnouncer {
 
   private async readAndApply(): Promise<void> {
     const { file, reload, served, knownCodes, logger } = this.options;
-    // A row read now but for a text this replica's console changes after the read is older than that change.
+    // A row read now but for a text this replica's console changes after the read, or finishes changing after it
+    // (the query's snapshot may predate the change's record), may be older than that change: held back.
     const readAt = this.begun;
     const { rows } = await this.pool.query<{ seq: number; text_key: string; change: unknown }>(
       "SELECT seq, text_key, change FROM example_changes WHERE seq > $1 ORDER BY seq",
@@ -201,8 +205,10 @@ export class ExamplesSync implements ExampleAnnouncer {
     for (const row of rows) {
       if (this.closed) return;
       if (this.pending.has(row.text_key) || (this.touched.get(row.text_key) ?? 0) > readAt) {
-        // Written here right now or since the read: its own change, recorded after, comes later in the order (or, if
-        // it is not written after all, this row is read again then). Rows after it are applied, and read again too.
+        // Written here right now or since the read began: its own change, recorded after, comes later in the order
+        // (or, if it is not written after all, this row is read again then). Rows after it are applied, and read again.
+        // Without the mark at the change's end, a read sent while it was recorded applied the other replica's older
+        // label over this one's, after this one's save had returned (put right only by the next read).
         held = true;
         continue;
       }
