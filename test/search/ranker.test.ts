@@ -6,7 +6,7 @@ import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { RANKER_FILE, trainBundled } from "../../src/cli/ranker-train.js";
 import { parseLabelledQueries } from "../../src/search/evaluate.js";
-import { asExample, ExampleSearch, foldsOf } from "../../src/search/examples.js";
+import { asExample, ExampleSearch, foldsOf, rankerDocuments, titlesOf } from "../../src/search/examples.js";
 import { ProcedureSearch } from "../../src/search/index.js";
 import {
   FEATURES,
@@ -57,6 +57,30 @@ describe("the learned re-ranker", () => {
     expect(model.centroid(model.unit(g), "birth")).toBeGreaterThan(model.centroid(model.unit(g), "death"));
     expect(model.logLikelihood(g, "birth") as number).toBeGreaterThan(model.logLikelihood(g, "death") as number);
     expect(model.logLikelihood(g, "marriage")).toBeUndefined();
+  });
+
+  it("scores a message under a candidate with the very numbers of the plain formulas (fit = logLikelihood, centroid)", () => {
+    const titles = titlesOf(catalogue.procedures);
+    const known = new Set(catalogue.procedures.map((p) => p.code));
+    const model = new GramModel(rankerDocuments(servedExamples(catalogue.examples), titles, known));
+    const codes = [...known].filter((_, i) => i % 3 === 0);
+    const generalisation = parseLabelledQueries(
+      readFileSync(path.join(ROOT, "test/search/generalisation.tsv"), "utf8"),
+    );
+    const texts = [...tuning.slice(0, 60), ...generalisation.slice(0, 60)].map((q) => q.query);
+    let compared = 0;
+    for (const text of [...texts, "", "???", "xyzzy qwerty"]) {
+      const g = grams(text);
+      const m = model.message(g);
+      const v = model.unit(g);
+      for (const code of [...codes, "not-a-code"]) {
+        const fit = model.fit(m, code);
+        expect(fit.likelihood).toBe(model.logLikelihood(g, code));
+        expect(fit.centroid).toBe(model.centroid(v, code));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5000);
   });
 
   it("keeps the rules' own outcome when it keeps their whole ranking (decideLike is the rules' decide)", () => {
