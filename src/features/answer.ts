@@ -569,19 +569,7 @@ async function answerQuestion(
   if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
-    // "register my marriage with a Vietnamese woman": the foreign-element twin, when search found it too.
-    const twin = namesForeign(text)
-      ? foreignTwin(
-          top.procedure,
-          outcome.hits.map((h) => h.procedure),
-        )
-      : undefined;
-    const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
-    if (twinHit) return [answerReply(ctx, deps, { ...outcome, hits: [twinHit, top] }, twinHit, [top.procedure])];
-    // The procedure at hand asked again with a section: that section where its record speaks of the thing asked.
-    const intent =
-      top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
-    return [answerReply(ctx, deps, { ...outcome, intent }, top)];
+    return [answerOrTwin(ctx, deps, outcome, top, text, current).reply];
   }
   if (detailedNow) return [show(ctx, deps, detailedNow, outcome.intent)];
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
@@ -605,25 +593,10 @@ async function answerQuestion(
     return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
   }
   if (outcome.decision === "answer" && top) {
-    // Only one candidate came close: the answer, with a way out to browsing. Its foreign-element twin when the
-    // message names a foreigner and search found the twin too ("register our marriage, my fiancée is Vietnamese").
-    const twin = namesForeign(text)
-      ? foreignTwin(
-          top.procedure,
-          outcome.hits.map((h) => h.procedure),
-        )
-      : undefined;
-    const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
-    const intent =
-      top.procedure.code === current?.code && current ? whereRecordSays(current, text, outcome.intent) : outcome.intent;
-    const reply = twinHit
-      ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
-      : answerReply(ctx, deps, { ...outcome, intent }, top);
+    // Only one candidate came close: the answer (or its twin), with a way out.
+    const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current);
     // "Không phải thủ tục này" is a bare "không phải": the other candidates, browsing as their way out.
-    const notThis = {
-      id: NOT_THIS_CHOICE.pack({ code: (twinHit || top).procedure.code }),
-      label: ctx.t("not-this-one"),
-    };
+    const notThis = { id: NOT_THIS_CHOICE.pack({ code: shown.code }), label: ctx.t("not-this-one") };
     return [{ ...reply, choices: [...(reply.choices ?? []), notThis] }];
   }
   if (outcome.decision === "choose") {
@@ -686,6 +659,36 @@ async function answerQuestion(
       choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
     },
   ];
+}
+
+/**
+ * Search's answer, or its foreign-element twin when the message names a foreigner and search found the twin too
+ * ("register our marriage, my fiancée is Vietnamese", "lấy chồng Hàn thì làm giấy kết hôn ở đâu"), the plain one
+ * then one tap away. The procedure at hand asked again with a section: that section where the record shown speaks of
+ * the thing asked (whereRecordSays).
+ */
+function answerOrTwin(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  outcome: SearchOutcome<Procedure>,
+  top: Hit<Procedure>,
+  text: string,
+  current: Procedure | undefined,
+): { reply: Reply; shown: Procedure } {
+  const twin = namesForeign(text)
+    ? foreignTwin(
+        top.procedure,
+        outcome.hits.map((h) => h.procedure),
+      )
+    : undefined;
+  const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
+  const shown = twinHit ?? top;
+  const intent =
+    top.procedure.code === current?.code ? whereRecordSays(shown.procedure, text, outcome.intent) : outcome.intent;
+  const reply = twinHit
+    ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
+    : answerReply(ctx, deps, { ...outcome, intent }, top);
+  return { reply, shown: shown.procedure };
 }
 
 /** Another agency's service: its pointer, the choices offered before kept (a number next still picks from them). */

@@ -259,3 +259,38 @@ describe("questions we could not answer", () => {
     expect((await questions.list()).map((q) => q.text)).toEqual(["nuôi chó"]);
   });
 });
+
+describe("the foreign-element twin of the procedure at hand", () => {
+  it("shows the section where the twin's record speaks of the thing asked, search sure", async () => {
+    // Search sure of the marriage at hand with its foreign-element twin among the hits, the thing asked as papers:
+    // the twin's record speaks of consular legalisation in its conditions.
+    const real = catalogue.current();
+    const asked = "giấy tờ nước ngoài cấp có phải hợp pháp hóa lãnh sự không";
+    const [marriage] = real.search.search("đăng ký kết hôn").hits;
+    const [foreign] = real.search.search("đăng ký kết hôn có yếu tố nước ngoài").hits;
+    expect(marriage?.procedure.code).toBe("1.000894");
+    expect(foreign?.procedure.code).toBe("2.000806");
+    const stubbed = Object.create(catalogue) as LiveCatalogue;
+    stubbed.current = () => ({
+      ...real,
+      search: Object.assign(Object.create(real.search), {
+        search: (text: string, limit?: number) =>
+          text === asked
+            ? {
+                ...real.search.search(text, limit),
+                decision: "answer",
+                sure: true,
+                sectionOnly: false,
+                intent: "documents",
+                hits: [marriage, foreign],
+              }
+            : real.search.search(text, limit),
+      }),
+    });
+    const assistant = createAssistant({ catalogue: stubbed, conversations: new MemoryConversationStore() });
+    await assistant.handle("t:5", { kind: "text", text: "đăng ký kết hôn" });
+    const [reply] = await assistant.handle("t:5", { kind: "text", text: asked });
+    expect(reply?.text).toContain("(mã 2.000806)");
+    expect(reply?.text).toContain("Điều kiện:");
+  });
+});
