@@ -247,13 +247,30 @@ describe("câu mẫu saved or deleted on one replica are served by every replica
       );
       expect(rows[0]?.change.kind, `round ${round}`).toBe("add");
       const last = rows[0]?.change.example;
-      const final = async () => {
-        const [x, y] = [await staffLabels(dirs[0], both), await staffLabels(dirs[1], both)];
-        return [x, y].every((labels) => labels.length === 1 && isDeepStrictEqual({ ...labels[0] }, last));
+      const isLast = async (dir: string) => {
+        const labels = await staffLabels(dir, both);
+        return labels.length === 1 && isDeepStrictEqual({ ...labels[0] }, last);
       };
-      expect(await eventually(final), `round ${round}: both copies end with the last change`).toBe(true);
-      for (const end = Date.now() + 1_000; Date.now() < end; await sleep(20))
-        expect(await final(), `round ${round}: a copy moved away from the last change`).toBe(true);
+      // Watched from the saves' return: a copy that holds the last change never leaves it; both reach it (10 s), then
+      // hold it for 1 s more.
+      const reached = [false, false];
+      let settledAt: number | undefined;
+      for (
+        const end = Date.now() + 10_000;
+        settledAt === undefined || Date.now() < settledAt + 1_000;
+        await sleep(20)
+      ) {
+        for (const [i, dir] of dirs.entries()) {
+          const now = await isLast(dir);
+          expect(now || !reached[i], `round ${round}: copy ${i} moved away from the last change`).toBe(true);
+          reached[i] = now;
+        }
+        if (settledAt === undefined && reached.every(Boolean)) settledAt = Date.now();
+        expect(
+          settledAt !== undefined || Date.now() < end,
+          `round ${round}: both copies end with the last change`,
+        ).toBe(true);
+      }
       const served = (service: Service) =>
         service.catalogue.current().catalogue.examples.filter((e) => sameTextKey(e.text) === sameTextKey(both));
       expect(await eventually(() => JSON.stringify(served(one)) === JSON.stringify(served(two)))).toBe(true);
