@@ -1,18 +1,9 @@
 import { Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
-import { DEFAULT_TUNING, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
+import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { fold, type Word } from "./normalize.js";
-import {
-  candidateTuning,
-  decideLike,
-  GramModel,
-  RANKER_K,
-  RANKER_MODEL,
-  RANKER_ON,
-  type RankerModel,
-  rerank,
-} from "./ranker.js";
+import { candidateTuning, GramModel, RANKER_K, RANKER_MODEL, RANKER_ON, type RankerModel, rerank } from "./ranker.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -420,7 +411,7 @@ function lead<P extends SearchableProcedure>(hits: readonly Hit<P>[], procedure:
  * The search with labelled examples over the rule-based ranker: the same interface, so every consumer
  * (the answer feature, ward views, the search CLI) uses it unchanged. With a ranker model (`RANKER_ON`, or
  * `options.ranker`), the rules' candidates are re-ranked by it (src/search/ranker.ts): the rules then keep their
- * whole ranking (`candidateTuning`) and their decision is taken over it as theirs (`decideLike`).
+ * whole ranking (`candidateTuning`) and their decision is taken over it as theirs (`decide`).
  */
 export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> extends ProcedureSearch<P> {
   readonly examples: ExampleIndex;
@@ -485,7 +476,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const all = super.searchUncached(text, Math.max(limit, RANKER_K));
     if (all.sectionOnly || all.decision === "none") return { rules: all, ranked: all.hits };
-    return { rules: { ...all, ...decideLike(all.hits, limit, this.rulesTuning) }, ranked: all.hits };
+    return { rules: { ...all, ...decide(all.hits, limit, this.rulesTuning) }, ranked: all.hits };
   }
 
   /** The rules' outcome alone (the examples' layer bypassed). */

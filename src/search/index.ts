@@ -1358,8 +1358,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 }
 
-function decide<P extends SearchableProcedure>(
-  ranked: Hit<P>[],
+/** The decision over ranked candidates; the learned re-ranker (examples.ts) takes it over the rules' whole ranking too. */
+export function decide<P extends SearchableProcedure>(
+  ranked: readonly Hit<P>[],
   limit: number,
   tuning: Tuning,
 ): { decision: Decision; hits: Hit<P>[]; sure: boolean } {

@@ -499,40 +499,7 @@ export function trainRanker(
   return { features: [...FEATURES], weights: [...w.slice(0, f)].map(round), codes };
 }
 
-/**
- * The rules' decision over their ranked candidates: a copy of `decide` in index.ts (which the re-ranker cannot
- * call), so one search with every candidate kept (`CANDIDATE_TUNING`) gives both the candidates and the decision.
- */
-export function decideLike<P extends SearchableProcedure>(
-  ranked: readonly Hit<P>[],
-  limit: number,
-  tuning: Tuning,
-): { decision: Decision; hits: Hit<P>[]; sure: boolean } {
-  const [top, second] = ranked;
-  if (!top || top.score < tuning.choose) return { decision: "none", hits: [], sure: true };
-  const exact = top.parts.title === 1 && top.parts.coverage >= 0.95 && (second?.parts.title ?? 0) < 1;
-  const clear = exact || !second || top.score - second.score >= tuning.margin;
-  const held = !top.parts.free && tuning.heldBack;
-  const said = top.parts.title >= tuning.answerTitle;
-  if (top.score >= tuning.answer && clear && !held && said) {
-    return { decision: "answer", hits: ranked.slice(0, limit), sure: true };
-  }
-  const named =
-    top.parts.free &&
-    top.parts.title >= tuning.named &&
-    top.score >= tuning.namedFloor &&
-    (!second || top.score - second.score >= tuning.namedMargin);
-  if (top.score < tuning.answer && named) return { decision: "answer", hits: ranked.slice(0, limit), sure: false };
-  const close = ranked.filter((h) => h.score >= top.score - tuning.window && h.score >= tuning.choose);
-  if (close.length === 1) {
-    return top.score >= tuning.single && !held && said
-      ? { decision: "answer", hits: ranked.slice(0, limit), sure: false }
-      : { decision: "none", hits: [], sure: true };
-  }
-  return { decision: "choose", hits: close.slice(0, limit), sure: true };
-}
-
-/** The rules' tuning with every candidate kept: the search then returns its whole ranking (`decideLike` decides). */
+/** The rules' tuning with every candidate kept: the search then returns its whole ranking (`decide` of index.ts decides). */
 export function candidateTuning(tuning: Tuning): Tuning {
   return { ...tuning, choose: Number.NEGATIVE_INFINITY, window: Number.POSITIVE_INFINITY, single: 0 };
 }

@@ -83,7 +83,7 @@ describe("the learned re-ranker", () => {
     expect(compared).toBeGreaterThan(5000);
   });
 
-  it("keeps the rules' own outcome when it keeps their whole ranking (decideLike is the rules' decide)", () => {
+  it("keeps the rules' own outcome when it keeps their whole ranking (decide over the whole ranking is the rules' own)", () => {
     const rules = new ProcedureSearch(catalogue.procedures, catalogue.synonyms, undefined, catalogue.redirects);
     const ranked = new ExampleSearch(catalogue.procedures, catalogue.synonyms, [], catalogue.redirects, {
       ranker: { features: [], weights: [], codes: {} },
