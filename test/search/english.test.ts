@@ -1,26 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
-import { type Accuracy, measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
+import type { Accuracy } from "../../src/search/evaluate.js";
 import type { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA, ROOT } from "../harness/common.js";
+import { servedSearch } from "../harness/served-search.js";
 
 // English as foreigners, their Vietnamese spouses and Việt kiều write it, against the search as the bot serves it
 // (rules, redirects, câu mẫu). Floors against regressions, a little under the figures measured when they were set
 // (english-bench.ts prints them and the misses).
 let search: ProcedureSearch;
-let known: Set<string>;
+let measure: (file: string) => Accuracy;
 beforeAll(async () => {
-  const result = await loadCatalogue(BUNDLED_DATA);
-  if (!result.ok) throw new Error("bundled catalogue is invalid");
-  search = indexCatalogue(result.catalogue);
-  known = new Set(result.catalogue.procedures.map((p) => p.code));
+  ({ search, measure } = await servedSearch());
 });
-
-const measure = (file: string): Accuracy =>
-  measureAccuracy(search, parseLabelledQueries(readFileSync(path.join(ROOT, file), "utf8")), known);
 
 describe("English messages over the whole catalogue", () => {
   it("test/search/english.tsv: top-1 ≥ 0.90, top-3 ≥ 0.92, no out-of-scope message answered", () => {
