@@ -1,3 +1,4 @@
+import { readInContext } from "./intent-context.js";
 import { tokenize, type Word } from "./normalize.js";
 import { PhraseMap, phrase, plain, typedWithAccents } from "./phrases.js";
 import { unchat } from "./spelling.js";
@@ -851,6 +852,13 @@ export interface Cue {
   paper?: boolean;
   /** The clause it stands in, when the words carry one (running text). */
   clause?: number;
+  /** Where its words stand in the message read (first, past the last). */
+  at?: number;
+  end?: number;
+  /** Read from words that stay content (intent-context.ts): no word of it was cut from the query. */
+  kept?: boolean;
+  /** Part of the story or of a name in its context ("mặt tiền", "sang phường khác"): asks nothing. */
+  mute?: boolean;
 }
 
 /**
@@ -880,6 +888,8 @@ export function extractIntent<T extends Word>(
         tokens: need.from.map((w) => w.token),
         sentence: sentenceAt(i),
         paper: true,
+        at: i,
+        end: i + need.from.length,
       });
       i += need.from.length;
       continue;
@@ -909,6 +919,8 @@ export function extractIntent<T extends Word>(
         intent: sent ? "place" : "conditions",
         tokens: matched.map((w) => w.token),
         sentence: sentenceAt(i),
+        at: i,
+        end: i + entry.from.length,
       });
       i += entry.from.length;
       continue;
@@ -919,6 +931,8 @@ export function extractIntent<T extends Word>(
         tokens: matched.map((w) => w.token),
         sentence: sentenceAt(i),
         clause: (matched[0] as Word & { clause?: number }).clause,
+        at: i,
+        end: i + entry.from.length,
       };
       if (mark === DEADLINE_MARK) cue.deadline = true;
       if (mark === CLOSING_MARK) cue.closing = true;
@@ -927,6 +941,9 @@ export function extractIntent<T extends Word>(
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
+  // Whether a section was cut from the words: as before the cues read in context (the search's input is unchanged).
+  const cued = cues.some((c) => c.tokens.length > 0 && c.intent !== "general");
+  readInContext(spelled, cues, mode, sentenceAt);
   // "mức trợ cấp cho người khuyết tật là bao nhiêu": the amount of an allowance is the allowance itself.
   const allowance = new Set(
     spelled
@@ -935,7 +952,7 @@ export function extractIntent<T extends Word>(
   );
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
-    if (cue.intent === "fee" && cue.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(cue.sentence))) {
+    if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {
       cues.splice(k, 1);
     }
   }
@@ -954,7 +971,7 @@ export function extractIntent<T extends Word>(
   }
   const last = spelled[end];
   const lastSentence = last ? sentenceAt(end) : 0;
-  const asked = cues.some((c) => c.sentence === lastSentence);
+  const asked = cues.some((c) => c.sentence === lastSentence && !c.mute);
   const yesNo =
     (last !== undefined && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) ||
     (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token)));
@@ -965,17 +982,14 @@ export function extractIntent<T extends Word>(
     const section = namesOffice(spelled, end, mode) ? "place" : whole ? "general" : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
   } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
-    // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it (general) or where (place)
-    cues.push({ intent: "place", tokens: [], sentence: lastSentence });
+    // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it or where; the procedure as a whole
+    // answers both (where is in it), and a bare name said with its office is often just that ("tiếp công dân tại
+    // ủy ban xã")
+    cues.push({ intent: "general", tokens: [], sentence: lastSentence });
   } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
-  return {
-    intent: chooseIntent(cues),
-    rest,
-    cued: cues.some((c) => c.tokens.length > 0 && c.intent !== "general"),
-    cues,
-  };
+  return { intent: chooseIntent(cues), rest, cued, cues };
 }
 
 /** Words after "xin" that make it politeness, not a request for a paper ("xin hỏi", "xin chào", "xin lỗi"). */
@@ -1091,7 +1105,17 @@ const ENGLISH_SUBJECT = new Set([
   "everyone",
   "you",
   "parents",
+  // "is there support for …", "can his father be recognised …", "can she get the pension"
+  "there",
+  "his",
+  "her",
+  "their",
+  "your",
+  "this",
+  "foreigner",
 ]);
+/** Only one who asks for himself requests the service ("can I get a copy"); "can she get it" asks whether she may. */
+const SELF = new Set(["i", "we"]);
 /** "can I get a copy …" asks for the service itself, not whether it is allowed. */
 const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply"]);
 const OPENERS = new Set(["and", "so", "but", "also", "hi", "hello", "ok", "then"]);
@@ -1106,7 +1130,10 @@ function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean
     while (k < inSentence.length && OPENERS.has((inSentence[k] as Word).token)) k++;
     const [verb, subject, action, next] = [inSentence[k], inSentence[k + 1], inSentence[k + 2], inSentence[k + 3]];
     // "have to" is an obligation, not "can I have a copy"
-    const request = REQUESTS.has(action?.token ?? "") && !(action?.token === "have" && next?.token === "to");
+    const request =
+      REQUESTS.has(action?.token ?? "") &&
+      !(action?.token === "have" && next?.token === "to") &&
+      SELF.has(subject?.token ?? "");
     return (
       verb !== undefined &&
       subject !== undefined &&
@@ -1119,13 +1146,16 @@ function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean
 }
 
 const ALLOWANCE = new Set(["tro cap", "ho tro", "luong huu", "tien tuat"]);
+/** Fee cues that ask an amount: beside an allowance, the amount received ("hỗ trợ mai táng bao nhiêu tiền"). */
+const AMOUNT = new Set(["bao nhieu", "bao nhieu tien", "nhieu tien"]);
 
 const KHONG = phrase("không")[0] as Word;
 const CO = phrase("có")[0] as Word;
 const QUESTION_PARTICLES = [phrase("à")[0], phrase("hả")[0]] as Word[];
 const MODALS = new Set(tokenize("phải được cần bắt buộc"));
 const YES_NO = new Set(["khong"]);
-const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad shop bạn"));
+// "ad" is read as "admin" by the chat spellings
+const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad admin shop bạn"));
 
 /**
  * The section a message asks: a letter tells its story first and asks last, so the cues of
@@ -1133,7 +1163,8 @@ const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad shop b
  * among them the more specific section wins, and a legal deadline asked makes the days beside
  * it that deadline.
  */
-export function chooseIntent(cues: readonly Cue[]): Intent {
+export function chooseIntent(all: readonly Cue[]): Intent {
+  const cues = all.filter((c) => !c.mute);
   const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
   const inLast = asking.filter((c) => c.sentence === last);

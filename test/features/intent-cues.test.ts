@@ -72,6 +72,46 @@ describe("section cues", () => {
     expect(intentOf(text)).toBe(intent);
   });
 
+  // cues read in their context (src/search/intent-context.ts)
+  it.each([
+    // English section questions
+    ["what papers do we need for a guardianship", "documents"],
+    ["what must we file to close the library", "documents"],
+    ["how does a club get recognised by the ward", "steps"],
+    ["how quickly will the ward decide", "time"],
+    ["who approves the new mediation team leader", "place"],
+    ["who qualifies for the near-poor list", "conditions"],
+    // a channel that shows wrong data is no channel asked
+    ["năm sinh trên VNeID bị sai thì phải làm sao", "general"],
+    ["my VNeID shows the wrong hometown, what can I do", "general"],
+    ["khai báo tạm vắng trên vneid được không", "online"],
+    // days asked beside the citizen's duty are a deadline; beside the office's duty or a wait, its time
+    ["sinh con bao nhiêu ngày thì phải đi làm khai sinh", "conditions"],
+    ["how many days after moving must we register temporary residence", "conditions"],
+    ["phải chờ bao lâu mới có kết quả", "time"],
+    ["how long does the ward have to answer a complaint", "time"],
+    // a threshold is a condition, an allowance's amount the allowance, a licence needed the procedure
+    ["nhà phải rộng bao nhiêu m2 mới nhập khẩu được", "conditions"],
+    ["trợ cấp mai táng được bao nhiêu tiền", "general"],
+    ["mở quán bán rượu có cần giấy phép không", "conditions"],
+    // the story's words: "mặt tiền" is no "mất tiền", "liên thông" no "làm liền", moving ward no place asked
+    ["sửa mặt tiền nhà có phải xin phép không", "conditions"],
+    ["sửa nhà có mất tiền không", "fee"],
+    ["làm liên thông khai tử trên vneid cần giấy gì", "documents"],
+    ["chuyển nhà sang phường khác thì trợ cấp xã hội làm sao nhận tiếp", "general"],
+    // a yes/no naming the office one goes to asks where; one reported to, whether
+    ["đăng ký lại khai sinh có phải về xã nơi sinh không", "place"],
+    ["khách ngủ lại một đêm có phải báo công an phường không", "conditions"],
+    // an office sent to one's home is the mobile registration: whether one qualifies
+    ["xã có cử cán bộ đến tận nhà làm khai tử không", "conditions"],
+    // a bare name with its office: the procedure as a whole
+    ["chứng thực hợp đồng tặng cho ở phường", "general"],
+    // "ad" is read as "admin", a closing particle
+    ["mở tiệm nail có cần đk kinh doanh ko ad", "conditions"],
+  ])("in context: %s → %s", (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
+
   it("a letter is asked in its last sentence; a story's papers are no documents question", () => {
     const letter =
       "Ông ngoại tôi mất đã lâu, nay làm thủ tục thừa kế cần giấy tờ chứng minh ông đã mất nhưng bản chính " +

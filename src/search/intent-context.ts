@@ -1,0 +1,295 @@
+import type { Cue, Intent } from "./intent.js";
+import { tokenize, type Word } from "./normalize.js";
+import { type MarkMode, PhraseMap, phrase, plain } from "./phrases.js";
+
+/**
+ * Section cues read from the words around them, after the cue phrases of intent.ts are found. Nothing here cuts a
+ * word out of the query: the words the search matches stay exactly as intent.ts leaves them, so these rules change
+ * the section a message asks, never the procedure it finds.
+ */
+
+type Placed = Word & { sentence?: number; clause?: number };
+
+/**
+ * Phrases that ask a section but whose words also name things ("văn bản", "nội dung", "file", "report"): the
+ * section is read from them and the words stay content.
+ */
+const KEPT: Record<Exclude<Intent, "general">, string[]> = {
+  documents: [
+    "văn bản gì",
+    "những văn bản gì",
+    "biên bản gì",
+    "những biên bản gì",
+    "kèm những gì",
+    "kèm gì",
+    "kèm theo gì",
+    "kèm theo những gì",
+    "nội dung gì",
+    "những nội dung gì",
+    "ghi những gì",
+    "lấy gì chứng minh",
+    "chứng minh bằng gì",
+    "chứng cứ gì",
+    "giấy tờ chứng minh gì",
+    "cần nhg",
+    "những thông tin gì",
+    "thông tin gì",
+    "what papers",
+    "what paper",
+    "which papers",
+    "what must we file",
+    "what must i file",
+    "what do we file",
+    "what do i file",
+    "what do we need to file",
+    "what do i need to file",
+    "what do we submit",
+    "what do i submit",
+    "what must we submit",
+    "what must i submit",
+    "what should we submit",
+    "what should i submit",
+    "what do i have to submit",
+    "what do we have to submit",
+    "what information",
+    "what evidence",
+    "what proof",
+  ],
+  fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
+  time: ["how quickly", "how fast", "how soon", "how many working days"],
+  place: [
+    "cơ quan tiếp nhận",
+    "nơi tiếp nhận",
+    "ai ra quyết định",
+    "ai quyết định",
+    "ai công nhận",
+    "ai phê duyệt",
+    "ai xét duyệt",
+    "who approves",
+    "who decides",
+    "who recognises",
+    "who recognizes",
+    "report to",
+    "who at the ward",
+    "who at the commune",
+    "who do i contact",
+    "who should i contact",
+    "who do we contact",
+    "who should we contact",
+    "instead of a notary",
+    "where do we",
+    "where should i",
+    "where should we",
+    "where to",
+  ],
+  online: ["can i do it online", "do it online", "apply online", "register online"],
+  steps: ["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
+  conditions: [
+    // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
+    "đến tận nhà",
+    "xuống tận nhà",
+    "tới tận nhà",
+    "tận nhà",
+    "có đến nhà",
+    "có xuống nhà",
+    "cử cán bộ",
+    "cử người",
+    "come to our home",
+    "come to my home",
+    "come to our house",
+    "come to my house",
+    "qualify",
+    "qualifies",
+    "what age",
+    // an income asked is the poverty line ("thu nhập bao nhiêu một tháng mới được công nhận")
+    "thu nhập bao nhiêu",
+    "thu nhập dưới bao nhiêu",
+    "mức thu nhập",
+    "who is eligible",
+    "how old",
+  ],
+};
+
+/**
+ * Words around a cue that make it part of the story or of a name, not a question: "mặt tiền" is no "mất tiền",
+ * "làm liên thông" no "làm liền", "nghỉ một thời gian" asks no time, "rút tiền" no fee, "về quê rồi" no place.
+ * Matched with the accents typed (a phrase of cues is matched loosely, one accent slip allowed; these are not).
+ */
+const STORY = [
+  "mặt tiền",
+  "liên thông",
+  "một thời gian",
+  "thời gian gần đây",
+  "thời gian qua",
+  "không còn thời gian",
+  "không có thời gian",
+  "rút tiền",
+  "gửi tiền",
+  "vay tiền",
+  "tiền thuê",
+  "về quê rồi",
+  "về quê sinh sống",
+  // moving to another ward is the situation ("chuyển nhà sang phường khác thì làm sao nhận tiếp")
+  ...["sang", "qua", "chuyển", "chuyển đi", "chuyển đến", "chuyển về", "dời", "dời sang", "dời qua"].flatMap((move) =>
+    ["phường khác", "xã khác", "nơi khác"].map((office) => `${move} ${office}`),
+  ),
+];
+
+/** A channel that is also where wrong data shows ("trên VNeID ghi sai quê quán"): the data, not the channel. */
+const DATA_CHANNELS = new Set(["vneid", "vn eid", "app", "tren app", "qua app"]);
+const WRONG = new Set(tokenize("sai wrong incorrect mistake nhầm"));
+
+/** A yes/no about an obligation ("có phải", "có được") that names the office to go to asks where. */
+const YES_NO_CUES = new Set(["co duoc", "co phai", "co can phai", "co duoc khong", "duoc khong", "co the"]);
+const GO_TO = new Set(tokenize("ở tại về lên ra quay đến"));
+const OFFICE = new Set(tokenize("phường xã huyện quận ubnd ủy"));
+const BETWEEN = new Set(tokenize("lại đúng về lên"));
+/** "báo lên phường", "lưu tại phường": an office written to or where a paper is kept, not where one goes to do it. */
+const NOT_GOING = new Set(tokenize("báo gửi lưu đã từ sống trú nhà"));
+const TOWARD = new Set(tokenize("ở tại về lên ra quay đến với cho tới sang vào"));
+
+/** "bao nhiêu" after a measure ("thu nhập bao nhiêu", "rộng bao nhiêu") or before a unit asks a threshold. */
+const MEASURES = new Set(["nhap", "rong", "sau", "cao", "dai", "tich", "da", "thieu"]);
+const UNITS = new Set(["m2", "m", "met", "phieu", "tuoi", "phan", "%"]);
+
+/** Who must do it: the citizen (a legal deadline, conditions) or the office (its processing time). */
+const OBLIGATION = new Set(["phai"]);
+const OBLIGATION_EN = ["must", "have to", "has to"].map(tokenize);
+const WAITING = new Set(tokenize("chờ đợi mất hết"));
+const OFFICE_SUBJECT = new Set(tokenize("xã phường ubnd cơ quan họ commune ward they committee office authorities"));
+
+const keptMap = new PhraseMap();
+for (const [intent, phrases] of Object.entries(KEPT))
+  for (const text of phrases) keptMap.add(phrase(text), plain([intent]));
+/** Told apart from a cue only by accents typed: never read as story when typed without them ("co mat tien k"). */
+const EXACT_STORY = new Set(["mat tien"]);
+const storyMap = new PhraseMap();
+for (const text of STORY) storyMap.add(phrase(text), plain(["story"]));
+
+const sentenceOf = (w: Word | undefined) => (w as Placed | undefined)?.sentence ?? 0;
+const clauseOf = (w: Word | undefined) => (w as Placed | undefined)?.clause;
+
+/**
+ * Reads the cues again in their context. `cues` carry where they stand (`at`, `end`); the ones found here are
+ * `kept` (their words were not cut), the ones set aside `mute` (their words stay cut, as before).
+ */
+export function readInContext(
+  spelled: readonly Word[],
+  cues: Cue[],
+  mode: MarkMode,
+  sentenceAt: (k: number) => number,
+): void {
+  const cut = new Set<number>();
+  for (const c of cues) if (c.at !== undefined && c.end !== undefined) for (let k = c.at; k < c.end; k++) cut.add(k);
+  for (let i = 0; i < spelled.length; i++) {
+    if (cut.has(i)) continue;
+    const entry = keptMap.entryAt(spelled, i, mode);
+    if (!entry) continue;
+    cues.push({
+      intent: entry.to[0]?.token as Intent,
+      tokens: entry.from.map((w) => w.token),
+      sentence: sentenceAt(i),
+      clause: clauseOf(spelled[i]),
+      at: i,
+      end: i + entry.from.length,
+      kept: true,
+    });
+  }
+  muteStory(spelled, cues);
+  for (const cue of cues) {
+    if (cue.mute || cue.at === undefined) continue;
+    const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
+    const text = cue.tokens.join(" ");
+    // "trên VNeID quê quán ghi sai": where the wrong data shows, not how to send
+    if (cue.intent === "online" && DATA_CHANNELS.has(text) && words.some((w) => WRONG.has(w.token))) cue.mute = true;
+    if (cue.intent === "fee" && text === "bao nhieu" && isThreshold(spelled, cue.at)) cue.intent = "conditions";
+    // "có cần giấy phép không": whether the licence (the procedure) is needed, not a paper to bring
+    if (cue.paper && spelled[cue.end ?? 0]?.token === "giay" && spelled[(cue.end ?? 0) + 1]?.token === "phep") {
+      cue.intent = "conditions";
+      cue.paper = false;
+    }
+    // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
+    // ra quyết định trong bao lâu")
+    if (cue.intent === "time" && !cue.deadline && isObligation(spelled, cue)) cue.intent = "conditions";
+  }
+  asksWhereToGo(spelled, cues);
+}
+
+function muteStory(spelled: readonly Word[], cues: Cue[]): void {
+  for (let j = 0; j < spelled.length; j++) {
+    const entry = storyMap.entryAt(spelled, j, "typed");
+    // PhraseMap reads a phrase of two words or more loosely; here a word typed with accents must carry the
+    // phrase's own ("mất tiền" is no "mặt tiền")
+    const exact = EXACT_STORY.has(entry?.from.map((w) => w.token).join(" ") ?? "");
+    const differs = (w: Word, k: number) =>
+      (exact || spelled[j + k]?.marks !== "") && spelled[j + k]?.marks !== w.marks;
+    if (!entry || entry.from.some(differs)) continue;
+    const end = j + entry.from.length;
+    for (const c of cues) {
+      if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
+    }
+  }
+}
+
+function isThreshold(spelled: readonly Word[], at: number): boolean {
+  return MEASURES.has(spelled[at - 1]?.token ?? "") || UNITS.has(spelled[at + 2]?.token ?? "");
+}
+
+/**
+ * Days asked beside a duty of the citizen's ("chết bao nhiêu ngày thì phải đi khai tử", "how many days after a
+ * death must it be registered") are a legal deadline; beside the office's duty ("xã phải giải quyết trong bao lâu",
+ * "how long does the commune have to resolve") or a wait ("phải chờ bao lâu") they are its processing time.
+ */
+function isObligation(spelled: readonly Word[], cue: Cue): boolean {
+  const at = cue.at as number;
+  const sentence = sentenceOf(spelled[at]);
+  const clause = clauseOf(spelled[at]);
+  // "phải chờ bao lâu", "phải mất mấy ngày", "how long does it take": a wait, the processing time
+  if (WAITING.has(cue.tokens[0] ?? "")) return false;
+  for (let k = Math.max(0, at - 2); k < at; k++) if (WAITING.has(spelled[k]?.token ?? "")) return false;
+  const inSentence = spelled.map((w, k) => ({ w, k })).filter(({ w }) => sentenceOf(w) === sentence);
+  if (inSentence.some(({ w }) => w.token === "take" || w.token === "wait")) return false;
+  const modal = inSentence.find(
+    ({ w, k }) =>
+      (OBLIGATION.has(w.token) && (clause === undefined || clauseOf(w) === clause)) ||
+      OBLIGATION_EN.some((run) => run.every((t, j) => spelled[k + j]?.token === t)),
+  );
+  if (!modal) return false;
+  // the office's duty: "xã phải giải quyết trong bao lâu", "how long does the commune have to resolve", "… và xã
+  // giải quyết trong bao lâu"; not an office one goes or writes to ("gửi lên phường trong mấy ngày")
+  const from = Math.max(0, modal.k - 3);
+  for (let k = from; k < Math.max(modal.k, at); k++) {
+    const word = spelled[k]?.token ?? "";
+    if (OFFICE_SUBJECT.has(word) && !TOWARD.has(spelled[k - 1]?.token ?? "") && sentenceOf(spelled[k]) === sentence) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * "có được làm lại ở xã đang ở không", "có phải về xã cũ không", "có phải lên huyện nữa không": a yes/no that
+ * names the office one would go to asks where it is done; not "có phải báo công an phường không" (whether).
+ */
+function asksWhereToGo(spelled: readonly Word[], cues: Cue[]): void {
+  for (const cue of cues) {
+    if (cue.mute || cue.intent !== "conditions" || cue.at === undefined || !YES_NO_CUES.has(cue.tokens.join(" "))) {
+      continue;
+    }
+    const sentence = sentenceOf(spelled[cue.at]);
+    const clause = clauseOf(spelled[cue.at]);
+    // after the cue in its sentence, or before it in its clause ("làm ở xã nơi tạm trú có được không")
+    let from = cue.at;
+    while (from > 0 && clauseOf(spelled[from - 1]) === clause && sentenceOf(spelled[from - 1]) === sentence) from--;
+    for (let k = from; k < spelled.length - 1; k++) {
+      if (sentenceOf(spelled[k]) !== sentence) break;
+      let next = k + 1;
+      while (next < k + 3 && BETWEEN.has(spelled[next]?.token ?? "")) next++;
+      const going = GO_TO.has(spelled[k]?.token ?? "") && !NOT_GOING.has(spelled[k - 1]?.token ?? "");
+      if (going && OFFICE.has(spelled[next]?.token ?? "")) {
+        cue.intent = "place";
+        break;
+      }
+    }
+  }
+}
