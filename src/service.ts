@@ -190,6 +190,8 @@ export async function createService(config: Config, overrides: ServiceOverrides 
     ...health(),
     ...(database ? { database: await databaseHealth(database) } : {}),
     ...(replicas ? { replica: replicas.health() } : {}),
+    // This replica's câu mẫu sync: last change applied, last catch-up, changes waiting to be recorded, LISTEN, last error.
+    ...(examples?.sync ? { examples: examples.sync.health() } : {}),
   }));
   // What the stores and the staff console are opened with.
   const shared = { config, logger, now, fsync, wards, senders, catalogue, translator, random: overrides.random };

@@ -611,13 +611,14 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
         boundWard(session),
       );
       const served = await reloadServes(example);
-      await done({ kind: "add", example });
+      const shared = await done({ kind: "add", example });
       sendHtml(
         res,
         200,
         examplesPage(frameOf("Câu mẫu", "/staff/examples"), {
           ...examplesView(session),
           saved: { example, ...served },
+          waiting: shared === "waiting",
         }),
       );
     } finally {
@@ -663,8 +664,8 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
         boundWard(session),
       );
       await reload?.();
-      await done({ kind: "remove", text });
-      sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text }));
+      const shared = await done({ kind: "remove", text });
+      sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text, waiting: shared === "waiting" }));
     } finally {
       await done();
     }

@@ -1,32 +1,65 @@
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
-import { Example, isStaffExample, NOT_A_PROCEDURE, sameTextKey } from "../catalogue/examples.js";
+import type pg from "pg";
+import { type Example, isStaffExample, NOT_A_PROCEDURE, sameTextKey } from "../catalogue/examples.js";
 import { errorSummary, type Logger } from "../logger.js";
 import { DatabaseBroadcast } from "../replicas/broadcast.js";
 import { inTransaction, type Pool } from "../storage/postgres/database.js";
-import type { Backoff } from "../util/backoff.js";
+import { type Backoff, backoffDelay } from "../util/backoff.js";
 import { type ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
+import {
+  ExampleChangeSchema as Change,
+  type ExampleChange,
+  textOf,
+  type UnrecordedChange,
+  UnrecordedChanges,
+} from "./examples-unrecorded.js";
+
+export type { ExampleChange } from "./examples-unrecorded.js";
 
 /** The channel a replica announces a câu mẫu change on (the payload is the change's number; any message means "read"). */
 export const EXAMPLES_CHANNEL = "motcua_examples";
 
-/** A câu mẫu change made through one replica's console. */
-export type ExampleChange = { kind: "add"; example: Example } | { kind: "remove"; text: string };
+/**
+ * Where a change saved here stands for the other replicas: recorded for them, or waiting (the database could not be
+ * reached: kept, and recorded as soon as it can be — the console tells staff so).
+ */
+export type ExampleShared = "recorded" | "waiting";
 
-const Change = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("add"), example: Example }),
-  z.object({ kind: z.literal("remove"), text: z.string().min(1).max(2_000) }),
-]);
+/** What went wrong last, by kind only (shown by /healthz: no text, no message). */
+export type ExamplesSyncErrorKind =
+  /** No connection (refused, lost, timed out): the database stopped, restarting, or the network away. */
+  | "database-unreachable"
+  /** The database answered with an error (a schema older than migration 007, a permission). */
+  | "database"
+  /** A change read could not be written into this replica's examples.json (unreadable, broken, refused). */
+  | "examples-file"
+  /** The changes waiting to be recorded could not be kept on disk (or listed) in the catalogue folder. */
+  | "unrecorded-file";
+
+/** The sync's state on this replica, for /healthz: numbers, times and kinds only. */
+export interface ExamplesSyncHealth {
+  /** The highest change number (example_changes.seq) applied here. */
+  applied: number;
+  /** When the last catch-up read the table through (ISO time), null before the first. */
+  caughtUpAt: string | null;
+  /** Changes saved here (or in a shared catalogue folder) not yet recorded for the other replicas. */
+  waiting: number;
+  /** Whether the connection that hears the other replicas' announcements (LISTEN) is up. */
+  listening: boolean;
+  lastError: { kind: ExamplesSyncErrorKind; at: string } | null;
+}
 
 /** How the staff console tells of its changes (src/wiring/examples.ts gives it the replicas' sync). */
 export interface ExampleAnnouncer {
   /**
    * Called before the console writes a change of `text` into its own examples.json: until the returned function is
    * called, changes of that text made on other replicas are not laid over it here. Call it with the change once
-   * written (it is recorded for every replica; never throws: the change is saved here whatever happens), or with
-   * nothing when nothing was written. A second call does nothing.
+   * written: it is recorded for every replica and resolves to "recorded", or, the database away, kept (on disk,
+   * beside examples.json) and recorded when the database is back, resolving to "waiting"; it never throws (the
+   * change is saved here whatever happens). Call it with nothing when nothing was written (resolves to undefined).
+   * A second call does nothing.
    */
-  changing(text: string): (change?: ExampleChange) => Promise<void>;
+  changing(text: string): (change?: ExampleChange) => Promise<ExampleShared | undefined>;
 }
 
 export interface ExamplesSyncOptions {
@@ -46,9 +79,14 @@ export interface ExamplesSyncOptions {
   pollMs?: number;
   /** Tests shorten it. */
   reconnect?: Backoff;
+  /** Pauses between tries to record the changes waiting (after a failure); tests shorten them. */
+  retry?: Backoff;
+  /** Whether the files of the changes waiting are flushed to disk (tests: false). Default true. */
+  fsync?: boolean;
 }
 
 const DEFAULT_POLL_MS = 5 * 60_000;
+const RETRY: Backoff = { initialMs: 2_000, maxMs: 60_000 };
 
 /**
  * Câu mẫu saved or deleted through the staff console of one replica, applied by every replica with DATABASE_URL
@@ -61,7 +99,9 @@ const DEFAULT_POLL_MS = 5 * 60_000;
  * the database catches up. A catalogue folder shared by the replicas (NFS) holds the change already: it is only
  * reloaded. Of two changes of one text, the one committed later stands on every replica. A row this replica cannot
  * apply (a procedure its catalogue lacks, a broken file, a row of a newer version) is logged and skipped, never its
- * text (docs/staff-console.md §4a).
+ * text (docs/staff-console.md §4a). A change the database could not take when it was saved (the database away) is
+ * kept in a file beside examples.json (src/staff/examples-unrecorded.ts) and recorded at the next catch-up that
+ * reaches the database — after a restart too — unless a change of its text made later was recorded meanwhile.
  */
 export class ExamplesSync implements ExampleAnnouncer {
   /** The highest change number applied (or skipped) here; 0 at start, so the first read takes them all. */
@@ -76,15 +116,32 @@ export class ExamplesSync implements ExampleAnnouncer {
   /** When (a count of local changes begun or finished) this replica's console last began or finished changing each text. */
   private readonly touched = new Map<string, number>();
   private begun = 0;
+  /** The changes saved here that the database has not taken yet, kept on disk until it does. */
+  private readonly unrecorded: UnrecordedChanges;
+  /** Those waiting as last seen (id → sameTextKey): rows of their texts are held back until they are recorded. */
+  private waiting = new Map<string, string>();
+  private retryTimer?: NodeJS.Timeout;
+  private retries = 0;
+  private caughtUpAt?: number;
+  private lastError?: { kind: ExamplesSyncErrorKind; at: number };
+  /** Whether the last catch-up failed (its warning is logged once, not at every retry). */
+  private failing = false;
 
   private constructor(
     private readonly pool: Pool,
     private readonly options: ExamplesSyncOptions,
-  ) {}
+  ) {
+    this.unrecorded = new UnrecordedChanges(options.file.catalogueDir, options.fsync ?? true);
+  }
 
   /** Starts listening (a failed first LISTEN is retried in the background); `catchUp` applies what is recorded. */
   static async open(pool: Pool, options: ExamplesSyncOptions): Promise<ExamplesSync> {
     const sync = new ExamplesSync(pool, options);
+    // Changes left waiting by the last run: their texts are held back from the first read on, and /healthz counts them.
+    await sync.unrecorded.list().then(
+      ({ changes }) => (sync.waiting = new Map(changes.map((c) => [c.id, c.key]))),
+      () => sync.failed("unrecorded-file"),
+    );
     sync.broadcast = await DatabaseBroadcast.open(pool, {
       channel: EXAMPLES_CHANNEL,
       logger: options.logger,
@@ -100,16 +157,16 @@ export class ExamplesSync implements ExampleAnnouncer {
     return sync;
   }
 
-  changing(text: string): (change?: ExampleChange) => Promise<void> {
+  changing(text: string): (change?: ExampleChange) => Promise<ExampleShared | undefined> {
     const key = sameTextKey(text);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     this.touched.set(key, ++this.begun);
     let finished = false;
     return async (change?: ExampleChange) => {
-      if (finished) return;
+      if (finished) return undefined;
       finished = true;
       try {
-        if (change) await this.record(change);
+        return change ? await this.record(change) : undefined;
       } finally {
         // A read that began before this point may have fetched the text's row as it was before this change was
         // recorded (an older change made elsewhere): marked touched again, it holds that row back, then reads again.
@@ -123,34 +180,85 @@ export class ExamplesSync implements ExampleAnnouncer {
     };
   }
 
-  private async record(change: ExampleChange): Promise<void> {
+  private async record(change: ExampleChange): Promise<ExampleShared> {
     const { origin, now, logger } = this.options;
+    // Kept before it is recorded: a process that ends in between leaves it for the next start to record.
+    const { entry, durable } = await this.unrecorded.add(change, now(), origin);
+    if (!durable) this.failed("unrecorded-file");
     try {
-      await inTransaction(this.pool, async (client) => {
-        // One writer at a time (readers go on): numbers are taken in the order the changes commit.
-        await client.query("LOCK TABLE example_changes IN EXCLUSIVE MODE");
-        const { rows } = await client.query<{ seq: number }>(
-          `INSERT INTO example_changes (text_key, seq, change, origin, changed_at)
-           VALUES ($1, nextval('example_changes_seq'), $2, $3, $4)
-           ON CONFLICT (text_key) DO UPDATE
-             SET seq = excluded.seq, change = excluded.change, origin = excluded.origin, changed_at = excluded.changed_at
-           RETURNING seq`,
-          [sameTextKey(textOf(change)), JSON.stringify(change), origin, now()],
-        );
-        // Delivered at commit, to every listening replica (this one too: it finds the change applied).
-        await client.query("SELECT pg_notify($1, $2)", [EXAMPLES_CHANNEL, String(rows[0]?.seq ?? "")]);
-      });
+      await inTransaction(this.pool, (client) => writeChange(client, entry, false));
     } catch (err) {
+      this.failed(databaseErrorKind(err));
+      this.waiting.set(entry.id, entry.key);
       logger.warn(
-        { err: errorSummary(err), kind: change.kind },
-        "câu mẫu saved here, but not recorded for the other replicas (database): they do not get it",
+        { err: errorSummary(err), kind: change.kind, kept: durable ? "file" : "memory" },
+        durable
+          ? "câu mẫu saved here, not yet recorded for the other replicas (database): kept, recorded when the database is back"
+          : "câu mẫu saved here, not yet recorded for the other replicas (database), and not kept on disk either: recorded when the database is back unless this process ends first",
       );
+      this.retryLater();
+      return "waiting";
     }
+    // A file left behind is recorded already: the next catch-up finds the row as made and removes it.
+    await this.unrecorded.drop(entry).catch(() => undefined);
+    return "recorded";
   }
 
   /**
-   * Applies every change recorded above the last one applied here, in order; resolves once done (a call while a
-   * read runs is served by one more read after it). Never rejects: a failure is logged and the next call retries.
+   * Records the changes left waiting, in the order they were made (a text changed twice meanwhile: its last change
+   * only); stops at the first the database refuses, so none is recorded before an earlier one.
+   */
+  private async recordWaiting(): Promise<void> {
+    const { changes } = await this.unrecorded.list().catch((err: unknown) => {
+      this.failed("unrecorded-file");
+      throw err;
+    });
+    // A text this replica's console is recording now is left to that record (and counted again if it fails).
+    const open = changes.filter((c) => !this.pending.has(c.key));
+    this.waiting = new Map(open.map((c) => [c.id, c.key]));
+    const last = new Map(open.map((c) => [c.key, c]));
+    for (const entry of open) {
+      if (this.closed) return;
+      if (last.get(entry.key) !== entry) continue;
+      const recorded = await inTransaction(this.pool, (client) => writeChange(client, entry, true)).catch(
+        (err: unknown) => {
+          this.failed(databaseErrorKind(err));
+          throw err;
+        },
+      );
+      if (!recorded) {
+        this.options.logger.info(
+          { kind: entry.change.kind, changedAt: entry.changedAt },
+          "câu mẫu kept while the database was away not recorded: a change of its text made later (or this one) is recorded already",
+        );
+      }
+      for (const done of open.filter((c) => c.key === entry.key)) {
+        this.waiting.delete(done.id);
+        await this.unrecorded.drop(done).catch(() => this.failed("unrecorded-file"));
+      }
+    }
+  }
+
+  /** Notes a failure for /healthz. */
+  private failed(kind: ExamplesSyncErrorKind): void {
+    this.lastError = { kind, at: this.options.now() };
+  }
+
+  /** Tries again to record what waits, after a pause growing with each failure (the poll is minutes away). */
+  private retryLater(): void {
+    if (this.closed || this.retryTimer) return;
+    const delay = backoffDelay(this.retries++, this.options.retry ?? RETRY);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.catchUp();
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  /**
+   * Records the changes waiting here (recordWaiting), then applies every change recorded above the last one applied
+   * here, in order; resolves once done (a call while a read runs is served by one more read after it). Never
+   * rejects: a failure is logged (once until a catch-up succeeds again) and retried.
    */
   catchUp(): Promise<void> {
     if (this.closed) return Promise.resolve();
@@ -158,12 +266,34 @@ export class ExamplesSync implements ExampleAnnouncer {
     this.running ??= (async () => {
       while (this.again && !this.closed) {
         this.again = false;
-        await this.readAndApply().catch((err: unknown) =>
-          this.options.logger.warn(
-            { err: errorSummary(err) },
-            "câu mẫu: changes made on other replicas not read now; read again at the next change or reconnection",
-          ),
+        const { logger, now } = this.options;
+        // Waiting changes first: a row of their text read before they are recorded is held back, not applied.
+        const notRecorded = await this.recordWaiting().then(
+          () => undefined,
+          (err: unknown) => err,
         );
+        const notRead = await this.readAndApply().then(
+          () => undefined,
+          (err: unknown) => {
+            this.failed(databaseErrorKind(err));
+            return err;
+          },
+        );
+        // Read through: caught up with the others (what waits to be recorded is counted apart).
+        if (notRead === undefined) this.caughtUpAt = now();
+        const err = notRecorded ?? notRead;
+        if (err === undefined) {
+          if (this.failing) logger.info({ applied: this.applied }, "câu mẫu: the database answers again, caught up");
+          this.failing = false;
+        } else if (!this.failing) {
+          this.failing = true;
+          logger.warn(
+            { err: errorSummary(err), waiting: this.waiting.size },
+            "câu mẫu: changes not read or recorded now; tried again at the next change, reconnection or retry",
+          );
+        }
+        if (this.waiting.size > 0) this.retryLater();
+        else this.retries = 0;
       }
     })().finally(() => {
       this.running = undefined;
@@ -176,10 +306,23 @@ export class ExamplesSync implements ExampleAnnouncer {
     return this.applied;
   }
 
-  /** Stops listening and polling; resolves once a read under way is done (no write after it). */
+  /** For /healthz: numbers, times and kinds, nothing staff typed. */
+  health(): ExamplesSyncHealth {
+    const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+    return {
+      applied: this.applied,
+      caughtUpAt: iso(this.caughtUpAt),
+      waiting: this.waiting.size,
+      listening: this.broadcast?.connected ?? false,
+      lastError: this.lastError ? { kind: this.lastError.kind, at: iso(this.lastError.at) as string } : null,
+    };
+  }
+
+  /** Stops listening, polling and retrying; resolves once a read under way is done (no write after it). */
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    clearTimeout(this.retryTimer);
     this.broadcast?.close();
     await this.running;
   }
@@ -189,6 +332,7 @@ export class ExamplesSync implements ExampleAnnouncer {
     // A row read now but for a text this replica's console changes after the read, or finishes changing after it
     // (the query's snapshot may predate the change's record), may be older than that change: held back.
     const readAt = this.begun;
+    const waiting = new Set(this.waiting.values());
     const { rows } = await this.pool.query<{ seq: number; text_key: string; change: unknown }>(
       "SELECT seq, text_key, change FROM example_changes WHERE seq > $1 ORDER BY seq",
       [this.applied],
@@ -204,11 +348,16 @@ export class ExamplesSync implements ExampleAnnouncer {
     const applied: ExampleChange[] = [];
     for (const row of rows) {
       if (this.closed) return;
-      if (this.pending.has(row.text_key) || (this.touched.get(row.text_key) ?? 0) > readAt) {
+      if (
+        this.pending.has(row.text_key) ||
+        (this.touched.get(row.text_key) ?? 0) > readAt ||
+        waiting.has(row.text_key)
+      ) {
         // Written here right now or since the read began: its own change, recorded after, comes later in the order
         // (or, if it is not written after all, this row is read again then). Rows after it are applied, and read again.
         // Without the mark at the change's end, a read sent while it was recorded applied the other replica's older
         // label over this one's, after this one's save had returned (put right only by the next read).
+        // Waiting to be recorded (the database was away at its save): its record decides which change stands.
         held = true;
         continue;
       }
@@ -234,6 +383,7 @@ export class ExamplesSync implements ExampleAnnouncer {
         } catch (err) {
           if (!(err instanceof ExampleWriteError)) throw err;
           // Its message may quote the file's entries: the reason is npm run catalogue:check's to tell.
+          this.failed("examples-file");
           logger.warn(
             { seq: row.seq, kind: change.kind },
             "câu mẫu from another replica not written into examples.json here: the file is unreadable, broken or refuses it (npm run catalogue:check)",
@@ -251,7 +401,48 @@ export class ExamplesSync implements ExampleAnnouncer {
   }
 }
 
-const textOf = (change: ExampleChange) => (change.kind === "add" ? change.example.text : change.text);
+/**
+ * Records one change (under the table's lock, so numbers follow commit order) and announces it. A change recorded as
+ * it is saved (`late` false) stands over whatever the row held: of two changes of a text, the one committed later.
+ * A change recorded late (kept while the database was away) is weighed by the time it was made instead, and not
+ * recorded when the row holds a change made at that time or later: its fresh number would otherwise lay an older
+ * change over a newer one made elsewhere meanwhile (the number says when the table got it, not when staff made it),
+ * and a change whose record committed though its answer was lost finds itself (same time) and is not made twice.
+ * Times come from the replicas' clocks, kept to well under a second of each other (NTP), far less than staff take
+ * to label one text twice. Resolves to whether it was recorded.
+ */
+async function writeChange(client: pg.PoolClient, entry: UnrecordedChange, late: boolean): Promise<boolean> {
+  await client.query("LOCK TABLE example_changes IN EXCLUSIVE MODE");
+  if (late) {
+    const { rows } = await client.query<{ changed_at: number }>(
+      "SELECT changed_at FROM example_changes WHERE text_key = $1",
+      [entry.key],
+    );
+    const recorded = rows[0]?.changed_at;
+    if (recorded !== undefined && recorded >= entry.changedAt) return false;
+  }
+  const { rows } = await client.query<{ seq: number }>(
+    `INSERT INTO example_changes (text_key, seq, change, origin, changed_at)
+     VALUES ($1, nextval('example_changes_seq'), $2, $3, $4)
+     ON CONFLICT (text_key) DO UPDATE
+       SET seq = excluded.seq, change = excluded.change, origin = excluded.origin, changed_at = excluded.changed_at
+     RETURNING seq`,
+    [entry.key, JSON.stringify(entry.change), entry.origin, entry.changedAt],
+  );
+  // Delivered at commit, to every listening replica (this one too: it finds the change applied).
+  await client.query("SELECT pg_notify($1, $2)", [EXAMPLES_CHANNEL, String(rows[0]?.seq ?? "")]);
+  return true;
+}
+
+/**
+ * The database refused (an SQLSTATE outside the connection classes: a schema, a permission) or could not be reached
+ * (no SQLSTATE: refused, reset, timed out; class 08: connection exception; 57P0x: shutting down or starting).
+ */
+function databaseErrorKind(err: unknown): "database" | "database-unreachable" {
+  const code = (err as { code?: unknown } | null)?.code;
+  const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+  return sqlState && !sqlState.startsWith("08") && !sqlState.startsWith("57P0") ? "database" : "database-unreachable";
+}
 
 /** Staff labels by sameTextKey. */
 function staffLabelsOf(examples: readonly Example[]): Map<string, Example[]> {

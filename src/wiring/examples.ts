@@ -39,6 +39,7 @@ export async function openExamples(deps: ExamplesDeps): Promise<ServiceExamples>
     logger,
     now: deps.now,
     origin: deps.replica ?? "?",
+    fsync: deps.fsync,
   }).catch((err: unknown) => {
     logger.warn({ err: errorSummary(err) }, "câu mẫu: changes made on other replicas will not be applied here");
     return undefined;

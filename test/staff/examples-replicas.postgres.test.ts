@@ -7,27 +7,31 @@
  *   the other reloads the file written already, and does not write it again.
  */
 import { copyFile, readFile, stat } from "node:fs/promises";
-import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES_FILE, type Example, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
-import { loadConfig } from "../../src/config.js";
-import { createService, type Service } from "../../src/service.js";
-import { saveAccount } from "../../src/staff/accounts.js";
+import type { Service } from "../../src/service.js";
 import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
 import { ExamplesSync } from "../../src/staff/examples-sync.js";
-import { hashPassword } from "../../src/staff/passwords.js";
 import { createPool } from "../../src/storage/postgres/database.js";
-import { migrate } from "../../src/storage/postgres/migrate.js";
-import { captureLogs, copyOfBundledData, tempDir } from "../harness/common.js";
+import { captureLogs } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
-import { Client, PASSWORD, TEST_SCRYPT_COST } from "../harness/staff.js";
-
-const BIRTH = "1.001193";
-const MARRIAGE = "1.000894";
-const ADMIN = "quan.tri";
+import { Client } from "../harness/staff.js";
+import {
+  ADMIN,
+  answer,
+  BIRTH,
+  base,
+  deleteLabel,
+  eventually,
+  examplesReplicas,
+  label,
+  MARRIAGE,
+  sameBrowserOn,
+  staffLabels,
+} from "../replicas/examples-replicas.js";
 
 let server: TestPostgres | undefined;
 const cleanups: (() => Promise<void>)[] = [];
@@ -39,59 +43,10 @@ afterAll(async () => {
   await server?.stop();
 }, 120_000);
 
-/** A new database, migrated, with the province administrator's account. */
-async function newDatabase(): Promise<string> {
-  const url = await (server as TestPostgres).database();
-  const setup = createPool(url, { max: 1 });
-  try {
-    await migrate(setup);
-    await saveAccount("/nonexistent", ADMIN, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date(), setup);
-  } finally {
-    await setup.end();
-  }
-  return url;
-}
-
-/** A catalogue folder of its own, removed after the tests. */
-async function catalogueCopy(): Promise<string> {
-  const copy = await copyOfBundledData();
-  cleanups.push(copy.cleanup);
-  return copy.dir;
-}
-
-/**
- * One replica (createService, started) on `url` reading `catalogueDir`, its watcher off: it learns of another
- * replica's change from the replicas' own word only. `staff: false` is a bot-only replica (STAFF_CONSOLE=off).
- */
-async function replica(
-  url: string,
-  catalogueDir: string,
-  { staff = true, logs = captureLogs() }: { staff?: boolean; logs?: ReturnType<typeof captureLogs> } = {},
-): Promise<Service> {
-  const data = await tempDir("motcua-examples-replica-");
-  cleanups.push(data.cleanup);
-  const service = await createService(
-    loadConfig({
-      DATA_DIR: data.dir,
-      CATALOGUE_DIR: catalogueDir,
-      DATABASE_URL: url,
-      PORT: "0",
-      PHONE_HASH_KEY: "khoa-bam-chung-cua-moi-ban-sao-0123456789",
-    }),
-    {
-      logger: logs.logger,
-      fsync: false,
-      channels: [],
-      schedule: false,
-      listen: staff,
-      staff,
-      watchCatalogue: false,
-    },
-  );
-  cleanups.push(() => service.close());
-  await service.start();
-  return service;
-}
+const { newDatabase, catalogueCopy, replica, consoleReplica, databaseProxy } = examplesReplicas(
+  () => server as TestPostgres,
+  cleanups,
+);
 
 /** Two services on one new database; `shared`: one catalogue folder for both, else a copy each. */
 async function twoReplicas(
@@ -102,101 +57,6 @@ async function twoReplicas(
   const second = shared ? first : await catalogueCopy();
   const services: [Service, Service] = [await replica(url, first), await replica(url, second)];
   return { url, services, dirs: [first, second] };
-}
-
-/** A console replica with an administrator signed in, on a new database and a catalogue copy of its own. */
-async function consoleReplica(): Promise<{ url: string; dir: string; service: Service; client: Client }> {
-  const url = await newDatabase();
-  const dir = await catalogueCopy();
-  const service = await replica(url, dir);
-  const client = new Client(base(service));
-  expect((await client.login(ADMIN)).status).toBe(303);
-  return { url, dir, service, client };
-}
-
-const base = (service: Service) => `http://127.0.0.1:${service.address?.port}`;
-
-function sameBrowserOn(client: Client, url: string): Client {
-  const other = new Client(url);
-  for (const [name, value] of client.cookies) other.cookies.set(name, value);
-  return other;
-}
-
-/** What a replica answers a question with: the code, when it answers one. */
-function answer(service: Service, text: string): string | undefined {
-  const outcome = service.catalogue.current().search.search(text);
-  return outcome.decision === "answer" ? outcome.hits[0]?.procedure.code : undefined;
-}
-
-/** The staff labels of a text in a catalogue folder's examples.json. */
-async function staffLabels(dir: string, text: string): Promise<ExamplesFile["examples"]> {
-  const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
-  return content.examples.filter((e) => e.source.startsWith("nhân viên ") && sameTextKey(e.text) === sameTextKey(text));
-}
-
-/** Waits (up to `ms`, 10 s) until `check` holds; a replica's word travels through the database, not at once. */
-async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
-  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await check()) return true;
-  return check();
-}
-
-/**
- * A TCP proxy in front of the test database, for a replica whose connection drops: `cut()` ends every connection
- * through it and refuses new ones (the database restarting, the network away), `mend()` lets them through again.
- */
-async function databaseProxy(url: string): Promise<{ url: string; cut(): void; mend(): void; close(): Promise<void> }> {
-  const target = new URL(url);
-  const host = target.searchParams.get("host") ?? target.hostname;
-  const port = Number(target.searchParams.get("port") ?? (target.port || 5432));
-  const to = host.startsWith("/") ? { path: path.join(host, `.s.PGSQL.${port}`) } : { host, port };
-  let down = false;
-  const open = new Set<Socket>();
-  const proxy = createServer((client) => {
-    if (down) return void client.destroy();
-    const upstream = connect(to);
-    for (const socket of [client, upstream]) {
-      open.add(socket);
-      socket.on("close", () => {
-        open.delete(socket);
-        (socket === client ? upstream : client).destroy();
-      });
-      socket.on("error", () => undefined);
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-  const proxied = new URL(url);
-  proxied.searchParams.delete("host");
-  proxied.searchParams.delete("port");
-  proxied.hostname = "127.0.0.1";
-  proxied.port = String((proxy.address() as AddressInfo).port);
-  return {
-    url: proxied.toString(),
-    cut() {
-      down = true;
-      for (const socket of open) socket.destroy();
-    },
-    mend() {
-      down = false;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of open) socket.destroy();
-        proxy.close(() => resolve());
-      }),
-  };
-}
-
-async function label(client: Client, text: string, code: string): Promise<Response> {
-  const form = await client.request(`/staff/questions/label?text=${encodeURIComponent(text)}`);
-  return client.request("/staff/examples", { form: { csrf: Client.csrfOf(await form.text()), text, code } });
-}
-
-async function deleteLabel(client: Client, text: string): Promise<Response> {
-  const csrf = Client.csrfOf(await (await client.request("/staff/examples")).text());
-  const asked = await client.request("/staff/examples/delete", { form: { csrf, text } });
-  expect(asked.status).toBe(200);
-  return client.request("/staff/examples/delete", { form: { csrf, text, confirm: "yes" } });
 }
 
 describe("câu mẫu saved or deleted on one replica are served by every replica", () => {
@@ -355,7 +215,6 @@ describe("every replica with DATABASE_URL applies the câu mẫu, console or not
   it("a replica whose database connection drops applies what it missed once the connection is back", async () => {
     const { url, dir, client } = await consoleReplica();
     const proxy = await databaseProxy(url);
-    cleanups.push(proxy.close);
     const otherDir = await catalogueCopy();
     const two = await replica(proxy.url, otherDir, { staff: false });
     expect((await label(client, NEW_BABY, BIRTH)).status).toBe(200);

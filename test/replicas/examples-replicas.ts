@@ -1,0 +1,218 @@
+/**
+ * What the câu mẫu replica tests share (test/staff/examples-replicas.postgres.test.ts,
+ * test/replicas/examples-unrecorded.postgres.test.ts): services (createService) on one throwaway PostgreSQL, their
+ * catalogue watchers off, so nothing but the replicas' own word carries a change; a staff client; a TCP proxy in
+ * front of the database that can go away.
+ */
+import { readFile } from "node:fs/promises";
+import { type AddressInfo, connect, createServer, type Socket } from "node:net";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "vitest";
+import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
+import { loadConfig } from "../../src/config.js";
+import { createService, type Service } from "../../src/service.js";
+import { saveAccount } from "../../src/staff/accounts.js";
+import { hashPassword } from "../../src/staff/passwords.js";
+import { createPool } from "../../src/storage/postgres/database.js";
+import { migrate } from "../../src/storage/postgres/migrate.js";
+import { captureLogs, copyOfBundledData, tempDir } from "../harness/common.js";
+import type { TestPostgres } from "../harness/postgres.js";
+import { Client, PASSWORD, TEST_SCRYPT_COST } from "../harness/staff.js";
+
+export const BIRTH = "1.001193";
+export const MARRIAGE = "1.000894";
+export const ADMIN = "quan.tri";
+
+/** The set-up of one test file: its server and what to undo after its tests (in reverse). */
+export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Promise<void>)[]) {
+  /** A new database, migrated, with the province administrator's account. */
+  async function newDatabase(): Promise<string> {
+    const url = await server().database();
+    const setup = createPool(url, { max: 1 });
+    try {
+      await migrate(setup);
+      await saveAccount("/nonexistent", ADMIN, await hashPassword(PASSWORD, TEST_SCRYPT_COST), new Date(), setup);
+    } finally {
+      await setup.end();
+    }
+    return url;
+  }
+
+  /** A catalogue folder of its own, removed after the tests. */
+  async function catalogueCopy(): Promise<string> {
+    const copy = await copyOfBundledData();
+    cleanups.push(copy.cleanup);
+    return copy.dir;
+  }
+
+  /** A data folder (DATA_DIR) of its own, removed after the tests: one replica's, kept across its restarts. */
+  async function dataDir(): Promise<string> {
+    const data = await tempDir("motcua-examples-replica-");
+    cleanups.push(data.cleanup);
+    return data.dir;
+  }
+
+  /**
+   * One replica (createService, started) on `url` reading `catalogueDir`, its watcher off: it learns of another
+   * replica's change from the replicas' own word only. `staff: false` is a bot-only replica (STAFF_CONSOLE=off);
+   * `data`: its DATA_DIR (a restart reuses it), else a new one.
+   */
+  async function replica(
+    url: string,
+    catalogueDir: string,
+    {
+      staff = true,
+      logs = captureLogs(),
+      data,
+    }: { staff?: boolean; logs?: ReturnType<typeof captureLogs>; data?: string } = {},
+  ): Promise<Service> {
+    const service = await createService(
+      loadConfig({
+        DATA_DIR: data ?? (await dataDir()),
+        CATALOGUE_DIR: catalogueDir,
+        DATABASE_URL: url,
+        PORT: "0",
+        PHONE_HASH_KEY: "khoa-bam-chung-cua-moi-ban-sao-0123456789",
+      }),
+      {
+        logger: logs.logger,
+        fsync: false,
+        channels: [],
+        schedule: false,
+        listen: staff,
+        staff,
+        watchCatalogue: false,
+      },
+    );
+    cleanups.push(() => service.close());
+    await service.start();
+    return service;
+  }
+
+  /** A console replica with an administrator signed in, on a new database and a catalogue copy of its own. */
+  async function consoleReplica(): Promise<{ url: string; dir: string; service: Service; client: Client }> {
+    const url = await newDatabase();
+    const dir = await catalogueCopy();
+    const service = await replica(url, dir);
+    const client = new Client(base(service));
+    expect((await client.login(ADMIN)).status).toBe(303);
+    return { url, dir, service, client };
+  }
+
+  /**
+   * A TCP proxy in front of the test database, for a replica whose database goes away: `cut()` ends every
+   * connection through it and refuses new ones (the database stopped, the network away), `mend()` lets them through
+   * again; `cutAt(words)` cuts at the moment a statement holding `words` is sent (before it reaches the database),
+   * `refuse(words)` ends only the connection that sends such a statement (each time, until `mend()`).
+   */
+  async function databaseProxy(url: string) {
+    const target = new URL(url);
+    const host = target.searchParams.get("host") ?? target.hostname;
+    const port = Number(target.searchParams.get("port") ?? (target.port || 5432));
+    const to = host.startsWith("/") ? { path: path.join(host, `.s.PGSQL.${port}`) } : { host, port };
+    let down = false;
+    let cutAt: string | undefined;
+    let refused: string | undefined;
+    const open = new Set<Socket>();
+    const cut = () => {
+      down = true;
+      for (const socket of open) socket.destroy();
+    };
+    const proxy = createServer((client) => {
+      if (down) return void client.destroy();
+      const upstream = connect(to);
+      for (const socket of [client, upstream]) {
+        open.add(socket);
+        socket.on("close", () => {
+          open.delete(socket);
+          (socket === client ? upstream : client).destroy();
+        });
+        socket.on("error", () => undefined);
+      }
+      // The last bytes sent, so words split across two packets are seen too.
+      let tail = "";
+      client.on("data", (chunk: Buffer) => {
+        const seen = tail + chunk.toString("latin1");
+        tail = seen.slice(-200);
+        if (cutAt && seen.includes(cutAt)) {
+          cutAt = undefined;
+          return cut();
+        }
+        if (refused && seen.includes(refused)) return void client.destroy();
+        upstream.write(chunk);
+      });
+      upstream.pipe(client);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const proxied = new URL(url);
+    proxied.searchParams.delete("host");
+    proxied.searchParams.delete("port");
+    proxied.hostname = "127.0.0.1";
+    proxied.port = String((proxy.address() as AddressInfo).port);
+    const handle = {
+      url: proxied.toString(),
+      cut,
+      cutAt(words: string) {
+        cutAt = words;
+      },
+      refuse(words: string) {
+        refused = words;
+      },
+      mend() {
+        down = false;
+        cutAt = undefined;
+        refused = undefined;
+      },
+      close: () =>
+        new Promise<void>((resolve) => {
+          for (const socket of open) socket.destroy();
+          proxy.close(() => resolve());
+        }),
+    };
+    cleanups.push(handle.close);
+    return handle;
+  }
+
+  return { newDatabase, catalogueCopy, dataDir, replica, consoleReplica, databaseProxy };
+}
+
+export const base = (service: Service) => `http://127.0.0.1:${service.address?.port}`;
+
+export function sameBrowserOn(client: Client, url: string): Client {
+  const other = new Client(url);
+  for (const [name, value] of client.cookies) other.cookies.set(name, value);
+  return other;
+}
+
+/** What a replica answers a question with: the code, when it answers one. */
+export function answer(service: Service, text: string): string | undefined {
+  const outcome = service.catalogue.current().search.search(text);
+  return outcome.decision === "answer" ? outcome.hits[0]?.procedure.code : undefined;
+}
+
+/** The staff labels of a text in a catalogue folder's examples.json. */
+export async function staffLabels(dir: string, text: string): Promise<ExamplesFile["examples"]> {
+  const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
+  return content.examples.filter((e) => e.source.startsWith("nhân viên ") && sameTextKey(e.text) === sameTextKey(text));
+}
+
+/** Waits (up to `ms`, 10 s) until `check` holds; a replica's word travels through the database, not at once. */
+export async function eventually(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(50)) if (await check()) return true;
+  return check();
+}
+
+/** Labels a text through the console (the form the unanswered questions page opens, then its post). */
+export async function label(client: Client, text: string, code: string): Promise<Response> {
+  const form = await client.request(`/staff/questions/label?text=${encodeURIComponent(text)}`);
+  return client.request("/staff/examples", { form: { csrf: Client.csrfOf(await form.text()), text, code } });
+}
+
+/** Deletes a text's label through the console (the button, then its confirmation). */
+export async function deleteLabel(client: Client, text: string): Promise<Response> {
+  const csrf = Client.csrfOf(await (await client.request("/staff/examples")).text());
+  const asked = await client.request("/staff/examples/delete", { form: { csrf, text } });
+  expect(asked.status).toBe(200);
+  return client.request("/staff/examples/delete", { form: { csrf, text, confirm: "yes" } });
+}

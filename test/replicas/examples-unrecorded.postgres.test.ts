@@ -1,0 +1,199 @@
+/**
+ * Câu mẫu saved on a replica whose database goes away at that moment (src/staff/examples-sync.ts,
+ * src/staff/examples-unrecorded.ts): the label is saved in its own examples.json, kept in a file beside it, and
+ * recorded for the other replicas once the database answers again — after a restart of the saving replica too —
+ * unless a change of the text made later was recorded elsewhere meanwhile; staff read that it waits, and /healthz
+ * shows the sync's state. Real PostgreSQL; the database "goes away" through a TCP proxy in front of it, cut at the
+ * very statement that records the change (the session and audit rows before it go through, as they would a moment
+ * before the database stopped).
+ */
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sameTextKey } from "../../src/catalogue/examples.js";
+import type { Service } from "../../src/service.js";
+import type { ExamplesSyncHealth } from "../../src/staff/examples-sync.js";
+import { UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
+import { createPool } from "../../src/storage/postgres/database.js";
+import { startPostgres, type TestPostgres } from "../harness/postgres.js";
+import { Client } from "../harness/staff.js";
+import {
+  ADMIN,
+  answer,
+  BIRTH,
+  base,
+  deleteLabel,
+  eventually,
+  examplesReplicas,
+  label,
+  MARRIAGE,
+  staffLabels,
+} from "./examples-replicas.js";
+
+let server: TestPostgres | undefined;
+const cleanups: (() => Promise<void>)[] = [];
+beforeAll(async () => {
+  server = await startPostgres();
+}, 180_000);
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  await server?.stop();
+}, 120_000);
+
+const { newDatabase, catalogueCopy, dataDir, replica, databaseProxy } = examplesReplicas(
+  () => server as TestPostgres,
+  cleanups,
+);
+
+// Questions the bundled catalogue answers with no procedure by itself: a label decides them.
+const NEW_BABY = "nhà em vừa có em bé thì đi đâu làm giấy";
+const BORN = "cho em hỏi giấy tờ khi bé nhà em mới chào đời";
+const ARRIVED = "em bé nhà mình mới ra đời thì đi đâu làm giấy";
+/** The statement that records a change (and only that one). */
+const RECORD = "LOCK TABLE example_changes";
+/** What the console says when the change is kept for later. */
+const WAITS = "sẽ tự gửi đến các bản sao khác khi cơ sở dữ liệu hoạt động lại";
+
+/** /healthz's câu mẫu part, and the whole body as text (to look for what it must not hold). */
+async function health(service: Service): Promise<{ examples: ExamplesSyncHealth; body: string }> {
+  const body = await (await fetch(`${base(service)}/healthz`)).text();
+  return { examples: (JSON.parse(body) as { examples: ExamplesSyncHealth }).examples, body };
+}
+
+const unrecordedFiles = async (dir: string) =>
+  (await readdir(path.join(dir, UNRECORDED_DIR)).catch(() => [] as string[])).filter((n) => !n.startsWith("."));
+
+describe("a câu mẫu saved while the database is away reaches the other replicas once it is back", () => {
+  it("kept across a restart of the saving replica, recorded at its start, applied by the other; /healthz tells", async () => {
+    const url = await newDatabase();
+    const proxy = await databaseProxy(url);
+    const [dirOne, dirTwo] = [await catalogueCopy(), await catalogueCopy()];
+    const dataOne = await dataDir();
+    const one = await replica(proxy.url, dirOne, { data: dataOne });
+    const two = await replica(url, dirTwo, { staff: false });
+    const client = new Client(base(one));
+    expect((await client.login(ADMIN)).status).toBe(303);
+
+    // At rest: nothing applied, nothing waiting, listening, no error.
+    const atStart = (await health(one)).examples;
+    expect(atStart).toMatchObject({ applied: 0, waiting: 0, listening: true, lastError: null });
+    expect(atStart.caughtUpAt).not.toBeNull();
+
+    // The database stops the moment the change is to be recorded.
+    proxy.cutAt(RECORD);
+    const saved = await label(client, NEW_BABY, MARRIAGE);
+    expect(saved.status).toBe(200);
+    const page = await saved.text();
+    expect(page).toContain("Đã lưu câu mẫu");
+    expect(page).toContain(WAITS);
+    expect(answer(one, NEW_BABY)).toBe(MARRIAGE);
+    expect(await unrecordedFiles(dirOne)).toHaveLength(1);
+    const down = await health(one);
+    expect(down.examples).toMatchObject({
+      applied: 0,
+      waiting: 1,
+      listening: false,
+      lastError: { kind: "database-unreachable" },
+    });
+    // Counts, times and kinds: nothing staff typed.
+    expect(down.body).not.toContain(NEW_BABY.normalize("NFC"));
+    expect(down.body).not.toContain(MARRIAGE);
+
+    // The saving replica restarts (its memory gone) while the database is still away; the other never heard.
+    await one.close();
+    await sleep(300);
+    expect(answer(two, NEW_BABY)).toBeUndefined();
+
+    // The database is back; the replica starts again on its data and catalogue folders.
+    proxy.mend();
+    const again = await replica(proxy.url, dirOne, { data: dataOne });
+    expect(await eventually(() => answer(two, NEW_BABY) === MARRIAGE)).toBe(true);
+    const made = await staffLabels(dirOne, NEW_BABY);
+    expect(made).toHaveLength(1);
+    expect(await staffLabels(dirTwo, NEW_BABY)).toEqual(made);
+    expect(await unrecordedFiles(dirOne)).toEqual([]);
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const { rows } = await pool.query<{ seq: number }>("SELECT seq FROM example_changes WHERE text_key = $1", [
+      sameTextKey(NEW_BABY),
+    ]);
+    expect(rows).toHaveLength(1);
+    const back = (await health(again)).examples;
+    expect(back).toMatchObject({ applied: rows[0]?.seq, waiting: 0, listening: true });
+    expect(Date.parse(back.caughtUpAt ?? "")).toBeGreaterThan(Date.parse(down.examples.lastError?.at ?? ""));
+  });
+
+  it("recorded late without a restart, in order, but never over a change of the text made later elsewhere", async () => {
+    const url = await newDatabase();
+    const proxy = await databaseProxy(url);
+    const [dirOne, dirTwo] = [await catalogueCopy(), await catalogueCopy()];
+    const one = await replica(proxy.url, dirOne);
+    const two = await replica(url, dirTwo);
+    const onOne = new Client(base(one));
+    expect((await onOne.login(ADMIN)).status).toBe(303);
+    const onTwo = new Client(base(two));
+    expect((await onTwo.login(ADMIN)).status).toBe(303);
+    // The first replica's records fail (the connection that sends one is lost), its reads and logins go through.
+    proxy.refuse(RECORD);
+    for (const [text, code] of [
+      [NEW_BABY, MARRIAGE],
+      [BORN, MARRIAGE],
+      [ARRIVED, BIRTH],
+    ] as const) {
+      const saved = await label(onOne, text, code);
+      expect(saved.status, text).toBe(200);
+      expect(await saved.text(), text).toContain(WAITS);
+    }
+    // Deleted again while still waiting: its last change only (the deletion) is to be recorded.
+    const deleted = await deleteLabel(onOne, ARRIVED);
+    expect(deleted.status).toBe(200);
+    expect(await deleted.text()).toContain(WAITS);
+    expect((await health(one)).examples).toMatchObject({ waiting: 4, lastError: { kind: "database-unreachable" } });
+    // Later, the second replica labels one of those texts otherwise; that change is recorded at once.
+    const later = await label(onTwo, NEW_BABY, BIRTH);
+    expect(later.status).toBe(200);
+    expect(await later.text()).not.toContain(WAITS);
+    expect(answer(two, NEW_BABY)).toBe(BIRTH);
+    // The first replica reads it (a catch-up after it), but holds it back: its own change of the text, made earlier
+    // and still waiting, is weighed against it when recorded.
+    const recordedAt = Date.now();
+    expect(
+      await eventually(async () => Date.parse((await health(one)).examples.caughtUpAt ?? "") > recordedAt, 30_000),
+    ).toBe(true);
+    expect(answer(one, NEW_BABY)).toBe(MARRIAGE);
+    expect((await staffLabels(dirOne, NEW_BABY)).map((e) => e.code)).toEqual([MARRIAGE]);
+    expect(answer(two, BORN)).toBeUndefined();
+
+    proxy.mend();
+    // The first replica's changes arrive (the label of BORN); the later label of NEW_BABY stands on both.
+    expect(
+      await eventually(
+        () => answer(two, BORN) === MARRIAGE && answer(one, NEW_BABY) === BIRTH && answer(two, NEW_BABY) === BIRTH,
+        60_000,
+      ),
+    ).toBe(true);
+    for (const text of [NEW_BABY, BORN, ARRIVED])
+      expect(await staffLabels(dirTwo, text), text).toEqual(await staffLabels(dirOne, text));
+    expect(await staffLabels(dirTwo, ARRIVED)).toEqual([]);
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const { rows } = await pool.query<{ text_key: string; kind: string; code: string | null; origin: string }>(
+      `SELECT text_key, change->>'kind' AS kind, change->'example'->>'code' AS code, origin
+       FROM example_changes ORDER BY seq`,
+    );
+    const names = await Promise.all(
+      [one, two].map(
+        async (s) => ((await (await fetch(`${base(s)}/healthz`)).json()) as { replica: { name: string } }).replica.name,
+      ),
+    );
+    // The second replica's label of NEW_BABY, recorded first, is still its row; then the first replica's, in order.
+    expect(rows).toEqual([
+      { text_key: sameTextKey(NEW_BABY), kind: "add", code: BIRTH, origin: names[1] },
+      { text_key: sameTextKey(BORN), kind: "add", code: MARRIAGE, origin: names[0] },
+      { text_key: sameTextKey(ARRIVED), kind: "remove", code: null, origin: names[0] },
+    ]);
+    expect(await unrecordedFiles(dirOne)).toEqual([]);
+    expect((await health(one)).examples).toMatchObject({ waiting: 0, listening: true, applied: 3 });
+  });
+});
