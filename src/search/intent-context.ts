@@ -82,7 +82,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "where should we",
     "where to",
   ],
-  online: ["can i do it online", "do it online", "apply online", "register online"],
+  // "dvc": the public service portal (dịch vụ công) as chat writes it
+  online: ["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
   steps: ["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
   conditions: [
     // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
@@ -101,6 +102,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "qualify",
     "qualifies",
     "what age",
+    "how many votes",
+    "thuộc đối tượng",
+    "thuộc diện",
+    // "chuyển trường giữa kỳ được không hay phải đợi": whether it may be done now
+    "được không hay",
     // an income asked is the poverty line ("thu nhập bao nhiêu một tháng mới được công nhận")
     "thu nhập bao nhiêu",
     "thu nhập dưới bao nhiêu",
@@ -129,6 +135,30 @@ const STORY = [
   "tiền thuê",
   "về quê rồi",
   "về quê sinh sống",
+  "về quê thì",
+  "ở quê lên",
+  "từ quê lên",
+  // living at one address is the situation ("tách hộ nhưng vẫn ở cùng địa chỉ")
+  "cùng địa chỉ",
+  "chung địa chỉ",
+  "một địa chỉ",
+  "dịch giấy tờ",
+  "khỏi bị phạt",
+  "tránh bị phạt",
+  "không thì bị phạt",
+  // a guest's stay, not a time asked ("bạn vào chơi ở nhờ mấy hôm")
+  "ở nhờ mấy hôm",
+  "ở nhờ mấy ngày",
+  "ở lại mấy hôm",
+  "ở lại mấy ngày",
+  "chơi mấy hôm",
+  "chơi mấy ngày",
+  // money received, not paid
+  "một khoản tiền",
+  "khoản tiền hỗ trợ",
+  "bắt đầu từ đâu",
+  "need to do",
+  ...["i live", "he lives", "she lives", "we live", "they live", "i stay"].map((who) => `where ${who}`),
   // moving to another ward is the situation ("chuyển nhà sang phường khác thì làm sao nhận tiếp")
   ...["sang", "qua", "chuyển", "chuyển đi", "chuyển đến", "chuyển về", "dời", "dời sang", "dời qua"].flatMap((move) =>
     ["phường khác", "xã khác", "nơi khác"].map((office) => `${move} ${office}`),
@@ -140,7 +170,12 @@ const DATA_CHANNELS = new Set(["vneid", "vn eid", "app", "tren app", "qua app"])
 const WRONG = new Set(tokenize("sai wrong incorrect mistake nhầm"));
 
 /** A yes/no about an obligation ("có phải", "có được") that names the office to go to asks where. */
-const YES_NO_CUES = new Set(["co duoc", "co phai", "co can phai", "co duoc khong", "duoc khong", "co the"]);
+const YES_NO_CUES = new Set(
+  ["có được", "có phải", "có cần phải", "có được không", "được không", "có thể", "có được làm", "làm được không"]
+    // not "có bắt buộc hòa giải ở xã không": whether it is required, wherever
+    .concat(["có được phép", "được phép"])
+    .map((text) => tokenize(text).join(" ")),
+);
 const GO_TO = new Set(tokenize("ở tại về lên ra quay đến"));
 const OFFICE = new Set(tokenize("phường xã huyện quận ubnd ủy"));
 const BETWEEN = new Set(tokenize("lại đúng về lên"));
@@ -196,6 +231,7 @@ export function readInContext(
     });
   }
   muteStory(spelled, cues);
+  muteMoving(spelled, cues);
   for (const cue of cues) {
     if (cue.mute || cue.at === undefined) continue;
     const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
@@ -210,7 +246,13 @@ export function readInContext(
     }
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
     // ra quyết định trong bao lâu")
-    if (cue.intent === "time" && !cue.deadline && isObligation(spelled, cue)) cue.intent = "conditions";
+    if (cue.intent === "time" && !cue.deadline && (isObligation(spelled, cue) || isAhead(spelled, cue.at))) {
+      cue.intent = "conditions";
+    }
+    // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
+    if (cue.intent === "fee" && text === "tien" && hasAllowance(words)) cue.mute = true;
+    // "I translated my own documents": papers of the story; "what documents" still asks
+    if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
   asksWhereToGo(spelled, cues);
 }
@@ -229,6 +271,44 @@ function muteStory(spelled: readonly Word[], cues: Cue[]): void {
       if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
     }
   }
+}
+
+/** Moving is the situation: "chuyển về ở với con ở phường khác thì làm sao" asks no place. */
+const MOVING = new Set(tokenize("chuyển dời sang qua"));
+const ELSEWHERE = new Set(["phuong khac", "xa khac", "noi khac"]);
+
+function muteMoving(spelled: readonly Word[], cues: Cue[]): void {
+  for (const cue of cues) {
+    if (cue.intent !== "place" || cue.at === undefined || !ELSEWHERE.has(cue.tokens.join(" "))) continue;
+    const clause = clauseOf(spelled[cue.at]);
+    for (let k = Math.max(0, cue.at - 6); k < cue.at; k++) {
+      if (MOVING.has(spelled[k]?.token ?? "") && clauseOf(spelled[k]) === clause) cue.mute = true;
+    }
+  }
+}
+
+/** "hạn bao nhiêu ngày", "gửi trước ít nhất mấy ngày": how long ahead or the limit, a legal deadline. */
+function isAhead(spelled: readonly Word[], at: number): boolean {
+  if (WAITING.has(spelled[at]?.token ?? "")) return false;
+  const clause = clauseOf(spelled[at]);
+  const before = spelled
+    .slice(Math.max(0, at - 3), at)
+    .filter((w) => clauseOf(w) === clause)
+    .map((w) => w.token);
+  return spelled[at - 1]?.token === "han" || before.includes("truoc") || before.join(" ").includes("it nhat");
+}
+
+const ALLOWANCES = ["tro cap", "ho tro", "tro giup"];
+function hasAllowance(words: readonly Word[]): boolean {
+  return words.some((w, k) => ALLOWANCES.includes(`${w.token} ${words[k + 1]?.token ?? ""}`));
+}
+
+const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);
+const OWNERS = new Set(["my", "our", "own", "his", "her", "their", "these", "those", "an", "the"]);
+const ASKING_WHICH = new Set(["what", "which"]);
+function ownedPaper(spelled: readonly Word[], at: number): boolean {
+  const before = spelled.slice(Math.max(0, at - 3), at);
+  return OWNERS.has(spelled[at - 1]?.token ?? "") && !before.some((w) => ASKING_WHICH.has(w.token));
 }
 
 function isThreshold(spelled: readonly Word[], at: number): boolean {

@@ -657,7 +657,8 @@ const AT_OFFICE = [
   "thị trấn",
   "trung tâm",
 ].flatMap((office) => [`ở ${office}`, `tại ${office}`]);
-const BEFORE_DONE = new Set(tokenize("đã từ"));
+// "bản lưu ở xã": where a paper is kept
+const BEFORE_DONE = new Set(tokenize("đã từ lưu"));
 
 /**
  * Polite closings of a letter ("anh chị hướng dẫn giúp em với", "mong được giải đáp"): they ask for steps
@@ -994,6 +995,7 @@ export function extractIntent<T extends Word>(
 
 /** Words after "xin" that make it politeness, not a request for a paper ("xin hỏi", "xin chào", "xin lỗi"). */
 const POLITE_AFTER_XIN = new Set(tokenize("hỏi chào lỗi cảm cám phép cho mời ý"));
+const PAPER_BEFORE_XIN = new Set(tokenize("đơn sơ giấy"));
 /** Words of needing: "xin chuyển đất … có cần đo đạc lại không" asks a need, not for the service. */
 const NEED_WORDS = new Set(tokenize("cần phải bắt buộc"));
 /** "có được xin … không", "được xin … không": whether one may ask for it, a condition. */
@@ -1020,8 +1022,8 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
     (w, k) =>
       w.token === "xin" &&
       !POLITE_AFTER_XIN.has(words[k + 1]?.token ?? "") &&
-      // "đơn xin việc" is a paper's name
-      words[k - 1]?.token !== "don" &&
+      // "đơn xin việc", "hồ sơ xin giấy" are papers' names
+      !PAPER_BEFORE_XIN.has(words[k - 1]?.token ?? "") &&
       !words.slice(Math.max(0, k - 2), k).some((before) => MAY.has(before.token)),
   );
 }
@@ -1105,8 +1107,7 @@ const ENGLISH_SUBJECT = new Set([
   "everyone",
   "you",
   "parents",
-  // "is there support for …", "can his father be recognised …", "can she get the pension"
-  "there",
+  // "can his father be recognised …", "can she get the pension"
   "his",
   "her",
   "their",
