@@ -392,10 +392,40 @@ async function correct(
   // phải, cán bộ đến nhà làm khai tử cơ" after "khai tử": the mobile death registration, not the mobile marriage).
   // After a list, the list is what was wrong: set aside too.
   const aside = new Set(current ? [current] : []);
+  // "sai rồi, giấy phép thuốc lá chứ không phải rượu" after "cấp lại giấy phép bán rượu": the words asked with the
+  // wrong one put right ("cấp lại giấy phép bán thuốc lá"), when search finds first there one the correction's own
+  // words find too; else what is meant alone.
+  const swapped =
+    st.asked && correction.rejected ? swapWords(st.asked, correction.rejected, correction.rest) : undefined;
+  const swappedOutcome = swapped === undefined ? undefined : setAside(search.search(swapped, SEARCH_LIMIT), aside);
+  const swappedTop = swappedOutcome?.decision === "none" ? undefined : swappedOutcome?.hits[0]?.procedure.code;
+  const meant =
+    swapped && swappedTop && probe.hits.some((h) => h.procedure.code === swappedTop) ? swapped : correction.rest;
   const others = (st.alternatives ?? []).filter((c) => c !== current);
   if (current && others.length > 0) rememberOptions(ctx, others, false, [current]);
   else rememberRejected(ctx, current ? [] : listed);
-  return answerQuestion(ctx, deps, correction.rest, aside);
+  return answerQuestion(ctx, deps, meant, aside);
+}
+
+/**
+ * The words asked with the wrong part put right: "cấp lại giấy phép bán rượu", "rượu" → "giấy phép thuốc lá" gives
+ * "cấp lại giấy phép bán thuốc lá" (the words meant that the rest of the question does not say already, where the
+ * wrong ones stood). Undefined when the question does not say the wrong words.
+ */
+function swapWords(asked: string, wrong: string, meant: string): string | undefined {
+  const key = (piece: string) => fold(piece).replace(/[^\p{L}\p{N}]/gu, "");
+  const pieces = asked.split(/\s+/).filter((p) => key(p) !== "");
+  const folded = pieces.map(key);
+  const run = wrong
+    .split(/\s+/)
+    .map(key)
+    .filter((k) => k !== "");
+  const at = folded.findIndex((_, i) => run.length > 0 && run.every((k, j) => folded[i + j] === k));
+  if (at < 0) return undefined;
+  const kept = new Set([...folded.slice(0, at), ...folded.slice(at + run.length)]);
+  const instead = meant.split(/\s+/).filter((p) => key(p) !== "" && !kept.has(key(p)));
+  if (instead.length === 0) return undefined;
+  return [...pieces.slice(0, at), ...instead, ...pieces.slice(at + run.length)].join(" ");
 }
 
 /** Nothing offered was right: other words, please; what was offered is set aside in the next search. */
@@ -534,6 +564,9 @@ async function answerQuestion(
   if (redirect && !procedureWins) {
     return [redirectReply(ctx, redirect.redirect)];
   }
+  // "để kết hôn với người nước ngoài" after a certificate of marital status: what the paper is for, not a request for
+  // what it is for.
+  if (current && forPurpose(text)) return [show(ctx, deps, current, cue?.section ?? "general")];
   // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
@@ -544,14 +577,32 @@ async function answerQuestion(
     if (!(again.decision === "answer" && first && first.parts.title >= 1))
       return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
+  // "mất bao nhiêu 1 trang" on a certified copy, "điều kiện cụ thể là gì": a section asked on the procedure at hand with
+  // words search finds no procedure for, which its record explains (or no record holds at all).
+  if (
+    current &&
+    cue &&
+    !cue.only &&
+    outcome.decision === "none" &&
+    !redirect &&
+    explainsRest(current, text, cue.rest, catalogue.procedures)
+  ) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  }
   // A section asked on a procedure, with words that say little of the procedure search found ("phải có giấy
   // chứng sinh không" is no question about correcting a certificate): the conversation decides.
   const weaklyNamed = current !== undefined && cue !== undefined && (top?.parts.title ?? 0) < WEAK_TITLE;
   // "sổ gốc ở xã vẫn còn" after "mất giấy khai sinh" (a list) or after its re-registration (whose note sends
   // that case to the copy of the extract): the notes say which one that case takes, unless the message names
-  // a procedure whole.
+  // a procedure whole — other than one the case's procedure holds ("con mới sinh chưa làm khai sinh" on an
+  // acknowledgement of paternity, whose note sends that case to the birth registration joined to it).
   const pool = options.length > 1 ? options : current ? [current, ...citedBy(current, catalogue.procedures)] : [];
-  const told = pool.length > 1 && (top?.parts.title ?? 0) < 1 && !redirect ? toldByNotes(pool, text) : undefined;
+  const noted = pool.length > 1 && !redirect ? toldByNotes(pool, text) : undefined;
+  const told =
+    noted &&
+    (!top || top.parts.title < 1 || top.procedure === noted || (pool[0] === current && lookAlike(noted, top.procedure)))
+      ? noted
+      : undefined;
   if (told) return [show(ctx, deps, told, outcome.intent)];
   // "bản sao thôi", "bị rách, xin cấp lại", "làm lại vì mất giấy" after an answer: a detail that names no procedure
   // whole, read with the words that led to the procedure at hand: the look-alike it names instead.
@@ -565,6 +616,19 @@ async function answerQuestion(
       ? changedVariant(search, text, current, st.asked)
       : undefined;
   if (changed) return [show(ctx, deps, changed, outcome.intent)];
+  // "con em mới sinh" on a permanent residence, "con mới sinh chưa làm khai sinh" on an acknowledgement of paternity: a
+  // detail naming another procedure that, with the procedure at hand, names one that is both (the birth registration
+  // joined to the residence's, the birth registration with the acknowledgement).
+  const joined =
+    current &&
+    top &&
+    top.procedure.code !== current.code &&
+    !aside.has(current.code) &&
+    !labelled &&
+    tokenize(text).length <= DETAIL_WORDS + 2
+      ? bothTogether(search, outcome, text, current)
+      : undefined;
+  if (joined) return [show(ctx, deps, joined, outcome.intent)];
   const detailed = outcome.decision === "answer" && outcome.sure ? detail() : undefined;
   if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
@@ -788,7 +852,9 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
   if (said.size === 0) return undefined;
   const best = new Map<string, number>();
   for (const option of options) {
-    for (const clause of (option.checkFirst ?? "").split(/[.;]|,\s*(?=nếu)/iu)) {
+    // Sentences and "nếu" clauses; a dot between digits is a cited code's ("(1.001266)"), no break: split there, the
+    // code fell in two and the clause cited nothing.
+    for (const clause of (option.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu)) {
       const cited = clause.match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
       const shared = new Set(tokenize(clause).filter((t) => said.has(t))).size;
@@ -837,11 +903,49 @@ function withDetail(
   const [first] = refined.hits;
   // A look-alike the detail's own search finds too comes first either way: the learned re-ranker may put another
   // look-alike ahead of the procedure at hand ("giấy khai sinh bản sao" → its re-registration) on the first words alone.
-  const backed = alike.find((h) => own.has(h.procedure.code))?.procedure;
+  // Only one as near the procedure at hand by name as the first look-alike: "làm lại vì bị mất" after "giấy phép rượu"
+  // is the alcohol licence's re-issue (bán lẻ rượu shared), not a household business's that the detail alone finds.
+  const near = alike[0] ? sharedNameWords(alike[0].procedure, current) : 0;
+  const backed = alike.find(
+    (h) => own.has(h.procedure.code) && sharedNameWords(h.procedure, current) >= near,
+  )?.procedure;
   const found = first && first.procedure.code !== current.code ? (backed ?? alike[0]?.procedure) : backed;
   if (!found) return;
   const sentOn = sentOnByNote(found, both, all);
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
+}
+
+/**
+ * The procedure a detail and the procedure at hand name together: the first candidate of the two searched together,
+ * when it is neither, the detail's own search finds it too, and its name shares words that tell records apart with
+ * both the procedure at hand and the one the detail names best.
+ */
+function bothTogether(
+  search: ProcedureSearch<Procedure>,
+  outcome: SearchOutcome<Procedure>,
+  text: string,
+  current: Procedure,
+): Procedure | undefined {
+  const named = outcome.hits[0]?.procedure;
+  if (!named || outcome.decision === "none") return undefined;
+  const refined = search.search(`${current.name} ${withoutTopicReturn(text)}`, SEARCH_LIMIT);
+  const first = refined.decision === "none" ? undefined : refined.hits[0]?.procedure;
+  if (!first || first.code === current.code || first.code === named.code) return undefined;
+  if (!outcome.hits.some((h) => h.procedure.code === first.code)) return undefined;
+  return lookAlike(first, current) && lookAlike(first, named) ? first : undefined;
+}
+
+/** "để …", "dùng để …", "nhằm …", "mục đích là …", "in order to …" at the start: what a paper is for. */
+const PURPOSE =
+  /^\s*(?:(?:dùng|dung|là|la)\s+)?(?:để|de|nhằm|nham|mục đích(?:\s+là)?|muc dich(?:\s+la)?|in order to)\s+(\S+)(?:\s+(\S+))?/iu;
+/** "để tôi hỏi …", "để mình xem …": "let me ask", no purpose. */
+const LET_ME = new Set(tokenize("tôi mình em tui anh chị con cháu hỏi xem coi"));
+
+function forPurpose(text: string): boolean {
+  const match = PURPOSE.exec(text.normalize("NFC"));
+  if (!match) return false;
+  const next = tokenize(match[1] ?? "")[0];
+  return next !== undefined && !LET_ME.has(next);
 }
 
 /** How far below the best a look-alike found with a change still counts as one of the paper's variants. */
@@ -888,6 +992,69 @@ const NAME_STOP = new Set(
   ),
 );
 const NAME_WORDS = new WeakMap<Procedure, Set<string>>();
+
+const RECORD_WORDS = new WeakMap<Procedure, { folded: Set<string>; accented: Set<string> }>();
+
+/** Every word a record says: its names, who applies, papers, steps, conditions, result, fees, times, notes. */
+function recordWords(procedure: Procedure): { folded: Set<string>; accented: Set<string> } {
+  let found = RECORD_WORDS.get(procedure);
+  if (!found) {
+    const texts = [
+      procedure.name,
+      ...procedure.aliases,
+      procedure.applicants,
+      procedure.office,
+      procedure.result,
+      ...procedure.conditions,
+      ...procedure.steps,
+      ...procedure.documents.flatMap((d) => [d.name, d.case ?? "", d.form ?? ""]),
+      ...procedure.channels.flatMap((c) => [c.time.text, c.fee.text, c.note ?? ""]),
+      procedure.checkFirst ?? "",
+      ...(procedure.localNotes ?? []),
+    ];
+    found = { folded: new Set(texts.flatMap(tokenize)), accented: new Set(texts.flatMap(accented)) };
+    RECORD_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
+/** A word in more than this share of the records ("sau", "thứ", "có thể") says nothing of which one is meant. */
+const COMMON_SHARE = 0.33;
+const COMMON_WORDS = new WeakMap<readonly Procedure[], Set<string>>();
+
+/** Words (folded and with their accents) that stand in more than COMMON_SHARE of the records. */
+function commonWords(all: readonly Procedure[]): Set<string> {
+  let found = COMMON_WORDS.get(all);
+  if (!found) {
+    const count = new Map<string, number>();
+    for (const p of all) {
+      const { folded, accented } = recordWords(p);
+      for (const w of [...folded, ...accented]) count.set(w, (count.get(w) ?? 0) + 1);
+    }
+    found = new Set([...count].filter(([, n]) => n > all.length * COMMON_SHARE).map(([w]) => w));
+    COMMON_WORDS.set(all, found);
+  }
+  return found;
+}
+
+/**
+ * Whether the words a section question says besides the cue are the procedure at hand's: as many of them (each
+ * counted once, words most records say left out) stand in its record as not, one at least ("mất bao nhiêu 1 trang"
+ * on a certified copy, whose fee is per page; "có phải viết đơn ko, đơn theo mẫu nào"). Typed with accents, a word
+ * must carry the record's: "giá" (price) of "giá vàng hôm nay" is no "gia" of "gia đình".
+ */
+function explainsRest(current: Procedure, text: string, rest: readonly string[], all: readonly Procedure[]): boolean {
+  const left = new Set(rest);
+  const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
+  const withAccents = said.some((w) => w.marks !== "");
+  const own = recordWords(current);
+  const common = commonWords(all);
+  const keys = new Set(
+    said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)).filter((k) => !common.has(k)),
+  );
+  const explained = [...keys].filter((k) => (withAccents ? own.accented : own.folded).has(k)).length;
+  return explained > 0 && explained * 2 >= keys.size;
+}
 
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */
 function accented(text: string): string[] {

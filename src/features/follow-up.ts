@@ -21,6 +21,11 @@ const FILLER = new Set(
     // more English particles and pronouns: "what documents are required", "where do we submit them"
     "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
     "which who when should must have has got will would could",
+    // how long until it is done, how much in total, roughly: "and how long until it's done?", "how much does it cost"
+    "until till done finished ready complete completed processed usually roughly about approximately total whole",
+    "cost costs does it's its s take takes",
+    // how closely it is asked: "điều kiện cụ thể là gì", "giấy tờ chi tiết gồm những gì"
+    "cụ thể chi tiết rõ ràng đầy đủ chính xác",
     // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
     "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
     // thanks, agreement, laughter and interjections said before the question: "thanks, and how long?", "hihi vậy
