@@ -119,7 +119,7 @@ export class ExamplesSync implements ExampleAnnouncer {
   /** The changes saved here that the database has not taken yet, kept on disk until it does. */
   private readonly unrecorded: UnrecordedChanges;
   /** Those waiting as last seen (id → sameTextKey): rows of their texts are held back until they are recorded. */
-  private waiting = new Map<string, string>();
+  private readonly waiting = new Map<string, string>();
   private retryTimer?: NodeJS.Timeout;
   private retries = 0;
   private caughtUpAt?: number;
@@ -138,10 +138,9 @@ export class ExamplesSync implements ExampleAnnouncer {
   static async open(pool: Pool, options: ExamplesSyncOptions): Promise<ExamplesSync> {
     const sync = new ExamplesSync(pool, options);
     // Changes left waiting by the last run: their texts are held back from the first read on, and /healthz counts them.
-    await sync.unrecorded.list().then(
-      ({ changes }) => (sync.waiting = new Map(changes.map((c) => [c.id, c.key]))),
-      () => sync.failed("unrecorded-file"),
-    );
+    const { changes, unreadable } = await sync.unrecorded.list();
+    for (const c of changes) sync.waiting.set(c.id, c.key);
+    if (unreadable > 0) sync.failed("unrecorded-file");
     sync.broadcast = await DatabaseBroadcast.open(pool, {
       channel: EXAMPLES_CHANNEL,
       logger: options.logger,
@@ -200,6 +199,7 @@ export class ExamplesSync implements ExampleAnnouncer {
       return "waiting";
     }
     // A file left behind is recorded already: the next catch-up finds the row as made and removes it.
+    this.waiting.delete(entry.id);
     await this.unrecorded.drop(entry).catch(() => undefined);
     return "recorded";
   }
@@ -209,13 +209,17 @@ export class ExamplesSync implements ExampleAnnouncer {
    * only); stops at the first the database refuses, so none is recorded before an earlier one.
    */
   private async recordWaiting(): Promise<void> {
-    const { changes } = await this.unrecorded.list().catch((err: unknown) => {
-      this.failed("unrecorded-file");
-      throw err;
-    });
-    // A text this replica's console is recording now is left to that record (and counted again if it fails).
+    const before = new Set(this.waiting.keys());
+    const { changes, unreadable } = await this.unrecorded.list();
+    // Left alone (a newer version's, broken by hand, unreadable): told by /healthz's error kind, never guessed at.
+    if (unreadable > 0) this.failed("unrecorded-file");
+    // What the folder holds waits; what it no longer holds was recorded (by another replica on a shared folder); a
+    // change whose record failed while the folder was read stays.
+    const listed = new Set(changes.map((c) => c.id));
+    for (const id of before) if (!listed.has(id)) this.waiting.delete(id);
+    for (const c of changes) this.waiting.set(c.id, c.key);
+    // A text this replica's console is recording now is left to that record.
     const open = changes.filter((c) => !this.pending.has(c.key));
-    this.waiting = new Map(open.map((c) => [c.id, c.key]));
     const last = new Map(open.map((c) => [c.key, c]));
     for (const entry of open) {
       if (this.closed) return;

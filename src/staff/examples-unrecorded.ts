@@ -85,7 +85,8 @@ export class UnrecordedChanges {
 
   /**
    * Every change waiting, in the order they were made (this replica's and, in a shared folder, the others'). Files
-   * that are not one of ours (a newer version's, broken by hand) are left alone and counted in `unreadable`.
+   * that are not one of ours (a newer version's, broken by hand) are left alone and counted in `unreadable`, as are
+   * files that cannot be read; a folder that cannot be read gives those in memory, `unreadable` 1.
    */
   async list(): Promise<{ changes: UnrecordedChange[]; unreadable: number }> {
     const byId = new Map(this.memory);
@@ -94,7 +95,7 @@ export class UnrecordedChanges {
     try {
       names = await readdir(this.dir);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") unreadable++;
     }
     for (const name of names) {
       if (!NAME.test(name)) continue;
@@ -102,9 +103,9 @@ export class UnrecordedChanges {
       try {
         text = await readFile(path.join(this.dir, name), "utf8");
       } catch (err) {
-        // Recorded and removed by another replica sharing the folder since the listing.
-        if ((err as NodeJS.ErrnoException).code === "ENOENT") continue;
-        throw err;
+        // ENOENT: recorded and removed by another replica sharing the folder since the listing.
+        if ((err as NodeJS.ErrnoException).code !== "ENOENT") unreadable++;
+        continue;
       }
       let parsed: z.infer<typeof Stored> | undefined;
       try {

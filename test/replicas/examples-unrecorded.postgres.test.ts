@@ -7,15 +7,17 @@
  * very statement that records the change (the session and audit rows before it go through, as they would a moment
  * before the database stopped).
  */
-import { readdir } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sameTextKey } from "../../src/catalogue/examples.js";
+import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
 import type { Service } from "../../src/service.js";
-import type { ExamplesSyncHealth } from "../../src/staff/examples-sync.js";
+import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
+import { ExamplesSync, type ExamplesSyncHealth } from "../../src/staff/examples-sync.js";
 import { UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
-import { createPool } from "../../src/storage/postgres/database.js";
+import { createPool, type Pool } from "../../src/storage/postgres/database.js";
+import { captureLogs } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { Client } from "../harness/staff.js";
 import {
@@ -195,5 +197,95 @@ describe("a câu mẫu saved while the database is away reaches the other replic
     ]);
     expect(await unrecordedFiles(dirOne)).toEqual([]);
     expect((await health(one)).examples).toMatchObject({ waiting: 0, listening: true, applied: 3 });
+  });
+});
+
+describe("what waits is recorded whoever can: a shared catalogue folder, a folder where the file cannot be kept", () => {
+  /** A sync of its own (as src/wiring/examples.ts opens one) on `dir`, through `pool`; no poll. */
+  async function syncOn(pool: Pool, dir: string, origin: string) {
+    const file = new ExamplesFileEditor(dir, false);
+    const logs = captureLogs();
+    const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
+    const known = new Set([BIRTH, MARRIAGE, ...content.examples.map((e) => e.code)]);
+    const sync = await ExamplesSync.open(pool, {
+      file,
+      reload: async () => true,
+      served: () => [],
+      knownCodes: () => known,
+      logger: logs.logger,
+      now: Date.now,
+      origin,
+      pollMs: 0,
+      fsync: false,
+      retry: { initialMs: 50, maxMs: 200 },
+      reconnect: { initialMs: 50, maxMs: 200 },
+    });
+    cleanups.push(() => sync.close());
+    /** Saves a label as the console does: held apart, written, then announced; resolves to what `done` says. */
+    const save = async (text: string, code: string) => {
+      const done = sync.changing(text);
+      try {
+        const example = await file.add({ text, code }, ADMIN, "2026-12-02", known);
+        return await done({ kind: "add", example });
+      } finally {
+        await done();
+      }
+    };
+    return { sync, save, logs };
+  }
+
+  async function pools(url: string) {
+    const proxy = await databaseProxy(url);
+    const viaProxy = createPool(proxy.url, { max: 4 });
+    const direct = createPool(url, { max: 4 });
+    cleanups.push(
+      () => viaProxy.end(),
+      () => direct.end(),
+    );
+    return { proxy, viaProxy, direct };
+  }
+
+  it("left by a replica that never comes back, recorded by another on the same catalogue folder", async () => {
+    const url = await newDatabase();
+    const { proxy, viaProxy, direct } = await pools(url);
+    const [shared, own] = [await catalogueCopy(), await catalogueCopy()];
+    const gone = await syncOn(viaProxy, shared, "gone");
+    const other = await syncOn(direct, own, "other");
+    proxy.refuse(RECORD);
+    expect(await gone.save(NEW_BABY, MARRIAGE)).toBe("waiting");
+    expect(gone.sync.health().waiting).toBe(1);
+    await gone.sync.close();
+    expect(await unrecordedFiles(shared)).toHaveLength(1);
+    // Another replica on the same folder (its file holds the label already) records it at its first catch-up.
+    const stays = await syncOn(direct, shared, "stays");
+    expect(stays.sync.health().waiting).toBe(1);
+    await stays.sync.catchUp();
+    expect(stays.sync.health().waiting).toBe(0);
+    expect(await unrecordedFiles(shared)).toEqual([]);
+    expect(await eventually(async () => (await staffLabels(own, NEW_BABY)).length === 1)).toBe(true);
+    expect(await staffLabels(own, NEW_BABY)).toEqual(await staffLabels(shared, NEW_BABY));
+    expect(other.sync.health().applied).toBe(1);
+  });
+
+  it("kept in memory when its file cannot be written: recorded once the database is back, the kind told", async () => {
+    const url = await newDatabase();
+    const { proxy, viaProxy, direct } = await pools(url);
+    const [dir, own] = [await catalogueCopy(), await catalogueCopy()];
+    // A file where the folder should be: nothing can be kept on disk.
+    await writeFile(path.join(dir, UNRECORDED_DIR), "");
+    const here = await syncOn(viaProxy, dir, "here");
+    const other = await syncOn(direct, own, "other");
+    // Recorded at once when the database answers, file or no file.
+    expect(await here.save(BORN, BIRTH)).toBe("recorded");
+    expect(here.sync.health().lastError?.kind).toBe("unrecorded-file");
+    proxy.refuse(RECORD);
+    expect(await here.save(NEW_BABY, MARRIAGE)).toBe("waiting");
+    expect(here.sync.health().waiting).toBe(1);
+    expect(here.logs.lines.join("")).toContain("not kept on disk either");
+    proxy.mend();
+    expect(await eventually(() => here.sync.health().waiting === 0)).toBe(true);
+    expect(await eventually(async () => (await staffLabels(own, NEW_BABY)).length === 1)).toBe(true);
+    expect(await staffLabels(own, NEW_BABY)).toEqual(await staffLabels(dir, NEW_BABY));
+    expect(other.sync.health().applied).toBe(2);
   });
 });
