@@ -467,8 +467,10 @@ async function answerQuestion(
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
   // procedure at hand away from it ("giấy này có giá trị bao lâu", labelled without its conversation), nor loses
   // to a redirect term the message holds ("bảo hiểm y tế cho bé mới sinh" labelled as birth registration).
-  const nearest = search instanceof ExampleSearch ? search.examples.nearest(asked) : undefined;
-  const label = nearest?.exact !== undefined && aside.has(nearest.exact) ? undefined : nearest;
+  // Only the label of these very words is read (exactly): the nearest examples' similarities, which `nearest` works
+  // out over every example sharing a word, were never used here.
+  const exact = search instanceof ExampleSearch ? search.examples.exactly(asked) : undefined;
+  const label = exact?.exact !== undefined && aside.has(exact.exact) ? undefined : exact;
   const labelled = label?.exact !== undefined;
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
