@@ -891,7 +891,8 @@ function withDetail(
 ): Procedure | undefined {
   const said = contentWords(text);
   if (tokenize(text).length > DETAIL_WORDS + 2) return;
-  if (said.length > DETAIL_WORDS || outcome.sectionOnly) return;
+  // "???", "…": no word at all, nothing to read with the first words (a re-ranker may order them otherwise).
+  if (tokenize(text).length === 0 || said.length > DETAIL_WORDS || outcome.sectionOnly) return;
   const both = `${asked} ${withoutTopicReturn(text)}`;
   const refined = search.search(both, SEARCH_LIMIT);
   // The first words still matter: the procedure at hand is among the candidates of both together.

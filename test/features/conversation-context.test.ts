@@ -168,6 +168,18 @@ describe("what the chat keeps and forgets", () => {
     expect(codeOf(await say("mất mấy ngày"))).toBe("2.001019");
   });
 
+  it("marks alone ('???', '…') are no detail of the procedure at hand: not found, the procedure kept", async () => {
+    // The re-ranker may put a look-alike first on "giấy phép xây dựng ???" (the permit's re-issue): read as a detail,
+    // the marks moved the chat there.
+    for (const marks of ["???", "…", "?!"]) {
+      const { say } = chat();
+      expect(codeOf(await say("giấy phép xây dựng"))).toBe("1.013225");
+      const [notFound] = await say(marks);
+      expect(notFound?.text, marks).toMatch(/chưa tìm thấy/);
+      expect(codeOf(await say("bao lâu")), marks).toBe("1.013225");
+    }
+  });
+
   it("ends after the quiet period and after /start", async () => {
     const { say, clock } = chat();
     expect(codeOf(await say("làm sổ đỏ lần đầu"))).toBe("1.013978");
