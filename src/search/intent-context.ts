@@ -56,7 +56,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "what proof",
   ],
   fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
-  time: ["how quickly", "how fast", "how soon", "how many working days"],
+  // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
+  time: ["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
   place: [
     "cơ quan tiếp nhận",
     "nơi tiếp nhận",
@@ -75,6 +76,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "who do i contact",
     "who should i contact",
     "who do we contact",
+    "đề nghị với ai",
+    "báo với ai",
+    "trình bày với ai",
+    "liên hệ với ai",
     "who should we contact",
     "instead of a notary",
     "where do we",
@@ -157,6 +162,11 @@ const STORY = [
   "một khoản tiền",
   "khoản tiền hỗ trợ",
   "bắt đầu từ đâu",
+  "về quê hẳn",
+  // the story's funds and a paper's expiry: "thư viện không còn kinh phí", "giấy phép đã hết thời hạn"
+  "kinh phí",
+  "đã hết thời hạn",
+  "đã hết hạn",
   "need to do",
   ...["i live", "he lives", "she lives", "we live", "they live", "i stay"].map((who) => `where ${who}`),
   // moving to another ward is the situation ("chuyển nhà sang phường khác thì làm sao nhận tiếp")
@@ -232,6 +242,8 @@ export function readInContext(
   }
   muteStory(spelled, cues);
   muteMoving(spelled, cues);
+  muteNegated(spelled, cues);
+  muteYesNoBesideWhole(cues);
   for (const cue of cues) {
     if (cue.mute || cue.at === undefined) continue;
     const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
@@ -251,6 +263,21 @@ export function readInContext(
     }
     // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
     if (cue.intent === "fee" && text === "tien" && hasAllowance(words)) cue.mute = true;
+    // "xin giấy gì": which paper to ask for is which procedure, the whole of it
+    if (cue.intent === "documents" && PAPER_ASKED.has(text) && spelled[cue.at - 1]?.token === "xin") {
+      cue.intent = "general";
+    }
+    // "vừa xuất ngũ về quê, muốn học nghề …": the hometown in a clause before the question is the story
+    // (not "hay phải về quê": whether one must go there)
+    const toGo = spelled.slice(Math.max(0, cue.at - 2), cue.at).some((w) => TO_GO.has(w.token));
+    if (
+      cue.intent === "place" &&
+      HOMETOWN.has(text) &&
+      !toGo &&
+      words.some((w) => (clauseOf(w) ?? 0) > (cue.clause ?? 0))
+    ) {
+      cue.mute = true;
+    }
     // "I translated my own documents": papers of the story; "what documents" still asks
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
@@ -269,6 +296,52 @@ function muteStory(spelled: readonly Word[], cues: Cue[]): void {
     const end = j + entry.from.length;
     for (const c of cues) {
       if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
+    }
+  }
+}
+
+/**
+ * A channel or time said as what one did not do: "tôi không gửi đơn qua bưu điện mà muốn đến trực tiếp", "chưa
+ * chứng thực bao giờ" (never).
+ */
+const NOT = new Set(tokenize("không chưa chẳng"));
+// "không biết …", "… ko hay làm online": no negation of the channel
+const UNSURE = new Set(tokenize("biết rõ hay và hoặc"));
+/** "… được không và làm trên mạng thế nào": a question's "không", no negation. */
+const ASKED = new Set(tokenize("được có"));
+function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
+  for (const cue of cues) {
+    if ((cue.intent !== "online" && cue.intent !== "time") || cue.at === undefined) continue;
+    const clause = clauseOf(spelled[cue.at]);
+    const before = spelled.slice(Math.max(0, cue.at - 4), cue.at).filter((w) => clauseOf(w) === clause);
+    const never = cue.intent === "time" && cue.tokens.join(" ") === "bao gio" && before.some((w) => w.token === "chua");
+    // not "không biết có làm online được không" (whether one may)
+    const notSent =
+      cue.intent === "online" &&
+      before.some(
+        (w, k) =>
+          NOT.has(w.token) &&
+          w.marks !== "" &&
+          !UNSURE.has(before[k + 1]?.token ?? "") &&
+          !ASKED.has(before[k - 1]?.token ?? ""),
+      );
+    if (never || notSent) cue.mute = true;
+  }
+}
+
+/**
+ * "có phải làm gì không", "phải làm thủ tục nào": a question for the procedure as a whole, put as yes/no; the
+ * yes/no words beside it ask no condition.
+ */
+const WHAT_TO_DO = new Set(["lam gi", "phai lam gi", "can lam gi"]);
+function muteYesNoBesideWhole(cues: Cue[]): void {
+  // "có phải làm gì không" asks what to do; "có phải làm thủ tục gì không" whether a procedure is required
+  const whole = new Set(
+    cues.filter((c) => c.intent === "general" && WHAT_TO_DO.has(c.tokens.join(" "))).map((c) => c.sentence),
+  );
+  for (const cue of cues) {
+    if (cue.intent === "conditions" && whole.has(cue.sentence) && YES_NO_CUES.has(cue.tokens.join(" "))) {
+      cue.mute = true;
     }
   }
 }
@@ -303,6 +376,9 @@ function hasAllowance(words: readonly Word[]): boolean {
   return words.some((w, k) => ALLOWANCES.includes(`${w.token} ${words[k + 1]?.token ?? ""}`));
 }
 
+const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao"]);
+const HOMETOWN = new Set(["ve que", "o que"]);
+const TO_GO = new Set(tokenize("phải hay có"));
 const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);
 const OWNERS = new Set(["my", "our", "own", "his", "her", "their", "these", "those", "an", "the"]);
 const ASKING_WHICH = new Set(["what", "which"]);

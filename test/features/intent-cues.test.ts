@@ -121,6 +121,18 @@ describe("section cues", () => {
     ["thông báo lễ hội gửi trước ít nhất mấy ngày", "conditions"],
     // "hồ sơ xin …" names a paper: the yes/no is whether one may
     ["em nộp hồ sơ xin cấp phép rồi, giờ muốn rút lại được không", "conditions"],
+    // what one did not do, never did; the story's funds and expiry; the hometown before the question
+    ["tôi không gửi qua bưu điện mà muốn đến trực tiếp thì gặp ai", "place"],
+    ["không biết có nộp online được không", "online"],
+    ["chưa chứng thực bao giờ, phí chứng thực bao nhiêu", "fee"],
+    ["thư viện hết kinh phí, muốn dừng thì thông báo cho ai", "place"],
+    ["giấy phép đã hết thời hạn, phải làm thủ tục nào", "general"],
+    ["vừa xuất ngũ về quê, muốn học nghề, có được hỗ trợ không", "conditions"],
+    // what to do, put as yes/no, is the whole; whether a procedure is required is a condition
+    ["có phải làm gì để con có tên trong sổ hộ tịch không", "general"],
+    ["đóng thư viện có phải làm thủ tục gì với xã không", "conditions"],
+    ["muốn bán thuốc lá thì phải xin giấy gì", "general"],
+    ["lịch tiếp dân vào ngày nào", "time"],
   ])("in context: %s → %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
