@@ -54,6 +54,14 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "what information",
     "what evidence",
     "what proof",
+    // chat: "hs" is hồ sơ, "j" gì ("cần hs j"); a letter asked for ("gửi đơn j")
+    "hs gì",
+    "cần hs",
+    "hs gồm",
+    "hs những gì",
+    "gửi đơn gì",
+    "nộp đơn gì",
+    "gửi gì",
   ],
   fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
@@ -86,9 +94,19 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "where should i",
     "where should we",
     "where to",
+    // one office or another: "của sở hay phường", "ở xã mới hay xã cũ"
+    "hay phường",
+    "hay xã",
+    "hay sở",
+    "hay huyện",
+    "or the ward",
+    "or the commune",
   ],
   // "dvc": the public service portal (dịch vụ công) as chat writes it
-  online: ["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
+  online: [
+    ...["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
+    ...["app nào", "bằng app", "ứng dụng nào", "trang web nào", "web nào", "which app", "what app"],
+  ],
   steps: ["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
   conditions: [
     // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
@@ -263,6 +281,10 @@ export function readInContext(
     }
     // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
     if (cue.intent === "fee" && text === "tien" && hasAllowance(words)) cue.mute = true;
+    // "cần giấy xác nhận … thì xin ở đâu": a paper needed is documents only when nothing else is asked beside it
+    // (not "cần giấy gì": that asks the papers)
+    const which = WHICH.has(spelled[cue.end ?? 0]?.token ?? "");
+    if (cue.intent === "documents" && !cue.kept && NEED_PAPER.has(text) && !which) cue.paper = true;
     // "xin giấy gì": which paper to ask for is which procedure, the whole of it
     if (cue.intent === "documents" && PAPER_ASKED.has(text) && spelled[cue.at - 1]?.token === "xin") {
       cue.intent = "general";
@@ -368,7 +390,11 @@ function isAhead(spelled: readonly Word[], at: number): boolean {
     .slice(Math.max(0, at - 3), at)
     .filter((w) => clauseOf(w) === clause)
     .map((w) => w.token);
-  return spelled[at - 1]?.token === "han" || before.includes("truoc") || before.join(" ").includes("it nhat");
+  // "hạn nộp khi nào": the deadline ("thời hạn giải quyết" is the office's time)
+  const deadline = before.some((t, k) => t === "han" && before[k - 1] !== "thoi");
+  return (
+    deadline || spelled[at - 1]?.token === "han" || before.includes("truoc") || before.join(" ").includes("it nhat")
+  );
 }
 
 const ALLOWANCES = ["tro cap", "ho tro", "tro giup"];
@@ -376,6 +402,8 @@ function hasAllowance(words: readonly Word[]): boolean {
   return words.some((w, k) => ALLOWANCES.includes(`${w.token} ${words[k + 1]?.token ?? ""}`));
 }
 
+const NEED_PAPER = new Set(["can giay", "can co giay", "can co"]);
+const WHICH = new Set(tokenize("gì nào tờ j"));
 const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao"]);
 const HOMETOWN = new Set(["ve que", "o que"]);
 const TO_GO = new Set(tokenize("phải hay có"));

@@ -656,7 +656,8 @@ const AT_OFFICE = [
   "huyện",
   "thị trấn",
   "trung tâm",
-].flatMap((office) => [`ở ${office}`, `tại ${office}`]);
+  // "ra ubnd xã chứng thực đc ko": going there to have it done
+].flatMap((office) => [`ở ${office}`, `tại ${office}`, `ra ${office}`]);
 // "bản lưu ở xã": where a paper is kept
 const BEFORE_DONE = new Set(tokenize("đã từ lưu"));
 

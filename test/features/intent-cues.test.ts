@@ -133,6 +133,16 @@ describe("section cues", () => {
     ["đóng thư viện có phải làm thủ tục gì với xã không", "conditions"],
     ["muốn bán thuốc lá thì phải xin giấy gì", "general"],
     ["lịch tiếp dân vào ngày nào", "time"],
+    // chat: "hs j" (hồ sơ gì), "gửi đơn j"; one office or another; the app asked; a deadline to submit
+    ["đăng ký hoạt động cơ sở trợ giúp xã hội cần hs j", "documents"],
+    ["muốn xã hòa giải thì gửi đơn j", "documents"],
+    ["xin giấy phép bán gas ở sở công thương hay phường", "place"],
+    ["khai báo lưu trú bằng app nào", "online"],
+    ["đăng ký lễ hội với xã, hạn nộp khi nào", "conditions"],
+    // a paper needed, then where to get it: where; "cần giấy gì" still asks the papers
+    ["cần giấy xác nhận thân nhân để xin miễn học phí thì xin ở đâu", "place"],
+    ["xóa thường trú cho người đã định cư nước ngoài cần giấy gì", "documents"],
+    ["ra ubnd xã chứng thực di chúc đc ko", "place"],
   ])("in context: %s → %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
