@@ -36,7 +36,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   let best: RedirectMatch | undefined;
   let bestRank = -1;
   for (const redirect of redirects) {
-    const said = redirect.terms.map(tokenize).filter((run) => run.length > 0 && containsRun(tokens, run));
+    const said = redirect.terms.map((term) => findTerm(tokens, term)).filter((run) => run !== undefined);
     if (said.length === 0) continue;
     const held = namesAsHeld(text, said);
     // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
@@ -143,6 +143,51 @@ function maternityClaim(text: string, tokens: readonly string[]): string[] | und
   return BIRTH.find((run) => containsRun(question, run));
 }
 
+/**
+ * A term's runs: "tuyên bố … mất tích" is two runs a few words may stand between ("tuyên bố chồng tôi mất tích"), the
+ * way a request names whom it is about inside its own words. Search reads the same term without the gap (its tokens).
+ */
+const GAP_MARK = "…";
+const GAP_WORDS = 3;
+const PIECES = new Map<string, string[][]>();
+function piecesOf(term: string): string[][] {
+  let pieces = PIECES.get(term);
+  if (!pieces) {
+    pieces = term
+      .split(GAP_MARK)
+      .map(tokenize)
+      .filter((run) => run.length > 0);
+    PIECES.set(term, pieces);
+  }
+  return pieces;
+}
+
+/** The words of the message that say the term (its gaps filled with what stands there), or undefined. */
+export function findTerm(tokens: readonly string[], term: string): string[] | undefined {
+  const [first, ...rest] = piecesOf(term);
+  if (!first) return undefined;
+  for (let i = 0; i + first.length <= tokens.length; i++) {
+    if (!first.every((t, j) => tokens[i + j] === t)) continue;
+    let end = i + first.length;
+    for (const piece of rest) {
+      let found = -1;
+      for (let at = end; at <= end + GAP_WORDS && at + piece.length <= tokens.length; at++) {
+        if (piece.every((t, j) => tokens[at + j] === t)) {
+          found = at;
+          break;
+        }
+      }
+      if (found < 0) {
+        end = -1;
+        break;
+      }
+      end = found + piece.length;
+    }
+    if (end >= 0) return tokens.slice(i, end);
+  }
+  return undefined;
+}
+
 export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
   for (let i = 0; i + run.length <= tokens.length; i++) {
     if (run.every((t, j) => tokens[i + j] === t)) return true;
@@ -189,7 +234,7 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   const question = questionOf(text);
   if (!question) return false;
   // A question that names nothing ("Xin hỏi tôi phải liên hệ ai?", "nộp ở đâu?") asks about the sentence before it.
-  const before = vague(question) ? sentenceBefore(text, question) : undefined;
+  const before = vague(question) ? sentenceAsked(text, question) : undefined;
   if (before && containsRun(tokenize(before), term) && !namesAsHeld(before, [term]) && !forPurpose(before, term)) {
     return true;
   }
@@ -226,11 +271,23 @@ function vague(question: string): boolean {
 }
 const VAGUE_WORDS = 2;
 
-/** The sentence just before `sentence` in the message. */
-function sentenceBefore(text: string, sentence: string): string | undefined {
+/**
+ * The sentence a question naming nothing asks about: the one just before it, or the one before that when the one
+ * just before only tells of something done ("My employer stopped paying my social insurance. I already confirmed my
+ * residence at the ward. Who do I complain to?").
+ */
+function sentenceAsked(text: string, sentence: string): string | undefined {
   const sentences = sentencesOf(text);
   const at = sentences.lastIndexOf(sentence);
-  return at > 0 ? sentences[at - 1] : undefined;
+  const before = at > 0 ? sentences[at - 1] : undefined;
+  if (before && at > 1 && toldDone(before)) return sentences[at - 2];
+  return before;
+}
+/** "đã", "already": a deed done; with no need or wish in the sentence. */
+const DONE_WORDS = new Set(tokenize("đã already"));
+function toldDone(sentence: string): boolean {
+  const tokens = tokenize(sentence);
+  return tokens.some((t) => DONE_WORDS.has(t)) && !tokens.some((t) => NEEDS.has(t));
 }
 
 function sentencesOf(text: string): string[] {
@@ -241,7 +298,9 @@ function sentencesOf(text: string): string[] {
 }
 
 /** Words of a question's frame that say nothing of what is asked: "giờ tôi phải làm gì để được …". */
-const FRAME = new Set(tokenize("giờ nay phải để thì là nào hỏi xin vậy ạ liên hệ ai đâu bây"));
+const FRAME = new Set(
+  tokenize("giờ nay phải để thì là nào hỏi xin vậy ạ liên hệ ai đâu bây who whom do does should where go"),
+);
 
 /** A letter's question: its last sentence that asks ("?" or "hỏi"), when the message has several sentences. */
 function questionOf(text: string): string | undefined {
@@ -252,16 +311,23 @@ function questionOf(text: string): string | undefined {
 
 function opensAt(tokens: readonly string[], term: readonly string[], question: boolean): boolean {
   let at = 0;
+  // The term is tried at each word skipped too: "phải đóng thuế" is a term that opens with an opening word.
+  const here = () => term.every((t, j) => tokens[at + j] === t);
   while (
     at < tokens.length &&
+    !here() &&
     (OPENING.has(tokens[at] as string) ||
       (question && QUESTION_OPENING.has(tokens[at] as string)) ||
-      (ASKER.has(tokens[at] as string) && REQUEST.has(tokens[at + 1] ?? "")))
+      (ASKER.has(tokens[at] as string) && (REQUEST.has(tokens[at + 1] ?? "") || MODAL.has(tokens[at + 1] ?? ""))) ||
+      MODAL.has(tokens[at] as string) ||
+      (MODAL.has(tokens[at - 1] ?? "") && JOIN.has(tokens[at] as string)))
   ) {
     at++;
   }
-  return at < tokens.length && term.every((t, j) => tokens[at + j] === t);
+  return at < tokens.length && here();
 }
+/** What one should or must do, after who asks: "em nên mua bảo hiểm y tế …", "tôi phải nộp thuế …". */
+const MODAL = new Set(tokenize("nên phải"));
 
 /** Before a place: "ở", "tại", "lên", "đến", "ra"; and the ward's own names. */
 const AT = new Set(tokenize("ở tại lên đến"));
@@ -271,7 +337,7 @@ const WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một 
 const QUESTION_OPENING = new Set(tokenize("hỏi nay"));
 /** Who needs or wants something, and the verb: "nay tôi cần", "em muốn", "i need", "i want". */
 const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ i we"));
-const NEEDS = new Set(tokenize("cần muốn need want"));
+const NEEDS = new Set(tokenize("cần muốn nên need want should"));
 
 /** Whether the clause says the citizen needs or wants the term: "nay cần phiếu lý lịch tư pháp", "I need a …". */
 function requestsAt(tokens: readonly string[], term: readonly string[]): boolean {
@@ -297,9 +363,11 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
 }
 const BUT = new Set(tokenize("nhưng but"));
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
-const WANTS = new Set(tokenize("muốn want"));
+const WANTS = new Set(tokenize("muốn nên want should"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
-const JOIN = new Set(tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join"));
+const JOIN = new Set(
+  tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa"),
+);
 
 interface Clause {
   tokens: string[];
@@ -349,6 +417,41 @@ export function bringsPaper(text: string): boolean {
   return tokenize(text.slice(0, MAX_QUERY_CHARS)).some((t) => BRING_VERBS.has(t));
 }
 
+/** Certifying (the ward's chứng thực) and the agency set aside for it ("thay vì ra văn phòng công chứng"). */
+const CERTIFY_RUNS = ["chứng thực", "certify", "certified", "certifying", "certification", "thay vì", "instead of"].map(
+  tokenize,
+);
+/** How many words after "chứng thực" in its clause the thing certified may stand ("chứng thực chữ ký trên giấy ủy quyền …"). */
+const CERTIFY_REACH = 10;
+const DONE_BEFORE = new Set(tokenize("đã được"));
+
+/**
+ * For each word of the message, whether a certification stands before it in its clause, near enough to make it
+ * what is certified ("chứng thực hợp đồng … thay vì ra văn phòng công chứng", "certify a copy of my passport").
+ */
+function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
+  const clauses = text
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/[.,;:?!\n]/u)
+    .map(tokenize);
+  // The clauses' words are the message's words, split where its punctuation stands (else one clause).
+  const parts = clauses.reduce((n, c) => n + c.length, 0) === tokens.length ? clauses : [[...tokens]];
+  const out: boolean[] = [];
+  for (const clause of parts) {
+    let since = Number.POSITIVE_INFINITY;
+    clause.forEach((_, i) => {
+      out.push(since <= CERTIFY_REACH);
+      since++;
+      for (const run of CERTIFY_RUNS) {
+        const from = i - run.length + 1;
+        // "đã chứng thực ở phường, …": a deed done, not what is asked
+        if (run.every((t, j) => clause[from + j] === t) && !DONE_BEFORE.has(clause[from - 1] ?? "")) since = 0;
+      }
+    });
+  }
+  return out;
+}
+
 /**
  * Words just before a term that make it something the citizen has, needs, lists or is, not the service
  * asked for: "có hộ chiếu", "cần cccd", "số căn cước của chủ hộ", "giấy tờ như căn cước", "đã ly hôn",
@@ -358,7 +461,7 @@ const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng v�
 const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
 const COPY = new Set(tokenize("photo kèm"));
 /** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
-const AUTHORISED_REACH = 6;
+const AUTHORISED_REACH = 8;
 const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
 
 /**
@@ -386,7 +489,10 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     end = Math.max(end, to);
   }
   starts.push(start);
+  const certified = certifiedWords(text, tokens);
   return starts.every((at) => {
+    // "chứng thực chữ ký trên đơn xin rút bảo hiểm xã hội", "certify a copy of my passport": what the ward certifies
+    if (certified[at]) return true;
     const before = tokens[at - 1] ?? "";
     // "nay tôi cần phiếu lý lịch tư pháp": the citizen needs it, a request, not a paper a procedure needs
     if (before === "can" && NEEDER.has(tokens[at - 2] ?? "")) return false;

@@ -143,6 +143,9 @@ const KINDS: { reply: string; phrases: string[] }[] = [
       "chào nhé",
       "chào bạn nhé",
       "bye ad",
+      "thôi không cần nữa",
+      "không cần nữa",
+      "thôi không cần",
     ],
   },
 ];
@@ -175,6 +178,17 @@ const OFF_TOPIC = [
   ...["kể chuyện", "joke", "bài văn", "làm thơ", "capital of"],
 ].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
 const OFF_TOPIC_LONGEST = 10;
+/**
+ * Chit-chat asked for whatever it is about ("bot ơi kể chuyện cười về đăng ký kết hôn đi", "gợi ý chỗ tổ chức tiệc
+ * cưới", "quán phở nào ngon gần UBND phường"): a joke, a poem, a party or a place to eat is never a procedure, though
+ * the message names one, so these hold in longer messages too (no question of a procedure comes with them).
+ */
+const CHITCHAT = [
+  ...["chuyện cười", "bài thơ", "làm thơ", "tell me a joke"],
+  // a place to eat or to party recommended; not "quán ăn", "nhà hàng" alone (a licence for one is the ward's)
+  ...["chỗ tổ chức tiệc cưới", "nơi tổ chức tiệc cưới", "nào ngon", "ăn gì ngon", "good restaurant", "good food"],
+].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+const CHITCHAT_LONGEST = 30;
 
 const LONGEST = 8;
 
@@ -301,6 +315,9 @@ export function smallTalkReply(text: string): string | undefined {
   if (full) return full;
   const padded = ` ${tokens.join(" ")} `;
   if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => padded.includes(phrase))) {
+    return "small-talk-offtopic";
+  }
+  if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => padded.includes(phrase))) {
     return "small-talk-offtopic";
   }
   if (asksTranslation(text)) return "small-talk-translate";

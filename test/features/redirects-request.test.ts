@@ -159,3 +159,61 @@ describe("a paper held", () => {
     expect(namesAsHeld("khai sinh cho con cần cccd của bố mẹ không", [tokenize("cccd")])).toBe(true);
   });
 });
+
+/** Mechanisms of the fourth probe (test/search/oos-probe4.tsv); phrasings written for this test. */
+describe("a request said with the person it is about inside it", () => {
+  const court = {
+    id: "court",
+    topic: "Tòa án",
+    terms: ["tuyên bố … mất tích", "khởi kiện"],
+    answer: "…",
+    sources: [],
+    lastChecked: "2026-12-02",
+  };
+  it("a term with a gap takes the words that fill it", () => {
+    const text = "Bố tôi đi biệt tích 4 năm. Tôi muốn yêu cầu tuyên bố bố tôi mất tích thì nộp đơn ở đâu?";
+    const match = matchRedirect([court], text);
+    expect(match?.term).toEqual(tokenize("tuyên bố bố tôi mất tích"));
+    expect(opensWith(text, match?.term ?? [])).toBe(true);
+  });
+  it("but not words too far apart", () => {
+    expect(matchRedirect([court], "tuyên bố của ông chủ tịch phường về việc người dân mất tích")).toBeUndefined();
+  });
+});
+
+describe("what the ward certifies", () => {
+  it.each([
+    ["chứng thực chữ ký trên đơn xin rút bảo hiểm xã hội một lần", "rút bảo hiểm xã hội"],
+    ["I need to certify a copy of my passport at the ward office", "passport"],
+    ["muốn chứng thực hợp đồng chuyển nhượng ở phường thay vì ra văn phòng công chứng", "văn phòng công chứng"],
+    ["giấy ủy quyền cho em gái tôi đi nhận lương hưu thay", "lương hưu"],
+  ])("is held: %s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(true);
+  });
+  it.each([
+    // a certification done is the story, the request comes after it in its clause
+    ["văn bản đã chứng thực ở phường giờ tôi muốn khởi kiện", "khởi kiện"],
+    // another clause
+    ["Tôi muốn chứng thực bản sao. Sau đó tôi muốn khởi kiện", "khởi kiện"],
+  ])("not: %s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(false);
+  });
+});
+
+describe("what one should do, and a question after a deed done", () => {
+  it.each([
+    ["Em là sinh viên, nên mua bảo hiểm y tế theo trường hay ở phường?", "bảo hiểm y tế"],
+    ["Em ở trọ có đăng ký tạm trú. Em phải đóng thuế cho thu nhập bán hàng online không?", "đóng thuế"],
+    [
+      "My employer stopped paying my social insurance. I already registered my residence at the ward. Where do I go?",
+      "social insurance",
+    ],
+    // an English question naming nothing ("who do I complain to") asks about the sentence before the deed done
+    [
+      "My employer stopped paying my social insurance. I already confirmed my residence at the ward. Who do I complain to?",
+      "social insurance",
+    ],
+  ])("%s", (text, term) => {
+    expect(opensWith(text, tokenize(term))).toBe(true);
+  });
+});

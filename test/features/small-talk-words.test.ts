@@ -52,3 +52,22 @@ describe("venting, no question", () => {
     expect(smallTalkReply("Tôi chỉ muốn nói ra cho nhẹ lòng. Mà làm tạm trú cần gì?")).toBeUndefined();
   });
 });
+
+describe("chit-chat asked for, whatever it names", () => {
+  it.each([
+    "bot ơi kể chuyện cười về đăng ký kết hôn đi",
+    "Tôi vừa đăng ký kết hôn ở phường xong, giờ muốn tìm chỗ tổ chức tiệc cưới đẹp mà rẻ, bot gợi ý giúp?",
+    "Gần UBND phường có quán phở nào ngon không bạn",
+  ])("%s", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
+  });
+  it.each(["xin giấy phép bán rượu cho nhà hàng", "đăng ký hộ kinh doanh quán phở cần gì"])(
+    "a licence for a place to eat is asked: %s",
+    (text) => {
+      expect(smallTalkReply(text)).toBeUndefined();
+    },
+  );
+  it("'thôi không cần nữa' ends the talk", () => {
+    expect(smallTalkReply("thôi không cần nữa, cảm ơn")).toBe("small-talk-bye");
+  });
+});
