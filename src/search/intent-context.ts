@@ -126,6 +126,9 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "qualifies",
     "what age",
     "how many votes",
+    // a deadline to submit: "hạn nộp là trước ngày nào"
+    "hạn nộp",
+    "trước ngày nào",
     "thuộc đối tượng",
     "thuộc diện",
     // "chuyển trường giữa kỳ được không hay phải đợi": whether it may be done now

@@ -139,6 +139,7 @@ describe("section cues", () => {
     ["xin giấy phép bán gas ở sở công thương hay phường", "place"],
     ["khai báo lưu trú bằng app nào", "online"],
     ["đăng ký lễ hội với xã, hạn nộp khi nào", "conditions"],
+    ["đăng ký hoạt động tín ngưỡng, hạn nộp là trước ngày nào", "conditions"],
     // a paper needed, then where to get it: where; "cần giấy gì" still asks the papers
     ["cần giấy xác nhận thân nhân để xin miễn học phí thì xin ở đâu", "place"],
     ["xóa thường trú cho người đã định cư nước ngoài cần giấy gì", "documents"],
