@@ -557,7 +557,7 @@ async function answerQuestion(
       // When the procedure's own names say the term, search keeps it in play: then it must outscore the term's
       // share of the message ("ghi chú ly hôn ở nước ngoài" is the ward's, "công chứng hợp đồng mua bán nhà" is not).
       (redirect.said.every((term) =>
-        [top.procedure.name, ...top.procedure.aliases].some((title) => containsRun(tokenize(title), term)),
+        [top.procedure.name, ...top.procedure.aliases].some((title) => titleNames(title, term)),
       )
         ? top.score > redirect.strength
         : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
@@ -755,6 +755,28 @@ function answerOrTwin(
     ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
     : answerReply(ctx, deps, { ...outcome, intent }, top);
   return { reply, shown: shown.procedure };
+}
+
+/** "để", "nhằm": what follows in a title is what the procedure is for, not what it is. */
+const FOR_WHAT = new Set(tokenize("để nhằm"));
+
+/**
+ * Whether a procedure's name or alias says a redirect's term as what it is: "hộ trung bình để mua bảo hiểm y tế"
+ * says health insurance only as what the status is for, so a question about buying the insurance is no question
+ * about that status.
+ */
+function titleNames(title: string, term: readonly string[]): boolean {
+  const tokens = tokenize(title);
+  for (let i = 0; i + term.length <= tokens.length; i++) {
+    // "để mua …", "để được …": the purpose word stands up to two words before the term.
+    if (
+      term.every((t, j) => tokens[i + j] === t) &&
+      !tokens.slice(Math.max(0, i - 2), i).some((t) => FOR_WHAT.has(t))
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Another agency's service: its pointer, the choices offered before kept (a number next still picks from them). */
@@ -1052,10 +1074,10 @@ function explainsRest(current: Procedure, text: string, rest: readonly string[],
   const withAccents = said.some((w) => w.marks !== "");
   const own = recordWords(current);
   const common = commonWords(all);
-  const keys = new Set(
-    said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)).filter((k) => !common.has(k)),
-  );
-  const explained = [...keys].filter((k) => (withAccents ? own.accented : own.folded).has(k)).length;
+  const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const inRecord = (k: string) => (withAccents ? own.accented : own.folded).has(k);
+  const keys = new Set(said.map(key).filter((k) => !common.has(k)));
+  const explained = [...keys].filter(inRecord).length;
   return explained > 0 && explained * 2 >= keys.size;
 }
 

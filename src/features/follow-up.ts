@@ -97,7 +97,10 @@ const HOURS_RUNS = [
 /** How much is asked, and the words of an allowance that may stand beside it. */
 const AMOUNT = new Set(["bao nhieu", "how much"]);
 const ALLOWANCE_WORDS = new Set(
-  words("hỗ trợ trợ cấp hưởng mức tiền một tháng mỗi money support allowance get receive").map((w) => w.token),
+  // and the period it is paid for: "mỗi năm được bao nhiêu", "một quý bao nhiêu"
+  words("hỗ trợ trợ cấp hưởng mức tiền một tháng mỗi năm quý money support allowance get receive month year").map(
+    (w) => w.token,
+  ),
 );
 
 export interface SectionCue {
@@ -176,6 +179,18 @@ export function asksPaperToBring(text: string): boolean {
 const POINTERS = [
   ...["giấy này", "giấy đó", "giấy ấy", "thủ tục này", "thủ tục đó", "cái này", "cái đó", "cái ấy", "vụ này"],
   ...["hồ sơ này", "loại giấy này", "this one", "this certificate", "this paper", "that one"],
+  // an allowance, a permit or a matter pointed at: "để xin khoản hỗ trợ đó", "chế độ này ai được hưởng"
+  ...[
+    "khoản hỗ trợ",
+    "khoản tiền",
+    "khoản trợ cấp",
+    "khoản",
+    "hỗ trợ",
+    "trợ cấp",
+    "chế độ",
+    "việc",
+    "giấy phép",
+  ].flatMap((thing) => [`${thing} này`, `${thing} đó`, `${thing} ấy`]),
 ].map((phrase) => words(phrase));
 
 /**
@@ -209,11 +224,12 @@ export function withoutDescriptions(text: string): string {
 }
 
 /**
- * "quay lại chuyện …", "trở lại vụ …", "quay về …", "chuyển sang hỏi về …" at the start: the way back to an earlier
- * topic or on to another ("chuyển sang" alone stays: "chuyển sang đất ở" is a land-use change).
+ * "quay lại chuyện …", "trở lại vụ …", "quay về …", "chuyển sang hỏi về …" at the start, after a "thôi", "ok", "vậy" if
+ * any ("thôi quay lại hộ kinh doanh": no "thôi" of a procedure that ends something): the way back to an earlier topic
+ * or on to another ("chuyển sang" alone stays: "chuyển sang đất ở" is a land-use change).
  */
 const TOPIC_RETURN =
-  /^\s*(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe]|chuy[ểe]n\s+(?:sang|qua)\s+h[ỏo]i(?:\s+(?:v[ềe]|th[êe]m))?)(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;
+  /^\s*(?:(?:thôi|thoi|ok|oke|à|a|ừ|u|vậy|vay|thế|the)[\s,]+)?(?:quay\s+l[ạa]i|tr[ởo]\s+l[ạa]i|quay\s+v[ềe]|chuy[ểe]n\s+(?:sang|qua)\s+h[ỏo]i(?:\s+(?:v[ềe]|th[êe]m))?)(?:\s+(?:chuy[ệe]n|v[ụu]|vi[ệe]c|c[áa]i|v[ớo]i))?[\s,:]*/iu;
 
 /** The message without the words that return to an earlier topic, which name nothing themselves. */
 export function withoutTopicReturn(text: string): string {

@@ -43,6 +43,11 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["thất lạc", "cấp lại"],
   // "sửa lại di chúc", "sửa lại giấy phép": an amendment; "sửa" alone is also a repair ("sửa chữa nhà")
   ["sửa lại", "sửa đổi"],
+  // leaving a post or a trade: "xin nghỉ không làm hòa giải viên nữa" (thôi làm), "nghỉ hẳn" (chấm dứt), "tạm nghỉ"
+  ["xin nghỉ", "thôi"],
+  ["nghỉ làm", "thôi"],
+  ["nghỉ hẳn", "chấm dứt"],
+  ["tạm nghỉ", "tạm ngừng"],
   ["reissue", "cấp lại"],
   ["replace", "cấp lại"],
   ["replacement", "cấp lại"],

@@ -18,10 +18,12 @@ describe("eval conversations", () => {
     // 0.96 → 0.95 and no-procedure turns 1 → 0.98 when it grew by 35 more (c0220–c0274, the seventh session's
     // fresh set), never tuned on before (holds 288/300 = 0.960 and 70/71); 0.95 → 0.92 when it grew by 41 of the
     // eighth session's TC conversations (c0275–c0344, mostly outside civil status, follow-ups typed as on phones),
-    // never tuned on before (holds 346/372 = 0.930 and 82/83).
-    ["tuning", "conversations-tuning.jsonl", 0.92, 0.98],
+    // never tuned on before (holds 346/372 = 0.930 and 82/83); 0.92 → 0.94 when the follow-up readings of the
+    // eighth session raised it (holds 355/375 = 0.947 and 82/83).
+    ["tuning", "conversations-tuning.jsonl", 0.94, 0.98],
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
-    ["own", "test/core/conversations-own.jsonl", 0.93, 1],
+    // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
+    ["own", "test/core/conversations-own.jsonl", 0.96, 1],
     ["held-out", "conversations-heldout.jsonl", 0.6, 0.9],
   ])("%s: follow-up turns refer to the right procedure", async (part, file, logicFloor, noneFloor) => {
     const score = await playConversations(conversations(file), catalogue);

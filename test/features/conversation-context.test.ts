@@ -117,6 +117,32 @@ describe("section follow-ups answer the procedure the chat is on", () => {
   });
 });
 
+describe("follow-ups said as on a phone, in words the records use", () => {
+  it("a pointer at the allowance, the period of an amount, a return after 'thôi', leaving a post", async () => {
+    // "khoản hỗ trợ đó" is the allowance at hand, not the vocational-training one the words find.
+    await converse([
+      ["hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng", "2.002820"],
+      ["con tôi phải chuẩn bị giấy tờ gì để xin khoản hỗ trợ đó", "2.002820"],
+    ]);
+    // How much a year, on an allowance: the procedure as a whole (its amounts), not "not found".
+    await converse([
+      ["trợ cấp hưu trí xã hội", "1.014027"],
+      ["mỗi năm được bao nhiêu", "1.014027"],
+    ]);
+    // "thôi quay lại …": back to the earlier topic; "thôi" is no ending of it (no re-issue either).
+    await converse([
+      ["đăng ký thành lập hộ kinh doanh", "1.001612"],
+      ["khai tử cho bố", "1.000656"],
+      ["thôi quay lại hộ kinh doanh, mất mấy ngày", "1.001612", "time"],
+    ]);
+    // "xin nghỉ không làm … nữa" on a mediator's recognition: leaving the post ("thôi làm hòa giải viên").
+    await converse([
+      ["công nhận hòa giải viên", "1.002211"],
+      ["còn bác tôi già yếu muốn xin nghỉ không làm hòa giải viên nữa thì sao", "2.000930"],
+    ]);
+  });
+});
+
 describe("naming another procedure switches", () => {
   it("'còn … thì sao' switches, and the next follow-up is about the new one", async () => {
     await converse([
