@@ -94,6 +94,35 @@ export class ExamplesFileEditor {
     return createHash("sha256").update(bytes).digest("hex");
   }
 
+  /**
+   * The staff labels of a text as the file holds them once the writes asked for before are done (in the order asked,
+   * like a write: so a call made before a change's write sees the file without it); undefined when the file cannot be
+   * read as a list of examples. The entries are as written, not parsed.
+   */
+  staffLabelsOf(text: string): Promise<Example[] | undefined> {
+    const key = sameTextKey(text);
+    const run = this.queue.then(async () => {
+      try {
+        const raw = JSON.parse((await readFile(this.file, "utf8")).replace(/^\uFEFF/, "")) as { examples?: unknown };
+        if (!Array.isArray(raw.examples)) return undefined;
+        return raw.examples.filter(
+          (e): e is Example =>
+            typeof e === "object" &&
+            e !== null &&
+            typeof e.text === "string" &&
+            typeof e.source === "string" &&
+            isStaffExample(e) &&
+            sameTextKey(e.text) === key,
+        );
+      } catch (err) {
+        // No file: no labels.
+        return (err as NodeJS.ErrnoException).code === "ENOENT" ? [] : undefined;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Removes the staff labels of this text; resolves to the labels removed (none: nothing was written). */
   async remove(text: string, knownCodes: ReadonlySet<string>): Promise<Example[]> {
     const key = sameTextKey(text);

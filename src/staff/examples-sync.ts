@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { isDeepStrictEqual } from "node:util";
 import type pg from "pg";
 import { type Example, isStaffExample, NOT_A_PROCEDURE, sameTextKey } from "../catalogue/examples.js";
 import { errorSummary, type Logger } from "../logger.js";
@@ -160,12 +161,16 @@ export class ExamplesSync implements ExampleAnnouncer {
     const key = sameTextKey(text);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     this.touched.set(key, ++this.begun);
+    // The text's labels before the console's write (read in the file editor's order, ahead of it): a change that
+    // ends without naming what it wrote is found by comparing (unsaid).
+    const before = this.options.file.staffLabelsOf(text);
     let finished = false;
     return async (change?: ExampleChange) => {
       if (finished) return undefined;
       finished = true;
       try {
-        return change ? await this.record(change) : undefined;
+        const made = change ?? (await this.unsaid(text, before));
+        return made ? await this.record(made) : undefined;
       } finally {
         // A read that began before this point may have fetched the text's row as it was before this change was
         // recorded (an older change made elsewhere): marked touched again, it holds that row back, then reads again.
@@ -179,15 +184,40 @@ export class ExamplesSync implements ExampleAnnouncer {
     };
   }
 
+  /**
+   * What the console wrote for a change it ended without naming: the request failed after the write (the audit row,
+   * the step before the record, is the first to fail when the database goes away right then). Without this, the label
+   * stood here and never reached the other replicas. The text's staff labels are compared with those before the
+   * write: one label now (and another before) is recorded as added, none now (some before) as removed.
+   */
+  private async unsaid(text: string, before: Promise<Example[] | undefined>): Promise<ExampleChange | undefined> {
+    const [was, now] = [await before.catch(() => undefined), await this.options.file.staffLabelsOf(text)];
+    if (!was || !now || isDeepStrictEqual(was, now)) return undefined;
+    let change: ExampleChange | undefined;
+    if (now.length === 0) change = { kind: "remove", text };
+    else if (now.length === 1) {
+      const parsed = Change.safeParse({ kind: "add", example: now[0] });
+      if (parsed.success) change = { kind: "add", example: now[0] as Example };
+    }
+    if (change) {
+      this.options.logger.warn(
+        { kind: change.kind },
+        "câu mẫu written here by a request that failed after the write: recorded for the other replicas all the same",
+      );
+    }
+    return change;
+  }
+
   private async record(change: ExampleChange): Promise<ExampleShared> {
     const { origin, now, logger } = this.options;
-    // Kept before it is recorded: a process that ends in between leaves it for the next start to record.
-    const { entry, durable } = await this.unrecorded.add(change, now(), origin);
-    if (!durable) this.failed("unrecorded-file");
+    const entry = this.unrecorded.entry(change, now(), origin);
     try {
       await inTransaction(this.pool, (client) => writeChange(client, entry, false));
+      return "recorded";
     } catch (err) {
       this.failed(databaseErrorKind(err));
+      // Kept (its text held back here) until a catch-up records it: after a restart too, from the file.
+      const durable = await this.unrecorded.keep(entry);
       this.waiting.set(entry.id, entry.key);
       logger.warn(
         { err: errorSummary(err), kind: change.kind, kept: durable ? "file" : "memory" },
@@ -195,13 +225,10 @@ export class ExamplesSync implements ExampleAnnouncer {
           ? "câu mẫu saved here, not yet recorded for the other replicas (database): kept, recorded when the database is back"
           : "câu mẫu saved here, not yet recorded for the other replicas (database), and not kept on disk either: recorded when the database is back unless this process ends first",
       );
+      if (!durable) this.failed("unrecorded-file");
       this.retryLater();
       return "waiting";
     }
-    // A file left behind is recorded already: the next catch-up finds the row as made and removes it.
-    this.waiting.delete(entry.id);
-    await this.unrecorded.drop(entry).catch(() => undefined);
-    return "recorded";
   }
 
   /**
@@ -218,7 +245,7 @@ export class ExamplesSync implements ExampleAnnouncer {
     const listed = new Set(changes.map((c) => c.id));
     for (const id of before) if (!listed.has(id)) this.waiting.delete(id);
     for (const c of changes) this.waiting.set(c.id, c.key);
-    // A text this replica's console is recording now is left to that record.
+    // A text this replica's console is recording now is left to that record (it is newer).
     const open = changes.filter((c) => !this.pending.has(c.key));
     const last = new Map(open.map((c) => [c.key, c]));
     for (const entry of open) {

@@ -44,9 +44,12 @@ const Stored = z.object({
 const NAME = /^\d{15}-\d{6}-[0-9a-f]{8}\.json$/;
 
 /**
- * The câu mẫu changes saved here and not yet recorded in the database (src/staff/examples-sync.ts), one small file
- * each, written before the change is recorded and removed once it is: one left after a restart (the database away
- * at the save, or the process ended in between) is found and recorded then. Each file is written whole under a
+ * The câu mẫu changes saved here that the database did not take (src/staff/examples-sync.ts), one small file each,
+ * written when the record fails and removed once the change is recorded: one left after a restart is found and
+ * recorded then. (Written only then, not ahead of every record: a file would otherwise exist for each change being
+ * recorded, and a replica that listed it just before it was removed would record it a second time, late, over a
+ * change committed after it. A process killed in the milliseconds between the examples.json write and the record
+ * loses the record, as it would lose the write a moment earlier.) Each file is written whole under a
  * temporary name and renamed (a crash leaves it or nothing, never half), and never rewritten; two replicas sharing
  * the catalogue folder each write files of their own names and may record each other's (the database decides, so
  * twice is harmless). A file that cannot be written leaves the change in memory only: recorded while the process
@@ -66,20 +69,21 @@ export class UnrecordedChanges {
 
   readonly dir: string;
 
-  /** Keeps the change; `durable`: on disk (else in memory only, the file could not be written). */
-  async add(
-    change: ExampleChange,
-    changedAt: number,
-    origin: string,
-  ): Promise<{ entry: UnrecordedChange; durable: boolean }> {
+  /** A change made now, named to sort in the order made (not kept yet: `keep`). */
+  entry(change: ExampleChange, changedAt: number, origin: string): UnrecordedChange {
     const id = `${String(Math.max(0, Math.trunc(changedAt))).padStart(15, "0")}-${String(++this.made % 1e6).padStart(6, "0")}-${randomBytes(4).toString("hex")}.json`;
-    const entry: UnrecordedChange = { id, key: sameTextKey(textOf(change)), change, changedAt, origin };
+    return { id, key: sameTextKey(textOf(change)), change, changedAt, origin };
+  }
+
+  /** Keeps a change the database did not take; resolves to whether it is on disk (else in memory only). */
+  async keep(entry: UnrecordedChange): Promise<boolean> {
+    const { change, changedAt, origin } = entry;
     try {
-      await this.write(id, `${JSON.stringify({ version: 1, change, changedAt, origin })}\n`);
-      return { entry, durable: true };
+      await this.write(entry.id, `${JSON.stringify({ version: 1, change, changedAt, origin })}\n`);
+      return true;
     } catch {
-      this.memory.set(id, entry);
-      return { entry, durable: false };
+      this.memory.set(entry.id, entry);
+      return false;
     }
   }
 
