@@ -366,7 +366,7 @@ const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
 const WANTS = new Set(tokenize("muốn nên want should"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
 const JOIN = new Set(
-  tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa"),
+  tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa mở"),
 );
 
 interface Clause {

@@ -286,6 +286,25 @@ function vents(text: string, padded: string): boolean {
   return !text.includes("?") && VENTING.some((phrase) => padded.includes(phrase));
 }
 
+/**
+ * Joy at something done or to come, no question ("Mình vừa làm xong giấy xác nhận độc thân ở phường, vui quá, cuối tuần
+ * đi đăng ký kết hôn rồi hihi"): a story that names a procedure asks nothing of it. Any question word, a "?" or a
+ * request ("muốn", "cần", "hỏi", "giúp") makes it a question.
+ */
+const JOY = [
+  ...["vui quá", "vui ghê", "mừng quá", "mừng ghê", "sướng quá", "hạnh phúc quá", "hihi", "haha", "hehe"],
+  ...["so happy", "so glad", "yay"],
+].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+const REQUEST_WORDS = new Set(tokenize("muốn cần hỏi giúp xin ntn help need want please"));
+const JOY_LONGEST = 30;
+
+function rejoices(text: string, tokens: readonly string[], padded: string): boolean {
+  if (tokens.length > JOY_LONGEST || text.includes("?") || !JOY.some((phrase) => padded.includes(phrase))) return false;
+  // something told as done or coming ("xong", "rồi", "sắp"): "hihi đăng ký kết hôn" alone is a request
+  return tokens.some((t) => TOLD.has(t)) && !tokens.some((t) => QUESTION_WORDS.has(t) || REQUEST_WORDS.has(t));
+}
+const TOLD = new Set(tokenize("rồi xong vừa đã sắp mai done finally got"));
+
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -323,6 +342,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksTranslation(text)) return "small-talk-translate";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
+  if (rejoices(text, tokens, padded)) return "small-talk-ok";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));

@@ -204,6 +204,8 @@ describe("what one should do, and a question after a deed done", () => {
   it.each([
     ["Em là sinh viên, nên mua bảo hiểm y tế theo trường hay ở phường?", "bảo hiểm y tế"],
     ["Em ở trọ có đăng ký tạm trú. Em phải đóng thuế cho thu nhập bán hàng online không?", "đóng thuế"],
+    // a wish with its verb before the service ("muốn mở sổ tiết kiệm")
+    ["Con tôi đã có giấy khai sinh. Tôi muốn mở sổ tiết kiệm cho con thì cần gì?", "sổ tiết kiệm"],
     [
       "My employer stopped paying my social insurance. I already registered my residence at the ward. Where do I go?",
       "social insurance",

@@ -71,3 +71,19 @@ describe("chit-chat asked for, whatever it names", () => {
     expect(smallTalkReply("thôi không cần nữa, cảm ơn")).toBe("small-talk-bye");
   });
 });
+
+describe("joy at something done, no question", () => {
+  it.each([
+    "Mình vừa làm xong giấy xác nhận độc thân ở phường, vui quá, cuối tuần đi đăng ký kết hôn rồi hihi",
+    "mừng quá, con tôi được cấp thẻ bhyt rồi",
+  ])("%s", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-ok");
+  });
+  it.each([
+    "hihi đăng ký kết hôn",
+    "hihi cho em hỏi làm khai sinh",
+    "vui quá, làm khai sinh xong rồi, giờ nhập khẩu cho con thì sao",
+  ])("a request or a question is asked: %s", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
