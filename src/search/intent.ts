@@ -943,15 +943,21 @@ export function extractIntent<T extends Word>(
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
-  // Whether a section was cut from the words: as before the cues read in context (the search's input is unchanged).
-  const cued = cues.some((c) => c.tokens.length > 0 && c.intent !== "general");
-  readInContext(spelled, cues, mode, sentenceAt);
   // "mức trợ cấp cho người khuyết tật là bao nhiêu": the amount of an allowance is the allowance itself.
   const allowance = new Set(
     spelled
       .filter((w, k) => ALLOWANCE.has(`${w.token} ${spelled[k + 1]?.token ?? ""}`) || w.token === "muc")
       .map((w) => (w as Word & { sentence?: number }).sentence ?? 0),
   );
+  // Whether a section was cut from the words, read as before the cues read in context: the search's input
+  // (and its section-only answer) stays as it was.
+  const cued = cues.some(
+    (c) =>
+      c.tokens.length > 0 &&
+      c.intent !== "general" &&
+      !(c.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(c.sentence))),
+  );
+  readInContext(spelled, cues, mode, sentenceAt);
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
     if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {
