@@ -881,7 +881,9 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
     for (const clause of (option.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu)) {
       const cited = clause.match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
-      const shared = new Set(tokenize(clause).filter((t) => said.has(t))).size;
+      // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
+      const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|instead of|not)\s/iu)[0] ?? clause;
+      const shared = new Set(tokenize(own).filter((t) => said.has(t))).size;
       for (const code of meant) {
         if (options.some((o) => o.code === code)) best.set(code, Math.max(best.get(code) ?? 0, shared));
       }

@@ -118,7 +118,7 @@ describe("section follow-ups answer the procedure the chat is on", () => {
 });
 
 describe("follow-ups said as on a phone, in words the records use", () => {
-  it("a pointer at the allowance, the period of an amount, a return after 'thôi', leaving a post", async () => {
+  it("a pointer at the allowance, the period of an amount, a return after 'thôi', a break, leaving a post", async () => {
     // "khoản hỗ trợ đó" is the allowance at hand, not the vocational-training one the words find.
     await converse([
       ["hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng", "2.002820"],
@@ -134,6 +134,13 @@ describe("follow-ups said as on a phone, in words the records use", () => {
       ["đăng ký thành lập hộ kinh doanh", "1.001612"],
       ["khai tử cho bố", "1.000656"],
       ["thôi quay lại hộ kinh doanh, mất mấy ngày", "1.001612", "time"],
+    ]);
+    // The note of a suspension sends "nghỉ hẳn" to the closing, "…, không phải tạm ngừng": a break said next is the
+    // suspension itself (what a note says the case is not is no word of its case), ending for good the closing.
+    await converse([
+      ["tạm ngừng kinh doanh hộ kinh doanh", "1.001570"],
+      ["tạm nghỉ thì sao", "1.001570"],
+      ["giờ tôi muốn đóng hẳn luôn", "1.001266"],
     ]);
     // "xin nghỉ không làm … nữa" on a mediator's recognition: leaving the post ("thôi làm hòa giải viên").
     await converse([
