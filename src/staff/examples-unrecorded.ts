@@ -49,11 +49,11 @@ const NAME = /^\d{15}-\d{6}-[0-9a-f]{8}\.json$/;
  * recorded then. (Written only then, not ahead of every record: a file would otherwise exist for each change being
  * recorded, and a replica that listed it just before it was removed would record it a second time, late, over a
  * change committed after it. A process killed in the milliseconds between the examples.json write and the record
- * loses the record, as it would lose the write a moment earlier.) Each file is written whole under a
+ * leaves the label in its own file only.) Each file is written whole under a
  * temporary name and renamed (a crash leaves it or nothing, never half), and never rewritten; two replicas sharing
  * the catalogue folder each write files of their own names and may record each other's (the database decides, so
  * twice is harmless). A file that cannot be written leaves the change in memory only: recorded while the process
- * lives, lost if it ends first (`add` says so).
+ * lives, lost if it ends first (`keep` says so).
  */
 export class UnrecordedChanges {
   private readonly memory = new Map<string, UnrecordedChange>();
