@@ -3,7 +3,16 @@ import type { LabelledQuery } from "./evaluate.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { fold, type Word } from "./normalize.js";
-import { candidateTuning, GramModel, RANKER_K, RANKER_MODEL, RANKER_ON, type RankerModel, rerank } from "./ranker.js";
+import {
+  candidateTuning,
+  GramModel,
+  RANKER_K,
+  RANKER_MODEL,
+  RANKER_ON,
+  type RankerModel,
+  rerank,
+  SituationModel,
+} from "./ranker.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -422,6 +431,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   readonly ranker: RankerModel | null;
   /** What the examples and the records' titles look like by grams (built only with a ranker). */
   readonly grams: GramModel | null;
+  /** What each record says of the situations it is for (built only with a ranker). */
+  readonly situations: SituationModel | null;
 
   constructor(
     procedures: readonly P[],
@@ -463,6 +474,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       ...(options.key ? { key: options.key } : {}),
     });
     this.grams = ranker ? new GramModel(rankerDocuments(examples, titles, new Set(byCode.keys()))) : null;
+    this.situations = ranker ? new SituationModel(procedures, conceptsOf(this.analyzer)) : null;
   }
 
   /**
@@ -489,12 +501,13 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
     if (this.ranker && this.grams) {
       // The nearest examples are read (the message analysed once more) only where the model re-ranks: not for a
-      // câu mẫu said word for word, nor where the rules found nothing or a single candidate (rerank keeps those).
+      // câu mẫu said word for word, nor where the rules found a single candidate (rerank keeps those).
       const exact = this.examples.exactly(text);
       if (exact.exact === undefined) {
-        if (outcome.decision === "none" || ranked.length < 2) return outcome;
+        // Where the rules found nothing, only a model that may offer its first candidates (`rescue`) reads on.
+        if (ranked.length < 2 || (outcome.decision === "none" && !this.ranker.rescue)) return outcome;
         const near = this.examples.nearest(text, this.exampleTuning.second, exact);
-        return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit);
+        return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
       }
       if (exact.exact === NONE || this.byCode.has(exact.exact)) {
         // withExamples reads only the exact label then.
@@ -503,10 +516,15 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const near = this.examples.nearest(text, this.exampleTuning.second);
     if (this.ranker && this.grams && near.exact === undefined) {
-      return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit);
+      return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
     }
     return withExamples(outcome, near, this.byCode, this.exampleTuning);
   }
+}
+
+/** The synonym concepts (named things) a text says, as the analyzer maps it: what `SituationModel` reads beside its words. */
+export function conceptsOf(analyzer: Analyzer): (text: string) => string[] {
+  return (text) => analyzer.document(text).flatMap((w) => (analyzer.concepts.has(w.token) ? [w.token] : []));
 }
 
 /**

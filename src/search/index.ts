@@ -242,7 +242,8 @@ const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
  * spellings and framing phrases are removed before this (places.ts, spelling.ts, the filler list).
  */
 export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure> {
-  private readonly analyzer: Analyzer;
+  /** Folds, maps synonyms and drops filler: the same for the catalogue and the queries (the re-ranker reads it too). */
+  protected readonly analyzer: Analyzer;
   private readonly entries: Entry<P>[];
   private readonly indexOf = new Map<P, number>();
   /** For each token, the records holding it and its field weight in each (parallel arrays). */

@@ -1,6 +1,8 @@
+import { Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
 import {
   asExample,
+  conceptsOf,
   ExampleIndex,
   type ExampleSearch,
   foldsOf,
@@ -10,7 +12,21 @@ import {
   withExamples,
 } from "./examples.js";
 import type { SearchOutcome } from "./index.js";
-import { candidateFeatures, GramModel, type RankerModel, rerank, type Sample, trainRanker } from "./ranker.js";
+import {
+  candidateFeatures,
+  candidateScores,
+  GramModel,
+  RANKER_K,
+  type RankerModel,
+  type RescueInputs,
+  rerank,
+  rescueInputs,
+  rescueRow,
+  type Sample,
+  SituationModel,
+  trainRanker,
+  trainRescue,
+} from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -51,6 +67,17 @@ function candidatesOf<P extends SearchableProcedure>(data: RankerData<P>, text: 
   return found as ReturnType<ExampleSearch<P>["candidates"]>;
 }
 
+/** The records' situations (no example changes them): built once per set of records. */
+const situationMemo = new WeakMap<object, SituationModel>();
+function situationsOf<P extends SearchableProcedure>(data: RankerData<P>): SituationModel {
+  let made = situationMemo.get(data.records);
+  if (!made) {
+    made = new SituationModel(data.records, conceptsOf(new Analyzer(data.synonyms)));
+    situationMemo.set(data.records, made);
+  }
+  return made;
+}
+
 /** Reads the examples' side of the features for `items` (indexes into `queries`) with `taught` as the examples. */
 function withTaught<P extends SearchableProcedure>(
   data: RankerData<P>,
@@ -65,24 +92,56 @@ function withTaught<P extends SearchableProcedure>(
   for (const i of items) visit(i, near, grams);
 }
 
-/** The samples of `items`, each read against `taught`. */
+/** A message the rules found nothing for, to learn the rescue from once the model that orders its candidates is known. */
+interface RescueSample {
+  rows: number[][];
+  codes: string[];
+  inputs: RescueInputs;
+  outOfScope: boolean;
+  expected: readonly string[];
+}
+
+/** The rescue rows of `pending` under `model`, and whether each one's first candidate is right. */
+function rescueSamples(pending: readonly RescueSample[], model: RankerModel) {
+  return pending.map((p) => {
+    const { row, first } = rescueRow(p.inputs, candidateScores(p.rows, p.codes, model));
+    return { row, right: p.expected.includes(p.codes[first] as string), outOfScope: p.outOfScope };
+  });
+}
+
+/** The samples of `items`, each read against `taught`; with `rescues`, the messages the rules found nothing for too. */
 function samplesOf<P extends SearchableProcedure>(
   data: RankerData<P>,
   taught: readonly LabelledExample[],
   items: readonly number[],
+  rescues?: RescueSample[],
 ): Sample[] {
   const out: Sample[] = [];
   withTaught(data, taught, items, (i, near, grams) => {
     const q = data.queries[i] as LabelledQuery;
     const { rules, ranked } = candidatesOf(data, q.query);
-    if (rules.sectionOnly || rules.decision === "none" || ranked.length < 2) return;
+    if (rules.sectionOnly || ranked.length < 2) return;
+    if (rules.decision === "none") {
+      if (!rescues) return;
+      const support = near.nearest(q.query);
+      if (support.exact !== undefined) return;
+      const candidates = ranked.slice(0, RANKER_K);
+      rescues.push({
+        rows: candidateFeatures(q.query, candidates, "none", new Set(), support, grams, situationsOf(data)),
+        codes: candidates.map((h) => h.procedure.code),
+        inputs: rescueInputs(q.query, candidates, support, grams, situationsOf(data)),
+        outOfScope: q.expected.length === 0,
+        expected: q.expected,
+      });
+      return;
+    }
     const support = near.nearest(q.query);
     if (support.exact !== undefined) return;
     const right = ranked.findIndex((h) => q.expected.includes(h.procedure.code));
     if (right < 0) return;
     const listed = new Set(rules.hits.map((h) => h.procedure.code));
     out.push({
-      rows: candidateFeatures(q.query, ranked, rules.decision, listed, support, grams),
+      rows: candidateFeatures(q.query, ranked, rules.decision, listed, support, grams, situationsOf(data)),
       codes: ranked.map((h) => h.procedure.code),
       right,
     });
@@ -98,11 +157,13 @@ export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): Ran
   const { queries, extra = [], folds = 5, seed = 20261202 } = data;
   const fold = foldsOf(queries.length, folds, seed);
   const samples: Sample[] = [];
+  const rescues: RescueSample[] = [];
   for (let g = 0; g < folds; g++) {
     const items = queries.map((_, i) => i).filter((i) => fold[i] === g);
-    samples.push(...samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items));
+    samples.push(...samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items, rescues));
   }
-  return trainRanker(samples);
+  const model = trainRanker(samples);
+  return { ...model, rescue: trainRescue(rescueSamples(rescues, model)) };
 }
 
 /**
@@ -117,13 +178,15 @@ export function crossValidateRanker<P extends SearchableProcedure>(data: RankerD
   const outcomes = new Map<string, SearchOutcome<P>>();
   for (let f = 0; f < folds; f++) {
     const samples: Sample[] = [];
+    const rescues: RescueSample[] = [];
     for (let g = 0; g < folds; g++) {
       if (g === f) continue;
       const items = queries.map((_, i) => i).filter((i) => fold[i] === g);
       const taught = [...examplesOf(queries, (i) => fold[i] !== f && fold[i] !== g), ...extra];
-      samples.push(...samplesOf(data, taught, items));
+      samples.push(...samplesOf(data, taught, items, rescues));
     }
-    const model = trainRanker(samples);
+    const trained = trainRanker(samples);
+    const model = { ...trained, rescue: trainRescue(rescueSamples(rescues, trained)) };
     const items = queries.map((_, i) => i).filter((i) => fold[i] === f);
     withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams) => {
       const q = data.queries[i] as LabelledQuery;
@@ -136,7 +199,7 @@ export function crossValidateRanker<P extends SearchableProcedure>(data: RankerD
       outcomes.set(
         q.query,
         support.exact === undefined
-          ? rerank(q.query, rules, ranked, support, grams, model, 5)
+          ? rerank(q.query, rules, ranked, support, grams, model, 5, situationsOf(data))
           : withExamples(rules, support, byCode),
       );
     });

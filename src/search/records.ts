@@ -20,6 +20,13 @@ export interface SearchableProcedure {
   readonly applicants?: string;
   /** Conditions in the record's words: read, as `applicants`, only to choose between close look-alikes. */
   readonly conditions?: readonly string[];
+  /**
+   * What to check before choosing it, in the record's words: a sentence that names another record by its code ("Nếu
+   * con đã có giấy khai sinh, chỉ làm … (2.000779)") tells the situation that record is for, not this one.
+   */
+  readonly checkFirst?: string;
+  /** What the citizen gets ("Giấy khai sinh và Trích lục đăng ký nhận cha, mẹ, con"). */
+  readonly result?: string;
 }
 
 /** Synonym groups (a concept and the terms people use for it) and the chat filler ignored in queries. */

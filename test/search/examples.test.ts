@@ -70,7 +70,9 @@ describe("labelled examples over the rules", () => {
       { text: "khai sinh cho bé lái", code: BIRTH },
     ]);
     expect(first(twins.search("khai sinh lại cho bé"))).toBe("1.004884");
-    expect(twins.search("khai sinh cho be lai")).toEqual(rules.search("khai sinh cho be lai"));
+    // (The rules' procedure and decision: the re-ranker may order the alternatives after it.)
+    const [served, own] = [twins.search("khai sinh cho be lai"), rules.search("khai sinh cho be lai")];
+    expect([served.decision, first(served)]).toEqual([own.decision, first(own)]);
   });
 
   it("holds back a confident answer for a message labelled none (another agency's service, chit-chat)", () => {
@@ -107,8 +109,10 @@ describe("labelled examples over the rules", () => {
     );
     expect(search.examples.ignored.map((e) => e.code)).toEqual([BIRTH]);
     const plain = new ProcedureSearch(gone, catalogue.synonyms, undefined, catalogue.redirects);
-    expect(search.search(STAFF_PHRASE)).toEqual(plain.search(STAFF_PHRASE));
-    expect(search.search("giấy cho bé đi học")).toEqual(plain.search("giấy cho bé đi học"));
+    // The rules' decision, first procedure and list (the re-ranker may order the rest of a list).
+    const asRules = (o: SearchOutcome<Procedure>) => [o.decision, first(o), o.hits.map((h) => h.procedure.code).sort()];
+    expect(asRules(search.search(STAFF_PHRASE))).toEqual(asRules(plain.search(STAFF_PHRASE)));
+    expect(asRules(search.search("giấy cho bé đi học"))).toEqual(asRules(plain.search("giấy cho bé đi học")));
   });
 
   it("finds the nearest examples by their words, accents typed on both sides agreeing", () => {
