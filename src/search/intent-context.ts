@@ -184,8 +184,12 @@ const STORY = [
   "khoản tiền hỗ trợ",
   "bắt đầu từ đâu",
   "về quê hẳn",
-  // the story's funds and a paper's expiry: "thư viện không còn kinh phí", "giấy phép đã hết thời hạn"
-  "kinh phí",
+  // the story's funds and a paper's expiry: "thư viện không còn kinh phí", "giấy phép đã hết thời hạn" ("kinh phí
+  // làm sổ đỏ" alone asks the cost)
+  "hết kinh phí",
+  "còn kinh phí",
+  "thiếu kinh phí",
+  "không có kinh phí",
   "đã hết thời hạn",
   "đã hết hạn",
   "need to do",

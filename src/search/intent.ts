@@ -870,6 +870,8 @@ export interface Cue {
  */
 export function extractIntent<T extends Word>(
   input: readonly T[],
+  /** `inContext: false` skips intent-context.ts: the words left and `cued` must not depend on it (tested). */
+  options: { inContext?: boolean } = {},
 ): { intent: Intent; rest: T[]; cued: boolean; cues: Cue[] } {
   const spelled = unchat(input);
   const mode = typedWithAccents(spelled) ? "exact" : "typed";
@@ -957,7 +959,7 @@ export function extractIntent<T extends Word>(
       c.intent !== "general" &&
       !(c.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(c.sentence))),
   );
-  readInContext(spelled, cues, mode, sentenceAt);
+  if (options.inContext !== false) readInContext(spelled, cues, mode, sentenceAt);
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
     if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {

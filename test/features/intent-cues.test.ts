@@ -126,6 +126,7 @@ describe("section cues", () => {
     ["không biết có nộp online được không", "online"],
     ["chưa chứng thực bao giờ, phí chứng thực bao nhiêu", "fee"],
     ["thư viện hết kinh phí, muốn dừng thì thông báo cho ai", "place"],
+    ["kinh phí làm sổ đỏ", "fee"],
     ["giấy phép đã hết thời hạn, phải làm thủ tục nào", "general"],
     ["vừa xuất ngũ về quê, muốn học nghề, có được hỗ trợ không", "conditions"],
     // what to do, put as yes/no, is the whole; whether a procedure is required is a condition
