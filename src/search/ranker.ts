@@ -512,24 +512,17 @@ export class SituationModel {
     message: ReadonlyMap<number, number>,
     codes: readonly string[],
   ): Array<{ cosine: number; own: number; lacks: number }> {
+    // The message's ids in order, walked beside each code's (sorted) in one pass.
+    const ids = [...message.keys()].sort((a, b) => a - b);
     const has = codes.map((code) => {
       const v = this.vectors.get(code);
       const found = new Map<number, number>();
       if (!v) return found;
-      for (const [id] of message) {
-        // Binary search in the code's sorted ids.
-        let lo = 0;
-        let hi = v.ids.length - 1;
-        while (lo <= hi) {
-          const mid = (lo + hi) >> 1;
-          const at = v.ids[mid] as number;
-          if (at === id) {
-            found.set(id, v.weights[mid] as number);
-            break;
-          }
-          if (at < id) lo = mid + 1;
-          else hi = mid - 1;
-        }
+      let j = 0;
+      for (const id of ids) {
+        while (j < v.ids.length && (v.ids[j] as number) < id) j++;
+        if (j === v.ids.length) break;
+        if (v.ids[j] === id) found.set(id, v.weights[j] as number);
       }
       return found;
     });
@@ -558,6 +551,16 @@ export class SituationModel {
   }
 }
 
+/** A message as the re-ranker reads it: worked out once for all it is asked of one search. */
+interface Reading {
+  grams: GramMessage;
+  situation: Map<number, number> | null;
+}
+
+function readingOf(text: string, model: GramModel, situations: SituationModel | null): Reading {
+  return { grams: model.message(grams(text)), situation: situations ? situations.message(text) : null };
+}
+
 /** Each candidate's features before the message's context multiplies them (`CORE`, in order). */
 function coreFeatures<P extends SearchableProcedure>(
   text: string,
@@ -567,8 +570,9 @@ function coreFeatures<P extends SearchableProcedure>(
   support: ExampleSupport,
   model: GramModel,
   situations: SituationModel | null,
+  reading: Reading = readingOf(text, model, situations),
 ): { cores: number[][]; context: number[] } {
-  const m = model.message(grams(text));
+  const m = reading.grams;
   const top = hits[0]?.score ?? 0;
   // Each candidate's entry in the examples' support (the first of its code, as `find` gives), in one pass.
   const near: Array<ExampleSupport["codes"][number] | undefined> = hits.map(() => undefined);
@@ -591,12 +595,13 @@ function coreFeatures<P extends SearchableProcedure>(
   const cents = fits.map((f) => f.centroid);
   let bestCent = 0;
   for (const x of cents) if (x > bestCent) bestCent = x;
-  const sits = situations
-    ? situations.fit(
-        situations.message(text),
-        hits.map((h) => h.procedure.code),
-      )
-    : hits.map(() => ({ cosine: 0, own: 0, lacks: 0 }));
+  const sits =
+    situations && reading.situation
+      ? situations.fit(
+          reading.situation,
+          hits.map((h) => h.procedure.code),
+        )
+      : hits.map(() => ({ cosine: 0, own: 0, lacks: 0 }));
   let bestSit = 0;
   for (const x of sits) if (x.cosine > bestSit) bestSit = x.cosine;
   let characters = 0;
@@ -680,16 +685,18 @@ export function rescueInputs<P extends SearchableProcedure>(
   support: ExampleSupport,
   model: GramModel,
   situations: SituationModel | null,
+  reading: Reading = readingOf(text, model, situations),
 ): RescueInputs {
-  const m = model.message(grams(text));
+  const m = reading.grams;
   const sims = new Map<string, number>();
   for (const c of support.codes) if (!sims.has(c.code)) sims.set(c.code, c.score);
-  const sits = situations
-    ? situations.fit(
-        situations.message(text),
-        hits.map((h) => h.procedure.code),
-      )
-    : hits.map(() => ({ cosine: 0 }));
+  const sits =
+    situations && reading.situation
+      ? situations.fit(
+          reading.situation,
+          hits.map((h) => h.procedure.code),
+        )
+      : hits.map(() => ({ cosine: 0 }));
   const none = model.fit(m, NONE_CODE);
   let characters = 0;
   for (const _ of text) characters++;
@@ -942,14 +949,15 @@ function rescue<P extends SearchableProcedure>(
   if (!weights || rules.sectionOnly || ranked.length < 2) return rules;
   if (JSON.stringify(weights.features) !== JSON.stringify(RESCUE)) return rules;
   const candidates = ranked.slice(0, RANKER_K);
-  const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations);
+  const reading = readingOf(text, gramModel, situations);
+  const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);
   const scores = cores.map((core, k) => {
     let s = 0;
     let i = 0;
     for (const c of context) for (const x of core) s += x * c * (model.weights[i++] ?? 0);
     return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
   });
-  const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations), scores);
+  const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, reading), scores);
   if (rescueProbability(row, weights.weights) < weights.threshold) return rules;
   const order = candidates
     .map((h, k) => ({ h, s: scores[k] as number, k }))
