@@ -567,8 +567,11 @@ async function answerQuestion(
     return [redirectReply(ctx, redirect.redirect)];
   }
   // "để kết hôn với người nước ngoài" after a certificate of marital status: what the paper is for, not a request for
-  // what it is for.
-  if (current && forPurpose(text)) return [show(ctx, deps, current, cue?.section ?? "general")];
+  // what it is for. A section asked of another procedure search answers is a new question, though: "để làm giấy khai
+  // sinh cho con thì cần giấy tờ gì" after a marriage registration asks the birth registration's papers.
+  const asksOther =
+    cue !== undefined && outcome.decision === "answer" && top !== undefined && top.procedure.code !== current?.code;
+  if (current && !asksOther && forPurpose(text)) return [show(ctx, deps, current, cue?.section ?? "general")];
   // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
@@ -965,8 +968,11 @@ function bothTogether(
 /** "để …", "dùng để …", "nhằm …", "mục đích là …", "in order to …" at the start: what a paper is for. */
 const PURPOSE =
   /^\s*(?:(?:dùng|dung|là|la)\s+)?(?:để|de|nhằm|nham|mục đích(?:\s+là)?|muc dich(?:\s+la)?|in order to)\s+(\S+)(?:\s+(\S+))?/iu;
-/** "để tôi hỏi …", "để mình xem …": "let me ask", no purpose. */
-const LET_ME = new Set(tokenize("tôi mình em tui anh chị con cháu hỏi xem coi"));
+/**
+ * "để tôi hỏi …", "để mình xem …": "let me ask", no purpose. Nor "đề nghị", "đề xuất", "đề cập" typed without accents
+ * ("de nghi cap lai …"): a request, not "để".
+ */
+const LET_ME = new Set(tokenize("tôi mình em tui anh chị con cháu hỏi xem coi nghi nghị xuat xuất cap cập"));
 
 function forPurpose(text: string): boolean {
   const match = PURPOSE.exec(text.normalize("NFC"));

@@ -174,6 +174,17 @@ describe("naming another procedure switches", () => {
     ]);
   });
 
+  it("a purpose that asks a section of another procedure switches; a bare purpose stays on the paper", async () => {
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["để làm giấy khai sinh cho con thì cần giấy tờ gì", BIRTH, "documents"],
+    ]);
+    await converse([
+      ["xin xác nhận tình trạng hôn nhân", "1.004873"],
+      ["để kết hôn với người nước ngoài", "1.004873"],
+    ]);
+  });
+
   it("a message that is no refinement is not answered with the current procedure", async () => {
     const { say } = chat();
     expect(codeOf(await say("đăng ký khai sinh"))).toBe(BIRTH);
