@@ -176,7 +176,7 @@ const OFF_TOPIC = [
   ...["thời tiết", "có mưa", "mưa không", "mưa ko", "trời mưa", "nắng không", "nhiệt độ", "dự báo", "weather"],
   ...["tỷ giá", "tỉ giá", "xổ số", "vé số", "lô đề", "bóng đá", "tỷ số", "tỉ số", "chuyện cười"],
   ...["kể chuyện", "joke", "bài văn", "làm thơ", "capital of"],
-].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+].map(phraseOf);
 const OFF_TOPIC_LONGEST = 10;
 /**
  * Chit-chat asked for whatever it is about ("bot ơi kể chuyện cười về đăng ký kết hôn đi", "gợi ý chỗ tổ chức tiệc
@@ -187,7 +187,7 @@ const CHITCHAT = [
   ...["chuyện cười", "bài thơ", "làm thơ", "tell me a joke"],
   // a place to eat or to party recommended; not "quán ăn", "nhà hàng" alone (a licence for one is the ward's)
   ...["chỗ tổ chức tiệc cưới", "nơi tổ chức tiệc cưới", "nào ngon", "ăn gì ngon", "good restaurant", "good food"],
-].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+].map(phraseOf);
 const CHITCHAT_LONGEST = 30;
 
 const LONGEST = 8;
@@ -294,16 +294,25 @@ function vents(text: string, padded: string): boolean {
 const JOY = [
   ...["vui quá", "vui ghê", "mừng quá", "mừng ghê", "sướng quá", "hạnh phúc quá", "hihi", "haha", "hehe"],
   ...["so happy", "so glad", "yay"],
-].map((phrase) => ` ${tokenize(phrase).join(" ")} `);
+].map(phraseOf);
 const REQUEST_WORDS = new Set(tokenize("muốn cần hỏi giúp xin ntn help need want please"));
 const JOY_LONGEST = 30;
 
-function rejoices(text: string, tokens: readonly string[], padded: string): boolean {
-  if (tokens.length > JOY_LONGEST || text.includes("?") || !JOY.some((phrase) => padded.includes(phrase))) return false;
+function rejoices(text: string, said: readonly Word[]): boolean {
+  if (said.length > JOY_LONGEST || text.includes("?") || !JOY.some((phrase) => says(said, phrase))) return false;
   // something told as done or coming ("xong", "rồi", "sắp"): "hihi đăng ký kết hôn" alone is a request
-  return tokens.some((t) => TOLD.has(t)) && !tokens.some((t) => QUESTION_WORDS.has(t) || REQUEST_WORDS.has(t));
+  return (
+    TOLD.some((word) => says(said, [word])) &&
+    !said.some((w) => QUESTION_WORDS.has(w.token) || REQUEST_WORDS.has(w.token))
+  );
 }
-const TOLD = new Set(tokenize("rồi xong vừa đã sắp mai done finally got"));
+/** With their accents: "dạ" is no "đã", the "mại" of "thương mại" no "mai". */
+const TOLD = words("rồi xong vừa đã sắp mai done finally got");
+
+/** A phrase's words with their accents, for `says`: "chuyện cưới" (a wedding) is no "chuyện cười" (a joke). */
+function phraseOf(phrase: string): readonly Word[] {
+  return words(phrase);
+}
 
 /** An emoji (👍, ❤️, 🙏) with no letters or digits around it. */
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
@@ -329,20 +338,21 @@ export function createSmallTalkFeature(): Feature {
 
 export function smallTalkReply(text: string): string | undefined {
   if ((PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) || EMOTICON.test(text)) return "small-talk-ok";
-  const tokens = tokenize(text);
+  const said = words(text);
+  const tokens = said.map((w) => w.token);
   const full = BY_TEXT.get(tokens.join(" ")) ?? BY_TEXT.get(tokens.filter((t) => !PARTICLES.has(t)).join(" "));
   if (full) return full;
   const padded = ` ${tokens.join(" ")} `;
-  if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => padded.includes(phrase))) {
+  if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
-  if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => padded.includes(phrase))) {
+  if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
   if (asksTranslation(text)) return "small-talk-translate";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
-  if (rejoices(text, tokens, padded)) return "small-talk-ok";
+  if (rejoices(text, said)) return "small-talk-ok";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));
@@ -350,6 +360,6 @@ export function smallTalkReply(text: string): string | undefined {
   // is made of small-talk words ("tạm" of "tạm biệt", "vâng") but says neither.
   const covered = new Set(found.flatMap(([phrase]) => phrase.split(" ")));
   if (!tokens.every((t) => covered.has(t) || PARTICLES.has(t) || POLITE.has(t))) return undefined;
-  const said = new Set(found.map(([, reply]) => reply));
-  return PRIORITY.find((reply) => said.has(reply));
+  const replies = new Set(found.map(([, reply]) => reply));
+  return PRIORITY.find((reply) => replies.has(reply));
 }

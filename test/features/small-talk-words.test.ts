@@ -87,3 +87,23 @@ describe("joy at something done, no question", () => {
     expect(smallTalkReply(text)).toBeUndefined();
   });
 });
+
+describe("a phrase typed with accents must carry the phrase's accents", () => {
+  it.each([
+    // "cưới" (a wedding) is no "cười" (a joke), "thợ" (a trade) no "thơ" (a poem)
+    "em muốn hỏi chuyện cưới với người nước ngoài thì cần giấy tờ gì",
+    "tôi làm thợ xây, muốn đăng ký tạm trú ở phường",
+    // "dạ" is no "đã": nothing told as done
+    "dạ hihi em làm giấy khai sinh cho con",
+  ])("no small talk: %s", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+  it.each([
+    ["kể chuyện cười đi bot", "small-talk-offtopic"],
+    ["ke chuyen cuoi di", "small-talk-offtopic"],
+    ["bot làm thơ đi", "small-talk-offtopic"],
+    ["da xong roi hihi", "small-talk-ok"],
+  ])("still small talk, with or without accents: %s", (text, reply) => {
+    expect(smallTalkReply(text)).toBe(reply);
+  });
+});
