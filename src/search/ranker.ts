@@ -900,19 +900,8 @@ export function rerank<P extends SearchableProcedure>(
   if (rules.sectionOnly || ranked.length < 2) return rules;
   const candidates = ranked.slice(0, RANKER_K);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
-  // candidateScores(candidateFeatures(…)) without the rows: the same products summed in the same order.
   const { cores, context } = coreFeatures(text, candidates, rules.decision, listed, support, gramModel, situations);
-  const { weights } = model;
-  const scores = cores.map((core, k) => {
-    let s = 0;
-    let i = 0;
-    for (const c of context) for (const x of core) s += x * c * (weights[i++] ?? 0);
-    return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
-  });
-  const order = candidates
-    .map((h, k) => ({ h, s: scores[k] as number, k }))
-    .sort((a, b) => b.s - a.s || a.k - b.k)
-    .map((x) => x.h);
+  const order = byScore(candidates, modelScores(cores, context, candidates, model));
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
   // candidates the model weighed but for its first. After an answer the rest are the alternatives a "not this one?"
   // offers, best first by the model too (nested CV, tuning part: top-3 94.8 → see the commit).
@@ -928,6 +917,33 @@ export function rerank<P extends SearchableProcedure>(
     // An answer the model moved to another procedure comes with a way out ("not this one?").
     sure: rules.sure && order[0] === candidates[0],
   };
+}
+
+/**
+ * Each candidate's score: candidateScores(candidateFeatures(…)) without the rows — every core feature crossed with
+ * every context feature, weighted, summed in the same order — plus its procedure's prior.
+ */
+function modelScores<P extends SearchableProcedure>(
+  cores: readonly (readonly number[])[],
+  context: readonly number[],
+  candidates: readonly Hit<P>[],
+  model: RankerModel,
+): number[] {
+  const { weights } = model;
+  return cores.map((core, k) => {
+    let s = 0;
+    let i = 0;
+    for (const c of context) for (const x of core) s += x * c * (weights[i++] ?? 0);
+    return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
+  });
+}
+
+/** The candidates best first by their scores; a tie keeps the rules' order. */
+function byScore<P extends SearchableProcedure>(candidates: readonly Hit<P>[], scores: readonly number[]): Hit<P>[] {
+  return candidates
+    .map((h, k) => ({ h, s: scores[k] as number, k }))
+    .sort((a, b) => b.s - a.s || a.k - b.k)
+    .map((x) => x.h);
 }
 
 /** How many of the model's first candidates a rescued message is offered. */
@@ -955,18 +971,10 @@ function rescue<P extends SearchableProcedure>(
   const candidates = ranked.slice(0, RANKER_K);
   const reading = readingOf(text, gramModel, situations);
   const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);
-  const scores = cores.map((core, k) => {
-    let s = 0;
-    let i = 0;
-    for (const c of context) for (const x of core) s += x * c * (model.weights[i++] ?? 0);
-    return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
-  });
+  const scores = modelScores(cores, context, candidates, model);
   const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, reading), scores);
   if (rescueProbability(row, weights.weights) < weights.threshold) return rules;
-  const order = candidates
-    .map((h, k) => ({ h, s: scores[k] as number, k }))
-    .sort((a, b) => b.s - a.s || a.k - b.k)
-    .map((x) => x.h);
+  const order = byScore(candidates, scores);
   const seen = new Set<string>();
   const hits = order.filter((h) => !seen.has(h.procedure.code) && seen.add(h.procedure.code));
   return { ...rules, decision: "choose", hits: hits.slice(0, Math.min(limit, RESCUE_LIST)), sure: true };
