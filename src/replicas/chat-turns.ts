@@ -74,7 +74,14 @@ export class PostgresChatTurns implements ChatTurns {
     url: string,
     private readonly options: ChatTurnOptions,
   ) {
-    this.pool = createPool(url, { max: options.connections ?? 20, applicationName: "motcua-bot chat turns" });
+    // A turn waits on pg_advisory_lock while another replica answers the chat, as long as that takes: not a statement
+    // to cut at the pool's timeouts (database.ts).
+    this.pool = createPool(url, {
+      max: options.connections ?? 20,
+      applicationName: "motcua-bot chat turns",
+      statementTimeoutMs: 0,
+      queryTimeoutMs: 0,
+    });
     this.keepMs = options.keepMs ?? 86_400_000;
   }
 

@@ -104,7 +104,9 @@ export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Pr
    * A TCP proxy in front of the test database, for a replica whose database goes away: `cut()` ends every
    * connection through it and refuses new ones (the database stopped, the network away), `mend()` lets them through
    * again; `cutAt(words)` cuts at the moment a statement holding `words` is sent (before it reaches the database),
-   * `refuse(words)` ends only the connection that sends such a statement (each time, until `mend()`).
+   * `refuse(words)` ends only the connection that sends such a statement (each time, until `mend()`);
+   * `freeze()` keeps every connection open but carries nothing either way, new ones included (a host gone without a
+   * word: a half-open connection), until `mend()`.
    */
   async function databaseProxy(url: string) {
     const target = new URL(url);
@@ -114,6 +116,7 @@ export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Pr
     let down = false;
     let cutAt: string | undefined;
     let refused: string | undefined;
+    let frozen = false;
     const open = new Set<Socket>();
     const cut = () => {
       down = true;
@@ -143,9 +146,11 @@ export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Pr
           return cut();
         }
         if (sent(refused)) return void client.destroy();
-        upstream.write(chunk);
+        if (!frozen) upstream.write(chunk);
       });
-      upstream.pipe(client);
+      upstream.on("data", (chunk: Buffer) => {
+        if (!frozen) client.write(chunk);
+      });
     });
     await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
     const proxied = new URL(url);
@@ -162,8 +167,12 @@ export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Pr
       refuse(words: string) {
         refused = words;
       },
+      freeze() {
+        frozen = true;
+      },
       mend() {
         down = false;
+        frozen = false;
         cutAt = undefined;
         refused = undefined;
       },

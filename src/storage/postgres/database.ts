@@ -10,18 +10,58 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 export type Pool = pg.Pool;
 export type Queryable = Pick<pg.PoolClient, "query">;
 
-export function createPool(url: string, options: { max?: number; applicationName?: string } = {}): pg.Pool {
+/**
+ * How long one statement may run on the server (statement_timeout) and how long the bot waits for any answer to a
+ * query (node-postgres' query_timeout, a little longer, so the server's own cancel normally comes first and the
+ * connection stays usable). Without them a query on a connection that died silently (a half-open TCP connection: the
+ * database host gone, a firewall dropping it) waited for ever, holding whatever waited on it — a câu mẫu's record, a
+ * request. The service's statements take milliseconds; the migrations lift both on their own connection.
+ */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+export const QUERY_TIMEOUT_MS = 35_000;
+/** How long opening a connection (or waiting for one of the pool's) may take before it fails. */
+export const CONNECTION_TIMEOUT_MS = 10_000;
+
+export interface PoolOptions {
+  max?: number;
+  applicationName?: string;
+  /** statement_timeout in ms; 0: none (a pool whose statements wait on purpose, e.g. for an advisory lock). */
+  statementTimeoutMs?: number;
+  /** The wait for a query's answer in ms; 0: none. */
+  queryTimeoutMs?: number;
+  /** The wait for a connection in ms (> 0). */
+  connectionTimeoutMs?: number;
+}
+
+export function createPool(url: string, options: PoolOptions = {}): pg.Pool {
+  const statementTimeout = timeout("statementTimeoutMs", options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS);
+  const queryTimeout = timeout("queryTimeoutMs", options.queryTimeoutMs ?? QUERY_TIMEOUT_MS);
+  const connectionTimeout = timeout("connectionTimeoutMs", options.connectionTimeoutMs ?? CONNECTION_TIMEOUT_MS);
+  if (connectionTimeout === 0) throw new RangeError("connectionTimeoutMs must be above 0");
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? "motcua-bot",
     // A database that does not answer is reported, not waited on for ever.
-    connectionTimeoutMillis: 10_000,
+    connectionTimeoutMillis: connectionTimeout,
+    ...(statementTimeout > 0 ? { statement_timeout: statementTimeout } : {}),
+    ...(queryTimeout > 0 ? { query_timeout: queryTimeout } : {}),
+    // An idle pooled connection whose peer vanished is found by TCP keepalive rather than by the next query.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 30_000,
   });
   // An idle client losing its connection (database restarted) must not crash the process:
   // the pool drops it and the next query opens a new one.
   pool.on("error", () => undefined);
   return pool;
+}
+
+/** A whole number of milliseconds, 0 (none) up to a day: anything else is a mistake in the caller. */
+function timeout(name: string, ms: number): number {
+  if (!Number.isInteger(ms) || ms < 0 || ms > 86_400_000) {
+    throw new RangeError(`${name} must be a whole number of milliseconds from 0 to 86400000`);
+  }
+  return ms;
 }
 
 /** A connection taken from the pool for several statements (a transaction, a lock held). */

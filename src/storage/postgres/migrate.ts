@@ -34,6 +34,9 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * together take turns: the second finds the work done. A database migrated by a newer
  * version of the bot is refused (no downgrade), like a newer data file.
  */
+/** How long a migration (or the wait for another replica's) may take: a day, i.e. no bound a migration meets. */
+const MIGRATION_WAIT_MS = 86_400_000;
+
 export async function migrate(
   pool: pg.Pool,
   migrations?: Migration[],
@@ -41,8 +44,14 @@ export async function migrate(
   const all = migrations ?? (await readMigrations());
   const { client, release } = await checkOut(pool);
   const lock = lockId("motcua-bot schema migrations");
+  // A replica waits here while another migrates, and a migration may rewrite a large table: neither is bounded by the
+  // pool's statement and query timeouts (database.ts), lifted on this connection until it goes back to the pool.
+  // (query_timeout per query: node-postgres reads it from the query's config; its types omit it.)
+  const unbounded = (text: string, values?: unknown[]) =>
+    client.query({ text, values, query_timeout: MIGRATION_WAIT_MS } as pg.QueryConfig);
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [lock]);
+    await unbounded("SET statement_timeout = 0");
+    await unbounded("SELECT pg_advisory_lock($1)", [lock]);
     await client.query(
       `CREATE TABLE IF NOT EXISTS schema_migrations (
          version integer PRIMARY KEY,
@@ -63,7 +72,7 @@ export async function migrate(
       if (done.has(m.version)) continue;
       await client.query("BEGIN");
       try {
-        await client.query(m.sql);
+        await unbounded(m.sql);
         await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
         await client.query("COMMIT");
       } catch (err) {
@@ -74,11 +83,14 @@ export async function migrate(
     }
     return { version: known, applied };
   } finally {
-    // A connection that could not unlock still holds the lock: it is closed, not pooled.
-    const unlocked = await client.query("SELECT pg_advisory_unlock($1)", [lock]).then(
-      () => true,
-      () => false,
-    );
+    // A connection that could not unlock still holds the lock (or, not reset, no statement timeout): closed, not pooled.
+    const unlocked = await client
+      .query("SELECT pg_advisory_unlock($1)", [lock])
+      .then(() => client.query("RESET statement_timeout"))
+      .then(
+        () => true,
+        () => false,
+      );
     release(!unlocked);
   }
 }
