@@ -15,6 +15,9 @@ import {
   UnrecordedChanges,
 } from "./examples-unrecorded.js";
 
+/** A change kept in the folder whose change is known (an unsure one settled). */
+type Known = UnrecordedChange & { change: ExampleChange };
+
 export type { ExampleChange } from "./examples-unrecorded.js";
 
 /** The channel a replica announces a câu mẫu change on (the payload is the change's number; any message means "read"). */
@@ -84,10 +87,16 @@ export interface ExamplesSyncOptions {
   retry?: Backoff;
   /** Whether the files of the changes waiting are flushed to disk (tests: false). Default true. */
   fsync?: boolean;
+  /**
+   * How old another process's change still marked recording must be before this one records it (its process died
+   * during the record). Default 2 min: longer than a console request takes to record, timeouts included.
+   */
+  graceMs?: number;
 }
 
 const DEFAULT_POLL_MS = 5 * 60_000;
 const RETRY: Backoff = { initialMs: 2_000, maxMs: 60_000 };
+const GRACE_MS = 2 * 60_000;
 
 /**
  * Câu mẫu saved or deleted through the staff console of one replica, applied by every replica with DATABASE_URL
@@ -127,6 +136,14 @@ export class ExamplesSync implements ExampleAnnouncer {
   private lastError?: { kind: ExamplesSyncErrorKind; at: number };
   /** Whether the last catch-up failed (its warning is logged once, not at every retry). */
   private failing = false;
+  /** This process's changes being made or recorded now (their files are theirs: a catch-up leaves them alone). */
+  private readonly inFlight = new Set<string>();
+  /**
+   * This process's changes recorded (or found unchanged), with the number of folder listings begun once their file
+   * was gone (Infinity until then): a listing begun before that may still hold the file, and must not record it again.
+   */
+  private readonly settled = new Map<string, number>();
+  private listings = 0;
 
   private constructor(
     private readonly pool: Pool,
@@ -164,13 +181,33 @@ export class ExamplesSync implements ExampleAnnouncer {
     // The text's labels before the console's write (read in the file editor's order, ahead of it): a change that
     // ends without naming what it wrote is found by comparing (unsaid).
     const before = this.options.file.staffLabelsOf(text);
+    const { now, origin } = this.options;
+    const intent = this.unrecorded.entry({ kind: "unsure", text, before: [] }, now(), origin);
+    this.inFlight.add(intent.id);
+    // Kept on disk with the console's write (the file editor runs that right after reading `before`), not after the
+    // record fails: a process killed from here on, the record waiting on a database away, leaves the file, and the
+    // next start (or a replica sharing the folder) settles and records it. A file that cannot be read has no before.
+    const kept = before.then(
+      (labels) =>
+        labels !== undefined &&
+        this.unrecorded.keep({ ...intent, change: { kind: "unsure", text, before: labels } }).then((onDisk) => {
+          if (!onDisk) this.failed("unrecorded-file");
+          return onDisk;
+        }),
+      () => false,
+    );
     let finished = false;
     return async (change?: ExampleChange) => {
       if (finished) return undefined;
       finished = true;
       try {
+        await kept;
         const made = change ?? (await this.unsaid(text, before));
-        return made ? await this.record(made) : undefined;
+        if (!made) {
+          await this.settle(intent);
+          return undefined;
+        }
+        return await this.record({ ...intent, change: made });
       } finally {
         // A read that began before this point may have fetched the text's row as it was before this change was
         // recorded (an older change made elsewhere): marked touched again, it holds that row back, then reads again.
@@ -184,6 +221,14 @@ export class ExamplesSync implements ExampleAnnouncer {
     };
   }
 
+  /** Forgets a change of this process that is recorded or was nothing: its file removed, never recorded again. */
+  private async settle(entry: UnrecordedChange): Promise<void> {
+    this.settled.set(entry.id, Number.POSITIVE_INFINITY);
+    this.inFlight.delete(entry.id);
+    await this.unrecorded.drop(entry).catch(() => this.failed("unrecorded-file"));
+    this.settled.set(entry.id, this.listings);
+  }
+
   /**
    * What the console wrote for a change it ended without naming: the request failed after the write (the audit row,
    * the step before the record, is the first to fail when the database goes away right then). Without this, the label
@@ -191,14 +236,11 @@ export class ExamplesSync implements ExampleAnnouncer {
    * write: one label now (and another before) is recorded as added, none now (some before) as removed.
    */
   private async unsaid(text: string, before: Promise<Example[] | undefined>): Promise<ExampleChange | undefined> {
-    const [was, now] = [await before.catch(() => undefined), await this.options.file.staffLabelsOf(text)];
-    if (!was || !now || isDeepStrictEqual(was, now)) return undefined;
-    let change: ExampleChange | undefined;
-    if (now.length === 0) change = { kind: "remove", text };
-    else if (now.length === 1) {
-      const parsed = Change.safeParse({ kind: "add", example: now[0] });
-      if (parsed.success) change = { kind: "add", example: now[0] as Example };
-    }
+    const change = changeBetween(
+      text,
+      await before.catch(() => undefined),
+      await this.options.file.staffLabelsOf(text),
+    );
     if (change) {
       this.options.logger.warn(
         { kind: change.kind },
@@ -208,17 +250,20 @@ export class ExamplesSync implements ExampleAnnouncer {
     return change;
   }
 
-  private async record(change: ExampleChange): Promise<ExampleShared> {
-    const { origin, now, logger } = this.options;
-    const entry = this.unrecorded.entry(change, now(), origin);
+  private async record(entry: Known): Promise<ExampleShared> {
+    const { logger } = this.options;
+    const { change } = entry;
     try {
       await inTransaction(this.pool, (client) => writeChange(client, entry, false));
+      await this.settle(entry);
       return "recorded";
     } catch (err) {
       this.failed(databaseErrorKind(err));
-      // Kept (its text held back here) until a catch-up records it: after a restart too, from the file.
-      const durable = await this.unrecorded.keep(entry);
+      // Kept (its text held back here) until a catch-up records it: after a restart too, from the file — now the
+      // change itself, no longer marked recording, so a replica sharing the folder may record it at once.
+      const durable = await this.unrecorded.keep({ ...entry, recording: false });
       this.waiting.set(entry.id, entry.key);
+      this.inFlight.delete(entry.id);
       logger.warn(
         { err: errorSummary(err), kind: change.kind, kept: durable ? "file" : "memory" },
         durable
@@ -233,20 +278,50 @@ export class ExamplesSync implements ExampleAnnouncer {
 
   /**
    * Records the changes left waiting, in the order they were made (a text changed twice meanwhile: its last change
-   * only); stops at the first the database refuses, so none is recorded before an earlier one.
+   * only); stops at the first the database refuses, so none is recorded before an earlier one. This process's own
+   * changes being recorded (or just recorded) are left to their record; another process's still marked recording,
+   * until the grace period has passed (it died during the record); an unsure one (its process died before naming it)
+   * is settled by comparing the text's labels now with those it kept.
    */
   private async recordWaiting(): Promise<void> {
+    const { logger, now } = this.options;
+    const grace = this.options.graceMs ?? GRACE_MS;
+    const listing = ++this.listings;
     const before = new Set(this.waiting.keys());
-    const { changes, unreadable } = await this.unrecorded.list();
+    const { changes: listed, unreadable } = await this.unrecorded.list();
     // Left alone (a newer version's, broken by hand, unreadable): told by /healthz's error kind, never guessed at.
     if (unreadable > 0) this.failed("unrecorded-file");
+    // Settled here and gone before this listing began: no listing holds them any more.
+    for (const [id, gone] of this.settled) if (gone < listing) this.settled.delete(id);
+    const changes = listed.filter((c) => !this.inFlight.has(c.id) && !this.settled.has(c.id));
     // What the folder holds waits; what it no longer holds was recorded (by another replica on a shared folder); a
     // change whose record failed while the folder was read stays.
-    const listed = new Set(changes.map((c) => c.id));
-    for (const id of before) if (!listed.has(id)) this.waiting.delete(id);
+    const ids = new Set(changes.map((c) => c.id));
+    for (const id of before) if (!ids.has(id)) this.waiting.delete(id);
     for (const c of changes) this.waiting.set(c.id, c.key);
-    // A text this replica's console is recording now is left to that record (it is newer).
-    const open = changes.filter((c) => !this.pending.has(c.key));
+    const open: Known[] = [];
+    for (const c of changes) {
+      // A text this replica's console is recording now is left to that record (it is newer).
+      if (this.pending.has(c.key)) continue;
+      if (c.recording && now() - c.changedAt < grace) continue;
+      if (c.change.kind !== "unsure") {
+        open.push(c as Known);
+        continue;
+      }
+      const labels = await this.options.file.staffLabelsOf(c.change.text);
+      if (labels === undefined) continue;
+      const change = changeBetween(c.change.text, c.change.before as Example[], labels);
+      if (change) {
+        logger.info(
+          { kind: change.kind, changedAt: c.changedAt },
+          "câu mẫu begun by a process that ended before recording it: recorded now",
+        );
+        open.push({ ...c, change });
+      } else {
+        this.waiting.delete(c.id);
+        await this.unrecorded.drop(c).catch(() => this.failed("unrecorded-file"));
+      }
+    }
     const last = new Map(open.map((c) => [c.key, c]));
     for (const entry of open) {
       if (this.closed) return;
@@ -258,7 +333,7 @@ export class ExamplesSync implements ExampleAnnouncer {
         },
       );
       if (!recorded) {
-        this.options.logger.info(
+        logger.info(
           { kind: entry.change.kind, changedAt: entry.changedAt },
           "câu mẫu kept while the database was away not recorded: a change of its text made later (or this one) is recorded already",
         );
@@ -442,7 +517,7 @@ export class ExamplesSync implements ExampleAnnouncer {
  * Times come from the replicas' clocks, kept to well under a second of each other (NTP), far less than staff take
  * to label one text twice. Resolves to whether it was recorded.
  */
-async function writeChange(client: pg.PoolClient, entry: UnrecordedChange, late: boolean): Promise<boolean> {
+async function writeChange(client: pg.PoolClient, entry: Known, late: boolean): Promise<boolean> {
   await client.query("LOCK TABLE example_changes IN EXCLUSIVE MODE");
   if (late) {
     const { rows } = await client.query<{ changed_at: number }>(
@@ -473,6 +548,24 @@ function databaseErrorKind(err: unknown): "database" | "database-unreachable" {
   const code = (err as { code?: unknown } | null)?.code;
   const sqlState = typeof code === "string" && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
   return sqlState && !sqlState.startsWith("08") && !sqlState.startsWith("57P0") ? "database" : "database-unreachable";
+}
+
+/**
+ * The change the console made to a text's staff labels, from those before its write and those now: one label now
+ * (another before) is an addition, none now (some before) a removal; undefined when nothing changed or either side
+ * is unknown.
+ */
+function changeBetween(
+  text: string,
+  was: readonly unknown[] | undefined,
+  now: Example[] | undefined,
+): ExampleChange | undefined {
+  if (!was || !now || isDeepStrictEqual(was, now)) return undefined;
+  if (now.length === 0) return { kind: "remove", text };
+  if (now.length !== 1) return undefined;
+  return Change.safeParse({ kind: "add", example: now[0] }).success
+    ? { kind: "add", example: now[0] as Example }
+    : undefined;
 }
 
 /** Staff labels by sameTextKey. */

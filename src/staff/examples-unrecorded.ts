@@ -12,7 +12,21 @@ export const ExampleChangeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("remove"), text: z.string().min(1).max(2_000) }),
 ]);
 
-export const textOf = (change: ExampleChange) => (change.kind === "add" ? change.example.text : change.text);
+/**
+ * A change begun and not yet named: written before the console's examples.json write, with the text's staff labels
+ * as they were before it. Found after a crash, it is settled by comparing the text's labels then with `before`.
+ */
+export interface UnsureChange {
+  kind: "unsure";
+  text: string;
+  /** The text's staff labels before the write, as the file held them (not parsed). */
+  before: unknown[];
+}
+
+/** What a file of the folder keeps: a change, or one begun and not yet named. */
+export type KeptChange = ExampleChange | UnsureChange;
+
+export const textOf = (change: KeptChange) => (change.kind === "add" ? change.example.text : change.text);
 
 /**
  * The folder, inside the catalogue folder next to examples.json, of the changes saved there and not yet recorded in
@@ -27,33 +41,42 @@ export interface UnrecordedChange {
   id: string;
   /** sameTextKey of its text. */
   key: string;
-  change: ExampleChange;
+  change: KeptChange;
+  /**
+   * Its replica is recording it now (the file is written before the record, removed after it): another replica
+   * sharing the folder leaves it alone until it is older than the sync's grace period (its replica died then).
+   * False once its record failed: whoever can, records it.
+   */
+  recording: boolean;
   /** When it was made (epoch ms, the bot's clock): weighed against a change of the text recorded meanwhile. */
   changedAt: number;
   /** The replica whose console made it. */
   origin: string;
 }
 
-const Stored = z.object({
-  version: z.literal(1),
-  change: ExampleChangeSchema,
-  changedAt: z.number().int().nonnegative(),
-  origin: z.string().max(200),
-});
+const Stored = z
+  .object({
+    version: z.literal(1),
+    change: ExampleChangeSchema.optional(),
+    unsure: z.object({ text: z.string().min(1).max(2_000), before: z.array(z.unknown()).max(100) }).optional(),
+    changedAt: z.number().int().nonnegative(),
+    origin: z.string().max(200),
+    recording: z.boolean().optional(),
+  })
+  .refine((s) => (s.change === undefined) !== (s.unsure === undefined));
 
 const NAME = /^\d{15}-\d{6}-[0-9a-f]{8}\.json$/;
 
 /**
- * The câu mẫu changes saved here that the database did not take (src/staff/examples-sync.ts), one small file each,
- * written when the record fails and removed once the change is recorded: one left after a restart is found and
- * recorded then. (Written only then, not ahead of every record: a file would otherwise exist for each change being
- * recorded, and a replica that listed it just before it was removed would record it a second time, late, over a
- * change committed after it. A process killed in the milliseconds between the examples.json write and the record
- * leaves the label in its own file only.) Each file is written whole under a
- * temporary name and renamed (a crash leaves it or nothing, never half), and never rewritten; two replicas sharing
- * the catalogue folder each write files of their own names and may record each other's (the database decides, so
- * twice is harmless). A file that cannot be written leaves the change in memory only: recorded while the process
- * lives, lost if it ends first (`keep` says so).
+ * The câu mẫu changes saved here and not yet recorded in the database (src/staff/examples-sync.ts), one small file
+ * each. A change's file is written when the console begins it, with (not after) the examples.json write, first as an
+ * unsure change (the text and its labels before), and removed once the change is recorded; when the record fails it
+ * is replaced by the change itself, no longer marked recording. A replica killed at any point after the write, the
+ * record waiting on a database away, leaves the file: found at the next start (or by a replica sharing the folder)
+ * and recorded then. Each file is written whole under a temporary name and renamed (a crash leaves it or nothing,
+ * never half). Two replicas sharing the catalogue folder each write files of their own names; what one records
+ * twice the database weighs (examples-sync.ts writeChange), so twice is harmless. A file that cannot be written
+ * leaves the change in memory only: recorded while the process lives, lost if it ends first (`keep` says so).
  */
 export class UnrecordedChanges {
   private readonly memory = new Map<string, UnrecordedChange>();
@@ -70,19 +93,26 @@ export class UnrecordedChanges {
   readonly dir: string;
 
   /** A change made now, named to sort in the order made (not kept yet: `keep`). */
-  entry(change: ExampleChange, changedAt: number, origin: string): UnrecordedChange {
+  entry(change: KeptChange, changedAt: number, origin: string, recording = true): UnrecordedChange {
     const id = `${String(Math.max(0, Math.trunc(changedAt))).padStart(15, "0")}-${String(++this.made % 1e6).padStart(6, "0")}-${randomBytes(4).toString("hex")}.json`;
-    return { id, key: sameTextKey(textOf(change)), change, changedAt, origin };
+    return { id, key: sameTextKey(textOf(change)), change, recording, changedAt, origin };
   }
 
-  /** Keeps a change the database did not take; resolves to whether it is on disk (else in memory only). */
+  /**
+   * Keeps a change (replacing what its file held); resolves to whether it is on disk. One that cannot be written is
+   * kept in memory instead when it waits (not recording: its record failed), else only told (the record is under way).
+   */
   async keep(entry: UnrecordedChange): Promise<boolean> {
-    const { change, changedAt, origin } = entry;
+    const { change, changedAt, origin, recording } = entry;
+    const stored =
+      change.kind === "unsure"
+        ? { version: 1, unsure: { text: change.text, before: change.before }, changedAt, origin, recording }
+        : { version: 1, change, changedAt, origin, recording };
     try {
-      await this.write(entry.id, `${JSON.stringify({ version: 1, change, changedAt, origin })}\n`);
+      await this.write(entry.id, `${JSON.stringify(stored)}\n`);
       return true;
     } catch {
-      this.memory.set(entry.id, entry);
+      if (!recording) this.memory.set(entry.id, entry);
       return false;
     }
   }
@@ -118,11 +148,15 @@ export class UnrecordedChanges {
         unreadable++;
         continue;
       }
-      const change = parsed.change as ExampleChange;
+      const change: KeptChange = parsed.change
+        ? (parsed.change as ExampleChange)
+        : { kind: "unsure", text: parsed.unsure?.text ?? "", before: parsed.unsure?.before ?? [] };
       byId.set(name, {
         id: name,
         key: sameTextKey(textOf(change)),
         change,
+        // Files of an earlier version (no mark) were all written when their record failed.
+        recording: parsed.recording ?? false,
         changedAt: parsed.changedAt,
         origin: parsed.origin,
       });

@@ -220,7 +220,7 @@ describe("a câu mẫu saved while the database is away reaches the other replic
 
 describe("what waits is recorded whoever can: a shared catalogue folder, a folder where the file cannot be kept", () => {
   /** A sync of its own (as src/wiring/examples.ts opens one) on `dir`, through `pool`; no poll. */
-  async function syncOn(pool: Pool, dir: string, origin: string) {
+  async function syncOn(pool: Pool, dir: string, origin: string, { graceMs }: { graceMs?: number } = {}) {
     const file = new ExamplesFileEditor(dir, false);
     const logs = captureLogs();
     const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
@@ -237,6 +237,7 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
       fsync: false,
       retry: { initialMs: 50, maxMs: 200 },
       reconnect: { initialMs: 50, maxMs: 200 },
+      graceMs,
     });
     cleanups.push(() => sync.close());
     /** Saves a label as the console does: held apart, written, then announced; resolves to what `done` says. */
@@ -249,7 +250,7 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
         await done();
       }
     };
-    return { sync, save, logs };
+    return { sync, save, logs, file, known };
   }
 
   async function pools(url: string) {
@@ -283,6 +284,43 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
     expect(await eventually(async () => (await staffLabels(own, NEW_BABY)).length === 1)).toBe(true);
     expect(await staffLabels(own, NEW_BABY)).toEqual(await staffLabels(shared, NEW_BABY));
     expect(other.sync.health().applied).toBe(1);
+  });
+
+  it("a replica killed while its record waits on a dead connection leaves the change in the folder, recorded from there", async () => {
+    const url = await newDatabase();
+    const { proxy, viaProxy, direct } = await pools(url);
+    const [shared, own] = [await catalogueCopy(), await catalogueCopy()];
+    const killed = await syncOn(viaProxy, shared, "killed");
+    const other = await syncOn(direct, own, "other");
+    // The database host goes silent: the record waits (until the pool's query timeout, longer than this test).
+    proxy.freeze();
+    void killed.save(NEW_BABY, MARRIAGE).catch(() => undefined);
+    // Another change begun and never named: its process ended between the write and `done`.
+    killed.sync.changing(BORN);
+    await killed.file.add({ text: BORN, code: BIRTH }, ADMIN, "2026-12-02", killed.known);
+    // Both are on disk while their process still waits (before the fix: only once a record had failed).
+    expect(await eventually(async () => (await unrecordedFiles(shared)).length === 2)).toBe(true);
+    // A live replica sharing the folder leaves changes being recorded to their process (within the grace period)…
+    const sharing = await syncOn(direct, shared, "sharing");
+    await sharing.sync.catchUp();
+    expect(sharing.sync.health().waiting).toBe(2);
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const rows = async () =>
+      (await pool.query<{ text_key: string }>("SELECT text_key FROM example_changes ORDER BY seq")).rows.map(
+        (r) => r.text_key,
+      );
+    expect(await rows()).toEqual([]);
+    await sharing.sync.close();
+    // …and once that has passed (the process is gone: never closed, its record never ends), they are recorded.
+    const restarted = await syncOn(direct, shared, "restarted", { graceMs: 0 });
+    await restarted.sync.catchUp();
+    expect(restarted.sync.health().waiting).toBe(0);
+    expect(await unrecordedFiles(shared)).toEqual([]);
+    expect(await rows()).toEqual([sameTextKey(NEW_BABY), sameTextKey(BORN)]);
+    expect(await eventually(async () => (await staffLabels(own, BORN)).length === 1)).toBe(true);
+    for (const text of [NEW_BABY, BORN]) expect(await staffLabels(own, text)).toEqual(await staffLabels(shared, text));
+    expect(other.sync.health().applied).toBe(2);
   });
 
   it("kept in memory when its file cannot be written: recorded once the database is back, the kind told", async () => {
