@@ -62,6 +62,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "gửi đơn gì",
     "nộp đơn gì",
     "gửi gì",
+    // a letter asked for: "do I need to write a letter?"
+    "write a letter",
+    "write an application",
+    "written request",
+    "written application",
   ],
   fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
@@ -74,6 +79,15 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "ai công nhận",
     "ai phê duyệt",
     "ai xét duyệt",
+    "ai sẽ ra quyết định",
+    "ai sẽ quyết định",
+    "ai sẽ công nhận",
+    "ai sẽ cấp",
+    // one office or another to send it to: "nộp cho tổ trưởng hay nộp lên UBND phường"
+    "hay nộp lên",
+    "hay nộp về",
+    "hay gửi lên",
+    "hay gửi về",
     "who approves",
     "who decides",
     "who recognises",
@@ -139,8 +153,23 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "mức thu nhập",
     "who is eligible",
     "how old",
+    // standards to meet: "cần đáp ứng tiêu chuẩn gì"
+    "tiêu chuẩn gì",
+    "tiêu chuẩn nào",
+    "những tiêu chuẩn",
+    "cần đáp ứng",
+    // the level of the VNeID account asked: "cần tài khoản mức mấy" (the channel beside it is the way)
+    "mức mấy",
+    "mức 2 không",
+    "mức 2 chưa",
   ],
 };
+
+/**
+ * Questions for the procedure as a whole that stay content ("cần làm những gì"): the yes/no beside them asks no
+ * condition ("có được nhận trợ cấp gì không, cần làm những gì").
+ */
+const KEPT_WHOLE = ["cần làm những gì", "phải làm những gì", "cần làm những thủ tục gì", "phải làm những thủ tục gì"];
 
 /**
  * Words around a cue that make it part of the story or of a name, not a question: "mặt tiền" is no "mất tiền",
@@ -192,6 +221,28 @@ const STORY = [
   "không có kinh phí",
   "đã hết thời hạn",
   "đã hết hạn",
+  // isolating a child is the case ("cách ly cháu khỏi người đó"), no "cách" (how)
+  "cách ly",
+  // an address of the story ("xóa thường trú ở địa chỉ cũ")
+  "địa chỉ cũ",
+  "địa chỉ mới",
+  // money received, not paid: "tiền chôn cất", "hưởng tiền tử tuất", "mức tiền mỗi tháng"
+  "tiền chôn cất",
+  "tiền lo đám",
+  "tiền làm nhà",
+  "tiền tử tuất",
+  "hưởng tiền",
+  "mức tiền",
+  "how much is covered",
+  "travel costs",
+  "training costs",
+  "burial cost",
+  "burial costs",
+  "funeral cost",
+  "funeral costs",
+  // "want to take a vocational course": no "take" of time
+  "take a",
+  "take the",
   "need to do",
   ...["i live", "he lives", "she lives", "we live", "they live", "i stay"].map((who) => `where ${who}`),
   // moving to another ward is the situation ("chuyển nhà sang phường khác thì làm sao nhận tiếp")
@@ -209,6 +260,8 @@ const YES_NO_CUES = new Set(
   ["có được", "có phải", "có cần phải", "có được không", "được không", "có thể", "có được làm", "làm được không"]
     // not "có bắt buộc hòa giải ở xã không": whether it is required, wherever
     .concat(["có được phép", "được phép"])
+    // "xin ở phường nơi tôi đang ở được không hay phải về phường cũ"
+    .concat(["được không hay"])
     .map((text) => tokenize(text).join(" ")),
 );
 const GO_TO = new Set(tokenize("ở tại về lên ra quay đến"));
@@ -231,6 +284,7 @@ const OFFICE_SUBJECT = new Set(tokenize("xã phường ubnd cơ quan họ commun
 const keptMap = new PhraseMap();
 for (const [intent, phrases] of Object.entries(KEPT))
   for (const text of phrases) keptMap.add(phrase(text), plain([intent]));
+for (const text of KEPT_WHOLE) keptMap.add(phrase(text), plain(["general"]));
 /** Told apart from a cue only by accents typed: never read as story when typed without them ("co mat tien k"). */
 const EXACT_STORY = new Set(["mat tien"]);
 const storyMap = new PhraseMap();
@@ -292,9 +346,24 @@ export function readInContext(
     // (not "cần giấy gì": that asks the papers)
     const which = WHICH.has(spelled[cue.end ?? 0]?.token ?? "");
     if (cue.intent === "documents" && !cue.kept && NEED_PAPER.has(text) && !which) cue.paper = true;
-    // "xin giấy gì": which paper to ask for is which procedure, the whole of it
-    if (cue.intent === "documents" && PAPER_ASKED.has(text) && spelled[cue.at - 1]?.token === "xin") {
-      cue.intent = "general";
+    // "xin giấy gì", "phải làm giấy gì", "chứng thực văn bản gì": which paper to ask for or have certified is which
+    // procedure, the whole of it
+    if (cue.intent === "documents" && PAPER_ASKED.has(text) && whichPaper(spelled, cue.at)) cue.intent = "general";
+    // "làm hồ sơ như thế nào": how to apply, the steps
+    if (cue.intent === "documents" && HOW_DOSSIER.has(text) && spelled[cue.at - 1]?.token === "lam") {
+      cue.intent = "steps";
+    }
+    // "có thời hạn gửi không", "thời hạn nộp đơn": a deadline of the citizen's, not the office's time
+    if (cue.intent === "time" && text === "thoi han" && CITIZEN_ACTS.has(spelled[cue.end ?? 0]?.token ?? "")) {
+      cue.intent = "conditions";
+    }
+    // "học nghề free … đăng ký ở đâu": "free" said of the thing, with the question after it
+    if (cue.intent === "fee" && text === "free" && laterCue(cues, cue)) cue.mute = true;
+    // "what must I declare": what, not whether one must
+    if (cue.intent === "conditions" && MUST.has(text) && spelled[cue.at - 1]?.token === "what") cue.mute = true;
+    // "có phải là xã cấp … không": whether that office does it, the place
+    if (cue.intent === "conditions" && text === "co phai" && isOfficeThatDoes(spelled, cue.end ?? 0)) {
+      cue.intent = "place";
     }
     // "vừa xuất ngũ về quê, muốn học nghề …": the hometown in a clause before the question is the story
     // (not "hay phải về quê": whether one must go there)
@@ -362,7 +431,7 @@ function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
  * "có phải làm gì không", "phải làm thủ tục nào": a question for the procedure as a whole, put as yes/no; the
  * yes/no words beside it ask no condition.
  */
-const WHAT_TO_DO = new Set(["lam gi", "phai lam gi", "can lam gi"]);
+const WHAT_TO_DO = new Set(["lam gi", "phai lam gi", "can lam gi", ...KEPT_WHOLE.map((t) => tokenize(t).join(" "))]);
 function muteYesNoBesideWhole(cues: Cue[]): void {
   // "có phải làm gì không" asks what to do; "có phải làm thủ tục gì không" whether a procedure is required
   const whole = new Set(
@@ -376,8 +445,8 @@ function muteYesNoBesideWhole(cues: Cue[]): void {
 }
 
 /** Moving is the situation: "chuyển về ở với con ở phường khác thì làm sao" asks no place. */
-const MOVING = new Set(tokenize("chuyển dời sang qua"));
-const ELSEWHERE = new Set(["phuong khac", "xa khac", "noi khac"]);
+const MOVING = new Set(tokenize("chuyển dời sang qua moved move moving"));
+const ELSEWHERE = new Set(["phuong khac", "xa khac", "noi khac", "another ward", "a different ward"]);
 
 function muteMoving(spelled: readonly Word[], cues: Cue[]): void {
   for (const cue of cues) {
@@ -409,9 +478,32 @@ function hasAllowance(words: readonly Word[]): boolean {
   return words.some((w, k) => ALLOWANCES.includes(`${w.token} ${words[k + 1]?.token ?? ""}`));
 }
 
-const NEED_PAPER = new Set(["can giay", "can co giay", "can co"]);
+const NEED_PAPER = new Set(["can giay", "can co giay", "can co", "can ban"]);
 const WHICH = new Set(tokenize("gì nào tờ j"));
-const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao"]);
+const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao", "van ban gi"]);
+const HOW_DOSSIER = new Set(["ho so nhu the nao", "ho so the nao"]);
+const CITIZEN_ACTS = new Set(tokenize("gửi nộp báo"));
+const MUST = new Set(["must i", "do i have to", "must we"]);
+/** "xin giấy gì", "phải (đi) làm giấy gì", "chứng thực văn bản gì": the paper is what one asks for. */
+function whichPaper(spelled: readonly Word[], at: number): boolean {
+  const before = spelled[at - 1]?.token ?? "";
+  if (before === "xin") return true;
+  if (`${spelled[at - 2]?.token ?? ""} ${before}` === "chung thuc") return true;
+  // "thì làm giấy j" asks the papers; "phải làm giấy gì", "phải đi làm giấy gì" which one
+  return before === "lam" && spelled.slice(Math.max(0, at - 3), at - 1).some((w) => w.token === "phai");
+}
+/** Another section asked after `cue` in its sentence. */
+function laterCue(cues: readonly Cue[], cue: Cue): boolean {
+  return cues.some(
+    (c) => c !== cue && !c.mute && c.sentence === cue.sentence && (c.at ?? -1) > (cue.at ?? 0) && c.intent !== "fee",
+  );
+}
+/** "là xã cấp", "xã cấp": an office as the one who does it, right after "có phải". */
+function isOfficeThatDoes(spelled: readonly Word[], from: number): boolean {
+  let k = from;
+  if (spelled[k]?.token === "la") k++;
+  return OFFICE.has(spelled[k]?.token ?? "");
+}
 const HOMETOWN = new Set(["ve que", "o que"]);
 const TO_GO = new Set(tokenize("phải hay có"));
 const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);

@@ -659,7 +659,11 @@ const AT_OFFICE = [
   // "ra ubnd xã chứng thực đc ko": going there to have it done
 ].flatMap((office) => [`ở ${office}`, `tại ${office}`, `ra ${office}`]);
 // "bản lưu ở xã": where a paper is kept
-const BEFORE_DONE = new Set(tokenize("đã từ lưu"));
+const BEFORE_DONE = phrase("đã từ lưu");
+/** One of BEFORE_DONE as typed: with accents, its own ("khai tử ở phường" is no "từ"). */
+function doneBefore(w: Word, mode: "exact" | "typed"): boolean {
+  return BEFORE_DONE.some((d) => d.token === w.token && (mode === "typed" || w.marks === "" || w.marks === d.marks));
+}
 
 /**
  * Polite closings of a letter ("anh chị hướng dẫn giúp em với", "mong được giải đáp"): they ask for steps
@@ -1073,7 +1077,7 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
     const word = spelled[k] as Word & { sentence?: number };
     if ((word.sentence ?? 0) !== sentence) break;
     if (!officeMap.entryAt(spelled, k, mode)) continue;
-    if (!spelled.slice(Math.max(0, k - 3), k).some((w) => BEFORE_DONE.has(w.token))) return true;
+    if (!spelled.slice(Math.max(0, k - 3), k).some((w) => doneBefore(w, mode))) return true;
   }
   return false;
 }
@@ -1127,7 +1131,7 @@ const ENGLISH_SUBJECT = new Set([
 /** Only one who asks for himself requests the service ("can I get a copy"); "can she get it" asks whether she may. */
 const SELF = new Set(["i", "we"]);
 /** "can I get a copy …" asks for the service itself, not whether it is allowed. */
-const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply"]);
+const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply", "meet", "see"]);
 const OPENERS = new Set(["and", "so", "but", "also", "hi", "hello", "ok", "then"]);
 
 function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean {
