@@ -155,6 +155,9 @@ export class ExamplesSync implements ExampleAnnouncer {
   /** Starts listening (a failed first LISTEN is retried in the background); `catchUp` applies what is recorded. */
   static async open(pool: Pool, options: ExamplesSyncOptions): Promise<ExamplesSync> {
     const sync = new ExamplesSync(pool, options);
+    // Temporary files a crash left half-written in the folder are swept (counted in the log, never their content).
+    const swept = await sync.unrecorded.sweep(Date.now());
+    if (swept > 0) options.logger.info({ swept }, "câu mẫu: temporary files left by a crash removed");
     // Changes left waiting by the last run: their texts are held back from the first read on, and /healthz counts them.
     const { changes, unreadable } = await sync.unrecorded.list();
     for (const c of changes) sync.waiting.set(c.id, c.key);

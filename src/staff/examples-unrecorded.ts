@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { Example, sameTextKey } from "../catalogue/examples.js";
@@ -66,6 +66,8 @@ const Stored = z
   .refine((s) => (s.change === undefined) !== (s.unsure === undefined));
 
 const NAME = /^\d{15}-\d{6}-[0-9a-f]{8}\.json$/;
+/** A file being written (`write`): its change's name, the writer's process id. */
+const TEMP = /^\.\d{15}-\d{6}-[0-9a-f]{8}\.json\.\d+\.tmp$/;
 
 /**
  * The câu mẫu changes saved here and not yet recorded in the database (src/staff/examples-sync.ts), one small file
@@ -163,6 +165,33 @@ export class UnrecordedChanges {
     }
     const changes = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { changes, unreadable };
+  }
+
+  /**
+   * Removes the temporary files a crash left before their rename (the change they held was never kept: its
+   * examples.json write is settled as any other). Only those older than `olderThanMs`: a replica sharing the folder
+   * may be writing one now. Resolves to how many were removed; a folder that cannot be read removes none.
+   */
+  async sweep(now: number, olderThanMs = 60_000): Promise<number> {
+    const names = await readdir(this.dir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      if (!TEMP.test(name)) continue;
+      const file = path.join(this.dir, name);
+      const made = await stat(file).then(
+        (s) => s.mtimeMs,
+        () => undefined,
+      );
+      if (made === undefined || now - made < olderThanMs) continue;
+      if (
+        await rm(file, { force: true }).then(
+          () => true,
+          () => false,
+        )
+      )
+        removed++;
+    }
+    return removed;
   }
 
   /** Forgets a change: recorded, or outdated by a later one. */

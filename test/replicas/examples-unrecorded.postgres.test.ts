@@ -7,7 +7,7 @@
  * very statement that records the change (the session and audit rows before it go through, as they would a moment
  * before the database stopped).
  */
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -321,6 +321,29 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
     expect(await eventually(async () => (await staffLabels(own, BORN)).length === 1)).toBe(true);
     for (const text of [NEW_BABY, BORN]) expect(await staffLabels(own, text)).toEqual(await staffLabels(shared, text));
     expect(other.sync.health().applied).toBe(2);
+  });
+
+  it("temporary files a crash left in the folder are swept at start, not those being written now", async () => {
+    const url = await newDatabase();
+    const dir = await catalogueCopy();
+    const folder = path.join(dir, UNRECORDED_DIR);
+    await mkdir(folder, { recursive: true });
+    const [stale, fresh] = [
+      ".001764650000000-000001-0a1b2c3d.json.4242.tmp",
+      ".001764650000000-000002-0a1b2c3d.json.4243.tmp",
+    ];
+    for (const name of [stale, fresh]) await writeFile(path.join(folder, name), '{"version":1');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(path.join(folder, stale), hourAgo, hourAgo);
+    // Not one of ours: left alone whatever its age.
+    await writeFile(path.join(folder, ".notes.tmp"), "");
+    await utimes(path.join(folder, ".notes.tmp"), hourAgo, hourAgo);
+    const direct = createPool(url, { max: 2 });
+    cleanups.push(() => direct.end());
+    const opened = await syncOn(direct, dir, "here");
+    expect((await readdir(folder)).sort()).toEqual([".notes.tmp", fresh].sort());
+    expect(opened.logs.lines.join("")).toContain('"swept":1');
+    expect(opened.sync.health()).toMatchObject({ waiting: 0, lastError: null });
   });
 
   it("kept in memory when its file cannot be written: recorded once the database is back, the kind told", async () => {
