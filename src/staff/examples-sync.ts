@@ -48,6 +48,11 @@ export interface ExamplesSyncHealth {
   caughtUpAt: string | null;
   /** Changes saved here (or in a shared catalogue folder) not yet recorded for the other replicas. */
   waiting: number;
+  /**
+   * Changes the database refused for good (a constraint, a value it cannot hold), set aside in the folder's
+   * `refused/` so the changes after them went on: never sent to the other replicas unless someone acts.
+   */
+  refused: number;
   /** Whether the connection that hears the other replicas' announcements (LISTEN) is up. */
   listening: boolean;
   lastError: { kind: ExamplesSyncErrorKind; at: string } | null;
@@ -144,6 +149,7 @@ export class ExamplesSync implements ExampleAnnouncer {
    */
   private readonly settled = new Map<string, number>();
   private listings = 0;
+  private refusedCount = 0;
 
   private constructor(
     private readonly pool: Pool,
@@ -159,6 +165,7 @@ export class ExamplesSync implements ExampleAnnouncer {
     const swept = await sync.unrecorded.sweep(Date.now());
     if (swept > 0) options.logger.info({ swept }, "câu mẫu: temporary files left by a crash removed");
     // Changes left waiting by the last run: their texts are held back from the first read on, and /healthz counts them.
+    sync.refusedCount = await sync.unrecorded.refused();
     const { changes, unreadable } = await sync.unrecorded.list();
     for (const c of changes) sync.waiting.set(c.id, c.key);
     if (unreadable > 0) sync.failed("unrecorded-file");
@@ -329,12 +336,19 @@ export class ExamplesSync implements ExampleAnnouncer {
     for (const entry of open) {
       if (this.closed) return;
       if (last.get(entry.key) !== entry) continue;
-      const recorded = await inTransaction(this.pool, (client) => writeChange(client, entry, true)).catch(
-        (err: unknown) => {
-          this.failed(databaseErrorKind(err));
-          throw err;
-        },
-      );
+      let recorded: boolean;
+      try {
+        recorded = await inTransaction(this.pool, (client) => writeChange(client, entry, true));
+      } catch (err) {
+        this.failed(databaseErrorKind(err));
+        if (!refusedForGood(err)) throw err;
+        // Refused for this change alone, at every try: set aside (kept, told) so the changes after it go on.
+        await this.setAside(
+          open.filter((c) => c.key === entry.key),
+          err,
+        );
+        continue;
+      }
       if (!recorded) {
         logger.info(
           { kind: entry.change.kind, changedAt: entry.changedAt },
@@ -345,6 +359,28 @@ export class ExamplesSync implements ExampleAnnouncer {
         this.waiting.delete(done.id);
         await this.unrecorded.drop(done).catch(() => this.failed("unrecorded-file"));
       }
+    }
+  }
+
+  /** Sets aside the changes of a text the database refuses for good: logged by kind, time and SQLSTATE, never text. */
+  private async setAside(entries: Known[], err: unknown): Promise<void> {
+    for (const entry of entries) {
+      this.waiting.delete(entry.id);
+      const moved = await this.unrecorded.setAside(entry).then(
+        () => true,
+        () => false,
+      );
+      if (moved) this.refusedCount++;
+      else this.failed("unrecorded-file");
+      this.options.logger.error(
+        {
+          kind: entry.change.kind,
+          changedAt: entry.changedAt,
+          code: (err as { code?: unknown }).code,
+          kept: moved ? "refused folder" : "not moved",
+        },
+        "câu mẫu change refused by the database for good: set aside in .examples-unrecorded/refused/, not sent to the other replicas; the changes after it go on",
+      );
     }
   }
 
@@ -422,6 +458,7 @@ export class ExamplesSync implements ExampleAnnouncer {
       applied: this.applied,
       caughtUpAt: iso(this.caughtUpAt),
       waiting: this.waiting.size,
+      refused: this.refusedCount,
       listening: this.broadcast?.connected ?? false,
       lastError: this.lastError ? { kind: this.lastError.kind, at: iso(this.lastError.at) as string } : null,
     };
@@ -569,6 +606,16 @@ function changeBetween(
   return Change.safeParse({ kind: "add", example: now[0] }).success
     ? { kind: "add", example: now[0] as Example }
     : undefined;
+}
+
+/**
+ * Whether the database refuses this change itself, whenever it is tried: a data exception (class 22: a value too
+ * long, a bad encoding) or an integrity constraint (class 23). A schema or permission error (class 42), a timeout,
+ * a lost connection refuse every change alike and pass: those wait.
+ */
+function refusedForGood(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^2[23][0-9A-Z]{3}$/.test(code);
 }
 
 /** Staff labels by sameTextKey. */

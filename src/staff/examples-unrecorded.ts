@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { Example, sameTextKey } from "../catalogue/examples.js";
@@ -34,6 +34,9 @@ export const textOf = (change: KeptChange) => (change.kind === "add" ? change.ex
  * carries it along with the labels it belongs to.
  */
 export const UNRECORDED_DIR = ".examples-unrecorded";
+
+/** The subfolder of the changes the database refused for good (setAside). */
+export const REFUSED_DIR = "refused";
 
 /** A câu mẫu change saved into examples.json here, waiting to be recorded for the other replicas. */
 export interface UnrecordedChange {
@@ -192,6 +195,27 @@ export class UnrecordedChanges {
         removed++;
     }
     return removed;
+  }
+
+  /**
+   * Moves a change the database refuses for good (a constraint, a value it cannot hold) into the folder's `refused/`
+   * subfolder: kept for whoever looks into it, no longer waiting, so the changes after it go on.
+   */
+  async setAside(entry: UnrecordedChange): Promise<void> {
+    const aside = path.join(this.dir, REFUSED_DIR);
+    await mkdir(aside, { recursive: true });
+    if (this.memory.delete(entry.id)) {
+      const { change, changedAt, origin } = entry;
+      await writeFile(path.join(aside, entry.id), `${JSON.stringify({ version: 1, change, changedAt, origin })}\n`);
+      return;
+    }
+    await rename(path.join(this.dir, entry.id), path.join(aside, entry.id));
+  }
+
+  /** How many changes were set aside (refused for good). */
+  async refused(): Promise<number> {
+    const names = await readdir(path.join(this.dir, REFUSED_DIR)).catch(() => [] as string[]);
+    return names.filter((n) => NAME.test(n)).length;
   }
 
   /** Forgets a change: recorded, or outdated by a later one. */

@@ -15,7 +15,7 @@ import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalog
 import type { Service } from "../../src/service.js";
 import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
 import { ExamplesSync, type ExamplesSyncHealth } from "../../src/staff/examples-sync.js";
-import { UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
+import { REFUSED_DIR, UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { captureLogs } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
@@ -321,6 +321,41 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
     expect(await eventually(async () => (await staffLabels(own, BORN)).length === 1)).toBe(true);
     for (const text of [NEW_BABY, BORN]) expect(await staffLabels(own, text)).toEqual(await staffLabels(shared, text));
     expect(other.sync.health().applied).toBe(2);
+  });
+
+  it("a change the database refuses for good is set aside, told by /healthz and the log, and the later ones go on", async () => {
+    const url = await newDatabase();
+    const { proxy, viaProxy, direct } = await pools(url);
+    const [dir, own] = [await catalogueCopy(), await catalogueCopy()];
+    const here = await syncOn(viaProxy, dir, "here");
+    const other = await syncOn(direct, own, "other");
+    proxy.refuse(RECORD);
+    expect(await here.save(NEW_BABY, MARRIAGE)).toBe("waiting");
+    expect(await here.save(BORN, BIRTH)).toBe("waiting");
+    // The first one's row is one the database will never take (as a constraint added since, or a value too long).
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    await pool.query(
+      `ALTER TABLE example_changes ADD CONSTRAINT not_this_one CHECK (text_key <> '${sameTextKey(NEW_BABY)}')`,
+    );
+    proxy.mend();
+    expect(await eventually(() => here.sync.health().waiting === 0)).toBe(true);
+    expect(here.sync.health()).toMatchObject({ refused: 1, lastError: { kind: "database" } });
+    expect(await eventually(async () => (await staffLabels(own, BORN)).length === 1)).toBe(true);
+    expect(await staffLabels(own, NEW_BABY)).toEqual([]);
+    const { rows } = await pool.query<{ text_key: string; seq: number }>("SELECT text_key, seq FROM example_changes");
+    expect(rows.map((r) => r.text_key)).toEqual([sameTextKey(BORN)]);
+    expect(other.sync.health().applied).toBe(rows[0]?.seq);
+    // Kept where whoever looks finds it, out of the way of the changes waiting.
+    expect(await unrecordedFiles(dir)).toEqual([REFUSED_DIR]);
+    expect(await readdir(path.join(dir, UNRECORDED_DIR, REFUSED_DIR))).toHaveLength(1);
+    const logged = here.logs.lines.join("");
+    expect(logged).toContain("refused by the database for good");
+    expect(logged).toContain('"code":"23514"');
+    for (const text of [NEW_BABY, BORN]) expect(logged).not.toContain(text.normalize("NFC"));
+    // A replica starting on the folder counts it too.
+    const again = await syncOn(direct, dir, "again");
+    expect(again.sync.health()).toMatchObject({ waiting: 0, refused: 1 });
   });
 
   it("temporary files a crash left in the folder are swept at start, not those being written now", async () => {
