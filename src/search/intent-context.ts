@@ -162,6 +162,16 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "mức mấy",
     "mức 2 không",
     "mức 2 chưa",
+    // someone acting for one: "nhờ con mang giấy tờ ra phường … thay tôi được không"
+    "thay tôi",
+    "thay mặt tôi",
+    "thay cho tôi",
+    "đi thay",
+    "làm thay",
+    "nộp thay",
+    "on my behalf",
+    "on his behalf",
+    "on her behalf",
   ],
 };
 
@@ -243,6 +253,10 @@ const STORY = [
   // "want to take a vocational course": no "take" of time
   "take a",
   "take the",
+  // a paper the story's officer asked to see: "công an kiểm tra đòi xuất trình, xin lại ở đâu"
+  "đòi xuất trình",
+  "bắt xuất trình",
+  "yêu cầu xuất trình",
   "need to do",
   ...["i live", "he lives", "she lives", "we live", "they live", "i stay"].map((who) => `where ${who}`),
   // moving to another ward is the situation ("chuyển nhà sang phường khác thì làm sao nhận tiếp")
@@ -320,6 +334,8 @@ export function readInContext(
     });
   }
   muteStory(spelled, cues);
+  muteAcrossClauses(spelled, cues);
+  opensWithDossier(spelled, cues, sentenceAt);
   muteMoving(spelled, cues);
   muteNegated(spelled, cues);
   muteYesNoBesideWhole(cues);
@@ -395,6 +411,28 @@ function muteStory(spelled: readonly Word[], cues: Cue[]): void {
     for (const c of cues) {
       if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
     }
+  }
+}
+
+/**
+ * "hồ sơ xin hỗ trợ mai táng cho …", "hồ sơ đăng ký giám hộ": a message that opens with the dossier and asks
+ * nothing else asks what it holds.
+ */
+const DOSSIER = phrase("hồ sơ");
+function opensWithDossier(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  const opens = DOSSIER.every(
+    (d, k) => spelled[k]?.token === d.token && (spelled[k]?.marks === "" || spelled[k]?.marks === d.marks),
+  );
+  if (!opens || spelled.length < 4 || cues.some((c) => !c.mute)) return;
+  cues.push({ intent: "documents", tokens: ["ho", "so"], sentence: sentenceAt(0), at: 0, end: 2, kept: true });
+}
+
+/** A cue phrase read across a comma ("vừa mất, tiền mai táng" is no "mất tiền") asks nothing. */
+function muteAcrossClauses(spelled: readonly Word[], cues: Cue[]): void {
+  for (const c of cues) {
+    if (c.at === undefined || c.end === undefined || c.end - c.at < 2) continue;
+    const first = clauseOf(spelled[c.at]);
+    if (first !== undefined && clauseOf(spelled[c.end - 1]) !== first) c.mute = true;
   }
 }
 

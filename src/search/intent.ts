@@ -1183,12 +1183,19 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
   const inLast = asking.filter((c) => c.sentence === last);
   let there = inLast.some((c) => !c.weak) ? inLast.filter((c) => !c.weak) : inLast;
-  // A paper named as needed is documents over a yes/no, never over another section asked beside it.
+  // A paper named as needed is documents over a yes/no, never over another section asked beside it, nor over a
+  // condition said in words ("có cần người dịch có mặt không hay tôi tự mang bản dịch đến", "nhờ con mang giấy tờ
+  // ra phường … thay tôi được không"): who must come or may act for one.
   if (there.some((c) => c.paper)) {
-    const other = there.some((c) => !c.paper && c.intent !== "conditions" && c.intent !== "general");
+    const other = there.some(
+      (c) =>
+        !c.paper && c.intent !== "general" && (c.intent !== "conditions" || c.kept || PRESENCE.has(c.tokens.join(" "))),
+    );
     there = there.filter((c) => (other ? !c.paper : c.intent !== "conditions"));
   }
   const deadline = there.some((c) => c.deadline);
+  // "nộp trực tuyến … cần tài khoản mức mấy": the account's level is asked, the channel is the way
+  const level = there.some((c) => c.intent === "conditions" && ACCOUNT_LEVEL.has(c.tokens.join(" ")));
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
   // "đăng ký biển số online ntn", "how do I get it corrected" beside "on the VNeID app": how to do it, by that
   // channel, asks the steps; the channel is the way, not the question.
@@ -1199,10 +1206,15 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   if (how && channels.length > 0 && channels.every((c) => c.clause !== undefined && c.clause < (how.clause ?? 0))) {
     found.delete("online");
   }
+  if (level) found.delete("online");
   // "như thế nào" asks how, over a yes/no or a who beside it; but "điều kiện … như thế nào" asks the conditions.
   if (there.some((c) => c.intent === "conditions" && c.tokens.join(" ").includes("dieu kien"))) found.delete("steps");
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
+
+/** Who must be there: a condition said in words, over a paper named beside it. */
+const PRESENCE = new Set(["co mat", "can co mat", "phai co mat", "truc tiep co mat"]);
+const ACCOUNT_LEVEL = new Set(["muc may", "muc 2 khong", "muc 2 chua"]);
 
 /** Cues that ask how ("như thế nào", "ntn", "how do I"), as opposed to naming the steps ("các bước"). */
 const HOW = new Set(
