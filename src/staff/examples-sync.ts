@@ -1,14 +1,23 @@
 import { readFile } from "node:fs/promises";
 import { isDeepStrictEqual } from "node:util";
 import type pg from "pg";
-import { type Example, isStaffExample, NOT_A_PROCEDURE, sameTextKey } from "../catalogue/examples.js";
+import {
+  type Example,
+  isStaffExample,
+  NOT_A_PROCEDURE,
+  STAFF_SOURCE_PREFIX,
+  sameTextKey,
+} from "../catalogue/examples.js";
 import { errorSummary, type Logger } from "../logger.js";
+import { scrubQuestion } from "../questions/scrub.js";
 import { DatabaseBroadcast } from "../replicas/broadcast.js";
 import { inTransaction, type Pool } from "../storage/postgres/database.js";
 import { type Backoff, backoffDelay } from "../util/backoff.js";
 import { type ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
 import {
   ExampleChangeSchema as Change,
+  type ExampleActor,
+  type ExampleAudit,
   type ExampleChange,
   textOf,
   type UnrecordedChange,
@@ -66,9 +75,10 @@ export interface ExampleAnnouncer {
    * written: it is recorded for every replica and resolves to "recorded", or, the database away, kept (on disk,
    * beside examples.json) and recorded when the database is back, resolving to "waiting"; it never throws (the
    * change is saved here whatever happens). Call it with nothing when nothing was written (resolves to undefined).
-   * A second call does nothing.
+   * A second call does nothing. `actor`: who makes it — a change the request ends without naming (it failed after
+   * the write, at its audit row) is recorded with the audit row the console could not write.
    */
-  changing(text: string): (change?: ExampleChange) => Promise<ExampleShared | undefined>;
+  changing(text: string, actor?: ExampleActor): (change?: ExampleChange) => Promise<ExampleShared | undefined>;
 }
 
 export interface ExamplesSyncOptions {
@@ -184,7 +194,7 @@ export class ExamplesSync implements ExampleAnnouncer {
     return sync;
   }
 
-  changing(text: string): (change?: ExampleChange) => Promise<ExampleShared | undefined> {
+  changing(text: string, actor?: ExampleActor): (change?: ExampleChange) => Promise<ExampleShared | undefined> {
     const key = sameTextKey(text);
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     this.touched.set(key, ++this.begun);
@@ -192,7 +202,7 @@ export class ExamplesSync implements ExampleAnnouncer {
     // ends without naming what it wrote is found by comparing (unsaid).
     const before = this.options.file.staffLabelsOf(text);
     const { now, origin } = this.options;
-    const intent = this.unrecorded.entry({ kind: "unsure", text, before: [] }, now(), origin);
+    const intent = { ...this.unrecorded.entry({ kind: "unsure", text, before: [] }, now(), origin), actor };
     this.inFlight.add(intent.id);
     // Kept on disk with the console's write (the file editor runs that right after reading `before`), not after the
     // record fails: a process killed from here on, the record waiting on a database away, leaves the file, and the
@@ -212,12 +222,15 @@ export class ExamplesSync implements ExampleAnnouncer {
       finished = true;
       try {
         await kept;
-        const made = change ?? (await this.unsaid(text, before));
+        if (change) return await this.record({ ...intent, change });
+        // Unsaid: the request failed after the write, at its audit row (or after): the row goes with the record.
+        const made = await this.unsaid(text, before);
         if (!made) {
           await this.settle(intent);
           return undefined;
         }
-        return await this.record({ ...intent, change: made });
+        const was = (await before.catch(() => undefined)) ?? [];
+        return await this.record({ ...intent, change: made, audit: this.auditOf(made, was, actor) });
       } finally {
         // A read that began before this point may have fetched the text's row as it was before this change was
         // recorded (an older change made elsewhere): marked touched again, it holds that row back, then reads again.
@@ -326,7 +339,7 @@ export class ExamplesSync implements ExampleAnnouncer {
           { kind: change.kind, changedAt: c.changedAt },
           "câu mẫu begun by a process that ended before recording it: recorded now",
         );
-        open.push({ ...c, change });
+        open.push({ ...c, change, audit: this.auditOf(change, c.change.before, c.actor) });
       } else {
         this.waiting.delete(c.id);
         await this.unrecorded.drop(c).catch(() => this.failed("unrecorded-file"));
@@ -382,6 +395,22 @@ export class ExamplesSync implements ExampleAnnouncer {
         "câu mẫu change refused by the database for good: set aside in .examples-unrecorded/refused/, not sent to the other replicas; the changes after it go on",
       );
     }
+  }
+
+  /**
+   * The audit row of a change the console made and may not have audited (as src/staff/console.ts writes it): who,
+   * from the console's word or, for a label, its source; undefined (logged) when who is not known.
+   */
+  private auditOf(change: ExampleChange, before: readonly unknown[], actor?: ExampleActor): ExampleAudit | undefined {
+    const user = actor?.user ?? (change.kind === "add" ? sourceUser(change.example.source) : undefined);
+    if (!user) {
+      this.options.logger.warn(
+        { kind: change.kind },
+        "câu mẫu recorded without its audit row: the request failed before writing it, and who made it is not known",
+      );
+      return undefined;
+    }
+    return { user: user.slice(0, 40), ...(actor?.ward ? { ward: actor.ward } : {}), ...exampleAudit(change, before) };
   }
 
   /** Notes a failure for /healthz. */
@@ -559,6 +588,17 @@ export class ExamplesSync implements ExampleAnnouncer {
  */
 async function writeChange(client: pg.PoolClient, entry: Known, late: boolean): Promise<boolean> {
   await client.query("LOCK TABLE example_changes IN EXCLUSIVE MODE");
+  if (entry.audit) {
+    // What staff did, whichever change of the text stands; once (the console's own row, written after the change
+    // was begun, or this one from an earlier try whose answer was lost, counts).
+    const { user, ward, action, detail } = entry.audit;
+    await client.query(
+      `INSERT INTO staff_audit (at, username, action, detail, ward)
+       SELECT $1::text, $2::text, $3::text, $4::text, $5::text
+        WHERE NOT EXISTS (SELECT 1 FROM staff_audit WHERE username = $2 AND action = $3 AND detail = $4 AND at >= $1)`,
+      [new Date(entry.changedAt).toISOString(), user, action, detail, ward ?? null],
+    );
+  }
   if (late) {
     const { rows } = await client.query<{ changed_at: number }>(
       "SELECT changed_at FROM example_changes WHERE text_key = $1",
@@ -616,6 +656,27 @@ function changeBetween(
 function refusedForGood(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === "string" && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/**
+ * A câu mẫu change's audit action and detail, as the console writes them: the question (a deletion's scrubbed, as
+ * staff typed it) cut to 80 characters, and the label — or the labels `before` it, for a deletion.
+ */
+export function exampleAudit(change: ExampleChange, before: readonly unknown[]): Omit<ExampleAudit, "user" | "ward"> {
+  if (change.kind === "add") {
+    const { text, code, intent } = change.example;
+    return { action: "example-added", detail: `«${text.slice(0, 80)}» → ${code}${intent ? ` (${intent})` : ""}` };
+  }
+  const codes = before.map((e) => String((e as { code?: unknown }).code ?? "?"));
+  return { action: "example-deleted", detail: `«${scrubQuestion(change.text).slice(0, 80)}» → ${codes.join(", ")}` };
+}
+
+/** The staff account a label's source names ("nhân viên <user>, <day>"). */
+function sourceUser(source: string): string | undefined {
+  if (!source.startsWith(STAFF_SOURCE_PREFIX)) return undefined;
+  const rest = source.slice(STAFF_SOURCE_PREFIX.length);
+  const comma = rest.lastIndexOf(", ");
+  return (comma >= 0 ? rest.slice(0, comma) : rest) || undefined;
 }
 
 /** Staff labels by sameTextKey. */

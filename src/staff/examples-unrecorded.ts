@@ -38,6 +38,21 @@ export const UNRECORDED_DIR = ".examples-unrecorded";
 /** The subfolder of the changes the database refused for good (setAside). */
 export const REFUSED_DIR = "refused";
 
+/** Who made a change on the console (its staff account, and the ward an account bound to one acts for). */
+export interface ExampleActor {
+  user: string;
+  ward?: string;
+}
+
+/**
+ * The staff audit row a change's record writes along with it (the console's own row failed, or is not known to have
+ * been written): as the console writes it (src/staff/console.ts), at the time the change was made.
+ */
+export interface ExampleAudit extends ExampleActor {
+  action: "example-added" | "example-deleted";
+  detail: string;
+}
+
 /** A câu mẫu change saved into examples.json here, waiting to be recorded for the other replicas. */
 export interface UnrecordedChange {
   /** Its file's name: names sort in the order the changes were made. */
@@ -55,6 +70,10 @@ export interface UnrecordedChange {
   changedAt: number;
   /** The replica whose console made it. */
   origin: string;
+  /** Who made it, when the console said (an unsure change's audit row is written from it once settled). */
+  actor?: ExampleActor;
+  /** The audit row to write with its record. */
+  audit?: ExampleAudit;
 }
 
 const Stored = z
@@ -65,6 +84,15 @@ const Stored = z
     changedAt: z.number().int().nonnegative(),
     origin: z.string().max(200),
     recording: z.boolean().optional(),
+    actor: z.object({ user: z.string().max(200), ward: z.string().max(200).optional() }).optional(),
+    audit: z
+      .object({
+        user: z.string().max(200),
+        ward: z.string().max(200).optional(),
+        action: z.enum(["example-added", "example-deleted"]),
+        detail: z.string().max(2_000),
+      })
+      .optional(),
   })
   .refine((s) => (s.change === undefined) !== (s.unsure === undefined));
 
@@ -108,11 +136,16 @@ export class UnrecordedChanges {
    * kept in memory instead when it waits (not recording: its record failed), else only told (the record is under way).
    */
   async keep(entry: UnrecordedChange): Promise<boolean> {
-    const { change, changedAt, origin, recording } = entry;
-    const stored =
-      change.kind === "unsure"
-        ? { version: 1, unsure: { text: change.text, before: change.before }, changedAt, origin, recording }
-        : { version: 1, change, changedAt, origin, recording };
+    const { change, changedAt, origin, recording, actor, audit } = entry;
+    const stored = {
+      version: 1,
+      ...(change.kind === "unsure" ? { unsure: { text: change.text, before: change.before } } : { change }),
+      changedAt,
+      origin,
+      recording,
+      ...(actor ? { actor } : {}),
+      ...(audit ? { audit } : {}),
+    };
     try {
       await this.write(entry.id, `${JSON.stringify(stored)}\n`);
       return true;
@@ -164,6 +197,8 @@ export class UnrecordedChanges {
         recording: parsed.recording ?? false,
         changedAt: parsed.changedAt,
         origin: parsed.origin,
+        ...(parsed.actor ? { actor: parsed.actor } : {}),
+        ...(parsed.audit ? { audit: parsed.audit } : {}),
       });
     }
     const changes = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -215,6 +215,17 @@ describe("a câu mẫu saved while the database is away reaches the other replic
     proxy.mend();
     expect(await eventually(() => answer(two, BORN) === BIRTH, 30_000)).toBe(true);
     expect(await staffLabels(dirTwo, BORN)).toEqual(await staffLabels(dirOne, BORN));
+    // The audit row the request could not write is written with the record, once.
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const audited = async () =>
+      (
+        await pool.query<{ username: string; action: string; detail: string }>(
+          "SELECT username, action, detail FROM staff_audit WHERE action LIKE 'example-%'",
+        )
+      ).rows;
+    expect(await eventually(async () => (await audited()).length > 0)).toBe(true);
+    expect(await audited()).toEqual([{ username: ADMIN, action: "example-added", detail: `«${BORN}» → ${BIRTH}` }]);
   });
 });
 
