@@ -79,6 +79,25 @@ export interface ExampleAnnouncer {
    * the write, at its audit row) is recorded with the audit row the console could not write.
    */
   changing(text: string, actor?: ExampleActor): (change?: ExampleChange) => Promise<ExampleShared | undefined>;
+  /**
+   * Why a change of `text` saved here waits (its record's last failure, by kind), undefined when none waits: the
+   * console words its notice by it (`waitingNotice`).
+   */
+  waitingReason?(text: string): WaitingReason | undefined;
+}
+
+/** Why a change waits: the database could not be reached, or it answered with an error. */
+export type WaitingReason = "database-unreachable" | "database";
+
+/**
+ * What the console tells staff of a change that waits, by why (plain text): "không kết nối được" only when no
+ * connection could be made; an error the database answered (a schema not upgraded, a missing permission) is said as
+ * such, for the IT staff to act on — it does not pass by itself.
+ */
+export function waitingNotice(reason: WaitingReason): string {
+  return reason === "database-unreachable"
+    ? "Cơ sở dữ liệu chung đang không kết nối được, nên các bản sao khác của bot chưa nhận thay đổi này. Thay đổi đã được giữ lại và sẽ tự gửi đến các bản sao khác khi cơ sở dữ liệu hoạt động lại; không cần lưu lại."
+    : "Cơ sở dữ liệu chung báo lỗi khi ghi thay đổi này (thường do cơ sở dữ liệu chưa được nâng cấp hoặc tài khoản của bot thiếu quyền), nên các bản sao khác của bot chưa nhận. Thay đổi đã được giữ lại ở bản sao này và sẽ tự gửi đi khi lỗi được sửa; không cần lưu lại. Hãy báo cán bộ CNTT (mục examples trong /healthz).";
 }
 
 export interface ExamplesSyncOptions {
@@ -160,6 +179,8 @@ export class ExamplesSync implements ExampleAnnouncer {
   private readonly settled = new Map<string, number>();
   private listings = 0;
   private refusedCount = 0;
+  /** Why the changes of a text (sameTextKey) saved here wait: their record's last failure. */
+  private readonly reasons = new Map<string, WaitingReason>();
 
   private constructor(
     private readonly pool: Pool,
@@ -282,6 +303,7 @@ export class ExamplesSync implements ExampleAnnouncer {
       return "recorded";
     } catch (err) {
       this.failed(databaseErrorKind(err));
+      this.reasons.set(entry.key, databaseErrorKind(err));
       // Kept (its text held back here) until a catch-up records it: after a restart too, from the file — now the
       // change itself, no longer marked recording, so a replica sharing the folder may record it at once.
       const durable = await this.unrecorded.keep({ ...entry, recording: false });
@@ -354,6 +376,7 @@ export class ExamplesSync implements ExampleAnnouncer {
         recorded = await inTransaction(this.pool, (client) => writeChange(client, entry, true));
       } catch (err) {
         this.failed(databaseErrorKind(err));
+        this.reasons.set(entry.key, databaseErrorKind(err));
         if (!refusedForGood(err)) throw err;
         // Refused for this change alone, at every try: set aside (kept, told) so the changes after it go on.
         await this.setAside(
@@ -372,6 +395,7 @@ export class ExamplesSync implements ExampleAnnouncer {
         this.waiting.delete(done.id);
         await this.unrecorded.drop(done).catch(() => this.failed("unrecorded-file"));
       }
+      this.reasons.delete(entry.key);
     }
   }
 
@@ -411,6 +435,15 @@ export class ExamplesSync implements ExampleAnnouncer {
       return undefined;
     }
     return { user: user.slice(0, 40), ...(actor?.ward ? { ward: actor.ward } : {}), ...exampleAudit(change, before) };
+  }
+
+  waitingReason(text: string): WaitingReason | undefined {
+    const key = sameTextKey(text);
+    if (![...this.waiting.values()].includes(key)) {
+      this.reasons.delete(key);
+      return undefined;
+    }
+    return this.reasons.get(key) ?? "database-unreachable";
   }
 
   /** Notes a failure for /healthz. */

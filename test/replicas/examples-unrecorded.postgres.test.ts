@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
 import type { Service } from "../../src/service.js";
 import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
-import { ExamplesSync, type ExamplesSyncHealth } from "../../src/staff/examples-sync.js";
+import { ExamplesSync, type ExamplesSyncHealth, waitingNotice } from "../../src/staff/examples-sync.js";
 import { REFUSED_DIR, UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { captureLogs } from "../harness/common.js";
@@ -367,6 +367,30 @@ describe("what waits is recorded whoever can: a shared catalogue folder, a folde
     // A replica starting on the folder counts it too.
     const again = await syncOn(direct, dir, "again");
     expect(again.sync.health()).toMatchObject({ waiting: 0, refused: 1 });
+  });
+
+  it("why a change waits is told by its kind: an error the database answered is no lost connection", async () => {
+    const url = await newDatabase();
+    const { proxy, viaProxy, direct } = await pools(url);
+    const dir = await catalogueCopy();
+    const here = await syncOn(viaProxy, dir, "here");
+    proxy.refuse(RECORD);
+    expect(await here.save(NEW_BABY, MARRIAGE)).toBe("waiting");
+    expect(here.sync.waitingReason(NEW_BABY)).toBe("database-unreachable");
+    proxy.mend();
+    // A schema without migration 007 (the table gone): the database answers, with an error.
+    await direct.query("ALTER TABLE example_changes RENAME TO example_changes_away");
+    expect(await here.save(BORN, BIRTH)).toBe("waiting");
+    expect(here.sync.waitingReason(BORN)).toBe("database");
+    expect(here.sync.waitingReason(ARRIVED)).toBeUndefined();
+    expect(waitingNotice("database-unreachable")).toContain(WAITS);
+    expect(waitingNotice("database")).not.toContain("không kết nối được");
+    expect(waitingNotice("database")).toContain("báo lỗi");
+    // Recorded once the schema is back: nothing waits, no reason.
+    await direct.query("ALTER TABLE example_changes_away RENAME TO example_changes");
+    await here.sync.catchUp();
+    expect(here.sync.health().waiting).toBe(0);
+    expect(here.sync.waitingReason(BORN)).toBeUndefined();
   });
 
   it("temporary files a crash left in the folder are swept at start, not those being written now", async () => {
