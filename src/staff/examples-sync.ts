@@ -143,9 +143,10 @@ const GRACE_MS = 2 * 60_000;
  * the database catches up. A catalogue folder shared by the replicas (NFS) holds the change already: it is only
  * reloaded. Of two changes of one text, the one committed later stands on every replica. A row this replica cannot
  * apply (a procedure its catalogue lacks, a broken file, a row of a newer version) is logged and skipped, never its
- * text (docs/staff-console.md §4a). A change the database could not take when it was saved (the database away) is
- * kept in a file beside examples.json (src/staff/examples-unrecorded.ts) and recorded at the next catch-up that
- * reaches the database — after a restart too — unless a change of its text made later was recorded meanwhile.
+ * text (docs/staff-console.md §4a). Each change is kept in a file beside examples.json from its write until it is
+ * recorded (src/staff/examples-unrecorded.ts): one the database could not take when it was saved (the database away),
+ * or whose process died before its record, is recorded at the next catch-up that reaches the database — after a
+ * restart too — unless a change of its text made later was recorded meanwhile; one it refuses for good is set aside.
  */
 export class ExamplesSync implements ExampleAnnouncer {
   /** The highest change number applied (or skipped) here; 0 at start, so the first read takes them all. */
