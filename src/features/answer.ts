@@ -32,7 +32,7 @@ import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring, opensWith } from "./redirects.js";
-import { isChange, meantVariant, namesChange } from "./variants.js";
+import { familyOf, isChange, meantVariant, namesChange, variantForDetail } from "./variants.js";
 import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
@@ -385,6 +385,19 @@ async function correct(
   // "no, I meant the fee", "ý tôi là lệ phí": a section of the procedure at hand, no correction of the procedure.
   const probe = search.search(correction.rest, SEARCH_LIMIT);
   if (sectionCue(correction.rest)?.only || probe.sectionOnly) return answerQuestion(ctx, deps, correction.rest);
+  // "cấp lại chứ không phải cấp mới", "không phải, giấy của tôi bị thất lạc" after a licence: another variant of the
+  // same thing (its re-issue), which the change or loss said picks among the thing's variants.
+  const currentProcedure = catalogue.procedures.find((p) => p.code === current);
+  const variant = currentProcedure ? changeMeant(currentProcedure, correction.rest, catalogue.procedures) : undefined;
+  if (current && variant) {
+    rememberOptions(
+      ctx,
+      (st.alternatives ?? []).filter((c) => c !== current),
+      false,
+      [current],
+    );
+    return [show(ctx, deps, variant, sectionCue(correction.rest)?.section ?? "general")];
+  }
   // "không phải tôi mà là con tôi": no procedure named, a person; the message goes on as any, the context kept.
   if (setAside(probe, new Set(current ? [current] : [])).decision === "none") return undefined;
   // What is meant, searched on its own: the procedure answered set aside, unless named whole. The other candidates of
@@ -405,6 +418,28 @@ async function correct(
   if (current && others.length > 0) rememberOptions(ctx, others, false, [current]);
   else rememberRejected(ctx, current ? [] : listed);
   return answerQuestion(ctx, deps, meant, aside);
+}
+
+/**
+ * The variant of the thing at hand a change or a loss said names ("cấp lại", "bị thất lạc", "gia hạn"): among the
+ * thing's variants (familyOf), the one variantForDetail reads; undefined when the words name no change, or none or
+ * the procedure at hand.
+ */
+function changeMeant(
+  current: Procedure,
+  text: string,
+  all: readonly Procedure[],
+  /** Only a change named ("gia hạn thì cần giấy gì"), no hint: "cần thêm giấy tờ gì" asks the papers of the one at hand. */
+  named = false,
+): Procedure | undefined {
+  const typed = withoutTopicReturn(text);
+  const said = BARE_LOSS.test(fold(typed)) ? "bị mất" : namesChange(typed) ? typed : undefined;
+  if (said === undefined) return undefined;
+  const family = familyOf(current, all, isForeignElement);
+  if (family.length === 0) return undefined;
+  const listed = [current, ...family];
+  const meant = named ? meantVariant(listed, said, false) : variantForDetail(listed, said);
+  return meant && meant.code !== current.code ? meant : undefined;
 }
 
 /**
@@ -621,6 +656,17 @@ async function answerQuestion(
       ? changedVariant(search, text, current, st.asked)
       : undefined;
   if (changed) return [show(ctx, deps, changed, outcome.intent)];
+  // "bị cháy mất bản chính rồi", "giấy của tôi thất lạc" after a licence: the change or loss said picks among the
+  // thing's own variants (familyOf), when search names no procedure whole.
+  const changedInFamily =
+    current &&
+    !labelled &&
+    !redirect &&
+    tokenize(text).length <= DETAIL_WORDS + 2 &&
+    !(outcome.sure && (top?.parts.title ?? 0) >= 1)
+      ? changeMeant(current, text, catalogue.procedures, cue !== undefined)
+      : undefined;
+  if (changedInFamily) return [show(ctx, deps, changedInFamily, cue?.section ?? outcome.intent)];
   // "con em mới sinh" on a permanent residence, "con mới sinh chưa làm khai sinh" on an acknowledgement of paternity: a
   // detail naming another procedure that, with the procedure at hand, names one that is both (the birth registration
   // joined to the residence's, the birth registration with the acknowledgement).
@@ -714,6 +760,18 @@ async function answerQuestion(
       [...aside],
     );
     return [strong ? listReply(ctx, catalogue, listed, outcome.intent) : chooseReply(ctx, listed, outcome.intent)];
+  }
+  // "có phải đưa cháu đến cho hội đồng xem không" on a disability certificate, "nhà 3 tầng thì phải có bản vẽ gì" on a
+  // building permit: a short question search finds no procedure for, whose words the record at hand explains. It asks
+  // about that procedure: who may and what if (its conditions), or its papers where the record says the thing there.
+  if (
+    current &&
+    outcome.decision === "none" &&
+    !redirect &&
+    tokenize(text).length <= ASIDE_WORDS &&
+    explainsAside(current, text, catalogue.procedures)
+  ) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
@@ -817,10 +875,14 @@ function answerReply(
   const room = Math.min(RELATED_MAX, ONE_SCREEN_CHOICES - choices.length);
   // The alternative the answer's own "check first" note sends people to ("Nếu sổ hộ tịch còn lưu, hãy xin cấp
   // bản sao trích lục (2.000635)"): staff wrote it as the one to weigh, so it is one tap away like a set-aside one.
-  const cited = citedBy(top.procedure, snapshotOf(ctx, deps).catalogue.procedures).filter(
-    (p) => !setAside.some((a) => a.code === p.code),
-  );
-  const kept = [...setAside, ...cited];
+  const { catalogue } = snapshotOf(ctx, deps);
+  const cited = citedBy(top.procedure, catalogue.procedures).filter((p) => !setAside.some((a) => a.code === p.code));
+  // The thing's other variants ("giấy phép bán lẻ rượu": its re-issue and amendment), in their own stable order, so a
+  // number typed later picks the variant meant whichever of them was answered first.
+  // A set-aside or cited one of the family stands in the family's place.
+  const family = familyOf(top.procedure, catalogue.procedures, isForeignElement);
+  const inFamily = (p: Procedure) => family.some((f) => f.code === p.code);
+  const kept = [...setAside.filter((p) => !inFamily(p)), ...cited.filter((p) => !inFamily(p)), ...family];
   if ((inParts && kept.length === 0) || room <= 0) return reply;
   const aside = new Set(kept.map((p) => p.code));
   const fromSearch = outcome.hits
@@ -897,6 +959,9 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
   if (!first || first[1] < 2 || (second && second[1] >= first[1])) return undefined;
   return options.find((o) => o.code === first[0]);
 }
+
+/** A question on the procedure at hand that search finds nothing for, this short at most, may still be about it. */
+const ASIDE_WORDS = 14;
 
 /** A detail said after an answer is this short (words besides particles, offices and people). */
 const DETAIL_WORDS = 6;
@@ -1059,15 +1124,48 @@ const COMMON_WORDS = new WeakMap<readonly Procedure[], Set<string>>();
 function commonWords(all: readonly Procedure[]): Set<string> {
   let found = COMMON_WORDS.get(all);
   if (!found) {
-    const count = new Map<string, number>();
-    for (const p of all) {
-      const { folded, accented } = recordWords(p);
-      for (const w of [...folded, ...accented]) count.set(w, (count.get(w) ?? 0) + 1);
-    }
+    const count = wordCounts(all);
     found = new Set([...count].filter(([, n]) => n > all.length * COMMON_SHARE).map(([w]) => w));
     COMMON_WORDS.set(all, found);
   }
   return found;
+}
+
+const WORD_COUNTS = new WeakMap<readonly Procedure[], Map<string, number>>();
+
+/** In how many records each word (folded and with its accents) stands. */
+function wordCounts(all: readonly Procedure[]): Map<string, number> {
+  let count = WORD_COUNTS.get(all);
+  if (!count) {
+    count = new Map<string, number>();
+    for (const p of all) {
+      const { folded, accented } = recordWords(p);
+      for (const w of [...folded, ...accented]) count.set(w, (count.get(w) ?? 0) + 1);
+    }
+    WORD_COUNTS.set(all, count);
+  }
+  return count;
+}
+
+/** A word in at most this share of the records says something of the one it stands in ("bản vẽ", "lâu"). */
+const RARE_SHARE = 0.1;
+
+/**
+ * explainsRest over every word of a short question, and one word at least that few records say stands in the record
+ * at hand: "nhà 3 tầng thì phải có bản vẽ gì" on a building permit ("vẽ"), not "thứ hai tuần sau có làm không" on a
+ * marriage, whose "hai" and "sau" many records say.
+ */
+function explainsAside(current: Procedure, text: string, all: readonly Procedure[]): boolean {
+  // Every word, not only those contentWords keeps: folded, "bản vẽ" would be the particles "bạn", "về".
+  if (!explainsRest(current, text, tokenize(text), all)) return false;
+  const count = wordCounts(all);
+  const own = recordWords(current);
+  const withAccents = words(text).some((w) => w.marks !== "");
+  return words(text.slice(0, 300)).some((w) => {
+    const key = withAccents ? `${w.token}:${w.marks}` : w.token;
+    const inRecord = (withAccents ? own.accented : own.folded).has(key);
+    return inRecord && !/^\d+$/.test(w.token) && (count.get(key) ?? 0) <= all.length * RARE_SHARE;
+  });
 }
 
 /**

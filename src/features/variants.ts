@@ -41,6 +41,13 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["làm mất", "cấp lại"],
   ["đánh mất", "cấp lại"],
   ["thất lạc", "cấp lại"],
+  // a paper said lost with what was lost or how: "mất giấy", "mất bản chính", "cháy mất", "mất hết"
+  ["mất giấy", "cấp lại"],
+  ["mất bản", "cấp lại"],
+  ["mất sổ", "cấp lại"],
+  ["mất thẻ", "cấp lại"],
+  ["cháy mất", "cấp lại"],
+  ["mất hết", "cấp lại"],
   // "sửa lại di chúc", "sửa lại giấy phép": an amendment; "sửa" alone is also a repair ("sửa chữa nhà")
   ["sửa lại", "sửa đổi"],
   // leaving a post or a trade: "xin nghỉ không làm hòa giải viên nữa" (thôi làm), "nghỉ hẳn" (chấm dứt), "tạm nghỉ"
@@ -172,4 +179,134 @@ export function meantVariant(
   // Only when every other listed procedure is a change of something: "Đăng ký khai sinh" beside "Đăng ký
   // khai sinh có yếu tố nước ngoài" is no thing and its change.
   return plain.length === 1 && listed.length - 1 === changes.filter((c) => c.length > 0).length ? plain[0] : undefined;
+}
+
+/**
+ * The order a thing's variants are offered in, whatever was asked, so a number typed later picks the same one: the
+ * common changes first (exchange, re-issue, extension, amendment, pause, end), the rare ones (a record brought up to
+ * date, an application withdrawn) last.
+ */
+const OFFER_ORDER = [
+  "cấp đổi",
+  "đổi",
+  "cấp lại",
+  "đăng ký lại",
+  "xác định lại",
+  "gia hạn",
+  "điều chỉnh",
+  "sửa đổi",
+  "thay đổi",
+  "tạm ngừng",
+  "chấm dứt",
+  "thôi",
+  "xóa",
+  "hủy",
+  "đính chính",
+  "cải chính",
+  "bổ sung",
+  "cập nhật",
+  "hiệu đính",
+  "dừng",
+].map((phrase) => words(phrase));
+
+/**
+ * Words of a name that say no thing: how it is done ("cấp", "đăng ký", "thủ tục", "thông báo"), new ("mới"), the level
+ * ("cấp xã"), the paper ("giấy phép", "giấy chứng nhận", "hồ sơ", "nội dung"), a foreign element (told apart on its own), and the
+ * words around a change ("tiếp tục … trước thời hạn đã thông báo").
+ */
+const NOT_THE_THING = new Set(
+  words(
+    "thủ tục cấp mới đăng ký xã phường của và các đối với có một số việc trong giấy phép chứng nhận xác nhận thông tin " +
+      "hồ sơ tờ nội dung yếu tố nước ngoài hoạt động thực hiện thông báo tiếp tục trước thời hạn đã",
+  ).map((w) => `${w.token}:${w.marks}`),
+);
+const THING_WORDS = new WeakMap<Procedure, Set<string>>();
+
+/** The words of a procedure's name that say the thing it issues or changes: the name without its changes and verbs. */
+function thingWords(procedure: Procedure): Set<string> {
+  let found = THING_WORDS.get(procedure);
+  if (!found) {
+    const change = new Set(changesOf(procedure).flatMap((run) => run.map((w) => `${w.token}:${w.marks}`)));
+    found = new Set(
+      words(procedure.name)
+        .map((w) => `${w.token}:${w.marks}`)
+        .filter((k) => !change.has(k) && !NOT_THE_THING.has(k)),
+    );
+    THING_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
+/**
+ * The same thing: at least this share of the shorter thing's words stand in the other's ("bán lẻ rượu" is no "bán lẻ
+ * sản phẩm thuốc lá"), and more than half of the longer one's ("thường trú" of a declaration "đối với người chưa đủ
+ * điều kiện đăng ký thường trú" is no thing of it).
+ */
+const SAME_THING = 0.75;
+const SAME_THING_LONGER = 0.5;
+/** An electronic bundle of several procedures ("Liên thông …"): no variant of any one of them. */
+const BUNDLE = words("liên thông");
+
+/** Whether a change (`change`) changes the thing a plain procedure (`thing`) issues or registers. */
+function changesThing(change: Procedure, thing: Procedure): boolean {
+  if (change.code === thing.code || change.field !== thing.field || !isChange(change) || isChange(thing)) return false;
+  if ([change, thing].some((p) => says(words(p.name), BUNDLE))) return false;
+  const [small, big] = [thingWords(change), thingWords(thing)].sort((x, y) => x.size - y.size) as [
+    Set<string>,
+    Set<string>,
+  ];
+  if (small.size < 2) return false;
+  let shared = 0;
+  for (const k of small) if (big.has(k)) shared++;
+  return shared >= SAME_THING * small.size && shared > SAME_THING_LONGER * big.size;
+}
+
+/** Where a procedure stands among its thing's variants: the thing itself first, then its changes in OFFER_ORDER. */
+function offerRank(procedure: Procedure): number {
+  const name = words(procedure.name);
+  const said = OFFER_ORDER.map((run) => (says(name, run) ? ` ${run.map((w) => w.token).join(" ")} ` : ""));
+  // A change said inside a longer one is no change of its own: "đổi" of "sửa đổi", "thay đổi".
+  const own = said.map(
+    (run, i) => run !== "" && !said.some((other, j) => j !== i && other.includes(run) && other !== run),
+  );
+  const at = own.indexOf(true);
+  return isChange(procedure) ? 1 + (at < 0 ? OFFER_ORDER.length : at) : 0;
+}
+
+/**
+ * The other procedures of the thing a procedure issues or changes ("Cấp Giấy phép bán lẻ rượu": its re-issue and
+ * amendment; "Cấp lại …": the licence itself and its amendment), in a stable order (the thing, then OFFER_ORDER),
+ * foreign-element ones apart from plain ones (`foreign`, src/features/foreign.ts). Empty when it has none.
+ */
+export function familyOf(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  foreign: (p: Procedure) => boolean,
+): Procedure[] {
+  const abroad = foreign(procedure);
+  const kin = all.filter((p) => foreign(p) === abroad);
+  const things = isChange(procedure) ? kin.filter((t) => changesThing(procedure, t)) : [procedure];
+  const family = kin.filter((p) => things.includes(p) || things.some((t) => changesThing(p, t)));
+  return family
+    .filter((p) => p.code !== procedure.code)
+    .sort((a, b) => offerRank(a) - offerRank(b) || a.code.localeCompare(b.code));
+}
+
+/**
+ * Of a thing and its variants (familyOf and the thing), the one a detail means: the change it names (meantVariant);
+ * else the one whose own names and aliases say the hint it gives ("giấy ANTT nhà nghỉ bị hỏng" is the exchange's
+ * alias, "giấy phép bán rượu bị rách, cháy" the re-issue's), when one holds more of the hints than any other.
+ */
+export function variantForDetail(listed: readonly Procedure[], text: string): Procedure | undefined {
+  const named = meantVariant(listed, text, false);
+  if (named) return named;
+  const said = words(text);
+  // "lại" alone says no which ("làm lại"), and a loss is a re-issue meantVariant has read already.
+  const hints = CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai"));
+  if (hints.length === 0) return undefined;
+  const held = listed.map(
+    (p) => hints.filter((run) => [p.name, ...p.aliases].some((title) => says(words(title), run))).length,
+  );
+  const best = Math.max(...held);
+  return best > 0 && held.filter((n) => n === best).length === 1 ? listed[held.indexOf(best)] : undefined;
 }

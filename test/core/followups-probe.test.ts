@@ -10,6 +10,8 @@
  *   taxi to the airport) asked on a procedure: never that procedure's section.
  * - followups-fresh.jsonl: a second batch written after the changes and never tuned on (the check that they
  *   generalise): measured, with a floor under today's figure.
+ * - followups-s9-probe.jsonl and followups-s9-check.jsonl: the same pair for the ninth session's variants (a thing
+ *   first issued and its changes), written before its changes; the check batch was never tuned on.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
@@ -29,6 +31,12 @@ describe("follow-ups in new phrasings", () => {
     ["test/core/followups-probe-oos.jsonl", 1, 1],
     // Never tuned on: 40/52 = 0.769 at 3727f06, 43/52 = 0.827 after.
     ["test/core/followups-fresh.jsonl", 0.8, 1],
+    // Ninth session: corrections and details that move to another variant of the thing (re-issue, extension, foreign
+    // element), picks of a variant from the related list under an answer, switches by an everyday name and section
+    // questions with extra words. 78/89 = 0.876 at 347116e (before), 88/89 = 0.989 after; tuned on.
+    ["test/core/followups-s9-probe.jsonl", 0.95, 1],
+    // Never tuned on: 32/43 = 0.744 at 347116e, 38/43 = 0.884 after.
+    ["test/core/followups-s9-check.jsonl", 0.85, 1],
   ])("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
     const score = await playConversations(conversations(file), catalogue);
     const rate = score.followUpsRight / Math.max(1, score.followUps);

@@ -280,6 +280,43 @@ describe("an answer to a name several procedures share offers the others", () =>
     expect(fee[0]?.text).toMatch(SECTION_LINE.fee);
   });
 
+  it("an answer offers every variant of its thing in one order whichever was answered; a number picks one", async () => {
+    // In the order offered: the thing first, then its changes (re-issue, extension, amendment).
+    for (const family of [
+      ["1.013225", "1.013228", "1.013227", "1.013226"],
+      ["2.000181", "2.000150", "2.000162"],
+    ]) {
+      for (const code of family) {
+        const { say } = chat();
+        const name = catalogue.current().catalogue.procedures.find((p) => p.code === code)?.name ?? "";
+        const [answer] = await say(name);
+        expect(codeOf(answer ? [answer] : [])).toBe(code);
+        const offered = (answer?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code ?? "");
+        const others = family.filter((c) => c !== code);
+        expect(offered.filter((c) => others.includes(c))).toEqual(others);
+        const last = others.at(-1) as string;
+        expect(codeOf(await say(String(offered.indexOf(last) + 1)))).toBe(last);
+      }
+    }
+  });
+
+  it("a change or a loss said after a licence, as a correction or a detail, moves to the variant that makes it", async () => {
+    await converse([
+      ["xin giấy phép bán lẻ rượu", "2.000620"],
+      ["cấp lại chứ không phải cấp mới", "2.001240"],
+      ["mất mấy ngày", "2.001240", "time"],
+    ]);
+    await converse([
+      ["giấy phép bán thuốc lá cho tạp hóa", "2.000181"],
+      ["không phải, tôi có giấy rồi mà bị mất", "2.000150"],
+    ]);
+    await converse([
+      ["giấy phép xây nhà", "1.013225"],
+      ["bị cháy mất bản chính rồi", "1.013228"],
+      ["có tốn phí không", "1.013228", "fee"],
+    ]);
+  });
+
   it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
     const { say } = chat();
     const [list] = await say("chứng thực");
