@@ -442,23 +442,39 @@ export class SituationModel {
         }
       }
     }
-    const counts = new Map<string, Map<number, number>>();
-    const df: number[] = [];
-    for (const [code, list] of texts) {
-      const tf = new Map<number, number>();
-      for (const text of list) for (const id of this.termIds(text, true)) tf.set(id, (tf.get(id) ?? 0) + 1);
-      for (const id of tf.keys()) df[id] = (df[id] ?? 0) + 1;
-      counts.set(code, tf);
+    // Every text's term ids first (ids given in the order the texts come), then each code's counts in one dense
+    // array reset after each code: no map per code, and its ids come out sorted for the vector.
+    const lists = [...texts].map(([code, list]) => ({ code, ids: list.map((text) => this.termIds(text, true)) }));
+    const size = this.ids.size;
+    const count = new Float64Array(size);
+    const df = new Int32Array(size);
+    const made: Array<{ code: string; ids: Int32Array; counts: Float64Array }> = [];
+    for (const { code, ids } of lists) {
+      const touched: number[] = [];
+      for (const list of ids)
+        for (const id of list) {
+          if (count[id] === 0) touched.push(id);
+          count[id] = (count[id] as number) + 1;
+        }
+      const sorted = Int32Array.from(touched).sort();
+      const counts = new Float64Array(sorted.length);
+      for (let j = 0; j < sorted.length; j++) {
+        const id = sorted[j] as number;
+        counts[j] = count[id] as number;
+        count[id] = 0;
+        df[id] = (df[id] as number) + 1;
+      }
+      made.push({ code, ids: sorted, counts });
     }
-    this.idf = Float32Array.from({ length: this.ids.size }, (_, id) => Math.log(1 + texts.size / (df[id] ?? 1)));
-    for (const [code, tf] of counts) {
-      const entries = [...tf].sort((a, b) => a[0] - b[0]);
-      const weights = entries.map(([id, n]) => (1 + Math.log(n)) * (this.idf[id] as number));
+    this.idf = Float32Array.from({ length: size }, (_, id) => Math.log(1 + texts.size / (df[id] || 1)));
+    for (const { code, ids, counts } of made) {
+      const weights = new Array<number>(ids.length);
+      for (let j = 0; j < ids.length; j++)
+        weights[j] = (1 + Math.log(counts[j] as number)) * (this.idf[ids[j] as number] as number);
       const norm = Math.hypot(...weights) || 1;
-      this.vectors.set(code, {
-        ids: Int32Array.from(entries, ([id]) => id),
-        weights: Float32Array.from(weights, (w) => w / norm),
-      });
+      const unit = new Float32Array(ids.length);
+      for (let j = 0; j < ids.length; j++) unit[j] = (weights[j] as number) / norm;
+      this.vectors.set(code, { ids, weights: unit });
     }
     this.seen.clear();
   }
@@ -513,36 +529,45 @@ export class SituationModel {
     message: ReadonlyMap<number, number>,
     codes: readonly string[],
   ): Array<{ cosine: number; own: number; lacks: number }> {
-    // The message's ids in order, walked beside each code's (sorted) in one pass.
-    const ids = [...message.keys()].sort((a, b) => a - b);
+    // The message's terms by position (its own order, in which the sums are taken), walked in id order beside each
+    // code's sorted ids in one pass; what a code has of them is kept by position (NaN: not had), no map per code.
+    const size = message.size;
+    const ids = new Int32Array(size);
+    const weights = new Float64Array(size);
+    let at = 0;
+    for (const [id, w] of message) {
+      ids[at] = id;
+      weights[at++] = w;
+    }
+    const byId = Array.from({ length: size }, (_, k) => k).sort((a, b) => (ids[a] as number) - (ids[b] as number));
+    const holders = new Int32Array(size);
     const has = codes.map((code) => {
+      const found = new Float64Array(size).fill(Number.NaN);
       const v = this.vectors.get(code);
-      const found = new Map<number, number>();
       if (!v) return found;
       let j = 0;
-      for (const id of ids) {
+      for (const k of byId) {
+        const id = ids[k] as number;
         while (j < v.ids.length && (v.ids[j] as number) < id) j++;
         if (j === v.ids.length) break;
-        if (v.ids[j] === id) found.set(id, v.weights[j] as number);
+        if (v.ids[j] === id) {
+          found[k] = v.weights[j] as number;
+          holders[k] = (holders[k] as number) + 1;
+        }
       }
       return found;
     });
     let total = 0;
-    const holders = new Map<number, number>();
-    for (const [id, w] of message) {
-      let n = 0;
-      for (const found of has) if (found.has(id)) n++;
-      holders.set(id, n);
-      if (n > 0) total += w;
-    }
+    for (let k = 0; k < size; k++) if ((holders[k] as number) > 0) total += weights[k] as number;
     return has.map((found) => {
       let cosine = 0;
       let own = 0;
       let lacks = 0;
-      for (const [id, w] of message) {
-        const n = holders.get(id) as number;
-        const mine = found.get(id);
-        if (mine !== undefined) {
+      for (let k = 0; k < size; k++) {
+        const w = weights[k] as number;
+        const n = holders[k] as number;
+        const mine = found[k] as number;
+        if (!Number.isNaN(mine)) {
           cosine += w * mine;
           if (n === 1) own += w;
         } else if (n > 0) lacks += w;

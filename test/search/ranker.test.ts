@@ -213,6 +213,44 @@ describe("the learned re-ranker", () => {
     expect(offered).toBeGreaterThan(5);
   }, 120_000);
 
+  it("keeps the rescue's floor (0.85) above out-of-scope English messages the model would otherwise offer a list", () => {
+    // The floor is the default: with every out-of-scope message it learns from far below, the threshold is the floor,
+    // not what those messages alone would allow.
+    const row = (p: number) => [1, p, 0.3, 0.5, 0.5, 0, 1, p, 0, p, 0, 0, 0, 1, 0];
+    const samples = [
+      ...[0.9, 0.8, 0.85, 0.95].map((p) => ({ row: row(p), right: true, outOfScope: false })),
+      ...[0.1, 0.2].map((p) => ({ row: row(p), right: false, outOfScope: true })),
+    ];
+    expect(trainRescue(samples).threshold).toBe(0.85);
+    expect(trainRescue(samples, { floor: 0 }).threshold).toBeLessThan(0.85);
+    // Served: test/search/english.tsv's out-of-scope messages ("how do I register my dog") are offered no list by the
+    // rescue at the committed threshold, yet some are at 0.8 (the threshold the tuning part's out-of-scope messages
+    // alone set, 0.79): the floor, not the rest of the model, keeps them out.
+    const model = RANKER_MODEL as RankerModel;
+    const rescue = model.rescue as NonNullable<RankerModel["rescue"]>;
+    expect(rescue.threshold).toBeGreaterThanOrEqual(0.85);
+    const served = (threshold: number) =>
+      new ExampleSearch(
+        catalogue.procedures,
+        catalogue.synonyms,
+        servedExamples(catalogue.examples),
+        catalogue.redirects,
+        { key: labelKey, ranker: { ...model, rescue: { ...rescue, threshold } } },
+      );
+    const [atFloor, below] = [served(rescue.threshold), served(0.8)];
+    const rulesOnly = new ExampleSearch(catalogue.procedures, catalogue.synonyms, [], catalogue.redirects, {
+      key: labelKey,
+      ranker: null,
+    });
+    const outOfScope = parseLabelledQueries(readFileSync(path.join(ROOT, "test/search/english.tsv"), "utf8")).filter(
+      (q) => q.expected.length === 0 && rulesOnly.search(q.query).decision === "none",
+    );
+    expect(outOfScope.length).toBeGreaterThan(10);
+    const offered = (s: ExampleSearch<Procedure>) => outOfScope.filter((q) => s.search(q.query).decision !== "none");
+    expect(offered(atFloor).map((q) => q.query)).toEqual([]);
+    expect(offered(below).length).toBeGreaterThan(0);
+  }, 120_000);
+
   it(`${RANKER_FILE} is what npm run ranker:train makes of today's data (near enough)`, async () => {
     const stored = JSON.parse(readFileSync(path.join(ROOT, RANKER_FILE), "utf8")) as RankerModel;
     expect(stored.features).toEqual([...FEATURES]);

@@ -1,0 +1,79 @@
+import { createHash } from "node:crypto";
+import { GramModel, SituationModel } from "./ranker.js";
+import type { SearchableProcedure, SynonymsFile } from "./records.js";
+
+/**
+ * The re-ranker's two models of a catalogue, kept by what they are made from. A search index is built again when
+ * any part of the catalogue changes (a câu mẫu synced, a redirect edited, a file touched) and once more for a ward
+ * whose overlay adds procedures; the gram model reads only the câu mẫu and the labelled procedures' names, the
+ * situation model only the records' situation texts and the synonyms, so most rebuilds find them unchanged. The
+ * models are deterministic functions of those inputs (their lazily made tables too), so one made earlier serves
+ * as well as a new one. The last `KEPT` of each are kept; a model a live index holds is never copied.
+ */
+const KEPT = 2;
+
+class Recent<T> {
+  private readonly items = new Map<string, T>();
+  get(key: string, make: () => T): T {
+    const found = this.items.get(key);
+    if (found !== undefined) {
+      // The most recently used last: the first is the one to drop.
+      this.items.delete(key);
+      this.items.set(key, found);
+      return found;
+    }
+    const made = make();
+    this.items.set(key, made);
+    if (this.items.size > KEPT) this.items.delete(this.items.keys().next().value as string);
+    return made;
+  }
+}
+
+const gramModels = new Recent<GramModel>();
+const situationModels = new Recent<SituationModel>();
+
+/** A digest of strings in order; the separators keep ["ab", "c"] apart from ["a", "bc"]. */
+function digest(parts: Iterable<string>): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\u0000");
+  return hash.digest("base64");
+}
+
+/** `new GramModel(documents)`, or the one made from the same documents in the same order. */
+export function gramModelOf(documents: ReadonlyArray<{ text: string; code: string }>): GramModel {
+  const key = digest(
+    (function* () {
+      for (const d of documents) {
+        yield d.code;
+        yield d.text;
+      }
+    })(),
+  );
+  return gramModels.get(key, () => new GramModel(documents));
+}
+
+/**
+ * `new SituationModel(procedures, concepts)`, or the one made from the same records' situation texts (every field
+ * `SituationModel` reads, in order) with the same synonyms: `concepts` is the synonyms' concept map of a text.
+ */
+export function situationModelOf(
+  procedures: readonly SearchableProcedure[],
+  synonyms: SynonymsFile,
+  concepts: (text: string) => readonly string[],
+): SituationModel {
+  const key = digest(
+    (function* () {
+      yield JSON.stringify(synonyms);
+      for (const p of procedures) {
+        yield p.code;
+        yield p.name;
+        yield JSON.stringify(p.aliases);
+        yield p.applicants ?? "";
+        yield p.result ?? "";
+        yield JSON.stringify(p.conditions ?? []);
+        yield p.checkFirst ?? "";
+      }
+    })(),
+  );
+  return situationModels.get(key, () => new SituationModel(procedures, concepts));
+}
