@@ -67,6 +67,17 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "write an application",
     "written request",
     "written application",
+    // "what should I take with me": what to bring, not "take" of time
+    "should i take",
+    "do i take",
+    "need to take",
+    "must i take",
+    "should we take",
+    "do we take",
+    // a form asked for: "nộp mẫu j"
+    "mẫu gì",
+    "mẫu nào",
+    "nộp mẫu",
   ],
   fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
@@ -115,13 +126,25 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "hay huyện",
     "or the ward",
     "or the commune",
+    // to whom it is sent: "who do I send my complaint to"
+    "who do i send",
+    "who should i send",
+    "who do we send",
+    "who do i submit",
+    "who do i give",
+    "to whom",
   ],
   // "dvc": the public service portal (dịch vụ công) as chat writes it
   online: [
     ...["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
     ...["app nào", "bằng app", "ứng dụng nào", "trang web nào", "web nào", "which app", "what app"],
+    ...["qua zalo", "qua email", "qua mail", "gửi email", "gửi mail", "by email", "via email", "via zalo"],
   ],
-  steps: ["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
+  steps: [
+    ...["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
+    // the next step: "tiếp theo phải làm gì", "bắt đầu từ đâu"
+    ...["tiếp theo phải", "tiếp theo cần", "tiếp theo làm", "bước tiếp theo", "làm gì tiếp"],
+  ],
   conditions: [
     // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
     "đến tận nhà",
@@ -172,6 +195,16 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "on my behalf",
     "on his behalf",
     "on her behalf",
+    // late and fined: "what happens if I register the birth late", "will I be fined"
+    "what happens if",
+    "be fined",
+    "get fined",
+    "penalty",
+    "penalties",
+    "register late",
+    "registered late",
+    "registering late",
+    "late registration",
   ],
 };
 
@@ -250,9 +283,15 @@ const STORY = [
   "burial costs",
   "funeral cost",
   "funeral costs",
-  // "want to take a vocational course": no "take" of time
+  // "want to take a vocational course", "take with me": no "take" of time
   "take a",
   "take the",
+  "take with",
+  "take along",
+  // money claimed or owed, not a fee: "đòi bồi thường tiền", "tiền người già"
+  "bồi thường tiền",
+  "đòi tiền",
+  "tiền người già",
   // a paper the story's officer asked to see: "công an kiểm tra đòi xuất trình, xin lại ở đâu"
   "đòi xuất trình",
   "bắt xuất trình",
@@ -279,7 +318,7 @@ const YES_NO_CUES = new Set(
     .map((text) => tokenize(text).join(" ")),
 );
 const GO_TO = new Set(tokenize("ở tại về lên ra quay đến"));
-const OFFICE = new Set(tokenize("phường xã huyện quận ubnd ủy"));
+const OFFICE = new Set(tokenize("phường xã huyện quận ubnd ủy nơi"));
 const BETWEEN = new Set(tokenize("lại đúng về lên"));
 /** "báo lên phường", "lưu tại phường": an office written to or where a paper is kept, not where one goes to do it. */
 const NOT_GOING = new Set(tokenize("báo gửi lưu đã từ sống trú nhà"));
@@ -338,7 +377,7 @@ export function readInContext(
   opensWithDossier(spelled, cues, sentenceAt);
   muteMoving(spelled, cues);
   muteNegated(spelled, cues);
-  muteYesNoBesideWhole(cues);
+  muteYesNoBesideWhole(cues, spelled);
   for (const cue of cues) {
     if (cue.mute || cue.at === undefined) continue;
     const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
@@ -346,14 +385,29 @@ export function readInContext(
     // "trên VNeID quê quán ghi sai": where the wrong data shows, not how to send
     if (cue.intent === "online" && DATA_CHANNELS.has(text) && words.some((w) => WRONG.has(w.token))) cue.mute = true;
     if (cue.intent === "fee" && text === "bao nhieu" && isThreshold(spelled, cue.at)) cue.intent = "conditions";
+    // "hoạt động bao nhiêu ngày" (read loosely as "đóng bao nhiêu"): days asked, not money
+    if (
+      cue.intent === "fee" &&
+      cue.tokens.length > 2 &&
+      cue.tokens.at(-1) === "nhieu" &&
+      DAYS.has(spelled[cue.end ?? 0]?.token ?? "")
+    ) {
+      cue.intent = "time";
+    }
     // "có cần giấy phép không": whether the licence (the procedure) is needed, not a paper to bring
     if (cue.paper && spelled[cue.end ?? 0]?.token === "giay" && spelled[(cue.end ?? 0) + 1]?.token === "phep") {
       cue.intent = "conditions";
       cue.paper = false;
     }
+    // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
+    if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
     // ra quyết định trong bao lâu")
-    if (cue.intent === "time" && !cue.deadline && (isObligation(spelled, cue) || isAhead(spelled, cue.at))) {
+    if (
+      cue.intent === "time" &&
+      !cue.deadline &&
+      (isObligation(spelled, cue) || isAhead(spelled, cue.at) || isSendingWithin(spelled, cue.at))
+    ) {
       cue.intent = "conditions";
     }
     // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
@@ -375,6 +429,13 @@ export function readInContext(
     }
     // "học nghề free … đăng ký ở đâu": "free" said of the thing, with the question after it
     if (cue.intent === "fee" && text === "free" && laterCue(cues, cue)) cue.mute = true;
+    // "không đổi gì về địa chỉ", "không đổi tên hay địa chỉ": the address of the story, no place asked
+    if (cue.intent === "place" && text === "dia chi" && changedBefore(spelled, cue.at)) cue.mute = true;
+    // "có phải nộp lại hợp đồng thuê nhà không": a paper named as needed, as "có phải nộp hợp đồng"
+    if (cue.intent === "conditions" && YES_NO_CUES.has(text) && paperAfter(spelled, cue.end ?? 0)) {
+      cue.intent = "documents";
+      cue.paper = true;
+    }
     // "what must I declare": what, not whether one must
     if (cue.intent === "conditions" && MUST.has(text) && spelled[cue.at - 1]?.token === "what") cue.mute = true;
     // "có phải là xã cấp … không": whether that office does it, the place
@@ -408,8 +469,9 @@ function muteStory(spelled: readonly Word[], cues: Cue[]): void {
       (exact || spelled[j + k]?.marks !== "") && spelled[j + k]?.marks !== w.marks;
     if (!entry || entry.from.some(differs)) continue;
     const end = j + entry.from.length;
+    // a kept phrase already reads the words around it ("what should I take" beside "take with")
     for (const c of cues) {
-      if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
+      if (!c.kept && c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
     }
   }
 }
@@ -450,7 +512,10 @@ function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
     if ((cue.intent !== "online" && cue.intent !== "time") || cue.at === undefined) continue;
     const clause = clauseOf(spelled[cue.at]);
     const before = spelled.slice(Math.max(0, cue.at - 4), cue.at).filter((w) => clauseOf(w) === clause);
-    const never = cue.intent === "time" && cue.tokens.join(" ") === "bao gio" && before.some((w) => w.token === "chua");
+    // "chưa từng xin giấy này bao giờ": never, the "chưa" a few words back
+    const longBefore = spelled.slice(Math.max(0, cue.at - 8), cue.at).filter((w) => clauseOf(w) === clause);
+    const never =
+      cue.intent === "time" && cue.tokens.join(" ") === "bao gio" && longBefore.some((w) => w.token === "chua");
     // not "không biết có làm online được không" (whether one may)
     const notSent =
       cue.intent === "online" &&
@@ -470,10 +535,14 @@ function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
  * yes/no words beside it ask no condition.
  */
 const WHAT_TO_DO = new Set(["lam gi", "phai lam gi", "can lam gi", ...KEPT_WHOLE.map((t) => tokenize(t).join(" "))]);
-function muteYesNoBesideWhole(cues: Cue[]): void {
+function muteYesNoBesideWhole(cues: Cue[], spelled: readonly Word[]): void {
   // "có phải làm gì không" asks what to do; "có phải làm thủ tục gì không" whether a procedure is required
+  // "có phải đăng ký lại không hay làm thủ tục gì khác": which procedure, not whether one must
+  const other = (c: Cue) => c.end !== undefined && spelled[c.end]?.token === "khac";
   const whole = new Set(
-    cues.filter((c) => c.intent === "general" && WHAT_TO_DO.has(c.tokens.join(" "))).map((c) => c.sentence),
+    cues
+      .filter((c) => c.intent === "general" && (WHAT_TO_DO.has(c.tokens.join(" ")) || other(c)))
+      .map((c) => c.sentence),
   );
   for (const cue of cues) {
     if (cue.intent === "conditions" && whole.has(cue.sentence) && YES_NO_CUES.has(cue.tokens.join(" "))) {
@@ -521,6 +590,32 @@ const WHICH = new Set(tokenize("gì nào tờ j"));
 const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao", "van ban gi"]);
 const HOW_DOSSIER = new Set(["ho so nhu the nao", "ho so the nao"]);
 const CITIZEN_ACTS = new Set(tokenize("gửi nộp báo"));
+const VALIDITY = new Set(["valid", "validity", "expire", "expires"]);
+const DAYS = new Set(tokenize("ngày tháng tuần hôm năm"));
+const CHANGES = new Set(tokenize("đổi sửa"));
+function changedBefore(spelled: readonly Word[], at: number): boolean {
+  const clause = clauseOf(spelled[at]);
+  return spelled.slice(Math.max(0, at - 5), at).some((w) => clauseOf(w) === clause && CHANGES.has(w.token));
+}
+/** "nộp (lại) hợp đồng", "mang theo giấy": a verb of handing in, then a paper. */
+const HAND_IN = new Set(tokenize("nộp mang kèm xuất"));
+const AGAIN = new Set(tokenize("lại thêm theo trình"));
+const PAPER_WORDS = ["giấy", "bản", "hợp đồng", "sổ", "ảnh", "căn cước", "cccd", "hộ chiếu", "tờ khai", "đơn"].map(
+  tokenize,
+);
+function paperAfter(spelled: readonly Word[], from: number): boolean {
+  let k = from;
+  if (!HAND_IN.has(spelled[k]?.token ?? "")) return false;
+  k++;
+  while (k < from + 3 && AGAIN.has(spelled[k]?.token ?? "")) k++;
+  return PAPER_WORDS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+}
+/** "nộp đơn trong bao lâu", "gửi hồ sơ trong mấy ngày": how long one has to send it, a deadline. */
+function isSendingWithin(spelled: readonly Word[], at: number): boolean {
+  if (spelled[at - 1]?.token !== "trong") return false;
+  const clause = clauseOf(spelled[at]);
+  return spelled.slice(Math.max(0, at - 5), at - 1).some((w) => clauseOf(w) === clause && CITIZEN_ACTS.has(w.token));
+}
 const MUST = new Set(["must i", "do i have to", "must we"]);
 /** "xin giấy gì", "phải (đi) làm giấy gì", "chứng thực văn bản gì": the paper is what one asks for. */
 function whichPaper(spelled: readonly Word[], at: number): boolean {
@@ -540,8 +635,10 @@ function laterCue(cues: readonly Cue[], cue: Cue): boolean {
 function isOfficeThatDoes(spelled: readonly Word[], from: number): boolean {
   let k = from;
   if (spelled[k]?.token === "la") k++;
-  return OFFICE.has(spelled[k]?.token ?? "");
+  const two = `${spelled[k]?.token ?? ""} ${spelled[k + 1]?.token ?? ""}`;
+  return (OFFICE.has(spelled[k]?.token ?? "") && spelled[k]?.token !== "noi") || AGENCIES.has(two);
 }
+const AGENCIES = new Set(["cong an", "co quan", "bo phan", "uy ban"]);
 const HOMETOWN = new Set(["ve que", "o que"]);
 const TO_GO = new Set(tokenize("phải hay có"));
 const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);

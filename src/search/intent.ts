@@ -1037,6 +1037,8 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
       !POLITE_AFTER_XIN.has(words[k + 1]?.token ?? "") &&
       // "đơn xin việc", "hồ sơ xin giấy" are papers' names
       !PAPER_BEFORE_XIN.has(words[k - 1]?.token ?? "") &&
+      // "có xin được giấy phép không": whether one can obtain it
+      words[k + 1]?.token !== "duoc" &&
       !words.slice(Math.max(0, k - 2), k).some((before) => MAY.has(before.token)),
   );
 }
@@ -1189,7 +1191,9 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   if (there.some((c) => c.paper)) {
     const other = there.some(
       (c) =>
-        !c.paper && c.intent !== "general" && (c.intent !== "conditions" || c.kept || PRESENCE.has(c.tokens.join(" "))),
+        !c.paper &&
+        c.intent !== "general" &&
+        (c.intent !== "conditions" || c.kept || c.deadline || PRESENCE.has(c.tokens.join(" "))),
     );
     there = there.filter((c) => (other ? !c.paper : c.intent !== "conditions"));
   }
