@@ -382,6 +382,8 @@ export function readInContext(
     if (cue.mute || cue.at === undefined) continue;
     const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
     const text = cue.tokens.join(" ");
+    // the two words after the cue
+    const next = `${spelled[cue.end ?? 0]?.token ?? ""} ${spelled[(cue.end ?? 0) + 1]?.token ?? ""}`;
     // "trên VNeID quê quán ghi sai": where the wrong data shows, not how to send
     if (cue.intent === "online" && DATA_CHANNELS.has(text) && words.some((w) => WRONG.has(w.token))) cue.mute = true;
     if (cue.intent === "fee" && text === "bao nhieu" && isThreshold(spelled, cue.at)) cue.intent = "conditions";
@@ -410,6 +412,7 @@ export function readInContext(
     ) {
       cue.intent = "conditions";
     }
+    if (cue.intent === "fee" && MONTHLY.has(next)) cue.mute = true;
     // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
     if (cue.intent === "fee" && text === "tien" && hasAllowance(words)) cue.mute = true;
     // "cần giấy xác nhận … thì xin ở đâu": a paper needed is documents only when nothing else is asked beside it
@@ -424,8 +427,14 @@ export function readInContext(
       cue.intent = "steps";
     }
     // "có thời hạn gửi không", "thời hạn nộp đơn": a deadline of the citizen's, not the office's time
-    if (cue.intent === "time" && text === "thoi han" && CITIZEN_ACTS.has(spelled[cue.end ?? 0]?.token ?? "")) {
+    if (
+      cue.intent === "time" &&
+      text === "thoi han" &&
+      (CITIZEN_ACTS.has(spelled[cue.end ?? 0]?.token ?? "") || CITIZEN_CLAIMS.has(next))
+    ) {
+      // a deadline: the days asked beside it ("thời hạn khiếu nại là bao lâu") are that deadline
       cue.intent = "conditions";
+      cue.deadline = true;
     }
     // "học nghề free … đăng ký ở đâu": "free" said of the thing, with the question after it
     if (cue.intent === "fee" && text === "free" && laterCue(cues, cue)) cue.mute = true;
@@ -591,6 +600,10 @@ const PAPER_ASKED = new Set(["giay gi", "giay to gi", "giay nao", "giay to nao",
 const HOW_DOSSIER = new Set(["ho so nhu the nao", "ho so the nao"]);
 const CITIZEN_ACTS = new Set(tokenize("gửi nộp báo"));
 const VALIDITY = new Set(["valid", "validity", "expire", "expires"]);
+/** "thời hạn khiếu nại", "thời hạn yêu cầu bồi thường": how long one has to claim (not "thời hạn giải quyết"). */
+const CITIZEN_CLAIMS = new Set(["khieu nai", "yeu cau", "to cao", "dang ki", "khai bao"]);
+/** "bao nhiêu tiền 1 tháng": an amount received each month, an allowance, not a fee. */
+const MONTHLY = new Set(["1 thang", "mot thang", "moi thang", "hang thang"]);
 const DAYS = new Set(tokenize("ngày tháng tuần hôm năm"));
 const CHANGES = new Set(tokenize("đổi sửa"));
 function changedBefore(spelled: readonly Word[], at: number): boolean {

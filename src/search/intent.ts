@@ -933,6 +933,13 @@ export function extractIntent<T extends Word>(
       i += entry.from.length;
       continue;
     }
+    // "chuyển điểm sinh hoạt sang xã khác": where one moves to is what is asked about (the record of a move to
+    // another commune), no place asked; its words stay content for the search
+    if (mark === "place" && movesElsewhere(spelled, i, matched)) {
+      rest.push(...matched);
+      i += entry.from.length;
+      continue;
+    }
     if (mark) {
       const cue: Cue = {
         intent: MARKED[mark] ?? (mark as Intent),
@@ -1004,6 +1011,17 @@ export function extractIntent<T extends Word>(
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
   return { intent: chooseIntent(cues), rest, cued, cues };
+}
+
+/** "sang xã khác", "dời qua phường khác", "moved to another ward": the place moved to, content. */
+const ELSEWHERE = new Set(["phuong khac", "xa khac", "noi khac", "another ward", "a different ward"]);
+const MOVES = new Set(tokenize("chuyển dời sang qua moved move moving"));
+function movesElsewhere(spelled: readonly Word[], at: number, matched: readonly Word[]): boolean {
+  if (!ELSEWHERE.has(matched.map((w) => w.token).join(" "))) return false;
+  const clause = (spelled[at] as Word & { clause?: number }).clause;
+  return spelled
+    .slice(Math.max(0, at - 6), at)
+    .some((w) => MOVES.has(w.token) && (w as Word & { clause?: number }).clause === clause);
 }
 
 /** Words after "xin" that make it politeness, not a request for a paper ("xin hỏi", "xin chào", "xin lỗi"). */
