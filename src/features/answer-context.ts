@@ -32,6 +32,8 @@ const AnswerContext = z.object({
    * procedure before it.
    */
   elsewhere: z.boolean().optional(),
+  /** The procedures the chat was on before, latest first: "quay lại vụ khai sinh cho bé" goes back to one of them. */
+  earlier: z.array(z.string()).optional(),
 });
 export type AnswerContext = z.infer<typeof AnswerContext>;
 
@@ -49,7 +51,29 @@ export function readContext(ctx: FeatureContext): AnswerContext {
 export function rememberProcedure(ctx: FeatureContext, code: string, section?: Section): void {
   const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
   const kept = st.code === code ? { alternatives: st.alternatives, asked: st.asked } : {};
-  writeFeatureState(ctx, FEATURE_NAME, { code, at: ctx.now, ...kept, ...(section ? { section } : {}) });
+  writeFeatureState(ctx, FEATURE_NAME, {
+    code,
+    at: ctx.now,
+    ...kept,
+    ...(section ? { section } : {}),
+    ...history(st, code),
+  });
+}
+
+/** How many procedures the chat was on before are kept, for a return to one of them. */
+const EARLIER_MAX = 4;
+
+/** The procedures the chat was on before, with the one it is leaving now first (`next`: where it goes, left out). */
+function history(st: AnswerContext, next?: string): Pick<AnswerContext, "earlier"> {
+  const earlier = [...(st.code && st.code !== next ? [st.code] : []), ...(st.earlier ?? [])]
+    .filter((c, i, all) => c !== next && all.indexOf(c) === i)
+    .slice(0, EARLIER_MAX);
+  return earlier.length > 0 ? { earlier } : {};
+}
+
+/** The procedures the chat was on before (latest first), the one it is on left out. */
+export function earlierProcedures(st: AnswerContext): string[] {
+  return (st.earlier ?? []).filter((c) => c !== st.code);
 }
 
 /** What led to the procedure the chat is on: the citizen's words and the other candidates of that turn. */
@@ -65,7 +89,12 @@ export function rememberHowAnswered(ctx: FeatureContext, alternatives: string[],
 
 /** Nothing listed or answered was right: the next search sets these aside. */
 export function rememberRejected(ctx: FeatureContext, codes: string[]): void {
-  writeFeatureState(ctx, FEATURE_NAME, { at: ctx.now, rejected: codes.length > 0 ? codes : undefined });
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
+  writeFeatureState(ctx, FEATURE_NAME, {
+    at: ctx.now,
+    rejected: codes.length > 0 ? codes : undefined,
+    ...history(st),
+  });
 }
 
 /** The last turn answered no procedure (another agency's pointer); what the chat was on stays for a section asked next. */
@@ -84,7 +113,9 @@ const ASKED_CHARS = 200;
  * with the list when none of it is right, and in the next search.
  */
 export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true, rejected: string[] = []): void {
+  const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
   writeFeatureState(ctx, FEATURE_NAME, {
+    ...history(st),
     at: ctx.now,
     options: codes,
     ...(compare ? {} : { compare }),

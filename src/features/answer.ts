@@ -11,6 +11,7 @@ import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, tokenize, type Word, words } from "../search/normalize.js";
 import {
   type AnswerContext,
+  earlierProcedures,
   readContext,
   rememberElsewhere,
   rememberHowAnswered,
@@ -32,7 +33,7 @@ import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring, opensWith } from "./redirects.js";
-import { familyOf, isChange, meantVariant, namesChange, variantForDetail } from "./variants.js";
+import { familyOf, isChange, meantVariant, namesChange, namesFirstIssue, variantForDetail } from "./variants.js";
 import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
@@ -433,12 +434,15 @@ function changeMeant(
   named = false,
 ): Procedure | undefined {
   const typed = withoutTopicReturn(text);
-  const said = BARE_LOSS.test(fold(typed)) ? "bị mất" : namesChange(typed) ? typed : undefined;
+  const said = BARE_LOSS.test(fold(typed))
+    ? "bị mất"
+    : namesChange(typed) || namesFirstIssue(typed)
+      ? typed
+      : undefined;
   if (said === undefined) return undefined;
   const family = familyOf(current, all, isForeignElement);
   if (family.length === 0) return undefined;
-  const listed = [current, ...family];
-  const meant = named ? meantVariant(listed, said, false) : variantForDetail(listed, said);
+  const meant = variantForDetail([current, ...family], said, !named);
   return meant && meant.code !== current.code ? meant : undefined;
 }
 
@@ -498,6 +502,14 @@ async function answerQuestion(
   const aside = new Set([...rejected, ...(st.rejected ?? [])]);
   const outcome = setAside(search.search(asked, SEARCH_LIMIT), aside);
   const [top] = outcome.hits;
+  // "quay lại vụ khai sinh cho bé, bao lâu có", "thôi quay lại cái đơn phản ánh": back to a procedure the chat was on
+  // before, the one of them search finds for the words (khai sinh with the father's acknowledgement, not the plain
+  // birth registration search puts first).
+  const back =
+    asked !== text
+      ? outcome.hits.find((h) => earlierProcedures(st).includes(h.procedure.code) && !aside.has(h.procedure.code))
+      : undefined;
+  if (back) return [show(ctx, deps, back.procedure, sectionCue(asked)?.section ?? outcome.intent)];
   // A câu mẫu says this very message (staff labelled it, or an eval tuning message): search answers it as labelled,
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
   // procedure at hand away from it ("giấy này có giá trị bao lâu", labelled without its conversation), nor loses
@@ -550,7 +562,23 @@ async function answerQuestion(
   const redirect = said && !namesAsHeld(text, said.said) ? said : undefined;
   // A section with words of the current procedure's name, unless they are another agency's service
   // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
-  if (current && cue && saysOnly(current, cue.rest) && (!redirect || namesPaperToBring(text, redirect.term))) {
+  // Not when the words name another procedure whole and the current one holds them only in an alias: "còn đăng ký kết
+  // hôn thì cần giấy tờ gì" after a birth registration joined to an acknowledgement (alias "… chưa đăng ký kết hôn").
+  const namesOther =
+    top !== undefined &&
+    top.procedure.code !== current?.code &&
+    outcome.decision === "answer" &&
+    top.parts.title >= 1 &&
+    current !== undefined &&
+    cue !== undefined &&
+    !cue.rest.every((t) => tokenize(current.name).includes(t));
+  if (
+    current &&
+    cue &&
+    !namesOther &&
+    saysOnly(current, cue.rest) &&
+    (!redirect || namesPaperToBring(text, redirect.term))
+  ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // Abroad and asking to have a civil-status event registered there: the embassy's or consulate's (the
@@ -611,7 +639,10 @@ async function answerQuestion(
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
   const described = current && cue && !cue.only ? withoutDescriptions(text) : undefined;
-  if (current && cue && described !== undefined && described !== text) {
+  // "chưa có giấy ANTT bao giờ, muốn xin mới …" on its exchange is no status but the first issue (below).
+  const firstOrChange =
+    current && described !== undefined && described !== text && changeMeant(current, text, catalogue.procedures, true);
+  if (current && cue && described !== undefined && described !== text && !firstOrChange) {
     const again = search.search(described, SEARCH_LIMIT);
     const [first] = again.hits;
     if (!(again.decision === "answer" && first && first.parts.title >= 1))
@@ -662,7 +693,8 @@ async function answerQuestion(
     current &&
     !labelled &&
     !redirect &&
-    tokenize(text).length <= DETAIL_WORDS + 2 &&
+    // A section asked with it reads only a change or a first issue named, so it may say more around them.
+    tokenize(text).length <= (cue ? NAMED_CHANGE_WORDS : DETAIL_WORDS + 2) &&
     !(outcome.sure && (top?.parts.title ?? 0) >= 1)
       ? changeMeant(current, text, catalogue.procedures, cue !== undefined)
       : undefined;
@@ -962,6 +994,9 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
 
 /** A question on the procedure at hand that search finds nothing for, this short at most, may still be about it. */
 const ASIDE_WORDS = 14;
+
+/** A section asked of a variant named ("chưa có giấy bao giờ, muốn xin mới … thì nộp ở đâu") is this short at most. */
+const NAMED_CHANGE_WORDS = 20;
 
 /** A detail said after an answer is this short (words besides particles, offices and people). */
 const DETAIL_WORDS = 6;

@@ -61,6 +61,9 @@ const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   { tokens: ["ban", "goc"], section: "documents" },
   { tokens: ["ban", "chinh"], section: "documents" },
   { tokens: ["ai", "duoc"], section: "conditions" },
+  // "miễn phí hả", "free?": whether there is a fee
+  { tokens: ["mien", "phi"], section: "fee" },
+  { tokens: ["free"], section: "fee" },
 ];
 
 /** Offices named in a follow-up ("có phải lên công an không hay làm online"): where, not which procedure. */

@@ -297,10 +297,21 @@ export function familyOf(
  * else the one whose own names and aliases say the hint it gives ("giấy ANTT nhà nghỉ bị hỏng" is the exchange's
  * alias, "giấy phép bán rượu bị rách, cháy" the re-issue's), when one holds more of the hints than any other.
  */
-export function variantForDetail(listed: readonly Procedure[], text: string): Procedure | undefined {
+export function variantForDetail(
+  listed: readonly Procedure[],
+  text: string,
+  /** False: only a change or a first issue named, no hint ("cần thêm giấy tờ gì" asks the papers of the one at hand). */
+  hinted = true,
+): Procedure | undefined {
   const named = meantVariant(listed, text, false);
   if (named) return named;
   const said = words(text);
+  // "chưa có giấy ANTT bao giờ, muốn xin mới": the thing itself, first issued.
+  if (namesFirstIssue(text)) {
+    const plain = listed.filter((p) => !isChange(p));
+    return plain.length === 1 ? plain[0] : undefined;
+  }
+  if (!hinted) return undefined;
   // "lại" alone says no which ("làm lại"), and a loss is a re-issue meantVariant has read already.
   const hints = CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai"));
   if (hints.length === 0) return undefined;
@@ -309,4 +320,16 @@ export function variantForDetail(listed: readonly Procedure[], text: string): Pr
   );
   const best = Math.max(...held);
   return best > 0 && held.filter((n) => n === best).length === 1 ? listed[held.indexOf(best)] : undefined;
+}
+
+/** A first issue said: "xin mới", "cấp mới", "lần đầu", "chưa có giấy … bao giờ", "chưa từng có". */
+const FIRST_ISSUE = ["xin mới", "cấp mới", "đăng ký mới", "lần đầu", "chưa từng", "chưa bao giờ", "first time"].map(
+  (p) => words(p),
+);
+const NOT_YET_HELD = /(?:^|\s)chua\s+(?:co|lam|xin)\s+(?:\S+\s+){0,4}bao\s+gio(?:\s|$)/;
+
+/** Whether the message says the thing is asked for the first time (no change of one held). */
+export function namesFirstIssue(text: string): boolean {
+  const said = words(text);
+  return FIRST_ISSUE.some((run) => says(said, run)) || NOT_YET_HELD.test(said.map((w) => w.token).join(" "));
 }

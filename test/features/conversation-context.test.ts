@@ -317,6 +317,22 @@ describe("an answer to a name several procedures share offers the others", () =>
     ]);
   });
 
+  it("a return to an earlier topic goes back to the procedure the chat was on, not to search's first one", async () => {
+    await converse([
+      ["đăng ký khai sinh kết hợp nhận cha, mẹ, con", "1.000689"],
+      ["còn đăng ký kết hôn thì cần giấy tờ gì", MARRIAGE, "documents"],
+      ["quay lại vụ khai sinh cho bé, bao lâu có", "1.000689", "time"],
+    ]);
+  });
+
+  it("a first issue said on a change of the thing goes to the thing; 'miễn phí hả' asks the fee", async () => {
+    await converse([
+      ["đổi giấy chứng nhận an ninh trật tự đã hết hạn", "3.000244"],
+      ["chưa có giấy bao giờ, muốn xin mới cho nhà nghỉ thì nộp ở đâu", "3.000243", "place"],
+      ["miễn phí hả", "3.000243", "fee"],
+    ]);
+  });
+
   it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
     const { say } = chat();
     const [list] = await say("chứng thực");
