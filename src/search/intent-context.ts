@@ -99,6 +99,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "hay nộp về",
     "hay gửi lên",
     "hay gửi về",
+    // "ở công an phường nơi tạm trú không hay phải về nơi thường trú": one office or the other
+    "hay phải về",
+    "hay phải lên",
+    "hay phải ra",
+    "hay phải đến",
     "who approves",
     "who decides",
     "who recognises",
@@ -138,6 +143,7 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   online: [
     ...["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
     ...["app nào", "bằng app", "ứng dụng nào", "trang web nào", "web nào", "which app", "what app"],
+    ...["qua ứng dụng", "trên ứng dụng", "bằng ứng dụng"],
     ...["qua zalo", "qua email", "qua mail", "gửi email", "gửi mail", "by email", "via email", "via zalo"],
   ],
   steps: [
@@ -292,6 +298,9 @@ const STORY = [
   "bồi thường tiền",
   "đòi tiền",
   "tiền người già",
+  // a duty of the story: "có quyết định bắt buộc phải di dời"
+  "quyết định bắt buộc",
+  "bị bắt buộc",
   // a paper the story's officer asked to see: "công an kiểm tra đòi xuất trình, xin lại ở đâu"
   "đòi xuất trình",
   "bắt xuất trình",

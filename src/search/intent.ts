@@ -1097,7 +1097,9 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
     const word = spelled[k] as Word & { sentence?: number };
     if ((word.sentence ?? 0) !== sentence) break;
     if (!officeMap.entryAt(spelled, k, mode)) continue;
-    if (!spelled.slice(Math.max(0, k - 3), k).some((w) => doneBefore(w, mode))) return true;
+    // "văn bản từ chối ở UBND phường": "từ chối" (refuse) is no "từ" (from)
+    const before = spelled.slice(Math.max(0, k - 3), k);
+    if (!before.some((w, j) => doneBefore(w, mode) && before[j + 1]?.token !== "choi")) return true;
   }
   return false;
 }
