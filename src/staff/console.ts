@@ -125,8 +125,10 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
   // Several replicas (DATABASE_URL): a label saved or deleted here is recorded for the others (examples-sync.ts).
   // Before writing: the change is held apart from other replicas' changes of the text until `done` records it (or, with
   // nothing, says nothing was written). `done` must be called on every path: a finally does.
-  const changing = (text: string) =>
-    deps.examples?.announcer?.changing(text) ?? (async (_?: ExampleChange) => undefined);
+  // Who acts goes along: a change whose request fails at its audit row is recorded with that row (examples-sync.ts).
+  const changing = (text: string, session: StaffSession) =>
+    deps.examples?.announcer?.changing(text, { user: session.user, ward: boundWard(session) }) ??
+    (async (_?: ExampleChange) => undefined);
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -593,7 +595,7 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
     }
     const asked = EXAMPLE_INTENTS.find((i) => i === intent);
     if (intent !== "" && !asked) return again(400, "Hãy chọn lại mục «Người dân hỏi về».");
-    const done = changing(text);
+    const done = changing(text, session);
     try {
       let example: Example;
       try {
@@ -647,7 +649,7 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
       if (labels.length === 0) return gone();
       return sendHtml(res, 200, deleteConfirmPage(frame, { csrf: session.csrf, text, labels, nameOf }));
     }
-    const done = changing(text);
+    const done = changing(text, session);
     try {
       let removed: Example[];
       try {

@@ -229,6 +229,37 @@ describe("a câu mẫu saved while the database is away reaches the other replic
   });
 });
 
+describe("the console's side: who acts", () => {
+  it("a deletion whose request fails at its audit row is recorded with that row, naming who deleted it", async () => {
+    const url = await newDatabase();
+    const proxy = await databaseProxy(url);
+    const [dirOne, dirTwo] = [await catalogueCopy(), await catalogueCopy()];
+    const one = await replica(proxy.url, dirOne);
+    const two = await replica(url, dirTwo, { staff: false });
+    const client = new Client(base(one));
+    expect((await client.login(ADMIN)).status).toBe(303);
+    expect((await label(client, BORN, BIRTH)).status).toBe(200);
+    expect(await eventually(() => answer(two, BORN) === BIRTH, 30_000)).toBe(true);
+    // The database stops at the deletion's audit row, the step after the file is written.
+    proxy.cutAt("INSERT INTO staff_audit");
+    expect((await deleteLabel(client, BORN)).status).toBe(500);
+    expect(await staffLabels(dirOne, BORN)).toEqual([]);
+    proxy.mend();
+    expect(await eventually(() => answer(two, BORN) === undefined, 30_000)).toBe(true);
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    const deleted = async () =>
+      (
+        await pool.query<{ username: string; detail: string }>(
+          "SELECT username, detail FROM staff_audit WHERE action = 'example-deleted'",
+        )
+      ).rows;
+    // Only the console knows who deleted (a deletion leaves no label to name them).
+    expect(await eventually(async () => (await deleted()).length > 0)).toBe(true);
+    expect(await deleted()).toEqual([{ username: ADMIN, detail: `«${BORN}» → ${BIRTH}` }]);
+  });
+});
+
 describe("what waits is recorded whoever can: a shared catalogue folder, a folder where the file cannot be kept", () => {
   /** A sync of its own (as src/wiring/examples.ts opens one) on `dir`, through `pool`; no poll. */
   async function syncOn(pool: Pool, dir: string, origin: string, { graceMs }: { graceMs?: number } = {}) {
