@@ -17,7 +17,7 @@ import { AuditLog, type AuditTrail, DatabaseAuditLog } from "./audit.js";
 import { DailyMessages, handledSinceStart } from "./channels.js";
 import type { StaffConsoleDeps } from "./deps.js";
 import { ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
-import type { ExampleAnnouncer, ExampleChange } from "./examples-sync.js";
+import type { ExampleAnnouncer, ExampleChange, WaitingReason } from "./examples-sync.js";
 import { html } from "./html.js";
 import {
   BodyTooLarge,
@@ -129,6 +129,9 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
   const changing = (text: string, session: StaffSession) =>
     deps.examples?.announcer?.changing(text, { user: session.user, ward: boundWard(session) }) ??
     (async (_?: ExampleChange) => undefined);
+  /** Why a change that waits does (the notice is worded by it). */
+  const waitingOf = (text: string, shared: string | undefined): WaitingReason | undefined =>
+    shared === "waiting" ? (deps.examples?.announcer?.waitingReason?.(text) ?? "database-unreachable") : undefined;
   const showTime = (ms: number) => `${displayClock(ms, timeZone)} ${displayDate(localTime(ms, timeZone).date)}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
@@ -620,7 +623,7 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
         examplesPage(frameOf("Câu mẫu", "/staff/examples"), {
           ...examplesView(session),
           saved: { example, ...served },
-          waiting: shared === "waiting",
+          waiting: waitingOf(text, shared),
         }),
       );
     } finally {
@@ -667,7 +670,7 @@ export function createStaffConsole(deps: StaffConsoleDeps & { examples?: Console
       );
       await reload?.();
       const shared = await done({ kind: "remove", text });
-      sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text, waiting: shared === "waiting" }));
+      sendHtml(res, 200, examplesPage(frame, { ...view(), deleted: text, waiting: waitingOf(text, shared) }));
     } finally {
       await done();
     }

@@ -229,7 +229,7 @@ describe("a câu mẫu saved while the database is away reaches the other replic
   });
 });
 
-describe("the console's side: who acts", () => {
+describe("the console's side: who acts, and why a change waits", () => {
   it("a deletion whose request fails at its audit row is recorded with that row, naming who deleted it", async () => {
     const url = await newDatabase();
     const proxy = await databaseProxy(url);
@@ -257,6 +257,24 @@ describe("the console's side: who acts", () => {
     // Only the console knows who deleted (a deletion leaves no label to name them).
     expect(await eventually(async () => (await deleted()).length > 0)).toBe(true);
     expect(await deleted()).toEqual([{ username: ADMIN, detail: `«${BORN}» → ${BIRTH}` }]);
+  });
+
+  it("the page says the database answered with an error (a schema not upgraded), not that it cannot be reached", async () => {
+    const url = await newDatabase();
+    const dir = await catalogueCopy();
+    const one = await replica(url, dir);
+    const client = new Client(base(one));
+    expect((await client.login(ADMIN)).status).toBe(303);
+    const pool = createPool(url, { max: 1 });
+    cleanups.push(() => pool.end());
+    await pool.query("ALTER TABLE example_changes RENAME TO example_changes_away");
+    const saved = await label(client, NEW_BABY, MARRIAGE);
+    expect(saved.status).toBe(200);
+    const page = await saved.text();
+    expect(page).toContain("Đã lưu câu mẫu");
+    expect(page).toContain("báo lỗi khi ghi thay đổi này");
+    expect(page).not.toContain("không kết nối được");
+    await pool.query("ALTER TABLE example_changes_away RENAME TO example_changes");
   });
 });
 

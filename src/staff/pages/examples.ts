@@ -1,6 +1,7 @@
 import { EXAMPLE_INTENT_WORDS, EXAMPLE_INTENTS, type Example, NOT_A_PROCEDURE } from "../../catalogue/examples.js";
 import { fold } from "../../search/normalize.js";
 import { labelName } from "../examples-file.js";
+import { type WaitingReason, waitingNotice } from "../examples-sync.js";
 import { count, type Html, html } from "../html.js";
 import { csrfField, notice, type PageFrame, page } from "../layout.js";
 
@@ -105,10 +106,10 @@ export interface ExamplesPageOptions {
   saved?: { example: Example; served: boolean; problem?: string };
   deleted?: string;
   /**
-   * The change saved or deleted here is not yet recorded for the other replicas (the database could not be reached):
-   * kept, and sent when the database is back (src/staff/examples-sync.ts).
+   * The change saved or deleted here is not yet recorded for the other replicas, and why (the database could not be
+   * reached, or answered with an error): kept, and sent once it can be (src/staff/examples-sync.ts).
    */
-  waiting?: boolean;
+  waiting?: WaitingReason;
   error?: string;
   nameOf(code: string): string | undefined;
 }
@@ -126,12 +127,8 @@ export function examplesPage(frame: PageFrame, o: ExamplesPageOptions): Html {
           html`Đã lưu câu mẫu «${o.saved.example.text}» vào tệp, nhưng bot <strong>chưa dùng</strong> được: ${o.saved.problem ?? "danh mục chưa nạp lại"}. Bot vẫn chạy với danh mục cũ cho đến khi lỗi được sửa.`,
         )
     : "";
-  const waitingNotice = o.waiting
-    ? notice(
-        "info",
-        html`Cơ sở dữ liệu chung đang không kết nối được, nên các bản sao khác của bot <strong>chưa nhận</strong> thay đổi này. Thay đổi đã được giữ lại và sẽ tự gửi đến các bản sao khác khi cơ sở dữ liệu hoạt động lại; không cần lưu lại.`,
-      )
-    : "";
+  // Worded by why it waits: a lost connection passes by itself, an error the database answers needs the IT staff.
+  const waitingBox = o.waiting ? notice("info", waitingNotice(o.waiting)) : "";
   const rows = o.staff.map(
     (e) => html`<tr><td class="wide" data-label="Câu">${e.text}</td>
 <td data-label="Gán cho">${labelName(e.code, o.nameOf)}${e.code !== NOT_A_PROCEDURE ? html` <span class="muted">(${e.code})</span>` : ""}</td>
@@ -145,7 +142,7 @@ export function examplesPage(frame: PageFrame, o: ExamplesPageOptions): Html {
   );
   return page(
     frame,
-    html`${savedNotice}${o.deleted ? notice("success", html`Đã xoá câu mẫu «${o.deleted}».`) : ""}${waitingNotice}${o.error ? notice("error", o.error) : ""}<section>
+    html`${savedNotice}${o.deleted ? notice("success", html`Đã xoá câu mẫu «${o.deleted}».`) : ""}${waitingBox}${o.error ? notice("error", o.error) : ""}<section>
 <p>Câu mẫu là câu người dân thật sự hỏi, được gán với thủ tục trả lời nó (hoặc «không phải thủ tục của phường»). Bot học theo các câu này: câu giống vậy lần sau được trả lời đúng thủ tục. Gán câu mẫu ở trang <a href="/staff/questions">Câu hỏi chưa trả lời</a>.</p>
 ${o.access.ok ? "" : notice("info", o.access.reason)}
 <p class="muted">${count(o.staff.length)} câu mẫu do cán bộ gán; danh mục đang dùng ${count(o.total)} câu mẫu (kể cả các câu có sẵn).${o.file ? html` Tệp: ${o.file}` : ""}</p>
