@@ -81,7 +81,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   ],
   fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
-  time: ["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
+  time: [
+    ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
+    // the office's hours
+    ...["what time", "opening hours", "office hours", "working hours"],
+  ],
   place: [
     "cơ quan tiếp nhận",
     "nơi tiếp nhận",
@@ -298,6 +302,10 @@ const STORY = [
   "bồi thường tiền",
   "đòi tiền",
   "tiền người già",
+  // papers already made ready are the story: "tôi đã chuẩn bị hợp đồng thuê nhà, vậy nộp ở đâu"
+  "đã chuẩn bị",
+  "đã mang theo",
+  "đã có đủ",
   // a duty of the story: "có quyết định bắt buộc phải di dời"
   "quyết định bắt buộc",
   "bị bắt buộc",
