@@ -675,6 +675,20 @@ async function answerQuestion(
       ? noted
       : undefined;
   if (told) return [show(ctx, deps, told, outcome.intent)];
+  // "cả nhà đều người Việt ở trong nước, cháu nay đủ 18 tuổi rồi" after a list of a procedure and its foreign-element
+  // twin: the plain one; a foreigner named, the twin. Unless the message names another procedure whole.
+  const byElement =
+    !current && options.length > 1 && !(outcome.sure && (top?.parts.title ?? 0) >= 1)
+      ? settledByElement(options, text)
+      : undefined;
+  if (byElement) return [show(ctx, deps, byElement, outcome.intent)];
+  // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
+  if (current && outcome.decision === "none" && !namesForeign(text) && DOMESTIC.test(fold(text))) {
+    const plain = isForeignElement(current)
+      ? catalogue.procedures.find((p) => foreignTwin(p, [current])?.code === current.code)
+      : current;
+    if (plain) return [show(ctx, deps, plain, outcome.intent)];
+  }
   // "bản sao thôi", "bị rách, xin cấp lại", "làm lại vì mất giấy" after an answer: a detail that names no procedure
   // whole, read with the words that led to the procedure at hand: the look-alike it names instead.
   const detail = () =>
@@ -848,6 +862,21 @@ function answerOrTwin(
     ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
     : answerReply(ctx, deps, { ...outcome, intent }, top);
   return { reply, shown: shown.procedure };
+}
+
+/** "người Việt", "trong nước", "quốc tịch Việt Nam": no foreign element in the case (folded). */
+const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
+
+/**
+ * Of a list that holds one plain procedure and its foreign-element variants, the one the message settles: the plain
+ * one when it says the case has no foreign element, the one foreign-element procedure when it names a foreigner.
+ */
+function settledByElement(options: readonly Procedure[], text: string): Procedure | undefined {
+  const plain = options.filter((p) => !isForeignElement(p));
+  const foreign = options.filter((p) => isForeignElement(p));
+  if (plain.length === 0 || foreign.length === 0) return undefined;
+  if (namesForeign(text)) return foreign.length === 1 ? foreign[0] : undefined;
+  return DOMESTIC.test(fold(text)) && plain.length === 1 ? plain[0] : undefined;
 }
 
 /** "để", "nhằm": what follows in a title is what the procedure is for, not what it is. */

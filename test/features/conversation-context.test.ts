@@ -333,6 +333,14 @@ describe("an answer to a name several procedures share offers the others", () =>
     ]);
   });
 
+  it("saying the case has no foreign element moves a foreign-element answer to its plain twin", async () => {
+    await converse([
+      ["đăng ký giám hộ có yếu tố nước ngoài", "1.001669"],
+      ["mọi người trong nhà đều quốc tịch Việt Nam", "1.004837"],
+      ["lệ phí", "1.004837", "fee"],
+    ]);
+  });
+
   it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
     const { say } = chat();
     const [list] = await say("chứng thực");
