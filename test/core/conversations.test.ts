@@ -21,8 +21,9 @@ describe("eval conversations", () => {
     // never tuned on before (holds 346/372 = 0.930 and 82/83); 0.92 → 0.94 when the follow-up readings of the
     // eighth session raised it (holds 355/375 = 0.947 and 82/83); 0.94 → 0.92 when it grew by 42 of the ninth
     // session's TC2 conversations (c0345–c0414: corrections, moves within a permit's family, returns), never tuned on
-    // before (holds 427/461 = 0.926 and 93/94).
-    ["tuning", "conversations-tuning.jsonl", 0.92, 0.98],
+    // before (holds 427/461 = 0.926 and 93/94); 0.92 → 0.94 when the ninth session's variant, return and
+    // foreign-element readings raised it (holds 444/469 = 0.947 and 93/94).
+    ["tuning", "conversations-tuning.jsonl", 0.94, 0.98],
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],
