@@ -35,7 +35,11 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   // one named as a paper held or a status ("sang Việt Nam bằng visa du lịch") last, whatever their shares.
   let best: RedirectMatch | undefined;
   let bestRank = -1;
+  const meritorious = MERITORIOUS.some((run) => containsRun(tokens, run));
   for (const redirect of redirects) {
+    // "thương binh … vừa mất, nhà xin tiền mai táng vs tiền tuất": a người có công's survivors, whose allowance the ward
+    // settles, not social insurance's survivor benefit.
+    if (meritorious && redirect.id === SURVIVORS) continue;
     const said = redirect.terms.map((term) => findTerm(tokens, term)).filter((run) => run !== undefined);
     if (said.length === 0) continue;
     const held = namesAsHeld(text, said);
@@ -46,7 +50,9 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     for (const run of said) {
       const words = run.filter((t) => !IDLE.has(t)).length;
       const strength = content === 0 ? 1 : Math.min(1, words / content);
-      if (!best || rank > bestRank || (rank === bestRank && strength > best.strength)) {
+      // Of two runs as strong, the longer: "không đóng bảo hiểm xã hội" (the employer's) over "đóng bảo hiểm xã hội".
+      const longer = best !== undefined && strength === best.strength && run.length > best.term.length;
+      if (!best || rank > bestRank || (rank === bestRank && (strength > best.strength || longer))) {
         best = { redirect, term: asked ?? run, strength, said };
         bestRank = rank;
       }
@@ -81,6 +87,17 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
 /** The redirect for foreigners' visas and residence cards (answer.ts has it too). */
 const IMMIGRATION = "thi-thuc-nguoi-nuoc-ngoai";
 const SOCIAL_INSURANCE = "bao-hiem-xa-hoi";
+/** Social insurance's survivor benefit (trợ cấp tuất, mai táng of the insured), and who the ward pays one for instead. */
+const SURVIVORS = "tu-tuat-bao-hiem-xa-hoi";
+const MERITORIOUS = [
+  "người có công",
+  "có công với cách mạng",
+  "thương binh",
+  "bệnh binh",
+  "liệt sĩ",
+  "ưu đãi",
+  "huân chương kháng chiến",
+].map(tokenize);
 /** Asking to reside ("xin thường trú", "làm tạm trú"); no story of living somewhere ("về quê sinh sống lâu dài"). */
 const RESIDE = ["xin thường trú", "xin tạm trú", "làm thường trú", "làm tạm trú", "xin ở lại"].map(tokenize);
 /** A Vietnamese abroad (a citizen, whose residence the ward registers), or a child's residence asked. */
@@ -209,13 +226,18 @@ const REQUEST = new Set(tokenize("muốn xin"));
 export function opensWith(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   if (opensAt(tokens, term, false)) return true;
+  const wardNamed = WARD.some((run) => containsRun(tokens, run));
   // Done at the other agency itself ("hủy hợp đồng công chứng ở văn phòng công chứng"), the ward named nowhere
   // ("… ở phường hay chi cục thuế", "ở phường thay vì ra văn phòng công chứng" weigh the ward's against it).
-  if (!WARD.some((run) => containsRun(tokens, run))) {
+  if (!wardNamed) {
     for (let i = 1; i + term.length <= tokens.length; i++) {
       if (AT.has(tokens[i - 1] as string) && term.every((t, j) => tokens[i + j] === t)) return true;
     }
   }
+  // The agency itself asked to do it ("Can the Vietnamese embassy in Seoul register my father's death?", "register
+  // the birth with the Vietnamese consulate"): its service, whatever civil-status words follow.
+  // Not when the ward is named too ("we married at the Vietnamese embassy … can the ward give us a copy?").
+  if (!wardNamed && AGENCY.some((t) => term.includes(t)) && askedOf(tokens, term)) return true;
   // A letter's question opens with it ("…. Xin hỏi thuận tình ly hôn nộp đơn ở đâu?"), or the citizen says they
   // need or want it ("nay tôi cần phiếu lý lịch tư pháp để …", "tôi muốn rút bảo hiểm xã hội một lần"): the request,
   // though ward words stand in the story around it.
@@ -234,14 +256,29 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   const question = questionOf(text);
   if (!question) return false;
   // A question that names nothing ("Xin hỏi tôi phải liên hệ ai?", "nộp ở đâu?") asks about the sentence before it.
-  const before = vague(question) ? sentenceAsked(text, question) : undefined;
+  const before = vague(question) ? sentenceAsked(text, question, term) : undefined;
   if (before && containsRun(tokenize(before), term) && !namesAsHeld(before, [term]) && !forPurpose(before, term)) {
     return true;
   }
+  if (pointedAt(text, question, term)) return true;
   if (!containsRun(tokenize(question), term) || namesAsHeld(question, [term])) return false;
+  // The letter's question says doing it ("… bảo tôi tự đi làm trợ cấp tuất hàng tháng cho con, xin hỏi nộp ở đâu?"),
+  // not as what it is for ("để làm …").
+  if (doneAt(tokenize(question), term) && !forPurpose(question, term)) return true;
   const content = contentOf(question);
   const said = term.filter((t) => !IDLE.has(t)).length;
   return content > 0 && said * 2 >= content;
+}
+
+/** Verbs of doing a service, right before its name: "đi làm trợ cấp tuất", "xin thẻ tạm trú", "nộp thuế …". */
+const DO = new Set(tokenize("làm xin nộp rút gia hạn"));
+
+/** Whether a verb of doing stands right before the term. */
+function doneAt(tokens: readonly string[], term: readonly string[]): boolean {
+  for (let i = 1; i + term.length <= tokens.length; i++) {
+    if (DO.has(tokens[i - 1] as string) && term.every((t, j) => tokens[i + j] === t)) return true;
+  }
+  return false;
 }
 
 /**
@@ -276,12 +313,41 @@ const VAGUE_WORDS = 2;
  * just before only tells of something done ("My employer stopped paying my social insurance. I already confirmed my
  * residence at the ward. Who do I complain to?").
  */
-function sentenceAsked(text: string, sentence: string): string | undefined {
+function sentenceAsked(text: string, sentence: string, term: readonly string[]): string | undefined {
   const sentences = sentencesOf(text);
   const at = sentences.lastIndexOf(sentence);
   const before = at > 0 ? sentences[at - 1] : undefined;
   if (before && at > 1 && toldDone(before)) return sentences[at - 2];
+  // "… họ yêu cầu nộp phiếu lý lịch tư pháp. Cán bộ phường bảo không làm giấy này. Xin hỏi tôi xin ở đâu?": the paper
+  // the sentence before points back at
+  if (before && at > 1 && pointsBack(tokenize(before), PAPER) && !containsRun(tokenize(before), term)) {
+    return sentences[at - 2];
+  }
   return before;
+}
+
+/** Words for a paper or a thing, which "này" after them points back with: "giấy này", "phiếu này", "cái này". */
+const PAPER = new Set(tokenize("giấy phiếu thẻ cái loại"));
+/** "này" folded (as "nay", now, folds too: only after a head word it points). */
+const THIS = "nay";
+
+/** Whether the sentence points back at a thing by one of the heads ("giấy này", "thuế này"). */
+function pointsBack(tokens: readonly string[], heads: ReadonlySet<string>): boolean {
+  return tokens.some((t, i) => heads.has(t) && tokens[i + 1] === THIS);
+}
+
+/**
+ * Whether the letter's question points back at the term by its head word ("… đi nộp thuế thu nhập cá nhân từ việc bán
+ * đất. Xin hỏi thuế này là 2% phải không, tôi nộp tờ khai ở đâu?") and a sentence before asks or tells it for itself.
+ */
+function pointedAt(text: string, question: string, term: readonly string[]): boolean {
+  const [head] = term;
+  if (!head || term.length < 2 || !pointsBack(tokenize(question), new Set([head]))) return false;
+  const sentences = sentencesOf(text);
+  const at = sentences.lastIndexOf(question);
+  return sentences
+    .slice(0, Math.max(0, at))
+    .some((s) => containsRun(tokenize(s), term) && !namesAsHeld(s, [term]) && !forPurpose(s, term));
 }
 /** "đã", "already": a deed done; with no need or wish in the sentence. */
 const DONE_WORDS = new Set(tokenize("đã already"));
@@ -329,6 +395,21 @@ function opensAt(tokens: readonly string[], term: readonly string[], question: b
 /** What one should or must do, after who asks: "em nên mua bảo hiểm y tế …", "tôi phải nộp thuế …". */
 const MODAL = new Set(tokenize("nên phải"));
 
+/** Agencies a term may name: the embassy or consulate, asked as the one to do it. */
+const AGENCY = tokenize("embassy consulate");
+/** Words that make the agency the one asked ("can the …", "with the …", "at the …"), an article between. */
+const ASKED_OF = new Set(tokenize("can could does do will would with at to contact"));
+const THE = new Set(tokenize("the a"));
+
+function askedOf(tokens: readonly string[], term: readonly string[]): boolean {
+  for (let i = 1; i + term.length <= tokens.length; i++) {
+    if (!term.every((t, j) => tokens[i + j] === t)) continue;
+    const before = THE.has(tokens[i - 1] as string) ? tokens[i - 2] : tokens[i - 1];
+    if (ASKED_OF.has(before ?? "")) return true;
+  }
+  return false;
+}
+
 /** Before a place: "ở", "tại", "lên", "đến", "ra"; and the ward's own names. */
 const AT = new Set(tokenize("ở tại lên đến"));
 const WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một cửa"].map(tokenize);
@@ -346,8 +427,11 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
     // "tôi cần …", "nay muốn …"; "muốn …" opening a clause too ("…, muốn tham gia bảo hiểm xã hội tự nguyện")
     if (!NEEDS.has(token) || !(NEEDER.has(tokens[i - 1] ?? "") || (i === 0 && WANTS.has(token)))) continue;
     let at = i + 1;
+    // The term is tried at each word skipped too: "thẻ tạm trú" folds to "the tam tru", whose first word is an article.
+    const here = () => term.every((t, j) => tokens[at + j] === t);
     while (
       at < tokens.length &&
+      !here() &&
       (OPENING.has(tokens[at] as string) || ARTICLE.has(tokens[at] as string) || JOIN.has(tokens[at] as string))
     ) {
       at++;
@@ -366,7 +450,10 @@ const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
 const WANTS = new Set(tokenize("muốn nên want should"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
 const JOIN = new Set(
-  tokenize("tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa mở"),
+  // "đơn": the form the request is made on ("tôi muốn làm đơn phúc khảo bài thi cho con")
+  tokenize(
+    "tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa mở đơn",
+  ),
 );
 
 interface Clause {
@@ -458,7 +545,8 @@ function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
  * "trước khi khởi kiện".
  */
 const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
-const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi"]);
+// "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
+const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi", "khong ra", "khoi ra", "khong len", "khong den", "khong qua"]);
 const COPY = new Set(tokenize("photo kèm"));
 /** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
 const AUTHORISED_REACH = 8;

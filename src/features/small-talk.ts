@@ -189,6 +189,15 @@ const CHITCHAT = [
   ...["chỗ tổ chức tiệc cưới", "nơi tổ chức tiệc cưới", "nào ngon", "ăn gì ngon", "good restaurant", "good food"],
 ].map(phraseOf);
 const CHITCHAT_LONGEST = 30;
+/**
+ * Market prices asked in a long message ("Nhà tôi đã có sổ đỏ … Mẹ tôi nhờ hỏi giá vàng nhẫn hôm nay bao nhiêu một
+ * chỉ …"): never a procedure, however many ward papers the story names. A short one ("giá vàng hôm nay") names none
+ * and gets the not-found reply, which keeps the choices offered before.
+ */
+const PRICES = [
+  ...["giá vàng", "vàng nhẫn", "vàng miếng", "giá xăng hôm nay", "giá xăng dầu hôm nay", "giá usd"],
+  ...["gold price", "price of gold", "petrol price", "fuel price today"],
+].map(phraseOf);
 
 const LONGEST = 8;
 
@@ -349,6 +358,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
+  if (tokens.length > OFF_TOPIC_LONGEST && PRICES.some((phrase) => says(said, phrase))) return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";

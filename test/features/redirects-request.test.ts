@@ -219,3 +219,91 @@ describe("what one should do, and a question after a deed done", () => {
     expect(opensWith(text, tokenize(term))).toBe(true);
   });
 });
+
+/** Session 9: letters whose request hides behind a folded article, a verb, a pointer back or the agency asked. */
+describe("a letter's request, however it is said", () => {
+  it.each([
+    // "thẻ" folds to "the", an English article the need's words skip
+    [
+      "Chồng tôi là người Hàn Quốc. Visa của anh sắp hết hạn, tôi muốn xin thẻ tạm trú dài hạn cho chồng. Xin hỏi nộp ở công an phường được không?",
+      "thẻ tạm trú",
+    ],
+    // the question says doing it
+    [
+      "Chồng tôi mất vì tai nạn lao động, tôi đã làm khai tử ở phường. Giờ công ty bảo tôi tự đi làm trợ cấp tuất cho con, xin hỏi nộp hồ sơ ở đâu?",
+      "trợ cấp tuất",
+    ],
+    // the question points back at it by its head word
+    [
+      "Tôi bán đất cho người cùng xóm, bên mua giục tôi đi nộp thuế thu nhập cá nhân. Xin hỏi thuế này tính bao nhiêu, tờ khai nộp ở đâu?",
+      "thuế thu nhập cá nhân",
+    ],
+    // a sentence between points back at the paper ("giấy này")
+    [
+      "Tôi thường trú ở phường. Công ty yêu cầu tôi nộp phiếu lý lịch tư pháp số 1. Cán bộ phường bảo không làm giấy này. Xin hỏi tôi xin ở đâu?",
+      "phiếu lý lịch tư pháp",
+    ],
+    // the agency asked to do it
+    ["Can the Vietnamese embassy in Seoul register my father's death? He died in Korea.", "vietnamese embassy"],
+    ["We live in Japan and want to register our son's birth with the Vietnamese consulate.", "vietnamese consulate"],
+  ])("%s", (text, term) => {
+    expect(opensWith(text, tokenize(term))).toBe(true);
+  });
+
+  it.each([
+    // what the ward's paper is for
+    ["Tôi thường trú ở phường. Xin hỏi để làm hộ chiếu cho con thì cần bản sao giấy khai sinh không?", "hộ chiếu"],
+    // "nay" opening a sentence is no pointer
+    ["Tôi có thẻ căn cước. Nay tôi muốn đăng ký kết hôn, xin hỏi cần gì?", "thẻ căn cước"],
+    // the embassy only where it was done, the ward asked
+    [
+      "We married at the Vietnamese embassy in Tokyo and now live in Hanoi. Can the ward give us a copy?",
+      "vietnamese embassy",
+    ],
+  ])("not: %s", (text, term) => {
+    expect(opensWith(text, tokenize(term))).toBe(false);
+  });
+});
+
+describe("of two services a message names as strongly, the longer term", () => {
+  const redirects = [
+    { id: "bhxh", topic: "BHXH", terms: ["đóng bảo hiểm xã hội"], answer: "…", sources: [], lastChecked: "2026-12-02" },
+    {
+      id: "lao-dong",
+      topic: "Lao động",
+      terms: ["không đóng bảo hiểm xã hội"],
+      answer: "…",
+      sources: [],
+      lastChecked: "2026-12-02",
+    },
+  ];
+  it("the employer's failure, not the insurance itself", () => {
+    expect(
+      matchRedirect(redirects, "công ty không đóng bảo hiểm xã hội cho tôi thì khiếu nại ở đâu")?.redirect.id,
+    ).toBe("lao-dong");
+  });
+});
+
+describe("social insurance's survivor benefit", () => {
+  const redirects = [
+    {
+      id: "tu-tuat-bao-hiem-xa-hoi",
+      topic: "Tử tuất",
+      terms: ["tiền tuất", "trợ cấp tuất"],
+      answer: "…",
+      sources: [],
+      lastChecked: "2026-12-02",
+    },
+  ];
+  it("for a pensioner's family", () => {
+    expect(matchRedirect(redirects, "bố tôi hưởng lương hưu vừa mất, nhận tiền tuất ở đâu")?.redirect.id).toBe(
+      "tu-tuat-bao-hiem-xa-hoi",
+    );
+  });
+  it.each([
+    "ông em là thương binh đang hưởng trợ cấp vừa mất, nhà xin tiền mai táng và tiền tuất thì làm sao",
+    "mẹ liệt sĩ mất, gia đình được trợ cấp tuất không",
+  ])("not a người có công's family, whose allowance the ward settles: %s", (text) => {
+    expect(matchRedirect(redirects, text)).toBeUndefined();
+  });
+});
