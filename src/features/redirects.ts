@@ -546,7 +546,16 @@ function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
  */
 const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
 // "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
-const HAD_PAIRS = new Set(["truoc khi", "thay vi", "sau khi", "khong ra", "khoi ra", "khong len", "khong den", "khong qua"]);
+const HAD_PAIRS = new Set([
+  "truoc khi",
+  "thay vi",
+  "sau khi",
+  "khong ra",
+  "khoi ra",
+  "khong len",
+  "khong den",
+  "khong qua",
+]);
 const COPY = new Set(tokenize("photo kèm"));
 /** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
 const AUTHORISED_REACH = 8;
