@@ -21,6 +21,7 @@ import {
 } from "./answer-context.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
+  asksFirstStep,
   asksPaperToBring,
   contentWords,
   pointsAtCurrent,
@@ -551,6 +552,8 @@ async function answerQuestion(
   if (current && pointsAtCurrent(text) && (labelled || !(outcome.sure && (top?.parts.title ?? 0) >= 1))) {
     return [show(ctx, deps, current, cue?.section ?? "general")];
   }
+  // "có phải cắt khẩu ở chỗ cũ trước không" on a permanent residence: whether a step comes first, its conditions.
+  if (current && !labelled && asksFirstStep(text)) return [show(ctx, deps, current, "conditions")];
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
   // paper names the death registration.
   if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];

@@ -1,6 +1,6 @@
 import type { Section } from "../core/format.js";
 import { extractIntent } from "../search/intent.js";
-import { MAX_QUERY_CHARS, words } from "../search/normalize.js";
+import { fold, MAX_QUERY_CHARS, words } from "../search/normalize.js";
 
 /**
  * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
@@ -221,9 +221,37 @@ const DESCRIBED = /(^|[\s,])(người|nguoi|nơi|noi)\s+\S+(\s+\S+)?/giu;
 /** A status said with "chưa" ("bố mẹ chưa đăng ký kết hôn thì …"): what has not been done is no request for it. */
 const NOT_YET = /(^|[\s,])(chưa|chua)\s+[^,.?!]*?(?=\s+(?:thì|thi|nên|nen|mà|ma|có|co)\s|[,.?!]|$)/giu;
 
+/**
+ * A status said with "thuộc" ("nhà thuộc hộ cận nghèo thì có được không", "thuộc diện chính sách"): a status held, no
+ * request for the procedure that grants it.
+ */
+const STATUS_HELD =
+  /(^|[\s,])(thuộc|thuoc)\s+(?:hộ|ho|diện|dien|đối tượng|doi tuong)\s+[^,.?!]*?(?=\s+(?:thì|thi|nên|nen|mà|ma|có|co)\s|[,.?!]|$)/giu;
+
 /** The message without its descriptions of a person or a place; the message itself when it has none. */
 export function withoutDescriptions(text: string): string {
-  return text.normalize("NFC").replace(DESCRIBED, "$1").replace(NOT_YET, "$1").replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFC")
+    .replace(DESCRIBED, "$1")
+    .replace(NOT_YET, "$1")
+    .replace(STATUS_HELD, "$1")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * "có phải cắt khẩu ở chỗ cũ trước không", "phải làm khai tử trước à": whether another step must come first, asked of
+ * the procedure at hand (its conditions), though the step is a procedure of its own (folded, a short question).
+ */
+const FIRST_STEP =
+  /^(?:(?:vay|the|cho hoi|em hoi|a)\s+)?(?:co\s+)?(?:phai|can|bat buoc)\s+(?:\S+\s+){1,8}truoc(?:\s+(?:khong|ko|k|hong|a|ha|nhi|khong a|chua|da))?\s*\??$/;
+
+export function asksFirstStep(text: string): boolean {
+  return FIRST_STEP.test(
+    fold(text.slice(0, MAX_QUERY_CHARS))
+      .replace(/[?!.]+$/, "")
+      .trim(),
+  );
 }
 
 /**

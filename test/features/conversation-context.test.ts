@@ -341,6 +341,17 @@ describe("an answer to a name several procedures share offers the others", () =>
     ]);
   });
 
+  it("whether a step comes first, or a status held ('thuộc hộ nghèo'), asks the conditions of the one at hand", async () => {
+    await converse([
+      ["đăng ký thường trú", "1.004222"],
+      ["có phải xóa tạm trú ở chỗ cũ trước không", "1.004222", "conditions"],
+    ]);
+    await converse([
+      ["trợ cấp hưu trí xã hội", "1.014027"],
+      ["bà tôi 78 tuổi, thuộc hộ nghèo thì có được hưởng không", "1.014027", "conditions"],
+    ]);
+  });
+
   it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
     const { say } = chat();
     const [list] = await say("chứng thực");
