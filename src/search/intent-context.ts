@@ -79,7 +79,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "mẫu nào",
     "nộp mẫu",
   ],
-  fee: ["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
+  fee: [
+    ...["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
+    // "làm cái đó tốn kém không", "phường có thu đồng nào không", "miễn phí hả"
+    ...["tốn kém", "đồng nào", "thu phí", "miễn phí hả", "miễn phí à", "miễn phí phải không", "có miễn phí"],
+  ],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
@@ -104,6 +108,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "hay gửi lên",
     "hay gửi về",
     // "ở công an phường nơi tạm trú không hay phải về nơi thường trú": one office or the other
+    // "gửi đơn cho trường nào"
+    "cho trường nào",
+    "cho cơ quan nào",
+    "cho bên nào",
     "hay phải về",
     "hay phải lên",
     "hay phải ra",
@@ -186,6 +194,13 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "mức thu nhập",
     "who is eligible",
     "how old",
+    // who files it, how late at the latest: "ai đứng ra làm hồ sơ", "trễ nhất mấy giờ phải báo"
+    "ai đứng ra",
+    "trễ nhất",
+    "muộn nhất",
+    "chậm nhất",
+    "trước năm nào",
+    "trước tháng nào",
     // standards to meet: "cần đáp ứng tiêu chuẩn gì"
     "tiêu chuẩn gì",
     "tiêu chuẩn nào",
@@ -392,6 +407,7 @@ export function readInContext(
   muteStory(spelled, cues);
   muteAcrossClauses(spelled, cues);
   opensWithDossier(spelled, cues, sentenceAt);
+  needsPaper(spelled, cues, sentenceAt);
   muteMoving(spelled, cues);
   muteNegated(spelled, cues);
   muteYesNoBesideWhole(cues, spelled);
@@ -511,7 +527,7 @@ function opensWithDossier(spelled: readonly Word[], cues: Cue[], sentenceAt: (k:
   const opens = DOSSIER.every(
     (d, k) => spelled[k]?.token === d.token && (spelled[k]?.marks === "" || spelled[k]?.marks === d.marks),
   );
-  if (!opens || spelled.length < 4 || cues.some((c) => !c.mute)) return;
+  if (!opens || cues.some((c) => !c.mute)) return;
   cues.push({ intent: "documents", tokens: ["ho", "so"], sentence: sentenceAt(0), at: 0, end: 2, kept: true });
 }
 
@@ -622,10 +638,11 @@ const CITIZEN_CLAIMS = new Set(["khieu nai", "yeu cau", "to cao", "dang ki", "kh
 /** "bao nhiêu tiền 1 tháng": an amount received each month, an allowance, not a fee. */
 const MONTHLY = new Set(["1 thang", "mot thang", "moi thang", "hang thang"]);
 const DAYS = new Set(tokenize("ngày tháng tuần hôm năm"));
-const CHANGES = new Set(tokenize("đổi sửa"));
+const CHANGES = new Set(tokenize("đổi sửa chuyển"));
+/** "không đổi gì về địa chỉ", "chuyển cửa hàng sang địa chỉ khác", "địa chỉ cửa hàng đổi tên đường". */
 function changedBefore(spelled: readonly Word[], at: number): boolean {
   const clause = clauseOf(spelled[at]);
-  return spelled.slice(Math.max(0, at - 5), at).some((w) => clauseOf(w) === clause && CHANGES.has(w.token));
+  return spelled.slice(Math.max(0, at - 5), at + 6).some((w) => clauseOf(w) === clause && CHANGES.has(w.token));
 }
 /** "nộp (lại) hợp đồng", "mang theo giấy": a verb of handing in, then a paper. */
 const HAND_IN = new Set(tokenize("nộp mang kèm xuất"));
@@ -640,6 +657,36 @@ function paperAfter(spelled: readonly Word[], from: number): boolean {
   while (k < from + 3 && AGAIN.has(spelled[k]?.token ?? "")) k++;
   return PAPER_WORDS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
 }
+/**
+ * "cần nộp lại bản chính giấy cũ không", "có cần học bạ không": a paper named as needed that the cue phrases of
+ * intent.ts do not read (a word between, a paper they do not list); read here, its words stay content.
+ */
+const NEED_VERBS = new Set(tokenize("cần phải"));
+const MORE_PAPERS = [...PAPER_WORDS, ...["học bạ", "bằng", "giấy chứng nhận", "bản chính", "bản gốc"].map(tokenize)];
+function needsPaper(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 0; k < spelled.length; k++) {
+    if (!NEED_VERBS.has(spelled[k]?.token ?? "")) continue;
+    let j = k + 1;
+    if (HAND_IN.has(spelled[j]?.token ?? "")) j++;
+    while (j < k + 5 && AGAIN.has(spelled[j]?.token ?? "")) j++;
+    // "phải" alone before a paper is rarely a need ("phải giấy này không")
+    if (j === k + 1 && spelled[k]?.token === "phai") continue;
+    const paper = MORE_PAPERS.find((run) => run.every((t, m) => spelled[j + m]?.token === t));
+    const covered = cues.some((c) => c.at !== undefined && c.end !== undefined && c.at <= j && c.end > k);
+    if (!paper || covered) continue;
+    cues.push({
+      intent: "documents",
+      tokens: spelled.slice(k, j).map((w) => w.token),
+      sentence: sentenceAt(k),
+      clause: clauseOf(spelled[k]),
+      at: k,
+      end: j,
+      kept: true,
+      paper: true,
+    });
+  }
+}
+
 /** "nộp đơn trong bao lâu", "gửi hồ sơ trong mấy ngày": how long one has to send it, a deadline. */
 function isSendingWithin(spelled: readonly Word[], at: number): boolean {
   if (spelled[at - 1]?.token !== "trong") return false;
