@@ -685,6 +685,16 @@ async function answerQuestion(
       ? settledByElement(options, text)
       : undefined;
   if (byElement) return [show(ctx, deps, byElement, outcome.intent)];
+  // "chỉ sai chính tả tên người bán thôi" after a list of a deed's amendment and its error correction: the listed one
+  // whose names say the change or hint ("hợp đồng chứng thực bị sai tên"), when one says more of it than the others.
+  const byChange =
+    !current &&
+    options.length > 1 &&
+    !(outcome.sure && (top?.parts.title ?? 0) >= 1) &&
+    (namesChange(asked) || namesFirstIssue(asked))
+      ? variantForDetail(options, asked)
+      : undefined;
+  if (byChange) return [show(ctx, deps, byChange, cue?.section ?? outcome.intent)];
   // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
   if (current && outcome.decision === "none" && !namesForeign(text) && DOMESTIC.test(fold(text))) {
     const plain = isForeignElement(current)

@@ -352,6 +352,14 @@ describe("an answer to a name several procedures share offers the others", () =>
     ]);
   });
 
+  it("a detail that says a change settles a list on the listed one whose names say it", async () => {
+    await converse([
+      ["hợp đồng đã chứng thực ở phường giờ muốn chỉnh lại", undefined],
+      ["chỉ bị ghi sai số nhà thôi", "2.000927"],
+      ["lệ phí", "2.000927", "fee"],
+    ]);
+  });
+
   it("a procedure offered is picked in words too ('cái thứ hai', 'chọn cái đầu tiên'), not by a date", async () => {
     const { say } = chat();
     const [list] = await say("chứng thực");
