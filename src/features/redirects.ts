@@ -544,7 +544,8 @@ function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
  * asked for: "có hộ chiếu", "cần cccd", "số căn cước của chủ hộ", "giấy tờ như căn cước", "đã ly hôn",
  * "trước khi khởi kiện".
  */
-const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc"));
+// "khớp cccd", "after divorce": a paper compared with, a status the citizen is in
+const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc khớp after"));
 // "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
 const HAD_PAIRS = new Set([
   "truoc khi",
@@ -555,8 +556,14 @@ const HAD_PAIRS = new Set([
   "khong len",
   "khong den",
   "khong qua",
+  // "ghi sai năm sinh so với căn cước": the paper a record is compared with
+  "so voi",
+  "khop voi",
 ]);
 const COPY = new Set(tokenize("photo kèm"));
+/** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
+const DONE_REACH = 5;
+const DONE_AFTER = "roi";
 /** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
 const AUTHORISED_REACH = 8;
 const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
@@ -601,6 +608,8 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       .slice(Math.max(0, at - AUTHORISED_REACH), at)
       .join(" ")
       .includes("uy quyen");
-    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised;
+    // "ly hôn rồi, giờ muốn cưới …", "em ly dị ở Đài Loan rồi": a status, done
+    const done = tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
+    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised || done;
   });
 }

@@ -307,3 +307,21 @@ describe("social insurance's survivor benefit", () => {
     expect(matchRedirect(redirects, text)).toBeUndefined();
   });
 });
+
+describe("a paper compared with, a status done", () => {
+  it.each([
+    ["Giấy khuyết tật của mẹ tôi ghi sai năm sinh so với căn cước, muốn đổi lại thì làm ở đâu?", "căn cước"],
+    ["sửa tên trên khai sinh cho khớp cccd thì làm sao", "cccd"],
+    ["Ly hôn rồi, giờ muốn cưới người ở tỉnh khác thì xin giấy xác nhận độc thân ở đâu?", "ly hôn"],
+    ["em ly dị ở Đài Loan rồi, về Việt Nam làm giấy độc thân cần gì", "ly dị"],
+    ["changing my child's surname to the mother's after divorce, is it allowed?", "divorce"],
+  ])("%s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(true);
+  });
+  it.each([
+    ["tôi muốn ly hôn, chồng tôi cũng đồng ý rồi, nộp đơn ở đâu", "ly hôn"],
+    ["làm căn cước cho con 10 tuổi ở đâu", "căn cước"],
+  ])("not: %s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(false);
+  });
+});
