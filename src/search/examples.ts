@@ -5,14 +5,15 @@ import { INTENTS, type Intent } from "./intent.js";
 import { fold, type Word } from "./normalize.js";
 import {
   candidateTuning,
-  GramModel,
+  type GramModel,
   RANKER_K,
   RANKER_MODEL,
   RANKER_ON,
   type RankerModel,
   rerank,
-  SituationModel,
+  type SituationModel,
 } from "./ranker.js";
+import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 
 /**
@@ -417,6 +418,14 @@ function lead<P extends SearchableProcedure>(hits: readonly Hit<P>[], procedure:
 }
 
 /**
+ * How many of the re-ranker's candidates the records whose situations the message tells best may take when the rules
+ * rank them lower (`Tuning.recall`): "muốn ra ở riêng một hộ", "đi làm xa cả năm", "cán bộ xuống nhà" name no record,
+ * but a record's applicants and conditions say them. 2 of 8: right outside the candidates on the tuning part 40 → 33
+ * (rules' top 6 kept: 3 and 4 slots bring no more).
+ */
+const RECALL = 2;
+
+/**
  * The search with labelled examples over the rule-based ranker: the same interface, so every consumer
  * (the answer feature, ward views, the search CLI) uses it unchanged. With a ranker model (`RANKER_ON`, or
  * `options.ranker`), the rules' candidates are re-ranked by it (src/search/ranker.ts): the rules then keep their
@@ -455,7 +464,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     // The nearest-example rules asked for (options.examples) are what a caller measures: no ranker then by default.
     const ranker =
       options.ranker === undefined ? (RANKER_ON && !options.examples ? RANKER_MODEL : null) : options.ranker;
-    super(procedures, synonyms, ranker ? candidateTuning(rulesTuning) : rulesTuning, redirects);
+    super(procedures, synonyms, ranker ? { ...candidateTuning(rulesTuning), recall: RECALL } : rulesTuning, redirects);
     this.rulesTuning = rulesTuning;
     this.ranker = ranker;
     const exampleTuning = options.examples ?? DEFAULT_EXAMPLE_TUNING;
@@ -473,8 +482,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       titles,
       ...(options.key ? { key: options.key } : {}),
     });
-    this.grams = ranker ? new GramModel(rankerDocuments(examples, titles, new Set(byCode.keys()))) : null;
-    this.situations = ranker ? new SituationModel(procedures, conceptsOf(this.analyzer)) : null;
+    this.grams = ranker ? gramModelOf(rankerDocuments(examples, titles, new Set(byCode.keys()))) : null;
+    this.situations = ranker ? situationModelOf(procedures, synonyms, conceptsOf(this.analyzer)) : null;
   }
 
   /**

@@ -138,6 +138,18 @@ export const DEFAULT_TUNING = {
   done: 0.15,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
+  /**
+   * What a plain record's foreign-element twin (its official name holds the plain one's and "nước ngoài") scores above
+   * it when a message that says a foreigner ranks the plain one first; 0: off.
+   */
+  twin: 0.01,
+  /**
+   * How many of the last places of a candidate list (`limit`) go to the records whose situations (names, aliases,
+   * applicants, conditions, result, what to check first) the message's words and word pairs fit best, when the rules
+   * rank them lower: a story told in everyday words ("muốn ra ở riêng một hộ", "đi làm xa cả năm") fits what a record
+   * says of whom it is for better than any name. 0: off (the rules' own decision); the re-ranker's candidates use it.
+   */
+  recall: 0,
   window: 0.2,
 };
 export type Tuning = typeof DEFAULT_TUNING;
@@ -179,6 +191,8 @@ interface Entry<P extends SearchableProcedure> {
   parts: string[][];
   /** Each title's distinctive words (no generic paperwork words): said all, the title is named. */
   named: string[][];
+  /** The words and adjacent word pairs (within a clause) of what it says of its situations: what `recall` reads. */
+  situation: string[];
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -432,6 +446,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const n = Math.max(1, this.entries.length);
     for (const [token, list] of this.postings) this.idf.set(token, Math.log(1 + n / list.ids.length));
     this.unknownIdf = Math.log(1 + n) * tuning.unknownIdf;
+    // Each plain ward record's foreign-element twin: the ward record whose official name says its name in order, adds
+    // "nước ngoài" and no other new word before the name's end ("Đăng ký lại khai tử có yếu tố nước ngoài" is no twin
+    // of "Đăng ký khai tử"), the one with the fewest words ("Đăng ký khai sinh" → "… có yếu tố nước ngoài").
+    this.entries.forEach((e, i) => {
+      const name = e.titles[0] ?? [];
+      if (!e.local || name.length === 0 || name.includes(FOREIGN)) return;
+      let best: Entry<P> | undefined;
+      for (const t of this.entries) {
+        const other = t.titles[0] ?? [];
+        if (!t.local || !other.includes(FOREIGN) || !saysInOrder(other, name)) continue;
+        if (!best || other.length < (best.titles[0] ?? []).length) best = t;
+      }
+      if (best) this.twins.set(i, best);
+    });
+    if (tuning.recall > 0) this.buildRecall();
     for (const entry of this.entries) {
       entry.titleWeights = entry.titles.map((title) => {
         const tokens = [...new Set(title)];
@@ -442,6 +471,61 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new TypoCorrector(this.rawVocabulary);
+  }
+
+  /**
+   * The situation index (`Tuning.recall`): each item's records with the item's idf over the record's norm (a cosine
+   * of binary vectors, less the message's norm, which ranks nothing).
+   */
+  private readonly recallPostings = new Map<string, { ids: Int32Array; weights: Float32Array }>();
+  private recallScores: Float64Array = new Float64Array(0);
+  /** Each plain record's foreign-element twin, by the plain one's index. */
+  private readonly twins = new Map<number, Entry<P>>();
+
+  private buildRecall(): void {
+    const df = new Map<string, number>();
+    for (const e of this.entries) for (const item of e.situation) df.set(item, (df.get(item) ?? 0) + 1);
+    const n = Math.max(1, this.entries.length);
+    const idf = (item: string) => Math.log(1 + n / (df.get(item) ?? 1));
+    const lists = new Map<string, { ids: number[]; weights: number[] }>();
+    this.entries.forEach((e, i) => {
+      const norm = Math.sqrt(e.situation.reduce((sum, item) => sum + idf(item) ** 2, 0)) || 1;
+      for (const item of e.situation) {
+        const list = lists.get(item) ?? { ids: [], weights: [] };
+        list.ids.push(i);
+        list.weights.push(idf(item) ** 2 / norm);
+        lists.set(item, list);
+      }
+    });
+    for (const [item, list] of lists) {
+      this.recallPostings.set(item, { ids: Int32Array.from(list.ids), weights: Float32Array.from(list.weights) });
+    }
+    this.recallScores = new Float64Array(this.entries.length);
+  }
+
+  /** The `k` records whose situations the message's words and word pairs (within a clause) fit best. */
+  private recallTop(content: readonly QueryWord[], skip: readonly boolean[], k: number): number[] {
+    const items = new Set<string>();
+    content.forEach((w, j) => {
+      if (skip[j]) return;
+      items.add(w.token);
+      const next = content[j + 1];
+      if (next && next.clause === w.clause && !skip[j + 1]) items.add(`${w.token} ${next.token}`);
+    });
+    const scores = this.recallScores;
+    const touched: number[] = [];
+    for (const item of items) {
+      const list = this.recallPostings.get(item);
+      if (!list) continue;
+      for (let j = 0; j < list.ids.length; j++) {
+        const i = list.ids[j] as number;
+        if (scores[i] === 0) touched.push(i);
+        scores[i] = (scores[i] as number) + (list.weights[j] as number);
+      }
+    }
+    const best = touched.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b).slice(0, k);
+    for (const i of touched) scores[i] = 0;
+    return best;
   }
 
   get size(): number {
@@ -553,6 +637,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const asked = [...terms.values()].filter((t) => t.sentences.includes(lastSaid));
       const have = new Set(candidates.map(([i]) => i));
       for (const c of this.accumulate(asked, this.tuning.questionCandidates)) if (!have.has(c[0])) candidates.push(c);
+    }
+    // The records whose situations the message tells best join the candidates, scored by the rules like the others.
+    const recalled =
+      this.tuning.recall > 0
+        ? this.recallTop(
+            content,
+            content.map((w, k) => paper[k] === true || (terms.get(w.token) as Term).unbound),
+            this.tuning.recall,
+          )
+        : [];
+    if (recalled.length > 0) {
+      const have = new Set(candidates.map(([i]) => i));
+      for (const i of recalled) if (!have.has(i)) candidates.push([i, 0]);
     }
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
@@ -673,8 +770,37 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         if (entry.titles[0]?.includes(FOREIGN) && h.parts.free && h.parts.title >= 0.5) h.score += this.tuning.foreign;
       }
       ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+      // The plain record still first, its twin among the candidates though the message says the twin's long name in
+      // other words ("bạn trai người Nhật, chưa cưới, làm khai sinh có tên bố"): the twin goes just above it.
+      const top = ranked[0];
+      const twin = top && this.twins.get(this.indexOf.get(top.procedure) as number);
+      const lifted = twin === undefined ? undefined : ranked.find((h) => h.procedure === twin.procedure);
+      if (top && lifted && top.parts.free && lifted.parts.free && this.tuning.twin > 0) {
+        lifted.score = top.score + this.tuning.twin;
+        ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+      }
     }
     this.weighEvidence(ranked, terms, query.said, content);
+    // …and keep the last places of the list when the rules rank them lower.
+    if (recalled.length > 0) {
+      const keep = Math.max(0, limit - recalled.length);
+      const late = new Set(
+        recalled
+          .map((i) => ranked.findIndex((h) => h.procedure === (this.entries[i] as Entry<P>).procedure))
+          .filter((at) => at >= keep)
+          .map((at) => ranked[at] as Hit<P>),
+      );
+      if (late.size > 0) {
+        const others = ranked.filter((h) => !late.has(h));
+        ranked.splice(
+          0,
+          ranked.length,
+          ...others.slice(0, limit - late.size),
+          ...late,
+          ...others.slice(limit - late.size),
+        );
+      }
+    }
     const decided = decide(ranked, limit, this.tuning);
     return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
   }
@@ -1278,6 +1404,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       evidence: this.evidenceOf(titles, [procedure.applicants ?? "", ...(procedure.conditions ?? [])]),
       parts: this.partsOf(procedure.name),
       named: [name, ...aliases].map((words) => this.distinctive(words)),
+      situation: this.situationOf(procedure),
     };
   }
 
@@ -1319,6 +1446,37 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const clause of clauses) add(clause);
     }
     return out;
+  }
+
+  /**
+   * The words and word pairs of a record's names, aliases, applicants, conditions, result and what to check first
+   * (less a sentence that names another record by its code: that one's situation), each once.
+   */
+  private situationOf(procedure: P): string[] {
+    const notes = (procedure.checkFirst ?? "").split(/;|\.(?!\d)/).filter((s) => !/\b\d\.\d{6}\b/.test(s));
+    const texts = [
+      procedure.name,
+      ...procedure.aliases,
+      procedure.applicants ?? "",
+      procedure.result ?? "",
+      ...(procedure.conditions ?? []),
+      ...notes,
+    ];
+    const out = new Set<string>();
+    for (const text of texts) {
+      let clauses = this.situationWords.get(text);
+      if (!clauses) {
+        clauses = text.split(/[,;:()/.]/).map((clause) => this.analyzer.document(clause).map((w) => w.token));
+        this.situationWords.set(text, clauses);
+      }
+      for (const clause of clauses) {
+        clause.forEach((t, k) => {
+          out.add(t);
+          if (k > 0) out.add(`${clause[k - 1]} ${t}`);
+        });
+      }
+    }
+    return [...out];
   }
 
   /** Applicants' and conditions' clauses as tokens, by text, while the index is built. */
@@ -1628,6 +1786,17 @@ function residences(said: readonly TextWord[], content: readonly QueryWord[]): b
 }
 
 /** Adjacent word pairs, within a clause when the words say which clause they stand in. */
+/** Whether `longer` says `name`'s words in order, with no word `name` lacks before its last one. */
+function saysInOrder(longer: readonly string[], name: readonly string[]): boolean {
+  let k = 0;
+  for (const w of longer) {
+    if (k === name.length) return true;
+    if (w === name[k]) k++;
+    else if (!name.includes(w)) return false;
+  }
+  return k === name.length;
+}
+
 function pairsOf(tokens: ReadonlyArray<string | (Word & { clause?: number })>): string[] {
   const out: string[] = [];
   for (let i = 1; i < tokens.length; i++) {

@@ -212,7 +212,10 @@ function skipName(input: readonly TextWord[], at: number, byCase: boolean): numb
   while (i < input.length) {
     const w = input[i] as TextWord;
     if (w.clause !== first.clause || NOT_NAMES.has(w.token)) break;
-    const nameLike = (byCase && w.capital) || /^\d+[a-z]?$/.test(w.token) || (w.token.length === 1 && i === at);
+    // …but a lower-case "k" that ends the message or its clause is the chat "không": "có cần báo phường k".
+    const chatNo = w.token === "k" && !w.capital && (i === input.length - 1 || input[i + 1]?.clause !== w.clause);
+    const nameLike =
+      (byCase && w.capital) || /^\d+[a-z]?$/.test(w.token) || (w.token.length === 1 && i === at && !chatNo);
     if (!nameLike) break;
     i++;
   }
