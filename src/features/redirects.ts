@@ -544,8 +544,9 @@ function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
  * asked for: "có hộ chiếu", "cần cccd", "số căn cước của chủ hộ", "giấy tờ như căn cước", "đã ly hôn",
  * "trước khi khởi kiện".
  */
-// "khớp cccd", "after divorce": a paper compared with, a status the citizen is in
-const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc khớp after"));
+// "khớp cccd", "after divorce": a paper compared with, a status the citizen is in; "không có lương hưu", "ko lương hưu",
+// "chưa có": one lacked, which is why a ward allowance is asked
+const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc khớp after không ko chưa"));
 // "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
 const HAD_PAIRS = new Set([
   "truoc khi",
@@ -559,6 +560,8 @@ const HAD_PAIRS = new Set([
   // "ghi sai năm sinh so với căn cước": the paper a record is compared with
   "so voi",
   "khop voi",
+  // "được công nhận thì có hỗ trợ bảo hiểm y tế": a benefit the status brings
+  "ho tro",
 ]);
 const COPY = new Set(tokenize("photo kèm"));
 /** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
@@ -584,17 +587,19 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   spans.sort((a, b) => a[0] - b[0]);
   let start = -1;
   let end = -1;
-  const starts: number[] = [];
+  const merged: Array<[number, number]> = [];
   for (const [from, to] of spans) {
     if (from >= end) {
-      if (start >= 0) starts.push(start);
+      if (start >= 0) merged.push([start, end]);
       start = from;
     }
     end = Math.max(end, to);
   }
-  starts.push(start);
+  merged.push([start, end]);
   const certified = certifiedWords(text, tokens);
-  return starts.every((at) => {
+  return merged.every(([at, to]) => {
+    // "lương hưu xã hội người già": the social pension's everyday name, not social insurance's pension
+    if (tokens[to] === "xa" && tokens[to + 1] === "hoi") return true;
     // "chứng thực chữ ký trên đơn xin rút bảo hiểm xã hội", "certify a copy of my passport": what the ward certifies
     if (certified[at]) return true;
     const before = tokens[at - 1] ?? "";

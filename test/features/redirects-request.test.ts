@@ -315,6 +315,10 @@ describe("a paper compared with, a status done", () => {
     ["Ly hôn rồi, giờ muốn cưới người ở tỉnh khác thì xin giấy xác nhận độc thân ở đâu?", "ly hôn"],
     ["em ly dị ở Đài Loan rồi, về Việt Nam làm giấy độc thân cần gì", "ly dị"],
     ["changing my child's surname to the mother's after divorce, is it allowed?", "divorce"],
+    // a pension lacked, the social pension's everyday name, a benefit a status brings
+    ["bố tôi 77 tuổi ko lương hưu, nhận tiền hàng tháng cho người cao tuổi ở đâu", "lương hưu"],
+    ["lương hưu xã hội người già 75", "lương hưu"],
+    ["nghe nói được công nhận thì có hỗ trợ bảo hiểm y tế, xin ở đâu?", "bảo hiểm y tế"],
   ])("%s", (text, term) => {
     expect(namesAsHeld(text, [tokenize(term)])).toBe(true);
   });
