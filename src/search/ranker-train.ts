@@ -20,6 +20,7 @@ import {
   type RankerModel,
   type RescueInputs,
   rerank,
+  rescuable,
   rescueInputs,
   rescueRow,
   type Sample,
@@ -122,7 +123,7 @@ function samplesOf<P extends SearchableProcedure>(
     const { rules, ranked } = candidatesOf(data, q.query);
     if (rules.sectionOnly || ranked.length < 2) return;
     if (rules.decision === "none") {
-      if (!rescues) return;
+      if (!rescues || !rescuable(ranked)) return;
       const support = near.nearest(q.query);
       if (support.exact !== undefined) return;
       const candidates = ranked.slice(0, RANKER_K);

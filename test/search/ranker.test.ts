@@ -166,6 +166,27 @@ describe("the learned re-ranker", () => {
     expect(recognition?.own).toBeGreaterThan(without?.own as number);
   });
 
+  it("binds a state word to the words after it, and weighs each candidate beside its closest rival", () => {
+    // Two records with the very same words: only which thing is "chưa" (not yet) and which "đã" (done) parts them.
+    const record = (code: string, applicants: string) => ({
+      code,
+      name: `Thủ tục ${code}`,
+      aliases: [],
+      field: "x",
+      level: "Cấp xã",
+      applicants,
+    });
+    const situations = new SituationModel([
+      record("married", "người chưa kết hôn, đã được cấp thẻ"),
+      record("card", "người đã kết hôn, chưa được cấp thẻ"),
+    ]);
+    const [married, card] = situations.fit(situations.message("tôi chưa bao giờ được cấp thẻ"), ["married", "card"]);
+    expect(card?.cosine).toBeGreaterThan(married?.cosine as number);
+    // Each is the other's closest rival: what one says and the other lacks counts for it and against the other.
+    expect(card?.edge).toBeGreaterThan(0);
+    expect(married?.edge).toBeCloseTo(-(card?.edge as number), 12);
+  });
+
   it("sets the rescue's threshold above every out-of-scope message it learnt from, and offers a list, never an answer", () => {
     const row = (p: number) => [1, p, 0.3, 0.5, 0.5, 0, 1, p, 0, p, 0, 0, 0, 1, 0];
     const samples = [
