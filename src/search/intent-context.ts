@@ -82,7 +82,9 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   fee: [
     ...["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
     // "làm cái đó tốn kém không", "phường có thu đồng nào không", "miễn phí hả"
-    ...["tốn kém", "đồng nào", "thu phí", "miễn phí hả", "miễn phí à", "miễn phí phải không", "có miễn phí"],
+    // (money paid: "hội đồng nào" is a council, no fee)
+    ...["tốn kém", "thu đồng nào", "mất đồng nào", "tốn đồng nào", "trả đồng nào", "đóng đồng nào"],
+    ...["thu phí", "miễn phí hả", "miễn phí à", "miễn phí phải không", "có miễn phí"],
   ],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
@@ -206,8 +208,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "tiêu chuẩn nào",
     "những tiêu chuẩn",
     "cần đáp ứng",
-    // the level of the VNeID account asked: "cần tài khoản mức mấy" (the channel beside it is the way)
-    "mức mấy",
+    // the level of the VNeID account asked: "cần tài khoản mức mấy" (the channel beside it is the way); an
+    // allowance's "mức mấy" is its amount, general
+    "tài khoản mức mấy",
+    "định danh mức mấy",
+    "vneid mức mấy",
     "mức 2 không",
     "mức 2 chưa",
     // someone acting for one: "nhờ con mang giấy tờ ra phường … thay tôi được không"

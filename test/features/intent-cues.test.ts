@@ -159,6 +159,17 @@ describe("section cues", () => {
     expect(intentOf(asking)).toBe("documents");
   });
 
+  it("money asked is a fee and an account's level a condition, but a council or an allowance's level is neither", () => {
+    expect(intentOf("phường có thu đồng nào không")).toBe("fee");
+    expect(intentOf("có tốn đồng nào không")).toBe("fee");
+    expect(intentOf("cần tài khoản mức mấy")).toBe("conditions");
+    // "hội đồng nào" (which council) and "trợ cấp mức mấy" (an allowance's amount, general)
+    expect(intentOf("do hội đồng nào xác định vậy")).not.toBe("fee");
+    expect(intentOf("hội đồng nào xét mức độ khuyết tật")).not.toBe("fee");
+    expect(intentOf("trợ cấp mức mấy")).not.toBe("conditions");
+    expect(intentOf("con tôi được hưởng trợ cấp mức mấy vậy")).not.toBe("conditions");
+  });
+
   it("a polite closing asks steps only when nothing else is asked", () => {
     const online =
       "Em mới sinh bé, chồng đi công tác xa. Em muốn biết có nộp khai sinh qua mạng được không. Anh chị hướng dẫn giúp em với.";
