@@ -497,7 +497,9 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const all = super.searchUncached(text, Math.max(limit, RANKER_K));
     if (all.sectionOnly || all.decision === "none") return { rules: all, ranked: all.hits };
-    return { rules: { ...all, ...decide(all.hits, limit, this.rulesTuning) }, ranked: all.hits };
+    // The rules decide over their own candidates: one the situations alone brought in is the re-ranker's only.
+    const own = all.hits.filter((h) => !h.recalled);
+    return { rules: { ...all, ...decide(own, limit, this.rulesTuning) }, ranked: all.hits };
   }
 
   /** The rules' outcome alone (the examples' layer bypassed). */
@@ -514,7 +516,9 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       const exact = this.examples.exactly(text);
       if (exact.exact === undefined) {
         // Where the rules found nothing, only a model that may offer its first candidates (`rescue`) reads on.
-        if (ranked.length < 2 || (outcome.decision === "none" && !this.ranker.rescue)) return outcome;
+        // …and only over two candidates of the rules' own or more (one the situations alone brought makes no choice).
+        if (ranked.filter((h) => !h.recalled).length < 2 || (outcome.decision === "none" && !this.ranker.rescue))
+          return outcome;
         const near = this.examples.nearest(text, this.exampleTuning.second, exact);
         return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
       }

@@ -16,6 +16,8 @@ export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
    * agency's service asked beside its words, or a named thing no record has).
    */
   parts: { coverage: number; pairs: number; title: number; free: boolean };
+  /** Brought in only by what the message tells of its situations (`Tuning.recall`): no candidate of the rules' own. */
+  recalled?: true;
 }
 
 export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
@@ -658,9 +660,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
             this.tuning.recall,
           )
         : [];
+    const recalledOnly = new Set<P>();
     if (recalled.length > 0) {
       const have = new Set(candidates.map(([i]) => i));
-      for (const i of recalled) if (!have.has(i)) candidates.push([i, 0]);
+      for (const i of recalled) {
+        if (have.has(i)) continue;
+        candidates.push([i, 0]);
+        recalledOnly.add((this.entries[i] as Entry<P>).procedure);
+      }
     }
     if (candidates.length === 0) return { ...nothing, sectionOnly: false };
 
@@ -727,6 +734,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
               (outside ? this.tuning.outside : 1) -
             (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title, free: !outside && !vetoed },
+          ...(recalledOnly.has(entry.procedure) ? { recalled: true as const } : {}),
         };
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
