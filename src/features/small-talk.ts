@@ -1,5 +1,5 @@
 import type { Feature } from "../core/types.js";
-import { tokenize, type Word, words } from "../search/normalize.js";
+import { textWords, tokenize, type Word, words } from "../search/normalize.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -192,12 +192,36 @@ const CHITCHAT_LONGEST = 30;
 /**
  * Market prices asked in a long message ("Nhà tôi đã có sổ đỏ … Mẹ tôi nhờ hỏi giá vàng nhẫn hôm nay bao nhiêu một
  * chỉ …"): never a procedure, however many ward papers the story names. A short one ("giá vàng hôm nay") names none
- * and gets the not-found reply, which keeps the choices offered before.
+ * and gets the not-found reply, which keeps the choices offered before. Only a price *asked*: the price and a word
+ * asking it in one clause; a gold shop's trade ("đăng ký hộ kinh doanh mua bán vàng nhẫn, vàng miếng") is no price.
  */
 const PRICES = [
-  ...["giá vàng", "vàng nhẫn", "vàng miếng", "giá xăng hôm nay", "giá xăng dầu hôm nay", "giá usd"],
-  ...["gold price", "price of gold", "petrol price", "fuel price today"],
+  ...["giá vàng", "giá xăng", "giá dầu", "giá usd", "giá bạc"],
+  ...["gold price", "price of gold", "petrol price", "fuel price"],
 ].map(phraseOf);
+/** Words asking a price, in the clause that names it ("… hôm nay bao nhiêu một chỉ", "… lên xuống thế nào"). */
+const PRICE_ASKED = [
+  ...["hôm nay", "bao nhiêu", "mấy triệu", "một chỉ", "lên xuống", "tăng hay giảm", "có tăng", "có giảm"],
+  ...["sắp tăng", "sắp giảm", "thế nào", "ra sao", "today", "how much", "now", "current"],
+].map(phraseOf);
+/**
+ * A procedure asked or a registration or permit named ("… cần những giấy tờ gì", "đăng ký hộ kinh doanh", "giấy phép
+ * kinh doanh vàng"): then a price word is the trade's, and the message is the procedure's.
+ */
+const PROCEDURE_ASKED = [
+  ...["đăng ký", "giấy phép", "cấp phép", "xin phép", "thủ tục", "hồ sơ", "giấy tờ gì", "những giấy tờ", "lệ phí"],
+  ...["nộp ở đâu", "làm ở đâu", "bao lâu", "mấy ngày", "kinh doanh", "register", "licence", "license", "permit"],
+].map(phraseOf);
+
+/** Whether a long message asks a market price, in the clause that asks, and no procedure. */
+function asksPrice(text: string, said: readonly Word[]): boolean {
+  if (said.length <= OFF_TOPIC_LONGEST || PROCEDURE_ASKED.some((phrase) => says(said, phrase))) return false;
+  const clauses = new Map<number, Word[]>();
+  for (const w of textWords(text)) clauses.set(w.clause, [...(clauses.get(w.clause) ?? []), w]);
+  return [...clauses.values()].some(
+    (clause) => PRICES.some((phrase) => says(clause, phrase)) && PRICE_ASKED.some((phrase) => says(clause, phrase)),
+  );
+}
 
 const LONGEST = 8;
 
@@ -358,7 +382,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
-  if (tokens.length > OFF_TOPIC_LONGEST && PRICES.some((phrase) => says(said, phrase))) return "small-talk-offtopic";
+  if (asksPrice(text, said)) return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
