@@ -89,13 +89,19 @@ const IMMIGRATION = "thi-thuc-nguoi-nuoc-ngoai";
 const SOCIAL_INSURANCE = "bao-hiem-xa-hoi";
 /** Social insurance's survivor benefit (trợ cấp tuất, mai táng of the insured), and who the ward pays one for instead. */
 const SURVIVORS = "tu-tuat-bao-hiem-xa-hoi";
+/**
+ * Người có công and their allowance. Not a bare "ưu đãi" (any preference: "lãi suất ưu đãi", "ưu đãi thuế"), only its
+ * người có công sense: "trợ cấp ưu đãi" (their monthly allowance's name) and "pháp lệnh ưu đãi"; "chế độ ưu đãi người
+ * có công" and "ưu đãi … liệt sĩ" are held by the other words.
+ */
 const MERITORIOUS = [
   "người có công",
   "có công với cách mạng",
   "thương binh",
   "bệnh binh",
   "liệt sĩ",
-  "ưu đãi",
+  "trợ cấp ưu đãi",
+  "pháp lệnh ưu đãi",
   "huân chương kháng chiến",
 ].map(tokenize);
 /** Asking to reside ("xin thường trú", "làm tạm trú"); no story of living somewhere ("về quê sinh sống lâu dài"). */

@@ -39,3 +39,23 @@ describe("a gold shop registering its household business is no price asked (H2)"
     expect(answer).toMatch(REFUSED);
   });
 });
+
+describe("another preference ('lãi suất ưu đãi', 'ưu đãi thuế') is no người có công's allowance (L3)", () => {
+  const SURVIVORS = /trợ cấp tuất cho thân nhân người đang đóng/;
+  it.each([
+    "Bố tôi đang hưởng lương hưu thì vừa mất tuần trước, nhà tôi còn khoản vay lãi suất ưu đãi ở ngân hàng, xin hỏi gia đình nhận trợ cấp tuất ở đâu",
+    "Mẹ tôi đang hưởng lương hưu, được giảm thuế ưu đãi, vừa mất, gia đình nhận trợ cấp tuất ở đâu",
+  ])("%s → social insurance's survivor benefit", async (text) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(SURVIVORS);
+  });
+
+  it.each([
+    "ông tôi hưởng chế độ ưu đãi người có công, ông vừa mất thì con cháu nhận tiền tuất thế nào",
+    "Ông nội tôi đang hưởng trợ cấp ưu đãi hằng tháng, vừa mất tuần trước, gia đình được nhận tiền tuất không",
+  ])("a người có công's survivors are the ward's: %s", async (text) => {
+    const answer = await reply(text);
+    expect(answer).not.toMatch(SURVIVORS);
+  });
+});
