@@ -506,10 +506,17 @@ async function answerQuestion(
   // "quay lại vụ khai sinh cho bé, bao lâu có", "thôi quay lại cái đơn phản ánh": back to a procedure the chat was on
   // before, the one of them search finds for the words (khai sinh with the father's acknowledgement, not the plain
   // birth registration search puts first).
-  const back =
-    asked !== text
-      ? outcome.hits.find((h) => earlierProcedures(st).includes(h.procedure.code) && !aside.has(h.procedure.code))
-      : undefined;
+  // Only on words of going back ("chuyển qua hỏi thêm về …" moves on), and only for an earlier procedure that
+  // covers the message's words about as well as the best hit: one found for a word or two of another topic
+  // ("khai sinh" in "trích lục khai sinh") is no procedure the message names.
+  const back = saysTopicReturn(text)
+    ? outcome.hits.find(
+        (h) =>
+          earlierProcedures(st).includes(h.procedure.code) &&
+          !aside.has(h.procedure.code) &&
+          h.parts.coverage >= (top?.parts.coverage ?? 0) - RETURN_COVERAGE_SLACK,
+      )
+    : undefined;
   if (back) return [show(ctx, deps, back.procedure, sectionCue(asked)?.section ?? outcome.intent)];
   // A câu mẫu says this very message (staff labelled it, or an eval tuning message): search answers it as labelled,
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
@@ -1121,6 +1128,21 @@ function forPurpose(text: string): boolean {
   if (!match) return false;
   const next = tokenize(match[1] ?? "")[0];
   return next !== undefined && !LET_ME.has(next);
+}
+
+/**
+ * "quay lại", "trở lại", "quay về", "về lại", "lúc nãy", "hồi nãy" (folded): words of going back to an earlier
+ * topic. Not "chuyển sang/qua hỏi …", which moves on to another.
+ */
+/** How much less of the message's words an earlier procedure may cover than the best hit and still be gone back to. */
+const RETURN_COVERAGE_SLACK = 0.1;
+
+const TOPIC_RETURN_WORDS =
+  /(?:^|[^\p{L}])(?:quay lai|tro lai|quay ve|ve lai|luc nay|hoi nay|ban nay|khi nay|hoi nai|luc nai)(?=$|[^\p{L}])/u;
+
+/** Whether the message says it goes back to a topic the chat was on. */
+export function saysTopicReturn(text: string): boolean {
+  return TOPIC_RETURN_WORDS.test(fold(text.normalize("NFC")));
 }
 
 /** How far below the best a look-alike found with a change still counts as one of the paper's variants. */

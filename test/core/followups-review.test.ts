@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+/**
+ * Conversations from the session-9 review (REVIEW.md H1, H3, L5, M4) and one more ordinary message of each kind,
+ * written for these tests (not from eval/), run through the real assistant on the bundled catalogue.
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+/** The procedure code a reply answers, from its title line ("(mã 1.000894)"). */
+const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+
+const SECTION_LINE = {
+  time: /\nThời gian giải quyết:/,
+  documents: /\nGiấy tờ cần chuẩn bị:/,
+  conditions: /\n(Điều kiện|Không có điều kiện)/,
+} as const;
+type Section = keyof typeof SECTION_LINE;
+
+/** Sends each turn and checks the procedure answered (undefined: none) and, when given, the section shown. */
+async function converse(turns: Array<[text: string, code: string | undefined, section?: Section]>) {
+  const assistant = createAssistant({
+    catalogue,
+    conversations: new MemoryConversationStore(),
+    now: () => Date.UTC(2026, 11, 2, 8),
+  });
+  for (const [text, code, section] of turns) {
+    const replies = await assistant.handle("telegram:7", { kind: "text", text });
+    expect(codeOf(replies), `after «${text}»`).toBe(code);
+    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
+  }
+}
+
+const BIRTH = "1.001193";
+const MARRIAGE = "1.000894";
+
+describe("H1: moving on to another topic is no return to an earlier one", () => {
+  it("'chuyển qua hỏi thêm về trích lục khai sinh' goes on to the extract, not back to birth registration", async () => {
+    await converse([
+      ["đăng ký khai sinh cần giấy tờ gì", BIRTH],
+      ["đăng ký kết hôn cần gì", MARRIAGE],
+      ["thôi chuyển qua hỏi thêm về trích lục khai sinh", "2.000635"],
+    ]);
+  });
+
+  it("'chuyển sang hỏi về tạm trú' goes on to temporary residence though birth registration came earlier", async () => {
+    await converse([
+      ["đăng ký khai sinh cần giấy tờ gì", BIRTH],
+      ["đăng ký kết hôn cần gì", MARRIAGE],
+      ["chuyển sang hỏi về đăng ký tạm trú", "1.004194"],
+    ]);
+  });
+
+  it("'quay lại vụ khai sinh' still goes back; 'quay lại hỏi trích lục khai sinh' goes to the extract", async () => {
+    await converse([
+      ["đăng ký khai sinh cần giấy tờ gì", BIRTH],
+      ["đăng ký kết hôn cần gì", MARRIAGE],
+      ["quay lại vụ khai sinh, mất bao lâu", BIRTH, "time"],
+      ["đăng ký kết hôn cần gì", MARRIAGE],
+      ["quay lại hỏi trích lục khai sinh", "2.000635"],
+    ]);
+  });
+});
