@@ -703,7 +703,7 @@ async function answerQuestion(
       : undefined;
   if (byChange) return [show(ctx, deps, byChange, cue?.section ?? outcome.intent)];
   // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
-  if (current && outcome.decision === "none" && !namesForeign(text) && DOMESTIC.test(fold(text))) {
+  if (current && outcome.decision === "none" && saysDomestic(text)) {
     const plain = isForeignElement(current)
       ? catalogue.procedures.find((p) => foreignTwin(p, [current])?.code === current.code)
       : current;
@@ -888,6 +888,21 @@ function answerOrTwin(
 const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
 
 /**
+ * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
+ * ("sinh ra ở Đức,", "sinh tại Ý" — "Đức" alone is also a name, "ở Đức Trọng" a district), living abroad
+ * ("định cư ở nước ngoài", "Việt kiều", "hải ngoại"). A child born abroad to two Vietnamese parents is still the
+ * foreign-element case.
+ */
+const ABROAD =
+  /(?:^|[^\p{L}])(?:(?:o|tai|ben|sang)\s+(?:duc|anh|y|sec|bi|ao|thuy si|hung|rumani|israel|dubai|qatar|ai cap|dai loan)(?=\s*(?:[,.;!?]|$))|nuoc ngoai|hai ngoai|viet kieu|kieu bao)/u;
+
+/** Whether the message says the case has no foreign element, and says nothing foreign beside it. */
+function saysDomestic(text: string): boolean {
+  const folded = fold(text.normalize("NFC"));
+  return DOMESTIC.test(folded) && !namesForeign(text) && !ABROAD.test(folded);
+}
+
+/**
  * Of a list that holds one plain procedure and its foreign-element variants, the one the message settles: the plain
  * one when it says the case has no foreign element, the one foreign-element procedure when it names a foreigner.
  */
@@ -896,7 +911,7 @@ function settledByElement(options: readonly Procedure[], text: string): Procedur
   const foreign = options.filter((p) => isForeignElement(p));
   if (plain.length === 0 || foreign.length === 0) return undefined;
   if (namesForeign(text)) return foreign.length === 1 ? foreign[0] : undefined;
-  return DOMESTIC.test(fold(text)) && plain.length === 1 ? plain[0] : undefined;
+  return saysDomestic(text) && plain.length === 1 ? plain[0] : undefined;
 }
 
 /** "để", "nhằm": what follows in a title is what the procedure is for, not what it is. */

@@ -39,6 +39,7 @@ async function converse(turns: Array<[text: string, code: string | undefined, se
 
 const BIRTH = "1.001193";
 const MARRIAGE = "1.000894";
+const FOREIGN_BIRTH = "2.000528";
 
 describe("H1: moving on to another topic is no return to an earlier one", () => {
   it("'chuyển qua hỏi thêm về trích lục khai sinh' goes on to the extract, not back to birth registration", async () => {
@@ -65,5 +66,28 @@ describe("H1: moving on to another topic is no return to an earlier one", () => 
       ["đăng ký kết hôn cần gì", MARRIAGE],
       ["quay lại hỏi trích lục khai sinh", "2.000635"],
     ]);
+  });
+});
+
+describe("H3: a case said abroad keeps the foreign-element procedure though both parents are Vietnamese", () => {
+  it("'cháu sinh ra ở Đức, bố mẹ đều người Việt'", async () => {
+    await converse([
+      ["đăng ký khai sinh có yếu tố nước ngoài", FOREIGN_BIRTH],
+      ["cháu sinh ra ở Đức, bố mẹ đều người Việt", FOREIGN_BIRTH],
+    ]);
+  });
+
+  it("'con tôi sinh tại Ý, hai vợ chồng đều người Việt': not the plain procedure; the chat stays on the foreign one", async () => {
+    const assistant = createAssistant({
+      catalogue,
+      conversations: new MemoryConversationStore(),
+      now: () => Date.UTC(2026, 11, 2, 8),
+    });
+    const say = (text: string) => assistant.handle("telegram:7", { kind: "text", text });
+    expect(codeOf(await say("đăng ký khai sinh có yếu tố nước ngoài"))).toBe(FOREIGN_BIRTH);
+    expect(codeOf(await say("con tôi sinh tại Ý, hai vợ chồng đều người Việt"))).not.toBe(BIRTH);
+    const time = await say("mất bao lâu");
+    expect(codeOf(time)).toBe(FOREIGN_BIRTH);
+    expect(time[0]?.text).toMatch(SECTION_LINE.time);
   });
 });
