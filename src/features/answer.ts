@@ -1456,6 +1456,16 @@ function settleWithContext(
   if (variant && variant.code !== current.code) return { procedure: variant, section: outcome.intent };
   const [best, ...others] = refined.hits.length > 0 && refined.decision !== "none" ? refined.hits : [];
   const next = others.find((h) => h.procedure.code !== current.code);
+  // A section asked with no change said ("tổng cộng mất hết bao lâu": the time in total) is no change of the paper at
+  // hand, though search reads "mất" as a loss: that section of the procedure at hand.
+  const changeUnsaid =
+    cue !== undefined &&
+    best !== undefined &&
+    isChange(best.procedure) &&
+    !isChange(current) &&
+    lookAlike(best.procedure, current) &&
+    !namesChange(withoutTopicReturn(text));
+  if (changeUnsaid) return { procedure: current, section: cue.section };
   if (best && best.procedure.code !== current.code && (!next || best.score - next.score >= REFINE_MARGIN)) {
     return { procedure: best.procedure, section: outcome.intent };
   }

@@ -41,13 +41,13 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["làm mất", "cấp lại"],
   ["đánh mất", "cấp lại"],
   ["thất lạc", "cấp lại"],
-  // a paper said lost with what was lost or how: "mất giấy", "mất bản chính", "cháy mất", "mất hết"
+  // a paper said lost with what was lost or how: "mất giấy", "mất bản chính", "cháy mất" (not "mất hết": "tổng cộng
+  // mất hết bao lâu" is the time taken; "mất hết giấy tờ" is "mất giấy")
   ["mất giấy", "cấp lại"],
   ["mất bản", "cấp lại"],
   ["mất sổ", "cấp lại"],
   ["mất thẻ", "cấp lại"],
   ["cháy mất", "cấp lại"],
-  ["mất hết", "cấp lại"],
   // "sửa lại di chúc", "sửa lại giấy phép": an amendment; "sửa" alone is also a repair ("sửa chữa nhà")
   ["sửa lại", "sửa đổi"],
   // leaving a post or a trade: "xin nghỉ không làm hòa giải viên nữa" (thôi làm), "nghỉ hẳn" (chấm dứt), "tạm nghỉ"

@@ -40,6 +40,7 @@ async function converse(turns: Array<[text: string, code: string | undefined, se
 const BIRTH = "1.001193";
 const MARRIAGE = "1.000894";
 const FOREIGN_BIRTH = "2.000528";
+const LIQUOR_RETAIL = "2.000620";
 
 describe("H1: moving on to another topic is no return to an earlier one", () => {
   it("'chuyển qua hỏi thêm về trích lục khai sinh' goes on to the extract, not back to birth registration", async () => {
@@ -89,5 +90,21 @@ describe("H3: a case said abroad keeps the foreign-element procedure though both
     const time = await say("mất bao lâu");
     expect(codeOf(time)).toBe(FOREIGN_BIRTH);
     expect(time[0]?.text).toMatch(SECTION_LINE.time);
+  });
+});
+
+describe("L5: 'mất hết bao lâu' asks the time in total, no loss", () => {
+  it("'tổng cộng mất hết bao lâu' shows the time of the licence at hand, not its re-issue", async () => {
+    await converse([
+      ["cấp giấy phép bán lẻ rượu cần gì", LIQUOR_RETAIL],
+      ["tổng cộng mất hết bao lâu", LIQUOR_RETAIL, "time"],
+    ]);
+  });
+
+  it("'cả thảy mất hết bao nhiêu ngày'", async () => {
+    await converse([
+      ["cấp giấy phép bán lẻ rượu cần gì", LIQUOR_RETAIL],
+      ["cả thảy mất hết bao nhiêu ngày", LIQUOR_RETAIL, "time"],
+    ]);
   });
 });
