@@ -560,7 +560,10 @@ async function answerQuestion(
     return [show(ctx, deps, current, cue?.section ?? "general")];
   }
   // "có phải cắt khẩu ở chỗ cũ trước không" on a permanent residence: whether a step comes first, its conditions.
-  if (current && !labelled && asksFirstStep(text)) return [show(ctx, deps, current, "conditions")];
+  // Not a paper to prepare first ("có cần photo sẵn căn cước trước không", "có phải khai tờ khai CT01 trước không"):
+  // that asks the documents, which the section cue reads.
+  if (current && !labelled && asksFirstStep(text) && cue?.section !== "documents")
+    return [show(ctx, deps, current, "conditions")];
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
   // paper names the death registration.
   if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];

@@ -108,3 +108,19 @@ describe("L5: 'mất hết bao lâu' asks the time in total, no loss", () => {
     ]);
   });
 });
+
+describe("M4: a paper to prepare first asks the documents, not whether a step comes first", () => {
+  it("'có cần photo sẵn căn cước trước không' after a marriage registration", async () => {
+    await converse([
+      ["đăng ký kết hôn cần gì", MARRIAGE, "documents"],
+      ["có cần photo sẵn căn cước trước không", MARRIAGE, "documents"],
+    ]);
+  });
+
+  it("'có phải khai tờ khai CT01 trước không' after a permanent residence", async () => {
+    await converse([
+      ["đăng ký thường trú cần gì", "1.004222"],
+      ["có phải khai tờ khai CT01 trước không", "1.004222", "documents"],
+    ]);
+  });
+});
