@@ -226,6 +226,8 @@ export async function playOfficeDays(
   const office = offices.offices.find((o) => o.id === offices.defaultOffice) ?? offices.offices[0];
   if (!office) throw new Error("offices.json has no office");
   const birth = (await h.procedure(DOSSIERS.d1.procedure)).data;
+  // Its variant (a birth registered again), offered one tap away under its answers.
+  const birthAgain = (await h.procedure("1.004884")).data;
   const marriage = await h.procedure(DOSSIERS.d2.procedure);
 
   const tg = (chat: number, text: string) => async () =>
@@ -305,7 +307,7 @@ export async function playOfficeDays(
       {
         what: "documents of 1.001193 from the catalogue, part 1 of 2",
         has: [`${title(birth)} (1/2)`, "Giấy tờ cần chuẩn bị:", firstDocument],
-        buttons: ["Xem tiếp", ...sections.filter((s) => s !== "Giấy tờ")],
+        buttons: ["Xem tiếp", ...sections.filter((s) => s !== "Giấy tờ"), `↪ ${birthAgain.name}`],
       },
     ],
   });

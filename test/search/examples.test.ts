@@ -91,9 +91,11 @@ describe("labelled examples over the rules", () => {
     const outcome = search.search(text);
     expect(outcome.decision).toBe("none");
     expect(outcome.hits).toEqual([]);
-    // Another message is still the rules'.
+    // Another message is still the rules': their decision, procedure, section and sureness (the re-ranker, which
+    // also reads candidates the rules do not, may order and cut the alternatives after it).
     const other = "làm giấy khai sinh cho con";
-    expect(search.search(other)).toEqual(rules.search(other));
+    const own = (o: SearchOutcome<Procedure>) => [o.decision, first(o), o.intent, o.sure];
+    expect(own(search.search(other))).toEqual(own(rules.search(other)));
   });
 
   it("leaves a section asked alone (a follow-up) to the conversation", () => {
