@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { type AddressInfo, connect, createServer, type Socket } from "node:net";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
 import { loadConfig } from "../../src/config.js";
 import { createService, type Service } from "../../src/service.js";
@@ -17,12 +17,30 @@ import { hashPassword } from "../../src/staff/passwords.js";
 import { createPool } from "../../src/storage/postgres/database.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
 import { captureLogs, copyOfBundledData, tempDir } from "../harness/common.js";
-import type { TestPostgres } from "../harness/postgres.js";
+import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { Client, PASSWORD, TEST_SCRYPT_COST } from "../harness/staff.js";
 
 export const BIRTH = "1.001193";
 export const MARRIAGE = "1.000894";
 export const ADMIN = "quan.tri";
+
+/**
+ * A throwaway PostgreSQL cluster for the calling test file: started before its tests and stopped after them, once the
+ * `cleanups` its tests pushed have run (newest first); with the replica helpers over it.
+ */
+export function examplesReplicasOnOwnCluster() {
+  let server: TestPostgres | undefined;
+  const cleanups: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 180_000);
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await server?.stop();
+  }, 120_000);
+  const cluster = () => server as TestPostgres;
+  return { cluster, cleanups, ...examplesReplicas(cluster, cleanups) };
+}
 
 /** The set-up of one test file: its server and what to undo after its tests (in reverse). */
 export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Promise<void>)[]) {

@@ -10,7 +10,7 @@
 import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
 import type { Service } from "../../src/service.js";
 import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
@@ -18,7 +18,6 @@ import { ExamplesSync, type ExamplesSyncHealth, waitingNotice } from "../../src/
 import { REFUSED_DIR, UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { captureLogs } from "../harness/common.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { Client } from "../harness/staff.js";
 import {
   ADMIN,
@@ -27,26 +26,13 @@ import {
   base,
   deleteLabel,
   eventually,
-  examplesReplicas,
+  examplesReplicasOnOwnCluster,
   label,
   MARRIAGE,
   staffLabels,
 } from "./examples-replicas.js";
 
-let server: TestPostgres | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 180_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.stop();
-}, 120_000);
-
-const { newDatabase, catalogueCopy, dataDir, replica, databaseProxy } = examplesReplicas(
-  () => server as TestPostgres,
-  cleanups,
-);
+const { cleanups, newDatabase, catalogueCopy, dataDir, replica, databaseProxy } = examplesReplicasOnOwnCluster();
 
 // Questions the bundled catalogue answers with no procedure by itself: a label decides them.
 const NEW_BABY = "nhà em vừa có em bé thì đi đâu làm giấy";

@@ -5,7 +5,7 @@
  * Real PostgreSQL; the silent death is a TCP proxy that keeps the connection open and carries nothing.
  */
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createPool,
   inTransaction,
@@ -14,20 +14,9 @@ import {
   STATEMENT_TIMEOUT_MS,
 } from "../../src/storage/postgres/database.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
-import { examplesReplicas } from "./examples-replicas.js";
+import { examplesReplicasOnOwnCluster } from "./examples-replicas.js";
 
-let server: TestPostgres | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 180_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.stop();
-}, 120_000);
-
-const { databaseProxy } = examplesReplicas(() => server as TestPostgres, cleanups);
+const { cluster, cleanups, databaseProxy } = examplesReplicasOnOwnCluster();
 
 function pool(url: string, options: Parameters<typeof createPool>[1] = {}) {
   const made = createPool(url, options);
@@ -37,21 +26,21 @@ function pool(url: string, options: Parameters<typeof createPool>[1] = {}) {
 
 describe("the pool's statement, query and connection timeouts", () => {
   it("a pool opened as the service opens it has a statement timeout, and a query timeout above it", async () => {
-    const url = await (server as TestPostgres).database();
+    const url = await cluster().database();
     const { rows } = await pool(url).query<{ statement_timeout: string }>("SHOW statement_timeout");
     expect(rows[0]?.statement_timeout).toBe(`${STATEMENT_TIMEOUT_MS / 1000}s`);
     expect(QUERY_TIMEOUT_MS).toBeGreaterThan(STATEMENT_TIMEOUT_MS);
   });
 
   it("a statement that runs too long is cancelled by the database", async () => {
-    const url = await (server as TestPostgres).database();
+    const url = await cluster().database();
     await expect(pool(url, { statementTimeoutMs: 200 }).query("SELECT pg_sleep(30)")).rejects.toMatchObject({
       code: "57014",
     });
   });
 
   it("a query on a connection that died silently fails, in a transaction too; the pool recovers", async () => {
-    const url = await (server as TestPostgres).database();
+    const url = await cluster().database();
     const proxy = await databaseProxy(url);
     const through = pool(proxy.url, { max: 2, statementTimeoutMs: 300, queryTimeoutMs: 500 });
     await through.query("CREATE TABLE t (n int)");
@@ -72,7 +61,7 @@ describe("the pool's statement, query and connection timeouts", () => {
   }, 30_000);
 
   it("opening a connection to a database that does not answer fails at the connection timeout", async () => {
-    const url = await (server as TestPostgres).database();
+    const url = await cluster().database();
     const proxy = await databaseProxy(url);
     proxy.freeze();
     await expect(pool(proxy.url, { connectionTimeoutMs: 300 }).query("SELECT 1")).rejects.toThrow(/timeout/i);
@@ -85,7 +74,7 @@ describe("the pool's statement, query and connection timeouts", () => {
   });
 
   it("a migration waits for another replica's as long as it takes, past the pool's timeouts, and restores them", async () => {
-    const url = await (server as TestPostgres).database();
+    const url = await cluster().database();
     const bounded = pool(url, { max: 1, statementTimeoutMs: 200, queryTimeoutMs: 300 });
     // Another replica migrating: it holds the migrations' lock for longer than the pool's timeouts.
     const other = pool(url, { max: 1 });

@@ -10,14 +10,13 @@ import { copyFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isDeepStrictEqual } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EXAMPLES_FILE, type Example, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
 import type { Service } from "../../src/service.js";
 import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
 import { ExamplesSync } from "../../src/staff/examples-sync.js";
 import { createPool } from "../../src/storage/postgres/database.js";
 import { captureLogs } from "../harness/common.js";
-import { startPostgres, type TestPostgres } from "../harness/postgres.js";
 import { Client } from "../harness/staff.js";
 import {
   ADMIN,
@@ -26,27 +25,14 @@ import {
   base,
   deleteLabel,
   eventually,
-  examplesReplicas,
+  examplesReplicasOnOwnCluster,
   label,
   MARRIAGE,
   sameBrowserOn,
   staffLabels,
 } from "../replicas/examples-replicas.js";
 
-let server: TestPostgres | undefined;
-const cleanups: (() => Promise<void>)[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 180_000);
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await server?.stop();
-}, 120_000);
-
-const { newDatabase, catalogueCopy, replica, consoleReplica, databaseProxy } = examplesReplicas(
-  () => server as TestPostgres,
-  cleanups,
-);
+const { cleanups, newDatabase, catalogueCopy, replica, consoleReplica, databaseProxy } = examplesReplicasOnOwnCluster();
 
 /** Two services on one new database; `shared`: one catalogue folder for both, else a copy each. */
 async function twoReplicas(
