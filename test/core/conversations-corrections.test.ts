@@ -43,7 +43,9 @@ function chat(languageCode?: string) {
   const assistant = createAssistant({ catalogue, conversations });
   const say = (text: string) => assistant.handle("zalo:1", { kind: "text", text }, { languageCode });
   const tap = (id: string) => assistant.handle("zalo:1", { kind: "choice", id }, { languageCode });
-  const stored = async () => JSON.stringify(await conversations.get("zalo:1"));
+  // The stored text only: numbers are times (an "at" of 1796238678963 holds "678"), never words kept.
+  const stored = async () =>
+    JSON.stringify(await conversations.get("zalo:1"), (_key, value) => (typeof value === "number" ? undefined : value));
   return { say, tap, stored };
 }
 const translator = new Translator();
