@@ -22,8 +22,10 @@ describe("eval conversations", () => {
     // eighth session raised it (holds 355/375 = 0.947 and 82/83); 0.94 → 0.92 when it grew by 42 of the ninth
     // session's TC2 conversations (c0345–c0414: corrections, moves within a permit's family, returns), never tuned on
     // before (holds 427/461 = 0.926 and 93/94); 0.92 → 0.94 when the ninth session's variant, return and
-    // foreign-element readings raised it (holds 444/469 = 0.947 and 93/94).
-    ["tuning", "conversations-tuning.jsonl", 0.94, 0.98],
+    // foreign-element readings raised it (holds 444/469 = 0.947 and 93/94); 0.94 → 0.92 when it grew by 37 of F4's
+    // conversations and 41 of the tenth session's training set TC3 (c0475–c0544), never tuned on before (holds
+    // 585/631 = 0.927 and 120/121).
+    ["tuning", "conversations-tuning.jsonl", 0.92, 0.98],
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],
