@@ -23,7 +23,9 @@ import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
   asksPaperToBring,
+  asksWith,
   contentWords,
+  hiddenByFolding,
   pointsAtCurrent,
   sectionCue,
   withoutDescriptions,
@@ -434,12 +436,7 @@ function changeMeant(
   /** Only a change named ("gia hạn thì cần giấy gì"), no hint: "cần thêm giấy tờ gì" asks the papers of the one at hand. */
   named = false,
 ): Procedure | undefined {
-  const typed = withoutTopicReturn(text);
-  const said = BARE_LOSS.test(fold(typed))
-    ? "bị mất"
-    : namesChange(typed) || namesFirstIssue(typed)
-      ? typed
-      : undefined;
+  const said = changeSaid(text, true);
   if (said === undefined) return undefined;
   const family = familyOf(current, all, isForeignElement);
   if (family.length === 0) return undefined;
@@ -756,6 +753,11 @@ async function answerQuestion(
     return [answerOrTwin(ctx, deps, outcome, top, text, current).reply];
   }
   if (detailedNow) return [show(ctx, deps, detailedNow, outcome.intent)];
+  // "tôi đi nộp thay bố có được không?", "bao lâu thì sửa xong": a section asked in the citizen's own words, search
+  // hesitating between records the message names little of. It names no other procedure: that section of this one.
+  if (current && cue && !redirect && outcome.decision === "choose" && namesNoOther(outcome, asked)) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
   const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
   if (settled) {
@@ -841,6 +843,17 @@ async function answerQuestion(
     explainsAside(current, text, catalogue.procedures)
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
+  }
+  // "khoảng mấy ngày thì xong", "đợi bao lâu mới đc cấp", "how long until it's approved": a section asked in the
+  // citizen's own words, search finding no procedure at all. Nothing else is named: that section of the one at hand.
+  if (
+    current &&
+    cue &&
+    !redirect &&
+    outcome.decision === "none" &&
+    namesNothingStrange(current, text, cue.rest, catalogue.procedures)
+  ) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
@@ -1167,6 +1180,18 @@ export function saysTopicReturn(text: string): boolean {
 const FAMILY_WINDOW = 0.2;
 /** "mất rồi", "mat r", "mất mất rồi ạ": lost, said alone. */
 const BARE_LOSS = /^\s*(?:(?:lo|bi|lam)\s+)?mat(?:\s+(?:mat|roi|r|tieu|luon|het|a|ad|ban|oi|nhe))*\s*[.!]*$/;
+/**
+ * The change or loss a message says, as the words a variant is read from: "mất rồi" said alone is "bị mất" (search
+ * reads a bare "mất" as a death); a message naming a change ("cấp lại", "hết hạn") or, with firstIssue, a first issue
+ * ("chưa có bao giờ, xin mới") is read whole. Undefined when it says none. One reading for changeMeant and
+ * changedVariant, which had each their own.
+ */
+function changeSaid(text: string, firstIssue = false): string | undefined {
+  const typed = withoutTopicReturn(text);
+  if (BARE_LOSS.test(fold(typed))) return "bị mất";
+  return namesChange(typed) || (firstIssue && namesFirstIssue(typed)) ? typed : undefined;
+}
+
 /** A change said after an answer this short ("bị mất rồi", "hết hạn rồi ạ") is a change of the paper at hand. */
 const CHANGE_TOKENS = 5;
 
@@ -1181,9 +1206,8 @@ function changedVariant(
   current: Procedure,
   asked: string,
 ): Procedure | undefined {
-  const typed = withoutTopicReturn(text);
   // "mất rồi" alone after a paper: the paper is lost (a death only where nothing is re-issued, below).
-  const said = namesChange(typed) ? typed : BARE_LOSS.test(fold(typed)) ? "bị mất" : undefined;
+  const said = changeSaid(text);
   if (!said) return undefined;
   const { hits } = search.search(`${asked} ${said}`, SEARCH_LIMIT);
   // Those close to the best, as a "which one?" list holds them: the licence's own re-issue, not the alcohol one's.
@@ -1302,6 +1326,38 @@ function explainsRest(current: Procedure, text: string, rest: readonly string[],
   const keys = new Set(said.map(key).filter((k) => !common.has(k)));
   const explained = [...keys].filter(inRecord).length;
   return explained > 0 && explained * 2 >= keys.size;
+}
+
+/** A day or a date said (folded): "thứ hai", "tuần sau", "ngày mai", "hôm nay", "tomorrow", "monday". */
+const DAY =
+  /(?:^|\s)(?:thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu nhat|tuan (?:sau|nay|toi)|ngay mai|hom nay|mai|tet|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)(?:\s|$|[?.!,])/;
+const MAX_DAY_CHARS = 200;
+
+/**
+ * Whether the words a section question says besides the cue stay within the records: of those neither the record at
+ * hand nor most records say, at most one that is not a word of asking in one's own words (ASKING_WORDS). "đợi bao lâu
+ * mới đc cấp", "2 đứa phải có mặt cùng lúc", "how many days until I get the certificate" pass; a question about
+ * something else ("what's the price of rice today?", "mua vé máy bay ở đâu", "giá xăng bao nhiêu") says two or more.
+ */
+function namesNothingStrange(
+  current: Procedure,
+  text: string,
+  rest: readonly string[],
+  all: readonly Procedure[],
+): boolean {
+  // "thứ hai tuần sau có làm không": a day asked, no section of the procedure.
+  if (DAY.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  const left = new Set(rest);
+  const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
+  const withAccents = said.some((w) => w.marks !== "");
+  const own = recordWords(current);
+  const common = commonWords(all);
+  const keys = [...new Set(said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)))];
+  const strange = [...keys, ...hiddenByFolding(text)].filter(
+    (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
+  );
+  const hidden = new Set(hiddenByFolding(text));
+  return strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length <= 1;
 }
 
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */
@@ -1535,6 +1591,14 @@ function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnap
 
 function titleWords(procedure: Procedure): Set<string> {
   return new Set([procedure.name, ...procedure.aliases].flatMap(tokenize));
+}
+
+/**
+ * Whether a message search hesitates over names no procedure: no hit's title is half said by it, and it says no
+ * change of a paper (a re-issue or an amendment is a procedure of its own, for the variant rules).
+ */
+function namesNoOther(outcome: SearchOutcome<Procedure>, asked: string): boolean {
+  return outcome.hits.every((h) => h.parts.title < WEAK_TITLE) && !namesChange(asked) && !namesFirstIssue(asked);
 }
 
 /** Whether every word left is one of the procedure's name or aliases. */

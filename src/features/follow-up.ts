@@ -7,48 +7,90 @@ import { fold, MAX_QUERY_CHARS, words } from "../search/normalize.js";
  * không", "ở đâu vậy"), folded. A message made of a section cue and these only asks about the
  * procedure the chat is on. Kept small on purpose: a word that can name a procedure is not here.
  */
-const FILLER = new Set(
-  [
-    // Vietnamese question and chat particles
-    "còn thì sao vậy thế nào được không ko k hông hok khg dc đc z j gì à ạ ah ak nhỉ nhé nha ha hả vay",
-    "cho hỏi xin tôi mình em anh chị ơi bạn ad admin shop với nữa rồi thế là có phải thì cũng luôn theo mang vào",
-    "nộp làm cần mất hết tốn bao nhiêu lâu ngày mấy khi nào giờ ra sao đâu chỗ nơi nào cái của này đó kia",
-    "xã phường thị trấn ủy ban ubnd quận huyện hồ sơ hs giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
-    "đi đến tới ra lên về được phải nên sẽ đang nào",
-    // English
-    "what about and the is it how much long where can i do does need to of for please a an this that then take are there any go get it's does",
-    "what's how's it's submit apply",
-    // more English particles and pronouns: "what documents are required", "where do we submit them"
-    "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
-    "which who when should must have has got will would could",
-    // how long until it is done, how much in total, roughly: "and how long until it's done?", "how much does it cost"
-    "until till done finished ready complete completed processed usually roughly about approximately total whole",
-    "cost costs does it's its s take takes",
-    // how closely it is asked: "điều kiện cụ thể là gì", "giấy tờ chi tiết gồm những gì"
-    "cụ thể chi tiết rõ ràng đầy đủ chính xác",
-    // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
-    "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
-    // thanks, agreement, laughter and interjections said before the question: "thanks, and how long?", "hihi vậy
-    // online dc ko", "à quên, giấy tờ cần gì nhỉ"
-    "cảm ơn cám thanks thank tks ok oke okay okie hihi hehe haha ủa ơ quên vâng dạ ừ ờ ạ",
-    // amounts and units said with a fee or a time: "phí mấy nghìn", "mất mấy tuần"
-    "nghìn ngàn đồng triệu vnd vnđ tuần tháng dong",
-    // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
-    "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt 1 2",
-    "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
-    "grandmother grandfather grandma grandpa grandparents parents parent aunt uncle brother sister neighbour neighbor",
-    "come go attend appear person cô chú bác dì cậu mợ thím",
-  ]
-    .join(" ")
-    .split(/\s+/)
-    .flatMap((w) => words(w).map((x) => x.token)),
-);
+const FILLER_WORDS = [
+  // Vietnamese question and chat particles
+  "còn thì sao vậy thế nào được không ko k hông hok khg dc đc z j gì à ạ ah ak nhỉ nhé nha ha hả vay",
+  "cho hỏi xin tôi mình em anh chị ơi bạn ad admin shop với nữa rồi thế là có phải thì cũng luôn theo mang vào",
+  "nộp làm cần mất hết tốn bao nhiêu lâu ngày mấy khi nào giờ ra sao đâu chỗ nơi nào cái của này đó kia",
+  "xã phường thị trấn ủy ban ubnd quận huyện hồ sơ hs giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
+  "đi đến tới ra lên về được phải nên sẽ đang nào",
+  // English
+  "what about and the is it how much long where can i do does need to of for please a an this that then take are there any go get it's does",
+  "what's how's it's submit apply",
+  // more English particles and pronouns: "what documents are required", "where do we submit them"
+  "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
+  "which who when should must have has got will would could",
+  // how long until it is done, how much in total, roughly: "and how long until it's done?", "how much does it cost"
+  "until till done finished ready complete completed processed usually roughly about approximately total whole",
+  "cost costs does it's its s take takes",
+  // how closely it is asked: "điều kiện cụ thể là gì", "giấy tờ chi tiết gồm những gì"
+  "cụ thể chi tiết rõ ràng đầy đủ chính xác",
+  // chat letters and words of approximation or of the office's handling: "làm ở đâu v", "khoảng bao lâu", "bao lâu được duyệt"
+  "v vs zậy dzậy khoảng tầm chừng độ duyệt xét phê thẩm định hay hoặc or",
+  // thanks, agreement, laughter and interjections said before the question: "thanks, and how long?", "hihi vậy
+  // online dc ko", "à quên, giấy tờ cần gì nhỉ"
+  "cảm ơn cám thanks thank tks ok oke okay okie hihi hehe haha ủa ơ quên vâng dạ ừ ờ ạ",
+  // amounts and units said with a fee or a time: "phí mấy nghìn", "mất mấy tuần"
+  "nghìn ngàn đồng triệu vnd vnđ tuần tháng dong",
+  // the people who go or for whom: "cả hai vợ chồng đều phải đi à", "can my son do it for me" ask who may
+  "con cháu vợ chồng bố mẹ cha ông bà người thân nhà cả đều hai hết đứa cùng nhau chung mặt 1 2",
+  "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
+  "grandmother grandfather grandma grandpa grandparents parents parent aunt uncle brother sister neighbour neighbor",
+  "come go attend appear person cô chú bác dì cậu mợ thím",
+]
+  .join(" ")
+  .split(/\s+/)
+  .flatMap((w) => words(w));
+const FILLER = new Set(FILLER_WORDS.map((w) => w.token));
 
 /** The words of a message that may name something: not particles, pronouns, offices or people (folded). */
 export function contentWords(text: string): string[] {
   return words(text.slice(0, MAX_QUERY_CHARS))
     .map((w) => w.token)
     .filter((t) => !FILLER.has(t));
+}
+
+/**
+ * Words citizens ask a section with in their own words, beside the cue, which name no procedure: waiting and getting
+ * ("đợi bao lâu mới đc cấp", "how long until it's approved"), how late or early ("trễ nhất mấy giờ"), what a fee is
+ * counted by ("bao nhiêu tiền một trang", "per copy"), going in someone's place ("nộp thay", "làm giùm"), refusing
+ * ("không chịu đến"). Folded. Not FILLER: said with words that name a procedure, they still leave it named.
+ */
+const ASKING_WORDS = [
+  "đợi chờ xong cấp có lấy nhận trả kết quả mới liền luôn ngay trong vòng kể từ từ sau trước hạn thời hạn",
+  "trễ muộn chậm sớm nhất tối đa tối thiểu thường bình thường",
+  "trang bản tờ lần mỗi một người tính",
+  "thay giùm dùm hộ giúp ủy quyền",
+  "chịu đồng ý không muốn",
+  "wait waiting approved approve approval issued issue receive received back result results",
+  "latest earliest within after before days day weeks week months page copy copies per each",
+  "instead behalf",
+]
+  .join(" ")
+  .split(/\s+/)
+  .flatMap((w) => words(w));
+const ASKING = new Set(ASKING_WORDS.map((w) => w.token));
+/** The accents each particle or word of asking is written with, by its folded form. */
+const MARKS_OF = new Map<string, Set<string>>();
+for (const w of [...FILLER_WORDS, ...ASKING_WORDS])
+  MARKS_OF.set(w.token, (MARKS_OF.get(w.token) ?? new Set()).add(w.marks));
+
+/** Whether a word (folded) is one citizens ask a section with, naming nothing (ASKING_WORDS, FILLER). */
+export function asksWith(token: string): boolean {
+  return ASKING.has(token) || FILLER.has(token);
+}
+
+/**
+ * The words of a message that fold to a particle or a word of asking but were typed with other accents: "vé", "máy",
+ * "bay" of "vé máy bay đi Hà Nội bao nhiêu tiền" are no "về", "mấy", "bảy". Folded away as particles, they still
+ * name something. None when the message is typed without accents.
+ */
+export function hiddenByFolding(text: string): string[] {
+  const said = words(text.slice(0, MAX_QUERY_CHARS));
+  if (!said.some((w) => w.marks !== "")) return [];
+  return said
+    .filter((w) => w.marks !== "" && (MARKS_OF.get(w.token)?.has(w.marks) ?? false) === false && asksWith(w.token))
+    .map((w) => `${w.token}:${w.marks}`);
 }
 
 /** Cues the search does not read (yet) as a section, with the section that answers them. */

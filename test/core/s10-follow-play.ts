@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { type Conversation, playConversations } from "../harness/eval-conversations.js";
 import { ROOT } from "../harness/common.js";
+import { type Conversation, playConversations } from "../harness/eval-conversations.js";
 
 const [file, ...ids] = process.argv.slice(2);
 const live = await LiveCatalogue.open(path.join(ROOT, "data"));

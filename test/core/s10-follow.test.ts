@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+/**
+ * Session 10 (FOLLOW): after an answer, a section asked in the citizen's own words ("khoảng mấy ngày thì xong", "how
+ * long until it's approved") that names no other procedure is that section of the procedure at hand, not "không tìm
+ * thấy"; a question about something else, or one naming another procedure, is not. Phrasings written for this test.
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+function chat() {
+  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
+  return (text: string) => assistant.handle("telegram:7", { kind: "text", text });
+}
+
+const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+const SECTION_LINE = {
+  fee: /\n(Lệ phí|Fee):/,
+  time: /\n(Thời gian giải quyết|Processing time):/,
+  conditions: /\n(Điều kiện|Conditions|Các bước thực hiện|Steps)/,
+  documents: /\n(Giấy tờ cần chuẩn bị|Documents)/,
+  // who must come: the record says it in its conditions or beside its papers
+  presence: /\n(Điều kiện|Giấy tờ cần chuẩn bị|Các bước thực hiện)/,
+} as const;
+
+describe("a section asked in one's own words stays on the procedure at hand", () => {
+  const cases: [string, string, string, keyof typeof SECTION_LINE][] = [
+    ["chứng thực di chúc", "2.001019", "khoảng mấy ngày thì xong", "time"],
+    ["giấy chứng nhận đủ điều kiện cửa hàng bán LPG chai", "2.001283", "chờ bao lâu mới đc cấp", "time"],
+    ["dang ky giam ho cho chau mo coi", "1.004837", "tam may ngay thi xong vay", "time"],
+    ["đăng ký kết hôn", "1.000894", "2 đứa có phải có mặt cùng lúc không", "presence"],
+    ["chung thuc ban sao giay to", "2.000815", "mất bao nhiêu tiền một trang?", "fee"],
+    ["how do I register my baby's birth", "1.001193", "how many days until I receive the certificate", "time"],
+  ];
+  it.each(cases)("%s → %s, then '%s' → its %s", async (first, code, followUp, section) => {
+    const say = chat();
+    expect(codeOf(await say(first))).toBe(code);
+    const replies = await say(followUp);
+    expect(codeOf(replies)).toBe(code);
+    expect(replies[0]?.text).toMatch(SECTION_LINE[section]);
+  });
+
+  it("a question about something else is not answered with the procedure at hand", async () => {
+    for (const other of ["giá xăng hôm nay bao nhiêu", "mua vé máy bay ở đâu", "what's the price of rice today?"]) {
+      const say = chat();
+      expect(codeOf(await say("chứng thực di chúc"))).toBe("2.001019");
+      expect(codeOf(await say(other))).toBeUndefined();
+    }
+  });
+
+  it("a section asked of another procedure in everyday words still switches", async () => {
+    const say = chat();
+    expect(codeOf(await say("đăng ký kết hôn"))).toBe("1.000894");
+    expect(codeOf(await say("sinh con rồi thì làm giấy khai sinh cần những gì"))).toBe("1.001193");
+  });
+});
