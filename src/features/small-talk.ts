@@ -263,6 +263,45 @@ const WORD_ASKED = [
 ];
 const WORD_ASKED_LONGEST = 14;
 
+/**
+ * A request to write something for the citizen ("ad viết giúp em lá đơn xin nghỉ phép gửi công ty", "soạn hộ tôi
+ * bài phát biểu đám cưới", "can you write me a cover letter"): the bot writes no letters, and the writing asked is no
+ * ward procedure, whatever the occasion names (a wedding is no marriage registration). Only writings no ward procedure
+ * is made of: a petition or an application form to the ward ("viết giúp đơn xin hỗ trợ") is left to the search, which
+ * answers the procedure it belongs to.
+ */
+const WRITE = words("viết soạn thảo write draft compose");
+/** Who the writing is asked of or for, right after the verb: "viết giúp", "soạn hộ", "write me". */
+const FOR_ME = words("giúp hộ dùm giùm cho me");
+/** Asked in English before the verb: "can you write", "help me write", "please write". */
+const ASK_BEFORE = ["can you", "could you", "help me", "please", "would you"].map(phraseOf);
+const WRITINGS = [
+  ...["thư", "lá thư", "bức thư", "bài phát biểu", "phát biểu", "diễn văn", "điếu văn", "lời chúc", "thiệp"],
+  ...["đơn xin nghỉ", "đơn xin nghỉ phép", "đơn xin việc", "đơn xin thôi việc", "đơn nghỉ việc", "cv", "email"],
+  ...["tin nhắn", "bài văn", "bài thơ", "bài đăng", "status", "kịch bản", "truyện"],
+  ...["letter", "cover letter", "speech", "essay", "poem", "resume", "story", "toast", "message"],
+].map(phraseOf);
+/** Words between the request and the writing: "viết giúp em một lá đơn …", "write me a short …". */
+const WRITING_REACH = 6;
+const WRITING_LONGEST = 30;
+/** A writing to the ward itself ("write a letter to the ward asking for …"): the procedure it asks is the answer. */
+const TO_WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một cửa"].map(phraseOf);
+
+function asksWriting(said: readonly Word[]): boolean {
+  if (said.length > WRITING_LONGEST || TO_WARD.some((run) => says(said, run))) return false;
+  for (let i = 0; i < said.length; i++) {
+    if (!WRITE.some((w) => says([said[i] as Word], [w]))) continue;
+    const asked =
+      FOR_ME.some((w) => says(said.slice(i + 1, i + 2), [w])) ||
+      ASK_BEFORE.some((run) => says(said.slice(Math.max(0, i - run.length), i), run));
+    if (!asked) continue;
+    const after = said.slice(i + 1, i + 2 + WRITING_REACH);
+    // "thư viện" (a library, the ward registers a community one) is no letter
+    if (WRITINGS.some((run) => says(after, run)) && !says(after, phraseOf("thư viện"))) return true;
+  }
+  return false;
+}
+
 /** Whether the words say the run, with its accents where the citizen typed accents ("bạn dịch" is no "bản dịch"). */
 function says(text: readonly Word[], run: readonly Word[]): boolean {
   for (let i = 0; i + run.length <= text.length; i++) {
@@ -384,6 +423,7 @@ export function smallTalkReply(text: string): string | undefined {
   }
   if (asksPrice(text, said)) return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
+  if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
   if (rejoices(text, said)) return "small-talk-ok";
