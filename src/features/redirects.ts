@@ -128,13 +128,12 @@ const STAY = [
 function foreignResidence(text: string, tokens: readonly string[]): string[] | undefined {
   if (!namesForeigner(text) || CITIZEN_ABROAD.some((run) => containsRun(tokens, run))) return undefined;
   for (const run of RESIDE) {
-    for (let i = 0; i + run.length <= tokens.length; i++) {
-      // "đã làm tạm trú": done, no request
-      if (!run.every((t, j) => tokens[i + j] === t) || tokens[i - 1] === "da") continue;
-      // "đăng ký thường trú cho con": the child's (a Vietnamese), whoever the father is
-      if (tokens.slice(i + run.length, i + run.length + 3).includes("con")) return undefined;
-      return [...run];
-    }
+    // "đã làm tạm trú": done, no request
+    const at = startsOf(tokens, run).find((i) => tokens[i - 1] !== "da");
+    if (at === undefined) continue;
+    // "đăng ký thường trú cho con": the child's (a Vietnamese), whoever the father is
+    if (tokens.slice(at + run.length, at + run.length + 3).includes("con")) return undefined;
+    return [...run];
   }
   const question = tokenize(questionOf(text) ?? "");
   return STAY.find((run) => containsRun(question, run));
@@ -211,11 +210,29 @@ export function findTerm(tokens: readonly string[], term: string): string[] | un
   return undefined;
 }
 
-export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+/**
+ * Where the run stands in the words, each place it starts. The checks below differ only in what they ask of the
+ * words around a term (a place word before it, a verb of doing, an article, a paper brought), so they share this.
+ */
+export function startsOf(tokens: readonly string[], run: readonly string[]): number[] {
+  const starts: number[] = [];
   for (let i = 0; i + run.length <= tokens.length; i++) {
-    if (run.every((t, j) => tokens[i + j] === t)) return true;
+    if (run.every((t, j) => tokens[i + j] === t)) starts.push(i);
   }
-  return false;
+  return starts;
+}
+
+/** Whether the term stands somewhere with the word before it (undefined at the start) passing the test. */
+function saidAfter(
+  tokens: readonly string[],
+  term: readonly string[],
+  before: (word: string | undefined, at: number) => boolean,
+): boolean {
+  return startsOf(tokens, term).some((i) => before(tokens[i - 1], i));
+}
+
+export function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
+  return startsOf(tokens, run).length > 0;
 }
 
 /** Words a request opens with before its topic: "cho hỏi", "tôi muốn xin", "làm thủ tục". */
@@ -235,11 +252,7 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   const wardNamed = WARD.some((run) => containsRun(tokens, run));
   // Done at the other agency itself ("hủy hợp đồng công chứng ở văn phòng công chứng"), the ward named nowhere
   // ("… ở phường hay chi cục thuế", "ở phường thay vì ra văn phòng công chứng" weigh the ward's against it).
-  if (!wardNamed) {
-    for (let i = 1; i + term.length <= tokens.length; i++) {
-      if (AT.has(tokens[i - 1] as string) && term.every((t, j) => tokens[i + j] === t)) return true;
-    }
-  }
+  if (!wardNamed && saidAfter(tokens, term, (word) => AT.has(word ?? ""))) return true;
   // The agency itself asked to do it ("Can the Vietnamese embassy in Seoul register my father's death?", "register
   // the birth with the Vietnamese consulate"): its service, whatever civil-status words follow.
   // Not when the ward is named too ("we married at the Vietnamese embassy … can the ward give us a copy?").
@@ -252,7 +265,9 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   if (
     clauses.some(
       (clause) =>
-        ((clause.first && opensAt(clause.tokens, term, true)) || requestsAt(clause.tokens, term)) &&
+        ((clause.first && opensAt(clause.tokens, term, true)) ||
+          requestsAt(clause.tokens, term) ||
+          demandedAt(clause.tokens, term)) &&
         !namesAsHeld(clause.tokens.join(" "), [term]),
     )
   ) {
@@ -281,10 +296,7 @@ const DO = new Set(tokenize("làm xin nộp rút gia hạn"));
 
 /** Whether a verb of doing stands right before the term. */
 function doneAt(tokens: readonly string[], term: readonly string[]): boolean {
-  for (let i = 1; i + term.length <= tokens.length; i++) {
-    if (DO.has(tokens[i - 1] as string) && term.every((t, j) => tokens[i + j] === t)) return true;
-  }
-  return false;
+  return saidAfter(tokens, term, (word) => DO.has(word ?? ""));
 }
 
 /**
@@ -293,13 +305,12 @@ function doneAt(tokens: readonly string[], term: readonly string[]): boolean {
  */
 function forPurpose(sentence: string, term: readonly string[]): boolean {
   const tokens = tokenize(sentence);
-  for (let i = 0; i + term.length <= tokens.length; i++) {
-    if (!term.every((t, j) => tokens[i + j] === t)) continue;
-    if (tokens.slice(Math.max(0, i - PURPOSE_REACH), i).includes("de")) return true;
-    // "tôi muốn khởi kiện nhưng phải hòa giải trước": set aside by the sentence itself
-    if (tokens.slice(i + term.length).some((t) => BUT.has(t))) return true;
-  }
-  return false;
+  return startsOf(tokens, term).some(
+    (i) =>
+      tokens.slice(Math.max(0, i - PURPOSE_REACH), i).includes("de") ||
+      // "tôi muốn khởi kiện nhưng phải hòa giải trước": set aside by the sentence itself
+      tokens.slice(i + term.length).some((t) => BUT.has(t)),
+  );
 }
 const PURPOSE_REACH = 4;
 
@@ -392,7 +403,8 @@ function opensAt(tokens: readonly string[], term: readonly string[], question: b
       (question && QUESTION_OPENING.has(tokens[at] as string)) ||
       (ASKER.has(tokens[at] as string) && (REQUEST.has(tokens[at + 1] ?? "") || MODAL.has(tokens[at + 1] ?? ""))) ||
       MODAL.has(tokens[at] as string) ||
-      (MODAL.has(tokens[at - 1] ?? "") && JOIN.has(tokens[at] as string)))
+      (MODAL.has(tokens[at - 1] ?? "") && JOIN.has(tokens[at] as string)) ||
+      registersAt(tokens, at))
   ) {
     at++;
   }
@@ -400,6 +412,13 @@ function opensAt(tokens: readonly string[], term: readonly string[], question: b
 }
 /** What one should or must do, after who asks: "em nên mua bảo hiểm y tế …", "tôi phải nộp thuế …". */
 const MODAL = new Set(tokenize("nên phải"));
+/** "đăng ký", opening a request for what follows ("đăng ký hóa đơn điện tử cho hộ kinh doanh ở đâu"). */
+const REGISTER = tokenize("đăng ký");
+
+/** Whether the word at `at` is part of an "đăng ký" there (both its words, so "đang" alone is none). */
+function registersAt(tokens: readonly string[], at: number): boolean {
+  return [0, 1].some((k) => REGISTER.every((t, j) => tokens[at - k + j] === t));
+}
 
 /** Agencies a term may name: the embassy or consulate, asked as the one to do it. */
 const AGENCY = tokenize("embassy consulate");
@@ -408,12 +427,7 @@ const ASKED_OF = new Set(tokenize("can could does do will would with at to conta
 const THE = new Set(tokenize("the a"));
 
 function askedOf(tokens: readonly string[], term: readonly string[]): boolean {
-  for (let i = 1; i + term.length <= tokens.length; i++) {
-    if (!term.every((t, j) => tokens[i + j] === t)) continue;
-    const before = THE.has(tokens[i - 1] as string) ? tokens[i - 2] : tokens[i - 1];
-    if (ASKED_OF.has(before ?? "")) return true;
-  }
-  return false;
+  return saidAfter(tokens, term, (word, at) => ASKED_OF.has((THE.has(word ?? "") ? tokens[at - 2] : word) ?? ""));
 }
 
 /** Before a place: "ở", "tại", "lên", "đến", "ra"; and the ward's own names. */
@@ -452,13 +466,33 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
   return false;
 }
 const BUT = new Set(tokenize("nhưng but"));
+
+/**
+ * Another party demanding the paper of the citizen ("công ty yêu cầu phiếu lý lịch tư pháp số 1", "trường bắt nộp giấy
+ * khám sức khỏe", "the employer requires a police clearance"): the citizen must get it, a request for that agency's
+ * service. Not an identity paper, which the citizen holds and a ward procedure may ask for ("yêu cầu căn cước của bố mẹ").
+ */
+const DEMANDED = ["yêu cầu", "đòi", "bắt", "requires", "required", "asks for", "asked for", "wants"].map(tokenize);
+/** Words between the demand and the paper: "yêu cầu phải có …", "bắt nộp …", "requires me to get a …". */
+const DEMANDED_BETWEEN = new Set(tokenize("phải có nộp xin làm a an the my me to get submit provide"));
+const DEMANDED_BETWEEN_MOST = 3;
+const IDENTITY = ["căn cước", "cccd", "cmnd", "chứng minh", "hộ chiếu", "passport", "identity"].map(tokenize);
+
+function demandedAt(tokens: readonly string[], term: readonly string[]): boolean {
+  if (IDENTITY.some((run) => run.every((t, j) => term[j] === t))) return false;
+  return startsOf(tokens, term).some((i) => {
+    let end = i;
+    while (end > 0 && i - end < DEMANDED_BETWEEN_MOST && DEMANDED_BETWEEN.has(tokens[end - 1] as string)) end--;
+    return DEMANDED.some((run) => run.every((t, j) => tokens[end - run.length + j] === t));
+  });
+}
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
 const WANTS = new Set(tokenize("muốn nên want should"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
 const JOIN = new Set(
   // "đơn": the form the request is made on ("tôi muốn làm đơn phúc khảo bài thi cho con")
   tokenize(
-    "tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa mở đơn",
+    "tham gia đăng ký thi lấy học mua đổi gia hạn nhận hưởng cấp lại join mời yêu cầu kê khai rút chỉnh sửa mở xây đơn",
   ),
 );
 
@@ -495,12 +529,9 @@ const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất tr�
  */
 export function namesPaperToBring(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
-  for (let i = 0; i + term.length <= tokens.length; i++) {
-    if (!term.every((t, j) => tokens[i + j] === t)) continue;
-    if (tokens.slice(Math.max(0, i - 3), i).some((t) => BRING.has(t))) return true;
-  }
-  return false;
+  return startsOf(tokens, term).some((i) => tokens.slice(Math.max(0, i - BRING_REACH), i).some((t) => BRING.has(t)));
 }
+const BRING_REACH = 3;
 
 /** Words that make what follows a paper to bring ("mang sổ hộ khẩu", "kèm bản sao", "xuất trình căn cước"). */
 const BRING_VERBS = new Set(tokenize("mang đem kèm xuất trình photo"));
@@ -578,6 +609,30 @@ const AUTHORISED_REACH = 8;
 const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
 
 /**
+ * The agency named as the one asking the citizen for a paper ("bên bảo hiểm xã hội bảo phải có giấy xác nhận thông tin
+ * cư trú", "Chi cục thuế yêu cầu hợp đồng tặng cho phải được chứng thực", "Công ty bảo hiểm nhân thọ đòi bản sao trích
+ * lục khai tử"): who sent the citizen to the ward, not the service asked. Not when the words after ask what it asks
+ * for ("bảo hiểm xã hội yêu cầu những giấy tờ gì để rút một lần"): that is the agency's own procedure.
+ */
+const DEMANDS = [
+  ...["yêu cầu", "đòi", "bảo phải", "bảo là", "bảo rằng", "bảo tôi", "bảo em", "bảo mình", "bảo cần", "nói phải"],
+  ...["requires", "required", "requests", "requested", "asks for", "asked for", "asked me", "wants a", "wants an"],
+].map(tokenize);
+/** Words that may stand between the agency and its demand ("bên thuế lại yêu cầu", "vẫn đòi"). */
+const DEMAND_BETWEEN = new Set(tokenize("lại cũng thì vẫn"));
+/** Words after a demand that ask what is demanded. */
+const WHAT = new Set(tokenize("gì j những nào what which"));
+const WHAT_REACH = 5;
+
+function demandsPaper(tokens: readonly string[], end: number): boolean {
+  const from = DEMAND_BETWEEN.has(tokens[end] ?? "") ? end + 1 : end;
+  const demand = DEMANDS.find((run) => run.every((t, j) => tokens[from + j] === t));
+  if (!demand) return false;
+  const after = from + demand.length;
+  return !tokens.slice(after, after + WHAT_REACH).some((t) => WHAT.has(t));
+}
+
+/**
  * Whether every place the message says one of the terms (overlapping terms taken together: "khởi kiện ra
  * tòa"), it names a paper held or needed, or a status.
  */
@@ -585,9 +640,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   const spans: Array<[number, number]> = [];
   for (const term of terms) {
-    for (let i = 0; i + term.length <= tokens.length; i++) {
-      if (term.length > 0 && term.every((t, j) => tokens[i + j] === t)) spans.push([i, i + term.length]);
-    }
+    if (term.length > 0) for (const i of startsOf(tokens, term)) spans.push([i, i + term.length]);
   }
   if (spans.length === 0) return false;
   spans.sort((a, b) => a[0] - b[0]);
@@ -621,6 +674,6 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       .includes("uy quyen");
     // "ly hôn rồi, giờ muốn cưới …", "em ly dị ở Đài Loan rồi": a status, done
     const done = tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
-    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised || done;
+    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised || done || demandsPaper(tokens, to);
   });
 }
