@@ -424,10 +424,20 @@ export class ExamplesSync implements ExampleAnnouncer {
 
   /**
    * The audit row of a change the console made and may not have audited (as src/staff/console.ts writes it): who,
-   * from the console's word or, for a label, its source; undefined (logged) when who is not known.
+   * from the console's word or, for a label, its source; undefined (logged) when who is not known, or when the label
+   * the text holds now is not the one who began the change's (another's change of the text, on a catalogue folder
+   * replicas share, came after it: that change's own request names its maker).
    */
   private auditOf(change: ExampleChange, before: readonly unknown[], actor?: ExampleActor): ExampleAudit | undefined {
-    const user = actor?.user ?? (change.kind === "add" ? sourceUser(change.example.source) : undefined);
+    const maker = change.kind === "add" ? sourceUser(change.example.source) : undefined;
+    if (actor && maker !== undefined && maker !== actor.user) {
+      this.options.logger.warn(
+        { kind: change.kind },
+        "câu mẫu recorded without an audit row: the text's label now is another staff user's, not the change begun",
+      );
+      return undefined;
+    }
+    const user = actor?.user ?? maker;
     if (!user) {
       this.options.logger.warn(
         { kind: change.kind },
@@ -622,17 +632,6 @@ export class ExamplesSync implements ExampleAnnouncer {
  */
 async function writeChange(client: pg.PoolClient, entry: Known, late: boolean): Promise<boolean> {
   await client.query("LOCK TABLE example_changes IN EXCLUSIVE MODE");
-  if (entry.audit) {
-    // What staff did, whichever change of the text stands; once (the console's own row, written after the change
-    // was begun, or this one from an earlier try whose answer was lost, counts).
-    const { user, ward, action, detail } = entry.audit;
-    await client.query(
-      `INSERT INTO staff_audit (at, username, action, detail, ward)
-       SELECT $1::text, $2::text, $3::text, $4::text, $5::text
-        WHERE NOT EXISTS (SELECT 1 FROM staff_audit WHERE username = $2 AND action = $3 AND detail = $4 AND at >= $1)`,
-      [new Date(entry.changedAt).toISOString(), user, action, detail, ward ?? null],
-    );
-  }
   if (late) {
     const { rows } = await client.query<{ changed_at: number }>(
       "SELECT changed_at FROM example_changes WHERE text_key = $1",
@@ -640,6 +639,19 @@ async function writeChange(client: pg.PoolClient, entry: Known, late: boolean): 
     );
     const recorded = rows[0]?.changed_at;
     if (recorded !== undefined && recorded >= entry.changedAt) return false;
+  }
+  if (entry.audit) {
+    // Written only by the attempt that records the change, in its transaction: a change recorded already (an
+    // earlier try whose answer was lost, a process that died after its commit) or outdated by a later one (whose
+    // own request names its maker) writes none. Once: the console's own row, written after the change was begun,
+    // counts.
+    const { user, ward, action, detail } = entry.audit;
+    await client.query(
+      `INSERT INTO staff_audit (at, username, action, detail, ward)
+       SELECT $1::text, $2::text, $3::text, $4::text, $5::text
+        WHERE NOT EXISTS (SELECT 1 FROM staff_audit WHERE username = $2 AND action = $3 AND detail = $4 AND at >= $1)`,
+      [new Date(entry.changedAt).toISOString(), user, action, detail, ward ?? null],
+    );
   }
   const { rows } = await client.query<{ seq: number }>(
     `INSERT INTO example_changes (text_key, seq, change, origin, changed_at)

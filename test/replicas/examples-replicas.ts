@@ -13,8 +13,11 @@ import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalog
 import { loadConfig } from "../../src/config.js";
 import { createService, type Service } from "../../src/service.js";
 import { saveAccount } from "../../src/staff/accounts.js";
+import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
+import { ExamplesSync } from "../../src/staff/examples-sync.js";
+import type { ExampleActor } from "../../src/staff/examples-unrecorded.js";
 import { hashPassword } from "../../src/staff/passwords.js";
-import { createPool } from "../../src/storage/postgres/database.js";
+import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { migrate } from "../../src/storage/postgres/migrate.js";
 import { captureLogs, copyOfBundledData, tempDir } from "../harness/common.js";
 import { startPostgres, type TestPostgres } from "../harness/postgres.js";
@@ -204,7 +207,74 @@ export function examplesReplicas(server: () => TestPostgres, cleanups: (() => Pr
     return handle;
   }
 
-  return { newDatabase, catalogueCopy, dataDir, replica, consoleReplica, databaseProxy };
+  /**
+   * A câu mẫu sync of its own (as src/wiring/examples.ts opens one) on catalogue folder `dir`, through `pool`; no poll.
+   * `now`: its clock (a change begun long ago); `graceMs`: how old another process's change being recorded must be.
+   */
+  async function syncOn(
+    pool: Pool,
+    dir: string,
+    origin: string,
+    { graceMs, now = Date.now }: { graceMs?: number; now?: () => number } = {},
+  ) {
+    const file = new ExamplesFileEditor(dir, false);
+    const logs = captureLogs();
+    const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
+    const known = new Set([BIRTH, MARRIAGE, ...content.examples.map((e) => e.code)]);
+    const sync = await ExamplesSync.open(pool, {
+      file,
+      reload: async () => true,
+      served: () => [],
+      knownCodes: () => known,
+      logger: logs.logger,
+      now,
+      origin,
+      pollMs: 0,
+      fsync: false,
+      retry: { initialMs: 50, maxMs: 200 },
+      reconnect: { initialMs: 50, maxMs: 200 },
+      graceMs,
+    });
+    cleanups.push(() => sync.close());
+    /**
+     * Saves a label as the console does: held apart, written, then announced; resolves to what `done` says. With
+     * `actor`, the console's word of who makes it (and the label's source names them).
+     */
+    const save = async (text: string, code: string, actor?: ExampleActor) => {
+      const done = sync.changing(text, actor);
+      try {
+        const example = await file.add({ text, code }, actor?.user ?? ADMIN, "2026-12-02", known);
+        return await done({ kind: "add", example });
+      } finally {
+        await done();
+      }
+    };
+    /** Deletes a text's staff labels as the console does. */
+    const remove = async (text: string, actor?: ExampleActor) => {
+      const done = sync.changing(text, actor);
+      try {
+        await file.remove(text, known);
+        return await done({ kind: "remove", text });
+      } finally {
+        await done();
+      }
+    };
+    return { sync, save, remove, logs, file, known };
+  }
+
+  /** A pool straight to the database and one through a TCP proxy in front of it. */
+  async function pools(url: string) {
+    const proxy = await databaseProxy(url);
+    const viaProxy = createPool(proxy.url, { max: 4 });
+    const direct = createPool(url, { max: 4 });
+    cleanups.push(
+      () => viaProxy.end(),
+      () => direct.end(),
+    );
+    return { proxy, viaProxy, direct };
+  }
+
+  return { newDatabase, catalogueCopy, dataDir, replica, consoleReplica, databaseProxy, syncOn, pools };
 }
 
 export const base = (service: Service) => `http://127.0.0.1:${service.address?.port}`;

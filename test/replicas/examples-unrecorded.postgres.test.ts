@@ -7,17 +7,15 @@
  * very statement that records the change (the session and audit rows before it go through, as they would a moment
  * before the database stopped).
  */
-import { mkdir, readdir, readFile, utimes, writeFile } from "node:fs/promises";
+import { mkdir, readdir, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { EXAMPLES_FILE, type ExamplesFile, sameTextKey } from "../../src/catalogue/examples.js";
+import { sameTextKey } from "../../src/catalogue/examples.js";
 import type { Service } from "../../src/service.js";
-import { ExamplesFileEditor } from "../../src/staff/examples-file.js";
-import { ExamplesSync, type ExamplesSyncHealth, waitingNotice } from "../../src/staff/examples-sync.js";
+import { type ExamplesSyncHealth, waitingNotice } from "../../src/staff/examples-sync.js";
 import { REFUSED_DIR, UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
-import { createPool, type Pool } from "../../src/storage/postgres/database.js";
-import { captureLogs } from "../harness/common.js";
+import { createPool } from "../../src/storage/postgres/database.js";
 import { Client } from "../harness/staff.js";
 import {
   ADMIN,
@@ -32,7 +30,8 @@ import {
   staffLabels,
 } from "./examples-replicas.js";
 
-const { cleanups, newDatabase, catalogueCopy, dataDir, replica, databaseProxy } = examplesReplicasOnOwnCluster();
+const { cleanups, newDatabase, catalogueCopy, dataDir, replica, databaseProxy, syncOn, pools } =
+  examplesReplicasOnOwnCluster();
 
 // Questions the bundled catalogue answers with no procedure by itself: a label decides them.
 const NEW_BABY = "nhà em vừa có em bé thì đi đâu làm giấy";
@@ -265,51 +264,6 @@ describe("the console's side: who acts, and why a change waits", () => {
 });
 
 describe("what waits is recorded whoever can: a shared catalogue folder, a folder where the file cannot be kept", () => {
-  /** A sync of its own (as src/wiring/examples.ts opens one) on `dir`, through `pool`; no poll. */
-  async function syncOn(pool: Pool, dir: string, origin: string, { graceMs }: { graceMs?: number } = {}) {
-    const file = new ExamplesFileEditor(dir, false);
-    const logs = captureLogs();
-    const content = JSON.parse(await readFile(path.join(dir, EXAMPLES_FILE), "utf8")) as ExamplesFile;
-    const known = new Set([BIRTH, MARRIAGE, ...content.examples.map((e) => e.code)]);
-    const sync = await ExamplesSync.open(pool, {
-      file,
-      reload: async () => true,
-      served: () => [],
-      knownCodes: () => known,
-      logger: logs.logger,
-      now: Date.now,
-      origin,
-      pollMs: 0,
-      fsync: false,
-      retry: { initialMs: 50, maxMs: 200 },
-      reconnect: { initialMs: 50, maxMs: 200 },
-      graceMs,
-    });
-    cleanups.push(() => sync.close());
-    /** Saves a label as the console does: held apart, written, then announced; resolves to what `done` says. */
-    const save = async (text: string, code: string) => {
-      const done = sync.changing(text);
-      try {
-        const example = await file.add({ text, code }, ADMIN, "2026-12-02", known);
-        return await done({ kind: "add", example });
-      } finally {
-        await done();
-      }
-    };
-    return { sync, save, logs, file, known };
-  }
-
-  async function pools(url: string) {
-    const proxy = await databaseProxy(url);
-    const viaProxy = createPool(proxy.url, { max: 4 });
-    const direct = createPool(url, { max: 4 });
-    cleanups.push(
-      () => viaProxy.end(),
-      () => direct.end(),
-    );
-    return { proxy, viaProxy, direct };
-  }
-
   it("left by a replica that never comes back, recorded by another on the same catalogue folder", async () => {
     const url = await newDatabase();
     const { proxy, viaProxy, direct } = await pools(url);
