@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { errorSummary, type Logger } from "../logger.js";
-import { checkOut, createPool, lockId } from "../storage/postgres/database.js";
+import { checkOut, createPool, lockId, QUERY_TIMEOUT_MS, STATEMENT_TIMEOUT_MS } from "../storage/postgres/database.js";
 
 /**
  * One chat's updates one at a time across replicas. Behind a load balancer two messages of a
@@ -61,7 +61,18 @@ export interface ChatTurnOptions {
   /** Answered-update records older than this are pruned (far above any redelivery window). */
   keepMs?: number;
   logger: Logger;
+  /**
+   * How long each statement of a turn but the wait for the chat's lock may run (statement_timeout; the bot waits
+   * QUERY_TIMEOUT_MS − STATEMENT_TIMEOUT_MS longer for its answer). Default: the stores' (database.ts). Tests shorten it.
+   */
+  statementTimeoutMs?: number;
 }
+
+/**
+ * The longest the bot waits for a chat's lock: a day, no bound a turn meets (a waiter the bot gave up on would stay in
+ * the database's queue, its turn granted to no one). The connection's TCP keepalive ends a wait on a dead connection.
+ */
+const LOCK_WAIT_MS = 86_400_000;
 
 export class PostgresChatTurns implements ChatTurns {
   private readonly pool: pg.Pool;
@@ -74,13 +85,14 @@ export class PostgresChatTurns implements ChatTurns {
     url: string,
     private readonly options: ChatTurnOptions,
   ) {
-    // A turn waits on pg_advisory_lock while another replica answers the chat, as long as that takes: not a statement
-    // to cut at the pool's timeouts (database.ts).
+    // Every statement of a turn is bounded as the stores' are (a statement hung on a table lock or a dead connection
+    // would hold the chat's lock, and so its turns, for ever); the wait for the lock alone is not (take).
+    const statementTimeoutMs = options.statementTimeoutMs ?? STATEMENT_TIMEOUT_MS;
     this.pool = createPool(url, {
       max: options.connections ?? 20,
       applicationName: "motcua-bot chat turns",
-      statementTimeoutMs: 0,
-      queryTimeoutMs: 0,
+      statementTimeoutMs,
+      queryTimeoutMs: statementTimeoutMs + (QUERY_TIMEOUT_MS - STATEMENT_TIMEOUT_MS),
     });
     this.keepMs = options.keepMs ?? 86_400_000;
   }
@@ -116,7 +128,14 @@ export class PostgresChatTurns implements ChatTurns {
     const { client, release } = await checkOut(this.pool);
     const key = lockId(chatKey);
     try {
-      await client.query("SELECT pg_advisory_lock($1, $2)", [TURN_NAMESPACE, key]);
+      // A turn waits here while another replica answers the chat, as long as that takes: not a statement to cut at
+      // the timeouts. One round trip lifts the statement timeout for the wait only: PostgreSQL (13 and later) times
+      // each statement of a query string apart, and a wait that fails rolls the SET back with it. The keys are our
+      // own 32-bit integers (lockId), written in as numbers.
+      await client.query({
+        text: `SET statement_timeout = 0; SELECT pg_advisory_lock(${TURN_NAMESPACE}, ${key}); RESET statement_timeout`,
+        query_timeout: LOCK_WAIT_MS,
+      } as pg.QueryConfig);
     } catch (err) {
       release(true);
       throw err;

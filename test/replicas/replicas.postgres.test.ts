@@ -11,7 +11,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClock } from "../../src/clock.js";
-import { inTurn, PostgresChatTurns } from "../../src/replicas/chat-turns.js";
+import { type ChatTurn, inTurn, PostgresChatTurns } from "../../src/replicas/chat-turns.js";
 import { PostgresJobTicks } from "../../src/replicas/jobs.js";
 import { LeaderLease } from "../../src/replicas/leader.js";
 import { type Job, type RunningSchedule, startSchedule } from "../../src/schedule.js";
@@ -398,6 +398,69 @@ describe("chat turns across replicas", () => {
     await Promise.all(later);
     expect(order).toEqual([2, 3, 4, 5]);
   });
+
+  it("a statement hung in a chat's turn is cut at the statement timeout: the chat's next turn goes on, elsewhere too", async () => {
+    const db = await database();
+    const logs = captureLogs();
+    const options = { logger: logs.logger, statementTimeoutMs: 300, connections: 2 };
+    const [a, b] = [new PostgresChatTurns(db.url, options), new PostgresChatTurns(db.url, options)];
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    // Something holds the answered-updates table (a long migration, a VACUUM FULL): every statement on it hangs.
+    const holder = await db.pool("holder").connect();
+    closers.push(async () => holder.release());
+    await holder.query("BEGIN");
+    await holder.query("LOCK TABLE handled_updates IN ACCESS EXCLUSIVE MODE");
+    // Before: the check that the update was answered hung for ever, holding the chat's lock, so the chat's updates
+    // on every replica waited for ever (this test's own timeout ended it).
+    const first = await a.enter("telegram:9", "telegram:900");
+    expect(first.fresh).toBe(true);
+    // The chat's next update reached the other replica meanwhile: it waits for the turn…
+    const next = b.enter("telegram:9", "telegram:901");
+    // …which ends though recording the first as answered hangs too (it is answered again if delivered again).
+    await first.leave(true);
+    const second = await next;
+    expect(second.fresh).toBe(true);
+    await second.leave(true);
+    expect(logs.lines.filter((l) => l.includes("handled update not recorded"))).toHaveLength(2);
+    await holder.query("COMMIT");
+    // The pools are whole again: turns and their records as before.
+    expect(await inTurn(a, "telegram:9", "telegram:902", async () => undefined)).toBe(true);
+    expect(await inTurn(b, "telegram:9", "telegram:902", async () => undefined)).toBe(false);
+  }, 60_000);
+
+  it("the wait for a chat's turn is no statement to cut: it lasts past the timeout, then the turn's own are bounded", async () => {
+    const db = await database();
+    const { logger } = captureLogs();
+    const options = { logger, statementTimeoutMs: 200, connections: 1 };
+    const [a, b] = [new PostgresChatTurns(db.url, options), new PostgresChatTurns(db.url, options)];
+    closers.push(
+      () => a.close(),
+      () => b.close(),
+    );
+    const first = await a.enter("zalo:slow", "zalo:slow-1");
+    let waited: ChatTurn | Error | undefined;
+    const next = b.enter("zalo:slow", "zalo:slow-2").then(
+      (turn) => (waited = turn),
+      (err: Error) => (waited = err),
+    );
+    // The first update takes five times the statement timeout to answer: the other replica's turn still waits.
+    await sleep(1_000);
+    expect(waited).toBeUndefined();
+    await first.leave(true);
+    await next;
+    expect(waited).toMatchObject({ fresh: true });
+    // The wait's lifted timeout is back on its connection (the pool's only one): a statement of the turn hangs no more.
+    const holder = await db.pool("holder").connect();
+    closers.push(async () => holder.release());
+    await holder.query("BEGIN");
+    await holder.query("LOCK TABLE handled_updates IN ACCESS EXCLUSIVE MODE");
+    await (waited as ChatTurn).leave(true);
+    await holder.query("ROLLBACK");
+    expect(await inTurn(b, "zalo:slow", "zalo:slow-1", async () => undefined)).toBe(false);
+  }, 60_000);
 
   it("an update answered by one replica is not answered again by another; one that failed is", async () => {
     const db = await database();
