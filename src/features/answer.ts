@@ -26,6 +26,7 @@ import {
   asksWith,
   contentWords,
   hiddenByFolding,
+  namesPaperBeside,
   pointsAtCurrent,
   sectionCue,
   withoutDescriptions,
@@ -110,10 +111,13 @@ function aboutRecord(procedure: Procedure, text: string): boolean {
 /** "có cần … không", "phải có … không", "is … needed": whether a thing is needed, asked as yes or no. */
 const NEEDED =
   /(?:^|\s)(?:có cần|co can|cần|can|phải có|phai co|bắt buộc|bat buoc)\s.*(?:không|khong|ko|k|hông|hong|hok|ạ|a)\s*\??\s*$/iu;
+/** The same asked in English: "do I need a …", "does she need …", "is a … required". */
+const NEEDED_EN = /^\s*(?:do|does|did|will|would|is|are|must)\s.*\b(?:need|needs|needed|required|necessary)\b/i;
 const NEEDED_WORDS = 12;
 
 function asksWhetherNeeded(text: string): boolean {
-  return NEEDED.test(text.normalize("NFC")) && tokenize(text).length <= NEEDED_WORDS;
+  const typed = text.normalize("NFC");
+  return (NEEDED.test(typed) || NEEDED_EN.test(typed)) && tokenize(text).length <= NEEDED_WORDS;
 }
 
 /** Words of a need question that say nothing of the thing: "hỏi thêm", "có cần … không". */
@@ -636,6 +640,14 @@ async function answerQuestion(
         : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
+  // "ngoài căn cước ra còn cần mang gì", "cần giấy khám sức khỏe không": a paper beside the others, asked of its papers.
+  if (
+    current &&
+    redirect &&
+    (cue?.section === "documents" || asksWhetherNeeded(text)) &&
+    namesPaperBeside(text, redirect.term)
+  )
+    return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
     return [redirectReply(ctx, redirect.redirect)];
   }

@@ -309,3 +309,24 @@ export function withoutTopicReturn(text: string): string {
   const rest = text.normalize("NFC").replace(TOPIC_RETURN, "");
   return rest.trim() === "" ? text : rest;
 }
+
+/** Words before a thing that make it a paper already had or one more to bring: "ngoài cccd ra", "giấy khám sức khỏe". */
+const PAPER_BEFORE = new Set(words("ngoài ngoai giấy bản besides except apart").map((w) => w.token));
+/** Words after a thing that make it a paper: "a health check certificate". */
+const PAPER_AFTER = new Set(words("certificate card paper papers").map((w) => w.token));
+
+/**
+ * "ngoai cccd ra con phai dem gi nua", "bên cô ấy cần giấy khám sức khỏe không", "does she need a health check
+ * certificate": another agency's service (the term) said as a paper for the procedure at hand, not asked for.
+ */
+export function namesPaperBeside(text: string, term: readonly string[]): boolean {
+  const tokens = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
+  const at = indexOfRun(tokens, term);
+  if (at < 0) return false;
+  return (
+    PAPER_BEFORE.has(tokens[at - 1] ?? "") ||
+    PAPER_AFTER.has(tokens[at + term.length] ?? "") ||
+    // the term itself a paper: "health check certificate"
+    PAPER_AFTER.has(term[term.length - 1] ?? "")
+  );
+}

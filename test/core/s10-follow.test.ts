@@ -54,6 +54,27 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
     }
   });
 
+  it("another agency's paper said beside the others asks the papers of the one at hand; asked for, it is theirs", async () => {
+    const beside: [string, string, string][] = [
+      ["xin giấy xác nhận tình trạng hôn nhân", "1.004873", "ngoai cccd ra con phai dem gi nua"],
+      [
+        "I want to marry my Vietnamese fiancée, I am Australian",
+        "2.000806",
+        "does she need a health check certificate",
+      ],
+    ];
+    for (const [first, code, paper] of beside) {
+      const say = chat();
+      expect(codeOf(await say(first))).toBe(code);
+      const replies = await say(paper);
+      expect(codeOf(replies)).toBe(code);
+      expect(replies[0]?.text).toMatch(SECTION_LINE.documents);
+    }
+    const say = chat();
+    expect(codeOf(await say("I want to marry my Vietnamese fiancée, I am Australian"))).toBe("2.000806");
+    expect(codeOf(await say("where can she get a health check certificate"))).toBeUndefined();
+  });
+
   it("a section asked of another procedure in everyday words still switches", async () => {
     const say = chat();
     expect(codeOf(await say("đăng ký kết hôn"))).toBe("1.000894");
