@@ -44,11 +44,19 @@ export interface AuditTrail {
   close(): void;
 }
 
+/**
+ * The user as an audit row names them: cut to 40 characters (a failed login's typed name may be longer). Every writer
+ * of rows cuts alike (src/staff/examples-sync.ts too): its check for a row written already compares the names stored.
+ */
+export function auditUser(user: string): string {
+  return user.slice(0, 40);
+}
+
 /** The entry as stored (the user cut to 40 characters, no empty ward). */
 function entryOf(at: number, user: string, action: AuditEntry["action"], detail?: string, ward?: string): AuditEntry {
   return {
     at: new Date(at).toISOString(),
-    user: user.slice(0, 40),
+    user: auditUser(user),
     action,
     detail,
     ...(ward ? { ward } : {}),

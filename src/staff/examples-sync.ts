@@ -13,6 +13,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { DatabaseBroadcast } from "../replicas/broadcast.js";
 import { inTransaction, type Pool } from "../storage/postgres/database.js";
 import { type Backoff, backoffDelay } from "../util/backoff.js";
+import { auditUser } from "./audit.js";
 import { type ExamplesFileEditor, ExampleWriteError } from "./examples-file.js";
 import {
   ExampleChangeSchema as Change,
@@ -445,7 +446,7 @@ export class ExamplesSync implements ExampleAnnouncer {
       );
       return undefined;
     }
-    return { user: user.slice(0, 40), ...(actor?.ward ? { ward: actor.ward } : {}), ...exampleAudit(change, before) };
+    return { user: auditUser(user), ...(actor?.ward ? { ward: actor.ward } : {}), ...exampleAudit(change, before) };
   }
 
   waitingReason(text: string): WaitingReason | undefined {

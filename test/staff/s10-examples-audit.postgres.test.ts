@@ -9,6 +9,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { sameTextKey } from "../../src/catalogue/examples.js";
+import { DatabaseAuditLog } from "../../src/staff/audit.js";
 import { UNRECORDED_DIR } from "../../src/staff/examples-unrecorded.js";
 import { createPool, type Pool } from "../../src/storage/postgres/database.js";
 import { BIRTH, eventually, examplesReplicasOnOwnCluster, MARRIAGE } from "../replicas/examples-replicas.js";
@@ -105,5 +106,24 @@ describe("an unsure câu mẫu change settled later writes its audit row only wh
     expect(await audited(pool)).toEqual([]);
     expect(await done({ kind: "add", example })).toBe("recorded");
     expect(await origins(pool, NEW_BABY)).toEqual(["other"]);
+  });
+
+  it("a name longer than the audit keeps (40 characters) is found written already: one row, not two", async () => {
+    const { pool } = await database();
+    const shared = await catalogueCopy();
+    const long = { user: `can.bo.${"x".repeat(38)}` };
+    const gone = await syncOn(pool, shared, "gone");
+    await beginAndDie(gone, shared, async () => {
+      gone.sync.changing(NEW_BABY, long);
+      await gone.file.add({ text: NEW_BABY, code: BIRTH }, long.user, DAY, gone.known);
+      // The console's own row (src/staff/console.ts), written before the record; then the process dies.
+      await new DatabaseAuditLog(pool, Date.now).record(long.user, "example-added", `«${NEW_BABY}» → ${BIRTH}`);
+    });
+    const restarted = await syncOn(pool, shared, "restarted", { graceMs: 0 });
+    await restarted.sync.catchUp();
+    expect(await origins(pool, NEW_BABY)).toEqual(["gone"]);
+    expect(await audited(pool)).toEqual([
+      { username: long.user.slice(0, 40), action: "example-added", detail: `«${NEW_BABY}» → ${BIRTH}` },
+    ]);
   });
 });
