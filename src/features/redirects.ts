@@ -292,7 +292,7 @@ export function opensWith(text: string, term: readonly string[]): boolean {
 }
 
 /** Verbs of doing a service, right before its name: "đi làm trợ cấp tuất", "xin thẻ tạm trú", "nộp thuế …". */
-const DO = new Set(tokenize("làm xin nộp rút gia hạn"));
+const DO = new Set(tokenize("làm xin nộp rút gia hạn nhận lĩnh"));
 
 /** Whether a verb of doing stands right before the term. */
 function doneAt(tokens: readonly string[], term: readonly string[]): boolean {

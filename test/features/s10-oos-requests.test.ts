@@ -62,6 +62,14 @@ describe("another agency's service asked in words the redirects now read", () =>
     expect(answer).toMatch(topic);
   });
 
+  it("social insurance's survivor benefit received ('được lĩnh', 'nhận') after the ward's death registration", async () => {
+    const answer = await reply(
+      "Bố tôi nghỉ hưu từ ngành điện, mất tháng 5, nhà đã khai tử ở phường. Nghe nói gia đình được lĩnh trợ cấp tuất một lần, xin hỏi nộp hồ sơ ở đâu?",
+    );
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(/tử tuất/);
+  });
+
   it("'đăng ký' opening a request makes the term what is asked, but not 'đang' alone", () => {
     expect(opensWith("đăng ký hóa đơn điện tử cho hộ kinh doanh ở đâu", tokenize("hóa đơn điện tử"))).toBe(true);
     expect(opensWith("dang ky hoa don dien tu cho ho kinh doanh", tokenize("hóa đơn điện tử"))).toBe(true);
