@@ -32,6 +32,12 @@ const FLOORS = [
   { file: "test/search/oos-probe7.tsv", oos: 105, answered: 3, offered: 3, right: 55, reached: 59 },
   // its second batch, never tuned on: 4 answered, 1 listed of 35 at the session's start; now 1, 0
   { file: "test/search/oos-probe8.tsv", oos: 35, answered: 2, offered: 2, right: 12, reached: 13 },
+  // the session-10 probe (written before any change): 9 answered, 0 listed of 47, 13 in scope right at its start; now 3, 0, 15
+  { file: "test/search/oos-probe9.tsv", oos: 47, answered: 4, offered: 4, right: 14, reached: 15 },
+  // its second batch, first measured after the changes (3, 0 of 40, as before them); one miss fixed after: now 2, 0
+  { file: "test/search/oos-probe10.tsv", oos: 40, answered: 3, offered: 3, right: 5, reached: 8 },
+  // a third batch, written after the last change and measured once: 3, 0 of 30 before the session's changes; now 2, 0
+  { file: "test/search/oos-probe11.tsv", oos: 30, answered: 3, offered: 3, right: 5, reached: 7 },
 ];
 
 describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
