@@ -1344,6 +1344,8 @@ function explainsRest(current: Procedure, text: string, rest: readonly string[],
 const DAY =
   /(?:^|\s)(?:thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu nhat|tuan (?:sau|nay|toi)|ngay mai|hom nay|mai|tet|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)(?:\s|$|[?.!,])/;
 const MAX_DAY_CHARS = 200;
+/** A follow-up of this many words or more tells of the case around its question. */
+const TOLD_WORDS = 9;
 
 /**
  * Whether the words a section question says besides the cue stay within the records: of those neither the record at
@@ -1369,7 +1371,10 @@ function namesNothingStrange(
     (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
   );
   const hidden = new Set(hiddenByFolding(text));
-  return strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length <= 1;
+  const named = strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length;
+  // A longer follow-up tells of the case around its question ("bà nằm một chỗ mấy năm nay rồi, tôi là con gái đứng ra
+  // làm hồ sơ thay được không"): its other words may be more, while fewer than half of those left.
+  return named <= 1 || (tokenize(text).length >= TOLD_WORDS && named * 2 < keys.length + hidden.size);
 }
 
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */
