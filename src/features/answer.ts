@@ -1344,6 +1344,8 @@ function explainsRest(current: Procedure, text: string, rest: readonly string[],
 const DAY =
   /(?:^|\s)(?:thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu nhat|tuan (?:sau|nay|toi)|ngay mai|hom nay|mai|tet|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)(?:\s|$|[?.!,])/;
 const MAX_DAY_CHARS = 200;
+/** "để tôi tìm lại", "để em hỏi thêm", "let me check", "I'll look": what the citizen will do (folded). */
+const WILL_DO = /(?:^|[\s,])(?:de (?:toi|em|minh|tui|tao)|let me|i ll|i will)\s/;
 /** A follow-up of this many words or more tells of the case around its question. */
 const TOLD_WORDS = 9;
 
@@ -1359,8 +1361,10 @@ function namesNothingStrange(
   rest: readonly string[],
   all: readonly Procedure[],
 ): boolean {
-  // "thứ hai tuần sau có làm không": a day asked, no section of the procedure.
-  if (DAY.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // "thứ hai tuần sau có làm không": a day asked, no section of the procedure. "ok để tôi tìm lại giấy tờ": what the
+  // citizen will do, nothing asked.
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  if (DAY.test(folded) || WILL_DO.test(folded)) return false;
   const left = new Set(rest);
   const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
   const withAccents = said.some((w) => w.marks !== "");
