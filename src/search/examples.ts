@@ -1,4 +1,4 @@
-import { Analyzer } from "./analyzer.js";
+import { type AnalyzedQuery, Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
@@ -230,8 +230,8 @@ export class ExampleIndex {
    * Distinct features of a text: its content words and their adjacent pairs within a clause, with the accents
    * typed ("khai sinh lại" is no "khai sinh cho con lai" when both are typed with accents).
    */
-  features(text: string): Feature[] {
-    const query = this.analyzer.query(text);
+  features(text: string, analysed?: AnalyzedQuery): Feature[] {
+    const query = analysed ?? this.analyzer.query(text);
     const accented = query.said.some((w) => w.marks !== "");
     const content = query.words.filter((w) => !/^\d+$/.test(w.token));
     const marks = (w: Word) => (!accented || this.analyzer.concepts.has(w.token) ? undefined : w.marks);
@@ -257,11 +257,14 @@ export class ExampleIndex {
     return { exact: found.code, ...(found.intent ? { exactIntent: found.intent } : {}) };
   }
 
-  /** `exact`: what `exactly(text)` gave, when the caller asked it already. */
-  nearest(text: string, second = 0, exact: Partial<Nearest> = this.exactly(text)): Nearest {
+  /**
+   * `exact`: what `exactly(text)` gave, when the caller asked it already. `analysed`: the text's analysis without
+   * spelling fixes (`Analyzer.query(text)` over the same synonyms), when the caller has it already.
+   */
+  nearest(text: string, second = 0, exact: Partial<Nearest> = this.exactly(text), analysed?: AnalyzedQuery): Nearest {
     // A word no example has still counts in the message's length: "trích lụt khai sinh" is not all "khai sinh".
     if (!this.nearestOn) return { codes: [], none: 0, ...exact };
-    const all = this.features(text);
+    const all = this.features(text, analysed);
     const weights = all.map((f) => this.idf.get(f.key) ?? this.unseen);
     const norm = Math.hypot(...weights) || 1;
     const features = all.filter((f) => this.idf.has(f.key));
@@ -519,7 +522,9 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
         // …and only over two candidates of the rules' own or more (one the situations alone brought makes no choice).
         if (ranked.filter((h) => !h.recalled).length < 2 || (outcome.decision === "none" && !this.ranker.rescue))
           return outcome;
-        const near = this.examples.nearest(text, this.exampleTuning.second, exact);
+        // The rules' analysis of the message serves when no spelling fix changed it (the same synonyms read it).
+        const plain = this.lastPlain?.text === text ? this.lastPlain.query : undefined;
+        const near = this.examples.nearest(text, this.exampleTuning.second, exact, plain);
         return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
       }
       if (exact.exact === NONE || this.byCode.has(exact.exact)) {

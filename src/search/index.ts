@@ -1,4 +1,4 @@
-import { Analyzer, type QueryWord } from "./analyzer.js";
+import { type AnalyzedQuery, Analyzer, type QueryWord } from "./analyzer.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { DENIED } from "./negation.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
@@ -451,13 +451,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // Each plain ward record's foreign-element twin: the ward record whose official name says its name in order, adds
     // "nước ngoài" and no other new word before the name's end ("Đăng ký lại khai tử có yếu tố nước ngoài" is no twin
     // of "Đăng ký khai tử"), the one with the fewest words ("Đăng ký khai sinh" → "… có yếu tố nước ngoài").
+    // Only the ward's foreign-element records can be a twin (in catalogue order, as the first of the fewest words wins).
+    const foreignLocal = this.entries.filter((t) => t.local && (t.titles[0] ?? []).includes(FOREIGN));
     this.entries.forEach((e, i) => {
       const name = e.titles[0] ?? [];
       if (!e.local || name.length === 0 || name.includes(FOREIGN)) return;
       let best: Entry<P> | undefined;
-      for (const t of this.entries) {
+      for (const t of foreignLocal) {
         const other = t.titles[0] ?? [];
-        if (!t.local || !other.includes(FOREIGN) || !saysInOrder(other, name)) continue;
+        if (!saysInOrder(other, name)) continue;
         if (!best || other.length < (best.titles[0] ?? []).length) best = t;
       }
       if (best) this.twins.set(i, best);
@@ -479,8 +481,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * The situation index (`Tuning.recall`): each item's records with the item's idf over the record's norm (a cosine
    * of binary vectors, less the message's norm, which ranks nothing).
    */
-  private readonly recallPostings = new Map<string, { ids: Int32Array; weights: Float32Array }>();
+  private readonly recallPostings = new Map<string, RecallList>();
   private recallScores: Float64Array = new Float64Array(0);
+  /** Each record's situation norm (what its weights were divided by), and the records by it, smallest first. */
+  private recallNorms: Float64Array = new Float64Array(0);
+  private recallByNorm: Int32Array = new Int32Array(0);
   /** Each plain record's foreign-element twin, by the plain one's index. */
   private readonly twins = new Map<number, Entry<P>>();
 
@@ -490,8 +495,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const n = Math.max(1, this.entries.length);
     const idf = (item: string) => Math.log(1 + n / (df.get(item) ?? 1));
     const lists = new Map<string, { ids: number[]; weights: number[] }>();
+    const norms = new Float64Array(this.entries.length);
     this.entries.forEach((e, i) => {
       const norm = Math.sqrt(e.situation.reduce((sum, item) => sum + idf(item) ** 2, 0)) || 1;
+      norms[i] = norm;
       for (const item of e.situation) {
         const list = lists.get(item) ?? { ids: [], weights: [] };
         list.ids.push(i);
@@ -500,8 +507,18 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     });
     for (const [item, list] of lists) {
-      this.recallPostings.set(item, { ids: Int32Array.from(list.ids), weights: Float32Array.from(list.weights) });
+      const weights = Float32Array.from(list.weights);
+      this.recallPostings.set(item, {
+        ids: Int32Array.from(list.ids),
+        weights,
+        max: weights.reduce((a, b) => Math.max(a, b), 0),
+        lift: idf(item) ** 2,
+      });
     }
+    this.recallNorms = norms;
+    this.recallByNorm = Int32Array.from(this.entries.keys()).sort(
+      (a, b) => (norms[a] as number) - (norms[b] as number),
+    );
     this.recallScores = new Float64Array(this.entries.length);
   }
 
@@ -514,11 +531,16 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const next = content[j + 1];
       if (next && next.clause === w.clause && !skip[j + 1]) items.add(`${w.token} ${next.token}`);
     });
-    const scores = this.recallScores;
-    const touched: number[] = [];
+    const lists: RecallList[] = [];
     for (const item of items) {
       const list = this.recallPostings.get(item);
-      if (!list) continue;
+      if (list) lists.push(list);
+    }
+    const pruned = this.recallPruned(lists, k);
+    if (pruned) return pruned;
+    const scores = this.recallScores;
+    const touched: number[] = [];
+    for (const list of lists) {
       for (let j = 0; j < list.ids.length; j++) {
         const i = list.ids[j] as number;
         if (scores[i] === 0) touched.push(i);
@@ -541,9 +563,86 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return best;
   }
 
+  /**
+   * `recallTop`'s best `k` without reading the long postings of common words whole, when they cannot change it: the
+   * short lists (rare words, which weigh most) are summed first, and the k-th best of those partial sums is a floor
+   * under the k-th best full score. What the long lists can add to a record is at most the sum of their largest
+   * weights, and at most the sum of their items' idf² over the record's own norm: only the records that could still
+   * reach the floor (those the short lists touched, and those of the smallest norms) are scored, exactly as
+   * `recallTop` sums them (the same weights in the same order), and ranked as it ranks. Undefined when no list is long
+   * or too many records could reach the floor: the caller reads every list then.
+   */
+  private recallPruned(lists: readonly RecallList[], k: number): number[] | undefined {
+    const longer = Math.max(RECALL_SHORT, this.entries.length / 64);
+    let rest = 0;
+    let lift = 0;
+    for (const list of lists) {
+      if (list.ids.length <= longer) continue;
+      rest += list.max;
+      lift += list.lift;
+    }
+    if (rest === 0 || k <= 0) return undefined;
+    const scores = this.recallScores;
+    const touched: number[] = [];
+    for (const list of lists) {
+      if (list.ids.length > longer) continue;
+      for (let j = 0; j < list.ids.length; j++) {
+        const i = list.ids[j] as number;
+        if (scores[i] === 0) touched.push(i);
+        scores[i] = (scores[i] as number) + (list.weights[j] as number);
+      }
+    }
+    const partial = new Map<number, number>();
+    for (const i of touched) {
+      partial.set(i, scores[i] as number);
+      scores[i] = 0;
+    }
+    if (touched.length < k) return undefined;
+    const exact = (i: number) => {
+      let score = 0;
+      for (const list of lists) {
+        const j = indexOf(list.ids, i);
+        if (j >= 0) score += list.weights[j] as number;
+      }
+      return score;
+    };
+    // The best few by their partial sums, scored in full: k records score at least the k-th of those, so the k-th best
+    // full score of all is no less (a floor far above the partial sums', which lack the common words).
+    const first = [...touched].sort((a, b) => (partial.get(b) as number) - (partial.get(a) as number) || a - b);
+    const scored = new Map(first.slice(0, Math.max(k, RECALL_FIRST)).map((i) => [i, exact(i)] as const));
+    const floor = ([...scored.values()].sort((a, b) => b - a)[k - 1] as number) * (1 - BOUND_SLACK);
+    const norms = this.recallNorms;
+    const gain = (i: number) => Math.min(rest, lift / (norms[i] as number)) * (1 + BOUND_SLACK) + BOUND_SLACK;
+    const reachable: number[] = [];
+    for (const i of touched) if ((partial.get(i) as number) + gain(i) >= floor) reachable.push(i);
+    // A record the short lists left out reaches the floor only by a norm small enough.
+    if (rest * (1 + BOUND_SLACK) + BOUND_SLACK >= floor) {
+      for (const i of this.recallByNorm) {
+        if (gain(i) < floor) break;
+        if (partial.has(i)) continue;
+        reachable.push(i);
+        if (reachable.length > RECALL_REACHABLE) return undefined;
+      }
+    }
+    if (reachable.length > RECALL_REACHABLE) return undefined;
+    const ranked: Array<[number, number]> = [];
+    for (const i of reachable) {
+      const score = scored.get(i) ?? exact(i);
+      if (score > 0) ranked.push([i, score]);
+    }
+    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return ranked.slice(0, k).map(([i]) => i);
+  }
+
   get size(): number {
     return this.entries.length;
   }
+
+  /**
+   * The last message `searchUncached` analysed, when no spelling fix changed it: then it is the analysis without fixes
+   * too, which the câu mẫu's nearest examples read (examples.ts), so the message need not be analysed twice.
+   */
+  protected lastPlain: { text: string; query: AnalyzedQuery } | undefined;
 
   /**
    * Citizens ask the same few questions over and over; a small cache of recent outcomes
@@ -565,10 +664,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
 
   /** The search itself, bypassing the cache (benchmarks time this). */
   searchUncached(text: string, limit = 5): SearchOutcome<P> {
+    // Whether a spelling fix changed a word (or offered to): if none did, the analysis is what one without fixes gives.
+    let fixed = false;
     const query = this.analyzer.query(text, {
-      correct: (token) => this.correct(token),
-      repair: (words) => this.repair(words),
+      correct: (token) => {
+        const correction = this.correct(token);
+        if (correction !== undefined) fixed = true;
+        return correction;
+      },
+      repair: (words) => {
+        const repaired = this.repair(words);
+        if (repaired.length !== words.length || repaired.some((w, k) => w !== words[k])) fixed = true;
+        return repaired;
+      },
     });
+    this.lastPlain = fixed ? undefined : { text, query };
     // Numbers ("1 trang", "02 năm") are details, not procedure names.
     const content = query.words.filter((w) => !/^\d+$/.test(w.token));
     const nothing = { decision: "none" as const, intent: query.intent, hits: [], sure: true };
@@ -722,10 +832,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           if (this.accentFit(entry, typed) !== 1) return false;
           return this.tuning.titleAccents === 0 || typed.marks === "" || !spellings || spellings.has(typed.marks);
         };
+        const said = this.titlesSaid(entry, terms, fits);
         let title = 0;
-        for (const window of windows) title = Math.max(title, this.titleCoverage(entry, window, fits));
+        if (said) for (const window of windows) title = Math.max(title, titleCoverage(said, window));
         const pairs = this.pairCoverage(entry, queryPairs, title);
-        const asked = lastSentence > 0 && this.titleCoverage(entry, questionWords, fits) >= 1;
+        const asked = lastSentence > 0 && said !== undefined && titleCoverage(said, questionWords) >= 1;
         if (asked) namedInQuestion.push(entry);
         return {
           procedure: entry.procedure,
@@ -1200,14 +1311,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     let best = 0;
     let outside = false;
     let vetoed = false;
+    // What the record has of each term (its field weight, or undefined), read once for all the endings.
+    const list = [...terms.values()];
+    const fields = list.map((term) => (term.unbound ? undefined : entry.weights.get(term.word.token)));
     for (let from = 0; from <= lastSentence; from++) {
       // A question that points back ("giấy đó") stands alone or with the story from its referent on, never with
       // only the sentences between ("Tôi có hộ khẩu ở phường này…" names no paper the question asks for).
       if (from > lastEnding && from < lastSentence) continue;
       // A question made of paperwork words only ("hồ sơ gồm những gì, bao lâu thì có giấy?") refers back
       // to the story: it is no ending to take alone.
-      if (from > 0 && !this.namesFrom(entry, terms, from)) continue;
-      const found = this.coverageFrom(entry, terms, from);
+      if (from > 0 && !namesFrom(list, fields, from)) continue;
+      const found = this.coverageFrom(entry, list, fields, from);
       const asked = this.outsideAsked(entry, terms, from, runs);
       if (found.share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
         best = found.share;
@@ -1218,57 +1332,47 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return { share: best, outside, vetoed };
   }
 
-  /**
-   * Whether the message, from sentence `from` on, says a word of the record that is no generic paperwork word,
-   * outside a purpose clause: "Nay cần giấy này để làm thủ tục thừa kế đất, hồ sơ gồm những gì?" says why, and
-   * what it asks for is in the story.
-   */
-  private namesFrom(entry: Entry<P>, terms: ReadonlyMap<string, Term>, from: number): boolean {
-    for (const term of terms.values()) {
-      if (term.generic || term.unbound || !entry.weights.has(term.word.token)) continue;
-      if (term.sentences.some((s, k) => s >= from && !term.why[k])) return true;
-    }
-    return false;
-  }
-
+  /** `fields`: the record's field weight of each term (undefined: the record lacks it, or it is unbound). */
   private coverageFrom(
     entry: Entry<P>,
-    terms: ReadonlyMap<string, Term>,
+    terms: readonly Term[],
+    fields: readonly (number | undefined)[],
     from: number,
   ): { share: number; vetoed: boolean } {
     let vetoed = false;
     const held: number[] = [];
     let have = 0;
     let asked = 0;
-    for (const term of terms.values()) {
-      const field = term.unbound ? undefined : entry.weights.get(term.word.token);
-      if (field === undefined) continue;
+    terms.forEach((term, j) => {
+      const field = fields[j];
+      if (field === undefined) return;
       let inside = false;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;
         held.push(p);
         inside = true;
       });
-      if (!inside) continue;
+      if (!inside) return;
       have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
-    }
+    });
     if (held.length === 0) return { share: 0, vetoed: false };
+    // Sorted, each word's distance to the nearest held word is found by bisection, not by reading them all.
+    const sorted = Float64Array.from(held).sort();
     const { reach, farFloor } = this.tuning;
-    for (const term of terms.values()) {
-      if (!term.unbound && entry.weights.has(term.word.token)) continue;
+    terms.forEach((term, j) => {
+      if (fields[j] !== undefined) return;
       let nearest = Number.POSITIVE_INFINITY;
       // A named thing in a purpose clause ("… để vay ngân hàng, ngân hàng yêu cầu giấy …") is why, not what;
       // one named as a paper to bring ("có hộ chiếu") is a detail.
       let nearestAsked = Number.POSITIVE_INFINITY;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;
-        for (const h of held) {
-          nearest = Math.min(nearest, Math.abs(p - h));
-          if (!term.purposes[k]) nearestAsked = Math.min(nearestAsked, Math.abs(p - h));
-        }
+        const d = distanceTo(sorted, p);
+        nearest = Math.min(nearest, d);
+        if (!term.purposes[k]) nearestAsked = Math.min(nearestAsked, d);
       });
-      if (nearest === Number.POSITIVE_INFINITY) continue;
+      if (nearest === Number.POSITIVE_INFINITY) return;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near * (term.generic ? this.tuning.generic : 1);
       const nearAsked = nearestAsked <= 1 ? 1 : Math.exp(-(nearestAsked - 1) / reach);
@@ -1282,7 +1386,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       ) {
         vetoed = true;
       }
-    }
+    });
     const share = asked === 0 ? 0 : Math.min(1, have / asked);
     return { share: vetoed ? share * this.tuning.veto : share, vetoed };
   }
@@ -1344,23 +1448,30 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return this.idf.get(token) ?? (this.analyzer.concepts.has(token) ? this.conceptIdf : this.unknownIdf);
   }
 
-  /** Share of a title's words (idf-weighted) that the query says: prefers the plain procedure over its variants. */
-  private titleCoverage(
+  /**
+   * Of each title of the record, the words the message says (any of its terms) with accents that fit, as `titleCoverage`
+   * reads them against each window of the message: worked out once per candidate, not once per window. Undefined when
+   * no title has a word of the message (every window's coverage is then 0).
+   */
+  private titlesSaid(
     entry: Entry<P>,
-    query: ReadonlySet<string>,
+    terms: ReadonlyMap<string, Term>,
     fits: (token: string, spellings: ReadonlySet<string> | undefined) => boolean,
-  ): number {
-    let best = 0;
+  ): TitleSaid[] | undefined {
+    const out: TitleSaid[] = [];
     entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
       if (total === 0) return;
-      let hit = 0;
+      const said: TitleSaid = { tokens: [], weights: [], total };
       for (let k = 0; k < tokens.length; k++) {
         const token = tokens[k] as string;
-        if (query.has(token) && fits(token, entry.titleMarks[t]?.get(token))) hit += weights[k] as number;
+        if (terms.has(token) && fits(token, entry.titleMarks[t]?.get(token))) {
+          said.tokens.push(token);
+          said.weights.push(weights[k] as number);
+        }
       }
-      best = Math.max(best, hit / total);
+      out.push(said);
     });
-    return best;
+    return out.some((s) => s.tokens.length > 0) ? out : undefined;
   }
 
   /** A word no record, synonym or cue has, corrected as a typo (spelling.ts TypoCorrector), remembered. */
@@ -1534,6 +1645,90 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const seen = this.markSets[markSet];
     return !seen || seen.has(word.marks) || seen.has("") ? 1 : ACCENT_MISMATCH;
   }
+}
+
+/**
+ * Whether the message, from sentence `from` on, says a word of the record that is no generic paperwork word,
+ * outside a purpose clause: "Nay cần giấy này để làm thủ tục thừa kế đất, hồ sơ gồm những gì?" says why, and
+ * what it asks for is in the story. `fields`: the record's field weight of each term (undefined: it lacks it).
+ */
+function namesFrom(terms: readonly Term[], fields: readonly (number | undefined)[], from: number): boolean {
+  for (let j = 0; j < terms.length; j++) {
+    const term = terms[j] as Term;
+    if (term.generic || fields[j] === undefined) continue;
+    if (term.sentences.some((s, k) => s >= from && !term.why[k])) return true;
+  }
+  return false;
+}
+
+/** The distance from `p` to the nearest of `sorted` (ascending, not empty): the same minimum as reading them all. */
+function distanceTo(sorted: Float64Array, p: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < p) lo = mid + 1;
+    else hi = mid;
+  }
+  let d = Number.POSITIVE_INFINITY;
+  if (lo < sorted.length) d = Math.abs(p - (sorted[lo] as number));
+  if (lo > 0) d = Math.min(d, Math.abs(p - (sorted[lo - 1] as number)));
+  return d;
+}
+
+/** A situation item's records (ascending), its weight in each (its idf² over the record's norm), the largest, its idf². */
+interface RecallList {
+  ids: Int32Array;
+  weights: Float32Array;
+  max: number;
+  lift: number;
+}
+
+/** Postings no longer than this are always read whole by `recallPruned` (a small catalogue has no long lists). */
+const RECALL_SHORT = 32;
+/**
+ * Relative room left for rounding when a bound decides that a record cannot rank (sums taken in another order, weights
+ * stored as 32-bit floats, which round by up to 6e-8).
+ */
+const BOUND_SLACK = 1e-6;
+/** How many records `recallPruned` scores one by one at most before it reads the lists whole instead. */
+const RECALL_REACHABLE = 256;
+/** How many of the records the short lists rank first `recallPruned` scores in full for its floor. */
+const RECALL_FIRST = 16;
+
+/** Where `id` is in the ascending `ids`, or -1. */
+function indexOf(ids: Int32Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = ids[mid] as number;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A title's words the message says with fitting accents (in the title's order), their weights, and the title's total. */
+interface TitleSaid {
+  tokens: string[];
+  weights: number[];
+  total: number;
+}
+
+/**
+ * Share of a title's words (idf-weighted) that a window of the query says, the best title's: prefers the plain
+ * procedure over its variants. The sums run in the title's order, as they always did.
+ */
+function titleCoverage(titles: readonly TitleSaid[], window: ReadonlySet<string>): number {
+  let best = 0;
+  for (const { tokens, weights, total } of titles) {
+    let hit = 0;
+    for (let k = 0; k < tokens.length; k++) if (window.has(tokens[k] as string)) hit += weights[k] as number;
+    best = Math.max(best, hit / total);
+  }
+  return best;
 }
 
 /** The decision over ranked candidates; the learned re-ranker (examples.ts) takes it over the rules' whole ranking too. */

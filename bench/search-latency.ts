@@ -1,0 +1,68 @@
+// npx tsx bench/search-latency.ts [--size N] [--rounds R] [--limit M]
+//
+// The served search's cost alone, without the accuracy rows of bench/search.ts: how long the index takes to build
+// (as the live catalogue builds it: an ExampleSearch with the câu mẫu and the re-ranker) and each message's time
+// (searchUncached) over eval/tuning.tsv, at the bundled catalogue or a synthetic one of N procedures
+// (test/harness/synthetic-catalogue.ts, as bench/search.ts makes it). Small enough to run under a profiler
+// (node --cpu-prof, valgrind --tool=callgrind) or side by side with a worktree of an earlier commit.
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { labelKey, servedExamples } from "../src/catalogue/live.js";
+import { loadCatalogue } from "../src/catalogue/load.js";
+import { parseLabelledQueries } from "../src/search/evaluate.js";
+import { ExampleSearch } from "../src/search/examples.js";
+import { syntheticCatalogue } from "../test/harness/synthetic-catalogue.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const size = option("--size", 0);
+const rounds = option("--rounds", 1);
+const limit = option("--limit", Number.POSITIVE_INFINITY);
+
+const loaded = await loadCatalogue(path.join(ROOT, "data"));
+if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
+const { procedures, synonyms, redirects, examples } = loaded.catalogue;
+const records = size > procedures.length ? syntheticCatalogue(procedures, size) : procedures;
+const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"))
+  .map((q) => q.query)
+  .slice(0, limit);
+
+const started = performance.now();
+const index = new ExampleSearch(records, synonyms, servedExamples(examples), redirects, { key: labelKey });
+const buildMs = performance.now() - started;
+
+for (const q of queries.slice(0, 20)) index.searchUncached(q);
+// Wall time, and the process's CPU time (user + system, microseconds): on a machine other processes load, the CPU
+// time is what the search itself spent (waiting for a core is left out), so two trees compare better by it.
+const times: number[] = [];
+const cpu: number[] = [];
+const all = performance.now();
+const cpuAll = process.cpuUsage();
+for (let r = 0; r < rounds; r++) {
+  for (const q of queries) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    index.searchUncached(q);
+    times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
+  }
+}
+const totalMs = performance.now() - all;
+const used = process.cpuUsage(cpuAll);
+const cpuMs = (used.user + used.system) / 1000;
+const at = (list: number[], p: number) => {
+  const sorted = [...list].sort((a, b) => a - b);
+  return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number).toFixed(3);
+};
+console.log(
+  `${records.length} records: build ${buildMs.toFixed(0)} ms; ${times.length} searches in ${totalMs.toFixed(0)} ms: ` +
+    `median ${at(times, 0.5)} ms, p95 ${at(times, 0.95)} ms, p99 ${at(times, 0.99)} ms, ` +
+    `mean ${(totalMs / times.length).toFixed(3)} ms; CPU ${cpuMs.toFixed(0)} ms: median ${at(cpu, 0.5)} ms, ` +
+    `p95 ${at(cpu, 0.95)} ms, mean ${(cpuMs / times.length).toFixed(3)} ms (load ${loadavg()[0]?.toFixed(1)})`,
+);
