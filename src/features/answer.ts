@@ -1377,8 +1377,9 @@ function namesNothingStrange(
   const hidden = new Set(hiddenByFolding(text));
   const named = strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length;
   // A longer follow-up tells of the case around its question ("bà nằm một chỗ mấy năm nay rồi, tôi là con gái đứng ra
-  // làm hồ sơ thay được không"): its other words may be more, while fewer than half of those left.
-  return named <= 1 || (tokenize(text).length >= TOLD_WORDS && named * 2 < keys.length + hidden.size);
+  // làm hồ sơ thay được không"): its other words may be more, while fewer than a third of all it says.
+  const told = tokenize(text).length;
+  return named <= 1 || (told >= TOLD_WORDS && named * 3 < told);
 }
 
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */

@@ -65,6 +65,10 @@ const ASKING_WORDS = [
   "wait waiting approved approve approval issued issue receive received back result results",
   "latest earliest within after before days day weeks week months page copy copies per each",
   "instead behalf",
+  // besides what is had, more of it, holding the result, being called in: "ngoài tờ khai ra", "cầm được sổ", "mời lên"
+  "ngoài thêm cầm mời",
+  // the pieces of English contractions: "while I'm at work", "we'll", "they've"
+  "m ll ve re d",
 ]
   .join(" ")
   .split(/\s+/)
