@@ -714,6 +714,16 @@ async function answerQuestion(
       ? variantForDetail(options, asked)
       : undefined;
   if (byChange) return [show(ctx, deps, byChange, cue?.section ?? outcome.intent)];
+  // "ông tôi đang lĩnh trợ cấp hưu trí xã hội thì mất" after a list of funeral allowances: search puts first the pension
+  // the detail names, but a listed one covers the message's words at least as well (the funeral allowance of a
+  // pensioner). The list says what the chat is about: that one.
+  const listedCover =
+    !current && options.length > 1 && top && outcome.decision !== "none" && !options.includes(top.procedure)
+      ? outcome.hits.find(
+          (h) => options.some((o) => o.code === h.procedure.code) && h.parts.coverage >= top.parts.coverage,
+        )
+      : undefined;
+  if (listedCover) return [show(ctx, deps, listedCover.procedure, cue?.section ?? outcome.intent)];
   // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
   if (current && outcome.decision === "none" && saysDomestic(text)) {
     const plain = isForeignElement(current)
@@ -1363,8 +1373,10 @@ function namesNothingStrange(
 ): boolean {
   // "thứ hai tuần sau có làm không": a day asked, no section of the procedure. "ok để tôi tìm lại giấy tờ": what the
   // citizen will do, nothing asked.
+  // A day said in a longer question is when the citizen comes ("sáng mai em mang lên thì có lấy luôn trong ngày được không").
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
-  if (DAY.test(folded) || WILL_DO.test(folded)) return false;
+  const told = tokenize(text).length;
+  if ((DAY.test(folded) && told < TOLD_WORDS) || WILL_DO.test(folded)) return false;
   const left = new Set(rest);
   const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
   const withAccents = said.some((w) => w.marks !== "");
@@ -1378,7 +1390,6 @@ function namesNothingStrange(
   const named = strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length;
   // A longer follow-up tells of the case around its question ("bà nằm một chỗ mấy năm nay rồi, tôi là con gái đứng ra
   // làm hồ sơ thay được không"): its other words may be more, while fewer than a third of all it says.
-  const told = tokenize(text).length;
   return named <= 1 || (told >= TOLD_WORDS && named * 3 < told);
 }
 

@@ -85,4 +85,11 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
     expect(codeOf(await say("đăng ký kết hôn"))).toBe("1.000894");
     expect(codeOf(await say("sinh con rồi thì làm giấy khai sinh cần những gì"))).toBe("1.001193");
   });
+
+  it("a detail after a list settles on the listed procedure that covers it, not on the one it names in passing", async () => {
+    const say = chat();
+    expect(codeOf(await say("xin hỗ trợ tiền mai táng"))).toBeUndefined();
+    // the pension named is the dead man's status: the funeral allowance of a pensioner, listed, not the pension
+    expect(codeOf(await say("ông tôi hưởng trợ cấp hưu trí xã hội thì mất rồi"))).toBe("1.014028");
+  });
 });
