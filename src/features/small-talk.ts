@@ -276,11 +276,25 @@ const FOR_ME = words("giúp hộ dùm giùm cho me");
 /** Asked in English before the verb: "can you write", "help me write", "please write". */
 const ASK_BEFORE = ["can you", "could you", "help me", "please", "would you"].map(phraseOf);
 const WRITINGS = [
-  ...["thư", "lá thư", "bức thư", "bài phát biểu", "phát biểu", "diễn văn", "điếu văn", "lời chúc", "thiệp"],
+  ...["bài phát biểu", "phát biểu", "diễn văn", "điếu văn", "lời chúc", "thiệp"],
   ...["đơn xin nghỉ", "đơn xin nghỉ phép", "đơn xin việc", "đơn xin thôi việc", "đơn nghỉ việc", "cv", "email"],
-  ...["tin nhắn", "bài văn", "bài thơ", "bài đăng", "status", "kịch bản", "truyện"],
-  ...["letter", "cover letter", "speech", "essay", "poem", "resume", "story", "toast", "message"],
+  ...["bài văn", "bài thơ", "bài đăng", "status", "kịch bản", "truyện"],
+  ...["cover letter", "speech", "essay", "poem", "resume", "story", "toast"],
 ].map(phraseOf);
+/**
+ * A letter or a message may be a ward request itself ("viết hộ em thư xin xác nhận tình trạng hôn nhân", "a power of
+ * attorney letter", "a letter to register my baby's birth"): one counts as a writing asked of the bot only when nothing
+ * around it asks something of an office (REQUESTED).
+ */
+const LETTERS = ["thư", "lá thư", "bức thư", "tin nhắn", "letter", "message"].map(phraseOf);
+/** Words that make a letter a request to an office: what it asks for, or the paper it is. */
+const REQUESTED = [
+  ...["xin", "đề nghị", "yêu cầu", "ủy quyền", "xác nhận", "trình bày", "kiến nghị", "khiếu nại", "tố cáo"],
+  ...["to register", "to request", "to apply", "requesting", "asking", "attorney", "authorization", "authorisation"],
+  ...["certificate", "certify", "confirm", "complaint", "application"],
+].map(phraseOf);
+/** How far before ("a power of attorney letter") and after ("thư xin …") a letter such words are read. */
+const REQUEST_REACH = 4;
 /** Words between the request and the writing: "viết giúp em một lá đơn …", "write me a short …". */
 const WRITING_REACH = 6;
 const WRITING_LONGEST = 30;
@@ -296,14 +310,27 @@ function asksWriting(said: readonly Word[]): boolean {
       ASK_BEFORE.some((run) => says(said.slice(Math.max(0, i - run.length), i), run));
     if (!asked) continue;
     const after = said.slice(i + 1, i + 2 + WRITING_REACH);
-    // "thư viện" (a library, the ward registers a community one) is no letter
-    if (WRITINGS.some((run) => says(after, run)) && !says(after, phraseOf("thư viện"))) return true;
+    if (WRITINGS.some((run) => says(after, run))) return true;
+    for (const letter of LETTERS) {
+      const at = foundAt(after, letter);
+      if (at < 0) continue;
+      const end = i + 1 + at + letter.length;
+      // "thư viện" (a library, the ward registers a community one) is no letter
+      if (says(said.slice(end - letter.length, end + 1), phraseOf("thư viện"))) continue;
+      const around = said.slice(Math.max(i + 1, end - letter.length - REQUEST_REACH), end + REQUEST_REACH);
+      if (!REQUESTED.some((run) => says(around, run))) return true;
+    }
   }
   return false;
 }
 
 /** Whether the words say the run, with its accents where the citizen typed accents ("bạn dịch" is no "bản dịch"). */
 function says(text: readonly Word[], run: readonly Word[]): boolean {
+  return foundAt(text, run) >= 0;
+}
+
+/** Where the words say the run first (as `says` reads it), or -1. */
+function foundAt(text: readonly Word[], run: readonly Word[]): number {
   for (let i = 0; i + run.length <= text.length; i++) {
     if (
       run.every((w, j) => {
@@ -311,10 +338,10 @@ function says(text: readonly Word[], run: readonly Word[]): boolean {
         return at.token === w.token && (at.marks === "" || at.marks === w.marks);
       })
     ) {
-      return true;
+      return i;
     }
   }
-  return false;
+  return -1;
 }
 
 /**

@@ -31,6 +31,8 @@ describe("a request to write something for the citizen is no procedure", () => {
     "soạn hộ em cái đơn xin thôi việc nhé",
     "Could you write a short speech for my daughter's wedding?",
     "viet dum toi la thu chuc mung sinh nhat me",
+    "write me a letter to my grandma for her birthday",
+    "soạn giúp em tin nhắn chúc tết gửi sếp",
   ])("%s → off-topic", async (text) => {
     const answer = await reply(text);
     expect(code(answer)).toBeUndefined();
@@ -43,6 +45,11 @@ describe("a request to write something for the citizen is no procedure", () => {
     "Please write a letter to the ward asking for a certificate of marital status",
     "soạn giúp hồ sơ thông báo thành lập thư viện cộng đồng",
     "viết di chúc để lại nhà cho con",
+    // a letter that is itself a request to an office (review HIGH-3: these were refused as writings)
+    "viet ho em thu xac nhan tinh trang hon nhan",
+    "viết giúp em lá thư xin xác nhận cư trú",
+    "can you write me a power of attorney letter",
+    "write me a letter to register my baby's birth",
   ])("not a writing asked of the bot: %s", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
   });
