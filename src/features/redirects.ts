@@ -472,7 +472,16 @@ const BUT = new Set(tokenize("nhưng but"));
  * khám sức khỏe", "the employer requires a police clearance"): the citizen must get it, a request for that agency's
  * service. Not an identity paper, which the citizen holds and a ward procedure may ask for ("yêu cầu căn cước của bố mẹ").
  */
-const DEMANDED = ["yêu cầu", "đòi", "bắt", "requires", "required", "asks for", "asked for", "wants"].map(tokenize);
+const DEMANDED = ["yêu cầu", "requires", "required", "asks for", "asked for", "wants"].map(tokenize);
+/**
+ * Demands whose folded words are other words too ("đòi" folds as "đợi", waiting, and "đổi"; "bắt" as "bật"): read as a
+ * demand only with the party demanding right before ("công ty đòi …", "trường bắt nộp …"), never "em đang đợi phiếu …".
+ */
+const DEMANDED_BY_PARTY = ["đòi", "bắt"].map(tokenize);
+const DEMANDING_PARTY = new Set(
+  tokenize("công ty trường bên cơ quan ngân hàng chủ sếp ta nơi xí nghiệp nhà tuyển dụng đơn vị hãng trung tâm"),
+);
+const DEMANDING_PARTY_REACH = 3;
 /** Words between the demand and the paper: "yêu cầu phải có …", "bắt nộp …", "requires me to get a …". */
 const DEMANDED_BETWEEN = new Set(tokenize("phải có nộp xin làm a an the my me to get submit provide"));
 const DEMANDED_BETWEEN_MOST = 3;
@@ -483,7 +492,12 @@ function demandedAt(tokens: readonly string[], term: readonly string[]): boolean
   return startsOf(tokens, term).some((i) => {
     let end = i;
     while (end > 0 && i - end < DEMANDED_BETWEEN_MOST && DEMANDED_BETWEEN.has(tokens[end - 1] as string)) end--;
-    return DEMANDED.some((run) => run.every((t, j) => tokens[end - run.length + j] === t));
+    const said = (run: readonly string[]) => run.every((t, j) => tokens[end - run.length + j] === t);
+    if (DEMANDED.some(said)) return true;
+    const byParty = DEMANDED_BY_PARTY.find(said);
+    if (!byParty) return false;
+    const from = end - byParty.length;
+    return tokens.slice(Math.max(0, from - DEMANDING_PARTY_REACH), from).some((t) => DEMANDING_PARTY.has(t));
   });
 }
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));

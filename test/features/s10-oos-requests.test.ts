@@ -120,6 +120,20 @@ describe("an agency that sent the citizen to the ward is no request for its serv
     ).toBe(false);
   });
 
+  it("'đợi' (waiting) is no 'đòi' (demanding): a paper waited for is no request (review HIGH-4)", async () => {
+    const record = tokenize("phiếu lý lịch tư pháp");
+    for (const text of [
+      "em đang đợi phiếu lý lịch tư pháp, giờ muốn đăng ký kết hôn thì cần giấy tờ gì",
+      "em dang doi phieu ly lich tu phap, gio muon dang ky ket hon thi can giay to gi",
+    ]) {
+      expect(opensWith(text, record)).toBe(false);
+      expect(code(await reply(text))).toBe("1.000894");
+    }
+    // with the party demanding before it, 'đòi' / 'bắt' still are demands, accents typed or not
+    expect(opensWith("công ty đòi phiếu lý lịch tư pháp số 1, xin ở đâu", record)).toBe(true);
+    expect(opensWith("cong ty bat nop phieu ly lich tu phap, xin o dau", record)).toBe(true);
+  });
+
   it("the death registration social insurance asked for first is answered", async () => {
     const answer = await reply(
       "Bên bảo hiểm xã hội bảo phải đăng ký khai tử cho bố tôi trước rồi mới giải quyết chế độ. Xin hỏi khai tử cần giấy tờ gì?",
