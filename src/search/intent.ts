@@ -56,6 +56,25 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bao giờ nhận được",
     "ngày nào có",
     "ngày nào lấy",
+    // the day it is ready, said as "hôm"/"bữa" (Southern) or "lúc": "nộp hôm nay thì hôm nào lấy được"
+    "hôm nào lấy",
+    "hôm nào có",
+    "hôm nào nhận",
+    "hôm nào xong",
+    "hôm nào thì",
+    "hôm nào được",
+    "bữa nào lấy",
+    "bữa nào có",
+    "mấy bữa",
+    "bao nhiêu bữa",
+    "lúc nào lấy",
+    "lúc nào có",
+    "lúc nào nhận",
+    "ngày nào có kết quả",
+    // "sinh con được bao nhiêu ngày thì phải đi khai sinh": days, not the amount of an allowance (NEUTRAL)
+    "được bao nhiêu ngày",
+    "được mấy ngày",
+    "được bao nhiêu tháng",
     "hẹn mấy ngày",
     "hẹn ngày",
     "khi nào xong",
@@ -98,6 +117,23 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "phí",
     "tiền",
     "giá bao nhiêu",
+    // an amount said in its unit: "mấy nghìn một trang", "bao nhiêu đồng", "giá nhiêu"
+    "mấy nghìn",
+    "mấy ngàn",
+    "mấy trăm",
+    "bao nhiêu nghìn",
+    "bao nhiêu ngàn",
+    "bao nhiêu đồng",
+    "mấy đồng",
+    "giá nhiêu",
+    "giá mấy",
+    "mất đồng nào",
+    "có mất đồng nào",
+    "có mất xu nào",
+    "tốn đồng nào",
+    "đóng đồng nào",
+    "mất xu nào",
+    "tốn xu nào",
     "có miễn phí",
     "được miễn phí",
     "miễn phí không",
@@ -270,6 +306,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "via post",
     "post office",
     "e-government",
+    // the app as the channel: "notify a guest's stay through the app"
+    ...["through", "via", "on", "in", "using", "with"].flatMap((by) => [`${by} the app`, `${by} an app`]),
+    "on my phone",
+    "from my phone",
   ],
   place: [
     "ở đâu",
@@ -496,6 +536,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "những bước",
     "bước gì",
     "lần lượt",
+    "bằng cách nào",
+    "cách nào",
     "tiến hành",
     "what is the process",
     "how to",
@@ -761,6 +803,11 @@ const NOT_CUES = [
 
 /** Removed from the query but naming no section: the amount of an allowance is the allowance itself. */
 const NEUTRAL = [
+  // "bằng cách từ chối nhận di sản" (by), "cách đây hai năm" (ago), "cách xa": no "cách" (how)
+  "bằng cách",
+  "cách đây",
+  "cách xa",
+  "cách nhau",
   // "còn kết hôn thì sao": asks about it, and "sao" is no copy (bản sao).
   "thì sao",
   "thế thì sao",
@@ -970,7 +1017,14 @@ export function extractIntent<T extends Word>(
       c.intent !== "general" &&
       !(c.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(c.sentence))),
   );
-  if (options.inContext !== false) readInContext(spelled, cues, mode, sentenceAt);
+  if (options.inContext !== false) {
+    readInContext(spelled, cues, mode, sentenceAt);
+    readAround(spelled, cues, mode, sentenceAt);
+    // "xin hộ nghèo thì dk gì vậy ad": typed at the end of a chat, "dk gì" asks the conditions (điều kiện gì),
+    // though "dk" stays "đăng ký" for the search
+    if (asksConditionsInChat(spelled))
+      cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
+  }
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
     if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {
@@ -990,6 +1044,7 @@ export function extractIntent<T extends Word>(
     );
     end--;
   }
+  if (options.inContext !== false) end = questionEnd(spelled, end, cues);
   const last = spelled[end];
   const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence && !c.mute);
@@ -1011,6 +1066,237 @@ export function extractIntent<T extends Word>(
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
   return { intent: chooseIntent(cues), rest, cued, cues };
+}
+
+type Placed = Word & { sentence?: number; clause?: number };
+const clauseAt = (spelled: readonly Word[], k: number) => (spelled[k] as Placed | undefined)?.clause;
+const sentenceNo = (spelled: readonly Word[], k: number) => (spelled[k] as Placed | undefined)?.sentence ?? 0;
+
+/**
+ * Questions whose words also name the procedure ("ai xử lý" beside "xử lý đơn", "who do I report this to" beside
+ * a report): the section is read from them and their words stay content for the search.
+ */
+const KEPT_HERE: Partial<Record<Intent, string[]>> = {
+  place: [
+    // who handles it is where it is handled: "gửi đơn lên phường thì ai xử lý"
+    ...["ai xử lý", "ai tiếp nhận", "ai thụ lý", "ai phụ trách", "bên nào xử lý", "bên nào giải quyết"],
+    ...["who handles", "who deals with", "who processes", "who is responsible for"],
+    // "who do I contact", "who should I complain to", "who do we notify": whom one turns to
+    ...["do", "should", "can", "must", "will"].flatMap((verb) => ["i", "we"].map((self) => `who ${verb} ${self}`)),
+    "to whom",
+  ],
+};
+const keptHere = new PhraseMap();
+for (const [intent, phrases] of Object.entries(KEPT_HERE)) {
+  for (const text of phrases ?? []) keptHere.add(phrase(text), plain([intent]));
+}
+
+/** Who receives an allowance: money after them is what is received, not a fee ("được hỗ trợ kinh phí nuôi dưỡng"). */
+const RECEIVES = new Set(["ho tro", "tro cap", "tro giup", "huong", "nhan", "lanh", "linh"]);
+const RECEIVED_MONEY = new Set(["phi", "tien", "chi phi"]);
+/** Something already done in the story: "đã đóng 200 nghìn phí", "đóng tiền thẩm định rồi". */
+const DONE = phrase("đã")[0] as Word;
+const ROI = phrase("rồi")[0] as Word;
+/** The office's own act after a deadline phrase: "bao lâu phải có kết quả", "trong bao lâu phải trả lời". */
+const OFFICE_ACTS = ["có kết quả", "trả kết quả", "giải quyết", "trả lời", "xử lý", "ra quyết định"].map(tokenize);
+/** Whether one of `runs` (folded words) starts at `k`. */
+function runAt(spelled: readonly Word[], k: number, runs: readonly string[][]): boolean {
+  return runs.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+}
+const OFFICE_DUTY = new Set(tokenize("phường xã ubnd quan"));
+/** "hồ sơ điều chỉnh giấy phép thế nào": what the dossier holds; "nộp hồ sơ thế nào" is how to send it. */
+const HOW_ASKED = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao"]);
+const DOSSIER_ACTS = new Set(
+  ["nộp", "gửi", "làm", "lập", "xử lý", "giải quyết", "đi", "chuyển", "tiến hành", "thực hiện", "trả"].map((t) =>
+    tokenize(t).join(" "),
+  ),
+);
+/**
+ * "dk gì", "đk j" as the last words typed (before "vậy", "ạ", "ad"): điều kiện gì. The chat spellings have made
+ * "dk" "đăng ký" by then: two words from one typed word (the same place in the text), not "đăng ký" typed out.
+ */
+const REGISTER = tokenize("đăng ký");
+function asksConditionsInChat(spelled: readonly Word[]): boolean {
+  let end = spelled.length - 1;
+  while (end > 0 && TRAILING.has(spelled[end]?.token ?? "")) end--;
+  const [dang, ky, what] = [spelled[end - 2], spelled[end - 1], spelled[end]] as (Word & { at?: number })[];
+  return (
+    what?.token === "gi" &&
+    dang?.token === REGISTER[0] &&
+    ky?.token === REGISTER[1] &&
+    dang?.at !== undefined &&
+    dang.at === ky?.at
+  );
+}
+
+/** Things counted after "bao nhiêu" that are no money: a threshold to meet. */
+const COUNTED = new Set(
+  tokenize("người thành viên hội viên hộ học sinh trẻ cháu mét m2 km tuổi lần chữ ký phiếu đại biểu chỗ ghế"),
+);
+const BAN = phrase("bản")[0] as Word;
+
+/** Time cues that ask the wait itself ("mất bao lâu", "chờ mấy ngày"): never how long an allowance lasts. */
+const WAITING_WORDS = new Set(tokenize("mất hết chờ đợi"));
+const ALLOWANCE_WORDS = new Set(["ho tro", "tro cap", "tro giup", "huong"]);
+/** "được hỗ trợ trong bao lâu", "hưởng trợ cấp mấy tháng": the allowance right before the days asked. */
+function receivedBefore(spelled: readonly Word[], at: number): boolean {
+  let k = at - 1;
+  if (spelled[k]?.token === "trong") k--;
+  return k >= 0 && clauseAt(spelled, k) === clauseAt(spelled, at) && hasAt(spelled, k, ALLOWANCE_WORDS);
+}
+
+/** Whether one of `set` (phrases of one or two folded words) ends at or starts at `k`. */
+function hasAt(spelled: readonly Word[], k: number, set: ReadonlySet<string>): boolean {
+  const one = spelled[k]?.token ?? "";
+  return (
+    set.has(one) || set.has(`${spelled[k - 1]?.token ?? ""} ${one}`) || set.has(`${one} ${spelled[k + 1]?.token ?? ""}`)
+  );
+}
+
+/**
+ * Cues read from the words around them, after intent-context.ts: nothing here cuts a word (the search's words stay
+ * as they were); a cue is set aside (`mute`), its section changed, or a section read from kept words.
+ */
+function readAround(
+  spelled: readonly Word[],
+  cues: Cue[],
+  mode: "exact" | "typed",
+  sentenceAt: (k: number) => number,
+): void {
+  for (let i = 0; i < spelled.length; i++) {
+    const entry = keptHere.entryAt(spelled, i, mode);
+    if (!entry) continue;
+    const end = i + entry.from.length;
+    // the cue phrases cut inside it ("who can") stay cut but ask nothing of their own
+    for (const c of cues) if (c.at !== undefined && c.end !== undefined && c.at < end && c.end > i) c.mute = true;
+    cues.push({
+      intent: entry.to[0]?.token as Intent,
+      tokens: entry.from.map((w) => w.token),
+      sentence: sentenceAt(i),
+      clause: clauseAt(spelled, i),
+      at: i,
+      end,
+      kept: true,
+    });
+    i = end - 1;
+  }
+  const sameClause = (k: number, at: number) => clauseAt(spelled, k) === clauseAt(spelled, at);
+  const isWord = (w: Word | undefined, like: Word) =>
+    w !== undefined && w.token === like.token && (mode === "typed" || w.marks === like.marks);
+  for (const cue of cues) {
+    if (cue.mute || cue.at === undefined || cue.end === undefined) continue;
+    const at = cue.at;
+    const text = cue.tokens.join(" ");
+    const before = [at - 3, at - 2, at - 1].filter((k) => k >= 0 && sameClause(k, at));
+    // "cần bao nhiêu thành viên", "bao nhiêu người làm chứng": a number that must be met, a condition; "bao nhiêu
+    // bản sao": how many copies to bring, the papers
+    if (cue.intent === "fee" && text === "bao nhieu") {
+      const next = spelled[cue.end];
+      if (next && COUNTED.has(next.token) && !(next.token === "nguoi" && spelled[cue.end + 1]?.token === "thi")) {
+        cue.intent = "conditions";
+        continue;
+      }
+      if (isWord(next, BAN)) {
+        cue.intent = "documents";
+        continue;
+      }
+    }
+    // "được hỗ trợ kinh phí nuôi dưỡng", "hưởng tiền": money received, no fee
+    if (cue.intent === "fee" && RECEIVED_MONEY.has(text) && before.some((k) => hasAt(spelled, k, RECEIVES))) {
+      cue.mute = true;
+      continue;
+    }
+    // "năm ngoái đã đóng 200 nghìn phí …, giờ … cần giấy tờ gì", "đã nộp online nhưng bị trả lại, giờ nộp trực
+    // tiếp ở đâu": money paid or a channel used before is the story when the message asks something else after it
+    if (cue.intent === "fee" || cue.intent === "online") {
+      const paid =
+        [at - 5, at - 4, ...before].some((k) => k >= 0 && sameClause(k, at) && isWord(spelled[k], DONE)) ||
+        [cue.end, cue.end + 1, cue.end + 2].some((k) => sameClause(k, at) && isWord(spelled[k], ROI));
+      const asksLater = cues.some(
+        (c) =>
+          c !== cue &&
+          !c.mute &&
+          c.intent !== cue.intent &&
+          (c.at ?? -1) >= (cue.end ?? at) &&
+          (c.clause ?? 0) > (cue.clause ?? 0),
+      );
+      if (paid && asksLater) {
+        cue.mute = true;
+        continue;
+      }
+    }
+    // "được hỗ trợ trong bao lâu", "hưởng trợ cấp mấy tháng": how long one receives it, a condition of the allowance
+    if (
+      cue.intent === "time" &&
+      !cue.deadline &&
+      !WAITING_WORDS.has(cue.tokens[0] ?? "") &&
+      receivedBefore(spelled, at)
+    ) {
+      cue.intent = "conditions";
+      continue;
+    }
+    // "bao lâu phải có kết quả", "phường phải xử lý trong thời hạn bao lâu": the office's duty, its processing time
+    if (cue.deadline) {
+      const acts = [cue.end, cue.end + 1, cue.end + 2].some((k) => runAt(spelled, k, OFFICE_ACTS));
+      const sentence = sentenceNo(spelled, at);
+      let duty = false;
+      for (let k = at - 1; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+        // "phường phải xử lý … trong thời hạn bao lâu" (not "lễ hội của xã phải thông báo trước": the organiser's)
+        if (
+          OFFICE_DUTY.has(spelled[k]?.token ?? "") &&
+          spelled[k + 1]?.token === "phai" &&
+          [k + 2, k + 3].some((j) => j < at && runAt(spelled, j, OFFICE_ACTS))
+        ) {
+          duty = true;
+        }
+      }
+      if (acts || duty) {
+        cue.intent = "time";
+        cue.deadline = false;
+        continue;
+      }
+    }
+    // "hồ sơ điều chỉnh giấy phép xây dựng thế nào": what the dossier holds
+    if (cue.intent === "steps" && HOW_ASKED.has(text)) {
+      for (let k = at - 2; k >= Math.max(0, at - 10) && sameClause(k, at); k--) {
+        if (spelled[k]?.token !== "ho" || spelled[k + 1]?.token !== "so") continue;
+        const acts = [k - 1, ...Array.from({ length: at - k - 2 }, (_, j) => k + 2 + j)].some((j) =>
+          hasAt(spelled, j, DOSSIER_ACTS),
+        );
+        if (!acts) cue.intent = "documents";
+        break;
+      }
+    }
+    // "địa chỉ" asks where only when nothing else is asked beside it ("làm gì để giấy phép ghi đúng địa chỉ")
+    if (cue.intent === "place" && text === "dia chi") cue.weak = true;
+  }
+  // "cần giấy xác nhận 8m2/người để đăng ký thường trú, làm sao": the paper is the story of a question asked after it
+  for (const whole of cues) {
+    if (whole.mute || whole.intent !== "general" || whole.clause === undefined || whole.tokens.length === 0) continue;
+    for (const c of cues) {
+      if (c.paper && !c.mute && c.sentence === whole.sentence && c.clause !== undefined && c.clause < whole.clause) {
+        c.mute = true;
+      }
+    }
+  }
+}
+
+/**
+ * "Can I change my son's name …? He's 7, Vietnamese.": a short statement after a yes/no question that asks no
+ * section is the story's last detail; the question before it is what is asked. Returns where that question ends
+ * (its trailing particles skipped), or `end` as it was.
+ */
+function questionEnd(spelled: readonly Word[], end: number, cues: readonly Cue[]): number {
+  const sentence = sentenceNo(spelled, end);
+  if (cues.some((c) => !c.mute && c.at !== undefined && sentenceNo(spelled, c.at) === sentence)) return end;
+  let start = end;
+  while (start > 0 && sentenceNo(spelled, start - 1) === sentence) start--;
+  if (start === 0 || end - start + 1 > 8 || YES_NO.has(spelled[end]?.token ?? "")) return end;
+  let before = start - 1;
+  while (before > 0 && TRAILING.has(spelled[before]?.token ?? "")) before--;
+  const word = spelled[before];
+  const yesNo = word !== undefined && YES_NO.has(word.token) && (word.marks === "" || word.marks === KHONG.marks);
+  return yesNo || asksYesNoInEnglish(spelled, sentenceNo(spelled, before)) ? before : end;
 }
 
 /** "sang xã khác", "dời qua phường khác", "moved to another ward": the place moved to, content. */
@@ -1057,6 +1343,8 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
       !PAPER_BEFORE_XIN.has(words[k - 1]?.token ?? "") &&
       // "có xin được giấy phép không": whether one can obtain it
       words[k + 1]?.token !== "duoc" &&
+      // "có xin con nuôi được không": whether one may ("có thể xin … không" still asks for it)
+      !(words[k - 1]?.token === "co" && (words[k - 1]?.marks === "" || words[k - 1]?.marks === CO.marks)) &&
       !words.slice(Math.max(0, k - 2), k).some((before) => MAY.has(before.token)),
   );
 }
