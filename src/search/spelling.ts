@@ -102,6 +102,11 @@ const CHAT: Array<[string, string]> = [
   ["nhiu", "nhiêu"],
   ["qa", "quá"],
   ["kd", "kinh doanh"],
+  // Building permits as people write them ("mất gpxd rồi", "giấy phép xd"): kept out of synonyms.json, where a group
+  // for the whole name changed how the records' own "giấy phép … cấp" weigh.
+  ["gpxd", "giấy phép xây dựng"],
+  ["gp", "giấy phép"],
+  ["xd", "xây dựng"],
   ["bh", "bao giờ"],
   ["bjo", "bao giờ"],
   ["bi h", "bây giờ"],

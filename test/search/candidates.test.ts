@@ -10,7 +10,8 @@ const DATA = path.join(path.dirname(fileURLToPath(import.meta.url)), "../../data
 // Messages written here from the records (not from eval/): the rules rank the record they tell below the re-ranker's
 // first candidates; what the record says of its situations brings it in.
 const TOLD: Array<[string, string]> = [
-  ["mất gpxd rồi giờ xin lại ở đâu", "1.013228"],
+  // (The rules found "mất gpxd rồi giờ xin lại ở đâu" themselves once synonyms.json read "gpxd" as giấy phép xây dựng.)
+  ["chồng tôi đang cải tạo không giam giữ, muốn đi viện tỉnh khác mổ mắt", "1.003677"],
   ["chưa cưới mà sinh em bé, đi khai sinh cho bé có ghi tên ba vô luôn được hông", "1.000689"],
 ];
 
