@@ -644,8 +644,8 @@ async function answerQuestion(
   if (
     current &&
     redirect &&
-    (cue?.section === "documents" || asksWhetherNeeded(text)) &&
-    namesPaperBeside(text, redirect.term)
+    ((cue?.section === "documents" && namesPaperBeside(text, redirect.term, false)) ||
+      (asksWhetherNeeded(text) && namesPaperBeside(text, redirect.term, true)))
   )
     return [show(ctx, deps, current, "documents")];
   if (redirect && !procedureWins) {
@@ -777,7 +777,14 @@ async function answerQuestion(
   if (detailedNow) return [show(ctx, deps, detailedNow, outcome.intent)];
   // "tôi đi nộp thay bố có được không?", "bao lâu thì sửa xong": a section asked in the citizen's own words, search
   // hesitating between records the message names little of. It names no other procedure: that section of this one.
-  if (current && cue && !redirect && outcome.decision === "choose" && namesNoOther(outcome, asked)) {
+  if (
+    current &&
+    cue &&
+    !redirect &&
+    outcome.decision === "choose" &&
+    namesNoOther(outcome, asked) &&
+    namesNothingStrange(current, text, cue.rest, catalogue.procedures)
+  ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
@@ -1360,10 +1367,10 @@ const WILL_DO = /(?:^|[\s,])(?:de (?:toi|em|minh|tui|tao)|let me|i ll|i will)\s/
 const TOLD_WORDS = 9;
 
 /**
- * Whether the words a section question says besides the cue stay within the records: of those neither the record at
- * hand nor most records say, at most one that is not a word of asking in one's own words (ASKING_WORDS). "đợi bao lâu
- * mới đc cấp", "2 đứa phải có mặt cùng lúc", "how many days until I get the certificate" pass; a question about
- * something else ("what's the price of rice today?", "mua vé máy bay ở đâu", "giá xăng bao nhiêu") says two or more.
+ * Whether the words a section question says besides the cue stay within the records: each is said by the record at
+ * hand or by most records, or is a word of asking or of telling one's case (ASKING_WORDS). "đợi bao lâu mới đc cấp",
+ * "2 đứa phải có mặt cùng lúc", "how many days until I get the certificate" pass; a question about something else
+ * ("vàng bao nhiêu một chỉ", "how much is a coffee", "giá xăng bao nhiêu") names a thing no record does.
  */
 function namesNothingStrange(
   current: Procedure,
@@ -1387,10 +1394,9 @@ function namesNothingStrange(
     (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
   );
   const hidden = new Set(hiddenByFolding(text));
-  const named = strange.filter((k) => hidden.has(k) || !asksWith(k.split(":")[0] ?? k)).length;
-  // A longer follow-up tells of the case around its question ("bà nằm một chỗ mấy năm nay rồi, tôi là con gái đứng ra
-  // làm hồ sơ thay được không"): its other words may be more, while fewer than a third of all it says.
-  return named <= 1 || (told >= TOLD_WORDS && named * 3 < told);
+  // Every word left is the record's, most records', or one of asking and of telling one's case (ASKING_WORDS: kin,
+  // age and health, waiting and getting): a noun no record says ("vàng", "coffee", "sốt", "wifi") is another topic.
+  return strange.every((k) => !hidden.has(k) && asksWith(k.split(":")[0] ?? k));
 }
 
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */

@@ -69,6 +69,11 @@ const ASKING_WORDS = [
   "ngoài thêm cầm mời",
   // the pieces of English contractions: "while I'm at work", "we'll", "they've"
   "m ll ve re d",
+  // telling one's case around the question: kin, age and health, being busy or away, when ("lúc", "bắt đầu")
+  "trai gái dâu rể nội ngoại cháu chắt người nhà anh em chị em bên kia họ ấy cô ấy anh ấy",
+  "tuổi già yếu ốm bệnh nằm một chỗ đi lại mươi trăm ba bốn năm sáu bảy tám chín mười",
+  "bận xa vắng đứng ra lúc bắt đầu cùng lúc tự",
+  "wife's husband's old sick busy away work working while job abroad certificate paper thing whole",
 ]
   .join(" ")
   .split(/\s+/)
@@ -316,6 +321,8 @@ export function withoutTopicReturn(text: string): string {
 
 /** Words before a thing that make it a paper already had or one more to bring: "ngoài cccd ra", "giấy khám sức khỏe". */
 const PAPER_BEFORE = new Set(words("ngoài ngoai giấy bản besides except apart").map((w) => w.token));
+/** Words before a paper that make it what is asked for: "for a …", "để xin …", "làm …". */
+const ASKED_FOR = new Set(words("for get obtain apply để xin làm cấp").map((w) => w.token));
 /** Words after a thing that make it a paper: "a health check certificate". */
 const PAPER_AFTER = new Set(words("certificate card paper papers").map((w) => w.token));
 
@@ -323,14 +330,18 @@ const PAPER_AFTER = new Set(words("certificate card paper papers").map((w) => w.
  * "ngoai cccd ra con phai dem gi nua", "bên cô ấy cần giấy khám sức khỏe không", "does she need a health check
  * certificate": another agency's service (the term) said as a paper for the procedure at hand, not asked for.
  */
-export function namesPaperBeside(text: string, term: readonly string[]): boolean {
+export function namesPaperBeside(text: string, term: readonly string[], yesNo: boolean): boolean {
   const tokens = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
   const at = indexOfRun(tokens, term);
   if (at < 0) return false;
+  // "what documents do I need for a criminal record certificate", "giấy tờ để xin giấy khám sức khỏe": the paper is
+  // what is asked for, its own papers.
+  const before = tokens.slice(Math.max(0, at - 3), at);
+  if (before.some((t) => ASKED_FOR.has(t))) return false;
   return (
     PAPER_BEFORE.has(tokens[at - 1] ?? "") ||
     PAPER_AFTER.has(tokens[at + term.length] ?? "") ||
-    // the term itself a paper: "health check certificate"
-    PAPER_AFTER.has(term[term.length - 1] ?? "")
+    // the term itself a paper, asked whether needed: "does she need a health check certificate"
+    (yesNo && PAPER_AFTER.has(term[term.length - 1] ?? ""))
   );
 }
