@@ -718,7 +718,11 @@ async function answerQuestion(
   // the detail names, but a listed one covers the message's words at least as well (the funeral allowance of a
   // pensioner). The list says what the chat is about: that one.
   const listedCover =
-    !current && options.length > 1 && top && outcome.decision !== "none" && !options.includes(top.procedure)
+    !current &&
+    options.length > 1 &&
+    top &&
+    outcome.decision !== "none" &&
+    !options.some((o) => o.code === top.procedure.code)
       ? outcome.hits.find(
           (h) => options.some((o) => o.code === h.procedure.code) && h.parts.coverage >= top.parts.coverage,
         )
@@ -1359,7 +1363,7 @@ function explainsRest(current: Procedure, text: string, rest: readonly string[],
 
 /** A day or a date said (folded): "thứ hai", "tuần sau", "ngày mai", "hôm nay", "tomorrow", "monday". */
 const DAY =
-  /(?:^|\s)(?:thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu nhat|tuan (?:sau|nay|toi)|ngay mai|hom nay|mai|tet|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)(?:\s|$|[?.!,])/;
+  /(?:^|\s)(?:thu (?:hai|ba|tu|nam|sau|bay|2|3|4|5|6|7)|chu nhat|tuan (?:sau|nay|toi)|ngay mai|hom nay|tet|today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)(?:\s|$|[?.!,])/;
 const MAX_DAY_CHARS = 200;
 /** "để tôi tìm lại", "để em hỏi thêm", "let me check", "I'll look": what the citizen will do (folded). */
 const WILL_DO = /(?:^|[\s,])(?:de (?:toi|em|minh|tui|tao)|let me|i ll|i will)\s/;
@@ -1383,17 +1387,18 @@ function namesNothingStrange(
   // A day said in a longer question is when the citizen comes ("sáng mai em mang lên thì có lấy luôn trong ngày được không").
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   const told = tokenize(text).length;
-  if ((DAY.test(folded) && told < TOLD_WORDS) || WILL_DO.test(folded)) return false;
+  const question = /\?|(?:^|\s)(?:khong|ko|k|hong|duoc|chua)\s*$/.test(folded.trim());
+  if ((DAY.test(folded) && told < TOLD_WORDS) || (WILL_DO.test(folded) && !question)) return false;
   const left = new Set(rest);
   const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
   const withAccents = said.some((w) => w.marks !== "");
   const own = recordWords(current);
   const common = commonWords(all);
   const keys = [...new Set(said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)))];
-  const strange = [...keys, ...hiddenByFolding(text)].filter(
+  const hidden = new Set(hiddenByFolding(text));
+  const strange = [...keys, ...hidden].filter(
     (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
   );
-  const hidden = new Set(hiddenByFolding(text));
   // Every word left is the record's, most records', or one of asking and of telling one's case (ASKING_WORDS: kin,
   // age and health, waiting and getting): a noun no record says ("vàng", "coffee", "sốt", "wifi") is another topic.
   return strange.every((k) => !hidden.has(k) && asksWith(k.split(":")[0] ?? k));

@@ -67,12 +67,14 @@ const ASKING_WORDS = [
   "instead behalf",
   // besides what is had, more of it, holding the result, being called in: "ngoài tờ khai ra", "cầm được sổ", "mời lên"
   "ngoài thêm cầm mời",
-  // the pieces of English contractions: "while I'm at work", "we'll", "they've"
-  "m ll ve re d",
+  // the pieces of English contractions: "while I'm at work", "we'll" (not "ve", "d": folded "về", "vé", "đ")
+  "m ll re",
   // telling one's case around the question: kin, age and health, being busy or away, when ("lúc", "bắt đầu")
   "trai gái dâu rể nội ngoại cháu chắt người nhà anh em chị em bên kia họ ấy cô ấy anh ấy",
   "tuổi già yếu ốm bệnh nằm một chỗ đi lại mươi trăm ba bốn năm sáu bảy tám chín mười",
   "bận xa vắng đứng ra lúc bắt đầu cùng lúc tự",
+  // when the citizen comes: "mai em đi nộp", "sáng thứ hai", "chiều nay"
+  "mai sáng chiều tối hôm qua nay tuần tomorrow morning afternoon",
   "wife's husband's old sick busy away work working while job abroad certificate paper thing whole",
 ]
   .join(" ")

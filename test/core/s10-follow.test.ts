@@ -67,7 +67,10 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
     for (const [first, code, other] of others) {
       const say = chat();
       expect(codeOf(await say(first))).toBe(code);
-      expect(codeOf(await say(other)), other).toBeUndefined();
+      const replies = await say(other);
+      expect(codeOf(replies), other).toBeUndefined();
+      // not found, or the off-topic reply: no section of any procedure
+      expect(replies[0]?.text, other).toMatch(/Xin lỗi|Sorry/);
     }
   });
 
@@ -88,14 +91,34 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
       expect(replies[0]?.text).toMatch(SECTION_LINE.documents);
     }
     // asked for, the paper is the other agency's (review HIGH-2)
-    for (const asked of [
-      "where can she get a health check certificate",
-      "what documents do I need for a criminal record certificate",
-      "what papers are needed for a residence card",
-    ]) {
+    for (const [asked, pointer] of [
+      ["where can she get a health check certificate", /Khám sức khỏe/],
+      ["what documents do I need for a criminal record certificate", /lý lịch tư pháp/],
+      ["what papers are needed for a residence card", /Thị thực/],
+    ] as const) {
       const say = chat();
       expect(codeOf(await say("I want to marry my Vietnamese fiancée, I am Australian"))).toBe("2.000806");
-      expect(codeOf(await say(asked)), asked).toBeUndefined();
+      const replies = await say(asked);
+      expect(codeOf(replies), asked).toBeUndefined();
+      expect(replies[0]?.text, asked).toMatch(pointer);
+    }
+  });
+
+  it("a day said beside a section question is when the citizen comes; a question after 'để tôi' is still asked", async () => {
+    const say = chat();
+    expect(codeOf(await say("lam giay khai sinh"))).toBe("1.001193");
+    expect(codeOf(await say("mai em đi nộp thì mất bao lâu"))).toBe("1.001193");
+    expect(codeOf(await say("để tôi hỏi thêm là hai vợ chồng có cần có mặt không"))).toBe("1.001193");
+  });
+
+  it("a question naming another matter in plain words does not stay on the procedure at hand (review HIGH-5)", async () => {
+    for (const other of [
+      "bà ngoại 80 tuổi xin trợ cấp thì bao lâu có",
+      "ho ngheo xin ho tro tien dien bao lau thi co",
+    ]) {
+      const say = chat();
+      expect(codeOf(await say("lam giay khai sinh"))).toBe("1.001193");
+      expect(codeOf(await say(other)), other).not.toBe("1.001193");
     }
   });
 
