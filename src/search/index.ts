@@ -576,12 +576,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const longer = Math.max(RECALL_SHORT, this.entries.length / 64);
     let rest = 0;
     let lift = 0;
+    let skipped = 0;
     for (const list of lists) {
       if (list.ids.length <= longer) continue;
       rest += list.max;
       lift += list.lift;
+      skipped += list.ids.length;
     }
-    if (rest === 0 || k <= 0) return undefined;
+    // Few postings to skip (a ward's catalogue): reading them is cheaper than the bound.
+    if (skipped < RECALL_WORTH || k <= 0) return undefined;
     const scores = this.recallScores;
     const touched: number[] = [];
     for (const list of lists) {
@@ -822,10 +825,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const namedInQuestion: Entry<P>[] = [];
+    const termList = [...terms.values()];
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
-        const { share: coverage, outside, vetoed } = this.coverage(entry, terms, lastSentence, runs, lastEnding);
+        const {
+          share: coverage,
+          outside,
+          vetoed,
+        } = this.coverage(entry, terms, termList, lastSentence, runs, lastEnding);
         // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con lai".
         const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
           const typed = (terms.get(token) as Term).word;
@@ -1302,6 +1310,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private coverage(
     entry: Entry<P>,
     terms: ReadonlyMap<string, Term>,
+    /** `terms`' values in order. */
+    list: readonly Term[],
     lastSentence: number,
     runs: readonly OutsideRun[],
     lastEnding = lastSentence,
@@ -1312,7 +1322,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     let outside = false;
     let vetoed = false;
     // What the record has of each term (its field weight, or undefined), read once for all the endings.
-    const list = [...terms.values()];
     const fields = list.map((term) => (term.unbound ? undefined : entry.weights.get(term.word.token)));
     for (let from = 0; from <= lastSentence; from++) {
       // A question that points back ("giấy đó") stands alone or with the story from its referent on, never with
@@ -1357,8 +1366,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       asked += term.weight;
     });
     if (held.length === 0) return { share: 0, vetoed: false };
-    // Sorted, each word's distance to the nearest held word is found by bisection, not by reading them all.
-    const sorted = Float64Array.from(held).sort();
+    // Sorted (when there are many), each word's distance to the nearest held word is found by bisection.
+    const sorted = held.length > FEW_HELD ? Float64Array.from(held).sort() : undefined;
     const { reach, farFloor } = this.tuning;
     terms.forEach((term, j) => {
       if (fields[j] !== undefined) return;
@@ -1368,7 +1377,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       let nearestAsked = Number.POSITIVE_INFINITY;
       term.positions.forEach((p, k) => {
         if ((term.sentences[k] as number) < from) return;
-        const d = distanceTo(sorted, p);
+        let d = Number.POSITIVE_INFINITY;
+        if (sorted) d = distanceTo(sorted, p);
+        else for (const h of held) d = Math.min(d, Math.abs(p - h));
         nearest = Math.min(nearest, d);
         if (!term.purposes[k]) nearestAsked = Math.min(nearestAsked, d);
       });
@@ -1458,20 +1469,25 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     terms: ReadonlyMap<string, Term>,
     fits: (token: string, spellings: ReadonlySet<string> | undefined) => boolean,
   ): TitleSaid[] | undefined {
-    const out: TitleSaid[] = [];
+    // A title none of whose words the message says covers 0 of any window: it is left out (the best starts at 0).
+    let out: TitleSaid[] | undefined;
     entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
       if (total === 0) return;
-      const said: TitleSaid = { tokens: [], weights: [], total };
+      let said: TitleSaid | undefined;
       for (let k = 0; k < tokens.length; k++) {
         const token = tokens[k] as string;
         if (terms.has(token) && fits(token, entry.titleMarks[t]?.get(token))) {
+          said ??= { tokens: [], weights: [], total };
           said.tokens.push(token);
           said.weights.push(weights[k] as number);
         }
       }
-      out.push(said);
+      if (said) {
+        out ??= [];
+        out.push(said);
+      }
     });
-    return out.some((s) => s.tokens.length > 0) ? out : undefined;
+    return out;
   }
 
   /** A word no record, synonym or cue has, corrected as a typo (spelling.ts TypoCorrector), remembered. */
@@ -1661,6 +1677,9 @@ function namesFrom(terms: readonly Term[], fields: readonly (number | undefined)
   return false;
 }
 
+/** Up to this many held places, the nearest is found by reading them all (sorting costs more). */
+const FEW_HELD = 8;
+
 /** The distance from `p` to the nearest of `sorted` (ascending, not empty): the same minimum as reading them all. */
 function distanceTo(sorted: Float64Array, p: number): number {
   let lo = 0;
@@ -1686,6 +1705,8 @@ interface RecallList {
 
 /** Postings no longer than this are always read whole by `recallPruned` (a small catalogue has no long lists). */
 const RECALL_SHORT = 32;
+/** `recallPruned` is tried only when the long lists hold this many postings together. */
+const RECALL_WORTH = 4_096;
 /**
  * Relative room left for rounding when a bound decides that a record cannot rank (sums taken in another order, weights
  * stored as 32-bit floats, which round by up to 6e-8).
