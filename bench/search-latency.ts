@@ -3,7 +3,8 @@
 // The served search's cost alone, without the accuracy rows of bench/search.ts: how long the index takes to build
 // (as the live catalogue builds it: an ExampleSearch with the câu mẫu and the re-ranker) and each message's time
 // (searchUncached) over eval/tuning.tsv, at the bundled catalogue or a synthetic one of N procedures
-// (test/harness/synthetic-catalogue.ts, as bench/search.ts makes it). Small enough to run under a profiler
+// (test/harness/synthetic-catalogue.ts, as bench/search.ts makes it), and how long building it again takes (a
+// reload). Small enough to run under a profiler
 // (node --cpu-prof, valgrind --tool=callgrind) or side by side with a worktree of an earlier commit.
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -35,6 +36,10 @@ const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.t
 const started = performance.now();
 const index = new ExampleSearch(records, synonyms, servedExamples(examples), redirects, { key: labelKey });
 const buildMs = performance.now() - started;
+// A reload builds the index again from the same records and câu mẫu (plus a change): what that costs.
+const again = performance.now();
+new ExampleSearch(records, synonyms, servedExamples(examples), redirects, { key: labelKey });
+const rebuildMs = performance.now() - again;
 
 for (const q of queries.slice(0, 20)) index.searchUncached(q);
 // Wall time, and the process's CPU time (user + system, microseconds): on a machine other processes load, the CPU
@@ -61,7 +66,7 @@ const at = (list: number[], p: number) => {
   return (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] as number).toFixed(3);
 };
 console.log(
-  `${records.length} records: build ${buildMs.toFixed(0)} ms; ${times.length} searches in ${totalMs.toFixed(0)} ms: ` +
+  `${records.length} records: build ${buildMs.toFixed(0)} ms, again ${rebuildMs.toFixed(0)} ms; ${times.length} searches in ${totalMs.toFixed(0)} ms: ` +
     `median ${at(times, 0.5)} ms, p95 ${at(times, 0.95)} ms, p99 ${at(times, 0.99)} ms, ` +
     `mean ${(totalMs / times.length).toFixed(3)} ms; CPU ${cpuMs.toFixed(0)} ms: median ${at(cpu, 0.5)} ms, ` +
     `p95 ${at(cpu, 0.95)} ms, mean ${(cpuMs / times.length).toFixed(3)} ms (load ${loadavg()[0]?.toFixed(1)})`,

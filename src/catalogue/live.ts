@@ -163,8 +163,21 @@ export function servedExamples(examples: readonly Example[]): LabelledExample[] 
  * (300 characters), a letter is compared whole, lest two letters alike in their first 300 characters meet.
  */
 export function labelKey(text: string): string {
-  return exactKey(cleanText(text).length > SCRUBBED_MAX ? text : scrubQuestion(text));
+  let key = labelKeys.get(text);
+  if (key === undefined) {
+    key = exactKey(cleanText(text).length > SCRUBBED_MAX ? text : scrubQuestion(text));
+    if (labelKeys.size >= KEPT_LABEL_KEYS) labelKeys.clear();
+    labelKeys.set(text, key);
+  }
+  return key;
 }
+
+/**
+ * Each index built (every reload, each ward's view) keys all the câu mẫu again, and scrubbing is most of it: a text's
+ * key depends on the text alone, so it is kept, for at most this many texts (then started afresh).
+ */
+const KEPT_LABEL_KEYS = 50_000;
+const labelKeys = new Map<string, string>();
 
 function index(catalogue: Catalogue): CatalogueSnapshot {
   return { catalogue, search: indexCatalogue(catalogue) };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { type AnalyzedQuery, Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
@@ -130,12 +131,39 @@ interface Feature {
 const BIGRAM = "\u0001";
 
 /**
+ * A text's features depend on the text and the synonyms alone (the analyzer is made from them), so an index made again
+ * (a catalogue reloaded for a câu mẫu staff added, a file touched, a ward's view, each fold of a cross-validation)
+ * reads each of the thousands of examples it had once already, not again: analysing them was most of its build. Kept
+ * by the synonyms' content, the last `KEPT_SYNONYMS` versions of it; at most `KNOWN_FEATURES` texts each (then
+ * started afresh), so messages read with `nearest` cannot grow it without end.
+ */
+const KEPT_SYNONYMS = 2;
+const KNOWN_FEATURES = 50_000;
+const featuresBySynonyms = new Map<string, Map<string, Feature[]>>();
+
+function knownFeatures(synonyms: SynonymsFile): Map<string, Feature[]> {
+  const key = createHash("sha256").update(JSON.stringify(synonyms)).digest("base64");
+  let known = featuresBySynonyms.get(key);
+  if (known) {
+    featuresBySynonyms.delete(key);
+  } else {
+    known = new Map();
+    if (featuresBySynonyms.size >= KEPT_SYNONYMS)
+      featuresBySynonyms.delete(featuresBySynonyms.keys().next().value as string);
+  }
+  featuresBySynonyms.set(key, known);
+  return known;
+}
+
+/**
  * Nearest labelled examples by TF-IDF cosine over the words the search reads (folded, chat spellings and
  * synonyms mapped, places, section cues and filler removed: "làm giấy khai sinh cho con hết bao nhiêu" and
  * "đăng ký khai sinh cho bé ở đâu" meet on the procedure, not on the section asked) and their adjacent pairs.
  */
 export class ExampleIndex {
   private readonly analyzer: Analyzer;
+  /** The features of texts read before with the same synonyms (shared by every index made with them). */
+  private readonly known: Map<string, Feature[]>;
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
   private readonly codes: string[] = [];
@@ -175,6 +203,7 @@ export class ExampleIndex {
     } = {},
   ) {
     this.analyzer = new Analyzer(synonyms);
+    this.known = knownFeatures(synonyms);
     this.nearestOn = options.nearest ?? true;
     this.key = options.key ?? exactKey;
     const vectors: Feature[][] = [];
@@ -231,7 +260,16 @@ export class ExampleIndex {
    * typed ("khai sinh lại" is no "khai sinh cho con lai" when both are typed with accents).
    */
   features(text: string, analysed?: AnalyzedQuery): Feature[] {
-    const query = analysed ?? this.analyzer.query(text);
+    if (analysed) return this.featuresOf(analysed);
+    const known = this.known.get(text);
+    if (known) return known;
+    const made = this.featuresOf(this.analyzer.query(text));
+    if (this.known.size >= KNOWN_FEATURES) this.known.clear();
+    this.known.set(text, made);
+    return made;
+  }
+
+  private featuresOf(query: AnalyzedQuery): Feature[] {
     const accented = query.said.some((w) => w.marks !== "");
     const content = query.words.filter((w) => !/^\d+$/.test(w.token));
     const marks = (w: Word) => (!accented || this.analyzer.concepts.has(w.token) ? undefined : w.marks);
