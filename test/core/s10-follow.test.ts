@@ -125,7 +125,7 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
   it("a need asked in English stays on the procedure at hand (review LOW-2)", async () => {
     const say = chat();
     expect(codeOf(await say("đăng ký kết hôn"))).toBe("1.000894");
-    for (const need of ["do I need to bring witnesses?", "is a health check certificate required?"]) {
+    for (const need of ["do I need to bring witnesses?", "is a photo of us both required?"]) {
       const replies = await say(need);
       expect(codeOf(replies), need).toBe("1.000894");
       expect(replies[0]?.text, need).toMatch(SECTION_LINE.documents);
