@@ -29,6 +29,9 @@ import {
   namesPaperBeside,
   pointsAtCurrent,
   sectionCue,
+  unknownWords,
+  type Vocabulary,
+  vocabularyOf,
   withoutDescriptions,
   withoutTopicReturn,
 } from "./follow-up.js";
@@ -531,8 +534,13 @@ async function answerQuestion(
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
-  const onlySection =
-    outcome.sectionOnly && outcome.intent !== "general" ? outcome.intent : cue?.only ? cue.section : undefined;
+  // Not what the citizen says they will do ("vâng, để em chuẩn bị"), nor words nothing in the catalogue says ("sđt ubnd
+  // xã mình là bn"): those ask no section of it.
+  const asksSection =
+    outcome.sectionOnly &&
+    outcome.intent !== "general" &&
+    !(current && (saysWillDo(text) || unknownWords(text, vocabularyOf(catalogue)).length > 0));
+  const onlySection = asksSection ? outcome.intent : cue?.only ? cue.section : undefined;
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -591,6 +599,7 @@ async function answerQuestion(
     cue &&
     !namesOther &&
     saysOnly(current, cue.rest) &&
+    !saysWillDo(text) &&
     (!redirect || namesPaperToBring(text, redirect.term))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
@@ -678,7 +687,8 @@ async function answerQuestion(
     !cue.only &&
     outcome.decision === "none" &&
     !redirect &&
-    explainsRest(current, text, cue.rest, catalogue.procedures)
+    explainsRest(current, text, cue.rest, catalogue.procedures) &&
+    unknownWords(text, vocabularyOf(catalogue)).length === 0
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -787,12 +797,18 @@ async function answerQuestion(
     !redirect &&
     outcome.decision === "choose" &&
     namesNoOther(outcome, asked) &&
-    namesNothingStrange(current, text, cue.rest, catalogue.procedures)
+    namesNothingStrange(current, text, cue.rest, catalogue.procedures, vocabularyOf(catalogue))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // Search is not sure on its own. The conversation says more: a list just offered, the procedure the chat is on.
-  const settled = settleWithContext(search, outcome, text, { current, options, cue, all: catalogue.procedures });
+  const settled = settleWithContext(search, outcome, text, {
+    current,
+    options,
+    cue,
+    all: catalogue.procedures,
+    vocabulary: vocabularyOf(catalogue),
+  });
   if (settled) {
     const section =
       settled.procedure.code === current?.code && current
@@ -803,7 +819,13 @@ async function answerQuestion(
 
   // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
   // no procedure search is sure of, asks its conditions (who may, what if not).
-  if (current && asksWhatIf(text) && aboutRecord(current, text) && !(outcome.sure && (top?.parts.title ?? 0) >= 1)) {
+  if (
+    current &&
+    asksWhatIf(text) &&
+    aboutRecord(current, text) &&
+    unknownWords(text, vocabularyOf(catalogue)).length === 0 &&
+    !(outcome.sure && (top?.parts.title ?? 0) >= 1)
+  ) {
     return [show(ctx, deps, current, "conditions")];
   }
   // "có cần giấy xét nghiệm ADN không" on an acknowledgement of paternity: whether a thing is needed, naming nothing
@@ -873,7 +895,8 @@ async function answerQuestion(
     outcome.decision === "none" &&
     !redirect &&
     tokenize(text).length <= ASIDE_WORDS &&
-    explainsAside(current, text, catalogue.procedures)
+    explainsAside(current, text, catalogue.procedures) &&
+    unknownWords(text, vocabularyOf(catalogue)).length === 0
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
   }
@@ -884,7 +907,7 @@ async function answerQuestion(
     cue &&
     !redirect &&
     outcome.decision === "none" &&
-    namesNothingStrange(current, text, cue.rest, catalogue.procedures)
+    namesNothingStrange(current, text, cue.rest, catalogue.procedures, vocabularyOf(catalogue))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1367,6 +1390,14 @@ const DAY =
 const MAX_DAY_CHARS = 200;
 /** "để tôi tìm lại", "để em hỏi thêm", "let me check", "I'll look": what the citizen will do (folded). */
 const WILL_DO = /(?:^|[\s,])(?:de (?:toi|em|minh|tui|tao)|let me|i ll|i will)\s/;
+/** Whether the message tells what the citizen will do ("ok để tôi tìm lại giấy tờ", "let me check"), asking nothing. */
+function saysWillDo(text: string): boolean {
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  return WILL_DO.test(folded) && !QUESTION_END.test(folded.trim());
+}
+/** A question mark, or a yes/no particle at the end (folded). */
+const QUESTION_END = /\?|(?:^|\s)(?:khong|ko|k|hong|duoc|chua)\s*$/;
+
 /** A follow-up of this many words or more tells of the case around its question. */
 const TOLD_WORDS = 9;
 
@@ -1381,14 +1412,14 @@ function namesNothingStrange(
   text: string,
   rest: readonly string[],
   all: readonly Procedure[],
+  vocabulary: Vocabulary,
 ): boolean {
   // "thứ hai tuần sau có làm không": a day asked, no section of the procedure. "ok để tôi tìm lại giấy tờ": what the
   // citizen will do, nothing asked.
   // A day said in a longer question is when the citizen comes ("sáng mai em mang lên thì có lấy luôn trong ngày được không").
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   const told = tokenize(text).length;
-  const question = /\?|(?:^|\s)(?:khong|ko|k|hong|duoc|chua)\s*$/.test(folded.trim());
-  if ((DAY.test(folded) && told < TOLD_WORDS) || (WILL_DO.test(folded) && !question)) return false;
+  if ((DAY.test(folded) && told < TOLD_WORDS) || saysWillDo(text)) return false;
   const left = new Set(rest);
   const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
   const withAccents = said.some((w) => w.marks !== "");
@@ -1396,11 +1427,16 @@ function namesNothingStrange(
   const common = commonWords(all);
   const keys = [...new Set(said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)))];
   const hidden = new Set(hiddenByFolding(text));
+  // The words citizens tell this procedure's case with (its câu mẫu: "cán bộ xuống" of a mobile registration) are its own.
+  const toldOfIt = vocabulary.told.get(current.code);
   const strange = [...keys, ...hidden].filter(
-    (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
+    (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k) && !toldOfIt?.has(k),
   );
-  // Every word left is the record's, most records', or one of asking and of telling one's case (ASKING_WORDS: kin,
-  // age and health, waiting and getting): a noun no record says ("vàng", "coffee", "sốt", "wifi") is another topic.
+  // Every word left is the record's, most records', one of asking and of telling one's case (ASKING_WORDS: kin,
+  // age and health, waiting and getting), or one citizens say asking about procedures of several kinds ("cán bộ
+  // xuống thì nhà mình chuẩn bị sẵn giấy gì"): a noun no record says ("vàng", "coffee", "sốt", "wifi") is another
+  // topic, and so is a word nothing in the catalogue says ("xăng", "petrol").
+  if (unknownWords(text, vocabulary).length > 0) return false;
   return strange.every((k) => !hidden.has(k) && asksWith(k.split(":")[0] ?? k));
 }
 
@@ -1508,6 +1544,7 @@ interface Context {
   current: Procedure | undefined;
   options: readonly Procedure[];
   cue: ReturnType<typeof sectionCue>;
+  vocabulary: Vocabulary;
 }
 
 /**
@@ -1523,7 +1560,7 @@ function settleWithContext(
   search: ProcedureSearch<Procedure>,
   outcome: SearchOutcome<Procedure>,
   text: string,
-  { current, options, cue, all }: Context,
+  { current, options, cue, all, vocabulary }: Context,
 ): { procedure: Procedure; section: Section } | undefined {
   if (options.length > 0 && outcome.decision !== "none") {
     const listed = outcome.hits.filter((h) => options.some((o) => o.code === h.procedure.code));
@@ -1582,7 +1619,9 @@ function settleWithContext(
     cue &&
     cue.rest.length <= FEW_WORDS &&
     outcome.decision !== "none" &&
-    !outcome.hits.some((h) => h.parts.title >= 1)
+    !outcome.hits.some((h) => h.parts.title >= 1) &&
+    // "wifi mat bao lau thi lap xong": a word nothing in the catalogue says is another topic's, no section of this one.
+    unknownWords(text, vocabulary).length === 0
   ) {
     return { procedure: current, section: cue.section };
   }

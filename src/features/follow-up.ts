@@ -1,6 +1,8 @@
+import { NOT_A_PROCEDURE } from "../catalogue/examples.js";
+import type { Catalogue } from "../catalogue/load.js";
 import type { Section } from "../core/format.js";
-import { extractIntent } from "../search/intent.js";
-import { fold, MAX_QUERY_CHARS, words } from "../search/normalize.js";
+import { cuePhrases, extractIntent } from "../search/intent.js";
+import { fold, MAX_QUERY_CHARS, type Word, words } from "../search/normalize.js";
 
 /**
  * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
@@ -346,4 +348,90 @@ export function namesPaperBeside(text: string, term: readonly string[], yesNo: b
     // the term itself a paper, asked whether needed: "does she need a health check certificate"
     (yesNo && PAPER_AFTER.has(term[term.length - 1] ?? ""))
   );
+}
+
+/**
+ * The words the catalogue's world is said in: every word of the records, of the synonyms (everyday and English names),
+ * of the search's section cues and of the câu mẫu labelled with a procedure (how citizens tell their case and ask). A
+ * word none of them says ("xăng", "petrol", "covid", "sđt") belongs to another topic.
+ */
+export interface Vocabulary {
+  /** Keys "token:marks" (as typed with accents) and "token" (folded). */
+  readonly known: ReadonlySet<string>;
+  /** The keys of each procedure's câu mẫu, by its code: how citizens tell that procedure's case. */
+  readonly told: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+const VOCABULARIES = new WeakMap<object, Vocabulary>();
+
+function recordTexts(catalogue: Pick<Catalogue, "procedures">): string[] {
+  return catalogue.procedures.flatMap((p) => [
+    p.name,
+    ...p.aliases,
+    p.applicants,
+    p.result,
+    ...p.conditions,
+    ...p.steps,
+    ...p.documents.flatMap((d) => [d.name, d.case ?? "", d.form ?? ""]),
+    ...p.channels.flatMap((c) => [c.time.text, c.fee.text, c.note ?? ""]),
+    p.checkFirst ?? "",
+    ...(p.localNotes ?? []),
+  ]);
+}
+
+/** The catalogue's vocabulary, built once per catalogue (its procedures, synonyms and câu mẫu). */
+export function vocabularyOf(catalogue: Pick<Catalogue, "procedures" | "synonyms" | "examples">): Vocabulary {
+  const owner = catalogue.examples.length > 0 ? catalogue.examples : catalogue.procedures;
+  const cached = VOCABULARIES.get(owner);
+  if (cached) return cached;
+  const known = new Set<string>(CUE_WORDS);
+  const texts = [
+    ...recordTexts(catalogue),
+    ...catalogue.synonyms.groups.flatMap((g) => [g.concept, ...g.terms]),
+    ...catalogue.examples.filter((e) => e.code !== NOT_A_PROCEDURE).map((e) => e.text),
+  ];
+  for (const text of texts) {
+    for (const w of words(text)) known.add(w.token).add(`${w.token}:${w.marks}`);
+  }
+  // A word counts as one of a procedure's case when two of its câu mẫu say it at least: a word of one story ("trực",
+  // "số điện thoại" told once) is no word that procedure's case is told with.
+  const counts = new Map<string, Map<string, number>>();
+  for (const example of catalogue.examples) {
+    if (example.code === NOT_A_PROCEDURE) continue;
+    const count = counts.get(example.code) ?? new Map<string, number>();
+    for (const key of new Set(words(example.text).flatMap((w) => [w.token, `${w.token}:${w.marks}`]))) {
+      count.set(key, (count.get(key) ?? 0) + 1);
+    }
+    counts.set(example.code, count);
+  }
+  const told = new Map<string, Set<string>>();
+  for (const [code, count] of counts) {
+    told.set(code, new Set([...count].filter(([, n]) => n >= TOLD_TWICE).map(([key]) => key)));
+  }
+  const vocabulary = { known, told };
+  VOCABULARIES.set(owner, vocabulary);
+  return vocabulary;
+}
+
+/** How many of a procedure's câu mẫu must say a word for it to be a word of that procedure's case. */
+const TOLD_TWICE = 2;
+
+/** The words of the search's section cues (folded): known whatever accents they are typed with. */
+const CUE_WORDS = new Set(cuePhrases().flat());
+
+/** A word's key in a message: with its accents when the message is typed with accents. */
+function keyIn(w: Word, accented: boolean): string {
+  return accented && w.marks !== "" && !CUE_WORDS.has(w.token) ? `${w.token}:${w.marks}` : w.token;
+}
+
+/**
+ * The words of a message no record, synonym, section cue or câu mẫu says (folded): another topic's ("giá xăng bao
+ * nhiêu", "how much is petrol", "bao lâu thì hết covid"). Numbers and words of asking are never strange.
+ */
+export function unknownWords(text: string, vocabulary: Vocabulary): string[] {
+  const said = words(text.slice(0, MAX_QUERY_CHARS));
+  const accented = said.some((w) => w.marks !== "");
+  return said
+    .filter((w) => !/^\d+$/.test(w.token) && !asksWith(w.token) && !vocabulary.known.has(keyIn(w, accented)))
+    .map((w) => w.token);
 }

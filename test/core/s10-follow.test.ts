@@ -63,14 +63,23 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
       ["đăng ký kết hôn", "1.000894", "cho em hỏi thuê áo dài cưới khoảng bao nhiêu tiền vậy ạ"],
       ["lam giay khai sinh", "1.001193", "em muốn hỏi tiêm vắc xin 6 trong 1 cho bé hết bao nhiêu tiền"],
       ["chung thuc chu ky", "2.000884", "could you tell me how much a taxi to the airport costs these days"],
+      // without a day, with or without accents (review HIGH-1c: only 'hôm nay'/'today' stopped these)
+      ["chứng thực di chúc", "2.001019", "giá xăng bao nhiêu"],
+      ["chứng thực di chúc", "2.001019", "what's the price of rice?"],
+      ["chứng thực di chúc", "2.001019", "gia xang bao nhieu"],
+      ["đăng ký kết hôn", "1.000894", "bao lâu thì hết covid"],
+      // what the citizen will do, with a word of papers in it, asks nothing
+      ["dang ky thuong tru", "1.004222", "vâng, để em chuẩn bị"],
+      ["chứng thực di chúc", "2.001019", "ok để mình chuẩn bị"],
     ];
     for (const [first, code, other] of others) {
       const say = chat();
       expect(codeOf(await say(first))).toBe(code);
       const replies = await say(other);
       expect(codeOf(replies), other).toBeUndefined();
-      // not found, or the off-topic reply: no section of any procedure
-      expect(replies[0]?.text, other).toMatch(/Xin lỗi|Sorry/);
+      // not found, the off-topic reply or another agency's pointer ('tiêm vắc xin' is the health station's): no
+      // section of any procedure
+      expect(replies[0]?.text, other).toMatch(/Xin lỗi|Sorry|không làm tại bộ phận một cửa|not handled at the ward/);
     }
   });
 
