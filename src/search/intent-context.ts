@@ -74,6 +74,9 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "must i take",
     "should we take",
     "do we take",
+    // papers said by other nouns: "gồm những tài liệu gì", "phải gửi thông báo gì" ("làm đơn gì" asks which procedure)
+    ...["tài liệu gì", "những tài liệu gì", "tài liệu nào", "chứng từ gì", "giấy tờ chứng từ gì"],
+    ...["gửi thông báo gì", "nộp thông báo gì", "làm thông báo gì", "mẫu đơn gì"],
     // a form asked for: "nộp mẫu j"
     "mẫu gì",
     "mẫu nào",
@@ -85,12 +88,14 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // (money paid: "hội đồng nào" is a council, no fee)
     ...["tốn kém", "thu đồng nào", "mất đồng nào", "tốn đồng nào", "trả đồng nào", "đóng đồng nào"],
     ...["thu phí", "miễn phí hả", "miễn phí à", "miễn phí phải không", "có miễn phí"],
+    // "phí" typed as in chat ("có mất fí ko"); "will I be charged"
+    ...["fí", "lệ fí", "mất fí", "tốn fí", "charged", "charge me", "charges"],
   ],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
     // the office's hours
-    ...["what time", "opening hours", "office hours", "working hours"],
+    ...["what time", "opening hours", "office hours", "working hours", "mấy giờ", "giờ nào"],
   ],
   place: [
     "cơ quan tiếp nhận",
@@ -112,6 +117,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // "ở công an phường nơi tạm trú không hay phải về nơi thường trú": one office or the other
     // "gửi đơn cho trường nào"
     "cho trường nào",
+    // one office or another by its department: "nộp ở xã hay phòng lao động", "ở phòng nào"
+    ...["hay phòng", "hay trung tâm", "hay chi cục", "phòng nào"],
     "cho cơ quan nào",
     "cho bên nào",
     "hay phải về",
@@ -164,6 +171,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
     // the next step: "tiếp theo phải làm gì", "bắt đầu từ đâu"
     ...["tiếp theo phải", "tiếp theo cần", "tiếp theo làm", "bước tiếp theo", "làm gì tiếp"],
+    // how, said as in talk: "xin công nhận kiểu gì"
+    ...["kiểu gì", "làm kiểu gì", "làm kiểu nào"],
   ],
   conditions: [
     // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
@@ -203,6 +212,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "chậm nhất",
     "trước năm nào",
     "trước tháng nào",
+    // a right asked: "tôi có quyền yêu cầu bồi thường không"
+    "có quyền",
     // standards to meet: "cần đáp ứng tiêu chuẩn gì"
     "tiêu chuẩn gì",
     "tiêu chuẩn nào",
@@ -243,6 +254,11 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
  * condition ("có được nhận trợ cấp gì không, cần làm những gì").
  */
 const KEPT_WHOLE = ["cần làm những gì", "phải làm những gì", "cần làm những thủ tục gì", "phải làm những thủ tục gì"];
+/**
+ * Which benefits one gets ("nhà được lĩnh tiền gì không", "được hưởng chế độ gì"): the procedure as a whole, as the
+ * amount of an allowance is; a yes/no beside them ("có được hưởng trợ cấp gì không") still asks whether one may.
+ */
+const BENEFITS_ASKED = ["tiền gì", "trợ cấp gì", "chế độ gì", "hỗ trợ gì", "quyền lợi gì", "được hưởng gì"];
 
 /**
  * Words around a cue that make it part of the story or of a name, not a question: "mặt tiền" is no "mất tiền",
@@ -360,6 +376,17 @@ const BETWEEN = new Set(tokenize("lại đúng về lên"));
 /** "báo lên phường", "lưu tại phường": an office written to or where a paper is kept, not where one goes to do it. */
 const NOT_GOING = new Set(tokenize("báo gửi lưu đã từ sống trú nhà"));
 const TOWARD = new Set(tokenize("ở tại về lên ra quay đến với cho tới sang vào"));
+const DONE_BEFORE = new Set(tokenize("đã từ"));
+const MUST_CUES = new Set(["co phai", "co can phai"]);
+const AT = new Set(tokenize("ở tại"));
+/** Done at the office: "ra phường chứng thực chữ ký", "mang bản dịch ra phường chứng thực" (the act is what is asked). */
+const ACTS = ["chứng thực", "ký", "làm chứng", "xác nhận", "nộp", "xin", "đăng ký"].map(tokenize);
+const OFFICE_NAME = new Set(tokenize("phường xã huyện quận ubnd ủy ban nhân dân"));
+export function actsAfterOffice(spelled: readonly Word[], office: number): boolean {
+  let k = office;
+  while (OFFICE_NAME.has(spelled[k]?.token ?? "")) k++;
+  return ACTS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+}
 
 /** "bao nhiêu" after a measure ("thu nhập bao nhiêu", "rộng bao nhiêu") or before a unit asks a threshold. */
 const MEASURES = new Set(["nhap", "rong", "sau", "cao", "dai", "tich", "da", "thieu"]);
@@ -368,13 +395,14 @@ const UNITS = new Set(["m2", "m", "met", "phieu", "tuoi", "phan", "%"]);
 /** Who must do it: the citizen (a legal deadline, conditions) or the office (its processing time). */
 const OBLIGATION = new Set(["phai"]);
 const OBLIGATION_EN = ["must", "have to", "has to"].map(tokenize);
+const OTHERWISE = new Set(tokenize("hay hoặc or"));
 const WAITING = new Set(tokenize("chờ đợi mất hết"));
 const OFFICE_SUBJECT = new Set(tokenize("xã phường ubnd cơ quan họ commune ward they committee office authorities"));
 
 const keptMap = new PhraseMap();
 for (const [intent, phrases] of Object.entries(KEPT))
   for (const text of phrases) keptMap.add(phrase(text), plain([intent]));
-for (const text of KEPT_WHOLE) keptMap.add(phrase(text), plain(["general"]));
+for (const text of [...KEPT_WHOLE, ...BENEFITS_ASKED]) keptMap.add(phrase(text), plain(["general"]));
 /** Told apart from a cue only by accents typed: never read as story when typed without them ("co mat tien k"). */
 const EXACT_STORY = new Set(["mat tien"]);
 const storyMap = new PhraseMap();
@@ -409,6 +437,7 @@ export function readInContext(
       kept: true,
     });
   }
+  levelOfChannel(spelled, cues, sentenceAt);
   muteStory(spelled, cues);
   muteAcrossClauses(spelled, cues);
   opensWithDossier(spelled, cues, sentenceAt);
@@ -438,6 +467,22 @@ export function readInContext(
     if (cue.paper && spelled[cue.end ?? 0]?.token === "giay" && spelled[(cue.end ?? 0) + 1]?.token === "phep") {
       cue.intent = "conditions";
       cue.paper = false;
+    }
+    // "làm văn bản ở phường có bắt buộc cả ba anh em phải có mặt không": the office is where it is done; the need
+    // after it is asked
+    const after = spelled[cue.end ?? 0];
+    const needAfter = NEED_AFTER.some((n) => n.token === after?.token && (mode === "typed" || n.marks === after.marks));
+    if (cue.intent === "place" && OFFICE_HAS.has(text) && needAfter) {
+      cue.mute = true;
+    }
+    // "trong thời gian quán bị đóng, tôi mất nguồn thu": during, the story (not "trong thời gian bao lâu")
+    if (
+      cue.intent === "time" &&
+      text === "thoi gian" &&
+      spelled[cue.at - 1]?.token === "trong" &&
+      !DURATION_ASKED.has(spelled[cue.end ?? 0]?.token ?? "")
+    ) {
+      cue.mute = true;
     }
     // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
     if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
@@ -504,6 +549,29 @@ export function readInContext(
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
   asksWhereToGo(spelled, cues);
+}
+
+/**
+ * "cần VNeID mức mấy", "vneid mức 2 chưa": the channel's words were cut as a cue; the level asked after them is a
+ * condition of using it (its words stay content).
+ */
+const LEVEL = new Set(tokenize("mấy 1 2"));
+function levelOfChannel(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (const c of [...cues]) {
+    const at = c.end;
+    if (c.intent !== "online" || at === undefined) continue;
+    if (spelled[at]?.token !== "muc" || !LEVEL.has(spelled[at + 1]?.token ?? "")) continue;
+    if (cues.some((other) => other.kept && other.at !== undefined && other.at <= at && (other.end ?? 0) > at)) continue;
+    cues.push({
+      intent: "conditions",
+      tokens: ["muc", spelled[at + 1]?.token ?? ""],
+      sentence: sentenceAt(at),
+      clause: clauseOf(spelled[at]),
+      at,
+      end: at + 2,
+      kept: true,
+    });
+  }
 }
 
 function muteStory(spelled: readonly Word[], cues: Cue[]): void {
@@ -616,16 +684,25 @@ function muteMoving(spelled: readonly Word[], cues: Cue[]): void {
 function isAhead(spelled: readonly Word[], at: number): boolean {
   if (WAITING.has(spelled[at]?.token ?? "")) return false;
   const clause = clauseOf(spelled[at]);
-  const before = spelled
-    .slice(Math.max(0, at - 3), at)
-    .filter((w) => clauseOf(w) === clause)
-    .map((w) => w.token);
-  // "hạn nộp khi nào": the deadline ("thời hạn giải quyết" is the office's time)
-  const deadline = before.some((t, k) => t === "han" && before[k - 1] !== "thoi");
-  return (
-    deadline || spelled[at - 1]?.token === "han" || before.includes("truoc") || before.join(" ").includes("it nhat")
+  const near = [at - 3, at - 2, at - 1].filter((k) => k >= 0 && clauseOf(spelled[k]) === clause);
+  const before = near.map((k) => spelled[k]?.token ?? "");
+  // "hạn nộp khi nào": the deadline ("thời hạn giải quyết" is the office's time; "gia hạn tạm trú bao lâu thì xong"
+  // names the procedure, an extension, not a limit; "hết hạn bao lâu rồi" still reads from the expiry)
+  const limit = (k: number) => spelled[k]?.token === "han" && !NOT_A_LIMIT.has(spelled[k - 1]?.token ?? "");
+  // "phải báo trước ngày mở cửa bao lâu", "trước khi khai trương mấy ngày": how long before that day
+  const beforeDay = [4, 5, 6, 7].some(
+    (d) =>
+      clauseOf(spelled[at - d]) === clause &&
+      spelled[at - d]?.token === "truoc" &&
+      AHEAD_OF.has(spelled[at - d + 1]?.token ?? "") &&
+      // "nộp trước ngày 15 thì bao lâu có kết quả": then the wait
+      !spelled.slice(at - d, at).some((w) => w.token === "thi"),
   );
+  return near.some(limit) || before.includes("truoc") || before.join(" ").includes("it nhat") || beforeDay;
 }
+const AHEAD_OF = new Set(tokenize("ngày khi hôm"));
+/** Words before "hạn" that make it no limit to meet: "thời hạn" (read as a cue of its own), "gia hạn" (extending). */
+const NOT_A_LIMIT = new Set(tokenize("thời gia"));
 
 const ALLOWANCES = ["tro cap", "ho tro", "tro giup"];
 function hasAllowance(words: readonly Word[]): boolean {
@@ -643,6 +720,11 @@ const CITIZEN_CLAIMS = new Set(["khieu nai", "yeu cau", "to cao", "dang ki", "kh
 /** "bao nhiêu tiền 1 tháng": an amount received each month, an allowance, not a fee. */
 const MONTHLY = new Set(["1 thang", "mot thang", "moi thang", "hang thang"]);
 const DAYS = new Set(tokenize("ngày tháng tuần hôm năm"));
+const OFFICE_HAS = new Set(["o phuong co", "o xa co"]);
+/** With their accents when typed with them: "ở phường có căn nhà" is no need. */
+const NEED_AFTER = phrase("cần phải bắt");
+/** After "trong thời gian": the length asked ("bao lâu", "mấy ngày", "là", "nào"), or the sentence's end. */
+const DURATION_ASKED = new Set(["", ...tokenize("bao mấy là nào quy định")]);
 const CHANGES = new Set(tokenize("đổi sửa chuyển"));
 /** "không đổi gì về địa chỉ", "chuyển cửa hàng sang địa chỉ khác", "địa chỉ cửa hàng đổi tên đường". */
 function changedBefore(spelled: readonly Word[], at: number): boolean {
@@ -749,10 +831,13 @@ function isObligation(spelled: readonly Word[], cue: Cue): boolean {
   for (let k = Math.max(0, at - 2); k < at; k++) if (WAITING.has(spelled[k]?.token ?? "")) return false;
   const inSentence = spelled.map((w, k) => ({ w, k })).filter(({ w }) => sentenceOf(w) === sentence);
   if (inSentence.some(({ w }) => w.token === "take" || w.token === "wait")) return false;
+  // "làm trong ngày được không hay phải hẹn": a duty offered as the other answer ("hay phải", "or must") is no duty of
+  // the days asked
   const modal = inSentence.find(
     ({ w, k }) =>
-      (OBLIGATION.has(w.token) && (clause === undefined || clauseOf(w) === clause)) ||
-      OBLIGATION_EN.some((run) => run.every((t, j) => spelled[k + j]?.token === t)),
+      !OTHERWISE.has(spelled[k - 1]?.token ?? "") &&
+      ((OBLIGATION.has(w.token) && (clause === undefined || clauseOf(w) === clause)) ||
+        OBLIGATION_EN.some((run) => run.every((t, j) => spelled[k + j]?.token === t))),
   );
   if (!modal) return false;
   // the office's duty: "xã phải giải quyết trong bao lâu", "how long does the commune have to resolve", "… và xã
@@ -785,8 +870,17 @@ function asksWhereToGo(spelled: readonly Word[], cues: Cue[]): void {
       if (sentenceOf(spelled[k]) !== sentence) break;
       let next = k + 1;
       while (next < k + 3 && BETWEEN.has(spelled[next]?.token ?? "")) next++;
-      const going = GO_TO.has(spelled[k]?.token ?? "") && !NOT_GOING.has(spelled[k - 1]?.token ?? "");
-      if (going && OFFICE.has(spelled[next]?.token ?? "")) {
+      // "hợp đồng đã chứng thực ở phường": where it was done ("đã" a word or two back)
+      const done = [k - 1, k - 2].some(
+        (j) => NOT_GOING.has(spelled[j]?.token ?? "") && (j === k - 1 || DONE_BEFORE.has(spelled[j]?.token ?? "")),
+      );
+      // "có phải làm thủ tục ở ủy ban không": whether it must be done, not where ("có phải về xã cũ không" goes there)
+      const mustBeAt = MUST_CUES.has(cue.tokens.join(" ")) && AT.has(spelled[k]?.token ?? "");
+      const going = GO_TO.has(spelled[k]?.token ?? "") && !done && !mustBeAt;
+      // "có được mang bản dịch ra phường chứng thực không": whether one may have that done (the office after the
+      // yes/no, an act after it); "ra phường chứng thực được không" asks whether it is done there
+      const act = k > cue.at && actsAfterOffice(spelled, next);
+      if (going && OFFICE.has(spelled[next]?.token ?? "") && !act) {
         cue.intent = "place";
         break;
       }

@@ -1,4 +1,4 @@
-import { readInContext } from "./intent-context.js";
+import { actsAfterOffice, readInContext } from "./intent-context.js";
 import { tokenize, type Word } from "./normalize.js";
 import { PhraseMap, phrase, plain, typedWithAccents } from "./phrases.js";
 import { unchat } from "./spelling.js";
@@ -680,6 +680,8 @@ const PAPERS = [
 /** "nộp cho ai", "gửi hồ sơ cho ai" ask where; "trợ cấp cho ai" asks who may have it. */
 const FOR_WHOM = ["cho ai"];
 const SENDING = new Set(tokenize("nộp gửi đưa chuyển báo"));
+/** Forms named by their noun: what is sent when a place to send it is asked right after. */
+const FORM_NOUNS = new Set(["to khai", "mau don", "mau to khai", "bieu mau", "form", "forms"]);
 
 /**
  * A yes/no question that names an office ("có thể xin giấy xác nhận cư trú tại công an phường không") asks
@@ -1055,7 +1057,9 @@ export function extractIntent<T extends Word>(
     // "xin bản sao được không", "có thể xin … không": a request for the service itself; "xã có hòa giải không":
     // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
     const whole = requestsService(spelled, end) || asksWhetherOfficeDoes(spelled, end, mode);
-    const section = namesOffice(spelled, end, mode) ? "place" : whole ? "general" : "conditions";
+    // "có cần ra phường chứng thực chữ ký không": whether it is needed, wherever it is done
+    const office = namesOffice(spelled, end, mode) && !needsBeforeOffice(spelled, end, mode);
+    const section = office ? "place" : whole ? "general" : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
   } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
     // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it or where; the procedure as a whole
@@ -1097,6 +1101,9 @@ const RECEIVED_MONEY = new Set(["phi", "tien", "chi phi"]);
 /** Something already done in the story: "đã đóng 200 nghìn phí", "đóng tiền thẩm định rồi". */
 const DONE = phrase("đã")[0] as Word;
 const ROI = phrase("rồi")[0] as Word;
+const XONG = phrase("xong")[0] as Word;
+const THI = phrase("thì")[0] as Word;
+const IF = new Set(tokenize("nếu if"));
 /** The office's own act after a deadline phrase: "bao lâu phải có kết quả", "trong bao lâu phải trả lời". */
 const OFFICE_ACTS = ["có kết quả", "trả kết quả", "giải quyết", "trả lời", "xử lý", "ra quyết định"].map(tokenize);
 /** Whether one of `runs` (folded words) starts at `k`. */
@@ -1104,6 +1111,8 @@ function runAt(spelled: readonly Word[], k: number, runs: readonly string[][]): 
   return runs.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
 }
 const OFFICE_DUTY = new Set(tokenize("phường xã ubnd quan"));
+/** Deadline cues that say a deadline missed, not how long one has. */
+const LATE = new Set(["qua han", "tre han", "di muon", "dang ky muon", "lam muon", "bi phat", "co bi phat"]);
 /** "hồ sơ điều chỉnh giấy phép thế nào": what the dossier holds; "nộp hồ sơ thế nào" is how to send it. */
 const HOW_ASKED = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao"]);
 const DOSSIER_ACTS = new Set(
@@ -1196,7 +1205,13 @@ function readAround(
         cue.intent = "conditions";
         continue;
       }
-      if (isWord(next, BAN)) {
+    }
+    // "bao nhiêu bản", "nộp bao nhiêu bản hồ sơ", "can nop bao nhieu ban", "mấy bộ hồ sơ": how many copies or sets to
+    // hand in, the papers, whatever the verb before ("bao nhiêu một bản" is a price)
+    if (cue.intent === "fee" && cue.tokens.at(-1) === "nhieu" && cue.tokens.at(-2) === "bao") {
+      const next = spelled[cue.end];
+      const set = next?.token === "bo" && spelled[cue.end + 1]?.token === "ho" && spelled[cue.end + 2]?.token === "so";
+      if (isWord(next, BAN) || set) {
         cue.intent = "documents";
         continue;
       }
@@ -1207,18 +1222,34 @@ function readAround(
       continue;
     }
     // "năm ngoái đã đóng 200 nghìn phí …, giờ … cần giấy tờ gì", "đã nộp online nhưng bị trả lại, giờ nộp trực
-    // tiếp ở đâu": money paid or a channel used before is the story when the message asks something else after it
+    // tiếp ở đâu": money paid or a channel used before is the story when the message asks something else after it;
+    // "đk online xong thì ra phường nào bấm biển": done ("xong", "rồi"), then ("thì") the question
     if (cue.intent === "fee" || cue.intent === "online") {
+      const doneAt = [cue.end, cue.end + 1, cue.end + 2].find(
+        (k) => sameClause(k, at) && (isWord(spelled[k], ROI) || isWord(spelled[k], XONG)),
+      );
+      // "nếu gửi qua bưu điện mà quá hạn xã không trả lời thì có được coi là đồng ý không": a channel or money
+      // supposed ("nếu", "if") is the case the question after it is about
+      const supposed = [1, 2, 3, 4, 5, 6].some((d) => sameClause(at - d, at) && IF.has(spelled[at - d]?.token ?? ""));
       const paid =
         [at - 5, at - 4, ...before].some((k) => k >= 0 && sameClause(k, at) && isWord(spelled[k], DONE)) ||
-        [cue.end, cue.end + 1, cue.end + 2].some((k) => sameClause(k, at) && isWord(spelled[k], ROI));
+        doneAt !== undefined ||
+        supposed;
+      // "… xong thì …", "… rồi thì …", "nếu … thì …": what follows "thì" in the same clause is asked after it
+      let then: number | undefined;
+      for (let k = cue.end; k < cue.end + 10 && sameClause(k, at); k++) {
+        if (isWord(spelled[k], THI) && (supposed || (doneAt !== undefined && k === doneAt + 1))) {
+          then = k;
+          break;
+        }
+      }
       const asksLater = cues.some(
         (c) =>
           c !== cue &&
           !c.mute &&
           c.intent !== cue.intent &&
           (c.at ?? -1) >= (cue.end ?? at) &&
-          (c.clause ?? 0) > (cue.clause ?? 0),
+          ((c.clause ?? 0) > (cue.clause ?? 0) || (then !== undefined && (c.at ?? -1) > then)),
       );
       if (paid && asksLater) {
         cue.mute = true;
@@ -1236,7 +1267,8 @@ function readAround(
       continue;
     }
     // "bao lâu phải có kết quả", "phường phải xử lý trong thời hạn bao lâu": the office's duty, its processing time
-    if (cue.deadline) {
+    // (not a deadline already missed: "quá hạn xã không trả lời thì có được coi là đồng ý không")
+    if (cue.deadline && !LATE.has(text)) {
       const acts = [cue.end, cue.end + 1, cue.end + 2].some((k) => runAt(spelled, k, OFFICE_ACTS));
       const sentence = sentenceNo(spelled, at);
       let duty = false;
@@ -1255,6 +1287,23 @@ function readAround(
         cue.deadline = false;
         continue;
       }
+    }
+    // "phải làm tờ khai nộp ở đâu": the form named is what is sent; where to send it is asked
+    if (cue.intent === "documents" && FORM_NOUNS.has(text)) {
+      const end = cue.end;
+      const sent = cues.some(
+        (c) => c.intent === "place" && !c.mute && (c.at === end || c.at === end + 1) && SENDING.has(c.tokens[0] ?? ""),
+      );
+      if (sent) {
+        cue.mute = true;
+        continue;
+      }
+    }
+    // "có cách nào làm lại giấy kết hôn không", "có cách nào để khai báo nơi đang sống": whether it can be done at
+    // all, the procedure as a whole (not "bằng cách nào", "làm cách nào": how)
+    if (cue.intent === "steps" && text === "cach nao" && isWord(spelled[at - 1], CO)) {
+      cue.intent = "general";
+      continue;
     }
     // "hồ sơ điều chỉnh giấy phép xây dựng thế nào": what the dossier holds
     if (cue.intent === "steps" && HOW_ASKED.has(text)) {
@@ -1392,6 +1441,25 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
   return false;
 }
 
+/**
+ * A word of needing before the office the yes/no names, and the act to have done there after it: "có cần ra phường
+ * chứng thực chữ ký không" asks whether it is needed ("phải ra phường nơi có đất à" still asks where to go).
+ */
+function needsBeforeOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = sentenceNo(spelled, end);
+  let office = -1;
+  for (let k = end; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+    if (officeMap.entryAt(spelled, k, mode)) office = k;
+  }
+  if (office < 0 || !actsAfterOffice(spelled, office + 1)) return false;
+  // with its accents when typed with them: "để lại căn nhà" is no "cần"
+  const need = (w: Word | undefined) =>
+    w !== undefined && NEEDING.some((n) => n.token === w.token && (mode === "typed" || w.marks === n.marks));
+  for (let k = office - 1; k >= 0 && sentenceNo(spelled, k) === sentence; k--) if (need(spelled[k])) return true;
+  return false;
+}
+const NEEDING = phrase("cần phải bắt buộc");
+
 /** Whether the message ends with an office ("… ở phường", "… tại UBND xã"), not one where something was done. */
 function endsAtOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
   for (let k = Math.max(0, end - 4); k < end; k++) {
@@ -1507,7 +1575,7 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   }
   const deadline = there.some((c) => c.deadline);
   // "nộp trực tuyến … cần tài khoản mức mấy": the account's level is asked, the channel is the way
-  const level = there.some((c) => c.intent === "conditions" && ACCOUNT_LEVEL.has(c.tokens.join(" ")));
+  const level = there.some((c) => c.intent === "conditions" && asksLevel(c.tokens));
   const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
   // "đăng ký biển số online ntn", "how do I get it corrected" beside "on the VNeID app": how to do it, by that
   // channel, asks the steps; the channel is the way, not the question.
@@ -1519,6 +1587,8 @@ export function chooseIntent(all: readonly Cue[]): Intent {
     found.delete("online");
   }
   if (level) found.delete("online");
+  // "các bước làm online", "quy trình làm trên cổng dịch vụ công gồm những bước nào": the steps named, by that channel
+  if (there.some((c) => c.intent === "steps" && NAMED_STEPS.has(c.tokens.join(" ")))) found.delete("online");
   // "như thế nào" asks how, over a yes/no or a who beside it; but "điều kiện … như thế nào" asks the conditions.
   if (there.some((c) => c.intent === "conditions" && c.tokens.join(" ").includes("dieu kien"))) found.delete("steps");
   return PRIORITY.find((i) => found.has(i)) ?? "general";
@@ -1526,8 +1596,18 @@ export function chooseIntent(all: readonly Cue[]): Intent {
 
 /** Who must be there: a condition said in words, over a paper named beside it. */
 const PRESENCE = new Set(["co mat", "can co mat", "phai co mat", "truc tiep co mat"]);
-const ACCOUNT_LEVEL = new Set(["muc may", "muc 2 khong", "muc 2 chua"]);
+/** "mức mấy", "mức 2 không", "tài khoản định danh mức mấy": the level of the account asked. */
+function asksLevel(tokens: readonly string[]): boolean {
+  const at = tokens.indexOf("muc");
+  return at >= 0 && ["may", "1", "2"].includes(tokens[at + 1] ?? "");
+}
 
+/** Cues that name the steps themselves. */
+const NAMED_STEPS = new Set(
+  ["các bước", "trình tự", "quy trình", "những bước nào", "bước nào", "mấy bước", "gồm những bước", "những bước"]
+    .concat(["steps", "what are the steps", "what is the procedure", "what is the process"])
+    .map((text) => tokenize(text).join(" ")),
+);
 /** Cues that ask how ("như thế nào", "ntn", "how do I"), as opposed to naming the steps ("các bước"). */
 const HOW = new Set(
   ["như thế nào", "thế nào", "làm thế nào", "làm như thế nào", "như nào", "ra sao", "how to", "how do i", "how can i"]
