@@ -1,6 +1,6 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
-import { MAX_QUERY_CHARS, tokenize, words } from "../search/normalize.js";
+import { MAX_QUERY_CHARS, tokenize, type Word, words } from "../search/normalize.js";
 import { namesForeigner } from "./foreign.js";
 
 export interface RedirectMatch {
@@ -235,11 +235,17 @@ export function containsRun(tokens: readonly string[], run: readonly string[]): 
   return startsOf(tokens, run).length > 0;
 }
 
-/** Words a request opens with before its topic: "cho hỏi", "tôi muốn xin", "làm thủ tục". */
-const OPENING = new Set(tokenize("cho hỏi muốn xin làm thủ tục về ạ"));
-/** Who asks, skipped only before a request ("tôi muốn vay vốn"): "tôi ly hôn được 3 năm rồi" is a status. */
+/**
+ * Words a request opens with before its topic: "cho hỏi", "tôi muốn xin", "làm thủ tục"; and the chat's way of
+ * calling the office first ("ad ơi cho e hỏi …", "mn ơi", "anh chị ơi"): none of them is what is asked.
+ */
+const OPENING = new Set(tokenize("cho hỏi muốn xin làm thủ tục về ạ ad admin ơi e mn anh chị"));
+/**
+ * Who asks, skipped only before a request ("tôi muốn vay vốn", "cho mình hỏi …"): "tôi ly hôn được 3 năm rồi" is a
+ * status.
+ */
 const ASKER = new Set(tokenize("tôi em mình"));
-const REQUEST = new Set(tokenize("muốn xin"));
+const REQUEST = new Set(tokenize("muốn xin hỏi"));
 
 /**
  * Whether the message opens with the term, its topic said first ("vay vốn ngân hàng chính sách cho hộ nghèo thì
@@ -267,12 +273,16 @@ export function opensWith(text: string, term: readonly string[]): boolean {
       (clause) =>
         ((clause.first && opensAt(clause.tokens, term, true)) ||
           requestsAt(clause.tokens, term) ||
-          demandedAt(clause.tokens, term)) &&
+          demandedAt(clause.said, term)) &&
         !namesAsHeld(clause.tokens.join(" "), [term]),
     )
   ) {
     return true;
   }
+  // A complaint asked about what the term names ("công ty chậm trả lương 3 tháng rồi … tôi khiếu nại ở phường được
+  // không"): the grievance is the agency's or the company's to settle, not the ward's first complaint procedure (which
+  // is about the ward's own decisions).
+  if (complains(tokens) && !namesAsHeld(text, [term]) && !forPurpose(text, term)) return true;
   // The term is most of what the letter's question says ("… Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
   const question = questionOf(text);
   if (!question) return false;
@@ -289,6 +299,12 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   const content = contentOf(question);
   const said = term.filter((t) => !IDLE.has(t)).length;
   return content > 0 && said * 2 >= content;
+}
+
+/** Asking to complain, or where to: "khiếu nại", "phản ánh", "complain". */
+const COMPLAINT = ["khiếu nại", "phản ánh", "complain", "complaint"].map(tokenize);
+function complains(tokens: readonly string[]): boolean {
+  return COMPLAINT.some((run) => containsRun(tokens, run));
 }
 
 /** Verbs of doing a service, right before its name: "đi làm trợ cấp tuất", "xin thẻ tạm trú", "nộp thuế …". */
@@ -437,7 +453,7 @@ const WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một 
 /** Words a letter's question opens with before its topic ("xin hỏi", "nay"); folded, so none that folds to a topic word. */
 const QUESTION_OPENING = new Set(tokenize("hỏi nay"));
 /** Who needs or wants something, and the verb: "nay tôi cần", "em muốn", "i need", "i want". */
-const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ i we"));
+const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ nên ấy i we"));
 const NEEDS = new Set(tokenize("cần muốn nên need want should"));
 
 /** Whether the clause says the citizen needs or wants the term: "nay cần phiếu lý lịch tư pháp", "I need a …". */
@@ -452,7 +468,10 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
     while (
       at < tokens.length &&
       !here() &&
-      (OPENING.has(tokens[at] as string) || ARTICLE.has(tokens[at] as string) || JOIN.has(tokens[at] as string))
+      (OPENING.has(tokens[at] as string) ||
+        ARTICLE.has(tokens[at] as string) ||
+        JOIN.has(tokens[at] as string) ||
+        LEARN.has(tokens[at] as string))
     ) {
       at++;
     }
@@ -466,6 +485,8 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
   return false;
 }
 const BUT = new Set(tokenize("nhưng but"));
+/** Wanting to know or ask about it: "tôi muốn biết lịch tiêm vắc xin", "em muốn hỏi về …", "I want to know about …". */
+const LEARN = new Set(tokenize("biết hỏi tìm hiểu know about"));
 
 /**
  * Another party demanding the paper of the citizen ("công ty yêu cầu phiếu lý lịch tư pháp số 1", "trường bắt nộp giấy
@@ -474,30 +495,38 @@ const BUT = new Set(tokenize("nhưng but"));
  */
 const DEMANDED = ["yêu cầu", "requires", "required", "asks for", "asked for", "wants"].map(tokenize);
 /**
- * Demands whose folded words are other words too ("đòi" folds as "đợi", waiting, and "đổi"; "bắt" as "bật"): read as a
- * demand only with the party demanding right before ("công ty đòi …", "trường bắt nộp …"), never "em đang đợi phiếu …".
+ * Demands whose folded words are other words too ("đòi" folds as "đợi", waiting, and "đổi"; "bắt" as "bật"): typed with
+ * accents, only the demand's own accents say it ("nhà em đang đợi phiếu …" waits); typed without, it is a demand only with
+ * a party that demands right before ("công ty đòi …", "cong ty bat nop …", "người ta đòi …"), never "nha em dang doi …".
  */
-const DEMANDED_BY_PARTY = ["đòi", "bắt"].map(tokenize);
-const DEMANDING_PARTY = new Set(
-  tokenize("công ty trường bên cơ quan ngân hàng chủ sếp ta nơi xí nghiệp nhà tuyển dụng đơn vị hãng trung tâm"),
-);
+const DEMANDED_BY_PARTY = words("đòi bắt");
+/** Who may demand a paper of the citizen, as runs: "nhà" alone is one's family ("nhà em"), "ta" alone "chúng ta". */
+const DEMANDING_PARTIES = [
+  ...["công ty", "trường", "nhà trường", "bên", "cơ quan", "ngân hàng", "chủ nhà", "sếp", "người ta", "họ"],
+  ...["nơi", "xí nghiệp", "nhà tuyển dụng", "đơn vị", "hãng", "trung tâm", "phía"],
+].map(tokenize);
 const DEMANDING_PARTY_REACH = 3;
+/** "đang", "chờ" before an unaccented "doi": "đang đợi", "chờ đợi". */
+const WAITING = new Set(tokenize("đang chờ"));
 /** Words between the demand and the paper: "yêu cầu phải có …", "bắt nộp …", "requires me to get a …". */
 const DEMANDED_BETWEEN = new Set(tokenize("phải có nộp xin làm a an the my me to get submit provide"));
 const DEMANDED_BETWEEN_MOST = 3;
 const IDENTITY = ["căn cước", "cccd", "cmnd", "chứng minh", "hộ chiếu", "passport", "identity"].map(tokenize);
 
-function demandedAt(tokens: readonly string[], term: readonly string[]): boolean {
+function demandedAt(said: readonly Word[], term: readonly string[]): boolean {
   if (IDENTITY.some((run) => run.every((t, j) => term[j] === t))) return false;
+  const tokens = said.map((w) => w.token);
   return startsOf(tokens, term).some((i) => {
     let end = i;
     while (end > 0 && i - end < DEMANDED_BETWEEN_MOST && DEMANDED_BETWEEN.has(tokens[end - 1] as string)) end--;
-    const said = (run: readonly string[]) => run.every((t, j) => tokens[end - run.length + j] === t);
-    if (DEMANDED.some(said)) return true;
-    const byParty = DEMANDED_BY_PARTY.find(said);
-    if (!byParty) return false;
-    const from = end - byParty.length;
-    return tokens.slice(Math.max(0, from - DEMANDING_PARTY_REACH), from).some((t) => DEMANDING_PARTY.has(t));
+    if (DEMANDED.some((run) => run.every((t, j) => tokens[end - run.length + j] === t))) return true;
+    const demand = said[end - 1];
+    const byParty = DEMANDED_BY_PARTY.find((w) => demand?.token === w.token);
+    if (!demand || !byParty || (demand.marks !== "" && demand.marks !== byParty.marks)) return false;
+    // "ben em dang doi …", "cho doi": waiting, whoever is before it
+    if (demand.marks === "" && WAITING.has(tokens[end - 2] ?? "")) return false;
+    const before = tokens.slice(Math.max(0, end - 1 - DEMANDING_PARTY_REACH), end - 1);
+    return DEMANDING_PARTIES.some((party) => containsRun(before, party));
   });
 }
 const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
@@ -512,6 +541,8 @@ const JOIN = new Set(
 
 interface Clause {
   tokens: string[];
+  /** The same words with the accents typed. */
+  said: Word[];
   /** The first clause with words of a sentence that asks (a question mark, "hỏi", or the message's last sentence). */
   first: boolean;
 }
@@ -525,17 +556,22 @@ function clausesOf(text: string): Clause[] {
   return sentences.flatMap((sentence, k) => {
     const tokens = tokenize(sentence);
     const question = sentence.includes("?") || tokens.includes("hoi") || k === sentences.length - 1;
-    const parts = sentence.split(/[,;:]/u).map(tokenize);
+    const parts = sentence.split(/[,;:]/u).map(words);
     // "Xin hỏi, thuận tình ly hôn …": the opening words may stand alone before a comma
-    const opening = parts.findIndex((part) => part.some((t) => !OPENING.has(t) && !QUESTION_OPENING.has(t)));
+    const opening = parts.findIndex((part) =>
+      part.some((w) => !OPENING.has(w.token) && !QUESTION_OPENING.has(w.token)),
+    );
     return parts
-      .map((part, i) => ({ tokens: part, first: question && i === opening }))
+      .map((part, i) => ({ tokens: part.map((w) => w.token), said: part, first: question && i === opening }))
       .filter((c) => c.tokens.length > 0);
   });
 }
 
-/** Words before a paper's name that make it something to bring ("mang bản gốc căn cước", "kèm bản sao hộ chiếu"). */
-const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất trình"));
+/**
+ * Words before a paper's name that make it something to bring ("mang bản gốc căn cước", "kèm bản sao hộ chiếu"), as
+ * runs: "trình" alone is the "chương trình" of "chương trình tiêm chủng", "theo" the "theo" of "theo quy định".
+ */
+const BRING = ["mang", "đem", "kèm", "bản gốc", "bản chính", "bản sao", "sao y", "photo", "xuất trình"].map(tokenize);
 
 /**
  * Whether the message names the term as a paper the citizen brings rather than asks for: "có phải
@@ -543,7 +579,10 @@ const BRING = new Set(tokenize("mang theo kèm gốc chính sao photo xuất tr�
  */
 export function namesPaperToBring(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
-  return startsOf(tokens, term).some((i) => tokens.slice(Math.max(0, i - BRING_REACH), i).some((t) => BRING.has(t)));
+  return startsOf(tokens, term).some((i) => {
+    const before = tokens.slice(Math.max(0, i - BRING_REACH), i);
+    return BRING.some((run) => containsRun(before, run));
+  });
 }
 const BRING_REACH = 3;
 
@@ -631,6 +670,9 @@ const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
 const DEMANDS = [
   ...["yêu cầu", "đòi", "bảo phải", "bảo là", "bảo rằng", "bảo tôi", "bảo em", "bảo mình", "bảo cần", "nói phải"],
   ...["requires", "required", "requests", "requested", "asks for", "asked for", "asked me", "wants a", "wants an"],
+  // sending the citizen to the ward for the paper ("bên bảo hiểm hướng dẫn lên phường xin xác nhận cư trú")
+  ...["hướng dẫn lên", "hướng dẫn ra", "hướng dẫn về", "bảo lên", "bảo ra", "bảo về", "kêu lên", "kêu ra", "kêu phải"],
+  ...["told me to", "sent me to"],
 ].map(tokenize);
 /** Words that may stand between the agency and its demand ("bên thuế lại yêu cầu", "vẫn đòi"). */
 const DEMAND_BETWEEN = new Set(tokenize("lại cũng thì vẫn"));
@@ -638,7 +680,27 @@ const DEMAND_BETWEEN = new Set(tokenize("lại cũng thì vẫn"));
 const WHAT = new Set(tokenize("gì j những nào what which"));
 const WHAT_REACH = 5;
 
+/**
+ * The agency refusing the paper the citizen brought before its demand ("Trung tâm đăng kiểm không nhận bản photo, bảo
+ * phải có bản sao chứng thực …"): still the agency asking, the words between are what it refused.
+ */
+const REFUSES = [
+  "không nhận",
+  "không chấp nhận",
+  "không chịu nhận",
+  "won't accept",
+  "doesn't accept",
+  "did not accept",
+].map(tokenize);
+const REFUSED_REACH = 4;
+
 function demandsPaper(tokens: readonly string[], end: number): boolean {
+  const refused = REFUSES.find((run) => run.every((t, j) => tokens[end + j] === t));
+  if (refused) {
+    const after = end + refused.length;
+    for (let k = after; k <= after + REFUSED_REACH; k++) if (demandsPaper(tokens, k)) return true;
+    return false;
+  }
   const from = DEMAND_BETWEEN.has(tokens[end] ?? "") ? end + 1 : end;
   const demand = DEMANDS.find((run) => run.every((t, j) => tokens[from + j] === t));
   if (!demand) return false;
@@ -670,6 +732,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   }
   merged.push([start, end]);
   const certified = certifiedWords(text, tokens);
+  const complaint = complains(tokens);
   return merged.every(([at, to]) => {
     // "lương hưu xã hội người già": the social pension's everyday name, not social insurance's pension
     if (tokens[to] === "xa" && tokens[to + 1] === "hoi") return true;
@@ -686,8 +749,9 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       .slice(Math.max(0, at - AUTHORISED_REACH), at)
       .join(" ")
       .includes("uy quyen");
-    // "ly hôn rồi, giờ muốn cưới …", "em ly dị ở Đài Loan rồi": a status, done
-    const done = tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
+    // "ly hôn rồi, giờ muốn cưới …", "em ly dị ở Đài Loan rồi": a status, done; not a grievance complained of
+    // ("công ty chậm trả lương 3 tháng rồi, tôi khiếu nại ở đâu"), which goes on
+    const done = !complaint && tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
     return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised || done || demandsPaper(tokens, to);
   });
 }

@@ -213,14 +213,24 @@ const PROCEDURE_ASKED = [
   ...["nộp ở đâu", "làm ở đâu", "bao lâu", "mấy ngày", "kinh doanh", "register", "licence", "license", "permit"],
 ].map(phraseOf);
 
-/** Whether a long message asks a market price, in the clause that asks, and no procedure. */
+/**
+ * Whether a long message asks a market price, in the clause that asks, and no procedure from that sentence on: the
+ * papers a letter's story tells of before ("Nhà tôi … đã có sổ đỏ và giấy phép xây dựng. Mẹ tôi nhờ hỏi giá vàng …")
+ * ask nothing.
+ */
 function asksPrice(text: string, said: readonly Word[]): boolean {
-  if (said.length <= OFF_TOPIC_LONGEST || PROCEDURE_ASKED.some((phrase) => says(said, phrase))) return false;
+  if (said.length <= OFF_TOPIC_LONGEST) return false;
+  const all = textWords(text);
   const clauses = new Map<number, Word[]>();
-  for (const w of textWords(text)) clauses.set(w.clause, [...(clauses.get(w.clause) ?? []), w]);
-  return [...clauses.values()].some(
-    (clause) => PRICES.some((phrase) => says(clause, phrase)) && PRICE_ASKED.some((phrase) => says(clause, phrase)),
+  for (const w of all) clauses.set(w.clause, [...(clauses.get(w.clause) ?? []), w]);
+  const asked = all.find(
+    (w) =>
+      PRICES.some((phrase) => says(clauses.get(w.clause) ?? [], phrase)) &&
+      PRICE_ASKED.some((phrase) => says(clauses.get(w.clause) ?? [], phrase)),
   );
+  if (!asked) return false;
+  const from = all.filter((w) => w.sentence >= asked.sentence);
+  return !PROCEDURE_ASKED.some((phrase) => says(from, phrase));
 }
 
 const LONGEST = 8;
@@ -270,7 +280,8 @@ const WORD_ASKED_LONGEST = 14;
  * is made of: a petition or an application form to the ward ("viết giúp đơn xin hỗ trợ") is left to the search, which
  * answers the procedure it belongs to.
  */
-const WRITE = words("viết soạn thảo write draft compose");
+/** Longest first: "soạn thảo" before "soạn". */
+const WRITE = ["soạn thảo", "viết", "soạn", "write", "draft", "compose"].map(phraseOf);
 /** Who the writing is asked of or for, right after the verb: "viết giúp", "soạn hộ", "write me". */
 const FOR_ME = words("giúp hộ dùm giùm cho me");
 /** Asked in English before the verb: "can you write", "help me write", "please write". */
@@ -303,11 +314,14 @@ const TO_WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "m�
 
 function asksWriting(said: readonly Word[]): boolean {
   if (said.length > WRITING_LONGEST || TO_WARD.some((run) => says(said, run))) return false;
-  for (let i = 0; i < said.length; i++) {
-    if (!WRITE.some((w) => says([said[i] as Word], [w]))) continue;
+  for (let start = 0; start < said.length; start++) {
+    // "soạn thảo" is one verb ("soạn thảo giúp tôi …"); "thảo" alone is a name ("chị Thảo cho em hỏi …")
+    const verb = WRITE.find((run) => foundAt(said.slice(start, start + run.length), run) === 0);
+    if (!verb) continue;
+    const i = start + verb.length - 1;
     const asked =
       FOR_ME.some((w) => says(said.slice(i + 1, i + 2), [w])) ||
-      ASK_BEFORE.some((run) => says(said.slice(Math.max(0, i - run.length), i), run));
+      ASK_BEFORE.some((run) => says(said.slice(Math.max(0, start - run.length), start), run));
     if (!asked) continue;
     const after = said.slice(i + 1, i + 2 + WRITING_REACH);
     if (WRITINGS.some((run) => says(after, run))) return true;

@@ -1,0 +1,146 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { namesAsHeld, namesPaperToBring, opensWith } from "../../src/features/redirects.js";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+import { tokenize } from "../../src/search/normalize.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+/**
+ * Session 11 (OOS): who asks what of whom in a message. Another agency's service asked (the citizen wants it, calls
+ * the office first in chat, wants to know about it) gets that agency's pointer; an agency that only asks the citizen
+ * for a ward paper (it refuses a photocopy, it demands) leaves the ward's procedure answered; waiting for a paper is no
+ * demand for it. Messages written for this test (not the probe sets' own).
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+async function reply(text: string): Promise<string> {
+  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
+  const [first] = await assistant.handle("telegram:11", { kind: "text", text });
+  return [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n");
+}
+const code = (text: string) => /\((?:mã|code) ([0-9.]+)\)/.exec(text)?.[1];
+const REFUSED = /chỉ trả lời về thủ tục hành chính/;
+
+describe("waiting for another agency's paper is no demand for it (review HIGH-4, the rest)", () => {
+  it.each([
+    ["nhà em đang đợi phiếu lý lịch tư pháp, giờ muốn đăng ký kết hôn thì cần giấy tờ gì", "1.000894"],
+    ["nha em dang doi phieu ly lich tu phap, gio muon dang ky ket hon thi can giay to gi", "1.000894"],
+    ["bên em vẫn đang đợi bằng lái mới, giờ đăng ký tạm trú cho em thì cần giấy gì", "1.004194"],
+  ])("%s → the ward's procedure", async (text, want) => {
+    expect(code(await reply(text))).toBe(want);
+  });
+
+  it.each([
+    ["công ty đòi phiếu lý lịch tư pháp số 1 thì xin ở đâu", /lý lịch tư pháp/i],
+    ["người ta đòi giấy khám sức khỏe, khám ở đâu", /Khám sức khỏe/],
+  ])("a party demanding it still asks for it: %s", async (text, topic) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(topic);
+  });
+
+  it("reads the demand's accents where they were typed", () => {
+    const term = tokenize("phiếu lý lịch tư pháp");
+    expect(opensWith("Vợ chồng tôi chờ lâu quá. Công ty đòi phiếu lý lịch tư pháp, xin ở đâu?", term)).toBe(true);
+    expect(opensWith("Vợ chồng tôi chờ lâu quá. Công ty đợi phiếu lý lịch tư pháp, còn tôi hỏi khai sinh?", term)).toBe(
+      false,
+    );
+  });
+});
+
+describe("a name is no writing verb (review HIGH-3b)", () => {
+  it.each([
+    "chị Thảo cho em hỏi mẫu tin nhắn đăng ký khai sinh gửi lên phường thế nào",
+    "anh Thảo ơi viết giúp em tờ khai đăng ký tạm trú với",
+  ])("%s → not refused as a writing", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+
+  it("'soạn thảo giúp' still asks the bot to write", () => {
+    expect(smallTalkReply("soạn thảo giúp tôi bài phát biểu tất niên")).toBe("small-talk-offtopic");
+  });
+});
+
+describe("a price asked after a letter's story of papers held is off-topic", () => {
+  it("the papers told before the price asked ask nothing", async () => {
+    const answer = await reply(
+      "Nhà tôi vừa được phường cấp giấy phép xây dựng, đã có sổ đỏ. Vợ tôi nhờ hỏi giá vàng miếng hôm nay bao nhiêu để mua tặng mẹ.",
+    );
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(REFUSED);
+  });
+
+  it("a price asked beside a permit asked stays the permit's", () => {
+    expect(smallTalkReply("Giá vàng hôm nay tăng mạnh, tôi muốn mở tiệm vàng thì cần giấy phép kinh doanh gì")).toBe(
+      undefined,
+    );
+  });
+});
+
+describe("another agency's service asked, with ward words around it", () => {
+  it.each([
+    ["ad ơi cho e hỏi rút bhxh 1 lần cần chuẩn bị gì, e có xác nhận cư trú của phường r", /Bảo hiểm xã hội/],
+    ["mn ơi cho mình hỏi đổi bằng lái xe ở đâu, mình mới chuyển khẩu về phường", /Giấy phép lái xe/],
+    [
+      "Con tôi đã làm khai sinh và có thẻ bảo hiểm y tế qua liên thông. Giờ tôi muốn biết lịch tiêm vắc xin cho cháu ở đâu?",
+      /tiêm chủng/,
+    ],
+    [
+      "Phường đã cấp giấy xác nhận tình trạng hôn nhân cho tôi. Nay tôi cần hợp pháp hóa lãnh sự giấy này để nộp sang Nhật thì làm ở đâu?",
+      /lãnh sự/,
+    ],
+    [
+      "Vợ tôi người Philippines, đã đăng ký kết hôn ở phường. Cô ấy muốn ở lại lâu dài nên cần thẻ tạm trú. Thẻ này xin ở đâu?",
+      /Thị thực, tạm trú/,
+    ],
+  ])("%s → the agency's pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(topic);
+  });
+
+  it("a foreign paper legalised for the ward stays the marriage's question", async () => {
+    expect(
+      code(
+        await reply(
+          "Giấy tờ của vợ tôi do Philippines cấp có phải hợp pháp hóa lãnh sự để nộp cho phường khi đăng ký kết hôn không?",
+        ),
+      ),
+    ).toBe("2.000806");
+  });
+});
+
+describe("an agency asking the citizen for a ward paper leaves the ward's procedure asked", () => {
+  it("refusing a photocopy and demanding a certified copy", async () => {
+    const text = "Ngân hàng không nhận bản photo, bảo phải có bản sao chứng thực sổ đỏ. Phường có chứng thực không?";
+    expect(namesAsHeld(text, [tokenize("ngân hàng")])).toBe(true);
+    expect(code(await reply(text))).toBe("2.000815");
+  });
+
+  it("a programme's name is no paper to bring ('chương trình', 'theo quy định')", () => {
+    expect(namesPaperToBring("lịch tiêm trong chương trình tiêm chủng mở rộng", tokenize("tiêm chủng"))).toBe(false);
+    expect(namesPaperToBring("có phải mang bản gốc căn cước không", tokenize("căn cước"))).toBe(true);
+  });
+});
+
+describe("a complaint about what a company did is no complaint to the ward", () => {
+  it.each([
+    "công ty chậm trả lương mấy tháng nay rồi, khiếu nại ở phường được không",
+    "Tôi bị công ty sa thải không báo trước. Tôi đăng ký tạm trú ở phường. Xin hỏi tôi khiếu nại ở đâu?",
+  ])("%s → the labour pointer", async (text) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(/Quyền lợi người lao động/);
+  });
+
+  it("a status told before a complaint about the ward stays a status", async () => {
+    expect(
+      code(await reply("Tôi đã ly hôn rồi, phường không cấp giấy xác nhận tình trạng hôn nhân, tôi muốn khiếu nại")),
+    ).toBe("2.002409");
+  });
+});
