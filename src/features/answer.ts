@@ -1115,7 +1115,8 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
       const cited = clause.match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
-      const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|instead of|not)\s/iu)[0] ?? clause;
+      // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").
+      const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|thì không|instead of|not)\s/iu)[0] ?? clause;
       const shared = new Set(tokenize(own).filter((t) => said.has(t))).size;
       for (const code of meant) {
         if (options.some((o) => o.code === code)) best.set(code, Math.max(best.get(code) ?? 0, shared));
