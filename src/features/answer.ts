@@ -1422,7 +1422,8 @@ function namesNothingStrange(
   const told = tokenize(text).length;
   if ((DAY.test(folded) && told < TOLD_WORDS) || saysWillDo(text)) return false;
   const left = new Set(rest);
-  const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
+  // "quay lại chuyện cái quán, …": the words of going back name nothing.
+  const said = words(withoutTopicReturn(text).slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
   const withAccents = said.some((w) => w.marks !== "");
   const own = recordWords(current);
   const common = commonWords(all);

@@ -13,6 +13,8 @@ const FILLER_WORDS = [
   // Vietnamese question and chat particles
   "còn thì sao vậy thế nào được không ko k hông hok khg dc đc z j gì à ạ ah ak nhỉ nhé nha ha hả vay",
   "cho hỏi xin tôi mình em anh chị ơi bạn ad admin shop với nữa rồi thế là có phải thì cũng luôn theo mang vào",
+  // plural pronouns: "bọn tôi phải làm những bước nào", "tụi em", "chúng tôi"
+  "bọn tụi chúng",
   "nộp làm cần mất hết tốn bao nhiêu lâu ngày mấy khi nào giờ ra sao đâu chỗ nơi nào cái của này đó kia",
   "xã phường thị trấn ủy ban ubnd quận huyện hồ sơ hs giấy tờ thủ tục giải quyết thực hiện xử lý đóng trả mà ừ ờ thế vậy hả lấy nhận kết quả những bn bnh",
   "đi đến tới ra lên về được phải nên sẽ đang nào",
@@ -78,6 +80,13 @@ const ASKING_WORDS = [
   // when the citizen comes: "mai em đi nộp", "sáng thứ hai", "chiều nay"
   "mai sáng chiều tối hôm qua nay tuần tomorrow morning afternoon",
   "wife's husband's old sick busy away work working while job abroad certificate paper thing whole",
+  // the body and getting about ("mẹ tôi chân yếu đi lại khó"), asking someone to go ("nhờ con trai cầm hồ sơ đi"),
+  // getting ready ("chuẩn bị sẵn giấy gì"), how far and from where ("cách phường cả chục cây số, ngồi nhà làm")
+  "chân tay mắt tai khó khăn liệt nhờ sẵn cách xa gần cây số km chục ngồi",
+  // saying sorry for a slip before asking again: "xin lỗi bấm nhầm, cần những giấy tờ nào"
+  "lỗi nhầm bấm gõ",
+  // English words of doing and asking: "is there a deadline for doing it?", "until they actually pay"
+  "doing actually really just send sent",
 ]
   .join(" ")
   .split(/\s+/)
