@@ -420,11 +420,26 @@ function opensAt(tokens: readonly string[], term: readonly string[], question: b
       (ASKER.has(tokens[at] as string) && (REQUEST.has(tokens[at + 1] ?? "") || MODAL.has(tokens[at + 1] ?? ""))) ||
       MODAL.has(tokens[at] as string) ||
       (MODAL.has(tokens[at - 1] ?? "") && JOIN.has(tokens[at] as string)) ||
-      registersAt(tokens, at))
+      registersAt(tokens, at) ||
+      howAt(tokens, at) ||
+      OPEN_VERBS.has(tokens[at] as string))
   ) {
     at++;
   }
   return at < tokens.length && here();
+}
+/** Verbs that ask for what follows them at a request's opening: "đổi giấy phép lái xe quốc tế …", "mua bảo hiểm xe …". */
+const OPEN_VERBS = new Set(tokenize("đổi cấp lại gia hạn mua mở rút học"));
+/** "làm sao", "làm thế nào (để)", "cách", "hướng dẫn": asking how to do what follows. */
+function howAt(tokens: readonly string[], at: number): boolean {
+  const [before, word] = [tokens[at - 1] ?? "", tokens[at] as string];
+  if (word === "cach" || (word === "huong" && tokens[at + 1] === "dan") || (word === "dan" && before === "huong")) {
+    return true;
+  }
+  if (word === "sao") return before === "lam";
+  if (word === "the") return before === "lam" && tokens[at + 1] === "nao";
+  if (word === "nao") return before === "the" && tokens[at - 2] === "lam";
+  return word === "de" && (before === "nao" || before === "sao");
 }
 /** What one should or must do, after who asks: "em nên mua bảo hiểm y tế …", "tôi phải nộp thuế …". */
 const MODAL = new Set(tokenize("nên phải"));
@@ -650,16 +665,53 @@ const HAD_PAIRS = new Set([
   // "ghi sai năm sinh so với căn cước": the paper a record is compared with
   "so voi",
   "khop voi",
+  "dung voi",
+  "giong voi",
+  "trung voi",
+  "khac voi",
+  "lech voi",
+  // "bản án ly hôn", "quyết định ly hôn", "ghi chú ly hôn", "trích lục ly hôn": a paper (or the ward's note) of it
+  "ban an",
+  "quyet dinh",
+  "ghi chu",
+  "trich luc",
   // "được công nhận thì có hỗ trợ bảo hiểm y tế": a benefit the status brings
   "ho tro",
 ]);
 const COPY = new Set(tokenize("photo kèm"));
+/** "theo hộ chiếu", "theo căn cước": what a record is written after. */
+const AFTER_PAPER = "theo";
+/** "căn cước ghi Thủy", "hộ chiếu ghi sai": what the paper says, told as evidence. */
+const PAPER_SAYS = new Set(tokenize("ghi says shows"));
+/** "thông tin căn cước", "cập nhật căn cước cho hộ kinh doanh": an identity paper's details, carried into a record. */
+const DETAILS = new Set(["thong tin", "cap nhat"]);
+/** "khi đi vay ngân hàng mới phát hiện …", "… vay ngân hàng thì phát hiện …": what was found out while doing it. */
+const FOUND_OUT = ["phát hiện", "mới biết", "found out", "noticed"].map(tokenize);
+const FOUND_REACH = 4;
+/** "tự dịch giấy khai sinh, căn cước và bằng cấp …": a paper translated. */
+const TRANSLATED = "dich";
+const TRANSLATED_REACH = 5;
+
+/**
+ * Whether the words around the term tell of it (a paper's content or details, a paper a record follows, what was found
+ * out while doing it, a paper translated) rather than ask for it.
+ */
+function toldOf(tokens: readonly string[], at: number, to: number): boolean {
+  if (tokens[at - 1] === AFTER_PAPER || PAPER_SAYS.has(tokens[to] ?? "")) return true;
+  const identity = IDENTITY.some((run) => run.every((t, j) => tokens[at + j] === t));
+  if (identity && DETAILS.has(`${tokens[at - 2] ?? ""} ${tokens[at - 1] ?? ""}`)) return true;
+  const after = tokens.slice(to, to + FOUND_REACH);
+  if (FOUND_OUT.some((run) => containsRun(after, run))) return true;
+  const before = tokens.slice(Math.max(0, at - TRANSLATED_REACH), at);
+  return before.some((t, i) => t === TRANSLATED && before[i + 1] !== "vu");
+}
 /** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
 const DONE_REACH = 5;
 const DONE_AFTER = "roi";
 /** How far before a term "ủy quyền" makes it what the authorisation is for ("ủy quyền cho người nhà rút …"). */
 const AUTHORISED_REACH = 8;
 const COPY_PAIRS = new Set(["ban sao", "sao y", "mang theo", "xuat trinh"]);
+const COPY_AFTER = new Set(["ban sao", "sao y", "cong chung"]);
 
 /**
  * The agency named as the one asking the citizen for a paper ("bên bảo hiểm xã hội bảo phải có giấy xác nhận thông tin
@@ -744,7 +796,9 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     const pair = `${tokens[at - 2] ?? ""} ${before}`;
     // "chứng thực bản sao sổ bảo hiểm xã hội", "photo căn cước": a copy of the paper, made at the ward; "giấy ủy
     // quyền nhận lương hưu thay": what an authorisation (whose signature the ward certifies) is for
-    const copied = COPY.has(before) || COPY_PAIRS.has(pair);
+    // "căn cước photo", "hộ chiếu bản sao công chứng": a copy named after the paper
+    const after = `${tokens[to] ?? ""} ${tokens[to + 1] ?? ""}`;
+    const copied = COPY.has(before) || COPY_PAIRS.has(pair) || tokens[to] === "photo" || COPY_AFTER.has(after);
     const authorised = tokens
       .slice(Math.max(0, at - AUTHORISED_REACH), at)
       .join(" ")
@@ -752,6 +806,14 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     // "ly hôn rồi, giờ muốn cưới …", "em ly dị ở Đài Loan rồi": a status, done; not a grievance complained of
     // ("công ty chậm trả lương 3 tháng rồi, tôi khiếu nại ở đâu"), which goes on
     const done = !complaint && tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
-    return HAD.has(before) || HAD_PAIRS.has(pair) || copied || authorised || done || demandsPaper(tokens, to);
+    return (
+      HAD.has(before) ||
+      HAD_PAIRS.has(pair) ||
+      copied ||
+      authorised ||
+      done ||
+      demandsPaper(tokens, to) ||
+      toldOf(tokens, at, to)
+    );
   });
 }

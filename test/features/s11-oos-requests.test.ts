@@ -144,3 +144,34 @@ describe("a complaint about what a company did is no complaint to the ward", () 
     ).toBe("2.002409");
   });
 });
+
+describe("another agency's paper told of, not asked for", () => {
+  it.each([
+    ["Giấy khai sinh ghi tên Thuỷ nhưng căn cước ghi Thủy, muốn sửa cho thống nhất", "căn cước"],
+    ["muốn cải chính họ của bố trên giấy khai sinh cho đúng với hộ chiếu của bố", "hộ chiếu"],
+    ["cải chính năm sinh theo hộ chiếu được không", "hộ chiếu"],
+    ["có phải nộp kèm bản án ly hôn không", "ly hôn"],
+    ["làm giấy độc thân thì người ta bảo phải ghi chú ly hôn trước", "ly hôn"],
+    ["thuế yêu cầu cập nhật thêm thông tin căn cước mới vào hồ sơ hộ kinh doanh", "căn cước"],
+    ["Khi đi vay ngân hàng mới phát hiện năm sinh trên sổ đỏ bị ghi sai", "vay ngân hàng"],
+    ["Tôi tự dịch giấy khai sinh, căn cước và bằng cấp sang tiếng Nhật", "căn cước"],
+  ])("%s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(true);
+  });
+
+  it.each([
+    ["tra cứu thông tin bảo hiểm xã hội ở đâu", "bảo hiểm xã hội"],
+    ["muốn vay ngân hàng để mua nhà thì làm sao", "vay ngân hàng"],
+    ["dịch vụ làm hộ chiếu nhanh ở đâu", "làm hộ chiếu"],
+  ])("still asked: %s", (text, term) => {
+    expect(namesAsHeld(text, [tokenize(term)])).toBe(false);
+  });
+
+  it("a paper corrected after what the ID card says gets no ID-card pointer", async () => {
+    // which correction is the search's to say; the ID card told of is no request for one
+    const answer = await reply(
+      "Giấy khai sinh của em ghi tên Thuỷ mà căn cước ghi Thủy, giờ sửa giấy khai sinh thì cần những gì ạ?",
+    );
+    expect(answer).not.toMatch(/Thẻ căn cước \(CCCD\)/);
+  });
+});

@@ -38,6 +38,10 @@ const FLOORS = [
   { file: "test/search/oos-probe10.tsv", oos: 40, answered: 3, offered: 3, right: 5, reached: 8 },
   // a third batch, written after the last change and measured once: 3, 0 of 30 before the session's changes; now 2, 0
   { file: "test/search/oos-probe11.tsv", oos: 30, answered: 3, offered: 3, right: 5, reached: 7 },
+  // the session-11 probe (written before any change): 4 answered, 0 listed of 40, 9 in scope right at its start; now 1, 0, 11
+  { file: "test/search/oos-probe12.tsv", oos: 40, answered: 2, offered: 2, right: 10, reached: 10 },
+  // its second batch, written after the changes and measured once, never tuned on: 4, 0, 8 before them; now 3, 0, 8
+  { file: "test/search/oos-probe13.tsv", oos: 40, answered: 4, offered: 4, right: 7, reached: 7 },
 ];
 
 describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
