@@ -22,6 +22,7 @@ import {
   rerank,
   rescuable,
   rescueInputs,
+  rescueOffer,
   rescueRow,
   type Sample,
   SituationModel,
@@ -102,11 +103,16 @@ interface RescueSample {
   expected: readonly string[];
 }
 
-/** The rescue rows of `pending` under `model`, and whether each one's first candidate is right. */
+/**
+ * The rescue rows of `pending` under `model`, and whether the list each one would be offered holds the right procedure:
+ * a rescue offers a "which one?" list, never an answer, so a list that holds it serves the citizen though its first
+ * is a look-alike (learning from the first alone taught the rescue to stay silent where the list would have served).
+ */
 function rescueSamples(pending: readonly RescueSample[], model: RankerModel) {
   return pending.map((p) => {
-    const { row, first } = rescueRow(p.inputs, candidateScores(p.rows, p.codes, model));
-    return { row, right: p.expected.includes(p.codes[first] as string), outOfScope: p.outOfScope };
+    const scores = candidateScores(p.rows, p.codes, model);
+    const { row } = rescueRow(p.inputs, scores);
+    return { row, right: rescueOffer(p.codes, scores).some((c) => p.expected.includes(c)), outOfScope: p.outOfScope };
   });
 }
 

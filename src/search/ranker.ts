@@ -1060,7 +1060,15 @@ export function rescuable<P extends SearchableProcedure>(ranked: readonly Hit<P>
 }
 
 /** How many of the model's first candidates a rescued message is offered. */
-const RESCUE_LIST = 3;
+export const RESCUE_LIST = 3;
+
+/** The codes a rescue offers: the first `RESCUE_LIST` distinct codes of the candidates in the model's order. */
+export function rescueOffer(codes: readonly string[], scores: readonly number[]): string[] {
+  const order = codes.map((code, k) => ({ code, s: scores[k] as number, k })).sort((a, b) => b.s - a.s || a.k - b.k);
+  const offered: string[] = [];
+  for (const { code } of order) if (!offered.includes(code) && offered.push(code) >= RESCUE_LIST) break;
+  return offered;
+}
 
 /**
  * A message the rules find nothing for (their best candidate below `choose`: "Vợ chồng tôi ở chung nhà bố mẹ, muốn

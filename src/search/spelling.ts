@@ -102,11 +102,29 @@ const CHAT: Array<[string, string]> = [
   ["nhiu", "nhiêu"],
   ["qa", "quá"],
   ["kd", "kinh doanh"],
-  // Building permits as people write them ("mất gpxd rồi", "giấy phép xd"): kept out of synonyms.json, where a group
-  // for the whole name changed how the records' own "giấy phép … cấp" weigh.
+  // Permits as people write them ("mất gpxd rồi", "giấy phép xd", "cái GPKD bị rách"): kept out of synonyms.json, where
+  // a group for the whole name changed how the records' own "giấy phép … cấp" weigh. "gp" and "xd" alone are read only
+  // beside what they abbreviate a permit of: "GP" is also a doctor ("do I need a GP letter"), "xd" other words in chat.
   ["gpxd", "giấy phép xây dựng"],
-  ["gp", "giấy phép"],
-  ["xd", "xây dựng"],
+  ["gp xd", "giấy phép xây dựng"],
+  ["gp xây", "giấy phép xây"],
+  ["giấy phép xd", "giấy phép xây dựng"],
+  ["phép xd", "phép xây dựng"],
+  ["xd nhà", "xây dựng nhà"],
+  ["gpkd", "giấy phép kinh doanh"],
+  ["gp kd", "giấy phép kinh doanh"],
+  ["gp kinh", "giấy phép kinh"],
+  ["gp bán", "giấy phép bán"],
+  ["gp sản", "giấy phép sản"],
+  ["gp nấu", "giấy phép nấu"],
+  ["gp an", "giấy phép an"],
+  ["gp antt", "giấy phép an ninh trật tự"],
+  ["gp sx", "giấy phép sản xuất"],
+  // …or after a Vietnamese verb of paperwork ("xin gp ở đâu", "mất gp rồi", "đổi tên trên gp").
+  ...["xin", "mất", "sửa", "trên", "cấp", "đổi", "làm", "lại"].map((verb): [string, string] => [
+    `${verb} gp`,
+    `${verb} giấy phép`,
+  ]),
   ["bh", "bao giờ"],
   ["bjo", "bao giờ"],
   ["bi h", "bây giờ"],

@@ -50,6 +50,16 @@ describe("how citizens type", () => {
     expect(top("đk kết hôn")).toBe("1.000894");
   });
 
+  it("reads 'gp' and 'xd' as a permit only beside what they abbreviate (review LOW-5)", () => {
+    expect(top("mất gpxd rồi giờ xin lại ở đâu")).toBe("1.013228");
+    expect(top("xin gp xd nhà 3 tầng cần gì")).toBe("1.013225");
+    expect(top("gia hạn giấy phép xd")).toBe("1.013227");
+    expect(top("cái gpkd hộ cá thể bị rách xin lại")).toBe("2.000575");
+    expect(top("xin gp bán lẻ thuốc lá cho tạp hóa")).toBe("2.000181");
+    // "GP" alone is also a doctor: no permit read into it.
+    for (const q of ["do I need a GP letter", "gp"]) expect(search.search(q).decision, q).toBe("none");
+  });
+
   it("ignores chat filler", () => {
     expect(search.search("cho tôi hỏi đăng ký tạm trú với ạ").hits[0]?.procedure.code).toBe("1.004194");
   });
