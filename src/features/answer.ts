@@ -75,9 +75,17 @@ const REMOVAL = tokenize("xóa");
 /** "… thì sao", "… thì thế nào", "what if …": a what-if, short (a letter's closing is no what-if). */
 const WHAT_IF = /(?:^|\s)(?:thì|thi)\s+(?:sao|thế nào|the nao|làm sao|lam sao)[\s?.!]*$/iu;
 const WHAT_IF_WORDS = 9;
+/**
+ * "nếu …" opening a question ("Nếu nhà bên kia cố tình không đến buổi hòa giải thì sao, xã có giải quyết tiếp không?",
+ * "neu chu nha khong chiu ky thi sao"), "what if …", "and if …": a what-if said as a sentence, longer.
+ */
+const IF_OPENING = /^\s*(?:(?:còn|con|vậy|vay|thế|the|mà|ma|and|but)\s+)?(?:nếu|neu|lỡ|lo|what if|if)\s/iu;
+const IF_WORDS = 18;
 
 function asksWhatIf(text: string): boolean {
-  return WHAT_IF.test(text.normalize("NFC")) && tokenize(text).length <= WHAT_IF_WORDS;
+  const typed = text.normalize("NFC");
+  const told = tokenize(text).length;
+  return (WHAT_IF.test(typed) && told <= WHAT_IF_WORDS) || (IF_OPENING.test(typed) && told <= IF_WORDS);
 }
 
 /**
@@ -95,8 +103,17 @@ const WHAT_IF_FRAME = new Set(tokenize("thì sao thế nào làm không chưa"))
  * conditions, papers, steps, note): "chủ nhà không ký thì sao" on a temporary residence, not "giá vàng hôm nay thì sao".
  */
 function aboutRecord(procedure: Procedure, text: string): boolean {
-  const said = contentWords(text.normalize("NFC").replace(PERSON_POINTED, " ")).filter((t) => !WHAT_IF_FRAME.has(t));
-  if (said.length === 0) return false;
+  // Words of asking and of telling one's case ("không chịu đến", "cố tình") say nothing of another topic: a what-if made
+  // of them only ("nhà bên kia ko chịu đến thì sao") asks of the procedure at hand.
+  const typed = text.normalize("NFC");
+  const unpointed = typed.replace(PERSON_POINTED, " ");
+  const told = contentWords(unpointed).filter((t) => !WHAT_IF_FRAME.has(t));
+  // Typed with other accents, a particle's letters name something ("vàng" is no "vâng", "giá" no "già"): another topic,
+  // unless the record says it so ("chủ" of "chủ nhà không ký thì sao" on a temporary residence).
+  const { accented: recordAccented } = recordWords(procedure);
+  if (hiddenByFolding(typed).some((k) => !recordAccented.has(k))) return false;
+  const said = told.filter((t) => !asksWith(t));
+  if (said.length === 0) return told.length > 0 || unpointed !== typed;
   const record = new Set(
     [
       procedure.name,
@@ -822,6 +839,8 @@ async function answerQuestion(
   if (
     current &&
     asksWhatIf(text) &&
+    // "nếu sau này chuyển cửa hàng sang địa chỉ khác thì giấy phép sửa sao": a change of the paper, its own procedure.
+    !namesChange(withoutTopicReturn(text)) &&
     aboutRecord(current, text) &&
     unknownWords(text, vocabularyOf(catalogue)).length === 0 &&
     !(outcome.sure && (top?.parts.title ?? 0) >= 1)
