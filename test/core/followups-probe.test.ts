@@ -12,6 +12,7 @@
  *   generalise): measured, with a floor under today's figure.
  * - followups-s9-probe.jsonl and followups-s9-check.jsonl: the same pair for the ninth session's variants (a thing
  *   first issued and its changes), written before its changes; the check batch was never tuned on.
+ * - s11-follow-probe.jsonl and s11-follow-check.jsonl: the eleventh session's pair, all seven kinds of conversation.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
@@ -37,6 +38,13 @@ describe("follow-ups in new phrasings", () => {
     ["test/core/followups-s9-probe.jsonl", 0.95, 1],
     // Never tuned on: 32/43 = 0.744 at 347116e, 38/43 = 0.884 after.
     ["test/core/followups-s9-check.jsonl", 0.85, 1],
+    // Eleventh session: sections asked as sentences that tell the case, what-ifs, English, switches by everyday names,
+    // corrections, returns, off-topic turns between (must stay none). 52/60 = 0.867 at d007921 (before), 56/60 = 0.933
+    // after; tuned on.
+    ["test/core/s11-follow-probe.jsonl", 0.91, 1],
+    // Never tuned on, written after the session's changes: 49/58 = 0.845 with d007921's conversation files, 50/58 =
+    // 0.862 after.
+    ["test/core/s11-follow-check.jsonl", 0.84, 1],
   ])("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
     const score = await playConversations(conversations(file), catalogue);
     const rate = score.followUpsRight / Math.max(1, score.followUps);
