@@ -60,6 +60,14 @@ describe("how citizens type", () => {
     for (const q of ["do I need a GP letter", "gp"]) expect(search.search(q).decision, q).toBe("none");
   });
 
+  it("reads the father's name said in other words as no paternity case (review s11 H7)", () => {
+    // 'tên ba' / "father's name" in the 'tên cha' group carried 1.000689 (birth + paternity for unmarried parents)
+    // whatever was said of the name: a wrong name is a correction, and a name told in chat is nothing to answer.
+    expect(top("my father's name is wrong on my birth certificate")).toBe("1.004859");
+    expect(top("tên ba em viết sai trong giấy khai sinh thì sao")).toBe("1.004859");
+    expect(search.search("tên ba em là Hùng").decision).toBe("none");
+  });
+
   it("ignores chat filler", () => {
     expect(search.search("cho tôi hỏi đăng ký tạm trú với ạ").hits[0]?.procedure.code).toBe("1.004194");
   });
