@@ -94,10 +94,13 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
-    // the office's hours
-    ...["what time", "opening hours", "office hours", "working hours", "mấy giờ", "giờ nào"],
+    // a time of day ("mấy giờ", "giờ nào", "what time"): only beside the office (its hours, printed with the place)
+    // or the result (the processing time says "after 15:00"), read in hoursAsked
+    ...["what time", "mấy giờ", "giờ nào"],
   ],
   place: [
+    // the office's hours are printed with the office, in the place section
+    ...["opening hours", "office hours", "working hours"],
     "cơ quan tiếp nhận",
     "nơi tiếp nhận",
     "ai ra quyết định",
@@ -484,6 +487,16 @@ export function readInContext(
     ) {
       cue.mute = true;
     }
+    // "mấy giờ rồi", "trận đấu tối nay mấy giờ": a time of day asks the office's hours or the result's only beside
+    // them; a time of day to meet ("báo trước mấy giờ") stays read as a deadline below
+    if (cue.kept && HOURS_CUES.has(text) && !isObligation(spelled, cue) && !isAhead(spelled, cue.at)) {
+      const section = hoursAsked(spelled, words, cue, mode);
+      if (section === undefined) {
+        cue.mute = true;
+        continue;
+      }
+      cue.intent = section;
+    }
     // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
     if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
@@ -696,11 +709,105 @@ function isAhead(spelled: readonly Word[], at: number): boolean {
       spelled[at - d]?.token === "truoc" &&
       AHEAD_OF.has(spelled[at - d + 1]?.token ?? "") &&
       // "nộp trước ngày 15 thì bao lâu có kết quả": then the wait
-      !spelled.slice(at - d, at).some((w) => w.token === "thi"),
+      !spelled.slice(at - d, at).some((w) => w.token === "thi") &&
+      // "trước khi cưới xin giấy độc thân bao lâu thì có": the day is when it is needed; asking for the paper after
+      // it, or getting it after the cue, is the wait (review M2)
+      !spelled.slice(at - d + 3, at).some((w) => REQUESTING.has(w.token)) &&
+      !gotAfter(spelled, at),
   );
   return near.some(limit) || before.includes("truoc") || before.join(" ").includes("it nhat") || beforeDay;
 }
 const AHEAD_OF = new Set(tokenize("ngày khi hôm"));
+
+const HOURS_CUES = new Set(["may gio", "gio nao", "what time"]);
+/** When the result is ready: "mấy giờ lên lấy kết quả", "mấy giờ thì có giấy" (the processing time says "sau 15 giờ"). */
+const RESULT_RUNS = [
+  "kết quả",
+  "lấy giấy",
+  "nhận giấy",
+  "có giấy",
+  "trả giấy",
+  "xong",
+  "result",
+  "ready",
+  "pick up",
+  "collect",
+];
+/** The office itself, or its hours: "phường làm việc mấy giờ", "mấy giờ mở cửa" (the place section prints them). */
+const OFFICE_RUNS = [
+  "phường",
+  "xã",
+  "ubnd",
+  "ủy ban",
+  "một cửa",
+  "bộ phận",
+  "cơ quan",
+  "công an",
+  "ward",
+  "commune",
+  "office",
+];
+const OFFICE_ACT_RUNS = [
+  "làm việc",
+  "mở cửa",
+  "đóng cửa",
+  "nghỉ trưa",
+  "tiếp dân",
+  "tiếp nhận",
+  "nhận hồ sơ",
+  "nộp hồ sơ",
+].concat(["open", "opens", "close", "closes"]);
+/** Words that may stand before the office's act without naming another place: "thứ bảy mấy giờ mở cửa". */
+const NO_SUBJECT = new Set(
+  tokenize("mấy giờ nào thì sẽ mới bắt đầu lại nay mai sáng chiều trưa tối hôm thứ bảy ạ ơi ad vậy bên"),
+);
+const runsOf = (texts: readonly string[]) => texts.map((text) => phrase(text));
+const RESULT = runsOf(RESULT_RUNS);
+const OFFICE_WORDS = runsOf(OFFICE_RUNS);
+const OFFICE_ACTS_SAID = runsOf(OFFICE_ACT_RUNS);
+
+/**
+ * The section a time of day asks, from the words of its sentence: the result ready (time), the office or its hours
+ * (place), or nothing of the procedure's ("mấy giờ rồi", "mấy giờ thì tan tầm", "mấy giờ chợ mở cửa": review H3).
+ */
+function hoursAsked(
+  spelled: readonly Word[],
+  words: readonly Word[],
+  cue: Cue,
+  mode: MarkMode,
+): "time" | "place" | undefined {
+  const same = (w: Word | undefined, run: Word | undefined) =>
+    w !== undefined && run !== undefined && w.token === run.token && (mode === "typed" || w.marks === run.marks);
+  const runAt = (k: number, run: readonly Word[]) => run.every((r, j) => same(words[k + j], r));
+  const found = (runs: readonly Word[][]) => {
+    const at: number[] = [];
+    for (let k = 0; k < words.length; k++) if (runs.some((run) => runAt(k, run))) at.push(k);
+    return at;
+  };
+  if (found(RESULT).length > 0) return "time";
+  if (found(OFFICE_WORDS).length > 0) return "place";
+  // the office's act with nothing else named between it and the time asked or the sentence's start ("mấy giờ chợ mở
+  // cửa", "ngân hàng làm việc đến mấy giờ" ask of another place)
+  const asked = words.findIndex((w) => w === spelled[cue.at ?? -1]);
+  const own = found(OFFICE_ACTS_SAID).some((k) => {
+    let j = k - 1;
+    while (j >= 0 && j !== asked + 1 && NO_SUBJECT.has(words[j]?.token ?? "")) j--;
+    return j < 0 || j === asked + 1;
+  });
+  return own ? "place" : undefined;
+}
+const REQUESTING = new Set(tokenize("xin"));
+/** Getting it, a word or two after how long: "bao lâu thì có", "bao lâu mới lấy được", "bao lâu xong". */
+const GOT = new Set(tokenize("có xong lấy nhận cấp"));
+const THEN = new Set(tokenize("thì mới là sẽ được"));
+function gotAfter(spelled: readonly Word[], at: number): boolean {
+  const clause = clauseOf(spelled[at]);
+  const word = (k: number) => (clauseOf(spelled[k]) === clause ? (spelled[k]?.token ?? "") : "");
+  let k = at;
+  while (k < at + 4 && word(k) !== "" && !THEN.has(word(k)) && !GOT.has(word(k))) k++;
+  while (THEN.has(word(k))) k++;
+  return GOT.has(word(k)) && k <= at + 5;
+}
 /** Words before "hạn" that make it no limit to meet: "thời hạn" (read as a cue of its own), "gia hạn" (extending). */
 const NOT_A_LIMIT = new Set(tokenize("thời gia"));
 

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
 import { parseLabelledQueries } from "../../src/search/evaluate.js";
 import { extractIntent } from "../../src/search/intent.js";
 import { textWords } from "../../src/search/normalize.js";
@@ -28,9 +30,22 @@ describe("section cues that generalise (session 11)", () => {
     ["Xin hỏi chúng tôi có cách nào làm lại giấy kết hôn không?", "general"],
     ["co cach nao lay lai giay khai sinh ko", "general"],
     ["làm cách nào để lấy lại giấy khai sinh", "steps"],
-    // a time of day to meet is a deadline; the office's hours are time
+    // a time of day to meet is a deadline; the office's hours are printed with the office (place), the result ready
+    // is the processing time ("sau 15 giờ …"); a time of day of anything else asks no section (review H3)
     ["nếu khách đến sau 23 giờ thì tôi phải báo trước mấy giờ hôm sau", "conditions"],
-    ["bộ phận một cửa làm việc mấy giờ", "time"],
+    ["bộ phận một cửa làm việc mấy giờ", "place"],
+    ["phường làm việc mấy giờ", "place"],
+    ["phuong lam viec den may gio", "place"],
+    ["mấy giờ mở cửa", "place"],
+    ["thứ bảy mấy giờ mở cửa ạ", "place"],
+    ["What are the opening hours of the ward office?", "place"],
+    ["mấy giờ lên lấy kết quả", "time"],
+    ["mấy giờ rồi", "general"],
+    ["trận đấu tối nay mấy giờ", "general"],
+    ["mấy giờ thì tan tầm", "general"],
+    ["mấy giờ chợ mở cửa", "general"],
+    ["ngân hàng làm việc đến mấy giờ", "general"],
+    ["what time is it", "general"],
     // done ("xong", "rồi") or supposed ("nếu") before "thì": the channel or money is the case, the question follows
     ["xe máy mới mua đk online xong thì ra cs phường nào bấm biển", "place"],
     ["đóng phí xong thì nhận giấy ở đâu", "place"],
@@ -71,7 +86,13 @@ describe("section cues that generalise (session 11)", () => {
     ["có phải đóng tiền gì ko", "fee"],
     // how long before a day ("trước ngày …", "trước khi …") is a deadline; "… thì bao lâu" after it the wait
     ["có phải báo phường không, nếu có thì phải báo trước ngày mở cửa bao lâu?", "conditions"],
+    ["trước khi khai trương bao lâu thì phải báo", "conditions"],
     ["nộp trước ngày 15 thì bao lâu có kết quả", "time"],
+    // the day is when the paper is needed; asking for it or getting it after is the wait (review M2)
+    ["trước khi cưới xin giấy độc thân bao lâu thì có", "time"],
+    ["trước khi cưới xin giấy này bao lâu thì có", "time"],
+    ["truoc khi cuoi xin giay doc than bao lau thi co", "time"],
+    ["trước khi nộp hồ sơ kết hôn xin giấy độc thân bao lâu thì xong", "time"],
     // chat and talk: "fí", "kiểu gì"; one office or another by its department; being charged
     ["xác nhận thân nhân liệt sĩ có mất fí ko vậy", "fee"],
     ["lập clb cầu lông thì xin công nhận kiểu gì", "steps"],
@@ -108,4 +129,59 @@ describe("the section asked, on session 11's own probes", () => {
     },
     180_000,
   );
+});
+
+/** The procedure code a reply answers, from its title line ("(mã 1.000894)"), and the section it shows. */
+const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
+const SECTION_LINE = { time: /\nThời gian giải quyết:/, place: /\nNơi nộp hồ sơ:/ } as const;
+
+/** Sends each turn to the real assistant and checks the procedure answered (undefined: none) and the section. */
+async function converse(turns: Array<[text: string, code: string | undefined, section?: keyof typeof SECTION_LINE]>) {
+  const assistant = createAssistant({
+    catalogue: await bundledCatalogue(),
+    conversations: new MemoryConversationStore(),
+    now: () => Date.UTC(2026, 11, 2, 8),
+  });
+  for (const [text, code, section] of turns) {
+    const replies = await assistant.handle("telegram:7", { kind: "text", text });
+    expect(codeOf(replies), `after «${text}»`).toBe(code);
+    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
+  }
+}
+
+const MARRIAGE = "1.000894";
+const SIGNATURE = "2.000884";
+const SINGLE = "1.004873";
+
+describe("a time of day and 'trước khi …' after an answer (review H3, M2)", () => {
+  it.each([
+    ["đăng ký kết hôn", MARRIAGE, "mấy giờ rồi"],
+    ["đăng ký kết hôn", MARRIAGE, "trận đấu tối nay mấy giờ"],
+    ["chứng thực chữ ký", SIGNATURE, "mấy giờ thì tan tầm"],
+  ])(
+    "after «%s» «%s» is no section of it: «%s»",
+    async (first, code, then) => {
+      await converse([
+        [first, code],
+        [then, undefined],
+      ]);
+    },
+    60_000,
+  );
+
+  it("the office's hours show the office, the result's hour the processing time", async () => {
+    await converse([
+      ["đăng ký kết hôn", MARRIAGE],
+      ["phường làm việc mấy giờ", MARRIAGE, "place"],
+      ["mấy giờ lên lấy kết quả", MARRIAGE, "time"],
+    ]);
+  }, 60_000);
+
+  it("'trước khi cưới xin giấy … bao lâu thì có' asks the wait, first or after an answer", async () => {
+    await converse([["trước khi cưới xin giấy độc thân bao lâu thì có", SINGLE, "time"]]);
+    await converse([
+      ["xác nhận tình trạng hôn nhân", SINGLE],
+      ["trước khi cưới xin giấy này bao lâu thì có", SINGLE, "time"],
+    ]);
+  }, 60_000);
 });
