@@ -468,8 +468,9 @@ const WARD = ["phường", "xã", "ủy ban", "ubnd", "ward", "commune", "một 
 /** Words a letter's question opens with before its topic ("xin hỏi", "nay"); folded, so none that folds to a topic word. */
 const QUESTION_OPENING = new Set(tokenize("hỏi nay"));
 /** Who needs or wants something, and the verb: "nay tôi cần", "em muốn", "i need", "i want". */
-const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ nên ấy i we"));
-const NEEDS = new Set(tokenize("cần muốn nên need want should"));
+const NEEDER = new Set(tokenize("tôi em mình chúng nay giờ nên ấy i we child son daughter wife husband"));
+/** "get" as English asks it: "where can my child get her vaccinations", "how do I get a work permit". */
+const NEEDS = new Set(tokenize("cần muốn nên need want should get"));
 
 /** Whether the clause says the citizen needs or wants the term: "nay cần phiếu lý lịch tư pháp", "I need a …". */
 function requestsAt(tokens: readonly string[], term: readonly string[]): boolean {
@@ -544,7 +545,7 @@ function demandedAt(said: readonly Word[], term: readonly string[]): boolean {
     return DEMANDING_PARTIES.some((party) => containsRun(before, party));
   });
 }
-const ARTICLE = new Set(tokenize("a an the my to get apply for một"));
+const ARTICLE = new Set(tokenize("a an the my her his our their to get apply for một"));
 const WANTS = new Set(tokenize("muốn nên want should"));
 /** Verbs between a need and its object: "muốn tham gia bảo hiểm xã hội", "cần đăng ký …", "want to join …". */
 const JOIN = new Set(
@@ -670,11 +671,6 @@ const HAD_PAIRS = new Set([
   "trung voi",
   "khac voi",
   "lech voi",
-  // "bản án ly hôn", "quyết định ly hôn", "ghi chú ly hôn", "trích lục ly hôn": a paper (or the ward's note) of it
-  "ban an",
-  "quyet dinh",
-  "ghi chu",
-  "trich luc",
   // "được công nhận thì có hỗ trợ bảo hiểm y tế": a benefit the status brings
   "ho tro",
 ]);
@@ -683,6 +679,8 @@ const COPY = new Set(tokenize("photo kèm"));
 const AFTER_PAPER = "theo";
 /** "căn cước ghi Thủy", "hộ chiếu ghi sai": what the paper says, told as evidence. */
 const PAPER_SAYS = new Set(tokenize("ghi says shows"));
+const HAS = new Set(tokenize("has have had holds"));
+const WHOSE = new Set(tokenize("his her my our their a an the"));
 /** "thông tin căn cước", "cập nhật căn cước cho hộ kinh doanh": an identity paper's details, carried into a record. */
 const DETAILS = new Set(["thong tin", "cap nhat"]);
 /** "khi đi vay ngân hàng mới phát hiện …", "… vay ngân hàng thì phát hiện …": what was found out while doing it. */
@@ -691,19 +689,46 @@ const FOUND_REACH = 4;
 /** "tự dịch giấy khai sinh, căn cước và bằng cấp …": a paper translated. */
 const TRANSLATED = "dich";
 const TRANSLATED_REACH = 5;
+const PURPOSE = "de";
+/** Words before "để" that make it ask how to get what follows: "cần gì để", "làm sao để", "thế nào để", "cách nào để". */
+const HOW_TO = new Set(tokenize("gì j sao nào"));
+/** "dịch" in other words: "giao dịch", "dịch vụ", "mùa dịch", "phòng/chống dịch", "dịch bệnh". */
+const NOT_TRANSLATING_BEFORE = new Set(tokenize("giao mùa phòng chống"));
+const NOT_TRANSLATING_AFTER = new Set(tokenize("vụ bệnh covid"));
+/** "bản án ly hôn", "quyết định ly hôn", "ghi chú ly hôn", "trích lục ly hôn": a paper (or the ward's note) of it. */
+const PAPER_OF = new Set(["ban an", "quyet dinh", "ghi chu", "trich luc"]);
+/** "xin quyết định thôi quốc tịch", "làm quyết định nhập quốc tịch": that paper asked for. */
+const ASKED_FOR = new Set(tokenize("xin làm cấp lấy nhận"));
+/** "hộ chiếu ghi sai ngày sinh thì làm lại": the paper itself wrong, to be fixed, is asked for. */
+const WRONG = "sai";
 
 /**
  * Whether the words around the term tell of it (a paper's content or details, a paper a record follows, what was found
  * out while doing it, a paper translated) rather than ask for it.
  */
 function toldOf(tokens: readonly string[], at: number, to: number): boolean {
-  if (tokens[at - 1] === AFTER_PAPER || PAPER_SAYS.has(tokens[to] ?? "")) return true;
+  if (tokens[at - 1] === AFTER_PAPER) return true;
+  // "giấy xác nhận độc thân để vay vốn", "… để tôi vay vốn": what a paper is for; not "cần gì để làm hộ chiếu", "làm sao
+  // để …", which ask how to get it
+  const purposeAt =
+    tokens[at - 1] === PURPOSE ? at - 1 : tokens[at - 2] === PURPOSE && ASKER.has(tokens[at - 1] ?? "") ? at - 2 : -1;
+  if (purposeAt > 0 && !HOW_TO.has(tokens[purposeAt - 1] ?? "")) return true;
+  if (PAPER_SAYS.has(tokens[to] ?? "") && tokens[to + 1] !== WRONG) return true;
+  if (PAPER_OF.has(`${tokens[at - 2] ?? ""} ${tokens[at - 1] ?? ""}`) && !ASKED_FOR.has(tokens[at - 3] ?? ""))
+    return true;
+  // "he has his passport", "we have a residence card": a paper held, in English
+  if (HAS.has(tokens[at - 1] ?? "") || (HAS.has(tokens[at - 2] ?? "") && WHOSE.has(tokens[at - 1] ?? ""))) return true;
   const identity = IDENTITY.some((run) => run.every((t, j) => tokens[at + j] === t));
   if (identity && DETAILS.has(`${tokens[at - 2] ?? ""} ${tokens[at - 1] ?? ""}`)) return true;
   const after = tokens.slice(to, to + FOUND_REACH);
   if (FOUND_OUT.some((run) => containsRun(after, run))) return true;
   const before = tokens.slice(Math.max(0, at - TRANSLATED_REACH), at);
-  return before.some((t, i) => t === TRANSLATED && before[i + 1] !== "vu");
+  return before.some(
+    (t, i) =>
+      t === TRANSLATED &&
+      !NOT_TRANSLATING_BEFORE.has(before[i - 1] ?? tokens[at - before.length - 1] ?? "") &&
+      !NOT_TRANSLATING_AFTER.has(before[i + 1] ?? tokens[at] ?? ""),
+  );
 }
 /** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
 const DONE_REACH = 5;

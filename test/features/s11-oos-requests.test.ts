@@ -175,3 +175,47 @@ describe("another agency's paper told of, not asked for", () => {
     expect(answer).not.toMatch(/Thẻ căn cước \(CCCD\)/);
   });
 });
+
+describe("English asks with 'get' and holds with 'has'", () => {
+  it("'where can my child get her vaccinations' asks for them", () => {
+    expect(
+      opensWith(
+        "Where can my child get her vaccinations? Is it done at the ward's one-stop office?",
+        tokenize("vaccinations"),
+      ),
+    ).toBe(true);
+  });
+
+  it("'has his passport' is a paper held", () => {
+    expect(
+      namesAsHeld("We want to get married at the ward. My fiancé is Korean and has his passport.", [
+        tokenize("passport"),
+      ]),
+    ).toBe(true);
+    expect(namesAsHeld("where do I renew my passport", [tokenize("passport")])).toBe(false);
+  });
+});
+
+describe("review of this session (REVIEW.md H4, H6, M4, L2)", () => {
+  it.each([
+    ["giao dịch tài khoản ngân hàng bị khóa thì làm sao", /Ngân hàng/],
+    ["giao dich tai khoan ngan hang bi khoa thi lam sao", /Ngân hàng/],
+    ["hộ chiếu ghi sai ngày sinh thì làm lại ở đâu", /Hộ chiếu/],
+    ["xin quyết định thôi quốc tịch ở đâu", /Quốc tịch/],
+  ])("%s keeps its pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(topic);
+  });
+
+  it("the ward's result sent by courier is the ward's procedure", async () => {
+    expect(code(await reply("xin giấy xác nhận cư trú gửi chuyển phát nhanh về nhà được không"))).toBe("1.010041");
+  });
+
+  it("a loan a ward paper is for is no request for the bank", () => {
+    expect(
+      namesAsHeld("ngân hàng bảo lên phường làm giấy xác nhận tình trạng hôn nhân để vay vốn", [tokenize("vay vốn")]),
+    ).toBe(true);
+    expect(namesAsHeld("cần những gì để làm hộ chiếu", [tokenize("làm hộ chiếu")])).toBe(false);
+  });
+});
