@@ -1410,11 +1410,18 @@ const DAY =
 const MAX_DAY_CHARS = 200;
 /** "để tôi tìm lại", "để em hỏi thêm", "let me check", "I'll look": what the citizen will do (folded). */
 const WILL_DO = /(?:^|[\s,])(?:de (?:toi|em|minh|tui|tao)|let me|i ll|i will)\s/;
-/** Whether the message tells what the citizen will do ("ok để tôi tìm lại giấy tờ", "let me check"), asking nothing. */
+/**
+ * Whether the message tells what the citizen will do ("ok để tôi tìm lại giấy tờ", "vâng, để em chuẩn bị", "let me
+ * check"), asking nothing: no question mark or yes/no particle at the end, no word of asking after it ("để em nộp hồ sơ
+ * thì mất bao lâu ạ" is a purpose clause before a question).
+ */
 function saysWillDo(text: string): boolean {
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
-  return WILL_DO.test(folded) && !QUESTION_END.test(folded.trim());
+  return WILL_DO.test(folded) && !QUESTION_END.test(folded.trim()) && !ASKS_SOMETHING.test(folded);
 }
+/** Words that ask (folded): "thì …", "gì", "bao nhiêu", "bao lâu", "ở đâu", "thế nào", "sao", "mấy", "how", "what". */
+const ASKS_SOMETHING =
+  /(?:^|[\s,])(?:thi|gi|j|bao nhieu|bao lau|bn|o dau|cho nao|the nao|ntn|sao|may|khi nao|bao gio|how|what|where|when|which|who)(?=$|[\s?.!,])/;
 /** A question mark, or a yes/no particle at the end (folded). */
 const QUESTION_END = /\?|(?:^|\s)(?:khong|ko|k|hong|duoc|chua)\s*$/;
 
@@ -1448,10 +1455,8 @@ function namesNothingStrange(
   const common = commonWords(all);
   const keys = [...new Set(said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)))];
   const hidden = new Set(hiddenByFolding(text));
-  // The words citizens tell this procedure's case with (its câu mẫu: "cán bộ xuống" of a mobile registration) are its own.
-  const toldOfIt = vocabulary.told.get(current.code);
   const strange = [...keys, ...hidden].filter(
-    (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k) && !toldOfIt?.has(k),
+    (k) => !common.has(k) && !(withAccents ? own.accented : own.folded).has(k),
   );
   // Every word left is the record's, most records', one of asking and of telling one's case (ASKING_WORDS: kin,
   // age and health, waiting and getting), or one citizens say asking about procedures of several kinds ("cán bộ

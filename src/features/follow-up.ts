@@ -24,6 +24,8 @@ const FILLER_WORDS = [
   // more English particles and pronouns: "what documents are required", "where do we submit them"
   "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
   "which who when should must have has got will would could",
+  // vocatives and chat politeness around a question: "how long does it take, mate?", "dear, what is the fee", "pls"
+  "sir madam mate buddy dear bro sis pls plz kkk chút tí xíu",
   // how long until it is done, how much in total, roughly: "and how long until it's done?", "how much does it cost"
   "until till done finished ready complete completed processed usually roughly about approximately total whole",
   "cost costs does it's its s take takes",
@@ -85,8 +87,9 @@ const ASKING_WORDS = [
   "chân tay mắt tai khó khăn liệt nhờ sẵn cách xa gần cây số km chục ngồi",
   // saying sorry for a slip before asking again: "xin lỗi bấm nhầm, cần những giấy tờ nào"
   "lỗi nhầm bấm gõ",
-  // English words of doing and asking: "is there a deadline for doing it?", "until they actually pay"
-  "doing actually really just send sent",
+  // English words of doing and asking: "is there a deadline for doing it?", "until they actually pay"; the sections
+  // in English words: "what are the charges?", "timeline", "opening hours", "on saturday"
+  "doing actually really just send sent charge charges timeline hours open saturday",
 ]
   .join(" ")
   .split(/\s+/)
@@ -367,8 +370,6 @@ export function namesPaperBeside(text: string, term: readonly string[], yesNo: b
 export interface Vocabulary {
   /** Keys "token:marks" (as typed with accents) and "token" (folded). */
   readonly known: ReadonlySet<string>;
-  /** The keys of each procedure's câu mẫu, by its code: how citizens tell that procedure's case. */
-  readonly told: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const VOCABULARIES = new WeakMap<object, Vocabulary>();
@@ -402,28 +403,10 @@ export function vocabularyOf(catalogue: Pick<Catalogue, "procedures" | "synonyms
   for (const text of texts) {
     for (const w of words(text)) known.add(w.token).add(`${w.token}:${w.marks}`);
   }
-  // A word counts as one of a procedure's case when two of its câu mẫu say it at least: a word of one story ("trực",
-  // "số điện thoại" told once) is no word that procedure's case is told with.
-  const counts = new Map<string, Map<string, number>>();
-  for (const example of catalogue.examples) {
-    if (example.code === NOT_A_PROCEDURE) continue;
-    const count = counts.get(example.code) ?? new Map<string, number>();
-    for (const key of new Set(words(example.text).flatMap((w) => [w.token, `${w.token}:${w.marks}`]))) {
-      count.set(key, (count.get(key) ?? 0) + 1);
-    }
-    counts.set(example.code, count);
-  }
-  const told = new Map<string, Set<string>>();
-  for (const [code, count] of counts) {
-    told.set(code, new Set([...count].filter(([, n]) => n >= TOLD_TWICE).map(([key]) => key)));
-  }
-  const vocabulary = { known, told };
+  const vocabulary = { known };
   VOCABULARIES.set(owner, vocabulary);
   return vocabulary;
 }
-
-/** How many of a procedure's câu mẫu must say a word for it to be a word of that procedure's case. */
-const TOLD_TWICE = 2;
 
 /** The words of the search's section cues (folded): known whatever accents they are typed with. */
 const CUE_WORDS = new Set(cuePhrases().flat());

@@ -37,6 +37,15 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
     ["đăng ký kết hôn", "1.000894", "2 đứa có phải có mặt cùng lúc không", "presence"],
     ["chung thuc ban sao giay to", "2.000815", "mất bao nhiêu tiền một trang?", "fee"],
     ["how do I register my baby's birth", "1.001193", "how many days until I receive the certificate", "time"],
+    // a purpose clause before the question is no "what I will do" (review s11 H1)
+    ["làm giấy khai sinh cho con cần gì", "1.001193", "để em nộp hồ sơ thì mất bao lâu ạ", "time"],
+    ["làm giấy khai sinh cho con cần gì", "1.001193", "để tôi đi làm cho cháu thì lệ phí bao nhiêu", "fee"],
+    ["đăng ký khai sinh", "1.001193", "de em nop thi mat bao lau a", "time"],
+    ["đăng ký kết hôn", "1.000894", "để em hỏi chút, mất bao lâu vậy ạ", "time"],
+    // a vocative or the section said in English words around the question (review s11 H2)
+    ["chứng thực bản sao", "2.000815", "how long does it take, mate?", "time"],
+    ["đăng ký khai sinh", "1.001193", "what are the charges?", "fee"],
+    ["đăng ký khai sinh", "1.001193", "how long, madam", "time"],
   ];
   it.each(cases)("%s → %s, then '%s' → its %s", async (first, code, followUp, section) => {
     const say = chat();
@@ -71,6 +80,10 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
       // what the citizen will do, with a word of papers in it, asks nothing
       ["dang ky thuong tru", "1.004222", "vâng, để em chuẩn bị"],
       ["chứng thực di chúc", "2.001019", "ok để mình chuẩn bị"],
+      // story words of the procedure's câu mẫu asked as the thing paid for or waited for (review s11 H5)
+      ["chứng thực bản sao", "2.000815", "học phí đại học bao nhiêu"],
+      ["chứng thực bản sao", "2.000815", "thi đại học mất mấy ngày"],
+      ["đăng ký khai sinh", "1.001193", "sinh con ở bệnh viện tư hết bao nhiêu tiền"],
     ];
     for (const [first, code, other] of others) {
       const say = chat();
