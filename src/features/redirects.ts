@@ -692,6 +692,12 @@ const TRANSLATED_REACH = 5;
 const PURPOSE = "de";
 /** Words before "để" that make it ask how to get what follows: "cần gì để", "làm sao để", "thế nào để", "cách nào để". */
 const HOW_TO = new Set(tokenize("gì j sao nào"));
+/**
+ * Words before "để" that make what follows the citizen's own errand, not what a paper is for: "đi đâu để làm hộ chiếu",
+ * "ra phường để đổi bằng lái", "lên ủy ban để rút bảo hiểm xã hội" ask exactly what the pointer answers.
+ */
+const ERRAND_BEFORE = new Set(tokenize("đâu phường xã đi ra lên đến qua"));
+const OFFICE = tokenize("ủy ban");
 /** "dịch" in other words: "giao dịch", "dịch vụ", "mùa dịch", "phòng/chống dịch", "dịch bệnh". */
 const NOT_TRANSLATING_BEFORE = new Set(tokenize("giao mùa phòng chống"));
 const NOT_TRANSLATING_AFTER = new Set(tokenize("vụ bệnh covid"));
@@ -712,7 +718,10 @@ function toldOf(tokens: readonly string[], at: number, to: number): boolean {
   // để …", which ask how to get it
   const purposeAt =
     tokens[at - 1] === PURPOSE ? at - 1 : tokens[at - 2] === PURPOSE && ASKER.has(tokens[at - 1] ?? "") ? at - 2 : -1;
-  if (purposeAt > 0 && !HOW_TO.has(tokens[purposeAt - 1] ?? "")) return true;
+  const errand =
+    ERRAND_BEFORE.has(tokens[purposeAt - 1] ?? "") ||
+    OFFICE.every((t, j) => tokens[purposeAt - OFFICE.length + j] === t);
+  if (purposeAt > 0 && !HOW_TO.has(tokens[purposeAt - 1] ?? "") && !errand) return true;
   if (PAPER_SAYS.has(tokens[to] ?? "") && tokens[to + 1] !== WRONG) return true;
   if (PAPER_OF.has(`${tokens[at - 2] ?? ""} ${tokens[at - 1] ?? ""}`) && !ASKED_FOR.has(tokens[at - 3] ?? ""))
     return true;

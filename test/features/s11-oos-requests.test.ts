@@ -219,3 +219,24 @@ describe("review of this session (REVIEW.md H4, H6, M4, L2)", () => {
     expect(namesAsHeld("cần những gì để làm hộ chiếu", [tokenize("làm hộ chiếu")])).toBe(false);
   });
 });
+
+describe("'để' after going somewhere is the citizen's own errand, not what a paper is for (review s11 H10)", () => {
+  it.each([
+    ["tôi ra phường để đổi bằng lái được không", /Giấy phép lái xe/],
+    ["lên phường để làm hộ chiếu được không", /Hộ chiếu/],
+    ["ra ủy ban để rút bảo hiểm xã hội một lần được không", /Bảo hiểm xã hội/],
+    ["ra phường để nộp thuế thu nhập cá nhân được không", /Thuế/],
+    ["đi đâu để làm hộ chiếu", /Hộ chiếu/],
+    ["tôi cần đến đâu để rút bảo hiểm xã hội", /Bảo hiểm xã hội/],
+    ["tôi phải tới đâu để gia hạn visa", /Thị thực/],
+    ["em muốn lên phường để làm căn cước", /căn cước/],
+  ])("%s → the agency's pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(code(answer)).toBeUndefined();
+    expect(answer).toMatch(topic);
+  });
+
+  it("a ward paper asked for a purpose stays the ward's", async () => {
+    expect(code(await reply("xin giấy xác nhận cư trú để tôi vay vốn ngân hàng ở đâu"))).toBe("1.010041");
+  });
+});
