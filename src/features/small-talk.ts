@@ -222,12 +222,18 @@ function asksPrice(text: string, said: readonly Word[]): boolean {
   if (said.length <= OFF_TOPIC_LONGEST) return false;
   const all = textWords(text);
   const clauses = new Map<number, Word[]>();
-  for (const w of all) clauses.set(w.clause, [...(clauses.get(w.clause) ?? []), w]);
-  const asked = all.find(
-    (w) =>
-      PRICES.some((phrase) => says(clauses.get(w.clause) ?? [], phrase)) &&
-      PRICE_ASKED.some((phrase) => says(clauses.get(w.clause) ?? [], phrase)),
-  );
+  for (const w of all) {
+    const clause = clauses.get(w.clause);
+    if (clause) clause.push(w);
+    else clauses.set(w.clause, [w]);
+  }
+  // Each clause is read once: a long message can be a single clause of thousands of words.
+  const pricing = new Set<number>();
+  for (const [clause, said] of clauses) {
+    if (PRICES.some((phrase) => says(said, phrase)) && PRICE_ASKED.some((phrase) => says(said, phrase)))
+      pricing.add(clause);
+  }
+  const asked = all.find((w) => pricing.has(w.clause));
   if (!asked) return false;
   const from = all.filter((w) => w.sentence >= asked.sentence);
   return !PROCEDURE_ASKED.some((phrase) => says(from, phrase));
