@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import { MemoryConversationStore } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
 import { bundledCatalogue } from "../harness/common.js";
+import { codeOf, converse as converseOn, SECTION_LINE, type Turn } from "../harness/converse.js";
 
 /**
  * Conversations from the session-9 review (REVIEW.md H1, H3, L5, M4) and one more ordinary message of each kind,
@@ -13,29 +14,7 @@ beforeAll(async () => {
   catalogue = await bundledCatalogue();
 });
 
-/** The procedure code a reply answers, from its title line ("(mã 1.000894)"). */
-const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
-
-const SECTION_LINE = {
-  time: /\nThời gian giải quyết:/,
-  documents: /\nGiấy tờ cần chuẩn bị:/,
-  conditions: /\n(Điều kiện|Không có điều kiện)/,
-} as const;
-type Section = keyof typeof SECTION_LINE;
-
-/** Sends each turn and checks the procedure answered (undefined: none) and, when given, the section shown. */
-async function converse(turns: Array<[text: string, code: string | undefined, section?: Section]>) {
-  const assistant = createAssistant({
-    catalogue,
-    conversations: new MemoryConversationStore(),
-    now: () => Date.UTC(2026, 11, 2, 8),
-  });
-  for (const [text, code, section] of turns) {
-    const replies = await assistant.handle("telegram:7", { kind: "text", text });
-    expect(codeOf(replies), `after «${text}»`).toBe(code);
-    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
-  }
-}
+const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
 
 const BIRTH = "1.001193";
 const MARRIAGE = "1.000894";

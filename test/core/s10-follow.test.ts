@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
-import { createAssistant } from "../../src/features/index.js";
 import { bundledCatalogue } from "../harness/common.js";
+import { chatWith, codeOf, SECTION_LINE } from "../harness/converse.js";
 
 /**
  * Session 10 (FOLLOW): after an answer, a section asked in the citizen's own words ("khoảng mấy ngày thì xong", "how
@@ -14,23 +13,13 @@ beforeAll(async () => {
   catalogue = await bundledCatalogue();
 });
 
-function chat() {
-  const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
-  return (text: string) => assistant.handle("telegram:7", { kind: "text", text });
-}
-
-const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
-const SECTION_LINE = {
-  fee: /\n(Lệ phí|Fee):/,
-  time: /\n(Thời gian giải quyết|Processing time):/,
-  conditions: /\n(Điều kiện|Conditions|Các bước thực hiện|Steps)/,
-  documents: /\n(Giấy tờ cần chuẩn bị|Documents)/,
-  // who must come: the record says it in its conditions or beside its papers
-  presence: /\n(Điều kiện|Giấy tờ cần chuẩn bị|Các bước thực hiện)/,
-} as const;
+const chat = () => chatWith(catalogue).say;
+// Who must come: the record says it in its conditions, beside its papers or in its steps.
+const PRESENCE = /\n(Điều kiện|Giấy tờ cần chuẩn bị|Các bước thực hiện)/;
+const SECTION = { ...SECTION_LINE, presence: PRESENCE } as const;
 
 describe("a section asked in one's own words stays on the procedure at hand", () => {
-  const cases: [string, string, string, keyof typeof SECTION_LINE][] = [
+  const cases: [string, string, string, keyof typeof SECTION][] = [
     ["chứng thực di chúc", "2.001019", "khoảng mấy ngày thì xong", "time"],
     ["giấy chứng nhận đủ điều kiện cửa hàng bán LPG chai", "2.001283", "chờ bao lâu mới đc cấp", "time"],
     ["dang ky giam ho cho chau mo coi", "1.004837", "tam may ngay thi xong vay", "time"],
@@ -52,7 +41,7 @@ describe("a section asked in one's own words stays on the procedure at hand", ()
     expect(codeOf(await say(first))).toBe(code);
     const replies = await say(followUp);
     expect(codeOf(replies)).toBe(code);
-    expect(replies[0]?.text).toMatch(SECTION_LINE[section]);
+    expect(replies[0]?.text).toMatch(SECTION[section]);
   });
 
   it("a question about something else is not answered with the procedure at hand", async () => {

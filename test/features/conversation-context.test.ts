@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
+import type { Reply } from "../../src/core/types.js";
 import { CONTEXT_TTL_MS } from "../../src/features/answer-context.js";
-import { createAssistant } from "../../src/features/index.js";
 import { readProcedureChoice } from "../../src/features/procedure-choice.js";
 import { bundledCatalogue } from "../harness/common.js";
+import { chatWith, codeOf, converse as converseOn, SECTION_LINE, type Turn } from "../harness/converse.js";
 
 /**
  * Multi-turn conversations written for these tests (not taken from eval/), run through the real
@@ -16,41 +16,8 @@ beforeAll(async () => {
   catalogue = await bundledCatalogue();
 });
 
-function chat() {
-  const clock = { now: Date.UTC(2026, 11, 2, 8) };
-  const assistant = createAssistant({
-    catalogue,
-    conversations: new MemoryConversationStore(),
-    now: () => clock.now,
-  });
-  const say = (text: string) => assistant.handle("telegram:42", { kind: "text", text });
-  return { clock, say };
-}
-
-/** The procedure code a reply answers, from its title line ("(mã 1.000894)"). */
-const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
-
-/** Lines that open each section's text (Vietnamese replies). */
-const SECTION_LINE = {
-  fee: /\nLệ phí:/,
-  time: /\nThời gian giải quyết:/,
-  place: /\nNơi nộp hồ sơ:/,
-  documents: /\nGiấy tờ cần chuẩn bị:/,
-  steps: /\nCác bước thực hiện:/,
-  online: /\n(Có thể nộp trực tuyến|Thủ tục này chưa)/,
-  conditions: /\n(Điều kiện|Không có điều kiện)/,
-} as const;
-type Section = keyof typeof SECTION_LINE;
-
-/** Sends each turn and checks the procedure answered and, when given, the section shown. */
-async function converse(turns: Array<[text: string, code: string | undefined, section?: Section]>) {
-  const { say } = chat();
-  for (const [text, code, section] of turns) {
-    const replies = await say(text);
-    expect(codeOf(replies), `after «${text}»`).toBe(code);
-    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
-  }
-}
+const chat = () => chatWith(catalogue, "telegram:42");
+const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
 
 const MARRIAGE = "1.000894";
 const BIRTH = "1.001193";

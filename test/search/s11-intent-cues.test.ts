@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
-import { createAssistant } from "../../src/features/index.js";
 import { parseLabelledQueries } from "../../src/search/evaluate.js";
 import { extractIntent } from "../../src/search/intent.js";
 import { textWords } from "../../src/search/normalize.js";
 import { bundledCatalogue } from "../harness/common.js";
+import { converse as converseOn, type Turn } from "../harness/converse.js";
 
 /** The section a message asks, as the rules read it (src/search/intent.ts and the context it reads). */
 const intentOf = (text: string) => extractIntent(textWords(text)).intent;
@@ -131,23 +130,7 @@ describe("the section asked, on session 11's own probes", () => {
   );
 });
 
-/** The procedure code a reply answers, from its title line ("(mã 1.000894)"), and the section it shows. */
-const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
-const SECTION_LINE = { time: /\nThời gian giải quyết:/, place: /\nNơi nộp hồ sơ:/ } as const;
-
-/** Sends each turn to the real assistant and checks the procedure answered (undefined: none) and the section. */
-async function converse(turns: Array<[text: string, code: string | undefined, section?: keyof typeof SECTION_LINE]>) {
-  const assistant = createAssistant({
-    catalogue: await bundledCatalogue(),
-    conversations: new MemoryConversationStore(),
-    now: () => Date.UTC(2026, 11, 2, 8),
-  });
-  for (const [text, code, section] of turns) {
-    const replies = await assistant.handle("telegram:7", { kind: "text", text });
-    expect(codeOf(replies), `after «${text}»`).toBe(code);
-    if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
-  }
-}
+const converse = async (turns: readonly Turn[]) => converseOn(await bundledCatalogue(), turns);
 
 const MARRIAGE = "1.000894";
 const SIGNATURE = "2.000884";
