@@ -32,6 +32,12 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "chứng cứ gì",
     "giấy tờ chứng minh gì",
     "cần nhg",
+    // chat "nhg j" (những gì): "hs chuyển trường cần nộp nhg j", "gồm nhg j" ("làm nhg j" asks the whole)
+    // a record to bring: "cần biên bản ủy quyền của cả họ à"
+    ...["cần biên bản", "cần có biên bản", "phải có biên bản", "mang biên bản", "kèm biên bản"],
+    ...["nộp nhg gì", "gồm nhg gì", "mang nhg gì", "chuẩn bị nhg gì", "hs nhg gì", "giấy tờ nhg gì", "có nhg gì"],
+    "gửi những gì",
+    "gửi lên những gì",
     "những thông tin gì",
     "thông tin gì",
     "what papers",
@@ -94,6 +100,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
+    // "lịch tiếp dân là ngày nào trong tuần": only beside the office's reception or work (OFFICE_DAYS)
+    ...["ngày nào trong tuần", "những ngày nào", "các ngày nào"],
     // a time of day ("mấy giờ", "giờ nào", "what time"): only beside the office (its hours, printed with the place)
     // or the result (the processing time says "after 15:00"), read in hoursAsked
     ...["what time", "mấy giờ", "giờ nào"],
@@ -256,7 +264,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
  * Questions for the procedure as a whole that stay content ("cần làm những gì"): the yes/no beside them asks no
  * condition ("có được nhận trợ cấp gì không, cần làm những gì").
  */
-const KEPT_WHOLE = ["cần làm những gì", "phải làm những gì", "cần làm những thủ tục gì", "phải làm những thủ tục gì"];
+const KEPT_WHOLE = [
+  ...["cần làm những gì", "phải làm những gì", "cần làm những thủ tục gì", "phải làm những thủ tục gì"],
+  ...["làm nhg gì", "làm những gì"],
+];
 /**
  * Which benefits one gets ("nhà được lĩnh tiền gì không", "được hưởng chế độ gì"): the procedure as a whole, as the
  * amount of an allowance is; a yes/no beside them ("có được hưởng trợ cấp gì không") still asks whether one may.
@@ -287,6 +298,16 @@ const STORY = [
   "từ quê lên",
   // living at one address is the situation ("tách hộ nhưng vẫn ở cùng địa chỉ")
   "cùng địa chỉ",
+  "ở địa chỉ đó",
+  "ở địa chỉ này",
+  "tại địa chỉ đó",
+  "tại địa chỉ này",
+  // money the citizen put in is the story ("tôi là người bỏ tiền ra xây"), no fee asked
+  "bỏ tiền",
+  "bỏ tiền ra",
+  // "take-away bottle shop", "take out": no "take" of time
+  "take away",
+  "take out",
   "chung địa chỉ",
   "một địa chỉ",
   "dịch giấy tờ",
@@ -497,6 +518,21 @@ export function readInContext(
       }
       cue.intent = section;
     }
+    // "nộp hồ sơ rồi thì bao giờ mới được cấp giấy", "khi nào mới được nhận kết quả": when the result is given, the
+    // wait (not "bao giờ mới được làm lại": when one is allowed to)
+    if (cue.deadline && WHEN_ALLOWED.has(text) && GIVEN.has(spelled[cue.end ?? 0]?.token ?? "")) {
+      cue.intent = "time";
+      cue.deadline = false;
+    }
+    // "hôm nay thứ mấy": a day of the week asks the office's days only beside its reception or work
+    // (the reception's calendar is its time; the days the office works are printed with its hours, in place)
+    if (cue.kept && WEEKDAYS.has(text) && !words.some((w) => OFFICE_DAYS.has(w.token))) {
+      if (!words.some((_, k) => runHas(words, k))) {
+        cue.mute = true;
+        continue;
+      }
+      cue.intent = "place";
+    }
     // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
     if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
@@ -656,6 +692,17 @@ function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
       );
     if (never || notSent) cue.mute = true;
   }
+  // "không có hộ khẩu ở đâu, … thì làm thế nào", "không đăng ký tạm trú được ở đâu": nowhere, the story, when the
+  // question is asked after it ("không biết nộp ở đâu" asks)
+  for (const cue of cues) {
+    if (cue.mute || cue.intent !== "place" || cue.at === undefined || cue.tokens.join(" ") !== "o dau") continue;
+    const clause = clauseOf(spelled[cue.at]);
+    const before = spelled.slice(Math.max(0, cue.at - 8), cue.at).filter((w) => clauseOf(w) === clause);
+    const nowhere = before.some(
+      (w, k) => NOT.has(w.token) && !UNSURE.has(before[k + 1]?.token ?? "") && !ASKED.has(before[k - 1]?.token ?? ""),
+    );
+    if (nowhere && laterCue(cues, cue)) cue.mute = true;
+  }
 }
 
 /**
@@ -701,7 +748,11 @@ function isAhead(spelled: readonly Word[], at: number): boolean {
   const before = near.map((k) => spelled[k]?.token ?? "");
   // "hạn nộp khi nào": the deadline ("thời hạn giải quyết" is the office's time; "gia hạn tạm trú bao lâu thì xong"
   // names the procedure, an extension, not a limit; "hết hạn bao lâu rồi" still reads from the expiry)
-  const limit = (k: number) => spelled[k]?.token === "han" && !NOT_A_LIMIT.has(spelled[k - 1]?.token ?? "");
+  // "đóng hẳn thì mấy ngày xong", "nghỉ hẳn": "hẳn" (for good) is no "hạn" once folded; typed without accents, as typed
+  const limit = (k: number) =>
+    spelled[k]?.token === "han" &&
+    (spelled[k]?.marks === "" || spelled[k]?.marks === HAN.marks) &&
+    !NOT_A_LIMIT.has(spelled[k - 1]?.token ?? "");
   // "phải báo trước ngày mở cửa bao lâu", "trước khi khai trương mấy ngày": how long before that day
   const beforeDay = [4, 5, 6, 7].some(
     (d) =>
@@ -810,6 +861,15 @@ function gotAfter(spelled: readonly Word[], at: number): boolean {
 }
 /** Words before "hạn" that make it no limit to meet: "thời hạn" (read as a cue of its own), "gia hạn" (extending). */
 const NOT_A_LIMIT = new Set(tokenize("thời gia"));
+const HAN = phrase("hạn")[0] as Word;
+const WEEKDAYS = new Set(["ngay nao trong tuan", "nhung ngay nao", "cac ngay nao"]);
+/** The office's reception days: "tiếp dân", "tiếp công dân", its calendar ("lịch"); its work days (OFFICE_DAY_RUNS). */
+const OFFICE_DAYS = new Set(["tiep", "lich"]);
+const OFFICE_DAY_RUNS = ["làm việc", "nhận hồ sơ", "mở cửa", "một cửa"].map(tokenize);
+const runHas = (words: readonly Word[], k: number) =>
+  OFFICE_DAY_RUNS.some((run) => run.every((t, j) => words[k + j]?.token === t));
+const WHEN_ALLOWED = new Set(["bao gio moi duoc", "khi nao moi duoc"]);
+const GIVEN = new Set(tokenize("cấp nhận lấy trả giao duyệt"));
 
 const ALLOWANCES = ["tro cap", "ho tro", "tro giup"];
 function hasAllowance(words: readonly Word[]): boolean {

@@ -914,6 +914,8 @@ export interface Cue {
   kept?: boolean;
   /** Part of the story or of a name in its context ("mặt tiền", "sang phường khác"): asks nothing. */
   mute?: boolean;
+  /** Followed by its own question word ("cần giấy tờ gì"): it asks, whatever else is asked beside it. */
+  asks?: boolean;
 }
 
 /**
@@ -1005,6 +1007,9 @@ export function extractIntent<T extends Word>(
     } else rest.push(...matched); // a look-alike of a cue: content, as typed
     i += entry.from.length;
   }
+  for (const cue of cues) {
+    if (cue.end !== undefined && WHICH_WORDS.has(spelled[cue.end]?.token ?? "")) cue.asks = true;
+  }
   // "mức trợ cấp cho người khuyết tật là bao nhiêu": the amount of an allowance is the allowance itself.
   const allowance = new Set(
     spelled
@@ -1058,9 +1063,14 @@ export function extractIntent<T extends Word>(
     // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
     const whole = requestsService(spelled, end) || asksWhetherOfficeDoes(spelled, end, mode);
     // "có cần ra phường chứng thực chữ ký không": whether it is needed, wherever it is done
-    const office = namesOffice(spelled, end, mode) && !needsBeforeOffice(spelled, end, mode);
+    const office =
+      (namesOffice(spelled, end, mode) || goesToOffice(spelled, end, mode)) && !needsBeforeOffice(spelled, end, mode);
     const section = office ? "place" : whole ? "general" : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
+  } else if (!asked && last && askedParticle && endsAtOffice(spelled, end, mode) && actsBefore(spelled, end)) {
+    // "nộp hồ sơ cái này ở phường hả": whether it is the ward's, asked with à/hả, is where it is done (an act of the
+    // office's before it: "đi chợ ở phường hả" asks nothing of a procedure)
+    cues.push({ intent: "place", tokens: [], sentence: lastSentence });
   } else if (!asked && last && endsAtOffice(spelled, end, mode)) {
     // "sao y bằng tốt nghiệp ở phường": may ask whether the ward does it or where; the procedure as a whole
     // answers both (where is in it), and a bare name said with its office is often just that ("tiếp công dân tại
@@ -1441,6 +1451,37 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
   return false;
 }
 
+/** An act done at the office said in the sentence before `end`: "nộp hồ sơ …", "chứng thực …", "làm giấy …". */
+function actsBefore(spelled: readonly Word[], end: number): boolean {
+  const sentence = sentenceNo(spelled, end);
+  return spelled.slice(0, end).some((w, k) => sentenceNo(spelled, k) === sentence && OFFICE_ACTS_SAID.has(w.token));
+}
+const OFFICE_ACTS_SAID = new Set(tokenize("nộp làm xin chứng thực đăng ký khai hồ sơ cấp"));
+
+/**
+ * Going to an office, with nothing to have done there after it: "có cần về phường cũ không", "có phải lên huyện
+ * không" ask where it is done; not an office written or reported to ("có cần báo lên phường không": whether).
+ */
+function goesToOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = sentenceNo(spelled, end);
+  for (let k = end - 1; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+    const w = spelled[k] as Word;
+    if (!GOING.some((g) => g.token === w.token && (mode === "typed" || w.marks === g.marks))) continue;
+    // the going is what the yes/no asks: right after its need ("có cần về …"), not who goes ("cả hai cùng đến xã")
+    // nor a going told before it ("muốn lên xã gặp lãnh đạo thì có cần đăng ký trước ko")
+    const need = spelled[k - 1];
+    if (!NEEDING.some((n) => n.token === need?.token && (mode === "typed" || need.marks === n.marks))) continue;
+    let next = k + 1;
+    if (spelled[next]?.token === "lai") next++;
+    if (!OFFICE_GONE.has(spelled[next]?.token ?? "") || REPORTED.has(spelled[k - 1]?.token ?? "")) continue;
+    if (!actsAfterOffice(spelled, next)) return true;
+  }
+  return false;
+}
+const GOING = phrase("về lên ra đến tới");
+const OFFICE_GONE = new Set(tokenize("phường xã ubnd ủy huyện quận"));
+const REPORTED = new Set(tokenize("báo gửi lưu đã từ sống trú nhà"));
+
 /**
  * A word of needing before the office the yes/no names, and the act to have done there after it: "có cần ra phường
  * chứng thực chữ ký không" asks whether it is needed ("phải ra phường nơi có đất à" still asks where to go).
@@ -1555,7 +1596,14 @@ const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad admin 
  * among them the more specific section wins, and a legal deadline asked makes the days beside
  * it that deadline.
  */
-export function chooseIntent(all: readonly Cue[]): Intent {
+export function chooseIntent(
+  all: readonly Cue[],
+  /**
+   * `channelIsProcedure`: the procedure found is itself done online (its name says "trực tuyến toàn trình", "liên
+   * thông điện tử"), so "đăng ký xe online trên VNeID ntn" asks how to do it, the steps: the channel names it.
+   */
+  options: { channelIsProcedure?: boolean } = {},
+): Intent {
   const cues = all.filter((c) => !c.mute);
   const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
@@ -1573,6 +1621,19 @@ export function chooseIntent(all: readonly Cue[]): Intent {
     );
     there = there.filter((c) => (other ? !c.paper : c.intent !== "conditions"));
   }
+  // "Nay cần giấy khai sinh để bổ túc hồ sơ thì tôi phải làm thủ tục gì": a paper needed told before the question
+  // for the whole is the case, not a papers question (a cue that asks "gì"/"nào" itself still asks)
+  const whole = there.find((c) => c.intent === "general" && c.tokens.length > 0 && !c.kept && c.at !== undefined);
+  if (whole) {
+    there = there.filter(
+      (c) =>
+        c.intent !== "documents" ||
+        c.at === undefined ||
+        c.at >= (whole.at as number) ||
+        c.asks ||
+        c.tokens.some((t) => ASKING_WORDS.has(t)),
+    );
+  }
   const deadline = there.some((c) => c.deadline);
   // "nộp trực tuyến … cần tài khoản mức mấy": the account's level is asked, the channel is the way
   const level = there.some((c) => c.intent === "conditions" && asksLevel(c.tokens));
@@ -1583,7 +1644,8 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   // sinh online ntn" asks how to do it online, the online section.
   const how = there.find((c) => c.intent === "steps" && HOW.has(c.tokens.join(" ")));
   const channels = there.filter((c) => c.intent === "online");
-  if (how && channels.length > 0 && channels.every((c) => c.clause !== undefined && c.clause < (how.clause ?? 0))) {
+  const before = channels.every((c) => c.clause !== undefined && c.clause < (how?.clause ?? 0));
+  if (how && channels.length > 0 && (before || options.channelIsProcedure)) {
     found.delete("online");
   }
   if (level) found.delete("online");
@@ -1594,6 +1656,9 @@ export function chooseIntent(all: readonly Cue[]): Intent {
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
 
+/** Words of a cue that ask which papers themselves ("cần những giấy tờ gì"), or the word right after one. */
+const ASKING_WORDS = new Set(["gi", "nao", "nhung", "what", "which"]);
+const WHICH_WORDS = new Set(["gi", "nao"]);
 /** Who must be there: a condition said in words, over a paper named beside it. */
 const PRESENCE = new Set(["co mat", "can co mat", "phai co mat", "truc tiep co mat"]);
 /** "mức mấy", "mức 2 không", "tài khoản định danh mức mấy": the level of the account asked. */
