@@ -11,9 +11,12 @@ import { createAssistant } from "../../src/features/index.js";
 /** The procedure code a reply answers, from its title line ("(mã 1.000894)", "(code 1.000894)"); undefined: none. */
 export const codeOf = (replies: readonly Reply[]) => /\((?:mã|code) ([0-9.]+)\)/.exec(replies[0]?.text ?? "")?.[1];
 
-/** The line that opens each section of a procedure reply, Vietnamese or English (locales/{vi,en}/core.ftl). */
+/**
+ * The line that opens each section of a procedure reply, Vietnamese or English (locales/{vi,en}/core.ftl). The fee
+ * section's title stands on its own line: the summary's "Lệ phí: 50.000 đồng" is no fee section.
+ */
 export const SECTION_LINE = {
-  fee: /\n(Lệ phí|Fees?):/,
+  fee: /\n(Lệ phí|Fees):\n/,
   time: /\n(Thời gian giải quyết|Processing time):/,
   place: /\n(Nơi nộp hồ sơ|Where to submit):/,
   documents: /\n(Giấy tờ cần chuẩn bị|Documents to prepare):/,
