@@ -23,7 +23,10 @@ const AnswerContext = z.object({
    * from): what a bare "không phải" offers instead.
    */
   alternatives: z.array(z.string()).optional(),
-  /** The citizen's words that led to `code`, so a detail said next ("cấp lại do bị mất") is read with them. */
+  /**
+   * The citizen's words that led to `code`, so a detail said next ("cấp lại do bị mất") is read with them; with a list
+   * (`options`), the words the list was offered for.
+   */
   asked: z.string().optional(),
   /** Procedures the citizen said none of is right ("không có cái nào đúng"): set aside in the next search. */
   rejected: z.array(z.string()).optional(),
@@ -112,7 +115,14 @@ const ASKED_CHARS = 200;
  * what the citizen said is not it before this list (the answer a bare "không phải" offered it instead of), set aside
  * with the list when none of it is right, and in the next search.
  */
-export function rememberOptions(ctx: FeatureContext, codes: string[], compare = true, rejected: string[] = []): void {
+export function rememberOptions(
+  ctx: FeatureContext,
+  codes: string[],
+  compare = true,
+  rejected: string[] = [],
+  /** The citizen's words the list was offered for: a section asked next is read with them to find the list's leader. */
+  asked?: string,
+): void {
   const st: AnswerContext = readFeatureState(ctx, FEATURE_NAME, AnswerContext);
   writeFeatureState(ctx, FEATURE_NAME, {
     ...history(st),
@@ -120,6 +130,7 @@ export function rememberOptions(ctx: FeatureContext, codes: string[], compare = 
     options: codes,
     ...(compare ? {} : { compare }),
     ...(rejected.length > 0 ? { rejected } : {}),
+    ...(asked ? { asked: asked.slice(0, ASKED_CHARS) } : {}),
   });
 }
 

@@ -314,10 +314,12 @@ function noteHowAnswered(ctx: FeatureContext, deps: AnswerFeatureDeps, before: A
   const meant = text === undefined ? undefined : readCorrection(text)?.rest || undefined;
   const listed = before.options?.includes(code) ? before.options : before.alternatives;
   if (listed?.includes(code) || text === undefined) {
+    // Picked or led to from a list: the words the list was offered for led here, so a detail said next is read with them.
+    const story = before.options?.includes(code) ? before.asked : undefined;
     rememberHowAnswered(
       ctx,
       (listed ?? []).filter((c) => c !== code),
-      storedWords(meant),
+      storedWords(meant) ?? story,
     );
     return;
   }
@@ -553,6 +555,14 @@ async function answerQuestion(
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
   // Not what the citizen says they will do ("vâng, để em chuẩn bị"), nor words nothing in the catalogue says ("sđt ubnd
   // xã mình là bn"): those ask no section of it.
+  // "tiền thuê nhà tháng bao nhiêu" after a temporary residence, "phí công chứng bao nhiêu" after a vehicle's: a price
+  // of a thing the procedure at hand is not. Nothing of it is asked, unless the message names another procedure.
+  const pricesOther =
+    current !== undefined &&
+    cue?.section === "fee" &&
+    !cue.only &&
+    pricesOtherThing(current, text, cue.rest, catalogue.procedures) &&
+    !(top && outcome.decision === "answer" && top.procedure.code !== current.code && saysNameOf(top.procedure, text));
   const asksSection =
     outcome.sectionOnly &&
     outcome.intent !== "general" &&
@@ -562,6 +572,14 @@ async function answerQuestion(
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
   const options = (st.options ?? []).flatMap((code) => catalogue.procedures.filter((p) => p.code === code));
+  // The citizen asks a section over the list instead of picking ("sửa lỗi như vậy có mất phí không"): the listed
+  // procedure the story and the question lead to together, answered, the others one tap away.
+  const leader =
+    !current && options.length > 1 && (onlySection || cue)
+      ? listLeader(search, outcome, options, st.asked, text, aside)
+      : undefined;
+  if (leader && onlySection)
+    return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, onlySection))];
   if (!current && onlySection && options.length > 0) {
     const compare = st.compare !== false;
     rememberOptions(
@@ -569,6 +587,7 @@ async function answerQuestion(
       options.map((p) => p.code),
       compare,
       st.rejected,
+      st.asked,
     );
     return [compare ? listReply(ctx, catalogue, options, onlySection) : chooseReply(ctx, options, onlySection)];
   }
@@ -677,6 +696,9 @@ async function answerQuestion(
   if (redirect && !procedureWins) {
     return [redirectReply(ctx, redirect.redirect)];
   }
+  // "bảo hiểm bắt buộc cho xe máy thì mua ở đâu": a thing bought, which no ward procedure is.
+  if (pricesOther || (current && BUYS.test(fold(text.slice(0, MAX_DAY_CHARS)))))
+    return [notFound(ctx, deps, catalogue, text)];
   // "để kết hôn với người nước ngoài" after a certificate of marital status: what the paper is for, not a request for
   // what it is for. A section asked of another procedure search answers is a new question, though: "để làm giấy khai
   // sinh cho con thì cần giấy tờ gì" after a marriage registration asks the birth registration's papers.
@@ -852,6 +874,10 @@ async function answerQuestion(
   if (current && outcome.hits.length === 0 && asksWhetherNeeded(text) && needsWhatRecordSays(current, text)) {
     return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
   }
+  // "tôi đi làm xa, gửi yêu cầu qua mạng có được không" over a list: a section asked with words of the case, which the
+  // listed leader's record (or a look-alike's) says.
+  if (leader && cue && !redirect && readsAsFollowUp(leader, text, cue, catalogue.procedures, vocabularyOf(catalogue)))
+    return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, cue.section))];
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer (or its twin), with a way out.
     const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current);
@@ -903,6 +929,7 @@ async function answerQuestion(
       listed.map((p) => p.code),
       strong,
       [...aside],
+      storedWords(asked),
     );
     return [strong ? listReply(ctx, catalogue, listed, outcome.intent) : chooseReply(ctx, listed, outcome.intent)];
   }
@@ -919,17 +946,24 @@ async function answerQuestion(
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
   }
-  // "khoảng mấy ngày thì xong", "đợi bao lâu mới đc cấp", "how long until it's approved": a section asked in the
-  // citizen's own words, search finding no procedure at all. Nothing else is named: that section of the one at hand.
+  // "khoảng mấy ngày thì xong", "how long until it's approved", "em ký giấy đó ở phường trong Sài Gòn luôn được không",
+  // "chủ trọ cũ đứng ra làm giúp em được không": a section asked in the citizen's own words, with words of the case,
+  // search finding no procedure at all. Most of its words are the record's, its look-alikes', most records' or words
+  // of asking: that section of the one at hand.
   if (
     current &&
     cue &&
     !redirect &&
     outcome.decision === "none" &&
-    namesNothingStrange(current, text, cue.rest, catalogue.procedures, vocabularyOf(catalogue))
+    readsAsFollowUp(current, text, cue, catalogue.procedures, vocabularyOf(catalogue))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
+  return [notFound(ctx, deps, catalogue, text)];
+}
+
+/** No procedure answers the message: the office to ask, browsing, and the choices offered before. */
+function notFound(ctx: FeatureContext, deps: AnswerFeatureDeps, catalogue: Catalogue, text: string): Reply {
   // Counting is for staff: the reply waits for no disk (a flood of odd messages would queue behind
   // one write each; the file's writes coalesce), and a full disk must not cost the citizen the reply.
   void deps.unanswered?.record(text, wardIdOf(ctx)).catch(() => undefined);
@@ -937,12 +971,10 @@ async function answerQuestion(
   const browse: Choice = { id: MENU_CHOICE.pack({ feature: "browse" }), label: ctx.t("menu-browse") };
   // The choices offered before stay, in the same order, so a "2" typed next still picks the same.
   const before = (ctx.state.lastChoices ?? []).filter((c) => KEPT_PREFIXES.has(prefixOf(c.id)));
-  return [
-    {
-      text: ctx.t("not-found", { contact }),
-      choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
-    },
-  ];
+  return {
+    text: ctx.t("not-found", { contact }),
+    choices: [...before, ...(before.some((c) => c.id === browse.id) ? [] : [browse])],
+  };
 }
 
 /**
@@ -973,6 +1005,71 @@ function answerOrTwin(
     ? answerReply(ctx, deps, { ...outcome, intent, hits: [twinHit, top] }, twinHit, [top.procedure])
     : answerReply(ctx, deps, { ...outcome, intent }, top);
   return { reply, shown: shown.procedure };
+}
+
+/**
+ * The listed procedure a section asked over a "which one?" list is about: the first listed one search finds for the
+ * story the list was offered for and the new words together (the words often settle it: "sửa lỗi" of "sửa lỗi như vậy
+ * có mất phí không" after a deed typed wrong). None when the new words name another procedure whole (a switch), or
+ * when search, reading both, is sure of one outside the list.
+ */
+function listLeader(
+  search: ProcedureSearch<Procedure>,
+  outcome: SearchOutcome<Procedure>,
+  options: readonly Procedure[],
+  story: string | undefined,
+  text: string,
+  aside: ReadonlySet<string>,
+): Procedure | undefined {
+  const listed = (hits: readonly Hit<Procedure>[]) =>
+    hits.filter((h) => options.some((o) => o.code === h.procedure.code));
+  // "thế còn xóa thường trú cho bố thì làm sao": another procedure named by words of its own name, a switch. Not a
+  // word search reads as a title alone ("mất" of "bố tôi mất rồi" is no death registration asked).
+  const [named] = outcome.hits;
+  if (
+    named &&
+    outcome.decision === "answer" &&
+    named.parts.title >= 1 &&
+    !options.some((o) => o.code === named.procedure.code) &&
+    saysNameOf(named.procedure, text)
+  )
+    return undefined;
+  // A bare name ("mất giấy khai sinh", "thủ tục tạm trú") lists its variants for the citizen to choose: nothing in it
+  // weighs one above the others. A story was weighed by search, which put first the one it tells best.
+  if (!story || tokenize(story).length < STORY_WORDS) return undefined;
+  const both = setAside(search.search(`${story} ${withoutTopicReturn(text)}`, SEARCH_LIMIT), aside);
+  const [first] = both.hits;
+  // Too many words together for search to settle on any: the list's own order, search's for the story alone.
+  if (!first || both.decision === "none") return options[0];
+  if (both.decision === "answer" && both.sure && !options.some((o) => o.code === first.procedure.code))
+    return undefined;
+  return listed(both.hits)[0]?.procedure;
+}
+
+/** A first message this long tells a story (a case), no bare name of a procedure. */
+const STORY_WORDS = 8;
+
+/**
+ * The listed leader's section as the answer, the list's other procedures one tap away below it, and "not this one":
+ * the citizen who asked past the list reads an answer, not the same question again.
+ */
+function leaderReply(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  leader: Procedure,
+  options: readonly Procedure[],
+  section: Section,
+): Reply {
+  const reply = show(ctx, deps, leader, section);
+  const others = options
+    .filter((p) => p.code !== leader.code)
+    .slice(0, RELATED_MAX)
+    .map((p) => ({ id: procedureChoiceId(p.code, section), label: `↪ ${shorten(p.name)}` }));
+  const notThis = { id: NOT_THIS_CHOICE.pack({ code: leader.code }), label: ctx.t("not-this-one") };
+  const choices = reply.choices ?? [];
+  const feedbackAt = choices.findIndex((c) => prefixOf(c.id) === FEEDBACK_CHOICE.prefix);
+  const at = feedbackAt < 0 ? choices.length : feedbackAt;
+  return { ...reply, choices: [...choices.slice(0, at), ...others, notThis, ...choices.slice(at)] };
 }
 
 /** "người Việt", "trong nước", "quốc tịch Việt Nam": no foreign element in the case (folded). */
@@ -1466,6 +1563,130 @@ function namesNothingStrange(
   return strange.every((k) => !hidden.has(k) && asksWith(k.split(":")[0] ?? k));
 }
 
+/** "mua ở đâu", "mua chỗ nào", "where can I buy" (folded): where to buy a thing. */
+const BUYS =
+  /(?:^|\s)(?:mua\s+(?:o\s+dau|cho\s+nao|o\s+cho\s+nao|dau)|where\s+(?:can|do|should)\s+(?:i|we)\s+buy)(?=$|[\s?.!,])/;
+
+/** Words a price is said with, before the thing priced: "tiền thuê nhà", "giá vé", "phí công chứng", "cước". */
+const PRICE_WORDS = new Set(tokenize("tiền giá phí vé cước"));
+
+/**
+ * Whether a fee question prices a thing other than the procedure: a price word followed by a word that neither its
+ * name, its fee nor words of asking say ("tiền thuê nhà", "giá vé xe buýt", "phí công chứng"), or two words
+ * and half of those besides the cue that not even its record says ("bệnh viện tư sinh mổ hết bao nhiêu tiền" after a
+ * birth registration). The fee of a procedure is asked of it and its doing ("sửa lỗi như vậy có mất phí không", "mỗi
+ * trang bản sao tính bao nhiêu", "có phải nộp tiền sử dụng đất không"); the things of its case are priced elsewhere.
+ */
+function pricesOtherThing(
+  current: Procedure,
+  text: string,
+  rest: readonly string[],
+  all: readonly Procedure[],
+): boolean {
+  const title = titleWords(current);
+  const fee = new Set(current.channels.flatMap((c) => tokenize(c.fee.text)));
+  const common = commonWords(all);
+  const hidden = new Set(hiddenByFolding(text).map((k) => k.split(":")[0] ?? k));
+  const asks = (t: string) => asksWith(t) && !hidden.has(t);
+  const named = (t: string) => /^\d+$/.test(t) || title.has(t) || fee.has(t) || common.has(t) || asks(t);
+  // Right after a price word, only its official name, its fee or a word of asking: "tiền thuê nhà" is the rent, though
+  // an everyday name of the temporary residence says "người thuê trọ"; "phí công chứng" the notary's, though many
+  // records say "công" and "chứng".
+  const name = new Set(tokenize(current.name));
+  const priced = (t: string) => /^\d+$/.test(t) || name.has(t) || (fee.has(t) && !common.has(t)) || asks(t);
+  const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
+  if (tokens.some((t, i) => PRICE_WORDS.has(t) && tokens[i + 1] !== undefined && !priced(tokens[i + 1] as string)))
+    return true;
+  const said = [...new Set([...rest, ...hidden])].filter((t) => !PRICE_WORDS.has(t));
+  const own = recordWords(current).folded;
+  const strange = said.filter((t) => !named(t) && !own.has(t)).length;
+  return strange >= 2 && strange * 2 >= said.length;
+}
+
+/**
+ * Whether a section question's words besides the cue are mostly the case of the procedure at hand: of its words (each
+ * counted once; those typed with a particle's letters but other accents too, "vé" of "vé xe"), at most half are said
+ * neither by its record or a look-alike's, nor by most records, nor are words of asking. A place or a name said beside
+ * them ("… ở phường trong Sài Gòn luôn được không") passes; a question about another thing ("gạo nếp cái hoa vàng bao
+ * nhiêu một cân", "giá vàng bao nhiêu") does not, nor a word nothing in the catalogue says, a day asked or what the
+ * citizen will do.
+ */
+function readsAsFollowUp(
+  current: Procedure,
+  text: string,
+  { section, rest }: { section: Section; rest: readonly string[] },
+  all: readonly Procedure[],
+  vocabulary: Vocabulary,
+): boolean {
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  if ((DAY.test(folded) && tokenize(text).length < TOLD_WORDS) || saysWillDo(text)) return false;
+  if (unknownWords(text, vocabulary).length > 0) return false;
+  const left = new Set(rest);
+  const typed = words(withoutTopicReturn(text).slice(0, 300));
+  const withAccents = typed.some((w) => w.marks !== "");
+  const hidden = new Set(hiddenByFolding(text));
+  const keys = [
+    ...new Set([
+      ...typed
+        .filter((w) => left.has(w.token) && !/^\d+$/.test(w.token))
+        .map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)),
+      ...hidden,
+    ]),
+  ];
+  // Look-alikes' words only as typed with accents: without them, their many words meet more by folding ("lap" of
+  // "lắp mạng" is "lập").
+  const kin = kinWords(current, all);
+  const common = commonWords(all);
+  const names = properNames(text);
+  const own = recordWords(current);
+  // A particle's letters typed otherwise ("thi" of "thi đại học") only as the record at hand says them.
+  const explained = (k: string) =>
+    hidden.has(k)
+      ? common.has(k) || own.accented.has(k)
+      : common.has(k) || (withAccents ? kin.accented : own.folded).has(k) || asksWith(k.split(":")[0] ?? k);
+  const unexplained = keys.filter((k) => !explained(k) && !names.has(k.split(":")[0] ?? k));
+  // A particle's letters typed with other accents ("vé" of "vé máy bay") name a thing: never passed over. One other
+  // word may go unexplained among several, typed with accents (without them, "vé", "tàu" read as particles).
+  if (unexplained.some((k) => hidden.has(k))) return false;
+  // Not in a fee question: a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền").
+  const lenient = withAccents && section !== "fee" && unexplained.length === 1 && keys.length >= LENIENT_KEYS;
+  return unexplained.length === 0 || lenient;
+}
+
+/** A follow-up saying this many words besides the cue may hold one word of its case no record says. */
+const LENIENT_KEYS = 3;
+
+/**
+ * Words written with a capital inside a sentence (folded): a place or a person named ("trong Sài Gòn", "ở Gò Vấp", "bé
+ * tên Bống"), which tell the case and name no other topic.
+ */
+function properNames(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const sentence of text.slice(0, 300).split(/[.!?\n]+/)) {
+    const pieces = sentence.trim().split(/\s+/).slice(1);
+    for (const piece of pieces) {
+      if (/^\p{Lu}\p{Ll}/u.test(piece)) for (const w of words(piece)) found.add(w.token);
+    }
+  }
+  return found;
+}
+
+const KIN_WORDS = new WeakMap<Procedure, { folded: Set<string>; accented: Set<string> }>();
+
+/** Every word the record and its look-alikes say ("trọ" of a temporary residence, said of its removal). */
+function kinWords(procedure: Procedure, all: readonly Procedure[]): { folded: Set<string>; accented: Set<string> } {
+  let found = KIN_WORDS.get(procedure);
+  if (!found) {
+    const kin = [procedure, ...all.filter((p) => p !== procedure && lookAlike(p, procedure))].map(recordWords);
+    found = {
+      folded: new Set(kin.flatMap((k) => [...k.folded])),
+      accented: new Set(kin.flatMap((k) => [...k.accented])),
+    };
+    KIN_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
 /** Words with their accents ("tử" of "khai tử" is no "từ", "mất" no "mặt"): records are written with accents. */
 function accented(text: string): string[] {
   return words(text).map((w) => `${w.token}:${w.marks}`);
@@ -1488,6 +1709,13 @@ function sharedNameWords(a: Procedure, b: Procedure): number {
   let shared = 0;
   for (const t of nameWords(a)) if (other.has(t)) shared++;
   return shared;
+}
+
+/** Whether a message says two words that tell the record's names apart (all of them when it has fewer), accents aside. */
+function saysNameOf(procedure: Procedure, text: string): boolean {
+  const own = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
+  const said = new Set(tokenize(text).filter((t) => own.has(t)));
+  return said.size >= Math.min(2, own.size);
 }
 
 /** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */

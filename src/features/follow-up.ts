@@ -90,6 +90,18 @@ const ASKING_WORDS = [
   // English words of doing and asking: "is there a deadline for doing it?", "until they actually pay"; the sections
   // in English words: "what are the charges?", "timeline", "opening hours", "on saturday"
   "doing actually really just send sent charge charges timeline hours open saturday",
+  // "sửa lỗi như vậy có mất phí không", "gửi yêu cầu qua mạng có được không": how it is done, sending it in
+  "như gửi",
+  // what is heard and how much of it: "nghe người ta bảo tốn nhiều tiền lắm, phải đóng những khoản gì", "có thu gì không"
+  "nghe nói bảo nhiều lắm khoản thu",
+  // how firmly, how many, which kind, done together: "có nhất thiết phải có mặt không", "10 bản mỗi loại", "làm gộp"
+  "nhất thiết đúng loại gộp",
+  // English words of handing it in and of working days: "where should I hand in the application?"
+  "hand application applications form many working",
+  // words of telling and of moving about, said around any question: knowing, writing, staying, coming down or in
+  // ("cán bộ xuống tận nhà", "vô Sài Gòn"), just now, because, rather ("trễ thì răng", "được chứ", "rẻ hơn")
+  "biết viết buổi xuống tận vô vào giữa cạnh bên thôi nãy quay vì răng chứ hơn rẻ cũ",
+  "notice report tell",
 ]
   .join(" ")
   .split(/\s+/)
@@ -106,15 +118,16 @@ export function asksWith(token: string): boolean {
 }
 
 /**
- * The words of a message that fold to a particle or a word of asking but were typed with other accents: "vé", "máy",
- * "bay" of "vé máy bay đi Hà Nội bao nhiêu tiền" are no "về", "mấy", "bảy". Folded away as particles, they still
- * name something. None when the message is typed without accents.
+ * The words of a message that fold to a particle or a word of asking but were typed with other accents, or bare where
+ * the particle has some: "vé", "máy", "bay" of "vé máy bay đi Hà Nội bao nhiêu tiền" are no "về", "mấy", "bảy".
+ * Folded away as particles, they still name something. None when the message is typed without accents.
  */
 export function hiddenByFolding(text: string): string[] {
   const said = words(text.slice(0, MAX_QUERY_CHARS));
   if (!said.some((w) => w.marks !== "")) return [];
+  // Among accented words, one typed bare is no particle that is written with accents ("thi" of "thi đại học" is no "thì").
   return said
-    .filter((w) => w.marks !== "" && (MARKS_OF.get(w.token)?.has(w.marks) ?? false) === false && asksWith(w.token))
+    .filter((w) => (MARKS_OF.get(w.token)?.has(w.marks) ?? false) === false && asksWith(w.token))
     .map((w) => `${w.token}:${w.marks}`);
 }
 
@@ -128,6 +141,12 @@ const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   { tokens: ["ban", "goc"], section: "documents" },
   { tokens: ["ban", "chinh"], section: "documents" },
   { tokens: ["ai", "duoc"], section: "conditions" },
+  // "em phải cầm theo những gì": what to take along; "làm xong ngay trong buổi không": how soon
+  { tokens: ["cam", "theo"], section: "documents" },
+  { tokens: ["xong", "ngay"], section: "time" },
+  // "who in the family should apply for it": who may ("where should I apply" keeps the place it asks first)
+  { tokens: ["should", "apply"], section: "conditions" },
+  { tokens: ["can", "apply"], section: "conditions" },
   // "miễn phí hả", "free?": whether there is a fee
   { tokens: ["mien", "phi"], section: "fee" },
   { tokens: ["free"], section: "fee" },
