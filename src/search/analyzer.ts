@@ -37,6 +37,47 @@ export interface QueryFixes {
 const PURPOSE = words("để")[0] as Word;
 /** "muốn", after which "để" lets, not purposes. */
 const WANT = (words("muốn")[0] as Word).token;
+/**
+ * "phải có X mới (được) Y" says why X is needed as "X để Y" does: "bên thuế bảo phải có giấy xác nhận cư trú mới được
+ * giảm trừ gia cảnh", "ngân hàng đòi giấy độc thân mới cho vay". Y runs from "mới" to the end of its clause, when a
+ * need opens the clause before it ("phải/cần/bắt" then "có/nộp/mang/xin/đủ") and "mới" is followed by what the need
+ * unlocks; "cần cấp mới giấy phép" (a new licence) is no such clause.
+ */
+const THEN_ONLY = words("mới")[0] as Word;
+/** A need ("phải", "cần") before what is needed ("có", "nộp" …); "bắt", "đòi" need on their own ("đòi giấy …"). */
+const NEED = ["phải", "cần"].map((w) => words(w)[0] as Word);
+const DEMAND = ["bắt", "đòi"].map((w) => words(w)[0] as Word);
+const NEEDED = new Set(["có", "nộp", "mang", "xin", "đủ", "bổ", "làm", "giấy"].map((w) => (words(w)[0] as Word).token));
+/** What a need unlocks, right after "mới": "mới được", "mới cho vay", "mới giải quyết", "mới cấp" … */
+const UNLOCKED = new Set(
+  "được cho giải nhận xét duyệt chi vay hoàn tính ký cấp đồng làm chấp thụ tiếp trả"
+    .split(" ")
+    .map((w) => (words(w)[0] as Word).token),
+);
+const typedAs = (t: TextWord, list: readonly Word[]) =>
+  list.some((w) => t.token === w.token && (t.marks === "" || t.marks === w.marks));
+/** How many words a need may stand before its "mới". */
+const NEED_REACH = 10;
+
+/** The typed places (`at`) of the words after a "… phải có X mới Y" clause's "mới": what X is needed for. */
+function thenOnlyClauses(said: readonly TextWord[]): Set<number> {
+  const out = new Set<number>();
+  said.forEach((w, k) => {
+    if (w.token !== THEN_ONLY.token || (w.marks !== "" && w.marks !== THEN_ONLY.marks)) return;
+    const next = said[k + 1];
+    if (!next || next.clause !== w.clause || !UNLOCKED.has(next.token)) return;
+    let needed = false;
+    for (let j = k - 2; j >= 0 && j >= k - NEED_REACH && !needed; j--) {
+      const t = said[j] as TextWord;
+      if (t.clause !== w.clause) break;
+      needed = typedAs(t, DEMAND) || (typedAs(t, NEED) && NEEDED.has(said[j + 1]?.token ?? ""));
+    }
+    if (!needed) return;
+    for (let j = k + 1; j < said.length && (said[j] as TextWord).clause === w.clause; j++)
+      out.add((said[j] as TextWord).at);
+  });
+  return out;
+}
 
 /**
  * Words that, beside a section cue, make a follow-up about the procedure already on screen
@@ -194,6 +235,13 @@ function typingSlip(typed: string, word: string): boolean {
 function englishWord(token: string): boolean {
   return ENGLISH_FUNCTION.has(token) || ENGLISH_KNOWN.has(token);
 }
+
+/**
+ * A vowel, a consonant, then a final "e" ("mate", "fine", "date", "home"): no Vietnamese syllable (nothing follows
+ * its final consonant) nor a slip typing one, but English: it is never put right into a Vietnamese word ("mate" →
+ * "mất", lost, sent a vocative to the re-issues), though an English slip may be ("certifcate").
+ */
+const SILENT_E = /[aeiouy][bcdfgklmnprstvz]e$/;
 
 /** Whether a message typed without accents is in English: it says one of the words no Vietnamese word folds into. */
 function inEnglish(input: readonly Word[]): boolean {
@@ -387,6 +435,7 @@ export class Analyzer {
       if (this.vocabulary.has(w.token) || isVietnameseSyllable(w.token) || englishWord(w.token)) return w;
       const fixed = fix.correct?.(w.token);
       if (fixed && englishTyped && !isVietnameseSyllable(fixed) && !typingSlip(w.token, fixed)) return w;
+      if (fixed && SILENT_E.test(w.token) && isVietnameseSyllable(fixed)) return w;
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
@@ -405,8 +454,12 @@ export class Analyzer {
     // ("… để về quê mở quán. Xin hỏi hồ sơ rút bảo hiểm xã hội …").
     const purposeAt = content.findIndex((w) => isPurpose(w) && !letting.has(w.at));
     const purposeSentence = purposeAt >= 0 ? (content[purposeAt] as QueryWord).sentence : -1;
+    const thenOnly = thenOnlyClauses(said);
     const out: QueryWord[] = content
-      .map((w, k) => ({ ...w, purpose: purposeAt >= 0 && k > purposeAt && w.sentence === purposeSentence }))
+      .map((w, k) => ({
+        ...w,
+        purpose: (purposeAt >= 0 && k > purposeAt && w.sentence === purposeSentence) || thenOnly.has(w.at),
+      }))
       .filter((w) => !isPurpose(w));
     return { intent, cued, cues, words: out, said, particlesOnly: followUp.apply(out, "typed").length === 0 };
   }

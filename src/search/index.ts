@@ -243,6 +243,85 @@ const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat
 /** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
 const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 
+/** Words before a redirect's term that make it when the request is made ("trước khi khởi kiện", "before the loan"). */
+const WHEN = new Set(["khi", "before", "after", "until"]);
+
+/**
+ * Verbs that, a few words after another agency ("ngân hàng yêu cầu …", "bên thuế bảo phải có …", "the embassy asked me
+ * for …"), make it the one who demands a paper, not the service asked: what follows is what the citizen comes for.
+ * Folded; "bảo" not before a word it makes another of ("bao lâu", "bảo hiểm").
+ */
+const DEMANDS = new Set([
+  "yeu",
+  "doi",
+  "bat",
+  "bao",
+  "keu",
+  "huong",
+  "asked",
+  "asks",
+  "ask",
+  "wants",
+  "wanted",
+  "requires",
+  "required",
+  "requested",
+  "requests",
+  "needs",
+  "told",
+  "demands",
+  "demanded",
+]);
+/** The second word each two-word demand verb needs ("yêu cầu", "hướng dẫn", "đòi hỏi" takes any). */
+const DEMAND_PAIRS: Record<string, string> = { yeu: "cau", huong: "dan" };
+/**
+ * How many words may stand between the agency and its demand: a particle ("ngân hàng thì bảo", "bên thuế lại yêu
+ * cầu"), its country or branch ("lãnh sự quán Hàn Quốc yêu cầu", "the Korean embassy asked").
+ */
+const DEMAND_REACH = 3;
+/** After "bao": a question of how long or how much ("bao lâu"), or a word of its own ("bảo hiểm", "bảo lãnh"), no demand. */
+const NOT_DEMAND_AFTER = new Set([
+  "lau",
+  "nhieu",
+  "gio",
+  "hiem",
+  "lanh",
+  "ve",
+  "dam",
+  "quan",
+  "tang",
+  "tro",
+  "ho",
+  "hanh",
+]);
+
+/** Whether the words from `k` on say a demand made by whoever stands before them ("yêu cầu", "bảo phải có", "asked me for"). */
+function demandAt(said: readonly TextWord[], k: number, clause: number): boolean {
+  for (let j = k; j <= k + DEMAND_REACH && said[j]?.clause === clause; j++) if (demandVerb(said, j)) return true;
+  return false;
+}
+
+/** Whether the typed word `j` is a demand verb ("yêu cầu", "bảo", "đòi", "asked"), as written. */
+function demandVerb(said: readonly TextWord[], j: number): boolean {
+  const verb = said[j];
+  if (!verb || !DEMANDS.has(verb.token)) return false;
+  const next = said[j + 1];
+  const pair = DEMAND_PAIRS[verb.token];
+  if (pair !== undefined) return next?.token === pair;
+  if (verb.token === "bao") {
+    if (verb.marks !== "" && verb.marks !== BAO_MARKS) return false;
+    return next !== undefined && !NOT_DEMAND_AFTER.has(next.token);
+  }
+  if (verb.token === "doi" && verb.marks !== "" && verb.marks !== DOI_MARKS) return false;
+  if (verb.token === "bat" && verb.marks !== "" && verb.marks !== BAT_MARKS) return false;
+  if (verb.token === "keu" && verb.marks !== "" && verb.marks !== KEU_MARKS) return false;
+  return true;
+}
+const BAO_MARKS = (words("bảo")[0] as Word).marks;
+const DOI_MARKS = (words("đòi")[0] as Word).marks;
+const BAT_MARKS = (words("bắt")[0] as Word).marks;
+const KEU_MARKS = (words("kêu")[0] as Word).marks;
+
 /**
  * The search index: an inverted index over folded, synonym-mapped tokens finds
  * candidates in one pass over the postings; the best few are then scored on how much of
@@ -683,7 +762,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     });
     this.lastPlain = fixed ? undefined : { text, query };
     // Numbers ("1 trang", "02 năm") are details, not procedure names.
-    const content = query.words.filter((w) => !/^\d+$/.test(w.token));
+    const numbered = query.words.filter((w) => !/^\d+$/.test(w.token));
+    // Where someone is away ("chồng em đang đi xuất khẩu lao động") is the story, like a reason.
+    const away = awayWords(query.said, numbered);
+    const content = away.includes(true) ? numbered.map((w, k) => (away[k] ? { ...w, purpose: true } : w)) : numbered;
     const nothing = { decision: "none" as const, intent: query.intent, hits: [], sure: true };
     if (content.length === 0 || query.particlesOnly) return { ...nothing, sectionOnly: query.cued };
 
@@ -1190,8 +1272,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         positions.push(i + w.clause * this.tuning.clauseGap);
         purpose ||= w.purpose;
       });
-      const paper = before.some((w) => BRING.has(w.token)) || HAD.has(before[before.length - 1]?.token ?? "");
-      const when = before.some((w) => w.token === "khi");
+      // The agency that demands a ward paper ("ngân hàng yêu cầu giấy xác nhận tình trạng hôn nhân …") is no request
+      // for its own service: like a paper to bring, it tells only which records the message is not about.
+      const paper =
+        before.some((w) => BRING.has(w.token)) ||
+        HAD.has(before[before.length - 1]?.token ?? "") ||
+        demandAt(said, k + run.length, word.clause);
+      const when = before.some((w) => WHEN.has(w.token));
       if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
     }
@@ -1824,6 +1911,36 @@ const PASSIVE = (words("được")[0] as Word).token;
 const BELONGS = words("thuộc")[0] as Word;
 const ONGOING = words("đang")[0] as Word;
 const ONGOING_VERBS = new Set(["hưởng", "nhận"].map((w) => (words(w)[0] as Word).token));
+/**
+ * "đang đi <X>" says where someone is, away ("chồng em đang đi xuất khẩu lao động bên Nhật", "anh ấy đang đi làm việc
+ * ở Đài Loan"): the story around a request, read like a reason ("để …"), so a record named by it does not take over
+ * what is asked beside it ("… em đi làm khai sinh một mình được không"); not "đang đi làm giấy …" (paperwork asked).
+ */
+const AWAY = words("đi")[0] as Word;
+const PAPERWORK_AFTER_AWAY = new Set(
+  ["làm", "xin", "đăng", "nộp", "khai", "báo", "chứng", "lấy", "hỏi", "nhận", "cấp", "đổi", "hỗ"].map(
+    (w) => (words(w)[0] as Word).token,
+  ),
+);
+/** The work words after which "đang đi làm" is a job ("đi làm việc", "đi làm công nhân"), not paperwork. */
+const WORK = new Set(["việc", "công", "thuê", "ăn"].map((w) => (words(w)[0] as Word).token));
+
+/** Which content words stand in a "đang đi <X>" clause (from X to the clause's end): where someone is, the story. */
+function awayWords(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
+  const at = new Set<number>();
+  said.forEach((w, k) => {
+    if (!isWord(w, ONGOING) || w.marks === "") return;
+    const go = said[k + 1];
+    const what = said[k + 2];
+    if (!go || !what || go.clause !== w.clause || what.clause !== w.clause || !isWord(go, AWAY)) return;
+    const job = said[k + 3];
+    const working = job !== undefined && job.clause === w.clause && WORK.has(job.token);
+    if (PAPERWORK_AFTER_AWAY.has(what.token) && !(what.token === "lam" && working)) return;
+    for (let j = k + 1; j < said.length && (said[j] as TextWord).clause === w.clause; j++)
+      at.add((said[j] as TextWord).at);
+  });
+  return content.map((w) => at.has(w.at));
+}
 const NOT_YET_ASKED = (words("chưa")[0] as Word).token;
 /** How many words a deed done reaches at most. */
 const DONE_SPAN = 8;

@@ -853,6 +853,15 @@ export function rescueRow(inputs: RescueInputs, scores: readonly number[]): { ro
   };
 }
 
+/**
+ * Whether a rescue row may be offered at all: its first candidate is held back by nothing (`free`). One held back by
+ * another agency's service said beside its words ("ly hôn" alone, "how do I get health insurance card") is that
+ * agency's; the rules' reading of demands ("ngân hàng yêu cầu giấy …") keeps the ward paper asked free.
+ */
+export function offerable(row: readonly number[]): boolean {
+  return row[RESCUE.indexOf("free")] === 1;
+}
+
 /** The probability the rescue logit gives a row. */
 export function rescueProbability(row: readonly number[], weights: readonly number[]): number {
   let z = 0;
@@ -862,8 +871,8 @@ export function rescueProbability(row: readonly number[], weights: readonly numb
 
 /**
  * Trains the rescue logit by full-batch gradient descent (Adam, from zero, L2) and sets its threshold: the lowest
- * probability above every message of `samples` labelled out of scope (so none of those would be offered a list) and no
- * lower than `floor`. Deterministic.
+ * probability above every message of `samples` labelled out of scope that could be offered (`offerable`: so none of
+ * those would be offered a list) and no lower than `floor`. Deterministic.
  */
 export function trainRescue(
   samples: ReadonlyArray<{ row: number[]; right: boolean; outOfScope: boolean }>,
@@ -872,7 +881,11 @@ export function trainRescue(
   // The floor: on the English and out-of-scope sets of test/search, 0.79 (the highest out-of-scope message learnt
   // from) offered 3 out-of-scope messages a list ("how do I register my dog"), 0.85 one, 0.9 none; but at 0.9
   // english-fresh.tsv (never tuned on) fell to 76.8% top-1 (floor 0.78; 80.5 at 0.79, 78.0 at 0.85).
-  const { l2 = 0.01, iterations = 600, rate = 0.05, floor = 0.85 } = options;
+  // Session 12: with no offer where the first candidate is held back by another agency's service (`offerable`: 'ly
+  // hôn', "how do I get health insurance card" had set the threshold), 0.7: nested CV on the tuning part top-1 92.3 →
+  // 93.0%, top-3 96.1 → 96.9, out of scope answered and offered unchanged (32, 23 of 852); no out-of-scope message of
+  // english.tsv, english-fresh.tsv, oos-letters.tsv, oos-fresh.tsv, oos-probe13.tsv offered a list more than at 0.86.
+  const { l2 = 0.01, iterations = 600, rate = 0.05, floor = 0.7 } = options;
   const d = RESCUE.length;
   const w = new Float64Array(d);
   const m = new Float64Array(d);
@@ -899,7 +912,8 @@ export function trainRescue(
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const weights = [...w].map(round);
   let threshold = floor;
-  for (const s of samples) if (s.outOfScope) threshold = Math.max(threshold, rescueProbability(s.row, weights) + 1e-4);
+  for (const s of samples)
+    if (s.outOfScope && offerable(s.row)) threshold = Math.max(threshold, rescueProbability(s.row, weights) + 1e-4);
   return { features: [...RESCUE], weights, threshold: round(threshold) };
 }
 
@@ -1094,9 +1108,12 @@ function rescue<P extends SearchableProcedure>(
   const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);
   const scores = modelScores(cores, context, candidates, model);
   const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, reading), scores);
-  if (rescueProbability(row, weights.weights) < weights.threshold) return rules;
-  const order = byScore(candidates, scores);
-  const seen = new Set<string>();
-  const hits = order.filter((h) => !seen.has(h.procedure.code) && seen.add(h.procedure.code));
-  return { ...rules, decision: "choose", hits: hits.slice(0, Math.min(limit, RESCUE_LIST)), sure: true };
+  if (!offerable(row) || rescueProbability(row, weights.weights) < weights.threshold) return rules;
+  // The same order and the same codes the rescue learnt from (`rescueOffer`), each code's first candidate.
+  const offered = rescueOffer(
+    candidates.map((h) => h.procedure.code),
+    scores,
+  ).slice(0, limit);
+  const hits = offered.map((code) => candidates.find((h) => h.procedure.code === code) as Hit<P>);
+  return { ...rules, decision: "choose", hits, sure: true };
 }

@@ -100,6 +100,7 @@ const CHAT: Array<[string, string]> = [
   ["bnhieu", "bao nhiêu"],
   ["bnh", "bao nhiêu"],
   ["nhiu", "nhiêu"],
+  ["nhg", "những"],
   ["qa", "quá"],
   ["kd", "kinh doanh"],
   // Permits as people write them ("mất gpxd rồi", "giấy phép xd", "cái GPKD bị rách"): kept out of synonyms.json, where

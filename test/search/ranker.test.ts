@@ -12,6 +12,7 @@ import {
   FEATURES,
   GramModel,
   grams,
+  offerable,
   RANKER_MODEL,
   RANKER_ON,
   type RankerModel,
@@ -187,6 +188,22 @@ describe("the learned re-ranker", () => {
     expect(married?.edge).toBeCloseTo(-(card?.edge as number), 12);
   });
 
+  it("offers nothing where its first candidate is held back by another agency's service, whatever the model says", () => {
+    // 'ly hôn' alone (the court's) was offered the ward's divorce-note records: a held-back first is no offer, and such a
+    // message sets no threshold either (a row whose `free` is 0 is left out of it).
+    const row = (p: number, free: number) => [1, p, 0.3, 0.5, 0.5, 0, free, p, 0, p, 0, 0, 0, 1, 0];
+    expect(offerable(row(0.9, 1))).toBe(true);
+    expect(offerable(row(0.9, 0))).toBe(false);
+    const samples = [
+      ...[0.9, 0.8, 0.85, 0.95].map((p) => ({ row: row(p, 1), right: true, outOfScope: false })),
+      ...[0.1, 0.2].map((p) => ({ row: row(p, 1), right: false, outOfScope: true })),
+    ];
+    const held = { row: row(0.99, 0), right: false, outOfScope: true };
+    expect(trainRescue([...samples, held], { floor: 0 }).threshold).toBeLessThan(
+      trainRescue([...samples, { ...held, row: row(0.99, 1) }], { floor: 0 }).threshold,
+    );
+  });
+
   it("sets the rescue's threshold above every out-of-scope message it learnt from, and offers a list, never an answer", () => {
     const row = (p: number) => [1, p, 0.3, 0.5, 0.5, 0, 1, p, 0, p, 0, 0, 0, 1, 0];
     const samples = [
@@ -234,7 +251,7 @@ describe("the learned re-ranker", () => {
     expect(offered).toBeGreaterThan(5);
   }, 120_000);
 
-  it("keeps the rescue's floor (0.85) above out-of-scope English messages the model would otherwise offer a list", () => {
+  it("keeps the rescue's floor (0.7) above out-of-scope English messages the model would otherwise offer a list", () => {
     // The floor is the default: with every out-of-scope message it learns from far below, the threshold is the floor,
     // not what those messages alone would allow.
     const row = (p: number) => [1, p, 0.3, 0.5, 0.5, 0, 1, p, 0, p, 0, 0, 0, 1, 0];
@@ -242,14 +259,14 @@ describe("the learned re-ranker", () => {
       ...[0.9, 0.8, 0.85, 0.95].map((p) => ({ row: row(p), right: true, outOfScope: false })),
       ...[0.1, 0.2].map((p) => ({ row: row(p), right: false, outOfScope: true })),
     ];
-    expect(trainRescue(samples).threshold).toBe(0.85);
-    expect(trainRescue(samples, { floor: 0 }).threshold).toBeLessThan(0.85);
+    expect(trainRescue(samples).threshold).toBe(0.7);
+    expect(trainRescue(samples, { floor: 0 }).threshold).toBeLessThan(0.7);
     // The committed model was trained with it (without, the tuning part's out-of-scope messages alone set 0.79, and
     // "how do I register my dog" was offered a list), and test/search/english.tsv's out-of-scope messages are offered
     // no list by the rescue.
     const model = RANKER_MODEL as RankerModel;
     const rescue = model.rescue as NonNullable<RankerModel["rescue"]>;
-    expect(rescue.threshold).toBeGreaterThanOrEqual(0.85);
+    expect(rescue.threshold).toBeGreaterThanOrEqual(0.7);
     const served = (threshold: number) =>
       new ExampleSearch(
         catalogue.procedures,
