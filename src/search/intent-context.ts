@@ -33,6 +33,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "giấy tờ chứng minh gì",
     "cần nhg",
     // chat "nhg j" (những gì): "hs chuyển trường cần nộp nhg j", "gồm nhg j" ("làm nhg j" asks the whole)
+    // what to carry along: "em phải cầm theo những gì"
+    ...["cầm theo những gì", "cầm theo gì", "cầm những gì", "cầm gì", "mang theo những gì", "mang theo gì"],
     // a record to bring: "cần biên bản ủy quyền của cả họ à"
     ...["cần biên bản", "cần có biên bản", "phải có biên bản", "mang biên bản", "kèm biên bản"],
     ...["nộp nhg gì", "gồm nhg gì", "mang nhg gì", "chuẩn bị nhg gì", "hs nhg gì", "giấy tờ nhg gì", "có nhg gì"],
@@ -58,6 +60,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "what do i have to submit",
     "what do we have to submit",
     "what information",
+    // "what's needed to register a death", "what is required for the transfer"
+    ...["what s needed", "what is needed", "what s required", "what is required", "whats needed"],
     "what evidence",
     "what proof",
     // chat: "hs" is hồ sơ, "j" gì ("cần hs j"); a letter asked for ("gửi đơn j")
@@ -105,6 +109,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // a time of day ("mấy giờ", "giờ nào", "what time"): only beside the office (its hours, printed with the place)
     // or the result (the processing time says "after 15:00"), read in hoursAsked
     ...["what time", "mấy giờ", "giờ nào"],
+    // ready at once: "nộp sáng nay chiều có giấy luôn không"
+    ...["có giấy luôn", "lấy giấy luôn", "nhận giấy luôn", "có kết quả luôn", "lấy được ngay"],
+    // "bên phường làm xong ngay trong buổi không" ("mấy tháng mới có lương" is chit-chat too)
+    ...["xong ngay trong buổi", "xong trong buổi", "ngay trong buổi", "làm xong ngay"],
   ],
   place: [
     // the office's hours are printed with the office, in the place section
@@ -128,6 +136,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // "ở công an phường nơi tạm trú không hay phải về nơi thường trú": one office or the other
     // "gửi đơn cho trường nào"
     "cho trường nào",
+    // the school to send it to: "nộp hồ sơ ở trường ngoài đó hay trường trong này"
+    ...["nộp hồ sơ ở trường", "nộp ở trường", "ở trường nào", "trường nào nhận"],
     // one office or another by its department: "nộp ở xã hay phòng lao động", "ở phòng nào"
     ...["hay phòng", "hay trung tâm", "hay chi cục", "phòng nào"],
     "cho cơ quan nào",
@@ -180,6 +190,7 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   ],
   steps: [
     ...["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
+    ...["what happens next", "what s next", "what comes next"],
     // the next step: "tiếp theo phải làm gì", "bắt đầu từ đâu"
     ...["tiếp theo phải", "tiếp theo cần", "tiếp theo làm", "bước tiếp theo", "làm gì tiếp"],
     // how, said as in talk: "xin công nhận kiểu gì"
@@ -218,6 +229,14 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "how old",
     // who files it, how late at the latest: "ai đứng ra làm hồ sơ", "trễ nhất mấy giờ phải báo"
     "ai đứng ra",
+    // when one must report, to be in time: "lên tới nơi 11h đêm thì báo lúc nào cho kịp"
+    ...["báo lúc nào", "báo khi nào", "lúc nào cho kịp", "khi nào cho kịp"],
+    // who may apply: "who in the family should apply for it"
+    ...["who in the family", "who should apply", "who can apply", "who may apply", "who is allowed"],
+    // who may be named: "ai trong nhà được đứng tên" ("ai trong nhà", "được mấy lần" alone are chit-chat too)
+    ...["được đứng tên", "ai đứng tên"],
+    // how many times at most: "gia hạn tối đa được mấy lần"
+    ...["tối đa mấy lần", "tối đa được mấy lần", "tối đa bao nhiêu lần", "gia hạn mấy lần", "gia hạn được mấy lần"],
     "trễ nhất",
     "muộn nhất",
     "chậm nhất",
@@ -305,6 +324,11 @@ const STORY = [
   // money the citizen put in is the story ("tôi là người bỏ tiền ra xây"), no fee asked
   "bỏ tiền",
   "bỏ tiền ra",
+  // a contract's term changed is the story ("rút thời hạn từ 5 năm xuống 3 năm"); money given is received, no fee
+  // ("có được nhà nước cho tiền lo cúng giỗ không")
+  ...["rút thời hạn", "rút ngắn thời hạn", "thời hạn thuê", "thời hạn hợp đồng", "cho tiền"],
+  // a criminal record is no money ("chủ cơ sở có tiền án"); a distance no way ("cách chừng 50 mét")
+  ...["tiền án", "tiền sự", "cách chừng", "cách khoảng", "cách nhau"],
   // "take-away bottle shop", "take out": no "take" of time
   "take away",
   "take out",
@@ -533,6 +557,10 @@ export function readInContext(
       }
       cue.intent = "place";
     }
+    // "gia hạn được mấy lần, mỗi lần bao lâu": how long each extension lasts, a condition
+    if (cue.intent === "time" && spelled[cue.at - 2]?.token === "moi" && spelled[cue.at - 1]?.token === "lan") {
+      cue.intent = "conditions";
+    }
     // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
     if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
@@ -573,7 +601,11 @@ export function readInContext(
     // "không đổi gì về địa chỉ", "không đổi tên hay địa chỉ": the address of the story, no place asked
     if (cue.intent === "place" && text === "dia chi" && changedBefore(spelled, cue.at)) cue.mute = true;
     // "có phải nộp lại hợp đồng thuê nhà không": a paper named as needed, as "có phải nộp hợp đồng"
-    if (cue.intent === "conditions" && YES_NO_CUES.has(text) && paperAfter(spelled, cue.end ?? 0)) {
+    if (
+      cue.intent === "conditions" &&
+      YES_NO_CUES.has(text) &&
+      (paperAfter(spelled, cue.end ?? 0) || (MUST_CUES.has(text) && handsInPaper(spelled, cue.end ?? 0)))
+    ) {
       cue.intent = "documents";
       cue.paper = true;
     }
@@ -658,15 +690,23 @@ function muteAcrossClauses(spelled: readonly Word[], cues: Cue[]): void {
   for (const c of cues) {
     if (c.at === undefined || c.end === undefined || c.end - c.at < 2) continue;
     const first = clauseOf(spelled[c.at]);
-    if (first !== undefined && clauseOf(spelled[c.end - 1]) !== first) c.mute = true;
+    if (first === undefined || clauseOf(spelled[c.end - 1]) === first) continue;
+    // "giấy phép bị mất, bao lâu thì được cấp lại": the story's "mất" before the comma, "bao lâu" still asks
+    const tail = c.tokens.slice(1);
+    if (WAITING.has(c.tokens[0] ?? "") && clauseOf(spelled[c.at + 1]) !== first && TAIL_ASKS.has(tail.join(" "))) {
+      c.at += 1;
+      c.tokens = tail;
+    } else c.mute = true;
   }
 }
+const TAIL_ASKS = new Set(["bao lau", "bao nhieu", "bao nhieu ngay", "bao nhieu tien", "may ngay", "bao nhieu lau"]);
 
 /**
  * A channel or time said as what one did not do: "tôi không gửi đơn qua bưu điện mà muốn đến trực tiếp", "chưa
  * chứng thực bao giờ" (never).
  */
 const NOT = new Set(tokenize("không chưa chẳng"));
+const NOWHERE = new Set(["o dau", "di dau", "dau"]);
 // "không biết …", "… ko hay làm online": no negation of the channel
 const UNSURE = new Set(tokenize("biết rõ hay và hoặc"));
 /** "… được không và làm trên mạng thế nào": a question's "không", no negation. */
@@ -695,13 +735,19 @@ function muteNegated(spelled: readonly Word[], cues: Cue[]): void {
   // "không có hộ khẩu ở đâu, … thì làm thế nào", "không đăng ký tạm trú được ở đâu": nowhere, the story, when the
   // question is asked after it ("không biết nộp ở đâu" asks)
   for (const cue of cues) {
-    if (cue.mute || cue.intent !== "place" || cue.at === undefined || cue.tokens.join(" ") !== "o dau") continue;
+    if (cue.mute || cue.intent !== "place" || cue.at === undefined || !NOWHERE.has(cue.tokens.join(" "))) continue;
     const clause = clauseOf(spelled[cue.at]);
     const before = spelled.slice(Math.max(0, cue.at - 8), cue.at).filter((w) => clauseOf(w) === clause);
-    const nowhere = before.some(
-      (w, k) => NOT.has(w.token) && !UNSURE.has(before[k + 1]?.token ?? "") && !ASKED.has(before[k - 1]?.token ?? ""),
-    );
-    if (nowhere && laterCue(cues, cue)) cue.mute = true;
+    // the negation of this place, not of a clause told before "thì" ("không còn cấp huyện thì nộp ở đâu")
+    const negated = before.map((w) => NOT.has(w.token)).lastIndexOf(true);
+    const nowhere =
+      negated >= 0 &&
+      !UNSURE.has(before[negated + 1]?.token ?? "") &&
+      !ASKED.has(before[negated - 1]?.token ?? "") &&
+      !before.slice(negated).some((w) => w.token === "thi");
+    // "không chuyển đi đâu cả", "không đăng ký được ở đâu cả": "cả" says nowhere at all, whatever is asked after
+    const atAll = spelled[cue.end ?? 0]?.token === "ca";
+    if (nowhere && (atAll || laterCue(cues, cue))) cue.mute = true;
   }
 }
 
@@ -911,6 +957,29 @@ function paperAfter(spelled: readonly Word[], from: number): boolean {
   while (k < from + 3 && AGAIN.has(spelled[k]?.token ?? "")) k++;
   return PAPER_WORDS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
 }
+/**
+ * A verb of handing in, bringing, signing or translating at `from` (or the word after: "phải đi dịch"), and a paper
+ * named in the sentence before or just after it: "giấy cũ có phải nộp lại không", "có phải ký giấy ủy quyền",
+ * "giấy kết hôn của Úc có phải dịch ra tiếng Việt ko". No paper, no papers question ("có phải ký tên không").
+ */
+export function handsInPaper(spelled: readonly Word[], from: number): boolean {
+  // "ký" of "đăng ký" registers, no signing
+  const verb = [from, from + 1].find(
+    (k) => HANDING.has(spelled[k]?.token ?? "") && !(spelled[k]?.token === SIGN && spelled[k - 1]?.token === REG),
+  );
+  if (verb === undefined) return false;
+  const sentence = sentenceOf(spelled[verb]);
+  for (let k = Math.max(0, from - 8); k < verb + 5; k++) {
+    // "nộp bằng tiền mặt": the means, no paper
+    if (sentenceOf(spelled[k]) !== sentence || k === verb || (k === verb + 1 && spelled[k]?.token === "bang")) continue;
+    if (HANDED_PAPERS.some((run) => run.every((t, j) => spelled[k + j]?.token === t))) return true;
+  }
+  return false;
+}
+const HANDING = new Set(tokenize("nộp mang kèm xuất dịch ký in cầm photo"));
+const [REG, SIGN] = tokenize("đăng ký");
+const HANDED_PAPERS = [...PAPER_WORDS, ...["bằng", "phiếu", "bản án", "lý lịch", "chứng chỉ", "học bạ"].map(tokenize)];
+
 /**
  * "cần nộp lại bản chính giấy cũ không", "có cần học bạ không": a paper named as needed that the cue phrases of
  * intent.ts do not read (a word between, a paper they do not list); read here, its words stay content.

@@ -1,4 +1,4 @@
-import { actsAfterOffice, readInContext } from "./intent-context.js";
+import { actsAfterOffice, handsInPaper, readInContext } from "./intent-context.js";
 import { tokenize, type Word } from "./normalize.js";
 import { PhraseMap, phrase, plain, typedWithAccents } from "./phrases.js";
 import { unchat } from "./spelling.js";
@@ -1065,7 +1065,14 @@ export function extractIntent<T extends Word>(
     // "có cần ra phường chứng thực chữ ký không": whether it is needed, wherever it is done
     const office =
       (namesOffice(spelled, end, mode) || goesToOffice(spelled, end, mode)) && !needsBeforeOffice(spelled, end, mode);
-    const section = office ? "place" : whole ? "general" : "conditions";
+    // "giấy cũ có phải nộp lại không", "có phải ký giấy ủy quyền không": a paper to bring or sign is the papers
+    const section = office
+      ? "place"
+      : whole
+        ? "general"
+        : paperToHandIn(spelled, end, mode)
+          ? "documents"
+          : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
   } else if (!asked && last && askedParticle && endsAtOffice(spelled, end, mode) && actsBefore(spelled, end)) {
     // "nộp hồ sơ cái này ở phường hả": whether it is the ward's, asked with à/hả, is where it is done (an act of the
@@ -1451,6 +1458,22 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
   return false;
 }
 
+/**
+ * A yes/no whose need is to hand in, bring, sign or translate a paper named in its sentence: "giấy cũ cần nộp lại
+ * không", "có cần in ra nộp kèm không" beside "bằng chứng là tin nhắn". Not a need with no paper ("có cần mang theo
+ * người phiên dịch không", "có phải ký tên không": whether).
+ */
+function paperToHandIn(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = sentenceNo(spelled, end);
+  for (let k = end; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+    const w = spelled[k] as Word;
+    if (NEEDING.some((n) => n.token === w.token && (mode === "typed" || w.marks === n.marks))) {
+      return handsInPaper(spelled, k + 1);
+    }
+  }
+  return false;
+}
+
 /** An act done at the office said in the sentence before `end`: "nộp hồ sơ …", "chứng thực …", "làm giấy …". */
 function actsBefore(spelled: readonly Word[], end: number): boolean {
   const sentence = sentenceNo(spelled, end);
@@ -1514,7 +1537,7 @@ function endsAtOffice(spelled: readonly Word[], end: number, mode: "exact" | "ty
 }
 /** "vì mất cả sổ gốc ở xã", "đã chứng thực tại phường": where a paper is kept or a thing was done. */
 const KEPT_THERE = new Set(tokenize("đã từ mất vì do bị lưu"));
-const OFFICE_WORDS = new Set(tokenize("ủy ban nhân dân ubnd phường xã thị trấn công an này đó"));
+const OFFICE_WORDS = new Set(tokenize("ủy ban nhân dân ubnd phường xã thị trấn công an này đó mình"));
 
 /** "can I …", "is it …", "do we …": an English yes/no question with no section cue asks whether it is allowed. */
 const ENGLISH_YES_NO = new Set(["can", "may", "could", "am", "is", "are", "must", "should", "do", "does"]);

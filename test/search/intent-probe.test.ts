@@ -19,26 +19,45 @@ const probe = parseLabelledQueries(readFileSync(new URL("./intent-probe.tsv", im
  */
 const probe3 = parseLabelledQueries(readFileSync(new URL("./intent-probe3.tsv", import.meta.url), "utf8"));
 
-describe("the section asked, on the intent probe set", () => {
-  it("is read right in at least 97% of the messages", async () => {
-    const { search } = (await bundledCatalogue()).current();
-    const wrong = probe
-      .map((q) => ({ q, got: search.search(q.query).intent }))
-      .filter(({ q, got }) => !q.intents.includes(got))
-      .map(({ q, got }) => `${q.intents.join("|")} ← ${got}: ${q.query}`);
-    expect(probe.length).toBeGreaterThan(250);
-    expect(wrong.length / probe.length, wrong.join("\n")).toBeLessThanOrEqual(0.03);
-  }, 180_000);
+/**
+ * Session 12: test/search/s12-intent-probe1.tsv (51 messages written from the records before any change of the
+ * session: two sections at once, deadlines, place or online, English, letters whose question is at the end; 49 read
+ * right before and after) and s12-intent-probe1b.tsv (40 harder ones written after the first change and tuned on:
+ * 36 → 39 at the session's end).
+ */
+const s12probe1 = parseLabelledQueries(readFileSync(new URL("./s12-intent-probe1.tsv", import.meta.url), "utf8"));
+const s12probe1b = parseLabelledQueries(readFileSync(new URL("./s12-intent-probe1b.tsv", import.meta.url), "utf8"));
+/**
+ * test/search/s12-intent-check.tsv: session 12's second batch (45 messages over 44 procedures), written after the
+ * session's changes and never tuned on: 42 read right at the session's start and at its end.
+ */
+const s12check = parseLabelledQueries(readFileSync(new URL("./s12-intent-check.tsv", import.meta.url), "utf8"));
 
-  it("is read right in at least 98% of the session 9 probes (yes/no, chat, English, letters, two sections)", async () => {
-    const { search } = (await bundledCatalogue()).current();
-    const wrong = probe3
-      .map((q) => ({ q, got: search.search(q.query).intent }))
-      .filter(({ q, got }) => !q.intents.includes(got))
-      .map(({ q, got }) => `${q.intents.join("|")} ← ${got}: ${q.query}`);
-    expect(probe3.length).toBeGreaterThan(200);
-    expect(wrong.length / probe3.length, wrong.join("\n")).toBeLessThanOrEqual(0.02);
-  }, 180_000);
+/** The messages whose section the served search reads wrong, each as "expected ← got: message". */
+async function misread(queries: ReturnType<typeof parseLabelledQueries>): Promise<string[]> {
+  const { search } = (await bundledCatalogue()).current();
+  return queries
+    .map((q) => ({ q, got: search.search(q.query).intent }))
+    .filter(({ q, got }) => !q.intents.includes(got))
+    .map(({ q, got }) => `${q.intents.join("|")} ← ${got}: ${q.query}`);
+}
+
+describe("the section asked, on the intent probe set", () => {
+  it.each([
+    ["the intent probe set", probe, 250, 0.03],
+    ["the session 9 probes (yes/no, chat, English, letters, two sections)", probe3, 200, 0.02],
+    ["session 12's first batch", s12probe1, 50, 0.04],
+    ["session 12's exploratory batch", s12probe1b, 40, 0.03],
+    ["session 12's check batch (never tuned on)", s12check, 45, 0.07],
+  ] as const)(
+    "is read right in %s but for its share of misses",
+    async (_name, queries, size, misses) => {
+      const wrong = await misread(queries);
+      expect(queries.length).toBeGreaterThanOrEqual(size);
+      expect(wrong.length / queries.length, wrong.join("\n")).toBeLessThanOrEqual(misses);
+    },
+    180_000,
+  );
 
   it("cues read in context cut no word: what the search matches stays as it was", () => {
     const tuning = parseLabelledQueries(readFileSync(new URL("../../eval/tuning.tsv", import.meta.url), "utf8"));
