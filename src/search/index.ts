@@ -243,6 +243,9 @@ const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat
 /** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
 const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 
+/** What the official name of a procedure done online says (folded words). */
+const ONLINE_NAMES = [" truc tuyen ", " lien thong dien tu "];
+
 /** Words before a redirect's term that make it when the request is made ("trước khi khởi kiện", "before the loan"). */
 const WHEN = new Set(["khi", "before", "after", "until"]);
 
@@ -1182,7 +1185,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private intentFor(cues: readonly Cue[], top: Hit<P> | undefined): Intent {
     if (!top || cues.length === 0) return chooseIntent(cues);
     const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
-    return chooseIntent(cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)));
+    // A procedure itself done online ("… trực tuyến toàn trình", "Liên thông điện tử …"): the channel names it, so
+    // "đăng ký xe online trên VNeID ntn" asks its steps (INTENT's chooseIntent option).
+    const channelIsProcedure = ONLINE_NAMES.some((n) => name.includes(n));
+    return chooseIntent(
+      cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)),
+      { channelIsProcedure },
+    );
   }
 
   /**
