@@ -310,9 +310,19 @@ function complains(tokens: readonly string[]): boolean {
 /** Verbs of doing a service, right before its name: "đi làm trợ cấp tuất", "xin thẻ tạm trú", "nộp thuế …". */
 const DO = new Set(tokenize("làm xin nộp rút gia hạn nhận lĩnh"));
 
-/** Whether a verb of doing stands right before the term. */
+/** English verbs of asking for a service, and whose it is between ("claim my late father's life insurance"). */
+const DO_EN = new Set(tokenize("claim renew replace extend apply"));
+const WHOSE_EN = new Set(tokenize("my his her our their the a an late s father mother husband wife son daughter for"));
+const WHOSE_EN_MOST = 4;
+
+/** Whether a verb of doing stands right before the term (in English, maybe whose it is between). */
 function doneAt(tokens: readonly string[], term: readonly string[]): boolean {
-  return saidAfter(tokens, term, (word) => DO.has(word ?? ""));
+  return startsOf(tokens, term).some((i) => {
+    if (DO.has(tokens[i - 1] ?? "")) return true;
+    let k = i - 1;
+    while (k >= 0 && i - k <= WHOSE_EN_MOST && WHOSE_EN.has(tokens[k] as string)) k--;
+    return DO_EN.has(tokens[k] ?? "");
+  });
 }
 
 /**
@@ -383,7 +393,8 @@ function pointedAt(text: string, question: string, term: readonly string[]): boo
     .some((s) => containsRun(tokenize(s), term) && !namesAsHeld(s, [term]) && !forPurpose(s, term));
 }
 /** "đã", "already": a deed done; with no need or wish in the sentence. */
-const DONE_WORDS = new Set(tokenize("đã already"));
+// "was registered", "were issued": a deed told done, in English
+const DONE_WORDS = new Set(tokenize("đã already was were"));
 function toldDone(sentence: string): boolean {
   const tokens = tokenize(sentence);
   return tokens.some((t) => DONE_WORDS.has(t)) && !tokens.some((t) => NEEDS.has(t));
@@ -487,7 +498,9 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
       (OPENING.has(tokens[at] as string) ||
         ARTICLE.has(tokens[at] as string) ||
         JOIN.has(tokens[at] as string) ||
-        LEARN.has(tokens[at] as string))
+        LEARN.has(tokens[at] as string) ||
+        // "muốn hỏi đổi hoặc cấp lại bằng lái": two ways of doing it
+        (OR.has(tokens[at] as string) && JOIN.has(tokens[at - 1] ?? "")))
     ) {
       at++;
     }
@@ -509,7 +522,8 @@ const LEARN = new Set(tokenize("biết hỏi tìm hiểu know about"));
  * khám sức khỏe", "the employer requires a police clearance"): the citizen must get it, a request for that agency's
  * service. Not an identity paper, which the citizen holds and a ward procedure may ask for ("yêu cầu căn cước của bố mẹ").
  */
-const DEMANDED = ["yêu cầu", "requires", "required", "asks for", "asked for", "wants"].map(tokenize);
+// "want proof that I still hold …": what is to be proved, demanded
+const DEMANDED = ["yêu cầu", "requires", "required", "asks for", "asked for", "wants", "proof that"].map(tokenize);
 /**
  * Demands whose folded words are other words too ("đòi" folds as "đợi", waiting, and "đổi"; "bắt" as "bật"): typed with
  * accents, only the demand's own accents say it ("nhà em đang đợi phiếu …" waits); typed without, it is a demand only with
@@ -525,7 +539,7 @@ const DEMANDING_PARTY_REACH = 3;
 /** "đang", "chờ" before an unaccented "doi": "đang đợi", "chờ đợi". */
 const WAITING = new Set(tokenize("đang chờ"));
 /** Words between the demand and the paper: "yêu cầu phải có …", "bắt nộp …", "requires me to get a …". */
-const DEMANDED_BETWEEN = new Set(tokenize("phải có nộp xin làm a an the my me to get submit provide"));
+const DEMANDED_BETWEEN = new Set(tokenize("phải có nộp xin làm a an the my me to get submit provide i we still"));
 const DEMANDED_BETWEEN_MOST = 3;
 const IDENTITY = ["căn cước", "cccd", "cmnd", "chứng minh", "hộ chiếu", "passport", "identity"].map(tokenize);
 
@@ -673,6 +687,10 @@ const HAD_PAIRS = new Set([
   "lech voi",
   // "được công nhận thì có hỗ trợ bảo hiểm y tế": a benefit the status brings
   "ho tro",
+  // "hiện còn nợ thuế khoán quý 4": a debt the citizen has, told before the ward request
+  "con no",
+  "van no",
+  "dang no",
 ]);
 const COPY = new Set(tokenize("photo kèm"));
 /** "theo hộ chiếu", "theo căn cước": what a record is written after. */
@@ -690,14 +708,25 @@ const FOUND_REACH = 4;
 const TRANSLATED = "dich";
 const TRANSLATED_REACH = 5;
 const PURPOSE = "de";
-/** Words before "để" that make it ask how to get what follows: "cần gì để", "làm sao để", "thế nào để", "cách nào để". */
-const HOW_TO = new Set(tokenize("gì j sao nào"));
 /**
- * Words before "để" that make what follows the citizen's own errand, not what a paper is for: "đi đâu để làm hộ chiếu",
- * "ra phường để đổi bằng lái", "lên ủy ban để rút bảo hiểm xã hội" ask exactly what the pointer answers.
+ * A ward paper or procedure, named before "để" in its clause, makes what follows "để" what that paper is for ("xin giấy
+ * xác nhận độc thân để vay vốn", "đăng ký khai sinh để làm bảo hiểm y tế cho con"). With none named there, what follows
+ * "để" is the citizen's own errand, which the pointer answers: "em về quê để làm căn cước", "qua công an để làm hộ
+ * chiếu", "xuống huyện để đổi bằng lái", "cần gì để làm hộ chiếu" (review s11 H10: a list of the words before "để" missed
+ * every trip it did not name). "giấy tờ" (papers in general) and "hồ sơ" are the errand's own papers, no ward paper.
  */
-const ERRAND_BEFORE = new Set(tokenize("đâu phường xã đi ra lên đến qua"));
-const OFFICE = tokenize("ủy ban");
+const WARD_PAPERS = [
+  ...["giấy", "xác nhận", "trích lục", "bản sao", "sao y", "chứng thực", "khai sinh", "khai tử", "kết hôn", "độc thân"],
+  ...["hôn nhân", "cư trú", "tạm trú", "thường trú", "hộ khẩu", "tạm vắng", "hộ kinh doanh", "giám hộ", "con nuôi"],
+  ...["hộ nghèo", "cận nghèo", "khuyết tật", "certificate", "extract", "certified", "confirmation"],
+].map(tokenize);
+const PAPERS_IN_GENERAL = "to";
+/**
+ * An errand said before "để": a trip ("về quê", "qua công an", "xuống huyện", "đi đâu"), or how it is got ("cần gì để",
+ * "làm sao để"). Without one, nor a ward paper, what follows is a wish the clause tells a ward request for ("muốn đứng
+ * tên một hộ riêng ngay tại nhà bố mẹ để vay vốn làm ăn" asks to split the household).
+ */
+const ERRAND = new Set(tokenize("đi về ra lên xuống vào qua sang đến tới ghé chạy đâu gì j sao nào"));
 /** "dịch" in other words: "giao dịch", "dịch vụ", "mùa dịch", "phòng/chống dịch", "dịch bệnh". */
 const NOT_TRANSLATING_BEFORE = new Set(tokenize("giao mùa phòng chống"));
 const NOT_TRANSLATING_AFTER = new Set(tokenize("vụ bệnh covid"));
@@ -712,16 +741,25 @@ const WRONG = "sai";
  * Whether the words around the term tell of it (a paper's content or details, a paper a record follows, what was found
  * out while doing it, a paper translated) rather than ask for it.
  */
-function toldOf(tokens: readonly string[], at: number, to: number): boolean {
+function toldOf(tokens: readonly string[], at: number, to: number, clauseFrom: readonly number[]): boolean {
   if (tokens[at - 1] === AFTER_PAPER) return true;
   // "giấy xác nhận độc thân để vay vốn", "… để tôi vay vốn": what a paper is for; not "cần gì để làm hộ chiếu", "làm sao
   // để …", which ask how to get it
   const purposeAt =
     tokens[at - 1] === PURPOSE ? at - 1 : tokens[at - 2] === PURPOSE && ASKER.has(tokens[at - 1] ?? "") ? at - 2 : -1;
-  const errand =
-    ERRAND_BEFORE.has(tokens[purposeAt - 1] ?? "") ||
-    OFFICE.every((t, j) => tokens[purposeAt - OFFICE.length + j] === t);
-  if (purposeAt > 0 && !HOW_TO.has(tokens[purposeAt - 1] ?? "") && !errand) return true;
+  if (purposeAt > 0) {
+    const before = tokens.slice(clauseFrom[purposeAt] ?? 0, purposeAt);
+    if (wardPaperBefore(before) || !before.some((t) => ERRAND.has(t))) return true;
+  }
+  // "… ghi vào sổ hộ tịch để sau này cháu đi học, làm căn cước": the purpose goes on after a comma, a verb or two
+  // opening the term's clause
+  const clause = clauseFrom[at] ?? 0;
+  const previous = clause > 0 ? (clauseFrom[clause - 1] ?? 0) : -1;
+  if (previous >= 0 && at - clause <= PURPOSE_GOES_ON && tokens.slice(clause, at).every((t) => DO.has(t))) {
+    const words = tokens.slice(previous, clause);
+    const purpose = words.lastIndexOf(PURPOSE);
+    if (purpose > 0 && wardPaperBefore(words.slice(0, purpose))) return true;
+  }
   if (PAPER_SAYS.has(tokens[to] ?? "") && tokens[to + 1] !== WRONG) return true;
   if (PAPER_OF.has(`${tokens[at - 2] ?? ""} ${tokens[at - 1] ?? ""}`) && !ASKED_FOR.has(tokens[at - 3] ?? ""))
     return true;
@@ -739,6 +777,103 @@ function toldOf(tokens: readonly string[], at: number, to: number): boolean {
       !NOT_TRANSLATING_AFTER.has(before[i + 1] ?? tokens[at] ?? ""),
   );
 }
+/** How many verbs may open a clause that goes on with a purpose said before its comma ("…, làm căn cước"). */
+const PURPOSE_GOES_ON = 2;
+
+/** Whether the paper's treatment is asked after it: "hộ chiếu có phải dịch không", "giấy ủy quyền có cần chứng thực". */
+const NEED_AFTER = [tokenize("có phải"), tokenize("có cần"), tokenize("phải"), tokenize("cần")];
+const OWNED = "cua";
+const OWNER_WORDS = 3;
+const NEED_START = new Set(tokenize("có phải cần"));
+/** What is done to a paper (not "mang", "nộp": "đăng kiểm cần mang gì" asks what to bring for the service). */
+const TREATED = new Set(tokenize("dịch chứng công hợp sao photo translated certified"));
+/** "có cần giấy khám sức khỏe, lý lịch tư pháp không": papers listed in one yes/no question of need. */
+const NEED_FRAME = new Set(tokenize("cần phải"));
+const NEED_FRAME_REACH = 8;
+const QUESTION_CLOSE = new Set(tokenize("không ko k chưa"));
+const QUESTION_CLOSE_REACH = 2;
+/** "… nên không có lương hưu": a cause told, the status the question starts from. */
+const SO = "nen";
+/** "ở phường … hay phải ra phòng công chứng": the agency weighed as the other way, the ward's way asked first. */
+const OR = new Set(tokenize("hay hoặc or"));
+const OR_REACH = 3;
+/** A health-insurance card with a birth registered (the ward's liên thông bundle holds the child's card). */
+const HEALTH_CARD = ["bảo hiểm y tế", "bhyt", "health insurance"].map(tokenize);
+const BIRTH_REGISTERED = ["khai sinh", "birth", "newborn", "mới sinh", "vừa sinh"].map(tokenize);
+
+/**
+ * Whether the term is set aside by the sentence around it: a paper whose treatment or need is asked ("hộ chiếu có phải
+ * dịch không", "có cần giấy khám sức khỏe, lý lịch tư pháp không"), a cause told ("không đóng bảo hiểm xã hội nên không
+ * có lương hưu"), the other way weighed against the ward's ("mang lên phường chứng thực, hay phải ra phòng công
+ * chứng"), a newborn's health-insurance card beside its birth registration (the liên thông bundle).
+ */
+function setAside(
+  tokens: readonly string[],
+  at: number,
+  to: number,
+  sentenceFrom: readonly number[],
+  complaint: boolean,
+): boolean {
+  // "hộ chiếu của anh ấy có phải dịch không": whose it is may stand between
+  const owner =
+    tokens[to] === OWNED ? tokens.slice(to + 1, to + 1 + OWNER_WORDS).findIndex((t) => NEED_START.has(t)) : -1;
+  const after = tokens.slice(owner >= 0 ? to + 1 + owner : to);
+  const need = NEED_AFTER.find((run) => run.every((t, j) => after[j] === t));
+  if (need && TREATED.has(after[need.length] ?? "")) return true;
+  const sentence = sentenceFrom[at] ?? 0;
+  let sentenceEnd = at;
+  while (sentenceEnd < tokens.length && sentenceFrom[sentenceEnd] === sentence) sentenceEnd++;
+  const closes = tokens
+    .slice(to, Math.min(sentenceEnd, to + QUESTION_CLOSE_REACH + 1))
+    .some((t) => QUESTION_CLOSE.has(t));
+  const frame = tokens.slice(Math.max(sentence, at - NEED_FRAME_REACH), at);
+  if (
+    closes &&
+    frame.some((t) => NEED_FRAME.has(t)) &&
+    !frame.some((t) => DO.has(t)) &&
+    !DO.has(tokens[at - 1] ?? "")
+  ) {
+    return true;
+  }
+  if (!complaint && tokens[to] === SO) return true;
+  const near = tokens.slice(Math.max(sentence, at - OR_REACH), at);
+  if (near.some((t) => OR.has(t))) {
+    const before = tokens.slice(sentence, at - OR_REACH + near.findIndex((t) => OR.has(t)) + 1);
+    if (WARD.some((run) => containsRun(before, run))) return true;
+  }
+  const term = tokens.slice(at, to);
+  if (HEALTH_CARD.some((run) => containsRun(term, run))) {
+    const words = tokens.slice(sentence, sentenceEnd);
+    if (BIRTH_REGISTERED.some((run) => containsRun(words, run))) return true;
+  }
+  return false;
+}
+
+/** Whether the words (a clause's, up to a "để") name a ward paper or procedure; "giấy tờ" alone names none. */
+function wardPaperBefore(words: readonly string[]): boolean {
+  return WARD_PAPERS.some((run) =>
+    startsOf(words, run).some((i) => !(run.length === 1 && words[i + 1] === PAPERS_IN_GENERAL)),
+  );
+}
+
+/** Where clauses and sentences end. */
+const CLAUSE_END = /[.,;:?!\n]/u;
+const SENTENCE_END = /[.?!\n]/u;
+
+/** For each word of the message, where its clause (or, split at SENTENCE_END, its sentence) starts. */
+function clauseStarts(text: string, tokens: readonly string[], ends: RegExp = CLAUSE_END): number[] {
+  const clauses = text.slice(0, MAX_QUERY_CHARS).split(ends).map(tokenize);
+  // The clauses' words are the message's words, split where its punctuation stands (else one clause).
+  if (clauses.reduce((n, c) => n + c.length, 0) !== tokens.length) return tokens.map(() => 0);
+  const out: number[] = [];
+  let from = 0;
+  for (const clause of clauses) {
+    for (const _ of clause) out.push(from);
+    from += clause.length;
+  }
+  return out;
+}
+
 /** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
 const DONE_REACH = 5;
 const DONE_AFTER = "roi";
@@ -759,6 +894,12 @@ const DEMANDS = [
   // sending the citizen to the ward for the paper ("bên bảo hiểm hướng dẫn lên phường xin xác nhận cư trú")
   ...["hướng dẫn lên", "hướng dẫn ra", "hướng dẫn về", "bảo lên", "bảo ra", "bảo về", "kêu lên", "kêu ra", "kêu phải"],
   ...["told me to", "sent me to"],
+  // "Chi cục thuế hướng dẫn tôi về phường chứng thực …": the same, saying whom it sent (review s11 L2)
+  ...["hướng dẫn", "bảo", "kêu", "nói"].flatMap((verb) =>
+    ["tôi", "em", "mình", "chúng tôi", "nhà tôi"].flatMap((who) =>
+      ["lên", "ra", "về", "đến", "qua", "xuống"].map((to) => `${verb} ${who} ${to}`),
+    ),
+  ),
 ].map(tokenize);
 /** Words that may stand between the agency and its demand ("bên thuế lại yêu cầu", "vẫn đòi"). */
 const DEMAND_BETWEEN = new Set(tokenize("lại cũng thì vẫn"));
@@ -818,6 +959,8 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   }
   merged.push([start, end]);
   const certified = certifiedWords(text, tokens);
+  const clauseFrom = clauseStarts(text, tokens);
+  const sentenceFrom = clauseStarts(text, tokens, SENTENCE_END);
   const complaint = complains(tokens);
   return merged.every(([at, to]) => {
     // "lương hưu xã hội người già": the social pension's everyday name, not social insurance's pension
@@ -847,7 +990,8 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       authorised ||
       done ||
       demandsPaper(tokens, to) ||
-      toldOf(tokens, at, to)
+      toldOf(tokens, at, to, clauseFrom) ||
+      setAside(tokens, at, to, sentenceFrom, complaint)
     );
   });
 }

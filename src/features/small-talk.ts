@@ -214,12 +214,72 @@ const PROCEDURE_ASKED = [
 ].map(phraseOf);
 
 /**
- * Whether a long message asks a market price, in the clause that asks, and no procedure from that sentence on: the
- * papers a letter's story tells of before ("Nhà tôi … đã có sổ đỏ và giấy phép xây dựng. Mẹ tôi nhờ hỏi giá vàng …")
- * ask nothing.
+ * Things of everyday life, asked as such: what they cost ("tiền thuê nhà … bao nhiêu", "vé xe khách tết bao nhiêu",
+ * "đi đám cưới nên mừng bao nhiêu"), when a shop opens ("quán cà phê mấy giờ đóng cửa"), where to get something fixed
+ * ("sửa xe máy ở đâu gần đây", "where can I get my motorbike repaired"). Another topic at any length, though their words
+ * are the catalogue's ("đóng cửa" closes a household business, "xe máy" is registered online, "thuê nhà" is where one
+ * registers temporary residence). A procedure asked with them (PROCEDURE_ASKED) keeps the message the procedure's, and
+ * one's own shop ("tiệm tạp hóa nhà em muốn tạm nghỉ 2 tháng báo ở đâu") is a household business's question.
+ */
+const EVERYDAY: { things: readonly (readonly Word[])[]; asked: readonly (readonly Word[])[] }[] = [
+  {
+    things: [
+      ...["tiền thuê nhà", "tiền nhà", "tiền trọ", "giá thuê", "vé xe", "vé tàu", "vé máy bay", "xe khách", "xe buýt"],
+      ...["taxi", "grab", "gửi xe", "mừng cưới", "tiền mừng", "mừng bao nhiêu", "phong bì"],
+      ...["bus ticket", "train ticket", "flight", "taxi fare", "wedding gift", "rent"],
+    ].map(phraseOf),
+    asked: ["bao nhiêu", "mấy triệu", "how much"].map(phraseOf),
+  },
+  {
+    things: [
+      ...["quán", "tiệm", "nhà hàng", "cà phê", "siêu thị", "chợ", "cửa hàng"],
+      ...["restaurant", "cafe", "supermarket", "shop", "store"],
+    ].map(phraseOf),
+    asked: ["mấy giờ", "giờ nào", "what time", "opening hours"].map(phraseOf),
+  },
+  {
+    things: [
+      ...["sửa xe", "rửa xe", "vá xe", "thay nhớt", "sửa điện thoại", "sửa máy", "tiệm sửa"],
+      ...["repaired", "repair shop", "fix my", "fixed"],
+    ].map(phraseOf),
+    asked: ["ở đâu", "chỗ nào", "gần đây", "gần nhất", "bao nhiêu", "where", "near", "how much"].map(phraseOf),
+  },
+];
+/** One's own shop or a wish to do something with it: a household business's question. */
+const OWN_BUSINESS = [
+  ...[
+    "muốn",
+    "mún",
+    "xin",
+    "nghỉ",
+    "mở quán",
+    "mở tiệm",
+    "mở cửa hàng",
+    "thông báo",
+    "của tôi",
+    "của mình",
+    "nhà em",
+    "nhà tôi",
+    "nhà mình",
+  ],
+  // learning the trade ("học nghề sửa xe được hỗ trợ học phí") is vocational training support
+  ...["học", "nghề", "hỗ trợ", "my shop", "my business", "i want", "i run", "i own", "learn", "course", "training"],
+].map(phraseOf);
+
+/** Whether the clause asks an everyday thing as such (EVERYDAY). */
+function asksEveryday(words: readonly Word[]): boolean {
+  return (
+    EVERYDAY.some(({ things, asked }) => things.some((t) => says(words, t)) && asked.some((a) => says(words, a))) &&
+    !OWN_BUSINESS.some((phrase) => says(words, phrase))
+  );
+}
+
+/**
+ * Whether a long message asks a market price (or a message of any length an everyday thing), in the clause that asks,
+ * and no procedure from that sentence on: the papers a letter's story tells of before ("Nhà tôi … đã có sổ đỏ và giấy
+ * phép xây dựng. Mẹ tôi nhờ hỏi giá vàng …") ask nothing.
  */
 function asksPrice(text: string, said: readonly Word[]): boolean {
-  if (said.length <= OFF_TOPIC_LONGEST) return false;
   const all = textWords(text);
   const clauses = new Map<number, Word[]>();
   for (const w of all) {
@@ -229,9 +289,10 @@ function asksPrice(text: string, said: readonly Word[]): boolean {
   }
   // Each clause is read once: a long message can be a single clause of thousands of words.
   const pricing = new Set<number>();
-  for (const [clause, said] of clauses) {
-    if (PRICES.some((phrase) => says(said, phrase)) && PRICE_ASKED.some((phrase) => says(said, phrase)))
-      pricing.add(clause);
+  const long = said.length > OFF_TOPIC_LONGEST;
+  for (const [clause, words] of clauses) {
+    const price = long && PRICES.some((phrase) => says(words, phrase)) && PRICE_ASKED.some((p) => says(words, p));
+    if (price || asksEveryday(words)) pricing.add(clause);
   }
   const asked = all.find((w) => pricing.has(w.clause));
   if (!asked) return false;

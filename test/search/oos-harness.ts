@@ -5,7 +5,10 @@
  * the figures for that set and for eval/tuning.tsv (5-fold: each fifth answered without its own câu mẫu, as
  * bench/search.ts scores the tuning part), with every miss:
  *
- *   npx tsx test/search/oos-harness.ts [--own] [--tuning] [--quiet] [other.tsv]
+ *   npx tsx test/search/oos-harness.ts [--own] [--tuning] [--quiet] [--each] [other.tsv]
+ *
+ * --each prints every row of other.tsv with the kind of reply it got (a redirect's first line), so a pointer lost to
+ * "not found" shows too: that counts as no ward answer above, but the citizen needed the pointer.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -159,9 +162,10 @@ export function line(name: string, f: Figures): string {
 export async function ownSet(
   catalogue: LiveCatalogue,
   file = "test/search/oos-letters.tsv",
-): Promise<{ rows: Row[]; figures: Figures }> {
+): Promise<{ rows: Row[]; figures: Figures; outcomes: Outcome[] }> {
   const rows = parseRows(await readFile(path.join(ROOT, file), "utf8"));
-  return { rows, figures: score(rows, await sendEach(catalogue, rows)) };
+  const outcomes = await sendEach(catalogue, rows);
+  return { rows, figures: score(rows, outcomes), outcomes };
 }
 
 const TUNING_SOURCE = "eval/tuning.tsv ";
@@ -215,8 +219,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const quiet = args.includes("--quiet");
   if (file) {
     const catalogue = await LiveCatalogue.open(path.join(ROOT, "data"));
-    const { figures } = await ownSet(catalogue, file);
+    const { rows, figures, outcomes } = await ownSet(catalogue, file);
     if (!quiet) for (const miss of figures.misses) console.log(miss);
+    if (args.includes("--each")) {
+      rows.forEach((row, i) => {
+        const o = outcomes[i] as Outcome;
+        const what = o.kind === "answer" ? o.code : o.kind === "list" ? o.listed.slice(0, 3).join(",") : "";
+        const want = row.expected.length > 0 ? row.expected.join("|") : `${row.oos}/${row.topic}`;
+        console.log(`${o.kind} ${what} (${want}) ← ${row.query.slice(0, 110)}`);
+      });
+    }
     console.log(line(file, figures));
   }
   if (all || args.includes("--own")) {

@@ -1,0 +1,136 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { namesAsHeld } from "../../src/features/redirects.js";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+import { tokenize } from "../../src/search/normalize.js";
+import { bundledCatalogue } from "../harness/common.js";
+import { chatWith, codeOf } from "../harness/converse.js";
+
+/**
+ * Session 12 (OOS): what a message asks of whom. Messages written for this test (not the probe batches' own,
+ * test/features/s12-oos-probe*.tsv).
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+/** The first reply to a message sent as a new chat: the procedure it answers, and its text with its choices. */
+async function reply(text: string): Promise<{ code: string | undefined; text: string }> {
+  const replies = await chatWith(catalogue).say(text);
+  const [first] = replies;
+  return { code: codeOf(replies), text: [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n") };
+}
+const POINTER = /việc này không làm tại bộ phận một cửa/;
+
+describe("'để' opens what a ward paper is for only after a ward paper (review s11 H10, the tail)", () => {
+  it.each([
+    ["em về quê để làm căn cước được không", /căn cước/i],
+    ["qua công an để làm hộ chiếu cần gì", /Hộ chiếu/],
+    ["xuống huyện để đổi bằng lái xe", /lái xe/i],
+    ["vào thành phố để gia hạn visa mất bao lâu", /Thị thực/],
+    ["sang bên tỉnh để rút bảo hiểm xã hội 1 lần có cần hẹn không", /Bảo hiểm xã hội/i],
+  ])("a trip, then the service: %s → its pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(topic);
+  });
+
+  it.each([
+    ["ra phường xin xác nhận tình trạng hôn nhân để vay vốn thì cần gì", "1.004873"],
+    ["về quê xin giấy xác nhận thông tin cư trú để làm hộ chiếu mất mấy ngày", "1.010041"],
+  ])("a ward paper before 'để': %s → the paper's procedure", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+
+  it("reads the words before 'để' in its own clause", () => {
+    const passport = tokenize("làm hộ chiếu");
+    // the ward paper is in another clause: the trip's 'để' is the errand
+    expect(namesAsHeld("Tôi đã có giấy khai sinh, giờ về quê để làm hộ chiếu", [passport])).toBe(false);
+    expect(namesAsHeld("Tôi cần giấy khai sinh bản sao để làm hộ chiếu", [passport])).toBe(true);
+    // 'giấy tờ' is the errand's own papers
+    expect(namesAsHeld("chuẩn bị giấy tờ rồi đi lên tỉnh để làm hộ chiếu", [passport])).toBe(false);
+    // a wish with no trip: a ward request told
+    expect(namesAsHeld("muốn đứng tên một hộ riêng để vay vốn làm ăn", [tokenize("vay vốn")])).toBe(true);
+  });
+});
+
+describe("a term the sentence around it sets aside is no request", () => {
+  const held = (text: string, term: string) => namesAsHeld(text, [tokenize(term)]);
+
+  it("a paper whose treatment or need is asked is a paper of the procedure", () => {
+    expect(held("đăng ký giám hộ cho mẹ cần gì, hộ chiếu của anh ấy có phải dịch không", "hộ chiếu")).toBe(true);
+    expect(held("nhận chăm sóc trẻ thì có cần giấy khám sức khỏe, lý lịch tư pháp không", "lý lịch tư pháp")).toBe(
+      true,
+    );
+    // doing it is asked
+    expect(held("đi xuất khẩu lao động có cần xin lý lịch tư pháp không", "lý lịch tư pháp")).toBe(false);
+  });
+
+  it("a cause told is the status the question starts from, unless complained of", () => {
+    expect(
+      held("cả đời làm ruộng, không đóng bảo hiểm xã hội nên không có lương hưu", "không đóng bảo hiểm xã hội"),
+    ).toBe(true);
+    expect(held("công ty không đóng bảo hiểm xã hội nên tôi muốn khiếu nại", "không đóng bảo hiểm xã hội")).toBe(false);
+  });
+
+  it("the other way weighed against the ward's is not asked", () => {
+    expect(
+      held("mang bằng lên phường chứng thực được không, hay phải ra văn phòng công chứng", "văn phòng công chứng"),
+    ).toBe(true);
+    expect(held("làm ở đâu cũng được, hay phải ra văn phòng công chứng", "văn phòng công chứng")).toBe(false);
+  });
+
+  it("a newborn's health-insurance card beside its birth registration is the liên thông bundle", () => {
+    expect(
+      held("bé mới sinh, làm khai sinh, thường trú và thẻ bảo hiểm y tế cùng lúc được không", "bảo hiểm y tế"),
+    ).toBe(true);
+    expect(held("thẻ bảo hiểm y tế của bé bị mất thì làm lại ở đâu", "bảo hiểm y tế")).toBe(false);
+  });
+
+  it("a purpose goes on after a comma; a debt is had", () => {
+    expect(held("muốn ghi chú khai sinh của con vào sổ hộ tịch để sau này đi học, làm căn cước", "căn cước")).toBe(
+      true,
+    );
+    expect(held("tôi về quê để thăm bố mẹ, làm căn cước luôn", "căn cước")).toBe(false);
+    expect(held("hộ kinh doanh còn nợ thuế khoán, muốn nghỉ hẳn thì làm sao", "thuế khoán")).toBe(true);
+  });
+});
+
+describe("other agencies' services named in new words get their pointers", () => {
+  it.each([
+    ["xác minh bằng tốt nghiệp cấp 3 cho con thì hỏi ở đâu", /Bằng tốt nghiệp/],
+    ["bưu phẩm gửi từ Nhật bị hoàn về bưu cục, ra lấy cần mang gì", /bưu/i],
+    ["đóng dấu hợp pháp hóa lãnh sự bản trích lục kết hôn ở cơ quan nào", /lãnh sự/i],
+  ])("%s → its pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(topic);
+  });
+});
+
+describe("everyday things asked as such are another topic, though their words are the catalogue's", () => {
+  it.each([
+    "tiền trọ tháng này bao nhiêu là vừa",
+    "vé tàu Sài Gòn ra Huế giá bao nhiêu",
+    "tiệm tạp hóa đầu ngõ mấy giờ mở cửa",
+    "thay nhớt xe máy chỗ nào rẻ gần đây",
+    "what time does the supermarket close",
+    "where can I get my phone fixed",
+  ])("%s → off-topic", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
+  });
+
+  it.each([
+    // one's own shop, or a procedure asked with the thing
+    "quán ăn nhà mình muốn tạm nghỉ 1 tháng thì báo ở đâu",
+    "đăng ký hộ kinh doanh tiệm sửa xe cần gì",
+    "mún học nghề sửa xe được hỗ trợ học phí thì đăng ký ở đâu",
+    "quán mình đóng cửa hẳn rồi, trả giấy phép thế nào",
+    "I rent a room, how much is the fee to register temporary residence",
+  ])("%s → no small talk", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
