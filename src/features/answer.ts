@@ -699,6 +699,10 @@ async function answerQuestion(
   // "bảo hiểm bắt buộc cho xe máy thì mua ở đâu": a thing bought, which no ward procedure is.
   if (pricesOther || (current && BUYS.test(fold(text.slice(0, MAX_DAY_CHARS)))))
     return [notFound(ctx, deps, catalogue, text)];
+  // "tôi đi làm xa, gửi yêu cầu qua mạng có được không" over a list: a section asked with words of the case, which the
+  // listed leader's record (or a look-alike's) says.
+  if (leader && cue && !redirect && readsAsFollowUp(leader, text, cue, catalogue.procedures, vocabularyOf(catalogue)))
+    return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, cue.section))];
   // "để kết hôn với người nước ngoài" after a certificate of marital status: what the paper is for, not a request for
   // what it is for. A section asked of another procedure search answers is a new question, though: "để làm giấy khai
   // sinh cho con thì cần giấy tờ gì" after a marriage registration asks the birth registration's papers.
@@ -874,10 +878,6 @@ async function answerQuestion(
   if (current && outcome.hits.length === 0 && asksWhetherNeeded(text) && needsWhatRecordSays(current, text)) {
     return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
   }
-  // "tôi đi làm xa, gửi yêu cầu qua mạng có được không" over a list: a section asked with words of the case, which the
-  // listed leader's record (or a look-alike's) says.
-  if (leader && cue && !redirect && readsAsFollowUp(leader, text, cue, catalogue.procedures, vocabularyOf(catalogue)))
-    return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, cue.section))];
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer (or its twin), with a way out.
     const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current);
@@ -1010,8 +1010,8 @@ function answerOrTwin(
 /**
  * The listed procedure a section asked over a "which one?" list is about: the first listed one search finds for the
  * story the list was offered for and the new words together (the words often settle it: "sửa lỗi" of "sửa lỗi như vậy
- * có mất phí không" after a deed typed wrong). None when the new words name another procedure whole (a switch), or
- * when search, reading both, is sure of one outside the list.
+ * có mất phí không" after a deed typed wrong), or the listed one the new words name whole. None when they name another
+ * procedure whole (a switch), or when search, reading both, is sure of one outside the list.
  */
 function listLeader(
   search: ProcedureSearch<Procedure>,
@@ -1025,15 +1025,13 @@ function listLeader(
     hits.filter((h) => options.some((o) => o.code === h.procedure.code));
   // "thế còn xóa thường trú cho bố thì làm sao": another procedure named by words of its own name, a switch. Not a
   // word search reads as a title alone ("mất" of "bố tôi mất rồi" is no death registration asked).
+  // One of the list named so ("à còn đăng ký kết hôn cho hai đứa thì cần gì" over a list that holds it): that one.
   const [named] = outcome.hits;
-  if (
-    named &&
-    outcome.decision === "answer" &&
-    named.parts.title >= 1 &&
-    !options.some((o) => o.code === named.procedure.code) &&
-    saysNameOf(named.procedure, text)
-  )
-    return undefined;
+  if (named && outcome.decision === "answer" && named.parts.title >= 1 && saysNameOf(named.procedure, text)) {
+    if (!options.some((o) => o.code === named.procedure.code)) return undefined;
+    // Unless the words are the whole list's ("quay lại tiền mai táng" over a list of funeral allowances): the story says.
+    if (options.filter((o) => saysNameOf(o, text)).length === 1) return named.procedure;
+  }
   // A bare name ("mất giấy khai sinh", "thủ tục tạm trú") lists its variants for the citizen to choose: nothing in it
   // weighs one above the others. A story was weighed by search, which put first the one it tells best.
   if (!story || tokenize(story).length < STORY_WORDS) return undefined;
@@ -1043,7 +1041,13 @@ function listLeader(
   if (!first || both.decision === "none") return options[0];
   if (both.decision === "answer" && both.sure && !options.some((o) => o.code === first.procedure.code))
     return undefined;
-  return listed(both.hits)[0]?.procedure;
+  // As the list itself was ordered: the foreign-element variants first when the story names a foreigner ("con tôi quốc
+  // tịch Mỹ, giấy khai sinh … sai tên đệm"), last when it names none.
+  const foreign = namesForeign(`${story} ${text}`);
+  const ranked = listed(both.hits)
+    .map((h) => h.procedure)
+    .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
+  return ranked[0];
 }
 
 /** A first message this long tells a story (a case), no bare name of a procedure. */

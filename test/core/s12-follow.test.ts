@@ -29,6 +29,12 @@ describe("a section asked past the list a story got", () => {
     for (const code of listed.filter((c) => c !== "2.000927")) expect(offered).toContain(code);
   });
 
+  it("a story naming a foreigner leads to the foreign-element variant, as the list was ordered", async () => {
+    const { say } = chatWith(catalogue);
+    await say("con gái tôi mang quốc tịch Úc, giấy khai sinh làm ở phường bị ghi sai ngày sinh, muốn sửa lại");
+    expect(codeOf(await say("sửa thì mất mấy ngày"))).toBe("2.000748");
+  });
+
   it("a bare name's list stays a choice: its variants are the citizen's to pick", async () => {
     const { say } = chatWith(catalogue);
     await say("mất giấy khai sinh");
