@@ -102,6 +102,8 @@ const ASKING_WORDS = [
   // ("cán bộ xuống tận nhà", "vô Sài Gòn"), just now, because, rather ("trễ thì răng", "được chứ", "rẻ hơn")
   "biết viết buổi xuống tận vô vào giữa cạnh bên thôi nãy quay vì răng chứ hơn rẻ cũ",
   "notice report tell",
+  // the office's appraisal said in English, as "thẩm định" is a word of asking: "is there an appraisal fee?"
+  "appraisal",
 ]
   .join(" ")
   .split(/\s+/)
