@@ -293,12 +293,25 @@ export function opensWith(text: string, term: readonly string[]): boolean {
   }
   if (pointedAt(text, question, term)) return true;
   if (!containsRun(tokenize(question), term) || namesAsHeld(question, [term])) return false;
+  // "… Xin hỏi tôi mang xe đi kiểm định ở trung tâm nào": where it is done, asked of the term itself
+  if (whereAsked(tokenize(question), term)) return true;
   // The letter's question says doing it ("… bảo tôi tự đi làm trợ cấp tuất hàng tháng cho con, xin hỏi nộp ở đâu?"),
   // not as what it is for ("để làm …").
   if (doneAt(tokenize(question), term) && !forPurpose(question, term)) return true;
   const content = contentOf(question);
   const said = term.filter((t) => !IDLE.has(t)).length;
   return content > 0 && said * 2 >= content;
+}
+
+/** "… ở đâu", "… ở trung tâm nào", "… tại cơ quan nào": where, asked right after the term. */
+const WHERE_AT = new Set(tokenize("ở tại"));
+const WHERE = new Set(tokenize("đâu nào"));
+const WHERE_REACH = 4;
+function whereAsked(tokens: readonly string[], term: readonly string[]): boolean {
+  return startsOf(tokens, term).some((i) => {
+    const after = tokens.slice(i + term.length, i + term.length + WHERE_REACH);
+    return WHERE_AT.has(after[0] ?? "") && after.slice(1).some((t) => WHERE.has(t));
+  });
 }
 
 /** Asking to complain, or where to: "khiếu nại", "phản ánh", "complain". */
@@ -500,7 +513,9 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
         JOIN.has(tokens[at] as string) ||
         LEARN.has(tokens[at] as string) ||
         // "muốn hỏi đổi hoặc cấp lại bằng lái": two ways of doing it
-        (OR.has(tokens[at] as string) && JOIN.has(tokens[at - 1] ?? "")))
+        (OR.has(tokens[at] as string) && JOIN.has(tokens[at - 1] ?? "")) ||
+        // "muốn mở cho cháu một tài khoản tiết kiệm": whom it is for, between the verb and the service
+        (KIN.has(tokens[at] as string) && tokens[at - 1] === FOR))
     ) {
       at++;
     }
@@ -514,6 +529,8 @@ function requestsAt(tokens: readonly string[], term: readonly string[]): boolean
   return false;
 }
 const BUT = new Set(tokenize("nhưng but"));
+const FOR = "cho";
+const KIN = new Set(tokenize("con cháu vợ chồng bố mẹ ba má ông bà anh chị em"));
 /** Wanting to know or ask about it: "tôi muốn biết lịch tiêm vắc xin", "em muốn hỏi về …", "I want to know about …". */
 const LEARN = new Set(tokenize("biết hỏi tìm hiểu know about"));
 

@@ -103,6 +103,12 @@ describe("other agencies' services named in new words get their pointers", () =>
     ["xác minh bằng tốt nghiệp cấp 3 cho con thì hỏi ở đâu", /Bằng tốt nghiệp/],
     ["bưu phẩm gửi từ Nhật bị hoàn về bưu cục, ra lấy cần mang gì", /bưu/i],
     ["đóng dấu hợp pháp hóa lãnh sự bản trích lục kết hôn ở cơ quan nào", /lãnh sự/i],
+    // where it is done, asked of the term in a letter's question; whom it is for, between the verb and the service
+    ["Xe nhà tôi đăng ký ở tỉnh cũ. Xin hỏi tôi đưa xe đi kiểm định ở trạm nào gần phường?", /Đăng kiểm/],
+    [
+      "Con tôi 10 tuổi đã có khai sinh ở phường. Tôi muốn mở cho con một tài khoản tiết kiệm, cần giấy gì?",
+      /Ngân hàng/,
+    ],
   ])("%s → its pointer", async (text, topic) => {
     const answer = await reply(text);
     expect(answer.code).toBeUndefined();
