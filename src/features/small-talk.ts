@@ -213,6 +213,10 @@ const PROCEDURE_ASKED = [
   ...["nộp ở đâu", "làm ở đâu", "bao lâu", "mấy ngày", "kinh doanh", "register", "licence", "license", "permit"],
 ].map(phraseOf);
 
+/** Where or for how much a repair is asked. */
+const REPAIR_ASKED = ["ở đâu", "chỗ nào", "gần đây", "gần nhất", "bao nhiêu", "where", "near", "how much"].map(
+  phraseOf,
+);
 /**
  * Things of everyday life, asked as such: what they cost ("tiền thuê nhà … bao nhiêu", "vé xe khách tết bao nhiêu",
  * "đi đám cưới nên mừng bao nhiêu"), when a shop opens ("quán cà phê mấy giờ đóng cửa"), where to get something fixed
@@ -220,8 +224,15 @@ const PROCEDURE_ASKED = [
  * are the catalogue's ("đóng cửa" closes a household business, "xe máy" is registered online, "thuê nhà" is where one
  * registers temporary residence). A procedure asked with them (PROCEDURE_ASKED) keeps the message the procedure's, and
  * one's own shop ("tiệm tạp hóa nhà em muốn tạm nghỉ 2 tháng báo ở đâu") is a household business's question.
+ * Fixing is the ward's own work too (cải chính, đính chính, sửa chữa nhà ở: "where can I fix my name on my birth
+ * certificate"), so a repair is everyday only when goods are what is fixed (`goods`: "fix my phone", "sửa xe"), and a
+ * ward paper or procedure in the clause (WARD_WORDS) keeps it the ward's (review s12 H4).
  */
-const EVERYDAY: { things: readonly (readonly Word[])[]; asked: readonly (readonly Word[])[] }[] = [
+const EVERYDAY: {
+  things: readonly (readonly Word[])[];
+  goods?: readonly (readonly Word[])[];
+  asked: readonly (readonly Word[])[];
+}[] = [
   {
     things: [
       ...["tiền thuê nhà", "tiền nhà", "tiền trọ", "giá thuê", "vé xe", "vé tàu", "vé máy bay", "xe khách", "xe buýt"],
@@ -239,12 +250,36 @@ const EVERYDAY: { things: readonly (readonly Word[])[]; asked: readonly (readonl
   },
   {
     things: [
-      ...["sửa xe", "rửa xe", "vá xe", "thay nhớt", "sửa điện thoại", "sửa máy", "tiệm sửa"],
-      ...["repaired", "repair shop", "fix my", "fixed"],
+      ...["sửa xe", "rửa xe", "vá xe", "thay nhớt", "sửa điện thoại", "sửa máy", "sửa tivi", "sửa tủ lạnh", "tiệm sửa"],
+      ...["repair shop"],
     ].map(phraseOf),
-    asked: ["ở đâu", "chỗ nào", "gần đây", "gần nhất", "bao nhiêu", "where", "near", "how much"].map(phraseOf),
+    asked: REPAIR_ASKED,
+  },
+  {
+    things: ["fix", "fixed", "fixing", "repair", "repaired", "repairing", "mend", "mended"].map(phraseOf),
+    // goods, not papers or a house: "fix my name on my birth certificate", "get my house repaired" are the ward's
+    goods: [
+      ...["motorbike", "motorcycle", "bike", "bicycle", "scooter", "car", "tyre", "tire", "brakes", "engine"],
+      ...["phone", "iphone", "tablet", "laptop", "computer", "printer", "screen", "tv", "television", "fridge"],
+      ...["washing machine", "air conditioner", "aircon", "fan", "watch", "shoes", "xe máy", "điện thoại"],
+    ].map(phraseOf),
+    asked: REPAIR_ASKED,
   },
 ];
+/**
+ * A ward paper or procedure named in the clause: then the everyday thing is what the procedure is done to or for
+ * ("chứng thực bản sao vé máy bay bao nhiêu tiền", "sao y vé tàu", "how much to fix my name on the land certificate").
+ * Accents as typed: "giày" (shoes) is no "giấy".
+ */
+const WARD_WORDS = [
+  ...["chứng thực", "sao y", "bản sao", "bản chính", "công chứng", "cải chính", "đính chính", "trích lục", "xác nhận"],
+  ...["khai sinh", "khai tử", "chứng tử", "kết hôn", "hộ khẩu", "hộ tịch", "tạm trú", "thường trú", "cư trú"],
+  ...["giấy chứng nhận", "sổ đỏ", "sổ hồng", "nhà ở", "giấy phép", "căn cước", "hộ chiếu"],
+  ...["certificate", "certified", "certify", "notarized", "notarize", "copy of", "copies", "registration"],
+  ...["household", "residence", "red book", "pink book", "support", "subsidy", "allowance", "passport", "id card"],
+  // the papers of the goods ("my motorbike papers have the wrong engine number, where is it fixed")
+  ...["giấy tờ", "papers", "paperwork", "document", "documents", "record", "records"],
+].map(phraseOf);
 /** One's own shop or a wish to do something with it: a household business's question. */
 const OWN_BUSINESS = [
   ...[
@@ -269,8 +304,14 @@ const OWN_BUSINESS = [
 /** Whether the clause asks an everyday thing as such (EVERYDAY). */
 function asksEveryday(words: readonly Word[]): boolean {
   return (
-    EVERYDAY.some(({ things, asked }) => things.some((t) => says(words, t)) && asked.some((a) => says(words, a))) &&
-    !OWN_BUSINESS.some((phrase) => says(words, phrase))
+    EVERYDAY.some(
+      ({ things, goods, asked }) =>
+        things.some((t) => says(words, t)) &&
+        (!goods || goods.some((g) => says(words, g))) &&
+        asked.some((a) => says(words, a)),
+    ) &&
+    !OWN_BUSINESS.some((phrase) => says(words, phrase)) &&
+    !WARD_WORDS.some((phrase) => says(words, phrase))
   );
 }
 
