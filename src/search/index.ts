@@ -282,6 +282,8 @@ const DEMAND_PAIRS: Record<string, string> = { yeu: "cau", huong: "dan" };
  * cầu"), its country or branch ("lãnh sự quán Hàn Quốc yêu cầu", "the Korean embassy asked").
  */
 const DEMAND_REACH = 3;
+/** Question words after a demand: what the agency wants is asked, not told. */
+const ASKS_WHAT = new Set(["gi", "nao", "what", "which"]);
 /** After "bao": a question of how long or how much ("bao lâu"), or a word of its own ("bảo hiểm", "bảo lãnh"), no demand. */
 const NOT_DEMAND_AFTER = new Set([
   "lau",
@@ -308,7 +310,11 @@ function demandAt(said: readonly TextWord[], k: number, clause: number): boolean
 function demandVerb(said: readonly TextWord[], j: number): boolean {
   const verb = said[j];
   if (!verb || !DEMANDS.has(verb.token)) return false;
+  // "bắt buộc" is compulsory; "yêu cầu giấy tờ gì", "đòi những giấy gì" ask what the agency itself wants: its own service.
+  for (let n = j + 1; n <= j + 4 && said[n]?.clause === verb.clause; n++)
+    if (ASKS_WHAT.has(said[n]?.token ?? "")) return false;
   const next = said[j + 1];
+  if (verb.token === "bat" && next?.token === "buoc") return false;
   const pair = DEMAND_PAIRS[verb.token];
   if (pair !== undefined) return next?.token === pair;
   if (verb.token === "bao") {

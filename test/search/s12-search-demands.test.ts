@@ -44,6 +44,9 @@ describe("an agency that demands a ward paper is no request for that agency (s11
     "The embassy asked me for a police clearance certificate, where do I apply for it?",
     "ngan hang bao lau thi giai ngan khoan vay",
     "bảo hiểm xã hội yêu cầu gì khi rút một lần",
+    "dang kiem xe may co bat buoc chua",
+    "dang ky mua bao hiem xe may bat buoc o dau",
+    "con gái tôi có giấy khai sinh, hộ khẩu ở phường; mở tài khoản cho con chưa đủ 18 tuổi thì ngân hàng đòi những giấy gì",
   ])("the agency's own service stays unanswered: %s", (q) => {
     expect(search.search(q).decision).not.toBe("answer");
   });
