@@ -321,9 +321,10 @@ const STORY = [
   "ở địa chỉ này",
   "tại địa chỉ đó",
   "tại địa chỉ này",
-  // money the citizen put in is the story ("tôi là người bỏ tiền ra xây"), no fee asked
-  "bỏ tiền",
-  "bỏ tiền ra",
+  // money the citizen put in is the story ("tôi là người bỏ tiền ra xây"), no fee asked: who put it in, or what it
+  // went to. "có phải bỏ tiền (ra) không" asks the fee (review s12 M1).
+  ...["người bỏ tiền", "bỏ tiền ra xây", "bỏ tiền ra mua", "bỏ tiền ra sửa", "bỏ tiền ra làm nhà"],
+  ...["bỏ tiền xây", "bỏ tiền mua", "bỏ tiền túi ra xây", "bỏ tiền túi ra mua"],
   // a contract's term changed is the story ("rút thời hạn từ 5 năm xuống 3 năm"); money given is received, no fee
   // ("có được nhà nước cho tiền lo cúng giỗ không")
   ...["rút thời hạn", "rút ngắn thời hạn", "thời hạn thuê", "thời hạn hợp đồng", "cho tiền"],

@@ -220,6 +220,13 @@ const SESSION_12: Array<[message: string, section: string, why: string]> = [
   ],
   ["làm khai sinh cần giấy tờ gì, phải làm thủ tục gì", "documents", "papers asked with 'gì' still ask"],
   ["tôi là người bỏ tiền ra xây, thì hồ sơ xin phép cần những giấy tờ gì?", "documents", "the story's money"],
+  ["bố mẹ bỏ tiền ra mua đất cho tôi, giờ sang tên cần giấy tờ gì", "documents", "what the money went to"],
+  // review s12 M1: "có phải bỏ tiền (ra) không" is "do I have to pay?"
+  ["đăng ký kết hôn có phải bỏ tiền ra không", "fee", "having to pay asked"],
+  ["chứng thực bản sao có phải bỏ tiền không", "fee", "having to pay asked"],
+  ["làm cái này có phải bỏ tiền không", "fee", "having to pay asked"],
+  ["có phải bỏ tiền túi ra không", "fee", "having to pay asked"],
+  ["làm giấy này mình có cần bỏ tiền ra không", "fee", "having to pay asked"],
   ["tách hộ ra riêng nhưng vẫn ở địa chỉ đó thì sao", "general", "the story's address"],
   ["Where do I apply for a liquor licence for my take-away shop?", "place", "'take-away' is no 'take' of time"],
   ["how long does it take", "time", "'take' of time"],
