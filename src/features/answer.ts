@@ -576,7 +576,7 @@ async function answerQuestion(
   // procedure the story and the question lead to together, answered, the others one tap away.
   const leader =
     !current && options.length > 1 && (onlySection || cue)
-      ? listLeader(search, outcome, options, st.asked, text, aside)
+      ? listLeader(search, outcome, options, st.asked, text, aside, catalogue.procedures)
       : undefined;
   if (leader && onlySection)
     return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, onlySection))];
@@ -696,8 +696,9 @@ async function answerQuestion(
   if (redirect && !procedureWins) {
     return [redirectReply(ctx, redirect.redirect)];
   }
-  // "bảo hiểm bắt buộc cho xe máy thì mua ở đâu": a thing bought, which no ward procedure is.
-  if (pricesOther || (current && BUYS.test(fold(text.slice(0, MAX_DAY_CHARS)))))
+  // "bảo hiểm bắt buộc cho xe máy thì mua ở đâu", "nhập bia ở đâu rẻ" (after an answer or over a list): a thing
+  // bought, which no ward procedure is.
+  if (pricesOther || ((current || leader) && BUYS.test(fold(text.slice(0, MAX_DAY_CHARS)))))
     return [notFound(ctx, deps, catalogue, text)];
   // "tôi đi làm xa, gửi yêu cầu qua mạng có được không" over a list: a section asked with words of the case, which the
   // listed leader's record (or a look-alike's) says.
@@ -1020,6 +1021,7 @@ function listLeader(
   story: string | undefined,
   text: string,
   aside: ReadonlySet<string>,
+  all: readonly Procedure[],
 ): Procedure | undefined {
   const listed = (hits: readonly Hit<Procedure>[]) =>
     hits.filter((h) => options.some((o) => o.code === h.procedure.code));
@@ -1037,18 +1039,49 @@ function listLeader(
   if (!story || tokenize(story).length < STORY_WORDS) return undefined;
   const both = setAside(search.search(`${story} ${withoutTopicReturn(text)}`, SEARCH_LIMIT), aside);
   const [first] = both.hits;
-  // Too many words together for search to settle on any: the list's own order, search's for the story alone.
-  if (!first || both.decision === "none") return options[0];
+  // Too many words together for search to settle on any: the list's first, only when the story tells of it in its
+  // own words ("ba sào ruộng lúa sang trồng bưởi"); a vague story singles out none.
+  if (!first || both.decision === "none")
+    return options[0] && ownWordsSaid(options[0], story, all) >= 2 ? options[0] : undefined;
   if (both.decision === "answer" && both.sure && !options.some((o) => o.code === first.procedure.code))
     return undefined;
   // As the list itself was ordered: the foreign-element variants first when the story names a foreigner ("con tôi quốc
   // tịch Mỹ, giấy khai sinh … sai tên đệm"), last when it names none.
   const foreign = namesForeign(`${story} ${text}`);
-  const ranked = listed(both.hits)
-    .map((h) => h.procedure)
-    .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
-  return ranked[0];
+  const ranked = listed(both.hits).sort(
+    (a, b) => Number(isForeignElement(a.procedure) !== foreign) - Number(isForeignElement(b.procedure) !== foreign),
+  );
+  const [lead] = ranked;
+  // Answered only when the story and the question say most of its name or an alias ("bà nội em mất rồi" of "khai tử
+  // cho người mất", "hợp đồng … ghi sai" of "hợp đồng chứng thực bị sai tên"). A vague story ("em làm mất giấy tờ
+  // rồi", "ông bà tôi già rồi, muốn làm giấy tờ gì đó") singles out none: "mất bao lâu" is no reason to pick one.
+  if (!lead) return undefined;
+  const own = ownWordsSaid(lead.procedure, story, all);
+  const told =
+    lead.parts.title >= STORY_NAMES_SHARE ||
+    (lead.parts.title >= STORY_NAMES_SOME && own >= 1) ||
+    own >= STORY_OWN_WORDS;
+  return told ? lead.procedure : undefined;
 }
+
+/** How many of a story's words are the record's own, not said by most records nor words of asking (folded). */
+function ownWordsSaid(procedure: Procedure, story: string, all: readonly Procedure[]): number {
+  const own = recordWords(procedure).folded;
+  const common = commonWords(all);
+  return new Set(tokenize(story).filter((t) => own.has(t) && !common.has(t) && !asksWith(t))).size;
+}
+
+/** A story saying this many of a record's own words ("sào ruộng lúa … trồng bưởi") tells of it. */
+const STORY_OWN_WORDS = 3;
+
+/**
+ * How much of a listed procedure's name or aliases (search's title share) a story must say for a section asked past
+ * the list to be answered for it: this much alone ("đền làng muốn tổ chức thêm một lễ rước" 0.63), or some of it with
+ * one of the record's own words ("chứng thực hợp đồng cho thuê nhà" 0.47). Vague stories say 0.15–0.40 ("em làm mất
+ * giấy tờ rồi", "có việc muốn nhờ phường giải quyết", "muốn làm giấy tờ gì đó cho con cháu").
+ */
+const STORY_NAMES_SHARE = 0.6;
+const STORY_NAMES_SOME = 0.45;
 
 /** A first message this long tells a story (a case), no bare name of a procedure. */
 const STORY_WORDS = 8;
@@ -1567,9 +1600,19 @@ function namesNothingStrange(
   return strange.every((k) => !hidden.has(k) && asksWith(k.split(":")[0] ?? k));
 }
 
-/** "mua ở đâu", "mua chỗ nào", "where can I buy" (folded): where to buy a thing. */
+/**
+ * "mua ở đâu", "mua chỗ nào", "where can I buy"; where it is cheap ("nhập bia ở đâu rẻ", "lấy hàng ở đâu rẻ hơn",
+ * review s12 H1) (folded): where to buy a thing. "nộp online có rẻ hơn không" asks no where.
+ */
 const BUYS =
-  /(?:^|\s)(?:mua\s+(?:o\s+dau|cho\s+nao|o\s+cho\s+nao|dau)|where\s+(?:can|do|should)\s+(?:i|we)\s+buy)(?=$|[\s?.!,])/;
+  /(?:^|\s)(?:mua\s+(?:o\s+dau|cho\s+nao|o\s+cho\s+nao|dau)|where\s+(?:can|do|should)\s+(?:i|we)\s+buy|(?:o\s+dau|cho\s+nao|where)\s+(?:\S+\s+)?(?:re|cheap|cheaper))(?=$|[\s?.!,])/;
+
+/**
+ * The fee of the procedure itself named (folded): "lệ phí", "the fee", "the licence", the act of registering, a price
+ * per page or copy. Not "học phí", "viện phí", "parking fee": a thing's price (a word before "phí"/"fee" names it).
+ */
+const FEE_OF_IT =
+  /(?:^|\s)(?:le phi|dang ky|(?:the|a|any) (?:fees?|licen[cs]e)|licen[cs]e fee|register|registering|registration|per (?:page|copy)|moi (?:trang|ban))(?=$|[\s?.!,])/;
 
 /** Words a price is said with, before the thing priced: "tiền thuê nhà", "giá vé", "phí công chứng", "cước". */
 const PRICE_WORDS = new Set(tokenize("tiền giá phí vé cước"));
@@ -1601,6 +1644,10 @@ function pricesOtherThing(
   const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
   if (tokens.some((t, i) => PRICE_WORDS.has(t) && tokens[i + 1] !== undefined && !priced(tokens[i + 1] as string)))
     return true;
+  // "tiệm tạp hóa của mẹ em đăng ký thì mất bao nhiêu tiền", "my fiancee is from Korea, how much is the fee": the fee
+  // of doing it (its lệ phí, the fee, the licence, registering, per page) asked with the case told around it; the case's
+  // words are no thing priced (review s12 H3).
+  if (FEE_OF_IT.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   const said = [...new Set([...rest, ...hidden])].filter((t) => !PRICE_WORDS.has(t));
   const own = recordWords(current).folded;
   const strange = said.filter((t) => !named(t) && !own.has(t)).length;
@@ -1625,6 +1672,8 @@ function readsAsFollowUp(
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   if ((DAY.test(folded) && tokenize(text).length < TOLD_WORDS) || saysWillDo(text)) return false;
   if (unknownWords(text, vocabulary).length > 0) return false;
+  // "vào Đà Nẵng mất mấy tiếng", "đi xuống Vũng Tàu chơi mất bao lâu": a trip to a place named, no section of it.
+  if ((section === "time" || section === "fee") && travelsTo(text)) return false;
   const left = new Set(rest);
   const typed = words(withoutTopicReturn(text).slice(0, 300));
   const withAccents = typed.some((w) => w.marks !== "");
@@ -1659,6 +1708,20 @@ function readsAsFollowUp(
 
 /** A follow-up saying this many words besides the cue may hold one word of its case no record says. */
 const LENIENT_KEYS = 3;
+
+/** Words of going somewhere (folded), before a place: "vào", "vô", "xuống", "ra", "lên", "đi", "sang", "tới". */
+const GOING = new Set(["vao", "vo", "xuong", "ra", "len", "di", "sang", "toi", "den", "bay"]);
+
+/**
+ * Whether a message goes to a place named with capitals ("vô Sài Gòn", "xuống Vũng Tàu", "bay ra Hà Nội"): a trip,
+ * whose time or cost is no section of a procedure. Being somewhere ("ở phường trong Sài Gòn") is no going.
+ */
+function travelsTo(text: string): boolean {
+  const pieces = text.slice(0, 300).split(/\s+/);
+  return pieces.some(
+    (piece, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(piece) && GOING.has(fold(pieces[i - 1] ?? "").replace(/[^a-z]/g, "")),
+  );
+}
 
 /**
  * Words written with a capital inside a sentence (folded): a place or a person named ("trong Sài Gòn", "ở Gò Vấp", "bé

@@ -98,10 +98,13 @@ const ASKING_WORDS = [
   "nhất thiết đúng loại gộp",
   // English words of handing it in and of working days: "where should I hand in the application?"
   "hand application applications form many working",
-  // words of telling and of moving about, said around any question: knowing, writing, staying, coming down or in
-  // ("cán bộ xuống tận nhà", "vô Sài Gòn"), just now, because, rather ("trễ thì răng", "được chứ", "rẻ hơn")
-  "biết viết buổi xuống tận vô vào giữa cạnh bên thôi nãy quay vì răng chứ hơn rẻ cũ",
-  "notice report tell",
+  // words of telling said around any question: knowing, a half-day, the office's side, just now, because, former
+  // ("chủ trọ cũ"), "trễ thì răng", "được chứ", coming down or in ("cán bộ xuống tận nhà", "vô Sài Gòn làm thợ hồ",
+  // "giữa học kỳ"; a trip's own time is no section: answer.ts travelsTo), rather ("trên VNeID có rẻ hơn không"; where
+  // it is cheap is shopping: answer.ts BUYS). Not words that make a question of their own: writing ("viết đơn xin
+  // việc"), telling people (review s12 H1).
+  "biết buổi bên thôi nãy quay vì răng chứ cũ xuống tận vô vào giữa hơn rẻ",
+  "notice",
   // the office's appraisal said in English, as "thẩm định" is a word of asking: "is there an appraisal fee?"
   "appraisal",
 ]

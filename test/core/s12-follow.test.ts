@@ -42,6 +42,28 @@ describe("a section asked past the list a story got", () => {
     expect((await say("nộp ở đâu"))[0]?.text).toMatch(/^Nơi nộp hồ sơ:\n1\. /);
   });
 
+  // review s12 H2: a vague story names no procedure; the section asked next is no reason to answer one of the list.
+  it.each([
+    ["anh chị ơi em làm mất giấy tờ rồi", "mất bao lâu"],
+    ["ông bà tôi già rồi, muốn làm giấy tờ gì đó cho con cháu", "mất mấy ngày"],
+    ["tôi có việc muốn nhờ phường giải quyết giúp ạ", "mất bao lâu"],
+    ["nhà em có việc muốn hỏi về giấy tờ cho con", "phí bao nhiêu"],
+    ["nhà em có việc muốn hỏi về giấy tờ cho con", "mất bao lâu"],
+  ] as const)("a vague story's list stays a list: %s / %s", async (story, next) => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say(story))).toBeUndefined();
+    expect(codeOf(await say(next))).toBeUndefined();
+  });
+
+  it.each([
+    ["bà nội em mất rồi, nhà còn đất", "nộp ở đâu", "1.000656"],
+    ["tôi muốn làm giấy tờ cho bố tôi mới mất hôm qua ở bệnh viện", "nộp ở đâu", "1.000656"],
+  ] as const)("a story that names its procedure gets it: %s / %s", async (story, next, code) => {
+    const { say } = chatWith(catalogue);
+    await say(story);
+    expect(codeOf(await say(next))).toBe(code);
+  });
+
   it("an off-topic question over the list is no question about its leader", async () => {
     await converse(catalogue, [
       ["nhóm anh em công giáo bọn tôi muốn đăng ký sinh hoạt tôn giáo tập trung ở nhà một thành viên", "1.012590"],
@@ -74,6 +96,84 @@ describe("a price of another thing is no fee of the procedure at hand (review s1
     await converse(catalogue, [
       [first, code],
       [next, undefined],
+    ]);
+  });
+});
+
+// review s12 H1: words that make a question of their own (a trip, a cheaper shop, writing) are no words of asking.
+describe("an off-topic question in words of going or comparing prices is no section of the procedure at hand", () => {
+  it.each([
+    ["giấy phép bán lẻ rượu", "2.000620", "nhập bia ở đâu rẻ"],
+    ["giấy phép bán lẻ rượu", "2.000620", "nhập rượu ở đâu rẻ"],
+    ["đăng ký hộ kinh doanh", "1.001612", "lấy hàng ở đâu rẻ hơn"],
+    ["chứng thực bản sao", "2.000815", "in tài liệu ở đâu rẻ"],
+    ["đăng ký kết hôn", "1.000894", "vô Sài Gòn mất bao lâu"],
+    ["đăng ký kết hôn", "1.000894", "đi xuống Vũng Tàu chơi mất bao lâu"],
+    ["đăng ký khai sinh", "1.001193", "mua sữa cho bé ở đâu rẻ hơn"],
+  ] as const)("%s / %s", async (first, code, next) => {
+    await converse(catalogue, [
+      [first, code],
+      [next, undefined],
+    ]);
+  });
+
+  it("over a story's list too: where a thing is cheap is shopping", async () => {
+    await converse(catalogue, [
+      ["nhà em mở quán ăn nhỏ ở đầu hẻm, bán cả bia rượu", undefined],
+      ["nhập bia ở đâu rẻ", undefined],
+    ]);
+  });
+
+  it.each([
+    ["đăng ký khai sinh", "1.001193", "nghe nói bảo tốn nhiều tiền lắm, phải đóng những khoản gì", "fee"],
+    ["đăng ký khai sinh", "1.001193", "nộp online có rẻ hơn không", undefined],
+    ["đăng ký khai sinh", "1.001193", "cán bộ có xuống tận nhà không", undefined],
+    ["chứng thực bản sao", "2.000815", "where should I hand in the application?", "place"],
+    ["đăng ký kết hôn", "1.000894", "có nhất thiết phải có mặt cả hai không", "conditions"],
+  ] as const)("in scope stays: %s / %s", async (first, code, next, section) => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say(first))).toBe(code);
+    const replies = await say(next);
+    expect(codeOf(replies)).toBeDefined();
+    if (section) expect(replies[0]?.text).toMatch(SECTION_LINE[section]);
+  });
+});
+
+// review s12 H3: the fee of doing it, asked with the case told around it, is its fee.
+describe("a fee question carrying the case's words is the procedure's fee", () => {
+  it.each([
+    ["marriage registration", "1.000894", "my fiancee is from Korea, how much is the fee", "2.000806"],
+    ["marriage registration", "1.000894", "what is the fee if my partner is a foreigner", "2.000806"],
+    ["đăng ký hộ kinh doanh", "1.001612", "tiệm tạp hóa của mẹ em đăng ký thì mất bao nhiêu tiền", "1.001612"],
+    ["chứng thực bản sao", "2.000815", "how much per page for my university diploma", "2.000815"],
+    ["giấy phép bán lẻ rượu", "2.000620", "I run a take-away bottle shop, how much is the licence", "2.000620"],
+    ["đăng ký khai sinh", "1.001193", "mẹ em sinh ở nhà thì đăng ký mất bao nhiêu tiền", "1.001193"],
+    ["đăng ký kết hôn", "1.000894", "vợ sắp cưới của em là người Hàn thì lệ phí bao nhiêu", undefined],
+  ] as const)("%s / %s", async (first, code, next, fee) => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say(first))).toBe(code);
+    const replies = await say(next);
+    if (fee) expect(codeOf(replies)).toBe(fee);
+    else expect(codeOf(replies)).toBeDefined();
+    expect(replies[0]?.text).toMatch(SECTION_LINE.fee);
+  });
+
+  it.each([
+    ["đăng ký kết hôn", "1.000894", "tổ chức đám cưới hết bao nhiêu tiền"],
+    ["đăng ký khai sinh", "1.001193", "sinh con ở bệnh viện tư hết bao nhiêu tiền"],
+    ["chuyển trường cho học sinh", undefined, "học phí đại học bao nhiêu"],
+  ] as const)("a thing's price stays no fee: %s / %s", async (first, code, next) => {
+    const { say } = chatWith(catalogue);
+    const opened = await say(first);
+    if (code) expect(codeOf(opened)).toBe(code);
+    expect(codeOf(await say(next))).toBeUndefined();
+  });
+
+  // review s12 M1: "có phải bỏ tiền ra không" asks whether it costs money
+  it("'có phải bỏ tiền ra không' after an answer is its fee", async () => {
+    await converse(catalogue, [
+      ["đăng ký kết hôn", "1.000894"],
+      ["có phải bỏ tiền ra không", "1.000894", "fee"],
     ]);
   });
 });
