@@ -568,6 +568,9 @@ async function answerQuestion(
     outcome.intent !== "general" &&
     !(current && (saysWillDo(text) || unknownWords(text, vocabularyOf(catalogue)).length > 0));
   const onlySection = asksSection ? outcome.intent : cue?.only ? cue.section : undefined;
+  // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
+  if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
+    return [notFound(ctx, deps, catalogue, text)];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -1709,6 +1712,9 @@ function readsAsFollowUp(
 /** A follow-up saying this many words besides the cue may hold one word of its case no record says. */
 const LENIENT_KEYS = 3;
 
+/** Doing the procedure (folded): "làm", "nộp", "đăng ký", "xin", "apply", "submit", "register". */
+const DOES_IT = /(?:^|\s)(?:lam|nop|dang ky|xin|apply|submit|register)(?:\s|$)/;
+
 /** Words of going somewhere (folded), before a place: "vào", "vô", "xuống", "ra", "lên", "đi", "sang", "tới". */
 const GOING = new Set(["vao", "vo", "xuong", "ra", "len", "di", "sang", "toi", "den", "bay"]);
 
@@ -1717,6 +1723,8 @@ const GOING = new Set(["vao", "vo", "xuong", "ra", "len", "di", "sang", "toi", "
  * whose time or cost is no section of a procedure. Being somewhere ("ở phường trong Sài Gòn") is no going.
  */
 function travelsTo(text: string): boolean {
+  // "ra Hà Nội nộp thì mất bao lâu": the procedure done there, its own time.
+  if (DOES_IT.test(fold(text.slice(0, 300)))) return false;
   const pieces = text.slice(0, 300).split(/\s+/);
   return pieces.some(
     (piece, i) => i > 0 && /^\p{Lu}\p{Ll}/u.test(piece) && GOING.has(fold(pieces[i - 1] ?? "").replace(/[^a-z]/g, "")),

@@ -109,6 +109,9 @@ describe("an off-topic question in words of going or comparing prices is no sect
     ["chứng thực bản sao", "2.000815", "in tài liệu ở đâu rẻ"],
     ["đăng ký kết hôn", "1.000894", "vô Sài Gòn mất bao lâu"],
     ["đăng ký kết hôn", "1.000894", "đi xuống Vũng Tàu chơi mất bao lâu"],
+    ["đăng ký kết hôn", "1.000894", "ra Hà Nội mất bao lâu"],
+    ["đăng ký kết hôn", "1.000894", "bay sang Hàn Quốc hết bao nhiêu tiền"],
+    ["đăng ký hộ kinh doanh", "1.001612", "mua bàn ghế ở đâu rẻ"],
     ["đăng ký khai sinh", "1.001193", "mua sữa cho bé ở đâu rẻ hơn"],
   ] as const)("%s / %s", async (first, code, next) => {
     await converse(catalogue, [
@@ -128,6 +131,8 @@ describe("an off-topic question in words of going or comparing prices is no sect
     ["đăng ký khai sinh", "1.001193", "nghe nói bảo tốn nhiều tiền lắm, phải đóng những khoản gì", "fee"],
     ["đăng ký khai sinh", "1.001193", "nộp online có rẻ hơn không", undefined],
     ["đăng ký khai sinh", "1.001193", "cán bộ có xuống tận nhà không", undefined],
+    ["đăng ký tạm trú", "1.004194", "ra Hà Nội nộp thì mất bao lâu", "time"],
+    ["đăng ký khai sinh", "1.001193", "làm trên cổng dịch vụ công có rẻ hơn không", undefined],
     ["chứng thực bản sao", "2.000815", "where should I hand in the application?", "place"],
     ["đăng ký kết hôn", "1.000894", "có nhất thiết phải có mặt cả hai không", "conditions"],
   ] as const)("in scope stays: %s / %s", async (first, code, next, section) => {
