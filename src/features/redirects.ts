@@ -42,6 +42,9 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     if (meritorious && redirect.id === SURVIVORS) continue;
     const said = redirect.terms.map((term) => findTerm(tokens, term)).filter((run) => run !== undefined);
     if (said.length === 0) continue;
+    // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
+    // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
+    if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
     const held = namesAsHeld(text, said);
     // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
     // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
@@ -82,6 +85,41 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     }
   }
   return best;
+}
+
+/**
+ * Post and courier: the carrier's own service (tracking, sending goods), unless what is sent is the ward's own
+ * paper, result or dossier, which the ward's records send by post (dịch vụ bưu chính công ích).
+ */
+const PARCELS = "buu-chinh";
+/** The ward's result or the dossier sent to it, besides its papers and procedures (WARD_PAPERS). */
+const WARD_SENDS = ["kết quả", "hồ sơ", "result", "results", "copy", "copies"].map(tokenize);
+/** Looking up a waybill is the carrier's, whatever the parcel holds ("tra cứu vận đơn bưu kiện gửi giấy khai sinh"). */
+const WAYBILL = ["vận đơn", "tra cứu", "track", "tracking"].map(tokenize);
+
+/**
+ * Whether each parcels term the message says stands in a clause with the ward's own paper, result or dossier: the thing
+ * sent ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ được không"), not a paper told in another clause ("… ra bưu
+ * cục nào để nhận, có cần mang giấy xác nhận cư trú") nor a waybill looked up.
+ */
+function sendsWardPaper(text: string, tokens: readonly string[], said: readonly (readonly string[])[]): boolean {
+  if (WAYBILL.some((run) => containsRun(tokens, run))) return false;
+  const clauseFrom = clauseStarts(text, tokens);
+  const clauseOf = (from: number) => {
+    let end = from;
+    while (end < tokens.length && clauseFrom[end] === from) end++;
+    return tokens.slice(from, end);
+  };
+  return said.every((term) =>
+    startsOf(tokens, term).every((at) => {
+      const clause = clauseOf(clauseFrom[at] ?? 0);
+      // not "giấy tờ" (papers in general: "gửi bưu kiện cần giấy tờ gì"), though "extract to me" is the extract
+      const paper = WARD_PAPERS.some((run) =>
+        startsOf(clause, run).some((i) => !(run.join(" ") === GIAY && clause[i + 1] === PAPERS_IN_GENERAL)),
+      );
+      return paper || WARD_SENDS.some((run) => containsRun(clause, run));
+    }),
+  );
 }
 
 /** The redirect for foreigners' visas and residence cards (answer.ts has it too). */
@@ -738,6 +776,7 @@ const WARD_PAPERS = [
   ...["hộ nghèo", "cận nghèo", "khuyết tật", "certificate", "extract", "certified", "confirmation"],
 ].map(tokenize);
 const PAPERS_IN_GENERAL = "to";
+const GIAY = "giay";
 /**
  * An errand said before "để": a trip ("về quê", "qua công an", "xuống huyện", "đi đâu"), or how it is got ("cần gì để",
  * "làm sao để"). Without one, nor a ward paper, what follows is a wish the clause tells a ward request for ("muốn đứng

@@ -203,3 +203,52 @@ describe("fixing is the ward's own work too: only goods fixed are everyday, a wa
     expect(replies[0]?.text).toMatch(/chỉ trả lời về thủ tục/);
   });
 });
+
+describe("the ward's own paper, result or dossier sent by post or courier is the ward's, whichever parcels term (review s12 H5)", () => {
+  const PARCELS = /Bưu phẩm, bưu kiện/;
+
+  it.each([
+    // the review's lines (the parcels pointer at 1c8bf5d)
+    "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ được không",
+    "gửi kết quả chuyển phát quốc tế được không",
+    // in other words, each parcels term
+    "giấy xác nhận tình trạng hôn nhân có gửi bưu kiện quốc tế sang Hàn được không",
+    "bản sao giấy khai sinh gửi courier về Canada mất bao lâu",
+    "can the ward send the extract to me abroad by international courier",
+    "can I get my birth certificate copy sent by courier",
+    "can the ward post my marriage extract as a parcel to Germany",
+    "trich luc khai sinh gui chuyen phat quoc te duoc ko",
+  ])("%s → no parcels pointer", async (text) => {
+    expect((await reply(text)).text).not.toMatch(PARCELS);
+  });
+
+  it.each([
+    ["xin giấy xác nhận cư trú gửi chuyển phát nhanh về nhà được không", "1.010041"],
+    ["em ở Úc, xin bản sao trích lục kết hôn thì phường gửi bưu điện sang cho em được không", "2.000635"],
+  ])("%s → %s", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+
+  it.each([
+    ["đăng ký khai sinh", "kết quả có gửi chuyển phát quốc tế được không", "1.001193"],
+    ["xác nhận tình trạng hôn nhân", "gửi giấy này qua bưu kiện quốc tế được không", "1.004873"],
+  ])("after %s: %s → %s", async (first, then, want) => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say(first))).toBe(want);
+    expect(codeOf(await say(then))).toBe(want);
+  });
+
+  it.each([
+    // nothing of the ward's sent, or a waybill looked up, or a paper told in another clause: the carrier's
+    "chuyển phát quốc tế bao nhiêu tiền",
+    "chuyển phát quốc tế hàng hóa sang Úc có bị đánh thuế không",
+    "tra cứu vận đơn bưu kiện gửi giấy khai sinh cho con",
+    "where can I track my international parcel",
+    "Tôi có bưu phẩm gửi từ Úc về. Xin hỏi ra bưu cục nào để nhận, có cần mang giấy xác nhận cư trú không?",
+  ])("%s → the parcels pointer", async (text) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(PARCELS);
+  });
+});
