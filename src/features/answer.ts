@@ -1044,8 +1044,10 @@ function listLeader(
   const [first] = both.hits;
   // Too many words together for search to settle on any: the list's first, only when the story tells of it in its
   // own words ("ba sào ruộng lúa sang trồng bưởi"); a vague story singles out none.
-  if (!first || both.decision === "none")
-    return options[0] && ownWordsSaid(options[0], story, all) >= 2 ? options[0] : undefined;
+  if (!first || both.decision === "none") {
+    const alone = options[0] && search.search(story, SEARCH_LIMIT).hits.find((h) => h.procedure === options[0]);
+    return alone && storyTells(alone, story, all) ? alone.procedure : undefined;
+  }
   if (both.decision === "answer" && both.sure && !options.some((o) => o.code === first.procedure.code))
     return undefined;
   // As the list itself was ordered: the foreign-element variants first when the story names a foreigner ("con tôi quốc
@@ -1058,13 +1060,15 @@ function listLeader(
   // Answered only when the story and the question say most of its name or an alias ("bà nội em mất rồi" of "khai tử
   // cho người mất", "hợp đồng … ghi sai" of "hợp đồng chứng thực bị sai tên"). A vague story ("em làm mất giấy tờ
   // rồi", "ông bà tôi già rồi, muốn làm giấy tờ gì đó") singles out none: "mất bao lâu" is no reason to pick one.
-  if (!lead) return undefined;
-  const own = ownWordsSaid(lead.procedure, story, all);
-  const told =
-    lead.parts.title >= STORY_NAMES_SHARE ||
-    (lead.parts.title >= STORY_NAMES_SOME && own >= 1) ||
-    own >= STORY_OWN_WORDS;
-  return told ? lead.procedure : undefined;
+  return lead && storyTells(lead, story, all) ? lead.procedure : undefined;
+}
+
+/** Whether a story says enough of a listed procedure's name or aliases, or of its record's own words, to single it out. */
+function storyTells(hit: Hit<Procedure>, story: string, all: readonly Procedure[]): boolean {
+  const own = ownWordsSaid(hit.procedure, story, all);
+  return (
+    hit.parts.title >= STORY_NAMES_SHARE || (hit.parts.title >= STORY_NAMES_SOME && own >= 1) || own >= STORY_OWN_WORDS
+  );
 }
 
 /** How many of a story's words are the record's own, not said by most records nor words of asking (folded). */
@@ -1075,7 +1079,7 @@ function ownWordsSaid(procedure: Procedure, story: string, all: readonly Procedu
 }
 
 /** A story saying this many of a record's own words ("sào ruộng lúa … trồng bưởi") tells of it. */
-const STORY_OWN_WORDS = 3;
+const STORY_OWN_WORDS = 2;
 
 /**
  * How much of a listed procedure's name or aliases (search's title share) a story must say for a section asked past
