@@ -30,8 +30,9 @@ describe("eval conversations", () => {
     // session's TC5 (c0735–c0804: stories that end in a list and are then settled or not, section questions that
     // carry the case's details, what-ifs that move to a look-alike, off-topic questions in everyday words; TC5 scored
     // 0.672 after a right turn on the session's start code), never tuned on before (holds 818/922 = 0.887 and
-    // 172/175).
-    ["tuning", "conversations-tuning.jsonl", 0.88, 0.98],
+    // 172/175); 0.88 → 0.91 when the twelfth session's follow-up readings raised it (sections asked past a story's
+    // list, sections that carry the case's details; holds 899/968 = 0.929 and 173/175).
+    ["tuning", "conversations-tuning.jsonl", 0.91, 0.98],
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],
