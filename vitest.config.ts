@@ -37,6 +37,9 @@ export default defineConfig({
         // each on this machine): `it("…", { tags: ["process"] }, …)`. The full run keeps it.
         name: "process",
         description: "starts a child process (a CLI through tsx); left out of npm run test:unit",
+        // Its time is the child's start-up through tsx (the whole catalogue loads), which grows with the catalogue
+        // and with what else runs: the timeout only guards against a hang, as the slow group's does.
+        timeout: 120_000,
       },
     ],
     projects: [
