@@ -82,8 +82,18 @@ export function inTuning(stratum: string, rank: number): boolean {
   return order.indexOf(rank % BLOCK) < TUNING_PER_BLOCK;
 }
 
-function assign<T extends { id: string }>(items: T[], stratum: (t: T) => string): { tuning: T[]; heldout: T[] } {
-  const sorted = [...items].sort((a, b) => a.id.localeCompare(b.id));
+/** Id order by number: "m10000" comes after "m9999" (as text it would fall between "m1000" and "m1001"). */
+export function byIdNumber(a: { id: string }, b: { id: string }): number {
+  const number = (id: string): number => Number(id.replace(/^\D+/, ""));
+  return number(a.id) - number(b.id) || a.id.localeCompare(b.id);
+}
+
+export function assign<T extends { id: string }>(
+  items: T[],
+  stratum: (t: T) => string,
+): { tuning: T[]; heldout: T[] } {
+  // Ranks follow id order; ids are numbered as added, so an item added later never moves an earlier one.
+  const sorted = [...items].sort(byIdNumber);
   const rank = new Map<string, number>();
   const tuning: T[] = [];
   const heldout: T[] = [];
