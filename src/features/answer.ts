@@ -773,17 +773,21 @@ async function answerQuestion(
   if (byChange) return [show(ctx, deps, byChange, cue?.section ?? outcome.intent)];
   // "ông tôi đang lĩnh trợ cấp hưu trí xã hội thì mất" after a list of funeral allowances: search puts first the pension
   // the detail names, but a listed one covers the message's words at least as well (the funeral allowance of a
-  // pensioner). The list says what the chat is about: that one.
-  const listedCover =
+  // pensioner). The list says what the chat is about: that one. Of a plain procedure and its foreign-element twin both
+  // covering the words, the one the message's foreign element (or its absence) names ("re-registering a death, the
+  // certificate is lost": the plain re-registration, whichever of the two search ranks first).
+  const covering =
     !current &&
     options.length > 1 &&
     top &&
     outcome.decision !== "none" &&
     !options.some((o) => o.code === top.procedure.code)
-      ? outcome.hits.find(
+      ? outcome.hits.filter(
           (h) => options.some((o) => o.code === h.procedure.code) && h.parts.coverage >= top.parts.coverage,
         )
-      : undefined;
+      : [];
+  const foreignSaid = namesForeign(text);
+  const listedCover = covering.find((h) => isForeignElement(h.procedure) === foreignSaid) ?? covering[0];
   if (listedCover) return [show(ctx, deps, listedCover.procedure, cue?.section ?? outcome.intent)];
   // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
   if (current && outcome.decision === "none" && saysDomestic(text)) {
