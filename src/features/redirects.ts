@@ -29,7 +29,9 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   const content = rest.filter((w) => !IDLE.has(w.token)).length;
   // Terms are looked for in every word, section cues included: "bị phạt nguội" holds the cue "bị phạt",
   // "lệ phí trước bạ" the cue "lệ phí".
-  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
+  const typed = words(text.slice(0, MAX_QUERY_CHARS));
+  const tokens = typed.map((w) => w.token);
+  const marks = typed.map((w) => w.marks);
   // Of the services the message names, one it asks for (a term opening its question, a need it states) before one
   // it only tells of ("lương hưu … về tài khoản ngân hàng. Xin hỏi tôi phải liên hệ ai?": the pension, not the bank);
   // one named as a paper held or a status ("sang Việt Nam bằng visa du lịch") last, whatever their shares.
@@ -40,7 +42,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "thương binh … vừa mất, nhà xin tiền mai táng vs tiền tuất": a người có công's survivors, whose allowance the ward
     // settles, not social insurance's survivor benefit.
     if (meritorious && redirect.id === SURVIVORS) continue;
-    const said = redirect.terms.map((term) => findTerm(tokens, term)).filter((run) => run !== undefined);
+    const said = redirect.terms.map((term) => findTerm(tokens, term, marks)).filter((run) => run !== undefined);
     if (said.length === 0) continue;
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
@@ -209,30 +211,50 @@ function maternityClaim(text: string, tokens: readonly string[]): string[] | und
  */
 const GAP_MARK = "…";
 const GAP_WORDS = 3;
-const PIECES = new Map<string, string[][]>();
-function piecesOf(term: string): string[][] {
+interface Piece {
+  tokens: string[];
+  /** The accent signature of each word as the term writes it. */
+  marks: string[];
+}
+const PIECES = new Map<string, Piece[]>();
+function piecesOf(term: string): Piece[] {
   let pieces = PIECES.get(term);
   if (!pieces) {
     pieces = term
       .split(GAP_MARK)
-      .map(tokenize)
-      .filter((run) => run.length > 0);
+      .map((part) => {
+        const found = words(part);
+        return { tokens: found.map((w) => w.token), marks: found.map((w) => w.marks) };
+      })
+      .filter((piece) => piece.tokens.length > 0);
     PIECES.set(term, pieces);
   }
   return pieces;
 }
 
-/** The words of the message that say the term (its gaps filled with what stands there), or undefined. */
-export function findTerm(tokens: readonly string[], term: string): string[] | undefined {
+/**
+ * The words of the message that say the term (its gaps filled with what stands there), or undefined. With the marks
+ * the citizen typed, a word typed with accents must carry the term's (the search's redirect veto reads the same):
+ * "kinh doanh được không" is no "kinh doanh dược" (review s12 H6: a tax debt before a business pause got the
+ * pharmacy pointer), "thuê" no "thuế"; a word typed without any fits every spelling ("kinh doanh duoc").
+ */
+export function findTerm(tokens: readonly string[], term: string, marks?: readonly string[]): string[] | undefined {
   const [first, ...rest] = piecesOf(term);
   if (!first) return undefined;
-  for (let i = 0; i + first.length <= tokens.length; i++) {
-    if (!first.every((t, j) => tokens[i + j] === t)) continue;
-    let end = i + first.length;
+  const fits = (piece: Piece, at: number) =>
+    piece.tokens.every((t, j) => {
+      if (tokens[at + j] !== t) return false;
+      const typed = marks?.[at + j] ?? "";
+      const written = piece.marks[j] ?? "";
+      return typed === "" || written === "" || typed === written;
+    });
+  for (let i = 0; i + first.tokens.length <= tokens.length; i++) {
+    if (!fits(first, i)) continue;
+    let end = i + first.tokens.length;
     for (const piece of rest) {
       let found = -1;
-      for (let at = end; at <= end + GAP_WORDS && at + piece.length <= tokens.length; at++) {
-        if (piece.every((t, j) => tokens[at + j] === t)) {
+      for (let at = end; at <= end + GAP_WORDS && at + piece.tokens.length <= tokens.length; at++) {
+        if (fits(piece, at)) {
           found = at;
           break;
         }
@@ -241,11 +263,22 @@ export function findTerm(tokens: readonly string[], term: string): string[] | un
         end = -1;
         break;
       }
-      end = found + piece.length;
+      end = found + piece.tokens.length;
     }
-    if (end >= 0) return tokens.slice(i, end);
+    if (end >= 0 && !(marks && endsAsAsked(tokens, marks, end))) return tokens.slice(i, end);
   }
   return undefined;
+}
+
+/**
+ * Without accents a term's last word can be the "được" of "… được không?" ("kinh doanh duoc khong" asks whether a
+ * business may do something, not about pharmacies): such a word before a question's tail is read as the question.
+ */
+const FOLDS_AS_ASKING = new Set(tokenize("được"));
+const QUESTION_TAIL = new Set(tokenize("không ko k hok hông hong chưa chăng nữa"));
+function endsAsAsked(tokens: readonly string[], marks: readonly string[], end: number): boolean {
+  const last = tokens[end - 1] ?? "";
+  return FOLDS_AS_ASKING.has(last) && (marks[end - 1] ?? "") === "" && QUESTION_TAIL.has(tokens[end] ?? "");
 }
 
 /**

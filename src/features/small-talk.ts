@@ -190,10 +190,10 @@ const CHITCHAT = [
 ].map(phraseOf);
 const CHITCHAT_LONGEST = 30;
 /**
- * Market prices asked in a long message ("Nhà tôi đã có sổ đỏ … Mẹ tôi nhờ hỏi giá vàng nhẫn hôm nay bao nhiêu một
- * chỉ …"): never a procedure, however many ward papers the story names. A short one ("giá vàng hôm nay") names none
- * and gets the not-found reply, which keeps the choices offered before. Only a price *asked*: the price and a word
- * asking it in one clause; a gold shop's trade ("đăng ký hộ kinh doanh mua bán vàng nhẫn, vàng miếng") is no price.
+ * Market prices asked ("Nhà tôi đã có sổ đỏ … Mẹ tôi nhờ hỏi giá vàng nhẫn hôm nay bao nhiêu một chỉ …"): never a
+ * procedure, however many ward papers the story names. A short one too ("gia vang hom nay bn" after an answer got the
+ * fee of the procedure at hand: review s12 M2); small talk keeps the choices offered before. Only a price *asked*: the
+ * price and a word asking it in one clause; a gold shop's trade ("đăng ký hộ kinh doanh mua bán vàng nhẫn, vàng miếng") is no price.
  */
 const PRICES = [
   ...["giá vàng", "giá xăng", "giá dầu", "giá usd", "giá bạc"],
@@ -201,17 +201,20 @@ const PRICES = [
 ].map(phraseOf);
 /** Words asking a price, in the clause that names it ("… hôm nay bao nhiêu một chỉ", "… lên xuống thế nào"). */
 const PRICE_ASKED = [
-  ...["hôm nay", "bao nhiêu", "mấy triệu", "một chỉ", "lên xuống", "tăng hay giảm", "có tăng", "có giảm"],
+  ...["hôm nay", "bao nhiêu", "bn", "mấy triệu", "một chỉ", "lên xuống", "tăng hay giảm", "có tăng", "có giảm"],
   ...["sắp tăng", "sắp giảm", "thế nào", "ra sao", "today", "how much", "now", "current"],
 ].map(phraseOf);
 /**
  * A procedure asked or a registration or permit named ("… cần những giấy tờ gì", "đăng ký hộ kinh doanh", "giấy phép
  * kinh doanh vàng"): then a price word is the trade's, and the message is the procedure's.
  */
-const PROCEDURE_ASKED = [
+const PROCEDURE_NAMED = [
   ...["đăng ký", "giấy phép", "cấp phép", "xin phép", "thủ tục", "hồ sơ", "giấy tờ gì", "những giấy tờ", "lệ phí"],
-  ...["nộp ở đâu", "làm ở đâu", "bao lâu", "mấy ngày", "kinh doanh", "register", "licence", "license", "permit"],
+  ...["nộp ở đâu", "làm ở đâu", "kinh doanh", "register", "licence", "license", "permit"],
 ].map(phraseOf);
+/** A processing time asked: a procedure's, unless what takes the time is an everyday thing (`duration`). */
+const TIME_ASKED = ["bao lâu", "mấy ngày"].map(phraseOf);
+const PROCEDURE_ASKED = [...PROCEDURE_NAMED, ...TIME_ASKED];
 
 /** Where or for how much a repair is asked. */
 const REPAIR_ASKED = ["ở đâu", "chỗ nào", "gần đây", "gần nhất", "bao nhiêu", "where", "near", "how much"].map(
@@ -232,6 +235,10 @@ const EVERYDAY: {
   things: readonly (readonly Word[])[];
   goods?: readonly (readonly Word[])[];
   asked: readonly (readonly Word[])[];
+  /** One's own wish does not make it a household business's question ("mở quán cà phê cần vốn bao nhiêu"). */
+  ownToo?: boolean;
+  /** The time asked is the thing's ("hỏa táng mất bao lâu"), no procedure's. */
+  duration?: boolean;
 }[] = [
   {
     things: [
@@ -239,12 +246,30 @@ const EVERYDAY: {
       ...["taxi", "grab", "gửi xe", "mừng cưới", "tiền mừng", "mừng bao nhiêu", "phong bì"],
       ...["bus ticket", "train ticket", "flight", "taxi fare", "wedding gift", "rent"],
     ].map(phraseOf),
-    asked: ["bao nhiêu", "mấy triệu", "how much"].map(phraseOf),
+    asked: ["bao nhiêu", "bn", "mấy triệu", "how much"].map(phraseOf),
+  },
+  {
+    // bills, a wedding's or a lawyer's cost, a shop's capital, a hospital birth, a wage: none is a ward fee
+    things: [
+      ...["cước internet", "cước mạng", "gói cước", "cước điện thoại", "tiền điện", "tiền nước", "tiền mạng", "wifi"],
+      ...["chi phí đám cưới", "tổ chức đám cưới", "tiệc cưới", "cỗ cưới", "đám cưới hết", "cần vốn", "vốn khoảng"],
+      ...["thuê luật sư", "phí luật sư", "in màu", "photo một tờ", "in bảng hiệu", "sinh thường", "sinh mổ", "đẻ mổ"],
+      ...["đẻ thường", "khám thai", "mức lương", "lương bao nhiêu", "lương tháng", "internet bill", "electricity bill"],
+      ...["lawyer", "wedding cost", "wedding costs", "salary"],
+    ].map(phraseOf),
+    asked: ["bao nhiêu", "bn", "mấy triệu", "how much", "khoảng"].map(phraseOf),
+    ownToo: true,
+  },
+  {
+    // how long a cremation or a recovery takes is no procedure's processing time
+    things: ["hỏa táng", "hồi phục", "cremation"].map(phraseOf),
+    asked: ["bao lâu", "mấy tiếng", "mấy ngày", "how long"].map(phraseOf),
+    duration: true,
   },
   {
     things: [
-      ...["quán", "tiệm", "nhà hàng", "cà phê", "siêu thị", "chợ", "cửa hàng"],
-      ...["restaurant", "cafe", "supermarket", "shop", "store"],
+      ...["quán", "tiệm", "nhà hàng", "cà phê", "siêu thị", "chợ", "cửa hàng", "bưu điện", "bưu cục", "ngân hàng"],
+      ...["bệnh viện", "cây xăng", "restaurant", "cafe", "supermarket", "shop", "store", "post office", "bank"],
     ].map(phraseOf),
     asked: ["mấy giờ", "giờ nào", "what time", "opening hours"].map(phraseOf),
   },
@@ -301,26 +326,25 @@ const OWN_BUSINESS = [
   ...["học", "nghề", "hỗ trợ", "my shop", "my business", "i want", "i run", "i own", "learn", "course", "training"],
 ].map(phraseOf);
 
-/** Whether the clause asks an everyday thing as such (EVERYDAY). */
-function asksEveryday(words: readonly Word[]): boolean {
-  return (
-    EVERYDAY.some(
-      ({ things, goods, asked }) =>
-        things.some((t) => says(words, t)) &&
-        (!goods || goods.some((g) => says(words, g))) &&
-        asked.some((a) => says(words, a)),
-    ) &&
-    !OWN_BUSINESS.some((phrase) => says(words, phrase)) &&
-    !WARD_WORDS.some((phrase) => says(words, phrase))
+/** Which everyday thing the clause asks as such (EVERYDAY), if any. */
+function everydayAsked(words: readonly Word[]): (typeof EVERYDAY)[number] | undefined {
+  if (WARD_WORDS.some((phrase) => says(words, phrase))) return undefined;
+  const own = OWN_BUSINESS.some((phrase) => says(words, phrase));
+  return EVERYDAY.find(
+    ({ things, goods, asked, ownToo }) =>
+      (ownToo || !own) &&
+      things.some((t) => says(words, t)) &&
+      (!goods || goods.some((g) => says(words, g))) &&
+      asked.some((a) => says(words, a)),
   );
 }
 
 /**
- * Whether a long message asks a market price (or a message of any length an everyday thing), in the clause that asks,
+ * Whether a message asks a market price or an everyday thing, at any length, in the clause that asks,
  * and no procedure from that sentence on: the papers a letter's story tells of before ("Nhà tôi … đã có sổ đỏ và giấy
  * phép xây dựng. Mẹ tôi nhờ hỏi giá vàng …") ask nothing.
  */
-function asksPrice(text: string, said: readonly Word[]): boolean {
+function asksPrice(text: string): boolean {
   const all = textWords(text);
   const clauses = new Map<number, Word[]>();
   for (const w of all) {
@@ -330,15 +354,17 @@ function asksPrice(text: string, said: readonly Word[]): boolean {
   }
   // Each clause is read once: a long message can be a single clause of thousands of words.
   const pricing = new Set<number>();
-  const long = said.length > OFF_TOPIC_LONGEST;
+  let duration = false;
   for (const [clause, words] of clauses) {
-    const price = long && PRICES.some((phrase) => says(words, phrase)) && PRICE_ASKED.some((p) => says(words, p));
-    if (price || asksEveryday(words)) pricing.add(clause);
+    const price = PRICES.some((phrase) => says(words, phrase)) && PRICE_ASKED.some((p) => says(words, p));
+    const everyday = price ? undefined : everydayAsked(words);
+    if (price || everyday) pricing.add(clause);
+    if (everyday?.duration && pricing.size === 1) duration = true;
   }
   const asked = all.find((w) => pricing.has(w.clause));
   if (!asked) return false;
   const from = all.filter((w) => w.sentence >= asked.sentence);
-  return !PROCEDURE_ASKED.some((phrase) => says(from, phrase));
+  return !(duration ? PROCEDURE_NAMED : PROCEDURE_ASKED).some((phrase) => says(from, phrase));
 }
 
 const LONGEST = 8;
@@ -530,6 +556,94 @@ function rejoices(text: string, said: readonly Word[]): boolean {
 /** With their accents: "dạ" is no "đã", the "mại" of "thương mại" no "mai". */
 const TOLD = words("rồi xong vừa đã sắp mai done finally got");
 
+/**
+ * A question about the bot itself, not a procedure: who made it ("bot này do ai làm vậy", "who made this chatbot"),
+ * whether it is a person ("bot ơi bạn là người thật hay máy vậy"), what it can do or speak ("bạn trả lời được những gì",
+ * "bạn có nói được tiếng Anh không", "do you speak Korean"). Read in the sentence that asks it, with no procedure
+ * asked from there on (PROCEDURE_ASKED), so a letter that tells of papers before ("… làm giấy khai sinh, hộ khẩu đều
+ * online hết. Em thấy bot trả lời nhanh lắm, em muốn hỏi là bot này do ai làm vậy …") is about the bot too.
+ */
+/** The bot named as a thing ("bot này", "trợ lý ảo"), and as addressed ("bạn", "you"). */
+const BOT_NOUN = ["bot", "chatbot", "chat bot", "trợ lý ảo", "ứng dụng này", "app này", "this app"].map(phraseOf);
+const ADDRESSED = [...BOT_NOUN, ...["bạn", "you"].map(phraseOf)];
+/** Who made it: with the bot named in the sentence ("bot này do ai làm"), or self-contained in English. */
+const BOT_MADE = [
+  ...["do ai làm", "ai làm ra", "ai tạo ra", "ai viết ra", "ai lập trình", "ai phát triển", "do ai tạo", "do ai viết"],
+  ...["do ai phát triển", "phường tự làm", "who made", "who built", "who created", "who developed", "who programmed"],
+].map(phraseOf);
+const MADE_YOU = ["who made you", "who built you", "who created you", "who programmed you"].map(phraseOf);
+/** What it is, right after it is addressed: "bạn là người thật hay máy", "bot là ai". */
+const KIND = ["là người thật", "là người hay máy", "người thật hay máy", "là máy à", "là robot", "là ai"];
+const KIND_EN = ["are you real", "are you human", "are you a person", "are you ai", "are you an ai"].map(phraseOf);
+/** What it can do or speak, right after it is addressed ("bạn có nói được tiếng Anh không", "bot giúp được gì"). */
+const CAN = [
+  ...["nói được tiếng", "nói tiếng", "hiểu tiếng", "hiểu được tiếng", "biết tiếng", "dịch được", "dịch tiếng"],
+  ...["trả lời được những gì", "trả lời được gì", "trả lời những gì", "làm được gì", "làm được những gì"],
+  ...["giúp được gì", "giúp được những gì", "trả lời bằng tiếng", "nói chuyện bằng tiếng", "biết làm thơ"],
+];
+const ABLE = ["", "có ", "có thể ", "có biết "];
+const BOT_ABLE = [...KIND, ...CAN].flatMap((ability) =>
+  ["bot", "chatbot", "bạn", "trợ lý ảo"].flatMap((who) => ABLE.map((able) => phraseOf(`${who} ${able}${ability}`))),
+);
+const CAN_EN = [
+  ...["do you speak", "can you speak", "do you understand", "can you understand", "what languages", "what can you do"],
+  ...["can you translate", "what do you do", "what can you help"],
+].map(phraseOf);
+/** The citizen asking in another language ("em hỏi bằng tiếng Trung được không bot"), with the bot named. */
+const ASK_IN = ["hỏi bằng tiếng", "nhắn bằng tiếng", "chat bằng tiếng", "gõ bằng tiếng", "viết bằng tiếng"].map(
+  phraseOf,
+);
+const BOT_QUESTION_LONGEST = 80;
+/** Translating asked of the bot gets the translation reply (it does not translate; the ward certifies translators). */
+const TRANSLATING = ["dịch", "translate"].map(phraseOf);
+
+function asksAboutBot(text: string, said: readonly Word[]): boolean {
+  if (said.length > BOT_QUESTION_LONGEST) return false;
+  const all = textWords(text);
+  const sentences = new Map<number, Word[]>();
+  for (const w of all) {
+    const sentence = sentences.get(w.sentence);
+    if (sentence) sentence.push(w);
+    else sentences.set(w.sentence, [w]);
+  }
+  for (const [at, words] of sentences) {
+    const named = BOT_NOUN.some((b) => says(words, b));
+    const asked =
+      (named && BOT_MADE.some((p) => says(words, p))) ||
+      [...MADE_YOU, ...KIND_EN, ...CAN_EN, ...BOT_ABLE].some((p) => says(words, p)) ||
+      (ADDRESSED.some((b) => says(words, b)) && ASK_IN.some((p) => says(words, p)));
+    if (!asked) continue;
+    const from = all.filter((w) => w.sentence >= at);
+    if (!PROCEDURE_ASKED.some((phrase) => says(from, phrase)) && !WARD_WORDS.some((phrase) => says(from, phrase)))
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Who holds an office, asked for the person ("ai là chủ tịch phường hiện nay", "chủ tịch phường mình tên là gì",
+ * "phó chủ tịch phường năm nay bao nhiêu tuổi"): no procedure, though the chairman signs many. Short messages only, and
+ * a title right beside the question; what the chairman signs or how long it takes is left to the search.
+ */
+const TITLES = [
+  ...["chủ tịch", "phó chủ tịch", "bí thư", "trưởng công an", "công an trưởng", "trưởng khu phố", "tổ trưởng"],
+  ...["chairman", "chairwoman", "mayor", "ward leader"],
+].map(phraseOf);
+const WHO_ASKED = [
+  ...["ai là", "là ai", "tên là gì", "tên gì", "tên là chi", "bao nhiêu tuổi", "mấy tuổi", "quê ở đâu", "có vợ chưa"],
+  ...["có chồng chưa", "là người thế nào", "who is", "who's", "what is the name", "how old"],
+].map(phraseOf);
+const WHO_LONGEST = 14;
+
+function asksWhoHoldsOffice(said: readonly Word[]): boolean {
+  return (
+    said.length <= WHO_LONGEST &&
+    TITLES.some((t) => says(said, t)) &&
+    WHO_ASKED.some((q) => says(said, q)) &&
+    !PROCEDURE_ASKED.some((phrase) => says(said, phrase))
+  );
+}
+
 /** A phrase's words with their accents, for `says`: "chuyện cưới" (a wedding) is no "chuyện cười" (a joke). */
 function phraseOf(phrase: string): readonly Word[] {
   return words(phrase);
@@ -570,8 +684,11 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
-  if (asksPrice(text, said)) return "small-talk-offtopic";
+  if (asksPrice(text)) return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
+  if (asksAboutBot(text, said))
+    return TRANSLATING.some((run) => says(said, run)) ? "small-talk-translate" : "small-talk-identity";
+  if (asksWhoHoldsOffice(said)) return "small-talk-offtopic";
   if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";

@@ -1,0 +1,154 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+import { bundledCatalogue } from "../harness/common.js";
+import { chatWith, codeOf, converse, type Turn } from "../harness/converse.js";
+
+/**
+ * Session 13 (OOS): questions about the bot or the office's people, everyday things asked after an answer, and a
+ * pointer read in a word that only folds like its term. Messages written for this test (not the probe batches' own,
+ * test/features/s13-oos-probe*.tsv), through the real assistant.
+ */
+let catalogue: LiveCatalogue;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+});
+
+/** The first reply to a message sent as a new chat: the procedure it answers, and its text with its choices. */
+async function reply(text: string): Promise<{ code: string | undefined; text: string; choices: number }> {
+  const replies = await chatWith(catalogue).say(text);
+  const [first] = replies;
+  return {
+    code: codeOf(replies),
+    text: [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n"),
+    choices: (first?.choices ?? []).length,
+  };
+}
+const POINTER = /việc này không làm tại bộ phận một cửa/;
+
+describe("a word typed with accents is read with them when a pointer's term is looked for (review s12 H6)", () => {
+  it.each([
+    "còn nợ thuế thì có tạm ngừng kinh doanh được không",
+    "còn nợ thuế khoán thì có tạm ngừng kinh doanh được không",
+    "quán em kinh doanh được 2 năm rồi, giờ muốn tạm ngừng thì báo ở đâu",
+    "con no thue thi co tam ngung kinh doanh duoc khong",
+  ])("'kinh doanh được' is no 'kinh doanh dược': %s → no pharmacy pointer", async (text) => {
+    expect((await reply(text)).text).not.toMatch(/Nhà thuốc/);
+  });
+
+  it.each([
+    "mở nhà thuốc tây cần giấy phép gì",
+    "kinh doanh dược cần điều kiện gì",
+    "kinh doanh duoc can dieu kien gi",
+  ])("the pharmacy's own words keep its pointer: %s", async (text) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(/Nhà thuốc/);
+  });
+});
+
+describe("a question about the bot itself is small talk, not a procedure", () => {
+  it.each([
+    ["bạn dịch được tiếng Hàn không", "small-talk-translate"],
+    ["bot có hiểu tiếng Nhật không", "small-talk-identity"],
+    ["bạn có thể nói tiếng Trung không", "small-talk-identity"],
+    ["ai làm ra cái bot này vậy", "small-talk-identity"],
+    ["can you speak Vietnamese", "small-talk-identity"],
+    ["who built you", "small-talk-identity"],
+    ["bot giúp được những gì", "small-talk-identity"],
+    [
+      "Chào phường, em mới chuyển về đây, đã đăng ký tạm trú xong. Em thấy trợ lý ảo này trả lời hay quá, cho em hỏi chatbot này do ai phát triển vậy ạ?",
+      "small-talk-identity",
+    ],
+  ])("%s → %s", async (text, want) => {
+    expect(smallTalkReply(text)).toBe(want);
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.choices).toBe(0);
+  });
+
+  it.each([
+    ["bot ơi đăng ký tạm trú cần giấy tờ gì", "1.004194"],
+    ["bạn ơi làm giấy xác nhận tình trạng hôn nhân ở đâu", "1.004873"],
+    ["bạn có biết đăng ký kết hôn cần mang gì không", "1.000894"],
+    ["can you tell me how to register a marriage", "1.000894"],
+  ])("a procedure asked of the bot stays the procedure's: %s", async (text, want) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+    expect((await reply(text)).code).toBe(want);
+  });
+});
+
+describe("who holds an office, asked for the person, is no procedure", () => {
+  it.each([
+    "ai là chủ tịch xã bây giờ",
+    "bí thư phường mình tên gì",
+    "chủ tịch phường năm nay mấy tuổi",
+    "who is the ward chairman",
+  ])("%s → off-topic", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
+  });
+
+  it.each([
+    ["chủ tịch phường ký giấy xác nhận cư trú mất mấy ngày", "1.010041"],
+    ["xác nhận tình trạng hôn nhân thì chủ tịch ký hay ai ký", "1.004873"],
+  ])("what the chairman signs stays the procedure's: %s", async (text, want) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+    expect((await reply(text)).code).toBe(want);
+  });
+});
+
+describe("everyday things asked after an answer are no section of it (review s12 M2, s11 M1)", () => {
+  it.each([
+    ["đăng ký kết hôn", "giá vàng 9999 hôm nay bao nhiêu"],
+    ["dang ky ket hon", "gia vang hom nay bn"],
+    ["đăng ký kết hôn", "tổ chức tiệc cưới ở nhà hàng hết bao nhiêu"],
+    ["đăng ký hộ kinh doanh", "mở tiệm nail cần vốn khoảng bao nhiêu"],
+    ["đăng ký khai tử", "hoả táng thường mất bao lâu"],
+    ["hòa giải tranh chấp đất đai", "phí luật sư bao nhiêu một vụ"],
+    ["đăng ký thường trú", "ngân hàng mấy giờ mở cửa"],
+    ["đăng ký tạm trú", "tiền điện tháng này bao nhiêu"],
+    ["đăng ký khai sinh", "sinh mổ ở bệnh viện tư hết bao nhiêu tiền"],
+  ])("%s / %s → off-topic, not the procedure at hand", async (first, second) => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say(first))).toBeDefined();
+    const replies = await say(second);
+    expect(codeOf(replies)).toBeUndefined();
+    expect(replies[0]?.text).toMatch(/chỉ trả lời về thủ tục hành chính/);
+  });
+
+  it("maternity leave is social insurance's, after an answer too", async () => {
+    const { say } = chatWith(catalogue);
+    await say("đăng ký khai sinh");
+    const replies = await say("how long is maternity leave");
+    expect(codeOf(replies)).toBeUndefined();
+    expect(replies[0]?.text).toMatch(POINTER);
+    expect(replies[0]?.text).toMatch(/Bảo hiểm xã hội/);
+  });
+
+  it.each<[Turn, Turn]>([
+    [
+      ["đăng ký kết hôn", "1.000894"],
+      ["lệ phí bao nhiêu", "1.000894", "fee"],
+    ],
+    [
+      ["đăng ký khai tử", "1.000656"],
+      ["mất bao lâu", "1.000656", "time"],
+    ],
+    [
+      ["đăng ký hộ kinh doanh", "1.001612"],
+      ["mở quán cà phê thì đăng ký hết bao nhiêu tiền", "1.001612", "fee"],
+    ],
+  ])("the procedure's own questions stay its sections: %s / %s", async (first, second) => {
+    await converse(catalogue, [first, second]);
+  });
+
+  it.each([
+    "khai tử xong thì hỏa táng mất bao lâu",
+    "hỗ trợ chi phí hỏa táng mất bao lâu",
+    "hộ kinh doanh mua bán vàng giá bao nhiêu",
+    "muốn mở quán cà phê thì đăng ký kinh doanh cần vốn bao nhiêu",
+  ])("a ward paper or procedure in the message keeps it the search's: %s", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
