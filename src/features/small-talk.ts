@@ -593,12 +593,30 @@ const CAN_EN = [
 const ASK_IN = ["hỏi bằng tiếng", "nhắn bằng tiếng", "chat bằng tiếng", "gõ bằng tiếng", "viết bằng tiếng"].map(
   phraseOf,
 );
+/** Whether someone is there ("xin chào, có ai trực không ạ", "is anyone there"): the bot says what it is. */
+const ANYONE = [
+  ...["có ai trực không", "có ai trực ko", "có ai ở đó không", "có ai đang trực không", "có ai không", "ai trực"],
+  ...["có người trực không", "có cán bộ trực không", "anyone there", "is anybody there", "anyone on duty"],
+].map(phraseOf);
+const ANYONE_LONGEST = 12;
+/** A day or an hour asked with it is the office's hours ("thứ bảy phường có ai trực không"), left to the search. */
+const WHEN_ON_DUTY = [
+  ...["thứ", "chủ nhật", "cuối tuần", "sáng", "chiều", "trưa", "tối", "giờ", "hôm nay", "mai", "lễ", "tết"],
+  ...["saturday", "sunday", "weekend", "today", "tomorrow", "morning", "afternoon", "evening", "holiday"],
+].map(phraseOf);
 const BOT_QUESTION_LONGEST = 80;
 /** Translating asked of the bot gets the translation reply (it does not translate; the ward certifies translators). */
 const TRANSLATING = ["dịch", "translate"].map(phraseOf);
 
 function asksAboutBot(text: string, said: readonly Word[]): boolean {
   if (said.length > BOT_QUESTION_LONGEST) return false;
+  if (said.length <= ANYONE_LONGEST && ANYONE.some((p) => says(said, p))) {
+    return (
+      !WHEN_ON_DUTY.some((phrase) => says(said, phrase)) &&
+      !PROCEDURE_ASKED.some((phrase) => says(said, phrase)) &&
+      !WARD_WORDS.some((phrase) => says(said, phrase))
+    );
+  }
   const all = textWords(text);
   const sentences = new Map<number, Word[]>();
   for (const w of all) {

@@ -57,6 +57,8 @@ describe("a question about the bot itself is small talk, not a procedure", () =>
     ["can you speak Vietnamese", "small-talk-identity"],
     ["who built you", "small-talk-identity"],
     ["bot giúp được những gì", "small-talk-identity"],
+    ["chào ad, có ai trực không ạ", "small-talk-identity"],
+    ["hello, is anyone there", "small-talk-identity"],
     [
       "Chào phường, em mới chuyển về đây, đã đăng ký tạm trú xong. Em thấy trợ lý ảo này trả lời hay quá, cho em hỏi chatbot này do ai phát triển vậy ạ?",
       "small-talk-identity",
@@ -73,11 +75,19 @@ describe("a question about the bot itself is small talk, not a procedure", () =>
     ["bạn ơi làm giấy xác nhận tình trạng hôn nhân ở đâu", "1.004873"],
     ["bạn có biết đăng ký kết hôn cần mang gì không", "1.000894"],
     ["can you tell me how to register a marriage", "1.000894"],
+    ["có ai trực không, em muốn nộp hồ sơ đăng ký khai sinh", "1.001193"],
   ])("a procedure asked of the bot stays the procedure's: %s", async (text, want) => {
     expect(smallTalkReply(text)).toBeUndefined();
     expect((await reply(text)).code).toBe(want);
   });
 });
+
+it.each(["thứ bảy phường có ai trực không", "chiều nay có ai trực không"])(
+  "whether someone is on duty on a day or at an hour is the office's hours, left to the search: %s",
+  (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  },
+);
 
 describe("who holds an office, asked for the person, is no procedure", () => {
   it.each([
