@@ -29,6 +29,7 @@ import {
   namesPaperBeside,
   pointsAtCurrent,
   sectionCue,
+  toldBefore,
   unknownWords,
   type Vocabulary,
   vocabularyOf,
@@ -1685,10 +1686,13 @@ function readsAsFollowUp(
   if (unknownWords(text, vocabulary).length > 0) return false;
   // "vào Đà Nẵng mất mấy tiếng", "đi xuống Vũng Tàu chơi mất bao lâu": a trip to a place named, no section of it.
   if ((section === "time" || section === "fee") && travelsTo(text)) return false;
-  const left = new Set(rest);
+  // The case told before the question ("em bán trà sữa ở chợ Bà Chiểu, nộp ở đâu") is the citizen's, which no record
+  // says: only the question's own words are weighed.
+  const told = toldBefore(text);
+  const left = new Set(rest.filter((t) => !told.has(t)));
   const typed = words(withoutTopicReturn(text).slice(0, 300));
   const withAccents = typed.some((w) => w.marks !== "");
-  const hidden = new Set(hiddenByFolding(text));
+  const hidden = new Set(hiddenByFolding(text).filter((k) => !told.has(k.split(":")[0] ?? k)));
   const keys = [
     ...new Set([
       ...typed

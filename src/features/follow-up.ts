@@ -2,7 +2,8 @@ import { NOT_A_PROCEDURE } from "../catalogue/examples.js";
 import type { Catalogue } from "../catalogue/load.js";
 import type { Section } from "../core/format.js";
 import { cuePhrases, extractIntent } from "../search/intent.js";
-import { fold, MAX_QUERY_CHARS, type Word, words } from "../search/normalize.js";
+import { fold, MAX_QUERY_CHARS, type TextWord, textWords, type Word, words } from "../search/normalize.js";
+import { isVietnameseSyllable, unchat } from "../search/spelling.js";
 
 /**
  * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
@@ -440,14 +441,68 @@ function keyIn(w: Word, accented: boolean): string {
   return accented && w.marks !== "" && !CUE_WORDS.has(w.token) ? `${w.token}:${w.marks}` : w.token;
 }
 
+/** A message of this many words or more tells its case around the question (as TOLD_WORDS in answer.ts). */
+const STORY_WORDS = 9;
+
 /**
- * The words of a message no record, synonym, section cue or câu mẫu says (folded): another topic's ("giá xăng bao
- * nhiêu", "how much is petrol", "bao lâu thì hết covid"). Numbers and words of asking are never strange.
+ * The words of a message no record, synonym, section cue or câu mẫu says (folded) that say another topic ("giá xăng
+ * bao nhiêu", "how much is petrol", "bao lâu thì hết covid"). Numbers and words of asking are never strange; chat
+ * spellings are read as the words they stand for. Nor are the case's own details, which no record can say:
+ * - a name ("chủ nhà tên Tư", "sinh ở Từ Dũ", "my fiance is from Nigeria"): a capital inside a sentence;
+ * - a measure ("45m2", "3h"): digits with their unit;
+ * - in a message long enough to tell a story, a Vietnamese word said before the question, in a clause of its own or
+ *   before its "thì" ("nhà 3 tầng, sát vách nhà hàng xóm, hồ sơ gồm gì", "… sát vách nhà dân thì có đủ điều kiện
+ *   không"): the case told. The question itself, the last clause, is still read whole ("giá xăng hôm nay bao nhiêu"),
+ *   and so is a word of no Vietnamese shape ("sjc", "covid") wherever it stands.
  */
 export function unknownWords(text: string, vocabulary: Vocabulary): string[] {
-  const said = words(text.slice(0, MAX_QUERY_CHARS));
+  const said = unchat(textWords(text.slice(0, MAX_QUERY_CHARS)));
   const accented = said.some((w) => w.marks !== "");
+  const story = said.length >= STORY_WORDS;
+  const question = questionStart(said);
+  const opensSentence = (w: TextWord, i: number) => i === 0 || (said[i - 1] as TextWord).sentence !== w.sentence;
   return said
-    .filter((w) => !/^\d+$/.test(w.token) && !asksWith(w.token) && !vocabulary.known.has(keyIn(w, accented)))
+    .filter((w, i) => {
+      if (/^\d+$/.test(w.token) || asksWith(w.token) || vocabulary.known.has(keyIn(w, accented))) return false;
+      if (w.capital && !opensSentence(w, i)) return false;
+      if (/\d/.test(w.token)) return false;
+      return !(story && i < question && isVietnameseSyllable(w.token));
+    })
     .map((w) => w.token);
+}
+
+/**
+ * The words (folded) a story tells before its question and not in it: the case, which the question is asked of
+ * ("nhà 3 tầng 45m2, sát vách nhà hàng xóm, hồ sơ gồm gì": nhà, tầng, sát, vách, hàng, xóm). None in a message too
+ * short to tell one, where every word is the question's ("giá xăng hôm nay bao nhiêu").
+ */
+export function toldBefore(text: string): Set<string> {
+  const said = unchat(textWords(text.slice(0, MAX_QUERY_CHARS)));
+  if (said.length < STORY_WORDS) return new Set();
+  const question = questionStart(said);
+  const asked = new Set(said.slice(question).map((w) => w.token));
+  return new Set(
+    said
+      .slice(0, question)
+      .map((w) => w.token)
+      .filter((t) => !asked.has(t)),
+  );
+}
+
+/** "thì" as typed (bare in an unaccented message): what stands before it is the case, the question after it. */
+function isThen(w: Word, accented: boolean): boolean {
+  return w.token === "thi" && (w.marks === "\u0300" || (!accented && w.marks === ""));
+}
+
+/**
+ * Where the question starts: its last clause, or after that clause's last "thì" ("sát vách nhà dân thì có đủ điều
+ * kiện không"). A "thì" the question ends with ("… thì sao") starts nothing.
+ */
+function questionStart(said: readonly TextWord[]): number {
+  const last = said.at(-1);
+  if (!last) return 0;
+  const accented = said.some((w) => w.marks !== "");
+  let start = said.findIndex((w) => w.clause === last.clause);
+  for (let i = start; i < said.length - 2; i++) if (isThen(said[i] as Word, accented)) start = i + 1;
+  return start;
 }
