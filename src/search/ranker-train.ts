@@ -18,6 +18,7 @@ import {
   GramModel,
   RANKER_K,
   type RankerModel,
+  RESCUE_FLOOR,
   type RescueInputs,
   rerank,
   rescuable,
@@ -170,7 +171,7 @@ export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): Ran
     samples.push(...samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items, rescues));
   }
   const model = trainRanker(samples);
-  return { ...model, rescue: trainRescue(rescueSamples(rescues, model)) };
+  return { ...model, rescue: trainRescue(rescueSamples(rescues, model), { floor: RESCUE_FLOOR }) };
 }
 
 /**
@@ -179,10 +180,21 @@ export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): Ran
  * the other folds' examples: neither the model nor the examples ever saw the message.
  */
 export function crossValidateRanker<P extends SearchableProcedure>(data: RankerData<P>): Map<string, SearchOutcome<P>> {
+  return crossValidateRescueFloors(data, [RESCUE_FLOOR]).get(RESCUE_FLOOR) as Map<string, SearchOutcome<P>>;
+}
+
+/**
+ * `crossValidateRanker` at several rescue floors at once (each fold's model is trained once; only the rescue's
+ * threshold, max(floor, what the fold's out-of-scope messages set), differs): how a floor is chosen on evidence.
+ */
+export function crossValidateRescueFloors<P extends SearchableProcedure>(
+  data: RankerData<P>,
+  floors: readonly number[],
+): Map<number, Map<string, SearchOutcome<P>>> {
   const { queries, extra = [], folds = 5, seed = 20261202 } = data;
   const fold = foldsOf(queries.length, folds, seed);
   const byCode = new Map(data.records.map((p) => [p.code, p]));
-  const outcomes = new Map<string, SearchOutcome<P>>();
+  const outcomes = new Map(floors.map((f) => [f, new Map<string, SearchOutcome<P>>()]));
   for (let f = 0; f < folds; f++) {
     const samples: Sample[] = [];
     const rescues: RescueSample[] = [];
@@ -193,22 +205,23 @@ export function crossValidateRanker<P extends SearchableProcedure>(data: RankerD
       samples.push(...samplesOf(data, taught, items, rescues));
     }
     const trained = trainRanker(samples);
-    const model = { ...trained, rescue: trainRescue(rescueSamples(rescues, trained)) };
+    const rows = rescueSamples(rescues, trained);
+    const models = floors.map((floor) => ({ ...trained, rescue: trainRescue(rows, { floor }) }));
     const items = queries.map((_, i) => i).filter((i) => fold[i] === f);
     withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams) => {
       const q = data.queries[i] as LabelledQuery;
       const { rules, ranked } = candidatesOf(data, q.query);
-      if (rules.sectionOnly) {
-        outcomes.set(q.query, rules);
-        return;
-      }
-      const support = near.nearest(q.query);
-      outcomes.set(
-        q.query,
-        support.exact === undefined
-          ? rerank(q.query, rules, ranked, support, grams, model, 5, situationsOf(data))
-          : withExamples(rules, support, byCode),
-      );
+      const support = rules.sectionOnly ? undefined : near.nearest(q.query);
+      floors.forEach((floor, k) => {
+        const served = outcomes.get(floor) as Map<string, SearchOutcome<P>>;
+        if (!support) served.set(q.query, rules);
+        else if (support.exact !== undefined) served.set(q.query, withExamples(rules, support, byCode));
+        else
+          served.set(
+            q.query,
+            rerank(q.query, rules, ranked, support, grams, models[k] as RankerModel, 5, situationsOf(data)),
+          );
+      });
     });
   }
   return outcomes;
