@@ -1,7 +1,7 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { MAX_QUERY_CHARS, tokenize, type Word, words } from "../search/normalize.js";
-import { namesForeigner } from "./foreign.js";
+import { namesForeign, namesForeigner } from "./foreign.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -47,6 +47,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
+    if (redirect.id === DIVORCE && divorceNotedFromAbroad(text, tokens)) continue;
     const held = namesAsHeld(text, said);
     // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
     // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
@@ -87,6 +88,22 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     }
   }
   return best;
+}
+
+/**
+ * A divorce decided abroad, done, and to be noted here ("Tôi ly hôn tại tòa án ở Mỹ, nay về Việt Nam muốn kết hôn lại
+ * thì phải ghi chú ly hôn ở đâu?", "I divorced in France … have the foreign divorce recorded"): the ward's note of it
+ * (ghi vào sổ hộ tịch việc ly hôn), not the court's divorce. A foreigner divorcing here ("chồng tôi người Hàn, muốn ly
+ * hôn thì nộp đơn ở đâu") says none of the words of a divorce done or noted, and keeps the court's pointer.
+ */
+const DIVORCE = "ly-hon";
+const DIVORCE_DONE_OR_NOTED = [
+  ...["ghi chú", "ghi vào sổ", "công nhận", "kết hôn lại", "cưới người khác", "lấy chồng khác", "lấy vợ khác"],
+  ...["bản án", "đã ly hôn", "đã ly dị", "ly hôn rồi", "ly hôn xong", "ly dị rồi", "ly dị xong"],
+  ...["recorded", "record", "recognised", "recognized", "remarry", "divorced"],
+].map(tokenize);
+function divorceNotedFromAbroad(text: string, tokens: readonly string[]): boolean {
+  return namesForeign(text) && DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run));
 }
 
 /**
@@ -754,7 +771,21 @@ function certifiedWords(text: string, tokens: readonly string[]): boolean[] {
  */
 // "khớp cccd", "after divorce": a paper compared with, a status the citizen is in; "không có lương hưu", "ko lương hưu",
 // "chưa có": one lacked, which is why a ward allowance is asked
-const HAD = new Set(tokenize("có cần số như đã kèm mang dùng bằng và hoặc khớp after không ko chưa"));
+const HAD_WORDS = words("có cần số như đã kèm mang dùng bằng và hoặc khớp after không ko chưa");
+const HAD = new Set(HAD_WORDS.map((w) => w.token));
+const HAD_MARKS = new Map(HAD_WORDS.map((w) => [w.token, w.marks]));
+/**
+ * Whether the word before the term makes it a paper had or needed (HAD), with the accents the citizen typed: "hồ sơ ly
+ * hôn" is the divorce's own dossier (its 'sơ' folds like 'số'), not "số …" (s11 H2: 'nộp hồ sơ ly hôn ở đâu' lost the
+ * court's pointer); "ho so" typed without accents is "hồ sơ" too.
+ */
+function hadBefore(typed: readonly Word[], at: number): boolean {
+  const before = typed[at - 1];
+  if (!before || !HAD.has(before.token)) return false;
+  const written = HAD_MARKS.get(before.token) ?? "";
+  if (before.marks !== "" && written !== "" && before.marks !== written) return false;
+  return !(before.token === "so" && typed[at - 2]?.token === "ho");
+}
 // "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
 const HAD_PAIRS = new Set([
   "truoc khi",
@@ -1029,7 +1060,8 @@ function demandsPaper(tokens: readonly string[], end: number): boolean {
  * tòa"), it names a paper held or needed, or a status.
  */
 export function namesAsHeld(text: string, terms: readonly (readonly string[])[]): boolean {
-  const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
+  const typed = words(text.slice(0, MAX_QUERY_CHARS));
+  const tokens = typed.map((w) => w.token);
   const spans: Array<[number, number]> = [];
   for (const term of terms) {
     if (term.length > 0) for (const i of startsOf(tokens, term)) spans.push([i, i + term.length]);
@@ -1073,7 +1105,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
     // ("công ty chậm trả lương 3 tháng rồi, tôi khiếu nại ở đâu"), which goes on
     const done = !complaint && tokens.slice(at + 1, at + 1 + DONE_REACH).includes(DONE_AFTER);
     return (
-      HAD.has(before) ||
+      hadBefore(typed, at) ||
       HAD_PAIRS.has(pair) ||
       copied ||
       authorised ||

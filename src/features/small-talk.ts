@@ -302,6 +302,8 @@ const WARD_WORDS = [
   ...["giấy chứng nhận", "sổ đỏ", "sổ hồng", "nhà ở", "giấy phép", "căn cước", "hộ chiếu"],
   ...["certificate", "certified", "certify", "notarized", "notarize", "copy of", "copies", "registration"],
   ...["household", "residence", "red book", "pink book", "support", "subsidy", "allowance", "passport", "id card"],
+  // the office itself ("what time does the one-stop shop open": its hours, which the search's place section gives)
+  ...["one stop", "một cửa", "ủy ban", "ubnd", "ward office", "people's committee"],
   // the papers of the goods ("my motorbike papers have the wrong engine number, where is it fixed")
   ...["giấy tờ", "papers", "paperwork", "document", "documents", "record", "records"],
 ].map(phraseOf);

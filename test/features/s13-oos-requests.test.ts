@@ -162,3 +162,52 @@ describe("everyday things asked after an answer are no section of it (review s12
     expect(smallTalkReply(text)).toBeUndefined();
   });
 });
+
+describe("the divorce's own dossier is the court's ('hồ sơ' folds like 'số …', a paper held: review s11 H2)", () => {
+  it.each(["nộp hồ sơ ly hôn ở đâu", "hồ sơ ly hôn gồm những gì", "nop ho so ly hon o dau"])(
+    "%s → the court's pointer",
+    async (text) => {
+      const answer = await reply(text);
+      expect(answer.code).toBeUndefined();
+      expect(answer.text).toMatch(POINTER);
+      expect(answer.text).toMatch(/Ly hôn/);
+    },
+  );
+
+  it.each([
+    ["hồ sơ ghi chú ly hôn ở nước ngoài cần gì", "2.000554"],
+    ["tôi đã ly hôn, xin giấy xác nhận tình trạng hôn nhân ở đâu", "1.004873"],
+  ])("a divorce told or noted stays the ward's: %s", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+});
+
+it.each(["what time does the one-stop shop open", "bộ phận một cửa mấy giờ mở cửa"])(
+  "the office's own hours are no everyday shop's: %s",
+  (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  },
+);
+
+describe("a divorce decided abroad and noted here is the ward's note, not the court's", () => {
+  it.each([
+    "Tôi ly hôn ở tòa án bên Úc năm ngoái, giờ về nước muốn lấy chồng khác thì phải ghi chú ly hôn ở đâu",
+    "I divorced in Japan, how do I get it recorded in Vietnam before I remarry",
+  ])("%s → no court pointer", async (text) => {
+    expect((await reply(text)).text).not.toMatch(/Ly hôn: việc này không làm/);
+  });
+});
+
+describe("another agency's service in a letter full of ward words gets its pointer", () => {
+  it.each([
+    ["con em sốt cao, nghi sốt xuất huyết thì đi xét nghiệm ở đâu", /tiêm chủng/],
+    ["Tôi có hộ khẩu ở phường, xe tôi mới lắp thêm thùng, xin hỏi nghiệm thu xe cải tạo ở đâu", /kiểm/i],
+    ["Cháu tôi tạm trú ở phường. Xin hỏi thi vào lớp 10 thì nộp hồ sơ ở đâu", /tuyển sinh/],
+    ["xe bị tạm giữ vì nồng độ cồn thì lấy ở đâu", /giao thông/],
+  ])("%s → the pointer", async (text, topic) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(topic);
+  });
+});
