@@ -1660,9 +1660,12 @@ function pricesOtherThing(
   // of doing it (its lệ phí, the fee, the licence, registering, per page) asked with the case told around it; the case's
   // words are no thing priced (review s12 H3).
   if (FEE_OF_IT.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
-  const said = [...new Set([...rest, ...hidden])].filter((t) => !PRICE_WORDS.has(t));
+  // The case told before the question ("nha em 2 tang, 60m2, het bao nhieu tien" on a building permit) is priced by
+  // nothing: only the question's words are weighed, a measure ("60m2") among them no thing either.
+  const told = toldBefore(text);
+  const said = [...new Set([...rest, ...hidden])].filter((t) => !PRICE_WORDS.has(t) && !told.has(t));
   const own = recordWords(current).folded;
-  const strange = said.filter((t) => !named(t) && !own.has(t)).length;
+  const strange = said.filter((t) => !named(t) && !/\d/.test(t) && !own.has(t)).length;
   return strange >= 2 && strange * 2 >= said.length;
 }
 

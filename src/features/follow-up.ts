@@ -24,6 +24,8 @@ const FILLER_WORDS = [
   "what's how's it's submit apply",
   // more English particles and pronouns: "what documents are required", "where do we submit them"
   "are we they them our my your you i me us do did was be been required needed there's so also too or with on in at by",
+  // "what papers does she need", "what time does the office open": the people and the office asked of
+  "he she his hers its their time office",
   "which who when should must have has got will would could",
   // vocatives and chat politeness around a question: "how long does it take, mate?", "dear, what is the fee", "pls"
   "sir madam mate buddy dear bro sis pls plz kkk chút tí xíu",
@@ -108,6 +110,8 @@ const ASKING_WORDS = [
   "notice",
   // the office's appraisal said in English, as "thẩm định" is a word of asking: "is there an appraisal fee?"
   "appraisal",
+  // how it is done and when the result comes, in chat: "làm kiểu gì", "xin kiểu nào" (the steps), "bh có kq"
+  "kiểu kq",
 ]
   .join(" ")
   .split(/\s+/)
