@@ -1,5 +1,5 @@
 import type { Procedure } from "../catalogue/schema.js";
-import { tokenize } from "../search/normalize.js";
+import { fold, tokenize } from "../search/normalize.js";
 
 /**
  * The civil-status procedures come in pairs: the plain one and its "có yếu tố nước ngoài" twin (a
@@ -12,6 +12,8 @@ const COUNTRIES = [
   ...["philippines", "indonesia", "ấn độ", "hoa kỳ", "canada", "châu âu", "liên bang nga", "anh quốc", "hà lan"],
   ...["thụy điển", "na uy", "đan mạch", "tây ban nha", "bồ đào nha", "ba lan", "cuba", "new zealand", "brazil"],
   ...["ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
+  ...["hồng kông", "ma cao", "thổ nhĩ kỳ", "ai cập", "phần lan", "hy lạp", "thụy sĩ", "italia", "pakistan"],
+  ...["sri lanka", "mexico", "argentina", "nigeria", "kenya", "ireland", "israel", "triều tiên", "brunei"],
 ];
 // never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone
 const SHORT_COUNTRIES = ["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"];
@@ -27,6 +29,10 @@ const FOREIGN_PERSON = [
   ),
   ...["foreigner", "foreigners", "foreign", "nationality", "expat", "a vietnamese", "is vietnamese"],
   ...["korean", "japanese", "chinese", "taiwanese", "american", "french", "australian", "british", "german"],
+  ...["canadian", "russian", "thai", "laotian", "cambodian", "filipino", "indonesian", "malaysian", "singaporean"],
+  ...["indian", "italian", "spanish", "dutch", "swedish", "norwegian", "danish", "polish", "kenyan", "nigerian"],
+  // "Đức" alone is also a given name, "Tây" alone Tây Nguyên: only said of a person ("chồng Đức", "lấy chồng Tây")
+  ...["người đức", "quốc tịch đức", "chồng đức", "vợ đức", "chồng tây", "vợ tây", "lấy tây", "ông tây", "bà đầm"],
 ].map(tokenize);
 
 /**
@@ -96,9 +102,114 @@ export function isForeignElement(procedure: Procedure): boolean {
   return FOREIGN_ELEMENT.some((run) => containsRun(name, run));
 }
 
-/** The foreign-element twin of a plain procedure among `candidates`: its name is the plain name and more. */
+/**
+ * How a foreign-element name reads as its plain twin's name: the plain name word for word, the twin's own words ("có
+ * yếu tố nước ngoài") left out, a word of the plain name said again ("khai sinh kết hợp đăng ký nhận cha, mẹ, con") and,
+ * after a comma where the plain name ends, what the twin covers besides ("…, xác định lại dân tộc"). The number of
+ * words it says besides, or undefined when it is no twin of the plain name: "Đăng ký lại khai tử …" is no twin of
+ * "Đăng ký khai tử" ("lại" is none of its words), "Đăng ký khai sinh kết hợp …" none of "Đăng ký khai sinh" (no comma).
+ */
+function twinExtra(plainName: string, foreignName: string): number | undefined {
+  const plain = tokenize(plainName);
+  const own = new Set(plain);
+  const foreignRun = FOREIGN_ELEMENT[0] as string[];
+  const clauses = foreignName.split(",").map((clause) => {
+    const tokens = tokenize(clause);
+    for (let i = 0; i + foreignRun.length <= tokens.length; i++) {
+      if (foreignRun.every((t, j) => tokens[i + j] === t)) tokens.splice(i, foreignRun.length);
+    }
+    return tokens;
+  });
+  let at = 0;
+  let extra = 0;
+  for (const clause of clauses) {
+    // The plain name said whole by the clauses before: what follows is what the twin covers besides.
+    if (at === plain.length) {
+      extra += clause.length;
+      continue;
+    }
+    for (const token of clause) {
+      if (token === plain[at]) at++;
+      else if (at > 0 && at < plain.length && own.has(token)) extra++;
+      else return undefined;
+    }
+  }
+  return at === plain.length && plain.length > 0 ? extra : undefined;
+}
+
+/**
+ * The foreign-element twin of a plain procedure among `candidates`: the one whose name reads as the plain name with
+ * the fewest words besides ("Đăng ký khai sinh" → "Đăng ký khai sinh có yếu tố nước ngoài", not the birth registration
+ * joined to an acknowledgement of paternity; "Đăng ký khai sinh kết hợp nhận cha, mẹ, con" → that one's twin).
+ */
 export function foreignTwin(procedure: Procedure, candidates: readonly Procedure[]): Procedure | undefined {
   if (isForeignElement(procedure)) return undefined;
-  const plain = tokenize(procedure.name).join(" ");
-  return candidates.find((c) => isForeignElement(c) && tokenize(c.name).join(" ").startsWith(plain));
+  let best: Procedure | undefined;
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    if (!isForeignElement(candidate)) continue;
+    const extra = twinExtra(procedure.name, candidate.name);
+    if (extra !== undefined && extra < fewest) [best, fewest] = [candidate, extra];
+  }
+  return best;
+}
+
+/** The plain twin of a foreign-element procedure among `candidates`: the plain one whose twin it is. */
+export function plainTwin(procedure: Procedure, candidates: readonly Procedure[]): Procedure | undefined {
+  if (!isForeignElement(procedure)) return undefined;
+  return candidates.find((c) => foreignTwin(c, candidates)?.code === procedure.code);
+}
+
+/** "người Việt", "trong nước", "quốc tịch Việt Nam", "Việt Nam cả": no foreign element in the case (folded). */
+const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
+
+/**
+ * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
+ * ("sinh ra ở Đức,", "sinh tại Ý" — "Đức" alone is also a name, "ở Đức Trọng" a district), living abroad
+ * ("định cư ở nước ngoài", "Việt kiều", "hải ngoại"). A child born abroad to two Vietnamese parents is still the
+ * foreign-element case.
+ */
+const ABROAD =
+  /(?:^|[^\p{L}])(?:(?:o|tai|ben|sang)\s+(?:duc|anh|y|sec|bi|ao|thuy si|hung|rumani|israel|dubai|qatar|ai cap|dai loan)(?=\s*(?:[,.;!?]|$))|nuoc ngoai|hai ngoai|viet kieu|kieu bao)/u;
+
+/** Whether the message says the case has no foreign element ("cả hai đều người Việt"), and nothing foreign beside it. */
+export function saysDomestic(text: string): boolean {
+  const folded = fold(text.normalize("NFC"));
+  return DOMESTIC.test(folded) && !namesForeign(text) && !ABROAD.test(folded);
+}
+
+/** What the chat has told of the case before the new words: the procedure at hand, the words that led to it. */
+export interface CaseSoFar {
+  /** The procedure the chat is on, if any. */
+  procedure?: Procedure;
+  /** The words that led to it, or the story a "which one?" list was offered for. */
+  story?: string;
+}
+
+/**
+ * Whether the case has a foreign element: the new words name one, or, saying nothing of it either way, the chat told
+ * it before — the procedure at hand is a foreign-element one, or the words that led to it named a foreigner or abroad
+ * ("vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn" then "làm lại": the wife is still Chinese). The new words
+ * saying the case is domestic ("hai vợ chồng đều người Việt") end it.
+ */
+export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
+  if (namesForeign(text)) return true;
+  if (saysDomestic(text)) return false;
+  const { procedure, story } = before;
+  return (procedure !== undefined && isForeignElement(procedure)) || (story !== undefined && namesForeign(story));
+}
+
+/**
+ * The procedure to answer for the case: a plain civil-status procedure becomes its foreign-element twin when the case
+ * has a foreign element (caseForeign), told now or earlier in the chat; any other stays as it is. Never the other way:
+ * "em là người Việt" after a marriage with a foreigner is the Vietnamese side of that same case.
+ */
+export function forTheCase(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  before: CaseSoFar = {},
+): Procedure {
+  if (isForeignElement(procedure) || !caseForeign(text, before)) return procedure;
+  return foreignTwin(procedure, all) ?? procedure;
 }
