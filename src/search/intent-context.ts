@@ -87,6 +87,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // papers said by other nouns: "gồm những tài liệu gì", "phải gửi thông báo gì" ("làm đơn gì" asks which procedure)
     ...["tài liệu gì", "những tài liệu gì", "tài liệu nào", "chứng từ gì", "giấy tờ chứng từ gì"],
     ...["gửi thông báo gì", "nộp thông báo gì", "làm thông báo gì", "mẫu đơn gì"],
+    // the photo's size: "ảnh mấy x mấy", "hình cỡ nào"; a form to fill in
+    ...["ảnh mấy x", "hình mấy x", "ảnh cỡ nào", "hình cỡ nào", "kích thước ảnh", "kích cỡ ảnh", "fill in", "fill out"],
     // a form asked for: "nộp mẫu j"
     "mẫu gì",
     "mẫu nào",
@@ -100,15 +102,22 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["thu phí", "miễn phí hả", "miễn phí à", "miễn phí phải không", "có miễn phí"],
     // "phí" typed as in chat ("có mất fí ko"); "will I be charged"
     ...["fí", "lệ fí", "mất fí", "tốn fí", "charged", "charge me", "charges"],
+    // "giá sao vậy", "giá cả thế nào"
+    ...["giá sao", "giá thế nào", "giá như thế nào"],
   ],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
     // "lịch tiếp dân là ngày nào trong tuần": only beside the office's reception or work (OFFICE_DAYS)
-    ...["ngày nào trong tuần", "những ngày nào", "các ngày nào"],
+    ...["ngày nào trong tuần", "những ngày nào", "các ngày nào", "thứ mấy", "vào thứ mấy", "thứ nào"],
     // a time of day ("mấy giờ", "giờ nào", "what time"): only beside the office (its hours, printed with the place)
     // or the result (the processing time says "after 15:00"), read in hoursAsked
     ...["what time", "mấy giờ", "giờ nào"],
+    // "h" for giờ in chat: "mấy h lấy dc"
+    "mấy h",
+    // whether it takes long: "nghe nói lâu lắm hả chị" (a complaint, "sao lâu thế", "răng mà lâu rứa", asks nothing)
+    ...["the same day", "on the same day", "same day", "timeline", "time frame", "timeframe", "turnaround"],
+    ...["lâu lắm hả", "lâu lắm không", "lâu lắm à"],
     // ready at once: "nộp sáng nay chiều có giấy luôn không"
     ...["có giấy luôn", "lấy giấy luôn", "nhận giấy luôn", "có kết quả luôn", "lấy được ngay"],
     // "bên phường làm xong ngay trong buổi không" ("mấy tháng mới có lương" is chit-chat too)
@@ -142,6 +151,12 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["hay phòng", "hay trung tâm", "hay chi cục", "phòng nào"],
     "cho cơ quan nào",
     "cho bên nào",
+    // where, in Central speech: "làm ở mô rứa" (only this: "chỗ mô" reads "chợ mở" loosely)
+    "ở mô",
+    // which side does it: "bên nào làm vậy ad", "bên nào cấp"
+    ...["bên nào làm", "bên nào cấp", "bên nào nhận", "bên nào lo", "bên nào thụ lý"],
+    // the same office as the other thing: "nhân tiện … làm chung chỗ đó luôn được không"
+    ...["chung chỗ đó", "cùng chỗ đó", "chung chỗ này", "cùng chỗ này", "chỗ đó luôn", "ở đó luôn", "tại đó luôn"],
     "hay phải về",
     "hay phải lên",
     "hay phải ra",
@@ -186,6 +201,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
     ...["app nào", "bằng app", "ứng dụng nào", "trang web nào", "web nào", "which app", "what app"],
     ...["qua ứng dụng", "trên ứng dụng", "bằng ứng dụng"],
+    // "đt" is the phone in chat: "làm trên đt được ko"
+    ...["trên đt", "qua đt", "bằng đt", "trên dt", "qua dt", "bằng dt"],
     ...["qua zalo", "qua email", "qua mail", "gửi email", "gửi mail", "by email", "via email", "via zalo"],
   ],
   steps: [
@@ -286,6 +303,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
 const KEPT_WHOLE = [
   ...["cần làm những gì", "phải làm những gì", "cần làm những thủ tục gì", "phải làm những thủ tục gì"],
   ...["làm nhg gì", "làm những gì"],
+  // whether the procedure differs in one's case: "nếu cháu mang quốc tịch Hàn thì thủ tục có khác không"
+  ...["có khác không", "có khác gì không", "có gì khác không", "khác gì không", "có gì khác", "có khác nhau không"],
 ];
 /**
  * Which benefits one gets ("nhà được lĩnh tiền gì không", "được hưởng chế độ gì"): the procedure as a whole, as the
@@ -487,6 +506,22 @@ export function readInContext(
     });
   }
   levelOfChannel(spelled, cues, sentenceAt);
+  officeDaysAsked(spelled, cues, sentenceAt, cut);
+  paperEnough(spelled, cues, sentenceAt, cut);
+  englishPaperNeeded(spelled, cues, sentenceAt);
+  // "I need to register his death online, how?", "… and how": "how" alone at the end asks how to do it
+  const last = spelled.length - 1;
+  if (spelled[last]?.token === "how" && spelled[last]?.marks === "" && !cut.has(last)) {
+    cues.push({
+      intent: "steps",
+      tokens: ["how"],
+      sentence: sentenceAt(last),
+      clause: clauseOf(spelled[last]),
+      at: last,
+      end: last + 1,
+      kept: true,
+    });
+  }
   muteStory(spelled, cues);
   muteAcrossClauses(spelled, cues);
   opensWithDossier(spelled, cues, sentenceAt);
@@ -500,6 +535,13 @@ export function readInContext(
     const text = cue.tokens.join(" ");
     // the two words after the cue
     const next = `${spelled[cue.end ?? 0]?.token ?? ""} ${spelled[(cue.end ?? 0) + 1]?.token ?? ""}`;
+    // "vo em nguoi chau phi", "nam phi": Africa typed without accents, no "phí" (review s11 M3); only as typed so
+    // ("đóng phí", "năm phí" keep the fee)
+    if (cue.intent === "fee" && text === "phi" && spelled[cue.at]?.marks === "") {
+      const region = spelled[cue.at - 1];
+      const named = region?.token === "chau" || PLACE_INTRO.has(spelled[cue.at - 2]?.token ?? "");
+      if (region && region.marks === "" && AFRICA.has(region.token) && named) cue.mute = true;
+    }
     // "trên VNeID quê quán ghi sai": where the wrong data shows, not how to send
     if (cue.intent === "online" && DATA_CHANNELS.has(text) && words.some((w) => WRONG.has(w.token))) cue.mute = true;
     if (cue.intent === "fee" && text === "bao nhieu" && isThreshold(spelled, cue.at)) cue.intent = "conditions";
@@ -545,7 +587,14 @@ export function readInContext(
     }
     // "nộp hồ sơ rồi thì bao giờ mới được cấp giấy", "khi nào mới được nhận kết quả": when the result is given, the
     // wait (not "bao giờ mới được làm lại": when one is allowed to)
-    if (cue.deadline && WHEN_ALLOWED.has(text) && GIVEN.has(spelled[cue.end ?? 0]?.token ?? "")) {
+    // "khi nào mới được lấy chồng", "bao giờ mới được nhận con nuôi": a person taken (marrying, adopting) is when one
+    // may, a condition (review s12 L1); a paper or the result given is the wait
+    if (
+      cue.deadline &&
+      WHEN_ALLOWED.has(text) &&
+      GIVEN.has(spelled[cue.end ?? 0]?.token ?? "") &&
+      !TAKEN_PERSON.has(spelled[(cue.end ?? 0) + 1]?.token ?? "")
+    ) {
       cue.intent = "time";
       cue.deadline = false;
     }
@@ -631,6 +680,121 @@ export function readInContext(
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
   asksWhereToGo(spelled, cues);
+}
+
+/**
+ * "chiều thứ 7 có làm không", "sáng chủ nhật có nhận hồ sơ ko", "có làm ngoài giờ không", "open on Sunday?": whether the
+ * office works on a day or at an hour, which the place section prints with the office. Only beside the office's work
+ * ("chủ nhật sinh con thì …" asks nothing of it).
+ */
+const OFF_DAYS = ["thứ 7", "thứ bảy", "chủ nhật", "cn", "cuối tuần", "ngoài giờ", "ngày lễ", "buổi tối", "buổi trưa"]
+  .concat(["saturday", "saturdays", "sunday", "sundays", "weekend", "weekends", "holiday", "holidays"])
+  .map(tokenize);
+const DAY_FRAME = new Set(
+  tokenize(
+    "có làm việc nhận hồ sơ mở cửa tiếp không ko k vậy ạ ad nữa sáng chiều trưa tối bên mình is it open are you do",
+  ).concat(tokenize("phường xã ubnd ủy ban nhân dân bộ phận một cửa the ward office commune on morning afternoon")),
+);
+function officeDaysAsked(
+  spelled: readonly Word[],
+  cues: Cue[],
+  sentenceAt: (k: number) => number,
+  cut: ReadonlySet<number>,
+): void {
+  for (let k = 0; k < spelled.length; k++) {
+    const run = OFF_DAYS.find((r) => r.every((t, j) => spelled[k + j]?.token === t && !cut.has(k + j)));
+    if (!run) continue;
+    const sentence = sentenceOf(spelled[k]);
+    let from = k;
+    while (from > 0 && sentenceOf(spelled[from - 1]) === sentence) from--;
+    const words = spelled.filter((w) => sentenceOf(w) === sentence);
+    // nothing but the day, the work and the office ("chiều thứ 7 có làm không", "phường có làm việc thứ bảy không");
+    // not another place's ("tiệm photo gần phường có mở cửa chủ nhật không"), a weekend's plans, the result's day
+    const bare = words.every((w, j) => (from + j >= k && from + j < k + run.length) || DAY_FRAME.has(w.token));
+    if (!bare) continue;
+    cues.push({
+      intent: "place",
+      tokens: run,
+      sentence: sentenceAt(k),
+      clause: clauseOf(spelled[k]),
+      at: k,
+      end: k + run.length,
+      kept: true,
+    });
+    return;
+  }
+}
+
+/**
+ * "is my old passport enough", "giấy chứng sinh là đủ chưa": whether the papers one has are enough, the papers.
+ */
+const ENOUGH = [["enough"], ["du", "chua"], ["du", "khong"], ["du", "roi"]];
+const HELD_PAPERS = ["giấy", "bản", "hợp đồng", "sổ", "ảnh", "căn cước", "cccd", "hộ chiếu", "tờ khai", "đơn", "hồ sơ"]
+  .concat(["passport", "certificate", "id", "paper", "papers", "photo", "copy", "documents"])
+  .map(tokenize);
+function englishPaperNeeded(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 0; k + 3 < spelled.length; k++) {
+    const [verb, owner, paper, need] = [spelled[k], spelled[k + 1], spelled[k + 2], spelled[k + 3]];
+    if (!ASKS_PAPER_VERBS.has(verb?.token ?? "") || !PAPER_OWNERS.has(owner?.token ?? "")) continue;
+    if (!ENGLISH_PAPERS.has(paper?.token ?? "") || !NEEDS_EN.has(need?.token ?? "")) continue;
+    if (k > 0 && clauseOf(spelled[k - 1]) === clauseOf(verb) && !OPENERS_EN.has(spelled[k - 1]?.token ?? "")) continue;
+    cues.push({
+      intent: "documents",
+      tokens: [verb?.token ?? "", owner?.token ?? "", paper?.token ?? "", need?.token ?? ""],
+      sentence: sentenceAt(k),
+      clause: clauseOf(verb),
+      at: k,
+      end: k + 4,
+      kept: true,
+    });
+    return;
+  }
+}
+/** "does the translation need to be certified", "must my photos be in colour": what a paper must be, the papers. */
+const ASKS_PAPER_VERBS = new Set(["does", "do", "must", "should", "will"]);
+const PAPER_OWNERS = new Set(["the", "my", "our", "his", "her", "their", "a"]);
+const ENGLISH_PAPERS = new Set(
+  ["translation", "translations", "copy", "copies", "photo", "photos", "passport", "certificate", "document"].concat([
+    "documents",
+    "paper",
+    "papers",
+    "form",
+    "application",
+    "contract",
+    "id",
+    "letter",
+    "signature",
+  ]),
+);
+const NEEDS_EN = new Set(["need", "needs", "have", "has", "be"]);
+const OPENERS_EN = new Set(["and", "so", "but", "also", "then", "ok"]);
+
+function paperEnough(
+  spelled: readonly Word[],
+  cues: Cue[],
+  sentenceAt: (k: number) => number,
+  cut: ReadonlySet<number>,
+): void {
+  for (let k = 0; k < spelled.length; k++) {
+    const run = ENOUGH.find((r) => r.every((t, j) => spelled[k + j]?.token === t && !cut.has(k + j)));
+    if (!run) continue;
+    const sentence = sentenceOf(spelled[k]);
+    const paper = spelled.some(
+      (w, j) =>
+        j < k && sentenceOf(w) === sentence && HELD_PAPERS.some((p) => p.every((t, m) => spelled[j + m]?.token === t)),
+    );
+    if (!paper) continue;
+    cues.push({
+      intent: "documents",
+      tokens: run,
+      sentence: sentenceAt(k),
+      clause: clauseOf(spelled[k]),
+      at: k,
+      end: k + run.length,
+      kept: true,
+    });
+    return;
+  }
 }
 
 /**
@@ -817,7 +981,7 @@ function isAhead(spelled: readonly Word[], at: number): boolean {
 }
 const AHEAD_OF = new Set(tokenize("ngày khi hôm"));
 
-const HOURS_CUES = new Set(["may gio", "gio nao", "what time"]);
+const HOURS_CUES = new Set(["may gio", "gio nao", "what time", "may h"]);
 /** When the result is ready: "mấy giờ lên lấy kết quả", "mấy giờ thì có giấy" (the processing time says "sau 15 giờ"). */
 const RESULT_RUNS = [
   "kết quả",
@@ -826,6 +990,8 @@ const RESULT_RUNS = [
   "có giấy",
   "trả giấy",
   "xong",
+  // collected: "mấy giờ lấy được", "mấy h lên lấy"
+  ...["lấy được", "nhận được", "lên lấy", "qua lấy", "ra lấy", "đến lấy", "tới lấy"],
   "result",
   "ready",
   "pick up",
@@ -909,7 +1075,14 @@ function gotAfter(spelled: readonly Word[], at: number): boolean {
 /** Words before "hạn" that make it no limit to meet: "thời hạn" (read as a cue of its own), "gia hạn" (extending). */
 const NOT_A_LIMIT = new Set(tokenize("thời gia"));
 const HAN = phrase("hạn")[0] as Word;
-const WEEKDAYS = new Set(["ngay nao trong tuan", "nhung ngay nao", "cac ngay nao"]);
+const WEEKDAYS = new Set([
+  "ngay nao trong tuan",
+  "nhung ngay nao",
+  "cac ngay nao",
+  "thu may",
+  "vao thu may",
+  "thu nao",
+]);
 /** The office's reception days: "tiếp dân", "tiếp công dân", its calendar ("lịch"); its work days (OFFICE_DAY_RUNS). */
 const OFFICE_DAYS = new Set(["tiep", "lich"]);
 const OFFICE_DAY_RUNS = ["làm việc", "nhận hồ sơ", "mở cửa", "một cửa"].map(tokenize);
@@ -917,6 +1090,12 @@ const runHas = (words: readonly Word[], k: number) =>
   OFFICE_DAY_RUNS.some((run) => run.every((t, j) => words[k + j]?.token === t));
 const WHEN_ALLOWED = new Set(["bao gio moi duoc", "khi nao moi duoc"]);
 const GIVEN = new Set(tokenize("cấp nhận lấy trả giao duyệt"));
+/** Before "phi" typed without accents, Africa: châu, Nam, Bắc, Tây, Đông, Trung Phi. */
+const AFRICA = new Set(tokenize("chau nam bac tay trung"));
+/** Before "Nam Phi", "Bắc Phi": a person or a place from there ("nguoi nam phi", "o nam phi"), not "năm phí". */
+const PLACE_INTRO = new Set(tokenize("người ở từ đến sang qua bên tại"));
+/** Whom one takes: "lấy vợ/chồng" marries, "nhận con nuôi" adopts (not "lấy giấy", "nhận kết quả"). */
+const TAKEN_PERSON = new Set(tokenize("vợ chồng con bé cháu người"));
 
 const ALLOWANCES = ["tro cap", "ho tro", "tro giup"];
 function hasAllowance(words: readonly Word[]): boolean {
@@ -971,28 +1150,43 @@ export function handsInPaper(spelled: readonly Word[], from: number): boolean {
   if (verb === undefined) return false;
   const sentence = sentenceOf(spelled[verb]);
   for (let k = Math.max(0, from - 8); k < verb + 5; k++) {
-    // "nộp bằng tiền mặt": the means, no paper
-    if (sentenceOf(spelled[k]) !== sentence || k === verb || (k === verb + 1 && spelled[k]?.token === "bang")) continue;
+    // "nộp bằng tiền mặt": the means, no paper ("mang bằng ngoại ngữ", "nộp bằng tốt nghiệp": a diploma)
+    const means = k === verb + 1 && spelled[k]?.token === "bang" && !DIPLOMAS.has(spelled[k + 1]?.token ?? "");
+    if (sentenceOf(spelled[k]) !== sentence || k === verb || means) continue;
     if (HANDED_PAPERS.some((run) => run.every((t, j) => spelled[k + j]?.token === t))) return true;
   }
   return false;
 }
-const HANDING = new Set(tokenize("nộp mang kèm xuất dịch ký in cầm photo"));
+const HANDING = new Set(tokenize("nộp mang kèm xuất dịch ký in cầm photo chụp"));
 const [REG, SIGN] = tokenize("đăng ký");
-const HANDED_PAPERS = [...PAPER_WORDS, ...["bằng", "phiếu", "bản án", "lý lịch", "chứng chỉ", "học bạ"].map(tokenize)];
+const HANDED_PAPERS = [
+  ...PAPER_WORDS,
+  ...["bằng", "phiếu", "bản án", "lý lịch", "chứng chỉ", "học bạ", "bệnh án", "biên bản", "văn bản", "trích lục"].map(
+    tokenize,
+  ),
+  ...["hóa đơn", "quyết định", "thẻ", "hình"].map(tokenize),
+];
+/** What "bằng" names after a verb of handing in when it is a diploma, not the means ("bằng tiền mặt"). */
+const DIPLOMAS = new Set(tokenize("ngoại tốt đại cao trung cấp lái cử thạc tiến khen"));
 
 /**
  * "cần nộp lại bản chính giấy cũ không", "có cần học bạ không": a paper named as needed that the cue phrases of
  * intent.ts do not read (a word between, a paper they do not list); read here, its words stay content.
  */
 const NEED_VERBS = new Set(tokenize("cần phải"));
-const MORE_PAPERS = [...PAPER_WORDS, ...["học bạ", "bằng", "giấy chứng nhận", "bản chính", "bản gốc"].map(tokenize)];
+const MORE_PAPERS = [
+  ...PAPER_WORDS,
+  ...["học bạ", "bằng", "giấy chứng nhận", "bản chính", "bản gốc", "văn bản", "biên bản"].map(tokenize),
+];
+const COUNT = new Set(tokenize("một 1 hai 2 ba 3 mấy"));
 function needsPaper(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
   for (let k = 0; k < spelled.length; k++) {
     if (!NEED_VERBS.has(spelled[k]?.token ?? "")) continue;
     let j = k + 1;
     if (HAND_IN.has(spelled[j]?.token ?? "")) j++;
     while (j < k + 5 && AGAIN.has(spelled[j]?.token ?? "")) j++;
+    // "chỉ cần một văn bản thôi hả", "cần 2 ảnh": how many of the paper
+    if (COUNT.has(spelled[j]?.token ?? "")) j++;
     // "phải" alone before a paper is rarely a need ("phải giấy này không")
     if (j === k + 1 && spelled[k]?.token === "phai") continue;
     const paper = MORE_PAPERS.find((run) => run.every((t, m) => spelled[j + m]?.token === t));
@@ -1023,9 +1217,23 @@ function whichPaper(spelled: readonly Word[], at: number): boolean {
   const before = spelled[at - 1]?.token ?? "";
   if (before === "xin") return true;
   if (`${spelled[at - 2]?.token ?? ""} ${before}` === "chung thuc") return true;
-  // "thì làm giấy j" asks the papers; "phải làm giấy gì", "phải đi làm giấy gì" which one
-  return before === "lam" && spelled.slice(Math.max(0, at - 3), at - 1).some((w) => w.token === "phai");
+  // "thì làm giấy j" asks the papers; "bố tôi vừa mất, phải làm giấy gì", "phải đi làm giấy gì" which one, after a
+  // story; with the procedure wished for said ("muốn … thì phải làm giấy gì") or nothing told before (a follow-up on
+  // the procedure at hand) the papers
+  const must = spelled.slice(Math.max(0, at - 3), at - 1).findIndex((w) => w.token === "phai");
+  if (before !== "lam" || must < 0) return false;
+  const told = spelled.slice(0, Math.max(0, at - 3) + must).filter((w) => !ASKER.has(w.token));
+  // the wish in the question's own sentence ("Muốn … thì tôi phải làm giấy gì?"), not a story's ("tôi không muốn nhận
+  // phần", "… nên muốn nhường phần cho em. Xin hỏi tôi phải làm văn bản gì")
+  const sentence = sentenceOf(spelled[at]);
+  const wished = told.some(
+    (w, k) => WISH.has(w.token) && sentenceOf(w) === sentence && !NOT.has(told[k - 1]?.token ?? ""),
+  );
+  return told.length > 0 && !wished;
 }
+/** Who asks and the particles around the question: no story told. */
+const ASKER = new Set(tokenize("tôi em mình anh chị cháu con vậy thế thì còn giờ bây nay ạ ơi ad cho hỏi"));
+const WISH = new Set(tokenize("muốn"));
 /** Another section asked after `cue` in its sentence. */
 function laterCue(cues: readonly Cue[], cue: Cue): boolean {
   return cues.some(

@@ -536,6 +536,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "những bước",
     "bước gì",
     "lần lượt",
+    // the first or next step: "xong rồi làm gì tiếp", "bước đầu tiên là gì", "trước tiên phải làm gì"
+    ...["làm gì tiếp", "làm gì tiếp theo", "bước đầu tiên", "bước tiếp theo", "trước tiên phải làm gì"],
+    ...["đầu tiên phải làm gì", "đầu tiên cần làm gì", "trước tiên cần làm gì"],
     "bằng cách nào",
     "cách nào",
     "tiến hành",
@@ -1063,8 +1066,19 @@ export function extractIntent<T extends Word>(
     // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
     const whole = requestsService(spelled, end) || asksWhetherOfficeDoes(spelled, end, mode);
     // "có cần ra phường chứng thực chữ ký không": whether it is needed, wherever it is done
+    // "phải xin xác nhận ở phường trước đúng không": whether a step comes first, wherever it is done
+    // (an office named in a clause before is still asked: "phải đến UBND xã nào, và có cần xin giấy độc thân trước không")
+    const first = [end - 1, end - 2].some(
+      (k) =>
+        spelled[k]?.token === "truoc" &&
+        spelled.slice(k + 1, end).every((w) => w.token === "dung") &&
+        !spelled.some((w, j) => j < k && clauseAt(spelled, j) !== clauseAt(spelled, k) && OFFICE_GONE.has(w.token)) &&
+        !cues.some((c) => c.intent === "place" && !c.mute && (c.clause ?? 0) < (clauseAt(spelled, k) ?? 0)),
+    );
     const office =
-      (namesOffice(spelled, end, mode) || goesToOffice(spelled, end, mode)) && !needsBeforeOffice(spelled, end, mode);
+      !first &&
+      (namesOffice(spelled, end, mode) || goesToOffice(spelled, end, mode)) &&
+      !needsBeforeOffice(spelled, end, mode);
     // "giấy cũ có phải nộp lại không", "có phải ký giấy ủy quyền không": a paper to bring or sign is the papers
     const section = office
       ? "place"
@@ -1130,6 +1144,44 @@ function runAt(spelled: readonly Word[], k: number, runs: readonly string[][]): 
 const OFFICE_DUTY = new Set(tokenize("phường xã ubnd quan"));
 /** Deadline cues that say a deadline missed, not how long one has. */
 const LATE = new Set(["qua han", "tre han", "di muon", "dang ky muon", "lam muon", "bi phat", "co bi phat"]);
+/** Going to an office or in person, after a channel: "… thì có phải lên công an nữa không", "có cần ra phường không". */
+const GOES = new Set(tokenize("lên ra đến tới về qua"));
+const IN_PERSON_AT = new Set(tokenize("phường xã ubnd ủy công huyện quận trụ bộ"));
+function goesInPersonAfter(spelled: readonly Word[], from: number): boolean {
+  const sentence = sentenceNo(spelled, from - 1);
+  for (let k = from; k < spelled.length && sentenceNo(spelled, k) === sentence; k++) {
+    if (spelled[k]?.token === "truc" && spelled[k + 1]?.token === "tiep") return true;
+    if (GOES.has(spelled[k]?.token ?? "") && IN_PERSON_AT.has(spelled[k + 1]?.token ?? "")) return true;
+  }
+  return false;
+}
+/** An amount said within a few words after `from` in its clause: "tiền nhà 3 triệu", "tiền cọc 500k". */
+const SUM_UNITS = new Set(tokenize("triệu tr nghìn ngàn k đồng trăm củ"));
+function toldSum(spelled: readonly Word[], from: number, at: number): boolean {
+  for (let k = from; k < from + 4 && clauseAt(spelled, k) === clauseAt(spelled, at); k++) {
+    const w = spelled[k]?.token ?? "";
+    if (/^\d+([.,]\d+)?(k|tr)?$/.test(w) && (/[a-z]$/.test(w) || SUM_UNITS.has(spelled[k + 1]?.token ?? "")))
+      return true;
+  }
+  return false;
+}
+/** Another section asked after `cue`, in a later clause of the message. */
+function laterOther(cues: readonly Cue[], cue: Cue): boolean {
+  return cues.some(
+    (c) =>
+      c !== cue &&
+      !c.mute &&
+      c.intent !== cue.intent &&
+      (c.at ?? -1) > (cue.at ?? 0) &&
+      (c.clause ?? 0) > (cue.clause ?? 0),
+  );
+}
+/** Late: "trễ mấy ngày", "muộn bao lâu", "chậm mấy hôm". */
+const LATE_WORDS = new Set(tokenize("trễ muộn chậm"));
+const OFFICE_RETURNS = new Set(tokenize("trả giải xử"));
+/** Writing a form: "viết đơn", "ghi tờ khai", "điền mẫu". */
+const WRITING = new Set(tokenize("viết ghi điền"));
+const FORMS_WRITTEN = new Set(["don", "to khai", "mau", "mau don", "ban cam ket"]);
 /** "hồ sơ điều chỉnh giấy phép thế nào": what the dossier holds; "nộp hồ sơ thế nào" is how to send it. */
 const HOW_ASKED = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao"]);
 const DOSSIER_ACTS = new Set(
@@ -1233,6 +1285,11 @@ function readAround(
         continue;
       }
     }
+    // "tiền nhà 3 triệu, đăng ký tạm trú ở đâu": a sum told is the story when another section is asked after it
+    if (cue.intent === "fee" && text === "tien" && toldSum(spelled, cue.end, at) && laterOther(cues, cue)) {
+      cue.mute = true;
+      continue;
+    }
     // "được hỗ trợ kinh phí nuôi dưỡng", "hưởng tiền": money received, no fee
     if (cue.intent === "fee" && RECEIVED_MONEY.has(text) && before.some((k) => hasAt(spelled, k, RECEIVES))) {
       cue.mute = true;
@@ -1268,7 +1325,13 @@ function readAround(
           (c.at ?? -1) >= (cue.end ?? at) &&
           ((c.clause ?? 0) > (cue.clause ?? 0) || (then !== undefined && (c.at ?? -1) > then)),
       );
-      if (paid && asksLater) {
+      // "nếu nộp qua cổng dịch vụ công thì có phải lên công an nữa không": whether one still goes in person is what the
+      // online section says (whether it is done wholly online)
+      const onlyWhether = cues.every(
+        (c) => c === cue || c.mute || (c.at ?? -1) < (cue.end ?? at) || c.intent === "conditions",
+      );
+      const inPerson = cue.intent === "online" && onlyWhether && goesInPersonAfter(spelled, cue.end ?? at);
+      if (paid && asksLater && !inPerson) {
         cue.mute = true;
         continue;
       }
@@ -1281,6 +1344,14 @@ function readAround(
       receivedBefore(spelled, at)
     ) {
       cue.intent = "conditions";
+      continue;
+    }
+    // "trễ mấy ngày có bị phạt không", "khai muộn bao lâu thì bị phạt": how late, a legal deadline missed
+    // (not the office late: "trả chậm mấy ngày", "trễ hẹn mấy ngày")
+    const late = sameClause(at - 1, at) && LATE_WORDS.has(spelled[at - 1]?.token ?? "") && cue.tokens[0] !== "hen";
+    if (cue.intent === "time" && !cue.deadline && late && !OFFICE_RETURNS.has(spelled[at - 2]?.token ?? "")) {
+      cue.intent = "conditions";
+      cue.deadline = true;
       continue;
     }
     // "bao lâu phải có kết quả", "phường phải xử lý trong thời hạn bao lâu": the office's duty, its processing time
@@ -1331,6 +1402,16 @@ function readAround(
         );
         if (!acts) cue.intent = "documents";
         break;
+      }
+    }
+    // "viết đơn ra sao", "tờ khai điền như thế nào": what the form says, the papers (the form is among them)
+    if (cue.intent === "steps" && HOW_ASKED.has(text)) {
+      const clause = [at - 4, at - 3, at - 2, at - 1].filter((k) => k >= 0 && sameClause(k, at));
+      const writes = clause.some((k) => WRITING.has(spelled[k]?.token ?? ""));
+      const form = clause.some((k) => hasAt(spelled, k, FORMS_WRITTEN));
+      if (writes && form) {
+        cue.intent = "documents";
+        continue;
       }
     }
     // "địa chỉ" asks where only when nothing else is asked beside it ("làm gì để giấy phép ghi đúng địa chỉ")
@@ -1447,9 +1528,16 @@ function asksWhetherOfficeDoes(spelled: readonly Word[], end: number, mode: "exa
 /** Whether the sentence ending at `end` names an office the thing would be done at (not one where it was done). */
 function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
   const sentence = (spelled[end] as Word & { sentence?: number }).sentence ?? 0;
+  // "em thuê phòng trọ ở quận 7, chủ nhà ko chịu ký thì có đk được ko": an office in a clause told before a question
+  // that says more than "được không" is where the story is
+  const clause = clauseAt(spelled, end);
+  let opens = end;
+  while (opens > 0 && clauseAt(spelled, opens - 1) === clause) opens--;
+  const ownQuestion = clause !== undefined && end - opens + 1 > 3;
   for (let k = end; k >= 0; k--) {
     const word = spelled[k] as Word & { sentence?: number };
     if ((word.sentence ?? 0) !== sentence) break;
+    if (ownQuestion && clauseAt(spelled, k) !== clause) break;
     if (!officeMap.entryAt(spelled, k, mode)) continue;
     // "văn bản từ chối ở UBND phường": "từ chối" (refuse) is no "từ" (from)
     const before = spelled.slice(Math.max(0, k - 3), k);
@@ -1699,7 +1787,7 @@ const NAMED_STEPS = new Set(
 /** Cues that ask how ("như thế nào", "ntn", "how do I"), as opposed to naming the steps ("các bước"). */
 const HOW = new Set(
   ["như thế nào", "thế nào", "làm thế nào", "làm như thế nào", "như nào", "ra sao", "how to", "how do i", "how can i"]
-    .concat(["how do we", "how can we", "how should i", "ntn", "làm sao"])
+    .concat(["how do we", "how can we", "how should i", "ntn", "làm sao", "how"])
     .map((text) => tokenize(text).join(" ")),
 );
 

@@ -32,6 +32,12 @@ const s12probe1b = parseLabelledQueries(readFileSync(new URL("./s12-intent-probe
  * session's changes and never tuned on: 42 read right at the session's start and at its end.
  */
 const s12check = parseLabelledQueries(readFileSync(new URL("./s12-intent-check.tsv", import.meta.url), "utf8"));
+/**
+ * test/search/s13-intent-probe1.tsv: session 13's first batch (40 messages: review s12's open items, chat spellings,
+ * no accents, English, regional words, two sections), written before the session's changes: 33 read right by the
+ * rules before, 40 after (tuned on).
+ */
+const s13probe1 = parseLabelledQueries(readFileSync(new URL("./s13-intent-probe1.tsv", import.meta.url), "utf8"));
 
 /** The messages whose section the served search reads wrong, each as "expected ← got: message". */
 async function misread(queries: ReturnType<typeof parseLabelledQueries>): Promise<string[]> {
@@ -49,6 +55,7 @@ describe("the section asked, on the intent probe set", () => {
     ["session 12's first batch", s12probe1, 50, 0.04],
     ["session 12's exploratory batch", s12probe1b, 40, 0.03],
     ["session 12's check batch (never tuned on)", s12check, 45, 0.07],
+    ["session 13's first batch", s13probe1, 40, 0.03],
   ] as const)(
     "is read right in %s but for its share of misses",
     async (_name, queries, size, misses) => {
