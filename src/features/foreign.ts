@@ -12,8 +12,9 @@ const COUNTRIES = [
   ...["philippines", "indonesia", "ấn độ", "hoa kỳ", "canada", "châu âu", "liên bang nga", "anh quốc", "hà lan"],
   ...["thụy điển", "na uy", "đan mạch", "tây ban nha", "bồ đào nha", "ba lan", "cuba", "new zealand", "brazil"],
   ...["ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
-  ...["hồng kông", "ma cao", "thổ nhĩ kỳ", "ai cập", "phần lan", "hy lạp", "thụy sĩ", "italia", "pakistan"],
-  ...["sri lanka", "mexico", "argentina", "nigeria", "kenya", "ireland", "israel", "triều tiên", "brunei"],
+  // read folded: none that folds like a Vietnamese phrase ("ai cập" is "ai cấp", "triều tiên" "triệu tiền")
+  ...["hồng kông", "thổ nhĩ kỳ", "thụy sĩ", "italia", "pakistan", "sri lanka", "mexico", "argentina", "nigeria"],
+  ...["kenya", "ireland", "israel", "brunei"],
 ];
 // never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone
 const SHORT_COUNTRIES = ["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"];
@@ -29,10 +30,11 @@ const FOREIGN_PERSON = [
   ),
   ...["foreigner", "foreigners", "foreign", "nationality", "expat", "a vietnamese", "is vietnamese"],
   ...["korean", "japanese", "chinese", "taiwanese", "american", "french", "australian", "british", "german"],
-  ...["canadian", "russian", "thai", "laotian", "cambodian", "filipino", "indonesian", "malaysian", "singaporean"],
+  // read folded: never "thai" ("mang thai", "Thái Bình"), "chồng/vợ Tây" ("chống tay", "vỗ tay")
+  ...["canadian", "russian", "laotian", "cambodian", "filipino", "indonesian", "malaysian", "singaporean"],
   ...["indian", "italian", "spanish", "dutch", "swedish", "norwegian", "danish", "polish", "kenyan", "nigerian"],
-  // "Đức" alone is also a given name, "Tây" alone Tây Nguyên: only said of a person ("chồng Đức", "lấy chồng Tây")
-  ...["người đức", "quốc tịch đức", "chồng đức", "vợ đức", "chồng tây", "vợ tây", "lấy tây", "ông tây", "bà đầm"],
+  // "Đức" alone is also a given name: only as a nationality
+  ...["người đức", "quốc tịch đức"],
 ].map(tokenize);
 
 /**

@@ -48,7 +48,6 @@ describe("a plain procedure's foreign-element twin", () => {
 describe("whether the case has a foreign element", () => {
   it.each([
     "anh ấy là người Việt nhưng định cư ở Pháp lâu rồi",
-    "lấy chồng Tây",
     "my husband is Canadian",
     "vợ tôi là người Đức",
     "bố cháu quốc tịch Thổ Nhĩ Kỳ",
@@ -61,6 +60,12 @@ describe("whether the case has a foreign element", () => {
     "vợ chồng em ở Tây Nguyên",
     "chồng em đi làm bên Hàn chưa về được",
     "cả hai vợ chồng đều người Việt",
+    // folded alike (review H9): pregnant, Thái Bình, who issues it, a million, clapping
+    "vợ em đang mang thai, muốn hỏi đăng ký khai sinh cần gì",
+    "em quê Thái Bình, chồng người dân tộc Thái",
+    "ai cấp giấy này vậy",
+    "phí một triệu tiền có đắt không",
+    "mọi người vỗ tay chúc mừng, chồng tay bắt mặt mừng",
   ])("none named: %s", (text) => {
     expect(namesForeign(text)).toBe(false);
   });
