@@ -197,14 +197,20 @@ export interface CaseSoFar {
 export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
   if (namesForeign(text)) return true;
   if (saysDomestic(text)) return false;
-  const { procedure, story } = before;
+  return toldForeignBefore(before);
+}
+
+/** Whether the chat told a foreign element before the new words: the procedure at hand is one, or its words said one. */
+function toldForeignBefore({ procedure, story }: CaseSoFar): boolean {
   return (procedure !== undefined && isForeignElement(procedure)) || (story !== undefined && namesForeign(story));
 }
 
 /**
- * The procedure to answer for the case: a plain civil-status procedure becomes its foreign-element twin when the case
- * has a foreign element (caseForeign), told now or earlier in the chat; any other stays as it is. Never the other way:
- * "em là người Việt" after a marriage with a foreigner is the Vietnamese side of that same case.
+ * The procedure to answer for the case, of a plain civil-status procedure and its foreign-element twin: the twin when
+ * the case has a foreign element (caseForeign), told now or earlier in the chat; the plain one when a look-alike read
+ * from a detail is the twin but nothing foreign was ever told ("đăng ký lại kết hôn" / "làm lại": the plain
+ * re-registration, though search ranks its twin beside it). "Em là người Việt" after a marriage with a foreigner is
+ * the Vietnamese side of that same case: the twin stays. Any other procedure stays as it is.
  */
 export function forTheCase(
   procedure: Procedure,
@@ -212,6 +218,8 @@ export function forTheCase(
   text: string,
   before: CaseSoFar = {},
 ): Procedure {
-  if (isForeignElement(procedure) || !caseForeign(text, before)) return procedure;
-  return foreignTwin(procedure, all) ?? procedure;
+  if (isForeignElement(procedure)) {
+    return namesForeign(text) || toldForeignBefore(before) ? procedure : (plainTwin(procedure, all) ?? procedure);
+  }
+  return caseForeign(text, before) ? (foreignTwin(procedure, all) ?? procedure) : procedure;
 }

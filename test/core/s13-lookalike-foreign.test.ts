@@ -93,7 +93,16 @@ describe("whether the case has a foreign element", () => {
   });
 
   it("never moves a foreign-element procedure to its plain twin: the Vietnamese side of the same case", () => {
-    expect(forTheCase(byCode("2.000806"), all, "em là người Việt, cần giấy gì").code).toBe("2.000806");
+    const before = { procedure: byCode("2.000806"), story: "đăng ký kết hôn có yếu tố nước ngoài" };
+    expect(forTheCase(byCode("2.000806"), all, "em là người Việt, cần giấy gì", before).code).toBe("2.000806");
+  });
+
+  it("a twin read from a detail when nothing foreign was ever told is the plain one", () => {
+    const before = { procedure: byCode("1.004746"), story: "đăng ký lại kết hôn" };
+    expect(forTheCase(byCode("2.000513"), all, "làm lại", before).code).toBe("1.004746");
+    expect(forTheCase(byCode("2.000513"), all, "vợ tôi người Hàn", before).code).toBe("2.000513");
+    // a foreign-element procedure with no plain twin stays: a marriage registered abroad
+    expect(forTheCase(byCode("2.002189"), all, "làm lại", before).code).toBe("2.002189");
   });
 
   it("a procedure with no twin stays", () => {
