@@ -93,17 +93,34 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
 /**
  * A divorce decided abroad, done, and to be noted here ("Tôi ly hôn tại tòa án ở Mỹ, nay về Việt Nam muốn kết hôn lại
  * thì phải ghi chú ly hôn ở đâu?", "I divorced in France … have the foreign divorce recorded"): the ward's note of it
- * (ghi vào sổ hộ tịch việc ly hôn), not the court's divorce. A foreigner divorcing here ("chồng tôi người Hàn, muốn ly
- * hôn thì nộp đơn ở đâu") says none of the words of a divorce done or noted, and keeps the court's pointer.
+ * (ghi vào sổ hộ tịch việc ly hôn), not the court's divorce. A divorce wished for with a foreign spouse ("I want to
+ * divorce my American husband so I can remarry") keeps the court's pointer (review s13 H7).
  */
 const DIVORCE = "ly-hon";
 const DIVORCE_DONE_OR_NOTED = [
-  ...["ghi chú", "ghi vào sổ", "công nhận", "kết hôn lại", "cưới người khác", "lấy chồng khác", "lấy vợ khác"],
-  ...["bản án", "đã ly hôn", "đã ly dị", "ly hôn rồi", "ly hôn xong", "ly dị rồi", "ly dị xong"],
-  ...["recorded", "record", "recognised", "recognized", "remarry", "divorced"],
+  ...[
+    "ghi chú",
+    "ghi vào sổ",
+    "bản án",
+    "đã ly hôn",
+    "đã ly dị",
+    "ly hôn rồi",
+    "ly hôn xong",
+    "ly dị rồi",
+    "ly dị xong",
+  ],
+  ...["divorced", "foreign divorce", "divorce recorded", "divorce recognised", "divorce recognized", "was granted"],
 ].map(tokenize);
+/** A divorce wished for ("muốn ly hôn", "want to divorce … so I can remarry") is the court's, whoever is foreign. */
+const DIVORCE_WISHED = ["muốn ly hôn", "muốn ly dị", "want to divorce", "wants to divorce", "wish to divorce"].map(
+  tokenize,
+);
 function divorceNotedFromAbroad(text: string, tokens: readonly string[]): boolean {
-  return namesForeign(text) && DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run));
+  return (
+    namesForeign(text) &&
+    DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run)) &&
+    !DIVORCE_WISHED.some((run) => containsRun(tokens, run))
+  );
 }
 
 /**
@@ -250,10 +267,19 @@ function piecesOf(term: string): Piece[] {
 }
 
 /**
+ * Words whose folded form is two common words a pointer's term tells apart: "dược" (pharmacy) / "được" (may), "thuế"
+ * (tax) / "thuê" (rent), "thuốc" (medicine) / "thuộc" (belongs). Only these must carry the term's marks: elsewhere a
+ * phone's slip of a mark ("căn cươc", "hộ chiêu", "bảo hiểm xã hôi") still says the term (review s13 H3).
+ */
+const CONFUSABLE = new Set(tokenize("dược thuế thuốc"));
+/** Words of the term after a confusable that settle which word it is ("thuế thu nhập cá nhân"; not "thuế nhà đất"). */
+const CONFUSABLE_SETTLED = 3;
+
+/**
  * The words of the message that say the term (its gaps filled with what stands there), or undefined. With the marks
- * the citizen typed, a word typed with accents must carry the term's (the search's redirect veto reads the same):
- * "kinh doanh được không" is no "kinh doanh dược" (review s12 H6: a tax debt before a business pause got the
- * pharmacy pointer), "thuê" no "thuế"; a word typed without any fits every spelling ("kinh doanh duoc").
+ * the citizen typed, a confusable word (CONFUSABLE) typed with accents must carry the term's: "kinh doanh được
+ * không" is no "kinh doanh dược" (review s12 H6: a tax debt before a business pause got the pharmacy pointer), "thuê"
+ * no "thuế"; a word typed without any fits every spelling ("kinh doanh duoc").
  */
 export function findTerm(tokens: readonly string[], term: string, marks?: readonly string[]): string[] | undefined {
   const [first, ...rest] = piecesOf(term);
@@ -263,7 +289,9 @@ export function findTerm(tokens: readonly string[], term: string, marks?: readon
       if (tokens[at + j] !== t) return false;
       const typed = marks?.[at + j] ?? "";
       const written = piece.marks[j] ?? "";
-      return typed === "" || written === "" || typed === written;
+      // a slip on a confusable that a long term goes on after ("nộp thuê thu nhập cá nhân") still says it
+      const goesOn = piece.tokens.length - 1 - j >= CONFUSABLE_SETTLED;
+      return typed === "" || written === "" || typed === written || !CONFUSABLE.has(t) || goesOn;
     });
   for (let i = 0; i + first.tokens.length <= tokens.length; i++) {
     if (!fits(first, i)) continue;
@@ -777,15 +805,21 @@ const HAD_MARKS = new Map(HAD_WORDS.map((w) => [w.token, w.marks]));
 /**
  * Whether the word before the term makes it a paper had or needed (HAD), with the accents the citizen typed: "hồ sơ ly
  * hôn" is the divorce's own dossier (its 'sơ' folds like 'số'), not "số …" (s11 H2: 'nộp hồ sơ ly hôn ở đâu' lost the
- * court's pointer); "ho so" typed without accents is "hồ sơ" too.
+ * court's pointer); "ho so" typed without accents is "hồ sơ" too. A dossier a paper is for ("xin giấy độc thân để làm hồ sơ
+ * vay ngân hàng") still tells only what the paper is for.
  */
 function hadBefore(typed: readonly Word[], at: number): boolean {
   const before = typed[at - 1];
   if (!before || !HAD.has(before.token)) return false;
+  // "… để làm hồ sơ vay ngân hàng", "cho hồ sơ vay vốn": the dossier a ward paper is for, no request for the service
+  if (before.token === "so" && typed[at - 2]?.token === "ho") {
+    return typed.slice(Math.max(0, at - 2 - DOSSIER_FOR_REACH), at - 2).some((w) => DOSSIER_FOR.has(w.token));
+  }
   const written = HAD_MARKS.get(before.token) ?? "";
-  if (before.marks !== "" && written !== "" && before.marks !== written) return false;
-  return !(before.token === "so" && typed[at - 2]?.token === "ho");
+  return before.marks === "" || written === "" || before.marks === written;
 }
+const DOSSIER_FOR = new Set(tokenize("để cho"));
+const DOSSIER_FOR_REACH = 3;
 // "không ra văn phòng công chứng", "khỏi lên …": the agency set aside, as "thay vì" does
 const HAD_PAIRS = new Set([
   "truoc khi",

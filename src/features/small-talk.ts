@@ -300,6 +300,8 @@ const WARD_WORDS = [
   ...["chứng thực", "sao y", "bản sao", "bản chính", "công chứng", "cải chính", "đính chính", "trích lục", "xác nhận"],
   ...["khai sinh", "khai tử", "chứng tử", "kết hôn", "hộ khẩu", "hộ tịch", "tạm trú", "thường trú", "cư trú"],
   ...["giấy chứng nhận", "sổ đỏ", "sổ hồng", "nhà ở", "giấy phép", "căn cước", "hộ chiếu"],
+  // the ward's allowances ("trợ cấp xã hội bằng bao nhiêu phần trăm mức lương cơ sở", "mai táng phí")
+  ...["trợ cấp", "mai táng", "hộ nghèo", "cận nghèo", "người có công", "thương binh", "liệt sĩ"],
   ...["certificate", "certified", "certify", "notarized", "notarize", "copy of", "copies", "registration"],
   ...["household", "residence", "red book", "pink book", "support", "subsidy", "allowance", "passport", "id card"],
   // the office itself ("what time does the one-stop shop open": its hours, which the search's place section gives)
@@ -592,13 +594,11 @@ const CAN_EN = [
   ...["can you translate", "what do you do", "what can you help"],
 ].map(phraseOf);
 /** The citizen asking in another language ("em hỏi bằng tiếng Trung được không bot"), with the bot named. */
-const ASK_IN = ["hỏi bằng tiếng", "nhắn bằng tiếng", "chat bằng tiếng", "gõ bằng tiếng", "viết bằng tiếng"].map(
-  phraseOf,
-);
+const ASK_IN = ["hỏi bằng tiếng", "nhắn bằng tiếng", "chat bằng tiếng", "gõ bằng tiếng"].map(phraseOf);
 /** Whether someone is there ("xin chào, có ai trực không ạ", "is anyone there"): the bot says what it is. */
 const ANYONE = [
-  ...["có ai trực không", "có ai trực ko", "có ai ở đó không", "có ai đang trực không", "có ai không", "ai trực"],
-  ...["có người trực không", "có cán bộ trực không", "anyone there", "is anybody there", "anyone on duty"],
+  ...["có ai trực không", "có ai trực ko", "có ai ở đó không", "có ai đang trực không", "có người trực không"],
+  ...["có cán bộ trực không", "anyone there", "is anybody there", "anyone on duty"],
 ].map(phraseOf);
 const ANYONE_LONGEST = 12;
 /** A day or an hour asked with it is the office's hours ("thứ bảy phường có ai trực không"), left to the search. */
@@ -609,6 +609,16 @@ const WHEN_ON_DUTY = [
 const BOT_QUESTION_LONGEST = 80;
 /** Translating asked of the bot gets the translation reply (it does not translate; the ward certifies translators). */
 const TRANSLATING = ["dịch", "translate"].map(phraseOf);
+
+/**
+ * Whether the sentence opens with the run, greetings and calls aside ("bot ơi bạn là người thật hay máy vậy"): "người
+ * giám hộ của bạn là ai" asks who the guardian is, not who the bot is (review s13 M1).
+ */
+const OPENERS = new Set(tokenize("ơi chào xin hello hi ạ à dạ cho hỏi ad admin em anh chị ok"));
+function opensSentence(words: readonly Word[], run: readonly Word[]): boolean {
+  const at = foundAt(words, run);
+  return at >= 0 && words.slice(0, at).every((w) => OPENERS.has(w.token) || BOT_NOUN.some((b) => says([w], b)));
+}
 
 function asksAboutBot(text: string, said: readonly Word[]): boolean {
   if (said.length > BOT_QUESTION_LONGEST) return false;
@@ -630,7 +640,8 @@ function asksAboutBot(text: string, said: readonly Word[]): boolean {
     const named = BOT_NOUN.some((b) => says(words, b));
     const asked =
       (named && BOT_MADE.some((p) => says(words, p))) ||
-      [...MADE_YOU, ...KIND_EN, ...CAN_EN, ...BOT_ABLE].some((p) => says(words, p)) ||
+      [...MADE_YOU, ...KIND_EN, ...CAN_EN].some((p) => says(words, p)) ||
+      BOT_ABLE.some((p) => opensSentence(words, p)) ||
       (ADDRESSED.some((b) => says(words, b)) && ASK_IN.some((p) => says(words, p)));
     if (!asked) continue;
     const from = all.filter((w) => w.sentence >= at);
@@ -646,7 +657,8 @@ function asksAboutBot(text: string, said: readonly Word[]): boolean {
  * a title right beside the question; what the chairman signs or how long it takes is left to the search.
  */
 const TITLES = [
-  ...["chủ tịch", "phó chủ tịch", "bí thư", "trưởng công an", "công an trưởng", "trưởng khu phố", "tổ trưởng"],
+  ...["chủ tịch", "phó chủ tịch", "bí thư", "trưởng công an", "công an trưởng", "trưởng khu phố"],
+  ...["tổ trưởng dân phố", "tổ trưởng khu phố"],
   ...["chairman", "chairwoman", "mayor", "ward leader"],
 ].map(phraseOf);
 const WHO_ASKED = [
@@ -655,12 +667,22 @@ const WHO_ASKED = [
 ].map(phraseOf);
 const WHO_LONGEST = 14;
 
+/**
+ * A ward service asked beside the office ("chủ tịch phường là ai, em muốn khiếu nại …", "ai là người ký giấy khai
+ * sinh, chủ tịch hay phó chủ tịch", "tổ trưởng dân phố là ai, em cần xin xác nhận cư trú"): the service's question
+ * (review s13 H4).
+ */
+const SERVICE_ASKED = [
+  ...["khiếu nại", "tố cáo", "công nhận", "tiếp công dân", "tiếp dân", "hòa giải", "ký", "giải quyết", "xin", "cần"],
+  ...["muốn", "là người", "complaint", "sign", "signs"],
+].map(phraseOf);
+
 function asksWhoHoldsOffice(said: readonly Word[]): boolean {
   return (
     said.length <= WHO_LONGEST &&
     TITLES.some((t) => says(said, t)) &&
     WHO_ASKED.some((q) => says(said, q)) &&
-    !PROCEDURE_ASKED.some((phrase) => says(said, phrase))
+    ![...PROCEDURE_ASKED, ...WARD_WORDS, ...SERVICE_ASKED].some((phrase) => says(said, phrase))
   );
 }
 

@@ -202,7 +202,7 @@ describe("another agency's service in a letter full of ward words gets its point
   it.each([
     ["con em sốt cao, nghi sốt xuất huyết thì đi xét nghiệm ở đâu", /tiêm chủng/],
     ["Tôi có hộ khẩu ở phường, xe tôi mới lắp thêm thùng, xin hỏi nghiệm thu xe cải tạo ở đâu", /kiểm/i],
-    ["Cháu tôi tạm trú ở phường. Xin hỏi thi vào lớp 10 thì nộp hồ sơ ở đâu", /tuyển sinh/],
+    ["Cháu tôi tạm trú ở phường. Xin hỏi hồ sơ dự tuyển vào lớp 10 nộp ở đâu", /tuyển sinh/],
     ["xe bị tạm giữ vì nồng độ cồn thì lấy ở đâu", /giao thông/],
   ])("%s → the pointer", async (text, topic) => {
     const answer = await reply(text);
@@ -210,4 +210,59 @@ describe("another agency's service in a letter full of ward words gets its point
     expect(answer.text).toMatch(POINTER);
     expect(answer.text).toMatch(topic);
   });
+});
+
+describe("what a ward paper is for stays its purpose", () => {
+  it.each([
+    ["năm nay con tôi thi vào lớp 10 mà giấy khai sinh ghi sai ngày sinh, sửa ở đâu", "1.004859"],
+    ["xin giấy xác nhận độc thân để làm hồ sơ vay vốn thì lên đâu", "1.004873"],
+  ])("%s → %s", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+});
+
+describe("review s13 H3, H4, M1, M2, H7 (counter-cases through the assistant)", () => {
+  it.each([
+    ["cấp căn cươc mất bao lâu", /căn cước/i],
+    ["lam can cươc o dau", /căn cước/i],
+    ["làm hộ chiêu ở đâu", /Hộ chiếu/],
+    ["rút bảo hiểm xã hôi một lần ở đâu", /Bảo hiểm xã hội/],
+    ["nộp thuê thu nhập cá nhân online", /Thuế/],
+    ["I want to divorce my American husband so I can remarry, where do I apply", /Ly hôn/],
+    ["my Japanese wife and I want to divorce, where is it recorded", /Ly hôn/],
+  ])("a slip of a mark, or a divorce wished for, keeps the pointer: %s", async (text, topic) => {
+    const answer = await reply(text);
+    expect(answer.code).toBeUndefined();
+    expect(answer.text).toMatch(POINTER);
+    expect(answer.text).toMatch(topic);
+  });
+
+  it.each([
+    ["tổ trưởng dân phố là ai, em cần xin xác nhận cư trú", "1.010041"],
+    ["chủ tịch phường là ai, em muốn khiếu nại quyết định thu hồi đất", "2.002409"],
+    ["ai là người công nhận tổ trưởng tổ hòa giải", "2.000950"],
+    ["ai là người ký giấy khai sinh, chủ tịch hay phó chủ tịch", "1.001193"],
+    ["bạn ơi, giấy độc thân của chồng em viết bằng tiếng Hàn có phải dịch không", "1.004873"],
+    ["người giám hộ của bạn là ai", "1.004837"],
+  ])("a ward service asked beside an office or the bot's name stays the service's: %s", async (text, want) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+    expect((await reply(text)).code).toBe(want);
+  });
+
+  it.each([
+    ["đăng ký kết hôn", "có cần ai trực tiếp đến không"],
+    ["đăng ký khai sinh", "ai trực tiếp đi nộp được"],
+  ])("'ai trực tiếp' is no 'is anyone on duty': %s / %s", async (first, second) => {
+    const { say } = chatWith(catalogue);
+    await say(first);
+    const replies = await say(second);
+    expect(smallTalkReply(second)).toBeUndefined();
+    expect(replies[0]?.text).not.toMatch(/trợ lý tự động/);
+  });
+});
+
+it("a dossier a ward paper is for gets no pointer of the agency it goes to", async () => {
+  // the search declines this one (as at a986604); the bank's pointer would send a ward request away
+  const answer = await reply("cần giấy xác nhận tình trạng hôn nhân cho hồ sơ vay ngân hàng, làm mấy ngày");
+  expect(answer.text).not.toMatch(POINTER);
 });
