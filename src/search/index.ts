@@ -1,4 +1,5 @@
 import { type AnalyzedQuery, Analyzer, type QueryWord } from "./analyzer.js";
+import { isCarrier, sendsWardPaper } from "./delivery.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { DENIED } from "./negation.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
@@ -774,7 +775,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const numbered = query.words.filter((w) => !/^\d+$/.test(w.token));
     // Where someone is away ("chồng em đang đi xuất khẩu lao động") is the story, like a reason.
     const away = awayWords(query.said, numbered);
-    const content = away.includes(true) ? numbered.map((w, k) => (away[k] ? { ...w, purpose: true } : w)) : numbered;
+    // …and so is a debt told ("còn nợ thuế thì có tạm ngừng kinh doanh được không") and an agency that demands a paper
+    // ("ngân hàng yêu cầu giấy xác nhận tình trạng hôn nhân"): the case, not another agency's service asked.
+    const owed = owedWords(query.said, numbered);
+    const demander = demanderWords(query.said, numbered, (token) => this.postings.has(token));
+    const told = away.map((a, k) => a || owed[k] === true || demander[k] === true);
+    const content = told.includes(true) ? numbered.map((w, k) => (told[k] ? { ...w, purpose: true } : w)) : numbered;
     const nothing = { decision: "none" as const, intent: query.intent, hits: [], sure: true };
     if (content.length === 0 || query.particlesOnly) return { ...nothing, sectionOnly: query.cued };
 
@@ -1292,7 +1298,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const paper =
         before.some((w) => BRING.has(w.token)) ||
         HAD.has(before[before.length - 1]?.token ?? "") ||
-        demandAt(said, k + run.length, word.clause);
+        demandAt(said, k + run.length, word.clause) ||
+        // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
+        (isCarrier(run) && sendsWardPaper(said, k));
       const when = before.some((w) => WHEN.has(w.token));
       if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
@@ -1953,6 +1961,76 @@ function awayWords(said: readonly TextWord[], content: readonly QueryWord[]): bo
     if (PAPERWORK_AFTER_AWAY.has(what.token) && !(what.token === "lam" && working)) return;
     for (let j = k + 1; j < said.length && (said[j] as TextWord).clause === w.clause; j++)
       at.add((said[j] as TextWord).at);
+  });
+  return content.map((w) => at.has(w.at));
+}
+/**
+ * A debt told: "nợ" (as written, or unaccented before what is owed: "no thue"), or "chưa đóng / nộp / trả" (not yet
+ * paid). What is owed ("thuế", "thuế khoán", "tiền điện") is the citizen's case, not the tax office's service asked.
+ */
+const OWE = words("nợ")[0] as Word;
+const UNPAID_VERBS = ["đóng", "nộp", "trả"].map((w) => words(w)[0] as Word);
+const OWED_UNACCENTED = new Set(["thue", "tien"]);
+/** Words that end what is owed: the question goes on ("thì", "mà", "có … không", "muốn", "được"). */
+const OWED_ENDS = new Set(
+  [
+    "thì",
+    "mà",
+    "có",
+    "muốn",
+    "được",
+    "nên",
+    "nhưng",
+    "giờ",
+    "cần",
+    "phải",
+    "làm",
+    "xin",
+    "để",
+    "và",
+    "không",
+    "vẫn",
+    "có thể",
+  ].map((w) => (words(w)[0] as Word).token),
+);
+/** At most this many words are owed. */
+const OWED_SPAN = 3;
+
+/** Which content words say what is owed ("nợ thuế", "chưa đóng thuế khoán"): the story, like a reason. */
+function owedWords(said: readonly TextWord[], content: readonly QueryWord[]): boolean[] {
+  const at = new Set<number>();
+  said.forEach((w, k) => {
+    let from = -1;
+    const next = said[k + 1];
+    if (isWord(w, OWE) && (w.marks !== "" || OWED_UNACCENTED.has(next?.token ?? ""))) from = k + 1;
+    else if (w.token === NOT_YET_ASKED && next && next.clause === w.clause && UNPAID_VERBS.some((v) => isWord(next, v)))
+      from = k + 2;
+    if (from < 0) return;
+    for (let j = from; j < from + OWED_SPAN && said[j]?.clause === w.clause; j++) {
+      const owed = said[j] as TextWord;
+      if (OWED_ENDS.has(owed.token)) break;
+      at.add(owed.at);
+    }
+  });
+  return content.map((w) => at.has(w.at));
+}
+
+/**
+ * Which content words name an agency that demands a paper ("ngân hàng yêu cầu giấy …", "bên thuế bảo phải có …"): the
+ * words no record has in the few before a demand verb of their clause. Another agency's service asked is not there.
+ */
+function demanderWords(
+  said: readonly TextWord[],
+  content: readonly QueryWord[],
+  known: (token: string) => boolean,
+): boolean[] {
+  const at = new Set<number>();
+  said.forEach((w, k) => {
+    if (!demandVerb(said, k)) return;
+    for (let j = k - 1; j >= Math.max(0, k - 1 - DEMAND_REACH) && said[j]?.clause === w.clause; j--) {
+      const agency = said[j] as TextWord;
+      if (!known(agency.token)) at.add(agency.at);
+    }
   });
   return content.map((w) => at.has(w.at));
 }

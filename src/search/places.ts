@@ -1,4 +1,4 @@
-import type { TextWord, Word } from "./normalize.js";
+import { type TextWord, type Word, words } from "./normalize.js";
 import { PhraseMap, phrase } from "./phrases.js";
 
 /**
@@ -168,6 +168,43 @@ for (const name of PROVINCES) provinces.add(phrase(name), []);
 const administrative = new PhraseMap();
 for (const word of ADMINISTRATIVE) administrative.add(phrase(word), phrase(word));
 
+/**
+ * Words after which a name written without capitals is where someone lives or goes ("ở cầu giấy", "về gò vấp"); elsewhere
+ * its first word may finish the word before it: "ngân hàng yêu cầu giấy xác nhận …" says no "Cầu Giấy", "có cần giờ
+ * hẹn không" no "Cần Giờ".
+ */
+const PLACE_BEFORE = new Set(
+  [
+    "ở",
+    "tại",
+    "từ",
+    "về",
+    "đến",
+    "tới",
+    "vào",
+    "ra",
+    "lên",
+    "xuống",
+    "sang",
+    "qua",
+    "bên",
+    "gần",
+    "khu",
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+  ].map((w) => (words(w)[0] as Word).token),
+);
+
+/** Whether an uncapitalised name at `i` stands where a place does: opening its clause, or after `PLACE_BEFORE`. */
+function placeMayStand(input: readonly TextWord[], i: number): boolean {
+  const before = input[i - 1];
+  const word = input[i] as TextWord;
+  return before === undefined || before.clause !== word.clause || PLACE_BEFORE.has(before.token);
+}
+
 /** The query's words without place names (the administrative word before a name stays). */
 export function withoutPlaces<T extends TextWord>(input: readonly T[]): T[] {
   // A message written in capitals (or Title Case) marks no names by case.
@@ -180,7 +217,7 @@ export function withoutPlaces<T extends TextWord>(input: readonly T[]): T[] {
     // A listed name is a place when written as one: capitalised, unless the writer uses no capitals
     // ("yêu cầu giấy tờ" is no "Cầu Giấy").
     const known = provinces.matchAt(input, i, "typed");
-    if (known > 0 && (word.capital || !anyCapital)) {
+    if (known > 0 && (word.capital || (!anyCapital && placeMayStand(input, i)))) {
       i += known;
       continue;
     }
