@@ -98,6 +98,17 @@ const CHANGE_HINTS = [
   "sửa",
   "thêm",
   "chuyển",
+  // moving the shop or the place: "dọn cửa hàng sang số nhà khác", "dời chỗ sinh hoạt"
+  "dọn sang",
+  "dời sang",
+  "dời chỗ",
+  "dời đi",
+  "sang số nhà khác",
+  "sang chỗ khác",
+  "sang địa chỉ khác",
+  "sang địa điểm khác",
+  "sang nhà khác",
+  "địa chỉ mới",
   "tiếp tục",
   "nghỉ",
   "ngừng",
@@ -120,7 +131,23 @@ const CHANGE_HINTS = [
   "expired",
   "add",
   "more",
+  "move",
+  "moved",
 ].map((phrase) => words(phrase));
+
+/**
+ * What a change alters, said with it: the address ("địa chỉ", "số nhà khác", "chỗ khác", "sang phường khác"), the
+ * name, the owner, the trade, the supplier. The variant whose own names or aliases say the same thing is the one meant
+ * ("chuyển cửa hàng sang địa chỉ khác" after a household business: "đổi địa chỉ hộ kinh doanh" of its change of
+ * registered details; "dọn sang số nhà khác, giấy cũ vẫn ghi địa chỉ cũ" after a tobacco licence: its amendment).
+ */
+const CHANGED_THINGS: [said: Word[][], alias: Word[]][] = [
+  [["địa chỉ", "số nhà khác", "chỗ khác", "nhà khác", "địa điểm khác", "address"], "địa chỉ"],
+  [["đổi tên", "tên hộ", "tên cửa hàng", "tên quán"], "tên"],
+  [["đổi chủ", "chủ hộ", "người đứng tên", "sang tên", "đứng tên"], "chủ"],
+  [["ngành nghề", "mặt hàng", "bán thêm"], "ngành nghề"],
+  [["nhà cung cấp", "nhà phân phối", "supplier"], "nhà cung cấp"],
+].map(([said, alias]) => [(said as string[]).map((p) => words(p)), words(alias as string)]);
 
 function sameWord(said: Word, phrase: Word): boolean {
   return said.token === phrase.token && (said.marks === "" || said.marks === phrase.marks);
@@ -313,8 +340,10 @@ export function variantForDetail(
   }
   if (!hinted) return undefined;
   // "lại" alone says no which ("làm lại"), and a loss is a re-issue meantVariant has read already.
-  const hints = CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai"));
-  if (hints.length === 0) return undefined;
+  const changeHints = CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai"));
+  if (changeHints.length === 0) return undefined;
+  const altered = CHANGED_THINGS.filter(([forms]) => forms.some((run) => says(said, run))).map(([, alias]) => alias);
+  const hints = [...changeHints, ...altered];
   const held = listed.map(
     (p) => hints.filter((run) => [p.name, ...p.aliases].some((title) => says(words(title), run))).length,
   );
