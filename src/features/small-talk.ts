@@ -304,11 +304,11 @@ const WARD_WORDS = [
   ...["trợ cấp", "mai táng", "hộ nghèo", "cận nghèo", "người có công", "thương binh", "liệt sĩ"],
   ...["certificate", "certified", "certify", "notarized", "notarize", "copy of", "copies", "registration"],
   ...["household", "residence", "red book", "pink book", "support", "subsidy", "allowance", "passport", "id card"],
-  // the office itself ("what time does the one-stop shop open": its hours, which the search's place section gives)
-  ...["one stop", "một cửa", "ủy ban", "ubnd", "ward office", "people's committee"],
   // the papers of the goods ("my motorbike papers have the wrong engine number, where is it fixed")
   ...["giấy tờ", "papers", "paperwork", "document", "documents", "record", "records"],
 ].map(phraseOf);
+/** The office itself ("what time does the one-stop shop open": its hours, which the search's place section gives). */
+const OFFICE = ["one stop", "một cửa", "ủy ban", "ubnd", "ward office", "people's committee"].map(phraseOf);
 /** One's own shop or a wish to do something with it: a household business's question. */
 const OWN_BUSINESS = [
   ...[
@@ -332,7 +332,7 @@ const OWN_BUSINESS = [
 
 /** Which everyday thing the clause asks as such (EVERYDAY), if any. */
 function everydayAsked(words: readonly Word[]): (typeof EVERYDAY)[number] | undefined {
-  if (WARD_WORDS.some((phrase) => says(words, phrase))) return undefined;
+  if ([...WARD_WORDS, ...OFFICE].some((phrase) => says(words, phrase))) return undefined;
   const own = OWN_BUSINESS.some((phrase) => says(words, phrase));
   return EVERYDAY.find(
     ({ things, goods, asked, ownToo }) =>

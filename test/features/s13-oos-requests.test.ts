@@ -95,6 +95,7 @@ describe("who holds an office, asked for the person, is no procedure", () => {
     "bí thư phường mình tên gì",
     "chủ tịch phường năm nay mấy tuổi",
     "who is the ward chairman",
+    "ai là chủ tịch ủy ban phường mình",
   ])("%s → off-topic", (text) => {
     expect(smallTalkReply(text)).toBe("small-talk-offtopic");
   });
