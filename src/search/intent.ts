@@ -1097,6 +1097,10 @@ export function extractIntent<T extends Word>(
     // answers both (where is in it), and a bare name said with its office is often just that ("tiếp công dân tại
     // ủy ban xã")
     cues.push({ intent: "general", tokens: [], sentence: lastSentence });
+  } else if (!asked && last && whatIfNot(spelled, end)) {
+    // "hàng xóm ko chịu đến buổi hòa giải thì sao", "lỡ đợt rồi thì sao": what happens when something is not done or
+    // missed asks the conditions; a wish ("muốn làm lại thì sao") or a name ("còn kết hôn thì sao") asks the whole
+    cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
@@ -1175,6 +1179,23 @@ function laterOther(cues: readonly Cue[], cue: Cue): boolean {
       (c.at ?? -1) > (cue.at ?? 0) &&
       (c.clause ?? 0) > (cue.clause ?? 0),
   );
+}
+/** "… không/chưa/lỡ … thì sao" ending the message, no wish in its clause. */
+const WHAT_IF_NOT = new Set(tokenize("không ko chẳng lỡ"));
+const WISHES = new Set(tokenize("muốn định"));
+function whatIfNot(spelled: readonly Word[], end: number): boolean {
+  if (spelled[end]?.token !== "sao" || spelled[end - 1]?.token !== "thi") return false;
+  const clause = clauseAt(spelled, end - 1);
+  let k = end - 2;
+  let negated = false;
+  for (; k >= 0 && clauseAt(spelled, k) === clause; k--) {
+    const w = spelled[k]?.token ?? "";
+    if (WISHES.has(w)) return false;
+    if (WHAT_IF_NOT.has(w) && !(w === "khong" && spelled[k + 1]?.token === "co" && spelled[k + 2]?.token === "giay")) {
+      negated = true;
+    }
+  }
+  return negated;
 }
 /** Late: "trễ mấy ngày", "muộn bao lâu", "chậm mấy hôm". */
 const LATE_WORDS = new Set(tokenize("trễ muộn chậm"));

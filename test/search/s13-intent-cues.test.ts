@@ -104,6 +104,12 @@ describe("section cues that generalise (session 13)", () => {
     ["is my old passport enough", "documents"],
     ["đủ tuổi chưa", "conditions"],
     ["what do I have to fill in", "documents"],
+    // what happens when something is not done or missed: the conditions; a wish or a name asks the whole
+    ["hòa giải tranh chấp đất ở xã mà bên kia ko chịu đến thì sao ad", "conditions"],
+    ["hộ nghèo năm nào cũng xét lại hả ad, lỡ đợt rồi thì sao", "conditions"],
+    ["thế nếu muốn nghỉ hẳn không kinh doanh nữa thì sao", "general"],
+    ["còn kết hôn thì sao", "general"],
+    ["ko có giấy tờ gốc thì sao", "documents"],
     // Central speech: where ("ở mô"), the wait complained of; "làm răng" is "làm sao", the whole (eval/README)
     ["làm ở mô rứa", "place"],
     ["răng mà lâu rứa", "general"],
