@@ -8,7 +8,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
-import { fold, tokenize, type Word, words } from "../search/normalize.js";
+import { fold, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import {
   type AnswerContext,
   earlierProcedures,
@@ -28,6 +28,7 @@ import {
   hiddenByFolding,
   namesPaperBeside,
   pointsAtCurrent,
+  type SectionCue,
   sectionCue,
   toldBefore,
   unknownWords,
@@ -87,6 +88,75 @@ function asksWhatIf(text: string): boolean {
   const typed = text.normalize("NFC");
   const told = tokenize(text).length;
   return (WHAT_IF.test(typed) && told <= WHAT_IF_WORDS) || (IF_OPENING.test(typed) && told <= IF_WORDS);
+}
+
+/** The look-alikes search ranks first that a what-if could mean instead of the procedure at hand. */
+const WHAT_IF_RIVALS = 3;
+
+/** Words that make what follows a state of the case, not a thing to do: not yet, not, none, already (folded). */
+const STATE_WORDS = new Set(tokenize("chưa không ko k chẳng chả đã hết quá no not without"));
+/** How many words a state word reaches, up to its clause's "thì" or end. */
+const STATE_REACH = 4;
+
+/** The words a what-if says as a state of the case ("chưa đăng ký kết hôn", "không có hợp đồng"), folded. */
+function saidAsState(text: string): Set<string> {
+  const said = textWords(text.slice(0, MAX_DAY_CHARS));
+  const state = new Set<string>();
+  said.forEach((w, i) => {
+    if (!STATE_WORDS.has(w.token)) return;
+    for (const next of said.slice(i + 1, i + 1 + STATE_REACH)) {
+      if (next.clause !== w.clause || next.token === "thi") break;
+      state.add(next.token);
+    }
+  });
+  return state;
+}
+
+/**
+ * Whether a message names another procedure's own thing as something to do: two words of its name (or all, when it
+ * has fewer) that few records say, the procedure at hand's names do not, and no state word before them makes a state
+ * of the case ("bán thêm thuốc lá" names the tobacco licence after a liquor licence; "chưa đăng ký kết hôn" names no
+ * marriage registration after a birth registration).
+ */
+function namesOwnThing(other: Procedure, current: Procedure, text: string, all: readonly Procedure[]): boolean {
+  const common = commonWords(all);
+  const here = titleWords(current);
+  const state = saidAsState(text);
+  const own = new Set(tokenize(other.name).filter((t) => !common.has(t) && !here.has(t) && !asksWith(t)));
+  if (own.size === 0) return false;
+  const said = new Set(tokenize(text).filter((t) => own.has(t) && !state.has(t)));
+  return said.size >= Math.min(2, own.size);
+}
+
+/**
+ * Whether a what-if names a procedure search found, other than the one at hand: its name said whole, not as a state of
+ * the case ("còn đăng ký thường trú thì sao", "cắt khẩu cho bố thì làm sao"; not "nếu ba mẹ chưa đăng ký kết hôn thì
+ * sao"), or its own thing said.
+ */
+function namesRival(hit: Hit<Procedure>, current: Procedure, text: string, all: readonly Procedure[]): boolean {
+  if (hit.parts.title < 1) return namesOwnThing(hit.procedure, current, text, all);
+  // Named whole in other words (a synonym: "cắt khẩu" for the deregistration) or outside a state: a rival.
+  const state = saidAsState(text);
+  const said = new Set(tokenize(text));
+  const here = titleWords(current);
+  const named = tokenize(hit.procedure.name).filter((t) => said.has(t));
+  return !named.some((t) => state.has(t)) || named.some((t) => !state.has(t) && !here.has(t));
+}
+
+/**
+ * Which procedure or paper the case then takes, asked ("… thì đăng ký gì", "… thì đi thủ tục nào", "… thì phải xin
+ * giấy gì", "which procedure"): a new request, no what-if of the one at hand (folded).
+ */
+const ASKS_WHICH =
+  /(?:^|\s)(?:(?:dang ky|thu tuc|xin giay|lam giay|giay phep|giay to)\s+(?:gi|j|nao)|which (?:procedure|paper|permit|licen[cs]e))(?=$|[\s?.!,])/;
+
+/** "bị phạt bao nhiêu", "phạt không": a penalty asked, which a what-if's conditions say, never a fee (folded). */
+const PENALTY = /(?:^|\s)(?:phat|penalty|fined?)(?=$|[\s?.!,])/;
+
+/** The section a what-if asks: the one it names, or its conditions (who may, what if not; a penalty too). */
+function whatIfSection(text: string, cue: SectionCue | undefined): Section {
+  if (PENALTY.test(fold(text.slice(0, MAX_DAY_CHARS)))) return "conditions";
+  return cue?.section ?? "conditions";
 }
 
 /**
@@ -836,6 +906,30 @@ async function answerQuestion(
   if (joined) return [show(ctx, deps, joined, outcome.intent)];
   const detailed = outcome.decision === "answer" && outcome.sure ? detail() : undefined;
   if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
+  // "nếu em bán online thì sao" after a household business, "nếu ba mẹ chưa đăng ký kết hôn thì sao" after a birth
+  // registration: a what-if of the case at hand asks its conditions (or the section it names), unless it names another
+  // procedure as something to do ("còn giấy phép bán thuốc lá thì sao", "nếu em bán thêm thuốc lá thì phải xin giấy
+  // gì" after a liquor licence). A procedure said as a state of the case ("chưa đăng ký kết hôn") is no other request,
+  // and a word search matched by chance ("online" meeting an online bundle) names nothing. A look-alike of the one at
+  // hand ("nếu sau này thay trưởng nhóm thì đăng ký sao") is a change of the case, which the rules below read.
+  const whatIfHere =
+    current !== undefined &&
+    asksWhatIf(text) &&
+    !ASKS_WHICH.test(fold(text.slice(0, MAX_DAY_CHARS))) &&
+    !namesChange(asked) &&
+    !redirect &&
+    !pricesOther &&
+    outcome.hits.slice(0, WHAT_IF_RIVALS).every(
+      (h) =>
+        h.procedure.code === current.code ||
+        // search leading to a look-alike: a change of the case; one further down, no rival
+        (h === top
+          ? !lookAlike(h.procedure, current) && !namesRival(h, current, text, catalogue.procedures)
+          : lookAlike(h.procedure, current) || !namesRival(h, current, text, catalogue.procedures)),
+    ) &&
+    (outcome.decision !== "none" || aboutRecord(current, text)) &&
+    unknownWords(text, vocabularyOf(catalogue)).length === 0;
+  if (whatIfHere) return [show(ctx, deps, current, whatIfSection(text, cue))];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current).reply];

@@ -59,6 +59,32 @@ describe("a section asked with the case told before it", () => {
   });
 });
 
+describe("a what-if after an answer", () => {
+  it.each([
+    ["đăng ký khai sinh", "1.001193", "nếu ba mẹ chưa đăng ký kết hôn thì sao", "conditions"],
+    ["đăng ký hộ kinh doanh", "1.001612", "nếu em bán online thì sao", "conditions"],
+    ["đăng ký kết hôn", "1.000894", "nếu một bên đã ly hôn thì cần thêm gì", "conditions"],
+  ] as const)("stays on the case at hand: %s / %s", async (first, code, next, section) => {
+    await converse(catalogue, [
+      [first, code],
+      [next, code, section],
+    ]);
+  });
+
+  // Another procedure named as something to do is a new question; another topic stays none.
+  it.each([
+    ["cấp giấy phép bán lẻ rượu", "2.000620", "nếu em bán thêm thuốc lá thì phải xin giấy gì", "2.000181"],
+    ["cấp giấy phép bán lẻ rượu", "2.000620", "còn giấy phép bán thuốc lá thì sao", "2.000181"],
+    ["đăng ký tạm trú", "1.004194", "còn đăng ký thường trú thì sao", "1.004222"],
+    ["đăng ký tạm trú", "1.004194", "nếu giá vàng tăng thì sao", undefined],
+  ] as const)("moves when it names another: %s / %s", async (first, code, next, then) => {
+    await converse(catalogue, [
+      [first, code],
+      [next, then],
+    ]);
+  });
+});
+
 describe("a correction between a procedure and its foreign-element twin", () => {
   it("names nothing foreign: the plain one, whichever search ranks first", async () => {
     await converse(catalogue, [
