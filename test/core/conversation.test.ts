@@ -74,7 +74,8 @@ describe("conversation context", () => {
     const { say } = chat();
     const [answer] = await say("đăng ký kết hôn");
     const second = answer?.choices?.[1];
-    const [notFound] = await say("giá vàng hôm nay");
+    // A procedure the catalogue lacks: everyday chat ("giá vàng hôm nay") gets the off-topic reply since 4ca80f6.
+    const [notFound] = await say("thủ tục cấp phép nuôi chim yến lấy tổ");
     expect(notFound?.text).toMatch(/chưa tìm thấy/);
     expect(notFound?.choices?.slice(0, answer?.choices?.length)).toEqual(answer?.choices);
     expect(notFound?.choices?.at(-1)?.id).toBe("m:browse");
