@@ -4,6 +4,7 @@ import { cleanText, MAX_QUERY_CHARS, type TextWord, textWords, tokenize, type Wo
 import { PhraseMap, phrase, plain } from "./phrases.js";
 import { withoutPlaces } from "./places.js";
 import type { SynonymsFile } from "./records.js";
+import { pausedStops, withPause } from "./span.js";
 import { isVietnameseSyllable, unchat } from "./spelling.js";
 
 /** A content word of the query, where it stands, and whether it is in a purpose clause ("… để mua nhà"). */
@@ -443,7 +444,8 @@ export class Analyzer {
     const english = inEnglish(said);
     // A section cue inside an English term said whole ("take care of a child", "declare where I live") still tells
     // the section, and leaves the term its words.
-    const rest = english ? this.withTermsWhole(said, cueless) : cueless;
+    // A trade stopped for a stated span is a pause ("nghỉ bán 2 tháng" is "tạm nghỉ bán", span.ts).
+    const rest = withPause(english ? this.withTermsWhole(said, cueless) : cueless, pausedStops(said), english);
     const content = this.mapped(english ? this.withoutFunctionWords(rest) : rest);
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // "muốn để mẹ tôi đứng làm chủ hộ": "để" right after "muốn" lets someone do it, it opens no reason.

@@ -94,8 +94,10 @@ export const DEFAULT_TUNING = {
   farFloor: 0.12,
   /** Coverage is multiplied by this when an out-of-catalogue concept stands near the record's words… */
   veto: 0.5,
-  /** …that is, counts at least this much by its distance. */
+  /** …that is, counts at least this much by its distance… */
   vetoNear: 0.5,
+  /** …unless a distinctive word of the record's name said stands this many words from it (review s13 H6). */
+  vetoApart: 3,
   /** The score is multiplied by this when the message asks for another agency's service (a redirect's term) instead. */
   outside: 0.4,
   /** A word of the titles is bound to a partner when seen at least this often… */
@@ -926,11 +928,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
-        const {
-          share: coverage,
-          outside,
-          vetoed,
-        } = this.coverage(entry, terms, termList, lastSentence, runs, lastEnding);
         // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con lai".
         const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
           const typed = (terms.get(token) as Term).word;
@@ -940,6 +937,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         const said = this.titlesSaid(entry, terms, fits);
         let title = 0;
         if (said) for (const window of windows) title = Math.max(title, titleCoverage(said, window));
+        const named = title >= this.tuning.answerTitle ? this.nameSaid(said, terms) : undefined;
+        const {
+          share: coverage,
+          outside,
+          vetoed,
+        } = this.coverage(entry, terms, termList, lastSentence, runs, lastEnding, named);
         const pairs = this.pairCoverage(entry, queryPairs, title);
         const asked = lastSentence > 0 && said !== undefined && titleCoverage(said, questionWords) >= 1;
         if (asked) namedInQuestion.push(entry);
@@ -1425,6 +1428,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     lastSentence: number,
     runs: readonly OutsideRun[],
     lastEnding = lastSentence,
+    /** The record's own name as the message says it (`nameSaid`), when it does. */
+    named?: ReadonlySet<string>,
   ): { share: number; outside: boolean; vetoed: boolean } {
     // A letter asks at its end: the question may stand alone, after a story that names other things.
     // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
@@ -1440,7 +1445,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // A question made of paperwork words only ("hồ sơ gồm những gì, bao lâu thì có giấy?") refers back
       // to the story: it is no ending to take alone.
       if (from > 0 && !namesFrom(list, fields, from)) continue;
-      const found = this.coverageFrom(entry, list, fields, from);
+      const found = this.coverageFrom(entry, list, fields, from, named);
       const asked = this.outsideAsked(entry, terms, from, runs);
       if (found.share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
         best = found.share;
@@ -1457,6 +1462,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     terms: readonly Term[],
     fields: readonly (number | undefined)[],
     from: number,
+    named?: ReadonlySet<string>,
   ): { share: number; vetoed: boolean } {
     let vetoed = false;
     const held: number[] = [];
@@ -1479,6 +1485,18 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // Sorted (when there are many), each word's distance to the nearest held word is found by bisection.
     const sorted = held.length > FEW_HELD ? Float64Array.from(held).sort() : undefined;
     const { reach, farFloor } = this.tuning;
+    // Where the message says the record's name (its distinctive words): a named thing no record has that stands
+    // apart from it is a detail of the case ("mở tiệm bán thú cưng, đăng ký hộ kinh doanh cần gì", "hàng xóm nuôi chó,
+    // tranh chấp lối đi, hòa giải ở đâu"); a name said only right beside it takes it ("adopt a cat", "kết hôn tại đại
+    // sứ quán"), and no name said ("register my dog": "đăng ký" is generic) leaves it what is asked: held back.
+    const nameAt: number[] = [];
+    if (named)
+      terms.forEach((term) => {
+        if (!named.has(term.word.token)) return;
+        term.positions.forEach((p, k) => {
+          if ((term.sentences[k] as number) >= from) nameAt.push(p);
+        });
+      });
     terms.forEach((term, j) => {
       if (fields[j] !== undefined) return;
       let nearest = Number.POSITIVE_INFINITY;
@@ -1503,7 +1521,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         !term.generic &&
         nearAsked >= this.tuning.vetoNear &&
         !this.postings.has(term.word.token) &&
-        this.analyzer.concepts.has(term.word.token)
+        this.analyzer.concepts.has(term.word.token) &&
+        !this.apartFromName(term, from, nameAt)
       ) {
         vetoed = true;
       }
@@ -1567,6 +1586,27 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (token.startsWith(DENIED) && !this.idf.has(token))
       return this.weightOf(token.slice(DENIED.length)) * this.tuning.denied;
     return this.idf.get(token) ?? (this.analyzer.concepts.has(token) ? this.conceptIdf : this.unknownIdf);
+  }
+
+  /**
+   * The distinctive words of the record's names the message says (a generic paperwork word such as "đăng ký" names
+   * nothing by itself); undefined when it says none.
+   */
+  private nameSaid(said: readonly TitleSaid[] | undefined, terms: ReadonlyMap<string, Term>): Set<string> | undefined {
+    const out = new Set<string>();
+    for (const t of said ?? []) for (const token of t.tokens) if (!terms.get(token)?.generic) out.add(token);
+    return out.size > 0 ? out : undefined;
+  }
+
+  /**
+   * Whether the record's name said (`nameAt`: its words' positions from sentence `from` on) reaches beyond a named
+   * thing no record has: some word of it stands at least `vetoApart` words from wherever the thing is said. A name
+   * said only right beside the thing takes it as its object ("adopt a cat", "kết hôn tại đại sứ quán").
+   */
+  private apartFromName(term: Term, from: number, nameAt: readonly number[]): boolean {
+    const at = term.positions.filter((_, k) => (term.sentences[k] as number) >= from);
+    if (nameAt.length === 0 || at.length === 0) return false;
+    return nameAt.some((h) => at.every((p) => Math.abs(p - h) >= this.tuning.vetoApart));
   }
 
   /**

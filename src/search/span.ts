@@ -1,0 +1,94 @@
+import { type TextWord, type Word, words } from "./normalize.js";
+
+/**
+ * A trade stopped for a stated span is a pause, not a closing (review s13 H1): "hộ kinh doanh em muốn nghỉ bán 2
+ * tháng", "nghỉ bán 3 tháng vì em đi đẻ", "đóng cửa tiệm một thời gian", "close my shop for two months" ask the
+ * pause (tạm ngừng kinh doanh), which the citizen rarely calls by its "tạm". The closing's own words ("nghỉ hẳn",
+ * "dẹp luôn", "for good") keep the closing. The reading adds the pause's word before the stop, and the search's
+ * synonyms and records do the rest ("tạm nghỉ bán" is the pause's).
+ */
+
+const fold = (text: string): Word[] => words(text);
+const list = (texts: readonly string[]) => texts.map(fold);
+
+/** Stopping something: the verb a span turns into a pause. */
+const STOPS = list(["nghỉ", "ngừng", "ngưng", "dừng", "đóng cửa", "close", "stop", "shut"]);
+
+/** What a stop may take that is no trade: a job, school, leave, retirement ("nghỉ việc 7 năm", "nghỉ thai sản 6 tháng"). */
+const NOT_TRADE = list(["việc", "làm", "học", "phép", "hưu", "ốm", "thai sản", "sinh", "đẻ", "job", "work", "school"]);
+
+/** What is stopped is a trade: said anywhere in the message. */
+const TRADE = list([
+  ...["kinh doanh", "bán", "buôn", "tiệm", "quán", "cửa hàng", "sạp", "hkd", "xưởng"],
+  ...["shop", "store", "business", "stall", "restaurant"],
+]);
+
+/** A count: digits, or a number word (Vietnamese or English), or a vague few. */
+const COUNTS = new Set(
+  [
+    ...["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "vài", "mấy", "dăm", "nửa", "ít"],
+    ...["one", "two", "three", "four", "five", "six", "a", "few", "several", "couple"],
+  ].map((t) => (fold(t)[0] as Word).token),
+);
+/** The units a count makes a span of. */
+const UNITS = list(["tháng", "tuần", "ngày", "hôm", "bữa", "năm", "month", "months", "week", "weeks", "day", "days"]);
+
+/** A span said without a count. */
+const SPANS = list([
+  ...["một thời gian", "thời gian ngắn", "ít lâu", "một dạo", "tạm thời", "trong lúc", "trong thời gian"],
+  ...["a while", "for now", "temporarily", "for some time"],
+]);
+
+/** The closing's words: with them a span says when it closes, not how long it pauses. */
+const FOR_GOOD = list([
+  ...["hẳn", "luôn", "vĩnh viễn", "giải thể", "chấm dứt", "dẹp", "không kinh doanh nữa", "không bán nữa"],
+  ...["for good", "permanently", "forever", "close down", "shut down"],
+]);
+
+/** The pause's own word, added before the stop. */
+const PAUSE_VI = fold("tạm")[0] as Word;
+const PAUSE_EN = fold("temporarily")[0] as Word;
+
+/** A phrase's word as typed: the folded token, and its accents when any were typed. */
+const fits = (w: Word, p: Word) => w.token === p.token && (w.marks === "" || w.marks === p.marks);
+const runAt = (said: readonly Word[], k: number, run: readonly Word[]) =>
+  run.every((p, j) => {
+    const w = said[k + j];
+    return w !== undefined && fits(w, p);
+  });
+const saysAny = (said: readonly Word[], runs: readonly Word[][]) =>
+  said.some((_, k) => runs.some((run) => runAt(said, k, run)));
+
+/** Whether a span of time is said at `k`: a count and a unit ("2 tháng", "vài tuần", "two months"), or a span phrase. */
+function spanAt(said: readonly Word[], k: number): boolean {
+  const w = said[k] as Word;
+  if (/^\d+$/.test(w.token) || COUNTS.has(w.token)) {
+    // "2 tháng", "hai tháng", "a few months", "mấy bữa".
+    for (let j = k + 1; j <= k + 2 && j < said.length; j++) if (UNITS.some((u) => runAt(said, j, u))) return true;
+  }
+  return SPANS.some((run) => runAt(said, k, run));
+}
+
+/**
+ * The positions (`at`) of the stops in `said` that a span said in their sentence makes a pause, in a message about a
+ * trade that says none of the closing's words; each not already said as a pause ("tạm nghỉ").
+ */
+export function pausedStops(said: readonly TextWord[]): Set<number> {
+  const out = new Set<number>();
+  if (!saysAny(said, TRADE) || saysAny(said, FOR_GOOD)) return out;
+  said.forEach((w, k) => {
+    if (!STOPS.some((run) => runAt(said, k, run))) return;
+    const before = said[k - 1];
+    if (before && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))) return;
+    if (NOT_TRADE.some((run) => runAt(said, k + 1, run))) return;
+    if (said.some((v, j) => v.sentence === w.sentence && spanAt(said, j))) out.add(w.at);
+  });
+  return out;
+}
+
+/** `rest` with the pause's word before each stop of `paused` ("nghỉ bán 2 tháng" → "tạm nghỉ bán 2 tháng"). */
+export function withPause<T extends TextWord>(rest: readonly T[], paused: ReadonlySet<number>, english: boolean): T[] {
+  if (paused.size === 0) return [...rest];
+  const pause = english ? PAUSE_EN : PAUSE_VI;
+  return rest.flatMap((w) => (paused.has(w.at) ? [{ ...w, token: pause.token, marks: pause.marks }, w] : [w]));
+}
