@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexCatalogue, type LiveCatalogue } from "../../src/catalogue/live.js";
 import { loadCatalogue } from "../../src/catalogue/load.js";
@@ -81,4 +82,17 @@ describe("a trade stopped for a stated span is a pause, not a closing (H1)", () 
       ["phải báo trước bao nhiêu ngày", "1.001570"],
     ]);
   }, 120_000);
+});
+
+describe("the second batch (written after 78b193c, measured once, never tuned on)", () => {
+  // 78b193c~1 → 78b193c: top-1 11 → 14/18, top-3 13 → 14/18 (pets in a shop's story, pauses told with a span).
+  it("test/search/s13-searchfix-probe2.tsv: top-1 at least 14/18", () => {
+    const rows = readFileSync("test/search/s13-searchfix-probe2.tsv", "utf8")
+      .split("\n")
+      .filter((line) => line && !line.startsWith("#"))
+      .map((line) => line.split("\t") as [string, string]);
+    const right = rows.filter(([q, want]) => first(q) === want).length;
+    console.log(`s13-searchfix-probe2: top-1 ${right}/${rows.length}`);
+    expect(right).toBeGreaterThanOrEqual(14);
+  });
 });
