@@ -1,6 +1,6 @@
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Catalogue } from "../catalogue/load.js";
-import type { Procedure, Redirect } from "../catalogue/schema.js";
+import type { Procedure, Redirect, SynonymGroup } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import { choiceKind, prefixOf } from "../core/choice-id.js";
 import { officeText, type Section } from "../core/format.js";
@@ -9,6 +9,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { isVietnameseSyllable } from "../search/spelling.js";
 import {
   type AnswerContext,
   earlierProcedures,
@@ -632,13 +633,17 @@ async function answerQuestion(
     current !== undefined &&
     cue?.section === "fee" &&
     !cue.only &&
-    pricesOtherThing(current, text, cue.rest, catalogue.procedures) &&
+    pricesOtherThing(current, text, cue.rest, catalogue.procedures, catalogue.synonyms.groups) &&
     !(top && outcome.decision === "answer" && top.procedure.code !== current.code && saysNameOf(top.procedure, text));
   const asksSection =
     outcome.sectionOnly &&
     outcome.intent !== "general" &&
-    !(current && (saysWillDo(text) || unknownWords(text, vocabularyOf(catalogue)).length > 0));
-  const onlySection = asksSection ? outcome.intent : cue?.only ? cue.section : undefined;
+    !(current && (saysWillDo(text) || asksOfOther(text) || unknownWords(text, vocabularyOf(catalogue)).length > 0));
+  const onlySection = asksSection
+    ? outcome.intent
+    : cue?.only && !(current && asksOfOther(text))
+      ? cue.section
+      : undefined;
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
@@ -776,7 +781,7 @@ async function answerQuestion(
     return [notFound(ctx, deps, catalogue, text)];
   // "tôi đi làm xa, gửi yêu cầu qua mạng có được không" over a list: a section asked with words of the case, which the
   // listed leader's record (or a look-alike's) says.
-  if (leader && cue && !redirect && readsAsFollowUp(leader, text, cue, catalogue.procedures, vocabularyOf(catalogue)))
+  if (leader && cue && !redirect && readsAsFollowUp(leader, text, cue, catalogue, vocabularyOf(catalogue)))
     return [leaderReply(ctx, deps, leader, options, whereRecordSays(leader, text, cue.section))];
   // "để kết hôn với người nước ngoài" after a certificate of marital status: what the paper is for, not a request for
   // what it is for. A section asked of another procedure search answers is a new question, though: "để làm giấy khai
@@ -806,6 +811,7 @@ async function answerQuestion(
     outcome.decision === "none" &&
     !redirect &&
     explainsRest(current, text, cue.rest, catalogue.procedures) &&
+    !asksOfOther(text) &&
     unknownWords(text, vocabularyOf(catalogue)).length === 0
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
@@ -1058,7 +1064,7 @@ async function answerQuestion(
     cue &&
     !redirect &&
     outcome.decision === "none" &&
-    readsAsFollowUp(current, text, cue, catalogue.procedures, vocabularyOf(catalogue))
+    readsAsFollowUp(current, text, cue, catalogue, vocabularyOf(catalogue))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1735,6 +1741,7 @@ function pricesOtherThing(
   text: string,
   rest: readonly string[],
   all: readonly Procedure[],
+  groups: readonly SynonymGroup[],
 ): boolean {
   const title = titleWords(current);
   const fee = new Set(current.channels.flatMap((c) => tokenize(c.fee.text)));
@@ -1756,7 +1763,7 @@ function pricesOtherThing(
   if (FEE_OF_IT.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   // The case told before the question ("nha em 2 tang, 60m2, het bao nhieu tien" on a building permit) is priced by
   // nothing: only the question's words are weighed, a measure ("60m2") among them no thing either.
-  const told = toldBefore(text);
+  const told = toldBefore(text, caseWords(current, all, groups));
   const said = [...new Set([...rest, ...hidden])].filter((t) => !PRICE_WORDS.has(t) && !told.has(t));
   const own = recordWords(current).folded;
   const strange = said.filter((t) => !named(t) && !/\d/.test(t) && !own.has(t)).length;
@@ -1775,17 +1782,20 @@ function readsAsFollowUp(
   current: Procedure,
   text: string,
   { section, rest }: { section: Section; rest: readonly string[] },
-  all: readonly Procedure[],
+  catalogue: Catalogue,
   vocabulary: Vocabulary,
 ): boolean {
+  const all = catalogue.procedures;
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   if ((DAY.test(folded) && tokenize(text).length < TOLD_WORDS) || saysWillDo(text)) return false;
-  if (unknownWords(text, vocabulary).length > 0) return false;
+  if (asksOfOther(text)) return false;
+  const about = caseWords(current, all, catalogue.synonyms.groups);
+  if (unknownWords(text, vocabulary, about).length > 0) return false;
   // "vào Đà Nẵng mất mấy tiếng", "đi xuống Vũng Tàu chơi mất bao lâu": a trip to a place named, no section of it.
   if ((section === "time" || section === "fee") && travelsTo(text)) return false;
   // The case told before the question ("em bán trà sữa ở chợ Bà Chiểu, nộp ở đâu") is the citizen's, which no record
   // says: only the question's own words are weighed.
-  const told = toldBefore(text);
+  const told = toldBefore(text, about);
   const left = new Set(rest.filter((t) => !told.has(t)));
   const typed = words(withoutTopicReturn(text).slice(0, 300));
   const withAccents = typed.some((w) => w.marks !== "");
@@ -1818,8 +1828,75 @@ function readsAsFollowUp(
   return unexplained.length === 0 || lenient;
 }
 
+/**
+ * What a procedure is about (folded): the words of its name most records do not say ("sinh" of "Đăng ký khai sinh",
+ * "nhà" of a building permit for a house). A story naming one tells its case, whatever question follows it.
+ */
+function caseWords(
+  current: Procedure,
+  all: readonly Procedure[],
+  groups: readonly SynonymGroup[],
+): ReadonlySet<string> {
+  const common = commonWords(all);
+  const about = new Set(tokenize(current.name).filter((t) => !common.has(t) && !asksWith(t)));
+  // Said in English ("our son was born at …, how long does it take"): the one-word English terms of a concept its name
+  // says ("khai sinh": born, newborn, birth).
+  const name = ` ${fold(current.name)} `;
+  for (const group of groups) {
+    const terms = group.terms.map((t) => fold(t));
+    if (!terms.some((t) => t.includes(" ") && name.includes(` ${t} `))) continue;
+    for (const t of terms) if (/^[a-z]+$/.test(t) && !isVietnameseSyllable(t) && !asksWith(t)) about.add(t);
+  }
+  return about;
+}
+
 /** A follow-up saying this many words besides the cue may hold one word of its case no record says. */
 const LENIENT_KEYS = 3;
+
+/** A section's words asked of another thing than the procedure: a name's style, what the groom's family does next. */
+function asksOfOther(text: string): boolean {
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  return asksKindOfOther(folded) || asksNextOfOther(folded) || takesSomething(folded);
+}
+
+/**
+ * "take" that is no time: "his mother is sick, what should she take" asks a medicine; "how long does it take", "does
+ * it take long" the processing time (review s13 H8).
+ */
+function takesSomething(folded: string): boolean {
+  return /(?:^|\s)take(?:\s|$)/.test(folded) && !/(?:^|\s)(?:long|it|time|days?|weeks?|months?)(?:\s|$)/.test(folded);
+}
+
+/**
+ * "làm gì tiếp", "bước đầu tiên" asked of someone or something other than doing the procedure: "bên nhà trai làm gì
+ * tiếp", "khai trương xong làm gì tiếp", "bước đầu tiên khi yêu là gì" are the story's; bare or after the procedure's
+ * own acts ("nộp hồ sơ xong làm gì tiếp") its steps (review s13 M3).
+ */
+function asksNextOfOther(folded: string): boolean {
+  const cue = /(?:^|\s)(?:lam gi tiep|buoc dau tien)(?:\s|$)/;
+  if (!cue.test(folded)) return false;
+  const around = ` ${folded.replace(cue, " ")} `;
+  const told = around.split(/\s+/).filter((t) => t !== "" && !THEN_WORDS.has(t));
+  if (told.length === 0) return false;
+  return !DOES_IT.test(around) && !/\s(?:ho so|ket qua|thu tuc|giay to|giay)\s/.test(around);
+}
+
+/** Words joining a story to "what next" (folded), and who asks it: "xong", "rồi", "sau khi", "thì", "là", "em". */
+const THEN_WORDS = new Set(
+  "xong roi sau khi thi la gi tiep phai can se nay do vay the a ah ha nhi em minh toi ta chung con anh chi co ban oi cho hoi".split(
+    " ",
+  ),
+);
+
+/**
+ * "kiểu gì", "kiểu nào" asked of something other than doing the procedure: "đặt tên con kiểu gì hay" is a name's
+ * style, "làm kiểu gì", "xin kiểu nào", "đăng ký kiểu gì" its steps (review s13 H8).
+ */
+function asksKindOfOther(folded: string): boolean {
+  const kind = /(?:^|\s)(\S+)\s+kieu\s+(?:gi|nao)(?:\s|$)/.exec(folded);
+  if (!kind) return false;
+  return !/^(?:lam|nop|ky|xin|khai|to|thu|tuc)$/.test(kind[1] as string);
+}
 
 /** Doing the procedure (folded): "làm", "nộp", "đăng ký", "xin", "apply", "submit", "register". */
 const DOES_IT = /(?:^|\s)(?:lam|nop|dang ky|xin|apply|submit|register)(?:\s|$)/;

@@ -459,11 +459,11 @@ const STORY_WORDS = 9;
  *   không"): the case told. The question itself, the last clause, is still read whole ("giá xăng hôm nay bao nhiêu"),
  *   and so is a word of no Vietnamese shape ("sjc", "covid") wherever it stands.
  */
-export function unknownWords(text: string, vocabulary: Vocabulary): string[] {
+export function unknownWords(text: string, vocabulary: Vocabulary, about?: ReadonlySet<string>): string[] {
   const said = unchat(textWords(text.slice(0, MAX_QUERY_CHARS)));
   const accented = said.some((w) => w.marks !== "");
-  const story = said.length >= STORY_WORDS;
   const question = questionStart(said);
+  const story = said.length >= STORY_WORDS && tellsTheCase(said, question, about);
   const opensSentence = (w: TextWord, i: number) => i === 0 || (said[i - 1] as TextWord).sentence !== w.sentence;
   return said
     .filter((w, i) => {
@@ -480,10 +480,11 @@ export function unknownWords(text: string, vocabulary: Vocabulary): string[] {
  * ("nhà 3 tầng 45m2, sát vách nhà hàng xóm, hồ sơ gồm gì": nhà, tầng, sát, vách, hàng, xóm). None in a message too
  * short to tell one, where every word is the question's ("giá xăng hôm nay bao nhiêu").
  */
-export function toldBefore(text: string): Set<string> {
+export function toldBefore(text: string, about?: ReadonlySet<string>): Set<string> {
   const said = unchat(textWords(text.slice(0, MAX_QUERY_CHARS)));
   if (said.length < STORY_WORDS) return new Set();
   const question = questionStart(said);
+  if (!tellsTheCase(said, question, about)) return new Set();
   const asked = new Set(said.slice(question).map((w) => w.token));
   return new Set(
     said
@@ -491,6 +492,46 @@ export function toldBefore(text: string): Set<string> {
       .map((w) => w.token)
       .filter((t) => !asked.has(t)),
   );
+}
+
+/**
+ * The acts and papers of a procedure, folded, as a question names them: "nộp ở đâu", "cần giấy gì", "hồ sơ gồm gì",
+ * "cần mang gì", "có đủ điều kiện không", "có được cấp không", "có mất phí không", "hai đứa có phải cùng có mặt không", "trưởng thôn mần giùm được không" (doing it for the
+ * citizen), "what documents do we need".
+ */
+const OWN_TERMS =
+  /\b(nop|ho so|giay|giay to|mang|chuan bi|dieu kien|le phi|thu tuc|dang ky|xin|cap|ho tro|huong|tro cap|ket qua|giai quyet|duyet|to khai|documents?|papers?|paperwork|forms?|submit|apply|register|fees?|eligible|granted|phi|co mat|truc tiep|(?:lam|man) (?:giup|gium|ho|thay))\b/;
+
+/**
+ * Whether the question after a story asks in the procedure's own terms, so that the story is the case it is asked of
+ * ("em bán bún bò ở đầu hẻm thì cần giấy gì"). A bare cue or a question of another act after a story ("máy in nhà em
+ * bị kẹt giấy, sửa ở đâu", "con em bị cận thị nặng, cắt kính ở đâu", "đám cưới 30 mâm ở quê, hết bao nhiêu tiền") may
+ * ask the story's own thing: its words are read as any others (review s13 H5, H8).
+ */
+function asksOwnTerms(said: readonly TextWord[], question: number): boolean {
+  return OWN_TERMS.test(
+    said
+      .slice(question)
+      .map((w) => w.token)
+      .join(" "),
+  );
+}
+
+/** A size with its unit (folded): "45m2", "5x20m", "4m". */
+const SIZE = /^\d+(?:[.,]\d+)?(?:m2|m|x\d+m?)$/;
+
+/**
+ * Whether a story is the case of the procedure at hand: its question asks in the procedure's own terms, or the story
+ * names what the procedure is about (`about`: the words of its name no other record shares much) before a bare
+ * question ("bé sinh ở bệnh viện Hùng Vương lúc 3h sáng, mất bao lâu" on a birth registration; not "con em học kém
+ * môn toán, học thêm ở đâu" on a school transfer: "học thêm" is asked).
+ */
+function tellsTheCase(said: readonly TextWord[], question: number, about?: ReadonlySet<string>): boolean {
+  if (asksOwnTerms(said, question)) return true;
+  // A size told ("nha em 2 tang, 60m2, het bao nhieu tien"): a house's or a plot's, the case of what is built on it.
+  if (said.slice(0, question).some((w) => SIZE.test(w.token))) return true;
+  const bare = said.slice(question).every((w) => asksWith(w.token));
+  return bare && about !== undefined && said.slice(0, question).some((w) => about.has(w.token));
 }
 
 /** "thì" as typed (bare in an unaccented message): what stands before it is the case, the question after it. */
