@@ -1,7 +1,7 @@
-import { beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse } from "../harness/converse.js";
+import { chatWith, codeOf, converse } from "../harness/converse.js";
 
 /**
  * Session 13 review H5, H8, M3 (FOLLOW-FIX): a story told before a section question is the case of the procedure at
@@ -59,5 +59,40 @@ describe("the case of the procedure told before its question stays on it", () =>
       [first, code],
       [next, code, section],
     ]);
+  });
+});
+
+// The second batch, written after the fix and measured once, never tuned on: 10/16 at the fix's parent, 13/16 with it.
+// Left: a honeymoon told unaccented ('vo chong em muon di trang mat o Phu Quoc, het bao nhieu' → the fee), 'my wife
+// just gave birth, what should she eat' (→ the procedure), a plot's size as '5x20m' with 'het bao lau' (→ none).
+const BATCH_2: readonly (readonly [string, string, string, string | undefined])[] = [
+  ["đăng ký kết hôn", "1.000894", "bọn em muốn thuê xe hoa đi rước dâu, hết bao nhiêu tiền", undefined],
+  ["đăng ký khai sinh", "1.001193", "bé nhà em bị sốt mấy hôm nay, khám ở đâu", undefined],
+  ["đăng ký tạm trú", "1.004194", "phòng trọ em bị mất điện từ sáng, gọi thợ ở đâu", undefined],
+  ["đăng ký hộ kinh doanh", "1.001612", "quán em muốn làm bảng hiệu đèn led, làm ở đâu", undefined],
+  ["chứng thực bản sao", "2.000815", "điện thoại em bị vỡ màn hình hôm qua, thay ở đâu", undefined],
+  ["đăng ký khai tử", "1.000656", "gia đình em muốn đặt vòng hoa viếng, đặt ở đâu", undefined],
+  ["cấp giấy phép xây dựng", "1.013225", "em muốn mua gạch ống về xây tường rào, mua ở đâu", undefined],
+  ["đăng ký kết hôn", "1.000894", "vo chong em muon di trang mat o Phu Quoc, het bao nhieu", undefined],
+  ["đăng ký khai sinh", "1.001193", "my wife just gave birth, what should she eat", undefined],
+  ["đăng ký hộ kinh doanh", "1.001612", "mua máy pha cà phê xong thì làm gì tiếp", undefined],
+  ["đăng ký hộ kinh doanh", "1.001612", "em bán tạp hóa nhỏ trong hẻm, có cần nộp lệ phí không", "1.001612"],
+  ["đăng ký tạm trú", "1.004194", "em ở trọ chung với 2 đứa bạn ở quận 7, cần mang giấy tờ gì", "1.004194"],
+  ["đăng ký khai sinh", "1.001193", "bé nhà em sinh non ở bệnh viện Từ Dũ tuần trước, nộp ở đâu", "1.001193"],
+  ["xin giấy phép xây dựng nhà ở", "1.013225", "đất em 5x20m ở trong hẻm xe hơi, het bao lau", "1.013225"],
+  ["đăng ký kết hôn", "1.000894", "vợ sắp cưới của em ở tận Cà Mau, hồ sơ gồm những gì", "1.000894"],
+  ["đăng ký khai tử", "1.000656", "ba em mất ở nhà hôm qua lúc nửa đêm, thì nộp giấy ở đâu", "1.000656"],
+];
+
+describe("the second batch", () => {
+  it("keeps at least 13 of its 16 turns right", async () => {
+    let right = 0;
+    for (const [first, code, next, want] of BATCH_2) {
+      const { say } = chatWith(catalogue);
+      expect(codeOf(await say(first)), first).toBe(code);
+      if (codeOf(await say(next)) === want) right++;
+    }
+    console.log(`second batch: ${right}/${BATCH_2.length}`);
+    expect(right).toBeGreaterThanOrEqual(13);
   });
 });
