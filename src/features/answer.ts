@@ -38,7 +38,16 @@ import {
   withoutDescriptions,
   withoutTopicReturn,
 } from "./follow-up.js";
-import { foreignTwin, isForeignElement, namesForeign, namesForeigner, staysAbroad } from "./foreign.js";
+import {
+  type CaseSoFar,
+  caseForeign,
+  foreignTwin,
+  forTheCase,
+  isForeignElement,
+  namesForeign,
+  namesForeigner,
+  staysAbroad,
+} from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
@@ -592,6 +601,10 @@ async function answerQuestion(
   const corrected = correction && (await correct(ctx, deps, correction, st));
   if (corrected) return corrected;
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
+  // The case as told so far (review H2): a foreign element told one turn earlier stays the case's when the next words
+  // name the plain look-alike ("vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn" / "làm lại": 2.000513).
+  const caseSoFar: CaseSoFar = { procedure: current, story: st.asked };
+  const forCase = (p: Procedure) => forTheCase(p, catalogue.procedures, text, caseSoFar);
   // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
   const asked = withoutTopicReturn(text);
   // Set aside: what the citizen just rejected, or what they said none of was right the turn before.
@@ -830,7 +843,7 @@ async function answerQuestion(
     (!top || top.parts.title < 1 || top.procedure === noted || (pool[0] === current && lookAlike(noted, top.procedure)))
       ? noted
       : undefined;
-  if (told) return [show(ctx, deps, told, outcome.intent)];
+  if (told) return [show(ctx, deps, forCase(told), outcome.intent)];
   // "cả nhà đều người Việt ở trong nước, cháu nay đủ 18 tuổi rồi" after a list of a procedure and its foreign-element
   // twin: the plain one; a foreigner named, the twin. Unless the message names another procedure whole.
   const byElement =
@@ -847,7 +860,7 @@ async function answerQuestion(
     (namesChange(asked) || namesFirstIssue(asked))
       ? variantForDetail(options, asked)
       : undefined;
-  if (byChange) return [show(ctx, deps, byChange, cue?.section ?? outcome.intent)];
+  if (byChange) return [show(ctx, deps, forCase(byChange), cue?.section ?? outcome.intent)];
   // "ông tôi đang lĩnh trợ cấp hưu trí xã hội thì mất" after a list of funeral allowances: search puts first the pension
   // the detail names, but a listed one covers the message's words at least as well (the funeral allowance of a
   // pensioner). The list says what the chat is about: that one. Of a plain procedure and its foreign-element twin both
@@ -865,7 +878,7 @@ async function answerQuestion(
       : [];
   const foreignSaid = namesForeign(text);
   const listedCover = covering.find((h) => isForeignElement(h.procedure) === foreignSaid) ?? covering[0];
-  if (listedCover) return [show(ctx, deps, listedCover.procedure, cue?.section ?? outcome.intent)];
+  if (listedCover) return [show(ctx, deps, forCase(listedCover.procedure), cue?.section ?? outcome.intent)];
   // The same said after an answer, search finding nothing: the plain procedure (the one at hand, or its plain twin).
   if (current && outcome.decision === "none" && saysDomestic(text)) {
     const plain = isForeignElement(current)
@@ -884,7 +897,7 @@ async function answerQuestion(
     current && st.asked && !cue && !labelled && !isChange(current) && tokenize(text).length <= CHANGE_TOKENS
       ? changedVariant(search, text, current, st.asked)
       : undefined;
-  if (changed) return [show(ctx, deps, changed, outcome.intent)];
+  if (changed) return [show(ctx, deps, forCase(changed), outcome.intent)];
   // "bị cháy mất bản chính rồi", "giấy của tôi thất lạc" after a licence: the change or loss said picks among the
   // thing's own variants (familyOf), when search names no procedure whole.
   const changedInFamily =
@@ -896,7 +909,7 @@ async function answerQuestion(
     !(outcome.sure && (top?.parts.title ?? 0) >= 1)
       ? changeMeant(current, text, catalogue.procedures, cue !== undefined)
       : undefined;
-  if (changedInFamily) return [show(ctx, deps, changedInFamily, cue?.section ?? outcome.intent)];
+  if (changedInFamily) return [show(ctx, deps, forCase(changedInFamily), cue?.section ?? outcome.intent)];
   // "con em mới sinh" on a permanent residence, "con mới sinh chưa làm khai sinh" on an acknowledgement of paternity: a
   // detail naming another procedure that, with the procedure at hand, names one that is both (the birth registration
   // joined to the residence's, the birth registration with the acknowledgement).
@@ -909,9 +922,9 @@ async function answerQuestion(
     tokenize(text).length <= DETAIL_WORDS + 2
       ? bothTogether(search, outcome, text, current)
       : undefined;
-  if (joined) return [show(ctx, deps, joined, outcome.intent)];
+  if (joined) return [show(ctx, deps, forCase(joined), outcome.intent)];
   const detailed = outcome.decision === "answer" && outcome.sure ? detail() : undefined;
-  if (detailed) return [show(ctx, deps, detailed, outcome.intent)];
+  if (detailed) return [show(ctx, deps, forCase(detailed), outcome.intent)];
   // "nếu em bán online thì sao" after a household business, "nếu ba mẹ chưa đăng ký kết hôn thì sao" after a birth
   // registration: a what-if of the case at hand asks its conditions (or the section it names), unless it names another
   // procedure as something to do ("còn giấy phép bán thuốc lá thì sao", "nếu em bán thêm thuốc lá thì phải xin giấy
@@ -938,9 +951,9 @@ async function answerQuestion(
   if (whatIfHere) return [show(ctx, deps, current, whatIfSection(text, cue))];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
-    return [answerOrTwin(ctx, deps, outcome, top, text, current).reply];
+    return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
-  if (detailedNow) return [show(ctx, deps, detailedNow, outcome.intent)];
+  if (detailedNow) return [show(ctx, deps, forCase(detailedNow), outcome.intent)];
   // "tôi đi nộp thay bố có được không?", "bao lâu thì sửa xong": a section asked in the citizen's own words, search
   // hesitating between records the message names little of. It names no other procedure: that section of this one.
   if (
@@ -966,7 +979,8 @@ async function answerQuestion(
       settled.procedure.code === current?.code && current
         ? whereRecordSays(current, text, settled.section)
         : settled.section;
-    return [show(ctx, deps, settled.procedure, section)];
+    const shown = settled.procedure.code === current?.code ? settled.procedure : forCase(settled.procedure);
+    return [show(ctx, deps, shown, section)];
   }
 
   // "chủ nhà không ký thì sao", "k có hợp đồng thuê nhà thì sao": a short what-if on the procedure at hand, naming
@@ -989,13 +1003,13 @@ async function answerQuestion(
   }
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer (or its twin), with a way out.
-    const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current);
+    const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar);
     // "Không phải thủ tục này" is a bare "không phải": the other candidates, browsing as their way out.
     const notThis = { id: NOT_THIS_CHOICE.pack({ code: shown.code }), label: ctx.t("not-this-one") };
     return [{ ...reply, choices: [...(reply.choices ?? []), notThis] }];
   }
   if (outcome.decision === "choose") {
-    const settledList = withoutForeignElement(outcome, text);
+    const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar));
     if (settledList) {
       const { hits, setAside } = settledList;
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
@@ -1099,14 +1113,13 @@ function answerOrTwin(
   top: Hit<Procedure>,
   text: string,
   current: Procedure | undefined,
+  /** What the chat told of the case before: a foreigner told one turn earlier still makes the plain one its twin. */
+  caseSoFar: CaseSoFar = {},
 ): { reply: Reply; shown: Procedure } {
-  const twin = namesForeign(text)
-    ? foreignTwin(
-        top.procedure,
-        outcome.hits.map((h) => h.procedure),
-      )
+  const twin = caseForeign(text, caseSoFar)
+    ? foreignTwin(top.procedure, snapshotOf(ctx, deps).catalogue.procedures)
     : undefined;
-  const twinHit = twin && outcome.hits.find((h) => h.procedure.code === twin.code);
+  const twinHit = twin && (outcome.hits.find((h) => h.procedure.code === twin.code) ?? { ...top, procedure: twin });
   const shown = twinHit ?? top;
   const intent =
     top.procedure.code === current?.code ? whereRecordSays(shown.procedure, text, outcome.intent) : outcome.intent;
@@ -1344,10 +1357,10 @@ function answerReply(
  */
 function withoutForeignElement(
   outcome: SearchOutcome<Procedure>,
-  text: string,
+  /** Whether the case has a foreign element, said now or earlier (caseForeign). */
+  foreign: boolean,
 ): { hits: Hit<Procedure>[]; setAside: Procedure[] } | undefined {
   const listed = outcome.hits.slice(0, LIST_MAX);
-  const foreign = namesForeign(text);
   const kept = listed.filter((h) => isForeignElement(h.procedure) === foreign);
   if (kept.length === 0 || kept.length === listed.length) return undefined;
   const [first, second] = kept;
