@@ -21,19 +21,16 @@ describe("the probe batches", () => {
   it.each([
     ["test/core/s13-follow-probe1.jsonl", 0.8, 7],
     ["test/core/s13-follow-probe2.jsonl", 0.9, 5],
-  ] as const)(
-    "%s: follow-up turns refer to the right procedure",
-    async (file, floor, noneFloor) => {
-      const score = await playConversations(conversations(file), catalogue);
-      const rate = score.followUpsRight / Math.max(1, score.followUps);
-      console.log(
-        `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
-      );
-      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-      expect(rate).toBeGreaterThanOrEqual(floor);
-      expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
-    },
-  );
+  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
+    const score = await playConversations(conversations(file), catalogue);
+    const rate = score.followUpsRight / Math.max(1, score.followUps);
+    console.log(
+      `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
+    );
+    if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+    expect(rate).toBeGreaterThanOrEqual(floor);
+    expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
+  });
 });
 
 describe("a section asked with the case told before it", () => {
