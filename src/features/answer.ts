@@ -528,7 +528,9 @@ async function correct(
   const others = (st.alternatives ?? []).filter((c) => c !== current);
   if (current && others.length > 0) rememberOptions(ctx, others, false, [current]);
   else rememberRejected(ctx, current ? [] : listed);
-  return answerQuestion(ctx, deps, meant, aside);
+  // "con tôi quốc tịch Mỹ, đăng ký khai sinh" / "không phải, ý tôi là sửa tên trên giấy khai sinh": the birth registration
+  // is not meant, the child's nationality still is the case (review s13 H10).
+  return answerQuestion(ctx, deps, meant, aside, { procedure: currentProcedure, story: st.asked });
 }
 
 /**
@@ -585,6 +587,8 @@ async function answerQuestion(
   text: string,
   /** Procedures the citizen just said are not meant ("không phải khai sinh mà là …"): set aside in this search. */
   rejected: ReadonlySet<string> = new Set(),
+  /** The case told before a correction: the procedure rejected is not meant, but what the chat told of the case holds. */
+  caseBefore?: CaseSoFar,
 ): Promise<Reply[]> {
   const { search, catalogue } = snapshotOf(ctx, deps);
   // "số 2", "cái thứ hai", "chọn cái đầu tiên": a procedure offered last, picked in words.
@@ -603,7 +607,7 @@ async function answerQuestion(
   const current = st.code ? catalogue.procedures.find((p) => p.code === st.code) : undefined;
   // The case as told so far (review H2): a foreign element told one turn earlier stays the case's when the next words
   // name the plain look-alike ("vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn" / "làm lại": 2.000513).
-  const caseSoFar: CaseSoFar = { procedure: current, story: st.asked };
+  const caseSoFar: CaseSoFar = caseBefore ?? { procedure: current, story: st.asked };
   const forCase = (p: Procedure) => forTheCase(p, catalogue.procedures, text, caseSoFar);
   // "quay lại chuyện giấy phép thuốc lá, …": back to a topic; "lại" there is no re-issue ("cấp lại").
   const asked = withoutTopicReturn(text);

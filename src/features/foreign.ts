@@ -163,7 +163,8 @@ export function plainTwin(procedure: Procedure, candidates: readonly Procedure[]
 }
 
 /** "người Việt", "trong nước", "quốc tịch Việt Nam", "Việt Nam cả": no foreign element in the case (folded). */
-const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
+// Bounded by anything not a letter: "cả hai đều người Việt, làm lại" says it before a comma.
+const DOMESTIC = /(?:^|[^\p{L}])(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?![\p{L}])/u;
 
 /**
  * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
@@ -219,7 +220,7 @@ export function forTheCase(
   before: CaseSoFar = {},
 ): Procedure {
   if (isForeignElement(procedure)) {
-    return namesForeign(text) || toldForeignBefore(before) ? procedure : (plainTwin(procedure, all) ?? procedure);
+    return caseForeign(text, before) ? procedure : (plainTwin(procedure, all) ?? procedure);
   }
   return caseForeign(text, before) ? (foreignTwin(procedure, all) ?? procedure) : procedure;
 }

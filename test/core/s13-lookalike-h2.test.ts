@@ -50,6 +50,21 @@ describe("the case's foreign element, told a turn earlier", () => {
         ["à nhầm, cả hai vợ chồng đều người Việt, làm lại thế nào", "1.004746"],
       ],
     ],
+    // Review s13 H10: a correction keeps the case told before it, and "người Việt" before a comma takes it back.
+    [
+      "US child, a correction",
+      [
+        ["con tôi quốc tịch Mỹ, đăng ký khai sinh", "2.000528"],
+        ["không phải, ý tôi là sửa tên trên giấy khai sinh", "2.000748"],
+      ],
+    ],
+    [
+      "taken back in a correction",
+      [
+        ["vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn", "2.000513"],
+        ["không, cả hai đều người Việt, làm lại", "1.004746"],
+      ],
+    ],
     [
       "nothing foreign told",
       [
