@@ -163,8 +163,10 @@ export function plainTwin(procedure: Procedure, candidates: readonly Procedure[]
 }
 
 /** "người Việt", "trong nước", "quốc tịch Việt Nam", "Việt Nam cả": no foreign element in the case (folded). */
-// Bounded by anything not a letter: "cả hai đều người Việt, làm lại" says it before a comma.
-const DOMESTIC = /(?:^|[^\p{L}])(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?![\p{L}])/u;
+const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
+/** "cả hai đều người Việt", "hai vợ chồng đều người Việt, …": everyone in the case Vietnamese (folded). */
+const ALL_DOMESTIC =
+  /(?:^|[^\p{L}])(?:ca hai|hai vo chong|ca nha|deu|both)(?:[^\p{L}]+\p{L}+){0,3}?[^\p{L}]+(?:nguoi viet|quoc tich viet nam|vietnamese)(?![\p{L}])/u;
 
 /**
  * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
@@ -197,8 +199,13 @@ export interface CaseSoFar {
  */
 export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
   if (namesForeign(text)) return true;
-  if (saysDomestic(text)) return false;
+  if (saysDomestic(text) || saysAllDomestic(text)) return false;
   return toldForeignBefore(before);
+}
+
+/** Whether the message says everyone of the case is Vietnamese ("không, cả hai đều người Việt, làm lại"). */
+function saysAllDomestic(text: string): boolean {
+  return ALL_DOMESTIC.test(fold(text.normalize("NFC"))) && !namesForeign(text);
 }
 
 /** Whether the chat told a foreign element before the new words: the procedure at hand is one, or its words said one. */
@@ -220,7 +227,10 @@ export function forTheCase(
   before: CaseSoFar = {},
 ): Procedure {
   if (isForeignElement(procedure)) {
-    return caseForeign(text, before) ? procedure : (plainTwin(procedure, all) ?? procedure);
+    // "em là người Việt" is one side of a case with a foreigner; "cả hai đều người Việt" takes the foreigner back.
+    return namesForeign(text) || (toldForeignBefore(before) && !saysAllDomestic(text))
+      ? procedure
+      : (plainTwin(procedure, all) ?? procedure);
   }
   return caseForeign(text, before) ? (foreignTwin(procedure, all) ?? procedure) : procedure;
 }
