@@ -37,26 +37,30 @@ describe("eval conversations", () => {
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],
     ["held-out", "conversations-heldout.jsonl", 0.6, 0.9],
-  ])("%s: follow-up turns refer to the right procedure", async (part, file, logicFloor, noneFloor) => {
-    const score = await playConversations(conversations(file), catalogue);
-    const logic = score.afterRightRight / Math.max(1, score.afterRight);
-    const none = score.noneRight / Math.max(1, score.noneTurns);
-    if (part !== "held-out") {
-      const rate = score.followUpsRight / Math.max(1, score.followUps);
-      console.log(
-        `${file}: ${score.conversations} conversations (${score.skipped} skipped: code not in the catalogue), ` +
-          `follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, ` +
-          `section right ${score.sectionsRight}/${score.followUps}, no-procedure turns right ${score.noneRight}/${score.noneTurns}; ` +
-          `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}; ` +
-          `one procedure's section shown beside others' (not counted right) ${score.sideBySide}`,
-      );
-      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-    }
-    expect(score.conversations).toBeGreaterThan(10);
-    // Whether the first turn is found is the search's part (bench:search); this holds the conversation's part.
-    // A plain boolean so a failing held-out case shows no figure either.
-    expect(logic >= logicFloor, "follow-up turns after a right turn at or above the floor").toBe(true);
-    expect(none >= noneFloor, "no-procedure turns at or above the floor").toBe(true);
-    // A hang guard, not a budget: 561 tuning conversations play in 22 s on a quiet machine, 31 s under load.
-  }, 120_000);
+  ])(
+    "%s: follow-up turns refer to the right procedure",
+    async (part, file, logicFloor, noneFloor) => {
+      const score = await playConversations(conversations(file), catalogue);
+      const logic = score.afterRightRight / Math.max(1, score.afterRight);
+      const none = score.noneRight / Math.max(1, score.noneTurns);
+      if (part !== "held-out") {
+        const rate = score.followUpsRight / Math.max(1, score.followUps);
+        console.log(
+          `${file}: ${score.conversations} conversations (${score.skipped} skipped: code not in the catalogue), ` +
+            `follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, ` +
+            `section right ${score.sectionsRight}/${score.followUps}, no-procedure turns right ${score.noneRight}/${score.noneTurns}; ` +
+            `after a right turn ${score.afterRightRight}/${score.afterRight} = ${logic.toFixed(3)}; ` +
+            `one procedure's section shown beside others' (not counted right) ${score.sideBySide}`,
+        );
+        if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+      }
+      expect(score.conversations).toBeGreaterThan(10);
+      // Whether the first turn is found is the search's part (bench:search); this holds the conversation's part.
+      // A plain boolean so a failing held-out case shows no figure either.
+      expect(logic >= logicFloor, "follow-up turns after a right turn at or above the floor").toBe(true);
+      expect(none >= noneFloor, "no-procedure turns at or above the floor").toBe(true);
+      // A hang guard, not a budget: 561 tuning conversations play in 22 s on a quiet machine, 31 s under load.
+    },
+    120_000,
+  );
 });
