@@ -24,3 +24,9 @@ export async function servedSearch(): Promise<ServedSearch> {
       measureAccuracy(search, parseLabelledQueries(readFileSync(path.join(ROOT, file), "utf8")), known),
   };
 }
+
+/** The code the search puts first, or "none" when it declines (what most floors of single messages assert). */
+export function firstCode(search: ProcedureSearch, query: string): string | undefined {
+  const outcome = search.search(query);
+  return outcome.decision === "none" ? "none" : outcome.hits[0]?.procedure.code;
+}

@@ -1,21 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
 import type { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { firstCode, servedSearch } from "../harness/served-search.js";
 
 // Session 12 (SEARCH): what the served search reads of an agency in the story, of 'tên bố' and of English vocatives.
 let search: ProcedureSearch;
 beforeAll(async () => {
-  const result = await loadCatalogue(BUNDLED_DATA);
-  if (!result.ok) throw new Error("bundled catalogue is invalid");
-  search = indexCatalogue(result.catalogue);
+  search = (await servedSearch()).search;
 }, 120_000);
 
-const first = (q: string) => {
-  const o = search.search(q);
-  return o.decision === "none" ? "none" : o.hits[0]?.procedure.code;
-};
+const first = (q: string) => firstCode(search, q);
 
 describe("an agency that demands a ward paper is no request for that agency (s11 requests 04:05, 04:23)", () => {
   it.each([

@@ -1,22 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
 import type { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { firstCode, servedSearch } from "../harness/served-search.js";
 
 // Session 13 (SEARCH): the rescue's floor stays at 0.7 (nested CV: see trainRescue); a pet is a named thing no record
 // has, so a message about one is held back rather than offered a list of whatever its verb ("register") matched.
 let search: ProcedureSearch;
 beforeAll(async () => {
-  const result = await loadCatalogue(BUNDLED_DATA);
-  if (!result.ok) throw new Error("bundled catalogue is invalid");
-  search = indexCatalogue(result.catalogue);
+  search = (await servedSearch()).search;
 }, 120_000);
 
-const first = (q: string) => {
-  const o = search.search(q);
-  return o.decision === "none" ? "none" : o.hits[0]?.procedure.code;
-};
+const first = (q: string) => firstCode(search, q);
 
 describe("a pet names no procedure of the ward", () => {
   it.each([

@@ -1,25 +1,20 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexCatalogue, type LiveCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA, bundledCatalogue } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 import { converse } from "../harness/converse.js";
+import { firstCode, servedSearch } from "../harness/served-search.js";
 
 // Session 13 (SEARCH-FIX), review s13 H6 and H1, through the served search and the whole assistant.
 let search: ProcedureSearch;
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
-  const result = await loadCatalogue(BUNDLED_DATA);
-  if (!result.ok) throw new Error("bundled catalogue is invalid");
-  search = indexCatalogue(result.catalogue);
+  search = (await servedSearch()).search;
   catalogue = await bundledCatalogue();
 }, 120_000);
 
-const first = (q: string) => {
-  const o = search.search(q);
-  return o.decision === "none" ? "none" : o.hits[0]?.procedure.code;
-};
+const first = (q: string) => firstCode(search, q);
 
 describe("a pet told beside a procedure named by its own words is a detail of the case (H6)", () => {
   it.each([
