@@ -512,15 +512,7 @@ export function readInContext(
   // "I need to register his death online, how?", "… and how": "how" alone at the end asks how to do it
   const last = spelled.length - 1;
   if (spelled[last]?.token === "how" && spelled[last]?.marks === "" && !cut.has(last)) {
-    cues.push({
-      intent: "steps",
-      tokens: ["how"],
-      sentence: sentenceAt(last),
-      clause: clauseOf(spelled[last]),
-      at: last,
-      end: last + 1,
-      kept: true,
-    });
+    cues.push(runCue("steps", ["how"], spelled, last, sentenceAt));
   }
   muteStory(spelled, cues);
   muteAcrossClauses(spelled, cues);
@@ -682,6 +674,25 @@ export function readInContext(
   asksWhereToGo(spelled, cues);
 }
 
+/** A cue read from a run of words that stay content, standing at `at` in the message read. */
+function runCue(
+  intent: Intent,
+  run: string[],
+  spelled: readonly Word[],
+  at: number,
+  sentenceAt: (k: number) => number,
+): Cue {
+  return {
+    intent,
+    tokens: run,
+    sentence: sentenceAt(at),
+    clause: clauseOf(spelled[at]),
+    at,
+    end: at + run.length,
+    kept: true,
+  };
+}
+
 /**
  * "chiều thứ 7 có làm không", "sáng chủ nhật có nhận hồ sơ ko", "có làm ngoài giờ không", "open on Sunday?": whether the
  * office works on a day or at an hour, which the place section prints with the office. Only beside the office's work
@@ -712,15 +723,7 @@ function officeDaysAsked(
     // not another place's ("tiệm photo gần phường có mở cửa chủ nhật không"), a weekend's plans, the result's day
     const bare = words.every((w, j) => (from + j >= k && from + j < k + run.length) || DAY_FRAME.has(w.token));
     if (!bare) continue;
-    cues.push({
-      intent: "place",
-      tokens: run,
-      sentence: sentenceAt(k),
-      clause: clauseOf(spelled[k]),
-      at: k,
-      end: k + run.length,
-      kept: true,
-    });
+    cues.push(runCue("place", run, spelled, k, sentenceAt));
     return;
   }
 }
@@ -784,15 +787,7 @@ function paperEnough(
         j < k && sentenceOf(w) === sentence && HELD_PAPERS.some((p) => p.every((t, m) => spelled[j + m]?.token === t)),
     );
     if (!paper) continue;
-    cues.push({
-      intent: "documents",
-      tokens: run,
-      sentence: sentenceAt(k),
-      clause: clauseOf(spelled[k]),
-      at: k,
-      end: k + run.length,
-      kept: true,
-    });
+    cues.push(runCue("documents", run, spelled, k, sentenceAt));
     return;
   }
 }
