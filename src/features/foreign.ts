@@ -162,11 +162,36 @@ export function plainTwin(procedure: Procedure, candidates: readonly Procedure[]
   return candidates.find((c) => foreignTwin(c, candidates)?.code === procedure.code);
 }
 
-/** "người Việt", "trong nước", "quốc tịch Việt Nam", "Việt Nam cả": no foreign element in the case (folded). */
-const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
-/** "cả hai đều người Việt", "hai vợ chồng đều người Việt, …": everyone in the case Vietnamese (folded). */
-const ALL_DOMESTIC =
-  /(?:^|[^\p{L}])(?:ca hai|hai vo chong|ca nha|deu|both)(?:[^\p{L}]+\p{L}+){0,3}?[^\p{L}]+(?:nguoi viet|quoc tich viet nam|vietnamese)(?![\p{L}])/u;
+/**
+ * Who the words say is Vietnamese, read once (folded): `everyone` in the case ("cả hai đều người Việt", "hai vợ chồng
+ * đều người Việt, …", "cả nhà", "both Vietnamese"), or `someone` — one side of it ("em là người Việt"), or the case
+ * said at large ("trong nước", "quốc tịch Việt Nam", "Việt Nam cả") — with the Vietnamese words bounded by a space
+ * as they always were ("người Việt," before a comma is read only after a word of everyone).
+ */
+const VIETNAMESE_WORDS = "(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca|vietnamese)";
+const EVERYONE_WORDS = "(?:ca hai|hai vo chong|ca nha|deu|both)";
+const VIETNAMESE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:(${EVERYONE_WORDS})(?:[^\p{L}]+\p{L}+){0,3}?[^\p{L}]+)?${VIETNAMESE_WORDS}(?![\p{L}])`,
+  "gu",
+);
+/** What `everyone` reads after: "người Việt", "quốc tịch Việt Nam", "Vietnamese" (not "trong nước", "Việt Nam cả"). */
+const OF_EVERYONE = /(?:nguoi viet|quoc tich viet nam|vietnamese)$/;
+/** What `someone` reads: the words said alone, bounded by spaces (not "Vietnamese": English names a foreigner). */
+const OF_SOMEONE = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)$/;
+
+type VietnameseSaid = "everyone" | "someone";
+
+function vietnameseSaid(text: string): VietnameseSaid | undefined {
+  const folded = fold(text.normalize("NFC"));
+  let said: VietnameseSaid | undefined;
+  for (const match of folded.matchAll(VIETNAMESE)) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (match[1] !== undefined && OF_EVERYONE.test(match[0])) return "everyone";
+    const after = folded.slice(end);
+    if (OF_SOMEONE.test(match[0]) && (after === "" || /^\s/.test(after))) said = "someone";
+  }
+  return said;
+}
 
 /**
  * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
@@ -179,8 +204,7 @@ const ABROAD =
 
 /** Whether the message says the case has no foreign element ("cả hai đều người Việt"), and nothing foreign beside it. */
 export function saysDomestic(text: string): boolean {
-  const folded = fold(text.normalize("NFC"));
-  return DOMESTIC.test(folded) && !namesForeign(text) && !ABROAD.test(folded);
+  return vietnameseSaid(text) !== undefined && !namesForeign(text) && !ABROAD.test(fold(text.normalize("NFC")));
 }
 
 /** What the chat has told of the case before the new words: the procedure at hand, the words that led to it. */
@@ -205,7 +229,7 @@ export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
 
 /** Whether the message says everyone of the case is Vietnamese ("không, cả hai đều người Việt, làm lại"). */
 function saysAllDomestic(text: string): boolean {
-  return ALL_DOMESTIC.test(fold(text.normalize("NFC"))) && !namesForeign(text);
+  return vietnameseSaid(text) === "everyone" && !namesForeign(text);
 }
 
 /** Whether the chat told a foreign element before the new words: the procedure at hand is one, or its words said one. */
