@@ -181,8 +181,17 @@ const OF_SOMEONE = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam
 
 type VietnameseSaid = "everyone" | "someone";
 
+/**
+ * The other side said Vietnamese too ("vợ em người Việt", "chồng sắp cưới của em cũng là người Việt", "ba của bé là
+ * người Việt"): the one the case could have had as a foreigner is none, so everyone is (folded). The citizen writing is
+ * the other side: "em là người Việt" alone is that side and says nothing of the other.
+ */
+const OTHER_SIDE =
+  /(?:^|[^\p{L}])(?:(?:vo|chong|nguoi yeu|ban gai|ban trai|hon phu|hon the|anh ay|co ay|ba|bo|me|cha)(?:[^\p{L}]+\p{L}+){0,4}?[^\p{L}]+|cung\s+)(?:la\s+)?(?:nguoi viet|quoc tich viet nam)(?![\p{L}])/u;
+
 function vietnameseSaid(text: string): VietnameseSaid | undefined {
   const folded = fold(text.normalize("NFC"));
+  if (OTHER_SIDE.test(folded)) return "everyone";
   let said: VietnameseSaid | undefined;
   for (const match of folded.matchAll(VIETNAMESE)) {
     const end = (match.index ?? 0) + match[0].length;
@@ -228,7 +237,7 @@ export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
 }
 
 /** Whether the message says everyone of the case is Vietnamese ("không, cả hai đều người Việt, làm lại"). */
-function saysAllDomestic(text: string): boolean {
+export function saysAllDomestic(text: string): boolean {
   return vietnameseSaid(text) === "everyone" && !namesForeign(text);
 }
 
@@ -257,4 +266,75 @@ export function forTheCase(
       : (plainTwin(procedure, all) ?? procedure);
   }
   return caseForeign(text, before) ? (foreignTwin(procedure, all) ?? procedure) : procedure;
+}
+
+/** A marriage said (folded tokens): "kết hôn", "cưới", "giấy kết hôn", "married", "marriage". */
+const MARRIAGE = ["ket hon", "cuoi", "lay nhau", "married", "marriage", "wedding"].map(tokenize);
+/** Said done, not planned: "rồi", "đã", "xong", "already", "got married". */
+const DONE_WORDS = ["roi", "xong", "already", "got", "were", "did"].map(tokenize);
+const DA = [["da"]];
+/** Said planned: "định", "sắp", "muốn", "will", "plan" — a wedding to be held abroad is no marriage to record. */
+const PLANNED = ["dinh", "sap", "se", "tinh", "du dinh", "chuan bi", "will", "plan", "planning", "going to"].map(
+  tokenize,
+);
+/** Going there, not marrying there: a honeymoon, a trip. */
+const TRIP = ["du lich", "trang mat", "honeymoon", "trip", "tham", "di choi"].map(tokenize);
+
+/**
+ * Whether the message says a marriage was already made abroad ("tôi kết hôn ở nước ngoài rồi, giờ ghi vào sổ", "nếu
+ * bọn em kết hôn ở Hàn rồi thì sao", "we already got married in Korea"): what is left here is recording it
+ * (2.002189), not registering one. A wedding planned abroad or a honeymoon there is none.
+ */
+export function marriedAbroad(text: string): boolean {
+  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
+  const abroad = says(FOREIGN_PLACE) || ABROAD.test(fold(text.normalize("NFC")));
+  // "đã" typed with its accent, or any "da" typed without accents ("dạ" is a polite yes, not "already")
+  const typed = text.normalize("NFC").toLowerCase();
+  const done = says(DONE_WORDS) || /(?:^|[^\p{L}])đã(?![\p{L}])/u.test(typed) || (fold(typed) === typed && says(DA));
+  return abroad && says(MARRIAGE) && done && !says(PLANNED) && !says(TRIP) && !says(AWAY);
+}
+
+/** The record of an event done abroad ("Ghi vào Sổ hộ tịch việc kết hôn … của nước ngoài"), by the event's words. */
+function recordOfAbroad(event: string, all: readonly Procedure[]): Procedure | undefined {
+  const run = tokenize(`ghi vào sổ hộ tịch việc ${event}`);
+  return all.find((p) => containsRun(tokenize(p.name), run));
+}
+
+/** The marriage family: registering one (plain, foreign, mobile) or again. */
+function aboutMarriage(procedure: Procedure): boolean {
+  const name = tokenize(procedure.name);
+  return containsRun(name, tokenize("kết hôn")) && !containsRun(name, tokenize("ghi vào sổ"));
+}
+
+/**
+ * The look-alike the new words move the case to, told after an answer, or undefined when they tell nothing of it:
+ * a marriage already made abroad, after a marriage registration, is recorded here (2.002189); a foreigner named after
+ * a plain procedure with a twin ("bố cháu là người Úc", "mẹ cháu là Việt kiều", "cháu mang quốc tịch Hàn") is its
+ * twin; everyone said Vietnamese after a foreign-element one ("à không, vợ em người Việt") is its plain twin. A
+ * foreign place alone is not read here (a honeymoon in Korea, a husband working in Japan): only a person or a deed.
+ */
+export function retoldCase(current: Procedure, all: readonly Procedure[], text: string): Procedure | undefined {
+  if (aboutMarriage(current) && marriedAbroad(text)) return recordOfAbroad("kết hôn", all);
+  if (!isForeignElement(current)) return namesForeigner(text) ? foreignTwin(current, all) : undefined;
+  return saysAllDomestic(text) ? plainTwin(current, all) : undefined;
+}
+
+/** Words around a foreign element that name no procedure: living there ("định cư", "sinh sống"). */
+const FOREIGN_AROUND = ["định cư", "sinh sống", "sống"].map(tokenize);
+
+/**
+ * The message's words with its foreign element left out (folded): what it names besides a foreigner or abroad. "mẹ
+ * cháu là Việt kiều định cư ở Mỹ" names no procedure, though a record's alias says "người Việt định cư nước ngoài".
+ */
+export function withoutForeignWords(text: string): string {
+  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  const drop = new Set<number>();
+  for (const run of [...FOREIGN_PERSON, ...FOREIGN_PLACE, ...FOREIGN_AROUND]) {
+    if (run.length === 0) continue;
+    for (let i = 0; i + run.length <= tokens.length; i++) {
+      if (run.every((t, j) => tokens[i + j] === t)) for (let j = 0; j < run.length; j++) drop.add(i + j);
+    }
+  }
+  return tokens.filter((_, i) => !drop.has(i)).join(" ");
 }

@@ -1,0 +1,80 @@
+/**
+ * Session 14 (LOOKALIKE): a case told anew after an answer — a marriage already made abroad (recorded here, 2.002189),
+ * a foreigner named after a plain procedure that has a twin, the other side said Vietnamese after a foreign-element
+ * one — moves to that look-alike; a foreign place alone (a honeymoon, a husband working abroad) and the citizen's own
+ * side ("em là người Việt") move nothing. The reading alone, and the probe batches through the real assistant.
+ * Phrasings written for this test.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { Procedure } from "../../src/catalogue/schema.js";
+import { caseForeign, marriedAbroad, retoldCase, withoutForeignWords } from "../../src/features/foreign.js";
+import { bundledCatalogue } from "../harness/common.js";
+import { conversations, playConversations } from "../harness/eval-conversations.js";
+
+let catalogue: LiveCatalogue;
+let all: readonly Procedure[];
+const byCode = (code: string) => all.find((p) => p.code === code) as Procedure;
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+  all = catalogue.current().catalogue.procedures;
+}, 180_000);
+
+describe("the case told anew after an answer", () => {
+  it.each([
+    ["1.000894", "không phải, tôi kết hôn ở nước ngoài rồi, giờ ghi vào sổ", "2.002189"],
+    ["1.000894", "nếu bọn em kết hôn ở Hàn rồi thì sao", "2.002189"],
+    ["1.000894", "we already got married in Korea, how do we get it recorded here", "2.002189"],
+    ["2.000806", "tui voi ong xa da dang ky ket hon ben My", "2.002189"],
+    ["2.000806", "à không, vợ em người Việt, cần gì", "1.000894"],
+    ["2.000806", "à nhầm, chồng sắp cưới của em cũng là người Việt", "1.000894"],
+    ["2.000806", "ko, vo chong e deu nguoi viet het", "1.000894"],
+    ["1.001022", "mẹ cháu là Việt kiều định cư ở Mỹ", "2.000779"],
+    ["1.004845", "cháu mang quốc tịch Hàn", "2.000756"],
+    ["1.004837", "người được giám hộ mang quốc tịch Mỹ", "1.001669"],
+  ])("after %s: %s → %s", (current, text, meant) => {
+    expect(retoldCase(byCode(current), all, text)?.code).toBe(meant);
+  });
+
+  it.each([
+    ["2.000806", "em là người Việt, cần giấy gì"], // the citizen's own side of a case with a foreigner
+    ["1.000894", "bọn em định đi Hàn Quốc hưởng tuần trăng mật, hồ sơ cần gì"], // a trip, no foreigner
+    ["1.000894", "bọn em định kết hôn ở Hàn"], // a wedding planned there: still registered here
+    ["1.000894", "dạ em kết hôn ở Hàn được không"], // "dạ" is a yes, not "đã"
+    ["1.001193", "chồng em đi làm ở Nhật chưa về, em đi làm một mình được không"],
+    ["1.001612", "quán em bán đồ ăn Hàn Quốc"], // no twin
+    ["1.000656", "bố tôi quốc tịch Pháp"], // no twin
+  ])("after %s: %s → nothing", (current, text) => {
+    expect(retoldCase(byCode(current), all, text)).toBeUndefined();
+  });
+
+  it("reads a marriage done abroad, not one planned or a trip", () => {
+    expect(marriedAbroad("bọn mình cưới bên Úc rồi, giờ về muốn ghi vào sổ")).toBe(true);
+    expect(marriedAbroad("chúng tôi sắp cưới ở Nhật")).toBe(false);
+    expect(marriedAbroad("đã kết hôn rồi, giờ đi du lịch Thái Lan")).toBe(false);
+  });
+
+  it("leaves the foreign element out of what a message names", () => {
+    expect(withoutForeignWords("mẹ cháu là Việt kiều định cư ở Mỹ")).toBe("me chau la");
+  });
+
+  it("the other side said Vietnamese takes a foreigner told before back; the citizen's own side does not", () => {
+    const story = "vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn";
+    expect(caseForeign("không, vợ tôi người Việt mà", { story })).toBe(false);
+    expect(caseForeign("em là người Việt, cần giấy gì", { story })).toBe(true);
+  });
+});
+
+describe("the probe batches", () => {
+  // Batch 1 was written before this session's changes (5acafac~: 30/40 follow-up turns).
+  it.each([["test/core/s14-lookalike-probe1.jsonl", 30]] as const)(
+    "%s: follow-up turns refer to the right procedure",
+    async (file, floor) => {
+      const score = await playConversations(conversations(file), catalogue);
+      console.log(`${file}: follow-up turns right ${score.followUpsRight}/${score.followUps}`);
+      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+      expect(score.followUpsRight).toBeGreaterThanOrEqual(floor);
+    },
+    300_000,
+  );
+});
