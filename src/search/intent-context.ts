@@ -126,6 +126,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   place: [
     // the office's hours are printed with the office, in the place section
     ...["opening hours", "office hours", "working hours"],
+    // "giờ làm việc của phường", "giờ hành chính là mấy giờ": the office's hours
+    ...["giờ làm việc", "giờ hành chính", "giờ mở cửa", "giờ tiếp dân", "lịch làm việc"],
     "cơ quan tiếp nhận",
     "nơi tiếp nhận",
     "ai ra quyết định",
@@ -153,6 +155,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "cho bên nào",
     // where, in Central speech: "làm ở mô rứa" (only this: "chỗ mô" reads "chợ mở" loosely)
     "ở mô",
+    // "chỗ mô" after an act of going or sending ("nộp chỗ mô", "đi chỗ mô"), never alone ("chợ mở")
+    ...["nộp chỗ mô", "làm chỗ mô", "đi chỗ mô", "đến chỗ mô", "ra chỗ mô", "lên chỗ mô", "xin chỗ mô"],
     // which side does it: "bên nào làm vậy ad", "bên nào cấp"
     ...["bên nào làm", "bên nào cấp", "bên nào nhận", "bên nào lo", "bên nào thụ lý"],
     // the same office as the other thing: "nhân tiện … làm chung chỗ đó luôn được không"
@@ -214,6 +218,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["kiểu gì", "làm kiểu gì", "làm kiểu nào"],
   ],
   conditions: [
+    // what one must meet or have before it is granted: "phải đáp ứng những gì", "phải có gì mới được cấp"
+    ...["đáp ứng những gì", "đáp ứng gì", "đáp ứng những yêu cầu gì", "có gì mới được", "có những gì mới được"],
     // an office sent to the home is the mobile registration, for those who cannot come: whether one qualifies
     "đến tận nhà",
     "xuống tận nhà",
@@ -668,10 +674,29 @@ export function readInContext(
     ) {
       cue.mute = true;
     }
+    // "bộ đội xuất ngũ về quê có được hỗ trợ …", "chuyển trường cho con từ Bình Dương về quê": going home is the
+    // story (before whether one may, or a move from somewhere); "có phải báo tạm vắng ở quê ko": the hometown is
+    // where that act is done, whether it is needed is asked (not "có phải về quê làm không", "nộp ở quê được không")
+    if (cue.intent === "place" && HOMETOWN.has(text) && !toGo && hometownOfStory(spelled, cue)) cue.mute = true;
+    // "khách dưới quê lên ngủ lại mấy hôm, có phải báo lưu trú không": "mấy" after a stay is "a few", the story,
+    // when the question follows in another clause
+    if (
+      cue.intent === "time" &&
+      cue.tokens[0] === "may" &&
+      STAYS.has(spelled[cue.at - 1]?.token ?? "") &&
+      words.some((w) => (clauseOf(w) ?? 0) > (clauseOf(spelled[cue.at as number]) ?? 0))
+    ) {
+      cue.mute = true;
+    }
     // "I translated my own documents": papers of the story; "what documents" still asks
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
   asksWhereToGo(spelled, cues);
+  penaltyAsked(spelled, cues, mode, sentenceAt);
+  officeOrOffice(spelled, cues, sentenceAt);
+  conditionsInChat(spelled, cues, sentenceAt);
+  sumAsked(spelled, cues);
+  officeOpenAsked(spelled, cues, sentenceAt);
 }
 
 /** A cue read from a run of words that stay content, standing at `at` in the message read. */
@@ -1325,5 +1350,165 @@ function asksWhereToGo(spelled: readonly Word[], cues: Cue[]): void {
         break;
       }
     }
+  }
+}
+
+/**
+ * "khai sinh muộn bị phạt bao nhiêu tiền", "mức phạt … là bao nhiêu", "nộp biên lai tiền phạt": a penalty is what
+ * follows a rule broken, the conditions (eval/README), and an amount asked in its clause is the penalty's, no fee.
+ * "lệ phí" named stays the fee ("lệ phí bao nhiêu, trễ thì có bị phạt không" asks both).
+ */
+const PENALTY = [
+  "bị phạt",
+  "tiền phạt",
+  "mức phạt",
+  "nộp phạt",
+  "đóng phạt",
+  "bị xử phạt",
+  "mức xử phạt",
+  "phạt bao nhiêu",
+  "phạt nhiêu",
+]
+  .concat(["phạt hành chính", "phạt không", "phạt ko", "phạt k", "penalty", "penalties", "fined", "a fine", "the fine"])
+  .concat(["fine for", "fine if"]);
+const penaltyMap = new PhraseMap();
+for (const text of PENALTY) penaltyMap.add(phrase(text), plain(["conditions"]));
+const NAMED_FEE = new Set(["phi", "le phi", "chi phi", "fee", "fees", "charge"]);
+function penaltyAsked(spelled: readonly Word[], cues: Cue[], mode: MarkMode, sentenceAt: (k: number) => number): void {
+  for (let k = 0; k < spelled.length; k++) {
+    const entry = penaltyMap.entryAt(spelled, k, mode);
+    if (!entry) continue;
+    const end = k + entry.from.length;
+    const [sentence, clause] = [sentenceAt(k), clauseOf(spelled[k])];
+    for (const c of cues) {
+      if (c.intent !== "fee" || c.mute || c.sentence !== sentence || c.at === undefined) continue;
+      const named = NAMED_FEE.has(c.tokens.join(" ")) || c.tokens.some((t) => t === "phi" || t === "fee");
+      if (!named && (c.clause === undefined || clause === undefined || c.clause === clause)) c.mute = true;
+    }
+    // a penalty muted where it stands ("để khỏi bị phạt": why one does it) asks nothing
+    const covered = cues.some((c) => c.at !== undefined && c.at < end && (c.end ?? c.at) > k);
+    if (!covered)
+      cues.push(
+        runCue(
+          "conditions",
+          entry.from.map((w) => w.token),
+          spelled,
+          k,
+          sentenceAt,
+        ),
+      );
+    k = end - 1;
+  }
+}
+
+/**
+ * "gửi cho UBND phường hay phải gửi lên Sở Văn hóa?", "nộp đơn ở ủy ban xã hay thôn": which of two offices, where.
+ * Only after an act of sending or doing in the sentence ("em ở xã hay phường cũng vậy" asks nothing).
+ */
+const OFFICES = new Set(tokenize("phường xã ubnd ủy quận huyện sở tỉnh thôn ấp tổ công an thành phố"));
+const OR = new Set(tokenize("hay hoặc or"));
+const BETWEEN_OFFICES = new Set(tokenize("là phải gửi nộp lên ra về ở tại cho đến tới ban nhân dân to the at"));
+const SENDS = new Set(tokenize("nộp gửi làm xin đăng ký lên ra đến tới submit send file apply"));
+function officeOrOffice(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 1; k < spelled.length; k++) {
+    if (!OR.has(spelled[k]?.token ?? "") || !OFFICES.has(spelled[k - 1]?.token ?? "")) continue;
+    let j = k + 1;
+    while (j < k + 5 && BETWEEN_OFFICES.has(spelled[j]?.token ?? "")) j++;
+    if (!OFFICES.has(spelled[j]?.token ?? "")) continue;
+    const sentence = sentenceOf(spelled[k]);
+    const sent = spelled.some((w, m) => m < k && sentenceOf(w) === sentence && SENDS.has(w.token));
+    if (!sent || cues.some((c) => !c.mute && c.intent === "place" && c.sentence === sentenceAt(k))) continue;
+    cues.push(runCue("place", [spelled[k]?.token ?? ""], spelled, k, sentenceAt));
+    return;
+  }
+}
+
+/**
+ * "cần những đk gì để được cấp giấy phép", "cần đk gì, ai bầu": "đk gì" typed as one word, before the rest of the
+ * question, asks the conditions (điều kiện gì), as it does at the end (intent.ts); "dk" stays "đăng ký" for the search.
+ */
+const BEFORE_DK = new Set(tokenize("cần những các có phải"));
+const [DANG = "dang", KY = "ky"] = tokenize("đăng ký");
+function conditionsInChat(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 1; k + 2 < spelled.length; k++) {
+    const [dang, ky, what] = [spelled[k], spelled[k + 1], spelled[k + 2]] as (Word & { at?: number })[];
+    if (!dang || !ky || dang.token !== DANG || ky.token !== KY || what?.token !== "gi") continue;
+    if (dang.at === undefined || dang.at !== ky.at || !BEFORE_DK.has(spelled[k - 1]?.token ?? "")) continue;
+    if (cues.some((c) => !c.mute && c.sentence === sentenceAt(k) && c.intent === "conditions")) return;
+    cues.push(runCue("conditions", [DANG, KY, "gi"], spelled, k, sentenceAt));
+    return;
+  }
+}
+
+/**
+ * "có mất 400 nghìn không", "có mất 50k ko": a sum asked whether it is paid, the fee ("có mặt" read loosely in the
+ * same words asks who must be there).
+ */
+const MONEY_UNITS = new Set(tokenize("nghìn ngàn k triệu tr trăm đồng đ chục xu usd vnd"));
+function sumAsked(spelled: readonly Word[], cues: Cue[]): void {
+  for (const c of cues) {
+    if (c.mute || c.intent !== "conditions" || c.end === undefined || c.tokens.join(" ") !== "co mat") continue;
+    const [amount, unit] = [spelled[c.end]?.token ?? "", spelled[c.end + 1]?.token ?? ""];
+    if (/^\d+k?$/.test(amount) && (amount.endsWith("k") || MONEY_UNITS.has(unit))) c.intent = "fee";
+  }
+}
+
+const STAYS = new Set(tokenize("ở lại ngủ chơi nghỉ"));
+const YES_NO_MODALS = [
+  ["co", "duoc"],
+  ["co", "phai"],
+  ["co", "can"],
+];
+const ACTS_ANYWHERE = new Set(tokenize("nộp làm gửi xin lên ra đến tới về giải quyết"));
+const FROM = new Set(tokenize("từ"));
+function hometownOfStory(spelled: readonly Word[], cue: Cue): boolean {
+  const [at, end] = [cue.at ?? 0, cue.end ?? 0];
+  const clause = clauseOf(spelled[at]);
+  const inClause = (k: number) => k >= 0 && k < spelled.length && clauseOf(spelled[k]) === clause;
+  const modalAt = (k: number) => YES_NO_MODALS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+  if (cue.tokens[0] === "ve") {
+    // a move: "từ Bình Dương về quê"
+    for (let k = at - 1; k >= Math.max(0, at - 5) && inClause(k); k--)
+      if (FROM.has(spelled[k]?.token ?? "")) return true;
+    // told before the question: "xuất ngũ về quê có được …"
+    return [end, end + 1].some((k) => inClause(k) && modalAt(k));
+  }
+  // "… có phải báo tạm vắng ở quê ko": a yes/no after a modal, the hometown after an act of its own
+  if (ACTS_ANYWHERE.has(spelled[at - 1]?.token ?? "")) return false;
+  let modal = false;
+  for (let k = at - 1; k >= 0 && inClause(k); k--) if (modalAt(k)) modal = true;
+  const last = spelled[end]?.token;
+  return modal && (last === "khong" || last === "ko" || last === "k");
+}
+
+/**
+ * "when does the ward office close", "what days is the ward open", "is the office open today": the office's days and
+ * hours, printed with the place (eval/README); not a business opened or closed ("when can I close my shop").
+ */
+const OPENS = new Set(["open", "opens", "opening", "close", "closes", "closed", "closing"]);
+const OPENER_OFFICE = new Set(["office", "ward", "commune", "you", "ubnd", "committee"]);
+const OFFICE_FILLER = new Set(["office", "open", "still", "usually", "normally", "be"]);
+const LASTS = new Set(["long", "take", "takes", "many", "soon", "quickly", "fast", "processing"]);
+const ENGLISH_ASKS = new Set(["when", "what", "which", "is", "are", "does", "do", "will", "until"]);
+function officeOpenAsked(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 0; k < spelled.length; k++) {
+    if (!OPENS.has(spelled[k]?.token ?? "") || spelled[k]?.marks !== "") continue;
+    const sentence = sentenceOf(spelled[k]);
+    const words = spelled.filter((w) => sentenceOf(w) === sentence);
+    // the office is what opens: "the ward office close", "is the ward open", "are you open" (not "before we open",
+    // "closing our library … notify the ward")
+    const near = spelled.slice(Math.max(0, k - 3), k);
+    const subject = near.map((w) => OPENER_OFFICE.has(w.token)).lastIndexOf(true);
+    if (subject < 0 || near.slice(subject + 1).some((w) => !OFFICE_FILLER.has(w.token))) continue;
+    if (!words.some((w) => ENGLISH_ASKS.has(w.token))) continue;
+    // "how long does it take if the ward is closed on saturday": the wait is asked
+    if (cues.some((c) => c.intent === "time" && c.sentence === sentenceAt(k) && c.tokens.some((t) => LASTS.has(t)))) {
+      return;
+    }
+    for (const c of cues) if (c.intent === "time" && !c.mute && c.sentence === sentenceAt(k)) c.intent = "place";
+    if (!cues.some((c) => !c.mute && c.intent === "place" && c.sentence === sentenceAt(k))) {
+      cues.push(runCue("place", [spelled[k]?.token ?? ""], spelled, k, sentenceAt));
+    }
+    return;
   }
 }

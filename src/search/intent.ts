@@ -1244,6 +1244,16 @@ function receivedBefore(spelled: readonly Word[], at: number): boolean {
   return k >= 0 && clauseAt(spelled, k) === clauseAt(spelled, at) && hasAt(spelled, k, ALLOWANCE_WORDS);
 }
 
+/** "xin hỗ trợ bao lâu thì có tiền", "… mấy ngày mới nhận được": the days until it is paid, the wait. */
+const THEN = new Set(tokenize("thì mới là sẽ"));
+const GETS = new Set(tokenize("có nhận lấy lĩnh được"));
+function getsAfter(spelled: readonly Word[], end: number | undefined): boolean {
+  if (end === undefined) return false;
+  let k = end;
+  while (k < end + 2 && THEN.has(spelled[k]?.token ?? "")) k++;
+  return k > end && GETS.has(spelled[k]?.token ?? "");
+}
+
 /** Whether one of `set` (phrases of one or two folded words) ends at or starts at `k`. */
 function hasAt(spelled: readonly Word[], k: number, set: ReadonlySet<string>): boolean {
   const one = spelled[k]?.token ?? "";
@@ -1362,14 +1372,20 @@ function readAround(
       cue.intent === "time" &&
       !cue.deadline &&
       !WAITING_WORDS.has(cue.tokens[0] ?? "") &&
-      receivedBefore(spelled, at)
+      receivedBefore(spelled, at) &&
+      !getsAfter(spelled, cue.end)
     ) {
       cue.intent = "conditions";
       continue;
     }
     // "trễ mấy ngày có bị phạt không", "khai muộn bao lâu thì bị phạt": how late, a legal deadline missed
     // (not the office late: "trả chậm mấy ngày", "trễ hẹn mấy ngày")
-    const late = sameClause(at - 1, at) && LATE_WORDS.has(spelled[at - 1]?.token ?? "") && cue.tokens[0] !== "hen";
+    // ("khai sinh muộn mất mấy ngày": how long it takes, the office's time)
+    const late =
+      sameClause(at - 1, at) &&
+      LATE_WORDS.has(spelled[at - 1]?.token ?? "") &&
+      cue.tokens[0] !== "hen" &&
+      !WAITING_WORDS.has(cue.tokens[0] ?? "");
     if (cue.intent === "time" && !cue.deadline && late && !OFFICE_RETURNS.has(spelled[at - 2]?.token ?? "")) {
       cue.intent = "conditions";
       cue.deadline = true;
@@ -1503,6 +1519,8 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
   const words = sentenceOf(spelled, end);
   // "có cần đo đạc lại không": a need asked beside the request is the question
   if (words.some((w) => NEED_WORDS.has(w.token))) return false;
+  // "… rồi xin chứng thực chữ ký thì được không": whether it is allowed so, not a request
+  if (words.at(-2)?.token === "duoc" && words.at(-3)?.token === THI.token) return false;
   return words.some(
     (w, k) =>
       w.token === "xin" &&
@@ -1576,12 +1594,15 @@ function paperToHandIn(spelled: readonly Word[], end: number, mode: "exact" | "t
   const sentence = sentenceNo(spelled, end);
   for (let k = end; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
     const w = spelled[k] as Word;
+    // "em có ghi âm thì nộp kèm đơn được ko": what may go with the application, the papers
+    if (w.token === "kem" && ATTACHING.has(spelled[k - 1]?.token ?? "")) return true;
     if (NEEDING.some((n) => n.token === w.token && (mode === "typed" || w.marks === n.marks))) {
       return handsInPaper(spelled, k + 1);
     }
   }
   return false;
 }
+const ATTACHING = new Set(tokenize("nộp gửi đính"));
 
 /** An act done at the office said in the sentence before `end`: "nộp hồ sơ …", "chứng thực …", "làm giấy …". */
 function actsBefore(spelled: readonly Word[], end: number): boolean {
@@ -1769,7 +1790,12 @@ export function chooseIntent(
   const deadline = there.some((c) => c.deadline);
   // "nộp trực tuyến … cần tài khoản mức mấy": the account's level is asked, the channel is the way
   const level = there.some((c) => c.intent === "conditions" && asksLevel(c.tokens));
-  const found = new Set<Intent>(there.filter((c) => !(deadline && c.intent === "time")).map((c) => c.intent));
+  // ("khai tử quá hạn thì mất bao lâu": how long it takes, said with "mất", is still the office's time)
+  const found = new Set<Intent>(
+    there
+      .filter((c) => !(deadline && c.intent === "time" && !WAITING_WORDS.has(c.tokens[0] ?? "")))
+      .map((c) => c.intent),
+  );
   // "đăng ký biển số online ntn", "how do I get it corrected" beside "on the VNeID app": how to do it, by that
   // channel, asks the steps; the channel is the way, not the question.
   // Only when the channel is said in a clause before the question ("… on the VNeID app, how do I fix it"): "khai
