@@ -308,14 +308,46 @@ function aboutMarriage(procedure: Procedure): boolean {
 }
 
 /**
+ * The registration done where the person is (folded): staff coming to the home ("cán bộ xuống nhà", "nhờ cán bộ đến
+ * làm", "làm tại nhà/tại chỗ"), or someone too unwell to come ("nằm liệt, không lên phường được", "nằm viện, không đến
+ * ủy ban được"). Not a death at home ("mất tại nhà"), nor someone busy or sending another ("không đi được thì nhờ
+ * chồng đi"): neither asks staff to come.
+ */
+const STAFF_COMES =
+  /(?:^|[^\p{L}])(?:luu dong|can bo\s+(?:\p{L}+\s+){0,2}?(?:xuong|den|toi|ve|qua|vao)\s+(?:tan\s+)?(?:nha|noi|tan noi|benh vien|lam)|(?:lam|dang ky|ky|giai quyet)\s+(?:\p{L}+\s+){0,3}?(?:tai nha|tai cho|tan noi|tan nha|tai benh vien)|come to (?:my|our|the) (?:home|house|hospital))(?![\p{L}])/u;
+/** Someone who cannot come for a reason of health: bedridden, gravely ill, in hospital, too frail (folded). */
+const CANNOT_COME =
+  /(?:^|[^\p{L}])(?:khong|ko|k|chua|kho)\s+(?:the\s+)?(?:tu\s+)?(?:di|len|ra|toi|den)\s+(?:(?:duoc|noi)\s*)?(?:phuong|xa|uy ban|ubnd|duoc)?(?![\p{L}])/u;
+const UNWELL =
+  /(?:^|[^\p{L}])(?:nam liet|liet|om nang|benh nang|gia yeu|yeu|nam vien|tai bien|bedridden|in hospital)(?![\p{L}])/u;
+const CANNOT_COME_EN = /(?:^|[^\p{L}])(?:can'?t|cannot|unable to)\s+(?:come|go|walk|travel)(?![\p{L}])/u;
+
+/** Whether the message asks the registration be done where the person is (MOBILE). */
+export function asksMobile(text: string): boolean {
+  const folded = fold(text.normalize("NFC"));
+  return STAFF_COMES.test(folded) || (UNWELL.test(folded) && (CANNOT_COME.test(folded) || CANNOT_COME_EN.test(folded)));
+}
+
+/** The mobile variant of a registration: its own name said with "lưu động" ("Đăng ký khai tử lưu động"). */
+function mobileOf(procedure: Procedure, all: readonly Procedure[]): Procedure | undefined {
+  const name = tokenize(`${procedure.name} lưu động`).join(" ");
+  return all.find((p) => p.code !== procedure.code && tokenize(p.name).join(" ") === name);
+}
+
+/**
  * The look-alike the new words move the case to, told after an answer, or undefined when they tell nothing of it:
  * a marriage already made abroad, after a marriage registration, is recorded here (2.002189); a foreigner named after
  * a plain procedure with a twin ("bố cháu là người Úc", "mẹ cháu là Việt kiều", "cháu mang quốc tịch Hàn") is its
  * twin; everyone said Vietnamese after a foreign-element one ("à không, vợ em người Việt") is its plain twin. A
  * foreign place alone is not read here (a honeymoon in Korea, a husband working in Japan): only a person or a deed.
+ * Someone who cannot come to the office ("bà nội nằm liệt, cán bộ xuống nhà làm được không") is the mobile variant.
  */
 export function retoldCase(current: Procedure, all: readonly Procedure[], text: string): Procedure | undefined {
   if (aboutMarriage(current) && marriedAbroad(text)) return recordOfAbroad("kết hôn", all);
+  if (asksMobile(text)) {
+    const mobile = mobileOf(current, all);
+    if (mobile) return mobile;
+  }
   if (!isForeignElement(current)) return namesForeigner(text) ? foreignTwin(current, all) : undefined;
   return saysAllDomestic(text) ? plainTwin(current, all) : undefined;
 }
@@ -324,11 +356,18 @@ export function retoldCase(current: Procedure, all: readonly Procedure[], text: 
 const FOREIGN_AROUND = ["định cư", "sinh sống", "sống"].map(tokenize);
 
 /**
- * The message's words with its foreign element left out (folded): what it names besides a foreigner or abroad. "mẹ
- * cháu là Việt kiều định cư ở Mỹ" names no procedure, though a record's alias says "người Việt định cư nước ngoài".
+ * The message's words with what retoldCase reads left out (folded): its foreign element and its asking staff to come.
+ * What it names besides: "mẹ cháu là Việt kiều định cư ở Mỹ" names no procedure, though a record's alias says "người
+ * Việt định cư nước ngoài"; "cán bộ xuống nhà làm được không" no mobile marriage registration.
  */
-export function withoutForeignWords(text: string): string {
-  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+export function withoutCaseWords(text: string): string {
+  const unmoved = fold(text.normalize("NFC").replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  const tokens = tokenize(
+    [STAFF_COMES, UNWELL, CANNOT_COME, CANNOT_COME_EN].reduce(
+      (rest, re) => rest.replace(new RegExp(re.source, "gu"), " "),
+      unmoved,
+    ),
+  );
   const drop = new Set<number>();
   for (const run of [...FOREIGN_PERSON, ...FOREIGN_PLACE, ...FOREIGN_AROUND]) {
     if (run.length === 0) continue;
