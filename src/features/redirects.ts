@@ -1,6 +1,7 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
-import { MAX_QUERY_CHARS, tokenize, type Word, words } from "../search/normalize.js";
+import { deniedMask } from "../search/negation.js";
+import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
 
 export interface RedirectMatch {
@@ -38,11 +39,14 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   let best: RedirectMatch | undefined;
   let bestRank = -1;
   const meritorious = MERITORIOUS.some((run) => containsRun(tokens, run));
+  const denied = deniedWords(text, tokens);
   for (const redirect of redirects) {
     // "thương binh … vừa mất, nhà xin tiền mai táng vs tiền tuất": a người có công's survivors, whose allowance the ward
     // settles, not social insurance's survivor benefit.
     if (meritorious && redirect.id === SURVIVORS) continue;
-    const said = redirect.terms.map((term) => findTerm(tokens, term, marks)).filter((run) => run !== undefined);
+    const said = redirect.terms
+      .map((term) => findTerm(tokens, term, marks))
+      .filter((run): run is string[] => run !== undefined && !deniedRun(tokens, denied, run));
     if (said.length === 0) continue;
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
@@ -65,12 +69,25 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     }
   }
   const bestHeld = bestRank < 2;
+  // A divorce asked for ("chồng tôi người Hàn, muốn ly hôn thì nộp đơn ở đâu", "nộp hồ sơ ở đâu để ly hôn"): the
+  // court's however few of the words it is, though search's note of a divorce abroad names it too.
+  if (best && !bestHeld && best.redirect.id === DIVORCE && divorceAskedFor(tokens)) best = { ...best, strength: 1 };
+  // An insurer asked to pay ("có mua bảo hiểm cháy nổ, giờ làm sao được bồi thường"): the insurance company's, not the
+  // state's compensation for an official's fault (2.002165), which shares "bồi thường".
+  if (best && !bestHeld && best.redirect.id === INSURER && insurerClaimed(tokens)) best = { ...best, strength: 1 };
   // A benefit asked for a birth by someone insured: social insurance's maternity benefit, whatever else is named.
   if (!best || bestHeld || best.redirect.id === SOCIAL_INSURANCE) {
     const birth = maternityClaim(text, tokens);
     const insurance = birth && redirects.find((r) => r.id === SOCIAL_INSURANCE);
     // the question is all about it, whatever else the letter tells
     if (birth && insurance) return { redirect: insurance, term: birth, strength: 1, said: [birth] };
+  }
+  // A vehicle changing owner ("mua lại xe máy cũ của hàng xóm, muốn sang tên đổi chủ thì làm ở đâu"): the police's
+  // vehicle registration, which no ward record does (the first online registration of a new vehicle is no transfer).
+  if (!best || bestHeld) {
+    const transfer = vehicleTransfer(text);
+    const vehicles = transfer && redirects.find((r) => r.id === VEHICLES);
+    if (transfer && vehicles) return { redirect: vehicles, term: transfer, strength: 1, said: [transfer] };
   }
   // A foreigner asking to reside ("chồng tôi người Mỹ muốn xin thường trú ở Việt Nam"): the immigration office's
   // visa and residence-card pointer (the Law on Residence is for citizens), when nothing else is asked.
@@ -121,6 +138,67 @@ function divorceNotedFromAbroad(text: string, tokens: readonly string[]): boolea
     DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run)) &&
     !DIVORCE_WISHED.some((run) => containsRun(tokens, run))
   );
+}
+
+/**
+ * A divorce asked for itself: a wish or a step of the court's case ("muốn ly hôn", "đơn ly hôn", "nộp hồ sơ … để ly
+ * hôn", "ly hôn đơn phương"), with nothing told done or to be noted ("đã ly hôn", "ghi chú ly hôn") and no ward paper
+ * named ("xin giấy xác nhận cư trú để ly hôn", "muốn ly hôn mà mất giấy đăng ký kết hôn": the paper is the ward's).
+ */
+const DIVORCE_ASKED = [
+  ...[
+    "định ly hôn",
+    "định ly dị",
+    "xin ly hôn",
+    "xin ly dị",
+    "để ly hôn",
+    "để ly dị",
+    "thủ tục ly hôn",
+    "thủ tục ly dị",
+  ],
+  ...["đơn ly hôn", "đơn ly dị", "ly hôn đơn phương", "đơn phương ly hôn", "ly hôn thuận tình", "thuận tình ly hôn"],
+  ...["nộp đơn", "làm đơn", "file for divorce", "get a divorce", "want a divorce"],
+]
+  .map(tokenize)
+  .concat(DIVORCE_WISHED);
+const NAMED_WARD_PAPERS = [
+  ...["xác nhận", "trích lục", "bản sao", "chứng thực", "khai sinh", "giấy kết hôn", "đăng ký kết hôn", "hộ tịch"],
+  ...["khai tử", "chứng tử"],
+  ...["certificate", "certified", "copy"],
+].map(tokenize);
+function divorceAskedFor(tokens: readonly string[]): boolean {
+  return (
+    DIVORCE_ASKED.some((run) => containsRun(tokens, run)) &&
+    !DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run)) &&
+    !NAMED_WARD_PAPERS.some((run) => containsRun(tokens, run))
+  );
+}
+
+const INSURER = "bao-hiem-thuong-mai";
+const CLAIMED = ["bồi thường", "chi trả", "đền bù", "trả tiền", "claim", "compensation", "pay out"].map(tokenize);
+/** A claim asked of an insurer, with no ward paper named for it ("công ty bảo hiểm yêu cầu trích lục khai tử"). */
+function insurerClaimed(tokens: readonly string[]): boolean {
+  return CLAIMED.some((run) => containsRun(tokens, run)) && !NAMED_WARD_PAPERS.some((run) => containsRun(tokens, run));
+}
+
+/**
+ * Which words a negator denies ("không có lương hưu", "không hưởng bảo hiểm xã hội"), by the index of the message's
+ * words; none when the running text splits into other words than the plain ones (then nothing is taken as denied).
+ */
+function deniedWords(text: string, tokens: readonly string[]): readonly boolean[] {
+  const running = textWords(text.slice(0, MAX_QUERY_CHARS));
+  if (running.length !== tokens.length || running.some((w, i) => w.token !== tokens[i])) return [];
+  return deniedMask(running);
+}
+
+/**
+ * A term said only under a denial: "bà em 80 tuổi không có lương hưu, không có bảo hiểm xã hội, xin trợ cấp hằng
+ * tháng" tells what she lacks, the social pension the ward pays, not social insurance's pension. A term holding the
+ * negator itself ("không đóng bảo hiểm xã hội", the employer's) is its own words.
+ */
+function deniedRun(tokens: readonly string[], denied: readonly boolean[], run: readonly string[]): boolean {
+  const starts = startsOf(tokens, run);
+  return starts.length > 0 && starts.every((i) => run.every((_, j) => denied[i + j] === true));
 }
 
 /**
@@ -237,6 +315,41 @@ function maternityClaim(text: string, tokens: readonly string[]): string[] | und
   if (!INSURED.some((run) => containsRun(tokens, run)) && !HUSBAND.some((t) => question.includes(t))) return undefined;
   if (REGISTRATION.some((run) => containsRun(question, run)) || !question.some((t) => BENEFIT.has(t))) return undefined;
   return BIRTH.find((run) => containsRun(question, run));
+}
+
+const VEHICLES = "dang-ky-xe";
+/** A change of owner, in the words citizens use for a vehicle's ("sang tên", "đổi chủ", "chuyển quyền sở hữu"). */
+const OWNER_CHANGE = ["sang tên", "đổi chủ", "chuyển quyền sở hữu", "change of ownership", "transfer ownership"].map(
+  tokenize,
+);
+const STATUS = new Set(tokenize("chưa đã không"));
+const VEHICLE = ["xe máy", "xe ô tô", "ô tô", "xe hơi", "xe", "motorbike", "motorcycle", "car", "scooter"].map(
+  tokenize,
+);
+/**
+ * What keeps it the ward's or another thing's: the contract of sale the ward certifies ("chứng thực hợp đồng mua bán xe
+ * máy để sang tên"), a signature, land or a house ("sang tên sổ đỏ … xe" is about the land too).
+ */
+const NOT_VEHICLE_TRANSFER = [
+  ...["chứng thực", "hợp đồng", "giấy mua bán", "giấy bán", "chữ ký", "công chứng", "certify", "contract"],
+  ...["đất", "nhà", "sổ đỏ", "sổ hồng", "land", "house"],
+].map(tokenize);
+
+/**
+ * A vehicle's change of owner asked in one sentence ("xe máy mua lại của người quen, giờ sang tên thế nào", "chuyển
+ * quyền sở hữu xe ô tô cho con"): the owner-change run, or undefined.
+ */
+function vehicleTransfer(text: string): string[] | undefined {
+  for (const sentence of sentencesOf(text)) {
+    const tokens = tokenize(sentence);
+    // "xe chưa sang tên", "đã đổi chủ": the vehicle's status told beside another question
+    const change = OWNER_CHANGE.find((run) => startsOf(tokens, run).some((i) => !STATUS.has(tokens[i - 1] ?? "")));
+    if (!change || !VEHICLE.some((run) => containsRun(tokens, run))) continue;
+    if (NOT_VEHICLE_TRANSFER.some((run) => containsRun(tokenize(text.slice(0, MAX_QUERY_CHARS)), run)))
+      return undefined;
+    return change;
+  }
+  return undefined;
 }
 
 /**
@@ -1028,6 +1141,22 @@ function clauseStarts(text: string, tokens: readonly string[], ends: RegExp = CL
   return out;
 }
 
+/**
+ * A paper in a list of papers all held or all saying the same ("trong khi căn cước, học bạ, bằng đại học đều có", "các
+ * giấy tờ khác như căn cước, sổ bảo hiểm đều ghi 1963", "passport and ID both say …"): what the other papers show, told
+ * beside a ward paper to be corrected or got, no request for the paper itself.
+ */
+const ALIKE = new Set(tokenize("đều cũng both all"));
+const ALIKE_WHAT = new Set(tokenize("có ghi đúng là khớp giống thống nhất say says show have match"));
+const ALIKE_REACH = 8;
+function heldAlike(tokens: readonly string[], to: number, sentenceFrom: readonly number[]): boolean {
+  const sentence = sentenceFrom[to - 1];
+  for (let k = to; k < tokens.length && k <= to + ALIKE_REACH && sentenceFrom[k] === sentence; k++) {
+    if (ALIKE.has(tokens[k] as string) && ALIKE_WHAT.has(tokens[k + 1] ?? "")) return true;
+  }
+  return false;
+}
+
 /** "rồi" up to this many words after a term's first word makes it done ("ly hôn rồi", "ly dị ở Đài Loan rồi"). */
 const DONE_REACH = 5;
 const DONE_AFTER = "roi";
@@ -1044,6 +1173,9 @@ const COPY_AFTER = new Set(["ban sao", "sao y", "cong chung"]);
  */
 const DEMANDS = [
   ...["yêu cầu", "đòi", "bảo phải", "bảo là", "bảo rằng", "bảo tôi", "bảo em", "bảo mình", "bảo cần", "nói phải"],
+  // "công ty bảo hiểm bắt nộp trích lục khai tử", "bên ngân hàng kêu bổ sung giấy xác nhận độc thân"
+  ...["bắt nộp", "bắt phải", "bắt bổ sung", "bắt làm", "bắt xin", "bắt có", "bảo nộp", "kêu nộp", "bảo bổ sung"],
+  ...["kêu bổ sung", "kêu làm", "bảo làm"],
   ...["requires", "required", "requests", "requested", "asks for", "asked for", "asked me", "wants a", "wants an"],
   // sending the citizen to the ward for the paper ("bên bảo hiểm hướng dẫn lên phường xin xác nhận cư trú")
   ...["hướng dẫn lên", "hướng dẫn ra", "hướng dẫn về", "bảo lên", "bảo ra", "bảo về", "kêu lên", "kêu ra", "kêu phải"],
@@ -1146,7 +1278,8 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       done ||
       demandsPaper(tokens, to) ||
       toldOf(tokens, at, to, clauseFrom) ||
-      setAside(tokens, at, to, sentenceFrom, complaint)
+      setAside(tokens, at, to, sentenceFrom, complaint) ||
+      heldAlike(tokens, to, sentenceFrom)
     );
   });
 }

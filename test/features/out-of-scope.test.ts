@@ -7,9 +7,10 @@ import { bundledCatalogue } from "../harness/common.js";
 
 /** Requests the ward does not handle, written for these tests (not taken from eval/): never a procedure answer. */
 let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 180_000);
 
 async function reply(text: string): Promise<string> {
   const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });

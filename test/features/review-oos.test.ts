@@ -6,9 +6,10 @@ import { bundledCatalogue } from "../harness/common.js";
 
 /** Messages from the session-9 review (H2, L3) and ones of the same kind written for this test, through the assistant. */
 let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 180_000);
 
 async function reply(text: string): Promise<string> {
   const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });

@@ -14,9 +14,10 @@ import { bundledCatalogue } from "../harness/common.js";
  * demand for it. Messages written for this test (not the probe sets' own).
  */
 let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 180_000);
 
 async function reply(text: string): Promise<string> {
   const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });

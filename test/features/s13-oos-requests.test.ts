@@ -10,9 +10,10 @@ import { chatWith, codeOf, converse, type Turn } from "../harness/converse.js";
  * test/features/s13-oos-probe*.tsv), through the real assistant.
  */
 let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 180_000);
 
 /** The first reply to a message sent as a new chat: the procedure it answers, and its text with its choices. */
 async function reply(text: string): Promise<{ code: string | undefined; text: string; choices: number }> {

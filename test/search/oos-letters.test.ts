@@ -11,9 +11,10 @@ import { line, ownSet } from "./oos-harness.js";
  * oos-probe2 3 / 1 of 32, oos-probe3 1 / 1 of 25 (the fresh and probe sets were each measured once before the changes they led to).
  */
 let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 180_000);
 
 const FLOORS = [
   // file, out-of-scope messages, most answered, most answered or listed, fewest in scope answered right (and with a list)
@@ -51,16 +52,25 @@ const FLOORS = [
   { file: "test/features/s13-oos-probe1.tsv", oos: 37, answered: 2, offered: 2, right: 10, reached: 10 },
   // its second batch, written after the first change and never tuned on: 4, 0, 8 at its start (a986604); now 2, 0, 9
   { file: "test/features/s13-oos-probe2.tsv", oos: 30, answered: 3, offered: 3, right: 8, reached: 8 },
+  // the session-14 probe (written before any change): 4 answered, 1 listed of 33, 5 in scope right at its start; now
+  // 0, 1, 5 (an elderly social pension asked "không hưởng lương hưu" lost its social-insurance pointer but search finds
+  // nothing: asked of SEARCH)
+  { file: "test/features/s14-oos-probe1.tsv", oos: 33, answered: 0, offered: 1, right: 5, reached: 5 },
 ];
 
 describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
-  it.each(FLOORS)("$file keeps to its floors", async (floor) => {
-    const { figures } = await ownSet(catalogue, floor.file);
-    const report = `${line(floor.file, figures)}\n${figures.misses.join("\n")}`;
-    expect(figures.oos, report).toBe(floor.oos);
-    expect(figures.oosAnswered, report).toBeLessThanOrEqual(floor.answered);
-    expect(figures.oosAnswered + figures.oosListed, report).toBeLessThanOrEqual(floor.offered);
-    expect(figures.inRight, report).toBeGreaterThanOrEqual(floor.right);
-    expect(figures.inRight + figures.inListedRight, report).toBeGreaterThanOrEqual(floor.reached);
-  });
+  it.each(FLOORS)(
+    "$file keeps to its floors",
+    async (floor) => {
+      const { figures } = await ownSet(catalogue, floor.file);
+      const report = `${line(floor.file, figures)}\n${figures.misses.join("\n")}`;
+      expect(figures.oos, report).toBe(floor.oos);
+      expect(figures.oosAnswered, report).toBeLessThanOrEqual(floor.answered);
+      expect(figures.oosAnswered + figures.oosListed, report).toBeLessThanOrEqual(floor.offered);
+      expect(figures.inRight, report).toBeGreaterThanOrEqual(floor.right);
+      expect(figures.inRight + figures.inListedRight, report).toBeGreaterThanOrEqual(floor.reached);
+      // a few hundred messages through the assistant: a hang guard for a loaded machine, not a time budget
+    },
+    300_000,
+  );
 });
