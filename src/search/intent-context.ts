@@ -211,6 +211,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   ],
   steps: [
     ...["how does", "how do", "walk me through", "what are the steps", "what is the procedure"],
+    // how someone else does it: "how can he extend it", "how should my mother apply"
+    ...["can", "could", "should", "would"].flatMap((verb) =>
+      ["he", "she", "they", "my", "his", "her", "our", "their"].map((who) => `how ${verb} ${who}`),
+    ),
     ...["what happens next", "what s next", "what comes next"],
     // the next step: "tiếp theo phải làm gì", "bắt đầu từ đâu"
     ...["tiếp theo phải", "tiếp theo cần", "tiếp theo làm", "bước tiếp theo", "làm gì tiếp"],
@@ -311,6 +315,8 @@ const KEPT_WHOLE = [
   ...["làm nhg gì", "làm những gì"],
   // whether the procedure differs in one's case: "nếu cháu mang quốc tịch Hàn thì thủ tục có khác không"
   ...["có khác không", "có khác gì không", "có gì khác không", "khác gì không", "có gì khác", "có khác nhau không"],
+  // said without "có" in chat: "thì thủ tục khác ko"
+  ...["thủ tục khác không", "thủ tục khác ko", "thủ tục khác k", "có khác ko", "có khác k"],
 ];
 /**
  * Which benefits one gets ("nhà được lĩnh tiền gì không", "được hưởng chế độ gì"): the procedure as a whole, as the
@@ -678,6 +684,11 @@ export function readInContext(
     // story (before whether one may, or a move from somewhere); "có phải báo tạm vắng ở quê ko": the hometown is
     // where that act is done, whether it is needed is asked (not "có phải về quê làm không", "nộp ở quê được không")
     if (cue.intent === "place" && HOMETOWN.has(text) && !toGo && hometownOfStory(spelled, cue)) cue.mute = true;
+    // "nhờ em trai đi nhận hộ tiền trợ cấp của tôi ở bưu điện": where money is received, the story (not "nộp qua
+    // bưu điện", "gửi kết quả về bưu điện")
+    if (cue.intent === "online" && text === "buu dien" && receivedThere(spelled, cue.at)) cue.mute = true;
+    // "cách chỗ cũ hai con hẻm", "nhà tôi cách phường 5 km": how far, the story (not "cách nộp", "cách làm")
+    if (cue.intent === "steps" && text === "cach" && isDistance(spelled, cue.end ?? 0)) cue.mute = true;
     // "khách dưới quê lên ngủ lại mấy hôm, có phải báo lưu trú không": "mấy" after a stay is "a few", the story,
     // when the question follows in another clause
     if (
@@ -1511,4 +1522,31 @@ function officeOpenAsked(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: 
     }
     return;
   }
+}
+
+/** After "cách": a place or a number said, how far it is ("cách chỗ cũ", "cách phường 5 km", "cách xa"). */
+const FAR_FROM = new Set(
+  tokenize("chỗ nhà phường xã ủy ubnd trường chợ bệnh đường thôn xóm khoảng xa gần hơn tầm chừng"),
+);
+function isDistance(spelled: readonly Word[], at: number): boolean {
+  const next = spelled[at]?.token ?? "";
+  return FAR_FROM.has(next) || /^\d/.test(next);
+}
+
+/**
+ * "nhận … tiền trợ cấp … ở bưu điện", "lĩnh lương hưu tại bưu điện": money received at it, in the same clause (the
+ * result received there is the delivery: "nhận kết quả ở bưu điện được không").
+ */
+const RECEIVING = new Set(tokenize("nhận lĩnh lãnh rút"));
+const MONEY = new Set(tokenize("tiền lương hưu trợ cấp"));
+const AT_PLACE = new Set(tokenize("ở tại"));
+function receivedThere(spelled: readonly Word[], at: number): boolean {
+  if (!AT_PLACE.has(spelled[at - 1]?.token ?? "")) return false;
+  const clause = clauseOf(spelled[at]);
+  let money = false;
+  for (let k = at - 2; k >= 0 && clauseOf(spelled[k]) === clause; k--) {
+    if (MONEY.has(spelled[k]?.token ?? "")) money = true;
+    if (RECEIVING.has(spelled[k]?.token ?? "")) return money;
+  }
+  return false;
 }

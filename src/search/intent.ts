@@ -1188,15 +1188,20 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
   const clause = clauseAt(spelled, end - 1);
   let k = end - 2;
   let negated = false;
+  // "nếu không làm con nuôi mà chỉ nhận chăm sóc thì sao": not this but that, another way asked (the whole)
+  let instead = false;
   for (; k >= 0 && clauseAt(spelled, k) === clause; k--) {
     const w = spelled[k]?.token ?? "";
     if (WISHES.has(w)) return false;
+    if (w === MA.token && (spelled[k]?.marks === MA.marks || spelled[k]?.marks === "")) instead = true;
     if (WHAT_IF_NOT.has(w) && !(w === "khong" && spelled[k + 1]?.token === "co" && spelled[k + 2]?.token === "giay")) {
+      if (instead) return false;
       negated = true;
     }
   }
   return negated;
 }
+const MA = phrase("mà")[0] as Word;
 /** Late: "trễ mấy ngày", "muộn bao lâu", "chậm mấy hôm". */
 const LATE_WORDS = new Set(tokenize("trễ muộn chậm"));
 const OFFICE_RETURNS = new Set(tokenize("trả giải xử"));

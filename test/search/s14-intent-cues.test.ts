@@ -75,6 +75,23 @@ describe("section cues that generalise (session 14)", () => {
     ["xin giấy phép bán rượu thì phải đáp ứng những gì", "conditions"],
     ["phải có gì mới được cấp", "conditions"],
     ["cần có gì", "documents"],
+    // "cách" before a place or a number is how far, the story; before an act, the way
+    ["chỗ mới vẫn nằm trong phường mình, cách chỗ cũ hai con hẻm", "general"],
+    ["nhà tôi cách phường 5 km, có làm lưu động được không", "conditions"],
+    ["cách nộp hồ sơ", "steps"],
+    // how someone else does it, in English
+    ["my brother's tạm trú in Hanoi runs out next week, how can he extend it", "steps"],
+    ["how should my mother apply", "steps"],
+    // whether the procedure differs, typed without "có"; not this but that, another way asked
+    ["nếu nhờ cộng tác viên dịch của phường dịch luôn thì thủ tục khác ko", "general"],
+    ["nếu không làm con nuôi mà chỉ nhận chăm sóc bé mồ côi ở xóm bên thì sao", "general"],
+    ["nếu không đến hòa giải thì sao", "conditions"],
+    // money received at the post office is the story; the result received there, the delivery
+    [
+      "Tôi cần chứng thực chữ ký trên giấy ủy quyền cho em trai đi nhận hộ tiền trợ cấp của tôi ở bưu điện, làm ở phường được không?",
+      "place",
+    ],
+    ["nhận kết quả ở bưu điện được không", "online"],
   ])("«%s» asks %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
