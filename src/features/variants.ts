@@ -55,6 +55,12 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["nghỉ làm", "thôi"],
   ["nghỉ hẳn", "chấm dứt"],
   ["tạm nghỉ", "tạm ngừng"],
+  // asking for more time: "xin kéo dài thêm", "kéo dài thời hạn giấy phép" (not "thủ tục kéo dài bao lâu", the time it
+  // takes; not "ở thêm", also staying with someone)
+  ["kéo dài thêm", "gia hạn"],
+  ["kéo dài thời hạn", "gia hạn"],
+  ["xin kéo dài", "gia hạn"],
+  ["muốn kéo dài", "gia hạn"],
   ["reissue", "cấp lại"],
   ["replace", "cấp lại"],
   ["replacement", "cấp lại"],
@@ -110,6 +116,10 @@ const CHANGE_HINTS = [
   "sang nhà khác",
   "địa chỉ mới",
   "tiếp tục",
+  "kéo dài thêm",
+  "kéo dài thời hạn",
+  "xin kéo dài",
+  "muốn kéo dài",
   "nghỉ",
   "ngừng",
   "đóng cửa",

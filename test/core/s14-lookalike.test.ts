@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { asksMobile, caseForeign, marriedAbroad, retoldCase, withoutCaseWords } from "../../src/features/foreign.js";
+import { namesChange, variantForDetail } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
@@ -79,6 +80,21 @@ describe("the case told anew after an answer", () => {
     const story = "vợ tôi là người Trung Quốc, mất giấy đăng ký kết hôn";
     expect(caseForeign("không, vợ tôi người Việt mà", { story })).toBe(false);
     expect(caseForeign("em là người Việt, cần giấy gì", { story })).toBe(true);
+  });
+});
+
+describe("more time asked is the extension", () => {
+  it.each([
+    [["1.004194", "1.002755", "1.010028"], "xin kéo dài thêm", "1.002755"],
+    [["1.013225", "1.013228", "1.013227", "1.013226"], "muốn kéo dài thời hạn giấy phép", "1.013227"],
+  ])("%j: %s → %s", (codes, text, meant) => {
+    expect(variantForDetail(codes.map(byCode), text)?.code).toBe(meant);
+  });
+
+  it("not the time a procedure takes, nor staying with someone", () => {
+    expect(namesChange("thủ tục kéo dài bao lâu")).toBe(false);
+    const residence = ["1.004194", "1.002755", "1.010028"].map(byCode);
+    expect(variantForDetail(residence, "em ở thêm với chị gái thì sao")?.code).not.toBe("1.002755");
   });
 });
 
