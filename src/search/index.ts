@@ -19,6 +19,11 @@ export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
   parts: { coverage: number; pairs: number; title: number; free: boolean };
   /** Brought in only by what the message tells of its situations (`Tuning.recall`): no candidate of the rules' own. */
   recalled?: true;
+  /**
+   * A benefit named for whom it serves, in a message that asks for no benefit (`Tuning.unasked`): the story's
+   * words name it, so the re-ranker does not put it first over a record of the rules' own.
+   */
+  unasked?: true;
 }
 
 export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
@@ -141,6 +146,12 @@ export const DEFAULT_TUNING = {
    * năm", "đã làm khai tử và xóa thường trú cho bố"): background to what is asked now, the renewal or the change.
    */
   done: 0.15,
+  /**
+   * What a benefit named for whom it serves ("Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng") loses
+   * when the message asks for no benefit at all ("chồng em đang đi xuất khẩu lao động, em làm khai sinh cho con …"):
+   * who the citizen is, told as the story, not the support asked. 0: off.
+   */
+  unasked: 0.3,
   /** A single candidate above `choose` is answered (not sure) from here; below, nothing is. */
   single: 0.6,
   /**
@@ -198,6 +209,8 @@ interface Entry<P extends SearchableProcedure> {
   named: string[][];
   /** The words and adjacent word pairs (within a clause) of what it says of its situations: what `recall` reads. */
   situation: string[];
+  /** A benefit named for whom it serves (`BENEFIT_FOR_WHOM`): its name past the benefit word tells a situation. */
+  forWhom: boolean;
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -992,6 +1005,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // A foreigner in the message makes the procedure its foreign-element twin: the catalogue writes the twin's
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
     this.weighDone(ranked, content, query.said);
+    this.weighUnasked(ranked, query.said);
     this.weighBundles(ranked, content, query.said);
     const foreign = terms.get(FOREIGN);
     // A foreign place someone only is at ("đi công tác ở nước ngoài", "công ty ở Canada") makes no twin.
@@ -1132,6 +1146,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       changed = true;
     }
     if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+  }
+
+  /**
+   * A benefit named for whom it serves ("Hỗ trợ người lao động đi làm việc ở nước ngoài theo hợp đồng", "Hưởng trợ
+   * cấp khi người có công … từ trần") is what a citizen tells of someone as the story around another request ("vợ
+   * em đi xkld ở Đài Loan, em ở nhà làm khai sinh cho con được không", "anh em đi xuất khẩu lao động về, giờ muốn
+   * đăng ký kết hôn"): every message asking for it says a benefit ("hỗ trợ", "tiền", "chi phí", "vay", "hưởng",
+   * "support"). Without one, it loses `unasked` and is marked so the re-ranker keeps it from first place.
+   */
+  private weighUnasked(ranked: Hit<P>[], said: readonly TextWord[]): void {
+    if (this.tuning.unasked <= 0) return;
+    const named = ranked.filter((h) => this.entryOf(h).forWhom);
+    if (named.length === 0 || asksBenefit(said)) return;
+    for (const h of named) {
+      h.score -= this.tuning.unasked;
+      h.unasked = true;
+    }
+    ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }
 
   /**
@@ -1291,10 +1323,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const before = said.slice(Math.max(0, k - 3), k).filter((w) => w.clause === word.clause);
       const positions: number[] = [];
       let purpose = false;
+      // Denied whole ("bà em không có lương hưu", "không có bảo hiểm xã hội"): the case told, not the service asked;
+      // but not what a paper confirms ("xác nhận không tiền án tiền sự"), which is that service.
+      // A term that holds its own negator ("không tiền án tiền sự") is asked as written.
+      let denied = !confirmsDenial(said, k) && !run.some((t) => NEGATORS_AS_TYPED.some((n) => n.token === t));
       content.forEach((w, i) => {
         if (w.at < first || w.at > last) return;
         positions.push(i + w.clause * this.tuning.clauseGap);
         purpose ||= w.purpose;
+        denied &&= w.token.startsWith(DENIED);
       });
       // The agency that demands a ward paper ("ngân hàng yêu cầu giấy xác nhận tình trạng hôn nhân …") is no request
       // for its own service: like a paper to bring, it tells only which records the message is not about.
@@ -1305,7 +1342,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));
       const when = before.some((w) => WHEN.has(w.token));
-      if (positions.length > 0 && !purpose) runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
+      if (positions.length > 0 && !purpose && !denied)
+        runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
     }
     return runs;
@@ -1701,6 +1739,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       parts: this.partsOf(procedure.name),
       named: [name, ...aliases].map((words) => this.distinctive(words)),
       situation: this.situationOf(procedure),
+      forWhom: BENEFIT_FOR_WHOM.test(procedure.name.normalize("NFC").toLowerCase()),
     };
   }
 
@@ -2112,6 +2151,66 @@ function doneWords(said: readonly TextWord[], content: readonly QueryWord[]): bo
     for (const a of span) at.add(a);
   });
   return content.map((w) => at.has(w.at));
+}
+
+/** The words before a negator that make what it denies a paper's content ("xác nhận không …", "giấy chứng nhận không …"). */
+const CONFIRMS = new Set(["nhận", "giấy", "minh"].map((w) => (words(w)[0] as Word).token));
+const NEGATORS_AS_TYPED = words("không chưa chẳng");
+/** Whether a negator a few words before `k` in its clause follows a word of confirming: the denial is asked. */
+function confirmsDenial(said: readonly TextWord[], k: number): boolean {
+  const clause = (said[k] as TextWord).clause;
+  for (let j = k - 1; j >= Math.max(1, k - 3) && (said[j] as TextWord).clause === clause; j--) {
+    const w = said[j] as TextWord;
+    if (NEGATORS_AS_TYPED.some((n) => isWord(w, n))) return CONFIRMS.has((said[j - 1] as TextWord).token);
+  }
+  return false;
+}
+
+/**
+ * A benefit's name that, past the benefit word, says for whom ("Hỗ trợ người lao động …", "Hưởng trợ cấp khi người
+ * có công …"), not what is given ("Hỗ trợ chi phí mai táng", "Hỗ trợ đào tạo nghề"): lowercased NFC.
+ */
+const BENEFIT_FOR_WHOM = /^(?:hỗ trợ|hưởng trợ cấp|trợ cấp)\s+(?:người|khi|đối tượng)(?:\s|$)/u;
+/**
+ * What asks for a benefit, word for word as written or typed without accents: "hỗ trợ", "trợ cấp", "tiền", "chi phí",
+ * "vay vốn", "chế độ", "miễn phí", "được hưởng", "quyền lợi", "ưu đãi". Phrases, not single syllables: unaccented,
+ * "dai" is "Đài Loan" as well as "ưu đãi".
+ */
+const BENEFIT_PHRASES = [
+  "hỗ trợ",
+  "trợ cấp",
+  "trợ giúp",
+  "tiền",
+  "chi phí",
+  "kinh phí",
+  "vay",
+  "vốn",
+  "chế độ",
+  "miễn phí",
+  "được hưởng",
+  "hưởng trợ",
+  "quyền lợi",
+  "ưu đãi",
+  "các khoản",
+].map((p) => words(p));
+/** …and in English ("is there any support", "financial help", "a subsidy"). */
+const BENEFIT_ENGLISH = new Set(
+  "support supports help helps subsidy subsidies subsidised subsidized allowance allowances assistance aid fund funds funding money cost costs pay paid grant grants benefit benefits free".split(
+    " ",
+  ),
+);
+/** Whether the typed words ask for a benefit. */
+function asksBenefit(said: readonly TextWord[]): boolean {
+  return said.some(
+    (w, k) =>
+      (w.marks === "" && BENEFIT_ENGLISH.has(w.token)) ||
+      BENEFIT_PHRASES.some((phrase) =>
+        phrase.every((p, j) => {
+          const t = said[k + j];
+          return t !== undefined && t.clause === w.clause && isWord(t, p);
+        }),
+      ),
+  );
 }
 
 /** Demonstratives after a noun that point back to it ("giấy đó", "phiếu này", "thủ tục ấy"), as written. */

@@ -1024,7 +1024,7 @@ export function rerank<P extends SearchableProcedure>(
   const candidates = ranked.slice(0, RANKER_K);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
   const { cores, context } = coreFeatures(text, candidates, rules.decision, listed, support, gramModel, situations);
-  const order = byScore(candidates, modelScores(cores, context, candidates, model));
+  const order = storyLast(byScore(candidates, modelScores(cores, context, candidates, model)));
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
   // candidates the model weighed but for its first. After an answer the rest are the alternatives a "not this one?"
   // offers, best first by the model too (nested CV, tuning part: top-3 94.8 → see the commit).
@@ -1059,6 +1059,17 @@ function modelScores<P extends SearchableProcedure>(
     for (const c of context) for (const x of core) s += x * c * (weights[i++] ?? 0);
     return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
   });
+}
+
+/**
+ * The model's order with a benefit the message never asks for (`Hit.unasked`: only the story's words name it) after
+ * the first record the rules found by its words: the grams learn "xuất khẩu lao động" as the support's, whatever
+ * else the citizen asks.
+ */
+function storyLast<P extends SearchableProcedure>(order: Hit<P>[]): Hit<P>[] {
+  if (!order[0]?.unasked) return order;
+  const asked = order.find((h) => !h.unasked && !h.recalled && h.score > 0);
+  return asked ? [asked, ...order.filter((h) => h !== asked)] : order;
 }
 
 /** The candidates best first by their scores; a tie keeps the rules' order. */
