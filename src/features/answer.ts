@@ -31,6 +31,8 @@ import {
   pointsAtCurrent,
   type SectionCue,
   sectionCue,
+  spelledOut,
+  tellsStateThenAsks,
   toldBefore,
   unknownWords,
   type Vocabulary,
@@ -584,13 +586,17 @@ function describeAgain(ctx: FeatureContext, st: AnswerContext): Reply {
 async function answerQuestion(
   ctx: FeatureContext,
   deps: AnswerFeatureDeps,
-  text: string,
+  typed: string,
   /** Procedures the citizen just said are not meant ("không phải khai sinh mà là …"): set aside in this search. */
   rejected: ReadonlySet<string> = new Set(),
   /** The case told before a correction: the procedure rejected is not meant, but what the chat told of the case holds. */
   caseBefore?: CaseSoFar,
 ): Promise<Reply[]> {
   const { search, catalogue } = snapshotOf(ctx, deps);
+  // After an answer or a list, chat spellings of a section's words are read as written out ("mấy ngày thì sog", "có
+  // tốn fí k", "t7 co lam ko"): the follow-up's question, which the search's own spellings do not all know.
+  const before = readContext(ctx);
+  const text = before.code || before.options ? spelledOut(typed) : typed;
   // "số 2", "cái thứ hai", "chọn cái đầu tiên": a procedure offered last, picked in words.
   const picked = pickedInWords(text, ctx.state.lastChoices ?? []);
   const pickedProcedure = picked && catalogue.procedures.find((p) => p.code === picked.code);
@@ -661,6 +667,15 @@ async function answerQuestion(
     : cue?.only && !(current && asksOfOther(text))
       ? cue.section
       : undefined;
+  // "mua xe cũ ở đâu", "khám thai ở đâu tốt", "phòng trọ gần chợ giá bn 1 tháng", "học phí trường tư bao nhiêu" after an
+  // answer: a thing bought, a place recommended, a price of another thing, none of them asked of the procedure at hand
+  // (whose own words the thing may share: "trọ", "xe", "trường"). Unless the message names another procedure whole.
+  const namesAnotherWhole =
+    top !== undefined &&
+    outcome.decision === "answer" &&
+    top.procedure.code !== current?.code &&
+    saysNameOf(top.procedure, text);
+  if (current && !namesAnotherWhole && (pricesOther || seeksThing(text))) return [notFound(ctx, deps, catalogue, text)];
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
@@ -733,6 +748,21 @@ async function answerQuestion(
     saysOnly(current, cue.rest) &&
     !saysWillDo(text) &&
     (!redirect || namesPaperToBring(text, redirect.term))
+  ) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  }
+  // "em ở trọ thì nộp ở đâu" after a birth registration, "em 25 tuổi, anh ấy 30 tuổi, đã ly hôn một lần, cần giấy gì"
+  // after a marriage: the case told as a state, then a section asked in the procedure's own terms. Search follows a
+  // word of the state to another procedure ("trọ" to a temporary residence, "ly hôn" to a divorce's record), which the
+  // message does not ask for: it names none whole.
+  if (
+    current &&
+    cue &&
+    !cue.only &&
+    !labelled &&
+    !forPurpose(text) &&
+    tellsStateThenAsks(text) &&
+    !(top && top.procedure.code !== current.code && containsRun(tokenize(text), tokenize(top.procedure.name)))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1737,11 +1767,36 @@ const BUYS =
   /(?:^|\s)(?:mua\s+(?:o\s+dau|cho\s+nao|o\s+cho\s+nao|dau)|where\s+(?:can|do|should)\s+(?:i|we)\s+buy|(?:o\s+dau|cho\s+nao|where)\s+(?:\S+\s+)?(?:re|cheap|cheaper))(?=$|[\s?.!,])/;
 
 /**
+ * "mua xe cũ ở đâu", "mua đồng phục chỗ nào", "where can I buy a helmet": a thing bought, the words between the buying
+ * and the where naming none of a procedure's papers ("mua tờ khai ở đâu" asks where its form is had).
+ */
+const BUYS_THING = /(?:^|\s)mua((?:\s+\S+){1,5}?)\s+(?:o\s+dau|cho\s+nao|o\s+cho\s+nao|o\s+mo|dau)(?=$|[\s?.!,])/;
+const PAPER_BOUGHT = /(?:^|\s)(?:to khai|mau|don|giay|ho so|so|bieu|form|nop|dang ky|lam|xin)(?=$|\s)/;
+/** "khám thai ở đâu tốt", "chụp ảnh cưới ở đâu đẹp", "where is the best …": a place recommended, never an office's. */
+const RECOMMENDED =
+  /(?:^|\s)(?:o\s+dau|cho\s+nao|where)\s+(?:\S+\s+)?(?:tot|ngon|dep|uy tin|chat luong|xin|good|best|nice)(?=$|[\s?.!,])/;
+
+/** Whether a message seeks a thing to buy or a place recommended, none of a procedure's sections (folded). */
+function seeksThing(text: string): boolean {
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  const bought = BUYS_THING.exec(folded);
+  return (bought !== null && !PAPER_BOUGHT.test(bought[1] as string)) || RECOMMENDED.test(folded);
+}
+
+/**
  * The fee of the procedure itself named (folded): "lệ phí", "the fee", "the licence", the act of registering, a price
  * per page or copy. Not "học phí", "viện phí", "parking fee": a thing's price (a word before "phí"/"fee" names it).
  */
 const FEE_OF_IT =
   /(?:^|\s)(?:le phi|dang ky|(?:the|a|any) (?:fees?|licen[cs]e)|licen[cs]e fee|register|registering|registration|per (?:page|copy)|moi (?:trang|ban))(?=$|[\s?.!,])/;
+
+/** Fees of other things (folded): a school's, a hospital's, a lawyer's, a broker's, a courier's, parking. */
+const OTHER_FEES =
+  /(?:^|\s)(?:hoc phi|vien phi|hoi phi|cuoc phi|an phi|phi (?:luat su|moi gioi|ship|gui xe|giu xe|dich thuat cong chung|bao hiem|internet|wifi|dien|nuoc|quan ly))(?=$|[\s?.!,])/;
+/** A price asked after the thing priced (folded): "phòng trọ gần chợ giá bn", "xe cũ giá bao nhiêu". */
+const PRICED_AFTER = /^(.*?)(?:^|\s)gia\s+(?:bao nhieu|bn|bnh|ca|the nao|nhieu|khoang)(?=$|[\s?.!,])/;
+/** Words of doing the procedure said before a price ("làm giấy này giá bao nhiêu"): its own fee. */
+const DOING = new Set(tokenize("làm nộp đăng ký xin cấp khai chứng thực thủ tục hồ sơ giấy dịch vụ"));
 
 /** Words a price is said with, before the thing priced: "tiền thuê nhà", "giá vé", "phí công chứng", "cước". */
 const PRICE_WORDS = new Set(tokenize("tiền giá phí vé cước"));
@@ -1774,6 +1829,15 @@ function pricesOtherThing(
   const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
   if (tokens.some((t, i) => PRICE_WORDS.has(t) && tokens[i + 1] !== undefined && !priced(tokens[i + 1] as string)))
     return true;
+  // "học phí trường tư bao nhiêu", "viện phí sinh mổ", "phí luật sư": the fee of a school, a hospital, a lawyer.
+  const folded = fold(text.slice(0, MAX_DAY_CHARS));
+  if (OTHER_FEES.test(folded)) return true;
+  // "phòng trọ gần chợ giá bn 1 tháng": the thing said before its price, none of it the procedure's name or doing.
+  const price = PRICED_AFTER.exec(folded);
+  if (price) {
+    const before = tokenize(price[1] as string).filter((t) => !asks(t) && !/^\d+$/.test(t));
+    if (before.length > 0 && before.some((t) => !name.has(t) && !DOING.has(t))) return true;
+  }
   // "tiệm tạp hóa của mẹ em đăng ký thì mất bao nhiêu tiền", "my fiancee is from Korea, how much is the fee": the fee
   // of doing it (its lệ phí, the fee, the licence, registering, per page) asked with the case told around it; the case's
   // words are no thing priced (review s12 H3).

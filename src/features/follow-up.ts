@@ -46,6 +46,8 @@ const FILLER_WORDS = [
   "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
   "grandmother grandfather grandma grandpa grandparents parents parent aunt uncle brother sister neighbour neighbor",
   "come go attend appear person cô chú bác dì cậu mợ thím",
+  // Central speech around a question: "nộp ở mô rứa", "mấy bữa thì xong hè", "răng lâu rứa"
+  "rứa răng mô hè nờ nớ ri",
 ]
   .join(" ")
   .split(/\s+/)
@@ -160,6 +162,9 @@ const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   // "miễn phí hả", "free?": whether there is a fee
   { tokens: ["mien", "phi"], section: "fee" },
   { tokens: ["free"], section: "fee" },
+  // "… giá bn", "tầm nào có kết quả": a price in chat, around when
+  { tokens: ["gia", "bn"], section: "fee" },
+  { tokens: ["tam", "nao"], section: "time" },
 ];
 
 /** Offices named in a follow-up ("có phải lên công an không hay làm online"): where, not which procedure. */
@@ -192,6 +197,73 @@ const HOURS_RUNS = [
   "opening hours",
   "open on saturday",
 ].map((run) => words(run).map((w) => w.token));
+
+/**
+ * The office's days and hours asked alone: "chiều thứ bảy phường có làm việc ko", "sáng chủ nhật có nhận hồ sơ không",
+ * "t7 co lam ko", "trưa có nghỉ không", "is the office open on weekends". The day said with nothing but the office's
+ * work and the particles: the place section prints the office with its hours. A result's day ("thứ bảy có kết quả
+ * không") or a day of the citizen's own ("chủ nhật em bận") is no such question.
+ */
+const OFFICE_DAY_RUNS = [
+  ...["thứ 7", "thứ bảy", "t7", "chủ nhật", "cn", "cuối tuần", "ngoài giờ", "ngày lễ", "lễ tết", "trưa", "buổi trưa"],
+  ...["buổi tối", "thứ mấy", "ngày nào", "bữa nào", "hôm nào"],
+  ...["saturday", "saturdays", "sunday", "sundays", "weekend", "weekends", "holiday", "holidays", "lunch", "evening"],
+].map((run) => words(run));
+const OFFICE_DAY_FRAME_WORDS = words(
+  [
+    "có làm việc nhận hồ sơ mở cửa tiếp trực nghỉ không vậy ạ nữa sáng chiều phường xã ubnd ủy ban bộ phận một cửa",
+    "công an cán bộ bên mình thì hay từ đến",
+    "is it open opened are you do does the office ward commune police on in at morning afternoon work working",
+    "staff closed close break",
+    "2 3 4 5 6 hai ba tư năm sáu",
+  ].join(" "),
+);
+/** A result, handed back or ready ("thứ 7 có lấy kết quả được không"): the time section's, not the office's days. */
+const RESULT_WORDS = new Set(words("kết quả kq lấy trả xong result ready pick").map((w) => w.token));
+
+function asksOfficeDays(text: string): boolean {
+  let rest = words(text.slice(0, MAX_QUERY_CHARS));
+  const accented = rest.some((w) => w.marks !== "");
+  // Typed with accents, a day must carry its own ("thứ bảy", not "thu bay" of another word).
+  const same = (typed: Word, day: Word) => typed.token === day.token && (!accented || typed.marks === day.marks);
+  const find = (run: readonly Word[]) =>
+    rest.findIndex((_, i) => i + run.length <= rest.length && run.every((d, j) => same(rest[i + j] as Word, d)));
+  let said = false;
+  for (const run of OFFICE_DAY_RUNS) {
+    for (let at = find(run); at >= 0; at = find(run)) {
+      said = true;
+      rest = [...rest.slice(0, at), ...rest.slice(at + run.length)];
+    }
+  }
+  if (!said || rest.some((w) => RESULT_WORDS.has(w.token))) return false;
+  // Typed with accents, a frame word must carry its own ("trận" of "trận đấu tối nay" is no "trấn" of "thị trấn").
+  const frame = (w: Word) =>
+    OFFICE_DAY_FRAME_WORDS.some((f) => f.token === w.token && (!accented || f.marks === w.marks)) ||
+    (FILLER.has(w.token) && (!accented || (MARKS_OF.get(w.token)?.has(w.marks) ?? false)));
+  return rest.every(frame);
+}
+
+/**
+ * Chat spellings of a section's words that the search's own list lacks, read so after an answer: "mấy ngày thì sog",
+ * "bn ngày thì xg" (xong), "có mất xiền không" (tiền), "có tốn fí k" (phí), "mấy h thì lấy đc" (giờ).
+ */
+const FOLLOW_CHAT: [RegExp, string][] = [
+  [/(^|[\s,.?!])(?:xg|xog|sog|xonq)(?=$|[\s,.?!])/giu, "$1xong"],
+  [/(^|[\s,.?!])(?:xiền|xìn|xien)(?=$|[\s,.?!])/giu, "$1tiền"],
+  [/(^|[\s,.?!])(?:fí|fi|fee's)(?=$|[\s,.?!])/giu, "$1phí"],
+  [/(^|[\s,.?!])(mấy|may|bao nhiêu|bn)\s+h(?=$|[\s,.?!])/giu, "$1$2 giờ"],
+  // Central speech: "làm răng" (làm sao), "ở mô" (ở đâu), "cần đem theo chi" (gì)
+  [/(^|[\s,.?!])(làm|lam|thì|thi)\s+(?:răng|rang)(?=$|[\s,.?!])/giu, "$1$2 sao"],
+  [/(^|[\s,.?!])(ở|o)\s+mô(?=$|[\s,.?!])/giu, "$1$2 đâu"],
+  [/(^|[\s,.?!])(cần|đem|mang|theo|làm|là)\s+chi(?=$|[\s,.?!])/giu, "$1$2 gì"],
+];
+
+/** The message with those chat spellings written out; the message itself when it has none. */
+export function spelledOut(text: string): string {
+  let out = text.normalize("NFC");
+  for (const [pattern, to] of FOLLOW_CHAT) out = out.replace(pattern, to);
+  return out;
+}
 
 /** How much is asked, and the words of an allowance that may stand beside it. */
 const AMOUNT = new Set(["bao nhieu", "how much"]);
@@ -229,17 +301,37 @@ export function sectionCue(text: string): SectionCue | undefined {
     section = "place";
     tokens = tokens.filter((t) => !HOURS_WORDS.has(t));
   }
+  if (asksOfficeDays(text)) return { section: "place", only: true, rest: [] };
   for (const cue of EXTRA_CUES) {
     const at = indexOfRun(tokens, cue.tokens);
     if (at < 0) continue;
     tokens = [...tokens.slice(0, at), ...tokens.slice(at + cue.tokens.length)];
     section ??= cue.section;
   }
+  // "phòng trọ gần chợ giá bn 1 tháng": a price asked, though by the month (no allowance's amount: "giá" is a price).
+  const priced = PRICE_ASKED.find((run) => indexOfRun(all, run) >= 0);
+  if (!section && priced) {
+    section = "fee";
+    const at = indexOfRun(tokens, priced);
+    if (at >= 0) tokens = [...tokens.slice(0, at), ...tokens.slice(at + priced.length)];
+  }
   // "được hỗ trợ bao nhiêu tiền", "mỗi tháng được bao nhiêu": the amount of an allowance is the procedure as a whole.
   if (!section && all.some((t, k) => AMOUNT.has(`${t} ${all[k + 1] ?? ""}`))) {
     const rest = tokens.filter((t) => !FILLER.has(t) && !ALLOWANCE_WORDS.has(t));
     if (rest.length === 0) return { section: "general", only: true, rest };
   }
+  // "quá hạn thì phạt bao nhiêu", "không đăng ký có bị phạt không": a penalty for not doing it in time, which the
+  // conditions say (the deadline), never a fee.
+  if (
+    all.includes("phat") &&
+    words(text.slice(0, MAX_QUERY_CHARS)).some((w) => w.token === "phat" && w.marks !== "\u0301")
+  ) {
+    section = "conditions";
+    tokens = tokens.filter((t) => !PENALTY_FRAME.has(t));
+  }
+  // "làm sao", "làm răng", "thì sao": how, of the procedure at hand as a whole.
+  if (!section && HOW.some((run) => indexOfRun(all, run) >= 0) && all.every((t) => FILLER.has(t)))
+    return { section: "general", only: true, rest: [] };
   if (!section) return undefined;
   for (const run of OFFICE_RUNS) {
     for (let at = indexOfRun(tokens, run); at >= 0; at = indexOfRun(tokens, run)) {
@@ -249,6 +341,24 @@ export function sectionCue(text: string): SectionCue | undefined {
   const rest = tokens.filter((t) => !FILLER.has(t));
   return { section, only: rest.length === 0, rest };
 }
+
+/** A penalty asked for not doing it, or late: "quá hạn", "trễ", "không đăng ký" (folded). */
+const PENALTY_FRAME = new Set(
+  words("phạt bị quá hạn trễ muộn chậm tiền nếu không ko đăng ký khai báo penalty fine").map((w) => w.token),
+);
+
+/** How it is done, asked alone: "làm sao", "làm răng" (written out), "ra sao" (folded). Not "sao lâu thế": a complaint. */
+const HOW = [
+  ["lam", "sao"],
+  ["ra", "sao"],
+];
+
+/** A price asked ("giá bn", "giá bao nhiêu"), folded. */
+const PRICE_ASKED = [
+  ["gia", "bn"],
+  ["gia", "bao", "nhieu"],
+  ["gia", "bnh"],
+];
 
 const HOURS_WORDS = new Set([...HOURS_RUNS.flat(), ...words("giờ mấy thứ bảy sáng chiều nay hôm").map((w) => w.token)]);
 
@@ -550,4 +660,62 @@ function questionStart(said: readonly TextWord[]): number {
   let start = said.findIndex((w) => w.clause === last.clause);
   for (let i = start; i < said.length - 2; i++) if (isThen(said[i] as Word, accented)) start = i + 1;
   return start;
+}
+
+/**
+ * Words of a question asked in the procedure's own terms after the case is told (folded): "nộp chỗ nào", "cần thêm giấy
+ * gì", "có được miễn phí không", "làm đc ko", "đăng ký được không". Nothing else may stand in it.
+ */
+const OWN_QUESTION =
+  /(?:^|\s)(?:nop|ho so|giay|giay to|mang|chuan bi|dieu kien|le phi|phi|thu tuc|dang ky|lam duoc|lam dc|xin)(?=$|\s)/;
+const QUESTION_TERMS = new Set(words("đăng ký giấy phí miễn lệ điều kiện chuẩn bị thêm mang theo").map((w) => w.token));
+/**
+ * Words that make the case told a request of its own (folded): a wish ("nếu muốn đổi tên quán"), a change, asking for
+ * something ("xin", "làm lại"), or "còn …" moving on ("còn đăng ký kết hôn thì cần giấy gì").
+ */
+const REQUEST = new Set(
+  words("muốn mún đổi sửa chuyển thay hủy xóa tách gia hạn bổ sung cải chính lại kiện want change").map((w) => w.token),
+);
+const MOVING_ON = words("còn what how");
+/** Said before "còn": "à còn vụ nhập hộ khẩu cho bé …", "ok còn …". */
+const OPENERS = new Set(words("à ừ ờ ok oke vậy thế thôi ủa ơ and").map((w) => w.token));
+/** What an unaccented "con" moves on to ("con vu nhap ho khau …"), where it is no child. */
+const MOVED_TO = new Set(words("vụ việc chuyện cái thủ tục về about").map((w) => w.token));
+
+/** Whether the story opens by moving on ("còn …", "à còn vụ …", "what about …"), after an interjection or two. */
+function movesOn(story: readonly Word[]): boolean {
+  const accented = story.some((w) => w.marks !== "");
+  const at = story.findIndex((w) => !OPENERS.has(w.token));
+  const first = story[at];
+  if (!first) return false;
+  const next = story[at + 1]?.token ?? "";
+  if (first.token === "what" || first.token === "how") return next === "about";
+  const said = MOVING_ON.find((w) => w.token === first.token && (!accented || w.marks === first.marks));
+  return said !== undefined && (accented || MOVED_TO.has(next));
+}
+
+/**
+ * "nhà em thuê trọ thì nộp chỗ nào", "em 25 tuổi, anh ấy 30 tuổi, đã ly hôn một lần, cần giấy gì", "k có hộ khẩu thì
+ * làm đc ko", "em là sinh viên, có được miễn phí không": the citizen's case told (where they live, their age, a divorce
+ * behind them, being a student), then a question in the procedure's own terms that names nothing else. The case is a
+ * state, not a request: its words ("trọ", "ly hôn", "hộ khẩu") are no other procedure asked for, though another
+ * procedure's name shares them. Not when the case wishes or changes something ("nếu muốn đổi tên quán thì …") or moves
+ * on ("còn …").
+ */
+export function tellsStateThenAsks(text: string): boolean {
+  const said = unchat(textWords(text.slice(0, MAX_QUERY_CHARS)));
+  const start = questionStart(said);
+  if (start === 0 || start >= said.length) return false;
+  const story = said.slice(0, start);
+  const question = said.slice(start);
+  const hidden = new Set(hiddenByFolding(text));
+  if (!OWN_QUESTION.test(question.map((w) => w.token).join(" "))) return false;
+  // Typed with accents, a word of asking must carry its own: "án" of "án phí" is no particle.
+  const asking = (w: Word) =>
+    (asksWith(w.token) && (CUE_WORDS.has(w.token) || !hidden.has(`${w.token}:${w.marks}`))) ||
+    QUESTION_TERMS.has(w.token);
+  if (!question.every(asking)) return false;
+  if (movesOn(story)) return false;
+  // "nếu mất giấy phép thì xin cấp lại thế nào": a re-issue, a change asked, is a request of its own.
+  return !said.some((w) => REQUEST.has(w.token));
 }

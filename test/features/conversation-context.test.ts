@@ -12,9 +12,10 @@ import { chatWith, codeOf, converse as converseOn, SECTION_LINE, type Turn } fro
  * section it shows.
  */
 let catalogue: LiveCatalogue;
+// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 120_000);
 
 const chat = () => chatWith(catalogue, "telegram:42");
 const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
