@@ -51,7 +51,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
-    if (redirect.id === DIVORCE && divorceNotedFromAbroad(text, tokens)) continue;
+    if (redirect.id === DIVORCE && (divorceNotedFromAbroad(text, tokens) || divorceToldLongAgo(text, tokens))) continue;
     const held = namesAsHeld(text, said);
     // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
     // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
@@ -71,7 +71,8 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   const bestHeld = bestRank < 2;
   // A divorce asked for ("chồng tôi người Hàn, muốn ly hôn thì nộp đơn ở đâu", "nộp hồ sơ ở đâu để ly hôn"): the
   // court's however few of the words it is, though search's note of a divorce abroad names it too.
-  if (best && !bestHeld && best.redirect.id === DIVORCE && divorceAskedFor(tokens)) best = { ...best, strength: 1 };
+  if (best && !bestHeld && best.redirect.id === DIVORCE && divorceAskedFor(text, tokens))
+    best = { ...best, strength: 1 };
   // An insurer asked to pay ("có mua bảo hiểm cháy nổ, giờ làm sao được bồi thường"): the insurance company's, not the
   // state's compensation for an official's fault (2.002165), which shares "bồi thường".
   if (best && !bestHeld && best.redirect.id === INSURER && insurerClaimed(tokens)) best = { ...best, strength: 1 };
@@ -166,12 +167,62 @@ const NAMED_WARD_PAPERS = [
   ...["khai tử", "chứng tử"],
   ...["certificate", "certified", "copy"],
 ].map(tokenize);
-function divorceAskedFor(tokens: readonly string[]): boolean {
+function divorceAskedFor(text: string, tokens: readonly string[]): boolean {
   return (
-    DIVORCE_ASKED.some((run) => containsRun(tokens, run)) &&
+    (DIVORCE_ASKED.some((run) => containsRun(tokens, run)) || onlyDivorceAndSpouse(text)) &&
     !DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run)) &&
     !NAMED_WARD_PAPERS.some((run) => containsRun(tokens, run))
   );
+}
+
+/**
+ * A divorce told with how long ago it was ("vợ chồng ly hôn được 2 năm, giờ tôi muốn tách hộ khẩu riêng", "ly dị mấy
+ * năm nay"): the citizen's status, with the question elsewhere, unless the divorce itself is asked.
+ */
+const SINCE = new Set(tokenize("được đc dc hơn gần"));
+const SPAN = new Set(tokenize("năm tháng years months"));
+const SPAN_REACH = 4;
+function divorceToldLongAgo(text: string, tokens: readonly string[]): boolean {
+  if (divorceAskedFor(text, tokens)) return false;
+  return DIVORCE_TERMS.some((run) =>
+    startsOf(tokens, run).some((i) => {
+      const after = tokens.slice(i + run.length, i + run.length + SPAN_REACH);
+      const span = after.findIndex((t) => SPAN.has(t));
+      return span > 0 && (SINCE.has(after[0] ?? "") || /^\d+$/.test(after[0] ?? "") || after[0] === "may");
+    }),
+  );
+}
+const DIVORCE_TERMS = ["ly hôn", "ly dị"].map(tokenize);
+
+/** The divorce's words, and who the spouse is: "vợ chồng", "người nước ngoài", "chồng người Hàn", "quốc tịch Mỹ". */
+const DIVORCE_WORDS = new Set(tokenize("ly hôn dị divorce"));
+const SPOUSE = new Set(
+  tokenize("vợ chồng ck vk tôi em mình anh chị ấy với nước ngoài ngoại quốc husband wife spouse foreign foreigner"),
+);
+/** Words naming a nationality follow these ("người Hàn Quốc", "quốc tịch Mỹ"): up to two of them. */
+const NATIONALITY_BEFORE = new Set(tokenize("người ng quốc tịch"));
+const NATIONALITY_WORDS = 2;
+/**
+ * Whether the message says nothing but the divorce, who the spouse is and a section ("ly hon voi nguoi nuoc ngoai het bao
+ * nhieu tien", "chồng người Hàn ly hôn mất bao lâu"): the divorce itself asked, however the question is put.
+ */
+function onlyDivorceAndSpouse(text: string): boolean {
+  const rest = extractIntent(words(text.slice(0, MAX_QUERY_CHARS))).rest.map((w) => w.token);
+  if (!rest.some((t) => DIVORCE_WORDS.has(t))) return false;
+  let nationality = 0;
+  for (const token of rest) {
+    if (nationality > 0) {
+      nationality--;
+      if (!SPOUSE.has(token) && !DIVORCE_WORDS.has(token)) continue;
+    }
+    if (NATIONALITY_BEFORE.has(token)) {
+      nationality = NATIONALITY_WORDS;
+      continue;
+    }
+    if (DIVORCE_WORDS.has(token) || SPOUSE.has(token) || IDLE.has(token) || FRAME.has(token)) continue;
+    return false;
+  }
+  return true;
 }
 
 const INSURER = "bao-hiem-thuong-mai";
@@ -198,7 +249,9 @@ function deniedWords(text: string, tokens: readonly string[]): readonly boolean[
  */
 function deniedRun(tokens: readonly string[], denied: readonly boolean[], run: readonly string[]): boolean {
   const starts = startsOf(tokens, run);
-  return starts.length > 0 && starts.every((i) => run.every((_, j) => denied[i + j] === true));
+  // The denial reaches the term's first word: the term is one named thing, denied whole ("không hưởng chế độ bảo hiểm
+  // xã hội nào", though "xã hội" stands past the denial's reach in words).
+  return starts.length > 0 && starts.every((i) => denied[i] === true);
 }
 
 /**
