@@ -48,7 +48,9 @@ import {
   isForeignElement,
   namesForeign,
   namesForeigner,
+  retoldCase,
   staysAbroad,
+  withoutCaseWords,
 } from "./foreign.js";
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
@@ -501,7 +503,10 @@ async function correct(
   // "cấp lại chứ không phải cấp mới", "không phải, giấy của tôi bị thất lạc" after a licence: another variant of the
   // same thing (its re-issue), which the change or loss said picks among the thing's variants.
   const currentProcedure = catalogue.procedures.find((p) => p.code === current);
-  const variant = currentProcedure ? changeMeant(currentProcedure, correction.rest, catalogue.procedures) : undefined;
+  const variant = currentProcedure
+    ? (retoldCase(currentProcedure, catalogue.procedures, correction.rest) ??
+      changeMeant(currentProcedure, correction.rest, catalogue.procedures))
+    : undefined;
   if (current && variant) {
     rememberOptions(
       ctx,
@@ -679,6 +684,21 @@ async function answerQuestion(
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
+  // The case told anew after an answer (foreign.ts retoldCase): a marriage already made abroad, a foreigner named after
+  // a plain procedure with a twin, everyone said Vietnamese after a foreign-element one, someone too unwell to come
+  // (the mobile registration) — that look-alike, unless the words name another procedure whole or staff labelled them.
+  const retold =
+    current &&
+    !labelled &&
+    !(
+      top &&
+      outcome.decision === "answer" &&
+      top.procedure.code !== current.code &&
+      saysNameOf(top.procedure, withoutCaseWords(text))
+    )
+      ? retoldCase(current, catalogue.procedures, text)
+      : undefined;
+  if (retold) return [show(ctx, deps, retold, outcome.intent)];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
