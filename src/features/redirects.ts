@@ -46,7 +46,8 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     if (meritorious && redirect.id === SURVIVORS) continue;
     const said = redirect.terms
       .map((term) => findTerm(tokens, term, marks))
-      .filter((run): run is string[] => run !== undefined && !deniedRun(tokens, denied, run));
+      .filter((run): run is string[] => run !== undefined && !deniedRun(tokens, denied, run))
+      .filter((run) => !(LOST_PAPERS.some((lost) => sameRun(run, lost)) && lossIsCircumstance(tokens)));
     if (said.length === 0) continue;
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
@@ -230,6 +231,26 @@ const CLAIMED = ["bồi thường", "chi trả", "đền bù", "trả tiền", "
 /** A claim asked of an insurer, with no ward paper named for it ("công ty bảo hiểm yêu cầu trích lục khai tử"). */
 function insurerClaimed(tokens: readonly string[]): boolean {
   return CLAIMED.some((run) => containsRun(tokens, run)) && !NAMED_WARD_PAPERS.some((run) => containsRun(tokens, run));
+}
+
+/**
+ * Identity papers lost ("mất hết giấy tờ tùy thân") are the căn cước pointer's only when nothing else is asked: beside
+ * a ward paper or procedure ("… giờ cần bản sao giấy khai sinh", "… có đăng ký tạm trú được không") or a question
+ * whether something can still be done or what it needs ("… thì làm được không", "… cần giấy gì"), the loss is the
+ * case's circumstance (review s14 H2).
+ */
+const LOST_PAPERS = ["mất giấy tờ tùy thân", "mất giấy tùy thân"].map(tokenize);
+const LOSS_BESIDE = [
+  ...["xác nhận", "trích lục", "bản sao", "chứng thực", "khai sinh", "khai tử", "kết hôn", "hộ tịch", "tạm trú"],
+  ...["thường trú", "cư trú", "tạm vắng", "hộ khẩu", "được không", "được ko", "dc ko", "đc ko", "dc không"],
+  ...["đc không", "cần giấy gì", "cần gì", "giấy gì", "cần những gì", "có được"],
+].map(tokenize);
+function lossIsCircumstance(tokens: readonly string[]): boolean {
+  return LOSS_BESIDE.some((run) => containsRun(tokens, run));
+}
+/** Whether a run said with a gap filled ("mất hết giấy tờ tùy thân") is the term's words with the gap taken out. */
+function sameRun(run: readonly string[], term: readonly string[]): boolean {
+  return run[0] === term[0] && term.slice(1).every((t, j) => run[run.length - term.length + 1 + j] === t);
 }
 
 /**

@@ -86,6 +86,29 @@ describe("identity papers lost are the police's căn cước (review s13: 2.0008
   });
 });
 
+describe("identity papers lost beside a ward request are the case's circumstance (review s14 H2)", () => {
+  it.each([
+    ["mất hết giấy tờ tùy thân, giờ cần bản sao giấy khai sinh thì xin ở đâu", "2.000635"],
+    ["mất hết giấy tờ tùy thân, giờ muốn xin giấy xác nhận cư trú", "1.010041"],
+  ])("%s → %s", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+
+  // search finds no record for it (its 'giấy tờ tùy thân' reads as the căn cước concept): no pointer at least
+  it("mất giấy tờ tùy thân thì có đăng ký tạm trú được không → no căn cước pointer", async () => {
+    expect((await reply("mất giấy tờ tùy thân thì có đăng ký tạm trú được không")).text).not.toMatch(POINTER);
+  });
+
+  it.each([
+    ["đăng ký khai sinh", "em bị mất giấy tờ tùy thân thì làm được không", "1.001193"],
+    ["đăng ký tạm trú", "em mất hết giấy tờ tùy thân rồi, cần giấy gì", "1.004194"],
+  ])("after %s, %s stays on %s", async (first, second, want) => {
+    const { say } = chatWith(catalogue);
+    await say(first);
+    expect(codeOf(await say(second))).toBe(want);
+  });
+});
+
 describe("a pointer's term said under a denial tells what the citizen lacks, no request for it", () => {
   it.each([
     "bố tôi 77 tuổi, không có lương hưu, muốn xin trợ cấp hưu trí xã hội",
