@@ -32,8 +32,9 @@ describe("corrections in conversation", () => {
     // written after changes and measured before the next (38/46 → 44/46, 26/40 → 28/40, 28/30 and 26/30 when first
     // measured): 263/273 = 0.963 then, a floor under it. 257/273 at ad3bb02 (session 13's start), 255 with 9dc7e5c's
     // re-ranker (k126's plain re-registration ranked under its foreign-element twin), 257 again once a listed look-alike
-    // covering the correction is read by its foreign element.
-    expect(rate).toBeGreaterThanOrEqual(0.94);
+    // covering the correction is read by its foreign element. 259/273 at session 14's start (3247025), 265/273 = 0.971
+    // once the case told anew is read (retoldCase: a marriage made abroad, a foreigner, the mobile registration).
+    expect(rate).toBeGreaterThanOrEqual(0.96);
     // "không phải", "không có cái nào đúng": never the same answer again.
     expect(score.noneRight).toBe(score.noneTurns);
   });

@@ -11,6 +11,7 @@ import type { Procedure } from "../../src/catalogue/schema.js";
 import { asksMobile, caseForeign, marriedAbroad, retoldCase, withoutCaseWords } from "../../src/features/foreign.js";
 import { namesChange, variantForDetail } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
+import { converse } from "../harness/converse.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
 let catalogue: LiveCatalogue;
@@ -83,6 +84,27 @@ describe("the case told anew after an answer", () => {
   });
 });
 
+describe("through the assistant: review s13's open look-alike lines", () => {
+  it.each([
+    ["đăng ký kết hôn", "1.000894", "không phải, tôi kết hôn ở nước ngoài rồi, giờ ghi vào sổ", "2.002189"],
+    ["đăng ký kết hôn", "1.000894", "nếu bọn em kết hôn ở Hàn rồi thì sao", "2.002189"],
+    ["đăng ký kết hôn có yếu tố nước ngoài", "2.000806", "à không, vợ em người Việt, cần gì", "1.000894"],
+    ["đăng ký nhận cha, mẹ, con", "1.001022", "mẹ cháu là Việt kiều định cư ở Mỹ", "2.000779"],
+    ["đăng ký chấm dứt giám hộ", "1.004845", "cháu mang quốc tịch Hàn", "2.000756"],
+    [
+      "đăng ký khai tử",
+      "1.000656",
+      "bà nội nằm liệt không lên phường được, cán bộ xuống nhà làm được không",
+      "1.000419",
+    ],
+  ])("%s / %s", async (first, code, next, meant) => {
+    await converse(catalogue, [
+      [first, code],
+      [next, meant],
+    ]);
+  });
+});
+
 describe("more time asked is the extension", () => {
   it.each([
     [["1.004194", "1.002755", "1.010028"], "xin kéo dài thêm", "1.002755"],
@@ -100,11 +122,12 @@ describe("more time asked is the extension", () => {
 
 describe("the probe batches", () => {
   // Batch 1 was written before this session's changes. Batch 2 was written after them and measured once, never tuned
-  // on. Floors are this commit's own figures on a clean export of it (no uncommitted edits of others): 31/40 and 15/25;
-  // with retoldCase wired into answer.ts (asked of FOLLOW) they read 36/40 and 20/25 — raise them when it lands.
+  // on. Floors are the figures on a clean export (no uncommitted edits of others): 30/40 and 14/25 at the session's
+  // start (3247025), 31/40 and 15/25 with foreign.ts alone (83c0287), 36/40 and 20/25 with retoldCase wired into
+  // answer.ts (d892849).
   it.each([
-    ["test/core/s14-lookalike-probe1.jsonl", 31],
-    ["test/core/s14-lookalike-probe2.jsonl", 15],
+    ["test/core/s14-lookalike-probe1.jsonl", 36],
+    ["test/core/s14-lookalike-probe2.jsonl", 20],
   ] as const)(
     "%s: follow-up turns refer to the right procedure",
     async (file, floor) => {
