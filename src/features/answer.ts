@@ -698,7 +698,14 @@ async function answerQuestion(
     )
       ? retoldCase(current, catalogue.procedures, text)
       : undefined;
-  if (retold) return [show(ctx, deps, retold, outcome.intent)];
+  // Everyone Vietnamese but the event abroad ("cháu sinh ra ở Đức, bố mẹ đều người Việt"): still the foreign element.
+  const abroadStill =
+    retold !== undefined &&
+    current !== undefined &&
+    isForeignElement(current) &&
+    !isForeignElement(retold) &&
+    ABROAD.test(fold(text.normalize("NFC")));
+  if (retold && !abroadStill) return [show(ctx, deps, retold, outcome.intent)];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -827,7 +834,9 @@ async function answerQuestion(
       (redirect.said.every((term) =>
         [top.procedure.name, ...top.procedure.aliases].some((title) => titleNames(title, term)),
       )
-        ? top.score > redirect.strength
+        ? // a redirect that is all the message asks (strength 1: "ly hôn với chồng người Campuchia thì làm thế nào") is
+          // the other agency's, whatever the score (search scores may pass 1)
+          redirect.strength < 1 && top.score > redirect.strength
         : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
   if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];

@@ -10,9 +10,10 @@ import { codeOf, converse as converseOn, SECTION_LINE, type Turn } from "../harn
  * written for these tests (not from eval/), run through the real assistant on the bundled catalogue.
  */
 let catalogue: LiveCatalogue;
+// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
-});
+}, 120_000);
 
 const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
 
