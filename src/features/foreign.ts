@@ -182,20 +182,71 @@ const OF_SOMEONE = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam
 type VietnameseSaid = "everyone" | "someone";
 
 /**
- * The other side said Vietnamese too ("vợ em người Việt", "chồng sắp cưới của em cũng là người Việt", "ba của bé là
+ * The other side said Vietnamese too ("vợ em người Việt", "chồng sắp cưới của em cũng là người Việt", "bố cháu cũng là
  * người Việt"): the one the case could have had as a foreigner is none, so everyone is (folded). The citizen writing is
  * the other side: "em là người Việt" alone is that side and says nothing of the other.
  */
 const OTHER_SIDE =
-  /(?:^|[^\p{L}])(?:(?:vo|chong|nguoi yeu|ban gai|ban trai|hon phu|hon the|anh ay|co ay|ba|bo|me|cha)(?:[^\p{L}]+\p{L}+){0,4}?[^\p{L}]+|cung\s+)(?:la\s+)?(?:nguoi viet|quoc tich viet nam)(?![\p{L}])/u;
+  /(?:^|[^\p{L}])(?:(?:vo|chong|nguoi yeu|ban gai|ban trai|hon phu|hon the|anh ay|co ay|ba|bo|me|cha)(?:[^\p{L}]+\p{L}+){0,4}?[^\p{L}]+|cung\s+)(?:la\s+)?(?:nguoi viet|quoc tich viet nam)(?![\p{L}])/gu;
+
+/**
+ * A relative beside the case said in a clause (folded): the writer's own family ("bố mẹ em", "mẹ tôi", "bố mẹ chồng"),
+ * a grandparent ("bà ngoại bé", "ông bà"), or one parent alone ("mẹ bé", "ba của bé"). Saying them Vietnamese takes no
+ * foreigner back: a marriage's foreigner is the spouse, and a birth's may be the other parent ("con tôi có bố người Hàn"
+ * / "mẹ bé là người Việt"). Both parents ("bố mẹ đều người Việt"), or one said Vietnamese "too" ("bố cháu cũng là người
+ * Việt"), are the whole case.
+ */
+const PARENT = "(?:bo|me|ba|cha)";
+const WRITERS_FAMILY = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${PARENT}(?:\s+${PARENT})?\s+(?:cua\s+)?(?:em|toi|minh|to|tao|tui|chong|vo)|(?:ong|ba)\s+(?:ngoai|noi)|ong ba|anh chi|ho hang)(?![\p{L}])`,
+  "u",
+);
+const LONE_PARENT = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?<!(?:^|[^\p{L}])${PARENT}\s)${PARENT}(?!\s+${PARENT}(?![\p{L}]))(?![\p{L}])`,
+  "u",
+);
+/** "Too": the one said Vietnamese is so as well as the other ("cũng"), or both are ("đều", "cả hai"). */
+const AS_WELL = /(?:^|[^\p{L}])(?:cung|deu|ca hai)(?![\p{L}])/u;
+
+/** The clause the words up to `end` close (folded): from the last comma or stop before them. */
+function clauseUpTo(folded: string, end: number): string {
+  const before = folded.slice(0, end);
+  return before.slice(before.search(/[^,.;!?]*$/u));
+}
+
+/** One parent of the writer or the child ("bố tôi", "mẹ bé"): not both, nor an in-law or a grandparent. */
+const ONE_PARENT = new RegExp(
+  String.raw`^\s*(?:(?:a|a khong|khong|khong phai|nham|a nham|xin loi)\s+)?${PARENT}\s+(?:cua\s+)?(?:em|toi|minh|to|tao|tui|be|chau|con|no)\s+(?:la\s+)?(?:nguoi viet|quoc tich viet nam)\s*$`,
+  "u",
+);
+/** A clause that only says a nationality, or a "no"/"sorry" before it. */
+const NATIONALITY_ONLY =
+  /^\s*(?:a khong|khong phai|a nham|xin loi|khong|nham|a)?\s*(?:la\s+)?(?:quoc tich viet nam|nguoi viet)?\s*(?:a|nhe|thoi|ma)?\s*$/u;
+
+/**
+ * Whether the one said Vietnamese in `clause` is a relative beside the case, not the person it made foreign. One parent
+ * said Vietnamese in a message that says nothing else ("à không, bố tôi người Việt, quốc tịch Việt Nam") corrects the
+ * parent the case made foreign; asked about ("mẹ tôi là người Việt, mẹ đi làm được không") they stand beside it.
+ */
+function relativeBeside(clause: string, folded: string): boolean {
+  const clauses = folded.split(/[,.;!?]+/u).filter((c) => c.trim() !== "");
+  if (ONE_PARENT.test(clause) && clauses.every((c) => ONE_PARENT.test(c) || NATIONALITY_ONLY.test(c))) return false;
+  return WRITERS_FAMILY.test(clause) || (LONE_PARENT.test(clause) && !AS_WELL.test(clause));
+}
 
 function vietnameseSaid(text: string): VietnameseSaid | undefined {
   const folded = fold(text.normalize("NFC"));
-  if (OTHER_SIDE.test(folded)) return "everyone";
   let said: VietnameseSaid | undefined;
+  for (const match of folded.matchAll(OTHER_SIDE)) {
+    const end = (match.index ?? 0) + match[0].length;
+    if (!relativeBeside(clauseUpTo(folded, end), folded)) return "everyone";
+    said = "someone";
+  }
   for (const match of folded.matchAll(VIETNAMESE)) {
     const end = (match.index ?? 0) + match[0].length;
-    if (match[1] !== undefined && OF_EVERYONE.test(match[0])) return "everyone";
+    if (match[1] !== undefined && OF_EVERYONE.test(match[0]) && !relativeBeside(clauseUpTo(folded, end), folded)) {
+      return "everyone";
+    }
     const after = folded.slice(end);
     if (OF_SOMEONE.test(match[0]) && (after === "" || /^\s/.test(after))) said = "someone";
   }
