@@ -288,7 +288,8 @@ describe("cross-validation (what bench:search scores the tuning part by)", () =>
     // …while the same messages taught to the served search are held back.
     const taught = withExamples(queries.map((q) => ({ text: q.query, code: NONE })));
     expect(queries.every((q) => taught.search(q.query).decision === "none")).toBe(true);
-  });
+    // A hang guard, not a budget: cross-validating 40 messages over the câu mẫu ran 28 s quiet, 40 s loaded.
+  }, 120_000);
 });
 
 describe("the live catalogue's search", () => {
