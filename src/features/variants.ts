@@ -215,7 +215,14 @@ export function meantVariant(
   const plain = listed.filter((_, i) => (changes[i] ?? []).length === 0);
   // Only when every other listed procedure is a change of something: "Đăng ký khai sinh" beside "Đăng ký
   // khai sinh có yếu tố nước ngoài" is no thing and its change.
-  return plain.length === 1 && listed.length - 1 === changes.filter((c) => c.length > 0).length ? plain[0] : undefined;
+  const thing =
+    plain.length === 1 && listed.length - 1 === changes.filter((c) => c.length > 0).length ? plain[0] : undefined;
+  // …and only when some of those are changes of that very thing, or search put it first anyway: "trợ cấp hưu trí xã
+  // hội" and "trợ cấp xã hội hàng tháng" (each named with its adjustment and end) are no changes of a craftsman's
+  // allowance listed third beside them, while "Cấp Giấy phép bán lẻ rượu" stands among its re-issue and amendment.
+  return thing && (thing === listed[0] || listed.some((p) => p !== thing && changesThing(p, thing)))
+    ? thing
+    : undefined;
 }
 
 /**
