@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { chatWith, codeOf, converse, type Turn } from "../harness/converse.js";
+import { chatWith, codeOf, converse, firstReply, type Turn } from "../harness/converse.js";
 
 /**
  * Session 13 (OOS): questions about the bot or the office's people, everyday things asked after an answer, and a
@@ -15,16 +15,7 @@ beforeAll(async () => {
   catalogue = await bundledCatalogue();
 }, 180_000);
 
-/** The first reply to a message sent as a new chat: the procedure it answers, and its text with its choices. */
-async function reply(text: string): Promise<{ code: string | undefined; text: string; choices: number }> {
-  const replies = await chatWith(catalogue).say(text);
-  const [first] = replies;
-  return {
-    code: codeOf(replies),
-    text: [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n"),
-    choices: (first?.choices ?? []).length,
-  };
-}
+const reply = (text: string) => firstReply(catalogue, text);
 const POINTER = /việc này không làm tại bộ phận một cửa/;
 
 describe("a word typed with accents is read with them when a pointer's term is looked for (review s12 H6)", () => {

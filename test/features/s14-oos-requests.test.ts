@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { matchRedirect } from "../../src/features/redirects.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { chatWith, codeOf } from "../harness/converse.js";
+import { chatWith, codeOf, firstReply } from "../harness/converse.js";
 
 /**
  * Session 14 (OOS): a divorce asked for with a foreign spouse, identity papers lost, a pointer's term said under a
@@ -15,15 +15,7 @@ beforeAll(async () => {
   catalogue = await bundledCatalogue();
 }, 180_000);
 
-async function reply(text: string): Promise<{ code: string | undefined; text: string; choices: number }> {
-  const replies = await chatWith(catalogue).say(text);
-  const [first] = replies;
-  return {
-    code: codeOf(replies),
-    text: [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n"),
-    choices: (first?.choices ?? []).length,
-  };
-}
+const reply = (text: string) => firstReply(catalogue, text);
 const POINTER = /việc này không làm tại bộ phận một cửa/;
 
 async function expectPointer(text: string, topic: RegExp): Promise<void> {

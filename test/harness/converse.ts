@@ -50,3 +50,17 @@ export async function converse(catalogue: LiveCatalogue, turns: readonly Turn[])
     if (section) expect(replies[0]?.text, `after «${text}»`).toMatch(SECTION_LINE[section]);
   }
 }
+
+/** The first reply to a message sent as a new chat: the procedure it answers, its text with its choices' labels. */
+export async function firstReply(
+  catalogue: LiveCatalogue,
+  text: string,
+): Promise<{ code: string | undefined; text: string; choices: number }> {
+  const replies = await chatWith(catalogue).say(text);
+  const [first] = replies;
+  return {
+    code: codeOf(replies),
+    text: [first?.text ?? "", ...(first?.choices ?? []).map((c) => c.label)].join("\n"),
+    choices: (first?.choices ?? []).length,
+  };
+}
