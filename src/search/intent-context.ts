@@ -157,6 +157,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "ở mô",
     // "chỗ mô" after an act of going or sending ("nộp chỗ mô", "đi chỗ mô"), never alone ("chợ mở")
     ...["nộp chỗ mô", "làm chỗ mô", "đi chỗ mô", "đến chỗ mô", "ra chỗ mô", "lên chỗ mô", "xin chỗ mô"],
+    // which office, in Central speech: "đăng ký tạm trú ở phường mô rứa", "lên xã mô làm" (read loosely, "báo xã mở
+    // hội làng" is no question: only after an act of going or being there)
+    ...["ở", "lên", "ra", "tới", "đến", "nộp ở", "làm ở"].flatMap((go) => [`${go} phường mô`, `${go} xã mô`]),
+    ...["ủy ban mô", "nơi mô", "ở chỗ mô", "cơ quan mô", "bên mô"],
     // which side does it: "bên nào làm vậy ad", "bên nào cấp"
     ...["bên nào làm", "bên nào cấp", "bên nào nhận", "bên nào lo", "bên nào thụ lý"],
     // the same office as the other thing: "nhân tiện … làm chung chỗ đó luôn được không"
@@ -1385,29 +1389,50 @@ const PENALTY = [
 const penaltyMap = new PhraseMap();
 for (const text of PENALTY) penaltyMap.add(phrase(text), plain(["conditions"]));
 const NAMED_FEE = new Set(["phi", "le phi", "chi phi", "fee", "fees", "charge"]);
+/** "phạt" typed with its accent (not phát): a penalty when an amount or a how is asked after it in its clause. */
+const PHAT = phrase("phạt")[0] as Word;
+/** How, asked of a penalty: "bị xử phạt ra sao", "bị phạt thế nào" ask what the penalty is (the conditions). */
+const PENALTY_HOW = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao", "sao"]);
 function penaltyAsked(spelled: readonly Word[], cues: Cue[], mode: MarkMode, sentenceAt: (k: number) => number): void {
   for (let k = 0; k < spelled.length; k++) {
     const entry = penaltyMap.entryAt(spelled, k, mode);
-    if (!entry) continue;
-    const end = k + entry.from.length;
+    let from = entry?.from.map((w) => w.token);
     const [sentence, clause] = [sentenceAt(k), clauseOf(spelled[k])];
+    const sameClause = (c: Cue) => c.clause === undefined || clause === undefined || c.clause === clause;
+    // "phạt xây nhà không phép bao nhiêu": the amount asked after the penalty, in its clause (accented: "phát" is
+    // another word; typed without accents, only the phrases above)
+    if (!from && spelled[k]?.token === PHAT.token && spelled[k]?.marks === PHAT.marks) {
+      const amount = cues.some(
+        (c) =>
+          c.intent === "fee" &&
+          !c.mute &&
+          c.at !== undefined &&
+          c.at > k &&
+          c.sentence === sentence &&
+          sameClause(c) &&
+          !NAMED_FEE.has(c.tokens.join(" ")) &&
+          !c.tokens.some((t) => t === "phi" || t === "fee"),
+      );
+      if (amount) from = [PHAT.token];
+    }
+    if (!from) continue;
+    const end = k + from.length;
     for (const c of cues) {
       if (c.intent !== "fee" || c.mute || c.sentence !== sentence || c.at === undefined) continue;
       const named = NAMED_FEE.has(c.tokens.join(" ")) || c.tokens.some((t) => t === "phi" || t === "fee");
-      if (!named && (c.clause === undefined || clause === undefined || c.clause === clause)) c.mute = true;
+      if (!named && sameClause(c)) c.mute = true;
     }
-    // a penalty muted where it stands ("để khỏi bị phạt": why one does it) asks nothing
-    const covered = cues.some((c) => c.at !== undefined && c.at < end && (c.end ?? c.at) > k);
-    if (!covered)
-      cues.push(
-        runCue(
-          "conditions",
-          entry.from.map((w) => w.token),
-          spelled,
-          k,
-          sentenceAt,
-        ),
-      );
+    // "bị phạt thế nào", "bị xử phạt ra sao": what the penalty is, asked right after it
+    for (const c of cues) {
+      if (c.intent !== "steps" || c.mute || c.at === undefined || c.at < end || c.at > end + 1) continue;
+      if (c.sentence === sentence && sameClause(c) && PENALTY_HOW.has(c.tokens.join(" "))) c.mute = true;
+    }
+    // a penalty muted where it stands ("để khỏi bị phạt": why one does it) asks nothing; an amount asked with it
+    // ("phạt bao nhiêu", muted just above) is no cover
+    const covered = cues.some(
+      (c) => c.at !== undefined && c.at < end && (c.end ?? c.at) > k && !(c.intent === "fee" && c.mute),
+    );
+    if (!covered) cues.push(runCue("conditions", from, spelled, k, sentenceAt));
     k = end - 1;
   }
 }

@@ -102,6 +102,12 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bao giờ",
     "khi nào",
     "take",
+    // the wait at most, not a limit of the rules (DEADLINE "tối đa bao lâu")
+    ...["mất tối đa bao lâu", "chờ tối đa bao lâu", "đợi tối đa bao lâu", "hết tối đa bao lâu", "mất tối đa mấy"],
+    ...["chờ tối đa mấy", "đợi tối đa mấy", "mất tối đa bao nhiêu ngày", "chờ tối đa bao nhiêu ngày"],
+    ...["giải quyết", "xử lý", "trả kết quả", "làm"].flatMap((act) =>
+      ["bao lâu", "mấy ngày", "bao nhiêu ngày"].map((asked) => `${act} tối đa ${asked}`),
+    ),
   ],
   fee: [
     "bao nhiêu tiền",
@@ -600,6 +606,12 @@ const DEADLINE = [
   "bao giờ mới được",
   "bao giờ phải",
   "lúc nào phải",
+  // how long at most or at least ("nghỉ tối đa được bao lâu", "tạm trú tối đa mấy năm"): a limit the rules set, the
+  // conditions; the office's wait is asked with "mất"/"chờ" ("mất tối đa bao lâu" stays the time, WAITING_WORDS)
+  ...["tối đa bao lâu", "tối đa được bao lâu", "tối đa là bao lâu", "được tối đa bao lâu", "tối thiểu bao lâu"],
+  ...["tối thiểu là bao lâu", "tối đa mấy", "tối đa bao nhiêu ngày", "tối đa bao nhiêu tháng", "tối đa bao nhiêu năm"],
+  ...["tối thiểu mấy", "tối thiểu bao nhiêu ngày", "tối thiểu bao nhiêu tháng", "tối thiểu bao nhiêu năm"],
+  ...["how long at most", "maximum how long", "for how long can", "how long can i", "how long can we"],
 ];
 
 /**
@@ -679,6 +691,24 @@ const PAPERS = [
     ].map((paper) => `${article} ${paper}`),
   ),
 ];
+
+/**
+ * "What time does the ward office open on Saturday? I need a copy certified from the original.": a sentence that
+ * states what one needs ("I need a copy …", told, no question word) after a sentence that asks is the errand, not a
+ * papers question; "Do I need a copy?", "What do I need?" still ask.
+ */
+const STATING = new Set(["i", "we"]);
+function statedNeed(spelled: readonly Word[], cues: Cue[]): void {
+  for (const cue of cues) {
+    if (!cue.paper || cue.tokens.join(" ") !== "need" || cue.at === undefined) continue;
+    const sentence = sentenceNo(spelled, cue.at);
+    let start = cue.at;
+    while (start > 0 && sentenceNo(spelled, start - 1) === sentence) start--;
+    if (start === 0 || cue.at - start !== 1 || !STATING.has(spelled[start]?.token ?? "")) continue;
+    if (cues.some((c) => c !== cue && !c.mute && c.at !== undefined && sentenceNo(spelled, c.at) < sentence))
+      cue.mute = true;
+  }
+}
 
 /** "nộp cho ai", "gửi hồ sơ cho ai" ask where; "trợ cấp cho ai" asks who may have it. */
 const FOR_WHOM = ["cho ai"];
@@ -1027,14 +1057,21 @@ export function extractIntent<T extends Word>(
       c.intent !== "general" &&
       !(c.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(c.sentence))),
   );
+  // "đk gì", "cần đk gì ạ" said alone (after an answer): no procedure is named, so "đk" is no "đăng ký" to search
+  const bareDk = asksConditionsInChat(spelled, input) && asksNothingElse(spelled);
+  if (bareDk) {
+    const [dang, ky] = chatDkAtEnd(spelled);
+    for (let k = rest.length - 1; k >= 0; k--) if (rest[k] === dang || rest[k] === ky) rest.splice(k, 1);
+  }
   if (options.inContext !== false) {
     readInContext(spelled, cues, mode, sentenceAt);
     readAround(spelled, cues, mode, sentenceAt);
     // "xin hộ nghèo thì dk gì vậy ad": typed at the end of a chat, "dk gì" asks the conditions (điều kiện gì),
     // though "dk" stays "đăng ký" for the search
-    if (asksConditionsInChat(spelled))
+    if (asksConditionsInChat(spelled, input))
       cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
   }
+  statedNeed(spelled, cues);
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
     if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {
@@ -1220,17 +1257,28 @@ const DOSSIER_ACTS = new Set(
  * "dk" "đăng ký" by then: two words from one typed word (the same place in the text), not "đăng ký" typed out.
  */
 const REGISTER = tokenize("đăng ký");
-function asksConditionsInChat(spelled: readonly Word[]): boolean {
+function asksConditionsInChat(spelled: readonly Word[], input: readonly Word[]): boolean {
+  const [dang, ky, what] = chatDkAtEnd(spelled);
+  if (!dang || !ky || what?.token !== "gi" || dang.token !== REGISTER[0] || ky.token !== REGISTER[1]) return false;
+  if (dang.at !== undefined) return dang.at === ky.at;
+  // words read without their places (follow-up.ts reads "đk gì" so): "dk"/"đk" typed as one word before the "gì"
+  const [typed] = chatDkAtEnd(input, 2);
+  return typed?.token === "dk";
+}
+
+/** Words that ask nothing of their own beside "đk gì": "cần những đk gì vậy", "thế còn đk gì". */
+const ONLY_ASKING = new Set(tokenize("cần những các có phải thì còn là vậy thế cho hỏi ạ à"));
+function asksNothingElse(spelled: readonly Word[]): boolean {
   let end = spelled.length - 1;
   while (end > 0 && TRAILING.has(spelled[end]?.token ?? "")) end--;
-  const [dang, ky, what] = [spelled[end - 2], spelled[end - 1], spelled[end]] as (Word & { at?: number })[];
-  return (
-    what?.token === "gi" &&
-    dang?.token === REGISTER[0] &&
-    ky?.token === REGISTER[1] &&
-    dang?.at !== undefined &&
-    dang.at === ky?.at
-  );
+  return spelled.slice(0, end - 2).every((w) => ONLY_ASKING.has(w.token));
+}
+
+/** The last three words before the trailing particles (the last two with `n` 2): "… đăng ký gì ạ". */
+function chatDkAtEnd(spelled: readonly Word[], n = 3): (Word & { at?: number })[] {
+  let end = spelled.length - 1;
+  while (end > 0 && TRAILING.has(spelled[end]?.token ?? "")) end--;
+  return spelled.slice(Math.max(0, end - n + 1), end + 1) as (Word & { at?: number })[];
 }
 
 /** Things counted after "bao nhiêu" that are no money: a threshold to meet. */
