@@ -52,7 +52,11 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
-    if (redirect.id === DIVORCE && (divorceNotedFromAbroad(text, tokens) || divorceToldLongAgo(text, tokens))) continue;
+    if (
+      redirect.id === DIVORCE &&
+      (divorceNotedFromAbroad(text, tokens) || divorceToldLongAgo(text, tokens) || wardPaperForDivorce(tokens))
+    )
+      continue;
     const held = namesAsHeld(text, said);
     // The term the message asks for, when another of the same service is only its story ("không làm được thủ tục
     // hưởng bảo hiểm thất nghiệp. … Xin hỏi giờ tôi phải làm gì để được chốt sổ bảo hiểm?").
@@ -173,6 +177,24 @@ function divorceAskedFor(text: string, tokens: readonly string[]): boolean {
     (DIVORCE_ASKED.some((run) => containsRun(tokens, run)) || onlyDivorceAndSpouse(text)) &&
     !DIVORCE_DONE_OR_NOTED.some((run) => containsRun(tokens, run)) &&
     !NAMED_WARD_PAPERS.some((run) => containsRun(tokens, run))
+  );
+}
+
+/**
+ * A ward paper asked beside a divorce wish ("Tôi muốn ly hôn nhưng trước tiên cần xin bản sao trích lục kết hôn để nộp
+ * tòa, xin ở đâu", "em định ly dị, giờ cần chứng thực bản sao sổ hộ khẩu", "tòa yêu cầu bản sao giấy đăng ký kết hôn mà
+ * tôi làm mất bản gốc rồi"): what is requested is the ward's copy, extract or certification, the divorce its purpose.
+ * Only the ward's own products and a lost paper count: "muốn ly hôn cần giấy tờ gì", "đã đăng ký kết hôn ở phường, giờ
+ * muốn ly hôn thì nộp đơn ở đâu" keep the court's pointer.
+ */
+const PAPER_FOR_DIVORCE = [
+  ...["bản sao", "trích lục", "chứng thực", "sao y", "xác nhận", "cấp lại", "xin lại", "làm lại", "làm mất"],
+  ...["bị mất", "mất bản", "mất giấy", "certified copy", "copy of"],
+].map(tokenize);
+function wardPaperForDivorce(tokens: readonly string[]): boolean {
+  // not "đã xin bản sao", nor a spouse gone missing ("chồng bị mất tích", the court's too)
+  return PAPER_FOR_DIVORCE.some((run) =>
+    startsOf(tokens, run).some((i) => tokens[i - 1] !== "da" && tokens[i + run.length] !== "tich"),
   );
 }
 

@@ -726,7 +726,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
-  if (asksPrice(text)) return "small-talk-offtopic";
+  if (asksPrice(text) || asksEverydayBeyondWard(text)) return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
   if (asksAboutBot(text, said))
     return TRANSLATING.some((run) => says(said, run)) ? "small-talk-translate" : "small-talk-identity";
@@ -744,4 +744,153 @@ export function smallTalkReply(text: string): string | undefined {
   if (!tokens.every((t) => covered.has(t) || PARTICLES.has(t) || POLITE.has(t))) return undefined;
   const replies = new Set(found.map(([, reply]) => reply));
   return PRIORITY.find((reply) => replies.has(reply));
+}
+
+/**
+ * Where a letter turns from its story to its question: "giờ", "bây giờ", "cho em hỏi", "xin hỏi", "mọi người gợi ý",
+ * "nhờ ad xem giúp". Not a time asked ("mấy giờ", "giờ làm việc", "giờ hành chính").
+ */
+const TURNS = [
+  ...["bây giờ", "hiện giờ", "giờ đây", "giờ", "cho em hỏi", "cho tôi hỏi", "cho mình hỏi", "cho cháu hỏi", "cho hỏi"],
+  ...["xin hỏi", "muốn hỏi", "nhờ ad", "nhờ mọi người", "mọi người", "ai biết", "ai có", "now", "can anyone"],
+].map(phraseOf);
+const NOT_TURN_BEFORE = new Set(tokenize("mấy mỗi từ đến tới vào"));
+const NOT_TURN_AFTER = new Set(tokenize("làm hành mở đóng nghỉ chiều sáng trưa tối"));
+/** A story told before the turn: at least this many words. */
+const STORY_WORDS = 5;
+
+/**
+ * The words a letter asks with: those after its last turn from the story ("Bé nhà em làm giấy khai sinh ở phường rồi,
+ * giờ bé bị sốt 39 độ … đi viện nhi nào ạ" asks "bé bị sốt 39 độ … đi viện nhi nào ạ"); undefined when the message
+ * tells no story before a turn. Exported for the redirects and FOLLOW's off-topic turns.
+ */
+export function askedPart(text: string): Word[] | undefined {
+  const all = textWords(text.slice(0, ASKED_CHARS));
+  let from = -1;
+  for (let i = STORY_WORDS; i < all.length; i++) {
+    const turn = TURNS.find((run) => foundAt(all.slice(i, i + run.length), run) === 0);
+    if (!turn) continue;
+    if (turn.length === 1 && turn[0]?.token === "gio") {
+      if (NOT_TURN_BEFORE.has(all[i - 1]?.token ?? "") || NOT_TURN_AFTER.has(all[i + 1]?.token ?? "")) continue;
+    }
+    from = i + turn.length;
+  }
+  if (from < 0 || from >= all.length) return undefined;
+  return all.slice(from);
+}
+const ASKED_CHARS = 1500;
+
+/**
+ * Things of everyday life no ward procedure does: a child's vaccine or fever, a hospital or a doctor, what to eat or
+ * cook, a school place or its fees, a shop or a craftsman recommended, a party, a good day, comfort. Asked after a
+ * story full of ward papers ("Em đã đăng ký kết hôn ở phường được 3 năm mà chưa có con, cho em hỏi bệnh viện nào khám
+ * hiếm muộn tốt"), they are what the letter asks.
+ */
+const EVERYDAY_ASKED = [
+  // health
+  ...[
+    "vắc xin",
+    "vaccine",
+    "tiêm phòng",
+    "tiêm chủng",
+    "đi tiêm",
+    "mũi tiêm",
+    "tiêm mũi",
+    "lịch tiêm",
+    "bệnh viện",
+    "viện nhi",
+    "bác sĩ",
+    "khám bệnh",
+    "chữa bệnh",
+    "sốt",
+  ],
+  ...["trầm cảm", "mất ngủ", "dị ứng", "uống sữa", "sữa gì", "ăn uống", "kiêng", "hiếm muộn", "chăm sóc người già"],
+  ...[
+    "sa sút",
+    "ung thư",
+    "tiểu đường",
+    "bị đau",
+    "đau khớp",
+    "nằm viện",
+    "hospital",
+    "doctor",
+    "clinic",
+    "fever",
+    "vaccinated",
+  ],
+  // food and cooking
+  ...["nấu", "công thức", "cách làm bánh", "làm bánh", "món", "pha cà phê", "ngon", "recipe", "cook"],
+  // schooling as such (a transfer, vocational support and a residence paper for the school are the ward's)
+  ...["trường mầm non", "trường tiểu học", "trường công lập", "trái tuyến", "học phí", "chỉ tiêu", "thi vào lớp"],
+  ...["được mấy điểm", "điểm thì", "có đỗ", "đỗ trường", "trung tâm nào", "học tiếng", "dạy tốt", "school fee"],
+  // things bought, made or recommended
+  ...["uy tín", "loại nào", "hãng nào", "mua ở đâu", "rẻ nhất", "gợi ý", "lời khuyên", "nên đặt", "vé máy bay"],
+  ...["gara", "camera", "quảng cáo", "facebook", "cách đan", "giống", "ngày tốt", "ngày đẹp", "xem ngày", "tiệc"],
+  ...["nhà hàng", "thợ xây", "giá nhân công", "bao nhiêu một mét", "đài hóa thân", "đặt lịch hỏa táng"],
+  ...["sao kê", "lãi suất", "thẻ tín dụng", "đồng hồ nước", "mất xe", "bị trộm", "mất trộm", "việc làm thêm"],
+  // feelings
+  ...["buồn quá", "vượt qua", "cô đơn", "tâm sự", "an ủi", "sợ lắm"],
+].map(phraseOf);
+/**
+ * The ward's own things, which keep the question the ward's though everyday words stand beside them ("đi tiêm thì trạm
+ * y tế hỏi giấy khai sinh mà em chưa làm, giờ làm khai sinh cần gì").
+ */
+const WARD_ASKED: readonly (readonly Word[])[] = [
+  ...WARD_WORDS,
+  ...PROCEDURE_NAMED,
+  ...[
+    ...["chuyển trường", "học nghề", "đào tạo nghề", "khuyết tật", "giám hộ", "con nuôi", "hòa giải", "bệnh binh"],
+    ...["ly hôn", "ly dị", "tách hộ", "tạm vắng", "khiếu nại", "tố cáo", "xây dựng", "sửa nhà", "hỗ trợ", "trợ giúp"],
+    ...["chứng sinh", "báo tử", "nhận cha", "nhận con", "cải táng"],
+  ].map(phraseOf),
+];
+
+/**
+ * A letter whose story is full of ward papers but whose question is about everyday life (EVERYDAY_ASKED) and names none
+ * of the ward's things (WARD_ASKED): the ward has nothing to say, and a ward procedure would be a confident wrong answer.
+ * Exported for FOLLOW (off-topic turns after an answer).
+ */
+export function asksEverydayBeyondWard(text: string): boolean {
+  if (asksFoodSafety(text)) return true;
+  const told = askedPart(text);
+  if (!told) return false;
+  // "đăng ký học trái tuyến", "đăng ký tiêm": signing up for a school or a jab, no ward registration
+  const asked = told.filter(
+    (w, i) =>
+      !(w.token === "dang" && told[i + 1]?.token === "ky" && SIGN_UP_FOR.has(told[i + 2]?.token ?? "")) &&
+      !(w.token === "ky" && told[i - 1]?.token === "dang" && SIGN_UP_FOR.has(told[i + 1]?.token ?? "")),
+  );
+  return EVERYDAY_ASKED.some((run) => says(asked, run)) && !WARD_ASKED.some((run) => says(asked, run));
+}
+
+/** What one signs up for that is no ward registration: a school, an exam, a jab ("đăng ký học trái tuyến"). */
+const SIGN_UP_FOR = new Set(tokenize("học thi tuyển nguyện tiêm"));
+
+/**
+ * A food-safety certificate (giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm), which no record of the catalogue
+ * issues: asked alone ("mở quán trà sữa cần giấy chứng nhận attp không", "xin giấy an toàn thực phẩm cho quán cơm ở
+ * đâu"), it gets no ward procedure and no "which one?" list of licences. With a household business or another ward
+ * procedure named ("đăng ký hộ kinh doanh quán ăn cần giấy tờ gì, có cần giấy an toàn thực phẩm không") the message is
+ * that procedure's.
+ */
+const FOOD_SAFETY = [
+  ...["an toàn thực phẩm", "vệ sinh thực phẩm", "an toàn vệ sinh thực phẩm", "attp", "vsattp", "vstp"],
+  ...["food safety", "food hygiene"],
+].map(phraseOf);
+const FOOD_SAFETY_BESIDE = [
+  ...["hộ kinh doanh", "đăng ký kinh doanh", "giấy phép kinh doanh", "rượu", "thuốc lá", "khai sinh", "tạm trú"],
+  ...[
+    "thường trú",
+    "cư trú",
+    "chứng thực",
+    "bản sao",
+    "sao y",
+    "trích lục",
+    "household business",
+    "business registration",
+  ],
+].map(phraseOf);
+function asksFoodSafety(text: string): boolean {
+  const said = words(text.slice(0, ASKED_CHARS));
+  return FOOD_SAFETY.some((run) => says(said, run)) && !FOOD_SAFETY_BESIDE.some((run) => says(said, run));
 }
