@@ -24,6 +24,7 @@ import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
   asksPaperToBring,
+  asksWhereOther,
   asksWith,
   contentWords,
   hiddenByFolding,
@@ -680,7 +681,11 @@ async function answerQuestion(
     outcome.decision === "answer" &&
     top.procedure.code !== current?.code &&
     saysNameOf(top.procedure, text);
-  if (current && !namesAnotherWhole && (pricesOther || seeksThing(text))) return [notFound(ctx, deps, catalogue, text)];
+  // "chợ Bến Thành ở đâu", "bệnh viện quận 3 nằm ở đâu", "gần đây chỗ nào bán sim", "phường có chỗ photo không": where
+  // another thing is, or whether one is around, though its words meet the record's ("chợ", "bệnh viện", "photo").
+  const whereOther = current !== undefined && asksWhereOther(text, [current.name, ...current.aliases]);
+  if (current && !namesAnotherWhole && (pricesOther || seeksThing(text) || whereOther))
+    return [notFound(ctx, deps, catalogue, text)];
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
@@ -963,15 +968,23 @@ async function answerQuestion(
   if (changed) return [show(ctx, deps, forCase(changed), outcome.intent)];
   // "bị cháy mất bản chính rồi", "giấy của tôi thất lạc" after a licence: the change or loss said picks among the
   // thing's own variants (familyOf), when search names no procedure whole.
-  const changedInFamily =
+  const meantInFamily =
     current &&
     !labelled &&
     !redirect &&
-    // A section asked with it reads only a change or a first issue named, so it may say more around them.
-    tokenize(text).length <= (cue ? NAMED_CHANGE_WORDS : DETAIL_WORDS + 2) &&
+    // A section asked with it reads only a change or a first issue named, so it may say more around them; a change
+    // told alone may say what moves and where ("cửa hàng em chuyển sang địa chỉ mới ở phường bên cạnh").
+    tokenize(text).length <= (cue ? NAMED_CHANGE_WORDS : CHANGE_DETAIL_WORDS) &&
     !(outcome.sure && (top?.parts.title ?? 0) >= 1)
       ? changeMeant(current, text, catalogue.procedures, cue !== undefined)
       : undefined;
+  // Search sure of one of the thing's own variants ("em muốn nghỉ bán 2 tháng" after a household business: its pause,
+  // which the words "nghỉ bán" and a span say better than the change's hints): that variant.
+  const searchInFamily =
+    meantInFamily && current && top && outcome.decision === "answer" && outcome.sure
+      ? familyOf(current, catalogue.procedures, isForeignElement).find((p) => p.code === top.procedure.code)
+      : undefined;
+  const changedInFamily = searchInFamily ?? meantInFamily;
   if (changedInFamily) return [show(ctx, deps, forCase(changedInFamily), cue?.section ?? outcome.intent)];
   // "con em mới sinh" on a permanent residence, "con mới sinh chưa làm khai sinh" on an acknowledgement of paternity: a
   // detail naming another procedure that, with the procedure at hand, names one that is both (the birth registration
@@ -1478,6 +1491,8 @@ const NAMED_CHANGE_WORDS = 20;
 
 /** A detail said after an answer is this short (words besides particles, offices and people). */
 const DETAIL_WORDS = 6;
+/** A change of the paper at hand told alone is this short at most (what moves and where: a shop's new address). */
+const CHANGE_DETAIL_WORDS = 14;
 
 /**
  * A short detail said on the procedure at hand ("bản sao thôi" after "giấy khai sinh", "bị rách, xin cấp lại" after
@@ -1513,6 +1528,14 @@ function withDetail(
   // look-alike ahead of the procedure at hand ("giấy khai sinh bản sao" → its re-registration) on the first words alone.
   // Only one as near the procedure at hand by name as the first look-alike: "làm lại vì bị mất" after "giấy phép rượu"
   // is the alcohol licence's re-issue (bán lẻ rượu shared), not a household business's that the detail alone finds.
+  // The detail's own search sure of a look-alike among them ("em muốn nghỉ bán 2 tháng" after a household business: its
+  // pause, where both together lead to its closing): that one, as the detail says it best.
+  const [alone] = outcome.hits;
+  const sureAlone =
+    outcome.decision === "answer" && outcome.sure && alone && alike.some((h) => h.procedure === alone.procedure)
+      ? alone.procedure
+      : undefined;
+  if (sureAlone) return sureAlone;
   const near = alike[0] ? sharedNameWords(alike[0].procedure, current) : 0;
   const backed = alike.find(
     (h) => own.has(h.procedure.code) && sharedNameWords(h.procedure, current) >= near,

@@ -114,6 +114,12 @@ const ASKING_WORDS = [
   "appraisal",
   // how it is done and when the result comes, in chat: "làm kiểu gì", "xin kiểu nào" (the steps), "bh có kq"
   "kiểu kq",
+  // the office and its handling said in English, as "xã phường", "xét duyệt", "trả kết quả" are: "how long does the
+  // ward take to decide", "what documents do we send to the ward", "until they actually pay the money", "can I do
+  // that on the VNeID app"
+  "ward commune committee people's officer officers official officials staff authority authorities",
+  "decide decides decided decision answer answers reply replies respond response opinion review handle handled",
+  "pay paid payment money app",
 ]
   .join(" ")
   .split(/\s+/)
@@ -252,6 +258,10 @@ const FOLLOW_CHAT: [RegExp, string][] = [
   [/(^|[\s,.?!])(?:xiền|xìn|xien)(?=$|[\s,.?!])/giu, "$1tiền"],
   [/(^|[\s,.?!])(?:fí|fi|fee's)(?=$|[\s,.?!])/giu, "$1phí"],
   [/(^|[\s,.?!])(mấy|may|bao nhiêu|bn)\s+h(?=$|[\s,.?!])/giu, "$1$2 giờ"],
+  // "mần ở mô", "mần răng", "mần giấy ni": Central and Southern "làm" (typed with its accent only: "man" is English)
+  [/(^|[\s,.?!])mần(?=$|[\s,.?!])/giu, "$1làm"],
+  // Southern "qua" for "sang" after a move: "quán em dời qua chỗ khác", "dọn qua số nhà khác", "chuyển qua phường bên"
+  [/(^|[\s,.?!])(dời|dọn|chuyển|doi|don|chuyen)\s+qua(?=\s)/giu, "$1$2 sang"],
   // Central speech: "làm răng" (làm sao), "ở mô" (ở đâu), "cần đem theo chi" (gì)
   [/(^|[\s,.?!])(làm|lam|thì|thi)\s+(?:răng|rang)(?=$|[\s,.?!])/giu, "$1$2 sao"],
   [/(^|[\s,.?!])(ở|o)\s+mô(?=$|[\s,.?!])/giu, "$1$2 đâu"],
@@ -718,4 +728,141 @@ export function tellsStateThenAsks(text: string): boolean {
   if (movesOn(story)) return false;
   // "nếu mất giấy phép thì xin cấp lại thế nào": a re-issue, a change asked, is a request of its own.
   return !said.some((w) => REQUEST.has(w.token));
+}
+
+/**
+ * The acts of a procedure, its papers and its offices (folded runs): what a "where" question after an answer asks the
+ * place of when it asks the procedure's ("nộp ở đâu", "tờ khai lấy ở đâu", "bộ phận một cửa ở đâu", "where do I submit
+ * it"). Going somewhere to do it is one too ("phải đi đâu", "lên đâu").
+ */
+const WHERE_ACT_RUNS = [
+  ...["nộp", "làm", "mần", "đăng ký", "đk", "dk", "xin", "cấp", "lấy", "nhận", "ký", "khai", "báo", "hỏi", "liên hệ"],
+  ...["đóng", "trả", "gửi", "chứng thực", "giải quyết", "tiếp nhận", "đi", "đến", "tới", "lên", "vô", "vào", "qua"],
+  ...["submit", "apply", "register", "file", "send", "collect", "pay"],
+].map((run) => words(run).map((w) => w.token));
+/** The acts as typed (with their accents), and those that fold to no other common word. */
+// Not "cấp" (a school's level: "trường cấp 2 Nguyễn Du ở đâu").
+const WHERE_ACT_WORDS = words("nộp làm mần đăng ký xin lấy nhận ký khai báo gửi chứng thực giải quyết tiếp");
+const PLAIN_ACTS = new Set(words("nộp đăng ký đk xin submit apply register").map((w) => w.token));
+const WHERE_OWN = [
+  ...WHERE_ACT_RUNS,
+  ...[
+    ...["hồ sơ", "hs", "giấy", "tờ khai", "mẫu", "đơn", "kết quả", "kq", "bản sao", "bản chính", "sổ", "hộ khẩu"],
+    ...["căn cước", "cccd", "trích lục", "biên lai", "phiếu", "văn bản", "thủ tục", "địa chỉ", "address"],
+    ...["phường", "xã", "thị trấn", "ubnd", "ủy ban", "công an", "một cửa", "hành chính công", "tư pháp", "cán bộ"],
+    ...["văn phòng", "chi nhánh", "địa chính", "trụ sở", "office", "ward", "commune", "committee", "police"],
+    ...["submit", "apply", "register", "file", "send", "go", "collect", "pick", "get", "form", "forms", "documents"],
+    ...["papers", "application", "result", "certificate", "pay", "do", "it", "this", "that"],
+  ].map((run) => words(run).map((w) => w.token)),
+];
+
+/**
+ * Establishments whose whereabouts are asked for themselves, said first ("chợ Bến Thành", "trường tiểu học Lê Lợi",
+ * "bệnh viện quận 3", "tiệm áo cưới", "cây xăng gần nhất"). Typed with accents, with their own ("quán" is no "quận",
+ * "chợ" no "cho").
+ */
+const PLACES = [
+  ...["chợ", "quán", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga", "ga"],
+  ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "trường", "nhà tang lễ", "nhà hàng"],
+  ...["khách sạn", "công viên", "nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "atm", "shop"],
+  ...[
+    "tiệm",
+    "hiệu",
+    "nhà sách",
+    "rạp",
+    "sân",
+    "hospital",
+    "school",
+    "market",
+    "bank",
+    "restaurant",
+    "hotel",
+    "station",
+  ],
+  ...["shop", "store", "supermarket", "pharmacy", "cafe", "coffee", "park", "airport", "nearest", "atm"],
+].map((run) => words(run));
+
+/** Words that say where around ("gần đây", "quanh phường", "nearby"), no part of the thing asked. */
+const AROUND = new Set(
+  words("gần đây đó quanh xung nào nhất nearby near around here closest nearest any some a an the").map((w) => w.token),
+);
+
+/** "X ở đâu", "X nằm ở đâu", "X chỗ nào" closing the message (keys as whereKeys gives them), then particles. */
+const WHERE_AFTER =
+  /^(.*?)\s*(?:\bnam\s+)?\b(?:o\s+dau|o\s+cho\s+nao|cho\s+nao|o\s+mo)(?:\s+(?:vay|v|z|the|a|ha|nhi|nhe|ad|ban|ak|ah|ta|roi|ne|day))*\s*$/;
+/**
+ * "chỗ nào X", "quán nào X", "có chỗ/nơi/quán/tiệm X (nào) không": the thing after the place word (group 2), the place
+ * word (group 1) when it is an establishment's. "Có …" must close as a question ("không", "ko", "nào").
+ */
+const WHERE_BEFORE =
+  /(?:^|\s)(?:(?:cho|noi)\s+nao|(quan|tiem|cua\s+hang)\s+nao|co\s+(cho|noi|quan|tiem|cua\s+hang)(?=(?:\s+\S+)+?\s+(?:nao|khong|ko|k|hong|hok|khg)(?:\s+\S+)?\s*$)(?:\s+nao)?)\s+(.+?)(?:\s+nao)?(?:\s+(?:khong|ko|k|hong|hok|khg|ha|a|vay|v|z|the|ad|nhi))*\s*$/;
+const WHERE_EN = /(?:^|\s)where\s+(?:is|are|s|can|do|should|to|could|would)\s+(.+)$/;
+/** Words of the where-frames typed with accents, as they must be typed ("chỗ", not "cho"; "quán", not "quận"). */
+const FRAME_MARKS = new Map(
+  words("chỗ nơi quán tiệm nằm đâu mô nào ở có cửa hàng").map((w) => [w.token, w.marks] as const),
+);
+
+/** The words as the where-frames read them: one typed with other accents than the frame's is kept apart ("cho~"). */
+function whereKeys(said: readonly Word[], accented: boolean): string[] {
+  return said.map((w) =>
+    accented && FRAME_MARKS.has(w.token) && FRAME_MARKS.get(w.token) !== w.marks ? `${w.token}~` : w.token,
+  );
+}
+
+/**
+ * Whether a message after an answer asks where some other thing is, or whether one is around: "chợ Bến Thành ở đâu",
+ * "bệnh viện quận 3 nằm ở đâu", "gần đây chỗ nào bán sim", "phường có chỗ photo không", "gần phường có quán cà phê nào
+ * không", "where is the nearest ATM". The thing asked names none of the procedure's acts, papers or offices
+ * (WHERE_OWN: "nộp ở đâu", "tờ khai lấy ở đâu", "công an phường ở đâu", "em ở Cần Thơ thì đăng ký ở đâu") and, unless
+ * it is an establishment said first (PLACES), no two words running in one of the procedure's names ("khai sinh ở
+ * đâu"). The words before a clause's "thì" are the case told and are not weighed.
+ */
+export function asksWhereOther(text: string, names: readonly string[]): boolean {
+  const typed = words(text.slice(0, MAX_QUERY_CHARS));
+  if (typed.length === 0 || typed.length > 16) return false;
+  const accented = typed.some((w) => w.marks !== "");
+  // The question after the last "thì" ("bé sinh ở nhà bà ngoại thì nộp ở đâu").
+  const thenAt = typed.reduce((at, w, i) => (isThen(w, accented) ? i + 1 : at), 0);
+  const question = typed.slice(thenAt);
+  const keys = whereKeys(question, accented);
+  const asked = keys.join(" ");
+  const before = WHERE_BEFORE.exec(asked);
+  const after = WHERE_AFTER.exec(asked);
+  const english = WHERE_EN.exec(asked);
+  const thing = before?.[3] ?? after?.[1] ?? english?.[1];
+  // "có quán cà phê nào không", "tiệm nào bán sim": an establishment asked for.
+  const shopAsked = before !== null && /^(?:quan|tiem|cua hang)$/.test(before[1] ?? before[2] ?? "");
+  if (thing === undefined) return false;
+  // Where the thing starts among the words, so its first word is read with its accents.
+  const said = thing.split(" ").filter((t) => t !== "");
+  const from = keys.findIndex((_, i) => said.every((t, j) => keys[i + j] === t));
+  const saidWords = from < 0 ? [] : question.slice(from, from + said.length);
+  const opens = saidWords.findIndex((w) => !AROUND.has(w.token) && !FILLER.has(w.token));
+  const placeFirst =
+    shopAsked ||
+    (opens >= 0 &&
+      PLACES.some((run) =>
+        run.every((p, j) => {
+          const w = saidWords[opens + j];
+          return w !== undefined && w.token === p.token && (!accented || w.marks === p.marks);
+        }),
+      ));
+  const tokens = said.map((t) => t.replace(/~$/, ""));
+  if (WHERE_OWN.some((run) => indexOfRun(tokens, run) >= 0) && !placeFirst) return false;
+  // An establishment asked of: only an act typed as such says it is where the procedure is done ("trường nào nhận hồ
+  // sơ ở đâu"); "đồng" of "bệnh viện nhi đồng" is no "đóng".
+  if (placeFirst) {
+    const acts = accented
+      ? question.filter((w) => WHERE_ACT_WORDS.some((a) => a.token === w.token && a.marks === w.marks))
+      : question.filter((w) => PLAIN_ACTS.has(w.token));
+    return acts.length === 0;
+  }
+  const left = tokens.filter((t) => !FILLER.has(t) && !AROUND.has(t) && !/^\d+$/.test(t));
+  if (left.length === 0) return false;
+  // The procedure's own name said ("khai sinh ở đâu", "tạm trú chỗ nào"): its place.
+  const namesIt = names.some((name) => {
+    const run = words(name).map((w) => w.token);
+    return run.some((t, i) => i + 1 < run.length && indexOfRun(left, [t, run[i + 1] as string]) >= 0);
+  });
+  return !namesIt;
 }
