@@ -1,5 +1,6 @@
 import type { Procedure } from "../catalogue/schema.js";
 import { fold, tokenize } from "../search/normalize.js";
+import { variantTold } from "./variants.js";
 
 /**
  * The civil-status procedures come in pairs: the plain one and its "có yếu tố nước ngoài" twin (a
@@ -61,8 +62,39 @@ function containsRun(tokens: readonly string[], run: readonly string[]): boolean
   return false;
 }
 
+/**
+ * Someone said to have become Vietnamese (folded): "đã nhập quốc tịch Việt Nam", "giờ có quốc tịch Việt Nam rồi", "nay
+ * là công dân Việt Nam", "naturalised", "became Vietnamese", "has Vietnamese citizenship now". The nationality said
+ * before it in the same sentence ("vợ em trước là người Trung Quốc nhưng đã nhập quốc tịch Việt Nam") is the past.
+ */
+const NATURALISED =
+  /(?:^|[^\p{L}])(?:(?:nhap|da co|duoc cap|duoc nhap|doi sang|chuyen sang|lay)\s+(?:duoc\s+)?quoc tich viet(?:\s+nam)?|(?:gio|nay|hien|bay gio)\s+(?:da\s+)?(?:la\s+)?(?:cong dan|quoc tich)\s+viet(?:\s+nam)?|naturali[sz]ed|became (?:a )?vietnamese|(?:has|got|have|with) vietnamese (?:citizenship|nationality))(?![\p{L}])/u;
+/** Who a sentence is about, when it says a relative or the spouse (folded): the word itself, first said. */
+const ROLE_WORD =
+  /(?:^|[^\p{L}])(vo|chong|nguoi yeu|ban gai|ban trai|hon phu|hon the|vi hon phu|vi hon the|anh ay|co ay|bo|ba|cha|me|my wife|my husband|wife|husband|father|mother|fiancee|fiance)(?![\p{L}])/u;
+
+/**
+ * The message with what says someone became Vietnamese put as that person being Vietnamese, from the relative or spouse
+ * it is said of ("vợ em trước là người Trung Quốc nhưng đã nhập quốc tịch Việt Nam rồi" → "vo la nguoi viet"; "mẹ cháu
+ * người Nhật, bố cháu đã nhập quốc tịch Việt Nam": the father only), folded; the message folded when it says none.
+ */
+function naturalisedAsVietnamese(text: string): string {
+  let folded = fold(text.normalize("NFC"));
+  for (let match = NATURALISED.exec(folded); match; match = NATURALISED.exec(folded)) {
+    const end = match.index + match[0].length;
+    const sentenceStart = folded.slice(0, match.index).search(/[^.;!?\n]*$/u);
+    const before = folded.slice(sentenceStart, end);
+    const roles = [...before.matchAll(new RegExp(ROLE_WORD.source, "gu"))];
+    const last = roles.at(-1);
+    const from = last ? sentenceStart + (last.index ?? 0) : sentenceStart;
+    folded = `${folded.slice(0, from)} ${last?.[1] ?? "em"} la nguoi viet ${folded.slice(end)}`;
+  }
+  return folded;
+}
+
 /** Whether the message names a foreign element (a foreigner, a nationality, abroad). */
-export function namesForeign(text: string): boolean {
+export function namesForeign(typed: string): boolean {
+  const text = naturalisedAsVietnamese(typed);
   // "quốc tịch Việt Nam", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
   const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
   const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
@@ -93,7 +125,8 @@ export function staysAbroad(text: string): boolean {
 }
 
 /** Whether the message names a foreign person (not only a foreign place): "chồng tôi quốc tịch Pháp". */
-export function namesForeigner(text: string): boolean {
+export function namesForeigner(typed: string): boolean {
+  const text = naturalisedAsVietnamese(typed);
   const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
   return FOREIGN_PERSON.some((run) => run.length > 0 && containsRun(tokens, run));
 }
@@ -235,7 +268,7 @@ function relativeBeside(clause: string, folded: string): boolean {
 }
 
 function vietnameseSaid(text: string): VietnameseSaid | undefined {
-  const folded = fold(text.normalize("NFC"));
+  const folded = naturalisedAsVietnamese(text);
   let said: VietnameseSaid | undefined;
   for (const match of folded.matchAll(OTHER_SIDE)) {
     const end = (match.index ?? 0) + match[0].length;
@@ -283,6 +316,8 @@ export interface CaseSoFar {
  */
 export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
   if (namesForeign(text)) return true;
+  // "bố cháu là người Việt" when the mother was told the foreigner: she still is.
+  if (foreignerBesides(text, before.story)) return true;
   if (saysDomestic(text) || saysAllDomestic(text)) return false;
   return toldForeignBefore(before);
 }
@@ -312,7 +347,9 @@ export function forTheCase(
 ): Procedure {
   if (isForeignElement(procedure)) {
     // "em là người Việt" is one side of a case with a foreigner; "cả hai đều người Việt" takes the foreigner back.
-    return namesForeign(text) || (toldForeignBefore(before) && !saysAllDomestic(text))
+    return namesForeign(text) ||
+      (toldForeignBefore(before) && !saysAllDomestic(text)) ||
+      foreignerBesides(text, before.story)
       ? procedure
       : (plainTwin(procedure, all) ?? procedure);
   }
@@ -391,16 +428,76 @@ function mobileOf(procedure: Procedure, all: readonly Procedure[]): Procedure | 
  * a plain procedure with a twin ("bố cháu là người Úc", "mẹ cháu là Việt kiều", "cháu mang quốc tịch Hàn") is its
  * twin; everyone said Vietnamese after a foreign-element one ("à không, vợ em người Việt") is its plain twin. A
  * foreign place alone is not read here (a honeymoon in Korea, a husband working in Japan): only a person or a deed.
- * Someone who cannot come to the office ("bà nội nằm liệt, cán bộ xuống nhà làm được không") is the mobile variant.
+ * Someone who cannot come to the office ("bà nội nằm liệt, cán bộ xuống nhà làm được không") is the mobile variant. A
+ * change of the thing at hand said ("nếu muốn đổi tên quán thì sao" after a household business) is that variant.
  */
-export function retoldCase(current: Procedure, all: readonly Procedure[], text: string): Procedure | undefined {
+export function retoldCase(
+  current: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  /** What the chat told of the case before (the words that led to `current`): who was the foreigner. */
+  before: CaseSoFar = {},
+): Procedure | undefined {
   if (aboutMarriage(current) && marriedAbroad(text)) return recordOfAbroad("kết hôn", all);
   if (asksMobile(text)) {
     const mobile = mobileOf(current, all);
     if (mobile) return mobile;
   }
-  if (!isForeignElement(current)) return namesForeigner(text) ? foreignTwin(current, all) : undefined;
-  return saysAllDomestic(text) ? plainTwin(current, all) : undefined;
+  if (!isForeignElement(current)) {
+    if (namesForeigner(text)) return foreignTwin(current, all);
+  } else if (saysAllDomestic(text)) {
+    return foreignerBesides(text, before.story) ? undefined : plainTwin(current, all);
+  }
+  // A change of the thing at hand told ("nếu muốn đổi tên quán thì sao", "giấy cũ bị mất thì xin lại thế nào"): the
+  // variant whose name holds it (src/features/variants.ts).
+  return variantTold(current, all, text, isForeignElement);
+}
+
+/** Who a relative or spouse word names in the case (folded): one parent, the partner; undefined when it may be either. */
+const ROLE_OF = new Map<string, string>([
+  ...["bo", "ba", "cha", "father"].map((w): [string, string] => [w, "father"]),
+  ...["me", "mother"].map((w): [string, string] => [w, "mother"]),
+  ...["vo", "chong", "nguoi yeu", "ban gai", "ban trai", "hon phu", "hon the", "vi hon phu", "vi hon the"].map(
+    (w): [string, string] => [w, "partner"],
+  ),
+  ...["my wife", "my husband", "wife", "husband", "fiancee", "fiance"].map((w): [string, string] => [w, "partner"]),
+]);
+
+/**
+ * Who the words say is foreign and who Vietnamese, by the relative or spouse each clause is about ("khai sinh cho con
+ * có mẹ là người Trung Quốc": the mother foreign; "bố cháu là người Việt": the father Vietnamese). A word that may be
+ * either ("anh ấy") counts as "someone".
+ */
+function rolesSaid(text: string): { foreign: Set<string>; vietnamese: Set<string> } {
+  const folded = naturalisedAsVietnamese(text);
+  const found = [...folded.matchAll(new RegExp(ROLE_WORD.source, "gu"))];
+  const foreign = new Set<string>();
+  const vietnamese = new Set<string>();
+  found.forEach((match, i) => {
+    const word = match[1] as string;
+    const start = (match.index ?? 0) + match[0].length;
+    let said = folded.slice(start, found[i + 1]?.index ?? folded.length);
+    const stop = said.search(/[,.;!?\n]/u);
+    if (stop >= 0) said = said.slice(0, stop);
+    const role = ROLE_OF.get(word) ?? "someone";
+    if (/(?:^|\s)(?:nguoi viet|quoc tich viet nam|vietnamese)(?![\p{L}])/u.test(said)) vietnamese.add(role);
+    else if (namesForeigner(`${word} ${said}`)) foreign.add(role);
+  });
+  return { foreign, vietnamese };
+}
+
+/**
+ * Whether a foreigner the chat told before is still one after the new words say someone Vietnamese: the earlier words
+ * named who was foreign (the mother), and the new ones say another of the case Vietnamese (the father). "Khai sinh cho
+ * con có mẹ là người Trung Quốc" then "bố cháu là người Việt": the mother is still Chinese; "à nhầm, mẹ cháu là người
+ * Việt": no foreigner is left. Earlier words naming nobody's nationality, or someone either word may be, leave none.
+ */
+function foreignerBesides(text: string, story: string | undefined): boolean {
+  if (!story) return false;
+  const before = rolesSaid(story).foreign;
+  const now = rolesSaid(text).vietnamese;
+  if (before.size === 0 || now.size === 0 || before.has("someone") || now.has("someone")) return false;
+  return [...before].some((role) => !now.has(role));
 }
 
 /** Words around a foreign element that name no procedure: living there ("định cư", "sinh sống"). */

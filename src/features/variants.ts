@@ -55,6 +55,9 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["nghỉ làm", "thôi"],
   ["nghỉ hẳn", "chấm dứt"],
   ["tạm nghỉ", "tạm ngừng"],
+  ["tạm dừng", "tạm ngừng"],
+  // staying on where one stays for a time: "hết hạn rồi muốn ở tiếp"
+  ["ở tiếp", "gia hạn"],
   // asking for more time: "xin kéo dài thêm", "kéo dài thời hạn giấy phép" (not "thủ tục kéo dài bao lâu", the time it
   // takes; not "ở thêm", also staying with someone)
   ["kéo dài thêm", "gia hạn"],
@@ -120,6 +123,12 @@ const CHANGE_HINTS = [
   "kéo dài thời hạn",
   "xin kéo dài",
   "muốn kéo dài",
+  "dời qua",
+  "dọn qua",
+  "dời về",
+  "dọn về",
+  "dời điểm",
+  "chuyển điểm",
   "nghỉ",
   "ngừng",
   "đóng cửa",
@@ -145,6 +154,23 @@ const CHANGE_HINTS = [
   "moved",
 ].map((phrase) => words(phrase));
 
+/** A place moved to another commune or ward: "sang xã bên cạnh", "phường khác", "không cùng phường với chỗ cũ". */
+const OTHER_COMMUNE = [
+  ...["xã khác", "phường khác", "xã bên cạnh", "phường bên cạnh", "xã bên", "phường bên", "sang xã", "sang phường"],
+  ...["khác xã", "khác phường", "không cùng xã", "không cùng phường", "ngoài xã", "ngoài phường", "xã mới"],
+  ...["phường mới", "another commune", "another ward", "other commune", "other ward"],
+];
+/** A place moved within the commune or ward: "cũng trong phường", "cùng xã", "trong địa bàn xã". */
+const SAME_COMMUNE = [
+  "trong xã",
+  "trong phường",
+  "cùng xã",
+  "cùng phường",
+  "trong địa bàn",
+  "same commune",
+  "same ward",
+];
+
 /**
  * What a change alters, said with it: the address ("địa chỉ", "số nhà khác", "chỗ khác", "sang phường khác"), the
  * name, the owner, the trade, the supplier. The variant whose own names or aliases say the same thing is the one meant
@@ -157,7 +183,14 @@ const CHANGED_THINGS: [said: Word[][], alias: Word[]][] = [
   [["đổi chủ", "chủ hộ", "người đứng tên", "sang tên", "đứng tên"], "chủ"],
   [["ngành nghề", "mặt hàng", "bán thêm"], "ngành nghề"],
   [["nhà cung cấp", "nhà phân phối", "supplier"], "nhà cung cấp"],
+  [["người đại diện", "trưởng nhóm", "đại diện mới"], "người đại diện"],
+  [["thiết kế", "bản vẽ", "thêm tầng", "thêm 1 tầng", "thêm một tầng", "nâng tầng"], "thiết kế"],
+  // where the place moves to: another commune ("sang xã bên cạnh", "không cùng phường với chỗ cũ"), or within it
+  [OTHER_COMMUNE, "xã khác"],
+  [SAME_COMMUNE, "trong địa bàn"],
 ].map(([said, alias]) => [(said as string[]).map((p) => words(p)), words(alias as string)]);
+/** The alias a move within the commune is read as (CHANGED_THINGS' last). */
+const WITHIN_ALIAS = CHANGED_THINGS.at(-1)?.[1];
 
 function sameWord(said: Word, phrase: Word): boolean {
   return said.token === phrase.token && (said.marks === "" || said.marks === phrase.marks);
@@ -209,7 +242,11 @@ export function meantVariant(
   if (named.length > 0) {
     // The longest change named decides ("cấp đổi" over "đổi"): the one listed name that holds it.
     const holders = listed.filter((_, i) => named.some((run) => (changes[i] ?? []).includes(run)));
-    return holders.length === 1 ? holders[0] : undefined;
+    if (holders.length === 1) return holders[0];
+    // Several hold it ("thôi hưởng" of the social pension, the social allowance and a craftsman's allowance): the one
+    // that changes a thing the list holds (the craftsman's allowance listed beside its end).
+    const ofListed = holders.filter((h) => listed.some((t) => changesThing(h, t)));
+    return ofListed.length === 1 ? ofListed[0] : undefined;
   }
   if (!thingItself || CHANGE_HINTS.some((run) => says(said, run))) return undefined;
   const plain = listed.filter((_, i) => (changes[i] ?? []).length === 0);
@@ -261,7 +298,7 @@ const OFFER_ORDER = [
 const NOT_THE_THING = new Set(
   words(
     "thủ tục cấp mới đăng ký xã phường của và các đối với có một số việc trong giấy phép chứng nhận xác nhận thông tin " +
-      "hồ sơ tờ nội dung yếu tố nước ngoài hoạt động thực hiện thông báo tiếp tục trước thời hạn đã",
+      "hồ sơ tờ nội dung yếu tố nước ngoài hoạt động thực hiện thông báo tiếp tục trước thời hạn đã đề nghị địa bàn đến",
   ).map((w) => `${w.token}:${w.marks}`),
 );
 const THING_WORDS = new WeakMap<Procedure, Set<string>>();
@@ -359,13 +396,24 @@ export function variantForDetail(
   // "lại" alone says no which ("làm lại"), and a loss is a re-issue meantVariant has read already.
   const changeHints = CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai"));
   if (changeHints.length === 0) return undefined;
-  const altered = CHANGED_THINGS.filter(([forms]) => forms.some((run) => says(said, run))).map(([, alias]) => alias);
+  const altered = alteredThings(said);
   const hints = [...changeHints, ...altered];
   const held = listed.map(
     (p) => hints.filter((run) => [p.name, ...p.aliases].some((title) => says(words(title), run))).length,
   );
   const best = Math.max(...held);
   return best > 0 && held.filter((n) => n === best).length === 1 ? listed[held.indexOf(best)] : undefined;
+}
+
+/**
+ * What the words say a change alters (CHANGED_THINGS), as the words the variants' names and aliases say it; a place
+ * said moved to another commune is no move within one ("không cùng phường" holds "cùng phường").
+ */
+function alteredThings(said: readonly Word[]): Word[][] {
+  const other = OTHER_COMMUNE.some((p) => says(said, words(p)));
+  return CHANGED_THINGS.filter(
+    ([forms, alias]) => forms.some((run) => says(said, run)) && !(other && alias === WITHIN_ALIAS),
+  ).map(([, alias]) => alias);
 }
 
 /** A first issue said: "xin mới", "cấp mới", "lần đầu", "chưa có giấy … bao giờ", "chưa từng có". */
@@ -378,4 +426,212 @@ const NOT_YET_HELD = /(?:^|\s)chua\s+(?:co|lam|xin)\s+(?:\S+\s+){0,4}bao\s+gio(?
 export function namesFirstIssue(text: string): boolean {
   const said = words(text);
   return FIRST_ISSUE.some((run) => says(said, run)) || NOT_YET_HELD.test(said.map((w) => w.token).join(" "));
+}
+
+/**
+ * Hints that say by themselves the paper at hand needs changing, told after its answer: spoilt, run out, lost, written
+ * wrong ("giấy phép sắp hết hạn", "bị rách", "ghi sai"); the variant whose names and aliases say them (variantForDetail).
+ * Not "thêm", "chuyển", "nghỉ", "sai" alone: said of other things too ("hỏi thêm", "khai sai thì sao").
+ */
+const STRONG_HINTS = [
+  ...["hỏng", "hư hỏng", "rách", "cháy", "ướt", "hết hạn", "thất lạc", "giải thể", "nghỉ hẳn"],
+  ...["ghi sai", "in sai", "bị sai", "expired"],
+].map((p) => words(p));
+
+/** Papers a change is said of: "giấy", "giấy phép", "thẻ", "sổ", "licence". */
+const PAPERS = ["giấy", "thẻ", "sổ", "bằng", "license", "licence", "permit", "certificate", "card"].map((p) =>
+  words(p),
+);
+/**
+ * Changes said with words that also say other things: "đổi ý", "thay đổi gì không", "bổ sung hồ sơ", "thôi, để em hỏi
+ * sau", "dừng lại", "làm lại hồ sơ". Told after an answer, they change the thing only with what they change said just
+ * after them: a paper, what a change alters (CHANGED_THINGS), or a word of the thing ("xóa tạm trú", "thôi nhận trợ
+ * cấp", "xin nghỉ không làm hòa giải viên").
+ */
+const LOOSE_CHANGES = new Set(
+  [
+    ...["đổi", "thay đổi", "sửa đổi", "bổ sung", "điều chỉnh", "dừng", "thôi", "hủy", "xóa", "cập nhật"],
+    ...["đính chính", "cải chính", "hiệu đính", "làm lại", "xin lại", "sửa lại", "xin nghỉ", "nghỉ làm"],
+  ].map((p) => key(words(p))),
+);
+/** How many words after a loose change may say what it changes. */
+const OBJECT_WINDOW = 5;
+
+function key(run: readonly Word[]): string {
+  return run.map((w) => w.token).join(" ");
+}
+
+/** Where a run is said in the words, each place. */
+function placesOf(text: readonly Word[], run: readonly Word[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i + run.length <= text.length; i++) {
+    if (run.every((w, j) => sameWord(text[i + j] as Word, w))) at.push(i);
+  }
+  return at;
+}
+
+/**
+ * The changes the words name of the thing at hand (CHANGES, SAID_AS), as the changes the records' names say: a loose one
+ * only with what it changes said after it (LOOSE_CHANGES).
+ */
+function changesNamedOf(said: readonly Word[], thing: ReadonlySet<string>): Word[][] {
+  // a paper, not papers in general ("bổ sung giấy tờ" adds documents to a file)
+  const paper = (after: readonly Word[]) =>
+    PAPERS.some((run) => placesOf(after, run).some((i) => after[i + run.length]?.token !== "to"));
+  const object = (form: Word[], after: readonly Word[]) => {
+    const only = OBJECT_OF.get(key(form));
+    if (only) return only.some((run) => says(after, run));
+    return (
+      paper(after) ||
+      CHANGED_THINGS.some(([forms]) => forms.some((run) => says(after, run))) ||
+      after.some((w) => thing.has(w.token))
+    );
+  };
+  const named = (form: Word[]) =>
+    !LOOSE_CHANGES.has(key(form)) ||
+    placesOf(said, form).some((i) => object(form, said.slice(i + form.length, i + form.length + OBJECT_WINDOW)));
+  const saidAs = SAID_AS.filter(([form]) => says(said, form) && named(form));
+  // A change said inside a longer form said ("dừng" of "tạm dừng") is that form's.
+  const within = (run: Word[]) => saidAs.some(([form]) => ` ${key(form)} `.includes(` ${key(run)} `));
+  return [
+    ...CHANGES.filter((run) => says(said, run) && named(run) && !within(run)),
+    ...saidAs.map(([, change]) => change),
+  ];
+}
+
+/** Loose changes that change one kind of thing only: "dừng" a procedure under way ("dừng thủ tục", "dừng hồ sơ"). */
+const OBJECT_OF = new Map([[key(words("dừng")), ["thủ tục", "hồ sơ", "đăng ký"].map((p) => words(p))]]);
+
+/** How many names of the catalogue say each word of a thing (folded): few say "rượu", many say "trợ", "nhà", "không". */
+const NAME_COUNTS = new WeakMap<readonly Procedure[], Map<string, number>>();
+/**
+ * Words some names say that tell no thing apart in a message (folded): chat and function words ("không", "phải", "em",
+ * "làm", "cho", "được", "ở"), time ("tháng"), and a shop, house, person or mistake said of anything ("cửa hàng", "nhà",
+ * "người", "lỗi", "sai").
+ */
+const GENERIC = new Set(
+  tokenizeAll(
+    "không phải là em anh chị tôi tui mình họ ai cho được làm ở nhà thay người có của với và thì mà đó này sau khi nếu " +
+      "lại ra vào đi về qua từ tới đến tháng năm ngày giờ nay hàng cửa lỗi sai sót một hai ba trên dưới bên cùng khác " +
+      "mới cũ nào gì sao đâu thế vậy định rồi nữa cũng đã sẽ đang muốn cần xin hỏi bao nhiêu lâu còn hay hoặc nhưng vì " +
+      "nên để lúc trước vẫn chỉ cả những mấy nhiều ít rất quá ông bà cô chú bác cháu con bố mẹ vợ chồng tự hết luôn",
+  ),
+);
+
+function tokenizeAll(text: string): string[] {
+  return words(text).map((w) => w.token);
+}
+
+/** A word of a thing said in at most this many names tells that thing apart. */
+const RARE_NAMES = 4;
+
+function nameCounts(all: readonly Procedure[]): Map<string, number> {
+  let counts = NAME_COUNTS.get(all);
+  if (!counts) {
+    counts = new Map();
+    for (const p of all) {
+      for (const token of new Set([...thingWords(p)].map((k) => k.split(":")[0] as string))) {
+        counts.set(token, (counts.get(token) ?? 0) + 1);
+      }
+    }
+    NAME_COUNTS.set(all, counts);
+  }
+  return counts;
+}
+
+/**
+ * Whether the words name a thing outside the family: two words of another procedure's thing said, two of them none of
+ * the family's ("đổi tên trong giấy khai sinh" on a household business), or one that few names say ("mất giấy phép bán
+ * rượu rồi" on a tobacco licence names the liquor licence).
+ */
+function namesOtherThing(family: readonly Procedure[], all: readonly Procedure[], said: readonly Word[]): boolean {
+  const own = new Set(family.flatMap((p) => [...thingWords(p)].map((k) => k.split(":")[0])));
+  const counts = nameCounts(all);
+  const saidKeys = (p: Procedure) =>
+    [...thingWords(p)].filter((k) => {
+      const [token, marks] = k.split(":");
+      return said.some((w) => w.token === token && (w.marks === "" || w.marks === marks));
+    });
+  return all.some((p) => {
+    if (family.includes(p)) return false;
+    const hit = saidKeys(p)
+      .map((k) => k.split(":")[0] as string)
+      .filter((t) => !GENERIC.has(t));
+    const others = hit.filter((t) => !own.has(t));
+    return hit.length >= 2 && (others.length >= 2 || others.some((t) => (counts.get(t) ?? 0) <= RARE_NAMES));
+  });
+}
+
+/**
+ * The variant of the thing at hand that words told after its answer move to ("nếu muốn đổi tên quán thì sao" after a
+ * household business: the change of its registered details; "nếu sau này tôi muốn thôi nhận trợ cấp đó" after a
+ * craftsman's allowance: its end; "nếu dời chỗ sinh hoạt sang xã khác" after a religious group's registration: the move
+ * to another commune; "em chưa có giấy bao giờ, xin mới" after a re-issue: the licence itself). The change they name
+ * that one variant's name holds, else what they say it alters that one variant's names say most (variantForDetail).
+ * Undefined when they name no change of it, name another thing, or the one at hand.
+ */
+export function variantTold(
+  current: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  foreign: (p: Procedure) => boolean,
+): Procedure | undefined {
+  const family = familyOf(current, all, foreign);
+  if (family.length === 0) return undefined;
+  const listed = [current, ...family];
+  const said = words(text);
+  if (namesOtherThing(listed, all, said)) return undefined;
+  const thing = new Set(listed.flatMap((p) => [...thingWords(p)].map((k) => k.split(":")[0] as string)));
+  const named = changesNamedOf(said, thing);
+  const altered = alteredThings(said);
+  const strong = STRONG_HINTS.filter((run) => says(said, run));
+  let meant: Procedure | undefined;
+  if (named.length > 0) {
+    const holders = listed.filter((p) => named.some((run) => changesOf(p).includes(run)));
+    // None holds it: only what it alters may say which ("thay đổi thiết kế" is the permit's adjustment); a loss said of
+    // another paper ("giấy chứng sinh bị mất" on a birth registration) re-issues nothing of it.
+    meant =
+      holders.length === 1
+        ? holders[0]
+        : holders.length > 1
+          ? mostSaid(holders, said, named)
+          : altered.length > 0
+            ? mostSaid(listed, said, [])
+            : undefined;
+  } else if (namesFirstIssue(text)) {
+    const plain = listed.filter((p) => !isChange(p));
+    meant = plain.length === 1 ? plain[0] : undefined;
+  } else if (altered.length > 0 || strong.length > 0) {
+    meant = mostSaid(listed, said, []);
+  }
+  return meant && meant.code !== current.code ? meant : undefined;
+}
+
+/** A paper spoilt, said any way: the records' aliases say one or two of them ("bị rách, cháy"). */
+const DAMAGE = ["rách", "cháy", "hỏng", "hư", "nát", "ướt", "mục"].map((p) => words(p));
+
+/**
+ * Of the variants, the one whose own name and aliases say most of what the words tell of the change: the changes named,
+ * what it alters (said and as the records say it), the hints ("hết hạn", "ghi sai"; a paper spoilt any way as any
+ * spoiling), when one says more than any other.
+ */
+function mostSaid(
+  listed: readonly Procedure[],
+  said: readonly Word[],
+  named: readonly Word[][],
+): Procedure | undefined {
+  if (listed.length === 0) return undefined;
+  const spoilt = DAMAGE.some((run) => says(said, run));
+  const hints = [
+    ...named,
+    ...alteredThings(said),
+    ...CHANGED_THINGS.flatMap(([forms]) => forms.filter((run) => says(said, run))),
+    ...CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai")),
+    ...(spoilt ? DAMAGE : []),
+  ];
+  const held = listed.map(
+    (p) => hints.filter((run) => [p.name, ...p.aliases].some((title) => says(words(title), run))).length,
+  );
+  const best = Math.max(...held);
+  return best > 0 && held.filter((n) => n === best).length === 1 ? listed[held.indexOf(best)] : undefined;
 }
