@@ -17,6 +17,9 @@ type Placed = Word & { sentence?: number; clause?: number };
 const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   documents: [
     "văn bản gì",
+    // Central speech, "chi" for gì: "cần những chi", "phải đem chi", "chuẩn bị chi" (read loosely, "cần chi" alone would
+    // read "cần chị"); English chat "docs"
+    ...["cần những chi", "phải đem chi", "phải mang chi", "cần đem chi", "cần mang chi", "chuẩn bị chi", "docs"],
     "những văn bản gì",
     "biên bản gì",
     "những biên bản gì",
@@ -95,6 +98,10 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "nộp mẫu",
   ],
   fee: [
+    // the price compared: "is it cheaper online", "làm online có rẻ hơn không"
+    ...["cheaper", "more expensive", "rẻ hơn", "đắt hơn"],
+    // Central speech and chat: "có tốn chi không" (does it cost anything), "tốn nhiêu", "bnhiu"
+    ...["tốn chi", "tốn nhiêu", "bnhiu", "bnhieu", "xèng", "mất xèng", "tốn xèng"],
     ...["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
     // "làm cái đó tốn kém không", "phường có thu đồng nào không", "miễn phí hả"
     // (money paid: "hội đồng nào" is a council, no fee)
@@ -107,6 +114,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   ],
   // the day of the office's citizen reception: "lịch tiếp dân vào ngày nào", "when are the reception days"
   time: [
+    // how long until: "răng lâu mới biết được công nhận", "bao lâu mới có", "lâu mới xong không"
+    ...["lâu mới biết", "lâu mới có", "lâu mới được", "lâu mới xong", "lâu mới nhận", "lâu mới lấy", "lâu mới duyệt"],
     ...["how quickly", "how fast", "how soon", "how many working days", "vào ngày nào", "when are", "what days"],
     // "lịch tiếp dân là ngày nào trong tuần": only beside the office's reception or work (OFFICE_DAYS)
     ...["ngày nào trong tuần", "những ngày nào", "các ngày nào", "thứ mấy", "vào thứ mấy", "thứ nào"],
@@ -124,6 +133,9 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["xong ngay trong buổi", "xong trong buổi", "ngay trong buổi", "làm xong ngay"],
   ],
   place: [
+    // which office, in Central speech, after handing in: "nộp mô rứa" (read loosely: "xin mô", "tới mô" would read
+    // "xin mở", "tôi mở")
+    "nộp mô",
     // the office's hours are printed with the office, in the place section
     ...["opening hours", "office hours", "working hours"],
     // "giờ làm việc của phường", "giờ hành chính là mấy giờ": the office's hours
@@ -483,6 +495,7 @@ const OTHERWISE = new Set(tokenize("hay hoặc or"));
 const WAITING = new Set(tokenize("chờ đợi mất hết"));
 const OFFICE_SUBJECT = new Set(tokenize("xã phường ubnd cơ quan họ commune ward they committee office authorities"));
 
+const SLIPS_NOT = new Set(["cho", "mo", "chi"]);
 const keptMap = new PhraseMap();
 for (const [intent, phrases] of Object.entries(KEPT))
   for (const text of phrases) keptMap.add(phrase(text), plain([intent]));
@@ -511,6 +524,15 @@ export function readInContext(
     if (cut.has(i)) continue;
     const entry = keptMap.entryAt(spelled, i, mode);
     if (!entry) continue;
+    // a phrase is read loosely, but these words typed with other accents are other words: "tặng cho đó luôn" is no
+    // "chỗ đó luôn", "xã mở" no "xã mô", "cần chị" no "cần chi"
+    // (in a message typed with accents an unaccented word is meant as written: "cho" is "cho")
+    const slips = (w: Word, typed: Word | undefined) =>
+      SLIPS_NOT.has(w.token) && typed?.marks !== w.marks && (mode === "exact" || typed?.marks !== "");
+    if (entry.from.some((w, j) => slips(w, spelled[i + j]))) continue;
+    // "vậy giấy tờ có khác ko", "lệ phí có khác không": whether that section differs, that section
+    const differs = entry.to[0]?.token === "general" && entry.from.some((w) => w.token === "khac");
+    if (differs && cues.some((c) => !c.mute && c.end === i && c.intent !== "general")) continue;
     cues.push({
       intent: entry.to[0]?.token as Intent,
       tokens: entry.from.map((w) => w.token),
@@ -531,6 +553,7 @@ export function readInContext(
     cues.push(runCue("steps", ["how"], spelled, last, sentenceAt));
   }
   muteStory(spelled, cues);
+  muteStatedMoney(spelled, cues);
   muteAcrossClauses(spelled, cues);
   opensWithDossier(spelled, cues, sentenceAt);
   needsPaper(spelled, cues, sentenceAt);
@@ -688,6 +711,9 @@ export function readInContext(
     // story (before whether one may, or a move from somewhere); "có phải báo tạm vắng ở quê ko": the hometown is
     // where that act is done, whether it is needed is asked (not "có phải về quê làm không", "nộp ở quê được không")
     if (cue.intent === "place" && HOMETOWN.has(text) && !toGo && hometownOfStory(spelled, cue)) cue.mute = true;
+    // "ông là người Việt sống ở quê cả đời", "bà mất ở quê", "cháu sinh ở quê": a life lived or ended there, the story
+    // (not "làm khai sinh ở quê được không": where the act is done)
+    if (cue.intent === "place" && text === "o que" && livedThere(spelled, cue.at)) cue.mute = true;
     // "nhờ em trai đi nhận hộ tiền trợ cấp của tôi ở bưu điện": where money is received, the story (not "nộp qua
     // bưu điện", "gửi kết quả về bưu điện")
     if (cue.intent === "online" && text === "buu dien" && receivedThere(spelled, cue.at)) cue.mute = true;
@@ -703,6 +729,8 @@ export function readInContext(
     ) {
       cue.mute = true;
     }
+    // "xã trả lời trong bao lâu, quá hạn không trả lời thì sao": the office late, no deadline of the citizen's
+    if (cue.deadline && officeLate(spelled, cue.end ?? 0)) cue.mute = true;
     // "I translated my own documents": papers of the story; "what documents" still asks
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
@@ -883,6 +911,44 @@ function opensWithDossier(spelled: readonly Word[], cues: Cue[], sentenceAt: (k:
   );
   if (!opens || cues.some((c) => !c.mute)) return;
   cues.push({ intent: "documents", tokens: ["ho", "so"], sentence: sentenceAt(0), at: 0, end: 2, kept: true });
+}
+
+/**
+ * "ông bà cho 5 triệu tiền mừng, giờ làm khai sinh ở đâu", "tốn mấy trăm nghìn tiền xe về quê …, vậy giấy tờ gồm những
+ * gì": money the story names (an amount said before it, or the thing it paid for after it) when another section is
+ * asked in a later clause; "bao nhiêu tiền", "có mất tiền không" still ask.
+ */
+/** Where the story turns to the question: "… 2 tỷ tiền mặt thì chuyển hộ khẩu cần gì". */
+const TURNS_TO_ASK = new Set(tokenize("thì mà giờ vậy nay"));
+const MONEY_SAID = new Set(tokenize("triệu nghìn ngàn tỷ trăm chục k tr đồng"));
+const ASKED_AFTER = new Set(tokenize("không ko k gì nào bao nhiêu mấy à hả vậy thế chưa nữa ạ nhỉ thì"));
+function muteStatedMoney(spelled: readonly Word[], cues: Cue[]): void {
+  for (const c of cues) {
+    if (c.intent !== "fee" || c.mute || c.at === undefined || c.end === undefined) continue;
+    const text = c.tokens.join(" ");
+    const clause = clauseOf(spelled[c.at]);
+    if (clause === undefined) continue;
+    const before = spelled[c.at - 1]?.token ?? "";
+    const after = spelled[c.end];
+    const said =
+      text === "tien"
+        ? MONEY_SAID.has(before) ||
+          /^\d+$/.test(before) ||
+          (after !== undefined && clauseOf(after) === clause && !ASKED_AFTER.has(after.token))
+        : ["may tram", "may chuc", "may nghin", "may ngan"].includes(text) && MONEY_SAID.has(after?.token ?? "");
+    if (!said) continue;
+    const later = cues.some(
+      (o) =>
+        o !== c &&
+        !o.mute &&
+        o.intent !== "fee" &&
+        o.at !== undefined &&
+        o.at >= (c.end ?? 0) &&
+        o.sentence >= c.sentence &&
+        ((clauseOf(spelled[o.at]) ?? 0) > clause || spelled.slice(c.end, o.at).some((w) => TURNS_TO_ASK.has(w.token))),
+    );
+    if (later) c.mute = true;
+  }
 }
 
 /** A cue phrase read across a comma ("vừa mất, tiền mai táng" is no "mất tiền") asks nothing. */
@@ -1284,6 +1350,19 @@ function isOfficeThatDoes(spelled: readonly Word[], from: number): boolean {
 }
 const AGENCIES = new Set(["cong an", "co quan", "bo phan", "uy ban"]);
 const HOMETOWN = new Set(["ve que", "o que"]);
+/** Living, being born, growing up, dying: "sống ở quê", "mất ở quê", "lớn lên ở quê" tell the story. */
+const LIVES = new Set(tokenize("sống sinh đẻ lớn mất chết đời ruộng rẫy"));
+function livedThere(spelled: readonly Word[], at: number): boolean {
+  // the verb right before, or before when it was ("mất năm 1998 ở quê", "lớn lên ở quê", "sống từ nhỏ ở quê")
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    const token = spelled[k]?.token ?? "";
+    // "khai sinh ở quê", "khai tử" …: the act named, not a life
+    if (LIVES.has(token)) return spelled[k - 1]?.token !== "khai";
+    if (!WHEN_WORDS.has(token) && !/^\d+$/.test(token)) return false;
+  }
+  return false;
+}
+const WHEN_WORDS = new Set(tokenize("năm tháng ngày hồi vào từ nhỏ lên cả"));
 const TO_GO = new Set(tokenize("phải hay có"));
 const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);
 const OWNERS = new Set(["my", "our", "own", "his", "her", "their", "these", "those", "an", "the"]);
@@ -1383,6 +1462,8 @@ const PENALTY = [
   "mức xử phạt",
   "phạt bao nhiêu",
   "phạt nhiêu",
+  // a violation dealt with: "xây nhà không xin phép thì bị xử lý thế nào", "có bị cưỡng chế không"
+  ...["bị xử lý", "xử lý vi phạm", "bị cưỡng chế", "cưỡng chế tháo dỡ", "bị tháo dỡ", "bị đình chỉ"],
 ]
   .concat(["phạt hành chính", "phạt không", "phạt ko", "phạt k", "penalty", "penalties", "fined", "a fine", "the fine"])
   .concat(["fine for", "fine if"]);
@@ -1413,7 +1494,11 @@ function penaltyAsked(spelled: readonly Word[], cues: Cue[], mode: MarkMode, sen
           !NAMED_FEE.has(c.tokens.join(" ")) &&
           !c.tokens.some((t) => t === "phi" || t === "fee"),
       );
-      if (amount) from = [PHAT.token];
+      // "xây lấn thì phạt sao", "phạt thế nào": how it is punished
+      const how =
+        spelled[k + 1]?.token === "sao" ||
+        cues.some((c) => c.intent === "steps" && c.at === k + 1 && PENALTY_HOW.has(c.tokens.join(" ")));
+      if (amount || how) from = [PHAT.token];
     }
     if (!from) continue;
     const end = k + from.length;
@@ -1490,6 +1575,18 @@ function sumAsked(spelled: readonly Word[], cues: Cue[]): void {
 }
 
 const STAYS = new Set(tokenize("ở lại ngủ chơi nghỉ"));
+const NOT_YET = new Set(tokenize("không ko k chưa"));
+const OFFICE_ANSWERS = [
+  ...["trả lời", "giải quyết", "trả kết quả", "có kết quả", "cấp", "xử lý", "phản hồi", "hẹn", "duyệt"],
+].map(tokenize);
+/** "quá hạn (mà) không trả lời", "trễ hẹn chưa có kết quả": the office past its time. */
+function officeLate(spelled: readonly Word[], end: number): boolean {
+  let k = end;
+  if (spelled[k]?.token === "ma") k++;
+  if (!NOT_YET.has(spelled[k]?.token ?? "")) return false;
+  k++;
+  return OFFICE_ANSWERS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+}
 const YES_NO_MODALS = [
   ["co", "duoc"],
   ["co", "phai"],

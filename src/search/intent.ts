@@ -102,6 +102,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "bao giờ",
     "khi nào",
     "take",
+    // when, in Southern and Central speech: "chừng nào có", "chừng nào lấy được", "khi mô có", "bữa mô xong"
+    ...["chừng nào", "khi mô", "bữa mô", "lúc mô", "hôm mô"],
     // the wait at most, not a limit of the rules (DEADLINE "tối đa bao lâu")
     ...["mất tối đa bao lâu", "chờ tối đa bao lâu", "đợi tối đa bao lâu", "hết tối đa bao lâu", "mất tối đa mấy"],
     ...["chờ tối đa mấy", "đợi tối đa mấy", "mất tối đa bao nhiêu ngày", "chờ tối đa bao nhiêu ngày"],
@@ -423,6 +425,12 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "xã làm được không",
   ],
   conditions: [
+    // a threshold to reach, said with "được" (NEUTRAL reads "được bao nhiêu" as an allowance's amount): "bầu tổ
+    // trưởng tổ hòa giải thì phải được bao nhiêu phiếu"
+    ...["phiếu", "thành viên", "hội viên", "chữ ký", "phần trăm"].flatMap((counted) => [
+      `được bao nhiêu ${counted}`,
+      `được mấy ${counted}`,
+    ]),
     // How long a paper stays valid is no processing time: the records state it among the conditions ("Giấy có
     // giá trị … 06 tháng kể từ ngày cấp"), as the law they quote does.
     "có thời hạn bao lâu",
@@ -606,6 +614,10 @@ const DEADLINE = [
   "bao giờ mới được",
   "bao giờ phải",
   "lúc nào phải",
+  ...["chừng nào phải", "khi mô phải", "chừng nào thì phải"],
+  // when to hand it in ("mỗi năm xét mấy lần, bao giờ thì nộp"): the rules' time for it, not the office's wait
+  ...["bao giờ thì nộp", "khi nào thì nộp", "khi nào nộp", "bao giờ nộp", "lúc nào nộp", "lúc nào thì nộp"],
+  ...["when should i submit", "when do i have to submit", "when must i submit", "when should we submit"],
   // how long at most or at least ("nghỉ tối đa được bao lâu", "tạm trú tối đa mấy năm"): a limit the rules set, the
   // conditions; the office's wait is asked with "mất"/"chờ" ("mất tối đa bao lâu" stays the time, WAITING_WORDS)
   ...["tối đa bao lâu", "tối đa được bao lâu", "tối đa là bao lâu", "được tối đa bao lâu", "tối thiểu bao lâu"],
@@ -650,6 +662,8 @@ const WEAK_DOCUMENTS = ["giấy tờ"];
 const NEEDS = [
   ...["cần", "có cần", "phải", "phải có", "cần có", "nộp", "phải nộp", "cần nộp", "mang", "kèm", "kèm theo", "đem"],
   ...["need", "bring", "need to bring", "need to show"],
+  // a paper lacked, in English: "what if I don't have a birth certificate" (not "I don't have a job")
+  ...["don't have", "do not have", "haven't got"],
 ];
 const PAPERS = [
   "giấy",

@@ -19,6 +19,9 @@ describe("section cues that generalise (session 15)", () => {
     ["be 3 tuoi chua khai sinh, gio lam thi phat bn", "conditions"],
     ["nếu xây trước rồi xin sau thì bị phạt thế nào", "conditions"],
     ["xây sai phép bị xử phạt ra sao", "conditions"],
+    ["xây nhà không xin phép thì bị xử lý thế nào", "conditions"],
+    ["xây lấn thì phạt sao", "conditions"],
+    ["hồ sơ được xử lý thế nào", "steps"],
     ["lệ phí bao nhiêu, trễ thì có bị phạt không", "fee"],
     ["em bị phạt rồi, giờ làm lại hết bao nhiêu tiền", "fee"],
     ["thôi, tôi muốn khiếu nại quyết định xử phạt mà phường ra cho tôi", "general"],
@@ -42,6 +45,46 @@ describe("section cues that generalise (session 15)", () => {
     // "đk gì" said alone asks the conditions; "đăng ký gì" spelled out asks which registration
     ["đk gì", "conditions"],
     ["cần đăng ký gì", "general"],
+    // when, in Southern and Central speech; when one must, a deadline; when to hand it in, the rules' time
+    ["chừng nào lấy được", "time"],
+    ["khi mô có", "time"],
+    ["chừng nào phải khai tử", "conditions"],
+    ["rứa răng lâu mới biết được công nhận hay không", "time"],
+    ["mỗi năm xét mấy lần, bao giờ thì nộp", "conditions"],
+    ["nộp hôm nay thì khi nào nhận", "time"],
+    // the office late is its time, not the citizen's deadline
+    ["xã trả lời trong bao lâu, quá hạn không trả lời thì sao", "time"],
+    ["quá hạn không đăng ký thì sao", "conditions"],
+    // money and place in Central speech and chat
+    ["có tốn chi không", "fee"],
+    ["tốn nhiêu", "fee"],
+    ["nộp mô rứa", "place"],
+    // a life lived or ended at the hometown is the story; an act done there, the place
+    [
+      "ông mất năm 1998 ở quê, xã nói sổ hộ tịch năm đó bị lũ cuốn mất rồi, ông là người Việt sống ở quê cả đời",
+      "general",
+    ],
+    ["làm khai sinh ở quê được không", "place"],
+    ["bà mất ở quê, làm khai tử ở quê hay ở thành phố", "place"],
+    // "cho" typed as such is no "chỗ"
+    ["hai anh em lại muốn hủy hợp đồng tặng cho đó luôn thì chứng thực việc hủy thế nào", "steps"],
+    ["nhân tiện làm chung chỗ đó luôn được không", "place"],
+    // whether a section differs is that section; whether the procedure does, the whole
+    ["à quên, bạn trai em là người Hàn Quốc, đang làm kỹ sư ở Bình Dương, vậy giấy tờ có khác ko", "documents"],
+    ["thủ tục có khác không", "general"],
+    // a threshold of votes said with "được"; an allowance's amount stays the whole
+    // money the story names, before a question of another section; money asked stays the fee
+    ["con tôi được ông bà cho 5 triệu tiền mừng, giờ làm khai sinh ở đâu", "place"],
+    ["vừa bán nhà được 2 tỷ tiền mặt thì chuyển hộ khẩu cần gì", "documents"],
+    ["em tốn mấy trăm nghìn tiền xe về quê mà cán bộ bảo thiếu giấy, vậy giấy tờ khai tử gồm những gì", "documents"],
+    ["mất tiền không, nộp ở đâu", "fee"],
+    ["tiền thì nộp ở đâu", "fee"],
+    // a price compared is the fee; a paper lacked, in English, the papers (a job lacked is none)
+    ["is it cheaper online", "fee"],
+    ["what if I don't have a birth certificate", "documents"],
+    ["I don't have a job, can I get support?", "general"],
+    ["bầu tổ trưởng tổ hòa giải thì phải được bao nhiêu phiếu", "conditions"],
+    ["mỗi tháng được bao nhiêu", "general"],
   ])("«%s» asks %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
