@@ -103,6 +103,12 @@ export const DEFAULT_TUNING = {
   vetoNear: 0.5,
   /** …unless a distinctive word of the record's name said stands this many words from it (review s13 H6). */
   vetoApart: 3,
+  /**
+   * The whole score is multiplied by this when the named thing no record has that holds the record back (`veto`) is
+   * said as a paper's name (`Term.titled`): "cấp lại giấy chứng nhận an toàn thực phẩm bị mất" asks for that paper, and
+   * the paperwork words a record's name shares with it ("cấp lại giấy chứng nhận") say nothing of the record.
+   */
+  paperVeto: 0.65,
   /** The score is multiplied by this when the message asks for another agency's service (a redirect's term) instead. */
   outside: 0.4,
   /** A word of the titles is bound to a partner when seen at least this often… */
@@ -232,6 +238,11 @@ interface Term {
   generic: boolean;
   /** Said only as the paper a certified copy is asked of ("sao y giấy khai sinh"): no record's name is said by it. */
   paper: boolean;
+  /**
+   * Said as the name of a paper ("giấy chứng nhận … an toàn thực phẩm", "giấy phép X"): a named thing no record has
+   * said so is the paper asked, however far the story names a record ("đã đăng ký hộ kinh doanh").
+   */
+  titled: boolean;
   /**
    * A word the catalogue only writes beside one partner ("mai" of "mai táng", "liệt" of "liệt sĩ"), said
    * here without it: another word that folds alike ("mai" = tomorrow), so no record has it.
@@ -839,6 +850,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           unbound: false,
           generic: generic[k] === true || paper[k] === true,
           paper: paper[k] === true,
+          titled: namesPaper(query.said, w),
         });
       } else {
         term.positions.push(position);
@@ -848,6 +860,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         if (term.weight < weight) term.weight = weight;
         if (!generic[k] && !paper[k]) term.generic = false;
         if (!paper[k]) term.paper = false;
+        if (namesPaper(query.said, w)) term.titled = true;
       }
     });
 
@@ -955,6 +968,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           share: coverage,
           outside,
           vetoed,
+          paperVetoed,
         } = this.coverage(entry, terms, termList, lastSentence, runs, lastEnding, named);
         const pairs = this.pairCoverage(entry, queryPairs, title);
         const asked = lastSentence > 0 && said !== undefined && titleCoverage(said, questionWords) >= 1;
@@ -963,7 +977,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           procedure: entry.procedure,
           score:
             (wc * coverage + (wp * pairs + wt * title) * Math.min(1, coverage / this.tuning.titleTrust)) *
-              (outside ? this.tuning.outside : 1) -
+              (outside ? this.tuning.outside : 1) *
+              (paperVetoed ? this.tuning.paperVeto : 1) -
             (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title, free: !outside && !vetoed },
           ...(recalledOnly.has(entry.procedure) ? { recalled: true as const } : {}),
@@ -1468,12 +1483,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     lastEnding = lastSentence,
     /** The record's own name as the message says it (`nameSaid`), when it does. */
     named?: ReadonlySet<string>,
-  ): { share: number; outside: boolean; vetoed: boolean } {
+  ): { share: number; outside: boolean; vetoed: boolean; paperVetoed: boolean } {
     // A letter asks at its end: the question may stand alone, after a story that names other things.
     // So the share is also taken over each ending of the message (from sentence k to the last), and the best counts.
     let best = 0;
     let outside = false;
     let vetoed = false;
+    let paperVetoed = false;
     // What the record has of each term (its field weight, or undefined), read once for all the endings.
     const fields = list.map((term) => (term.unbound ? undefined : entry.weights.get(term.word.token)));
     for (let from = 0; from <= lastSentence; from++) {
@@ -1489,9 +1505,51 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         best = found.share;
         outside = asked;
         vetoed = found.vetoed;
+        paperVetoed = found.paperVetoed;
       }
     }
-    return { share: best, outside, vetoed };
+    // A letter's question asks for a paper no record has ("Nay khách hàng yêu cầu giấy chứng nhận … an toàn thực
+    // phẩm, tôi xin ở đâu?") and says none of the record's words: the record is only the story's ("đã đăng ký hộ
+    // kinh doanh"), held back as the paper's name beside its words would hold it.
+    if (!paperVetoed && lastSentence > 0) {
+      const asked = this.paperAsked(list, lastSentence);
+      // What the record holds of the question, beside a paper's own words, weighs less than the paper asked.
+      let held = 0;
+      list.forEach((term, j) => {
+        const field = fields[j];
+        if (field === undefined || term.generic || PAPER_WORDS.has(term.word.token)) return;
+        if (term.sentences.includes(lastSentence)) held += term.weight * field;
+      });
+      if (asked > held) {
+        paperVetoed = true;
+        vetoed = true;
+        best *= this.tuning.veto;
+      }
+    }
+    return { share: best, outside, vetoed, paperVetoed };
+  }
+
+  /** Whether some saying of the term (not a purpose, from sentence `from` on) comes after every held word of the record. */
+  private asksLast(term: Term, from: number, held: readonly number[]): boolean {
+    let last = Number.NEGATIVE_INFINITY;
+    for (const h of held) last = Math.max(last, h);
+    return term.positions.some((p, k) => (term.sentences[k] as number) >= from && !term.purposes[k] && p > last);
+  }
+
+  /** The weight of what the last sentence names, as a paper asked (`Term.titled`, not a purpose), that no record has. */
+  private paperAsked(list: readonly Term[], lastSentence: number): number {
+    let asked = 0;
+    for (const term of list) {
+      if (
+        term.titled &&
+        !term.generic &&
+        !this.postings.has(term.word.token) &&
+        this.analyzer.concepts.has(term.word.token) &&
+        term.sentences.some((s, k) => s === lastSentence && !term.purposes[k])
+      )
+        asked += term.weight;
+    }
+    return asked;
   }
 
   /** `fields`: the record's field weight of each term (undefined: the record lacks it, or it is unbound). */
@@ -1501,8 +1559,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     fields: readonly (number | undefined)[],
     from: number,
     named?: ReadonlySet<string>,
-  ): { share: number; vetoed: boolean } {
+  ): { share: number; vetoed: boolean; paperVetoed: boolean } {
     let vetoed = false;
+    let paperVetoed = false;
     const held: number[] = [];
     let have = 0;
     let asked = 0;
@@ -1519,7 +1578,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
     });
-    if (held.length === 0) return { share: 0, vetoed: false };
+    if (held.length === 0) return { share: 0, vetoed: false, paperVetoed: false };
     // Sorted (when there are many), each word's distance to the nearest held word is found by bisection.
     const sorted = held.length > FEW_HELD ? Float64Array.from(held).sort() : undefined;
     const { reach, farFloor } = this.tuning;
@@ -1552,7 +1611,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       if (nearest === Number.POSITIVE_INFINITY) return;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near * (term.generic ? this.tuning.generic : 1);
-      const nearAsked = nearestAsked <= 1 ? 1 : Math.exp(-(nearestAsked - 1) / reach);
+      // A paper no record has, named as the paper asked after every word of the record ("em mở quán bún, cần giấy
+      // vệ sinh an toàn thực phẩm thì xin ở đâu"), is what the message asks however far the record's words stand.
+      const last = term.titled && !this.postings.has(term.word.token) && this.asksLast(term, from, held);
+      const nearAsked = last ? 1 : nearestAsked <= 1 ? 1 : Math.exp(-(nearestAsked - 1) / reach);
       // A named thing no record has (another agency's service), asked beside the record's words,
       // is what the message is about: "đăng ký kết hôn tại đại sứ quán", "phí công chứng ở văn phòng công chứng".
       if (
@@ -1560,13 +1622,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         nearAsked >= this.tuning.vetoNear &&
         !this.postings.has(term.word.token) &&
         this.analyzer.concepts.has(term.word.token) &&
-        !this.apartFromName(term, from, nameAt)
+        (term.titled || !this.apartFromName(term, from, nameAt))
       ) {
         vetoed = true;
+        if (term.titled) paperVetoed = true;
       }
     });
     const share = asked === 0 ? 0 : Math.min(1, have / asked);
-    return { share: vetoed ? share * this.tuning.veto : share, vetoed };
+    return { share: vetoed ? share * this.tuning.veto : share, vetoed, paperVetoed };
   }
 
   /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
@@ -2272,6 +2335,31 @@ function abroadOnly(said: readonly TextWord[], content: readonly QueryWord[]): b
 const COPY = "saoy";
 /** How many words after it may name the paper to copy. */
 const PAPER_REACH = 4;
+
+/** Words between a paper's head and what it is of ("giấy chứng nhận cơ sở đủ điều kiện về …"), folded. */
+const PAPER_LINKS = new Set(["co", "so", "du", "dieu", "kien", "ve", "cua"]);
+/** The words of a paper's head and its links ("giấy chứng nhận cơ sở đủ điều kiện"): what any paper's name says. */
+const PAPER_WORDS = new Set([...PAPER_LINKS, "giay", "chung", "nhan", "phep", "chi"]);
+
+/**
+ * Whether content word `w` names a paper: as typed (`said`, before cues take "cần giấy" away), right after "giấy",
+ * "giấy phép", "(giấy) chứng nhận" or "chứng chỉ", with at most five linking words between ("giấy chứng nhận cơ sở
+ * đủ điều kiện an toàn thực phẩm"), in one clause.
+ */
+function namesPaper(said: readonly TextWord[], w: QueryWord): boolean {
+  const i = said.findIndex((x) => x.at === w.at);
+  if (i < 0) return false;
+  const at = (n: number) => (n >= 0 && (said[n] as TextWord).clause === w.clause ? (said[n] as TextWord).token : "");
+  let j = i - 1;
+  for (let skipped = 0; skipped < 5 && PAPER_LINKS.has(at(j)); j--) skipped++;
+  const head = at(j);
+  return (
+    head === "giay" ||
+    (head === "nhan" && at(j - 1) === "chung") ||
+    (head === "phep" && at(j - 1) === "giay") ||
+    (head === "chi" && at(j - 1) === "chung")
+  );
+}
 
 /**
  * The words that name the paper a certified copy is asked of ("photo công chứng giấy khai sinh", "sao y

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ProcedureSearch } from "../../src/search/index.js";
+import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
+
+// Session 15 (SEARCH): a paper no record has, asked by its name, is not the record the story names; the age the social
+// pension starts at names it.
+let served: ServedSearch;
+let search: ProcedureSearch;
+beforeAll(async () => {
+  served = await servedSearch();
+  search = served.search;
+}, 400_000);
+
+describe("a food-safety certificate is no ward record (review s14: it got a list)", () => {
+  it.each([
+    "cấp lại giấy chứng nhận an toàn thực phẩm bị mất",
+    "em mở quán bún, cần giấy vệ sinh an toàn thực phẩm thì xin ở phường được không",
+    "giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm làm ở đâu",
+    "cấp giấy chứng nhận đủ điều kiện an toàn thực phẩm cho hộ kinh doanh",
+    "Tôi mở một bếp ăn nhỏ nấu cơm văn phòng, đã đăng ký hộ kinh doanh. Nay khách hàng yêu cầu có giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm, tôi xin ở đâu?",
+  ])("%s → none", (q) => {
+    expect(search.search(q).decision).toBe("none");
+  });
+
+  it.each([
+    ["mở quán ăn cần giấy phép gì", "1.001612"],
+    ["mở quán phở thì đăng ký hộ kinh doanh ở đâu", "1.001612"],
+  ])("while opening the eatery itself is still the household business: %s → %s", (q, code) => {
+    expect(firstCode(search, q)).toBe(code);
+  });
+});
+
+describe("the age the social pension starts at names it", () => {
+  it.each([
+    [
+      "Ông em năm nay 77 tuổi, không có lương hưu. Nghe nói người từ 75 tuổi được nhà nước cho tiền hàng tháng, làm hồ sơ ở đâu ạ?",
+      "1.014027",
+    ],
+    ["người trên 75 tuổi không có lương hưu được nhận tiền gì", "1.014027"],
+  ])("%s → %s", (q, code) => {
+    expect(firstCode(search, q)).toBe(code);
+  });
+});
