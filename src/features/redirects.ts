@@ -3,6 +3,7 @@ import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
 import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
+import { askedPart, namesWardThing } from "./small-talk.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -110,7 +111,36 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       };
     }
   }
-  return best;
+  return best && !bestHeld ? byLettersQuestion(text, best) : best;
+}
+
+/**
+ * Names of the ward's own procedures and papers, which a letter's question asks for by name ("giờ làm khai sinh cần
+ * gì"); not words any request says ("hồ sơ", "giấy tờ", "khiếu nại"), which a question naming nothing else uses for
+ * the service its story tells ("… Xin hỏi hồ sơ nộp ở đâu?").
+ */
+const WARD_NAMES = [
+  ...["khai sinh", "khai tử", "chứng tử", "đăng ký kết hôn", "tạm trú", "thường trú", "tạm vắng", "tách hộ"],
+  ...["xác nhận cư trú", "xác nhận tình trạng hôn nhân", "độc thân", "giám hộ", "con nuôi", "nhận cha", "nhận con"],
+  ...["hộ kinh doanh", "giấy phép xây dựng", "chứng thực chữ ký"],
+].map(tokenize);
+
+/**
+ * A letter that turns from its story to its question (small-talk.ts askedPart): a service named only in the story
+ * while the question asks a ward paper ("Con em sinh ở bệnh viện …, đi tiêm phòng thì bị hỏi giấy khai sinh, giờ làm khai
+ * sinh cần gì") is no request for it; one the question names with no ward thing beside it is all the question asks.
+ */
+function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | undefined {
+  const asked = askedPart(text);
+  if (!asked) return match;
+  const tokens = asked.map((w) => w.token);
+  const inQuestion = match.said.filter((run) => containsRun(tokens, run));
+  if (inQuestion.length === 0) return WARD_NAMES.some((run) => containsRun(tokens, run)) ? undefined : match;
+  // the question's words beside the term: "giờ muốn làm hộ chiếu cho con" says nothing else of the ward
+  const beside = asked.filter(
+    (_, i) => !inQuestion.some((run) => startsOf(tokens, run).some((at) => i >= at && i < at + run.length)),
+  );
+  return namesWardThing(beside) ? match : { ...match, strength: 1 };
 }
 
 /**

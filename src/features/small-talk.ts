@@ -730,6 +730,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksTranslation(text)) return "small-talk-translate";
   if (asksAboutBot(text, said))
     return TRANSLATING.some((run) => says(said, run)) ? "small-talk-translate" : "small-talk-identity";
+  if (asksBotPersonal(said)) return "small-talk-identity";
   if (asksWhoHoldsOffice(said)) return "small-talk-offtopic";
   if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
@@ -755,12 +756,12 @@ const TURNS = [
   ...["xin hỏi", "muốn hỏi", "nhờ ad", "nhờ mọi người", "mọi người", "ai biết", "ai có", "now", "can anyone"],
 ].map(phraseOf);
 const NOT_TURN_BEFORE = new Set(tokenize("mấy mỗi từ đến tới vào"));
-const NOT_TURN_AFTER = new Set(tokenize("làm hành mở đóng nghỉ chiều sáng trưa tối"));
+const NOT_TURN_AFTER = new Set(tokenize("hành mở đóng nghỉ chiều sáng trưa tối"));
 /** A story told before the turn: at least this many words. */
 const STORY_WORDS = 5;
 
 /**
- * The words a letter asks with: those after its last turn from the story ("Bé nhà em làm giấy khai sinh ở phường rồi,
+ * The words a letter asks with: those after its first turn from the story ("Bé nhà em làm giấy khai sinh ở phường rồi,
  * giờ bé bị sốt 39 độ … đi viện nhi nào ạ" asks "bé bị sốt 39 độ … đi viện nhi nào ạ"); undefined when the message
  * tells no story before a turn. Exported for the redirects and FOLLOW's off-topic turns.
  */
@@ -771,9 +772,13 @@ export function askedPart(text: string): Word[] | undefined {
     const turn = TURNS.find((run) => foundAt(all.slice(i, i + run.length), run) === 0);
     if (!turn) continue;
     if (turn.length === 1 && turn[0]?.token === "gio") {
-      if (NOT_TURN_BEFORE.has(all[i - 1]?.token ?? "") || NOT_TURN_AFTER.has(all[i + 1]?.token ?? "")) continue;
+      const [next, then] = [all[i + 1]?.token ?? "", all[i + 2]?.token ?? ""];
+      if (NOT_TURN_BEFORE.has(all[i - 1]?.token ?? "") || NOT_TURN_AFTER.has(next)) continue;
+      // "giờ làm việc" is the office's hours; "giờ làm khai sinh" turns to the question
+      if (next === "lam" && then === "viec") continue;
     }
     from = i + turn.length;
+    break;
   }
   if (from < 0 || from >= all.length) return undefined;
   return all.slice(from);
@@ -852,6 +857,14 @@ const WARD_ASKED: readonly (readonly Word[])[] = [
  */
 export function asksEverydayBeyondWard(text: string): boolean {
   if (asksFoodSafety(text)) return true;
+  const short = words(text.slice(0, ASKED_CHARS));
+  // a short message asking a school place or a recipe alone ("xin học cho con vào trường mầm non công lập")
+  if (
+    short.length <= SHORT_WORDS &&
+    SHORT_EVERYDAY.some((run) => says(short, run)) &&
+    !WARD_ASKED.some((run) => says(short, run))
+  )
+    return true;
   const told = askedPart(text);
   if (!told) return false;
   // "đăng ký học trái tuyến", "đăng ký tiêm": signing up for a school or a jab, no ward registration
@@ -893,4 +906,61 @@ const FOOD_SAFETY_BESIDE = [
 function asksFoodSafety(text: string): boolean {
   const said = words(text.slice(0, ASKED_CHARS));
   return FOOD_SAFETY.some((run) => says(said, run)) && !FOOD_SAFETY_BESIDE.some((run) => says(said, run));
+}
+
+/**
+ * A personal question put to the bot ("bạn có người yêu chưa", "bot bao nhiêu tuổi", "ad ăn cơm chưa", "bạn khỏe
+ * không", "do you have a girlfriend", "how old are you"), in a new chat or after an answer (asked by FOLLOW: after
+ * 'đăng ký khai sinh', 'bạn có người yêu chưa' got 1.001193): the bot says what it is. The one asked is named right
+ * before the question (not "em", the writer's own word: "em bao nhiêu tuổi thì được kết hôn"); a ward word anywhere
+ * keeps the message a question of the ward ("bạn ơi đăng ký kết hôn cần gì").
+ */
+const BOT_ADDRESSED = ["bạn", "bot", "ad", "admin", "chatbot", "trợ lý", "cậu", "you"].map(phraseOf);
+const PERSONAL = [
+  ...["có người yêu", "người yêu chưa", "có bồ", "có bạn gái", "có bạn trai", "có vợ chưa", "có chồng chưa"],
+  ...["bao nhiêu tuổi", "mấy tuổi", "ăn cơm chưa", "ăn gì chưa", "ăn sáng chưa", "ăn trưa chưa", "ăn tối chưa"],
+  ...["khỏe không", "khoẻ không", "khỏe ko", "có khỏe", "thích màu gì", "thích ăn gì", "thích gì", "sống ở đâu"],
+  ...["nhà ở đâu", "quê ở đâu", "ngủ chưa", "đẹp trai không", "xinh không", "có buồn không", "có mệt không"],
+  ...["have a girlfriend", "have a boyfriend", "are you married", "do you like", "where do you live", "are you single"],
+  ...["favorite", "favourite", "how old"],
+].map(phraseOf);
+/** English questions that name the bot inside themselves. */
+const PERSONAL_EN = ["how old are you", "how are you", "are you married", "are you single", "do you like"].map(
+  phraseOf,
+);
+const PERSONAL_LONGEST = 16;
+/** How many words may stand between the one asked and the question ("bạn đã có người yêu chưa", "bot năm nay mấy tuổi"). */
+const PERSONAL_REACH = 3;
+
+function asksBotPersonal(said: readonly Word[]): boolean {
+  if (said.length > PERSONAL_LONGEST || WARD_ASKED.some((run) => says(said, run))) return false;
+  if (PERSONAL_EN.some((run) => says(said, run))) return true;
+  for (let i = 0; i < said.length; i++) {
+    const who = BOT_ADDRESSED.find((run) => foundAt(said.slice(i, i + run.length), run) === 0);
+    if (!who) continue;
+    const after = said.slice(i + who.length, i + who.length + PERSONAL_REACH + 4);
+    if (
+      PERSONAL.some((run) => {
+        const at = foundAt(after, run);
+        return at >= 0 && at <= PERSONAL_REACH;
+      })
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Of EVERYDAY_ASKED, what a short message asks alone as surely: a school place or its fees, a recipe. Not health (a
+ * death in hospital is the death registration's story: "bố tôi mất ở bệnh viện thì làm gì").
+ */
+const SHORT_EVERYDAY = [
+  ...["trường mầm non", "trường tiểu học", "trường công lập", "trái tuyến", "học phí", "thi vào lớp", "công thức nấu"],
+  ...["cách nấu", "nấu món", "recipe"],
+].map(phraseOf);
+const SHORT_WORDS = 14;
+
+/** Whether the words name a ward paper, procedure or service (WARD_ASKED): for the redirects' reading of a letter. */
+export function namesWardThing(said: readonly Word[]): boolean {
+  return WARD_ASKED.some((run) => says(said, run));
 }
