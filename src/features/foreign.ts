@@ -69,6 +69,10 @@ function containsRun(tokens: readonly string[], run: readonly string[]): boolean
  */
 const NATURALISED =
   /(?:^|[^\p{L}])(?:(?:nhap|da co|duoc cap|duoc nhap|doi sang|chuyen sang|lay)\s+(?:duoc\s+)?quoc tich viet(?:\s+nam)?|(?:gio|nay|hien|bay gio)\s+(?:da\s+)?(?:la\s+)?(?:cong dan|quoc tich)\s+viet(?:\s+nam)?|naturali[sz]ed|became (?:a )?vietnamese|(?:has|got|have|with) vietnamese (?:citizenship|nationality))(?![\p{L}])/u;
+/** A foreign element said absent (folded): "không dính dáng gì (đến) nước ngoài", "không có yếu tố nước ngoài". */
+const NO_FOREIGN =
+  /(?:^|[^\p{L}])(?:khong|ko|k|chang|chua)\s+(?:(?:co|phai|dinh dang|lien quan|dinh|gi|den|toi|voi|yeu to|la|nguoi|ai)\s+){0,4}nuoc ngoai|no foreign(?: element| elements)?|nothing foreign/gu;
+
 /** Who a sentence is about, when it says a relative or the spouse (folded): the word itself, first said. */
 const ROLE_WORD =
   /(?:^|[^\p{L}])(vo|chong|nguoi yeu|ban gai|ban trai|hon phu|hon the|vi hon phu|vi hon the|anh ay|co ay|bo|ba|cha|me|my wife|my husband|wife|husband|father|mother|fiancee|fiance)(?![\p{L}])/u;
@@ -79,7 +83,8 @@ const ROLE_WORD =
  * người Nhật, bố cháu đã nhập quốc tịch Việt Nam": the father only), folded; the message folded when it says none.
  */
 function naturalisedAsVietnamese(text: string): string {
-  let folded = fold(text.normalize("NFC"));
+  // "không dính dáng gì nước ngoài", "không có yếu tố nước ngoài", "no foreign element": a foreign element said absent
+  let folded = fold(text.normalize("NFC")).replace(NO_FOREIGN, " trong nuoc ");
   for (let match = NATURALISED.exec(folded); match; match = NATURALISED.exec(folded)) {
     const end = match.index + match[0].length;
     const sentenceStart = folded.slice(0, match.index).search(/[^.;!?\n]*$/u);
@@ -297,7 +302,7 @@ const ABROAD =
 
 /** Whether the message says the case has no foreign element ("cả hai đều người Việt"), and nothing foreign beside it. */
 export function saysDomestic(text: string): boolean {
-  return vietnameseSaid(text) !== undefined && !namesForeign(text) && !ABROAD.test(fold(text.normalize("NFC")));
+  return vietnameseSaid(text) !== undefined && !namesForeign(text) && !ABROAD.test(naturalisedAsVietnamese(text));
 }
 
 /** What the chat has told of the case before the new words: the procedure at hand, the words that led to it. */

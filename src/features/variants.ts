@@ -56,6 +56,23 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["nghỉ hẳn", "chấm dứt"],
   ["tạm nghỉ", "tạm ngừng"],
   ["tạm dừng", "tạm ngừng"],
+  // closed down ("tủ sách đóng cửa rồi", "sắp giải thể"), or closed for a while ("tạm đóng cửa"); not a closing hour
+  // ("phường đóng cửa lúc mấy giờ")
+  ["đóng cửa rồi", "chấm dứt"],
+  ["đóng cửa luôn", "chấm dứt"],
+  ["đóng cửa hẳn", "chấm dứt"],
+  ["giải thể", "chấm dứt"],
+  ["tạm đóng cửa", "tạm ngừng"],
+  // closing for good: "nghỉ luôn", "đóng hẳn", "dẹp hẳn"
+  ["nghỉ luôn", "chấm dứt"],
+  ["đóng hẳn", "chấm dứt"],
+  ["dẹp hẳn", "chấm dứt"],
+  ["dẹp luôn", "chấm dứt"],
+  // a paper gone: "mất hẳn", "tìm không ra", "tìm ko ra"
+  ["mất hẳn", "cấp lại"],
+  ["tìm không ra", "cấp lại"],
+  ["tìm ko ra", "cấp lại"],
+  ["tìm không thấy", "cấp lại"],
   // staying on where one stays for a time: "hết hạn rồi muốn ở tiếp"
   ["ở tiếp", "gia hạn"],
   // asking for more time: "xin kéo dài thêm", "kéo dài thời hạn giấy phép" (not "thủ tục kéo dài bao lâu", the time it
@@ -435,7 +452,7 @@ export function namesFirstIssue(text: string): boolean {
  */
 const STRONG_HINTS = [
   ...["hỏng", "hư hỏng", "rách", "cháy", "ướt", "hết hạn", "thất lạc", "giải thể", "nghỉ hẳn"],
-  ...["ghi sai", "in sai", "bị sai", "expired"],
+  ...["ghi sai", "in sai", "bị sai", "expired", "chưa khởi công"],
 ].map((p) => words(p));
 
 /** Papers a change is said of: "giấy", "giấy phép", "thẻ", "sổ", "licence". */
@@ -451,7 +468,7 @@ const PAPERS = ["giấy", "thẻ", "sổ", "bằng", "license", "licence", "perm
 const LOOSE_CHANGES = new Set(
   [
     ...["đổi", "thay đổi", "sửa đổi", "bổ sung", "điều chỉnh", "dừng", "thôi", "hủy", "xóa", "cập nhật"],
-    ...["đính chính", "cải chính", "hiệu đính", "làm lại", "xin lại", "sửa lại", "xin nghỉ", "nghỉ làm"],
+    ...["đính chính", "cải chính", "hiệu đính", "làm lại", "xin lại", "sửa lại", "xin nghỉ", "nghỉ làm", "thay"],
   ].map((p) => key(words(p))),
 );
 /** How many words after a loose change may say what it changes. */
@@ -489,18 +506,36 @@ function changesNamedOf(said: readonly Word[], thing: ReadonlySet<string>): Word
   };
   const named = (form: Word[]) =>
     !LOOSE_CHANGES.has(key(form)) ||
-    placesOf(said, form).some((i) => object(form, said.slice(i + form.length, i + form.length + OBJECT_WINDOW)));
-  const saidAs = SAID_AS.filter(([form]) => says(said, form) && named(form));
+    placesOf(said, form).some((i) => object(form, said.slice(i, i + form.length + OBJECT_WINDOW)));
+  const saidAs = [...SAID_AS, ...TOLD_AS].filter(([form]) => says(said, form) && named(form));
   // A change said inside a longer form said ("dừng" of "tạm dừng") is that form's.
-  const within = (run: Word[]) => saidAs.some(([form]) => ` ${key(form)} `.includes(` ${key(run)} `));
+  const within = (run: Word[]) => saidAs.some(([form]) => form !== run && ` ${key(form)} `.includes(` ${key(run)} `));
   return [
     ...CHANGES.filter((run) => says(said, run) && named(run) && !within(run)),
-    ...saidAs.map(([, change]) => change),
+    ...saidAs.filter(([form]) => !within(form)).map(([, change]) => change),
   ];
 }
 
+/**
+ * Changes said as told after an answer only, with what they change (LOOSE_CHANGES): someone replaced ("thay trưởng
+ * nhóm", "thay người đại diện"); "nộp thay", "thay mặt" change nothing.
+ */
+const TOLD_AS: [Word[], Word[]][] = [["thay", "thay đổi"]].map(([form, change]) => [
+  words(form as string),
+  CHANGES.find((run) => key(run) === key(words(change as string))) ?? [],
+]);
+
 /** Loose changes that change one kind of thing only: "dừng" a procedure under way ("dừng thủ tục", "dừng hồ sơ"). */
-const OBJECT_OF = new Map([[key(words("dừng")), ["thủ tục", "hồ sơ", "đăng ký"].map((p) => words(p))]]);
+const OBJECT_OF = new Map([
+  [key(words("dừng")), ["thủ tục", "hồ sơ", "đăng ký"].map((p) => words(p))],
+  // someone replaced: the one who represents or holds it ("thay trưởng nhóm"), not "nộp thay cả nhóm"
+  [
+    key(words("thay")),
+    ["thay người đại diện", "thay trưởng nhóm", "thay đại diện", "thay chủ hộ", "thay người đứng tên"].map((p) =>
+      words(p),
+    ),
+  ],
+]);
 
 /** How many names of the catalogue say each word of a thing (folded): few say "rượu", many say "trợ", "nhà", "không". */
 const NAME_COUNTS = new WeakMap<readonly Procedure[], Map<string, number>>();
@@ -514,7 +549,8 @@ const GENERIC = new Set(
     "không phải là em anh chị tôi tui mình họ ai cho được làm ở nhà thay người có của với và thì mà đó này sau khi nếu " +
       "lại ra vào đi về qua từ tới đến tháng năm ngày giờ nay hàng cửa lỗi sai sót một hai ba trên dưới bên cùng khác " +
       "mới cũ nào gì sao đâu thế vậy định rồi nữa cũng đã sẽ đang muốn cần xin hỏi bao nhiêu lâu còn hay hoặc nhưng vì " +
-      "nên để lúc trước vẫn chỉ cả những mấy nhiều ít rất quá ông bà cô chú bác cháu con bố mẹ vợ chồng tự hết luôn",
+      "nên để lúc trước vẫn chỉ cả những mấy nhiều ít rất quá ông bà cô chú bác cháu con bố mẹ vợ chồng tự hết luôn " +
+      "cơ sở trường hợp",
   ),
 );
 
@@ -601,11 +637,23 @@ export function variantTold(
   } else if (namesFirstIssue(text)) {
     const plain = listed.filter((p) => !isChange(p));
     meant = plain.length === 1 ? plain[0] : undefined;
-  } else if (altered.length > 0 || strong.length > 0) {
+  } else if (strong.length > 0 || (altered.length > 0 && MOVES.some((run) => says(said, run)))) {
+    // what a change alters said alone ("tên quán em định đặt …", "nhà có thêm tầng lửng") describes the thing: only
+    // with the thing moved or handed over ("dời điểm nhóm qua xã khác", "giao lại cho tôi đứng tên")
     meant = mostSaid(listed, said, []);
   }
   return meant && meant.code !== current.code ? meant : undefined;
 }
+
+/** A thing moved or handed over: what it alters said with these is a change of it. */
+const MOVES = [
+  ...["chuyển", "dọn sang", "dời sang", "dời chỗ", "dời đi", "dời qua", "dọn qua", "dời về", "dọn về", "dời điểm"],
+  ...["giao lại", "nhượng lại", "sang lại", "sang tên", "chuyển nhượng", "move", "moved", "hand over"],
+  // a new place said: "sang số nhà khác", "chỗ mới ở phường bên cạnh", "địa chỉ mới"
+  ...["sang số nhà khác", "sang chỗ khác", "sang địa chỉ khác", "sang địa điểm khác", "sang nhà khác", "chỗ mới"],
+  ...["địa chỉ mới", "địa điểm mới", "số nhà mới", "new address"],
+  ...OTHER_COMMUNE,
+].map((p) => words(p));
 
 /** A paper spoilt, said any way: the records' aliases say one or two of them ("bị rách, cháy"). */
 const DAMAGE = ["rách", "cháy", "hỏng", "hư", "nát", "ướt", "mục"].map((p) => words(p));
@@ -627,6 +675,7 @@ function mostSaid(
     ...alteredThings(said),
     ...CHANGED_THINGS.flatMap(([forms]) => forms.filter((run) => says(said, run))),
     ...CHANGE_HINTS.filter((run) => says(said, run) && !(run.length === 1 && run[0]?.token === "lai")),
+    ...STRONG_HINTS.filter((run) => says(said, run) && !CHANGE_HINTS.includes(run)),
     ...(spoilt ? DAMAGE : []),
   ];
   const held = listed.map(

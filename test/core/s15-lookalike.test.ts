@@ -44,6 +44,13 @@ describe("a change of the thing at hand told after its answer", () => {
     ["1.013225", "xây được nửa chừng muốn thay đổi thiết kế thì làm gì", "1.013226"],
     ["1.013225", "giấy phép bị rách mất một nửa", "1.013228"],
     ["1.002211", "sau này em xin nghỉ làm hòa giải viên thì thủ tục sao", "2.000930"],
+    ["1.001570", "thôi chắc dẹp hẳn tiệm luôn, không mở lại nữa", "1.001266"],
+    ["3.000244", "giấy của chi nhánh kia thì tìm không ra nữa", "3.000245"],
+    ["3.000243", "tôi nhận nhà nghỉ do anh trai sang tên lại, giấy cũ đứng tên anh", "3.000244"],
+    ["1.008901", "tủ sách giờ đóng cửa luôn rồi vì không ai trông", "1.008903"],
+    ["1.013228", "giấy phép còn nguyên, chỉ tại chưa khởi công kịp thôi", "1.013227"],
+    ["2.000181", "tiệm chuyển qua địa chỉ mới cách đó 2 căn", "2.000162"],
+    ["1.012584", "điểm nhóm mới nằm ở xã bên, khác xã với điểm cũ", "1.012582"],
   ])("after %s: %s → %s", (current, text, meant) => {
     expect(retoldCase(byCode(current), all, text)?.code).toBe(meant);
   });
@@ -56,6 +63,11 @@ describe("a change of the thing at hand told after its answer", () => {
     ["2.000181", "mất giấy phép bán rượu thì sao"], // another licence named
     ["1.014310", "vậy thôi, cảm ơn nhé"], // "thôi" of closing a chat
     ["1.002755", "chủ trọ đồng ý cho em ở tiếp"], // the extension itself
+    ["1.001612", "tên tiệm em tính đặt là Tiệm Bánh Nhà Mây"], // the thing described, nothing changed
+    ["1.013225", "nhà em có thêm gác lửng thì bản vẽ khác gì không"], // the house permitted, described
+    ["1.012590", "trưởng nhóm đi nộp thay cả nhóm được không"], // someone sent, no one replaced
+    ["1.001193", "giấy chứng sinh ở bệnh viện em lỡ làm mất rồi"], // another paper lost
+    ["1.001612", "phường mình đóng cửa lúc mấy giờ"], // the office's hours
   ])("after %s: %s → nothing", (current, text) => {
     expect(retoldCase(byCode(current), all, text)).toBeUndefined();
   });
@@ -79,6 +91,13 @@ describe("someone said Vietnamese, read with the chat's earlier words", () => {
     ["2.000806", "vợ em nay đã có quốc tịch Việt Nam rồi", "lấy vợ Trung Quốc", "1.000894"],
   ])("after %s: %s (before: %s) → %s", (current, text, story, meant) => {
     expect(retoldCase(byCode(current), all, text, { story })?.code).toBe(meant);
+  });
+
+  it("a foreign element said absent is none", () => {
+    expect(namesForeign("bà tôi người Việt, cả đời ở quê, không liên quan gì tới nước ngoài")).toBe(false);
+    expect(namesForeign("hồ sơ con em không có yếu tố nước ngoài")).toBe(false);
+    expect(namesForeign("vợ em đang làm việc ở nước ngoài, em đi đăng ký một mình")).toBe(false);
+    expect(namesForeign("kết hôn với người nước ngoài")).toBe(true);
   });
 
   it("a naturalised parent is no foreigner; the other parent still may be", () => {
