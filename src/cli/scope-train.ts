@@ -1,8 +1,8 @@
 // npx tsx src/cli/scope-train.ts — trains the scope gate (src/search/scope.ts) on the câu mẫu (data/examples.json: `none` against
 // every procedure's) and writes data/scope.json. Deterministic: the same examples give the same file.
 // `--cv`: 5-fold cross-validation on the tuning messages (eval/tuning.tsv, the câu mẫu's source) through the served
-// search built without the fold's câu mẫu — prints, at several thresholds, the in-scope answers the gate would take
-// away (right and wrong) beside the out-of-scope messages the served search answers that it would catch. Heavy
+// search built without the fold's câu mẫu — prints, at several thresholds, the in-scope answers and lists the gate
+// would take away beside the out-of-scope messages the served search answers or offers a list that it catches. Heavy
 // (minutes): run it under the lock.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -36,6 +36,8 @@ export interface ScopeCase {
   out: boolean;
   decision: string;
   right: boolean;
+  /** Some hit (of an answer or a list) is right. */
+  listed: boolean;
   p: number;
   vetoed: boolean;
 }
@@ -61,7 +63,9 @@ export async function crossValidateScope(root: string, folds = 5, seed = 2026120
         out: q.expected.length === 0,
         decision: outcome.decision,
         right: top !== undefined && q.expected.includes(top),
+        listed: outcome.hits.some((h) => q.expected.includes(h.procedure.code)),
         p: outOfScope(model, q.query),
+        // Whether the gate would read it at all (an answer or a list, support not overwhelming); `p` decides.
         vetoed: scopeVetoes(q.query, outcome, { ...model, veto: 0 }),
       });
     });
@@ -69,20 +73,24 @@ export async function crossValidateScope(root: string, folds = 5, seed = 2026120
   return cases;
 }
 
-/** The table `--cv` prints: per threshold, in-scope answers taken away vs out-of-scope answers caught. */
+/** The table `--cv` prints: per threshold, in-scope answers and lists taken away vs out-of-scope ones caught. */
 export function cvTable(cases: readonly ScopeCase[], thresholds: readonly number[]): string {
   const answered = cases.filter((c) => c.decision === "answer");
+  const listed = cases.filter((c) => c.decision === "choose");
   const oos = answered.filter((c) => c.out);
   const right = answered.filter((c) => !c.out && c.right);
   const wrong = answered.filter((c) => !c.out && !c.right);
+  const oosLists = listed.filter((c) => c.out);
+  const rightLists = listed.filter((c) => !c.out && c.listed);
   const lines = [
-    `tuning messages ${cases.length} (out of scope ${cases.filter((c) => c.out).length}); answered by the served ` +
-      `search under CV: out of scope ${oos.length}, in scope right ${right.length}, wrong ${wrong.length}`,
-    "threshold\tout-of-scope answers caught\tright answers lost\twrong answers vetoed",
+    `tuning messages ${cases.length} (out of scope ${cases.filter((c) => c.out).length}); the served search under ` +
+      `CV answers out of scope ${oos.length}, in scope right ${right.length}, wrong ${wrong.length}; offers a list ` +
+      `to out of scope ${oosLists.length}, to in scope holding the right one ${rightLists.length}`,
+    "P ≥	out-of-scope answers caught	right answers lost	wrong answers vetoed	out-of-scope lists caught	right lists lost",
   ];
   for (const t of thresholds) {
-    const n = (xs: readonly ScopeCase[]) => xs.filter((c) => c.vetoed && c.p >= t).length;
-    lines.push(`${t}\t${n(oos)}/${oos.length}\t${n(right)}/${right.length}\t${n(wrong)}/${wrong.length}`);
+    const n = (xs: readonly ScopeCase[]) => `${xs.filter((c) => c.vetoed && c.p >= t).length}/${xs.length}`;
+    lines.push([t, n(oos), n(right), n(wrong), n(oosLists), n(rightLists)].join("\t"));
   }
   return lines.join("\n");
 }

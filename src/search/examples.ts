@@ -16,6 +16,7 @@ import {
 } from "./ranker.js";
 import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
+import { SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
 
 /**
  * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
@@ -483,6 +484,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   readonly grams: GramModel | null;
   /** What each record says of the situations it is for (built only with a ranker). */
   readonly situations: SituationModel | null;
+  /** The scope gate: a confident answer to a message it is sure asks another agency or nothing is held back. */
+  readonly scope: ScopeModel | null;
 
   constructor(
     procedures: readonly P[],
@@ -499,6 +502,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       key?: (text: string) => string;
       /** The re-ranker's model; null: none (default: the trained one when `RANKER_ON` and no `examples` tuning is given). */
       ranker?: RankerModel | null;
+      /** The scope gate's model (src/search/scope.ts); null: none (default: the trained one, data/scope.json). */
+      scope?: ScopeModel | null;
     } = {},
   ) {
     const rulesTuning = options.tuning ?? DEFAULT_TUNING;
@@ -508,6 +513,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     super(procedures, synonyms, ranker ? { ...candidateTuning(rulesTuning), recall: RECALL } : rulesTuning, redirects);
     this.rulesTuning = rulesTuning;
     this.ranker = ranker;
+    this.scope = options.scope === undefined ? SCOPE_MODEL : options.scope;
     const exampleTuning = options.examples ?? DEFAULT_EXAMPLE_TUNING;
     this.exampleTuning = exampleTuning;
     const byCode = new Map<string, P>();
@@ -549,6 +555,14 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   }
 
   override searchUncached(text: string, limit = 5): SearchOutcome<P> {
+    const outcome = this.servedUncached(text, limit);
+    // A câu mẫu said word for word is answered as labelled: the gate reads only what no example labels.
+    if (!this.scope || outcome.decision === "none" || this.examples.exactly(text).exact !== undefined) return outcome;
+    return scopeGate(text, outcome, this.scope);
+  }
+
+  /** The served outcome before the scope gate. */
+  private servedUncached(text: string, limit: number): SearchOutcome<P> {
     const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
     if (this.ranker && this.grams) {

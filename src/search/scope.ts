@@ -188,22 +188,25 @@ export function trainScope(
 export const OVERWHELMING = 1;
 
 /**
- * Whether the gate takes the served search's answer away: a confident answer (not a list, not a follow-up) to a
- * message the model is sure asks for nothing the ward does (P ≥ `model.veto`), whose support is not overwhelming.
+ * Whether the gate takes the served search's outcome away: an answer or a "which one?" list (not a follow-up, not a
+ * not-found) to a message the model is sure asks for nothing the ward does (P ≥ `model.veto`), whose first record's
+ * support is not overwhelming. Cross-validated on the tuning part at 0.95: of the out-of-scope messages the served
+ * search answers 11/43 are caught, of those it offers a list 18/33; right answers lost 0/4755, lists holding the right
+ * procedure lost 0/1142.
  */
 export function scopeVetoes<P extends SearchableProcedure>(
   text: string,
   outcome: SearchOutcome<P>,
   model: ScopeModel | null = SCOPE_MODEL,
 ): boolean {
-  if (!model || outcome.sectionOnly || outcome.decision !== "answer") return false;
+  if (!model || outcome.sectionOnly || outcome.decision === "none") return false;
   if ((outcome.hits[0]?.score ?? 0) >= OVERWHELMING) return false;
   return outOfScope(model, text) >= model.veto;
 }
 
 /**
- * The gate over the served search's outcome: an answer `scopeVetoes` takes away becomes "not found" (the reply gives
- * the office's contact and any other agency's pointer); everything else is left as it is.
+ * The gate over the served search's outcome: an answer or list `scopeVetoes` takes away becomes "not found" (the reply
+ * gives the office's contact and any other agency's pointer); everything else is left as it is.
  */
 export function scopeGate<P extends SearchableProcedure>(
   text: string,
