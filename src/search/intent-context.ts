@@ -1466,7 +1466,7 @@ const PENALTY = [
   ...["bị xử lý", "xử lý vi phạm", "bị cưỡng chế", "cưỡng chế tháo dỡ", "bị tháo dỡ", "bị đình chỉ"],
 ]
   .concat(["phạt hành chính", "phạt không", "phạt ko", "phạt k", "penalty", "penalties", "fined", "a fine", "the fine"])
-  .concat(["fine for", "fine if"]);
+  .concat(["fine for", "fine if", "any fine", "any fines"]);
 const penaltyMap = new PhraseMap();
 for (const text of PENALTY) penaltyMap.add(phrase(text), plain(["conditions"]));
 const NAMED_FEE = new Set(["phi", "le phi", "chi phi", "fee", "fees", "charge"]);

@@ -89,6 +89,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "làm liền",
     "trong ngày",
     "how long",
+    // "how much time?" (no money), "what about time?", "and the time?"
+    ...["how much time", "what about time", "what about the time", "and the time", "time needed", "time required"],
     "how many days",
     "processing time",
     "when can i pick up",
@@ -615,6 +617,16 @@ const DEADLINE = [
   "bao giờ phải",
   "lúc nào phải",
   ...["chừng nào phải", "khi mô phải", "chừng nào thì phải"],
+  // late, in English: "how late can I register?", "what if I'm late?"
+  ...[
+    "how late can",
+    "if i'm late",
+    "if we're late",
+    "if i am late",
+    "if we are late",
+    "if it's late",
+    "register late",
+  ],
   // when to hand it in ("mỗi năm xét mấy lần, bao giờ thì nộp"): the rules' time for it, not the office's wait
   ...["bao giờ thì nộp", "khi nào thì nộp", "khi nào nộp", "bao giờ nộp", "lúc nào nộp", "lúc nào thì nộp"],
   ...["when should i submit", "when do i have to submit", "when must i submit", "when should we submit"],
@@ -705,6 +717,24 @@ const PAPERS = [
     ].map((paper) => `${article} ${paper}`),
   ),
 ];
+
+/** One English word said alone for a section: "place?", "what about the address?", "and the hours?" ("fine" alone is "ok"). */
+const BARE_SECTIONS: Record<string, Intent> = {
+  place: "place",
+  location: "place",
+  address: "place",
+  hours: "place",
+  time: "time",
+};
+const BARE_FRAME = new Set(["and", "the", "what", "about", "its", "it", "s", "any", "a", "is", "there", "so"]);
+function bareSection(spelled: readonly Word[]): Intent | undefined {
+  const said = spelled.filter((w) => !BARE_FRAME.has(w.token));
+  const word = said[0];
+  if (said.length !== 1 || !word || word.marks !== "") return undefined;
+  // "what time is it": the hour of the day, no section
+  if (spelled[spelled.indexOf(word) - 1]?.token === "what") return undefined;
+  return Object.hasOwn(BARE_SECTIONS, word.token) ? BARE_SECTIONS[word.token] : undefined;
+}
 
 /**
  * "What time does the ward office open on Saturday? I need a copy certified from the original.": a sentence that
@@ -1086,6 +1116,13 @@ export function extractIntent<T extends Word>(
       cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
   }
   statedNeed(spelled, cues);
+  // "place?", "location?", "address?", "hours?", "time?", "fine?" said alone (after an answer): that section
+  // (the word names no procedure: nothing is left to search)
+  const bare = bareSection(spelled);
+  if (bare && !cues.some((c) => !c.mute)) {
+    cues.push({ intent: bare, tokens: [], sentence: sentenceAt(0) });
+    rest.splice(0, rest.length, ...rest.filter((w) => !Object.hasOwn(BARE_SECTIONS, w.token)));
+  }
   for (let k = cues.length - 1; k >= 0; k--) {
     const cue = cues[k] as Cue;
     if (cue.intent === "fee" && AMOUNT.has(cue.tokens.join(" ")) && allowance.has(Math.floor(cue.sentence))) {
