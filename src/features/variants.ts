@@ -70,6 +70,7 @@ const SAID_AS: [said: Word[], change: Word[]][] = [
   ["dẹp luôn", "chấm dứt"],
   // a paper gone: "mất hẳn", "tìm không ra", "tìm ko ra"
   ["mất hẳn", "cấp lại"],
+  ["mất luôn", "cấp lại"],
   ["tìm không ra", "cấp lại"],
   ["tìm ko ra", "cấp lại"],
   ["tìm không thấy", "cấp lại"],
@@ -604,7 +605,8 @@ function namesOtherThing(family: readonly Procedure[], all: readonly Procedure[]
  * craftsman's allowance: its end; "nếu dời chỗ sinh hoạt sang xã khác" after a religious group's registration: the move
  * to another commune; "em chưa có giấy bao giờ, xin mới" after a re-issue: the licence itself). The change they name
  * that one variant's name holds, else what they say it alters that one variant's names say most (variantForDetail).
- * Undefined when they name no change of it, name another thing, or the one at hand.
+ * The one at hand when the change they name is its own (a change procedure); undefined when they name no change of it,
+ * or name another thing.
  */
 export function variantTold(
   current: Procedure,
@@ -642,6 +644,11 @@ export function variantTold(
     // with the thing moved or handed over ("dời điểm nhóm qua xã khác", "giao lại cho tôi đứng tên")
     meant = mostSaid(listed, said, []);
   }
+  // The change said in everyday words is the one at hand's own ("nghỉ hẳn luôn, không bán nữa" on the closing): it
+  // stays, whatever look-alike search finds for the words ("nghỉ" of a pause). The record's own word said again ("gia
+  // hạn được mấy lần") asks of it as the sections do.
+  const everyday = named.length > 0 && !CHANGES.some((run) => says(said, run));
+  if (meant?.code === current.code && everyday && isChange(current)) return current;
   return meant && meant.code !== current.code ? meant : undefined;
 }
 

@@ -51,6 +51,9 @@ describe("a change of the thing at hand told after its answer", () => {
     ["1.013228", "giấy phép còn nguyên, chỉ tại chưa khởi công kịp thôi", "1.013227"],
     ["2.000181", "tiệm chuyển qua địa chỉ mới cách đó 2 căn", "2.000162"],
     ["1.012584", "điểm nhóm mới nằm ở xã bên, khác xã với điểm cũ", "1.012582"],
+    // the change said in everyday words is the one at hand's own: it stays
+    ["1.001266", "dẹp hẳn rồi, không buôn bán gì nữa", "1.001266"],
+    ["1.002755", "chủ trọ đồng ý cho em ở tiếp", "1.002755"],
   ])("after %s: %s → %s", (current, text, meant) => {
     expect(retoldCase(byCode(current), all, text)?.code).toBe(meant);
   });
@@ -62,12 +65,12 @@ describe("a change of the thing at hand told after its answer", () => {
     ["1.001612", "đổi tên trong giấy khai sinh cho con thì sao"], // another thing named
     ["2.000181", "mất giấy phép bán rượu thì sao"], // another licence named
     ["1.014310", "vậy thôi, cảm ơn nhé"], // "thôi" of closing a chat
-    ["1.002755", "chủ trọ đồng ý cho em ở tiếp"], // the extension itself
     ["1.001612", "tên tiệm em tính đặt là Tiệm Bánh Nhà Mây"], // the thing described, nothing changed
     ["1.013225", "nhà em có thêm gác lửng thì bản vẽ khác gì không"], // the house permitted, described
     ["1.012590", "trưởng nhóm đi nộp thay cả nhóm được không"], // someone sent, no one replaced
     ["1.001193", "giấy chứng sinh ở bệnh viện em lỡ làm mất rồi"], // another paper lost
     ["1.001612", "phường mình đóng cửa lúc mấy giờ"], // the office's hours
+    ["1.002755", "gia hạn thì bao lâu xong"], // its own word again: a section of it, read as the sections are
   ])("after %s: %s → nothing", (current, text) => {
     expect(retoldCase(byCode(current), all, text)).toBeUndefined();
   });
@@ -124,9 +127,13 @@ describe("a 'which one?' list settled by the detail", () => {
 });
 
 describe("the probe batches", () => {
-  // Batch 1 was written before this session's changes, batch 2 after them and measured once, never tuned on. Floors
-  // are the figures on the working tree at this commit (others' uncommitted edits included): see LOOKALIKE.md.
-  it.each([["test/core/s15-lookalike-probe1.jsonl", 47]] as const)(
+  // Batch 1 was written before this session's changes, batch 2 after the first commit (b183646) and measured once,
+  // never tuned on. At the session's start (e4b4718, clean export) 42/51 and 20/29; floors are the figures of a clean
+  // export of this commit (49/51 with FOLLOW's answer.ts wiring of retoldCase's story and family): see LOOKALIKE.md.
+  it.each([
+    ["test/core/s15-lookalike-probe1.jsonl", 47],
+    ["test/core/s15-lookalike-probe2.jsonl", 25],
+  ] as const)(
     "%s: follow-up turns refer to the right procedure",
     async (file, floor) => {
       const score = await playConversations(conversations(file), catalogue);
