@@ -282,6 +282,7 @@ const WHEN = new Set(["khi", "before", "after", "until"]);
  * Folded; "bảo" not before a word it makes another of ("bao lâu", "bảo hiểm").
  */
 const DEMANDS = new Set([
+  "hoi",
   "yeu",
   "doi",
   "bat",
@@ -342,6 +343,8 @@ function demandVerb(said: readonly TextWord[], j: number): boolean {
     if (ASKS_WHAT.has(said[n]?.token ?? "")) return false;
   const next = said[j + 1];
   if (verb.token === "bat" && next?.token === "buoc") return false;
+  // "bị hỏi giấy khai sinh": asked for a paper by whoever stands before ("đi tiêm phòng thì bị hỏi …").
+  if (verb.token === "hoi") return said[j - 1]?.token === "bi" && (verb.marks === "" || verb.marks === HOI_MARKS);
   const pair = DEMAND_PAIRS[verb.token];
   if (pair !== undefined) return next?.token === pair;
   if (verb.token === "bao") {
@@ -357,6 +360,7 @@ const BAO_MARKS = (words("bảo")[0] as Word).marks;
 const DOI_MARKS = (words("đòi")[0] as Word).marks;
 const BAT_MARKS = (words("bắt")[0] as Word).marks;
 const KEU_MARKS = (words("kêu")[0] as Word).marks;
+const HOI_MARKS = (words("hỏi")[0] as Word).marks;
 
 /**
  * The search index: an inverted index over folded, synonym-mapped tokens finds

@@ -42,6 +42,21 @@ describe("the age the social pension starts at names it", () => {
   });
 });
 
+describe("another agency that asked for a ward paper is the occasion, not the request (OOS's request)", () => {
+  it("a vaccination that asked for the birth certificate: the registration is answered", () => {
+    expect(
+      firstCode(
+        search,
+        "Con em sinh ở bệnh viện tỉnh được 3 tuần, đi tiêm phòng thì bị hỏi giấy khai sinh, giờ làm khai sinh cần gì",
+      ),
+    ).toBe("1.001193");
+  });
+
+  it("while the vaccination asked alone stays none", () => {
+    expect(search.search("đi tiêm phòng cho bé ở đâu").decision).toBe("none");
+  });
+});
+
 describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
   const n = (share: number, of: number) => Math.round(share * of);
   // test/search/s15-search-probe1.tsv, written before measuring, half letters with a story: 76 in scope, 15 out. At
