@@ -729,8 +729,15 @@ export function readInContext(
     ) {
       cue.mute = true;
     }
-    // "xã trả lời trong bao lâu, quá hạn không trả lời thì sao": the office late, no deadline of the citizen's
-    if (cue.deadline && officeLate(spelled, cue.end ?? 0)) cue.mute = true;
+    // "xã trả lời trong bao lâu, quá hạn không trả lời thì sao": the office late beside its time asked, no deadline of
+    // the citizen's ("quá hạn không trả lời thì làm gì" alone asks what follows: it stays the conditions)
+    const timeAsked = cues.some((c) => c.intent === "time" && !c.mute);
+    if (cue.deadline && timeAsked && officeLate(spelled, cue.end ?? 0)) cue.mute = true;
+    // "tối đa bao nhiêu ngày thì xong", "tối đa mấy ngày là có giấy": the office's wait at most, the time
+    if (cue.deadline && LIMIT.has(text.split(" ").slice(0, 2).join(" ")) && resultFollows(spelled, cue.end ?? 0)) {
+      cue.intent = "time";
+      cue.deadline = false;
+    }
     // "I translated my own documents": papers of the story; "what documents" still asks
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
@@ -1575,6 +1582,18 @@ function sumAsked(spelled: readonly Word[], cues: Cue[]): void {
 }
 
 const STAYS = new Set(tokenize("ở lại ngủ chơi nghỉ"));
+const LIMIT = new Set(["toi da", "toi thieu"]);
+const THEN_WORDS = new Set(tokenize("thì là mới sẽ"));
+const RESULTS = [
+  ...["xong", "có kết quả", "có giấy", "nhận được", "lấy được", "được cấp", "có", "nhận", "lấy", "trả kết quả"],
+].map(tokenize);
+/** "… thì xong", "… là có giấy", "… mới nhận được": a result follows the days asked. */
+function resultFollows(spelled: readonly Word[], end: number): boolean {
+  let k = end;
+  while (THEN_WORDS.has(spelled[k]?.token ?? "")) k++;
+  if (k === end && spelled[k]?.token !== "xong") return false;
+  return RESULTS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+}
 const NOT_YET = new Set(tokenize("không ko k chưa"));
 const OFFICE_ANSWERS = [
   ...["trả lời", "giải quyết", "trả kết quả", "có kết quả", "cấp", "xử lý", "phản hồi", "hẹn", "duyệt"],
