@@ -23,6 +23,7 @@ import {
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
+  asksOfficeHours,
   asksPaperToBring,
   asksWhereOther,
   asksWith,
@@ -50,6 +51,7 @@ import {
   namesForeign,
   namesForeigner,
   retoldCase,
+  saysDomestic,
   staysAbroad,
   withoutCaseWords,
 } from "./foreign.js";
@@ -505,8 +507,10 @@ async function correct(
   // same thing (its re-issue), which the change or loss said picks among the thing's variants.
   const currentProcedure = catalogue.procedures.find((p) => p.code === current);
   const variant = currentProcedure
-    ? (retoldCase(currentProcedure, catalogue.procedures, correction.rest) ??
-      changeMeant(currentProcedure, correction.rest, catalogue.procedures))
+    ? (retoldCase(currentProcedure, catalogue.procedures, correction.rest, {
+        procedure: currentProcedure,
+        story: st.asked,
+      }) ?? changeMeant(currentProcedure, correction.rest, catalogue.procedures))
     : undefined;
   if (current && variant) {
     rememberOptions(
@@ -683,25 +687,41 @@ async function answerQuestion(
     saysNameOf(top.procedure, text);
   // "chợ Bến Thành ở đâu", "bệnh viện quận 3 nằm ở đâu", "gần đây chỗ nào bán sim", "phường có chỗ photo không": where
   // another thing is, or whether one is around, though its words meet the record's ("chợ", "bệnh viện", "photo").
-  const whereOther = current !== undefined && asksWhereOther(text, [current.name, ...current.aliases]);
+  // Another agency's office asked for ("phòng công chứng ở đâu") keeps its pointer, below.
+  const whereOther =
+    current !== undefined &&
+    asksWhereOther(text, [current.name, ...current.aliases]) &&
+    matchRedirect(catalogue.redirects ?? [], text) === undefined;
   if (current && !namesAnotherWhole && (pricesOther || seeksThing(text) || whereOther))
     return [notFound(ctx, deps, catalogue, text)];
+  // "hôm qua em ra phường lúc 4 giờ chiều thì hết giờ, vậy mấy giờ phường đóng cửa": the office's hours, asked after a
+  // story, whatever procedure search meets in it ("đóng cửa" names a business closing): the place section.
+  if (current && asksOfficeHours(text)) return [show(ctx, deps, current, "place")];
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
   // The case told anew after an answer (foreign.ts retoldCase): a marriage already made abroad, a foreigner named after
   // a plain procedure with a twin, everyone said Vietnamese after a foreign-element one, someone too unwell to come
   // (the mobile registration) — that look-alike, unless the words name another procedure whole or staff labelled them.
+  // The case the chat told before goes with it ("bố cháu là người Việt" after a birth with a Chinese mother: she still
+  // is). A variant of the thing at hand told ("nếu muốn đổi tên quán thì sao" after a household business) passes though
+  // search answers a look-alike by its aliases ("đổi tên" of a civil-status change).
+  // Whether a step must come first ("có phải xóa tạm trú ở chỗ cũ trước không") asks of the one at hand, below.
+  const toldCase =
+    current && !labelled && !asksFirstStep(text)
+      ? retoldCase(current, catalogue.procedures, text, caseSoFar)
+      : undefined;
   const retold =
+    toldCase &&
     current &&
-    !labelled &&
-    !(
-      top &&
-      outcome.decision === "answer" &&
-      top.procedure.code !== current.code &&
-      saysNameOf(top.procedure, withoutCaseWords(text))
-    )
-      ? retoldCase(current, catalogue.procedures, text)
+    (familyOf(current, catalogue.procedures, isForeignElement).includes(toldCase) ||
+      !(
+        top &&
+        outcome.decision === "answer" &&
+        top.procedure.code !== current.code &&
+        saysNameOf(top.procedure, withoutCaseWords(text))
+      ))
+      ? toldCase
       : undefined;
   // Everyone Vietnamese but the event abroad ("cháu sinh ra ở Đức, bố mẹ đều người Việt"): still the foreign element.
   const abroadStill =
@@ -710,7 +730,9 @@ async function answerQuestion(
     isForeignElement(current) &&
     !isForeignElement(retold) &&
     ABROAD.test(fold(text.normalize("NFC")));
-  if (retold && !abroadStill) return [show(ctx, deps, retold, outcome.intent)];
+  // A what-if moved to its look-alike asks that one as a whole, or the section it names.
+  if (retold && !abroadStill)
+    return [show(ctx, deps, retold, asksWhatIf(text) ? (sectionCue(text)?.section ?? "general") : outcome.intent)];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -754,7 +776,9 @@ async function answerQuestion(
     return [show(ctx, deps, current, "conditions")];
   // "có cần mang giấy chứng tử không" after the deregistration of a dead resident: its documents, though the
   // paper names the death registration.
-  if (current && asksPaperToBring(text)) return [show(ctx, deps, current, "documents")];
+  // Not when another section is asked of the paper brought ("em mang bản dịch ra phường thì mất bao nhiêu": the fee).
+  if (current && asksPaperToBring(text) && !["fee", "time", "place", "online"].includes(cue?.section ?? ""))
+    return [show(ctx, deps, current, "documents")];
   // After a "which one?" list, the same question is about the listed procedures' documents.
   if (!current && options.length > 0 && asksPaperToBring(text))
     return [listReply(ctx, catalogue, options, "documents")];
@@ -777,7 +801,7 @@ async function answerQuestion(
     current &&
     cue &&
     !namesOther &&
-    saysOnly(current, cue.rest) &&
+    (saysOnly(current, cue.rest) || saysOwnWithAsking(current, text, cue.rest)) &&
     !saysWillDo(text) &&
     (!redirect || namesPaperToBring(text, redirect.term))
   ) {
@@ -1074,8 +1098,16 @@ async function answerQuestion(
   }
   // "có cần giấy xét nghiệm ADN không" on an acknowledgement of paternity: whether a thing is needed, naming nothing
   // search finds, and a word of the thing stands in the record's papers or conditions ("kết quả giám định ADN").
+  // Asked as a requirement ("có cần vốn tối thiểu không": conditions), where the record says it.
   if (current && outcome.hits.length === 0 && asksWhetherNeeded(text) && needsWhatRecordSays(current, text)) {
-    return [show(ctx, deps, current, whereRecordSays(current, text, "documents"))];
+    return [
+      show(
+        ctx,
+        deps,
+        current,
+        whereRecordSays(current, text, cue?.section === "conditions" ? "conditions" : "documents"),
+      ),
+    ];
   }
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer (or its twin), with a way out.
@@ -1310,9 +1342,6 @@ function leaderReply(
   return { ...reply, choices: [...choices.slice(0, at), ...others, notThis, ...choices.slice(at)] };
 }
 
-/** "người Việt", "trong nước", "quốc tịch Việt Nam": no foreign element in the case (folded). */
-const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam ca)(?:\s|$)/;
-
 /**
  * A case said abroad in words namesForeign leaves out (folded): a country said as a place at the end of a clause
  * ("sinh ra ở Đức,", "sinh tại Ý" — "Đức" alone is also a name, "ở Đức Trọng" a district), living abroad
@@ -1321,12 +1350,6 @@ const DOMESTIC = /(?:^|\s)(?:nguoi viet|trong nuoc|quoc tich viet nam|viet nam c
  */
 const ABROAD =
   /(?:^|[^\p{L}])(?:(?:o|tai|ben|sang)\s+(?:duc|anh|y|sec|bi|ao|thuy si|hung|rumani|israel|dubai|qatar|ai cap|dai loan)(?=\s*(?:[,.;!?]|$))|nuoc ngoai|hai ngoai|viet kieu|kieu bao)/u;
-
-/** Whether the message says the case has no foreign element, and says nothing foreign beside it. */
-function saysDomestic(text: string): boolean {
-  const folded = fold(text.normalize("NFC"));
-  return DOMESTIC.test(folded) && !namesForeign(text) && !ABROAD.test(folded);
-}
 
 /**
  * Of a list that holds one plain procedure and its foreign-element variants, the one the message settles: the plain
@@ -1828,11 +1851,20 @@ const PAPER_BOUGHT = /(?:^|\s)(?:to khai|mau|don|giay|ho so|so|bieu|form|nop|dan
 const RECOMMENDED =
   /(?:^|\s)(?:o\s+dau|cho\s+nao|where)\s+(?:\S+\s+)?(?:tot|ngon|dep|uy tin|chat luong|xin|good|best|nice)(?=$|[\s?.!,])/;
 
+/**
+ * "gần phường chỗ nào photo giấy tờ rẻ ko ad", "ở đâu in ảnh thẻ rẻ nhất": a service sought where it is cheap, the
+ * question closing on it (folded).
+ */
+const CHEAP_WHERE =
+  /(?:^|\s)(?:o dau|cho nao|where)(?:\s+\S+){0,4}?\s+(?:re|cheap|cheaper|cheapest)(?:\s+(?:nhat|hon|ko|khong|k|ad|a|vay|z|nhi|ha))*\s*[?.!]*$/;
+
 /** Whether a message seeks a thing to buy or a place recommended, none of a procedure's sections (folded). */
 function seeksThing(text: string): boolean {
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   const bought = BUYS_THING.exec(folded);
-  return (bought !== null && !PAPER_BOUGHT.test(bought[1] as string)) || RECOMMENDED.test(folded);
+  return (
+    (bought !== null && !PAPER_BOUGHT.test(bought[1] as string)) || RECOMMENDED.test(folded) || CHEAP_WHERE.test(folded)
+  );
 }
 
 /**
@@ -2225,6 +2257,18 @@ function settleWithContext(
   ) {
     return { procedure: current, section: cue.section };
   }
+  // "em cần sao 5 bộ bằng đại học nộp hồ sơ xin việc thì tốn bao nhiêu" on a certified copy: a section asked with the
+  // case's details, search unsure but ranking the procedure at hand first, and naming no other whole nor a change.
+  const [first] = outcome.hits;
+  if (
+    cue &&
+    outcome.decision === "choose" &&
+    first?.procedure.code === current.code &&
+    outcome.hits.every((h) => h === first || h.parts.title < 1) &&
+    !namesChange(withoutTopicReturn(text)) &&
+    unknownWords(text, vocabulary).length === 0
+  )
+    return { procedure: current, section: cue.section };
   // "có cần mang sổ hộ khẩu không": a paper to bring for the procedure at hand, not a request for it.
   if (cue?.section === "documents" && bringsPaper(text)) return { procedure: current, section: "documents" };
   const refined = search.search(`${current.name} ${text}`, SEARCH_LIMIT);
@@ -2336,6 +2380,19 @@ function namesNoOther(outcome: SearchOutcome<Procedure>, asked: string): boolean
 function saysOnly(procedure: Procedure, rest: readonly string[]): boolean {
   const own = titleWords(procedure);
   return rest.every((t) => own.has(t));
+}
+
+/**
+ * Whether the words left are the procedure's own name's (one at least) and words of asking only, typed as such: "hết
+ * hạn rồi mới gia hạn có bị phạt ko" after a building permit's extension asks it, though search meets the temporary
+ * residence's extension on "gia hạn" (its "tạm trú" unsaid).
+ */
+function saysOwnWithAsking(procedure: Procedure, text: string, rest: readonly string[]): boolean {
+  const own = new Set(tokenize(procedure.name));
+  const hidden = new Set(hiddenByFolding(text).map((k) => k.split(":")[0] ?? k));
+  return (
+    rest.some((t) => own.has(t)) && rest.every((t) => own.has(t) || (asksWith(t) && !hidden.has(t)) || /^\d+$/.test(t))
+  );
 }
 
 function saysSome(procedure: Procedure, rest: readonly string[]): boolean {

@@ -120,6 +120,9 @@ const ASKING_WORDS = [
   "ward commune committee people's officer officers official officials staff authority authorities",
   "decide decides decided decision answer answers reply replies respond response opinion review handle handled",
   "pay paid payment money app",
+  // the act asked in English, which every "Đăng ký …" says, and the case told around it: "what if we live in
+  // different provinces, where do we register?"
+  "register registering registration if live lives living different same province provinces city cities town far",
 ]
   .join(" ")
   .split(/\s+/)
@@ -262,6 +265,9 @@ const FOLLOW_CHAT: [RegExp, string][] = [
   [/(^|[\s,.?!])mần(?=$|[\s,.?!])/giu, "$1làm"],
   // Southern "qua" for "sang" after a move: "quán em dời qua chỗ khác", "dọn qua số nhà khác", "chuyển qua phường bên"
   [/(^|[\s,.?!])(dời|dọn|chuyển|doi|don|chuyen)\s+qua(?=\s)/giu, "$1$2 sang"],
+  // Central "chừ" (giờ, now), and "răng" opening a question (sao): "răng chừ phải làm chi" (typed with accents only)
+  [/(^|[\s,.?!])chừ(?=$|[\s,.?!])/giu, "$1giờ"],
+  [/^(\s*)răng(?=\s)/iu, "$1sao"],
   // Central speech: "làm răng" (làm sao), "ở mô" (ở đâu), "cần đem theo chi" (gì)
   [/(^|[\s,.?!])(làm|lam|thì|thi)\s+(?:răng|rang)(?=$|[\s,.?!])/giu, "$1$2 sao"],
   [/(^|[\s,.?!])(ở|o)\s+mô(?=$|[\s,.?!])/giu, "$1$2 đâu"],
@@ -298,7 +304,9 @@ export interface SectionCue {
  */
 export function sectionCue(text: string): SectionCue | undefined {
   // Search reads no further either.
-  const extracted = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
+  // Words of running text, so the rules that read a story's clause before the question ("ông mất năm 1998 ở quê, …")
+  // read the follow-up as they read a first message.
+  const extracted = extractIntent(textWords(text.slice(0, MAX_QUERY_CHARS)));
   const intent = extracted.intent;
   let tokens = extracted.rest.map((w) => w.token);
   let section: Section | undefined = intent === "general" ? undefined : intent;
@@ -357,10 +365,16 @@ const PENALTY_FRAME = new Set(
   words("phạt bị quá hạn trễ muộn chậm tiền nếu không ko đăng ký khai báo penalty fine").map((w) => w.token),
 );
 
-/** How it is done, asked alone: "làm sao", "làm răng" (written out), "ra sao" (folded). Not "sao lâu thế": a complaint. */
+/**
+ * How it is done or what to do, asked alone: "làm sao", "làm răng" (written out), "ra sao", "phải làm gì" (folded). Not
+ * "sao lâu thế": a complaint.
+ */
 const HOW = [
   ["lam", "sao"],
   ["ra", "sao"],
+  // "giờ phải làm gì", "vậy cần làm gì" ("răng chừ phải làm chi" written out): what to do, the procedure as a whole
+  ["lam", "gi"],
+  ["lam", "j"],
 ];
 
 /** A price asked ("giá bn", "giá bao nhiêu"), folded. */
@@ -411,6 +425,15 @@ const POINTERS = [
     "giấy phép",
   ].flatMap((thing) => [`${thing} này`, `${thing} đó`, `${thing} ấy`]),
 ].map((phrase) => words(phrase));
+
+/** Whether the words hold a pointer at the paper or procedure at hand ("giấy này", "thủ tục đó"), as typed. */
+function pointsIn(said: readonly Word[]): boolean {
+  return POINTERS.some((run) =>
+    said.some((_, i) =>
+      run.every((w, j) => said[i + j]?.token === w.token && [w.marks, ""].includes(said[i + j]?.marks ?? "")),
+    ),
+  );
+}
 
 /**
  * Whether the message points at what the chat is on ("giấy này có giá trị bao lâu") and says little else: besides
@@ -648,6 +671,8 @@ const SIZE = /^\d+(?:[.,]\d+)?(?:m2|m|x\d+m?)$/;
  */
 function tellsTheCase(said: readonly TextWord[], question: number, about?: ReadonlySet<string>): boolean {
   if (asksOwnTerms(said, question)) return true;
+  // The story points at the paper at hand ("em mới đi lao động ở Nhật về, cần giấy này nộp cho công ty thì làm ở đâu").
+  if (pointsIn(said.slice(0, question))) return true;
   // A size told ("nha em 2 tang, 60m2, het bao nhieu tien"): a house's or a plot's, the case of what is built on it.
   if (said.slice(0, question).some((w) => SIZE.test(w.token))) return true;
   const bare = said.slice(question).every((w) => asksWith(w.token));
@@ -669,8 +694,26 @@ function questionStart(said: readonly TextWord[]): number {
   const accented = said.some((w) => w.marks !== "");
   let start = said.findIndex((w) => w.clause === last.clause);
   for (let i = start; i < said.length - 2; i++) if (isThen(said[i] as Word, accented)) start = i + 1;
+  // No "thì": a yes/no question opens at its last "có" ("tiệm tạp hóa của em cách trường học 50m có được cấp không"),
+  // the case told before it, when both say something.
+  if (start === said.findIndex((w) => w.clause === last.clause) && YES_NO_END.has(last.token)) {
+    for (let i = said.length - 3; i >= start + 2; i--) {
+      const w = said[i] as Word;
+      if (w.token !== "co" || !(w.marks === "\u0301" || (!accented && w.marks === ""))) continue;
+      // The case must say something before it: not "vậy hồ sơ có khác gì ko", whose question is all of it.
+      // Typed with accents, a word of asking only as written so ("nằm", "chợ", "mối" are no "năm", "cho", "mới").
+      const asking = (t: Word) => asksWith(t.token) && (!accented || (MARKS_OF.get(t.token)?.has(t.marks) ?? false));
+      const told = said.slice(start, i).filter((t) => !asking(t)).length;
+      // …and the question after it must ask in the procedure's own terms ("có được cấp không"): a bare "có được không"
+      // asks of the words before it ("gửi yêu cầu qua mạng có được không").
+      return told >= 2 && asksOwnTerms(said, i) ? i : start;
+    }
+  }
   return start;
 }
+
+/** A yes/no question's closing particle (folded): "không", "ko", "k", "hông", "hok", "chưa". */
+const YES_NO_END = new Set(["khong", "ko", "k", "hong", "hok", "khg", "chua"]);
 
 /**
  * Words of a question asked in the procedure's own terms after the case is told (folded): "nộp chỗ nào", "cần thêm giấy
@@ -859,10 +902,51 @@ export function asksWhereOther(text: string, names: readonly string[]): boolean 
   }
   const left = tokens.filter((t) => !FILLER.has(t) && !AROUND.has(t) && !/^\d+$/.test(t));
   if (left.length === 0) return false;
-  // The procedure's own name said ("khai sinh ở đâu", "tạm trú chỗ nào"): its place.
+  // The procedure's own name or alias said ("khai sinh ở đâu", "tạm trú chỗ nào", "phường có chỗ sao y không"): its
+  // place. Two words running in one of them, not both particles ("cho con" of "chuyển trường cho con").
   const namesIt = names.some((name) => {
     const run = words(name).map((w) => w.token);
-    return run.some((t, i) => i + 1 < run.length && indexOfRun(left, [t, run[i + 1] as string]) >= 0);
+    return run.some((t, i) => {
+      const next = run[i + 1];
+      return next !== undefined && !(FILLER.has(t) && FILLER.has(next)) && indexOfRun(tokens, [t, next]) >= 0;
+    });
   });
   return !namesIt;
+}
+
+/** The office's opening and closing asked in its question: "mấy giờ phường đóng cửa", "what time does the ward close". */
+const HOURS_ASKED = ["mấy giờ", "giờ nào", "mấy h", "what time", "when does", "when do"].map((run) => words(run));
+const HOURS_DONE = [
+  ...["mở cửa", "đóng cửa", "làm việc", "nghỉ trưa", "tan làm", "hết giờ làm", "nhận hồ sơ"],
+  ...["open", "opens", "close", "closes", "closed", "shut"],
+].map((run) => words(run));
+const HOURS_OFFICE = [
+  ...["phường", "xã", "ubnd", "ủy ban", "bộ phận một cửa", "một cửa", "công an", "trung tâm hành chính công"],
+  ...["office", "ward", "commune"],
+].map((run) => words(run));
+
+/**
+ * Whether the message's question asks when the office opens or closes, the office named, whatever story is told before
+ * it ("hôm qua em ra phường lúc 4 giờ chiều thì hết giờ, vậy mấy giờ phường đóng cửa"): the place section prints the
+ * office with its hours. Typed with accents, each word with its own ("đóng cửa" of the office, no "dong cua" of a shop
+ * read otherwise); a shop's or a business's closing ("quán em đóng cửa mấy giờ") names no office.
+ */
+export function asksOfficeHours(text: string): boolean {
+  const said = textWords(text.slice(0, MAX_QUERY_CHARS));
+  const last = said.at(-1);
+  if (!last) return false;
+  const accented = said.some((w) => w.marks !== "");
+  const question = said.filter((w) => w.clause === last.clause);
+  const has = (where: readonly Word[], run: readonly Word[]) =>
+    where.some((_, i) =>
+      run.every((r, j) => {
+        const w = where[i + j];
+        return w !== undefined && w.token === r.token && (!accented || w.marks === r.marks);
+      }),
+    );
+  return (
+    HOURS_ASKED.some((run) => has(question, run)) &&
+    HOURS_DONE.some((run) => has(question, run)) &&
+    HOURS_OFFICE.some((run) => has(question, run))
+  );
 }
