@@ -18,20 +18,21 @@ beforeAll(async () => {
 
 describe("the probe batches", () => {
   // Batch 1 was written before any change of this session: 36/42 follow-up turns, 18/23 no-procedure turns on the
-  // session's start code (52db335).
-  it.each([["test/core/s15-follow-probe1.jsonl", 0.92, 22]] as const)(
-    "%s: follow-up turns refer to the right procedure",
-    async (file, floor, noneFloor) => {
-      const score = await playConversations(conversations(file), catalogue);
-      const rate = score.followUpsRight / Math.max(1, score.followUps);
-      console.log(
-        `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
-      );
-      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-      expect(rate).toBeGreaterThanOrEqual(floor);
-      expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
-    },
-  );
+  // session's start code (52db335), 42/42 and 23/23 after (652ecd8). Batch 2 was written after the first commit and
+  // measured once, never tuned on: 22/25 and 11/14 at 52db335, 23/25 and 14/14 at 652ecd8.
+  it.each([
+    ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
+    ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
+  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
+    const score = await playConversations(conversations(file), catalogue);
+    const rate = score.followUpsRight / Math.max(1, score.followUps);
+    console.log(
+      `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
+    );
+    if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+    expect(rate).toBeGreaterThanOrEqual(floor);
+    expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
+  });
 });
 
 describe("where another thing is, after an answer: none", () => {
