@@ -755,7 +755,7 @@ const TURNS = [
   ...["bây giờ", "hiện giờ", "giờ đây", "giờ", "cho em hỏi", "cho tôi hỏi", "cho mình hỏi", "cho cháu hỏi", "cho hỏi"],
   ...["xin hỏi", "muốn hỏi", "nhờ ad", "nhờ mọi người", "mọi người", "ai biết", "ai có", "now", "can anyone"],
 ].map(phraseOf);
-const NOT_TURN_BEFORE = new Set(tokenize("mấy mỗi từ đến tới vào"));
+const NOT_TURN_BEFORE = new Set(tokenize("mấy mỗi từ đến tới vào bao"));
 const NOT_TURN_AFTER = new Set(tokenize("hành mở đóng nghỉ chiều sáng trưa tối"));
 /** A story told before the turn: at least this many words. */
 const STORY_WORDS = 5;
@@ -807,7 +807,8 @@ const EVERYDAY_ASKED = [
     "bác sĩ",
     "khám bệnh",
     "chữa bệnh",
-    "sốt",
+    "bị sốt",
+    "sốt cao",
   ],
   ...["trầm cảm", "mất ngủ", "dị ứng", "uống sữa", "sữa gì", "ăn uống", "kiêng", "hiếm muộn", "chăm sóc người già"],
   ...[
@@ -824,14 +825,14 @@ const EVERYDAY_ASKED = [
     "vaccinated",
   ],
   // food and cooking
-  ...["nấu", "công thức", "cách làm bánh", "làm bánh", "món", "pha cà phê", "ngon", "recipe", "cook"],
+  ...["nấu ăn", "nấu món", "cách nấu", "nấu xôi", "công thức", "cách làm bánh", "pha cà phê", "ngon", "recipe"],
   // schooling as such (a transfer, vocational support and a residence paper for the school are the ward's)
-  ...["trường mầm non", "trường tiểu học", "trường công lập", "trái tuyến", "học phí", "chỉ tiêu", "thi vào lớp"],
-  ...["được mấy điểm", "điểm thì", "có đỗ", "đỗ trường", "trung tâm nào", "học tiếng", "dạy tốt", "school fee"],
+  ...["trường mầm non", "trái tuyến", "học phí", "chỉ tiêu", "thi vào lớp"],
+  ...["được mấy điểm", "điểm thì", "có đỗ", "đỗ trường", "học tiếng", "dạy tốt", "school fee"],
   // things bought, made or recommended
   ...["uy tín", "loại nào", "hãng nào", "mua ở đâu", "rẻ nhất", "gợi ý", "lời khuyên", "nên đặt", "vé máy bay"],
-  ...["gara", "camera", "quảng cáo", "facebook", "cách đan", "giống", "ngày tốt", "ngày đẹp", "xem ngày", "tiệc"],
-  ...["nhà hàng", "thợ xây", "giá nhân công", "bao nhiêu một mét", "đài hóa thân", "đặt lịch hỏa táng"],
+  ...["gara", "camera", "quảng cáo", "facebook", "cách đan", "ngày tốt", "ngày đẹp", "xem ngày", "tiệc"],
+  ...["nhà hàng nào", "thợ xây", "giá nhân công", "bao nhiêu một mét", "đài hóa thân", "đặt lịch hỏa táng"],
   ...["sao kê", "lãi suất", "thẻ tín dụng", "đồng hồ nước", "mất xe", "bị trộm", "mất trộm", "việc làm thêm"],
   // feelings
   ...["buồn quá", "vượt qua", "cô đơn", "tâm sự", "an ủi", "sợ lắm"],
@@ -846,7 +847,8 @@ const WARD_ASKED: readonly (readonly Word[])[] = [
   ...[
     ...["chuyển trường", "học nghề", "đào tạo nghề", "khuyết tật", "giám hộ", "con nuôi", "hòa giải", "bệnh binh"],
     ...["ly hôn", "ly dị", "tách hộ", "tạm vắng", "khiếu nại", "tố cáo", "xây dựng", "sửa nhà", "hỗ trợ", "trợ giúp"],
-    ...["chứng sinh", "báo tử", "nhận cha", "nhận con", "cải táng"],
+    ...["chứng sinh", "báo tử", "nhận cha", "nhận con", "cải táng", "đất", "ruộng", "rượu", "đổi tên"],
+    ...["nuôi dưỡng", "giải quyết", "phường", "xã", "ủy ban", "ubnd", "mở quán", "mở thêm quán"],
   ].map(phraseOf),
 ];
 
@@ -955,7 +957,7 @@ function asksBotPersonal(said: readonly Word[]): boolean {
  * death in hospital is the death registration's story: "bố tôi mất ở bệnh viện thì làm gì").
  */
 const SHORT_EVERYDAY = [
-  ...["trường mầm non", "trường tiểu học", "trường công lập", "trái tuyến", "học phí", "thi vào lớp", "công thức nấu"],
+  ...["trường mầm non", "trái tuyến", "học phí", "thi vào lớp", "công thức nấu"],
   ...["cách nấu", "nấu món", "recipe"],
 ].map(phraseOf);
 const SHORT_WORDS = 14;

@@ -23,7 +23,7 @@ describe("a letter full of ward papers whose question is everyday life gets no w
   it.each([
     "Nhà em đã làm giấy khai sinh cho cháu ở phường tuần rồi, giờ cháu bị ho với sổ mũi mấy hôm, cho em hỏi nên đưa đi bệnh viện nào",
     "Chúng tôi đăng ký kết hôn ở UBND phường rồi, giờ muốn hỏi mọi người nấu món gì cho mâm cỗ cưới ở quê",
-    "tôi có hộ khẩu thường trú ở đây lâu rồi, giờ muốn hỏi con gái tôi 5 tuổi vào trường tiểu học công lập nào gần nhà",
+    "tôi có hộ khẩu thường trú ở đây lâu rồi, giờ muốn hỏi con gái tôi 3 tuổi vào trường mầm non nào gần nhà",
     "Mẹ tôi mới mất, phường đã cấp trích lục khai tử, giờ tôi buồn quá không ngủ được, cho tôi hỏi làm sao vượt qua",
     "em tam tru o phuong 2 nam roi, gio muon hoi lich tiem phong cho be 6 thang o dau",
   ])("%s → off-topic, no procedure", async (text) => {
@@ -107,5 +107,43 @@ describe("a personal question put to the bot gets the identity reply, after an a
     ["em bao nhiêu tuổi thì được đăng ký kết hôn", "1.000894"],
   ])("%s keeps its procedure", async (text, want) => {
     expect((await reply(text)).code).toBe(want);
+  });
+});
+
+describe("in-scope letters whose question holds an everyday-looking word stay the ward's (review s15 H1)", () => {
+  it.each([
+    [
+      "Tôi sống ở đây 20 năm nay, sổ đỏ đầy đủ, giờ nhà hàng xóm xây lấn sang đất nhà tôi nửa mét thì nhờ phường giải quyết thế nào",
+      "1.012812",
+    ],
+    [
+      "Con trai tôi học lớp 5 ở Hà Nội, cả nhà chuyển vào Sài Gòn sinh sống, giờ muốn xin cho cháu vào trường tiểu học gần nhà mới thì làm sao",
+      "2.002854",
+    ],
+    [
+      "Tôi nộp hồ sơ xin cấp sổ đỏ lần đầu từ 3 tháng trước mà chưa có kết quả, giờ sốt ruột quá không biết phải chờ bao lâu nữa",
+      "1.013978",
+    ],
+    [
+      "Bà nội tôi 85 tuổi không còn ai chăm, các con đều mất, giờ muốn gửi bà vào trung tâm nào của nhà nước nuôi dưỡng",
+      "2.000286",
+    ],
+    [
+      "Con gái tôi 10 tuổi đã có giấy khai sinh, giờ muốn đổi tên con cho giống tên bà nội thì có được không",
+      "1.004859",
+    ],
+    [
+      "Gia đình tôi nấu rượu thủ công bán đã lâu, giấy phép cũ bị mất, giờ cho hỏi nấu rượu bán thì làm lại thế nào",
+      "1.001279",
+    ],
+  ])("%s → %s", async (text, want) => {
+    expect((await reply(text)).code).toBe(want);
+  });
+
+  it.each([
+    "Ruộng nhà tôi trũng, cấy lúa năm nào cũng mất mùa, giờ muốn chuyển sang trồng giống bưởi da xanh thì có cần báo xã không",
+    "Em bán hàng online mấy năm nay, giờ muốn mở thêm quán ăn bán món Huế ở đầu ngõ thì có phải ra phường làm gì không",
+  ])("%s → no off-topic reply (search's to answer)", async (text) => {
+    expect((await reply(text)).text).not.toMatch(OFF_TOPIC);
   });
 });

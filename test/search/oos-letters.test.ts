@@ -63,12 +63,14 @@ const FLOORS = [
   // pension line's pointer is gone (a denial reaching a term's first word), search finds nothing for it (asked of SEARCH)
   { file: "test/features/s14-oos-probe2.tsv", oos: 22, answered: 2, offered: 2, right: 3, reached: 4 },
   // the session-15 probe (written before any change): 29 answered, 11 listed of 80 (47 of them letters full of ward
-  // words asking everyday life), 29 of 34 in scope right at its start; now 5, 1, 31
-  { file: "test/features/s15-oos-probe1.tsv", oos: 80, answered: 6, offered: 7, right: 30, reached: 31 },
+  // words asking everyday life), 29 of 34 in scope right at its start; 5, 1, 31 at 9aca3a7; 7, 2, 31 once review s15 H1
+  // narrowed the everyday words ('nhà hàng' of 'nhà hàng xóm', 'sốt' of 'sốt ruột', a primary school is a transfer)
+  { file: "test/features/s15-oos-probe1.tsv", oos: 80, answered: 7, offered: 9, right: 30, reached: 31 },
   // its second batch, written after 9aca3a7 and never tuned on: 14 answered, 5 listed of 36, 8 in scope right (+3 listed)
   // at the session's start (b4ffecf, clean export); 9, 2, 8 (+3) at 9aca3a7. Left: everyday questions its lexicon lacks
   // (swimming lessons, wedding photos, a bus route, paint, a CV, a vet, tyres) after a story of ward papers
-  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 10, offered: 12, right: 7, reached: 10 },
+  // (11, 2, 8 once H1 narrowed the everyday words)
+  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 11, offered: 13, right: 7, reached: 10 },
 ];
 
 describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
