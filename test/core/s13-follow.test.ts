@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse } from "../harness/converse.js";
-import { conversations, playConversations } from "../harness/eval-conversations.js";
+import { converse, expectProbeFloors } from "../harness/converse.js";
 
 /**
  * Session 13 (FOLLOW): after a right answer, a section asked with the case told around it (a name, a place, a size,
@@ -22,14 +21,7 @@ describe("the probe batches", () => {
     ["test/core/s13-follow-probe1.jsonl", 0.8, 7],
     ["test/core/s13-follow-probe2.jsonl", 0.9, 5],
   ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    const score = await playConversations(conversations(file), catalogue);
-    const rate = score.followUpsRight / Math.max(1, score.followUps);
-    console.log(
-      `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
-    );
-    if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-    expect(rate).toBeGreaterThanOrEqual(floor);
-    expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
+    await expectProbeFloors(file, catalogue, floor, noneFloor);
   });
 });
 

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse } from "../harness/converse.js";
-import { conversations, playConversations } from "../harness/eval-conversations.js";
+import { converse, expectProbeFloors } from "../harness/converse.js";
 
 /**
  * Session 15 (FOLLOW): after an answer, where another thing is ("chợ Bến Thành ở đâu", "gần đây chỗ nào bán sim") is no
@@ -24,14 +23,7 @@ describe("the probe batches", () => {
     ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
     ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
   ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    const score = await playConversations(conversations(file), catalogue);
-    const rate = score.followUpsRight / Math.max(1, score.followUps);
-    console.log(
-      `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
-    );
-    if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-    expect(rate).toBeGreaterThanOrEqual(floor);
-    expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
+    await expectProbeFloors(file, catalogue, floor, noneFloor);
   });
 });
 
