@@ -808,21 +808,8 @@ const PLACES = [
   ...["chợ", "quán", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga", "ga"],
   ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "trường", "nhà tang lễ", "nhà hàng"],
   ...["khách sạn", "công viên", "nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "atm", "shop"],
-  ...[
-    "tiệm",
-    "hiệu",
-    "nhà sách",
-    "rạp",
-    "sân",
-    "hospital",
-    "school",
-    "market",
-    "bank",
-    "restaurant",
-    "hotel",
-    "station",
-  ],
-  ...["shop", "store", "supermarket", "pharmacy", "cafe", "coffee", "park", "airport", "nearest", "atm"],
+  ...["hiệu", "nhà sách", "rạp", "sân", "hospital", "school", "market", "bank", "restaurant", "hotel", "station"],
+  ...["store", "supermarket", "pharmacy", "cafe", "coffee", "park", "airport", "nearest"],
 ].map((run) => words(run));
 
 /** Words that say where around ("gần đây", "quanh phường", "nearby"), no part of the thing asked. */
