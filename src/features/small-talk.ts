@@ -1,5 +1,6 @@
 import type { Feature } from "../core/types.js";
 import { textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { asksEverydayThing, namesEstablishment } from "./everyday.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -239,6 +240,8 @@ const EVERYDAY: {
   ownToo?: boolean;
   /** The time asked is the thing's ("hỏa táng mất bao lâu"), no procedure's. */
   duration?: boolean;
+  /** The things are everyday establishments (`namesEstablishment`). */
+  establishment?: boolean;
 }[] = [
   {
     things: [
@@ -267,10 +270,9 @@ const EVERYDAY: {
     duration: true,
   },
   {
-    things: [
-      ...["quán", "tiệm", "nhà hàng", "cà phê", "siêu thị", "chợ", "cửa hàng", "bưu điện", "bưu cục", "ngân hàng"],
-      ...["bệnh viện", "cây xăng", "restaurant", "cafe", "supermarket", "shop", "store", "post office", "bank"],
-    ].map(phraseOf),
+    // an establishment's hours (the one list of src/features/everyday.ts, which follow-up.ts reads too)
+    things: [],
+    establishment: true,
     asked: ["mấy giờ", "giờ nào", "what time", "opening hours"].map(phraseOf),
   },
   {
@@ -335,9 +337,9 @@ function everydayAsked(words: readonly Word[]): (typeof EVERYDAY)[number] | unde
   if ([...WARD_WORDS, ...OFFICE].some((phrase) => says(words, phrase))) return undefined;
   const own = OWN_BUSINESS.some((phrase) => says(words, phrase));
   return EVERYDAY.find(
-    ({ things, goods, asked, ownToo }) =>
+    ({ things, goods, asked, ownToo, establishment }) =>
       (ownToo || !own) &&
-      things.some((t) => says(words, t)) &&
+      (things.some((t) => says(words, t)) || (establishment === true && namesEstablishment(words))) &&
       (!goods || goods.some((g) => says(words, g))) &&
       asked.some((a) => says(words, a)),
   );
@@ -726,7 +728,8 @@ export function smallTalkReply(text: string): string | undefined {
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
-  if (asksPrice(text) || asksEverydayBeyondWard(text)) return "small-talk-offtopic";
+  if (asksPrice(text) || asksEverydayBeyondWard(text) || asksEverydayThing(text, namesWardRequest, askedPart))
+    return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
   if (asksAboutBot(text, said))
     return TRANSLATING.some((run) => says(said, run)) ? "small-talk-translate" : "small-talk-identity";
@@ -965,4 +968,61 @@ const SHORT_WORDS = 14;
 /** Whether the words name a ward paper, procedure or service (WARD_ASKED): for the redirects' reading of a letter. */
 export function namesWardThing(said: readonly Word[]): boolean {
   return WARD_ASKED.some((run) => says(said, run));
+}
+
+/**
+ * The ward's things a request for an everyday thing may not name (`asksEverydayThing`): WARD_ASKED without the offices,
+ * which say where the thing is looked for ("phòng gym gần phường", "quán cà phê gần UBND"), and with the words any ward
+ * request is made of — a paper ("giấy", not "giày"), a book ("sổ", not "số"), a petition, a procedure, one's household
+ * registration, being single, a death reported.
+ */
+const OFFICES = ["phường", "xã", "ủy ban", "ubnd"].map((p) =>
+  phraseOf(p)
+    .map((w) => w.token)
+    .join(" "),
+);
+const REQUEST_WARD: readonly (readonly Word[])[] = [
+  ...WARD_ASKED.filter((run) => !OFFICES.includes(run.map((w) => w.token).join(" "))),
+  ...[
+    "giấy",
+    "sổ",
+    "đơn",
+    "thủ tục",
+    "độc thân",
+    "khẩu",
+    "báo tử",
+    "cấp lại",
+    "làm lại",
+    "chứng nhận",
+    "công nhận",
+  ].map(phraseOf),
+  ...["đăng kí", "đk", "dk", "trích lục", "hộ tịch", "giám hộ", "con nuôi", "tạm vắng", "lưu trú", "biển số"].map(
+    phraseOf,
+  ),
+  // a paper's error put right, a report made
+  ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "cán bộ", "phản ánh", "kiến nghị", "công an", "một cửa"].map(
+    phraseOf,
+  ),
+  // how and by whom a request is made ("có nên làm online không", "nhờ người dịch")
+  ...["online", "trực tuyến", "trực tiếp", "qua mạng", "dịch vụ công", "ủy quyền", "kết quả", "nộp", "người dịch"].map(
+    phraseOf,
+  ),
+  ...["dịch thuật", "bản dịch", "cộng tác viên"].map(phraseOf),
+  ...[
+    "sai",
+    "nhầm",
+    "lỗi",
+    "lệch",
+    "đề nghị",
+    "vneid",
+    "dữ liệu",
+    "thông tin",
+    "để báo",
+    "báo ai",
+    "báo cho",
+    "phí thẩm định",
+  ].map(phraseOf),
+];
+function namesWardRequest(said: readonly Word[]): boolean {
+  return REQUEST_WARD.some((run) => says(said, run));
 }

@@ -1,0 +1,344 @@
+import bundledRedirects from "../../data/redirects.json" with { type: "json" };
+import { fold, type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
+
+/**
+ * Everyday life beside the ward: the one list of establishments (shops, markets, hospitals, schools, banks …) that
+ * small talk (src/features/small-talk.ts: a shop's hours asked) and the follow-ups (src/features/follow-up.ts: "chợ Bến
+ * Thành ở đâu" after an answer) read, and the request frames that ask for what no ward procedure gives — a shop, a
+ * craftsman or a service found, a thing bought or hired, a price, advice or a recommendation — whatever the topic.
+ * Review s15 L3: the lists of small-talk.ts and follow-up.ts had drifted apart ("nhà hàng" a place in one, only "nhà
+ * hàng nào" in the other).
+ */
+
+/** An everyday establishment, and the words that make its first words something else ("nhà hàng xóm"). */
+interface Establishment {
+  run: readonly Word[];
+  /** A word right after the run that makes it no establishment ("nhà hàng xóm", "chợ" of "chợ búa" is still one). */
+  notBefore?: readonly string[];
+}
+
+const ESTABLISHMENT_LIST: readonly (string | [string, string[]])[] = [
+  ...["chợ", "quán", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga"],
+  ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "nhà tang lễ", "khách sạn", "công viên"],
+  ...["nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "bưu cục", "atm", "shop", "nhà sách", "rạp"],
+  ...["cà phê", "hiệu", "sân", "ga", "trường"],
+  ["nhà hàng", ["xóm"]],
+  ...["hospital", "school", "market", "bank", "restaurant", "hotel", "station", "store", "supermarket", "pharmacy"],
+  ...["cafe", "coffee", "park", "airport", "post office", "nearest"],
+];
+
+/** Establishments, typed with accents ("quán" is no "quận", "chợ" no "cho"). */
+export const ESTABLISHMENTS: readonly Establishment[] = ESTABLISHMENT_LIST.map((entry) =>
+  typeof entry === "string"
+    ? { run: words(entry) }
+    : { run: words(entry[0]), notBefore: entry[1].flatMap((w) => tokenize(w)) },
+);
+
+/**
+ * How many words of an establishment the words say at `at` (0 for none). With `accented`, each word with the
+ * establishment's own accents ("quán" is no "quận"); a word that makes it another thing after it ("nhà hàng xóm", the
+ * neighbour's house) makes it none.
+ */
+export function establishmentAt(said: readonly Word[], at: number, accented: boolean): number {
+  for (const { run, notBefore } of ESTABLISHMENTS) {
+    const matches = run.every((p, j) => {
+      const w = said[at + j];
+      return w !== undefined && w.token === p.token && (!accented || w.marks === p.marks);
+    });
+    if (!matches) continue;
+    if (notBefore?.includes(said[at + run.length]?.token ?? "")) continue;
+    return run.length;
+  }
+  return 0;
+}
+
+/** Whether the words name an establishment anywhere (with their accents where typed). */
+export function namesEstablishment(said: readonly Word[]): boolean {
+  const accented = said.some((w) => w.marks !== "");
+  return said.some((_, i) => establishmentAt(said, i, accented) > 0);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Request frames: what the question asks for, beside what it is about.
+
+const run = (phrase: string): readonly Word[] => words(phrase);
+
+/**
+ * A quality asked of a choice: no ward procedure is good, tasty, pretty or cheap ("tiệm cắt tóc nào đẹp", "sửa
+ * laptop ở đâu uy tín", "where is the best pho"). Said after a "which" or "where" word of the same clause.
+ */
+const QUALITY = [
+  ...["tốt", "ngon", "đẹp", "uy tín", "rẻ", "bền", "chất lượng", "xịn", "nổi tiếng", "giá tốt", "giá rẻ"],
+  ...["giá mềm", "phù hợp", "ổn định", "linh nghiệm", "yên tĩnh", "chuyên nghiệp", "không đau", "đông khách"],
+  ...["good", "best", "nice", "cheap", "cheaper", "cheapest", "reliable", "great", "decent", "affordable"],
+].map(run);
+/** A quality word followed by these is another word ("tốt nghiệp", "đẹp trai" is still a quality). */
+const NOT_QUALITY_BEFORE = new Set(tokenize("nghiệp"));
+/** Which or where, in the clause before the quality. */
+const WHICH = ["nào", "ở đâu", "đâu", "chỗ nào", "where", "which"].map(run);
+/** How far after the which-word the quality may stand ("ở studio nào đẹp mà rẻ", "quán nào bán bánh ngon"). */
+const QUALITY_REACH = 6;
+/** Recommendation and advice asked ("gợi ý vài nơi", "có nên cho con đi du học không", "recommend a dentist"). */
+const ADVICE = [
+  ...["gợi ý", "lời khuyên", "tư vấn giúp", "recommend", "suggest", "any good", "the best", "should i buy"],
+  ...["nên mua", "nên chọn", "nên dùng", "nên đi", "nên học", "nên cho", "nên đặt", "nên thuê", "nên ăn", "nên uống"],
+  ...["có nên", "nên hay không"],
+].map(run);
+/**
+ * Buying, hiring, having something done by a craftsman or a shop ("mua ghế sofa ở đâu", "thuê xe tải chuyển nhà",
+ * "tìm gia sư", "sửa tủ lạnh tại nhà gọi ai", "cắt tỉa lông chó ở đâu"): acts the ward never does for a citizen, asked
+ * where or from whom (FIND) or for how much (PRICE).
+ */
+const TRADE = [
+  ...["mua", "thuê", "tìm", "kiếm", "đặt", "gọi", "sửa", "thay", "học", "dạy", "lắp", "rửa", "giặt", "cắt", "nhổ"],
+  ...["khám", "chữa", "chụp", "sơn", "may", "đổi tiền", "gửi xe", "diệt", "tỉa", "nhập hàng", "nhập"],
+  ...["dịch vụ", "buy", "rent", "hire", "book", "repair", "fix", "learn", "eat"],
+].map(run);
+/** A trade word followed by these is a ward act or no trade ("thay đổi", "học sinh", "học nghề", "nhập khẩu"). */
+const NOT_TRADE_BEFORE = new Map<string, Set<string>>([
+  ["hoc", new Set(tokenize("sinh nghề bạ tập"))],
+  ["thay", new Set(tokenize("đổi thế mặt người trưởng đại tên chủ"))],
+  ["nhap", new Set(tokenize("khẩu hộ quốc học"))],
+  ["tim", new Set(tokenize("hiểu"))],
+  ["dat", new Set(tokenize("đai ở"))],
+  ["may", new Set(tokenize("ngày tháng năm giờ tuổi người lần bản tầng"))],
+  ["cat", new Set(tokenize("khẩu hộ"))],
+  ["kham", new Set(tokenize("sức"))],
+  ["sua", new Set(tokenize("sai lỗi lại đổi chữa thông tin dữ liệu tên giấy gp hđ hợp đồng nội dung ngày năm giá"))],
+  ["dich vu", new Set(tokenize("công"))],
+]);
+/** Where, from whom or which number, and around ("ở đâu", "chỗ nào", "gọi ai", "số nào", "gần đây"). */
+const FIND = [
+  ...["ở đâu", "chỗ nào", "nơi nào", "ở mô", "đâu", "gọi ai", "số nào", "số điện thoại", "sđt", "gần đây"],
+  ...["gần nhất", "where", "near", "nearby", "around here"],
+].map(run);
+/** A price asked ("giá bao nhiêu", "hết bao nhiêu tiền", "how much"). */
+const PRICE = [...["bao nhiêu", "bn", "bnhiu", "mấy triệu", "mấy trăm", "how much", "giá"]].map(run);
+/** Found somewhere at all ("có chỗ nào dạy bơi không", "ai biết chỗ sửa đồng hồ"), or named around. */
+const SOMEWHERE = [
+  ...["có chỗ nào", "có nơi nào", "có ai biết chỗ", "ai biết chỗ", "bik chỗ", "biết chỗ"],
+  ...["any place", "anywhere"],
+].map(run);
+
+/** Where the run starts in the words at or after `from`, as `says` reads words (accents as typed), or -1. */
+function runAt(said: readonly Word[], phrase: readonly Word[], from = 0): number {
+  for (let i = from; i + phrase.length <= said.length; i++) {
+    if (
+      phrase.every((p, j) => {
+        const w = said[i + j] as Word;
+        return w.token === p.token && (w.marks === "" || w.marks === p.marks);
+      })
+    )
+      return i;
+  }
+  return -1;
+}
+
+function has(said: readonly Word[], phrases: readonly (readonly Word[])[]): boolean {
+  return phrases.some((p) => runAt(said, p) >= 0);
+}
+
+/** How far after an establishment its "nào" may stand ("tiệm giặt hấp áo vest nào"). */
+const ESTABLISHMENT_REACH = 5;
+const NAO = (words("nào")[0] as Word).marks;
+
+/** A quality asked after a which/where word of the clause ("tiệm nào đẹp", "ở đâu rẻ"). */
+function asksQuality(clause: readonly Word[]): boolean {
+  for (const which of WHICH) {
+    for (let at = runAt(clause, which); at >= 0; at = runAt(clause, which, at + 1)) {
+      const after = clause.slice(at + which.length, at + which.length + QUALITY_REACH);
+      for (const q of QUALITY) {
+        const i = runAt(after, q);
+        if (i >= 0 && !NOT_QUALITY_BEFORE.has(after[i + q.length]?.token ?? "")) return true;
+      }
+    }
+  }
+  // "tiệm giặt nào", "quán nào", "phòng khám thú y nào": an establishment chosen, whatever is asked of it
+  const accented = clause.some((w) => w.marks !== "");
+  for (let i = 0; i < clause.length; i++) {
+    const length = establishmentAt(clause, i, accented);
+    if (length === 0) continue;
+    const after = clause.slice(i + length, i + length + ESTABLISHMENT_REACH);
+    if (after.some((w) => w.token === "nao" && (w.marks === "" || w.marks === NAO))) return true;
+  }
+  // "rẻ nhất", "tốt nhất", "best", "cheapest": a superlative says a choice too
+  return QUALITY.some((q) => {
+    const i = runAt(clause, q);
+    return i >= 0 && clause[i + q.length]?.token === "nhat";
+  });
+}
+
+/** A trade act in the clause, not one of its ward senses ("thay đổi", "học nghề", "nhập khẩu"). */
+function tradeAt(clause: readonly Word[]): number {
+  for (const t of TRADE) {
+    for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1)) {
+      const next = clause[at + t.length]?.token ?? "";
+      const not = t.length === 1 ? NOT_TRADE_BEFORE.get(t[0]?.token ?? "") : undefined;
+      if (not?.has(next)) continue;
+      return at;
+    }
+  }
+  return -1;
+}
+
+/** A choice's quality or a shop's said alone ("khách sạn gần biển giá rẻ", "thợ sửa máy lạnh uy tín", "best place"). */
+const CHOSEN = [
+  ...["giá rẻ", "giá tốt", "giá mềm", "uy tín", "ngon", "rẻ nhất", "tốt nhất", "đẹp nhất", "ngon nhất"],
+  ...["best", "cheapest", "recommend", "recommended"],
+].map(run);
+/** Something sought ("tìm giáo viên dạy đàn", "kiếm phòng trọ"), not understood ("tìm hiểu"). */
+const SEEK = ["tìm", "kiếm", "find", "looking for"].map(run);
+const NOT_SEEK_BEFORE = new Set(tokenize("hiểu được thấy ra"));
+/** A price asked of a thing named by "giá" ("giá tập một tháng bao nhiêu", "giá vàng hôm nay"). */
+const PRICE_WORD = run("giá");
+const PRICE_ASKED = ["bao nhiêu", "bn", "khoảng", "hôm nay", "mấy"].map(run);
+const PRICE_REACH = 6;
+/**
+ * A way of doing something in life ("cách làm bánh flan", "làm sao để bỏ thuốc lá"), in a short message only: a story
+ * before "phải làm sao" is most often a ward case ("Giấy khai sinh bản gốc của tôi mất …, giờ phải làm sao?").
+ */
+const HOW_TO_WORDS = 16;
+const HOW_TO = ["cách", "làm sao để", "làm thế nào để", "bí quyết", "mẹo", "phải làm sao"].map(run);
+const NOT_HOW_BEFORE = new Set(tokenize("ly thức"));
+
+function seeks(clause: readonly Word[]): boolean {
+  for (const t of SEEK) {
+    for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1))
+      if (!NOT_SEEK_BEFORE.has(clause[at + t.length]?.token ?? "")) return true;
+  }
+  return false;
+}
+
+function pricesThing(clause: readonly Word[]): boolean {
+  for (let at = runAt(clause, PRICE_WORD); at >= 0; at = runAt(clause, PRICE_WORD, at + 1)) {
+    // typed without accents, "gia" is also "gia hạn", "gia đình": then the price must be asked right after
+    const after = clause.slice(at + 1, at + 1 + PRICE_REACH);
+    if (clause[at]?.marks === "" && !has(after.slice(0, 2), PRICE_ASKED)) continue;
+    if (has(after, PRICE_ASKED)) return true;
+  }
+  return false;
+}
+
+function howTo(clause: readonly Word[]): boolean {
+  for (const t of HOW_TO) {
+    for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1))
+      if (!NOT_HOW_BEFORE.has(clause[at + t.length]?.token ?? "")) return true;
+  }
+  return false;
+}
+
+/** Which frame a clause asks in, if any: what no ward procedure gives. */
+export type EverydayFrame = "quality" | "advice" | "trade" | "somewhere" | "price" | "how-to";
+
+export function requestFrame(clause: readonly Word[], short = true): EverydayFrame | undefined {
+  if (asksQuality(clause)) return "quality";
+  if (has(clause, ADVICE)) return "advice";
+  const trade = tradeAt(clause);
+  if (trade >= 0 && (has(clause.slice(trade), FIND) || has(clause.slice(trade), PRICE))) return "trade";
+  if (has(clause, SOMEWHERE)) return "somewhere";
+  if (has(clause, CHOSEN)) return "quality";
+  if (seeks(clause)) return "trade";
+  if (pricesThing(clause)) return "price";
+  if (short && howTo(clause)) return "how-to";
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Other agencies' terms (data/redirects.json as bundled): a message that says one is left to the redirects.
+
+interface BundledRedirects {
+  redirects: Array<{ terms: string[] }>;
+}
+/** Each term as its pieces ("mất … giấy tờ tùy thân": both, in order, anything between). */
+const REDIRECT_TERMS: readonly (readonly string[])[] = (bundledRedirects as BundledRedirects).redirects
+  .flatMap((r) => r.terms)
+  .map((term) => term.split("…").map((piece) => tokenize(piece).join(" ")))
+  .filter((pieces) => pieces.every((p) => p !== "") && (pieces.length > 1 || (pieces[0] as string).length >= 4));
+
+function saysRedirectTerm(tokens: readonly string[]): boolean {
+  const padded = ` ${tokens.join(" ")} `;
+  return REDIRECT_TERMS.some((pieces) => {
+    let at = 0;
+    for (const piece of pieces) {
+      const found = padded.indexOf(` ${piece} `, at);
+      if (found < 0) return false;
+      at = found + piece.length + 1;
+    }
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** How far into a message its question is read. */
+const ASKED_CHARS = 1_500;
+
+/**
+ * Whether a message's question asks for what no ward procedure gives — a quality or a recommendation, advice, a thing
+ * bought or a craftsman hired and where, somewhere that does something, a price, a way of doing something — and the
+ * clause that asks it, and everything said from its sentence on, names nothing of the ward (`namesWard`: a ward paper,
+ * procedure, office or service). Then the ward has nothing to say whatever the topic: "thuê váy cưới ở đâu đẹp",
+ * "cắt tỉa lông chó poodle ở đâu", "Nhà tôi vừa làm xong giấy phép xây dựng …, xin hỏi nên mua gạch loại nào". A ward
+ * request in everyday words names a ward thing and keeps its procedure ("sao y giấy tờ ở đâu nhanh mà rẻ", "photo
+ * công chứng giấy tờ hết bao nhiêu tiền"). Another agency's term (data/redirects.json) is left to its pointer.
+ */
+export function asksEverydayThing(
+  text: string,
+  namesWard: (said: readonly Word[]) => boolean,
+  askedPart: (text: string) => readonly Word[] | undefined,
+): boolean {
+  const all = textWords(text.slice(0, ASKED_CHARS));
+  if (all.length === 0) return false;
+  if (saysRedirectTerm(all.map((w) => w.token))) return false;
+  // A letter that turns from its story to its question ("…, giờ cho em hỏi …") asks in the words after the turn.
+  const asked = askedPart(text);
+  const start = asked && asked.length > 0 ? all.length - asked.length : 0;
+  const clauses = new Map<number, TextWord[]>();
+  for (const w of all.slice(start)) {
+    // a capital inside a sentence starts a name ("tỉnh Lạng Sơn"), whose words are no trade ("sơn", paint)
+    if (w.capital && w.at > start && all[w.at - 1]?.sentence === w.sentence) continue;
+    const clause = clauses.get(w.clause);
+    if (clause) clause.push(w);
+    else clauses.set(w.clause, [w]);
+  }
+  for (const clause of clauses.values()) {
+    if (!requestFrame(clause, all.length <= HOW_TO_WORDS)) continue;
+    const first = clause[0] as TextWord;
+    // What the question says: after the turn, or its sentence from its start and all after it. A ward thing there
+    // makes it the ward's. A question that says little of its own ("cho em hỏi chỗ nào làm nhanh rẻ") asks of what the
+    // message said before: then all of it is read.
+    const from = all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence));
+    const own = from.filter((w) => !FILLER.has(w.token)).length;
+    const read = own >= OWN_WORDS ? from : all;
+    // Something must be asked about: "ở đâu rẻ nhất", "sửa ở đâu" alone ask of what is at hand (after an answer, the
+    // procedure answered).
+    if (!read.some((w) => !FILLER.has(w.token) && !FRAME_TOKENS.has(w.token) && !/^\d+$/.test(w.token))) continue;
+    if (namesWard(read)) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The frames' own words, which say what is asked for, not what about. */
+const FRAME_TOKENS = new Set(
+  [QUALITY, WHICH, ADVICE, TRADE, FIND, PRICE, SOMEWHERE, CHOSEN, SEEK, PRICE_ASKED, HOW_TO, [PRICE_WORD]].flatMap(
+    (list) => list.flatMap((r) => r.map((w) => w.token)),
+  ),
+);
+
+/** Words that say nothing of what is asked about: address, asking, which and where, particles. */
+const FILLER = new Set(
+  tokenize(
+    "cho em anh chị tôi mình cháu hỏi xin ạ à ơi ad admin nhé nha với vậy thế thì là có không ko k được đc muốn cần " +
+      "phải làm sao gì nào ntn " +
+      "nào đâu ở chỗ nơi giờ bây hiện rồi mọi người ai biết bik vui lòng giúp dùm giùm hộ z v nhỉ ha i the a an is " +
+      "can you me my please where which what how",
+  ),
+);
+/** A clause with at least this many words of its own is read apart from the story before it. */
+const OWN_WORDS = 3;
+
+/** Folded text of words, for tests and reports. */
+export function foldedOf(text: string): string {
+  return fold(text);
+}
