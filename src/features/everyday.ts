@@ -69,7 +69,7 @@ const run = (phrase: string): readonly Word[] => words(phrase);
  */
 const QUALITY = [
   ...["tốt", "ngon", "đẹp", "uy tín", "rẻ", "bền", "chất lượng", "xịn", "nổi tiếng", "giá tốt", "giá rẻ"],
-  ...["giá mềm", "phù hợp", "ổn định", "linh nghiệm", "yên tĩnh", "chuyên nghiệp", "không đau", "đông khách"],
+  ...["giá mềm", "phù hợp", "ổn định", "linh nghiệm", "yên tĩnh", "chuyên nghiệp", "không đau", "đông khách", "giỏi"],
   ...["good", "best", "nice", "cheap", "cheaper", "cheapest", "reliable", "great", "decent", "affordable"],
 ].map(run);
 /** A quality word followed by these is another word ("tốt nghiệp", "đẹp trai" is still a quality). */
@@ -97,7 +97,7 @@ const TRADE = [
 /** A trade word followed by these is a ward act or no trade ("thay đổi", "học sinh", "học nghề", "nhập khẩu"). */
 const NOT_TRADE_BEFORE = new Map<string, Set<string>>([
   ["hoc", new Set(tokenize("sinh nghề bạ tập"))],
-  ["thay", new Set(tokenize("đổi thế mặt người trưởng đại tên chủ"))],
+  ["thay", new Set(tokenize("đổi thế mặt người trưởng đại tên chủ vì"))],
   ["nhap", new Set(tokenize("khẩu hộ quốc học"))],
   ["tim", new Set(tokenize("hiểu"))],
   ["dat", new Set(tokenize("đai ở"))],
@@ -112,21 +112,32 @@ const FIND = [
   ...["ở đâu", "chỗ nào", "nơi nào", "ở mô", "đâu", "gọi ai", "số nào", "số điện thoại", "sđt", "gần đây"],
   ...["gần nhất", "where", "near", "nearby", "around here"],
 ].map(run);
+/** Units after "bao nhiêu" that ask no price: days, months, years, age, people, times, size. */
+const NOT_PRICE_BEFORE = new Set(
+  tokenize("ngày tháng năm tuổi lâu người lần phần m2 mét km tầng con cái giờ tiếng phút bản trang hộ đứa cháu"),
+);
 /** A price asked ("giá bao nhiêu", "hết bao nhiêu tiền", "how much"). */
 const PRICE = [...["bao nhiêu", "bn", "bnhiu", "mấy triệu", "mấy trăm", "how much", "giá"]].map(run);
 /** Found somewhere at all ("có chỗ nào dạy bơi không", "ai biết chỗ sửa đồng hồ"), or named around. */
 const SOMEWHERE = [
   ...["có chỗ nào", "có nơi nào", "có ai biết chỗ", "ai biết chỗ", "bik chỗ", "biết chỗ"],
-  ...["any place", "anywhere"],
+  ...["any place"],
 ].map(run);
 
-/** Where the run starts in the words at or after `from`, as `says` reads words (accents as typed), or -1. */
+/**
+ * Whether runs are read with their accents: in a message typed with accents a word typed without them is itself ("gia"
+ * of "gia hạn" is no "giá"); in one typed without any, every word may stand for its accented forms. Set by
+ * `requestFrame` for the clause it reads (the frames are read synchronously, one message at a time).
+ */
+let exact = false;
+
+/** Where the run starts in the words at or after `from` (accents as `exact` says), or -1. */
 function runAt(said: readonly Word[], phrase: readonly Word[], from = 0): number {
   for (let i = from; i + phrase.length <= said.length; i++) {
     if (
       phrase.every((p, j) => {
         const w = said[i + j] as Word;
-        return w.token === p.token && (w.marks === "" || w.marks === p.marks);
+        return w.token === p.token && (w.marks === p.marks || (!exact && w.marks === ""));
       })
     )
       return i;
@@ -138,6 +149,8 @@ function has(said: readonly Word[], phrases: readonly (readonly Word[])[]): bool
   return phrases.some((p) => runAt(said, p) >= 0);
 }
 
+/** How far before a where-word its quality may stand ("luật sư giỏi ở đâu"). */
+const QUALITY_BEFORE = 2;
 /** How far after an establishment its "nào" may stand ("tiệm giặt hấp áo vest nào"). */
 const ESTABLISHMENT_REACH = 5;
 const NAO = (words("nào")[0] as Word).marks;
@@ -151,6 +164,13 @@ function asksQuality(clause: readonly Word[]): boolean {
         const i = runAt(after, q);
         if (i >= 0 && !NOT_QUALITY_BEFORE.has(after[i + q.length]?.token ?? "")) return true;
       }
+    }
+  }
+  // "luật sư giỏi ở đâu", "ăn ngon chỗ nào": the quality right before the where
+  for (const which of WHICH) {
+    for (let at = runAt(clause, which); at >= 0; at = runAt(clause, which, at + 1)) {
+      const before = clause.slice(Math.max(0, at - QUALITY_BEFORE), at);
+      if (QUALITY.some((q) => runAt(before, q) >= 0)) return true;
     }
   }
   // "tiệm giặt nào", "quán nào", "phòng khám thú y nào": an establishment chosen, whatever is asked of it
@@ -187,7 +207,7 @@ const CHOSEN = [
   ...["best", "cheapest", "recommend", "recommended"],
 ].map(run);
 /** Something sought ("tìm giáo viên dạy đàn", "kiếm phòng trọ"), not understood ("tìm hiểu"). */
-const SEEK = ["tìm", "kiếm", "find", "looking for"].map(run);
+const SEEK = ["tìm", "kiếm", "looking for"].map(run);
 const NOT_SEEK_BEFORE = new Set(tokenize("hiểu được thấy ra"));
 /** A price asked of a thing named by "giá" ("giá tập một tháng bao nhiêu", "giá vàng hôm nay"). */
 const PRICE_WORD = run("giá");
@@ -199,12 +219,28 @@ const PRICE_REACH = 6;
  */
 const HOW_TO_WORDS = 16;
 const HOW_TO = ["cách", "làm sao để", "làm thế nào để", "bí quyết", "mẹo", "phải làm sao"].map(run);
-const NOT_HOW_BEFORE = new Set(tokenize("ly thức"));
+/** Of these, a way asked by its noun ("xin hỏi cách cài đặt Zalo") is a life question in a letter too. */
+const WAY = [
+  ...["hỏi cách", "chỉ cách", "biết cách", "hướng dẫn cách", "chỉ giúp cách", "chỉ em cách", "chỉ tôi cách"],
+  ...["bí quyết", "mẹo"],
+].map(run);
+const NOT_HOW_BEFORE = new Set(
+  tokenize("ly thức chỗ nhà đây đó xa khoảng chừng hơn trung tâm chợ trường phường xã cổng"),
+);
 
 function seeks(clause: readonly Word[]): boolean {
   for (const t of SEEK) {
     for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1))
       if (!NOT_SEEK_BEFORE.has(clause[at + t.length]?.token ?? "")) return true;
+  }
+  return false;
+}
+
+/** A price asked, not a number of days or people ("bao nhiêu ngày", "bao nhiêu người"). */
+function asksPrice(clause: readonly Word[]): boolean {
+  for (const p of PRICE) {
+    for (let at = runAt(clause, p); at >= 0; at = runAt(clause, p, at + 1))
+      if (!NOT_PRICE_BEFORE.has(clause[at + p.length]?.token ?? "")) return true;
   }
   return false;
 }
@@ -219,10 +255,14 @@ function pricesThing(clause: readonly Word[]): boolean {
   return false;
 }
 
-function howTo(clause: readonly Word[]): boolean {
-  for (const t of HOW_TO) {
-    for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1))
-      if (!NOT_HOW_BEFORE.has(clause[at + t.length]?.token ?? "")) return true;
+function howTo(clause: readonly Word[], short: boolean): boolean {
+  for (const t of short ? HOW_TO : WAY) {
+    for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1)) {
+      const next = clause[at + t.length]?.token ?? "";
+      // "bằng cách" (by means of), "cách 50 mét" (a distance): no way asked
+      if (NOT_HOW_BEFORE.has(next) || /^\d/.test(next) || clause[at - 1]?.token === "bang") continue;
+      return true;
+    }
   }
   return false;
 }
@@ -230,16 +270,21 @@ function howTo(clause: readonly Word[]): boolean {
 /** Which frame a clause asks in, if any: what no ward procedure gives. */
 export type EverydayFrame = "quality" | "advice" | "trade" | "somewhere" | "price" | "how-to";
 
-export function requestFrame(clause: readonly Word[], short = true): EverydayFrame | undefined {
+export function requestFrame(
+  clause: readonly Word[],
+  short = true,
+  accented = clause.some((w) => w.marks !== ""),
+): EverydayFrame | undefined {
+  exact = accented;
   if (asksQuality(clause)) return "quality";
   if (has(clause, ADVICE)) return "advice";
   const trade = tradeAt(clause);
-  if (trade >= 0 && (has(clause.slice(trade), FIND) || has(clause.slice(trade), PRICE))) return "trade";
+  if (trade >= 0 && (has(clause.slice(trade), FIND) || asksPrice(clause.slice(trade)))) return "trade";
   if (has(clause, SOMEWHERE)) return "somewhere";
   if (has(clause, CHOSEN)) return "quality";
   if (seeks(clause)) return "trade";
   if (pricesThing(clause)) return "price";
-  if (short && howTo(clause)) return "how-to";
+  if (howTo(clause, short)) return "how-to";
   return undefined;
 }
 
@@ -289,12 +334,14 @@ export function asksEverydayThing(
 ): boolean {
   const all = textWords(text.slice(0, ASKED_CHARS));
   if (all.length === 0) return false;
+  const accented = all.some((w) => w.marks !== "");
   if (saysRedirectTerm(all.map((w) => w.token))) return false;
   // A letter that turns from its story to its question ("…, giờ cho em hỏi …") asks in the words after the turn.
   const asked = askedPart(text);
   const start = asked && asked.length > 0 ? all.length - asked.length : 0;
   const clauses = new Map<number, TextWord[]>();
-  for (const w of all.slice(start)) {
+  // the turn's last word read too: "xin hỏi cách …" asks a way
+  for (const w of all.slice(Math.max(0, start - 1))) {
     // a capital inside a sentence starts a name ("tỉnh Lạng Sơn"), whose words are no trade ("sơn", paint)
     if (w.capital && w.at > start && all[w.at - 1]?.sentence === w.sentence) continue;
     const clause = clauses.get(w.clause);
@@ -302,7 +349,7 @@ export function asksEverydayThing(
     else clauses.set(w.clause, [w]);
   }
   for (const clause of clauses.values()) {
-    if (!requestFrame(clause, all.length <= HOW_TO_WORDS)) continue;
+    if (!requestFrame(clause, all.length <= HOW_TO_WORDS, accented)) continue;
     const first = clause[0] as TextWord;
     // What the question says: after the turn, or its sentence from its start and all after it. A ward thing there
     // makes it the ward's. A question that says little of its own ("cho em hỏi chỗ nào làm nhanh rẻ") asks of what the

@@ -53,6 +53,9 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
+    // "vay ngân hàng cần giấy xác nhận tình trạng hôn nhân, xin ở đâu", "mất hết căn cước với giấy đăng ký kết hôn, làm
+    // lại giấy kết hôn thế nào": the question gets a ward paper; the service is what it is for, or another loss.
+    if (paperAskedBeside(text, said)) continue;
     if (
       redirect.id === DIVORCE &&
       (divorceNotedFromAbroad(text, tokens) || divorceToldLongAgo(text, tokens) || wardPaperForDivorce(tokens))
@@ -1408,4 +1411,69 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       heldAlike(tokens, to, sentenceFrom)
     );
   });
+}
+
+/**
+ * A ward paper got in the question, another agency's service only beside it (review s15: a ward paper wanted for a
+ * bank got the bank's pointer). The message's question — its last clause, from its last "thì" — asks where or how to
+ * get something ("xin ở đâu", "làm lại … thế nào", "xin giấy này ở đâu"), and names none of the service's terms; and
+ * either it names a ward paper itself ("làm lại giấy kết hôn thế nào", after "mất hết căn cước với giấy đăng ký kết
+ * hôn"), or it names nothing and a ward paper said before is what it gets, the service standing there as what the paper
+ * is for or who wants it ("cần bản sao giấy đăng ký kết hôn để nộp ngân hàng vay vốn, xin ở đâu", "vay ngân hàng cần
+ * giấy xác nhận tình trạng hôn nhân, xin ở đâu", "… ngân hàng đề nghị có giấy xác nhận độc thân thì xin giấy này ở
+ * đâu"). A service acted on the paper ("giấy khai sinh cần hợp pháp hóa lãnh sự …, làm ở đâu") is no purpose: its
+ * pointer stays.
+ */
+const GET = ["xin", "làm", "làm lại", "cấp", "cấp lại", "lấy", "get", "apply"].map(tokenize);
+const GET_HOW = ["ở đâu", "đâu", "chỗ nào", "thế nào", "như thế nào", "ntn", "ra sao", "cần gì", "where", "how"].map(
+  tokenize,
+);
+const GET_REACH = 6;
+/** Before the service: what the paper is for ("để nộp ngân hàng", "nộp cho ngân hàng"). */
+const FOR_SERVICE = ["để", "nộp", "cho", "gửi", "for", "to"].map(tokenize);
+/** After the service: it wants the paper ("ngân hàng đề nghị có …", "vay ngân hàng cần …", "… yêu cầu"). */
+const SERVICE_WANTS = ["cần", "đề nghị", "yêu cầu", "đòi", "bắt", "hỏi", "requires", "wants", "needs", "asks"].map(
+  tokenize,
+);
+/** The citizen wanting the service itself ("tôi cần hợp pháp hóa lãnh sự giấy này"): then it is asked. */
+const WANTS_SERVICE = ["cần", "muốn", "phải", "định", "need", "want"].map(tokenize);
+const ROLE_REACH = 3;
+/** A paper pointed back at ("giấy này", "giấy đó", "cái này"). */
+const THIS_PAPER = ["giấy này", "giấy đó", "giấy ấy", "cái này", "cái đó", "nó"].map(tokenize);
+
+function paperAskedBeside(text: string, said: readonly (readonly string[])[]): boolean {
+  const all = textWords(text.slice(0, MAX_QUERY_CHARS));
+  const last = all.at(-1);
+  if (!last) return false;
+  const clause = all.filter((w) => w.clause === last.clause).map((w) => w.token);
+  const thenAt = clause.lastIndexOf("thi");
+  const question = thenAt >= 0 ? clause.slice(thenAt + 1) : clause;
+  const gets = GET.some((verb) =>
+    startsOf(question, verb).some((at) =>
+      GET_HOW.some((how) => startsOf(question.slice(at + verb.length, at + verb.length + GET_REACH), how).length > 0),
+    ),
+  );
+  if (!gets || said.some((term) => containsRun(question, term))) return false;
+  const names = (words: readonly string[]) =>
+    WARD_PAPERS.some((run) => run.join(" ") !== GIAY && containsRun(words, run)) ||
+    containsRun(words, tokenize("giấy kết hôn"));
+  if (names(question)) return true;
+  // the question names nothing of its own (or points back at the paper): a ward paper before it, wanted by or for the
+  // service
+  const own = question.filter((t) => !IDLE.has(t) && !GET_HOW.some((h) => h.includes(t)) && !/^\d+$/.test(t));
+  if (own.length > 0 && !THIS_PAPER.some((run) => containsRun(question, run))) return false;
+  const tokens = all.map((w) => w.token);
+  if (!names(tokens)) return false;
+  const within = (part: readonly string[], runs: readonly (readonly string[])[]) =>
+    runs.some((run) => startsOf(part, run).length > 0);
+  return said.every((term) =>
+    startsOf(tokens, term).some((at) => {
+      const before = tokens.slice(Math.max(0, at - ROLE_REACH), at);
+      if (within(tokens.slice(Math.max(0, at - 2), at), WANTS_SERVICE) && !within(before, FOR_SERVICE)) return false;
+      return (
+        within(before, FOR_SERVICE) ||
+        within(tokens.slice(at + term.length, at + term.length + ROLE_REACH + 1), SERVICE_WANTS)
+      );
+    }),
+  );
 }

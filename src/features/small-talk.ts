@@ -147,6 +147,12 @@ const KINDS: { reply: string; phrases: string[] }[] = [
       "thôi không cần nữa",
       "không cần nữa",
       "thôi không cần",
+      "thôi ko cần nữa",
+      "thôi k cần nữa",
+      "ko cần nữa",
+      "k cần nữa",
+      "thôi ko cần",
+      "thôi k cần",
     ],
   },
 ];
@@ -984,43 +990,18 @@ const OFFICES = ["phường", "xã", "ủy ban", "ubnd"].map((p) =>
 const REQUEST_WARD: readonly (readonly Word[])[] = [
   ...WARD_ASKED.filter((run) => !OFFICES.includes(run.map((w) => w.token).join(" "))),
   ...[
-    "giấy",
-    "sổ",
-    "đơn",
-    "thủ tục",
-    "độc thân",
-    "khẩu",
-    "báo tử",
-    "cấp lại",
-    "làm lại",
-    "chứng nhận",
-    "công nhận",
-  ].map(phraseOf),
-  ...["đăng kí", "đk", "dk", "trích lục", "hộ tịch", "giám hộ", "con nuôi", "tạm vắng", "lưu trú", "biển số"].map(
-    phraseOf,
-  ),
-  // a paper's error put right, a report made
-  ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "cán bộ", "phản ánh", "kiến nghị", "công an", "một cửa"].map(
-    phraseOf,
-  ),
-  // how and by whom a request is made ("có nên làm online không", "nhờ người dịch")
-  ...["online", "trực tuyến", "trực tiếp", "qua mạng", "dịch vụ công", "ủy quyền", "kết quả", "nộp", "người dịch"].map(
-    phraseOf,
-  ),
-  ...["dịch thuật", "bản dịch", "cộng tác viên"].map(phraseOf),
-  ...[
-    "sai",
-    "nhầm",
-    "lỗi",
-    "lệch",
-    "đề nghị",
-    "vneid",
-    "dữ liệu",
-    "thông tin",
-    "để báo",
-    "báo ai",
-    "báo cho",
-    "phí thẩm định",
+    // papers, books, petitions, procedures, and the ward's own matters
+    ...["giấy", "sổ", "đơn", "thủ tục", "độc thân", "khẩu", "báo tử", "cấp lại", "làm lại", "chứng nhận", "công nhận"],
+    ...["đăng kí", "đk", "dk", "trích lục", "hộ tịch", "giám hộ", "con nuôi", "tạm vắng", "lưu trú", "biển số"],
+    // the office's people and what one brings them
+    ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "cán bộ", "phản ánh", "kiến nghị", "công an", "một cửa"],
+    // how and by whom a request is made ("có nên làm online không", "nhờ người dịch")
+    ...["online", "trực tuyến", "trực tiếp", "qua mạng", "dịch vụ công", "ủy quyền", "kết quả", "nộp", "người dịch"],
+    ...["dịch thuật", "bản dịch", "cộng tác viên"],
+    // a paper's error put right, a report made
+    ...["sai", "nhầm", "lỗi", "lệch", "đề nghị", "vneid", "dữ liệu", "thông tin", "để báo", "báo ai", "báo cho"],
+    // a fee is the ward's word for what a procedure costs ("phí sửa là bao nhiêu"); a thing's price is "giá", "tiền"
+    ...["phí"],
   ].map(phraseOf),
 ];
 function namesWardRequest(said: readonly Word[]): boolean {

@@ -56,6 +56,36 @@ describe("everyday requests in topics no list names get the off-topic reply, no 
   });
 });
 
+describe("review items: after an answer, a ward paper for a bank, small talk", () => {
+  it("a lawyer or a cheap room asked after an answer is off-topic, not the procedure at hand (review s16 #6)", () => {
+    // small talk reads every message before the answers, so the procedure at hand cannot take these
+    expect(smallTalkReply("phòng trọ giá rẻ quanh đây")).toBe("small-talk-offtopic");
+    expect(smallTalkReply("luật sư tư vấn di chúc giỏi ở đâu")).toBe("small-talk-offtopic");
+    expect(
+      smallTalkReply("Tôi hay giúp bà con làm giấy tờ khai sinh ở phường. Xin hỏi cách cài đặt Zalo trên máy tính"),
+    ).toBe("small-talk-offtopic");
+    expect(smallTalkReply("thoi k can nua")).toBe("small-talk-bye");
+  });
+
+  it.each([
+    "vay ngân hàng cần giấy xác nhận tình trạng hôn nhân, xin ở đâu",
+    "cần bản sao giấy đăng ký kết hôn để nộp ngân hàng vay vốn, xin ở đâu ạ",
+    "tôi bị mất ví, mất hết căn cước với giấy đăng ký kết hôn, làm lại giấy kết hôn thế nào",
+  ])("a ward paper got for a bank or beside another loss gets no other agency's pointer: %s", async (text) => {
+    expect((await reply(text)).text).not.toMatch(/việc này không làm tại bộ phận một cửa/);
+  });
+
+  it.each([
+    ["mở tài khoản ngân hàng cho con có cần giấy khai sinh không", /Ngân hàng/],
+    ["mất căn cước làm lại ở đâu", /căn cước/],
+    ["phạt lỗi vượt đèn đỏ xe máy bao nhiêu", /giao thông/],
+  ])("another agency's service asked keeps its pointer: %s", async (text, pointer) => {
+    const answer = await reply(text);
+    expect(answer.text).toMatch(/việc này không làm tại bộ phận một cửa/);
+    expect(answer.text).toMatch(pointer);
+  });
+});
+
 describe("the request frames and the ward's words", () => {
   it("reads what a clause asks for, not what it is about", () => {
     const frame = (text: string) => requestFrame(words(text));

@@ -70,13 +70,17 @@ const FLOORS = [
   // at the session's start (b4ffecf, clean export); 9, 2, 8 (+3) at 9aca3a7. Left: everyday questions its lexicon lacks
   // (swimming lessons, wedding photos, a bus route, paint, a CV, a vet, tyres) after a story of ward papers
   // (11, 2, 8 once H1 narrowed the everyday words)
-  // (5, 1, 8 (+3) once src/features/everyday.ts reads what a question asks for: a shop, a craftsman, a price, advice)
-  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 5, offered: 6, right: 7, reached: 10 },
+  // (3, 1, 8 (+3) once src/features/everyday.ts reads what a question asks for: a shop, a craftsman, a price, advice)
+  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 3, offered: 4, right: 7, reached: 10 },
   // the session-16 probe (written before any change): everyday requests in many topics, many in a ward record's own
   // words, and ward requests in everyday words: 1 answered, 4 listed of 62, 26 of 37 in scope right (+7 listed) at its
   // start (b6afc0f, clean export); 0, 1, 26 (+7) once everyday.ts's request frames give the off-topic reply. The 4 in
   // scope not found are the search's (no out-of-scope rule takes them)
   { file: "test/features/s16-oos-probe1.tsv", oos: 62, answered: 0, offered: 1, right: 26, reached: 33 },
+  // its second batch (new topics: glasses, yoga, a plumber, a locksmith, a maid, stocks, a tailor, flowers …), written
+  // after the request frames were tuned on batch 1 and never tuned on: 6 answered, 1 listed of 36, 15/15 in scope right
+  // at the session's start (b6afc0f, clean export); 2, 0, 15/15 with the frames
+  { file: "test/features/s16-oos-probe2.tsv", oos: 36, answered: 2, offered: 2, right: 15, reached: 15 },
 ];
 
 describe("out-of-scope letters and their in-scope look-alikes through the whole assistant", () => {
