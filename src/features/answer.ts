@@ -9,6 +9,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { fold, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { outOfScope } from "../search/scope.js";
 import { isVietnameseSyllable } from "../search/spelling.js";
 import {
   type AnswerContext,
@@ -25,11 +26,15 @@ import {
   asksFirstStep,
   asksOfficeHours,
   asksPaperToBring,
+  asksToGetPaper,
   asksWhereOther,
   asksWith,
+  asksWithTyped,
   contentWords,
   hiddenByFolding,
+  namesAsPaperOfCase,
   namesPaperBeside,
+  opensMoveOn,
   pointsAtCurrent,
   type SectionCue,
   sectionCue,
@@ -637,14 +642,19 @@ async function answerQuestion(
   // Only on words of going back ("chuyển qua hỏi thêm về …" moves on), and only for an earlier procedure that
   // covers the message's words about as well as the best hit: one found for a word or two of another topic
   // ("khai sinh" in "trích lục khai sinh") is no procedure the message names.
-  const back = saysTopicReturn(text)
-    ? outcome.hits.find(
-        (h) =>
-          earlierProcedures(st).includes(h.procedure.code) &&
-          !aside.has(h.procedure.code) &&
-          h.parts.coverage >= (top?.parts.coverage ?? 0) - RETURN_COVERAGE_SLACK,
-      )
-    : undefined;
+  // "thế còn câu lạc bộ thì bao nhiêu ngày mới có quyết định công nhận" after another matter: a move on to a procedure
+  // the chat was on before, said by words of its own, is a way back too.
+  const movingOn = opensMoveOn(text) && !saysTopicReturn(text);
+  const back =
+    saysTopicReturn(text) || movingOn
+      ? outcome.hits.find(
+          (h) =>
+            earlierProcedures(st).includes(h.procedure.code) &&
+            (!movingOn || (h.procedure.code !== st.code && h === top && saysNameOf(h.procedure, asked))) &&
+            !aside.has(h.procedure.code) &&
+            h.parts.coverage >= (top?.parts.coverage ?? 0) - RETURN_COVERAGE_SLACK,
+        )
+      : undefined;
   if (back) return [show(ctx, deps, back.procedure, sectionCue(asked)?.section ?? outcome.intent)];
   // A câu mẫu says this very message (staff labelled it, or an eval tuning message): search answers it as labelled,
   // sure and "said whole". That is staff's word on the message alone: it neither pulls a message pointing at the
@@ -733,6 +743,39 @@ async function answerQuestion(
   // A what-if moved to its look-alike asks that one as a whole, or the section it names.
   if (retold && !abroadStill)
     return [show(ctx, deps, retold, asksWhatIf(text) ? (sectionCue(text)?.section ?? "general") : outcome.intent)];
+  // "còn giấy chứng tử cho bố thì làm thế nào" after a war invalid's survivor allowance, "cháu chưa có giấy xác nhận khuyết
+  // tật, giấy này xin ở đâu" after a monthly allowance: another procedure search is sure of, named by its whole title,
+  // after words that move on to another matter, or its paper asked how, where, when or for what fee to get it. That
+  // one, though the case's words are the current one's too.
+  const otherNames = top ? new Set([...nameWords(top.procedure)].map((k) => k.split(":")[0] ?? k)) : undefined;
+  const movesToOther =
+    current &&
+    top &&
+    otherNames &&
+    !labelled &&
+    top.procedure.code !== current.code &&
+    outcome.decision === "answer" &&
+    outcome.sure &&
+    top.parts.title >= 1 &&
+    (opensMoveOn(text) || (cue !== undefined && GETTING.includes(cue.section) && asksToGetPaper(text, otherNames)));
+  if (movesToOther) return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
+  // "khai tử thì lệ phí bao nhiêu" after a birth registration, "tạm trú thì cần giấy gì" after a permanent residence,
+  // "chứng thực di chúc thì phí bao nhiêu" after a certified copy: a section asked of another procedure the message
+  // opens by naming (search sure of it by its whole title), with a word of its name the one at hand's names lack. The
+  // shared word ("khai", "trú", "chứng thực") is no reason to stay. Not a state of the case ("em ở tạm trú thì nộp ở
+  // đâu": the name does not open the message) nor a paper of it asked whether needed (above).
+  const namedSibling =
+    current &&
+    top &&
+    cue &&
+    !cue.only &&
+    !labelled &&
+    top.procedure.code !== current.code &&
+    outcome.decision === "answer" &&
+    outcome.sure &&
+    top.parts.title >= 1 &&
+    opensWithOtherName(top.procedure, current, text);
+  if (namedSibling) return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -779,6 +822,21 @@ async function answerQuestion(
   // Not when another section is asked of the paper brought ("em mang bản dịch ra phường thì mất bao nhiêu": the fee).
   if (current && asksPaperToBring(text) && !["fee", "time", "place", "online"].includes(cue?.section ?? ""))
     return [show(ctx, deps, current, "documents")];
+  // "có cần giấy khai sinh của cháu không" after a monthly allowance, "em có hợp đồng thuê phòng, có thay được giấy tờ
+  // chỗ ở không" after a temporary residence, "nộp ở phường nơi cháu đăng ký khai sinh hay nơi đang ở" after a
+  // correction: another procedure's words said only as a paper of the case, asked whether it is needed (or as the place
+  // of the case, asked where), which search answers with that procedure. Asked of the one at hand.
+  const paperOfCase =
+    current && cue && top && top.procedure.code !== current.code && !labelled
+      ? namesAsPaperOfCase(text, new Set([...nameWords(top.procedure)].map((k) => k.split(":")[0] ?? k)))
+      : undefined;
+  if (
+    current &&
+    cue &&
+    ((paperOfCase === "paper" && (cue.section === "documents" || cue.section === "conditions")) ||
+      (paperOfCase === "place" && cue.section === "place"))
+  )
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   // After a "which one?" list, the same question is about the listed procedures' documents.
   if (!current && options.length > 0 && asksPaperToBring(text))
     return [listReply(ctx, catalogue, options, "documents")];
@@ -1186,9 +1244,25 @@ async function answerQuestion(
     cue &&
     !redirect &&
     outcome.decision === "none" &&
-    readsAsFollowUp(current, text, cue, catalogue, vocabularyOf(catalogue))
+    (readsAsFollowUp(current, text, cue, catalogue, vocabularyOf(catalogue)) ||
+      asksInScope(search, current, text, cue, catalogue, vocabularyOf(catalogue)))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  }
+  // "chủ trọ đăng ký giúp cả dãy được không anh" after a temporary residence, "tui 78 tuổi mắt kém, đọc không được thì
+  // làm sao" after a will, "giấy đề nghị theo mẫu nào": a question with no section's words, search finding no procedure,
+  // that the scope gate reads as the ward's and whose words are mostly the record at hand's: who may and what if, its
+  // conditions (or where the record says the thing).
+  const asksBare = { section: "conditions" as Section, rest: tokenize(text).filter((t) => !asksWith(t)) };
+  if (
+    current &&
+    !cue &&
+    !redirect &&
+    outcome.decision === "none" &&
+    asksQuestion(text) &&
+    asksInScope(search, current, text, asksBare, catalogue, vocabularyOf(catalogue))
+  ) {
+    return [show(ctx, deps, current, whereRecordSays(current, text, "conditions"))];
   }
   return [notFound(ctx, deps, catalogue, text)];
 }
@@ -1266,7 +1340,11 @@ function listLeader(
   // A bare name ("mất giấy khai sinh", "thủ tục tạm trú") lists its variants for the citizen to choose: nothing in it
   // weighs one above the others. A story was weighed by search, which put first the one it tells best.
   if (!story || tokenize(story).length < STORY_WORDS) return undefined;
-  const both = setAside(search.search(`${story} ${withoutTopicReturn(text)}`, SEARCH_LIMIT), aside);
+  // A bare section ("nộp ở đâu", "mất bao lâu") adds nothing to weigh: the story alone ranks the list, as it did when the
+  // list was offered (its words would only tip the re-ranker toward whichever record says "nộp" or "ở đâu" more).
+  const asked = withoutTopicReturn(text);
+  const adds = tokenize(asked).some((t) => !asksWith(t));
+  const both = setAside(search.search(adds ? `${story} ${asked}` : story, SEARCH_LIMIT), aside);
   const [first] = both.hits;
   // Too many words together for search to settle on any: the list's first, only when the story tells of it in its
   // own words ("ba sào ruộng lúa sang trồng bưởi"); a vague story singles out none.
@@ -1911,7 +1989,15 @@ function pricesOtherThing(
   const name = new Set(tokenize(current.name));
   const priced = (t: string) => /^\d+$/.test(t) || name.has(t) || (fee.has(t) && !common.has(t)) || asks(t);
   const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
-  if (tokens.some((t, i) => PRICE_WORDS.has(t) && tokens[i + 1] !== undefined && !priced(tokens[i + 1] as string)))
+  // A price word said of the fee itself ("tiền lệ phí", "giá tiền", "tiền phí") prices nothing else.
+  const feeItself = (i: number) =>
+    PRICE_WORDS.has(tokens[i] as string) || (tokens[i] === "le" && tokens[i + 1] === "phi");
+  if (
+    tokens.some(
+      (t, i) =>
+        PRICE_WORDS.has(t) && tokens[i + 1] !== undefined && !priced(tokens[i + 1] as string) && !feeItself(i + 1),
+    )
+  )
     return true;
   // "học phí trường tư bao nhiêu", "viện phí sinh mổ", "phí luật sư": the fee of a school, a hospital, a lawyer.
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
@@ -1946,18 +2032,42 @@ function pricesOtherThing(
 function readsAsFollowUp(
   current: Procedure,
   text: string,
-  { section, rest }: { section: Section; rest: readonly string[] },
+  cue: { section: Section; rest: readonly string[] },
   catalogue: Catalogue,
   vocabulary: Vocabulary,
 ): boolean {
+  const read = followUpWords(current, text, cue, catalogue, vocabulary);
+  if (!read) return false;
+  const { keys, unexplained, hidden } = read;
+  // A particle's letters typed with other accents ("vé" of "vé máy bay") name a thing: never passed over. One other
+  // word may go unexplained among several, typed with accents (without them, "vé", "tàu" read as particles).
+  if (unexplained.some((k) => hidden.has(k))) return false;
+  // Not in a fee question: a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền").
+  const lenient = read.withAccents && cue.section !== "fee" && unexplained.length === 1 && keys.length >= LENIENT_KEYS;
+  return unexplained.length === 0 || lenient;
+}
+
+/**
+ * The words a follow-up says besides its section cue and the case told before it, and those of them that neither the
+ * record at hand (or, typed with accents, a look-alike's), most records, nor words of asking say. Undefined when the
+ * message is no follow-up whatever its words: a day asked, what the citizen will do, a section asked of another thing,
+ * a word nothing in the catalogue says, a trip's time or price.
+ */
+function followUpWords(
+  current: Procedure,
+  text: string,
+  { section, rest }: { section: Section; rest: readonly string[] },
+  catalogue: Catalogue,
+  vocabulary: Vocabulary,
+): { keys: string[]; unexplained: string[]; hidden: ReadonlySet<string>; withAccents: boolean } | undefined {
   const all = catalogue.procedures;
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
-  if ((DAY.test(folded) && tokenize(text).length < TOLD_WORDS) || saysWillDo(text)) return false;
-  if (asksOfOther(text)) return false;
+  if ((DAY.test(folded) && tokenize(text).length < TOLD_WORDS) || saysWillDo(text)) return undefined;
+  if (asksOfOther(text)) return undefined;
   const about = caseWords(current, all, catalogue.synonyms.groups);
-  if (unknownWords(text, vocabulary, about).length > 0) return false;
+  if (unknownWords(text, vocabulary, about).length > 0) return undefined;
   // "vào Đà Nẵng mất mấy tiếng", "đi xuống Vũng Tàu chơi mất bao lâu": a trip to a place named, no section of it.
-  if ((section === "time" || section === "fee") && travelsTo(text)) return false;
+  if ((section === "time" || section === "fee") && travelsTo(text)) return undefined;
   // The case told before the question ("em bán trà sữa ở chợ Bà Chiểu, nộp ở đâu") is the citizen's, which no record
   // says: only the question's own words are weighed.
   const told = toldBefore(text, about);
@@ -1985,13 +2095,86 @@ function readsAsFollowUp(
       ? common.has(k) || own.accented.has(k)
       : common.has(k) || (withAccents ? kin.accented : own.folded).has(k) || asksWith(k.split(":")[0] ?? k);
   const unexplained = keys.filter((k) => !explained(k) && !names.has(k.split(":")[0] ?? k));
-  // A particle's letters typed with other accents ("vé" of "vé máy bay") name a thing: never passed over. One other
-  // word may go unexplained among several, typed with accents (without them, "vé", "tàu" read as particles).
-  if (unexplained.some((k) => hidden.has(k))) return false;
-  // Not in a fee question: a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền").
-  const lenient = withAccents && section !== "fee" && unexplained.length === 1 && keys.length >= LENIENT_KEYS;
-  return unexplained.length === 0 || lenient;
+  return { keys, unexplained, hidden, withAccents };
 }
+
+/**
+ * Whether a question right after an answer, which search finds no procedure for and whose words the strict reading
+ * above does not all explain, still asks about the procedure at hand: the scope gate (learned from the câu mẫu) reads
+ * it as the ward's business, and one word at most besides the cue is unexplained (of two or more), no particle's
+ * letters naming a thing ("đem hồ sơ tới đâu để nộp" after a licence's re-issue, "how long does the council take to
+ * decide?" after a disability assessment, "gửi qua email phường được ko" after a complaint). Not a fee: a price is
+ * asked of the thing its words name. Another thing asked ("nếu mai trời bão thì sao", "thi đại học mất mấy ngày") the
+ * gate reads as out of scope, or its words are unexplained.
+ */
+function asksInScope(
+  search: ProcedureSearch<Procedure>,
+  current: Procedure,
+  text: string,
+  cue: { section: Section; rest: readonly string[] },
+  catalogue: Catalogue,
+  vocabulary: Vocabulary,
+): boolean {
+  // Not a fee: a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền").
+  const scope = search instanceof ExampleSearch ? search.scope : null;
+  if (!scope || cue.section === "fee" || outOfScope(scope, text) >= FOLLOW_UP_OUT_OF_SCOPE) return false;
+  const read = followUpWords(current, text, cue, catalogue, vocabulary);
+  if (!read) return false;
+  const { keys, unexplained, hidden } = read;
+  if (unexplained.some((k) => hidden.has(k))) return false;
+  return unexplained.length <= 1 && unexplained.length * 2 <= keys.length;
+}
+
+/** A question, by its mark or the particle it ends with ("… được không anh", "… thì làm sao", "… theo mẫu nào"). */
+function asksQuestion(text: string): boolean {
+  if (text.includes("?") || asksWhatIf(text)) return true;
+  const last = tokenize(text).slice(-QUESTION_END_WORDS);
+  return last.some((t) => QUESTION_ENDS.has(t));
+}
+const QUESTION_ENDS = new Set(tokenize("không ko k hông hok chưa chứ sao nào gì j đâu"));
+/** How many last words may hold the question's particle ("… được không anh ạ"). */
+const QUESTION_END_WORDS = 3;
+
+/** Words a message may open with before what it names: interjections, moving on, asking to ask. */
+const OPENERS = new Set(tokenize("à ừ ờ ok oke vậy vay thế the còn con mà thôi giờ cho hỏi xin ad ơi dạ vâng"));
+
+/**
+ * Whether a message opens (after a few openers) with a run of another procedure's name words, one of them a word its
+ * names hold and the procedure at hand's do not, as typed (accents count when typed: "tử" is no "từ"): "khai tử thì
+ * lệ phí bao nhiêu" after "khai sinh", "tạm trú thì cần giấy gì" after "thường trú".
+ */
+function opensWithOtherName(other: Procedure, current: Procedure, text: string): boolean {
+  const said = words(text.slice(0, MAX_DAY_CHARS));
+  const withAccents = said.some((w) => w.marks !== "");
+  const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const names = (p: Procedure) =>
+    withAccents
+      ? new Set([p.name, ...p.aliases].flatMap(accented))
+      : new Set([p.name, ...p.aliases].flatMap((t) => tokenize(t)));
+  const theirs = names(other);
+  const ours = names(current);
+  const start = said.findIndex((w) => !OPENERS.has(w.token));
+  // a word of asking or a person opening it ("em ở tạm trú thì …") tells the case, naming nothing
+  if (start < 0 || asksWithTyped(said[start] as Word, withAccents)) return false;
+  let end = start;
+  while (end < said.length && theirs.has(key(said[end] as Word))) end++;
+  const run = said.slice(start, end);
+  // "tạm trú ở Bình Dương thì xin ở đâu": a place after the name tells where the citizen lives, a state of the case
+  if (PLACE_AFTER.has(said[end]?.token ?? "")) return false;
+  const distinct = new Set(tokenize(other.name).concat(...other.aliases.map((a) => tokenize(a))));
+  return (
+    run.length >= 2 &&
+    run.some((w) => !ours.has(key(w)) && !NAME_STOP.has(`${w.token}:${w.marks}`) && distinct.has(w.token))
+  );
+}
+
+const PLACE_AFTER = new Set(tokenize("ở tại bên"));
+
+/** Sections that ask how to get a thing, not whether it is needed: a paper asked so is its own procedure's. */
+const GETTING: readonly Section[] = ["place", "time", "fee", "steps"];
+
+/** P(out of scope) under which a follow-up search finds nothing for may still ask about the procedure at hand. */
+const FOLLOW_UP_OUT_OF_SCOPE = 0.5;
 
 /**
  * What a procedure is about (folded): the words of its name most records do not say ("sinh" of "Đăng ký khai sinh",

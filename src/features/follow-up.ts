@@ -48,6 +48,12 @@ const FILLER_WORDS = [
   "come go attend appear person cô chú bác dì cậu mợ thím",
   // Central speech around a question: "nộp ở mô rứa", "mấy bữa thì xong hè", "răng lâu rứa"
   "rứa răng mô hè nờ nớ ri",
+  // Southern and chat pronouns, and bringing or handing in: "tui 78 tuổi …", "đem hồ sơ tới đâu để nộp", "where do I hand
+  // them in"
+  "tui tớ mik mk đem hand",
+  // the office and its people in English: "how long does the council take to decide?", "instead of going to the police
+  // station", "what are the steps after we send the report"
+  "ward council committee police station staff officer officers instead going send sent",
 ]
   .join(" ")
   .split(/\s+/)
@@ -132,6 +138,11 @@ const ASKING = new Set(ASKING_WORDS.map((w) => w.token));
 const MARKS_OF = new Map<string, Set<string>>();
 for (const w of [...FILLER_WORDS, ...ASKING_WORDS])
   MARKS_OF.set(w.token, (MARKS_OF.get(w.token) ?? new Set()).add(w.marks));
+
+/** Whether a typed word is one of asking or a particle as typed: its accents count when the message has some. */
+export function asksWithTyped(word: Word, accented: boolean): boolean {
+  return asksWith(word.token) && (!accented || (MARKS_OF.get(word.token)?.has(word.marks) ?? false));
+}
 
 /** Whether a word (folded) is one citizens ask a section with, naming nothing (ASKING_WORDS, FILLER). */
 export function asksWith(token: string): boolean {
@@ -260,6 +271,9 @@ const FOLLOW_CHAT: [RegExp, string][] = [
   [/(^|[\s,.?!])(?:xg|xog|sog|xonq)(?=$|[\s,.?!])/giu, "$1xong"],
   [/(^|[\s,.?!])(?:xiền|xìn|xien)(?=$|[\s,.?!])/giu, "$1tiền"],
   [/(^|[\s,.?!])(?:fí|fi|fee's)(?=$|[\s,.?!])/giu, "$1phí"],
+  // "1 trang bi nhiêu tiền" (bao nhiêu), "bi nhieu", "bnhiu", "bao nhiu" (bao nhieu: typed without accents, kept so)
+  [/(^|[\s,.?!])bi nhiêu(?=$|[\s,.?!])/giu, "$1bao nhiêu"],
+  [/(^|[\s,.?!])(?:bi nhieu|bnhiu|bnhieu|bao nhiu)(?=$|[\s,.?!])/giu, "$1bao nhieu"],
   [/(^|[\s,.?!])(mấy|may|bao nhiêu|bn)\s+h(?=$|[\s,.?!])/giu, "$1$2 giờ"],
   // "mần ở mô", "mần răng", "mần giấy ni": Central and Southern "làm" (typed with its accent only: "man" is English)
   [/(^|[\s,.?!])mần(?=$|[\s,.?!])/giu, "$1làm"],
@@ -407,6 +421,73 @@ export function asksPaperToBring(text: string): boolean {
   if (at < 0 || at === tokens.length - 1) return false;
   return tokens.slice(0, at).every((t) => FILLER.has(t)) && tokens.length <= 12;
 }
+
+/** Words that head a paper or a place said of the case: "giấy khai sinh của cháu", "hợp đồng thuê", "nơi đăng ký khai sinh". */
+const PAPER_HEADS = new Set(words("giấy bản sổ tờ hợp văn thẻ quyết nơi chỗ").map((w) => w.token));
+/** Words of a paper's name that tell no paper apart ("giấy xác nhận cư trú", "bản sao trích lục"). */
+const PAPER_NAME_FRAME = new Set(
+  words("xác nhận chứng nhận đăng ký cấp đồng bản sao chính gốc tờ khai của cho").map((w) => w.token),
+);
+/** Words of getting a paper made, said right before it: "xin giấy xác nhận độc thân" asks for it, no paper brought. */
+const GETS_PAPER = new Set(words("xin làm cấp đổi").map((w) => w.token));
+/** Words that open a move to another matter besides "còn …" (movesOn): "ngoài ra", "tiện hỏi", "cho hỏi thêm". */
+const ANOTHER_MATTER =
+  /^\s*(?:(?:à|ừ|ok|oke|vâng|dạ|thế|vậy)[\s,]+)*(?:ngoài ra|ngoai ra|tiện hỏi|tien hoi|cho hỏi thêm|cho hoi them|hỏi thêm|hoi them)(?=[\s,])/iu;
+
+/**
+ * Whether a message names another procedure's words only as a paper or a place of the case at hand, asking whether it is
+ * needed: "có cần giấy khai sinh của cháu không" after a monthly allowance, "cháu có học bạ rồi, có cần giấy xác nhận cư
+ * trú mới không" after a school transfer, "em có hợp đồng thuê phòng 6 tháng, có thay được giấy tờ chỗ ở không" after a
+ * temporary residence, "nộp ở phường nơi cháu đăng ký khai sinh hay nơi đang ở" after a correction. `name` holds the
+ * other procedure's folded name words. Not when the words open a move to another matter ("còn đăng ký thường trú thì
+ * cần giấy tờ gì") or ask to get the paper ("xin giấy xác nhận độc thân ở đâu").
+ */
+export function namesAsPaperOfCase(text: string, name: ReadonlySet<string>): "paper" | "place" | undefined {
+  const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
+  if (opensMoveOn(typed)) return undefined;
+  const said = words(typed).map((w) => w.token);
+  for (const head of paperHeads(said, name)) {
+    if (!GETS_PAPER.has(said[head - 1] ?? "")) return PLACE_HEADS.has(said[head] as string) ? "place" : "paper";
+  }
+  return undefined;
+}
+
+/**
+ * Whether a message asks to get a paper another procedure gives, named with its head ("giấy xác nhận khuyết tật") and a
+ * word of getting it: "cháu chưa có giấy xác nhận khuyết tật, giấy này xin ở đâu", "làm giấy chứng tử thế nào".
+ */
+export function asksToGetPaper(text: string, name: ReadonlySet<string>): boolean {
+  const said = words(text.slice(0, MAX_QUERY_CHARS).normalize("NFC")).map((w) => w.token);
+  return (
+    paperHeads(said, name).some((head) => !PLACE_HEADS.has(said[head] as string)) && said.some((t) => GETS_PAPER.has(t))
+  );
+}
+
+/** Whether a message opens a move to another matter: "còn …", "thế còn …", "ngoài ra …", "tiện hỏi …". */
+export function opensMoveOn(text: string): boolean {
+  const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
+  return ANOTHER_MATTER.test(typed) || movesOn(unchat(textWords(typed)));
+}
+
+/** Where papers or places named by `name`'s words start (their head word's index) among folded words. */
+function paperHeads(said: readonly string[], name: ReadonlySet<string>): number[] {
+  const inName = (t: string | undefined) => t !== undefined && (name.has(t) || PAPER_NAME_FRAME.has(t));
+  const heads: number[] = [];
+  for (let i = 0; i < said.length; i++) {
+    if (!name.has(said[i] as string) || PAPER_NAME_FRAME.has(said[i] as string)) continue;
+    // back to the paper's head over its name ("giấy xác nhận cư trú") and one person it is of ("nơi cháu đăng ký …")
+    let at = i;
+    while (inName(said[at - 1]) && !PAPER_HEADS.has(said[at - 1] as string)) at--;
+    if (!PAPER_HEADS.has(said[at - 1] ?? "") && PERSONS.has(said[at - 1] ?? "")) at--;
+    const head = PAPER_HEADS.has(said[at] as string) ? at : at - 1;
+    if (head >= 0 && PAPER_HEADS.has(said[head] as string) && !heads.includes(head)) heads.push(head);
+  }
+  return heads;
+}
+const PLACE_HEADS = new Set(words("nơi chỗ").map((w) => w.token));
+
+/** The people a paper or a place is of: "nơi cháu đăng ký khai sinh", "giấy khai sinh của con". */
+const PERSONS = new Set(words("cháu con em anh chị tôi mình bé bố mẹ ông bà vợ chồng").map((w) => w.token));
 
 /** Words that point at the paper or procedure at hand: "giấy này", "thủ tục đó", "cái này", "it", "this one". */
 const POINTERS = [
