@@ -70,6 +70,8 @@ const run = (phrase: string): readonly Word[] => words(phrase);
 const QUALITY = [
   ...["tốt", "ngon", "đẹp", "uy tín", "rẻ", "bền", "chất lượng", "xịn", "nổi tiếng", "giá tốt", "giá rẻ"],
   ...["giá mềm", "phù hợp", "ổn định", "linh nghiệm", "yên tĩnh", "chuyên nghiệp", "không đau", "đông khách", "giỏi"],
+  // a choice near somewhere ("nhóm trẻ tư thục nào gần Hà Đông", "which gym near Tay Ho")
+  ...["gần", "near"],
   ...["good", "best", "nice", "cheap", "cheaper", "cheapest", "reliable", "great", "decent", "affordable"],
 ].map(run);
 /** A quality word followed by these is another word ("tốt nghiệp", "đẹp trai" is still a quality). */
@@ -92,7 +94,7 @@ const ADVICE = [
 const TRADE = [
   ...["mua", "thuê", "tìm", "kiếm", "đặt", "gọi", "sửa", "thay", "học", "dạy", "lắp", "rửa", "giặt", "cắt", "nhổ"],
   ...["khám", "chữa", "chụp", "sơn", "may", "đổi tiền", "gửi xe", "diệt", "tỉa", "nhập hàng", "nhập"],
-  ...["dịch vụ", "buy", "rent", "hire", "book", "repair", "fix", "learn", "eat"],
+  ...["dịch vụ", "buy", "rent", "hire", "book a", "repair", "fix", "learn", "eat"],
 ].map(run);
 /** A trade word followed by these is a ward act or no trade ("thay đổi", "học sinh", "học nghề", "nhập khẩu"). */
 const NOT_TRADE_BEFORE = new Map<string, Set<string>>([
@@ -116,6 +118,7 @@ const FIND = [
 const NOT_PRICE_BEFORE = new Set(
   tokenize("ngày tháng năm tuổi lâu người lần phần m2 mét km tầng con cái giờ tiếng phút bản trang hộ đứa cháu"),
 );
+const ENGLISH_WHERE = ["where can", "where do", "where should", "where to", "where is", "where are"].map(run);
 /** A price asked ("giá bao nhiêu", "hết bao nhiêu tiền", "how much"). */
 const PRICE = [...["bao nhiêu", "bn", "bnhiu", "mấy triệu", "mấy trăm", "how much", "giá"]].map(run);
 /** Found somewhere at all ("có chỗ nào dạy bơi không", "ai biết chỗ sửa đồng hồ"), or named around. */
@@ -149,6 +152,10 @@ function has(said: readonly Word[], phrases: readonly (readonly Word[])[]): bool
   return phrases.some((p) => runAt(said, p) >= 0);
 }
 
+/** Near somewhere: a quality of a choice asked ("nào gần"), not of an establishment said ("trường gần nhà"). */
+const NEAR = new Set(tokenize("gần near"));
+/** The address asked of an establishment ("xin địa chỉ cửa hàng …"). */
+const ADDRESS = run("địa chỉ");
 /** How far before a where-word its quality may stand ("luật sư giỏi ở đâu"). */
 const QUALITY_BEFORE = 2;
 /** How far after an establishment its "nào" may stand ("tiệm giặt hấp áo vest nào"). */
@@ -173,13 +180,16 @@ function asksQuality(clause: readonly Word[]): boolean {
       if (QUALITY.some((q) => runAt(before, q) >= 0)) return true;
     }
   }
-  // "tiệm giặt nào", "quán nào", "phòng khám thú y nào": an establishment chosen, whatever is asked of it
+  // "tiệm giặt nào", "quán nào", "phòng khám thú y nào": an establishment chosen, whatever is asked of it; "tiệm may áo
+  // dài đẹp ở Huế": one with a quality; "địa chỉ cửa hàng bán cá cảnh": one's whereabouts
   const accented = clause.some((w) => w.marks !== "");
   for (let i = 0; i < clause.length; i++) {
     const length = establishmentAt(clause, i, accented);
     if (length === 0) continue;
     const after = clause.slice(i + length, i + length + ESTABLISHMENT_REACH);
     if (after.some((w) => w.token === "nao" && (w.marks === "" || w.marks === NAO))) return true;
+    if (QUALITY.some((q) => !NEAR.has(q[0]?.token ?? "") && runAt(clause.slice(i + length), q) >= 0)) return true;
+    if (runAt(clause.slice(Math.max(0, i - 2), i), ADDRESS) >= 0) return true;
   }
   // "rẻ nhất", "tốt nhất", "best", "cheapest": a superlative says a choice too
   return QUALITY.some((q) => {
@@ -204,7 +214,7 @@ function tradeAt(clause: readonly Word[]): number {
 /** A choice's quality or a shop's said alone ("khách sạn gần biển giá rẻ", "thợ sửa máy lạnh uy tín", "best place"). */
 const CHOSEN = [
   ...["giá rẻ", "giá tốt", "giá mềm", "uy tín", "ngon", "rẻ nhất", "tốt nhất", "đẹp nhất", "ngon nhất"],
-  ...["best", "cheapest", "recommend", "recommended"],
+  ...["best", "cheapest", "recommend", "recommended", "a good", "any good"],
 ].map(run);
 /** Something sought ("tìm giáo viên dạy đàn", "kiếm phòng trọ"), not understood ("tìm hiểu"). */
 const SEEK = ["tìm", "kiếm", "looking for"].map(run);
@@ -280,6 +290,8 @@ export function requestFrame(
   if (has(clause, ADVICE)) return "advice";
   const trade = tradeAt(clause);
   if (trade >= 0 && (has(clause.slice(trade), FIND) || asksPrice(clause.slice(trade)))) return "trade";
+  // English asks where first: "where can I buy a SIM card", "where do I rent a scooter"
+  if (trade >= 0 && has(clause.slice(0, trade), ENGLISH_WHERE)) return "trade";
   if (has(clause, SOMEWHERE)) return "somewhere";
   if (has(clause, CHOSEN)) return "quality";
   if (seeks(clause)) return "trade";

@@ -994,7 +994,7 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
     ...["giấy", "sổ", "đơn", "thủ tục", "độc thân", "khẩu", "báo tử", "cấp lại", "làm lại", "chứng nhận", "công nhận"],
     ...["đăng kí", "đk", "dk", "trích lục", "hộ tịch", "giám hộ", "con nuôi", "tạm vắng", "lưu trú", "biển số"],
     // the office's people and what one brings them
-    ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "cán bộ", "phản ánh", "kiến nghị", "công an", "một cửa"],
+    ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "phản ánh", "kiến nghị", "công an", "một cửa"],
     // how and by whom a request is made ("có nên làm online không", "nhờ người dịch")
     ...["online", "trực tuyến", "trực tiếp", "qua mạng", "dịch vụ công", "ủy quyền", "kết quả", "nộp", "người dịch"],
     ...["dịch thuật", "bản dịch", "cộng tác viên"],
