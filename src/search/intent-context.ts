@@ -505,6 +505,14 @@ const EXACT_STORY = new Set(["mat tien"]);
 const storyMap = new PhraseMap();
 for (const text of STORY) storyMap.add(phrase(text), plain(["story"]));
 
+/** "… nào cũng có …", "… nào cũng đều …": every one of them, told (after the phrase that starts at `at`). */
+const EVERY_AFTER = [tokenize("cũng có"), tokenize("cũng đều"), tokenize("đều có")];
+function saysEvery(spelled: readonly Word[], at: number): boolean {
+  let k = at;
+  while (k < spelled.length && spelled[k]?.token !== "nao") k++;
+  return EVERY_AFTER.some((run) => run.every((t, j) => spelled[k + 1 + j]?.token === t));
+}
+
 const sentenceOf = (w: Word | undefined) => (w as Placed | undefined)?.sentence ?? 0;
 const clauseOf = (w: Word | undefined) => (w as Placed | undefined)?.clause;
 
@@ -533,8 +541,13 @@ export function readInContext(
     // "vậy giấy tờ có khác ko", "lệ phí có khác không": whether that section differs, that section
     const differs = entry.to[0]?.token === "general" && entry.from.some((w) => w.token === "khac");
     if (differs && cues.some((c) => !c.mute && c.end === i && c.intent !== "general")) continue;
+    // "thì hồ sơ có khác gì ko": whether the dossier differs, the papers
+    const dossier = differs && spelled[i - 2]?.token === "ho" && spelled[i - 1]?.token === "so";
+    // "phòng nào cũng có máy lạnh": every room, told; no place asked
+    const every = entry.to[0]?.token === "place" && entry.from.at(-1)?.token === "nao" && saysEvery(spelled, i);
+    if (every) continue;
     cues.push({
-      intent: entry.to[0]?.token as Intent,
+      intent: dossier ? "documents" : (entry.to[0]?.token as Intent),
       tokens: entry.from.map((w) => w.token),
       sentence: sentenceAt(i),
       clause: clauseOf(spelled[i]),

@@ -13,6 +13,9 @@ export type Intent = (typeof INTENTS)[number];
  * "bao nhiêu tiền" names no procedure. Never a lone word that collides with content once folded
  * (cần/căn, bán/bản) unless its accents are typed.
  */
+/** Counted things whose number is a threshold to meet, not an amount of money: "mấy thành viên", "ít nhất bao nhiêu người". */
+const THRESHOLDS = ["người", "thành viên", "hội viên", "chữ ký", "phiếu", "tín đồ", "người tham gia", "hộ dân"];
+
 const CUES: Record<Exclude<Intent, "general">, string[]> = {
   time: [
     "bao lâu",
@@ -127,6 +130,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "phí",
     "tiền",
     "giá bao nhiêu",
+    // money in slang: "mất xèng ko ad", "tốn bao nhiêu xèng"
+    "xèng",
     // an amount said in its unit: "mấy nghìn một trang", "bao nhiêu đồng", "giá nhiêu"
     "mấy nghìn",
     "mấy ngàn",
@@ -425,6 +430,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "xã có nhận",
     "phường làm được không",
     "xã làm được không",
+    // who decides or approves is the authority that handles it ("ai duyệt", "ai cấp", "ai ra quyết định")
+    ...["ai duyệt", "ai xét duyệt", "ai phê duyệt", "ai cấp", "ai quyết định", "ai ra quyết định", "ai giải quyết"],
+    ...["ai xử lý", "ai thụ lý", "ai có thẩm quyền", "who approves", "who decides", "who handles", "who processes"],
   ],
   conditions: [
     // a threshold to reach, said with "được" (NEUTRAL reads "được bao nhiêu" as an allowance's amount): "bầu tổ
@@ -523,6 +531,24 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "allowed",
     "permitted",
     "who may",
+    // a threshold asked in number of people, members, votes or age: "cần mấy thành viên", "ít nhất bao nhiêu người"
+    // (cut, so "cần mấy thành viên" after an answer asks nothing more; "bao nhiêu người" alone is read in readAround)
+    ...["mấy", "ít nhất mấy", "ít nhất bao nhiêu", "tối thiểu mấy", "tối thiểu bao nhiêu", "tối thiểu là bao nhiêu"]
+      .flatMap((asked) => THRESHOLDS.map((counted) => `${asked} ${counted}`))
+      .filter((text) => text !== "mấy tuổi"),
+    // what the office judges by: "tiêu chí thế nào", "xét theo tiêu chuẩn gì" (over the "thế nào" of the steps)
+    ...["tiêu chí", "tiêu chuẩn", "tiêu chí gì", "tiêu chuẩn gì", "tiêu chí nào", "tiêu chuẩn nào"],
+    // a penalty in English (eval/README: the conditions, no fee): "is there a fine if …", "any penalty if I'm late?",
+    // "will I be fined?" ("fine" alone is "ok", bareSection; "is it fine if …" asks whether it is allowed)
+    ...["a fine", "any fine", "the fine", "fined", "be fined", "get fined", "fine if", "penalty", "penalties"],
+    ...["penalised", "penalized", "punished", "punishment"],
+    // who must, in English: "who has to declare?", "who needs to do this?"
+    ...["who has to", "who needs to", "who must", "who should", "who is required", "who are required"],
+    // whether one may stay unnamed (a denunciation): "có được giấu tên không", "có được giữ bí mật danh tính không"
+    ...["giấu tên", "giữ bí mật", "bí mật danh tính", "giữ kín", "giấu danh tính", "ẩn danh", "anonymous"],
+    ...["anonymously", "keep my name secret", "keep my identity secret"],
+    // who may, asked with "thì"/"mới"/"cũng" between: "ai thì được hỗ trợ", "người nào mới được hưởng"
+    ...["ai thì được", "ai mới được", "ai cũng được", "ai sẽ được", "người nào thì được", "người nào mới được"],
   ],
   steps: [
     "như thế nào",
@@ -617,6 +643,15 @@ const DEADLINE = [
   "bao giờ phải",
   "lúc nào phải",
   ...["chừng nào phải", "khi mô phải", "chừng nào thì phải"],
+  // the time limit to complain or sue ("thời hiệu khiếu nại là bao lâu"): a legal deadline
+  "thời hiệu",
+  // when the office reviews or takes them ("mỗi năm xét lúc nào", "nộp lúc nào cũng được hay phải đợi đợt rà soát"):
+  // the rules' time for it, not the office's wait
+  ...["xét lúc nào", "xét khi nào", "xét vào lúc nào", "xét vào khi nào", "khi nào xét", "lúc nào xét", "bao giờ xét"],
+  ...["lúc nào cũng được", "khi nào cũng được", "bất cứ lúc nào", "bất kỳ lúc nào", "đợt nào", "mấy đợt"],
+  // late by some days, in English: "any penalty if I'm a few days late?"
+  ...["a few days late", "few days late", "days late", "a day late", "weeks late", "months late", "a bit late"],
+  ...["too late", "late registration"],
   // late, in English: "how late can I register?", "what if I'm late?"
   ...[
     "how late can",
@@ -717,6 +752,120 @@ const PAPERS = [
     ].map((paper) => `${article} ${paper}`),
   ),
 ];
+
+/**
+ * An English paper named a few words after a need ("do I need my landlord's paper?", "do I need a letter from my
+ * employer?", "do we need a written agreement …"): the papers, as "need a passport" is. Not a fee, a person or an
+ * act needed ("need to pay", "need my wife to come"), nor a licence or permit (a condition: PAPERS).
+ */
+const ENGLISH_PAPERS = new Set(
+  ["paper", "papers", "letter", "consent", "contract", "form", "proof", "declaration", "statement", "confirmation"]
+    .concat(["certificate", "translation", "receipt", "agreement", "document", "documents", "id", "passport"])
+    .concat(["copy", "copies", "photo", "photos", "card", "book", "deed"]),
+);
+const NEED_SAID = new Set(["need", "bring", "show"]);
+
+/**
+ * Lateness supposed in English: "if I'm a few days late", "if we register after 60 days", "if we miss the deadline",
+ * "if it's overdue": a deadline missed (the conditions, eval/README), cut whole so that "any penalty if I'm a few days
+ * late?" after an answer asks nothing more. Returns how many words it spans from `at` ("if"), or 0.
+ */
+/**
+ * A deadline passed by some days, told as the case: "quá 60 ngày mới đi khai thì sao", "trễ 5 ngày có sao không",
+ * "muộn hai tháng": the conditions (eval/README), cut whole. The office late after it ("quá 5 ngày mà chưa có kết
+ * quả") is turned into the time by readAround, as "quá hạn không trả lời" is. Returns the words it spans, or 0.
+ */
+const OVER = phrase("quá trễ muộn");
+const COUNTS = new Set(tokenize("mấy vài hai ba bốn năm sáu bảy tám chín mười mươi một"));
+const SPANS = new Set(tokenize("ngày tháng năm tuần hôm bữa"));
+function overdueBy(spelled: readonly Word[], at: number, mode: "exact" | "typed"): number {
+  const w = spelled[at];
+  if (!w || !OVER.some((o) => o.token === w.token && (w.marks === o.marks || (mode === "typed" && w.marks === ""))))
+    return 0;
+  // "chờ quá 2 tuần rồi": the wait, not a deadline
+  if (WAITING_WORDS.has(spelled[at - 1]?.token ?? "")) return 0;
+  let k = at + 1;
+  while (k < at + 3 && (/^\d+$/.test(spelled[k]?.token ?? "") || COUNTS.has(spelled[k]?.token ?? ""))) k++;
+  if (k === at + 1 || !SPANS.has(spelled[k]?.token ?? "")) return 0;
+  return k + 1 - at;
+}
+
+/**
+ * One paper or another ("photo công chứng được không hay phải bản chính", "bản gốc hay bản sao"): which paper will do,
+ * the papers. The second paper within three words after "hay"/"hoặc".
+ */
+const OR = new Set(tokenize("hay hoặc"));
+/** Words between the first paper and "hay": how it is made or whether it will do ("photo công chứng được không hay"). */
+const WHETHER_USED = new Set(tokenize("công chứng thực sao y được không ko k có dùng thay là thôi cũng nộp"));
+/** Words between "hay" and the second paper: "hay phải bản chính", "hay cần bản gốc". */
+const NEEDED_INSTEAD = new Set(tokenize("phải cần là nộp mang dùng bắt buộc"));
+function paperOrPaper(
+  spelled: readonly Word[],
+  cues: Cue[],
+  mode: "exact" | "typed",
+  sentenceAt: (k: number) => number,
+): void {
+  for (let k = 0; k < spelled.length; k++) {
+    const first = paperMap.entryAt(spelled, k, mode);
+    if (!first) continue;
+    const sentence = sentenceNo(spelled, k);
+    let or = k + first.from.length;
+    while (or < k + 8 && WHETHER_USED.has(spelled[or]?.token ?? "")) or++;
+    if (!OR.has(spelled[or]?.token ?? "") || sentenceNo(spelled, or) !== sentence) continue;
+    let j = or + 1;
+    while (j < or + 3 && NEEDED_INSTEAD.has(spelled[j]?.token ?? "")) j++;
+    const second = paperMap.entryAt(spelled, j, mode);
+    if (!second || second.from.map((w) => w.token).join(" ") === first.from.map((w) => w.token).join(" ")) continue;
+    // "… được không hay phải …": the whether is the choice of paper, not a condition of its own
+    for (const c of cues)
+      if (!c.paper && c.intent === "conditions" && (c.at ?? -1) > k && (c.at ?? -1) < j) c.mute = true;
+    cues.push({ intent: "documents", tokens: [], sentence: sentenceAt(j), paper: true, at: j, end: j });
+    return;
+  }
+}
+
+/** Where a "not doing it" said after "if <someone>" ends ("don't register", "never go", "forget to"), or 0. */
+const NOT_DONE = new Set(["never", "forget", "forgot", "fail", "failed", "miss", "missed"]);
+const LACKS = new Set(["have", "has", "own", "hold"]);
+function notDoing(spelled: readonly Word[], from: number): number {
+  let k = from;
+  if (["do", "did", "does"].includes(spelled[k]?.token ?? "") && spelled[k + 1]?.token === "not") k += 2;
+  else if (["don", "didn", "doesn"].includes(spelled[k]?.token ?? "") && spelled[k + 1]?.token === "t") k += 2;
+  else if (NOT_DONE.has(spelled[k]?.token ?? "")) k += 1;
+  else return 0;
+  if (spelled[k]?.token === "to") k++;
+  const verb = spelled[k];
+  if (verb?.marks !== "" || LACKS.has(verb.token) || clauseAt(spelled, k) !== clauseAt(spelled, from)) return 0;
+  return k + 1;
+}
+const SUPPOSERS = new Set(["i", "we", "you", "he", "she", "they", "it", "my", "our", "someone"]);
+const LATE_ENDS = new Set(["late", "later", "overdue", "deadline", "expired", "expires"]);
+const PERIODS = new Set(["day", "days", "week", "weeks", "month", "months", "year", "years"]);
+function lateSupposed(spelled: readonly Word[], at: number): number {
+  const first = spelled[at];
+  if (first?.token !== "if" || first.marks !== "" || !SUPPOSERS.has(spelled[at + 1]?.token ?? "")) return 0;
+  // "what if I don't register at all?", "if we never do it": not doing it, a condition (not "don't have" a paper)
+  const not = notDoing(spelled, at + 2);
+  if (not > 0) return not - at;
+  for (let k = at + 2; k < at + 9 && k < spelled.length; k++) {
+    const w = spelled[k] as Word;
+    if (w.marks !== "" || clauseAt(spelled, k) !== clauseAt(spelled, at)) return 0;
+    if (LATE_ENDS.has(w.token)) return k - at + 1;
+    // "after 60 days", "after two weeks", "after the 60 days"
+    if (PERIODS.has(w.token) && spelled.slice(at + 2, k).some((b) => b.token === "after")) return k - at + 1;
+  }
+  return 0;
+}
+function namesPaperSoon(spelled: readonly Word[], from: number): boolean {
+  const start = spelled[from - 1];
+  if (start?.marks !== "" || !NEED_SAID.has(start.token)) return false;
+  for (let k = from; k < from + 4 && k < spelled.length; k++) {
+    const w = spelled[k] as Word;
+    if (w.marks !== "" || clauseAt(spelled, k) !== clauseAt(spelled, from - 1) || w.token === "to") return false;
+    if (ENGLISH_PAPERS.has(w.token)) return true;
+  }
+  return false;
+}
 
 /** One English word said alone for a section: "place?", "what about the address?", "and the hours?" ("fine" alone is "ok"). */
 const BARE_SECTIONS: Record<string, Intent> = {
@@ -878,6 +1027,15 @@ const NOT_CUES = [
   "tiền thuê",
   "tiền sử dụng đất",
   "miễn phí",
+  // a thing left undone for long is the story, not the wait asked: "có bị phạt vì để lâu không"
+  "để lâu",
+  "để quá lâu",
+  // money lacked or borrowed is the story: "chưa khởi công được vì thiếu tiền", "vay tiền mở quán"
+  "thiếu tiền",
+  "không đủ tiền",
+  "không có tiền",
+  "vay tiền",
+  "mượn tiền",
 ];
 
 /** Removed from the query but naming no section: the amount of an allowance is the allowance itself. */
@@ -1015,10 +1173,27 @@ export function extractIntent<T extends Word>(
     const sentence = (spelled[k] as Word & { sentence?: number }).sentence ?? 0;
     return asking && asking.sentence === sentence && k > asking.at ? sentence + 0.5 : sentence;
   };
-  for (let i = 0; i < spelled.length; ) {
+  for (let i = openingWords(spelled); i < spelled.length; ) {
     const entry = cueMap.entryAt(spelled, i, mode);
     const need = entry ? undefined : needMap.entryAt(spelled, i, mode);
-    if (need && paperMap.entryAt(spelled, i + need.from.length, mode)) {
+    const late = entry || need ? 0 : lateSupposed(spelled, i) || overdueBy(spelled, i, mode);
+    if (late > 0) {
+      cues.push({
+        intent: "conditions",
+        tokens: spelled.slice(i, i + late).map((w) => w.token),
+        sentence: sentenceAt(i),
+        clause: clauseAt(spelled, i),
+        deadline: true,
+        at: i,
+        end: i + late,
+      });
+      i += late;
+      continue;
+    }
+    if (
+      need &&
+      (paperMap.entryAt(spelled, i + need.from.length, mode) || namesPaperSoon(spelled, i + need.from.length))
+    ) {
       cues.push({
         intent: "documents",
         tokens: need.from.map((w) => w.token),
@@ -1115,6 +1290,7 @@ export function extractIntent<T extends Word>(
     if (asksConditionsInChat(spelled, input))
       cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
   }
+  paperOrPaper(spelled, cues, mode, sentenceAt);
   statedNeed(spelled, cues);
   // "place?", "location?", "address?", "hours?", "time?", "fine?" said alone (after an answer): that section
   // (the word names no procedure: nothing is left to search)
@@ -1148,7 +1324,8 @@ export function extractIntent<T extends Word>(
   const asked = cues.some((c) => c.sentence === lastSentence && !c.mute);
   const yesNo =
     (last !== undefined && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) ||
-    (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token)));
+    (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token))) ||
+    allowedYet(spelled, end);
   if (!asked && last && yesNo) {
     // "xin bản sao được không", "có thể xin … không": a request for the service itself; "xã có hòa giải không":
     // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
@@ -1172,7 +1349,7 @@ export function extractIntent<T extends Word>(
       ? "place"
       : whole
         ? "general"
-        : paperToHandIn(spelled, end, mode)
+        : paperToHandIn(spelled, end, mode) || paperUsable(spelled, end, mode)
           ? "documents"
           : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
@@ -1189,10 +1366,52 @@ export function extractIntent<T extends Word>(
     // "hàng xóm ko chịu đến buổi hòa giải thì sao", "lỡ đợt rồi thì sao": what happens when something is not done or
     // missed asks the conditions; a wish ("muốn làm lại thì sao") or a name ("còn kết hôn thì sao") asks the whole
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
+  } else if (!asked && last && whoMay(spelled, end)) {
+    // "ai thì được hỗ trợ", "ai trong nhà đứng tên nộp được": who may, the conditions
+    cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   }
   return { intent: chooseIntent(cues), rest, cued, cues };
+}
+
+/**
+ * English agreement and thanks said before a question after an answer ("ok cool, any fine if I'm late?", "great, who
+ * is eligible?", "got it. and how long?"): they name nothing, so they leave nothing to search. Counted only when a
+ * question follows them; "fine" and "right" only when their clause ends there ("fine if …" asks).
+ */
+const INTERJECTIONS = new Set(
+  [
+    "ok",
+    "okay",
+    "cool",
+    "great",
+    "alright",
+    "awesome",
+    "perfect",
+    "nice",
+    "thanks",
+    "understood",
+    "sure",
+    "gotcha",
+  ].concat(["good", "wonderful", "excellent", "thx", "ty"]),
+);
+const INTERJECTION_PAIRS = new Set(["thank you", "got it", "i see", "all right", "sounds good", "many thanks"]);
+const CLAUSE_ENDED = new Set(["fine", "right"]);
+function openingWords(spelled: readonly Word[]): number {
+  let k = 0;
+  for (;;) {
+    const w = spelled[k];
+    const next = spelled[k + 1];
+    if (!w || !next || w.marks !== "" || next.token.startsWith("grand")) break;
+    if (next.marks === "" && INTERJECTION_PAIRS.has(`${w.token} ${next.token}`)) {
+      if (!spelled[k + 2]) break;
+      k += 2;
+    } else if (INTERJECTIONS.has(w.token)) k++;
+    else if (CLAUSE_ENDED.has(w.token) && clauseAt(spelled, k) !== clauseAt(spelled, k + 1)) k++;
+    else break;
+  }
+  return k;
 }
 
 type Placed = Word & { sentence?: number; clause?: number };
@@ -1495,6 +1714,16 @@ function readAround(
       cue.deadline = true;
       continue;
     }
+    // "how long before she starts getting it?", "how long before I receive the money": the wait until one gets it,
+    // the time ("how long before the deadline must I apply" stays a deadline)
+    if (cue.deadline && text === "how long before" && ENGLISH_SUBJECT.has(spelled[cue.end]?.token ?? "")) {
+      const gets = [1, 2, 3, 4].some((d) => ENGLISH_GETS.has(spelled[(cue.end as number) + d]?.token ?? ""));
+      if (gets) {
+        cue.intent = "time";
+        cue.deadline = false;
+        continue;
+      }
+    }
     // "bao lâu phải có kết quả", "phường phải xử lý trong thời hạn bao lâu": the office's duty, its processing time
     // (not a deadline already missed: "quá hạn xã không trả lời thì có được coi là đồng ý không")
     if (cue.deadline && !LATE.has(text)) {
@@ -1552,6 +1781,50 @@ function readAround(
       const form = clause.some((k) => hasAt(spelled, k, FORMS_WRITTEN));
       if (writes && form) {
         cue.intent = "documents";
+        continue;
+      }
+    }
+    // "Điều kiện cấp giấy phép bán lẻ rượu … gồm những gì", "tiêu chuẩn gồm những gì": what the conditions hold (the
+    // noun decides, not "gồm"); "hồ sơ gồm những gì" stays the papers
+    if (cue.intent === "documents" && GENERIC_HOLDS.has(text)) {
+      const judged = cues.find(
+        (c) =>
+          c !== cue &&
+          !c.mute &&
+          c.intent === "conditions" &&
+          c.end !== undefined &&
+          c.end <= at &&
+          // the same sentence, a place in brackets between ("… tại xã Đức Hòa (Tây Ninh) gồm những gì")
+          sentenceNo(spelled, c.end - 1) === sentenceNo(spelled, at) &&
+          !cues.some((o) => o !== c && o !== cue && !o.mute && (o.at ?? -1) >= (c.end ?? at) && (o.at ?? -1) < at) &&
+          JUDGED_BY.some((w) => c.tokens.join(" ").includes(w)) &&
+          // "Hồ sơ cấp đổi giấy chứng nhận đủ điều kiện … gồm những gì": the papers, a name holding "điều kiện"
+          !spelled.some(
+            (_w, j) => j < at && sentenceNo(spelled, j) === sentenceNo(spelled, at) && hasAt(spelled, j, PAPER_NOUNS),
+          ),
+      );
+      if (judged) {
+        cue.intent = "conditions";
+        continue;
+      }
+    }
+    // "các bước nộp hồ sơ thế nào", "trình tự làm hồ sơ như thế nào": the steps named, then how the dossier is sent
+    // (not "hồ sơ thế nào" alone: what the dossier holds)
+    if (cue.intent === "documents" && cue.tokens[0] === "ho" && cue.tokens[1] === "so" && cue.tokens.length > 2) {
+      const named = cues.find(
+        (c) =>
+          c !== cue &&
+          !c.mute &&
+          c.intent === "steps" &&
+          NAMED_STEPS.has(c.tokens.join(" ")) &&
+          c.end !== undefined &&
+          c.end <= at &&
+          at - c.end <= 2 &&
+          sameClause(c.end - 1, at) &&
+          spelled.slice(c.end, at).every((_w, j) => hasAt(spelled, (c.end as number) + j, DOSSIER_ACTS)),
+      );
+      if (named) {
+        cue.mute = true;
         continue;
       }
     }
@@ -1708,6 +1981,24 @@ function paperToHandIn(spelled: readonly Word[], end: number, mode: "exact" | "t
 }
 const ATTACHING = new Set(tokenize("nộp gửi đính"));
 
+/**
+ * "nhà còn giữ được bản photo giấy chứng tử thì có dùng được ko", "hợp đồng thuê nhà thay được không": whether a paper
+ * one has will do, the papers. The use is said last ("dùng được", "thay được", "thay thế được") and a paper before it.
+ */
+function paperUsable(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = sentenceNo(spelled, end);
+  let k = end - 1;
+  if (spelled[k]?.token !== "duoc") return false;
+  k--;
+  if (spelled[k]?.token === "the" && spelled[k - 1]?.token === "thay") k--;
+  if (!USES.has(spelled[k]?.token ?? "")) return false;
+  for (let j = k - 1; j >= 0 && sentenceNo(spelled, j) === sentence; j--) {
+    if (paperMap.entryAt(spelled, j, mode)) return true;
+  }
+  return false;
+}
+const USES = new Set(tokenize("dùng thay"));
+
 /** An act done at the office said in the sentence before `end`: "nộp hồ sơ …", "chứng thực …", "làm giấy …". */
 function actsBefore(spelled: readonly Word[], end: number): boolean {
   const sentence = sentenceNo(spelled, end);
@@ -1804,6 +2095,20 @@ const ENGLISH_SUBJECT = new Set([
   "this",
   "foreigner",
 ]);
+/** Getting the result or the money, in English: "how long before she starts getting it". */
+const ENGLISH_GETS = new Set([
+  "get",
+  "gets",
+  "getting",
+  "receive",
+  "receives",
+  "receiving",
+  "paid",
+  "approved",
+  "ready",
+  "issued",
+  "hear",
+]);
 /** Only one who asks for himself requests the service ("can I get a copy"); "can she get it" asks whether she may. */
 const SELF = new Set(["i", "we"]);
 /** "can I get a copy …" asks for the service itself, not whether it is allowed. */
@@ -1839,7 +2144,35 @@ const ALLOWANCE = new Set(["tro cap", "ho tro", "luong huu", "tien tuat"]);
 /** Fee cues that ask an amount: beside an allowance, the amount received ("hỗ trợ mai táng bao nhiêu tiền"). */
 const AMOUNT = new Set(["bao nhieu", "bao nhieu tien", "nhieu tien"]);
 
+/**
+ * "ai thì được hỗ trợ", "ai trong nhà đứng tên nộp được": "ai" (who) asked, and "được" after it in its clause. Not
+ * nobody or anyone told ("không còn ai trông"), nor whom one turns to ("nộp cho ai", "báo ai": the place).
+ */
+function whoMay(spelled: readonly Word[], end: number): boolean {
+  const sentence = sentenceNo(spelled, end);
+  for (let k = end; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+    const w = spelled[k] as Word;
+    if (w.token !== "ai" || w.marks !== "" || NOT_WHO.has(spelled[k - 1]?.token ?? "")) continue;
+    if (NOBODY.has(spelled[k - 2]?.token ?? "") && clauseAt(spelled, k - 2) === clauseAt(spelled, k)) continue;
+    for (let j = k + 1; j <= end && clauseAt(spelled, j) === clauseAt(spelled, k); j++) {
+      if (spelled[j]?.token === "duoc") return true;
+    }
+  }
+  return false;
+}
+const NOT_WHO = new Set(tokenize("không chẳng chả cho báo gặp tìm hỏi với nhờ"));
+const NOBODY = new Set(tokenize("không chẳng chả chưa"));
+
 const KHONG = phrase("không")[0] as Word;
+const CHUA = phrase("chưa")[0] as Word;
+/** What "… chưa" asks whether one may or can yet: "tách được chưa", "gia hạn kịp chưa", "đủ chưa". */
+const YET = new Set(tokenize("được kịp đủ"));
+/** "con em 25 tuổi có vợ rồi thì tách được chưa": a yes/no asked with "chưa" after "được"/"kịp"/"đủ". */
+function allowedYet(spelled: readonly Word[], end: number): boolean {
+  const last = spelled[end];
+  if (!last || last.token !== CHUA.token || (last.marks !== "" && last.marks !== CHUA.marks)) return false;
+  return YET.has(spelled[end - 1]?.token ?? "");
+}
 const CO = phrase("có")[0] as Word;
 const QUESTION_PARTICLES = [phrase("à")[0], phrase("hả")[0]] as Word[];
 const MODALS = new Set(tokenize("phải được cần bắt buộc"));
@@ -1914,9 +2247,19 @@ export function chooseIntent(
   // "các bước làm online", "quy trình làm trên cổng dịch vụ công gồm những bước nào": the steps named, by that channel
   if (there.some((c) => c.intent === "steps" && NAMED_STEPS.has(c.tokens.join(" ")))) found.delete("online");
   // "như thế nào" asks how, over a yes/no or a who beside it; but "điều kiện … như thế nào" asks the conditions.
-  if (there.some((c) => c.intent === "conditions" && c.tokens.join(" ").includes("dieu kien"))) found.delete("steps");
+  // So do "tiêu chí thế nào", "tiêu chuẩn ra sao": what the office judges by.
+  if (there.some((c) => c.intent === "conditions" && JUDGED_BY.some((w) => c.tokens.join(" ").includes(w)))) {
+    found.delete("steps");
+  }
   return PRIORITY.find((i) => found.has(i)) ?? "general";
 }
+
+/** Documents cues that say only "what it holds", whose noun is said before them. */
+const GENERIC_HOLDS = new Set(["gom nhung gi", "gom gi", "bao gom nhung gi", "bao gom gi", "gom nhung"]);
+/** Nouns of papers: "điều kiện và hồ sơ gồm những gì" asks the papers too. */
+const PAPER_NOUNS = new Set(["ho so", "giay to", "thanh phan"]);
+/** Conditions said by what they judge: "điều kiện", "tiêu chí", "tiêu chuẩn" (folded). */
+const JUDGED_BY = ["dieu kien", "tieu chi", "tieu chuan"];
 
 /** Words of a cue that ask which papers themselves ("cần những giấy tờ gì"), or the word right after one. */
 const ASKING_WORDS = new Set(["gi", "nao", "nhung", "what", "which"]);
