@@ -1,6 +1,6 @@
 import type { Procedure } from "../catalogue/schema.js";
 import { fold, tokenize } from "../search/normalize.js";
-import { variantTold } from "./variants.js";
+import { noteTold, variantTold } from "./variants.js";
 
 /**
  * The civil-status procedures come in pairs: the plain one and its "có yếu tố nước ngoài" twin (a
@@ -48,9 +48,10 @@ const FOREIGN_PLACE = [
   ...SHORT_COUNTRIES.flatMap((country) => ["ở", "bên", "sang", "tại"].map((before) => `${before} ${country}`)),
   ...["abroad", "overseas", "korea", "japan", "china", "taiwan", "usa", "america", "france", "australia", "germany"],
 ].map(tokenize);
-const AWAY = ["đi làm", "công tác", "làm việc", "đi xa", "chưa về", "xuất khẩu lao động", "working", "away"].map(
-  tokenize,
-);
+const AWAY = [
+  ...["đi làm", "công tác", "làm việc", "đi xa", "chưa về", "xuất khẩu lao động", "đi lao động", "lao động", "du học"],
+  ...["working", "away"],
+].map(tokenize);
 
 /** Names of the foreign-element procedures, folded: the twin's own words and events decided abroad. */
 const FOREIGN_ELEMENT = [tokenize("có yếu tố nước ngoài"), tokenize("ghi vào sổ hộ tịch việc")];
@@ -389,9 +390,16 @@ export function marriedAbroad(text: string): boolean {
 }
 
 /** The record of an event done abroad ("Ghi vào Sổ hộ tịch việc kết hôn … của nước ngoài"), by the event's words. */
-function recordOfAbroad(event: string, all: readonly Procedure[]): Procedure | undefined {
+function recordOfAbroad(event: string, all: readonly Procedure[], listed = false): Procedure | undefined {
   const run = tokenize(`ghi vào sổ hộ tịch việc ${event}`);
-  return all.find((p) => containsRun(tokenize(p.name), run));
+  const exact = all.find((p) => containsRun(tokenize(p.name), run));
+  if (exact || !listed) return exact;
+  // "Ghi vào Sổ hộ tịch việc hộ tịch khác … (khai sinh; giám hộ; …; khai tử; …)": the event among those it lists
+  const record = tokenize("ghi vào sổ hộ tịch việc");
+  return all.find((p) => {
+    const name = tokenize(p.name);
+    return containsRun(name, record) && containsRun(name, tokenize(event)) && !containsRun(name, tokenize("kết hôn"));
+  });
 }
 
 /** The marriage family: registering one (plain, foreign, mobile) or again. */
@@ -455,7 +463,66 @@ export function retoldCase(
   }
   // A change of the thing at hand told ("nếu muốn đổi tên quán thì sao", "giấy cũ bị mất thì xin lại thế nào"): the
   // variant whose name holds it (src/features/variants.ts).
-  return variantTold(current, all, text, isForeignElement);
+  const variant = variantTold(current, all, text, isForeignElement);
+  if (variant) return variant;
+  // The birth or death already registered abroad ("bé sinh ở Đài Loan, đã có giấy khai sinh Đài Loan rồi", "bố em mất
+  // bên Mỹ, bên đó đã cấp giấy chứng tử rồi"): what is left here is noting it in the register (2.000547).
+  const abroad = EVENTS.find(([event, papers]) => aboutEvent(current, event) && doneAbroad(text, papers));
+  if (abroad) {
+    const noted = recordOfAbroad(abroad[0], all, true);
+    if (noted && noted.code !== current.code) return noted;
+  }
+  // What the procedure at hand's own notes send elsewhere ("sổ gốc vẫn còn lưu" after a re-registration: the extract),
+  // for the case as told: its foreign-element twin when a foreigner was (src/features/variants.ts noteTold).
+  const noted = noteTold(current, all, text, before.story);
+  if (!noted) return undefined;
+  return caseForeign(text, before) && !isForeignElement(noted) ? (foreignTwin(noted, all) ?? noted) : noted;
+}
+
+/**
+ * Whether the records themselves send the case to the look-alike retoldCase read: a note of the procedure at hand cites
+ * it (or its plain twin: "Nếu sổ hộ tịch … còn lưu, hãy xin cấp bản sao trích lục (2.000635)"), or it is the register's
+ * record of an event made abroad. Search finding another look-alike by name in the same words ("sổ gốc … mất" names
+ * the re-registration of a death by its alias) does not overrule the note.
+ */
+export function toldByRecords(current: Procedure, told: Procedure, all: readonly Procedure[]): boolean {
+  const notes = [current.checkFirst ?? "", ...(current.conditions ?? [])].join(" ");
+  const plain = isForeignElement(told) ? plainTwin(told, all) : undefined;
+  return (
+    notes.includes(told.code) ||
+    (plain !== undefined && notes.includes(plain.code)) ||
+    containsRun(tokenize(told.name), tokenize("ghi vào sổ hộ tịch việc"))
+  );
+}
+
+/** Events registered here or abroad, with the papers that say one was made: a birth, a death. */
+const EVENTS: [event: string, papers: string[][]][] = [
+  ["khai sinh", ["giấy khai sinh", "khai sinh", "birth certificate"].map(tokenize)],
+  ["khai tử", ["giấy chứng tử", "chứng tử", "khai tử", "giấy báo tử", "death certificate"].map(tokenize)],
+];
+
+/** A registration of the event, here (not the record of one made abroad). */
+function aboutEvent(procedure: Procedure, event: string): boolean {
+  const name = tokenize(procedure.name);
+  return containsRun(name, tokenize(event)) && !containsRun(name, tokenize("ghi vào sổ"));
+}
+
+/** The paper said not yet made ("chưa làm giấy khai sinh bên đó", "không có giấy chứng tử"), folded. */
+const NOT_MADE = /(?:^|\s)(?:chua|khong|ko|k|chang)\s+(?:\S+\s+){0,2}?(?:lam|co|cap|duoc cap|dang ky|khai)(?=\s|$)/u;
+
+/**
+ * Whether the message says the event was registered abroad already: a foreign place, one of its papers, and said done
+ * ("đã có giấy khai sinh Đài Loan rồi", "bệnh viện bên đó đã cấp giấy chứng tử"); not a paper said not yet made there,
+ * nor a plan or a trip.
+ */
+function doneAbroad(text: string, papers: readonly string[][]): boolean {
+  const folded = fold(text.normalize("NFC"));
+  const tokens = tokenize(text);
+  const says = (runs: readonly string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
+  const abroad = says(FOREIGN_PLACE) || ABROAD.test(folded);
+  const typed = text.normalize("NFC").toLowerCase();
+  const done = says(DONE_WORDS) || /(?:^|[^\p{L}])đã(?![\p{L}])/u.test(typed) || (fold(typed) === typed && says(DA));
+  return abroad && says(papers) && done && !NOT_MADE.test(folded) && !says(PLANNED) && !says(TRIP);
 }
 
 /** Who a relative or spouse word names in the case (folded): one parent, the partner; undefined when it may be either. */

@@ -691,3 +691,165 @@ function mostSaid(
   const best = Math.max(...held);
   return best > 0 && held.filter((n) => n === best).length === 1 ? listed[held.indexOf(best)] : undefined;
 }
+
+/** A code a note cites ("(thủ tục 2.000635)", "(1.001266)"). */
+const CITED = /\b\d\.\d{6}\b/g;
+/** A code cited as a likeness, no case of its own: "hồ sơ như cấp mới (2.000181)". */
+const CITED_AS_LIKE = /\bnhư\s+(?:\S+\s+){0,3}?\(?(?:thủ tục\s+)?\d\.\d{6}/giu;
+
+/**
+ * Words of the notes that tell no case apart: what every note says ("nếu", "thủ tục", "hãy xin", "đăng ký", "cấp") and
+ * particles. "không", "chưa" are not among them: they are read with the word they stand before.
+ */
+const NOTE_STOP = words(
+  "nếu thì hãy xin làm thủ tục này đăng ký cấp của và là có được đã các cho vì khi dùng dành việc nơi ở tại một " +
+    "muốn phải cần mà hoặc với theo quy định trước đây từ ngày năm tháng sau rồi vẫn cũng đều cả nay thôi em anh chị tôi " +
+    "mình ạ ơi sao gì nào thế vậy như bị lại về luôn",
+);
+/** Words a case shares with too many messages to tell it alone: a clause needs one besides them. */
+const NOTE_WEAK = words("còn bản giấy tờ mất người nhà hồ sơ nộp hộ");
+/** Said before a word, these turn it round ("không còn lưu", "chưa từng"). */
+const NEGATORS = new Set(["khong", "ko", "k", "chua", "chang", "kg", "hem", "hong", "not", "no", "never"]);
+
+function inWords(list: readonly Word[], word: Word): boolean {
+  return list.some((w) => sameWord(word, w));
+}
+
+/** Whether every time the word is said, a negator stands up to three words before it ("không có trong văn bản"). */
+function negatedIn(text: readonly Word[], word: Word): boolean {
+  const at = text.flatMap((w, i) => (sameWord(word, w) || sameWord(w, word) ? [i] : []));
+  const negator = (i: number) => NEGATORS.has(text[i]?.token ?? "");
+  return at.length > 0 && at.every((i) => negator(i - 1) || negator(i - 2) || negator(i - 3));
+}
+
+/** A note's sentences and "nếu" clauses; a dot between digits is a cited code's, no break. */
+function noteClauses(procedure: Procedure): string[] {
+  return [procedure.checkFirst ?? "", ...(procedure.conditions ?? [])]
+    .flatMap((note) => note.split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu))
+    .filter((clause) => clause.trim() !== "");
+}
+
+/**
+ * The case a clause of a note tells, without what it says the case is not ("…, không phải tạm ngừng", "thay vì đăng
+ * ký lại", "…, thì không đổi giấy theo thủ tục này mà phải xác định lại") nor the codes it cites.
+ */
+function caseOfClause(clause: string): Word[] {
+  const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|thì không|instead of)\s/iu)[0] ?? clause;
+  return words(own.replace(CITED, " "));
+}
+
+/**
+ * The words of a clause's case the message may share: those of its condition ("Nếu …" up to "thì", "hãy", "là thủ
+ * tục") in an alternative ("…, hoặc …") naming no change, or naming one the message names too ("nay chỉ đổi địa điểm
+ * hoặc đổi người đại diện": "người đại diện" counts only beside "đổi"), and those of what it sends to.
+ */
+function sharable(clause: string, said: readonly Word[]): Word[] {
+  const [condition = "", ...rest] = clause.replace(CITED, " ").split(/\s(?:thì|hãy|là thủ tục)\s/iu);
+  const action = rest.join(" ");
+  const changed = (run: Word[]) =>
+    says(said, run) || SAID_AS.some(([form, change]) => change === run && says(said, form));
+  const pieces = condition.split(/,|\bhoặc\b/iu).map((piece) => words(piece));
+  return [
+    ...words(action),
+    ...pieces.filter((piece) => CHANGES.filter((run) => says(piece, run)).every(changed)).flat(),
+  ];
+}
+
+/** Notes' clauses share this many words with the message at least (besides the procedure at hand's own names). */
+const NOTE_SHARED = 2;
+
+/**
+ * The look-alike the procedure at hand's own notes send the case told after its answer to: a clause of its `checkFirst`
+ * or conditions that cites another record ("Nếu sổ hộ tịch … còn lưu, hãy xin cấp bản sao trích lục khai sinh (thủ
+ * tục 2.000635)" on the re-registration of a birth; "Muốn nghỉ hẳn, không kinh doanh nữa thì làm Chấm dứt … (1.001266)"
+ * on a pause; "trẻ đã có Giấy khai sinh (phần cha hoặc mẹ còn trống) … (1.001022)" on a birth joined to an
+ * acknowledgement) and whose case shares two words at least with the message, besides the words of the procedure at
+ * hand's own name and aliases and one at least besides the commonest ("còn", "giấy", "mất"), said the same way (both
+ * with "không" before them, or neither: "sổ vẫn còn lưu" is no "sổ không còn lưu"). A clause citing several ("đăng ký
+ * lại: khai sinh (1.004884), kết hôn (1.004746), khai tử (1.005461)" on an extract) is settled by the event the chat was
+ * about (`story`, the words that led to the procedure at hand): the one whose own name's words it says, when only one.
+ * A code cited as a likeness ("hồ sơ như cấp mới (2.000181)") tells no case. Undefined when no clause fits, or two
+ * sending elsewhere fit as well.
+ */
+export function noteTold(
+  current: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  story = "",
+): Procedure | undefined {
+  // "Còn bà tôi …": a "còn" opening the message turns to another matter, no "còn lưu"
+  const said = words(text.replace(/^\s*(?:còn|con)\s/iu, " "));
+  const own = [current.name, ...current.aliases].flatMap((title) => words(title));
+  const content = said.filter(
+    (w) => !inWords(NOTE_STOP, w) && !NEGATORS.has(w.token) && !inWords(own, w) && !/^\d+$/.test(w.token),
+  );
+  if (content.length < NOTE_SHARED) return undefined;
+  const scored = new Map<string, number>();
+  for (const clause of noteClauses(current)) {
+    const likeness = new Set([...clause.matchAll(CITED_AS_LIKE)].flatMap((m) => m[0].match(CITED) ?? []));
+    const cited = [...new Set(clause.match(CITED) ?? [])]
+      .filter((code) => code !== current.code && !likeness.has(code))
+      .flatMap((code) => all.filter((p) => p.code === code));
+    if (cited.length === 0) continue;
+    const caseWords = caseOfClause(clause);
+    const open = sharable(clause, said);
+    const shared = content.filter(
+      (w, i) => inWords(caseWords, w) && inWords(open, w) && content.findIndex((o) => o.token === w.token) === i,
+    );
+    if (shared.length < NOTE_SHARED || shared.every((w) => inWords(NOTE_WEAK, w))) continue;
+    // said the other way round: "sổ gốc không còn" is no case of "sổ … còn lưu"
+    if (shared.some((w) => negatedIn(said, w) !== negatedIn(caseWords, w))) continue;
+    const meant = cited.length === 1 ? cited[0] : eventOf(cited, `${story} ${current.name}`);
+    if (meant) scored.set(meant.code, Math.max(scored.get(meant.code) ?? 0, shared.length));
+  }
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  if (!first || (second && second[1] >= first[1])) return undefined;
+  const meant = all.find((p) => p.code === first[0]);
+  // The look-alike's own notes tell the message's case as well or better, sending it on ("sổ hộ tịch năm đó bị lũ cuốn
+  // mất rồi" after a re-registration: the extract's note "nếu cả sổ hộ tịch … đều đã mất … đăng ký lại" says more of
+  // it than the re-registration's "nếu sổ hộ tịch còn lưu"): the case is the one at hand's still.
+  if (!meant || sentOn(meant, all, said, content) >= first[1]) return undefined;
+  return meant;
+}
+
+/** The most words of the message a clause of the procedure's notes citing another record shares, read as noteTold does. */
+function sentOn(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  said: readonly Word[],
+  content: readonly Word[],
+): number {
+  let most = 0;
+  for (const clause of noteClauses(procedure)) {
+    const cited = (clause.match(CITED) ?? []).filter(
+      (code) => code !== procedure.code && all.some((p) => p.code === code),
+    );
+    if (cited.length === 0) continue;
+    const caseWords = caseOfClause(clause);
+    const open = sharable(clause, said);
+    const shared = content.filter(
+      (w, i) => inWords(caseWords, w) && inWords(open, w) && content.findIndex((o) => o.token === w.token) === i,
+    );
+    if (shared.some((w) => negatedIn(said, w) !== negatedIn(caseWords, w))) continue;
+    most = Math.max(most, shared.length);
+  }
+  return most;
+}
+
+/** Of procedures a note cites together, the one whose own name's words (those the others' lack) the chat says. */
+function eventOf(cited: readonly Procedure[], chat: string): Procedure | undefined {
+  const said = words(chat);
+  const names = cited.map((p) => words(p.name));
+  const held = names.map(
+    (name, i) =>
+      name.filter(
+        (w, k) =>
+          name.findIndex((o) => o.token === w.token) === k &&
+          said.some((s) => sameWord(s, w)) &&
+          names.every((other, j) => j === i || !inWords(other, w)),
+      ).length,
+  );
+  const best = Math.max(...held);
+  return best > 0 && held.filter((n) => n === best).length === 1 ? cited[held.indexOf(best)] : undefined;
+}
