@@ -98,9 +98,16 @@ function naturalisedAsVietnamese(text: string): string {
   return folded;
 }
 
+/**
+ * The writer or the couple said Vietnamese in English (folded): "as a Vietnamese citizen", "I'm Vietnamese", "we are
+ * both Vietnamese nationals". No foreigner, though "a Vietnamese" alone is how a foreigner names a Vietnamese spouse.
+ */
+const SELF_VIETNAMESE =
+  /(?:^|[^\p{L}])(?:as|i am|i'm|im|we are|we're|both|am)\s+(?:both\s+)?(?:a\s+)?vietnamese(?:\s+(?:citizens?|nationals?|people|person))?(?![\p{L}])/gu;
+
 /** Whether the message names a foreign element (a foreigner, a nationality, abroad). */
 export function namesForeign(typed: string): boolean {
-  const text = naturalisedAsVietnamese(typed);
+  const text = naturalisedAsVietnamese(typed).replace(SELF_VIETNAMESE, " nguoi viet ");
   // "quốc tịch Việt Nam", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
   const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
   const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
@@ -132,7 +139,7 @@ export function staysAbroad(text: string): boolean {
 
 /** Whether the message names a foreign person (not only a foreign place): "chồng tôi quốc tịch Pháp". */
 export function namesForeigner(typed: string): boolean {
-  const text = naturalisedAsVietnamese(typed);
+  const text = naturalisedAsVietnamese(typed).replace(SELF_VIETNAMESE, " nguoi viet ");
   const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
   return FOREIGN_PERSON.some((run) => run.length > 0 && containsRun(tokens, run));
 }

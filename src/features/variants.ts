@@ -797,44 +797,32 @@ export function noteTold(
       (w, i) => inWords(caseWords, w) && inWords(open, w) && content.findIndex((o) => o.token === w.token) === i,
     );
     if (shared.length < NOTE_SHARED || shared.every((w) => inWords(NOTE_WEAK, w))) continue;
+
     // said the other way round: "sổ gốc không còn" is no case of "sổ … còn lưu"
     if (shared.some((w) => negatedIn(said, w) !== negatedIn(caseWords, w))) continue;
     const meant = cited.length === 1 ? cited[0] : eventOf(cited, `${story} ${current.name}`);
+    // one word at least of this case that the look-alike's own notes do not say too: "sổ hộ tịch" is the topic of both
+    // "nếu sổ hộ tịch còn lưu" and "nếu cả sổ hộ tịch đều đã mất", "còn lưu" and "mất" the cases
+    if (meant && !shared.some((w) => !inWords(sentOnWords(meant, all), w))) continue;
     if (meant) scored.set(meant.code, Math.max(scored.get(meant.code) ?? 0, shared.length));
   }
   const ranked = [...scored].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (!first || (second && second[1] >= first[1])) return undefined;
-  const meant = all.find((p) => p.code === first[0]);
-  // The look-alike's own notes tell the message's case as well or better, sending it on ("sổ hộ tịch năm đó bị lũ cuốn
-  // mất rồi" after a re-registration: the extract's note "nếu cả sổ hộ tịch … đều đã mất … đăng ký lại" says more of
-  // it than the re-registration's "nếu sổ hộ tịch còn lưu"): the case is the one at hand's still.
-  if (!meant || sentOn(meant, all, said, content) >= first[1]) return undefined;
-  return meant;
+  return all.find((p) => p.code === first[0]);
 }
 
-/** The most words of the message a clause of the procedure's notes citing another record shares, read as noteTold does. */
-function sentOn(
-  procedure: Procedure,
-  all: readonly Procedure[],
-  said: readonly Word[],
-  content: readonly Word[],
-): number {
-  let most = 0;
-  for (const clause of noteClauses(procedure)) {
-    const cited = (clause.match(CITED) ?? []).filter(
-      (code) => code !== procedure.code && all.some((p) => p.code === code),
-    );
-    if (cited.length === 0) continue;
-    const caseWords = caseOfClause(clause);
-    const open = sharable(clause, said);
-    const shared = content.filter(
-      (w, i) => inWords(caseWords, w) && inWords(open, w) && content.findIndex((o) => o.token === w.token) === i,
-    );
-    if (shared.some((w) => negatedIn(said, w) !== negatedIn(caseWords, w))) continue;
-    most = Math.max(most, shared.length);
-  }
-  return most;
+/**
+ * The words of the cases a procedure's own notes send elsewhere (its clauses citing another record): what both a note of
+ * the procedure at hand and one of the look-alike say ("sổ hộ tịch" in "nếu sổ hộ tịch … còn lưu" and "nếu cả sổ hộ tịch
+ * … đều đã mất") is their topic, telling neither case.
+ */
+function sentOnWords(procedure: Procedure, all: readonly Procedure[]): Word[] {
+  return noteClauses(procedure)
+    .filter((clause) =>
+      (clause.match(CITED) ?? []).some((code) => code !== procedure.code && all.some((p) => p.code === code)),
+    )
+    .flatMap(caseOfClause);
 }
 
 /** Of procedures a note cites together, the one whose own name's words (those the others' lack) the chat says. */

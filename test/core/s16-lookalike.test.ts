@@ -10,13 +10,14 @@
  *   without "đổi"): nothing.
  * - A birth or a death already registered abroad ("đã có giấy khai sinh Đài Loan rồi", "bên đó đã cấp giấy chứng tử")
  *   is noted in the register here (2.000547), not registered again.
- * - Someone working or studying abroad ("đi lao động ở Hàn Quốc") is no foreign element.
+ * - Someone working or studying abroad ("đi lao động ở Hàn Quốc") is no foreign element, nor the writer said Vietnamese in
+ *   English ("as a Vietnamese citizen").
  * The reading alone, and the probe batches through the real assistant. Phrasings written for this test.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
-import { namesForeign, retoldCase } from "../../src/features/foreign.js";
+import { namesForeign, namesForeigner, retoldCase } from "../../src/features/foreign.js";
 import { noteTold } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
@@ -34,7 +35,7 @@ describe("the notes of the procedure at hand, read against what is told after it
     // [current, words before, told, meant]
     ["2.000635", "xin bản sao giấy khai sinh", "thế nếu sổ gốc ở phường cũng mất luôn thì sao", "1.004884"],
     ["2.000635", "trích lục kết hôn", "ủy ban bảo sổ gốc cũng mất rồi", "1.004746"],
-    ["2.000635", "bản sao giấy chứng tử của ông", "sổ lưu ở xã bị lũ cuốn mất rồi", "1.005461"],
+    ["2.000635", "bản sao giấy chứng tử của ông", "bản chính mất rồi, sổ ở xã cũng bị lũ cuốn mất", "1.005461"],
     ["1.004884", "làm lại giấy khai sinh", "xã nói sổ gốc vẫn còn lưu mà", "2.000635"],
     ["1.005461", "làm lại giấy chứng tử", "cán bộ bảo sổ khai tử năm đó còn lưu", "2.000635"],
     ["1.001570", "tạm ngừng kinh doanh", "chắc em nghỉ hẳn, không bán nữa đâu", "1.001266"],
@@ -52,6 +53,8 @@ describe("the notes of the procedure at hand, read against what is told after it
     ["2.000509", "văn bản đăng ký gửi trước mấy ngày"], // "không có trong văn bản": said the other way round
     ["1.005461", "nhà còn giữ bản photo giấy chứng tử có dùng được không"], // only the commonest words shared
     ["1.004746", "hồ sơ gồm những gì"], // "hồ sơ" is no "hộ … sổ"
+    // the topic both notes say ("sổ hộ tịch") and the death itself ("mất") tell neither case
+    ["1.005461", "ông mất năm 1998, xã nói sổ hộ tịch năm đó bị lũ cuốn mất rồi"],
   ])("after %s: %s → nothing", (current, text) => {
     expect(noteTold(byCode(current), all, text)).toBeUndefined();
   });
@@ -72,6 +75,15 @@ describe("an event already registered abroad", () => {
     expect(retoldCase(byCode("1.000894"), all, "tụi em đăng ký kết hôn bên Hàn rồi, giờ về ghi vào sổ")?.code).toBe(
       "2.002189",
     );
+  });
+
+  it("the writer said Vietnamese in English is no foreigner; a Vietnamese spouse named by a foreigner still is one", () => {
+    expect(
+      namesForeigner("My landlord says I, as a Vietnamese citizen from Hanoi, must register my temporary stay"),
+    ).toBe(false);
+    expect(namesForeign("We are a Vietnamese couple and our baby was born in Hanoi")).toBe(false);
+    expect(namesForeigner("I married a Vietnamese woman last year")).toBe(true);
+    expect(namesForeigner("I'm a Vietnamese-American living in District 3")).toBe(true);
   });
 
   it("someone working abroad is no foreign element", () => {
