@@ -2,8 +2,8 @@
 // every procedure's) and writes data/scope.json. Deterministic: the same examples give the same file.
 // `--cv`: 5-fold cross-validation on the tuning messages (eval/tuning.tsv, the câu mẫu's source) through the served
 // search built without the fold's câu mẫu — prints, at several thresholds, the in-scope answers and lists the gate
-// would take away beside the out-of-scope messages the served search answers or offers a list that it catches. Heavy
-// (minutes): run it under the lock.
+// would take away beside the out-of-scope messages the served search answers or offers a list that it catches, and how
+// many of all `none` and in-scope tuning messages reach each P. Heavy (minutes): run it under the lock.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,11 +23,19 @@ export function trainBundled(root: string): ScopeModel {
   return trainScope(file.examples.map((e) => ({ text: e.text, out: e.code === NONE })));
 }
 
+/** The model as data/scope.json holds it: one weight a line, so that a retrained file's diff reads. */
 export function formatScope(model: ScopeModel): string {
-  const { weights, ...rest } = model;
-  const lines = Object.entries(weights).map(([f, w]) => `  ${JSON.stringify(f)}: ${w}`);
+  const { views, ...rest } = model;
   const head = JSON.stringify(rest, null, 1).replace(/\n}$/, "");
-  return `${head},\n "weights": {\n${lines.join(",\n")}\n }\n}\n`;
+  const viewText = views.map((view) => {
+    const { weights, ...meta } = view;
+    const lines = Object.entries(weights).map(([f, w]) => `    ${JSON.stringify(f)}: ${w}`);
+    const metaText = Object.entries(meta)
+      .map(([k, v]) => `   ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+      .join(",\n");
+    return `  {\n${metaText},\n   "weights": {\n${lines.join(",\n")}\n   }\n  }`;
+  });
+  return `${head},\n "views": [\n${viewText.join(",\n")}\n ]\n}\n`;
 }
 
 /** One tuning message under cross-validation: what the served search without its fold answered, and the gate's P. */
@@ -53,7 +61,8 @@ export async function crossValidateScope(root: string, folds = 5, seed = 2026120
   for (let f = 0; f < folds; f++) {
     const taught = queries.filter((_, i) => fold[i] !== f).map(asExample);
     const model = trainScope(taught.map((e) => ({ text: e.text, out: e.code === NONE })));
-    const search = new ExampleSearch(procedures, synonyms, taught, redirects, { key: labelKey });
+    // The served gate (data/scope.json, trained on every fold) is off: the fold's own model is what is measured.
+    const search = new ExampleSearch(procedures, synonyms, taught, redirects, { key: labelKey, scope: null });
     queries.forEach((q, i) => {
       if (fold[i] !== f) return;
       const outcome = search.searchUncached(q.query);
@@ -86,11 +95,15 @@ export function cvTable(cases: readonly ScopeCase[], thresholds: readonly number
     `tuning messages ${cases.length} (out of scope ${cases.filter((c) => c.out).length}); the served search under ` +
       `CV answers out of scope ${oos.length}, in scope right ${right.length}, wrong ${wrong.length}; offers a list ` +
       `to out of scope ${oosLists.length}, to in scope holding the right one ${rightLists.length}`,
-    "P ≥	out-of-scope answers caught	right answers lost	wrong answers vetoed	out-of-scope lists caught	right lists lost",
+    "P ≥	none at P	in scope at P	out-of-scope answers caught	right answers lost	wrong answers vetoed	" +
+      "out-of-scope lists caught	right lists lost",
   ];
+  const none = cases.filter((c) => c.out);
+  const inScope = cases.filter((c) => !c.out);
   for (const t of thresholds) {
     const n = (xs: readonly ScopeCase[]) => `${xs.filter((c) => c.vetoed && c.p >= t).length}/${xs.length}`;
-    lines.push([t, n(oos), n(right), n(wrong), n(oosLists), n(rightLists)].join("\t"));
+    const at = (xs: readonly ScopeCase[]) => `${xs.filter((c) => c.p >= t).length}/${xs.length}`;
+    lines.push([t, at(none), at(inScope), n(oos), n(right), n(wrong), n(oosLists), n(rightLists)].join("\t"));
   }
   return lines.join("\n");
 }
@@ -105,7 +118,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     const model = trainBundled(root);
     writeFileSync(path.join(root, SCOPE_FILE), formatScope(model));
     console.log(
-      `${SCOPE_FILE}: ${Object.keys(model.weights).length} weights (veto at P ≥ ${model.veto}), trained in ` +
+      `${SCOPE_FILE}: ${model.views.map((v) => `${v.view} ${Object.keys(v.weights).length}`).join(", ")} weights ` +
+        `(veto at P ≥ ${model.veto}), trained in ` +
         `${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
   }
