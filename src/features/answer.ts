@@ -757,7 +757,9 @@ async function answerQuestion(
     outcome.decision === "answer" &&
     outcome.sure &&
     top.parts.title >= 1 &&
-    (opensMoveOn(text) || (cue !== undefined && GETTING.includes(cue.section) && asksToGetPaper(text, otherNames)));
+    // a look-alike of the one at hand moved on to is the case's own ("còn hồ sơ khai sinh của tôi thì nộp ở đâu")
+    ((opensMoveOn(text) && !lookAlike(top.procedure, current)) ||
+      (cue !== undefined && GETTING.includes(cue.section) && asksToGetPaper(text, otherNames)));
   if (movesToOther) return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   // "khai tử thì lệ phí bao nhiêu" after a birth registration, "tạm trú thì cần giấy gì" after a permanent residence,
   // "chứng thực di chúc thì phí bao nhiêu" after a certified copy: a section asked of another procedure the message
@@ -1108,6 +1110,18 @@ async function answerQuestion(
     unknownWords(text, vocabularyOf(catalogue)).length === 0;
   if (whatIfHere) return [show(ctx, deps, current, whatIfSection(text, cue))];
   const detailedNow = outcome.decision === "answer" && outcome.sure ? undefined : detail();
+  // "xử lý trong mấy ngày" after a temporary absence: search is sure of "Thủ tục xử lý đơn" for its name's words, but
+  // those are words of the office's handling that any follow-up says. Named by nothing else, it asks the one at hand.
+  if (
+    current &&
+    cue &&
+    top &&
+    !labelled &&
+    outcome.decision === "answer" &&
+    top.procedure.code !== current.code &&
+    namedByAskingOnly(top.procedure, text)
+  )
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1130,6 +1144,7 @@ async function answerQuestion(
     options,
     cue,
     all: catalogue.procedures,
+    catalogue,
     vocabulary: vocabularyOf(catalogue),
   });
   if (settled) {
@@ -1264,7 +1279,49 @@ async function answerQuestion(
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, "conditions"))];
   }
+  // "mẹ mất ở nhà" after a death registration: a short detail of the case, no question, every word of it the record's
+  // own, most records' or a particle: the case told, the procedure at hand as a whole.
+  if (
+    current &&
+    !cue &&
+    !redirect &&
+    outcome.decision === "none" &&
+    tokenize(text).length <= DETAIL_TOLD_WORDS &&
+    !asksQuestion(text) &&
+    toldOfRecord(current, text, asksBare, catalogue, vocabularyOf(catalogue))
+  )
+    return [show(ctx, deps, current, "general")];
   return [notFound(ctx, deps, catalogue, text)];
+}
+
+/** A list's record covering this share of a message's words is what the message asks about, no stranger. */
+const STRANGERS_COVER = 0.6;
+
+/** Whether a follow-up's words besides its cue are the record at hand's (or most records'), one aside at most. */
+function saysLittleElse(
+  current: Procedure,
+  text: string,
+  cue: { section: Section; rest: readonly string[] },
+  catalogue: Catalogue,
+  vocabulary: Vocabulary,
+): boolean {
+  const read = followUpWords(current, text, cue, catalogue, vocabulary);
+  return read !== undefined && read.unexplained.length <= 1 && !read.unexplained.some((k) => read.hidden.has(k));
+}
+
+/** A detail told alone after an answer is this short at most. */
+const DETAIL_TOLD_WORDS = 8;
+
+/** Whether every word of a detail besides particles is one the record at hand (or most records) says. */
+function toldOfRecord(
+  current: Procedure,
+  text: string,
+  cue: { section: Section; rest: readonly string[] },
+  catalogue: Catalogue,
+  vocabulary: Vocabulary,
+): boolean {
+  const read = followUpWords(current, text, cue, catalogue, vocabulary);
+  return read !== undefined && read.keys.length > 0 && read.unexplained.length === 0;
 }
 
 /** No procedure answers the message: the office to ask, browsing, and the choices offered before. */
@@ -1936,12 +1993,24 @@ const RECOMMENDED =
 const CHEAP_WHERE =
   /(?:^|\s)(?:o dau|cho nao|where)(?:\s+\S+){0,4}?\s+(?:re|cheap|cheaper|cheapest)(?:\s+(?:nhat|hon|ko|khong|k|ad|a|vay|z|nhi|ha))*\s*[?.!]*$/;
 
-/** Whether a message seeks a thing to buy or a place recommended, none of a procedure's sections (folded). */
+/** "cửa hàng vật liệu xây dựng nào rẻ", "loại nào tốt nhất": which one of a kind is cheap or good, a thing chosen (folded). */
+const WHICH_BEST =
+  /(?:^|\s)nao\s+(?:re|tot|ngon|dep|uy tin|chat luong|cheap|best)(?:\s+(?:nhat|hon|vay|z|a|ad|nhi))*\s*[?.!]*$/;
+
+/** "thuốc lá điện tử có hại không", "… có độc không": whether a thing harms, a health question, no section (folded). */
+const HARMS =
+  /(?:^|\s)co\s+(?:hai|doc|nguy hiem|an toan)(?:\s+(?:gi|cho\s+\S+))?\s+(?:khong|ko|k|hong|hok)(?:\s+(?:a|ad|vay|z|nhi))*\s*[?.!]*$/;
+
+/** Whether a message seeks a thing to buy, a place recommended or whether a thing harms: no section (folded). */
 function seeksThing(text: string): boolean {
   const folded = fold(text.slice(0, MAX_DAY_CHARS));
   const bought = BUYS_THING.exec(folded);
   return (
-    (bought !== null && !PAPER_BOUGHT.test(bought[1] as string)) || RECOMMENDED.test(folded) || CHEAP_WHERE.test(folded)
+    (bought !== null && !PAPER_BOUGHT.test(bought[1] as string)) ||
+    RECOMMENDED.test(folded) ||
+    CHEAP_WHERE.test(folded) ||
+    WHICH_BEST.test(folded) ||
+    HARMS.test(folded)
   );
 }
 
@@ -2169,6 +2238,16 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string):
 }
 
 const PLACE_AFTER = new Set(tokenize("ở tại bên"));
+
+/** Whether the message says a procedure's distinct name words only as words of asking or handling ("xử lý"). */
+function namedByAskingOnly(procedure: Procedure, text: string): boolean {
+  const own = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  const withAccents = typed.some((w) => w.marks !== "");
+  const said = typed.filter((w) => own.has(w.token));
+  // as typed: "chủ hộ" is no "chú", "hồ"
+  return said.length > 0 && said.every((w) => asksWithTyped(w, withAccents));
+}
 
 /** Sections that ask how to get a thing, not whether it is needed: a paper asked so is its own procedure's. */
 const GETTING: readonly Section[] = ["place", "time", "fee", "steps"];
@@ -2404,6 +2483,7 @@ function withAlternatives(listed: readonly Procedure[], all: readonly Procedure[
 interface Context {
   /** Every procedure of the chat's catalogue. */
   all: readonly Procedure[];
+  catalogue: Catalogue;
   current: Procedure | undefined;
   options: readonly Procedure[];
   cue: ReturnType<typeof sectionCue>;
@@ -2423,7 +2503,7 @@ function settleWithContext(
   search: ProcedureSearch<Procedure>,
   outcome: SearchOutcome<Procedure>,
   text: string,
-  { current, options, cue, all, vocabulary }: Context,
+  { current, options, cue, all, catalogue, vocabulary }: Context,
 ): { procedure: Procedure; section: Section } | undefined {
   if (options.length > 0 && outcome.decision !== "none") {
     const listed = outcome.hits.filter((h) => options.some((o) => o.code === h.procedure.code));
@@ -2484,6 +2564,21 @@ function settleWithContext(
   if (best && best.procedure.code !== current.code && (!next || best.score - next.score >= REFINE_MARGIN)) {
     return { procedure: best.procedure, section: outcome.intent };
   }
+  // "em bán hàng online tại nhà thôi có cần đăng ký không" after a household business, "xin ở xã nào, em tạm trú ở Bình
+  // Dương hộ khẩu ở Huế" after a certificate of marital status: a section asked with the case's words, search unsure
+  // among records none of which the message names whole ("online", "tạm trú" of their names), and read with the
+  // procedure at hand, it puts that one first. The list would replace the answer with strangers: that section of it.
+  if (
+    cue &&
+    outcome.decision === "choose" &&
+    best?.procedure.code === current.code &&
+    // none of them named whole, nor covering most of the message: "bà ngoại 80 tuổi xin trợ cấp thì bao lâu có" after
+    // a birth registration names another matter ("trợ cấp", all its words a monthly allowance's) in plain words
+    !outcome.hits.some((h) => h.parts.title >= 1 || h.parts.coverage >= STRANGERS_COVER) &&
+    unknownWords(text, vocabulary).length === 0 &&
+    saysLittleElse(current, text, cue, catalogue, vocabulary)
+  )
+    return { procedure: current, section: cue.section };
   // "and if my fiancée is Korean" on a plain procedure, when the refinement found nothing clearer: its
   // foreign-element twin.
   const twin = namesForeign(text) ? foreignTwin(current, all) : undefined;

@@ -423,7 +423,7 @@ export function asksPaperToBring(text: string): boolean {
 }
 
 /** Words that head a paper or a place said of the case: "giấy khai sinh của cháu", "hợp đồng thuê", "nơi đăng ký khai sinh". */
-const PAPER_HEADS = new Set(words("giấy bản sổ tờ hợp văn thẻ quyết nơi chỗ").map((w) => w.token));
+const PAPER_HEADS = new Set(words("giấy bản sổ tờ hợp văn thẻ nơi chỗ").map((w) => w.token));
 /** Words of a paper's name that tell no paper apart ("giấy xác nhận cư trú", "bản sao trích lục"). */
 const PAPER_NAME_FRAME = new Set(
   words("xác nhận chứng nhận đăng ký cấp đồng bản sao chính gốc tờ khai của cho").map((w) => w.token),
@@ -446,6 +446,9 @@ export function namesAsPaperOfCase(text: string, name: ReadonlySet<string>): "pa
   const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
   if (opensMoveOn(typed)) return undefined;
   const said = words(typed).map((w) => w.token);
+  // The other procedure's own words said outside its paper ("khiếu nại quyết định xử phạt"): that procedure is named.
+  const inPaper = paperSpans(said, name);
+  if (said.some((t, i) => name.has(t) && !PAPER_NAME_FRAME.has(t) && !asksWith(t) && !inPaper.has(i))) return undefined;
   for (const head of paperHeads(said, name)) {
     if (!GETS_PAPER.has(said[head - 1] ?? "")) return PLACE_HEADS.has(said[head] as string) ? "place" : "paper";
   }
@@ -467,6 +470,20 @@ export function asksToGetPaper(text: string, name: ReadonlySet<string>): boolean
 export function opensMoveOn(text: string): boolean {
   const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
   return ANOTHER_MATTER.test(typed) || movesOn(unchat(textWords(typed)));
+}
+
+/** The indexes of the words of papers or places named by `name`'s words, from their heads on. */
+function paperSpans(said: readonly string[], name: ReadonlySet<string>): Set<number> {
+  const spans = new Set<number>();
+  for (const head of paperHeads(said, name)) {
+    spans.add(head);
+    for (let i = head + 1; i < said.length; i++) {
+      const t = said[i] as string;
+      if (!(name.has(t) || PAPER_NAME_FRAME.has(t) || PERSONS.has(t) || PAPER_HEADS.has(t))) break;
+      spans.add(i);
+    }
+  }
+  return spans;
 }
 
 /** Where papers or places named by `name`'s words start (their head word's index) among folded words. */
