@@ -1386,7 +1386,8 @@ const WHEN_WORDS = new Set(tokenize("năm tháng ngày hồi vào từ nhỏ lê
 const TO_GO = new Set(tokenize("phải hay có"));
 const PAPER_NOUNS = new Set(["documents", "document", "papers", "paperwork"]);
 const OWNERS = new Set(["my", "our", "own", "his", "her", "their", "these", "those", "an", "the"]);
-const ASKING_WHICH = new Set(["what", "which"]);
+// "how about the documents?", "and the documents?": the papers asked after an answer
+const ASKING_WHICH = new Set(["what", "which", "about", "and"]);
 function ownedPaper(spelled: readonly Word[], at: number): boolean {
   const before = spelled.slice(Math.max(0, at - 3), at);
   return OWNERS.has(spelled[at - 1]?.token ?? "") && !before.some((w) => ASKING_WHICH.has(w.token));

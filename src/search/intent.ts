@@ -92,6 +92,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "làm liền",
     "trong ngày",
     "how long",
+    // fast or slow, in English: "is it quick?", "how quickly can I get it"
+    ...["is it quick", "is it fast", "how quickly", "how fast"],
     // "how much time?" (no money), "what about time?", "and the time?"
     ...["how much time", "what about time", "what about the time", "and the time", "time needed", "time required"],
     "how many days",
@@ -132,6 +134,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "giá bao nhiêu",
     // money in slang: "mất xèng ko ad", "tốn bao nhiêu xèng"
     "xèng",
+    // whether it is dear or cheap: "có mắc không", "mắc hông" (Southern), "rẻ không", "tốn kém không", "is it expensive?"
+    ...["có mắc không", "mắc không", "mắc hông", "mắc ko", "mắc lắm không", "có rẻ không", "rẻ không", "rẻ hông"],
+    ...["tốn kém không", "có tốn kém", "tốn kém lắm", "expensive", "cheap", "pricey", "costly"],
     // an amount said in its unit: "mấy nghìn một trang", "bao nhiêu đồng", "giá nhiêu"
     "mấy nghìn",
     "mấy ngàn",
@@ -234,6 +239,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "papers",
     "paperwork",
     "what do i need",
+    // what more is needed: "cần thêm gì", "anything else I need?", "what else do I bring"
+    ...["cần thêm gì", "cần gì thêm", "thêm giấy gì", "thêm giấy tờ gì", "anything else i need", "what else do i need"],
+    ...["anything else to bring", "what else should i bring", "what else do i bring"],
     "what do i bring",
     "bring",
     "need to bring",
@@ -324,6 +332,10 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     // the app as the channel: "notify a guest's stay through the app"
     ...["through", "via", "on", "in", "using", "with"].flatMap((by) => [`${by} the app`, `${by} an app`]),
     "on my phone",
+    // in person asked as the other channel: "ra phường làm trực tiếp được hông", "nộp trực tiếp hay online" ("do I
+    // have to come in person" is who must be there: the conditions)
+    ...["trực tiếp được không", "trực tiếp được ko"],
+    ...["trực tiếp được hông", "trực tiếp hay online", "trực tiếp hay qua mạng"],
     "from my phone",
   ],
   place: [
@@ -542,10 +554,14 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     // "will I be fined?" ("fine" alone is "ok", bareSection; "is it fine if …" asks whether it is allowed)
     ...["a fine", "any fine", "the fine", "fined", "be fined", "get fined", "fine if", "penalty", "penalties"],
     ...["penalised", "penalized", "punished", "punishment"],
+    // a limit the rules set, in English: "any age limit?", "is there an income limit?"
+    ...["age limit", "age requirement", "minimum age", "income limit", "income threshold", "limit", "limits"],
     // who must, in English: "who has to declare?", "who needs to do this?"
     ...["who has to", "who needs to", "who must", "who should", "who is required", "who are required"],
     // whether one may stay unnamed (a denunciation): "có được giấu tên không", "có được giữ bí mật danh tính không"
     ...["giấu tên", "giữ bí mật", "bí mật danh tính", "giữ kín", "giấu danh tính", "ẩn danh", "anonymous"],
+    ...["giữ bí mật danh tính", "giữ bí mật tên", "giữ kín danh tính", "giữ kín tên", "bảo mật danh tính"],
+    ...["bảo vệ bí mật", "lộ danh tính", "lộ tên", "biết tên người tố cáo"],
     ...["anonymously", "keep my name secret", "keep my identity secret"],
     // who may, asked with "thì"/"mới"/"cũng" between: "ai thì được hỗ trợ", "người nào mới được hưởng"
     ...["ai thì được", "ai mới được", "ai cũng được", "ai sẽ được", "người nào thì được", "người nào mới được"],
@@ -791,6 +807,33 @@ function overdueBy(spelled: readonly Word[], at: number, mode: "exact" | "typed"
 }
 
 /**
+ * "đắt không", "có đắt lắm không": whether it is dear, the fee. Only "đắt" typed with its accents ("đất không" is land).
+ */
+const DAT = phrase("đắt")[0] as Word;
+const DEAR_AFTER = new Set(tokenize("không ko hông lắm quá"));
+function dearAsked<T extends Word>(
+  spelled: readonly Word[],
+  cues: Cue[],
+  rest: T[],
+  sentenceAt: (k: number) => number,
+): void {
+  for (let k = 0; k < spelled.length; k++) {
+    const w = spelled[k] as Word;
+    if (w.token !== DAT.token || w.marks !== DAT.marks || !DEAR_AFTER.has(spelled[k + 1]?.token ?? "")) continue;
+    cues.push({
+      intent: "fee",
+      tokens: [w.token],
+      sentence: sentenceAt(k),
+      clause: clauseAt(spelled, k),
+      at: k,
+      end: k + 1,
+    });
+    const at = rest.indexOf(w as T);
+    if (at >= 0) rest.splice(at, 1);
+  }
+}
+
+/**
  * One paper or another ("photo công chứng được không hay phải bản chính", "bản gốc hay bản sao"): which paper will do,
  * the papers. The second paper within three words after "hay"/"hoặc".
  */
@@ -821,6 +864,30 @@ function paperOrPaper(
       if (!c.paper && c.intent === "conditions" && (c.at ?? -1) > k && (c.at ?? -1) < j) c.mute = true;
     cues.push({ intent: "documents", tokens: [], sentence: sentenceAt(j), paper: true, at: j, end: j });
     return;
+  }
+}
+
+/**
+ * "who has to declare?", "who needs to register it?", "who can apply for this": the act asked after "who must" (a verb,
+ * a pronoun at most, then the sentence ends) is the procedure at hand's own, asked whole; it names nothing to search.
+ */
+const WHO_MUST = new Set(
+  ["who has to", "who needs to", "who must", "who should", "who can", "who may", "who is required", "who are required"]
+    .concat(["who is eligible to", "who is allowed to"])
+    .map((text) => tokenize(text).join(" ")),
+);
+const POINTED = new Set(["it", "this", "that", "one", "for", "to", "so", "do", "the", "procedure"]);
+function whoMustAct<T extends Word>(spelled: readonly Word[], cues: readonly Cue[], rest: T[]): void {
+  for (const cue of cues) {
+    if (cue.mute || cue.end === undefined || !WHO_MUST.has(cue.tokens.join(" "))) continue;
+    const sentence = sentenceNo(spelled, cue.end - 1);
+    const after: Word[] = [];
+    for (let k = cue.end; k < spelled.length && sentenceNo(spelled, k) === sentence; k++)
+      after.push(spelled[k] as Word);
+    if (after.length === 0 || after.length > 4 || after.some((w) => w.marks !== "")) continue;
+    const verbs = after.filter((w) => !POINTED.has(w.token));
+    if (verbs.length > 1) continue;
+    for (let k = rest.length - 1; k >= 0; k--) if (after.includes(rest[k] as Word)) rest.splice(k, 1);
   }
 }
 
@@ -1291,7 +1358,10 @@ export function extractIntent<T extends Word>(
       cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
   }
   paperOrPaper(spelled, cues, mode, sentenceAt);
+  dearAsked(spelled, cues, rest, sentenceAt);
   statedNeed(spelled, cues);
+  // "who has to declare?", "who needs to do this?": the act after "who must" at the end is the procedure at hand's
+  whoMustAct(spelled, cues, rest);
   // "place?", "location?", "address?", "hours?", "time?", "fine?" said alone (after an answer): that section
   // (the word names no procedure: nothing is left to search)
   const bare = bareSection(spelled);
@@ -1349,7 +1419,7 @@ export function extractIntent<T extends Word>(
       ? "place"
       : whole
         ? "general"
-        : paperToHandIn(spelled, end, mode) || paperUsable(spelled, end, mode)
+        : paperToHandIn(spelled, end, mode) || paperUsable(spelled, end, mode) || paperCertified(spelled, end, mode)
           ? "documents"
           : "conditions";
     cues.push({ intent: section, tokens: [], sentence: lastSentence });
@@ -1998,6 +2068,30 @@ function paperUsable(spelled: readonly Word[], end: number, mode: "exact" | "typ
   return false;
 }
 const USES = new Set(tokenize("dùng thay"));
+
+/**
+ * "bản sao có cần chứng thực không", "giấy khai sinh có phải dịch không": how a paper named before must be made,
+ * the papers (not "có cần công chứng không" alone: whether the service is needed).
+ */
+function paperCertified(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const sentence = sentenceNo(spelled, end);
+  let need = -1;
+  for (let k = end - 1; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
+    const w = spelled[k] as Word;
+    if (NEEDING.some((n) => n.token === w.token && (mode === "typed" || w.marks === n.marks))) {
+      need = k;
+      break;
+    }
+  }
+  // the making right after the need, nothing after it but the question ("có cần chứng thực không"; not "… chứng thực
+  // chữ ký không": the service asked)
+  if (need < 0 || !hasAt(spelled, need + 1, MADE_SO) || end - need > 3) return false;
+  for (let k = need - 1; k >= 0 && clauseAt(spelled, k) === clauseAt(spelled, need); k--) {
+    if (paperMap.entryAt(spelled, k, mode)) return true;
+  }
+  return false;
+}
+const MADE_SO = new Set(["cong chung", "chung thuc", "sao y", "dich", "hop phap", "dich thuat"]);
 
 /** An act done at the office said in the sentence before `end`: "nộp hồ sơ …", "chứng thực …", "làm giấy …". */
 function actsBefore(spelled: readonly Word[], end: number): boolean {

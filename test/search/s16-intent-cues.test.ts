@@ -93,6 +93,27 @@ describe("section cues that generalise (session 16)", () => {
     ["photo công chứng được không hay phải bản chính", "documents"],
     ["bản gốc hay bản sao", "documents"],
     ["giấy khai sinh mất rồi, làm lại hay xin bản sao", "general"],
+    // the act after "who must" is the procedure at hand's; who decides is the authority
+    ["ai duyệt", "place"],
+    ["ai có quyền nộp", "conditions"],
+    // dear or cheap is the fee ("đất không" typed without accents is land); quick is the time; a limit, the conditions
+    ["có mắc không", "fee"],
+    ["có đắt lắm không", "fee"],
+    ["is it expensive?", "fee"],
+    ["đất không có sổ thì sao", "conditions"],
+    ["is it quick?", "time"],
+    ["any age limit?", "conditions"],
+    ["is there an income limit?", "conditions"],
+    // what more is needed, the documents asked after "how about", a paper that must be certified or translated
+    ["cần thêm gì", "documents"],
+    ["anything else I need?", "documents"],
+    ["how about the documents?", "documents"],
+    ["bản sao có cần chứng thực không", "documents"],
+    ["Tôi viết giấy ủy quyền cho con trai nhận hộ lương hưu, có cần ra phường chứng thực chữ ký không?", "conditions"],
+    // in person asked as the other channel; who must come in person is a condition
+    ["ra công an phường làm trực tiếp được hông", "online"],
+    ["do I have to come in person to register my marriage", "conditions"],
+    ["nộp trực tiếp hồ sơ đăng ký khai sinh ở đâu", "place"],
   ])("«%s» asks %s", (text, intent) => {
     expect(intentOf(text)).toBe(intent);
   });
@@ -102,6 +123,13 @@ describe("section cues that generalise (session 16)", () => {
       expect(read(text).rest.map((w) => w.token)).toEqual(expect.not.arrayContaining(["cool", "alright", "late"]));
     }
     expect(read("cần mấy thành viên").rest.map((w) => w.token)).toEqual(["can"]);
+    for (const text of ["who has to declare?", "who needs to do this?", "có được giữ bí mật danh tính không"]) {
+      expect(
+        read(text)
+          .rest.map((w) => w.token)
+          .filter((t) => t !== "khong"),
+      ).toEqual([]);
+    }
     // a great-grandparent is no agreement said
     expect(read("great grandmother death").rest.map((w) => w.token)).toContain("great");
   });
