@@ -8,6 +8,7 @@ import type { Choice, Feature, FeatureContext, Reply } from "../core/types.js";
 import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
+import { extractIntent } from "../search/intent.js";
 import { fold, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope } from "../search/scope.js";
 import { isVietnameseSyllable } from "../search/spelling.js";
@@ -58,6 +59,7 @@ import {
   retoldCase,
   saysDomestic,
   staysAbroad,
+  toldByRecords,
   withoutCaseWords,
 } from "./foreign.js";
 import { shorten } from "./labels.js";
@@ -262,7 +264,9 @@ function whereRecordSays(procedure: Procedure, text: string, section: Section): 
   if (section !== "documents" && section !== "conditions") return section;
   // Words with their accents ("chứng" of "người làm chứng" is no "chưng"), the frame of the question left out.
   const key = (w: Word) => `${w.token}:${w.marks}`;
-  const said = [...new Set(words(text.slice(0, 200)).filter((w) => !NEED_FRAME.has(w.token)))];
+  // Only the words the section's own cue leaves ("hồ sơ gồm" holds no thing: INTENT's request, review s16 #8).
+  const left = extractIntent(textWords(text.slice(0, 200))).rest;
+  const said = [...new Set(left.filter((w) => !NEED_FRAME.has(w.token)))];
   if (said.length === 0) return section;
   const holds = (texts: readonly string[]) => {
     const record = new Set(texts.flatMap((t) => words(t).map(key)));
@@ -725,6 +729,7 @@ async function answerQuestion(
     toldCase &&
     current &&
     (familyOf(current, catalogue.procedures, isForeignElement).includes(toldCase) ||
+      toldByRecords(current, toldCase, catalogue.procedures) ||
       !(
         top &&
         outcome.decision === "answer" &&

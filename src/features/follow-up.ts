@@ -4,6 +4,7 @@ import type { Section } from "../core/format.js";
 import { cuePhrases, extractIntent } from "../search/intent.js";
 import { fold, MAX_QUERY_CHARS, type TextWord, textWords, type Word, words } from "../search/normalize.js";
 import { isVietnameseSyllable, unchat } from "../search/spelling.js";
+import { establishmentAt } from "./everyday.js";
 
 /**
  * Words that carry no procedure in a follow-up ("còn lệ phí thì sao?", "nộp online được
@@ -297,6 +298,7 @@ export function spelledOut(text: string): string {
 
 /** How much is asked, and the words of an allowance that may stand beside it. */
 const AMOUNT = new Set(["bao nhieu", "how much"]);
+const SHORT_AMOUNT = new Set(["nhieu", "bn", "bnh"]);
 const ALLOWANCE_WORDS = new Set(
   // and the period it is paid for: "mỗi năm được bao nhiêu", "một quý bao nhiêu"
   words("hỗ trợ trợ cấp hưởng mức tiền một tháng mỗi năm quý money support allowance get receive month year").map(
@@ -348,8 +350,11 @@ export function sectionCue(text: string): SectionCue | undefined {
     if (at >= 0) tokens = [...tokens.slice(0, at), ...tokens.slice(at + priced.length)];
   }
   // "được hỗ trợ bao nhiêu tiền", "mỗi tháng được bao nhiêu": the amount of an allowance is the procedure as a whole.
-  if (!section && all.some((t, k) => AMOUNT.has(`${t} ${all[k + 1] ?? ""}`))) {
-    const rest = tokens.filter((t) => !FILLER.has(t) && !ALLOWANCE_WORDS.has(t));
+  // Said short after "được" too: "mỗi tháng được nhiêu", "được bn" (INTENT's request).
+  const amount = (t: string, k: number) =>
+    AMOUNT.has(`${t} ${all[k + 1] ?? ""}`) || (t === "duoc" && SHORT_AMOUNT.has(all[k + 1] ?? ""));
+  if (!section && all.some(amount)) {
+    const rest = tokens.filter((t) => !FILLER.has(t) && !ALLOWANCE_WORDS.has(t) && !SHORT_AMOUNT.has(t));
     if (rest.length === 0) return { section: "general", only: true, rest };
   }
   // "quá hạn thì phạt bao nhiêu", "không đăng ký có bị phạt không": a penalty for not doing it in time, which the
@@ -897,19 +902,6 @@ const WHERE_OWN = [
   ].map((run) => words(run).map((w) => w.token)),
 ];
 
-/**
- * Establishments whose whereabouts are asked for themselves, said first ("chợ Bến Thành", "trường tiểu học Lê Lợi",
- * "bệnh viện quận 3", "tiệm áo cưới", "cây xăng gần nhất"). Typed with accents, with their own ("quán" is no "quận",
- * "chợ" no "cho").
- */
-const PLACES = [
-  ...["chợ", "quán", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga", "ga"],
-  ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "trường", "nhà tang lễ", "nhà hàng"],
-  ...["khách sạn", "công viên", "nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "atm", "shop"],
-  ...["hiệu", "nhà sách", "rạp", "sân", "hospital", "school", "market", "bank", "restaurant", "hotel", "station"],
-  ...["store", "supermarket", "pharmacy", "cafe", "coffee", "park", "airport", "nearest"],
-].map((run) => words(run));
-
 /** Words that say where around ("gần đây", "quanh phường", "nearby"), no part of the thing asked. */
 const AROUND = new Set(
   words("gần đây đó quanh xung nào nhất nearby near around here closest nearest any some a an the").map((w) => w.token),
@@ -942,7 +934,7 @@ function whereKeys(said: readonly Word[], accented: boolean): string[] {
  * "bệnh viện quận 3 nằm ở đâu", "gần đây chỗ nào bán sim", "phường có chỗ photo không", "gần phường có quán cà phê nào
  * không", "where is the nearest ATM". The thing asked names none of the procedure's acts, papers or offices
  * (WHERE_OWN: "nộp ở đâu", "tờ khai lấy ở đâu", "công an phường ở đâu", "em ở Cần Thơ thì đăng ký ở đâu") and, unless
- * it is an establishment said first (PLACES), no two words running in one of the procedure's names ("khai sinh ở
+ * it is an establishment said first (src/features/everyday.ts), no two words running in one of the procedure's names ("khai sinh ở
  * đâu"). The words before a clause's "thì" are the case told and are not weighed.
  */
 export function asksWhereOther(text: string, names: readonly string[]): boolean {
@@ -968,13 +960,8 @@ export function asksWhereOther(text: string, names: readonly string[]): boolean 
   const opens = saidWords.findIndex((w) => !AROUND.has(w.token) && !FILLER.has(w.token));
   const placeFirst =
     shopAsked ||
-    (opens >= 0 &&
-      PLACES.some((run) =>
-        run.every((p, j) => {
-          const w = saidWords[opens + j];
-          return w !== undefined && w.token === p.token && (!accented || w.marks === p.marks);
-        }),
-      ));
+    // an establishment said first (src/features/everyday.ts: "chợ Bến Thành", "bệnh viện quận 3", "tiệm áo cưới")
+    (opens >= 0 && establishmentAt(saidWords, opens, accented) > 0);
   const tokens = said.map((t) => t.replace(/~$/, ""));
   if (WHERE_OWN.some((run) => indexOfRun(tokens, run) >= 0) && !placeFirst) return false;
   // An establishment asked of: only an act typed as such says it is where the procedure is done ("trường nào nhận hồ
