@@ -167,3 +167,18 @@ describe("session 16's probe conversations, through the assistant", () => {
     expect(score.sectionsRight).toBeGreaterThanOrEqual(54);
   }, 240_000); // the whole catalogue loads first: slow under load
 });
+
+/**
+ * test/search/s16-intent-probe2.tsv: session 16's check batch (38 messages over 35 procedures: letters whose story
+ * names money, ages and dates, two sections at once, portal, chat, English), written after the first commit and never
+ * tuned on: 35 read right by the rules at the session's start (b6afc0f), 37 at its end.
+ */
+const s16check = parseLabelledQueries(readFileSync(new URL("./s16-intent-probe2.tsv", import.meta.url), "utf8"));
+
+describe("session 16's check batch (never tuned on), read by the rules", () => {
+  it("reads at least 37 of the 38 sections", () => {
+    expect(s16check.length).toBe(38);
+    const right = s16check.filter((q) => q.intents.includes(intentOf(q.query))).length;
+    expect(right).toBeGreaterThanOrEqual(37);
+  });
+});
