@@ -267,7 +267,8 @@ function whereRecordSays(procedure: Procedure, text: string, section: Section): 
   // Only the words the section's own cue leaves ("hồ sơ gồm" holds no thing: INTENT's request, review s16 #8).
   const left = extractIntent(textWords(text.slice(0, 200))).rest;
   const said = [...new Set(left.filter((w) => !NEED_FRAME.has(w.token)))];
-  if (said.length === 0) return section;
+  // a thing is said in two words at least ("người làm chứng"); one left ("nhận" of "ai được nhận") names none
+  if (said.length < THING_WORDS) return section;
   const holds = (texts: readonly string[]) => {
     const record = new Set(texts.flatMap((t) => words(t).map(key)));
     return said.filter((w) => record.has(key(w)) || (w.marks === "" && record.has(`${w.token}:`))).length;
@@ -278,6 +279,9 @@ function whereRecordSays(procedure: Procedure, text: string, section: Section): 
   if (section === "conditions" && inPapers === said.length && inConditions < inPapers) return "documents";
   return section;
 }
+const THING_WORDS = 2;
+/** A message opening by rejecting what was answered (folded): "sai rồi …", "không phải …", "nhầm rồi …". */
+const REJECTS = /^\s*(?:sai|khong phai|ko phai|k phai|nham|not|wrong|no,)(?=$|[\s,.!])/;
 /** Words of asking whether something is needed, which are no part of the thing. */
 const NEED_FRAME = new Set(
   tokenize("cần phải có không ko k bắt buộc mang theo nộp kèm à ạ nhỉ vậy hả need do does i we a an the to bring"),
@@ -834,7 +838,15 @@ async function answerQuestion(
   // correction: another procedure's words said only as a paper of the case, asked whether it is needed (or as the place
   // of the case, asked where), which search answers with that procedure. Asked of the one at hand.
   const paperOfCase =
-    current && cue && top && top.procedure.code !== current.code && !labelled
+    current &&
+    cue &&
+    top &&
+    top.procedure.code !== current.code &&
+    !labelled &&
+    !aside.has(current.code) &&
+    // "sai rồi, tôi cần bản sao giấy khai sinh": the one at hand is rejected, the paper is what is asked for
+    correction === undefined &&
+    !REJECTS.test(fold(text.slice(0, MAX_DAY_CHARS)))
       ? namesAsPaperOfCase(text, new Set([...nameWords(top.procedure)].map((k) => k.split(":")[0] ?? k)))
       : undefined;
   if (
@@ -1124,6 +1136,7 @@ async function answerQuestion(
     !labelled &&
     outcome.decision === "answer" &&
     top.procedure.code !== current.code &&
+    !aside.has(current.code) &&
     namedByAskingOnly(top.procedure, text)
   )
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
