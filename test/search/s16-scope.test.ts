@@ -89,3 +89,24 @@ describe("own probe batch 1 (test/search/s16-scope-probe1.tsv, written before me
     expect(right.length).toBeGreaterThanOrEqual(26);
   });
 });
+
+describe("own probe batch 2 (test/search/s16-scope-probe2.tsv, written after the change, never tuned on)", () => {
+  const rows = probes("s16-scope-probe2.tsv");
+
+  it("out of scope: at most 2 of 24 answered and 1 offered a list (6 and 3 without the gate, 5 and 2 with the words view alone)", () => {
+    const out = rows.filter(([code]) => code === "none");
+    expect(out).toHaveLength(24);
+    const decided = out.map(([, q]) => [search.search(q).decision, q] as const);
+    const answered = decided.filter(([d]) => d === "answer").map(([, q]) => q);
+    const listed = decided.filter(([d]) => d === "choose").map(([, q]) => q);
+    expect(answered.length, answered.join("\n")).toBeLessThanOrEqual(2);
+    expect(listed.length, listed.join("\n")).toBeLessThanOrEqual(1);
+  });
+
+  it("in scope in everyday words: the gate takes none away (10 of 15 put first, as without it)", () => {
+    const inScope = rows.filter(([code]) => code !== "none");
+    expect(inScope).toHaveLength(15);
+    const right = inScope.filter(([code, q]) => firstCode(search, q) === code);
+    expect(right.length).toBeGreaterThanOrEqual(10);
+  });
+});
