@@ -10,19 +10,26 @@ import { fold, type TextWord, textWords, tokenize, type Word, words } from "../s
  * hàng nào" in the other).
  */
 
-/** An everyday establishment, and the words that make its first words something else ("nhà hàng xóm"). */
+/** An everyday establishment, and the words around it that make its words something else ("nhà hàng xóm"). */
 interface Establishment {
   run: readonly Word[];
-  /** A word right after the run that makes it no establishment ("nhà hàng xóm", "chợ" of "chợ búa" is still one). */
+  /** A word right after the run that makes it no establishment ("nhà hàng xóm", "trường hợp", "hiệu lực"). */
   notBefore?: readonly string[];
+  /** A word right before the run that makes it no establishment ("môi trường", "quê quán", "thương hiệu"). */
+  notAfter?: readonly string[];
 }
 
-const ESTABLISHMENT_LIST: readonly (string | [string, string[]])[] = [
-  ...["chợ", "quán", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga"],
+type Entry = string | { run: string; notBefore?: string; notAfter?: string };
+const ESTABLISHMENT_LIST: readonly Entry[] = [
+  ...["chợ", "tiệm", "cửa hàng", "siêu thị", "ngân hàng", "cây xăng", "trạm xăng", "bến xe", "nhà ga"],
   ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "nhà tang lễ", "khách sạn", "công viên"],
   ...["nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "bưu cục", "atm", "shop", "nhà sách", "rạp"],
-  ...["cà phê", "hiệu", "sân", "ga", "trường"],
-  ["nhà hàng", ["xóm"]],
+  ...["cà phê", "ga"],
+  { run: "quán", notAfter: "quê nguyên nhất" },
+  { run: "hiệu", notBefore: "lực trưởng quả chỉnh đính", notAfter: "thương tín ký nhãn dấu hữu" },
+  { run: "sân", notBefore: "thượng vườn nhà trước sau" },
+  { run: "trường", notBefore: "hợp", notAfter: "môi thị hiện lập quảng chiến đấu" },
+  { run: "nhà hàng", notBefore: "xóm" },
   ...["hospital", "school", "market", "bank", "restaurant", "hotel", "station", "store", "supermarket", "pharmacy"],
   ...["cafe", "coffee", "park", "airport", "post office", "nearest"],
 ];
@@ -31,7 +38,11 @@ const ESTABLISHMENT_LIST: readonly (string | [string, string[]])[] = [
 export const ESTABLISHMENTS: readonly Establishment[] = ESTABLISHMENT_LIST.map((entry) =>
   typeof entry === "string"
     ? { run: words(entry) }
-    : { run: words(entry[0]), notBefore: entry[1].flatMap((w) => tokenize(w)) },
+    : {
+        run: words(entry.run),
+        ...(entry.notBefore ? { notBefore: tokenize(entry.notBefore) } : {}),
+        ...(entry.notAfter ? { notAfter: tokenize(entry.notAfter) } : {}),
+      },
 );
 
 /**
@@ -40,13 +51,14 @@ export const ESTABLISHMENTS: readonly Establishment[] = ESTABLISHMENT_LIST.map((
  * neighbour's house) makes it none.
  */
 export function establishmentAt(said: readonly Word[], at: number, accented: boolean): number {
-  for (const { run, notBefore } of ESTABLISHMENTS) {
+  for (const { run, notBefore, notAfter } of ESTABLISHMENTS) {
     const matches = run.every((p, j) => {
       const w = said[at + j];
       return w !== undefined && w.token === p.token && (!accented || w.marks === p.marks);
     });
     if (!matches) continue;
     if (notBefore?.includes(said[at + run.length]?.token ?? "")) continue;
+    if (notAfter?.includes(said[at - 1]?.token ?? "")) continue;
     return run.length;
   }
   return 0;
@@ -156,6 +168,7 @@ function has(said: readonly Word[], phrases: readonly (readonly Word[])[]): bool
 const NEAR = new Set(tokenize("gần near"));
 /** The address asked of an establishment ("xin địa chỉ cửa hàng …"). */
 const ADDRESS = run("địa chỉ");
+const ADDRESS_ASKED = new Set(tokenize("xin cho hỏi biết"));
 /** How far before a where-word its quality may stand ("luật sư giỏi ở đâu"). */
 const QUALITY_BEFORE = 2;
 /** How far after an establishment its "nào" may stand ("tiệm giặt hấp áo vest nào"). */
@@ -189,7 +202,9 @@ function asksQuality(clause: readonly Word[]): boolean {
     const after = clause.slice(i + length, i + length + ESTABLISHMENT_REACH);
     if (after.some((w) => w.token === "nao" && (w.marks === "" || w.marks === NAO))) return true;
     if (QUALITY.some((q) => !NEAR.has(q[0]?.token ?? "") && runAt(clause.slice(i + length), q) >= 0)) return true;
-    if (runAt(clause.slice(Math.max(0, i - 2), i), ADDRESS) >= 0) return true;
+    // the address asked for ("xin địa chỉ cửa hàng"), not changed ("đổi địa chỉ cửa hàng" is a business's change)
+    const address = runAt(clause.slice(Math.max(0, i - 2), i), ADDRESS);
+    if (address >= 0 && ADDRESS_ASKED.has(clause[Math.max(0, i - 2) + address - 1]?.token ?? "")) return true;
   }
   // "rẻ nhất", "tốt nhất", "best", "cheapest": a superlative says a choice too
   return QUALITY.some((q) => {

@@ -728,7 +728,12 @@ export function smallTalkReply(text: string): string | undefined {
   const full = BY_TEXT.get(tokens.join(" ")) ?? BY_TEXT.get(tokens.filter((t) => !PARTICLES.has(t)).join(" "));
   if (full) return full;
   const padded = ` ${tokens.join(" ")} `;
-  if (tokens.length <= OFF_TOPIC_LONGEST && OFF_TOPIC.some((phrase) => says(said, phrase))) {
+  // "đăng ký câu lạc bộ bóng đá phường": a ward request in chit-chat's words
+  if (
+    tokens.length <= OFF_TOPIC_LONGEST &&
+    OFF_TOPIC.some((phrase) => says(said, phrase)) &&
+    !PROCEDURE_NAMED.some((phrase) => says(said, phrase))
+  ) {
     return "small-talk-offtopic";
   }
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
@@ -987,6 +992,8 @@ const OFFICES = ["phường", "xã", "ủy ban", "ubnd"].map((p) =>
     .map((w) => w.token)
     .join(" "),
 );
+/** A fee is the ward's word for what a procedure costs ("phí sửa là bao nhiêu"); a thing's price is "giá", "tiền". */
+const FEE_RUN = phraseOf("phí");
 const REQUEST_WARD: readonly (readonly Word[])[] = [
   ...WARD_ASKED.filter((run) => !OFFICES.includes(run.map((w) => w.token).join(" "))),
   ...[
@@ -1000,10 +1007,14 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
     ...["dịch thuật", "bản dịch", "cộng tác viên"],
     // a paper's error put right, a report made
     ...["sai", "nhầm", "lỗi", "lệch", "đề nghị", "vneid", "dữ liệu", "thông tin", "để báo", "báo ai", "báo cho"],
-    // a fee is the ward's word for what a procedure costs ("phí sửa là bao nhiêu"); a thing's price is "giá", "tiền"
-    ...["phí"],
   ].map(phraseOf),
+  FEE_RUN,
 ];
+/** "chi phí", "học phí", "viện phí", "án phí": a thing's cost, no ward fee. */
+const NOT_FEE_AFTER = new Set(tokenize("chi học viện án hội cước tiểu lãng"));
 function namesWardRequest(said: readonly Word[]): boolean {
-  return REQUEST_WARD.some((run) => says(said, run));
+  return REQUEST_WARD.some((run) => {
+    if (run !== FEE_RUN) return says(said, run);
+    return said.some((w, i) => says([w], run) && !NOT_FEE_AFTER.has(said[i - 1]?.token ?? ""));
+  });
 }

@@ -123,9 +123,19 @@ describe("one list of everyday establishments (review s15 L3)", () => {
     };
     expect(at("nhà hàng hải sản ở đâu")).toBe(2);
     expect(at("nhà hàng xóm lấn đất")).toBe(0);
+    // "trường hợp" is a case, "hiệu lực" validity, "quê quán" a birthplace (review s16 HIGH at 20:13)
+    expect(at("trường hợp nào được thôi")).toBe(0);
+    expect(at("hiệu lực bao lâu")).toBe(0);
+    expect(at("trường nào gần nhà")).toBe(1);
     expect(at("quận 3 ở đâu")).toBe(0);
     expect(at("quán cà phê")).toBe(1);
     expect(namesEstablishment(words("gần đây có bưu cục nào"))).toBe(true);
+  });
+
+  it("a case asked ('trường hợp nào được …') is the record's conditions, not a school chosen", () => {
+    expect(smallTalkReply("các trường hợp nào được thôi")).toBeUndefined();
+    expect(smallTalkReply("trường hợp nào được làm tại nhà")).toBeUndefined();
+    expect(smallTalkReply("quê quán nào được ghi")).toBeUndefined();
   });
 
   it("an establishment's hours are off-topic, the office's are the search's", () => {

@@ -70,8 +70,9 @@ const FLOORS = [
   // at the session's start (b4ffecf, clean export); 9, 2, 8 (+3) at 9aca3a7. Left: everyday questions its lexicon lacks
   // (swimming lessons, wedding photos, a bus route, paint, a CV, a vet, tyres) after a story of ward papers
   // (11, 2, 8 once H1 narrowed the everyday words)
-  // (3, 1, 8 (+3) once src/features/everyday.ts reads what a question asks for: a shop, a craftsman, a price, advice)
-  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 3, offered: 4, right: 7, reached: 10 },
+  // (3, 1, 8 (+3) once src/features/everyday.ts reads what a question asks for: a shop, a craftsman, a price, advice;
+  // 4, 1 once "sân thượng" is no establishment: "… trồng rau sạch trên sân thượng thì làm thế nào" had been caught as one)
+  { file: "test/features/s15-oos-probe2.tsv", oos: 36, answered: 4, offered: 5, right: 7, reached: 10 },
   // the session-16 probe (written before any change): everyday requests in many topics, many in a ward record's own
   // words, and ward requests in everyday words: 1 answered, 4 listed of 62, 26 of 37 in scope right (+7 listed) at its
   // start (b6afc0f, clean export); 0, 1, 26 (+7) once everyday.ts's request frames give the off-topic reply. The 4 in
