@@ -13,6 +13,7 @@ import {
   type RankerModel,
   rerank,
   type SituationModel,
+  withNearest,
 } from "./ranker.js";
 import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
@@ -577,7 +578,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
         // The rules' analysis of the message serves when no spelling fix changed it (the same synonyms read it).
         const plain = this.lastPlain?.text === text ? this.lastPlain.query : undefined;
         const near = this.examples.nearest(text, this.exampleTuning.second, exact, plain);
-        return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
+        return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
       }
       if (exact.exact === NONE || this.byCode.has(exact.exact)) {
         // withExamples reads only the exact label then.
@@ -586,9 +587,14 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const near = this.examples.nearest(text, this.exampleTuning.second);
     if (this.ranker && this.grams && near.exact === undefined) {
-      return rerank(text, outcome, ranked, near, this.grams, this.ranker, limit, this.situations);
+      return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
     }
     return withExamples(outcome, near, this.byCode, this.exampleTuning);
+  }
+
+  /** The re-ranker's candidates: the rules' first ones and those the nearest câu mẫu bring (`withNearest`). */
+  private recall(ranked: readonly Hit<P>[], near: Nearest): Hit<P>[] {
+    return withNearest(ranked, near, (code) => this.byCode.get(code));
   }
 }
 

@@ -18,6 +18,7 @@ import {
   GramModel,
   RANKER_K,
   type RankerModel,
+  RESCUE_COST,
   RESCUE_FLOOR,
   type RescueInputs,
   rerank,
@@ -29,6 +30,7 @@ import {
   SituationModel,
   trainRanker,
   trainRescue,
+  withNearest,
 } from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
 
@@ -79,6 +81,19 @@ function situationsOf<P extends SearchableProcedure>(data: RankerData<P>): Situa
     situationMemo.set(data.records, made);
   }
   return made;
+}
+
+/** The records by code (the nearest câu mẫu's recall makes hits of them): built once per set of records. */
+const byCodeMemo = new WeakMap<object, (code: string) => SearchableProcedure | undefined>();
+function procedureOf<P extends SearchableProcedure>(data: RankerData<P>): (code: string) => P | undefined {
+  let made = byCodeMemo.get(data.records);
+  if (!made) {
+    const byCode = new Map<string, SearchableProcedure>();
+    for (const p of data.records) if (!byCode.has(p.code)) byCode.set(p.code, p);
+    made = (code) => byCode.get(code);
+    byCodeMemo.set(data.records, made);
+  }
+  return made as (code: string) => P | undefined;
 }
 
 /** Reads the examples' side of the features for `items` (indexes into `queries`) with `taught` as the examples. */
@@ -145,12 +160,13 @@ function samplesOf<P extends SearchableProcedure>(
     }
     const support = near.nearest(q.query);
     if (support.exact !== undefined) return;
-    const right = ranked.findIndex((h) => q.expected.includes(h.procedure.code));
+    const candidates = withNearest(ranked, support, procedureOf(data));
+    const right = candidates.findIndex((h) => q.expected.includes(h.procedure.code));
     if (right < 0) return;
     const listed = new Set(rules.hits.map((h) => h.procedure.code));
     out.push({
-      rows: candidateFeatures(q.query, ranked, rules.decision, listed, support, grams, situationsOf(data)),
-      codes: ranked.map((h) => h.procedure.code),
+      rows: candidateFeatures(q.query, candidates, rules.decision, listed, support, grams, situationsOf(data)),
+      codes: candidates.map((h) => h.procedure.code),
       right,
     });
   });
@@ -190,6 +206,7 @@ export function crossValidateRanker<P extends SearchableProcedure>(data: RankerD
 export function crossValidateRescueFloors<P extends SearchableProcedure>(
   data: RankerData<P>,
   floors: readonly number[],
+  cost: number = RESCUE_COST,
 ): Map<number, Map<string, SearchOutcome<P>>> {
   const { queries, extra = [], folds = 5, seed = 20261202 } = data;
   const fold = foldsOf(queries.length, folds, seed);
@@ -206,7 +223,7 @@ export function crossValidateRescueFloors<P extends SearchableProcedure>(
     }
     const trained = trainRanker(samples);
     const rows = rescueSamples(rescues, trained);
-    const models = floors.map((floor) => ({ ...trained, rescue: trainRescue(rows, { floor }) }));
+    const models = floors.map((floor) => ({ ...trained, rescue: trainRescue(rows, { floor, cost }) }));
     const items = queries.map((_, i) => i).filter((i) => fold[i] === f);
     withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams) => {
       const q = data.queries[i] as LabelledQuery;
@@ -219,7 +236,16 @@ export function crossValidateRescueFloors<P extends SearchableProcedure>(
         else
           served.set(
             q.query,
-            rerank(q.query, rules, ranked, support, grams, models[k] as RankerModel, 5, situationsOf(data)),
+            rerank(
+              q.query,
+              rules,
+              withNearest(ranked, support, procedureOf(data)),
+              support,
+              grams,
+              models[k] as RankerModel,
+              5,
+              situationsOf(data),
+            ),
           );
       });
     });
