@@ -182,3 +182,22 @@ describe("session 16's check batch (never tuned on), read by the rules", () => {
     expect(right).toBeGreaterThanOrEqual(37);
   });
 });
+
+/**
+ * test/search/s16-intent-probe2.jsonl: 25 conversations, 51 follow-up turns, never tuned on. Measured once on one
+ * snapshot of the shared tree without and with this session's intent rules: 38 → 45 turns on the right procedure,
+ * 36 → 43 with the right section. Floors a little under, the rest of the tree moving too.
+ */
+describe("session 16's check conversations (never tuned on), through the assistant", () => {
+  it("keeps the procedure and shows the section asked", async () => {
+    const score = await playConversations(
+      conversations("test/search/s16-intent-probe2.jsonl"),
+      await bundledCatalogue(),
+    );
+    if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+    expect(score.followUps).toBe(51);
+    expect(score.followUpsRight).toBeGreaterThanOrEqual(43);
+    expect(score.sectionsRight).toBeGreaterThanOrEqual(41);
+  }, // the whole catalogue loads first: slow under load
+  240_000);
+});
