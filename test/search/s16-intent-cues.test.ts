@@ -198,6 +198,5 @@ describe("session 16's check conversations (never tuned on), through the assista
     expect(score.followUps).toBe(51);
     expect(score.followUpsRight).toBeGreaterThanOrEqual(43);
     expect(score.sectionsRight).toBeGreaterThanOrEqual(41);
-  }, // the whole catalogue loads first: slow under load
-  240_000);
+  }, 240_000); // the whole catalogue loads first: slow under load
 });
