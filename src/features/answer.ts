@@ -266,7 +266,9 @@ function whereRecordSays(procedure: Procedure, text: string, section: Section): 
   const key = (w: Word) => `${w.token}:${w.marks}`;
   // Only the words the section's own cue leaves ("hồ sơ gồm" holds no thing: INTENT's request, review s16 #8).
   const left = extractIntent(textWords(text.slice(0, 200))).rest;
-  const said = [...new Set(left.filter((w) => !NEED_FRAME.has(w.token)))];
+  // nor the procedure's own name ("gia hạn thì mang gì" after gia hạn tạm trú asks its papers, no condition of it)
+  const name = new Set(words(procedure.name).map(key));
+  const said = [...new Set(left.filter((w) => !NEED_FRAME.has(w.token) && !name.has(key(w))))];
   // a thing is said in two words at least ("người làm chứng"); one left ("nhận" of "ai được nhận") names none
   if (said.length < THING_WORDS) return section;
   const holds = (texts: readonly string[]) => {
