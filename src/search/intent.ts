@@ -239,8 +239,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "papers",
     "paperwork",
     "what do i need",
-    // what more is needed: "cần thêm gì", "anything else I need?", "what else do I bring"
-    ...["cần thêm gì", "cần gì thêm", "thêm giấy gì", "thêm giấy tờ gì", "anything else i need", "what else do i need"],
+    // what more is needed: "anything else I need?", "what else do I bring". Not "cần thêm gì": as a cue it left a
+    // what-if's case to search alone ("nếu một bên đã ly hôn thì cần thêm gì" after kết hôn went to 2.000554, s13-follow)
+    ...["anything else i need", "what else do i need"],
     ...["anything else to bring", "what else should i bring", "what else do i bring"],
     "what do i bring",
     "bring",

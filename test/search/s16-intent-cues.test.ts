@@ -105,7 +105,6 @@ describe("section cues that generalise (session 16)", () => {
     ["any age limit?", "conditions"],
     ["is there an income limit?", "conditions"],
     // what more is needed, the documents asked after "how about", a paper that must be certified or translated
-    ["cần thêm gì", "documents"],
     ["anything else I need?", "documents"],
     ["how about the documents?", "documents"],
     ["bản sao có cần chứng thực không", "documents"],
