@@ -998,7 +998,21 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
   ...WARD_ASKED.filter((run) => !OFFICES.includes(run.map((w) => w.token).join(" "))),
   ...[
     // papers, books, petitions, procedures, and the ward's own matters
-    ...["giấy", "sổ", "đơn", "thủ tục", "độc thân", "khẩu", "báo tử", "cấp lại", "làm lại", "chứng nhận", "công nhận"],
+    ...[
+      "giấy",
+      "sổ",
+      "đơn",
+      "tờ khai",
+      "biểu mẫu",
+      "thủ tục",
+      "độc thân",
+      "khẩu",
+      "báo tử",
+      "cấp lại",
+      "làm lại",
+      "chứng nhận",
+      "công nhận",
+    ],
     ...["đăng kí", "đk", "dk", "trích lục", "hộ tịch", "giám hộ", "con nuôi", "tạm vắng", "lưu trú", "biển số"],
     // the office's people and what one brings them
     ...["tiếp dân", "tiếp công dân", "chủ tịch", "trụ sở", "phản ánh", "kiến nghị", "công an", "một cửa"],
