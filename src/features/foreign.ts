@@ -1,6 +1,14 @@
 import type { Procedure } from "../catalogue/schema.js";
 import { fold, tokenize } from "../search/normalize.js";
-import { noteTold, variantTold } from "./variants.js";
+import {
+  funeralTold,
+  inFuneralFamily,
+  noteTold,
+  ownChangeSaid,
+  specialOf,
+  specialTold,
+  variantTold,
+} from "./variants.js";
 
 /**
  * The civil-status procedures come in pairs: the plain one and its "có yếu tố nước ngoài" twin (a
@@ -396,6 +404,42 @@ export function marriedAbroad(text: string): boolean {
   return abroad && says(MARRIAGE) && done && !says(PLANNED) && !says(TRIP) && !says(AWAY);
 }
 
+/**
+ * Whether a procedure's own aliases say it serves a marriage with a foreigner ("xin giấy độc thân để kết hôn với người
+ * nước ngoài"): a foreigner named for that purpose is its own case, no look-alike's.
+ */
+function servesForeignMarriage(procedure: Procedure): boolean {
+  return procedure.aliases.some((alias) => {
+    const tokens = tokenize(alias);
+    return (
+      containsRun(tokens, ["de"]) &&
+      MARRIAGE.some((run) => containsRun(tokens, run)) &&
+      containsRun(tokens, tokenize("nước ngoài"))
+    );
+  });
+}
+
+/** A marriage said as what something is for (folded): "để cưới chồng người Hàn", "để làm hồ sơ kết hôn với …". */
+const MARRIAGE_PURPOSE =
+  /(?:^|[^\p{L}])(?:de|for|to)\s+(?:\p{L}+\s+){0,3}?(?:ket hon|cuoi|lay chong|lay vo|marry|marriage)(?![\p{L}])/u;
+
+function marriagePurpose(text: string): boolean {
+  return MARRIAGE_PURPOSE.test(fold(text.normalize("NFC")));
+}
+
+/**
+ * Whether the message asks for a marriage (folded tokens): a marriage said, not said done ("tụi em đăng ký kết hôn rồi",
+ * "đã kết hôn") — planned, wished or asked ("nếu muốn kết hôn với người Hàn", "còn đăng ký kết hôn … thì cần giấy gì").
+ */
+function asksMarriage(text: string): boolean {
+  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
+  if (!says(MARRIAGE)) return false;
+  const typed = text.normalize("NFC").toLowerCase();
+  const done = says(DONE_WORDS) || /(?:^|[^\p{L}])đã(?![\p{L}])/u.test(typed) || (fold(typed) === typed && says(DA));
+  return !done || says(PLANNED);
+}
+
 /** The record of an event done abroad ("Ghi vào Sổ hộ tịch việc kết hôn … của nước ngoài"), by the event's words. */
 function recordOfAbroad(event: string, all: readonly Procedure[], listed = false): Procedure | undefined {
   const run = tokenize(`ghi vào sổ hộ tịch việc ${event}`);
@@ -464,14 +508,26 @@ export function retoldCase(
     if (mobile) return mobile;
   }
   if (!isForeignElement(current)) {
-    if (namesForeigner(text)) return foreignTwin(current, all);
+    // "còn đăng ký kết hôn với người Pháp thì cần giấy gì" after a birth registration: a marriage asked for, not the
+    // case's state ("tụi em đăng ký kết hôn rồi"), names another procedure; the foreigner is that one's
+    if (namesForeigner(text) && servesForeignMarriage(current) && marriagePurpose(text)) return current;
+    if (namesForeigner(text) && !(asksMarriage(text) && !aboutMarriage(current))) return foreignTwin(current, all);
   } else if (saysAllDomestic(text)) {
     return foreignerBesides(text, before.story) ? undefined : plainTwin(current, all);
   }
+  // Who died, told after a funeral support, a death registration or an allowance ("bố tôi là thương binh", "mất vì tai
+  // nạn giao thông", "nếu bà mất thì có được hỗ trợ chôn cất không" after the social pension): the funeral support whose
+  // own fields say that person (src/features/variants.ts funeralTold).
+  const funeral = funeralTold(current, all, text);
+  if (funeral) return funeral;
   // A change of the thing at hand told ("nếu muốn đổi tên quán thì sao", "giấy cũ bị mất thì xin lại thế nào"): the
   // variant whose name holds it (src/features/variants.ts).
   const variant = variantTold(current, all, text, isForeignElement);
   if (variant) return variant;
+  // A special case of the one at hand told in its record's own words ("bọn em chưa đăng ký kết hôn, muốn ghi tên bố" after
+  // a birth registration: the birth registration joined to the father's acknowledgement).
+  const special = specialTold(current, all, text, isForeignElement, (p) => plainTwin(p, all));
+  if (special) return special;
   // The birth or death already registered abroad ("bé sinh ở Đài Loan, đã có giấy khai sinh Đài Loan rồi", "bố em mất
   // bên Mỹ, bên đó đã cấp giấy chứng tử rồi"): what is left here is noting it in the register (2.000547).
   const abroad = EVENTS.find(([event, papers]) => aboutEvent(current, event) && doneAbroad(text, papers));
@@ -482,23 +538,35 @@ export function retoldCase(
   // What the procedure at hand's own notes send elsewhere ("sổ gốc vẫn còn lưu" after a re-registration: the extract),
   // for the case as told: its foreign-element twin when a foreigner was (src/features/variants.ts noteTold).
   const noted = noteTold(current, all, text, before.story);
-  if (!noted) return undefined;
+  // The change at hand said in its own record's words ("nếu muốn mở lại sớm hơn thì sao" after a pause: its alias "mở
+  // lại cửa hàng sớm"): it stays (variants.ts ownChangeSaid).
+  if (!noted) return ownChangeSaid(current, all, text) ? current : undefined;
   return caseForeign(text, before) && !isForeignElement(noted) ? (foreignTwin(noted, all) ?? noted) : noted;
 }
 
 /**
  * Whether the records themselves send the case to the look-alike retoldCase read: a note of the procedure at hand cites
  * it (or its plain twin: "Nếu sổ hộ tịch … còn lưu, hãy xin cấp bản sao trích lục (2.000635)"), or it is the register's
- * record of an event made abroad. Search finding another look-alike by name in the same words ("sổ gốc … mất" names
+ * record of an event made abroad, or a funeral support (its applicants say whose death it is for). Search finding another look-alike by name in the same words ("sổ gốc … mất" names
  * the re-registration of a death by its alias) does not overrule the note.
  */
 export function toldByRecords(current: Procedure, told: Procedure, all: readonly Procedure[]): boolean {
   const notes = [current.checkFirst ?? "", ...(current.conditions ?? [])].join(" ");
   const plain = isForeignElement(told) ? plainTwin(told, all) : undefined;
   return (
+    // the one at hand itself, its own words said (variants.ts ownChangeSaid)
+    told.code === current.code ||
     notes.includes(told.code) ||
     (plain !== undefined && notes.includes(plain.code)) ||
-    containsRun(tokenize(told.name), tokenize("ghi vào sổ hộ tịch việc"))
+    containsRun(tokenize(told.name), tokenize("ghi vào sổ hộ tịch việc")) ||
+    // who died, read from the funeral supports' own fields (variants.ts funeralTold)
+    inFuneralFamily(told, all) ||
+    // a special case of the one at hand, read from its own fields (variants.ts specialTold)
+    specialOf(told, current) ||
+    // the one at hand's own twin, a nationality told ("anh ấy quốc tịch Pháp" after an acknowledgement of paternity;
+    // "chồng em là người Pháp, tụi em đăng ký kết hôn rồi" after a birth registration: the marriage is the case's state)
+    foreignTwin(current, all)?.code === told.code ||
+    plainTwin(current, all)?.code === told.code
   );
 }
 

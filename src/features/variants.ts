@@ -1,5 +1,5 @@
 import type { Procedure } from "../catalogue/schema.js";
-import { type Word, words } from "../search/normalize.js";
+import { fold, type Word, words } from "../search/normalize.js";
 
 /**
  * Procedures and their variants: a thing first issued or registered ("Cấp Giấy phép bán lẻ rượu",
@@ -840,4 +840,368 @@ function eventOf(cited: readonly Procedure[], chat: string): Procedure | undefin
   );
   const best = Math.max(...held);
   return best > 0 && held.filter((n) => n === best).length === 1 ? cited[held.indexOf(best)] : undefined;
+}
+
+/**
+ * Funeral support comes in several records, one for each kind of person who died: someone on the monthly social
+ * allowance, someone on the social pension, a person with merit (a war invalid, a martyr's relative), a victim of a
+ * disaster or an accident. The records say which in their own fields — the name, the aliases, who applies ("người lo
+ * mai táng cho người đang hưởng trợ cấp hưu trí xã hội"), the conditions — and through the allowance they name (the
+ * applicants of 1.001731 say "trợ cấp xã hội hàng tháng", the name of 1.001776). The family: every record whose name or
+ * an alias says "mai táng" (no electronic bundle).
+ */
+const FUNERAL = words("mai táng");
+const FUNERAL_FAMILY = new WeakMap<readonly Procedure[], Procedure[]>();
+
+function funeralFamily(all: readonly Procedure[]): Procedure[] {
+  let family = FUNERAL_FAMILY.get(all);
+  if (!family) {
+    family = all.filter(
+      (p) => [p.name, ...p.aliases].some((title) => says(words(title), FUNERAL)) && !says(words(p.name), BUNDLE),
+    );
+    FUNERAL_FAMILY.set(all, family);
+  }
+  return family;
+}
+
+/** Whether the procedure is one of the funeral supports. */
+export function inFuneralFamily(procedure: Procedure, all: readonly Procedure[]): boolean {
+  return funeralFamily(all).includes(procedure);
+}
+
+/** What a record says of whom it is for: its name, aliases, applicants and conditions. */
+function caseText(procedure: Procedure): string {
+  return [procedure.name, ...procedure.aliases, procedure.applicants ?? "", ...(procedure.conditions ?? [])].join(
+    " . ",
+  );
+}
+
+/** Folded words, a clause break ("."/",") kept as "|" so no pair spans two clauses. */
+function clauseTokens(text: string): string[] {
+  return fold(text.normalize("NFC"))
+    .replace(/[.,;:!?()\n–-]+/gu, " | ")
+    .split(/[^\p{L}\p{N}|]+/u)
+    .filter((t) => t !== "")
+    .map((t) => FATHER.get(t) ?? t);
+}
+
+/** The father said in everyday words, as the records say him (folded): "bố", "ba" (read as "cha" only beside "tên"/"nhận"). */
+const FATHER = new Map([["bo", "cha"]]);
+
+/** Words that say no case (folded): particles, questions, links; left out before pairing ("người có công": "nguoi cong"). */
+const FUNCTION_WORDS = new Set(
+  "co la cua va cho thi ma hoac khi nhung theo voi do duoc gi nao sao dau the vay khong ko k roi nhe a oi da dang se bi ve den tu o trong cac mot nay nua cung van chua ra vao len xin hoi muon can phai vua moi".split(
+    " ",
+  ),
+);
+
+/** Word pairs of the content words, in one clause; each pair with whether a negator stands before it. */
+function pairsSaid(tokens: readonly string[]): { pair: string; negated: boolean }[] {
+  const content: { token: string; negated: boolean }[] = [];
+  tokens.forEach((token, i) => {
+    if (token !== "|" && FUNCTION_WORDS.has(token)) return;
+    const before = tokens.slice(Math.max(0, i - 3), i);
+    content.push({ token, negated: before.some((t) => NEGATORS.has(t)) });
+  });
+  const out: { pair: string; negated: boolean }[] = [];
+  for (let i = 0; i + 1 < content.length; i++) {
+    const [a, b] = [content[i]?.token as string, content[i + 1]?.token as string];
+    if (a === "|" || b === "|") continue;
+    if ((GENERIC.has(a) || /^\d+$/.test(a)) && (GENERIC.has(b) || /^\d+$/.test(b))) continue;
+    out.push({ pair: `${a} ${b}`, negated: content[i]?.negated === true });
+  }
+  return out;
+}
+
+function pairsOf(tokens: readonly string[]): string[] {
+  return pairsSaid(tokens).map((p) => p.pair);
+}
+
+/** A word said by at most this many records' own fields tells a person apart alone ("lũ", "thương binh" are pairs). */
+const RARE_WORD = 2;
+
+/** How many folded words of a record's name a run must share with a member's applicants to link the allowance. */
+const LINK_RUN = 5;
+
+/**
+ * The allowance records a funeral member's applicants or conditions name ("đang hưởng trợ cấp hưu trí xã hội" of
+ * 1.014028: 1.014027, "Thực hiện … trợ cấp hưu trí xã hội"), by a run of LINK_RUN words of the allowance's name said in
+ * that member's fields and no other member's.
+ */
+function linkedAllowances(member: Procedure, family: readonly Procedure[], all: readonly Procedure[]): Procedure[] {
+  const said = (p: Procedure) =>
+    ` ${clauseTokens([p.applicants ?? "", ...(p.conditions ?? [])].join(" . ")).join(" ")} `;
+  const own = said(member);
+  const others = family.filter((m) => m !== member).map(said);
+  return all.filter((r) => {
+    if (family.includes(r) || says(words(r.name), BUNDLE)) return false;
+    const name = clauseTokens(r.name).filter((t) => t !== "|");
+    for (let i = 0; i + LINK_RUN <= name.length; i++) {
+      const run = ` ${name.slice(i, i + LINK_RUN).join(" ")} `;
+      if (own.includes(run) && others.every((o) => !o.includes(run))) return true;
+    }
+    return false;
+  });
+}
+
+interface FuneralCases {
+  family: Procedure[];
+  /** Word pairs only one member's case says (with the allowance it names). */
+  own: Map<Procedure, Set<string>>;
+  linked: Map<Procedure, Procedure[]>;
+}
+const FUNERAL_CASES = new WeakMap<readonly Procedure[], FuneralCases>();
+
+function funeralCases(all: readonly Procedure[]): FuneralCases {
+  let found = FUNERAL_CASES.get(all);
+  if (!found) {
+    const family = funeralFamily(all);
+    const linked = new Map(family.map((m) => [m, linkedAllowances(m, family, all)]));
+    // the member's own titles (name, aliases) and the allowance it names (its name and aliases: its applicants are the
+    // living, not the case of a death); then what its applicants and conditions say
+    const titles = new Map(
+      family.map((m) => [
+        m,
+        clauseTokens([m, ...(linked.get(m) ?? [])].flatMap((p) => [p.name, ...p.aliases]).join(" . ")),
+      ]),
+    );
+    const fields = new Map(
+      family.map((m) => [m, clauseTokens([m.applicants ?? "", ...(m.conditions ?? [])].join(" . "))]),
+    );
+    const texts = new Map(family.map((m) => [m, [...(titles.get(m) ?? []), "|", ...(fields.get(m) ?? [])]]));
+    // words every member says ("trợ", "nhận", "mai táng"): a pair of two of them tells no member apart
+    const common = new Set(
+      [...(texts.get(family[0] as Procedure) ?? [])].filter((t) => family.every((m) => texts.get(m)?.includes(t))),
+    );
+    // what the catalogue's records say in many places ("điều kiện", "quyết định", "bảo hiểm") tells no person apart
+    const spread = new Map<string, number>();
+    for (const p of all) {
+      const tokens = clauseTokens(caseText(p));
+      for (const key of new Set([...pairsOf(tokens), ...tokens])) spread.set(key, (spread.get(key) ?? 0) + 1);
+    }
+    const telling = (pair: string) => !pair.split(" ").every((t) => common.has(t) || GENERIC.has(t));
+    const singles = (tokens: readonly string[]) =>
+      tokens.filter(
+        (t) =>
+          t !== "|" &&
+          !common.has(t) &&
+          !GENERIC.has(t) &&
+          !FUNCTION_WORDS.has(t) &&
+          !/^\d+$/.test(t) &&
+          t.length > 1 &&
+          (spread.get(t) ?? 0) <= RARE_WORD,
+      );
+    const pairs = new Map(
+      family.map((m) => [
+        m,
+        new Set([
+          ...pairsOf(titles.get(m) ?? []).filter(telling),
+          ...pairsOf(fields.get(m) ?? []).filter((pair) => telling(pair) && (spread.get(pair) ?? 0) <= RARE_NAMES),
+          ...singles(texts.get(m) ?? []),
+        ]),
+      ]),
+    );
+    const own = new Map(
+      family.map((m) => [
+        m,
+        new Set([...(pairs.get(m) ?? [])].filter((k) => family.every((o) => o === m || !pairs.get(o)?.has(k)))),
+      ]),
+    );
+    found = { family, own, linked };
+    FUNERAL_CASES.set(all, found);
+  }
+  return found;
+}
+
+/** The burial or the survivors' allowance said (folded): "mai táng", "chôn cất", "ma chay", "lo đám", "tiền tuất". */
+const FUNERAL_SAID =
+  /(?:^|[^\p{L}])(?:mai tang|chon cat|ma chay|lo dam|lo tang|an tang|tu tuat|tien tuat|che do tuat|funeral|burial|bury)(?![\p{L}])/u;
+/** A death said (folded; "mất" typed without accents is read too). */
+const DEATH_SAID = /(?:^|[^\p{L}])(?:mat|qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
+const ALIVE_SAID = /(?:^|[^\p{L}])(?:con song|van song|still alive|is alive)(?![\p{L}])/u;
+/** What the family may receive asked (folded): "được hỗ trợ gì", "hưởng chế độ gì", "được hưởng gì". */
+const BENEFIT_ASKED =
+  /(?:^|[^\p{L}])(?:ho tro|che do|huong gi|duoc gi|tro cap gi|huong tro cap gi|support|benefit|allowance)(?![\p{L}])/u;
+
+/**
+ * The funeral support the words tell the case of, after an answer: the member whose own fields (and the allowance they
+ * name) say the most word pairs the message says and no other member says ("bố tôi là thương binh" → 1.010824, "mất vì
+ * tai nạn giao thông" → 2.000744, "đang hưởng trợ cấp xã hội hàng tháng" → 1.001731; a pair said negated — "không
+ * hưởng hưu trí xã hội", "không phải người có công" — tells nothing). On a member, only another member told moves; on
+ * another procedure (a death registration, an allowance), the burial or the survivors' due must be asked too, and an
+ * allowance at hand whose funeral member names it is that member's case ("nếu bà mất thì có được hỗ trợ tiền chôn cất
+ * không" after the social pension → 1.014028). Undefined when nothing says one member.
+ */
+export function funeralTold(current: Procedure, all: readonly Procedure[], text: string): Procedure | undefined {
+  const { family, linked } = funeralCases(all);
+  if (family.length < 2) return undefined;
+  const folded = clauseTokens(text)
+    .filter((t) => t !== "|")
+    .join(" ");
+  // "còn sống": no death, no funeral case ("chồng cô còn sống, đang lãnh lương hưu…" asks of him)
+  if (ALIVE_SAID.test(folded)) return undefined;
+  const told = personTold(family, all, text);
+  if (family.includes(current)) return told && told !== current ? told : undefined;
+  const asked = FUNERAL_SAID.test(folded) || (DEATH_SAID.test(folded) && BENEFIT_ASKED.test(folded));
+  if (!asked) return undefined;
+  return told ?? family.find((m) => linked.get(m)?.includes(current));
+}
+
+/**
+ * Of funeral supports (some of the family), the one alone whose own fields say most of what the words tell of who died
+ * (a pair or a rare word said negated tells nothing). Undefined when none or several say as much.
+ */
+function personTold(among: readonly Procedure[], all: readonly Procedure[], text: string): Procedure | undefined {
+  const { own } = funeralCases(all);
+  const tokens = clauseTokens(text);
+  // a pair said with a negator up to three words before it ("không hưởng hưu trí xã hội") tells nothing
+  const said = new Set(
+    pairsSaid(tokens)
+      .filter((p) => !p.negated)
+      .map((p) => p.pair),
+  );
+  tokens.forEach((t, i) => {
+    if (!tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) said.add(t);
+  });
+  const scores = among.map((m) => [...(own.get(m) ?? [])].filter((k) => said.has(k)).length);
+  const best = Math.max(...scores);
+  return best > 0 && scores.filter((s) => s === best).length === 1 ? among[scores.indexOf(best)] : undefined;
+}
+
+/**
+ * Of a "which one?" list holding two funeral supports or more, the one the words tell who died for ("mẹ tôi đang
+ * hưởng trợ cấp xã hội hằng tháng vì khuyết tật nặng, vừa mất" over the list of funeral supports → 1.001731; "bố em là
+ * thương binh" → 1.010824), read from their own fields as funeralTold reads them. Undefined when the list holds fewer
+ * than two, the person is said alive, or the words say no one of them alone.
+ */
+export function funeralAmong(
+  listed: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+): Procedure | undefined {
+  const { family } = funeralCases(all);
+  const among = listed.filter((p) => family.includes(p));
+  if (among.length < 2) return undefined;
+  const folded = clauseTokens(text)
+    .filter((t) => t !== "|")
+    .join(" ");
+  if (ALIVE_SAID.test(folded)) return undefined;
+  // a list of funeral supports (one other at most: their bundle), or a death or burial said: no allowance asked by
+  // name over a list an allowance's answer left ("không phải, tôi hỏi trợ cấp hưu trí xã hội cơ")
+  const aboutFuneral = among.length >= listed.length - 1 || FUNERAL_SAID.test(folded) || DEATH_SAID.test(folded);
+  if (!aboutFuneral) return undefined;
+  return personTold(among, all, text);
+}
+
+/** Word pairs with their polarity ("!" when a negator stands before: "chưa đăng ký kết hôn" → "!ky ket"). */
+function keysOf(text: string): Set<string> {
+  return new Set(pairsSaid(clauseTokens(text)).map((p) => (p.negated ? `!${p.pair}` : p.pair)));
+}
+
+const KEY_SPREAD = new WeakMap<readonly Procedure[], Map<string, number>>();
+
+/** In how many records' own fields each polar word pair stands. */
+function keySpread(all: readonly Procedure[]): Map<string, number> {
+  let spread = KEY_SPREAD.get(all);
+  if (!spread) {
+    spread = new Map();
+    for (const p of all) for (const k of keysOf(caseText(p))) spread.set(k, (spread.get(k) ?? 0) + 1);
+    KEY_SPREAD.set(all, spread);
+  }
+  return spread;
+}
+
+/** A special case said in at least this many of its own word pairs. */
+const SPECIAL_SAID = 2;
+
+/**
+ * The special case of the procedure at hand the words tell, after its answer: a record of the same field (and the same
+ * foreign element or none) whose name says every word of the one at hand's name and more ("Đăng ký khai sinh kết hợp
+ * nhận cha, mẹ, con" of "Đăng ký khai sinh"), when the message says SPECIAL_SAID word pairs of its own fields —
+ * name, aliases, applicants, conditions — that the one at hand's do not say, each said the same way round ("bọn em chưa
+ * đăng ký kết hôn, muốn ghi tên bố vào luôn": its alias "làm giấy khai sinh có tên cha khi chưa đăng ký kết hôn"), and
+ * more of them than of any other such record. Pairs many records say tell nothing. Undefined when none fits.
+ */
+export function specialTold(
+  current: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  foreign: (p: Procedure) => boolean,
+  /** A foreign-element record's plain twin, whose fields tell the same case in plain words (foreign.ts plainTwin). */
+  plainOf: (p: Procedure) => Procedure | undefined = () => undefined,
+): Procedure | undefined {
+  const name = new Set(clauseTokens(current.name).filter((t) => t !== "|"));
+  const special = all.filter((p) => foreign(p) === foreign(current) && specialOf(p, current));
+  if (special.length === 0) return undefined;
+  const said = keysOf(text);
+  const spread = keySpread(all);
+  // what a record and its plain twin say ("chưa đăng ký kết hôn" is said by the plain birth-and-acknowledgement only)
+  const keysWithTwin = (p: Procedure) => {
+    const twin = plainOf(p);
+    return new Set([...keysOf(caseText(p)), ...(twin ? keysOf(caseText(twin)) : [])]);
+  };
+  const own = keysWithTwin(current);
+  const scores = special.map(
+    (p) => [...keysWithTwin(p)].filter((k) => !own.has(k) && said.has(k) && (spread.get(k) ?? 0) <= RARE_NAMES).length,
+  );
+  const best = Math.max(...scores);
+  const meant =
+    best >= SPECIAL_SAID && scores.filter((s) => s === best).length === 1 ? special[scores.indexOf(best)] : undefined;
+  if (!meant) return undefined;
+  // what the special case adds to the name said too ("tên bố", "nhận con", "người lớn"), not only a paper
+  const tokens = new Set(clauseTokens(text));
+  const extra = clauseTokens(meant.name).filter(
+    (t) => t !== "|" && !name.has(t) && !FUNCTION_WORDS.has(t) && !PAPER_WORDS.has(t),
+  );
+  if (!extra.some((t) => tokens.has(t))) return undefined;
+  return meant;
+}
+
+/**
+ * Whether a record is a special case of another: the same field, its name says every word of the other's and more
+ * ("Đăng ký khai sinh kết hợp nhận cha, mẹ, con" of "Đăng ký khai sinh"), no bundle, and no note of either citing the
+ * other (a look-alike the notes tell apart — "Nếu trẻ chưa được đăng ký khai sinh, hãy làm … (1.000689)" — is theirs).
+ */
+export function specialOf(special: Procedure, general: Procedure): boolean {
+  if (special.code === general.code || special.field !== general.field) return false;
+  if (says(words(special.name), BUNDLE) || notesCite(special, general)) return false;
+  const name = new Set(clauseTokens(general.name).filter((t) => t !== "|"));
+  const other = new Set(clauseTokens(special.name).filter((t) => t !== "|"));
+  return other.size > name.size && [...name].every((t) => other.has(t));
+}
+
+/** Whether either record's notes cite the other (then the notes tell them apart: noteTold). */
+function notesCite(a: Procedure, b: Procedure): boolean {
+  const cites = (p: Procedure, code: string) =>
+    [p.checkFirst ?? "", ...(p.conditions ?? [])].some((n) => n.includes(code));
+  return cites(a, b.code) || cites(b, a.code);
+}
+
+/** Papers said of anything (folded): no word of what a special case adds. */
+const PAPER_WORDS = new Set(["giay", "to", "so", "the", "bang", "ban"]);
+
+/** A case told (folded): "nếu", "lỡ", "giả sử", "trường hợp", "if". */
+const CASE_TOLD = /(?:^|[^\p{L}])(?:neu|lo|gia su|truong hop|if|in case)(?![\p{L}])/u;
+
+/**
+ * Whether the words say the change at hand in its own record's words, told after its answer ("nếu muốn mở lại sớm hơn
+ * thì sao" after a pause of a household business: its alias "mở lại cửa hàng sớm"; "tiếp tục kinh doanh trước thời
+ * hạn": its name), told as a case ("nếu …"): a word pair of the change's own name or aliases, said the same way round,
+ * that no other record says in its names. The procedure at hand then stays, whatever look-alike search reads in "mở", "kinh doanh".
+ */
+export function ownChangeSaid(current: Procedure, all: readonly Procedure[], text: string): boolean {
+  // told as a case ("nếu …", "lỡ …", "if …"): a section asked of it alone goes the sections' way
+  if (!isChange(current) || !CASE_TOLD.test(fold(text.normalize("NFC")))) return false;
+  // another change named ("nếu chỉ bị mất giấy thì xin cấp lại được không" after a re-assessment) is no stay
+  const said = words(text);
+  const own = changesOf(current);
+  const named = [
+    ...CHANGES.filter((run) => says(said, run)),
+    ...SAID_AS.filter(([form]) => says(said, form)).map(([, change]) => change),
+  ];
+  if (named.some((run) => !own.includes(run))) return false;
+  const titles = (p: Procedure) => keysOf([p.name, ...p.aliases].join(" . "));
+  const others = new Set(all.filter((p) => p.code !== current.code).flatMap((p) => [...titles(p)]));
+  const keys = keysOf(text);
+  return [...titles(current)].some((k) => keys.has(k) && !others.has(k) && !k.startsWith("!"));
 }
