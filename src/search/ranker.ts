@@ -118,7 +118,62 @@ export const RESCUE = [
   "sit",
   "rank0",
   "long",
+  "asks",
 ] as const;
+
+/**
+ * What makes a message a request or a question, folded: question words ("gì", "j", "sao", "nào", "đâu", "bao nhiêu",
+ * "bn", "ntn", "mấy"), wanting or asking ("muốn", "xin", "cần", "nhờ", "giúp", "hỏi", "phải", "nên"), a section named
+ * ("thủ tục", "hồ sơ", "giấy tờ", "lệ phí", "điều kiện"), a question particle that ends it ("… không", "… chưa",
+ * "… ko", "… k", "… hả", "… ạ"), English interrogatives and wants; or a question mark. A message with none of them
+ * tells a fact ("con em học lớp 3", "tên bố em là Hùng", "mẹ tôi năm nay 78 tuổi"): what the rules find nothing for
+ * there is no request the rescue should guess at.
+ */
+const ASKING_WORDS = new Set(
+  (
+    "gi j sao nao dau bn ntn may muon mun xin can nho giup hoi phai nen " +
+    "how what where when which who whom can could need needs want wants would should please help apply"
+  ).split(" "),
+);
+const ASKING_PHRASES = [
+  "bao nhieu",
+  "bao lau",
+  "the nao",
+  "lam sao",
+  "ra sao",
+  "co duoc",
+  "duoc khong",
+  "duoc ko",
+  "dc k",
+  "dc ko",
+  "co the",
+  "thu tuc",
+  "ho so",
+  "giay to",
+  "le phi",
+  "dieu kien",
+  "huong dan",
+  "tu van",
+  "is there",
+  "are there",
+  "do i",
+  "does it",
+  "is it",
+];
+const ASKING_LAST = new Set("khong ko k hong hok hem chua ha a nhi vay z ak ah".split(" "));
+
+/** Whether a message asks or requests anything (`ASKING_WORDS`); a bare statement of fact does not. */
+export function asksSomething(text: string): boolean {
+  if (text.includes("?")) return true;
+  const tokens = fold(text)
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((t) => t !== "");
+  if (tokens.length === 0) return false;
+  if (tokens.some((t) => ASKING_WORDS.has(t))) return true;
+  if (ASKING_LAST.has(tokens[tokens.length - 1] as string)) return true;
+  const joined = ` ${tokens.join(" ")} `;
+  return ASKING_PHRASES.some((p) => joined.includes(` ${p} `));
+}
 
 /**
  * Whether the served search re-ranks the rules' candidates with the trained model (data/ranker.json). On since the
@@ -807,7 +862,10 @@ const NONE_CODE = "none";
 export interface RescueInputs {
   /** Per candidate: rules' score, title, coverage, pairs, free, nearest-example similarity, gram likelihood, centroid, situation cosine. */
   candidates: number[][];
-  /** Nearest `none` example's similarity, the gram likelihood and centroid of `none`, the message's length context. */
+  /**
+   * Nearest `none` example's similarity, the gram likelihood and centroid of `none`, the message's length context,
+   * whether it asks anything (`asksSomething`).
+   */
   message: number[];
 }
 
@@ -847,7 +905,13 @@ export function rescueInputs<P extends SearchableProcedure>(
         sits[k]?.cosine ?? 0,
       ];
     }),
-    message: [support.none, none.likelihood ?? -20, none.centroid, Math.min(1, characters / 300)],
+    message: [
+      support.none,
+      none.likelihood ?? -20,
+      none.centroid,
+      Math.min(1, characters / 300),
+      asksSomething(text) ? 1 : 0,
+    ],
   };
 }
 
@@ -859,7 +923,7 @@ export function rescueRow(inputs: RescueInputs, scores: readonly number[]): { ro
   let total = 0;
   for (const s of scores) total += Math.exp(s - max);
   const [score, title, coverage, pairs, free, sim, nb, cent, sit] = inputs.candidates[first] as number[];
-  const [none, nbNone, centNone, long] = inputs.message as [number, number, number, number];
+  const [none, nbNone, centNone, long, asks] = inputs.message as [number, number, number, number, number];
   return {
     first,
     row: [
@@ -878,6 +942,7 @@ export function rescueRow(inputs: RescueInputs, scores: readonly number[]): { ro
       sit as number,
       first === 0 ? 1 : 0,
       long,
+      asks,
     ],
   };
 }
