@@ -759,6 +759,33 @@ function sharable(clause: string, said: readonly Word[]): Word[] {
 const NOTE_SHARED = 2;
 
 /**
+ * Of a "which one?" list, the one the listed records' own notes send the case told to (noteTold read on each listed one,
+ * with the words that led to the list): "sổ gốc ở xã cũng thất lạc rồi" over [the extract, the re-registration of a
+ * marriage] → the re-registration (the extract's note: "Nếu cả sổ hộ tịch và bản chính … đều đã mất … đăng ký lại"),
+ * "sổ gốc ở phường vẫn còn" over [the extract, the re-registration of a birth] → the extract. Undefined unless the notes
+ * send it to one listed record only.
+ */
+export function notedAmong(
+  listed: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+  story = "",
+): Procedure | undefined {
+  const sent = new Set(
+    listed.flatMap((p) => {
+      const to = noteTold(p, all, text, story);
+      return to && listed.includes(to) ? [to] : [];
+    }),
+  );
+  return sent.size === 1 ? [...sent][0] : undefined;
+}
+
+/** Lost, as the notes say it ("mất"), and the everyday ways a paper or a book is said gone (folded). */
+const LOST = words("mất")[0] as Word;
+const LOST_SAID =
+  /(?:^|[^\p{L}])(?:that lac|lu cuon|nuoc cuon|cuon troi|moi an|moi mot|chay rui|chay het|bi huy|huy het|bi chay|tim khong ra|tim ko ra|lost)(?![\p{L}])/u;
+
+/**
  * The look-alike the procedure at hand's own notes send the case told after its answer to: a clause of its `checkFirst`
  * or conditions that cites another record ("Nếu sổ hộ tịch … còn lưu, hãy xin cấp bản sao trích lục khai sinh (thủ
  * tục 2.000635)" on the re-registration of a birth; "Muốn nghỉ hẳn, không kinh doanh nữa thì làm Chấm dứt … (1.001266)"
@@ -779,6 +806,8 @@ export function noteTold(
 ): Procedure | undefined {
   // "Còn bà tôi …": a "còn" opening the message turns to another matter, no "còn lưu"
   const said = words(text.replace(/^\s*(?:còn|con)\s/iu, " "));
+  // a paper or book gone said any way ("thất lạc", "bị lũ cuốn", "mối ăn hết", "cháy rụi") is lost, as the notes say it
+  if (LOST_SAID.test(fold(text.normalize("NFC"))) && !said.some((w) => sameWord(w, LOST))) said.push(LOST);
   const own = [current.name, ...current.aliases].flatMap((title) => words(title));
   const content = said.filter(
     (w) => !inWords(NOTE_STOP, w) && !NEGATORS.has(w.token) && !inWords(own, w) && !/^\d+$/.test(w.token),

@@ -15,7 +15,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { isForeignElement, plainTwin, retoldCase, toldByRecords } from "../../src/features/foreign.js";
-import { funeralAmong, funeralTold, ownChangeSaid, specialTold } from "../../src/features/variants.js";
+import { funeralAmong, funeralTold, notedAmong, ownChangeSaid, specialTold } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
@@ -89,6 +89,20 @@ describe("a nationality told later: the twin, unless a marriage is asked for", (
     expect(retoldCase(byCode("1.001193"), all, "còn kết hôn với người Thái Lan thì cần giấy gì")?.code).not.toBe(
       "2.000528",
     );
+  });
+});
+
+describe("the notes of listed look-alikes, a book said gone any way", () => {
+  it("over [the extract, a re-registration], the one the notes send the case to", () => {
+    const marriage = [byCode("2.000635"), byCode("1.004746")];
+    expect(
+      notedAmong(marriage, all, "cán bộ bảo sổ gốc năm đó bị nước cuốn trôi hết rồi", "mất giấy kết hôn")?.code,
+    ).toBe("1.004746");
+    const birth = [byCode("2.000635"), byCode("1.004884")];
+    expect(notedAmong(birth, all, "xã nói sổ gốc vẫn còn lưu, em chỉ cần bản sao", "mất giấy khai sinh")?.code).toBe(
+      "2.000635",
+    );
+    expect(notedAmong(birth, all, "lệ phí bao nhiêu", "mất giấy khai sinh")).toBeUndefined();
   });
 });
 
