@@ -114,6 +114,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes("--cv")) {
     const cases = await crossValidateScope(root);
     console.log(cvTable(cases, [0.5, 0.7, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.98, 0.99]));
+    // `--dump FILE`: every case as JSON, to read which messages sit near a threshold.
+    const dump = process.argv[process.argv.indexOf("--dump") + 1];
+    if (process.argv.includes("--dump") && dump) writeFileSync(dump, JSON.stringify(cases));
   } else {
     const model = trainBundled(root);
     writeFileSync(path.join(root, SCOPE_FILE), formatScope(model));

@@ -382,33 +382,120 @@ export function asksEverydayThing(
     // makes it the ward's. A question that says little of its own ("cho em hỏi chỗ nào làm nhanh rẻ") asks of what the
     // message said before: then all of it is read.
     const from = all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence));
-    const own = from.filter((w) => !FILLER.has(w.token)).length;
+    const own = from.filter((w) => !isFiller(w, accented)).length;
     const read = own >= OWN_WORDS ? from : all;
     // Something must be asked about: "ở đâu rẻ nhất", "sửa ở đâu" alone ask of what is at hand (after an answer, the
     // procedure answered).
-    if (!read.some((w) => !FILLER.has(w.token) && !FRAME_TOKENS.has(w.token) && !/^\d+$/.test(w.token))) continue;
-    if (namesWard(read)) continue;
+    if (!read.some((w) => !isFiller(w, accented) && !isFrameWord(w, accented) && !/^\d+$/.test(w.token))) continue;
+    // The goods bought or hired and the kind of a provider chosen are what is asked for, not a ward thing: "mua rượu
+    // vang nhập khẩu ở đâu uy tín", "công ty xây dựng nào uy tín", "thuê nhà ở đâu giá rẻ".
+    const goods = goodsAndProviders(clause);
+    if (namesWard(goods.size === 0 ? read : read.filter((w) => !goods.has(w.at)))) continue;
     return true;
   }
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Goods and providers: the words that say what is bought or hired, or which kind of firm is chosen.
+
+/** Buying or hiring: what follows, up to where or how good, is the goods ("mua rượu vang nhập khẩu ở đâu uy tín"). */
+const ACQUIRE = ["mua", "thuê", "đặt mua", "buy", "rent", "hire", "order"].map(run);
+/**
+ * A firm, a shop or a tradesman chosen ("công ty xây dựng nào uy tín", "đại lý rượu nào giá sỉ rẻ", "which construction
+ * company is reliable"): the words between it and its "nào" or quality say its trade.
+ */
+const PROVIDER = [
+  ...["công ty", "cty", "hãng", "đại lý", "nhà thầu", "thợ", "đội thợ", "xưởng", "tiệm", "cửa hàng", "shop", "studio"],
+  ...["trung tâm", "văn phòng luật", "luật sư", "dịch vụ", "nhà cung cấp", "siêu thị", "showroom", "salon"],
+  ...["company", "firm", "agency", "contractor", "store", "shop", "dealer", "provider", "centre", "center", "service"],
+].map(run);
+/**
+ * Words that make the span a ward request or the ward's own office ("công ty dịch vụ làm sổ đỏ nào", "trung tâm hành
+ * chính công nào gần nhất", "mua tờ khai ở đâu"): then nothing is set aside.
+ */
+const NOT_GOODS = [
+  ...["đăng ký", "đăng kí", "đk", "dk", "xin", "làm", "cấp", "nộp", "thủ tục", "giấy", "sổ", "tờ khai", "biểu mẫu"],
+  ...["đơn", "hồ sơ", "chứng thực", "sao y", "công chứng", "hành chính", "phục vụ", "phường", "xã", "ủy ban", "ubnd"],
+  ...["công an", "tư pháp", "một cửa", "thì", "để", "mà", "cần", "phải", "có", "được", "register", "registration"],
+  ...["form", "forms", "certificate", "certify", "office", "ward"],
+].map(run);
+/** How many words the goods or a provider's trade may take. */
+const GOODS_WORDS = 5;
+/** What ends the goods: where, which, how good, how much. */
+const GOODS_END = [...FIND, ...WHICH, ...QUALITY, ...PRICE, ...CHOSEN];
+
+/** Where the next run of `ends` starts in the words at or after `from`, or -1. */
+function nextEnd(clause: readonly Word[], from: number, ends: readonly (readonly Word[])[]): number {
+  for (let i = from; i < clause.length; i++)
+    if (ends.some((e) => runAt(clause.slice(i, i + e.length), e) === 0)) return i;
+  return -1;
+}
+
+/**
+ * The places (`at`) of the words that name the goods bought or hired, or a chosen provider's trade, in a clause that
+ * asks where, which or how good: nothing when those words say a ward request or office (NOT_GOODS).
+ */
+function goodsAndProviders(clause: readonly TextWord[]): Set<number> {
+  const out = new Set<number>();
+  // `head`: the provider's own words in the span, beside its trade's
+  const keep = (from: number, to: number, head = 0) => {
+    const span = clause.slice(from, to);
+    if (span.length === 0 || span.length > GOODS_WORDS + head || has(span, NOT_GOODS)) return;
+    for (const w of span) out.add(w.at);
+  };
+  for (const verb of ACQUIRE) {
+    for (let at = runAt(clause, verb); at >= 0; at = runAt(clause, verb, at + 1)) {
+      const end = nextEnd(clause, at + verb.length, GOODS_END);
+      if (end > at + verb.length) keep(at + verb.length, end);
+    }
+  }
+  for (const provider of PROVIDER) {
+    for (let at = runAt(clause, provider); at >= 0; at = runAt(clause, provider, at + 1)) {
+      const end = nextEnd(clause, at + provider.length, GOODS_END);
+      if (end >= 0) keep(at, end, provider.length);
+      // English names the trade first: "which construction company", "a good moving company"
+      const before = clause.slice(Math.max(0, at - GOODS_WORDS), at);
+      let start = -1;
+      for (let i = before.length - 1; i >= 0 && start < 0; i--)
+        if ([...WHICH, ...QUALITY, ...CHOSEN].some((q) => runAt(before.slice(i, i + q.length), q) === 0)) start = i;
+      if (start >= 0 && clause[at]?.marks === "")
+        keep(at - before.length + start + 1, at + provider.length, provider.length);
+    }
+  }
+  return out;
+}
+
+/** Each token with the accent signatures it is typed with in a list of runs or words. */
+function marksOf(list: readonly Word[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const w of list) out.set(w.token, (out.get(w.token) ?? new Set()).add(w.marks));
+  return out;
+}
+/** Whether a word is one of `known`, with its accents in a message typed with them ("đất" is no "đặt", "nhà" no "nha"). */
+function isOf(known: Map<string, Set<string>>, w: Word, accented: boolean): boolean {
+  const marks = known.get(w.token);
+  return marks !== undefined && (!accented || marks.has(w.marks) || w.marks === "");
+}
+
 /** The frames' own words, which say what is asked for, not what about. */
-const FRAME_TOKENS = new Set(
+const FRAME_WORDS = marksOf(
   [QUALITY, WHICH, ADVICE, TRADE, FIND, PRICE, SOMEWHERE, CHOSEN, SEEK, PRICE_ASKED, HOW_TO, [PRICE_WORD]].flatMap(
-    (list) => list.flatMap((r) => r.map((w) => w.token)),
+    (list) => list.flat(),
   ),
 );
+const isFrameWord = (w: Word, accented: boolean) => isOf(FRAME_WORDS, w, accented);
 
 /** Words that say nothing of what is asked about: address, asking, which and where, particles. */
-const FILLER = new Set(
-  tokenize(
+const FILLER_WORDS = marksOf(
+  words(
     "cho em anh chị tôi mình cháu hỏi xin ạ à ơi ad admin nhé nha với vậy thế thì là có không ko k được đc muốn cần " +
       "phải làm sao gì nào ntn " +
       "nào đâu ở chỗ nơi giờ bây hiện rồi mọi người ai biết bik vui lòng giúp dùm giùm hộ z v nhỉ ha i the a an is " +
       "can you me my please where which what how",
   ),
 );
+const isFiller = (w: Word, accented: boolean) => isOf(FILLER_WORDS, w, accented);
 /** A clause with at least this many words of its own is read apart from the story before it. */
 const OWN_WORDS = 3;
 
