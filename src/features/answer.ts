@@ -785,10 +785,31 @@ async function answerQuestion(
     !labelled &&
     top.procedure.code !== current.code &&
     outcome.decision === "answer" &&
-    outcome.sure &&
-    top.parts.title >= 1 &&
-    opensWithOtherName(top.procedure, current, text);
+    (outcome.sure || top.parts.title >= 1) &&
+    // a paper of the case asked whether needed ("giấy xác nhận cư trú có cần không" after a school transfer) stays
+    !asksWhetherNeeded(text) &&
+    opensWithOtherName(top.procedure, current, text, cue.section);
   if (namedSibling) return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
+  // The same over a list of a thing and its changes ("giấy phép bán lẻ rượu thì hồ sơ gồm những gì" after a household
+  // business: the licence, its re-issue, its amendment): the one of them the message names (the thing itself when it
+  // names no change), each listed one the message opens by naming.
+  const namedListed =
+    current && cue && !cue.only && !labelled && outcome.decision === "choose" && !asksWhetherNeeded(text)
+      ? outcome.hits
+          .slice(0, LIST_MAX)
+          .filter(
+            (h) => h.procedure.code !== current.code && opensWithOtherName(h.procedure, current, text, cue.section),
+          )
+      : [];
+  const namedOne =
+    namedListed.length > 1
+      ? variantAsked(
+          namedListed.map((h) => h.procedure),
+          withoutTopicReturn(text),
+        )
+      : namedListed[0]?.procedure;
+  if (namedOne && !aside.has(namedOne.code))
+    return [show(ctx, deps, forCase(namedOne), cue?.section ?? outcome.intent)];
   if (current && onlySection) return [show(ctx, deps, current, whereRecordSays(current, text, onlySection))];
   // After a "which one?" list, a short section alone (fee, time, place, online) is shown for each listed
   // procedure, a line each; a long one asks which again, each choice now opening that section.
@@ -2228,34 +2249,118 @@ const QUESTION_END_WORDS = 3;
 const OPENERS = new Set(tokenize("à ừ ờ ok oke vậy vay thế the còn con mà thôi giờ cho hỏi xin ad ơi dạ vâng"));
 
 /**
- * Whether a message opens (after a few openers) with a run of another procedure's name words, one of them a word its
- * names hold and the procedure at hand's do not, as typed (accents count when typed: "tử" is no "từ"): "khai tử thì
- * lệ phí bao nhiêu" after "khai sinh", "tạm trú thì cần giấy gì" after "thường trú".
+ * Words a message may say before the name it asks about, besides the openers: who asks, wanting or asking, the thing
+ * or matter ("em muốn hỏi về tách hộ …", "cho mình hỏi thủ tục xóa hộ khẩu …", "làm giấy chứng tử cho ông thì …").
  */
-function opensWithOtherName(other: Procedure, current: Procedure, text: string): boolean {
+const LEADS = new Set(
+  tokenize(
+    "tôi mình em tui anh chị muốn mún định cần hỏi về vụ việc cái thủ tục làm xin đăng ký đk dk i want to ask about",
+  ),
+);
+
+/**
+ * Whether a message opens (after openers, who asks and what they want: LEADS) with a run of another procedure's name
+ * words that holds two words running in one of its names or aliases and in none of the procedure at hand's, one of them
+ * telling records apart (no paperwork word, no particle as typed; accents count when typed: "tử" is no "từ"): "khai tử
+ * thì lệ phí bao nhiêu" after "khai sinh", "xác nhận cư trú mất bao lâu" and "thuong tru thi mat bao lau" after "tạm
+ * trú", "giấy phép bán thuốc lá thì cần gì" after the liquor licence, "văn bản từ chối nhận di sản thì cần mang gì"
+ * after a will. A shared word of the two names ("trú", "thư viện", "giấy phép bán") is no reason to stay. Not a case
+ * told ("em ở tạm trú thì …": the name does not open it; "tạm trú ở Bình Dương thì …": a place follows it).
+ */
+function opensWithOtherName(other: Procedure, current: Procedure, text: string, section?: Section): boolean {
   const said = words(text.slice(0, MAX_DAY_CHARS));
   const withAccents = said.some((w) => w.marks !== "");
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
-  const names = (p: Procedure) =>
-    withAccents
-      ? new Set([p.name, ...p.aliases].flatMap(accented))
-      : new Set([p.name, ...p.aliases].flatMap((t) => tokenize(t)));
-  const theirs = names(other);
-  const ours = names(current);
-  const start = said.findIndex((w) => !OPENERS.has(w.token));
-  // a word of asking or a person opening it ("em ở tạm trú thì …") tells the case, naming nothing
-  if (start < 0 || asksWithTyped(said[start] as Word, withAccents)) return false;
+  const phrases = (p: Procedure) =>
+    [p.name, ...p.aliases].map((t) => (withAccents ? accented(t) : words(t).map((w) => w.token)));
+  const theirs = phrases(other);
+  const ours = phrases(current);
+  const theirWords = new Set(theirs.flat());
+  let start = said.findIndex((w) => !OPENERS.has(w.token) && !LEADS.has(w.token));
+  // a lead that is itself a word of the name ("đăng ký" of "đăng ký tạm trú") may open the run
+  while (start > 0 && theirWords.has(key(said[start - 1] as Word)) && LEADS.has((said[start - 1] as Word).token))
+    start--;
+  if (start < 0) return false;
   let end = start;
-  while (end < said.length && theirs.has(key(said[end] as Word))) end++;
-  const run = said.slice(start, end);
+  while (end < said.length && theirWords.has(key(said[end] as Word))) end++;
   // "tạm trú ở Bình Dương thì xin ở đâu": a place after the name tells where the citizen lives, a state of the case
   if (PLACE_AFTER.has(said[end]?.token ?? "")) return false;
-  const distinct = new Set(tokenize(other.name).concat(...other.aliases.map((a) => tokenize(a))));
-  return (
-    run.length >= 2 &&
-    run.some((w) => !ours.has(key(w)) && !NAME_STOP.has(`${w.token}:${w.marks}`) && distinct.has(w.token))
-  );
+  const run = said.slice(start, end).map(key);
+  const runsIn = (list: readonly string[][], a: string, b: string) =>
+    list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
+  const ourWords = new Set(ours.flat());
+  // A word the one at hand's names never say, and no paperwork word, particle, state ("chưa có" of "đất chưa có sổ
+  // đỏ") or word of place and relation ("trên" of "đổi địa chỉ trên giấy phép"). Typed without accents, only a particle
+  // is no such word ("thuong" of "thuong tru" may be "thường").
+  const telling = (w: Word) =>
+    !ourWords.has(key(w)) &&
+    !NAME_STOP.has(`${w.token}:${w.marks}`) &&
+    !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
+    !STATE_WORDS.has(w.token) &&
+    !(withAccents ? RELATION_WORDS.has(`${w.token}:${w.marks}`) : RELATION_FOLDED.has(w.token)) &&
+    (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0);
+  // The section asked of the one at hand names the case ("hộ kinh doanh thì phí bao nhiêu" after the tobacco licence,
+  // whose fee is set for a household business): the one at hand's, asked for that case.
+  const told = section ? sectionTexts(current, section).map((t) => words(t).map((w) => w.token)) : [];
+  // The run says one of the other's names whole, paperwork words, particles and relations aside ("sổ hồng" of "sổ hồng
+  // sai diện tích" is a paper of the case, no correction asked).
+  const runWords = new Set(run);
+  const bare = (k: string) => {
+    const [token = "", marks = ""] = k.split(":");
+    return (
+      NAME_STOP.has(k) ||
+      NAME_STOP_FOLDED.has(withAccents ? "" : token) ||
+      (withAccents ? RELATION_WORDS.has(k) : RELATION_FOLDED.has(token)) ||
+      contentWords(token).length === 0 ||
+      (withAccents && asksWithTyped({ token, marks }, true))
+    );
+  };
+  if (!theirs.some((phrase) => phrase.some((k) => !bare(k)) && phrase.every((k) => bare(k) || runWords.has(k))))
+    return false;
+  return run.some((a, i) => {
+    const b = run[i + 1];
+    const pair = said.slice(start + i, start + i + 2);
+    return (
+      b !== undefined &&
+      pair.some(telling) &&
+      runsIn(theirs, a, b) &&
+      !runsIn(ours, a, b) &&
+      !runsIn(told, (pair[0] as Word).token, (pair[1] as Word).token)
+    );
+  });
 }
+
+/** The texts of a record that answer a section (what a section asked of a named case may find said there). */
+function sectionTexts(procedure: Procedure, section: Section): string[] {
+  switch (section) {
+    case "fee":
+      return procedure.channels.map((c) => c.fee.text);
+    case "time":
+      return procedure.channels.map((c) => c.time.text);
+    case "documents":
+      return procedure.documents.flatMap((d) => [d.name, d.case ?? ""]);
+    case "conditions":
+      return [procedure.applicants, ...procedure.conditions];
+    case "steps":
+      return procedure.steps;
+    default:
+      return [];
+  }
+}
+
+/**
+ * Words of place, relation and order that name nothing, with their accents; folded, only those no name word folds to
+ * ("từ", "đỏ", "cũ" fold to "tử", "đỏ", "cư").
+ */
+const RELATION_WORDS = new Set(
+  accented("trên dưới trong tại về với của cho sang từ đến tới khi do bị và hoặc các những một mới cũ lần đầu này đó"),
+);
+const RELATION_FOLDED = new Set(
+  tokenize("trên dưới trong tại với của sang đến tới khi và hoặc các những một mới lần đầu này"),
+);
+
+/** NAME_STOP's words folded, for a message typed without accents. */
+const NAME_STOP_FOLDED = new Set([...NAME_STOP].map((k) => k.split(":")[0] ?? k));
 
 const PLACE_AFTER = new Set(tokenize("ở tại bên"));
 
