@@ -321,6 +321,29 @@ export function saysDomestic(text: string): boolean {
   return vietnameseSaid(text) !== undefined && !namesForeign(text) && !ABROAD.test(naturalisedAsVietnamese(text));
 }
 
+/**
+ * Of a "which one?" list holding plain procedures and foreign-element ones, the one the words' foreign element (or its
+ * absence) settles: the only listed one of that kind, else the twin of the first listed one of the other kind (the one
+ * search led with) when it is listed too. "quên nói, anh ấy quốc tịch Pháp" over [nhận cha mẹ con, khai sinh kết hợp
+ * nhận cha, khai sinh, their foreign twins] → 2.000779, the leader's twin. Undefined when nothing foreign or domestic is
+ * said, or the list does not settle.
+ */
+export function elementAmong(
+  options: readonly Procedure[],
+  text: string,
+  all: readonly Procedure[],
+): Procedure | undefined {
+  const plain = options.filter((p) => !isForeignElement(p));
+  const foreign = options.filter((p) => isForeignElement(p));
+  if (plain.length === 0 || foreign.length === 0) return undefined;
+  const [kind, other] = namesForeign(text) ? [foreign, plain] : saysDomestic(text) ? [plain, foreign] : [];
+  if (!kind || !other) return undefined;
+  if (kind.length === 1) return kind[0];
+  const leader = other[0] as Procedure;
+  const twin = isForeignElement(leader) ? plainTwin(leader, all) : foreignTwin(leader, all);
+  return twin && kind.some((p) => p.code === twin.code) ? twin : undefined;
+}
+
 /** What the chat has told of the case before the new words: the procedure at hand, the words that led to it. */
 export interface CaseSoFar {
   /** The procedure the chat is on, if any. */

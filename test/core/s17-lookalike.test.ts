@@ -14,7 +14,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
-import { isForeignElement, plainTwin, retoldCase, toldByRecords } from "../../src/features/foreign.js";
+import { elementAmong, isForeignElement, plainTwin, retoldCase, toldByRecords } from "../../src/features/foreign.js";
 import { funeralAmong, funeralTold, notedAmong, ownChangeSaid, specialTold } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
@@ -89,6 +89,16 @@ describe("a nationality told later: the twin, unless a marriage is asked for", (
     expect(retoldCase(byCode("1.001193"), all, "còn kết hôn với người Thái Lan thì cần giấy gì")?.code).not.toBe(
       "2.000528",
     );
+  });
+});
+
+describe("a list of plain and foreign-element records, settled by the nationality said", () => {
+  it("the leader's twin when several of that kind are listed", () => {
+    const list = ["1.001022", "1.000689", "1.001193", "1.001695", "2.000779"].map(byCode);
+    expect(elementAmong(list, "à bố bé mang quốc tịch Hàn Quốc nhé", all)?.code).toBe("2.000779");
+    const foreignFirst = ["2.000779", "1.001695", "1.001022", "1.000689"].map(byCode);
+    expect(elementAmong(foreignFirst, "không, hai bên đều là người Việt ở trong nước", all)?.code).toBe("1.001022");
+    expect(elementAmong(list, "mất bao lâu", all)).toBeUndefined();
   });
 });
 
