@@ -1177,10 +1177,13 @@ export function specialTold(
   const meant =
     best >= SPECIAL_SAID && scores.filter((s) => s === best).length === 1 ? special[scores.indexOf(best)] : undefined;
   if (!meant) return undefined;
-  // what the special case adds to the name said too ("tên bố", "nhận con", "người lớn"), not only a paper
-  const tokens = new Set(clauseTokens(text));
+  // what the special case adds to the name said too ("tên bố", "nhận con", "người lớn"), not only a paper, a parent
+  // ("ba mẹ") or a word of the status told negated ("kết" of "chưa đăng ký kết hôn" is no "kết hợp"): "ba mẹ chưa đăng ký
+  // kết hôn thì có làm được không" tells a status and asks of the birth registration itself
+  const raw = clauseTokens(text);
+  const tokens = new Set(raw.filter((_, i) => !raw.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))));
   const extra = clauseTokens(meant.name).filter(
-    (t) => t !== "|" && !name.has(t) && !FUNCTION_WORDS.has(t) && !PAPER_WORDS.has(t),
+    (t) => t !== "|" && !name.has(t) && !FUNCTION_WORDS.has(t) && !PAPER_WORDS.has(t) && !GENERIC.has(t),
   );
   if (!extra.some((t) => tokens.has(t))) return undefined;
   return meant;
