@@ -1073,7 +1073,11 @@ export function funeralTold(current: Procedure, all: readonly Procedure[], text:
   if (family.includes(current)) return told && told !== current ? told : undefined;
   const asked = FUNERAL_SAID.test(folded) || (DEATH_SAID.test(folded) && BENEFIT_ASKED.test(folded));
   if (!asked) return undefined;
-  return told ?? family.find((m) => linked.get(m)?.includes(current));
+  // the allowance at hand names whose funeral it is ("cháu đang hưởng trợ cấp mà không may mất" after the monthly
+  // allowance), unless the words say another member's person in more than one way
+  const ofCurrent = family.find((m) => linked.get(m)?.includes(current));
+  if (ofCurrent && told && told !== ofCurrent && personScore(told, all, text) < 2) return ofCurrent;
+  return told ?? ofCurrent;
 }
 
 /**
@@ -1081,6 +1085,13 @@ export function funeralTold(current: Procedure, all: readonly Procedure[], text:
  * (a pair or a rare word said negated tells nothing). Undefined when none or several say as much.
  */
 function personTold(among: readonly Procedure[], all: readonly Procedure[], text: string): Procedure | undefined {
+  const scores = among.map((m) => personScore(m, all, text));
+  const best = Math.max(...scores);
+  return best > 0 && scores.filter((s) => s === best).length === 1 ? among[scores.indexOf(best)] : undefined;
+}
+
+/** How many of a funeral support's own word pairs and rare words the words say (not negated). */
+function personScore(member: Procedure, all: readonly Procedure[], text: string): number {
   const { own } = funeralCases(all);
   const tokens = clauseTokens(text);
   // a pair said with a negator up to three words before it ("không hưởng hưu trí xã hội") tells nothing
@@ -1092,9 +1103,7 @@ function personTold(among: readonly Procedure[], all: readonly Procedure[], text
   tokens.forEach((t, i) => {
     if (!tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) said.add(t);
   });
-  const scores = among.map((m) => [...(own.get(m) ?? [])].filter((k) => said.has(k)).length);
-  const best = Math.max(...scores);
-  return best > 0 && scores.filter((s) => s === best).length === 1 ? among[scores.indexOf(best)] : undefined;
+  return [...(own.get(member) ?? [])].filter((k) => said.has(k)).length;
 }
 
 /**
