@@ -48,6 +48,9 @@ export interface ScopeCase {
   listed: boolean;
   p: number;
   vetoed: boolean;
+  /** The first hit's score and the second's (0 when none): how sure the search is. */
+  score: number;
+  second: number;
 }
 
 /** 5-fold cross-validation of the gate with the served search (see the header). */
@@ -76,6 +79,8 @@ export async function crossValidateScope(root: string, folds = 5, seed = 2026120
         p: outOfScope(model, q.query),
         // Whether the gate would read it at all (an answer or a list, support not overwhelming); `p` decides.
         vetoed: scopeVetoes(q.query, outcome, { ...model, veto: 0 }),
+        score: outcome.hits[0]?.score ?? 0,
+        second: outcome.hits[1]?.score ?? 0,
       });
     });
   }

@@ -97,6 +97,8 @@ const ADVICE = [
   ...["gợi ý", "lời khuyên", "tư vấn giúp", "recommend", "suggest", "any good", "the best", "should i buy"],
   ...["nên mua", "nên chọn", "nên dùng", "nên đi", "nên học", "nên cho", "nên đặt", "nên thuê", "nên ăn", "nên uống"],
   ...["có nên", "nên hay không"],
+  // an opinion asked of the bot ("theo bạn tên nào nghe dễ thương hơn", "in your opinion")
+  ...["theo bạn", "theo ad", "theo admin", "bạn thấy", "in your opinion"],
 ].map(run);
 /**
  * Buying, hiring, having something done by a craftsman or a shop ("mua ghế sofa ở đâu", "thuê xe tải chuyển nhà",
@@ -390,7 +392,11 @@ export function asksEverydayThing(
     // The goods bought or hired and the kind of a provider chosen are what is asked for, not a ward thing: "mua rượu
     // vang nhập khẩu ở đâu uy tín", "công ty xây dựng nào uy tín", "thuê nhà ở đâu giá rẻ".
     const goods = goodsAndProviders(clause);
-    if (namesWard(goods.size === 0 ? read : read.filter((w) => !goods.has(w.at)))) continue;
+    // A capitalised word that continues a name inside its sentence is the name's ("khu Cầu Giấy", "huyện Đất Đỏ"), not
+    // a ward thing; the name's first word and an official name's head ("làm Giấy chứng nhận …") are read.
+    const named = (w: TextWord) =>
+      w.capital && all[w.at - 1]?.sentence === w.sentence && (all[w.at - 1]?.capital ?? false);
+    if (namesWard(read.filter((w) => !goods.has(w.at) && !named(w)))) continue;
     return true;
   }
   return false;
@@ -420,6 +426,8 @@ const NOT_GOODS = [
   ...["công an", "tư pháp", "một cửa", "thì", "để", "mà", "cần", "phải", "có", "được", "register", "registration"],
   ...["form", "forms", "certificate", "certify", "office", "ward"],
 ].map(run);
+/** Buying or hiring as the purpose, said after the goods and the where ("… khu nào giá rẻ để mua", "… to rent"). */
+const PURPOSE_ACQUIRE = ["để mua", "để thuê", "mà mua", "to buy", "to rent"].map(run);
 /** How many words the goods or a provider's trade may take. */
 const GOODS_WORDS = 5;
 /** What ends the goods: where, which, how good, how much. */
@@ -449,6 +457,11 @@ function goodsAndProviders(clause: readonly TextWord[]): Set<number> {
       const end = nextEnd(clause, at + verb.length, GOODS_END);
       if (end > at + verb.length) keep(at + verb.length, end);
     }
+  }
+  // bought or hired, said last ("nhà đất ở khu nào giá còn rẻ để mua"): the goods open the clause
+  if (has(clause, PURPOSE_ACQUIRE)) {
+    const end = nextEnd(clause, 0, GOODS_END);
+    if (end > 0) keep(0, end);
   }
   for (const provider of PROVIDER) {
     for (let at = runAt(clause, provider); at >= 0; at = runAt(clause, provider, at + 1)) {

@@ -850,6 +850,8 @@ const EVERYDAY_ASKED = [
   ...["sao kê", "lãi suất", "thẻ tín dụng", "đồng hồ nước", "mất xe", "bị trộm", "mất trộm", "việc làm thêm"],
   // feelings
   ...["buồn quá", "vượt qua", "cô đơn", "tâm sự", "an ủi", "sợ lắm"],
+  // games of chance and scores, asked after a story ("… Cho hỏi kết quả xổ số miền Nam hôm nay …")
+  ...["xổ số", "vé số", "lô đề", "số đề", "tỷ số", "tỉ số", "lottery"],
 ].map(phraseOf);
 /**
  * The ward's own things, which keep the question the ward's though everyday words stand beside them ("đi tiêm thì trạm
@@ -1026,8 +1028,19 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
 ];
 /** "chi phí", "học phí", "viện phí", "án phí": a thing's cost, no ward fee. */
 const NOT_FEE_AFTER = new Set(tokenize("chi học viện án hội cước tiểu lãng"));
+/** A result of the lottery, an exam, a match or a test is no dossier's result ("kết quả xổ số miền Nam hôm nay"). */
+const RESULT_RUN = phraseOf("kết quả");
+const NOT_RESULT_BEFORE = new Set(tokenize("xổ sổ số thi trận bóng xét nghiệm khám lottery"));
+const sameRun = (a: readonly Word[], b: readonly Word[]) =>
+  a.length === b.length && a.every((w, i) => w.token === b[i]?.token);
 function namesWardRequest(said: readonly Word[]): boolean {
   return REQUEST_WARD.some((run) => {
+    if (sameRun(run, RESULT_RUN))
+      return said.some(
+        (_, i) =>
+          foundAt(said.slice(i, i + run.length), run) === 0 &&
+          !NOT_RESULT_BEFORE.has(said[i + run.length]?.token ?? ""),
+      );
     if (run !== FEE_RUN) return says(said, run);
     return said.some((w, i) => says([w], run) && !NOT_FEE_AFTER.has(said[i - 1]?.token ?? ""));
   });
