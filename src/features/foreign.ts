@@ -506,7 +506,17 @@ export function asksMobile(text: string): boolean {
 /** The mobile variant of a registration: its own name said with "lưu động" ("Đăng ký khai tử lưu động"). */
 function mobileOf(procedure: Procedure, all: readonly Procedure[]): Procedure | undefined {
   const name = tokenize(`${procedure.name} lưu động`).join(" ");
-  return all.find((p) => p.code !== procedure.code && tokenize(p.name).join(" ") === name);
+  const own = all.find((p) => p.code !== procedure.code && tokenize(p.name).join(" ") === name);
+  if (own || !containsRun(tokenize(procedure.name), tokenize("liên thông"))) return own;
+  // an electronic bundle ("Liên thông …: đăng ký khai tử, xóa đăng ký thường trú, …"): the mobile variant of the one
+  // registration it names that has one (staff come to register the death; the rest follows online)
+  const bundle = tokenize(procedure.name);
+  const mobiles = all.flatMap((part) => {
+    if (part.code === procedure.code || !containsRun(bundle, tokenize(part.name))) return [];
+    const mobile = all.find((p) => tokenize(p.name).join(" ") === tokenize(`${part.name} lưu động`).join(" "));
+    return mobile ? [mobile] : [];
+  });
+  return mobiles.length === 1 ? mobiles[0] : undefined;
 }
 
 /**
@@ -651,7 +661,8 @@ function rolesSaid(text: string): { foreign: Set<string>; vietnamese: Set<string
     if (stop >= 0) said = said.slice(0, stop);
     const role = ROLE_OF.get(word) ?? "someone";
     if (/(?:^|\s)(?:nguoi viet|quoc tich viet nam|vietnamese)(?![\p{L}])/u.test(said)) vietnamese.add(role);
-    else if (namesForeigner(`${word} ${said}`)) foreign.add(role);
+    // "cha, mẹ, con có yếu tố nước ngoài" (a procedure's name said) is the case's element, no one's nationality
+    else if (namesForeigner(`${word} ${said.replace(/(?:co\s+)?yeu to nuoc ngoai/gu, " ")}`)) foreign.add(role);
   });
   return { foreign, vietnamese };
 }
