@@ -1,3 +1,4 @@
+import type { Example } from "../catalogue/examples.js";
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Catalogue } from "../catalogue/load.js";
 import type { Procedure, Redirect, SynonymGroup } from "../catalogue/schema.js";
@@ -1119,7 +1120,9 @@ async function answerQuestion(
     top.procedure.code !== current.code &&
     !aside.has(current.code) &&
     !labelled &&
-    tokenize(text).length <= DETAIL_WORDS + 2
+    tokenize(text).length <= DETAIL_WORDS + 2 &&
+    // "còn giấy phép bán thuốc lá thì sao" after the liquor licence: a move on to a procedure named whole, no detail
+    !(opensMoveOn(text) && outcome.sure && top.parts.title >= 1)
       ? bothTogether(search, outcome, text, current)
       : undefined;
   if (joined) return [show(ctx, deps, forCase(joined), outcome.intent)];
@@ -1163,6 +1166,26 @@ async function answerQuestion(
     namedByAskingOnly(top.procedure, text)
   )
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  // "ông mất ở bệnh viện tỉnh" after a death registration, "em bán bánh mì ở đầu hẻm" after a household business, "tôi
+  // là bà ngoại của cháu" after a guardianship: a detail of the case told alone, no question, naming no procedure (or
+  // only a look-alike of the one at hand by a word: "ba em mất hôm qua" is no lost death certificate). Its words are
+  // the ones citizens tell this procedure's cases with (its câu mẫu, its record, its look-alikes'): the procedure at
+  // hand as a whole. Off-topic talk ("trời nay nóng ghê", "em thích ăn phở") says words none of them do.
+  if (
+    current &&
+    !cue &&
+    !labelled &&
+    !redirect &&
+    !aside.has(current.code) &&
+    !(
+      top &&
+      outcome.decision === "answer" &&
+      top.procedure.code !== current.code &&
+      (top.parts.title >= 1 || (top.parts.title >= NAMED_TITLE && !lookAlike(top.procedure, current)))
+    ) &&
+    tellsCaseOf(current, text, catalogue)
+  )
+    return [show(ctx, deps, current, "general")];
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1329,6 +1352,7 @@ async function answerQuestion(
     outcome.decision === "none" &&
     tokenize(text).length <= DETAIL_TOLD_WORDS &&
     !asksQuestion(text) &&
+    !SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS))) &&
     toldOfRecord(current, text, asksBare, catalogue, vocabularyOf(catalogue))
   )
     return [show(ctx, deps, current, "general")];
@@ -1348,6 +1372,76 @@ function saysLittleElse(
 ): boolean {
   const read = followUpWords(current, text, cue, catalogue, vocabulary);
   return read !== undefined && read.unexplained.length <= 1 && !read.unexplained.some((k) => read.hidden.has(k));
+}
+
+/** A title said this much names its procedure (a detail told alone names none). */
+const NAMED_TITLE = 0.75;
+/** A case told alone after an answer is this short at most, and says this many words at least. */
+const CASE_TOLD_WORDS = 12;
+const CASE_TOLD_MIN = 3;
+
+/** An English question word (folded). */
+const ASKS_EN = /(?:^|\s)(?:which|what|how|where|when|who|why)(?=$|[\s,.!?'])/;
+/** Thanks and laughter (folded). */
+const SMALL_TALK = /(?:^|\s)(?:cam on|cam ơn|thanks?|tks|thx|hihi|hehe|haha|ok|oke|okie)(?=$|[\s,.!])/;
+/** Kin, named in a case told with particles only (folded). */
+const KIN = new Set(tokenize("ông bà bố ba mẹ má cha con cháu chú bác cô dì cậu mợ thím vợ chồng nội ngoại dâu rể"));
+
+/** The words of the câu mẫu labelled with each procedure (folded, and with accents), by the examples' list. */
+const EXAMPLE_WORDS = new WeakMap<readonly Example[], Map<string, { folded: Set<string>; accented: Set<string> }>>();
+
+function exampleWords(examples: readonly Example[], code: string): { folded: Set<string>; accented: Set<string> } {
+  let byCode = EXAMPLE_WORDS.get(examples);
+  if (!byCode) {
+    byCode = new Map();
+    for (const e of examples) {
+      let found = byCode.get(e.code);
+      if (!found) {
+        found = { folded: new Set(), accented: new Set() };
+        byCode.set(e.code, found);
+      }
+      const said = words(e.text);
+      // a câu mẫu typed without accents says nothing of how its words are accented
+      const withAccents = said.some((w) => w.marks !== "");
+      for (const w of said) {
+        found.folded.add(w.token);
+        if (withAccents) found.accented.add(`${w.token}:${w.marks}`);
+      }
+    }
+    EXAMPLE_WORDS.set(examples, byCode);
+  }
+  return byCode.get(code) ?? { folded: new Set(), accented: new Set() };
+}
+
+/**
+ * Whether a short statement after an answer tells the case of the procedure at hand: no question, no wish to do
+ * something, no move on or what-if; every word besides particles (one at most of three or more) is one citizens tell
+ * this procedure's cases with — its câu mẫu's, its record's or a look-alike's, or one most records say — and one of
+ * them at least is more than a particle; said only with particles and people ("tôi là bà ngoại của cháu"), four words
+ * at least.
+ */
+function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): boolean {
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  if (typed.length < CASE_TOLD_MIN || typed.length > CASE_TOLD_WORDS) return false;
+  if (asksQuestion(text) || saysWillDo(text) || asksWhatIf(text) || opensMoveOn(text)) return false;
+  if (ASKS_EN.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  if (unknownWords(text, vocabularyOf(catalogue)).length > 0) return false;
+  const withAccents = typed.some((w) => w.marks !== "");
+  const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const said = typed.filter((w) => !asksWithTyped(w, withAccents) && !/^\d+$/.test(w.token));
+  // thanks and laughter are small talk, no case ("dạ e cảm ơn", "hihi may quá có chỗ hỏi")
+  if (SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // said with particles and people only: a kin named ("tôi là bà ngoại của cháu")
+  if (said.length === 0) return typed.length >= CASE_TOLD_MIN + 1 && typed.some((w) => KIN.has(w.token));
+  const examples = exampleWords(catalogue.examples, current.code);
+  const kin = kinWords(current, catalogue.procedures);
+  const common = commonWords(catalogue.procedures);
+  const told = (w: Word) =>
+    (withAccents ? examples.accented : examples.folded).has(key(w)) ||
+    (withAccents ? kin.accented : kin.folded).has(key(w)) ||
+    common.has(key(w));
+  const untold = said.filter((w) => !told(w)).length;
+  return untold === 0 || (untold === 1 && said.length >= 3);
 }
 
 /** A detail told alone after an answer is this short at most. */
@@ -2200,10 +2294,15 @@ function followUpWords(
   const names = properNames(text);
   const own = recordWords(current);
   // A particle's letters typed otherwise ("thi" of "thi đại học") only as the record at hand says them.
+  // the words citizens ask this procedure with (its câu mẫu), as typed
+  const asked = exampleWords(catalogue.examples, current.code);
   const explained = (k: string) =>
     hidden.has(k)
       ? common.has(k) || own.accented.has(k)
-      : common.has(k) || (withAccents ? kin.accented : own.folded).has(k) || asksWith(k.split(":")[0] ?? k);
+      : common.has(k) ||
+        (withAccents ? kin.accented : own.folded).has(k) ||
+        (withAccents ? asked.accented : asked.folded).has(k) ||
+        asksWith(k.split(":")[0] ?? k);
   const unexplained = keys.filter((k) => !explained(k) && !names.has(k.split(":")[0] ?? k));
   return { keys, unexplained, hidden, withAccents };
 }
@@ -2285,6 +2384,10 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
   while (end < said.length && theirWords.has(key(said[end] as Word))) end++;
   // "tạm trú ở Bình Dương thì xin ở đâu": a place after the name tells where the citizen lives, a state of the case
   if (PLACE_AFTER.has(said[end]?.token ?? "")) return false;
+  // The name is what the question asks of: nothing but words of asking and people stand between it and the question's
+  // "thì" (or its end). "Sổ đỏ vẫn đứng tên bố tôi, …, thì hồ sơ xin phép cần gì" tells of a paper of the case.
+  const then = said.findIndex((w, i) => i >= end && w.token === "thi" && (w.marks === "\u0300" || !withAccents));
+  if (said.slice(end, then < 0 ? said.length : then).some((w) => !asksWithTyped(w, withAccents))) return false;
   const run = said.slice(start, end).map(key);
   const runsIn = (list: readonly string[][], a: string, b: string) =>
     list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
@@ -2310,13 +2413,16 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
     return (
       NAME_STOP.has(k) ||
       NAME_STOP_FOLDED.has(withAccents ? "" : token) ||
-      (withAccents ? RELATION_WORDS.has(k) : RELATION_FOLDED.has(token)) ||
-      contentWords(token).length === 0 ||
-      (withAccents && asksWithTyped({ token, marks }, true))
+      (withAccents
+        ? RELATION_WORDS.has(k) || asksWithTyped({ token, marks }, true)
+        : RELATION_FOLDED.has(token) || contentWords(token).length === 0)
     );
   };
-  if (!theirs.some((phrase) => phrase.some((k) => !bare(k)) && phrase.every((k) => bare(k) || runWords.has(k))))
-    return false;
+  // …one of whose words the one at hand's names never say ("khai báo" of "khai báo nơi ở hiện tại" after "khai báo tạm
+  // vắng" names nothing new)
+  const whole = (phrase: readonly string[]) =>
+    phrase.some((k) => !bare(k) && !ourWords.has(k)) && phrase.every((k) => bare(k) || runWords.has(k));
+  if (!theirs.some(whole)) return false;
   return run.some((a, i) => {
     const b = run[i + 1];
     const pair = said.slice(start + i, start + i + 2);
@@ -2353,7 +2459,9 @@ function sectionTexts(procedure: Procedure, section: Section): string[] {
  * ("từ", "đỏ", "cũ" fold to "tử", "đỏ", "cư").
  */
 const RELATION_WORDS = new Set(
-  accented("trên dưới trong tại về với của cho sang từ đến tới khi do bị và hoặc các những một mới cũ lần đầu này đó"),
+  accented(
+    "ở trên dưới trong tại về với của cho sang từ đến tới khi do bị và hoặc các những một mới cũ lần đầu này đó",
+  ),
 );
 const RELATION_FOLDED = new Set(
   tokenize("trên dưới trong tại với của sang đến tới khi và hoặc các những một mới lần đầu này"),
