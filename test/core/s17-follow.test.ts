@@ -85,7 +85,7 @@ describe("a detail of the case told alone after an answer", () => {
   ] as const)("%s / %s", async (first, code, next) => {
     await converse(catalogue, [
       [first, code],
-      [next, code, "general"],
+      [next, code],
     ]);
   });
 
