@@ -102,6 +102,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["cheaper", "more expensive", "rẻ hơn", "đắt hơn"],
     // Central speech and chat: "có tốn chi không" (does it cost anything), "tốn nhiêu", "bnhiu"
     ...["tốn chi", "tốn nhiêu", "bnhiu", "bnhieu", "xèng", "mất xèng", "tốn xèng"],
+    // "tiền" said with a Southern "x": "có mất xiền hông", "tốn xiền không"
+    ...["xiền", "mất xiền", "tốn xiền", "bao nhiêu xiền", "nhiêu xiền"],
     ...["how much does it cost", "how much will it cost", "what does it cost", "any fee", "any charge"],
     // "làm cái đó tốn kém không", "phường có thu đồng nào không", "miễn phí hả"
     // (money paid: "hội đồng nào" is a council, no fee)
@@ -169,6 +171,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     "ở mô",
     // "chỗ mô" after an act of going or sending ("nộp chỗ mô", "đi chỗ mô"), never alone ("chợ mở")
     ...["nộp chỗ mô", "làm chỗ mô", "đi chỗ mô", "đến chỗ mô", "ra chỗ mô", "lên chỗ mô", "xin chỗ mô"],
+    // "đi mô làm", "nộp mô rứa": where to go or send it ("mở" typed with its accents is another word, SLIPS_NOT)
+    ...["đi mô", "nộp mô", "lên mô", "đến mô"],
     // which office, in Central speech: "đăng ký tạm trú ở phường mô rứa", "lên xã mô làm" (read loosely, "báo xã mở
     // hội làng" is no question: only after an act of going or being there)
     ...["ở", "lên", "ra", "tới", "đến", "nộp ở", "làm ở"].flatMap((go) => [`${go} phường mô`, `${go} xã mô`]),
@@ -398,6 +402,10 @@ const STORY = [
   "khoản tiền hỗ trợ",
   "bắt đầu từ đâu",
   "về quê hẳn",
+  // being at home now is the story ("tôi đang ở quê thì làm bằng cách nào"), no place asked; someone gone nobody
+  // knows where ("vắng mặt hơn 12 tháng không rõ ở đâu") asks no place
+  "đang ở quê",
+  ...["không rõ ở đâu", "không rõ đang ở đâu", "không biết đang ở đâu", "chưa rõ ở đâu", "không rõ tung tích"],
   // the story's funds and a paper's expiry: "thư viện không còn kinh phí", "giấy phép đã hết thời hạn" ("kinh phí
   // làm sổ đỏ" alone asks the cost)
   "hết kinh phí",
@@ -1393,8 +1401,16 @@ function ownedPaper(spelled: readonly Word[], at: number): boolean {
   return OWNERS.has(spelled[at - 1]?.token ?? "") && !before.some((w) => ASKING_WHICH.has(w.token));
 }
 
+/** A bound said between the measure and "bao nhiêu": "thu nhập dưới bao nhiêu", "diện tích tối thiểu bao nhiêu". */
+const BOUNDS = new Set(tokenize("dưới trên tối thiểu đa ít nhất không quá từ"));
 function isThreshold(spelled: readonly Word[], at: number): boolean {
-  return MEASURES.has(spelled[at - 1]?.token ?? "") || UNITS.has(spelled[at + 2]?.token ?? "");
+  let k = at - 1;
+  while (k > at - 3 && BOUNDS.has(spelled[k]?.token ?? "")) k--;
+  return (
+    MEASURES.has(spelled[at - 1]?.token ?? "") ||
+    MEASURES.has(spelled[k]?.token ?? "") ||
+    UNITS.has(spelled[at + 2]?.token ?? "")
+  );
 }
 
 /**

@@ -97,6 +97,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     // "how much time?" (no money), "what about time?", "and the time?"
     ...["how much time", "what about time", "what about the time", "and the time", "time needed", "time required"],
     "how many days",
+    // the same day, asked after an answer ("can I get it on the same day?"): names nothing, cut so nothing is left
+    ...["on the same day", "the same day", "same day", "same-day"],
     "processing time",
     "when can i pick up",
     "when can i get",
@@ -239,6 +241,13 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "papers",
     "paperwork",
     "what do i need",
+    // said of others than "I": "what do we need to make it official?", "what does my mother need", "what do they need"
+    ...["what do we need", "what does she need", "what does he need", "what do they need", "what do you need"],
+    ...["what does my mother need", "what does my father need", "what does my wife need", "what does my husband need"],
+    // the portals' "Số lượng hồ sơ": how many sets of the dossier ("hồ sơ mấy bộ" is read from "hồ sơ")
+    ...["số lượng hồ sơ", "mấy bộ hồ sơ", "bao nhiêu bộ hồ sơ"],
+    // how many copies or photos, in English: "how many copies?", "how many photos do I bring"
+    ...["how many copies", "how many photos", "how many sets", "how many pictures"],
     // what more is needed: "anything else I need?", "what else do I bring". Not "cần thêm gì": as a cue it left a
     // what-if's case to search alone ("nếu một bên đã ly hôn thì cần thêm gì" after kết hôn went to 2.000554, s13-follow)
     ...["anything else i need", "what else do i need"],
@@ -298,10 +307,19 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "chuẩn bị hồ sơ",
     "cần bản",
     "cần hợp đồng",
-    "cần người làm chứng",
     "cần xét nghiệm",
+    // witnesses brought along are among what one brings ("có phải mang theo người làm chứng không"); witnesses needed
+    // are a condition of the act (conditions: "có cần người làm chứng không")
+    ...["mang theo người làm chứng", "đem theo người làm chứng", "mang người làm chứng", "đem người làm chứng"],
   ],
   online: [
+    // an app or a website asked for, in English: "is there an app?", "any website for it?"
+    ...["an app", "any app", "the app", "a website", "any website", "the website", "a web portal"],
+    // the channels it is done through, as the portals ask: "thực hiện qua những kênh nào", "qua những cách thức nào"
+    // ("Cách thức thực hiện thủ tục …" alone is how it is done, the steps)
+    ...["qua những kênh nào", "qua kênh nào", "những kênh nào", "kênh nào", "qua những cách thức nào"],
+    ...["qua cách thức nào", "qua những hình thức nào", "qua hình thức nào", "bằng hình thức nào", "hình thức nộp"],
+    ...["which channels", "what channels", "which channel"],
     "online",
     "onl",
     "trực tuyến",
@@ -412,6 +430,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "nộp ở cơ quan nào",
     "who issues",
     "which authority",
+    // whether it is the right office: "Is the ward the right place to certify a land sale contract?"
+    ...["the right place", "the right office", "the correct office", "the right authority", "the right agency"],
     "where do i",
     "where can i",
     "gọi số nào",
@@ -448,6 +468,19 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     ...["ai xử lý", "ai thụ lý", "ai có thẩm quyền", "who approves", "who decides", "who handles", "who processes"],
   ],
   conditions: [
+    // a person needed beside the act, a witness or an interpreter: "có cần người làm chứng không", "lập di chúc có cần
+    // ng làm chứng k", "có bắt buộc mang theo người phiên dịch không"
+    ...[
+      "cần người làm chứng",
+      "cần ng làm chứng",
+      "cần người phiên dịch",
+      "theo người phiên dịch",
+      "có người phiên dịch",
+    ],
+    ...["mang theo người phiên dịch", "đem theo người phiên dịch", "mang người phiên dịch", "need an interpreter"],
+    // the office sent to the home is the mobile registration, for those who cannot come: "Ủy ban có đến tận nơi làm
+    // khai tử lưu động không" ("nơi làm" is no place asked there)
+    ...["đến tận nơi", "xuống tận nơi", "tới tận nơi", "về tận nơi"],
     // a threshold to reach, said with "được" (NEUTRAL reads "được bao nhiêu" as an allowance's amount): "bầu tổ
     // trưởng tổ hòa giải thì phải được bao nhiêu phiếu"
     ...["phiếu", "thành viên", "hội viên", "chữ ký", "phần trăm"].flatMap((counted) => [
@@ -468,6 +501,12 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "dùng được trong bao lâu",
     "sử dụng được bao lâu",
     "sử dụng được trong bao lâu",
+    // the span counted in months or years: "giấy này dùng được mấy tháng", "có hiệu lực mấy năm", "xài được bao lâu"
+    ...["có giá trị", "giá trị", "có hiệu lực", "hiệu lực", "dùng được", "sử dụng được", "xài được", "có thời hạn"]
+      .flatMap((valid) =>
+        ["mấy tháng", "mấy năm", "mấy ngày", "bao nhiêu tháng", "bao nhiêu năm"].map((n) => `${valid} ${n}`),
+      )
+      .concat(["xài được bao lâu", "xài được trong bao lâu"]),
     "bao lâu thì hết hạn",
     "bao lâu hết hạn",
     "bao lâu thì hết hiệu lực",
@@ -557,6 +596,7 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     ...["penalised", "penalized", "punished", "punishment"],
     // a limit the rules set, in English: "any age limit?", "is there an income limit?"
     ...["age limit", "age requirement", "minimum age", "income limit", "income threshold", "limit", "limits"],
+    ...["minimum income", "maximum income", "income requirement", "income requirements", "income ceiling"],
     // who must, in English: "who has to declare?", "who needs to do this?"
     ...["who has to", "who needs to", "who must", "who should", "who is required", "who are required"],
     // whether one may stay unnamed (a denunciation): "có được giấu tên không", "có được giữ bí mật danh tính không"
@@ -752,7 +792,6 @@ const PAPERS = [
   "chứng minh",
   "tờ khai",
   "biên lai",
-  "người làm chứng",
   // English, after "need", "bring": a licence or permit needed is a condition, not a paper to bring
   ...["my", "a", "an", "the", "our"].flatMap((article) =>
     [
@@ -778,7 +817,9 @@ const PAPERS = [
 const ENGLISH_PAPERS = new Set(
   ["paper", "papers", "letter", "consent", "contract", "form", "proof", "declaration", "statement", "confirmation"]
     .concat(["certificate", "translation", "receipt", "agreement", "document", "documents", "id", "passport"])
-    .concat(["copy", "copies", "photo", "photos", "card", "book", "deed"]),
+    .concat(["copy", "copies", "photo", "photos", "card", "book", "deed"])
+    // a third party's signature or stamp on a paper: "do I need the hospital's signature?", "do we need the landlord's stamp"
+    .concat(["signature", "signatures", "stamp", "seal"]),
 );
 const NEED_SAID = new Set(["need", "bring", "show"]);
 
@@ -924,6 +965,77 @@ function lateSupposed(spelled: readonly Word[], at: number): number {
   }
   return 0;
 }
+/**
+ * A case supposed in English: "what happens if we report it late?", "what if the father is away working abroad?",
+ * "what if my fiancée can't come?": what follows in the rules is the conditions (eval/README: "what if we miss the
+ * deadline?"). The frame ("what happens if", "what if") names nothing and is cut; the case after it stays content
+ * (a lateness after it is cut by lateSupposed, read next). "what happens after we submit (it)?", "what happens once I
+ * apply?": the steps, cut whole when only the act of applying follows. Returns the section and the words it spans
+ * from `at`, or undefined.
+ */
+const AFTER_WORDS = new Set(["after", "once", "when"]);
+const APPLYING = new Set(
+  ["i", "we", "you", "they", "it", "that", "this", "the", "my", "our", "have", "ve", "submit", "submitted", "apply"]
+    .concat(["applied", "file", "filed", "send", "sent", "hand", "handed", "in", "application", "papers", "documents"])
+    .concat(["form", "dossier", "request", "register", "registered", "pay", "paid", "do", "done", "everything"]),
+);
+const NOT_SO = new Set(
+  ["not", "t", "no", "never", "cannot", "without", "away", "absent", "abroad", "late", "before", "lost", "missing"]
+    .concat([
+      "refuse",
+      "refuses",
+      "refused",
+      "disagree",
+      "disagrees",
+      "object",
+      "objects",
+      "dead",
+      "died",
+      "sick",
+      "ill",
+    ])
+    .concat([
+      "bedridden",
+      "unable",
+      "only",
+      "alone",
+      "miss",
+      "missed",
+      "expired",
+      "forget",
+      "forgot",
+      "fail",
+      "failed",
+    ]),
+);
+function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; span: number } | undefined {
+  const english = (k: number, token: string) => spelled[k]?.token === token && spelled[k]?.marks === "";
+  if (!english(at, "what")) return undefined;
+  const happens = english(at + 1, "happens") || english(at + 1, "happen");
+  const next = at + (happens ? 2 : 1);
+  const word = spelled[next];
+  if (word?.marks !== "" || clauseAt(spelled, next) !== clauseAt(spelled, at)) return undefined;
+  if (word.token === "if") {
+    // "what if I'm late": the lateness is read (and cut) from "if" on
+    if (lateSupposed(spelled, next) > 0) return { intent: "conditions", span: next - at };
+    // something not done, missing or out of turn is what the rules say (the conditions); a state of the case
+    // ("what if my wife is Korean") asks the procedure for that case as a whole, as "nếu … thì sao" does
+    let lacking = false;
+    for (let k = next + 1; k < spelled.length && sentenceNo(spelled, k) === sentenceNo(spelled, at); k++) {
+      if (spelled[k]?.marks === "" && NOT_SO.has(spelled[k]?.token ?? "")) lacking = true;
+    }
+    return { intent: lacking ? "conditions" : "general", span: next - at + 1 };
+  }
+  // "what happens next?": the steps, nothing left
+  if (happens && word.token === "next") return { intent: "steps", span: next - at + 1 };
+  if (!happens || !AFTER_WORDS.has(word.token)) return undefined;
+  let end = next + 1;
+  while (end < spelled.length && clauseAt(spelled, end) === clauseAt(spelled, at) && spelled[end]?.marks === "") {
+    if (!APPLYING.has(spelled[end]?.token ?? "")) return { intent: "steps", span: next - at + 1 };
+    end++;
+  }
+  return { intent: "steps", span: end - at };
+}
 function namesPaperSoon(spelled: readonly Word[], from: number): boolean {
   const start = spelled[from - 1];
   if (start?.marks !== "" || !NEED_SAID.has(start.token)) return false;
@@ -1026,6 +1138,11 @@ const CLOSINGS = [
 // Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where",
 // "lần đầu" is not "đâu", "chuyển đi nơi khác" is residence, "bản sao giấy tờ" is a copy.
 const NOT_CUES = [
+  // words of procedures' own names: "giấy chứng nhận đủ điều kiện về an ninh, trật tự", "… cửa hàng bán lẻ LPG chai",
+  // "xác nhận về điều kiện diện tích bình quân nhà ở", "tiếp tục kinh doanh trước thời hạn đã thông báo": said as the
+  // name they ask nothing ("điều kiện gì", "cần điều kiện gì" beside them still ask)
+  ...["chứng nhận đủ điều kiện", "chứng nhận đủ đk", "xác nhận điều kiện", "xác nhận về điều kiện"],
+  ...["kinh doanh trước thời hạn"],
   // "bây giờ" (now) is not "bao giờ" (when): known as written, so it is never repaired into the cue
   "bây giờ",
   "giờ đây",
@@ -1244,6 +1361,19 @@ export function extractIntent<T extends Word>(
   for (let i = openingWords(spelled); i < spelled.length; ) {
     const entry = cueMap.entryAt(spelled, i, mode);
     const need = entry ? undefined : needMap.entryAt(spelled, i, mode);
+    const supposed = entry || need ? undefined : supposedFrame(spelled, i);
+    if (supposed) {
+      cues.push({
+        intent: supposed.intent,
+        tokens: spelled.slice(i, i + supposed.span).map((w) => w.token),
+        sentence: sentenceAt(i),
+        clause: clauseAt(spelled, i),
+        at: i,
+        end: i + supposed.span,
+      });
+      i += supposed.span;
+      continue;
+    }
     const late = entry || need ? 0 : lateSupposed(spelled, i) || overdueBy(spelled, i, mode);
     if (late > 0) {
       cues.push({
@@ -1345,9 +1475,10 @@ export function extractIntent<T extends Word>(
       !(c.tokens.join(" ") === "bao nhieu" && allowance.has(Math.floor(c.sentence))),
   );
   // "đk gì", "cần đk gì ạ" said alone (after an answer): no procedure is named, so "đk" is no "đăng ký" to search
-  const bareDk = asksConditionsInChat(spelled, input) && asksNothingElse(spelled);
+  const dkHolds = dkHoldsAlone(spelled);
+  const bareDk = (asksConditionsInChat(spelled, input) && asksNothingElse(spelled)) || dkHolds !== undefined;
   if (bareDk) {
-    const [dang, ky] = chatDkAtEnd(spelled);
+    const [dang, ky] = dkHolds ?? chatDkAtEnd(spelled);
     for (let k = rest.length - 1; k >= 0; k--) if (rest[k] === dang || rest[k] === ky) rest.splice(k, 1);
   }
   if (options.inContext !== false) {
@@ -1357,6 +1488,9 @@ export function extractIntent<T extends Word>(
     // though "dk" stays "đăng ký" for the search
     if (asksConditionsInChat(spelled, input))
       cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(spelled.length - 1) });
+    // "đủ đk tách chưa", "dk gì mới được hỗ trợ": "dk" typed in chat for điều kiện inside the message
+    const dkAt = conditionsDkInside(spelled);
+    if (dkAt !== undefined) cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(dkAt) });
   }
   paperOrPaper(spelled, cues, mode, sentenceAt);
   dearAsked(spelled, cues, rest, sentenceAt);
@@ -1441,9 +1575,86 @@ export function extractIntent<T extends Word>(
     // "ai thì được hỗ trợ", "ai trong nhà đứng tên nộp được": who may, the conditions
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
   } else if (!asked && asksYesNoInEnglish(spelled, lastSentence)) {
-    cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
+    // "Can we register his birth at the ward?", "Can we do this at the ward?": whether the ward is where it is done,
+    // as "ở phường được không" is (eval/README); "at our home", "from the ward" stay the conditions
+    cues.push({
+      intent: endsAtWardInEnglish(spelled, end) ? "place" : "conditions",
+      tokens: [],
+      sentence: lastSentence,
+    });
   }
+  officesOwnTime(spelled, cues);
   return { intent: chooseIntent(cues), rest, cued, cues };
+}
+
+/**
+ * "phường phải hòa giải xong trong thời hạn bao lâu", "phường có trách nhiệm xem xét, xử lý đơn trong bao nhiêu ngày",
+ * "đơn của tôi sẽ được phường xử lý trong thời hạn bao lâu", "chính quyền phải can thiệp trong bao lâu", "xã giải quyết
+ * hỗ trợ trong bao lâu": the office's own act is what the days are asked of, its processing time, not a deadline the
+ * citizen must meet. The office is the doer (said before its act, after at most a duty word, or after "được"); the
+ * days asked follow within its sentence, with no "thì" between (a new clause of the citizen's).
+ */
+const OFFICE_DOERS = new Set(["phuong", "xa", "ubnd", "uy ban", "chinh quyen", "co quan", "can bo", "thi tran"]);
+const DUTY = [["phai"], ["co", "trach", "nhiem"], ["se"], ["can"], ["duoc"], ["se", "phai"]];
+const OWN_ACTS = [
+  "hòa giải",
+  "can thiệp",
+  "xem xét",
+  "xác minh",
+  "thụ lý",
+  "duyệt",
+  "phê duyệt",
+  "trả lời",
+  "giải quyết",
+]
+  .concat([
+    "xử lý",
+    "ra quyết định",
+    "trả kết quả",
+    "cấp",
+    "công nhận",
+    "chi trả",
+    "tiếp nhận",
+    "kiểm tra",
+    "thẩm định",
+  ])
+  .map(tokenize);
+const TIME_ASKED = new Set([
+  "bao lau",
+  "bao nhieu ngay",
+  "may ngay",
+  "bao nhieu thoi gian",
+  "thoi han",
+  "trong bao lau",
+]);
+function officesOwnTime(spelled: readonly Word[], cues: Cue[]): void {
+  const doerAt = (k: number) =>
+    OFFICE_DOERS.has(spelled[k]?.token ?? "") || OFFICE_DOERS.has(`${spelled[k - 1]?.token} ${spelled[k]?.token}`);
+  for (const cue of cues) {
+    if (cue.mute || cue.at === undefined || !(cue.intent === "conditions" || cue.intent === "time")) continue;
+    const text = cue.tokens.join(" ");
+    if (LATE.has(text) || ![...TIME_ASKED].some((t) => ` ${text} `.includes(` ${t} `))) continue;
+    const at = cue.at;
+    const sentence = sentenceNo(spelled, at);
+    let own = false;
+    for (let k = at - 1; k >= Math.max(0, at - 12) && sentenceNo(spelled, k) === sentence; k--) {
+      if (spelled[k]?.token === "thi" && spelled[k]?.marks !== "") break;
+      if (!doerAt(k)) continue;
+      // "<office> (phải | có trách nhiệm | sẽ) <act>", "(sẽ) được <office> <act>"
+      const duty = [0, ...DUTY.map((d) => (d.every((t, j) => spelled[k + 1 + j]?.token === t) ? d.length : -1))]
+        .filter((n) => n >= 0)
+        .some((n) => [k + 1 + n, k + 2 + n].some((j) => j < at && runAt(spelled, j, OWN_ACTS)));
+      if (duty) own = true;
+    }
+    if (own) {
+      cue.intent = "time";
+      cue.deadline = false;
+      // "kể từ ngày nhận đơn": where the office's days are counted from, no deadline of its own
+      for (const c of cues) {
+        if (c.deadline && c.tokens[0] === "ke" && c.tokens[1] === "tu" && c.sentence === cue.sentence) c.mute = true;
+      }
+    }
+  }
 }
 
 /**
@@ -1559,12 +1770,20 @@ function laterOther(cues: readonly Cue[], cue: Cue): boolean {
   );
 }
 /** "… không/chưa/lỡ … thì sao" ending the message, no wish in its clause. */
-const WHAT_IF_NOT = new Set(tokenize("không ko chẳng lỡ"));
+const WHAT_IF_NOT = new Set(tokenize("không ko chẳng lỡ chưa"));
 const WISHES = new Set(tokenize("muốn định"));
 function whatIfNot(spelled: readonly Word[], end: number): boolean {
-  if (spelled[end]?.token !== "sao" || spelled[end - 1]?.token !== "thi") return false;
-  const clause = clauseAt(spelled, end - 1);
-  let k = end - 2;
+  if (spelled[end]?.token !== "sao") return false;
+  // "… thì sao", and "… thì làm sao" ("đọc không được thì làm sao": what one does when one cannot)
+  const then =
+    spelled[end - 1]?.token === "thi"
+      ? end - 1
+      : spelled[end - 1]?.token === "lam" && spelled[end - 2]?.token === "thi"
+        ? end - 2
+        : -1;
+  if (then < 0) return false;
+  const clause = clauseAt(spelled, then);
+  let k = then - 1;
   let negated = false;
   // "nếu không làm con nuôi mà chỉ nhận chăm sóc thì sao": not this but that, another way asked (the whole)
   let instead = false;
@@ -1572,7 +1791,17 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
     const w = spelled[k]?.token ?? "";
     if (WISHES.has(w)) return false;
     if (w === MA.token && (spelled[k]?.marks === MA.marks || spelled[k]?.marks === "")) instead = true;
-    if (WHAT_IF_NOT.has(w) && !(w === "khong" && spelled[k + 1]?.token === "co" && spelled[k + 2]?.token === "giay")) {
+    // "chưa từng được khai tử", "chưa bao giờ làm": never done at all is the case of another record (a first
+    // registration), not a step of this one left undone
+    const never =
+      w === "chua" &&
+      (["tung", "he"].includes(spelled[k + 1]?.token ?? "") ||
+        (spelled[k + 1]?.token === "bao" && spelled[k + 2]?.token === "gio"));
+    if (
+      WHAT_IF_NOT.has(w) &&
+      !never &&
+      !(w === "khong" && spelled[k + 1]?.token === "co" && spelled[k + 2]?.token === "giay")
+    ) {
       if (instead) return false;
       negated = true;
     }
@@ -1607,6 +1836,45 @@ function asksConditionsInChat(spelled: readonly Word[], input: readonly Word[]):
   return typed?.token === "dk";
 }
 
+/**
+ * "em 24t, chồng 27t thì đủ đk tách chưa", "dk gì mới được hỗ trợ", "cần dk gì để được công nhận": "dk" typed as one
+ * word (chat spellings made it "đăng ký") after "đủ", or before "gì" and a purpose ("mới", "để", "thì"), is điều kiện.
+ * Returns where it stands, or undefined.
+ */
+const DK_PURPOSE = new Set(tokenize("mới để thì"));
+const ENOUGH = phrase("đủ")[0] as Word;
+function conditionsDkInside(spelled: readonly Word[]): number | undefined {
+  for (let k = 0; k + 1 < spelled.length; k++) {
+    const dang = spelled[k] as Word & { at?: number };
+    const ky = spelled[k + 1] as Word & { at?: number };
+    if (dang.token !== REGISTER[0] || ky.token !== REGISTER[1] || dang.at === undefined || dang.at !== ky.at) continue;
+    const before = spelled[k - 1];
+    if (before?.token === ENOUGH.token && (before.marks === "" || before.marks === ENOUGH.marks)) return k;
+    if (spelled[k + 2]?.token === "gi" && DK_PURPOSE.has(spelled[k + 3]?.token ?? "")) return k;
+  }
+  return undefined;
+}
+/** "dk gồm những gì", "đk gồm gì ạ" said alone (after an answer): the conditions, "dk" typed as one word. */
+function dkHoldsAlone(spelled: readonly Word[]): Word[] | undefined {
+  let end = spelled.length - 1;
+  while (end > 0 && TRAILING.has(spelled[end]?.token ?? "")) end--;
+  for (const holds of GENERIC_HOLDS) {
+    const n = holds.split(" ").length;
+    if (
+      spelled
+        .slice(end - n + 1, end + 1)
+        .map((w) => w.token)
+        .join(" ") !== holds
+    )
+      continue;
+    const dang = spelled[end - n - 1] as (Word & { at?: number }) | undefined;
+    const ky = spelled[end - n] as (Word & { at?: number }) | undefined;
+    if (!dang || !ky || dang.token !== REGISTER[0] || ky.token !== REGISTER[1]) continue;
+    if (dang.at === undefined || dang.at !== ky.at) continue;
+    return spelled.slice(0, end - n - 1).every((w) => ONLY_ASKING.has(w.token)) ? [dang, ky] : undefined;
+  }
+  return undefined;
+}
 /** Words that ask nothing of their own beside "đk gì": "cần những đk gì vậy", "thế còn đk gì". */
 const ONLY_ASKING = new Set(tokenize("cần những các có phải thì còn là vậy thế cho hỏi ạ à"));
 function asksNothingElse(spelled: readonly Word[]): boolean {
@@ -1874,7 +2142,22 @@ function readAround(
             (_w, j) => j < at && sentenceNo(spelled, j) === sentenceNo(spelled, at) && hasAt(spelled, j, PAPER_NOUNS),
           ),
       );
-      if (judged) {
+      // "dk gồm những gì", "đk gom nhung gi": "dk" typed in chat before it is điều kiện (as "dk gì" is), when no paper
+      // noun stands before it ("hs dk gồm những gì" is the papers of the registration)
+      const dang = spelled[at - 2] as (Word & { at?: number }) | undefined;
+      const ky = spelled[at - 1] as (Word & { at?: number }) | undefined;
+      const chatDk =
+        dang !== undefined &&
+        ky !== undefined &&
+        dang.token === REGISTER[0] &&
+        ky.token === REGISTER[1] &&
+        dang.at !== undefined &&
+        dang.at === ky.at &&
+        !spelled.some(
+          (_w, j) => j < at - 2 && sentenceNo(spelled, j) === sentenceNo(spelled, at) && hasAt(spelled, j, PAPER_NOUNS),
+        ) &&
+        !spelled.slice(0, at - 2).some((w) => w.token === "hs");
+      if (judged || chatDk) {
         cue.intent = "conditions";
         continue;
       }
@@ -1895,6 +2178,17 @@ function readAround(
           spelled.slice(c.end, at).every((_w, j) => hasAt(spelled, (c.end as number) + j, DOSSIER_ACTS)),
       );
       if (named) {
+        cue.mute = true;
+        continue;
+      }
+    }
+    // "có phải về quê cắt khẩu trước không", "có phải về quê làm gì trước không, các bước ra sao": going home is a
+    // step asked to come first (its conditions, or the steps asked beside), not where it is done
+    if (cue.intent === "place" && cue.tokens[0] === "ve") {
+      const first = [1, 2, 3, 4, 5, 6].some(
+        (d) => sameClause((cue.end ?? at) + d - 1, at) && spelled[(cue.end ?? at) + d - 1]?.token === "truoc",
+      );
+      if (first) {
         cue.mute = true;
         continue;
       }
@@ -1969,6 +2263,9 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
   if (words.some((w) => NEED_WORDS.has(w.token))) return false;
   // "… rồi xin chứng thực chữ ký thì được không": whether it is allowed so, not a request
   if (words.at(-2)?.token === "duoc" && words.at(-3)?.token === THI.token) return false;
+  // "ra quân 2 năm rồi còn xin tiền học nghề được nữa ko": whether one still may, the conditions
+  if (words.at(-2)?.token === "nua" && words.some((w, k) => w.token === "con" && words[k + 1]?.token === "xin"))
+    return false;
   return words.some(
     (w, k) =>
       w.token === "xin" &&
@@ -2025,7 +2322,11 @@ function namesOffice(spelled: readonly Word[], end: number, mode: "exact" | "typ
     const word = spelled[k] as Word & { sentence?: number };
     if ((word.sentence ?? 0) !== sentence) break;
     if (ownQuestion && clauseAt(spelled, k) !== clause) break;
-    if (!officeMap.entryAt(spelled, k, mode)) continue;
+    const office = officeMap.entryAt(spelled, k, mode);
+    if (!office) continue;
+    // in a message typed with accents the office's own word must carry its accents ("ra quân" is leaving the army,
+    // "ở xa" living far: no "ra quận", no "ở xã"), as one word of a cue must
+    if (mode === "exact" && office.from.slice(1).some((w, j) => spelled[k + 1 + j]?.marks !== w.marks)) continue;
     // "văn bản từ chối ở UBND phường": "từ chối" (refuse) is no "từ" (from)
     const before = spelled.slice(Math.max(0, k - 3), k);
     if (!before.some((w, j) => doneBefore(w, mode) && before[j + 1]?.token !== "choi")) return true;
@@ -2210,6 +2511,22 @@ const SELF = new Set(["i", "we"]);
 const REQUESTS = new Set(["get", "have", "obtain", "request", "order", "ask", "apply", "meet", "see"]);
 const OPENERS = new Set(["and", "so", "but", "also", "hi", "hello", "ok", "then"]);
 
+/** The words that end an English question "… at the (local) ward (office)?", "… at the commune People's Committee?". */
+const AT_WARD_TAIL = new Set(["the", "local", "ward", "commune", "office", "people", "s", "committee", "level"]);
+const WARDS = new Set(["ward", "commune"]);
+function endsAtWardInEnglish(spelled: readonly Word[], end: number): boolean {
+  let k = end;
+  while (k >= 0 && spelled[k]?.marks === "" && AT_WARD_TAIL.has(spelled[k]?.token ?? "")) k--;
+  const tail = spelled.slice(k + 1, end + 1);
+  if (spelled[k]?.token !== "at" || !tail.some((w) => WARDS.has(w.token))) return false;
+  // the question is only the act at the ward, said short: not "… together at the ward?" nor "can the father be named
+  // on it when we register the birth at the ward?" (what is asked is something else about the act)
+  let start = k;
+  while (start > 0 && clauseAt(spelled, start - 1) === clauseAt(spelled, k)) start--;
+  const question = spelled.slice(start, k);
+  return question.length <= 7 && !question.some((w) => ASIDE_OF_ACT.has(w.token));
+}
+const ASIDE_OF_ACT = new Set(["together", "when", "if", "both", "alone", "named", "without", "also", "same"]);
 function asksYesNoInEnglish(spelled: readonly Word[], sentence: number): boolean {
   type Placed = Word & { sentence?: number; clause?: number };
   const inSentence = (spelled as readonly Placed[]).filter((w) => Math.floor(w.sentence ?? 0) === Math.floor(sentence));
