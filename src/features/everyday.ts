@@ -215,13 +215,17 @@ function asksQuality(clause: readonly Word[]): boolean {
   });
 }
 
-/** A trade act in the clause, not one of its ward senses ("thay đổi", "học nghề", "nhập khẩu"). */
+/** A trade word after these is another word: "thu nhập" (income: «thu nhập dưới bao nhiêu thì được»), "sáp nhập". */
+const NOT_TRADE_AFTER = new Map<string, Set<string>>([["nhap", new Set(tokenize("thu sáp"))]]);
+
+/** A trade act in the clause, not one of its ward senses ("thay đổi", "học nghề", "nhập khẩu", "thu nhập"). */
 function tradeAt(clause: readonly Word[]): number {
   for (const t of TRADE) {
     for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1)) {
       const next = clause[at + t.length]?.token ?? "";
       const not = t.length === 1 ? NOT_TRADE_BEFORE.get(t[0]?.token ?? "") : undefined;
       if (not?.has(next)) continue;
+      if (t.length === 1 && NOT_TRADE_AFTER.get(t[0]?.token ?? "")?.has(clause[at - 1]?.token ?? "")) continue;
       return at;
     }
   }
@@ -303,6 +307,8 @@ export function requestFrame(
   accented = clause.some((w) => w.marks !== ""),
 ): EverydayFrame | undefined {
   exact = accented;
+  // "for good" (for ever) asks no quality: "I run a small noodle shop and want to close it for good"
+  clause = clause.filter((w, i) => !(w.token === "good" && clause[i - 1]?.token === "for"));
   if (asksQuality(clause)) return "quality";
   if (has(clause, ADVICE)) return "advice";
   const trade = tradeAt(clause);

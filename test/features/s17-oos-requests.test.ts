@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse } from "../harness/converse.js";
+import { chatWith, codeOf, converse } from "../harness/converse.js";
 import { ownSet } from "../search/oos-harness.js";
 import { playTurns } from "./s17-oos-run.js";
 
@@ -74,6 +74,24 @@ describe("a story of ward papers, then an opinion, a score or a price in a place
     "Tôi muốn xin cấp Giấy Xác Nhận Tình Trạng Hôn Nhân ở đâu, giá bao nhiêu",
   ])("%s → no small talk", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
+
+describe("income asked and 'for good' are no trade or quality", () => {
+  it.each([
+    "thu nhập dưới bao nhiêu thì được",
+    "thu nhập bao nhiêu một tháng thì được xét",
+    "sáp nhập phường thì giấy tờ đổi ở đâu",
+    "I run a small noodle shop and want to close it for good. What do I file with the ward?",
+  ])("%s → no small talk", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+
+  it("after the poor-household recognition, an income threshold asked gets no off-topic reply", async () => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say("công nhận hộ cận nghèo"))).toBe("1.011606");
+    const replies = await say("thu nhập dưới bao nhiêu thì được");
+    expect(replies[0]?.text ?? "").not.toMatch(/chỉ trả lời về thủ tục hành chính/);
   });
 });
 
