@@ -891,8 +891,16 @@ export function asksEverydayBeyondWard(text: string): boolean {
       !(w.token === "dang" && told[i + 1]?.token === "ky" && SIGN_UP_FOR.has(told[i + 2]?.token ?? "")) &&
       !(w.token === "ky" && told[i - 1]?.token === "dang" && SIGN_UP_FOR.has(told[i + 1]?.token ?? "")),
   );
-  return EVERYDAY_ASKED.some((run) => says(asked, run)) && !WARD_ASKED.some((run) => says(asked, run));
+  // Who told the citizen something is the story, not the question ("giờ bác sĩ nói nặng hơn", "the doctor said …")
+  const heard = asked.filter((_, i) => !REPORTED.some((run) => foundAt(asked.slice(i, i + run.length), run) === 0));
+  return EVERYDAY_ASKED.some((run) => says(heard, run)) && !WARD_ASKED.some((run) => says(asked, run));
 }
+
+/** A source and its saying: the source's words are dropped from the question ("bác sĩ nói", "bệnh viện kết luận"). */
+const REPORTED = [
+  ...["bác sĩ nói", "bác sĩ bảo", "bác sĩ kết luận", "bác sĩ cho biết", "bệnh viện kết luận", "bệnh viện nói"],
+  ...["doctor said", "doctor says", "doctors said"],
+].map(phraseOf);
 
 /** What one signs up for that is no ward registration: a school, an exam, a jab ("đăng ký học trái tuyến"). */
 const SIGN_UP_FOR = new Set(tokenize("học thi tuyển nguyện tiêm"));

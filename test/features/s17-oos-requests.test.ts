@@ -83,6 +83,8 @@ describe("income asked and 'for good' are no trade or quality", () => {
     "thu nhập bao nhiêu một tháng thì được xét",
     "sáp nhập phường thì giấy tờ đổi ở đâu",
     "I run a small noodle shop and want to close it for good. What do I file with the ward?",
+    // who told it is the story: a doctor's word is no health question
+    "con tôi 7 tuổi, trước đây được xác nhận khuyết tật nhẹ, giờ bác sĩ nói nặng hơn",
   ])("%s → no small talk", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
   });
