@@ -1353,6 +1353,7 @@ async function answerQuestion(
     tokenize(text).length <= DETAIL_TOLD_WORDS &&
     !asksQuestion(text) &&
     !SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS))) &&
+    !saysQuestionWord(text) &&
     toldOfRecord(current, text, asksBare, catalogue, vocabularyOf(catalogue))
   )
     return [show(ctx, deps, current, "general")];
@@ -1380,6 +1381,16 @@ const NAMED_TITLE = 0.75;
 const CASE_TOLD_WORDS = 12;
 const CASE_TOLD_MIN = 3;
 
+/** Whether a message says a question word anywhere ("ai tạo ra bạn vậy"), as typed. */
+function saysQuestionWord(text: string): boolean {
+  return words(text.slice(0, MAX_DAY_CHARS)).some((w) =>
+    w.marks === "" ? ASKS_BARE.has(w.token) : ASKS_VI.has(`${w.token}:${w.marks}`),
+  );
+}
+
+/** Vietnamese question words, with their accents; typed bare, those that fold to no common word. */
+const ASKS_VI = new Set(accented("ai gì nào sao đâu mấy bao"));
+const ASKS_BARE = new Set(tokenize("ai gi j nao dau bao"));
 /** An English question word (folded). */
 const ASKS_EN = /(?:^|\s)(?:which|what|how|where|when|who|why)(?=$|[\s,.!?'])/;
 /** Thanks and laughter (folded). */
@@ -1425,6 +1436,7 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   if (typed.length < CASE_TOLD_MIN || typed.length > CASE_TOLD_WORDS) return false;
   if (asksQuestion(text) || saysWillDo(text) || asksWhatIf(text) || opensMoveOn(text)) return false;
   if (ASKS_EN.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  if (saysQuestionWord(text)) return false;
   if (unknownWords(text, vocabularyOf(catalogue)).length > 0) return false;
   const withAccents = typed.some((w) => w.marks !== "");
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
@@ -2379,7 +2391,10 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
   // a lead that is itself a word of the name ("đăng ký" of "đăng ký tạm trú") may open the run
   while (start > 0 && theirWords.has(key(said[start - 1] as Word)) && LEADS.has((said[start - 1] as Word).token))
     start--;
-  if (start < 0) return false;
+  // "em ở tạm trú thì …", "đang tạm trú …": where the citizen lives or what they are, a state of the case
+  const state = (w: Word | undefined) =>
+    w !== undefined && (withAccents ? CASE_STATE_TYPED.has(`${w.token}:${w.marks}`) : CASE_STATE.has(w.token));
+  if (start < 0 || said.slice(0, start + 1).some(state)) return false;
   let end = start;
   while (end < said.length && theirWords.has(key(said[end] as Word))) end++;
   // "tạm trú ở Bình Dương thì xin ở đâu": a place after the name tells where the citizen lives, a state of the case
@@ -2471,6 +2486,9 @@ const RELATION_FOLDED = new Set(
 const NAME_STOP_FOLDED = new Set([...NAME_STOP].map((k) => k.split(":")[0] ?? k));
 
 const PLACE_AFTER = new Set(tokenize("ở tại bên"));
+/** Words that make what follows a state of the case (folded): living somewhere, being, not yet, already. */
+const CASE_STATE = new Set(tokenize("ở đang đã chưa không là bị vẫn"));
+const CASE_STATE_TYPED = new Set(accented("ở đang đã chưa không là bị vẫn"));
 
 /** Whether the message says a procedure's distinct name words only as words of asking or handling ("xử lý"). */
 function namedByAskingOnly(procedure: Procedure, text: string): boolean {
