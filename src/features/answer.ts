@@ -52,6 +52,7 @@ import {
 import {
   type CaseSoFar,
   caseForeign,
+  elementAmong,
   foreignTwin,
   forTheCase,
   isForeignElement,
@@ -67,7 +68,16 @@ import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring, opensWith } from "./redirects.js";
-import { familyOf, isChange, meantVariant, namesChange, namesFirstIssue, variantForDetail } from "./variants.js";
+import {
+  familyOf,
+  funeralAmong,
+  isChange,
+  meantVariant,
+  namesChange,
+  namesFirstIssue,
+  notedAmong,
+  variantForDetail,
+} from "./variants.js";
 import { wardIdOf } from "./ward.js";
 
 /** Hits looked at: a "which one?" list shows the first LIST_MAX, an answer offers the others as related. */
@@ -1030,7 +1040,11 @@ async function answerQuestion(
   // a procedure whole — other than one the case's procedure holds ("con mới sinh chưa làm khai sinh" on an
   // acknowledgement of paternity, whose note sends that case to the birth registration joined to it).
   const pool = options.length > 1 ? options : current ? [current, ...citedBy(current, catalogue.procedures)] : [];
-  const noted = pool.length > 1 && !redirect ? toldByNotes(pool, text) : undefined;
+  const noted =
+    pool.length > 1 && !redirect
+      ? ((options.length > 1 ? notedAmong(pool, catalogue.procedures, text, st.asked) : undefined) ??
+        toldByNotes(pool, text))
+      : undefined;
   const told =
     noted &&
     (!top || top.parts.title < 1 || top.procedure === noted || (pool[0] === current && lookAlike(noted, top.procedure)))
@@ -1041,9 +1055,13 @@ async function answerQuestion(
   // twin: the plain one; a foreigner named, the twin. Unless the message names another procedure whole.
   const byElement =
     !current && options.length > 1 && !(outcome.sure && (top?.parts.title ?? 0) >= 1)
-      ? settledByElement(options, text)
+      ? elementAmong(options, text, catalogue.procedures)
       : undefined;
   if (byElement) return [show(ctx, deps, byElement, outcome.intent)];
+  // "mẹ tôi đang hưởng trợ cấp xã hội hằng tháng vì khuyết tật nặng, vừa mất" over a list of funeral supports: the one
+  // whose own fields say who died (variants.ts funeralAmong), though search names the allowance she was on.
+  const byPerson = !current && options.length > 1 ? funeralAmong(options, catalogue.procedures, text) : undefined;
+  if (byPerson) return [show(ctx, deps, byPerson, cue?.section ?? outcome.intent)];
   // "chỉ sai chính tả tên người bán thôi" after a list of a deed's amendment and its error correction: the listed one
   // whose names say the change or hint ("hợp đồng chứng thực bị sai tên"), when one says more of it than the others.
   const byChange =
@@ -1633,17 +1651,6 @@ function leaderReply(
 const ABROAD =
   /(?:^|[^\p{L}])(?:(?:o|tai|ben|sang)\s+(?:duc|anh|y|sec|bi|ao|thuy si|hung|rumani|israel|dubai|qatar|ai cap|dai loan)(?=\s*(?:[,.;!?]|$))|nuoc ngoai|hai ngoai|viet kieu|kieu bao)/u;
 
-/**
- * Of a list that holds one plain procedure and its foreign-element variants, the one the message settles: the plain
- * one when it says the case has no foreign element, the one foreign-element procedure when it names a foreigner.
- */
-function settledByElement(options: readonly Procedure[], text: string): Procedure | undefined {
-  const plain = options.filter((p) => !isForeignElement(p));
-  const foreign = options.filter((p) => isForeignElement(p));
-  if (plain.length === 0 || foreign.length === 0) return undefined;
-  if (namesForeign(text)) return foreign.length === 1 ? foreign[0] : undefined;
-  return saysDomestic(text) && plain.length === 1 ? plain[0] : undefined;
-}
 
 /** "để", "nhằm": what follows in a title is what the procedure is for, not what it is. */
 const FOR_WHAT = new Set(tokenize("để nhằm"));
