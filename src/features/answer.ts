@@ -1651,7 +1651,6 @@ function leaderReply(
 const ABROAD =
   /(?:^|[^\p{L}])(?:(?:o|tai|ben|sang)\s+(?:duc|anh|y|sec|bi|ao|thuy si|hung|rumani|israel|dubai|qatar|ai cap|dai loan)(?=\s*(?:[,.;!?]|$))|nuoc ngoai|hai ngoai|viet kieu|kieu bao)/u;
 
-
 /** "để", "nhằm": what follows in a title is what the procedure is for, not what it is. */
 const FOR_WHAT = new Set(tokenize("để nhằm"));
 
