@@ -1197,9 +1197,10 @@ async function answerQuestion(
     !aside.has(current.code) &&
     !(
       top &&
-      outcome.decision === "answer" &&
+      outcome.decision !== "none" &&
       top.procedure.code !== current.code &&
-      (top.parts.title >= 1 || (top.parts.title >= NAMED_TITLE && !lookAlike(top.procedure, current)))
+      (top.parts.title >= 1 ||
+        (top.parts.title >= NAMED_TITLE && (outcome.decision === "choose" || !lookAlike(top.procedure, current))))
     ) &&
     tellsCaseOf(current, text, catalogue)
   )
