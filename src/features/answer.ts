@@ -2364,6 +2364,8 @@ const QUESTION_ENDS = new Set(tokenize("không ko k hông hok chưa chứ sao n�
 const QUESTION_END_WORDS = 3;
 
 /** Words a message may open with before what it names: interjections, moving on, asking to ask. */
+/** Words that open a description of a person ("người độc thân …", "ai …"): a name after them is the case told. */
+const PERSON_OPENERS = new Set(tokenize("người ai"));
 const OPENERS = new Set(tokenize("à ừ ờ ok oke vậy vay thế the còn con mà thôi giờ cho hỏi xin ad ơi dạ vâng"));
 
 /**
@@ -2402,6 +2404,15 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
   const state = (w: Word | undefined) =>
     w !== undefined && (withAccents ? CASE_STATE_TYPED.has(`${w.token}:${w.marks}`) : CASE_STATE.has(w.token));
   if (start < 0 || said.slice(0, start + 1).some(state)) return false;
+  // "người độc thân có được nhận không" after nhận con nuôi: a name said after a person word tells who the case is,
+  // unless one of the other's own names runs on from that word ("người lớn chưa làm khai sinh").
+  const person = said[start] as Word;
+  const next = said[start + 1];
+  if (
+    PERSON_OPENERS.has(person.token) &&
+    !(next && theirs.some((phrase) => phrase.some((t, i) => t === key(person) && phrase[i + 1] === key(next))))
+  )
+    return false;
   let end = start;
   while (end < said.length && theirWords.has(key(said[end] as Word))) end++;
   // "tạm trú ở Bình Dương thì xin ở đâu": a place after the name tells where the citizen lives, a state of the case
