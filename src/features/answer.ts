@@ -1454,6 +1454,9 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   if (typed.length < CASE_TOLD_MIN || typed.length > CASE_TOLD_WORDS) return false;
   if (asksQuestion(text) || saysWillDo(text) || asksWhatIf(text) || opensMoveOn(text)) return false;
+  // a foreigner or an event abroad told ("bé sinh tại Nhật, bố mẹ đều người Việt") is the foreign twin's case, left to
+  // the look-alikes' reading
+  if (namesForeign(text) || ABROAD.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   if (ASKS_EN.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   if (saysQuestionWord(text)) return false;
   if (unknownWords(text, vocabularyOf(catalogue)).length > 0) return false;
@@ -2313,15 +2316,10 @@ function followUpWords(
   const names = properNames(text);
   const own = recordWords(current);
   // A particle's letters typed otherwise ("thi" of "thi đại học") only as the record at hand says them.
-  // the words citizens ask this procedure with (its câu mẫu), as typed
-  const asked = exampleWords(catalogue.examples, current.code);
   const explained = (k: string) =>
     hidden.has(k)
       ? common.has(k) || own.accented.has(k)
-      : common.has(k) ||
-        (withAccents ? kin.accented : own.folded).has(k) ||
-        (withAccents ? asked.accented : asked.folded).has(k) ||
-        asksWith(k.split(":")[0] ?? k);
+      : common.has(k) || (withAccents ? kin.accented : own.folded).has(k) || asksWith(k.split(":")[0] ?? k);
   const unexplained = keys.filter((k) => !explained(k) && !names.has(k.split(":")[0] ?? k));
   return { keys, unexplained, hidden, withAccents };
 }
