@@ -1,5 +1,7 @@
 // Debug player: npx tsx test/core/s12-follow-trace.ts FILE.jsonl [ids...] — plays conversations and prints each reply
-// (its first line, the code it answers, the choices offered); with --wrong, only the wrong turns and the figures.
+// (its first line, the code it answers, the choices offered); with --wrong, only the wrong turns and the figures; with
+// --search, also what the served search makes of each turn's text alone (decision, sure, intent, top hits with their
+// title and coverage shares).
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
@@ -11,7 +13,8 @@ import { type Conversation, playConversations } from "../harness/eval-conversati
 
 const args = process.argv.slice(2);
 const wrongOnly = args.includes("--wrong");
-const [file, ...ids] = args.filter((a) => a !== "--wrong");
+const withSearch = args.includes("--search");
+const [file, ...ids] = args.filter((a) => a !== "--wrong" && a !== "--search");
 const live = await LiveCatalogue.open(path.join(ROOT, "data"));
 const list = readFileSync(path.resolve(file as string), "utf8")
   .split("\n")
@@ -49,6 +52,18 @@ if (wrongOnly) {
         `  > ${text}\n    want ${t.expected} ${t.intent} | got ${code ?? "-"} | ${first.split("\n")[0]?.slice(0, 90)}`,
       );
       if (choices.length > 0) console.log(`    choices ${choices.join(" ")}`);
+      if (withSearch) {
+        const o = live.current().search.search(text, 8);
+        const hits = o.hits
+          .slice(0, 3)
+          .map(
+            (h) =>
+              `${h.procedure.code}(${h.score.toFixed(2)} t${h.parts.title.toFixed(2)} c${h.parts.coverage.toFixed(2)})`,
+          );
+        console.log(
+          `    search ${o.decision}${o.sure ? " sure" : ""} ${o.intent}${o.sectionOnly ? " only" : ""} ${hits.join(" ")}`,
+        );
+      }
     }
   }
 }
