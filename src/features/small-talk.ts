@@ -197,6 +197,26 @@ const CHITCHAT = [
 ].map(phraseOf);
 const CHITCHAT_LONGEST = 30;
 /**
+ * Fortune and omens, and who won or leads a match or a league ("xem tuổi xây nhà năm nay", "kết hôn năm 2026 tuổi Ngọ có
+ * hợp không, ngày nào đẹp để cưới", "Câu lạc bộ bóng đá nào vô địch V-League năm ngoái?"): no ward procedure reads a
+ * horoscope or a score, though the message names the marriage, the house or the club; a procedure asked with them
+ * ("ngày đẹp đi đăng ký kết hôn phường có làm việc không": PROCEDURE_NAMED) is left to the search.
+ */
+const FORTUNE_AND_SCORES = [
+  ...["xem tuổi", "hợp tuổi", "khắc tuổi", "ngày đẹp", "ngày nào đẹp", "ngày tốt để", "ngày nào tốt", "giờ đẹp"],
+  ...["giờ tốt", "giờ hoàng đạo", "ngày hoàng đạo", "phong thủy", "kim lâu", "hợp mệnh", "mệnh gì", "xem bói"],
+  ...["horoscope", "feng shui", "lucky day", "auspicious"],
+  ...["vô địch", "đứng đầu bảng", "bảng xếp hạng", "ai thắng", "who won", "champion", "champions", "league"],
+].map(phraseOf);
+/** Of these, ones whose words typed without accents are other words ("tu vi": "trật tự vì"; "xem ngay": at once). */
+const FORTUNE_ACCENTED = ["tử vi", "xem ngày"].map(phraseOf);
+/** Whether the words say the run with its own accents, every word typed with them. */
+function saysAccented(text: readonly Word[], run: readonly Word[]): boolean {
+  for (let i = 0; i + run.length <= text.length; i++)
+    if (run.every((w, j) => text[i + j]?.token === w.token && text[i + j]?.marks === w.marks)) return true;
+  return false;
+}
+/**
  * Market prices asked ("Nhà tôi đã có sổ đỏ … Mẹ tôi nhờ hỏi giá vàng nhẫn hôm nay bao nhiêu một chỉ …"): never a
  * procedure, however many ward papers the story names. A short one too ("gia vang hom nay bn" after an answer got the
  * fee of the procedure at hand: review s12 M2); small talk keeps the choices offered before. Only a price *asked*: the
@@ -521,6 +541,7 @@ const THANKS_DONE_LONGEST = 20;
 const AGREE = new Set(tokenize("ok okay oke okie vâng dạ ừ uh yes"));
 
 function thanksForDone(text: string, tokens: readonly string[]): boolean {
+  if (thanksTold(text)) return true;
   if (tokens.length > THANKS_DONE_LONGEST || text.includes("?")) return false;
   // "ok thanks, …", "dạ cảm ơn, …": an agreement may come first
   const from = tokens.findIndex((t) => !POLITE.has(t) && !AGREE.has(t));
@@ -530,6 +551,52 @@ function thanksForDone(text: string, tokens: readonly string[]): boolean {
   let end = tokens.length - 1;
   while (end > 0 && DONE_TAIL.has(tokens[end] as string)) end--;
   return DONE_ENDING.has(tokens[end] as string) || tokens.includes("already");
+}
+
+/**
+ * Thanks first, then only what was done or how it went, with no question or request anywhere ("cảm ơn ad nhiều, giấy
+ * khai sinh của bé nhà em làm xong rồi, nhanh lắm luôn", "Em cảm ơn phường đã hỗ trợ em làm thủ tục đăng ký kết hôn
+ * nhanh chóng, cán bộ rất nhiệt tình ạ", "thanks a lot, my temporary residence registration was approved yesterday"):
+ * the procedure named is what was done, not what is asked. Something must be told as done or praised (a bare "cảm
+ * ơn, đăng ký kết hôn" is a request after the thanks), and a question word, a request ("muốn", "cần", "xin", "want",
+ * "need") or a turn to more ("còn", "nữa", "giờ", "tiếp", "also", "next") keeps it a question.
+ */
+const THANKS_WHO = new Set(tokenize("em anh chị dạ vâng ok okay oke tôi mình cháu con tui tớ e ad bot i we"));
+const THANKS_TOLD = [
+  ...["rồi", "xong", "đã", "vừa", "được", "nhanh", "nhiệt tình", "tận tình", "chu đáo", "dễ thương", "dễ hiểu"],
+  ...["rõ ràng", "hữu ích", "done", "already", "approved", "got", "received", "finished", "was", "were", "did"],
+  ...["helpful", "kind", "quick", "fast", "great"],
+].map(phraseOf);
+const THANKS_MORE = words(
+  "không ko k hông hok gì j sao nào đâu bao mấy chưa nhỉ how what where when can could should " +
+    "muốn mún cần xin hỏi giúp nhờ ntn còn nữa giờ tiếp want need like please help also next now another",
+);
+const THANKS_GIVEN = words("đã vừa");
+const THANKS_TOLD_LONGEST = 45;
+
+function thanksTold(text: string): boolean {
+  if (text.includes("?")) return false;
+  const said = words(text);
+  if (said.length > THANKS_TOLD_LONGEST) return false;
+  const from = said.findIndex((w) => !THANKS_WHO.has(w.token));
+  if (from < 0) return false;
+  const padded = ` ${said
+    .slice(from)
+    .map((w) => w.token)
+    .join(" ")} `;
+  if (!THANKS_OPENING.some((opening) => padded.startsWith(opening))) return false;
+  // with its accents where typed: "cán bộ" asks nothing, "can" does; nor the "sao" of "bản sao", "sao y", or help
+  // told as given ("đã giúp", "vừa hướng dẫn")
+  const asks = said.some(
+    (w, i) =>
+      THANKS_MORE.some((m) => m.token === w.token && (w.marks === "" || w.marks === m.marks)) &&
+      !(w.token === "sao" && (said[i - 1]?.token === "ban" || said[i + 1]?.token === "y")) &&
+      !THANKS_GIVEN.some(
+        (t) => t.token === said[i - 1]?.token && (said[i - 1]?.marks === "" || said[i - 1]?.marks === t.marks),
+      ),
+  );
+  if (asks) return false;
+  return THANKS_TOLD.some((run) => says(said, run));
 }
 
 /**
@@ -736,6 +803,14 @@ export function smallTalkReply(text: string): string | undefined {
   ) {
     return "small-talk-offtopic";
   }
+  if (
+    tokens.length <= CHITCHAT_LONGEST &&
+    (FORTUNE_AND_SCORES.some((phrase) => says(said, phrase)) ||
+      FORTUNE_ACCENTED.some((phrase) => saysAccented(said, phrase))) &&
+    !PROCEDURE_NAMED.some((phrase) => says(said, phrase))
+  ) {
+    return "small-talk-offtopic";
+  }
   if (tokens.length <= CHITCHAT_LONGEST && CHITCHAT.some((phrase) => says(said, phrase))) {
     return "small-talk-offtopic";
   }
@@ -770,7 +845,8 @@ const TURNS = [
   ...["xin hỏi", "muốn hỏi", "nhờ ad", "nhờ mọi người", "mọi người", "ai biết", "ai có", "now", "can anyone"],
 ].map(phraseOf);
 const NOT_TURN_BEFORE = new Set(tokenize("mấy mỗi từ đến tới vào bao"));
-const NOT_TURN_AFTER = new Set(tokenize("hành mở đóng nghỉ chiều sáng trưa tối"));
+/** With their accents where typed: "giờ tối" is a time of day, "giờ tôi muốn …" turns to the question. */
+const NOT_TURN_AFTER = words("hành mở đóng nghỉ chiều sáng trưa tối");
 /** A story told before the turn: at least this many words. */
 const STORY_WORDS = 5;
 
@@ -787,7 +863,11 @@ export function askedPart(text: string): Word[] | undefined {
     if (!turn) continue;
     if (turn.length === 1 && turn[0]?.token === "gio") {
       const [next, then] = [all[i + 1]?.token ?? "", all[i + 2]?.token ?? ""];
-      if (NOT_TURN_BEFORE.has(all[i - 1]?.token ?? "") || NOT_TURN_AFTER.has(next)) continue;
+      const after = all[i + 1];
+      const timeOfDay =
+        after !== undefined &&
+        NOT_TURN_AFTER.some((w) => w.token === after.token && (after.marks === "" || after.marks === w.marks));
+      if (NOT_TURN_BEFORE.has(all[i - 1]?.token ?? "") || timeOfDay) continue;
       // "giờ làm việc" is the office's hours; "giờ làm khai sinh" turns to the question
       if (next === "lam" && then === "viec") continue;
     }
@@ -820,6 +900,8 @@ const EVERYDAY_ASKED = [
     "viện nhi",
     "bác sĩ",
     "khám bệnh",
+    "lịch khám",
+    "khám chuyên khoa",
     "chữa bệnh",
     "bị sốt",
     "sốt cao",
@@ -850,6 +932,8 @@ const EVERYDAY_ASKED = [
   ...["sao kê", "lãi suất", "thẻ tín dụng", "đồng hồ nước", "mất xe", "bị trộm", "mất trộm", "việc làm thêm"],
   // feelings
   ...["buồn quá", "vượt qua", "cô đơn", "tâm sự", "an ủi", "sợ lắm"],
+  // fortune and who won, asked after a story ("… Gia đình muốn hỏi xem ngày giờ tốt để đưa di ảnh lên bàn thờ")
+  ...["xem tuổi", "hợp tuổi", "giờ tốt", "giờ đẹp", "hoàng đạo", "phong thủy", "vô địch", "ai thắng"],
   // games of chance and scores, asked after a story ("… Cho hỏi kết quả xổ số miền Nam hôm nay …")
   ...["xổ số", "vé số", "lô đề", "số đề", "tỷ số", "tỉ số", "lottery"],
 ].map(phraseOf);
@@ -893,8 +977,24 @@ export function asksEverydayBeyondWard(text: string): boolean {
   );
   // Who told the citizen something is the story, not the question ("giờ bác sĩ nói nặng hơn", "the doctor said …")
   const heard = asked.filter((_, i) => !REPORTED.some((run) => foundAt(asked.slice(i, i + run.length), run) === 0));
-  return EVERYDAY_ASKED.some((run) => says(heard, run)) && !WARD_ASKED.some((run) => says(asked, run));
+  if (!EVERYDAY_ASKED.some((run) => says(heard, run)) || WARD_ASKED.some((run) => says(asked, run))) return false;
+  // A paper asked for by pointing back ("Giờ xin giấy đó ở đâu, cần khám ở bệnh viện không?") is the ward paper the
+  // story named ("… có giấy xác nhận khuyết tật thì được hưởng trợ cấp"): the question is the ward's.
+  const story = textWords(text.slice(0, ASKED_CHARS)).slice(0, -told.length);
+  const askedFor = asked.some(
+    (w, i) =>
+      PAPER_ASKED.some((verb) => w.token === verb.token && (w.marks === "" || w.marks === verb.marks)) &&
+      PAPER_BACK.some((run) => foundAt(asked.slice(i + 1, i + 1 + run.length), run) === 0),
+  );
+  return !(askedFor && WARD_ASKED.some((run) => says(story, run)));
 }
+
+/** A paper pointed back at ("giấy đó", "giấy tờ này", "that certificate"), asked for with `PAPER_ASKED`. */
+const PAPER_BACK = [
+  ...["giấy đó", "giấy này", "giấy ấy", "giấy đấy", "giấy kia", "giấy tờ đó", "giấy tờ này", "loại giấy đó"],
+  ...["that paper", "that certificate", "this certificate", "that document", "that card"],
+].map(phraseOf);
+const PAPER_ASKED = words("xin làm cấp get obtain for");
 
 /** A source and its saying: the source's words are dropped from the question ("bác sĩ nói", "bệnh viện kết luận"). */
 const REPORTED = [

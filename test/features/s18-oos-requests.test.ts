@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { asksEverydayBeyondWard, smallTalkReply } from "../../src/features/small-talk.js";
+
+/**
+ * Session 18 (OOS): thanks followed only by what was done or how it went asks nothing, though it names the procedure
+ * done ("cảm ơn ad, giấy khai sinh của bé làm xong rồi"); a thanks that asks on keeps its question. A paper asked for by
+ * pointing back ("giờ xin giấy đó ở đâu") is the ward paper the story named, whatever everyday words stand beside it.
+ * Messages written for this test.
+ */
+describe("thanks for something done is small talk, though it names the procedure", () => {
+  it.each([
+    "cảm ơn ad nha, bé nhà em đã có giấy khai sinh rồi, cán bộ làm nhanh lắm",
+    "Tôi cảm ơn UBND phường đã giúp gia đình làm thủ tục khai tử cho bố rất chu đáo",
+    "cam on phuong nhieu, giay xac nhan doc than cua em lay duoc roi",
+    "thank you, the marriage certificate was issued this morning",
+    "thanks so much, we got our temporary residence done in two days",
+    "dạ em cảm ơn, hồ sơ chứng thực bản sao của em xong rồi ạ",
+  ])("%s → thanks", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-thanks");
+  });
+
+  it.each([
+    // a question, a request or more asked after the thanks
+    "cảm ơn ad, cho em hỏi làm giấy khai sinh mất mấy ngày",
+    "cảm ơn, em muốn đăng ký tạm trú cho mẹ",
+    "cảm ơn ad, khai sinh xong rồi, còn nhập hộ khẩu cho bé nữa",
+    "thanks, the birth is registered, now I need the residence registration",
+    "thank you, what is the fee for a certified copy?",
+    "cảm ơn, cán bộ cần giấy tờ gì để chứng thực",
+    // nothing told as done: a request after the thanks
+    "cảm ơn, đăng ký kết hôn",
+  ])("%s → no small talk", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
+
+describe("a paper asked for by pointing back is the ward paper the story named", () => {
+  it.each([
+    "Bố tôi bị tai biến nằm liệt giường, nghe nói có giấy xác nhận khuyết tật thì được trợ cấp. Giờ xin giấy đó ở đâu, có phải đi khám ở bệnh viện không?",
+    "Con tôi bị bại não bẩm sinh, bác sĩ bảo nên làm giấy xác nhận khuyết tật. Bây giờ làm giấy đó thì có cần giấy của bệnh viện không?",
+    "My son has autism and the doctor said he can get a disability certificate. Now where do we apply for that certificate, does he need a hospital exam?",
+  ])("%s → left to the search", (text) => {
+    expect(asksEverydayBeyondWard(text)).toBe(false);
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+
+  it.each([
+    // the paper pointed at is not asked for, or the story names no ward paper
+    "Con em đã có giấy khai sinh rồi, giờ giấy đó có cần mang theo khi đi tiêm chủng không",
+    "Bé đã có giấy khai sinh, giờ bé sốt cao thì cho uống thuốc gì",
+    "Em vừa đi khám sức khỏe xin việc xong, giờ xin giấy đó ở bệnh viện nào nhanh",
+  ])("%s → still everyday", (text) => {
+    expect(asksEverydayBeyondWard(text)).toBe(true);
+  });
+});
+
+describe("fortune and who won are no procedure, though the message names one", () => {
+  it.each([
+    "năm nay tuổi Dần có nên xây nhà không, xem tuổi giúp em",
+    "cưới vào tháng 10 có phạm kim lâu không ad",
+    "xem ngày tốt để làm giấy khai sinh cho con",
+    "hướng bàn thờ theo phong thủy cho người mệnh Kim",
+    "đội nào vô địch giải bóng đá phong trào của phường năm ngoái",
+    "who won the league last season, Hanoi FC?",
+  ])("%s → off-topic", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
+  });
+
+  it.each([
+    // a procedure asked with them, and words that are another thing typed without accents
+    "ngày đẹp đi đăng ký kết hôn thì phường có làm việc thứ bảy không",
+    "doi giay an ninh trat tu vi ghi sai dia chi thi bao lau",
+    "cho em xem ngay thu tuc dang ky khai sinh",
+    "câu lạc bộ bóng đá của khu phố muốn được công nhận thì làm hồ sơ gì",
+  ])("%s → no small talk", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
