@@ -27,7 +27,9 @@ const SLOW = [
 export default defineConfig({
   test: {
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    // Hang guards, not budgets. A file's beforeAll loads the served search (the catalogue, some 9,000 câu mẫu and
+    // the re-ranker): a few seconds alone, but past 30 s when several files share two busy cores.
+    hookTimeout: 120_000,
     // Most unit tests wait on sockets, timers and child processes rather than the CPU: more files at
     // once than the cores (vitest's default is cores - 1, i.e. one file at a time here).
     maxWorkers: 4,
