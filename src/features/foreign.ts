@@ -7,6 +7,7 @@ import {
   ownChangeSaid,
   specialOf,
   specialTold,
+  stateTold,
   variantTold,
 } from "./variants.js";
 
@@ -23,7 +24,7 @@ const COUNTRIES = [
   ...["ukraine", "nam phi", "châu phi", "ả rập", "mông cổ", "myanmar", "bangladesh"],
   // read folded: none that folds like a Vietnamese phrase ("ai cập" is "ai cấp", "triều tiên" "triệu tiền")
   ...["hồng kông", "thổ nhĩ kỳ", "thụy sĩ", "italia", "pakistan", "sri lanka", "mexico", "argentina", "nigeria"],
-  ...["kenya", "ireland", "israel", "brunei"],
+  ...["kenya", "ireland", "israel", "brunei", "phi líp pin", "philippin", "phi-líp-pin"],
 ];
 // never "anh" (a brother), "tây" (Tây Nguyên) or "đức" (a name) alone
 const SHORT_COUNTRIES = ["mỹ", "nhật", "hàn", "pháp", "úc", "nga", "lào"];
@@ -38,6 +39,8 @@ const FOREIGN_PERSON = [
     ["người", "quốc tịch", "chồng", "vợ"].map((before) => `${before} ${country}`),
   ),
   ...["foreigner", "foreigners", "foreign", "nationality", "expat", "a vietnamese", "is vietnamese"],
+  ...["us citizen", "u s citizen", "us citizenship", "us national", "citizenship", "green card"],
+  ...["thai citizen", "thai national", "is thai", "a thai"],
   ...["korean", "japanese", "chinese", "taiwanese", "american", "french", "australian", "british", "german"],
   // read folded: never "thai" ("mang thai", "Thái Bình"), "chồng/vợ Tây" ("chống tay", "vỗ tay")
   ...["canadian", "russian", "laotian", "cambodian", "filipino", "indonesian", "malaysian", "singaporean"],
@@ -93,7 +96,7 @@ const ROLE_WORD =
  */
 function naturalisedAsVietnamese(text: string): string {
   // "không dính dáng gì nước ngoài", "không có yếu tố nước ngoài", "no foreign element": a foreign element said absent
-  let folded = fold(text.normalize("NFC")).replace(NO_FOREIGN, " trong nuoc ");
+  let folded = chatSpelled(fold(text.normalize("NFC"))).replace(NO_FOREIGN, " trong nuoc ");
   for (let match = NATURALISED.exec(folded); match; match = NATURALISED.exec(folded)) {
     const end = match.index + match[0].length;
     const sentenceStart = folded.slice(0, match.index).search(/[^.;!?\n]*$/u);
@@ -113,11 +116,50 @@ function naturalisedAsVietnamese(text: string): string {
 const SELF_VIETNAMESE =
   /(?:^|[^\p{L}])(?:as|i am|i'm|im|we are|we're|both|am)\s+(?:both\s+)?(?:a\s+)?vietnamese(?:\s+(?:citizens?|nationals?|people|person))?(?![\p{L}])/gu;
 
+/**
+ * Vietnamese nationality named, however short ("quốc tịch Việt Nam", "quốc tịch VN", "qt Việt", "Vietnamese
+ * nationality"), accented or folded: no foreign nationality.
+ */
+const VIETNAMESE_NATIONALITY =
+  /(?:quốc tịch|quoc tich|qt)\s+(?:việt\s*nam|viet\s*nam|vn|việt|viet)(?![\p{L}])|vietnamese\s+(?:nationality|citizenship)/giu;
+
+/** Chat spellings of the words a nationality is said with (folded): "ng Mỹ", "ck Hàn", "nc ngoài", "người Mĩ". */
+const CHAT_SPELLED: [RegExp, string][] = [
+  [/(?<![\p{L}])ng(?![\p{L}])/gu, "nguoi"],
+  [/(?<![\p{L}])nc(?=\s+ngoai(?![\p{L}]))/gu, "nuoc"],
+  [/(?<![\p{L}])ck(?![\p{L}])/gu, "chong"],
+  [/(?<![\p{L}])vk(?![\p{L}])/gu, "vo"],
+  [/(?<=(?:nguoi|ng|chong|vo|quoc tich)\s)mi(?![\p{L}])/gu, "my"],
+];
+
+/**
+ * A foreigner said in words that fold like other words, so read with their accents and capitals as typed: "chồng
+ * Tây", "bố nó là Tây" (not "Tây Nguyên", "chống tay"), "bố cháu là người Anh" (not "là người anh cả"), "bạn trai người
+ * Ý", "sống ở Đức" (not "ở Đức Phổ").
+ */
+const FOREIGN_ACCENTED = [
+  /(?<![\p{L}])(?:chồng|vợ|bố|ba|cha|người|là|lấy|bạn trai|bạn gái|ông|anh|chị)\s+tây(?![\p{L}])(?!\s+(?:nguyên|ninh|bắc|đô|hồ|sơn|ban|nam|giang|tựu|mỗ|thạnh|ninh|hòa|an|lộc))/iu,
+  /(?<![\p{L}])là\s+(?:người|ng)\s+anh(?![\p{L}])(?!\s+(?:trai|họ|em|cả|ruột|rể|của|chị|ấy|lớn|nuôi|cùng|trong|thứ|hai|ba|kết nghĩa))/iu,
+  /(?<![\p{L}])(?:người|ng|quốc tịch)\s+ý(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:ở|bên|sang|tại)\s+Đức(?![\p{L}])(?!\s+\p{Lu})/u,
+];
+
+/** A foreigner said in words read with their accents (FOREIGN_ACCENTED), not said to have become Vietnamese. */
+function foreignAccented(typed: string): boolean {
+  const nfc = typed.normalize("NFC");
+  return FOREIGN_ACCENTED.some((said) => said.test(nfc)) && !NATURALISED.test(fold(nfc));
+}
+
+function chatSpelled(folded: string): string {
+  return CHAT_SPELLED.reduce((text, [said, meant]) => text.replace(said, meant), folded);
+}
+
 /** Whether the message names a foreign element (a foreigner, a nationality, abroad). */
 export function namesForeign(typed: string): boolean {
+  if (foreignAccented(typed)) return true;
   const text = naturalisedAsVietnamese(typed).replace(SELF_VIETNAMESE, " nguoi viet ");
-  // "quốc tịch Việt Nam", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
-  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  // "quốc tịch Việt Nam", "quốc tịch VN", "người Việt Nam định cư…": Vietnamese nationality named is none foreign
+  const tokens = tokenize(text.replace(VIETNAMESE_NATIONALITY, " "));
   const says = (runs: string[][]) => runs.some((run) => run.length > 0 && containsRun(tokens, run));
   return says(FOREIGN_PERSON) || (says(FOREIGN_PLACE) && !says(AWAY));
 }
@@ -147,8 +189,9 @@ export function staysAbroad(text: string): boolean {
 
 /** Whether the message names a foreign person (not only a foreign place): "chồng tôi quốc tịch Pháp". */
 export function namesForeigner(typed: string): boolean {
+  if (foreignAccented(typed)) return true;
   const text = naturalisedAsVietnamese(typed).replace(SELF_VIETNAMESE, " nguoi viet ");
-  const tokens = tokenize(text.replace(/quốc tịch việt nam|quoc tich viet nam/giu, " "));
+  const tokens = tokenize(text.replace(VIETNAMESE_NATIONALITY, " "));
   return FOREIGN_PERSON.some((run) => run.length > 0 && containsRun(tokens, run));
 }
 
@@ -366,6 +409,23 @@ export function caseForeign(text: string, before: CaseSoFar = {}): boolean {
   return toldForeignBefore(before);
 }
 
+/**
+ * The plain twin of a foreign-element record search answered when nothing foreign is told: not in the new words, nor
+ * before in the chat (caseForeign: the procedure at hand, the words that led to it), nor an event abroad. A message in
+ * English is no foreign element: "how much to fix my wrong birth date on the birth certificate" → 1.004859, not its
+ * twin 2.000748; "sửa sai năm sinh trên giấy khai sinh, cả nhà đều quốc tịch VN" neither. Undefined otherwise.
+ */
+export function plainAsTold(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  before: CaseSoFar = {},
+): Procedure | undefined {
+  if (!isForeignElement(procedure) || caseForeign(text, before)) return undefined;
+  if (ABROAD.test(naturalisedAsVietnamese(text)) || staysAbroad(text)) return undefined;
+  return plainTwin(procedure, all);
+}
+
 /** Whether the message says everyone of the case is Vietnamese ("không, cả hai đều người Việt, làm lại"). */
 export function saysAllDomestic(text: string): boolean {
   return vietnameseSaid(text) === "everyone" && !namesForeign(text);
@@ -570,7 +630,9 @@ export function retoldCase(
   }
   // What the procedure at hand's own notes send elsewhere ("sổ gốc vẫn còn lưu" after a re-registration: the extract),
   // for the case as told: its foreign-element twin when a foreigner was (src/features/variants.ts noteTold).
-  const noted = noteTold(current, all, text, before.story);
+  // A fact both look-alikes' notes say the two ways round, said in one state ("bé đã có giấy khai sinh rồi" after the
+  // birth joined to the acknowledgement: the acknowledgement; variants.ts stateTold).
+  const noted = noteTold(current, all, text, before.story) ?? stateTold(current, all, text);
   // The change at hand said in its own record's words ("nếu muốn mở lại sớm hơn thì sao" after a pause: its alias "mở
   // lại cửa hàng sớm"): it stays (variants.ts ownChangeSaid).
   if (!noted) return ownChangeSaid(current, all, text) ? current : undefined;

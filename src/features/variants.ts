@@ -773,7 +773,7 @@ export function notedAmong(
 ): Procedure | undefined {
   const sent = new Set(
     listed.flatMap((p) => {
-      const to = noteTold(p, all, text, story);
+      const to = noteTold(p, all, text, story) ?? stateTold(p, all, text);
       return to && listed.includes(to) ? [to] : [];
     }),
   );
@@ -1061,8 +1061,9 @@ const BENEFIT_ASKED =
  * allowance at hand whose funeral member names it is that member's case ("nếu bà mất thì có được hỗ trợ tiền chôn cất
  * không" after the social pension → 1.014028). Undefined when nothing says one member.
  */
-export function funeralTold(current: Procedure, all: readonly Procedure[], text: string): Procedure | undefined {
+export function funeralTold(current: Procedure, all: readonly Procedure[], said: string): Procedure | undefined {
   const { family, linked } = funeralCases(all);
+  const text = englishGloss(said, all);
   if (family.length < 2) return undefined;
   const folded = clauseTokens(text)
     .filter((t) => t !== "|")
@@ -1115,11 +1116,12 @@ function personScore(member: Procedure, all: readonly Procedure[], text: string)
 export function funeralAmong(
   listed: readonly Procedure[],
   all: readonly Procedure[],
-  text: string,
+  said: string,
 ): Procedure | undefined {
   const { family } = funeralCases(all);
   const among = listed.filter((p) => family.includes(p));
   if (among.length < 2) return undefined;
+  const text = englishGloss(said, all);
   const folded = clauseTokens(text)
     .filter((t) => t !== "|")
     .join(" ");
@@ -1128,6 +1130,10 @@ export function funeralAmong(
   // name over a list an allowance's answer left ("không phải, tôi hỏi trợ cấp hưu trí xã hội cơ")
   const aboutFuneral = among.length >= listed.length - 1 || FUNERAL_SAID.test(folded) || DEATH_SAID.test(folded);
   if (!aboutFuneral) return undefined;
+  // a member the list left out, told better than every listed one ("ông nhà tôi là thương binh" over a list search
+  // made of the others): that one
+  const anyTold = personTold(family, all, text);
+  if (anyTold && !among.includes(anyTold)) return anyTold;
   return personTold(among, all, text);
 }
 
@@ -1163,7 +1169,7 @@ const SPECIAL_SAID = 2;
 export function specialTold(
   current: Procedure,
   all: readonly Procedure[],
-  text: string,
+  message: string,
   foreign: (p: Procedure) => boolean,
   /** A foreign-element record's plain twin, whose fields tell the same case in plain words (foreign.ts plainTwin). */
   plainOf: (p: Procedure) => Procedure | undefined = () => undefined,
@@ -1171,6 +1177,7 @@ export function specialTold(
   const name = new Set(clauseTokens(current.name).filter((t) => t !== "|"));
   const special = all.filter((p) => foreign(p) === foreign(current) && specialOf(p, current));
   if (special.length === 0) return undefined;
+  const text = englishGloss(message, all);
   const said = keysOf(text);
   const spread = keySpread(all);
   // what a record and its plain twin say ("chưa đăng ký kết hôn" is said by the plain birth-and-acknowledgement only)
@@ -1245,4 +1252,170 @@ export function ownChangeSaid(current: Procedure, all: readonly Procedure[], tex
   const others = new Set(all.filter((p) => p.code !== current.code).flatMap((p) => [...titles(p)]));
   const keys = keysOf(text);
   return [...titles(current)].some((k) => keys.has(k) && !others.has(k) && !k.startsWith("!"));
+}
+
+/**
+ * English read in the records' Vietnamese words. The records' fields are Vietnamese, so "my father was a war veteran"
+ * or "she was on the monthly social allowance" says none of the word pairs that tell the funeral supports or a special
+ * case apart. The synonyms file (data/synonyms.json, staff-edited) already names, for search, the English terms of its
+ * concepts ("war invalid" → "thương binh", "veteran" → "người có công", "social allowance" → "trợ cấp xã hội",
+ * "listed as the father" → "nhận cha mẹ con"): an English message is read with each such term put in its concept's
+ * Vietnamese words (a fused concept word, "kếthôn", spelled as a term of the file spells it, "kết hôn"). A term is
+ * English when it is plain ASCII and no accented term of the file folds into it ("dang ky" is Vietnamese typed without
+ * accents). Messages with Vietnamese letters, or without two English function words, are read as they are.
+ */
+interface Glossary {
+  /** English terms, longest first, with the Vietnamese words of their concept. */
+  terms: { run: string; vietnamese: string }[];
+}
+const GLOSSARIES = new WeakMap<readonly Procedure[], Glossary>();
+
+const accented = (text: string) => /[^\x00-\x7f]/u.test(text);
+
+/** The synonyms of the catalogue these procedures are of: English turns are read through them (englishGloss). */
+export function learnGlossary(
+  all: readonly Procedure[],
+  synonyms: { readonly groups: readonly { readonly concept: string; readonly terms: readonly string[] }[] },
+): void {
+  if (GLOSSARIES.has(all)) return;
+  const spaced = new Map<string, string>();
+  const foldedAccented = new Set<string>();
+  for (const group of synonyms.groups)
+    for (const term of group.terms) {
+      const nfc = term.normalize("NFC").toLowerCase();
+      const fused = nfc.replace(/\s+/gu, "");
+      if (accented(nfc)) foldedAccented.add(fold(nfc));
+      // the concept's own spelling first ("khai sinh" of "khaisinh"), an accented one over a bare one
+      if (nfc.includes(" ") && (!spaced.has(fused) || (accented(nfc) && !accented(spaced.get(fused) ?? ""))))
+        spaced.set(fused, nfc);
+    }
+  const terms: Glossary["terms"] = [];
+  for (const group of synonyms.groups) {
+    const vietnamese = group.concept
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/\s+/u)
+      .map((w) => spaced.get(w) ?? w)
+      .join(" ");
+    // a concept of no content ("chưa" of "not married yet", for search's negation) would drop what the words say
+    const content = fold(vietnamese)
+      .split(/\s+/u)
+      .filter((t) => !FUNCTION_WORDS.has(t) && !NEGATORS.has(t));
+    if (!accented(vietnamese) || content.length === 0) continue;
+    for (const term of group.terms) {
+      const run = term.normalize("NFC").toLowerCase().replace(/['’]/gu, " ").replace(/\s+/gu, " ").trim();
+      if (!/^[a-z ]+$/u.test(run) || run.length < 3 || foldedAccented.has(run)) continue;
+      terms.push({ run, vietnamese });
+      // the plural said too ("disabilities", "veterans"), when the file lacks it
+      const plural = run.endsWith("y") ? `${run.slice(0, -1)}ies` : run.endsWith("s") ? undefined : `${run}s`;
+      if (plural && !foldedAccented.has(plural)) terms.push({ run: plural, vietnamese });
+    }
+  }
+  terms.sort((a, b) => b.run.length - a.run.length);
+  GLOSSARIES.set(all, { terms });
+}
+
+/** Words only English says: two of them make a message English. */
+const ENGLISH_WORDS = new Set(
+  "the my our his her their is was were are be been and of for with on at to from in a an we he she they it this that who what how can could would should will do does did has have had not my me i".split(
+    " ",
+  ),
+);
+
+/**
+ * An English message followed by itself with its glossary terms put in Vietnamese ("… war invalid …" → "… thương binh
+ * …"); any other message as it is.
+ */
+export function englishGloss(text: string, all: readonly Procedure[]): string {
+  const glossary = GLOSSARIES.get(all);
+  const nfc = text.normalize("NFC");
+  if (!glossary || /[^\x00-\x7f’‘“”–—]/u.test(nfc)) return text;
+  let read = ` ${nfc
+    .toLowerCase()
+    // "aren't", "wasn't", "didn't": a negator read as one ("not")
+    .replace(/n['’]t(?![a-z])/gu, " not")
+    .replace(/['’]/gu, " ")
+    .replace(/([,.;!?])/gu, " $1 ")
+    .replace(/[^a-z0-9,.;!?]+/gu, " ")} `;
+  if (read.split(" ").filter((w) => ENGLISH_WORDS.has(w)).length < 2) return text;
+  const plain = read;
+  for (const { run, vietnamese } of glossary.terms)
+    if (read.includes(` ${run} `)) read = read.split(` ${run} `).join(` ${vietnamese} `);
+  return read === plain ? text : `${text} . ${read.replace(/\s+/gu, " ").trim()}`;
+}
+
+/**
+ * Two look-alikes whose notes send to each other on one fact said the two ways round: "Nếu trẻ đã có Giấy khai sinh …,
+ * hãy làm … nhận cha, mẹ, con (1.001022)" on the birth joined to the acknowledgement, "Nếu trẻ chưa được đăng ký khai
+ * sinh, hãy làm … (1.000689)" on the acknowledgement. The fact ("khai sinh") is a word of both names, so noteTold, which
+ * reads a case in words besides the names, cannot read it; its state can: a message that says it held ("bé đã có giấy
+ * khai sinh rồi, chỉ là chưa có tên bố", "giấy khai sinh của cháu làm từ năm ngoái rồi", "who already has a birth
+ * certificate") or not yet ("bé chưa làm giấy khai sinh gì cả") is the case of the note that says it so. A fact said
+ * with no state ("làm khai sinh có tên bố luôn": a wish) tells nothing.
+ */
+type State = "held" | "not" | undefined;
+
+/** Said before a fact, these say it is held already (folded): "đã có", "có … rồi", "already has". */
+const HELD_BEFORE = new Set(["da", "co", "already", "has", "have", "had"]);
+const HELD_AFTER = new Set(["roi", "already"]);
+
+/** The state a fact (a word pair) is said in, the first time it is said: not yet, held, or none. */
+function stateOf(tokens: readonly string[], pair: readonly [string, string]): State {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i] !== pair[0] || tokens[i + 1] !== pair[1]) continue;
+    const before = tokens.slice(Math.max(0, i - 4), i);
+    const clauseBefore = before.slice(before.lastIndexOf("|") + 1);
+    if (clauseBefore.some((t) => NEGATORS.has(t))) return "not";
+    if (clauseBefore.some((t) => HELD_BEFORE.has(t))) return "held";
+    // said after it: "giấy khai sinh đã làm rồi", "khai sinh thì chưa làm"
+    const after = tokens.slice(i + 2, i + 9);
+    const clauseAfter = after.slice(0, after.includes("|") ? after.indexOf("|") : after.length);
+    const next = clauseAfter.slice(0, 3);
+    const negated = next.findIndex((t) => NEGATORS.has(t));
+    const done = next.indexOf("da");
+    if (negated >= 0 && (done < 0 || negated < done)) return "not";
+    if (done >= 0 || clauseAfter.some((t) => HELD_AFTER.has(t))) return "held";
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A note's condition ("Nếu …" up to its comma, "thì" or "hãy") and the records it sends to (by code). */
+function sendings(procedure: Procedure, all: readonly Procedure[]): { condition: string[]; to: Procedure }[] {
+  return [procedure.checkFirst ?? "", ...(procedure.conditions ?? [])]
+    .flatMap((note) => note.split(/(?<!\d)\.(?!\d)|;/u))
+    .flatMap((clause) => {
+      const opened = /(?:^|\s)(?:nếu|if)\s(.*)$/iu.exec(clause.replace(CITED_AS_LIKE, " "));
+      if (!opened) return [];
+      const condition = (opened[1] ?? "").split(/,|\s(?:thì|hãy|then)\s/iu)[0] ?? "";
+      const cited = [...new Set(clause.match(CITED) ?? [])].filter((code) => code !== procedure.code);
+      return cited.flatMap((code) => {
+        const to = all.find((p) => p.code === code);
+        return to ? [{ condition: clauseTokens(condition), to }] : [];
+      });
+    });
+}
+
+/**
+ * The look-alike the procedure at hand's notes send the case told to, read by the state of a fact both records' notes
+ * say the two ways round (above). Undefined when no such pair of notes, or the message says the fact in no state, or
+ * in the one at hand's own.
+ */
+export function stateTold(current: Procedure, all: readonly Procedure[], message: string): Procedure | undefined {
+  const tokens = clauseTokens(englishGloss(message, all)).map((t) => (t === "." ? "|" : t));
+  for (const { condition, to } of sendings(current, all)) {
+    const back = sendings(to, all).find((s) => s.to.code === current.code);
+    if (!back) continue;
+    for (let i = 0; i + 1 < condition.length; i++) {
+      const pair = [condition[i], condition[i + 1]] as [string, string];
+      if (pair.some((t) => t === "|" || FUNCTION_WORDS.has(t) || NEGATORS.has(t))) continue;
+      const here = stateOf(condition, pair);
+      const there = stateOf(back.condition, pair);
+      if (!here || !there || here === there) continue;
+      const said = stateOf(tokens, pair);
+      if (said === here) return to;
+      if (said === there) return undefined;
+    }
+  }
+  return undefined;
 }
