@@ -97,6 +97,9 @@ const ADVICE = [
   ...["gợi ý", "lời khuyên", "tư vấn giúp", "recommend", "suggest", "any good", "the best", "should i buy"],
   ...["nên mua", "nên chọn", "nên dùng", "nên đi", "nên học", "nên cho", "nên đặt", "nên thuê", "nên ăn", "nên uống"],
   ...["có nên", "nên hay không"],
+  // someone to point one to a provider ("luật sư giỏi về đất đai, ai biết chỉ em với", "giới thiệu giúp em")
+  ...["ai biết chỉ", "ai biết giới thiệu", "giới thiệu giúp", "giới thiệu cho em", "giới thiệu cho tôi"],
+  ...["chỉ em với", "chỉ giúp em", "chỉ giùm", "chỉ dùm", "chỉ mình với"],
   // an opinion asked of the bot ("theo bạn tên nào nghe dễ thương hơn", "in your opinion")
   ...["theo bạn", "theo ad", "theo admin", "bạn thấy", "in your opinion"],
 ].map(run);
@@ -256,7 +259,8 @@ const WAY = [
   ...["bí quyết", "mẹo"],
 ].map(run);
 const NOT_HOW_BEFORE = new Set(
-  tokenize("ly thức chỗ nhà đây đó xa khoảng chừng hơn trung tâm chợ trường phường xã cổng"),
+  // "cách nhau bao nhiêu tuổi" (apart), "cách ly" (isolation), "cách đây" (ago), "cách 50 mét" (a distance)
+  tokenize("ly thức chỗ nhà đây đó xa khoảng chừng hơn trung tâm chợ trường phường xã cổng nhau"),
 );
 
 function seeks(clause: readonly Word[]): boolean {
@@ -335,6 +339,7 @@ const REDIRECT_TERMS: readonly (readonly string[])[] = (bundledRedirects as Bund
   .map((term) => term.split("…").map((piece) => tokenize(piece).join(" ")))
   .filter((pieces) => pieces.every((p) => p !== "") && (pieces.length > 1 || (pieces[0] as string).length >= 4));
 
+/** Whether the words say another agency's term (data/redirects.json as bundled): left to its pointer. */
 function saysRedirectTerm(tokens: readonly string[]): boolean {
   const padded = ` ${tokens.join(" ")} `;
   return REDIRECT_TERMS.some((pieces) => {
@@ -346,6 +351,21 @@ function saysRedirectTerm(tokens: readonly string[]): boolean {
     }
     return true;
   });
+}
+
+/**
+ * The word places (start, end) of the one-piece terms of other agencies the words say ("lịch tiêm", "đồng hồ nước"):
+ * for a question whose everyday words are the other agency's service itself.
+ */
+export function redirectTermSpans(tokens: readonly string[]): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const pieces of REDIRECT_TERMS) {
+    if (pieces.length !== 1) continue;
+    const term = (pieces[0] as string).split(" ");
+    for (let i = 0; i + term.length <= tokens.length; i++)
+      if (term.every((t, j) => tokens[i + j] === t)) out.push([i, i + term.length]);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -397,7 +417,11 @@ export function asksEverydayThing(
     if (!read.some((w) => !isFiller(w, accented) && !isFrameWord(w, accented) && !/^\d+$/.test(w.token))) continue;
     // The goods bought or hired and the kind of a provider chosen are what is asked for, not a ward thing: "mua rượu
     // vang nhập khẩu ở đâu uy tín", "công ty xây dựng nào uy tín", "thuê nhà ở đâu giá rẻ".
-    const goods = goodsAndProviders(clause);
+    // …in every clause read: "luật sư giỏi về tranh chấp đất đai ở Bình Dương, ai biết chỉ em với" asks in its last
+    const goods = new Set<number>();
+    const readClauses = new Map<number, TextWord[]>();
+    for (const w of read) readClauses.set(w.clause, [...(readClauses.get(w.clause) ?? []), w]);
+    for (const c of readClauses.values()) for (const at of goodsAndProviders(c)) goods.add(at);
     // A capitalised word that continues a name inside its sentence is the name's ("khu Cầu Giấy", "huyện Đất Đỏ"), not
     // a ward thing; the name's first word and an official name's head ("làm Giấy chứng nhận …") are read.
     const named = (w: TextWord) =>
@@ -434,6 +458,22 @@ const NOT_GOODS = [
 ].map(run);
 /** Buying or hiring as the purpose, said after the goods and the where ("… khu nào giá rẻ để mua", "… to rent"). */
 const PURPOSE_ACQUIRE = ["để mua", "để thuê", "mà mua", "to buy", "to rent"].map(run);
+/**
+ * A provider's trade said after its quality or its "nào" ("luật sư giỏi về tranh chấp đất đai", "luật sư nào chuyên
+ * mảng đất đai", "a lawyer good at land disputes"), up to where the provider is looked for ("ở Bình Dương").
+ */
+const TRADE_OF = [
+  "về",
+  "chuyên về",
+  "chuyên",
+  "mảng",
+  "lĩnh vực",
+  "at",
+  "in",
+  "specialising in",
+  "specializing in",
+].map(run);
+const TRADE_STOP = ["ở", "tại", "gần", "in", "near", "around"].map(run);
 /** How many words the goods or a provider's trade may take. */
 const GOODS_WORDS = 5;
 /** What ends the goods: where, which, how good, how much. */
@@ -480,6 +520,20 @@ function goodsAndProviders(clause: readonly TextWord[]): Set<number> {
         if ([...WHICH, ...QUALITY, ...CHOSEN].some((q) => runAt(before.slice(i, i + q.length), q) === 0)) start = i;
       if (start >= 0 && clause[at]?.marks === "")
         keep(at - before.length + start + 1, at + provider.length, provider.length);
+      // "luật sư giỏi về tranh chấp đất đai ở …": the trade after the provider's quality or "nào" and "về"
+      let k = at + provider.length;
+      for (let more = true; more; ) {
+        const q = [...WHICH, ...QUALITY].find((w) => runAt(clause.slice(k, k + w.length), w) === 0);
+        more = q !== undefined;
+        if (q) k += q.length;
+      }
+      const of =
+        k > at + provider.length ? TRADE_OF.find((t) => runAt(clause.slice(k, k + t.length), t) === 0) : undefined;
+      if (of) {
+        const from = k + of.length;
+        const stop = nextEnd(clause, from, [...GOODS_END, ...TRADE_STOP]);
+        keep(at, stop < 0 ? clause.length : stop, from - at);
+      }
     }
   }
   return out;

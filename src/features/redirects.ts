@@ -134,7 +134,7 @@ const WARD_NAMES = [
  * sinh cần gì") is no request for it; one the question names with no ward thing beside it is all the question asks.
  */
 function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | undefined {
-  const asked = askedPart(text);
+  const asked = askedPart(text) ?? askedSentences(text);
   if (!asked) return match;
   const tokens = asked.map((w) => w.token);
   const inQuestion = match.said.filter((run) => containsRun(tokens, run));
@@ -144,6 +144,39 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
     (_, i) => !inQuestion.some((run) => startsOf(tokens, run).some((at) => i >= at && i < at + run.length)),
   );
   return namesWardThing(beside) ? match : { ...match, strength: 1 };
+}
+
+/**
+ * A message that asks in a sentence of its own and tells in others only what was done or is held, before or after the
+ * question ("How do I apply for a Vietnamese passport for my newborn? We already did the birth registration at the
+ * ward.", "I have a household business registered at the ward. How do I pay my quarterly tax?"): its question is the
+ * sentences that ask ("?"), as a Vietnamese letter's turn ("…, giờ …") says it. Undefined when a sentence without "?"
+ * tells nothing done (it may be the request: "I want a disability certificate for my mother. She is bedridden, can the
+ * doctor come home?").
+ */
+const DONE_TOLD = [
+  ...["already", "did", "done", "registered", "have a", "has a", "got", "was", "were", "had"],
+  ...["đã", "rồi", "xong", "vừa"],
+].map((phrase) => words(phrase));
+function askedSentences(text: string): Word[] | undefined {
+  const sentences = text
+    .slice(0, MAX_QUERY_CHARS)
+    .split(/(?<=[.?!])\s+/)
+    .filter((sentence) => /[\p{L}\p{N}]/u.test(sentence));
+  const asking = sentences.filter((sentence) => sentence.includes("?"));
+  const told = sentences.filter((sentence) => !sentence.includes("?"));
+  if (asking.length === 0 || told.length === 0) return undefined;
+  const tells = (sentence: string) => {
+    const said = words(sentence);
+    return DONE_TOLD.some((run) =>
+      said.some((_, i) =>
+        run.every(
+          (w, j) => said[i + j]?.token === w.token && (said[i + j]?.marks === "" || said[i + j]?.marks === w.marks),
+        ),
+      ),
+    );
+  };
+  return told.every(tells) ? asking.flatMap((sentence) => words(sentence)) : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Feature } from "../core/types.js";
 import { textWords, tokenize, type Word, words } from "../search/normalize.js";
-import { asksEverydayThing, namesEstablishment } from "./everyday.js";
+import { asksEverydayThing, namesEstablishment, redirectTermSpans } from "./everyday.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -932,6 +932,9 @@ const EVERYDAY_ASKED = [
   ...["sao kê", "lãi suất", "thẻ tín dụng", "đồng hồ nước", "mất xe", "bị trộm", "mất trộm", "việc làm thêm"],
   // feelings
   ...["buồn quá", "vượt qua", "cô đơn", "tâm sự", "an ủi", "sợ lắm"],
+  // selling or letting on a platform ("… giờ muốn mở gian hàng trên Shopee thì phí sàn bao nhiêu")
+  ...["shopee", "lazada", "tiki", "tiktok", "booking", "agoda", "airbnb", "grab", "sàn thương mại điện tử"],
+  ...["gian hàng online", "mở gian hàng", "phí sàn", "hoa hồng"],
   // fortune and who won, asked after a story ("… Gia đình muốn hỏi xem ngày giờ tốt để đưa di ảnh lên bàn thờ")
   ...["xem tuổi", "hợp tuổi", "giờ tốt", "giờ đẹp", "hoàng đạo", "phong thủy", "vô địch", "ai thắng"],
   // games of chance and scores, asked after a story ("… Cho hỏi kết quả xổ số miền Nam hôm nay …")
@@ -978,6 +981,17 @@ export function asksEverydayBeyondWard(text: string): boolean {
   // Who told the citizen something is the story, not the question ("giờ bác sĩ nói nặng hơn", "the doctor said …")
   const heard = asked.filter((_, i) => !REPORTED.some((run) => foundAt(asked.slice(i, i + run.length), run) === 0));
   if (!EVERYDAY_ASKED.some((run) => says(heard, run)) || WARD_ASKED.some((run) => says(asked, run))) return false;
+  // the everyday words are another agency's service itself ("Giờ tôi muốn biết lịch tiêm vắc xin cho cháu ở đâu?": the
+  // health pointer's "lịch tiêm"): left to its pointer; a recommendation beside one ("học bằng C ở trung tâm nào uy
+  // tín") stays off-topic
+  const spans = redirectTermSpans(asked.map((w) => w.token));
+  const ownService = EVERYDAY_ASKED.some((run) =>
+    asked.some(
+      (_, i) =>
+        foundAt(asked.slice(i, i + run.length), run) === 0 && spans.some(([a, b]) => i < b && i + run.length > a),
+    ),
+  );
+  if (ownService) return false;
   // A paper asked for by pointing back ("Giờ xin giấy đó ở đâu, cần khám ở bệnh viện không?") is the ward paper the
   // story named ("… có giấy xác nhận khuyết tật thì được hưởng trợ cấp"): the question is the ward's.
   const story = textWords(text.slice(0, ASKED_CHARS)).slice(0, -told.length);
@@ -1136,6 +1150,8 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
 ];
 /** "chi phí", "học phí", "viện phí", "án phí": a thing's cost, no ward fee. */
 const NOT_FEE_AFTER = new Set(tokenize("chi học viện án hội cước tiểu lãng"));
+/** "phí tư vấn", "phí sàn", "phí thường niên", "phí bảo hiểm": a service's, a platform's or a bank's charge. */
+const NOT_FEE_BEFORE = new Set(tokenize("tư sàn thường bảo ship vận"));
 /** A result of the lottery, an exam, a match or a test is no dossier's result ("kết quả xổ số miền Nam hôm nay"). */
 const RESULT_RUN = phraseOf("kết quả");
 const NOT_RESULT_BEFORE = new Set(tokenize("xổ sổ số thi trận bóng xét nghiệm khám lottery"));
@@ -1150,6 +1166,9 @@ function namesWardRequest(said: readonly Word[]): boolean {
           !NOT_RESULT_BEFORE.has(said[i + run.length]?.token ?? ""),
       );
     if (run !== FEE_RUN) return says(said, run);
-    return said.some((w, i) => says([w], run) && !NOT_FEE_AFTER.has(said[i - 1]?.token ?? ""));
+    return said.some(
+      (w, i) =>
+        says([w], run) && !NOT_FEE_AFTER.has(said[i - 1]?.token ?? "") && !NOT_FEE_BEFORE.has(said[i + 1]?.token ?? ""),
+    );
   });
 }

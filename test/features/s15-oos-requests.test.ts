@@ -25,12 +25,20 @@ describe("a letter full of ward papers whose question is everyday life gets no w
     "Chúng tôi đăng ký kết hôn ở UBND phường rồi, giờ muốn hỏi mọi người nấu món gì cho mâm cỗ cưới ở quê",
     "tôi có hộ khẩu thường trú ở đây lâu rồi, giờ muốn hỏi con gái tôi 3 tuổi vào trường mầm non nào gần nhà",
     "Mẹ tôi mới mất, phường đã cấp trích lục khai tử, giờ tôi buồn quá không ngủ được, cho tôi hỏi làm sao vượt qua",
-    "em tam tru o phuong 2 nam roi, gio muon hoi lich tiem phong cho be 6 thang o dau",
   ])("%s → off-topic, no procedure", async (text) => {
     const answer = await reply(text);
     expect(answer.code, answer.text).toBeUndefined();
     expect(answer.choices, answer.text).toBe(0);
     expect(answer.text).toMatch(OFF_TOPIC);
+  });
+
+  it("a jab's schedule asked after the story gets the health pointer, no procedure (s18: was off-topic)", async () => {
+    // Session 18: another agency's service asked is left to its pointer (s11's «Giờ tôi muốn biết lịch tiêm vắc xin
+    // cho cháu ở đâu?» expects it; the off-topic reply here was the same rule without the pointer).
+    const answer = await reply("em tam tru o phuong 2 nam roi, gio muon hoi lich tiem phong cho be 6 thang o dau");
+    expect(answer.code, answer.text).toBeUndefined();
+    expect(answer.choices, answer.text).toBe(0);
+    expect(answer.text).toMatch(/tiêm chủng/);
   });
 
   it.each([

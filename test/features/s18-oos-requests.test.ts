@@ -1,5 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { matchRedirect } from "../../src/features/redirects.js";
 import { asksEverydayBeyondWard, smallTalkReply } from "../../src/features/small-talk.js";
+import { bundledCatalogue } from "../harness/common.js";
+import { firstReply } from "../harness/converse.js";
+
+let catalogue: LiveCatalogue;
+// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+}, 180_000);
 
 /**
  * Session 18 (OOS): thanks followed only by what was done or how it went asks nothing, though it names the procedure
@@ -46,7 +56,7 @@ describe("a paper asked for by pointing back is the ward paper the story named",
 
   it.each([
     // the paper pointed at is not asked for, or the story names no ward paper
-    "Con em đã có giấy khai sinh rồi, giờ giấy đó có cần mang theo khi đi tiêm chủng không",
+    "Con em đã có giấy khai sinh rồi, giờ giấy đó có cần mang theo khi bé nằm viện không",
     "Bé đã có giấy khai sinh, giờ bé sốt cao thì cho uống thuốc gì",
     "Em vừa đi khám sức khỏe xin việc xong, giờ xin giấy đó ở bệnh viện nào nhanh",
   ])("%s → still everyday", (text) => {
@@ -74,5 +84,51 @@ describe("fortune and who won are no procedure, though the message names one", (
     "câu lạc bộ bóng đá của khu phố muốn được công nhận thì làm hồ sơ gì",
   ])("%s → no small talk", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
+
+describe("a question asked in a sentence of its own, beside sentences that tell what was done, is what is asked", () => {
+  // review s18 O1: English letters that ask another agency's service and tell a ward procedure done
+  it.each([
+    [
+      "How do I apply for a Vietnamese passport for my newborn? We already did the birth registration at the ward.",
+      "ho-chieu",
+    ],
+    ["I have a household business registered at the ward. How do I pay my quarterly tax?", "thue"],
+    ["Con tôi đã làm khai sinh ở phường rồi. Làm hộ chiếu cho cháu ở đâu?", "ho-chieu"],
+    [
+      "We registered our marriage at the ward last year. Where do we get the health insurance card for our baby?",
+      "bao-hiem-xa-hoi",
+    ],
+  ])("%s → the pointer", async (text, id) => {
+    expect(matchRedirect(catalogue.current().catalogue.redirects ?? [], text)?.strength).toBe(1);
+    expect(matchRedirect(catalogue.current().catalogue.redirects ?? [], text)?.redirect.id).toBe(id);
+    expect((await firstReply(catalogue, text)).code).toBeUndefined();
+  });
+
+  it.each([
+    // the question names the ward's procedure; a sentence without "?" that tells nothing done may be the request
+    [
+      "Ông bác tôi đã nhập quốc tịch Canada. Gia đình muốn xóa đăng ký thường trú của bác thì hồ sơ gồm gì?",
+      "1.003197",
+    ],
+    ["Tôi cần chứng thực bản sao hộ chiếu để nộp hồ sơ xin việc. Phường có làm trong ngày không?", "2.000815"],
+  ])("%s → no pointer", async (text, code) => {
+    expect(matchRedirect(catalogue.current().catalogue.redirects ?? [], text)?.strength ?? 0).toBeLessThan(1);
+    expect((await firstReply(catalogue, text)).code).toBe(code);
+  });
+});
+
+describe("a requirement asked with a quantity is no everyday way or price", () => {
+  // review s18 F1: «cần cách nhau bao nhiêu tuổi» after nhận con nuôi got the off-topic reply ("cách" read as a way)
+  it.each(["cần cách nhau bao nhiêu tuổi", "người nhận nuôi và con nuôi phải cách nhau mấy tuổi"])(
+    "%s → no small talk",
+    (text) => {
+      expect(smallTalkReply(text)).toBeUndefined();
+    },
+  );
+
+  it.each(["cách làm bánh flan", "cách nấu phở bò"])("%s → still off-topic", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
   });
 });
