@@ -17,6 +17,9 @@ type Placed = Word & { sentence?: number; clause?: number };
 const KEPT: Record<Exclude<Intent, "general">, string[]> = {
   documents: [
     "văn bản gì",
+    // which form is needed or handed in: "cần làm đơn gì", "nộp đơn gì", "mẫu đơn nào" (the form is among the papers;
+    // "… thì làm đơn gì" after a story asks which procedure, as "phải làm giấy gì")
+    ...["cần làm đơn gì", "cần viết đơn gì", "cần đơn gì", "nộp đơn gì", "viết đơn gì", "mẫu đơn gì", "mẫu đơn nào"],
     // Central speech, "chi" for gì: "cần những chi", "phải đem chi", "chuẩn bị chi" (read loosely, "cần chi" alone would
     // read "cần chị"); English chat "docs"
     ...["cần những chi", "phải đem chi", "phải mang chi", "cần đem chi", "cần mang chi", "chuẩn bị chi", "docs"],
@@ -225,6 +228,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     ...["can i do it online", "do it online", "apply online", "register online", "dvc", "dvcqg"],
     ...["app nào", "bằng app", "ứng dụng nào", "trang web nào", "web nào", "which app", "what app"],
     ...["qua ứng dụng", "trên ứng dụng", "bằng ứng dụng"],
+    // an app asked for: "có app hay phải lên tận nơi", "có ứng dụng không", "app gì"
+    ...["có app", "app gì", "ứng dụng gì", "có ứng dụng"],
     // "đt" is the phone in chat: "làm trên đt được ko"
     ...["trên đt", "qua đt", "bằng đt", "trên dt", "qua dt", "bằng dt"],
     ...["qua zalo", "qua email", "qua mail", "gửi email", "gửi mail", "by email", "via email", "via zalo"],
@@ -484,17 +489,24 @@ const DONE_BEFORE = new Set(tokenize("đã từ"));
 const MUST_CUES = new Set(["co phai", "co can phai"]);
 const AT = new Set(tokenize("ở tại"));
 /** Done at the office: "ra phường chứng thực chữ ký", "mang bản dịch ra phường chứng thực" (the act is what is asked). */
-const ACTS = ["chứng thực", "ký", "làm chứng", "xác nhận", "nộp", "xin", "đăng ký"].map(tokenize);
+const ACTS = ["chứng thực", "ký", "làm chứng", "xác nhận", "nộp", "xin", "đăng ký"]
+  // a duty to be done there: "có phải lên phường báo không", "có cần ra công an phường khai báo không", "có cần đưa bà
+  // lên phường (để) khám không", "có cần về xã cũ cắt khẩu trước không", "có cần lên phường làm thủ tục … không": whether
+  // it must be done (the conditions), not which office ("có phải về quê làm không" still asks where: "làm" is no act)
+  .concat(["báo", "khai báo", "trình báo", "thông báo", "khám", "cắt khẩu", "cắt hộ khẩu", "làm thủ tục", "điểm chỉ"])
+  .map(tokenize);
 const OFFICE_NAME = new Set(tokenize("phường xã huyện quận ubnd ủy ban nhân dân"));
+/** "công an phường", "xã cũ": words of an office's name said before the act; "để" (in order to) before it. */
+const OFFICE_NAME_MORE = new Set(tokenize("công an để cũ mới"));
 export function actsAfterOffice(spelled: readonly Word[], office: number): boolean {
   let k = office;
-  while (OFFICE_NAME.has(spelled[k]?.token ?? "")) k++;
+  while (OFFICE_NAME.has(spelled[k]?.token ?? "") || OFFICE_NAME_MORE.has(spelled[k]?.token ?? "")) k++;
   return ACTS.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
 }
 
 /** "bao nhiêu" after a measure ("thu nhập bao nhiêu", "rộng bao nhiêu") or before a unit asks a threshold. */
-const MEASURES = new Set(["nhap", "rong", "sau", "cao", "dai", "tich", "da", "thieu"]);
-const UNITS = new Set(["m2", "m", "met", "phieu", "tuoi", "phan", "%"]);
+const MEASURES = new Set(["nhap", "rong", "sau", "cao", "dai", "tich", "da", "thieu", "nhau", "tuoi", "lech"]);
+const UNITS = new Set(["m2", "m", "met", "phieu", "tuoi", "phan", "%", "nguoi"]);
 
 /** Who must do it: the citizen (a legal deadline, conditions) or the office (its processing time). */
 const OBLIGATION = new Set(["phai"]);
@@ -683,7 +695,11 @@ export function readInContext(
     if (cue.intent === "documents" && !cue.kept && NEED_PAPER.has(text) && !which) cue.paper = true;
     // "xin giấy gì", "phải làm giấy gì", "chứng thực văn bản gì": which paper to ask for or have certified is which
     // procedure, the whole of it
-    if (cue.intent === "documents" && PAPER_ASKED.has(text) && whichPaper(spelled, cue.at)) cue.intent = "general";
+    // "có cần về quê xin giấy gì trước không": "gì" inside a yes/no of needing is "any", whether a paper must be got
+    // (first), the conditions
+    if (cue.intent === "documents" && PAPER_ASKED.has(text) && whichPaper(spelled, cue.at)) {
+      cue.intent = anyPaperNeeded(spelled, cue, mode) ? "conditions" : "general";
+    }
     // "làm hồ sơ như thế nào": how to apply, the steps
     if (cue.intent === "documents" && HOW_DOSSIER.has(text) && spelled[cue.at - 1]?.token === "lam") {
       cue.intent = "steps";
@@ -702,6 +718,10 @@ export function readInContext(
     if (cue.intent === "fee" && text === "free" && laterCue(cues, cue)) cue.mute = true;
     // "không đổi gì về địa chỉ", "không đổi tên hay địa chỉ": the address of the story, no place asked
     if (cue.intent === "place" && text === "dia chi" && changedBefore(spelled, cue.at)) cue.mute = true;
+
+    // "xin bản sao từ sổ gốc lưu ở phường được không": the office where a book is kept, not where one asks; whether
+    // the request may be made is what is asked
+    if (cue.intent === "place" && OFFICE_CUED.has(cue.tokens[0] ?? "") && keptAt(spelled, cue.at)) cue.mute = true;
     // "có phải nộp lại hợp đồng thuê nhà không": a paper named as needed, as "có phải nộp hợp đồng"
     if (
       cue.intent === "conditions" &&
@@ -921,11 +941,25 @@ function muteStory(spelled: readonly Word[], cues: Cue[]): void {
       (exact || spelled[j + k]?.marks !== "") && spelled[j + k]?.marks !== w.marks;
     if (!entry || entry.from.some(differs)) continue;
     const end = j + entry.from.length;
+    // "bắt đầu từ đâu ad", "vậy thì bắt đầu từ đâu" said alone (after an answer) asks the first step, no story (its
+    // words stay content, as before)
+    if (BEGIN_ASKED.has(entry.from.map((w) => w.token).join(" ")) && saidAlone(spelled, j, end)) {
+      for (const c of cues) if (!c.kept && c.at !== undefined && c.at < end && (c.end ?? 0) > j) c.mute = true;
+      cues.push({ intent: "steps", tokens: [], sentence: sentenceOf(spelled[j]), at: j, end, kept: true });
+      continue;
+    }
     // a kept phrase already reads the words around it ("what should I take" beside "take with")
     for (const c of cues) {
       if (!c.kept && c.at !== undefined && c.end !== undefined && c.at < end && c.end > j) c.mute = true;
     }
   }
+}
+
+const BEGIN_ASKED = new Set(["bat dau tu dau"]);
+const ALONE_WITH = new Set(tokenize("admin ạ à nhé nha đó rồi nên ok oke làm"));
+/** Nothing but particles and the asker's words outside `from`…`end`: a phrase said alone. */
+function saidAlone(spelled: readonly Word[], from: number, end: number): boolean {
+  return spelled.every((w, k) => (k >= from && k < end) || ALONE_WITH.has(w.token) || ASKER.has(w.token));
 }
 
 /**
@@ -1152,7 +1186,9 @@ const OFFICE_ACT_RUNS = [
 ].concat(["open", "opens", "close", "closes"]);
 /** Words that may stand before the office's act without naming another place: "thứ bảy mấy giờ mở cửa". */
 const NO_SUBJECT = new Set(
-  tokenize("mấy giờ nào thì sẽ mới bắt đầu lại nay mai sáng chiều trưa tối hôm thứ bảy ạ ơi ad vậy bên"),
+  tokenize("mấy giờ nào thì sẽ mới bắt đầu lại nay mai sáng chiều trưa tối hôm thứ bảy ạ ơi ad vậy bên")
+    // the best time to come: "mấy giờ tốt nhất để đến nộp hồ sơ", "nên đến lúc mấy giờ để nộp hồ sơ" (review I3)
+    .concat(tokenize("tốt nhất để đến tới lên ra nên đi lúc")),
 );
 const runsOf = (texts: readonly string[]) => texts.map((text) => phrase(text));
 const RESULT = runsOf(RESULT_RUNS);
@@ -1360,6 +1396,28 @@ function whichPaper(spelled: readonly Word[], at: number): boolean {
   );
   return told.length > 0 && !wished;
 }
+/**
+ * "có cần về quê xin giấy gì trước không (hay làm luôn ở đây)", "có phải xin giấy gì không": a need before the paper
+ * asked in its clause, and the yes/no's "không" after it in its sentence.
+ */
+function anyPaperNeeded(spelled: readonly Word[], cue: Cue, mode: MarkMode): boolean {
+  const [at, end] = [cue.at ?? 0, cue.end ?? 0];
+  const clause = clauseOf(spelled[at]);
+  let need = false;
+  for (let k = at - 1; k >= Math.max(0, at - 6) && clauseOf(spelled[k]) === clause; k--) {
+    const w = spelled[k] as Word;
+    if (NEED_AFTER.some((n) => n.token === w.token && (mode === "typed" || n.marks === w.marks))) need = true;
+  }
+  if (!need) return false;
+  const sentence = sentenceOf(spelled[at]);
+  for (let k = end; k < spelled.length && sentenceOf(spelled[k]) === sentence; k++) {
+    const w = spelled[k] as Word;
+    if (NO.has(w.token) && (w.marks === "" || w.marks === NO_MARKS)) return true;
+  }
+  return false;
+}
+const NO = new Set(["khong", "ko", "k"]);
+const NO_MARKS = phrase("không")[0]?.marks;
 /** Who asks and the particles around the question: no story told. */
 const ASKER = new Set(tokenize("tôi em mình anh chị cháu con vậy thế thì còn giờ bây nay ạ ơi ad cho hỏi"));
 const WISH = new Set(tokenize("muốn"));
@@ -1406,12 +1464,36 @@ const BOUNDS = new Set(tokenize("dưới trên tối thiểu đa ít nhất khô
 function isThreshold(spelled: readonly Word[], at: number): boolean {
   let k = at - 1;
   while (k > at - 3 && BOUNDS.has(spelled[k]?.token ?? "")) k--;
-  return (
-    MEASURES.has(spelled[at - 1]?.token ?? "") ||
-    MEASURES.has(spelled[k]?.token ?? "") ||
-    UNITS.has(spelled[at + 2]?.token ?? "")
-  );
+  if (UNITS.has(spelled[at + 2]?.token ?? "")) return true;
+  // "được hỗ trợ làm nhà tối đa bao nhiêu": the most one receives, an allowance's amount (the whole), no threshold
+  const bound = BOUND_ONLY.has(spelled[at - 1]?.token ?? "");
+  if (bound && spelled.slice(0, at).some((w, j) => RECEIVED.has(`${w.token} ${spelled[j + 1]?.token ?? ""}`))) {
+    return false;
+  }
+  if (MEASURES.has(spelled[at - 1]?.token ?? "") || MEASURES.has(spelled[k]?.token ?? "")) return true;
+  // "thu nhập bình quân dưới bao nhiêu", "thu nhập phải bao nhiêu mới được": the measure a few words before, in its
+  // clause, with only how it is counted and bounded between
+  const clause = clauseOf(spelled[at]);
+  for (let j = at - 1; j >= Math.max(0, at - 5) && clauseOf(spelled[j]) === clause; j--) {
+    const token = spelled[j]?.token ?? "";
+    if (MEASURED.has(`${spelled[j - 1]?.token ?? ""} ${token}`)) return true;
+    if (!BOUNDS.has(token) && !COUNTED_BY.has(token)) return false;
+  }
+  return false;
 }
+const BOUND_ONLY = new Set(["da", "thieu"]);
+const RECEIVED = new Set(["ho tro", "tro cap", "duoc huong", "duoc nhan"]);
+/** "lưu ở phường", "cất tại xã", "lưu phường": a book or paper kept at the office said just before it. */
+const KEPT_AT = new Set(tokenize("lưu cất giữ"));
+const OFFICE_CUED = new Set(tokenize("phường xã ủy ubnd công"));
+function keptAt(spelled: readonly Word[], at: number): boolean {
+  if (KEPT_AT.has(spelled[at - 1]?.token ?? "")) return true;
+  return AT.has(spelled[at - 1]?.token ?? "") && KEPT_AT.has(spelled[at - 2]?.token ?? "");
+}
+/** A measure the rules bound: income, area, age, the gap between two people. */
+const MEASURED = new Set(["thu nhap", "dien tich", "do tuoi", "cach nhau", "chenh lech"]);
+/** How a measure is counted or bounded before its number: "bình quân", "mỗi người một tháng", "phải", "ở mức". */
+const COUNTED_BY = new Set(tokenize("bình quân trung đầu người mỗi một hàng tháng năm phải cần là ở mức tối thiểu đa"));
 
 /**
  * Days asked beside a duty of the citizen's ("chết bao nhiêu ngày thì phải đi khai tử", "how many days after a
@@ -1643,6 +1725,10 @@ const YES_NO_MODALS = [
 ];
 const ACTS_ANYWHERE = new Set(tokenize("nộp làm gửi xin lên ra đến tới về giải quyết"));
 const FROM = new Set(tokenize("từ"));
+/** Because, typed with its accent or none ("vì", "bởi", "do"; not "đó", "vi", "bói"). */
+const BECAUSE = [...phrase("vì bởi"), { token: "do", marks: "" }];
+const becauseAt = (w: Word | undefined) =>
+  w !== undefined && BECAUSE.some((b) => b.token === w.token && (w.marks === "" || w.marks === b.marks));
 function hometownOfStory(spelled: readonly Word[], cue: Cue): boolean {
   const [at, end] = [cue.at ?? 0, cue.end ?? 0];
   const clause = clauseOf(spelled[at]);
@@ -1652,6 +1738,8 @@ function hometownOfStory(spelled: readonly Word[], cue: Cue): boolean {
     // a move: "từ Bình Dương về quê"
     for (let k = at - 1; k >= Math.max(0, at - 5) && inClause(k); k--)
       if (FROM.has(spelled[k]?.token ?? "")) return true;
+    // a reason told: "tạm nghỉ bán vì về quê sinh con, có phải báo phường không"
+    if ([at - 1, at - 2].some((k) => inClause(k) && becauseAt(spelled[k]))) return true;
     // told before the question: "xuất ngũ về quê có được …"
     return [end, end + 1].some((k) => inClause(k) && modalAt(k));
   }

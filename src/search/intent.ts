@@ -597,6 +597,11 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     // a limit the rules set, in English: "any age limit?", "is there an income limit?"
     ...["age limit", "age requirement", "minimum age", "income limit", "income threshold", "limit", "limits"],
     ...["minimum income", "maximum income", "income requirement", "income requirements", "income ceiling"],
+    // a number of people the rules set, in English: "how many residents can a facility have", "how many members do we
+    // need" (as "mấy thành viên")
+    ...["people", "persons", "residents", "members", "signatures", "households", "participants", "believers"].map(
+      (counted) => `how many ${counted}`,
+    ),
     // who must, in English: "who has to declare?", "who needs to do this?"
     ...["who has to", "who needs to", "who must", "who should", "who is required", "who are required"],
     // whether one may stay unnamed (a denunciation): "có được giấu tên không", "có được giữ bí mật danh tính không"
@@ -640,6 +645,9 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     ...["đầu tiên phải làm gì", "đầu tiên cần làm gì", "trước tiên cần làm gì"],
     "bằng cách nào",
     "cách nào",
+    // where to begin is the first step: "where do I start?" (not the place; "bắt đầu từ đâu" is read in context)
+    ...["where do i start", "where should i start", "where to start", "where do we start", "where do i begin"],
+    ...["where should i begin", "where to begin", "where do we begin", "how do i start", "how to start"],
     "tiến hành",
     "what is the process",
     "how to",
@@ -822,6 +830,8 @@ const ENGLISH_PAPERS = new Set(
     .concat(["signature", "signatures", "stamp", "seal"]),
 );
 const NEED_SAID = new Set(["need", "bring", "show"]);
+/** A mark a third party puts on a paper, whose name may run longer ("the village head's stamp"). */
+const MARKS_ON_PAPER = new Set(["signature", "signatures", "stamp", "seal"]);
 
 /**
  * Lateness supposed in English: "if I'm a few days late", "if we register after 60 days", "if we miss the deadline",
@@ -994,19 +1004,10 @@ const NOT_SO = new Set(
       "sick",
       "ill",
     ])
-    .concat([
-      "bedridden",
-      "unable",
-      "only",
-      "alone",
-      "miss",
-      "missed",
-      "expired",
-      "forget",
-      "forgot",
-      "fail",
-      "failed",
-    ]),
+    .concat(["bedridden", "unable", "only", "alone", "miss", "missed", "expired", "forget", "forgot", "fail", "failed"])
+    // nobody there, a state that lasts or comes late: "what if nobody in the family can go?", "what if my fiancé is
+    // still married on paper?", "what if the mother comes back later?"
+    .concat(["nobody", "noone", "neither", "nor", "still", "later", "yet", "unknown", "wrong", "mistake"]),
 );
 function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; span: number } | undefined {
   const english = (k: number, token: string) => spelled[k]?.token === token && spelled[k]?.marks === "";
@@ -1036,13 +1037,56 @@ function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; 
   }
   return { intent: "steps", span: end - at };
 }
+/**
+ * "what if my landlord still refuses to sign the form?": a paper named inside a case supposed (its clause, after "what
+ * if") is part of the case, not a papers question; the case is what the rules answer (the conditions).
+ */
+function caseSupposed(spelled: readonly Word[], cues: Cue[]): void {
+  for (const frame of cues) {
+    if (frame.mute || frame.intent !== "conditions" || frame.tokens[0] !== "what" || frame.at === undefined) continue;
+    const clause = clauseAt(spelled, frame.at);
+    for (const c of cues) {
+      if (c.intent !== "documents" || c.at === undefined || c.at < (frame.end ?? frame.at)) continue;
+      if (clauseAt(spelled, c.at) !== clause || sentenceNo(spelled, c.at) !== sentenceNo(spelled, frame.at)) continue;
+      // someone acting on the paper ("refuses to sign the form", "won't stamp the letter"); a paper one lacks ("what if
+      // I don't have a birth certificate") still asks the papers
+      const acted = spelled.slice(frame.end ?? frame.at, c.at).some((w) => ACTS_ON_PAPER.has(w.token));
+      if (acted) c.mute = true;
+    }
+  }
+}
+const ACTS_ON_PAPER = new Set(
+  ["sign", "signs", "stamp", "stamps", "approve", "approves", "accept", "accepts", "certify", "certifies"].concat([
+    "fill",
+    "fills",
+  ]),
+);
+/**
+ * "tiệm em ở đầu chợ", "nhà em ở đầu ngõ": "đầu" typed with its grave is the head of a street, no "đâu" (the chat
+ * spellings read "ở dau" loosely as "ở đâu": the word as typed decides; a slip "ở đau" still asks where).
+ */
+const DAU_HEAD = phrase("đầu")[0] as Word;
+function headOfStreet(spelled: readonly Word[], input: readonly Word[], cues: Cue[]): void {
+  for (const cue of cues) {
+    if (cue.mute || cue.intent !== "place" || cue.at === undefined || !cue.tokens.includes("dau")) continue;
+    const said = spelled[cue.at + cue.tokens.indexOf("dau")] as (Word & { at?: number }) | undefined;
+    // a phrase the chat spellings rewrote carries its first word's place: the typed "dau" is at most a word after it
+    const from = said?.at ?? -1;
+    const typed = input.find((w) => {
+      const at = (w as Word & { at?: number }).at ?? -2;
+      return w.token === "dau" && at >= from && at <= from + 1;
+    });
+    if (typed && typed.marks === DAU_HEAD.marks) cue.mute = true;
+  }
+}
 function namesPaperSoon(spelled: readonly Word[], from: number): boolean {
   const start = spelled[from - 1];
   if (start?.marks !== "" || !NEED_SAID.has(start.token)) return false;
-  for (let k = from; k < from + 4 && k < spelled.length; k++) {
+  // "do we need the village head's stamp …": a third party's name may run to five words before the paper
+  for (let k = from; k < from + 6 && k < spelled.length; k++) {
     const w = spelled[k] as Word;
     if (w.marks !== "" || clauseAt(spelled, k) !== clauseAt(spelled, from - 1) || w.token === "to") return false;
-    if (ENGLISH_PAPERS.has(w.token)) return true;
+    if (ENGLISH_PAPERS.has(w.token) && (k < from + 4 || MARKS_ON_PAPER.has(w.token))) return true;
   }
   return false;
 }
@@ -1493,6 +1537,8 @@ export function extractIntent<T extends Word>(
     if (dkAt !== undefined) cues.push({ intent: "conditions", tokens: [], sentence: sentenceAt(dkAt) });
   }
   paperOrPaper(spelled, cues, mode, sentenceAt);
+  caseSupposed(spelled, cues);
+  headOfStreet(spelled, input, cues);
   dearAsked(spelled, cues, rest, sentenceAt);
   statedNeed(spelled, cues);
   // "who has to declare?", "who needs to do this?": the act after "who must" at the end is the procedure at hand's
@@ -1516,6 +1562,8 @@ export function extractIntent<T extends Word>(
   let end = spelled.length - 1;
   // "cả hai vợ chồng đều phải đi à": a yes/no asked with à/hả after a modal verb
   let askedParticle = false;
+  // "chủ trọ đăng ký giúp cả dãy được không anh": a vocative after the yes/no's "không" is a trailing word too
+  if (end > 0 && VOCATIVES.has(spelled[end]?.token ?? "") && YES_NO.has(spelled[end - 1]?.token ?? "")) end--;
   while (end > 0 && TRAILING.has((spelled[end] as Word).token)) {
     // typed without accents, "a"/"ha" stand for à/hả ("2 vo chong deu phai co mat a")
     askedParticle ||= QUESTION_PARTICLES.some(
@@ -1523,14 +1571,21 @@ export function extractIntent<T extends Word>(
     );
     end--;
   }
-  if (options.inContext !== false) end = questionEnd(spelled, end, cues);
+  // "tui 78 tuổi mắt kém, đọc không được thì làm sao": "thì làm sao" after something not done or not possible asks what
+  // the rules say then (as "… thì sao"), not how to do the whole
+  const howThen = cues.find(
+    (c) => !c.mute && c.intent === "general" && c.tokens.join(" ") === "lam sao" && c.end === end + 1,
+  );
+  if (howThen && whatIfNot(spelled, end) && unableBefore(spelled, howThen.at ?? 0)) howThen.intent = "conditions";
+  if (options.inContext !== false) end = alternativeEnd(spelled, questionEnd(spelled, end, cues), cues);
   const last = spelled[end];
   const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence && !c.mute);
   const yesNo =
     (last !== undefined && YES_NO.has(last.token) && (last.marks === "" || last.marks === KHONG.marks)) ||
     (askedParticle && spelled.slice(0, end + 1).some((w) => MODALS.has(w.token))) ||
-    allowedYet(spelled, end);
+    allowedYet(spelled, end) ||
+    confirmAsked(spelled, end, mode);
   if (!asked && last && yesNo) {
     // "xin bản sao được không", "có thể xin … không": a request for the service itself; "xã có hòa giải không":
     // whether the office does it. Both ask the procedure as a whole, not whether one is allowed.
@@ -1571,6 +1626,12 @@ export function extractIntent<T extends Word>(
     // "hàng xóm ko chịu đến buổi hòa giải thì sao", "lỡ đợt rồi thì sao": what happens when something is not done or
     // missed asks the conditions; a wish ("muốn làm lại thì sao") or a name ("còn kết hôn thì sao") asks the whole
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
+  } else if (!asked && last && waysOffered(spelled, end)) {
+    // "có cần xin phép hay chỉ cần báo xã là được", "phải làm trước khi chia hay sau cũng được", "chứng thực chữ ký được
+    // hay phải làm hợp đồng ủy quyền": which of two ways is allowed or required, the conditions; "phải về quê xin hay
+    // xin ở phường nơi tạm trú được": which office, the place
+    const where = namesOffice(spelled, end, mode);
+    cues.push({ intent: where ? "place" : "conditions", tokens: [], sentence: lastSentence });
   } else if (!asked && last && whoMay(spelled, end)) {
     // "ai thì được hỗ trợ", "ai trong nhà đứng tên nộp được": who may, the conditions
     cues.push({ intent: "conditions", tokens: [], sentence: lastSentence });
@@ -1584,6 +1645,7 @@ export function extractIntent<T extends Word>(
     });
   }
   officesOwnTime(spelled, cues);
+  valueConfirmed(spelled, cues, sentenceAt);
   return { intent: chooseIntent(cues), rest, cued, cues };
 }
 
@@ -1748,6 +1810,38 @@ function goesInPersonAfter(spelled: readonly Word[], from: number): boolean {
   }
   return false;
 }
+/**
+ * "3 ngày là có hả", "1 tuần là xong à": a wait told to be confirmed, the time; "nộp online mất 10 nghìn đúng ko", "phí
+ * 20k phải không": an amount paid told to be confirmed, the fee (over the channel it is paid by). Words stay content.
+ */
+const READY = new Set(tokenize("có xong lấy nhận"));
+const PAYING = new Set(tokenize("mất tốn hết phí đóng nộp"));
+function valueConfirmed(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: number) => number): void {
+  for (let k = 0; k + 3 < spelled.length; k++) {
+    const count = spelled[k]?.token ?? "";
+    if (!/^\d+$/.test(count) && !COUNTS.has(count)) continue;
+    if (
+      SPANS.has(spelled[k + 1]?.token ?? "") &&
+      spelled[k + 2]?.token === "la" &&
+      READY.has(spelled[k + 3]?.token ?? "")
+    ) {
+      if (!cues.some((c) => !c.mute && c.intent === "time")) {
+        cues.push({ intent: "time", tokens: [], sentence: sentenceAt(k), kept: true, at: k, end: k + 4 });
+      }
+      return;
+    }
+  }
+  const asks = CONFIRMING.some((run) => run.every((t, j) => spelled.at(j - run.length)?.token === t));
+  if (!asks) return;
+  for (let k = 1; k < spelled.length; k++) {
+    if (!PAYING.has(spelled[k - 1]?.token ?? "") || !toldSum(spelled, k, k)) continue;
+    if (!cues.some((c) => !c.mute && c.intent === "fee")) {
+      cues.push({ intent: "fee", tokens: [], sentence: sentenceAt(k), kept: true, at: k, end: k + 2 });
+    }
+    return;
+  }
+}
+const CONFIRMING = [["dung", "khong"], ["phai", "khong"], ["ha"], ["dung", "chua"], ["dung"]];
 /** An amount said within a few words after `from` in its clause: "tiền nhà 3 triệu", "tiền cọc 500k". */
 const SUM_UNITS = new Set(tokenize("triệu tr nghìn ngàn k đồng trăm củ"));
 function toldSum(spelled: readonly Word[], from: number, at: number): boolean {
@@ -1809,6 +1903,20 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
   return negated;
 }
 const MA = phrase("mà")[0] as Word;
+/**
+ * "đọc không được", "ký không được", "không biết chữ", "không đi được" in the clause before "thì làm sao": one cannot (not
+ * "chưa có trong văn bản … thì làm sao": something missing, which procedure adds it, the whole).
+ */
+const UNABLE_NOT = new Set(tokenize("không ko chẳng"));
+function unableBefore(spelled: readonly Word[], at: number): boolean {
+  const clause = clauseAt(spelled, at);
+  for (let k = at - 1; k >= 0 && clauseAt(spelled, k) === clause; k--) {
+    if (!UNABLE_NOT.has(spelled[k]?.token ?? "")) continue;
+    if ([k + 1, k + 2, k + 3].some((j) => j < at && spelled[j]?.token === "duoc")) return true;
+    if (spelled[k + 1]?.token === "biet") return true;
+  }
+  return false;
+}
 /** Late: "trễ mấy ngày", "muộn bao lâu", "chậm mấy hôm". */
 const LATE_WORDS = new Set(tokenize("trễ muộn chậm"));
 const OFFICE_RETURNS = new Set(tokenize("trả giải xử"));
@@ -1817,6 +1925,9 @@ const WRITING = new Set(tokenize("viết ghi điền"));
 const FORMS_WRITTEN = new Set(["don", "to khai", "mau", "mau don", "ban cam ket"]);
 /** "hồ sơ điều chỉnh giấy phép thế nào": what the dossier holds; "nộp hồ sơ thế nào" is how to send it. */
 const HOW_ASKED = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao"]);
+/** Measures the rules bound: "thu nhập", "diện tích", "độ tuổi", "mức sống". */
+const MEASURE_NOUNS = new Set(["thu nhap", "dien tich", "do tuoi", "muc song"]);
+const pairAt = (spelled: readonly Word[], k: number) => `${spelled[k]?.token ?? ""} ${spelled[k + 1]?.token ?? ""}`;
 const DOSSIER_ACTS = new Set(
   ["nộp", "gửi", "làm", "lập", "xử lý", "giải quyết", "đi", "chuyển", "tiến hành", "thực hiện", "trả"].map((t) =>
     tokenize(t).join(" "),
@@ -2113,6 +2224,18 @@ function readAround(
         break;
       }
     }
+    // "thu nhập thế nào mới được công nhận", "diện tích nhà ra sao thì được nhập khẩu": a measure the rules bound, and
+    // what one may after it, asks the threshold (the conditions), not how to apply
+    if (cue.intent === "steps" && HOW_ASKED.has(text)) {
+      const measured = [at - 3, at - 2].some(
+        (k) => k >= 0 && sameClause(k, at) && MEASURE_NOUNS.has(pairAt(spelled, k)),
+      );
+      const may = [cue.end ?? at, (cue.end ?? at) + 1].some((k) => spelled[k]?.token === "duoc" && sameClause(k, at));
+      if (measured && may) {
+        cue.intent = "conditions";
+        continue;
+      }
+    }
     // "viết đơn ra sao", "tờ khai điền như thế nào": what the form says, the papers (the form is among them)
     if (cue.intent === "steps" && HOW_ASKED.has(text)) {
       const clause = [at - 4, at - 3, at - 2, at - 1].filter((k) => k >= 0 && sameClause(k, at));
@@ -2225,6 +2348,24 @@ function questionEnd(spelled: readonly Word[], end: number, cues: readonly Cue[]
   return yesNo || asksYesNoInEnglish(spelled, sentenceNo(spelled, before)) ? before : end;
 }
 
+/**
+ * "có cần đưa bà lên phường khám không, hay cán bộ xuống nhà?", "có cần lên phường làm thủ tục … không hay cứ nghỉ là
+ * được": a yes/no offered with its other answer after "hay"; the yes/no is the question, its "không" where it ends
+ * (when nothing after it asks a section: "… được không hay phải lên xã" keeps its own cue).
+ */
+function alternativeEnd(spelled: readonly Word[], end: number, cues: readonly Cue[]): number {
+  const sentence = sentenceNo(spelled, end);
+  for (let k = end - 1; k > 0 && sentenceNo(spelled, k) === sentence; k--) {
+    const word = spelled[k] as Word;
+    if (!YES_NO.has(word.token) || (word.marks !== "" && word.marks !== KHONG.marks)) continue;
+    if (!OR.has(spelled[k + 1]?.token ?? "") || sentenceNo(spelled, k + 1) !== sentence) continue;
+    if (cues.some((c) => !c.mute && c.at !== undefined && c.at > k && sentenceNo(spelled, c.at) === sentence))
+      return end;
+    return k;
+  }
+  return end;
+}
+
 /** "sang xã khác", "dời qua phường khác", "moved to another ward": the place moved to, content. */
 const ELSEWHERE = new Set(["phuong khac", "xa khac", "noi khac", "another ward", "a different ward"]);
 const MOVES = new Set(tokenize("chuyển dời sang qua moved move moving"));
@@ -2238,6 +2379,8 @@ function movesElsewhere(spelled: readonly Word[], at: number, matched: readonly 
 
 /** Words after "xin" that make it politeness, not a request for a paper ("xin hỏi", "xin chào", "xin lỗi"). */
 const POLITE_AFTER_XIN = new Set(tokenize("hỏi chào lỗi cảm cám phép cho mời ý"));
+/** On one's behalf: "xin hộ", "xin giùm", "xin thay". */
+const FOR_ONE = new Set(tokenize("hộ giùm dùm thay"));
 const PAPER_BEFORE_XIN = new Set(tokenize("đơn sơ giấy"));
 /** Words of needing: "xin chuyển đất … có cần đo đạc lại không" asks a need, not for the service. */
 const NEED_WORDS = new Set(tokenize("cần phải bắt buộc"));
@@ -2274,6 +2417,8 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
       !PAPER_BEFORE_XIN.has(words[k - 1]?.token ?? "") &&
       // "có xin được giấy phép không": whether one can obtain it
       words[k + 1]?.token !== "duoc" &&
+      // "ủy quyền cho mẹ đi xin hộ được không": whether another may ask for one, the conditions
+      !FOR_ONE.has(words[k + 1]?.token ?? "") &&
       // "có xin con nuôi được không": whether one may ("có thể xin … không" still asks for it)
       !(words[k - 1]?.token === "co" && (words[k - 1]?.marks === "" || words[k - 1]?.marks === CO.marks)) &&
       !words.slice(Math.max(0, k - 2), k).some((before) => MAY.has(before.token)),
@@ -2564,6 +2709,14 @@ function whoMay(spelled: readonly Word[], end: number): boolean {
   const sentence = sentenceNo(spelled, end);
   for (let k = end; k >= 0 && sentenceNo(spelled, k) === sentence; k--) {
     const w = spelled[k] as Word;
+    // "khuyết tật mức nào thì được trợ cấp", "diện nào mới được hưởng": which level or kind of case may, the same
+    const which = w.token === "nao" && WHICH_CASE.has(spelled[k - 1]?.token ?? "");
+    if (which) {
+      for (let j = k + 1; j <= end && clauseAt(spelled, j) === clauseAt(spelled, k); j++) {
+        if (spelled[j]?.token === "duoc") return true;
+      }
+      continue;
+    }
     if (w.token !== "ai" || w.marks !== "" || NOT_WHO.has(spelled[k - 1]?.token ?? "")) continue;
     if (NOBODY.has(spelled[k - 2]?.token ?? "") && clauseAt(spelled, k - 2) === clauseAt(spelled, k)) continue;
     for (let j = k + 1; j <= end && clauseAt(spelled, j) === clauseAt(spelled, k); j++) {
@@ -2572,7 +2725,26 @@ function whoMay(spelled: readonly Word[], end: number): boolean {
   }
   return false;
 }
+/**
+ * Two ways offered with "hay" in the question's sentence, and whether one is allowed: the sentence ends with "được"
+ * ("… hay chồng đi một mình đc"), or "được hay phải …" weighs one way against a duty.
+ */
+function waysOffered(spelled: readonly Word[], end: number): boolean {
+  const sentence = sentenceNo(spelled, end);
+  let or = -1;
+  for (let k = end - 1; k > 0 && sentenceNo(spelled, k) === sentence; k--) if (OR.has(spelled[k]?.token ?? "")) or = k;
+  if (or < 0) return false;
+  // a duty or a way on the first side ("phải", "cần", "được" before "hay"), so two names offered are not read so
+  const before = spelled.slice(0, or).filter((_, k) => sentenceNo(spelled, k) === sentence);
+  if (!before.some((w) => MODALS.has(w.token))) return false;
+  // "phải làm hai thủ tục riêng hay gộp lại được": which procedures, the whole
+  const words = spelled.filter((_, k) => sentenceNo(spelled, k) === sentence);
+  if (words.some((w, k) => w.token === "thu" && words[k + 1]?.token === "tuc")) return false;
+  if (spelled[end]?.token === "duoc") return true;
+  return spelled[or - 1]?.token === "duoc" && MODALS.has(spelled[or + 1]?.token ?? "");
+}
 const NOT_WHO = new Set(tokenize("không chẳng chả cho báo gặp tìm hỏi với nhờ"));
+const WHICH_CASE = new Set(tokenize("mức độ diện loại"));
 const NOBODY = new Set(tokenize("không chẳng chả chưa"));
 
 const KHONG = phrase("không")[0] as Word;
@@ -2585,10 +2757,18 @@ function allowedYet(spelled: readonly Word[], end: number): boolean {
   if (!last || last.token !== CHUA.token || (last.marks !== "" && last.marks !== CHUA.marks)) return false;
   return YET.has(spelled[end - 1]?.token ?? "");
 }
+/** "vẫn xin ở phường mình đc chứ", "làm ở đây được chứ": a yes/no asked for confirmation with "chứ" after "được". */
+const CHU = phrase("chứ")[0] as Word;
+function confirmAsked(spelled: readonly Word[], end: number, mode: "exact" | "typed"): boolean {
+  const last = spelled[end];
+  if (last?.token !== CHU.token || (last.marks !== CHU.marks && !(mode === "typed" && last.marks === ""))) return false;
+  return spelled[end - 1]?.token === "duoc";
+}
 const CO = phrase("có")[0] as Word;
 const QUESTION_PARTICLES = [phrase("à")[0], phrase("hả")[0]] as Word[];
 const MODALS = new Set(tokenize("phải được cần bắt buộc"));
 const YES_NO = new Set(["khong"]);
+const VOCATIVES = new Set(tokenize("anh chị em cô chú bác"));
 // "ad" is read as "admin" by the chat spellings
 const TRAILING = new Set(tokenize("ạ à nhé nha nhỉ vậy ha hả ad admin shop bạn"));
 
