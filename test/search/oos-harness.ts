@@ -19,7 +19,8 @@ import { Translator } from "../../src/core/i18n.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
 import { readProcedureChoice } from "../../src/features/procedure-choice.js";
-import { foldsOf } from "../../src/search/examples.js";
+import { ExampleSearch, foldsOf, NONE } from "../../src/search/examples.js";
+import { trainScope } from "../../src/search/scope.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -175,14 +176,16 @@ const FOLD_SEED = 20261202;
 
 /**
  * eval/tuning.tsv through the assistant, 5-fold: each fifth answered by a catalogue whose câu mẫu leave out that
- * fifth's own messages (every tuning message is a câu mẫu, so the plain catalogue would answer each as labelled).
+ * fifth's own messages (every tuning message is a câu mẫu, so the plain catalogue would answer each as labelled), and
+ * whose scope gate is trained on those câu mẫu alone (the served data/scope.json has seen every fold: with it the
+ * out-of-scope figure was optimistic). The re-ranker stays the served one, as in `npm run scope:train -- --cv`.
  */
 export async function tuningFolds(): Promise<{ rows: Row[]; figures: Figures }> {
   const rows = parseRows(await readFile(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
   const fold = foldsOf(rows.length, FOLDS, FOLD_SEED);
   const outcomes: Outcome[] = new Array(rows.length);
   const examplesFile = JSON.parse(await readFile(path.join(ROOT, "data/examples.json"), "utf8")) as {
-    examples: Array<{ text: string; source: string }>;
+    examples: Array<{ text: string; source: string; code: string }>;
   };
   for (let f = 0; f < FOLDS; f++) {
     const part = rows.map((row, i) => ({ row, i })).filter(({ i }) => fold[i] === f);
@@ -198,6 +201,11 @@ export async function tuningFolds(): Promise<{ rows: Row[]; figures: Figures }> 
       );
       await writeFile(path.join(dir, "examples.json"), JSON.stringify({ ...examplesFile, examples: kept }));
       const catalogue = await LiveCatalogue.open(dir);
+      // The fold's own gate (the served search reads its model from the instance's `scope`).
+      const gate = trainScope(kept.map((e) => ({ text: e.text, out: e.code === NONE })));
+      const served = catalogue.current().search;
+      if (!(served instanceof ExampleSearch)) throw new Error("the served search is no ExampleSearch");
+      Object.assign(served, { scope: gate });
       const got = await sendEach(
         catalogue,
         part.map(({ row }) => row),
