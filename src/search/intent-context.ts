@@ -693,6 +693,16 @@ export function readInContext(
     // (not "cần giấy gì": that asks the papers)
     const which = WHICH.has(spelled[cue.end ?? 0]?.token ?? "");
     if (cue.intent === "documents" && !cue.kept && NEED_PAPER.has(text) && !which) cue.paper = true;
+    // "em chỉ cần bản sao thôi, sổ gốc vẫn còn": the paper one wants, told (which record gives it), no papers asked
+    if (cue.intent === "documents" && NEED_PAPER.has(text) && spelled[cue.at - 1]?.token === "chi") {
+      const clause = clauseOf(spelled[cue.at]);
+      let last = cue.at;
+      while (last + 1 < spelled.length && clauseOf(spelled[last + 1]) === clause) last++;
+      if (spelled[last]?.token === "thoi") {
+        cue.intent = "general";
+        cue.paper = false;
+      }
+    }
     // "xin giấy gì", "phải làm giấy gì", "chứng thực văn bản gì": which paper to ask for or have certified is which
     // procedure, the whole of it
     // "có cần về quê xin giấy gì trước không": "gì" inside a yes/no of needing is "any", whether a paper must be got

@@ -1877,6 +1877,9 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
         : -1;
   if (then < 0) return false;
   const clause = clauseAt(spelled, then);
+  // "nếu em nghỉ luôn ko mở lại nữa thì sao", "thôi không làm hòa giải viên nữa thì sao": no longer doing it is another
+  // matter (closing, stopping: its own record), the whole
+  if (spelled[then - 1]?.token === NUA.token && [NUA.marks, ""].includes(spelled[then - 1]?.marks ?? "-")) return false;
   let k = then - 1;
   let negated = false;
   // "nếu không làm con nuôi mà chỉ nhận chăm sóc thì sao": not this but that, another way asked (the whole)
@@ -1903,6 +1906,7 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
   return negated;
 }
 const MA = phrase("mà")[0] as Word;
+const NUA = phrase("nữa")[0] as Word;
 /**
  * "đọc không được", "ký không được", "không biết chữ", "không đi được" in the clause before "thì làm sao": one cannot (not
  * "chưa có trong văn bản … thì làm sao": something missing, which procedure adds it, the whole).
