@@ -123,12 +123,17 @@ const SELF_VIETNAMESE =
 const VIETNAMESE_NATIONALITY =
   /(?:quốc tịch|quoc tich|qt)\s+(?:việt\s*nam|viet\s*nam|vn|việt|viet)(?![\p{L}])|vietnamese\s+(?:nationality|citizenship)/giu;
 
-/** Chat spellings of the words a nationality is said with (folded): "ng Mỹ", "ck Hàn", "nc ngoài", "người Mĩ". */
+/**
+ * Chat spellings of the words a nationality is said with (folded): "ng Mỹ", "ck Hàn", "nc ngoài", "người Mĩ"; and
+ * "passed away", a death (not "away" working).
+ */
 const CHAT_SPELLED: [RegExp, string][] = [
   [/(?<![\p{L}])ng(?![\p{L}])/gu, "nguoi"],
   [/(?<![\p{L}])nc(?=\s+ngoai(?![\p{L}]))/gu, "nuoc"],
   [/(?<![\p{L}])ck(?![\p{L}])/gu, "chong"],
   [/(?<![\p{L}])vk(?![\p{L}])/gu, "vo"],
+  // "passed away" is a death, no one away working
+  [/passed away/gu, "died"],
   [/(?<=(?:nguoi|ng|chong|vo|quoc tich)\s)mi(?![\p{L}])/gu, "my"],
 ];
 
@@ -632,7 +637,8 @@ export function retoldCase(
   // for the case as told: its foreign-element twin when a foreigner was (src/features/variants.ts noteTold).
   // A fact both look-alikes' notes say the two ways round, said in one state ("bé đã có giấy khai sinh rồi" after the
   // birth joined to the acknowledgement: the acknowledgement; variants.ts stateTold).
-  const noted = noteTold(current, all, text, before.story) ?? stateTold(current, all, text);
+  const noted = stateTold(current, all, text) ?? noteTold(current, all, text, before.story);
+  if (noted?.code === current.code) return current;
   // The change at hand said in its own record's words ("nếu muốn mở lại sớm hơn thì sao" after a pause: its alias "mở
   // lại cửa hàng sớm"): it stays (variants.ts ownChangeSaid).
   if (!noted) return ownChangeSaid(current, all, text) ? current : undefined;

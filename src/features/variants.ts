@@ -771,13 +771,26 @@ export function notedAmong(
   text: string,
   story = "",
 ): Procedure | undefined {
-  const sent = new Set(
-    listed.flatMap((p) => {
-      const to = noteTold(p, all, text, story) ?? stateTold(p, all, text);
-      return to && listed.includes(to) ? [to] : [];
-    }),
-  );
-  return sent.size === 1 ? [...sent][0] : undefined;
+  // a fact two listed records' notes say the two ways round, said in one state, settles it before the notes' words
+  // ("sổ ở xã vẫn còn lưu, chỉ mất bản chính thôi": the book kept, though "mất bản chính" is said too)
+  // A listed record whose own note's state is said stays on itself; several of them may ("sổ … cũng mất" is the case
+  // of every re-registration): only a record sent to by another counts first, a lone stay last.
+  const read = listed.map((p) => [p, stateTold(p, all, text)] as const);
+  const states = new Set(read.flatMap(([p, to]) => (to && to !== p ? [to] : [])));
+  if (states.size === 1) return [...states][0];
+  const stays = read.flatMap(([p, to]) => (to === p ? [p] : []));
+  const told = listed.flatMap((p) => {
+    const state = stateTold(p, all, text);
+    const to = noteTold(p, all, text, story) ?? (state !== p ? state : undefined);
+    return to ? [to] : [];
+  });
+  if (told.length === 0 && stays.length === 1) return stays[0];
+  const sent = new Set(told.filter((to) => listed.includes(to)));
+  if (sent.size === 1) return [...sent][0];
+  // none listed, but every note that reads the case sends it to one record the list left out ("ý em là xin bản sao
+  // thôi, sổ gốc ở phường vẫn còn" over [the re-registration of a birth, the birth registration]: the extract)
+  const elsewhere = new Set(told);
+  return sent.size === 0 && elsewhere.size === 1 ? [...elsewhere][0] : undefined;
 }
 
 /** Lost, as the notes say it ("mất"), and the everyday ways a paper or a book is said gone (folded). */
@@ -1357,31 +1370,41 @@ type State = "held" | "not" | undefined;
 
 /** Said before a fact, these say it is held already (folded): "đã có", "có … rồi", "already has". */
 const HELD_BEFORE = new Set(["da", "co", "already", "has", "have", "had"]);
-const HELD_AFTER = new Set(["roi", "already"]);
+/** Said after it: "giấy khai sinh làm rồi", "sổ gốc vẫn còn", "đã làm". */
+const HELD_AFTER = new Set(["roi", "already", "con", "da", "giu", "luu"]);
+/** A paper or a book said gone (folded): "đã mất", "thất lạc", "bị hủy", "lost". */
+const GONE = new Set(["mat", "lac", "lost"]);
 
-/** The state a fact (a word pair) is said in, the first time it is said: not yet, held, or none. */
-function stateOf(tokens: readonly string[], pair: readonly [string, string]): State {
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    if (tokens[i] !== pair[0] || tokens[i + 1] !== pair[1]) continue;
-    const before = tokens.slice(Math.max(0, i - 4), i);
-    const clauseBefore = before.slice(before.lastIndexOf("|") + 1);
-    if (clauseBefore.some((t) => NEGATORS.has(t))) return "not";
-    if (clauseBefore.some((t) => HELD_BEFORE.has(t))) return "held";
-    // said after it: "giấy khai sinh đã làm rồi", "khai sinh thì chưa làm"
-    const after = tokens.slice(i + 2, i + 9);
-    const clauseAfter = after.slice(0, after.includes("|") ? after.indexOf("|") : after.length);
-    const next = clauseAfter.slice(0, 3);
-    const negated = next.findIndex((t) => NEGATORS.has(t));
-    const done = next.indexOf("da");
-    if (negated >= 0 && (done < 0 || negated < done)) return "not";
-    if (done >= 0 || clauseAfter.some((t) => HELD_AFTER.has(t))) return "held";
-    return undefined;
-  }
-  return undefined;
+/**
+ * The state a fact (a word) is said in, the first time it is said: not yet (a negator before it, or just after), gone
+ * ("sổ hộ tịch … đều đã mất"), held ("đã có giấy khai sinh", "sổ gốc vẫn còn", "làm từ năm ngoái rồi"), or none. Read
+ * within its clause.
+ */
+function stateOf(tokens: readonly string[], word: string): State {
+  const i = tokens.indexOf(word);
+  if (i < 0) return undefined;
+  const before = tokens.slice(Math.max(0, i - 4), i);
+  const clauseBefore = before.slice(before.lastIndexOf("|") + 1);
+  if (clauseBefore.some((t) => NEGATORS.has(t) || GONE.has(t))) return "not";
+  if (clauseBefore.some((t) => HELD_BEFORE.has(t))) return "held";
+  // said after it: "giấy khai sinh đã làm rồi", "khai sinh thì chưa làm", "sổ … đều đã mất"
+  const after = tokens.slice(i + 1, i + 13);
+  const clauseAfter = after.slice(0, after.includes("|") ? after.indexOf("|") : after.length);
+  if (clauseAfter.some((t) => GONE.has(t))) return "not";
+  const next = clauseAfter.slice(0, 3);
+  const negated = next.findIndex((t) => NEGATORS.has(t));
+  const held = clauseAfter.findIndex((t) => HELD_AFTER.has(t));
+  if (negated >= 0 && (held < 0 || negated < held)) return "not";
+  // "sổ gốc ở xã cũng không còn": the marker said negated
+  if (held >= 0 && clauseAfter.slice(Math.max(0, held - 2), held).some((t) => NEGATORS.has(t))) return "not";
+  return held >= 0 ? "held" : undefined;
 }
 
 /** A note's condition ("Nếu …" up to its comma, "thì" or "hãy") and the records it sends to (by code). */
-function sendings(procedure: Procedure, all: readonly Procedure[]): { condition: string[]; to: Procedure }[] {
+function sendings(
+  procedure: Procedure,
+  all: readonly Procedure[],
+): { condition: string[]; to: Procedure; several: boolean }[] {
   return [procedure.checkFirst ?? "", ...(procedure.conditions ?? [])]
     .flatMap((note) => note.split(/(?<!\d)\.(?!\d)|;/u))
     .flatMap((clause) => {
@@ -1391,30 +1414,38 @@ function sendings(procedure: Procedure, all: readonly Procedure[]): { condition:
       const cited = [...new Set(clause.match(CITED) ?? [])].filter((code) => code !== procedure.code);
       return cited.flatMap((code) => {
         const to = all.find((p) => p.code === code);
-        return to ? [{ condition: clauseTokens(condition), to }] : [];
+        return to ? [{ condition: clauseTokens(condition), to, several: cited.length > 1 }] : [];
       });
     });
 }
 
 /**
  * The look-alike the procedure at hand's notes send the case told to, read by the state of a fact both records' notes
- * say the two ways round (above). Undefined when no such pair of notes, or the message says the fact in no state, or
- * in the one at hand's own.
+ * say the two ways round (above); the one at hand itself when the message says the fact in its own note's state.
+ * Undefined when no such pair of notes, or the message says the fact in no state.
  */
 export function stateTold(current: Procedure, all: readonly Procedure[], message: string): Procedure | undefined {
-  const tokens = clauseTokens(englishGloss(message, all)).map((t) => (t === "." ? "|" : t));
-  for (const { condition, to } of sendings(current, all)) {
+  // a book or a paper gone said any way ("bị nước cuốn trôi", "thất lạc", "mối ăn hết") is gone, as the notes say it
+  const gone = fold(englishGloss(message, all).normalize("NFC")).replace(
+    new RegExp(LOST_SAID.source, "gu"),
+    (m) => `${/^[^\p{L}]/u.test(m) ? m[0] : ""} mat `,
+  );
+  const tokens = clauseTokens(gone).map((t) => (t === "." ? "|" : t));
+  // a note citing several ("đăng ký lại: khai sinh (…), kết hôn (…), khai tử (…)") sends by the event, not the state
+  for (const { condition, to } of sendings(current, all).filter((s) => !s.several)) {
     const back = sendings(to, all).find((s) => s.to.code === current.code);
     if (!back) continue;
-    for (let i = 0; i + 1 < condition.length; i++) {
-      const pair = [condition[i], condition[i + 1]] as [string, string];
-      if (pair.some((t) => t === "|" || FUNCTION_WORDS.has(t) || NEGATORS.has(t))) continue;
-      const here = stateOf(condition, pair);
-      const there = stateOf(back.condition, pair);
+    const facts = [...new Set(condition)].filter(
+      (t) => t !== "|" && !FUNCTION_WORDS.has(t) && !NEGATORS.has(t) && !GONE.has(t) && !HELD_AFTER.has(t),
+    );
+    for (const fact of facts) {
+      const here = stateOf(condition, fact);
+      const there = stateOf(back.condition, fact);
       if (!here || !there || here === there) continue;
-      const said = stateOf(tokens, pair);
+      const said = stateOf(tokens, fact);
       if (said === here) return to;
-      if (said === there) return undefined;
+      // the one at hand's own case ("bé đã có giấy khai sinh rồi" after the acknowledgement): it stays
+      if (said === there) return current;
     }
   }
   return undefined;

@@ -13,7 +13,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { namesForeign, plainAsTold, retoldCase } from "../../src/features/foreign.js";
-import { englishGloss, funeralTold, learnGlossary, stateTold } from "../../src/features/variants.js";
+import {
+  englishGloss,
+  funeralAmong,
+  funeralTold,
+  learnGlossary,
+  notedAmong,
+  stateTold,
+} from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
@@ -89,10 +96,37 @@ describe("a fact the notes say the two ways round, read by its state", () => {
 
   it.each([
     ["1.000689", "làm khai sinh có tên bố luôn"], // a wish: no state
-    ["1.001022", "bé đã có giấy khai sinh rồi"], // the one at hand's own case
-    ["1.004884", "sổ gốc không còn"], // no pair of notes said both ways
+    ["1.001193", "giấy khai sinh cũ đã mất"], // no pair of notes said both ways
   ])("after %s: %s → nothing", (current, text) => {
     expect(stateTold(byCode(current), all, text)).toBeUndefined();
+  });
+
+  it("the one at hand's own case stays on it", () => {
+    expect(stateTold(byCode("1.001022"), all, "bé đã có giấy khai sinh rồi")?.code).toBe("1.001022");
+    expect(retoldCase(byCode("1.000689"), all, "con chưa có giấy khai sinh, hai đứa chưa cưới")?.code).toBe("1.000689");
+    expect(stateTold(byCode("1.004884"), all, "sổ gốc ở xã cũng không còn")?.code).toBe("1.004884");
+  });
+});
+
+describe("over a list", () => {
+  it("the state of the book or the birth certificate settles it, in the list or not", () => {
+    const lost = ["1.004884", "1.001193", "2.000635"].map(byCode);
+    expect(
+      notedAmong(lost, all, "phường bảo sổ lưu ở xã vẫn còn, chỉ mất tờ bản chính", "mất giấy khai sinh")?.code,
+    ).toBe("2.000635");
+    const left = ["1.004884", "1.001193"].map(byCode);
+    expect(notedAmong(left, all, "à em chỉ cần bản sao, sổ gốc xã còn giữ", "mất giấy khai sinh")?.code).toBe(
+      "2.000635",
+    );
+    const father = ["1.001022", "1.000689"].map(byCode);
+    expect(notedAmong(father, all, "cháu có giấy khai sinh lâu rồi")?.code).toBe("1.001022");
+    expect(notedAmong(father, all, "cháu chưa đi làm khai sinh")?.code).toBe("1.000689");
+  });
+
+  it("a funeral support the list left out, told better than the listed ones", () => {
+    const list = ["1.014028", "1.001731", "2.000744"].map(byCode);
+    expect(funeralAmong(list, all, "cụ là thương binh, mới mất tuần trước")?.code).toBe("1.010824");
+    expect(funeralAmong(list, all, "cụ đang hưởng hưu trí xã hội, mới mất")?.code).toBe("1.014028");
   });
 });
 
@@ -112,8 +146,14 @@ describe("nothing foreign told", () => {
 describe("the probe batches", () => {
   // Batch 1 was written from the records before this session's changes (tuned on). Clean exports: 6dd31c7 (start)
   // 31/49; with LOOKALIKE's files and the glossary learnt (as beforeAll does here, and answer.ts once
-  // /work/coord/s18/lookalike-wiring.patch is applied) 37/49 (33 without the glossary).
-  it.each([["test/core/s18-lookalike-probe1.jsonl", 37]] as const)(
+  // /work/coord/s18/lookalike-wiring.patch is applied) 38/49 (35 without the glossary); floor one below.
+  // Batch 2 (test/core/s18-lookalike-probe2.jsonl, md5 4cd08246…) was written after the changes, from the records, and
+  // never tuned on: clean exports 377c2ec+6dd31c7's LOOKALIKE files 17/28; HEAD with these files 23/28 here (22 without
+  // the glossary); floor one below.
+  it.each([
+    ["test/core/s18-lookalike-probe1.jsonl", 37],
+    ["test/core/s18-lookalike-probe2.jsonl", 22],
+  ] as const)(
     "%s: follow-up turns refer to the right procedure",
     async (file, floor) => {
       const score = await playConversations(conversations(file), catalogue);
