@@ -2228,6 +2228,17 @@ function readAround(
         break;
       }
     }
+    // "lịch tiếp dân thế nào", "lịch tiếp công dân của chủ tịch phường ra sao": the reception's calendar, its days
+    // (eval/README: general|time), not how to do it
+    if (cue.intent === "steps" && HOW_ASKED.has(text)) {
+      const calendar = [at - 6, at - 5, at - 4, at - 3, at - 2].some(
+        (k) => k >= 0 && sameClause(k, at) && spelled[k]?.token === "lich" && spelled[k + 1]?.token === "tiep",
+      );
+      if (calendar) {
+        cue.intent = "time";
+        continue;
+      }
+    }
     // "thu nhập thế nào mới được công nhận", "diện tích nhà ra sao thì được nhập khẩu": a measure the rules bound, and
     // what one may after it, asks the threshold (the conditions), not how to apply
     if (cue.intent === "steps" && HOW_ASKED.has(text)) {

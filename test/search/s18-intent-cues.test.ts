@@ -83,6 +83,10 @@ describe("section cues that generalise (session 18)", () => {
     // the paper one wants, told, picks the record; asked, it is the papers
     ["không phải, em chỉ cần bản sao thôi, sổ gốc vẫn còn", "general"],
     ["chỉ cần bản sao thôi à", "documents"],
+    // the reception's calendar asked how it goes: its days (the office's own hours are the place)
+    ["muốn gặp chủ tịch phường phản ánh, lịch tiếp dân thế nào", "time"],
+    ["lịch làm việc của phường ra sao", "place"],
+    ["đặt lịch như thế nào", "steps"],
     // two ways offered, one allowed or required: the conditions; which office, the place; which procedures, the whole
     ["có cần xin phép hay chỉ cần báo xã là được", "conditions"],
     ["hai vợ chồng phải cùng lên hay chồng đi một mình đc", "conditions"],
@@ -137,7 +141,7 @@ function turnsRight(file: string): number {
 describe("the rules alone on labelled messages (session 18 floors)", () => {
   // measured on the session's files (HEAD 377c2ec → this change): probe 1 (tuned on) 41 → 57 of 60, its follow-up
   // turns 42 → 50 of 50; probe 2 (written after the fixes, never tuned on, measured once) 19 → 38 of 40, its follow-up
-  // turns 19 → 36 of 40; the tuning part's in-scope lines 7,505 → 7,509 of 7,634, its follow-up turns 2,099 → 2,115
+  // turns 19 → 36 of 40; the tuning part's in-scope lines 7,505 → 7,510 of 7,634, its follow-up turns 2,099 → 2,115
   // of 2,148
   it("reads the probes' sections", () => {
     expect(rulesRight("test/search/s18-intent-probe1.tsv").right).toBeGreaterThanOrEqual(57);
@@ -151,6 +155,6 @@ describe("the rules alone on labelled messages (session 18 floors)", () => {
   // a whole-tuning loop (about 7,400 messages through the rules): 120 s hang guard, no wall-clock budget
   it("reads the tuning part's sections", { timeout: 120_000 }, () => {
     const { right, lines } = rulesRight("eval/tuning.tsv");
-    expect(right / lines).toBeGreaterThanOrEqual(0.9835);
+    expect(right / lines).toBeGreaterThanOrEqual(0.9837);
   });
 });
