@@ -208,6 +208,8 @@ const FORTUNE_AND_SCORES = [
   ...["horoscope", "feng shui", "lucky day", "auspicious"],
   ...["vô địch", "đứng đầu bảng", "bảng xếp hạng", "ai thắng", "who won", "champion", "champions", "league"],
 ].map(phraseOf);
+/** A ward act asked: with it, a fortune or a score is the case told, not the question. */
+const WARD_ACT = ["xin", "nộp", "công nhận", "hòa giải", "làm giấy", "apply", "register", "registration"].map(phraseOf);
 /** Of these, ones whose words typed without accents are other words ("tu vi": "trật tự vì"; "xem ngay": at once). */
 const FORTUNE_ACCENTED = ["tử vi", "xem ngày"].map(phraseOf);
 /** Whether the words say the run with its own accents, every word typed with them. */
@@ -569,7 +571,9 @@ const THANKS_TOLD = [
 ].map(phraseOf);
 const THANKS_MORE = words(
   "không ko k hông hok gì j sao nào đâu bao mấy chưa nhỉ how what where when can could should " +
-    "muốn mún cần xin hỏi giúp nhờ ntn còn nữa giờ tiếp want need like please help also next now another",
+    "muốn mún cần xin hỏi giúp nhờ ntn còn nữa giờ tiếp want need like please help also next now another " +
+    // a section asked on after the thanks ("thanks, got it. And the fee for my roommate too")
+    "and fee fees cost price documents papers phí",
 );
 const THANKS_GIVEN = words("đã vừa");
 const THANKS_TOLD_LONGEST = 45;
@@ -807,7 +811,10 @@ export function smallTalkReply(text: string): string | undefined {
     tokens.length <= CHITCHAT_LONGEST &&
     (FORTUNE_AND_SCORES.some((phrase) => says(said, phrase)) ||
       FORTUNE_ACCENTED.some((phrase) => saysAccented(said, phrase))) &&
-    !PROCEDURE_NAMED.some((phrase) => says(said, phrase))
+    !PROCEDURE_NAMED.some((phrase) => says(said, phrase)) &&
+    // a ward act or the office asked beside them ("câu lạc bộ đã vô địch giải phường, giờ xin công nhận được không",
+    // "ngày nào tốt để đi nộp, thứ bảy phường có làm không", "hòa giải xong mà không thống nhất thì ai thắng")
+    !WARD_ACT.some((phrase) => says(said, phrase))
   ) {
     return "small-talk-offtopic";
   }

@@ -36,6 +36,7 @@ describe("thanks for something done is small talk, though it names the procedure
     "cảm ơn ad, khai sinh xong rồi, còn nhập hộ khẩu cho bé nữa",
     "thanks, the birth is registered, now I need the residence registration",
     "thank you, what is the fee for a certified copy?",
+    "thanks, got it. And the fee for my roommate too",
     "cảm ơn, cán bộ cần giấy tờ gì để chứng thực",
     // nothing told as done: a request after the thanks
     "cảm ơn, đăng ký kết hôn",
@@ -68,7 +69,6 @@ describe("fortune and who won are no procedure, though the message names one", (
   it.each([
     "năm nay tuổi Dần có nên xây nhà không, xem tuổi giúp em",
     "cưới vào tháng 10 có phạm kim lâu không ad",
-    "xem ngày tốt để làm giấy khai sinh cho con",
     "hướng bàn thờ theo phong thủy cho người mệnh Kim",
     "đội nào vô địch giải bóng đá phong trào của phường năm ngoái",
     "who won the league last season, Hanoi FC?",
@@ -82,6 +82,11 @@ describe("fortune and who won are no procedure, though the message names one", (
     "doi giay an ninh trat tu vi ghi sai dia chi thi bao lau",
     "cho em xem ngay thu tuc dang ky khai sinh",
     "câu lạc bộ bóng đá của khu phố muốn được công nhận thì làm hồ sơ gì",
+    // a ward act asked beside them: the fortune or the score is the case told (review s18, regressions of a083c94)
+    "câu lạc bộ đã vô địch giải phường năm ngoái, giờ xin công nhận được không",
+    "hòa giải xong mà không thống nhất thì ai thắng",
+    "ngày nào tốt để đi nộp, thứ bảy phường có làm không",
+    "xem ngày tốt để làm giấy khai sinh cho con",
   ])("%s → no small talk", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
   });
