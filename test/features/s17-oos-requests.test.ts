@@ -99,13 +99,13 @@ describe("income asked and 'for good' are no trade or quality", () => {
 
 describe("probe batch 1 (written before the change)", () => {
   // In scope 27/28 at bba4661; 26 since the gate was retrained on T11 (e574fce): «cho em hỏi sao y bản chính bằng
-  // đại học ở đâu nhanh nhất gần đây» is vetoed (the request view's P 0.975; the search answers 2.000815 at 0.65, the
-  // next at 0.12). Reported to LEAD; the floor is raised back when the gate keeps it.
-  it("first messages: no out-of-scope answer, at most 1 list; in scope 26/28 right", async () => {
+  // đại học ở đâu nhanh nhất gần đây» was vetoed (the request view's P 0.975: no ward word by single words). 27 again
+  // since session 18's lexicon reads the câu mẫu's pairs ("sao y", P 0.78).
+  it("first messages: no out-of-scope answer, at most 1 list; in scope 27/28 right", async () => {
     const { figures } = await ownSet(catalogue, "test/features/s17-oos-probe1.tsv");
     expect(figures.oosAnswered, figures.misses.join("\n")).toBe(0);
     expect(figures.oosListed, figures.misses.join("\n")).toBeLessThanOrEqual(1);
-    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(26);
+    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(27);
   }, 300_000);
 
   it("off-topic turns after an answer: none answered or listed; in-scope turns 41/43 (43 with FOLLOW's 4f94cb3)", async () => {
