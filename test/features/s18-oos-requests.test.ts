@@ -4,6 +4,8 @@ import { matchRedirect } from "../../src/features/redirects.js";
 import { asksEverydayBeyondWard, smallTalkReply } from "../../src/features/small-talk.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { firstReply } from "../harness/converse.js";
+import { ownSet } from "../search/oos-harness.js";
+import { playTurns } from "./s17-oos-run.js";
 
 let catalogue: LiveCatalogue;
 // building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
@@ -136,4 +138,35 @@ describe("a requirement asked with a quantity is no everyday way or price", () =
   it.each(["cách làm bánh flan", "cách nấu phở bò"])("%s → still off-topic", (text) => {
     expect(smallTalkReply(text)).toBe("small-talk-offtopic");
   });
+});
+
+describe("probe batches (test/features/s18-oos-probe*: batch 1 written before the changes, batch 2 after, never tuned on)", () => {
+  // batch 1 at the session's start: 12 of 71 out-of-scope first messages answered; 4 at 4e07164
+  it("batch 1 first messages: at most 4 out-of-scope answered, none listed; in scope 33/34 right", async () => {
+    const { figures } = await ownSet(catalogue, "test/features/s18-oos-probe1.tsv");
+    expect(figures.oosAnswered, figures.misses.join("\n")).toBeLessThanOrEqual(4);
+    expect(figures.oosListed, figures.misses.join("\n")).toBe(0);
+    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(33);
+  }, 300_000);
+
+  it("batch 1 off-topic turns after an answer: none answered or listed; in-scope turns 19/19", async () => {
+    const f = await playTurns(catalogue, "test/features/s18-oos-probe1.jsonl");
+    expect(f.noneAnswered + f.noneListed, f.misses.join("\n")).toBe(0);
+    expect(f.inRight, f.misses.join("\n")).toBeGreaterThanOrEqual(19);
+  }, 300_000);
+
+  // batch 2, measured once at 4e07164: 6 of 48 answered, 1 listed (5 and 1 with the session-start OOS files)
+  it("batch 2 first messages: at most 6 out-of-scope answered and 1 listed; in scope 17/21 right", async () => {
+    const { figures } = await ownSet(catalogue, "test/features/s18-oos-probe2.tsv");
+    expect(figures.oosAnswered, figures.misses.join("\n")).toBeLessThanOrEqual(6);
+    expect(figures.oosListed, figures.misses.join("\n")).toBeLessThanOrEqual(1);
+    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(17);
+  }, 300_000);
+
+  it("batch 2 off-topic turns: at most 1 answered, none listed; in-scope turns 13/13", async () => {
+    const f = await playTurns(catalogue, "test/features/s18-oos-probe2.jsonl");
+    expect(f.noneAnswered, f.misses.join("\n")).toBeLessThanOrEqual(1);
+    expect(f.noneListed, f.misses.join("\n")).toBe(0);
+    expect(f.inRight, f.misses.join("\n")).toBeGreaterThanOrEqual(13);
+  }, 300_000);
 });
