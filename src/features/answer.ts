@@ -1200,11 +1200,30 @@ async function answerQuestion(
       outcome.decision !== "none" &&
       top.procedure.code !== current.code &&
       (top.parts.title >= 1 ||
-        (top.parts.title >= NAMED_TITLE && (outcome.decision === "choose" || !lookAlike(top.procedure, current))))
+        (top.parts.title >= NAMED_TITLE &&
+          (outcome.decision === "choose" || outcome.sure || !lookAlike(top.procedure, current))) ||
+        // "bị đánh máy sai số thửa, hai bên vẫn giữ nguyên giao dịch" after a certified deed: search lists its
+        // look-alikes, not it; the detail is theirs to read
+        (outcome.decision === "choose" &&
+          lookAlike(top.procedure, current) &&
+          !outcome.hits.slice(0, LIST_MAX).some((h) => h.procedure.code === current.code)))
     ) &&
     tellsCaseOf(current, text, catalogue)
   )
     return [show(ctx, deps, current, "general")];
+  // "do I need my landlord's signature?" after a temporary residence, "do both of us need to sign?" after an adoption,
+  // "does the hospital need to sign anything?" after a birth registration: a section asked in English with the case's
+  // people and acts, which no record (written in Vietnamese) says; search names no other procedure well. Those words
+  // are the ward's by the câu mẫu: that section of the one at hand.
+  if (
+    current &&
+    cue &&
+    !labelled &&
+    !redirect &&
+    !(top && top.procedure.code !== current.code && top.parts.title >= NAMED_TITLE) &&
+    asksInEnglishOfCase(text, cue.section, cue.rest, catalogue)
+  )
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1397,7 +1416,7 @@ function saysLittleElse(
 /** A title said this much names its procedure (a detail told alone names none). */
 const NAMED_TITLE = 0.75;
 /** A case told alone after an answer is this short at most, and says this many words at least. */
-const CASE_TOLD_WORDS = 12;
+const CASE_TOLD_WORDS = 24;
 const CASE_TOLD_MIN = 3;
 
 /** Whether a message says a question word anywhere ("ai tạo ra bạn vậy"), as typed. */
@@ -1444,38 +1463,148 @@ function exampleWords(examples: readonly Example[], code: string): { folded: Set
 }
 
 /**
- * Whether a short statement after an answer tells the case of the procedure at hand: no question, no wish to do
- * something, no move on or what-if; every word besides particles (one at most of three or more) is one citizens tell
- * this procedure's cases with — its câu mẫu's, its record's or a look-alike's, or one most records say — and one of
- * them at least is more than a particle; said only with particles and people ("tôi là bà ngoại của cháu"), four words
- * at least.
+ * How the câu mẫu (data/examples.json) say each word: in how many in-scope and `none` câu mẫu. Folded over every câu
+ * mẫu; with accents over those typed with them.
+ */
+interface WordUse {
+  ward: number;
+  none: number;
+}
+interface WordUses {
+  folded: Map<string, WordUse>;
+  accented: Map<string, WordUse>;
+  /** How many câu mẫu were counted, in scope and `none`, folded and with accents. */
+  count: { folded: [number, number]; accented: [number, number] };
+}
+const WORD_USES = new WeakMap<readonly Example[], WordUses>();
+
+function wordUses(examples: readonly Example[]): WordUses {
+  let found = WORD_USES.get(examples);
+  if (found) return found;
+  const folded = new Map<string, WordUse>();
+  const accentedUses = new Map<string, WordUse>();
+  const count: WordUses["count"] = { folded: [0, 0], accented: [0, 0] };
+  const add = (uses: Map<string, WordUse>, key: string, none: boolean) => {
+    const use = uses.get(key) ?? { ward: 0, none: 0 };
+    if (none) use.none++;
+    else use.ward++;
+    uses.set(key, use);
+  };
+  for (const e of examples) {
+    const said = words(e.text);
+    const side = e.code === "none" ? 1 : 0;
+    count.folded[side]++;
+    for (const t of new Set(said.map((w) => w.token))) add(folded, t, e.code === "none");
+    if (!said.some((w) => w.marks !== "")) continue;
+    count.accented[side]++;
+    for (const k of new Set(said.map((w) => `${w.token}:${w.marks}`))) add(accentedUses, k, e.code === "none");
+  }
+  found = { folded, accented: accentedUses, count };
+  WORD_USES.set(examples, found);
+  return found;
+}
+
+/**
+ * How much a word leans to the ward's business by the câu mẫu: the log of its rate in in-scope câu mẫu over its rate in
+ * `none` ones. "tầng", "hẻm", "làng" lean in; "quá", "trời", "phở", "ghê" lean out (small talk, weather,
+ * food, opinions).
+ */
+function wardLean(uses: WordUses, key: string, withAccents: boolean): number {
+  const use = (withAccents ? uses.accented : uses.folded).get(key);
+  const [inScope, none] = withAccents ? uses.count.accented : uses.count.folded;
+  // smoothed in proportion, so that a word no câu mẫu says leans nowhere
+  const ratio = Math.max(1, inScope) / Math.max(1, none);
+  return Math.log(((use?.ward ?? 0) + ratio) / (ratio * ((use?.none ?? 0) + 1)));
+}
+
+/** Words whose rates in `none` câu mẫu are this far over their rates in in-scope ones (log, summed) are small talk. */
+const CHAT_LEAN = -1;
+/** "gì hết", "gì cả" after a denial ("không có … gì hết"): no question word. */
+const EMPHATIC_WHAT = /\s(?:gì|j)\s+(hết|cả)(?=$|[\s,.!])/giu;
+/** "em thích ăn phở bò", "em mê bóng đá lắm", "hôm nay em buồn quá": the citizen's own taste or mood, no case. */
+const FEELING = new Set(accented("thích mê ghét ghiền nghiện buồn vui chán mệt đói khát ngon dở thèm"));
+
+/**
+ * Whether a statement after an answer tells the case of the procedure at hand: no question, no move on, what-if or
+ * thanks, nothing foreign, no taste or mood; at least half its words besides particles are ones citizens tell this
+ * procedure's cases with (its câu mẫu's, its record's or a look-alike's, or one most records say) — the rest may be
+ * any word of the language ("kiệt", "ba gác", "thợ hồ", "lợp ngói") — and none of its words leans to small talk by the
+ * câu mẫu ("trời", "ghê", "bò" of "ăn bún bò": said mostly in `none` câu mẫu) unless this procedure's own câu mẫu say
+ * it. Search naming another procedure is read by the caller. Said only with particles and people ("tôi là bà ngoại
+ * của cháu"), four words at least.
  */
 function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): boolean {
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   if (typed.length < CASE_TOLD_MIN || typed.length > CASE_TOLD_WORDS) return false;
-  if (asksQuestion(text) || saysWillDo(text) || asksWhatIf(text) || opensMoveOn(text)) return false;
+  // "không có lương hưu gì hết": a denial, no question word
+  const told = text.normalize("NFC").replace(EMPHATIC_WHAT, "$1");
+  if (asksQuestion(told) || saysWillDo(text) || asksWhatIf(text) || opensMoveOn(text)) return false;
   // a foreigner or an event abroad told ("bé sinh tại Nhật, bố mẹ đều người Việt") is the foreign twin's case, left to
   // the look-alikes' reading
   if (namesForeign(text) || ABROAD.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   if (ASKS_EN.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
-  if (saysQuestionWord(text)) return false;
-  if (unknownWords(text, vocabularyOf(catalogue)).length > 0) return false;
+  if (saysQuestionWord(told)) return false;
   const withAccents = typed.some((w) => w.marks !== "");
+  // a word nothing in the catalogue says may be the case's own everyday word ("kiệt", "lợp"), typed as a word of the
+  // language; other strings ("sđt", "wifi") are not
+  const unknown = unknownWords(text, vocabularyOf(catalogue));
+  if (unknown.length > 0 && !(withAccents && unknown.every(isVietnameseSyllable))) return false;
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  if (withAccents && typed.some((w) => FEELING.has(key(w)))) return false;
   const said = typed.filter((w) => !asksWithTyped(w, withAccents) && !/^\d+$/.test(w.token));
   // thanks and laughter are small talk, no case ("dạ e cảm ơn", "hihi may quá có chỗ hỏi")
   if (SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   // said with particles and people only: a kin named ("tôi là bà ngoại của cháu")
   if (said.length === 0) return typed.length >= CASE_TOLD_MIN + 1 && typed.some((w) => KIN.has(w.token));
   const examples = exampleWords(catalogue.examples, current.code);
+  const own = withAccents ? examples.accented : examples.folded;
   const kin = kinWords(current, catalogue.procedures);
   const common = commonWords(catalogue.procedures);
-  const told = (w: Word) =>
-    (withAccents ? examples.accented : examples.folded).has(key(w)) ||
-    (withAccents ? kin.accented : kin.folded).has(key(w)) ||
-    common.has(key(w));
-  const untold = said.filter((w) => !told(w)).length;
-  return untold === 0 || (untold === 1 && said.length >= 3);
+  const isTold = (w: Word) =>
+    own.has(key(w)) || (withAccents ? kin.accented : kin.folded).has(key(w)) || common.has(key(w));
+  const uses = wordUses(catalogue.examples);
+  const distinct = [...new Map(said.map((w) => [key(w), w])).values()];
+  // the procedure's own câu mẫu's words lean its way whatever small talk says of them ("xe", "vốn" of a street stall)
+  const lean = distinct.reduce((sum, w) => {
+    const by = wardLean(uses, key(w), withAccents);
+    return sum + (own.has(key(w)) ? Math.max(0, by) : by);
+  }, 0);
+  if (lean < CHAT_LEAN) return false;
+  const untold = distinct.filter((w) => !isTold(w)).length;
+  return untold === 0 || (distinct.length >= 3 && untold * 2 <= distinct.length);
+}
+
+/** An English question opens so ("do I …", "can my …", "is there …"). */
+const ENGLISH_QUESTION =
+  /^\s*(?:(?:and|but|so|ok|okay)\s*,?\s+)?(?:do|does|did|can|could|will|would|is|are|must|should|shall|may|what|how|where|when|who|which)\s/i;
+/** A word leaning this far to `none` câu mẫu (log) names another agency's or everyday thing ("visa", "weather"). */
+const OTHER_LEAN = -2;
+/** An English follow-up has at most this many words besides the cue. */
+const ENGLISH_CASE_WORDS = 6;
+
+/**
+ * Whether an English section question (no fee) asks it with words of the case only: no word left beside the cue leans
+ * far to `none` câu mẫu and together they lean no way to small talk or other agencies (wardLean, as a detail told):
+ * "landlord", "signature", "hospital", "witnesses"; not "visa", "weather".
+ */
+function asksInEnglishOfCase(text: string, section: Section, rest: readonly string[], catalogue: Catalogue): boolean {
+  // a price is asked of the thing its words name ("how much is a taxi to the ward")
+  if (section === "fee") return false;
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  if (typed.some((w) => w.marks !== "") || !ENGLISH_QUESTION.test(text.normalize("NFC"))) return false;
+  const left = [...new Set(rest.filter((t) => !/^\d+$/.test(t) && !asksWith(t)))];
+  if (left.length > ENGLISH_CASE_WORDS) return false;
+  const uses = wordUses(catalogue.examples);
+  let lean = 0;
+  let ward = false;
+  for (const t of left) {
+    const by = wardLean(uses, t, false);
+    if (by <= OTHER_LEAN) return false;
+    lean += by;
+    // one word at least the câu mẫu say of the ward's cases ("landlord"), not only words none says ("shipping")
+    if (by > 0 && (uses.folded.get(t)?.ward ?? 0) >= 2) ward = true;
+  }
+  return ward && lean >= CHAT_LEAN;
 }
 
 /** A detail told alone after an answer is this short at most. */
