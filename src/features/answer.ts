@@ -58,6 +58,7 @@ import {
   isForeignElement,
   namesForeign,
   namesForeigner,
+  plainAsTold,
   retoldCase,
   saysDomestic,
   staysAbroad,
@@ -72,6 +73,7 @@ import {
   familyOf,
   funeralAmong,
   isChange,
+  learnGlossary,
   meantVariant,
   namesChange,
   namesFirstIssue,
@@ -1653,9 +1655,12 @@ function answerOrTwin(
   /** What the chat told of the case before: a foreigner told one turn earlier still makes the plain one its twin. */
   caseSoFar: CaseSoFar = {},
 ): { reply: Reply; shown: Procedure } {
+  const all = snapshotOf(ctx, deps).catalogue.procedures;
+  // a foreign element told makes the plain one its twin; nothing foreign told (English is none) makes a foreign-element
+  // one its plain twin (foreign.ts plainAsTold)
   const twin = caseForeign(text, caseSoFar)
-    ? foreignTwin(top.procedure, snapshotOf(ctx, deps).catalogue.procedures)
-    : undefined;
+    ? foreignTwin(top.procedure, all)
+    : plainAsTold(top.procedure, all, text, caseSoFar);
   const twinHit = twin && (outcome.hits.find((h) => h.procedure.code === twin.code) ?? { ...top, procedure: twin });
   const shown = twinHit ?? top;
   const intent =
@@ -3035,7 +3040,10 @@ function pickedWithSection(text: string, choices: readonly Choice[]): { code: st
 
 /** The chat's view of the catalogue: its ward's when one is chosen. */
 function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnapshot {
-  return deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
+  const snapshot = deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
+  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss)
+  learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms);
+  return snapshot;
 }
 
 function titleWords(procedure: Procedure): Set<string> {
