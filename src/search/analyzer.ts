@@ -36,6 +36,46 @@ export interface QueryFixes {
 
 /** "để" opens a purpose clause: "giấy độc thân để kết hôn" asks for the certificate, not a marriage. */
 const PURPOSE = words("để")[0] as Word;
+/**
+ * "đã mất", "vừa mất", "mới mất" say a death (synonyms.json `khaitử`), but not before a thing lost: "mẹ tôi đã mất giấy
+ * khai sinh", "bố em vừa mất cái căn cước", "ông tôi mới mất sổ đỏ" lost a paper. There the time word is dropped before
+ * the synonyms read the message, and "mất" is read as the loss it is.
+ */
+const WHEN_LOST = ["đã", "vừa", "mới"].map((w) => words(w)[0] as Word);
+const LOST = words("mất")[0] as Word;
+/** Words that count a thing ("cái căn cước", "cuốn sổ", "hết giấy tờ"): read past to the thing. */
+const COUNTERS = ["cái", "chiếc", "tấm", "cuốn", "quyển", "bộ", "hết", "luôn", "sạch", "toàn", "bản"].map(
+  (w) => words(w)[0] as Word,
+);
+/**
+ * What is lost: papers and the things they are carried in (the first word of its name), as typed with accents; typed
+ * without them, only words no other word folds to ("bo toi moi mat can lam giay bao tu": "can" is "cần", no "căn").
+ */
+const THINGS = (
+  "giấy gks sổ bằng thẻ căn cccd cmnd cmt chứng hộ bản trích hợp dấu quyết văn học ví bóp túi điện đt xe tiền " +
+  "hồ kt3 passport"
+)
+  .split(" ")
+  .map((w) => words(w)[0] as Word);
+const THINGS_PLAIN = new Set("giay gks cccd cmnd cmt vi bop tui dt xe tien kt3 passport".split(" "));
+const isThing = (w: Word) =>
+  w.marks === "" ? THINGS_PLAIN.has(w.token) : THINGS.some((t) => t.token === w.token && t.marks === w.marks);
+
+/** `input` without the time word of a loss said as a death would be ("đã mất giấy khai sinh"). */
+function lostNotDied<T extends TextWord>(input: readonly T[]): T[] {
+  const drop = new Set<number>();
+  input.forEach((w, k) => {
+    if (k === 0 || !typedAs(w, [LOST])) return;
+    const before = input[k - 1] as T;
+    if (before.clause !== w.clause || !typedAs(before, WHEN_LOST)) return;
+    let j = k + 1;
+    while (j < input.length && (input[j] as T).clause === w.clause && typedAs(input[j] as T, COUNTERS)) j++;
+    const thing = input[j];
+    if (thing && thing.clause === w.clause && isThing(thing)) drop.add(k - 1);
+  });
+  return drop.size === 0 ? [...input] : input.filter((_, k) => !drop.has(k));
+}
+
 /** "muốn", after which "để" lets, not purposes. */
 const WANT = (words("muốn")[0] as Word).token;
 /**
@@ -446,7 +486,7 @@ export class Analyzer {
     // the section, and leaves the term its words.
     // A trade stopped for a stated span is a pause ("nghỉ bán 2 tháng" is "tạm nghỉ bán", span.ts).
     const rest = withPause(english ? this.withTermsWhole(said, cueless) : cueless, pausedStops(said), english);
-    const content = this.mapped(english ? this.withoutFunctionWords(rest) : rest);
+    const content = this.mapped(english ? this.withoutFunctionWords(rest) : lostNotDied(rest));
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // "muốn để mẹ tôi đứng làm chủ hộ": "để" right after "muốn" lets someone do it, it opens no reason.
     const letting = new Set(

@@ -266,7 +266,30 @@ interface OutsideRun {
  * "photo công chứng bằng lái xe", "bản dịch hộ chiếu" (features/redirects.ts reads the same words for
  * the same reason), anywhere in the three words before it…
  */
-const BRING = new Set(["mang", "kem", "goc", "chinh", "sao", "y", "photo", "xuat", "trinh", "chung", "thuc", "dich"]);
+const BRING = new Set([
+  "mang",
+  "kem",
+  "goc",
+  "chinh",
+  "sao",
+  "y",
+  "photo",
+  "xuat",
+  "trinh",
+  "chung",
+  "thuc",
+  "dich",
+  "copy",
+  "copies",
+  "certify",
+  "certified",
+  "translate",
+  "translated",
+  "translation",
+  "bring",
+  "attach",
+]);
+
 /** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
 const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 
@@ -1339,6 +1362,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         continue;
       }
       const [first, last] = [word.at, (said[k + run.length - 1] as TextWord).at];
+      // Typed without accents, the run's words may open a longer name the catalogue has, which the message's reading
+      // took ("hop dong thue nha": "thuê nhà", a rented house, not "thuế", tax): then they are that name's.
+      if (
+        run.every((_, j) => (said[k + j] as TextWord).marks === "") &&
+        this.readLonger(said, k, run.length, content)
+      ) {
+        k += run.length;
+        continue;
+      }
       const before = said.slice(Math.max(0, k - 3), k).filter((w) => w.clause === word.clause);
       const positions: number[] = [];
       let purpose = false;
@@ -1366,6 +1398,20 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       k += run.length;
     }
     return runs;
+  }
+
+  /**
+   * Whether the content word read at said word `k` is a synonym concept the catalogue has, said by a term of more than
+   * `length` words from `k` on (the message's reading took more words there than a run of that length).
+   */
+  private readLonger(said: readonly TextWord[], k: number, length: number, content: readonly QueryWord[]): boolean {
+    const at = (said[k] as TextWord).at;
+    const read = content.find((w) => w.at === at);
+    if (!read || !this.analyzer.concepts.has(read.token) || !this.postings.has(read.token)) return false;
+    return (this.analyzer.termsOf.get(read.token) ?? []).some((term) => {
+      const tokens = this.analyzer.rawTokens(term);
+      return tokens.length > length && tokens.every((t, j) => said[k + j]?.token === t);
+    });
   }
 
   /**
