@@ -1250,6 +1250,7 @@ async function answerQuestion(
     all: catalogue.procedures,
     catalogue,
     vocabulary: vocabularyOf(catalogue),
+    forCase,
   });
   if (settled) {
     const section =
@@ -1519,6 +1520,21 @@ function wardLean(uses: WordUses, key: string, withAccents: boolean): number {
   return Math.log(((use?.ward ?? 0) + ratio) / (ratio * ((use?.none ?? 0) + 1)));
 }
 
+/**
+ * A word's lean as far as the câu mẫu bear it out: wardLean moved toward nothing by its standard error (the counts'
+ * Poisson spread, smoothed as wardLean smooths them). A word said in a handful of câu mẫu ("landlord" in 3 in-scope
+ * and 1 `none`, "something" in 1 `none`) leans nowhere, so one câu mẫu more or less does not turn a follow-up; a word
+ * said mostly in `none` ones many times ("visa", "weather") still leans out.
+ */
+function confidentLean(uses: WordUses, key: string, withAccents: boolean): number {
+  const use = (withAccents ? uses.accented : uses.folded).get(key);
+  const [inScope, none] = withAccents ? uses.count.accented : uses.count.folded;
+  const ratio = Math.max(1, inScope) / Math.max(1, none);
+  const spread = Math.sqrt(1 / ((use?.ward ?? 0) + ratio) + 1 / ((use?.none ?? 0) + 1));
+  const lean = wardLean(uses, key, withAccents);
+  return Math.sign(lean) * Math.max(0, Math.abs(lean) - spread);
+}
+
 /** Words whose rates in `none` câu mẫu are this far over their rates in in-scope ones (log, summed) are small talk. */
 const CHAT_LEAN = -1;
 /** "gì hết", "gì cả" after a denial ("không có … gì hết"): no question word. */
@@ -1600,11 +1616,13 @@ function asksInEnglishOfCase(text: string, section: Section, rest: readonly stri
   let lean = 0;
   let ward = false;
   for (const t of left) {
-    const by = wardLean(uses, t, false);
+    // how far each word leans as the câu mẫu bear it out, not by a câu mẫu or two
+    const by = confidentLean(uses, t, false);
     if (by <= OTHER_LEAN) return false;
     lean += by;
-    // one word at least the câu mẫu say of the ward's cases ("landlord"), not only words none says ("shipping")
-    if (by > 0 && (uses.folded.get(t)?.ward ?? 0) >= 2) ward = true;
+    // one word at least the ward's câu mẫu say and that leans no way out ("landlord"), not only words none says
+    // ("shipping")
+    if (by >= 0 && (uses.folded.get(t)?.ward ?? 0) >= 2) ward = true;
   }
   return ward && lean >= CHAT_LEAN;
 }
@@ -2889,6 +2907,8 @@ interface Context {
   options: readonly Procedure[];
   cue: ReturnType<typeof sectionCue>;
   vocabulary: Vocabulary;
+  /** The procedure the case told so far takes of a look-alike pair (a foreign-element twin or its plain one). */
+  forCase: (procedure: Procedure) => Procedure;
 }
 
 /**
@@ -2904,7 +2924,7 @@ function settleWithContext(
   search: ProcedureSearch<Procedure>,
   outcome: SearchOutcome<Procedure>,
   text: string,
-  { current, options, cue, all, catalogue, vocabulary }: Context,
+  { current, options, cue, all, catalogue, vocabulary, forCase }: Context,
 ): { procedure: Procedure; section: Section } | undefined {
   if (options.length > 0 && outcome.decision !== "none") {
     const listed = outcome.hits.filter((h) => options.some((o) => o.code === h.procedure.code));
@@ -2950,7 +2970,11 @@ function settleWithContext(
         )
       : undefined;
   if (variant && variant.code !== current.code) return { procedure: variant, section: outcome.intent };
-  const [best, ...others] = refined.hits.length > 0 && refined.decision !== "none" ? refined.hits : [];
+  const [found, ...others] = refined.hits.length > 0 && refined.decision !== "none" ? refined.hits : [];
+  // "bước đầu tiên khi yêu là gì" after a marriage: read with the name at hand, search may put that name's foreign
+  // twin first, which the case (nothing foreign told) takes back to the one at hand. No move: the procedure at hand,
+  // held to the rules below that read its words.
+  const best = found && forCase(found.procedure).code === current.code ? { ...found, procedure: current } : found;
   const next = others.find((h) => h.procedure.code !== current.code);
   // A section asked with no change said ("tổng cộng mất hết bao lâu": the time in total) is no change of the paper at
   // hand, though search reads "mất" as a loss: that section of the procedure at hand.
