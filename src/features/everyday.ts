@@ -86,6 +86,11 @@ const QUALITY = [
   ...["gần", "near"],
   ...["good", "best", "nice", "cheap", "cheaper", "cheapest", "reliable", "great", "decent", "affordable"],
 ].map(run);
+/**
+ * Qualities read only as typed with their accents, in any message: typed without them they are other words ("nhe" is
+ * the particle «nhé», "em" a pronoun). "loại nào nhẹ, dễ gấp gọn", "xe lăn nào êm".
+ */
+const QUALITY_ACCENTED = ["nhẹ", "êm", "gọn nhẹ", "dễ dùng", "dễ gấp", "tiện lợi", "an toàn nhất"].map(run);
 /** A quality word followed by these is another word ("tốt nghiệp", "đẹp trai" is still a quality). */
 const NOT_QUALITY_BEFORE = new Set(tokenize("nghiệp"));
 /** Which or where, in the clause before the quality. */
@@ -189,6 +194,11 @@ function asksQuality(clause: readonly Word[]): boolean {
         const i = runAt(after, q);
         if (i >= 0 && !NOT_QUALITY_BEFORE.has(after[i + q.length]?.token ?? "")) return true;
       }
+      const was = exact;
+      exact = true;
+      const accentedQuality = QUALITY_ACCENTED.some((q) => runAt(after, q) >= 0);
+      exact = was;
+      if (accentedQuality) return true;
     }
   }
   // "luật sư giỏi ở đâu", "ăn ngon chỗ nào": the quality right before the where
@@ -409,7 +419,14 @@ export function asksEverydayThing(
     // What the question says: after the turn, or its sentence from its start and all after it. A ward thing there
     // makes it the ward's. A question that says little of its own ("cho em hỏi chỗ nào làm nhanh rẻ") asks of what the
     // message said before: then all of it is read.
-    const from = all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence));
+    // A choice of goods asked in a clause of its own after a story ("em vừa đăng ký hộ kinh doanh quán cà phê, nên mua
+    // máy pha loại nào bền mà rẻ"): that clause and what follows say what is asked, when it says enough itself.
+    const ownClause = all.filter((w) => w.at >= first.at);
+    const choice =
+      start === 0 &&
+      (has(clause, GOODS_CHOSEN) || has(clause, ADVICE)) &&
+      clause.filter((w) => !isFiller(w, accented) && !isFrameWord(w, accented)).length >= OWN_WORDS;
+    const from = choice ? ownClause : all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence));
     const own = from.filter((w) => !isFiller(w, accented)).length;
     const read = own >= OWN_WORDS ? from : all;
     // Something must be asked about: "ở đâu rẻ nhất", "sửa ở đâu" alone ask of what is at hand (after an answer, the
@@ -569,6 +586,10 @@ const FILLER_WORDS = marksOf(
   ),
 );
 const isFiller = (w: Word, accented: boolean) => isOf(FILLER_WORDS, w, accented);
+/** A kind or a make of goods chosen ("loại nào", "hãng nào", "which brand"). */
+const GOODS_CHOSEN = ["loại nào", "hãng nào", "mẫu nào", "dòng nào", "which brand", "which model", "which type"].map(
+  run,
+);
 /** A clause with at least this many words of its own is read apart from the story before it. */
 const OWN_WORDS = 3;
 

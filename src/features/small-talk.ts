@@ -1,5 +1,5 @@
 import type { Feature } from "../core/types.js";
-import { textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { asksEverydayThing, namesEstablishment, redirectTermSpans } from "./everyday.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
@@ -543,7 +543,7 @@ const THANKS_DONE_LONGEST = 20;
 const AGREE = new Set(tokenize("ok okay oke okie vâng dạ ừ uh yes"));
 
 function thanksForDone(text: string, tokens: readonly string[]): boolean {
-  if (thanksTold(text)) return true;
+  if (thanksTold(text) || thanksLast(text)) return true;
   if (tokens.length > THANKS_DONE_LONGEST || text.includes("?")) return false;
   // "ok thanks, …", "dạ cảm ơn, …": an agreement may come first
   const from = tokens.findIndex((t) => !POLITE.has(t) && !AGREE.has(t));
@@ -591,16 +591,69 @@ function thanksTold(text: string): boolean {
   if (!THANKS_OPENING.some((opening) => padded.startsWith(opening))) return false;
   // with its accents where typed: "cán bộ" asks nothing, "can" does; nor the "sao" of "bản sao", "sao y", or help
   // told as given ("đã giúp", "vừa hướng dẫn")
-  const asks = said.some(
+  if (asksMore(said)) return false;
+  return THANKS_TOLD.some((run) => says(said, run));
+}
+
+/**
+ * A question or a request anywhere in the words (THANKS_MORE), with its accents where typed: "cán bộ" asks nothing,
+ * "can" does; nor the "sao" of "bản sao", "sao y", or help told as given ("đã giúp", "vừa hướng dẫn").
+ */
+const PAPER_NAMED = new Set(tokenize("đơn giấy"));
+function asksMore(said: readonly Word[]): boolean {
+  // in a message typed with accents a word typed without them is itself ("con" is no "còn")
+  const accented = said.some((w) => w.marks !== "");
+  return said.some(
     (w, i) =>
-      THANKS_MORE.some((m) => m.token === w.token && (w.marks === "" || w.marks === m.marks)) &&
+      THANKS_MORE.some((m) => m.token === w.token && (w.marks === m.marks || (!accented && w.marks === ""))) &&
       !(w.token === "sao" && (said[i - 1]?.token === "ban" || said[i + 1]?.token === "y")) &&
+      // a paper's name: "đơn xin tách hộ", "giấy xin phép"
+      !(w.token === "xin" && PAPER_NAMED.has(said[i - 1]?.token ?? "")) &&
       !THANKS_GIVEN.some(
         (t) => t.token === said[i - 1]?.token && (said[i - 1]?.marks === "" || said[i - 1]?.marks === t.marks),
       ),
   );
-  if (asks) return false;
-  return THANKS_TOLD.some((run) => says(said, run));
+}
+
+/**
+ * Thanks said LAST, after what was done or will be done, with no question or request anywhere ("dạ em nộp hồ sơ tạm
+ * trú cho mẹ rồi ạ, cảm ơn nhiều", "giay khai sinh cua be lay roi nha, tks ad", "vâng em hiểu rồi, mai em mang giấy
+ * tờ lên phường, cảm ơn chị"): the procedure named is what was done, not what is asked. The clause right before the
+ * thanks must tell something done or how it went (THANKS_TOLD), or the message must open on an agreement ("ok", "vâng",
+ * "em hiểu rồi", "got it"); a bare request before the thanks ("con em sinh được 2 tháng rồi, làm khai sinh cho bé, cảm
+ * ơn") is still a request.
+ */
+const THANKS_TAIL = new Set(
+  tokenize("ạ nhé nha nhe nhá ha nhiều lắm ad admin bot chị anh bạn em cô chú bác mọi người phường very much so a lot"),
+);
+/** Said before the thanks itself: "em cảm ơn", "xin chân thành cảm ơn", "rất cảm ơn". */
+const THANKS_LEAD = new Set(tokenize("em anh chị tôi mình cháu con e xin chân thành rất many"));
+const THANKS_CLOSING = ["cam on", "cám on", "thanks", "thank you", "thank u", "tks", "thks", "camon", "cmon"].map((p) =>
+  tokenize(p),
+);
+/** An agreement or an understanding the message opens on ("ok em …", "vâng em hiểu rồi, …", "got it, …"). */
+const ACKNOWLEDGED = [
+  ...["ok", "okay", "oke", "okie", "vâng", "dạ vâng", "dạ vâng ạ", "ừ", "uh", "got it", "i see", "understood"],
+  ...["em hiểu rồi", "hiểu rồi", "em biết rồi", "e biết rồi", "biết rồi", "rõ rồi", "em rõ rồi", "dạ em hiểu rồi"],
+].map(phraseOf);
+const THANKS_LAST_TOLD = [...THANKS_TOLD, ...["suôn sẻ", "xong xuôi", "ổn rồi", "will", "i'll"].map(phraseOf)];
+
+function thanksLast(text: string): boolean {
+  if (text.includes("?")) return false;
+  const all = textWords(text);
+  if (all.length > THANKS_TOLD_LONGEST) return false;
+  let end = all.length;
+  while (end > 0 && THANKS_TAIL.has(all[end - 1]?.token as string)) end--;
+  const closing = THANKS_CLOSING.find((run) => run.every((t, j) => all[end - run.length + j]?.token === t));
+  if (!closing) return false;
+  let start = end - closing.length;
+  while (start > 0 && THANKS_LEAD.has(all[start - 1]?.token as string)) start--;
+  const before = all.slice(0, start);
+  if (before.length < 2 || asksMore(before)) return false;
+  const lastClause = before.filter((w) => w.clause === before[before.length - 1]?.clause);
+  if (THANKS_LAST_TOLD.some((run) => says(lastClause, run))) return true;
+  // the agreement opens the message, after a "dạ" or an address at most
+  return ACKNOWLEDGED.some((run) => foundAt(before.slice(0, run.length + 1), run) >= 0);
 }
 
 /**
@@ -614,6 +667,133 @@ const VENTING = [
 
 function vents(text: string, padded: string): boolean {
   return !text.includes("?") && VENTING.some((phrase) => padded.includes(phrase));
+}
+
+/**
+ * A complaint, no question or request ("làm tạm trú gì mà chậm thế, nộp 2 tuần rồi chưa thấy gì, phường làm ăn kiểu gì
+ * vậy", "làm khai sinh cho con mà phải đi lại 3 lần, mệt mỏi quá", "your service is so slow, I waited a week for a
+ * simple certified copy"): the procedure named is what was suffered, not what is asked. Rhetorical "gì mà", "kiểu gì"
+ * ask nothing; a section asked ("bao lâu", "ở đâu"), a yes/no said last ("… xong chưa", "… được không"), a request
+ * ("muốn", "cần", "xin") or a petition the ward takes (khiếu nại, tố cáo, phản ánh, kiến nghị, đơn) keeps it a question.
+ */
+const COMPLAINT = [
+  ...["chậm thế", "chậm quá", "chậm vậy", "chậm chạp", "lâu thế", "lâu quá", "lâu vậy", "mệt mỏi", "mệt quá"],
+  ...["chán quá", "chán thật", "chán ghê", "chán thế", "chán vậy", "bực mình", "bực quá", "bực ghê", "bức xúc"],
+  ...["thái độ", "quá tệ", "tệ quá", "tệ hại", "làm ăn kiểu gì", "hành dân"],
+  ...["hành người dân", "vô trách nhiệm", "quan liêu", "hạch sách", "phải đi lại", "đi lại mấy lần", "vô dụng"],
+  ...["mất thời gian", "như không", "so slow", "too slow", "terrible", "ridiculous", "useless", "waste of time"],
+  ...["rude", "unacceptable", "fed up", "tired of"],
+].map(phraseOf);
+const COMPLAINT_ASKS = [
+  ...["bao", "mấy", "nào", "đâu", "ntn", "làm sao", "thế nào", "như nào", "muốn", "mún", "cần", "xin", "nhờ", "giúp"],
+  ...["hỏi", "cho em hỏi", "khiếu nại", "tố cáo", "phản ánh", "kiến nghị", "đơn", "được không", "có được", "có phải"],
+  ...["how", "what", "where", "when", "which", "can", "could", "should", "want", "need", "please", "help", "complain"],
+].map(phraseOf);
+/** Rhetorical: these ask nothing ("gì mà chậm thế", "hỏi gì cũng cáu", "hỏi mãi không ra"). */
+const RHETORICAL = ["hỏi gì cũng", "hỏi mãi", "hỏi cả", "hỏi 3 lần", "hỏi ba lần", "như không"].map(phraseOf);
+/** A yes/no said last in a clause ("… xong chưa", "… có kết quả không ạ"). */
+const YES_NO_LAST = new Set(tokenize("không ko k hông hok chưa chứ"));
+const YES_NO_TAIL = new Set(tokenize("ạ vậy thế nhỉ hả à ta"));
+const COMPLAINT_LONGEST = 40;
+
+function complains(text: string): boolean {
+  const all = textWords(text);
+  if (all.length > COMPLAINT_LONGEST || !COMPLAINT.some((run) => says(all, run))) return false;
+  // Rhetorical runs and the complaint's own words ask nothing ("đi lại mấy lần"), nor what was done before a "mà" that
+  // turns to the complaint ("xin cái giấy xác nhận cư trú mà mất thời gian kinh khủng").
+  const silent = new Set<number>();
+  for (let i = 0; i < all.length; i++)
+    for (const run of [...RHETORICAL, ...COMPLAINT])
+      if (foundAt(all.slice(i, i + run.length), run) === 0) {
+        for (let j = 0; j < run.length; j++) silent.add(i + j);
+        let but = i - 1;
+        while (but >= 0 && all[but]?.clause === all[i]?.clause && all[but]?.token !== "ma") but--;
+        if (but >= 0 && all[but]?.token === "ma")
+          for (let k = 0; k <= but; k++) if (all[k]?.clause === all[i]?.clause) silent.add(k);
+      }
+  const spoken = all.filter((_, i) => !silent.has(i));
+  if (COMPLAINT_ASKS.some((run) => says(spoken, run))) return false;
+  return !endsYesNo(spoken);
+}
+
+/** Whether a clause ends on a yes/no word ("… xong chưa", "… có kết quả không ạ", "… làm giấy không hay …"). */
+function endsYesNo(said: readonly TextWord[]): boolean {
+  for (let i = 0; i < said.length; i++) {
+    const w = said[i] as TextWord;
+    if (!YES_NO_LAST.has(w.token)) continue;
+    let j = i + 1;
+    while (j < said.length && said[j]?.clause === w.clause && YES_NO_TAIL.has(said[j]?.token as string)) j++;
+    if (j >= said.length || said[j]?.clause !== w.clause || said[j]?.token === "hay") return true;
+  }
+  return false;
+}
+
+/**
+ * Trivia and opinion about the records' matters, with nothing of a procedure asked ("khai sinh có từ năm nào ở Việt
+ * Nam", "ai là người nghĩ ra sổ hộ khẩu", "tại sao phải có giấy xác nhận độc thân mới được kết hôn", "ngày xưa khai
+ * tử có phải làm giấy không", "why does Vietnam still use the household registration book", "theo bạn có nên đăng ký
+ * kết hôn sớm không"): history, origins, customs, reasons and opinions are no procedure. A section, a request or a
+ * procedure act asked beside them (TRIVIA_NOT: "bao nhiêu", "ở đâu", "có bắt buộc", "thủ tục", "hồ sơ", "muốn") keeps
+ * the message the search's; short messages only (a letter tells its story in such words: "do ngày xưa cán bộ ghi
+ * thiếu").
+ */
+const TRIVIA = [
+  ...["có từ năm nào", "có từ bao giờ", "có từ khi nào", "có từ thời", "xuất hiện từ", "ra đời từ", "ra đời năm"],
+  ...["ra đời khi nào", "ra đời vào", "nguồn gốc", "lịch sử của", "lịch sử hình thành", "ai nghĩ ra", "ai đặt ra"],
+  ...["ai phát minh", "người nghĩ ra", "người đặt ra", "thời phong kiến"],
+  ...["tục lệ", "phong tục", "ý nghĩa của", "tại sao phải", "vì sao phải", "sao lại phải", "tại sao người"],
+  ...["vì sao người", "tại sao lại", "vì sao lại", "bạn nghĩ sao"],
+  ...["since when", "who invented", "history of", "origin of", "why does", "why do", "why is", "why are"],
+  ...["why must", "why should", "in your opinion", "what do you think"],
+].map(phraseOf);
+const TRIVIA_NOT = [
+  ...["bao nhiêu", "bao lâu", "mấy ngày", "ở đâu", "chỗ nào", "nơi nào", "cơ quan nào", "có bắt buộc", "bắt buộc"],
+  ...["có cần", "cần gì", "cần những", "giấy tờ gì", "hồ sơ", "thủ tục", "làm sao", "thế nào", "như nào", "ntn"],
+  ...["muốn", "mún", "xin", "nộp", "lệ phí", "phí", "online", "trực tuyến", "bị phạt", "phạt", "có được", "được không"],
+  ...["em có", "tôi có", "mình có", "how do i", "how can i", "how much", "how long", "where", "do i need", "fee"],
+  ...["required", "must i", "can i", "should i"],
+].map(phraseOf);
+const TRIVIA_LONGEST = 25;
+
+/** The old days, asked of ("ngày xưa khai tử có phải làm giấy không"), not told ("ba em hồi xưa làm ruộng"). */
+const TRIVIA_PAST = ["ngày xưa", "thời xưa", "hồi xưa", "ngày trước", "hồi trước", "in the past"].map(phraseOf);
+const PAST_ASKED = ["nào", "sao", "ai", "có phải", "how", "what", "did", "was", "were"].map(phraseOf);
+/** An opinion asked of the bot, said first ("theo bạn có nên …", "theo ad thì …"; not "mang j theo ad"). */
+const OPINION_FIRST = ["theo bạn", "theo ad", "theo admin", "theo bot"].map(phraseOf);
+
+function asksTrivia(text: string, said: readonly Word[]): boolean {
+  return (
+    said.length <= TRIVIA_LONGEST &&
+    (TRIVIA.some((run) => says(said, run)) ||
+      OPINION_FIRST.some((run) => foundAt(said.slice(0, 3), run) >= 0) ||
+      (TRIVIA_PAST.some((run) => says(said, run)) &&
+        (text.includes("?") || PAST_ASKED.some((run) => says(said, run)) || endsYesNo(textWords(text))))) &&
+    !TRIVIA_NOT.some((run) => says(said, run))
+  );
+}
+
+/**
+ * A festival's date asked ("lễ hội chùa Hương năm nay khai hội ngày nào", "hội Lim năm 2027 tổ chức vào ngày mấy âm
+ * lịch", "when is the Hung Kings festival"): a calendar, no procedure. Telling the ward of a festival (thủ tục thông
+ * báo tổ chức lễ hội) is asked with a notice, a permit, a dossier or what must be done (FESTIVAL_WARD).
+ */
+const FESTIVAL = ["lễ hội", "khai hội", "festival", "hội làng", "hội đền", "hội chùa"].map(phraseOf);
+const FESTIVAL_DATE = [
+  ...["ngày nào", "ngày mấy", "hôm nào", "khi nào", "bao giờ", "tháng mấy", "âm lịch", "diễn ra", "mùng mấy"],
+  ...["when is", "when does", "what date", "which day"],
+].map(phraseOf);
+const FESTIVAL_WARD = [
+  ...["thông báo", "báo", "xin phép", "giấy phép", "phép", "đăng ký", "hồ sơ", "thủ tục", "giấy", "nộp", "cần"],
+  ...["phải", "trước bao nhiêu", "notify", "notice", "permit", "register", "apply"],
+].map(phraseOf);
+const FESTIVAL_LONGEST = 25;
+
+function asksFestivalDate(text: string): boolean {
+  const all = textWords(text);
+  if (all.length > FESTIVAL_LONGEST || FESTIVAL_WARD.some((run) => says(all, run))) return false;
+  // "hội Lim", "hội Gióng": a festival named by "hội" and its capitalised name
+  const named = all.some((w, i) => w.token === "hoi" && all[i + 1]?.capital === true && i + 1 < all.length);
+  return (named || FESTIVAL.some((run) => says(all, run))) && FESTIVAL_DATE.some((run) => says(all, run));
 }
 
 /**
@@ -831,6 +1011,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
+  if (complains(text) || asksTrivia(text, said) || asksFestivalDate(text)) return "small-talk-offtopic";
   if (rejoices(text, said)) return "small-talk-ok";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
