@@ -20,6 +20,8 @@ const KEPT: Record<Exclude<Intent, "general">, string[]> = {
     // which form is needed or handed in: "cần làm đơn gì", "nộp đơn gì", "mẫu đơn nào" (the form is among the papers;
     // "… thì làm đơn gì" after a story asks which procedure, as "phải làm giấy gì")
     ...["cần làm đơn gì", "cần viết đơn gì", "cần đơn gì", "nộp đơn gì", "viết đơn gì", "mẫu đơn gì", "mẫu đơn nào"],
+    // the procedure wished for said after it ("làm đơn gì để xin hòa giải", "làm đơn nào để được xác nhận"): the form
+    ...["làm đơn gì để", "làm đơn nào để", "làm đơn gì mới được", "làm tờ khai gì để"],
     // Central speech, "chi" for gì: "cần những chi", "phải đem chi", "chuẩn bị chi" (read loosely, "cần chi" alone would
     // read "cần chị"); English chat "docs"
     ...["cần những chi", "phải đem chi", "phải mang chi", "cần đem chi", "cần mang chi", "chuẩn bị chi", "docs"],
@@ -386,6 +388,8 @@ const STORY = [
   ...["rút thời hạn", "rút ngắn thời hạn", "thời hạn thuê", "thời hạn hợp đồng", "cho tiền"],
   // a criminal record is no money ("chủ cơ sở có tiền án"); a distance no way ("cách chừng 50 mét")
   ...["tiền án", "tiền sự", "cách chừng", "cách khoảng", "cách nhau"],
+  // a gap, no way: "khoảng cách tuổi tối thiểu là bao nhiêu"
+  "khoảng cách",
   // "take-away bottle shop", "take out": no "take" of time
   "take away",
   "take out",
@@ -1472,25 +1476,43 @@ function ownedPaper(spelled: readonly Word[], at: number): boolean {
 /** A bound said between the measure and "bao nhiêu": "thu nhập dưới bao nhiêu", "diện tích tối thiểu bao nhiêu". */
 const BOUNDS = new Set(tokenize("dưới trên tối thiểu đa ít nhất không quá từ"));
 function isThreshold(spelled: readonly Word[], at: number): boolean {
-  let k = at - 1;
-  while (k > at - 3 && BOUNDS.has(spelled[k]?.token ?? "")) k--;
+  // "tối thiểu là bao nhiêu": the bound may stand before a "là"
+  const before = spelled[at - 1]?.token === "la" ? at - 2 : at - 1;
+  let k = before;
+  while (k > before - 2 && BOUNDS.has(spelled[k]?.token ?? "")) k--;
   if (UNITS.has(spelled[at + 2]?.token ?? "")) return true;
   // "được hỗ trợ làm nhà tối đa bao nhiêu": the most one receives, an allowance's amount (the whole), no threshold
-  const bound = BOUND_ONLY.has(spelled[at - 1]?.token ?? "");
+  const bound = BOUND_ONLY.has(spelled[before]?.token ?? "");
   if (bound && spelled.slice(0, at).some((w, j) => RECEIVED.has(`${w.token} ${spelled[j + 1]?.token ?? ""}`))) {
     return false;
   }
   if (MEASURES.has(spelled[at - 1]?.token ?? "") || MEASURES.has(spelled[k]?.token ?? "")) return true;
-  // "thu nhập bình quân dưới bao nhiêu", "thu nhập phải bao nhiêu mới được": the measure a few words before, in its
-  // clause, with only how it is counted and bounded between
+  // "dưới bao nhiêu đối tượng", "tối đa bao nhiêu tầng": a bound, then what is counted
+  const counted = `${spelled[at + 2]?.token ?? ""} ${spelled[at + 3]?.token ?? ""}`;
+  if (k < before && (COUNTED_PAIRS.has(counted) || COUNTED_ONE.has(spelled[at + 2]?.token ?? ""))) return true;
+  // "thu nhập bình quân mỗi người một tháng dưới bao nhiêu", "thu nhap moi nguoi 1 thang duoi bao nhieu", "thu nhập
+  // phải bao nhiêu mới được": the measure some words before, in its clause, with only how it is counted and bounded
+  // between
   const clause = clauseOf(spelled[at]);
-  for (let j = at - 1; j >= Math.max(0, at - 5) && clauseOf(spelled[j]) === clause; j--) {
+  for (let j = at - 1; j >= Math.max(0, at - MEASURE_REACH) && clauseOf(spelled[j]) === clause; j--) {
     const token = spelled[j]?.token ?? "";
     if (MEASURED.has(`${spelled[j - 1]?.token ?? ""} ${token}`)) return true;
-    if (!BOUNDS.has(token) && !COUNTED_BY.has(token)) return false;
+    if (!BOUNDS.has(token) && !COUNTED_BY.has(token) && !/^\d+$/.test(token)) break;
+  }
+  // "chênh lệch tuổi giữa người nhận nuôi và trẻ ít nhất là bao nhiêu": a bound right before, the measure named
+  // earlier in its clause with who is measured between
+  if (k < before && BOUNDS.has(spelled[before]?.token ?? "")) {
+    for (let j = k; j > 0 && clauseOf(spelled[j]) === clause; j--) {
+      if (MEASURED.has(`${spelled[j - 1]?.token ?? ""} ${spelled[j]?.token ?? ""}`)) return true;
+    }
   }
   return false;
 }
+/** What a bound counts after "bao nhiêu": people, members, floors, households. */
+const COUNTED_PAIRS = new Set(["doi tuong", "thanh vien", "hoi vien", "tin do", "ho dan"]);
+const COUNTED_ONE = new Set(["tang", "tre", "ho", "nguoi", "m2", "met", "tuoi"]);
+/** How far before "bao nhiêu" the measure may be named, with only counting and bounding words between. */
+const MEASURE_REACH = 9;
 const BOUND_ONLY = new Set(["da", "thieu"]);
 const RECEIVED = new Set(["ho tro", "tro cap", "duoc huong", "duoc nhan"]);
 /** "lưu ở phường", "cất tại xã", "lưu phường": a book or paper kept at the office said just before it. */
@@ -1501,7 +1523,7 @@ function keptAt(spelled: readonly Word[], at: number): boolean {
   return AT.has(spelled[at - 1]?.token ?? "") && KEPT_AT.has(spelled[at - 2]?.token ?? "");
 }
 /** A measure the rules bound: income, area, age, the gap between two people. */
-const MEASURED = new Set(["thu nhap", "dien tich", "do tuoi", "cach nhau", "chenh lech"]);
+const MEASURED = new Set(["thu nhap", "dien tich", "do tuoi", "cach nhau", "chenh lech", "khoang cach"]);
 /** How a measure is counted or bounded before its number: "bình quân", "mỗi người một tháng", "phải", "ở mức". */
 const COUNTED_BY = new Set(tokenize("bình quân trung đầu người mỗi một hàng tháng năm phải cần là ở mức tối thiểu đa"));
 

@@ -1007,7 +1007,9 @@ const NOT_SO = new Set(
     .concat(["bedridden", "unable", "only", "alone", "miss", "missed", "expired", "forget", "forgot", "fail", "failed"])
     // nobody there, a state that lasts or comes late: "what if nobody in the family can go?", "what if my fiancé is
     // still married on paper?", "what if the mother comes back later?"
-    .concat(["nobody", "noone", "neither", "nor", "still", "later", "yet", "unknown", "wrong", "mistake"]),
+    .concat(["nobody", "noone", "neither", "nor", "still", "later", "yet", "unknown", "wrong", "mistake"])
+    // someone living or registered elsewhere: "what if the guardian lives in another province?"
+    .concat(["another", "elsewhere", "different", "outside"]),
 );
 function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; span: number } | undefined {
   const english = (k: number, token: string) => spelled[k]?.token === token && spelled[k]?.marks === "";
@@ -1574,7 +1576,11 @@ export function extractIntent<T extends Word>(
   // "tui 78 tuổi mắt kém, đọc không được thì làm sao": "thì làm sao" after something not done or not possible asks what
   // the rules say then (as "… thì sao"), not how to do the whole
   const howThen = cues.find(
-    (c) => !c.mute && c.intent === "general" && c.tokens.join(" ") === "lam sao" && c.end === end + 1,
+    (c) =>
+      !c.mute &&
+      c.intent === "general" &&
+      ["lam sao", "phai lam sao"].includes(c.tokens.join(" ")) &&
+      c.end === end + 1,
   );
   if (howThen && whatIfNot(spelled, end) && unableBefore(spelled, howThen.at ?? 0)) howThen.intent = "conditions";
   if (options.inContext !== false) end = alternativeEnd(spelled, questionEnd(spelled, end, cues), cues);
@@ -1874,7 +1880,9 @@ function whatIfNot(spelled: readonly Word[], end: number): boolean {
       ? end - 1
       : spelled[end - 1]?.token === "lam" && spelled[end - 2]?.token === "thi"
         ? end - 2
-        : -1;
+        : spelled[end - 1]?.token === "lam" && spelled[end - 2]?.token === "phai" && spelled[end - 3]?.token === "thi"
+          ? end - 3
+          : -1;
   if (then < 0) return false;
   const clause = clauseAt(spelled, then);
   // "nếu em nghỉ luôn ko mở lại nữa thì sao", "thôi không làm hòa giải viên nữa thì sao": no longer doing it is another
@@ -1918,9 +1926,15 @@ function unableBefore(spelled: readonly Word[], at: number): boolean {
     if (!UNABLE_NOT.has(spelled[k]?.token ?? "")) continue;
     if ([k + 1, k + 2, k + 3].some((j) => j < at && spelled[j]?.token === "duoc")) return true;
     if (spelled[k + 1]?.token === "biet") return true;
+    // someone who will not come, sign or agree ("hàng xóm không chịu ký", "bên kia không đến buổi hòa giải", "chủ nhà
+    // không đồng ý", "người làm chứng không có mặt"): what the rules say then
+    const next = spelled[k + 1]?.token ?? "";
+    if (k + 1 < at && (WONT.has(next) || (next === "co" && spelled[k + 2]?.token === "mat"))) return true;
   }
   return false;
 }
+/** Not coming, signing or agreeing, after "không". */
+const WONT = new Set(tokenize("chịu đến tới ký kí đồng hợp nhận"));
 /** Late: "trễ mấy ngày", "muộn bao lâu", "chậm mấy hôm". */
 const LATE_WORDS = new Set(tokenize("trễ muộn chậm"));
 const OFFICE_RETURNS = new Set(tokenize("trả giải xử"));
