@@ -134,7 +134,7 @@ const WARD_NAMES = [
  * sinh cần gì") is no request for it; one the question names with no ward thing beside it is all the question asks.
  */
 function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | undefined {
-  const asked = askedPart(text) ?? askedSentences(text);
+  const asked = askedPart(text) ?? askedSentences(text) ?? afterDone(text);
   if (!asked) return match;
   const tokens = asked.map((w) => w.token);
   const inQuestion = match.said.filter((run) => containsRun(tokens, run));
@@ -143,7 +143,30 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
   const beside = asked.filter(
     (_, i) => !inQuestion.some((run) => startsOf(tokens, run).some((at) => i >= at && i < at + run.length)),
   );
-  return namesWardThing(beside) ? match : { ...match, strength: 1 };
+  // where it is asked ("thì làm ở đâu") asks of the term, not of a ward thing
+  const framing = new Set<number>();
+  const besideTokens = beside.map((w) => w.token);
+  for (const run of ASKING_FRAMES)
+    for (const at of startsOf(besideTokens, run)) for (let j = 0; j < run.length; j++) framing.add(at + j);
+  return namesWardThing(beside.filter((_, i) => !framing.has(i))) ? match : { ...match, strength: 1 };
+}
+/** Where any service is asked: said beside another agency's term, it asks of it ("… lao động thì làm ở đâu"). */
+const ASKING_FRAMES = ["làm ở đâu", "nộp ở đâu", "làm tại đâu", "nộp tại đâu"].map(tokenize);
+
+/**
+ * An English message that opens on what was done ("After registering our marriage at the ward, where does my wife
+ * apply for a Vietnamese passport?", "Now that the birth is registered, how do we get his passport?"): its question is
+ * the clause after the first comma.
+ */
+const DONE_OPENING = ["after", "once", "now that", "since we", "since i", "having"].map(tokenize);
+function afterDone(text: string): Word[] | undefined {
+  const comma = text.indexOf(",");
+  if (comma < 0) return undefined;
+  const opening = words(text.slice(0, comma));
+  const opens = DONE_OPENING.some((run) => run.every((t, j) => opening[j]?.token === t && opening[j]?.marks === ""));
+  if (!opens) return undefined;
+  const asked = words(text.slice(comma + 1, MAX_QUERY_CHARS));
+  return asked.length > 0 ? asked : undefined;
 }
 
 /**

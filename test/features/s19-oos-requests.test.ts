@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Redirect } from "../../src/catalogue/schema.js";
+import { matchRedirect } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 
 /**
@@ -100,5 +103,37 @@ describe("goods chosen after a ward story; qualities typed with accents only", (
     "em muốn xin giấy phép xây dựng nhà cấp 4, hồ sơ loại nào cần công chứng",
   ])("%s → no small talk", (text) => {
     expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
+
+/**
+ * Another agency's service asked after a story of a ward act done: the question is the service's, though the story
+ * names the ward procedure (strength 1: the redirect is all the question asks). Messages written for this test.
+ */
+describe("another agency's service asked after a ward act told as done", () => {
+  const redirects = (
+    JSON.parse(readFileSync(new URL("../../data/redirects.json", import.meta.url), "utf8")) as {
+      redirects: Redirect[];
+    }
+  ).redirects;
+  it.each([
+    [
+      "Vợ chồng em đã đăng ký kết hôn ở phường từ năm ngoái, giờ vợ em xin cấp hộ chiếu phổ thông thì làm ở đâu",
+      "ho-chieu",
+    ],
+    ["After we registered the birth at the ward, where do we apply for our baby's passport?", "ho-chieu"],
+    ["Now that our marriage is registered, where does my husband apply for a work permit?", "giay-phep-lao-dong"],
+  ])("%s → %s, all it asks", (text, id) => {
+    const match = matchRedirect(redirects, text);
+    expect(match?.redirect.id).toBe(id);
+    expect(match?.strength).toBe(1);
+  });
+
+  it.each([
+    // the ward paper is what the question asks
+    "Chồng em là người Hàn, có hộ chiếu rồi, giờ đăng ký kết hôn ở phường thì làm ở đâu",
+    "After the birth, where do we register it at the ward, do we need our passports?",
+  ])("%s → not all the question asks", (text) => {
+    expect(matchRedirect(redirects, text)?.strength ?? 0).toBeLessThan(1);
   });
 });
