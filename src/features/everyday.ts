@@ -304,8 +304,9 @@ function howTo(clause: readonly Word[], short: boolean): boolean {
   for (const t of short ? HOW_TO : WAY) {
     for (let at = runAt(clause, t); at >= 0; at = runAt(clause, t, at + 1)) {
       const next = clause[at + t.length]?.token ?? "";
-      // "bằng cách" (by means of), "cách 50 mét" (a distance): no way asked
-      if (NOT_HOW_BEFORE.has(next) || /^\d/.test(next) || clause[at - 1]?.token === "bang") continue;
+      // "bằng cách" (by means of), "cách 50 mét" (a distance), "khoảng cách" (a gap): no way asked
+      if (NOT_HOW_BEFORE.has(next) || /^\d/.test(next) || ["bang", "khoang"].includes(clause[at - 1]?.token ?? ""))
+        continue;
       return true;
     }
   }

@@ -797,6 +797,29 @@ function asksFestivalDate(text: string): boolean {
 }
 
 /**
+ * Which place is open when ("thư viện nào mở cửa ngày chủ nhật cho con đọc sách", "which library is open on Sunday"):
+ * a facility chosen by its hours, no procedure; the ward office's own hours ("phường nào mở cửa thứ bảy để nộp hồ sơ",
+ * "bộ phận một cửa mở cửa mấy giờ") are its place section, and a procedure named beside keeps it the search's.
+ */
+const WHICH_ONE = ["nào", "which"].map(phraseOf);
+const OPEN = ["mở cửa", "mở đến", "còn mở", "open", "opens"].map(phraseOf);
+const OPEN_REACH = 3;
+const OFFICE_BEFORE = [...OFFICE, ...["phường", "xã", "bộ phận", "công an", "ward", "commune", "office"].map(phraseOf)];
+
+function asksWhichIsOpen(said: readonly Word[]): boolean {
+  if (said.length > CHITCHAT_LONGEST || PROCEDURE_NAMED.some((run) => says(said, run))) return false;
+  for (let i = 0; i < said.length; i++) {
+    if (!WHICH_ONE.some((run) => foundAt(said.slice(i, i + run.length), run) === 0)) continue;
+    const after = said.slice(i + 1, i + 1 + OPEN_REACH + 1);
+    // "which library is open": the facility after "which"; "thư viện nào mở cửa": before "nào"
+    const chosen = said[i]?.token === "which" ? said.slice(i + 1, i + 4) : said.slice(Math.max(0, i - 3), i);
+    if (!OPEN.some((run) => says(after, run) || (said[i]?.token === "which" && says(said.slice(i), run)))) continue;
+    if (!OFFICE_BEFORE.some((run) => says(chosen, run))) return true;
+  }
+  return false;
+}
+
+/**
  * Joy at something done or to come, no question ("Mình vừa làm xong giấy xác nhận độc thân ở phường, vui quá, cuối tuần
  * đi đăng ký kết hôn rồi hihi"): a story that names a procedure asks nothing of it. Any question word, a "?" or a
  * request ("muốn", "cần", "hỏi", "giúp") makes it a question.
@@ -1011,7 +1034,8 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
-  if (complains(text) || asksTrivia(text, said) || asksFestivalDate(text)) return "small-talk-offtopic";
+  if (complains(text) || asksTrivia(text, said) || asksFestivalDate(text) || asksWhichIsOpen(said))
+    return "small-talk-offtopic";
   if (rejoices(text, said)) return "small-talk-ok";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;

@@ -137,3 +137,23 @@ describe("another agency's service asked after a ward act told as done", () => {
     expect(matchRedirect(redirects, text)?.strength ?? 0).toBeLessThan(1);
   });
 });
+
+/** Which facility is open when is no procedure; the ward office's hours are its place section. A gap is no way. */
+describe("which place is open, and a gap", () => {
+  it.each([
+    "thư viện nào mở cửa buổi tối cho học sinh ôn thi",
+    "bể bơi nào còn mở đến 9 giờ tối",
+    "which swimming pool is open on Sunday morning",
+  ])("%s → off-topic", (text) => {
+    expect(smallTalkReply(text)).toBe("small-talk-offtopic");
+  });
+
+  it.each([
+    "phường nào mở cửa thứ bảy để em nộp hồ sơ",
+    "bộ phận một cửa nào mở cửa sáng chủ nhật",
+    "which ward office is open on Saturday",
+    "khoảng cách tuổi giữa người nhận nuôi và con nuôi ít nhất bao nhiêu",
+  ])("%s → no small talk", (text) => {
+    expect(smallTalkReply(text)).toBeUndefined();
+  });
+});
