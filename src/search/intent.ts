@@ -1583,7 +1583,8 @@ export function extractIntent<T extends Word>(
       c.end === end + 1,
   );
   if (howThen && whatIfNot(spelled, end) && unableBefore(spelled, howThen.at ?? 0)) howThen.intent = "conditions";
-  if (options.inContext !== false) end = alternativeEnd(spelled, questionEnd(spelled, end, cues), cues);
+  if (options.inContext !== false)
+    end = alternativeEnd(spelled, toldAfterYesNo(spelled, questionEnd(spelled, end, cues), cues), cues);
   const last = spelled[end];
   const lastSentence = last ? sentenceAt(end) : 0;
   const asked = cues.some((c) => c.sentence === lastSentence && !c.mute);
@@ -2378,6 +2379,26 @@ function questionEnd(spelled: readonly Word[], end: number, cues: readonly Cue[]
 }
 
 /**
+ * "làm khai sinh cho cháu tại nhà được không, mẹ cháu đang nằm viện": a yes/no of being allowed ("được không", "đc
+ * ko"), then a short clause that only tells why; the yes/no ends the question.
+ */
+const TOLD_CLAUSE_WORDS = 8;
+function toldAfterYesNo(spelled: readonly Word[], end: number, cues: readonly Cue[]): number {
+  if (YES_NO.has(spelled[end]?.token ?? "")) return end;
+  const clause = clauseAt(spelled, end);
+  const sentence = sentenceNo(spelled, end);
+  if (cues.some((c) => !c.mute && c.at !== undefined && clauseAt(spelled, c.at) === clause)) return end;
+  let start = end;
+  while (start > 0 && clauseAt(spelled, start - 1) === clause && sentenceNo(spelled, start - 1) === sentence) start--;
+  if (start === 0 || end - start + 1 > TOLD_CLAUSE_WORDS || sentenceNo(spelled, start - 1) !== sentence) return end;
+  let before = start - 1;
+  while (before > 0 && TRAILING.has(spelled[before]?.token ?? "")) before--;
+  const word = spelled[before];
+  const yesNo = word !== undefined && YES_NO.has(word.token) && (word.marks === "" || word.marks === KHONG.marks);
+  return yesNo && spelled[before - 1]?.token === "duoc" ? before : end;
+}
+
+/**
  * "có cần đưa bà lên phường khám không, hay cán bộ xuống nhà?", "có cần lên phường làm thủ tục … không hay cứ nghỉ là
  * được": a yes/no offered with its other answer after "hay"; the yes/no is the question, its "không" where it ends
  * (when nothing after it asks a section: "… được không hay phải lên xã" keeps its own cue).
@@ -2438,6 +2459,9 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
   // "ra quân 2 năm rồi còn xin tiền học nghề được nữa ko": whether one still may, the conditions
   if (words.at(-2)?.token === "nua" && words.some((w, k) => w.token === "con" && words[k + 1]?.token === "xin"))
     return false;
+  // "bản chính bị cháy rồi, xin cấp lại bản sao được không": a case told in a clause before, whether one may then
+  const asking = clauseAt(spelled, end);
+  if (words.some((w, k) => k > 0 && clauseAt(words, k) !== asking && caseTold(words, k))) return false;
   return words.some(
     (w, k) =>
       w.token === "xin" &&
@@ -2454,6 +2478,14 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
   );
 }
 
+/** A state told: something done, lost, undergone or going on ("rồi", "đã", "bị", "mất", "đang", "chưa"). */
+const CASE_TOLD = phrase("rồi đã bị mất đang chưa");
+function caseTold(said: readonly Word[], k: number): boolean {
+  const w = said[k] as Word;
+  // "dang ky" typed without accents is đăng ký
+  if (w.token === "dang" && ["ky", "ki"].includes(said[k + 1]?.token ?? "")) return false;
+  return CASE_TOLD.some((t) => t.token === w.token && (w.marks === "" || w.marks === t.marks));
+}
 /** An office said as the one who acts: "xã có hòa giải không", "ủy ban phường có chứng thực hợp đồng không". */
 const OFFICES = ["phường", "xã", "ủy ban", "ubnd", "bộ phận một cửa", "thị trấn"].map(tokenize);
 const OFFICE_PARTS = new Set(tokenize("ủy ban nhân dân ubnd phường xã thị trấn"));
