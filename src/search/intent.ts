@@ -2461,7 +2461,7 @@ function requestsService(spelled: readonly Word[], end: number): boolean {
     return false;
   // "bản chính bị cháy rồi, xin cấp lại bản sao được không": a case told in a clause before, whether one may then
   const asking = clauseAt(spelled, end);
-  if (words.some((w, k) => k > 0 && clauseAt(words, k) !== asking && caseTold(words, k))) return false;
+  if (words.some((_w, k) => k > 0 && clauseAt(words, k) !== asking && caseTold(words, k))) return false;
   return words.some(
     (w, k) =>
       w.token === "xin" &&
