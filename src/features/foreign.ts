@@ -3,6 +3,8 @@ import { fold, tokenize } from "../search/normalize.js";
 import {
   funeralTold,
   inFuneralFamily,
+  learnedTold,
+  lookAlikesOf,
   noteTold,
   ownChangeSaid,
   specialOf,
@@ -45,6 +47,9 @@ const FOREIGN_PERSON = [
   // read folded: never "thai" ("mang thai", "Thái Bình"), "chồng/vợ Tây" ("chống tay", "vỗ tay")
   ...["canadian", "russian", "laotian", "cambodian", "filipino", "indonesian", "malaysian", "singaporean"],
   ...["indian", "italian", "spanish", "dutch", "swedish", "norwegian", "danish", "polish", "kenyan", "nigerian"],
+  // "English" is a language too ("do you speak English"): only said of a person
+  ...["is english", "are english", "was english", "english father", "english husband", "english wife"],
+  ...["english boyfriend", "english girlfriend", "english man", "english woman", "english citizen", "english national"],
   // "Đức" alone is also a given name: only as a nationality
   ...["người đức", "quốc tịch đức"],
 ].map(tokenize);
@@ -145,6 +150,9 @@ const CHAT_SPELLED: [RegExp, string][] = [
 const FOREIGN_ACCENTED = [
   /(?<![\p{L}])(?:chồng|vợ|bố|ba|cha|người|là|lấy|bạn trai|bạn gái|ông|anh|chị)\s+tây(?![\p{L}])(?!\s+(?:nguyên|ninh|bắc|đô|hồ|sơn|ban|nam|giang|tựu|mỗ|thạnh|ninh|hòa|an|lộc))/iu,
   /(?<![\p{L}])là\s+(?:người|ng)\s+anh(?![\p{L}])(?!\s+(?:trai|họ|em|cả|ruột|rể|của|chị|ấy|lớn|nuôi|cùng|trong|thứ|hai|ba|kết nghĩa))/iu,
+  // a relative or the spouse said "người Anh", "người Đức" as one says a nationality, capital and all, "là" or not ("bố
+  // cháu người Anh, đang sống ở London"; not "bố cháu là người anh cả", "chồng em người Đức Phổ")
+  /(?<![\p{L}])(?:[Bb]ố|[Mm]ẹ|[Cc]ha|[Bb]a|[Mm]á|[Cc]hồng|[Vv]ợ|[Cc]k|[Vv]k|[Bb]ạn trai|[Bb]ạn gái|[Nn]gười yêu|[Hh]ôn phu|[Hh]ôn thê)(?:\s+(?:cháu|em|e|bé|con|tôi|tui|mình|nó|sắp cưới|của\s+(?:cháu|em|bé|con|tôi|tui|mình|nó)))?\s*,?\s+(?:là\s+)?(?:người|ng)\s+(?:Anh|ANH|Đức|ĐỨC)(?![\p{L}])(?!\s+(?:trai|họ|em|cả|ruột|rể|của|chị|ấy|lớn|nuôi|cùng|trong|thứ|hai|ba|kết nghĩa|\p{Lu}))/u,
   /(?<![\p{L}])(?:người|ng|quốc tịch)\s+ý(?![\p{L}])/iu,
   /(?<![\p{L}])(?:ở|bên|sang|tại)\s+Đức(?![\p{L}])(?!\s+\p{Lu})/u,
 ];
@@ -640,8 +648,16 @@ export function retoldCase(
   const noted = stateTold(current, all, text) ?? noteTold(current, all, text, before.story);
   if (noted?.code === current.code) return current;
   // The change at hand said in its own record's words ("nếu muốn mở lại sớm hơn thì sao" after a pause: its alias "mở
-  // lại cửa hàng sớm"): it stays (variants.ts ownChangeSaid).
-  if (!noted) return ownChangeSaid(current, all, text) ? current : undefined;
+  // lại cửa hàng sớm"): it stays (variants.ts ownChangeSaid). Else a look-alike the words lean to in the citizens' own
+  // words, as the câu mẫu say its case ("chỉ gõ nhầm số CCCD bên bán thôi" after a deed's amendment: its error
+  // correction; variants.ts learnedTold).
+  if (!noted) {
+    if (ownChangeSaid(current, all, text)) return current;
+    const learned = learnedTold(current, lookAlikesOf(current, all, isForeignElement), all, text);
+    return learned && caseForeign(text, before) && !isForeignElement(learned)
+      ? (foreignTwin(learned, all) ?? learned)
+      : learned;
+  }
   return caseForeign(text, before) && !isForeignElement(noted) ? (foreignTwin(noted, all) ?? noted) : noted;
 }
 
@@ -659,6 +675,10 @@ export function toldByRecords(current: Procedure, told: Procedure, all: readonly
     told.code === current.code ||
     notes.includes(told.code) ||
     (plain !== undefined && notes.includes(plain.code)) ||
+    // the look-alike's own notes tell its case from the one at hand's ("Nếu dạng tật … đã thay đổi … (1.001699) thay vì
+    // chỉ đổi giấy" on the exchange of a disability certificate), read in the words citizens say it (variants.ts
+    // learnedTold)
+    [told.checkFirst ?? "", ...(told.conditions ?? [])].join(" ").includes(current.code) ||
     containsRun(tokenize(told.name), tokenize("ghi vào sổ hộ tịch việc")) ||
     // who died, read from the funeral supports' own fields (variants.ts funeralTold)
     inFuneralFamily(told, all) ||

@@ -1,4 +1,5 @@
 import type { Procedure } from "../catalogue/schema.js";
+import { extractIntent } from "../search/intent.js";
 import { fold, type Word, words } from "../search/normalize.js";
 
 /**
@@ -790,7 +791,11 @@ export function notedAmong(
   // none listed, but every note that reads the case sends it to one record the list left out ("ý em là xin bản sao
   // thôi, sổ gốc ở phường vẫn còn" over [the re-registration of a birth, the birth registration]: the extract)
   const elsewhere = new Set(told);
-  return sent.size === 0 && elsewhere.size === 1 ? [...elsewhere][0] : undefined;
+  if (sent.size === 0 && elsewhere.size === 1) return [...elsewhere][0];
+  // no note reads it: the listed one the words lean to over every other in the citizens' own words, as the câu mẫu say
+  // its case ("địa điểm mới ở xã bên cạnh" over a religious group's site registration and its two moves: the move to
+  // another xã; learnedAmong)
+  return told.length === 0 && stays.length === 0 ? learnedAmong(listed, all, text) : undefined;
 }
 
 /** Lost, as the notes say it ("mất"), and the everyday ways a paper or a book is said gone (folded). */
@@ -1117,7 +1122,40 @@ function personScore(member: Procedure, all: readonly Procedure[], text: string)
   tokens.forEach((t, i) => {
     if (!tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) said.add(t);
   });
-  return [...(own.get(member) ?? [])].filter((k) => said.has(k)).length;
+  const learned = [...learnedOwn(member, all)].filter((k) => said.has(k) && !own.get(member)?.has(k));
+  return [...(own.get(member) ?? [])].filter((k) => said.has(k)).length + learned.length;
+}
+
+/** Of the keys a funeral support's câu mẫu say often, what share of the catalogue's câu mẫu saying it are its own. */
+const FUNERAL_SHARE = 0.5;
+const LEARNED_OWN = new WeakMap<Procedure, Set<string>>();
+
+/**
+ * Who died as citizens say it for one funeral support ("bệnh binh" of the veterans'): word pairs LEARNED_MIN câu mẫu
+ * of it say at least, none of another support's, and mostly said for it in the catalogue's câu mẫu.
+ */
+function learnedOwn(member: Procedure, all: readonly Procedure[]): Set<string> {
+  const learned = LEARNED.get(all);
+  if (!learned) return new Set();
+  let found = LEARNED_OWN.get(member);
+  if (!found) {
+    const { family } = funeralCases(all);
+    const mine = learned.byCode.get(member.code);
+    const others = family.filter((m) => m !== member).map((m) => learned.byCode.get(m.code));
+    found = new Set(
+      [...(mine?.keys ?? [])]
+        .filter(
+          ([key, n]) =>
+            key.includes(" ") &&
+            n >= LEARNED_MIN &&
+            others.every((o) => (o?.keys.get(key) ?? 0) === 0) &&
+            n >= FUNERAL_SHARE * (learned.anywhere.get(key) ?? n),
+        )
+        .map(([key]) => key),
+    );
+    LEARNED_OWN.set(member, found);
+  }
+  return found;
 }
 
 /**
@@ -1289,8 +1327,13 @@ const accented = (text: string) => /[^\x00-\x7f]/u.test(text);
 export function learnGlossary(
   all: readonly Procedure[],
   synonyms: { readonly groups: readonly { readonly concept: string; readonly terms: readonly string[] }[] },
+  /** The câu mẫu (data/examples.json), read after the glossary: look-alikes told apart in citizens' words. */
+  examples?: readonly { readonly text: string; readonly code: string }[],
 ): void {
-  if (GLOSSARIES.has(all)) return;
+  if (GLOSSARIES.has(all)) {
+    if (examples) learnExamples(all, examples);
+    return;
+  }
   const spaced = new Map<string, string>();
   const foldedAccented = new Set<string>();
   for (const group of synonyms.groups)
@@ -1326,6 +1369,7 @@ export function learnGlossary(
   }
   terms.sort((a, b) => b.run.length - a.run.length);
   GLOSSARIES.set(all, { terms });
+  if (examples) learnExamples(all, examples);
 }
 
 /** Words only English says: two of them make a message English. */
@@ -1449,4 +1493,227 @@ export function stateTold(current: Procedure, all: readonly Procedure[], message
     }
   }
   return undefined;
+}
+
+/**
+ * What the câu mẫu (data/examples.json: citizens' phrasings labelled with their procedure) say of each procedure: how
+ * many of its câu mẫu say each content word and word pair (folded). Look-alikes the records tell apart in words
+ * citizens do not use ("lỗi ghi chép, đánh máy" of a deed's error correction, "người có công" of a veteran's funeral
+ * support) are told apart in the words citizens do ("gõ nhầm số CCCD", "bệnh binh"): a word many câu mẫu of one
+ * look-alike say and none of the other's is the case of that one.
+ */
+interface Said {
+  /** câu mẫu of the procedure */
+  count: number;
+  /** of them, how many say each key */
+  keys: Map<string, number>;
+}
+interface Learned {
+  byCode: Map<string, Said>;
+  /** in how many câu mẫu of any procedure each key stands */
+  anywhere: Map<string, number>;
+}
+const LEARNED = new WeakMap<readonly Procedure[], Learned>();
+
+/** A word of no case in either language: a particle, a question word, an English function word. */
+const SAYS_NOTHING = (t: string) => FUNCTION_WORDS.has(t) || ENGLISH_WORDS.has(t);
+
+/** The content words and word pairs a text says, not negated ("không phải người có công" tells no merit). */
+function keysTold(text: string, negatedToo = false): Set<string> {
+  const tokens = clauseTokens(text);
+  const keys = new Set(
+    pairsSaid(tokens)
+      .filter((p) => (negatedToo || !p.negated) && !p.pair.split(" ").some(SAYS_NOTHING))
+      .map((p) => p.pair),
+  );
+  tokens.forEach((t, i) => {
+    if (t === "|" || SAYS_NOTHING(t) || GENERIC.has(t) || NEGATORS.has(t) || /^\d+$/.test(t) || t.length < 2) return;
+    if (negatedToo || !tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) keys.add(t);
+  });
+  return keys;
+}
+
+/** The câu mẫu of the catalogue these procedures are of (learnGlossary's third argument), read once. */
+function learnExamples(all: readonly Procedure[], examples: readonly { text: string; code: string }[]): void {
+  if (LEARNED.has(all)) return;
+  const byCode = new Map<string, Said>();
+  const anywhere = new Map<string, number>();
+  for (const example of examples) {
+    if (example.code === "none") continue;
+    const said = byCode.get(example.code) ?? { count: 0, keys: new Map<string, number>() };
+    byCode.set(example.code, said);
+    said.count++;
+    for (const key of keysTold(englishGloss(example.text, all), true)) {
+      said.keys.set(key, (said.keys.get(key) ?? 0) + 1);
+      anywhere.set(key, (anywhere.get(key) ?? 0) + 1);
+    }
+  }
+  LEARNED.set(all, { byCode, anywhere });
+}
+
+/** How many câu mẫu of a look-alike say a key at least for the key to point to it. */
+const LEARNED_MIN = 3;
+/** The share of the look-alikes' câu mẫu saying a key that must be one look-alike's for the key to point to it. */
+const LEARNED_POINT = 0.6;
+/** The share of the whole catalogue's câu mẫu saying a key that must be the look-alike's for the key to point to it. */
+const LEARNED_SHARE = 0.2;
+/** Evidence (natural log of the odds) the words must give one look-alike over the one at hand to move to it. */
+const LEARNED_ODDS = 2;
+
+const RECORD_KEYS = new WeakMap<Procedure, Set<string>>();
+
+/** The keys a record's own fields say: its names, who applies, its conditions and notes, its result. */
+function recordKeys(procedure: Procedure): Set<string> {
+  let found = RECORD_KEYS.get(procedure);
+  if (!found) {
+    const { name, aliases, applicants, conditions, checkFirst, result } = procedure;
+    const fields = [name, ...aliases, applicants ?? "", ...(conditions ?? []), checkFirst ?? "", result ?? ""];
+    found = keysTold(fields.join(" . "), true);
+    RECORD_KEYS.set(procedure, found);
+  }
+  return found;
+}
+
+/**
+ * The look-alike (of `among`, the one at hand `current` among them) each key of the words points to: the one whose câu
+ * mẫu say it LEARNED_MIN times at least, LEARNED_POINT of all the look-alikes' câu mẫu that say it ("gõ nhầm", "bệnh
+ * binh" point; "xong", "chuyển", "nộp" are said of them all and point nowhere). A key the record at hand says itself is
+ * its case too, however seldom its câu mẫu say it, and points nowhere.
+ */
+function pointedKeys(
+  current: Procedure,
+  among: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+): { key: string; to: Procedure }[] {
+  const learned = LEARNED.get(all);
+  if (!learned) return [];
+  const own = recordKeys(current);
+  const set = [current, ...among.filter((p) => p.code !== current.code)];
+  return [...keysTold(englishGloss(text, all))].flatMap((key) => {
+    if (own.has(key)) return [];
+    const counts = set.map((p) => learned.byCode.get(p.code)?.keys.get(key) ?? 0);
+    const total = counts.reduce((a, b) => a + b, 0);
+    const best = Math.max(...counts);
+    const to = set[counts.indexOf(best)];
+    // and a word of its case among the whole catalogue's câu mẫu, not a question's ("qua mạng", "giải quyết", "nộp
+    // phường" are said of every procedure, a few look-alikes' câu mẫu more than others')
+    const spread = learned.anywhere.get(key) ?? best;
+    return to && best >= LEARNED_MIN && best >= LEARNED_POINT * total && best >= LEARNED_SHARE * spread
+      ? [{ key, to }]
+      : [];
+  });
+}
+
+/**
+ * How strongly keys lean to `to` over `from` by their câu mẫu: the sum, over the keys, of the log of how much more
+ * often `to`'s câu mẫu say it than `from`'s (each share smoothed by half a câu mẫu).
+ */
+function learnedLean(from: Procedure, to: Procedure, all: readonly Procedure[], keys: readonly string[]): number {
+  const learned = LEARNED.get(all);
+  const a = learned?.byCode.get(from.code);
+  const b = learned?.byCode.get(to.code);
+  if (!a || !b || a.count === 0 || b.count === 0) return 0;
+  return keys.reduce(
+    (lean, key) =>
+      lean +
+      Math.log(((b.keys.get(key) ?? 0) + 0.5) / (b.count + 1)) -
+      Math.log(((a.keys.get(key) ?? 0) + 0.5) / (a.count + 1)),
+    0,
+  );
+}
+
+/**
+ * Of the look-alikes of the procedure at hand (`among`), the one the words point to in citizens' own words: every key
+ * that points to a look-alike (pointedKeys) points to that one, none to the one at hand, and they lean to it over the
+ * one at hand by LEARNED_ODDS at least. Undefined otherwise (the words say nothing of the case, or as much of the one
+ * at hand).
+ */
+export function learnedTold(
+  current: Procedure,
+  among: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+): Procedure | undefined {
+  // a section asked ("có cần mang bản gốc không", "nộp ở đâu") asks of the one at hand, whatever words it shares
+  if (extractIntent(words(text)).intent !== "general") return undefined;
+  const pointed = pointedKeys(current, among, all, text);
+  const targets = new Set(pointed.map((p) => p.to));
+  const [to] = targets;
+  if (targets.size !== 1 || !to || to === current) return undefined;
+  return learnedLean(
+    current,
+    to,
+    all,
+    pointed.map((p) => p.key),
+  ) >= LEARNED_ODDS
+    ? to
+    : undefined;
+}
+
+/**
+ * Of a "which one?" list, the one the words point to over the other listed ones by the câu mẫu (learnedTold from each
+ * other listed one); undefined when none does.
+ */
+export function learnedAmong(
+  listed: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+): Procedure | undefined {
+  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text) === p));
+}
+
+/** Of the shorter title, this share of its words at least, and no fewer than SHARED_TITLE_WORDS, the longer one says. */
+const SHARED_TITLE = 0.5;
+const SHARED_TITLE_WORDS = 3;
+
+/** Words of a title that say no thing: how it is done, the level, the paper, links ("đăng ký", "cấp", "giấy"). */
+const TITLE_STOP = new Set(
+  words("thủ tục cấp đăng ký xã phường của và các đối với có một số việc trong đã bị được giấy tờ mới thông báo").map(
+    (w) => `${w.token}:${w.marks}`,
+  ),
+);
+
+/**
+ * Whether two records of one field are titled alike: a name or alias of one says most of a name or alias of the other
+ * ("hủy hợp đồng đã chứng thực" of a deed's amendment, "chứng thực hợp đồng mua bán" of the deed; "sửa đổi di chúc đã
+ * chứng thực", "chứng thực di chúc").
+ */
+function titledAlike(a: Procedure, b: Procedure): boolean {
+  if (a.field !== b.field) return false;
+  const titles = (p: Procedure) =>
+    [p.name, ...p.aliases].map(
+      (t) => new Set(words(t).flatMap((w) => (TITLE_STOP.has(`${w.token}:${w.marks}`) ? [] : [w.token]))),
+    );
+  const theirs = titles(b);
+  return titles(a).some((mine) =>
+    theirs.some((other) => {
+      const [short, long] = mine.size <= other.size ? [mine, other] : [other, mine];
+      const shared = [...short].filter((t) => long.has(t)).length;
+      return shared >= SHARED_TITLE_WORDS && shared >= SHARED_TITLE * short.size;
+    }),
+  );
+}
+
+/**
+ * Look-alikes of a procedure by its records: what its notes cite, what cites it, its thing's variants, and the changes of
+ * its field titled alike.
+ */
+export function lookAlikesOf(
+  current: Procedure,
+  all: readonly Procedure[],
+  foreign: (p: Procedure) => boolean,
+): Procedure[] {
+  const notes = (p: Procedure) => [p.checkFirst ?? "", ...(p.conditions ?? [])].join(" ");
+  const cites = (p: Procedure, q: Procedure) => notes(p).includes(q.code);
+  return all.filter(
+    (p) =>
+      p.code !== current.code &&
+      foreign(p) === foreign(current) &&
+      (cites(current, p) ||
+        cites(p, current) ||
+        familyOf(current, all, foreign).includes(p) ||
+        // a change of a thing titled alike ("hủy hợp đồng đã chứng thực" of a deed's amendment after the deed)
+        (titledAlike(current, p) && isChange(p) && !isChange(current))),
+  );
 }
