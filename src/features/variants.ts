@@ -1516,7 +1516,13 @@ interface Learned {
 const LEARNED = new WeakMap<readonly Procedure[], Learned>();
 
 /** A word of no case in either language: a particle, a question word, an English function word. */
-const SAYS_NOTHING = (t: string) => FUNCTION_WORDS.has(t) || ENGLISH_WORDS.has(t);
+const SAYS_NOTHING = (t: string) => FUNCTION_WORDS.has(t) || ENGLISH_WORDS.has(t) || ENGLISH_LINKS.has(t);
+/** English links and particles ENGLISH_WORDS leaves out ("or", "so", "still"): no case either. */
+const ENGLISH_LINKS = new Set(
+  "or but if so as by up out any some about also still just there then than when where which other another any into onto off too very".split(
+    " ",
+  ),
+);
 
 /** The content words and word pairs a text says, not negated ("không phải người có công" tells no merit). */
 function keysTold(text: string, negatedToo = false): Set<string> {
@@ -1634,13 +1640,15 @@ export function learnedTold(
   among: readonly Procedure[],
   all: readonly Procedure[],
   text: string,
+  /** How many keys must point to it (over a list, two: one word may be any other matter's, "app ngân hàng bị khóa"). */
+  keysAtLeast = 1,
 ): Procedure | undefined {
   // a section asked ("có cần mang bản gốc không", "nộp ở đâu") asks of the one at hand, whatever words it shares
   if (extractIntent(words(text)).intent !== "general") return undefined;
   const pointed = pointedKeys(current, among, all, text);
   const targets = new Set(pointed.map((p) => p.to));
   const [to] = targets;
-  if (targets.size !== 1 || !to || to === current) return undefined;
+  if (targets.size !== 1 || !to || to === current || pointed.length < keysAtLeast) return undefined;
   return learnedLean(
     current,
     to,
@@ -1660,7 +1668,7 @@ export function learnedAmong(
   all: readonly Procedure[],
   text: string,
 ): Procedure | undefined {
-  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text) === p));
+  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text, 2) === p));
 }
 
 /** Of the shorter title, this share of its words at least, and no fewer than SHARED_TITLE_WORDS, the longer one says. */

@@ -51,6 +51,9 @@ describe("a detail told in citizens' words moves to the look-alike whose câu m�
     const sites = ["1.012582", "1.012584", "1.012590"].map(byCode);
     expect(learnedAmong(sites, all, "nhóm dời địa điểm sang xã bên cạnh")?.code).toBe("1.012582");
     expect(learnedAmong(sites, all, "có mất phí không")).toBeUndefined();
+    // one word of another matter ("app") points to no listed one
+    const records = ["1.012564", "1.004859"].map(byCode);
+    expect(learnedAmong(records, all, "app điện thoại bị khóa vì nhập sai mật khẩu, mở lại sao")).toBeUndefined();
   });
 });
 
