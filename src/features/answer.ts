@@ -10,7 +10,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { extractIntent } from "../search/intent.js";
-import { fold, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { fold, type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope } from "../search/scope.js";
 import { isVietnameseSyllable } from "../search/spelling.js";
 import {
@@ -765,8 +765,38 @@ async function answerQuestion(
     !isForeignElement(retold) &&
     ABROAD.test(fold(text.normalize("NFC")));
   // A what-if moved to its look-alike asks that one as a whole, or the section it names.
+  // Otherwise the section the follow-up asks ("… cũng phải thông báo với phường à?": whether it must, its conditions).
   if (retold && !abroadStill)
-    return [show(ctx, deps, retold, asksWhatIf(text) ? (sectionCue(text)?.section ?? "general") : outcome.intent)];
+    return [
+      show(
+        ctx,
+        deps,
+        retold,
+        asksWhatIf(text) ? (sectionCue(text)?.section ?? "general") : (cue?.section ?? outcome.intent),
+      ),
+    ];
+  // Another procedure's name said whole though it does not open the message: "à cho hỏi luôn chứng thực chữ ký trên
+  // giấy ủy quyền thì lệ phí bao nhiêu" after a certified copy, "bố em mất rồi, giờ anh em muốn làm văn bản thỏa
+  // thuận phân chia di sản thì cần giấy tờ gì" after a will: another procedure search is sure of by a name said whole,
+  // asked for (saysOtherName) — that one. Said as the purpose of the paper at hand ("xin giấy này để đăng ký kết hôn
+  // thì mất bao lâu" after a certificate of marital status): that section of the one at hand.
+  const otherSaid =
+    current &&
+    top &&
+    cue &&
+    !cue.only &&
+    !labelled &&
+    top.procedure.code !== current.code &&
+    !aside.has(top.procedure.code) &&
+    outcome.decision === "answer" &&
+    (outcome.sure || top.parts.title >= 1) &&
+    !asksWhetherNeeded(text)
+      ? saysOtherName(top.procedure, current, text)
+      : undefined;
+  if (otherSaid?.how === "asked" && top && current)
+    return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
+  if (otherSaid?.how === "purpose" && current && cue)
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   // "còn giấy chứng tử cho bố thì làm thế nào" after a war invalid's survivor allowance, "cháu chưa có giấy xác nhận khuyết
   // tật, giấy này xin ở đâu" after a monthly allowance: another procedure search is sure of, named by its whole title,
   // after words that move on to another matter, or its paper asked how, where, when or for what fee to get it. That
@@ -808,17 +838,21 @@ async function answerQuestion(
   // names no change), each listed one the message opens by naming.
   const namedListed =
     current && cue && !cue.only && !labelled && outcome.decision === "choose" && !asksWhetherNeeded(text)
-      ? outcome.hits
-          .slice(0, LIST_MAX)
-          .filter(
-            (h) => h.procedure.code !== current.code && opensWithOtherName(h.procedure, current, text, cue.section),
-          )
+      ? outcome.hits.slice(0, LIST_MAX).filter(
+          (h) =>
+            h.procedure.code !== current.code &&
+            (opensWithOtherName(h.procedure, current, text, cue.section) ||
+              // or asks for it further on ("còn muốn bán thêm rượu đóng chai thì xin giấy phép bán lẻ rượu, …")
+              saysOtherName(h.procedure, current, text)?.how === "asked"),
+        )
       : [];
+  // The change asked of it is said beside its name: "bán thêm rượu", "xây lại" told before it change no paper.
+  const askedAt = namedListed[0] && current ? saysOtherName(namedListed[0].procedure, current, text)?.at : undefined;
   const namedOne =
     namedListed.length > 1
       ? variantAsked(
           namedListed.map((h) => h.procedure),
-          withoutTopicReturn(text),
+          askedAt === undefined ? withoutTopicReturn(text) : fromWord(text, askedAt - CHANGE_REACH),
         )
       : namedListed[0]?.procedure;
   if (namedOne && !aside.has(namedOne.code))
@@ -1226,6 +1260,20 @@ async function answerQuestion(
     asksInEnglishOfCase(text, cue.section, cue.rest, catalogue)
   )
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  // "mẹ tôi là nghệ nhân ưu tú" after ending a craftsman's allowance: search is sure of the allowance itself, a look-alike
+  // named only by words the one at hand's names say too, neither named whole nor a change said. The one at hand.
+  if (
+    current &&
+    top &&
+    !labelled &&
+    !redirect &&
+    top.procedure.code !== current.code &&
+    top.parts.title < 1 &&
+    lookAlike(top.procedure, current) &&
+    !namesChange(asked) &&
+    saysOnlySharedName(top.procedure, current, text)
+  )
+    return [show(ctx, deps, current, cue ? whereRecordSays(current, text, cue.section) : "general")];
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1535,6 +1583,31 @@ function confidentLean(uses: WordUses, key: string, withAccents: boolean): numbe
   return Math.sign(lean) * Math.max(0, Math.abs(lean) - spread);
 }
 
+/** Words English says often and Vietnamese typed without accents hardly ever: three of them make a câu mẫu English. */
+const ENGLISH_WORDS = new Set(
+  "the my is are does of for how what we our you your have has need with this and i it can".split(" "),
+);
+const ENGLISH_SAYS = 3;
+const ENGLISH_USES = new WeakMap<readonly Example[], WordUses>();
+
+/** wordUses over the câu mẫu written in English (no accents, three common English words at least). */
+function englishUses(examples: readonly Example[]): WordUses {
+  let found = ENGLISH_USES.get(examples);
+  if (!found) {
+    found = wordUses(
+      examples.filter((e) => {
+        const said = words(e.text);
+        return (
+          said.every((w) => w.marks === "") &&
+          new Set(said.filter((w) => ENGLISH_WORDS.has(w.token)).map((w) => w.token)).size >= ENGLISH_SAYS
+        );
+      }),
+    );
+    ENGLISH_USES.set(examples, found);
+  }
+  return found;
+}
+
 /** Words whose rates in `none` câu mẫu are this far over their rates in in-scope ones (log, summed) are small talk. */
 const CHAT_LEAN = -1;
 /** "gì hết", "gì cả" after a denial ("không có … gì hết"): no question word. */
@@ -1612,7 +1685,8 @@ function asksInEnglishOfCase(text: string, section: Section, rest: readonly stri
   if (typed.some((w) => w.marks !== "") || !ENGLISH_QUESTION.test(text.normalize("NFC"))) return false;
   const left = [...new Set(rest.filter((t) => !/^\d+$/.test(t) && !asksWith(t)))];
   if (left.length > ENGLISH_CASE_WORDS) return false;
-  const uses = wordUses(catalogue.examples);
+  // Rates in the English câu mẫu only: "cat" of "does my cat need a vaccine?" is no "cắt" of "cắt khẩu".
+  const uses = englishUses(catalogue.examples);
   let lean = 0;
   let ward = false;
   for (const t of left) {
@@ -1622,7 +1696,8 @@ function asksInEnglishOfCase(text: string, section: Section, rest: readonly stri
     lean += by;
     // one word at least the ward's câu mẫu say and that leans no way out ("landlord"), not only words none says
     // ("shipping")
-    if (by >= 0 && (uses.folded.get(t)?.ward ?? 0) >= 2) ward = true;
+    // — a word of the case, not of asking whether it is needed ("need", "bring")
+    if (by >= 0 && (uses.folded.get(t)?.ward ?? 0) >= 2 && !NEED_FRAME.has(t)) ward = true;
   }
   return ward && lean >= CHAT_LEAN;
 }
@@ -2657,6 +2732,200 @@ const PLACE_AFTER = new Set(tokenize("ở tại bên"));
 /** Words that make what follows a state of the case (folded): living somewhere, being, not yet, already. */
 const CASE_STATE = new Set(tokenize("ở đang đã chưa không là bị vẫn"));
 const CASE_STATE_TYPED = new Set(accented("ở đang đã chưa không là bị vẫn"));
+
+/** Words that ask for a thing said after them: wanting, applying, needing, asking ("muốn", "xin", "cho hỏi"). */
+const ASKS_FOR = wordSet("muốn mún định xin hỏi cần want need apply register");
+/** Words that may stand between such a word and the name it asks for ("muốn làm thủ tục …", "cần cái giấy …"). */
+const ASKS_FOR_FILLER = new Set(tokenize("thêm luôn cả cũng nữa thủ tục cái vụ việc giấy về đi the a an to for"));
+/** What the thing at hand is for ("để", "nhằm", "dùng cho", "phục vụ"): a name after it is a purpose, no request. */
+const PURPOSE_WORDS = wordSet("để nhằm dùng phục vụ");
+/** Said before a purpose, what points at the thing at hand ("giấy này để …", "cái đó để …"). */
+const POINTING = wordSet("này đó ấy kia");
+/** How many words before a name asked for its change may be said ("xin cấp lại giấy phép …"). */
+const CHANGE_REACH = 3;
+
+/** The message from its `at`-th word on (as textWords counts them), or the whole when they cannot be matched. */
+function fromWord(text: string, at: number): string {
+  const typed = text.slice(0, MAX_DAY_CHARS).normalize("NFC");
+  const spans = [...typed.matchAll(/[\p{L}\p{M}\p{N}]+/gu)];
+  if (at <= 0 || spans.length !== textWords(typed).length) return typed;
+  return typed.slice(spans[at]?.index ?? 0);
+}
+
+/** Words asking where, after "ở", "tại": "ở đâu", "tại phường nào". */
+const WHERE_ASKED = new Set(tokenize("đâu nào mô dau"));
+/** "chưa", "không" typed without accents: a state opening a name ("khong dang ky tam tru o do thi …"). */
+const NOT_YET_FOLDED = new Set(tokenize("chưa không ko"));
+/** Verbs of filing that may stand between a question's "thì" and the name it asks of ("thì nộp đăng ký …"). */
+const FILING = wordSet("nộp làm đi xin");
+/**
+ * Words to meet in a message as typed: with its accents when it has them ("đứng" is no "dùng", "căn" no "cần"),
+ * folded when typed without.
+ */
+interface WordSet {
+  folded: Set<string>;
+  typed: Set<string>;
+}
+function wordSet(text: string): WordSet {
+  return { folded: new Set(tokenize(text)), typed: new Set(accented(text)) };
+}
+function inSet(set: WordSet, w: Word, withAccents: boolean): boolean {
+  return withAccents ? set.typed.has(`${w.token}:${w.marks}`) : set.folded.has(w.token);
+}
+
+/** How many words before a name a word asking for it may stand, fillers aside. */
+const ASKS_FOR_REACH = 3;
+/** How many words before a name its purpose word may stand ("để làm hồ sơ khai sinh", "cho con đi học chuyển trường"). */
+const PURPOSE_REACH = 5;
+
+/**
+ * How a message that does not open with another procedure's name says it: "asked" when a run of its name words (a
+ * pair of them running in one of its names or aliases, not in the one at hand's, a word telling the two apart) stands
+ * after a word asking for it ("à cho hỏi luôn chứng thực chữ ký trên giấy ủy quyền thì …", "giờ anh em muốn làm văn
+ * bản thỏa thuận phân chia di sản thì …", "… cần giấy xác nhận thân nhân của người có công, cái đó …") or opens the
+ * question after "thì" ("… thì đăng ký nhận cha mẹ con ở đâu"); "purpose" when it stands in a purpose of the thing
+ * at hand pointed at ("xin giấy này để đăng ký kết hôn thì mất bao lâu" after a certificate of marital status); none
+ * when it is a state of the case ("chưa đăng ký kết hôn", "đã ly hôn") or said otherwise.
+ */
+function saysOtherName(
+  other: Procedure,
+  current: Procedure,
+  text: string,
+): { how: "asked" | "purpose"; at: number } | undefined {
+  const said = textWords(text.slice(0, MAX_DAY_CHARS));
+  const withAccents = said.some((w) => w.marks !== "");
+  const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const phrases = (p: Procedure) =>
+    [p.name, ...p.aliases].map((t) => (withAccents ? accented(t) : words(t).map((w) => w.token)));
+  const theirs = phrases(other);
+  // The one at hand's names up to what they are for: "… diện tích bình quân nhà ở để đăng ký thường trú" names the
+  // area's certificate, not the registration it serves.
+  const ours = phrases(current).map((phrase) => {
+    const purpose = phrase.findIndex((k) => (withAccents ? PURPOSE_WORDS.typed : PURPOSE_WORDS.folded).has(k));
+    return purpose > 0 ? phrase.slice(0, purpose) : phrase;
+  });
+  const theirWords = new Set(theirs.flat());
+  const ourWords = new Set(ours.flat());
+  const runsIn = (list: readonly string[][], a: string, b: string) =>
+    list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
+  const telling = (w: Word) =>
+    !ourWords.has(key(w)) &&
+    !NAME_STOP.has(`${w.token}:${w.marks}`) &&
+    !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
+    !STATE_WORDS.has(w.token) &&
+    (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0);
+  // The other's own name said whole ("đăng ký thường trú" after the area certificate, one of whose aliases says it)
+  // tells it apart too.
+  const name = theirs[0] ?? [];
+  const named = new Set<number>();
+  for (let i = 0; name.length > 1 && i + name.length <= said.length; i++)
+    if (name.every((k, j) => key(said[i + j] as Word) === k)) for (let j = i; j < i + name.length; j++) named.add(j);
+  const pairs = said
+    .slice(1)
+    .map((b, i) => [said[i] as Word, b] as const)
+    .map(
+      ([a, b], i) =>
+        runsIn(theirs, key(a), key(b)) && (!runsIn(ours, key(a), key(b)) || (named.has(i) && named.has(i + 1))),
+    );
+  const ownWords = new Set([...nameWords(current)].map((k) => k.split(":")[0] ?? k));
+  // Each run of the other's name words that holds a pair of its names the one at hand's do not run; the last one read
+  // tells ("em cần sao sổ hộ khẩu để làm hồ sơ khai sinh": the paper copied, then what it is for).
+  let found: { how: "asked" | "purpose"; at: number } | undefined;
+  for (let at = pairs.indexOf(true); at >= 0; at = pairs.indexOf(true, at + 1)) {
+    let start = at;
+    let end = at;
+    while (end < said.length && theirWords.has(key(said[end] as Word))) end++;
+    // back over the name's words, not over a word asking for it nor a state ("không đăng ký tạm trú")
+    while (
+      start > 0 &&
+      theirWords.has(key(said[start - 1] as Word)) &&
+      !inSet(ASKS_FOR, said[start - 1] as Word, withAccents) &&
+      !(withAccents
+        ? CASE_STATE_TYPED.has(key(said[start - 1] as Word))
+        : CASE_STATE.has((said[start - 1] as Word).token))
+    )
+      start--;
+    const how = readRun(start, end);
+    if (how) found = { how, at: start };
+    at = Math.max(at, end - 1);
+  }
+  return found;
+
+  function readRun(start: number, end: number): "asked" | "purpose" | undefined {
+    if (start === 0) return undefined;
+    const before = said.slice(0, start);
+    const previous = before.at(-1);
+    // "chưa đăng ký kết hôn", "đang tạm trú", "đã ly hôn", "không đăng ký tạm trú ở đó thì …": a state of the case,
+    // said before the name or as its first word
+    const state = (w: Word | undefined) =>
+      w !== undefined && (withAccents ? CASE_STATE_TYPED.has(key(w)) : CASE_STATE.has(w.token));
+    // (typed without accents, "dang" of "dang ky" opening the name is "đăng": only a denial counts there)
+    const denies = (w: Word | undefined) => w !== undefined && (withAccents ? state(w) : NOT_YET_FOLDED.has(w.token));
+    if (state(previous) || denies(said[start])) return undefined;
+    // "hộ khẩu ở quê thì …", "tạm trú ở Bình Dương thì …": a place after the name tells where the case is, a state too
+    // (not "ở đâu", "tại đâu", "ở phường nào": the place asked)
+    const where = said.slice(end + 1, end + 3).some((w) => WHERE_ASKED.has(w.token));
+    if (PLACE_AFTER.has(said[end]?.token ?? "") && !where) return undefined;
+    // The purpose of the thing at hand pointed at or named by its own words ("giấy này để …", "sao sổ hộ khẩu để …");
+    // "cho" after what points at it is what it is for ("giấy này cho con đi học chuyển trường"), also opening the run.
+    const upTo = said.slice(0, start + 1);
+    // ("để lại căn nhà": leaving it, no purpose)
+    const purpose = upTo
+      .map(
+        (w, i) =>
+          (inSet(PURPOSE_WORDS, w, withAccents) && said[i + 1]?.token !== "lai") ||
+          (w.token === "cho" && upTo[i - 1] !== undefined && inSet(POINTING, upTo[i - 1] as Word, withAccents)),
+      )
+      .lastIndexOf(true);
+    if (purpose >= 0 && start - purpose <= PURPOSE_REACH) {
+      const pointed = said.slice(0, purpose);
+      return pointed.some((w) => inSet(POINTING, w, withAccents) || ownWords.has(w.token)) ? "purpose" : undefined;
+    }
+    // A word of it the one at hand's names never say ("chữ ký" after a certified copy), or one of its names said
+    // whole, its words that tell records apart all in the run ("đăng ký kết hôn" after a certificate of marital
+    // status, whose alias says "kết hôn" as its purpose)…
+    const tells = pairs
+      .slice(start, end - 1)
+      .some((pair, i) => pair && [said[start + i], said[start + i + 1]].some((w) => w && telling(w)));
+    const run = new Set(said.slice(start, end).map(key));
+    const whole =
+      said.slice(start, end).some((_, j) => named.has(start + j)) ||
+      theirs.some((phrase) => {
+        const own = phrase.filter((k) => !NAME_STOP.has(k) && !NAME_STOP_FOLDED.has(withAccents ? "" : k));
+        // with a word the one at hand's names lack ("giấy phép thuốc lá" names the licence at hand and its re-issue)
+        return own.length > 0 && own.every((k) => run.has(k)) && own.some((k) => !ourWords.has(k));
+      });
+    if (!tells && !whole) return undefined;
+    // …asked for by a word a few words before, fillers aside — not "có cần": whether a paper of the case is needed
+    // ("có cần giấy khai sinh của cháu không")…
+    const kept = before.filter((w) => !ASKS_FOR_FILLER.has(w.token));
+    const near = kept.slice(-ASKS_FOR_REACH);
+    const whether = (w: (typeof kept)[number]) => w.token === "can" && kept[kept.indexOf(w) - 1]?.token === "co";
+    if (near.some((w) => inSet(ASKS_FOR, w, withAccents) && !whether(w))) return "asked";
+    // …or opening the question: after "thì", or as its last clause ("…, cháu vừa đủ 18 tuổi, chấm dứt giám hộ nộp ở
+    // đâu")
+    // ("… thì nộp đăng ký thường trú ở đâu": a verb of filing may stand between)
+    const lead = previous && inSet(FILING, previous, withAccents) ? before.at(-2) : previous;
+    const then = lead && lead.token === "thi" && (lead.marks === "\u0300" || !withAccents);
+    const first = said[start] as TextWord;
+    const opensLast = previous !== undefined && previous.clause < first.clause && said.at(-1)?.clause === first.clause;
+    return then || opensLast ? "asked" : undefined;
+  }
+}
+
+/**
+ * Whether the words of `other`'s names the message says (those that tell records apart) are all words of the one at
+ * hand's names too, and it says some: "nghệ nhân ưu tú" names both the craftsman's allowance and its end.
+ */
+function saysOnlySharedName(other: Procedure, current: Procedure, text: string): boolean {
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  const withAccents = typed.some((w) => w.marks !== "");
+  const asTyped = (keys: Set<string>) => new Set([...keys].map((k) => (withAccents ? k : (k.split(":")[0] ?? k))));
+  const theirs = asTyped(nameWords(other));
+  const ours = asTyped(nameWords(current));
+  const said = typed.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)).filter((k) => theirs.has(k));
+  return said.length > 0 && said.every((k) => ours.has(k));
+}
 
 /** Whether the message says a procedure's distinct name words only as words of asking or handling ("xử lý"). */
 function namedByAskingOnly(procedure: Procedure, text: string): boolean {

@@ -328,10 +328,12 @@ export function sectionCue(text: string): SectionCue | undefined {
   let section: Section | undefined = intent === "general" ? undefined : intent;
   // "mấy giờ phường làm việc": the hours are the office's, in the place section, not the processing time.
   const all = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
-  if (
-    HOURS_RUNS.some((run) => indexOfRun(all, run) >= 0) ||
-    (all.includes("gio") && indexOfRun(all, ["lam", "viec"]) >= 0)
-  ) {
+  // Not an event's time said with "khi" ("phải báo trước khi mở cửa bao nhiêu ngày" of a library: a deadline).
+  const hours = (run: readonly string[]) => {
+    const at = indexOfRun(all, run);
+    return at >= 0 && all[at - 1] !== "khi";
+  };
+  if (HOURS_RUNS.some(hours) || (all.includes("gio") && hours(["lam", "viec"]))) {
     section = "place";
     tokens = tokens.filter((t) => !HOURS_WORDS.has(t));
   }
@@ -366,6 +368,12 @@ export function sectionCue(text: string): SectionCue | undefined {
     section = "conditions";
     tokens = tokens.filter((t) => !PENALTY_FRAME.has(t));
   }
+  // "thu nhập mỗi người mỗi tháng dưới bao nhiêu thì được công nhận", "cần tối thiểu bao nhiêu thành viên thì được":
+  // a threshold of what the case must have to be granted it, which the conditions say — no fee, no allowance's amount.
+  if (section !== "conditions" && asksThreshold(all)) {
+    section = "conditions";
+    tokens = tokens.filter((t) => !THRESHOLD_FRAME.has(t));
+  }
   // "làm sao", "làm răng", "thì sao": how, of the procedure at hand as a whole.
   if (!section && HOW.some((run) => indexOfRun(all, run) >= 0) && all.every((t) => FILLER.has(t)))
     return { section: "general", only: true, rest: [] };
@@ -378,6 +386,47 @@ export function sectionCue(text: string): SectionCue | undefined {
   const rest = tokens.filter((t) => !FILLER.has(t));
   return { section, only: rest.length === 0, rest };
 }
+
+/** What a threshold is of: income, age, size, members, share, years (folded). */
+const THRESHOLD_OF = [
+  ...["thu nhập", "tuổi", "diện tích", "m2", "mét vuông", "thành viên", "hội viên", "tín đồ", "người", "phần trăm"],
+  ...["income", "age", "members"],
+].map((run) => words(run).map((w) => w.token));
+/** How a threshold is asked: "dưới", "trên", "tối thiểu", "ít nhất", "bao nhiêu", "mức nào" (folded runs). */
+const THRESHOLD_ASKED = ["dưới", "trên", "tối thiểu", "tối đa", "ít nhất", "bao nhiêu", "bn", "mức nào", "mức"].map(
+  (run) => words(run).map((w) => w.token),
+);
+/** What it grants, said after the threshold: "thì được", "mới được", "được công nhận", "đủ điều kiện" (folded). */
+const THRESHOLD_GRANTS = new Set(words("được đủ đạt").map((w) => w.token));
+const THRESHOLD_FRAME = new Set([
+  ...THRESHOLD_ASKED.flat(),
+  ...THRESHOLD_GRANTS,
+  ...words("thì mới").map((w) => w.token),
+]);
+
+/**
+ * Whether a message asks a threshold for being granted the procedure: a thing measured (income, age, size, members),
+ * how much of it asked, then being granted said after — "thu nhập … dưới bao nhiêu thì được công nhận", "cần tối
+ * thiểu bao nhiêu thành viên". Not a time ("bao lâu thì được cấp") nor a price ("phí bao nhiêu"): no thing measured.
+ */
+function asksThreshold(all: readonly string[]): boolean {
+  const measured = THRESHOLD_OF.map((run) => indexOfRun(all, run)).filter((at) => at >= 0);
+  if (measured.length === 0) return false;
+  const of = Math.min(...measured);
+  const asked = THRESHOLD_ASKED.map((run) => indexOfRun(all, run)).filter((at) => at >= 0);
+  if (asked.length === 0) return false;
+  const at = Math.min(...asked);
+  // a price asked ("phí bao nhiêu", "giá bao nhiêu") is no threshold
+  if (PRICE_WORDS.has(all[at - 1] ?? "")) return false;
+  // the thing measured beside how much of it ("thu nhập … dưới bao nhiêu", "bao nhiêu tuổi")
+  if (Math.abs(at - of) > THRESHOLD_REACH) return false;
+  return (
+    all.slice(at).some((t) => THRESHOLD_GRANTS.has(t)) || all.slice(0, at).some((t) => t === "can" || t === "phai")
+  );
+}
+const PRICE_WORDS = new Set(words("phí giá tiền tốn hết mất").map((w) => w.token));
+/** How many words apart the thing measured and how much of it may be said. */
+const THRESHOLD_REACH = 6;
 
 /** A penalty asked for not doing it, or late: "quá hạn", "trễ", "không đăng ký" (folded). */
 const PENALTY_FRAME = new Set(
@@ -413,7 +462,7 @@ function indexOfRun(tokens: readonly string[], run: readonly string[]): number {
 }
 
 /** Verbs of bringing a paper: what follows them is a paper for the procedure at hand, not a procedure asked for. */
-const BRING = new Set(words("mang đem kèm xuất trình photo bring").map((w) => w.token));
+const BRING = ["mang", "đem", "kèm", "xuất trình", "photo", "bring"].map((run) => words(run).map((w) => w.token));
 
 /**
  * "có cần mang giấy chứng tử không", "phải kèm bản sao sổ đỏ à": a paper to bring, said before anything else,
@@ -422,7 +471,8 @@ const BRING = new Set(words("mang đem kèm xuất trình photo bring").map((w) 
  */
 export function asksPaperToBring(text: string): boolean {
   const tokens = words(text.slice(0, MAX_QUERY_CHARS)).map((w) => w.token);
-  const at = tokens.findIndex((t) => BRING.has(t));
+  // a verb said whole: "trình" of "trình tự" is no "xuất trình"
+  const at = tokens.findIndex((_, i) => BRING.some((run) => run.every((t, j) => tokens[i + j] === t)));
   if (at < 0 || at === tokens.length - 1) return false;
   return tokens.slice(0, at).every((t) => FILLER.has(t)) && tokens.length <= 12;
 }
