@@ -765,14 +765,19 @@ async function answerQuestion(
     !isForeignElement(retold) &&
     ABROAD.test(fold(text.normalize("NFC")));
   // A what-if moved to its look-alike asks that one as a whole, or the section it names.
-  // Otherwise the section the follow-up asks ("… cũng phải thông báo với phường à?": whether it must, its conditions).
+  // Otherwise the section a question asks ("… cũng phải thông báo với phường à?": whether it must, its conditions); a
+  // case told, asking nothing ("tôi muốn khiếu nại quyết định xử phạt …"), the whole.
   if (retold && !abroadStill)
     return [
       show(
         ctx,
         deps,
         retold,
-        asksWhatIf(text) ? (sectionCue(text)?.section ?? "general") : (cue?.section ?? outcome.intent),
+        asksWhatIf(text)
+          ? (sectionCue(text)?.section ?? "general")
+          : asksQuestion(text)
+            ? (cue?.section ?? outcome.intent)
+            : outcome.intent,
       ),
     ];
   // Another procedure's name said whole though it does not open the message: "à cho hỏi luôn chứng thực chữ ký trên
@@ -2808,11 +2813,14 @@ function saysOtherName(
   const ourWords = new Set(ours.flat());
   const runsIn = (list: readonly string[][], a: string, b: string) =>
     list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
+  // (no word of place or relation: "ở" of "chứng thực ở phường" names nothing)
   const telling = (w: Word) =>
     !ourWords.has(key(w)) &&
     !NAME_STOP.has(`${w.token}:${w.marks}`) &&
     !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
     !STATE_WORDS.has(w.token) &&
+    !PLACE_AFTER.has(w.token) &&
+    !(withAccents ? RELATION_WORDS.has(`${w.token}:${w.marks}`) : RELATION_FOLDED.has(w.token)) &&
     (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0);
   // The other's own name said whole ("đăng ký thường trú" after the area certificate, one of whose aliases says it)
   // tells it apart too.
