@@ -3342,9 +3342,8 @@ function pickedWithSection(text: string, choices: readonly Choice[]): { code: st
 /** The chat's view of the catalogue: its ward's when one is chosen. */
 function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnapshot {
   const snapshot = deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
-  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss); look-alikes
-  // told apart in citizens' words through the câu mẫu (variants.ts learnedTold, learnedAmong)
-  learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms, snapshot.catalogue.examples);
+  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss)
+  learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms);
   return snapshot;
 }
 

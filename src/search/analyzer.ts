@@ -61,49 +61,11 @@ const THINGS_PLAIN = new Set("giay gks cccd cmnd cmt vi bop tui dt xe tien kt3 p
 const isThing = (w: Word) =>
   w.marks === "" ? THINGS_PLAIN.has(w.token) : THINGS.some((t) => t.token === w.token && t.marks === w.marks);
 
-/**
- * A relative's "mất" said bare is a death when what follows tells when, where or how it came ("ba em mất sáng nay ở
- * nhà", "mẹ tôi mất tại bệnh viện", "ông mất vì tai biến", "bố mất rồi") or ends the clause: it is read as "đã mất"
- * (synonyms.json `khaitử`). Not before what a loss or a cost takes ("bố em mất việc", "mẹ mất ngủ", "mất bao lâu",
- * "mất phí"), nor a writer's "em/anh/con mất …" (the relative must be one no writer calls themself, or be followed by
- * whose: "anh tôi mất", "con em mất"). Typed without accents "mat" is many words ("mắt", "mát"): not read.
- */
-const KIN = words("bố ba cha mẹ má ông bà chồng vợ cụ dì chú bác cậu mợ thím dượng nội ngoại");
-const KIN_OF = words("anh chị em con cháu cô");
-const WHOSE = words("em tôi mình tui tớ cháu con nó ấy ruột nội ngoại chồng vợ mình của");
-const DEATH_TOLD = words(
-  "sáng trưa chiều tối đêm hôm hồi lúc năm tháng tuần ngày ở tại vì do đột từ cách được rồi trong sau khi vào đầu cuối",
-);
-const DIED = words("đã")[0] as Word;
-/** The word typed with its accents as listed (a word typed without accents is none of these). */
-const spelled = (t: TextWord, list: readonly Word[]) => list.some((w) => t.token === w.token && t.marks === w.marks);
-
-function relativeDied<T extends TextWord>(input: readonly T[], k: number): boolean {
-  const w = input[k] as T;
-  if (!spelled(w, [LOST])) return false;
-  const before = input[k - 1];
-  if (!before || before.clause !== w.clause) return false;
-  const kin =
-    spelled(before, KIN) ||
-    (spelled(before, WHOSE) &&
-      k >= 2 &&
-      (input[k - 2] as T).clause === w.clause &&
-      (spelled(input[k - 2] as T, KIN) || spelled(input[k - 2] as T, KIN_OF)));
-  if (!kin) return false;
-  const next = input[k + 1];
-  return !next || next.clause !== w.clause || spelled(next, DEATH_TOLD);
-}
-
-/**
- * `input` without the time word of a loss said as a death would be ("đã mất giấy khai sinh"), and with one before a
- * relative's bare "mất" that tells a death (`relativeDied`).
- */
+/** `input` without the time word of a loss said as a death would be ("đã mất giấy khai sinh"). */
 function lostNotDied<T extends TextWord>(input: readonly T[]): T[] {
   const drop = new Set<number>();
-  const died = new Set<number>();
   input.forEach((w, k) => {
     if (k === 0 || !typedAs(w, [LOST])) return;
-    if (relativeDied(input, k)) died.add(k);
     const before = input[k - 1] as T;
     if (before.clause !== w.clause || !typedAs(before, WHEN_LOST)) return;
     let j = k + 1;
@@ -111,10 +73,7 @@ function lostNotDied<T extends TextWord>(input: readonly T[]): T[] {
     const thing = input[j];
     if (thing && thing.clause === w.clause && isThing(thing)) drop.add(k - 1);
   });
-  if (drop.size === 0 && died.size === 0) return [...input];
-  return input.flatMap((w, k) =>
-    drop.has(k) ? [] : died.has(k) ? [{ ...w, token: DIED.token, marks: DIED.marks }, w] : [w],
-  );
+  return drop.size === 0 ? [...input] : input.filter((_, k) => !drop.has(k));
 }
 
 /** "muốn", after which "để" lets, not purposes. */

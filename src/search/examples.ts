@@ -11,14 +11,13 @@ import {
   RANKER_MODEL,
   RANKER_ON,
   type RankerModel,
-  RESCUE_VETO,
   rerank,
   type SituationModel,
   withNearest,
 } from "./ranker.js";
 import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
-import { outOfScope, SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
+import { SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
 
 /**
  * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
@@ -560,14 +559,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     const outcome = this.servedUncached(text, limit);
     // A câu mẫu said word for word is answered as labelled: the gate reads only what no example labels.
     if (!this.scope || outcome.decision === "none" || this.examples.exactly(text).exact !== undefined) return outcome;
-    // A list the rules found nothing for is the model's guess: the gate takes it away from `RESCUE_VETO`.
-    if (this.rescued.has(outcome) && outOfScope(this.scope, text) >= RESCUE_VETO)
-      return { ...outcome, decision: "none", hits: [], sure: true };
     return scopeGate(text, outcome, this.scope);
   }
-
-  /** The outcomes that are rescue lists (the rules found nothing; the model offered its first candidates). */
-  private readonly rescued = new WeakSet<SearchOutcome<P>>();
 
   /** The served outcome before the scope gate. */
   private servedUncached(text: string, limit: number): SearchOutcome<P> {
@@ -585,18 +578,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
         // The rules' analysis of the message serves when no spelling fix changed it (the same synonyms read it).
         const plain = this.lastPlain?.text === text ? this.lastPlain.query : undefined;
         const near = this.examples.nearest(text, this.exampleTuning.second, exact, plain);
-        const served = rerank(
-          text,
-          outcome,
-          this.recall(ranked, near),
-          near,
-          this.grams,
-          this.ranker,
-          limit,
-          this.situations,
-        );
-        if (outcome.decision === "none" && served.decision === "choose") this.rescued.add(served);
-        return served;
+        return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
       }
       if (exact.exact === NONE || this.byCode.has(exact.exact)) {
         // withExamples reads only the exact label then.
@@ -605,18 +587,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const near = this.examples.nearest(text, this.exampleTuning.second);
     if (this.ranker && this.grams && near.exact === undefined) {
-      const served = rerank(
-        text,
-        outcome,
-        this.recall(ranked, near),
-        near,
-        this.grams,
-        this.ranker,
-        limit,
-        this.situations,
-      );
-      if (outcome.decision === "none" && served.decision === "choose") this.rescued.add(served);
-      return served;
+      return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
     }
     return withExamples(outcome, near, this.byCode, this.exampleTuning);
   }

@@ -1096,7 +1096,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     }
     const decided = decide(ranked, limit, this.tuning);
-    return { intent: this.intentFor(query.cues, decided.hits[0], query.said), sectionOnly: false, ...decided };
+    return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
   }
 
   /** The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`. */
@@ -1271,15 +1271,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * "hỗ trợ chi phí mai táng" asks for the allowance, not its fee; "trước thời hạn" is in
    * the name of the business pause. Such cues are dropped before the section is chosen.
    */
-  private intentFor(cues: readonly Cue[], top: Hit<P> | undefined, said: readonly Word[] = []): Intent {
+  private intentFor(cues: readonly Cue[], top: Hit<P> | undefined): Intent {
     if (!top || cues.length === 0) return chooseIntent(cues);
-    const named = words(top.procedure.name);
-    const name = ` ${named.map((w) => w.token).join(" ")} `;
+    const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
     // A procedure itself done online ("… trực tuyến toàn trình", "Liên thông điện tử …"): the channel names it, so
     // "đăng ký xe online trên VNeID ntn" asks its steps (INTENT's chooseIntent option).
     const channelIsProcedure = ONLINE_NAMES.some((n) => name.includes(n));
     return chooseIntent(
-      cues.filter((c) => c.tokens.length === 0 || !inName(c, named, said)),
+      cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)),
       { channelIsProcedure },
     );
   }
@@ -2628,23 +2627,4 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return (d[a.length] as number[])[b.length] as number;
-}
-
-/**
- * Whether a cue's words stand in a procedure's name (`intentFor`), each word typed with accents as the name writes it:
- * "ở đâu" is no "lần đầu" ("phát hiện trẻ bị đánh thì báo ở đâu" asks the place whatever record comes first), while a
- * cue typed without accents is read in any name whose words fold to it, as before.
- */
-function inName(cue: Cue, named: readonly Word[], said: readonly Word[]): boolean {
-  const n = cue.tokens.length;
-  for (let s = 0; s + n <= named.length; s++) {
-    const fits = cue.tokens.every((token, i) => {
-      const word = named[s + i] as Word;
-      if (word.token !== token) return false;
-      const typed = cue.at === undefined ? undefined : said[cue.at + i];
-      return !typed || typed.token !== token || typed.marks === "" || typed.marks === word.marks;
-    });
-    if (fits) return true;
-  }
-  return false;
 }
