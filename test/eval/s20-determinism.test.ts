@@ -1,0 +1,66 @@
+/**
+ * Session 20 (DETERM): the same tree gives the same replies whatever ran before it in the process. Vitest runs the unit
+ * files with `isolate: false` (vitest.config.ts): the files of one worker share loaded modules, so module-level state
+ * one file leaves (a cache, a registration keyed by the catalogue) reaches every file after it. The nineteenth session
+ * saw a probe floor play 32/39 alone and 31/39 inside CI's full run (test/core/s17-follow.test.ts, batch 2), and an
+ * off-topic «hút thuốc lá có hại gì cho phổi» after a tobacco licence answered 2.000162 once (s18-oos-requests).
+ *
+ * A fixed set of conversations is played on a fresh assistant over a catalogue of this file's own; each test then does
+ * in the same process what other files do (other conversations, the search asked directly), plays the same
+ * conversations again on a new assistant over the same catalogue and expects every reply identical, word for word,
+ * choices included (test/harness/replay.ts lists the turns that differ, both replies).
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { BUNDLED_DATA, ROOT } from "../harness/common.js";
+import { type Conversation, conversations } from "../harness/eval-conversations.js";
+import { differences, replay, type Transcript } from "../harness/replay.js";
+
+/**
+ * The conversations compared: the two batches that moved in the full run, and look-alike corrections (the readings most
+ * bound to state learned from the catalogue).
+ */
+const FIXED: readonly Conversation[] = [
+  ...conversations("test/core/s17-follow-probe2.jsonl"),
+  ...conversations("test/features/s18-oos-probe1.jsonl"),
+  ...conversations("test/core/s19-lookalike-probe1.jsonl").slice(0, 20),
+];
+
+/** Conversations of other files, played in between. */
+const WARM_UP: readonly Conversation[] = [
+  ...conversations("test/core/s16-follow-probe1.jsonl").slice(0, 30),
+  ...conversations("test/core/s18-lookalike-probe2.jsonl"),
+  ...conversations("test/features/s19-oos-probe1.jsonl"),
+];
+
+/** Messages searched directly in between: the first column of a fixture of labelled queries. */
+const SEARCHED = readFileSync(path.join(ROOT, "test/fixtures/dev-queries.tsv"), "utf8")
+  .split("\n")
+  .slice(1, 400)
+  .map((line) => line.split("\t")[0] ?? "")
+  .filter((text) => text !== "");
+
+let catalogue: LiveCatalogue;
+/** The replies of the fixed conversations on a fresh assistant over a fresh catalogue. */
+let fresh: Transcript;
+// A hang guard, not a budget: a catalogue of this file's own (not the worker's shared one, which earlier files may have
+// touched) takes seconds to open calm and far longer on the shared machine under load; then one play of the conversations.
+beforeAll(async () => {
+  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  fresh = await replay(FIXED, catalogue);
+}, 240_000);
+
+describe("replies do not depend on what ran before in the process", () => {
+  it("after other conversations and the search asked directly", async () => {
+    await replay(WARM_UP, catalogue);
+    // as the search floors do: its recent outcomes and spelling fixes are kept
+    const { search } = catalogue.current();
+    for (const line of SEARCHED) search.search(line);
+    const again = await replay(FIXED, catalogue);
+    expect(fresh.lines.length).toBeGreaterThan(100);
+    expect(differences(fresh, again)).toEqual([]);
+    // A hang guard, not a budget: some 150 conversations played, 15–20 s alone, a minute or more beside the full run.
+  }, 240_000);
+});
