@@ -56,12 +56,25 @@ describe("a section asked past the list a story got", () => {
   });
 
   it.each([
-    ["bà nội em mất rồi, nhà còn đất", "nộp ở đâu", "1.000656"],
     ["tôi muốn làm giấy tờ cho bố tôi mới mất hôm qua ở bệnh viện", "nộp ở đâu", "1.000656"],
   ] as const)("a story that names its procedure gets it: %s / %s", async (story, next, code) => {
     const { say } = chatWith(catalogue);
     await say(story);
     expect(codeOf(await say(next))).toBe(code);
+  });
+
+  // «bà nội em mất rồi, nhà còn đất» asked khai tử here until the twentieth session; its training set T14 (letters
+  // whose background tells a death while they ask for the heirs' papers of the land it left) taught the re-ranker that
+  // a death told beside the land it left is as often the heirs' division: the list keeps both and the section asked
+  // next stays the citizen's choice between them, as for a bare name's list above.
+  it("a death told beside the land it left: khai tử and the heirs' division both listed, the choice stays", async () => {
+    const { say } = chatWith(catalogue);
+    expect(codeOf(await say("bà nội em mất rồi, nhà còn đất"))).toBeUndefined();
+    const asked = await say("nộp ở đâu");
+    expect(codeOf(asked)).toBeUndefined();
+    const offered = (asked[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(offered.slice(0, 3)).toContain("1.000656");
+    expect(offered.slice(0, 3)).toContain("2.001406");
   });
 
   it("an off-topic question over the list is no question about its leader", async () => {
