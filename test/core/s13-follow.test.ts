@@ -1,7 +1,8 @@
 import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse, expectProbeFloors } from "../harness/converse.js";
+import { converse } from "../harness/converse.js";
+import { probeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 13 (FOLLOW): after a right answer, a section asked with the case told around it (a name, a place, a size,
@@ -17,12 +18,13 @@ describe("the probe batches", () => {
   // Batch 1 was written before any change of this session: 27/36 follow-up turns, 7/8 no-procedure turns on the
   // session's start code (ee820ca), 31/36 and 7/8 at 1529a6d. Batch 2 was written after the changes and measured once,
   // never tuned on: 10/16 and 5/5 on ee820ca, 16/16 and 5/5 at 1529a6d.
-  it.each([
-    ["test/core/s13-follow-probe1.jsonl", 0.8, 7],
-    ["test/core/s13-follow-probe2.jsonl", 0.9, 5],
-  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    await expectProbeFloors(file, catalogue, floor, noneFloor);
-  });
+  probeBatches(
+    () => catalogue,
+    [
+      ["test/core/s13-follow-probe1.jsonl", 0.8, 7],
+      ["test/core/s13-follow-probe2.jsonl", 0.9, 5],
+    ],
+  );
 });
 
 describe("a section asked with the case told before it", () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse, expectProbeFloors } from "../harness/converse.js";
+import { converse } from "../harness/converse.js";
+import { probeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 14 (FOLLOW): after a right answer, the follow-up path reaches the turns the intent rules read (the office's
@@ -19,12 +20,13 @@ describe("the probe batches", () => {
   // Batch 1 was written before any change of this session: 13/29 follow-up turns, 7/9 no-procedure turns on the
   // session's start code (3247025); 27/29 and 9/9 after the changes. Batch 2 was written after the changes and measured
   // once, never tuned on: 6/18 and 4/6 on the start code, 16/18 and 5/6 after.
-  it.each([
-    ["test/core/s14-follow-probe1.jsonl", 0.9, 9],
-    ["test/core/s14-follow-probe2.jsonl", 0.85, 5],
-  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    await expectProbeFloors(file, catalogue, floor, noneFloor);
-  });
+  probeBatches(
+    () => catalogue,
+    [
+      ["test/core/s14-follow-probe1.jsonl", 0.9, 9],
+      ["test/core/s14-follow-probe2.jsonl", 0.85, 5],
+    ],
+  );
 });
 
 describe("the office's days and hours after an answer: the place section", () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse, expectProbeFloors } from "../harness/converse.js";
+import { converse } from "../harness/converse.js";
+import { probeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 15 (FOLLOW): after an answer, where another thing is ("chợ Bến Thành ở đâu", "gần đây chỗ nào bán sim") is no
@@ -19,12 +20,13 @@ describe("the probe batches", () => {
   // Batch 1 was written before any change of this session: 36/42 follow-up turns, 18/23 no-procedure turns on the
   // session's start code (52db335), 42/42 and 23/23 after (652ecd8). Batch 2 was written after the first commit and
   // measured once, never tuned on: 22/25 and 11/14 at 52db335, 23/25 and 14/14 at 652ecd8.
-  it.each([
-    ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
-    ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
-  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    await expectProbeFloors(file, catalogue, floor, noneFloor);
-  });
+  probeBatches(
+    () => catalogue,
+    [
+      ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
+      ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
+    ],
+  );
 });
 
 describe("where another thing is, after an answer: none", () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { converse, expectProbeFloors } from "../harness/converse.js";
+import { converse } from "../harness/converse.js";
+import { probeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 16 (FOLLOW): after an answer, a question search finds nothing for that the scope gate reads as the ward's
@@ -20,12 +21,13 @@ describe("the probe batches", () => {
   // Batch 1 was written before reading the code's behaviour on it: 56/57 follow-up turns, 15/16 no-procedure turns on
   // a85ac94 (the session's start code), 57/57 and 16/16 at the end. Batch 2 was written after 30e15a5 and never tuned
   // on: 22/34 and 8/10 on a85ac94, 30/34 and 9/10 at the end (HEAD 68d52d9 + the last follow-up changes).
-  it.each([
-    ["test/core/s16-follow-probe1.jsonl", 0.95, 15],
-    ["test/core/s16-follow-probe2.jsonl", 0.85, 8],
-  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    await expectProbeFloors(file, catalogue, floor, noneFloor);
-  });
+  probeBatches(
+    () => catalogue,
+    [
+      ["test/core/s16-follow-probe1.jsonl", 0.95, 15],
+      ["test/core/s16-follow-probe2.jsonl", 0.85, 8],
+    ],
+  );
 });
 
 describe("a question in the citizen's own words after an answer asks the procedure at hand", () => {

@@ -2,7 +2,6 @@ import { expect } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
-import { conversations, playConversations } from "./eval-conversations.js";
 
 /**
  * Plays short conversations through the real assistant and reads its replies as a citizen would: which procedure a
@@ -66,23 +65,5 @@ export async function firstReply(
   };
 }
 
-/**
- * A probe batch of conversations held at its floors (the sessions' sNN-follow tests): plays `file` through the real
- * assistant, logs its figures (SHOW_WRONG=1 lists the wrong turns) and expects the follow-up turns right at or above
- * `floor` (a rate) and the no-procedure turns right at or above `noneFloor` (a count).
- */
-export async function expectProbeFloors(
-  file: string,
-  catalogue: LiveCatalogue,
-  floor: number,
-  noneFloor: number,
-): Promise<void> {
-  const score = await playConversations(conversations(file), catalogue);
-  const rate = score.followUpsRight / Math.max(1, score.followUps);
-  console.log(
-    `${file}: follow-up turns right ${score.followUpsRight}/${score.followUps} = ${rate.toFixed(3)}, no-procedure turns right ${score.noneRight}/${score.noneTurns}`,
-  );
-  if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-  expect(rate).toBeGreaterThanOrEqual(floor);
-  expect(score.noneRight).toBeGreaterThanOrEqual(noneFloor);
-}
+/** Kept here for the files that import it from here; the scaffold of the probe batches is probe-floors.ts. */
+export { expectProbeFloors } from "./probe-floors.js";

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureSearch } from "../../src/search/index.js";
+import { expectSearchFloors } from "../harness/probe-floors.js";
 import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
 
 // Session 15 (SEARCH): a paper no record has, asked by its name, is not the record the story names; the age the social
@@ -58,25 +59,16 @@ describe("another agency that asked for a ward paper is the occasion, not the re
 });
 
 describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
-  const n = (share: number, of: number) => Math.round(share * of);
   // test/search/s15-search-probe1.tsv, written before measuring, half letters with a story: 76 in scope, 15 out. At
   // e4b4718 top-1 72, top-3 75, answered 1, offered 0; after 914095a 73/76/0/0; with the scope gate 73/75/0/0 (the gate
   // holds back a wrong answer whose right record was second: an 'đổi họ' letter). The floor holds either way.
   it("batch 1 (tuned on) holds", () => {
-    const a = served.measure("test/search/s15-search-probe1.tsv");
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(73);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(75);
-    expect(n(a.confidentWrong, a.outOfScope)).toBe(0);
-    expect(n(a.offers, a.outOfScope)).toBe(0);
+    expectSearchFloors(served, "test/search/s15-search-probe1.tsv", { top1: 73, top3: 75, answered: 0, offered: 0 });
   });
 
   // test/search/s15-search-probe2.tsv, written after the fixes, never tuned on: 54 in scope, 12 out. After 914095a
   // top-1 52, top-3 53, answered 1, offered 2; with the scope gate 52/53/1/1 (the floor holds either way).
   it("batch 2 (never tuned on) holds", () => {
-    const a = served.measure("test/search/s15-search-probe2.tsv");
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(52);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(53);
-    expect(n(a.confidentWrong, a.outOfScope)).toBeLessThanOrEqual(1);
-    expect(n(a.offers, a.outOfScope)).toBeLessThanOrEqual(2);
+    expectSearchFloors(served, "test/search/s15-search-probe2.tsv", { top1: 52, top3: 53, answered: 1, offered: 2 });
   });
 });

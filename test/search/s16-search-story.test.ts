@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureSearch } from "../../src/search/index.js";
 import { readsEnglish } from "../../src/search/ranker.js";
+import { expectSearchFloors } from "../harness/probe-floors.js";
 import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
 
 // Session 16 (SEARCH): the rescue's threshold weighs out-of-scope lists against in-scope ones (one stray out-of-scope
@@ -51,24 +52,15 @@ describe("English is read apart: its grams do not make a Vietnamese family's cas
 });
 
 describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
-  const n = (share: number, of: number) => Math.round(share * of);
   // test/search/s16-search-probe1.tsv, written before measuring (85 in scope, 19 letters ≥150 characters, 10 out of
   // scope; tuned on): at b6afc0f top-1 75, top-3 77, answered 1, offered 0; after this session's re-ranker the same.
   it("batch 1 (tuned on) holds", () => {
-    const a = served.measure("test/search/s16-search-probe1.tsv");
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(75);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(77);
-    expect(n(a.confidentWrong, a.outOfScope)).toBeLessThanOrEqual(1);
-    expect(n(a.offers, a.outOfScope)).toBe(0);
+    expectSearchFloors(served, "test/search/s16-search-probe1.tsv", { top1: 75, top3: 77, answered: 1, offered: 0 });
   });
 
   // test/search/s16-search-probe2.tsv, written before the session's model was trained and never tuned on: 49 in scope,
   // 10 out. At b6afc0f top-1 48, top-3 48, answered 2, offered 0; after, the same.
   it("batch 2 (never tuned on) holds", () => {
-    const a = served.measure("test/search/s16-search-probe2.tsv");
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(48);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(48);
-    expect(n(a.confidentWrong, a.outOfScope)).toBeLessThanOrEqual(2);
-    expect(n(a.offers, a.outOfScope)).toBe(0);
+    expectSearchFloors(served, "test/search/s16-search-probe2.tsv", { top1: 48, top3: 48, answered: 2, offered: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ProcedureSearch } from "../../src/search/index.js";
+import { expectSearchFloors } from "../harness/probe-floors.js";
 import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
 
 // Session 17 (SEARCH): everyday ways of saying "no pension" and "the elderly" are the hưu trí record's own words.
@@ -26,29 +27,18 @@ describe("an old person without a pension who wants a monthly allowance is the s
 });
 
 describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
-  const n = (share: number, of: number) => Math.round(share * of);
   // test/search/s17-search-probe1.tsv, written before measuring (74 in scope, 5 letters ≥150 characters, 9 out of scope,
   // 6 of them bare statements; tuned on): 4b2f87d top-1 63, top-3 63, offered 2; 7da5f74 64, 64, 2; at e574fce (T11 and
   // the lead's retrain) 63, 63, 2 (the two offered: 'nhà tôi ở phường Tân Định' by the rules, 'con em học lớp 3' by the
   // rescue; a gate for statements that ask nothing is left for the next session: /work/coord/s17/search-rescue-gate.patch).
   it("batch 1 (tuned on) holds", () => {
-    const a = served.measure("test/search/s17-search-probe1.tsv");
-    console.log(`s17-search-probe1: top-1 ${n(a.top1, a.inScope)} top-3 ${n(a.top3, a.inScope)} of ${a.inScope}`);
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(63);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(63);
-    expect(n(a.confidentWrong, a.outOfScope)).toBe(0);
-    expect(n(a.offers, a.outOfScope)).toBeLessThanOrEqual(2);
+    expectSearchFloors(served, "test/search/s17-search-probe1.tsv", { top1: 63, top3: 63, answered: 0, offered: 2 });
   });
 
   // test/search/s17-search-probe2.tsv, written after the changes from the records alone and never tuned on (51 in scope,
   // 3 letters, 9 out of scope, 4 of them bare statements): 4b2f87d top-1 45, top-3 46, none answered or offered; the same
   // at 7da5f74 and at e574fce.
   it("batch 2 (never tuned on) holds", () => {
-    const a = served.measure("test/search/s17-search-probe2.tsv");
-    console.log(`s17-search-probe2: top-1 ${n(a.top1, a.inScope)} top-3 ${n(a.top3, a.inScope)} of ${a.inScope}`);
-    expect(n(a.top1, a.inScope)).toBeGreaterThanOrEqual(45);
-    expect(n(a.top3, a.inScope)).toBeGreaterThanOrEqual(46);
-    expect(n(a.confidentWrong, a.outOfScope)).toBeLessThanOrEqual(0);
-    expect(n(a.offers, a.outOfScope)).toBeLessThanOrEqual(0);
+    expectSearchFloors(served, "test/search/s17-search-probe2.tsv", { top1: 45, top3: 46, answered: 0, offered: 0 });
   });
 });
