@@ -733,6 +733,28 @@ async function answerQuestion(
   // "ra Hà Nội mất bao lâu", "vào Đà Nẵng mất mấy tiếng" after an answer: a trip's time, no section of it.
   if (current && (onlySection === "time" || onlySection === "fee") && travelsTo(text))
     return [notFound(ctx, deps, catalogue, text)];
+  // "mất mấy ngày, em cần để làm hồ sơ vay mua nhà", "cần mang gì để bổ sung hồ sơ đăng ký hộ kinh doanh", "nộp online
+  // được không để làm hồ sơ nhập hộ khẩu cho con" after an answer: a section asked first, then what the paper at hand is
+  // for, which search reads as another procedure. Read without the purpose, the question names no other procedure: that
+  // section of the one at hand. Not a way asked to the purpose ("làm sao để …", "cần làm gì để …": that one's steps).
+  const trailing =
+    current && !labelled && (outcome.decision === "none" || (top && top.procedure.code !== current.code))
+      ? trailingPurpose(text)
+      : undefined;
+  const unpurposed = trailing?.rest;
+  const purposeCue = unpurposed === undefined ? undefined : sectionCue(unpurposed);
+  // (a way asked before the purpose: "làm sao để …"; asked after it, "…, xã xét theo các bước ra sao", is the paper's)
+  const howBefore =
+    trailing !== undefined &&
+    (sectionCue(trailing.before)?.section === "steps" || ASKS_HOW.test(fold(trailing.before)));
+  if (current && unpurposed !== undefined && purposeCue && !howBefore) {
+    const again = search.search(unpurposed, SEARCH_LIMIT);
+    const [first] = again.hits;
+    // (a paper named before the purpose, "xác nhận diện tích nhà ở để nhập khẩu thì …" after a residence, is the one
+    // asked: search, reading the words without the purpose, still leads with another procedure)
+    const namesOther = first !== undefined && again.decision !== "none" && first.procedure.code !== current.code;
+    if (!namesOther) return [show(ctx, deps, current, whereRecordSays(current, unpurposed, purposeCue.section))];
+  }
   // The case told anew after an answer (foreign.ts retoldCase): a marriage already made abroad, a foreigner named after
   // a plain procedure with a twin, everyone said Vietnamese after a foreign-element one, someone too unwell to come
   // (the mobile registration) — that look-alike, unless the words name another procedure whole or staff labelled them.
@@ -936,7 +958,13 @@ async function answerQuestion(
     return [listReply(ctx, catalogue, options, "documents")];
   const said = matchRedirect(catalogue.redirects ?? [], text);
   // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
-  const redirect = said && !namesAsHeld(text, said.said) ? said : undefined;
+  // "để được hỗ trợ mua thẻ bảo hiểm y tế, xin trong bao lâu thì có" after an answer: another agency's matter said only
+  // as what the paper at hand is for, a section of it asked after; the pointer is no answer to that.
+  const withoutPurpose =
+    !current || !cue ? undefined : forPurpose(text) ? afterPurpose(text) : withoutTrailingPurpose(text);
+  const purposeOnly =
+    said !== undefined && withoutPurpose !== undefined && !matchRedirect(catalogue.redirects ?? [], withoutPurpose);
+  const redirect = said && !namesAsHeld(text, said.said) && !purposeOnly ? said : undefined;
   // A section with words of the current procedure's name, unless they are another agency's service
   // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
   // Not when the words name another procedure whole and the current one holds them only in an alias: "còn đăng ký kết
@@ -1056,7 +1084,17 @@ async function answerQuestion(
   if (current && cue && described !== undefined && described !== text && !firstOrChange) {
     const again = search.search(described, SEARCH_LIMIT);
     const [first] = again.hits;
-    if (!(again.decision === "answer" && first && first.parts.title >= 1))
+    // (the same other procedure search is sure of without them was not named by them: "hợp đồng chứng thực rồi mà đánh
+    // máy sai chính tả tên người bán thì sửa thế nào" names the error correction with or without "người bán")
+    const namedStill =
+      again.decision === "answer" &&
+      again.sure &&
+      outcome.sure &&
+      first !== undefined &&
+      top !== undefined &&
+      first.procedure.code === top.procedure.code &&
+      top.procedure.code !== current.code;
+    if (!(again.decision === "answer" && first && first.parts.title >= 1) && !namedStill)
       return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
   // "mất bao nhiêu 1 trang" on a certified copy, "điều kiện cụ thể là gì": a section asked on the procedure at hand with
@@ -1069,6 +1107,9 @@ async function answerQuestion(
     !redirect &&
     explainsRest(current, text, cue.rest, catalogue.procedures) &&
     !asksOfOther(text) &&
+    // not another matter that shares the thing's word ("uống bia rượu nhiều thì gan có sao không" after a liquor
+    // licence), as the scope gate reads it
+    !readsOutOfScope(search, text, EXPLAINED_OUT_OF_SCOPE) &&
     unknownWords(text, vocabularyOf(catalogue)).length === 0
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
@@ -1340,6 +1381,17 @@ async function answerQuestion(
       ),
     ];
   }
+  // "nên nói cho con nuôi biết sự thật vào lúc mấy tuổi" after an adoption: search, unsure, meets the procedure at hand
+  // by its thing's word alone, and the scope gate reads the question as another matter: none of it is asked.
+  if (
+    current &&
+    outcome.decision === "answer" &&
+    !outcome.sure &&
+    top?.procedure.code === current.code &&
+    !labelled &&
+    readsOutOfScope(search, text, UNSURE_OUT_OF_SCOPE)
+  )
+    return [notFound(ctx, deps, catalogue, text)];
   if (outcome.decision === "answer" && top) {
     // Only one candidate came close: the answer (or its twin), with a way out.
     const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar);
@@ -1656,8 +1708,16 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   const own = withAccents ? examples.accented : examples.folded;
   const kin = kinWords(current, catalogue.procedures);
   const common = commonWords(catalogue.procedures);
+  // and the words the look-alikes' câu mẫu tell their cases with ("đổ móng" of a building permit's change, told of its
+  // extension too): the same thing's cases, told in the same words
+  const kinSaid = kinExampleWords(current, catalogue);
+  // (a kin word is a person of the case: "má" said as "mẹ" is)
   const isTold = (w: Word) =>
-    own.has(key(w)) || (withAccents ? kin.accented : kin.folded).has(key(w)) || common.has(key(w));
+    KIN.has(w.token) ||
+    own.has(key(w)) ||
+    (withAccents ? kin.accented : kin.folded).has(key(w)) ||
+    (withAccents ? kinSaid.accented : kinSaid.folded).has(key(w)) ||
+    common.has(key(w));
   const uses = wordUses(catalogue.examples);
   const distinct = [...new Map(said.map((w) => [key(w), w])).values()];
   // the procedure's own câu mẫu's words lean its way whatever small talk says of them ("xe", "vốn" of a street stall)
@@ -2111,6 +2171,63 @@ function bothTogether(
   if (!first || first.code === current.code || first.code === named.code) return undefined;
   if (!outcome.hits.some((h) => h.procedure.code === first.code)) return undefined;
   return lookAlike(first, current) && lookAlike(first, named) ? first : undefined;
+}
+
+/** What a message opening with a purpose asks after it: the words past its first clause ("để …, xin ở đâu", "để … thì"). */
+function afterPurpose(text: string): string {
+  const nfc = text.normalize("NFC");
+  const end = nfc.search(/[,.;?!\n]|\s(?:thì|thi)\s/u);
+  return end < 0 ? "" : nfc.slice(end + 1);
+}
+
+/** "làm sao", "làm thế nào", "cách nào", "ra sao", "làm gì" (folded): a way asked, to what follows. */
+const ASKS_HOW = /(?:^|[^\p{L}])(?:lam sao|lam the nao|the nao|cach nao|ra sao|lam gi|lam j|ntn)(?=$|[^\p{L}])/u;
+/** "để" in a message typed with accents (a purpose after a question); "de" when the message has none. */
+const PURPOSE_AT = /(?:^|[\s,])(để|de)\s+/giu;
+/** After "để": leaving, waiting, noticing, keeping ("để lại", "để lâu", "để ý", "để dành"), no purpose. */
+const NOT_PURPOSE = "lại trống lâu quá ý dành sẵn yên nguyên đó";
+/** "để em hỏi/xem/bàn …": let me …, no purpose. */
+const LET_ME_DO = "hỏi xem coi nghĩ bàn tìm suy tính";
+/** Who the purpose is for, before its verb ("để em còn làm", "để sau này con đi học"). */
+const PURPOSE_LEAD = "tôi mình em tui anh chị con cháu bố mẹ ba má nhà còn sau này mai được";
+/** Word lists read as typed: with accents, or folded for a message typed without them. */
+const TRAILING_PURPOSE_WORDS = [true, false].map((plain) => {
+  const read = (list: string) => new Set(plain ? tokenize(list) : accented(list));
+  return { notPurpose: read(NOT_PURPOSE), letMe: read(LET_ME_DO), lead: read(PURPOSE_LEAD) };
+});
+
+/**
+ * A question asked first and what it is for after «để» up to the end of its clause ("mất mấy ngày, em cần để làm hồ sơ
+ * vay mua nhà ở ngân hàng", "bao nhiêu tiền một bản để làm hồ sơ xin trợ cấp"): the question without the purpose.
+ * Undefined when nothing is asked before «để» (a purpose that opens the message is the matter asked: "để làm giấy
+ * khai sinh cho con thì cần giấy tờ gì") or no purpose follows it.
+ */
+function withoutTrailingPurpose(typed: string): string | undefined {
+  return trailingPurpose(typed)?.rest;
+}
+
+/** withoutTrailingPurpose, with what is asked before the purpose. */
+function trailingPurpose(typed: string): { rest: string; before: string } | undefined {
+  const text = typed.normalize("NFC");
+  const plain = fold(text) === text.toLowerCase();
+  for (const match of text.matchAll(PURPOSE_AT)) {
+    const said = match[1] ?? "";
+    if (!plain && said.toLowerCase() !== "để") continue;
+    const at = (match.index ?? 0) + match[0].indexOf(said);
+    const before = text.slice(0, at).trim();
+    if (words(before).length < 2) continue;
+    const after = text.slice(at + said.length);
+    const end = after.search(/[,.;?!\n]|\sthì\s|\sthi\s/u);
+    const purpose = end < 0 ? after : after.slice(0, end);
+    const { notPurpose, letMe, lead } = TRAILING_PURPOSE_WORDS[
+      plain ? 0 : 1
+    ] as (typeof TRAILING_PURPOSE_WORDS)[number];
+    const keys = plain ? tokenize(purpose) : accented(purpose);
+    const verb = keys.find((k) => !lead.has(k));
+    if (verb === undefined || notPurpose.has(keys[0] ?? "") || letMe.has(verb)) continue;
+    return { rest: `${before} ${end < 0 ? "" : after.slice(end)}`.trim(), before };
+  }
+  return undefined;
 }
 
 /** "để …", "dùng để …", "nhằm …", "mục đích là …", "in order to …" at the start: what a paper is for. */
@@ -2586,10 +2703,25 @@ function asksInScope(
 /** A question, by its mark or the particle it ends with ("… được không anh", "… thì làm sao", "… theo mẫu nào"). */
 function asksQuestion(text: string): boolean {
   if (text.includes("?") || asksWhatIf(text)) return true;
-  const last = tokenize(text).slice(-QUESTION_END_WORDS);
-  return last.some((t) => QUESTION_ENDS.has(t));
+  const said = words(text);
+  const withAccents = said.some((w) => w.marks !== "");
+  // typed with accents, a particle is one as typed ("chú ruột" is no "chứ"), or typed bare ("ko", "k")
+  const particle = (w: Word) =>
+    QUESTION_ENDS.has(w.token) && (!withAccents || w.marks === "" || QUESTION_ENDS_TYPED.has(`${w.token}:${w.marks}`));
+  const last = said.slice(-QUESTION_END_WORDS);
+  // "không / chưa" asks only at the end, particles aside ("được không ạ"); before a thing it denies it ("sống một mình,
+  // không vợ con", "chưa có giấy tờ gì")
+  return last.some(
+    (w, i) => particle(w) && (!DENIALS.has(w.token) || last.slice(i + 1).every((u) => END_PARTICLES.has(u.token))),
+  );
 }
+
+/** Question particles that deny the thing after them when one follows ("không vợ con", "chưa có sổ"). */
+const DENIALS = new Set(tokenize("không ko k hông hok chưa"));
+/** What may follow a question's last particle (folded): politeness, address, "vậy", "nhỉ". */
+const END_PARTICLES = new Set(tokenize("ạ à a ak ad vậy v z nhỉ ta hả hở hè nhé nhe nha chứ nữa ơi anh chị em bạn ạh"));
 const QUESTION_ENDS = new Set(tokenize("không ko k hông hok chưa chứ sao nào gì j đâu"));
+const QUESTION_ENDS_TYPED = new Set(accented("không hông chưa chứ sao nào gì đâu"));
 /** How many last words may hold the question's particle ("… được không anh ạ"). */
 const QUESTION_END_WORDS = 3;
 
@@ -2608,6 +2740,34 @@ const LEADS = new Set(
   ),
 );
 
+/** A procedure's name and aliases, each as its words (with accents, or folded). */
+function namePhrases(procedure: Procedure, withAccents: boolean): string[][] {
+  return [procedure.name, ...procedure.aliases].map((t) => (withAccents ? accented(t) : words(t).map((w) => w.token)));
+}
+
+/** Whether two words run one after the other in one of the phrases. */
+function runsIn(list: readonly string[][], a: string, b: string): boolean {
+  return list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
+}
+
+/**
+ * Whether a word of another procedure's name tells it apart from the one at hand (whose names' words are `ours`): a
+ * word those names never say, and no paperwork word, particle, state ("chưa có" of "đất chưa có sổ đỏ"), word of
+ * relation ("trên" of "đổi địa chỉ trên giấy phép") nor, with `place`, of place ("ở" of "chứng thực ở phường"). Typed
+ * without accents, only a particle is no such word ("thuong" of "thuong tru" may be "thường").
+ */
+function tellsApart(w: Word, ours: ReadonlySet<string>, withAccents: boolean, place: boolean): boolean {
+  return (
+    !ours.has(withAccents ? `${w.token}:${w.marks}` : w.token) &&
+    !NAME_STOP.has(`${w.token}:${w.marks}`) &&
+    !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
+    !STATE_WORDS.has(w.token) &&
+    !(place && PLACE_AFTER.has(w.token)) &&
+    !(withAccents ? RELATION_WORDS.has(`${w.token}:${w.marks}`) : RELATION_FOLDED.has(w.token)) &&
+    (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0)
+  );
+}
+
 /**
  * Whether a message opens (after openers, who asks and what they want: LEADS) with a run of another procedure's name
  * words that holds two words running in one of its names or aliases and in none of the procedure at hand's, one of them
@@ -2621,10 +2781,8 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
   const said = words(text.slice(0, MAX_DAY_CHARS));
   const withAccents = said.some((w) => w.marks !== "");
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
-  const phrases = (p: Procedure) =>
-    [p.name, ...p.aliases].map((t) => (withAccents ? accented(t) : words(t).map((w) => w.token)));
-  const theirs = phrases(other);
-  const ours = phrases(current);
+  const theirs = namePhrases(other, withAccents);
+  const ours = namePhrases(current, withAccents);
   const theirWords = new Set(theirs.flat());
   let start = said.findIndex((w) => !OPENERS.has(w.token) && !LEADS.has(w.token));
   // a lead that is itself a word of the name ("đăng ký" of "đăng ký tạm trú") may open the run
@@ -2652,19 +2810,9 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
   const then = said.findIndex((w, i) => i >= end && w.token === "thi" && (w.marks === "\u0300" || !withAccents));
   if (said.slice(end, then < 0 ? said.length : then).some((w) => !asksWithTyped(w, withAccents))) return false;
   const run = said.slice(start, end).map(key);
-  const runsIn = (list: readonly string[][], a: string, b: string) =>
-    list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
   const ourWords = new Set(ours.flat());
-  // A word the one at hand's names never say, and no paperwork word, particle, state ("chưa có" of "đất chưa có sổ
-  // đỏ") or word of place and relation ("trên" of "đổi địa chỉ trên giấy phép"). Typed without accents, only a particle
-  // is no such word ("thuong" of "thuong tru" may be "thường").
-  const telling = (w: Word) =>
-    !ourWords.has(key(w)) &&
-    !NAME_STOP.has(`${w.token}:${w.marks}`) &&
-    !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
-    !STATE_WORDS.has(w.token) &&
-    !(withAccents ? RELATION_WORDS.has(`${w.token}:${w.marks}`) : RELATION_FOLDED.has(w.token)) &&
-    (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0);
+  // (a place after the run was read above)
+  const telling = (w: Word) => tellsApart(w, ourWords, withAccents, false);
   // The section asked of the one at hand names the case ("hộ kinh doanh thì phí bao nhiêu" after the tobacco licence,
   // whose fee is set for a household business): the one at hand's, asked for that case.
   const told = section ? sectionTexts(current, section).map((t) => words(t).map((w) => w.token)) : [];
@@ -2800,28 +2948,17 @@ function saysOtherName(
   const said = textWords(text.slice(0, MAX_DAY_CHARS));
   const withAccents = said.some((w) => w.marks !== "");
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
-  const phrases = (p: Procedure) =>
-    [p.name, ...p.aliases].map((t) => (withAccents ? accented(t) : words(t).map((w) => w.token)));
-  const theirs = phrases(other);
+  const theirs = namePhrases(other, withAccents);
   // The one at hand's names up to what they are for: "… diện tích bình quân nhà ở để đăng ký thường trú" names the
   // area's certificate, not the registration it serves.
-  const ours = phrases(current).map((phrase) => {
+  const ours = namePhrases(current, withAccents).map((phrase) => {
     const purpose = phrase.findIndex((k) => (withAccents ? PURPOSE_WORDS.typed : PURPOSE_WORDS.folded).has(k));
     return purpose > 0 ? phrase.slice(0, purpose) : phrase;
   });
   const theirWords = new Set(theirs.flat());
   const ourWords = new Set(ours.flat());
-  const runsIn = (list: readonly string[][], a: string, b: string) =>
-    list.some((phrase) => phrase.some((t, i) => t === a && phrase[i + 1] === b));
-  // (no word of place or relation: "ở" of "chứng thực ở phường" names nothing)
-  const telling = (w: Word) =>
-    !ourWords.has(key(w)) &&
-    !NAME_STOP.has(`${w.token}:${w.marks}`) &&
-    !NAME_STOP_FOLDED.has(withAccents ? "" : w.token) &&
-    !STATE_WORDS.has(w.token) &&
-    !PLACE_AFTER.has(w.token) &&
-    !(withAccents ? RELATION_WORDS.has(`${w.token}:${w.marks}`) : RELATION_FOLDED.has(w.token)) &&
-    (withAccents ? !asksWithTyped(w, true) : contentWords(w.token).length > 0);
+  // (no word of place either: "ở" of "chứng thực ở phường" names nothing)
+  const telling = (w: Word) => tellsApart(w, ourWords, withAccents, true);
   // The other's own name said whole ("đăng ký thường trú" after the area certificate, one of whose aliases says it)
   // tells it apart too.
   const name = theirs[0] ?? [];
@@ -2950,6 +3087,16 @@ const GETTING: readonly Section[] = ["place", "time", "fee", "steps"];
 
 /** P(out of scope) under which a follow-up search finds nothing for may still ask about the procedure at hand. */
 const FOLLOW_UP_OUT_OF_SCOPE = 0.5;
+/** The same for a section its record explains, asked in words search finds no procedure for. */
+const EXPLAINED_OUT_OF_SCOPE = 0.7;
+/** The same for a follow-up search meets the procedure at hand with, unsure. */
+const UNSURE_OUT_OF_SCOPE = 0.9;
+
+/** Whether the scope gate reads a message as out of scope with this probability at least. */
+function readsOutOfScope(search: ProcedureSearch<Procedure>, text: string, at: number): boolean {
+  const scope = search instanceof ExampleSearch ? search.scope : null;
+  return scope !== null && outOfScope(scope, text) >= at;
+}
 
 /**
  * What a procedure is about (folded): the words of its name most records do not say ("sinh" of "Đăng ký khai sinh",
@@ -3058,6 +3205,24 @@ function properNames(text: string): Set<string> {
 const KIN_WORDS = new WeakMap<Procedure, { folded: Set<string>; accented: Set<string> }>();
 
 /** Every word the record and its look-alikes say ("trọ" of a temporary residence, said of its removal). */
+const KIN_EXAMPLE_WORDS = new WeakMap<Procedure, { folded: Set<string>; accented: Set<string> }>();
+
+/** The words of the câu mẫu of a procedure's look-alikes (lookAlike: two name words shared). */
+function kinExampleWords(procedure: Procedure, catalogue: Catalogue): { folded: Set<string>; accented: Set<string> } {
+  let found = KIN_EXAMPLE_WORDS.get(procedure);
+  if (!found) {
+    const kin = catalogue.procedures
+      .filter((p) => p !== procedure && lookAlike(p, procedure))
+      .map((p) => exampleWords(catalogue.examples, p.code));
+    found = {
+      folded: new Set(kin.flatMap((k) => [...k.folded])),
+      accented: new Set(kin.flatMap((k) => [...k.accented])),
+    };
+    KIN_EXAMPLE_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
 function kinWords(procedure: Procedure, all: readonly Procedure[]): { folded: Set<string>; accented: Set<string> } {
   let found = KIN_WORDS.get(procedure);
   if (!found) {
@@ -3342,8 +3507,9 @@ function pickedWithSection(text: string, choices: readonly Choice[]): { code: st
 /** The chat's view of the catalogue: its ward's when one is chosen. */
 function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnapshot {
   const snapshot = deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
-  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss)
-  learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms);
+  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss); look-alikes
+  // told apart in citizens' words through the câu mẫu (variants.ts learnedTold, learnedAmong)
+  learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms, snapshot.catalogue.examples);
   return snapshot;
 }
 

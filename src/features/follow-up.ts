@@ -338,11 +338,17 @@ export function sectionCue(text: string): SectionCue | undefined {
     tokens = tokens.filter((t) => !HOURS_WORDS.has(t));
   }
   if (asksOfficeDays(text)) return { section: "place", only: true, rest: [] };
+  // "hôm qua lỡ nộp hồ sơ rồi mà giờ đổi ý, xin dừng … thì làm sao": a cue word in a clause told as done, before the
+  // question's own clause, tells the story and asks nothing
+  const told = toldClauses(extracted.rest);
+  const restTokens = extracted.rest.map((w) => w.token);
   for (const cue of EXTRA_CUES) {
     const at = indexOfRun(tokens, cue.tokens);
     if (at < 0) continue;
+    const said = indexOfRun(restTokens, cue.tokens);
+    const inStory = said >= 0 && told.has(extracted.rest[said]?.clause ?? -1);
     tokens = [...tokens.slice(0, at), ...tokens.slice(at + cue.tokens.length)];
-    section ??= cue.section;
+    if (!inStory) section ??= cue.section;
   }
   // "phòng trọ gần chợ giá bn 1 tháng": a price asked, though by the month (no allowance's amount: "giá" is a price).
   const priced = PRICE_ASKED.find((run) => indexOfRun(all, run) >= 0);
@@ -385,6 +391,18 @@ export function sectionCue(text: string): SectionCue | undefined {
   }
   const rest = tokens.filter((t) => !FILLER.has(t));
   return { section, only: rest.length === 0, rest };
+}
+
+/** Words that tell a clause as done (folded): "rồi", "đã", "xong", "lỡ". */
+const DONE = new Set(["roi", "da", "xong", "lo", "r"]);
+
+/**
+ * The clauses of a message told as done before its last one ("hôm qua lỡ nộp hồ sơ rồi mà …, xin dừng … thì làm
+ * sao": the first): a story, whose words ask no section.
+ */
+function toldClauses(said: readonly TextWord[]): Set<number> {
+  const last = said.at(-1)?.clause ?? 0;
+  return new Set(said.filter((w) => w.clause < last && DONE.has(w.token)).map((w) => w.clause));
 }
 
 /** What a threshold is of: income, age, size, members, share, years (folded). */

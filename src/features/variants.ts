@@ -925,11 +925,26 @@ function caseText(procedure: Procedure): string {
 
 /** Folded words, a clause break ("."/",") kept as "|" so no pair spans two clauses. */
 function clauseTokens(text: string): string[] {
-  return fold(text.normalize("NFC"))
+  return clauseSplit(fold(text.normalize("NFC"))).map((t) => FATHER.get(t) ?? t);
+}
+
+function clauseSplit(text: string): string[] {
+  return text
     .replace(/[.,;:!?()\n–-]+/gu, " | ")
     .split(/[^\p{L}\p{N}|]+/u)
-    .filter((t) => t !== "")
-    .map((t) => FATHER.get(t) ?? t);
+    .filter((t) => t !== "");
+}
+
+/**
+ * clauseTokens with each token's spelling as typed (lower case, accents kept: "phổi" beside its folded "phoi"); the
+ * spelling is the folded token where the two do not split alike.
+ */
+function clauseTokensSpelled(text: string): { tokens: string[]; spelled: string[] } {
+  const tokens = clauseTokens(text);
+  const typed = clauseSplit(text.normalize("NFC").toLowerCase());
+  const spelled =
+    typed.length === tokens.length ? typed.map((t, i) => (FATHER.has(fold(t)) ? (tokens[i] as string) : t)) : tokens;
+  return { tokens, spelled };
 }
 
 /** The father said in everyday words, as the records say him (folded): "bố", "ba" (read as "cha" only beside "tên"/"nhận"). */
@@ -943,19 +958,23 @@ const FUNCTION_WORDS = new Set(
 );
 
 /** Word pairs of the content words, in one clause; each pair with whether a negator stands before it. */
-function pairsSaid(tokens: readonly string[]): { pair: string; negated: boolean }[] {
-  const content: { token: string; negated: boolean }[] = [];
+function pairsSaid(tokens: readonly string[]): { pair: string; negated: boolean; at: [number, number] }[] {
+  const content: { token: string; negated: boolean; at: number }[] = [];
   tokens.forEach((token, i) => {
     if (token !== "|" && FUNCTION_WORDS.has(token)) return;
     const before = tokens.slice(Math.max(0, i - 3), i);
-    content.push({ token, negated: before.some((t) => NEGATORS.has(t)) });
+    content.push({ token, negated: before.some((t) => NEGATORS.has(t)), at: i });
   });
-  const out: { pair: string; negated: boolean }[] = [];
+  const out: { pair: string; negated: boolean; at: [number, number] }[] = [];
   for (let i = 0; i + 1 < content.length; i++) {
     const [a, b] = [content[i]?.token as string, content[i + 1]?.token as string];
     if (a === "|" || b === "|") continue;
     if ((GENERIC.has(a) || /^\d+$/.test(a)) && (GENERIC.has(b) || /^\d+$/.test(b))) continue;
-    out.push({ pair: `${a} ${b}`, negated: content[i]?.negated === true });
+    out.push({
+      pair: `${a} ${b}`,
+      negated: content[i]?.negated === true,
+      at: [content[i]?.at as number, content[i + 1]?.at as number],
+    });
   }
   return out;
 }
@@ -1149,7 +1168,7 @@ function learnedOwn(member: Procedure, all: readonly Procedure[]): Set<string> {
             key.includes(" ") &&
             n >= LEARNED_MIN &&
             others.every((o) => (o?.keys.get(key) ?? 0) === 0) &&
-            n >= FUNERAL_SHARE * (learned.anywhere.get(key) ?? n),
+            n >= FUNERAL_SHARE * (learned.anywhere.keys.get(key) ?? n),
         )
         .map(([key]) => key),
     );
@@ -1327,11 +1346,17 @@ const accented = (text: string) => /[^\x00-\x7f]/u.test(text);
 export function learnGlossary(
   all: readonly Procedure[],
   synonyms: { readonly groups: readonly { readonly concept: string; readonly terms: readonly string[] }[] },
-  /** The câu mẫu (data/examples.json), read after the glossary: look-alikes told apart in citizens' words. */
+  /**
+   * The câu mẫu (data/examples.json), read after the glossary: look-alikes told apart in citizens' words. Without them
+   * the learned readings are off for these procedures, whoever turned them on before: the assistant calls this on every
+   * turn (answer.ts snapshotOf), so its replies follow its own wiring, not what another caller (a test of the readings
+   * in the same process) registered for the same catalogue.
+   */
   examples?: readonly { readonly text: string; readonly code: string }[],
 ): void {
   if (GLOSSARIES.has(all)) {
     if (examples) learnExamples(all, examples);
+    else LEARNED.delete(all);
     return;
   }
   const spaced = new Map<string, string>();
@@ -1370,6 +1395,7 @@ export function learnGlossary(
   terms.sort((a, b) => b.run.length - a.run.length);
   GLOSSARIES.set(all, { terms });
   if (examples) learnExamples(all, examples);
+  else LEARNED.delete(all);
 }
 
 /** Words only English says: two of them make a message English. */
@@ -1505,13 +1531,33 @@ export function stateTold(current: Procedure, all: readonly Procedure[], message
 interface Said {
   /** câu mẫu of the procedure */
   count: number;
-  /** of them, how many say each key */
+  /** of them, how many say each key (folded) */
   keys: Map<string, number>;
+  /** the same over the câu mẫu typed without accents (folded), and over those typed with them (as spelled) */
+  plain: Map<string, number>;
+  spelled: Map<string, number>;
+  /** of each word, the word pair holding it that most of these câu mẫu say, and how many say it */
+  bound?: Map<string, { pair: string; count: number }>;
 }
 interface Learned {
   byCode: Map<string, Said>;
   /** in how many câu mẫu of any procedure each key stands */
-  anywhere: Map<string, number>;
+  anywhere: Said;
+  /** in how many `none` câu mẫu (small talk, other agencies, other matters) each key stands */
+  none: Said;
+}
+
+const newSaid = (): Said => ({ count: 0, keys: new Map(), plain: new Map(), spelled: new Map() });
+
+/**
+ * How many câu mẫu say a key: folded when the words were typed without accents; typed with them, those that say it
+ * spelled alike and those typed without accents ("phổi" is no "phối": a lung is no distributor).
+ */
+function saidCount(said: Said | undefined, key: string, spelled: string | undefined): number {
+  if (!said) return 0;
+  return spelled === undefined
+    ? (said.keys.get(key) ?? 0)
+    : (said.plain.get(key) ?? 0) + (said.spelled.get(spelled) ?? 0);
 }
 const LEARNED = new WeakMap<readonly Procedure[], Learned>();
 
@@ -1526,35 +1572,65 @@ const ENGLISH_LINKS = new Set(
 
 /** The content words and word pairs a text says, not negated ("không phải người có công" tells no merit). */
 function keysTold(text: string, negatedToo = false): Set<string> {
-  const tokens = clauseTokens(text);
-  const keys = new Set(
-    pairsSaid(tokens)
-      .filter((p) => (negatedToo || !p.negated) && !p.pair.split(" ").some(SAYS_NOTHING))
-      .map((p) => p.pair),
-  );
+  return new Set(keysSpelled(text, negatedToo).keys());
+}
+
+/** keysTold, each key with its spelling as typed ("phoi" → "phổi"). */
+function keysSpelled(text: string, negatedToo = false): Map<string, string> {
+  const { tokens, spelled } = clauseTokensSpelled(text);
+  const keys = new Map<string, string>();
+  for (const p of pairsSaid(tokens))
+    if ((negatedToo || !p.negated) && !p.pair.split(" ").some(SAYS_NOTHING))
+      keys.set(p.pair, `${spelled[p.at[0]]} ${spelled[p.at[1]]}`);
   tokens.forEach((t, i) => {
     if (t === "|" || SAYS_NOTHING(t) || GENERIC.has(t) || NEGATORS.has(t) || /^\d+$/.test(t) || t.length < 2) return;
-    if (negatedToo || !tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) keys.add(t);
+    if (negatedToo || !tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b)))
+      keys.set(t, spelled[i] as string);
   });
   return keys;
+}
+
+/** Whether a text is typed with accents (a word of it carries a mark or "đ"). */
+const typedWithAccents = (text: string) => fold(text.normalize("NFC")) !== text.normalize("NFC").toLowerCase();
+
+/** Adds a câu mẫu's keys to what is said. */
+function countSaid(said: Said, keys: Map<string, string>, withAccents: boolean): void {
+  said.count++;
+  for (const [key, spelled] of keys) {
+    said.keys.set(key, (said.keys.get(key) ?? 0) + 1);
+    if (withAccents) said.spelled.set(spelled, (said.spelled.get(spelled) ?? 0) + 1);
+    else said.plain.set(key, (said.plain.get(key) ?? 0) + 1);
+  }
 }
 
 /** The câu mẫu of the catalogue these procedures are of (learnGlossary's third argument), read once. */
 function learnExamples(all: readonly Procedure[], examples: readonly { text: string; code: string }[]): void {
   if (LEARNED.has(all)) return;
   const byCode = new Map<string, Said>();
-  const anywhere = new Map<string, number>();
+  const anywhere = newSaid();
+  const none = newSaid();
   for (const example of examples) {
-    if (example.code === "none") continue;
-    const said = byCode.get(example.code) ?? { count: 0, keys: new Map<string, number>() };
-    byCode.set(example.code, said);
-    said.count++;
-    for (const key of keysTold(englishGloss(example.text, all), true)) {
-      said.keys.set(key, (said.keys.get(key) ?? 0) + 1);
-      anywhere.set(key, (anywhere.get(key) ?? 0) + 1);
+    const read = englishGloss(example.text, all);
+    const keys = keysSpelled(read, true);
+    const withAccents = typedWithAccents(read);
+    if (example.code === "none") {
+      countSaid(none, keys, withAccents);
+      continue;
     }
+    const said = byCode.get(example.code) ?? newSaid();
+    byCode.set(example.code, said);
+    countSaid(said, keys, withAccents);
+    countSaid(anywhere, keys, withAccents);
   }
-  LEARNED.set(all, { byCode, anywhere });
+  for (const said of byCode.values()) {
+    const bound = new Map<string, { pair: string; count: number }>();
+    for (const [pair, count] of said.keys) {
+      if (!pair.includes(" ")) continue;
+      for (const word of pair.split(" ")) if (count > (bound.get(word)?.count ?? 0)) bound.set(word, { pair, count });
+    }
+    said.bound = bound;
+  }
+  LEARNED.set(all, { byCode, anywhere, none });
 }
 
 /** How many câu mẫu of a look-alike say a key at least for the key to point to it. */
@@ -1565,6 +1641,8 @@ const LEARNED_POINT = 0.6;
 const LEARNED_SHARE = 0.2;
 /** Evidence (natural log of the odds) the words must give one look-alike over the one at hand to move to it. */
 const LEARNED_ODDS = 2;
+/** The same over every word of the message either one's câu mẫu say (the pointing words and the rest). */
+const LEARNED_WHOLE = 4;
 
 const RECORD_KEYS = new WeakMap<Procedure, Set<string>>();
 
@@ -1591,40 +1669,86 @@ function pointedKeys(
   among: readonly Procedure[],
   all: readonly Procedure[],
   text: string,
-): { key: string; to: Procedure }[] {
+): { key: string; spelled: string | undefined; to: Procedure }[] {
   const learned = LEARNED.get(all);
   if (!learned) return [];
   const own = recordKeys(current);
   const set = [current, ...among.filter((p) => p.code !== current.code)];
-  return [...keysTold(englishGloss(text, all))].flatMap((key) => {
+  const keys = spelledKeys(text, all);
+  return [...keys].flatMap(([key, spelled]) => {
     if (own.has(key)) return [];
-    const counts = set.map((p) => learned.byCode.get(p.code)?.keys.get(key) ?? 0);
+    const counts = set.map((p) => saidCount(learned.byCode.get(p.code), key, spelled));
     const total = counts.reduce((a, b) => a + b, 0);
     const best = Math.max(...counts);
     const to = set[counts.indexOf(best)];
     // and a word of its case among the whole catalogue's câu mẫu, not a question's ("qua mạng", "giải quyết", "nộp
     // phường" are said of every procedure, a few look-alikes' câu mẫu more than others')
-    const spread = learned.anywhere.get(key) ?? best;
+    const spread = saidCount(learned.anywhere, key, spelled) || best;
+    // a syllable its câu mẫu say only inside one compound is that compound's ("phối" of "phân phối", typed without
+    // accents as "phoi" of "phổi"): said without the compound, it says nothing of that case
+    const said = to && learned.byCode.get(to.code);
+    const bound = !key.includes(" ") && said ? said.bound?.get(key) : undefined;
+    if (bound && bound.count >= COMPOUND_BOUND * (said?.keys.get(key) ?? 0) && !keys.has(bound.pair)) return [];
     return to && best >= LEARNED_MIN && best >= LEARNED_POINT * total && best >= LEARNED_SHARE * spread
-      ? [{ key, to }]
+      ? [{ key, spelled, to }]
       : [];
   });
+}
+
+/**
+ * The keys of a message (read through the English glossary), each with its spelling when the message is typed with
+ * accents: then only câu mẫu that spell it alike, or carry no accents at all, say it.
+ */
+function spelledKeys(text: string, all: readonly Procedure[]): Map<string, string | undefined> {
+  const read = englishGloss(text, all);
+  const keys = keysSpelled(read);
+  const withAccents = typedWithAccents(read);
+  return new Map([...keys].map(([key, spelled]) => [key, withAccents ? spelled : undefined]));
+}
+
+/** A word its câu mẫu say inside one word pair this often (a share of all its uses) is a syllable of that compound. */
+const COMPOUND_BOUND = 0.9;
+
+/** The words of a message leaning this far (natural log, summed) to `none` câu mẫu talk of another matter. */
+const LEARNED_CHAT = -1;
+
+/**
+ * Whether the words of a message lean, by the câu mẫu, to talk of another matter rather than of the ward's business:
+ * the sum over its content words of the log of their rate in in-scope câu mẫu over their rate in `none` ones
+ * ("hút thuốc lá có hại gì cho phổi": "hại", "phổi", "hút" are said in `none` câu mẫu far more; the shared "thuốc lá"
+ * leans no way). A word few câu mẫu say leans little.
+ */
+function leansAway(learned: Learned, keys: Map<string, string | undefined>): boolean {
+  const ratio = Math.max(1, learned.anywhere.count) / Math.max(1, learned.none.count);
+  let lean = 0;
+  for (const [key, spelled] of keys) {
+    if (key.includes(" ")) continue;
+    const ward = saidCount(learned.anywhere, key, spelled);
+    const none = saidCount(learned.none, key, spelled);
+    lean += Math.log((ward + ratio) / (ratio * (none + 1)));
+  }
+  return lean < LEARNED_CHAT;
 }
 
 /**
  * How strongly keys lean to `to` over `from` by their câu mẫu: the sum, over the keys, of the log of how much more
  * often `to`'s câu mẫu say it than `from`'s (each share smoothed by half a câu mẫu).
  */
-function learnedLean(from: Procedure, to: Procedure, all: readonly Procedure[], keys: readonly string[]): number {
+function learnedLean(
+  from: Procedure,
+  to: Procedure,
+  all: readonly Procedure[],
+  keys: readonly { key: string; spelled: string | undefined }[],
+): number {
   const learned = LEARNED.get(all);
   const a = learned?.byCode.get(from.code);
   const b = learned?.byCode.get(to.code);
   if (!a || !b || a.count === 0 || b.count === 0) return 0;
   return keys.reduce(
-    (lean, key) =>
+    (lean, { key, spelled }) =>
       lean +
-      Math.log(((b.keys.get(key) ?? 0) + 0.5) / (b.count + 1)) -
-      Math.log(((a.keys.get(key) ?? 0) + 0.5) / (a.count + 1)),
+      Math.log((saidCount(b, key, spelled) + 0.5) / (b.count + 1)) -
+      Math.log((saidCount(a, key, spelled) + 0.5) / (a.count + 1)),
     0,
   );
 }
@@ -1649,12 +1773,22 @@ export function learnedTold(
   const targets = new Set(pointed.map((p) => p.to));
   const [to] = targets;
   if (targets.size !== 1 || !to || to === current || pointed.length < keysAtLeast) return undefined;
-  return learnedLean(
-    current,
-    to,
-    all,
-    pointed.map((p) => p.key),
-  ) >= LEARNED_ODDS
+  // talk of another matter that shares the thing's word ("hút thuốc lá có hại gì cho phổi" after a tobacco licence)
+  // tells no case of the ward's: it moves nowhere, whatever word of it a look-alike's câu mẫu say
+  const learned = LEARNED.get(all);
+  if (!learned) return undefined;
+  const keys = spelledKeys(text, all);
+  if (leansAway(learned, keys)) return undefined;
+  // A detail that fits the one at hand ("bà nội mất ở quê tuần trước" after a death registration: "nội mất" is said in
+  // a re-registration's câu mẫu of old deaths, "tuần trước" in the registration's) leans no way once all its words are
+  // weighed: the words either look-alike's câu mẫu say must lean to the look-alike too.
+  const mine = learned.byCode.get(current.code);
+  const theirs = learned.byCode.get(to.code);
+  const weighed = [...keys]
+    .map(([key, spelled]) => ({ key, spelled }))
+    .filter(({ key, spelled }) => saidCount(mine, key, spelled) + saidCount(theirs, key, spelled) > 0);
+  return learnedLean(current, to, all, pointed) >= LEARNED_ODDS &&
+    learnedLean(current, to, all, weighed) >= LEARNED_WHOLE
     ? to
     : undefined;
 }

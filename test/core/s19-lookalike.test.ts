@@ -23,7 +23,9 @@ const told = (current: string, text: string) =>
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
   const { catalogue: current } = catalogue.current();
-  all = current.procedures;
+  // A copy: the learned readings are registered for this array only, never for the catalogue the other files of the
+  // worker share (vitest's isolate: false), whose chats must read as the assistant's wiring says.
+  all = [...current.procedures];
   learnGlossary(all, current.synonyms, current.examples);
 }, 180_000);
 
