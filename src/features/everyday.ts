@@ -351,7 +351,7 @@ const REDIRECT_TERMS: readonly (readonly string[])[] = (bundledRedirects as Bund
   .filter((pieces) => pieces.every((p) => p !== "") && (pieces.length > 1 || (pieces[0] as string).length >= 4));
 
 /** Whether the words say another agency's term (data/redirects.json as bundled): left to its pointer. */
-function saysRedirectTerm(tokens: readonly string[]): boolean {
+export function saysRedirectTerm(tokens: readonly string[]): boolean {
   const padded = ` ${tokens.join(" ")} `;
   return REDIRECT_TERMS.some((pieces) => {
     let at = 0;
@@ -427,7 +427,12 @@ export function asksEverydayThing(
       start === 0 &&
       (has(clause, GOODS_CHOSEN) || has(clause, ADVICE)) &&
       clause.filter((w) => !isFiller(w, accented) && !isFrameWord(w, accented)).length >= OWN_WORDS;
-    const from = choice ? ownClause : all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence));
+    // A clause after the question that only tells what was or will be done ("có tiệm in thiệp cưới nào rẻ ở khu mình
+    // không, tháng sau bọn mình đăng ký kết hôn rồi") is the story, not the question.
+    const told = toldAfter(all, first.clause);
+    const from = (
+      choice ? ownClause : all.filter((w) => w.at >= start && (start > 0 || w.sentence >= first.sentence))
+    ).filter((w) => !told.has(w.clause));
     const own = from.filter((w) => !isFiller(w, accented)).length;
     const read = own >= OWN_WORDS ? from : all;
     // Something must be asked about: "ở đâu rẻ nhất", "sửa ở đâu" alone ask of what is at hand (after an answer, the
@@ -448,6 +453,36 @@ export function asksEverydayThing(
     return true;
   }
   return false;
+}
+
+/** Words that tell a clause as done or to come: with their accents where typed ("dạ" is no "đã"). */
+const TOLD_WORDS = words("rồi xong đã vừa sắp");
+const TOLD_RUNS = [
+  "tháng sau",
+  "tuần sau",
+  "năm sau",
+  "tháng tới",
+  "tuần tới",
+  "next month",
+  "next week",
+  "already",
+].map(run);
+/** Words that make a clause ask: then it is no story. */
+const ASKING_WORDS = new Set(
+  tokenize("không ko k hông gì j sao nào đâu bao mấy chưa nhỉ hả à how what where when which"),
+);
+/** The clauses after `asking` that only tell (a told word, nothing asked, no "?"), up to the sentence's end and beyond. */
+function toldAfter(all: readonly TextWord[], asking: number): Set<number> {
+  const byClause = new Map<number, TextWord[]>();
+  for (const w of all) if (w.clause > asking) byClause.set(w.clause, [...(byClause.get(w.clause) ?? []), w]);
+  const told = new Set<number>();
+  for (const [clause, said] of byClause) {
+    const tells =
+      said.some((w) => TOLD_WORDS.some((t) => t.token === w.token && (w.marks === "" || w.marks === t.marks))) ||
+      TOLD_RUNS.some((r) => said.some((_, i) => r.every((t, j) => said[i + j]?.token === t.token)));
+    if (tells && !said.some((w) => ASKING_WORDS.has(w.token))) told.add(clause);
+  }
+  return told;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

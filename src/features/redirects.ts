@@ -2,6 +2,7 @@ import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
 import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
 import { askedPart, namesWardThing } from "./small-talk.js";
 
@@ -114,6 +115,11 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
       };
     }
   }
+  if (best && bestHeld) {
+    // a term told as held in the story, but asked again in the letter's question the gate reads as no ward request
+    const asked = askedPart(text);
+    if (asked && questionOutOfWard(asked, best.said)) return { ...best, strength: 1 };
+  }
   return best && !bestHeld ? byLettersQuestion(text, best) : best;
 }
 
@@ -148,8 +154,38 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
   const besideTokens = beside.map((w) => w.token);
   for (const run of ASKING_FRAMES)
     for (const at of startsOf(besideTokens, run)) for (let j = 0; j < run.length; j++) framing.add(at + j);
-  return namesWardThing(beside.filter((_, i) => !framing.has(i))) ? match : { ...match, strength: 1 };
+  if (!namesWardThing(beside.filter((_, i) => !framing.has(i)))) return { ...match, strength: 1 };
+  return questionOutOfWard(asked, match.said) ? { ...match, strength: 1 } : match;
 }
+
+/**
+ * Whether a letter's question (after its turn from the story) says one of the terms and the scope gate, reading the
+ * question alone, is sure it asks for nothing the ward does: then the term is all it asks, whatever ward words the
+ * question says beside it or however the term reads as held ("…, giờ còn nợ thuế khoán 3 tháng thì nộp ở đâu, có bị
+ * tính tiền chậm nộp không" after a household business ended: 'nộp' is no ward filing there). As sure as the gate
+ * must be to take an answer away (`veto`), and not when the term is a paper needed («… có cần giấy khám sức khỏe, lý
+ * lịch tư pháp không»).
+ */
+function questionOutOfWard(asked: readonly Word[], said: readonly (readonly string[])[]): boolean {
+  const tokens = asked.map((w) => w.token);
+  // the term as a paper a ward procedure needs ("nộp đơn ở xã thì có cần giấy khám sức khỏe, lý lịch tư pháp không")
+  const needed = said.some((run) =>
+    startsOf(tokens, run).some((at) =>
+      NEEDED_BEFORE.some((need) => containsRun(tokens.slice(Math.max(0, at - NEEDED_REACH), at), need)),
+    ),
+  );
+  return (
+    SCOPE_MODEL !== null &&
+    !needed &&
+    said.some((run) => containsRun(tokens, run)) &&
+    outOfScope(SCOPE_MODEL, tokens.join(" ")) >= SCOPE_MODEL.veto
+  );
+}
+const NEEDED_BEFORE = [
+  ...["mang", "đem", "kèm", "bản gốc", "bản chính", "bản sao", "sao y", "photo", "xuất trình", "cần", "phải có"],
+  ...["need", "needs", "bring"],
+].map(tokenize);
+const NEEDED_REACH = 6;
 /** Where any service is asked: said beside another agency's term, it asks of it ("… lao động thì làm ở đâu"). */
 const ASKING_FRAMES = ["làm ở đâu", "nộp ở đâu", "làm tại đâu", "nộp tại đâu"].map(tokenize);
 

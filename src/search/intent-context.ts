@@ -686,7 +686,10 @@ export function readInContext(
     if (
       cue.intent === "time" &&
       !cue.deadline &&
-      (isObligation(spelled, cue) || isAhead(spelled, cue.at) || isSendingWithin(spelled, cue.at))
+      (isObligation(spelled, cue) ||
+        isAhead(spelled, cue.at) ||
+        isSendingWithin(spelled, cue.at) ||
+        isLimit(spelled, cue))
     ) {
       cue.intent = "conditions";
     }
@@ -1497,7 +1500,8 @@ function isThreshold(spelled: readonly Word[], at: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - MEASURE_REACH) && clauseOf(spelled[j]) === clause; j--) {
     const token = spelled[j]?.token ?? "";
     if (MEASURED.has(`${spelled[j - 1]?.token ?? ""} ${token}`)) return true;
-    if (!BOUNDS.has(token) && !COUNTED_BY.has(token) && !/^\d+$/.test(token)) break;
+    // whose it is may stand between ("thu nhập của nhà em phải dưới mức bao nhiêu", "thu nhap ho minh duoi muc")
+    if (!BOUNDS.has(token) && !COUNTED_BY.has(token) && !OWNED_BY.has(token) && !/^\d+$/.test(token)) break;
   }
   // "chênh lệch tuổi giữa người nhận nuôi và trẻ ít nhất là bao nhiêu": a bound right before, the measure named
   // earlier in its clause with who is measured between
@@ -1526,6 +1530,8 @@ function keptAt(spelled: readonly Word[], at: number): boolean {
 const MEASURED = new Set(["thu nhap", "dien tich", "do tuoi", "cach nhau", "chenh lech", "khoang cach"]);
 /** How a measure is counted or bounded before its number: "bình quân", "mỗi người một tháng", "phải", "ở mức". */
 const COUNTED_BY = new Set(tokenize("bình quân trung đầu người mỗi một hàng tháng năm phải cần là ở mức tối thiểu đa"));
+/** Whose the measure is, said between it and its number: "của nhà em", "hộ mình", "gia đình tôi". */
+const OWNED_BY = new Set(tokenize("của nhà em tôi mình hộ gia đình cháu con bọn chúng"));
 
 /**
  * Days asked beside a duty of the citizen's ("chết bao nhiêu ngày thì phải đi khai tử", "how many days after a
@@ -1561,6 +1567,35 @@ function isObligation(spelled: readonly Word[], cue: Cue): boolean {
   }
   return true;
 }
+
+/**
+ * A time that bounds what the citizen may or must do (eval/README: a legal deadline is conditions): the latest said
+ * before it ("chậm nhất bao lâu", "muộn nhất là bao lâu", "nộp chậm nhất trước bao lâu"), or a duty, a right still
+ * held or a penalty right after it ("người mất bao lâu thì phải xóa thường trú", "khiếu nại trong bao lâu thì còn được
+ * nhận", "bao lâu thì bị phạt"), even where the cue reads as a wait ("mất bao lâu"). Not a result awaited after the
+ * latest ("chậm nhất bao lâu thì có kết quả": the office's time).
+ */
+function isLimit(spelled: readonly Word[], cue: Cue): boolean {
+  const at = cue.at as number;
+  const end = cue.end ?? at + cue.tokens.length;
+  const next = (k: number) => spelled[end + k]?.token ?? "";
+  if (next(0) === "thi" && LIMIT_AFTER.has(next(1))) return true;
+  let k = at - 1;
+  while (k >= 0 && LATEST_BETWEEN.has(spelled[k]?.token ?? "")) k--;
+  const latest = LATEST.has(`${spelled[k - 1]?.token ?? ""} ${spelled[k]?.token ?? ""}`);
+  if (!latest) return false;
+  const sentence = sentenceOf(spelled[at]);
+  for (let j = end; j < spelled.length && sentenceOf(spelled[j]) === sentence; j++) {
+    if (RESULT_AWAITED.has(spelled[j]?.token ?? "")) return false;
+  }
+  return true;
+}
+/** After "… bao lâu thì": a duty, a right still held, a penalty. */
+const LIMIT_AFTER = new Set(tokenize("phải còn bị vẫn hết"));
+const LATEST = new Set(["cham nhat", "muon nhat", "tre nhat"]);
+const LATEST_BETWEEN = new Set(tokenize("là trước sau"));
+/** What the office gives back: awaited after "chậm nhất bao lâu thì …", its processing time. */
+const RESULT_AWAITED = new Set(tokenize("kết quả xong trả nhận có được"));
 
 /**
  * "có được làm lại ở xã đang ở không", "có phải về xã cũ không", "có phải lên huyện nữa không": a yes/no that
