@@ -6,7 +6,8 @@
  * off-topic «hút thuốc lá có hại gì cho phổi» after a tobacco licence answered 2.000162 once (s18-oos-requests).
  *
  * A fixed set of conversations is played on a fresh assistant over a catalogue of this file's own; each test then does
- * in the same process what other files do (other conversations, the search asked directly), plays the same
+ * in the same process what other files do (other conversations, the search asked directly, the look-alike readings
+ * they call on the catalogue they share), plays the same
  * conversations again on a new assistant over the same catalogue and expects every reply identical, word for word,
  * choices included (test/harness/replay.ts lists the turns that differ, both replies).
  */
@@ -14,6 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { learnGlossary } from "../../src/features/variants.js";
 import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 import { type Conversation, conversations } from "../harness/eval-conversations.js";
 import { differences, replay, type Transcript } from "../harness/replay.js";
@@ -62,5 +64,22 @@ describe("replies do not depend on what ran before in the process", () => {
     expect(fresh.lines.length).toBeGreaterThan(100);
     expect(differences(fresh, again)).toEqual([]);
     // A hang guard, not a budget: some 150 conversations played, 15–20 s alone, a minute or more beside the full run.
+  }, 240_000);
+
+  // The cause of the nineteenth session's 32/39 vs 31/39: test/core/s19-lookalike.test.ts's beforeAll read the câu mẫu
+  // for the look-alikes told apart in citizens' words (variants.ts learnGlossary's third argument) on the catalogue
+  // every file of the worker shares, and every chat after it in that worker read with them though the assistant's own
+  // wiring (answer.ts snapshotOf) passed none: s17f2-24#2 «bà nội mất ở quê tuần trước» after khai tử left 1.000656, and
+  // o18a05#2 «hút thuốc lá có hại gì cho phổi» after a tobacco licence was answered 2.000162. Now the assistant's turn
+  // sets the readings its wiring says, whatever another caller registered for the same catalogue before.
+  it("after the look-alike readings other files call directly on the same catalogue", async () => {
+    const { catalogue: current } = catalogue.current();
+    learnGlossary(current.procedures, current.synonyms, current.examples);
+    const learned = await replay(FIXED, catalogue);
+    learnGlossary(current.procedures, current.synonyms);
+    const glossaryOnly = await replay(FIXED, catalogue);
+    expect(differences(fresh, learned)).toEqual([]);
+    expect(differences(fresh, glossaryOnly)).toEqual([]);
+    // A hang guard, not a budget: two plays of the conversations.
   }, 240_000);
 });
