@@ -1511,8 +1511,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (!forms) return first === "" && second === "";
     for (const form of forms) {
       const [a = "", b = ""] = form.split("|");
-      const fitsA = changed === "first" ? sameShape(first, a, accented) : marksFit(first, a);
-      const fitsB = changed === "second" ? sameShape(second, b, accented) : marksFit(second, b);
+      // The word kept is read as typed when the message, or the word changed beside it, is typed with accents.
+      const fitsA = changed === "first" ? sameShape(first, a, accented) : keptFits(first, a, accented || second !== "");
+      const fitsB =
+        changed === "second" ? sameShape(second, b, accented) : keptFits(second, b, accented || first !== "");
       if (fitsA && fitsB) return true;
     }
     return false;
@@ -2599,12 +2601,16 @@ function closest(
   return tie || !best ? undefined : { word: best.word, distance: best.distance };
 }
 
-/** A word typed without accents fits any spelling; one typed with accents, only its own. */
-function marksFit(typed: string, written: string): boolean {
-  return typed === "" || typed === written;
+/**
+ * Whether the word a repair keeps beside the one it changes fits the phrase as written: typed with accents, only its own
+ * spelling; typed without, any, except in a message typed with accents, where a word typed without any is meant as written ("mấy giờ thì tan tầm", "tan tầm": "tan" is no "tàn", so "tầm" is no slip of "tàn
+ * tật"), as is one beside a word typed with accents.
+ */
+function keptFits(typed: string, written: string, accented: boolean): boolean {
+  return typed === written || (typed === "" && !accented);
 }
 
-/** As `marksFit`, but only the letters' shapes must agree: a wrong tone is the commonest slip. */
+/** As `keptFits`, but only the letters' shapes must agree: a wrong tone is the commonest slip. */
 function sameShape(typed: string, written: string, accented = false): boolean {
   return (typed === "" && !accented) || shapeOf(typed) === shapeOf(written);
 }
