@@ -22,11 +22,13 @@ describe("the probe batches", () => {
   // on, its misses never read): 25/39 at 4b2f87d, 34/39 now, off-topic statements 3/3 none throughout. Batch 2's floor
   // 0.8 → 0.79 at the nineteenth session's end: the same tree (809a138) played it 32/39 alone and 31/39 inside CI's full
   // run, so a turn depends on something outside the file's own order; found too late to trace, left for the next session.
+  // Traced in the twentieth (test/eval/s20-determinism.test.ts): s19-lookalike's learned readings registered on the
+  // worker's shared catalogue; fixed in 9988c9d, which plays it 32/39 whatever ran before, so the floor is 0.8 again.
   probeBatches(
     () => catalogue,
     [
       ["test/core/s17-follow-probe1.jsonl", 0.95, 0],
-      ["test/core/s17-follow-probe2.jsonl", 0.79, 3],
+      ["test/core/s17-follow-probe2.jsonl", 0.8, 3],
     ],
   );
 });
