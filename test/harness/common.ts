@@ -34,7 +34,11 @@ export function captureLogs(): { logger: pino.Logger; lines: string[] } {
 }
 
 let catalogue: Promise<LiveCatalogue> | undefined;
-/** The bundled catalogue, opened once per test file. */
+/**
+ * The bundled catalogue, opened once per vitest worker, not per file: the unit files run with `isolate: false`, so every
+ * file of a worker gets the same catalogue. Register nothing on it (variants.ts learnGlossary with other arguments than
+ * the assistant's, a reload): what one file leaves reaches the files after it (test/eval/s20-determinism.test.ts).
+ */
 export function bundledCatalogue(): Promise<LiveCatalogue> {
   catalogue ??= LiveCatalogue.open(BUNDLED_DATA);
   return catalogue;
