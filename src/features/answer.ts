@@ -960,8 +960,16 @@ async function answerQuestion(
   // "chồng tôi có hộ chiếu, đăng ký kết hôn ở đâu", "đã ly hôn": a paper held or a status, no request for it.
   // "để được hỗ trợ mua thẻ bảo hiểm y tế, xin trong bao lâu thì có" after an answer: another agency's matter said only
   // as what the paper at hand is for, a section of it asked after; the pointer is no answer to that.
+  // An opening purpose is the matter asked ("để làm hộ chiếu cho con thì cần giấy tờ gì": the passport's pointer),
+  // unless what follows asks for the paper at hand ("…, xin trong bao lâu thì có", "giấy này …").
   const withoutPurpose =
-    !current || !cue ? undefined : forPurpose(text) ? afterPurpose(text) : withoutTrailingPurpose(text);
+    !current || !cue
+      ? undefined
+      : forPurpose(text)
+        ? ASKS_PAPER_AT_HAND.test(fold(afterPurpose(text)))
+          ? afterPurpose(text)
+          : undefined
+        : withoutTrailingPurpose(text);
   const purposeOnly =
     said !== undefined && withoutPurpose !== undefined && !matchRedirect(catalogue.redirects ?? [], withoutPurpose);
   const redirect = said && !namesAsHeld(text, said.said) && !purposeOnly ? said : undefined;
@@ -2172,6 +2180,9 @@ function bothTogether(
   if (!outcome.hits.some((h) => h.procedure.code === first.code)) return undefined;
   return lookAlike(first, current) && lookAlike(first, named) ? first : undefined;
 }
+
+/** Words after an opening purpose that ask for the paper at hand (folded): "xin", "giấy này", "nó", "cái đó". */
+const ASKS_PAPER_AT_HAND = /(?:^|[^\p{L}])(?:xin|giay nay|giay do|cai nay|cai do|no)(?=$|[^\p{L}])/u;
 
 /** What a message opening with a purpose asks after it: the words past its first clause ("để …, xin ở đâu", "để … thì"). */
 function afterPurpose(text: string): string {

@@ -72,6 +72,13 @@ describe("what the paper at hand is for", () => {
     ]);
   });
 
+  it("an opening purpose naming another agency's service is the matter asked: its pointer, no section", async () => {
+    await converse(catalogue, [
+      ["chứng thực bản sao", "2.000815"],
+      ["để đổi giấy phép lái xe thì nộp ở đâu", undefined],
+    ]);
+  });
+
   it("a way asked to the purpose is that procedure's", async () => {
     await converse(catalogue, [
       ["đăng ký kết hôn", "1.000894"],
