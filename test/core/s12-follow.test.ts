@@ -55,13 +55,14 @@ describe("a section asked past the list a story got", () => {
     expect(codeOf(await say(next))).toBeUndefined();
   });
 
-  it.each([
-    ["tôi muốn làm giấy tờ cho bố tôi mới mất hôm qua ở bệnh viện", "nộp ở đâu", "1.000656"],
-  ] as const)("a story that names its procedure gets it: %s / %s", async (story, next, code) => {
-    const { say } = chatWith(catalogue);
-    await say(story);
-    expect(codeOf(await say(next))).toBe(code);
-  });
+  it.each([["tôi muốn làm giấy tờ cho bố tôi mới mất hôm qua ở bệnh viện", "nộp ở đâu", "1.000656"]] as const)(
+    "a story that names its procedure gets it: %s / %s",
+    async (story, next, code) => {
+      const { say } = chatWith(catalogue);
+      await say(story);
+      expect(codeOf(await say(next))).toBe(code);
+    },
+  );
 
   // «bà nội em mất rồi, nhà còn đất» asked khai tử here until the twentieth session; its training set T14 (letters
   // whose background tells a death while they ask for the heirs' papers of the land it left) taught the re-ranker that
