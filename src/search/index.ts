@@ -293,20 +293,6 @@ const BRING = new Set([
 /** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
 const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
 
-const NUMBER = words("số")[0] as Word;
-const CODE = new Set(["ma"]);
-
-/**
- * Whether the words before another agency's paper name its number ("ghi sai số căn cước của tôi", "nhầm số hộ
- * chiếu"): a detail of the paper at hand, like one had. "số" typed with its accents ("sổ bảo hiểm xã hội" is that
- * agency's book), and not a code of that agency ("mã số thuế").
- */
-function numberOf(before: readonly TextWord[]): boolean {
-  const last = before[before.length - 1];
-  if (!last || last.token !== NUMBER.token || last.marks !== NUMBER.marks) return false;
-  return !CODE.has(before[before.length - 2]?.token ?? "");
-}
-
 /** What the official name of a procedure done online says (folded words). */
 const ONLINE_NAMES = [" truc tuyen ", " lien thong dien tu "];
 
@@ -1403,7 +1389,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const paper =
         before.some((w) => BRING.has(w.token)) ||
         HAD.has(before[before.length - 1]?.token ?? "") ||
-        numberOf(before) ||
         demandAt(said, k + run.length, word.clause) ||
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));

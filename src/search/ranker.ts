@@ -1253,22 +1253,8 @@ export function rerank<P extends SearchableProcedure>(
   if (rules.sectionOnly || ranked.length < 2) return rules;
   const candidates = ranked.slice(0, RANKER_K + NEAREST_RECALL);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
-  const reading = readingOf(text, gramModel, situations);
-  const { cores, context } = coreFeatures(
-    text,
-    candidates,
-    rules.decision,
-    listed,
-    support,
-    gramModel,
-    situations,
-    reading,
-  );
-  const order = plainFirst(
-    nearestAfter(storyLast(byScore(candidates, modelScores(cores, context, candidates, model)))),
-    rules,
-    situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN),
-  );
+  const { cores, context } = coreFeatures(text, candidates, rules.decision, listed, support, gramModel, situations);
+  const order = nearestAfter(storyLast(byScore(candidates, modelScores(cores, context, candidates, model))));
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
   // candidates the model weighed but for its first. After an answer the rest are the alternatives a "not this one?"
   // offers, best first by the model too (nested CV, tuning part: top-3 94.8 → see the commit).
@@ -1303,25 +1289,6 @@ function modelScores<P extends SearchableProcedure>(
     for (const c of context) for (const x of core) s += x * c * (weights[i++] ?? 0);
     return s + (model.codes[(candidates[k] as Hit<P>).procedure.code] ?? 0);
   });
-}
-
-/**
- * The model's order with the rules' answer first again where the model put a foreign-element twin ("… có yếu tố nước
- * ngoài") before it and the message tells nothing foreign: «Our daughter was born last week in Hanoi. Is there a fee
- * for the birth registration?» is the plain birth registration the rules answered, though many English câu mẫu of the
- * twin share its words (a foreign parent writes in English). `foreign`: the message says a foreigner or abroad.
- */
-function plainFirst<P extends SearchableProcedure>(
-  order: Hit<P>[],
-  rules: SearchOutcome<P>,
-  foreign: boolean,
-): Hit<P>[] {
-  const code = rules.hits[0]?.procedure.code;
-  const first = order[0];
-  const answered = order.find((h) => h.procedure.code === code);
-  if (foreign || rules.decision !== "answer" || !answered || !first || first === answered) return order;
-  if (!isForeignElement(first.procedure) || isForeignElement(answered.procedure)) return order;
-  return [answered, ...order.filter((h) => h !== answered)];
 }
 
 /**

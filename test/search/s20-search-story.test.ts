@@ -31,22 +31,3 @@ describe("a word kept beside a repaired one is read as typed", () => {
       expect(codes(q)[0], q).toBe(code);
   });
 });
-
-describe("another agency's paper whose number is written is a detail of the paper at hand", () => {
-  it("a household-business certificate with a wrong ID number is its correction", () => {
-    expect(codes("giấy chứng nhận hộ kinh doanh ghi sai số căn cước của tôi, hiệu đính thế nào")[0]).toBe("1.014034");
-  });
-});
-
-describe("a foreign-element twin is not put before the rules' answer when nothing foreign is told", () => {
-  it("an English birth in Hanoi is the plain birth registration", () => {
-    expect(codes("Our daughter was born last week in Hanoi. Is there a fee for the birth registration?")[0]).toBe(
-      "1.001193",
-    );
-  });
-
-  it("while a foreign spouse told in everyday words keeps the twin", () => {
-    for (const q of ["đk kết hôn vs chồng hàn thì cần giấy tờ j", "đăng ký kết hôn với chồng người Việt định cư ở Mỹ"])
-      expect(codes(q)[0], q).toBe("2.000806");
-  });
-});
