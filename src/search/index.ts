@@ -41,6 +41,11 @@ export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedu
    * have been a "which one?" list of one): show it with a way out ("not this one?").
    */
   sure: boolean;
+  /**
+   * Set on a "which one?" list the re-ranker offers where the rules found nothing (its rescue, ranker.ts): the model's
+   * guess. After an answer the conversation's procedure outweighs such a guess (answer.ts reads it as nothing found).
+   */
+  rescued?: true;
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
