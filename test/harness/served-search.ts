@@ -1,6 +1,7 @@
 /** The search as the bot serves it (rules, redirects, câu mẫu, re-ranker) over the bundled catalogue, scored on a labelled file. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { beforeAll } from "vitest";
 import { indexCatalogue } from "../../src/catalogue/live.js";
 import { loadCatalogue } from "../../src/catalogue/load.js";
 import { type Accuracy, measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
@@ -29,4 +30,27 @@ export async function servedSearch(): Promise<ServedSearch> {
 export function firstCode(search: ProcedureSearch, query: string): string | undefined {
   const outcome = search.search(query);
   return outcome.decision === "none" ? "none" : outcome.hits[0]?.procedure.code;
+}
+
+/** The first three codes the search gives, or none when it declines (the lists the story floors assert). */
+export function topCodes(search: ProcedureSearch, query: string): string[] {
+  const outcome = search.search(query);
+  return outcome.decision === "none" ? [] : outcome.hits.slice(0, 3).map((h) => h.procedure.code);
+}
+
+/**
+ * The served search of one test file, opened in the file's beforeAll: the sessions' story files each repeated these
+ * lines. Call it at the file's top level; read `served()` or `search()` inside tests, once the hook has run.
+ */
+export function servedSearchOfFile(): { served: () => ServedSearch; search: () => ProcedureSearch } {
+  let opened: ServedSearch | undefined;
+  // A hang guard, not a budget: building the served index takes seconds on a calm machine, minutes on a loaded one.
+  beforeAll(async () => {
+    opened = await servedSearch();
+  }, 400_000);
+  const served = (): ServedSearch => {
+    if (opened === undefined) throw new Error("the served search opens in the file's beforeAll");
+    return opened;
+  };
+  return { served, search: () => served().search };
 }

@@ -1,22 +1,16 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { ProcedureSearch } from "../../src/search/index.js";
+import { describe, expect, it } from "vitest";
 import { readsEnglish } from "../../src/search/ranker.js";
 import { expectSearchFloors } from "../harness/probe-floors.js";
-import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
+import { firstCode, servedSearchOfFile } from "../harness/served-search.js";
 
 // Session 16 (SEARCH): the rescue's threshold weighs out-of-scope lists against in-scope ones (one stray out-of-scope
 // message no longer sets it), the re-ranker reads English apart ("english" context) and the nearest câu mẫu bring a
 // candidate the rules' first eight lack.
-let served: ServedSearch;
-let search: ProcedureSearch;
-beforeAll(async () => {
-  served = await servedSearch();
-  search = served.search;
-}, 400_000);
+const { served, search } = servedSearchOfFile();
 
 describe("the rescue offers its list again where one stray out-of-scope message had silenced it", () => {
   it("an English tạm trú letter the rules find nothing for is offered a list led by the registration", () => {
-    const outcome = search.search(
+    const outcome = search().search(
       "I'm a factory worker renting a room near the industrial park, how do I register temporary residence at the ward police",
     );
     expect(outcome.decision).toBe("choose");
@@ -28,7 +22,7 @@ describe("English is read apart: its grams do not make a Vietnamese family's cas
   it("a birth told in English with nothing foreign said is the plain registration", () => {
     expect(
       firstCode(
-        search,
+        search(),
         "my wife gave birth at the hospital last week and we have the birth notice, how do I register the baby's birth at the ward",
       ),
     ).toBe("1.001193");
@@ -37,7 +31,7 @@ describe("English is read apart: its grams do not make a Vietnamese family's cas
   it("while a foreign father said in English still makes it the foreign-element one", () => {
     expect(
       firstCode(
-        search,
+        search(),
         "My husband is American and our baby was born in Hanoi. How do we register the birth at the ward?",
       ),
     ).toBe("2.000528");
@@ -55,12 +49,12 @@ describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope 
   // test/search/s16-search-probe1.tsv, written before measuring (85 in scope, 19 letters ≥150 characters, 10 out of
   // scope; tuned on): at b6afc0f top-1 75, top-3 77, answered 1, offered 0; after this session's re-ranker the same.
   it("batch 1 (tuned on) holds", () => {
-    expectSearchFloors(served, "test/search/s16-search-probe1.tsv", { top1: 75, top3: 77, answered: 1, offered: 0 });
+    expectSearchFloors(served(), "test/search/s16-search-probe1.tsv", { top1: 75, top3: 77, answered: 1, offered: 0 });
   });
 
   // test/search/s16-search-probe2.tsv, written before the session's model was trained and never tuned on: 49 in scope,
   // 10 out. At b6afc0f top-1 48, top-3 48, answered 2, offered 0; after, the same.
   it("batch 2 (never tuned on) holds", () => {
-    expectSearchFloors(served, "test/search/s16-search-probe2.tsv", { top1: 48, top3: 48, answered: 2, offered: 0 });
+    expectSearchFloors(served(), "test/search/s16-search-probe2.tsv", { top1: 48, top3: 48, answered: 2, offered: 0 });
   });
 });

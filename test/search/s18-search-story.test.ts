@@ -1,23 +1,14 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { ProcedureSearch } from "../../src/search/index.js";
+import { describe, expect, it } from "vitest";
 import { asksSomething, readsEnglish, tellsOnly } from "../../src/search/ranker.js";
-import { firstCode, type ServedSearch, servedSearch } from "../harness/served-search.js";
+import { firstCode, servedSearchOfFile, topCodes } from "../harness/served-search.js";
 
 // Session 18 (SEARCH): the rescue (a list where the rules find nothing) is offered to a request said as a bare name but
 // not to a bare statement its writer tells of themselves, from a lower probability; a time word before a lost paper is
 // no death; "cùng xã/phường" is the within-one-xã record's; a redirect's word typed without accents that opens a longer
 // name the catalogue has is that name's ("thue nha": a rented house, no tax).
-let served: ServedSearch;
-let search: ProcedureSearch;
-beforeAll(async () => {
-  served = await servedSearch();
-  search = served.search;
-}, 400_000);
+const { search } = servedSearchOfFile();
 
-const codes = (q: string) => {
-  const o = search.search(q);
-  return o.decision === "none" ? [] : o.hits.slice(0, 3).map((h) => h.procedure.code);
-};
+const codes = (q: string) => topCodes(search(), q);
 
 describe("what asks, what names a request, what only tells", () => {
   it("a bare statement of its writer's asks nothing and only tells", () => {
@@ -64,7 +55,7 @@ describe("what asks, what names a request, what only tells", () => {
   it.each(["con em học lớp 3", "tên bố em là Hùng", "mẹ tôi năm nay 78 tuổi", "con em học lớp 4 trường Kim Đồng"])(
     "%s → nothing",
     (q) => {
-      expect(search.search(q).decision).toBe("none");
+      expect(search().search(q).decision).toBe("none");
     },
   );
 
@@ -89,7 +80,7 @@ describe("an English message is read as English when its words say so", () => {
   });
 
   it("fixing a wrong birth date in English is no foreign element", () => {
-    expect(firstCode(search, "how much to fix my wrong birth date on the birth certificate")).toBe("1.004859");
+    expect(firstCode(search(), "how much to fix my wrong birth date on the birth certificate")).toBe("1.004859");
   });
 });
 
@@ -104,7 +95,7 @@ describe("'đã/vừa/mới mất' before a paper lost is no death", () => {
   });
 
   it("while a death told so is still the death's", () => {
-    expect(firstCode(search, "mẹ tôi đã mất ở bệnh viện, làm giấy chứng tử ở đâu")).toBe("1.000656");
+    expect(firstCode(search(), "mẹ tôi đã mất ở bệnh viện, làm giấy chứng tử ở đâu")).toBe("1.000656");
   });
 });
 
@@ -112,20 +103,22 @@ describe("the same xã or another, and a certified lease cancelled", () => {
   it("a religious group moving within the same xã/phường is 1.012584", () => {
     expect(
       firstCode(
-        search,
+        search(),
         "nhóm sinh hoạt tôn giáo của chúng tôi muốn chuyển sang nhà khác trong cùng xã, làm thủ tục gì",
       ),
     ).toBe("1.012584");
-    expect(firstCode(search, "nhom tin lanh doi cho sinh hoat sang nha khac cung phuong thi lam sao")).toBe("1.012584");
+    expect(firstCode(search(), "nhom tin lanh doi cho sinh hoat sang nha khac cung phuong thi lam sao")).toBe(
+      "1.012584",
+    );
   });
 
   it("cancelling a certified lease typed without accents is the amendment/cancellation record 2.000913", () => {
-    expect(firstCode(search, "hop dong thue nha da chung thuc o phuong, gio hai ben muon huy hop dong")).toBe(
+    expect(firstCode(search(), "hop dong thue nha da chung thuc o phuong, gio hai ben muon huy hop dong")).toBe(
       "2.000913",
     );
   });
 
   it("while paying a house-and-land tax is still the tax office's", () => {
-    expect(search.search("dong thue nha dat o dau").decision).toBe("none");
+    expect(search().search("dong thue nha dat o dau").decision).toBe("none");
   });
 });

@@ -1,19 +1,10 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { ProcedureSearch } from "../../src/search/index.js";
-import { type ServedSearch, servedSearch } from "../harness/served-search.js";
+import { describe, expect, it } from "vitest";
+import { servedSearchOfFile, topCodes } from "../harness/served-search.js";
 
 // Session 20 (SEARCH). Messages written here from the records and the failures seen, not from eval/.
-let served: ServedSearch;
-let search: ProcedureSearch;
-beforeAll(async () => {
-  served = await servedSearch();
-  search = served.search;
-}, 400_000);
+const { search } = servedSearchOfFile();
 
-const codes = (q: string) => {
-  const o = search.search(q);
-  return o.decision === "none" ? [] : o.hits.slice(0, 3).map((h) => h.procedure.code);
-};
+const codes = (q: string) => topCodes(search(), q);
 
 describe("a word kept beside a repaired one is read as typed", () => {
   it("a bare word in a message typed with accents, or beside a word typed with them, is no slip of a phrase", () => {
