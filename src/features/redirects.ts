@@ -4,7 +4,7 @@ import { deniedMask } from "../search/negation.js";
 import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
-import { askedPart, namesWardThing } from "./small-talk.js";
+import { askedClauses, askedPart, namesWardRequest, namesWardThing } from "./small-talk.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -117,7 +117,7 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   }
   if (best && bestHeld) {
     // a term told as held in the story, but asked again in the letter's question the gate reads as no ward request
-    const asked = askedPart(text);
+    const asked = askedPart(text) ?? askedClauses(text);
     if (asked && questionOutOfWard(asked, best.said)) return { ...best, strength: 1 };
   }
   return best && !bestHeld ? byLettersQuestion(text, best) : best;
@@ -141,7 +141,22 @@ const WARD_NAMES = [
  */
 function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | undefined {
   const asked = askedPart(text) ?? askedSentences(text) ?? afterDone(text);
-  if (!asked) return match;
+  if (!asked) {
+    // a letter with no turn word, asking in its clauses after the last told one (small-talk.ts askedClauses): the
+    // pointer is all it asks only where the gate, reading that question alone, is sure it asks nothing of the ward —
+    // with the term in it (not as a paper needed), or with the service named in the story alone ("Cháu đã xin giấy
+    // xác nhận cư trú ở phường để nộp hồ sơ học lái xe, cháu thi bằng B2 ở trung tâm sát hạch nào …?")
+    const clauses = askedClauses(text);
+    if (!clauses) return match;
+    const named = match.said.some((run) =>
+      containsRun(
+        clauses.map((w) => w.token),
+        run,
+      ),
+    );
+    const sure = named ? questionOutOfWard(clauses, match.said) : questionBeyondWard(clauses);
+    return sure ? { ...match, strength: 1 } : match;
+  }
   const tokens = asked.map((w) => w.token);
   const inQuestion = match.said.filter((run) => containsRun(tokens, run));
   if (inQuestion.length === 0) return WARD_NAMES.some((run) => containsRun(tokens, run)) ? undefined : match;
@@ -179,6 +194,17 @@ function questionOutOfWard(asked: readonly Word[], said: readonly (readonly stri
     !needed &&
     said.some((run) => containsRun(tokens, run)) &&
     outOfScope(SCOPE_MODEL, tokens.join(" ")) >= SCOPE_MODEL.veto
+  );
+}
+/**
+ * A letter's question the scope gate, reading it alone, is as sure asks nothing of the ward as it must be to take an
+ * answer away, and that names no ward request (small-talk.ts `asksBeyondWardAfterStory` reads the same).
+ */
+function questionBeyondWard(asked: readonly Word[]): boolean {
+  return (
+    SCOPE_MODEL !== null &&
+    !namesWardRequest(asked) &&
+    outOfScope(SCOPE_MODEL, asked.map((w) => w.token).join(" ")) >= SCOPE_MODEL.veto
   );
 }
 const NEEDED_BEFORE = [
@@ -1446,6 +1472,36 @@ function demandsPaper(tokens: readonly string[], end: number): boolean {
  * Whether every place the message says one of the terms (overlapping terms taken together: "khởi kiện ra
  * tòa"), it names a paper held or needed, or a status.
  */
+/**
+ * Owed, said right before the term or a word before it ("còn nợ thuế", "nợ tiền điện", "thiếu tiền thuế", "khoản nợ
+ * thuế"), with its accents where typed: "nó" is no "nợ". Typed bare, "no" owes only after "còn", "đang", "vẫn", "bị".
+ */
+const OWED = words("nợ thiếu");
+const OWED_BARE_AFTER = new Set(tokenize("còn đang vẫn bị khoản"));
+const OWED_BETWEEN = new Set(tokenize("tiền khoản số"));
+function owedAt(typed: readonly Word[], at: number): boolean {
+  const accented = typed.some((w) => w.marks !== "");
+  for (const k of [at - 1, at - 2]) {
+    const w = typed[k];
+    if (!w || (k === at - 2 && !OWED_BETWEEN.has(typed[at - 1]?.token ?? ""))) continue;
+    const owed = OWED.find((o) => o.token === w.token);
+    if (!owed) continue;
+    if (w.marks === owed.marks) return true;
+    if (!accented && w.marks === "" && (w.token !== "no" || OWED_BARE_AFTER.has(typed[k - 1]?.token ?? "")))
+      return true;
+  }
+  return false;
+}
+
+/** Paying asked after the debt, in its sentence ("… thì nộp ở đâu", "đóng cho ai", "pay where"). */
+const PAID = new Set(tokenize("nộp đóng trả pay"));
+function paidAfter(tokens: readonly string[], to: number, sentenceFrom: readonly number[]): boolean {
+  const sentence = sentenceFrom[to] ?? 0;
+  for (let k = to; k < tokens.length && (sentenceFrom[k] ?? 0) === sentence; k++)
+    if (PAID.has(tokens[k] ?? "")) return true;
+  return false;
+}
+
 export function namesAsHeld(text: string, terms: readonly (readonly string[])[]): boolean {
   const typed = words(text.slice(0, MAX_QUERY_CHARS));
   const tokens = typed.map((w) => w.token);
@@ -1471,6 +1527,10 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   const sentenceFrom = clauseStarts(text, tokens, SENTENCE_END);
   const complaint = complains(tokens);
   return merged.every(([at, to]) => {
+    // "còn nợ thuế khoán 3 tháng thì nộp ở đâu", "đang nợ tiền điện, trả ở đâu": a debt to settle, its payment asked in
+    // its sentence, no paper held (FOLLOW 10:54); owed as the state of another request ("còn nợ thuế môn bài thì có tạm
+    // ngừng kinh doanh được không") stays held
+    if (owedAt(typed, at) && paidAfter(tokens, to, sentenceFrom)) return false;
     // "lương hưu xã hội người già": the social pension's everyday name, not social insurance's pension
     if (tokens[to] === "xa" && tokens[to + 1] === "hoi") return true;
     // "chứng thực chữ ký trên đơn xin rút bảo hiểm xã hội", "certify a copy of my passport": what the ward certifies

@@ -1,4 +1,5 @@
 import type { Feature } from "../core/types.js";
+import { whyRefusedAt } from "../search/intent-context.js";
 import { type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL, type ScopeModel } from "../search/scope.js";
 import { asksEverydayThing, namesEstablishment, redirectTermSpans, saysRedirectTerm } from "./everyday.js";
@@ -635,7 +636,7 @@ const THANKS_TAIL = new Set(
 const THANKS_LEAD = new Set(tokenize("em anh chị tôi mình cháu con e xin chân thành rất many really truly i we"));
 const THANKS_CLOSING = [
   ...["cam on", "cám on", "thanks", "thank you", "thank u", "tks", "thks", "camon", "cmon", "thx", "cheers"],
-  ...["appreciate it", "much appreciated", "many thanks"],
+  ...["appreciate it", "much appreciated", "many thanks", "biết ơn", "grateful"],
 ].map((p) => tokenize(p));
 /**
  * Praise said last instead of thanks, after what was done ("my son got his birth certificate sorted last week, you guys
@@ -663,6 +664,20 @@ function toldInEnglish(said: readonly Word[]): boolean {
  */
 const DEED_OPENING = words("đã vừa vì for who");
 const DEED_REACH = 4;
+
+/** An act one asks for, which makes a clause before the thanks a request ("làm khai sinh cho bé, cảm ơn"). */
+const REQUEST_ACTS = words("làm đăng ký đk dk xin nộp cấp chứng thực khai register apply renew");
+/**
+ * Words of a story told before the thanks that ask nothing: English "and" joining what was done ("the officer explained
+ * everything and it was done the same day"), and "còn" inside its clause ("chị cán bộ còn gọi điện báo": even), not
+ * opening it ("còn lệ phí thì sao": and what about).
+ */
+const CON = words("còn")[0] as Word;
+function joinsTold(before: readonly TextWord[], i: number): boolean {
+  const w = before[i] as TextWord;
+  if (w.token === "and" && w.marks === "") return true;
+  return w.token === CON.token && w.marks === CON.marks && before[i - 1]?.clause === w.clause;
+}
 
 function thanksLast(text: string): boolean {
   if (text.includes("?")) return false;
@@ -692,9 +707,19 @@ function thanksLast(text: string): boolean {
   let start = end - closing.length;
   while (start > 0 && THANKS_LEAD.has(all[start - 1]?.token as string)) start--;
   const before = all.slice(0, start);
-  if (before.length < 2 || asksMore(before)) return false;
+  if (before.length < 2 || asksMore(before.filter((_, i) => !joinsTold(before, i)))) return false;
   const lastClause = before.filter((w) => w.clause === before[before.length - 1]?.clause);
-  if (THANKS_LAST_TOLD.some((run) => says(lastClause, run)) || toldInEnglish(lastClause)) return true;
+  const tells = (clause: readonly Word[]) => THANKS_LAST_TOLD.some((run) => says(clause, run)) || toldInEnglish(clause);
+  if (tells(lastClause)) return true;
+  // what was done told in an earlier clause, the last one only adding how it ended ("… cán bộ làm nhanh lắm, chiều là
+  // có giấy, em cảm ơn phường nhiều ạ"): not a bare request before the thanks ("…, làm khai sinh cho bé, cảm ơn")
+  const clauses = new Set(before.map((w) => w.clause));
+  const earlier = [...clauses].some((c) => tells(before.filter((w) => w.clause === c)));
+  if (
+    earlier &&
+    !lastClause.some((w) => REQUEST_ACTS.some((r) => r.token === w.token && (w.marks === "" || w.marks === r.marks)))
+  )
+    return true;
   // the agreement opens the message, after a "dạ" or an address at most
   return ACKNOWLEDGED.some((run) => foundAt(before.slice(0, run.length + 1), run) >= 0);
 }
@@ -897,6 +922,9 @@ const OPINION_FIRST = ["theo bạn", "theo ad", "theo admin", "theo bot"].map(ph
 
 export function asksTrivia(text: string, said: readonly Word[]): boolean {
   if (said.length > TRIVIA_LONGEST) return false;
+  // a why asked of one's own filing refused or held up ("vì sao con tôi không được cấp giấy khai sinh ở phường",
+  // "why was my application rejected"): the procedure's conditions, no trivia (intent-context.ts reads it so)
+  if (whyRefusedAt(textWords(text)) >= 0) return false;
   const past = TRIVIA_PAST.some((run) => says(said, run));
   // the old days' look asked: its "thế nào" is no way asked
   const looks = past ? LOOKS.find((run) => says(said, run)) : undefined;
@@ -910,6 +938,44 @@ export function asksTrivia(text: string, said: readonly Word[]): boolean {
       looks !== undefined ||
       (past && (text.includes("?") || PAST_ASKED.some((run) => says(said, run)) || endsYesNo(textWords(text))))) &&
     !TRIVIA_NOT.some((run) => says(rest, run))
+  );
+}
+
+/**
+ * A family rite asked of, with no why ("nha co tang thi bao lau moi duoc to chuc dam cuoi", "cúng 100 ngày cho ông cần
+ * chuẩn bị những gì", "nhà có người mất thì cúng thất mấy ngày", "lễ ăn hỏi cần bao nhiêu tráp"): mourning, offerings
+ * and anniversaries, betrothal, moving house, a baby's first month are customs, no procedure, though their days and
+ * things read as a section ("mấy ngày", "cần những gì"). A ward matter beside them keeps the message the search's:
+ * a paper or filing (`namesWardRequest`), the ward's things (WARD_ASKED: "hỗ trợ", "phường" …), money or an allowance
+ * for the worship of a martyr, a place of worship's or a festival's registration (RITE_WARD).
+ */
+const RITES = [
+  ...["cúng", "giỗ", "có tang", "để tang", "đám tang", "xả tang", "mãn tang", "ăn hỏi", "đám hỏi", "lễ hỏi", "tráp"],
+  ...["nhập trạch", "động thổ", "đầy tháng", "thôi nôi", "mâm cỗ"],
+].map(phraseOf);
+const RITE_WARD = [
+  ...["liệt sĩ", "trợ cấp", "tiền", "chế độ", "tín ngưỡng", "đình", "đền", "miếu", "chùa", "lễ hội", "ban quản lý"],
+  ...["nhà nước", "hưởng", "người có công", "tôn giáo", "mai táng", "chôn cất", "hỏa táng", "cải táng", "khai tử"],
+  ...["báo tử", "chứng tử", "thờ cúng"],
+].map(phraseOf);
+const RITE_LONGEST = 25;
+function asksFamilyRite(text: string, said: readonly Word[]): boolean {
+  if (said.length > RITE_LONGEST) return false;
+  // with its accents where typed ("cung cấp" is no "cúng"); typed bare, one syllable says too little ("gio" is also
+  // "giờ", "cung" "cung cấp")
+  const accented = said.some((w) => w.marks !== "");
+  const named = RITES.some((run) =>
+    said.some((_, i) =>
+      run.every((r, j) => {
+        const typed = said[i + j];
+        return typed !== undefined && typed.token === r.token && (accented ? typed.marks === r.marks : run.length > 1);
+      }),
+    ),
+  );
+  if (!named) return false;
+  if (!asksIn(said) && !text.trimEnd().endsWith("?")) return false;
+  return (
+    !namesWardRequest(said) && !WARD_ASKED.some((run) => says(said, run)) && !RITE_WARD.some((run) => says(said, run))
   );
 }
 
@@ -1199,7 +1265,13 @@ export function smallTalkReply(text: string): string | undefined {
   if (asksWriting(said)) return "small-talk-offtopic";
   if (thanksForDone(text, tokens)) return "small-talk-thanks";
   if (vents(text, padded)) return "small-talk-offtopic";
-  if (complains(text) || asksTrivia(text, said) || asksFestivalDate(text) || asksWhichIsOpen(said))
+  if (
+    complains(text) ||
+    asksTrivia(text, said) ||
+    asksFamilyRite(text, said) ||
+    asksFestivalDate(text) ||
+    asksWhichIsOpen(said)
+  )
     return "small-talk-offtopic";
   if (rejoices(text, said)) return "small-talk-ok";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
@@ -1271,13 +1343,95 @@ const ASKED_CHARS = 1500;
  */
 export function asksBeyondWardAfterStory(text: string, model: ScopeModel | null = SCOPE_MODEL): boolean {
   if (!model) return false;
-  const asked = askedPart(text);
+  const asked = askedPart(text) ?? askedClauses(text);
   if (!asked || asked.length < STORY_QUESTION_WORDS || namesWardRequest(asked)) return false;
   if (saysRedirectTerm(textWords(text.slice(0, ASKED_CHARS)).map((w) => w.token))) return false;
   return outOfScope(model, asked.map((w) => w.token).join(" ")) >= model.veto;
 }
 /** The question must say this many words of its own. */
 const STORY_QUESTION_WORDS = 4;
+
+/**
+ * Where a letter with no turn word asks: the clauses after its last told one ("Cháu đã xin giấy xác nhận cư trú ở phường
+ * để nộp hồ sơ học lái xe, cháu thi bằng B2 ở trung tâm sát hạch nào …?", "nhà tôi đã có giấy phép xây dựng từ
+ * phường, thợ báo giá xây thô 4 triệu một mét vuông, giá đó đắt hay rẻ?"). A told clause says something done or held
+ * (đã, rồi, xong, vừa, được + what was given; an English past) and asks nothing; the clauses after it must ask (a
+ * question word, "hay", "?"), and the story before them must be told in at least `STORY_WORDS` words. Undefined when no
+ * clause is told before the question, or the last clause is itself told. Exported for the redirects.
+ */
+export function askedClauses(text: string): Word[] | undefined {
+  const cut = text.slice(0, ASKED_CHARS);
+  const all = textWords(cut);
+  if (all.length === 0) return undefined;
+  const clauses: TextWord[][] = [];
+  for (const w of all) {
+    const last = clauses[clauses.length - 1];
+    if (last && last[0]?.clause === w.clause) last.push(w);
+    else clauses.push([w]);
+  }
+  let told = -1;
+  clauses.forEach((clause, i) => {
+    if (tellsDone(clause) && !asksIn(clause)) told = i;
+  });
+  if (told < 0 || told === clauses.length - 1) return undefined;
+  const story = clauses.slice(0, told + 1).flat();
+  const asked = clauses.slice(told + 1).flat();
+  if (story.length < STORY_WORDS || asked.length < STORY_QUESTION_WORDS) return undefined;
+  // a question that asks what to do, or points back at the story ("Em cần làm gì để khỏi bị tính thuế tiếp?", "Where
+  // is this done?"), asks of the story's matter: no question of its own
+  if (WHAT_TO_DO.some((run) => says(asked, run)) || ownWords(asked) < OWN_WORDS) return undefined;
+  // the question asks: a question word, an either-or, or the question mark that ends the message
+  return asksIn(asked) || cut.trimEnd().endsWith("?") ? asked : undefined;
+}
+const WHAT_TO_DO = [
+  ...["làm gì", "làm sao", "làm thế nào", "làm như thế nào", "làm ntn", "thủ tục", "phải làm", "cần làm", "làm j"],
+  ...["what should", "what do i", "what do we", "how do i", "how do we", "how can i", "how can we", "what can i"],
+].map(phraseOf);
+/** Words a question says of its own: not its asking words, pronouns, particles or what points back. */
+const NOT_OWN = new Set(
+  tokenize(
+    "không ko k hông hok gì j sao nào đâu bao nhiêu lâu mấy chưa nhỉ hay ở tại thì là có được cần phải muốn cho hỏi " +
+      "em anh chị tôi mình cháu con tui bạn ạ ạ vậy thế này đó đấy ấy kia nữa ad ơi " +
+      "how what where when which who can could should is are do does did the a an this that it to of i we my our",
+  ),
+);
+const OWN_WORDS = 3;
+function ownWords(asked: readonly Word[]): number {
+  return asked.filter((w) => !NOT_OWN.has(w.token)).length;
+}
+/** Something told as done or held: "đã", "rồi", "xong", "vừa", a passive "được" (not "có được", "được không"). */
+const TOLD_DONE = words("đã rồi xong vừa");
+const DUOC = words("được")[0] as Word;
+const NOT_TOLD_AFTER_DUOC = new Set(tokenize("không ko k chưa hông hok bao mấy nhiêu"));
+function tellsDone(clause: readonly TextWord[]): boolean {
+  if (toldInEnglish(clause) || clause.some((w) => w.marks === "" && (w.token === "already" || w.token === "got")))
+    return true;
+  return clause.some((w, i) => {
+    if (TOLD_DONE.some((t) => t.token === w.token && (w.marks === "" || w.marks === t.marks))) return true;
+    if (w.token !== DUOC.token || (w.marks !== "" && w.marks !== DUOC.marks)) return false;
+    // "được công nhận hộ nghèo", "đã được cấp": given; "có được không", "được bao nhiêu": asked
+    return (
+      clause[i - 1]?.token !== "co" && !NOT_TOLD_AFTER_DUOC.has(clause[i + 1]?.token ?? "") && i + 1 < clause.length
+    );
+  });
+}
+/** Words that ask, with their accents where typed ("nào", "gì", "bao nhiêu", "không" …), and an either-or "hay". */
+const ASKING = words(
+  "không ko k hông hok gì j sao nào đâu bao mấy chưa nhỉ hay how what where when which who can could should",
+);
+function asksIn(clause: readonly Word[]): boolean {
+  const accented = clause.some((w) => w.marks !== "");
+  return clause.some((w, i) =>
+    ASKING.some(
+      (a) =>
+        a.token === w.token &&
+        (w.marks === a.marks || (!accented && w.marks === "")) &&
+        // "bản sao", "sao y": a copy; "hay" told ("hay đi", "hay bị"): often — only an either-or between two words
+        !(w.token === "sao" && (clause[i - 1]?.token === "ban" || clause[i + 1]?.token === "y")) &&
+        !(w.token === "hay" && (i === 0 || i === clause.length - 1)),
+    ),
+  );
+}
 
 /**
  * Things of everyday life no ward procedure does: a child's vaccine or fever, a hospital or a doctor, what to eat or
@@ -1566,7 +1720,7 @@ const RESULT_RUN = phraseOf("kết quả");
 const NOT_RESULT_BEFORE = new Set(tokenize("xổ sổ số thi trận bóng xét nghiệm khám lottery"));
 const sameRun = (a: readonly Word[], b: readonly Word[]) =>
   a.length === b.length && a.every((w, i) => w.token === b[i]?.token);
-function namesWardRequest(said: readonly Word[]): boolean {
+export function namesWardRequest(said: readonly Word[]): boolean {
   return REQUEST_WARD.some((run) => {
     if (sameRun(run, RESULT_RUN))
       return said.some(

@@ -1,5 +1,5 @@
 import type { Cue, Intent } from "./intent.js";
-import { tokenize, type Word } from "./normalize.js";
+import { tokenize, type Word, words } from "./normalize.js";
 import { type MarkMode, PhraseMap, phrase, plain } from "./phrases.js";
 
 /**
@@ -517,6 +517,18 @@ const OBLIGATION = new Set(["phai"]);
 const OBLIGATION_EN = ["must", "have to", "has to"].map(tokenize);
 const OTHERWISE = new Set(tokenize("hay hoặc or"));
 const WAITING = new Set(tokenize("chờ đợi mất hết"));
+const WAITING_WORDS = words("chờ đợi mất hết");
+/**
+ * A wait said right before the days asked ("phải chờ bao lâu"), with its accents where typed: "thay đổi trong bao
+ * nhiêu ngày" is no "đợi" ("phải đăng ký thay đổi trong bao nhiêu ngày" asks the legal limit), nor is an unaccented
+ * "thay doi".
+ */
+function waitsAt(spelled: readonly Word[], k: number): boolean {
+  const w = spelled[k];
+  if (!w) return false;
+  if (w.token === "doi" && w.marks === "" && spelled[k - 1]?.token === "thay") return false;
+  return WAITING_WORDS.some((x) => x.token === w.token && (w.marks === "" || w.marks === x.marks));
+}
 const OFFICE_SUBJECT = new Set(tokenize("xã phường ubnd cơ quan họ commune ward they committee office authorities"));
 
 const SLIPS_NOT = new Set(["cho", "mo", "chi"]);
@@ -800,6 +812,7 @@ export function readInContext(
     if (cue.intent === "documents" && PAPER_NOUNS.has(text) && ownedPaper(spelled, cue.at)) cue.mute = true;
   }
   asksWhereToGo(spelled, cues);
+  refusalAsked(spelled, cues, mode, sentenceAt);
   penaltyAsked(spelled, cues, mode, sentenceAt);
   officeOrOffice(spelled, cues, sentenceAt);
   conditionsInChat(spelled, cues, sentenceAt);
@@ -1387,12 +1400,48 @@ function needsPaper(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: numbe
   }
 }
 
-/** "nộp đơn trong bao lâu", "gửi hồ sơ trong mấy ngày": how long one has to send it, a deadline. */
+/**
+ * "nộp đơn trong bao lâu", "gửi hồ sơ trong mấy ngày": how long one has to send it, a deadline. So is a claim or a
+ * registration the citizen makes, asked "within" a time ("khiếu nại trong bao lâu", "khiếu nại quyết định của phường
+ * trong bao lâu", "khai sinh cho con trong bao nhiêu ngày", "phải đăng ký thay đổi trong bao nhiêu ngày"): the law's
+ * limit for the citizen's own act. Not when the office's act stands between ("đăng ký tạm trú … được giải quyết trong
+ * bao nhiêu ngày", "hòa giải trong bao lâu", "xin bản sao trong bao lâu thì có": the office's time).
+ */
 function isSendingWithin(spelled: readonly Word[], at: number): boolean {
   if (spelled[at - 1]?.token !== "trong") return false;
   const clause = clauseOf(spelled[at]);
-  return spelled.slice(Math.max(0, at - 5), at - 1).some((w) => clauseOf(w) === clause && CITIZEN_ACTS.has(w.token));
+  if (spelled.slice(Math.max(0, at - 5), at - 1).some((w) => clauseOf(w) === clause && CITIZEN_ACTS.has(w.token))) {
+    return true;
+  }
+  const officeActAt = (k: number) =>
+    OFFICE_ACTS_BETWEEN.some((run) => run.every((t, j) => spelled[k + j]?.token === t));
+  // the office's answer awaited after the time ("khiếu nại thì trong bao lâu được trả lời", "… trong bao lâu thì có")
+  const end = at + 2;
+  for (let k = end; k < Math.min(spelled.length, end + 4) && sentenceOf(spelled[k]) === sentenceOf(spelled[at]); k++) {
+    if (officeActAt(k) || AWAITED_AFTER.some((run) => run.every((t, j) => spelled[k + j]?.token === t))) return false;
+  }
+  for (let k = at - 2; k >= Math.max(0, at - 1 - CLAIM_REACH) && clauseOf(spelled[k]) === clause; k--) {
+    const word = spelled[k] as Word;
+    if (officeActAt(k)) return false;
+    const pair = `${word.token} ${spelled[k + 1]?.token ?? ""}`;
+    // "khai" typed as such (khai sinh, khai tử, khai báo), not "khải"
+    if (!CITIZEN_CLAIM_ACTS.has(pair) && !(word.token === "khai" && word.marks === "")) continue;
+    // the claim as what the office acts on ("giải quyết khiếu nại lần đầu trong bao lâu"): the office's time
+    return ![k - 1, k - 2].some((j) => j >= 0 && officeActAt(j));
+  }
+  return false;
 }
+/** The office's answer awaited after the days asked. */
+const AWAITED_AFTER = ["được trả lời", "thì có", "là có", "có kết quả", "được giải quyết", "mới có"].map(tokenize);
+/** How far back the citizen's claim may stand before "trong bao lâu" ("khiếu nại quyết định của phường trong …"). */
+const CLAIM_REACH = 12;
+/** A claim or a registration the citizen makes: its "within" is a legal limit. */
+const CITIZEN_CLAIM_ACTS = new Set(["khieu nai", "khoi kien", "dang ky", "dang ki", "khai bao", "thong bao"]);
+/** The office's act between the claim and its time: the time is the office's ("được giải quyết trong bao lâu"). */
+const OFFICE_ACTS_BETWEEN = [
+  ...["giải quyết", "xử lý", "trả lời", "cấp", "duyệt", "xét", "công nhận", "hòa giải", "thụ lý", "xem xét", "sửa"],
+  ...["làm", "có kết quả", "trả kết quả", "xong", "ra quyết định", "can thiệp", "xác nhận", "chứng thực"],
+].map(tokenize);
 const MUST = new Set(["must i", "do i have to", "must we"]);
 /** "xin giấy gì", "phải (đi) làm giấy gì", "chứng thực văn bản gì": the paper is what one asks for. */
 function whichPaper(spelled: readonly Word[], at: number): boolean {
@@ -1544,7 +1593,7 @@ function isObligation(spelled: readonly Word[], cue: Cue): boolean {
   const clause = clauseOf(spelled[at]);
   // "phải chờ bao lâu", "phải mất mấy ngày", "how long does it take": a wait, the processing time
   if (WAITING.has(cue.tokens[0] ?? "")) return false;
-  for (let k = Math.max(0, at - 2); k < at; k++) if (WAITING.has(spelled[k]?.token ?? "")) return false;
+  for (let k = Math.max(0, at - 2); k < at; k++) if (waitsAt(spelled, k)) return false;
   const inSentence = spelled.map((w, k) => ({ w, k })).filter(({ w }) => sentenceOf(w) === sentence);
   if (inSentence.some(({ w }) => w.token === "take" || w.token === "wait")) return false;
   // "làm trong ngày được không hay phải hẹn": a duty offered as the other answer ("hay phải", "or must") is no duty of
@@ -1875,4 +1924,86 @@ function receivedThere(spelled: readonly Word[], at: number): boolean {
     if (RECEIVING.has(spelled[k]?.token ?? "")) return money;
   }
   return false;
+}
+
+/**
+ * A why asked of one's own filing refused, returned or held up ("vì sao con tôi không được cấp giấy khai sinh ở
+ * phường", "tại sao hồ sơ đăng ký tạm trú của em bị trả về", "sao hồ sơ xin giấy phép xây dựng bị từ chối", "why was
+ * my application for a licence rejected"): what the procedure requires of the citizen, its conditions — no reason of
+ * history or custom (small-talk.ts reads those whys as trivia). The refusal must be of a filing, a paper or by the
+ * office (`FILED` in the sentence): "vì sao bố mẹ không cho con gái lấy chồng xa" is a custom. "sao" alone is a why only
+ * opening its sentence ("sao hồ sơ … bị trả lại"; not "làm sao", "bản sao"). Returns where the why stands, or -1.
+ */
+export function whyRefusedAt(said: readonly Word[], accented = said.some((w) => w.marks !== "")): number {
+  for (let i = 0; i < said.length; i++) {
+    const why = WHY_ASKED.find((run) => runSaid(said, i, run, accented));
+    const bare =
+      !why && said[i]?.token === "sao" && opensItsSentence(said, i) && !NOT_WHY_AFTER.has(said[i + 1]?.token ?? "");
+    if (!why && !bare) continue;
+    const sentence = sentenceOf(said[i]);
+    const inSentence = said.filter((w) => sentenceOf(w) === sentence);
+    const has = (runs: readonly (readonly Word[])[]) =>
+      inSentence.some((_, k) => runs.some((run) => runSaid(inSentence, k, run, accented)));
+    if (has(REFUSED) && has(FILED)) return i;
+  }
+  return -1;
+}
+const WHY_ASKED = ["tại sao", "vì sao", "sao lại", "lý do gì", "lí do gì", "why", "how come"].map(words);
+/** "sao y", "sao lục", "sao kê": copies, no why. */
+const NOT_WHY_AFTER = new Set(tokenize("y lục kê chép"));
+/** What may open a sentence before its bare "sao": a greeting, an address, the asking frame. */
+const SAO_OPENERS = new Set(
+  tokenize("cho em tôi mình cháu con hỏi ad admin bot ơi dạ ạ à ừ mà nhưng thế vậy thì chị anh"),
+);
+function opensItsSentence(said: readonly Word[], at: number): boolean {
+  const sentence = sentenceOf(said[at]);
+  for (let k = at - 1; k >= 0 && sentenceOf(said[k]) === sentence; k--) {
+    if (!SAO_OPENERS.has(said[k]?.token ?? "")) return false;
+  }
+  return true;
+}
+/** A filing refused, sent back or not (yet) granted. */
+const REFUSED = [
+  ...["từ chối", "trả lại", "trả về", "bác bỏ", "bị bác", "không được duyệt", "không duyệt", "chưa được duyệt"],
+  ...["không được cấp", "chưa được cấp", "không cấp", "không cho", "không được chấp nhận", "không chấp nhận"],
+  ...["không nhận", "không được giải quyết", "chưa được giải quyết", "không giải quyết", "không được công nhận"],
+  ...["không công nhận", "chưa được công nhận", "không được hưởng", "chưa được hưởng", "không được xét"],
+  ...["chưa được xét", "không đủ điều kiện", "không hợp lệ", "yêu cầu bổ sung", "bắt bổ sung", "bị loại"],
+  ...["không được đăng ký", "không đăng ký được", "không làm được", "không được làm", "không được nhận"],
+  ...["rejected", "refused", "denied", "returned", "turned down", "not approved", "not accepted", "declined"],
+  ...["sent back", "not granted", "won t accept", "wouldn t accept", "refuse", "reject"],
+].map(words);
+/** A filing, a paper, or the office that refuses. */
+const FILED = [
+  ...["hồ sơ", "đơn", "giấy", "thủ tục", "đăng ký", "cấp", "phường", "xã", "ủy ban", "ubnd", "công an", "cán bộ"],
+  ...["một cửa", "application", "request", "file", "dossier", "ward", "commune", "officer", "registration"],
+  ...["licence", "license", "permit", "certificate", "paperwork"],
+].map(words);
+/** A run said at `k`, word for word, each word with its accents where the message is typed with them. */
+function runSaid(said: readonly Word[], k: number, run: readonly Word[], accented: boolean): boolean {
+  // in a message typed with accents an unaccented word is meant as written ("xa" is no "xã")
+  return run.every((w, j) => {
+    const typed = said[k + j];
+    return (
+      typed !== undefined && typed.token === w.token && (typed.marks === w.marks || (!accented && typed.marks === ""))
+    );
+  });
+}
+/** Papers named as the thing refused ("hồ sơ … bị trả lại", "tôi đã nộp đủ giấy tờ rồi"), no papers asked. */
+const PAPER_NAMED = new Set(["ho so", "giay to", "giay", "ho so giay to"]);
+const PAPER_ASKING = new Set(tokenize("gì nào những what which j"));
+function refusalAsked(spelled: readonly Word[], cues: Cue[], mode: MarkMode, sentenceAt: (k: number) => number): void {
+  // the words as typed decide how accents are read (chat spellings may have been given theirs)
+  const accented = mode === "exact";
+  const at = whyRefusedAt(spelled, accented);
+  if (at < 0) return;
+  const sentence = sentenceAt(at);
+  for (const c of cues) {
+    if (c.mute || c.intent !== "documents" || c.sentence !== sentence || c.at === undefined) continue;
+    const asking = c.tokens.some((t) => PAPER_ASKING.has(t)) || PAPER_ASKING.has(spelled[c.end ?? 0]?.token ?? "");
+    if (!asking && PAPER_NAMED.has(c.tokens.join(" "))) c.mute = true;
+  }
+  if (cues.some((c) => !c.mute && c.intent === "conditions" && c.sentence === sentence)) return;
+  const why = WHY_ASKED.find((run) => runSaid(spelled, at, run, accented));
+  cues.push(runCue("conditions", why ? why.map((w) => w.token) : ["sao"], spelled, at, sentenceAt));
 }
