@@ -7,12 +7,19 @@ import type { SynonymsFile } from "../search/records.js";
 import { type Example, isStaffExample } from "./examples.js";
 import { type Catalogue, loadCatalogue } from "./load.js";
 import { formatReport, type Problem } from "./problems.js";
+import { ReadingsOnce } from "./readings.js";
 import type { Procedure } from "./schema.js";
 
 /** A catalogue with its search index, swapped as one piece so a reader never sees half of a reload. */
 export interface CatalogueSnapshot {
   catalogue: Catalogue;
   search: ProcedureSearch<Procedure>;
+  /**
+   * What the câu mẫu say of the look-alikes (readings.ts), learned once for this catalogue version when a chat first
+   * needs it, in steps off the event loop; ward views hold their catalogue's. Absent, look-alikes are told apart by the
+   * records' fields only.
+   */
+  readings?: ReadingsOnce;
 }
 
 export interface CatalogueEvents {
@@ -180,5 +187,9 @@ const KEPT_LABEL_KEYS = 50_000;
 const labelKeys = new Map<string, string>();
 
 function index(catalogue: Catalogue): CatalogueSnapshot {
-  return { catalogue, search: indexCatalogue(catalogue) };
+  return {
+    catalogue,
+    search: indexCatalogue(catalogue),
+    readings: new ReadingsOnce(catalogue.synonyms, catalogue.examples),
+  };
 }

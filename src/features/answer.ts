@@ -1,6 +1,7 @@
 import type { Example } from "../catalogue/examples.js";
 import type { CatalogueSnapshot, LiveCatalogue } from "../catalogue/live.js";
 import type { Catalogue } from "../catalogue/load.js";
+import { deIsPurpose, FUNCTION_WORDS, type LookAlikeReadings } from "../catalogue/readings.js";
 import type { Procedure, Redirect, SynonymGroup } from "../catalogue/schema.js";
 import { MENU_CHOICE } from "../core/assistant.js";
 import { choiceKind, prefixOf } from "../core/choice-id.js";
@@ -358,6 +359,7 @@ export interface AnswerFeatureDeps {
  */
 export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   const answer = async (ctx: FeatureContext, text: string) => {
+    await readingsReady(ctx, deps);
     const before = readContext(ctx);
     const replies = await answerQuestion(ctx, deps, text);
     noteHowAnswered(ctx, deps, before, text);
@@ -369,6 +371,7 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
     commands: { tim: search, search },
     choicePrefixes: [PROCEDURE_CHOICE.prefix, FEEDBACK_CHOICE.prefix, NONE_RIGHT_CHOICE.prefix],
     onChoice: async (ctx, id) => {
+      await readingsReady(ctx, deps);
       const before = readContext(ctx);
       const replies = await onChoice(ctx, id);
       noteHowAnswered(ctx, deps, before);
@@ -535,10 +538,13 @@ async function correct(
   // same thing (its re-issue), which the change or loss said picks among the thing's variants.
   const currentProcedure = catalogue.procedures.find((p) => p.code === current);
   const variant = currentProcedure
-    ? (retoldCase(currentProcedure, catalogue.procedures, correction.rest, {
-        procedure: currentProcedure,
-        story: st.asked,
-      }) ?? changeMeant(currentProcedure, correction.rest, catalogue.procedures))
+    ? (retoldCase(
+        currentProcedure,
+        catalogue.procedures,
+        correction.rest,
+        { procedure: currentProcedure, story: st.asked },
+        readingsOf(ctx, deps),
+      ) ?? changeMeant(currentProcedure, correction.rest, catalogue.procedures))
     : undefined;
   if (current && variant) {
     rememberOptions(
@@ -657,7 +663,10 @@ async function answerQuestion(
   const asked = withoutTopicReturn(text);
   // Set aside: what the citizen just rejected, or what they said none of was right the turn before.
   const aside = new Set([...rejected, ...(st.rejected ?? [])]);
-  const outcome = setAside(search.search(asked, SEARCH_LIMIT), aside);
+  // A list the re-ranker rescued where the rules found nothing (a guess: "cháu sinh ra ở Đức, bố mẹ đều người Việt" after
+  // a foreign-element birth) is no procedure named after an answer: the follow-up rules read it as search finding none.
+  const searched = setAside(search.search(asked, SEARCH_LIMIT), aside);
+  const outcome = current && searched.rescued ? { ...searched, decision: "none" as const, hits: [] } : searched;
   const [top] = outcome.hits;
   // "quay lại vụ khai sinh cho bé, bao lâu có", "thôi quay lại cái đơn phản ánh": back to a procedure the chat was on
   // before, the one of them search finds for the words (khai sinh with the father's acknowledgement, not the plain
@@ -739,7 +748,7 @@ async function answerQuestion(
   // section of the one at hand. Not a way asked to the purpose ("làm sao để …", "cần làm gì để …": that one's steps).
   const trailing =
     current && !labelled && (outcome.decision === "none" || (top && top.procedure.code !== current.code))
-      ? trailingPurpose(text)
+      ? trailingPurpose(text, readingsOf(ctx, deps))
       : undefined;
   const unpurposed = trailing?.rest;
   const purposeCue = unpurposed === undefined ? undefined : sectionCue(unpurposed);
@@ -751,10 +760,23 @@ async function answerQuestion(
     const again = search.search(unpurposed, SEARCH_LIMIT);
     const [first] = again.hits;
     // (a paper named before the purpose, "xác nhận diện tích nhà ở để nhập khẩu thì …" after a residence, is the one
-    // asked: search, reading the words without the purpose, still leads with another procedure)
-    const namesOther = first !== undefined && again.decision !== "none" && first.procedure.code !== current.code;
+    // asked: search, reading the words without the purpose, still leads with another procedure, and they say its name;
+    // a word it meets by chance, "nhà" of "nhà em cần", names none)
+    const namesOther =
+      first !== undefined &&
+      again.decision !== "none" &&
+      first.procedure.code !== current.code &&
+      saysNameOf(first.procedure, unpurposed);
     if (!namesOther) return [show(ctx, deps, current, whereRecordSays(current, unpurposed, purposeCue.section))];
   }
+  // "để làm hồ sơ đăng ký kết hôn thì chứng thực ở đâu" after a certified copy, "để làm hộ chiếu cho con thì nó mất mấy
+  // ngày" after an extract: a purpose opens the message, then a section is asked of the paper at hand, by its own
+  // name's words or as "nó", "giấy này". That section of it; a purpose followed by a section alone ("để làm giấy khai
+  // sinh cho con thì cần giấy tờ gì") is the purpose's matter asked, below.
+  const opened = current && !labelled && forPurpose(text) ? afterPurpose(text) : undefined;
+  const openedCue = opened ? sectionCue(opened) : undefined;
+  if (current && opened && openedCue && (saysNameOf(current, opened) || refersToPaperAtHand(opened)))
+    return [show(ctx, deps, current, whereRecordSays(current, opened, openedCue.section))];
   // The case told anew after an answer (foreign.ts retoldCase): a marriage already made abroad, a foreigner named after
   // a plain procedure with a twin, everyone said Vietnamese after a foreign-element one, someone too unwell to come
   // (the mobile registration) — that look-alike, unless the words name another procedure whole or staff labelled them.
@@ -764,7 +786,7 @@ async function answerQuestion(
   // Whether a step must come first ("có phải xóa tạm trú ở chỗ cũ trước không") asks of the one at hand, below.
   const toldCase =
     current && !labelled && !asksFirstStep(text)
-      ? retoldCase(current, catalogue.procedures, text, caseSoFar)
+      ? retoldCase(current, catalogue.procedures, text, caseSoFar, readingsOf(ctx, deps))
       : undefined;
   const retold =
     toldCase &&
@@ -966,13 +988,15 @@ async function answerQuestion(
     !current || !cue
       ? undefined
       : forPurpose(text)
-        ? ASKS_PAPER_AT_HAND.test(fold(afterPurpose(text)))
+        ? asksPaperAtHand(afterPurpose(text))
           ? afterPurpose(text)
           : undefined
-        : withoutTrailingPurpose(text);
+        : withoutTrailingPurpose(text, readingsOf(ctx, deps));
   const purposeOnly =
     said !== undefined && withoutPurpose !== undefined && !matchRedirect(catalogue.redirects ?? [], withoutPurpose);
-  const redirect = said && !namesAsHeld(text, said.said) && !purposeOnly ? said : undefined;
+  // A term told as held in the story but asked again in the question, where the pointer is all it asks (redirects.ts:
+  // strength 1, "Em làm xong thủ tục chấm dứt hộ kinh doanh …, giờ còn nợ thuế khoán 3 tháng thì nộp ở đâu"): the pointer.
+  const redirect = said && (said.strength >= 1 || !namesAsHeld(text, said.said)) && !purposeOnly ? said : undefined;
   // A section with words of the current procedure's name, unless they are another agency's service
   // ("thủ tục ly hôn ở đâu" on a marriage is the court's).
   // Not when the words name another procedure whole and the current one holds them only in an alias: "còn đăng ký kết
@@ -1005,6 +1029,8 @@ async function answerQuestion(
     !cue.only &&
     !labelled &&
     !forPurpose(text) &&
+    // (not when the question asks only another agency's service: the pointer below)
+    !(redirect && redirect.strength >= 1) &&
     tellsStateThenAsks(text) &&
     !(top && top.procedure.code !== current.code && containsRun(tokenize(text), tokenize(top.procedure.name)))
   ) {
@@ -1132,8 +1158,9 @@ async function answerQuestion(
   const pool = options.length > 1 ? options : current ? [current, ...citedBy(current, catalogue.procedures)] : [];
   const noted =
     pool.length > 1 && !redirect
-      ? ((options.length > 1 ? notedAmong(pool, catalogue.procedures, text, st.asked) : undefined) ??
-        toldByNotes(pool, text))
+      ? ((options.length > 1
+          ? notedAmong(pool, catalogue.procedures, text, st.asked, readingsOf(ctx, deps))
+          : undefined) ?? toldByNotes(pool, text))
       : undefined;
   const told =
     noted &&
@@ -1150,7 +1177,10 @@ async function answerQuestion(
   if (byElement) return [show(ctx, deps, byElement, outcome.intent)];
   // "mẹ tôi đang hưởng trợ cấp xã hội hằng tháng vì khuyết tật nặng, vừa mất" over a list of funeral supports: the one
   // whose own fields say who died (variants.ts funeralAmong), though search names the allowance she was on.
-  const byPerson = !current && options.length > 1 ? funeralAmong(options, catalogue.procedures, text) : undefined;
+  const byPerson =
+    !current && options.length > 1
+      ? funeralAmong(options, catalogue.procedures, text, readingsOf(ctx, deps))
+      : undefined;
   if (byPerson) return [show(ctx, deps, byPerson, cue?.section ?? outcome.intent)];
   // "chỉ sai chính tả tên người bán thôi" after a list of a deed's amendment and its error correction: the listed one
   // whose names say the change or hint ("hợp đồng chứng thực bị sai tên"), when one says more of it than the others.
@@ -1700,6 +1730,17 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   if (namesForeign(text) || ABROAD.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   if (ASKS_EN.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
   if (saysQuestionWord(told)) return false;
+  // a procedure or a licence named by its frame ("thủ tục cấp phép nuôi chim yến lấy tổ", "giấy phép karaoke") is a
+  // request of its own, unless what it names is the one at hand's ("thủ tục kết hôn" after a marriage)
+  const framed = REQUEST_FRAME.exec(fold(text.normalize("NFC")));
+  if (
+    framed &&
+    !saysOnly(
+      current,
+      tokenize(framed[1] ?? "").filter((t) => !REQUEST_FRAME_WORDS.has(t)),
+    )
+  )
+    return false;
   const withAccents = typed.some((w) => w.marks !== "");
   // a word nothing in the catalogue says may be the case's own everyday word ("kiệt", "lợp"), typed as a word of the
   // language; other strings ("sđt", "wifi") are not
@@ -1737,6 +1778,11 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   const untold = distinct.filter((w) => !isTold(w)).length;
   return untold === 0 || (distinct.length >= 3 && untold * 2 <= distinct.length);
 }
+
+/** A message opening on a procedure's or a licence's frame (folded), with what it names after it. */
+const REQUEST_FRAME = /^\s*(?:thu tuc|giay phep|cap phep|xin phep)\s+(.*)$/u;
+/** The frame's own words, said again after it ("thủ tục cấp phép …"). */
+const REQUEST_FRAME_WORDS = new Set(tokenize("thủ tục giấy phép cấp xin"));
 
 /** An English question opens so ("do I …", "can my …", "is there …"). */
 const ENGLISH_QUESTION =
@@ -2181,8 +2227,22 @@ function bothTogether(
   return lookAlike(first, current) && lookAlike(first, named) ? first : undefined;
 }
 
-/** Words after an opening purpose that ask for the paper at hand (folded): "xin", "giấy này", "nó", "cái đó". */
-const ASKS_PAPER_AT_HAND = /(?:^|[^\p{L}])(?:xin|giay nay|giay do|cai nay|cai do|no)(?=$|[^\p{L}])/u;
+/** Words after an opening purpose that ask for the paper at hand: "xin", "giấy này", "nó", "cái đó". */
+function asksPaperAtHand(text: string): boolean {
+  return /(?:^|[^\p{L}])xin(?=$|[^\p{L}])/u.test(fold(text.normalize("NFC"))) || refersToPaperAtHand(text);
+}
+
+/**
+ * "giấy này", "giấy đó", "cái này", "nó": the paper at hand. Read as typed when the words carry accents ("nợ", "nổ",
+ * "nỡ" are no "nó"); folded when typed without any.
+ */
+function refersToPaperAtHand(text: string): boolean {
+  const nfc = text.normalize("NFC").toLowerCase();
+  const plain = fold(nfc) === nfc;
+  return (plain ? PAPER_AT_HAND_PLAIN : PAPER_AT_HAND).test(nfc);
+}
+const PAPER_AT_HAND = /(?:^|[^\p{L}])(?:giấy này|giấy đó|cái này|cái đó|nó)(?=$|[^\p{L}])/u;
+const PAPER_AT_HAND_PLAIN = /(?:^|[^\p{L}])(?:giay nay|giay do|cai nay|cai do|no)(?=$|[^\p{L}])/u;
 
 /** What a message opening with a purpose asks after it: the words past its first clause ("để …, xin ở đâu", "để … thì"). */
 function afterPurpose(text: string): string {
@@ -2213,12 +2273,16 @@ const TRAILING_PURPOSE_WORDS = [true, false].map((plain) => {
  * Undefined when nothing is asked before «để» (a purpose that opens the message is the matter asked: "để làm giấy
  * khai sinh cho con thì cần giấy tờ gì") or no purpose follows it.
  */
-function withoutTrailingPurpose(typed: string): string | undefined {
-  return trailingPurpose(typed)?.rest;
+function withoutTrailingPurpose(typed: string, readings: LookAlikeReadings | undefined): string | undefined {
+  return trailingPurpose(typed, readings)?.rest;
 }
 
 /** withoutTrailingPurpose, with what is asked before the purpose. */
-function trailingPurpose(typed: string): { rest: string; before: string } | undefined {
+function trailingPurpose(
+  typed: string,
+  /** The câu mẫu readings: an unaccented "de" is read as they say it ("de nghi" is "đề nghị", "de hieu" "dễ hiểu"). */
+  readings: LookAlikeReadings | undefined,
+): { rest: string; before: string } | undefined {
   const text = typed.normalize("NFC");
   const plain = fold(text) === text.toLowerCase();
   for (const match of text.matchAll(PURPOSE_AT)) {
@@ -2236,6 +2300,9 @@ function trailingPurpose(typed: string): { rest: string; before: string } | unde
     const keys = plain ? tokenize(purpose) : accented(purpose);
     const verb = keys.find((k) => !lead.has(k));
     if (verb === undefined || notPurpose.has(keys[0] ?? "") || letMe.has(verb)) continue;
+    // a purpose says something: "có dễ không", "để không" alone says no purpose
+    if (tokenize(purpose).every((k) => FUNCTION_WORDS.has(k))) continue;
+    if (plain && !deIsPurpose(readings, tokenize(purpose)[0] ?? "")) continue;
     return { rest: `${before} ${end < 0 ? "" : after.slice(end)}`.trim(), before };
   }
   return undefined;
@@ -3518,13 +3585,28 @@ function pickedWithSection(text: string, choices: readonly Choice[]): { code: st
 /** The chat's view of the catalogue: its ward's when one is chosen. */
 function snapshotOf(ctx: FeatureContext, deps: AnswerFeatureDeps): CatalogueSnapshot {
   const snapshot = deps.catalogueFor?.(ctx) ?? deps.catalogue.current();
-  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss). The câu mẫu
-  // readings of look-alikes (learnedTold, learnedAmong) stay off here: learning them takes seconds per catalogue on the
-  // event loop (7.5 s for 10,597 câu mẫu under load), paid again on the first turn after every staff edit's reload, and
-  // the staff console's requests were reset meanwhile (test/staff/examples, test/channels/cross-channel on CI). They
-  // return when they are learned once per catalogue version, off the turn's path.
+  // English turns read in the records' words through the catalogue's synonyms (variants.ts englishGloss)
   learnGlossary(snapshot.catalogue.procedures, snapshot.catalogue.synonyms);
   return snapshot;
+}
+
+/**
+ * The câu mẫu readings of look-alikes (learnedTold, learnedAmong, funeralAmong) of the catalogue the chat is answered
+ * from: learned once per catalogue version with its snapshot (catalogue/readings.ts), never on a turn; readingsReady
+ * waits for them at the start of every turn.
+ */
+function readingsOf(ctx: FeatureContext, deps: AnswerFeatureDeps): LookAlikeReadings | undefined {
+  return snapshotOf(ctx, deps).readings?.value;
+}
+
+/**
+ * Waits until the readings of the catalogue the chat is answered from are learned (the first turn after a reload: they
+ * are learned in steps, the event loop free between them), so every turn reads look-alikes alike; a reload meanwhile
+ * brings a new version, whose readings are waited for too.
+ */
+async function readingsReady(ctx: FeatureContext, deps: AnswerFeatureDeps): Promise<void> {
+  for (let once = snapshotOf(ctx, deps).readings; once && !once.value; once = snapshotOf(ctx, deps).readings)
+    await once.ready();
 }
 
 function titleWords(procedure: Procedure): Set<string> {

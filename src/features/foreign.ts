@@ -1,3 +1,4 @@
+import type { LookAlikeReadings } from "../catalogue/readings.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { fold, tokenize } from "../search/normalize.js";
 import {
@@ -520,8 +521,15 @@ const MARRIAGE_PURPOSE =
   /(?:^|[^\p{L}])(?:de|for|to)\s+(?:\p{L}+\s+){0,3}?(?:ket hon|cuoi|lay chong|lay vo|marry|marriage)(?![\p{L}])/u;
 
 function marriagePurpose(text: string): boolean {
-  return MARRIAGE_PURPOSE.test(fold(text.normalize("NFC")));
+  const folded = fold(text.normalize("NFC"));
+  const match = MARRIAGE_PURPOSE.exec(folded);
+  // a way asked to it ("làm thế nào để đăng ký kết hôn với người Hàn", "cần làm gì để cưới vợ Nhật") asks for the
+  // marriage itself, not what a paper is for
+  return match !== null && !WAY_ASKED.test(folded.slice(0, match.index + match[0].search(/de|for|to/u)));
 }
+
+/** A way asked, just before a purpose (folded): "làm sao", "làm thế nào", "cách nào", "cần làm gì", "how". */
+const WAY_ASKED = /(?:^|[^\p{L}])(?:lam sao|lam the nao|the nao|cach nao|ra sao|lam gi|lam j|ntn|how)\s*$/u;
 
 /**
  * Whether the message asks for a marriage (folded tokens): a marriage said, not said done ("tụi em đăng ký kết hôn rồi",
@@ -607,6 +615,8 @@ export function retoldCase(
   text: string,
   /** What the chat told of the case before (the words that led to `current`): who was the foreigner. */
   before: CaseSoFar = {},
+  /** The catalogue's câu mẫu readings (variants.ts lookAlikeReadings, learned with its snapshot); none, only records. */
+  readings?: LookAlikeReadings,
 ): Procedure | undefined {
   if (aboutMarriage(current) && marriedAbroad(text)) return recordOfAbroad("kết hôn", all);
   if (asksMobile(text)) {
@@ -624,7 +634,7 @@ export function retoldCase(
   // Who died, told after a funeral support, a death registration or an allowance ("bố tôi là thương binh", "mất vì tai
   // nạn giao thông", "nếu bà mất thì có được hỗ trợ chôn cất không" after the social pension): the funeral support whose
   // own fields say that person (src/features/variants.ts funeralTold).
-  const funeral = funeralTold(current, all, text);
+  const funeral = funeralTold(current, all, text, readings);
   if (funeral) return funeral;
   // A change of the thing at hand told ("nếu muốn đổi tên quán thì sao", "giấy cũ bị mất thì xin lại thế nào"): the
   // variant whose name holds it (src/features/variants.ts).
@@ -653,7 +663,7 @@ export function retoldCase(
   // correction; variants.ts learnedTold).
   if (!noted) {
     if (ownChangeSaid(current, all, text)) return current;
-    const learned = learnedTold(current, lookAlikesOf(current, all, isForeignElement), all, text);
+    const learned = learnedTold(current, lookAlikesOf(current, all, isForeignElement), all, text, readings);
     return learned && caseForeign(text, before) && !isForeignElement(learned)
       ? (foreignTwin(learned, all) ?? learned)
       : learned;

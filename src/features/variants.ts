@@ -1,3 +1,19 @@
+import {
+  clauseTokens,
+  FUNCTION_WORDS,
+  GENERIC,
+  type Glossary,
+  glossaryOf,
+  glossWith,
+  keysSpelled,
+  keysTold,
+  type LookAlikeReadings,
+  NEGATORS,
+  pairsSaid,
+  type SynonymsRead,
+  saidCount,
+  typedWithAccents,
+} from "../catalogue/readings.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { fold, type Word, words } from "../search/normalize.js";
@@ -541,24 +557,6 @@ const OBJECT_OF = new Map([
 
 /** How many names of the catalogue say each word of a thing (folded): few say "rượu", many say "trợ", "nhà", "không". */
 const NAME_COUNTS = new WeakMap<readonly Procedure[], Map<string, number>>();
-/**
- * Words some names say that tell no thing apart in a message (folded): chat and function words ("không", "phải", "em",
- * "làm", "cho", "được", "ở"), time ("tháng"), and a shop, house, person or mistake said of anything ("cửa hàng", "nhà",
- * "người", "lỗi", "sai").
- */
-const GENERIC = new Set(
-  tokenizeAll(
-    "không phải là em anh chị tôi tui mình họ ai cho được làm ở nhà thay người có của với và thì mà đó này sau khi nếu " +
-      "lại ra vào đi về qua từ tới đến tháng năm ngày giờ nay hàng cửa lỗi sai sót một hai ba trên dưới bên cùng khác " +
-      "mới cũ nào gì sao đâu thế vậy định rồi nữa cũng đã sẽ đang muốn cần xin hỏi bao nhiêu lâu còn hay hoặc nhưng vì " +
-      "nên để lúc trước vẫn chỉ cả những mấy nhiều ít rất quá ông bà cô chú bác cháu con bố mẹ vợ chồng tự hết luôn " +
-      "cơ sở trường hợp",
-  ),
-);
-
-function tokenizeAll(text: string): string[] {
-  return words(text).map((w) => w.token);
-}
 
 /** A word of a thing said in at most this many names tells that thing apart. */
 const RARE_NAMES = 4;
@@ -709,9 +707,6 @@ const NOTE_STOP = words(
 );
 /** Words a case shares with too many messages to tell it alone: a clause needs one besides them. */
 const NOTE_WEAK = words("còn bản giấy tờ mất người nhà hồ sơ nộp hộ");
-/** Said before a word, these turn it round ("không còn lưu", "chưa từng"). */
-const NEGATORS = new Set(["khong", "ko", "k", "chua", "chang", "kg", "hem", "hong", "not", "no", "never"]);
-
 function inWords(list: readonly Word[], word: Word): boolean {
   return list.some((w) => sameWord(word, w));
 }
@@ -771,6 +766,7 @@ export function notedAmong(
   all: readonly Procedure[],
   text: string,
   story = "",
+  readings?: LookAlikeReadings,
 ): Procedure | undefined {
   // a fact two listed records' notes say the two ways round, said in one state, settles it before the notes' words
   // ("sổ ở xã vẫn còn lưu, chỉ mất bản chính thôi": the book kept, though "mất bản chính" is said too)
@@ -795,7 +791,7 @@ export function notedAmong(
   // no note reads it: the listed one the words lean to over every other in the citizens' own words, as the câu mẫu say
   // its case ("địa điểm mới ở xã bên cạnh" over a religious group's site registration and its two moves: the move to
   // another xã; learnedAmong)
-  return told.length === 0 && stays.length === 0 ? learnedAmong(listed, all, text) : undefined;
+  return told.length === 0 && stays.length === 0 ? learnedAmong(listed, all, text, readings) : undefined;
 }
 
 /** Lost, as the notes say it ("mất"), and the everyday ways a paper or a book is said gone (folded). */
@@ -923,62 +919,6 @@ function caseText(procedure: Procedure): string {
   );
 }
 
-/** Folded words, a clause break ("."/",") kept as "|" so no pair spans two clauses. */
-function clauseTokens(text: string): string[] {
-  return clauseSplit(fold(text.normalize("NFC"))).map((t) => FATHER.get(t) ?? t);
-}
-
-function clauseSplit(text: string): string[] {
-  return text
-    .replace(/[.,;:!?()\n–-]+/gu, " | ")
-    .split(/[^\p{L}\p{N}|]+/u)
-    .filter((t) => t !== "");
-}
-
-/**
- * clauseTokens with each token's spelling as typed (lower case, accents kept: "phổi" beside its folded "phoi"); the
- * spelling is the folded token where the two do not split alike.
- */
-function clauseTokensSpelled(text: string): { tokens: string[]; spelled: string[] } {
-  const tokens = clauseTokens(text);
-  const typed = clauseSplit(text.normalize("NFC").toLowerCase());
-  const spelled =
-    typed.length === tokens.length ? typed.map((t, i) => (FATHER.has(fold(t)) ? (tokens[i] as string) : t)) : tokens;
-  return { tokens, spelled };
-}
-
-/** The father said in everyday words, as the records say him (folded): "bố", "ba" (read as "cha" only beside "tên"/"nhận"). */
-const FATHER = new Map([["bo", "cha"]]);
-
-/** Words that say no case (folded): particles, questions, links; left out before pairing ("người có công": "nguoi cong"). */
-const FUNCTION_WORDS = new Set(
-  "co la cua va cho thi ma hoac khi nhung theo voi do duoc gi nao sao dau the vay khong ko k roi nhe a oi da dang se bi ve den tu o trong cac mot nay nua cung van chua ra vao len xin hoi muon can phai vua moi".split(
-    " ",
-  ),
-);
-
-/** Word pairs of the content words, in one clause; each pair with whether a negator stands before it. */
-function pairsSaid(tokens: readonly string[]): { pair: string; negated: boolean; at: [number, number] }[] {
-  const content: { token: string; negated: boolean; at: number }[] = [];
-  tokens.forEach((token, i) => {
-    if (token !== "|" && FUNCTION_WORDS.has(token)) return;
-    const before = tokens.slice(Math.max(0, i - 3), i);
-    content.push({ token, negated: before.some((t) => NEGATORS.has(t)), at: i });
-  });
-  const out: { pair: string; negated: boolean; at: [number, number] }[] = [];
-  for (let i = 0; i + 1 < content.length; i++) {
-    const [a, b] = [content[i]?.token as string, content[i + 1]?.token as string];
-    if (a === "|" || b === "|") continue;
-    if ((GENERIC.has(a) || /^\d+$/.test(a)) && (GENERIC.has(b) || /^\d+$/.test(b))) continue;
-    out.push({
-      pair: `${a} ${b}`,
-      negated: content[i]?.negated === true,
-      at: [content[i]?.at as number, content[i + 1]?.at as number],
-    });
-  }
-  return out;
-}
-
 function pairsOf(tokens: readonly string[]): string[] {
   return pairsSaid(tokens).map((p) => p.pair);
 }
@@ -1086,6 +1026,17 @@ const FUNERAL_SAID =
 const DEATH_SAID = /(?:^|[^\p{L}])(?:mat|qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
 const ALIVE_SAID = /(?:^|[^\p{L}])(?:con song|van song|still alive|is alive)(?![\p{L}])/u;
 /** What the family may receive asked (folded): "được hỗ trợ gì", "hưởng chế độ gì", "được hưởng gì". */
+/** The words of a text (folded) with each word a negator stands before blanked ("không ai chết": no death told). */
+function unnegated(text: string): string {
+  const tokens = clauseTokens(text);
+  return tokens
+    .map((t, i) => (tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b)) ? "_" : t))
+    .filter((t) => t !== "|")
+    .join(" ");
+}
+
+/** The name of a support (folded): "Trợ giúp xã hội khẩn cấp về hỗ trợ …", "Hỗ trợ …", "Hưởng trợ cấp …". */
+const BENEFIT_NAME = /^(?:tro giup|ho tro|huong tro cap|tro cap)(?![\p{L}])/u;
 const BENEFIT_ASKED =
   /(?:^|[^\p{L}])(?:ho tro|che do|huong gi|duoc gi|tro cap gi|huong tro cap gi|support|benefit|allowance)(?![\p{L}])/u;
 
@@ -1098,7 +1049,13 @@ const BENEFIT_ASKED =
  * allowance at hand whose funeral member names it is that member's case ("nếu bà mất thì có được hỗ trợ tiền chôn cất
  * không" after the social pension → 1.014028). Undefined when nothing says one member.
  */
-export function funeralTold(current: Procedure, all: readonly Procedure[], said: string): Procedure | undefined {
+export function funeralTold(
+  current: Procedure,
+  all: readonly Procedure[],
+  said: string,
+  /** The câu mẫu readings of the catalogue (lookAlikeReadings); without them only the records' own fields are read. */
+  readings?: LookAlikeReadings,
+): Procedure | undefined {
   const { family, linked } = funeralCases(all);
   const text = englishGloss(said, all);
   if (family.length < 2) return undefined;
@@ -1107,29 +1064,49 @@ export function funeralTold(current: Procedure, all: readonly Procedure[], said:
     .join(" ");
   // "còn sống": no death, no funeral case ("chồng cô còn sống, đang lãnh lương hưu…" asks of him)
   if (ALIVE_SAID.test(folded)) return undefined;
-  const told = personTold(family, all, text);
+  const told = personTold(family, all, text, readings);
   if (family.includes(current)) return told && told !== current ? told : undefined;
-  const asked = FUNERAL_SAID.test(folded) || (DEATH_SAID.test(folded) && BENEFIT_ASKED.test(folded));
+  // (or, after another support, a death told: "không phải nhà, bố tôi bị tường đổ đè chết trong bão" after the emergency
+  // housing support asks the support for the death)
+  const asked =
+    FUNERAL_SAID.test(folded) ||
+    (DEATH_SAID.test(folded) &&
+      (BENEFIT_ASKED.test(folded) || (BENEFIT_NAME.test(fold(current.name)) && DEATH_SAID.test(unnegated(text)))));
   if (!asked) return undefined;
   // the allowance at hand names whose funeral it is ("cháu đang hưởng trợ cấp mà không may mất" after the monthly
   // allowance), unless the words say another member's person in more than one way
   const ofCurrent = family.find((m) => linked.get(m)?.includes(current));
-  if (ofCurrent && told && told !== ofCurrent && personScore(told, all, text) < 2) return ofCurrent;
-  return told ?? ofCurrent;
+  if (ofCurrent && told && told !== ofCurrent && personScore(told, all, text, readings) < 2) return ofCurrent;
+  // no one told apart, after a support titled alike with one member ("… bị tường đổ đè chết trong trận bão" after the
+  // emergency housing support: the emergency funeral support of the same programme)
+  const shared = family.map((m) => titleShared(current, m));
+  const most = Math.max(0, ...shared);
+  const sibling = most > 0 && shared.filter((n) => n === most).length === 1 ? family[shared.indexOf(most)] : undefined;
+  return told ?? ofCurrent ?? sibling;
 }
 
 /**
  * Of funeral supports (some of the family), the one alone whose own fields say most of what the words tell of who died
  * (a pair or a rare word said negated tells nothing). Undefined when none or several say as much.
  */
-function personTold(among: readonly Procedure[], all: readonly Procedure[], text: string): Procedure | undefined {
-  const scores = among.map((m) => personScore(m, all, text));
+function personTold(
+  among: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+  readings: LookAlikeReadings | undefined,
+): Procedure | undefined {
+  const scores = among.map((m) => personScore(m, all, text, readings));
   const best = Math.max(...scores);
   return best > 0 && scores.filter((s) => s === best).length === 1 ? among[scores.indexOf(best)] : undefined;
 }
 
 /** How many of a funeral support's own word pairs and rare words the words say (not negated). */
-function personScore(member: Procedure, all: readonly Procedure[], text: string): number {
+function personScore(
+  member: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  readings: LookAlikeReadings | undefined,
+): number {
   const { own } = funeralCases(all);
   const tokens = clauseTokens(text);
   // a pair said with a negator up to three words before it ("không hưởng hưu trí xã hội") tells nothing
@@ -1141,22 +1118,20 @@ function personScore(member: Procedure, all: readonly Procedure[], text: string)
   tokens.forEach((t, i) => {
     if (!tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b))) said.add(t);
   });
-  const learned = [...learnedOwn(member, all)].filter((k) => said.has(k) && !own.get(member)?.has(k));
+  const learned = [...learnedOwn(member, all, readings)].filter((k) => said.has(k) && !own.get(member)?.has(k));
   return [...(own.get(member) ?? [])].filter((k) => said.has(k)).length + learned.length;
 }
 
 /** Of the keys a funeral support's câu mẫu say often, what share of the catalogue's câu mẫu saying it are its own. */
 const FUNERAL_SHARE = 0.5;
-const LEARNED_OWN = new WeakMap<Procedure, Set<string>>();
 
 /**
  * Who died as citizens say it for one funeral support ("bệnh binh" of the veterans'): word pairs LEARNED_MIN câu mẫu
  * of it say at least, none of another support's, and mostly said for it in the catalogue's câu mẫu.
  */
-function learnedOwn(member: Procedure, all: readonly Procedure[]): Set<string> {
-  const learned = LEARNED.get(all);
+function learnedOwn(member: Procedure, all: readonly Procedure[], learned: LookAlikeReadings | undefined): Set<string> {
   if (!learned) return new Set();
-  let found = LEARNED_OWN.get(member);
+  let found = learned.own.get(member);
   if (!found) {
     const { family } = funeralCases(all);
     const mine = learned.byCode.get(member.code);
@@ -1172,7 +1147,7 @@ function learnedOwn(member: Procedure, all: readonly Procedure[]): Set<string> {
         )
         .map(([key]) => key),
     );
-    LEARNED_OWN.set(member, found);
+    learned.own.set(member, found);
   }
   return found;
 }
@@ -1187,6 +1162,7 @@ export function funeralAmong(
   listed: readonly Procedure[],
   all: readonly Procedure[],
   said: string,
+  readings?: LookAlikeReadings,
 ): Procedure | undefined {
   const { family } = funeralCases(all);
   const among = listed.filter((p) => family.includes(p));
@@ -1202,9 +1178,9 @@ export function funeralAmong(
   if (!aboutFuneral) return undefined;
   // a member the list left out, told better than every listed one ("ông nhà tôi là thương binh" over a list search
   // made of the others): that one
-  const anyTold = personTold(family, all, text);
+  const anyTold = personTold(family, all, text, readings);
   if (anyTold && !among.includes(anyTold)) return anyTold;
-  return personTold(among, all, text);
+  return personTold(among, all, text, readings);
 }
 
 /** Word pairs with their polarity ("!" when a negator stands before: "chưa đăng ký kết hôn" → "!ky ket"). */
@@ -1334,97 +1310,20 @@ export function ownChangeSaid(current: Procedure, all: readonly Procedure[], tex
  * English when it is plain ASCII and no accented term of the file folds into it ("dang ky" is Vietnamese typed without
  * accents). Messages with Vietnamese letters, or without two English function words, are read as they are.
  */
-interface Glossary {
-  /** English terms, longest first, with the Vietnamese words of their concept. */
-  terms: { run: string; vietnamese: string }[];
-}
+/** The glossary of the catalogue these procedures are of (learnGlossary). */
 const GLOSSARIES = new WeakMap<readonly Procedure[], Glossary>();
 
-const accented = (text: string) => /[^\x00-\x7f]/u.test(text);
-
 /** The synonyms of the catalogue these procedures are of: English turns are read through them (englishGloss). */
-export function learnGlossary(
-  all: readonly Procedure[],
-  synonyms: { readonly groups: readonly { readonly concept: string; readonly terms: readonly string[] }[] },
-  /**
-   * The câu mẫu (data/examples.json), read after the glossary: look-alikes told apart in citizens' words. Without them
-   * the learned readings are off for these procedures, whoever turned them on before: the assistant calls this on every
-   * turn (answer.ts snapshotOf), so its replies follow its own wiring, not what another caller (a test of the readings
-   * in the same process) registered for the same catalogue.
-   */
-  examples?: readonly { readonly text: string; readonly code: string }[],
-): void {
-  if (GLOSSARIES.has(all)) {
-    if (examples) learnExamples(all, examples);
-    else LEARNED.delete(all);
-    return;
-  }
-  const spaced = new Map<string, string>();
-  const foldedAccented = new Set<string>();
-  for (const group of synonyms.groups)
-    for (const term of group.terms) {
-      const nfc = term.normalize("NFC").toLowerCase();
-      const fused = nfc.replace(/\s+/gu, "");
-      if (accented(nfc)) foldedAccented.add(fold(nfc));
-      // the concept's own spelling first ("khai sinh" of "khaisinh"), an accented one over a bare one
-      if (nfc.includes(" ") && (!spaced.has(fused) || (accented(nfc) && !accented(spaced.get(fused) ?? ""))))
-        spaced.set(fused, nfc);
-    }
-  const terms: Glossary["terms"] = [];
-  for (const group of synonyms.groups) {
-    const vietnamese = group.concept
-      .normalize("NFC")
-      .toLowerCase()
-      .split(/\s+/u)
-      .map((w) => spaced.get(w) ?? w)
-      .join(" ");
-    // a concept of no content ("chưa" of "not married yet", for search's negation) would drop what the words say
-    const content = fold(vietnamese)
-      .split(/\s+/u)
-      .filter((t) => !FUNCTION_WORDS.has(t) && !NEGATORS.has(t));
-    if (!accented(vietnamese) || content.length === 0) continue;
-    for (const term of group.terms) {
-      const run = term.normalize("NFC").toLowerCase().replace(/['’]/gu, " ").replace(/\s+/gu, " ").trim();
-      if (!/^[a-z ]+$/u.test(run) || run.length < 3 || foldedAccented.has(run)) continue;
-      terms.push({ run, vietnamese });
-      // the plural said too ("disabilities", "veterans"), when the file lacks it
-      const plural = run.endsWith("y") ? `${run.slice(0, -1)}ies` : run.endsWith("s") ? undefined : `${run}s`;
-      if (plural && !foldedAccented.has(plural)) terms.push({ run: plural, vietnamese });
-    }
-  }
-  terms.sort((a, b) => b.run.length - a.run.length);
-  GLOSSARIES.set(all, { terms });
-  if (examples) learnExamples(all, examples);
-  else LEARNED.delete(all);
+export function learnGlossary(all: readonly Procedure[], synonyms: SynonymsRead): void {
+  if (!GLOSSARIES.has(all)) GLOSSARIES.set(all, glossaryOf(synonyms));
 }
-
-/** Words only English says: two of them make a message English. */
-const ENGLISH_WORDS = new Set(
-  "the my our his her their is was were are be been and of for with on at to from in a an we he she they it this that who what how can could would should will do does did has have had not my me i".split(
-    " ",
-  ),
-);
 
 /**
  * An English message followed by itself with its glossary terms put in Vietnamese ("… war invalid …" → "… thương binh
  * …"); any other message as it is.
  */
 export function englishGloss(text: string, all: readonly Procedure[]): string {
-  const glossary = GLOSSARIES.get(all);
-  const nfc = text.normalize("NFC");
-  if (!glossary || /[^\x00-\x7f’‘“”–—]/u.test(nfc)) return text;
-  let read = ` ${nfc
-    .toLowerCase()
-    // "aren't", "wasn't", "didn't": a negator read as one ("not")
-    .replace(/n['’]t(?![a-z])/gu, " not")
-    .replace(/['’]/gu, " ")
-    .replace(/([,.;!?])/gu, " $1 ")
-    .replace(/[^a-z0-9,.;!?]+/gu, " ")} `;
-  if (read.split(" ").filter((w) => ENGLISH_WORDS.has(w)).length < 2) return text;
-  const plain = read;
-  for (const { run, vietnamese } of glossary.terms)
-    if (read.includes(` ${run} `)) read = read.split(` ${run} `).join(` ${vietnamese} `);
-  return read === plain ? text : `${text} . ${read.replace(/\s+/gu, " ").trim()}`;
+  return glossWith(text, GLOSSARIES.get(all));
 }
 
 /**
@@ -1528,111 +1427,6 @@ export function stateTold(current: Procedure, all: readonly Procedure[], message
  * support) are told apart in the words citizens do ("gõ nhầm số CCCD", "bệnh binh"): a word many câu mẫu of one
  * look-alike say and none of the other's is the case of that one.
  */
-interface Said {
-  /** câu mẫu of the procedure */
-  count: number;
-  /** of them, how many say each key (folded) */
-  keys: Map<string, number>;
-  /** the same over the câu mẫu typed without accents (folded), and over those typed with them (as spelled) */
-  plain: Map<string, number>;
-  spelled: Map<string, number>;
-  /** of each word, the word pair holding it that most of these câu mẫu say, and how many say it */
-  bound?: Map<string, { pair: string; count: number }>;
-}
-interface Learned {
-  byCode: Map<string, Said>;
-  /** in how many câu mẫu of any procedure each key stands */
-  anywhere: Said;
-  /** in how many `none` câu mẫu (small talk, other agencies, other matters) each key stands */
-  none: Said;
-}
-
-const newSaid = (): Said => ({ count: 0, keys: new Map(), plain: new Map(), spelled: new Map() });
-
-/**
- * How many câu mẫu say a key: folded when the words were typed without accents; typed with them, those that say it
- * spelled alike and those typed without accents ("phổi" is no "phối": a lung is no distributor).
- */
-function saidCount(said: Said | undefined, key: string, spelled: string | undefined): number {
-  if (!said) return 0;
-  return spelled === undefined
-    ? (said.keys.get(key) ?? 0)
-    : (said.plain.get(key) ?? 0) + (said.spelled.get(spelled) ?? 0);
-}
-const LEARNED = new WeakMap<readonly Procedure[], Learned>();
-
-/** A word of no case in either language: a particle, a question word, an English function word. */
-const SAYS_NOTHING = (t: string) => FUNCTION_WORDS.has(t) || ENGLISH_WORDS.has(t) || ENGLISH_LINKS.has(t);
-/** English links and particles ENGLISH_WORDS leaves out ("or", "so", "still"): no case either. */
-const ENGLISH_LINKS = new Set(
-  "or but if so as by up out any some about also still just there then than when where which other another any into onto off too very".split(
-    " ",
-  ),
-);
-
-/** The content words and word pairs a text says, not negated ("không phải người có công" tells no merit). */
-function keysTold(text: string, negatedToo = false): Set<string> {
-  return new Set(keysSpelled(text, negatedToo).keys());
-}
-
-/** keysTold, each key with its spelling as typed ("phoi" → "phổi"). */
-function keysSpelled(text: string, negatedToo = false): Map<string, string> {
-  const { tokens, spelled } = clauseTokensSpelled(text);
-  const keys = new Map<string, string>();
-  for (const p of pairsSaid(tokens))
-    if ((negatedToo || !p.negated) && !p.pair.split(" ").some(SAYS_NOTHING))
-      keys.set(p.pair, `${spelled[p.at[0]]} ${spelled[p.at[1]]}`);
-  tokens.forEach((t, i) => {
-    if (t === "|" || SAYS_NOTHING(t) || GENERIC.has(t) || NEGATORS.has(t) || /^\d+$/.test(t) || t.length < 2) return;
-    if (negatedToo || !tokens.slice(Math.max(0, i - 3), i).some((b) => NEGATORS.has(b)))
-      keys.set(t, spelled[i] as string);
-  });
-  return keys;
-}
-
-/** Whether a text is typed with accents (a word of it carries a mark or "đ"). */
-const typedWithAccents = (text: string) => fold(text.normalize("NFC")) !== text.normalize("NFC").toLowerCase();
-
-/** Adds a câu mẫu's keys to what is said. */
-function countSaid(said: Said, keys: Map<string, string>, withAccents: boolean): void {
-  said.count++;
-  for (const [key, spelled] of keys) {
-    said.keys.set(key, (said.keys.get(key) ?? 0) + 1);
-    if (withAccents) said.spelled.set(spelled, (said.spelled.get(spelled) ?? 0) + 1);
-    else said.plain.set(key, (said.plain.get(key) ?? 0) + 1);
-  }
-}
-
-/** The câu mẫu of the catalogue these procedures are of (learnGlossary's third argument), read once. */
-function learnExamples(all: readonly Procedure[], examples: readonly { text: string; code: string }[]): void {
-  if (LEARNED.has(all)) return;
-  const byCode = new Map<string, Said>();
-  const anywhere = newSaid();
-  const none = newSaid();
-  for (const example of examples) {
-    const read = englishGloss(example.text, all);
-    const keys = keysSpelled(read, true);
-    const withAccents = typedWithAccents(read);
-    if (example.code === "none") {
-      countSaid(none, keys, withAccents);
-      continue;
-    }
-    const said = byCode.get(example.code) ?? newSaid();
-    byCode.set(example.code, said);
-    countSaid(said, keys, withAccents);
-    countSaid(anywhere, keys, withAccents);
-  }
-  for (const said of byCode.values()) {
-    const bound = new Map<string, { pair: string; count: number }>();
-    for (const [pair, count] of said.keys) {
-      if (!pair.includes(" ")) continue;
-      for (const word of pair.split(" ")) if (count > (bound.get(word)?.count ?? 0)) bound.set(word, { pair, count });
-    }
-    said.bound = bound;
-  }
-  LEARNED.set(all, { byCode, anywhere, none });
-}
-
 /** How many câu mẫu of a look-alike say a key at least for the key to point to it. */
 const LEARNED_MIN = 3;
 /** The share of the look-alikes' câu mẫu saying a key that must be one look-alike's for the key to point to it. */
@@ -1669,9 +1463,8 @@ function pointedKeys(
   among: readonly Procedure[],
   all: readonly Procedure[],
   text: string,
+  learned: LookAlikeReadings,
 ): { key: string; spelled: string | undefined; to: Procedure }[] {
-  const learned = LEARNED.get(all);
-  if (!learned) return [];
   const own = recordKeys(current);
   const set = [current, ...among.filter((p) => p.code !== current.code)];
   const keys = spelledKeys(text, all);
@@ -1718,7 +1511,7 @@ const LEARNED_CHAT = -1;
  * ("hút thuốc lá có hại gì cho phổi": "hại", "phổi", "hút" are said in `none` câu mẫu far more; the shared "thuốc lá"
  * leans no way). A word few câu mẫu say leans little.
  */
-function leansAway(learned: Learned, keys: Map<string, string | undefined>): boolean {
+function leansAway(learned: LookAlikeReadings, keys: Map<string, string | undefined>): boolean {
   const ratio = Math.max(1, learned.anywhere.count) / Math.max(1, learned.none.count);
   let lean = 0;
   for (const [key, spelled] of keys) {
@@ -1737,12 +1530,11 @@ function leansAway(learned: Learned, keys: Map<string, string | undefined>): boo
 function learnedLean(
   from: Procedure,
   to: Procedure,
-  all: readonly Procedure[],
+  learned: LookAlikeReadings,
   keys: readonly { key: string; spelled: string | undefined }[],
 ): number {
-  const learned = LEARNED.get(all);
-  const a = learned?.byCode.get(from.code);
-  const b = learned?.byCode.get(to.code);
+  const a = learned.byCode.get(from.code);
+  const b = learned.byCode.get(to.code);
   if (!a || !b || a.count === 0 || b.count === 0) return 0;
   return keys.reduce(
     (lean, { key, spelled }) =>
@@ -1764,19 +1556,20 @@ export function learnedTold(
   among: readonly Procedure[],
   all: readonly Procedure[],
   text: string,
+  /** The catalogue's câu mẫu readings (lookAlikeReadings); none, no look-alike is told this way. */
+  learned: LookAlikeReadings | undefined,
   /** How many keys must point to it (over a list, two: one word may be any other matter's, "app ngân hàng bị khóa"). */
   keysAtLeast = 1,
 ): Procedure | undefined {
+  if (!learned) return undefined;
   // a section asked ("có cần mang bản gốc không", "nộp ở đâu") asks of the one at hand, whatever words it shares
   if (extractIntent(words(text)).intent !== "general") return undefined;
-  const pointed = pointedKeys(current, among, all, text);
+  const pointed = pointedKeys(current, among, all, text, learned);
   const targets = new Set(pointed.map((p) => p.to));
   const [to] = targets;
   if (targets.size !== 1 || !to || to === current || pointed.length < keysAtLeast) return undefined;
   // talk of another matter that shares the thing's word ("hút thuốc lá có hại gì cho phổi" after a tobacco licence)
   // tells no case of the ward's: it moves nowhere, whatever word of it a look-alike's câu mẫu say
-  const learned = LEARNED.get(all);
-  if (!learned) return undefined;
   const keys = spelledKeys(text, all);
   if (leansAway(learned, keys)) return undefined;
   // A detail that fits the one at hand ("bà nội mất ở quê tuần trước" after a death registration: "nội mất" is said in
@@ -1787,8 +1580,8 @@ export function learnedTold(
   const weighed = [...keys]
     .map(([key, spelled]) => ({ key, spelled }))
     .filter(({ key, spelled }) => saidCount(mine, key, spelled) + saidCount(theirs, key, spelled) > 0);
-  return learnedLean(current, to, all, pointed) >= LEARNED_ODDS &&
-    learnedLean(current, to, all, weighed) >= LEARNED_WHOLE
+  return learnedLean(current, to, learned, pointed) >= LEARNED_ODDS &&
+    learnedLean(current, to, learned, weighed) >= LEARNED_WHOLE
     ? to
     : undefined;
 }
@@ -1801,8 +1594,9 @@ export function learnedAmong(
   listed: readonly Procedure[],
   all: readonly Procedure[],
   text: string,
+  learned: LookAlikeReadings | undefined,
 ): Procedure | undefined {
-  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text, 2) === p));
+  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text, learned, 2) === p));
 }
 
 /** Of the shorter title, this share of its words at least, and no fewer than SHARED_TITLE_WORDS, the longer one says. */
@@ -1822,19 +1616,25 @@ const TITLE_STOP = new Set(
  * chứng thực", "chứng thực di chúc").
  */
 function titledAlike(a: Procedure, b: Procedure): boolean {
-  if (a.field !== b.field) return false;
+  return titleShared(a, b) > 0;
+}
+
+/** How many title words two records of one field titled alike share at most (0 when not titled alike). */
+function titleShared(a: Procedure, b: Procedure): number {
+  if (a.field !== b.field) return 0;
   const titles = (p: Procedure) =>
     [p.name, ...p.aliases].map(
       (t) => new Set(words(t).flatMap((w) => (TITLE_STOP.has(`${w.token}:${w.marks}`) ? [] : [w.token]))),
     );
   const theirs = titles(b);
-  return titles(a).some((mine) =>
-    theirs.some((other) => {
+  let most = 0;
+  for (const mine of titles(a))
+    for (const other of theirs) {
       const [short, long] = mine.size <= other.size ? [mine, other] : [other, mine];
       const shared = [...short].filter((t) => long.has(t)).length;
-      return shared >= SHARED_TITLE_WORDS && shared >= SHARED_TITLE * short.size;
-    }),
-  );
+      if (shared >= SHARED_TITLE_WORDS && shared >= SHARED_TITLE * short.size) most = Math.max(most, shared);
+    }
+  return most;
 }
 
 /**
@@ -1855,7 +1655,12 @@ export function lookAlikesOf(
       (cites(current, p) ||
         cites(p, current) ||
         familyOf(current, all, foreign).includes(p) ||
-        // a change of a thing titled alike ("hủy hợp đồng đã chứng thực" of a deed's amendment after the deed)
-        (titledAlike(current, p) && isChange(p) && !isChange(current))),
+        // a change of a thing titled alike ("hủy hợp đồng đã chứng thực" of a deed's amendment after the deed), unless
+        // it changes another thing of the catalogue (the amendment of a tobacco licence is none of a liquor licence's,
+        // though both are "giấy phép bán lẻ")
+        (titledAlike(current, p) &&
+          isChange(p) &&
+          !isChange(current) &&
+          !all.some((thing) => thing.code !== current.code && changesThing(p, thing)))),
   );
 }

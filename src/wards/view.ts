@@ -103,7 +103,8 @@ function make(
   search: ProcedureSearch<Procedure>,
 ): CatalogueSnapshot {
   rememberBase(catalogue, snapshot.catalogue);
-  return { catalogue, search };
+  // the câu mẫu readings are the catalogue's (its synonyms and câu mẫu), whatever the overlays change
+  return { catalogue, search, ...(snapshot.readings ? { readings: snapshot.readings } : {}) };
 }
 
 /** The procedures with an overlay applied; the same array when it changes nothing. */

@@ -11,6 +11,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { LookAlikeReadings } from "../../src/catalogue/readings.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { namesForeign, plainAsTold, retoldCase } from "../../src/features/foreign.js";
 import {
@@ -26,14 +27,17 @@ import { conversations, playConversations } from "../harness/eval-conversations.
 
 let catalogue: LiveCatalogue;
 let all: readonly Procedure[];
+let readings: LookAlikeReadings;
 const byCode = (code: string) => all.find((p) => p.code === code) as Procedure;
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
   const { catalogue: current } = catalogue.current();
   all = current.procedures;
-  // with the câu mẫu, as the assistant reads every turn (answer.ts snapshotOf): the direct readings of the files after
-  // this one in the worker see the catalogue as a chat does
-  learnGlossary(all, current.synonyms, current.examples);
+  learnGlossary(all, current.synonyms);
+  // with the câu mẫu readings the assistant reads with (learned once for this catalogue version, held by its snapshot)
+  readings = await (
+    catalogue.current().readings as NonNullable<ReturnType<LiveCatalogue["current"]>["readings"]>
+  ).ready();
 }, 180_000);
 
 describe("a nationality said in chat or in words that fold like others", () => {
@@ -79,7 +83,7 @@ describe("English read in the records' words", () => {
     ["1.000656", "mum got the social allowance every month, is there money to bury her", "1.001731"],
     ["1.000656", "she was on the social pension, does the family get funeral support", "1.014028"],
   ])("after %s: %s → %s", (current, text, meant) => {
-    expect(funeralTold(byCode(current), all, text)?.code).toBe(meant);
+    expect(funeralTold(byCode(current), all, text, readings)?.code).toBe(meant);
   });
 });
 
@@ -93,7 +97,7 @@ describe("a fact the notes say the two ways round, read by its state", () => {
     ["2.000779", "bé chưa có giấy khai sinh", "1.001695"],
   ])("after %s: %s → %s", (current, text, meant) => {
     expect(stateTold(byCode(current), all, text)?.code).toBe(meant);
-    expect(retoldCase(byCode(current), all, text)?.code).toBe(meant);
+    expect(retoldCase(byCode(current), all, text, {}, readings)?.code).toBe(meant);
   });
 
   it.each([
@@ -105,7 +109,9 @@ describe("a fact the notes say the two ways round, read by its state", () => {
 
   it("the one at hand's own case stays on it", () => {
     expect(stateTold(byCode("1.001022"), all, "bé đã có giấy khai sinh rồi")?.code).toBe("1.001022");
-    expect(retoldCase(byCode("1.000689"), all, "con chưa có giấy khai sinh, hai đứa chưa cưới")?.code).toBe("1.000689");
+    expect(
+      retoldCase(byCode("1.000689"), all, "con chưa có giấy khai sinh, hai đứa chưa cưới", {}, readings)?.code,
+    ).toBe("1.000689");
     expect(stateTold(byCode("1.004884"), all, "sổ gốc ở xã cũng không còn")?.code).toBe("1.004884");
   });
 });
@@ -127,8 +133,8 @@ describe("over a list", () => {
 
   it("a funeral support the list left out, told better than the listed ones", () => {
     const list = ["1.014028", "1.001731", "2.000744"].map(byCode);
-    expect(funeralAmong(list, all, "cụ là thương binh, mới mất tuần trước")?.code).toBe("1.010824");
-    expect(funeralAmong(list, all, "cụ đang hưởng hưu trí xã hội, mới mất")?.code).toBe("1.014028");
+    expect(funeralAmong(list, all, "cụ là thương binh, mới mất tuần trước", readings)?.code).toBe("1.010824");
+    expect(funeralAmong(list, all, "cụ đang hưởng hưu trí xã hội, mới mất", readings)?.code).toBe("1.014028");
   });
 });
 

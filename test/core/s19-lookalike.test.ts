@@ -10,6 +10,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { LookAlikeReadings } from "../../src/catalogue/readings.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { isForeignElement, namesForeign, retoldCase } from "../../src/features/foreign.js";
 import { funeralTold, learnedAmong, learnedTold, learnGlossary, lookAlikesOf } from "../../src/features/variants.js";
@@ -17,16 +18,19 @@ import { bundledCatalogue } from "../harness/common.js";
 
 let catalogue: LiveCatalogue;
 let all: readonly Procedure[];
+let readings: LookAlikeReadings;
 const byCode = (code: string) => all.find((p) => p.code === code) as Procedure;
 const told = (current: string, text: string) =>
-  learnedTold(byCode(current), lookAlikesOf(byCode(current), all, isForeignElement), all, text)?.code;
+  learnedTold(byCode(current), lookAlikesOf(byCode(current), all, isForeignElement), all, text, readings)?.code;
 beforeAll(async () => {
   catalogue = await bundledCatalogue();
   const { catalogue: current } = catalogue.current();
-  // A copy: the learned readings are registered for this array only, never for the catalogue the other files of the
-  // worker share (vitest's isolate: false), whose chats must read as the assistant's wiring says.
-  all = [...current.procedures];
-  learnGlossary(all, current.synonyms, current.examples);
+  all = current.procedures;
+  learnGlossary(all, current.synonyms);
+  // the readings the assistant reads with: learned once for this catalogue version, held by its snapshot
+  readings = await (
+    catalogue.current().readings as NonNullable<ReturnType<LiveCatalogue["current"]>["readings"]>
+  ).ready();
 }, 180_000);
 
 describe("a detail told in citizens' words moves to the look-alike whose câu mẫu say it", () => {
@@ -37,7 +41,7 @@ describe("a detail told in citizens' words moves to the look-alike whose câu m�
     ["2.001035", "hợp đồng đó chứng thực rồi, nay hai bên thống nhất hủy bỏ", "2.000913"],
   ])("after %s: %s → %s", (current, text, meant) => {
     expect(told(current, text)).toBe(meant);
-    expect(retoldCase(byCode(current), all, text)?.code).toBe(meant);
+    expect(retoldCase(byCode(current), all, text, {}, readings)?.code).toBe(meant);
   });
 
   it.each([
@@ -51,11 +55,13 @@ describe("a detail told in citizens' words moves to the look-alike whose câu m�
 
   it("over a list, the listed one the words point to", () => {
     const sites = ["1.012582", "1.012584", "1.012590"].map(byCode);
-    expect(learnedAmong(sites, all, "nhóm dời địa điểm sang xã bên cạnh")?.code).toBe("1.012582");
-    expect(learnedAmong(sites, all, "có mất phí không")).toBeUndefined();
+    expect(learnedAmong(sites, all, "nhóm dời địa điểm sang xã bên cạnh", readings)?.code).toBe("1.012582");
+    expect(learnedAmong(sites, all, "có mất phí không", readings)).toBeUndefined();
     // one word of another matter ("app") points to no listed one
     const records = ["1.012564", "1.004859"].map(byCode);
-    expect(learnedAmong(records, all, "app điện thoại bị khóa vì nhập sai mật khẩu, mở lại sao")).toBeUndefined();
+    expect(
+      learnedAmong(records, all, "app điện thoại bị khóa vì nhập sai mật khẩu, mở lại sao", readings),
+    ).toBeUndefined();
   });
 });
 
@@ -64,11 +70,11 @@ describe("who died, in the words the funeral supports' câu mẫu use", () => {
     ["1.000656", "bố tôi là bệnh binh, nhà có được hỗ trợ tiền mai táng không", "1.010824"],
     ["1.000656", "ông ngoại là bệnh binh mất tuần trước, lo đám xong rồi, có tiền hỗ trợ không", "1.010824"],
   ])("after %s: %s → %s", (current, text, meant) => {
-    expect(funeralTold(byCode(current), all, text)?.code).toBe(meant);
+    expect(funeralTold(byCode(current), all, text, readings)?.code).toBe(meant);
   });
 
   it("a death with no person told names no support", () => {
-    expect(funeralTold(byCode("1.000656"), all, "ông tôi mất rồi, có tiền mai táng không")).toBeUndefined();
+    expect(funeralTold(byCode("1.000656"), all, "ông tôi mất rồi, có tiền mai táng không", readings)).toBeUndefined();
   });
 });
 

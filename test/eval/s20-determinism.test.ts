@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
+import { lookAlikeReadings } from "../../src/catalogue/readings.js";
 import { learnGlossary } from "../../src/features/variants.js";
 import { BUNDLED_DATA, ROOT } from "../harness/common.js";
 import { type Conversation, conversations } from "../harness/eval-conversations.js";
@@ -71,15 +72,18 @@ describe("replies do not depend on what ran before in the process", () => {
   // every file of the worker shares, and every chat after it in that worker read with them though the assistant's own
   // wiring (answer.ts snapshotOf) passed none: s17f2-24#2 «bà nội mất ở quê tuần trước» after khai tử left 1.000656, and
   // o18a05#2 «hút thuốc lá có hại gì cho phổi» after a tobacco licence was answered 2.000162. Now the assistant's turn
-  // sets the readings its wiring says, whatever another caller registered for the same catalogue before.
-  it("after the look-alike readings other files call directly on the same catalogue", async () => {
+  // sets the readings its wiring says, whatever another caller registered for the same catalogue before. Twenty-first
+  // session: nothing is registered at all; the readings are learned once per catalogue version with its snapshot
+  // (catalogue/readings.ts) and handed to the readers, so readings another caller learns from other câu mẫu (none, or
+  // the labels turned round) and the glossary it reads change no reply.
+  it("after the look-alike readings other files learn directly on the same catalogue", async () => {
     const { catalogue: current } = catalogue.current();
-    learnGlossary(current.procedures, current.synonyms, current.examples);
-    const learned = await replay(FIXED, catalogue);
     learnGlossary(current.procedures, current.synonyms);
-    const glossaryOnly = await replay(FIXED, catalogue);
+    const shuffled = current.examples.map((e, i, all) => ({ ...e, code: all[(i + 1) % all.length]?.code ?? e.code }));
+    expect(lookAlikeReadings(current.synonyms, shuffled).byCode.size).toBeGreaterThan(10);
+    expect(lookAlikeReadings(current.synonyms, []).byCode.size).toBe(0);
+    const learned = await replay(FIXED, catalogue);
     expect(differences(fresh, learned)).toEqual([]);
-    expect(differences(fresh, glossaryOnly)).toEqual([]);
     // A hang guard, not a budget: two plays of the conversations.
   }, 240_000);
 });
