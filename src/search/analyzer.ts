@@ -61,11 +61,116 @@ const THINGS_PLAIN = new Set("giay gks cccd cmnd cmt vi bop tui dt xe tien kt3 p
 const isThing = (w: Word) =>
   w.marks === "" ? THINGS_PLAIN.has(w.token) : THINGS.some((t) => t.token === w.token && t.marks === w.marks);
 
-/** `input` without the time word of a loss said as a death would be ("đã mất giấy khai sinh"). */
-function lostNotDied<T extends TextWord>(input: readonly T[]): T[] {
+/**
+ * A relative's "mất" said bare is a death when its clause tells when or where it came, lately ("ba em mất sáng nay ở
+ * nhà", "mẹ tôi mất tại bệnh viện", `toldAsNews`, not years back: `longAgo`): it is read as "đã mất" (synonyms.json
+ * `khaitử`). Not before what a loss or a cost takes ("bố em mất việc", "mẹ mất ngủ", "mất bao lâu",
+ * "mất phí"), nor a writer's "em/anh/con mất …" (the relative must be one no writer calls themself, or be followed by
+ * whose: "anh tôi mất", "con em mất"). Typed without accents "mat" is many words ("mắt", "mát"): not read.
+ */
+const KIN = words("bố ba cha mẹ má ông bà chồng vợ cụ dì chú bác cậu mợ thím dượng nội ngoại");
+const KIN_OF = words("anh chị em con cháu cô");
+const WHOSE = words("em tôi mình tui tớ cháu con nó ấy ruột nội ngoại chồng vợ mình của");
+const DEATH_TOLD = words(
+  "sáng trưa chiều tối đêm hôm hồi lúc năm tháng tuần ngày ở tại vì do đột từ cách được rồi trong sau khi vào đầu cuối",
+);
+const DIED = words("đã")[0] as Word;
+/** The word typed with its accents as listed (a word typed without accents is none of these). */
+const spelled = (t: TextWord, list: readonly Word[]) => list.some((w) => t.token === w.token && t.marks === w.marks);
+
+function relativeDied<T extends TextWord>(input: readonly T[], k: number): boolean {
+  const w = input[k] as T;
+  if (!spelled(w, [LOST])) return false;
+  const before = input[k - 1];
+  if (!before || before.clause !== w.clause) return false;
+  const kin =
+    spelled(before, KIN) ||
+    (spelled(before, WHOSE) &&
+      k >= 2 &&
+      (input[k - 2] as T).clause === w.clause &&
+      (spelled(input[k - 2] as T, KIN) || spelled(input[k - 2] as T, KIN_OF)));
+  if (!kin) return false;
+  const next = input[k + 1];
+  if (!next || next.clause !== w.clause || !spelled(next, DEATH_TOLD)) return false;
+  return toldAsNews(input, k) && !longAgo(input, k);
+}
+
+/** Words that date a death or place it: news of it, told when it came or where. */
+const NEWS = words("sáng trưa chiều tối đêm hôm lúc ngày tuần tháng qua nay vào ở tại");
+
+/**
+ * Whether the clause of a relative's "mất" tells when or where it came ("ba em mất sáng nay ở nhà", "mẹ tôi mất tại
+ * bệnh viện", "bố tôi mất được một tuần"): a death told as news, to register. A death told bare or by its cause only
+ * ("bố mẹ cháu mất trong tai nạn, cháu 10 tuổi ở với tôi", "bố mất rồi, …", "cháu 8 tuổi, bố mất, mẹ bỏ đi") is the
+ * background of what the message asks (a guardian, an inheritance) and stays as typed.
+ */
+function toldAsNews<T extends TextWord>(input: readonly T[], k: number): boolean {
+  const w = input[k] as T;
+  for (let j = k + 1; j < input.length && (input[j] as T).clause === w.clause; j++)
+    if (spelled(input[j] as T, NEWS)) return true;
+  return false;
+}
+
+const YEAR = words("năm")[0] as Word;
+const THIS = words("nay")[0] as Word;
+const SINCE = words("từ hồi");
+/** How many words after "mất" a year may stand in its clause ("mất cách đây 3 năm", "mất được mấy năm rồi"). */
+const YEAR_REACH = 4;
+
+/**
+ * Whether a death is dated years back ("bố em mất năm 2023 …", "mẹ mất cách đây 3 năm", "ông mất từ hồi em còn nhỏ"):
+ * then it is the background of what is asked (an inheritance, a guardianship, the house), not a death to register, and
+ * it stays as typed. "năm nay" is this year ("mất đầu năm nay" may still be registered).
+ */
+function longAgo<T extends TextWord>(input: readonly T[], k: number): boolean {
+  const w = input[k] as T;
+  for (let j = k + 1; j <= k + YEAR_REACH && j < input.length; j++) {
+    const t = input[j] as T;
+    if (t.clause !== w.clause) return false;
+    if (j === k + 1 && spelled(t, SINCE)) return true;
+    if (spelled(t, [YEAR])) {
+      const after = input[j + 1];
+      return !(after && after.clause === w.clause && spelled(after, [THIS]));
+    }
+  }
+  return false;
+}
+
+const DONE = words("rồi")[0] as Word;
+/** How far before its "mất" a paper may stand in its clause ("sổ đỏ nhà em bị mất"). */
+const PAPER_REACH = 6;
+
+/**
+ * Whether a paper or a carried thing (`isThing`) stands shortly before "mất" in its clause, and no relative right
+ * before it ("giấy tờ của bố mất rồi" may be a death, as said).
+ */
+function paperBefore<T extends TextWord>(input: readonly T[], k: number): boolean {
+  const w = input[k] as T;
+  const near = input[k - 1] as T;
+  const nearer = input[k - 2];
+  if (spelled(near, KIN) || (nearer && spelled(near, WHOSE) && spelled(nearer as T, [...KIN, ...KIN_OF]))) return false;
+  for (let j = k - 1; j >= Math.max(0, k - PAPER_REACH); j--) {
+    const before = input[j] as T;
+    if (before.clause !== w.clause) return false;
+    if (isThing(before)) return true;
+  }
+  return false;
+}
+
+/**
+ * `input` without the time word of a loss said as a death would be ("đã mất giấy khai sinh"), and, unless `readDeaths`
+ * is false, with one before a relative's bare "mất" that tells a death (`relativeDied`).
+ */
+function lostNotDied<T extends TextWord>(input: readonly T[], readDeaths = true): T[] {
   const drop = new Set<number>();
+  const died = new Set<number>();
   input.forEach((w, k) => {
     if (k === 0 || !typedAs(w, [LOST])) return;
+    if (readDeaths && relativeDied(input, k)) died.add(k);
+    // A paper said before its "mất rồi" is lost, no death ("sổ đỏ nhà em bị mất rồi", "à giấy mất rồi chứ không phải
+    // hỏng"): the "rồi" is dropped, so the synonyms read a loss.
+    const after = input[k + 1];
+    if (after && after.clause === w.clause && typedAs(after, [DONE]) && paperBefore(input, k)) drop.add(k + 1);
     const before = input[k - 1] as T;
     if (before.clause !== w.clause || !typedAs(before, WHEN_LOST)) return;
     let j = k + 1;
@@ -73,7 +178,10 @@ function lostNotDied<T extends TextWord>(input: readonly T[]): T[] {
     const thing = input[j];
     if (thing && thing.clause === w.clause && isThing(thing)) drop.add(k - 1);
   });
-  return drop.size === 0 ? [...input] : input.filter((_, k) => !drop.has(k));
+  if (drop.size === 0 && died.size === 0) return [...input];
+  return input.flatMap((w, k) =>
+    drop.has(k) ? [] : died.has(k) ? [{ ...w, token: DIED.token, marks: DIED.marks }, w] : [w],
+  );
 }
 
 /** "muốn", after which "để" lets, not purposes. */
@@ -355,6 +463,7 @@ export class Analyzer {
       if (from.length === 1) this.everyday.add(from[0] as string);
       if (from.length === 1 && /^[a-z]+$/.test(text)) this.englishFiller.add(from[0] as string);
     }
+    this.deathWord = this.mapped(words("đã mất"))[0]?.token ?? "";
   }
 
   /** Maps every synonym term (and its English bare form) to its concept's tokens. */
@@ -460,6 +569,22 @@ export class Analyzer {
   }
 
   /**
+   * A message's losses and deaths read (`lostNotDied`). A relative's bare "mất" is read as a death only where nothing
+   * else in the message says one: a letter that names the death's paper or says it outright ("… làm giấy chứng tử cho
+   * bố", "khai tử cho ông mất tại nhà") reads it once, as written, and the death read twice would weigh the death's
+   * other records (a funeral support) as much as the paper asked.
+   */
+  private lossesRead<T extends TextWord>(rest: readonly T[]): T[] {
+    const read = lostNotDied(rest);
+    const plain = lostNotDied(rest, false);
+    if (read.length === plain.length) return read;
+    return this.mapped(plain).some((w) => w.token === this.deathWord) ? plain : read;
+  }
+
+  /** What "đã mất" (a death) is read as (synonyms.json `khaitử`). */
+  private readonly deathWord: string;
+
+  /**
    * `fix.correct` may replace a word that is neither Vietnamese nor known (a typo: "sinhh",
    * "chucc") before anything else looks at it; a well-formed Vietnamese syllable is never
    * rewritten on its own ("tiếp" is not a typo of "tiền"), only by `fix.repair` when its
@@ -486,7 +611,7 @@ export class Analyzer {
     // the section, and leaves the term its words.
     // A trade stopped for a stated span is a pause ("nghỉ bán 2 tháng" is "tạm nghỉ bán", span.ts).
     const rest = withPause(english ? this.withTermsWhole(said, cueless) : cueless, pausedStops(said), english);
-    const content = this.mapped(english ? this.withoutFunctionWords(rest) : lostNotDied(rest));
+    const content = this.mapped(english ? this.withoutFunctionWords(rest) : this.lossesRead(rest));
     const isPurpose = (w: Word) => w.token === PURPOSE.token && (w.marks === "" || w.marks === PURPOSE.marks);
     // "muốn để mẹ tôi đứng làm chủ hộ": "để" right after "muốn" lets someone do it, it opens no reason.
     const letting = new Set(

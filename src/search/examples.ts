@@ -12,12 +12,13 @@ import {
   RANKER_ON,
   type RankerModel,
   rerank,
+  rescueVetoed,
   type SituationModel,
   withNearest,
 } from "./ranker.js";
 import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
-import { SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
+import { outOfScope, SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
 
 /**
  * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
@@ -559,6 +560,12 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     const outcome = this.servedUncached(text, limit);
     // A câu mẫu said word for word is answered as labelled: the gate reads only what no example labels.
     if (!this.scope || outcome.decision === "none" || this.examples.exactly(text).exact !== undefined) return outcome;
+    // A list the rules found nothing for is the model's guess: the gate takes it away when it doubts the message is a
+    // ward request as much as the guess is sure of its list (`rescueVetoed`).
+    if (rescueVetoed(outcome, () => outOfScope(this.scope as ScopeModel, text))) {
+      const { rescued: _, ...rules } = outcome;
+      return { ...rules, decision: "none", hits: [], sure: true };
+    }
     return scopeGate(text, outcome, this.scope);
   }
 

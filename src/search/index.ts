@@ -42,8 +42,9 @@ export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedu
    */
   sure: boolean;
   /**
-   * Set on a "which one?" list the re-ranker offers where the rules found nothing (its rescue, ranker.ts): the model's
-   * guess. After an answer the conversation's procedure outweighs such a guess (answer.ts reads it as nothing found).
+   * Set on a "which one?" list the re-ranker offers where the rules found nothing (its rescue, ranker.ts) from a weak
+   * guess (below `RESCUE_SURE`). After an answer the conversation's procedure outweighs such a guess (answer.ts reads it
+   * as nothing found).
    */
   rescued?: true;
 }
@@ -297,6 +298,25 @@ const BRING = new Set([
 
 /** …or right before it: a paper needed, had or listed ("cần cccd", "có thẻ bảo hiểm y tế", "đã ly hôn", "và hộ chiếu"). */
 const HAD = new Set(["can", "co", "da", "va", "theo", "hoac", "voi"]);
+
+const NUMBER = words("số")[0] as Word;
+/** What is done to a number written on a paper: written, wrong, missing, put right. */
+const WRITTEN = words("ghi sai nhầm lộn thiếu điền viết sửa đúng");
+
+/**
+ * Whether the words before another agency's paper name its number as written on the paper at hand ("ghi sai số căn
+ * cước của tôi", "nhầm số hộ chiếu", "thiếu số căn cước"): a detail of that paper, like one had. "số" typed with its
+ * accents ("sổ bảo hiểm xã hội" is that agency's book) right after what is done to a written number, so no code or
+ * measure of that agency ("mã số thuế", "ghi sai chỉ số công tơ điện").
+ */
+function numberOf(before: readonly TextWord[]): boolean {
+  const last = before[before.length - 1];
+  if (!last || last.token !== NUMBER.token || last.marks !== NUMBER.marks) return false;
+  const done = before[before.length - 2];
+  return (
+    done !== undefined && WRITTEN.some((d) => d.token === done.token && (done.marks === "" || done.marks === d.marks))
+  );
+}
 
 /** What the official name of a procedure done online says (folded words). */
 const ONLINE_NAMES = [" truc tuyen ", " lien thong dien tu "];
@@ -1101,7 +1121,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     }
     const decided = decide(ranked, limit, this.tuning);
-    return { intent: this.intentFor(query.cues, decided.hits[0]), sectionOnly: false, ...decided };
+    return { intent: this.intentFor(query.cues, decided.hits[0], query.said), sectionOnly: false, ...decided };
   }
 
   /** The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`. */
@@ -1276,14 +1296,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * "hỗ trợ chi phí mai táng" asks for the allowance, not its fee; "trước thời hạn" is in
    * the name of the business pause. Such cues are dropped before the section is chosen.
    */
-  private intentFor(cues: readonly Cue[], top: Hit<P> | undefined): Intent {
+  private intentFor(cues: readonly Cue[], top: Hit<P> | undefined, said: readonly Word[] = []): Intent {
     if (!top || cues.length === 0) return chooseIntent(cues);
-    const name = ` ${this.analyzer.rawTokens(top.procedure.name).join(" ")} `;
+    const named = words(top.procedure.name);
+    const name = ` ${named.map((w) => w.token).join(" ")} `;
     // A procedure itself done online ("… trực tuyến toàn trình", "Liên thông điện tử …"): the channel names it, so
     // "đăng ký xe online trên VNeID ntn" asks its steps (INTENT's chooseIntent option).
     const channelIsProcedure = ONLINE_NAMES.some((n) => name.includes(n));
     return chooseIntent(
-      cues.filter((c) => c.tokens.length === 0 || !name.includes(` ${c.tokens.join(" ")} `)),
+      cues.filter((c) => c.tokens.length === 0 || !inName(c, named, said)),
       { channelIsProcedure },
     );
   }
@@ -1394,6 +1415,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const paper =
         before.some((w) => BRING.has(w.token)) ||
         HAD.has(before[before.length - 1]?.token ?? "") ||
+        numberOf(before) ||
         demandAt(said, k + run.length, word.clause) ||
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));
@@ -2638,4 +2660,23 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return (d[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * Whether a cue's words stand in a procedure's name (`intentFor`), each word typed with accents as the name writes it:
+ * "ở đâu" is no "lần đầu" ("phát hiện trẻ bị đánh thì báo ở đâu" asks the place whatever record comes first), while a
+ * cue typed without accents is read in any name whose words fold to it, as before.
+ */
+function inName(cue: Cue, named: readonly Word[], said: readonly Word[]): boolean {
+  const n = cue.tokens.length;
+  for (let s = 0; s + n <= named.length; s++) {
+    const fits = cue.tokens.every((token, i) => {
+      const word = named[s + i] as Word;
+      if (word.token !== token) return false;
+      const typed = cue.at === undefined ? undefined : said[cue.at + i];
+      return !typed || typed.token !== token || typed.marks === "" || typed.marks === word.marks;
+    });
+    if (fits) return true;
+  }
+  return false;
 }

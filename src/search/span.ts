@@ -70,25 +70,50 @@ function spanAt(said: readonly Word[], k: number): boolean {
 }
 
 /**
- * The positions (`at`) of the stops in `said` that a span said in their sentence makes a pause, in a message about a
- * trade that says none of the closing's words; each not already said as a pause ("tạm nghỉ").
+ * The positions (`at`) of the stops in `said` that are a trade's pause, in a message about a trade that says none of
+ * the closing's words: said as one ("tạm nghỉ"), or made one by a span said in their sentence ("nghỉ tết 2 tháng").
  */
 export function pausedStops(said: readonly TextWord[]): Set<number> {
   const out = new Set<number>();
   if (!saysAny(said, TRADE) || saysAny(said, FOR_GOOD)) return out;
   said.forEach((w, k) => {
     if (!STOPS.some((run) => runAt(said, k, run))) return;
-    const before = said[k - 1];
-    if (before && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))) return;
     if (NOT_TRADE.some((run) => runAt(said, k + 1, run))) return;
-    if (said.some((v, j) => v.sentence === w.sentence && spanAt(said, j))) out.add(w.at);
+    const before = said[k - 1];
+    if (before && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))) out.add(w.at);
+    else if (said.some((v, j) => v.sentence === w.sentence && spanAt(said, j))) out.add(w.at);
   });
   return out;
 }
 
-/** `rest` with the pause's word before each stop of `paused` ("nghỉ bán 2 tháng" → "tạm nghỉ bán 2 tháng"). */
+/** The trade a pause stops, as the pause's record names it ("tạm nghỉ kinh doanh", "tạm ngừng kinh doanh"). */
+const TRADE_VI = fold("kinh doanh");
+
+/**
+ * `rest` with each stop of `paused` read as the pause of the trade: the pause's word before it unless said, and in
+ * Vietnamese the trade after it unless said ("quán bún bò nghỉ tết 2 tháng" → "… tạm nghỉ kinh doanh tết 2 tháng",
+ * "tiệm sửa xe tạm nghỉ 6 tháng" → "… tạm nghỉ kinh doanh 6 tháng"): the citizen names the shop ("quán", "tiệm",
+ * "sạp"), the record the trade.
+ */
 export function withPause<T extends TextWord>(rest: readonly T[], paused: ReadonlySet<number>, english: boolean): T[] {
   if (paused.size === 0) return [...rest];
   const pause = english ? PAUSE_EN : PAUSE_VI;
-  return rest.flatMap((w) => (paused.has(w.at) ? [{ ...w, token: pause.token, marks: pause.marks }, w] : [w]));
+  const out: T[] = [];
+  for (let k = 0; k < rest.length; k++) {
+    const w = rest[k] as T;
+    if (!paused.has(w.at)) {
+      out.push(w);
+      continue;
+    }
+    const before = rest[k - 1];
+    if (!(before !== undefined && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))))
+      out.push({ ...w, token: pause.token, marks: pause.marks });
+    // The stop whole ("đóng cửa"), then the trade after it unless said.
+    const stop = STOPS.find((run) => runAt(rest, k, run))?.length ?? 1;
+    out.push(...rest.slice(k, k + stop));
+    k += stop - 1;
+    if (!english && !runAt(rest, k + 1, TRADE_VI))
+      out.push(...TRADE_VI.map((t) => ({ ...w, token: t.token, marks: t.marks })));
+  }
+  return out;
 }

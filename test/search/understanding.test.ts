@@ -442,8 +442,11 @@ describe("out of scope on the eval tuning part (never the held-out part), told t
   // another agency, trivia and opinions in the records' words, thanks closing another agency's request): the rules
   // alone answer 7.5%, so 7.6% (the whole assistant is measured by the bench and the held-out conversations). The
   // twenty-first session split in the fresh set F15 (74 more out-of-scope lines here, unseen until then): the rules alone
-  // offer a list to 5.27%, so the offers floor moved from 5% to 5.3%.
-  it("answers at most 7.6% of out-of-scope messages and offers a list for at most 5.3%", async () => {
+  // offer a list to 5.27%, so the offers floor moved from 5% to 5.3%. Then SEARCH read «lấy chồng Nhật» as foreign (REVIEW
+  // s20 R2): one letter asking where to register a birth in Japan went from a confident wrong answer (the plain birth
+  // registration) to a list with its foreign-element twin, answers 150 → 149 (7.48%), offers 105 → 106 of 1,991 (5.32%),
+  // so 5.35% (the lead's OK, 11:45).
+  it("answers at most 7.6% of out-of-scope messages and offers a list for at most 5.35%", async () => {
     const result = await loadCatalogue(BUNDLED_DATA);
     if (!result.ok) throw new Error("bundled catalogue is invalid");
     const known = new Set(result.catalogue.procedures.map((p) => p.code));
@@ -451,7 +454,7 @@ describe("out of scope on the eval tuning part (never the held-out part), told t
     const accuracy = measureAccuracy(withRedirects, queries, known);
     expect(accuracy.outOfScope).toBeGreaterThan(100);
     expect(accuracy.confidentWrong).toBeLessThanOrEqual(0.076);
-    expect(accuracy.offers).toBeLessThanOrEqual(0.053);
+    expect(accuracy.offers).toBeLessThanOrEqual(0.0535);
     // A hang guard, not a budget: a loop over the whole tuning part (6,986 messages) ran 14–21 s quiet, 34–43 s loaded.
   }, 120_000);
 });
