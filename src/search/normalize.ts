@@ -51,16 +51,27 @@ export interface TextWord extends Word {
 
 /** Words of a text: folded tokens with their accent signature (marks in any order, so "hoà" = "hòa"). */
 export function words(text: string): Word[] {
-  const out: Word[] = [];
-  for (const raw of text
-    .normalize("NFC")
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)) {
-    if (raw === "") continue;
-    for (const word of wordsOf(raw)) out.push({ ...word });
+  // A catalogue's names, aliases and clauses come back at every index built (each reload, each ward's view): each
+  // text is split once, and every call gets words of its own.
+  let found = TEXTS.get(text);
+  if (found === undefined) {
+    const split: Word[] = [];
+    for (const raw of text
+      .normalize("NFC")
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)) {
+      if (raw === "") continue;
+      for (const word of wordsOf(raw)) split.push(word);
+    }
+    found = split;
+    if (TEXTS.size >= TEXTS_MAX) TEXTS.clear();
+    TEXTS.set(text, found);
   }
-  return out;
+  return found.map((w) => ({ ...w }));
 }
+
+const TEXTS = new Map<string, readonly Word[]>();
+const TEXTS_MAX = 50_000;
 
 // Folding is the costly part of reading text, and the same few thousand words come back again
 // and again (building a 10,000-record index, answering questions): each is folded once.

@@ -42,12 +42,16 @@ export class PhraseMap {
     const out: T[] = [];
     for (let i = 0; i < input.length; ) {
       const word = input[i] as T;
-      const match = this.byFirst
-        .get(word.token)
-        ?.find(
-          (p) =>
-            startsWith(input, i, p.from, mode) && !(keep && input.slice(i, i + p.from.length).some((w) => keep.has(w))),
-        );
+      const list = this.byFirst.get(word.token);
+      let match: { from: Word[]; to: Word[] } | undefined;
+      if (list !== undefined) {
+        for (const p of list) {
+          if (startsWith(input, i, p.from, mode) && !(keep && keeps(input, i, p.from.length, keep))) {
+            match = p;
+            break;
+          }
+        }
+      }
       if (match) {
         for (const to of match.to) out.push({ ...word, token: to.token, marks: to.marks });
         i += match.from.length;
@@ -68,21 +72,34 @@ export class PhraseMap {
   entryAt(input: readonly Word[], at: number, mode: MarkMode = "loose"): { from: Word[]; to: Word[] } | undefined {
     const word = input[at];
     if (!word) return undefined;
-    return this.byFirst.get(word.token)?.find((p) => startsWith(input, at, p.from, mode));
+    const list = this.byFirst.get(word.token);
+    if (list === undefined) return undefined;
+    for (const p of list) if (startsWith(input, at, p.from, mode)) return p;
+    return undefined;
   }
+}
+
+/** Whether one of the `length` words from `at` is kept. */
+function keeps<T>(input: readonly T[], at: number, length: number, keep: ReadonlySet<T>): boolean {
+  for (let k = at; k < at + length && k < input.length; k++) if (keep.has(input[k] as T)) return true;
+  return false;
 }
 
 function startsWith(input: readonly Word[], at: number, phrase: readonly Word[], mode: MarkMode): boolean {
   if (at + phrase.length > input.length) return false;
   // Accents decide only for a single word: a phrase of two words or more is clear as it is,
   // and a slip of one accent in it ("giấy tở gì", "khai tủ", "tạm trứ") should not hide it.
-  if (phrase.length > 1) mode = "loose";
-  return phrase.every((w, k) => {
-    const typed = input[at + k] as Word;
-    if (typed.token !== w.token) return false;
-    if (mode === "loose" || (typed.marks === "" && mode === "typed")) return true;
-    return typed.marks === w.marks;
-  });
+  if (phrase.length > 1) {
+    for (let k = 0; k < phrase.length; k++)
+      if ((input[at + k] as Word).token !== (phrase[k] as Word).token) return false;
+    return true;
+  }
+  const w = phrase[0];
+  if (w === undefined) return true;
+  const typed = input[at] as Word;
+  if (typed.token !== w.token) return false;
+  if (mode === "loose" || (typed.marks === "" && mode === "typed")) return true;
+  return typed.marks === w.marks;
 }
 
 /** Whether a message is typed with accents: then an unaccented word is meant as written. */

@@ -32,10 +32,25 @@ class Recent<T> {
 const gramModels = new Recent<GramModel>();
 const situationModels = new Recent<SituationModel>();
 
-/** A digest of strings in order; the separators keep ["ab", "c"] apart from ["a", "bc"]. */
+/**
+ * A digest of strings in order; the separators keep ["ab", "c"] apart from ["a", "bc"]. The parts are handed to the
+ * hash in runs of about 64 KB (the same bytes as one by one, without a call per part: a 10,000-record catalogue has
+ * 70,000 of them, read again at every reload).
+ */
 function digest(parts: Iterable<string>): string {
   const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\u0000");
+  let run: string[] = [];
+  let length = 0;
+  for (const part of parts) {
+    run.push(part);
+    length += part.length + 1;
+    if (length >= 65_536) {
+      hash.update(`${run.join("\u0000")}\u0000`);
+      run = [];
+      length = 0;
+    }
+  }
+  if (run.length > 0) hash.update(`${run.join("\u0000")}\u0000`);
   return hash.digest("base64");
 }
 

@@ -14,11 +14,26 @@ import { PhraseMap, phrase } from "./phrases.js";
  * few shapes no word uses ("ka"), which only means such a typo stays as typed.
  */
 export function isVietnameseSyllable(token: string): boolean {
+  // Asked of every word of every message and record: each token is read once (a bounded memo; the rules never change).
+  let known = SYLLABLES.get(token);
+  if (known === undefined) {
+    known = syllable(token);
+    if (SYLLABLES.size >= SYLLABLES_MAX) SYLLABLES.clear();
+    SYLLABLES.set(token, known);
+  }
+  return known;
+}
+
+/** `isVietnameseSyllable` worked out: an onset, then a rime. */
+export function syllable(token: string): boolean {
   for (const onset of ONSETS) {
     if (token.startsWith(onset) && RIMES.has(token.slice(onset.length))) return true;
   }
   return false;
 }
+
+const SYLLABLES = new Map<string, boolean>();
+const SYLLABLES_MAX = 50_000;
 
 // Longest first is not needed (every split is tried); "" is a syllable with no initial consonant.
 const ONSETS = [
@@ -187,7 +202,8 @@ export function unchat<T extends Word>(input: readonly T[]): T[] {
 export class TypoCorrector {
   /** The vocabulary in fuse.js's order (a word's rank breaks ties of score). */
   private readonly words: string[];
-  private readonly fuse: Fuse<string>;
+  /** fuse.js over `words`, made when first asked (only for a word over 32 letters): most indexes never need it. */
+  private fuseIndex: Fuse<string> | undefined;
   /** Each word's position in `words`, by first letter, then by length. */
   private readonly buckets = new Map<string, Map<number, number[]>>();
   private readonly longest: number;
@@ -198,7 +214,6 @@ export class TypoCorrector {
   /** `vocabulary`: the words of the catalogue as written (shorter than 3 letters are left out, as fuse.js had them). */
   constructor(vocabulary: Iterable<string>) {
     this.words = [...vocabulary].filter((t) => t.length >= 3);
-    this.fuse = new Fuse(this.words, FUSE_OPTIONS);
     let longest = 0;
     this.words.forEach((word, k) => {
       longest = Math.max(longest, word.length);
@@ -279,8 +294,9 @@ export class TypoCorrector {
   private byFuse(token: string, allowed: number): string | undefined {
     this.work.fuseSearches++;
     this.work.fuseWords += this.words.length;
+    this.fuseIndex ??= new Fuse(this.words, FUSE_OPTIONS);
     return (
-      this.fuse
+      this.fuseIndex
         .search(token, { limit: FUSE_LIMIT })
         .map((r) => r.item)
         .find((word) => word[0] === token[0] && withinEdits(word, token, allowed, this.work)) ?? undefined
