@@ -1035,6 +1035,26 @@ function unnegated(text: string): string {
     .join(" ");
 }
 
+/**
+ * Someone's death said (folded words, as unnegated gives them): a word that only tells a death ("chết", "qua đời"), or
+ * a bare "mất" with a person among the three words before it ("bố tôi mất", "bà nội mất", "người nhà mất"). A "mất"
+ * after what befell a thing is a loss: «nhà tôi bị sạt lở mất một nửa mái», «lũ cuốn mất cái bếp» after a housing
+ * support ask that support, no funeral (REVIEW s21, a regression of 27f24cf). Words that fold like a particle («mà»,
+ * «có», «còn», «chỉ», «đi», «cũ») and the pronouns a writer says of themselves («em», «anh», «cháu»: «nhà em bị sạt
+ * mất nửa mái») are no person here.
+ */
+function personDied(words: string): boolean {
+  const tokens = words.split(" ");
+  return tokens.some((t, i) => {
+    if (t !== "mat") return DEATH_ONLY.test(tokens.slice(i, i + 2).join(" "));
+    return tokens.slice(Math.max(0, i - 3), i).some((b) => PERSONS.has(b));
+  });
+}
+const DEATH_ONLY = /^(?:qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
+const PERSONS = new Set(
+  "bo ba cha me ong chong vo chu bac cau mo thim duong noi ngoai nguoi ai father mother".split(" "),
+);
+
 /** The name of a support (folded): "Trợ giúp xã hội khẩn cấp về hỗ trợ …", "Hỗ trợ …", "Hưởng trợ cấp …". */
 const BENEFIT_NAME = /^(?:tro giup|ho tro|huong tro cap|tro cap)(?![\p{L}])/u;
 const BENEFIT_ASKED =
@@ -1071,7 +1091,7 @@ export function funeralTold(
   const asked =
     FUNERAL_SAID.test(folded) ||
     (DEATH_SAID.test(folded) &&
-      (BENEFIT_ASKED.test(folded) || (BENEFIT_NAME.test(fold(current.name)) && DEATH_SAID.test(unnegated(text)))));
+      (BENEFIT_ASKED.test(folded) || (BENEFIT_NAME.test(fold(current.name)) && personDied(unnegated(text)))));
   if (!asked) return undefined;
   // the allowance at hand names whose funeral it is ("cháu đang hưởng trợ cấp mà không may mất" after the monthly
   // allowance), unless the words say another member's person in more than one way

@@ -126,3 +126,18 @@ describe("what the paper at hand is for", () => {
     ]);
   });
 });
+
+describe("a death told after a support", () => {
+  // The lead's (REVIEW s21: a regression of 27f24cf): a «mất» after what befell a thing is a loss, no death, so the
+  // housing support stays; a person's «mất» after it is the funeral support of the same programme. Phrasings written
+  // for this test.
+  it.each([
+    ["mưa to quá, nhà em bị sạt mất nửa cái mái rồi", "2.000751"],
+    ["không phải nhà, bố tôi mất trong trận bão hôm qua", "2.000744"],
+  ] as const)("after the emergency housing support: %s", async (next, code) => {
+    await converse(catalogue, [
+      ["hỗ trợ sửa chữa nhà ở khẩn cấp", "2.000751"],
+      [next, code],
+    ]);
+  });
+});
