@@ -131,7 +131,9 @@ describe("the learned re-ranker", () => {
     for (const q of tuning.filter((q, i) => fold[i] === 0 && q.expected.length === 0).slice(0, 60)) {
       expect(withModel.search(q.query).decision).toBe(without.search(q.query).decision);
     }
-  }, 240_000);
+    // A hang guard, not a budget: training on four fifths of 10,964 câu mẫu and searching the fifth took 335 s in the
+    // lead's whole-suite run of 70c7c95 beside other runs (the guard was 240 s; CI alone passed it at 10,597), so 480 s.
+  }, 480_000);
 
   it("is wired into the catalogue's search as RANKER_ON says, and moves answers when in it", () => {
     const search = indexCatalogue(catalogue) as ExampleSearch<Procedure>;
