@@ -197,10 +197,14 @@ interface Entry<P extends SearchableProcedure> {
   marks: Map<string, number>;
   /** Adjacent word pairs of each title (name and aliases). */
   titlePairs: Array<Set<string>>;
+  /** The same pairs by id (`ProcedureSearch.pairIds`). */
+  titlePairIds: Int32Array[];
   /** Token lists of the name and each alias. */
   titles: string[][];
   /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
   titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
+  /** Per title: the id (`ProcedureSearch.tokenIds`) of each of `titleWeights`' tokens. */
+  titleIds: Int32Array[];
   /** Per title: the accent spellings of each of its tokens in that title ("khai sinh con lai" has no "lại"). */
   titleMarks: Array<Map<string, Set<string>>>;
   /** Handled at the ward/commune level (the office this assistant serves). */
@@ -638,6 +642,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         const weights = Float64Array.from(tokens, (t) => (this.idf.get(t) ?? 0) ** tuning.titlePower);
         return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
       });
+      entry.titleIds = entry.titleWeights.map(({ tokens }) => Int32Array.from(tokens, (t) => this.tokenId(t)));
+      entry.titlePairIds = entry.titlePairs.map((pairs) => Int32Array.from(pairs, (p) => this.pairId(p)));
     }
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
@@ -650,6 +656,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    */
   private readonly recallPostings = new Map<string, RecallList>();
   private recallScores: Float64Array = new Float64Array(0);
+  /** Scratch partial sums of `recallPruned`, zero between queries. */
+  private recallPartial: Float64Array = new Float64Array(0);
+  /** Scratch list of the records `recallTop` touched. */
+  private recallTouched: Int32Array = new Int32Array(0);
   /** Each record's situation norm (what its weights were divided by), and the records by it, smallest first. */
   private recallNorms: Float64Array = new Float64Array(0);
   private recallByNorm: Int32Array = new Int32Array(0);
@@ -657,29 +667,36 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private readonly twins = new Map<number, Entry<P>>();
 
   private buildRecall(): void {
-    const df = new Map<string, number>();
-    for (const e of this.entries) for (const item of e.situation) df.set(item, (df.get(item) ?? 0) + 1);
+    // Each item once: how many records have it, its idf², and its postings (in the order the records first say them).
+    const items = new Map<string, { df: number; lift: number; ids: number[]; weights: number[] }>();
+    for (const e of this.entries) {
+      for (const item of e.situation) {
+        const found = items.get(item);
+        if (found) found.df++;
+        else items.set(item, { df: 1, lift: 0, ids: [], weights: [] });
+      }
+    }
     const n = Math.max(1, this.entries.length);
-    const idf = (item: string) => Math.log(1 + n / (df.get(item) ?? 1));
-    const lists = new Map<string, { ids: number[]; weights: number[] }>();
+    for (const stat of items.values()) stat.lift = Math.log(1 + n / stat.df) ** 2;
     const norms = new Float64Array(this.entries.length);
     this.entries.forEach((e, i) => {
-      const norm = Math.sqrt(e.situation.reduce((sum, item) => sum + idf(item) ** 2, 0)) || 1;
+      let sum = 0;
+      for (const item of e.situation) sum += (items.get(item) as { lift: number }).lift;
+      const norm = Math.sqrt(sum) || 1;
       norms[i] = norm;
       for (const item of e.situation) {
-        const list = lists.get(item) ?? { ids: [], weights: [] };
-        list.ids.push(i);
-        list.weights.push(idf(item) ** 2 / norm);
-        lists.set(item, list);
+        const stat = items.get(item) as { lift: number; ids: number[]; weights: number[] };
+        stat.ids.push(i);
+        stat.weights.push(stat.lift / norm);
       }
     });
-    for (const [item, list] of lists) {
-      const weights = Float32Array.from(list.weights);
+    for (const [item, stat] of items) {
+      const weights = Float32Array.from(stat.weights);
       this.recallPostings.set(item, {
-        ids: Int32Array.from(list.ids),
+        ids: Int32Array.from(stat.ids),
         weights,
         max: weights.reduce((a, b) => Math.max(a, b), 0),
-        lift: idf(item) ** 2,
+        lift: stat.lift,
       });
     }
     this.recallNorms = norms;
@@ -687,6 +704,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       (a, b) => (norms[a] as number) - (norms[b] as number),
     );
     this.recallScores = new Float64Array(this.entries.length);
+    this.recallPartial = new Float64Array(this.entries.length);
+    this.recallTouched = new Int32Array(this.entries.length);
   }
 
   /** The `k` records whose situations the message's words and word pairs (within a clause) fit best. */
@@ -706,27 +725,27 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const pruned = this.recallPruned(lists, k);
     if (pruned) return pruned;
     const scores = this.recallScores;
-    const touched: number[] = [];
+    const touched = this.recallTouched;
+    let count = 0;
     for (const list of lists) {
       for (let j = 0; j < list.ids.length; j++) {
         const i = list.ids[j] as number;
-        if (scores[i] === 0) touched.push(i);
+        if (scores[i] === 0) touched[count++] = i;
         scores[i] = (scores[i] as number) + (list.weights[j] as number);
       }
     }
     // The best k in one pass (best score first, then the lower index), not a sort of every record touched: a national
     // catalogue's common words touch thousands.
     const best: number[] = [];
-    const before = (a: number, b: number) =>
-      (scores[a] as number) > (scores[b] as number) || (scores[a] === scores[b] && a < b);
-    for (const i of touched) {
-      if (best.length === k && !before(i, best[k - 1] as number)) continue;
+    for (let t = 0; t < count; t++) {
+      const i = touched[t] as number;
+      if (best.length === k && !higherFirst(scores, i, best[k - 1] as number)) continue;
       let at = best.length < k ? best.length : k - 1;
-      while (at > 0 && before(i, best[at - 1] as number)) at--;
+      while (at > 0 && higherFirst(scores, i, best[at - 1] as number)) at--;
       if (best.length === k) best.pop();
       best.splice(at, 0, i);
     }
-    for (const i of touched) scores[i] = 0;
+    for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
     return best;
   }
 
@@ -762,34 +781,52 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         scores[i] = (scores[i] as number) + (list.weights[j] as number);
       }
     }
-    const partial = new Map<number, number>();
+    // Each touched record's partial sum (every weight is positive: 0 is a record the short lists left out).
+    const partial = this.recallPartial;
     for (const i of touched) {
-      partial.set(i, scores[i] as number);
+      partial[i] = scores[i] as number;
       scores[i] = 0;
     }
+    try {
+      return this.recallBound(lists, k, touched, rest, lift);
+    } finally {
+      for (const i of touched) partial[i] = 0;
+    }
+  }
+
+  /** `recallPruned`'s floor and bound over the records the short lists touched, their partial sums in `recallPartial`. */
+  private recallBound(
+    lists: readonly RecallList[],
+    k: number,
+    touched: readonly number[],
+    rest: number,
+    lift: number,
+  ): number[] | undefined {
+    const partial = this.recallPartial;
     if (touched.length < k) return undefined;
-    const exact = (i: number) => {
-      let score = 0;
-      for (const list of lists) {
-        const j = indexOf(list.ids, i);
-        if (j >= 0) score += list.weights[j] as number;
-      }
-      return score;
-    };
     // The best few by their partial sums, scored in full: k records score at least the k-th of those, so the k-th best
     // full score of all is no less (a floor far above the partial sums', which lack the common words).
-    const first = [...touched].sort((a, b) => (partial.get(b) as number) - (partial.get(a) as number) || a - b);
-    const scored = new Map(first.slice(0, Math.max(k, RECALL_FIRST)).map((i) => [i, exact(i)] as const));
+    // (The first of them by partial sum, then index: picked in one pass, as a sort of every touched record would order them.)
+    const count = Math.max(k, RECALL_FIRST);
+    const first: number[] = [];
+    for (const i of touched) {
+      if (first.length === count && !higherFirst(partial, i, first[count - 1] as number)) continue;
+      let at = first.length < count ? first.length : count - 1;
+      while (at > 0 && higherFirst(partial, i, first[at - 1] as number)) at--;
+      if (first.length === count) first.pop();
+      first.splice(at, 0, i);
+    }
+    const scored = new Map(first.map((i) => [i, recallExact(lists, i)] as const));
     const floor = ([...scored.values()].sort((a, b) => b - a)[k - 1] as number) * (1 - BOUND_SLACK);
     const norms = this.recallNorms;
-    const gain = (i: number) => Math.min(rest, lift / (norms[i] as number)) * (1 + BOUND_SLACK) + BOUND_SLACK;
     const reachable: number[] = [];
-    for (const i of touched) if ((partial.get(i) as number) + gain(i) >= floor) reachable.push(i);
+    for (const i of touched)
+      if ((partial[i] as number) + recallGain(rest, lift, norms[i] as number) >= floor) reachable.push(i);
     // A record the short lists left out reaches the floor only by a norm small enough.
     if (rest * (1 + BOUND_SLACK) + BOUND_SLACK >= floor) {
       for (const i of this.recallByNorm) {
-        if (gain(i) < floor) break;
-        if (partial.has(i)) continue;
+        if (recallGain(rest, lift, norms[i] as number) < floor) break;
+        if ((partial[i] as number) > 0) continue;
         reachable.push(i);
         if (reachable.length > RECALL_REACHABLE) return undefined;
       }
@@ -797,7 +834,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (reachable.length > RECALL_REACHABLE) return undefined;
     const ranked: Array<[number, number]> = [];
     for (const i of reachable) {
-      const score = scored.get(i) ?? exact(i);
+      const score = scored.get(i) ?? recallExact(lists, i);
       if (score > 0) ranked.push([i, score]);
     }
     ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -1006,13 +1043,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
-        // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con lai".
-        const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
-          const typed = (terms.get(token) as Term).word;
-          if (this.accentFit(entry, typed) !== 1) return false;
-          return this.tuning.titleAccents === 0 || typed.marks === "" || !spellings || spellings.has(typed.marks);
-        };
-        const said = this.titlesSaid(entry, terms, fits);
+        const said = this.titlesSaid(entry, terms);
         let title = 0;
         if (said) for (const window of windows) title = Math.max(title, titleCoverage(said, window));
         const named = title >= this.tuning.answerTitle ? this.nameSaid(said, terms) : undefined;
@@ -1047,7 +1078,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // A name the question says that a twin's name holds, beside a word the twin's names have and its own lack
       // ("xin cấp lại giấy phép bán lẻ thuốc lá": "lại"), is not what it asks: the twin, with its modifier, is.
       const said = new Map(namedInQuestion.map((e) => [e, saidTitles(e)] as const));
-      const words = (e: Entry<P>) => new Set(e.titles.flat());
+      const wordSets = new Map<Entry<P>, Set<string>>();
+      const words = (e: Entry<P>) => {
+        let set = wordSets.get(e);
+        if (!set) {
+          set = new Set(e.titles.flat());
+          wordSets.set(e, set);
+        }
+        return set;
+      };
       const outnamed = (e: Entry<P>, twin: Entry<P>) => {
         const own = words(e);
         const theirs = words(twin);
@@ -1125,6 +1164,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /** The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`. */
+  /** Scratch fits of `accumulate`, one per set of spellings. */
+  private fitScratch = new Float64Array(0);
   private accumulate(terms: readonly Term[], k: number): Array<[number, number]> {
     const scores = this.scores;
     const touched = this.touched;
@@ -1133,12 +1174,25 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const list = unbound ? undefined : this.postings.get(word.token);
       const weight = generic ? full * this.tuning.generic : full;
       if (!list) continue;
-      // How the typed accents fit depends only on the record's set of spellings: worked out once per set.
-      const fits = word.marks === "" ? undefined : this.markSets.map((_, id) => this.fitOf(id, word));
+      // How the typed accents fit depends only on the record's set of spellings: worked out once per set met (0: not
+      // yet; a fit is 1 or ACCENT_MISMATCH).
+      let fits: Float64Array | undefined;
+      if (word.marks !== "") {
+        if (this.fitScratch.length !== this.markSets.length) this.fitScratch = new Float64Array(this.markSets.length);
+        fits = this.fitScratch.fill(0);
+      }
       const { ids, weights: fieldWeights, marks } = list;
       for (let j = 0; j < ids.length; j++) {
         const i = ids[j] as number;
-        const fit = fits ? (fits[marks[j] as number] as number) : 1;
+        let fit = 1;
+        if (fits) {
+          const set = marks[j] as number;
+          fit = fits[set] as number;
+          if (fit === 0) {
+            fit = this.fitOf(set, word);
+            fits[set] = fit;
+          }
+        }
         // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
         const sofar = scores[i] as number;
         if (sofar === 0) touched[count++] = i;
@@ -1714,12 +1768,16 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   /** Share of the best title's word pairs the query says in order; a query without pairs falls back on `title`. */
   private pairCoverage(entry: Entry<P>, queryPairs: ReadonlySet<string>, title: number): number {
     if (queryPairs.size === 0) return title;
+    // The query's pairs are marked by id once per query (`stampPairs`): a title's pair is then read by its id.
+    if (queryPairs !== this.pairsStamped || queryPairs.size !== this.pairsStampedSize) this.stampPairs(queryPairs);
+    const stamps = this.pairStamps;
+    const stamp = this.pairStamp;
     let best = 0;
-    for (const pairs of entry.titlePairs) {
-      if (pairs.size === 0) continue;
+    for (const pairs of entry.titlePairIds) {
+      if (pairs.length === 0) continue;
       let shared = 0;
-      for (const p of pairs) if (queryPairs.has(p)) shared++;
-      best = Math.max(best, shared / Math.min(pairs.size, queryPairs.size));
+      for (let k = 0; k < pairs.length; k++) if (stamps[pairs[k] as number] === stamp) shared++;
+      best = Math.max(best, shared / Math.min(pairs.length, queryPairs.size));
     }
     return best;
   }
@@ -1728,35 +1786,85 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * The `k` best records by accumulated score, without sorting them all; ties go to the
    * shorter name, so the plain procedure comes before its look-alike variants.
    */
+  /** An id for each word pair of the records' titles (`Entry.titlePairIds`). */
+  private readonly pairIds = new Map<string, number>();
+  private pairId(pair: string): number {
+    let id = this.pairIds.get(pair);
+    if (id === undefined) {
+      id = this.pairIds.size;
+      this.pairIds.set(pair, id);
+    }
+    return id;
+  }
+  /** `pairStamp` at the id of each title pair the query's pairs last marked (`pairsStamped`, of its size) say. */
+  private pairStamps = new Uint32Array(0);
+  private pairStamp = 0;
+  private pairsStamped: ReadonlySet<string> | undefined;
+  private pairsStampedSize = 0;
+  private stampPairs(pairs: ReadonlySet<string>): void {
+    if (this.pairStamps.length !== this.pairIds.size) this.pairStamps = new Uint32Array(this.pairIds.size);
+    this.pairStamp++;
+    if (this.pairStamp === 0xffffffff) {
+      this.pairStamps.fill(0);
+      this.pairStamp = 1;
+    }
+    for (const pair of pairs) {
+      const id = this.pairIds.get(pair);
+      if (id !== undefined) this.pairStamps[id] = this.pairStamp;
+    }
+    this.pairsStamped = pairs;
+    this.pairsStampedSize = pairs.size;
+  }
+
+  /** Scratch marks of the names `best`'s list holds, by name id. */
+  private namesHeld = new Uint32Array(0);
+  private namesMark = 0;
   private best(touched: Int32Array, k: number): Array<[number, number]> {
     const scores = this.scores;
     const rank = this.tieRank;
     const names = this.nameIds;
     const top: Array<[number, number]> = [];
-    const ahead = (i: number, score: number, j: number, other: number) =>
-      score > other || (score === other && (rank[i] as number) < (rank[j] as number));
+    // Which names the list holds (`held[name] === mark`): most records' names are not in it, and need no search.
+    if (this.namesHeld.length !== this.nameIds.length) this.namesHeld = new Uint32Array(this.nameIds.length);
+    const held = this.namesHeld;
+    const mark = ++this.namesMark;
+    if (mark === 0xffffffff) {
+      held.fill(0);
+      this.namesMark = 1;
+    }
+    // The k-th's score and tie rank while the list is full (else none falls below it).
+    let full = false;
+    let lastScore = 0;
+    let lastRank = 0;
     for (let t = 0; t < touched.length; t++) {
       const i = touched[t] as number;
       const score = scores[i] as number;
-      const last = top[top.length - 1];
       // Most records fall below the k-th at once: no allocation for them.
-      if (last && top.length === k && !ahead(i, score, last[0], last[1])) continue;
+      if (full && !(score > lastScore || (score === lastScore && (rank[i] as number) < lastRank))) continue;
       // One record per name: a national catalogue repeats a name for each agency and level,
       // and copies of one procedure would crowd the others out of the candidates.
-      const same = top.findIndex(([j]) => names[j] === names[i]);
+      const name = names[i] as number;
+      const same = held[name] === this.namesMark ? top.findIndex(([j]) => names[j] === name) : -1;
       if (same >= 0) {
         const [j, other] = top[same] as [number, number];
-        if (!ahead(i, score, j, other)) continue;
+        if (!ahead(rank, i, score, j, other)) continue;
         top.splice(same, 1);
       }
       let at = top.length;
       while (at > 0) {
         const [j, other] = top[at - 1] as [number, number];
-        if (ahead(i, score, j, other)) at--;
+        if (ahead(rank, i, score, j, other)) at--;
         else break;
       }
       top.splice(at, 0, [i, score]);
-      if (top.length > k) top.pop();
+      held[name] = this.namesMark;
+      if (top.length > k) held[names[(top.pop() as [number, number])[0]] as number] = 0;
+      full = top.length === k && k > 0;
+      if (full) {
+        const [j, other] = top[k - 1] as [number, number];
+        lastScore = other;
+        lastRank = rank[j] as number;
+      }
     }
     return top;
   }
@@ -1789,34 +1897,72 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return nameAt.some((h) => at.every((p) => Math.abs(p - h) >= this.tuning.vetoApart));
   }
 
+  /** An id for each token of the records' titles (`Entry.titleIds`). */
+  private readonly tokenIds = new Map<string, number>();
+  private tokenId(token: string): number {
+    let id = this.tokenIds.get(token);
+    if (id === undefined) {
+      id = this.tokenIds.size;
+      this.tokenIds.set(token, id);
+    }
+    return id;
+  }
+  /** `stamp` at the id of each token the terms last marked (`stamped`, of `stampedSize` terms) say. */
+  private saidStamps = new Uint32Array(0);
+  private stamp = 0;
+  private stamped: ReadonlyMap<string, Term> | undefined;
+  private stampedSize = 0;
+  private stampTerms(terms: ReadonlyMap<string, Term>): void {
+    if (this.saidStamps.length !== this.tokenIds.size) this.saidStamps = new Uint32Array(this.tokenIds.size);
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.saidStamps.fill(0);
+      this.stamp = 1;
+    }
+    for (const token of terms.keys()) {
+      const id = this.tokenIds.get(token);
+      if (id !== undefined) this.saidStamps[id] = this.stamp;
+    }
+    this.stamped = terms;
+    this.stampedSize = terms.size;
+  }
   /**
    * Of each title of the record, the words the message says (any of its terms) with accents that fit, as `titleCoverage`
    * reads them against each window of the message: worked out once per candidate, not once per window. Undefined when
    * no title has a word of the message (every window's coverage is then 0).
    */
-  private titlesSaid(
-    entry: Entry<P>,
-    terms: ReadonlyMap<string, Term>,
-    fits: (token: string, spellings: ReadonlySet<string> | undefined) => boolean,
-  ): TitleSaid[] | undefined {
+  private titlesSaid(entry: Entry<P>, terms: ReadonlyMap<string, Term>): TitleSaid[] | undefined {
     // A title none of whose words the message says covers 0 of any window: it is left out (the best starts at 0).
+    // Whether the message says a title word is read from its id, marked for the message's terms (no lookup by text).
+    if (terms !== this.stamped || terms.size !== this.stampedSize) this.stampTerms(terms);
+    const said = this.saidStamps;
+    const stamp = this.stamp;
     let out: TitleSaid[] | undefined;
-    entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
-      if (total === 0) return;
-      let said: TitleSaid | undefined;
-      for (let k = 0; k < tokens.length; k++) {
+    for (let t = 0; t < entry.titleWeights.length; t++) {
+      const { tokens, weights, total } = entry.titleWeights[t] as Entry<P>["titleWeights"][number];
+      if (total === 0) continue;
+      const ids = entry.titleIds[t] as Int32Array;
+      let titleSaid: TitleSaid | undefined;
+      for (let k = 0; k < ids.length; k++) {
+        if (said[ids[k] as number] !== stamp) continue;
         const token = tokens[k] as string;
-        if (terms.has(token) && fits(token, entry.titleMarks[t]?.get(token))) {
-          said ??= { tokens: [], weights: [], total };
-          said.tokens.push(token);
-          said.weights.push(weights[k] as number);
+        // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con
+        // lai" (one typed without any fits every spelling).
+        const typed = (terms.get(token) as Term).word;
+        if (typed.marks !== "") {
+          if (this.accentFit(entry, typed) !== 1) continue;
+          const spellings = entry.titleMarks[t]?.get(token);
+          if (this.tuning.titleAccents !== 0 && spellings && !spellings.has(typed.marks)) continue;
         }
+        titleSaid ??= { tokens: [], weights: [], total };
+        titleSaid.tokens.push(token);
+        titleSaid.weights.push(weights[k] as number);
       }
-      if (said) {
+      if (titleSaid) {
         out ??= [];
-        out.push(said);
+        out.push(titleSaid);
       }
-    });
+    }
     return out;
   }
 
@@ -1872,8 +2018,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       weights,
       marks,
       titlePairs: titles.map((t) => new Set(pairsOf(t))),
+      titlePairIds: [],
       titles,
       titleWeights: [],
+      titleIds: [],
       titleMarks,
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
@@ -2047,6 +2195,31 @@ const BOUND_SLACK = 1e-6;
 const RECALL_REACHABLE = 256;
 /** How many of the records the short lists rank first `recallPruned` scores in full for its floor. */
 const RECALL_FIRST = 16;
+
+/** Whether record `i` of `score` goes before record `j` of `other` (`rank` breaks ties: lower first). */
+function ahead(rank: Float64Array, i: number, score: number, j: number, other: number): boolean {
+  return score > other || (score === other && (rank[i] as number) < (rank[j] as number));
+}
+
+/** Whether record `a` goes before `b` by their sums (higher first), then by index. */
+function higherFirst(sums: Float64Array, a: number, b: number): boolean {
+  return (sums[a] as number) > (sums[b] as number) || (sums[a] === sums[b] && a < b);
+}
+
+/** At most what the long lists can add to a record of situation norm `norm` (`recallPruned`), with room for rounding. */
+function recallGain(rest: number, lift: number, norm: number): number {
+  return Math.min(rest, lift / norm) * (1 + BOUND_SLACK) + BOUND_SLACK;
+}
+
+/** A record's full situation score: its weight in each list that holds it, summed in the lists' order. */
+function recallExact(lists: readonly RecallList[], i: number): number {
+  let score = 0;
+  for (const list of lists) {
+    const j = indexOf(list.ids, i);
+    if (j >= 0) score += list.weights[j] as number;
+  }
+  return score;
+}
 
 /** Where `id` is in the ascending `ids`, or -1. */
 function indexOf(ids: Int32Array, id: number): number {
@@ -2428,16 +2601,20 @@ const PAPER_WORDS = new Set([...PAPER_LINKS, "giay", "chung", "nhan", "phep", "c
 function namesPaper(said: readonly TextWord[], w: QueryWord): boolean {
   const i = said.findIndex((x) => x.at === w.at);
   if (i < 0) return false;
-  const at = (n: number) => (n >= 0 && (said[n] as TextWord).clause === w.clause ? (said[n] as TextWord).token : "");
   let j = i - 1;
-  for (let skipped = 0; skipped < 5 && PAPER_LINKS.has(at(j)); j--) skipped++;
-  const head = at(j);
+  for (let skipped = 0; skipped < 5 && PAPER_LINKS.has(tokenIn(said, j, w.clause)); j--) skipped++;
+  const head = tokenIn(said, j, w.clause);
   return (
     head === "giay" ||
-    (head === "nhan" && at(j - 1) === "chung") ||
-    (head === "phep" && at(j - 1) === "giay") ||
-    (head === "chi" && at(j - 1) === "chung")
+    (head === "nhan" && tokenIn(said, j - 1, w.clause) === "chung") ||
+    (head === "phep" && tokenIn(said, j - 1, w.clause) === "giay") ||
+    (head === "chi" && tokenIn(said, j - 1, w.clause) === "chung")
   );
+}
+
+/** The token of said word `n` when it stands in `clause`, else "". */
+function tokenIn(said: readonly TextWord[], n: number, clause: number): string {
+  return n >= 0 && (said[n] as TextWord).clause === clause ? (said[n] as TextWord).token : "";
 }
 
 /**

@@ -1,0 +1,145 @@
+// What the index reads for every candidate of every message must be what the plain reading finds (issue 11's latency
+// target made them faster): which title words of a record a message says, in the titles' order (titlesSaid marks the
+// message's words by id once per message instead of looking each title word up by text), the share of a title's word
+// pairs said (pairCoverage, by id too), and the best candidates by accumulated score (best, which searches its list
+// for a record's name only when it holds that name). Checked against the plain readings as the search first wrote
+// them, on a synthetic catalogue over tuning messages.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
+import { parseLabelledQueries } from "../../src/search/evaluate.js";
+import { DEFAULT_TUNING, ProcedureSearch } from "../../src/search/index.js";
+import type { Word } from "../../src/search/normalize.js";
+import { syntheticCatalogue } from "../harness/synthetic-catalogue.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+let catalogue: Catalogue;
+let messages: string[];
+beforeAll(async () => {
+  const loaded = await loadCatalogue(path.join(ROOT, "data"));
+  if (!loaded.ok) throw new Error("bundled catalogue is invalid");
+  catalogue = loaded.catalogue;
+  messages = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8")).map((q) => q.query);
+});
+
+describe("title words said", () => {
+  it("the title words a message says are those reading every title word finds, in the titles' order", () => {
+    interface Entry {
+      titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
+      titleMarks: Array<Map<string, Set<string>>>;
+    }
+    type Said = Array<{ tokens: string[]; weights: number[]; total: number }> | undefined;
+    interface WithTitles {
+      titlesSaid(entry: Entry, terms: ReadonlyMap<string, { word: Word }>): Said;
+      accentFit(entry: Entry, word: Word): number;
+    }
+    const index = new ProcedureSearch(syntheticCatalogue(catalogue.procedures, 1_500), catalogue.synonyms, {
+      ...DEFAULT_TUNING,
+      recall: 2,
+    });
+    const titles = index as unknown as WithTitles;
+    /** Every title word of every title, in order, with the accents' fit as the search first wrote it. */
+    const plainSaid = (entry: Entry, terms: ReadonlyMap<string, { word: Word }>): Said => {
+      const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
+        const typed = (terms.get(token) as { word: Word }).word;
+        if (titles.accentFit(entry, typed) !== 1) return false;
+        return DEFAULT_TUNING.titleAccents === 0 || typed.marks === "" || !spellings || spellings.has(typed.marks);
+      };
+      let out: Said;
+      entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
+        if (total === 0) return;
+        let said: { tokens: string[]; weights: number[]; total: number } | undefined;
+        tokens.forEach((token, k) => {
+          if (terms.has(token) && fits(token, entry.titleMarks[t]?.get(token))) {
+            said ??= { tokens: [], weights: [], total };
+            said.tokens.push(token);
+            said.weights.push(weights[k] as number);
+          }
+        });
+        if (said) {
+          out ??= [];
+          out.push(said);
+        }
+      });
+      return out;
+    };
+    const own = titles.titlesSaid.bind(index);
+    let checked = 0;
+    let said = 0;
+    let accented = 0;
+    const wrong: string[] = [];
+    titles.titlesSaid = (entry, terms) => {
+      const fast = own(entry, terms);
+      const reference = plainSaid(entry, terms);
+      checked++;
+      if (fast) said++;
+      if ([...terms.values()].some((t) => t.word.marks !== "")) accented++;
+      if (JSON.stringify(fast) !== JSON.stringify(reference)) wrong.push(JSON.stringify([fast, reference]));
+      return fast;
+    };
+    // …and, on the same searches, the share of title pairs said (pairCoverage, pairs marked by id) and the best
+    // candidates by accumulated score (best, which skips the search for a name its list does not hold).
+    interface WithPairs {
+      pairCoverage(entry: { titlePairs: Array<Set<string>> }, queryPairs: ReadonlySet<string>, title: number): number;
+      best(touched: Int32Array, k: number): Array<[number, number]>;
+      scores: Float64Array;
+      tieRank: Float64Array;
+      nameIds: Int32Array;
+    }
+    const inner = index as unknown as WithPairs;
+    const ownPairs = inner.pairCoverage.bind(index);
+    let pairsChecked = 0;
+    inner.pairCoverage = (entry, queryPairs, title) => {
+      const fast = ownPairs(entry, queryPairs, title);
+      let reference = title;
+      if (queryPairs.size > 0) {
+        reference = 0;
+        for (const pairs of entry.titlePairs) {
+          if (pairs.size === 0) continue;
+          let shared = 0;
+          for (const p of pairs) if (queryPairs.has(p)) shared++;
+          reference = Math.max(reference, shared / Math.min(pairs.size, queryPairs.size));
+        }
+      }
+      pairsChecked++;
+      if (fast !== reference) wrong.push(`pairs ${fast} ≠ ${reference}`);
+      return fast;
+    };
+    const ownBest = inner.best.bind(index);
+    let bestChecked = 0;
+    inner.best = (touched, k) => {
+      const { scores, tieRank: rank, nameIds: names } = inner;
+      const ahead = (i: number, score: number, j: number, other: number) =>
+        score > other || (score === other && (rank[i] as number) < (rank[j] as number));
+      const reference: Array<[number, number]> = [];
+      for (const i of touched) {
+        const score = scores[i] as number;
+        const last = reference[reference.length - 1];
+        if (last && reference.length === k && !ahead(i, score, last[0], last[1])) continue;
+        const same = reference.findIndex(([j]) => names[j] === names[i]);
+        if (same >= 0) {
+          const [j, other] = reference[same] as [number, number];
+          if (!ahead(i, score, j, other)) continue;
+          reference.splice(same, 1);
+        }
+        let at = reference.length;
+        while (at > 0 && ahead(i, score, ...(reference[at - 1] as [number, number]))) at--;
+        reference.splice(at, 0, [i, score]);
+        if (reference.length > k) reference.pop();
+      }
+      const fast = ownBest(touched, k);
+      bestChecked++;
+      if (JSON.stringify(fast) !== JSON.stringify(reference)) wrong.push(`best ${JSON.stringify([fast, reference])}`);
+      return fast;
+    };
+    for (const m of messages.filter((_, k) => k % 10 === 0)) index.searchUncached(m);
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(pairsChecked).toBeGreaterThan(10_000);
+    expect(bestChecked).toBeGreaterThan(messages.length / 20);
+    expect(checked).toBeGreaterThan(10_000);
+    expect(said).toBeGreaterThan(checked / 4);
+    expect(accented).toBeGreaterThan(checked / 4);
+  }, 180_000);
+});
