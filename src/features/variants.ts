@@ -1039,7 +1039,8 @@ function unnegated(text: string): string {
  * Someone's death said (folded words, as unnegated gives them): a word that only tells a death ("chết", "qua đời"), or
  * a bare "mất" with a person among the three words before it ("bố tôi mất", "bà nội mất", "người nhà mất"). A "mất"
  * after what befell a thing is a loss: «nhà tôi bị sạt lở mất một nửa mái», «lũ cuốn mất cái bếp» after a housing
- * support ask that support, no funeral (REVIEW s21, a regression of 27f24cf). Words that fold like a particle («mà»,
+ * support ask that support, no funeral (REVIEW s21, a regression of 27f24cf); so do a person who lost a thing («bà tôi bị
+ * mất giấy tờ», «bố tôi mất việc») and a time asked («mất bao lâu»). Words that fold like a particle («mà»,
  * «có», «còn», «chỉ», «đi», «cũ») and the pronouns a writer says of themselves («em», «anh», «cháu»: «nhà em bị sạt
  * mất nửa mái») are no person here.
  */
@@ -1047,10 +1048,15 @@ function personDied(words: string): boolean {
   const tokens = words.split(" ");
   return tokens.some((t, i) => {
     if (t !== "mat") return DEATH_ONLY.test(tokens.slice(i, i + 2).join(" "));
+    // «bị mất», «mất việc», «mất giấy», «mất bao lâu»: a person who lost something, or a time asked
+    if (tokens[i - 1] === "bi" || LOSS_NEXT.has(tokens[i + 1] ?? "")) return false;
     return tokens.slice(Math.max(0, i - 3), i).some((b) => PERSONS.has(b));
   });
 }
 const DEATH_ONLY = /^(?:qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
+const LOSS_NEXT = new Set(
+  "bao may nhieu het luon giay viec tien nha mai xe so the do cai ca sach dien nuoc lien lac ngu trang".split(" "),
+);
 const PERSONS = new Set(
   "bo ba cha me ong chong vo chu bac cau mo thim duong noi ngoai nguoi ai father mother".split(" "),
 );

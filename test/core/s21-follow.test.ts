@@ -133,6 +133,7 @@ describe("a death told after a support", () => {
   // for this test.
   it.each([
     ["mưa to quá, nhà em bị sạt mất nửa cái mái rồi", "2.000751"],
+    ["bố tôi mất việc sau trận lũ, nhà thì tốc mái", "2.000751"],
     ["không phải nhà, bố tôi mất trong trận bão hôm qua", "2.000744"],
   ] as const)("after the emergency housing support: %s", async (next, code) => {
     await converse(catalogue, [
