@@ -7,9 +7,10 @@ import { Writable } from "node:stream";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type pino from "pino";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
+import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Problem } from "../../src/catalogue/problems.js";
 import { createLogger } from "../../src/logger.js";
+import { parseLabelledQueries } from "../../src/search/evaluate.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const BUNDLED_DATA = path.join(ROOT, "data");
@@ -45,6 +46,14 @@ export function bundledCatalogue(): Promise<LiveCatalogue> {
 }
 
 /** A private copy of the bundled data in a temp dir, for tests that edit or break it. */
+/** The bundled catalogue as loaded (records, synonyms, câu mẫu; no index) and the tuning part's messages. */
+export async function bundledDataAndTuning(): Promise<{ catalogue: Catalogue; messages: string[] }> {
+  const loaded = await loadCatalogue(BUNDLED_DATA);
+  if (!loaded.ok) throw new Error("bundled catalogue is invalid");
+  const tuning = await readFile(path.join(ROOT, "eval/tuning.tsv"), "utf8");
+  return { catalogue: loaded.catalogue, messages: parseLabelledQueries(tuning).map((q) => q.query) };
+}
+
 export async function copyOfBundledData(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), "motcua-data-"));
   await cp(BUNDLED_DATA, dir, { recursive: true });

@@ -3,24 +3,17 @@
 // catalogue's records): the syllable memo (spelling.ts), a text's words read once (normalize.ts) and the phrase maps'
 // loops (phrases.ts); test/search/s21-perf-titles.test.ts checks the index's. The served outcomes as a whole are
 // compared with the previous commit's by bench/search-latency.ts --dump/--against.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
-import { parseLabelledQueries } from "../../src/search/evaluate.js";
+import type { Catalogue } from "../../src/catalogue/load.js";
 import { type TextWord, textWords, type Word, words } from "../../src/search/normalize.js";
 import { type MarkMode, PhraseMap, phrase, plain } from "../../src/search/phrases.js";
 import { isVietnameseSyllable, syllable } from "../../src/search/spelling.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
+import { bundledDataAndTuning } from "../harness/common.js";
 
 let catalogue: Catalogue;
 let messages: string[];
 beforeAll(async () => {
-  const loaded = await loadCatalogue(path.join(ROOT, "data"));
-  if (!loaded.ok) throw new Error("bundled catalogue is invalid");
-  catalogue = loaded.catalogue;
-  messages = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8")).map((q) => q.query);
+  ({ catalogue, messages } = await bundledDataAndTuning());
 });
 
 /** The phrase map as it was written first: `find` over each first word's phrases, `every` over a phrase's words. */

@@ -4,24 +4,17 @@
 // pairs said (pairCoverage, by id too), and the best candidates by accumulated score (best, which searches its list
 // for a record's name only when it holds that name). Checked against the plain readings as the search first wrote
 // them, on a synthetic catalogue over tuning messages.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
-import { parseLabelledQueries } from "../../src/search/evaluate.js";
+import type { Catalogue } from "../../src/catalogue/load.js";
 import { DEFAULT_TUNING, ProcedureSearch } from "../../src/search/index.js";
 import type { Word } from "../../src/search/normalize.js";
+import { bundledDataAndTuning } from "../harness/common.js";
 import { syntheticCatalogue } from "../harness/synthetic-catalogue.js";
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 let catalogue: Catalogue;
 let messages: string[];
 beforeAll(async () => {
-  const loaded = await loadCatalogue(path.join(ROOT, "data"));
-  if (!loaded.ok) throw new Error("bundled catalogue is invalid");
-  catalogue = loaded.catalogue;
-  messages = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8")).map((q) => q.query);
+  ({ catalogue, messages } = await bundledDataAndTuning());
 });
 
 describe("title words said", () => {
