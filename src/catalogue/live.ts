@@ -47,11 +47,21 @@ export class LiveCatalogue {
     this.snapshot = first;
   }
 
-  /** Loads the catalogue; throws with the full report when it is invalid, since there is nothing to fall back to. */
-  static async open(dataDir: string, events: CatalogueEvents = {}): Promise<LiveCatalogue> {
+  /**
+   * Loads the catalogue; throws with the full report when it is invalid, since there is nothing to fall back to.
+   * `search: "when first used"` is for tools that read the records only (the dossier import checks codes): the index
+   * (câu mẫu, re-ranker: seconds) is built if and when a search is asked. The bot builds it at once, so a catalogue
+   * whose index cannot be built never starts serving.
+   */
+  static async open(
+    dataDir: string,
+    events: CatalogueEvents = {},
+    options: { search?: "now" | "when first used" } = {},
+  ): Promise<LiveCatalogue> {
     const result = await loadCatalogue(dataDir);
     if (!result.ok) throw new CatalogueError(result.problems);
-    return new LiveCatalogue(dataDir, index(result.catalogue), result.warnings, events);
+    const first = options.search === "when first used" ? indexWhenUsed(result.catalogue) : index(result.catalogue);
+    return new LiveCatalogue(dataDir, first, result.warnings, events);
   }
 
   /** What the serving catalogue was accepted with but staff should still fix (sample office data…). */
@@ -173,8 +183,10 @@ export function labelKey(text: string): string {
   let key = labelKeys.get(text);
   if (key === undefined) {
     key = exactKey(cleanText(text).length > SCRUBBED_MAX ? text : scrubQuestion(text));
-    if (labelKeys.size >= KEPT_LABEL_KEYS) labelKeys.clear();
-    labelKeys.set(text, key);
+    if (keyedExamples.has(text)) {
+      if (labelKeys.size >= KEPT_LABEL_KEYS) labelKeys.clear();
+      labelKeys.set(text, key);
+    }
   }
   return key;
 }
@@ -185,11 +197,47 @@ export function labelKey(text: string): string {
  */
 const KEPT_LABEL_KEYS = 50_000;
 const labelKeys = new Map<string, string>();
+/**
+ * Only câu mẫu texts are kept: a citizen's message is keyed afresh at each search and never held in memory (it may
+ * carry a phone number or a name). The set follows the catalogues indexed here (each reload adds its câu mẫu) and is
+ * started afresh past the same bound as the keys.
+ */
+const keyedExamples = new Set<string>();
+
+/** Whether labelKey holds this text's key in memory (for the test that no citizen's message is held). */
+export function labelKeyKept(text: string): boolean {
+  return labelKeys.has(text);
+}
+
+function keepKeysOf(examples: readonly Example[]): void {
+  if (keyedExamples.size + examples.length > KEPT_LABEL_KEYS) {
+    keyedExamples.clear();
+    labelKeys.clear();
+  }
+  for (const example of examples) keyedExamples.add(example.text);
+}
 
 function index(catalogue: Catalogue): CatalogueSnapshot {
+  keepKeysOf(catalogue.examples);
   return {
     catalogue,
     search: indexCatalogue(catalogue),
+    readings: new ReadingsOnce(catalogue.synonyms, catalogue.examples),
+  };
+}
+
+/** A snapshot whose search is built on its first use (LiveCatalogue.open's `search: "when first used"`). */
+function indexWhenUsed(catalogue: Catalogue): CatalogueSnapshot {
+  let search: ProcedureSearch<Procedure> | undefined;
+  return {
+    catalogue,
+    get search() {
+      if (!search) {
+        keepKeysOf(catalogue.examples);
+        search = indexCatalogue(catalogue);
+      }
+      return search;
+    },
     readings: new ReadingsOnce(catalogue.synonyms, catalogue.examples),
   };
 }

@@ -69,10 +69,13 @@ const bytes = await readFile(file).catch((err: NodeJS.ErrnoException) =>
 );
 const clock = createClock(config.MOTCUA_FAKE_CLOCK_FILE);
 // Opened once: for the checks, and for the data directory's service when it is opened here.
-const catalogue = await LiveCatalogue.open(config.catalogueDir).catch((err: unknown) => {
-  if (err instanceof CatalogueError) return undefined;
-  throw err;
-});
+// Its search is never asked here (the import checks procedure codes and wards): it is built only if something searches.
+const catalogue = await LiveCatalogue.open(config.catalogueDir, {}, { search: "when first used" }).catch(
+  (err: unknown) => {
+    if (err instanceof CatalogueError) return undefined;
+    throw err;
+  },
+);
 const result = await previewImport(bytes, path.basename(file), {
   catalogue: catalogue?.current().catalogue,
   // Each row gets its ward, and a code no ward has is warned about (a province's deployment).
