@@ -211,9 +211,17 @@ export function namesForeigner(typed: string): boolean {
 
 /** Whether the procedure is for cases with a foreign element. */
 export function isForeignElement(procedure: Procedure): boolean {
-  const name = tokenize(procedure.name);
-  return FOREIGN_ELEMENT.some((run) => containsRun(name, run));
+  let found = FOREIGN_NAMED.get(procedure);
+  if (found === undefined) {
+    const name = tokenize(procedure.name);
+    found = FOREIGN_ELEMENT.some((run) => containsRun(name, run));
+    FOREIGN_NAMED.set(procedure, found);
+  }
+  return found;
 }
+
+/** Read once per record: every turn asks it of all records (a reload brings new record objects). */
+const FOREIGN_NAMED = new WeakMap<Procedure, boolean>();
 
 /**
  * How a foreign-element name reads as its plain twin's name: the plain name word for word, the twin's own words ("có

@@ -251,8 +251,54 @@ export function isChange(procedure: Procedure): boolean {
 
 /** The changes a procedure's name says ("Cấp sửa đổi, bổ sung Giấy phép …": sửa đổi, bổ sung). */
 function changesOf(procedure: Procedure): Word[][] {
-  const name = words(procedure.name);
-  return CHANGES.filter((run) => says(name, run));
+  let found = CHANGES_OF.get(procedure);
+  if (!found) {
+    const name = words(procedure.name);
+    found = CHANGES.filter((run) => says(name, run));
+    CHANGES_OF.set(procedure, found);
+  }
+  return found;
+}
+
+/**
+ * What a record's own fields say is read once per record (a catalogue's records are never changed in place: a reload
+ * brings new objects): every turn of a chat asks it of all records, several times over.
+ */
+const CHANGES_OF = new WeakMap<Procedure, Word[][]>();
+const OFFER_RANK = new WeakMap<Procedure, number>();
+const FAMILIES = new WeakMap<
+  (p: Procedure) => boolean,
+  WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>
+>();
+const LOOK_ALIKES = new WeakMap<
+  (p: Procedure) => boolean,
+  WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>
+>();
+
+/** The value of `make` for (foreign, all, procedure), kept in `cache`; a copy, so a caller may sort or splice it. */
+function keptFor(
+  cache: WeakMap<(p: Procedure) => boolean, WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>>,
+  foreign: (p: Procedure) => boolean,
+  all: readonly Procedure[],
+  procedure: Procedure,
+  make: () => Procedure[],
+): Procedure[] {
+  let byAll = cache.get(foreign);
+  if (!byAll) {
+    byAll = new WeakMap();
+    cache.set(foreign, byAll);
+  }
+  let byProcedure = byAll.get(all);
+  if (!byProcedure) {
+    byProcedure = new WeakMap();
+    byAll.set(all, byProcedure);
+  }
+  let found = byProcedure.get(procedure);
+  if (!found) {
+    found = make();
+    byProcedure.set(procedure, found);
+  }
+  return [...found];
 }
 
 /**
@@ -379,6 +425,15 @@ function changesThing(change: Procedure, thing: Procedure): boolean {
 
 /** Where a procedure stands among its thing's variants: the thing itself first, then its changes in OFFER_ORDER. */
 function offerRank(procedure: Procedure): number {
+  let rank = OFFER_RANK.get(procedure);
+  if (rank === undefined) {
+    rank = offerRankOf(procedure);
+    OFFER_RANK.set(procedure, rank);
+  }
+  return rank;
+}
+
+function offerRankOf(procedure: Procedure): number {
   const name = words(procedure.name);
   const said = OFFER_ORDER.map((run) => (says(name, run) ? ` ${run.map((w) => w.token).join(" ")} ` : ""));
   // A change said inside a longer one is no change of its own: "đổi" of "sửa đổi", "thay đổi".
@@ -395,6 +450,14 @@ function offerRank(procedure: Procedure): number {
  * foreign-element ones apart from plain ones (`foreign`, src/features/foreign.ts). Empty when it has none.
  */
 export function familyOf(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  foreign: (p: Procedure) => boolean,
+): Procedure[] {
+  return keptFor(FAMILIES, foreign, all, procedure, () => familyOfUncached(procedure, all, foreign));
+}
+
+function familyOfUncached(
   procedure: Procedure,
   all: readonly Procedure[],
   foreign: (p: Procedure) => boolean,
@@ -1672,15 +1735,24 @@ export function lookAlikesOf(
   all: readonly Procedure[],
   foreign: (p: Procedure) => boolean,
 ): Procedure[] {
+  return keptFor(LOOK_ALIKES, foreign, all, current, () => lookAlikesOfUncached(current, all, foreign));
+}
+
+function lookAlikesOfUncached(
+  current: Procedure,
+  all: readonly Procedure[],
+  foreign: (p: Procedure) => boolean,
+): Procedure[] {
   const notes = (p: Procedure) => [p.checkFirst ?? "", ...(p.conditions ?? [])].join(" ");
   const cites = (p: Procedure, q: Procedure) => notes(p).includes(q.code);
+  const family = familyOf(current, all, foreign);
   return all.filter(
     (p) =>
       p.code !== current.code &&
       foreign(p) === foreign(current) &&
       (cites(current, p) ||
         cites(p, current) ||
-        familyOf(current, all, foreign).includes(p) ||
+        family.includes(p) ||
         // a change of a thing titled alike ("hủy hợp đồng đã chứng thực" of a deed's amendment after the deed), unless
         // it changes another thing of the catalogue (the amendment of a tobacco licence is none of a liquor licence's,
         // though both are "giấy phép bán lẻ")
