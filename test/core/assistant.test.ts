@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { RateLimiter } from "../../src/core/rate-limit.js";
 import { type Feature, MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { type AssistantDeps, createAssistant } from "../../src/features/index.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
-  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  catalogue = await bundledCatalogue();
 });
 
 const make = (extra: Partial<AssistantDeps> = {}) =>

@@ -2,18 +2,18 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { CONTEXT_TTL_MS } from "../../src/features/answer-context.js";
 import { createAssistant } from "../../src/features/index.js";
 import { scrubQuestion } from "../../src/questions/scrub.js";
 import { UnansweredQuestionStore } from "../../src/questions/store.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 
 let catalogue: LiveCatalogue;
 let dir: string;
 beforeAll(async () => {
-  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  catalogue = await bundledCatalogue();
   dir = await mkdtemp(path.join(tmpdir(), "motcua-conversation-"));
 });
 afterAll(async () => {

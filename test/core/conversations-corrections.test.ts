@@ -4,18 +4,18 @@
  * the real assistant as eval's are (test/harness/eval-conversations.ts), and the reading of a correction alone.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { Translator } from "../../src/core/i18n.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { readCorrection } from "../../src/features/corrections.js";
 import { createAssistant } from "../../src/features/index.js";
 import { readProcedureChoice } from "../../src/features/procedure-choice.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
-  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  catalogue = await bundledCatalogue();
 });
 
 describe("corrections in conversation", () => {

@@ -1,12 +1,12 @@
 /** The multi-turn conversations of eval/ (issue 11 item 6), played against the real assistant (test/harness/eval-conversations.ts). */
 import { beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
-  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  catalogue = await bundledCatalogue();
 });
 
 describe("eval conversations", () => {

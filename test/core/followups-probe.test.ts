@@ -15,13 +15,13 @@
  * - s11-follow-probe.jsonl and s11-follow-check.jsonl: the eleventh session's pair, all seven kinds of conversation.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { bundledCatalogue } from "../harness/common.js";
 import { conversations, playConversations } from "../harness/eval-conversations.js";
 
 let catalogue: LiveCatalogue;
 beforeAll(async () => {
-  catalogue = await LiveCatalogue.open(BUNDLED_DATA);
+  catalogue = await bundledCatalogue();
 });
 
 describe("follow-ups in new phrasings", () => {
