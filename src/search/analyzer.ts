@@ -1,6 +1,16 @@
 import { type Cue, cuePhrases, extractIntent, type Intent } from "./intent.js";
 import { DENIED, deniedMask } from "./negation.js";
-import { cleanText, MAX_QUERY_CHARS, type TextWord, textWords, tokenize, type Word, words } from "./normalize.js";
+import {
+  cleanText,
+  MAX_QUERY_CHARS,
+  readingCatalogue,
+  readingMessage,
+  type TextWord,
+  textWords,
+  tokenize,
+  type Word,
+  words,
+} from "./normalize.js";
 import { PhraseMap, phrase, plain } from "./phrases.js";
 import { withoutPlaces } from "./places.js";
 import type { SynonymsFile } from "./records.js";
@@ -426,44 +436,50 @@ export class Analyzer {
   readonly termsOf = new Map<string, readonly string[]>();
 
   constructor(file: SynonymsFile) {
-    for (const text of GENERIC) this.generic.add(phrase(text), []);
-    for (const text of file.filler) this.filler.add(phrase(text), []);
-    // A concept's words are what the catalogue's own text becomes once mapped: there a filler word is dropped
-    // ("xã" of "hưu trí xã hội", "làm" of "thôi làm"), so the concept drops it too, or a query saying it in
-    // English ("social pension", "resign") would hold a word no record has. Read with a first map of the
-    // concepts as written, then the map is built again with the concepts as the catalogue reads them.
-    const written = file.groups.map((group) => tokenize(group.concept));
-    this.addSynonyms(file, written);
-    // A concept the catalogue's text drops whole ("hồ sơ" for "application") is filler in the query too.
-    const concepts = file.groups.map((group) => this.mapped(words(group.concept)).map((w) => w.token));
-    this.synonyms = new PhraseMap();
-    this.addSynonyms(file, concepts);
-    file.groups.forEach((group, k) => {
-      const concept = concepts[k] as string[];
-      // A named thing: a fused word ("khaisinh", "nuocngoai"), or any word of a group Vietnamese names too. An English
-      // group's plain Vietnamese syllables ("tiếp nhận" for "admitted") name no more than the catalogue's own words.
-      const named = group.terms.some((t) => /[^\x00-\x7f]/.test(t));
-      for (const t of concept) if (named || !isVietnameseSyllable(t)) this.concepts.add(t);
-      if (concept.length > 0)
-        this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
-      for (const term of group.terms) {
-        const from = tokenize(term);
+    // The synonyms are the catalogue's words: kept for the next index built (normalize.ts).
+    const done = readingCatalogue();
+    try {
+      for (const text of GENERIC) this.generic.add(phrase(text), []);
+      for (const text of file.filler) this.filler.add(phrase(text), []);
+      // A concept's words are what the catalogue's own text becomes once mapped: there a filler word is dropped
+      // ("xã" of "hưu trí xã hội", "làm" of "thôi làm"), so the concept drops it too, or a query saying it in
+      // English ("social pension", "resign") would hold a word no record has. Read with a first map of the
+      // concepts as written, then the map is built again with the concepts as the catalogue reads them.
+      const written = file.groups.map((group) => tokenize(group.concept));
+      this.addSynonyms(file, written);
+      // A concept the catalogue's text drops whole ("hồ sơ" for "application") is filler in the query too.
+      const concepts = file.groups.map((group) => this.mapped(words(group.concept)).map((w) => w.token));
+      this.synonyms = new PhraseMap();
+      this.addSynonyms(file, concepts);
+      file.groups.forEach((group, k) => {
+        const concept = concepts[k] as string[];
+        // A named thing: a fused word ("khaisinh", "nuocngoai"), or any word of a group Vietnamese names too. An English
+        // group's plain Vietnamese syllables ("tiếp nhận" for "admitted") name no more than the catalogue's own words.
+        const named = group.terms.some((t) => /[^\x00-\x7f]/.test(t));
+        for (const t of concept) if (named || !isVietnameseSyllable(t)) this.concepts.add(t);
+        if (concept.length > 0)
+          this.termsOf.set(concept.join(" "), [...(this.termsOf.get(concept.join(" ")) ?? []), ...group.terms]);
+        for (const term of group.terms) {
+          const from = tokenize(term);
+          this.phrases.push(from);
+          this.writtenPhrases.push(phrase(term));
+          for (const t of from) this.vocabulary.add(t);
+        }
+      });
+      for (const text of file.filler) {
+        const from = tokenize(text);
         this.phrases.push(from);
-        this.writtenPhrases.push(phrase(term));
+        this.writtenPhrases.push(phrase(text));
         for (const t of from) this.vocabulary.add(t);
+        // A one-word filler is an everyday word as it stands; a word of a filler phrase only beside the
+        // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
+        if (from.length === 1) this.everyday.add(from[0] as string);
+        if (from.length === 1 && /^[a-z]+$/.test(text)) this.englishFiller.add(from[0] as string);
       }
-    });
-    for (const text of file.filler) {
-      const from = tokenize(text);
-      this.phrases.push(from);
-      this.writtenPhrases.push(phrase(text));
-      for (const t of from) this.vocabulary.add(t);
-      // A one-word filler is an everyday word as it stands; a word of a filler phrase only beside the
-      // rest of it ("hôm" of "hôm qua" may still be a slip, as in "kết hôm").
-      if (from.length === 1) this.everyday.add(from[0] as string);
-      if (from.length === 1 && /^[a-z]+$/.test(text)) this.englishFiller.add(from[0] as string);
+      this.deathWord = this.mapped(words("đã mất"))[0]?.token ?? "";
+    } finally {
+      done();
     }
-    this.deathWord = this.mapped(words("đã mất"))[0]?.token ?? "";
   }
 
   /** Maps every synonym term (and its English bare form) to its concept's tokens. */
@@ -591,6 +607,8 @@ export class Analyzer {
    * neighbour shows it is a slip ("kết hôm" → "kết hôn").
    */
   query(text: string, fix: QueryFixes = {}): AnalyzedQuery {
+    // Another message: what the one before left in the passing memo goes (normalize.ts).
+    readingMessage(text);
     const typed = unchat(withoutPlaces(textWords(cleanText(text).slice(0, MAX_QUERY_CHARS))));
     // In an English message a word no list knows is often good English ("speeding", "fiance", "remote") that a
     // letter changed would make a vocabulary word ("sleeping", "France", "remove"): there an English word is put

@@ -52,8 +52,9 @@ export interface TextWord extends Word {
 /** Words of a text: folded tokens with their accent signature (marks in any order, so "hoà" = "hòa"). */
 export function words(text: string): Word[] {
   // A catalogue's names, aliases and clauses come back at every index built (each reload, each ward's view): each
-  // text is split once, and every call gets words of its own.
+  // text is split once, and every call gets words of its own. Kept long only when read as the catalogue's.
   let found = TEXTS.get(text);
+  if (found === undefined && reading === 0) found = passing.texts.get(text);
   if (found === undefined) {
     const split: Word[] = [];
     for (const raw of text
@@ -64,31 +65,135 @@ export function words(text: string): Word[] {
       for (const word of wordsOf(raw)) split.push(word);
     }
     found = split;
-    if (TEXTS.size >= TEXTS_MAX) TEXTS.clear();
-    TEXTS.set(text, found);
+    keep(TEXTS, passing.texts, text, found);
   }
   return found.map((w) => ({ ...w }));
 }
 
+/*
+ * What is remembered of texts read. A citizen's message is personal data (names, phone and ID numbers, a family's
+ * story): it is never kept beyond the turn that reads it. Two memos each:
+ * - the catalogue's (`TEXTS`, `FOLDED`): filled only while a catalogue is read (`readingCatalogue`: an index, the
+ *   analyzer's synonyms, the re-ranker's models being built), at most `KEPT_MAX` entries each. Anything may look
+ *   there (a message's "giấy" is the catalogue's word), only the catalogue's own texts and words are put in;
+ * - the passing one: what else is read (a message, split a few times by the parts of one search), at most
+ *   `PASSING_MAX` entries, emptied when the running task ends (a microtask) and when the analyzer starts on another
+ *   message (`forgetPassing`).
+ */
+const KEPT_MAX = 50_000;
 const TEXTS = new Map<string, readonly Word[]>();
-const TEXTS_MAX = 50_000;
-
-// Folding is the costly part of reading text, and the same few thousand words come back again
-// and again (building a 10,000-record index, answering questions): each is folded once.
+// Folding is the costly part of reading text, and the same few thousand words come back again and again (building a
+// 10,000-record index, answering questions): each catalogue word is folded once.
 const FOLDED = new Map<string, readonly Word[]>();
-const FOLDED_MAX = 50_000;
+
+const PASSING_MAX = 512;
+const passing = {
+  texts: new Map<string, readonly Word[]>(),
+  folded: new Map<string, readonly Word[]>(),
+  /** The message being read (`readingMessage`), if any. */
+  message: undefined as string | undefined,
+  /** Whether the microtask that empties them is queued. */
+  queued: false,
+};
+
+/** How many catalogue readings are open (`readingCatalogue`). */
+let reading = 0;
+
+function keep(
+  kept: Map<string, readonly Word[]>,
+  passed: Map<string, readonly Word[]>,
+  key: string,
+  found: readonly Word[],
+) {
+  if (reading > 0) {
+    if (kept.size >= KEPT_MAX) kept.clear();
+    kept.set(key, found);
+    return;
+  }
+  if (passed.size >= PASSING_MAX) passed.clear();
+  passed.set(key, found);
+  forgetLater();
+}
+
+function forgetLater(): void {
+  if (passing.queued) return;
+  passing.queued = true;
+  queueMicrotask(forgetPassing);
+}
+
+/** Forgets every text and word read outside a catalogue reading (a citizen's message). */
+export function forgetPassing(): void {
+  passing.texts.clear();
+  passing.folded.clear();
+  passing.message = undefined;
+  passing.queued = false;
+}
+
+/** A message is read (the analyzer's query): what another one left in the passing memo is forgotten. */
+export function readingMessage(text: string): void {
+  if (passing.message === text) return;
+  forgetPassing();
+  passing.message = text;
+  forgetLater();
+}
+
+/**
+ * Opens a reading of the catalogue's own texts (records, synonyms, câu mẫu): until the returned function is called,
+ * or the running task ends, whichever comes first, the texts and words read are kept for the next index built.
+ * Never around a citizen's message.
+ */
+export function readingCatalogue(): () => void {
+  reading++;
+  let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    reading = Math.max(0, reading - 1);
+  };
+  // A reading left open (a build that threw) ends with its task: no later message is read as the catalogue.
+  queueMicrotask(close);
+  return close;
+}
+
+/** `read()` as a reading of the catalogue (`readingCatalogue`). */
+export function asCatalogue<T>(read: () => T): T {
+  const close = readingCatalogue();
+  try {
+    return read();
+  } finally {
+    close();
+  }
+}
+
+/**
+ * Whether a text (or a word, as typed) is remembered, by either memo: the privacy floor's probe
+ * (test/search/s22-perf-privacy.test.ts).
+ */
+export function remembers(text: string): boolean {
+  const word = text.normalize("NFC").toLowerCase();
+  return (
+    passing.message === text ||
+    TEXTS.has(text) ||
+    passing.texts.has(text) ||
+    FOLDED.has(word) ||
+    passing.folded.has(word)
+  );
+}
 
 function wordsOf(raw: string): readonly Word[] {
   let found = FOLDED.get(raw);
   if (found) return found;
+  if (reading === 0) {
+    found = passing.folded.get(raw);
+    if (found) return found;
+  }
   const folded = fold(raw)
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
   const marks = signature(raw);
   // A run of letters from another script next to Latin ones can fold into several pieces.
   found = folded === "" ? [] : folded.split(" ").map((piece) => ({ token: SPELLING.get(piece) ?? piece, marks }));
-  if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
-  FOLDED.set(raw, found);
+  keep(FOLDED, passing.folded, raw, found);
   return found;
 }
 

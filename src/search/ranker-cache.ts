@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { asCatalogue } from "./normalize.js";
 import { GramModel, SituationModel } from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
 
@@ -64,7 +65,7 @@ export function gramModelOf(documents: ReadonlyArray<{ text: string; code: strin
       }
     })(),
   );
-  return gramModels.get(key, () => new GramModel(documents));
+  return gramModels.get(key, () => asCatalogue(() => new GramModel(documents)));
 }
 
 /**
@@ -90,5 +91,6 @@ export function situationModelOf(
       }
     })(),
   );
-  return situationModels.get(key, () => new SituationModel(procedures, concepts));
+  // The records' texts read as the catalogue's (normalize.ts): kept for the next index built.
+  return situationModels.get(key, () => asCatalogue(() => new SituationModel(procedures, concepts)));
 }
