@@ -187,15 +187,28 @@ function wordsOf(raw: string): readonly Word[] {
     found = passing.folded.get(raw);
     if (found) return found;
   }
-  const folded = fold(raw)
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-  const marks = signature(raw);
-  // A run of letters from another script next to Latin ones can fold into several pieces.
-  found = folded === "" ? [] : folded.split(" ").map((piece) => ({ token: SPELLING.get(piece) ?? piece, marks }));
+  if (PLAIN.test(raw)) {
+    // Typed without accents (lower-case ASCII letters and digits): folded as it stands, no marks.
+    found = [{ token: SPELLING.get(raw) ?? raw, marks: "" }];
+  } else {
+    // Decomposed once for both the folding (`fold`) and the accent signature (`signature`).
+    const decomposed = raw.normalize("NFD");
+    const folded = decomposed
+      .replace(/\p{M}/gu, "")
+      .replace(/[đĐ]/g, "d")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    const marks = signatureOf(decomposed, raw);
+    // A run of letters from another script next to Latin ones can fold into several pieces.
+    found = folded === "" ? [] : folded.split(" ").map((piece) => ({ token: SPELLING.get(piece) ?? piece, marks }));
+  }
   keep(FOLDED, passing.folded, raw, found);
   return found;
 }
+
+/** A word `wordsOf` reads as it stands. */
+const PLAIN = /^[a-z0-9]+$/;
 
 // Clause breaks; a dot glued between letters or digits ("TP.HCM", "1.001193") is none.
 const BREAK = /((?<![\p{L}\p{N}])\.|\.(?![\p{L}\p{N}])|[,;:?!()[\]{}\n"“”…–—]|\s-\s)/u;
@@ -233,8 +246,9 @@ export function textWords(text: string): TextWord[] {
   return out;
 }
 
-function signature(word: string): string {
-  const marks: string[] = [...(word.normalize("NFD").match(/\p{M}/gu) ?? [])];
+/** The accent signature of `word` (lower-case), given its NFD form. */
+function signatureOf(decomposed: string, word: string): string {
+  const marks: string[] = [...(decomposed.match(/\p{M}/gu) ?? [])];
   if (word.includes("đ")) marks.push("đ");
   return marks.sort().join("");
 }
