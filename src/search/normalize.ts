@@ -155,6 +155,11 @@ export function readingCatalogue(): () => void {
   return close;
 }
 
+/** Whether a catalogue reading is open: another memo of texts (a search's own) may keep what it reads only then. */
+export function inCatalogueReading(): boolean {
+  return reading > 0;
+}
+
 /** `read()` as a reading of the catalogue (`readingCatalogue`). */
 export function asCatalogue<T>(read: () => T): T {
   const close = readingCatalogue();
