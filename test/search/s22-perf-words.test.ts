@@ -2,7 +2,7 @@
 // once for both the folding and the accent signature) and remembers only the catalogue's words for long: what it reads
 // must be what the plain reading gives, for every word of the tuning messages, of the catalogue's texts and of a few
 // odd ones of our own (capitals, đ/Đ, digits, other scripts, marks typed apart, spellings ky/ly/quy/hy).
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Catalogue } from "../../src/catalogue/load.js";
 import { asCatalogue, fold, textWords, words } from "../../src/search/normalize.js";
 import { bundledDataAndTuning } from "../harness/common.js";
@@ -51,14 +51,12 @@ const ODD = [
   "dang ki ket hon can gi",
 ];
 
-let catalogue: Catalogue;
-let messages: string[];
-beforeAll(async () => {
-  ({ catalogue, messages } = await bundledDataAndTuning());
-});
+/** The bundled records and the tuning messages, read once for the file. */
+const data: Promise<{ catalogue: Catalogue; messages: string[] }> = bundledDataAndTuning();
 
 describe("normalize.ts reads words as the plain reading does", () => {
-  it("words(): messages, catalogue texts (read as the catalogue) and odd texts", () => {
+  it("words(): messages, catalogue texts (read as the catalogue) and odd texts", async () => {
+    const { catalogue, messages } = await data;
     const texts = [
       ...messages,
       ...ODD,
@@ -77,7 +75,8 @@ describe("normalize.ts reads words as the plain reading does", () => {
     expect(checked).toBeGreaterThan(1000);
   });
 
-  it("textWords(): the same tokens and marks, word by word", () => {
+  it("textWords(): the same tokens and marks, word by word", async () => {
+    const { messages } = await data;
     for (const text of [...messages, ...ODD]) {
       const read = textWords(text).map((w) => ({ token: w.token, marks: w.marks }));
       expect(read, text).toEqual(plainTextTokens(text));
