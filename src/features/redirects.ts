@@ -1502,6 +1502,18 @@ function paidAfter(tokens: readonly string[], to: number, sentenceFrom: readonly
   return false;
 }
 
+/**
+ * A supply cut or a line down ("mất nước hai ngày nay rồi", "bị cắt điện từ sáng", "has had no water since this
+ * morning"): a state that goes on, never a paper or a status held, however "rồi" or "has had" tells it (session 22).
+ */
+const OUTAGES = [
+  ...["mất nước", "bị mất nước", "mất điện", "cắt điện", "bị cắt điện", "cắt nước", "cúp điện", "cúp nước"],
+  ...["mất mạng", "rớt mạng", "mất internet", "mất wifi", "no water", "no power", "no electricity"],
+].map(tokenize);
+function outageAt(tokens: readonly string[], at: number, to: number): boolean {
+  return OUTAGES.some((run) => run.length === to - at && run.every((t, j) => tokens[at + j] === t));
+}
+
 export function namesAsHeld(text: string, terms: readonly (readonly string[])[]): boolean {
   const typed = words(text.slice(0, MAX_QUERY_CHARS));
   const tokens = typed.map((w) => w.token);
@@ -1527,6 +1539,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   const sentenceFrom = clauseStarts(text, tokens, SENTENCE_END);
   const complaint = complains(tokens);
   return merged.every(([at, to]) => {
+    if (outageAt(tokens, at, to)) return false;
     // "còn nợ thuế khoán 3 tháng thì nộp ở đâu", "đang nợ tiền điện, trả ở đâu": a debt to settle, its payment asked in
     // its sentence, no paper held (FOLLOW 10:54); owed as the state of another request ("còn nợ thuế môn bài thì có tạm
     // ngừng kinh doanh được không") stays held

@@ -942,6 +942,51 @@ export function asksTrivia(text: string, said: readonly Word[]): boolean {
 }
 
 /**
+ * Trivia asked in English about a person, a place or a past event, with nobody of the asker's in it ("who was the first
+ * president of Vietnam", "when did the war end", "when was the general born", "which dynasty built the citadel in Hue",
+ * "how tall is the tower"): history, geography and famous people are no procedure, though a word of theirs is a record's
+ * ("born", "end", "land"). Session 22: such questions got a birth registration or a household business's closing. The
+ * question opens the message (a greeting or "do you know" may stand before); the asker or the bot named ("my", "we",
+ * "you"), a modal or a way asked ("must", "can", "how do", "how much"), or a ward word ("register", "certificate",
+ * "ward") leaves it to the search.
+ */
+const TRIVIA_EN_OPENERS = [
+  ...["who was", "who were", "who is", "who wrote", "who built", "who founded", "who led", "who discovered"],
+  ...["who painted", "who composed", "who ruled", "who won", "when did", "when was", "when were", "what year did"],
+  ...["what year was", "what year were", "in what year", "which year did", "which dynasty", "which king"],
+  ...["which emperor", "which city", "which country", "which river", "how tall", "how high", "how big is"],
+  ...["how old is", "how old was", "how many people live", "what is the population", "what s the population"],
+  ...["what is the capital", "what s the capital", "what is the largest", "what is the biggest", "what is the longest"],
+  ...["what is the highest", "what is the oldest", "what is the most famous", "tell me about", "what happened in"],
+  ...["what happened on", "what is the history"],
+].map(phraseOf);
+/** Greetings and asking frames that may stand before the opener. */
+const TRIVIA_EN_LEAD = new Set(tokenize("hi hello hey bot ok so and but do you know tell me please quick question"));
+const TRIVIA_EN_LEAD_WORDS = 5;
+/** The asker, the bot or a listener named: a question about one's own case or the office's. */
+const TRIVIA_EN_PERSONAL = new Set(tokenize("i im my me mine myself we our us ours you your yours"));
+/** A modal, a way or an amount asked, or a ward word: the search's question. */
+const TRIVIA_EN_NOT = [
+  ...["must", "need", "needs", "needed", "should", "can", "could", "have to", "has to", "required", "allowed"],
+  ...["how do", "how does", "how can", "how much", "how long does", "how long will", "where do", "where can"],
+  ...["register", "registered", "registration", "certificate", "certified", "certify", "apply", "application"],
+  ...["permit", "licence", "license", "ward", "commune", "office", "fee", "fees", "document", "documents"],
+  ...["papers", "procedure", "residence", "household", "allowance", "support", "benefit", "dossier", "extract"],
+].map(phraseOf);
+export function asksEnglishTrivia(said: readonly Word[]): boolean {
+  if (said.length === 0 || said.length > TRIVIA_LONGEST || !said.every((w) => w.marks === "")) return false;
+  let start = 0;
+  while (start < TRIVIA_EN_LEAD_WORDS && TRIVIA_EN_LEAD.has(said[start]?.token ?? "")) start++;
+  const rest = said.slice(start);
+  const opener = TRIVIA_EN_OPENERS.find((run) => foundAt(rest.slice(0, run.length), run) === 0);
+  if (!opener) return false;
+  return (
+    !rest.some((w) => TRIVIA_EN_PERSONAL.has(w.token)) &&
+    !TRIVIA_EN_NOT.some((run) => says(rest.slice(opener.length), run))
+  );
+}
+
+/**
  * A family rite asked of, with no why ("nha co tang thi bao lau moi duoc to chuc dam cuoi", "cúng 100 ngày cho ông cần
  * chuẩn bị những gì", "nhà có người mất thì cúng thất mấy ngày", "lễ ăn hỏi cần bao nhiêu tráp"): mourning, offerings
  * and anniversaries, betrothal, moving house, a baby's first month are customs, no procedure, though their days and
@@ -1268,6 +1313,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (
     complains(text) ||
     asksTrivia(text, said) ||
+    asksEnglishTrivia(said) ||
     asksFamilyRite(text, said) ||
     asksFestivalDate(text) ||
     asksWhichIsOpen(said)
