@@ -403,6 +403,34 @@ export function asksPrice(text: string): boolean {
   return !(duration ? PROCEDURE_NAMED : PROCEDURE_ASKED).some((phrase) => says(from, phrase));
 }
 
+/**
+ * A price someone quoted, judged ("thợ báo giá xây thô 4 triệu một mét vuông, giá đó đắt hay rẻ?", "is that too
+ * expensive"): a tradesman's, a seller's or a landlord's price, never a ward fee, however many ward papers the story
+ * before it names (the lead's note of 22:11: since 21d8359's retrain the scope gate no longer took this question, and the
+ * building permit's three records were listed). From the clause that judges it on, no procedure may be asked nor a fee
+ * named ("lệ phí khai sinh 8 nghìn có đắt không" is the fee's question). Each word with its own accents: typed without
+ * them, "co dat khong" is as much «có đất không» (has land: a land record's question) as «có đắt không».
+ */
+const PRICE_JUDGED = [
+  ...["đắt hay rẻ", "rẻ hay đắt", "có đắt không", "có đắt ko", "đắt quá không", "đắt không", "bị chặt chém"],
+  ...["giá đó có", "giá đó đắt", "giá vậy có", "giá như vậy có", "giá thế có", "is that expensive", "too expensive"],
+  ...["fair price", "overpriced", "ripped off"],
+].map(phraseOf);
+export function judgesPrice(text: string): boolean {
+  const all = textWords(text);
+  let at = -1;
+  for (let i = 0; i < all.length && at < 0; ) {
+    let j = i;
+    while (j < all.length && all[j]?.clause === all[i]?.clause) j++;
+    const clause = all.slice(i, j);
+    if (PRICE_JUDGED.some((phrase) => saysAccented(clause, phrase))) at = i;
+    i = j;
+  }
+  if (at < 0) return false;
+  const from = all.slice(at);
+  return !PROCEDURE_ASKED.some((phrase) => says(from, phrase)) && !says(from, FEE_RUN);
+}
+
 const LONGEST = 8;
 
 /**
@@ -1297,6 +1325,7 @@ export function smallTalkReply(text: string): string | undefined {
   }
   if (
     asksPrice(text) ||
+    judgesPrice(text) ||
     asksEverydayBeyondWard(text) ||
     asksEverydayThing(text, namesWardRequest, askedPart) ||
     asksBeyondWardAfterStory(text)

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { asksEnglishTrivia } from "../../src/features/small-talk.js";
+import { asksEnglishTrivia, judgesPrice } from "../../src/features/small-talk.js";
 import { words } from "../../src/search/normalize.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { ownSet } from "../search/oos-harness.js";
@@ -42,6 +42,7 @@ describe("probe batches (test/features/s22-oos-probe*)", () => {
 /** The readers the changes added, each on messages it must take and must leave. */
 const READERS: Record<string, (text: string) => boolean> = {
   "English trivia": (text) => asksEnglishTrivia(words(text)),
+  "a quoted price judged": judgesPrice,
 };
 const CASES = readFileSync("test/features/s22-oos-readers.tsv", "utf8")
   .split("\n")
