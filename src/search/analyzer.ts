@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import { type Cue, cuePhrases, extractIntent, type Intent } from "./intent.js";
 import { DENIED, deniedMask } from "./negation.js";
 import {
   cleanText,
+  inCatalogueReading,
   MAX_QUERY_CHARS,
   readingCatalogue,
   readingMessage,
@@ -408,6 +410,28 @@ function inEnglish(input: readonly Word[]): boolean {
 }
 
 /**
+ * What `Analyzer.document` gave for the catalogue's texts, by the synonyms' content (what the analyzer is made of,
+ * with this file's constants): the last `KEPT_SYNONYMS` versions, at most `KEPT_DOCUMENTS` texts each (then started
+ * afresh). Only texts read while the catalogue is: never a message.
+ */
+const KEPT_SYNONYMS = 2;
+const KEPT_DOCUMENTS = 50_000;
+const documentsBySynonyms = new Map<string, Map<string, readonly Word[]>>();
+
+function documentsOf(file: SynonymsFile): Map<string, readonly Word[]> {
+  const key = createHash("sha256").update(JSON.stringify(file)).digest("base64");
+  let documents = documentsBySynonyms.get(key);
+  if (documents) documentsBySynonyms.delete(key);
+  else {
+    documents = new Map();
+    if (documentsBySynonyms.size >= KEPT_SYNONYMS)
+      documentsBySynonyms.delete(documentsBySynonyms.keys().next().value as string);
+  }
+  documentsBySynonyms.set(key, documents);
+  return documents;
+}
+
+/**
  * Turns text into matching words. The same synonym mapping runs over the
  * catalogue and the queries, so slang and the official phrase meet on one concept.
  */
@@ -436,6 +460,7 @@ export class Analyzer {
   readonly termsOf = new Map<string, readonly string[]>();
 
   constructor(file: SynonymsFile) {
+    this.documents = documentsOf(file);
     // The synonyms are the catalogue's words: kept for the next index built (normalize.ts).
     const done = readingCatalogue();
     try {
@@ -579,10 +604,28 @@ export class Analyzer {
     return tokenize(text);
   }
 
-  /** Catalogue side: the same mapping as queries, so titles and queries line up word for word. */
+  /**
+   * Catalogue side: the same mapping as queries, so titles and queries line up word for word. A catalogue's text read
+   * while the catalogue is (normalize.ts `readingCatalogue`) is kept by the synonyms' content (`documents`): an index
+   * built again (each reload, each ward's view) reads its thousands of names and clauses once.
+   */
   document(text: string): Word[] {
-    return this.mapped(words(text));
+    const documents = this.documents;
+    const kept = documents.get(text);
+    if (kept !== undefined) return kept.map((w) => ({ ...w }));
+    const made = this.mapped(words(text));
+    if (inCatalogueReading()) {
+      if (documents.size >= KEPT_DOCUMENTS) documents.clear();
+      documents.set(
+        text,
+        made.map((w) => ({ ...w })),
+      );
+    }
+    return made;
   }
+
+  /** The catalogue's texts read by `document`, shared by every analyzer of the same synonyms. */
+  private readonly documents: Map<string, readonly Word[]>;
 
   /**
    * A message's losses and deaths read (`lostNotDied`). A relative's bare "mất" is read as a death only where nothing

@@ -4,8 +4,9 @@
 // catalogue: after a turn, neither the message nor any of its words the catalogue does not have is remembered.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { Analyzer } from "../../src/search/analyzer.js";
 import { remembers, textWords, words } from "../../src/search/normalize.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { bundledCatalogue, bundledDataAndTuning } from "../harness/common.js";
 import { chatWith } from "../harness/converse.js";
 
 /** Messages of our own, each with a person's details (made up). */
@@ -61,6 +62,21 @@ describe("a citizen's message is not retained by the text memos", () => {
       expect(kept, message).toEqual([]);
       expect(remembers(message)).toBe(false);
     }
+  });
+
+  it("the analyzer keeps the catalogue's texts it read (by the synonyms' content), never a message", async () => {
+    const { catalogue: loaded } = await bundledDataAndTuning();
+    // Made of the same synonyms as the assistant's: it shares what they read.
+    const documents = (new Analyzer(loaded.synonyms) as unknown as { documents: Map<string, unknown> }).documents;
+    const { say } = chatWith(catalogue, "telegram:8");
+    const before = documents.size;
+    expect(before).toBeGreaterThan(100);
+    for (const message of MESSAGES) {
+      await say(message);
+      await turnOver();
+      expect(documents.has(message), message).toBe(false);
+    }
+    expect(documents.size).toBe(before);
   });
 
   it("the catalogue's own words are remembered (a reload reads them again without folding them anew)", async () => {
