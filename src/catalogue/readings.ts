@@ -395,34 +395,70 @@ const STEP = 500;
 /**
  * A catalogue version's readings, learned once, when first needed, in steps of STEP câu mẫu with the event loop free
  * between them (a chat or the staff console answered meanwhile). Held by the catalogue's snapshot and its ward views.
+ * Learning that fails fails soft: the version is answered without them (a reader given none reads the records' fields
+ * only), the failure is reported once (its error's class, never a câu mẫu's words), and the next catalogue version,
+ * whose snapshot holds a new ReadingsOnce, learns them afresh.
  */
 export class ReadingsOnce {
   private learned?: LookAlikeReadings;
   private learning?: Promise<LookAlikeReadings>;
+  private failedWith?: string;
 
   constructor(
     private readonly synonyms: SynonymsRead,
     private readonly examples: readonly { readonly text: string; readonly code: string }[],
+    /** Told once when learning fails: the error's class only (a message may quote a câu mẫu). Stderr when absent. */
+    private readonly report: (failure: { type: string; examples: number }) => void = reportToStderr,
   ) {}
 
-  /** The readings once learned; undefined before. */
+  /** The readings once learned; undefined before, and after learning failed. */
   get value(): LookAlikeReadings | undefined {
     return this.learned;
   }
 
-  /** Learns them, once; every caller gets the same readings. */
+  /** Whether learning is over: learned, or failed (then the version is answered without them). */
+  get settled(): boolean {
+    return this.learned !== undefined || this.failedWith !== undefined;
+  }
+
+  /**
+   * Learns them, once; every caller gets the same readings. Rejects when learning failed (the failure reported once);
+   * a turn waits with `settle`, which never does.
+   */
   ready(): Promise<LookAlikeReadings> {
     this.learning ??= (async () => {
-      const steps = learningReadings(this.synonyms, this.examples, STEP);
-      for (;;) {
-        const step = steps.next();
-        if (step.done) {
-          this.learned = step.value;
-          return step.value;
+      try {
+        const steps = learningReadings(this.synonyms, this.examples, STEP);
+        for (;;) {
+          const step = steps.next();
+          if (step.done) {
+            this.learned = step.value;
+            return step.value;
+          }
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
-        await new Promise<void>((resolve) => setImmediate(resolve));
+      } catch (err) {
+        this.failedWith = err instanceof Error ? err.name : typeof err;
+        try {
+          this.report({ type: this.failedWith, examples: this.examples.length });
+        } catch {
+          // a report that fails changes nothing: the version is answered without the readings all the same
+        }
+        throw err;
       }
     })();
     return this.learning;
   }
+
+  /** Waits until learning is over, learned or failed; never rejects (a failed version is answered without them). */
+  async settle(): Promise<void> {
+    await this.ready().catch(() => undefined);
+  }
+}
+
+/** One line on stderr, as the service's logs are written (stdout belongs to the terminal chat and the CLIs). */
+function reportToStderr(failure: { type: string; examples: number }): void {
+  process.stderr.write(
+    `${JSON.stringify({ level: 40, time: Date.now(), err: { type: failure.type }, examples: failure.examples, msg: "câu mẫu readings: learning failed; this catalogue version is answered without them" })}\n`,
+  );
 }

@@ -3602,11 +3602,13 @@ function readingsOf(ctx: FeatureContext, deps: AnswerFeatureDeps): LookAlikeRead
 /**
  * Waits until the readings of the catalogue the chat is answered from are learned (the first turn after a reload: they
  * are learned in steps, the event loop free between them), so every turn reads look-alikes alike; a reload meanwhile
- * brings a new version, whose readings are waited for too.
+ * brings a new version, whose readings are waited for too. Learning that failed never throws here: the turn is answered
+ * without them, and the next version learns them afresh.
  */
 async function readingsReady(ctx: FeatureContext, deps: AnswerFeatureDeps): Promise<void> {
-  for (let once = snapshotOf(ctx, deps).readings; once && !once.value; once = snapshotOf(ctx, deps).readings)
-    await once.ready();
+  // a version whose learning failed is settled without them (ReadingsOnce): answered from the records' fields only
+  for (let once = snapshotOf(ctx, deps).readings; once && !once.settled; once = snapshotOf(ctx, deps).readings)
+    await once.settle();
 }
 
 function titleWords(procedure: Procedure): Set<string> {
