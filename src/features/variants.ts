@@ -1085,8 +1085,6 @@ function funeralCases(all: readonly Procedure[]): FuneralCases {
 /** The burial or the survivors' allowance said (folded): "mai táng", "chôn cất", "ma chay", "lo đám", "tiền tuất". */
 const FUNERAL_SAID =
   /(?:^|[^\p{L}])(?:mai tang|chon cat|ma chay|lo dam|lo tang|an tang|tu tuat|tien tuat|che do tuat|funeral|burial|bury)(?![\p{L}])/u;
-/** A death said (folded; "mất" typed without accents is read too). */
-const DEATH_SAID = /(?:^|[^\p{L}])(?:mat|qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
 const ALIVE_SAID = /(?:^|[^\p{L}])(?:con song|van song|still alive|is alive)(?![\p{L}])/u;
 /** What the family may receive asked (folded): "được hỗ trợ gì", "hưởng chế độ gì", "được hưởng gì". */
 /** The words of a text (folded) with each word a negator stands before blanked ("không ai chết": no death told). */
@@ -1108,12 +1106,25 @@ function unnegated(text: string): string {
  * mất nửa mái») are no person here.
  */
 function personDied(words: string): boolean {
+  return deathRead(words, true);
+}
+
+/**
+ * A death said (folded words), read as personDied reads it but with no person needed before a bare "mất" ("mất rồi thì
+ * có được hỗ trợ gì không"): never a loss or a time asked («mất bao lâu thì có tiền hỗ trợ» after a support asks its
+ * time, no funeral).
+ */
+function deathSaid(words: string): boolean {
+  return deathRead(words, false);
+}
+
+function deathRead(words: string, personNeeded: boolean): boolean {
   const tokens = words.split(" ");
   return tokens.some((t, i) => {
     if (t !== "mat") return DEATH_ONLY.test(tokens.slice(i, i + 2).join(" "));
     // «bị mất», «mất việc», «mất giấy», «mất bao lâu»: a person who lost something, or a time asked
     if (tokens[i - 1] === "bi" || LOSS_NEXT.has(tokens[i + 1] ?? "")) return false;
-    return tokens.slice(Math.max(0, i - 3), i).some((b) => PERSONS.has(b));
+    return !personNeeded || tokens.slice(Math.max(0, i - 3), i).some((b) => PERSONS.has(b));
   });
 }
 const DEATH_ONLY = /^(?:qua doi|tu tran|chet|tu vong|died|passed away|dead)(?![\p{L}])/u;
@@ -1159,7 +1170,8 @@ export function funeralTold(
   // housing support asks the support for the death)
   const asked =
     FUNERAL_SAID.test(folded) ||
-    (DEATH_SAID.test(folded) &&
+    // (a death as personDied reads it: «mất bao lâu thì có tiền hỗ trợ» asks a time, no one died)
+    (deathSaid(folded) &&
       (BENEFIT_ASKED.test(folded) || (BENEFIT_NAME.test(fold(current.name)) && personDied(unnegated(text)))));
   if (!asked) return undefined;
   // the allowance at hand names whose funeral it is ("cháu đang hưởng trợ cấp mà không may mất" after the monthly
@@ -1263,7 +1275,7 @@ export function funeralAmong(
   if (ALIVE_SAID.test(folded)) return undefined;
   // a list of funeral supports (one other at most: their bundle), or a death or burial said: no allowance asked by
   // name over a list an allowance's answer left ("không phải, tôi hỏi trợ cấp hưu trí xã hội cơ")
-  const aboutFuneral = among.length >= listed.length - 1 || FUNERAL_SAID.test(folded) || DEATH_SAID.test(folded);
+  const aboutFuneral = among.length >= listed.length - 1 || FUNERAL_SAID.test(folded) || deathSaid(folded);
   if (!aboutFuneral) return undefined;
   // a member the list left out, told better than every listed one ("ông nhà tôi là thương binh" over a list search
   // made of the others): that one
