@@ -773,9 +773,27 @@ async function answerQuestion(
   // ngày" after an extract: a purpose opens the message, then a section is asked of the paper at hand, by its own
   // name's words or as "nó", "giấy này". That section of it; a purpose followed by a section alone ("để làm giấy khai
   // sinh cho con thì cần giấy tờ gì") is the purpose's matter asked, below.
-  const opened = current && !labelled && forPurpose(text) ? afterPurpose(text) : undefined;
+  const opened = current && !labelled && opensWithPurpose(text) ? afterPurpose(text) : undefined;
   const openedCue = opened ? sectionCue(opened) : undefined;
-  if (current && opened && openedCue && (saysNameOf(current, opened) || refersToPaperAtHand(opened)))
+  // "để đăng ký tạm trú cho vợ thì giấy xác nhận cư trú mất mấy ngày" after another answer, "cho hồ sơ nhập học của cháu
+  // thì bản sao trích lục khai sinh xin ở đâu" after a birth registration: the question after the purpose names another
+  // procedure, search sure of it read alone by its whole title: that one's section, not the purpose's matter.
+  const openedAgain =
+    current && opened && openedCue && !openedCue.only ? search.search(opened, SEARCH_LIMIT) : undefined;
+  const openedTop = openedAgain?.decision === "answer" && openedAgain.sure ? openedAgain.hits[0] : undefined;
+  const openedNamesCurrent =
+    current !== undefined && opened !== undefined && (saysNameOf(current, opened) || refersToPaperAtHand(opened));
+  if (
+    current &&
+    opened &&
+    openedCue &&
+    openedTop &&
+    openedTop.procedure.code !== current.code &&
+    saysNameOf(openedTop.procedure, opened) &&
+    (openedTop.parts.title >= 1 || !openedNamesCurrent)
+  )
+    return [show(ctx, deps, openedTop.procedure, whereRecordSays(openedTop.procedure, opened, openedCue.section))];
+  if (current && opened && openedCue && openedNamesCurrent)
     return [show(ctx, deps, current, whereRecordSays(current, opened, openedCue.section))];
   // The case told anew after an answer (foreign.ts retoldCase): a marriage already made abroad, a foreigner named after
   // a plain procedure with a twin, everyone said Vietnamese after a foreign-element one, someone too unwell to come
@@ -1344,6 +1362,19 @@ async function answerQuestion(
     asksInEnglishOfCase(text, cue.section, cue.rest, catalogue)
   )
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
+  // "does dad have to go himself or can I go for him?" after a will, "I fly home on Monday. Is it okay if only she goes
+  // to the ward office?" after a birth registration: a yes/no asked in English of who goes, signs or must be there,
+  // which no section's words cue, after a Vietnamese answer; search finds nothing and the scope gate reads it as the
+  // ward's. Whether one may, or must: the conditions of the one at hand (eval/README: "có được … không" → conditions).
+  if (
+    current &&
+    (!cue || cue.section === "conditions") &&
+    !labelled &&
+    !redirect &&
+    outcome.decision === "none" &&
+    asksYesNoInEnglishOfCase(search, text, catalogue)
+  )
+    return [show(ctx, deps, current, whereRecordSays(current, text, "conditions"))];
   // "mẹ tôi là nghệ nhân ưu tú" after ending a craftsman's allowance: search is sure of the allowance itself, a look-alike
   // named only by words the one at hand's names say too, neither named whole nor a change said. The one at hand.
   if (
@@ -1789,6 +1820,36 @@ const ENGLISH_QUESTION =
   /^\s*(?:(?:and|but|so|ok|okay)\s*,?\s+)?(?:do|does|did|can|could|will|would|is|are|must|should|shall|may|what|how|where|when|who|which)\s/i;
 /** A word leaning this far to `none` câu mẫu (log) names another agency's or everyday thing ("visa", "weather"). */
 const OTHER_LEAN = -2;
+/** An English yes/no question opens so ("does …", "can my …", "is it okay if …"), after a link at most. */
+const ENGLISH_YES_NO =
+  /^\s*(?:(?:and|but|so|ok|okay|also|then)\s*,?\s+)?(?:do|does|did|can|could|will|would|is|are|am|must|should|shall|may|has|have)\s/i;
+
+/**
+ * Whether a message is a yes/no question in English (its last sentence: a story may come first) whose words besides
+ * those of asking, people and the office are few and lean no way to small talk or other agencies by the English câu mẫu
+ * (as asksInEnglishOfCase weighs them), and the scope gate reads as the ward's.
+ */
+function asksYesNoInEnglishOfCase(search: ProcedureSearch<Procedure>, text: string, catalogue: Catalogue): boolean {
+  const nfc = text.normalize("NFC");
+  if (words(nfc.slice(0, MAX_DAY_CHARS)).some((w) => w.marks !== "")) return false;
+  const sentences = nfc.split(/(?<=[.!?])\s+/u).filter((s) => s.trim() !== "");
+  const asked = sentences.filter((s) => s.includes("?"));
+  const question = asked[asked.length - 1] ?? sentences[sentences.length - 1] ?? "";
+  if (!ENGLISH_YES_NO.test(question)) return false;
+  const scope = search instanceof ExampleSearch ? search.scope : null;
+  if (!scope || outOfScope(scope, text) >= FOLLOW_UP_OUT_OF_SCOPE) return false;
+  const left = [...new Set(tokenize(question).filter((t) => !/^\d+$/.test(t) && !asksWith(t)))];
+  if (left.length > ENGLISH_CASE_WORDS) return false;
+  const uses = englishUses(catalogue.examples);
+  let lean = 0;
+  for (const t of left) {
+    const by = confidentLean(uses, t, false);
+    if (by <= OTHER_LEAN) return false;
+    lean += by;
+  }
+  return lean >= CHAT_LEAN;
+}
+
 /** An English follow-up has at most this many words besides the cue. */
 const ENGLISH_CASE_WORDS = 6;
 
@@ -2247,7 +2308,8 @@ const PAPER_AT_HAND_PLAIN = /(?:^|[^\p{L}])(?:giay nay|giay do|cai nay|cai do|no
 /** What a message opening with a purpose asks after it: the words past its first clause ("để …, xin ở đâu", "để … thì"). */
 function afterPurpose(text: string): string {
   const nfc = text.normalize("NFC");
-  const end = nfc.search(/[,.;?!\n]|\s(?:thì|thi)\s/u);
+  // ("vì muốn đăng ký kết hôn nên em xin giấy này, lệ phí bao nhiêu": a reason ends at "nên")
+  const end = nfc.search(/[,.;?!\n]|\s(?:thì|thi|nên|nen)\s/u);
   return end < 0 ? "" : nfc.slice(end + 1);
 }
 
@@ -2316,12 +2378,32 @@ const PURPOSE =
  * ("de nghi cap lai …"): a request, not "để".
  */
 const LET_ME = new Set(tokenize("tôi mình em tui anh chị con cháu hỏi xem coi nghi nghị xuat xuất cap cập"));
+/**
+ * "cho hỏi", "cho xin", "cho biết" (asking), "vì sao", "vì thế" (why, so): no purpose opened by "cho" or "vì" (only "cho
+ * việc chuyển trường của bé thì …", "vì muốn đăng ký kết hôn nên …" are).
+ */
+const NOT_FOR = new Set(tokenize("xin biết phép sao thế vậy vay nào"));
 
 function forPurpose(text: string): boolean {
   const match = PURPOSE.exec(text.normalize("NFC"));
   if (!match) return false;
   const next = tokenize(match[1] ?? "")[0];
   return next !== undefined && !LET_ME.has(next);
+}
+
+/** "cho …", "vì …" at the start: what the paper at hand is for, or why it is wanted ("cho việc chuyển trường của bé"). */
+const FOR_OR_BECAUSE = /^\s*(?:cho|vì|vi)\s+(\S+)/iu;
+
+/**
+ * A message opening with a purpose ("để …") or with what it is for or why ("cho việc chuyển trường của bé thì …", "vì
+ * muốn đăng ký kết hôn nên …"). Only where the question after it is read on its own (answer.ts `opened`): "cho" and
+ * "vì" open many a message that is no purpose ("cho hỏi", "cho xin", "vì sao").
+ */
+function opensWithPurpose(text: string): boolean {
+  if (forPurpose(text)) return true;
+  const match = FOR_OR_BECAUSE.exec(text.normalize("NFC"));
+  const next = tokenize(match?.[1] ?? "")[0];
+  return next !== undefined && !LET_ME.has(next) && !NOT_FOR.has(next);
 }
 
 /**

@@ -47,8 +47,8 @@ const FILLER_WORDS = [
   "son daughter wife husband father mother dad mom child children kid baby someone somebody relative family him her myself both together present",
   "grandmother grandfather grandma grandpa grandparents parents parent aunt uncle brother sister neighbour neighbor",
   "come go attend appear person cô chú bác dì cậu mợ thím",
-  // Central speech around a question: "nộp ở mô rứa", "mấy bữa thì xong hè", "răng lâu rứa"
-  "rứa răng mô hè nờ nớ ri",
+  // Central speech around a question: "nộp ở mô rứa", "mấy bữa thì xong hè", "răng lâu rứa", "mấy ngày hỉ"
+  "rứa răng mô hè nờ nớ ri hỉ",
   // Southern and chat pronouns, and bringing or handing in: "tui 78 tuổi …", "đem hồ sơ tới đâu để nộp", "where do I hand
   // them in"
   "tui tớ mik mk đem hand",
@@ -186,6 +186,9 @@ const EXTRA_CUES: { tokens: string[]; section: Section }[] = [
   // "… giá bn", "tầm nào có kết quả": a price in chat, around when
   { tokens: ["gia", "bn"], section: "fee" },
   { tokens: ["tam", "nao"], section: "time" },
+  // "mất mấy tháng thì có tiền trợ cấp", "mất mấy tuần": how long it takes, by the month or the week (as "mấy ngày")
+  { tokens: ["mat", "may", "thang"], section: "time" },
+  { tokens: ["mat", "may", "tuan"], section: "time" },
 ];
 
 /** Offices named in a follow-up ("có phải lên công an không hay làm online"): where, not which procedure. */

@@ -41,12 +41,14 @@ describe("a time asked after a support is no death", () => {
 
 describe("the probe batches", () => {
   // Batch 1 (30 conversations over the reviewer's weak classes, written from the records before reading the code's
-  // behaviour on them; tuned on). Batch 2 (14, frozen before it was first played, md5 8c259c2c, never tuned on).
+  // behaviour on them; tuned on): 21/27 at the funeral fix (its first 27), 27/30 with the purpose and English readings.
+  // Batch 2 (14, frozen before it was first played, md5 8c259c2c, never tuned on): 10/14 on the session's start code,
+  // 13/14 with this session's readings.
   probeBatches(
     () => catalogue,
     [
-      ["test/core/s22-follow-probe1.jsonl", 0.3, 0],
-      ["test/core/s22-follow-probe2.jsonl", 0.3, 0],
+      ["test/core/s22-follow-probe1.jsonl", 0.85, 0],
+      ["test/core/s22-follow-probe2.jsonl", 0.85, 0],
     ],
   );
 });
