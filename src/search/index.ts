@@ -5,6 +5,7 @@ import { DENIED } from "./negation.js";
 import { fold, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
+import { tradeChanges } from "./span.js";
 import { isVietnameseSyllable, TypoCorrector } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
@@ -880,7 +881,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         return correction;
       },
       repair: (words) => {
-        const repaired = this.repair(words);
+        // A household business's change told in everyday words reads as the change (span.ts tradeChanges).
+        const repaired = tradeChanges(this.repair(words));
         if (repaired.length !== words.length || repaired.some((w, k) => w !== words[k])) fixed = true;
         return repaired;
       },

@@ -117,3 +117,104 @@ export function withPause<T extends TextWord>(rest: readonly T[], paused: Readon
   }
   return out;
 }
+
+/**
+ * A household business changing what it registered, told in everyday words (REVIEW s22 class 5): its capital raised
+ * or cut ("tiệm tạp hóa muốn tăng vốn lên 300 triệu"), its line changed ("đổi từ bán cà phê qua bán cơm"), its place
+ * moved ("quán nhậu nhà tui dời qua đường bên kia", "chuyển quán ăn sang số nhà khác"), its owner or its name. The
+ * citizen names the shop and the change, the record "thay đổi nội dung đăng ký hộ kinh doanh": the reading adds the
+ * record's words before the change ("thay đổi nội dung", and "hộ kinh doanh" unless said), and the synonyms and the record's
+ * own aliases (thay đổi vốn, thêm ngành nghề, đổi chủ…) do the rest.
+ */
+
+/** Moving something: a shop moved is its place changed. */
+const MOVES = list(["dời", "dọn", "chuyển"]);
+/** The shop a citizen names (the trade's place), or the registration itself. */
+const SHOPS = list([
+  ...["quán", "tiệm", "cửa hàng", "cửa hiệu", "sạp", "quầy", "shop", "xưởng", "chỗ bán", "chỗ kinh doanh"],
+  ...["địa điểm kinh doanh", "hộ kinh doanh", "hkd", "hộ kd"],
+]);
+/** Where a moved shop goes, right after the move ("dời qua", "chuyển sang", "dọn về"), or the clause ends. */
+const WHITHER = list(["qua", "sang", "về", "đến", "tới", "ra", "vào", "lên", "xuống", "đi", "chỗ", "địa điểm"]);
+/** Changing a thing: with what the registration records right after it, the record's change. */
+const CHANGES = list(["đổi", "thay đổi", "thay", "tăng", "giảm", "thêm", "bổ sung", "bớt", "nâng", "rút", "chuyển"]);
+/** What a household business's registration records, that a citizen changes. */
+const REGISTERED = list([
+  ...["vốn", "ngành", "ngành nghề", "mặt hàng", "địa chỉ kinh doanh", "địa điểm", "chủ hộ", "chủ quán", "chủ tiệm"],
+  ...["chủ cửa hàng", "người đứng tên", "tên quán", "tên tiệm", "tên cửa hàng", "tên hộ", "tên biển hiệu"],
+]);
+/** A trade said: without one, a change or a move is someone else's ("chuyển địa điểm" of a residence). */
+const TRADED = list([
+  ...["kinh doanh", "buôn bán", "bán hàng", "quán", "tiệm", "cửa hàng", "cửa hiệu", "sạp", "quầy", "shop"],
+  ...["hkd", "hộ kd", "xưởng"],
+]);
+/** A firm, not a household business: its changes are the business registry's (a redirect). */
+const FIRM = list(["công ty", "doanh nghiệp", "hợp tác xã", "cty"]);
+/** A line of trade changed: "(từ) bán X qua/sang bán Y". */
+const SELLS = list(["bán", "kinh doanh", "buôn", "mở"]);
+const TO = list(["qua", "sang"]);
+/** Words said between a change and what it changes ("đổi lại tên quán", "tăng thêm vốn"). */
+const BETWEEN = list(["lại", "thêm", "bớt", "cái", "từ"]);
+
+/** The change as the record names it: "thay đổi nội dung" ("thay đổi" before "hộ" would read "thay đổi họ", a name). */
+const CHANGE_VI = fold("thay đổi nội dung");
+const HOUSEHOLD_VI = fold("hộ kinh doanh");
+const HOUSEHOLD_SAID = list(["hộ kinh doanh", "hkd", "hộ kd", "hộ cá thể", "kinh doanh cá thể"]);
+
+/** The positions (`at`) in `said` where a household business's change is told (`tradeChanges`). */
+export function changedTrades(said: readonly TextWord[]): Set<number> {
+  const out = new Set<number>();
+  if (saysAny(said, FIRM)) return out;
+  const traded = saysAny(said, TRADED);
+  said.forEach((w, k) => {
+    const move = MOVES.find((run) => runAt(said, k, run));
+    if (move && traded) {
+      // "dời quán", "chuyển cửa hàng": the shop moved right after the move…
+      if (SHOPS.some((run) => runAt(said, k + move.length, run))) out.add(w.at);
+      // …or named before it in its clause, the move going somewhere ("quán nhậu nhà tui dời qua đường bên kia").
+      const next = said[k + move.length];
+      const goes = next === undefined || next.clause !== w.clause || WHITHER.some((run) => runAt(said, k + 1, run));
+      const subject = said
+        .slice(Math.max(0, k - 5), k)
+        .some((v, j, before) => v.clause === w.clause && SHOPS.some((run) => runAt(before, j, run)));
+      if (goes && subject) out.add(w.at);
+    }
+    const change = CHANGES.find((run) => runAt(said, k, run));
+    if (!change) return;
+    let j = k + change.length;
+    while (j < said.length && j < k + change.length + 2 && BETWEEN.some((run) => runAt(said, j, run))) j++;
+    const thing = said[j];
+    if (thing === undefined || thing.clause !== w.clause) return;
+    if (traded && REGISTERED.some((run) => runAt(said, j, run))) out.add(w.at);
+    // "đổi (từ) bán cà phê qua bán cơm": a line sold for another.
+    if (SELLS.some((run) => runAt(said, j, run))) {
+      const turn = said.findIndex(
+        (v, t) => t > j && t <= j + 5 && v.clause === w.clause && TO.some((run) => runAt(said, t, run)),
+      );
+      if (turn > 0 && SELLS.some((run) => runAt(said, turn + 1, run))) out.add(w.at);
+    }
+  });
+  return out;
+}
+
+/**
+ * `said` with the record's words before each change of `changedTrades`: "thay đổi nội dung", and "hộ kinh doanh" once
+ * unless the message says it.
+ */
+export function tradeChanges<T extends TextWord>(said: readonly T[]): T[] {
+  const changes = changedTrades(said);
+  if (changes.size === 0) return [...said];
+  let household = saysAny(said, HOUSEHOLD_SAID);
+  const out: T[] = [];
+  for (let k = 0; k < said.length; k++) {
+    const w = said[k] as T;
+    if (changes.has(w.at)) {
+      const as = (p: Word) => ({ ...w, token: p.token, marks: p.marks });
+      out.push(...CHANGE_VI.map(as));
+      if (!household) out.push(...HOUSEHOLD_VI.map(as));
+      household = true;
+    }
+    out.push(w);
+  }
+  return out;
+}
