@@ -323,6 +323,57 @@ function numberOf(before: readonly TextWord[]): boolean {
   );
 }
 
+/**
+ * Another agency offered as the other choice to the ward (REVIEW s22; the tuning part's largest class of refusals):
+ * "sao y ở phường được không hay phải ra văn phòng công chứng", "chứng thực chữ ký ở ubnd phường hay phòng công chứng",
+ * "hợp đồng … chứng thực ở xã chứ không ra văn phòng công chứng", "certified at the commune instead of a notary
+ * office", "a notary office or the ward". The citizen asks whether the ward does it: the ward's record answers, the
+ * other agency is the alternative weighed, no request for its service.
+ */
+const ALTERNATIVE = new Set(["hay", "hoac", "or", "instead", "than", "khoi", "vi"]);
+/** Words that may stand between the alternative's word and the agency ("hay bắt buộc phải ra", "or go to the"). */
+const GOING = new Set(
+  "phai bat buoc ra len ve den toi di qua o tai la can nen sang lam nop to go the a an at of".split(" "),
+);
+/** The ward as the citizen names it, folded ("ủy ban" by its first word). */
+const WARD = new Set(["phuong", "xa", "ubnd", "ward", "commune", "uy"]);
+const wardAt = (said: readonly TextWord[], j: number) =>
+  WARD.has(said[j]?.token ?? "") && (said[j]?.token !== "uy" || said[j + 1]?.token === "ban");
+
+/** Whether the typed words said the ward outside the run at `k…end`. */
+function saysWard(said: readonly TextWord[], k: number, end: number): boolean {
+  return said.some((_, j) => (j < k || j >= end) && wardAt(said, j));
+}
+
+/** Whether the redirect run at `k` (of `length` words) is the agency weighed against the ward (`ALTERNATIVE`). */
+function alternativeToWard(said: readonly TextWord[], k: number, length: number): boolean {
+  const word = said[k] as TextWord;
+  if (!saysWard(said, k, k + length)) return false;
+  // Before it: "hay (phải ra)", "hoặc", "thay vì", "chứ/mà không (ra)", "instead of (a)", "rather than".
+  let j = k - 1;
+  while (j >= 0 && k - j <= 4 && said[j]?.clause === word.clause && GOING.has(said[j]?.token ?? "")) j--;
+  const before = said[j];
+  if (before && before.clause === word.clause) {
+    const t = before.token;
+    if (t === "vi") {
+      if (said[j - 1]?.token === "thay") return true;
+    } else if (t === "khong") {
+      const by = said[j - 1]?.token;
+      if ((by === "chu" || by === "ma") && j < k - 1) return true;
+    } else if (ALTERNATIVE.has(t)) return true;
+  }
+  // After it: "(văn phòng công chứng) hay (ở) phường", "a notary office or the ward".
+  let n = k + length;
+  if (said[n]?.token === "office") n++;
+  if (said[n] && said[n]?.clause === word.clause && (said[n]?.token === "hay" || said[n]?.token === "or")) {
+    let m = n + 1;
+    while (m < said.length && m - n <= 4 && GOING.has(said[m]?.token ?? "")) m++;
+    const after = said[m];
+    return after !== undefined && after.clause === word.clause && wardAt(said, m);
+  }
+  return false;
+}
+
 /** What the official name of a procedure done online says (folded words). */
 const ONLINE_NAMES = [" truc tuyen ", " lien thong dien tu "];
 
@@ -1476,7 +1527,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));
       const when = before.some((w) => WHEN.has(w.token));
-      if (positions.length > 0 && !purpose && !denied)
+      if (positions.length > 0 && !purpose && !denied && !alternativeToWard(said, k, run.length))
         runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
     }
