@@ -6,7 +6,7 @@ import { fold, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 import { tradeChanges } from "./span.js";
-import { isVietnameseSyllable, TypoCorrector } from "./spelling.js";
+import { isVietnameseSyllable, TypoCorrector, typedBeforeChat } from "./spelling.js";
 
 export type Decision = "answer" | "choose" | "none";
 
@@ -1428,6 +1428,30 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // In a message typed with accents, a word typed without any is meant as written ("công ty may"
     // is a garment firm, not "mất"): it may only become a word written without marks of shape.
     const accented = typedWithAccents(words);
+    // A chat spelling that is a word of its own ("hông" for "không") is read back as typed where a neighbour shows it
+    // was a slip of another word: "kết hông", "hông nhân" (the loop below then puts it right).
+    for (let i = 0; i < out.length; i++) {
+      const typed = typedBeforeChat(out[i] as T);
+      if (!typed) continue;
+      const w = { ...(out[i] as T), token: typed.token, marks: typed.marks };
+      const a = out[i - 1];
+      const b = out[i + 1];
+      const slip = (neighbourFirst: boolean, n: T | undefined) =>
+        n !== undefined &&
+        n.clause === w.clause &&
+        !this.analyzer.everyday.has(n.token) &&
+        closest(
+          w,
+          neighbourFirst ? this.pairsByFirst.get(n.token) : this.pairsBySecond.get(n.token),
+          (x) => (neighbourFirst ? `${n.token} ${x}` : `${x} ${n.token}`),
+          this.knownPairs,
+          (pair) =>
+            neighbourFirst
+              ? this.writtenFits(pair, n.marks, w.marks, "second", accented)
+              : this.writtenFits(pair, w.marks, n.marks, "first", accented),
+        ) !== undefined;
+      if (slip(true, a) || slip(false, b)) out[i] = w;
+    }
     for (let i = 1; i < out.length; i++) {
       const a = out[i - 1] as T;
       const b = out[i] as T;
@@ -1646,9 +1670,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (const form of forms) {
       const [a = "", b = ""] = form.split("|");
       // The word kept is read as typed when the message, or the word changed beside it, is typed with accents.
-      const fitsA = changed === "first" ? sameShape(first, a, accented) : keptFits(first, a, accented || second !== "");
-      const fitsB =
-        changed === "second" ? sameShape(second, b, accented) : keptFits(second, b, accented || first !== "");
+      // A word typed bare beside one typed with the phrase's own accents is that phrase's, mistyped ("kết hun" is
+      // "kết hôn"; "công ty may" keeps its "may": "ty" typed bare tells nothing).
+      const bareA = accented && !(first === "" && second !== "" && second === b);
+      const bareB = accented && !(second === "" && first !== "" && first === a);
+      const fitsA = changed === "first" ? sameShape(first, a, bareA) : keptFits(first, a, accented || second !== "");
+      const fitsB = changed === "second" ? sameShape(second, b, bareB) : keptFits(second, b, accented || first !== "");
       if (fitsA && fitsB) return true;
     }
     return false;

@@ -178,7 +178,31 @@ for (const [from, to] of CHAT) chat.add(phrase(from), phrase(to));
 
 /** Rewrites chat spellings into the words they stand for. Typed accents must agree ("gì" is not "gi" typed). */
 export function unchat<T extends Word>(input: readonly T[]): T[] {
-  return chat.apply(input, "typed");
+  const out = chat.apply(input, "typed");
+  // A chat spelling that is a word of its own, rewritten one for one ("hông" → "không"), remembers what was typed: a
+  // neighbour may show it was a slip of another word ("kết hông", "hông nhân" are "kết hôn", "hôn nhân"; index.ts
+  // repair reads it back then).
+  // Words keep the place (`at`) of the word they replace: a place one word was typed at and one word stands at now.
+  const at = (w: Word) => (w as Word & { at?: number }).at;
+  if (input.length === 0 || at(input[0] as T) === undefined) return out;
+  if (out.length === input.length && out.every((w, k) => w === input[k])) return out;
+  const typedAt = new Map<number, T | null>();
+  for (const w of input) typedAt.set(at(w) as number, typedAt.has(at(w) as number) ? null : w);
+  const count = new Map<number, number>();
+  for (const w of out) count.set(at(w) as number, (count.get(at(w) as number) ?? 0) + 1);
+  for (const w of out) {
+    const typed = typedAt.get(at(w) as number);
+    if (!typed || w === typed || count.get(at(w) as number) !== 1) continue;
+    if (w.token !== typed.token && isVietnameseSyllable(typed.token)) CHAT_TYPED.set(w, typed);
+  }
+  return out;
+}
+
+const CHAT_TYPED = new WeakMap<Word, Word>();
+
+/** The word as typed before a chat spelling rewrote it (`unchat`), when it was a Vietnamese word of its own. */
+export function typedBeforeChat(w: Word): Word | undefined {
+  return CHAT_TYPED.get(w);
 }
 
 /**
