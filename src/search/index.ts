@@ -324,7 +324,7 @@ function numberOf(before: readonly TextWord[]): boolean {
 }
 
 /**
- * Another agency offered as the other choice to the ward (REVIEW s22; the tuning part's largest class of refusals):
+ * The notary offered as the other choice to the ward (REVIEW s22; the tuning part's largest class of refusals):
  * "sao y ở phường được không hay phải ra văn phòng công chứng", "chứng thực chữ ký ở ubnd phường hay phòng công chứng",
  * "hợp đồng … chứng thực ở xã chứ không ra văn phòng công chứng", "certified at the commune instead of a notary
  * office", "a notary office or the ward". The citizen asks whether the ward does it: the ward's record answers, the
@@ -340,9 +340,19 @@ const WARD = new Set(["phuong", "xa", "ubnd", "ward", "commune", "uy"]);
 const wardAt = (said: readonly TextWord[], j: number) =>
   WARD.has(said[j]?.token ?? "") && (said[j]?.token !== "uy" || said[j + 1]?.token === "ban");
 
-/** Whether the typed words said the ward outside the run at `k…end`. */
+/** Whether the typed words said the ward in the sentence of the run at `k…end`, outside it: the choice is weighed there. */
 function saysWard(said: readonly TextWord[], k: number, end: number): boolean {
-  return said.some((_, j) => (j < k || j >= end) && wardAt(said, j));
+  const sentence = (said[k] as TextWord).sentence;
+  return said.some((w, j) => (j < k || j >= end) && w.sentence === sentence && wardAt(said, j));
+}
+
+/**
+ * Whether a redirect's term names the notary, who shares the ward's work of certifying (copies, signatures, contracts,
+ * wills): only there is the other agency a real alternative. Weighed against another agency ("làm ở phường hay ở điện
+ * lực", "giảm án hoặc đặc xá"), the citizen may well ask that agency's own service.
+ */
+function notary(run: readonly string[]): boolean {
+  return run.includes("notary") || run.includes("notarial") || run.join(" ").includes("cong chung");
 }
 
 /** Whether the redirect run at `k` (of `length` words) is the agency weighed against the ward (`ALTERNATIVE`). */
@@ -1551,7 +1561,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));
       const when = before.some((w) => WHEN.has(w.token));
-      if (positions.length > 0 && !purpose && !denied && !alternativeToWard(said, k, run.length))
+      if (positions.length > 0 && !purpose && !denied && !(notary(run) && alternativeToWard(said, k, run.length)))
         runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
       k += run.length;
     }
