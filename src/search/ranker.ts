@@ -1087,9 +1087,14 @@ export const RESCUE_VETO = 0.5;
  * kg": rescue 0.61, gate 0.37, offered the rice-field conversion; "bạn dịch được tiếng Hàn không": 0.62 and 0.33).
  * Session 21, over every test/search TSV and the fixtures' queries (4,870 in scope, 1,310 out): of the rescue lists the
  * veto at 0.5 keeps, every in-scope one holding its procedure has a margin of 0.35 or more, while the out-of-scope ones
- * under 0.4 sit at 0.27–0.29; 0.3 takes those away and no in-scope list.
+ * under 0.4 sit at 0.27–0.29; 0.3 takes those away and no in-scope list. Session 22, after the retrain on F16 and T15,
+ * the same queries (6,270): the gap has narrowed, not closed. The out-of-scope lists left under 0.33 sit at 0.291 («ai là
+ * chủ tịch phường hiện nay», vetoed) and 0.306 («bạn dịch được tiếng Hàn không»: its gate doubt fell from 0.33 to 0.29),
+ * the lowest in-scope list holding its procedure at 0.321 («tiệm tạp hóa mở thêm quầy bán ga bình»), so the margin moved
+ * to the middle of that gap, 0.315. A gap of 0.015 is thin: the next retrain may close it (the rescue and the gate then
+ * need a feature that tells a question of fact from a request, not another margin).
  */
-export const RESCUE_MARGIN = 0.3;
+export const RESCUE_MARGIN = 0.315;
 
 /**
  * The rescue's floor before session 21: a list from a guess at least this sure was offered after an answer too, and the
