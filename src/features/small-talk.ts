@@ -416,8 +416,16 @@ const PRICE_JUDGED = [
   ...["giá đó có", "giá đó đắt", "giá vậy có", "giá như vậy có", "giá thế có", "is that expensive", "too expensive"],
   ...["fair price", "overpriced", "ripped off"],
 ].map(phraseOf);
+/**
+ * A price quoted in the message: a price word or an amount. Without one, «làm sổ đỏ lần đầu có đắt không» or "is it too
+ * expensive to certify copies" asks the procedure's own fee (REVIEW s22: answered with small talk after 11662dc).
+ */
+const PRICE_QUOTED = [
+  ...["báo giá", "giá", "triệu", "nghìn", "ngàn", "đồng", "price", "quoted", "quote", "charged", "charges", "usd"],
+].map(phraseOf);
 export function judgesPrice(text: string): boolean {
   const all = textWords(text);
+  if (!all.some((w) => /\d/.test(w.token)) && !PRICE_QUOTED.some((phrase) => saysAccented(all, phrase))) return false;
   let at = -1;
   for (let i = 0; i < all.length && at < 0; ) {
     let j = i;
@@ -1000,6 +1008,9 @@ const TRIVIA_EN_NOT = [
   ...["register", "registered", "registration", "certificate", "certified", "certify", "apply", "application"],
   ...["permit", "licence", "license", "ward", "commune", "office", "fee", "fees", "document", "documents"],
   ...["papers", "procedure", "residence", "household", "allowance", "support", "benefit", "dossier", "extract"],
+  // Who may or must do a ward act ("who is eligible for the social pension", "who is responsible for registering a
+  // death", "who is a legal guardian for an orphan": REVIEW s22, answered before 6931db3).
+  ...["eligible", "entitled", "qualify", "qualifies", "responsible", "guardian", "legal", "registering", "pension"],
 ].map(phraseOf);
 export function asksEnglishTrivia(said: readonly Word[]): boolean {
   if (said.length === 0 || said.length > TRIVIA_LONGEST || !said.every((w) => w.marks === "")) return false;

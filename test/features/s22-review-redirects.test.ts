@@ -1,0 +1,42 @@
+/**
+ * REVIEW s22: two redirect terms 6931db3 added took ward questions to another agency's pointer: «mất mạng» (to lose
+ * one's life, beside «mất internet») and «rác thải sinh hoạt» (the waste a ward's environmental consultation is about,
+ * beside its collection fee). Through the whole assistant, as a citizen's first message.
+ */
+import { describe, expect, it } from "vitest";
+import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+async function firstReply(text: string): Promise<string> {
+  const assistant = createAssistant({
+    catalogue: await bundledCatalogue(),
+    conversations: new MemoryConversationStore(),
+  });
+  const replies = await assistant.handle("s22-review", { kind: "text", text });
+  // A "which one?" list names its procedures in its choices (p:CODE:section), not in the text.
+  return replies.map((r) => [r.text, ...(r.choices ?? []).map((c) => c.id)].join(" ")).join("\n");
+}
+
+describe("redirect terms that are also ward words", () => {
+  it("a death told as «mất mạng» is no internet outage: the funeral support is offered", async () => {
+    const reply = await firstReply(
+      "chồng tôi bị tai nạn lao động mất mạng, gia đình có được hỗ trợ tiền mai táng không",
+    );
+    expect(reply).not.toMatch(/Internet, cáp quang/);
+    expect(reply).toMatch(/2\.000744|mai táng/);
+  });
+
+  it("household waste named in an environmental consultation is no collection fee", async () => {
+    const reply = await firstReply(
+      "dự án bãi chôn lấp rác thải sinh hoạt gần nhà, phường tổ chức tham vấn môi trường ở đâu",
+    );
+    expect(reply).not.toMatch(/Thu gom rác sinh hoạt/);
+    expect(reply).toMatch(/1\.010736/);
+  });
+
+  it("while a collection fee or a lost connection still gets its pointer", async () => {
+    expect(await firstReply("tiền thu gom rác mỗi tháng đóng cho ai")).toMatch(/Thu gom rác sinh hoạt/);
+    expect(await firstReply("nhà em mất internet từ sáng, gọi ai sửa")).toMatch(/Internet, cáp quang/);
+  });
+});
