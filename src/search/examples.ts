@@ -3,7 +3,7 @@ import { type AnalyzedQuery, Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
-import { fold, type Word } from "./normalize.js";
+import { fold, inCatalogueReading, readingCatalogue, type Word } from "./normalize.js";
 import {
   candidateTuning,
   type GramModel,
@@ -138,7 +138,7 @@ const BIGRAM = "\u0001";
  * (a catalogue reloaded for a câu mẫu staff added, a file touched, a ward's view, each fold of a cross-validation)
  * reads each of the thousands of examples it had once already, not again: analysing them was most of its build. Kept
  * by the synonyms' content, the last `KEPT_SYNONYMS` versions of it; at most `KNOWN_FEATURES` texts each (then
- * started afresh), so messages read with `nearest` cannot grow it without end.
+ * started afresh). Only texts read while the catalogue is (normalize.ts `readingCatalogue`): never a message.
  */
 const KEPT_SYNONYMS = 2;
 const KNOWN_FEATURES = 50_000;
@@ -205,6 +205,8 @@ export class ExampleIndex {
       key?: (text: string) => string;
     } = {},
   ) {
+    // The câu mẫu and titles are the catalogue's texts (normalize.ts `readingCatalogue`).
+    const done = readingCatalogue();
     this.analyzer = new Analyzer(synonyms);
     this.known = knownFeatures(synonyms);
     this.nearestOn = options.nearest ?? true;
@@ -251,6 +253,7 @@ export class ExampleIndex {
       });
     });
     this.scratch = new Float64Array(vectors.length);
+    done();
   }
 
   /** How many distinct texts serve as examples. */
@@ -267,6 +270,8 @@ export class ExampleIndex {
     const known = this.known.get(text);
     if (known) return known;
     const made = this.featuresOf(this.analyzer.query(text));
+    // Only the catalogue's texts (câu mẫu, titles) are kept: a citizen's message is personal data (normalize.ts).
+    if (!inCatalogueReading()) return made;
     if (this.known.size >= KNOWN_FEATURES) this.known.clear();
     this.known.set(text, made);
     return made;

@@ -2,7 +2,7 @@ import { type AnalyzedQuery, Analyzer, type QueryWord } from "./analyzer.js";
 import { isCarrier, sendsWardPaper } from "./delivery.js";
 import { type Cue, chooseIntent, type Intent } from "./intent.js";
 import { DENIED } from "./negation.js";
-import { fold, type TextWord, type Word, words } from "./normalize.js";
+import { fold, readingCatalogue, type TextWord, type Word, words } from "./normalize.js";
 import { shapeOf, typedWithAccents } from "./phrases.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
 import { tradeChanges } from "./span.js";
@@ -559,6 +559,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     private readonly tuning: Tuning = DEFAULT_TUNING,
     redirects: readonly RedirectTerms[] = [],
   ) {
+    // The records, synonyms and redirects are the catalogue's texts: what they are read into is kept for the next
+    // index built (normalize.ts `readingCatalogue`; a build that throws ends the reading with its task).
+    const done = readingCatalogue();
     this.analyzer = new Analyzer(synonyms);
     for (const redirect of redirects) {
       // A term that is a whole synonym concept ("bảo hiểm y tế") brings the concept's other names ("bhyt", "health insurance").
@@ -710,6 +713,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
     // Typos are corrected toward words of the catalogue as written, before synonyms map them.
     this.vocabulary = new TypoCorrector(this.rawVocabulary);
+    done();
   }
 
   /**
@@ -914,8 +918,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   protected lastPlain: { text: string; query: AnalyzedQuery } | undefined;
 
   /**
-   * Citizens ask the same few questions over and over; a small cache of recent outcomes
-   * (dropped with the index on every catalogue reload) spares the event loop the repeats.
+   * The conversation asks the same message more than once in a turn; a small cache of its outcomes spares the event
+   * loop the repeats. It is emptied when the turn's task ends (`forgetWhenTurnEnds`): a citizen's message is not kept.
    */
   search(text: string, limit = 5): SearchOutcome<P> {
     const key = `${limit}\u0000${text}`;
@@ -949,6 +953,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       },
     });
     this.lastPlain = fixed ? undefined : { text, query };
+    this.forgetWhenTurnEnds();
     // Numbers ("1 trang", "02 năm") are details, not procedure names.
     const numbered = query.words.filter((w) => !/^\d+$/.test(w.token));
     // Where someone is away ("chồng em đang đi xuất khẩu lao động") is the story, like a reason.
@@ -2056,7 +2061,25 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return out;
   }
 
-  /** A word no record, synonym or cue has, corrected as a typo (spelling.ts TypoCorrector), remembered. */
+  /**
+   * What a search keeps of its message (`lastPlain`, the typos corrected) is personal data: forgotten when the running
+   * task ends (a microtask), as normalize.ts forgets the message's words.
+   */
+  private forgetting = false;
+  private forgetWhenTurnEnds(): void {
+    if (this.forgetting) return;
+    this.forgetting = true;
+    queueMicrotask(() => {
+      this.forgetting = false;
+      this.lastPlain = undefined;
+      this.corrections.clear();
+      // The repeats a turn asks (the conversation reads the same message more than once) are served from `recent`;
+      // across turns and citizens it would hold up to RECENT_QUERIES messages for the process's life.
+      this.recent.clear();
+    });
+  }
+
+  /** A word no record, synonym or cue has, corrected as a typo (spelling.ts TypoCorrector), remembered for the turn. */
   private correct(token: string): string | undefined {
     if (this.rawVocabulary.has(token) || token.length < 4 || /\d/.test(token)) return undefined;
     let fixed = this.corrections.get(token);
@@ -2870,7 +2893,9 @@ function closest(
 ): { word: string; distance: number } | undefined {
   const token = typed.token;
   if (!options || token.length < 2) return undefined;
-  const key = soundKey(token);
+  // The message's word is worked out anew, not kept (a name mistyped is personal data, normalize.ts); the catalogue's
+  // words it is set against are kept by `soundKey`.
+  const key = soundKeyOf(token);
   // A well-formed syllable is mistyped in place (a letter for another), not by a letter dropped or added:
   // "đều" is no slip for "để".
   const sameLength = isVietnameseSyllable(token);
