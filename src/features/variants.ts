@@ -266,39 +266,33 @@ function changesOf(procedure: Procedure): Word[][] {
  */
 const CHANGES_OF = new WeakMap<Procedure, Word[][]>();
 const OFFER_RANK = new WeakMap<Procedure, number>();
-const FAMILIES = new WeakMap<
-  (p: Procedure) => boolean,
-  WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>
->();
-const LOOK_ALIKES = new WeakMap<
-  (p: Procedure) => boolean,
-  WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>
->();
+type Foreign = (p: Procedure) => boolean;
+type RecordsOf = (procedure: Procedure, all: readonly Procedure[], foreign: Foreign) => Procedure[];
 
-/** The value of `make` for (foreign, all, procedure), kept in `cache`; a copy, so a caller may sort or splice it. */
-function keptFor(
-  cache: WeakMap<(p: Procedure) => boolean, WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>>,
-  foreign: (p: Procedure) => boolean,
-  all: readonly Procedure[],
-  procedure: Procedure,
-  make: () => Procedure[],
-): Procedure[] {
-  let byAll = cache.get(foreign);
-  if (!byAll) {
-    byAll = new WeakMap();
-    cache.set(foreign, byAll);
-  }
-  let byProcedure = byAll.get(all);
-  if (!byProcedure) {
-    byProcedure = new WeakMap();
-    byAll.set(all, byProcedure);
-  }
-  let found = byProcedure.get(procedure);
-  if (!found) {
-    found = make();
-    byProcedure.set(procedure, found);
-  }
-  return [...found];
+/**
+ * `make` kept per (foreign reading, catalogue's record list, record): a reload brings a new list and new records, so
+ * nothing stale is served. A copy each time, so a caller may sort or splice it.
+ */
+function keptPerRecord(make: RecordsOf): RecordsOf {
+  const cache = new WeakMap<Foreign, WeakMap<readonly Procedure[], WeakMap<Procedure, Procedure[]>>>();
+  return (procedure, all, foreign) => {
+    let byAll = cache.get(foreign);
+    if (!byAll) {
+      byAll = new WeakMap();
+      cache.set(foreign, byAll);
+    }
+    let byProcedure = byAll.get(all);
+    if (!byProcedure) {
+      byProcedure = new WeakMap();
+      byAll.set(all, byProcedure);
+    }
+    let found = byProcedure.get(procedure);
+    if (!found) {
+      found = make(procedure, all, foreign);
+      byProcedure.set(procedure, found);
+    }
+    return [...found];
+  };
 }
 
 /**
@@ -449,13 +443,7 @@ function offerRankOf(procedure: Procedure): number {
  * amendment; "Cấp lại …": the licence itself and its amendment), in a stable order (the thing, then OFFER_ORDER),
  * foreign-element ones apart from plain ones (`foreign`, src/features/foreign.ts). Empty when it has none.
  */
-export function familyOf(
-  procedure: Procedure,
-  all: readonly Procedure[],
-  foreign: (p: Procedure) => boolean,
-): Procedure[] {
-  return keptFor(FAMILIES, foreign, all, procedure, () => familyOfUncached(procedure, all, foreign));
-}
+export const familyOf: RecordsOf = keptPerRecord(familyOfUncached);
 
 function familyOfUncached(
   procedure: Procedure,
@@ -1742,13 +1730,7 @@ function titleShared(a: Procedure, b: Procedure): number {
  * Look-alikes of a procedure by its records: what its notes cite, what cites it, its thing's variants, and the changes of
  * its field titled alike.
  */
-export function lookAlikesOf(
-  current: Procedure,
-  all: readonly Procedure[],
-  foreign: (p: Procedure) => boolean,
-): Procedure[] {
-  return keptFor(LOOK_ALIKES, foreign, all, current, () => lookAlikesOfUncached(current, all, foreign));
-}
+export const lookAlikesOf: RecordsOf = keptPerRecord(lookAlikesOfUncached);
 
 function lookAlikesOfUncached(
   current: Procedure,
