@@ -37,7 +37,10 @@ describe("the lexicon's pairs", () => {
   it("the served lexicon holds the ward's compounds of everyday words, and a recommendation's pairs as other", () => {
     const lexicon = SCOPE_MODEL?.views[1]?.lexicon;
     const ward = new Set(lexicon?.ward.split(" "));
-    expect(ward.has("sao_y")).toBe(true);
+    // «sao y» itself left the ward's pairs when F17 was split in (twenty-third session): three out-of-scope letters
+    // of the tuning part tell it as background («đã sao y bằng ở phường, giờ … hợp pháp hóa lãnh sự»), 3 of 43 > 5%.
+    // The requests below that ask it still keep their answer; «bản chính» stands for the ward's compounds here.
+    expect(ward.has("ban_chinh")).toBe(true);
     // "khai sinh" is told in out-of-scope letters too (known, so not kept); "uy tín" is asked of a shop
     expect(ward.has("khai_sinh")).toBe(false);
     expect(lexicon?.other.split(" ")).toContain("uy_tin");
