@@ -184,7 +184,8 @@ const VOCABULARY = new Set([
 const OFF_TOPIC = [
   ...["thời tiết", "có mưa", "mưa không", "mưa ko", "trời mưa", "nắng không", "nhiệt độ", "dự báo", "weather"],
   ...["tỷ giá", "tỉ giá", "xổ số", "vé số", "lô đề", "bóng đá", "tỷ số", "tỉ số", "chuyện cười"],
-  ...["kể chuyện", "joke", "bài văn", "làm thơ", "capital of"],
+  ...["kể chuyện", "joke", "bài văn", "làm thơ", "capital of", "will it rain", "going to rain", "is it raining"],
+  ...["forecast", "temperature"],
 ].map(phraseOf);
 const OFF_TOPIC_LONGEST = 10;
 /**
@@ -994,7 +995,8 @@ const TRIVIA_EN_OPENERS = [
   ...["how old is", "how old was", "how many people live", "what is the population", "what s the population"],
   ...["what is the capital", "what s the capital", "what is the largest", "what is the biggest", "what is the longest"],
   ...["what is the highest", "what is the oldest", "what is the most famous", "tell me about", "what happened in"],
-  ...["what happened on", "what is the history"],
+  ...["what happened on", "what is the history", "where was", "where were", "how did", "why did", "who killed"],
+  ...["who married", "who died", "what did", "how many provinces", "how many people", "is it true that"],
 ].map(phraseOf);
 /** Greetings and asking frames that may stand before the opener. */
 const TRIVIA_EN_LEAD = new Set(tokenize("hi hello hey bot ok so and but do you know tell me please quick question"));
@@ -1794,6 +1796,9 @@ const REQUEST_WARD: readonly (readonly Word[])[] = [
     ...["dịch thuật", "bản dịch", "cộng tác viên"],
     // a paper's error put right, a report made
     ...["sai", "nhầm", "lỗi", "lệch", "đề nghị", "vneid", "dữ liệu", "thông tin", "để báo", "báo ai", "báo cho"],
+    // the same asked in English ("Where do I apply for an extension?", "do we need a new certificate")
+    ...["apply", "application", "extension", "replacement", "renew", "reissue", "register", "registration"],
+    ...["certificate", "permit", "licence", "license", "certified", "certify", "paperwork", "dossier"],
   ].map(phraseOf),
   FEE_RUN,
 ];
