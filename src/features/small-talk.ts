@@ -1016,15 +1016,18 @@ const TRIVIA_EN_NOT = [
 ].map(phraseOf);
 export function asksEnglishTrivia(said: readonly Word[]): boolean {
   if (said.length === 0 || said.length > TRIVIA_LONGEST || !said.every((w) => w.marks === "")) return false;
-  let start = 0;
-  while (start < TRIVIA_EN_LEAD_WORDS && TRIVIA_EN_LEAD.has(said[start]?.token ?? "")) start++;
-  const rest = said.slice(start);
-  const opener = TRIVIA_EN_OPENERS.find((run) => foundAt(rest.slice(0, run.length), run) === 0);
-  if (!opener) return false;
-  return (
-    !rest.some((w) => TRIVIA_EN_PERSONAL.has(w.token)) &&
-    !TRIVIA_EN_NOT.some((run) => says(rest.slice(opener.length), run))
-  );
+  let lead = 0;
+  while (lead < TRIVIA_EN_LEAD_WORDS && TRIVIA_EN_LEAD.has(said[lead]?.token ?? "")) lead++;
+  // The opener may start at any of the lead words' places: "tell me about the Trung sisters" opens with "tell me
+  // about" though "tell me" are lead words too (session 22 skipped them all first and missed the opener).
+  for (let start = 0; start <= lead; start++) {
+    const rest = said.slice(start);
+    const opener = TRIVIA_EN_OPENERS.find((run) => foundAt(rest.slice(0, run.length), run) === 0);
+    if (!opener) continue;
+    const asked = rest.slice(opener.length);
+    return !asked.some((w) => TRIVIA_EN_PERSONAL.has(w.token)) && !TRIVIA_EN_NOT.some((run) => says(asked, run));
+  }
+  return false;
 }
 
 /**
