@@ -897,6 +897,11 @@ const TRIVIA = [
   ...["ai phát minh", "người nghĩ ra", "người đặt ra", "thời phong kiến"],
   ...["tục lệ", "phong tục", "ý nghĩa của", "tại sao phải", "vì sao phải", "sao lại phải", "tại sao người"],
   ...["vì sao người", "tại sao lại", "vì sao lại", "bạn nghĩ sao"],
+  // who did a thing of history, what other countries do ("vua nào dời đô", "người đầu tiên … là ai", "ở nước ngoài
+  // người ta có sổ hộ khẩu như mình không")
+  ...["vua nào", "triều đại nào", "triều nào", "đầu tiên là ai", "là người đầu tiên", "nước khác có"],
+  ...["nước ngoài người ta", "người đầu tiên"],
+  ...["các nước khác", "in other countries"],
   ...["since when", "who invented", "history of", "origin of", "why does", "why do", "why is", "why are"],
   ...["why must", "why should", "in your opinion", "what do you think"],
 ].map(phraseOf);
@@ -1183,9 +1188,14 @@ const CAN = [
   ...["trả lời được tiếng", "nhớ", "lưu thông tin", "lưu lại", "được ai lập trình", "do ai lập trình"],
 ];
 const ABLE = ["", "có ", "có thể ", "có biết "];
-const BOT_ABLE = [...KIND, ...CAN].flatMap((ability) =>
-  ["bot", "chatbot", "bạn", "trợ lý ảo"].flatMap((who) => ABLE.map((able) => phraseOf(`${who} ${able}${ability}`))),
-);
+const BOT_ABLE = [
+  ...[...KIND, ...CAN].flatMap((ability) =>
+    ["bot", "chatbot", "bạn", "trợ lý ảo"].flatMap((who) => ABLE.map((able) => phraseOf(`${who} ${able}${ability}`))),
+  ),
+  // what the "ad" (admin) who answers is ("ad là ai z, có phải cán bộ phường ko"): only what it is, not what it can
+  // do ("ad nhớ giúp em …" is a call)
+  ...KIND.flatMap((kind) => ["ad", "admin"].map((who) => phraseOf(`${who} ${kind}`))),
+];
 const CAN_EN = [
   ...["do you speak", "can you speak", "do you understand", "can you understand", "what languages", "what can you do"],
   ...["can you translate", "what do you do", "what can you help"],
@@ -1359,6 +1369,7 @@ export function smallTalkReply(text: string): string | undefined {
     complains(text) ||
     asksTrivia(text, said) ||
     asksEnglishTrivia(said) ||
+    asksTriviaAfterStory(text) ||
     asksFamilyRite(text, said) ||
     asksFestivalDate(text) ||
     asksWhichIsOpen(said)
@@ -1434,13 +1445,53 @@ const ASKED_CHARS = 1500;
  */
 export function asksBeyondWardAfterStory(text: string, model: ScopeModel | null = SCOPE_MODEL): boolean {
   if (!model) return false;
-  const asked = askedPart(text) ?? askedClauses(text);
+  const asked = askedPart(text) ?? askedClauses(text) ?? askedSentencesOf(text)?.words;
   if (!asked || asked.length < STORY_QUESTION_WORDS || namesWardRequest(asked)) return false;
   if (saysRedirectTerm(textWords(text.slice(0, ASKED_CHARS)).map((w) => w.token))) return false;
   return outOfScope(model, asked.map((w) => w.token).join(" ")) >= model.veto;
 }
 /** The question must say this many words of its own. */
 const STORY_QUESTION_WORDS = 4;
+
+/**
+ * Where a letter asks when it says it in sentences of their own: the sentences that ask ("?") after at least one that
+ * tells its story and holds no "?" ("Bố tôi thường trú ở phường …, gia đình có giấy chứng nhận hộ cận nghèo. Ông bị tai
+ * biến nhẹ. Ở Cần Thơ bệnh viện nào khám thần kinh tốt?"). The question sentence decides what is asked, not the ward
+ * papers of the story; sentences after it that ask nothing (thanks) are left out. Undefined when the message opens
+ * with its question, asks in no sentence of its own, or tells fewer than `STORY_WORDS` words before it.
+ */
+export function askedSentencesOf(text: string): { text: string; words: TextWord[] } | undefined {
+  const sentences = text
+    .slice(0, ASKED_CHARS)
+    .split(/(?<=[.?!])\s+/)
+    .filter((sentence) => LETTER_OR_DIGIT.test(sentence));
+  const first = sentences.findIndex((sentence) => sentence.includes("?"));
+  if (first < 1 || textWords(sentences.slice(0, first).join(" ")).length < STORY_WORDS) return undefined;
+  const asking = sentences
+    .slice(first)
+    .filter((sentence) => sentence.includes("?"))
+    .join(" ");
+  const said = textWords(asking);
+  // a question that asks what to do, says little of its own or points back at the story ("Where is this done?",
+  // "Which office handles it now?", "Việc đó làm ở đâu?") asks of the story's matter, as `askedClauses` reads it
+  if (WHAT_TO_DO.some((run) => says(said, run)) || ownWords(said) < OWN_WORDS) return undefined;
+  if (POINTS_BACK.some((run) => says(said, run))) return undefined;
+  return { text: asking, words: said };
+}
+/** Words pointing back at what the story told. */
+const POINTS_BACK = ["it", "this", "that", "these", "those", "there", "đó", "này"].map(phraseOf);
+
+/**
+ * A letter whose question sentence (`askedSentencesOf`), read alone, is trivia or an opinion asked ("Trước đây tôi đăng
+ * ký kết hôn ở xã … Tôi chỉ tò mò là tại sao phải sáp nhập xã phường?", "Hôm trước đi làm khai tử ở phường … Mà ad cho
+ * hỏi vua nào dời đô ra Thăng Long?"): the short messages' readers (`asksTrivia`, `asksEnglishTrivia`) read the question
+ * as they read a short message, whatever ward papers the story names, unless the question names a ward request.
+ */
+function asksTriviaAfterStory(text: string): boolean {
+  const asked = askedSentencesOf(text);
+  if (!asked || namesWardRequest(asked.words)) return false;
+  return asksTrivia(asked.text, asked.words) || asksEnglishTrivia(asked.words);
+}
 
 /**
  * Where a letter with no turn word asks: the clauses after its last told one ("Cháu đã xin giấy xác nhận cư trú ở phường
@@ -1624,7 +1675,9 @@ export function asksEverydayBeyondWard(text: string): boolean {
     !WARD_ASKED.some((run) => says(short, run))
   )
     return true;
-  const told = askedPart(text);
+  // after a turn ("…, giờ cho em hỏi …"), or in sentences of its own after the story's ("… Ở Cần Thơ bệnh viện nào
+  // khám thần kinh tốt?"): the question sentence decides, not the ward papers before it
+  const told = askedPart(text) ?? askedSentencesOf(text)?.words;
   if (!told) return false;
   // "đăng ký học trái tuyến", "đăng ký tiêm": signing up for a school or a jab, no ward registration
   const asked = told.filter(

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { asksEnglishTrivia } from "../../src/features/small-talk.js";
+import { asksEnglishTrivia, smallTalkReply } from "../../src/features/small-talk.js";
 import { words } from "../../src/search/normalize.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { ownSet } from "../search/oos-harness.js";
@@ -35,6 +35,8 @@ describe("probe batch 1 (test/features/s23-oos-probe1.tsv)", () => {
  */
 const READERS = new Map<string, (text: string) => boolean>([
   ["English trivia", (text) => asksEnglishTrivia(words(text))],
+  // small talk takes the message (any reply of its own: off topic, identity …), the question sentence deciding
+  ["off topic", (text) => smallTalkReply(text) !== undefined],
 ]);
 const READER_CASES = readFileSync("test/features/s23-oos-readers.tsv", "utf8")
   .split("\n")
