@@ -208,6 +208,12 @@ interface Entry<P extends SearchableProcedure> {
   titleIds: Int32Array[];
   /** Per title: the accent spellings of each of its tokens in that title ("khai sinh con lai" has no "lại"). */
   titleMarks: Array<Map<string, Set<string>>>;
+  /**
+   * Per title, by `titleWeights`' tokens: the record's accent signatures of the token (`marks`' id, -1: none) and the
+   * title's spellings of it (`titleMarks`), read by `titlesSaid` without a lookup by text.
+   */
+  titleMarkIds: Int32Array[];
+  titleSpellings: Array<Array<ReadonlySet<string> | undefined>>;
   /** Handled at the ward/commune level (the office this assistant serves). */
   local: boolean;
   /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
@@ -522,6 +528,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private readonly pairsByFirst = new Map<string, Set<string>>();
   private readonly pairsBySecond = new Map<string, Set<string>>();
   /**
+   * Whether a word of a known pair holds a space (then "a b" may be read another way, and `knows` reads `knownPairs`
+   * by the pair's text; else by `pairsByFirst`, which holds the same pairs).
+   */
+  private spacedPairs = false;
+  /**
    * The accents each known pair is written with ("hôn thú", "kết hôn"), as "marks|marks"; a pair known
    * only from the section cues (written folded) is absent.
    */
@@ -655,6 +666,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         const [a, b] = [phrase[k - 1] as string, phrase[k] as string];
         const pair = `${a} ${b}`;
         this.knownPairs.set(pair, (this.knownPairs.get(pair) ?? 0) + 1);
+        if (a.includes(" ") || b.includes(" ")) this.spacedPairs = true;
         addTo(this.pairsByFirst, a, b);
         addTo(this.pairsBySecond, b, a);
       }
@@ -708,6 +720,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
       });
       entry.titleIds = entry.titleWeights.map(({ tokens }) => Int32Array.from(tokens, (t) => this.tokenId(t)));
+      entry.titleMarkIds = entry.titleWeights.map(({ tokens }) =>
+        Int32Array.from(tokens, (t) => entry.marks.get(t) ?? -1),
+      );
+      entry.titleSpellings = entry.titleWeights.map(({ tokens }, t) => tokens.map((k) => entry.titleMarks[t]?.get(k)));
       entry.titlePairIds = entry.titlePairs.map((pairs) => Int32Array.from(pairs, (p) => this.pairId(p)));
     }
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
@@ -1040,11 +1056,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // A letter's story can crowd the record its question names out of the best few ("Hộ khẩu thường trú của cả nhà
     // ở phường A nhưng đang thuê trọ bên B" touches every residence record): the question's words alone add theirs.
     const lastSaid = Math.max(0, ...content.map((w) => w.sentence));
-    const candidates = this.accumulate([...terms.values()], CANDIDATES);
-    if (lastSaid > 0 && this.tuning.questionCandidates > 0) {
-      const asked = [...terms.values()].filter((t) => t.sentences.includes(lastSaid));
+    const termList = [...terms.values()];
+    // (Both in one reading of the postings: the question's words' sums are taken as a second accumulation would.)
+    const [candidates, byQuestion] = this.accumulate(
+      termList,
+      CANDIDATES,
+      lastSaid > 0 && this.tuning.questionCandidates > 0
+        ? termList.map((t) => t.sentences.includes(lastSaid))
+        : undefined,
+      this.tuning.questionCandidates,
+    );
+    if (byQuestion) {
       const have = new Set(candidates.map(([i]) => i));
-      for (const c of this.accumulate(asked, this.tuning.questionCandidates)) if (!have.has(c[0])) candidates.push(c);
+      for (const c of byQuestion) if (!have.has(c[0])) candidates.push(c);
     }
     // The records whose situations the message tells best join the candidates, scored by the rules like the others.
     const recalled =
@@ -1107,7 +1131,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     }
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const namedInQuestion: Entry<P>[] = [];
-    const termList = [...terms.values()];
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
@@ -1124,7 +1147,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         const pairs = this.pairCoverage(entry, queryPairs, title);
         const asked = lastSentence > 0 && said !== undefined && titleCoverage(said, questionWords) >= 1;
         if (asked) namedInQuestion.push(entry);
-        return {
+        const hit: Hit<P> = {
           procedure: entry.procedure,
           score:
             (wc * coverage + (wp * pairs + wt * title) * Math.min(1, coverage / this.tuning.titleTrust)) *
@@ -1132,8 +1155,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
               (paperVetoed ? this.tuning.paperVeto : 1) -
             (entry.local ? 0 : this.tuning.elsewhere),
           parts: { coverage, pairs, title, free: !outside && !vetoed },
-          ...(recalledOnly.has(entry.procedure) ? { recalled: true as const } : {}),
         };
+        if (recalledOnly.has(entry.procedure)) hit.recalled = true;
+        return hit;
       })
       .sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
 
@@ -1231,14 +1255,34 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return { intent: this.intentFor(query.cues, decided.hits[0], query.said), sectionOnly: false, ...decided };
   }
 
-  /** The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`. */
   /** Scratch fits of `accumulate`, one per set of spellings. */
   private fitScratch = new Float64Array(0);
-  private accumulate(terms: readonly Term[], k: number): Array<[number, number]> {
+  /** Scratch sums and records touched of the question's words (`accumulate`'s `asked`), zero between queries. */
+  private askedScores = new Float64Array(0);
+  private askedTouched = new Int32Array(0);
+  /**
+   * The `k` best records by Σ weight · field weight · accent fit over the postings of `terms`; with `asked` (which of
+   * `terms` the question says), also the `k2` best by the sums over those terms alone, as `accumulate(asked terms, k2)`
+   * would rank them (the same sums in the same order), from the same reading of the postings.
+   */
+  private accumulate(
+    terms: readonly Term[],
+    k: number,
+    asked?: readonly boolean[],
+    k2 = 0,
+  ): [Array<[number, number]>, Array<[number, number]> | undefined] {
     const scores = this.scores;
     const touched = this.touched;
     let count = 0;
-    for (const { word, weight: full, unbound, generic } of terms) {
+    if (asked && this.askedScores.length !== scores.length) {
+      this.askedScores = new Float64Array(scores.length);
+      this.askedTouched = new Int32Array(scores.length);
+    }
+    const scores2 = this.askedScores;
+    const touched2 = this.askedTouched;
+    let count2 = 0;
+    for (let t = 0; t < terms.length; t++) {
+      const { word, weight: full, unbound, generic } = terms[t] as Term;
       const list = unbound ? undefined : this.postings.get(word.token);
       const weight = generic ? full * this.tuning.generic : full;
       if (!list) continue;
@@ -1250,6 +1294,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         fits = this.fitScratch.fill(0);
       }
       const { ids, weights: fieldWeights, marks } = list;
+      const both = asked?.[t] === true;
       for (let j = 0; j < ids.length; j++) {
         const i = ids[j] as number;
         let fit = 1;
@@ -1264,12 +1309,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         // Every contribution is positive (idf > 0, field weights > 0), so 0 means "not touched yet".
         const sofar = scores[i] as number;
         if (sofar === 0) touched[count++] = i;
-        scores[i] = sofar + weight * (fieldWeights[j] as number) * fit;
+        const add = weight * (fieldWeights[j] as number) * fit;
+        scores[i] = sofar + add;
+        if (both) {
+          const before = scores2[i] as number;
+          if (before === 0) touched2[count2++] = i;
+          scores2[i] = before + add;
+        }
       }
     }
-    const best = this.best(touched.subarray(0, count), k);
+    const best = this.best(scores, touched.subarray(0, count), k);
     for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
-    return best;
+    if (!asked) return [best, undefined];
+    const best2 = this.best(scores2, touched2.subarray(0, count2), k2);
+    for (let t = 0; t < count2; t++) scores2[touched2[t] as number] = 0;
+    return [best, best2];
   }
 
   private entryOf(hit: Hit<P>): Entry<P> {
@@ -1438,6 +1492,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * people confuse (ch/tr, s/x, d/gi/r, final c/t, n/ng), makes a known phrase, it is changed.
    * A word is changed only toward a single best candidate.
    */
+  /** Whether the catalogue or the analyzer writes `a b` (`knownPairs`), read without making the pair's text. */
+  private knows(a: string, b: string): boolean {
+    if (this.spacedPairs) return this.knownPairs.has(`${a} ${b}`);
+    return this.pairsByFirst.get(a)?.has(b) === true;
+  }
+
   private repair<T extends TextWord>(words: T[]): T[] {
     const out = [...words];
     // In a message typed with accents, a word typed without any is meant as written ("công ty may"
@@ -1470,14 +1530,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     for (let i = 1; i < out.length; i++) {
       const a = out[i - 1] as T;
       const b = out[i] as T;
-      if (a.clause !== b.clause || this.knownPairs.has(`${a.token} ${b.token}`)) continue;
+      if (a.clause !== b.clause || this.knows(a.token, b.token)) continue;
       // A word that makes a known phrase with its other neighbour is right where it is ("thủ tục kết hôn").
       const before = out[i - 2];
       const after = out[i + 1];
       const everyday = this.analyzer.everyday;
-      const aFits =
-        everyday.has(a.token) || (before !== undefined && this.knownPairs.has(`${before.token} ${a.token}`));
-      const bFits = everyday.has(b.token) || (after !== undefined && this.knownPairs.has(`${b.token} ${after.token}`));
+      const aFits = everyday.has(a.token) || (before !== undefined && this.knows(before.token, a.token));
+      const bFits = everyday.has(b.token) || (after !== undefined && this.knows(b.token, after.token));
       // The accents typed must fit the phrase as written: the word kept exactly, the word changed in its
       // letters' shapes (â, ơ, đ …) though not its tone ("cãi chính" → "cải chính"), so "hôm thứ" never
       // becomes "hôn thú", nor "mất" "máy", nor "thần" "thành".
@@ -1600,39 +1659,38 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     runs: readonly OutsideRun[],
   ): boolean {
     if (runs.length === 0) return false;
-    const inRun = new Set<number>();
-    for (const run of runs) if (run.sentence >= from) for (const p of run.positions) inRun.add(p);
+    // What the runs from `from` on cover, and the message's last sentence, are the message's: read once for all the
+    // records (`runsRead`).
+    const { inRun, last } = runsRead(runs, terms, from);
     if (inRun.size === 0) return false;
     const held: number[] = [];
-    let last = -1;
     let heldLast = false;
     for (const term of terms.values()) {
-      term.sentences.forEach((t) => {
-        last = Math.max(last, t);
-      });
       if (term.unbound || !entry.weights.has(term.word.token)) continue;
-      term.positions.forEach((p, k) => {
-        if ((term.sentences[k] as number) >= from && !inRun.has(p)) held.push(p);
-      });
+      const { positions, sentences } = term;
+      for (let k = 0; k < positions.length; k++) {
+        const p = positions[k] as number;
+        if ((sentences[k] as number) >= from && !inRun.has(p)) held.push(p);
+      }
     }
     for (const term of terms.values()) {
       if (term.unbound || !entry.weights.has(term.word.token)) continue;
-      term.positions.forEach((p, k) => {
-        if (term.sentences[k] === last && !inRun.has(p)) heldLast = true;
-      });
+      const { positions, sentences } = term;
+      for (let k = 0; k < positions.length; k++)
+        if (sentences[k] === last && !inRun.has(positions[k] as number)) heldLast = true;
     }
     for (const run of runs) {
       if (run.sentence < from) continue;
-      const typed = run.tokens.join(" ");
-      const mapped = this.outsideMapped.get(typed);
-      const named =
-        entry.rawTitles.includes(` ${typed} `) ||
-        (mapped !== undefined && mapped !== "" && entry.titles.some((t) => ` ${t.join(" ")} `.includes(` ${mapped} `)));
       // The record's words the message says are all in the term: the message asks for that only; or the
       // question (a letter's last sentence) names the term and none of the record's words.
       if (held.length === 0) return true;
       if (run.paper) continue;
       if (run.sentence === last && !heldLast) return true;
+      const typed = run.tokens.join(" ");
+      const mapped = this.outsideMapped.get(typed);
+      const named =
+        entry.rawTitles.includes(` ${typed} `) ||
+        (mapped !== undefined && mapped !== "" && entry.titles.some((t) => ` ${t.join(" ")} `.includes(` ${mapped} `)));
       if (named) continue;
       // A letter's question (its last sentence, after a story) that asks for another agency's service asks for
       // that, wherever the record's words stand in it: "muốn nhận trợ cấp thất nghiệp thì làm ở đâu, ủy ban xã
@@ -1793,20 +1851,22 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const held: number[] = [];
     let have = 0;
     let asked = 0;
-    terms.forEach((term, j) => {
+    for (let j = 0; j < terms.length; j++) {
       const field = fields[j];
-      if (field === undefined) return;
+      if (field === undefined) continue;
+      const term = terms[j] as Term;
+      const { positions, sentences } = term;
       let inside = false;
-      term.positions.forEach((p, k) => {
-        if ((term.sentences[k] as number) < from) return;
-        held.push(p);
+      for (let k = 0; k < positions.length; k++) {
+        if ((sentences[k] as number) < from) continue;
+        held.push(positions[k] as number);
         inside = true;
-      });
-      if (!inside) return;
+      }
+      if (!inside) continue;
       have += term.weight * field * this.accentFit(entry, term.word);
       asked += term.weight;
-    });
-    if (held.length === 0) return { share: 0, vetoed: false, paperVetoed: false };
+    }
+    if (held.length === 0) return NOTHING_COVERED;
     // Sorted (when there are many), each word's distance to the nearest held word is found by bisection.
     const sorted = held.length > FEW_HELD ? Float64Array.from(held).sort() : undefined;
     const { reach, farFloor } = this.tuning;
@@ -1816,27 +1876,29 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // sứ quán"), and no name said ("register my dog": "đăng ký" is generic) leaves it what is asked: held back.
     const nameAt: number[] = [];
     if (named)
-      terms.forEach((term) => {
-        if (!named.has(term.word.token)) return;
-        term.positions.forEach((p, k) => {
-          if ((term.sentences[k] as number) >= from) nameAt.push(p);
-        });
-      });
-    terms.forEach((term, j) => {
-      if (fields[j] !== undefined) return;
+      for (const term of terms) {
+        if (!named.has(term.word.token)) continue;
+        for (let k = 0; k < term.positions.length; k++)
+          if ((term.sentences[k] as number) >= from) nameAt.push(term.positions[k] as number);
+      }
+    for (let j = 0; j < terms.length; j++) {
+      if (fields[j] !== undefined) continue;
+      const term = terms[j] as Term;
+      const { positions, sentences, purposes } = term;
       let nearest = Number.POSITIVE_INFINITY;
       // A named thing in a purpose clause ("… để vay ngân hàng, ngân hàng yêu cầu giấy …") is why, not what;
       // one named as a paper to bring ("có hộ chiếu") is a detail.
       let nearestAsked = Number.POSITIVE_INFINITY;
-      term.positions.forEach((p, k) => {
-        if ((term.sentences[k] as number) < from) return;
+      for (let k = 0; k < positions.length; k++) {
+        if ((sentences[k] as number) < from) continue;
+        const p = positions[k] as number;
         let d = Number.POSITIVE_INFINITY;
         if (sorted) d = distanceTo(sorted, p);
-        else for (const h of held) d = Math.min(d, Math.abs(p - h));
+        else for (let h = 0; h < held.length; h++) d = Math.min(d, Math.abs(p - (held[h] as number)));
         nearest = Math.min(nearest, d);
-        if (!term.purposes[k]) nearestAsked = Math.min(nearestAsked, d);
-      });
-      if (nearest === Number.POSITIVE_INFINITY) return;
+        if (!purposes[k]) nearestAsked = Math.min(nearestAsked, d);
+      }
+      if (nearest === Number.POSITIVE_INFINITY) continue;
       const near = nearest <= 1 ? 1 : Math.max(farFloor, Math.exp(-(nearest - 1) / reach));
       asked += term.weight * near * (term.generic ? this.tuning.generic : 1);
       // A paper no record has, named as the paper asked after every word of the record ("em mở quán bún, cần giấy
@@ -1855,7 +1917,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         vetoed = true;
         if (term.titled) paperVetoed = true;
       }
-    });
+    }
     const share = asked === 0 ? 0 : Math.min(1, have / asked);
     return { share: vetoed ? share * this.tuning.veto : share, vetoed, paperVetoed };
   }
@@ -1898,6 +1960,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private pairsStampedSize = 0;
   private stampPairs(pairs: ReadonlySet<string>): void {
     if (this.pairStamps.length !== this.pairIds.size) this.pairStamps = new Uint32Array(this.pairIds.size);
+    this.unstampPairs();
     this.pairStamp++;
     if (this.pairStamp === 0xffffffff) {
       this.pairStamps.fill(0);
@@ -1910,12 +1973,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     this.pairsStamped = pairs;
     this.pairsStampedSize = pairs.size;
   }
+  private unstampPairs(): void {
+    const pairs = this.pairsStamped;
+    if (pairs === undefined) return;
+    for (const pair of pairs) {
+      const id = this.pairIds.get(pair);
+      if (id !== undefined) this.pairStamps[id] = 0;
+    }
+    this.pairsStamped = undefined;
+    this.pairsStampedSize = 0;
+  }
 
   /** Scratch marks of the names `best`'s list holds, by name id. */
   private namesHeld = new Uint32Array(0);
   private namesMark = 0;
-  private best(touched: Int32Array, k: number): Array<[number, number]> {
-    const scores = this.scores;
+  private best(scores: Float64Array, touched: Int32Array, k: number): Array<[number, number]> {
     const rank = this.tieRank;
     const names = this.nameIds;
     const top: Array<[number, number]> = [];
@@ -2004,22 +2076,43 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
   /** `stamp` at the id of each token the terms last marked (`stamped`, of `stampedSize` terms) say. */
   private saidStamps = new Uint32Array(0);
+  /** The word of the term at each id stamped (read only where `saidStamps` holds `stamp`; emptied with the turn). */
+  private saidWords: Array<Word | undefined> = [];
   private stamp = 0;
   private stamped: ReadonlyMap<string, Term> | undefined;
   private stampedSize = 0;
   private stampTerms(terms: ReadonlyMap<string, Term>): void {
-    if (this.saidStamps.length !== this.tokenIds.size) this.saidStamps = new Uint32Array(this.tokenIds.size);
+    if (this.saidStamps.length !== this.tokenIds.size) {
+      this.saidStamps = new Uint32Array(this.tokenIds.size);
+      this.saidWords = new Array<Word | undefined>(this.tokenIds.size).fill(undefined);
+    }
+    this.unstampTerms();
     this.stamp++;
     if (this.stamp === 0xffffffff) {
       this.saidStamps.fill(0);
       this.stamp = 1;
     }
-    for (const token of terms.keys()) {
+    for (const [token, term] of terms) {
       const id = this.tokenIds.get(token);
-      if (id !== undefined) this.saidStamps[id] = this.stamp;
+      if (id === undefined) continue;
+      this.saidStamps[id] = this.stamp;
+      this.saidWords[id] = term.word;
     }
     this.stamped = terms;
     this.stampedSize = terms.size;
+  }
+  /** The marks `stampTerms` left of the last message's words, taken away (its turn is over, or another comes). */
+  private unstampTerms(): void {
+    const terms = this.stamped;
+    if (terms === undefined) return;
+    for (const token of terms.keys()) {
+      const id = this.tokenIds.get(token);
+      if (id === undefined) continue;
+      this.saidStamps[id] = 0;
+      this.saidWords[id] = undefined;
+    }
+    this.stamped = undefined;
+    this.stampedSize = 0;
   }
   /**
    * Of each title of the record, the words the message says (any of its terms) with accents that fit, as `titleCoverage`
@@ -2031,7 +2124,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // Whether the message says a title word is read from its id, marked for the message's terms (no lookup by text).
     if (terms !== this.stamped || terms.size !== this.stampedSize) this.stampTerms(terms);
     const said = this.saidStamps;
+    const saidWords = this.saidWords;
     const stamp = this.stamp;
+    const titleAccents = this.tuning.titleAccents !== 0;
     let out: TitleSaid[] | undefined;
     for (let t = 0; t < entry.titleWeights.length; t++) {
       const { tokens, weights, total } = entry.titleWeights[t] as Entry<P>["titleWeights"][number];
@@ -2039,18 +2134,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const ids = entry.titleIds[t] as Int32Array;
       let titleSaid: TitleSaid | undefined;
       for (let k = 0; k < ids.length; k++) {
-        if (said[ids[k] as number] !== stamp) continue;
-        const token = tokens[k] as string;
+        const id = ids[k] as number;
+        if (said[id] !== stamp) continue;
         // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con
         // lai" (one typed without any fits every spelling).
-        const typed = (terms.get(token) as Term).word;
+        const typed = saidWords[id] as Word;
         if (typed.marks !== "") {
-          if (this.accentFit(entry, typed) !== 1) continue;
-          const spellings = entry.titleMarks[t]?.get(token);
-          if (this.tuning.titleAccents !== 0 && spellings && !spellings.has(typed.marks)) continue;
+          const marks = (entry.titleMarkIds[t] as Int32Array)[k] as number;
+          if (marks >= 0 && this.fitOf(marks, typed) !== 1) continue;
+          const spellings = (entry.titleSpellings[t] as Array<ReadonlySet<string> | undefined>)[k];
+          if (titleAccents && spellings && !spellings.has(typed.marks)) continue;
         }
         titleSaid ??= { tokens: [], weights: [], total };
-        titleSaid.tokens.push(token);
+        titleSaid.tokens.push(tokens[k] as string);
         titleSaid.weights.push(weights[k] as number);
       }
       if (titleSaid) {
@@ -2073,6 +2169,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       this.forgetting = false;
       this.lastPlain = undefined;
       this.corrections.clear();
+      // The title words and word pairs the message said, as marked for its candidates (`stampTerms`, `stampPairs`).
+      this.unstampTerms();
+      this.unstampPairs();
       // The repeats a turn asks (the conversation reads the same message more than once) are served from `recent`;
       // across turns and citizens it would hold up to RECENT_QUERIES messages for the process's life.
       this.recent.clear();
@@ -2136,6 +2235,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titleWeights: [],
       titleIds: [],
       titleMarks,
+      titleMarkIds: [],
+      titleSpellings: [],
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
       evidence: this.evidenceOf(titles, [procedure.applicants ?? "", ...(procedure.conditions ?? [])]),
@@ -2268,6 +2369,40 @@ function namesFrom(terms: readonly Term[], fields: readonly (number | undefined)
   }
   return false;
 }
+
+/** The places the runs from sentence `from` on cover, and the last sentence of the terms (-1: none). */
+interface RunsRead {
+  terms: ReadonlyMap<string, Term>;
+  size: number;
+  last: number;
+  inRun: Map<number, ReadonlySet<number>>;
+}
+/** By the message's runs (one list per search): gone with them when the search is over. */
+const RUNS_READ = new WeakMap<readonly OutsideRun[], RunsRead>();
+function runsRead(
+  runs: readonly OutsideRun[],
+  terms: ReadonlyMap<string, Term>,
+  from: number,
+): { inRun: ReadonlySet<number>; last: number } {
+  let read = RUNS_READ.get(runs);
+  if (!read || read.terms !== terms || read.size !== terms.size) {
+    let last = -1;
+    for (const term of terms.values()) for (const t of term.sentences) last = Math.max(last, t);
+    read = { terms, size: terms.size, last, inRun: new Map() };
+    RUNS_READ.set(runs, read);
+  }
+  let inRun = read.inRun.get(from);
+  if (!inRun) {
+    const set = new Set<number>();
+    for (const run of runs) if (run.sentence >= from) for (const p of run.positions) set.add(p);
+    inRun = set;
+    read.inRun.set(from, inRun);
+  }
+  return { inRun, last: read.last };
+}
+
+/** `coverageFrom`'s outcome when the record has no word of the message from that sentence on (never changed). */
+const NOTHING_COVERED = Object.freeze({ share: 0, vetoed: false, paperVetoed: false });
 
 /** Up to this many held places, the nearest is found by reading them all (sorting costs more). */
 const FEW_HELD = 8;
@@ -2901,23 +3036,55 @@ function closest(
   const sameLength = isVietnameseSyllable(token);
   let best: { word: string; distance: number; count: number } | undefined;
   let tie = false;
-  for (const word of options) {
-    if (word === token || /\d/.test(word)) continue;
-    // A slip of sound may change the first letters (ch/tr, d/gi); a slip of the keys rarely does.
-    const distance =
-      soundKey(word) === key
-        ? 0.5
-        : word[0] === token[0] && token.length >= 3 && (!sameLength || word.length === token.length)
-          ? editDistance(word, token)
-          : 9;
-    if (distance > 1 || !fits(pairOf(word))) continue;
+  // The closest one is the single best, whatever the order the options are read in: only those that can be within one
+  // slip are read, each once (those of the same sound key, then the others of the same first letter).
+  const consider = (word: string, distance: number) => {
+    if (distance > 1 || !fits(pairOf(word))) return;
     const count = counts.get(pairOf(word)) ?? 0;
     if (!best || distance < best.distance || (distance === best.distance && count > best.count)) {
       best = { word, distance, count };
       tie = false;
     } else if (distance === best.distance && count === best.count) tie = true;
+  };
+  const { bySound, byFirst } = optionsOf(options);
+  // A slip of sound may change the first letters (ch/tr, d/gi); a slip of the keys rarely does.
+  for (const word of bySound.get(key) ?? []) if (word !== token) consider(word, 0.5);
+  if (token.length >= 3) {
+    for (const word of byFirst.get(token[0] as string) ?? []) {
+      if (word === token || soundKey(word) === key || (sameLength && word.length !== token.length)) continue;
+      consider(word, editDistance(word, token));
+    }
   }
-  return tie || !best ? undefined : { word: best.word, distance: best.distance };
+  const found = best as { word: string; distance: number } | undefined;
+  return tie || !found ? undefined : { word: found.word, distance: found.distance };
+}
+
+/** A set of the catalogue's words a slip may be of, by sound key and by first letter (no word with a digit). */
+interface SlipOptions {
+  bySound: Map<string, string[]>;
+  byFirst: Map<string, string[]>;
+}
+const SLIP_OPTIONS = new WeakMap<ReadonlySet<string>, SlipOptions>();
+/** `closest`'s options read by key, once per set (the catalogue's sets of words beside a word, never changed once built). */
+function optionsOf(options: ReadonlySet<string>): SlipOptions {
+  let found = SLIP_OPTIONS.get(options);
+  if (!found) {
+    found = { bySound: new Map(), byFirst: new Map() };
+    for (const word of options) {
+      if (/\d/.test(word)) continue;
+      const sound = soundKey(word);
+      const list = found.bySound.get(sound);
+      if (list) list.push(word);
+      else found.bySound.set(sound, [word]);
+      const first = word[0];
+      if (first === undefined) continue;
+      const same = found.byFirst.get(first);
+      if (same) same.push(word);
+      else found.byFirst.set(first, [word]);
+    }
+    SLIP_OPTIONS.set(options, found);
+  }
+  return found;
 }
 
 /**
