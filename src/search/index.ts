@@ -202,18 +202,17 @@ interface Entry<P extends SearchableProcedure> {
   titlePairIds: Int32Array[];
   /** Token lists of the name and each alias. */
   titles: string[][];
-  /** Per title: its distinct tokens and each one's weight in title coverage (idf^titlePower), filled once idf is known. */
-  titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
-  /** Per title: the id (`ProcedureSearch.tokenIds`) of each of `titleWeights`' tokens. */
-  titleIds: Int32Array[];
+  /**
+   * Per title, its distinct tokens (in order) and each one's weight in title coverage (idf^titlePower), filled once idf
+   * is known; laid out flat, so that `titlesSaid` reads a record's titles from a few arrays.
+   */
+  titleWords: TitleWords;
   /** Per title: the accent spellings of each of its tokens in that title ("khai sinh con lai" has no "lại"). */
   titleMarks: Array<Map<string, Set<string>>>;
-  /**
-   * Per title, by `titleWeights`' tokens: the record's accent signatures of the token (`marks`' id, -1: none) and the
-   * title's spellings of it (`titleMarks`), read by `titlesSaid` without a lookup by text.
-   */
-  titleMarkIds: Int32Array[];
-  titleSpellings: Array<Array<ReadonlySet<string> | undefined>>;
+  /** `weights`' tokens by id (`ProcedureSearch.tokenIds`), their weights and accent signatures (`marks`' id, -1: none). */
+  wordIds: Int32Array;
+  wordWeights: Float64Array;
+  wordMarks: Int32Array;
   /** Handled at the ward/commune level (the office this assistant serves). */
   local: boolean;
   /** Name and aliases as typed (folded words, no synonyms), " | " between them: does a title say a redirect's term. */
@@ -234,6 +233,20 @@ interface Entry<P extends SearchableProcedure> {
   situation: string[];
   /** A benefit named for whom it serves (`BENEFIT_FOR_WHOM`): its name past the benefit word tells a situation. */
   forWhom: boolean;
+}
+
+/** A record's titles' distinct words, flat: title t's are those from `starts[t]` to `starts[t + 1]`. */
+interface TitleWords {
+  starts: Int32Array;
+  /** Each title's total weight. */
+  totals: Float64Array;
+  tokens: string[];
+  weights: Float64Array;
+  /**
+   * Three per word: its id (`ProcedureSearch.tokenIds`), the record's accent signatures of it (`Entry.marks`' id, -1:
+   * none) and the title's spellings of it (`Entry.titleMarks`, as a `markSets` id; -1: none).
+   */
+  codes: Int32Array;
 }
 
 /** One distinct content word of the query: its weight, and its places (for how far it is from a record's words). */
@@ -714,16 +727,33 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     });
     if (tuning.recall > 0) this.buildRecall();
     for (const entry of this.entries) {
-      entry.titleWeights = entry.titles.map((title) => {
-        const tokens = [...new Set(title)];
-        const weights = Float64Array.from(tokens, (t) => (this.idf.get(t) ?? 0) ** tuning.titlePower);
-        return { tokens, weights, total: weights.reduce((a, b) => a + b, 0) };
+      const starts = [0];
+      const totals: number[] = [];
+      const tokens: string[] = [];
+      const weights: number[] = [];
+      const codes: number[] = [];
+      entry.titles.forEach((title, t) => {
+        const distinct = [...new Set(title)];
+        const own = Float64Array.from(distinct, (w) => (this.idf.get(w) ?? 0) ** tuning.titlePower);
+        totals.push(own.reduce((a, b) => a + b, 0));
+        distinct.forEach((w, k) => {
+          tokens.push(w);
+          weights.push(own[k] as number);
+          const spellings = entry.titleMarks[t]?.get(w);
+          codes.push(this.tokenId(w), entry.marks.get(w) ?? -1, spellings ? this.markSetId(spellings) : -1);
+        });
+        starts.push(tokens.length);
       });
-      entry.titleIds = entry.titleWeights.map(({ tokens }) => Int32Array.from(tokens, (t) => this.tokenId(t)));
-      entry.titleMarkIds = entry.titleWeights.map(({ tokens }) =>
-        Int32Array.from(tokens, (t) => entry.marks.get(t) ?? -1),
-      );
-      entry.titleSpellings = entry.titleWeights.map(({ tokens }, t) => tokens.map((k) => entry.titleMarks[t]?.get(k)));
+      entry.titleWords = {
+        starts: Int32Array.from(starts),
+        totals: Float64Array.from(totals),
+        tokens,
+        weights: Float64Array.from(weights),
+        codes: Int32Array.from(codes),
+      };
+      entry.wordIds = Int32Array.from(entry.weights.keys(), (t) => this.tokenId(t));
+      entry.wordWeights = Float64Array.from(entry.weights.values());
+      entry.wordMarks = Int32Array.from(entry.weights.keys(), (t) => entry.marks.get(t) ?? -1);
       entry.titlePairIds = entry.titlePairs.map((pairs) => Int32Array.from(pairs, (p) => this.pairId(p)));
     }
     this.conceptIdf = Math.log(1 + n) * tuning.conceptIdf;
@@ -1428,9 +1458,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const entryOf = (h: Hit<P>) => this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
     const head = entryOf(top).titles[0] ?? [];
     // Look-alikes: official names that share most of their words with the top record's (`alike`).
+    const heads = new Set(head);
     const alike = (title: readonly string[]) => {
-      const shared = title.filter((t) => head.includes(t)).length;
-      return shared / Math.max(1, new Set([...title, ...head]).size) >= this.tuning.alike;
+      // The title's words (each time said) that the head has, over the words of both (once each).
+      let shared = 0;
+      let others = 0;
+      for (let k = 0; k < title.length; k++) {
+        const t = title[k] as string;
+        if (heads.has(t)) shared++;
+        else if (title.indexOf(t) === k) others++;
+      }
+      return shared / Math.max(1, heads.size + others) >= this.tuning.alike;
     };
     const close = ranked
       .filter((h) => h.parts.free && h.score >= top.score - evidenceWindow && alike(entryOf(h).titles[0] ?? []))
@@ -1455,9 +1493,16 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     });
     let total = 0;
     for (const [item, weight] of items) {
-      const having = close.filter((c) => c.entry.evidence.has(item));
-      if (having.length === 1) {
-        (having[0] as (typeof close)[number]).said += weight;
+      // Said by one of the look-alikes only.
+      let having: (typeof close)[number] | undefined;
+      let count = 0;
+      for (const c of close) {
+        if (!c.entry.evidence.has(item)) continue;
+        having = c;
+        if (++count > 1) break;
+      }
+      if (count === 1) {
+        (having as (typeof close)[number]).said += weight;
         total += weight;
       }
     }
@@ -1776,8 +1821,26 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     let outside = false;
     let vetoed = false;
     let paperVetoed = false;
-    // What the record has of each term (its field weight, or undefined), read once for all the endings.
-    const fields = list.map((term) => (term.unbound ? undefined : entry.weights.get(term.word.token)));
+    // What the record has of each term (its field weight, or undefined) and how the term's typed accents fit it, read
+    // once for all the endings: from the record's words (`Entry.wordIds`), each said one marked with its term's place
+    // (`stampTerms`), not by a lookup of each term's text.
+    if (terms !== this.stamped || terms.size !== this.stampedSize) this.stampTerms(terms);
+    const fields = new Array<number | undefined>(list.length).fill(undefined);
+    const fits = new Array<number>(list.length).fill(1);
+    const said = this.saidStamps;
+    const stamp = this.stamp;
+    const place = this.saidPlaces;
+    const { wordIds, wordWeights, wordMarks } = entry;
+    for (let x = 0; x < wordIds.length; x++) {
+      const id = wordIds[x] as number;
+      if (said[id] !== stamp) continue;
+      const j = place[id] as number;
+      const term = list[j] as Term;
+      if (term.unbound) continue;
+      fields[j] = wordWeights[x] as number;
+      const marks = wordMarks[x] as number;
+      fits[j] = marks < 0 ? 1 : this.fitsTyped(j * this.markSets.length, marks, term.word);
+    }
     for (let from = 0; from <= lastSentence; from++) {
       // A question that points back ("giấy đó") stands alone or with the story from its referent on, never with
       // only the sentences between ("Tôi có hộ khẩu ở phường này…" names no paper the question asks for).
@@ -1785,7 +1848,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // A question made of paperwork words only ("hồ sơ gồm những gì, bao lâu thì có giấy?") refers back
       // to the story: it is no ending to take alone.
       if (from > 0 && !namesFrom(list, fields, from)) continue;
-      const found = this.coverageFrom(entry, list, fields, from, named);
+      const found = this.coverageFrom(list, fields, fits, from, named);
       const asked = this.outsideAsked(entry, terms, from, runs);
       if (found.share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
         best = found.share;
@@ -1840,9 +1903,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
 
   /** `fields`: the record's field weight of each term (undefined: the record lacks it, or it is unbound). */
   private coverageFrom(
-    entry: Entry<P>,
     terms: readonly Term[],
     fields: readonly (number | undefined)[],
+    /** How each term's typed accents fit the record (`fitOf` its spellings), where it has the term. */
+    fits: readonly number[],
     from: number,
     named?: ReadonlySet<string>,
   ): { share: number; vetoed: boolean; paperVetoed: boolean } {
@@ -1863,7 +1927,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         inside = true;
       }
       if (!inside) continue;
-      have += term.weight * field * this.accentFit(entry, term.word);
+      have += term.weight * field * (fits[j] as number);
       asked += term.weight;
     }
     if (held.length === 0) return NOTHING_COVERED;
@@ -2064,7 +2128,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return nameAt.some((h) => at.every((p) => Math.abs(p - h) >= this.tuning.vetoApart));
   }
 
-  /** An id for each token of the records' titles (`Entry.titleIds`). */
+  /** An id for each token of the records (`Entry.wordIds`; their titles' too, `Entry.titleWords`). */
   private readonly tokenIds = new Map<string, number>();
   private tokenId(token: string): number {
     let id = this.tokenIds.get(token);
@@ -2078,6 +2142,31 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private saidStamps = new Uint32Array(0);
   /** The word of the term at each id stamped (read only where `saidStamps` holds `stamp`; emptied with the turn). */
   private saidWords: Array<Word | undefined> = [];
+  /** The place of the term at each id stamped among the terms, in their order. */
+  private saidPlaces = new Int32Array(0);
+  /**
+   * By the stamped terms' place × `markSets` id, worked out once per message: how the term's typed accents fit a
+   * record's spellings (`fitOf`: 0 not yet, else 1 + whether it mismatches), and whether a set holds them (0 not yet,
+   * 1 yes, 2 no). Emptied at each stamp: what they hold is the message's.
+   */
+  private fitMemo = new Int8Array(0);
+  private holdMemo = new Int8Array(0);
+  private fitsTyped(row: number, set: number, word: Word): number {
+    let fit = this.fitMemo[row + set] as number;
+    if (fit === 0) {
+      fit = this.fitOf(set, word) === 1 ? 1 : 2;
+      this.fitMemo[row + set] = fit;
+    }
+    return fit === 1 ? 1 : ACCENT_MISMATCH;
+  }
+  private holdsTyped(row: number, set: number, word: Word): boolean {
+    let holds = this.holdMemo[row + set] as number;
+    if (holds === 0) {
+      holds = (this.markSets[set] as ReadonlySet<string>).has(word.marks) ? 1 : 2;
+      this.holdMemo[row + set] = holds;
+    }
+    return holds === 1;
+  }
   private stamp = 0;
   private stamped: ReadonlyMap<string, Term> | undefined;
   private stampedSize = 0;
@@ -2085,6 +2174,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (this.saidStamps.length !== this.tokenIds.size) {
       this.saidStamps = new Uint32Array(this.tokenIds.size);
       this.saidWords = new Array<Word | undefined>(this.tokenIds.size).fill(undefined);
+      this.saidPlaces = new Int32Array(this.tokenIds.size);
     }
     this.unstampTerms();
     this.stamp++;
@@ -2092,11 +2182,23 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       this.saidStamps.fill(0);
       this.stamp = 1;
     }
+    let place = 0;
     for (const [token, term] of terms) {
       const id = this.tokenIds.get(token);
-      if (id === undefined) continue;
-      this.saidStamps[id] = this.stamp;
-      this.saidWords[id] = term.word;
+      if (id !== undefined) {
+        this.saidStamps[id] = this.stamp;
+        this.saidWords[id] = term.word;
+        this.saidPlaces[id] = place;
+      }
+      place++;
+    }
+    const memo = terms.size * this.markSets.length;
+    if (this.fitMemo.length < memo) {
+      this.fitMemo = new Int8Array(memo);
+      this.holdMemo = new Int8Array(memo);
+    } else {
+      this.fitMemo.fill(0, 0, memo);
+      this.holdMemo.fill(0, 0, memo);
     }
     this.stamped = terms;
     this.stampedSize = terms.size;
@@ -2110,7 +2212,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       if (id === undefined) continue;
       this.saidStamps[id] = 0;
       this.saidWords[id] = undefined;
+      this.saidPlaces[id] = 0;
     }
+    const memo = this.stampedSize * this.markSets.length;
+    this.fitMemo.fill(0, 0, memo);
+    this.holdMemo.fill(0, 0, memo);
     this.stamped = undefined;
     this.stampedSize = 0;
   }
@@ -2125,29 +2231,32 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (terms !== this.stamped || terms.size !== this.stampedSize) this.stampTerms(terms);
     const said = this.saidStamps;
     const saidWords = this.saidWords;
+    const places = this.saidPlaces;
+    const sets = this.markSets.length;
     const stamp = this.stamp;
     const titleAccents = this.tuning.titleAccents !== 0;
     let out: TitleSaid[] | undefined;
-    for (let t = 0; t < entry.titleWeights.length; t++) {
-      const { tokens, weights, total } = entry.titleWeights[t] as Entry<P>["titleWeights"][number];
+    const { starts, totals, tokens, weights, codes } = entry.titleWords;
+    for (let t = 0; t + 1 < starts.length; t++) {
+      const total = totals[t] as number;
       if (total === 0) continue;
-      const ids = entry.titleIds[t] as Int32Array;
       let titleSaid: TitleSaid | undefined;
-      for (let k = 0; k < ids.length; k++) {
-        const id = ids[k] as number;
+      for (let x = starts[t] as number; x < (starts[t + 1] as number); x++) {
+        const id = codes[3 * x] as number;
         if (said[id] !== stamp) continue;
         // A word typed with accents says a title's word only as that title writes it: "sửa lại" is no "khai sinh con
         // lai" (one typed without any fits every spelling).
         const typed = saidWords[id] as Word;
         if (typed.marks !== "") {
-          const marks = (entry.titleMarkIds[t] as Int32Array)[k] as number;
-          if (marks >= 0 && this.fitOf(marks, typed) !== 1) continue;
-          const spellings = (entry.titleSpellings[t] as Array<ReadonlySet<string> | undefined>)[k];
-          if (titleAccents && spellings && !spellings.has(typed.marks)) continue;
+          const row = (places[id] as number) * sets;
+          const marks = codes[3 * x + 1] as number;
+          if (marks >= 0 && this.fitsTyped(row, marks, typed) !== 1) continue;
+          const spellings = codes[3 * x + 2] as number;
+          if (titleAccents && spellings >= 0 && !this.holdsTyped(row, spellings, typed)) continue;
         }
         titleSaid ??= { tokens: [], weights: [], total };
-        titleSaid.tokens.push(tokens[k] as string);
-        titleSaid.weights.push(weights[k] as number);
+        titleSaid.tokens.push(tokens[x] as string);
+        titleSaid.weights.push(weights[x] as number);
       }
       if (titleSaid) {
         out ??= [];
@@ -2232,11 +2341,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       titlePairs: titles.map((t) => new Set(pairsOf(t))),
       titlePairIds: [],
       titles,
-      titleWeights: [],
-      titleIds: [],
+      titleWords: {
+        starts: new Int32Array(1),
+        totals: new Float64Array(0),
+        tokens: [],
+        weights: new Float64Array(0),
+        codes: new Int32Array(0),
+      },
       titleMarks,
-      titleMarkIds: [],
-      titleSpellings: [],
+      wordIds: new Int32Array(0),
+      wordWeights: new Float64Array(0),
+      wordMarks: new Int32Array(0),
       local,
       rawTitles: ` ${[procedure.name, ...procedure.aliases].map((t) => this.analyzer.rawTokens(t).join(" ")).join(" | ")} `,
       evidence: this.evidenceOf(titles, [procedure.applicants ?? "", ...(procedure.conditions ?? [])]),
@@ -2343,12 +2458,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     return id;
   }
 
-  /** 1 when the word as typed fits the record (no accents typed, or the same accents), else the mismatch weight. */
-  private accentFit(entry: Entry<P>, word: Word): number {
-    const id = entry.marks.get(word.token);
-    return id === undefined ? 1 : this.fitOf(id, word);
-  }
-
+  /**
+   * 1 when the word as typed fits a record's spellings of it (`markSets`' id: no accents typed, or the same accents),
+   * else the mismatch weight; 1 where the record lacks the word.
+   */
   private fitOf(markSet: number, word: Word): number {
     if (word.marks === "") return 1;
     const seen = this.markSets[markSet];

@@ -19,29 +19,43 @@ beforeAll(async () => {
 
 describe("title words said", () => {
   it("the title words a message says are those reading every title word finds, in the titles' order", () => {
+    // (Session 23: the index keeps a record's title words flat and reads accents by id, so the plain reading is made
+    // here from what they are made of: each title's distinct words, weighted idf^titlePower, and the record's and the
+    // title's spellings of each word, looked up by text.)
     interface Entry {
-      titleWeights: Array<{ tokens: string[]; weights: Float64Array; total: number }>;
+      titles: string[][];
       titleMarks: Array<Map<string, Set<string>>>;
+      marks: Map<string, number>;
     }
     type Said = Array<{ tokens: string[]; weights: number[]; total: number }> | undefined;
     interface WithTitles {
       titlesSaid(entry: Entry, terms: ReadonlyMap<string, { word: Word }>): Said;
-      accentFit(entry: Entry, word: Word): number;
+      idf: Map<string, number>;
+      markSets: Array<ReadonlySet<string>>;
     }
     const index = new ProcedureSearch(syntheticCatalogue(catalogue.procedures, 1_500), catalogue.synonyms, {
       ...DEFAULT_TUNING,
       recall: 2,
     });
     const titles = index as unknown as WithTitles;
+    /** Whether the word as typed fits the record's spellings of it (the accent fit is 1). */
+    const accentFits = (entry: Entry, typed: Word) => {
+      const id = entry.marks.get(typed.token);
+      const seen = id === undefined ? undefined : titles.markSets[id];
+      return typed.marks === "" || !seen || seen.has(typed.marks) || seen.has("");
+    };
     /** Every title word of every title, in order, with the accents' fit as the search first wrote it. */
     const plainSaid = (entry: Entry, terms: ReadonlyMap<string, { word: Word }>): Said => {
       const fits = (token: string, spellings: ReadonlySet<string> | undefined) => {
         const typed = (terms.get(token) as { word: Word }).word;
-        if (titles.accentFit(entry, typed) !== 1) return false;
+        if (!accentFits(entry, typed)) return false;
         return DEFAULT_TUNING.titleAccents === 0 || typed.marks === "" || !spellings || spellings.has(typed.marks);
       };
       let out: Said;
-      entry.titleWeights.forEach(({ tokens, weights, total }, t) => {
+      entry.titles.forEach((title, t) => {
+        const tokens = [...new Set(title)];
+        const weights = Float64Array.from(tokens, (w) => (titles.idf.get(w) ?? 0) ** DEFAULT_TUNING.titlePower);
+        const total = weights.reduce((a, b) => a + b, 0);
         if (total === 0) return;
         let said: { tokens: string[]; weights: number[]; total: number } | undefined;
         tokens.forEach((token, k) => {
@@ -76,8 +90,7 @@ describe("title words said", () => {
     // candidates by accumulated score (best, which skips the search for a name its list does not hold).
     interface WithPairs {
       pairCoverage(entry: { titlePairs: Array<Set<string>> }, queryPairs: ReadonlySet<string>, title: number): number;
-      best(touched: Int32Array, k: number): Array<[number, number]>;
-      scores: Float64Array;
+      best(scores: Float64Array, touched: Int32Array, k: number): Array<[number, number]>;
       tieRank: Float64Array;
       nameIds: Int32Array;
     }
@@ -102,8 +115,9 @@ describe("title words said", () => {
     };
     const ownBest = inner.best.bind(index);
     let bestChecked = 0;
-    inner.best = (touched, k) => {
-      const { scores, tieRank: rank, nameIds: names } = inner;
+    // (Session 23: `best` ranks the sums it is given: the candidates' and the question's own, `accumulate`.)
+    inner.best = (scores, touched, k) => {
+      const { tieRank: rank, nameIds: names } = inner;
       const ahead = (i: number, score: number, j: number, other: number) =>
         score > other || (score === other && (rank[i] as number) < (rank[j] as number));
       const reference: Array<[number, number]> = [];
@@ -122,7 +136,7 @@ describe("title words said", () => {
         reference.splice(at, 0, [i, score]);
         if (reference.length > k) reference.pop();
       }
-      const fast = ownBest(touched, k);
+      const fast = ownBest(scores, touched, k);
       bestChecked++;
       if (JSON.stringify(fast) !== JSON.stringify(reference)) wrong.push(`best ${JSON.stringify([fast, reference])}`);
       return fast;

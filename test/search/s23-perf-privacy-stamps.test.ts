@@ -1,6 +1,7 @@
-// What a search marks of a message to read its candidates fast (index.ts `stampTerms`, `stampPairs`: which title
-// words and word pairs the message said, and its words as typed) is the message's: held while its turn reads it, gone
-// when the turn is over (test/search/s22-perf-privacy-search.test.ts covers the search's other memos).
+// What a search marks of a message to read its candidates fast (index.ts `stampTerms`, `stampPairs`: which record
+// words and title word pairs the message said, its words as typed and their places, how their accents fit) is the
+// message's: held while its turn reads it, gone when the turn is over (test/search/s22-perf-privacy-search.test.ts
+// covers the search's other memos).
 import { describe, expect, it } from "vitest";
 import { servedSearchOfFile } from "../harness/served-search.js";
 
@@ -20,12 +21,18 @@ interface Marks {
   saidStamps: Uint32Array;
   pairStamps: Uint32Array;
   saidWords: unknown[];
+  saidPlaces: Int32Array;
+  fitMemo: Int8Array;
+  holdMemo: Int8Array;
 }
 
 const marked = (m: Marks) =>
   m.saidStamps.filter((s) => s !== 0).length +
   m.pairStamps.filter((s) => s !== 0).length +
-  m.saidWords.filter((w) => w !== undefined).length;
+  m.saidWords.filter((w) => w !== undefined).length +
+  m.saidPlaces.filter((p) => p !== 0).length +
+  m.fitMemo.filter((f) => f !== 0).length +
+  m.holdMemo.filter((h) => h !== 0).length;
 
 describe("the search's marks of a message last only its turn", () => {
   it("title words, word pairs and the words as typed are unmarked once the turn is over", async () => {
