@@ -5,16 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { servedSearchOfFile } from "../harness/served-search.js";
 
-const { search } = servedSearchOfFile();
-
-/** Messages of our own with made-up details, naming records' titles (so title words and pairs are marked). */
-const MESSAGES = [
-  "tôi tên Quỳnhxx muốn làm giấy khai sinh cho con ở phường, sđt 0912345678",
-  "em Trươngg Khoaa hỏi đăng ký kết hôn với người nước ngoài cần những gì",
-];
-
-const turnOver = () => new Promise<void>((resolve) => setImmediate(resolve));
-
+/** The search's marks of the message it reads, as the index holds them. */
 interface Marks {
   stamped: unknown;
   pairsStamped: unknown;
@@ -26,28 +17,31 @@ interface Marks {
   holdMemo: Int8Array;
 }
 
+/** How many marks are set. */
 const marked = (m: Marks) =>
-  m.saidStamps.filter((s) => s !== 0).length +
-  m.pairStamps.filter((s) => s !== 0).length +
-  m.saidWords.filter((w) => w !== undefined).length +
-  m.saidPlaces.filter((p) => p !== 0).length +
-  m.fitMemo.filter((f) => f !== 0).length +
-  m.holdMemo.filter((h) => h !== 0).length;
+  [m.saidStamps, m.pairStamps, m.saidPlaces, m.fitMemo, m.holdMemo].reduce(
+    (sum, list) => sum + list.filter((v) => v !== 0).length,
+    0,
+  ) + m.saidWords.filter((w) => w !== undefined).length;
+
+const { search } = servedSearchOfFile();
 
 describe("the search's marks of a message last only its turn", () => {
-  it("title words, word pairs and the words as typed are unmarked once the turn is over", async () => {
+  // Messages of our own with made-up details, naming records' titles (so title words and pairs are marked).
+  it.each([
+    "tôi tên Quỳnhxx muốn làm giấy khai sinh cho con ở phường, sđt 0912345678",
+    "em Trươngg Khoaa hỏi đăng ký kết hôn với người nước ngoài cần những gì",
+  ])("%s: unmarked once the turn is over", async (message) => {
     const served = search();
     const marks = served as unknown as Marks;
-    for (const message of MESSAGES) {
-      await turnOver();
-      served.searchUncached(message);
-      // While the turn runs, the message's words are marked for its candidates.
-      expect(marks.stamped).toBeDefined();
-      expect(marked(marks)).toBeGreaterThan(0);
-      await turnOver();
-      expect(marks.stamped).toBeUndefined();
-      expect(marks.pairsStamped).toBeUndefined();
-      expect(marked(marks)).toBe(0);
-    }
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    served.searchUncached(message);
+    // While the turn runs, the message's words are marked for its candidates.
+    expect(marks.stamped).toBeDefined();
+    expect(marked(marks)).toBeGreaterThan(0);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(marks.stamped).toBeUndefined();
+    expect(marks.pairsStamped).toBeUndefined();
+    expect(marked(marks)).toBe(0);
   });
 });
