@@ -1370,6 +1370,7 @@ export function smallTalkReply(text: string): string | undefined {
     asksTrivia(text, said) ||
     asksEnglishTrivia(said) ||
     asksTriviaAfterStory(text) ||
+    offTopicAfterStory(text) ||
     asksFamilyRite(text, said) ||
     asksFestivalDate(text) ||
     asksWhichIsOpen(said)
@@ -1461,6 +1462,17 @@ const STORY_QUESTION_WORDS = 4;
  * with its question, asks in no sentence of its own, or tells fewer than `STORY_WORDS` words before it.
  */
 export function askedSentencesOf(text: string): { text: string; words: TextWord[] } | undefined {
+  const asked = questionSentences(text);
+  if (!asked) return undefined;
+  const said = asked.words;
+  // a question that asks what to do, says little of its own or points back at the story ("Where is this done?",
+  // "Which office handles it now?", "Việc đó làm ở đâu?") asks of the story's matter, as `askedClauses` reads it
+  if (WHAT_TO_DO.some((run) => says(said, run)) || ownWords(said) < OWN_WORDS) return undefined;
+  if (POINTS_BACK.some((run) => says(said, run))) return undefined;
+  return asked;
+}
+/** The "?" sentences after a story of at least `STORY_WORDS` words, as they are (`askedSentencesOf` reads them). */
+function questionSentences(text: string): { text: string; words: TextWord[] } | undefined {
   const sentences = text
     .slice(0, ASKED_CHARS)
     .split(/(?<=[.?!])\s+/)
@@ -1472,11 +1484,21 @@ export function askedSentencesOf(text: string): { text: string; words: TextWord[
     .filter((sentence) => sentence.includes("?"))
     .join(" ");
   const said = textWords(asking);
-  // a question that asks what to do, says little of its own or points back at the story ("Where is this done?",
-  // "Which office handles it now?", "Việc đó làm ở đâu?") asks of the story's matter, as `askedClauses` reads it
-  if (WHAT_TO_DO.some((run) => says(said, run)) || ownWords(said) < OWN_WORDS) return undefined;
-  if (POINTS_BACK.some((run) => says(said, run))) return undefined;
-  return { text: asking, words: said };
+  return said.length > 0 ? { text: asking, words: said } : undefined;
+}
+/**
+ * A letter whose question sentence, read alone, is the weather, the lottery, a score or a joke as a short message is
+ * ("My husband and I got our marriage certificate at the ward. Is it going to rain in Hanoi on Saturday?"): the short
+ * messages' off-topic words (OFF_TOPIC) in a question as short as they are read in, naming no procedure nor ward request.
+ */
+function offTopicAfterStory(text: string): boolean {
+  const asked = questionSentences(text);
+  if (!asked || asked.words.length > OFF_TOPIC_LONGEST) return false;
+  return (
+    OFF_TOPIC.some((phrase) => says(asked.words, phrase)) &&
+    !PROCEDURE_NAMED.some((phrase) => says(asked.words, phrase)) &&
+    !namesWardRequest(asked.words)
+  );
 }
 /** Words pointing back at what the story told. */
 const POINTS_BACK = ["it", "this", "that", "these", "those", "there", "đó", "này"].map(phraseOf);

@@ -13,20 +13,28 @@ beforeAll(async () => {
 }, 180_000);
 
 /**
- * Session 23 (OOS): probe batch 1 (test/features/s23-oos-probe1.tsv, written by OOS before any change of the session
- * and never tuned on; md5 157bcd7d) through the whole assistant. At e4243d3 (the session's start): out of scope 4 of 20
- * answered, 0 listed; in scope 7 of 8 right (one offered a list holding it). Floors: out of scope answered at most
- * OOS_ANSWERED (what the landed changes reach), none listed; in scope at least 7 right.
+ * Session 23 (OOS): probe batches through the whole assistant. Batch 1 (test/features/s23-oos-probe1.tsv, md5 157bcd7d)
+ * was written by OOS before any change of the session; two of its lines were then looked at while changing (a
+ * legalisation letter naming «Bộ Ngoại giao», a letter asking «vua nào …»): tuned on. Batch 2 (s23-oos-probe2.tsv, md5
+ * bf743c63) was written after the changes of 179b4e5 were made and before they were measured on it; one line of it (a
+ * wedding letter asking "Is it going to rain …?") was looked at for offTopicAfterStory. Figures, e4243d3 -> 179b4e5:
+ * batch 1 out of scope answered 4 -> 1 of 20, listed 0; in scope 7 of 8 right (one offered a list holding it); batch 2
+ * answered 4 -> 2 of 11, listed 0; in scope 5 of 5 right. Floors: at most what the landed changes reach, none listed.
  */
-const OOS_ANSWERED = 3;
-describe("probe batch 1 (test/features/s23-oos-probe1.tsv)", () => {
-  it("out of scope: at most the floor answered, none listed; in scope at least 7 of 8 right", async () => {
-    const { figures } = await ownSet(catalogue, "test/features/s23-oos-probe1.tsv");
-    const misses = figures.misses.join("\n");
-    expect(figures.oosAnswered, misses).toBeLessThanOrEqual(OOS_ANSWERED);
-    expect(figures.oosListed, misses).toBe(0);
-    expect(figures.inRight, misses).toBeGreaterThanOrEqual(7);
-  }, 300_000);
+const BATCHES = [
+  ["test/features/s23-oos-probe1.tsv", 1, 7],
+  ["test/features/s23-oos-probe2.tsv", 2, 5],
+] as const;
+describe("probe batches (test/features/s23-oos-probe*)", () => {
+  for (const [file, answered, inRight] of BATCHES) {
+    it(`${file}: out of scope at most ${answered} answered, none listed; in scope at least ${inRight} right`, async () => {
+      const { figures } = await ownSet(catalogue, file);
+      const misses = figures.misses.join("\n");
+      expect(figures.oosAnswered, misses).toBeLessThanOrEqual(answered);
+      expect(figures.oosListed, misses).toBe(0);
+      expect(figures.inRight, misses).toBeGreaterThanOrEqual(inRight);
+    }, 300_000);
+  }
 });
 
 /**
