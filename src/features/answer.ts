@@ -1462,6 +1462,19 @@ async function answerQuestion(
   )
     return [notFound(ctx, deps, catalogue, text)];
   if (outcome.decision === "answer" && top) {
+    // "em đang ở trọ bên quận 10, xin ở công an phường khác được ko" after a residence confirmation, "em chỉ là hộ kinh
+    // doanh nhỏ, có phải nộp hợp đồng với nhà phân phối không" after a tobacco licence: search, unsure, meets another
+    // procedure by a word of the case told (a state, a paper), its name not said whole, no move to another matter. The
+    // question is asked of the case at hand as the scope gate reads it: that one, as a search finding nothing is read.
+    if (
+      current &&
+      top.procedure.code !== current.code &&
+      top.parts.title < 1 &&
+      !opensMoveOn(text) &&
+      asksQuestion(text) &&
+      asksOfCase(search, text, cue, { labelled, redirect: redirect !== undefined }, current, catalogue)
+    )
+      return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
     // Only one candidate came close: the answer (or its twin), with a way out.
     const { reply, shown } = answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar);
     // "Không phải thủ tục này" is a bare "không phải": the other candidates, browsing as their way out.
@@ -1572,8 +1585,87 @@ async function answerQuestion(
     toldOfRecord(current, text, asksBare, catalogue, vocabularyOf(catalogue))
   )
     return [show(ctx, deps, current, "general")];
+  // "tôi đau chân không đi được, nhờ con trai đi thay được không", "thửa đất giáp đường bê tông thì có được chuyển
+  // không", "roughly how long before she starts getting it?" after an answer: a question asked of the case in its own
+  // words, which search finds no procedure for and no reading above explains word by word. The scope gate (learned
+  // from the câu mẫu) reads it as the ward's business: the procedure at hand, the section asked (who may and what if,
+  // its conditions, when none is). Off-topic talk after an answer ("giá vàng hôm nay bao nhiêu") the gate reads as out
+  // of scope; thanks, what the citizen will do and a question of another matter are no question of it.
+  if (current && asksOfCase(search, text, cue, { labelled, redirect: redirect !== undefined }, current, catalogue))
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue?.section ?? "conditions"))];
   return [notFound(ctx, deps, catalogue, text)];
 }
+
+/**
+ * Whether a follow-up asks a question of the case at hand that no reading took: a section asked or a question said
+ * (its mark, its particle), not staff's label of another matter, no other agency's term, nothing the citizen will do,
+ * no thanks, no question of another thing ("… của nhà hàng xóm"), and the scope gate reads it as the ward's business
+ * (FOLLOW_UP_OUT_OF_SCOPE, as asksInScope).
+ */
+function asksOfCase(
+  search: ProcedureSearch<Procedure>,
+  text: string,
+  cue: SectionCue | undefined,
+  said: { labelled: boolean; redirect: boolean },
+  current: Procedure,
+  catalogue: Catalogue,
+): boolean {
+  if (said.labelled || said.redirect || !(cue || asksQuestion(text))) return false;
+  if (saysWillDo(text) || asksOfOther(text) || SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
+  // price is no section ("vô Sài Gòn mất bao lâu")
+  if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
+  const scope = search instanceof ExampleSearch ? search.scope : null;
+  if (scope === null || outOfScope(scope, text) >= CASE_OUT_OF_SCOPE) return false;
+  return leansToCase(current, text, cue, catalogue);
+}
+
+/**
+ * Whether a question's words besides those of asking lean no way to small talk or another thing by the câu mẫu, as a
+ * case told is weighed (tellsCaseOf): none leans far to `none` câu mẫu ("vàng", "bão", "shipping"), together they lean
+ * no way out, and none is a string nothing in the catalogue says (a word of the language typed with accents may be).
+ * English is weighed by the English câu mẫu.
+ */
+function leansToCase(current: Procedure, text: string, cue: SectionCue | undefined, catalogue: Catalogue): boolean {
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  const withAccents = typed.some((w) => w.marks !== "");
+  const english = !withAccents && ENGLISH_QUESTION.test(text.normalize("NFC"));
+  // Vietnamese typed without accents says too little of what its words are ("het sot", "tien dien")
+  if (!withAccents && !english) return false;
+  const unknown = unknownWords(text, vocabularyOf(catalogue));
+  if (unknown.length > 0 && !(withAccents && unknown.every(isVietnameseSyllable))) return false;
+  // half its words at least the record at hand's, a look-alike's, most records' or words of asking ("chơi cầu lông …
+  // có giảm cân được không", "bình gas nhà em bị xì mùi thì phải làm gì ngay" say mostly other things)
+  if (withAccents) {
+    const read = followUpWords(
+      current,
+      text,
+      cue ?? { section: "conditions", rest: tokenize(text).filter((t) => !asksWith(t)) },
+      catalogue,
+      vocabularyOf(catalogue),
+    );
+    if (!read || read.unexplained.length * 2 > read.keys.length) return false;
+  }
+  const uses = english ? englishUses(catalogue.examples) : wordUses(catalogue.examples);
+  const examples = exampleWords(catalogue.examples, current.code);
+  const own = withAccents ? examples.accented : examples.folded;
+  const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const said = [
+    ...new Map(
+      typed.filter((w) => !asksWithTyped(w, withAccents) && !/^\d+$/.test(w.token)).map((w) => [key(w), w]),
+    ).keys(),
+  ];
+  let lean = 0;
+  for (const k of said) {
+    const by = confidentLean(uses, k, withAccents);
+    if (by <= OTHER_LEAN && !own.has(k)) return false;
+    lean += own.has(k) ? Math.max(0, by) : by;
+  }
+  return lean >= 0;
+}
+
+/** P(out of scope) under which a question of the case no reading took is the ward's (asksOfCase). */
+const CASE_OUT_OF_SCOPE = 0.2;
 
 /** A list's record covering this share of a message's words is what the message asks about, no stranger. */
 const STRANGERS_COVER = 0.6;
