@@ -176,9 +176,142 @@ const CHAT: Array<[string, string]> = [
 const chat = new PhraseMap();
 for (const [from, to] of CHAT) chat.add(phrase(from), phrase(to));
 
+/**
+ * Central and Southern words for the ones the cues, filler and records know: "mần răng" is "làm sao", "ở mô" "ở đâu",
+ * "phường ni" "phường này", "dìa quê" "về quê", "được hổng" "được không", "tui" "tôi". Each read only as typed with its
+ * own accents (a word typed bare may be another: "mo" is "mở", "rang" "rằng"), except "tui", whose bare form is the
+ * pronoun in chat ("túi" is typed with its accent). Three are words of their own too, so they are read so only where
+ * they ask (`DIALECT_WHEN`): "răng" is a tooth ("đánh răng"), "mô" a part of "mô hình", "quy mô", "hổng" a hole.
+ */
+const DIALECT: Array<[string, string]> = [
+  ["mần", "làm"],
+  ["răng", "sao"],
+  ["rứa", "vậy"],
+  ["mô", "đâu"],
+  ["ni", "này"],
+  ["nớ", "đó"],
+  ["chừ", "giờ"],
+  ["dìa", "về"],
+  ["hổng", "không"],
+  ["tui", "tôi"],
+  ["hổm", "hôm"],
+  ["nghen", "nhé"],
+  ["hén", "nhé"],
+  ["ổng", "ông ấy"],
+  ["bả", "bà ấy"],
+];
+/** Each dialect word by its token and its typed marks (exact), with what it reads as. */
+const dialect = new Map(
+  DIALECT.map(([from, to]) => {
+    const w = phrase(from)[0] as Word;
+    return [`${w.token} ${w.marks}`, { from: w, to: phrase(to) }];
+  }),
+);
+/** Folded words after which a question word ends its clause or a particle follows ("làm răng", "ở mô rứa"). */
+const DIALECT_PARTICLES = new Set([
+  "ma",
+  "rua",
+  "vay",
+  "he",
+  "hi",
+  "a",
+  "khong",
+  "hong",
+  "nhi",
+  "roi",
+  "ha",
+  "ri",
+  "no",
+]);
+/** Folded words "răng" asks after ("làm răng", "thì răng", "là răng"), and those that make it a tooth ("đánh răng"). */
+const ASKS_RANG_AFTER = new Set(["lam", "man", "ra", "the", "thi", "la", "vi", "biet", "hoi", "chu", "con"]);
+const TOOTH = new Set([
+  "danh",
+  "sau",
+  "nho",
+  "trong",
+  "nieng",
+  "moc",
+  "ham",
+  "nhuc",
+  "dau",
+  "sun",
+  "cham",
+  "kem",
+  "chai",
+]);
+/** Folded words "mô" asks where after ("ở mô", "đi mô", "nộp mô"), and those it makes a word with ("mô hình", "quy mô"). */
+const ASKS_MO_AFTER = new Set([
+  "o",
+  "di",
+  "cho",
+  "noi",
+  "ve",
+  "toi",
+  "den",
+  "ben",
+  "nop",
+  "xin",
+  "lay",
+  "phia",
+  "huong",
+]);
+const MO_WORDS = new Set(["hinh", "ta", "to", "dat", "phong", "men", "qui", "tu"]);
+const DIALECT_WHEN: Record<string, (before: string, after: string | undefined) => boolean> = {
+  rang: (before, after) =>
+    !TOOTH.has(before) && (ASKS_RANG_AFTER.has(before) || after === undefined || DIALECT_PARTICLES.has(after)),
+  mo: (before, after) =>
+    !MO_WORDS.has(before) &&
+    (after === undefined || !MO_WORDS.has(after)) &&
+    (ASKS_MO_AFTER.has(before) || after === undefined || DIALECT_PARTICLES.has(after)),
+  hong: (before) => before !== "lo",
+};
+
+/** `input` with the dialect words read as the words they stand for (`DIALECT`, `DIALECT_WHEN`). */
+function withDialect<T extends Word>(input: readonly T[]): T[] {
+  const clause = (w: Word | undefined) => (w as (Word & { clause?: number }) | undefined)?.clause;
+  const out: T[] = [];
+  input.forEach((w, k) => {
+    const entry = dialect.get(`${w.token} ${w.marks}`);
+    if (!entry) {
+      out.push(w);
+      return;
+    }
+    const previous = input[k - 1];
+    const next = input[k + 1];
+    const before = previous !== undefined && clause(previous) === clause(w) ? previous.token : "";
+    const after = next !== undefined && clause(next) === clause(w) ? next.token : undefined;
+    const when = DIALECT_WHEN[w.token];
+    if (when && !when(before, after)) {
+      out.push(w);
+      return;
+    }
+    for (const t of entry.to) out.push({ ...w, token: t.token, marks: t.marks });
+  });
+  return out;
+}
+
+/** "chi" asks what after these ("làm chi", "cần chi", "giấy tờ chi", "thủ tục chi"), folded. */
+const ASKS_CHI_AFTER = new Set(["lam", "can", "giay", "to", "cai", "so", "mang", "nop", "tuc", "phai", "chuan", "bi"]);
+/** …when its clause ends there or a particle follows ("cần chi rứa", "giấy chi hông"): "chi phí" is a word. */
+const PARTICLES = new Set(["vay", "khong", "a", "ha", "z", "the", "nhi", "ne", "nha", "nhe", "roi", "het", "nua"]);
+const CHI = "chi";
+const WHAT = phrase("gì")[0] as Word;
+
+/** "chi" read as "gì" where it asks what (`ASKS_CHI_AFTER`, `PARTICLES`). */
+function withWhat<T extends Word>(input: T[]): T[] {
+  const clause = (w: Word | undefined) => (w as (Word & { clause?: number }) | undefined)?.clause;
+  return input.map((w, k) => {
+    if (w.token !== CHI || w.marks !== "" || !ASKS_CHI_AFTER.has(input[k - 1]?.token ?? "")) return w;
+    const next = input[k + 1];
+    if (next !== undefined && clause(next) === clause(w) && !PARTICLES.has(next.token)) return w;
+    return { ...w, token: WHAT.token, marks: WHAT.marks };
+  });
+}
+
 /** Rewrites chat spellings into the words they stand for. Typed accents must agree ("gì" is not "gi" typed). */
 export function unchat<T extends Word>(input: readonly T[]): T[] {
-  const out = chat.apply(input, "typed");
+  const out = withWhat(withDialect(chat.apply(input, "typed")));
   // A chat spelling that is a word of its own, rewritten one for one ("hông" → "không"), remembers what was typed: a
   // neighbour may show it was a slip of another word ("kết hông", "hông nhân" are "kết hôn", "hôn nhân"; index.ts
   // repair reads it back then).
