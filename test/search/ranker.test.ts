@@ -194,9 +194,11 @@ describe("the learned re-ranker", () => {
     expect(married?.edge).toBeCloseTo(-(card?.edge as number), 12);
   });
 
-  it("offers nothing where its first candidate is held back by another agency's service, whatever the model says", () => {
-    // 'ly hôn' alone (the court's) was offered the ward's divorce-note records: a held-back first is no offer, and such a
-    // message sets no threshold either (a row whose `free` is 0 is left out of it).
+  it("offers nothing from the rescue's threshold where its first candidate is held back by another agency's service (only from the held threshold, s23)", () => {
+    // 'ly hôn' alone (the court's) was offered the ward's divorce-note records: a held-back first is no offer from the
+    // rescue's threshold, and such a message sets no threshold either (a row whose `free` is 0 is left out of it).
+    // Since the twenty-third session a held-back first is offered from a threshold of its own, far higher
+    // (`rescue.held`, from `HELD_FLOOR`; `rescueOffered`), tested with it.
     const row = (p: number, free: number) => [1, p, 0.3, 0.5, 0.5, 0, free, p, 0, p, 0, 0, 0, 1, 0];
     expect(offerable(row(0.9, 1))).toBe(true);
     expect(offerable(row(0.9, 0))).toBe(false);
