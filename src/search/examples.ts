@@ -562,9 +562,15 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   }
 
   override searchUncached(text: string, limit = 5): SearchOutcome<P> {
-    const outcome = this.servedUncached(text, limit);
+    // Whether a câu mẫu is said word for word is read once for the whole search.
+    let exact: Partial<Nearest> | undefined;
+    const exactly = () => {
+      exact ??= this.examples.exactly(text);
+      return exact;
+    };
+    const outcome = this.servedUncached(text, limit, exactly);
     // A câu mẫu said word for word is answered as labelled: the gate reads only what no example labels.
-    if (!this.scope || outcome.decision === "none" || this.examples.exactly(text).exact !== undefined) return outcome;
+    if (!this.scope || outcome.decision === "none" || exactly().exact !== undefined) return outcome;
     // A list the rules found nothing for is the model's guess: the gate takes it away when it doubts the message is a
     // ward request as much as the guess is sure of its list (`rescueVetoed`).
     if (rescueVetoed(outcome, () => outOfScope(this.scope as ScopeModel, text))) {
@@ -575,13 +581,17 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
   }
 
   /** The served outcome before the scope gate. */
-  private servedUncached(text: string, limit: number): SearchOutcome<P> {
+  private servedUncached(
+    text: string,
+    limit: number,
+    exactly: () => Partial<Nearest> = () => this.examples.exactly(text),
+  ): SearchOutcome<P> {
     const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
     if (this.ranker && this.grams) {
       // The nearest examples are read (the message analysed once more) only where the model re-ranks: not for a
       // câu mẫu said word for word, nor where the rules found a single candidate (rerank keeps those).
-      const exact = this.examples.exactly(text);
+      const exact = exactly();
       if (exact.exact === undefined) {
         // Where the rules found nothing, only a model that may offer its first candidates (`rescue`) reads on.
         // …and only over two candidates of the rules' own or more (one the situations alone brought makes no choice).
@@ -597,7 +607,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
         return withExamples(outcome, { codes: [], none: 0, ...exact }, this.byCode, this.exampleTuning);
       }
     }
-    const near = this.examples.nearest(text, this.exampleTuning.second);
+    const near = this.examples.nearest(text, this.exampleTuning.second, exactly());
     if (this.ranker && this.grams && near.exact === undefined) {
       return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
     }

@@ -26,15 +26,32 @@ export function plain(tokens: readonly string[]): Word[] {
  * A replacement word takes the other properties (case, clause) of the first word it replaces.
  */
 export class PhraseMap {
-  private readonly byFirst = new Map<string, Array<{ from: Word[]; to: Word[] }>>();
+  /** The phrases by their first word, longest first, and those read by their second word (made again after an `add`). */
+  private readonly byFirst = new Map<string, { list: Phrase[]; heads?: Heads }>();
 
   add(from: readonly Word[], to: readonly Word[]): void {
     const head = from[0];
     if (head === undefined) return;
-    const list = this.byFirst.get(head.token) ?? [];
-    list.push({ from: [...from], to: [...to] });
-    list.sort((a, b) => b.from.length - a.from.length);
-    this.byFirst.set(head.token, list);
+    const found = this.byFirst.get(head.token) ?? { list: [] };
+    found.list.push({ from: [...from], to: [...to] });
+    found.list.sort((a, b) => b.from.length - a.from.length);
+    found.heads = undefined;
+    this.byFirst.set(head.token, found);
+  }
+
+  /**
+   * The phrases that may start at `at`, longest first as `byFirst` lists them: a phrase of two words or more matches
+   * only where its second word is the next one (`startsWith`), so only those whose second word it is are read, then
+   * the single words (the list's last). The first that starts there (and takes no word of `keep`), if any.
+   */
+  private firstAt(input: readonly Word[], at: number, mode: MarkMode, keep?: ReadonlySet<Word>): Phrase | undefined {
+    const found = this.byFirst.get((input[at] as Word).token);
+    if (found === undefined) return undefined;
+    found.heads ??= headsOf(found.list);
+    const heads = found.heads;
+    const next = input[at + 1];
+    const longer = next === undefined ? undefined : heads.bySecond.get(next.token);
+    return (longer && firstIn(longer, input, at, mode, keep)) ?? firstIn(heads.single, input, at, mode, keep);
   }
 
   /** `keep`: words no phrase may take (the concepts a synonym map put in, which the filler must not eat). */
@@ -42,16 +59,7 @@ export class PhraseMap {
     const out: T[] = [];
     for (let i = 0; i < input.length; ) {
       const word = input[i] as T;
-      const list = this.byFirst.get(word.token);
-      let match: { from: Word[]; to: Word[] } | undefined;
-      if (list !== undefined) {
-        for (const p of list) {
-          if (startsWith(input, i, p.from, mode) && !(keep && keeps(input, i, p.from.length, keep))) {
-            match = p;
-            break;
-          }
-        }
-      }
+      const match = this.firstAt(input, i, mode, keep as ReadonlySet<Word> | undefined);
       if (match) {
         for (const to of match.to) out.push({ ...word, token: to.token, marks: to.marks });
         i += match.from.length;
@@ -72,11 +80,44 @@ export class PhraseMap {
   entryAt(input: readonly Word[], at: number, mode: MarkMode = "loose"): { from: Word[]; to: Word[] } | undefined {
     const word = input[at];
     if (!word) return undefined;
-    const list = this.byFirst.get(word.token);
-    if (list === undefined) return undefined;
-    for (const p of list) if (startsWith(input, at, p.from, mode)) return p;
-    return undefined;
+    return this.firstAt(input, at, mode);
   }
+}
+
+type Phrase = { from: Word[]; to: Word[] };
+
+/** One head word's phrases of two words or more by their second word, and its single-word phrases, each in list order. */
+interface Heads {
+  bySecond: Map<string, Phrase[]>;
+  single: Phrase[];
+}
+
+/** The first phrase of `list` that starts at `at` and takes no word of `keep`. */
+function firstIn(
+  list: readonly Phrase[],
+  input: readonly Word[],
+  at: number,
+  mode: MarkMode,
+  keep: ReadonlySet<Word> | undefined,
+): Phrase | undefined {
+  for (const p of list)
+    if (startsWith(input, at, p.from, mode) && !(keep && keeps(input, at, p.from.length, keep))) return p;
+  return undefined;
+}
+
+function headsOf(list: readonly Phrase[]): Heads {
+  const heads: Heads = { bySecond: new Map(), single: [] };
+  for (const p of list) {
+    const second = p.from[1];
+    if (second === undefined) {
+      heads.single.push(p);
+      continue;
+    }
+    const same = heads.bySecond.get(second.token);
+    if (same) same.push(p);
+    else heads.bySecond.set(second.token, [p]);
+  }
+  return heads;
 }
 
 /** Whether one of the `length` words from `at` is kept. */

@@ -51,13 +51,17 @@ const PAUSE_EN = fold("temporarily")[0] as Word;
 
 /** A phrase's word as typed: the folded token, and its accents when any were typed. */
 const fits = (w: Word, p: Word) => w.token === p.token && (w.marks === "" || w.marks === p.marks);
-const runAt = (said: readonly Word[], k: number, run: readonly Word[]) =>
-  run.every((p, j) => {
+function runAt(said: readonly Word[], k: number, run: readonly Word[]): boolean {
+  for (let j = 0; j < run.length; j++) {
     const w = said[k + j];
-    return w !== undefined && fits(w, p);
-  });
-const saysAny = (said: readonly Word[], runs: readonly Word[][]) =>
-  said.some((_, k) => runs.some((run) => runAt(said, k, run)));
+    if (w === undefined || !fits(w, run[j] as Word)) return false;
+  }
+  return true;
+}
+function saysAny(said: readonly Word[], runs: readonly Word[][]): boolean {
+  for (let k = 0; k < said.length; k++) for (const run of runs) if (runAt(said, k, run)) return true;
+  return false;
+}
 
 /** Whether a span of time is said at `k`: a count and a unit ("2 tháng", "vài tuần", "two months"), or a span phrase. */
 function spanAt(said: readonly Word[], k: number): boolean {
