@@ -1,8 +1,6 @@
-import { beforeAll, describe, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, it } from "vitest";
 import { converse } from "../harness/converse.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 14 (FOLLOW): after a right answer, the follow-up path reaches the turns the intent rules read (the office's
@@ -10,24 +8,15 @@ import { probeBatches } from "../harness/probe-floors.js";
  * before a section asked in its own terms, and gives no section for a thing bought, a place recommended or another
  * thing's price. Phrasings written for this test.
  */
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
-describe("the probe batches", () => {
-  // Batch 1 was written before any change of this session: 13/29 follow-up turns, 7/9 no-procedure turns on the
-  // session's start code (3247025); 27/29 and 9/9 after the changes. Batch 2 was written after the changes and measured
-  // once, never tuned on: 6/18 and 4/6 on the start code, 16/18 and 5/6 after.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s14-follow-probe1.jsonl", 0.9, 9],
-      ["test/core/s14-follow-probe2.jsonl", 0.85, 5],
-    ],
-  );
-});
+// Batch 1 was written before any change of this session: 13/29 follow-up turns, 7/9 no-procedure turns on the
+// session's start code (3247025); 27/29 and 9/9 after the changes. Batch 2 was written after the changes and measured
+// once, never tuned on: 6/18 and 4/6 on the start code, 16/18 and 5/6 after.
+describeProbeBatches(catalogue, [
+  ["test/core/s14-follow-probe1.jsonl", 0.9, 9],
+  ["test/core/s14-follow-probe2.jsonl", 0.85, 5],
+]);
 
 describe("the office's days and hours after an answer: the place section", () => {
   it.each([
@@ -37,7 +26,7 @@ describe("the office's days and hours after an answer: the place section", () =>
     ["chứng thực bản sao giấy tờ", "2.000815", "trưa có nghỉ không"],
     ["birth registration", "1.001193", "is the office open on weekends"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, "place"],
     ]);
@@ -45,7 +34,7 @@ describe("the office's days and hours after an answer: the place section", () =>
 
   // Not a day of something else, nor a result's day.
   it("a match tonight is no office hour", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["đăng ký kết hôn", "1.000894"],
       ["trận đấu tối nay mấy giờ", undefined],
     ]);
@@ -61,7 +50,7 @@ describe("chat and Central spellings of a section after an answer", () => {
     ["khai tử cho bà nội", "1.000656", "mấy bữa thì xong rứa", "time"],
     ["đăng ký kết hôn", "1.000894", "bọn em quê ở Quảng Trị, nộp ở mô", "place"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
@@ -74,7 +63,7 @@ describe("the case told as a state, then a section in the procedure's own terms"
     ["dang ky ket hon", "1.000894", "anh ấy từng ly hôn rồi, 35 tuổi, cần thêm giấy gì", "documents"],
     ["đăng ký khai sinh", "1.001193", "em là sinh viên, có được miễn phí không", "fee"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
@@ -82,7 +71,7 @@ describe("the case told as a state, then a section in the procedure's own terms"
 
   // Another procedure named whole after "còn" moves on.
   it("còn … moves on", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["đăng ký tạm trú", "1.004194"],
       ["còn đăng ký thường trú thì cần giấy gì", "1.004222", "documents"],
     ]);
@@ -97,7 +86,7 @@ describe("a thing bought, a place recommended, another thing's price after an an
     ["đăng ký khai sinh", "1.001193", "khám thai ở đâu tốt"],
     ["đăng ký xe lần đầu", "1.012575", "mua xe cũ ở đâu"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, undefined],
     ]);
@@ -108,7 +97,7 @@ describe("a thing bought, a place recommended, another thing's price after an an
     ["đăng ký tạm trú", "1.004194", "đăng ký tạm trú giá bao nhiêu"],
     ["đăng ký kết hôn", "1.000894", "mua tờ khai ở đâu"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code],
     ]);

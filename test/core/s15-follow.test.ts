@@ -1,8 +1,6 @@
-import { beforeAll, describe, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, it } from "vitest";
 import { converse } from "../harness/converse.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 15 (FOLLOW): after an answer, where another thing is ("chợ Bến Thành ở đâu", "gần đây chỗ nào bán sim") is no
@@ -10,24 +8,15 @@ import { probeBatches } from "../harness/probe-floors.js";
  * to decide") and Central/Southern "mần", "dời qua" are read as the follow-up's; a pause or a move of a shop told alone
  * reaches its variant. Phrasings written for this test.
  */
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
-describe("the probe batches", () => {
-  // Batch 1 was written before any change of this session: 36/42 follow-up turns, 18/23 no-procedure turns on the
-  // session's start code (52db335), 42/42 and 23/23 after (652ecd8). Batch 2 was written after the first commit and
-  // measured once, never tuned on: 22/25 and 11/14 at 52db335, 23/25 and 14/14 at 652ecd8.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
-      ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
-    ],
-  );
-});
+// Batch 1 was written before any change of this session: 36/42 follow-up turns, 18/23 no-procedure turns on the
+// session's start code (52db335), 42/42 and 23/23 after (652ecd8). Batch 2 was written after the first commit and
+// measured once, never tuned on: 22/25 and 11/14 at 52db335, 23/25 and 14/14 at 652ecd8.
+describeProbeBatches(catalogue, [
+  ["test/core/s15-follow-probe1.jsonl", 0.95, 23],
+  ["test/core/s15-follow-probe2.jsonl", 0.9, 14],
+]);
 
 describe("where another thing is, after an answer: none", () => {
   it.each([
@@ -39,7 +28,7 @@ describe("where another thing is, after an answer: none", () => {
     ["đăng ký khai tử", "1.000656", "có tiệm nào bán vòng hoa không"],
     ["temporary residence registration", "1.004194", "where can I buy a sim card"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, undefined],
     ]);
@@ -54,7 +43,7 @@ describe("where another thing is, after an answer: none", () => {
     ["đăng ký khai sinh", "1.001193", "khai sinh làm chỗ nào"],
     ["marriage registration", "1.000894", "where do we submit it"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, "place"],
     ]);
@@ -67,7 +56,7 @@ describe("the procedure at hand by its everyday name, asked where", () => {
     ["sao y bản chính", "2.000815", "phường có chỗ sao y không"],
     ["sao y bản chính", "2.000815", "có chỗ nào sao y nhanh không"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code],
     ]);
@@ -80,7 +69,7 @@ describe("English words of the office and its handling, Central and Southern spe
     ["đăng ký tạm trú", "1.004194", "what papers do we send to the ward office", "documents"],
     ["đăng ký kết hôn", "1.000894", "mần ở mô rứa", "place"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
@@ -92,7 +81,7 @@ describe("a pause or a move of the shop told alone after its registration or lic
     ["đăng ký hộ kinh doanh", "1.001612", "tạm nghỉ bán một tháng", "1.001570"],
     ["xin giấy phép bán lẻ thuốc lá", "2.000181", "tiệm em dọn qua số nhà khác trên cùng con đường", "2.000162"],
   ] as const)("%s / %s", async (first, code, next, variant) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, variant],
     ]);
@@ -129,7 +118,7 @@ describe("sections asked with the case told around them, after an answer", () =>
     // Central "chừ", "răng" opening, "phải làm gì" alone: the procedure as a whole
     ["đăng ký kết hôn", "1.000894", "răng chừ phải làm chi", "general"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section === "general" ? undefined : section],
     ]);
@@ -137,7 +126,7 @@ describe("sections asked with the case told around them, after an answer", () =>
 
   // A requirement asked whether needed: the conditions, as the rules read it.
   it("có cần vốn tối thiểu không → conditions", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["đăng ký hộ kinh doanh", "1.001612"],
       ["có cần vốn tối thiểu không", "1.001612", "conditions"],
     ]);
@@ -148,7 +137,7 @@ describe("sections asked with the case told around them, after an answer", () =>
     ["chứng thực hợp đồng mua bán nhà", "2.001035", "phòng công chứng ở đâu"],
     ["chứng thực bản sao", "2.000815", "gần phường chỗ nào in màu rẻ nhất vậy"],
   ] as const)("%s / %s → none", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, undefined],
     ]);

@@ -1,8 +1,6 @@
-import { beforeAll, describe, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, it } from "vitest";
 import { converse } from "../harness/converse.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 16 (FOLLOW): after an answer, a question search finds nothing for that the scope gate reads as the ward's
@@ -11,24 +9,15 @@ import { probeBatches } from "../harness/probe-floors.js";
  * as a paper of the case, asked whether needed, stays; a move on ("còn …") or a paper asked where or how to get names
  * the other procedure; "tiền lệ phí" is the fee itself. Phrasings written for this test.
  */
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
-describe("the probe batches", () => {
-  // Batch 1 was written before reading the code's behaviour on it: 56/57 follow-up turns, 15/16 no-procedure turns on
-  // a85ac94 (the session's start code), 57/57 and 16/16 at the end. Batch 2 was written after 30e15a5 and never tuned
-  // on: 22/34 and 8/10 on a85ac94, 30/34 and 9/10 at the end (HEAD 68d52d9 + the last follow-up changes).
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s16-follow-probe1.jsonl", 0.95, 15],
-      ["test/core/s16-follow-probe2.jsonl", 0.85, 8],
-    ],
-  );
-});
+// Batch 1 was written before reading the code's behaviour on it: 56/57 follow-up turns, 15/16 no-procedure turns on
+// a85ac94 (the session's start code), 57/57 and 16/16 at the end. Batch 2 was written after 30e15a5 and never tuned
+// on: 22/34 and 8/10 on a85ac94, 30/34 and 9/10 at the end (HEAD 68d52d9 + the last follow-up changes).
+describeProbeBatches(catalogue, [
+  ["test/core/s16-follow-probe1.jsonl", 0.95, 15],
+  ["test/core/s16-follow-probe2.jsonl", 0.85, 8],
+]);
 
 describe("a question in the citizen's own words after an answer asks the procedure at hand", () => {
   it.each([
@@ -37,7 +26,7 @@ describe("a question in the citizen's own words after an answer asks the procedu
     ["xác nhận thông tin cư trú", "1.010041", "how long do the police take to issue it?", "time"],
     ["đăng ký tạm trú", "1.004194", "can I send it online instead of going to the ward office", "online"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
@@ -50,7 +39,7 @@ describe("a question in the citizen's own words after an answer asks the procedu
     ["khai báo tạm vắng", "1.003677", "xử lý mất mấy ngày", "time"],
     ["đăng ký hộ kinh doanh", "1.001612", "em chỉ bán online trên facebook thôi có phải đăng ký không", "conditions"],
   ] as const)("%s / %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
@@ -64,7 +53,7 @@ describe("a question in the citizen's own words after an answer asks the procedu
     ["xin giấy phép xây dựng", "1.013225", "tiệm gạch men nào rẻ nhất"],
     ["cấp giấy phép bán lẻ rượu", "2.000620", "rượu ngâm có độc không"],
   ] as const)("%s / %s: none", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, undefined],
     ]);
@@ -78,7 +67,7 @@ describe("another procedure named after an answer", () => {
     ["đăng ký thường trú", "1.004222", "tạm trú thì lệ phí bao nhiêu", "1.004194", "fee"],
     ["sao y bản chính", "2.000815", "chứng thực di chúc thì cần giấy gì", "2.001019", "documents"],
   ] as const)("%s / %s → %s", async (first, code, next, other, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, other, section],
     ]);
@@ -99,7 +88,7 @@ describe("another procedure named after an answer", () => {
       "1.001699",
     ],
   ] as const)("%s / %s → %s", async (first, code, next, other) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, other],
     ]);
@@ -111,7 +100,7 @@ describe("another procedure named after an answer", () => {
     ["xác nhận tình trạng hôn nhân", "1.004873", "em ở tạm trú thì nộp ở đâu", "place"],
     ["xác nhận tình trạng hôn nhân", "1.004873", "tạm trú ở Đồng Nai thì xin ở đâu", "place"],
   ] as const)("%s / %s stays", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);

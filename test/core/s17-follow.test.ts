@@ -1,8 +1,6 @@
-import { beforeAll, describe, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, it } from "vitest";
 import { converse } from "../harness/converse.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 17 (FOLLOW): after an answer, a message that opens by naming another procedure (two words running in one of
@@ -10,28 +8,19 @@ import { probeBatches } from "../harness/probe-floors.js";
  * section it asks; a detail of the case told alone, in the words citizens tell that procedure's cases with, stays on
  * the procedure at hand. Phrasings written for this test.
  */
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
-describe("the probe batches", () => {
-  // Batch 1 (91 conversations, written before reading the code's behaviour on them; tuned on): 65/92 follow-up turns
-  // at the session's start (4b2f87d), 91/92 now. Batch 2 (41 conversations, written after the first fix and never tuned
-  // on, its misses never read): 25/39 at 4b2f87d, 34/39 now, off-topic statements 3/3 none throughout. Batch 2's floor
-  // 0.8 → 0.79 at the nineteenth session's end: the same tree (809a138) played it 32/39 alone and 31/39 inside CI's full
-  // run, so a turn depends on something outside the file's own order; found too late to trace, left for the next session.
-  // Traced in the twentieth (test/eval/s20-determinism.test.ts): s19-lookalike's learned readings registered on the
-  // worker's shared catalogue; fixed in 9988c9d, which plays it 32/39 whatever ran before, so the floor is 0.8 again.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s17-follow-probe1.jsonl", 0.95, 0],
-      ["test/core/s17-follow-probe2.jsonl", 0.8, 3],
-    ],
-  );
-});
+// Batch 1 (91 conversations, written before reading the code's behaviour on them; tuned on): 65/92 follow-up turns
+// at the session's start (4b2f87d), 91/92 now. Batch 2 (41 conversations, written after the first fix and never tuned
+// on, its misses never read): 25/39 at 4b2f87d, 34/39 now, off-topic statements 3/3 none throughout. Batch 2's floor
+// 0.8 → 0.79 at the nineteenth session's end: the same tree (809a138) played it 32/39 alone and 31/39 inside CI's full
+// run, so a turn depends on something outside the file's own order; found too late to trace, left for the next session.
+// Traced in the twentieth (test/eval/s20-determinism.test.ts): s19-lookalike's learned readings registered on the
+// worker's shared catalogue; fixed in 9988c9d, which plays it 32/39 whatever ran before, so the floor is 0.8 again.
+describeProbeBatches(catalogue, [
+  ["test/core/s17-follow-probe1.jsonl", 0.95, 0],
+  ["test/core/s17-follow-probe2.jsonl", 0.8, 3],
+]);
 
 describe("a section asked of another procedure the message names", () => {
   // The shared word ("trú", "thư viện", "giấy phép bán", "khai") is no reason to stay.
@@ -55,14 +44,14 @@ describe("a section asked of another procedure the message names", () => {
     ["cấp bản sao trích lục hộ tịch", "2.000635", "giấy xác nhận độc thân thì lệ phí thế nào", "1.004873", "fee"],
     ["chứng thực di chúc", "2.001019", "từ chối nhận di sản thì làm ở đâu", "2.001016", "place"],
   ] as const)("%s / %s → %s", async (first, code, next, other, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, other, section],
     ]);
   });
 
   it("the procedure moved to is the one the next section question asks", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["đăng ký tạm trú", "1.004194"],
       ["xác nhận cư trú thì làm ở đâu", "1.010041", "place"],
       ["bao lâu thì có", "1.010041", "time"],
@@ -75,7 +64,7 @@ describe("a section asked of another procedure the message names", () => {
     ["cấp giấy phép bán lẻ thuốc lá", "2.000181", "hộ kinh doanh thì phí bao nhiêu"],
     ["xác nhận tình trạng hôn nhân", "1.004873", "em đang tạm trú ở Bình Dương thì xin ở đâu"],
   ] as const)("%s / %s stays", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code],
     ]);
@@ -89,7 +78,7 @@ describe("a detail of the case told alone after an answer", () => {
     ["cấp giấy phép bán lẻ rượu", "2.000620", "tiệm tạp hóa nhỏ ở chợ"],
     ["đăng ký giám hộ", "1.004837", "tôi là bà ngoại của cháu"],
   ] as const)("%s / %s", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code],
     ]);
@@ -101,7 +90,7 @@ describe("a detail of the case told alone after an answer", () => {
     ["đăng ký hộ kinh doanh", "1.001612", "em thích ăn phở bò"],
     ["cấp lại giấy phép sản xuất rượu thủ công", "1.001279", "dạ e cảm ơn"],
   ] as const)("%s / %s: none", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, undefined],
     ]);

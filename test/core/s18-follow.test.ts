@@ -1,8 +1,6 @@
-import { beforeAll, describe, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, it } from "vitest";
 import { converse } from "../harness/converse.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 /**
  * Session 18 (FOLLOW): a detail of the case told after an answer in everyday words neither the câu mẫu nor the record
@@ -10,24 +8,15 @@ import { probeBatches } from "../harness/probe-floors.js";
  * English section question asked with the case's people and acts ("landlord", "signature", "hospital") is a section
  * of the procedure at hand. Phrasings written for this test.
  */
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
-describe("the probe batches", () => {
-  // Batch 1 (75 conversations, written from the records before reading the code's behaviour on them; tuned on): 48/75
-  // follow-up turns at cdf0e7e, 66/75 with this session's answer.ts. Batch 2 (29 conversations, written after the fix,
-  // never tuned on, its misses never read): 8/25 → 22/25, no-procedure turns 4/4 throughout.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s18-follow-probe1.jsonl", 0.85, 2],
-      ["test/core/s18-follow-probe2.jsonl", 0.8, 4],
-    ],
-  );
-});
+// Batch 1 (75 conversations, written from the records before reading the code's behaviour on them; tuned on): 48/75
+// follow-up turns at cdf0e7e, 66/75 with this session's answer.ts. Batch 2 (29 conversations, written after the fix,
+// never tuned on, its misses never read): 8/25 → 22/25, no-procedure turns 4/4 throughout.
+describeProbeBatches(catalogue, [
+  ["test/core/s18-follow-probe1.jsonl", 0.85, 2],
+  ["test/core/s18-follow-probe2.jsonl", 0.8, 4],
+]);
 
 describe("a detail of the case told in everyday words", () => {
   // The first is a tuning conversation's (TC10, c1395); the others were written for this test.
@@ -37,7 +26,7 @@ describe("a detail of the case told in everyday words", () => {
     ["đăng ký giám hộ", "1.004837", "ba mẹ cháu mất hết trong vụ tai nạn, cháu mới lên 9, em là cô ruột"],
     ["hòa giải tranh chấp đất đai", "1.012812", "nhà hàng xóm xây hàng rào lấn qua đất nhà em gần nửa thước"],
   ] as const)("%s / «%s»: stays", async (first, code, detail) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [detail, code],
     ]);
@@ -49,7 +38,7 @@ describe("a detail of the case told in everyday words", () => {
     ["đăng ký tạm trú", "1.004194", "hôm nay trời mưa to quá trời luôn"],
     ["làm giấy khai sinh cho con", "1.001193", "tối qua em đi ăn bún bò với mấy đứa bạn"],
   ] as const)("%s / «%s»: no procedure", async (first, code, talk) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [talk, undefined],
     ]);
@@ -62,7 +51,7 @@ describe("an English section question with the case's people", () => {
     ["đăng ký thường trú", "1.004222", "does the owner of the house need to come along?"],
     ["chứng thực chữ ký", "2.000884", "does my brother have to be there in person?"],
   ] as const)("%s / «%s»: stays", async (first, code, next) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code],
     ]);

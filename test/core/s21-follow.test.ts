@@ -8,27 +8,22 @@
  * («có dễ không») no purpose; a strength-1 pointer whose term the story holds is kept (OOS s20). Phrasings written for
  * this test.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { describe, expect, it } from "vitest";
 import { lookAlikeReadings, ReadingsOnce } from "../../src/catalogue/readings.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { converse, expectProbeFloors } from "../harness/converse.js";
+import { converse } from "../harness/converse.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 120_000);
+const catalogue = bundledCatalogueOfFile(120_000);
 
 describe("the readings of a catalogue version", () => {
   it("are held by its snapshot and learned once, whoever asks", async () => {
-    const snapshot = catalogue.current();
+    const snapshot = catalogue().current();
     expect(snapshot.readings).toBeDefined();
     const once = snapshot.readings as ReadingsOnce;
     const [a, b] = await Promise.all([once.ready(), once.ready()]);
     expect(a).toBe(b);
     expect(once.value).toBe(a);
-    expect(catalogue.current().readings).toBe(once);
+    expect(catalogue().current().readings).toBe(once);
     // what every câu mẫu says, counted as learning them in one go counts it
     const whole = lookAlikeReadings(snapshot.catalogue.synonyms, snapshot.catalogue.examples);
     expect([...a.byCode.keys()].sort()).toEqual([...whole.byCode.keys()].sort());
@@ -38,7 +33,7 @@ describe("the readings of a catalogue version", () => {
   });
 
   it("are learned in steps with other work run between them", async () => {
-    const { synonyms, examples } = catalogue.current().catalogue;
+    const { synonyms, examples } = catalogue().current().catalogue;
     const once = new ReadingsOnce(synonyms, examples);
     let ranWhileLearning = false;
     setImmediate(() => {
@@ -63,7 +58,7 @@ describe("the assistant reads look-alikes with them", () => {
       "2.000913",
     ],
   ] as const)("%s (%s) / «%s» → %s", async (first, code, next, meant) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, meant],
     ]);
@@ -71,24 +66,20 @@ describe("the assistant reads look-alikes with them", () => {
 
   it("a look-alike that changes another thing is none of the one at hand's", async () => {
     // the amendment of a tobacco licence is titled alike ("giấy phép bán lẻ …") but changes the tobacco licence
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["giay phep ban le ruou", "2.000620"],
       ["de nghi sua dia chi tren giay phep thi lam sao", "2.000615"],
     ]);
   });
 });
 
-describe("the probe batches", () => {
-  // Batch 1 (31 conversations, written from the records before reading the code's behaviour on them; tuned on): 19/24
-  // follow-up turns, no-procedure 4/7 at c58acdc; 23/24, 4/7 with this session's rules. Batch 2 (27, frozen before any
-  // fix, md5 f4ecb020, never tuned on): 17/21, 4/6 → 19/21, 4/6 (5/6 both before c58acdc's retrained scope gate).
-  it.each([
-    ["test/core/s21-follow-probe1.jsonl", 0.9, 4],
-    ["test/core/s21-follow-probe2.jsonl", 0.85, 4],
-  ] as const)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
-    await expectProbeFloors(file, catalogue, floor, noneFloor);
-  });
-});
+// Batch 1 (31 conversations, written from the records before reading the code's behaviour on them; tuned on): 19/24
+// follow-up turns, no-procedure 4/7 at c58acdc; 23/24, 4/7 with this session's rules. Batch 2 (27, frozen before any
+// fix, md5 f4ecb020, never tuned on): 17/21, 4/6 → 19/21, 4/6 (5/6 both before c58acdc's retrained scope gate).
+describeProbeBatches(catalogue, [
+  ["test/core/s21-follow-probe1.jsonl", 0.9, 4],
+  ["test/core/s21-follow-probe2.jsonl", 0.85, 4],
+]);
 
 describe("what the paper at hand is for", () => {
   it.each([
@@ -102,25 +93,25 @@ describe("what the paper at hand is for", () => {
     ["trích lục khai sinh", "2.000635", "để xin visa cho con thì giấy này bao lâu có", "time"],
     ["dang ky tam tru", "1.004194", "mau don de nghi lay o dau", "documents"],
   ] as const)("%s (%s) / «%s» → its %s", async (first, code, next, section) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       [first, code],
       [next, code, section],
     ]);
   });
 
   it("a way asked to a marriage with a foreigner is that marriage's", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["xác nhận tình trạng hôn nhân", "1.004873"],
       ["vậy làm sao để đăng ký kết hôn với chồng người Nhật", "2.000806"],
     ]);
   });
 
   it("another agency's service asked keeps its pointer", async () => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["sao y bản chính", "2.000815"],
       ["để đổi giấy phép lái xe, nợ phạt nguội thì có đổi được không", undefined],
     ]);
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["chấm dứt hộ kinh doanh", "1.001266"],
       ["Em làm xong thủ tục chấm dứt hộ kinh doanh rồi, giờ còn nợ thuế khoán 3 tháng thì nộp ở đâu ạ", undefined],
     ]);
@@ -136,7 +127,7 @@ describe("a death told after a support", () => {
     ["bố tôi mất việc sau trận lũ, nhà thì tốc mái", "2.000751"],
     ["không phải nhà, bố tôi mất trong trận bão hôm qua", "2.000744"],
   ] as const)("after the emergency housing support: %s", async (next, code) => {
-    await converse(catalogue, [
+    await converse(catalogue(), [
       ["hỗ trợ sửa chữa nhà ở khẩn cấp", "2.000751"],
       [next, code],
     ]);

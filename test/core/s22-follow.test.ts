@@ -4,21 +4,15 @@
  *   «mất bao lâu», «mất mấy tháng» ask a time): the support's time, never the funeral support.
  * The reading alone, and the probe batches through the real assistant. Phrasings written for this test.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { describe, expect, it } from "vitest";
 import { funeralTold, learnGlossary } from "../../src/features/variants.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 /** funeralTold after `current`, read with the câu mẫu readings the assistant reads with. */
 async function funeralAfter(current: string, text: string): Promise<string | undefined> {
-  const { catalogue: loaded, readings } = catalogue.current();
+  const { catalogue: loaded, readings } = catalogue().current();
   learnGlossary(loaded.procedures, loaded.synonyms);
   const procedure = loaded.procedures.find((p) => p.code === current);
   if (!procedure || !readings) throw new Error(`no ${current} or no readings`);
@@ -39,16 +33,11 @@ describe("a time asked after a support is no death", () => {
   });
 });
 
-describe("the probe batches", () => {
-  // Batch 1 (30 conversations over the reviewer's weak classes, written from the records before reading the code's
-  // behaviour on them; tuned on): 21/27 at the funeral fix (its first 27), 27/30 with the purpose and English readings.
-  // Batch 2 (14, frozen before it was first played, md5 8c259c2c, never tuned on): 10/14 on the session's start code,
-  // 13/14 with this session's readings.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s22-follow-probe1.jsonl", 0.85, 0],
-      ["test/core/s22-follow-probe2.jsonl", 0.85, 0],
-    ],
-  );
-});
+// Batch 1 (30 conversations over the reviewer's weak classes, written from the records before reading the code's
+// behaviour on them; tuned on): 21/27 at the funeral fix (its first 27), 27/30 with the purpose and English readings.
+// Batch 2 (14, frozen before it was first played, md5 8c259c2c, never tuned on): 10/14 on the session's start code,
+// 13/14 with this session's readings.
+describeProbeBatches(catalogue, [
+  ["test/core/s22-follow-probe1.jsonl", 0.85, 0],
+  ["test/core/s22-follow-probe2.jsonl", 0.85, 0],
+]);

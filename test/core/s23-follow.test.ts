@@ -7,28 +7,16 @@
  *   after an answer stays no procedure.
  * The probe batch plays conversations written for this test through the real assistant.
  */
-import { beforeAll, describe } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
-describe("the probe batches", () => {
-  // Batch 1 (21 conversations, written before the change was played on them): 10/21 follow-ups on the session's start
-  // code and 10/21 with this reading (a broader reading, scope gate under 0.5 with no word test, made 12/21 but
-  // answered off-topic questions the s10/s12/s13/s20 floors hold). Its 5 no-procedure turns all right.
-  // Batch 2 (8 conversations, written for the reading as landed, frozen before it was first played, md5 f14b3ff3): a
-  // question of the case in the record's own words, with two off-topic questions after an answer.
-  probeBatches(
-    () => catalogue,
-    [
-      ["test/core/s23-follow-probe1.jsonl", 0.45, 5],
-      ["test/core/s23-follow-probe2.jsonl", 0.5, 2],
-    ],
-  );
-});
+// Batch 1 (21 conversations, written before the change was played on them): 10/21 follow-ups on the session's start
+// code and 10/21 with this reading (a broader reading, scope gate under 0.5 with no word test, made 12/21 but
+// answered off-topic questions the s10/s12/s13/s20 floors hold). Its 5 no-procedure turns all right.
+// Batch 2 (8 conversations, written for the reading as landed, frozen before it was first played, md5 f14b3ff3): a
+// question of the case in the record's own words, with two off-topic questions after an answer.
+describeProbeBatches(catalogue, [
+  ["test/core/s23-follow-probe1.jsonl", 0.45, 5],
+  ["test/core/s23-follow-probe2.jsonl", 0.5, 2],
+]);

@@ -1,14 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { ownSet } from "../search/oos-harness.js";
-import { playTurns } from "./s17-oos-run.js";
+import { describe, it } from "vitest";
+import { bundledCatalogueOfFile, expectOosFloors, expectOosTurnFloors } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 /**
  * Session 19 (OOS): the probe batches through the whole assistant (test/features/s19-oos-probe*: batch 1 written from
@@ -18,31 +11,29 @@ beforeAll(async () => {
 describe("probe batches (test/features/s19-oos-probe*)", () => {
   // batch 1: 16 of 43 out-of-scope first messages answered and 4 listed at e4510e9; none at dd01b10
   it("batch 1 first messages: no out-of-scope message answered or listed; in scope 15/15 right", async () => {
-    const { figures } = await ownSet(catalogue, "test/features/s19-oos-probe1.tsv");
-    expect(figures.oosAnswered, figures.misses.join("\n")).toBe(0);
-    expect(figures.oosListed, figures.misses.join("\n")).toBe(0);
-    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(15);
+    await expectOosFloors(catalogue(), "test/features/s19-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 15 });
   }, 300_000);
 
   // 3 of 8 off-topic turns answered at e4510e9 (a reason asked, a festival's date, an English opinion)
   it("batch 1 off-topic turns after an answer: none answered or listed; in-scope turns 11/13", async () => {
-    const f = await playTurns(catalogue, "test/features/s19-oos-probe1.jsonl");
-    expect(f.noneAnswered + f.noneListed, f.misses.join("\n")).toBe(0);
-    expect(f.inRight, f.misses.join("\n")).toBeGreaterThanOrEqual(11);
+    await expectOosTurnFloors(catalogue(), "test/features/s19-oos-probe1.jsonl", {
+      answered: 0,
+      listed: 0,
+      inRight: 11,
+    });
   }, 300_000);
 
   // batch 2, measured once: 17 of 30 answered and 2 listed at e4510e9; 9 and 0 at dd01b10
   it("batch 2 first messages: at most 9 out-of-scope answered, none listed; in scope 9/11 right", async () => {
-    const { figures } = await ownSet(catalogue, "test/features/s19-oos-probe2.tsv");
-    expect(figures.oosAnswered, figures.misses.join("\n")).toBeLessThanOrEqual(9);
-    expect(figures.oosListed, figures.misses.join("\n")).toBe(0);
-    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(9);
+    await expectOosFloors(catalogue(), "test/features/s19-oos-probe2.tsv", { answered: 9, listed: 0, inRight: 9 });
   }, 300_000);
 
   // 3 of 7 off-topic turns answered at e4510e9
   it("batch 2 off-topic turns: none answered or listed; in-scope turns 10/11", async () => {
-    const f = await playTurns(catalogue, "test/features/s19-oos-probe2.jsonl");
-    expect(f.noneAnswered + f.noneListed, f.misses.join("\n")).toBe(0);
-    expect(f.inRight, f.misses.join("\n")).toBeGreaterThanOrEqual(10);
+    await expectOosTurnFloors(catalogue(), "test/features/s19-oos-probe2.jsonl", {
+      answered: 0,
+      listed: 0,
+      inRight: 10,
+    });
   }, 300_000);
 });

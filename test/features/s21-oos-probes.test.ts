@@ -1,16 +1,11 @@
 import { readFile } from "node:fs/promises";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { bundledCatalogue } from "../harness/common.js";
+import { describe, expect, it } from "vitest";
 import { chatWith, codeOf, SECTION_LINE, type Section } from "../harness/converse.js";
-import { ownSet, parseRows } from "../search/oos-harness.js";
+import { bundledCatalogueOfFile, expectOosFloors } from "../harness/probe-floors.js";
+import { parseRows } from "../search/oos-harness.js";
 import { playTurns } from "./s17-oos-run.js";
 
-let catalogue: LiveCatalogue;
-// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 /** In-scope lines of a probe batch answered with their procedure AND the section asked shown (general: any). */
 async function sectionsShown(file: string): Promise<{ right: number; misses: string[] }> {
@@ -23,7 +18,7 @@ async function sectionsShown(file: string): Promise<{ right: number; misses: str
   const misses: string[] = [];
   for (const [i, row] of rows.entries()) {
     if (row.expected.length === 0) continue;
-    const replies = await chatWith(catalogue, `s21oos:${i}`).say(row.query);
+    const replies = await chatWith(catalogue(), `s21oos:${i}`).say(row.query);
     const code = codeOf(replies);
     const wanted = (intents[i] ?? "general").split("|");
     const shown = wanted.some((s) => s === "general" || SECTION_LINE[s as Section]?.test(replies[0]?.text ?? ""));
@@ -45,30 +40,24 @@ async function sectionsShown(file: string): Promise<{ right: number; misses: str
  */
 describe("probe batches (test/features/s21-oos-probe*)", () => {
   it("batch 1 first messages: no out-of-scope answered or listed; in scope 20/24 right, 19 with the section asked", async () => {
-    const { figures } = await ownSet(catalogue, "test/features/s21-oos-probe1.tsv");
-    expect(figures.oosAnswered, figures.misses.join("\n")).toBe(0);
-    expect(figures.oosListed, figures.misses.join("\n")).toBe(0);
-    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(20);
+    await expectOosFloors(catalogue(), "test/features/s21-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 20 });
     const shown = await sectionsShown("test/features/s21-oos-probe1.tsv");
     expect(shown.right, shown.misses.join("\n")).toBeGreaterThanOrEqual(19);
   }, 300_000);
 
   it("batch 1 conversations: no off-topic turn answered or listed; in-scope turns 19/19 (8 first, 11 after)", async () => {
-    const f = await playTurns(catalogue, "test/features/s21-oos-probe1.jsonl");
+    const f = await playTurns(catalogue(), "test/features/s21-oos-probe1.jsonl");
     expect(f.noneAnswered, f.misses.join("\n")).toBe(0);
     expect(f.noneListed, f.misses.join("\n")).toBe(0);
     expect(f.inRight, f.misses.join("\n")).toBe(19);
   }, 300_000);
 
   it("batch 2 first messages (never tuned on): at most 4 out-of-scope answered, none listed; in scope 11/17", async () => {
-    const { figures } = await ownSet(catalogue, "test/features/s21-oos-probe2.tsv");
-    expect(figures.oosAnswered, figures.misses.join("\n")).toBeLessThanOrEqual(4);
-    expect(figures.oosListed, figures.misses.join("\n")).toBe(0);
-    expect(figures.inRight, figures.misses.join("\n")).toBeGreaterThanOrEqual(11);
+    await expectOosFloors(catalogue(), "test/features/s21-oos-probe2.tsv", { answered: 4, listed: 0, inRight: 11 });
   }, 300_000);
 
   it("batch 2 conversations (never tuned on): at most 1 off-topic turn answered, none listed; in-scope turns 12/12 (6 first, 6 after)", async () => {
-    const f = await playTurns(catalogue, "test/features/s21-oos-probe2.jsonl");
+    const f = await playTurns(catalogue(), "test/features/s21-oos-probe2.jsonl");
     expect(f.noneAnswered, f.misses.join("\n")).toBeLessThanOrEqual(1);
     expect(f.noneListed, f.misses.join("\n")).toBe(0);
     expect(f.inRight, f.misses.join("\n")).toBe(12);

@@ -1,16 +1,10 @@
 import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { describe, expect, it } from "vitest";
 import { asksEnglishTrivia, judgesPrice } from "../../src/features/small-talk.js";
 import { words } from "../../src/search/normalize.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { ownSet } from "../search/oos-harness.js";
+import { bundledCatalogueOfFile, expectOosFloors } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 /**
  * Session 22 (OOS): the probe batches through the whole assistant (test/features/s22-oos-probe*: batch 1 written from
@@ -28,10 +22,7 @@ describe("probe batches (test/features/s22-oos-probe*)", () => {
   it.each(BATCHES)(
     "%s: out of scope neither answered nor listed; in scope ≥ %i right; utilities ≥ %i pointed",
     async (file, inFloor, pointed) => {
-      const { rows, figures, outcomes } = await ownSet(catalogue, file);
-      const misses = figures.misses.join("\n");
-      expect({ answered: figures.oosAnswered, listed: figures.oosListed }, misses).toEqual({ answered: 0, listed: 0 });
-      expect(figures.inRight, misses).toBeGreaterThanOrEqual(inFloor);
+      const { rows, outcomes } = await expectOosFloors(catalogue(), file, { answered: 0, listed: 0, inRight: inFloor });
       const kinds = rows.flatMap((row, i) => (row.topic === "utilities" ? [outcomes[i]?.kind ?? "-"] : []));
       expect(kinds.filter((k) => k === "redirect").length, kinds.join(", ")).toBeGreaterThanOrEqual(pointed);
     },

@@ -1,16 +1,10 @@
 import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { describe, expect, it } from "vitest";
 import { asksEnglishTrivia, smallTalkReply } from "../../src/features/small-talk.js";
 import { words } from "../../src/search/normalize.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { ownSet } from "../search/oos-harness.js";
+import { bundledCatalogueOfFile, expectOosFloors, type OosFloors } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// building the index takes some 30 s on a loaded machine: a hang guard, not a time budget
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 /**
  * Session 23 (OOS): probe batches through the whole assistant. Batch 1 (test/features/s23-oos-probe1.tsv, md5 157bcd7d)
@@ -21,18 +15,15 @@ beforeAll(async () => {
  * batch 1 out of scope answered 4 -> 1 of 20, listed 0; in scope 7 of 8 right (one offered a list holding it); batch 2
  * answered 4 -> 2 of 11, listed 0; in scope 5 of 5 right. Floors: at most what the landed changes reach, none listed.
  */
-const BATCHES = [
-  ["test/features/s23-oos-probe1.tsv", 1, 7],
-  ["test/features/s23-oos-probe2.tsv", 2, 5],
-] as const;
+const BATCHES: readonly (readonly [file: string, floors: OosFloors])[] = [
+  ["test/features/s23-oos-probe1.tsv", { answered: 1, listed: 0, inRight: 7 }],
+  ["test/features/s23-oos-probe2.tsv", { answered: 2, listed: 0, inRight: 5 }],
+];
 describe("probe batches (test/features/s23-oos-probe*)", () => {
-  for (const [file, answered, inRight] of BATCHES) {
+  for (const [file, floors] of BATCHES) {
+    const { answered, inRight } = floors;
     it(`${file}: out of scope at most ${answered} answered, none listed; in scope at least ${inRight} right`, async () => {
-      const { figures } = await ownSet(catalogue, file);
-      const misses = figures.misses.join("\n");
-      expect(figures.oosAnswered, misses).toBeLessThanOrEqual(answered);
-      expect(figures.oosListed, misses).toBe(0);
-      expect(figures.inRight, misses).toBeGreaterThanOrEqual(inRight);
+      await expectOosFloors(catalogue(), file, floors);
     }, 300_000);
   }
 });

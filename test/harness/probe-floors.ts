@@ -4,10 +4,31 @@
  * (test/search/sNN-search-story.test.ts). Each logs its figures in one format, and a batch below its floor fails with
  * them and its wrong turns in the message, so a floor that moves only in CI's full run shows what moved.
  */
-import { expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { playTurns, type TurnFigures } from "../features/s17-oos-run.js";
+import { type Figures, type Outcome, ownSet, type Row } from "../search/oos-harness.js";
+import { bundledCatalogue, ROOT } from "./common.js";
 import { conversations, playConversations } from "./eval-conversations.js";
 import type { ServedSearch } from "./served-search.js";
+
+/**
+ * The bundled catalogue of one test file, opened in the file's beforeAll: the sessions' probe files each repeated these
+ * lines. Call it at the file's top level; read `catalogue()` inside tests, once the hook has run. `timeout` is a hang
+ * guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
+ */
+export function bundledCatalogueOfFile(timeout: number): () => LiveCatalogue {
+  let opened: LiveCatalogue | undefined;
+  beforeAll(async () => {
+    opened = await bundledCatalogue();
+  }, timeout);
+  return () => {
+    if (opened === undefined) throw new Error("the catalogue opens in the file's beforeAll");
+    return opened;
+  };
+}
 
 /**
  * A conversation batch at its floors: plays `file` through the real assistant (a fresh one) and expects the follow-up
@@ -41,6 +62,71 @@ export function probeBatches(catalogue: () => LiveCatalogue, batches: readonly P
   it.each(batches)("%s: follow-up turns refer to the right procedure", async (file, floor, noneFloor) => {
     await expectProbeFloors(file, catalogue(), floor, noneFloor);
   });
+}
+
+/**
+ * A follow-up file's batches as the sessions' files hold them: `probeBatches` inside `describe("the probe batches")`,
+ * so each test is named "the probe batches > <file>: follow-up turns refer to the right procedure". E.g.
+ *   const catalogue = bundledCatalogueOfFile(180_000);
+ *   describeProbeBatches(catalogue, [["test/core/s24-follow-probe1.jsonl", 0.8, 3]]);
+ */
+export function describeProbeBatches(catalogue: () => LiveCatalogue, batches: readonly ProbeBatch[]): void {
+  describe("the probe batches", () => probeBatches(catalogue, batches));
+}
+
+/** An out-of-scope batch's floors, as counts: out-of-scope lines answered and offered a list at most, in scope right at least. */
+export interface OosFloors {
+  answered: number;
+  listed: number;
+  inRight: number;
+}
+
+/**
+ * A labelled TSV sent line by line, each as the first message of a new chat, through the whole assistant
+ * (test/search/oos-harness.ts ownSet), at its floors; its misses in each failure. Returns what ownSet gives, for a
+ * file's own further checks.
+ */
+export async function expectOosFloors(
+  catalogue: LiveCatalogue,
+  file: string,
+  floors: OosFloors,
+): Promise<{ rows: Row[]; figures: Figures; outcomes: Outcome[] }> {
+  const set = await ownSet(catalogue, file);
+  const { figures } = set;
+  const misses = figures.misses.join("\n");
+  expect(figures.oosAnswered, misses).toBeLessThanOrEqual(floors.answered);
+  expect(figures.oosListed, misses).toBeLessThanOrEqual(floors.listed);
+  expect(figures.inRight, misses).toBeGreaterThanOrEqual(floors.inRight);
+  return set;
+}
+
+/**
+ * A conversation file through the whole assistant, every turn's reply sorted (test/features/s17-oos-run.ts playTurns),
+ * at its floors: off-topic turns answered and offered a list at most, in-scope turns right at least; its misses in each
+ * failure.
+ */
+export async function expectOosTurnFloors(
+  catalogue: LiveCatalogue,
+  file: string,
+  floors: OosFloors,
+): Promise<TurnFigures> {
+  const f = await playTurns(catalogue, file);
+  const misses = f.misses.join("\n");
+  expect(f.noneAnswered, misses).toBeLessThanOrEqual(floors.answered);
+  expect(f.noneListed, misses).toBeLessThanOrEqual(floors.listed);
+  expect(f.inRight, misses).toBeGreaterThanOrEqual(floors.inRight);
+  return f;
+}
+
+/**
+ * The rows of a tab-separated probe fixture (a path from the checkout's root): blank lines and "#" comments left out,
+ * each line split at its tabs. For tables of single readings kept beside the test that reads them.
+ */
+export function probeRows(file: string): string[][] {
+  return readFileSync(path.join(ROOT, file), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"))
+    .map((line) => line.split("\t"));
 }
 
 /** A search batch's floors, as counts: top-1 and top-3 at least; out-of-scope lines answered and offered a list at most. */

@@ -10,12 +10,13 @@ import {
   trainRescue,
 } from "../../src/search/ranker.js";
 import { unchat } from "../../src/search/spelling.js";
-import { expectSearchFloors } from "../harness/probe-floors.js";
+import { expectSearchFloors, probeRows } from "../harness/probe-floors.js";
 import { firstCode, servedSearchOfFile, topCodes } from "../harness/served-search.js";
 
 // Session 23 (SEARCH). Messages written here from the classes of the tuning part's misses (even-numbered items only),
 // not from eval/.
 const { served, search } = servedSearchOfFile();
+const DIALECT = probeRows("test/search/s23-search-dialect.tsv");
 
 /** A rescue row (`RESCUE`, in order) with the model's probability `p`, `free` and `tells` as given. */
 function row(p: number, free: number, tells = 0): number[] {
@@ -61,15 +62,11 @@ describe("a held-back first candidate the rescue is very sure of is offered (tun
 
   it("the served search offers the ward's record where another agency is a step before it", () => {
     // Both refused before (the court's «kiện ra tòa», «lawsuit in court» held the mediation back).
-    expect(
-      topCodes(
-        search(),
-        "tranh chấp ranh giới đất với hàng xóm, có bắt buộc hòa giải ở phường trước khi kiện ra tòa không",
-      ),
-    ).toContain("1.012812");
-    expect(topCodes(search(), "Is mediation at the commune required before I file a land lawsuit in court?")).toContain(
-      "1.012812",
-    );
+    const asked = [
+      "tranh chấp ranh giới đất với hàng xóm, có bắt buộc hòa giải ở phường trước khi kiện ra tòa không",
+      "Is mediation at the commune required before I file a land lawsuit in court?",
+    ];
+    for (const q of asked) expect(topCodes(search(), q), q).toContain("1.012812");
   });
 
   it("while the other agency's own service stays refused", () => {
@@ -83,28 +80,15 @@ describe("Central and Southern words read where they ask, typed with their own a
     unchat(words(q))
       .map((w) => w.token)
       .join(" ");
-  it.each([
-    ["đi khai tử ở mô", "di khai tu o dau"],
-    ["muốn kết hôn thì mần răng", "muon ket hon thi lam sao"],
-    ["răng mà lâu rứa", "sao ma lau vay"],
-    ["phường ni có làm không", "phuong nay co lam khong"],
-    ["chừ dìa quê", "gio ve que"],
-    ["làm được hổng", "lam duoc khong"],
-    ["tui muốn hỏi", "toi muon hoi"],
-    ["cần giấy chi", "can giay gi"],
-  ])("reads «%s» as «%s»", (q, folded) => {
-    expect(reads(q)).toBe(folded);
+  // test/search/s23-search-dialect.tsv: a dialect word read where it asks ("reads"), the same letters kept where they
+  // are another word ("keeps"); each line the message and its folded words.
+  const dialect = (kind: string) => DIALECT.filter(([k]) => k === kind).map(([, q, folded]) => [q, folded]);
+  it.each(dialect("reads"))("reads «%s» as «%s»", (q, folded) => {
+    expect(reads(q as string)).toBe(folded);
   });
 
-  it.each([
-    ["con tôi đánh răng", "con toi danh rang"],
-    ["quy mô kinh doanh", "qui mo kinh doanh"],
-    ["mô hình nuôi cá", "mo hinh nuoi ca"],
-    ["lỗ hổng", "lo hong"],
-    ["mo cua luc may gio", "mo cua luc may gio"],
-    ["chi phí bao nhiêu", "chi phi bao nhieu"],
-  ])("keeps «%s» as typed", (q, folded) => {
-    expect(reads(q)).toBe(folded);
+  it.each(dialect("keeps"))("keeps «%s» as typed", (q, folded) => {
+    expect(reads(q as string)).toBe(folded);
   });
 });
 
