@@ -17,7 +17,7 @@ import type { Procedure } from "../../src/catalogue/schema.js";
 import { namesForeign, retoldCase } from "../../src/features/foreign.js";
 import { meantVariant, variantForDetail } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { conversations, playConversations } from "../harness/eval-conversations.js";
+import { describeFollowUpCounts } from "../harness/probe-floors.js";
 
 let catalogue: LiveCatalogue;
 let all: readonly Procedure[];
@@ -126,21 +126,13 @@ describe("a 'which one?' list settled by the detail", () => {
   });
 });
 
-describe("the probe batches", () => {
-  // Batch 1 was written before this session's changes, batch 2 after the first commit (b183646) and measured once,
-  // never tuned on. At the session's start (e4b4718, clean export) 42/51 and 20/29; floors are the figures of a clean
-  // export of this commit (49/51 with FOLLOW's answer.ts wiring of retoldCase's story and family): see LOOKALIKE.md.
-  it.each([
+// Batch 1 was written before this session's changes, batch 2 after the first commit (b183646) and measured once,
+// never tuned on. At the session's start (e4b4718, clean export) 42/51 and 20/29; floors are the figures of a clean
+// export of this commit (49/51 with FOLLOW's answer.ts wiring of retoldCase's story and family): see LOOKALIKE.md.
+describeFollowUpCounts(
+  () => catalogue,
+  [
     ["test/core/s15-lookalike-probe1.jsonl", 47],
     ["test/core/s15-lookalike-probe2.jsonl", 25],
-  ] as const)(
-    "%s: follow-up turns refer to the right procedure",
-    async (file, floor) => {
-      const score = await playConversations(conversations(file), catalogue);
-      console.log(`${file}: follow-up turns right ${score.followUpsRight}/${score.followUps}`);
-      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-      expect(score.followUpsRight).toBeGreaterThanOrEqual(floor);
-    },
-    300_000,
-  );
-});
+  ],
+);

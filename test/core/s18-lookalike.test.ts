@@ -23,7 +23,7 @@ import {
   stateTold,
 } from "../../src/features/variants.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { conversations, playConversations } from "../harness/eval-conversations.js";
+import { describeFollowUpCounts } from "../harness/probe-floors.js";
 
 let catalogue: LiveCatalogue;
 let all: readonly Procedure[];
@@ -151,24 +151,16 @@ describe("nothing foreign told", () => {
   });
 });
 
-describe("the probe batches", () => {
-  // Batch 1 was written from the records before this session's changes (tuned on). Clean exports: 6dd31c7 (start)
-  // 31/49; with LOOKALIKE's files and the glossary learnt (as beforeAll does here, and answer.ts once
-  // /work/coord/s18/lookalike-wiring.patch is applied) 38/49 (35 without the glossary); floor one below.
-  // Batch 2 (test/core/s18-lookalike-probe2.jsonl, md5 4cd08246…) was written after the changes, from the records, and
-  // never tuned on: clean exports 377c2ec+6dd31c7's LOOKALIKE files 17/28; HEAD with these files 23/28 here (22 without
-  // the glossary); floor one below.
-  it.each([
+// Batch 1 was written from the records before this session's changes (tuned on). Clean exports: 6dd31c7 (start)
+// 31/49; with LOOKALIKE's files and the glossary learnt (as beforeAll does here, and answer.ts once
+// /work/coord/s18/lookalike-wiring.patch is applied) 38/49 (35 without the glossary); floor one below.
+// Batch 2 (test/core/s18-lookalike-probe2.jsonl, md5 4cd08246…) was written after the changes, from the records, and
+// never tuned on: clean exports 377c2ec+6dd31c7's LOOKALIKE files 17/28; HEAD with these files 23/28 here (22 without
+// the glossary); floor one below.
+describeFollowUpCounts(
+  () => catalogue,
+  [
     ["test/core/s18-lookalike-probe1.jsonl", 37],
     ["test/core/s18-lookalike-probe2.jsonl", 22],
-  ] as const)(
-    "%s: follow-up turns refer to the right procedure",
-    async (file, floor) => {
-      const score = await playConversations(conversations(file), catalogue);
-      console.log(`${file}: follow-up turns right ${score.followUpsRight}/${score.followUps}`);
-      if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
-      expect(score.followUpsRight).toBeGreaterThanOrEqual(floor);
-    },
-    300_000,
-  );
-});
+  ],
+);

@@ -74,6 +74,29 @@ export function describeProbeBatches(catalogue: () => LiveCatalogue, batches: re
   describe("the probe batches", () => probeBatches(catalogue, batches));
 }
 
+/** A look-alike conversation batch: its file and the floor of its follow-up turns right (a count). */
+export type CountBatch = readonly [file: string, rightAtLeast: number];
+
+/**
+ * The look-alike files' batches (test/core/sNN-lookalike.test.ts) in describe("the probe batches"): one test per file,
+ * "<file>: follow-up turns refer to the right procedure", played through the real assistant, its follow-up turns right
+ * at least the count; logs "<file>: follow-up turns right a/n" (SHOW_WRONG=1: the wrong turns too).
+ */
+export function describeFollowUpCounts(catalogue: () => LiveCatalogue, batches: readonly CountBatch[]): void {
+  describe("the probe batches", () => {
+    it.each(batches)(
+      "%s: follow-up turns refer to the right procedure",
+      async (file, floor) => {
+        const score = await playConversations(conversations(file), catalogue());
+        console.log(`${file}: follow-up turns right ${score.followUpsRight}/${score.followUps}`);
+        if (process.env.SHOW_WRONG) console.log(score.wrong.join("\n"));
+        expect(score.followUpsRight, score.wrong.join("\n")).toBeGreaterThanOrEqual(floor);
+      },
+      300_000,
+    );
+  });
+}
+
 /** An out-of-scope batch's floors, as counts: out-of-scope lines answered and offered a list at most, in scope right at least. */
 export interface OosFloors {
   answered: number;
