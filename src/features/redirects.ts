@@ -120,6 +120,12 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     const asked = askedPart(text) ?? askedClauses(text);
     if (asked && questionOutOfWard(asked, best.said)) return { ...best, strength: 1 };
   }
+  // "bé nhà tôi chưa có hộ chiếu, làm lần đầu ở đâu": the paper not yet had is all the bare question after it gets
+  if (best && !bestHeld && saysLackedThenAsked(text, best.said)) return { ...best, strength: 1 };
+  // "… thì làm ở phòng xuất nhập cảnh hay ở đâu ạ?", "tôi nộp ở Cục Lãnh sự hay Sở Ngoại vụ được": the agency put
+  // forward as where to go, in a question weighing places none of which is the ward's
+  // (a place is never a paper held: "mang đến Sở Ngoại vụ" brings the paper there)
+  if (best && proposesAgency(text, best.said)) return { ...best, strength: 1 };
   return best && !bestHeld ? byLettersQuestion(text, best) : best;
 }
 
@@ -628,10 +634,11 @@ function piecesOf(term: string): Piece[] {
 
 /**
  * Words whose folded form is two common words a pointer's term tells apart: "dược" (pharmacy) / "được" (may), "thuế"
- * (tax) / "thuê" (rent), "thuốc" (medicine) / "thuộc" (belongs). Only these must carry the term's marks: elsewhere a
+ * (tax) / "thuê" (rent), "thuốc" (medicine) / "thuộc" (belongs), "tới" (to) / "tôi" (I: "tôi nộp ở Cục Lãnh sự" is no
+ * "tới … cục lãnh sự"). Only these must carry the term's marks: elsewhere a
  * phone's slip of a mark ("căn cươc", "hộ chiêu", "bảo hiểm xã hôi") still says the term (review s13 H3).
  */
-const CONFUSABLE = new Set(tokenize("dược thuế thuốc"));
+const CONFUSABLE = new Set(tokenize("dược thuế thuốc tới"));
 /** Words of the term after a confusable that settle which word it is ("thuế thu nhập cá nhân"; not "thuế nhà đất"). */
 const CONFUSABLE_SETTLED = 3;
 
@@ -1514,6 +1521,102 @@ function outageAt(tokens: readonly string[], at: number, to: number): boolean {
   return OUTAGES.some((run) => run.length === to - at && run.every((t, j) => tokens[at + j] === t));
 }
 
+/**
+ * A paper or service not yet had ("chưa có hộ chiếu", "chưa từng có mã số thuế"), the rest of its sentence a bare
+ * request to get one ("…, làm lần đầu ở đâu", "… thì xin thế nào", "…, giờ muốn làm thì cần gì"): a get-verb and a
+ * where/how asked, no word of another thing (a lack told as the reason for a ward request names that request: "chưa có
+ * lương hưu nên xin trợ cấp ở đâu").
+ */
+const NOT_YET = new Set(tokenize("chưa"));
+const NOT_YET_LEAD = new Set(tokenize("từng hề"));
+const HAVE = tokenize("có")[0] as string;
+const GET_VERBS = new Set(tokenize("làm xin cấp đăng ký lấy đi"));
+const GET_ASKED = [
+  "ở đâu",
+  "đâu",
+  "chỗ nào",
+  "thế nào",
+  "như thế nào",
+  "ntn",
+  "ra sao",
+  "sao",
+  "cần gì",
+  "gì",
+  "bao lâu",
+];
+const GET_ASKED_TOKENS = new Set(GET_ASKED.flatMap((run) => tokenize(run)));
+const GET_BARE = new Set(
+  tokenize(
+    "thì giờ bây nay muốn cần phải lần đầu mới cho bé con cháu nó em tôi mình được đc không ko ạ vậy nhỉ ạ ơi với nữa cũng và rồi thủ tục những giấy tờ mất",
+  ),
+);
+/**
+ * The citizen puts another agency forward as where to go and asks whether that or another place is right: in the
+ * sentence that asks ("?", else the last one), a verb of going or filing and a place word stand just before the term
+ * ("làm ở phòng xuất nhập cảnh", "nộp ở Cục Lãnh sự", "mang đến Sở Ngoại vụ") and places are weighed after it ("hay",
+ * "or"), with no ward place among them from the verb on ("làm ở phường hay phòng công chứng" may be the ward's own
+ * certification; a ward named in the story before is no place weighed).
+ */
+const GO_OR_FILE = new Set(tokenize("làm nộp đi mang đem gửi xin lên đến ra sang submit apply go take file"));
+const PLACE_WORDS = words("ở tại lên đến ra sang at to");
+const WEIGHED = new Set(tokenize("hay hoặc or"));
+const WARD_PLACES = ["phường", "xã", "ủy ban", "ubnd", "một cửa", "ward", "commune"].map(tokenize);
+const PROPOSE_REACH = 3;
+function proposesAgency(text: string, said: readonly (readonly string[])[]): boolean {
+  const slice = text.slice(0, MAX_QUERY_CHARS);
+  const sentences = slice.split(/(?<=[.?!\n])\s*/u).filter((x) => /[\p{L}\p{N}]/u.test(x));
+  const asking = sentences.filter((x) => x.includes("?"));
+  const sentence = asking.at(-1) ?? sentences.at(-1);
+  if (!sentence) return false;
+  const typed = words(sentence);
+  const tokens = typed.map((w) => w.token);
+  const placeAt = (k: number) => {
+    const w = typed[k];
+    return w !== undefined && PLACE_WORDS.some((p) => p.token === w.token && (w.marks === "" || w.marks === p.marks));
+  };
+  return said.some((run) =>
+    startsOf(tokens, run).some((at) => {
+      const from = Math.max(0, at - PROPOSE_REACH);
+      const window = tokens.slice(from, at + run.length);
+      const goes = window.some((t) => GO_OR_FILE.has(t));
+      let placed = false;
+      for (let k = from; k < at + run.length; k++) if (placeAt(k)) placed = true;
+      // the places weighed, from the verb on: none of them the ward's
+      const weighed = tokens.slice(from);
+      return (
+        goes &&
+        placed &&
+        tokens.slice(at + run.length).some((t) => WEIGHED.has(t)) &&
+        !WARD_PLACES.some((place) => containsRun(weighed, place))
+      );
+    }),
+  );
+}
+
+function saysLackedThenAsked(text: string, said: readonly (readonly string[])[]): boolean {
+  const typed = words(text.slice(0, MAX_QUERY_CHARS));
+  const tokens = typed.map((w) => w.token);
+  const sentenceFrom = clauseStarts(text, tokens, SENTENCE_END);
+  return said.some((run) =>
+    startsOf(tokens, run).some((at) => lackedThenAsked(typed, at, at + run.length, sentenceFrom)),
+  );
+}
+function lackedThenAsked(typed: readonly Word[], at: number, to: number, sentenceFrom: readonly number[]): boolean {
+  if (typed[at - 1]?.token !== HAVE) return false;
+  let k = at - 2;
+  while (k >= 0 && NOT_YET_LEAD.has(typed[k]?.token ?? "")) k--;
+  if (!NOT_YET.has(typed[k]?.token ?? "")) return false;
+  const sentence = sentenceFrom[at];
+  const rest = typed
+    .slice(to)
+    .filter((_, j) => sentenceFrom[to + j] === sentence)
+    .map((w) => w.token);
+  if (rest.length === 0) return false;
+  const gets = rest.some((t) => GET_VERBS.has(t));
+  const asked = GET_ASKED.some((run) => containsRun(rest, tokenize(run)));
+  return gets && asked && rest.every((t) => GET_VERBS.has(t) || GET_ASKED_TOKENS.has(t) || GET_BARE.has(t));
+}
+
 export function namesAsHeld(text: string, terms: readonly (readonly string[])[]): boolean {
   const typed = words(text.slice(0, MAX_QUERY_CHARS));
   const tokens = typed.map((w) => w.token);
@@ -1540,6 +1643,9 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
   const complaint = complains(tokens);
   return merged.every(([at, to]) => {
     if (outageAt(tokens, at, to)) return false;
+    // "bé nhà tôi chưa có hộ chiếu, làm lần đầu ở đâu": a paper not yet had, then got in a question that names nothing
+    // else: the paper is what is asked, not a lack told as the reason for another request
+    if (lackedThenAsked(typed, at, to, sentenceFrom)) return false;
     // "còn nợ thuế khoán 3 tháng thì nộp ở đâu", "đang nợ tiền điện, trả ở đâu": a debt to settle, its payment asked in
     // its sentence, no paper held (FOLLOW 10:54); owed as the state of another request ("còn nợ thuế môn bài thì có tạm
     // ngừng kinh doanh được không") stays held
