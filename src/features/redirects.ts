@@ -54,6 +54,9 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
     // paper sent by post or courier, which its records offer (review s12 H5), whichever parcels term says the carrier.
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
+    // "vừa mua xe máy mới tinh ở đại lý, xe lắp ráp trong nước, đăng ký xe lần đầu trên VNeID thế nào": the online first
+    // registration of a new domestic vehicle, which the catalogue holds (1.012575), not the police's other registrations
+    if (redirect.id === VEHICLES && firstRegistrationOfNew(tokens, denied)) continue;
     // "vay ngân hàng cần giấy xác nhận tình trạng hôn nhân, xin ở đâu", "mất hết căn cước với giấy đăng ký kết hôn, làm
     // lại giấy kết hôn thế nào": the question gets a ward paper; the service is what it is for, or another loss.
     if (paperAskedBeside(text, said)) continue;
@@ -96,7 +99,8 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   // A vehicle changing owner ("mua lại xe máy cũ của hàng xóm, muốn sang tên đổi chủ thì làm ở đâu"): the police's
   // vehicle registration, which no ward record does (the first online registration of a new vehicle is no transfer).
   if (!best || bestHeld) {
-    const transfer = vehicleTransfer(text);
+    // (a new vehicle's first registration denies the change: "chứ ko phải xe nhập hay xe cũ sang tên")
+    const transfer = firstRegistrationOfNew(tokens, denied) ? undefined : vehicleTransfer(text);
     const vehicles = transfer && redirects.find((r) => r.id === VEHICLES);
     if (transfer && vehicles) return { redirect: vehicles, term: transfer, strength: 1, said: [transfer] };
   }
@@ -579,6 +583,37 @@ const STATUS = new Set(tokenize("chưa đã không"));
 const VEHICLE = ["xe máy", "xe ô tô", "ô tô", "xe hơi", "xe", "motorbike", "motorcycle", "car", "scooter"].map(
   tokenize,
 );
+/**
+ * A new vehicle's first registration (its record 1.012575: online, for vehicles made or assembled in the country): the
+ * message says the vehicle is new or the registration the first ("mới mua", "mới tinh", "đại lý", "lần đầu", "chưa có
+ * biển số", "lắp ráp trong nước"), no change of a registered one not denied ("sang tên", "xe cũ", "mất", "cấp lại",
+ * "đổi biển", "xe nhập"; "chứ không phải xe nhập hay xe cũ sang tên" denies them), and no registration told as done
+ * ("đã đăng ký xe online, có biển số rồi": another question follows, insurance or inspection).
+ */
+const NEW_VEHICLE = [
+  ...["mới mua", "mua mới", "xe mới", "mới tinh", "đại lý", "lần đầu", "chưa đăng ký lần nào", "chưa có biển"],
+  ...["lắp ráp trong nước", "sản xuất trong nước", "toàn trình", "brand new", "new motorbike", "new scooter"],
+  ...["new motorcycle", "new car", "first registration", "dealer", "dealership"],
+].map(tokenize);
+const REGISTERED_CHANGE = [
+  ...OWNER_CHANGE,
+  ...["xe cũ", "mua lại", "mất", "cấp lại", "đổi biển", "thu hồi", "xe nhập", "nhập khẩu", "used", "second hand"],
+].map((run) => (typeof run === "string" ? tokenize(run) : run));
+const REGISTERED_DONE = ["đã đăng ký", "đã có biển", "có biển số rồi", "đã được cấp biển", "already registered"].map(
+  tokenize,
+);
+function firstRegistrationOfNew(tokens: readonly string[], denied: readonly boolean[]): boolean {
+  if (!NEW_VEHICLE.some((run) => containsRun(tokens, run))) return false;
+  if (!VEHICLE.some((run) => containsRun(tokens, run))) return false;
+  if (REGISTERED_DONE.some((run) => containsRun(tokens, run))) return false;
+  const ruledOut = (at: number) =>
+    denied[at] === true || NOT_THIS.some((run) => containsRun(tokens.slice(Math.max(0, at - NOT_THIS_REACH), at), run));
+  return !REGISTERED_CHANGE.some((run) => startsOf(tokens, run).some((at) => !ruledOut(at)));
+}
+/** "chứ không phải xe nhập hay xe cũ sang tên", "not a used one": kinds ruled out a few words before. */
+const NOT_THIS = ["không phải", "ko phải", "k phải", "chẳng phải", "not a", "not an", "isn't", "not"].map(tokenize);
+const NOT_THIS_REACH = 8;
+
 /**
  * What keeps it the ward's or another thing's: the contract of sale the ward certifies ("chứng thực hợp đồng mua bán xe
  * máy để sang tên"), a signature, land or a house ("sang tên sổ đỏ … xe" is about the land too).
