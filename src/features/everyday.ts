@@ -25,6 +25,8 @@ const ESTABLISHMENT_LIST: readonly Entry[] = [
   ...["sân bay", "bệnh viện", "phòng khám", "trạm y tế", "nhà thuốc", "nhà tang lễ", "khách sạn", "công viên"],
   ...["nhà thờ", "chùa", "bãi xe", "bãi giữ xe", "bãi đỗ xe", "bưu điện", "bưu cục", "atm", "shop", "nhà sách", "rạp"],
   ...["cà phê", "ga"],
+  // a room or house to rent found ("chủ nhà trọ nào … có phòng dưới 2 triệu", "phòng trọ nào gần chợ còn trống")
+  ...["nhà trọ", "phòng trọ", "khu trọ"],
   { run: "quán", notAfter: "quê nguyên nhất" },
   { run: "hiệu", notBefore: "lực trưởng quả chỉnh đính", notAfter: "thương tín ký nhãn dấu hữu" },
   { run: "sân", notBefore: "thượng vườn nhà trước sau" },

@@ -843,13 +843,32 @@ function complaintSpans(all: readonly Word[]): Array<[number, number]> {
 /** Rhetorical: these ask nothing ("gì mà chậm thế", "hỏi gì cũng cáu", "hỏi mãi không ra"). */
 const RHETORICAL = ["hỏi gì cũng", "hỏi mãi", "hỏi cả", "hỏi 3 lần", "hỏi ba lần", "như không"].map(phraseOf);
 /** A yes/no said last in a clause ("… xong chưa", "… có kết quả không ạ"). */
-const YES_NO_LAST = new Set(tokenize("không ko k hông hok chưa chứ"));
+const YES_NO_WORDS = words("không ko k hông hok chưa chứ");
+const YES_NO_LAST = new Set(YES_NO_WORDS.map((w) => w.token));
+/** With the accents typed: "máy photo hỏng" (broken) is no "hông" (colloquial "không"), "chữ" no "chứ". */
+const YES_NO_MARKS = new Map(YES_NO_WORDS.map((w) => [w.token, w.marks]));
 const YES_NO_TAIL = new Set(tokenize("ạ vậy thế nhỉ hả à ta"));
 const COMPLAINT_LONGEST = 40;
 
+/**
+ * A longer complaint (to COMPLAINT_LONGEST_TOLD words) is one only with no "?" at all, its asking words read only in
+ * clauses that tell nothing done: "Tôi đã lên phường 3 lần để hỏi về hộ khẩu … mà lần nào cán bộ cũng bảo thiếu giấy,
+ * đi lại tốn thời gian quá, tôi rất bức xúc …" asked in the story, and asks nothing now.
+ */
+const COMPLAINT_LONGEST_TOLD = 80;
+const DEED_TOLD = ["đã", "vừa", "rồi", "lần nào", "mấy lần", "bao nhiêu lần", "nhiều lần"].map(phraseOf);
+const TIMES = phraseOf("lần");
+function tellsDeed(clause: readonly Word[]): boolean {
+  return (
+    DEED_TOLD.some((run) => says(clause, run)) ||
+    clause.some((_, i) => foundAt(clause.slice(i, i + 1), TIMES) === 0 && /^\d+$/.test(clause[i - 1]?.token ?? ""))
+  );
+}
+
 export function complains(text: string): boolean {
   const all = textWords(text);
-  if (all.length > COMPLAINT_LONGEST) return false;
+  if (all.length > COMPLAINT_LONGEST_TOLD || (all.length > COMPLAINT_LONGEST && text.includes("?"))) return false;
+  const long = all.length > COMPLAINT_LONGEST;
   const spans = complaintSpans(all);
   // a rhetorical run alone is no complaint
   const rhetorical = (at: number, length: number) =>
@@ -865,6 +884,14 @@ export function complains(text: string): boolean {
     if (but >= 0 && all[but]?.token === "ma")
       for (let k = 0; k <= but; k++) if (all[k]?.clause === all[i]?.clause) silent.add(k);
   }
+  if (long) {
+    // a long complaint's asking words told in a clause of what was done ("đã lên phường 3 lần để hỏi") ask nothing
+    const clauses = new Map<number, Word[]>();
+    for (const w of all) clauses.set(w.clause, [...(clauses.get(w.clause) ?? []), w]);
+    all.forEach((w, i) => {
+      if (tellsDeed(clauses.get(w.clause) ?? [])) silent.add(i);
+    });
+  }
   const spoken = all.filter((_, i) => !silent.has(i));
   if (COMPLAINT_ASKS.some((run) => says(spoken, run))) return false;
   return !endsYesNo(spoken);
@@ -875,6 +902,7 @@ function endsYesNo(said: readonly TextWord[]): boolean {
   for (let i = 0; i < said.length; i++) {
     const w = said[i] as TextWord;
     if (!YES_NO_LAST.has(w.token)) continue;
+    if (w.marks !== "" && w.marks !== YES_NO_MARKS.get(w.token)) continue;
     let j = i + 1;
     while (j < said.length && said[j]?.clause === w.clause && YES_NO_TAIL.has(said[j]?.token as string)) j++;
     if (j >= said.length || said[j]?.clause !== w.clause || said[j]?.token === "hay") return true;
@@ -981,6 +1009,28 @@ export function asksTrivia(text: string, said: readonly Word[]): boolean {
       (past && (text.includes("?") || PAST_ASKED.some((run) => says(said, run)) || endsYesNo(textWords(text))))) &&
     !TRIVIA_NOT.some((run) => says(rest, run))
   );
+}
+
+/**
+ * What the digits or letters of a number mean ("mã số định danh 12 số mỗi nhóm số nghĩa là gì", "3 số đầu của căn cước
+ * có ý nghĩa gì", "what do the first digits of my ID number mean"): how a number is made, which no procedure answers. A
+ * paper's or form's own name asked ("CT07 nghĩa là gì", "giấy xác nhận tình trạng hôn nhân nghĩa là gì") names no
+ * digits: that one is the search's. Short messages, nothing of a procedure asked beside (TRIVIA_NOT).
+ */
+const MEANING = [
+  ...["nghĩa là gì", "nghĩa gì", "ý nghĩa gì", "nghĩa là sao", "nghĩa như thế nào", "thể hiện gì", "thể hiện điều gì"],
+  ...["mean", "means", "stand for", "stands for"],
+].map(phraseOf);
+const DIGITS = [
+  ...["chữ số", "nhóm số", "các số", "con số", "số đầu", "số cuối", "số giữa", "số tiếp theo", "dãy số", "ký tự"],
+  ...["chữ cái", "digit", "digits", "numbers", "letters"],
+].map(phraseOf);
+function asksMeaningOfDigits(said: readonly Word[]): boolean {
+  if (said.length > TRIVIA_LONGEST) return false;
+  const meant = Math.max(...MEANING.map((run) => foundAt(said, run)));
+  if (meant < 0) return false;
+  const before = said.slice(0, meant);
+  return DIGITS.some((run) => says(before, run)) && !TRIVIA_NOT.some((run) => says(said, run));
 }
 
 /**
@@ -1354,7 +1404,9 @@ export function smallTalkReply(text: string): string | undefined {
     judgesPrice(text) ||
     asksEverydayBeyondWard(text) ||
     asksEverydayThing(text, namesWardRequest, askedPart) ||
-    asksBeyondWardAfterStory(text)
+    // a question about the bot after a story ("… cho em hỏi chatbot này do ai phát triển vậy ạ?") is asked of the bot,
+    // however sure the gate is that it asks nothing of the ward: the identity reply below
+    (asksBeyondWardAfterStory(text) && !asksAboutBot(text, said))
   )
     return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
@@ -1368,6 +1420,7 @@ export function smallTalkReply(text: string): string | undefined {
   if (
     complains(text) ||
     asksTrivia(text, said) ||
+    asksMeaningOfDigits(said) ||
     asksEnglishTrivia(said) ||
     asksTriviaAfterStory(text) ||
     offTopicAfterStory(text) ||
