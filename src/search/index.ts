@@ -289,6 +289,12 @@ interface OutsideRun {
   paper: boolean;
   /** Said in a time clause ("trước khi khởi kiện ra tòa, …"): when the request is made, not what it is. */
   when: boolean;
+  /**
+   * Asked as a step or a paper the ward's procedure may require ("có phải quyết toán thuế trước không", "có cần giấy
+   * khám sức khỏe không", "hòa giải … trước khi khởi kiện", "đang hưởng … bhxh"): no request for that agency's
+   * service where the message names the ward's procedure before it (`outsideAsked`).
+   */
+  step: boolean;
 }
 
 /**
@@ -399,6 +405,96 @@ function alternativeToWard(said: readonly TextWord[], k: number, length: number)
     while (m < said.length && m - n <= 4 && GOING.has(said[m]?.token ?? "")) m++;
     const after = said[m];
     return after !== undefined && after.clause === word.clause && wardAt(said, m);
+  }
+  return false;
+}
+
+/**
+ * A requirement asked of the ward's procedure, before another agency's service or paper in its clause: "có phải
+ * (quyết toán thuế) trước không", "có bắt buộc nộp (giấy khám sức khỏe) không", "có cần (dịch) không", "do I need a
+ * mental (health certificate)". The modal ("phải", "cần", "bắt buộc"), then at most `STEP_BETWEEN` of the words that
+ * go to or bring a paper ("nộp giấy", "đi", "ra"; not "làm": "có phải làm hộ chiếu không" may ask for it); and a
+ * yes/no question: "có" before the modal, or "không / chưa / trước" after the run in its clause. English: "do … need",
+ * "must I" up to `ENGLISH_REACH` words before it (`englishAsked`). Whose procedure it is asked of is read per record
+ * (`namedBefore`): only one whose name the message says beside it.
+ */
+const MODALS = new Set(["phai", "can", "buoc"]);
+const MODAL_MARKS = new Map([
+  ["phai", (words("phải")[0] as Word).marks],
+  ["can", (words("cần")[0] as Word).marks],
+  ["buoc", (words("buộc")[0] as Word).marks],
+]);
+/** Words between the modal and the other agency's service ("phải đi khám", "bắt buộc nộp giấy"). */
+const STEP_WORDS = new Set("nop xin di ra len den toi qua co giay ban mot".split(" "));
+const STEP_BETWEEN = 3;
+/** After the run: the question's end ("… không", "… ko", "… chưa") or a step before ("… trước"). */
+const ASKS_YES_NO = new Set(["khong", "ko", "k", "hong", "hok", "kg", "khg", "chua", "truoc"]);
+const ENGLISH_REACH = 5;
+/** "need" asked: an auxiliary up to three words before it ("do I need", "does my wife need", "will we need"). */
+const ENGLISH_AUXILIARIES = new Set(["do", "does", "did", "will", "would", "should"]);
+/** What "must" asks with, right after it ("must I", "must we"). */
+const ENGLISH_SUBJECTS = new Set(["i", "we", "he", "she", "they", "you", "my", "our"]);
+
+function englishAsked(said: readonly TextWord[], e: number, clause: number): boolean {
+  const w = said[e]?.token;
+  if (w === "must") return ENGLISH_SUBJECTS.has(said[e + 1]?.token ?? "");
+  if (w !== "need") return false;
+  for (let a = e - 1; a >= 0 && a >= e - 3 && said[a]?.clause === clause; a--)
+    if (ENGLISH_AUXILIARIES.has(said[a]?.token ?? "")) return true;
+  return false;
+}
+
+function requiredOf(said: readonly TextWord[], k: number, length: number): boolean {
+  const clause = (said[k] as TextWord).clause;
+  // English: the modal asked a few words before, whatever stands between ("do I need a mental health certificate",
+  // "must we get …"); not told ("now I need to apply for a residence card" asks for it).
+  for (let e = k - 1; e >= 0 && e >= k - ENGLISH_REACH && said[e]?.clause === clause; e--)
+    if (englishAsked(said, e, clause)) return true;
+  let j = k - 1;
+  while (j >= 0 && k - 1 - j < STEP_BETWEEN && said[j]?.clause === clause && STEP_WORDS.has(said[j]?.token ?? "")) j--;
+  const modal = said[j];
+  if (!modal || modal.clause !== clause || !MODALS.has(modal.token)) return false;
+  const marks = MODAL_MARKS.get(modal.token);
+  if (marks !== undefined && modal.marks !== "" && modal.marks !== marks) return false;
+  if (modal.token === "buoc" && said[j - 1]?.token !== "bat") return false;
+  const by = said[modal.token === "buoc" ? j - 2 : j - 1];
+  if (by?.token === "co" && by.clause === clause) return true;
+  for (let n = k + length; n < said.length && n < k + length + 4 && said[n]?.clause === clause; n++)
+    if (ASKS_YES_NO.has(said[n]?.token ?? "")) return true;
+  return false;
+}
+
+/**
+ * Whether the run's sentence tells, before it, something finished ("kết hôn xong", "làm khai tử rồi", "after
+ * registering"): what is asked then comes after the ward's procedure, the other agency's own, not a step of it.
+ */
+const FINISHED = new Set(["xong", "roi", "after"]);
+const ROI_MARKS = (words("rồi")[0] as Word).marks;
+function doneFirst(said: readonly TextWord[], k: number): boolean {
+  const sentence = (said[k] as TextWord).sentence;
+  for (let j = k - 1; j >= 0 && said[j]?.sentence === sentence; j--) {
+    const w = said[j] as TextWord;
+    if (FINISHED.has(w.token) && (w.token !== "roi" || w.marks === "" || w.marks === ROI_MARKS)) return true;
+  }
+  return false;
+}
+
+/** "trước khi (khởi kiện)", "before (suing)": a step the ward's procedure comes before, not the service asked. */
+function stepAfter(said: readonly TextWord[], k: number): boolean {
+  const w = said[k - 1];
+  const clause = (said[k] as TextWord).clause;
+  if (!w || w.clause !== clause) return false;
+  if (w.token === "before") return true;
+  return w.token === "khi" && said[k - 2]?.token === "truoc" && said[k - 2]?.clause === clause;
+}
+
+/** "đang hưởng / đang nhận (trợ cấp tuất bhxh)" a few words before, in its clause: a status held, the story. */
+function statusHeld(said: readonly TextWord[], k: number): boolean {
+  const clause = (said[k] as TextWord).clause;
+  for (let j = k - 1; j >= 1 && j >= k - 5 && said[j]?.clause === clause; j--) {
+    const verb = said[j] as TextWord;
+    const ongoing = said[j - 1] as TextWord;
+    if (ONGOING_VERBS.has(verb.token) && ongoing.clause === clause && isWord(ongoing, ONGOING)) return true;
   }
   return false;
 }
@@ -1670,8 +1766,10 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         // the ward's own paper sent by post ("trích lục khai sinh gửi chuyển phát quốc tế về Mỹ"): how it comes back
         (isCarrier(run) && sendsWardPaper(said, k));
       const when = before.some((w) => WHEN.has(w.token));
+      const step =
+        (requiredOf(said, k, run.length) || stepAfter(said, k) || statusHeld(said, k)) && !doneFirst(said, k);
       if (positions.length > 0 && !purpose && !denied && !(notary(run) && alternativeToWard(said, k, run.length)))
-        runs.push({ tokens: run, positions, sentence: word.sentence, paper, when });
+        runs.push({ tokens: run, positions, sentence: word.sentence, paper, when, step });
       k += run.length;
     }
     return runs;
@@ -1702,6 +1800,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     terms: ReadonlyMap<string, Term>,
     from: number,
     runs: readonly OutsideRun[],
+    /** The record's own name as the message says it (`nameSaid`), when it does. */
+    ownName?: ReadonlySet<string>,
   ): boolean {
     if (runs.length === 0) return false;
     // What the runs from `from` on cover, and the message's last sentence, are the message's: read once for all the
@@ -1730,6 +1830,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // question (a letter's last sentence) names the term and none of the record's words.
       if (held.length === 0) return true;
       if (run.paper) continue;
+      // A step or paper the ward's procedure may require, asked after its name: the procedure is what is asked.
+      if (run.step && ownName !== undefined && this.namedBefore(ownName, terms, run)) continue;
       if (run.sentence === last && !heldLast) return true;
       const typed = run.tokens.join(" ");
       const mapped = this.outsideMapped.get(typed);
@@ -1745,6 +1847,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (const p of run.positions) for (const h of held) nearest = Math.min(nearest, Math.abs(p - h));
       const near = nearest <= 1 ? 1 : Math.exp(-(nearest - 1) / this.tuning.reach);
       if (near >= this.tuning.vetoNear) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a word of the record's name said, outside the run, stands in its sentence ("Làm thủ tục chấm dứt hoạt động
+   * hộ kinh doanh thì cần giấy gì, có phải quyết toán thuế trước không?", "Do I need a health certificate to register
+   * my marriage …?") or the one before ("Chúng tôi muốn đăng ký kết hôn. Có cần giấy khám sức khỏe không?").
+   */
+  private namedBefore(named: ReadonlySet<string>, terms: ReadonlyMap<string, Term>, run: OutsideRun): boolean {
+    for (const token of named) {
+      const term = terms.get(token);
+      if (!term) continue;
+      for (let k = 0; k < term.positions.length; k++) {
+        const s = term.sentences[k] as number;
+        if ((s === run.sentence || s === run.sentence - 1) && !run.positions.includes(term.positions[k] as number))
+          return true;
+      }
     }
     return false;
   }
@@ -1849,7 +1969,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       // to the story: it is no ending to take alone.
       if (from > 0 && !namesFrom(list, fields, from)) continue;
       const found = this.coverageFrom(list, fields, fits, from, named);
-      const asked = this.outsideAsked(entry, terms, from, runs);
+      const asked = this.outsideAsked(entry, terms, from, runs, named);
       if (found.share * (asked ? this.tuning.outside : 1) > best * (outside ? this.tuning.outside : 1)) {
         best = found.share;
         outside = asked;
