@@ -24,6 +24,7 @@ import {
   rememberProcedure,
   rememberRejected,
 } from "./answer-context.js";
+import { asksOfCaseByModel, typedInEnglish } from "./case-question.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
@@ -1616,8 +1617,14 @@ function asksOfCase(
   // price is no section ("vô Sài Gòn mất bao lâu")
   if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
   const scope = search instanceof ExampleSearch ? search.scope : null;
-  if (scope === null || outOfScope(scope, text) >= CASE_OUT_OF_SCOPE) return false;
-  return leansToCase(current, text, cue, catalogue);
+  if (scope === null) return false;
+  const p = outOfScope(scope, text);
+  if (p < CASE_OUT_OF_SCOPE && leansToCase(current, text, cue, catalogue)) return true;
+  // "how many days until I hear back?", "my father can't write anymore, can he put his fingerprint instead?": English
+  // said after an answer, whose words the English câu mẫu (few, and first messages) weigh too thinly, and the scope gate
+  // reads as half another matter. The case-question judge, learnt from follow-ups, reads how the question is built and
+  // whether its words are the case's; where it is sure, the gate need only not be sure of another matter.
+  return typedInEnglish(text) && p < CASE_OUT_OF_SCOPE_ENGLISH && asksOfCaseByModel(text, current, catalogue);
 }
 
 /**
@@ -1666,6 +1673,8 @@ function leansToCase(current: Procedure, text: string, cue: SectionCue | undefin
 
 /** P(out of scope) under which a question of the case no reading took is the ward's (asksOfCase). */
 const CASE_OUT_OF_SCOPE = 0.2;
+/** The same for English the case-question judge reads as the case's. */
+const CASE_OUT_OF_SCOPE_ENGLISH = 0.75;
 
 /** A list's record covering this share of a message's words is what the message asks about, no stranger. */
 const STRANGERS_COVER = 0.6;

@@ -1,0 +1,366 @@
+import trained from "../../data/case-question.json" with { type: "json" };
+import type { Example } from "../catalogue/examples.js";
+import type { Procedure } from "../catalogue/schema.js";
+import { type Word, words } from "../search/normalize.js";
+import { wordKind as kind, type WordKind } from "../search/scope.js";
+import { sectionCue } from "./follow-up.js";
+
+/**
+ * The case-question judge: how likely a message sent after an answer asks of the case at hand (a section, who may,
+ * what if, in the citizen's own words) rather than of nothing the ward does ("giá vàng hôm nay", "how long does
+ * shipping take") — read where no reading of answer.ts took the message and search finds no procedure (or meets
+ * another one unsure). The scope gate, learnt from first messages, reads a follow-up that names no procedure ("con
+ * trai đi thay được không", "what ID should I bring?") as out of scope: a first message that names nothing of the ward
+ * is out of scope, a follow-up seldom names its procedure.
+ *
+ * One logistic regression, trained offline by `npx tsx src/cli/case-question-train.ts` into data/case-question.json on
+ * the tuning conversations' turns after an answer (those that stay on the procedure at hand against those that expect
+ * no procedure) and the `none` tuning messages read as if sent after an answer. Its features say how the message is
+ * built, not which procedure it is about, so that they carry to procedures and phrasings it was not trained on:
+ * - its words and adjacent pairs, with the words of the case at hand (the record's own words, and its câu mẫu's, that
+ *   few records say) read as one token `C`, and the message's start and end marked (question frames: "C có cần …
+ *   không", "… được không$", "how long …");
+ * - how many of its other words the câu mẫu say mostly of the ward, mostly of other things (`none`), or never;
+ * - the share of its words that are the case's; the section it asks (sectionCue), alone or not; a question mark;
+ *   English; typed with accents; its length.
+ * Reading a message is one pass over its words and a map look-up per feature.
+ */
+export interface CaseQuestionModel {
+  /** The features' version: a model trained for other features is not read. */
+  readonly features: string;
+  readonly bias: number;
+  /** Weight by feature (features whose weight rounds to 0 are left out). */
+  readonly weights: Readonly<Record<string, number>>;
+  /** P(a question of the case) from which answer.ts reads a follow-up as the case's (`asksOfCase`). */
+  readonly threshold: number;
+  /** Words (folded, and with accents `token:marks`) that the follow-ups of FOLLOW_MIN procedures at least say. */
+  readonly followWords: string;
+  /** What the trainer saw and how (for the record). */
+  readonly trained?: Readonly<Record<string, number | string>>;
+}
+
+export const CASE_QUESTION_FEATURES = "case-question:masked-uni-bi+kinds+lean+strangers+share+cue+shape/v2";
+
+/** A word of more than this share of the procedures (their records and câu mẫu: "có", "không", "how") is no word of one case. */
+const COMMON_SHARE = 0.25;
+
+/** What the judge reads of the catalogue: the records and the câu mẫu. */
+export interface CaseQuestionCatalogue {
+  readonly procedures: readonly Procedure[];
+  readonly examples: readonly Example[];
+}
+
+interface Lexicon {
+  /** In how many in-scope and `none` câu mẫu each word is said: folded, and with its accents (`token:marks`). */
+  uses: Map<string, [number, number]>;
+  /** Each procedure's words (its record's and its câu mẫu's, folded and with accents), those of many procedures aside. */
+  caseWords: Map<string, Set<string>>;
+  /** Words of many procedures (folded and with accents): no word of one case, nor of another matter. */
+  common: Set<string>;
+  /** How many in-scope and `none` câu mẫu there are, all of them (folded) and those typed with accents. */
+  foldedTotals: [number, number];
+  accentedTotals: [number, number];
+}
+
+const LEXICONS = new WeakMap<readonly Example[], WeakMap<readonly Procedure[], Lexicon>>();
+
+function recordTexts(p: Procedure): string[] {
+  return [
+    p.name,
+    ...p.aliases,
+    p.applicants,
+    p.result,
+    ...p.conditions,
+    ...p.steps,
+    ...p.documents.flatMap((d) => [d.name, d.case ?? "", d.form ?? ""]),
+    ...(p.localNotes ?? []),
+  ];
+}
+
+/** A text's words as keys: folded, and with their accents when the text is typed with them. */
+export function keysOf(text: string): string[] {
+  const said = words(text);
+  const withAccents = said.some((w) => w.marks !== "");
+  return said.flatMap((w) => (withAccents ? [w.token, `${w.token}:${w.marks}`] : [w.token]));
+}
+
+function lexiconOf(catalogue: CaseQuestionCatalogue): Lexicon {
+  let byProcedures = LEXICONS.get(catalogue.examples);
+  if (!byProcedures) {
+    byProcedures = new WeakMap();
+    LEXICONS.set(catalogue.examples, byProcedures);
+  }
+  let found = byProcedures.get(catalogue.procedures);
+  if (found) return found;
+  const own = new Map<string, Set<string>>();
+  for (const p of catalogue.procedures) own.set(p.code, new Set(recordTexts(p).flatMap(keysOf)));
+  const uses = new Map<string, [number, number]>();
+  const foldedTotals: [number, number] = [0, 0];
+  const accentedTotals: [number, number] = [0, 0];
+  for (const e of catalogue.examples) {
+    const said = new Set(keysOf(e.text));
+    const none = e.code === "none";
+    foldedTotals[none ? 1 : 0]++;
+    if ([...said].some((k) => k.includes(":"))) accentedTotals[none ? 1 : 0]++;
+    for (const w of said) {
+      const use = uses.get(w) ?? [0, 0];
+      use[none ? 1 : 0]++;
+      uses.set(w, use);
+    }
+    const mine = own.get(e.code);
+    if (mine) for (const w of said) mine.add(w);
+  }
+  const inProcedures = new Map<string, number>();
+  for (const words of own.values()) for (const w of words) inProcedures.set(w, (inProcedures.get(w) ?? 0) + 1);
+  const common = new Set(
+    [...inProcedures].filter(([, n]) => n > catalogue.procedures.length * COMMON_SHARE).map(([w]) => w),
+  );
+  const caseWords = new Map<string, Set<string>>();
+  for (const [code, words] of own) caseWords.set(code, new Set([...words].filter((w) => !common.has(w))));
+  found = { uses, caseWords, common, foldedTotals, accentedTotals };
+  byProcedures.set(catalogue.procedures, found);
+  return found;
+}
+
+/** Words English says often and Vietnamese typed without accents hardly ever. */
+const ENGLISH_WORDS = new Set(
+  "the my is are does do of for how what when where which who we our you your have has need with this and i it can if should will".split(
+    " ",
+  ),
+);
+
+/** Two common English words at least, no accents. */
+function saysEnglish(said: readonly Word[]): boolean {
+  return new Set(said.filter((w) => ENGLISH_WORDS.has(w.token)).map((w) => w.token)).size >= 2;
+}
+
+/** Whether a message is typed in English (no accents, two common English words at least). */
+export function typedInEnglish(text: string): boolean {
+  const said = words(text.slice(0, 600));
+  return !said.some((w) => w.marks !== "") && saysEnglish(said);
+}
+
+const bucket = (n: number, max: number) => String(Math.min(n, max));
+
+/** A word follow-ups of this many procedures say is a word of following up ("thay", "ký", "nhờ", "hear"). */
+export const FOLLOW_MIN = 3;
+
+/**
+ * How far a word said in `inScope` in-scope and `none` câu mẫu leans to the ward's business: the log of its rate in
+ * in-scope câu mẫu over its rate in `none` ones, moved toward nothing by its standard error (the counts' Poisson
+ * spread), so that a word of a handful of câu mẫu leans nowhere (as answer.ts confidentLean).
+ */
+function lean(inScope: number, none: number, totals: [number, number]): number {
+  const ratio = Math.max(1, totals[0]) / Math.max(1, totals[1]);
+  const by = Math.log((inScope + ratio) / (ratio * (none + 1)));
+  const spread = Math.sqrt(1 / (inScope + ratio) + 1 / (none + 1));
+  return Math.sign(by) * Math.max(0, Math.abs(by) - spread);
+}
+
+const FOLLOW_COUNTS = new WeakMap<CaseQuestionModel, Map<string, number>>();
+
+/** The model's follow-up words: in how many procedures' follow-ups each is said (FOLLOW_MIN and more only). */
+function followCountOf(model: CaseQuestionModel): (key: string) => number {
+  let found = FOLLOW_COUNTS.get(model);
+  if (!found) {
+    found = new Map(
+      model.followWords
+        .split(" ")
+        .filter((w) => w !== "")
+        .map((w) => [w, FOLLOW_MIN]),
+    );
+    FOLLOW_COUNTS.set(model, found);
+  }
+  const counts = found;
+  return (key) => counts.get(key) ?? 0;
+}
+
+/**
+ * The features of `text` sent after an answer on `current`. `ownExample`: the text is a câu mẫu itself (training on the
+ * `none` tuning messages), so its own counts are taken off as if it were a new message.
+ */
+export function caseQuestionFeatures(
+  text: string,
+  current: Procedure,
+  catalogue: CaseQuestionCatalogue,
+  /** In how many procedures' follow-ups each word is said (the model's `followWords`, or the trainer's leave-one-out count). */
+  followCount: (key: string) => number,
+  ownExample?: { none: boolean },
+): string[] {
+  const lexicon = lexiconOf(catalogue);
+  const cut = text.slice(0, 600);
+  const said = words(cut);
+  const accented = said.some((w) => w.marks !== "");
+  const caseOwn = lexicon.caseWords.get(current.code) ?? new Set<string>();
+  const out = new Set<string>();
+  const tokens: string[] = [];
+  const counts: Record<WordKind | "case", number> = { ward: 0, other: 0, known: 0, unknown: 0, case: 0 };
+  const seen = new Set<string>();
+  let leanSum = 0;
+  let leanMin = 0;
+  let strangers = 0;
+  for (const w of said) {
+    const t = w.token;
+    if (/^\d+$/.test(t)) {
+      tokens.push("#");
+      continue;
+    }
+    // typed with accents, a word is read with them ("lông" is no "lòng")
+    const key = accented ? `${t}:${w.marks}` : t;
+    const isCase = caseOwn.has(key);
+    tokens.push(isCase ? "C" : t);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (isCase) {
+      counts.case++;
+      continue;
+    }
+    if (lexicon.common.has(key)) continue;
+    const use = lexicon.uses.get(key) ?? [0, 0];
+    const mine = ownExample ? 1 : 0;
+    const [inScope, none] = [
+      use[0] - (ownExample && !ownExample.none ? mine : 0),
+      use[1] - (ownExample?.none ? mine : 0),
+    ];
+    counts[kind(inScope, none)]++;
+    const by = lean(inScope, none, accented ? lexicon.accentedTotals : lexicon.foldedTotals);
+    leanSum += by;
+    leanMin = Math.min(leanMin, by);
+    // a stranger: no word of the case, of many procedures, nor one that follow-ups of several procedures say
+    if (followCount(key) < FOLLOW_MIN) strangers++;
+  }
+  out.add(`lean:${Math.max(-3, Math.min(3, Math.round(leanSum)))}`);
+  out.add(`leanmin:${Math.max(-3, Math.min(0, Math.round(leanMin)))}`);
+  out.add(`x:${bucket(strangers, 3)}`);
+  const framed = ["^", ...tokens, "$"];
+  framed.forEach((t, k) => {
+    if (t !== "^" && t !== "$") out.add(`w:${t}`);
+    const prev = framed[k - 1];
+    if (prev !== undefined) out.add(`p:${prev}_${t}`);
+  });
+  out.add(`k:c:${bucket(counts.case, 3)}`);
+  out.add(`k:w:${bucket(counts.ward, 3)}`);
+  out.add(`k:o:${bucket(counts.other, 2)}`);
+  out.add(`k:u:${bucket(counts.unknown, 2)}`);
+  const content = counts.case + counts.ward + counts.other + counts.known + counts.unknown;
+  out.add(`cs:${content === 0 ? "-" : String(Math.round((4 * counts.case) / content))}`);
+  const cue = sectionCue(cut);
+  out.add(`cue:${cue ? cue.section : "-"}${cue?.only ? ":only" : ""}`);
+  if (cut.includes("?")) out.add("q");
+  const english = !accented && saysEnglish(said);
+  out.add(accented ? "acc" : english ? "en" : "bare");
+  const n = said.length;
+  out.add(`len:${n <= 2 ? n : n <= 4 ? 4 : n <= 8 ? 8 : n <= 15 ? 15 : 16}`);
+  return [...out];
+}
+
+/** P(the message asks of the case at hand) under `model`. */
+export function caseQuestionP(
+  model: CaseQuestionModel,
+  text: string,
+  current: Procedure,
+  catalogue: CaseQuestionCatalogue,
+): number {
+  let z = model.bias;
+  for (const f of caseQuestionFeatures(text, current, catalogue, followCountOf(model))) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The trained model (data/case-question.json), or null when it was trained for other features. */
+export const CASE_QUESTION_MODEL: CaseQuestionModel | null =
+  (trained as { features: string }).features === CASE_QUESTION_FEATURES
+    ? (trained as unknown as CaseQuestionModel)
+    : null;
+
+/** Whether the trained judge reads `text`, sent after an answer on `current`, as a question of that case. */
+export function asksOfCaseByModel(text: string, current: Procedure, catalogue: CaseQuestionCatalogue): boolean {
+  const model = CASE_QUESTION_MODEL;
+  return model !== null && caseQuestionP(model, text, current, catalogue) >= model.threshold;
+}
+
+/** Options of `trainCaseQuestion`. */
+export interface CaseQuestionTraining {
+  l2: number;
+  steps: number;
+  rate: number;
+  minCount: number;
+  threshold: number;
+}
+
+export const DEFAULT_CASE_QUESTION_TRAINING: CaseQuestionTraining = {
+  l2: 1,
+  steps: 300,
+  rate: 0.05,
+  minCount: 2,
+  threshold: 0.9,
+};
+
+/**
+ * Trains the judge on featured messages (`yes`: a question of the case at hand), each with a weight. Deterministic:
+ * features are numbered in sorted order and every step reads every message.
+ */
+export function trainCaseQuestion(
+  docs: ReadonlyArray<{ features: readonly string[]; yes: boolean; weight?: number }>,
+  followWords: readonly string[],
+  options: Partial<CaseQuestionTraining> = {},
+): CaseQuestionModel {
+  const o = { ...DEFAULT_CASE_QUESTION_TRAINING, ...options };
+  const count = new Map<string, number>();
+  for (const d of docs) for (const f of d.features) count.set(f, (count.get(f) ?? 0) + 1);
+  const names = [...count.entries()]
+    .filter(([, c]) => c >= o.minCount)
+    .map(([f]) => f)
+    .sort();
+  const id = new Map(names.map((f, k) => [f, k]));
+  const rows = docs.map((d) => Int32Array.from(d.features.flatMap((f) => (id.has(f) ? [id.get(f) as number] : []))));
+  const y: number[] = docs.map((d) => (d.yes ? 1 : 0));
+  const sw = docs.map((d) => d.weight ?? 1);
+  const total = sw.reduce((a, b) => a + b, 0);
+  const n = names.length + 1;
+  const w = new Float64Array(n);
+  const m = new Float64Array(n);
+  const v = new Float64Array(n);
+  const g = new Float64Array(n);
+  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
+  for (let step = 1; step <= o.steps; step++) {
+    g.fill(0);
+    rows.forEach((row, i) => {
+      let z = w[n - 1] as number;
+      for (const k of row) z += w[k] as number;
+      const p = 1 / (1 + Math.exp(-z));
+      const err = ((p - (y[i] as number)) * (sw[i] as number)) / total;
+      for (const k of row) g[k] = (g[k] as number) + err;
+      g[n - 1] = (g[n - 1] as number) + err;
+    });
+    for (let k = 0; k < n - 1; k++) g[k] = (g[k] as number) + (o.l2 * (w[k] as number)) / total;
+    for (let k = 0; k < n; k++) {
+      const gk = g[k] as number;
+      m[k] = b1 * (m[k] as number) + (1 - b1) * gk;
+      v[k] = b2 * (v[k] as number) + (1 - b2) * gk * gk;
+      const mh = (m[k] as number) / (1 - b1 ** step);
+      const vh = (v[k] as number) / (1 - b2 ** step);
+      w[k] = (w[k] as number) - (o.rate * mh) / (Math.sqrt(vh) + eps);
+    }
+  }
+  const weights: Record<string, number> = {};
+  names.forEach((f, k) => {
+    const weight = Math.round((w[k] as number) * 1e4) / 1e4;
+    if (weight !== 0) weights[f] = weight;
+  });
+  return {
+    features: CASE_QUESTION_FEATURES,
+    bias: Math.round((w[n - 1] as number) * 1e4) / 1e4,
+    weights,
+    threshold: o.threshold,
+    followWords: [...followWords].sort().join(" "),
+    trained: {
+      messages: docs.length,
+      yes: y.reduce((a, b) => a + b, 0),
+      features: names.length,
+      l2: o.l2,
+      steps: o.steps,
+      rate: o.rate,
+      minCount: o.minCount,
+    },
+  };
+}
