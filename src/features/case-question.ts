@@ -3,7 +3,7 @@ import type { Example } from "../catalogue/examples.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { type Word, words } from "../search/normalize.js";
 import { wordKind as kind, type WordKind } from "../search/scope.js";
-import { sectionCue } from "./follow-up.js";
+import { procedureTexts, sectionCue } from "./follow-up.js";
 
 /**
  * The case-question judge: how likely a message sent after an answer asks of the case at hand (a section, who may,
@@ -64,19 +64,6 @@ interface Lexicon {
 
 const LEXICONS = new WeakMap<readonly Example[], WeakMap<readonly Procedure[], Lexicon>>();
 
-function recordTexts(p: Procedure): string[] {
-  return [
-    p.name,
-    ...p.aliases,
-    p.applicants,
-    p.result,
-    ...p.conditions,
-    ...p.steps,
-    ...p.documents.flatMap((d) => [d.name, d.case ?? "", d.form ?? ""]),
-    ...(p.localNotes ?? []),
-  ];
-}
-
 /** A text's words as keys: folded, and with their accents when the text is typed with them. */
 export function keysOf(text: string): string[] {
   const said = words(text);
@@ -93,7 +80,7 @@ function lexiconOf(catalogue: CaseQuestionCatalogue): Lexicon {
   let found = byProcedures.get(catalogue.procedures);
   if (found) return found;
   const own = new Map<string, Set<string>>();
-  for (const p of catalogue.procedures) own.set(p.code, new Set(recordTexts(p).flatMap(keysOf)));
+  for (const p of catalogue.procedures) own.set(p.code, new Set(procedureTexts(p).flatMap(keysOf)));
   const uses = new Map<string, [number, number]>();
   const foldedTotals: [number, number] = [0, 0];
   const accentedTotals: [number, number] = [0, 0];

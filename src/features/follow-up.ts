@@ -1,5 +1,6 @@
 import { NOT_A_PROCEDURE } from "../catalogue/examples.js";
 import type { Catalogue } from "../catalogue/load.js";
+import type { Procedure } from "../catalogue/schema.js";
 import type { Section } from "../core/format.js";
 import { cuePhrases, extractIntent } from "../search/intent.js";
 import { fold, MAX_QUERY_CHARS, type TextWord, textWords, type Word, words } from "../search/normalize.js";
@@ -721,7 +722,12 @@ export interface Vocabulary {
 const VOCABULARIES = new WeakMap<object, Vocabulary>();
 
 function recordTexts(catalogue: Pick<Catalogue, "procedures">): string[] {
-  return catalogue.procedures.flatMap((p) => [
+  return catalogue.procedures.flatMap(procedureTexts);
+}
+
+/** Every text a record says: its names, who applies, papers, steps, conditions, result, fees, times, notes. */
+export function procedureTexts(p: Procedure): string[] {
+  return [
     p.name,
     ...p.aliases,
     p.applicants,
@@ -732,7 +738,7 @@ function recordTexts(catalogue: Pick<Catalogue, "procedures">): string[] {
     ...p.channels.flatMap((c) => [c.time.text, c.fee.text, c.note ?? ""]),
     p.checkFirst ?? "",
     ...(p.localNotes ?? []),
-  ]);
+  ];
 }
 
 /** The catalogue's vocabulary, built once per catalogue (its procedures, synonyms and câu mẫu). */

@@ -8,17 +8,11 @@
  * The probe batch (20 conversations written before the change was played on them, frozen md5 ed861c93) plays through
  * the real assistant.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { describe, expect, it } from "vitest";
 import { CASE_QUESTION_MODEL } from "../../src/features/case-question.js";
-import { bundledCatalogue } from "../harness/common.js";
-import { probeBatches } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
-let catalogue: LiveCatalogue;
-// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
-beforeAll(async () => {
-  catalogue = await bundledCatalogue();
-}, 180_000);
+const catalogue = bundledCatalogueOfFile(180_000);
 
 describe("the case-question judge", () => {
   it("the committed model is read (trained for the features this code computes)", () => {
@@ -27,8 +21,15 @@ describe("the case-question judge", () => {
   });
 });
 
-describe("the probe batches", () => {
-  // Batch 1 (20 conversations, 28 follow-up turns, 8 off-topic turns after an answer): 20/28 follow-ups on the session's start code and with this reading (its English follow-ups the judge does not reach: the gate reads them
-  // at 0.75 and more); its 8 off-topic turns after an answer all stay no procedure.
-  probeBatches(() => catalogue, [["test/core/s24-follow-probe1.jsonl", 0.7, 8]]);
-});
+// Batch 1 (20 conversations, 28 follow-up turns, 8 off-topic turns after an answer, written before the change was first
+// played, frozen md5 ed861c93): 20/28 follow-ups on the session's start code and with the judge (its English follow-ups
+// the gate reads at 0.75 and more, or the judge under 0.9); 8/8 off-topic turns stay no procedure.
+// Batch 2 (8 conversations of English follow-ups with 3 off-topic English turns, written after the first landing and
+// frozen before first played, md5 1edb2eb3): 3/8 on the session's start code and 3/8 with the judge; its 3 off-topic
+// turns stay no procedure. The judge, learnt from the tuning conversations' few English follow-ups, reads these new
+// phrasings at 0.03–0.9 (and «how long should I boil an egg?» at 0.85): what it fixes on the tuning conversations
+// (+3 even, +2 odd) does not reach them; the floor holds where they stand.
+describeProbeBatches(catalogue, [
+  ["test/core/s24-follow-probe1.jsonl", 0.7, 8],
+  ["test/core/s24-follow-probe2.jsonl", 0.375, 3],
+]);
