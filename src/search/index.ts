@@ -88,6 +88,12 @@ export const DEFAULT_TUNING = {
    * long 88.4 → 87.8 at 10, own letters top-3 95.4 → 96.2).
    */
   questionCandidates: 0,
+  /**
+   * How many ward records whose title the message says whole join the candidates when the postings' best
+   * (`CANDIDATES`) left them out: a letter's story ("Hộ khẩu thường trú … thuê trọ … bệnh viện") crowds the plain record
+   * its question names out of them. 0: off.
+   */
+  namedRecall: 3,
   /** 1: a purpose after a journey ("sang Việt Nam … để đăng ký kết hôn") is the errand asked, not a reason. */
   errand: 1,
   /** 1: a letter's question and any one sentence of its story may say a record's name together (0: adjacent only). */
@@ -657,6 +663,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * the part says), each title once however many copies a national catalogue holds.
    */
   private readonly partNames = new Map<Entry<P>, string[][][]>();
+  /**
+   * The ward's records by their titles' distinctive words (`Entry.named`), each title under its rarest word: a record
+   * whose title the message says whole is a candidate however much of a letter's story its look-alikes share.
+   */
+  private readonly titleKeys = new Map<string, Array<{ entry: number; tokens: readonly string[] }>>();
 
   /** Redirect terms as typed (folded words, no synonyms: "công chứng di chúc" is not "chứng thực di chúc"), by first word, longest first. */
   private readonly outside = new Map<string, string[][]>();
@@ -765,6 +776,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       });
     }
     this.touched = new Int32Array(this.entries.length);
+    this.entries.forEach((entry, i) => {
+      if (!entry.local) return;
+      for (const tokens of entry.named) {
+        if (tokens.length === 0) continue;
+        let key = tokens[0] as string;
+        for (const t of tokens)
+          if ((this.postings.get(t)?.ids.length ?? 0) < (this.postings.get(key)?.ids.length ?? 0)) key = t;
+        const list = this.titleKeys.get(key) ?? [];
+        if (!list.some((e) => e.entry === i && e.tokens.join(" ") === tokens.join(" ")))
+          list.push({ entry: i, tokens });
+        this.titleKeys.set(key, list);
+      }
+    });
     const unmarked = new Set<string>();
     const written = [
       ...this.analyzer.phrases.slice(this.analyzer.cuePhraseCount),
@@ -1195,6 +1219,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     if (byQuestion) {
       const have = new Set(candidates.map(([i]) => i));
       for (const c of byQuestion) if (!have.has(c[0])) candidates.push(c);
+    }
+    // A ward record whose title the message says whole, crowded out by look-alikes that share more of a letter's story
+    // ("Vợ em sinh bé … Hộ khẩu thường trú … thuê trọ … làm giấy khai sinh cho bé": "Đăng ký khai sinh").
+    if (this.tuning.namedRecall > 0 && candidates.length >= CANDIDATES) {
+      for (const i of this.titlesNamed(termList, terms, candidates, lastSaid)) candidates.push([i, 0]);
     }
     // The records whose situations the message tells best join the candidates, scored by the rules like the others.
     const recalled =
@@ -1849,6 +1878,38 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       if (near >= this.tuning.vetoNear) return true;
     }
     return false;
+  }
+
+  /**
+   * The ward's records not among `candidates` whose title's distinctive words the message's question (its last
+   * sentence, not a reason given there) all says (`titleKeys`), at most `Tuning.namedRecall`, the titles of most words
+   * first. A name said in a letter's story only ("Cháu có giấy khai sinh nước ngoài. … Giờ phải làm gì ở phường?")
+   * names a paper or the case, not what is asked.
+   */
+  private titlesNamed(
+    list: readonly Term[],
+    terms: ReadonlyMap<string, Term>,
+    candidates: ReadonlyArray<[number, number]>,
+    question: number,
+  ): number[] {
+    const found: Array<[number, number]> = [];
+    const asked = (token: string) => {
+      const term = terms.get(token);
+      return term !== undefined && !term.unbound && term.sentences.some((s, k) => s === question && !term.why[k]);
+    };
+    for (const term of list) {
+      if (term.unbound) continue;
+      const titles = this.titleKeys.get(term.word.token);
+      if (!titles) continue;
+      for (const { entry, tokens } of titles) {
+        if (!tokens.every(asked)) continue;
+        if (candidates.some(([i]) => i === entry) || found.some(([i]) => i === entry)) continue;
+        found.push([entry, tokens.length]);
+      }
+    }
+    if (found.length === 0) return [];
+    found.sort((a, b) => b[1] - a[1]);
+    return found.slice(0, this.tuning.namedRecall).map(([i]) => i);
   }
 
   /**

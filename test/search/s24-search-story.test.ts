@@ -37,3 +37,12 @@ describe("another agency's service asked as a step or a paper of the ward's proc
     ).toBe("none");
   });
 });
+
+describe("a ward record whose title a letter's question says whole is among the candidates (never-recalled letters)", () => {
+  // test/search/s24-search-probe3.tsv: 8 letters of my own, a birth or a death told with residence and hospital words,
+  // whose question names the plain record («làm giấy khai sinh cho bé thì nộp ở …», «làm giấy chứng tử ở đâu»). Before:
+  // top-1 6, top-3 7 (the plain record crowded out of the postings' best 30 by look-alikes sharing the story).
+  it("batch 3 holds", () => {
+    expectSearchFloors(served(), "test/search/s24-search-probe3.tsv", { top1: 8, top3: 8, answered: 0, offered: 0 });
+  });
+});
