@@ -180,8 +180,9 @@ for (const [from, to] of CHAT) chat.add(phrase(from), phrase(to));
  * Central and Southern words for the ones the cues, filler and records know: "mần răng" is "làm sao", "ở mô" "ở đâu",
  * "phường ni" "phường này", "dìa quê" "về quê", "được hổng" "được không", "tui" "tôi". Each read only as typed with its
  * own accents (a word typed bare may be another: "mo" is "mở", "rang" "rằng"), except "tui", whose bare form is the
- * pronoun in chat ("túi" is typed with its accent). Three are words of their own too, so they are read so only where
- * they ask (`DIALECT_WHEN`): "răng" is a tooth ("đánh răng"), "mô" a part of "mô hình", "quy mô", "hổng" a hole.
+ * pronoun in chat ("túi" is typed with its accent). Some are words of their own too, so they are read so only where
+ * they ask or point (`DIALECT_WHEN`): "răng" is a tooth ("đánh răng"), "mô" a part of "mô hình", "quy mô", "hổng" a
+ * hole, "ni" a nun ("ni cô", "tăng ni"), bare "tui" a bag ("mất tui xách"), "bả" a bait ("bả chuột") or a shoulder.
  */
 const DIALECT: Array<[string, string]> = [
   ["mần", "làm"],
@@ -257,7 +258,24 @@ const ASKS_MO_AFTER = new Set([
   "huong",
 ]);
 const MO_WORDS = new Set(["hinh", "ta", "to", "dat", "phong", "men", "qui", "tu"]);
-const DIALECT_WHEN: Record<string, (before: string, after: string | undefined) => boolean> = {
+/** What "ni" makes a word with ("ni cô", "ni sư", "ni viện", "ni lông", "tăng ni"): no "này" then. */
+const NI_WORDS = new Set(["co", "su", "vien", "long", "lon", "tang", "truong"]);
+/** "có" after "ni" asks ("phường ni có làm không", "phuong ni co lam ko"): only "cô" as written makes "ni cô". */
+const NUN_MARKS = (phrase("cô")[0] as Word).marks;
+/** Where bare "tui" is a bag ("mất túi xách", "cái túi", "túi ni lông", "túi tiền"), not "tôi". */
+const BAG_BEFORE = new Set(["mat", "cai", "chiec", "trong", "danh", "roi", "de", "quen", "lay", "nhat"]);
+const BAG_AFTER = new Set(["xach", "ni", "nilon", "nilong", "tien", "do", "quan", "ao", "vai", "hang", "khi"]);
+/** What "bả" makes a word with ("bả chuột", "bả vai", "ăn bả", "đánh bả"): no "bà ấy" then. */
+const BA_AFTER = new Set(["chuot", "vai", "ruoi", "mia"]);
+const BA_BEFORE = new Set(["an", "danh", "thuoc", "tha", "bo"]);
+const DIALECT_WHEN: Record<string, (before: string, after: string | undefined, afterMarks?: string) => boolean> = {
+  // "này" stands after what it points at ("phường ni", "bữa ni", "cái ni"): never first in its clause ("ni cô …").
+  ni: (before, after, afterMarks) =>
+    before !== "" &&
+    !NI_WORDS.has(before) &&
+    (after === undefined || !NI_WORDS.has(after) || (after === "co" && afterMarks !== NUN_MARKS)),
+  tui: (before, after) => !BAG_BEFORE.has(before) && (after === undefined || !BAG_AFTER.has(after)),
+  ba: (before, after) => !BA_BEFORE.has(before) && (after === undefined || !BA_AFTER.has(after)),
   rang: (before, after) =>
     !TOOTH.has(before) && (ASKS_RANG_AFTER.has(before) || after === undefined || DIALECT_PARTICLES.has(after)),
   mo: (before, after) =>
@@ -282,7 +300,7 @@ function withDialect<T extends Word>(input: readonly T[]): T[] {
     const before = previous !== undefined && clause(previous) === clause(w) ? previous.token : "";
     const after = next !== undefined && clause(next) === clause(w) ? next.token : undefined;
     const when = DIALECT_WHEN[w.token];
-    if (when && !when(before, after)) {
+    if (when && !when(before, after, after === undefined ? undefined : next?.marks)) {
       out.push(w);
       return;
     }

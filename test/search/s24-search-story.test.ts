@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { words } from "../../src/search/normalize.js";
+import { unchat } from "../../src/search/spelling.js";
 import { expectSearchFloors } from "../harness/probe-floors.js";
 import { firstCode, servedSearchOfFile, topCodes } from "../harness/served-search.js";
 
@@ -44,5 +46,26 @@ describe("a ward record whose title a letter's question says whole is among the 
   // top-1 6, top-3 7 (the plain record crowded out of the postings' best 30 by look-alikes sharing the story).
   it("batch 3 holds", () => {
     expectSearchFloors(served(), "test/search/s24-search-probe3.tsv", { top1: 8, top3: 8, answered: 0, offered: 0 });
+  });
+});
+
+describe("the dialect words that are words of their own are read so only where they point", () => {
+  const read = (text: string) =>
+    unchat(words(text).map((w, at) => ({ ...w, clause: 0, at })))
+      .map((w) => w.token)
+      .join(" ");
+  it("reads them as dialect where they point, and as written beside what they make a word with", () => {
+    const readings: Record<string, string> = {
+      "phường ni làm khai sinh ở mô": "phuong nay lam khai sinh o dau",
+      "tui muốn làm khai sinh": "toi muon lam khai sinh",
+      "bả mất rồi": "ba ay mat roi",
+      "phường ni có làm không": "phuong nay co lam khong",
+      "ni cô ở chùa muốn đăng ký tạm trú": "ni co o chua muon dang ki tam tru",
+      "đăng ký tạm trú cho tăng ni": "dang ki tam tru cho tang ni",
+      "tạm trú cho ni cô ở chùa": "tam tru cho ni co o chua",
+      "mất tui xách có căn cước": "mat tui xach co can cuoc",
+      "nhà bị bả chuột": "nha bi ba chuot",
+    };
+    for (const [text, reading] of Object.entries(readings)) expect(read(text), text).toBe(reading);
   });
 });
