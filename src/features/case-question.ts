@@ -1,6 +1,7 @@
 import trained from "../../data/case-question.json" with { type: "json" };
 import type { Example } from "../catalogue/examples.js";
 import type { Procedure } from "../catalogue/schema.js";
+import { fitLogistic } from "../search/logistic.js";
 import { type Word, words } from "../search/normalize.js";
 import { wordKind as kind, type WordKind } from "../search/scope.js";
 import { procedureTexts, sectionCue } from "./follow-up.js";
@@ -292,58 +293,22 @@ export function trainCaseQuestion(
   options: Partial<CaseQuestionTraining> = {},
 ): CaseQuestionModel {
   const o = { ...DEFAULT_CASE_QUESTION_TRAINING, ...options };
-  const count = new Map<string, number>();
-  for (const d of docs) for (const f of d.features) count.set(f, (count.get(f) ?? 0) + 1);
-  const names = [...count.entries()]
-    .filter(([, c]) => c >= o.minCount)
-    .map(([f]) => f)
-    .sort();
-  const id = new Map(names.map((f, k) => [f, k]));
-  const rows = docs.map((d) => Int32Array.from(d.features.flatMap((f) => (id.has(f) ? [id.get(f) as number] : []))));
-  const y: number[] = docs.map((d) => (d.yes ? 1 : 0));
-  const sw = docs.map((d) => d.weight ?? 1);
-  const total = sw.reduce((a, b) => a + b, 0);
-  const n = names.length + 1;
-  const w = new Float64Array(n);
-  const m = new Float64Array(n);
-  const v = new Float64Array(n);
-  const g = new Float64Array(n);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  for (let step = 1; step <= o.steps; step++) {
-    g.fill(0);
-    rows.forEach((row, i) => {
-      let z = w[n - 1] as number;
-      for (const k of row) z += w[k] as number;
-      const p = 1 / (1 + Math.exp(-z));
-      const err = ((p - (y[i] as number)) * (sw[i] as number)) / total;
-      for (const k of row) g[k] = (g[k] as number) + err;
-      g[n - 1] = (g[n - 1] as number) + err;
-    });
-    for (let k = 0; k < n - 1; k++) g[k] = (g[k] as number) + (o.l2 * (w[k] as number)) / total;
-    for (let k = 0; k < n; k++) {
-      const gk = g[k] as number;
-      m[k] = b1 * (m[k] as number) + (1 - b1) * gk;
-      v[k] = b2 * (v[k] as number) + (1 - b2) * gk * gk;
-      const mh = (m[k] as number) / (1 - b1 ** step);
-      const vh = (v[k] as number) / (1 - b2 ** step);
-      w[k] = (w[k] as number) - (o.rate * mh) / (Math.sqrt(vh) + eps);
-    }
-  }
-  const weights: Record<string, number> = {};
-  names.forEach((f, k) => {
-    const weight = Math.round((w[k] as number) * 1e4) / 1e4;
-    if (weight !== 0) weights[f] = weight;
-  });
+  const fit = fitLogistic(
+    docs.map((d) => d.features),
+    docs.map((d) => d.yes),
+    docs.map((d) => d.weight ?? 1),
+    o,
+  );
   return {
     features: CASE_QUESTION_FEATURES,
-    bias: Math.round((w[n - 1] as number) * 1e4) / 1e4,
-    weights,
+    bias: fit.bias,
+    weights: fit.weights,
     threshold: o.threshold,
     followWords: [...followWords].sort().join(" "),
     trained: {
       messages: docs.length,
-      yes: y.reduce((a, b) => a + b, 0),
-      features: names.length,
+      yes: docs.filter((d) => d.yes).length,
+      features: fit.features,
       l2: o.l2,
       steps: o.steps,
       rate: o.rate,

@@ -1,5 +1,6 @@
 import trained from "../../data/scope.json" with { type: "json" };
 import type { SearchOutcome } from "./index.js";
+import { fitLogistic, type LogisticFit } from "./logistic.js";
 import { cleanText, fold } from "./normalize.js";
 import type { SearchableProcedure } from "./records.js";
 
@@ -332,55 +333,14 @@ export function trainScope(
   };
 }
 
-/** One logistic regression over the messages' features: full-batch Adam with an L2 penalty. */
-function fitView(
-  featured: readonly string[][],
-  docs: ReadonlyArray<{ out: boolean }>,
-  o: ScopeTraining,
-): { bias: number; weights: Record<string, number>; features: number } {
-  const count = new Map<string, number>();
-  for (const fs of featured) for (const f of fs) count.set(f, (count.get(f) ?? 0) + 1);
-  const names = [...count.entries()]
-    .filter(([, c]) => c >= o.minCount)
-    .map(([f]) => f)
-    .sort();
-  const id = new Map(names.map((f, k) => [f, k]));
-  const rows = featured.map((fs) => Int32Array.from(fs.flatMap((f) => (id.has(f) ? [id.get(f) as number] : []))));
-  const y: number[] = docs.map((d) => (d.out ? 1 : 0));
-  const sampleWeight = docs.map((d) => (d.out ? o.outWeight : 1));
-  const total = sampleWeight.reduce((a, b) => a + b, 0);
-  const n = names.length + 1; // the last is the bias
-  const w = new Float64Array(n);
-  const m = new Float64Array(n);
-  const v = new Float64Array(n);
-  const g = new Float64Array(n);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
-  for (let step = 1; step <= o.steps; step++) {
-    g.fill(0);
-    rows.forEach((row, i) => {
-      let z = w[n - 1] as number;
-      for (const k of row) z += w[k] as number;
-      const p = 1 / (1 + Math.exp(-z));
-      const err = ((p - (y[i] as number)) * (sampleWeight[i] as number)) / total;
-      for (const k of row) g[k] = (g[k] as number) + err;
-      g[n - 1] = (g[n - 1] as number) + err;
-    });
-    for (let k = 0; k < n - 1; k++) g[k] = (g[k] as number) + (o.l2 * (w[k] as number)) / total;
-    for (let k = 0; k < n; k++) {
-      const gk = g[k] as number;
-      m[k] = b1 * (m[k] as number) + (1 - b1) * gk;
-      v[k] = b2 * (v[k] as number) + (1 - b2) * gk * gk;
-      const mh = (m[k] as number) / (1 - b1 ** step);
-      const vh = (v[k] as number) / (1 - b2 ** step);
-      w[k] = (w[k] as number) - (o.rate * mh) / (Math.sqrt(vh) + eps);
-    }
-  }
-  const weights: Record<string, number> = {};
-  names.forEach((f, k) => {
-    const weight = Math.round((w[k] as number) * 1e4) / 1e4;
-    if (weight !== 0) weights[f] = weight;
-  });
-  return { bias: Math.round((w[n - 1] as number) * 1e4) / 1e4, weights, features: names.length };
+/** One view's logistic regression (`fitLogistic`): an out-of-scope message weighs `outWeight`, the rest 1. */
+function fitView(featured: readonly string[][], docs: ReadonlyArray<{ out: boolean }>, o: ScopeTraining): LogisticFit {
+  return fitLogistic(
+    featured,
+    docs.map((d) => d.out),
+    docs.map((d) => (d.out ? o.outWeight : 1)),
+    o,
+  );
 }
 
 /**
