@@ -3,8 +3,8 @@ import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { chatWith, codeOf, converse } from "../harness/converse.js";
-import { ownSet } from "../search/oos-harness.js";
-import { playTurns } from "./s17-oos-run.js";
+import { ownSet } from "../harness/oos-harness.js";
+import { playTurns } from "../harness/oos-run.js";
 
 /**
  * Session 17 (OOS): what is bought or hired, and the trade of a firm or a tradesman chosen, are what a recommendation

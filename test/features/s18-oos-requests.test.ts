@@ -4,8 +4,8 @@ import { matchRedirect } from "../../src/features/redirects.js";
 import { asksEverydayBeyondWard, smallTalkReply } from "../../src/features/small-talk.js";
 import { bundledCatalogue } from "../harness/common.js";
 import { firstReply } from "../harness/converse.js";
-import { ownSet } from "../search/oos-harness.js";
-import { playTurns } from "./s17-oos-run.js";
+import { ownSet } from "../harness/oos-harness.js";
+import { playTurns } from "../harness/oos-run.js";
 
 let catalogue: LiveCatalogue;
 // building the index takes some 30 s on a loaded machine: a hang guard, not a time budget

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { chatWith, codeOf, SECTION_LINE, type Section } from "../harness/converse.js";
+import { parseRows } from "../harness/oos-harness.js";
+import { playTurns } from "../harness/oos-run.js";
 import { bundledCatalogueOfFile, expectOosFloors } from "../harness/probe-floors.js";
-import { parseRows } from "../search/oos-harness.js";
-import { playTurns } from "./s17-oos-run.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 

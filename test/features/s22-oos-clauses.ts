@@ -3,7 +3,7 @@
  * letter's turn from its story; `askedClauses`, the clauses after its last told one) and the reading built on it
  * (`asksBeyondWardAfterStory`: the question alone read by the scope gate) under 5-fold cross-validation on the tuning
  * part: each fold's lines read by a gate trained on the câu mẫu without them (data/examples.json less the fold's own
- * lines, as test/search/oos-harness.ts does), so no line is read by a gate that learnt it. The word lists of the finder
+ * lines, as test/harness/oos-harness.ts does), so no line is read by a gate that learnt it. The word lists of the finder
  * itself (turns, told clauses) were written by hand from tuning lines; only the gate is held out here.
  *
  *   npx tsx test/features/s22-oos-clauses.ts
@@ -19,7 +19,7 @@ import { labelKey } from "../../src/catalogue/live.js";
 import { askedClauses, askedPart, asksBeyondWardAfterStory } from "../../src/features/small-talk.js";
 import { foldsOf, NONE } from "../../src/search/examples.js";
 import { outOfScope, trainScope } from "../../src/search/scope.js";
-import { parseRows } from "../search/oos-harness.js";
+import { parseRows } from "../harness/oos-harness.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FOLDS = 5;

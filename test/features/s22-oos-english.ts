@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 import { ENGLISH_WORDS } from "../../src/catalogue/readings.js";
 import { words } from "../../src/search/normalize.js";
 import { readsEnglish } from "../../src/search/ranker.js";
-import { parseRows } from "../search/oos-harness.js";
+import { parseRows } from "../harness/oos-harness.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

@@ -8,10 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
-import { playTurns, type TurnFigures } from "../features/s17-oos-run.js";
-import { type Figures, type Outcome, ownSet, type Row } from "../search/oos-harness.js";
 import { bundledCatalogue, ROOT } from "./common.js";
 import { conversations, playConversations } from "./eval-conversations.js";
+import { type Figures, type Outcome, ownSet, type Row } from "./oos-harness.js";
+import { playTurns, type TurnFigures } from "./oos-run.js";
 import type { ServedSearch } from "./served-search.js";
 
 /**
@@ -106,7 +106,7 @@ export interface OosFloors {
 
 /**
  * A labelled TSV sent line by line, each as the first message of a new chat, through the whole assistant
- * (test/search/oos-harness.ts ownSet), at its floors; its misses in each failure. Returns what ownSet gives, for a
+ * (test/harness/oos-harness.ts ownSet), at its floors; its misses in each failure. Returns what ownSet gives, for a
  * file's own further checks.
  */
 export async function expectOosFloors(
@@ -124,7 +124,7 @@ export async function expectOosFloors(
 }
 
 /**
- * A conversation file through the whole assistant, every turn's reply sorted (test/features/s17-oos-run.ts playTurns),
+ * A conversation file through the whole assistant, every turn's reply sorted (test/harness/oos-run.ts playTurns),
  * at its floors: off-topic turns answered and offered a list at most, in-scope turns right at least; its misses in each
  * failure.
  */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { line, ownSet } from "./oos-harness.js";
+import { line, ownSet } from "../harness/oos-harness.js";
 
 /**
  * Out-of-scope sets written for this (test/search/oos-*.tsv) through the whole assistant, each message a new chat

@@ -1,10 +1,10 @@
 /**
  * Session 17 (OOS): a probe batch's figures through the WHOLE assistant. A .tsv (query, expected, …) sends each line as
- * the first message of a new chat (test/search/oos-harness.ts); a .jsonl (eval/conversations format) plays each
+ * the first message of a new chat (test/harness/oos-harness.ts); a .jsonl (eval/conversations format) plays each
  * conversation in one chat and sorts every turn's reply as an answer, a "which one?" list, a redirect, small talk or
  * not found, so an off-topic turn offered a list shows (eval-conversations counts only answers there).
  *
- *   npx tsx test/features/s17-oos-run.ts file.tsv|file.jsonl [--each]
+ *   npx tsx test/harness/oos-run.ts file.tsv|file.jsonl [--each]
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
-import { classify, line, type Outcome, ownSet } from "../search/oos-harness.js";
+import { classify, line, type Outcome, ownSet } from "./oos-harness.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
