@@ -301,6 +301,12 @@ interface OutsideRun {
    * service where the message names the ward's procedure before it (`outsideAsked`).
    */
   step: boolean;
+  /**
+   * The errand done where the citizen goes to that agency ("lên bảo hiểm xã hội để (đổi địa chỉ nhận lương hưu)",
+   * "go to the social insurance office to (change her address)"): its content-word places, which name that agency's
+   * service, not the ward's procedure the run would be a step of (`namedBefore`).
+   */
+  errand: number[];
 }
 
 /**
@@ -492,6 +498,44 @@ function stepAfter(said: readonly TextWord[], k: number): boolean {
   if (!w || w.clause !== clause) return false;
   if (w.token === "before") return true;
   return w.token === "khi" && said[k - 2]?.token === "truoc" && said[k - 2]?.clause === clause;
+}
+
+/**
+ * Going there ("lên", "đi", "ra", "đến", "tới", "qua", "về", "sang", "xuống"; "go", "come", "visit") up to
+ * `GOING_REACH` words before the run, in its clause, and a purpose ("để", English "to", "in order to") up to
+ * `ERRAND_REACH` words after it ("lên bảo hiểm xã hội (quận) để …", "go to the social insurance office to …"): the said
+ * place of that purpose, whose words are the errand done at that agency; -1 when the run is not where one goes.
+ */
+const GOES_TO = words("đi lên ra đến tới qua về sang xuống");
+const GOING_ENGLISH = new Set("go goes going went come comes coming visit head".split(" "));
+const GOING_REACH = 3;
+const ERRAND_REACH = 3;
+const ERRAND_MARK = words("để")[0] as Word;
+function errandAt(said: readonly TextWord[], k: number, length: number): number {
+  const clause = (said[k] as TextWord).clause;
+  let english: boolean | undefined;
+  for (let j = k - 1; j >= 0 && j >= k - GOING_REACH && said[j]?.clause === clause; j--) {
+    const w = said[j] as TextWord;
+    if (GOING_ENGLISH.has(w.token)) english = true;
+    else if (GOES_TO.some((g) => isWord(w, g))) english = false;
+    if (english !== undefined) break;
+  }
+  if (english === undefined) return -1;
+  const sentence = (said[k] as TextWord).sentence;
+  for (let n = k + length; n < said.length && n <= k + length + ERRAND_REACH; n++) {
+    const w = said[n] as TextWord;
+    if (w.sentence !== sentence) return -1;
+    const mark = english ? w.token === "to" : isWord(w, ERRAND_MARK) && w.marks !== "";
+    if (mark && n + 1 < said.length && said[n + 1]?.sentence === sentence) return n;
+  }
+  return -1;
+}
+
+/** A time the errand is set against: "before / after / when …", "trước khi / sau khi / khi …", "rồi", "thì". */
+const ERRAND_ENDS = new Set(["before", "after", "when", "until", "khi", "roi", "thi"]);
+function errandEnds(said: readonly TextWord[], n: number): boolean {
+  const token = (said[n] as TextWord).token;
+  return ERRAND_ENDS.has(token) || ((token === "truoc" || token === "sau") && said[n + 1]?.token === "khi");
 }
 
 /** "đang hưởng / đang nhận (trợ cấp tuất bhxh)" a few words before, in its clause: a status held, the story. */
@@ -1797,8 +1841,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       const when = before.some((w) => WHEN.has(w.token));
       const step =
         (requiredOf(said, k, run.length) || stepAfter(said, k) || statusHeld(said, k)) && !doneFirst(said, k);
+      const errand: number[] = [];
+      const mark = step ? errandAt(said, k, run.length) : -1;
+      if (mark >= 0) {
+        // The errand: what the purpose says, to the end of its clause or a time it is set against ("… before closing
+        // my household business", "… trước khi chấm dứt hộ kinh doanh": the ward's procedure, after it).
+        const { at, clause } = said[mark + 1] as TextWord;
+        let end = mark + 1;
+        while (end < said.length && said[end]?.clause === clause && !errandEnds(said, end)) end++;
+        const until = said[end]?.clause === clause ? (said[end] as TextWord).at : Number.POSITIVE_INFINITY;
+        content.forEach((w, i) => {
+          if (w.at >= at && w.at < until && w.clause === clause) errand.push(i + w.clause * this.tuning.clauseGap);
+        });
+      }
       if (positions.length > 0 && !purpose && !denied && !(notary(run) && alternativeToWard(said, k, run.length)))
-        runs.push({ tokens: run, positions, sentence: word.sentence, paper, when, step });
+        runs.push({ tokens: run, positions, sentence: word.sentence, paper, when, step, errand });
       k += run.length;
     }
     return runs;
@@ -1913,21 +1970,51 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   }
 
   /**
-   * Whether a word of the record's name said, outside the run, stands in its sentence ("Làm thủ tục chấm dứt hoạt động
-   * hộ kinh doanh thì cần giấy gì, có phải quyết toán thuế trước không?", "Do I need a health certificate to register
-   * my marriage …?") or the one before ("Chúng tôi muốn đăng ký kết hôn. Có cần giấy khám sức khỏe không?").
+   * Whether the record's distinctive name said, outside the run and the errand done at its agency, stands in its
+   * sentence ("Làm thủ tục chấm dứt hoạt động hộ kinh doanh thì cần giấy gì, có phải quyết toán thuế trước không?", "Do I
+   * need a health certificate to register my marriage …?") or the one before ("Chúng tôi muốn đăng ký kết hôn. Có cần
+   * giấy khám sức khỏe không?"). Distinctive: a name the synonyms read as one ("kết hôn", "hộ kinh doanh"), or two of
+   * the name's words side by side ("chấm dứt", "mai táng"), neither a change or a detail any record's paper may have
+   * (`NAME_ACTIONS`: "đổi địa chỉ" names no procedure beside another agency's service).
    */
   private namedBefore(named: ReadonlySet<string>, terms: ReadonlyMap<string, Term>, run: OutsideRun): boolean {
+    // The name's words said up to the run's sentence, outside the run and its errand, by place: whether in the run's
+    // sentence or the one before (`near`), and whether a name the synonyms read as one (`whole`).
+    const at = new Map<number, string>();
+    const near = new Set<number>();
+    const whole = new Set<number>();
     for (const token of named) {
       const term = terms.get(token);
       if (!term) continue;
+      const concept = this.analyzer.concepts.has(token);
       for (let k = 0; k < term.positions.length; k++) {
         const s = term.sentences[k] as number;
-        if ((s === run.sentence || s === run.sentence - 1) && !run.positions.includes(term.positions[k] as number))
-          return true;
+        const p = term.positions[k] as number;
+        if (s > run.sentence || run.positions.includes(p) || run.errand.includes(p)) continue;
+        at.set(p, token);
+        if (s >= run.sentence - 1) near.add(p);
+        if (concept) whole.add(p);
       }
     }
-    return false;
+    // A change or a detail, alone ("đổi") or with its neighbour ("địa chỉ").
+    const action = (p: number): boolean => {
+      const token = at.get(p) as string;
+      return (
+        NAME_ACTIONS.has(token) ||
+        NAME_ACTIONS.has(`${at.get(p - 1) ?? ""} ${token}`) ||
+        NAME_ACTIONS.has(`${token} ${at.get(p + 1) ?? ""}`)
+      );
+    };
+    const distinctive = (p: number): boolean => !action(p) && (whole.has(p) || (at.has(p + 1) && !action(p + 1)));
+    // The distinctive name beside the run; or a word of the name beside it ("… có cần cấp đổi trước không") and the
+    // distinctive name earlier in the message, which that word takes up.
+    let earlier = false;
+    for (const p of at.keys()) {
+      if (!distinctive(p)) continue;
+      if (near.has(p) || near.has(p + 1)) return true;
+      earlier = true;
+    }
+    return earlier && near.size > 0;
   }
 
   /**
@@ -2869,6 +2956,20 @@ const PASSIVE = (words("được")[0] as Word).token;
  */
 const BELONGS = words("thuộc")[0] as Word;
 const ONGOING = words("đang")[0] as Word;
+/**
+ * Words of the records' names that change or detail a paper of any kind ("thay đổi", "bổ sung", "cấp lại", "địa chỉ",
+ * "nội dung", "thông tin"): said beside another agency's service, they name no ward procedure (`namedBefore`).
+ */
+const NAME_ACTIONS = new Set(
+  [
+    ..."đổi sửa cấp lại mới thêm tên làm xin nộp".split(" "),
+    ..."thay đổi,bổ sung,điều chỉnh,cập nhật,địa chỉ,nội dung,thông tin".split(","),
+  ].map((text) =>
+    words(text)
+      .map((w) => w.token)
+      .join(" "),
+  ),
+);
 const ONGOING_VERBS = new Set(["hưởng", "nhận"].map((w) => (words(w)[0] as Word).token));
 /**
  * "đang đi <X>" says where someone is, away ("chồng em đang đi xuất khẩu lao động bên Nhật", "anh ấy đang đi làm việc
