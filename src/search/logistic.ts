@@ -13,6 +13,32 @@ export interface LogisticFit {
   features: number;
 }
 
+/** Adam's decay of the gradient's mean and square, and the guard against dividing by zero. */
+const [B1, B2, EPS] = [0.9, 0.999, 1e-8];
+
+/**
+ * One step of Adam (the full-batch optimiser of the logistic regressions here and of the re-ranker, ranker.ts
+ * `trainRanker`): moves each weight of `w` against its gradient `g` by `rate`, updating the moments `m` and `v` (as
+ * long as `w`, zero at first) in place; `t` counts the steps from 1.
+ */
+export function adamStep(
+  w: Float64Array,
+  g: Float64Array,
+  m: Float64Array,
+  v: Float64Array,
+  t: number,
+  rate: number,
+): void {
+  for (let k = 0; k < w.length; k++) {
+    const gk = g[k] as number;
+    m[k] = B1 * (m[k] as number) + (1 - B1) * gk;
+    v[k] = B2 * (v[k] as number) + (1 - B2) * gk * gk;
+    const mh = (m[k] as number) / (1 - B1 ** t);
+    const vh = (v[k] as number) / (1 - B2 ** t);
+    w[k] = (w[k] as number) - (rate * mh) / (Math.sqrt(vh) + EPS);
+  }
+}
+
 /**
  * One logistic regression over sets of string features: full-batch Adam with an L2 penalty, shared by the
  * out-of-scope gate (`scope.ts`) and the follow-up judge (`features/case-question.ts`). Deterministic: features are
@@ -40,7 +66,6 @@ export function fitLogistic(
   const m = new Float64Array(n);
   const v = new Float64Array(n);
   const g = new Float64Array(n);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
   for (let step = 1; step <= o.steps; step++) {
     g.fill(0);
     rows.forEach((row, i) => {
@@ -52,14 +77,7 @@ export function fitLogistic(
       g[n - 1] = (g[n - 1] as number) + err;
     });
     for (let k = 0; k < n - 1; k++) g[k] = (g[k] as number) + (o.l2 * (w[k] as number)) / total;
-    for (let k = 0; k < n; k++) {
-      const gk = g[k] as number;
-      m[k] = b1 * (m[k] as number) + (1 - b1) * gk;
-      v[k] = b2 * (v[k] as number) + (1 - b2) * gk * gk;
-      const mh = (m[k] as number) / (1 - b1 ** step);
-      const vh = (v[k] as number) / (1 - b2 ** step);
-      w[k] = (w[k] as number) - (o.rate * mh) / (Math.sqrt(vh) + eps);
-    }
+    adamStep(w, g, m, v, step, o.rate);
   }
   const weights: Record<string, number> = {};
   names.forEach((f, k) => {

@@ -1,5 +1,6 @@
 import trained from "../../data/ranker.json" with { type: "json" };
 import type { Decision, Hit, SearchOutcome, Tuning } from "./index.js";
+import { adamStep } from "./logistic.js";
 import { fold, type TextWord, textWords, type Word, words } from "./normalize.js";
 import type { SearchableProcedure } from "./records.js";
 import { isVietnameseSyllable } from "./spelling.js";
@@ -1290,7 +1291,6 @@ export function trainRanker(
   const m = new Float64Array(d);
   const v = new Float64Array(d);
   const grad = new Float64Array(d);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
   // Every candidate's row laid end to end once, its zeros left out (most features are 0 for most candidates: ranks,
   // one-hot readings), so that each of the iterations walks typed arrays and allocates nothing. The sums run in the
   // very order of the plain formulas (a candidate's score from its prior up, the gradient sample by sample, candidate
@@ -1358,14 +1358,7 @@ export function trainRanker(
         grad[c] = (grad[c] as number) + p;
       }
     }
-    for (let i = 0; i < d; i++) {
-      const g = grad[i] as number;
-      m[i] = b1 * (m[i] as number) + (1 - b1) * g;
-      v[i] = b2 * (v[i] as number) + (1 - b2) * g * g;
-      const mh = (m[i] as number) / (1 - b1 ** t);
-      const vh = (v[i] as number) / (1 - b2 ** t);
-      w[i] = (w[i] as number) - (rate * mh) / (Math.sqrt(vh) + eps);
-    }
+    adamStep(w, grad, m, v, t, rate);
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const codes: Record<string, number> = {};
