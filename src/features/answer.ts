@@ -24,7 +24,7 @@ import {
   rememberProcedure,
   rememberRejected,
 } from "./answer-context.js";
-import { asksOfCaseByModel, typedInEnglish } from "./case-question.js";
+import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish } from "./case-question.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
@@ -1620,11 +1620,21 @@ function asksOfCase(
   if (scope === null) return false;
   const p = outOfScope(scope, text);
   if (p < CASE_OUT_OF_SCOPE && leansToCase(current, text, cue, catalogue)) return true;
-  // "how many days until I hear back?", "my father can't write anymore, can he put his fingerprint instead?": English
-  // said after an answer, whose words the English câu mẫu (few, and first messages) weigh too thinly, and the scope gate
-  // reads as half another matter. The case-question judge, learnt from follow-ups, reads how the question is built and
-  // whether its words are the case's; where it is sure, the gate need only not be sure of another matter.
-  return typedInEnglish(text) && p < CASE_OUT_OF_SCOPE_ENGLISH && asksOfCaseByModel(text, current, catalogue);
+  if (p >= CASE_OUT_OF_SCOPE_ENGLISH) return false;
+  // "tôi đau chân không đi được, nhờ con trai đi thay được không", "phải điền tờ khai gì không", "what ID should I
+  // bring? I only have my passport": a question of the case in the citizen's own words, whose words the câu mẫu (first messages) weigh too
+  // thinly, and the scope gate reads as half another matter. The case-question judge, learnt from follow-ups, reads how
+  // the question is built and whether its words are the case's; where it leans to the case and the message says no word
+  // the ward never says ("giảm cân", "shipping": another matter), the gate need only not be sure of another matter.
+  // Vietnamese typed without accents says too little of what its words are ("ho ngheo … tien dien"); a time asked in
+  // Vietnamese that no reading above took is the time of the thing it names, though the case's words name it ("thi đại
+  // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học").
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  const english = typedInEnglish(text);
+  const vietnamese = typed.some((w) => w.marks !== "") && cue?.section !== "time";
+  if ((english || vietnamese) && asksOfCaseBroadly(text, current, catalogue)) return true;
+  // English the judge is sure of, though it says a word the ward never says ("how many days until I hear back?")
+  return english && asksOfCaseByModel(text, current, catalogue);
 }
 
 /**

@@ -58,6 +58,8 @@ interface Lexicon {
   caseWords: Map<string, Set<string>>;
   /** Words of many procedures (folded and with accents): no word of one case, nor of another matter. */
   common: Set<string>;
+  /** Words the ward says: in a record or an in-scope câu mẫu (folded, and with accents). */
+  wardSaid: Set<string>;
   /** How many in-scope and `none` câu mẫu there are, all of them (folded) and those typed with accents. */
   foldedTotals: [number, number];
   accentedTotals: [number, number];
@@ -105,9 +107,39 @@ function lexiconOf(catalogue: CaseQuestionCatalogue): Lexicon {
   );
   const caseWords = new Map<string, Set<string>>();
   for (const [code, words] of own) caseWords.set(code, new Set([...words].filter((w) => !common.has(w))));
-  found = { uses, caseWords, common, foldedTotals, accentedTotals };
+  const wardSaid = new Set<string>();
+  for (const words of own.values()) for (const w of words) wardSaid.add(w);
+  found = { uses, caseWords, common, wardSaid, foldedTotals, accentedTotals };
   byProcedures.set(catalogue.procedures, found);
   return found;
+}
+
+/** An English word's plain forms ("stayed" → "stay", "starts" → "start", "getting" → "get"), itself first. */
+function plainForms(token: string): string[] {
+  return [
+    token,
+    token.replace(/(ing|ed|es|s)$/, ""),
+    token.replace(/(ing|ed)$/, "e"),
+    token.replace(/(.)\1(ing|ed)$/, "$1"),
+  ];
+}
+
+/**
+ * The words of `text` the ward never says — in no record, no in-scope câu mẫu, and no follow-up of FOLLOW_MIN
+ * procedures (the model's `followWords`) — numbers aside: "shipping", "bánh mì", "giảm cân", "xì (mùi)", "covid". A
+ * question of the case at hand asks in the case's words or the words of asking; one of these names another matter.
+ * Typed without accents, an English word is read in its plain forms too ("stayed": "stay").
+ */
+export function outsiderWords(text: string, catalogue: CaseQuestionCatalogue, model: CaseQuestionModel): string[] {
+  const lexicon = lexiconOf(catalogue);
+  const follows = followCountOf(model);
+  const said = words(text.slice(0, 600));
+  const accented = said.some((w) => w.marks !== "");
+  const known = (k: string) => lexicon.wardSaid.has(k) || follows(k) >= FOLLOW_MIN;
+  return said
+    .filter((w) => !/^\d+$/.test(w.token))
+    .filter((w) => (accented ? !known(`${w.token}:${w.marks}`) : !plainForms(w.token).some(known)))
+    .map((w) => w.token);
 }
 
 /** Words English says often and Vietnamese typed without accents hardly ever. */
@@ -259,6 +291,28 @@ export const CASE_QUESTION_MODEL: CaseQuestionModel | null =
   (trained as { features: string }).features === CASE_QUESTION_FEATURES
     ? (trained as unknown as CaseQuestionModel)
     : null;
+
+/**
+ * P(a question of the case) from which a follow-up typed with accents, or in English, that says no outsider word is read
+ * as the case's where the scope gate is not sure of another matter (answer.ts asksOfCase).
+ */
+export const CASE_QUESTION_BROAD = 0.5;
+
+/**
+ * Whether the trained judge reads `text`, sent after an answer on `current`, as a question of that case at
+ * CASE_QUESTION_BROAD or more, and it says no word the ward never says (outsiderWords): "tôi đau chân không đi được,
+ * nhờ con trai đi thay được không", "nhóm 10 hộ cùng đi được ko", "what ID should I bring?" — not "chơi cầu lông mỗi
+ * ngày có giảm cân được không" after a sports club ("cân": no record, câu mẫu in scope nor follow-up says it), "how long
+ * does shipping take", "bao lâu thì hết covid".
+ */
+export function asksOfCaseBroadly(text: string, current: Procedure, catalogue: CaseQuestionCatalogue): boolean {
+  const model = CASE_QUESTION_MODEL;
+  return (
+    model !== null &&
+    outsiderWords(text, catalogue, model).length === 0 &&
+    caseQuestionP(model, text, current, catalogue) >= CASE_QUESTION_BROAD
+  );
+}
 
 /** Whether the trained judge reads `text`, sent after an answer on `current`, as a question of that case. */
 export function asksOfCaseByModel(text: string, current: Procedure, catalogue: CaseQuestionCatalogue): boolean {
