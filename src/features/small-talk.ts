@@ -460,10 +460,26 @@ function asksTranslation(text: string): boolean {
   const said = words(text);
   const padded = ` ${said.map((w) => w.token).join(" ")} `;
   if (said.length > TRANSLATION_LONGEST || CERTIFY.some((run) => says(said, run))) return false;
+  // whether a paper must be translated is asked of its procedure's papers, no translation asked of the bot
+  if (asksIfTranslationNeeded(padded)) return false;
   if (said.length <= WORD_ASKED_LONGEST && WORD_ASKED.some((pattern) => pattern.test(padded))) return true;
   const asks =
     TRANSLATE.some((run) => padded.includes(run)) || (padded.startsWith(" dich ") && !padded.startsWith(" dich vu "));
   return asks && (TRANSLATE_TO.some((run) => padded.includes(run)) || padded.includes(" translate "));
+}
+
+/**
+ * Whether a message asks if translating is required (FOLLOW s25: «giấy kết hôn bên Hàn cấp có cần dịch ra tiếng Việt
+ * không», «giấy tờ của chồng em bên Hàn cấp thì có phải dịch ra tiếng Việt không», «do the papers need to be translated
+ * into Vietnamese?»): the need asked, yes or no, is the procedure's documents (its record says which foreign papers are
+ * translated), not a request to translate. Folded words, padded with spaces.
+ */
+function asksIfTranslationNeeded(padded: string): boolean {
+  const needed = / (?:co phai|co can|can phai|co bat buoc|bat buoc phai|phai|can) (?:\S+ ){0,1}dich /.test(padded);
+  const yesNo = / (?:khong|ko|k|hong|chua|ha|hem) $/.test(padded);
+  const english =
+    / (?:need|needs|have|has|must) (?:to )?be translated | (?:do|does|must) (?:i|we|you) (?:need|have) to translate /;
+  return (needed && yesNo) || english.test(padded);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { describe, it } from "vitest";
-import { bundledCatalogueOfFile, expectOosFloors } from "../harness/probe-floors.js";
+import { describe, expect, it } from "vitest";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+import { bundledCatalogueOfFile, expectOosFloors, probeRows } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -16,4 +17,13 @@ describe("probe batch 1 (test/features/s25-oos-probe1.tsv)", () => {
   it("out of scope: none answered, none listed; in scope: at least 5 of 6 right", async () => {
     await expectOosFloors(catalogue(), "test/features/s25-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 5 });
   }, 300_000);
+});
+
+// The small-talk reader the session changed (test/features/s25-oos-readers.tsv: reader, text, yes|no): whether a paper
+// must be translated («… có phải dịch ra tiếng Việt không») is asked of the procedure at hand, not of the bot (FOLLOW's
+// s25 interceptions after an answer); a request to translate still gets «Tôi không dịch văn bản».
+describe("a translation asked of the bot, not whether one is needed (test/features/s25-oos-readers.tsv)", () => {
+  it.each(probeRows("test/features/s25-oos-readers.tsv"))("%s: «%s» → %s", (_reader, text, taken) => {
+    expect(smallTalkReply(text as string) === "small-talk-translate").toBe(taken === "yes");
+  });
 });
