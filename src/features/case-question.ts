@@ -124,9 +124,16 @@ function plainForms(token: string): string[] {
   ];
 }
 
+/** English number words, read as the numbers they are ("she is only seventeen", "nineteen"). */
+const NUMBER_WORDS = new Set(
+  "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split(
+    " ",
+  ),
+);
+
 /**
  * The words of `text` the ward never says — in no record, no in-scope câu mẫu, and no follow-up of FOLLOW_MIN
- * procedures (the model's `followWords`) — numbers aside: "shipping", "bánh mì", "giảm cân", "xì (mùi)", "covid". A
+ * procedures (the model's `followWords`) — numbers (and English number words) aside: "shipping", "bánh mì", "giảm cân", "xì (mùi)", "covid". A
  * question of the case at hand asks in the case's words or the words of asking; one of these names another matter.
  * Typed without accents, an English word is read in its plain forms too ("stayed": "stay").
  */
@@ -137,7 +144,7 @@ export function outsiderWords(text: string, catalogue: CaseQuestionCatalogue, mo
   const accented = said.some((w) => w.marks !== "");
   const known = (k: string) => lexicon.wardSaid.has(k) || follows(k) >= FOLLOW_MIN;
   return said
-    .filter((w) => !/^\d+$/.test(w.token))
+    .filter((w) => !/^\d+$/.test(w.token) && !(!accented && NUMBER_WORDS.has(w.token)))
     .filter((w) => (accented ? !known(`${w.token}:${w.marks}`) : !plainForms(w.token).some(known)))
     .map((w) => w.token);
 }
