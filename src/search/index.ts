@@ -1983,6 +1983,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const at = new Map<number, string>();
     const near = new Set<number>();
     const whole = new Set<number>();
+    const inErrand = new Set<number>();
     for (const token of named) {
       const term = terms.get(token);
       if (!term) continue;
@@ -1990,7 +1991,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       for (let k = 0; k < term.positions.length; k++) {
         const s = term.sentences[k] as number;
         const p = term.positions[k] as number;
-        if (s > run.sentence || run.positions.includes(p) || run.errand.includes(p)) continue;
+        if (s > run.sentence || run.positions.includes(p)) continue;
+        if (run.errand.includes(p)) inErrand.add(p);
         at.set(p, token);
         if (s >= run.sentence - 1) near.add(p);
         if (concept) whole.add(p);
@@ -2008,13 +2010,15 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const distinctive = (p: number): boolean => !action(p) && (whole.has(p) || (at.has(p + 1) && !action(p + 1)));
     // The distinctive name beside the run; or a word of the name beside it ("… có cần cấp đổi trước không") and the
     // distinctive name earlier in the message, which that word takes up.
+    // A distinctive name inside the errand is the ward procedure that errand is a step of ("đến ngân hàng để nộp lệ
+    // phí đăng ký hộ kinh doanh"); its other words ("để đổi địa chỉ …") are the errand done at that agency, no name.
     let earlier = false;
     for (const p of at.keys()) {
       if (!distinctive(p)) continue;
       if (near.has(p) || near.has(p + 1)) return true;
       earlier = true;
     }
-    return earlier && near.size > 0;
+    return earlier && [...near].some((p) => !inErrand.has(p));
   }
 
   /**

@@ -41,4 +41,19 @@ describe("another agency's service is a step of the ward's procedure only beside
       firstCode(search(), "có cần lên chi cục thuế để quyết toán thuế trước khi chấm dứt hộ kinh doanh không"),
     ).toBe("1.001266");
   });
+
+  it("reads a distinctive ward name inside the errand as the procedure that errand is a step of", () => {
+    // REVIEW's probes of a53c20f (session 25, 07:37): the errand at the bank says the ward procedure's own name, so the
+    // bank is a step of it; a53c20f left errand words out of the name and refused both. The variants are the lead's.
+    expect(firstCode(search(), "có cần đến ngân hàng để nộp lệ phí đăng ký hộ kinh doanh không")).toBe("1.001612");
+    expect(
+      firstCode(search(), "có cần đi ra ngân hàng để mở tài khoản nhận trợ cấp xã hội hàng tháng cho con không"),
+    ).toBe("1.001776");
+    expect(firstCode(search(), "co can ra ngan hang de nop le phi dang ky ho kinh doanh ko")).toBe("1.001612");
+    expect(
+      firstCode(search(), "Do I need to go to the bank to pay the fee for registering my household business?"),
+    ).toBe("1.001612");
+    // The bank's own service for a household business names no ward procedure's step: still the bank's.
+    expect(firstCode(search(), "có cần ra ngân hàng để vay vốn hộ kinh doanh không")).toBe("none");
+  });
 });
