@@ -102,8 +102,10 @@ describe("a rescue list is the re-ranker's guess, offered only where the gate do
     expect(o.hits.map((h) => h.procedure.code)).toContain("1.004941");
   });
 
+  // Its first example («cháu sinh ra ở Đức, bố mẹ đều người Việt») is refused since the twenty-sixth session's split
+  // (new câu mẫu, no code changed); the mechanism is shown on a weak guess the rescue still lists.
   it("a list from a weak guess says so, for the conversation to weigh after an answer (s14-lookalikefix)", () => {
-    const o = served.search.search("cháu sinh ra ở Đức, bố mẹ đều người Việt");
+    const o = served.search.search("cha tôi là thương binh mất rồi, mẹ tôi có được hưởng gì không");
     expect(o.decision).toBe("choose");
     expect(o.rescued).toBe(true);
   });
