@@ -476,7 +476,11 @@ function asksTranslation(text: string): boolean {
  */
 function asksIfTranslationNeeded(padded: string): boolean {
   const needed = / (?:co phai|co can|can phai|co bat buoc|bat buoc phai|phai|can) (?:\S+ ){0,1}dich /.test(padded);
-  const yesNo = / (?:khong|ko|k|hong|chua|ha|hem) $/.test(padded);
+  // the yes/no word last, or before the particles that close a question («… không ạ», «… không vậy», «… ko nhỉ»)
+  const yesNo =
+    / (?:khong|ko|k|hong|chua|ha|hem)(?: (?:a|ah|vay|z|the|nhi|ha|ta|nhe|nha|chu|day|ban|ad|em|anh|chi))* $/.test(
+      padded,
+    );
   const english =
     / (?:need|needs|have|has|must) (?:to )?be translated | (?:do|does|must) (?:i|we|you) (?:need|have) to translate /;
   return (needed && yesNo) || english.test(padded);
