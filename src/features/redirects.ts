@@ -1,8 +1,10 @@
+import bundledRedirects from "../../data/redirects.json" with { type: "json" };
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
 import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
+import { redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
 import { askedClauses, askedPart, namesWardRequest, namesWardThing } from "./small-talk.js";
 
@@ -1144,12 +1146,101 @@ const BRING = ["mang", "đem", "kèm", "bản gốc", "bản chính", "bản sao
  */
 export function namesPaperToBring(text: string, term: readonly string[]): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
-  return startsOf(tokens, term).some((i) => {
+  const brought = startsOf(tokens, term).some((i) => {
     const before = tokens.slice(Math.max(0, i - BRING_REACH), i);
     return BRING.some((run) => containsRun(before, run));
   });
+  return brought || asksPaperNeeded(text, term);
 }
 const BRING_REACH = 3;
+
+/**
+ * Agencies whose service is a paper a ward procedure may ask for (data/redirects.json ids): a criminal record, a health
+ * certificate, an identity card, a passport, a residence card, a licence, a legalisation, a diploma, a notarised
+ * contract. Paying a tax, joining an insurance or a bill asked as needed («có phải đóng bảo hiểm xã hội không») are the
+ * agency's own matter: their pointer stays.
+ */
+const ISSUES_PAPER = new Set([
+  ...["ly-lich-tu-phap", "y-te", "can-cuoc", "ho-chieu", "thi-thuc-nguoi-nuoc-ngoai", "giay-phep-lai-xe"],
+  ...["hop-phap-hoa-lanh-su", "van-bang-thi-cu", "quoc-tich", "giay-phep-lao-dong", "dang-ky-xe", "cong-chung"],
+]);
+/** The folded terms of those agencies, as bundled. */
+const PAPER_TERMS = new Set(
+  (bundledRedirects as { redirects: Array<{ id: string; terms: string[] }> }).redirects
+    .filter((r) => ISSUES_PAPER.has(r.id))
+    .flatMap((r) => r.terms.filter((t) => !t.includes("…")).map((t) => tokenize(t).join(" "))),
+);
+/** Words that ask whether a thing is needed, folded ("cần", "phải", "bắt buộc", "yêu cầu"; English "need"). */
+const NEED_WORDS = words("cần phải buộc cầu need needs");
+/** Words that may stand between the need and the paper: handing it in, getting it, bringing it, the paper's head. */
+const NEED_GAP = new Set(
+  tokenize(
+    "có phải cần bắt buộc nộp lại thêm cả cũng mang đem kèm xin lấy đi cái bản giấy phiếu tờ theo một a an the his her my our their to get submit provide show also",
+  ),
+);
+/** Other papers joined to the one asked («cần khám sức khỏe với lý lịch tư pháp hả»). */
+const JOINED = new Set(tokenize("với và hoặc hay cùng and or"));
+/** Words of a yes/no question's end, folded: the yes/no word, then the particles that may close it. */
+const YES_NO_END = words("không ko k hông hok chưa hả à hem");
+const CLOSING = new Set(tokenize("ạ ah vậy z thế nhỉ ta nhé nha chứ đây bạn ad em anh chị ơi"));
+/** Where, how or how long it is got («lý lịch tư pháp số 1 xin ở đâu»): the agency's question. */
+const GOT_HOW = [
+  ...["ở đâu", "chỗ nào", "nơi nào", "bên nào", "cơ quan nào", "bao lâu", "bao nhiêu", "thế nào", "như nào", "làm sao"],
+  ...["mấy ngày", "where", "how"],
+].map(tokenize);
+/** Whose the paper is, said after it («hộ chiếu của anh ấy có phải nộp không»). */
+const OWNER = new Set(tokenize("của anh ấy chị em cô chú ông bà bố mẹ ba má con cháu vợ chồng tôi mình họ người nó"));
+/** Words of the agency's own act that open a term («làm hộ chiếu», «cấp lại bằng lái»); getting the paper («xin») is none. */
+const ACTS = new Set(tokenize("làm cấp đổi gia thi học mất sang extend"));
+/** Words that open a purpose (folded, with their accents where typed): «để», "to", "for", "so". */
+const PURPOSE_WORDS = words("để to for so");
+/** How many words before the paper the need word may stand. */
+const NEED_REACH = 7;
+
+/**
+ * A paper another agency issues, asked as needed for the case at hand (OOS s26): «có phải nộp phiếu lý lịch tư pháp
+ * không», «cần căn cước của chủ hộ không vậy», «bố mẹ nuôi có phải đi khám sức khỏe không», «cần khám sức khỏe với lý
+ * lịch tư pháp hả», "does he need a police clearance?", "is a copy of his passport required?". A need word before the
+ * paper with only words of handing in, getting or bringing a paper between (or another paper joined by «với», «và»), and
+ * the message ends as a yes/no question (the yes/no word, a particle after it, or "?" in English); where, how or how long
+ * it is got («lý lịch tư pháp số 1 xin ở đâu») asks the agency. The need is asked of the record at hand's papers.
+ */
+function asksPaperNeeded(text: string, term: readonly string[]): boolean {
+  // a term that says the agency's own act asks for its service («làm hộ chiếu», «gia hạn visa», «thi bằng lái»)
+  if (!PAPER_TERMS.has(term.join(" ")) || ACTS.has(term[0] as string)) return false;
+  const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
+  const said = words(typed);
+  const tokens = said.map((w) => w.token);
+  if (GOT_HOW.some((run) => containsRun(tokens, run))) return false;
+  const accented = said.some((w) => w.marks !== "");
+  // each word with its own accents where the message is typed with them («căn» is no «cần», «ạ» no «à»)
+  const isAny = (list: readonly Word[], w: Word | undefined) =>
+    w !== undefined && list.some((n) => n.token === w.token && (!accented || n.marks === w.marks));
+  const english = !accented && /^\s*(?:do|does|did|is|are|will|would|must|should)\s/i.test(typed);
+  let end = said.length;
+  while (end > 1 && !isAny(YES_NO_END, said[end - 1]) && CLOSING.has(said[end - 1]?.token as string)) end--;
+  if (!isAny(YES_NO_END, said[end - 1]) && !(english && typed.trimEnd().endsWith("?"))) return false;
+  const isNeed = (w: Word | undefined) => isAny(NEED_WORDS, w);
+  const terms = redirectTermSpans(tokens);
+  return startsOf(tokens, term).some((at) => {
+    const after = said.slice(at + term.length, end - 1);
+    // a purpose said after the paper is what it is needed for, not the case ("does my dog need a passport to fly?")
+    if (after.some((w) => isAny(PURPOSE_WORDS, w))) return false;
+    // "is a copy of his passport required": the need said after the paper, in English
+    if (english && after.some((w) => /^(?:required|needed|necessary|mandatory)$/.test(w.token))) return true;
+    // «căn cước có cần không», «giấy khám sức khỏe có bắt buộc phải nộp không»: the need said after the paper alone
+    if (after.some(isNeed) && after.every((w) => isNeed(w) || NEED_GAP.has(w.token) || OWNER.has(w.token))) return true;
+    let joined = false;
+    for (let i = at - 1; i >= Math.max(0, at - NEED_REACH); i--) {
+      const w = said[i] as Word;
+      if (isNeed(w)) return true;
+      // the paper joined to another one the need is said of: «cần [giấy khám sức khỏe] với [lý lịch tư pháp] hả»
+      if (JOINED.has(w.token)) joined = true;
+      else if (!joined && !NEED_GAP.has(w.token) && !terms.some(([from, to]) => from <= i && i < to)) return false;
+    }
+    return false;
+  });
+}
 
 /** Words that make what follows a paper to bring ("mang sổ hộ khẩu", "kèm bản sao", "xuất trình căn cước"). */
 const BRING_VERBS = new Set(tokenize("mang đem kèm xuất trình photo"));
