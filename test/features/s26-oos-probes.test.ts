@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { matchRedirect, namesPaperToBring } from "../../src/features/redirects.js";
+import { smallTalkReply } from "../../src/features/small-talk.js";
+import { bundledCatalogueOfFile, expectOosTurnFloors, probeRows } from "../harness/probe-floors.js";
+
+const catalogue = bundledCatalogueOfFile(180_000);
+
+/**
+ * Session 26 (OOS): probe batches of conversations written by OOS before any change was measured on them, never tuned
+ * on, played through the whole assistant (every turn's reply sorted).
+ * - batch 1 (s26-oos-probe1.jsonl, md5 ef259723): after an answer, another agency's paper asked as needed for the case
+ *   (p01–p08: the case's papers) or asked where it is got (p09–p12: the agency's pointer); a fee or a time asked in
+ *   everyday words of the case (p13–p17) and prices and times of other things (p18–p22: no procedure); whether a paper
+ *   must be translated, closed by a particle (p23–p24). Main 34fbcc9: in-scope turns right 31 of 39, off-topic turns
+ *   answered 0 of 9, listed 0; with the session's readers 37 of 39 (p01, p02, p06, p07, p08 get the case's papers
+ *   instead of the pointer, p23 no «Tôi không dịch văn bản»), off topic 0 and 0. Left: p14, p16 (search follows a word
+ *   of the story to a look-alike: the time is asked of it).
+ * - batch 3 (s26-oos-probe3.jsonl, md5 4002f233): after an answer, a fee or a time asked with words of buying, hiring,
+ *   booking, finding (r01–r09: the case's) and the same words pricing other things (r10–r15: no procedure). 23 of 24
+ *   in-scope turns right on main and with the readers alike (the request-frame reader rarely fires on these), off topic
+ *   0 and 0 both: the fee/time reader moves none of them and loses none.
+ * Floors: what the session's readers reach.
+ */
+const BATCHES = [
+  ["test/features/s26-oos-probe1.jsonl", { answered: 0, listed: 0, inRight: 37 }],
+  ["test/features/s26-oos-probe3.jsonl", { answered: 0, listed: 0, inRight: 23 }],
+] as const;
+describe("probe batches (test/features/s26-oos-probe*.jsonl)", () => {
+  it.each(BATCHES)(
+    "%s: off-topic turns at most the floor answered, none listed; in-scope turns at least the floor right",
+    async (file, floors) => expectOosTurnFloors(catalogue(), file, floors).then(() => undefined),
+    300_000,
+  );
+});
+
+/**
+ * The readers the session changed, on messages written by OOS (test/features/s26-oos-readers.tsv: reader, text,
+ * yes|no): a translation asked of the bot vs whether one is needed; another agency's paper asked as needed (the case's
+ * papers) vs its service asked; after an answer, a fee or a time asked in a request frame's words left to the answer.
+ */
+type Reader = "translate" | "paper needed" | "off topic after an answer";
+const READ: Record<Reader, (text: string) => boolean> = {
+  translate: (text) => smallTalkReply(text) === "small-talk-translate",
+  "paper needed": (text) => {
+    const said = matchRedirect(catalogue().current().catalogue.redirects, text);
+    return said !== undefined && namesPaperToBring(text, said.term);
+  },
+  "off topic after an answer": (text) => smallTalkReply(text, true) === "small-talk-offtopic",
+};
+const CASES = probeRows("test/features/s26-oos-readers.tsv").map(([reader, text, taken]) => ({
+  reader: reader as Reader,
+  text: text as string,
+  taken: taken === "yes",
+}));
+
+describe("the readers the session changed (test/features/s26-oos-readers.tsv)", () => {
+  it.each(CASES)("$reader: «$text» → $taken", ({ reader, text, taken }) => {
+    expect(READ[reader](text)).toBe(taken);
+  });
+});
