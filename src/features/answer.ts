@@ -24,7 +24,7 @@ import {
   rememberProcedure,
   rememberRejected,
 } from "./answer-context.js";
-import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish } from "./case-question.js";
+import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish, typedWithMarks } from "./case-question.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
@@ -1631,7 +1631,7 @@ function asksOfCase(
   // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học").
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   const english = typedInEnglish(text);
-  const vietnamese = typed.some((w) => w.marks !== "") && cue?.section !== "time";
+  const vietnamese = typedWithMarks(typed) && cue?.section !== "time";
   if ((english || vietnamese) && asksOfCaseBroadly(text, current, catalogue)) return true;
   // English the judge is sure of, though it says a word the ward never says ("how many days until I hear back?")
   return english && asksOfCaseByModel(text, current, catalogue);
@@ -1645,7 +1645,7 @@ function asksOfCase(
  */
 function leansToCase(current: Procedure, text: string, cue: SectionCue | undefined, catalogue: Catalogue): boolean {
   const typed = words(text.slice(0, MAX_DAY_CHARS));
-  const withAccents = typed.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(typed);
   const english = !withAccents && ENGLISH_QUESTION.test(text.normalize("NFC"));
   // Vietnamese typed without accents says too little of what its words are ("het sot", "tien dien")
   if (!withAccents && !english) return false;
@@ -1739,7 +1739,7 @@ function exampleWords(examples: readonly Example[], code: string): { folded: Set
       }
       const said = words(e.text);
       // a câu mẫu typed without accents says nothing of how its words are accented
-      const withAccents = said.some((w) => w.marks !== "");
+      const withAccents = typedWithMarks(said);
       for (const w of said) {
         found.folded.add(w.token);
         if (withAccents) found.accented.add(`${w.token}:${w.marks}`);
@@ -1783,7 +1783,7 @@ function wordUses(examples: readonly Example[]): WordUses {
     const side = e.code === "none" ? 1 : 0;
     count.folded[side]++;
     for (const t of new Set(said.map((w) => w.token))) add(folded, t, e.code === "none");
-    if (!said.some((w) => w.marks !== "")) continue;
+    if (!typedWithMarks(said)) continue;
     count.accented[side]++;
     for (const k of new Set(said.map((w) => `${w.token}:${w.marks}`))) add(accentedUses, k, e.code === "none");
   }
@@ -1883,7 +1883,7 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
     )
   )
     return false;
-  const withAccents = typed.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(typed);
   // a word nothing in the catalogue says may be the case's own everyday word ("kiệt", "lợp"), typed as a word of the
   // language; other strings ("sđt", "wifi") are not
   const unknown = unknownWords(text, vocabularyOf(catalogue));
@@ -1942,7 +1942,7 @@ const ENGLISH_YES_NO =
  */
 function asksYesNoInEnglishOfCase(search: ProcedureSearch<Procedure>, text: string, catalogue: Catalogue): boolean {
   const nfc = text.normalize("NFC");
-  if (words(nfc.slice(0, MAX_DAY_CHARS)).some((w) => w.marks !== "")) return false;
+  if (typedWithMarks(words(nfc.slice(0, MAX_DAY_CHARS)))) return false;
   const sentences = nfc.split(/(?<=[.!?])\s+/u).filter((s) => s.trim() !== "");
   const asked = sentences.filter((s) => s.includes("?"));
   const question = asked[asked.length - 1] ?? sentences[sentences.length - 1] ?? "";
@@ -1973,7 +1973,7 @@ function asksInEnglishOfCase(text: string, section: Section, rest: readonly stri
   // a price is asked of the thing its words name ("how much is a taxi to the ward")
   if (section === "fee") return false;
   const typed = words(text.slice(0, MAX_DAY_CHARS));
-  if (typed.some((w) => w.marks !== "") || !ENGLISH_QUESTION.test(text.normalize("NFC"))) return false;
+  if (typedWithMarks(typed) || !ENGLISH_QUESTION.test(text.normalize("NFC"))) return false;
   const left = [...new Set(rest.filter((t) => !/^\d+$/.test(t) && !asksWith(t)))];
   if (left.length > ENGLISH_CASE_WORDS) return false;
   // Rates in the English câu mẫu only: "cat" of "does my cat need a vaccine?" is no "cắt" of "cắt khẩu".
@@ -2657,7 +2657,7 @@ function explainsAside(current: Procedure, text: string, all: readonly Procedure
   if (!explainsRest(current, text, tokenize(text), all)) return false;
   const count = wordCounts(all);
   const own = recordWords(current);
-  const withAccents = words(text).some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(words(text));
   return words(text.slice(0, 300)).some((w) => {
     const key = withAccents ? `${w.token}:${w.marks}` : w.token;
     const inRecord = (withAccents ? own.accented : own.folded).has(key);
@@ -2674,7 +2674,7 @@ function explainsAside(current: Procedure, text: string, all: readonly Procedure
 function explainsRest(current: Procedure, text: string, rest: readonly string[], all: readonly Procedure[]): boolean {
   const left = new Set(rest);
   const said = words(text.slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   const own = recordWords(current);
   const common = commonWords(all);
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
@@ -2730,7 +2730,7 @@ function namesNothingStrange(
   const left = new Set(rest);
   // "quay lại chuyện cái quán, …": the words of going back name nothing.
   const said = words(withoutTopicReturn(text).slice(0, 300)).filter((w) => left.has(w.token) && !/^\d+$/.test(w.token));
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   const own = recordWords(current);
   const common = commonWords(all);
   const keys = [...new Set(said.map((w) => (withAccents ? `${w.token}:${w.marks}` : w.token)))];
@@ -2919,7 +2919,7 @@ function followUpWords(
   const told = toldBefore(text, about);
   const left = new Set(rest.filter((t) => !told.has(t)));
   const typed = words(withoutTopicReturn(text).slice(0, 300));
-  const withAccents = typed.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(typed);
   const hidden = new Set(hiddenByFolding(text).filter((k) => !told.has(k.split(":")[0] ?? k)));
   const keys = [
     ...new Set([
@@ -2975,7 +2975,7 @@ function asksInScope(
 function asksQuestion(text: string): boolean {
   if (text.includes("?") || asksWhatIf(text)) return true;
   const said = words(text);
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   // typed with accents, a particle is one as typed ("chú ruột" is no "chứ"), or typed bare ("ko", "k")
   const particle = (w: Word) =>
     QUESTION_ENDS.has(w.token) && (!withAccents || w.marks === "" || QUESTION_ENDS_TYPED.has(`${w.token}:${w.marks}`));
@@ -3050,7 +3050,7 @@ function tellsApart(w: Word, ours: ReadonlySet<string>, withAccents: boolean, pl
  */
 function opensWithOtherName(other: Procedure, current: Procedure, text: string, section?: Section): boolean {
   const said = words(text.slice(0, MAX_DAY_CHARS));
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
   const theirs = namePhrases(other, withAccents);
   const ours = namePhrases(current, withAccents);
@@ -3217,7 +3217,7 @@ function saysOtherName(
   text: string,
 ): { how: "asked" | "purpose"; at: number } | undefined {
   const said = textWords(text.slice(0, MAX_DAY_CHARS));
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   const key = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
   const theirs = namePhrases(other, withAccents);
   // The one at hand's names up to what they are for: "… diện tích bình quân nhà ở để đăng ký thường trú" names the
@@ -3335,7 +3335,7 @@ function saysOtherName(
  */
 function saysOnlySharedName(other: Procedure, current: Procedure, text: string): boolean {
   const typed = words(text.slice(0, MAX_DAY_CHARS));
-  const withAccents = typed.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(typed);
   const asTyped = (keys: Set<string>) => new Set([...keys].map((k) => (withAccents ? k : (k.split(":")[0] ?? k))));
   const theirs = asTyped(nameWords(other));
   const ours = asTyped(nameWords(current));
@@ -3347,7 +3347,7 @@ function saysOnlySharedName(other: Procedure, current: Procedure, text: string):
 function namedByAskingOnly(procedure: Procedure, text: string): boolean {
   const own = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
   const typed = words(text.slice(0, MAX_DAY_CHARS));
-  const withAccents = typed.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(typed);
   const said = typed.filter((w) => own.has(w.token));
   // as typed: "chủ hộ" is no "chú", "hồ"
   return said.length > 0 && said.every((w) => asksWithTyped(w, withAccents));

@@ -67,10 +67,19 @@ interface Lexicon {
 
 const LEXICONS = new WeakMap<readonly Example[], WeakMap<readonly Procedure[], Lexicon>>();
 
+/**
+ * Whether a message's words are typed with accents (one word with its marks is enough): then each word is read with them
+ * ("lông" is no "lòng"), and a message with none is English or Vietnamese typed bare. The judge, its outsider words and
+ * answer.ts's readings after an answer read it alike.
+ */
+export function typedWithMarks(said: readonly Word[]): boolean {
+  return said.some((w) => w.marks !== "");
+}
+
 /** A text's words as keys: folded, and with their accents when the text is typed with them. */
 export function keysOf(text: string): string[] {
   const said = words(text);
-  const withAccents = said.some((w) => w.marks !== "");
+  const withAccents = typedWithMarks(said);
   return said.flatMap((w) => (withAccents ? [w.token, `${w.token}:${w.marks}`] : [w.token]));
 }
 
@@ -141,7 +150,7 @@ export function outsiderWords(text: string, catalogue: CaseQuestionCatalogue, mo
   const lexicon = lexiconOf(catalogue);
   const follows = followCountOf(model);
   const said = words(text.slice(0, 600));
-  const accented = said.some((w) => w.marks !== "");
+  const accented = typedWithMarks(said);
   const known = (k: string) => lexicon.wardSaid.has(k) || follows(k) >= FOLLOW_MIN;
   return said
     .filter((w) => !/^\d+$/.test(w.token) && !(!accented && NUMBER_WORDS.has(w.token)))
@@ -164,7 +173,7 @@ function saysEnglish(said: readonly Word[]): boolean {
 /** Whether a message is typed in English (no accents, two common English words at least). */
 export function typedInEnglish(text: string): boolean {
   const said = words(text.slice(0, 600));
-  return !said.some((w) => w.marks !== "") && saysEnglish(said);
+  return !typedWithMarks(said) && saysEnglish(said);
 }
 
 const bucket = (n: number, max: number) => String(Math.min(n, max));
@@ -217,7 +226,7 @@ export function caseQuestionFeatures(
   const lexicon = lexiconOf(catalogue);
   const cut = text.slice(0, 600);
   const said = words(cut);
-  const accented = said.some((w) => w.marks !== "");
+  const accented = typedWithMarks(said);
   const caseOwn = lexicon.caseWords.get(current.code) ?? new Set<string>();
   const out = new Set<string>();
   const tokens: string[] = [];

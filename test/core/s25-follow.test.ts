@@ -31,6 +31,7 @@ describe("the judge's outsider words", () => {
 // s24 probe batch 2 (FOLLOW's own English follow-ups): 3/8 on the session's start code, 4/8 with the broad fallback
 // («my brother lives abroad, can he do it by himself from there?»).
 describeProbeBatches(catalogue, [
-  ["test/core/s25-follow-probe1.jsonl", 0.625, 10],
+  // 0.625 -> 0.6875 (11/16) in session 26: 18db6f2 (English number words read as numbers) raised it from 10 to 11 of 16
+  ["test/core/s25-follow-probe1.jsonl", 0.6875, 10],
   ["test/core/s24-follow-probe2.jsonl", 0.5, 3],
 ]);
