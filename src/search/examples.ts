@@ -568,12 +568,18 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       exact ??= this.examples.exactly(text);
       return exact;
     };
-    const outcome = this.servedUncached(text, limit, exactly);
+    // The gate's P(out of scope), read at most once: the rescue weighs it (`RESCUE` "scope"), and its veto reads it.
+    let doubt: number | undefined;
+    const gate = () => {
+      doubt ??= this.scope ? outOfScope(this.scope, text) : 0;
+      return doubt;
+    };
+    const outcome = this.servedUncached(text, limit, exactly, gate);
     // A câu mẫu said word for word is answered as labelled: the gate reads only what no example labels.
     if (!this.scope || outcome.decision === "none" || exactly().exact !== undefined) return outcome;
     // A list the rules found nothing for is the model's guess: the gate takes it away when it doubts the message is a
     // ward request as much as the guess is sure of its list (`rescueVetoed`).
-    if (rescueVetoed(outcome, () => outOfScope(this.scope as ScopeModel, text))) {
+    if (rescueVetoed(outcome, gate)) {
       const { rescued: _, ...rules } = outcome;
       return { ...rules, decision: "none", hits: [], sure: true };
     }
@@ -585,6 +591,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     text: string,
     limit: number,
     exactly: () => Partial<Nearest> = () => this.examples.exactly(text),
+    gate: () => number = () => (this.scope ? outOfScope(this.scope, text) : 0),
   ): SearchOutcome<P> {
     const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;
@@ -600,7 +607,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
         // The rules' analysis of the message serves when no spelling fix changed it (the same synonyms read it).
         const plain = this.lastPlain?.text === text ? this.lastPlain.query : undefined;
         const near = this.examples.nearest(text, this.exampleTuning.second, exact, plain);
-        return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
+        return this.reranked(text, outcome, ranked, near, limit, gate);
       }
       if (exact.exact === NONE || this.byCode.has(exact.exact)) {
         // withExamples reads only the exact label then.
@@ -609,9 +616,23 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     }
     const near = this.examples.nearest(text, this.exampleTuning.second, exactly());
     if (this.ranker && this.grams && near.exact === undefined) {
-      return rerank(text, outcome, this.recall(ranked, near), near, this.grams, this.ranker, limit, this.situations);
+      return this.reranked(text, outcome, ranked, near, limit, gate);
     }
     return withExamples(outcome, near, this.byCode, this.exampleTuning);
+  }
+
+  /** The rules' outcome re-ranked by the model (`rerank`), the gate's doubt read for a rescue (`gate`). */
+  private reranked(
+    text: string,
+    outcome: SearchOutcome<P>,
+    ranked: readonly Hit<P>[],
+    near: Nearest,
+    limit: number,
+    gate: () => number,
+  ): SearchOutcome<P> {
+    const model = this.ranker as RankerModel;
+    const grams = this.grams as GramModel;
+    return rerank(text, outcome, this.recall(ranked, near), near, grams, model, limit, this.situations, gate);
   }
 
   /** The re-ranker's candidates: the rules' first ones and those the nearest câu mẫu bring (`withNearest`). */

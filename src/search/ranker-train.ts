@@ -7,6 +7,7 @@ import {
   type ExampleSearch,
   foldsOf,
   type LabelledExample,
+  NONE,
   rankerDocuments,
   titlesOf,
   withExamples,
@@ -33,6 +34,7 @@ import {
   withNearest,
 } from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
+import { outOfScope, type ScopeModel, trainScope } from "./scope.js";
 
 /**
  * Training the re-ranker (src/search/ranker.ts) on labelled messages, and measuring it by nested cross-validation.
@@ -96,18 +98,23 @@ function procedureOf<P extends SearchableProcedure>(data: RankerData<P>): (code:
   return made as (code: string) => P | undefined;
 }
 
-/** Reads the examples' side of the features for `items` (indexes into `queries`) with `taught` as the examples. */
+/**
+ * Reads the examples' side of the features for `items` (indexes into `queries`) with `taught` as the examples; the
+ * scope gate the rescue reads (`RESCUE` "scope") is trained on `taught` too, as data/scope.json is on all the câu mẫu
+ * (scope.ts `trainScope`), so no message is read by a gate that learnt from it.
+ */
 function withTaught<P extends SearchableProcedure>(
   data: RankerData<P>,
   taught: readonly LabelledExample[],
   items: readonly number[],
-  visit: (i: number, near: ExampleIndex, grams: GramModel) => void,
+  visit: (i: number, near: ExampleIndex, grams: GramModel, gate: ScopeModel) => void,
 ): void {
   const known = new Set(data.records.map((p) => p.code));
   const titles = titlesOf(data.records);
   const near = new ExampleIndex(taught, data.synonyms, known, { titles, ...(data.key ? { key: data.key } : {}) });
   const grams = new GramModel(rankerDocuments(taught, titles, known));
-  for (const i of items) visit(i, near, grams);
+  const gate = trainScope(taught.map((e) => ({ text: e.text, out: e.code === NONE })));
+  for (const i of items) visit(i, near, grams, gate);
 }
 
 /** A message the rules found nothing for, to learn the rescue from once the model that orders its candidates is known. */
@@ -140,7 +147,7 @@ function samplesOf<P extends SearchableProcedure>(
   rescues?: RescueSample[],
 ): Sample[] {
   const out: Sample[] = [];
-  withTaught(data, taught, items, (i, near, grams) => {
+  withTaught(data, taught, items, (i, near, grams, gate) => {
     const q = data.queries[i] as LabelledQuery;
     const { rules, ranked } = candidatesOf(data, q.query);
     if (rules.sectionOnly || ranked.length < 2) return;
@@ -152,7 +159,7 @@ function samplesOf<P extends SearchableProcedure>(
       rescues.push({
         rows: candidateFeatures(q.query, candidates, "none", new Set(), support, grams, situationsOf(data)),
         codes: candidates.map((h) => h.procedure.code),
-        inputs: rescueInputs(q.query, candidates, support, grams, situationsOf(data)),
+        inputs: rescueInputs(q.query, candidates, support, grams, situationsOf(data), outOfScope(gate, q.query)),
         outOfScope: q.expected.length === 0,
         expected: q.expected,
       });
@@ -225,7 +232,7 @@ export function crossValidateRescueFloors<P extends SearchableProcedure>(
     const rows = rescueSamples(rescues, trained);
     const models = floors.map((floor) => ({ ...trained, rescue: trainRescue(rows, { floor, cost }) }));
     const items = queries.map((_, i) => i).filter((i) => fold[i] === f);
-    withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams) => {
+    withTaught(data, [...examplesOf(queries, (i) => fold[i] !== f), ...extra], items, (i, near, grams, gate) => {
       const q = data.queries[i] as LabelledQuery;
       const { rules, ranked } = candidatesOf(data, q.query);
       const support = rules.sectionOnly ? undefined : near.nearest(q.query);
@@ -245,6 +252,7 @@ export function crossValidateRescueFloors<P extends SearchableProcedure>(
               models[k] as RankerModel,
               5,
               situationsOf(data),
+              () => outOfScope(gate, q.query),
             ),
           );
       });

@@ -122,7 +122,20 @@ export interface RankerModel {
  * What is read of a message the rules find nothing for (their best candidate scores below their `choose`), of the
  * model's first candidate: the model's probability for it among the candidates, the rules' score and its parts, how
  * near the câu mẫu of its procedure come beside those labelled `none` (another agency, chit-chat), the gram model's
- * fit of it beside `none`'s, and what its record's situations say.
+ * fit of it beside `none`'s, and what its record's situations say; and the scope gate's P(out of scope) of the message
+ * (`scope`, scope.ts `outOfScope`).
+ *
+ * Session 26: `scope`. The tuning part's largest class of top-3 misses was the refusals the rescue left standing though
+ * its list would have held the right procedure (49 of the even-numbered half's refusals by nested CV, 54 of the odd):
+ * the rescue weighed the message's words against the câu mẫu of `none` alone, and its threshold, set above the
+ * out-of-scope messages learnt from, held back requests whose words are those of no câu mẫu. The gate reads what the
+ * message asks (its words' kinds, question frames, English) and is trained on the same câu mẫu: as a feature it lets
+ * the rescue offer a list where the gate finds a ward request likely, and keeps it from one where the gate doubts.
+ * Trained in nested CV with a gate per fold trained on that fold's câu mẫu only (ranker-train.ts `withTaught`), as the
+ * served gate (data/scope.json) is on all of them. Of the features tried on the rescue rows of the tuning part (the
+ * model's margin to its second, the share of the message's rarer words its procedure's câu mẫu and names say, the
+ * distinctive words of its names said, the rules' margin), only the gate's P moved both halves; the rest moved one or
+ * neither, and are not read.
  */
 export const RESCUE = [
   "bias",
@@ -142,6 +155,7 @@ export const RESCUE = [
   "long",
   "asks",
   "tells",
+  "scope",
 ] as const;
 
 /**
@@ -944,7 +958,8 @@ export interface RescueInputs {
   candidates: number[][];
   /**
    * Nearest `none` example's similarity, the gram likelihood and centroid of `none`, the message's length context,
-   * whether it asks anything (`asksSomething`), whether it only tells a fact of its writer (`tellsOnly`).
+   * whether it asks anything (`asksSomething`), whether it only tells a fact of its writer (`tellsOnly`), and the scope
+   * gate's P(out of scope) of the message (`RESCUE` "scope", session 26).
    */
   message: number[];
 }
@@ -955,6 +970,8 @@ export function rescueInputs<P extends SearchableProcedure>(
   support: ExampleSupport,
   model: GramModel,
   situations: SituationModel | null,
+  /** The scope gate's P(out of scope) of the message (scope.ts `outOfScope`; 0 without a gate). */
+  scope: number,
   reading: Reading = readingOf(text, model, situations),
 ): RescueInputs {
   const m = reading.grams;
@@ -992,6 +1009,7 @@ export function rescueInputs<P extends SearchableProcedure>(
       Math.min(1, characters / 300),
       asksSomething(text) ? 1 : 0,
       tellsOnly(text) ? 1 : 0,
+      scope,
     ],
   };
 }
@@ -1004,7 +1022,8 @@ export function rescueRow(inputs: RescueInputs, scores: readonly number[]): { ro
   let total = 0;
   for (const s of scores) total += Math.exp(s - max);
   const [score, title, coverage, pairs, free, sim, nb, cent, sit] = inputs.candidates[first] as number[];
-  const [none, nbNone, centNone, long, asks, tells] = inputs.message as number[] as [
+  const [none, nbNone, centNone, long, asks, tells, scope] = inputs.message as number[] as [
+    number,
     number,
     number,
     number,
@@ -1032,6 +1051,7 @@ export function rescueRow(inputs: RescueInputs, scores: readonly number[]): { ro
       long,
       asks,
       tells,
+      scope,
     ],
   };
 }
@@ -1203,7 +1223,6 @@ export function trainRescue(
   const w = new Float64Array(d);
   const m = new Float64Array(d);
   const v = new Float64Array(d);
-  const [b1, b2, eps] = [0.9, 0.999, 1e-8];
   const n = Math.max(1, samples.length);
   for (let t = 1; t <= iterations; t++) {
     const grad = new Float64Array(d);
@@ -1213,14 +1232,7 @@ export function trainRescue(
       const g = (p - (s.right ? 1 : 0)) / n;
       for (let i = 0; i < d; i++) grad[i] = (grad[i] as number) + g * (s.row[i] as number);
     }
-    for (let i = 0; i < d; i++) {
-      const g = grad[i] as number;
-      m[i] = b1 * (m[i] as number) + (1 - b1) * g;
-      v[i] = b2 * (v[i] as number) + (1 - b2) * g * g;
-      w[i] =
-        (w[i] as number) -
-        (rate * ((m[i] as number) / (1 - b1 ** t))) / (Math.sqrt((v[i] as number) / (1 - b2 ** t)) + eps);
-    }
+    adamStep(w, grad, m, v, t, rate);
   }
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   const weights = [...w].map(round);
@@ -1401,9 +1413,11 @@ export function rerank<P extends SearchableProcedure>(
   model: RankerModel,
   limit: number,
   situations: SituationModel | null = null,
+  /** The scope gate's P(out of scope) of the message, read only for a rescue (`RESCUE` "scope"); none: 0. */
+  scope: () => number = () => 0,
 ): SearchOutcome<P> {
   if (rules.decision === "none")
-    return rescue(text, rules, withoutNearest(ranked), support, gramModel, model, limit, situations);
+    return rescue(text, rules, withoutNearest(ranked), support, gramModel, model, limit, situations, scope);
   if (rules.sectionOnly || ranked.length < 2) return rules;
   const candidates = ranked.slice(0, RANKER_K + NEAREST_RECALL);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
@@ -1593,6 +1607,7 @@ function rescue<P extends SearchableProcedure>(
   model: RankerModel,
   limit: number,
   situations: SituationModel | null,
+  scope: () => number,
 ): SearchOutcome<P> {
   const weights = model.rescue;
   if (!weights || rules.sectionOnly || !rescuable(ranked)) return rules;
@@ -1601,7 +1616,7 @@ function rescue<P extends SearchableProcedure>(
   const reading = readingOf(text, gramModel, situations);
   const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);
   const scores = modelScores(cores, context, candidates, model);
-  const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, reading), scores);
+  const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, scope(), reading), scores);
   const p = rescueProbability(row, weights.weights);
   if (!rescueOffered(row, p, weights)) return rules;
   // The same order and the same codes the rescue learnt from (`rescueOffer`), each code's first candidate.

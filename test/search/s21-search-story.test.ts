@@ -103,9 +103,11 @@ describe("a rescue list is the re-ranker's guess, offered only where the gate do
   });
 
   // Its first example («cháu sinh ra ở Đức, bố mẹ đều người Việt») is refused since the twenty-sixth session's split
-  // (new câu mẫu, no code changed); the mechanism is shown on a weak guess the rescue still lists.
+  // (new câu mẫu, no code changed); the mechanism is shown on a weak guess the rescue still lists. Its second («cha tôi
+  // là thương binh mất rồi, mẹ tôi có được hưởng gì không») is a sure list since the rescue reads the gate's doubt
+  // (session 26: the gate finds it a ward request), so a weak guess of test/search/lookalike-probe.tsv shows it.
   it("a list from a weak guess says so, for the conversation to weigh after an answer (s14-lookalikefix)", () => {
-    const o = served.search.search("cha tôi là thương binh mất rồi, mẹ tôi có được hưởng gì không");
+    const o = served.search.search("tôi đi làm ở Bình Dương 6 tháng, có phải báo với công an quê là vắng mặt không");
     expect(o.decision).toBe("choose");
     expect(o.rescued).toBe(true);
   });
