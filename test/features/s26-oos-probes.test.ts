@@ -19,11 +19,18 @@ const catalogue = bundledCatalogueOfFile(180_000);
  *   booking, finding (r01–r09: the case's) and the same words pricing other things (r10–r15: no procedure). 23 of 24
  *   in-scope turns right on main and with the readers alike (the request-frame reader rarely fires on these), off topic
  *   0 and 0 both: the fee/time reader moves none of them and loses none.
+ * - batch 4 (s26-oos-probe4.jsonl, md5 c787959a, written after the landing): after an answer, someone's need of another
+ *   agency's service said by its act and asked where («vợ tôi người Hàn cần gia hạn thẻ tạm trú thì làm ở đâu», «ông nội
+ *   cần rút bảo hiểm xã hội một lần thì nộp ở đâu»; t01–t05, t08–t10: no procedure) and a procedure's need of a paper
+ *   (t06–t07: the case's). On main 81dd43a 4 of 8 off-topic turns are answered with a procedure (t01, t04, t05, t10):
+ *   a class left for the next session (a reader that made such a need "asked, not held" in redirects.ts moved 2 even
+ *   tuning turns, no odd one and none of these, and was not landed). Floors hold it where it stands.
  * Floors: what the session's readers reach.
  */
 const BATCHES = [
   ["test/features/s26-oos-probe1.jsonl", { answered: 0, listed: 0, inRight: 37 }],
   ["test/features/s26-oos-probe3.jsonl", { answered: 0, listed: 0, inRight: 23 }],
+  ["test/features/s26-oos-probe4.jsonl", { answered: 4, listed: 0, inRight: 12 }],
 ] as const;
 describe("probe batches (test/features/s26-oos-probe*.jsonl)", () => {
   it.each(BATCHES)(
