@@ -2,9 +2,7 @@ import type { Feature } from "../core/types.js";
 import { whyRefusedAt } from "../search/intent-context.js";
 import { type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL, type ScopeModel } from "../search/scope.js";
-import { readContext } from "./answer-context.js";
 import { asksEverydayThing, namesEstablishment, redirectTermSpans, saysRedirectTerm } from "./everyday.js";
-import { sectionCue } from "./follow-up.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -1384,7 +1382,7 @@ export function createSmallTalkFeature(): Feature {
   return {
     name: "small-talk",
     onText: (ctx, text) => {
-      const id = smallTalkReply(text, readContext(ctx).code !== undefined);
+      const id = smallTalkReply(text);
       if (!id) return undefined;
       ctx.keepChoices = true;
       return [{ text: ctx.t(id) }];
@@ -1392,13 +1390,7 @@ export function createSmallTalkFeature(): Feature {
   };
 }
 
-/**
- * The small-talk reply a message gets, if any. `onCase`: a procedure was answered in this chat (its context holds), so
- * a fee or a processing time asked in the words of a request frame («mỗi bản giá bao nhiêu», «đi khám lại có mất tiền
- * không», «chuyển sang trường gần nhà thì mất bao lâu») is left to the answer, which weighs it against the record at hand
- * (answer.ts: a price of another thing, a trip's time, a thing sought get "not found" there).
- */
-export function smallTalkReply(text: string, onCase = false): string | undefined {
+export function smallTalkReply(text: string): string | undefined {
   if ((PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) || EMOTICON.test(text)) return "small-talk-ok";
   const said = words(text);
   const tokens = said.map((w) => w.token);
@@ -1431,7 +1423,7 @@ export function smallTalkReply(text: string, onCase = false): string | undefined
     asksPrice(text) ||
     judgesPrice(text) ||
     asksEverydayBeyondWard(text) ||
-    (asksEverydayThing(text, namesWardRequest, askedPart) && !(onCase && asksFeeOrTime(text))) ||
+    asksEverydayThing(text, namesWardRequest, askedPart) ||
     // a question about the bot after a story ("… cho em hỏi chatbot này do ai phát triển vậy ạ?") is asked of the bot,
     // however sure the gate is that it asks nothing of the ward: the identity reply below
     (asksBeyondWardAfterStory(text) && !asksAboutBot(text, said))
@@ -1467,12 +1459,6 @@ export function smallTalkReply(text: string, onCase = false): string | undefined
   if (!tokens.every((t) => covered.has(t) || PARTICLES.has(t) || POLITE.has(t))) return undefined;
   const replies = new Set(found.map(([, reply]) => reply));
   return PRIORITY.find((reply) => replies.has(reply));
-}
-
-/** Whether the message asks a fee or a processing time, as the follow-ups read a section (follow-up.ts sectionCue). */
-function asksFeeOrTime(text: string): boolean {
-  const section = sectionCue(text)?.section;
-  return section === "fee" || section === "time";
 }
 
 /**
