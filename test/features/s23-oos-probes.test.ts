@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { asksEnglishTrivia, smallTalkReply } from "../../src/features/small-talk.js";
 import { words } from "../../src/search/normalize.js";
-import { bundledCatalogueOfFile, expectOosFloors, type OosFloors } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeReaders, expectOosFloors, type OosFloors } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -32,20 +31,8 @@ describe("probe batches (test/features/s23-oos-probe*)", () => {
  * The readers the session changed, each on messages it must take and must leave (test/features/s23-oos-readers.tsv:
  * reader, text, yes|no).
  */
-const READERS = new Map<string, (text: string) => boolean>([
-  ["English trivia", (text) => asksEnglishTrivia(words(text))],
+describeReaders("test/features/s23-oos-readers.tsv", {
+  "English trivia": (text) => asksEnglishTrivia(words(text)),
   // small talk takes the message (any reply of its own: off topic, identity …), the question sentence deciding
-  ["off topic", (text) => smallTalkReply(text) !== undefined],
-]);
-const READER_CASES = readFileSync("test/features/s23-oos-readers.tsv", "utf8")
-  .split("\n")
-  .map((line) => line.split("\t"))
-  .filter(([reader, text, taken]) => READERS.has(reader ?? "") && text && (taken === "yes" || taken === "no"));
-
-describe("the readers the session changed (test/features/s23-oos-readers.tsv)", () => {
-  for (const [reader, text, taken] of READER_CASES) {
-    it(`${reader}: «${text}» → ${taken}`, () => {
-      expect(READERS.get(reader as string)?.(text as string)).toBe(taken === "yes");
-    });
-  }
+  "off topic": (text) => smallTalkReply(text) !== undefined,
 });

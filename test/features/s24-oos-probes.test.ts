@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { matchRedirect } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
-import { bundledCatalogueOfFile, expectOosFloors, type OosFloors, probeRows } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeReaders, expectOosFloors, type OosFloors } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -30,20 +30,8 @@ describe("probe batches (test/features/s24-oos-probe*)", () => {
  * agency put forward as where to go), the digits' meaning and longer complaints (off topic), a question about the bot
  * after a story (identity).
  */
-type Reader = "pointer asked" | "off topic" | "identity";
-const READ: Record<Reader, (text: string) => boolean> = {
+describeReaders("test/features/s24-oos-readers.tsv", {
   "pointer asked": (text) => matchRedirect(catalogue().current().catalogue.redirects, text)?.strength === 1,
   "off topic": (text) => smallTalkReply(text) === "small-talk-offtopic",
   identity: (text) => smallTalkReply(text) === "small-talk-identity",
-};
-const CASES = probeRows("test/features/s24-oos-readers.tsv").map(([reader, text, taken]) => ({
-  reader: reader as Reader,
-  text: text as string,
-  taken: taken === "yes",
-}));
-
-describe("the readers the session changed (test/features/s24-oos-readers.tsv)", () => {
-  it.each(CASES)("$reader: «$text» → $taken", ({ reader, text, taken }) => {
-    expect(READ[reader](text)).toBe(taken);
-  });
 });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { matchRedirect, namesPaperToBring } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
-import { bundledCatalogueOfFile, expectOosTurnFloors, probeRows } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeReaders, expectOosTurnFloors } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -43,25 +43,14 @@ describe("probe batches (test/features/s26-oos-probe*.jsonl)", () => {
 /**
  * The readers the session changed, on messages written by OOS (test/features/s26-oos-readers.tsv: reader, text,
  * yes|no): a translation asked of the bot vs whether one is needed; another agency's paper asked as needed (the case's
- * papers) vs its service asked; after an answer, a fee or a time asked in a request frame's words left to the answer.
+ * papers) vs its service asked. (The session's third reader — after an answer, a fee or a time asked in a request
+ * frame's words left to the answer, 090848c — was reverted: narrow, even +3 and odd 0, and it let «thuê thợ xây nhà 3
+ * tầng hết bao nhiêu» after a building permit be answered with the permit's fee, REVIEW's probe pO.)
  */
-type Reader = "translate" | "paper needed" | "off topic after an answer";
-const READ: Record<Reader, (text: string) => boolean> = {
+describeReaders("test/features/s26-oos-readers.tsv", {
   translate: (text) => smallTalkReply(text) === "small-talk-translate",
   "paper needed": (text) => {
     const said = matchRedirect(catalogue().current().catalogue.redirects, text);
     return said !== undefined && namesPaperToBring(text, said.term);
   },
-  "off topic after an answer": (text) => smallTalkReply(text, true) === "small-talk-offtopic",
-};
-const CASES = probeRows("test/features/s26-oos-readers.tsv").map(([reader, text, taken]) => ({
-  reader: reader as Reader,
-  text: text as string,
-  taken: taken === "yes",
-}));
-
-describe("the readers the session changed (test/features/s26-oos-readers.tsv)", () => {
-  it.each(CASES)("$reader: «$text» → $taken", ({ reader, text, taken }) => {
-    expect(READ[reader](text)).toBe(taken);
-  });
 });

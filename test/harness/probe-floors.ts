@@ -152,6 +152,25 @@ export function probeRows(file: string): string[][] {
     .map((line) => line.split("\t"));
 }
 
+/**
+ * A session's readers table (`file`: reader, text, yes|no per line) held as one test per line: `read` names each reader
+ * the session changed, a predicate of the text; the line says whether the reader must take the text. A line naming a
+ * reader `read` does not know, or neither yes nor no, fails rather than being skipped.
+ */
+export function describeReaders(file: string, read: Readonly<Record<string, (text: string) => boolean>>): void {
+  const cases = probeRows(file)
+    .filter(([reader]) => reader !== "reader") // a header line
+    .map(([reader = "", text = "", taken = ""]) => ({ reader, text, taken }));
+  describe(`the readers the session changed (${file})`, () => {
+    it.each(cases)("$reader: «$text» → $taken", ({ reader, text, taken }) => {
+      const reads = read[reader];
+      expect(reads, `no reader "${reader}"`).toBeDefined();
+      expect(["yes", "no"], `taken must be yes or no, not "${taken}"`).toContain(taken);
+      expect(reads?.(text)).toBe(taken === "yes");
+    });
+  });
+}
+
 /** A search batch's floors, as counts: top-1 and top-3 at least; out-of-scope lines answered and offered a list at most. */
 export interface SearchFloors {
   top1: number;
