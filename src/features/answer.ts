@@ -1034,7 +1034,7 @@ async function answerQuestion(
     !namesOther &&
     (saysOnly(current, cue.rest) || saysOwnWithAsking(current, text, cue.rest)) &&
     !saysWillDo(text) &&
-    (!redirect || namesPaperToBring(text, redirect.term))
+    (!redirect || namesPaperToBring(text, redirect.term, redirect.redirect))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1101,7 +1101,8 @@ async function answerQuestion(
           redirect.strength < 1 && top.score > redirect.strength
         : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
-  if (current && redirect && namesPaperToBring(text, redirect.term)) return [show(ctx, deps, current, "documents")];
+  if (current && redirect && namesPaperToBring(text, redirect.term, redirect.redirect))
+    return [show(ctx, deps, current, "documents")];
   // "ngoài căn cước ra còn cần mang gì", "cần giấy khám sức khỏe không": a paper beside the others, asked of its papers.
   if (
     current &&

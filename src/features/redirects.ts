@@ -1,4 +1,3 @@
-import bundledRedirects from "../../data/redirects.json" with { type: "json" };
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
@@ -1142,15 +1141,16 @@ const BRING = ["mang", "đem", "kèm", "bản gốc", "bản chính", "bản sao
 
 /**
  * Whether the message names the term as a paper the citizen brings rather than asks for: "có phải
- * mang bản gốc căn cước không" is about the documents of the procedure at hand, not about a căn cước.
+ * mang bản gốc căn cước không" is about the documents of the procedure at hand, not about a căn cước. With the
+ * `agency` whose term it is (the redirect matched), a paper that agency issues asked as needed counts too.
  */
-export function namesPaperToBring(text: string, term: readonly string[]): boolean {
+export function namesPaperToBring(text: string, term: readonly string[], agency?: Redirect): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   const brought = startsOf(tokens, term).some((i) => {
     const before = tokens.slice(Math.max(0, i - BRING_REACH), i);
     return BRING.some((run) => containsRun(before, run));
   });
-  return brought || asksPaperNeeded(text, term);
+  return brought || (agency !== undefined && asksPaperNeeded(text, term, agency));
 }
 const BRING_REACH = 3;
 
@@ -1164,12 +1164,21 @@ const ISSUES_PAPER = new Set([
   ...["ly-lich-tu-phap", "y-te", "can-cuoc", "ho-chieu", "thi-thuc-nguoi-nuoc-ngoai", "giay-phep-lai-xe"],
   ...["hop-phap-hoa-lanh-su", "van-bang-thi-cu", "quoc-tich", "giay-phep-lao-dong", "dang-ky-xe", "cong-chung"],
 ]);
-/** The folded terms of those agencies, as bundled. */
-const PAPER_TERMS = new Set(
-  (bundledRedirects as { redirects: Array<{ id: string; terms: string[] }> }).redirects
-    .filter((r) => ISSUES_PAPER.has(r.id))
-    .flatMap((r) => r.terms.filter((t) => !t.includes("…")).map((t) => tokenize(t).join(" "))),
-);
+/**
+ * The folded terms of an agency whose service is a paper, read from the redirect as the catalogue holds it now (staff
+ * edit data/redirects.json and it reloads: a term they add is a paper's name at once); templates with «…» aside.
+ */
+function paperTerms(agency: Redirect): ReadonlySet<string> {
+  let terms = PAPER_TERMS.get(agency);
+  if (!terms) {
+    terms = new Set(
+      ISSUES_PAPER.has(agency.id) ? agency.terms.filter((t) => !t.includes("…")).map((t) => tokenize(t).join(" ")) : [],
+    );
+    PAPER_TERMS.set(agency, terms);
+  }
+  return terms;
+}
+const PAPER_TERMS = new WeakMap<Redirect, ReadonlySet<string>>();
 /** Words that ask whether a thing is needed, folded ("cần", "phải", "bắt buộc", "yêu cầu"; English "need"). */
 const NEED_WORDS = words("cần phải buộc cầu need needs");
 /** Words that may stand between the need and the paper: handing it in, getting it, bringing it, the paper's head. */
@@ -1205,9 +1214,9 @@ const NEED_REACH = 7;
  * the message ends as a yes/no question (the yes/no word, a particle after it, or "?" in English); where, how or how long
  * it is got («lý lịch tư pháp số 1 xin ở đâu») asks the agency. The need is asked of the record at hand's papers.
  */
-function asksPaperNeeded(text: string, term: readonly string[]): boolean {
+function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect): boolean {
   // a term that says the agency's own act asks for its service («làm hộ chiếu», «gia hạn visa», «thi bằng lái»)
-  if (!PAPER_TERMS.has(term.join(" ")) || ACTS.has(term[0] as string)) return false;
+  if (!paperTerms(agency).has(term.join(" ")) || ACTS.has(term[0] as string)) return false;
   const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
   const said = words(typed);
   const tokens = said.map((w) => w.token);

@@ -1,6 +1,8 @@
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import type { Redirect } from "../../src/catalogue/schema.js";
 import { matchRedirect, namesPaperToBring } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
+import { tokenize } from "../../src/search/normalize.js";
 import { bundledCatalogueOfFile, describeReaders, expectOosTurnFloors } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
@@ -51,6 +53,26 @@ describeReaders("test/features/s26-oos-readers.tsv", {
   translate: (text) => smallTalkReply(text) === "small-talk-translate",
   "paper needed": (text) => {
     const said = matchRedirect(catalogue().current().catalogue.redirects, text);
-    return said !== undefined && namesPaperToBring(text, said.term);
+    return said !== undefined && namesPaperToBring(text, said.term, said.redirect);
   },
+});
+
+// REVIEW s26: the paper-needed reader read the agencies' terms from the bundled file at load, so a term staff add to
+// data/redirects.json (which reloads) was no paper's name until a rebuild; it reads the redirect matched now.
+describe("a paper asked as needed is read from the redirects as they are now", () => {
+  const agency = (id: string, terms: string[]): Redirect => ({
+    id,
+    topic: "Cơ quan thử",
+    terms,
+    answer: "Việc này do cơ quan khác giải quyết.",
+    sources: [{ title: "Văn bản thử", kind: "primary", url: "https://example.org/luat" }],
+    lastChecked: "2026-12-01",
+  });
+  it("a term added to an agency that issues a paper counts at once; the same term of an agency of no paper does not", () => {
+    const text = "có phải nộp giấy xác nhận nhân thân mới không";
+    const term = tokenize("giấy xác nhận nhân thân mới");
+    expect(namesPaperToBring(text, term, agency("ly-lich-tu-phap", ["giấy xác nhận nhân thân mới"]))).toBe(true);
+    expect(namesPaperToBring(text, term, agency("thue", ["giấy xác nhận nhân thân mới"]))).toBe(false);
+    expect(namesPaperToBring(text, term)).toBe(false);
+  });
 });
