@@ -11,7 +11,7 @@ import { scrubQuestion } from "../questions/scrub.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { Hit, ProcedureSearch, SearchOutcome } from "../search/index.js";
 import { extractIntent } from "../search/intent.js";
-import { fold, type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { fold, type TextWord, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
 import { outOfScope } from "../search/scope.js";
 import { isVietnameseSyllable } from "../search/spelling.js";
 import {
@@ -24,7 +24,7 @@ import {
   rememberProcedure,
   rememberRejected,
 } from "./answer-context.js";
-import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish, typedWithMarks } from "./case-question.js";
+import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish } from "./case-question.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,

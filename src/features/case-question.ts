@@ -2,7 +2,7 @@ import trained from "../../data/case-question.json" with { type: "json" };
 import type { Example } from "../catalogue/examples.js";
 import type { Procedure } from "../catalogue/schema.js";
 import { fitLogistic } from "../search/logistic.js";
-import { type Word, words } from "../search/normalize.js";
+import { typedWithMarks, type Word, words } from "../search/normalize.js";
 import { wordKind as kind, type WordKind } from "../search/scope.js";
 import { procedureTexts, sectionCue } from "./follow-up.js";
 
@@ -66,15 +66,6 @@ interface Lexicon {
 }
 
 const LEXICONS = new WeakMap<readonly Example[], WeakMap<readonly Procedure[], Lexicon>>();
-
-/**
- * Whether a message's words are typed with accents (one word with its marks is enough): then each word is read with them
- * ("lông" is no "lòng"), and a message with none is English or Vietnamese typed bare. The judge, its outsider words and
- * answer.ts's readings after an answer read it alike.
- */
-export function typedWithMarks(said: readonly Word[]): boolean {
-  return said.some((w) => w.marks !== "");
-}
 
 /** A text's words as keys: folded, and with their accents when the text is typed with them. */
 export function keysOf(text: string): string[] {

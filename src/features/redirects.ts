@@ -1,7 +1,7 @@
 import type { Redirect } from "../catalogue/schema.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
-import { MAX_QUERY_CHARS, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { MAX_QUERY_CHARS, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
@@ -1221,7 +1221,7 @@ function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect
   const said = words(typed);
   const tokens = said.map((w) => w.token);
   if (GOT_HOW.some((run) => containsRun(tokens, run))) return false;
-  const accented = said.some((w) => w.marks !== "");
+  const accented = typedWithMarks(said);
   // each word with its own accents where the message is typed with them («căn» is no «cần», «ạ» no «à»)
   const isAny = (list: readonly Word[], w: Word | undefined) =>
     w !== undefined && list.some((n) => n.token === w.token && (!accented || n.marks === w.marks));

@@ -591,7 +591,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
     text: string,
     limit: number,
     exactly: () => Partial<Nearest> = () => this.examples.exactly(text),
-    gate: () => number = () => (this.scope ? outOfScope(this.scope, text) : 0),
+    gate: () => number,
   ): SearchOutcome<P> {
     const { rules: outcome, ranked } = this.candidates(text, limit);
     if (outcome.sectionOnly || this.examples.size === 0) return outcome;

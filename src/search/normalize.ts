@@ -38,6 +38,15 @@ export interface Word {
   marks: string;
 }
 
+/**
+ * Whether a message's words are typed with accents (one word with its marks is enough): then each word is read with them
+ * ("lông" is no "lòng"), and a message with none is English or Vietnamese typed bare. The follow-up judge, answer.ts's
+ * readings after an answer and the paper-needed reader (redirects.ts) read it alike.
+ */
+export function typedWithMarks(said: readonly Word[]): boolean {
+  return said.some((w) => w.marks !== "");
+}
+
 /** A word of running text: also whether it began with a capital letter, and which clause it stands in. */
 export interface TextWord extends Word {
   capital: boolean;
