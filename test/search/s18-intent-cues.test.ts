@@ -167,7 +167,9 @@ describe("the rules alone on labelled messages (session 18 floors)", () => {
     // English): 10,704 of 10,957 = 0.9769 with no code changed (the 580 new lines read 0.953), so 0.976. The
     // twenty-sixth session split in F20 and T25 (unseen until then; T25 written to be hard: letters that name the
     // procedure only by the situation, English): 11,324 of 11,625 = 0.9741 with no code changed (the 668 new lines
-    // read 0.928), so 0.974.
-    expect(right / lines).toBeGreaterThanOrEqual(0.974);
+    // read 0.928), so 0.974. The twenty-seventh session split in F21 and T26 (unseen until then; T26 written to be
+    // hard: English in everyday words, letters): 11,978 of 12,314 = 0.9727 with no code changed (the 689 new lines
+    // read 0.949), so 0.972.
+    expect(right / lines).toBeGreaterThanOrEqual(0.972);
   });
 });
