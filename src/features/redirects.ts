@@ -5,7 +5,7 @@ import { MAX_QUERY_CHARS, textWords, tokenize, typedWithMarks, type Word, words 
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
-import { askedClauses, askedPart, namesWardRequest, namesWardThing } from "./small-talk.js";
+import { askedClauses, askedPart, namesWardRequest, namesWardThing, questionEnd } from "./small-talk.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -1189,9 +1189,6 @@ const NEED_GAP = new Set(
 );
 /** Other papers joined to the one asked («cần khám sức khỏe với lý lịch tư pháp hả»). */
 const JOINED = new Set(tokenize("với và hoặc hay cùng and or"));
-/** Words of a yes/no question's end, folded: the yes/no word, then the particles that may close it. */
-const YES_NO_END = words("không ko k hông hok chưa hả à hem");
-const CLOSING = new Set(tokenize("ạ ah vậy z thế nhỉ ta nhé nha chứ đây bạn ad em anh chị ơi"));
 /** Where, how or how long it is got («lý lịch tư pháp số 1 xin ở đâu»): the agency's question. */
 const GOT_HOW = [
   ...["ở đâu", "chỗ nào", "nơi nào", "bên nào", "cơ quan nào", "bao lâu", "bao nhiêu", "thế nào", "như nào", "làm sao"],
@@ -1226,9 +1223,8 @@ function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect
   const isAny = (list: readonly Word[], w: Word | undefined) =>
     w !== undefined && list.some((n) => n.token === w.token && (!accented || n.marks === w.marks));
   const english = !accented && /^\s*(?:do|does|did|is|are|will|would|must|should)\s/i.test(typed);
-  let end = said.length;
-  while (end > 1 && !isAny(YES_NO_END, said[end - 1]) && CLOSING.has(said[end - 1]?.token as string)) end--;
-  if (!isAny(YES_NO_END, said[end - 1]) && !(english && typed.trimEnd().endsWith("?"))) return false;
+  const { end, yesNo } = questionEnd(said);
+  if (!yesNo && !(english && typed.trimEnd().endsWith("?"))) return false;
   const isNeed = (w: Word | undefined) => isAny(NEED_WORDS, w);
   const terms = redirectTermSpans(tokens);
   return startsOf(tokens, term).some((at) => {

@@ -1,6 +1,6 @@
 import type { Feature } from "../core/types.js";
 import { whyRefusedAt } from "../search/intent-context.js";
-import { type TextWord, textWords, tokenize, type Word, words } from "../search/normalize.js";
+import { type TextWord, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL, type ScopeModel } from "../search/scope.js";
 import { asksEverydayThing, namesEstablishment, redirectTermSpans, saysRedirectTerm } from "./everyday.js";
 
@@ -461,7 +461,7 @@ function asksTranslation(text: string): boolean {
   const padded = ` ${said.map((w) => w.token).join(" ")} `;
   if (said.length > TRANSLATION_LONGEST || CERTIFY.some((run) => says(said, run))) return false;
   // whether a paper must be translated is asked of its procedure's papers, no translation asked of the bot
-  if (asksIfTranslationNeeded(padded)) return false;
+  if (asksIfTranslationNeeded(padded, said)) return false;
   if (said.length <= WORD_ASKED_LONGEST && WORD_ASKED.some((pattern) => pattern.test(padded))) return true;
   const asks =
     TRANSLATE.some((run) => padded.includes(run)) || (padded.startsWith(" dich ") && !padded.startsWith(" dich vu "));
@@ -472,18 +472,33 @@ function asksTranslation(text: string): boolean {
  * Whether a message asks if translating is required (FOLLOW s25: «giấy kết hôn bên Hàn cấp có cần dịch ra tiếng Việt
  * không», «giấy tờ của chồng em bên Hàn cấp thì có phải dịch ra tiếng Việt không», «do the papers need to be translated
  * into Vietnamese?»): the need asked, yes or no, is the procedure's documents (its record says which foreign papers are
- * translated), not a request to translate. Folded words, padded with spaces.
+ * translated), not a request to translate. Folded words, padded with spaces; `said`, the message's words.
  */
-function asksIfTranslationNeeded(padded: string): boolean {
+function asksIfTranslationNeeded(padded: string, said: readonly Word[]): boolean {
   const needed = / (?:co phai|co can|can phai|co bat buoc|bat buoc phai|phai|can) (?:\S+ ){0,1}dich /.test(padded);
-  // the yes/no word last, or before the particles that close a question («… không ạ», «… không vậy», «… ko nhỉ»)
-  const yesNo =
-    / (?:khong|ko|k|hong|chua|ha|hem)(?: (?:a|ah|vay|z|the|nhi|ha|ta|nhe|nha|chu|day|ban|ad|em|anh|chi))* $/.test(
-      padded,
-    );
   const english =
     / (?:need|needs|have|has|must) (?:to )?be translated | (?:do|does|must) (?:i|we|you) (?:need|have) to translate /;
-  return (needed && yesNo) || english.test(padded);
+  return (needed && questionEnd(said).yesNo) || english.test(padded);
+}
+
+/** Words of a yes/no question's end: the yes/no word, then the particles that may close it (folded). */
+const YES_NO_END = words("không ko k hông hok chưa hả à hem");
+const CLOSING = new Set(tokenize("ạ ah vậy z thế nhỉ hả ta nhé nha chứ đây bạn ad em anh chị ơi"));
+
+/**
+ * How a message ends as a question: `end`, past the last word before the particles that close it («… không ạ», «… ko
+ * nhỉ», «… chưa anh ơi»), and whether that word is a yes/no word (`yesNo`: «… có cần không», «… phải dịch không vậy»,
+ * «… cần lý lịch tư pháp hả»). Where the message is typed with accents, the yes/no word must carry its own («ạ» closes,
+ * it is no «à»). One reader for a translation asked as needed (here) and another agency's paper asked as needed
+ * (redirects.ts).
+ */
+export function questionEnd(said: readonly Word[]): { end: number; yesNo: boolean } {
+  const accented = typedWithMarks(said);
+  const isYesNo = (w: Word | undefined) =>
+    w !== undefined && YES_NO_END.some((n) => n.token === w.token && (!accented || n.marks === w.marks));
+  let end = said.length;
+  while (end > 1 && !isYesNo(said[end - 1]) && CLOSING.has(said[end - 1]?.token as string)) end--;
+  return { end, yesNo: isYesNo(said[end - 1]) };
 }
 
 /**

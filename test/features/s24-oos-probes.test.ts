@@ -1,7 +1,6 @@
-import { describe, it } from "vitest";
 import { matchRedirect } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
-import { bundledCatalogueOfFile, describeReaders, expectOosFloors, type OosFloors } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -13,16 +12,9 @@ const catalogue = bundledCatalogueOfFile(180_000);
  * a land record's first issue, search's). Left: the office's phone asked with a ward request as its reason, the meaning
  * of a word on a paper («chữ "quyển số" nghĩa là gì»). Floors: what the landed changes reach, none listed.
  */
-const BATCHES: readonly (readonly [file: string, floors: OosFloors])[] = [
+describeOosBatches(catalogue, "probe batches (test/features/s24-oos-probe*)", [
   ["test/features/s24-oos-probe1.tsv", { answered: 2, listed: 0, inRight: 4 }],
-];
-describe("probe batches (test/features/s24-oos-probe*)", () => {
-  it.each(BATCHES)(
-    "%s: out of scope at most its floor answered, none listed; in scope at least its floor right",
-    async (file, floors) => expectOosFloors(catalogue(), file, floors).then(() => undefined),
-    300_000,
-  );
-});
+]);
 
 /**
  * The readers the session changed, each on messages it must take and must leave (test/features/s24-oos-readers.tsv:

@@ -3,7 +3,7 @@ import type { Redirect } from "../../src/catalogue/schema.js";
 import { matchRedirect, namesPaperToBring } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 import { tokenize } from "../../src/search/normalize.js";
-import { bundledCatalogueOfFile, describeReaders, expectOosTurnFloors } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -29,18 +29,11 @@ const catalogue = bundledCatalogueOfFile(180_000);
  *   tuning turns, no odd one and none of these, and was not landed). Floors hold it where it stands.
  * Floors: what the session's readers reach.
  */
-const BATCHES = [
+describeOosBatches(catalogue, "probe batches (test/features/s26-oos-probe*.jsonl)", [
   ["test/features/s26-oos-probe1.jsonl", { answered: 0, listed: 0, inRight: 37 }],
   ["test/features/s26-oos-probe3.jsonl", { answered: 0, listed: 0, inRight: 23 }],
   ["test/features/s26-oos-probe4.jsonl", { answered: 4, listed: 0, inRight: 12 }],
-] as const;
-describe("probe batches (test/features/s26-oos-probe*.jsonl)", () => {
-  it.each(BATCHES)(
-    "%s: off-topic turns at most the floor answered, none listed; in-scope turns at least the floor right",
-    async (file, floors) => expectOosTurnFloors(catalogue(), file, floors).then(() => undefined),
-    300_000,
-  );
-});
+]);
 
 /**
  * The readers the session changed, on messages written by OOS (test/features/s26-oos-readers.tsv: reader, text,

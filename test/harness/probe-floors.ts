@@ -141,6 +141,26 @@ export async function expectOosTurnFloors(
   return f;
 }
 
+/** An out-of-scope probe batch: its file (.tsv first messages, or .jsonl conversations) and its floors. */
+export type OosBatch = readonly [file: string, floors: OosFloors];
+
+/**
+ * The OOS files' probe batches in describe(`title`): one test per file, a .tsv sent line by line as first messages
+ * (`expectOosFloors`), a .jsonl played turn by turn (`expectOosTurnFloors`), each at its floors.
+ */
+export function describeOosBatches(catalogue: () => LiveCatalogue, title: string, batches: readonly OosBatch[]): void {
+  describe(title, () => {
+    it.each(batches)(
+      "%s: off-topic lines at most the floor answered and listed; in-scope lines at least the floor right",
+      async (file, floors) => {
+        if (file.endsWith(".jsonl")) await expectOosTurnFloors(catalogue(), file, floors);
+        else await expectOosFloors(catalogue(), file, floors);
+      },
+      300_000,
+    );
+  });
+}
+
 /**
  * The rows of a tab-separated probe fixture (a path from the checkout's root): blank lines and "#" comments left out,
  * each line split at its tabs. For tables of single readings kept beside the test that reads them.
