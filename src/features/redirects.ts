@@ -5,7 +5,14 @@ import { MAX_QUERY_CHARS, textWords, tokenize, typedWithMarks, type Word, words 
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
-import { askedClauses, askedPart, namesWardRequest, namesWardThing, questionEnd } from "./small-talk.js";
+import {
+  askedClauses,
+  askedPart,
+  clausesAfterStory,
+  namesWardRequest,
+  namesWardThing,
+  questionEnd,
+} from "./small-talk.js";
 
 export interface RedirectMatch {
   redirect: Redirect;
@@ -158,7 +165,13 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
     // with the term in it (not as a paper needed), or with the service named in the story alone ("Cháu đã xin giấy
     // xác nhận cư trú ở phường để nộp hồ sơ học lái xe, cháu thi bằng B2 ở trung tâm sát hạch nào …?")
     const clauses = askedClauses(text);
-    if (!clauses) return match;
+    if (!clauses) {
+      // "Tôi đã xóa đăng ký thường trú ở quê và nhập khẩu về phường mới, sổ bảo hiểm xã hội của tôi đang ở công ty cũ,
+      // chốt sổ và chuyển sang công ty mới làm thế nào?": the question after the story asks how the other agency's act
+      // is done on its term, with no ward thing beside it; the ward's procedure is only what the story tells done
+      const after = clausesAfterStory(text);
+      return after && asksTermAlone(after, match) ? { ...match, strength: 1 } : match;
+    }
     const named = match.said.some((run) =>
       containsRun(
         clauses.map((w) => w.token),
@@ -169,19 +182,28 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
     return sure ? { ...match, strength: 1 } : match;
   }
   const tokens = asked.map((w) => w.token);
+  if (!match.said.some((run) => containsRun(tokens, run)))
+    return WARD_NAMES.some((run) => containsRun(tokens, run)) ? undefined : match;
+  if (asksTermAlone(asked, match)) return { ...match, strength: 1 };
+  return questionOutOfWard(asked, match.said) ? { ...match, strength: 1 } : match;
+}
+
+/**
+ * Whether a letter's question says one of the terms and, beside it, no ward thing: "giờ muốn làm hộ chiếu cho con" says
+ * nothing else of the ward; where it is asked ("thì làm ở đâu") asks of the term, not of a ward thing.
+ */
+function asksTermAlone(asked: readonly Word[], match: RedirectMatch): boolean {
+  const tokens = asked.map((w) => w.token);
   const inQuestion = match.said.filter((run) => containsRun(tokens, run));
-  if (inQuestion.length === 0) return WARD_NAMES.some((run) => containsRun(tokens, run)) ? undefined : match;
-  // the question's words beside the term: "giờ muốn làm hộ chiếu cho con" says nothing else of the ward
+  if (inQuestion.length === 0) return false;
   const beside = asked.filter(
     (_, i) => !inQuestion.some((run) => startsOf(tokens, run).some((at) => i >= at && i < at + run.length)),
   );
-  // where it is asked ("thì làm ở đâu") asks of the term, not of a ward thing
   const framing = new Set<number>();
   const besideTokens = beside.map((w) => w.token);
   for (const run of ASKING_FRAMES)
     for (const at of startsOf(besideTokens, run)) for (let j = 0; j < run.length; j++) framing.add(at + j);
-  if (!namesWardThing(beside.filter((_, i) => !framing.has(i)))) return { ...match, strength: 1 };
-  return questionOutOfWard(asked, match.said) ? { ...match, strength: 1 } : match;
+  return !namesWardThing(beside.filter((_, i) => !framing.has(i)));
 }
 
 /**

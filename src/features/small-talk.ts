@@ -1612,6 +1612,19 @@ function asksTriviaAfterStory(text: string): boolean {
  * clause is told before the question, or the last clause is itself told. Exported for the redirects.
  */
 export function askedClauses(text: string): Word[] | undefined {
+  const asked = clausesAfterStory(text);
+  // a question that asks what to do, or points back at the story ("Em cần làm gì để khỏi bị tính thuế tiếp?", "Where
+  // is this done?"), asks of the story's matter: no question of its own
+  if (!asked || WHAT_TO_DO.some((run) => says(asked, run)) || ownWords(asked) < OWN_WORDS) return undefined;
+  return asked;
+}
+
+/**
+ * A letter's clauses after its last told one (`askedClauses`), whatever they ask: how to do something too ("…, sổ bảo
+ * hiểm xã hội của tôi đang ở công ty cũ, chốt sổ và chuyển sang công ty mới làm thế nào?"), which the redirects read
+ * with the other agency's term said in them. Undefined as `askedClauses` is but for what the question asks.
+ */
+export function clausesAfterStory(text: string): Word[] | undefined {
   const cut = text.slice(0, ASKED_CHARS);
   const all = textWords(cut);
   if (all.length === 0) return undefined;
@@ -1629,9 +1642,6 @@ export function askedClauses(text: string): Word[] | undefined {
   const story = clauses.slice(0, told + 1).flat();
   const asked = clauses.slice(told + 1).flat();
   if (story.length < STORY_WORDS || asked.length < STORY_QUESTION_WORDS) return undefined;
-  // a question that asks what to do, or points back at the story ("Em cần làm gì để khỏi bị tính thuế tiếp?", "Where
-  // is this done?"), asks of the story's matter: no question of its own
-  if (WHAT_TO_DO.some((run) => says(asked, run)) || ownWords(asked) < OWN_WORDS) return undefined;
   // the question asks: a question word, an either-or, or the question mark that ends the message
   return asksIn(asked) || cut.trimEnd().endsWith("?") ? asked : undefined;
 }
