@@ -1,7 +1,7 @@
 import trained from "../../data/ranker.json" with { type: "json" };
 import type { Decision, Hit, SearchOutcome, Tuning } from "./index.js";
 import { adamStep } from "./logistic.js";
-import { fold, type TextWord, textWords, type Word, words } from "./normalize.js";
+import { fold, type TextWord, textWords, typedWithMarks, type Word, words } from "./normalize.js";
 import type { SearchableProcedure } from "./records.js";
 import { isVietnameseSyllable } from "./spelling.js";
 
@@ -52,6 +52,10 @@ const CORE = [
   "sitEdge",
   "foreignSaid",
   "foreignUnsaid",
+  "twinOwnSaid",
+  "twinOtherSaid",
+  "twinDetailUnsaid",
+  "twinPlainUnsaid",
 ] as const;
 /** What is read of the message: each candidate feature is also taken times each of these. */
 const CONTEXT = ["all", "long", "answer", "choose", "english"] as const;
@@ -830,6 +834,106 @@ function isForeignElement(p: SearchableProcedure): boolean {
   return known;
 }
 
+/**
+ * Look-alike twins, found from the records' own names: two candidates are twins when most of the shorter name's words
+ * are the longer one's (`TWIN_OVERLAP`: «Đăng ký việc nuôi con nuôi trong nước» / «Đăng ký lại việc …», «Chứng thực chữ
+ * ký người dịch mà người dịch là cộng tác viên …» / «… không phải là cộng tác viên …», «Đăng ký khai tử» / «… lưu
+ * động»). What tells one from the other is the words of its name and aliases its twin's lack (`distinct`): the message
+ * says them or not. Session 27: each retrain on new câu mẫu moved which twin won a message that says neither's detail.
+ */
+const TWIN_OVERLAP = 0.75;
+/** Words too common in names and aliases to tell a record from its twin (grammar, not a procedure's detail). */
+const TWIN_PLAIN = new Set(
+  "có không cho của và ở với về là được thì mà các những một khi đã bị đến từ theo tại hoặc này đó nào gì"
+    .split(" ")
+    .map((w) => words(w)[0] as Word)
+    .map(wordKey),
+);
+function wordKey(w: Word): string {
+  return `${w.token}/${w.marks}`;
+}
+interface Twinned {
+  /** The name's words (keys). */
+  name: Set<string>;
+  /** The name's and aliases' words (keys). */
+  all: Set<string>;
+}
+const twinned = new WeakMap<object, Twinned>();
+function twinWords(p: SearchableProcedure): Twinned {
+  let known = twinned.get(p);
+  if (known === undefined) {
+    const name = new Set(words(p.name).map(wordKey));
+    const all = new Set(name);
+    for (const a of p.aliases) for (const w of words(a)) all.add(wordKey(w));
+    known = { name, all };
+    twinned.set(p, known);
+  }
+  return known;
+}
+/** How much of the shorter name is the other's (0–1). */
+function nameOverlap(a: Twinned, b: Twinned): number {
+  const [small, large] = a.name.size <= b.name.size ? [a.name, b.name] : [b.name, a.name];
+  if (small.size < 2) return 0;
+  let shared = 0;
+  for (const k of small) if (large.has(k)) shared++;
+  return shared / small.size;
+}
+/**
+ * What tells `mine` from its twin `theirs`: nothing when its name says nothing the twin's lacks (it is the plain one,
+ * «Đăng ký khai sinh» beside «… lưu động»: its aliases tell its stories, not a detail); else the words of its name the
+ * twin's lacks, and those of its aliases the twin's name and aliases lack («tự dịch» beside the collaborator's).
+ */
+function distinct(mine: Twinned, theirs: Twinned): string[] {
+  const own: string[] = [];
+  for (const k of mine.name) if (!theirs.name.has(k) && !TWIN_PLAIN.has(k)) own.push(k);
+  if (own.length === 0) return own;
+  for (const k of mine.all) if (!mine.name.has(k) && !theirs.all.has(k) && !TWIN_PLAIN.has(k)) own.push(k);
+  return own;
+}
+/** Whether the message says one of the words (keys); typed without marks, by the folded word alone. */
+function saysAny(
+  said: { keys: ReadonlySet<string>; tokens: ReadonlySet<string>; marked: boolean },
+  keys: readonly string[],
+): boolean {
+  for (const k of keys) if (said.marked ? said.keys.has(k) : said.tokens.has(k.slice(0, k.indexOf("/")))) return true;
+  return false;
+}
+/**
+ * Per candidate: [its detail said, its twin's detail said, its name has a detail and the message says none of its
+ * detail, its name has none (its twin's is the longer) and the message says none of the twin's]; zeros without a twin
+ * among the candidates (the nearest-named other code, `TWIN_OVERLAP`).
+ */
+export function twinFeatures<P extends SearchableProcedure>(text: string, hits: readonly Hit<P>[]): number[][] {
+  const tw = hits.map((h) => twinWords(h.procedure));
+  const message = words(text);
+  const said = {
+    keys: new Set(message.map(wordKey)),
+    tokens: new Set(message.map((w) => w.token)),
+    marked: typedWithMarks(message),
+  };
+  return hits.map((h, k) => {
+    const mine = tw[k] as Twinned;
+    let best = -1;
+    let bestOverlap = TWIN_OVERLAP;
+    hits.forEach((o, j) => {
+      if (o.procedure.code === h.procedure.code) return;
+      const overlap = nameOverlap(mine, tw[j] as Twinned);
+      if (overlap >= bestOverlap && (best < 0 || overlap > bestOverlap)) {
+        best = j;
+        bestOverlap = overlap;
+      }
+    });
+    if (best < 0) return [0, 0, 0, 0];
+    const theirs = tw[best] as Twinned;
+    const mineDistinct = distinct(mine, theirs);
+    const theirsDistinct = distinct(theirs, mine);
+    const own = saysAny(said, mineDistinct);
+    const other = saysAny(said, theirsDistinct);
+    const detail = mineDistinct.length > 0;
+    return [own ? 1 : 0, other ? 1 : 0, detail && !own ? 1 : 0, !detail && !other ? 1 : 0];
+  });
+}
+
 /** Each candidate's features before the message's context multiplies them (`CORE`, in order). */
 function coreFeatures<P extends SearchableProcedure>(
   text: string,
@@ -885,6 +989,7 @@ function coreFeatures<P extends SearchableProcedure>(
     decision === "choose" ? 1 : 0,
     readsEnglish(text) ? 1 : 0,
   ];
+  const twins = twinFeatures(text, hits);
   const cores = hits.map((h, k) => {
     const nb = nbs[k];
     const sim = near[k]?.score ?? 0;
@@ -922,6 +1027,7 @@ function coreFeatures<P extends SearchableProcedure>(
       sit.edge,
       foreign && isForeignElement(h.procedure) ? 1 : 0,
       !foreign && isForeignElement(h.procedure) ? 1 : 0,
+      ...(twins[k] as number[]),
     ];
   });
   return { cores, context };

@@ -58,8 +58,9 @@ describe("own probe batches (served search: rules, câu mẫu, re-ranker, scope 
   // places, both still in the top 3: the new câu mẫu put "the monthly allowance for a severely disabled person" (in
   // English) on its look-alike 1.001731, and the retrained re-ranker put the bare name «đăng ký nuôi con nuôi» on the
   // re-registration 2.001255 (the new câu mẫu of re-registration say «đăng ký … nuôi con nuôi» too). Top-1 46 until
-  // a mechanism wins them back.
+  // a mechanism wins them back. Twenty-seventh session: 48 again (main f9d1588 after its retrain, and with the
+  // re-ranker's twin features, whose weights keep the plain record first when a twin's detail is not said).
   it("batch 2 (never tuned on) holds", () => {
-    expectSearchFloors(served(), "test/search/s16-search-probe2.tsv", { top1: 46, top3: 48, answered: 2, offered: 0 });
+    expectSearchFloors(served(), "test/search/s16-search-probe2.tsv", { top1: 48, top3: 48, answered: 2, offered: 0 });
   });
 });
