@@ -70,7 +70,15 @@ import {
 import { shorten } from "./labels.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
-import { bringsPaper, containsRun, matchRedirect, namesAsHeld, namesPaperToBring, opensWith } from "./redirects.js";
+import {
+  asksAgencyService,
+  bringsPaper,
+  containsRun,
+  matchRedirect,
+  namesAsHeld,
+  namesPaperToBring,
+  opensWith,
+} from "./redirects.js";
 import {
   familyOf,
   funeralAmong,
@@ -737,6 +745,19 @@ async function answerQuestion(
     matchRedirect(catalogue.redirects ?? [], text) === undefined;
   if (current && !namesAnotherWhole && (pricesOther || seeksThing(text) || whereOther))
     return [notFound(ctx, deps, catalogue, text)];
+  // "con gái tôi cần làm hộ chiếu đi du học thì làm ở đâu", "bạn tôi người Hàn muốn gia hạn thị thực thì xin ở đâu" after
+  // an answer or over a list: another agency's own service asked for by its act, and where (redirects.ts
+  // asksAgencyService): its pointer, unless the record at hand names that act itself.
+  const service =
+    (current || (st.options ?? []).length > 0) && !labelled
+      ? matchRedirect(catalogue.redirects ?? [], text)
+      : undefined;
+  if (
+    service &&
+    asksAgencyService(text, service) &&
+    !(current && [current.name, ...current.aliases].some((title) => titleNames(title, service.term)))
+  )
+    return [redirectReply(ctx, service.redirect)];
   // "hôm qua em ra phường lúc 4 giờ chiều thì hết giờ, vậy mấy giờ phường đóng cửa": the office's hours, asked after a
   // story, whatever procedure search meets in it ("đóng cửa" names a business closing): the place section.
   if (current && asksOfficeHours(text)) return [show(ctx, deps, current, "place")];

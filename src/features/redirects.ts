@@ -1901,3 +1901,45 @@ function paperAskedBeside(text: string, said: readonly (readonly string[])[]): b
     }),
   );
 }
+
+/**
+ * Acts a citizen asks another agency to do on its term, said right before it or opening it («làm hộ chiếu», «xin phiếu
+ * lý lịch tư pháp», «gia hạn visa», «cấp lại bằng lái», «chốt sổ bảo hiểm xã hội», «quyết toán thuế thu nhập cá nhân»,
+ * «mở tài khoản ngân hàng», «đăng ký nhãn hiệu»), with «lại» between («làm lại căn cước»).
+ */
+const SERVICE_ACTS = [
+  ...["làm", "cấp", "đổi", "xin", "rút", "mở", "chốt", "thi", "học", "gia hạn", "quyết toán", "đăng ký", "sang tên"],
+  ...["cập nhật", "apply for", "renew", "extend", "get"],
+].map(tokenize);
+const AGAIN = new Set(tokenize("lại mới"));
+/** Where it is asked, after the term («… thì làm ở đâu», «… thì lên cơ quan nào», «… nộp chỗ nào», "where"). */
+const WHERE_ASKED = words("đâu where");
+const WHICH_PLACE = ["chỗ nào", "nơi nào", "cơ quan nào", "bên nào", "which office", "which agency"].map(tokenize);
+
+/**
+ * Whether the message asks the agency of the matched redirect for its own service: one of its terms said after an act
+ * of asking for it, or opening with one («con gái tôi cần làm hộ chiếu đi du học thì làm ở đâu», «bạn tôi người Hàn muốn
+ * gia hạn thị thực thì xin ở đâu», «sẵn cho hỏi đổi bằng lái xe … ở đâu»), then where it is done asked after it, and no
+ * yes/no question of a paper needed («hồ sơ có cần mang căn cước không», «có cần làm hộ chiếu không»). After an answer,
+ * that is the other agency's service asked (its pointer), not a section of the procedure at hand, unless the record at
+ * hand names the act itself (the caller's check). Each word with its own accents where typed («đầu» is no «đâu»).
+ */
+export function asksAgencyService(text: string, match: RedirectMatch): boolean {
+  const said = words(text.slice(0, MAX_QUERY_CHARS).normalize("NFC"));
+  const tokens = said.map((w) => w.token);
+  if (questionEnd(said).yesNo || namesPaperToBring(text, match.term, match.redirect)) return false;
+  const where = (from: number) =>
+    said
+      .slice(from)
+      .some((w) => WHERE_ASKED.some((n) => n.token === w.token && (w.marks === "" || w.marks === n.marks))) ||
+    WHICH_PLACE.some((run) => containsRun(tokens.slice(from), run));
+  return match.said.some((run) =>
+    startsOf(tokens, run).some((at) => {
+      const opens = SERVICE_ACTS.some((act) => act.every((t, j) => run[j] === t));
+      let before = at;
+      while (before > 0 && AGAIN.has(tokens[before - 1] as string)) before--;
+      const acted = SERVICE_ACTS.some((act) => act.every((t, j) => tokens[before - act.length + j] === t));
+      return (opens || acted) && where(at + run.length);
+    }),
+  );
+}

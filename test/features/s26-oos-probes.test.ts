@@ -32,7 +32,8 @@ const catalogue = bundledCatalogueOfFile(180_000);
 describeOosBatches(catalogue, "probe batches (test/features/s26-oos-probe*.jsonl)", [
   ["test/features/s26-oos-probe1.jsonl", { answered: 0, listed: 0, inRight: 37 }],
   ["test/features/s26-oos-probe3.jsonl", { answered: 0, listed: 0, inRight: 23 }],
-  ["test/features/s26-oos-probe4.jsonl", { answered: 4, listed: 0, inRight: 12 }],
+  // probe4: answered 4 -> 0 with OOS s27's service asked (redirects.ts asksAgencyService read before the follow-ups)
+  ["test/features/s26-oos-probe4.jsonl", { answered: 0, listed: 0, inRight: 12 }],
 ]);
 
 /**

@@ -1,4 +1,4 @@
-import { matchRedirect } from "../../src/features/redirects.js";
+import { asksAgencyService, matchRedirect } from "../../src/features/redirects.js";
 import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
@@ -11,16 +11,27 @@ const catalogue = bundledCatalogueOfFile(180_000);
  *   the same kind of story asks a ward procedure by name (4). Main f9d1588: out of scope answered 5 of 12, in scope 4/4;
  *   with the letter's question read after its story (redirects.ts byLettersQuestion, small-talk.ts clausesAfterStory):
  *   answered 0, in scope 4/4.
+ * - batch 2 (s27-oos-probe2.jsonl, md5 02f14ea3): after an answer, someone's need of another agency's service said by
+ *   its act and asked where («em trai tôi muốn xin lý lịch tư pháp … thì nộp chỗ nào», «bạn tôi người Hàn muốn gia hạn
+ *   thị thực thì xin ở đâu»; o01–o12: no procedure) and the case's own paper or act asked (o13–o15). Main f9d1588: 4 of
+ *   12 off-topic turns answered with a procedure, in-scope turns 18/18; with the service asked read before the follow-up
+ *   readings (redirects.ts asksAgencyService, answer.ts): 0 of 12, 18/18.
  * Floors: what the landed changes reach.
  */
 describeOosBatches(catalogue, "probe batches (test/features/s27-oos-probe*)", [
   ["test/features/s27-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 4 }],
+  ["test/features/s27-oos-probe2.jsonl", { answered: 0, listed: 0, inRight: 18 }],
 ]);
 
 /**
  * The readers the session changed, on messages written by OOS (test/features/s27-oos-readers.tsv: reader, text,
- * yes|no): a letter's question after its story read as all the other agency's (strength 1).
+ * yes|no): a letter's question after its story read as all the other agency's (strength 1); another agency's own
+ * service asked for by its act, and where.
  */
 describeReaders("test/features/s27-oos-readers.tsv", {
   "letter's question": (text) => matchRedirect(catalogue().current().catalogue.redirects, text)?.strength === 1,
+  "service asked": (text) => {
+    const said = matchRedirect(catalogue().current().catalogue.redirects, text);
+    return said !== undefined && asksAgencyService(text, said);
+  },
 });
