@@ -6,11 +6,14 @@
 // messages of eval/tuning.tsv, each read as if sent after an answer on a procedure drawn by its id.
 // `--half even|odd`: only the conversations and messages whose number is even (odd), to measure on the other half.
 // `--out FILE`: write there instead. `--check`: train on the even half and print how the odd half's turns are read.
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { indexCatalogue } from "../catalogue/live.js";
 import { loadCatalogue } from "../catalogue/load.js";
 import type { Procedure } from "../catalogue/schema.js";
+import { followUpOutcome, staySwitchFeatures } from "../features/answer.js";
 import {
   type CaseQuestionCatalogue,
   type CaseQuestionModel,
@@ -18,9 +21,14 @@ import {
   caseQuestionP,
   FOLLOW_MIN,
   keysOf,
+  type StaySwitchModel,
+  staySwitchP,
   trainCaseQuestion,
+  trainStaySwitch,
 } from "../features/case-question.js";
+import { readCorrection } from "../features/corrections.js";
 import { sectionCue } from "../features/follow-up.js";
+import type { ProcedureSearch } from "../search/index.js";
 
 export const CASE_QUESTION_FILE = "data/case-question.json";
 
@@ -147,11 +155,89 @@ export function trainOn(turns: readonly CaseTurn[], catalogue: CaseQuestionCatal
 }
 
 /** The model as data/case-question.json holds it: one weight a line, so that a retrained file's diff reads. */
-export function formatCaseQuestion(model: CaseQuestionModel): string {
+export function formatCaseQuestion(model: CaseQuestionModel, staySwitch?: StaySwitchModel): string {
   const { weights, ...rest } = model;
   const head = JSON.stringify(rest, null, 1).replace(/\n}$/, "");
   const lines = Object.entries(weights).map(([f, w]) => `  ${JSON.stringify(f)}: ${w}`);
-  return `${head},\n "weights": {\n${lines.join(",\n")}\n }\n}\n`;
+  const stay = staySwitch
+    ? (() => {
+        const { weights: w, ...r } = staySwitch;
+        const h = JSON.stringify(r, null, 1).replace(/\n}$/, "").replace(/\n/g, "\n ");
+        const l = Object.entries(w).map(([f, x]) => `   ${JSON.stringify(f)}: ${x}`);
+        return `,\n "staySwitch": ${h},\n  "weights": {\n${l.join(",\n")}\n  }\n }`;
+      })()
+    : "";
+  return `${head},\n "weights": {\n${lines.join(",\n")}\n }${stay}\n}\n`;
+}
+
+/** A fingerprint of the tuning conversations the stay-or-switch judge learns from. */
+export function conversationsFingerprint(root: string): string {
+  const text = readFileSync(path.join(root, "eval/conversations-tuning.jsonl"));
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** A turn after an answer where search's first hit is another procedure than the one at hand, with its label. */
+export interface StayTurn {
+  id: string;
+  text: string;
+  current: Procedure;
+  other: Procedure;
+  /** The turn stays on the procedure at hand (false: it moves to the other). */
+  yes: boolean;
+  features: string[];
+}
+
+/**
+ * The stay-or-switch judge's turns of the tuning conversations (`half` of them when given): a follow-up after an
+ * answer, the procedure at hand read by the labels as caseTurns reads it, search's first hit another procedure; stay
+ * when the turn expects the one at hand, switch when it expects the hit (others are left out). The case judge's P of
+ * a turn comes from a judge trained on the other half of the conversations, so no turn is scored by one that saw it.
+ */
+export function stayTurns(
+  root: string,
+  catalogue: CaseQuestionCatalogue,
+  search: ProcedureSearch<Procedure>,
+  half?: "even" | "odd",
+): StayTurn[] {
+  const keep = (id: string) => half === undefined || number(id) % 2 === (half === "even" ? 0 : 1);
+  const judges = {
+    even: trainOn(caseTurns(root, catalogue, "odd"), catalogue),
+    odd: trainOn(caseTurns(root, catalogue, "even"), catalogue),
+  };
+  const byCode = new Map(catalogue.procedures.map((p) => [p.code, p]));
+  const out: StayTurn[] = [];
+  const lines = readFileSync(path.join(root, "eval/conversations-tuning.jsonl"), "utf8").split("\n");
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    const c = JSON.parse(line) as { id: string; turns: Array<{ text?: string; pick?: string; expected: string }> };
+    if (!keep(c.id)) continue;
+    const judge = number(c.id) % 2 === 0 ? judges.even : judges.odd;
+    let current: Procedure | undefined;
+    c.turns.forEach((t, i) => {
+      const codes = t.expected.split("|");
+      if (i > 0 && current && t.text !== undefined && t.text !== "/start" && readCorrection(t.text) === undefined) {
+        const outcome = followUpOutcome(search, t.text);
+        const other = outcome.decision === "none" ? undefined : outcome.hits[0]?.procedure;
+        const stays = codes.includes(current.code);
+        if (other && other.code !== current.code && (stays || codes.includes(other.code))) {
+          const p = caseQuestionP(judge, t.text, current, catalogue);
+          out.push({
+            id: `${c.id}#${i + 1}`,
+            text: t.text,
+            current,
+            other,
+            yes: stays,
+            features: staySwitchFeatures(t.text, current, other, outcome, p),
+          });
+        }
+      }
+      if (t.text === "/start") current = undefined;
+      else if (t.pick) current = byCode.get(t.pick) ?? current;
+      else if (t.expected !== "none" && (codes.length === 1 || !current || !codes.includes(current.code)))
+        current = byCode.get(codes[0] as string) ?? current;
+    });
+  }
+  return out;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -179,8 +265,22 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   } else {
     const half = arg("--half") as "even" | "odd" | undefined;
     const model = trainOn(caseTurns(root, catalogue, half), catalogue);
+    const search = indexCatalogue(catalogue) as ProcedureSearch<Procedure>;
+    // `--stay-half even|odd`: the stay-or-switch judge of that half's turns only, to measure on the other half
+    const stays = stayTurns(root, catalogue, search, (arg("--stay-half") ?? half) as "even" | "odd" | undefined);
+    const staySwitch = trainStaySwitch(stays, {}, conversationsFingerprint(root));
+    if (process.argv.includes("--stay-check")) {
+      // how the judge of one half reads the other half's turns, by threshold
+      const other = stayTurns(root, catalogue, search, arg("--stay-half") === "even" ? "odd" : "even");
+      for (const th of [0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
+        const read = other.filter((t) => staySwitchP(staySwitch, t.features) >= th);
+        console.log(
+          `P ≥ ${th}: stay read ${read.filter((t) => t.yes).length}/${other.filter((t) => t.yes).length}, switch read as stay ${read.filter((t) => !t.yes).length}/${other.filter((t) => !t.yes).length}`,
+        );
+      }
+    }
     const out = arg("--out") ?? path.join(root, CASE_QUESTION_FILE);
-    writeFileSync(out, formatCaseQuestion(model));
+    writeFileSync(out, formatCaseQuestion(model, staySwitch));
     console.log(`${out}: ${Object.keys(model.weights).length} weights, ${JSON.stringify(model.trained)}`);
   }
 }

@@ -24,7 +24,14 @@ import {
   rememberProcedure,
   rememberRejected,
 } from "./answer-context.js";
-import { asksOfCaseBroadly, asksOfCaseByModel, typedInEnglish } from "./case-question.js";
+import {
+  asksOfCaseBroadly,
+  asksOfCaseByModel,
+  caseP,
+  STAY_SWITCH_MODEL,
+  staySwitchP,
+  typedInEnglish,
+} from "./case-question.js";
 import { type Correction, readCorrection, setAside } from "./corrections.js";
 import {
   asksFirstStep,
@@ -40,6 +47,7 @@ import {
   namesPaperBeside,
   opensMoveOn,
   pointsAtCurrent,
+  procedureTexts,
   type SectionCue,
   sectionCue,
   spelledOut,
@@ -370,7 +378,9 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   const answer = async (ctx: FeatureContext, text: string) => {
     await readingsReady(ctx, deps);
     const before = readContext(ctx);
-    const replies = await answerQuestion(ctx, deps, text);
+    const answered = await answerQuestion(ctx, deps, text);
+    const stayed = stayOnCase(ctx, deps, before, text);
+    const replies = stayed ? [stayed] : answered;
     noteHowAnswered(ctx, deps, before, text);
     return replies;
   };
@@ -421,6 +431,58 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
       ? [show(ctx, deps, procedure, picked.section, picked.part)]
       : [{ text: ctx.t("expired-choice") }];
   }
+}
+
+/**
+ * The stay-or-switch judge (case-question.ts StaySwitchModel) after the rules: a follow-up that moved the chat from the
+ * procedure at hand to search's first hit, which the judge reads as still asking of the case at hand ("tiệm em là hộ cá
+ * thể thì tốn bao nhiêu" on a tobacco licence: the household business named only as the shop's state), is answered
+ * with the one at hand, the section it asks. Not a correction ("không phải, …"): that rejects the one at hand.
+ */
+/** A question of this many words or fewer that names another procedure whole asks of it. */
+const SHORT_NAMED = 10;
+
+function stayOnCase(
+  ctx: FeatureContext,
+  deps: AnswerFeatureDeps,
+  before: AnswerContext,
+  text: string,
+): Reply | undefined {
+  const model = STAY_SWITCH_MODEL;
+  const after = readContext(ctx);
+  if (!model || !before.code || !after.code || after.code === before.code || readCorrection(text)) return undefined;
+  const { search, catalogue } = snapshotOf(ctx, deps);
+  const current = catalogue.procedures.find((p) => p.code === before.code);
+  const other = catalogue.procedures.find((p) => p.code === after.code);
+  if (!current || !other) return undefined;
+  const outcome = followUpOutcome(search, text);
+  if (outcome.hits[0]?.procedure.code !== other.code) return undefined;
+  // A move said in words ("còn …", "chuyển sang hỏi về …", "quay lại …") or a message that opens by naming the other
+  // ("khai tử thì mất bao lâu", "thuong tru thi het bao nhieu tien"): the citizen asks of it, as the rules read.
+  const typed = spelledOut(text);
+  const cue = sectionCue(typed);
+  if (opensMoveOn(typed) || saysTopicReturn(typed)) return undefined;
+  // A look-alike (a re-issue, an extension, a foreign-element twin) is the variant readings' choice; a detail told with
+  // no question is the detail readings'; a short question naming the other whole asks of it ("khai tu thi can giay to gi").
+  if (lookAlike(other, current) || (!cue && !asksQuestion(typed))) return undefined;
+  if (cue && saysNameOf(other, typed) && tokenize(typed.slice(0, MAX_DAY_CHARS)).length <= SHORT_NAMED)
+    return undefined;
+  if (!asksWhetherNeeded(typed) && opensWithOtherName(other, current, typed, cue?.section)) return undefined;
+  // The other named whole by a word the record at hand never says ("làm giấy chứng tử cho ông thì mất mấy ngày" after a
+  // birth registration): no paper or state of this case.
+  if (saysNameOf(other, typed)) {
+    const theirs = new Set([...nameWords(other)].map((k) => k.split(":")[0] ?? k));
+    const record = new Set(procedureTexts(current).flatMap((t) => tokenize(t)));
+    if (tokenize(typed.slice(0, MAX_DAY_CHARS)).some((t) => theirs.has(t) && !record.has(t))) return undefined;
+  }
+  const p = staySwitchP(model, staySwitchFeatures(text, current, other, outcome, caseP(text, current, catalogue)));
+  if (p < model.threshold) return undefined;
+  return show(
+    ctx,
+    deps,
+    current,
+    whereRecordSays(current, text, cue?.section ?? (asksQuestion(text) ? "conditions" : "general")),
+  );
 }
 
 /** "None of these is right", under the list a bare "không phải" offers. */
@@ -3867,4 +3929,74 @@ function show(ctx: FeatureContext, deps: AnswerFeatureDeps, procedure: Procedure
   rememberProcedure(ctx, procedure.code, section);
   const { catalogue } = snapshotOf(ctx, deps);
   return procedureReply(ctx, catalogue, procedure, section, { part, feedback: deps.answerFeedback !== undefined });
+}
+
+/**
+ * What a follow-up asks after an answer, as answerQuestion searches it: its chat spellings written out, words of going
+ * back left off, search's outcome (a rescued guess read as nothing found). The stay-or-switch judge reads this.
+ */
+export function followUpOutcome(search: ProcedureSearch<Procedure>, typed: string): SearchOutcome<Procedure> {
+  const outcome = search.search(withoutTopicReturn(spelledOut(typed)), SEARCH_LIMIT);
+  return outcome.rescued ? { ...outcome, decision: "none", hits: [] } : outcome;
+}
+
+const bucketOf = (x: number, edges: readonly number[]) => String(edges.filter((e) => x >= e).length);
+
+/**
+ * The stay-or-switch judge's features (case-question.ts StaySwitchModel) of `typed` sent after an answer on `current`,
+ * search putting `other` first: how much of the other's name the message says (whole, or only its thing as a paper or a
+ * state), whether the record at hand lists the words that found the other, the words it opens with, the word before the
+ * other's name (a verb of doing, "giấy", a state), the section asked, the case judge's P (`caseP`) and search's margin.
+ * Built of word shapes and shares, not of which procedures, so that they carry to procedures not trained on.
+ */
+export function staySwitchFeatures(
+  typed: string,
+  current: Procedure,
+  other: Procedure,
+  outcome: SearchOutcome<Procedure>,
+  caseP: number,
+): string[] {
+  const text = spelledOut(typed);
+  const out = new Set<string>();
+  const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
+  const otherOwn = new Set([...nameWords(other)].map((k) => k.split(":")[0] ?? k));
+  const currentOwn = new Set([...nameWords(current)].map((k) => k.split(":")[0] ?? k));
+  const record = new Set(procedureTexts(current).flatMap((t) => tokenize(t)));
+  const saidOther = [...new Set(tokens.filter((t) => otherOwn.has(t)))];
+  const top = outcome.hits.find((h) => h.procedure.code === other.code);
+  out.add(`yn:${saysNameOf(other, text) ? 1 : 0}`);
+  out.add(`cn:${saysNameOf(current, text) ? 1 : 0}`);
+  out.add(`yt:${bucketOf(top?.parts.title ?? 0, [0.25, 0.5, 0.75, 1])}`);
+  out.add(`ycov:${bucketOf(top?.parts.coverage ?? 0, [0.25, 0.5, 0.75, 1])}`);
+  out.add(`la:${lookAlike(other, current) ? 1 : 0}`);
+  // the words that found the other: how many of them the record at hand says, how many its own names say
+  const inRecord = saidOther.filter((t) => record.has(t)).length;
+  const inName = saidOther.filter((t) => currentOwn.has(t)).length;
+  out.add(`ys:${bucketOf(saidOther.length, [1, 2, 3, 4])}`);
+  out.add(`rec:${saidOther.length === 0 ? "-" : String(Math.round((4 * inRecord) / saidOther.length))}`);
+  out.add(`recn:${saidOther.length === 0 ? "-" : String(Math.round((2 * inName) / saidOther.length))}`);
+  // the words it opens with ("còn", "à còn", "also", "quay lại") and the word before the other's name
+  out.add(`o:${tokens[0] ?? "-"}`);
+  out.add(`o2:${tokens.slice(0, 2).join("_")}`);
+  out.add(`mv:${opensMoveOn(text) ? 1 : 0}`);
+  out.add(`ret:${saysTopicReturn(text) ? 1 : 0}`);
+  const at = tokens.findIndex((t) => otherOwn.has(t) && !currentOwn.has(t));
+  const first = at >= 0 ? at : tokens.findIndex((t) => otherOwn.has(t));
+  out.add(`pre:${first < 0 ? "-" : (tokens[first - 1] ?? "^")}`);
+  out.add(`pre2:${first < 0 ? "-" : tokens.slice(Math.max(0, first - 2), first).join("_") || "^"}`);
+  out.add(`at:${first < 0 ? "-" : bucketOf(first / Math.max(1, tokens.length), [0.25, 0.5, 0.75])}`);
+  const cue = sectionCue(text);
+  out.add(`cue:${cue ? cue.section : "-"}${cue?.only ? ":only" : ""}`);
+  out.add(`need:${asksWhetherNeeded(text) ? 1 : 0}`);
+  out.add(`wif:${asksWhatIf(text) ? 1 : 0}`);
+  out.add(`q:${asksQuestion(text) ? 1 : 0}`);
+  out.add(`cp:${bucketOf(caseP, [0.2, 0.5, 0.8, 0.95])}`);
+  const [first1, second] = outcome.hits;
+  out.add(`dec:${outcome.decision}${outcome.sure ? ":sure" : ""}`);
+  out.add(`m:${bucketOf((first1?.score ?? 0) - (second?.score ?? 0), [0.05, 0.15, 0.3, 0.6])}`);
+  const rank = outcome.hits.findIndex((h) => h.procedure.code === current.code);
+  out.add(`cr:${rank < 0 ? "-" : String(Math.min(rank, 3))}`);
+  out.add(`len:${bucketOf(tokens.length, [4, 8, 15, 25])}`);
+  out.add(`lang:${typedWithMarks(words(text.slice(0, 600))) ? "acc" : typedInEnglish(text) ? "en" : "bare"}`);
+  return [...out];
 }

@@ -377,3 +377,76 @@ export function trainCaseQuestion(
     },
   };
 }
+
+/**
+ * The stay-or-switch judge: after an answer on a procedure, where search's first hit Y is another one and the rules
+ * moved the chat to Y, how likely the follow-up still asks of the procedure at hand — Y named only as a paper or a
+ * state of the case ("tiệm em là hộ cá thể thì tốn bao nhiêu" on a tobacco licence, "bệnh viện chỉ cho giấy báo tử" on a
+ * death registration) — rather than of Y. One logistic regression over features of the message and of Y against the
+ * one at hand (answer.ts `staySwitchFeatures`), trained by `npm run case-question:train` on the tuning conversations'
+ * turns of that kind (stay: expected is the procedure at hand; switch: expected is Y). Its model sits in
+ * data/case-question.json beside the case-question judge's.
+ */
+export interface StaySwitchModel {
+  readonly features: string;
+  readonly bias: number;
+  readonly weights: Readonly<Record<string, number>>;
+  /** P(stay) from which the chat stays on the procedure at hand. */
+  readonly threshold: number;
+  readonly trained?: Readonly<Record<string, number | string>>;
+}
+
+export const STAY_SWITCH_FEATURES = "stay-switch:name+record+opener+before+cue+case-p+margin/v1";
+
+/** P(the follow-up stays on the procedure at hand) for the features `features`. */
+export function staySwitchP(model: StaySwitchModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The trained stay-or-switch judge (data/case-question.json `staySwitch`), or null when trained for other features. */
+export const STAY_SWITCH_MODEL: StaySwitchModel | null =
+  (trained as { staySwitch?: { features: string } }).staySwitch?.features === STAY_SWITCH_FEATURES
+    ? ((trained as { staySwitch?: unknown }).staySwitch as StaySwitchModel)
+    : null;
+
+/** The case-question judge's P for a turn after an answer (0 without a model). */
+export function caseP(text: string, current: Procedure, catalogue: CaseQuestionCatalogue): number {
+  const model = CASE_QUESTION_MODEL;
+  return model === null ? 0 : caseQuestionP(model, text, current, catalogue);
+}
+
+export const DEFAULT_STAY_SWITCH_TRAINING = { l2: 1, steps: 300, rate: 0.05, minCount: 3, threshold: 0.8 };
+
+/** Trains the stay-or-switch judge on featured turns (`yes`: the turn stays). Deterministic. */
+export function trainStaySwitch(
+  docs: ReadonlyArray<{ features: readonly string[]; yes: boolean }>,
+  options: Partial<typeof DEFAULT_STAY_SWITCH_TRAINING> = {},
+  /** A fingerprint of the conversations it learnt from (the model test holds the file to today's). */
+  data = "",
+): StaySwitchModel {
+  const o = { ...DEFAULT_STAY_SWITCH_TRAINING, ...options };
+  const fit = fitLogistic(
+    docs.map((d) => d.features),
+    docs.map((d) => d.yes),
+    docs.map(() => 1),
+    o,
+  );
+  return {
+    features: STAY_SWITCH_FEATURES,
+    bias: fit.bias,
+    weights: fit.weights,
+    threshold: o.threshold,
+    trained: {
+      turns: docs.length,
+      stay: docs.filter((d) => d.yes).length,
+      features: fit.features,
+      l2: o.l2,
+      steps: o.steps,
+      rate: o.rate,
+      minCount: o.minCount,
+      data,
+    },
+  };
+}
