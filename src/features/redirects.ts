@@ -1938,8 +1938,13 @@ export function asksAgencyService(text: string, match: RedirectMatch): boolean {
       const opens = SERVICE_ACTS.some((act) => act.every((t, j) => run[j] === t));
       let before = at;
       while (before > 0 && AGAIN.has(tokens[before - 1] as string)) before--;
-      const acted = SERVICE_ACTS.some((act) => act.every((t, j) => tokens[before - act.length + j] === t));
-      return (opens || acted) && where(at + run.length);
+      const act = SERVICE_ACTS.find((act) => act.every((t, j) => tokens[before - act.length + j] === t));
+      if (!opens && act === undefined) return false;
+      // «xin trích lục khai sinh để làm hộ chiếu cho con ở đâu»: the agency's service is what a ward paper asked before
+      // «để» is for, and the place asked is that paper's (REVIEW s27 on 20cd32c); «về quê để làm hộ chiếu» is not.
+      const purposeAt = (opens ? at : before - (act?.length ?? 0)) - 1;
+      if (tokens[purposeAt] === PURPOSE && wardPaperBefore(tokens.slice(0, purposeAt))) return false;
+      return where(at + run.length);
     }),
   );
 }
