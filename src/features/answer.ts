@@ -433,15 +433,15 @@ export function createAnswerFeature(deps: AnswerFeatureDeps): Feature {
   }
 }
 
+/** A question of this many words or fewer that names another procedure whole asks of it. */
+const SHORT_NAMED = 10;
+
 /**
  * The stay-or-switch judge (case-question.ts StaySwitchModel) after the rules: a follow-up that moved the chat from the
  * procedure at hand to search's first hit, which the judge reads as still asking of the case at hand ("tiệm em là hộ cá
  * thể thì tốn bao nhiêu" on a tobacco licence: the household business named only as the shop's state), is answered
  * with the one at hand, the section it asks. Not a correction ("không phải, …"): that rejects the one at hand.
  */
-/** A question of this many words or fewer that names another procedure whole asks of it. */
-const SHORT_NAMED = 10;
-
 function stayOnCase(
   ctx: FeatureContext,
   deps: AnswerFeatureDeps,

@@ -21,6 +21,9 @@ const catalogue = bundledCatalogueOfFile(180_000);
 describeOosBatches(catalogue, "probe batches (test/features/s27-oos-probe*)", [
   ["test/features/s27-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 4 }],
   ["test/features/s27-oos-probe2.jsonl", { answered: 0, listed: 0, inRight: 18 }],
+  // Written for a mechanism OOS dropped (it lost an in-scope message on the odd half); held where main stands: no
+  // out-of-scope letter answered or listed, 2 of the 4 in-scope letters right.
+  ["test/features/s27-oos-probe3.tsv", { answered: 0, listed: 0, inRight: 2 }],
 ]);
 
 /**
