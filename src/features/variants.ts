@@ -1635,10 +1635,31 @@ function learnedLean(
 }
 
 /**
- * Of the look-alikes of the procedure at hand (`among`), the one the words point to in citizens' own words: every key
- * that points to a look-alike (pointedKeys) points to that one, none to the one at hand, and they lean to it over the
- * one at hand by LEARNED_ODDS at least. Undefined otherwise (the words say nothing of the case, or as much of the one
- * at hand).
+ * The one the pointing keys point to: when they all point to one, that one; when they point to several ("nhóm dời địa
+ * điểm sang xã bên cạnh" over the worship sites: "nhóm dời" said by three câu mẫu of the move within a commune, "sang
+ * xã", "bên cạnh" by many of the move to another commune), the one most of them point to, when all the pointing keys
+ * together lean to it by LEARNED_ODDS over each other one they point to (the one at hand among them). Undefined when
+ * none stands out.
+ */
+function pointedMost(
+  pointed: readonly { key: string; spelled: string | undefined; to: Procedure }[],
+  current: Procedure,
+  learned: LookAlikeReadings,
+): Procedure | undefined {
+  const counts = new Map<Procedure, number>();
+  for (const p of pointed) counts.set(p.to, (counts.get(p.to) ?? 0) + 1);
+  if (counts.size <= 1) return pointed[0]?.to;
+  const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+  const [[to, most] = [undefined, 0], [, next] = [undefined, 0]] = ranked;
+  if (!to || to === current || most <= next) return undefined;
+  return ranked.every(([o]) => o === to || learnedLean(o, to, learned, pointed) >= LEARNED_ODDS) ? to : undefined;
+}
+
+/**
+ * Of the look-alikes of the procedure at hand (`among`), the one the words point to in citizens' own words: the keys
+ * that point (pointedKeys) point to that one (over a list, most of them do and all of them together lean to it over
+ * each other one pointed to: pointedMost), and they lean to it over the one at hand by LEARNED_ODDS at least.
+ * Undefined otherwise (the words say nothing of the case, or as much of the one at hand).
  */
 export function learnedTold(
   current: Procedure,
@@ -1649,14 +1670,19 @@ export function learnedTold(
   learned: LookAlikeReadings | undefined,
   /** How many keys must point to it (over a list, two: one word may be any other matter's, "app ngân hàng bị khóa"). */
   keysAtLeast = 1,
+  /**
+   * Over a list, most keys decide (pointedMost): none of the listed ones is a case the citizen is on. After an answer,
+   * a key pointing to the one at hand or to a third one keeps the chat where it is.
+   */
+  byMost = false,
 ): Procedure | undefined {
   if (!learned) return undefined;
   // a section asked ("có cần mang bản gốc không", "nộp ở đâu") asks of the one at hand, whatever words it shares
   if (extractIntent(words(text)).intent !== "general") return undefined;
   const pointed = pointedKeys(current, among, all, text, learned);
   const targets = new Set(pointed.map((p) => p.to));
-  const [to] = targets;
-  if (targets.size !== 1 || !to || to === current || pointed.length < keysAtLeast) return undefined;
+  const to = byMost ? pointedMost(pointed, current, learned) : targets.size === 1 ? pointed[0]?.to : undefined;
+  if (!to || to === current || pointed.filter((p) => p.to === to).length < keysAtLeast) return undefined;
   // talk of another matter that shares the thing's word ("hút thuốc lá có hại gì cho phổi" after a tobacco licence)
   // tells no case of the ward's: it moves nowhere, whatever word of it a look-alike's câu mẫu say
   const keys = spelledKeys(text, all);
@@ -1685,7 +1711,7 @@ export function learnedAmong(
   text: string,
   learned: LookAlikeReadings | undefined,
 ): Procedure | undefined {
-  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text, learned, 2) === p));
+  return listed.find((p) => listed.every((o) => o === p || learnedTold(o, listed, all, text, learned, 2, true) === p));
 }
 
 /** Of the shorter title, this share of its words at least, and no fewer than SHARED_TITLE_WORDS, the longer one says. */
