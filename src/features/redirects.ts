@@ -783,10 +783,19 @@ export function containsRun(tokens: readonly string[], run: readonly string[]): 
 const OPENING = new Set(tokenize("cho hỏi muốn xin làm thủ tục về ạ ad admin ơi e mn anh chị"));
 /**
  * Who asks, skipped only before a request ("tôi muốn vay vốn", "cho mình hỏi …"): "tôi ly hôn được 3 năm rồi" is a
- * status.
+ * status. A pronoun, no act: it is also who a purpose is for ("… để tôi vay vốn", toldOf), so it stays a list apart
+ * from the acts below (ACTS_ASKED).
  */
 const ASKER = new Set(tokenize("tôi em mình"));
+/** The request word after ASKER: wanting or asking ("muốn", "hỏi"), and "xin", the one act of ACTS_ASKED said there. */
 const REQUEST = new Set(tokenize("muốn xin hỏi"));
+/**
+ * The acts of asking for a paper or a service, the one list the readers of an act share: "xin", "làm", "cấp". Each
+ * reader adds the acts of its own object, which differ because the objects do: a paper of a decision is got or
+ * received too (ASKED_FOR: "lấy", "nhận"); an agency's service is renewed, changed, withdrawn, opened, closed,
+ * registered … (SERVICE_ACTS: "gia hạn", "đổi", "rút", "mở", "chốt", "đăng ký" …), none of which a decision is.
+ */
+const ACTS_ASKED = ["xin", "làm", "cấp"];
 
 /**
  * Whether the message opens with the term, its topic said first ("vay vốn ngân hàng chính sách cho hộ nghèo thì
@@ -1406,8 +1415,8 @@ const NOT_TRANSLATING_BEFORE = new Set(tokenize("giao mùa phòng chống"));
 const NOT_TRANSLATING_AFTER = new Set(tokenize("vụ bệnh covid"));
 /** "bản án ly hôn", "quyết định ly hôn", "ghi chú ly hôn", "trích lục ly hôn": a paper (or the ward's note) of it. */
 const PAPER_OF = new Set(["ban an", "quyet dinh", "ghi chu", "trich luc"]);
-/** "xin quyết định thôi quốc tịch", "làm quyết định nhập quốc tịch": that paper asked for. */
-const ASKED_FOR = new Set(tokenize("xin làm cấp lấy nhận"));
+/** "xin quyết định thôi quốc tịch", "làm quyết định nhập quốc tịch", "nhận quyết định …": that paper asked for. */
+const ASKED_FOR = new Set([...ACTS_ASKED, "lấy", "nhận"].flatMap(tokenize));
 /** "hộ chiếu ghi sai ngày sinh thì làm lại": the paper itself wrong, to be fixed, is asked for. */
 const WRONG = "sai";
 
@@ -1908,7 +1917,8 @@ function paperAskedBeside(text: string, said: readonly (readonly string[])[]): b
  * «mở tài khoản ngân hàng», «đăng ký nhãn hiệu»), with «lại» between («làm lại căn cước»).
  */
 const SERVICE_ACTS = [
-  ...["làm", "cấp", "đổi", "xin", "rút", "mở", "chốt", "thi", "học", "gia hạn", "quyết toán", "đăng ký", "sang tên"],
+  ...ACTS_ASKED,
+  ...["đổi", "rút", "mở", "chốt", "thi", "học", "gia hạn", "quyết toán", "đăng ký", "sang tên"],
   ...["cập nhật", "apply for", "renew", "extend", "get"],
 ].map(tokenize);
 const AGAIN = new Set(tokenize("lại mới"));

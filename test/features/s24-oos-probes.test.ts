@@ -1,6 +1,5 @@
-import { matchRedirect } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
-import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeOosBatches, describeReaders, readsRedirect } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -23,7 +22,7 @@ describeOosBatches(catalogue, "probe batches (test/features/s24-oos-probe*)", [
  * after a story (identity).
  */
 describeReaders("test/features/s24-oos-readers.tsv", {
-  "pointer asked": (text) => matchRedirect(catalogue().current().catalogue.redirects, text)?.strength === 1,
+  "pointer asked": readsRedirect(catalogue, (_, said) => said.strength === 1),
   "off topic": (text) => smallTalkReply(text) === "small-talk-offtopic",
   identity: (text) => smallTalkReply(text) === "small-talk-identity",
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Redirect } from "../../src/catalogue/schema.js";
-import { matchRedirect, namesPaperToBring } from "../../src/features/redirects.js";
+import { namesPaperToBring } from "../../src/features/redirects.js";
 import { smallTalkReply } from "../../src/features/small-talk.js";
 import { tokenize } from "../../src/search/normalize.js";
-import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
+import { bundledCatalogueOfFile, describeOosBatches, describeReaders, readsRedirect } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -45,10 +45,7 @@ describeOosBatches(catalogue, "probe batches (test/features/s26-oos-probe*.jsonl
  */
 describeReaders("test/features/s26-oos-readers.tsv", {
   translate: (text) => smallTalkReply(text) === "small-talk-translate",
-  "paper needed": (text) => {
-    const said = matchRedirect(catalogue().current().catalogue.redirects, text);
-    return said !== undefined && namesPaperToBring(text, said.term, said.redirect);
-  },
+  "paper needed": readsRedirect(catalogue, (text, said) => namesPaperToBring(text, said.term, said.redirect)),
 });
 
 // REVIEW s26: the paper-needed reader read the agencies' terms from the bundled file at load, so a term staff add to

@@ -1,5 +1,5 @@
-import { asksAgencyService, matchRedirect } from "../../src/features/redirects.js";
-import { bundledCatalogueOfFile, describeOosBatches, describeReaders } from "../harness/probe-floors.js";
+import { asksAgencyService } from "../../src/features/redirects.js";
+import { bundledCatalogueOfFile, describeOosBatches, describeReaders, readsRedirect } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
@@ -32,9 +32,6 @@ describeOosBatches(catalogue, "probe batches (test/features/s27-oos-probe*)", [
  * service asked for by its act, and where.
  */
 describeReaders("test/features/s27-oos-readers.tsv", {
-  "letter's question": (text) => matchRedirect(catalogue().current().catalogue.redirects, text)?.strength === 1,
-  "service asked": (text) => {
-    const said = matchRedirect(catalogue().current().catalogue.redirects, text);
-    return said !== undefined && asksAgencyService(text, said);
-  },
+  "letter's question": readsRedirect(catalogue, (_, said) => said.strength === 1),
+  "service asked": readsRedirect(catalogue, asksAgencyService),
 });

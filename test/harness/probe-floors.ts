@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { matchRedirect, type RedirectMatch } from "../../src/features/redirects.js";
 import { bundledCatalogue, ROOT } from "./common.js";
 import { conversations, playConversations } from "./eval-conversations.js";
 import { type Figures, type Outcome, ownSet, type Row } from "./oos-harness.js";
@@ -189,6 +190,22 @@ export function describeReaders(file: string, read: Readonly<Record<string, (tex
       expect(reads?.(text)).toBe(taken === "yes");
     });
   });
+}
+
+/**
+ * A reader of another agency's redirect for `describeReaders`: the redirect the text matches in the catalogue's
+ * redirects as they are now, read by `read`; a text matching none is not taken. The OOS files' readers were each this
+ * match and check, written again:
+ *   describeReaders(file, { "service asked": readsRedirect(catalogue, asksAgencyService) });
+ */
+export function readsRedirect(
+  catalogue: () => LiveCatalogue,
+  read: (text: string, said: RedirectMatch) => boolean,
+): (text: string) => boolean {
+  return (text) => {
+    const said = matchRedirect(catalogue().current().catalogue.redirects, text);
+    return said !== undefined && read(text, said);
+  };
 }
 
 /** A search batch's floors, as counts: top-1 and top-3 at least; out-of-scope lines answered and offered a list at most. */
