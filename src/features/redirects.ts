@@ -1391,6 +1391,35 @@ const TRANSLATED = "dich";
 const TRANSLATED_REACH = 5;
 const PURPOSE = "de";
 /**
+ * Words that say what follows is a purpose, as «để» does (REVIEW s27: «nhằm» went to the pointer): «để (mà)», «nhằm»,
+ * «(với/nhằm) mục đích (là)», «phục vụ (cho)»; and before «việc» and the act, «cho», «vào» («dùng cho việc làm thẻ tạm
+ * trú», «phục vụ việc xin visa»). Each read with its accents where typed: «nhầm» (a mistake) is no «nhằm».
+ */
+const PURPOSE_RUNS = ["để", "để mà", "nhằm", "mục đích", "mục đích là", "phục vụ", "phục vụ cho"].map((run) =>
+  words(run),
+);
+const PURPOSE_BEFORE_DEED = ["cho", "vào"].map((run) => words(run));
+const DEED = "viec";
+
+/**
+ * Where a purpose word said right before `end` starts (the longest run), «việc» between them allowed; -1 if none: «…
+ * nhằm | làm visa», «… mục đích là | gia hạn thẻ tạm trú», «… dùng cho việc | làm thẻ tạm trú».
+ */
+function purposeBefore(said: readonly Word[], end: number): number {
+  const deed = said[end - 1]?.token === DEED;
+  const to = deed ? end - 1 : end;
+  let from = -1;
+  for (const run of deed ? [...PURPOSE_RUNS, ...PURPOSE_BEFORE_DEED] : PURPOSE_RUNS) {
+    const start = to - run.length;
+    const here = run.every((w, j) => {
+      const typed = said[start + j];
+      return typed?.token === w.token && (typed.marks === "" || typed.marks === w.marks);
+    });
+    if (start >= 0 && here && (from < 0 || start < from)) from = start;
+  }
+  return from;
+}
+/**
  * A ward paper or procedure, named before "để" in its clause, makes what follows "để" what that paper is for ("xin giấy
  * xác nhận độc thân để vay vốn", "đăng ký khai sinh để làm bảo hiểm y tế cho con"). With none named there, what follows
  * "để" is the citizen's own errand, which the pointer answers: "em về quê để làm căn cước", "qua công an để làm hộ
@@ -1424,12 +1453,22 @@ const WRONG = "sai";
  * Whether the words around the term tell of it (a paper's content or details, a paper a record follows, what was found
  * out while doing it, a paper translated) rather than ask for it.
  */
-function toldOf(tokens: readonly string[], at: number, to: number, clauseFrom: readonly number[]): boolean {
+function toldOf(
+  typed: readonly Word[],
+  tokens: readonly string[],
+  at: number,
+  to: number,
+  clauseFrom: readonly number[],
+): boolean {
   if (tokens[at - 1] === AFTER_PAPER) return true;
-  // "giấy xác nhận độc thân để vay vốn", "… để tôi vay vốn": what a paper is for; not "cần gì để làm hộ chiếu", "làm sao
-  // để …", which ask how to get it
+  // "giấy xác nhận độc thân để vay vốn", "… để tôi vay vốn", "… nhằm vay vốn": what a paper is for; not "cần gì để làm
+  // hộ chiếu", "làm sao để …", which ask how to get it
   const purposeAt =
-    tokens[at - 1] === PURPOSE ? at - 1 : tokens[at - 2] === PURPOSE && ASKER.has(tokens[at - 1] ?? "") ? at - 2 : -1;
+    purposeBefore(typed, at) >= 0
+      ? purposeBefore(typed, at)
+      : ASKER.has(tokens[at - 1] ?? "")
+        ? purposeBefore(typed, at - 1)
+        : -1;
   if (purposeAt > 0) {
     const before = tokens.slice(clauseFrom[purposeAt] ?? 0, purposeAt);
     if (wardPaperBefore(before) || !before.some((t) => ERRAND.has(t))) return true;
@@ -1839,7 +1878,7 @@ export function namesAsHeld(text: string, terms: readonly (readonly string[])[])
       authorised ||
       done ||
       demandsPaper(tokens, to) ||
-      toldOf(tokens, at, to, clauseFrom) ||
+      toldOf(typed, tokens, at, to, clauseFrom) ||
       setAside(tokens, at, to, sentenceFrom, complaint) ||
       heldAlike(tokens, to, sentenceFrom)
     );
@@ -1950,10 +1989,11 @@ export function asksAgencyService(text: string, match: RedirectMatch): boolean {
       while (before > 0 && AGAIN.has(tokens[before - 1] as string)) before--;
       const act = SERVICE_ACTS.find((act) => act.every((t, j) => tokens[before - act.length + j] === t));
       if (!opens && act === undefined) return false;
-      // «xin trích lục khai sinh để làm hộ chiếu cho con ở đâu»: the agency's service is what a ward paper asked before
-      // «để» is for, and the place asked is that paper's (REVIEW s27 on 20cd32c); «về quê để làm hộ chiếu» is not.
-      const purposeAt = (opens ? at : before - (act?.length ?? 0)) - 1;
-      if (tokens[purposeAt] === PURPOSE && wardPaperBefore(tokens.slice(0, purposeAt))) return false;
+      // «xin trích lục khai sinh để làm hộ chiếu cho con ở đâu», «… nhằm làm hộ chiếu», «… với mục đích làm hộ chiếu»:
+      // the agency's service is what a ward paper asked before the purpose word is for, and the place asked is that
+      // paper's (REVIEW s27 on 20cd32c); «về quê để làm hộ chiếu» is not.
+      const purposeAt = purposeBefore(said, opens ? at : before - (act?.length ?? 0));
+      if (purposeAt >= 0 && wardPaperBefore(tokens.slice(0, purposeAt))) return false;
       return where(at + run.length);
     }),
   );
