@@ -274,6 +274,47 @@ export function tellsOnly(text: string): boolean {
 }
 
 /**
+ * Who the assistant is called when a message makes it the doer: «bạn», "bot", "ad" first («bạn dịch được tiếng Hàn
+ * không», «bot có làm thơ được không»); in English "can you", "could you", "do you", "are you" (`ASSISTANT_EN`).
+ */
+const ASSISTANT = asWritten("bạn bot ad admin chatbot");
+const ASSISTANT_EN = new Set(["can", "could", "do", "are", "will", "would"]);
+/**
+ * After the assistant's name, what makes it no doer: a call («bạn ơi», «ad à»), a request for a word of guidance
+ * («bạn cho hỏi», «bạn chỉ giúp», «bạn hướng dẫn», «ad tư vấn»), or another person and a body («bạn trai tôi», «bạn
+ * bè», «bạn của em»), or, typed without accents, a board or a copy ("ban quan ly", "ban sao"); in English, "tell",
+ * "help", "show", "explain" (what the assistant is for).
+ */
+const ASSISTANT_NOT_DOER = asWritten(
+  "ơi oi à ạ a ah ak cho hỏi chỉ hướng tư giúp giùm dùm xem kiểm check trai gái bè thân học cùng của ấy nhà " +
+    "tôi mình em anh chị e t tao tui tớ mày quản sao chấp đại",
+);
+const ASSISTANT_EN_NOT_DOER = new Set(["tell", "help", "show", "explain", "guide", "please", "let", "give", "send"]);
+
+/**
+ * Whether a message asks the assistant what it itself can do or know (`ASSISTANT` first, then a verb of its own, not a
+ * call or a request for guidance: «bạn dịch được tiếng Hàn không», «bạn biết nấu phở không», "can you speak Korean").
+ * A message the rules find nothing for that asks so is no ward request the rescue should guess a list for (session
+ * 28): its words may be a record's («dịch», «tiếng Hàn» beside the translators' records), its ask is of the assistant.
+ */
+export function asksTheAssistant(text: string): boolean {
+  const said = words(text);
+  const [first, second, third] = said;
+  if (!first || !second) return false;
+  if (first.token === "you" || ((first.token === "can" || first.token === "could") && second.token !== "you")) {
+    return false;
+  }
+  if (ASSISTANT_EN.has(first.token) && first.marks === "" && second.token === "you" && second.marks === "") {
+    return third !== undefined && !ASSISTANT_EN_NOT_DOER.has(third.token);
+  }
+  // Typed with accents, the name as written («Ban quản lý», «bản sao» are no «bạn»).
+  const marked = typedWithMarks(said);
+  const marks = ASSISTANT.get(first.token);
+  if (marks === undefined || (marked && !marks.has(first.marks))) return false;
+  return !isOneOf(second, ASSISTANT_NOT_DOER);
+}
+
+/**
  * Whether the served search re-ranks the rules' candidates with the trained model (data/ranker.json). On since the
  * seventh session. First measured on 2 December 2026 with nested 5-fold cross-validation on eval/tuning.tsv
  * (bench:search): top-1 93.3 → 94.1% (+0.8), letters 87.8 → 89.0%, out-of-scope answered and offers unchanged (the
@@ -1064,7 +1105,8 @@ export interface RescueInputs {
   candidates: number[][];
   /**
    * Nearest `none` example's similarity, the gram likelihood and centroid of `none`, the message's length context,
-   * whether it asks anything (`asksSomething`), whether it only tells a fact of its writer (`tellsOnly`), and the scope
+   * whether it asks anything (`asksSomething`), whether it only tells a fact of its writer (`tellsOnly`) or asks the
+   * assistant what it itself can do (`asksTheAssistant`, session 28: either is no request to guess a list for), and the scope
    * gate's P(out of scope) of the message (`RESCUE` "scope", session 26).
    */
   message: number[];
@@ -1114,7 +1156,7 @@ export function rescueInputs<P extends SearchableProcedure>(
       none.centroid,
       Math.min(1, characters / 300),
       asksSomething(text) ? 1 : 0,
-      tellsOnly(text) ? 1 : 0,
+      tellsOnly(text) || asksTheAssistant(text) ? 1 : 0,
       scope,
     ],
   };

@@ -94,9 +94,10 @@ describe("a rescue list is the re-ranker's guess, offered only where the gate do
   it("a question of fact sharing a record's words gets no list (rescue barely above its floor, gate half in doubt)", () => {
     expect(served.search.search("trồng lúa ST25 một sào được bao nhiêu kg").decision).toBe("none");
     // Moved by the twenty-seventh session's split (no code changed): with the re-ranker and the gate retrained on the
-    // new câu mẫu together, «bạn dịch được tiếng Hàn không» gets the two translator records as a list (either model
-    // alone still refuses it). Held here as never answered until the search refuses it again.
-    expect(served.search.search("bạn dịch được tiếng Hàn không").decision).not.toBe("answer");
+    // new câu mẫu together, «bạn dịch được tiếng Hàn không» got the two translator records as a list. Refused again
+    // since the twenty-eighth session: it asks what the assistant itself can do (ranker.ts `asksTheAssistant`), no
+    // ward request the rescue guesses a list for, whatever the models' figures.
+    expect(served.search.search("bạn dịch được tiếng Hàn không").decision).toBe("none");
   });
 
   it("a request the rules cannot read keeps its list", () => {
