@@ -1965,10 +1965,40 @@ const AGAIN = new Set(tokenize("lại mới"));
 const WHERE_ASKED = words("đâu where");
 const WHICH_PLACE = ["chỗ nào", "nơi nào", "cơ quan nào", "bên nào", "which office", "which agency"].map(tokenize);
 
+/** Acts of paying, asked after a term of money owed to the agency («thuế … thì nộp ở đâu», «tiền phạt đóng ở đâu»). */
+const PAY_ACTS = ["nộp", "đóng", "trả"].map(tokenize);
+const MONEY = new Set(tokenize("thuế tiền phí phạt"));
+/** «thì» (the question's part follows it); typed bare it is the act «thi» too, never read as one after the term. */
+const THEN = "thi";
+/** How many words may stand between the act after the term (and «lại») and the place asked («nộp ở đâu»: 1). */
+const ACT_TO_WHERE = 2;
+
+/**
+ * Whether an act of asking for the agency's service (or, after a term of money, of paying it) is said after the term
+ * and before the place asked at `to`, in the question's part (after the last «thì»), close to the place asked: «sổ
+ * bảo hiểm xã hội bị thất lạc thì làm lại ở đâu», «visa của chồng sắp hết thì xin gia hạn ở cơ quan nào»; not «hộ
+ * chiếu của chồng thì nộp bản sao ở đâu» (a paper brought: no act of the service, no money), «hộ chiếu mới làm xong
+ * thì nộp ở đâu» (the act told before «thì»).
+ */
+function actedAfter(tokens: readonly string[], from: number, to: number, money: boolean): boolean {
+  let start = from;
+  for (let k = from; k < to; k++) if (tokens[k] === THEN) start = k + 1;
+  const acts = money ? [...SERVICE_ACTS, ...PAY_ACTS] : SERVICE_ACTS;
+  for (let k = start; k < to; k++) {
+    const act = acts.find((a) => a.join(" ") !== THEN && a.every((t, j) => tokens[k + j] === t));
+    if (act === undefined) continue;
+    let end = k + act.length;
+    while (end < to && AGAIN.has(tokens[end] as string)) end++;
+    if (end <= to && to - end <= ACT_TO_WHERE) return true;
+  }
+  return false;
+}
+
 /**
  * Whether the message asks the agency of the matched redirect for its own service: one of its terms said after an act
  * of asking for it, or opening with one («con gái tôi cần làm hộ chiếu đi du học thì làm ở đâu», «bạn tôi người Hàn muốn
- * gia hạn thị thực thì xin ở đâu», «sẵn cho hỏi đổi bằng lái xe … ở đâu»), then where it is done asked after it, and no
+ * gia hạn thị thực thì xin ở đâu», «sẵn cho hỏi đổi bằng lái xe … ở đâu»), or the act said after the term, right before
+ * the place asked (actedAfter: «bằng lái xe máy bị mất thì cấp lại chỗ nào»), then where it is done asked after it, and no
  * yes/no question of a paper needed («hồ sơ có cần mang căn cước không», «có cần làm hộ chiếu không»). After an answer,
  * that is the other agency's service asked (its pointer), not a section of the procedure at hand, unless the record at
  * hand names the act itself (the caller's check). Each word with its own accents where typed («đầu» is no «đâu»).
@@ -1977,18 +2007,33 @@ export function asksAgencyService(text: string, match: RedirectMatch): boolean {
   const said = words(text.slice(0, MAX_QUERY_CHARS).normalize("NFC"));
   const tokens = said.map((w) => w.token);
   if (questionEnd(said).yesNo || namesPaperToBring(text, match.term, match.redirect)) return false;
-  const where = (from: number) =>
-    said
-      .slice(from)
-      .some((w) => WHERE_ASKED.some((n) => n.token === w.token && (w.marks === "" || w.marks === n.marks))) ||
-    WHICH_PLACE.some((run) => containsRun(tokens.slice(from), run));
+  const whereAt = (from: number) => {
+    for (let k = from; k < said.length; k++) {
+      const w = said[k] as Word;
+      if (WHERE_ASKED.some((n) => n.token === w.token && (w.marks === "" || w.marks === n.marks))) return k;
+      if (WHICH_PLACE.some((run) => run.every((t, j) => tokens[k + j] === t))) return k;
+    }
+    return -1;
+  };
+  const where = (from: number) => whereAt(from) >= 0;
   return match.said.some((run) =>
     startsOf(tokens, run).some((at) => {
       const opens = SERVICE_ACTS.some((act) => act.every((t, j) => run[j] === t));
       let before = at;
       while (before > 0 && AGAIN.has(tokens[before - 1] as string)) before--;
       const act = SERVICE_ACTS.find((act) => act.every((t, j) => tokens[before - act.length + j] === t));
-      if (!opens && act === undefined) return false;
+      // «thuế thu nhập cá nhân … thì nộp ở đâu», «hộ chiếu của con hết hạn thì gia hạn ở đâu»: the act said after the
+      // term, in the question's part before the place asked
+      if (!opens && act === undefined) {
+        // «… công nhận hộ mức sống trung bình để mua bảo hiểm y tế, làm ở đâu»: the term is what the thing asked is
+        // for (a purpose word right before it, or a verb or two before it), and the act after it that thing's
+        if ([at, at - 1, at - 2].some((k) => purposeBefore(said, k) >= 0)) return false;
+        const to = whereAt(at + run.length);
+        // «ngân hàng yêu cầu giấy xác nhận độc thân thì xin ở đâu»: a ward paper named beside the term, before the place
+        // asked, is what the act after is for
+        if (to < 0 || wardPaperBefore([...tokens.slice(0, at), ...tokens.slice(at + run.length, to)])) return false;
+        return actedAfter(tokens, at + run.length, to, MONEY.has(run[0] as string));
+      }
       // «xin trích lục khai sinh để làm hộ chiếu cho con ở đâu», «… nhằm làm hộ chiếu», «… với mục đích làm hộ chiếu»:
       // the agency's service is what a ward paper asked before the purpose word is for, and the place asked is that
       // paper's (REVIEW s27 on 20cd32c); «về quê để làm hộ chiếu» is not.
