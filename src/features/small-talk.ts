@@ -443,6 +443,56 @@ export function judgesPrice(text: string): boolean {
 const LONGEST = 8;
 
 /**
+ * A well-wish that closes a chat, alone or with thanks, ok or goodbye words around it: «cảm ơn bạn nhiều, chúc bạn một
+ * ngày làm việc vui vẻ», «chúc ad cuối tuần vui vẻ nhé», "thanks a lot, have a nice day", "wish you a good weekend",
+ * "take care". Every word is a closing's or a wish's (WISH_WORDS): a wish beside a question («chúc mừng bé chào đời thì
+ * làm khai sinh ở đâu») is no closing. «chúc» is read with its accents where the message is typed with them («chức», a
+ * post, is none), and never in a will («di chúc», «chúc thư») or a congratulation («chúc mừng»).
+ */
+const WISH_OPENING = ["have a", "wish you", "take care"].map(phraseOf);
+const WISH = phraseOf("chúc")[0] as Word;
+const NOT_WISH_BEFORE = new Set(tokenize("di"));
+const NOT_WISH_AFTER = new Set(tokenize("thư mừng"));
+/** Whom a wish is for and what it wishes («chúc bạn», «một ngày», «cuối tuần», «vui vẻ», «tốt lành»; "a nice day"). */
+const WISHED = [
+  ...["bạn", "ad", "admin", "anh chị", "em", "mọi người", "cả nhà", "cô chú", "bác", "một ngày", "buổi tối"],
+  ...["buổi sáng", "buổi chiều", "cuối tuần", "năm mới", "làm việc", "vui vẻ", "tốt lành", "an lành", "bình an"],
+  ...["sức khỏe", "khỏe mạnh", "may mắn", "thành công", "hiệu quả", "thuận lợi", "niềm vui", "luôn", "nice", "good"],
+  ...[
+    "great",
+    "lovely",
+    "wonderful",
+    "day",
+    "weekend",
+    "evening",
+    "week",
+    "one",
+    "and",
+    "again",
+    "too",
+    "all the best",
+  ],
+];
+const WISH_WORDS = new Set(["chúc", "have a", "wish you", "take care", ...WISHED].flatMap((run) => tokenize(run)));
+const WISH_LONGEST = 25;
+/** Thanks said with the wish: thanked back («Không có gì ạ!»); a wish alone or with a greeting or goodbye: goodbye. */
+const THANKED = (KINDS.find((kind) => kind.reply === "small-talk-thanks")?.phrases ?? []).map(phraseOf);
+function closesWithWish(said: readonly Word[]): boolean {
+  if (said.length === 0 || said.length > WISH_LONGEST) return false;
+  const accented = typedWithMarks(said);
+  const wishes =
+    WISH_OPENING.some((run) => says(said, run)) ||
+    said.some(
+      (w, i) =>
+        w.token === WISH.token &&
+        (w.marks === WISH.marks || (!accented && w.marks === "")) &&
+        !NOT_WISH_BEFORE.has(said[i - 1]?.token ?? "") &&
+        !NOT_WISH_AFTER.has(said[i + 1]?.token ?? ""),
+    );
+  return wishes && said.every((w) => VOCABULARY.has(w.token) || WISH_WORDS.has(w.token));
+}
+
+/**
  * A request to translate a text for the citizen ("dịch câu này sang tiếng Anh giúp tôi", "translate this into
  * Vietnamese"): the bot does not translate, and it is no certification of a translation (the ward certifies a
  * translator's signature, which such a message never mentions). "dịch vụ", "dịch bệnh" are other words.
@@ -1465,6 +1515,7 @@ export function smallTalkReply(text: string): string | undefined {
   )
     return "small-talk-offtopic";
   if (rejoices(text, said)) return "small-talk-ok";
+  if (closesWithWish(said)) return THANKED.some((run) => says(said, run)) ? "small-talk-thanks" : "small-talk-bye";
   if (tokens.length === 0 || tokens.length > LONGEST || !tokens.every((t) => VOCABULARY.has(t))) return undefined;
   const joined = ` ${tokens.join(" ")} `;
   const found = [...BY_TEXT].filter(([phrase]) => joined.includes(` ${phrase} `));
