@@ -1,0 +1,14 @@
+/**
+ * Session 28 (FOLLOW): probes for the stay-or-switch judge (case-question.ts StaySwitchModel, answer.ts stayOnCase),
+ * written before any change was played. A short question naming another procedure whole after an answer («làm khai tử
+ * cho bố thì mang giấy gì» after a temporary residence) moves to it; a paper asked whether it needs translating
+ * («hợp đồng thuê nhà viết bằng tiếng Anh có cần dịch không ạ») stays on the case at hand.
+ * Probe batch 1 (15 conversations, own phrasings, frozen md5 b3be1b97): on 954d762 13/15 (floor). The judge taught
+ * synthetic switches with its two guards dropped (branch h/follow-item1, not landed) read 12/15: it lost the tenancy
+ * contract's translation and gained neither «how long does marriage registration take» nor «bảng điểm … có cần dịch».
+ */
+import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
+
+const catalogue = bundledCatalogueOfFile(180_000);
+
+describeProbeBatches(catalogue, [["test/core/s28-follow-probe1.jsonl", 13 / 15, 0]]);
