@@ -1463,12 +1463,8 @@ function toldOf(
   if (tokens[at - 1] === AFTER_PAPER) return true;
   // "giấy xác nhận độc thân để vay vốn", "… để tôi vay vốn", "… nhằm vay vốn": what a paper is for; not "cần gì để làm
   // hộ chiếu", "làm sao để …", which ask how to get it
-  const purposeAt =
-    purposeBefore(typed, at) >= 0
-      ? purposeBefore(typed, at)
-      : ASKER.has(tokens[at - 1] ?? "")
-        ? purposeBefore(typed, at - 1)
-        : -1;
+  const saidBefore = purposeBefore(typed, at);
+  const purposeAt = saidBefore >= 0 ? saidBefore : ASKER.has(tokens[at - 1] ?? "") ? purposeBefore(typed, at - 1) : -1;
   if (purposeAt > 0) {
     const before = tokens.slice(clauseFrom[purposeAt] ?? 0, purposeAt);
     if (wardPaperBefore(before) || !before.some((t) => ERRAND.has(t))) return true;
