@@ -471,7 +471,7 @@ function stayOnCase(
   // The other named whole by a word the record at hand never says ("làm giấy chứng tử cho ông thì mất mấy ngày" after a
   // birth registration): no paper or state of this case.
   if (saysNameOf(other, typed)) {
-    const theirs = new Set([...nameWords(other)].map((k) => k.split(":")[0] ?? k));
+    const theirs = foldedNameWords(other);
     const record = new Set(procedureTexts(current).flatMap((t) => tokenize(t)));
     if (tokenize(typed.slice(0, MAX_DAY_CHARS)).some((t) => theirs.has(t) && !record.has(t))) return undefined;
   }
@@ -952,7 +952,7 @@ async function answerQuestion(
   // tật, giấy này xin ở đâu" after a monthly allowance: another procedure search is sure of, named by its whole title,
   // after words that move on to another matter, or its paper asked how, where, when or for what fee to get it. That
   // one, though the case's words are the current one's too.
-  const otherNames = top ? new Set([...nameWords(top.procedure)].map((k) => k.split(":")[0] ?? k)) : undefined;
+  const otherNames = top ? foldedNameWords(top.procedure) : undefined;
   const movesToOther =
     current &&
     top &&
@@ -1068,7 +1068,7 @@ async function answerQuestion(
     // "sai rồi, tôi cần bản sao giấy khai sinh": the one at hand is rejected, the paper is what is asked for
     correction === undefined &&
     !REJECTS.test(fold(text.slice(0, MAX_DAY_CHARS)))
-      ? namesAsPaperOfCase(text, new Set([...nameWords(top.procedure)].map((k) => k.split(":")[0] ?? k)))
+      ? namesAsPaperOfCase(text, foldedNameWords(top.procedure))
       : undefined;
   if (
     current &&
@@ -3327,7 +3327,7 @@ function saysOtherName(
       ([a, b], i) =>
         runsIn(theirs, key(a), key(b)) && (!runsIn(ours, key(a), key(b)) || (named.has(i) && named.has(i + 1))),
     );
-  const ownWords = new Set([...nameWords(current)].map((k) => k.split(":")[0] ?? k));
+  const ownWords = foldedNameWords(current);
   // Each run of the other's name words that holds a pair of its names the one at hand's do not run; the last one read
   // tells ("em cần sao sổ hộ khẩu để làm hồ sơ khai sinh": the paper copied, then what it is for).
   let found: { how: "asked" | "purpose"; at: number } | undefined;
@@ -3429,7 +3429,7 @@ function saysOnlySharedName(other: Procedure, current: Procedure, text: string):
 
 /** Whether the message says a procedure's distinct name words only as words of asking or handling ("xử lý"). */
 function namedByAskingOnly(procedure: Procedure, text: string): boolean {
-  const own = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
+  const own = foldedNameWords(procedure);
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   const withAccents = typedWithMarks(typed);
   const said = typed.filter((w) => own.has(w.token));
@@ -3607,6 +3607,17 @@ function nameWords(procedure: Procedure): Set<string> {
   return found;
 }
 
+const FOLDED_NAME_WORDS = new WeakMap<Procedure, Set<string>>();
+/** nameWords with their accents left off (the tokens of a folded message), made once per record. */
+function foldedNameWords(procedure: Procedure): Set<string> {
+  let found = FOLDED_NAME_WORDS.get(procedure);
+  if (!found) {
+    found = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
+    FOLDED_NAME_WORDS.set(procedure, found);
+  }
+  return found;
+}
+
 /** How many words that tell records apart two records' names and aliases share. */
 function sharedNameWords(a: Procedure, b: Procedure): number {
   const other = nameWords(b);
@@ -3617,7 +3628,7 @@ function sharedNameWords(a: Procedure, b: Procedure): number {
 
 /** Whether a message says two words that tell the record's names apart (all of them when it has fewer), accents aside. */
 function saysNameOf(procedure: Procedure, text: string): boolean {
-  const own = new Set([...nameWords(procedure)].map((k) => k.split(":")[0] ?? k));
+  const own = foldedNameWords(procedure);
   const said = new Set(tokenize(text).filter((t) => own.has(t)));
   return said.size >= Math.min(2, own.size);
 }
@@ -3959,8 +3970,8 @@ export function staySwitchFeatures(
   const text = spelledOut(typed);
   const out = new Set<string>();
   const tokens = tokenize(text.slice(0, MAX_DAY_CHARS));
-  const otherOwn = new Set([...nameWords(other)].map((k) => k.split(":")[0] ?? k));
-  const currentOwn = new Set([...nameWords(current)].map((k) => k.split(":")[0] ?? k));
+  const otherOwn = foldedNameWords(other);
+  const currentOwn = foldedNameWords(current);
   const record = new Set(procedureTexts(current).flatMap((t) => tokenize(t)));
   const saidOther = [...new Set(tokens.filter((t) => otherOwn.has(t)))];
   const top = outcome.hits.find((h) => h.procedure.code === other.code);

@@ -288,8 +288,16 @@ export function caseQuestionP(
   current: Procedure,
   catalogue: CaseQuestionCatalogue,
 ): number {
+  return logisticOf(model, caseQuestionFeatures(text, current, catalogue, followCountOf(model)));
+}
+
+/** A model's bias plus the weights of the features present, through the logistic function. */
+function logisticOf(
+  model: { readonly bias: number; readonly weights: Readonly<Record<string, number>> },
+  features: Iterable<string>,
+): number {
   let z = model.bias;
-  for (const f of caseQuestionFeatures(text, current, catalogue, followCountOf(model))) z += model.weights[f] ?? 0;
+  for (const f of features) z += model.weights[f] ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -400,9 +408,7 @@ export const STAY_SWITCH_FEATURES = "stay-switch:name+record+opener+before+cue+c
 
 /** P(the follow-up stays on the procedure at hand) for the features `features`. */
 export function staySwitchP(model: StaySwitchModel, features: readonly string[]): number {
-  let z = model.bias;
-  for (const f of features) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return logisticOf(model, features);
 }
 
 /** The trained stay-or-switch judge (data/case-question.json `staySwitch`), or null when trained for other features. */
