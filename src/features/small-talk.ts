@@ -692,6 +692,8 @@ const THANKS_TOLD = [
   ...["rồi", "xong", "đã", "vừa", "được", "nhanh", "nhiệt tình", "tận tình", "chu đáo", "dễ thương", "dễ hiểu"],
   ...["rõ ràng", "hữu ích", "done", "already", "approved", "got", "received", "finished", "was", "were", "did"],
   ...["helpful", "kind", "quick", "fast", "great"],
+  // how it went ("thanks so much, my temporary residence went through smoothly")
+  ...["went", "quickly", "smoothly", "easily", "sorted"],
 ].map(phraseOf);
 const THANKS_MORE = words(
   "không ko k hông hok gì j sao nào đâu bao mấy chưa nhỉ how what where when can could should " +
@@ -1119,6 +1121,60 @@ function asksMeaningOfDigits(said: readonly Word[]): boolean {
 }
 
 /**
+ * What a wording printed or written on a paper means, the wording quoted or pointed at ("giấy chứng tử có ghi «…», chữ
+ * này có nghĩa là gì", "«…» ở góc giấy nghĩa là sao", "mấy chữ viết tắt này nghĩa là gì", 'the stamp says "…", what
+ * does that mean'): how a paper
+ * reads, which no procedure answers, though the paper named is a ward's (session 29: such questions got the paper's
+ * procedure). The wording quoted or pointed at stands before the meaning asked; a section or a request asked in the
+ * question (TRIVIA_NOT, read from the wording on: "… nghĩa là gì, phải làm lại ở đâu") keeps it the search's. A paper's
+ * own name asked unquoted ("giấy xác nhận tình trạng hôn nhân nghĩa là gì") points at no wording: the search's.
+ */
+const QUOTED = /["“”«»„]([^"“”«»„\n]{1,80})["“”«»„]/gu;
+const POINTED = [
+  ...["chữ đó", "chữ này", "chữ ấy", "chữ kia", "ký hiệu", "kí hiệu", "cụm từ", "từ đó", "từ này", "từ ấy"],
+  ...["viết tắt", "dòng chữ", "abbreviation", "this word", "that word"],
+].map(phraseOf);
+function asksMeaningOfWording(text: string): boolean {
+  const said = words(text);
+  if (said.length > TRIVIA_LONGEST) return false;
+  const meant = Math.max(...MEANING.map((run) => foundAt(said, run)));
+  if (meant <= 0) return false;
+  const starts: number[] = [];
+  for (const quote of text.matchAll(QUOTED)) {
+    const at = words(text.slice(0, quote.index)).length;
+    if (at < meant && words(quote[1] ?? "").length > 0) starts.push(at);
+  }
+  for (const run of POINTED) {
+    const at = foundAt(said.slice(0, meant), run);
+    if (at >= 0) starts.push(at);
+  }
+  if (starts.length === 0) return false;
+  return !TRIVIA_NOT.some((run) => says(said.slice(Math.min(...starts)), run));
+}
+
+/**
+ * The bot's opinion asked of a rule or a procedure being there at all ("bot nghĩ nhà nước nên bỏ … không", "theo admin
+ * quy định phải khai báo … vậy có hợp lý ko"): a view on the law, which no procedure answers, though the procedure is named
+ * (TRIVIA_NOT's "thủ tục" names what is judged here). The opinion asked of the bot and the rule judged must both be
+ * said; a section or a request asked beside keeps it the search's ("theo bạn em nên đăng ký tạm trú hay thường trú":
+ * advice on one's own case judges no rule).
+ */
+const OPINION_ASKED = [
+  ...["theo bạn", "theo ad", "theo admin", "theo bot", "bạn nghĩ", "ad nghĩ", "admin nghĩ", "bot nghĩ", "bạn thấy"],
+  ...["ad thấy", "admin thấy", "bot thấy", "in your opinion", "do you think"],
+].map(phraseOf);
+const RULE_JUDGED = [
+  ...["có hợp lý", "hợp lý không", "hợp lý ko", "nên bỏ", "bãi bỏ", "hơi thừa", "có thừa", "thừa không"],
+  ...["reasonable", "abolish", "abolished", "scrapped", "pointless"],
+].map(phraseOf);
+const OPINION_ALLOWED = tokenize("thủ tục").join(" ");
+function asksOpinionOfRule(said: readonly Word[]): boolean {
+  if (said.length > TRIVIA_LONGEST) return false;
+  if (!OPINION_ASKED.some((run) => says(said, run)) || !RULE_JUDGED.some((run) => says(said, run))) return false;
+  return !TRIVIA_NOT.some((run) => run.map((w) => w.token).join(" ") !== OPINION_ALLOWED && says(said, run));
+}
+
+/**
  * Trivia asked in English about a person, a place or a past event, with nobody of the asker's in it ("who was the first
  * president of Vietnam", "when did the war end", "when was the general born", "which dynasty built the citadel in Hue",
  * "how tall is the tower"): history, geography and famous people are no procedure, though a word of theirs is a record's
@@ -1506,6 +1562,8 @@ export function smallTalkReply(text: string): string | undefined {
     complains(text) ||
     asksTrivia(text, said) ||
     asksMeaningOfDigits(said) ||
+    asksMeaningOfWording(text) ||
+    asksOpinionOfRule(said) ||
     asksEnglishTrivia(said) ||
     asksTriviaAfterStory(text) ||
     offTopicAfterStory(text) ||

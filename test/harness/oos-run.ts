@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
+import { readProcedureChoice } from "../../src/features/procedure-choice.js";
 import { classify, line, type Outcome, ownSet } from "./oos-harness.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -28,7 +29,9 @@ export interface TurnFigures {
 }
 
 interface ConvTurn {
-  text: string;
+  /** A typed message; a turn without one picks `pick` from the list offered before (eval/README.md). */
+  text?: string;
+  pick?: string;
   expected: string;
 }
 
@@ -41,8 +44,14 @@ export async function playTurns(catalogue: LiveCatalogue, file: string): Promise
   const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
   const f: TurnFigures = { none: 0, noneAnswered: 0, noneListed: 0, inScope: 0, inRight: 0, misses: [] };
   for (const conv of list) {
+    let offered: string[] = [];
     for (const [i, turn] of conv.turns.entries()) {
-      const replies = await assistant.handle(`s17:${conv.id}`, { kind: "text", text: turn.text });
+      // A pick answers the list offered before with its number (a pick of nothing offered sends "1", as a
+      // citizen would, so the turn still counts).
+      const text = turn.text ?? String(Math.max(offered.indexOf(turn.pick ?? ""), 0) + 1);
+      const replies = await assistant.handle(`s17:${conv.id}`, { kind: "text", text });
+      const choices = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code ?? "");
+      if (choices.length > 0) offered = choices;
       // A reply that keeps the menu of the answer before (a not-found or off-topic reply after an answer: one
       // procedure's sections, two or more of them) offers no list: sorted by its text alone.
       const sections = new Map<string, Set<string>>();
@@ -53,7 +62,7 @@ export async function playTurns(catalogue: LiveCatalogue, file: string): Promise
       }
       const kept = [...sections.values()].some((s) => s.size >= 2);
       const o: Outcome = classify(kept ? replies.map((r) => ({ ...r, choices: [] })) : replies);
-      const tag = `${conv.id}#${i + 1} «${turn.text}»`;
+      const tag = `${conv.id}#${i + 1} «${turn.text ?? `pick ${turn.pick}`}»`;
       if (turn.expected === "none") {
         f.none++;
         if (o.kind === "answer") {
