@@ -138,7 +138,59 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
   // forward as where to go, in a question weighing places none of which is the ward's
   // (a place is never a paper held: "mang đến Sở Ngoại vụ" brings the paper there)
   if (best && proposesAgency(text, best.said)) return { ...best, strength: 1 };
+  // "vừa chuyển thường trú về đây, muốn sửa địa chỉ trên giấy đăng ký xe thì làm ở đâu", "đã tách hộ, giờ đứng tên hợp
+  // đồng nước riêng thì liên hệ ai": an entry of another agency's paper or contract asked changed, the ward's own
+  // procedure only what the story tells done before it
+  if (best && !bestHeld && asksEntryChanged(text, best.said)) return { ...best, strength: 1 };
   return best && !bestHeld ? byLettersQuestion(text, best) : best;
+}
+
+/**
+ * Whether the message asks an entry of the term's paper changed: an act of changing («đổi», «sửa», «cập nhật», «điều
+ * chỉnh», «đứng tên») with a few words of what is changed and where between it and the term (right after «đứng tên»), in its clause («đổi địa chỉ trên
+ * …», «sửa năm sinh trong …», «đổi tên chủ …», «đứng tên …»), and no ward paper among them («sửa tên trên giấy khai sinh
+ * cho khớp với căn cước» changes the ward's paper). Session 29: a ward procedure the story tells done («mới nhập khẩu
+ * về đây, …») took the answer, the search sure of it. Not a yes/no question («… có tự cập nhật không»: whether it
+ * follows from the ward's act, asked of it).
+ */
+const ENTRY_ACTS = [
+  ...["đổi", "sửa", "sửa đổi", "chỉnh sửa", "cập nhật", "điều chỉnh", "thay đổi", "đính chính", "đứng tên"],
+  ...["update", "change", "correct"],
+].map((act) => words(act));
+const ENTRY_GAP = 4;
+const HOLDS_NAME = tokenize("đứng tên").join(" ");
+function asksEntryChanged(text: string, said: readonly (readonly string[])[]): boolean {
+  const all = textWords(text.slice(0, MAX_QUERY_CHARS));
+  if (questionEnd(all).yesNo) return false;
+  const tokens = all.map((w) => w.token);
+  // the act as typed: «đợi» (waiting) is no «đổi»; typed without accents, a one-word act may be either («doi»), so
+  // only the longer acts («cap nhat», «thay doi») and the English ones say it
+  const accented = typedWithMarks(all);
+  const actAt = (act: readonly Word[], k: number) =>
+    act.every((w, j) => {
+      const typed = all[k + j];
+      if (typed?.token !== w.token) return false;
+      return accented ? typed.marks === w.marks : act.length >= 2 || w.marks === "";
+    });
+  return said.some((run) =>
+    startsOf(tokens, run).some((at) =>
+      ENTRY_ACTS.some((act) => {
+        for (let from = Math.max(0, at - ENTRY_GAP - act.length); from + act.length <= at; from++) {
+          if (!actAt(act, from)) continue;
+          const between = tokens.slice(from + act.length, at);
+          // the paper itself changed («đổi căn cước», «để đổi bằng lái») is its own act (asksAgencyService)
+          // («đứng tên» takes the paper right after it: «xe đứng tên tôi» tells whose the thing is)
+          if ((between.length === 0) !== (act.map((w) => w.token).join(" ") === HOLDS_NAME)) continue;
+          // (in the clause of the act: «xe đứng tên tôi, chưa đăng ký» asks nothing changed)
+          if (all.slice(from + 1, at).some((w) => w.clause !== all[from]?.clause)) continue;
+          // one done for a purpose («… để cập nhật thông tin trên …») is what a paper asked before it is for
+          if (purposeBefore(all, from) >= 0) continue;
+          if (!WARD_PAPERS.some((paper) => containsRun(between, paper))) return true;
+        }
+        return false;
+      }),
+    ),
+  );
 }
 
 /**
