@@ -34,6 +34,17 @@ const ASKS = new Set(["co", "duoc", "phai", "can", "nen", "da", "chua"]);
 /** How many words a denial reaches at most. */
 const REACH = 5;
 
+/**
+ * "chả" typed without its mark is also "cha", father: a word as common in a civil-status letter as any ("Cha tôi mất
+ * năm 2010", "Cha cháu là người Hàn", "cha mẹ tôi đều mất"). It is the negator only where it may be: not in a message
+ * typed with accents (there «chả» is written so, and a bare "cha" is the father), nor before whose father it is (a
+ * person or a possessive: "cha toi mat", "cha ruot", "cha cua be"), which no negator stands before.
+ */
+const FATHER = "cha";
+const FATHER_OF = new Set(
+  "toi tui minh em anh chi chau con be me ruot de nuoi duong vo chong no ho cua ong ba".split(" "),
+);
+
 const MARKS_OF = new Map(
   ["không", "chẳng", "chả", "chưa"].map((w) => [(words(w)[0] as Word).token, (words(w)[0] as Word).marks]),
 );
@@ -48,6 +59,7 @@ interface Clausal {
  */
 export function deniedMask(input: readonly (Word & Clausal)[]): boolean[] {
   const mask = input.map(() => false);
+  const marked = input.some((w) => w.marks !== "");
   for (let i = 0; i < input.length; i++) {
     const w = input[i] as Word & Clausal;
     const written = MARKS_OF.get(w.token);
@@ -55,6 +67,7 @@ export function deniedMask(input: readonly (Word & Clausal)[]): boolean[] {
     if (!isNegator || (w.marks !== "" && written !== undefined && w.marks !== written)) continue;
     const next = input[i + 1];
     if (!next || next.clause !== w.clause || NOT_DENIAL.has(next.token)) continue;
+    if (w.token === FATHER && w.marks === "" && (marked || FATHER_OF.has(next.token))) continue;
     if (w.token === NOT_YET && !NOT_YET_WISH.has(next.token)) continue;
     if (w.token === "khong" && closesQuestion(input, i)) continue;
     for (let k = i + 1; k < input.length && k <= i + REACH; k++) {

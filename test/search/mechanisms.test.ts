@@ -50,6 +50,14 @@ describe("negation (negation.ts)", () => {
     expect(denied("vợ chồng tôi chưa muốn nhận con nuôi")).toEqual(["muon", "nhan", "con", "nuoi"]);
   });
 
+  it("reads a bare «cha» as the father, not «chả», where the message has accents or says whose father (s29)", () => {
+    expect(denied("Cha tôi là Việt kiều, mất năm 2010")).toEqual([]);
+    expect(denied("Cha cháu là người Hàn")).toEqual([]);
+    expect(denied("cha toi mat nam 2010")).toEqual([]);
+    expect(denied("bố chả có giấy tờ gì")).toEqual(["co", "giay", "to", "gi"]);
+    expect(denied("bo cha co giay to gi")).toEqual(["co", "giay", "to", "gi"]);
+  });
+
   it("a denied procedure name no longer names the record; the same denial in a title still meets it", () => {
     const text = "nhà tôi muốn đón một bé bị bỏ rơi về chăm sóc, không nhận làm con nuôi, phải đăng ký gì";
     const [first] = codes(text);
