@@ -384,6 +384,17 @@ export function sectionCue(text: string): SectionCue | undefined {
     section = "conditions";
     tokens = tokens.filter((t) => !THRESHOLD_FRAME.has(t));
   }
+  // "phí 300k hả", "15 ngày hả", "8k 1 bản đúng không": a fee or a time heard, said back to be confirmed. The amount
+  // and its unit, what it is counted by and the confirming particle name nothing: the fee (the time) of the one at hand.
+  const confirmed = confirmsAmount(text, all);
+  // (the particle may have read as whether it must be so, "… phải không": conditions, when nothing else is said)
+  if (confirmed && (section === undefined || section === confirmed.section || section === "conditions")) {
+    const kept = tokens.filter((t) => !confirmed.words.has(t));
+    if (section === confirmed.section || kept.every((t) => FILLER.has(t))) {
+      section = confirmed.section;
+      tokens = kept;
+    }
+  }
   // "làm sao", "làm răng", "thì sao": how, of the procedure at hand as a whole.
   if (!section && HOW.some((run) => indexOfRun(all, run) >= 0) && all.every((t) => FILLER.has(t)))
     return { section: "general", only: true, rest: [] };
@@ -393,8 +404,81 @@ export function sectionCue(text: string): SectionCue | undefined {
       tokens = [...tokens.slice(0, at), ...tokens.slice(at + run.length)];
     }
   }
-  const rest = tokens.filter((t) => !FILLER.has(t));
+  // "lệ phí nếu nộp trực tuyến", "phí nếu làm trên VNeID": the section asked of a way of doing it, said with "nếu" and the
+  // channel's own word ("trên", "qua", "bằng") once the channel is named.
+  const channel = ONLINE_SAID.some((run) => indexOfRun(all, run) >= 0);
+  const rest = tokens.filter((t) => !FILLER.has(t) && !(channel && CHANNEL_LINKS.has(t)));
   return { section, only: rest.length === 0, rest };
+}
+
+/** A way of doing it online, named (folded runs): "VNeID", "online", "qua mạng", "trực tuyến", "dịch vụ công". */
+const ONLINE_SAID = ["vneid", "online", "mạng", "trực tuyến", "dịch vụ công", "dvc", "app"].map((run) =>
+  words(run).map((w) => w.token),
+);
+/** Words that tie a section to the channel it is asked of (folded): "nếu", "trên", "qua", "bằng". */
+const CHANNEL_LINKS = new Set(words("nếu trên qua bằng").map((w) => w.token));
+
+/** Units of money said after a number (folded): "300 nghìn", "50k", "2 triệu", "20.000 đồng". */
+const MONEY_UNITS = new Set(words("k nghìn ngàn đồng đ triệu tr vnd vnđ").map((w) => w.token));
+/** Units of a span of days said after a number (folded): "15 ngày", "2 tuần", "3 bữa". */
+const DAY_UNITS = new Set(words("ngày tuần tháng hôm bữa tiếng days day weeks week").map((w) => w.token));
+/** What a fee is counted by, said after the amount: "8k 1 bản", "2 nghìn mỗi trang", "per copy". */
+const COUNTED_BY = new Set(words("1 một mỗi bản trang tờ lần người per copy page each").map((w) => w.token));
+/** Words of a sum taken whole (folded): "tổng cộng 1tr", "tất cả 15 ngày". */
+const ALTOGETHER = new Set(words("tổng cộng tất cả total").map((w) => w.token));
+/** Particles that end a statement said back to be confirmed (folded runs): "… hả", "… à", "… đúng không", "… phải ko". */
+const CONFIRMING = [
+  ...["hả", "à", "hở", "hử", "nhỉ", "nhể", "chứ", "hen", "ha", "ah", "ak", "right", "correct"],
+  ...["đúng không", "đúng ko", "đúng k", "đúng hông", "đúng hok", "đúng hem", "đúng chưa", "đúng ạ"],
+  ...["phải không", "phải ko", "phải k", "phải hông", "phải hok", "is it", "is that right"],
+].map((run) => words(run).map((w) => w.token));
+
+/**
+ * A fee or a time said back to be confirmed ("phí 300k hả", "15 ngày hả", "lệ phí 50 nghìn đúng không", "8k 1 bản à",
+ * "mất 15 ngày?"): the section its unit tells and the words of the amount, its unit, what it is counted by and the
+ * confirming particle, which ask nothing else. Undefined when no number with a unit is said, or no particle (nor a
+ * question mark) ends the message: a sum told in a story ("đã đóng 300k rồi mà …") is no question of it.
+ */
+function confirmsAmount(
+  text: string,
+  all: readonly string[],
+): { section: "fee" | "time"; words: Set<string> } | undefined {
+  const ending = CONFIRMING.find(
+    (run) => run.length <= all.length && run.every((t, i) => all[all.length - run.length + i] === t),
+  );
+  if (!ending && !/\?\s*$/u.test(text.slice(0, MAX_QUERY_CHARS))) return undefined;
+  const said = new Set<string>(ending ?? []);
+  let kind: "fee" | "time" | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i] as string;
+    const joined = /^\d+(?:k|tr|d)$/.exec(t);
+    if (joined) {
+      if (kind === "time") return undefined;
+      kind = "fee";
+      said.add(t);
+      continue;
+    }
+    if (!/^\d+$/.test(t)) continue;
+    // "200.000 đồng" is split at its dot: every group of digits is the amount
+    let j = i;
+    while (/^\d+$/.test(all[j + 1] ?? "")) j++;
+    const unit = all[j + 1] ?? "";
+    const unitKind = MONEY_UNITS.has(unit) ? "fee" : DAY_UNITS.has(unit) ? "time" : undefined;
+    if (!unitKind) continue;
+    if (kind && kind !== unitKind) return undefined;
+    kind = unitKind;
+    for (let k = i; k <= j + 1; k++) said.add(all[k] as string);
+    i = j + 1;
+    // "7 ngày làm việc": working days
+    if (unitKind === "time" && all[i + 1] === "lam" && all[i + 2] === "viec") {
+      said.add("lam").add("viec");
+      i += 2;
+    }
+  }
+  if (!kind) return undefined;
+  if (kind === "fee") for (const t of COUNTED_BY) said.add(t);
+  for (const t of ALTOGETHER) said.add(t);
+  return { section: kind, words: said };
 }
 
 /** Words that tell a clause as done (folded): "rồi", "đã", "xong", "lỡ". */

@@ -183,6 +183,24 @@ describe("section cues", () => {
     const rest = extractIntent(textWords("còn kết hôn thì sao")).rest.map((w) => w.token);
     expect(rest).not.toContain("sao");
   });
+
+  it("a fee or a time said back to be confirmed asks that section alone; a sum told in a story asks nothing (s29)", () => {
+    for (const [message, section] of [
+      ["lệ phí 40 nghìn hả", "fee"],
+      ["le phi 40k dung ko", "fee"],
+      ["10k mỗi trang à", "fee"],
+      ["tổng cộng 1tr phải không", "fee"],
+      ["mất 20 ngày à", "time"],
+      ["7 ngày làm việc đúng không", "time"],
+      ["phí nếu nộp qua mạng", "fee"],
+      ["le phi neu lam tren vneid", "fee"],
+    ] as const) {
+      expect(sectionCue(message), message).toMatchObject({ section, only: true });
+    }
+    expect(sectionCue("đã đóng 40k rồi mà chưa thấy gì")).toBeUndefined();
+    expect(sectionCue("20 ngày hả, thế giấy tờ khai sinh cần gì")?.only).toBe(false);
+    expect(sectionCue("phí nếu là hộ cận nghèo")?.only).toBe(false);
+  });
 });
 
 /**
