@@ -1567,6 +1567,25 @@ async function answerQuestion(
     return [{ ...reply, choices: [...(reply.choices ?? []), notThis] }];
   }
   if (outcome.decision === "choose") {
+    // "còn sổ đỏ nhà anh tôi ghi sai tên thì sửa sao" after an answer: a move on to another matter ("còn …", "ngoài ra
+    // …") leaves the one at hand. Search's list leading with another procedure is that matter: its first, answered
+    // with the one at hand set aside, the others one tap away. Not back to it ("quay lại …"), nor a list it leads.
+    if (current && !labelled && opensMoveOn(text) && !saysTopicReturn(text)) {
+      const ahead = outcome.hits
+        .slice(0, LIST_MAX)
+        .filter((h) => h.procedure.code !== current.code && !aside.has(h.procedure.code));
+      const [first, ...others] = ahead;
+      if (first && first === top)
+        return [
+          answerReply(
+            ctx,
+            deps,
+            { ...outcome, hits: ahead },
+            first,
+            others.map((h) => h.procedure),
+          ),
+        ];
+    }
     const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar));
     if (settledList) {
       const { hits, setAside } = settledList;

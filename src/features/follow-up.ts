@@ -424,6 +424,8 @@ const MONEY_UNITS = new Set(words("k nghìn ngàn đồng đ triệu tr vnd vnđ
 const DAY_UNITS = new Set(words("ngày tuần tháng hôm bữa tiếng days day weeks week").map((w) => w.token));
 /** What a fee is counted by, said after the amount: "8k 1 bản", "2 nghìn mỗi trang", "per copy". */
 const COUNTED_BY = new Set(words("1 một mỗi bản trang tờ lần người per copy page each").map((w) => w.token));
+/** Whom a question is said to, after its last particle (folded): "… hả ad", "… đúng không chị", "… à bạn". */
+const VOCATIVES = new Set(words("ad admin ạ anh chị em bạn cô chú ơi shop").map((w) => w.token));
 /** Words of a sum taken whole (folded): "tổng cộng 1tr", "tất cả 15 ngày". */
 const ALTOGETHER = new Set(words("tổng cộng tất cả total").map((w) => w.token));
 /** Particles that end a statement said back to be confirmed (folded runs): "… hả", "… à", "… đúng không", "… phải ko". */
@@ -443,11 +445,14 @@ function confirmsAmount(
   text: string,
   all: readonly string[],
 ): { section: "fee" | "time"; words: Set<string> } | undefined {
-  const ending = CONFIRMING.find(
-    (run) => run.length <= all.length && run.every((t, i) => all[all.length - run.length + i] === t),
-  );
+  // (a vocative may follow the particle: "… hả ad", "… phải không chị")
+  const endsAt = (end: number) =>
+    CONFIRMING.find((run) => run.length <= end && run.every((t, i) => all[end - run.length + i] === t));
+  let end = all.length;
+  let ending = endsAt(end);
+  while (!ending && end > 0 && VOCATIVES.has(all[end - 1] as string)) ending = endsAt(--end);
   if (!ending && !/\?\s*$/u.test(text.slice(0, MAX_QUERY_CHARS))) return undefined;
-  const said = new Set<string>(ending ?? []);
+  const said = new Set<string>([...(ending ?? []), ...all.slice(end)]);
   let kind: "fee" | "time" | undefined;
   for (let i = 0; i < all.length; i++) {
     const t = all[i] as string;

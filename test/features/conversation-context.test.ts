@@ -23,6 +23,7 @@ const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
 const MARRIAGE = "1.000894";
 const BIRTH = "1.001193";
 const TEMPORARY_RESIDENCE = "1.004194";
+const BIRTH_ASKED = "khai sinh cho con";
 
 describe("section follow-ups answer the procedure the chat is on", () => {
   it("in chat spellings without accents", async () => {
@@ -34,6 +35,25 @@ describe("section follow-ups answer the procedure the chat is on", () => {
       ["can j", MARRIAGE, "documents"],
       ["nop online dc ko", MARRIAGE, "online"],
       ["dieu kien gi", MARRIAGE, "conditions"],
+    ]);
+  });
+
+  it("a fee or a time said back to be confirmed asks that section; a move on over a list answers its first (s29)", async () => {
+    await converse([
+      ["xin giấy phép bán thuốc lá", "2.000181"],
+      // "còn …" leaves the licence at hand: search's list leads with the liquor licence, answered
+      ["còn muốn bán thêm rượu thì xin giấy gì", "2.000620"],
+      ["lệ phí 40 nghìn hả", "2.000620", "fee"],
+    ]);
+    await converse([
+      [BIRTH_ASKED, BIRTH],
+      ["còn giấy khai sinh của vợ tôi bị sai tên đệm, sửa thế nào", "1.004859"],
+    ]);
+    await converse([
+      ["đính chính sổ đỏ bị sai", "1.012796"],
+      ["còn mảnh đất của ông chưa có sổ bao giờ, giờ muốn làm", "1.013978"],
+      ["mất 30 ngày à", "1.013978", "time"],
+      ["le phi neu nop qua mang", "1.013978", "fee"],
     ]);
   });
 

@@ -192,6 +192,8 @@ describe("section cues", () => {
       ["tổng cộng 1tr phải không", "fee"],
       ["mất 20 ngày à", "time"],
       ["7 ngày làm việc đúng không", "time"],
+      ["3 ngày làm việc hả ad", "time"],
+      ["phí 40k đúng không chị", "fee"],
       ["phí nếu nộp qua mạng", "fee"],
       ["le phi neu lam tren vneid", "fee"],
     ] as const) {
