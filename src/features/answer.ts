@@ -926,6 +926,22 @@ async function answerQuestion(
             : outcome.intent,
       ),
     ];
+  // "phí thẩm định cho hộ kinh doanh bao nhiêu" after a liquor licence: another procedure's name said only as the record
+  // at hand's own section says it (its fee by kind of applicant, its papers by kind of case): that section of the one at
+  // hand, no move to the other. Not after words of moving on or going back.
+  if (
+    current &&
+    cue &&
+    !cue.only &&
+    !labelled &&
+    top &&
+    top.procedure.code !== current.code &&
+    outcome.decision !== "none" &&
+    !opensMoveOn(text) &&
+    !saysTopicReturn(text) &&
+    namedAsSectionSays(top.procedure, current, text, cue.section)
+  )
+    return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   // Another procedure's name said whole though it does not open the message: "à cho hỏi luôn chứng thực chữ ký trên
   // giấy ủy quyền thì lệ phí bao nhiêu" after a certified copy, "bố em mất rồi, giờ anh em muốn làm văn bản thỏa
   // thuận phân chia di sản thì cần giấy tờ gì" after a will: another procedure search is sure of by a name said whole,
@@ -3219,6 +3235,36 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
       !runsIn(told, (pair[0] as Word).token, (pair[1] as Word).token)
     );
   });
+}
+
+/**
+ * Whether every run of `other`'s own name words a message says (a word the one at hand's names lack among them) is two
+ * words at least and said word for word in `current`'s texts of the section asked: "hộ kinh doanh" of "phí thẩm định
+ * cho hộ kinh doanh" on a liquor licence whose fee is set by kind of applicant. A word of asking for the other
+ * ("đăng ký hộ kinh doanh") breaks the run out of the section's words.
+ */
+function namedAsSectionSays(other: Procedure, current: Procedure, text: string, section: Section): boolean {
+  const texts = sectionTexts(current, section).map((t) => tokenize(t));
+  if (texts.length === 0) return false;
+  const said = tokenize(text.slice(0, MAX_DAY_CHARS));
+  const theirs = foldedNameWords(other);
+  const ours = foldedNameWords(current);
+  let named = false;
+  for (let i = 0; i < said.length; ) {
+    if (!theirs.has(said[i] as string)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < said.length && theirs.has(said[j + 1] as string)) j++;
+    const run = said.slice(i, j + 1);
+    if (run.some((t) => !ours.has(t))) {
+      if (run.length < 2 || !texts.some((t) => containsRun(t, run))) return false;
+      named = true;
+    }
+    i = j + 1;
+  }
+  return named;
 }
 
 /** The texts of a record that answer a section (what a section asked of a named case may find said there). */

@@ -55,6 +55,12 @@ describe("section follow-ups answer the procedure the chat is on", () => {
       ["mất 30 ngày à", "1.013978", "time"],
       ["le phi neu nop qua mang", "1.013978", "fee"],
     ]);
+    // another procedure's name said as the record at hand's fee says it (by kind of applicant) stays; asked for, moves
+    await converse([
+      ["xin giấy phép bán lẻ rượu", "2.000620"],
+      ["phí với hộ kinh doanh thì mức nào", "2.000620", "fee"],
+      ["còn đăng ký thành lập hộ kinh doanh thì lệ phí bao nhiêu", "1.001612", "fee"],
+    ]);
   });
 
   it("in English", async () => {
