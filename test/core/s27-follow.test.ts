@@ -6,7 +6,10 @@
  * Probe batch 1 (18 conversations, own phrasings, written before the change was first played, frozen md5 d33bf62b):
  * stays where another procedure is named only as a paper or a state («bên vợ sắp cưới đã đăng ký tạm trú ở đây 2 năm,
  * vậy nộp hồ sơ ở phường này được không» after a marriage), and moves asked for («à còn gia hạn tạm trú thì cần giấy tờ
- * gì» after a temporary residence). On f9d1588 15/18; with the judge 17/18 (floor).
+ * gì» after a temporary residence). On f9d1588 15/18; with the judge 17/18. The thirtieth session's split (F24,
+ * T29, TC29; the judge retrained on them) moved one English case question after a temporary residence («… landlord …
+ * permanent residence …, does he have to come with me?») to the residence declaration of people who qualify for
+ * neither: 16/18 (floor).
  */
 import { describe, expect, it } from "vitest";
 import { STAY_SWITCH_MODEL } from "../../src/features/case-question.js";
@@ -20,4 +23,4 @@ describe("the stay-or-switch judge", () => {
   });
 });
 
-describeProbeBatches(catalogue, [["test/core/s27-follow-probe1.jsonl", 17 / 18, 0]]);
+describeProbeBatches(catalogue, [["test/core/s27-follow-probe1.jsonl", 16 / 18, 0]]);

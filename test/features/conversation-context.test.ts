@@ -844,3 +844,15 @@ describe("moving on to another topic in words", () => {
     ]);
   });
 });
+
+describe("known regressions (kept visible; each fails once mended: then move it among the tests above)", () => {
+  // Since the thirtieth session's split (TC29's conversations in the follow-up judge's training) a question about a
+  // procedure the catalogue lacks, asked right after an answer («thủ tục cấp phép nuôi chim yến lấy tổ thế nào» after
+  // a birth registration), is read as the steps of the procedure at hand instead of the not-found reply.
+  it.fails("KNOWN REGRESSION: another matter's «thủ tục … thế nào» after an answer is not read as its steps", async () => {
+    await converse([
+      [BIRTH_ASKED, BIRTH],
+      ["thủ tục cấp phép nuôi chim yến lấy tổ thế nào", undefined],
+    ]);
+  });
+});

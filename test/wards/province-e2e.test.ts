@@ -107,6 +107,9 @@ describe("a province with several wards, through the service", () => {
   it("counts an unanswered question under the asking chat's ward", async () => {
     // A procedure the catalogue lacks: everyday chat ("giá vàng hôm nay") is small talk, not an unanswered question.
     const question = "thủ tục cấp phép nuôi chim yến lấy tổ thế nào";
+    // A fresh start: what is counted here is the ward, not how a follow-up after minh's earlier answer is read (see
+    // the known regression in test/features/conversation-context.test.ts).
+    await say(minh, "/start");
     await say(minh, question);
     await service.close();
     const store = await UnansweredQuestionStore.open(dataDir, { now: clock.now });
