@@ -3246,19 +3246,24 @@ function opensWithOtherName(other: Procedure, current: Procedure, text: string, 
 function namedAsSectionSays(other: Procedure, current: Procedure, text: string, section: Section): boolean {
   const texts = sectionTexts(current, section).map((t) => tokenize(t));
   if (texts.length === 0) return false;
-  const said = tokenize(text.slice(0, MAX_DAY_CHARS));
-  const theirs = foldedNameWords(other);
-  const ours = foldedNameWords(current);
+  // Typed with accents, a word is one of a name's only with its marks: "định" of "phí thẩm định" is no "đình" of a
+  // household business's "hộ gia đình", which would join "thẩm định" to the run of "hộ kinh doanh".
+  const typed = words(text.slice(0, MAX_DAY_CHARS));
+  const withMarks = typedWithMarks(typed);
+  const said = typed.map((w) => w.token);
+  const keys = withMarks ? typed.map((w) => `${w.token}:${w.marks}`) : said;
+  const theirs = withMarks ? nameWords(other) : foldedNameWords(other);
+  const ours = withMarks ? nameWords(current) : foldedNameWords(current);
   let named = false;
   for (let i = 0; i < said.length; ) {
-    if (!theirs.has(said[i] as string)) {
+    if (!theirs.has(keys[i] as string)) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < said.length && theirs.has(said[j + 1] as string)) j++;
+    while (j + 1 < said.length && theirs.has(keys[j + 1] as string)) j++;
     const run = said.slice(i, j + 1);
-    if (run.some((t) => !ours.has(t))) {
+    if (keys.slice(i, j + 1).some((t) => !ours.has(t))) {
       if (run.length < 2 || !texts.some((t) => containsRun(t, run))) return false;
       named = true;
     }
