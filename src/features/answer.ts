@@ -780,7 +780,10 @@ async function answerQuestion(
     cue?.section === "fee" &&
     !cue.only &&
     pricesOtherThing(current, text, cue.rest, catalogue.procedures, catalogue.synonyms.groups) &&
-    !(top && outcome.decision === "answer" && top.procedure.code !== current.code && saysNameOf(top.procedure, text));
+    !(top && outcome.decision === "answer" && top.procedure.code !== current.code && saysNameOf(top.procedure, text)) &&
+    // "phí nhập khẩu", "le phi nhap khau" after a permanent residence: the price of the procedure at hand by its own
+    // name's words, which search answers with it ("nhập khẩu" is its alias, not goods brought in)
+    !(top && outcome.decision === "answer" && top.procedure.code === current.code && saysNameOf(current, text));
   const asksSection =
     outcome.sectionOnly &&
     outcome.intent !== "general" &&
