@@ -1,6 +1,12 @@
 // npm run ranker:train — trains the learned re-ranker (src/search/ranker.ts) on eval/tuning.tsv with the bundled
-// catalogue and writes data/ranker.json. A command of its own, not part of src/search: it reads the catalogue, and
-// the search must not import the catalogue (the folders' arrows point one way).
+// catalogue and writes data/ranker.json, with what it was trained from (`trained`: hashes of the data read and of the
+// code run, src/cli/fingerprint.ts). A command of its own, not part of src/search: it reads the catalogue, and the
+// search must not import the catalogue (the folders' arrows point one way).
+//
+// npm run ranker:check — after a change to the code the trainer runs (the search's rules, the features) or to the data
+// it reads, when test/search/ranker.test.ts says data/ranker.json was trained from another checkout: retrains, and when
+// the model it makes is near enough to the stored one (`drift` finds nothing) records today's hashes in the stored file
+// without touching a weight (answers stay put); otherwise lists what moved and exits 1: run npm run ranker:train.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +16,7 @@ import { parseLabelledQueries } from "../search/evaluate.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { RankerModel } from "../search/ranker.js";
 import { trainOn } from "../search/ranker-train.js";
+import { filesUnder, hashFiles, sourceFiles } from "./fingerprint.js";
 
 /** Trains on eval/tuning.tsv of the checkout at `root` with its bundled catalogue (and staff's câu mẫu as extra examples). */
 export async function trainBundled(root: string): Promise<RankerModel> {
@@ -25,17 +32,78 @@ export async function trainBundled(root: string): Promise<RankerModel> {
 
 export const RANKER_FILE = "data/ranker.json";
 
+/** Files under data/ the trainer never reads: its own output, and the follow-up judge's model (src/features alone loads it). */
+export const NOT_RANKER_INPUTS: readonly string[] = [RANKER_FILE, "data/case-question.json"];
+
+/**
+ * What the trainer of the checkout at `root` reads and runs, hashed: eval/tuning.tsv and every file under data/ but
+ * `NOT_RANKER_INPUTS` (the catalogue, the câu mẫu, and the scope gate the search loads); this file's static imports
+ * followed through src, and package-lock.json (the libraries they load).
+ */
+export function rankerInputs(root: string): { data: string; code: string } {
+  const data = ["eval/tuning.tsv", ...filesUnder(root, "data").filter((f) => !NOT_RANKER_INPUTS.includes(f))];
+  const code = [...sourceFiles(root, "src/cli/ranker-train.ts"), "package-lock.json"];
+  return { data: hashFiles(root, data), code: hashFiles(root, code) };
+}
+
+/**
+ * How far `retrained` lies from `stored`, beyond what a commit of the search may move without a retrain (the rules change
+ * a little with every commit: a weight or a procedure's prior may move by less than 0.25, the rescue's threshold by less
+ * than 0.1); one line for each thing that moved further, none when near enough.
+ */
+export function drift(stored: RankerModel, retrained: RankerModel): string[] {
+  const out: string[] = [];
+  const far = (what: string, a: number, b: number, limit: number) => {
+    if (!(Math.abs(a - b) < limit)) out.push(`${what}: ${a} stored, ${b} retrained`);
+  };
+  if (JSON.stringify(stored.features) !== JSON.stringify(retrained.features)) out.push("features differ");
+  for (const [i, w] of stored.weights.entries()) {
+    far(`weight ${stored.features[i]}`, w, retrained.weights[i] as number, 0.25);
+  }
+  if (stored.weights.length !== retrained.weights.length) out.push("the number of weights differs");
+  // One the training never met as a candidate is 0, and not written.
+  for (const code of new Set([...Object.keys(stored.codes), ...Object.keys(retrained.codes)])) {
+    far(`prior of ${code}`, stored.codes[code] ?? 0, retrained.codes[code] ?? 0, 0.25);
+  }
+  if (JSON.stringify(stored.rescue?.features) !== JSON.stringify(retrained.rescue?.features)) {
+    out.push("rescue features differ");
+  }
+  for (const [i, w] of (stored.rescue?.weights ?? []).entries()) {
+    far(`rescue weight ${i}`, w, retrained.rescue?.weights[i] as number, 0.25);
+  }
+  far("rescue threshold", stored.rescue?.threshold ?? 0, retrained.rescue?.threshold ?? 0, 0.1);
+  return out;
+}
+
 export function formatModel(model: RankerModel): string {
   return `${JSON.stringify(model, null, 1)}\n`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = fileURLToPath(new URL("../..", import.meta.url));
+  const file = path.join(root, RANKER_FILE);
   const started = performance.now();
+  const trained = rankerInputs(root);
   const model = await trainBundled(root);
-  writeFileSync(path.join(root, RANKER_FILE), formatModel(model));
-  console.log(
-    `${RANKER_FILE}: ${model.weights.length} feature weights, ${Object.keys(model.codes).length} procedure priors, ` +
-      `trained in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (process.argv.includes("--check")) {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as RankerModel;
+    const moved = drift(stored, model);
+    if (moved.length > 0) {
+      console.error(`${RANKER_FILE} is not near enough to what today's data and code make (${seconds} s):`);
+      for (const line of moved) console.error(`  ${line}`);
+      console.error("run npm run ranker:train and commit data/ranker.json");
+      process.exit(1);
+    }
+    writeFileSync(file, formatModel({ ...stored, trained }));
+    console.log(
+      `${RANKER_FILE}: near enough to a retrain (${seconds} s); today's data and code recorded, weights kept`,
+    );
+  } else {
+    writeFileSync(file, formatModel({ ...model, trained }));
+    console.log(
+      `${RANKER_FILE}: ${model.weights.length} feature weights, ${Object.keys(model.codes).length} procedure priors, ` +
+        `trained in ${seconds} s`,
+    );
+  }
 }

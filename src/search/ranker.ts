@@ -120,6 +120,11 @@ export interface RankerModel {
      */
     held?: number;
   };
+  /**
+   * What `npm run ranker:train` trained it from: hashes of the data it read and of the code it ran
+   * (src/cli/fingerprint.ts). test/search/ranker.test.ts holds them to today's checkout.
+   */
+  trained?: { data: string; code: string };
 }
 
 /**
