@@ -14,7 +14,19 @@ export interface ServedSearch {
   measure(file: string): Accuracy;
 }
 
-export async function servedSearch(): Promise<ServedSearch> {
+/**
+ * The served search over the bundled catalogue, built once per worker and shared by the files it runs (vitest.config.ts:
+ * the unit group's files share a worker's modules). Building it indexes every câu mẫu (seconds alone, far longer on two
+ * busy cores) and 24 files open it; sharing changes no answer: the search keeps nothing of a message past its turn
+ * (test/search/s22-perf-privacy-search.test.ts) and no test changes it (a test that needs another search builds its own).
+ */
+let shared: Promise<ServedSearch> | undefined;
+export function servedSearch(): Promise<ServedSearch> {
+  shared ??= buildServedSearch();
+  return shared;
+}
+
+async function buildServedSearch(): Promise<ServedSearch> {
   const result = await loadCatalogue(BUNDLED_DATA);
   if (!result.ok) throw new Error("bundled catalogue is invalid");
   const search = indexCatalogue(result.catalogue);
