@@ -323,12 +323,16 @@ const NEED_FRAME = new Set(
 /** The redirect for companies, and how a household business and one's own company are said. */
 const ENTERPRISE_REDIRECT = "doanh-nghiep";
 const HOUSEHOLD_BUSINESS = tokenize("hộ kinh doanh");
+const HOUSEHOLD_BUSINESS_EN = tokenize("household business");
 const OWN_COMPANY = [
   ...["công ty tôi", "công ty của tôi", "công ty mình", "công ty của mình", "công ty em", "công ty của em"],
   ...["công ty chúng tôi", "doanh nghiệp tôi", "doanh nghiệp của tôi", "doanh nghiệp chúng tôi", "my company"],
   ...["our company"],
   // a company's own form or officer: "giám đốc một công ty cổ phần", "công ty tnhh của gia đình"
   ...["công ty cổ phần", "công ty tnhh", "công ty trách nhiệm hữu hạn", "doanh nghiệp tư nhân", "giám đốc công ty"],
+  // one being set up, said in English by its kind or size ("registering a new company", "open a small trading
+  // company"): a company, which a household business is not
+  ...["new company", "trading company", "small company", "own company", "limited company"],
 ].map(tokenize);
 
 function ownsCompany(text: string): boolean {
@@ -1179,7 +1183,8 @@ async function answerQuestion(
     top &&
     ownsCompany(text) &&
     (isHouseholdBusiness(top.procedure) || outcome.decision !== "answer") &&
-    !containsRun(tokenize(text), HOUSEHOLD_BUSINESS)
+    !containsRun(tokenize(text), HOUSEHOLD_BUSINESS) &&
+    !containsRun(tokenize(text), HOUSEHOLD_BUSINESS_EN)
       ? catalogue.redirects?.find((r) => r.id === ENTERPRISE_REDIRECT)
       : undefined;
   if (enterprise) return [redirectReply(ctx, enterprise)];

@@ -230,7 +230,11 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
         run,
       ),
     );
-    const sure = named ? questionOutOfWard(clauses, match.said) : questionBeyondWard(clauses);
+    // (or with the term and no ward thing beside it: "… Giờ tôi muốn lấy lại sim cũ hoặc làm sim mới chính chủ ở cửa
+    // hàng … thì cần mang gì", the ward's residence only what the story tells done)
+    const sure = named
+      ? asksTermAlone(clauses, match) || questionOutOfWard(clauses, match.said)
+      : questionBeyondWard(clauses);
     return sure ? { ...match, strength: 1 } : match;
   }
   const tokens = asked.map((w) => w.token);
