@@ -2418,9 +2418,6 @@ const NOTE_STOP = new Set(
  * procedure's note says of itself ("Thủ tục này chỉ dùng khi sổ hộ tịch … còn lưu") is a case for it. The
  * procedure whose case shares the most of the message's words (two at least, more than any other) is meant.
  */
-/** A procedure cited after "như" / "giống" (as, like) within a few words: a likeness, no procedure meant. */
-const LIKENESS_CITED = /(?<![\p{L}])(?:như|giống)\s[^().;,]{0,30}\(\d\.\d{6}\)/giu;
-
 function toldByNotes(options: readonly Procedure[], text: string): Procedure | undefined {
   const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t)));
   if (said.size === 0) return undefined;
@@ -2429,9 +2426,7 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
     // Sentences and "nếu" clauses; a dot between digits is a cited code's ("(1.001266)"), no break: split there, the
     // code fell in two and the clause cited nothing.
     for (const clause of (option.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu)) {
-      // A code cited as a likeness ("hồ sơ như cấp mới (2.000181)": the papers are those of the new issue) is no
-      // procedure the case is sent to.
-      const cited = clause.replace(LIKENESS_CITED, " ").match(CITED_CODE) ?? [];
+      const cited = clause.match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
       // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").
