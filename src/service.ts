@@ -3,7 +3,7 @@ import type { Readable, Writable } from "node:stream";
 import { LiveCatalogue } from "./catalogue/live.js";
 import { overlaysDueForReview, recordsDueForReview, reviewSummary } from "./catalogue/review.js";
 import type { ChannelHandle } from "./channels/channel.js";
-import type { TelegramHealth } from "./channels/telegram/index.js";
+import type { TelegramHealth, TelegramTuning } from "./channels/telegram/index.js";
 import type { TerminalHealth } from "./channels/terminal/chat.js";
 import type { ZaloHealth, ZaloTuning } from "./channels/zalo/index.js";
 import { type Clock, createClock } from "./clock.js";
@@ -71,6 +71,7 @@ export interface ServiceOverrides {
   /** The terminal chat's streams. Default: stdin/stdout, interactive when stdin is a TTY. */
   terminal?: { input: Readable; output: Writable; interactive: boolean; languageCode?: string };
   zalo?: ZaloTuning;
+  telegram?: TelegramTuning;
   /** Senders registered from the start (tests' recording senders), by their channel name. */
   senders?: readonly Sender[];
 }
@@ -313,7 +314,14 @@ export async function createService(config: Config, overrides: ServiceOverrides 
       const coordination = { leadership: replicas?.leadership, turns: replicas?.turns };
       const starting = bots.map(async (name): Promise<ChannelHandle<ChannelHealth>> => {
         if (name === "telegram")
-          return (await channelModules.telegram).startTelegram({ config, assistant, logger, server, ...coordination });
+          return (await channelModules.telegram).startTelegram({
+            config,
+            assistant,
+            logger,
+            server,
+            tuning: overrides.telegram,
+            ...coordination,
+          });
         return (await channelModules.zalo).startZalo({
           config,
           assistant,

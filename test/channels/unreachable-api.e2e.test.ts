@@ -2,6 +2,8 @@
  * A well-formed token and a channel API that does not answer (a firewall dropping the traffic):
  * the service says so within one attempt (20 s), keeps retrying with a log line each time, and
  * starts the bot as soon as the API answers — instead of minutes of silence and a failed start.
+ * The attempt's deadline and the pauses are shortened here (2 s, 0.5 s): the test waits on them, not on the CPU,
+ * and they ran one after another in the slow group for a minute.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -57,6 +59,9 @@ class Gate {
   }
 }
 
+/** One attempt's deadline to reach the API (the service's default is 20 s). */
+const REACH_MS = 2_000;
+
 let cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.reverse()) await c();
@@ -76,7 +81,14 @@ describe("an unreachable channel API", () => {
     const { logger, lines } = captureLogs();
     const service: Service = await createService(
       loadConfig({ DATA_DIR: data.dir, PORT: "0", TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: gate.url }),
-      { logger, channels: ["telegram"], catalogue: await bundledCatalogue(), fsync: false, schedule: false },
+      {
+        logger,
+        channels: ["telegram"],
+        catalogue: await bundledCatalogue(),
+        fsync: false,
+        schedule: false,
+        telegram: { reachTimeoutMs: REACH_MS, retry: { initialMs: 500, maxMs: 2_000 } },
+      },
     );
     cleanups.push(() => service.close());
 
@@ -107,7 +119,14 @@ describe("an unreachable channel API", () => {
     const { logger, lines } = captureLogs();
     const service: Service = await createService(
       loadConfig({ DATA_DIR: data.dir, PORT: "0", ZALO_BOT_TOKEN: ZALO_TOKEN, ZALO_API_ROOT: gate.url }),
-      { logger, channels: ["zalo"], catalogue: await bundledCatalogue(), fsync: false, schedule: false },
+      {
+        logger,
+        channels: ["zalo"],
+        catalogue: await bundledCatalogue(),
+        fsync: false,
+        schedule: false,
+        zalo: { reachTimeoutMs: REACH_MS },
+      },
     );
     cleanups.push(() => service.close());
     await service.start();

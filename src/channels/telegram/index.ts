@@ -23,6 +23,15 @@ export interface StartTelegramOptions {
   leadership?: Leadership;
   /** Several replicas: a chat's updates take turns across them. */
   turns?: ChatTurns;
+  tuning?: TelegramTuning;
+}
+
+/** What tests shorten; production keeps the defaults. */
+export interface TelegramTuning {
+  /** How long one attempt to reach the Bot API (getMe) may take before it counts as unreachable (default 20 s). */
+  reachTimeoutMs?: number;
+  /** Pauses between attempts while the Bot API cannot be reached (default 5 s, doubling to 60 s). */
+  retry?: Backoff;
 }
 
 /** For /healthz: the bot, the mode's state and the update counters. */
@@ -42,6 +51,7 @@ export async function startTelegram({
   server,
   leadership,
   turns,
+  tuning = {},
 }: StartTelegramOptions): Promise<TelegramChannel> {
   const token = config.TELEGRAM_BOT_TOKEN;
   if (!token) throw new Error("TELEGRAM_BOT_TOKEN is not set");
@@ -55,13 +65,15 @@ export async function startTelegram({
   });
   const { bot } = telegram;
   const background = new AbortController();
+  const retry = tuning.retry ?? RETRY;
+  const reach = () => reachTelegram(bot, log, apiRootOf(config), tuning.reachTimeoutMs ?? INIT_ATTEMPT_MS);
   // A rejected token stops the start (nothing to retry); an API that cannot be reached does not:
   // it is said within INIT_ATTEMPT_MS, retried with a log line each time, and the rest of the
   // service (the other channel, the HTTP server) keeps running meanwhile.
-  const first = await reachTelegram(bot, log, apiRootOf(config));
+  const first = await reach();
   if (first !== "ok") {
     log.warn(
-      { err: first, apiRoot: apiRootOf(config), retryInSeconds: RETRY.initialMs / 1000 },
+      { err: first, apiRoot: apiRootOf(config), retryInSeconds: retry.initialMs / 1000 },
       "telegram API unreachable; retrying in the background (the other channels keep running)",
     );
   }
@@ -122,11 +134,11 @@ export async function startTelegram({
   if (first === "ok") await startMode();
   else {
     connecting = (async () => {
-      for (let retry = 0; !background.signal.aborted; retry++) {
-        const wait = backoffDelay(retry, RETRY);
+      for (let attempt = 0; !background.signal.aborted; attempt++) {
+        const wait = backoffDelay(attempt, retry);
         await sleep(wait, undefined, { signal: background.signal }).catch(() => undefined);
         if (background.signal.aborted) return;
-        const outcome = await reachTelegram(bot, log, apiRootOf(config));
+        const outcome = await reach();
         if (outcome === "ok") {
           log.info({ apiRoot: apiRootOf(config) }, "telegram API reachable again; starting the bot");
           lastError = undefined;
@@ -135,7 +147,7 @@ export async function startTelegram({
         }
         lastError = outcome.message;
         log.warn(
-          { err: outcome, apiRoot: apiRootOf(config), retryInSeconds: backoffDelay(retry + 1, RETRY) / 1000 },
+          { err: outcome, apiRoot: apiRootOf(config), retryInSeconds: backoffDelay(attempt + 1, retry) / 1000 },
           "telegram API still unreachable; retrying",
         );
       }
@@ -180,9 +192,10 @@ async function reachTelegram(
   bot: ReturnType<typeof createTelegramBot>["bot"],
   log: Logger,
   apiRoot: string,
+  timeoutMs: number,
 ): Promise<"ok" | { type: string; message: string }> {
   try {
-    await bot.init(AbortSignal.timeout(INIT_ATTEMPT_MS) as Parameters<typeof bot.init>[0]);
+    await bot.init(AbortSignal.timeout(timeoutMs) as Parameters<typeof bot.init>[0]);
     return "ok";
   } catch (err) {
     if (err instanceof GrammyError) {

@@ -23,6 +23,8 @@ import { registerZaloWebhook, ZALO_WEBHOOK_PATH } from "./webhook.js";
 export interface ZaloTuning {
   /** Long-poll wait in seconds (the API's `timeout`). */
   pollTimeoutSec?: number;
+  /** How long the first getMe may take before the API counts as unreachable (default 20 s). */
+  reachTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   /** Pauses after failures: the poller's, and the background retry of setWebhook. */
   backoff?: { initialMs?: number; maxMs?: number };
@@ -101,7 +103,7 @@ export async function startZalo({
   let account: string | undefined;
   try {
     // One attempt with a deadline: an unreachable API is said within 20 s (polling then retries with a log line each time).
-    account = (await bot.getMe({ retries: 0, timeoutMs: 20_000 })).account_name;
+    account = (await bot.getMe({ retries: 0, timeoutMs: tuning.reachTimeoutMs ?? 20_000 })).account_name;
     log.info({ mode, bot: account }, "zalo bot connected");
   } catch (err) {
     if (err instanceof ZaloError && FATAL_CODES.has(err.error_code)) {
