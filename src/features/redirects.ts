@@ -241,7 +241,37 @@ function byLettersQuestion(text: string, match: RedirectMatch): RedirectMatch | 
   if (!match.said.some((run) => containsRun(tokens, run)))
     return WARD_NAMES.some((run) => containsRun(tokens, run)) ? undefined : match;
   if (asksTermAlone(asked, match)) return { ...match, strength: 1 };
+  // "… nay ra ở riêng, muốn tách đồng hồ nước. Phía cấp nước đòi giấy gì?": the agency is who demands
+  // the papers or the fee the question asks, no ward procedure's (unless the question names one)
+  if (agencyDemands(tokens, match.said) && !WARD_NAMES.some((run) => containsRun(tokens, run)))
+    return { ...match, strength: 1 };
   return questionOutOfWard(asked, match.said) ? { ...match, strength: 1 } : match;
+}
+
+/**
+ * The agency named as the one who demands in the question: «bên»/«phía» right before the term, a verb of demanding
+ * within a word or two after it («yêu cầu», «đòi», «bắt», «cần»), and a question word after that («gì», «nào», «không»,
+ * «bao nhiêu»): "bên điện lực cần mang gì", "phía ngân hàng đòi giấy nào". A story's «bên thuế báo …»
+ * asks nothing and «hưởng lương hưu bên bảo hiểm xã hội» demands nothing.
+ */
+const AGENCY_SIDE = new Set(tokenize("bên phía"));
+const AGENCY_DEMANDS = ["yêu cầu", "đòi", "đòi hỏi", "bắt", "cần", "require", "requires", "ask for"].map(tokenize);
+const DEMAND_REACH = 2;
+const ASKED_WORDS = new Set(tokenize("gì j nào không ko k bao nhiêu what which"));
+const ASKED_REACH = 8;
+function agencyDemands(tokens: readonly string[], said: readonly (readonly string[])[]): boolean {
+  return said.some((run) =>
+    startsOf(tokens, run).some((at) => {
+      if (!AGENCY_SIDE.has(tokens[at - 1] ?? "")) return false;
+      const after = at + run.length;
+      return AGENCY_DEMANDS.some((verb) =>
+        startsOf(tokens.slice(after, after + DEMAND_REACH + verb.length), verb).some((v) => {
+          const from = after + v + verb.length;
+          return tokens.slice(from, from + ASKED_REACH).some((t) => ASKED_WORDS.has(t));
+        }),
+      );
+    }),
+  );
 }
 
 /**
