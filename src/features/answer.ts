@@ -1268,6 +1268,7 @@ async function answerQuestion(
     !redirect &&
     explainsRest(current, text, cue.rest, catalogue.procedures) &&
     !asksOfOther(text) &&
+    !framesOtherRequest(current, text) &&
     // not another matter that shares the thing's word ("uống bia rượu nhiều thì gan có sao không" after a liquor
     // licence), as the scope gate reads it
     !readsOutOfScope(search, text, EXPLAINED_OUT_OF_SCOPE) &&
@@ -1740,6 +1741,10 @@ function asksOfCase(
 ): boolean {
   if (said.labelled || said.redirect || !(cue || asksQuestion(text))) return false;
   if (saysWillDo(text) || asksOfOther(text) || SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // "thủ tục cấp phép nuôi chim yến lấy tổ thế nào": a procedure or a licence named by its frame, with words that are
+  // not the one at hand's name, asks of that matter, not of the case's steps ("thủ tục thế nào", "thủ tục kết hôn
+  // bao lâu" after a marriage are)
+  if (framesOtherRequest(current, text)) return false;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
   // price is no section ("vô Sài Gòn mất bao lâu")
   if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
@@ -2046,6 +2051,19 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   if (lean < CHAT_LEAN) return false;
   const untold = distinct.filter((w) => !isTold(w)).length;
   return untold === 0 || (distinct.length >= 3 && untold * 2 <= distinct.length);
+}
+
+/**
+ * Whether a message opens on a procedure's or a licence's frame ("thủ tục …", "giấy phép …") and names after it, besides
+ * the frame's words, words of asking and numbers, something the procedure at hand's name does not say.
+ */
+function framesOtherRequest(current: Procedure, text: string): boolean {
+  const framed = REQUEST_FRAME.exec(fold(text.normalize("NFC")));
+  if (!framed) return false;
+  const named = tokenize(framed[1] ?? "").filter(
+    (t) => !REQUEST_FRAME_WORDS.has(t) && !asksWith(t) && !/^\d+$/.test(t),
+  );
+  return named.length > 0 && !saysOnly(current, named);
 }
 
 /** A message opening on a procedure's or a licence's frame (folded), with what it names after it. */
