@@ -2423,6 +2423,9 @@ function withoutForeignElement(
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
 
+/** A procedure cited after "như" / "giống" (as, like) within a few words: a likeness, no procedure meant. */
+const LIKENESS_CITED = /(?<![\p{L}])(?:như|giống)\s[^().;,]{0,30}\(\d\.\d{6}\)/giu;
+
 /** Words of the notes that tell no case apart ("nếu", "thủ tục", "đăng ký", "hãy xin"). */
 const NOTE_STOP = new Set(
   tokenize(
@@ -2437,14 +2440,20 @@ const NOTE_STOP = new Set(
  * procedure whose case shares the most of the message's words (two at least, more than any other) is meant.
  */
 function toldByNotes(options: readonly Procedure[], text: string): Procedure | undefined {
-  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t)));
+  // The words every option's name says ("giấy phép … thuốc lá" of a licence's issue, re-issue and amendment) name the
+  // thing they share, no case of one of them: "giấy phép bán thuốc lá" said again over its re-issue tells none.
+  const [head, ...rest] = options.map((o) => new Set(tokenize(o.name)));
+  const named = new Set([...(head ?? [])].filter((t) => rest.every((r) => r.has(t))));
+  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t) && !named.has(t)));
   if (said.size === 0) return undefined;
   const best = new Map<string, number>();
   for (const option of options) {
     // Sentences and "nếu" clauses; a dot between digits is a cited code's ("(1.001266)"), no break: split there, the
     // code fell in two and the clause cited nothing.
     for (const clause of (option.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu)) {
-      const cited = clause.match(CITED_CODE) ?? [];
+      // A code cited as a likeness ("hồ sơ như cấp mới (2.000181)": the papers are those of the new issue) is no
+      // procedure the case is sent to.
+      const cited = clause.replace(LIKENESS_CITED, " ").match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
       // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").
