@@ -1745,6 +1745,11 @@ function asksOfCase(
   // not the one at hand's name, asks of that matter, not of the case's steps ("thủ tục thế nào", "thủ tục kết hôn
   // bao lâu" after a marriage are)
   if (framesOtherRequest(current, text)) return false;
+  // "she can't hold a pen anymore, can she use her fingerprint instead", "is there any fee to file the claim?": English
+  // the case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
+  // learnt from first messages (few of them English), read its everyday words ("pen", "fly", "barely") as another
+  // matter; off-topic English after an answer ("is the pho near the office any good?") the judge reads as none.
+  if (writesEnglish(text) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE) return true;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
   // price is no section ("vô Sài Gòn mất bao lâu")
   if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
@@ -2070,6 +2075,24 @@ function framesOtherRequest(current: Procedure, text: string): boolean {
 const REQUEST_FRAME = /^\s*(?:thu tuc|giay phep|cap phep|xin phep)\s+(.*)$/u;
 /** The frame's own words, said again after it ("thủ tục cấp phép …"). */
 const REQUEST_FRAME_WORDS = new Set(tokenize("thủ tục giấy phép cấp xin"));
+
+/** P(a question of the case) from which the judge alone reads an English follow-up as the case's (asksOfCase). */
+const ENGLISH_CASE_SURE = 0.7;
+/** Letters of Vietnamese only: a loanword's accent ("fiancé", "café") is none of them. */
+const VIETNAMESE_ONLY = /[ạảấầẩẫậắằẳẵặăâẹẻẽềếểễệêỉịĩọỏốồổỗộớờởỡợôơụủũứừửữựưỳỵỷỹđ]/iu;
+/** Words English says and Vietnamese typed without accents hardly ever. */
+const ENGLISH_SAID = new Set(
+  "the my is are does do of for how what when where which who we our you your have has need with this and it can if should will many much any there she they his her was or would could just still".split(
+    " ",
+  ),
+);
+
+/** Whether a message is written in English: no letter of Vietnamese only, two English words at least. */
+function writesEnglish(text: string): boolean {
+  const nfc = text.normalize("NFC").slice(0, MAX_DAY_CHARS);
+  if (VIETNAMESE_ONLY.test(nfc)) return false;
+  return new Set(tokenize(nfc).filter((t) => ENGLISH_SAID.has(t))).size >= 2;
+}
 
 /** An English question opens so ("do I …", "can my …", "is there …"). */
 const ENGLISH_QUESTION =

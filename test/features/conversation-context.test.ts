@@ -90,6 +90,17 @@ describe("section follow-ups answer the procedure the chat is on", () => {
     ]);
   });
 
+  it("in English with everyday words the câu mẫu never say, the follow-up judge sure of it; off-topic English is not", async () => {
+    await converse([
+      ["chứng thực chữ ký giấy ủy quyền", "2.000884"],
+      // "tremble", "thumbprint": words no first message says, that the scope gate reads as another matter
+      ["my father's hands tremble and he cannot write his name, can he use a thumbprint instead?", "2.000884"],
+      ["is the weather in Hanoi nice in March?", undefined],
+      ["chứng thực chữ ký giấy ủy quyền", "2.000884"],
+      ["where can I buy a cheap motorbike?", undefined],
+    ]);
+  });
+
   it("with polite words, motion words and the abbreviation hs", async () => {
     await converse([
       ["xac nhan tinh trang hon nhan", "1.004873"],
