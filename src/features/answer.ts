@@ -1238,7 +1238,15 @@ async function answerQuestion(
   // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
-  const described = current && cue && !cue.only ? withoutDescriptions(text) : undefined;
+  // Not a move on to another matter that search meets by its name ("còn bạn cùng phòng em mới dọn tới, chưa đăng ký
+  // tạm trú lần nào thì cần giấy gì" after a residence's extension): the description is that matter's case.
+  const movesToNamed =
+    current !== undefined &&
+    opensMoveOn(text) &&
+    top !== undefined &&
+    top.procedure.code !== current.code &&
+    top.parts.title >= 1;
+  const described = current && cue && !cue.only && !movesToNamed ? withoutDescriptions(text) : undefined;
   // "chưa có giấy ANTT bao giờ, muốn xin mới …" on its exchange is no status but the first issue (below).
   const firstOrChange =
     current && described !== undefined && described !== text && changeMeant(current, text, catalogue.procedures, true);

@@ -873,6 +873,19 @@ describe("moving on to another topic in words", () => {
   });
 });
 
+describe("a move on to another matter search names, told with its case", () => {
+  it("«còn …» with a person's description and another procedure's name is that procedure, not the one at hand", async () => {
+    await converse([
+      ["gia hạn tạm trú", "1.002755"],
+      [
+        "còn em họ tôi mới chuyển đến ở cùng phòng, chưa đăng ký tạm trú bao giờ thì cần giấy tờ gì",
+        TEMPORARY_RESIDENCE,
+        "documents",
+      ],
+    ]);
+  });
+});
+
 describe("another matter named by a procedure's frame after an answer", () => {
   // Since the thirtieth session's split (TC29's conversations in the follow-up judge's training) a question about a
   // procedure the catalogue lacks, asked right after an answer («thủ tục cấp phép nuôi chim yến lấy tổ thế nào» after
