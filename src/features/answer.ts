@@ -27,7 +27,9 @@ import {
 import {
   asksOfCaseBroadly,
   asksOfCaseByModel,
+  CASE_QUESTION_MODEL,
   caseP,
+  outsiderWords,
   STAY_SWITCH_MODEL,
   staySwitchP,
   typedInEnglish,
@@ -1238,8 +1240,8 @@ async function answerQuestion(
   // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
-  // Not a move on to another matter that search meets by its name ("còn bạn cùng phòng em mới dọn tới, chưa đăng ký
-  // tạm trú lần nào thì cần giấy gì" after a residence's extension): the description is that matter's case.
+  // Not a move on to another matter that search meets by its name ("còn em họ tôi mới chuyển đến ở cùng phòng, chưa
+  // đăng ký tạm trú bao giờ thì cần giấy tờ gì" after a residence's extension): the description is that matter's case.
   const movesToNamed =
     current !== undefined &&
     opensMoveOn(text) &&
@@ -1753,14 +1755,16 @@ function asksOfCase(
   // not the one at hand's name, asks of that matter, not of the case's steps ("thủ tục thế nào", "thủ tục kết hôn
   // bao lâu" after a marriage are)
   if (framesOtherRequest(current, text)) return false;
-  // "she can't hold a pen anymore, can she use her fingerprint instead", "is there any fee to file the claim?": English
-  // the case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
-  // learnt from first messages (few of them English), read its everyday words ("pen", "fly", "barely") as another
-  // matter; off-topic English after an answer ("is the pho near the office any good?") the judge reads as none.
-  if (writesEnglish(text) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE) return true;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
   // price is no section ("vô Sài Gòn mất bao lâu")
   if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
+  // "my father's hands tremble and he cannot write his name, can he use a thumbprint instead?": English the
+  // case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
+  // learnt from first messages (few of them English), read its everyday words ("tremble", "thumbprint") as another
+  // matter; off-topic English after an answer ("is the weather in Hanoi nice in March?") the judge reads as none, and
+  // one that names mostly things the ward never says ("how much is petrol") is left to the readings below.
+  if (writesEnglish(text) && fewOutsiders(text, catalogue) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE)
+    return true;
   const scope = search instanceof ExampleSearch ? search.scope : null;
   if (scope === null) return false;
   const p = outOfScope(scope, text);
@@ -2094,6 +2098,20 @@ const ENGLISH_SAID = new Set(
     " ",
   ),
 );
+
+/**
+ * Whether fewer than half the words a message says besides English's common ones and words of asking are words the ward
+ * never says (outsiderWords): "how much is petrol", "does my cat need a vaccine?" ask of the thing they name.
+ */
+function fewOutsiders(text: string, catalogue: Catalogue): boolean {
+  const model = CASE_QUESTION_MODEL;
+  if (model === null) return false;
+  const outsiders = new Set(outsiderWords(text, catalogue, model).map(fold));
+  const said = new Set(
+    tokenize(text.slice(0, MAX_DAY_CHARS)).filter((t) => !ENGLISH_SAID.has(t) && !asksWith(t) && !/^\d+$/.test(t)),
+  );
+  return outsiders.size * 2 < said.size;
+}
 
 /** Whether a message is written in English: no letter of Vietnamese only, two English words at least. */
 function writesEnglish(text: string): boolean {
