@@ -27,7 +27,9 @@ import {
 import {
   asksOfCaseBroadly,
   asksOfCaseByModel,
+  CASE_QUESTION_MODEL,
   caseP,
+  outsiderWords,
   STAY_SWITCH_MODEL,
   staySwitchP,
   typedInEnglish,
@@ -1238,7 +1240,15 @@ async function answerQuestion(
   // "người độc thân có được nhận không" on an adoption, "xin ở phường nơi tạm trú được không" on a single-status
   // certificate: who or where, said with words that name another record ("độc thân", "tạm trú"). Without the
   // person's or place's description, the message names no procedure: it asks about the one at hand.
-  const described = current && cue && !cue.only ? withoutDescriptions(text) : undefined;
+  // Not a move on to another matter that search meets by its name ("còn em họ tôi mới chuyển đến ở cùng phòng, chưa
+  // đăng ký tạm trú bao giờ thì cần giấy tờ gì" after a residence's extension): the description is that matter's case.
+  const movesToNamed =
+    current !== undefined &&
+    opensMoveOn(text) &&
+    top !== undefined &&
+    top.procedure.code !== current.code &&
+    top.parts.title >= 1;
+  const described = current && cue && !cue.only && !movesToNamed ? withoutDescriptions(text) : undefined;
   // "chưa có giấy ANTT bao giờ, muốn xin mới …" on its exchange is no status but the first issue (below).
   const firstOrChange =
     current && described !== undefined && described !== text && changeMeant(current, text, catalogue.procedures, true);
@@ -1268,6 +1278,7 @@ async function answerQuestion(
     !redirect &&
     explainsRest(current, text, cue.rest, catalogue.procedures) &&
     !asksOfOther(text) &&
+    !framesOtherRequest(current, text) &&
     // not another matter that shares the thing's word ("uống bia rượu nhiều thì gan có sao không" after a liquor
     // licence), as the scope gate reads it
     !readsOutOfScope(search, text, EXPLAINED_OUT_OF_SCOPE) &&
@@ -1740,9 +1751,20 @@ function asksOfCase(
 ): boolean {
   if (said.labelled || said.redirect || !(cue || asksQuestion(text))) return false;
   if (saysWillDo(text) || asksOfOther(text) || SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // "thủ tục cấp phép nuôi chim yến lấy tổ thế nào": a procedure or a licence named by its frame, with words that are
+  // not the one at hand's name, asks of that matter, not of the case's steps ("thủ tục thế nào", "thủ tục kết hôn
+  // bao lâu" after a marriage are)
+  if (framesOtherRequest(current, text)) return false;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
   // price is no section ("vô Sài Gòn mất bao lâu")
   if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
+  // "my father's hands tremble and he cannot write his name, can he use a thumbprint instead?": English the
+  // case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
+  // learnt from first messages (few of them English), read its everyday words ("tremble", "thumbprint") as another
+  // matter; off-topic English after an answer ("is the weather in Hanoi nice in March?") the judge reads as none, and
+  // one that names mostly things the ward never says ("how much is petrol") is left to the readings below.
+  if (writesEnglish(text) && fewOutsiders(text, catalogue) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE)
+    return true;
   const scope = search instanceof ExampleSearch ? search.scope : null;
   if (scope === null) return false;
   const p = outOfScope(scope, text);
@@ -2048,10 +2070,55 @@ function tellsCaseOf(current: Procedure, text: string, catalogue: Catalogue): bo
   return untold === 0 || (distinct.length >= 3 && untold * 2 <= distinct.length);
 }
 
+/**
+ * Whether a message opens on a procedure's or a licence's frame ("thủ tục …", "giấy phép …") and names after it, besides
+ * the frame's words, words of asking and numbers, something the procedure at hand's name does not say.
+ */
+function framesOtherRequest(current: Procedure, text: string): boolean {
+  const framed = REQUEST_FRAME.exec(fold(text.normalize("NFC")));
+  if (!framed) return false;
+  const named = tokenize(framed[1] ?? "").filter(
+    (t) => !REQUEST_FRAME_WORDS.has(t) && !asksWith(t) && !/^\d+$/.test(t),
+  );
+  return named.length > 0 && !saysOnly(current, named);
+}
+
 /** A message opening on a procedure's or a licence's frame (folded), with what it names after it. */
 const REQUEST_FRAME = /^\s*(?:thu tuc|giay phep|cap phep|xin phep)\s+(.*)$/u;
 /** The frame's own words, said again after it ("thủ tục cấp phép …"). */
 const REQUEST_FRAME_WORDS = new Set(tokenize("thủ tục giấy phép cấp xin"));
+
+/** P(a question of the case) from which the judge alone reads an English follow-up as the case's (asksOfCase). */
+const ENGLISH_CASE_SURE = 0.7;
+/** Letters of Vietnamese only: a loanword's accent ("fiancé", "café") is none of them. */
+const VIETNAMESE_ONLY = /[ạảấầẩẫậắằẳẵặăâẹẻẽềếểễệêỉịĩọỏốồổỗộớờởỡợôơụủũứừửữựưỳỵỷỹđ]/iu;
+/** Words English says and Vietnamese typed without accents hardly ever. */
+const ENGLISH_SAID = new Set(
+  "the my is are does do of for how what when where which who we our you your have has need with this and it can if should will many much any there she they his her was or would could just still".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether fewer than half the words a message says besides English's common ones and words of asking are words the ward
+ * never says (outsiderWords): "how much is petrol", "does my cat need a vaccine?" ask of the thing they name.
+ */
+function fewOutsiders(text: string, catalogue: Catalogue): boolean {
+  const model = CASE_QUESTION_MODEL;
+  if (model === null) return false;
+  const outsiders = new Set(outsiderWords(text, catalogue, model).map(fold));
+  const said = new Set(
+    tokenize(text.slice(0, MAX_DAY_CHARS)).filter((t) => !ENGLISH_SAID.has(t) && !asksWith(t) && !/^\d+$/.test(t)),
+  );
+  return outsiders.size * 2 < said.size;
+}
+
+/** Whether a message is written in English: no letter of Vietnamese only, two English words at least. */
+function writesEnglish(text: string): boolean {
+  const nfc = text.normalize("NFC").slice(0, MAX_DAY_CHARS);
+  if (VIETNAMESE_ONLY.test(nfc)) return false;
+  return new Set(tokenize(nfc).filter((t) => ENGLISH_SAID.has(t))).size >= 2;
+}
 
 /** An English question opens so ("do I …", "can my …", "is there …"). */
 const ENGLISH_QUESTION =
@@ -2405,6 +2472,9 @@ function withoutForeignElement(
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
 
+/** A procedure cited after "như" / "giống" (as, like) within a few words: a likeness, no procedure meant. */
+const LIKENESS_CITED = /(?<![\p{L}])(?:như|giống)\s[^().;,]{0,30}\(\d\.\d{6}\)/giu;
+
 /** Words of the notes that tell no case apart ("nếu", "thủ tục", "đăng ký", "hãy xin"). */
 const NOTE_STOP = new Set(
   tokenize(
@@ -2419,14 +2489,20 @@ const NOTE_STOP = new Set(
  * procedure whose case shares the most of the message's words (two at least, more than any other) is meant.
  */
 function toldByNotes(options: readonly Procedure[], text: string): Procedure | undefined {
-  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t)));
+  // The words every option's name says ("giấy phép … thuốc lá" of a licence's issue, re-issue and amendment) name the
+  // thing they share, no case of one of them: "giấy phép bán thuốc lá" said again over its re-issue tells none.
+  const [head, ...rest] = options.map((o) => new Set(tokenize(o.name)));
+  const named = new Set([...(head ?? [])].filter((t) => rest.every((r) => r.has(t))));
+  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t) && !named.has(t)));
   if (said.size === 0) return undefined;
   const best = new Map<string, number>();
   for (const option of options) {
     // Sentences and "nếu" clauses; a dot between digits is a cited code's ("(1.001266)"), no break: split there, the
     // code fell in two and the clause cited nothing.
     for (const clause of (option.checkFirst ?? "").split(/(?<!\d)\.|\.(?!\d)|;|,\s*(?=nếu)/iu)) {
-      const cited = clause.match(CITED_CODE) ?? [];
+      // A code cited as a likeness ("hồ sơ như cấp mới (2.000181)": the papers are those of the new issue) is no
+      // procedure the case is sent to.
+      const cited = clause.replace(LIKENESS_CITED, " ").match(CITED_CODE) ?? [];
       const meant = cited.length > 0 ? cited : /chỉ (dùng|dành)/iu.test(clause) ? [option.code] : [];
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
       // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").

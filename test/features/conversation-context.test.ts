@@ -61,6 +61,11 @@ describe("section follow-ups answer the procedure the chat is on", () => {
       ["phí với hộ kinh doanh thì mức nào", "2.000620", "fee"],
       ["còn đăng ký thành lập hộ kinh doanh thì lệ phí bao nhiêu", "1.001612", "fee"],
     ]);
+    // a renewal whose note says its papers are "như cấp mới (…)" (a likeness) is not sent to the new issue by it
+    await converse([
+      ["giấy phép bán thuốc lá sắp hết hạn, xin cấp lại", "2.000150"],
+      ["nộp trước khi hết hạn mấy ngày", "2.000150"],
+    ]);
     // a price asked by the words of the record at hand's own alias ("nhập khẩu") is its fee, no goods' price
     await converse([
       ["nhập hộ khẩu cho con về nhà ông bà", "1.004222"],
@@ -82,6 +87,17 @@ describe("section follow-ups answer the procedure the chat is on", () => {
       ["where do I submit it", BIRTH, "place"],
       ["can I apply online", BIRTH, "online"],
       ["who can apply", BIRTH, "conditions"],
+    ]);
+  });
+
+  it("in English with everyday words the câu mẫu never say, the follow-up judge sure of it; off-topic English is not", async () => {
+    await converse([
+      ["chứng thực chữ ký giấy ủy quyền", "2.000884"],
+      // "tremble", "thumbprint": words no first message says, that the scope gate reads as another matter
+      ["my father's hands tremble and he cannot write his name, can he use a thumbprint instead?", "2.000884"],
+      ["is the weather in Hanoi nice in March?", undefined],
+      ["chứng thực chữ ký giấy ủy quyền", "2.000884"],
+      ["where can I buy a cheap motorbike?", undefined],
     ]);
   });
 
@@ -857,14 +873,33 @@ describe("moving on to another topic in words", () => {
   });
 });
 
-describe("known regressions (kept visible; each fails once mended: then move it among the tests above)", () => {
+describe("a move on to another matter search names, told with its case", () => {
+  it("«còn …» with a person's description and another procedure's name is that procedure, not the one at hand", async () => {
+    await converse([
+      ["gia hạn tạm trú", "1.002755"],
+      [
+        "còn em họ tôi mới chuyển đến ở cùng phòng, chưa đăng ký tạm trú bao giờ thì cần giấy tờ gì",
+        TEMPORARY_RESIDENCE,
+        "documents",
+      ],
+    ]);
+  });
+});
+
+describe("another matter named by a procedure's frame after an answer", () => {
   // Since the thirtieth session's split (TC29's conversations in the follow-up judge's training) a question about a
   // procedure the catalogue lacks, asked right after an answer («thủ tục cấp phép nuôi chim yến lấy tổ thế nào» after
-  // a birth registration), is read as the steps of the procedure at hand instead of the not-found reply.
-  it.fails("KNOWN REGRESSION: another matter's «thủ tục … thế nào» after an answer is not read as its steps", async () => {
+  // a birth registration), was read as the steps of the procedure at hand instead of the not-found reply: a frame
+  // ("thủ tục …", "giấy phép …") naming what the one at hand's name does not say asks of that matter.
+  it("«thủ tục … thế nào» of another matter is not read as the steps of the one at hand; «thủ tục thế nào» is", async () => {
     await converse([
       [BIRTH_ASKED, BIRTH],
       ["thủ tục cấp phép nuôi chim yến lấy tổ thế nào", undefined],
+      [BIRTH_ASKED, BIRTH],
+      ["thủ tục xin phép nuôi ong lấy mật cần giấy tờ gì", undefined],
+      [BIRTH_ASKED, BIRTH],
+      ["thủ tục thế nào", BIRTH, "steps"],
+      ["thủ tục này mất bao lâu", BIRTH, "time"],
     ]);
   });
 });
