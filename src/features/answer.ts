@@ -1634,6 +1634,20 @@ async function answerQuestion(
         ),
       ];
     }
+    // A list whose first the list judge finds clearly right (search's `leads`, ranker.ts `LEAD`): that one answered,
+    // the others one tap away as the answer's own choices. Not one the citizen has just said is not it.
+    if (top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code)) {
+      const others = outcome.hits.slice(1, LIST_MAX).filter((h) => !aside.has(h.procedure.code));
+      return [
+        answerReply(
+          ctx,
+          deps,
+          outcome,
+          top,
+          others.map((h) => h.procedure),
+        ),
+      ];
+    }
     // Foreign-element twins last when the message names nothing foreign, then the alternatives the notes cite.
     const foreign = namesForeign(text);
     const ranked = outcome.hits
