@@ -1634,9 +1634,11 @@ async function answerQuestion(
         ),
       ];
     }
-    // A list whose first the list judge finds clearly right (search's `leads`, ranker.ts `LEAD`): that one answered,
-    // the others one tap away as the answer's own choices. Not one the citizen has just said is not it.
-    if (top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code)) {
+    // A citizen's first question whose list the list judge finds clearly led by the right one (search's `leads`,
+    // ranker.ts `LEAD`): that one answered, the others one tap away as the answer's own choices. Not one the citizen
+    // has just said is not it; not after an answer, where the rules above read the list beside the case at hand (the
+    // judge learnt from first questions only).
+    if (!current && top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code)) {
       const others = outcome.hits.slice(1, LIST_MAX).filter((h) => !aside.has(h.procedure.code));
       return [
         answerReply(
