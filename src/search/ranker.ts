@@ -464,8 +464,8 @@ export function leadRow<P extends SearchableProcedure>(
 /**
  * Whether a list may be answered at all: the scope gate doubts the message less than `LEAD_VETO`, and the message names
  * its first well, as the assistant's own reading of a strong list has it (a word pair of its title and half of the title
- * said, answer.ts `WEAK_TITLE`): a vague story ("nhà em có việc muốn hỏi về giấy tờ cho con") or a bare thing with
- * several procedures ("mất giấy khai sinh") stays the citizen's to pick (review s12 H2). On the tuning part (nested CV)
+ * said, answer.ts `WEAK_TITLE`): a vague story ("nhà em có việc muốn hỏi về giấy tờ cho con") or papers that name no
+ * procedure ("giấy tờ hộ tịch bị mất") stay the citizen's to pick (review s12 H2). On the tuning part (nested CV)
  * this keeps 629 of the 771 lists the judge answers right in the even half, 675 of 826 in the odd, and answers 2 lists
  * with another procedure in the even half and 4 in the odd, instead of 3 and 5.
  */
