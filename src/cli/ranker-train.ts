@@ -12,14 +12,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { labelKey, servedExamples } from "../catalogue/live.js";
 import { loadCatalogue } from "../catalogue/load.js";
+import type { Procedure } from "../catalogue/schema.js";
 import { parseLabelledQueries } from "../search/evaluate.js";
 import { ExampleSearch } from "../search/examples.js";
 import type { RankerModel } from "../search/ranker.js";
-import { trainOn } from "../search/ranker-train.js";
+import { type RankerData, trainOn } from "../search/ranker-train.js";
 import { filesUnder, hashFiles, sourceFiles } from "./fingerprint.js";
 
 /** Trains on eval/tuning.tsv of the checkout at `root` with its bundled catalogue (and staff's câu mẫu as extra examples). */
-export async function trainBundled(root: string): Promise<RankerModel> {
+export async function trainBundled(root: string, onLead?: RankerData<Procedure>["onLead"]): Promise<RankerModel> {
   const loaded = await loadCatalogue(path.join(root, "data"));
   if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
   const { procedures, synonyms, redirects } = loaded.catalogue;
@@ -27,7 +28,15 @@ export async function trainBundled(root: string): Promise<RankerModel> {
   const empty: RankerModel = { features: [], weights: [], codes: {} };
   const index = new ExampleSearch(procedures, synonyms, [], redirects, { key: labelKey, ranker: empty });
   const queries = parseLabelledQueries(readFileSync(path.join(root, "eval/tuning.tsv"), "utf8"));
-  return trainOn({ index, records: procedures, synonyms, queries, extra, key: labelKey });
+  return trainOn({
+    index,
+    records: procedures,
+    synonyms,
+    queries,
+    extra,
+    key: labelKey,
+    ...(onLead ? { onLead } : {}),
+  });
 }
 
 export const RANKER_FILE = "data/ranker.json";
@@ -72,6 +81,14 @@ export function drift(stored: RankerModel, retrained: RankerModel): string[] {
     far(`rescue weight ${i}`, w, retrained.rescue?.weights[i] as number, 0.25);
   }
   far("rescue threshold", stored.rescue?.threshold ?? 0, retrained.rescue?.threshold ?? 0, 0.1);
+  // The list judge likewise, and its threshold.
+  if (JSON.stringify(stored.lead?.features) !== JSON.stringify(retrained.lead?.features)) {
+    out.push("list judge features differ");
+  }
+  for (const [i, w] of (stored.lead?.weights ?? []).entries()) {
+    far(`list judge weight ${i}`, w, retrained.lead?.weights[i] as number, 0.25);
+  }
+  far("list judge threshold", stored.lead?.threshold ?? 0, retrained.lead?.threshold ?? 0, 0.1);
   return out;
 }
 
@@ -84,7 +101,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const file = path.join(root, RANKER_FILE);
   const started = performance.now();
   const trained = rankerInputs(root);
-  const model = await trainBundled(root);
+  // `-- --lead-samples FILE`: also writes the list judge's cross-validated samples (for diagnosis).
+  const at = process.argv.indexOf("--lead-samples");
+  const dump = at >= 0 ? process.argv[at + 1] : undefined;
+  const model = await trainBundled(root, dump ? (samples) => writeFileSync(dump, JSON.stringify(samples)) : undefined);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (process.argv.includes("--check")) {
     const stored = JSON.parse(readFileSync(file, "utf8")) as RankerModel;
@@ -103,7 +123,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     writeFileSync(file, formatModel({ ...model, trained }));
     console.log(
       `${RANKER_FILE}: ${model.weights.length} feature weights, ${Object.keys(model.codes).length} procedure priors, ` +
-        `trained in ${seconds} s`,
+        `list judge from ${model.lead?.threshold}, trained in ${seconds} s`,
     );
   }
 }

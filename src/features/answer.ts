@@ -1645,6 +1645,22 @@ async function answerQuestion(
         ),
       ];
     }
+    // A citizen's first question whose list the list judge finds clearly led by the right one (search's `leads`,
+    // ranker.ts `LEAD`): that one answered, the others one tap away as the answer's own choices. Not one the citizen
+    // has just said is not it; not after an answer, where the rules above read the list beside the case at hand (the
+    // judge learnt from first questions only).
+    if (!current && top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code)) {
+      const others = outcome.hits.slice(1, LIST_MAX).filter((h) => !aside.has(h.procedure.code));
+      return [
+        answerReply(
+          ctx,
+          deps,
+          outcome,
+          top,
+          others.map((h) => h.procedure),
+        ),
+      ];
+    }
     // Foreign-element twins last when the message names nothing foreign, then the alternatives the notes cite.
     const foreign = namesForeign(text);
     const ranked = outcome.hits

@@ -48,6 +48,11 @@ export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedu
    * as nothing found).
    */
   rescued?: true;
+  /**
+   * Set on a "which one?" list whose first the list judge (ranker.ts `LEAD`) finds clearly right: that procedure's code.
+   * The assistant answers it, the others one tap away, instead of asking which one.
+   */
+  leads?: string;
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.

@@ -17,6 +17,8 @@ import {
   candidateFeatures,
   candidateScores,
   GramModel,
+  type LeadSample,
+  leadOf,
   RANKER_K,
   type RankerModel,
   RESCUE_COST,
@@ -29,12 +31,13 @@ import {
   rescueRow,
   type Sample,
   SituationModel,
+  trainLead,
   trainRanker,
   trainRescue,
   withNearest,
 } from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
-import { outOfScope, type ScopeModel, trainScope } from "./scope.js";
+import { LIST_VETO, OVERWHELMING, outOfScope, type ScopeModel, trainScope } from "./scope.js";
 
 /**
  * Training the re-ranker (src/search/ranker.ts) on labelled messages, and measuring it by nested cross-validation.
@@ -56,6 +59,8 @@ export interface RankerData<P extends SearchableProcedure> {
   key?: (text: string) => string;
   folds?: number;
   seed?: number;
+  /** Told the list judge's samples (each with its message's index in `queries` and its fold): for diagnosis. */
+  onLead?: (samples: ReadonlyArray<LeadSample & { fold: number; index: number }>) => void;
 }
 
 /** The rules' candidates of each message, found once however many folds read them. */
@@ -139,12 +144,26 @@ function rescueSamples(pending: readonly RescueSample[], model: RankerModel) {
   });
 }
 
-/** The samples of `items`, each read against `taught`; with `rescues`, the messages the rules found nothing for too. */
+/** A "which one?" list of the rules, kept to be re-ranked by a model that never learnt from its message (`leadSamples`). */
+interface ListItem<P extends SearchableProcedure> {
+  index: number;
+  rules: SearchOutcome<P>;
+  candidates: ReturnType<typeof withNearest<P>>;
+  support: ReturnType<ExampleIndex["nearest"]>;
+  grams: GramModel;
+  scope: number;
+}
+
+/**
+ * The samples of `items`, each read against `taught`; with `rescues`, the messages the rules found nothing for too;
+ * with `lists`, the rules' "which one?" lists.
+ */
 function samplesOf<P extends SearchableProcedure>(
   data: RankerData<P>,
   taught: readonly LabelledExample[],
   items: readonly number[],
   rescues?: RescueSample[],
+  lists?: ListItem<P>[],
 ): Sample[] {
   const out: Sample[] = [];
   withTaught(data, taught, items, (i, near, grams, gate) => {
@@ -168,6 +187,9 @@ function samplesOf<P extends SearchableProcedure>(
     const support = near.nearest(q.query);
     if (support.exact !== undefined) return;
     const candidates = withNearest(ranked, support, procedureOf(data));
+    if (lists && rules.decision === "choose") {
+      lists.push({ index: i, rules, candidates, support, grams, scope: outOfScope(gate, q.query) });
+    }
     const right = candidates.findIndex((h) => q.expected.includes(h.procedure.code));
     if (right < 0) return;
     const listed = new Set(rules.hits.map((h) => h.procedure.code));
@@ -187,14 +209,63 @@ const examplesOf = (queries: readonly LabelledQuery[], keep: (i: number) => bool
 export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): RankerModel {
   const { queries, extra = [], folds = 5, seed = 20261202 } = data;
   const fold = foldsOf(queries.length, folds, seed);
-  const samples: Sample[] = [];
+  const byFold: Sample[][] = [];
   const rescues: RescueSample[] = [];
+  const lists: ListItem<P>[] = [];
   for (let g = 0; g < folds; g++) {
     const items = queries.map((_, i) => i).filter((i) => fold[i] === g);
-    samples.push(...samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items, rescues));
+    byFold.push(samplesOf(data, [...examplesOf(queries, (i) => fold[i] !== g), ...extra], items, rescues, lists));
   }
-  const model = trainRanker(samples);
-  return { ...model, rescue: trainRescue(rescueSamples(rescues, model), { floor: RESCUE_FLOOR }) };
+  const model = trainRanker(byFold.flat());
+  const leads = leadSamples(data, lists, fold, byFold);
+  data.onLead?.(leads);
+  const { cv: _, ...lead } = trainLead(leads, folds);
+  return { ...model, rescue: trainRescue(rescueSamples(rescues, model), { floor: RESCUE_FLOOR }), lead };
+}
+
+/**
+ * The list judge's samples: each "which one?" list of the rules re-ranked as the served search would (`rerank`), by a
+ * model trained on the other folds' messages only (their features read against examples that exclude their own fold),
+ * the message's own features read against examples without its fold: a list as a message nobody learnt from meets the
+ * search. Lists the scope gate takes away (`LIST_VETO`) are not learnt from: they are never offered.
+ */
+function leadSamples<P extends SearchableProcedure>(
+  data: RankerData<P>,
+  lists: readonly ListItem<P>[],
+  fold: Int32Array,
+  byFold: readonly Sample[][],
+): Array<LeadSample & { fold: number; index: number }> {
+  const out: Array<LeadSample & { fold: number; index: number }> = [];
+  byFold.forEach((_, f) => {
+    const model = trainRanker(byFold.filter((__, g) => g !== f).flat());
+    for (const item of lists) {
+      if (fold[item.index] !== f) continue;
+      const q = data.queries[item.index] as LabelledQuery;
+      const served = rerank(
+        q.query,
+        item.rules,
+        item.candidates,
+        item.support,
+        item.grams,
+        model,
+        5,
+        situationsOf(data),
+        () => item.scope,
+      );
+      const judged = leadOf(served);
+      const first = served.hits[0];
+      if (served.decision !== "choose" || !judged || !first) continue;
+      if (item.scope >= LIST_VETO && first.score < OVERWHELMING) continue;
+      out.push({
+        row: judged.row,
+        right: q.expected.includes(first.procedure.code),
+        outOfScope: q.expected.length === 0,
+        fold: f,
+        index: item.index,
+      });
+    }
+  });
+  return out;
 }
 
 /**

@@ -125,6 +125,15 @@ export interface RankerModel {
    * (src/cli/fingerprint.ts). test/search/ranker.test.ts holds them to today's checkout.
    */
   trained?: { data: string; code: string };
+  /**
+   * The list judge (`LEAD`, `leadRow`): whether a "which one?" list the model orders is answered with its first, the
+   * others one tap away (`SearchOutcome.leads`). Absent: every list stays a list.
+   */
+  lead?: {
+    features: readonly string[];
+    weights: readonly number[];
+    threshold: number;
+  };
 }
 
 /**
@@ -361,6 +370,127 @@ export function asksTheAssistant(text: string): boolean {
  * similarity and grams), and test/search/ranker.test.ts checks the file is what the script makes of today's data.
  */
 export const RANKER_ON = true;
+
+/**
+ * What the list judge reads of a "which one?" list the re-ranker ordered (the rules' decision `choose`, a list of two or
+ * more): the model's probability of its first among the candidates and of the next other code, their scores' margin,
+ * how many it lists, whether its first two are look-alike twins (`TWIN_OVERLAP`) or a plain procedure and its
+ * foreign-element twin, whether the rules ranked the first first, the rules' score and title share of the first, how near
+ * its câu mẫu come and how far ahead of the other listed codes' and of `none`'s, the message's length (a letter of 150
+ * characters and more), whether it names a section, the scope gate's P(out of scope), English, and whether only the
+ * situations or the nearest câu mẫu brought the first in.
+ */
+export const LEAD = [
+  "bias",
+  "p1",
+  "p2",
+  "margin",
+  "listed",
+  "twin",
+  "foreignPair",
+  "rulesFirst",
+  "score",
+  "title",
+  "pairs",
+  "sim",
+  "simGap",
+  "none",
+  "letter",
+  "length",
+  "section",
+  "scope",
+  "english",
+  "recalled",
+] as const;
+
+/** The judge's row (`LEAD`) of a list the re-ranker ordered: `candidates` and their model `scores`, `hits` the list. */
+export function leadRow<P extends SearchableProcedure>(
+  text: string,
+  intent: string,
+  candidates: readonly Hit<P>[],
+  scores: readonly number[],
+  hits: readonly Hit<P>[],
+  support: ExampleSupport,
+  scope: number,
+): number[] {
+  const first = hits[0] as Hit<P>;
+  const second = hits[1] as Hit<P>;
+  const code = first.procedure.code;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of scores) if (s > max) max = s;
+  let total = 0;
+  for (const s of scores) total += Math.exp(s - max);
+  let own = Number.NEGATIVE_INFINITY;
+  let other = Number.NEGATIVE_INFINITY;
+  candidates.forEach((h, k) => {
+    const s = scores[k] as number;
+    if (h.procedure.code === code) own = Math.max(own, s);
+    else other = Math.max(other, s);
+  });
+  const p = (s: number) => (Number.isFinite(s) ? Math.exp(s - max) / total : 0);
+  const margin = Number.isFinite(own) && Number.isFinite(other) ? own - other : 4;
+  const sims = new Map<string, number>();
+  for (const c of support.codes) if (!sims.has(c.code)) sims.set(c.code, c.score);
+  const sim = sims.get(code) ?? 0;
+  let rival = 0;
+  for (const h of hits) if (h.procedure.code !== code) rival = Math.max(rival, sims.get(h.procedure.code) ?? 0);
+  let characters = 0;
+  for (const _ of text) characters++;
+  const twin = nameOverlap(twinWords(first.procedure), twinWords(second.procedure)) >= TWIN_OVERLAP;
+  return [
+    1,
+    p(own),
+    p(other),
+    Math.max(-2, Math.min(6, margin)) / 4,
+    (Math.min(hits.length, 5) - 2) / 3,
+    twin ? 1 : 0,
+    isForeignElement(first.procedure) !== isForeignElement(second.procedure) ? 1 : 0,
+    first === candidates[0] ? 1 : 0,
+    Math.max(0, Math.min(1.5, first.score)),
+    first.parts.title,
+    first.parts.pairs,
+    sim,
+    sim - rival,
+    support.none,
+    characters >= 150 ? 1 : 0,
+    Math.min(1, characters / 300),
+    intent === "general" ? 0 : 1,
+    scope,
+    readsEnglish(text) ? 1 : 0,
+    first.recalled || NEAREST.has(first) ? 1 : 0,
+  ];
+}
+
+/**
+ * Whether a list may be answered at all: the scope gate doubts the message less than `LEAD_VETO`, and the message names
+ * its first well, as the assistant's own reading of a strong list has it (a word pair of its title and half of the title
+ * said, answer.ts `WEAK_TITLE`): a vague story ("nhà em có việc muốn hỏi về giấy tờ cho con") or papers that name no
+ * procedure ("giấy tờ hộ tịch bị mất") stay the citizen's to pick (review s12 H2). On the tuning part (nested CV)
+ * this keeps 629 of the 771 lists the judge answers right in the even half, 675 of 826 in the odd, and answers 2 lists
+ * with another procedure in the even half and 4 in the odd, instead of 3 and 5.
+ */
+export function leadable(row: readonly number[]): boolean {
+  return (
+    (row[LEAD.indexOf("scope")] as number) < LEAD_VETO &&
+    (row[LEAD.indexOf("pairs")] as number) > 0 &&
+    (row[LEAD.indexOf("title")] as number) >= LEAD_TITLE
+  );
+}
+/** The share of its first's best title a list's message must say to be answered (answer.ts `WEAK_TITLE`). */
+export const LEAD_TITLE = 0.5;
+
+/** The judge's probability that a list's first is right. */
+export function leadProbability(row: readonly number[], weights: readonly number[]): number {
+  return rescueProbability(row, weights);
+}
+
+/** The judge's row and probability of each list `rerank` returned (by the outcome object), for training and diagnosis. */
+const LEAD_ROWS = new WeakMap<object, { row: number[]; p: number | undefined }>();
+
+/** The judge's row of a list `rerank` returned (and its probability, when the model has a judge). */
+export function leadOf(outcome: object): { row: number[]; p: number | undefined } | undefined {
+  return LEAD_ROWS.get(outcome);
+}
 
 /** The trained model, when it was trained for these features. */
 export const RANKER_MODEL: RankerModel | null =
@@ -1432,6 +1562,126 @@ export function rescueThreshold(
   return best;
 }
 
+/**
+ * What a list answered with a wrong first weighs against a list answered right, when the judge's threshold is set
+ * (`leadThreshold`): a citizen who gets the wrong procedure is worse off than one asked "which one?", so a list is
+ * answered only where, of the lists around the threshold, at least 7 in 8 lead with the right one (issue 11, session 30:
+ * at most 1 in 8 of the lists turned into answers may lead with another procedure). A list to a message out of scope is
+ * never to be answered: the threshold sits above every such list learnt from.
+ */
+export const LEAD_COST = 7;
+/**
+ * What a list to an out-of-scope message weighs in the judge's training, beside 1 for an in-scope one. 1: weighing the
+ * tuning part's 34 such lists 5, 10 or 20 times (nested CV, session 30) lowered the threshold the in-scope lists set
+ * but kept fewer of them above it (lists answered right 1,599 → 1,507 / 1,446 / 1,377) and answered no fewer
+ * out-of-scope lists of the other half when trained on one.
+ */
+export const LEAD_OUT_WEIGHT = 1;
+/**
+ * The scope gate's P(out of scope) from which a list is never answered, whatever the judge says (as a rescue list is
+ * taken away from `RESCUE_VETO`): a list the gate finds likelier out of scope than in is no answer. On the tuning part
+ * (nested CV, session 30) 4 lists at judge P ≥ 0.9 had the gate at 0.5 or more, all 4 out of scope («ad là ai z, có
+ * phải cán bộ phường ko», 0.79), beside 4 in-scope lists leading with their procedure.
+ */
+export const LEAD_VETO = 0.5;
+/** The judge's threshold is never below this. */
+export const LEAD_FLOOR = 0.5;
+
+/** One list to learn the judge from: its row, whether its first is right, whether the message is out of scope. */
+export interface LeadSample {
+  row: number[];
+  right: boolean;
+  outOfScope: boolean;
+}
+
+/** The judge's logit over `LEAD`, by full-batch Adam from zero with an L2 penalty (as `trainRescue`): deterministic. */
+export function fitLead(
+  samples: readonly LeadSample[],
+  options: { l2?: number; iterations?: number; rate?: number; outWeight?: number } = {},
+): number[] {
+  const { l2 = 0.01, iterations = 600, rate = 0.05, outWeight = LEAD_OUT_WEIGHT } = options;
+  const d = LEAD.length;
+  const w = new Float64Array(d);
+  const m = new Float64Array(d);
+  const v = new Float64Array(d);
+  const n = Math.max(
+    1,
+    samples.reduce((a, s) => a + (s.outOfScope ? outWeight : 1), 0),
+  );
+  for (let t = 1; t <= iterations; t++) {
+    const grad = new Float64Array(d);
+    for (let i = 1; i < d; i++) grad[i] = 2 * l2 * (w[i] as number);
+    for (const s of samples) {
+      const p = leadProbability(s.row, w as unknown as number[]);
+      const g = ((p - (s.right ? 1 : 0)) * (s.outOfScope ? outWeight : 1)) / n;
+      for (let i = 0; i < d; i++) grad[i] = (grad[i] as number) + g * (s.row[i] as number);
+    }
+    adamStep(w, grad, m, v, t, rate);
+  }
+  return [...w].map((x) => Math.round(x * 1e4) / 1e4);
+}
+
+/**
+ * The judge's threshold from probabilities no judge that learnt from their list gave (`p`, cross-validated): of the
+ * floor and each height just above a list, the one where the lists answered right, less `cost` for each answered
+ * wrong, come to the most (the highest of equals), and above every out-of-scope list.
+ */
+export function leadThreshold(
+  rows: ReadonlyArray<{ p: number; right: boolean; outOfScope: boolean }>,
+  floor: number = LEAD_FLOOR,
+  cost: number = LEAD_COST,
+): number {
+  const out = rows.filter((r) => r.outOfScope).reduce((most, r) => Math.max(most, r.p + 1e-4), floor);
+  const heights = [out, ...rows.filter((r) => r.p > out).map((r) => r.p)].sort((a, b) => a - b);
+  const sorted = rows.filter((r) => !r.outOfScope && r.p >= out).sort((a, b) => a.p - b.p);
+  // Gain of answering every list from a height up, walked from the highest down.
+  let best = Number.POSITIVE_INFINITY;
+  let bestGain = 0;
+  let gain = 0;
+  let k = sorted.length - 1;
+  for (let h = heights.length - 1; h >= 0; h--) {
+    const t = heights[h] as number;
+    while (k >= 0 && (sorted[k] as { p: number }).p >= t) {
+      gain += (sorted[k] as { right: boolean }).right ? 1 : -cost;
+      k--;
+    }
+    if (gain > bestGain) {
+      best = t;
+      bestGain = gain;
+    }
+  }
+  return best;
+}
+
+/**
+ * Trains the judge on lists whose rows came from a re-ranker that never learnt from their message (nested folds,
+ * ranker-train.ts), and sets its threshold on cross-validated probabilities: each of `folds` (by `fold`) judged by a
+ * judge trained on the others (`leadThreshold`). Deterministic.
+ */
+export function trainLead(
+  samples: ReadonlyArray<LeadSample & { fold: number }>,
+  folds = 5,
+): NonNullable<RankerModel["lead"]> & { cv: number[] } {
+  const cv = new Array<number>(samples.length).fill(0);
+  for (let f = 0; f < folds; f++) {
+    const weights = fitLead(samples.filter((s) => s.fold !== f));
+    samples.forEach((s, i) => {
+      if (s.fold === f) cv[i] = leadProbability(s.row, weights);
+    });
+  }
+  const threshold = leadThreshold(
+    samples.flatMap((s, i) =>
+      leadable(s.row) ? [{ p: cv[i] as number, right: s.right, outOfScope: s.outOfScope }] : [],
+    ),
+  );
+  return {
+    features: [...LEAD],
+    weights: fitLead(samples),
+    threshold: Number.isFinite(threshold) ? Math.round(threshold * 1e4) / 1e4 : 1,
+    cv,
+  };
+}
+
 /** One message to learn from: its candidates' rows and codes, and which of them is right. */
 export interface Sample {
   rows: number[][];
@@ -1585,8 +1835,9 @@ export function rerank<P extends SearchableProcedure>(
     situations,
     reading,
   );
+  const scores = modelScores(cores, context, candidates, model);
   const order = plainFirst(
-    nearestAfter(storyLast(byScore(candidates, modelScores(cores, context, candidates, model)))),
+    nearestAfter(storyLast(byScore(candidates, scores))),
     rules,
     situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN),
   );
@@ -1599,12 +1850,21 @@ export function rerank<P extends SearchableProcedure>(
     rules.decision === "answer"
       ? order.slice(1)
       : order.filter((h) => h !== first && listedHits.has(h)).concat(rules.hits.filter((h) => !order.includes(h)));
-  return {
+  const outcome: SearchOutcome<P> = {
     ...rules,
     hits: [first, ...rest.filter((h) => h.procedure.code !== first.procedure.code)].slice(0, limit),
     // An answer the model moved to another procedure comes with a way out ("not this one?").
     sure: rules.sure && order[0] === candidates[0],
   };
+  // A list the judge finds its first clearly right for is answered with it, the others one tap away (`LEAD_THRESHOLD`).
+  if (outcome.decision === "choose" && outcome.hits.length >= 2) {
+    const row = leadRow(text, rules.intent, candidates, scores, outcome.hits, support, scope());
+    const judge = model.lead && JSON.stringify(model.lead.features) === JSON.stringify(LEAD) ? model.lead : undefined;
+    const p = judge ? leadProbability(row, judge.weights) : undefined;
+    if (judge && p !== undefined && p >= judge.threshold && leadable(row)) outcome.leads = first.procedure.code;
+    LEAD_ROWS.set(outcome, { row, p });
+  }
+  return outcome;
 }
 
 /**

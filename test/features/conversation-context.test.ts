@@ -24,6 +24,8 @@ const MARRIAGE = "1.000894";
 const BIRTH = "1.001193";
 const TEMPORARY_RESIDENCE = "1.004194";
 const BIRTH_ASKED = "khai sinh cho con";
+/** A lost paper named without the change it needs (a first issue, a re-registration, a copy of the extract). */
+const LOST_PAPER = "mất giấy chứng nhận kết hôn";
 
 describe("section follow-ups answer the procedure the chat is on", () => {
   it("in chat spellings without accents", async () => {
@@ -556,7 +558,10 @@ describe("a refinement naming a foreigner, and a return to an earlier topic", ()
 describe("a section asked after a 'which one?' list", () => {
   it("a short one (fee, time) is shown for each listed procedure, a line each, and a pick opens it in full", async () => {
     const { say } = chat();
-    const list = await say("mất giấy khai sinh");
+    // A lost paper whose name fits the first issue, its re-registration and the copy of its extract alike: a list
+    // under the list judge too (ranker.ts `LEAD`; until session 31 «mất giấy khai sinh», which the judge now answers
+    // with the re-registration, test/core/s12-follow.test.ts).
+    const list = await say(LOST_PAPER);
     expect(codeOf(list)).toBeUndefined();
     const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
     expect(codes).toContain("2.000635");
@@ -579,7 +584,7 @@ describe("a section asked after a 'which one?' list", () => {
 
   it("a long one (documents) asks which again, each choice now opening it", async () => {
     const { say } = chat();
-    const list = await say("mất giấy khai sinh");
+    const list = await say(LOST_PAPER);
     const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
     const again = await say("cần giấy tờ gì");
     expect(again[0]?.text).toMatch(/^Giấy tờ – /);
@@ -613,7 +618,7 @@ describe("a thing and the changes to it (issue, re-issue, amendment, extension)"
 
   it("a change said without naming which (lost, added) settles nothing", async () => {
     const { say } = chat();
-    expect(codeOf(await say("mất giấy khai sinh"))).toBeUndefined();
+    expect(codeOf(await say(LOST_PAPER))).toBeUndefined();
   });
 });
 
@@ -656,7 +661,7 @@ describe("a sentence that settles a case, read against the records' own notes", 
 
   it("after a 'which one?' list", async () => {
     const { say } = chat();
-    expect(codeOf(await say("mất giấy khai sinh"))).toBeUndefined();
+    expect(codeOf(await say(LOST_PAPER))).toBeUndefined();
     expect(codeOf(await say("ở xã vẫn lưu sổ"))).toBe("2.000635");
   });
 });
@@ -794,7 +799,8 @@ describe("a section asked after thanks, laughter or an interjection", () => {
 describe("a pick in words with a section ('cái thứ ba phí bao nhiêu')", () => {
   it("opens that section of the procedure picked", async () => {
     const { say } = chat();
-    const list = await say("mất giấy khai sinh");
+    // papers of civil status lost, which ones unsaid: a list whatever the list judge finds (ranker.ts `leadable`)
+    const list = await say("giấy tờ hộ tịch bị mất");
     const codes = (list[0]?.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
     const at = codes.indexOf("2.000635");
     expect(at).toBeGreaterThanOrEqual(0);

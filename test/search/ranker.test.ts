@@ -11,8 +11,12 @@ import { asExample, ExampleSearch, foldsOf, rankerDocuments, titlesOf } from "..
 import { ProcedureSearch } from "../../src/search/index.js";
 import {
   FEATURES,
+  fitLead,
   GramModel,
   grams,
+  LEAD,
+  LEAD_COST,
+  leadThreshold,
   offerable,
   RANKER_MODEL,
   RANKER_ON,
@@ -340,6 +344,7 @@ describe("the learned re-ranker", () => {
     // any code the trainer runs fails here until one of the two is run: stricter than the retrain was, never looser.
     const stored = JSON.parse(readFileSync(path.join(ROOT, RANKER_FILE), "utf8")) as RankerModel;
     expect(stored.features).toEqual([...FEATURES]);
+    expect(stored.lead?.features).toEqual([...LEAD]);
     const today = rankerInputs(ROOT);
     expect(
       stored.trained?.data,
@@ -389,5 +394,27 @@ describe("the learned re-ranker", () => {
     expect(drift(model, { ...model, rescue: { features: ["s"], weights: [2], threshold: 0.6 } })).toHaveLength(1);
     expect(drift(model, { ...model, features: ["a", "c"] })).toHaveLength(1);
     expect(drift(model, { ...model, weights: [1, Number.NaN] })).toHaveLength(1);
+    const judged: RankerModel = { ...model, lead: { features: ["l"], weights: [1], threshold: 0.9 } };
+    expect(drift(judged, { ...judged, lead: { features: ["l"], weights: [1.2], threshold: 0.95 } })).toEqual([]);
+    expect(drift(judged, { ...judged, lead: { features: ["l"], weights: [1.3], threshold: 0.9 } })).toHaveLength(1);
+    expect(drift(judged, { ...judged, lead: { features: ["l"], weights: [1], threshold: 1.01 } })).toHaveLength(1);
+  });
+
+  it("sets the list judge's threshold above every out-of-scope list and where a wrong first costs LEAD_COST right ones", () => {
+    const row = (p: number, right: boolean, outOfScope = false) => ({ p, right, outOfScope });
+    // Seven right lists for each wrong one from 0.9 up; below, one wrong in three.
+    const rows = [
+      ...Array.from({ length: 14 }, (_, k) => row(0.91 + k * 0.005, true)),
+      row(0.9, false),
+      row(0.95, false),
+      ...Array.from({ length: 6 }, (_, k) => row(0.6 + k * 0.02, k % 3 !== 0)),
+    ];
+    expect(leadThreshold(rows)).toBeCloseTo(0.91, 5);
+    // An out-of-scope list at 0.93 lifts it above that list.
+    expect(leadThreshold([...rows, row(0.93, false, true)])).toBeGreaterThan(0.93);
+    // Nothing worth answering: never.
+    expect(leadThreshold([row(0.8, false), row(0.7, true)])).toBe(Number.POSITIVE_INFINITY);
+    expect(LEAD_COST).toBe(7);
+    expect(fitLead([])).toEqual(fitLead([]));
   });
 });
