@@ -298,9 +298,10 @@ export class FakeTelegramApi extends EventEmitter {
 
   /**
    * Waits until `probe` returns a value other than undefined/false; re-checked on every API call
-   * and every 10 ms (for state that changes after the bot's last call).
+   * and every 10 ms (for state that changes after the bot's last call). The default wait is a hang
+   * guard, not a budget: under a loaded CI a first message may wait seconds for the served search.
    */
-  waitFor<T>(probe: () => T | undefined | false, timeoutMs = 5_000, what = "condition"): Promise<T> {
+  waitFor<T>(probe: () => T | undefined | false, timeoutMs = 60_000, what = "condition"): Promise<T> {
     return new Promise((resolve, reject) => {
       const stop = () => {
         clearTimeout(timer);
@@ -324,7 +325,7 @@ export class FakeTelegramApi extends EventEmitter {
   }
 
   /** Waits until the bot has sent at least `count` messages to the chat; returns them. */
-  waitForMessages(chatId: number, count: number, timeoutMs = 5_000): Promise<FakeMessage[]> {
+  waitForMessages(chatId: number, count: number, timeoutMs = 60_000): Promise<FakeMessage[]> {
     return this.waitFor(
       () => {
         const sent = this.botMessages(chatId);
