@@ -16,8 +16,8 @@ const catalogue = bundledCatalogueOfFile(120_000);
 // follow-up turns at e4510e9, 52/54 with this session's rules; no-procedure turns 1/2 → 2/2. Batch 2 (32, written
 // after the first fixes, never tuned on, its misses never read): 28/29 → 29/29 (sections 26 → 28), no-procedure 3/4.
 // No-procedure turns of batch 1: 2 → 1 when the thirty-first session's split retrained the follow-up judge and the
-// gate on 1,700 more tuning messages (no code changed): the English pet question below (a KNOWN REGRESSION, kept
-// visible as it.fails).
+// gate on 1,700 more tuning messages (no code changed): the English pet question below (kept visible as it.fails
+// until the thirty-second session's split, after which it holds again).
 describeProbeBatches(catalogue, [
   ["test/core/s19-follow-probe1.jsonl", 0.9, 1],
   ["test/core/s19-follow-probe2.jsonl", 0.9, 3],
@@ -82,10 +82,9 @@ describe("a detail or a question of nothing at hand", () => {
     ]);
   });
 
-  // KNOWN REGRESSION since the thirty-first session's split (models retrained on 1,700 more tuning messages, no code
-  // changed): the pet question is read as a question of the temporary residence at hand. Fails while so; once
-  // mended, it.fails fails and is to be turned back into it.
-  it.fails("an English question of a pet asks nothing of a temporary residence", async () => {
+  // Read as a question of the temporary residence at hand after the thirty-first session's split (models retrained on
+  // 1,700 more tuning messages, no code changed); asks nothing of it again after the thirty-second's (F26, T31).
+  it("an English question of a pet asks nothing of a temporary residence", async () => {
     await converse(catalogue(), [
       ["đăng ký tạm trú", "1.004194"],
       ["does my cat need a vaccine?", undefined],

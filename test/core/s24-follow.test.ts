@@ -28,8 +28,10 @@ describe("the case-question judge", () => {
 // frozen before first played, md5 1edb2eb3): 3/8 on the session's start code and 3/8 with the judge; its 3 off-topic
 // turns stay no procedure. The judge, learnt from the tuning conversations' few English follow-ups, reads these new
 // phrasings at 0.03–0.9 (and «how long should I boil an egg?» at 0.85): what it fixes on the tuning conversations
-// (+3 even, +2 odd) does not reach them; the floor holds where they stand.
+// (+3 even, +2 odd) does not reach them; the floor holds where they stand. No-procedure turns of batch 2: 3 → 2 when
+// the thirty-second session's split retrained the follow-up judge on F26 and T31 (no code changed): «how long should
+// I boil an egg?» after an answer is read as its question again (the judge's old 0.85 on it, above).
 describeProbeBatches(catalogue, [
   ["test/core/s24-follow-probe1.jsonl", 0.7, 8],
-  ["test/core/s24-follow-probe2.jsonl", 0.375, 3],
+  ["test/core/s24-follow-probe2.jsonl", 0.375, 2],
 ]);

@@ -33,5 +33,6 @@ describe("the judge's outsider words", () => {
 describeProbeBatches(catalogue, [
   // 0.625 -> 0.6875 (11/16) in session 26: 18db6f2 (English number words read as numbers) raised it from 10 to 11 of 16
   ["test/core/s25-follow-probe1.jsonl", 0.6875, 10],
-  ["test/core/s24-follow-probe2.jsonl", 0.5, 3],
+  // No-procedure turns 3 → 2 at the thirty-second session's split (the egg question; see s24-follow.test.ts).
+  ["test/core/s24-follow-probe2.jsonl", 0.5, 2],
 ]);

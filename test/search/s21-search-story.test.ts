@@ -91,10 +91,10 @@ describe("a relative's bare «mất» is a death to register when told as news",
 });
 
 describe("a rescue list is the re-ranker's guess, offered only where the gate does not doubt it as much", () => {
-  // KNOWN REGRESSION since the thirty-first session's split (the re-ranker and the gate retrained on 1,700 more tuning
-  // messages, no code changed): «trồng lúa ST25 …» gets a rescue list again. Fails while so; once mended, it.fails
-  // fails and is to be turned back into it. The second phrasing holds by a rule (below), tested apart.
-  it.fails("a question of fact sharing a record's words gets no list (rescue barely above its floor, gate half in doubt)", () => {
+  // «trồng lúa ST25 …» got a rescue list again after the thirty-first session's split (the re-ranker and the gate
+  // retrained on 1,700 more tuning messages, no code changed) and none again after the thirty-second's (F26, T31):
+  // held by the models' figures, not by a rule. The second phrasing holds by a rule (below), tested apart.
+  it("a question of fact sharing a record's words gets no list (rescue barely above its floor, gate half in doubt)", () => {
     expect(served.search.search("trồng lúa ST25 một sào được bao nhiêu kg").decision).toBe("none");
   });
 
