@@ -78,6 +78,7 @@ import {
   withoutCaseWords,
 } from "./foreign.js";
 import { shorten } from "./labels.js";
+import { asksOfficeContact } from "./office-contact.js";
 import { PROCEDURE_CHOICE, procedureChoiceId, readProcedureChoice } from "./procedure-choice.js";
 import { chooseReply, compareReply, FEEDBACK_CHOICE, procedureReply } from "./procedure-reply.js";
 import {
@@ -774,6 +775,11 @@ async function answerQuestion(
   const exact = search instanceof ExampleSearch ? search.examples.exactly(asked) : undefined;
   const label = exact?.exact !== undefined && aside.has(exact.exact) ? undefined : exact;
   const labelled = label?.exact !== undefined;
+  // "sđt bộ phận một cửa phường là bn", "what's the email address of the ward people's committee?": the office's own
+  // phone or e-mail asked (office-contact.ts), whatever procedures the message names as the reason to call: the reply
+  // with the office's contact block. Another agency's term said keeps its pointer, below.
+  if (!labelled && asksOfficeContact(text) && matchRedirect(catalogue.redirects ?? [], text) === undefined)
+    return [notFound(ctx, deps, catalogue, text)];
   const cue = current || st.options ? sectionCue(text) : undefined;
   // Only a section asked ("mất bao lâu", as search or the follow-up words tell), or a section with words of the
   // current procedure's own name ("khai sinh nộp ở đâu"): that section of the current procedure.
