@@ -1803,9 +1803,12 @@ function asksOfCase(
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   const english = typedInEnglish(text);
   const vietnamese = typedWithMarks(typed) && cue?.section !== "time";
-  if ((english || vietnamese) && asksOfCaseBroadly(text, current, catalogue)) return true;
+  // (English that says no word the ward's English câu mẫu say, "does my dog need a license?", or mostly words the ward
+  // never says, names another matter, whatever its frame: fewOutsiders)
+  const englishOfWard = english && fewOutsiders(text, catalogue);
+  if ((englishOfWard || vietnamese) && asksOfCaseBroadly(text, current, catalogue)) return true;
   // English the judge is sure of, though it says a word the ward never says ("how many days until I hear back?")
-  return english && asksOfCaseByModel(text, current, catalogue);
+  return englishOfWard && asksOfCaseByModel(text, current, catalogue);
 }
 
 /**
@@ -2123,17 +2126,37 @@ const ENGLISH_SAID = new Set(
 
 /**
  * Whether fewer than half the words a message says besides English's common ones and words of asking are words the ward
- * never says (outsiderWords): "how much is petrol", "does my cat need a vaccine?" ask of the thing they name.
+ * never says (outsiderWords), and one of them at least is a word the ward's English câu mẫu say (saysWardWordInEnglish):
+ * "how much is petrol", "does my cat need a vaccine?" ask of the thing they name.
  */
 function fewOutsiders(text: string, catalogue: Catalogue): boolean {
   const model = CASE_QUESTION_MODEL;
   if (model === null) return false;
-  const outsiders = new Set(outsiderWords(text, catalogue, model).map(fold));
   const said = new Set(
     tokenize(text.slice(0, MAX_DAY_CHARS)).filter((t) => !ENGLISH_SAID.has(t) && !asksWith(t) && !/^\d+$/.test(t)),
   );
-  return outsiders.size * 2 < said.size;
+  const outsiders = new Set(outsiderWords(text, catalogue, model).map(fold));
+  return outsiders.size * 2 < said.size && saysWardWordInEnglish(text, catalogue);
 }
+
+/**
+ * Whether an English message says a word citizens ask the ward with in English, besides English's common words and
+ * links: said in ENGLISH_WARD_USES of the English câu mẫu at least ("landlord", "register", "days", "letter"). The
+ * ward's own words (its records, its Vietnamese câu mẫu) are no such evidence: typed without accents, "cat" is "cắt" of
+ * "cắt khẩu". "does my cat need a vaccine?", "does my dog need a license?" say none: they ask of other things, whatever
+ * their frame.
+ */
+function saysWardWordInEnglish(text: string, catalogue: Catalogue): boolean {
+  const uses = englishUses(catalogue.examples).folded;
+  return tokenize(text.slice(0, MAX_DAY_CHARS)).some(
+    (t) => !ENGLISH_SAID.has(t) && !ENGLISH_LINKS.has(t) && (uses.get(t)?.ward ?? 0) >= ENGLISH_WARD_USES,
+  );
+}
+
+/** An English word said in this many in-scope English câu mẫu at least is one citizens ask the ward with. */
+const ENGLISH_WARD_USES = 2;
+/** English links and pronouns ENGLISH_SAID leaves out: no word of a matter. */
+const ENGLISH_LINKS = new Set("a an s to in on at by from me him her i be get".split(" "));
 
 /** Whether a message is written in English: no letter of Vietnamese only, two English words at least. */
 function writesEnglish(text: string): boolean {
@@ -2167,6 +2190,8 @@ function asksYesNoInEnglishOfCase(search: ProcedureSearch<Procedure>, text: stri
   if (!scope || outOfScope(scope, text) >= FOLLOW_UP_OUT_OF_SCOPE) return false;
   const left = [...new Set(tokenize(question).filter((t) => !/^\d+$/.test(t) && !asksWith(t)))];
   if (left.length > ENGLISH_CASE_WORDS) return false;
+  // "does my dog need a license?": no word the ward's English câu mẫu say, another matter
+  if (!saysWardWordInEnglish(question, catalogue)) return false;
   const uses = englishUses(catalogue.examples);
   let lean = 0;
   for (const t of left) {

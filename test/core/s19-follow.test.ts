@@ -83,11 +83,17 @@ describe("a detail or a question of nothing at hand", () => {
   });
 
   // Read as a question of the temporary residence at hand after the thirty-first session's split (models retrained on
-  // 1,700 more tuning messages, no code changed); asks nothing of it again after the thirty-second's (F26, T31).
-  it("an English question of a pet asks nothing of a temporary residence", async () => {
-    await converse(catalogue(), [
-      ["đăng ký tạm trú", "1.004194"],
-      ["does my cat need a vaccine?", undefined],
-    ]);
-  });
+  // 1,700 more tuning messages, no code changed); asks nothing of it again after the thirty-second's (F26, T31), the
+  // judge's P 0.68 against 0.7. Since the thirty-second session it holds whatever the judge says: English after an answer
+  // that says no word the ward's English câu mẫu say (its Vietnamese words are none: "cat" is "cắt" there) asks nothing
+  // of the case, nor does a yes/no of the same ("does my dog need a license?", read as the residence's conditions before).
+  it.each(["does my cat need a vaccine?", "does my dog need a license?"])(
+    "an English question of a pet asks nothing of a temporary residence: «%s»",
+    async (text) => {
+      await converse(catalogue(), [
+        ["đăng ký tạm trú", "1.004194"],
+        [text, undefined],
+      ]);
+    },
+  );
 });
