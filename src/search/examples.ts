@@ -568,7 +568,7 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       exact ??= this.examples.exactly(text);
       return exact;
     };
-    // The gate's P(out of scope), read at most once: the rescue weighs it (`RESCUE` "scope"), and its veto reads it.
+    // The gate's P(out of scope), read at most once: the rescue and the list judge weigh it, and the veto reads it.
     let doubt: number | undefined;
     const gate = () => {
       doubt ??= this.scope ? outOfScope(this.scope, text) : 0;
@@ -583,7 +583,8 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       const { rescued: _, ...rules } = outcome;
       return { ...rules, decision: "none", hits: [], sure: true };
     }
-    return scopeGate(text, outcome, this.scope);
+    // The gate's P read once: a list's judge (`rerank`) or a rescue may have read it already.
+    return scopeGate(text, outcome, this.scope, gate);
   }
 
   /** The served outcome before the scope gate. */

@@ -611,7 +611,13 @@ export function readInContext(
   muteYesNoBesideWhole(cues, spelled);
   for (const cue of cues) {
     if (cue.mute || cue.at === undefined) continue;
-    const words = spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[cue.at as number]));
+    // The cue's sentence's words, read only by the rules below that need them (most cues reach none).
+    const at = cue.at;
+    let sentenceWords: typeof spelled | undefined;
+    const words = () => {
+      sentenceWords ??= spelled.filter((w) => sentenceOf(w) === sentenceOf(spelled[at]));
+      return sentenceWords;
+    };
     const text = cue.tokens.join(" ");
     // the two words after the cue
     const next = `${spelled[cue.end ?? 0]?.token ?? ""} ${spelled[(cue.end ?? 0) + 1]?.token ?? ""}`;
@@ -623,7 +629,7 @@ export function readInContext(
       if (region && region.marks === "" && AFRICA.has(region.token) && named) cue.mute = true;
     }
     // "trên VNeID quê quán ghi sai": where the wrong data shows, not how to send
-    if (cue.intent === "online" && DATA_CHANNELS.has(text) && words.some((w) => WRONG.has(w.token))) cue.mute = true;
+    if (cue.intent === "online" && DATA_CHANNELS.has(text) && words().some((w) => WRONG.has(w.token))) cue.mute = true;
     if (cue.intent === "fee" && text === "bao nhieu" && isThreshold(spelled, cue.at)) cue.intent = "conditions";
     // "hoạt động bao nhiêu ngày" (read loosely as "đóng bao nhiêu"): days asked, not money
     if (
@@ -658,7 +664,7 @@ export function readInContext(
     // "mấy giờ rồi", "trận đấu tối nay mấy giờ": a time of day asks the office's hours or the result's only beside
     // them; a time of day to meet ("báo trước mấy giờ") stays read as a deadline below
     if (cue.kept && HOURS_CUES.has(text) && !isObligation(spelled, cue) && !isAhead(spelled, cue.at)) {
-      const section = hoursAsked(spelled, words, cue, mode);
+      const section = hoursAsked(spelled, words(), cue, mode);
       if (section === undefined) {
         cue.mute = true;
         continue;
@@ -680,8 +686,8 @@ export function readInContext(
     }
     // "hôm nay thứ mấy": a day of the week asks the office's days only beside its reception or work
     // (the reception's calendar is its time; the days the office works are printed with its hours, in place)
-    if (cue.kept && WEEKDAYS.has(text) && !words.some((w) => OFFICE_DAYS.has(w.token))) {
-      if (!words.some((_, k) => runHas(words, k))) {
+    if (cue.kept && WEEKDAYS.has(text) && !words().some((w) => OFFICE_DAYS.has(w.token))) {
+      if (!words().some((_, k) => runHas(words(), k))) {
         cue.mute = true;
         continue;
       }
@@ -692,7 +698,7 @@ export function readInContext(
       cue.intent = "conditions";
     }
     // "how long is the certificate valid": how long it stays valid, a condition (as "giá trị bao lâu")
-    if (cue.intent === "time" && words.some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
+    if (cue.intent === "time" && words().some((w) => VALIDITY.has(w.token))) cue.intent = "conditions";
     // only this cue: other days asked beside it may still be the office's ("tôi phải gửi trong mấy ngày và phường
     // ra quyết định trong bao lâu")
     if (
@@ -707,7 +713,7 @@ export function readInContext(
     }
     if (cue.intent === "fee" && MONTHLY.has(next)) cue.mute = true;
     // "tiền" beside an allowance is the money received ("hỗ trợ khẩn cấp tiền làm lại nhà")
-    if (cue.intent === "fee" && text === "tien" && hasAllowance(words)) cue.mute = true;
+    if (cue.intent === "fee" && text === "tien" && hasAllowance(words())) cue.mute = true;
     // "cần giấy xác nhận … thì xin ở đâu": a paper needed is documents only when nothing else is asked beside it
     // (not "cần giấy gì": that asks the papers)
     const which = WHICH.has(spelled[cue.end ?? 0]?.token ?? "");
@@ -773,7 +779,7 @@ export function readInContext(
       cue.intent === "place" &&
       HOMETOWN.has(text) &&
       !toGo &&
-      words.some((w) => (clauseOf(w) ?? 0) > (cue.clause ?? 0))
+      words().some((w) => (clauseOf(w) ?? 0) > (cue.clause ?? 0))
     ) {
       cue.mute = true;
     }
@@ -795,7 +801,7 @@ export function readInContext(
       cue.intent === "time" &&
       cue.tokens[0] === "may" &&
       STAYS.has(spelled[cue.at - 1]?.token ?? "") &&
-      words.some((w) => (clauseOf(w) ?? 0) > (clauseOf(spelled[cue.at as number]) ?? 0))
+      words().some((w) => (clauseOf(w) ?? 0) > (clauseOf(spelled[cue.at as number]) ?? 0))
     ) {
       cue.mute = true;
     }

@@ -1859,12 +1859,28 @@ export function rerank<P extends SearchableProcedure>(
   // A list the judge finds its first clearly right for is answered with it, the others one tap away (`LEAD_THRESHOLD`).
   if (outcome.decision === "choose" && outcome.hits.length >= 2) {
     const row = leadRow(text, rules.intent, candidates, scores, outcome.hits, support, scope());
-    const judge = model.lead && JSON.stringify(model.lead.features) === JSON.stringify(LEAD) ? model.lead : undefined;
+    const judge = model.lead && readsFeatures(model.lead.features, LEAD) ? model.lead : undefined;
     const p = judge ? leadProbability(row, judge.weights) : undefined;
     if (judge && p !== undefined && p >= judge.threshold && leadable(row)) outcome.leads = first.procedure.code;
     LEAD_ROWS.set(outcome, { row, p });
   }
   return outcome;
+}
+
+/** Whether a trained part's features are `features` (the same names in the same order), told once per part. */
+const FEATURES_READ = new WeakMap<object, WeakMap<object, boolean>>();
+function readsFeatures(trained: readonly string[], features: readonly string[]): boolean {
+  let known = FEATURES_READ.get(trained);
+  if (!known) {
+    known = new WeakMap();
+    FEATURES_READ.set(trained, known);
+  }
+  let same = known.get(features);
+  if (same === undefined) {
+    same = JSON.stringify(trained) === JSON.stringify(features);
+    known.set(features, same);
+  }
+  return same;
 }
 
 /**
@@ -2024,7 +2040,7 @@ function rescue<P extends SearchableProcedure>(
 ): SearchOutcome<P> {
   const weights = model.rescue;
   if (!weights || rules.sectionOnly || !rescuable(ranked)) return rules;
-  if (JSON.stringify(weights.features) !== JSON.stringify(RESCUE)) return rules;
+  if (!readsFeatures(weights.features, RESCUE)) return rules;
   const candidates = ranked.slice(0, RANKER_K);
   const reading = readingOf(text, gramModel, situations);
   const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);

@@ -375,11 +375,13 @@ export function scopeVetoes<P extends SearchableProcedure>(
   text: string,
   outcome: SearchOutcome<P>,
   model: ScopeModel | null = SCOPE_MODEL,
+  /** The message's P(out of scope) under `model`, when the caller reads it once per search already (else worked out). */
+  doubt?: () => number,
 ): boolean {
   if (!model || outcome.sectionOnly || outcome.decision === "none") return false;
   if ((outcome.hits[0]?.score ?? 0) >= OVERWHELMING) return false;
   const at = outcome.decision === "choose" ? Math.min(model.veto, LIST_VETO) : model.veto;
-  return outOfScope(model, text) >= at;
+  return (doubt ? doubt() : outOfScope(model, text)) >= at;
 }
 
 /**
@@ -400,6 +402,7 @@ export function scopeGate<P extends SearchableProcedure>(
   text: string,
   outcome: SearchOutcome<P>,
   model: ScopeModel | null = SCOPE_MODEL,
+  doubt?: () => number,
 ): SearchOutcome<P> {
-  return scopeVetoes(text, outcome, model) ? { ...outcome, decision: "none", hits: [], sure: true } : outcome;
+  return scopeVetoes(text, outcome, model, doubt) ? { ...outcome, decision: "none", hits: [], sure: true } : outcome;
 }
