@@ -58,14 +58,6 @@ export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedu
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
 const FIELD_WEIGHT = { name: 1, alias: 0.9, field: 0.5, qualifier: 0.4 } as const;
 const CANDIDATES = 30;
-/**
- * `accumulatePruned`: a postings list is long when it holds more than this many records and more than the records over
- * `PRUNE_SHARE`; the short lists' records are looked up in each list only when that costs less than `PRUNE_LOOKUP`
- * reads of a long list's postings per lookup.
- */
-const PRUNE_SHORT = 64;
-const PRUNE_SHARE = 32;
-const PRUNE_LOOKUP = 4;
 const RECENT_QUERIES = 1_000;
 /** A typed accent that contradicts the record's ("mồ côi" vs "mở") leaves this much of the match. */
 const ACCENT_MISMATCH = 0.3;
@@ -1483,10 +1475,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     asked?: readonly boolean[],
     k2 = 0,
   ): [Array<[number, number]>, Array<[number, number]> | undefined] {
-    if (!asked) {
-      const pruned = this.accumulatePruned(terms, k);
-      if (pruned) return [pruned, undefined];
-    }
     const scores = this.scores;
     const touched = this.touched;
     let count = 0;
@@ -1540,95 +1528,6 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const best2 = this.best(scores2, touched2.subarray(0, count2), k2);
     for (let t = 0; t < count2; t++) scores2[touched2[t] as number] = 0;
     return [best, best2];
-  }
-
-  /** Each postings list's largest field weight (`accumulatePruned`'s bound), worked out the first time it is read. */
-  private readonly listMax = new WeakMap<Postings, number>();
-  private maxOf(list: Postings): number {
-    let max = this.listMax.get(list);
-    if (max === undefined) {
-      max = 0;
-      for (const w of list.weights) if (w > max) max = w;
-      this.listMax.set(list, max);
-    }
-    return max;
-  }
-
-  /**
-   * `accumulate`'s `k` best (without `asked`), without reading the long postings of common words whole when they cannot
-   * change them (as `recallPruned` for the situations): the short lists (the rarer words) are summed first, and the
-   * k-th best of those partial sums, one per name as `best` keeps them, is a floor under the k-th best full score. A
-   * record none of the short lists has scores at most the sum of the long lists' largest contributions (a field weight
-   * times the term's weight; an accent fit is at most 1): when that is below the floor, only the records the short
-   * lists touched can be among the best, and each is scored exactly as `accumulate` sums it (the same terms, in the same
-   * order). Undefined when no list is long, or reading the long lists whole costs less: the caller reads every list.
-   */
-  private accumulatePruned(terms: readonly Term[], k: number): Array<[number, number]> | undefined {
-    if (k <= 0) return undefined;
-    const longer = Math.max(PRUNE_SHORT, this.entries.length / PRUNE_SHARE);
-    let shortTotal = 0;
-    let longTotal = 0;
-    let longLists = 0;
-    let lift = 0;
-    for (const term of terms) {
-      const list = term.unbound ? undefined : this.postings.get(term.word.token);
-      if (!list) continue;
-      if (list.ids.length <= longer) {
-        shortTotal += list.ids.length;
-        continue;
-      }
-      longTotal += list.ids.length;
-      longLists++;
-      const weight = term.generic ? term.weight * this.tuning.generic : term.weight;
-      lift += weight * this.maxOf(list);
-    }
-    // Each record a short list touches is looked up in every list (a binary search): worth it only when the long
-    // lists are much longer than that.
-    if (longLists === 0 || shortTotal === 0 || shortTotal * (terms.length + 1) * PRUNE_LOOKUP >= longTotal)
-      return undefined;
-    const scores = this.scores;
-    const touched = this.touched;
-    let count = 0;
-    for (const term of terms) {
-      const { word, weight: full, unbound, generic } = term;
-      const list = unbound ? undefined : this.postings.get(word.token);
-      if (!list || list.ids.length > longer) continue;
-      const weight = generic ? full * this.tuning.generic : full;
-      const { ids, weights: fieldWeights, marks } = list;
-      for (let j = 0; j < ids.length; j++) {
-        const i = ids[j] as number;
-        const fit = word.marks === "" ? 1 : this.fitOf(marks[j] as number, word);
-        const sofar = scores[i] as number;
-        if (sofar === 0) touched[count++] = i;
-        scores[i] = sofar + weight * (fieldWeights[j] as number) * fit;
-      }
-    }
-    const seen = touched.subarray(0, count);
-    const partial = this.best(scores, seen, k);
-    const floor = partial.length === k ? (partial[k - 1] as [number, number])[1] : 0;
-    if (!(lift < floor)) {
-      for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
-      return undefined;
-    }
-    // The full sums of the records the short lists touched, term by term as `accumulate` adds them.
-    for (let t = 0; t < count; t++) {
-      const i = touched[t] as number;
-      let sum = 0;
-      for (const term of terms) {
-        const { word, weight: full, unbound, generic } = term;
-        const list = unbound ? undefined : this.postings.get(word.token);
-        if (!list) continue;
-        const j = indexOf(list.ids, i);
-        if (j < 0) continue;
-        const weight = generic ? full * this.tuning.generic : full;
-        const fit = word.marks === "" ? 1 : this.fitOf(list.marks[j] as number, word);
-        sum = sum + weight * (list.weights[j] as number) * fit;
-      }
-      scores[i] = sum;
-    }
-    const best = this.best(scores, seen, k);
-    for (let t = 0; t < count; t++) scores[touched[t] as number] = 0;
-    return best;
   }
 
   private entryOf(hit: Hit<P>): Entry<P> {
