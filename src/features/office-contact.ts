@@ -1,4 +1,5 @@
 import { tokenize } from "../search/normalize.js";
+import { containsRun } from "./redirects.js";
 
 /**
  * A way to reach someone: a phone number, a hotline, an e-mail address ("sđt", "số đt", "đường dây nóng", "số máy
@@ -36,11 +37,6 @@ const ASKED = [
   ...["bao nhiêu", "bn", "là gì", "là j", "số mấy", "số nào", "xin", "cho hỏi", "để gọi", "liên hệ", "liên lạc"],
   ...["what", "which", "give", "how can i", "how do i", "reach", "call", "contact", "need", "want", "can i have"],
 ].map(tokenize);
-
-function containsRun(tokens: readonly string[], run: readonly string[]): boolean {
-  for (let i = 0; i + run.length <= tokens.length; i++) if (run.every((t, j) => tokens[i + j] === t)) return true;
-  return false;
-}
 
 /**
  * Whether a message asks for the office's own phone number, hotline or e-mail ("sđt bộ phận một cửa phường là bn",
