@@ -1867,20 +1867,9 @@ export function rerank<P extends SearchableProcedure>(
   return outcome;
 }
 
-/** Whether a trained part's features are `features` (the same names in the same order), told once per part. */
-const FEATURES_READ = new WeakMap<object, WeakMap<object, boolean>>();
+/** Whether a trained part's features are `features`: the same names in the same order (read on every list, so no JSON). */
 function readsFeatures(trained: readonly string[], features: readonly string[]): boolean {
-  let known = FEATURES_READ.get(trained);
-  if (!known) {
-    known = new WeakMap();
-    FEATURES_READ.set(trained, known);
-  }
-  let same = known.get(features);
-  if (same === undefined) {
-    same = JSON.stringify(trained) === JSON.stringify(features);
-    known.set(features, same);
-  }
-  return same;
+  return trained.length === features.length && trained.every((name, i) => name === features[i]);
 }
 
 /**
