@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { type AnalyzedQuery, Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
+import { storedFeatures, storeFeatures } from "./features-store.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { fold, inCatalogueReading, readingCatalogue, type Word } from "./normalize.js";
@@ -139,23 +140,29 @@ const BIGRAM = "\u0001";
  * reads each of the thousands of examples it had once already, not again: analysing them was most of its build. Kept
  * by the synonyms' content, the last `KEPT_SYNONYMS` versions of it; at most `KNOWN_FEATURES` texts each (then
  * started afresh). Only texts read while the catalogue is (normalize.ts `readingCatalogue`): never a message.
+ * A process's first index with these synonyms starts from what an earlier start kept on disk (features-store.ts).
  */
 const KEPT_SYNONYMS = 2;
 const KNOWN_FEATURES = 50_000;
 const featuresBySynonyms = new Map<string, Map<string, Feature[]>>();
+/**
+ * An index that had to read at least this many of its texts afresh keeps all its texts' features on disk for the
+ * next start: a whole catalogue read for the first time, not a câu mẫu staff added (the next start reads that one).
+ */
+const STORE_AFTER = 1000;
 
-function knownFeatures(synonyms: SynonymsFile): Map<string, Feature[]> {
-  const key = createHash("sha256").update(JSON.stringify(synonyms)).digest("base64");
-  let known = featuresBySynonyms.get(key);
+function knownFeatures(synonyms: SynonymsFile): { synonymsKey: string; known: Map<string, Feature[]> } {
+  const synonymsKey = createHash("sha256").update(JSON.stringify(synonyms)).digest("base64");
+  let known = featuresBySynonyms.get(synonymsKey);
   if (known) {
-    featuresBySynonyms.delete(key);
+    featuresBySynonyms.delete(synonymsKey);
   } else {
-    known = new Map();
+    known = storedFeatures(synonymsKey) ?? new Map();
     if (featuresBySynonyms.size >= KEPT_SYNONYMS)
       featuresBySynonyms.delete(featuresBySynonyms.keys().next().value as string);
   }
-  featuresBySynonyms.set(key, known);
-  return known;
+  featuresBySynonyms.set(synonymsKey, known);
+  return { synonymsKey, known };
 }
 
 /**
@@ -167,6 +174,7 @@ export class ExampleIndex {
   private readonly analyzer: Analyzer;
   /** The features of texts read before with the same synonyms (shared by every index made with them). */
   private readonly known: Map<string, Feature[]>;
+  private readAfresh = 0;
   private readonly postings = new Map<string, Posting[]>();
   private readonly idf = new Map<string, number>();
   private readonly codes: string[] = [];
@@ -208,13 +216,16 @@ export class ExampleIndex {
     // The câu mẫu and titles are the catalogue's texts (normalize.ts `readingCatalogue`).
     const done = readingCatalogue();
     this.analyzer = new Analyzer(synonyms);
-    this.known = knownFeatures(synonyms);
+    const { synonymsKey, known: knownTexts } = knownFeatures(synonyms);
+    this.known = knownTexts;
     this.nearestOn = options.nearest ?? true;
     this.key = options.key ?? exactKey;
     const vectors: Feature[][] = [];
     const labelled = new Set<string>();
+    const read = new Map<string, Feature[]>();
     const add = (text: string, code: string) => {
       const features = this.features(text);
+      read.set(text, features);
       if (features.length === 0) return;
       vectors.push(features);
       this.codes.push(code);
@@ -253,7 +264,13 @@ export class ExampleIndex {
       });
     });
     this.scratch = new Float64Array(vectors.length);
+    if (this.readAfresh >= STORE_AFTER) storeFeatures(synonymsKey, read);
     done();
+  }
+
+  /** How many of its texts this index's build read afresh: known neither in memory nor from disk (features-store.ts). */
+  get textsReadAfresh(): number {
+    return this.readAfresh;
   }
 
   /** How many distinct texts serve as examples. */
@@ -272,6 +289,7 @@ export class ExampleIndex {
     const made = this.featuresOf(this.analyzer.query(text));
     // Only the catalogue's texts (câu mẫu, titles) are kept: a citizen's message is personal data (normalize.ts).
     if (!inCatalogueReading()) return made;
+    this.readAfresh++;
     if (this.known.size >= KNOWN_FEATURES) this.known.clear();
     this.known.set(text, made);
     return made;

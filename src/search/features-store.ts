@@ -1,0 +1,123 @@
+/**
+ * The câu mẫu's features kept on disk between starts (node_modules/.cache/motcua-bot-features/).
+ *
+ * Why: reading the bundled catalogue's 21,000 câu mẫu and titles through the analyzer is most of what opening it
+ * costs (15 of 27 s on a two-core server, 2026-12): every `npm start`, every restart after a crash, every replica and
+ * every CLI that loads the catalogue paid it again, though the features of a text depend only on the text, the
+ * synonyms and the code that reads them. A file here is named by a hash of the synonyms, of every file under src/
+ * (path, size and modification time, as bin/motcua-bot.mjs names its bundle) and of package-lock.json, so any edit of
+ * the code or of the synonyms reads the texts afresh. Only catalogue texts are kept (câu mẫu and records' names, which
+ * data/ holds already), never a citizen's message (examples.ts stores only what it read while the catalogue was).
+ *
+ * Best effort: a folder that cannot be written (a read-only node_modules), a file that cannot be read or parsed, or
+ * one that is not ours is ignored, and the texts are read as before; files are written whole under a temporary name
+ * and renamed, so a reader never sees half of one, and two processes writing at once leave either's.
+ * `MOTCUA_FEATURES_DIR` names another folder (the tests' child processes use a temporary one).
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** A text's feature as stored: its key and the accents typed (null: undefined). */
+type StoredFeature = [key: string, marks: string | null];
+interface StoredFile {
+  format: 1;
+  texts: Array<[text: string, features: StoredFeature[]]>;
+}
+
+export interface TextFeature {
+  key: string;
+  marks: string | undefined;
+}
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const defaultDir = () =>
+  process.env.MOTCUA_FEATURES_DIR ?? path.join(ROOT, "node_modules", ".cache", "motcua-bot-features");
+/** Files kept: the newest few (two checkouts' code, or code and synonyms being edited). */
+const KEPT_FILES = 4;
+
+let codeHash: string | undefined;
+
+/** Paths, sizes and modification times of every file under src/, and the lock file's bytes (once a process). */
+function codeFingerprint(): string {
+  if (codeHash !== undefined) return codeHash;
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (entry.isFile()) {
+        const s = statSync(file);
+        hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(path.join(ROOT, "src"));
+  const lock = path.join(ROOT, "package-lock.json");
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  codeHash = hash.digest("hex").slice(0, 16);
+  return codeHash;
+}
+
+/** The file for texts read with these synonyms (their hash) by today's code, or undefined without a src/ folder. */
+export function featuresFile(synonymsKey: string, dir = defaultDir()): string | undefined {
+  try {
+    const name = createHash("sha256").update(`${synonymsKey}\0${codeFingerprint()}`).digest("hex").slice(0, 24);
+    return path.join(dir, `features-${name}.json`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The features stored for these synonyms by today's code, or undefined (none stored, or unreadable). */
+export function storedFeatures(synonymsKey: string, dir = defaultDir()): Map<string, TextFeature[]> | undefined {
+  const file = featuresFile(synonymsKey, dir);
+  if (file === undefined || !existsSync(file)) return undefined;
+  try {
+    const stored = JSON.parse(readFileSync(file, "utf8")) as StoredFile;
+    if (stored.format !== 1 || !Array.isArray(stored.texts)) return undefined;
+    return new Map(
+      stored.texts.map(([text, features]) => [
+        text,
+        features.map(([key, marks]) => ({ key, marks: marks ?? undefined })),
+      ]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the features of these texts for the next start (best effort; see the module's comment). */
+export function storeFeatures(
+  synonymsKey: string,
+  texts: ReadonlyMap<string, readonly TextFeature[]>,
+  dir = defaultDir(),
+): void {
+  const file = featuresFile(synonymsKey, dir);
+  if (file === undefined) return;
+  const stored: StoredFile = {
+    format: 1,
+    texts: [...texts].map(([text, features]) => [text, features.map((f) => [f.key, f.marks ?? null])]),
+  };
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, JSON.stringify(stored));
+    renameSync(temporary, file);
+    prune(dir, file);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+/** Leaves the newest `KEPT_FILES` files (and `kept`), and no temporary file older than a minute. */
+function prune(dir: string, kept: string): void {
+  const now = Date.now();
+  const files = readdirSync(dir)
+    .map((name) => path.join(dir, name))
+    .map((file) => ({ file, at: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now }));
+  for (const { file, at } of files) if (file.endsWith(".tmp") && now - at > 60_000) rmSync(file, { force: true });
+  const done = files.filter((f) => f.file.endsWith(".json") && f.file !== kept).sort((a, b) => b.at - a.at);
+  for (const { file } of done.slice(KEPT_FILES - 1)) rmSync(file, { force: true });
+}
