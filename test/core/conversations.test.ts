@@ -42,11 +42,17 @@ describe("eval conversations", () => {
     // Conversations the conversation helper wrote for this test, apart from eval/: a check that a change generalises.
     // 0.93 → 0.96 with the same readings (holds 104/105 = 0.990).
     ["own", "test/core/conversations-own.jsonl", 0.96, 1],
-    ["held-out", "conversations-heldout.jsonl", 0.6, 0.9],
+    // A smoke check only (its floors are far below what it holds): bench:search plays the whole held-out part and
+    // reports it. Every third conversation, by id order, keeps the check's kinds and sessions while this file, the
+    // longest of the suite (264 s of a 994 s CI run at 1,342 held-out conversations), stops growing with each split.
+    ["held-out", "conversations-heldout.jsonl", 0.6, 0.9, 3],
   ])(
     "%s: follow-up turns refer to the right procedure",
-    async (part, file, logicFloor, noneFloor) => {
-      const score = await playConversations(conversations(file), catalogue);
+    async (part, file, logicFloor, noneFloor, every = 1) => {
+      const score = await playConversations(
+        conversations(file).filter((_, i) => i % every === 0),
+        catalogue,
+      );
       const logic = score.afterRightRight / Math.max(1, score.afterRight);
       const none = score.noneRight / Math.max(1, score.noneTurns);
       if (part !== "held-out") {
