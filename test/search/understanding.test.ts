@@ -149,7 +149,12 @@ describe("chat spellings, slips and everyday names", () => {
 
 describe("decisions", () => {
   it("never offers a 'which one?' list of one: a lone candidate is the answer", () => {
-    const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+    // Every fourth message of the tuning part (5,263 of 21,051): the rule is the decision's own, whatever the
+    // message; the whole part took 49 s of a whole-suite run and grows with every split.
+    const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8")).filter(
+      (_, i) => i % 4 === 0,
+    );
+    expect(queries.length).toBeGreaterThan(5000);
     for (const q of queries) {
       const outcome = search.search(q.query);
       if (outcome.decision === "choose") expect(outcome.hits.length, q.query).toBeGreaterThanOrEqual(2);
