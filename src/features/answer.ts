@@ -1253,7 +1253,9 @@ async function answerQuestion(
     opensMoveOn(text) &&
     top !== undefined &&
     top.procedure.code !== current.code &&
-    top.parts.title >= 1;
+    // named whole, or leading search's answer or list by part of its title ("còn mảnh đất vườn ở quê chưa có sổ, nếu làm
+    // sổ lần đầu thì bao lâu" after a correction of the land certificate)
+    (top.parts.title >= 1 || outcome.decision !== "none");
   const described = current && cue && !cue.only && !movesToNamed ? withoutDescriptions(text) : undefined;
   // "chưa có giấy ANTT bao giờ, muốn xin mới …" on its exchange is no status but the first issue (below).
   const firstOrChange =

@@ -30,8 +30,12 @@ describe("the case-question judge", () => {
 // phrasings at 0.03–0.9 (and «how long should I boil an egg?» at 0.85): what it fixes on the tuning conversations
 // (+3 even, +2 odd) does not reach them; the floor holds where they stand. No-procedure turns of batch 2: 3 → 2 when
 // the thirty-second session's split retrained the follow-up judge on F26 and T31 (no code changed): «how long should
-// I boil an egg?» after an answer is read as its question again (the judge's old 0.85 on it, above).
+// I boil an egg?» after an answer is read as its question again (the judge's old 0.85 on it, above). Back to 3 in the
+// thirty-third session: the egg question stays no procedure by a rule, whatever the judge's P (0.92 today): English
+// after an answer that says words the ward never says («boil», «egg») as half its words besides English's common ones
+// and words of asking is no question of the case (answer.ts fewOutsiders, from f5bde8a); the other English readings
+// want a word the ward's English câu mẫu say (asksInEnglishOfCase) or a yes/no frame (asksYesNoInEnglishOfCase).
 describeProbeBatches(catalogue, [
   ["test/core/s24-follow-probe1.jsonl", 0.7, 8],
-  ["test/core/s24-follow-probe2.jsonl", 0.375, 2],
+  ["test/core/s24-follow-probe2.jsonl", 0.375, 3],
 ]);
