@@ -635,3 +635,72 @@ const OWN_WORDS = 3;
 export function foldedOf(text: string): string {
   return fold(text);
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A private provider chosen by "which": whatever ward paper it is chosen for, the ward recommends no one.
+
+/**
+ * Providers a citizen chooses among: a landlord or a room, a shop, a studio, a law office. No ward
+ * procedure answers which of them to go to, even when the ward paper is what they are chosen for ("chủ trọ nào ở
+ * phường … cho đăng ký tạm trú dễ", "tiệm khắc dấu nào gần phường … làm con dấu cho hộ kinh doanh"). With accents
+ * where typed ("tiệm" is no "tiêm", "chủ" no "chú").
+ */
+const CHOSEN_PROVIDERS = [
+  ...["chủ trọ", "chủ nhà trọ", "chủ nhà", "chủ phòng", "nhà trọ", "phòng trọ", "khu trọ", "dãy trọ", "tiệm"],
+  ...["cửa hàng", "shop", "studio", "văn phòng luật", "văn phòng luật sư", "luật sư", "đại lý"],
+].map(run);
+/** How far after the provider its "nào" may stand ("tiệm khắc dấu nào", "chủ nhà trọ nào ở khu phố 3"). */
+const PROVIDER_REACH = 5;
+/** "thế nào", "như nào", "khi nào", "lúc nào", "chỗ nào": a way, a time or a place asked, no choice of provider. */
+const NOT_WHICH_AFTER = new Set(tokenize("thế như khi lúc hồi bằng ra chỗ nơi"));
+/**
+ * Words that end the provider's own words before its "nào": what is filed or done next ("bán lẻ rượu cho tiệm tạp hóa
+ * thì nộp chỗ nào": the shop is the applicant, the place of filing asked).
+ */
+const PROVIDER_STOP = new Set(tokenize("thì nộp xin để mà phải cần"));
+/**
+ * A negation before it makes "nào" "any", no choice asked ("chưa ký hợp đồng với đại lý bia rượu nào thì có được
+ * không": a condition of the licence).
+ */
+const NEGATION = new Set(tokenize("không ko k chưa chẳng chả hông"));
+/**
+ * What the provider may or must do said right after its "nào" makes it a kind asked of a rule, no provider chosen
+ * ("cửa hàng nào thì được bán rượu", "tiệm nào mới phải đăng ký"): a condition of the procedure.
+ */
+const RULE_AFTER = new Set(tokenize("thì mới được phải cần"));
+const WHICH_WORD = run("nào")[0] as Word;
+
+/**
+ * Whether a clause asks which private provider to go to (`CHOSEN_PROVIDERS` followed within `PROVIDER_REACH` words by
+ * its "nào"): the ward recommends no landlord, shop or lawyer, whatever ward paper the provider is chosen for. Another
+ * agency's term said anywhere is left to its pointer ("công ty cấp nước nào"). 5-fold on the tuning part (7 December
+ * 2026): of the tuning messages that say such a clause, no in-scope one; of the conversation turns and test lines, one
+ * asks "any" after a negation and one a kind of shop of a rule, which are not read. A paid service firm ("công ty dịch vụ
+ * làm sổ đỏ nào uy tín") is left to the search, as session 17 decided (test/features/s17-oos-requests.test.ts).
+ */
+export function asksProviderChoice(text: string): boolean {
+  const all = textWords(text.slice(0, ASKED_CHARS));
+  if (all.length === 0 || saysRedirectTerm(all.map((w) => w.token))) return false;
+  const accented = all.some((w) => w.marks !== "");
+  const same = (w: Word | undefined, p: Word) =>
+    w !== undefined && w.token === p.token && (!accented || w.marks === p.marks || w.marks === "");
+  const startsAt = (i: number, p: readonly Word[]) => p.every((q, j) => same(all[i + j], q));
+  for (let i = 0; i < all.length; i++) {
+    let length = 0;
+    for (const p of CHOSEN_PROVIDERS) if (p.length > length && startsAt(i, p)) length = p.length;
+    if (length === 0) continue;
+    const clause = (all[i] as TextWord).clause;
+    if (all.some((w) => w.clause === clause && w.at < i && NEGATION.has(w.token))) continue;
+    for (let k = i + length; k < Math.min(all.length, i + length + PROVIDER_REACH + 1); k++) {
+      const w = all[k] as TextWord;
+      if (w.clause !== clause || PROVIDER_STOP.has(w.token)) break;
+      if (
+        same(w, WHICH_WORD) &&
+        !NOT_WHICH_AFTER.has(all[k - 1]?.token ?? "") &&
+        !RULE_AFTER.has(all[k + 1]?.token ?? "")
+      )
+        return true;
+    }
+  }
+  return false;
+}

@@ -2,7 +2,13 @@ import type { Feature } from "../core/types.js";
 import { whyRefusedAt } from "../search/intent-context.js";
 import { type TextWord, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL, type ScopeModel } from "../search/scope.js";
-import { asksEverydayThing, namesEstablishment, redirectTermSpans, saysRedirectTerm } from "./everyday.js";
+import {
+  asksEverydayThing,
+  asksProviderChoice,
+  namesEstablishment,
+  redirectTermSpans,
+  saysRedirectTerm,
+} from "./everyday.js";
 
 /** Folded whole messages (particles aside) that are thanks, agreement or goodbye, not questions. */
 const KINDS: { reply: string; phrases: string[] }[] = [
@@ -1545,6 +1551,8 @@ export function smallTalkReply(text: string): string | undefined {
     judgesPrice(text) ||
     asksEverydayBeyondWard(text) ||
     asksEverydayThing(text, namesWardRequest, askedPart) ||
+    asksProviderChoice(text) ||
+    (disclaimsProcedure(said) && !asksAboutBot(text, said)) ||
     // a question about the bot after a story ("… cho em hỏi chatbot này do ai phát triển vậy ạ?") is asked of the bot,
     // however sure the gate is that it asks nothing of the ward: the identity reply below
     (asksBeyondWardAfterStory(text) && !asksAboutBot(text, said))
@@ -1847,6 +1855,8 @@ const EVERYDAY_ASKED = [
   ],
   // food and cooking
   ...["nấu ăn", "nấu món", "cách nấu", "nấu xôi", "công thức", "cách làm bánh", "pha cà phê", "ngon", "recipe"],
+  // the dishes of a meal or an offering ("mâm cỗ cúng giỗ … gồm những món gì"); "môn gì" (a subject) is no dish
+  ...["mâm cỗ", "mâm cúng", "mâm cơm", "món gì", "những món", "món ăn", "món nào", "thực đơn"],
   // schooling as such (a transfer, vocational support and a residence paper for the school are the ward's)
   ...["trường mầm non", "trái tuyến", "học phí", "chỉ tiêu", "thi vào lớp"],
   ...["được mấy điểm", "điểm thì", "có đỗ", "đỗ trường", "học tiếng", "dạy tốt", "school fee"],
@@ -1937,6 +1947,20 @@ export function asksEverydayBeyondWard(text: string): boolean {
       PAPER_BACK.some((run) => foundAt(asked.slice(i + 1, i + 1 + run.length), run) === 0),
   );
   return !(askedFor && WARD_ASKED.some((run) => says(story, run)));
+}
+
+/**
+ * The writer says outright that no procedure is asked ("… em lo xong hết rồi, không hỏi thủ tục gì đâu, chỉ muốn có ai
+ * nói chuyện chút thôi", "muốn nghe ý kiến thôi chứ không cần làm", "chỉ muốn tâm sự chút thôi"): whatever ward papers
+ * the message names, it asks none of them. Tuning part (7 December 2026): said in 8 `none` messages, no in-scope one.
+ */
+const DISCLAIMS = [
+  ...["không hỏi thủ tục", "không hỏi về thủ tục", "không phải hỏi thủ tục", "không cần làm thủ tục"],
+  ...["chứ không cần làm", "muốn nghe ý kiến", "chỉ tò mò", "chỉ muốn tâm sự", "chỉ muốn nói chuyện"],
+  ...["chỉ muốn có ai nói chuyện", "chỉ muốn chia sẻ", "not asking about", "just want to talk", "just want to vent"],
+].map(phraseOf);
+function disclaimsProcedure(said: readonly Word[]): boolean {
+  return DISCLAIMS.some((run) => says(said, run));
 }
 
 /** A paper pointed back at ("giấy đó", "giấy tờ này", "that certificate"), asked for with `PAPER_ASKED`. */
