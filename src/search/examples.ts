@@ -314,7 +314,8 @@ export class ExampleIndex {
     if (analysed) return this.featuresOf(analysed);
     const known = this.known.get(text);
     if (known) return known;
-    const made = this.featuresOf(this.analyzer.query(text));
+    // Only the words are read: the sections need not be read in context (analyzer.ts `query`).
+    const made = this.featuresOf(this.analyzer.query(text, {}, { inContext: false }));
     // Only the catalogue's texts (câu mẫu, titles) are kept: a citizen's message is personal data (normalize.ts).
     if (!inCatalogueReading()) return made;
     if (this.known.size >= KNOWN_FEATURES) this.known.clear();
