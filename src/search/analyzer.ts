@@ -649,7 +649,15 @@ export class Analyzer {
    * rewritten on its own ("tiếp" is not a typo of "tiền"), only by `fix.repair` when its
    * neighbour shows it is a slip ("kết hôm" → "kết hôn").
    */
-  query(text: string, fix: QueryFixes = {}): AnalyzedQuery {
+  query(
+    text: string,
+    fix: QueryFixes = {},
+    /**
+     * `inContext: false`: the sections read without intent-context.ts (extractIntent), for a caller that reads only the
+     * words: they do not depend on it (tested).
+     */
+    options: { inContext?: boolean } = {},
+  ): AnalyzedQuery {
     // Another message: what the one before left in the passing memo goes (normalize.ts).
     readingMessage(text);
     const typed = unchat(withoutPlaces(textWords(cleanText(text).slice(0, MAX_QUERY_CHARS))));
@@ -666,7 +674,7 @@ export class Analyzer {
       return fixed ? { ...w, token: fixed, marks: "" } : w;
     });
     const said = fix.repair ? fix.repair(fixedTypos) : fixedTypos;
-    const { intent, rest: cueless, cued, cues } = extractIntent(said);
+    const { intent, rest: cueless, cued, cues } = extractIntent(said, options);
     const english = inEnglish(said);
     // A section cue inside an English term said whole ("take care of a child", "declare where I live") still tells
     // the section, and leaves the term its words.

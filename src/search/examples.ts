@@ -117,12 +117,14 @@ interface Label {
   intent: Intent | undefined;
 }
 
-/** A feature and its weight in one example's unit vector. */
-interface Posting {
-  example: number;
-  weight: number;
-  /** The accents the example wrote the feature with; undefined when it was typed without any. */
-  marks: string | undefined;
+/**
+ * A feature's examples and its weight in each one's unit vector (parallel arrays, in the order the examples come), and
+ * the accents each wrote it with, by id (`ExampleIndex.markIds`; -1 when typed without any).
+ */
+interface Postings {
+  examples: Int32Array;
+  weights: Float64Array;
+  marks: Int32Array;
 }
 
 /** A feature of a text (a content word or an adjacent pair) and the accents it was typed with. */
@@ -175,9 +177,16 @@ export class ExampleIndex {
   /** The features of texts read before with the same synonyms (shared by every index made with them). */
   private readonly known: Map<string, Feature[]>;
   private readAfresh = 0;
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings = new Map<string, Postings>();
+  /** The accents features were written with, by id (what `Postings.marks` holds). */
+  private readonly markIds = new Map<string, number>();
   private readonly idf = new Map<string, number>();
   private readonly codes: string[] = [];
+  /** Each example's code by id (`codeNames`), and per code id the nearest and second-nearest similarity (scratch). */
+  private codeOf = new Int32Array(0);
+  private readonly codeNames: string[] = [];
+  private codeFirst = new Float64Array(0);
+  private codeNext = new Float64Array(0);
   /** Each example's label by its exact words; null where examples of the same words disagree on the code. */
   private readonly exact = new Map<string, Label | null>();
   /**
@@ -254,15 +263,40 @@ export class ExampleIndex {
     const n = vectors.length;
     for (const [f, count] of df) this.idf.set(f, Math.log(1 + n / count));
     this.unseen = Math.log(1 + n);
+    const lists = new Map<string, { examples: number[]; weights: number[]; marks: number[] }>();
     vectors.forEach((features, example) => {
       const weights = features.map((f) => this.idf.get(f.key) ?? 0);
       const norm = Math.hypot(...weights) || 1;
       features.forEach((f, k) => {
-        const list = this.postings.get(f.key) ?? [];
-        list.push({ example, weight: (weights[k] as number) / norm, marks: f.marks });
-        this.postings.set(f.key, list);
+        let list = lists.get(f.key);
+        if (!list) {
+          list = { examples: [], weights: [], marks: [] };
+          lists.set(f.key, list);
+        }
+        list.examples.push(example);
+        list.weights.push((weights[k] as number) / norm);
+        list.marks.push(this.markId(f.marks));
       });
     });
+    for (const [key, list] of lists) {
+      this.postings.set(key, {
+        examples: Int32Array.from(list.examples),
+        weights: Float64Array.from(list.weights),
+        marks: Int32Array.from(list.marks),
+      });
+    }
+    const codeIds = new Map<string, number>();
+    this.codeOf = Int32Array.from(this.codes, (code) => {
+      let id = codeIds.get(code);
+      if (id === undefined) {
+        id = codeIds.size;
+        codeIds.set(code, id);
+        this.codeNames.push(code);
+      }
+      return id;
+    });
+    this.codeFirst = new Float64Array(codeIds.size);
+    this.codeNext = new Float64Array(codeIds.size);
     this.scratch = new Float64Array(vectors.length);
     if (this.readAfresh >= STORE_AFTER) storeFeatures(synonymsKey, read);
     done();
@@ -271,6 +305,17 @@ export class ExampleIndex {
   /** How many of its texts this index's build read afresh: known neither in memory nor from disk (features-store.ts). */
   get textsReadAfresh(): number {
     return this.readAfresh;
+  }
+
+  /** The id of the accents a feature was written with (-1: none); made while the index is built. */
+  private markId(marks: string | undefined): number {
+    if (marks === undefined) return -1;
+    let id = this.markIds.get(marks);
+    if (id === undefined) {
+      id = this.markIds.size;
+      this.markIds.set(marks, id);
+    }
+    return id;
   }
 
   /** How many distinct texts serve as examples. */
@@ -286,7 +331,8 @@ export class ExampleIndex {
     if (analysed) return this.featuresOf(analysed);
     const known = this.known.get(text);
     if (known) return known;
-    const made = this.featuresOf(this.analyzer.query(text));
+    // Only the words are read: the sections need not be read in context (analyzer.ts `query`).
+    const made = this.featuresOf(this.analyzer.query(text, {}, { inContext: false }));
     // Only the catalogue's texts (câu mẫu, titles) are kept: a citizen's message is personal data (normalize.ts).
     if (!inCatalogueReading()) return made;
     this.readAfresh++;
@@ -336,30 +382,46 @@ export class ExampleIndex {
     if (features.length === 0) return result;
     const sims = this.scratch;
     const touched: number[] = [];
-    features.forEach((f) => {
+    for (const f of features) {
       const q = (this.idf.get(f.key) as number) / norm;
-      for (const { example, weight, marks } of this.postings.get(f.key) as Posting[]) {
-        // Typed with accents on both sides, the same letters with other accents are another word.
-        if (f.marks !== undefined && marks !== undefined && f.marks !== marks) continue;
-        if (sims[example] === 0) touched.push(example);
-        sims[example] = (sims[example] as number) + q * weight;
+      const { examples, weights, marks } = this.postings.get(f.key) as Postings;
+      // Typed with accents on both sides, the same letters with other accents are another word (-2: accents no
+      // example wrote the feature with, so every example that wrote it with some differs).
+      const typed = f.marks === undefined ? -1 : (this.markIds.get(f.marks) ?? -2);
+      for (let j = 0; j < examples.length; j++) {
+        const written = marks[j] as number;
+        if (typed !== -1 && written !== -1 && typed !== written) continue;
+        const example = examples[j] as number;
+        const sim = sims[example] as number;
+        if (sim === 0) touched.push(example);
+        sims[example] = sim + q * (weights[j] as number);
       }
-    });
-    // Per code: its nearest example, plus a share of its second-nearest (several examples agreeing).
-    const best = new Map<string, [number, number]>();
+    }
+    // Per code: its nearest example, plus a share of its second-nearest (several examples agreeing); the codes in the
+    // order their first example was touched.
+    const first = this.codeFirst;
+    const next = this.codeNext;
+    const met: number[] = [];
     for (const example of touched) {
       const sim = sims[example] as number;
       sims[example] = 0;
-      const code = this.codes[example] as string;
-      const pair = best.get(code) ?? [0, 0];
-      if (sim > pair[0]) best.set(code, [sim, pair[0]]);
-      else if (sim > pair[1]) best.set(code, [pair[0], sim]);
-      else best.set(code, pair);
+      const code = this.codeOf[example] as number;
+      const best = first[code] as number;
+      if (best === 0) met.push(code);
+      if (sim > best) {
+        next[code] = best;
+        first[code] = sim;
+      } else if (sim > (next[code] as number)) next[code] = sim;
     }
-    for (const [code, [first, next]] of best) {
-      const score = Math.min(1, first + second * next);
+    for (const id of met) {
+      const code = this.codeNames[id] as string;
+      const nearestSim = first[id] as number;
+      const runnerUp = next[id] as number;
+      first[id] = 0;
+      next[id] = 0;
+      const score = Math.min(1, nearestSim + second * runnerUp);
       if (code === NONE) result.none = score;
-      else result.codes.push({ code, score, next });
+      else result.codes.push({ code, score, next: runnerUp });
     }
     result.codes.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : 1));
     return result;

@@ -579,6 +579,8 @@ export class GramModel {
   /** Each code's centroid by gram id (character grams). */
   private readonly centroids = new Map<string, Map<number, number>>();
   private readonly unseenIdf: number;
+  /** `idf` by the gram's id in `vocabulary` (what `message` reads: one look-up per gram). */
+  private readonly idfById: Float64Array;
   /** Each code's table, made the first time a message has the code among its candidates. */
   private readonly tables = new Map<string, CodeTable>();
   private readonly normalisedCodes = new Set<string>();
@@ -633,6 +635,10 @@ export class GramModel {
       this.idf.set(k, idf[id] as number);
     }
     this.unseenIdf = Math.log(1 + n);
+    // Every character gram has an id (the vocabulary holds every gram of the documents): its idf by id, NaN for a word
+    // or a pair.
+    this.idfById = new Float64Array(this.vocabulary.size).fill(Number.NaN);
+    for (const [k, idf] of this.idf) this.idfById[this.vocabulary.get(k) as number] = idf;
     // Each code's sum of its documents' unit vectors (`unit`, without a map per document); the sums are divided
     // by their length when the code's table is made (`normalised`).
     const keys: number[] = [];
@@ -730,13 +736,12 @@ export class GramModel {
     let total = 0;
     let sum = 0;
     for (const [k, n] of g) {
-      const char = isChar(k);
+      const id = this.vocabulary.get(k);
       let w = -1;
-      if (char) {
-        w = (1 + Math.log(n)) * (this.idf.get(k) ?? this.unseenIdf);
+      if (isChar(k)) {
+        w = (1 + Math.log(n)) * (id === undefined ? this.unseenIdf : (this.idfById[id] as number));
         sum += w * w;
       }
-      const id = this.vocabulary.get(k);
       if (id === undefined) continue;
       ids.push(id);
       counts.push(n);
