@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { type AnalyzedQuery, Analyzer } from "./analyzer.js";
 import type { LabelledQuery } from "./evaluate.js";
-import { storedFeatures, storeFeatures } from "./features-store.js";
+import { storedFeatures, storeFeatures, type TextFeature } from "./features-store.js";
 import { DEFAULT_TUNING, decide, type Hit, ProcedureSearch, type SearchOutcome, type Tuning } from "./index.js";
 import { INTENTS, type Intent } from "./intent.js";
 import { fold, inCatalogueReading, readingCatalogue, type Word } from "./normalize.js";
@@ -127,12 +127,8 @@ interface Postings {
   marks: Int32Array;
 }
 
-/** A feature of a text (a content word or an adjacent pair) and the accents it was typed with. */
-interface Feature {
-  key: string;
-  /** Undefined when the text was typed without accents (then it fits every spelling) or the word is a concept. */
-  marks: string | undefined;
-}
+/** A feature of a text and the accents it was typed with (features-store.ts keeps them between starts). */
+type Feature = TextFeature;
 
 const BIGRAM = "\u0001";
 

@@ -26,8 +26,10 @@ interface StoredFile {
   texts: Array<[text: string, features: StoredFeature[]]>;
 }
 
+/** A feature of a text (a content word or an adjacent pair) and the accents it was typed with. */
 export interface TextFeature {
   key: string;
+  /** Undefined when the text was typed without accents (then it fits every spelling) or the word is a concept. */
   marks: string | undefined;
 }
 

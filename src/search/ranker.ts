@@ -627,18 +627,16 @@ export class GramModel {
       this.totals.set(code, total);
     }
     const n = perDoc.length;
-    // The character grams' idf by id; the map by text keeps the order they were first seen in, as before.
-    const idf = new Float64Array(vocabulary.size);
+    // The character grams' idf by id (what `message` reads: one look-up per gram; NaN for a word or a pair); the map
+    // by text keeps the order they were first seen in, as before.
+    const idf = new Float64Array(vocabulary.size).fill(Number.NaN);
     for (const [k, id] of vocabulary) {
       if (!char[id]) continue;
       idf[id] = Math.log(1 + n / (df[id] as number));
       this.idf.set(k, idf[id] as number);
     }
+    this.idfById = idf;
     this.unseenIdf = Math.log(1 + n);
-    // Every character gram has an id (the vocabulary holds every gram of the documents): its idf by id, NaN for a word
-    // or a pair.
-    this.idfById = new Float64Array(this.vocabulary.size).fill(Number.NaN);
-    for (const [k, idf] of this.idf) this.idfById[this.vocabulary.get(k) as number] = idf;
     // Each code's sum of its documents' unit vectors (`unit`, without a map per document); the sums are divided
     // by their length when the code's table is made (`normalised`).
     const keys: number[] = [];
