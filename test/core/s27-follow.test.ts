@@ -9,7 +9,9 @@
  * gì» after a temporary residence). On f9d1588 15/18; with the judge 17/18. The thirtieth session's split (F24,
  * T29, TC29; the judge retrained on them) moved one English case question after a temporary residence («… landlord …
  * permanent residence …, does he have to come with me?») to the residence declaration of people who qualify for
- * neither: 16/18 (floor).
+ * neither: 16/18. The thirty-fourth session's split (F28, T33, TC33; the judge retrained on them, no code changed)
+ * moved a case question after a permanent residence that tells the house's building permit granted last year as the
+ * proof of lawful residence to the building permit: 15/18 (floor).
  */
 import { describe, expect, it } from "vitest";
 import { STAY_SWITCH_MODEL } from "../../src/features/case-question.js";
@@ -23,4 +25,4 @@ describe("the stay-or-switch judge", () => {
   });
 });
 
-describeProbeBatches(catalogue, [["test/core/s27-follow-probe1.jsonl", 16 / 18, 0]]);
+describeProbeBatches(catalogue, [["test/core/s27-follow-probe1.jsonl", 15 / 18, 0]]);
