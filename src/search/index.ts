@@ -25,6 +25,12 @@ export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
    * words name it, so the re-ranker does not put it first over a record of the rules' own.
    */
   unasked?: true;
+  /**
+   * A liên thông bundle («Liên thông …: đăng ký khai sinh, đăng ký thường trú, …») in a message that names fewer than
+   * two of its parts and says nothing of doing them together or online (`Tuning.bundle`): the re-ranker does not put
+   * it first over the part the rules answered.
+   */
+  unbundled?: true;
 }
 
 export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
@@ -712,6 +718,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * the part says), each title once however many copies a national catalogue holds.
    */
   private readonly partNames = new Map<Entry<P>, string[][][]>();
+  /** A bundle's own words before its list of parts ("liên thông điện tử"), less generic paperwork words. */
+  private readonly bundleWords = new Map<Entry<P>, string[]>();
   /**
    * The ward's records by their titles' distinctive words (`Entry.named`), each title under its rarest word: a record
    * whose title the message says whole is a candidate however much of a letter's story its look-alikes share.
@@ -805,6 +813,9 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         return found;
       });
       this.partNames.set(entry, names);
+      const name = entry.procedure.name;
+      const colon = name.indexOf(":");
+      if (colon > 0) this.bundleWords.set(entry, this.distinctive(this.analyzer.document(name.slice(0, colon))));
     }
     for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
@@ -1408,7 +1419,7 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     // name as the plain one's with "có yếu tố nước ngoài", which a letter's story says in other words.
     this.weighDone(ranked, content, query.said);
     this.weighUnasked(ranked, query.said);
-    this.weighBundles(ranked, content, query.said);
+    this.weighBundles(ranked, content, query.said, query.cues);
     const foreign = terms.get(FOREIGN);
     // A foreign place someone only is at ("đi công tác ở nước ngoài", "công ty ở Canada") makes no twin.
     if (
@@ -1539,9 +1550,14 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
    * bảo hiểm y tế …") is what a message asks when it names two of its parts or more: by the part's own words, or by
    * the name or an alias of the record the part is ("cắt hộ khẩu" for "xóa đăng ký thường trú").
    */
-  private weighBundles(ranked: Hit<P>[], content: readonly QueryWord[], typed: readonly TextWord[]): void {
+  private weighBundles(
+    ranked: Hit<P>[],
+    content: readonly QueryWord[],
+    typed: readonly TextWord[],
+    cues: readonly Cue[],
+  ): void {
     if (this.tuning.bundle <= 0 || this.partNames.size === 0) return;
-    const bundles = ranked.filter((h) => h.parts.free && this.partNames.has(this.entryOf(h)));
+    const bundles = ranked.filter((h) => this.partNames.has(this.entryOf(h)));
     if (bundles.length === 0) return;
     // A part done already ("cháu đã có giấy khai sinh", "đã được cấp căn cước") is no part asked for.
     const placeOf = new Map(typed.map((t, k) => [t.at, k]));
@@ -1549,15 +1565,21 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       content.filter((w) => !w.purpose && !doneBefore(typed, placeOf.get(w.at) ?? -1, w.clause)).map((w) => w.token),
     );
     const says = (tokens: readonly string[]) => tokens.length > 0 && tokens.every((t) => said.has(t));
+    // Doing the parts together ("liên thông", "3 trong 1", "all in one") or online is what a bundle is for: without
+    // either, one part named is that part's own record, whatever the grams of the câu mẫu lean to (the bundles'
+    // câu mẫu say "khai sinh" in nearly every line, so "birth registration" alone read as the bundle).
+    const online = cues.some((c) => c.intent === "online");
     let changed = false;
     for (const h of bundles) {
       const names = this.partNames.get(this.entryOf(h)) as string[][][];
       let named = 0;
       for (const part of names) if (part.some(says)) named++;
-      if (named >= 2) {
+      if (named >= 2 && h.parts.free) {
         h.score += this.tuning.bundle;
         changed = true;
       }
+      const own = this.bundleWords.get(this.entryOf(h)) ?? [];
+      if (named < 2 && !online && !content.some((w) => own.includes(w.token))) h.unbundled = true;
     }
     if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }

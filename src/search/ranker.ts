@@ -1879,10 +1879,13 @@ export function rerank<P extends SearchableProcedure>(
     reading,
   );
   const scores = modelScores(cores, context, candidates, model);
-  const order = plainFirst(
-    nearestAfter(storyLast(byScore(candidates, scores))),
+  const order = partFirst(
+    plainFirst(
+      nearestAfter(storyLast(byScore(candidates, scores))),
+      rules,
+      situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN),
+    ),
     rules,
-    situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN),
   );
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
   // candidates the model weighed but for its first. After an answer the rest are the alternatives a "not this one?"
@@ -1951,6 +1954,32 @@ function plainFirst<P extends SearchableProcedure>(
   if (foreign || rules.decision !== "answer" || !answered || !first || first === answered) return order;
   if (!isForeignElement(first.procedure) || isForeignElement(answered.procedure)) return order;
   return [answered, ...order.filter((h) => h !== answered)];
+}
+
+/**
+ * The model's order with the rules' answer first again where the model put a liên thông bundle before it that the
+ * message does not ask for (`Hit.unbundled`: one of its parts named, nothing of doing them together or online) and
+ * the answer is one of the bundle's parts: "birth registration" is the plain birth registration, though the bundle's
+ * English câu mẫu say "birth registration" in nearly every line.
+ */
+function partFirst<P extends SearchableProcedure>(order: Hit<P>[], rules: SearchOutcome<P>): Hit<P>[] {
+  const first = order[0];
+  const code = rules.hits[0]?.procedure.code;
+  if (!first?.unbundled || rules.decision !== "answer" || first.procedure.code === code) return order;
+  const answered = order.find((h) => h.procedure.code === code);
+  if (!answered || !partsOf(first.procedure.name).includes(fold(answered.procedure.name).trim())) return order;
+  return [answered, ...order.filter((h) => h !== answered)];
+}
+
+/** The procedures a bundle's official name lists after its colon, folded. */
+function partsOf(name: string): string[] {
+  const colon = name.indexOf(":");
+  return colon < 0
+    ? []
+    : name
+        .slice(colon + 1)
+        .split(/[,;]/)
+        .map((part) => fold(part).trim());
 }
 
 /**
