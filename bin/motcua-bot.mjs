@@ -5,40 +5,22 @@
  * Why: under tsx every one of the ~150 source modules goes through a loader hook and a transform
  * round trip at each start, which made a restart after a crash take over 2 s on a 2-core server.
  * esbuild (tsx's own compiler) bundles our sources in about 0.1 s; packages stay in node_modules.
- * The bundle is kept in node_modules/.cache, named by a fingerprint of src/ and package-lock.json,
+ * The bundle is kept in node_modules/.cache, named by a fingerprint of src/ and package-lock.json
+ * (bin/code-fingerprint.mjs, which names the câu mẫu features' cache too),
  * so a restart with unchanged sources only imports it. Nothing is written into the source tree.
  *
  * If the bundle cannot be written (a read-only node_modules), or MOTCUA_START_WITH_TSX=1 is set
  * (to rule the bundle out when chasing a problem), the service runs through tsx as before.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { codeFingerprint } from "./code-fingerprint.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SRC = path.join(ROOT, "src");
 const ENTRY = path.join(SRC, "main.ts");
 const CACHE = path.join(ROOT, "node_modules", ".cache", "motcua-bot");
-
-/** Paths, sizes and modification times of every source file, and the lock file: what the bundle is made of. */
-function fingerprint() {
-  const hash = createHash("sha256");
-  const walk = (dir) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (/\.(ts|mts|js|mjs|json)$/.test(entry.name)) {
-        const s = statSync(file);
-        hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(SRC);
-  const lock = path.join(ROOT, "package-lock.json");
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return hash.digest("hex").slice(0, 16);
-}
 
 /**
  * Each module keeps its own import.meta.url (locales and SQL migrations are found relative to
@@ -57,7 +39,7 @@ const keepModuleUrls = {
 };
 
 async function bundle() {
-  const dir = path.join(CACHE, fingerprint());
+  const dir = path.join(CACHE, codeFingerprint(ROOT));
   const main = path.join(dir, "main.mjs");
   if (existsSync(main)) return main;
   const { build } = await import("esbuild");

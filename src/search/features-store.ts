@@ -4,9 +4,9 @@
  * Why: reading the bundled catalogue's 21,000 câu mẫu and titles through the analyzer is most of what opening it
  * costs (15 of 27 s on a two-core server, 2026-12): every `npm start`, every restart after a crash, every replica and
  * every CLI that loads the catalogue paid it again, though the features of a text depend only on the text, the
- * synonyms and the code that reads them. A file here is named by a hash of the synonyms, of every file under src/
- * (path, size and modification time, as bin/motcua-bot.mjs names its bundle) and of package-lock.json, so any edit of
- * the code or of the synonyms reads the texts afresh. Only catalogue texts are kept (câu mẫu and records' names, which
+ * synonyms and the code that reads them. A file here is named by a hash of the synonyms and of the code's fingerprint
+ * (bin/code-fingerprint.mjs, which names bin/motcua-bot.mjs's bundle too: every source file under src/ by path, size
+ * and modification time, and package-lock.json), so any edit of the code or of the synonyms reads the texts afresh. Only catalogue texts are kept (câu mẫu and records' names, which
  * data/ holds already), never a citizen's message (examples.ts stores only what it read while the catalogue was).
  *
  * Best effort: a folder that cannot be written (a read-only node_modules), a file that cannot be read or parsed, or
@@ -18,6 +18,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { codeFingerprint } from "../../bin/code-fingerprint.mjs";
 
 /** A text's feature as stored: its key and the accents typed (null: undefined). */
 type StoredFeature = [key: string, marks: string | null];
@@ -39,33 +40,13 @@ const defaultDir = () =>
 /** Files kept: the newest few (two checkouts' code, or code and synonyms being edited). */
 const KEPT_FILES = 4;
 
-let codeHash: string | undefined;
-
-/** Paths, sizes and modification times of every file under src/, and the lock file's bytes (once a process). */
-function codeFingerprint(): string {
-  if (codeHash !== undefined) return codeHash;
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const file = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(file);
-      else if (entry.isFile()) {
-        const s = statSync(file);
-        hash.update(`${path.relative(ROOT, file)}\0${s.size}\0${s.mtimeMs}\n`);
-      }
-    }
-  };
-  walk(path.join(ROOT, "src"));
-  const lock = path.join(ROOT, "package-lock.json");
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  codeHash = hash.digest("hex").slice(0, 16);
-  return codeHash;
-}
-
 /** The file for texts read with these synonyms (their hash) by today's code, or undefined without a src/ folder. */
 export function featuresFile(synonymsKey: string, dir = defaultDir()): string | undefined {
   try {
-    const name = createHash("sha256").update(`${synonymsKey}\0${codeFingerprint()}`).digest("hex").slice(0, 24);
+    const name = createHash("sha256")
+      .update(`${synonymsKey}\0${codeFingerprint(ROOT)}`)
+      .digest("hex")
+      .slice(0, 24);
     return path.join(dir, `features-${name}.json`);
   } catch {
     return undefined;

@@ -217,11 +217,27 @@ function kindsOf(view: ScopeView): ((word: string) => WordKind) | undefined {
   return KINDS.get(view);
 }
 
+const WEIGHTS = new WeakMap<ScopeView, ReadonlyMap<string, number>>();
+
+/**
+ * A view's weights as a map (made once per view): a message's features are new strings, which a map finds by their
+ * hash where the model's JSON object (thousands of keys, a dictionary) first looks each up in the string table.
+ */
+function weightsOf(view: ScopeView): ReadonlyMap<string, number> {
+  let weights = WEIGHTS.get(view);
+  if (!weights) {
+    weights = new Map(Object.entries(view.weights));
+    WEIGHTS.set(view, weights);
+  }
+  return weights;
+}
+
 /** P(out of scope) of a message under one view. */
 export function viewOutOfScope(view: ScopeView, text: string): number {
   const features = view.view === "words" ? scopeFeatures(text) : requestFeatures(text, kindsOf(view));
+  const weights = weightsOf(view);
   let z = view.bias;
-  for (const f of features) z += view.weights[f] ?? 0;
+  for (const f of features) z += weights.get(f) ?? 0;
   return 1 / (1 + Math.exp(-z));
 }
 
