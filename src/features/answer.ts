@@ -263,10 +263,12 @@ const NEEDED =
 /** The same asked in English: "do I need a …", "does she need …", "is a … required". */
 const NEEDED_EN = /^\s*(?:do|does|did|will|would|is|are|must)\s.*\b(?:need|needs|needed|required|necessary)\b/i;
 const NEEDED_WORDS = 12;
+/** The same of a paper of the case, which may be told with what it is like ("… viết bằng tiếng Anh có cần dịch không"). */
+const NEEDED_PAPER_WORDS = 16;
 
-function asksWhetherNeeded(text: string): boolean {
+function asksWhetherNeeded(text: string, most = NEEDED_WORDS): boolean {
   const typed = text.normalize("NFC");
-  return (NEEDED.test(typed) || NEEDED_EN.test(typed)) && tokenize(text).length <= NEEDED_WORDS;
+  return (NEEDED.test(typed) || NEEDED_EN.test(typed)) && tokenize(text).length <= most;
 }
 
 /** Words of a need question that say nothing of the thing: "hỏi thêm", "có cần … không". */
@@ -469,10 +471,34 @@ function stayOnCase(
   const typed = spelledOut(text);
   const cue = sectionCue(typed);
   if (opensMoveOn(typed) || saysTopicReturn(typed)) return undefined;
+  // "hợp đồng thuê nhà viết bằng tiếng Anh có cần dịch không" after a temporary residence, "bảng điểm có cần dịch trước
+  // không" after a certified copy: a paper of the case asked whether it (or something done to it) is needed, which
+  // search answers with the procedure that does things to such papers. The message says none of that procedure's act
+  // (the words its name opens with: "chứng thực", "đăng ký", "cấp") nor a change of a paper: it asks of the case at
+  // hand, its papers. A look-alike too ("dịch" is said of the papers a copy is certified from, and names the
+  // certification of a translator's signature).
+  if (
+    (cue?.section === "documents" || cue?.section === "conditions") &&
+    asksWhetherNeeded(typed, NEEDED_PAPER_WORDS) &&
+    !saysActOf(other, typed) &&
+    !namesChange(typed)
+  )
+    return show(ctx, deps, current, whereRecordSays(current, text, cue.section));
   // A look-alike (a re-issue, an extension, a foreign-element twin) is the variant readings' choice; a detail told with
   // no question is the detail readings'; a short question naming the other whole asks of it ("khai tu thi can giay to gi").
   if (lookAlike(other, current) || (!cue && !asksQuestion(typed))) return undefined;
   if (cue && saysNameOf(other, typed) && tokenize(typed.slice(0, MAX_DAY_CHARS)).length <= SHORT_NAMED)
+    return undefined;
+  // The same in English ("how long does marriage registration take" after a temporary residence): the name is said in
+  // English words, which no Vietnamese name holds; search, reading them through the catalogue's English glossary, is
+  // sure of the other by its whole title.
+  if (
+    cue &&
+    typedInEnglish(typed) &&
+    outcome.sure &&
+    (outcome.hits[0]?.parts.title ?? 0) >= 1 &&
+    tokenize(typed.slice(0, MAX_DAY_CHARS)).length <= SHORT_NAMED
+  )
     return undefined;
   if (!asksWhetherNeeded(typed) && opensWithOtherName(other, current, typed, cue?.section)) return undefined;
   // The other named whole by a word the record at hand never says ("làm giấy chứng tử cho ông thì mất mấy ngày" after a
@@ -1543,7 +1569,22 @@ async function answerQuestion(
     vocabulary: vocabularyOf(catalogue),
     forCase,
   });
-  if (settled) {
+  // "tiện thể, anh cả tôi muốn làm giấy từ chối nhận đất bố để lại thì mang gì", "à còn bà nội em mất năm ngoái, hộ khẩu
+  // vẫn còn tên bà, có phải tự làm cắt khẩu không": a move on to another matter, search's list led by another procedure.
+  // The chat's procedure is the matter left, no reason to settle the list on it: the move-on reading below answers
+  // the list's first.
+  const leftBehind =
+    settled !== undefined &&
+    current !== undefined &&
+    settled.procedure.code === current.code &&
+    !labelled &&
+    outcome.decision === "choose" &&
+    top !== undefined &&
+    top.procedure.code !== current.code &&
+    !aside.has(top.procedure.code) &&
+    opensMoveOn(text) &&
+    !saysTopicReturn(text);
+  if (settled && !leftBehind) {
     const section =
       settled.procedure.code === current?.code && current
         ? whereRecordSays(current, text, settled.section)
@@ -3580,7 +3621,12 @@ function saysOtherName(
           (w.token === "cho" && upTo[i - 1] !== undefined && inSet(POINTING, upTo[i - 1] as Word, withAccents)),
       )
       .lastIndexOf(true);
-    if (purpose >= 0 && start - purpose <= PURPOSE_REACH) {
+    // ("… để đi làm thì đăng ký tạm trú cần gì": a purpose whose clause "thì" closes before the name tells the case; the
+    // name after it is asked)
+    const closed = said
+      .slice(purpose + 1, start)
+      .some((w) => w.token === "thi" && (w.marks === "\u0300" || !withAccents));
+    if (purpose >= 0 && start - purpose <= PURPOSE_REACH && !closed) {
       const pointed = said.slice(0, purpose);
       return pointed.some((w) => inSet(POINTING, w, withAccents) || ownWords.has(w.token)) ? "purpose" : undefined;
     }
@@ -4213,4 +4259,18 @@ export function staySwitchFeatures(
   out.add(`len:${bucketOf(tokens.length, [4, 8, 15, 25])}`);
   out.add(`lang:${typedWithMarks(words(text.slice(0, 600))) ? "acc" : typedInEnglish(text) ? "en" : "bare"}`);
   return [...out];
+}
+
+/** Words a record's name may open with before its act: "Thủ tục …". */
+const NAME_OPENERS = new Set(tokenize("thủ tục"));
+
+/**
+ * Whether a message says a procedure's act: the two words its name opens with ("chứng thực", "đăng ký", "cấp lại"),
+ * next to each other, "Thủ tục" aside.
+ */
+function saysActOf(procedure: Procedure, text: string): boolean {
+  const act = tokenize(procedure.name)
+    .filter((t, i, all) => !(NAME_OPENERS.has(t) && all.slice(0, i).every((u) => NAME_OPENERS.has(u))))
+    .slice(0, 2);
+  return act.length > 0 && containsRun(tokenize(text.slice(0, MAX_DAY_CHARS)), act);
 }

@@ -12,5 +12,8 @@ import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-f
 const catalogue = bundledCatalogueOfFile(180_000);
 
 // 13/15 → 12/15 when the thirty-second session's split retrained the follow-up judge on F26 and T31 (no code
-// changed): the tenancy contract's translation is lost again, as on the branch above.
-describeProbeBatches(catalogue, [["test/core/s28-follow-probe1.jsonl", 12 / 15, 0]]);
+// changed): the tenancy contract's translation is lost again, as on the branch above. 12/15 → 15/15 in the
+// thirty-fourth session (answer.ts stayOnCase): a paper of the case asked whether it (or translating it) is needed,
+// saying none of the other procedure's act, stays (the tenancy contract, the transcript); an English question that
+// names another procedure whole through the glossary («how long does marriage registration take») moves to it.
+describeProbeBatches(catalogue, [["test/core/s28-follow-probe1.jsonl", 15 / 15, 0]]);
