@@ -1,31 +1,42 @@
-// npx tsx bench/oos-assistant.ts [--oos-only] [--dump FILE] [--against FILE]
+// npx tsx bench/oos-assistant.ts [--oos-only] [--served-ranker | --retrain-folds] [--dump FILE] [--against FILE]
 //
 // The tuning part's messages through the whole assistant (a fresh chat each, as a citizen's first message), under
 // 5-fold cross-validation (the folds of `npm run scope:train -- --cv`): each fifth is answered by a catalogue whose câu
-// mẫu lack that fifth, and by a scope gate trained without it (the served model is swapped for the fold's in place, so
-// the features that read the gate — redirects, small talk, answer — read the fold's too). The re-ranker and the list
-// judge are the served ones (trained on every fold: lists may read a little better than unseen).
+// mẫu lack that fifth, by a scope gate trained without it (the served model is swapped for the fold's in place, so
+// the features that read the gate — redirects, small talk, answer — read the fold's too), and by a re-ranker whose
+// rescue and list judge (the parts that learn from out-of-scope messages) never learnt from that fifth (below: one
+// ranker:train, then seconds a fold; `--retrain-folds` retrains the whole re-ranker per fold, about an hour).
+// `--served-ranker`: the served re-ranker (data/ranker.json, trained on every fold) instead, as before the thirty-fourth
+// session (lists and rescues may then read a little better than unseen).
 //
 // Prints, per half of the ids (even / odd) and per out-of-scope kind, what the first reply was: answered with a
 // procedure, a list of procedures, a pointer (redirect), not found (with the contact block), or another reply (small
 // talk, the office's contact); and for in-scope messages right / another / list / none per half. `--dump FILE` writes
 // every message's outcome (TSV: id, kind, outcome, reply head); `--against FILE` prints what changed from such a dump
 // (mended / broken per half). Reads eval/tuning.tsv only. Heavy (minutes): run it under the lock.
-import { readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { LiveCatalogue, labelKey, servedExamples } from "../src/catalogue/live.js";
 import { ReadingsOnce } from "../src/catalogue/readings.js";
+import type { Procedure } from "../src/catalogue/schema.js";
+import { rankerInputs } from "../src/cli/ranker-train.js";
 import { MemoryConversationStore, type Reply } from "../src/core/types.js";
 import { createAssistant } from "../src/features/index.js";
 import { readProcedureChoice } from "../src/features/procedure-choice.js";
+import { parseLabelledQueries } from "../src/search/evaluate.js";
 import { ExampleSearch, foldsOf, NONE } from "../src/search/examples.js";
+import { type LeadSample, type RankerModel, RESCUE_FLOOR, trainLead, trainRescue } from "../src/search/ranker.js";
+import { type RankerData, trainOn } from "../src/search/ranker-train.js";
 import { SCOPE_MODEL, type ScopeModel, trainScope } from "../src/search/scope.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const OOS_ONLY = args.includes("--oos-only");
+const SERVED_RANKER = args.includes("--served-ranker");
+const RETRAIN_FOLDS = args.includes("--retrain-folds");
 const FOLDS = 5;
 const SEED = 20261202;
 
@@ -61,6 +72,80 @@ const served = SCOPE_MODEL as ScopeModel;
 const servedCopy: ScopeModel = { ...served };
 const fold = foldsOf(rows.length, FOLDS, SEED);
 const idOf = (source: string) => /^eval\/tuning\.tsv (m\d+)/.exec(source)?.[1];
+
+// The re-ranker of each fold. The ranker's own weights learn from in-scope messages alone (a sample needs its right
+// procedure among the candidates); what learns from out-of-scope messages is the rescue (a list where the rules find
+// nothing) and the list judge (a list answered with its first). By default the re-ranker is trained once as
+// npm run ranker:train trains it, and each fold's rescue and list judge are trained again without that fold's samples
+// (seconds): no out-of-scope message is scored by a part that learnt from it. `--retrain-folds`: the whole re-ranker
+// trained on the other four fifths for each fold (about one ranker:train each: 636 s at load 10 on the two-core
+// machine, so five of them take about an hour), so in-scope messages are unseen too. Trained models are kept in
+// node_modules/.cache/motcua-bot-oos-folds, named by what the trainer reads and runs (src/cli/ranker-train.ts
+// `rankerInputs`): a second run on the same checkout trains none. parseLabelledQueries reads the same lines in the same
+// order as `rows`, so `fold` cuts both alike (and the trainer's own folds are these: same count, seed and length).
+const queries = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
+if (queries.length !== rows.length) throw new Error("eval/tuning.tsv read two ways gives two lengths");
+const CACHE = path.join(ROOT, "node_modules/.cache/motcua-bot-oos-folds");
+const cacheKey = createHash("sha256")
+  .update(JSON.stringify([rankerInputs(ROOT), FOLDS, SEED]))
+  .digest("hex")
+  .slice(0, 16);
+const trainIndex = new ExampleSearch(base.procedures, base.synonyms, [], base.redirects, {
+  key: labelKey,
+  ranker: { features: [], weights: [], codes: {} },
+});
+const extra = servedExamples(base.examples.filter((e) => !e.source.startsWith("eval/tuning.tsv")));
+function cached<T>(name: string, make: () => T): T {
+  const file = path.join(CACHE, `${cacheKey}-${name}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as T;
+  const t0 = performance.now();
+  const made = make();
+  console.error(`${name}: trained in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(file, JSON.stringify(made));
+  } catch {
+    // best effort: the next run trains again
+  }
+  return made;
+}
+const train = (keep: (i: number) => boolean, hooks: Pick<RankerData<Procedure>, "onLead" | "onRescue"> = {}) =>
+  trainOn({
+    index: trainIndex,
+    records: base.procedures,
+    synonyms: base.synonyms,
+    queries: queries.filter((_, i) => keep(i)),
+    extra,
+    key: labelKey,
+    ...hooks,
+  });
+type Trained = {
+  model: RankerModel;
+  leads: Array<LeadSample & { fold: number; index: number }>;
+  rescues: Array<{ row: number[]; right: boolean; outOfScope: boolean; index: number }>;
+};
+let once: Trained | undefined;
+function rankerOf(f: number): RankerModel {
+  if (RETRAIN_FOLDS) return cached(`fold${f}`, () => train((i) => fold[i] !== f));
+  once ??= cached("all", () => {
+    const got: Omit<Trained, "model"> = { leads: [], rescues: [] };
+    const model = train(() => true, { onLead: (s) => got.leads.push(...s), onRescue: (s) => got.rescues.push(...s) });
+    return { model, ...got };
+  });
+  const { model, leads, rescues } = once;
+  const { cv: _, ...lead } = trainLead(
+    leads.filter((s) => fold[s.index] !== f),
+    FOLDS,
+  );
+  return {
+    ...model,
+    rescue: trainRescue(
+      rescues.filter((s) => fold[s.index] !== f),
+      { floor: RESCUE_FLOOR },
+    ),
+    lead,
+  };
+}
 
 const namedCodes = (replies: readonly Reply[]) =>
   [...(replies[0]?.text ?? "").matchAll(/\((?:mã|code) ([0-9.]+)\)/g)].map((m) => m[1] as string);
@@ -105,6 +190,7 @@ for (let f = 0; f < FOLDS; f++) {
     {
       key: labelKey,
       scope: served,
+      ...(SERVED_RANKER ? {} : { ranker: rankerOf(f) }),
     },
   );
   const snapshot = { catalogue, search, readings: new ReadingsOnce(catalogue.synonyms, examples) };

@@ -61,6 +61,11 @@ export interface RankerData<P extends SearchableProcedure> {
   seed?: number;
   /** Told the list judge's samples (each with its message's index in `queries` and its fold): for diagnosis. */
   onLead?: (samples: ReadonlyArray<LeadSample & { fold: number; index: number }>) => void;
+  /**
+   * Told the rescue's samples under the trained model (each with its message's index in `queries`): what
+   * bench/oos-assistant.ts retrains the rescue from without a fold's messages.
+   */
+  onRescue?: (samples: ReadonlyArray<ReturnType<typeof rescueSamples>[number] & { index: number }>) => void;
 }
 
 /** The rules' candidates of each message, found once however many folds read them. */
@@ -124,6 +129,8 @@ function withTaught<P extends SearchableProcedure>(
 
 /** A message the rules found nothing for, to learn the rescue from once the model that orders its candidates is known. */
 interface RescueSample {
+  /** The message's index in `queries`. */
+  index: number;
   rows: number[][];
   codes: string[];
   inputs: RescueInputs;
@@ -176,6 +183,7 @@ function samplesOf<P extends SearchableProcedure>(
       if (support.exact !== undefined) return;
       const candidates = ranked.slice(0, RANKER_K);
       rescues.push({
+        index: i,
         rows: candidateFeatures(q.query, candidates, "none", new Set(), support, grams, situationsOf(data)),
         codes: candidates.map((h) => h.procedure.code),
         inputs: rescueInputs(q.query, candidates, support, grams, situationsOf(data), outOfScope(gate, q.query)),
@@ -220,7 +228,9 @@ export function trainOn<P extends SearchableProcedure>(data: RankerData<P>): Ran
   const leads = leadSamples(data, lists, fold, byFold);
   data.onLead?.(leads);
   const { cv: _, ...lead } = trainLead(leads, folds);
-  return { ...model, rescue: trainRescue(rescueSamples(rescues, model), { floor: RESCUE_FLOOR }), lead };
+  const rescued = rescueSamples(rescues, model);
+  data.onRescue?.(rescued.map((r, k) => ({ ...r, index: (rescues[k] as RescueSample).index })));
+  return { ...model, rescue: trainRescue(rescued, { floor: RESCUE_FLOOR }), lead };
 }
 
 /**
