@@ -28,9 +28,9 @@ export interface Hit<P extends SearchableProcedure = SearchableProcedure> {
   /**
    * A liên thông bundle («Liên thông …: đăng ký khai sinh, đăng ký thường trú, …») in a message that names fewer than
    * two of its parts and says nothing of doing them together or online (`Tuning.bundle`): the re-ranker does not put
-   * it first over the part the rules answered.
+   * it first over the part the rules answered: the codes of the records its name lists after its colon.
    */
-  unbundled?: true;
+  unbundled?: ReadonlySet<string>;
 }
 
 export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedure> {
@@ -720,6 +720,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
   private readonly partNames = new Map<Entry<P>, string[][][]>();
   /** A bundle's own words before its list of parts ("liên thông điện tử"), less generic paperwork words. */
   private readonly bundleWords = new Map<Entry<P>, string[]>();
+  /** The codes of the records a bundle's name lists after its colon, by their whole names (`Hit.unbundled`). */
+  private readonly partCodes = new Map<Entry<P>, ReadonlySet<string>>();
   /**
    * The ward's records by their titles' distinctive words (`Entry.named`), each title under its rarest word: a record
    * whose title the message says whole is a candidate however much of a letter's story its look-alikes share.
@@ -815,7 +817,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       this.partNames.set(entry, names);
       const name = entry.procedure.name;
       const colon = name.indexOf(":");
-      if (colon > 0) this.bundleWords.set(entry, this.distinctive(this.analyzer.document(name.slice(0, colon))));
+      if (colon > 0) {
+        this.bundleWords.set(entry, this.distinctive(this.analyzer.document(name.slice(0, colon))));
+        const listed = new Set(
+          name
+            .slice(colon + 1)
+            .split(/[,;]/)
+            .map((part) => fold(part).trim()),
+        );
+        this.partCodes.set(
+          entry,
+          new Set(this.entries.filter((e) => listed.has(fold(e.procedure.name).trim())).map((e) => e.procedure.code)),
+        );
+      }
     }
     for (const [i, entry] of this.entries.entries()) this.indexOf.set(entry.procedure, i);
     const lists = new Map<string, { ids: number[]; weights: number[]; marks: number[] }>();
@@ -1579,7 +1593,8 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         changed = true;
       }
       const own = this.bundleWords.get(this.entryOf(h)) ?? [];
-      if (named < 2 && !online && !content.some((w) => own.includes(w.token))) h.unbundled = true;
+      if (named < 2 && !online && !content.some((w) => own.includes(w.token)))
+        h.unbundled = this.partCodes.get(this.entryOf(h)) ?? new Set();
     }
     if (changed) ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
   }

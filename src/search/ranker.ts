@@ -1965,21 +1965,10 @@ function plainFirst<P extends SearchableProcedure>(
 function partFirst<P extends SearchableProcedure>(order: Hit<P>[], rules: SearchOutcome<P>): Hit<P>[] {
   const first = order[0];
   const code = rules.hits[0]?.procedure.code;
-  if (!first?.unbundled || rules.decision !== "answer" || first.procedure.code === code) return order;
+  if (!first?.unbundled || rules.decision !== "answer" || code === undefined || !first.unbundled.has(code))
+    return order;
   const answered = order.find((h) => h.procedure.code === code);
-  if (!answered || !partsOf(first.procedure.name).includes(fold(answered.procedure.name).trim())) return order;
-  return [answered, ...order.filter((h) => h !== answered)];
-}
-
-/** The procedures a bundle's official name lists after its colon, folded. */
-function partsOf(name: string): string[] {
-  const colon = name.indexOf(":");
-  return colon < 0
-    ? []
-    : name
-        .slice(colon + 1)
-        .split(/[,;]/)
-        .map((part) => fold(part).trim());
+  return answered ? [answered, ...order.filter((h) => h !== answered)] : order;
 }
 
 /**
