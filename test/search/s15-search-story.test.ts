@@ -23,13 +23,14 @@ describe("a food-safety certificate is no ward record (review s14: it got a list
       expect(firstCode(search(), q)).toBe(code);
     },
   );
-  // A KNOWN REGRESSION that flips with each retrain, no code changed: «mở quán ăn cần giấy phép gì» led with the
+  // A regression that flipped with each retrain, no code changed: «mở quán ăn cần giấy phép gì» led with the
   // tobacco licence from the thirtieth session's split to the thirty-second's (tuning câu mẫu of shops asking which
   // «giấy phép» they need weigh for the licences whose names say it), the household business again after the
-  // thirty-second's, and the tobacco licence again after the thirty-third's (F27, T32: the rules still score the
-  // household business above it, 0.529 against 0.403; the re-ranker moves it). Kept as `it.fails` until a rule or
-  // feature holds it whatever the retrain; it then fails here and goes back among the cases that must hold.
-  it.fails("while opening the eatery itself is still the household business: mở quán ăn cần giấy phép gì → 1.001612", () => {
+  // thirty-second's, and the tobacco licence again after the thirty-third's (the rules score the household business
+  // above it; the re-ranker moved it). Kept as `it.fails` until then; the thirty-fifth session's retrain (F29, T34)
+  // answers the household business again, so it is back among the cases that must hold: a retrain that loses it
+  // again fails here.
+  it("while opening the eatery itself is still the household business: mở quán ăn cần giấy phép gì → 1.001612", () => {
     expect(firstCode(search(), "mở quán ăn cần giấy phép gì")).toBe("1.001612");
   });
 });
