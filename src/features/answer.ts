@@ -2694,9 +2694,19 @@ function withDetail(
   )?.procedure;
   const found = first && first.procedure.code !== current.code ? (backed ?? alike[0]?.procedure) : backed;
   if (!found) return;
+  // The detail's own search sure of the procedure at hand ("trợ cấp một lần thì được mấy tháng" after a war invalid's
+  // survivor allowance, whose names say the one-off allowance): the detail names the case itself, not a look-alike it
+  // scores far below it (under DETAIL_OWN_SHARE of the one at hand's score), which only the first words led to.
+  if (alone?.procedure.code === current.code && outcome.decision === "answer" && outcome.sure) {
+    const foundAlone = outcome.hits.find((h) => h.procedure.code === found.code);
+    if (!foundAlone || foundAlone.score < alone.score * DETAIL_OWN_SHARE) return;
+  }
   const sentOn = sentOnByNote(found, both, all);
   return sentOn && sentOn.code !== current.code && own.has(sentOn.code) ? sentOn : found;
 }
+
+/** A look-alike the detail's own search scores under this share of the procedure at hand is none it names. */
+const DETAIL_OWN_SHARE = 0.5;
 
 /**
  * The procedure a detail and the procedure at hand name together: the first candidate of the two searched together,
