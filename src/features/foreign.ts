@@ -184,9 +184,14 @@ export function namesForeign(typed: string): boolean {
  * well: "chồng đi làm ở Đài Loan, em làm khai sinh cho con ở đây").
  */
 const OVER_HERE = ["bên này"].map(tokenize);
-/** Not coming back home yet: said only from abroad ("về nước" is going home to Vietnam). */
+/**
+ * Not coming back home yet: said only from abroad ("về nước" is going home to Vietnam), as unable or as not meaning to
+ * ("không định về nước", "chưa có ý định về nước", "chưa tính về nước").
+ */
 const NOT_BACK = [
   ...["chưa thể về nước", "không thể về nước", "chưa về nước được", "không về nước được"],
+  ...["không định về nước", "chưa định về nước", "không có ý định về nước", "chưa có ý định về nước"],
+  ...["không tính về nước", "chưa tính về nước"],
   ...["chưa thể về việt nam", "không thể về việt nam", "chưa về việt nam được", "không về việt nam được"],
   ...["can't come back to vietnam", "cannot come back to vietnam", "cannot return to vietnam", "while abroad"],
 ].map(tokenize);

@@ -19,7 +19,7 @@ import {
 } from "./ranker.js";
 import { gramModelOf, situationModelOf } from "./ranker-cache.js";
 import type { RedirectTerms, SearchableProcedure, SynonymsFile } from "./records.js";
-import { outOfScope, SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
+import { outOfScope, questionAloneVetoes, SCOPE_MODEL, type ScopeModel, scopeGate } from "./scope.js";
 
 /**
  * Labelled examples ("câu mẫu"): citizen phrasings labelled with the procedure that answers them, or
@@ -659,8 +659,30 @@ export class ExampleSearch<P extends SearchableProcedure = SearchableProcedure> 
       const { rescued: _, ...rules } = outcome;
       return { ...rules, decision: "none", hits: [], sure: true };
     }
+    // The question alone (scope.ts `questionAloneVetoes`): a story's ward words under a question of another thing.
+    // (The request is searched by itself with this rule off, so that it never reads its own request again.)
+    if (
+      !this.requestOnly &&
+      questionAloneVetoes(text, outcome, this.scope, gate, (request) => this.searchRequest(request, limit))
+    ) {
+      const { rescued: _, ...rules } = outcome;
+      return { ...rules, decision: "none", hits: [], sure: true };
+    }
     // The gate's P read once: a list's judge (`rerank`) or a rescue may have read it already.
     return scopeGate(text, outcome, this.scope, gate);
+  }
+
+  /** Set while a message's request is searched by itself (`questionAloneVetoes`). */
+  private requestOnly = false;
+
+  /** A message's request searched by itself, the question-alone rule off. */
+  private searchRequest(request: string, limit: number): SearchOutcome<P> {
+    this.requestOnly = true;
+    try {
+      return this.searchUncached(request, limit);
+    } finally {
+      this.requestOnly = false;
+    }
   }
 
   /** The served outcome before the scope gate. */
