@@ -562,6 +562,25 @@ interface CodeTable {
 }
 
 /**
+ * A gram model as its documents made it, before any message (`GramModel.state`): the grams by id, their idf by id (NaN
+ * for a word or a pair), and per code in the order the documents first name it, its gram counts and the sum of its
+ * documents' unit vectors (the centroid before it is divided by its length), each in the order the documents made them.
+ */
+export interface GramState {
+  readonly vocabulary: readonly string[];
+  readonly idf: Float64Array;
+  readonly unseenIdf: number;
+  readonly codes: ReadonlyArray<{
+    readonly code: string;
+    readonly total: number;
+    readonly ids: Int32Array;
+    readonly counts: Int32Array;
+    readonly centroidIds: Int32Array;
+    readonly centroid: Float64Array;
+  }>;
+}
+
+/**
  * What the examples of each labelled procedure (and its names and aliases) look like, by grams: a multinomial
  * naive Bayes over all grams, and a TF-IDF centroid of the character grams of its examples.
  */
@@ -585,8 +604,33 @@ export class GramModel {
   private readonly tables = new Map<string, CodeTable>();
   private readonly normalisedCodes = new Set<string>();
 
-  constructor(documents: ReadonlyArray<{ text: string; code: string }>) {
+  /**
+   * `stored`: what `state()` gave of a model made from the same documents (gram-store.ts keeps it on disk between
+   * starts); the documents are then not read.
+   */
+  constructor(documents: ReadonlyArray<{ text: string; code: string }>, stored?: GramState) {
     const vocabulary = this.vocabulary;
+    if (stored) {
+      this.idfById = stored.idf;
+      this.unseenIdf = stored.unseenIdf;
+      // The character grams' idf by text too, in the vocabulary's order (NaN: a word or a pair), as a build sets it.
+      for (let id = 0; id < stored.vocabulary.length; id++) {
+        const k = stored.vocabulary[id] as string;
+        vocabulary.set(k, id);
+        const idf = stored.idf[id] as number;
+        if (!Number.isNaN(idf)) this.idf.set(k, idf);
+      }
+      for (const { code, total, ids, counts, centroidIds, centroid } of stored.codes) {
+        const byId = new Map<number, number>();
+        for (let i = 0; i < ids.length; i++) byId.set(ids[i] as number, counts[i] as number);
+        this.counts.set(code, byId);
+        this.totals.set(code, total);
+        const sums = new Map<number, number>();
+        for (let i = 0; i < centroidIds.length; i++) sums.set(centroidIds[i] as number, centroid[i] as number);
+        this.centroids.set(code, sums);
+      }
+      return;
+    }
     // By gram id: whether it is a character gram, and in how many documents it is.
     const char: boolean[] = [];
     const df: number[] = [];
@@ -664,6 +708,27 @@ export class GramModel {
         c.set(k, (c.get(k) ?? 0) + (weights[i] as number) / norm);
       }
     }
+  }
+
+  /**
+   * What the documents made of the model, to make it again without them (`new GramModel([], state)`): read before any
+   * message (the centroids are divided by their length in place when a code's table is first made).
+   */
+  state(): GramState {
+    if (this.normalisedCodes.size > 0) throw new Error("a gram model's state is read before any message");
+    const codes: GramState["codes"][number][] = [];
+    for (const [code, byId] of this.counts) {
+      const sums = this.centroids.get(code) ?? new Map<number, number>();
+      codes.push({
+        code,
+        total: this.totals.get(code) ?? 0,
+        ids: Int32Array.from(byId.keys()),
+        counts: Int32Array.from(byId.values()),
+        centroidIds: Int32Array.from(sums.keys()),
+        centroid: Float64Array.from(sums.values()),
+      });
+    }
+    return { vocabulary: [...this.vocabulary.keys()], idf: this.idfById, unseenIdf: this.unseenIdf, codes };
   }
 
   /** A code's centroid: its documents' unit vectors summed, divided by the sum's length (once per code). */
