@@ -97,3 +97,19 @@ describe("the gram model on disk", () => {
     }
   });
 });
+
+describe("a message read by the gram model", () => {
+  it("reads the grams `grams` gives, the same sums in the same order, its words' grams kept or not", () => {
+    const model = new GramModel(documents);
+    const texts = [
+      ...messages,
+      ...documents.slice(0, 200).map((d) => d.text),
+      "khai sinh khai sinh khai sinh cho con con",
+      "zqxw unknownword 2027 đăng ký đăng ký",
+      "",
+    ];
+    // Twice: the first reading keeps the documents' words' grams, the second reads them from there.
+    for (const round of [1, 2])
+      for (const text of texts) expect(model.read(text), `${round}: ${text}`).toEqual(model.message(grams(text)));
+  });
+});
