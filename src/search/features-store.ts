@@ -35,19 +35,27 @@ export interface TextFeature {
 }
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const defaultDir = () =>
+export const defaultDir = (): string =>
   process.env.MOTCUA_FEATURES_DIR ?? path.join(ROOT, "node_modules", ".cache", "motcua-bot-features");
 /** Files kept: the newest few (two checkouts' code, or code and synonyms being edited). */
 const KEPT_FILES = 4;
 
 /** The file for texts read with these synonyms (their hash) by today's code, or undefined without a src/ folder. */
 export function featuresFile(synonymsKey: string, dir = defaultDir()): string | undefined {
+  return cacheFile("features", synonymsKey, "json", dir);
+}
+
+/**
+ * A cache file of `kind` for what `key` names, as today's code makes it (`<kind>-<hash>.<ext>`), or undefined without
+ * a src/ folder.
+ */
+export function cacheFile(kind: string, key: string, ext: string, dir: string): string | undefined {
   try {
     const name = createHash("sha256")
-      .update(`${synonymsKey}\0${codeFingerprint(ROOT)}`)
+      .update(`${key}\0${codeFingerprint(ROOT)}`)
       .digest("hex")
       .slice(0, 24);
-    return path.join(dir, `features-${name}.json`);
+    return path.join(dir, `${kind}-${name}.${ext}`);
   } catch {
     return undefined;
   }
@@ -88,19 +96,19 @@ export function storeFeatures(
     mkdirSync(dir, { recursive: true });
     writeFileSync(temporary, JSON.stringify(stored));
     renameSync(temporary, file);
-    prune(dir, file);
+    prune(dir, file, ".json", KEPT_FILES);
   } catch {
     rmSync(temporary, { force: true });
   }
 }
 
-/** Leaves the newest `KEPT_FILES` files (and `kept`), and no temporary file older than a minute. */
-function prune(dir: string, kept: string): void {
+/** Leaves the newest `keep` files ending in `ext` (`kept` among them), and no temporary file older than a minute. */
+export function prune(dir: string, kept: string, ext: string, keep: number): void {
   const now = Date.now();
   const files = readdirSync(dir)
     .map((name) => path.join(dir, name))
     .map((file) => ({ file, at: statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? now }));
   for (const { file, at } of files) if (file.endsWith(".tmp") && now - at > 60_000) rmSync(file, { force: true });
-  const done = files.filter((f) => f.file.endsWith(".json") && f.file !== kept).sort((a, b) => b.at - a.at);
-  for (const { file } of done.slice(KEPT_FILES - 1)) rmSync(file, { force: true });
+  const done = files.filter((f) => f.file.endsWith(ext) && f.file !== kept).sort((a, b) => b.at - a.at);
+  for (const { file } of done.slice(keep - 1)) rmSync(file, { force: true });
 }

@@ -1358,14 +1358,24 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
         windows.push(new Set([...question, ...(sentenceWords[j] ?? [])]));
       }
     }
+    // Which windows each word is in (ascending), worked out once for all the candidates: a title's coverage of every
+    // window is then summed word by word (`titleCoverageOf`), not read again window by window.
+    const windowsOf = new Map<string, number[]>();
+    windows.forEach((window, w) => {
+      for (const token of window) {
+        const list = windowsOf.get(token);
+        if (list) list.push(w);
+        else windowsOf.set(token, [w]);
+      }
+    });
+    const windowHits = new Float64Array(windows.length);
     const { coverage: wc, pairs: wp, title: wt } = this.tuning;
     const namedInQuestion: Entry<P>[] = [];
     const ranked = candidates
       .map(([i]): Hit<P> => {
         const entry = this.entries[i] as Entry<P>;
         const said = this.titlesSaid(entry, terms);
-        let title = 0;
-        if (said) for (const window of windows) title = Math.max(title, titleCoverage(said, window));
+        const title = said ? titleCoverageOf(said, windowsOf, windowHits) : 0;
         const named = title >= this.tuning.answerTitle ? this.nameSaid(said, terms) : undefined;
         const {
           share: coverage,
@@ -2927,6 +2937,33 @@ function titleCoverage(titles: readonly TitleSaid[], window: ReadonlySet<string>
     let hit = 0;
     for (let k = 0; k < tokens.length; k++) if (window.has(tokens[k] as string)) hit += weights[k] as number;
     best = Math.max(best, hit / total);
+  }
+  return best;
+}
+
+/**
+ * The best `titleCoverage` of the titles over every window of the message, given which windows each word is in
+ * (`windowsOf`; `hits` is scratch, one per window): each window's sum runs over the title's words in the title's
+ * order, the sum `titleCoverage` takes, so the best is the same.
+ */
+function titleCoverageOf(
+  titles: readonly TitleSaid[],
+  windowsOf: ReadonlyMap<string, readonly number[]>,
+  hits: Float64Array,
+): number {
+  let best = 0;
+  for (const { tokens, weights, total } of titles) {
+    hits.fill(0);
+    for (let k = 0; k < tokens.length; k++) {
+      const windows = windowsOf.get(tokens[k] as string);
+      if (windows === undefined) continue;
+      const weight = weights[k] as number;
+      for (let j = 0; j < windows.length; j++) {
+        const w = windows[j] as number;
+        hits[w] = (hits[w] as number) + weight;
+      }
+    }
+    for (let w = 0; w < hits.length; w++) best = Math.max(best, (hits[w] as number) / total);
   }
   return best;
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { storedGrams, storeGrams } from "./gram-store.js";
 import { asCatalogue } from "./normalize.js";
 import { GramModel, SituationModel } from "./ranker.js";
 import type { SearchableProcedure, SynonymsFile } from "./records.js";
@@ -55,9 +56,9 @@ function digest(parts: Iterable<string>): string {
   return hash.digest("base64");
 }
 
-/** `new GramModel(documents)`, or the one made from the same documents in the same order. */
-export function gramModelOf(documents: ReadonlyArray<{ text: string; code: string }>): GramModel {
-  const key = digest(
+/** What names a gram model: its documents' codes and texts, in order. */
+export function gramsKey(documents: ReadonlyArray<{ text: string; code: string }>): string {
+  return digest(
     (function* () {
       for (const d of documents) {
         yield d.code;
@@ -65,7 +66,27 @@ export function gramModelOf(documents: ReadonlyArray<{ text: string; code: strin
       }
     })(),
   );
-  return gramModels.get(key, () => asCatalogue(() => new GramModel(documents)));
+}
+
+/**
+ * Documents at least this many (a whole catalogue's câu mẫu, not a test's handful) keep their gram model on disk for
+ * the next start (gram-store.ts).
+ */
+const STORE_GRAMS_AFTER = 1000;
+
+/**
+ * `new GramModel(documents)`, or the one made from the same documents in the same order: in this process, or at an
+ * earlier start (gram-store.ts; `dir`: another folder than the default).
+ */
+export function gramModelOf(documents: ReadonlyArray<{ text: string; code: string }>, dir?: string): GramModel {
+  const key = gramsKey(documents);
+  return gramModels.get(key, () => {
+    const stored = documents.length >= STORE_GRAMS_AFTER ? storedGrams(key, dir) : undefined;
+    if (stored) return new GramModel([], stored);
+    const made = asCatalogue(() => new GramModel(documents));
+    if (documents.length >= STORE_GRAMS_AFTER) storeGrams(key, made.state(), dir);
+    return made;
+  });
 }
 
 /**

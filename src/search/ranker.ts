@@ -535,6 +535,8 @@ export function grams(text: string): Map<string, number> {
 }
 
 const isChar = (g: string) => !g.startsWith("w ") && !g.startsWith("b ");
+/** The most words whose character grams a gram model keeps (`GramModel.read`). */
+const WORD_GRAMS = 50_000;
 
 /**
  * A message as the gram model reads it, worked out once for all its candidates: the grams the model knows (by id,
@@ -562,6 +564,25 @@ interface CodeTable {
 }
 
 /**
+ * A gram model as its documents made it, before any message (`GramModel.state`): the grams by id, their idf by id (NaN
+ * for a word or a pair), and per code in the order the documents first name it, its gram counts and the sum of its
+ * documents' unit vectors (the centroid before it is divided by its length), each in the order the documents made them.
+ */
+export interface GramState {
+  readonly vocabulary: readonly string[];
+  readonly idf: Float64Array;
+  readonly unseenIdf: number;
+  readonly codes: ReadonlyArray<{
+    readonly code: string;
+    readonly total: number;
+    readonly ids: Int32Array;
+    readonly counts: Int32Array;
+    readonly centroidIds: Int32Array;
+    readonly centroid: Float64Array;
+  }>;
+}
+
+/**
  * What the examples of each labelled procedure (and its names and aliases) look like, by grams: a multinomial
  * naive Bayes over all grams, and a TF-IDF centroid of the character grams of its examples.
  */
@@ -584,9 +605,40 @@ export class GramModel {
   /** Each code's table, made the first time a message has the code among its candidates. */
   private readonly tables = new Map<string, CodeTable>();
   private readonly normalisedCodes = new Set<string>();
+  /**
+   * The character grams of each word the documents have (`grams`' order) and their ids (-1: unknown), made the first
+   * time a message says the word (`read`): a word's grams are sliced and looked up once, not at every message. Only
+   * the documents' words (the câu mẫu's and the names'), never another word of a message; at most `WORD_GRAMS`.
+   */
+  private readonly wordGrams = new Map<string, { keys: readonly string[]; ids: Int32Array }>();
 
-  constructor(documents: ReadonlyArray<{ text: string; code: string }>) {
+  /**
+   * `stored`: what `state()` gave of a model made from the same documents (gram-store.ts keeps it on disk between
+   * starts); the documents are then not read.
+   */
+  constructor(documents: ReadonlyArray<{ text: string; code: string }>, stored?: GramState) {
     const vocabulary = this.vocabulary;
+    if (stored) {
+      this.idfById = stored.idf;
+      this.unseenIdf = stored.unseenIdf;
+      // The character grams' idf by text too, in the vocabulary's order (NaN: a word or a pair), as a build sets it.
+      for (let id = 0; id < stored.vocabulary.length; id++) {
+        const k = stored.vocabulary[id] as string;
+        vocabulary.set(k, id);
+        const idf = stored.idf[id] as number;
+        if (!Number.isNaN(idf)) this.idf.set(k, idf);
+      }
+      for (const { code, total, ids, counts, centroidIds, centroid } of stored.codes) {
+        const byId = new Map<number, number>();
+        for (let i = 0; i < ids.length; i++) byId.set(ids[i] as number, counts[i] as number);
+        this.counts.set(code, byId);
+        this.totals.set(code, total);
+        const sums = new Map<number, number>();
+        for (let i = 0; i < centroidIds.length; i++) sums.set(centroidIds[i] as number, centroid[i] as number);
+        this.centroids.set(code, sums);
+      }
+      return;
+    }
     // By gram id: whether it is a character gram, and in how many documents it is.
     const char: boolean[] = [];
     const df: number[] = [];
@@ -666,6 +718,27 @@ export class GramModel {
     }
   }
 
+  /**
+   * What the documents made of the model, to make it again without them (`new GramModel([], state)`): read before any
+   * message (the centroids are divided by their length in place when a code's table is first made).
+   */
+  state(): GramState {
+    if (this.normalisedCodes.size > 0) throw new Error("a gram model's state is read before any message");
+    const codes: GramState["codes"][number][] = [];
+    for (const [code, byId] of this.counts) {
+      const sums = this.centroids.get(code) ?? new Map<number, number>();
+      codes.push({
+        code,
+        total: this.totals.get(code) ?? 0,
+        ids: Int32Array.from(byId.keys()),
+        counts: Int32Array.from(byId.values()),
+        centroidIds: Int32Array.from(sums.keys()),
+        centroid: Float64Array.from(sums.values()),
+      });
+    }
+    return { vocabulary: [...this.vocabulary.keys()], idf: this.idfById, unseenIdf: this.unseenIdf, codes };
+  }
+
   /** A code's centroid: its documents' unit vectors summed, divided by the sum's length (once per code). */
   private normalised(code: string): Map<number, number> | undefined {
     const c = this.centroids.get(code);
@@ -724,6 +797,80 @@ export class GramModel {
       dot += w * (id === undefined ? 0 : (c.get(id) ?? 0));
     }
     return dot;
+  }
+
+  /**
+   * `message(grams(text))`: the same grams in the same order with the same counts, so the same sums; a word the
+   * documents have is read from `wordGrams` instead of sliced into grams and looked up again.
+   */
+  read(text: string): GramMessage {
+    const vocabulary = this.vocabulary;
+    // Each gram's place in the message's order (as `grams` adds them to its map), its text, id and count.
+    const at = new Map<string, number>();
+    const keys: string[] = [];
+    const known: number[] = [];
+    const counts: number[] = [];
+    const add = (k: string, id: number) => {
+      const i = at.get(k);
+      if (i !== undefined) {
+        counts[i] = (counts[i] as number) + 1;
+        return;
+      }
+      at.set(k, keys.length);
+      keys.push(k);
+      known.push(id);
+      counts.push(1);
+    };
+    const tokens = fold(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((t) => t !== "");
+    let previous: string | undefined;
+    for (const t of tokens) {
+      const word = `w ${t}`;
+      const wordId = vocabulary.get(word);
+      add(word, wordId ?? -1);
+      if (previous !== undefined) {
+        const pair = `b ${previous} ${t}`;
+        add(pair, vocabulary.get(pair) ?? -1);
+      }
+      previous = t;
+      const kept = this.wordGrams.get(t);
+      if (kept) {
+        const { keys: chars, ids } = kept;
+        for (let j = 0; j < chars.length; j++) add(chars[j] as string, ids[j] as number);
+        continue;
+      }
+      const chars: string[] = [];
+      const padded = ` ${t} `;
+      for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) chars.push(padded.slice(i, i + n));
+      const ids = Int32Array.from(chars, (c) => vocabulary.get(c) ?? -1);
+      for (let j = 0; j < chars.length; j++) add(chars[j] as string, ids[j] as number);
+      if (wordId !== undefined && this.wordGrams.size < WORD_GRAMS) this.wordGrams.set(t, { keys: chars, ids });
+    }
+    // As `message` reads the map `grams` makes: in that order, the same terms.
+    const ids: number[] = [];
+    const ns: number[] = [];
+    const weights: number[] = [];
+    let total = 0;
+    let sum = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const id = known[i] as number;
+      const n = counts[i] as number;
+      let w = -1;
+      if (isChar(keys[i] as string)) {
+        w = (1 + Math.log(n)) * (id < 0 ? this.unseenIdf : (this.idfById[id] as number));
+        sum += w * w;
+      }
+      if (id < 0) continue;
+      ids.push(id);
+      ns.push(n);
+      weights.push(w);
+      total += n;
+    }
+    const norm = Math.sqrt(sum) || 1;
+    for (let i = 0; i < weights.length; i++)
+      if ((weights[i] as number) >= 0) weights[i] = (weights[i] as number) / norm;
+    return { ids, counts: ns, weights, total };
   }
 
   /** A message's grams (`grams(text)`) as `fit` reads them: the same sums as `unit`, in the same order. */
@@ -1036,7 +1183,7 @@ interface Reading {
 }
 
 function readingOf(text: string, model: GramModel, situations: SituationModel | null): Reading {
-  return { grams: model.message(grams(text)), situation: situations ? situations.message(text) : null };
+  return { grams: model.read(text), situation: situations ? situations.message(text) : null };
 }
 
 /** The concept synonyms.json maps foreigners and foreign countries to (index.ts FOREIGN). */
