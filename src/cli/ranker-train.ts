@@ -19,15 +19,29 @@ import type { RankerModel } from "../search/ranker.js";
 import { type RankerData, trainOn } from "../search/ranker-train.js";
 import { filesUnder, hashFiles, sourceFiles } from "./fingerprint.js";
 
-/** Trains on eval/tuning.tsv of the checkout at `root` with its bundled catalogue (and staff's câu mẫu as extra examples). */
-export async function trainBundled(root: string, onLead?: RankerData<Procedure>["onLead"]): Promise<RankerModel> {
+/**
+ * Trains on eval/tuning.tsv of the checkout at `root` with its bundled catalogue (and staff's câu mẫu as extra examples);
+ * with `half`, on the messages whose number is even (odd) only: a model to score the other half with, never served.
+ */
+export async function trainBundled(
+  root: string,
+  onLead?: RankerData<Procedure>["onLead"],
+  half?: "even" | "odd",
+): Promise<RankerModel> {
   const loaded = await loadCatalogue(path.join(root, "data"));
   if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
   const { procedures, synonyms, redirects } = loaded.catalogue;
   const extra = servedExamples(loaded.catalogue.examples.filter((e) => !e.source.startsWith("eval/tuning.tsv")));
   const empty: RankerModel = { features: [], weights: [], codes: {} };
   const index = new ExampleSearch(procedures, synonyms, [], redirects, { key: labelKey, ranker: empty });
-  const queries = parseLabelledQueries(readFileSync(path.join(root, "eval/tuning.tsv"), "utf8"));
+  const tsv = readFileSync(path.join(root, "eval/tuning.tsv"), "utf8");
+  const ids = tsv
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .slice(1)
+    .map((line) => Number.parseInt((line.split("\t")[0] ?? "").slice(1), 10));
+  const all = parseLabelledQueries(tsv);
+  const queries = half === undefined ? all : all.filter((_, i) => (ids[i] as number) % 2 === (half === "even" ? 0 : 1));
   return trainOn({
     index,
     records: procedures,
@@ -104,7 +118,26 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   // `-- --lead-samples FILE`: also writes the list judge's cross-validated samples (for diagnosis).
   const at = process.argv.indexOf("--lead-samples");
   const dump = at >= 0 ? process.argv[at + 1] : undefined;
-  const model = await trainBundled(root, dump ? (samples) => writeFileSync(dump, JSON.stringify(samples)) : undefined);
+  // `-- --half even|odd --out FILE`: trained on that half of the tuning part only, written to FILE (never the served
+  // model): the other half is then scored by a model that never saw it (bench/letters-halves.ts does both at once).
+  const halfAt = process.argv.indexOf("--half");
+  const half = halfAt >= 0 ? (process.argv[halfAt + 1] as "even" | "odd") : undefined;
+  const outAt = process.argv.indexOf("--out");
+  const out = outAt >= 0 ? process.argv[outAt + 1] : undefined;
+  if (half !== undefined && (!["even", "odd"].includes(half) || !out || path.resolve(out) === file)) {
+    console.error("--half even|odd needs --out FILE (not data/ranker.json: a half's model is never served)");
+    process.exit(2);
+  }
+  const model = await trainBundled(
+    root,
+    dump ? (samples) => writeFileSync(dump, JSON.stringify(samples)) : undefined,
+    half,
+  );
+  if (half !== undefined && out) {
+    writeFileSync(out, formatModel(model));
+    console.log(`${out}: trained on the ${half} half of eval/tuning.tsv`);
+    process.exit(0);
+  }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (process.argv.includes("--check")) {
     const stored = JSON.parse(readFileSync(file, "utf8")) as RankerModel;

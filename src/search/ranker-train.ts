@@ -341,3 +341,38 @@ export function crossValidateRescueFloors<P extends SearchableProcedure>(
   }
   return outcomes;
 }
+
+/**
+ * The messages `items` (indexes into `queries`) answered as the served search would, re-ranked by `model` with `taught`
+ * as the câu mẫu, and where the right procedure stood among the candidates the model weighed (-1: the rules and the
+ * nearest câu mẫu never brought it: recall, not order). A model trained on one half of the tuning part (`trainOn` over
+ * those messages) scores the other half with this (bench/letters-halves.ts): neither saw the messages.
+ */
+export function scoreUnseen<P extends SearchableProcedure>(
+  data: RankerData<P>,
+  model: RankerModel,
+  taught: readonly LabelledExample[],
+  items: readonly number[],
+): Map<number, { outcome: SearchOutcome<P>; recalled: number }> {
+  const byCode = new Map(data.records.map((p) => [p.code, p]));
+  const out = new Map<number, { outcome: SearchOutcome<P>; recalled: number }>();
+  withTaught(data, taught, items, (i, near, grams, gate) => {
+    const q = data.queries[i] as LabelledQuery;
+    const { rules, ranked } = candidatesOf(data, q.query);
+    const support = rules.sectionOnly ? undefined : near.nearest(q.query);
+    if (!support) {
+      out.set(i, { outcome: rules, recalled: ranked.findIndex((h) => q.expected.includes(h.procedure.code)) });
+      return;
+    }
+    if (support.exact !== undefined) {
+      out.set(i, { outcome: withExamples(rules, support, byCode), recalled: 0 });
+      return;
+    }
+    const candidates = withNearest(ranked, support, procedureOf(data));
+    const outcome = rerank(q.query, rules, candidates, support, grams, model, 5, situationsOf(data), () =>
+      outOfScope(gate, q.query),
+    );
+    out.set(i, { outcome, recalled: candidates.findIndex((h) => q.expected.includes(h.procedure.code)) });
+  });
+  return out;
+}

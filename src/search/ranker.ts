@@ -2026,12 +2026,9 @@ export function rerank<P extends SearchableProcedure>(
     reading,
   );
   const scores = modelScores(cores, context, candidates, model);
+  const foreign = situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN);
   const order = partFirst(
-    plainFirst(
-      nearestAfter(storyLast(byScore(candidates, scores))),
-      rules,
-      situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN),
-    ),
+    foreignFirst(plainFirst(nearestAfter(storyLast(byScore(candidates, scores))), rules, foreign), candidates, foreign),
     rules,
   );
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
@@ -2101,6 +2098,34 @@ function plainFirst<P extends SearchableProcedure>(
   if (foreign || rules.decision !== "answer" || !answered || !first || first === answered) return order;
   if (!isForeignElement(first.procedure) || isForeignElement(answered.procedure)) return order;
   return [answered, ...order.filter((h) => h !== answered)];
+}
+
+/**
+ * The model's order with a foreign-element twin ("… có yếu tố nước ngoài") first again where the message tells a
+ * foreigner or abroad, the rules ranked the twin above the plain record of its family, and the model put the plain one
+ * first: the mirror of `plainFirst`. A letter tells the foreigner once, in its story ("bạn trai tôi quốc tịch Úc", "bố
+ * cháu là anh Kenji người Nhật"), among many words the plain record's câu mẫu share (chưa đăng ký kết hôn, khai sinh,
+ * nhận cha); the rules read who is foreign, the grams weigh the rest. Session 35 (letters helper): the re-ranker trained
+ * on the odd-numbered tuning messages put «Đăng ký khai sinh kết hợp nhận cha, mẹ, con» before its foreign-element twin
+ * in 14 of 30 even-numbered letters of the twin, the rules had the twin first in most of them.
+ */
+function foreignFirst<P extends SearchableProcedure>(
+  order: Hit<P>[],
+  candidates: readonly Hit<P>[],
+  foreign: boolean,
+): Hit<P>[] {
+  const first = order[0];
+  if (!foreign || !first || isForeignElement(first.procedure)) return order;
+  const mine = twinWords(first.procedure);
+  const at = candidates.indexOf(first);
+  const twin = candidates.find(
+    (h, k) =>
+      k < at &&
+      !NEAREST.has(h) &&
+      isForeignElement(h.procedure) &&
+      nameOverlap(twinWords(h.procedure), mine) >= TWIN_OVERLAP,
+  );
+  return twin ? [twin, ...order.filter((h) => h !== twin)] : order;
 }
 
 /**
