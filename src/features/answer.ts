@@ -1694,22 +1694,25 @@ async function answerQuestion(
         ),
       ];
     }
+    // The list's lead answered, the others (but one the citizen has set aside) one tap away as the answer's choices.
+    const answerLead = (lead: Hit<Procedure>): Reply[] => [
+      answerReply(
+        ctx,
+        deps,
+        outcome,
+        lead,
+        outcome.hits
+          .slice(1, LIST_MAX)
+          .filter((h) => !aside.has(h.procedure.code))
+          .map((h) => h.procedure),
+      ),
+    ];
     // A citizen's first question whose list the list judge finds clearly led by the right one (search's `leads`,
     // ranker.ts `LEAD`): that one answered, the others one tap away as the answer's own choices. Not one the citizen
-    // has just said is not it; not after an answer, where the rules above read the list beside the case at hand (the
-    // judge learnt from first questions only).
-    if (!current && top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code)) {
-      const others = outcome.hits.slice(1, LIST_MAX).filter((h) => !aside.has(h.procedure.code));
-      return [
-        answerReply(
-          ctx,
-          deps,
-          outcome,
-          top,
-          others.map((h) => h.procedure),
-        ),
-      ];
-    }
+    // has just said is not it. After an answer the rules above read the list beside the case at hand first, and the lead
+    // is answered below only when the list would show it first too (the judge learnt from first questions only).
+    if (!current && top && outcome.leads === top.procedure.code && !aside.has(top.procedure.code))
+      return answerLead(top);
     // Foreign-element twins last when the message names nothing foreign, then the alternatives the notes cite.
     const foreign = namesForeign(text);
     const ranked = outcome.hits
@@ -1735,18 +1738,8 @@ async function answerQuestion(
       top.procedure.code !== current.code &&
       !aside.has(top.procedure.code) &&
       firstListed?.code === top.procedure.code
-    ) {
-      const others = outcome.hits.slice(1, LIST_MAX).filter((h) => !aside.has(h.procedure.code));
-      return [
-        answerReply(
-          ctx,
-          deps,
-          outcome,
-          top,
-          others.map((h) => h.procedure),
-        ),
-      ];
-    }
+    )
+      return answerLead(top);
     // A list the message names well (a word pair and half a title of its first): a short section beside each is an
     // answer; a weak list ("giấy này có giá trị bao lâu" meeting odd records) stays a question.
     const strong = top !== undefined && top.parts.pairs > 0 && top.parts.title >= WEAK_TITLE;

@@ -848,6 +848,25 @@ export class GramModel {
       if (wordId !== undefined && this.wordGrams.size < WORD_GRAMS) this.wordGrams.set(t, { keys: chars, ids });
     }
     // As `message` reads the map `grams` makes: in that order, the same terms.
+    return this.weigh(keys, known, counts);
+  }
+
+  /** A message's grams (`grams(text)`) as `fit` reads them: the same sums as `unit`, in the same order. */
+  message(g: ReadonlyMap<string, number>): GramMessage {
+    const keys = [...g.keys()];
+    return this.weigh(
+      keys,
+      keys.map((k) => this.vocabulary.get(k) ?? -1),
+      [...g.values()],
+    );
+  }
+
+  /**
+   * Grams as `fit` reads them, from their keys, vocabulary ids (-1: not in the documents) and counts in the message's
+   * order: a character gram weighs (1 + ln n) × idf, the weights normalised over every character gram said (those the
+   * documents lack with the unseen idf); only the documents' grams are kept.
+   */
+  private weigh(keys: readonly string[], known: readonly number[], counts: readonly number[]): GramMessage {
     const ids: number[] = [];
     const ns: number[] = [];
     const weights: number[] = [];
@@ -871,32 +890,6 @@ export class GramModel {
     for (let i = 0; i < weights.length; i++)
       if ((weights[i] as number) >= 0) weights[i] = (weights[i] as number) / norm;
     return { ids, counts: ns, weights, total };
-  }
-
-  /** A message's grams (`grams(text)`) as `fit` reads them: the same sums as `unit`, in the same order. */
-  message(g: ReadonlyMap<string, number>): GramMessage {
-    const ids: number[] = [];
-    const counts: number[] = [];
-    const weights: number[] = [];
-    let total = 0;
-    let sum = 0;
-    for (const [k, n] of g) {
-      const id = this.vocabulary.get(k);
-      let w = -1;
-      if (isChar(k)) {
-        w = (1 + Math.log(n)) * (id === undefined ? this.unseenIdf : (this.idfById[id] as number));
-        sum += w * w;
-      }
-      if (id === undefined) continue;
-      ids.push(id);
-      counts.push(n);
-      weights.push(w);
-      total += n;
-    }
-    const norm = Math.sqrt(sum) || 1;
-    for (let i = 0; i < weights.length; i++)
-      if ((weights[i] as number) >= 0) weights[i] = (weights[i] as number) / norm;
-    return { ids, counts, weights, total };
   }
 
   private tableOf(code: string): CodeTable | undefined {
