@@ -511,11 +511,8 @@ export const RANKER_ITERATIONS = 800;
 /** A text's grams: folded words, adjacent word pairs, and character 3–5-grams of each word with its edges. */
 export function grams(text: string): Map<string, number> {
   const out = new Map<string, number>();
-  const tokens = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((t) => t !== "");
   let previous: string | undefined;
-  for (const t of tokens) {
+  for (const t of gramWords(text)) {
     const word = `w ${t}`;
     out.set(word, (out.get(word) ?? 0) + 1);
     if (previous !== undefined) {
@@ -523,14 +520,23 @@ export function grams(text: string): Map<string, number> {
       out.set(pair, (out.get(pair) ?? 0) + 1);
     }
     previous = t;
-    const padded = ` ${t} `;
-    for (let n = 3; n <= 5; n++) {
-      for (let i = 0; i + n <= padded.length; i++) {
-        const g = padded.slice(i, i + n);
-        out.set(g, (out.get(g) ?? 0) + 1);
-      }
-    }
+    for (const g of charGrams(t)) out.set(g, (out.get(g) ?? 0) + 1);
   }
+  return out;
+}
+
+/** A text's folded words, as `grams` and `GramModel.read` read them. */
+function gramWords(text: string): string[] {
+  return fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t !== "");
+}
+
+/** A word's character 3–5-grams with its edges, in the order `grams` counts them. */
+function charGrams(word: string): string[] {
+  const padded = ` ${word} `;
+  const out: string[] = [];
+  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
   return out;
 }
 
@@ -821,11 +827,8 @@ export class GramModel {
       known.push(id);
       counts.push(1);
     };
-    const tokens = fold(text)
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((t) => t !== "");
     let previous: string | undefined;
-    for (const t of tokens) {
+    for (const t of gramWords(text)) {
       const word = `w ${t}`;
       const wordId = vocabulary.get(word);
       add(word, wordId ?? -1);
@@ -840,9 +843,7 @@ export class GramModel {
         for (let j = 0; j < chars.length; j++) add(chars[j] as string, ids[j] as number);
         continue;
       }
-      const chars: string[] = [];
-      const padded = ` ${t} `;
-      for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= padded.length; i++) chars.push(padded.slice(i, i + n));
+      const chars = charGrams(t);
       const ids = Int32Array.from(chars, (c) => vocabulary.get(c) ?? -1);
       for (let j = 0; j < chars.length; j++) add(chars[j] as string, ids[j] as number);
       if (wordId !== undefined && this.wordGrams.size < WORD_GRAMS) this.wordGrams.set(t, { keys: chars, ids });
