@@ -6,7 +6,7 @@
 // rest, per half. `--out FILE`: one line per in-scope message (id, half, long, rank of the right procedure among the
 // served hits or -1, among the candidates the model weighed or -1, the decision, the first three codes), to compare two
 // checkouts message by message. Heavy (two trainings): run it through the machine's heavy slot.
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { labelKey, servedExamples } from "../src/catalogue/live.js";
@@ -25,6 +25,7 @@ const saveAt = process.argv.indexOf("--save");
 const saveDir = saveAt >= 0 ? process.argv[saveAt + 1] : undefined;
 const loadAt = process.argv.indexOf("--load");
 const loadDir = loadAt >= 0 ? process.argv[loadAt + 1] : undefined;
+if (saveDir) mkdirSync(saveDir, { recursive: true });
 const loaded = await loadCatalogue(path.join(ROOT, "data"));
 if (!loaded.ok) throw new Error("bundled catalogue is invalid: run npm run catalogue:check");
 const { procedures, synonyms, redirects } = loaded.catalogue;

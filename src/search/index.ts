@@ -59,6 +59,12 @@ export interface SearchOutcome<P extends SearchableProcedure = SearchableProcedu
    * The assistant answers it, the others one tap away, instead of asking which one.
    */
   leads?: string;
+  /**
+   * Set when every foreigner the message says is a foreign place a Vietnamese is at, works or studies in ("chồng em
+   * đi lao động Nhật Bản"): no foreign party nor event abroad, so the foreign-element records ("… có yếu tố nước
+   * ngoài") are not the message's for that (ranker.ts `foreignFirst`).
+   */
+  abroadOnly?: true;
 }
 
 // How much a word counts by where it stands: the official name above what citizens call it above the field.
@@ -1491,7 +1497,11 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
       }
     }
     const decided = decide(ranked, limit, this.tuning);
-    return { intent: this.intentFor(query.cues, decided.hits[0], query.said), sectionOnly: false, ...decided };
+    const intent = this.intentFor(query.cues, decided.hits[0], query.said);
+    // The re-ranker reads whether the foreigners said are only places a Vietnamese is at (`abroadOnly`).
+    if (terms.has(FOREIGN) && abroadOnly(query.said, content))
+      return { intent, sectionOnly: false, ...decided, abroadOnly: true };
+    return { intent, sectionOnly: false, ...decided };
   }
 
   /** Scratch fits of `accumulate`, one per set of spellings. */
@@ -3296,18 +3306,60 @@ function referredFrom(pointers: readonly Pointer[], lastSentence: number): numbe
 const FOREIGN = "nuocngoai";
 /** Words before a foreign country that make it a place someone is or goes to ("ở Nhật", "sang Hàn", "bên Úc"). */
 const PLACE_BEFORE = new Set(["o", "tai", "ben", "sang", "qua", "di", "ve", "tu"]);
+/**
+ * Two words before a foreign country that make it where a Vietnamese works, studies or travels for a time, the
+ * country said right after the stay ("đi lao động Nhật Bản", "du học Úc", "đi làm Đài Loan", "đi xuất khẩu Hàn"),
+ * folded; or one ("đi xklđ Hàn").
+ */
+const STAY_BEFORE = new Set(
+  ["lao động", "du học", "công tác", "làm việc", "đi làm", "đi học", "xuất khẩu", "tu nghiệp", "du lịch"].map((pair) =>
+    words(pair)
+      .map((w) => w.token)
+      .join(" "),
+  ),
+);
+const STAY_ONE = new Set(["xkld"]);
+/** How many words before a foreign place may say that someone was born or settled there ("sinh con ở Nhật", "định cư tại Mỹ"). */
+const EVENT_REACH = 3;
 
-/** Whether every foreigner the message says is a foreign place someone is at or goes to, not a person. */
+/**
+ * Whether every foreigner the message says is a foreign place a Vietnamese is at, goes to, works or studies in
+ * ("chồng em đi lao động Nhật Bản", "con đang du học Úc"), not a person nor what the law calls a foreign element:
+ * the foreign-element records (Luật Hộ tịch; their applicants) are for a foreigner or a Vietnamese settled abroad as
+ * a party, or an event abroad (a child born abroad), so "sinh ở Nhật" or "định cư tại Mỹ" is no mere place.
+ */
 function abroadOnly(said: readonly TextWord[], content: readonly QueryWord[]): boolean {
   const places = content.filter((w) => w.token === FOREIGN);
   return (
     places.length > 0 &&
     places.every((w) => {
       const k = said.findIndex((s) => s.at === w.at);
-      return k > 0 && PLACE_BEFORE.has((said[k - 1] as TextWord).token);
+      if (k <= 0) return false;
+      const clause = (said[k] as TextWord).clause;
+      const one = tokenIn(said, k - 1, clause);
+      const two = `${tokenIn(said, k - 2, clause)} ${one}`;
+      if (!PLACE_BEFORE.has(one) && !STAY_ONE.has(one) && !STAY_BEFORE.has(two)) return false;
+      return !bornOrSettledBefore(said, k, clause);
     })
   );
 }
+
+/**
+ * Whether a word of the `EVENT_REACH` before `k` (its clause) says a birth or a settling there: "sinh" (not "sinh
+ * viên", "học sinh", "tu nghiệp sinh"), "đẻ", "định cư".
+ */
+function bornOrSettledBefore(said: readonly TextWord[], k: number, clause: number): boolean {
+  for (let j = k - 1; j >= 0 && j >= k - EVENT_REACH; j--) {
+    const t = tokenIn(said, j, clause);
+    if (t === "") return false;
+    const before = tokenIn(said, j - 1, clause);
+    if (t === "sinh" && tokenIn(said, j + 1, clause) !== "vien" && before !== "hoc" && before !== "nghiep") return true;
+    if (t === "de" && (said[j] as TextWord).marks !== "" && isWord(said[j] as TextWord, BIRTH_DE)) return true;
+    if (t === "cu" && before === "dinh") return true;
+  }
+  return false;
+}
+const BIRTH_DE = words("đẻ")[0] as Word;
 
 /** The concept synonyms.json maps certified copies to ("sao y", "photo công chứng", "chứng thực bản sao"). */
 const COPY = "saoy";

@@ -184,7 +184,16 @@ function samplesOf<P extends SearchableProcedure>(
       const candidates = ranked.slice(0, RANKER_K);
       rescues.push({
         index: i,
-        rows: candidateFeatures(q.query, candidates, "none", new Set(), support, grams, situationsOf(data)),
+        rows: candidateFeatures(
+          q.query,
+          candidates,
+          "none",
+          new Set(),
+          support,
+          grams,
+          situationsOf(data),
+          rules.abroadOnly === true,
+        ),
         codes: candidates.map((h) => h.procedure.code),
         inputs: rescueInputs(q.query, candidates, support, grams, situationsOf(data), outOfScope(gate, q.query)),
         outOfScope: q.expected.length === 0,
@@ -202,7 +211,16 @@ function samplesOf<P extends SearchableProcedure>(
     if (right < 0) return;
     const listed = new Set(rules.hits.map((h) => h.procedure.code));
     out.push({
-      rows: candidateFeatures(q.query, candidates, rules.decision, listed, support, grams, situationsOf(data)),
+      rows: candidateFeatures(
+        q.query,
+        candidates,
+        rules.decision,
+        listed,
+        support,
+        grams,
+        situationsOf(data),
+        rules.abroadOnly === true,
+      ),
       codes: candidates.map((h) => h.procedure.code),
       right,
     });

@@ -1174,10 +1174,26 @@ export class SituationModel {
 interface Reading {
   grams: GramMessage;
   situation: Map<number, number> | null;
+  /**
+   * The rules read every foreigner the message says as a foreign place a Vietnamese is at, works or studies in
+   * (`SearchOutcome.abroadOnly`): no foreign element, though the situations say "foreign".
+   */
+  abroad: boolean;
 }
 
-function readingOf(text: string, model: GramModel, situations: SituationModel | null): Reading {
-  return { grams: model.read(text), situation: situations ? situations.message(text) : null };
+function readingOf(text: string, model: GramModel, situations: SituationModel | null, abroad = false): Reading {
+  return { grams: model.read(text), situation: situations ? situations.message(text) : null, abroad };
+}
+
+/**
+ * Whether a message tells a foreign element as the law reads it: a foreigner or abroad said (the situations' concept),
+ * and not only as a place a Vietnamese is at, works or studies in (index.ts `abroadOnly`): the foreign-element records
+ * are for a foreigner or a Vietnamese settled abroad as a party, or an event abroad.
+ */
+function saysForeign(situations: SituationModel | null, reading: Reading): boolean {
+  return (
+    !reading.abroad && situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN)
+  );
 }
 
 /** The concept synonyms.json maps foreigners and foreign countries to (index.ts FOREIGN). */
@@ -1339,7 +1355,7 @@ function coreFeatures<P extends SearchableProcedure>(
   for (const x of sits) if (x.cosine > bestSit) bestSit = x.cosine;
   // Look-alike twins part on one detail, a foreigner said or not ("bố cháu là người Hàn", "cả hai đều người Việt"):
   // the situations weigh it as one term among many, so it is read here on its own.
-  const foreign = situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN);
+  const foreign = saysForeign(situations, reading);
   let characters = 0;
   for (const _ of text) characters++;
   const context = [
@@ -1405,8 +1421,11 @@ export function candidateFeatures<P extends SearchableProcedure>(
   support: ExampleSupport,
   model: GramModel,
   situations: SituationModel | null = null,
+  /** `SearchOutcome.abroadOnly` of the rules' outcome. */
+  abroad = false,
 ): number[][] {
-  const { cores, context } = coreFeatures(text, hits, decision, listed, support, model, situations);
+  const reading = readingOf(text, model, situations, abroad);
+  const { cores, context } = coreFeatures(text, hits, decision, listed, support, model, situations, reading);
   return cores.map((core) => context.flatMap((c) => core.map((x) => x * c)));
 }
 
@@ -2008,7 +2027,7 @@ export function rerank<P extends SearchableProcedure>(
   if (rules.sectionOnly || ranked.length < 2) return rules;
   const candidates = ranked.slice(0, RANKER_K + NEAREST_RECALL);
   const listed = new Set(rules.hits.map((h) => h.procedure.code));
-  const reading = readingOf(text, gramModel, situations);
+  const reading = readingOf(text, gramModel, situations, rules.abroadOnly === true);
   const { cores, context } = coreFeatures(
     text,
     candidates,
@@ -2020,7 +2039,7 @@ export function rerank<P extends SearchableProcedure>(
     reading,
   );
   const scores = modelScores(cores, context, candidates, model);
-  const foreign = situations !== null && reading.situation !== null && situations.says(reading.situation, FOREIGN);
+  const foreign = saysForeign(situations, reading);
   const order = partFirst(
     foreignFirst(plainFirst(nearestAfter(storyLast(byScore(candidates, scores))), rules, foreign), candidates, foreign),
     rules,
@@ -2101,7 +2120,9 @@ function plainFirst<P extends SearchableProcedure>(
  * cháu là anh Kenji người Nhật"), among many words the plain record's câu mẫu share (chưa đăng ký kết hôn, khai sinh,
  * nhận cha); the rules read who is foreign, the grams weigh the rest. Session 35 (letters helper): the re-ranker trained
  * on the odd-numbered tuning messages put «Đăng ký khai sinh kết hợp nhận cha, mẹ, con» before its foreign-element twin
- * in 14 of 30 even-numbered letters of the twin, the rules had the twin first in most of them.
+ * in 14 of 30 even-numbered letters of the twin, the rules had the twin first in most of them. Session 36: `foreign` is
+ * the law's foreign element (`saysForeign`): a husband «đi lao động Nhật Bản» is a Vietnamese abroad for a time, and his
+ * child's birth here the plain registration.
  */
 function foreignFirst<P extends SearchableProcedure>(
   order: Hit<P>[],
@@ -2258,7 +2279,7 @@ function rescue<P extends SearchableProcedure>(
   if (!weights || rules.sectionOnly || !rescuable(ranked)) return rules;
   if (!readsFeatures(weights.features, RESCUE)) return rules;
   const candidates = ranked.slice(0, RANKER_K);
-  const reading = readingOf(text, gramModel, situations);
+  const reading = readingOf(text, gramModel, situations, rules.abroadOnly === true);
   const { cores, context } = coreFeatures(text, candidates, "none", new Set(), support, gramModel, situations, reading);
   const scores = modelScores(cores, context, candidates, model);
   const { row } = rescueRow(rescueInputs(text, candidates, support, gramModel, situations, scope(), reading), scores);

@@ -85,7 +85,9 @@ describe("the second batch (written after the changes, measured once, never tune
   // a husband working in Japan, which the situations read as foreign like a foreign father, so the foreign birth
   // registration the rules ranked first leads again over the plain one the model chose (second, top-3 holds). The rule
   // should read a foreigner, not a place abroad (index.ts abroadOnly); left for the next session, the reason this floor fell.
+  // 21/23 again (session 36): abroadOnly reads «đi lao động Nhật Bản» (a country after a stay: work, study, travel) as
+  // where a Vietnamese is, not a foreign element, and foreignFirst and the re-ranker's foreign features read it so.
   it("top-1, top-3 and out of scope hold", () => {
-    expectSearchFloors(served(), "test/search/s14-search-probe2.tsv", { top1: 20, top3: 23, answered: 0, offered: 0 });
+    expectSearchFloors(served(), "test/search/s14-search-probe2.tsv", { top1: 21, top3: 23, answered: 0, offered: 0 });
   });
 });
