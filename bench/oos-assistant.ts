@@ -1,4 +1,5 @@
-// npx tsx bench/oos-assistant.ts [--oos-only] [--served-ranker | --retrain-folds] [--dump FILE] [--against FILE]
+// npx tsx bench/oos-assistant.ts [--oos-only] [--served-ranker | --retrain-folds] [--no-question-alone] [--dump FILE]
+//   [--against FILE]
 //
 // The tuning part's messages through the whole assistant (a fresh chat each, as a citizen's first message), under
 // 5-fold cross-validation (the folds of `npm run scope:train -- --cv`): each fifth is answered by a catalogue whose câu
@@ -13,7 +14,9 @@
 // procedure, a list of procedures, a pointer (redirect), not found (with the contact block), or another reply (small
 // talk, the office's contact); and for in-scope messages right / another / list / none per half. `--dump FILE` writes
 // every message's outcome (TSV: id, kind, outcome, reply head); `--against FILE` prints what changed from such a dump
-// (mended / broken per half). Reads eval/tuning.tsv only. Heavy (minutes): run it under the lock.
+// (mended / broken per half). `--no-question-alone`: the question-alone rule (src/search/scope.ts `questionAloneVetoes`)
+// off, to read what it mends; either way the run prints how many messages it searched a second time (its request alone).
+// Reads eval/tuning.tsv only. Heavy (minutes): run it under the lock.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -37,6 +40,7 @@ const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) 
 const OOS_ONLY = args.includes("--oos-only");
 const SERVED_RANKER = args.includes("--served-ranker");
 const RETRAIN_FOLDS = args.includes("--retrain-folds");
+const NO_QUESTION_ALONE = args.includes("--no-question-alone");
 const FOLDS = 5;
 const SEED = 20261202;
 
@@ -171,6 +175,7 @@ function outcomeOf(replies: readonly Reply[]): string {
 }
 
 const results = new Map<string, { row: Row; outcome: string; head: string }>();
+let requestSearches = 0;
 const started = performance.now();
 for (let f = 0; f < FOLDS; f++) {
   const held = new Set(rows.filter((_, i) => fold[i] === f).map((r) => r.id));
@@ -193,6 +198,17 @@ for (let f = 0; f < FOLDS; f++) {
       ...(SERVED_RANKER ? {} : { ranker: rankerOf(f) }),
     },
   );
+  // The question-alone rule's second search (examples.ts `searchRequest`), counted; with --no-question-alone it finds a
+  // procedure by fiat, so that the rule never takes an outcome away.
+  const searchRequest = (search as unknown as Record<string, (request: string, limit: number) => unknown>)
+    .searchRequest;
+  Object.assign(search, {
+    searchRequest: (request: string, limit: number) => {
+      requestSearches++;
+      const found = searchRequest?.call(search, request, limit) as { decision: string };
+      return NO_QUESTION_ALONE ? { ...found, decision: "choose" } : found;
+    },
+  });
   const snapshot = { catalogue, search, readings: new ReadingsOnce(catalogue.synonyms, examples) };
   live.current = () => snapshot;
   const assistant = createAssistant({ catalogue: live, conversations: new MemoryConversationStore() });
@@ -211,6 +227,9 @@ for (let f = 0; f < FOLDS; f++) {
   console.error(`fold ${f + 1}/${FOLDS} done, ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 Object.assign(served, servedCopy);
+console.log(
+  `question alone: ${requestSearches} requests searched a second time${NO_QUESTION_ALONE ? " (rule off)" : ""}`,
+);
 
 const half = (id: string) => (Number.parseInt(id.slice(1), 10) % 2 === 0 ? "even" : "odd");
 /** What an outcome is, as counted. */

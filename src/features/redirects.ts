@@ -1,8 +1,18 @@
 import type { Redirect } from "../catalogue/schema.js";
+import { editDistance } from "../search/index.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
-import { MAX_QUERY_CHARS, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
+import {
+  MAX_QUERY_CHARS,
+  type TextWord,
+  textWords,
+  tokenize,
+  typedWithMarks,
+  type Word,
+  words,
+} from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
+import { isVietnameseSyllable, unchat } from "../search/spelling.js";
 import { redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
 import {
@@ -33,9 +43,18 @@ const IDLE = new Set(
 
 /**
  * The redirect whose term the message says, word for word after folding ("lam ho chieu" says
- * "hộ chiếu"), the longest term first; undefined when none does.
+ * "hộ chiếu"), the longest term first; undefined when none does. A message that says no term as typed is read once
+ * more with a phone's slip of a term's word put right (`withTermSlips`: «hộ chíu», «căn cướt», «lãi xuất»).
  */
 export function matchRedirect(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
+  const asTyped = matchAsTyped(redirects, text);
+  if (asTyped) return asTyped;
+  const mended = withTermSlips(redirects, text);
+  return mended === undefined ? undefined : matchAsTyped(redirects, mended);
+}
+
+/** `matchRedirect` over the words as typed. */
+function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
   const { rest } = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
   const content = rest.filter((w) => !IDLE.has(w.token)).length;
   // Terms are looked for in every word, section cues included: "bị phạt nguội" holds the cue "bị phạt",
@@ -824,6 +843,170 @@ export function findTerm(tokens: readonly string[], term: string, marks?: readon
     if (end >= 0 && !(marks && endsAsAsked(tokens, marks, end))) return tokens.slice(i, end);
   }
   return undefined;
+}
+
+/**
+ * The message as the search reads a phone's typing, for the terms of other agencies' services: its chat spellings
+ * («cty», «tnhh», «đk», «ng»: spelling.ts `unchat`, the search's own reading) and a slip of one word of a term (the
+ * search's tolerance, index.ts `repair`: a word wrong only beside its neighbour): a term of two words or more whose other
+ * words the message says as written, and one word typed by a sound people confuse (ch/tr, d/gi/r/v, s/x, l/n, final
+ * c/t, final n/ng/nh: «lãi xuất», «căn cướt», «chả góp»), with the diphthong iê typed as its i as chat writes «bít» for
+ * «biết» («hộ chíu»), or one letter off in a word no Vietnamese syllable («drving licence»; a well-formed syllable is
+ * no slip by a letter: "đều" is no "để").
+ * Undefined when some term is said as typed (the message is read as it is: `matchAsTyped`'s guards set it aside) or
+ * the reading says none either; else the text with each word so read written out (a chat spelling by its folded words,
+ * a slipped word as the term writes it), so that every reader of the match reads the same words.
+ */
+export function withTermSlips(redirects: readonly Redirect[], input: string): string | undefined {
+  const text = input.normalize("NFC").slice(0, MAX_QUERY_CHARS);
+  // where each word stands in the text (as textWords splits it: one word a run of letters)
+  const spans = [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({
+    from: m.index ?? 0,
+    to: (m.index ?? 0) + m[0].length,
+  }));
+  const typed = textWords(text);
+  if (typed.length !== spans.length) return undefined;
+  const read = unchat(typed);
+  const tokens = read.map((w) => w.token);
+  const marks = read.map((w) => w.marks);
+  const fixes = new Map<number, string>();
+  const byWord = slipTermsOf(redirects);
+  const sounds = tokens.map(slipSound);
+  const accented = typedWithMarks(typed);
+  tokens.forEach((token, k) => {
+    for (const { term, j } of byWord.get(token) ?? []) {
+      const i = k - j;
+      if (i < 0 || i + term.tokens.length > tokens.length) continue;
+      let slipped = -1;
+      const fits = term.tokens.every((t, n) => {
+        const said = tokens[i + n] as string;
+        const [m, w] = [marks[i + n] ?? "", term.marks[n] ?? ""];
+        // (the term's other words as written: «xé» is no «xe»)
+        if (said === t) return !accented || m === w;
+        if (
+          slipped >= 0 ||
+          CONFUSABLE.has(t) ||
+          !slipOf(said, m, sounds[i + n] as string, t, w, term.sounds[n] as string, accented)
+        )
+          return false;
+        slipped = n;
+        return true;
+      });
+      if (fits && slipped >= 0 && !fixes.has(i + slipped)) fixes.set(i + slipped, term.written[slipped] as string);
+    }
+  });
+  const same = (w: Word, t: Word | undefined) => t !== undefined && w.token === t.token && w.marks === t.marks;
+  const chatRead = read.length !== typed.length || read.some((w, k) => !same(w, typed[k]));
+  if (fixes.size === 0 && !chatRead) return undefined;
+  const said = redirects.some((r) => r.terms.some((term) => findTerm(tokens, term, marks) !== undefined));
+  if (fixes.size === 0 && !said) return undefined;
+  // (read as typed when some term is said so)
+  const asTyped = typed.map((w) => w.token);
+  const typedMarks = typed.map((w) => w.marks);
+  if (redirects.some((r) => r.terms.some((term) => findTerm(asTyped, term, typedMarks) !== undefined)))
+    return undefined;
+  // each word read, at the place of the word typed it stands for (a chat phrase's words at its first word's)
+  const at = new Map<number, Array<{ w: Word; k: number }>>();
+  read.forEach((w, k) => {
+    const place = (w as TextWord).at;
+    at.set(place, [...(at.get(place) ?? []), { w, k }]);
+  });
+  // words read as typed keep their text (a chat phrase may give back the words typed: «ở dau» read in «ở đâu»); those a
+  // chat spelling stands for are written by their folded words
+  let out = "";
+  let from = 0;
+  for (let k = 0; k < spans.length; ) {
+    const here = at.get(k) ?? [];
+    const kept = here.length > 0 && here.every(({ w, k: r }, j) => same(w, typed[k + j]) && !fixes.has(r));
+    const last = spans[kept ? k + here.length - 1 : k] as { from: number; to: number };
+    const said = kept
+      ? text.slice((spans[k] as { from: number }).from, last.to)
+      : here.map(({ w, k: r }) => fixes.get(r) ?? w.token).join(" ");
+    out += text.slice(from, (spans[k] as { from: number }).from) + said;
+    from = last.to;
+    k += kept ? here.length : 1;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Whether the folded word `typed` (with the marks typed on it) is a phone's slip of the term's word `word` (written
+ * with `written` marks; `withTermSlips`). Read from accents only, in a message typed with them: a sound confused keeps
+ * the word's marks («cướt» of «cước», «xuất» of «suất»: «xé rách» is no «xe rác», «sang» no «xăng»), iê typed as i its
+ * tone («chíu» of «chiếu»: «tìm» is no «tiêm»); typed bare, «ban lai», «roi», «tim phong» are words of their own. A
+ * letter off, in a word no Vietnamese syllable, however typed.
+ */
+function slipOf(
+  typed: string,
+  typedMarks: string,
+  typedSound: string,
+  word: string,
+  written: string,
+  wordSound: string,
+  accented: boolean,
+): boolean {
+  if (typed.length < 2 || word.length < 2) return false;
+  // a sound confused, the word's accents typed as written; iê typed as i, its tone kept and no other mark
+  if (typedSound === wordSound) return accented && typedMarks === written;
+  if (word.includes("ie") && word.replace("ie", "i") === typed)
+    return accented && toneOf(written) !== "" && typedMarks === toneOf(written);
+  if (isVietnameseSyllable(typed) || typed.length < 4 || typed[0] !== word[0] || /\d/.test(typed + word)) return false;
+  return editDistance(typed, word) === 1;
+}
+
+/** The tone mark of a word's accent signature (normalize.ts `Word.marks`), "" for none: the shape marks aside. */
+function toneOf(marks: string): string {
+  return [...marks].filter((m) => TONES.has(m)).join("");
+}
+const TONES = new Set(["\u0300", "\u0301", "\u0303", "\u0309", "\u0323"]);
+
+/** A term read for slips: its folded words, their marks and sounds, and its words as written. */
+interface SlipTerm {
+  tokens: string[];
+  marks: string[];
+  sounds: string[];
+  written: string[];
+}
+const SLIP_TERMS = new WeakMap<readonly Redirect[], Map<string, Array<{ term: SlipTerm; j: number }>>>();
+
+/**
+ * The terms a slip may be of (two words or more, no gap), by each of their words: a slip is found from a word of the
+ * term said as written (each redirects file read once).
+ */
+function slipTermsOf(redirects: readonly Redirect[]): Map<string, Array<{ term: SlipTerm; j: number }>> {
+  let byWord = SLIP_TERMS.get(redirects);
+  if (byWord) return byWord;
+  byWord = new Map();
+  for (const redirect of redirects) {
+    for (const text of redirect.terms) {
+      if (text.includes(GAP_MARK)) continue;
+      const [piece] = piecesOf(text);
+      const written = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
+      if (!piece || piece.tokens.length < 2 || written.length !== piece.tokens.length) continue;
+      const term = { ...piece, sounds: piece.tokens.map(slipSound), written };
+      piece.tokens.forEach((t, j) => {
+        const list = byWord?.get(t) ?? [];
+        list.push({ term, j });
+        byWord?.set(t, list);
+      });
+    }
+  }
+  SLIP_TERMS.set(redirects, byWord);
+  return byWord;
+}
+
+/**
+ * A word by the sounds people confuse in writing (index.ts `soundKeyOf`, the search's own reading of a slip, but for its
+ * y read as i: "thay" is no "thải", and "ký"/"kí" are one word already, normalize.ts).
+ */
+function slipSound(token: string): string {
+  return token
+    .replace(/^(tr|ch)/, "C")
+    .replace(/^(gi|d|r|v)/, "D")
+    .replace(/^(x|s)/, "S")
+    .replace(/^(l|n)(?!g|h)/, "L")
+    .replace(/(ch|c|t)$/, "T")
+    .replace(/(ng|nh|n)$/, "N");
 }
 
 /**
