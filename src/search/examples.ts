@@ -193,6 +193,8 @@ export class ExampleIndex {
   /** Examples left out: their code is in no record of the catalogue (a procedure removed since they were labelled). */
   readonly ignored: LabelledExample[] = [];
   private readonly scratch: Float64Array;
+  /** The examples `nearest` touched (scratch, as long as `scratch`). */
+  private readonly touched: Int32Array;
   /** What a feature no example has weighs in a message's length (as the rarest one). */
   private readonly unseen: number;
   /** Whether the nearest examples are looked for (else only a message's exact words). */
@@ -294,6 +296,7 @@ export class ExampleIndex {
     this.codeFirst = new Float64Array(codeIds.size);
     this.codeNext = new Float64Array(codeIds.size);
     this.scratch = new Float64Array(vectors.length);
+    this.touched = new Int32Array(vectors.length);
     if (this.readAfresh >= STORE_AFTER) storeFeatures(synonymsKey, read);
     done();
   }
@@ -377,19 +380,32 @@ export class ExampleIndex {
     const result: Nearest = { codes: [], none: 0, ...exact };
     if (features.length === 0) return result;
     const sims = this.scratch;
-    const touched: number[] = [];
+    // The examples touched, in the order first touched (a scratch as long as the examples: each is listed once).
+    const touched = this.touched;
+    let count = 0;
     for (const f of features) {
       const q = (this.idf.get(f.key) as number) / norm;
       const { examples, weights, marks } = this.postings.get(f.key) as Postings;
       // Typed with accents on both sides, the same letters with other accents are another word (-2: accents no
       // example wrote the feature with, so every example that wrote it with some differs).
       const typed = f.marks === undefined ? -1 : (this.markIds.get(f.marks) ?? -2);
-      for (let j = 0; j < examples.length; j++) {
+      const n = examples.length;
+      if (typed === -1) {
+        // (Typed without accents, or a concept: every example that has the feature; the marks need not be read.)
+        for (let j = 0; j < n; j++) {
+          const example = examples[j] as number;
+          const sim = sims[example] as number;
+          if (sim === 0) touched[count++] = example;
+          sims[example] = sim + q * (weights[j] as number);
+        }
+        continue;
+      }
+      for (let j = 0; j < n; j++) {
         const written = marks[j] as number;
-        if (typed !== -1 && written !== -1 && typed !== written) continue;
+        if (written !== -1 && typed !== written) continue;
         const example = examples[j] as number;
         const sim = sims[example] as number;
-        if (sim === 0) touched.push(example);
+        if (sim === 0) touched[count++] = example;
         sims[example] = sim + q * (weights[j] as number);
       }
     }
@@ -398,7 +414,8 @@ export class ExampleIndex {
     const first = this.codeFirst;
     const next = this.codeNext;
     const met: number[] = [];
-    for (const example of touched) {
+    for (let t = 0; t < count; t++) {
+      const example = touched[t] as number;
       const sim = sims[example] as number;
       sims[example] = 0;
       const code = this.codeOf[example] as number;

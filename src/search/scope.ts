@@ -183,14 +183,27 @@ const bucket = (n: number, max: number) => String(Math.min(n, max));
  * The message's request: its last sentence that has words, and every sentence that asks ("?"), for a message of
  * several sentences; empty for a message of one (its words are all request already).
  */
-function requestOf(text: string): string[][] {
-  const said = sentencesOf(text);
+function requestOf(said: ReadonlyArray<{ words: string[]; request: boolean }>): string[][] {
   return said.length < 2 ? [] : said.filter((s) => s.request).map((s) => s.words);
+}
+
+/** A message as the gate's views read it: cleaned and cut as each view cuts it, and its sentences (`sentencesOf`). */
+interface ScopeText {
+  text: string;
+  sentences: Array<{ words: string[]; request: boolean }>;
+}
+
+function scopeText(input: string): ScopeText {
+  const text = cleanText(input).slice(0, 1_500);
+  return { text, sentences: sentencesOf(text) };
 }
 
 /** The `words` view: the distinct words `w:` and adjacent pairs `p:` of a message, and its request's `r:`/`rp:` again. */
 export function scopeFeatures(input: string): string[] {
-  const text = cleanText(input).slice(0, 1_500);
+  return scopeFeaturesOf(scopeText(input));
+}
+
+function scopeFeaturesOf({ text, sentences }: ScopeText): string[] {
   const out = new Set<string>();
   const add = (words: readonly string[], word: string, pair: string) => {
     words.forEach((w, k) => {
@@ -200,7 +213,7 @@ export function scopeFeatures(input: string): string[] {
     });
   };
   add(scopeWords(text), "w:", "p:");
-  for (const words of requestOf(text)) add(words, "r:", "rp:");
+  for (const words of requestOf(sentences)) add(words, "r:", "rp:");
   if (out.size === 0) out.add("empty");
   return [...out];
 }
@@ -211,9 +224,11 @@ export function scopeFeatures(input: string): string[] {
  * of the request's ward, other and unseen words and `mw:…|rw:…` (a message of several sentences).
  */
 export function requestFeatures(input: string, kindOf?: (word: string) => WordKind): string[] {
-  const text = cleanText(input).slice(0, 1_500);
+  return requestFeaturesOf(scopeText(input), kindOf);
+}
+
+function requestFeaturesOf({ sentences }: ScopeText, kindOf?: (word: string) => WordKind): string[] {
   const out = new Set<string>();
-  const sentences = sentencesOf(text);
   for (const { words, request } of sentences) {
     const [word, pair] = request ? ["w:", "p:"] : ["s:", "sp:"];
     words.forEach((w, k) => {
@@ -289,7 +304,11 @@ function weightsOf(view: ScopeView): ReadonlyMap<string, number> {
 
 /** P(out of scope) of a message under one view. */
 export function viewOutOfScope(view: ScopeView, text: string): number {
-  const features = view.view === "words" ? scopeFeatures(text) : requestFeatures(text, kindsOf(view));
+  return viewOutOfScopeOf(view, scopeText(text));
+}
+
+function viewOutOfScopeOf(view: ScopeView, text: ScopeText): number {
+  const features = view.view === "words" ? scopeFeaturesOf(text) : requestFeaturesOf(text, kindsOf(view));
   const weights = weightsOf(view);
   let z = view.bias;
   for (const f of features) z += weights.get(f) ?? 0;
@@ -298,8 +317,10 @@ export function viewOutOfScope(view: ScopeView, text: string): number {
 
 /** P(out of scope) of a message under `model`: the surer of its views. */
 export function outOfScope(model: ScopeModel, text: string): number {
+  // The message cleaned and cut into sentences once for both views.
+  const read = scopeText(text);
   let p = 0;
-  for (const view of model.views) p = Math.max(p, viewOutOfScope(view, text));
+  for (const view of model.views) p = Math.max(p, viewOutOfScopeOf(view, read));
   return p;
 }
 
