@@ -1702,8 +1702,8 @@ async function answerQuestion(
         outcome,
         lead,
         outcome.hits
-          .slice(1, LIST_MAX)
-          .filter((h) => !aside.has(h.procedure.code))
+          .slice(0, LIST_MAX)
+          .filter((h) => h !== lead && !aside.has(h.procedure.code))
           .map((h) => h.procedure),
       ),
     ];
@@ -1740,6 +1740,16 @@ async function answerQuestion(
       firstListed?.code === top.procedure.code
     )
       return answerLead(top);
+    // After an answer, search hesitating between procedures is no reason to hand the citizen a "which one?" list in the
+    // middle of a conversation: the chat already says which matter is at hand. The procedure at hand leading the list
+    // ("khoảng bao lâu thì cán bộ xuống", "gửi qua mạng được không" said in words search meets in look-alikes too): a
+    // question of it, the section asked. The procedure at hand nowhere in the list: a new matter told, its lead
+    // answered as the list would show it first, the others one tap away. Tuning conversations (follow-up turns): even
+    // 2521 → 2535, odd 2469 → 2483, 3 turns broken (knock-ons of a turn answered where a list stood).
+    if (current && top && !labelled && top.procedure.code === current.code && !aside.has(current.code))
+      return [show(ctx, deps, current, cue ? whereRecordSays(current, text, cue.section) : outcome.intent)];
+    const leadHit = firstListed && outcome.hits.find((h) => h.procedure.code === firstListed.code);
+    if (current && leadHit && !labelled && !listed.some((p) => p.code === current.code)) return answerLead(leadHit);
     // A list the message names well (a word pair and half a title of its first): a short section beside each is an
     // answer; a weak list ("giấy này có giá trị bao lâu" meeting odd records) stays a question.
     const strong = top !== undefined && top.parts.pairs > 0 && top.parts.title >= WEAK_TITLE;
