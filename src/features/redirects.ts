@@ -1,5 +1,5 @@
 import type { Redirect } from "../catalogue/schema.js";
-import { editDistance } from "../search/index.js";
+import { confusedSoundsOf, editDistance } from "../search/index.js";
 import { extractIntent } from "../search/intent.js";
 import { deniedMask } from "../search/negation.js";
 import {
@@ -871,7 +871,7 @@ export function withTermSlips(redirects: readonly Redirect[], input: string): st
   const marks = read.map((w) => w.marks);
   const fixes = new Map<number, string>();
   const byWord = slipTermsOf(redirects);
-  const sounds = tokens.map(slipSound);
+  const sounds = tokens.map(confusedSoundsOf);
   const accented = typedWithMarks(typed);
   tokens.forEach((token, k) => {
     for (const { term, j } of byWord.get(token) ?? []) {
@@ -983,7 +983,7 @@ function slipTermsOf(redirects: readonly Redirect[]): Map<string, Array<{ term: 
       const [piece] = piecesOf(text);
       const written = text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== "");
       if (!piece || piece.tokens.length < 2 || written.length !== piece.tokens.length) continue;
-      const term = { ...piece, sounds: piece.tokens.map(slipSound), written };
+      const term = { ...piece, sounds: piece.tokens.map(confusedSoundsOf), written };
       piece.tokens.forEach((t, j) => {
         const list = byWord?.get(t) ?? [];
         list.push({ term, j });
@@ -993,20 +993,6 @@ function slipTermsOf(redirects: readonly Redirect[]): Map<string, Array<{ term: 
   }
   SLIP_TERMS.set(redirects, byWord);
   return byWord;
-}
-
-/**
- * A word by the sounds people confuse in writing (index.ts `soundKeyOf`, the search's own reading of a slip, but for its
- * y read as i: "thay" is no "thải", and "ký"/"kí" are one word already, normalize.ts).
- */
-function slipSound(token: string): string {
-  return token
-    .replace(/^(tr|ch)/, "C")
-    .replace(/^(gi|d|r|v)/, "D")
-    .replace(/^(x|s)/, "S")
-    .replace(/^(l|n)(?!g|h)/, "L")
-    .replace(/(ch|c|t)$/, "T")
-    .replace(/(ng|nh|n)$/, "N");
 }
 
 /**
