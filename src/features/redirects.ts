@@ -869,8 +869,13 @@ export function withTermSlips(redirects: readonly Redirect[], input: string): st
   const read = unchat(typed);
   const tokens = read.map((w) => w.token);
   const marks = read.map((w) => w.marks);
-  const fixes = new Map<number, string>();
+  const same = (w: Word, t: Word | undefined) => t !== undefined && w.token === t.token && w.marks === t.marks;
+  const chatRead = read.length !== typed.length || read.some((w, k) => !same(w, typed[k]));
   const byWord = slipTermsOf(redirects);
+  // A slip is read only beside a word of its term said as written, so a message with no chat spelling and no word of
+  // any term reads as typed: most messages, and this spares them the sounds and the scan below.
+  if (!chatRead && !tokens.some((t) => byWord.has(t))) return undefined;
+  const fixes = new Map<number, string>();
   const sounds = tokens.map(confusedSoundsOf);
   const accented = typedWithMarks(typed);
   tokens.forEach((token, k) => {
@@ -895,8 +900,6 @@ export function withTermSlips(redirects: readonly Redirect[], input: string): st
       if (fits && slipped >= 0 && !fixes.has(i + slipped)) fixes.set(i + slipped, term.written[slipped] as string);
     }
   });
-  const same = (w: Word, t: Word | undefined) => t !== undefined && w.token === t.token && w.marks === t.marks;
-  const chatRead = read.length !== typed.length || read.some((w, k) => !same(w, typed[k]));
   if (fixes.size === 0 && !chatRead) return undefined;
   const said = redirects.some((r) => r.terms.some((term) => findTerm(tokens, term, marks) !== undefined));
   if (fixes.size === 0 && !said) return undefined;
