@@ -8,6 +8,7 @@ import { labelPath } from "./labels.js";
 import { describeIssue, formatPath, PLACEHOLDER, type Problem } from "./problems.js";
 import { fieldLabel, loadProvince, type ProvinceData } from "./province.js";
 import { type Office, OfficesFile, Procedure, type Redirect, RedirectsFile, SynonymsFile } from "./schema.js";
+import { withShortForms } from "./short-forms.js";
 
 export type { ProvinceData } from "./province.js";
 
@@ -229,7 +230,8 @@ export async function loadCatalogue(dataDir: string): Promise<LoadResult> {
       offices,
       defaultOffice: offices.get(officesFile.defaultOffice) as Office,
       synonyms,
-      redirects: redirectsFile.redirects,
+      // (their terms as citizens shorten them too, by the synonyms' short forms: short-forms.ts)
+      redirects: withShortForms(redirectsFile.redirects, synonyms),
       examples,
       version: hash.digest("hex").slice(0, 12),
       ...(province ? { province } : {}),
