@@ -4,10 +4,10 @@ import type { Redirect, SynonymsFile } from "./schema.js";
 
 /**
  * Other agencies' terms as citizens shorten them, read from the synonyms (data/synonyms.json) rather than listed in
- * data/redirects.json spelling by spelling: «llttp» for «lý lịch tư pháp», «cmt» for «chứng minh thư», «vp công chứng»
+ * data/redirects.json spelling by spelling: «lltp» for «lý lịch tư pháp», «cmt» for «chứng minh thư», «vp công chứng»
  * and «vpcc» for «văn phòng công chứng». The search reads a synonym group's names as one concept; the redirects read
  * their terms word for word (features/redirects.ts `findTerm`), so a pointer's term said by a short form of the same
- * concept was missed («llttp số 1 xin ở đâu» got the contact block, «làm lại cmt» no pointer). Staff add a short form
+ * concept was missed («lltp số 1 xin ở đâu» got the contact block, «làm lại cmt» no pointer). Staff add a short form
  * to the synonyms once, and both readers know it.
  *
  * Only short forms are brought in, not every name of the group: a group gathers words the search may read alike that
