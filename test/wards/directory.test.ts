@@ -6,7 +6,7 @@ import { loadCatalogue } from "../../src/catalogue/load.js";
 import { formatProblem } from "../../src/catalogue/problems.js";
 import { wardDirectory } from "../../src/wards/directory.js";
 import { wardView } from "../../src/wards/view.js";
-import { BUNDLED_DATA, editJson, refusedProblems, until } from "../harness/common.js";
+import { BUNDLED_DATA, bundledCatalogue, editJson, refusedProblems, until } from "../harness/common.js";
 import { demoProvinceData, wardFile } from "./province.js";
 
 let dir: string;
@@ -32,7 +32,7 @@ describe("the ward directory", () => {
     expect(directory.list()).toEqual([]);
     expect(directory.byUnitCode("000.31.20.H49")).toBeUndefined();
     expect(directory.find("phường Tân Phú")).toEqual([]);
-    const live = await LiveCatalogue.open(BUNDLED_DATA);
+    const live = await bundledCatalogue();
     expect(wardView(live.current(), "tan-phu")).toBe(live.current());
   });
 
