@@ -55,27 +55,39 @@ export function matchRedirect(redirects: readonly Redirect[], text: string): Red
 
 /** `matchRedirect` over the words as typed. */
 function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMatch | undefined {
-  const { rest } = extractIntent(words(text.slice(0, MAX_QUERY_CHARS)));
-  const content = rest.filter((w) => !IDLE.has(w.token)).length;
+  // The words that are neither section cues nor chat, read only when a service is named (most messages name none).
+  let contentWords: number | undefined;
+  const content = () => {
+    contentWords ??= extractIntent(words(text.slice(0, MAX_QUERY_CHARS))).rest.filter((w) => !IDLE.has(w.token)).length;
+    return contentWords;
+  };
   // Terms are looked for in every word, section cues included: "bị phạt nguội" holds the cue "bị phạt",
   // "lệ phí trước bạ" the cue "lệ phí".
   const typed = words(text.slice(0, MAX_QUERY_CHARS));
   const tokens = typed.map((w) => w.token);
   const marks = typed.map((w) => w.marks);
+  const candidates = termsThatMaySay(redirects, tokens);
   // Of the services the message names, one it asks for (a term opening its question, a need it states) before one
   // it only tells of ("lương hưu … về tài khoản ngân hàng. Xin hỏi tôi phải liên hệ ai?": the pension, not the bank);
   // one named as a paper held or a status ("sang Việt Nam bằng visa du lịch") last, whatever their shares.
   let best: RedirectMatch | undefined;
   let bestRank = -1;
   const meritorious = MERITORIOUS.some((run) => containsRun(tokens, run));
-  const denied = deniedWords(text, tokens);
-  for (const redirect of redirects) {
+  // Which words a negator denies, read only when a term is said or a new vehicle is named.
+  let deniedMarks: readonly boolean[] | undefined;
+  const denied = () => {
+    deniedMarks ??= deniedWords(text, tokens);
+    return deniedMarks;
+  };
+  for (const [r, redirect] of redirects.entries()) {
+    const mayBeSaid = candidates[r];
+    if (mayBeSaid === undefined) continue;
     // "thương binh … vừa mất, nhà xin tiền mai táng vs tiền tuất": a người có công's survivors, whose allowance the ward
     // settles, not social insurance's survivor benefit.
     if (meritorious && redirect.id === SURVIVORS) continue;
-    const said = redirect.terms
+    const said = mayBeSaid
       .map((term) => findTerm(tokens, term, marks))
-      .filter((run): run is string[] => run !== undefined && !deniedRun(tokens, denied, run))
+      .filter((run): run is string[] => run !== undefined && !deniedRun(tokens, denied(), run))
       .filter((run) => !(LOST_PAPERS.some((lost) => sameRun(run, lost)) && lossIsCircumstance(tokens)));
     if (said.length === 0) continue;
     // "trích lục khai sinh gửi chuyển phát quốc tế về Mỹ", "kết quả có gửi bưu kiện quốc tế được không": the ward's own
@@ -83,7 +95,7 @@ function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMat
     if (redirect.id === PARCELS && sendsWardPaper(text, tokens, said)) continue;
     // "vừa mua xe máy mới tinh ở đại lý, xe lắp ráp trong nước, đăng ký xe lần đầu trên VNeID thế nào": the online first
     // registration of a new domestic vehicle, which the catalogue holds (1.012575), not the police's other registrations
-    if (redirect.id === VEHICLES && firstRegistrationOfNew(tokens, denied)) continue;
+    if (redirect.id === VEHICLES && firstRegistrationOfNew(tokens, denied())) continue;
     // "vay ngân hàng cần giấy xác nhận tình trạng hôn nhân, xin ở đâu", "mất hết căn cước với giấy đăng ký kết hôn, làm
     // lại giấy kết hôn thế nào": the question gets a ward paper; the service is what it is for, or another loss.
     if (paperAskedBeside(text, said)) continue;
@@ -99,7 +111,7 @@ function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMat
     const rank = (held ? 0 : 2) + (asked ? 1 : 0);
     for (const run of said) {
       const words = run.filter((t) => !IDLE.has(t)).length;
-      const strength = content === 0 ? 1 : Math.min(1, words / content);
+      const strength = content() === 0 ? 1 : Math.min(1, words / content());
       // Of two runs as strong, the longer: "không đóng bảo hiểm xã hội" (the employer's) over "đóng bảo hiểm xã hội".
       const longer = best !== undefined && strength === best.strength && run.length > best.term.length;
       if (!best || rank > bestRank || (rank === bestRank && (strength > best.strength || longer))) {
@@ -127,7 +139,9 @@ function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMat
   // vehicle registration, which no ward record does (the first online registration of a new vehicle is no transfer).
   if (!best || bestHeld) {
     // (a new vehicle's first registration denies the change: "chứ ko phải xe nhập hay xe cũ sang tên")
-    const transfer = firstRegistrationOfNew(tokens, denied) ? undefined : vehicleTransfer(text);
+    // (the transfer read first: most messages name none, and then the denials need not be read)
+    const change = vehicleTransfer(text);
+    const transfer = change && !firstRegistrationOfNew(tokens, denied()) ? change : undefined;
     const vehicles = transfer && redirects.find((r) => r.id === VEHICLES);
     if (transfer && vehicles) return { redirect: vehicles, term: transfer, strength: 1, said: [transfer] };
   }
@@ -141,7 +155,7 @@ function matchAsTyped(redirects: readonly Redirect[], text: string): RedirectMat
       return {
         redirect: immigration,
         term: residence,
-        strength: content === 0 ? 1 : Math.min(1, words / content),
+        strength: content() === 0 ? 1 : Math.min(1, words / content()),
         said: [residence],
       };
     }
@@ -663,7 +677,15 @@ const STAY = [
 
 /** The residence run a message says for a foreigner (none for a Vietnamese abroad or a child). */
 function foreignResidence(text: string, tokens: readonly string[]): string[] | undefined {
-  if (!namesForeigner(text) || CITIZEN_ABROAD.some((run) => containsRun(tokens, run))) return undefined;
+  const run = residenceAsked(text, tokens);
+  // (who stays read after what is asked: most messages ask no residence, and reading who is foreign costs more)
+  if (run === undefined || !namesForeigner(text) || CITIZEN_ABROAD.some((said) => containsRun(tokens, said)))
+    return undefined;
+  return run;
+}
+
+/** The residence run a message asks for, whoever for; none when it is a child's or told done (`foreignResidence`). */
+function residenceAsked(text: string, tokens: readonly string[]): string[] | undefined {
   for (const run of RESIDE) {
     // "đã làm tạm trú": done, no request
     const at = startsOf(tokens, run).find((i) => tokens[i - 1] !== "da");
@@ -812,24 +834,17 @@ const CONFUSABLE_SETTLED = 3;
  * no "thuế"; a word typed without any fits every spelling ("kinh doanh duoc").
  */
 export function findTerm(tokens: readonly string[], term: string, marks?: readonly string[]): string[] | undefined {
-  const [first, ...rest] = piecesOf(term);
+  const pieces = piecesOf(term);
+  const first = pieces[0];
   if (!first) return undefined;
-  const fits = (piece: Piece, at: number) =>
-    piece.tokens.every((t, j) => {
-      if (tokens[at + j] !== t) return false;
-      const typed = marks?.[at + j] ?? "";
-      const written = piece.marks[j] ?? "";
-      // a slip on a confusable that a long term goes on after ("nộp thuê thu nhập cá nhân") still says it
-      const goesOn = piece.tokens.length - 1 - j >= CONFUSABLE_SETTLED;
-      return typed === "" || written === "" || typed === written || !CONFUSABLE.has(t) || goesOn;
-    });
   for (let i = 0; i + first.tokens.length <= tokens.length; i++) {
-    if (!fits(first, i)) continue;
+    if (!pieceFits(first, tokens, marks, i)) continue;
     let end = i + first.tokens.length;
-    for (const piece of rest) {
+    for (let p = 1; p < pieces.length; p++) {
+      const piece = pieces[p] as Piece;
       let found = -1;
       for (let at = end; at <= end + GAP_WORDS && at + piece.tokens.length <= tokens.length; at++) {
-        if (fits(piece, at)) {
+        if (pieceFits(piece, tokens, marks, at)) {
           found = at;
           break;
         }
@@ -843,6 +858,84 @@ export function findTerm(tokens: readonly string[], term: string, marks?: readon
     if (end >= 0 && !(marks && endsAsAsked(tokens, marks, end))) return tokens.slice(i, end);
   }
   return undefined;
+}
+
+/** Whether the message's words from `at` say the piece (`findTerm`; a plain function: it runs for every word read). */
+function pieceFits(piece: Piece, tokens: readonly string[], marks: readonly string[] | undefined, at: number): boolean {
+  for (let j = 0; j < piece.tokens.length; j++) {
+    const t = piece.tokens[j] as string;
+    if (tokens[at + j] !== t) return false;
+    const typed = marks?.[at + j] ?? "";
+    const written = piece.marks[j] ?? "";
+    // a slip on a confusable that a long term goes on after ("nộp thuê thu nhập cá nhân") still says it
+    const goesOn = piece.tokens.length - 1 - j >= CONFUSABLE_SETTLED;
+    if (!(typed === "" || written === "" || typed === written || !CONFUSABLE.has(t) || goesOn)) return false;
+  }
+  return true;
+}
+
+/**
+ * Each redirect's terms that the message's words may say, in the redirect's order (undefined for a redirect none of
+ * whose terms may be said): a term is said only where each of its words is, so it is looked for only in a message
+ * that says its rarest word (`termsByWord`). Sparing the 36 services' 800 terms' scans of every message is most of
+ * what reading the redirects costs; which terms are said, and in what order, is what reading them all gives.
+ */
+export function termsThatMaySay(
+  redirects: readonly Redirect[],
+  tokens: readonly string[],
+): Array<string[] | undefined> {
+  const { byWord, termsOf } = termsByWord(redirects);
+  const marked = new Set<number>();
+  for (const token of tokens) for (const id of byWord.get(token) ?? []) marked.add(id);
+  const candidates: Array<string[] | undefined> = new Array(redirects.length);
+  if (marked.size === 0) return candidates;
+  redirects.forEach((redirect, r) => {
+    const ids = termsOf[r] as number[];
+    for (let k = 0; k < ids.length; k++) {
+      if (!marked.has(ids[k] as number)) continue;
+      const terms = candidates[r] ?? [];
+      terms.push(redirect.terms[k] as string);
+      candidates[r] = terms;
+    }
+  });
+  return candidates;
+}
+
+/** Whether the words say some term of some redirect (`withTermSlips`), looking only at the terms they may say. */
+function saysSomeTerm(redirects: readonly Redirect[], tokens: readonly string[], marks: readonly string[]): boolean {
+  return termsThatMaySay(redirects, tokens).some((terms) => terms?.some((term) => findTerm(tokens, term, marks)));
+}
+
+interface TermsByWord {
+  /** The terms (by id) under the one word of each that the fewest terms share. */
+  byWord: Map<string, number[]>;
+  /** Each redirect's terms' ids, in its order (a term without words has none: `findTerm` never finds it). */
+  termsOf: number[][];
+}
+const TERMS_BY_WORD = new WeakMap<readonly Redirect[], TermsByWord>();
+function termsByWord(redirects: readonly Redirect[]): TermsByWord {
+  let index = TERMS_BY_WORD.get(redirects);
+  if (index) return index;
+  const wordsOf = redirects.map((redirect) =>
+    redirect.terms.map((term) => [...new Set(piecesOf(term).flatMap((piece) => piece.tokens))]),
+  );
+  const shared = new Map<string, number>();
+  for (const terms of wordsOf) for (const said of terms) for (const w of said) shared.set(w, (shared.get(w) ?? 0) + 1);
+  const byWord = new Map<string, number[]>();
+  let id = 0;
+  const termsOf = wordsOf.map((terms) =>
+    terms.map((said) => {
+      const term = id++;
+      // the term's word the fewest terms share, the first of them on a tie
+      let rarest: string | undefined;
+      for (const w of said) if (rarest === undefined || (shared.get(w) ?? 0) < (shared.get(rarest) ?? 0)) rarest = w;
+      if (rarest !== undefined) byWord.set(rarest, [...(byWord.get(rarest) ?? []), term]);
+      return term;
+    }),
+  );
+  index = { byWord, termsOf };
+  TERMS_BY_WORD.set(redirects, index);
+  return index;
 }
 
 /**
@@ -901,13 +994,11 @@ export function withTermSlips(redirects: readonly Redirect[], input: string): st
     }
   });
   if (fixes.size === 0 && !chatRead) return undefined;
-  const said = redirects.some((r) => r.terms.some((term) => findTerm(tokens, term, marks) !== undefined));
-  if (fixes.size === 0 && !said) return undefined;
+  if (fixes.size === 0 && !saysSomeTerm(redirects, tokens, marks)) return undefined;
   // (read as typed when some term is said so)
   const asTyped = typed.map((w) => w.token);
   const typedMarks = typed.map((w) => w.marks);
-  if (redirects.some((r) => r.terms.some((term) => findTerm(asTyped, term, typedMarks) !== undefined)))
-    return undefined;
+  if (saysSomeTerm(redirects, asTyped, typedMarks)) return undefined;
   // each word read, at the place of the word typed it stands for (a chat phrase's words at its first word's)
   const at = new Map<number, Array<{ w: Word; k: number }>>();
   read.forEach((w, k) => {

@@ -2,11 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll } from "vitest";
-import { indexCatalogue } from "../../src/catalogue/live.js";
-import { loadCatalogue } from "../../src/catalogue/load.js";
 import { type Accuracy, measureAccuracy, parseLabelledQueries } from "../../src/search/evaluate.js";
 import type { ProcedureSearch } from "../../src/search/index.js";
-import { BUNDLED_DATA, ROOT } from "./common.js";
+import { bundledCatalogue, ROOT } from "./common.js";
 
 export interface ServedSearch {
   search: ProcedureSearch;
@@ -17,20 +15,21 @@ export interface ServedSearch {
 /**
  * The served search over the bundled catalogue, built once per worker and shared by the files it runs (vitest.config.ts:
  * the unit group's files share a worker's modules). Building it indexes every câu mẫu (seconds alone, far longer on two
- * busy cores) and 24 files open it; sharing changes no answer: the search keeps nothing of a message past its turn
+ * busy cores) and 27 files open it; sharing changes no answer: the search keeps nothing of a message past its turn
  * (test/search/s22-perf-privacy-search.test.ts) and no test changes it (a test that needs another search builds its own).
+ * It is the search of the worker's bundled catalogue (common.ts `bundledCatalogue`), which the assistant's files open:
+ * the index the live catalogue builds is `indexCatalogue` of the same records and câu mẫu, so a worker builds one, not
+ * two (what other files ask of that catalogue changes no reply: test/eval/s20-determinism.test.ts).
  */
 let shared: Promise<ServedSearch> | undefined;
 export function servedSearch(): Promise<ServedSearch> {
-  shared ??= buildServedSearch();
+  shared ??= openServedSearch();
   return shared;
 }
 
-async function buildServedSearch(): Promise<ServedSearch> {
-  const result = await loadCatalogue(BUNDLED_DATA);
-  if (!result.ok) throw new Error("bundled catalogue is invalid");
-  const search = indexCatalogue(result.catalogue);
-  const known = new Set(result.catalogue.procedures.map((p) => p.code));
+async function openServedSearch(): Promise<ServedSearch> {
+  const { catalogue, search } = (await bundledCatalogue()).current();
+  const known = new Set(catalogue.procedures.map((p) => p.code));
   return {
     search,
     measure: (file) =>

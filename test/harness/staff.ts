@@ -47,11 +47,12 @@ export interface ConsoleHarness {
  * The console as the service mounts it: real stores in a temp DATA_DIR (dossiers, ratings,
  * questions, accounts, audit), a private copy of the bundled catalogue, served by a node:http
  * server on 127.0.0.1 at a free port. One account (USER / PASSWORD) exists. Unless `markup: false`,
- * the birth registration record's name carries markup (MARKED_NAME), which must show as text.
+ * the birth registration record's name carries markup (MARKED_NAME), which must show as text. `examples`: at most that
+ * many câu mẫu in the copy (common.ts `copyOfBundledData`), for pages no câu mẫu bears on.
  */
-export async function startConsole(options: { markup?: boolean } = {}): Promise<ConsoleHarness> {
+export async function startConsole(options: { markup?: boolean; examples?: number } = {}): Promise<ConsoleHarness> {
   const data = await tempDir("motcua-staff-");
-  const catalogueCopy = await copyOfBundledData();
+  const catalogueCopy = await copyOfBundledData(options.examples === undefined ? {} : { examples: options.examples });
   if (options.markup !== false) {
     await editJson(await findRecord(catalogueCopy.dir, MARKED_CODE), (record) => {
       record.name = MARKED_NAME;

@@ -2,13 +2,12 @@
 import { connect } from "node:net";
 import pino from "pino";
 import { describe, expect, it } from "vitest";
-import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore } from "../../src/core/types.js";
 import { findCodeKeys, MAX_SCAN_CHARS } from "../../src/dossiers/code.js";
 import { createAssistant } from "../../src/features/index.js";
 import { words } from "../../src/search/normalize.js";
 import { HttpServer } from "../../src/server/http.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 
 describe("words typed that name Object.prototype's members", () => {
   it("stay words", () => {
@@ -19,7 +18,7 @@ describe("words typed that name Object.prototype's members", () => {
 
   it("are answered, as text and as commands", async () => {
     const assistant = createAssistant({
-      catalogue: await LiveCatalogue.open(BUNDLED_DATA),
+      catalogue: await bundledCatalogue(),
       conversations: new MemoryConversationStore(),
       features: [{ name: "x", commands: { hoso: async () => [{ text: "hồ sơ" }] } }],
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexCatalogue, labelKey, servedExamples } from "../../src/catalogue/live.js";
+import { labelKey, servedExamples } from "../../src/catalogue/live.js";
 import { type Catalogue, loadCatalogue } from "../../src/catalogue/load.js";
 import type { Procedure } from "../../src/catalogue/schema.js";
 import { sourceFiles } from "../../src/cli/fingerprint.js";
@@ -32,6 +32,7 @@ import {
 } from "../../src/search/ranker.js";
 import { trainOn } from "../../src/search/ranker-train.js";
 import { BUNDLED_DATA, ROOT } from "../harness/common.js";
+import { servedSearch } from "../harness/served-search.js";
 
 let catalogue: Catalogue;
 const tuning = parseLabelledQueries(readFileSync(path.join(ROOT, "eval/tuning.tsv"), "utf8"));
@@ -147,8 +148,9 @@ describe("the learned re-ranker", () => {
     // broken) 30 s alone.
   }, 300_000);
 
-  it("is wired into the catalogue's search as RANKER_ON says, and moves answers when in it", () => {
-    const search = indexCatalogue(catalogue) as ExampleSearch<Procedure>;
+  it("is wired into the catalogue's search as RANKER_ON says, and moves answers when in it", async () => {
+    // the catalogue's search as served (indexCatalogue of the bundled catalogue), built once per worker
+    const search = (await servedSearch()).search as ExampleSearch<Procedure>;
     expect(search).toBeInstanceOf(ExampleSearch);
     expect(RANKER_MODEL).not.toBeNull();
     expect(search.ranker).toBe(RANKER_ON ? RANKER_MODEL : null);
@@ -224,7 +226,7 @@ describe("the learned re-ranker", () => {
     );
   });
 
-  it("sets the rescue's threshold above every out-of-scope message it learnt from, and offers a list, never an answer", () => {
+  it("sets the rescue's threshold above every out-of-scope message it learnt from, and offers a list, never an answer", async () => {
     const row = (p: number) => [1, p, 0.3, 0.5, 0.5, 0, 1, p, 0, p, 0, 0, 0, 1, 0];
     const samples = [
       ...[0.9, 0.8, 0.85, 0.95].map((p) => ({ row: row(p), right: true, outOfScope: false })),
@@ -237,7 +239,7 @@ describe("the learned re-ranker", () => {
     for (const s of samples.filter((s) => s.outOfScope)) expect(probability(s.row)).toBeLessThan(rescue.threshold);
     // Served: a message the rules find nothing for is at most offered a list; with the threshold at nothing, every
     // such message with two candidates or more is offered the model's first three.
-    const search = indexCatalogue(catalogue) as ExampleSearch<Procedure>;
+    const search = (await servedSearch()).search as ExampleSearch<Procedure>;
     const model = search.ranker as RankerModel;
     const eager = new ExampleSearch(
       catalogue.procedures,

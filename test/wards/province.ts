@@ -6,9 +6,15 @@ import { copyOfBundledData, editJson } from "../harness/common.js";
 /** The sample province (3 wards, overlays) shipped for trying the multi-ward mode; see docs/wards.md. */
 export const DEMO_PROVINCE = fileURLToPath(new URL("./fixtures/demo-province", import.meta.url));
 
-/** A temp copy of the bundled catalogue with the sample province and wards added (data/province, data/wards). */
-export async function demoProvinceData(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const copy = await copyOfBundledData();
+/**
+ * A temp copy of the bundled catalogue with the sample province and wards added (data/province, data/wards).
+ * `examples`: at most that many câu mẫu (common.ts `copyOfBundledData`), for tests of the wards' files that no câu mẫu
+ * bears on.
+ */
+export async function demoProvinceData(
+  options: { examples?: number } = {},
+): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const copy = await copyOfBundledData(options);
   await cp(DEMO_PROVINCE, copy.dir, { recursive: true });
   return copy;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LiveCatalogue } from "../../src/catalogue/live.js";
 import { MemoryConversationStore, type Reply } from "../../src/core/types.js";
 import { createAssistant } from "../../src/features/index.js";
-import { BUNDLED_DATA } from "../harness/common.js";
+import { bundledCatalogue } from "../harness/common.js";
 import { demoProvinceData } from "./province.js";
 
 const text = (t: string) => ({ kind: "text" as const, text: t });
@@ -19,11 +19,11 @@ beforeAll(async () => {
   const data = await demoProvinceData();
   cleanup = data.cleanup;
   province = await LiveCatalogue.open(data.dir);
-  single = await LiveCatalogue.open(BUNDLED_DATA);
+  // the worker's bundled catalogue, shared with other files: opened once, never closed here
+  single = await bundledCatalogue();
 });
 afterAll(async () => {
   await province.close();
-  await single.close();
   await cleanup();
 });
 
