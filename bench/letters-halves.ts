@@ -4,7 +4,8 @@
 // flatters the tuning figures; this is how a change of the search or of the re-ranker's features is judged on the
 // tuning part (the letters helper, session 35): top-1 and top-3 of long letters (≥150 characters, in scope) and of the
 // rest, per half. `--out FILE`: one line per in-scope message (id, half, long, rank of the right procedure among the
-// served hits or -1, among the candidates the model weighed or -1, the decision, the first three codes), to compare two
+// served hits or -1, among the candidates the model weighed or -1, the decision, the first three codes, the right codes,
+// the code a list is answered with or -, whether the first hit is held back by the rules or free), to compare two
 // checkouts message by message. Heavy (two trainings): run it through the machine's heavy slot.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -81,6 +82,8 @@ for (const h of ["even", "odd"] as const) {
         r.outcome.decision,
         codes.slice(0, 3).join(","),
         q.expected.join("|"),
+        r.outcome.leads ?? "-",
+        r.outcome.hits[0]?.parts.free === false ? "held" : "free",
       ].join("\t"),
     );
   }

@@ -453,8 +453,12 @@ const MODAL_MARKS = new Map([
   ["can", (words("cần")[0] as Word).marks],
   ["buoc", (words("buộc")[0] as Word).marks],
 ]);
-/** Words between the modal and the other agency's service ("phải đi khám", "bắt buộc nộp giấy"). */
-const STEP_WORDS = new Set("nop xin di ra len den toi qua co giay ban mot".split(" "));
+/**
+ * Words between the modal and the other agency's service ("phải đi khám", "bắt buộc nộp giấy"); and a debt's payment
+ * ("có phải đóng hết (thuế) không", "có phải trả hết tiền (thuế) trước không": what closing a household business may
+ * need first, not the tax office's service asked).
+ */
+const STEP_WORDS = new Set("nop xin di ra len den toi qua co giay ban mot dong tra het tien".split(" "));
 const STEP_BETWEEN = 3;
 /** After the run: the question's end ("… không", "… ko", "… chưa") or a step before ("… trước"). */
 const ASKS_YES_NO = new Set(["khong", "ko", "k", "hong", "hok", "kg", "khg", "chua", "truoc"]);
@@ -1916,7 +1920,13 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
           if (w.at >= at && w.at < until && w.clause === clause) errand.push(i + w.clause * this.tuning.clauseGap);
         });
       }
-      if (positions.length > 0 && !purpose && !denied && !(notary(run) && alternativeToWard(said, k, run.length)))
+      if (
+        positions.length > 0 &&
+        !purpose &&
+        !denied &&
+        !notGoingTo(said, k) &&
+        !(notary(run) && alternativeToWard(said, k, run.length))
+      )
         runs.push({ tokens: run, positions, sentence: word.sentence, paper, when, step, errand });
       k += run.length;
     }
@@ -3207,6 +3217,24 @@ function doneWords(said: readonly TextWord[], content: readonly QueryWord[]): bo
 /** The words before a negator that make what it denies a paper's content ("xác nhận không …", "giấy chứng nhận không …"). */
 const CONFIRMS = new Set(["nhận", "giấy", "minh"].map((w) => (words(w)[0] as Word).token));
 const NEGATORS_AS_TYPED = words("không chưa chẳng");
+/**
+ * Whether the agency at `k` is where the citizen says they will not go ("làm hợp đồng … chứng thực tại xã cho tiện,
+ * không ra văn phòng công chứng", "không cần lên chi cục thuế"): a negator, at most a modal, then one or two words of
+ * going right before it in its clause. The ward's own procedure is then what is asked, the agency the one refused.
+ * Not "chưa" (not yet gone there: the citizen may still mean to).
+ */
+const NOT_GOING = words("không chẳng");
+const NOT_GOING_MODALS = new Set(["can", "phai", "muon"]);
+function notGoingTo(said: readonly TextWord[], k: number): boolean {
+  const clause = (said[k] as TextWord).clause;
+  const inClause = (j: number) => j >= 0 && (said[j] as TextWord).clause === clause;
+  let j = k - 1;
+  while (inClause(j) && k - 1 - j < 2 && GOES_TO.some((g) => isWord(said[j] as TextWord, g))) j--;
+  if (j === k - 1) return false;
+  if (inClause(j) && NOT_GOING_MODALS.has((said[j] as TextWord).token)) j--;
+  return inClause(j) && NOT_GOING.some((n) => isWord(said[j] as TextWord, n));
+}
+
 /** Whether a negator a few words before `k` in its clause follows a word of confirming: the denial is asked. */
 function confirmsDenial(said: readonly TextWord[], k: number): boolean {
   const clause = (said[k] as TextWord).clause;
