@@ -1676,12 +1676,15 @@ async function answerQuestion(
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
     }
     // A thing and the changes to it ("giấy phép bán lẻ rượu": its issue, re-issue, amendment): the one the
-    // message names a change for, or the thing itself when it names none; the others one tap away.
-    const meant = variantAsked(
-      outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure),
-      withoutTopicReturn(text),
-    );
-    const meantHit = meant && outcome.hits.find((h) => h.procedure.code === meant.code);
+    // message names a change for, or the thing itself when it names none; the others one tap away. Only a record of the
+    // family of another listed one: "đổi chủ hộ sang tên mẹ" lists the residence record's change beside a household
+    // business's amendment, which "đổi" names but which changes nothing else listed.
+    const listedHere = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
+    const meant = variantAsked(listedHere, withoutTopicReturn(text));
+    const meantHit =
+      meant && listedHere.some((q) => q !== meant && sameFamily(meant, q))
+        ? outcome.hits.find((h) => h.procedure.code === meant.code)
+        : undefined;
     if (meantHit) {
       const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
       return [
@@ -3927,6 +3930,14 @@ function lookAlike(a: Procedure, b: Procedure): boolean {
 }
 
 /**
+ * Two look-alikes of one field, where a thing and its changes are filed: "Tách hộ" and "Đăng ký thay đổi nội dung đăng
+ * ký hộ kinh doanh" share "hộ", "chủ" through their aliases, but a household split has no business amendment.
+ */
+function sameFamily(a: Procedure, b: Procedure): boolean {
+  return a.field === b.field && lookAlike(a, b);
+}
+
+/**
  * The procedure a record's note sends this case to: the clause citing one other procedure whose case (the words
  * before "thì", "then") shares the most of the message's words, three at least and more than any other such clause
  * ("Muốn xin bản sao giấy khai sinh, trích lục kết hôn, khai tử… từ Sổ hộ tịch thì dùng … (2.000635)").
@@ -4057,11 +4068,11 @@ function settleWithContext(
     refined.decision !== "none" && namesChange(withoutTopicReturn(text))
       ? variantAsked(
           // A change of the procedure at hand: among its look-alikes ("muốn chấm dứt" on a guardianship is no
-          // household business closing).
+          // household business closing) of its own family (sameFamily).
           refined.hits
             .slice(0, LIST_MAX)
             .map((h) => h.procedure)
-            .filter((p) => p === current || lookAlike(p, current)),
+            .filter((p) => p === current || sameFamily(p, current)),
           withoutTopicReturn(text),
         )
       : undefined;
