@@ -931,9 +931,34 @@ async function answerQuestion(
     current && !labelled && !asksFirstStep(text)
       ? retoldCase(current, catalogue.procedures, text, caseSoFar, readingsOf(ctx, deps))
       : undefined;
+  // "chuyện khác nhé, bên hộ khẩu: … muốn đổi mẹ đứng tên chủ hộ" after closing a household business, "còn chuyện này
+  // nữa: ông chú là Việt kiều … đăng ký lại khai tử" after a marriage's re-registration: a move on to another matter
+  // whose name search leads with is no variant of the one at hand told, though "đổi", "đăng ký lại" name one.
+  const movedOnToNamed =
+    opensMoveOn(text) &&
+    top !== undefined &&
+    outcome.decision !== "none" &&
+    top.procedure.code !== current?.code &&
+    top.procedure.code !== toldCase?.code &&
+    saysNameOf(top.procedure, withoutCaseWords(text));
+  // "bao lâu thì có giấy kết hôn" after a marriage with a foreigner, "ghi chu ket hon mat phi ko" after noting a marriage
+  // made abroad: a section asked in the one at hand's own name words only, running as the look-alike's name runs only
+  // where its own does too, tells no case anew, whatever its notes say of the words ("gia hạn giấy phép xây dựng thì phí
+  // bao nhiêu" after the permit names its extension).
+  const ownNameOnly =
+    cue !== undefined &&
+    cue.rest.length > 0 &&
+    current !== undefined &&
+    toldCase !== undefined &&
+    saysOnly(current, cue.rest) &&
+    !saysRunOfOnly(toldCase, current, cue.rest) &&
+    // (a change said: "mất giấy chứng nhận … thì lệ phí bao nhiêu" asks the re-issue, its loss no name word)
+    !namesChange(withoutTopicReturn(text));
   const retold =
     toldCase &&
     current &&
+    !movedOnToNamed &&
+    !ownNameOnly &&
     (familyOf(current, catalogue.procedures, isForeignElement).includes(toldCase) ||
       toldByRecords(current, toldCase, catalogue.procedures) ||
       !(
@@ -4227,6 +4252,20 @@ function saysOwnWithAsking(procedure: Procedure, text: string, rest: readonly st
   return (
     rest.some((t) => own.has(t)) && rest.every((t) => own.has(t) || (asksWith(t) && !hidden.has(t)) || /^\d+$/.test(t))
   );
+}
+
+/**
+ * Whether the words left say two words running in `other`'s name that do not run in `own`'s (folded): "gia hạn" of
+ * a permit's extension beside "hộ gia đình", "thời hạn" of its issue.
+ */
+function saysRunOfOnly(other: Procedure, own: Procedure, rest: readonly string[]): boolean {
+  const runs = (p: Procedure) => {
+    const t = tokenize(p.name);
+    return new Set(t.slice(1).map((b, i) => `${t[i]} ${b}`));
+  };
+  const ours = runs(own);
+  const theirs = runs(other);
+  return rest.slice(1).some((b, i) => theirs.has(`${rest[i]} ${b}`) && !ours.has(`${rest[i]} ${b}`));
 }
 
 function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
