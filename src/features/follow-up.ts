@@ -291,6 +291,9 @@ const FOLLOW_CHAT: [RegExp, string][] = [
   [/(^|[\s,.?!])(làm|lam|thì|thi)\s+(?:răng|rang)(?=$|[\s,.?!])/giu, "$1$2 sao"],
   [/(^|[\s,.?!])(ở|o)\s+mô(?=$|[\s,.?!])/giu, "$1$2 đâu"],
   [/(^|[\s,.?!])(cần|đem|mang|theo|làm|là)\s+chi(?=$|[\s,.?!])/giu, "$1$2 gì"],
+  // Southern "hông" (không) typed without accents after "được": "nop qua mang duoc hong" asks whether, no paper is
+  // spoilt ("hỏng", read as the exchange of a damaged one)
+  [/(^|[\s,.?!])(được|duoc|đc|dc)\s+hong(?=$|[\s,.?!])/giu, "$1$2 không"],
 ];
 
 /** The message with those chat spellings written out; the message itself when it has none. */
