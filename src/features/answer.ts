@@ -931,9 +931,34 @@ async function answerQuestion(
     current && !labelled && !asksFirstStep(text)
       ? retoldCase(current, catalogue.procedures, text, caseSoFar, readingsOf(ctx, deps))
       : undefined;
+  // "chuyện khác nhé, bên hộ khẩu: … muốn đổi mẹ đứng tên chủ hộ" after closing a household business, "còn chuyện này
+  // nữa: ông chú là Việt kiều … đăng ký lại khai tử" after a marriage's re-registration: a move on to another matter
+  // whose name search leads with is no variant of the one at hand told, though "đổi", "đăng ký lại" name one.
+  const movedOnToNamed =
+    opensMoveOn(text) &&
+    top !== undefined &&
+    outcome.decision !== "none" &&
+    top.procedure.code !== current?.code &&
+    top.procedure.code !== toldCase?.code &&
+    saysNameOf(top.procedure, withoutCaseWords(text));
+  // "bao lâu thì có giấy kết hôn" after a marriage with a foreigner, "ghi chu ket hon mat phi ko" after noting a marriage
+  // made abroad: a section asked in the one at hand's own name words only, running as the look-alike's name runs only
+  // where its own does too, tells no case anew, whatever its notes say of the words ("gia hạn giấy phép xây dựng thì phí
+  // bao nhiêu" after the permit names its extension).
+  const ownNameOnly =
+    cue !== undefined &&
+    cue.rest.length > 0 &&
+    current !== undefined &&
+    toldCase !== undefined &&
+    saysOnly(current, cue.rest) &&
+    !saysRunOfOnly(toldCase, current, cue.rest) &&
+    // (a change said: "mất giấy chứng nhận … thì lệ phí bao nhiêu" asks the re-issue, its loss no name word)
+    !namesChange(withoutTopicReturn(text));
   const retold =
     toldCase &&
     current &&
+    !movedOnToNamed &&
+    !ownNameOnly &&
     (familyOf(current, catalogue.procedures, isForeignElement).includes(toldCase) ||
       toldByRecords(current, toldCase, catalogue.procedures) ||
       !(
@@ -1676,12 +1701,16 @@ async function answerQuestion(
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
     }
     // A thing and the changes to it ("giấy phép bán lẻ rượu": its issue, re-issue, amendment): the one the
-    // message names a change for, or the thing itself when it names none; the others one tap away.
-    const meant = variantAsked(
-      outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure),
-      withoutTopicReturn(text),
-    );
-    const meantHit = meant && outcome.hits.find((h) => h.procedure.code === meant.code);
+    // message names a change for, or the thing itself when it names none; the others one tap away. Only a record of the
+    // family of another listed one: "đổi chủ hộ sang tên mẹ" lists the residence record's change beside a household
+    // business's amendment, which "đổi" names but which changes nothing else listed.
+    const listedHere = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
+    const meant = variantAsked(listedHere, withoutTopicReturn(text));
+    const meantHit =
+      meant &&
+      (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
+        ? outcome.hits.find((h) => h.procedure.code === meant.code)
+        : undefined;
     if (meantHit) {
       const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
       return [
@@ -3927,6 +3956,14 @@ function lookAlike(a: Procedure, b: Procedure): boolean {
 }
 
 /**
+ * Two look-alikes of one field, where a thing and its changes are filed: "Tách hộ" and "Đăng ký thay đổi nội dung đăng
+ * ký hộ kinh doanh" share "hộ", "chủ" through their aliases, but a household split has no business amendment.
+ */
+function sameFamily(a: Procedure, b: Procedure): boolean {
+  return a.field === b.field && lookAlike(a, b);
+}
+
+/**
  * The procedure a record's note sends this case to: the clause citing one other procedure whose case (the words
  * before "thì", "then") shares the most of the message's words, three at least and more than any other such clause
  * ("Muốn xin bản sao giấy khai sinh, trích lục kết hôn, khai tử… từ Sổ hộ tịch thì dùng … (2.000635)").
@@ -4057,11 +4094,11 @@ function settleWithContext(
     refined.decision !== "none" && namesChange(withoutTopicReturn(text))
       ? variantAsked(
           // A change of the procedure at hand: among its look-alikes ("muốn chấm dứt" on a guardianship is no
-          // household business closing).
+          // household business closing) of its own family (sameFamily).
           refined.hits
             .slice(0, LIST_MAX)
             .map((h) => h.procedure)
-            .filter((p) => p === current || lookAlike(p, current)),
+            .filter((p) => p === current || sameFamily(p, current)),
           withoutTopicReturn(text),
         )
       : undefined;
@@ -4216,6 +4253,20 @@ function saysOwnWithAsking(procedure: Procedure, text: string, rest: readonly st
   return (
     rest.some((t) => own.has(t)) && rest.every((t) => own.has(t) || (asksWith(t) && !hidden.has(t)) || /^\d+$/.test(t))
   );
+}
+
+/**
+ * Whether the words left say two words running in `other`'s name that do not run in `own`'s (folded): "gia hạn" of
+ * a permit's extension beside "hộ gia đình", "thời hạn" of its issue.
+ */
+function saysRunOfOnly(other: Procedure, own: Procedure, rest: readonly string[]): boolean {
+  const runs = (p: Procedure) => {
+    const t = tokenize(p.name);
+    return new Set(t.slice(1).map((b, i) => `${t[i]} ${b}`));
+  };
+  const ours = runs(own);
+  const theirs = runs(other);
+  return rest.slice(1).some((b, i) => theirs.has(`${rest[i]} ${b}`) && !ours.has(`${rest[i]} ${b}`));
 }
 
 function saysSome(procedure: Procedure, rest: readonly string[]): boolean {

@@ -291,6 +291,9 @@ const FOLLOW_CHAT: [RegExp, string][] = [
   [/(^|[\s,.?!])(làm|lam|thì|thi)\s+(?:răng|rang)(?=$|[\s,.?!])/giu, "$1$2 sao"],
   [/(^|[\s,.?!])(ở|o)\s+mô(?=$|[\s,.?!])/giu, "$1$2 đâu"],
   [/(^|[\s,.?!])(cần|đem|mang|theo|làm|là)\s+chi(?=$|[\s,.?!])/giu, "$1$2 gì"],
+  // Southern "hông" (không) typed without accents after "được": "nop qua mang duoc hong" asks whether, no paper is
+  // spoilt ("hỏng", read as the exchange of a damaged one)
+  [/(^|[\s,.?!])(được|duoc|đc|dc)\s+hong(?=$|[\s,.?!])/giu, "$1$2 không"],
 ];
 
 /** The message with those chat spellings written out; the message itself when it has none. */
@@ -599,10 +602,10 @@ const GETS_PAPER = new Set(words("xin làm cấp đổi").map((w) => w.token));
 /**
  * Words that open a move to another matter besides "còn …" (movesOn): "ngoài ra", "tiện hỏi", "cho hỏi thêm", and the
  * ways of saying "while I am at it": "nhân tiện", "tiện thể", "sẵn tiện", "tiện em hỏi luôn", "sẵn hỏi luôn", "hỏi luôn vụ
- * này", "thêm một việc nữa", "với lại".
+ * này", "thêm một việc nữa", "với lại", and "chuyện khác nhé", "việc khác" (another matter said as such).
  */
 const ANOTHER_MATTER =
-  /^\s*(?:(?:à|ừ|ok|oke|vâng|dạ|thế|vậy)[\s,]+)*(?:ngoài ra|ngoai ra|(?:nhân|nhan|sẵn|san) (?:tiện|tien)|(?:tiện|tien) (?:thể|the|đây|day)|(?:tiện|tien|sẵn|san)(?: (?:em|mình|tôi|tui|thì|thi))? (?:hỏi|hoi)|cho hỏi thêm|cho hoi them|hỏi thêm|hoi them|hỏi luôn (?:vụ|việc|chuyện|cái)|thêm (?:một|1) (?:việc|vụ|chuyện)|với lại|voi lai)(?=[\s,:])/iu;
+  /^\s*(?:(?:à|ừ|ok|oke|vâng|dạ|thế|vậy)[\s,]+)*(?:ngoài ra|ngoai ra|(?:nhân|nhan|sẵn|san) (?:tiện|tien)|(?:tiện|tien) (?:thể|the|đây|day)|(?:tiện|tien|sẵn|san)(?: (?:em|mình|tôi|tui|thì|thi))? (?:hỏi|hoi)|cho hỏi thêm|cho hoi them|hỏi thêm|hoi them|hỏi luôn (?:vụ|việc|chuyện|cái)|thêm (?:một|1) (?:việc|vụ|chuyện)|(?:chuyện|chuyen|việc|viec|vụ|vu) (?:khác|khac)|với lại|voi lai)(?=[\s,:])/iu;
 
 /**
  * Whether a message names another procedure's words only as a paper or a place of the case at hand, asking whether it is

@@ -253,7 +253,9 @@ export function isChange(procedure: Procedure): boolean {
 function changesOf(procedure: Procedure): Word[][] {
   let found = CHANGES_OF.get(procedure);
   if (!found) {
-    const name = words(procedure.name);
+    // Not a kind its name lists in brackets: "Ghi vào Sổ hộ tịch việc hộ tịch khác … (khai sinh; …; thay đổi hộ tịch)"
+    // records a birth abroad and changes nothing of the records beside it.
+    const name = words(procedure.name.replace(/\([^)]*\)/g, " "));
     found = CHANGES.filter((run) => says(name, run));
     CHANGES_OF.set(procedure, found);
   }
