@@ -1707,8 +1707,7 @@ async function answerQuestion(
     const listedHere = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
     const meant = variantAsked(listedHere, withoutTopicReturn(text));
     const meantHit =
-      meant &&
-      (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
+      meant && (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
         ? outcome.hits.find((h) => h.procedure.code === meant.code)
         : undefined;
     if (meantHit) {
