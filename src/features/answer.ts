@@ -951,6 +951,9 @@ async function answerQuestion(
     current !== undefined &&
     toldCase !== undefined &&
     saysOnly(current, cue.rest) &&
+    // (one word of its name itself, not only of its aliases: "à không, vợ em người Việt, cần gì" after a marriage with
+    // a foreigner says the alias words "vợ", "người Việt" and tells the case anew: the marriage of two Vietnamese)
+    cue.rest.some((t) => tokenize(current.name).includes(t)) &&
     !saysRunOfOnly(toldCase, current, cue.rest) &&
     // (a change said: "mất giấy chứng nhận … thì lệ phí bao nhiêu" asks the re-issue, its loss no name word)
     !namesChange(withoutTopicReturn(text));
