@@ -953,7 +953,7 @@ async function answerQuestion(
     saysOnly(current, cue.rest) &&
     // (one word of its name itself, not only of its aliases: "à không, vợ em người Việt, cần gì" after a marriage with
     // a foreigner says the alias words "vợ", "người Việt" and tells the case anew: the marriage of two Vietnamese)
-    cue.rest.some((t) => tokenize(current.name).includes(t)) &&
+    saysNameWord(current, cue.rest) &&
     !saysRunOfOnly(toldCase, current, cue.rest) &&
     // (a change said: "mất giấy chứng nhận … thì lệ phí bao nhiêu" asks the re-issue, its loss no name word)
     !namesChange(withoutTopicReturn(text));
@@ -4269,6 +4269,12 @@ function saysRunOfOnly(other: Procedure, own: Procedure, rest: readonly string[]
   const ours = runs(own);
   const theirs = runs(other);
   return rest.slice(1).some((b, i) => theirs.has(`${rest[i]} ${b}`) && !ours.has(`${rest[i]} ${b}`));
+}
+
+/** Whether the words left say a word of the procedure's name itself (its aliases aside), the name read once. */
+function saysNameWord(procedure: Procedure, rest: readonly string[]): boolean {
+  const name = new Set(tokenize(procedure.name));
+  return rest.some((t) => name.has(t));
 }
 
 function saysSome(procedure: Procedure, rest: readonly string[]): boolean {
