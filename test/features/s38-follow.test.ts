@@ -1,0 +1,43 @@
+/**
+ * Session 38 (FOLLOW): follow-up turns that stayed on the record at hand though they name another matter anew, own
+ * phrasings (no tuning line), written after the readings were designed on the tuning conversations. Each conversation
+ * failed on the session's start (80ef59d).
+ */
+import { beforeAll, describe, it } from "vitest";
+import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { bundledCatalogue } from "../harness/common.js";
+import { converse as converseOn, type Turn } from "../harness/converse.js";
+
+let catalogue: LiveCatalogue;
+// A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
+beforeAll(async () => {
+  catalogue = await bundledCatalogue();
+}, 120_000);
+
+const converse = (turns: readonly Turn[]) => converseOn(catalogue, turns);
+
+const BUSINESS_FOUNDING = "1.001612";
+const LIQUOR_RETAIL = "2.000620";
+const PERMANENT_RESIDENCE = "1.004222";
+const TEMPORARY_RESIDENCE = "1.004194";
+
+describe("a case told, then another procedure asked for by its act and name, is that procedure's", () => {
+  it("«xin giấy phép bán lẻ rượu» after a household business", async () => {
+    await converse([
+      ["mở quán cơm bình dân thì đăng ký hộ kinh doanh thế nào", BUSINESS_FOUNDING],
+      [
+        "quán có bán thêm bia rượu cho khách, chắc phải xin giấy phép bán lẻ rượu nữa hả, lệ phí sao",
+        LIQUOR_RETAIL,
+        "fee",
+      ],
+    ]);
+  });
+
+  it("«làm tạm trú cho …» after a permanent residence", async () => {
+    await converse([
+      ["muốn nhập hộ khẩu cho chồng về nhà vợ thì làm sao", PERMANENT_RESIDENCE],
+      ["mấy đứa em họ dưới quê lên ở nhờ nhà tôi, giờ làm tạm trú cho tụi nó thì cần giấy gì", TEMPORARY_RESIDENCE],
+    ]);
+  });
+});
+
