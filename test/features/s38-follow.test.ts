@@ -20,6 +20,11 @@ const BUSINESS_FOUNDING = "1.001612";
 const LIQUOR_RETAIL = "2.000620";
 const PERMANENT_RESIDENCE = "1.004222";
 const TEMPORARY_RESIDENCE = "1.004194";
+const CARE_HOME = "2.000355";
+/** Thay đổi, cải chính, bổ sung thông tin hộ tịch … có yếu tố nước ngoài. */
+const FOREIGN_CORRECTION = "2.000748";
+const FOSTER_CARE = "1.004941";
+const GUARDIANSHIP = "1.004837";
 
 describe("a case told, then another procedure asked for by its act and name, is that procedure's", () => {
   it("«xin giấy phép bán lẻ rượu» after a household business", async () => {
@@ -41,3 +46,18 @@ describe("a case told, then another procedure asked for by its act and name, is 
   });
 });
 
+describe("who a person is, told on the way, takes no word of what is asked", () => {
+  it("a description ends at its clause: the paper after the comma is asked", async () => {
+    await converse([
+      ["nhóm thiện nguyện muốn đăng ký hoạt động cho mái ấm nuôi trẻ mồ côi", CARE_HOME],
+      ["một bé trong mái ấm có mẹ người Hàn, giấy khai sinh ghi sai tên mẹ, sửa ở đâu", FOREIGN_CORRECTION],
+    ]);
+  });
+
+  it("a role asked for («đăng ký làm người giám hộ») is no description", async () => {
+    await converse([
+      ["vợ chồng tôi muốn nhận chăm sóc thay thế một bé bị bỏ rơi trước cổng nhà", FOSTER_CARE],
+      ["nếu sau này vẫn không tìm được bố mẹ bé thì vợ chồng tôi đăng ký làm người giám hộ được không", GUARDIANSHIP],
+    ]);
+  });
+});
