@@ -3969,7 +3969,9 @@ const DONE_AFTER = new Set(tokenize("rồi xong"));
 /**
  * Whether a message asks for a procedure by an act and its name's thing whole (the name without the words that say
  * only that it is done): "tính xin giấy phép bán lẻ rượu lần đầu", "giờ làm tạm trú cho họ", "đăng ký khai sinh thì nộp
- * gì". The thing said with no act ("em ở tạm trú thì nộp ở đâu") or as done ("đã đăng ký tạm trú rồi") tells a state.
+ * gì". The thing said with no act ("em ở tạm trú thì nộp ở đâu") or as done ("đã đăng ký tạm trú rồi") tells a state;
+ * so does one followed by an act of its own, which is the one asked ("tôi làm khai sinh ở Nghệ An, xin ở phường gần
+ * nhà được không"): only the message's last act is read.
  */
 function asksForByName(procedure: Procedure, text: string): boolean {
   const name = tokenize(procedure.name);
@@ -3978,13 +3980,13 @@ function asksForByName(procedure: Procedure, text: string): boolean {
   const thing = name.slice(from);
   if (thing.length < 2) return false;
   const said = tokenize(text);
+  let i = said.length - 1;
+  while (i >= 0 && !ASKING_ACTS.has(said[i] as string)) i--;
+  if (i < 0 || DONE_BEFORE.has(said[i - 1] ?? "") || DONE_BEFORE.has(said[i - 2] ?? "")) return false;
   const thingAt = (at: number) => thing.every((t, k) => said[at + k] === t);
-  return said.some((t, i) => {
-    if (!ASKING_ACTS.has(t) || DONE_BEFORE.has(said[i - 1] ?? "") || DONE_BEFORE.has(said[i - 2] ?? "")) return false;
-    // (the thing right after the act, or after one word naming none: "làm giấy khai sinh")
-    const at = thingAt(i + 1) ? i + 1 : ACT_FILLERS.has(said[i + 1] ?? "") && thingAt(i + 2) ? i + 2 : -1;
-    return at >= 0 && !DONE_AFTER.has(said[at + thing.length] ?? "");
-  });
+  // (the thing right after the act, or after one word naming none: "làm giấy khai sinh")
+  const at = thingAt(i + 1) ? i + 1 : ACT_FILLERS.has(said[i + 1] ?? "") && thingAt(i + 2) ? i + 2 : -1;
+  return at >= 0 && !DONE_AFTER.has(said[at + thing.length] ?? "");
 }
 
 /** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */
