@@ -1714,7 +1714,12 @@ async function answerQuestion(
     const listedHere = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
     const meant = variantAsked(listedHere, withoutTopicReturn(text));
     const meantHit =
-      meant && (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
+      meant &&
+      (!isChange(meant) ||
+        listedHere.some((q) => q !== meant && sameFamily(meant, q)) ||
+        // (a record whose name says a change but that has no family in the whole catalogue changes no paper of
+        // another: "Chuyển đổi cơ cấu cây trồng trên đất trồng lúa" is the thing asked, «chuyển đổi … ruộng lúa»)
+        !catalogue.procedures.some((q) => q !== meant && sameFamily(meant, q)))
         ? outcome.hits.find((h) => h.procedure.code === meant.code)
         : undefined;
     if (meantHit) {

@@ -21,6 +21,8 @@ const LIQUOR_RETAIL = "2.000620";
 const PERMANENT_RESIDENCE = "1.004222";
 const TEMPORARY_RESIDENCE = "1.004194";
 const EXTRACT_COPY = "2.000635";
+/** Chuyển đổi cơ cấu cây trồng trên đất trồng lúa: its name says a change, but it changes no paper of another record. */
+const RICE_LAND_CROPS = "1.008004";
 const CARE_HOME = "2.000355";
 /** Thay đổi, cải chính, bổ sung thông tin hộ tịch … có yếu tố nước ngoài. */
 const FOREIGN_CORRECTION = "2.000748";
@@ -70,5 +72,11 @@ describe("who a person is, told on the way, takes no word of what is asked", () 
       ["vợ chồng tôi muốn nhận chăm sóc thay thế một bé bị bỏ rơi trước cổng nhà", FOSTER_CARE],
       ["nếu sau này vẫn không tìm được bố mẹ bé thì vợ chồng tôi đăng ký làm người giám hộ được không", GUARDIANSHIP],
     ]);
+  });
+});
+
+describe("over a list, a record whose name says a change but that has no family is the thing asked", () => {
+  it("«chuyển đổi … ruộng lúa» answers the crop change on rice land, not a list", async () => {
+    await converse([["nhà còn mấy sào ruộng lúa muốn chuyển đổi", RICE_LAND_CROPS]]);
   });
 });
