@@ -1219,7 +1219,11 @@ async function answerQuestion(
     // (not when the question asks only another agency's service: the pointer below)
     !(redirect && redirect.strength >= 1) &&
     tellsStateThenAsks(text) &&
-    !(top && top.procedure.code !== current.code && containsRun(tokenize(text), tokenize(top.procedure.name)))
+    !(
+      top &&
+      top.procedure.code !== current.code &&
+      (containsRun(tokenize(text), tokenize(top.procedure.name)) || asksForByName(top.procedure, text))
+    )
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1710,7 +1714,12 @@ async function answerQuestion(
     const listedHere = outcome.hits.slice(0, LIST_MAX).map((h) => h.procedure);
     const meant = variantAsked(listedHere, withoutTopicReturn(text));
     const meantHit =
-      meant && (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
+      meant &&
+      (!isChange(meant) ||
+        listedHere.some((q) => q !== meant && sameFamily(meant, q)) ||
+        // (a record whose name says a change but that has no family in the whole catalogue changes no paper of
+        // another: "Chuyển đổi cơ cấu cây trồng trên đất trồng lúa" is the thing asked, «chuyển đổi … ruộng lúa»)
+        !catalogue.procedures.some((q) => q !== meant && sameFamily(meant, q)))
         ? outcome.hits.find((h) => h.procedure.code === meant.code)
         : undefined;
     if (meantHit) {
@@ -3950,6 +3959,39 @@ function saysNameOf(procedure: Procedure, text: string): boolean {
   const own = foldedNameWords(procedure);
   const said = new Set(tokenize(text).filter((t) => own.has(t)));
   return said.size >= Math.min(2, own.size);
+}
+
+/** Words a name opens with that say only that it is done ("Cấp …", "Đăng ký …", "Giải quyết …"), not what. */
+const NAME_ACTS = new Set(tokenize("thủ tục cấp đăng ký giải quyết"));
+/** Acts a citizen asks a procedure's thing with ("xin …", "làm …", "đăng ký …", "đk …", "cấp …"). */
+const ASKING_ACTS = new Set(tokenize("xin làm ký đk cấp"));
+/** Words between such an act and the thing, that name no thing themselves ("làm giấy khai sinh", "làm cái tạm trú"). */
+const ACT_FILLERS = new Set(tokenize("giấy cái thủ tục"));
+/** Words around an act that tell it as done, a state of the case ("đã đăng ký tạm trú rồi"), no request. */
+const DONE_BEFORE = new Set(tokenize("đã có"));
+const DONE_AFTER = new Set(tokenize("rồi xong"));
+
+/**
+ * Whether a message asks for a procedure by an act and its name's thing whole (the name without the words that say
+ * only that it is done): "tính xin giấy phép bán lẻ rượu lần đầu", "giờ làm tạm trú cho họ", "đăng ký khai sinh thì nộp
+ * gì". The thing said with no act ("em ở tạm trú thì nộp ở đâu") or as done ("đã đăng ký tạm trú rồi") tells a state;
+ * so does one followed by an act of its own, which is the one asked ("tôi làm khai sinh ở Nghệ An, xin ở phường gần
+ * nhà được không"): only the message's last act is read.
+ */
+function asksForByName(procedure: Procedure, text: string): boolean {
+  const name = tokenize(procedure.name);
+  let from = 0;
+  while (from < name.length && NAME_ACTS.has(name[from] as string)) from++;
+  const thing = name.slice(from);
+  if (thing.length < 2) return false;
+  const said = tokenize(text);
+  let i = said.length - 1;
+  while (i >= 0 && !ASKING_ACTS.has(said[i] as string)) i--;
+  if (i < 0 || DONE_BEFORE.has(said[i - 1] ?? "") || DONE_BEFORE.has(said[i - 2] ?? "")) return false;
+  const thingAt = (at: number) => thing.every((t, k) => said[at + k] === t);
+  // (the thing right after the act, or after one word naming none: "làm giấy khai sinh")
+  const at = thingAt(i + 1) ? i + 1 : ACT_FILLERS.has(said[i + 1] ?? "") && thingAt(i + 2) ? i + 2 : -1;
+  return at >= 0 && !DONE_AFTER.has(said[at + thing.length] ?? "");
 }
 
 /** Two records whose names share two words that tell them apart ("khai sinh", "thư viện", "bán lẻ rượu"). */

@@ -725,9 +725,11 @@ export function pointsAtCurrent(text: string): boolean {
 
 /**
  * A person or a place described ("người độc thân", "người nước ngoài", "nơi tạm trú", "nơi cư trú"): the word and
- * the two after it, which describe who or where rather than name a procedure.
+ * the two after it, which describe who or where rather than name a procedure. Within its clause: in "có bố người
+ * Pháp, giấy khai sinh ghi sai tên bố" the paper after the comma is what is asked, no word of who the father is.
+ * Not a role taken on ("đăng ký làm người giám hộ cho bé"): who the citizen is to become is what they ask for.
  */
-const DESCRIBED = /(^|[\s,])(người|nguoi|nơi|noi)\s+\S+(\s+\S+)?/giu;
+const DESCRIBED = /(?<!\b(?:làm|lam))(^|[\s,])(người|nguoi|nơi|noi)\s+[^\s,.;:!?]+(\s+[^\s,.;:!?]+)?/giu;
 /** A status said with "chưa" ("bố mẹ chưa đăng ký kết hôn thì …"): what has not been done is no request for it. */
 const NOT_YET = /(^|[\s,])(chưa|chua)\s+[^,.?!]*?(?=\s+(?:thì|thi|nên|nen|mà|ma|có|co)\s|[,.?!]|$)/giu;
 
