@@ -12,6 +12,8 @@ const loaded = await loadCatalogue(path.join(ROOT, "data"));
 if (!loaded.ok) throw new Error("bundled catalogue is invalid");
 const catalogue = loaded.catalogue;
 const at = process.argv.includes("--at") ? Number(process.argv[process.argv.indexOf("--at") + 1]) : CASE_QUESTION_BROAD;
+/** `--en P`: the P English follow-ups are counted at (answer.ts ENGLISH_CASE_SURE). */
+const enAt = process.argv.includes("--en") ? Number(process.argv[process.argv.indexOf("--en") + 1]) : 0.7;
 const misses: string[] = [];
 for (const [train, read] of [
   ["even", "odd"],
@@ -37,7 +39,7 @@ for (const [train, read] of [
     return `${kind} ${of.filter((t) => caseQuestionP(model, t.text, t.current, catalogue) >= p).length}/${of.length}`;
   };
   console.error(
-    `${read} half read by ${train}'s judge at P ≥ ${at}: ${line.join(", ")}; English at 0.7: ${english("stay", 0.7)}, ${english("none", 0.7)}, ${english("message", 0.7)}`,
+    `${read} half read by ${train}'s judge at P ≥ ${at}: ${line.join(", ")}; English at ${enAt}: ${english("stay", enAt)}, ${english("none", enAt)}, ${english("message", enAt)}`,
   );
 }
 console.log(misses.join("\n"));
