@@ -1884,7 +1884,13 @@ function asksOfCase(
   catalogue: Catalogue,
 ): boolean {
   if (said.labelled || said.redirect || !(cue || asksQuestion(text))) return false;
-  if (saysWillDo(text) || asksOfOther(text) || SMALL_TALK.test(fold(text.slice(0, MAX_DAY_CHARS)))) return false;
+  // (thanks that open a question, "ok. can my cousin file it for us?", are said to the last answer: the question is read)
+  if (
+    saysWillDo(text) ||
+    asksOfOther(text) ||
+    SMALL_TALK.test(fold(afterAcknowledgement(text).slice(0, MAX_DAY_CHARS)))
+  )
+    return false;
   // "thủ tục cấp phép nuôi chim yến lấy tổ thế nào": a procedure or a licence named by its frame, with words that are
   // not the one at hand's name, asks of that matter, not of the case's steps ("thủ tục thế nào", "thủ tục kết hôn
   // bao lâu" after a marriage are)
@@ -2007,6 +2013,18 @@ const ASKS_BARE = new Set(tokenize("ai gi j nao dau bao"));
 const ASKS_EN = /(?:^|\s)(?:which|what|how|where|when|who|why)(?=$|[\s,.!?'])/;
 /** Thanks and laughter (folded). */
 const SMALL_TALK = /(?:^|\s)(?:cam on|cam ơn|thanks?|tks|thx|hihi|hehe|haha|ok|oke|okie)(?=$|[\s,.!])/;
+/**
+ * An acknowledgement that opens a message, set off by a stop or a comma before the question that follows ("ok. can
+ * my cousin file it for us?", "ok, can I just submit everything online instead?", "cảm ơn, vậy nộp ở đâu"): the thanks
+ * are said to the last answer, the question is what the message asks.
+ */
+const OPENING_ACKNOWLEDGEMENT =
+  /^\s*(?:ok(?:ay|e|ie)?|thanks?(?: you)?|thank you|tks|thx|cam on|cảm ơn|cám ơn)(?:\s+(?:nhé|nha|ạ|ad|bạn|em|anh|chị))?\s*[,.!:;]+\s+/iu;
+/** The message after an opening acknowledgement (OPENING_ACKNOWLEDGEMENT), or the whole message when it opens with none. */
+function afterAcknowledgement(text: string): string {
+  const opening = OPENING_ACKNOWLEDGEMENT.exec(text.normalize("NFC"));
+  return opening ? text.normalize("NFC").slice(opening[0].length) : text;
+}
 /** Kin, named in a case told with particles only (folded). */
 const KIN = new Set(tokenize("ông bà bố ba mẹ má cha con cháu chú bác cô dì cậu mợ thím vợ chồng nội ngoại dâu rể"));
 

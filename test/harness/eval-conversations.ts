@@ -94,7 +94,24 @@ export interface Score {
   wrong: string[];
 }
 
-export async function playConversations(list: readonly Conversation[], catalogue: LiveCatalogue): Promise<Score> {
+/** One turn as played: what a per-turn dump (bench/conversation-turns.ts) lists. */
+export interface PlayedTurn {
+  conversation: string;
+  turn: number;
+  text: string;
+  expected: string;
+  /** The reply is about the expected procedure (or none); sectionRight: and shows the section asked. */
+  right: boolean;
+  sectionRight: boolean;
+  previousRight: boolean;
+  replies: readonly Reply[];
+}
+
+export async function playConversations(
+  list: readonly Conversation[],
+  catalogue: LiveCatalogue,
+  onTurn?: (played: PlayedTurn) => void,
+): Promise<Score> {
   const known = new Set(catalogue.current().catalogue.procedures.map((p) => p.code));
   const assistant = createAssistant({ catalogue, conversations: new MemoryConversationStore() });
   const score: Score = {
@@ -172,6 +189,16 @@ export async function playConversations(list: readonly Conversation[], catalogue
           if (right) score.afterRightRight++;
         }
       }
+      onTurn?.({
+        conversation: conversation.id,
+        turn: i + 1,
+        text: turn.text ?? `pick ${turn.pick}`,
+        expected: turn.expected,
+        right,
+        sectionRight,
+        previousRight,
+        replies,
+      });
       previousRight = right;
       if (!right || (turn.expected !== "none" && !sectionRight)) {
         score.wrong.push(
