@@ -1698,7 +1698,10 @@ async function answerQuestion(
           ),
         ];
     }
-    const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar));
+    const all = catalogue.procedures;
+    const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar), (p) =>
+      plainAsTold(p, all, text, caseSoFar),
+    );
     if (settledList) {
       const { hits, setAside } = settledList;
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
@@ -1713,18 +1716,32 @@ async function answerQuestion(
       meant && (!isChange(meant) || listedHere.some((q) => q !== meant && sameFamily(meant, q)))
         ? outcome.hits.find((h) => h.procedure.code === meant.code)
         : undefined;
-    if (meantHit) {
-      const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
+    // One listed record answered, the others of the list one tap away as the answer's choices.
+    const answerListed = (chosen: Hit<Procedure>): Reply[] => {
+      const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== chosen);
       return [
         answerReply(
           ctx,
           deps,
-          { ...outcome, hits: [meantHit, ...others] },
-          meantHit,
+          { ...outcome, hits: [chosen, ...others] },
+          chosen,
           others.map((h) => h.procedure),
         ),
       ];
-    }
+    };
+    if (meantHit) return answerListed(meantHit);
+    // A citizen's first question whose list a detail of the case settles as the listed records' own notes say it
+    // ("con đã có giấy khai sinh, chỉ chưa có tên bố" over the birth joined to an acknowledgement, its foreign twin and
+    // the acknowledgement alone: the note "trẻ đã có Giấy khai sinh … (1.001022)"), as over a list offered before: that
+    // one answered, the others one tap away. Only a listed one: a first question's list is search's, not the citizen's.
+    const noted = !current && !labelled ? notedHere(listedHere, all, text, readingsOf(ctx, deps)) : undefined;
+    // Not over a lead the message names whole, as a list offered before is read (below: `told`).
+    const notedHit =
+      noted &&
+      !aside.has(noted.code) &&
+      (!top || top.parts.title < 1 || top.procedure === noted) &&
+      outcome.hits.find((h) => h.procedure.code === noted.code);
+    if (notedHit) return answerListed(notedHit);
     // The list's lead answered, the others (but one the citizen has set aside) one tap away as the answer's choices.
     const answerLead = (lead: Hit<Procedure>): Reply[] => [
       answerReply(
@@ -2455,6 +2472,21 @@ function listLeader(
   return lead && storyTells(lead, story, all) ? lead.procedure : undefined;
 }
 
+/**
+ * Of a first question's list, the listed record the case told is for, as a list offered before is read (variants.ts
+ * notedAmong): the listed records' notes (the state of a fact they say the two ways round, their clauses), else the
+ * listed one the câu mẫu lean to over every other. Only a listed one.
+ */
+function notedHere(
+  listed: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+  readings: LookAlikeReadings | undefined,
+): Procedure | undefined {
+  const noted = notedAmong(listed, all, text, "", readings);
+  return noted && listed.includes(noted) ? noted : undefined;
+}
+
 /** Whether a story says enough of a listed procedure's name or aliases, or of its record's own words, to single it out. */
 function storyTells(hit: Hit<Procedure>, story: string, all: readonly Procedure[]): boolean {
   const own = ownWordsSaid(hit.procedure, story, all);
@@ -2612,13 +2644,28 @@ function withoutForeignElement(
   outcome: SearchOutcome<Procedure>,
   /** Whether the case has a foreign element, said now or earlier (caseForeign). */
   foreign: boolean,
+  /** The plain twin a foreign-element record stands for when nothing foreign is told (foreign.ts plainAsTold). */
+  plainFor: (procedure: Procedure) => Procedure | undefined = () => undefined,
 ): { hits: Hit<Procedure>[]; setAside: Procedure[] } | undefined {
   const listed = outcome.hits.slice(0, LIST_MAX);
-  const kept = listed.filter((h) => isForeignElement(h.procedure) === foreign);
-  if (kept.length === 0 || kept.length === listed.length) return undefined;
+  // A foreign-element record search listed for words of the plain case ("vợ đi lao động Hàn Quốc …, làm khai sinh cho
+  // bé": a Vietnamese abroad for a time, no foreign element) stands for its plain twin when search left that unlisted:
+  // setting the twin aside must not leave an unrelated record of the list (a vocational training) to answer.
+  const standsFor = new Map<Hit<Procedure>, Hit<Procedure>>();
+  const kept = listed.flatMap((h): Hit<Procedure>[] => {
+    if (isForeignElement(h.procedure) === foreign) return [h];
+    const twin = foreign ? undefined : plainFor(h.procedure);
+    if (!twin || outcome.hits.some((o) => o.procedure.code === twin.code)) return [];
+    const standIn = { ...h, procedure: twin };
+    standsFor.set(standIn, h);
+    return [standIn];
+  });
+  const setAside = listed.filter((h) => isForeignElement(h.procedure) !== foreign);
+  if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
-  if (!first || (second && first.score - second.score < REFINE_MARGIN)) return undefined;
-  const setAside = listed.filter((h) => !kept.includes(h));
+  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores.
+  const twinLeads = first !== undefined && standsFor.get(first) === listed[0];
+  if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
 
