@@ -1735,12 +1735,13 @@ async function answerQuestion(
     // the acknowledgement alone: the note "trẻ đã có Giấy khai sinh … (1.001022)"), as over a list offered before: that
     // one answered, the others one tap away. Only a listed one: a first question's list is search's, not the citizen's.
     const noted = !current && !labelled ? notedHere(listedHere, all, text, readingsOf(ctx, deps)) : undefined;
-    // Not over a lead the message names whole, as a list offered before is read (below: `told`).
+    // Not over a lead the message names whole, as a list offered before is read (below: `told`). One the lead's note
+    // sends to, search left unlisted, stands where the lead stood.
     const notedHit =
       noted &&
       !aside.has(noted.code) &&
       (!top || top.parts.title < 1 || top.procedure === noted) &&
-      outcome.hits.find((h) => h.procedure.code === noted.code);
+      (outcome.hits.find((h) => h.procedure.code === noted.code) ?? (top && { ...top, procedure: noted }));
     if (notedHit) return answerListed(notedHit);
     // The list's lead answered, the others (but one the citizen has set aside) one tap away as the answer's choices.
     const answerLead = (lead: Hit<Procedure>): Reply[] => [
@@ -2484,7 +2485,9 @@ function notedHere(
   readings: LookAlikeReadings | undefined,
 ): Procedure | undefined {
   const noted = notedAmong(listed, all, text, "", readings);
-  return noted && listed.includes(noted) ? noted : undefined;
+  // or the one the lead's own note sends the case to, which the list shows beside it (withAlternatives)
+  const [lead] = listed;
+  return noted && (listed.includes(noted) || (lead && citedBy(lead, all).includes(noted))) ? noted : undefined;
 }
 
 /** Whether a story says enough of a listed procedure's name or aliases, or of its record's own words, to single it out. */
@@ -2664,7 +2667,12 @@ function withoutForeignElement(
   if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
   // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores.
-  const twinLeads = first !== undefined && standsFor.get(first) === listed[0];
+  const lead = listed[0];
+  const twinLeads =
+    first !== undefined &&
+    lead !== undefined &&
+    (standsFor.get(first) === lead ||
+      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code));
   if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
