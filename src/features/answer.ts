@@ -1571,6 +1571,26 @@ async function answerQuestion(
     saysOnlySharedName(top.procedure, current, text)
   )
     return [show(ctx, deps, current, cue ? whereRecordSays(current, text, cue.section) : "general")];
+  // "giấy phép xây dựng nhà tôi đã được cấp rồi, giờ cần làm thủ tục", "hợp đồng mua bán đất chứng thực ở xã bị sai,
+  // cần chỉnh lại": a citizen's first question of a paper held already, search sure of the thing itself. Its issue is
+  // no longer the matter: the change the words name, or the thing's changes to choose from.
+  const changes =
+    top && !current && !labelled && outcome.decision !== "none"
+      ? changesAsked(top.procedure, catalogue.procedures, text)
+      : [];
+  const [onlyChange] = changes;
+  if (top && onlyChange && changes.length === 1)
+    return [answerReply(ctx, deps, outcome, { ...top, procedure: onlyChange }, [top.procedure])];
+  if (changes.length > 1) {
+    rememberOptions(
+      ctx,
+      changes.map((p) => p.code),
+      false,
+      [...aside],
+      storedWords(asked),
+    );
+    return [chooseReply(ctx, changes, outcome.intent)];
+  }
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1737,9 +1757,13 @@ async function answerQuestion(
     const noted = !current && !labelled ? notedHere(listedHere, all, text, readingsOf(ctx, deps)) : undefined;
     // Not over a lead the message names whole, as a list offered before is read (below: `told`). One the lead's note
     // sends to, search left unlisted, stands where the lead stood.
+    // Nor over a lead the list judge finds clearly right, nor a record of the other kind than the case's (a foreign
+    // element's twin where none is told).
     const notedHit =
       noted &&
       !aside.has(noted.code) &&
+      outcome.leads === undefined &&
+      forCase(noted) === noted &&
       (!top || top.parts.title < 1 || top.procedure === noted) &&
       (outcome.hits.find((h) => h.procedure.code === noted.code) ?? (top && { ...top, procedure: noted }));
     if (notedHit) return answerListed(notedHit);
@@ -2471,6 +2495,34 @@ function listLeader(
   // cho người mất", "hợp đồng … ghi sai" of "hợp đồng chứng thực bị sai tên"). A vague story ("em làm mất giấy tờ
   // rồi", "ông bà tôi già rồi, muốn làm giấy tờ gì đó") singles out none: "mất bao lâu" is no reason to pick one.
   return lead && storyTells(lead, story, all) ? lead.procedure : undefined;
+}
+
+/**
+ * A licence or certificate said held already (folded): "đã được cấp giấy phép …", "giấy phép xây dựng nhà tôi đã được
+ * cấp", "giấy phép bán lẻ thuốc lá đang có"; the held words near the paper's own, not another paper held ("xin giấy phép
+ * xây nhà trên đất đã có sổ").
+ */
+const HELD_PAPER =
+  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|dang co|da co)|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
+
+/**
+ * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered
+ * the thing itself but the words say its paper is held already or name a change of it: the change the words settle
+ * (variantForDetail), else all its changes to choose from. None when the thing itself is meant (a first issue said) or
+ * it has no changes.
+ */
+function changesAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+  // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
+  // abroad, "không đi lại được" of a mobile marriage registration).
+  if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  const changes = familyOf(thing, all, isForeignElement).filter(isChange);
+  if (changes.length === 0) return [];
+  const held = HELD_PAPER.test(fold(text.normalize("NFC")));
+  if (!held && !namesChange(text)) return [];
+  const meant = variantForDetail([thing, ...changes], text);
+  if (meant) return meant === thing ? [] : [meant];
+  // A change word that settles none ("xây lại nhà", "bán thêm rượu") is no paper held: the thing itself.
+  return held ? changes : [];
 }
 
 /**
