@@ -2503,7 +2503,7 @@ function listLeader(
  * xây nhà trên đất đã có sổ").
  */
 const HELD_PAPER =
-  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|dang co|da co)|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
+  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co)(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
 
 /**
  * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered

@@ -6,8 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
+import { readProcedureChoice } from "../../src/features/procedure-choice.js";
 import { bundledCatalogue } from "../harness/common.js";
-import { firstReply } from "../harness/converse.js";
+import { chatWith, codeOf, firstReply } from "../harness/converse.js";
 
 let catalogue: LiveCatalogue;
 // A hang guard, not a budget: loading the catalogue takes seconds calm and far longer on the shared machine under load.
@@ -24,6 +25,9 @@ const HOUSEHOLD_SPLIT = "1.010038";
 const LAND_CERTIFICATE_FIX = "1.012796";
 /** Đăng ký nhận cha, mẹ, con: the child's birth is registered already. */
 const PATERNITY = "1.001022";
+const BUILDING_PERMIT = "1.013225";
+/** The building permit's changes: its amendment, extension and re-issue. */
+const BUILDING_PERMIT_CHANGES = ["1.013226", "1.013227", "1.013228"];
 
 describe("a list whose lead the message names by an alias said whole is answered (list judge: leadable)", () => {
   it.each([
@@ -59,6 +63,24 @@ describe("a Vietnamese abroad for a time: the foreign twin search lists stands f
     "chồng đi lao động Hàn Quốc 2 năm, em mới sinh bé ở nhà, làm khai sinh cho bé cần giấy gì",
   ])("%s → the plain birth registration", async (text) => {
     expect((await firstReply(catalogue, text)).code).toBe(BIRTH);
+  });
+});
+
+describe("a licence held already asks for one of its changes, not its issue", () => {
+  it("a building permit granted last year: its changes to choose from", async () => {
+    const replies = await chatWith(catalogue).say(
+      "giấy phép xây dựng nhà tôi được cấp năm 2024 rồi, giờ có việc cần làm thủ tục",
+    );
+    expect(codeOf(replies)).toBeUndefined();
+    const offered = replies.flatMap((r) => r.choices ?? []).map((c) => readProcedureChoice(c.id)?.code);
+    expect(offered).toEqual(expect.arrayContaining(BUILDING_PERMIT_CHANGES));
+    expect(offered).not.toContain(BUILDING_PERMIT);
+  });
+
+  it("another paper held (the land's certificate) leaves the permit's first issue asked", async () => {
+    expect((await firstReply(catalogue, "xin giấy phép xây nhà 2 tầng trên đất đã có sổ đỏ")).code).toBe(
+      BUILDING_PERMIT,
+    );
   });
 });
 
