@@ -2507,7 +2507,7 @@ const HELD_PAPER =
 
 /**
  * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered
- * the thing itself but the words say its paper is held already or name a change of it: the change the words settle
+ * the thing itself but the words say its paper is held already: the change the words settle
  * (variantForDetail), else all its changes to choose from. None when the thing itself is meant (a first issue said) or
  * it has no changes.
  */
@@ -2517,12 +2517,12 @@ function changesAsked(thing: Procedure, all: readonly Procedure[], text: string)
   if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
   const changes = familyOf(thing, all, isForeignElement).filter(isChange);
   if (changes.length === 0) return [];
-  const held = HELD_PAPER.test(fold(text.normalize("NFC")));
-  if (!held && !namesChange(text)) return [];
+  // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
+  // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue).
+  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
   const meant = variantForDetail([thing, ...changes], text);
   if (meant) return meant === thing ? [] : [meant];
-  // A change word that settles none ("xây lại nhà", "bán thêm rượu") is no paper held: the thing itself.
-  return held ? changes : [];
+  return changes;
 }
 
 /**
