@@ -1575,6 +1575,26 @@ async function answerQuestion(
     saysOnlySharedName(top.procedure, current, text)
   )
     return [show(ctx, deps, current, cue ? whereRecordSays(current, text, cue.section) : "general")];
+  // "giấy phép xây dựng nhà tôi đã được cấp rồi, giờ cần làm thủ tục", "hợp đồng mua bán đất chứng thực ở xã bị sai,
+  // cần chỉnh lại": a citizen's first question of a paper held already, search sure of the thing itself. Its issue is
+  // no longer the matter: the change the words name, or the thing's changes to choose from.
+  const changes =
+    top && !current && !labelled && outcome.decision !== "none"
+      ? changesAsked(top.procedure, catalogue.procedures, text)
+      : [];
+  const [onlyChange] = changes;
+  if (top && onlyChange && changes.length === 1)
+    return [answerReply(ctx, deps, outcome, { ...top, procedure: onlyChange }, [top.procedure])];
+  if (changes.length > 1) {
+    rememberOptions(
+      ctx,
+      changes.map((p) => p.code),
+      false,
+      [...aside],
+      storedWords(asked),
+    );
+    return [chooseReply(ctx, changes, outcome.intent)];
+  }
   if (outcome.decision === "answer" && top && outcome.sure && !weaklyNamed) {
     return [answerOrTwin(ctx, deps, outcome, top, text, current, caseSoFar).reply];
   }
@@ -1702,7 +1722,10 @@ async function answerQuestion(
           ),
         ];
     }
-    const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar));
+    const all = catalogue.procedures;
+    const settledList = withoutForeignElement(outcome, caseForeign(text, caseSoFar), (p) =>
+      plainAsTold(p, all, text, caseSoFar),
+    );
     if (settledList) {
       const { hits, setAside } = settledList;
       return [answerReply(ctx, deps, { ...outcome, hits }, hits[0] as Hit<Procedure>, setAside)];
@@ -1722,18 +1745,37 @@ async function answerQuestion(
         !catalogue.procedures.some((q) => q !== meant && sameFamily(meant, q)))
         ? outcome.hits.find((h) => h.procedure.code === meant.code)
         : undefined;
-    if (meantHit) {
-      const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== meantHit);
+    // One listed record answered, the others of the list one tap away as the answer's choices.
+    const answerListed = (chosen: Hit<Procedure>): Reply[] => {
+      const others = outcome.hits.slice(0, LIST_MAX).filter((h) => h !== chosen);
       return [
         answerReply(
           ctx,
           deps,
-          { ...outcome, hits: [meantHit, ...others] },
-          meantHit,
+          { ...outcome, hits: [chosen, ...others] },
+          chosen,
           others.map((h) => h.procedure),
         ),
       ];
-    }
+    };
+    if (meantHit) return answerListed(meantHit);
+    // A citizen's first question whose list a detail of the case settles as the listed records' own notes say it
+    // ("con đã có giấy khai sinh, chỉ chưa có tên bố" over the birth joined to an acknowledgement, its foreign twin and
+    // the acknowledgement alone: the note "trẻ đã có Giấy khai sinh … (1.001022)"), as over a list offered before: that
+    // one answered, the others one tap away. Only a listed one: a first question's list is search's, not the citizen's.
+    const noted = !current && !labelled ? notedHere(listedHere, all, text, readingsOf(ctx, deps)) : undefined;
+    // Not over a lead the message names whole, as a list offered before is read (below: `told`). One the lead's note
+    // sends to, search left unlisted, stands where the lead stood.
+    // Nor over a lead the list judge finds clearly right, nor a record of the other kind than the case's (a foreign
+    // element's twin where none is told).
+    const notedHit =
+      noted &&
+      !aside.has(noted.code) &&
+      outcome.leads === undefined &&
+      forCase(noted) === noted &&
+      (!top || top.parts.title < 1 || top.procedure === noted) &&
+      (outcome.hits.find((h) => h.procedure.code === noted.code) ?? (top && { ...top, procedure: noted }));
+    if (notedHit) return answerListed(notedHit);
     // The list's lead answered, the others (but one the citizen has set aside) one tap away as the answer's choices.
     const answerLead = (lead: Hit<Procedure>): Reply[] => [
       answerReply(
@@ -2482,6 +2524,51 @@ function listLeader(
   return lead && storyTells(lead, story, all) ? lead.procedure : undefined;
 }
 
+/**
+ * A licence or certificate said held already (folded): "đã được cấp giấy phép …", "giấy phép xây dựng nhà tôi đã được
+ * cấp", "giấy phép bán lẻ thuốc lá đang có"; the held words near the paper's own, not another paper held ("xin giấy phép
+ * xây nhà trên đất đã có sổ").
+ */
+const HELD_PAPER =
+  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co)(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
+
+/**
+ * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered
+ * the thing itself but the words say its paper is held already: the change the words settle
+ * (variantForDetail), else all its changes to choose from. None when the thing itself is meant (a first issue said) or
+ * it has no changes.
+ */
+function changesAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+  // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
+  // abroad, "không đi lại được" of a mobile marriage registration).
+  if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  const changes = familyOf(thing, all, isForeignElement).filter(isChange);
+  if (changes.length === 0) return [];
+  // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
+  // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue).
+  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
+  const meant = variantForDetail([thing, ...changes], text);
+  if (meant) return meant === thing ? [] : [meant];
+  return changes;
+}
+
+/**
+ * Of a first question's list, the listed record the case told is for, as a list offered before is read (variants.ts
+ * notedAmong): the listed records' notes (the state of a fact they say the two ways round, their clauses), else the
+ * listed one the câu mẫu lean to over every other. Only a listed one.
+ */
+function notedHere(
+  listed: readonly Procedure[],
+  all: readonly Procedure[],
+  text: string,
+  readings: LookAlikeReadings | undefined,
+): Procedure | undefined {
+  const noted = notedAmong(listed, all, text, "", readings);
+  // or the one the lead's own note sends the case to, which the list shows beside it (withAlternatives)
+  const [lead] = listed;
+  return noted && (listed.includes(noted) || (lead && citedBy(lead, all).includes(noted))) ? noted : undefined;
+}
+
 /** Whether a story says enough of a listed procedure's name or aliases, or of its record's own words, to single it out. */
 function storyTells(hit: Hit<Procedure>, story: string, all: readonly Procedure[]): boolean {
   const own = ownWordsSaid(hit.procedure, story, all);
@@ -2639,13 +2726,33 @@ function withoutForeignElement(
   outcome: SearchOutcome<Procedure>,
   /** Whether the case has a foreign element, said now or earlier (caseForeign). */
   foreign: boolean,
+  /** The plain twin a foreign-element record stands for when nothing foreign is told (foreign.ts plainAsTold). */
+  plainFor: (procedure: Procedure) => Procedure | undefined = () => undefined,
 ): { hits: Hit<Procedure>[]; setAside: Procedure[] } | undefined {
   const listed = outcome.hits.slice(0, LIST_MAX);
-  const kept = listed.filter((h) => isForeignElement(h.procedure) === foreign);
-  if (kept.length === 0 || kept.length === listed.length) return undefined;
+  // A foreign-element record search listed for words of the plain case ("vợ đi lao động Hàn Quốc …, làm khai sinh cho
+  // bé": a Vietnamese abroad for a time, no foreign element) stands for its plain twin when search left that unlisted:
+  // setting the twin aside must not leave an unrelated record of the list (a vocational training) to answer.
+  const standsFor = new Map<Hit<Procedure>, Hit<Procedure>>();
+  const kept = listed.flatMap((h): Hit<Procedure>[] => {
+    if (isForeignElement(h.procedure) === foreign) return [h];
+    const twin = foreign ? undefined : plainFor(h.procedure);
+    if (!twin || outcome.hits.some((o) => o.procedure.code === twin.code)) return [];
+    const standIn = { ...h, procedure: twin };
+    standsFor.set(standIn, h);
+    return [standIn];
+  });
+  const setAside = listed.filter((h) => isForeignElement(h.procedure) !== foreign);
+  if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
-  if (!first || (second && first.score - second.score < REFINE_MARGIN)) return undefined;
-  const setAside = listed.filter((h) => !kept.includes(h));
+  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores.
+  const lead = listed[0];
+  const twinLeads =
+    first !== undefined &&
+    lead !== undefined &&
+    (standsFor.get(first) === lead ||
+      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code));
+  if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
 
