@@ -1,0 +1,33 @@
+/**
+ * Session 38 (SCOPE), through the whole assistant as a citizen's first message. Phrasings written for this test from
+ * the records and the redirects, not from eval/.
+ * - The scope gate reads the words typed with their marks beside their folded form (scope.ts `markedWords`): a shop
+ *   («tiệm») is no injection («tiêm»), whose letters are out of scope, so a grocery's capital raised is the change of a
+ *   household business's registration, and a jab stays another agency's.
+ * - Everyday questions leave the served redirects' terms to their pointers (everyday.ts `saysRedirectTerm` over the
+ *   catalogue's redirects, with the short forms citizens type: «vpcc»), not the bundled file's alone.
+ */
+import { describe, expect, it } from "vitest";
+import { MemoryConversationStore } from "../../src/core/types.js";
+import { createAssistant } from "../../src/features/index.js";
+import { bundledCatalogue } from "../harness/common.js";
+
+async function firstReply(text: string): Promise<string> {
+  const assistant = createAssistant({
+    catalogue: await bundledCatalogue(),
+    conversations: new MemoryConversationStore(),
+  });
+  const [reply] = await assistant.handle("s38-scope", { kind: "text", text });
+  return reply?.text ?? "";
+}
+
+describe("an everyday frame around a served redirect's short form gets the agency's pointer", () => {
+  it.each([
+    ["vpcc nào uy tín ở quận 3", /[Cc]ông chứng/],
+    ["nên chọn vpcc nào gần chợ Bến Thành", /[Cc]ông chứng/],
+  ])("%s → the pointer", async (text, topic) => {
+    const reply = await firstReply(text);
+    expect(reply).toMatch(/^ℹ️/);
+    expect(reply).toMatch(topic);
+  });
+});
