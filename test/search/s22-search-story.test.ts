@@ -49,6 +49,11 @@ describe("a household business's change told in everyday words is the change of 
   // A regression of the scope gate retrained on the thirty-seventh session's split (F31, T36): it now vetoes «tiệm tạp
   // hóa … tăng vốn lên 300 triệu» as out of scope (the gate of 992927b answered it), so the search gives nothing. Kept
   // as a known failure to mend, not dropped: this flips (and must become a plain test again) once the gate answers it.
+  // Why (thirty-eighth session): the request view reads it at 0.981 (the words view 0.838). «vốn» and «triệu» are
+  // other words by the câu mẫu (vốn: 73 `none` — company capital, bank loans — to 59 in scope, all of which say «hộ
+  // kinh doanh»; triệu 83 to 83), so `ro:2` adds 1.07 to the logit, and «tiệm» folds to «tiêm» (the jab letters out of
+  // scope: w:tiem 0.48, c:iem/c:em> 0.67); either alone takes it under the veto. The words typed with their marks as
+  // features of their own (tiệm ≠ tiêm) made it worse (0.996): not kept.
   it.fails("the served search answers a grocery's capital raised (gate regression, thirty-seventh session)", () => {
     expect(firstCode(search(), CHANGED[0] as string)).toBe("2.000720");
   });
