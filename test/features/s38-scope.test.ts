@@ -1,9 +1,8 @@
 /**
  * Session 38 (SCOPE), through the whole assistant as a citizen's first message. Phrasings written for this test from
  * the records and the redirects, not from eval/.
- * - The scope gate reads the words typed with their marks beside their folded form (scope.ts `markedWords`): a shop
- *   («tiệm») is no injection («tiêm»), whose letters are out of scope, so a grocery's capital raised is the change of a
- *   household business's registration, and a jab stays another agency's.
+ * - The scope gate counts a word as other only when most câu mẫu that say it are `none` (scope.ts `OTHER_SHARE`): «vốn»
+ *   and «triệu», said as often in scope, no longer veto a shop's capital raised.
  * - Everyday questions leave the served redirects' terms to their pointers (everyday.ts `saysRedirectTerm` over the
  *   catalogue's redirects, with the short forms citizens type: «vpcc»), not the bundled file's alone.
  */
@@ -29,5 +28,11 @@ describe("an everyday frame around a served redirect's short form gets the agenc
     const reply = await firstReply(text);
     expect(reply).toMatch(/^ℹ️/);
     expect(reply).toMatch(topic);
+  });
+});
+
+describe("a shop's capital raised in everyday words is answered (the gate's other words)", () => {
+  it("tiệm tạp hóa … tăng vốn lên 300 triệu → the change of a household business's registration", async () => {
+    expect(await firstReply("tiệm tạp hóa của tôi muốn tăng vốn lên 300 triệu")).toMatch(/\(mã 2\.000720\)/);
   });
 });

@@ -46,15 +46,9 @@ describe("a household business's change told in everyday words is the change of 
   it("the served search answers the change record", () => {
     expect(CHANGED.slice(1, 3).map((q) => firstCode(search(), q))).toEqual(["2.000720", "2.000720"]);
   });
-  // A regression of the scope gate retrained on the thirty-seventh session's split (F31, T36): it now vetoes «tiệm tạp
-  // hóa … tăng vốn lên 300 triệu» as out of scope (the gate of 992927b answered it), so the search gives nothing. Kept
-  // as a known failure to mend, not dropped: this flips (and must become a plain test again) once the gate answers it.
-  // Why (thirty-eighth session): the request view reads it at 0.981 (the words view 0.838). «vốn» and «triệu» are
-  // other words by the câu mẫu (vốn: 73 `none` — company capital, bank loans — to 59 in scope, all of which say «hộ
-  // kinh doanh»; triệu 83 to 83), so `ro:2` adds 1.07 to the logit, and «tiệm» folds to «tiêm» (the jab letters out of
-  // scope: w:tiem 0.48, c:iem/c:em> 0.67); either alone takes it under the veto. The words typed with their marks as
-  // features of their own (tiệm ≠ tiêm) made it worse (0.996): not kept.
-  it.fails("the served search answers a grocery's capital raised (gate regression, thirty-seventh session)", () => {
+  // The scope gate retrained on the thirty-seventh session's split vetoed it (two words said as often in and out of
+  // scope, «vốn» and «triệu», counted as other words); mended by the lexicon's other share (scope.ts OTHER_SHARE).
+  it("the served search answers a grocery's capital raised", () => {
     expect(firstCode(search(), CHANGED[0] as string)).toBe("2.000720");
   });
 });
@@ -97,10 +91,9 @@ describe("a slip beside the word that shows it (REVIEW s22 class 2)", () => {
 describe("own probe batch (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
   // test/search/s22-search-probe1.tsv, written this session from the reviewer's five classes and the tuning part's
   // refusals (tuned on): 59 in scope, 4 out of scope. At main's 21d8359 top-1 43, top-3 45; after this session's
-  // household-business changes, alternatives to the ward and slips beside their neighbour top-1 56, top-3 58. The scope
-  // gate retrained on the thirty-seventh session's split vetoes one more (the grocery's capital, above: a known
-  // regression), so top-3 57 until it is mended.
+  // household-business changes, alternatives to the ward and slips beside their neighbour top-1 56, top-3 58 (57 while
+  // the gate of the thirty-seventh session vetoed the grocery's capital, above; 58 again since the thirty-eighth).
   it("batch 1 (tuned on) holds", () => {
-    expectSearchFloors(served(), "test/search/s22-search-probe1.tsv", { top1: 56, top3: 57, answered: 0, offered: 0 });
+    expectSearchFloors(served(), "test/search/s22-search-probe1.tsv", { top1: 56, top3: 58, answered: 0, offered: 0 });
   });
 });
