@@ -857,7 +857,7 @@ async function answerQuestion(
       : undefined;
   if (
     service &&
-    asksAgencyService(text, service) &&
+    asksAgencyService(text, service, catalogue.redirects) &&
     !(current && [current.name, ...current.aliases].some((title) => titleNames(title, service.term)))
   )
     return [redirectReply(ctx, service.redirect)];
@@ -1202,7 +1202,7 @@ async function answerQuestion(
     !namesOther &&
     (saysOnly(current, cue.rest) || saysOwnWithAsking(current, text, cue.rest)) &&
     !saysWillDo(text) &&
-    (!redirect || namesPaperToBring(text, redirect.term, redirect.redirect))
+    (!redirect || namesPaperToBring(text, redirect.term, redirect.redirect, catalogue.redirects))
   ) {
     return [show(ctx, deps, current, whereRecordSays(current, text, cue.section))];
   }
@@ -1274,7 +1274,7 @@ async function answerQuestion(
           redirect.strength < 1 && top.score > redirect.strength
         : outcome.sure && redirect.strength <= PAPER_SHARE && !opensWith(text, redirect.term)));
   // "có phải mang bản gốc căn cước không", on a procedure: its documents, not the căn cước pointer.
-  if (current && redirect && namesPaperToBring(text, redirect.term, redirect.redirect))
+  if (current && redirect && namesPaperToBring(text, redirect.term, redirect.redirect, catalogue.redirects))
     return [show(ctx, deps, current, "documents")];
   // "ngoài căn cước ra còn cần mang gì", "cần giấy khám sức khỏe không": a paper beside the others, asked of its papers.
   if (

@@ -341,21 +341,34 @@ export function requestFrame(
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Other agencies' terms (data/redirects.json as bundled): a message that says one is left to the redirects.
+// Other agencies' terms: a message that says one is left to the redirects. The terms are the served redirects' (the
+// catalogue's: staff's edits, and the terms as citizens shorten them, catalogue/short-forms.ts), so that what the
+// redirects point for is never read as everyday talk; data/redirects.json as bundled where no catalogue is at hand.
 
-interface BundledRedirects {
-  redirects: Array<{ terms: string[] }>;
+/** Redirects as far as their terms go (the catalogue's `Redirect` and data/redirects.json's entries alike). */
+export type RedirectTerms = ReadonlyArray<{ readonly terms: readonly string[] }>;
+
+const BUNDLED_REDIRECTS: RedirectTerms = (bundledRedirects as { redirects: RedirectTerms }).redirects;
+
+const TERM_PIECES = new WeakMap<RedirectTerms, readonly (readonly string[])[]>();
+
+/** Each term as its pieces ("mất … giấy tờ tùy thân": both, in order, anything between), made once per redirects. */
+function termPieces(redirects: RedirectTerms): readonly (readonly string[])[] {
+  let pieces = TERM_PIECES.get(redirects);
+  if (!pieces) {
+    pieces = redirects
+      .flatMap((r) => r.terms)
+      .map((term) => term.split("…").map((piece) => tokenize(piece).join(" ")))
+      .filter((said) => said.every((p) => p !== "") && (said.length > 1 || (said[0] as string).length >= 4));
+    TERM_PIECES.set(redirects, pieces);
+  }
+  return pieces;
 }
-/** Each term as its pieces ("mất … giấy tờ tùy thân": both, in order, anything between). */
-const REDIRECT_TERMS: readonly (readonly string[])[] = (bundledRedirects as BundledRedirects).redirects
-  .flatMap((r) => r.terms)
-  .map((term) => term.split("…").map((piece) => tokenize(piece).join(" ")))
-  .filter((pieces) => pieces.every((p) => p !== "") && (pieces.length > 1 || (pieces[0] as string).length >= 4));
 
-/** Whether the words say another agency's term (data/redirects.json as bundled): left to its pointer. */
-export function saysRedirectTerm(tokens: readonly string[]): boolean {
+/** Whether the words say another agency's term (of `redirects`, the served ones): left to its pointer. */
+export function saysRedirectTerm(tokens: readonly string[], redirects: RedirectTerms = BUNDLED_REDIRECTS): boolean {
   const padded = ` ${tokens.join(" ")} `;
-  return REDIRECT_TERMS.some((pieces) => {
+  return termPieces(redirects).some((pieces) => {
     let at = 0;
     for (const piece of pieces) {
       const found = padded.indexOf(` ${piece} `, at);
@@ -370,9 +383,12 @@ export function saysRedirectTerm(tokens: readonly string[]): boolean {
  * The word places (start, end) of the one-piece terms of other agencies the words say ("lịch tiêm", "đồng hồ nước"):
  * for a question whose everyday words are the other agency's service itself.
  */
-export function redirectTermSpans(tokens: readonly string[]): Array<[number, number]> {
+export function redirectTermSpans(
+  tokens: readonly string[],
+  redirects: RedirectTerms = BUNDLED_REDIRECTS,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const pieces of REDIRECT_TERMS) {
+  for (const pieces of termPieces(redirects)) {
     if (pieces.length !== 1) continue;
     const term = (pieces[0] as string).split(" ");
     for (let i = 0; i + term.length <= tokens.length; i++)
@@ -399,11 +415,18 @@ export function asksEverydayThing(
   text: string,
   namesWard: (said: readonly Word[]) => boolean,
   askedPart: (text: string) => readonly Word[] | undefined,
+  redirects?: RedirectTerms,
 ): boolean {
   const all = textWords(text.slice(0, ASKED_CHARS));
   if (all.length === 0) return false;
   const accented = all.some((w) => w.marks !== "");
-  if (saysRedirectTerm(all.map((w) => w.token))) return false;
+  if (
+    saysRedirectTerm(
+      all.map((w) => w.token),
+      redirects,
+    )
+  )
+    return false;
   // A letter that turns from its story to its question ("…, giờ cho em hỏi …") asks in the words after the turn.
   const asked = askedPart(text);
   const start = asked && asked.length > 0 ? all.length - asked.length : 0;
@@ -678,9 +701,16 @@ const WHICH_WORD = run("nào")[0] as Word;
  * asks "any" after a negation and one a kind of shop of a rule, which are not read. A paid service firm ("công ty dịch vụ
  * làm sổ đỏ nào uy tín") is left to the search, as session 17 decided (test/features/s17-oos-requests.test.ts).
  */
-export function asksProviderChoice(text: string): boolean {
+export function asksProviderChoice(text: string, redirects?: RedirectTerms): boolean {
   const all = textWords(text.slice(0, ASKED_CHARS));
-  if (all.length === 0 || saysRedirectTerm(all.map((w) => w.token))) return false;
+  if (
+    all.length === 0 ||
+    saysRedirectTerm(
+      all.map((w) => w.token),
+      redirects,
+    )
+  )
+    return false;
   const accented = all.some((w) => w.marks !== "");
   const same = (w: Word | undefined, p: Word) =>
     w !== undefined && w.token === p.token && (!accented || w.marks === p.marks || w.marks === "");

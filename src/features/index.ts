@@ -60,7 +60,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
     );
   }
   // After dossiers and ratings, so a rating comment or a dossier code is theirs, not small talk.
-  features.push(createSmallTalkFeature());
+  features.push(createSmallTalkFeature(catalogueFor));
   const answer = createAnswerFeature({
     catalogue,
     catalogueFor,

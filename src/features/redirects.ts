@@ -13,7 +13,7 @@ import {
 } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL } from "../search/scope.js";
 import { isVietnameseSyllable, unchat } from "../search/spelling.js";
-import { redirectTermSpans } from "./everyday.js";
+import { type RedirectTerms, redirectTermSpans } from "./everyday.js";
 import { namesForeign, namesForeigner } from "./foreign.js";
 import {
   askedClauses,
@@ -1529,13 +1529,19 @@ const BRING = ["mang", "đem", "kèm", "bản gốc", "bản chính", "bản sao
  * mang bản gốc căn cước không" is about the documents of the procedure at hand, not about a căn cước. With the
  * `agency` whose term it is (the redirect matched), a paper that agency issues asked as needed counts too.
  */
-export function namesPaperToBring(text: string, term: readonly string[], agency?: Redirect): boolean {
+export function namesPaperToBring(
+  text: string,
+  term: readonly string[],
+  agency?: Redirect,
+  /** The served redirects (other terms may stand between the need and the paper); the bundled ones if not given. */
+  redirects?: RedirectTerms,
+): boolean {
   const tokens = tokenize(text.slice(0, MAX_QUERY_CHARS));
   const brought = startsOf(tokens, term).some((i) => {
     const before = tokens.slice(Math.max(0, i - BRING_REACH), i);
     return BRING.some((run) => containsRun(before, run));
   });
-  return brought || (agency !== undefined && asksPaperNeeded(text, term, agency));
+  return brought || (agency !== undefined && asksPaperNeeded(text, term, agency, redirects));
 }
 const BRING_REACH = 3;
 
@@ -1596,7 +1602,7 @@ const NEED_REACH = 7;
  * the message ends as a yes/no question (the yes/no word, a particle after it, or "?" in English); where, how or how long
  * it is got («lý lịch tư pháp số 1 xin ở đâu») asks the agency. The need is asked of the record at hand's papers.
  */
-function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect): boolean {
+function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect, redirects?: RedirectTerms): boolean {
   // a term that says the agency's own act asks for its service («làm hộ chiếu», «gia hạn visa», «thi bằng lái»)
   if (!paperTerms(agency).has(term.join(" ")) || ACTS.has(term[0] as string)) return false;
   const typed = text.slice(0, MAX_QUERY_CHARS).normalize("NFC");
@@ -1611,7 +1617,7 @@ function asksPaperNeeded(text: string, term: readonly string[], agency: Redirect
   const { end, yesNo } = questionEnd(said);
   if (!yesNo && !(english && typed.trimEnd().endsWith("?"))) return false;
   const isNeed = (w: Word | undefined) => isAny(NEED_WORDS, w);
-  const terms = redirectTermSpans(tokens);
+  const terms = redirectTermSpans(tokens, redirects);
   return startsOf(tokens, term).some((at) => {
     const after = said.slice(at + term.length, end - 1);
     // a purpose said after the paper is what it is needed for, not the case ("does my dog need a passport to fly?")
@@ -2353,10 +2359,10 @@ function actedAfter(tokens: readonly string[], from: number, to: number, money: 
  * that is the other agency's service asked (its pointer), not a section of the procedure at hand, unless the record at
  * hand names the act itself (the caller's check). Each word with its own accents where typed («đầu» is no «đâu»).
  */
-export function asksAgencyService(text: string, match: RedirectMatch): boolean {
+export function asksAgencyService(text: string, match: RedirectMatch, redirects?: RedirectTerms): boolean {
   const said = words(text.slice(0, MAX_QUERY_CHARS).normalize("NFC"));
   const tokens = said.map((w) => w.token);
-  if (questionEnd(said).yesNo || namesPaperToBring(text, match.term, match.redirect)) return false;
+  if (questionEnd(said).yesNo || namesPaperToBring(text, match.term, match.redirect, redirects)) return false;
   const whereAt = (from: number) => {
     for (let k = from; k < said.length; k++) {
       const w = said[k] as Word;

@@ -1,4 +1,5 @@
-import type { Feature } from "../core/types.js";
+import type { CatalogueSnapshot } from "../catalogue/live.js";
+import type { Feature, FeatureContext } from "../core/types.js";
 import { whyRefusedAt } from "../search/intent-context.js";
 import { type TextWord, textWords, tokenize, typedWithMarks, type Word, words } from "../search/normalize.js";
 import { outOfScope, SCOPE_MODEL, type ScopeModel } from "../search/scope.js";
@@ -6,6 +7,7 @@ import {
   asksEverydayThing,
   asksProviderChoice,
   namesEstablishment,
+  type RedirectTerms,
   redirectTermSpans,
   saysRedirectTerm,
 } from "./everyday.js";
@@ -1505,11 +1507,13 @@ const EMOTICON = /^\s*(?:[:;=xX8][-']?[()DPpOo3|\][]+|<3+|\^[_.]?\^)\s*$/;
  * Thanks, "ok", an emoji, goodbye: a short reply instead of "not found". The chat keeps its last
  * choices, so a number typed next still picks from the answer before.
  */
-export function createSmallTalkFeature(): Feature {
+export function createSmallTalkFeature(catalogueFor?: (ctx: FeatureContext) => CatalogueSnapshot): Feature {
   return {
     name: "small-talk",
     onText: (ctx, text) => {
-      const id = smallTalkReply(text);
+      // the chat's served redirects (staff's edits, short forms), as the answers read them: what they point for is
+      // theirs, not small talk
+      const id = smallTalkReply(text, catalogueFor?.(ctx).catalogue.redirects);
       if (!id) return undefined;
       ctx.keepChoices = true;
       return [{ text: ctx.t(id) }];
@@ -1517,7 +1521,11 @@ export function createSmallTalkFeature(): Feature {
   };
 }
 
-export function smallTalkReply(text: string): string | undefined {
+/**
+ * The small-talk reply's id for a message, or undefined. `redirects`: the served ones (the catalogue's), whose terms are
+ * left to their pointers; data/redirects.json as bundled when not given.
+ */
+export function smallTalkReply(text: string, redirects?: RedirectTerms): string | undefined {
   if ((PICTOGRAPH.test(text) && !LETTER_OR_DIGIT.test(text)) || EMOTICON.test(text)) return "small-talk-ok";
   const said = words(text);
   const tokens = said.map((w) => w.token);
@@ -1549,13 +1557,13 @@ export function smallTalkReply(text: string): string | undefined {
   if (
     asksPrice(text) ||
     judgesPrice(text) ||
-    asksEverydayBeyondWard(text) ||
-    asksEverydayThing(text, namesWardRequest, askedPart) ||
-    asksProviderChoice(text) ||
+    asksEverydayBeyondWard(text, redirects) ||
+    asksEverydayThing(text, namesWardRequest, askedPart, redirects) ||
+    asksProviderChoice(text, redirects) ||
     (disclaimsProcedure(said) && !asksAboutBot(text, said)) ||
     // a question about the bot after a story ("… cho em hỏi chatbot này do ai phát triển vậy ạ?") is asked of the bot,
     // however sure the gate is that it asks nothing of the ward: the identity reply below
-    (asksBeyondWardAfterStory(text) && !asksAboutBot(text, said))
+    (asksBeyondWardAfterStory(text, SCOPE_MODEL, redirects) && !asksAboutBot(text, said))
   )
     return "small-talk-offtopic";
   if (asksTranslation(text)) return "small-talk-translate";
@@ -1649,11 +1657,21 @@ const ASKED_CHARS = 1500;
  * in-scope letters with a turn, 0 questions reach P ≥ 0.97 (at 0.95: 4, one of them naming no ward request: «Xin hỏi
  * tôi báo như thế nào, hạn chót là mấy giờ?» of a stay notice, 0.96); of 448 out-of-scope ones 205.
  */
-export function asksBeyondWardAfterStory(text: string, model: ScopeModel | null = SCOPE_MODEL): boolean {
+export function asksBeyondWardAfterStory(
+  text: string,
+  model: ScopeModel | null = SCOPE_MODEL,
+  redirects?: RedirectTerms,
+): boolean {
   if (!model) return false;
   const asked = askedPart(text) ?? askedClauses(text) ?? askedSentencesOf(text)?.words;
   if (!asked || asked.length < STORY_QUESTION_WORDS || namesWardRequest(asked)) return false;
-  if (saysRedirectTerm(textWords(text.slice(0, ASKED_CHARS)).map((w) => w.token))) return false;
+  if (
+    saysRedirectTerm(
+      textWords(text.slice(0, ASKED_CHARS)).map((w) => w.token),
+      redirects,
+    )
+  )
+    return false;
   return outOfScope(model, asked.map((w) => w.token).join(" ")) >= model.veto;
 }
 /** The question must say this many words of its own. */
@@ -1897,7 +1915,7 @@ const WARD_ASKED: readonly (readonly Word[])[] = [
  */
 /** A purpose said first ("để …"), with its accents where typed. */
 const PURPOSE = words("để");
-export function asksEverydayBeyondWard(text: string): boolean {
+export function asksEverydayBeyondWard(text: string, redirects?: RedirectTerms): boolean {
   if (asksFoodSafety(text)) return true;
   const short = words(text.slice(0, ASKED_CHARS));
   // a short message asking a school place or a recipe alone ("xin học cho con vào trường mầm non công lập"); not one
@@ -1930,7 +1948,10 @@ export function asksEverydayBeyondWard(text: string): boolean {
   // the everyday words are another agency's service itself ("Giờ tôi muốn biết lịch tiêm vắc xin cho cháu ở đâu?": the
   // health pointer's "lịch tiêm"): left to its pointer; a recommendation beside one ("học bằng C ở trung tâm nào uy
   // tín") stays off-topic
-  const spans = redirectTermSpans(asked.map((w) => w.token));
+  const spans = redirectTermSpans(
+    asked.map((w) => w.token),
+    redirects,
+  );
   const ownService = EVERYDAY_ASKED.some((run) =>
     asked.some(
       (_, i) =>

@@ -46,10 +46,10 @@ describe("a household business's change told in everyday words is the change of 
   it("the served search answers the change record", () => {
     expect(CHANGED.slice(1, 3).map((q) => firstCode(search(), q))).toEqual(["2.000720", "2.000720"]);
   });
-  // The scope gate retrained on the thirty-seventh session's split (F31, T36) vetoed «tiệm tạp hóa … tăng vốn lên 300
-  // triệu» as out of scope (kept as a known failure then); the gate retrained on the thirty-eighth's (F32, T37) answers
-  // it again, so this is a plain test once more.
-  it("the served search answers a grocery's capital raised (a gate regression of the thirty-seventh session, mended)", () => {
+  // The scope gate retrained on the thirty-seventh session's split vetoed it (two words said as often in and out of
+  // scope, «vốn» and «triệu», counted as other words). The thirty-eighth session's retrain on F32/T37 answered it again,
+  // and the lexicon's other share (scope.ts OTHER_SHARE) keeps such words from counting as other.
+  it("the served search answers a grocery's capital raised", () => {
     expect(firstCode(search(), CHANGED[0] as string)).toBe("2.000720");
   });
 });
@@ -92,9 +92,8 @@ describe("a slip beside the word that shows it (REVIEW s22 class 2)", () => {
 describe("own probe batch (served search: rules, câu mẫu, re-ranker, scope gate)", () => {
   // test/search/s22-search-probe1.tsv, written this session from the reviewer's five classes and the tuning part's
   // refusals (tuned on): 59 in scope, 4 out of scope. At main's 21d8359 top-1 43, top-3 45; after this session's
-  // household-business changes, alternatives to the ward and slips beside their neighbour top-1 56, top-3 58. The scope
-  // gate retrained on the thirty-seventh session's split vetoed one more (the grocery's capital, above), top-3 57; the
-  // thirty-eighth's retrain answers it again, so 58.
+  // household-business changes, alternatives to the ward and slips beside their neighbour top-1 56, top-3 58 (57 while
+  // the gate of the thirty-seventh session vetoed the grocery's capital, above; 58 again since the thirty-eighth).
   it("batch 1 (tuned on) holds", () => {
     expectSearchFloors(served(), "test/search/s22-search-probe1.tsv", { top1: 56, top3: 58, answered: 0, offered: 0 });
   });
