@@ -1768,8 +1768,11 @@ async function answerQuestion(
     // sends to, search left unlisted, stands where the lead stood.
     // Nor over a lead the list judge finds clearly right, nor a record of the other kind than the case's (a foreign
     // element's twin where none is told).
+    // Only a civil-status record: their notes say the state of a fact the two ways round (a birth registered or not);
+    // the notes of certified transactions do not, and read «ghi sai …, muốn chỉnh lại» after a certified deed as its
+    // amendment (2.000913) where its error's correction (2.000927) is listed too (s12-follow).
     const notedHit =
-      noted &&
+      noted?.field.startsWith("Hộ tịch") &&
       !aside.has(noted.code) &&
       outcome.leads === undefined &&
       forCase(noted) === noted &&
