@@ -10,13 +10,15 @@
  *   is needed («người đứng tên có cần phiếu lý lịch tư pháp không» after a security certificate, «is her passport
  *   required?» after a foreign-element birth), then the paper's own service asked for («làm lý lịch tư pháp ở đâu»),
  *   which is the other agency's pointer. On main b7edaca: 7/11 follow-ups, 4/4 pointers held.
- * Floors at those figures: a regression fails; what is left is listed in /work/coord/s26/FOLLOW.md.
+ * Floors at those figures: a regression fails; what is left is listed in /work/coord/s26/FOLLOW.md. The thirty-eighth
+ * session's split (F32, T37, TC37; no code changed: the split's commit alone reads 5/9) moved one off-topic turn of
+ * batch 1 onto the procedure, so its off-topic floor is 5.
  */
 import { bundledCatalogueOfFile, describeProbeBatches } from "../harness/probe-floors.js";
 
 const catalogue = bundledCatalogueOfFile(180_000);
 
 describeProbeBatches(catalogue, [
-  ["test/core/s26-follow-probe1.jsonl", 11 / 13, 6],
+  ["test/core/s26-follow-probe1.jsonl", 11 / 13, 5],
   ["test/core/s26-follow-probe2.jsonl", 7 / 11, 4],
 ]);

@@ -115,9 +115,11 @@ describe("a rescue list is the re-ranker's guess, offered only where the gate do
   // Its first example («cháu sinh ra ở Đức, bố mẹ đều người Việt») is refused since the twenty-sixth session's split
   // (new câu mẫu, no code changed); the mechanism is shown on a weak guess the rescue still lists. Its second («cha tôi
   // là thương binh mất rồi, mẹ tôi có được hưởng gì không») is a sure list since the rescue reads the gate's doubt
-  // (session 26: the gate finds it a ward request), so a weak guess of test/search/lookalike-probe.tsv shows it.
+  // (session 26: the gate finds it a ward request), so a weak guess of test/search/lookalike-probe.tsv showed it until
+  // the thirty-eighth session's split: the re-ranker retrained on F32/T37 (no code of the rescue changed; its threshold
+  // 0.500 → 0.548) refuses that one, so a weak guess of test/search/s11-search-probe1.tsv (a slip, «tạm chú») shows it.
   it("a list from a weak guess says so, for the conversation to weigh after an answer (s14-lookalikefix)", () => {
-    const o = served.search.search("tôi đi làm ở Bình Dương 6 tháng, có phải báo với công an quê là vắng mặt không");
+    const o = served.search.search("tạm chú của em hết hạn tháng sau, giờ xin thêm thế nào");
     expect(o.decision).toBe("choose");
     expect(o.rescued).toBe(true);
   });
