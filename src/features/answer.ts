@@ -2067,8 +2067,9 @@ const OPENING_ACKNOWLEDGEMENT =
   /^\s*(?:ok(?:ay|e|ie)?|thanks?(?: you)?|thank you|tks|thx|cam on|cảm ơn|cám ơn)(?:\s+(?:nhé|nha|ạ|ad|bạn|em|anh|chị))?\s*[,.!:;]+\s+/iu;
 /** The message after an opening acknowledgement (OPENING_ACKNOWLEDGEMENT), or the whole message when it opens with none. */
 function afterAcknowledgement(text: string): string {
-  const opening = OPENING_ACKNOWLEDGEMENT.exec(text.normalize("NFC"));
-  return opening ? text.normalize("NFC").slice(opening[0].length) : text;
+  const nfc = text.normalize("NFC");
+  const opening = OPENING_ACKNOWLEDGEMENT.exec(nfc);
+  return opening ? nfc.slice(opening[0].length) : text;
 }
 /** Kin, named in a case told with particles only (folded). */
 const KIN = new Set(tokenize("ông bà bố ba mẹ má cha con cháu chú bác cô dì cậu mợ thím vợ chồng nội ngoại dâu rể"));
@@ -2545,11 +2546,12 @@ function changesAsked(thing: Procedure, all: readonly Procedure[], text: string)
   // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
   // abroad, "không đi lại được" of a mobile marriage registration).
   if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
+  // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue). Read before the family: most
+  // first questions say no paper held, and the family is a walk over the catalogue.
+  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
   const changes = familyOf(thing, all, isForeignElement).filter(isChange);
   if (changes.length === 0) return [];
-  // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
-  // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue).
-  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
   const meant = variantForDetail([thing, ...changes], text);
   if (meant) return meant === thing ? [] : [meant];
   return changes;
