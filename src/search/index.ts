@@ -1690,24 +1690,17 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const { evidence, evidenceWindow } = this.tuning;
     const top = ranked[0];
     if (evidence <= 0 || !top) return;
-    const entryOf = (h: Hit<P>) => this.entries[this.indexOf.get(h.procedure) as number] as Entry<P>;
-    const head = entryOf(top).titles[0] ?? [];
-    // Look-alikes: official names that share most of their words with the top record's (`alike`).
+    const head = this.entryOf(top).titles[0] ?? [];
+    // Look-alikes: official names that share most of their words with the top record's (`alikeTitle`).
     const heads = new Set(head);
-    const alike = (title: readonly string[]) => {
-      // The title's words (each time said) that the head has, over the words of both (once each).
-      let shared = 0;
-      let others = 0;
-      for (let k = 0; k < title.length; k++) {
-        const t = title[k] as string;
-        if (heads.has(t)) shared++;
-        else if (title.indexOf(t) === k) others++;
-      }
-      return shared / Math.max(1, heads.size + others) >= this.tuning.alike;
-    };
     const close = ranked
-      .filter((h) => h.parts.free && h.score >= top.score - evidenceWindow && alike(entryOf(h).titles[0] ?? []))
-      .map((h) => ({ hit: h, entry: entryOf(h), said: 0 }));
+      .filter(
+        (h) =>
+          h.parts.free &&
+          h.score >= top.score - evidenceWindow &&
+          this.alikeTitle(this.entryOf(h).titles[0] ?? [], heads),
+      )
+      .map((h) => ({ hit: h, entry: this.entryOf(h), said: 0 }));
     if (close.length < 2) return;
     // What the message says, as Vietnamese words: a synonym concept whole, or two adjacent syllables of one clause
     // ("sổ hộ tịch" → "so hotich"); a syllable alone ("công" of "công tác") would meet any compound that has it.
@@ -1745,6 +1738,19 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     const scale = Math.max(total, this.unknownIdf / this.tuning.unknownIdf);
     for (const c of close) c.hit.score += (evidence * c.said) / scale;
     ranked.sort((a, b) => b.score - a.score || a.procedure.name.length - b.procedure.name.length);
+  }
+
+  /** Whether an official name shares most of its words with the top record's (`heads`): a look-alike of it. */
+  private alikeTitle(title: readonly string[], heads: ReadonlySet<string>): boolean {
+    // The title's words (each time said) that the head has, over the words of both (once each).
+    let shared = 0;
+    let others = 0;
+    for (let k = 0; k < title.length; k++) {
+      const t = title[k] as string;
+      if (heads.has(t)) shared++;
+      else if (title.indexOf(t) === k) others++;
+    }
+    return shared / Math.max(1, heads.size + others) >= this.tuning.alike;
   }
 
   /**
@@ -2022,16 +2028,12 @@ export class ProcedureSearch<P extends SearchableProcedure = SearchableProcedure
     question: number,
   ): number[] {
     const found: Array<[number, number]> = [];
-    const asked = (token: string) => {
-      const term = terms.get(token);
-      return term !== undefined && !term.unbound && term.sentences.some((s, k) => s === question && !term.why[k]);
-    };
     for (const term of list) {
       if (term.unbound) continue;
       const titles = this.titleKeys.get(term.word.token);
       if (!titles) continue;
       for (const { entry, tokens } of titles) {
-        if (!tokens.every(asked)) continue;
+        if (!tokens.every((token) => askedIn(terms, token, question))) continue;
         if (candidates.some(([i]) => i === entry) || found.some(([i]) => i === entry)) continue;
         found.push([entry, tokens.length]);
       }
@@ -2825,6 +2827,12 @@ function namesFrom(terms: readonly Term[], fields: readonly (number | undefined)
     if (term.sentences.some((s, k) => s >= from && !term.why[k])) return true;
   }
   return false;
+}
+
+/** Whether the question (sentence `question`) says the word, not as a reason it gives (`titlesNamed`). */
+function askedIn(terms: ReadonlyMap<string, Term>, token: string, question: number): boolean {
+  const term = terms.get(token);
+  return term !== undefined && !term.unbound && term.sentences.some((s, k) => s === question && !term.why[k]);
 }
 
 /** The places the runs from sentence `from` on cover, and the last sentence of the terms (-1: none). */

@@ -970,12 +970,14 @@ function levelOfChannel(spelled: readonly Word[], cues: Cue[], sentenceAt: (k: n
 function muteStory(spelled: readonly Word[], cues: Cue[]): void {
   for (let j = 0; j < spelled.length; j++) {
     const entry = storyMap.entryAt(spelled, j, "typed");
+    // (Most words start no story phrase: passed before anything is made for them.)
+    if (!entry) continue;
     // PhraseMap reads a phrase of two words or more loosely; here a word typed with accents must carry the
     // phrase's own ("mất tiền" is no "mặt tiền")
-    const exact = EXACT_STORY.has(entry?.from.map((w) => w.token).join(" ") ?? "");
+    const exact = EXACT_STORY.has(entry.from.map((w) => w.token).join(" "));
     const differs = (w: Word, k: number) =>
       (exact || spelled[j + k]?.marks !== "") && spelled[j + k]?.marks !== w.marks;
-    if (!entry || entry.from.some(differs)) continue;
+    if (entry.from.some(differs)) continue;
     const end = j + entry.from.length;
     // "bắt đầu từ đâu ad", "vậy thì bắt đầu từ đâu" said alone (after an answer) asks the first step, no story (its
     // words stay content, as before)
@@ -1715,15 +1717,23 @@ const NAMED_FEE = new Set(["phi", "le phi", "chi phi", "fee", "fees", "charge"])
 const PHAT = phrase("phạt")[0] as Word;
 /** How, asked of a penalty: "bị xử phạt ra sao", "bị phạt thế nào" ask what the penalty is (the conditions). */
 const PENALTY_HOW = new Set(["nhu the nao", "the nao", "ra sao", "nhu nao", "sao"]);
+/** Whether a cue stands in the clause (either clause unknown: it may). */
+function cueInClause(c: Cue, clause: number | undefined): boolean {
+  return c.clause === undefined || clause === undefined || c.clause === clause;
+}
 function penaltyAsked(spelled: readonly Word[], cues: Cue[], mode: MarkMode, sentenceAt: (k: number) => number): void {
   for (let k = 0; k < spelled.length; k++) {
     const entry = penaltyMap.entryAt(spelled, k, mode);
+    const phat = spelled[k]?.token === PHAT.token && spelled[k]?.marks === PHAT.marks;
+    // (Most words start no penalty phrase and are no "phạt": passed at once, nothing made for them.)
+    if (!entry && !phat) continue;
     let from = entry?.from.map((w) => w.token);
-    const [sentence, clause] = [sentenceAt(k), clauseOf(spelled[k])];
-    const sameClause = (c: Cue) => c.clause === undefined || clause === undefined || c.clause === clause;
+    const sentence = sentenceAt(k);
+    const clause = clauseOf(spelled[k]);
+    const sameClause = (c: Cue) => cueInClause(c, clause);
     // "phạt xây nhà không phép bao nhiêu": the amount asked after the penalty, in its clause (accented: "phát" is
     // another word; typed without accents, only the phrases above)
-    if (!from && spelled[k]?.token === PHAT.token && spelled[k]?.marks === PHAT.marks) {
+    if (!from && phat) {
       const amount = cues.some(
         (c) =>
           c.intent === "fee" &&

@@ -1012,9 +1012,9 @@ const NOT_SO = new Set(
     .concat(["another", "elsewhere", "different", "outside"]),
 );
 function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; span: number } | undefined {
-  const english = (k: number, token: string) => spelled[k]?.token === token && spelled[k]?.marks === "";
-  if (!english(at, "what")) return undefined;
-  const happens = english(at + 1, "happens") || english(at + 1, "happen");
+  // (Read at every word of every message: a plain function, no closure made per call.)
+  if (!englishAt(spelled, at, "what")) return undefined;
+  const happens = englishAt(spelled, at + 1, "happens") || englishAt(spelled, at + 1, "happen");
   const next = at + (happens ? 2 : 1);
   const word = spelled[next];
   if (word?.marks !== "" || clauseAt(spelled, next) !== clauseAt(spelled, at)) return undefined;
@@ -1038,6 +1038,10 @@ function supposedFrame(spelled: readonly Word[], at: number): { intent: Intent; 
     end++;
   }
   return { intent: "steps", span: end - at };
+}
+/** Whether the word at `k` is `token` typed without accents (an English word). */
+function englishAt(spelled: readonly Word[], k: number, token: string): boolean {
+  return spelled[k]?.token === token && spelled[k]?.marks === "";
 }
 /**
  * "what if my landlord still refuses to sign the form?": a paper named inside a case supposed (its clause, after "what

@@ -9,7 +9,26 @@ import { type TextWord, type Word, words } from "./normalize.js";
  */
 
 const fold = (text: string): Word[] => words(text);
-const list = (texts: readonly string[]) => texts.map(fold);
+
+/**
+ * Phrases as runs of words, with those that start with each folded token in list order: a message's word is compared
+ * only with the runs that start with it (the readings run at every word of every message), and the first such run that
+ * fits is the list's first that fits there.
+ */
+interface Runs {
+  readonly byFirst: ReadonlyMap<string, readonly Word[][]>;
+}
+function list(texts: readonly string[]): Runs {
+  const runs = texts.map(fold);
+  const byFirst = new Map<string, Word[][]>();
+  for (const run of runs) {
+    const head = (run[0] as Word).token;
+    const same = byFirst.get(head);
+    if (same) same.push(run);
+    else byFirst.set(head, [run]);
+  }
+  return { byFirst };
+}
 
 /** Stopping something: the verb a span turns into a pause. */
 const STOPS = list(["nghỉ", "ngừng", "ngưng", "dừng", "đóng cửa", "close", "stop", "shut"]);
@@ -58,8 +77,20 @@ function runAt(said: readonly Word[], k: number, run: readonly Word[]): boolean 
   }
   return true;
 }
-function saysAny(said: readonly Word[], runs: readonly Word[][]): boolean {
-  for (let k = 0; k < said.length; k++) for (const run of runs) if (runAt(said, k, run)) return true;
+/** The first of `runs` (in list order) said at `k`. */
+function firstAt(runs: Runs, said: readonly Word[], k: number): readonly Word[] | undefined {
+  const w = said[k];
+  const starting = w === undefined ? undefined : runs.byFirst.get(w.token);
+  if (starting === undefined) return undefined;
+  for (const run of starting) if (runAt(said, k, run)) return run;
+  return undefined;
+}
+/** Whether one of `runs` is said at `k`. */
+function anyAt(runs: Runs, said: readonly Word[], k: number): boolean {
+  return firstAt(runs, said, k) !== undefined;
+}
+function saysAny(said: readonly Word[], runs: Runs): boolean {
+  for (let k = 0; k < said.length; k++) if (anyAt(runs, said, k)) return true;
   return false;
 }
 
@@ -68,9 +99,9 @@ function spanAt(said: readonly Word[], k: number): boolean {
   const w = said[k] as Word;
   if (/^\d+$/.test(w.token) || COUNTS.has(w.token)) {
     // "2 tháng", "hai tháng", "a few months", "mấy bữa".
-    for (let j = k + 1; j <= k + 2 && j < said.length; j++) if (UNITS.some((u) => runAt(said, j, u))) return true;
+    for (let j = k + 1; j <= k + 2 && j < said.length; j++) if (anyAt(UNITS, said, j)) return true;
   }
-  return SPANS.some((run) => runAt(said, k, run));
+  return anyAt(SPANS, said, k);
 }
 
 /**
@@ -81,8 +112,8 @@ export function pausedStops(said: readonly TextWord[]): Set<number> {
   const out = new Set<number>();
   if (!saysAny(said, TRADE) || saysAny(said, FOR_GOOD)) return out;
   said.forEach((w, k) => {
-    if (!STOPS.some((run) => runAt(said, k, run))) return;
-    if (NOT_TRADE.some((run) => runAt(said, k + 1, run))) return;
+    if (!anyAt(STOPS, said, k)) return;
+    if (anyAt(NOT_TRADE, said, k + 1)) return;
     const before = said[k - 1];
     if (before && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))) out.add(w.at);
     else if (said.some((v, j) => v.sentence === w.sentence && spanAt(said, j))) out.add(w.at);
@@ -113,7 +144,7 @@ export function withPause<T extends TextWord>(rest: readonly T[], paused: Readon
     if (!(before !== undefined && (fits(before, PAUSE_VI) || fits(before, PAUSE_EN))))
       out.push({ ...w, token: pause.token, marks: pause.marks });
     // The stop whole ("đóng cửa"), then the trade after it unless said.
-    const stop = STOPS.find((run) => runAt(rest, k, run))?.length ?? 1;
+    const stop = firstAt(STOPS, rest, k)?.length ?? 1;
     out.push(...rest.slice(k, k + stop));
     k += stop - 1;
     if (!english && !runAt(rest, k + 1, TRADE_VI))
@@ -171,31 +202,29 @@ export function changedTrades(said: readonly TextWord[]): Set<number> {
   if (saysAny(said, FIRM)) return out;
   const traded = saysAny(said, TRADED);
   said.forEach((w, k) => {
-    const move = MOVES.find((run) => runAt(said, k, run));
+    const move = firstAt(MOVES, said, k);
     if (move && traded) {
       // "dời quán", "chuyển cửa hàng": the shop moved right after the move…
-      if (SHOPS.some((run) => runAt(said, k + move.length, run))) out.add(w.at);
+      if (anyAt(SHOPS, said, k + move.length)) out.add(w.at);
       // …or named before it in its clause, the move going somewhere ("quán nhậu nhà tui dời qua đường bên kia").
       const next = said[k + move.length];
-      const goes = next === undefined || next.clause !== w.clause || WHITHER.some((run) => runAt(said, k + 1, run));
+      const goes = next === undefined || next.clause !== w.clause || anyAt(WHITHER, said, k + 1);
       const subject = said
         .slice(Math.max(0, k - 5), k)
-        .some((v, j, before) => v.clause === w.clause && SHOPS.some((run) => runAt(before, j, run)));
+        .some((v, j, before) => v.clause === w.clause && anyAt(SHOPS, before, j));
       if (goes && subject) out.add(w.at);
     }
-    const change = CHANGES.find((run) => runAt(said, k, run));
+    const change = firstAt(CHANGES, said, k);
     if (!change) return;
     let j = k + change.length;
-    while (j < said.length && j < k + change.length + 2 && BETWEEN.some((run) => runAt(said, j, run))) j++;
+    while (j < said.length && j < k + change.length + 2 && anyAt(BETWEEN, said, j)) j++;
     const thing = said[j];
     if (thing === undefined || thing.clause !== w.clause) return;
-    if (traded && REGISTERED.some((run) => runAt(said, j, run))) out.add(w.at);
+    if (traded && anyAt(REGISTERED, said, j)) out.add(w.at);
     // "đổi (từ) bán cà phê qua bán cơm": a line sold for another.
-    if (SELLS.some((run) => runAt(said, j, run))) {
-      const turn = said.findIndex(
-        (v, t) => t > j && t <= j + 5 && v.clause === w.clause && TO.some((run) => runAt(said, t, run)),
-      );
-      if (turn > 0 && SELLS.some((run) => runAt(said, turn + 1, run))) out.add(w.at);
+    if (anyAt(SELLS, said, j)) {
+      const turn = said.findIndex((v, t) => t > j && t <= j + 5 && v.clause === w.clause && anyAt(TO, said, t));
+      if (turn > 0 && anyAt(SELLS, said, turn + 1)) out.add(w.at);
     }
   });
   return out;
@@ -222,3 +251,6 @@ export function tradeChanges<T extends TextWord>(said: readonly T[]): T[] {
   }
   return out;
 }
+
+/** The phrase runs' index, for the tests that hold it to the plain reading (test/search/s39-speed.test.ts). */
+export { firstAt as firstRunAt, list as phraseRuns };

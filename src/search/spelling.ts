@@ -286,8 +286,13 @@ const DIALECT_WHEN: Record<string, (before: string, after: string | undefined, a
 };
 
 /** `input` with the dialect words read as the words they stand for (`DIALECT`, `DIALECT_WHEN`). */
+/** A word's clause, when it has one. */
+function clauseOfWord(w: Word | undefined): number | undefined {
+  return (w as (Word & { clause?: number }) | undefined)?.clause;
+}
+
 function withDialect<T extends Word>(input: readonly T[]): T[] {
-  const clause = (w: Word | undefined) => (w as (Word & { clause?: number }) | undefined)?.clause;
+  const clause = clauseOfWord;
   const out: T[] = [];
   input.forEach((w, k) => {
     const entry = dialect.get(`${w.token} ${w.marks}`);
@@ -318,7 +323,7 @@ const WHAT = phrase("gì")[0] as Word;
 
 /** "chi" read as "gì" where it asks what (`ASKS_CHI_AFTER`, `PARTICLES`). */
 function withWhat<T extends Word>(input: T[]): T[] {
-  const clause = (w: Word | undefined) => (w as (Word & { clause?: number }) | undefined)?.clause;
+  const clause = clauseOfWord;
   return input.map((w, k) => {
     if (w.token !== CHI || w.marks !== "" || !ASKS_CHI_AFTER.has(input[k - 1]?.token ?? "")) return w;
     const next = input[k + 1];
