@@ -121,6 +121,11 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     ),
   ],
   fee: [
+    // a sum paid, said "khoản" after a verb of paying ("xã có thu khoản nào không", "có khoản thu nào không", "tốn
+    // những khoản gì", "phải trả khoản gì không"); not one received ("được hưởng những khoản gì": an allowance), nor
+    // "khoản thu nhập" (income)
+    ...["thu khoản", "khoản thu nào", "khoản thu gì", "tốn những khoản", "tốn khoản", "đóng những khoản"],
+    ...["đóng khoản", "trả khoản", "trả những khoản"],
     "bao nhiêu tiền",
     "mất bao nhiêu",
     "hết bao nhiêu",

@@ -7,7 +7,8 @@ import { firstReply, SECTION_LINE, type Section } from "../harness/converse.js";
  * that only asks for help ("nhờ tư vấn giúp", "xin hướng dẫn về …", "could you explain …", "tell me about the
  * procedure for …") asks about the whole procedure, so the reply shows no steps section; "làm từng bước sao" asks
  * the steps; "áp dụng khi nào" asks when the procedure applies, its conditions; "how quickly must the ward step in"
- * asks the office's own time, not a deadline of the citizen's. Every one was read otherwise before.
+ * asks the office's own time, not a deadline of the citizen's; "có thu khoản nào không", "tốn những khoản gì" ask the
+ * fee. Every one was read otherwise before.
  */
 const cases: [text: string, code: string, section: Section | "general"][] = [
   ["Tôi sắp cưới vợ, muốn đăng ký kết hôn ở phường, nhờ tư vấn giúp.", "1.000894", "general"],
@@ -18,6 +19,9 @@ const cases: [text: string, code: string, section: Section | "general"][] = [
   ["đăng ký khai sinh cho con làm từng bước sao", "1.001193", "steps"],
   ["Đăng ký lại khai sinh áp dụng khi nào?", "1.004884", "conditions"],
   ["If I report a child being abused by a neighbour, how quickly must the ward step in?", "1.004946", "time"],
+  // a sum paid, said "khoản" after a verb of paying
+  ["Đăng ký tạm trú cho người thuê trọ thì phường có thu khoản nào không?", "1.004194", "fee"],
+  ["làm giấy xác nhận tình trạng hôn nhân tốn những khoản gì", "1.004873", "fee"],
 ];
 
 describe("sections asked in session 39's phrasings, through the assistant", () => {
