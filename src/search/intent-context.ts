@@ -515,6 +515,8 @@ const UNITS = new Set(["m2", "m", "met", "phieu", "tuoi", "phan", "%", "nguoi"])
 /** Who must do it: the citizen (a legal deadline, conditions) or the office (its processing time). */
 const OBLIGATION = new Set(["phai"]);
 const OBLIGATION_EN = ["must", "have to", "has to"].map(tokenize);
+/** A modal an English question puts before its subject: "how quickly must the ward act". */
+const ENGLISH_MUST = new Set(["must"]);
 const OTHERWISE = new Set(tokenize("hay hoặc or"));
 const WAITING = new Set(tokenize("chờ đợi mất hết"));
 const WAITING_WORDS = words("chờ đợi mất hết");
@@ -1614,9 +1616,11 @@ function isObligation(spelled: readonly Word[], cue: Cue): boolean {
   );
   if (!modal) return false;
   // the office's duty: "xã phải giải quyết trong bao lâu", "how long does the commune have to resolve", "… và xã
-  // giải quyết trong bao lâu"; not an office one goes or writes to ("gửi lên phường trong mấy ngày")
+  // giải quyết trong bao lâu"; not an office one goes or writes to ("gửi lên phường trong mấy ngày"). An English
+  // question puts its subject after "must": "how quickly must the commune act" (the office's time).
   const from = Math.max(0, modal.k - 3);
-  for (let k = from; k < Math.max(modal.k, at); k++) {
+  const to = Math.max(modal.k, at, ENGLISH_MUST.has(modal.w.token) ? modal.k + 3 : 0);
+  for (let k = from; k < to; k++) {
     const word = spelled[k]?.token ?? "";
     if (OFFICE_SUBJECT.has(word) && !TOWARD.has(spelled[k - 1]?.token ?? "") && sentenceOf(spelled[k]) === sentence) {
       return false;

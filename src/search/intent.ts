@@ -121,6 +121,11 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     ),
   ],
   fee: [
+    // a sum paid, said "khoản" after a verb of paying ("xã có thu khoản nào không", "có khoản thu nào không", "tốn
+    // những khoản gì", "phải trả khoản gì không"); not one received ("được hưởng những khoản gì": an allowance), nor
+    // "khoản thu nhập" (income)
+    ...["thu khoản", "khoản thu nào", "khoản thu gì", "tốn những khoản", "tốn khoản", "đóng những khoản"],
+    ...["đóng khoản", "trả khoản", "trả những khoản"],
     "bao nhiêu tiền",
     "mất bao nhiêu",
     "hết bao nhiêu",
@@ -490,6 +495,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     // How long a paper stays valid is no processing time: the records state it among the conditions ("Giấy có
     // giá trị … 06 tháng kể từ ngày cấp"), as the law they quote does.
     "có thời hạn bao lâu",
+    // when a procedure applies at all ("đăng ký lại khai tử áp dụng khi nào"): the case it is for
+    "áp dụng khi nào",
     "có giá trị bao lâu",
     "giá trị bao lâu",
     "giá trị trong bao lâu",
@@ -640,6 +647,8 @@ const CUES: Record<Exclude<Intent, "general">, string[]> = {
     "những bước",
     "bước gì",
     "lần lượt",
+    // "làm từng bước sao": step by step
+    "từng bước",
     // the first or next step: "xong rồi làm gì tiếp", "bước đầu tiên là gì", "trước tiên phải làm gì"
     ...["làm gì tiếp", "làm gì tiếp theo", "bước đầu tiên", "bước tiếp theo", "trước tiên phải làm gì"],
     ...["đầu tiên phải làm gì", "đầu tiên cần làm gì", "trước tiên cần làm gì"],
@@ -1183,6 +1192,10 @@ const CLOSINGS = [
   "tư vấn giúp",
   "mong được tư vấn",
   "xin tư vấn",
+  // asked for help or advice with no section named ("nhờ tư vấn giúp", "tôi muốn được hướng dẫn về thủ tục …", "xin
+  // hướng dẫn về việc …"), in English too ("could you explain …", "tell me about that procedure"): the whole of it
+  ...["nhờ hướng dẫn", "nhờ tư vấn", "tư vấn giùm", "được hướng dẫn", "hướng dẫn về", "được tư vấn", "tư vấn về"],
+  ...["tell me about", "explain"],
 ];
 
 // Look like cues but name the thing asked about: "đổi địa chỉ hộ kinh doanh" is not "where",
@@ -2851,8 +2864,13 @@ export function chooseIntent(
    */
   options: { channelIsProcedure?: boolean } = {},
 ): Intent {
-  const cues = all.filter((c) => !c.mute);
-  const asking = cues.some((c) => !c.closing) ? cues.filter((c) => !c.closing) : cues;
+  const cues = all.filter((c) => !c.mute && !namesAfterClosing(c, all));
+  // A letter that only asks for help ("nhờ tư vấn giúp", "could you explain …") asks about the whole procedure: no
+  // section is named, so none is chosen (the labelled sets read it `general`).
+  // (a paper said lacking beside it is the story: "chưa có giấy chứng nhận …, nhờ hướng dẫn")
+  const strong = cues.filter((c) => !c.weak);
+  if (strong.length > 0 && strong.every((c) => c.closing)) return "general";
+  const asking = cues.filter((c) => !c.closing);
   const last = Math.max(-1, ...asking.map((c) => c.sentence));
   const inLast = asking.filter((c) => c.sentence === last);
   let there = inLast.some((c) => !c.weak) ? inLast.filter((c) => !c.weak) : inLast;
@@ -2909,6 +2927,17 @@ export function chooseIntent(
     found.delete("steps");
   }
   return PRIORITY.find((i) => found.has(i)) ?? "general";
+}
+
+/** The procedure as a noun, in English ("tell me about the procedure for …"): names what is asked about. */
+const PROCEDURE_NOUNS = new Set(["procedure", "process"]);
+/**
+ * "Tell me about the procedure for …", "could you explain the temporary residence registration procedure": the noun
+ * after a request for an explanation in its sentence names the procedure; it asks no steps.
+ */
+function namesAfterClosing(cue: Cue, all: readonly Cue[]): boolean {
+  if (cue.intent !== "steps" || cue.tokens.length !== 1 || !PROCEDURE_NOUNS.has(cue.tokens[0] ?? "")) return false;
+  return all.some((c) => c.closing && c.sentence === cue.sentence && (c.at ?? 0) < (cue.at ?? 0));
 }
 
 /** Documents cues that say only "what it holds", whose noun is said before them. */
