@@ -2770,6 +2770,12 @@ const NOTE_STOP = new Set(
     "nếu thì hãy xin làm thủ tục này đăng ký cấp của và là có được đã các cho thay vì khi chỉ dùng dành việc nơi ở tại không một",
   ),
 );
+/**
+ * Wanting and needing tell no case either (every case is wanted: "muốn nghỉ hẳn", "nếu cần thay đổi"); with their
+ * accents, as "muộn" (late) and "căn" (căn cước) fold alike.
+ */
+const NOTE_WANTS = new Set(accented("muốn cần"));
+const NOTE_WANTS_BARE = new Set(tokenize("muốn cần"));
 
 /**
  * A sentence that settles a "which one?" list, read against the list's own `checkFirst` notes: each clause
@@ -2782,7 +2788,12 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
   // thing they share, no case of one of them: "giấy phép bán thuốc lá" said again over its re-issue tells none.
   const [head, ...rest] = options.map((o) => new Set(tokenize(o.name)));
   const named = new Set([...(head ?? [])].filter((t) => rest.every((r) => r.has(t))));
-  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t) && !named.has(t)));
+  // Typed with accents, a word is matched with them: "những gì" tells no "nhưng bị hỏng", "trước hạn" no "nghỉ hẳn".
+  const typed = words(text.slice(0, 300));
+  const withAccents = typedWithMarks(typed);
+  const keyOf = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const wants = (w: Word) => (withAccents ? NOTE_WANTS.has(`${w.token}:${w.marks}`) : NOTE_WANTS_BARE.has(w.token));
+  const said = new Set(typed.filter((w) => !NOTE_STOP.has(w.token) && !named.has(w.token) && !wants(w)).map(keyOf));
   if (said.size === 0) return undefined;
   const best = new Map<string, number>();
   for (const option of options) {
@@ -2796,7 +2807,12 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
       // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").
       const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|thì không|instead of|not)\s/iu)[0] ?? clause;
-      const shared = new Set(tokenize(own).filter((t) => said.has(t))).size;
+      // The cited code's digits are no words of the case ("(3.000244)" is no "3 tầng", "(1.004884)" no "cấp 1").
+      const shared = new Set(
+        words(own.replace(CITED_CODE, " "))
+          .map(keyOf)
+          .filter((k) => said.has(k)),
+      ).size;
       for (const code of meant) {
         if (options.some((o) => o.code === code)) best.set(code, Math.max(best.get(code) ?? 0, shared));
       }
