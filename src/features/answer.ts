@@ -1941,20 +1941,29 @@ function asksOfCase(
   // bao lâu" after a marriage are)
   if (framesOtherRequest(current, text)) return false;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
-  // price is no section ("vô Sài Gòn mất bao lâu")
-  if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
+  // price is no section ("vô Sài Gòn mất bao lâu"). Unless the case-question judge, learnt from follow-ups, is sure the
+  // price is the case's ("đưa bà vào đó vì bà lẫn rồi, nhà tôi có phải đóng tiền gì ko" after a care-home admission,
+  // "is there any fee to file the claim?"): then the scope gate and the câu mẫu's words must read it as the ward's too.
+  if (cue?.section === "time" && travelsTo(text)) return false;
+  const priced = cue?.section === "fee";
+  if (priced && caseP(text, current, catalogue) < CASE_SURE_OF_THING) return false;
   // "my father's hands tremble and he cannot write his name, can he use a thumbprint instead?": English the
   // case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
   // learnt from first messages (few of them English), read its everyday words ("tremble", "thumbprint") as another
   // matter; off-topic English after an answer ("is the weather in Hanoi nice in March?") the judge reads as none, and
   // one that names mostly things the ward never says ("how much is petrol") is left to the readings below.
-  if (writesEnglish(text) && fewOutsiders(text, catalogue) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE)
+  if (
+    !priced &&
+    writesEnglish(text) &&
+    fewOutsiders(text, catalogue) &&
+    caseP(text, current, catalogue) >= ENGLISH_CASE_SURE
+  )
     return true;
   const scope = search instanceof ExampleSearch ? search.scope : null;
   if (scope === null) return false;
   const p = outOfScope(scope, text);
   if (p < CASE_OUT_OF_SCOPE && leansToCase(current, text, cue, catalogue)) return true;
-  if (p >= CASE_OUT_OF_SCOPE_ENGLISH) return false;
+  if (priced || p >= CASE_OUT_OF_SCOPE_ENGLISH) return false;
   // "tôi đau chân không đi được, nhờ con trai đi thay được không", "phải điền tờ khai gì không", "what ID should I
   // bring? I only have my passport": a question of the case in the citizen's own words, whose words the câu mẫu (first messages) weigh too
   // thinly, and the scope gate reads as half another matter. The case-question judge, learnt from follow-ups, reads how
@@ -1962,10 +1971,12 @@ function asksOfCase(
   // the ward never says ("giảm cân", "shipping": another matter), the gate need only not be sure of another matter.
   // Vietnamese typed without accents says too little of what its words are ("ho ngheo … tien dien"); a time asked in
   // Vietnamese that no reading above took is the time of the thing it names, though the case's words name it ("thi đại
-  // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học").
+  // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học"), unless the judge is sure
+  // it is the case's ("khoảng bao lâu thì cán bộ xuống" after a mobile registration).
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   const english = typedInEnglish(text);
-  const vietnamese = typedWithMarks(typed) && cue?.section !== "time";
+  const vietnamese =
+    typedWithMarks(typed) && (cue?.section !== "time" || caseP(text, current, catalogue) >= CASE_SURE_OF_THING);
   // (English that says no word the ward's English câu mẫu say, "does my dog need a license?", or mostly words the ward
   // never says, names another matter, whatever its frame: fewOutsiders)
   const englishOfWard = english && fewOutsiders(text, catalogue);
@@ -2017,6 +2028,13 @@ function leansToCase(current: Procedure, text: string, cue: SectionCue | undefin
   }
   return lean >= 0;
 }
+
+/**
+ * P(a question of the case) from which a price or a time asked after an answer, that no reading took, may be the case's
+ * rather than the thing its words name (asksOfCase). On the tuning conversations' turns that reach it, the judge this
+ * sure met only prices and times of the case.
+ */
+const CASE_SURE_OF_THING = 0.9;
 
 /** P(out of scope) under which a question of the case no reading took is the ward's (asksOfCase). */
 const CASE_OUT_OF_SCOPE = 0.2;
@@ -2770,6 +2788,12 @@ const NOTE_STOP = new Set(
     "nếu thì hãy xin làm thủ tục này đăng ký cấp của và là có được đã các cho thay vì khi chỉ dùng dành việc nơi ở tại không một",
   ),
 );
+/**
+ * Wanting and needing tell no case either (every case is wanted: "muốn nghỉ hẳn", "nếu cần thay đổi"); with their
+ * accents, as "muộn" (late) and "căn" (căn cước) fold alike.
+ */
+const NOTE_WANTS = new Set(accented("muốn cần"));
+const NOTE_WANTS_BARE = new Set(tokenize("muốn cần"));
 
 /**
  * A sentence that settles a "which one?" list, read against the list's own `checkFirst` notes: each clause
@@ -2782,7 +2806,12 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
   // thing they share, no case of one of them: "giấy phép bán thuốc lá" said again over its re-issue tells none.
   const [head, ...rest] = options.map((o) => new Set(tokenize(o.name)));
   const named = new Set([...(head ?? [])].filter((t) => rest.every((r) => r.has(t))));
-  const said = new Set(tokenize(text.slice(0, 300)).filter((t) => !NOTE_STOP.has(t) && !named.has(t)));
+  // Typed with accents, a word is matched with them: "những gì" tells no "nhưng bị hỏng", "trước hạn" no "nghỉ hẳn".
+  const typed = words(text.slice(0, 300));
+  const withAccents = typedWithMarks(typed);
+  const keyOf = (w: Word) => (withAccents ? `${w.token}:${w.marks}` : w.token);
+  const wants = (w: Word) => (withAccents ? NOTE_WANTS.has(`${w.token}:${w.marks}`) : NOTE_WANTS_BARE.has(w.token));
+  const said = new Set(typed.filter((w) => !NOTE_STOP.has(w.token) && !named.has(w.token) && !wants(w)).map(keyOf));
   if (said.size === 0) return undefined;
   const best = new Map<string, number>();
   for (const option of options) {
@@ -2796,7 +2825,12 @@ function toldByNotes(options: readonly Procedure[], text: string): Procedure | u
       // What the clause says the case is not ("…, không phải tạm ngừng", "thay vì đăng ký lại") is no word of its case.
       // Nor what it says not to do then ("…, thì không đổi giấy theo thủ tục này mà phải xác định lại").
       const own = clause.split(/,?\s(?:không phải|chứ không|thay vì|thì không|instead of|not)\s/iu)[0] ?? clause;
-      const shared = new Set(tokenize(own).filter((t) => said.has(t))).size;
+      // The cited code's digits are no words of the case ("(3.000244)" is no "3 tầng", "(1.004884)" no "cấp 1").
+      const shared = new Set(
+        words(own.replace(CITED_CODE, " "))
+          .map(keyOf)
+          .filter((k) => said.has(k)),
+      ).size;
       for (const code of meant) {
         if (options.some((o) => o.code === code)) best.set(code, Math.max(best.get(code) ?? 0, shared));
       }
