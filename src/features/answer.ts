@@ -2750,13 +2750,16 @@ function withoutForeignElement(
   const setAside = listed.filter((h) => isForeignElement(h.procedure) !== foreign);
   if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
-  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores.
+  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores. So does
+  // search's own plain first whose foreign twin it listed beside it: the pair tells the family asked, an unrelated
+  // record listed after them (a vocational training beside a birth registration) no rival.
   const lead = listed[0];
   const twinLeads =
     first !== undefined &&
     lead !== undefined &&
     (standsFor.get(first) === lead ||
-      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code));
+      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code) ||
+      (!foreign && first === lead && setAside.some((h) => plainFor(h.procedure)?.code === first.procedure.code)));
   if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
