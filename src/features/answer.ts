@@ -2549,12 +2549,56 @@ function changesAsked(thing: Procedure, all: readonly Procedure[], text: string)
   // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
   // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue). Read before the family: most
   // first questions say no paper held, and the family is a walk over the catalogue.
-  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
+  const folded = fold(text.normalize("NFC"));
+  if (CERTIFIED_HELD.test(folded)) return afterCertifiedAsked(thing, all, text);
+  if (!HELD_PAPER.test(folded)) return [];
   const changes = familyOf(thing, all, isForeignElement).filter(isChange);
   if (changes.length === 0) return [];
   const meant = variantForDetail([thing, ...changes], text);
   if (meant) return meant === thing ? [] : [meant];
   return changes;
+}
+
+/**
+ * A paper said certified already (folded): "hợp đồng … đã chứng thực", "chứng thực ở xã tháng trước", "chứng
+ * thực ở phường bị gõ sai", "năm ngoái chứng thực ở xã", "năm ngoái em …
+ * chứng thực hợp đồng … ở phường" (not "hồi": folded it is "hỏi" of "cho hỏi chứng thực"). A certification done is no longer the matter: what is done with the certified paper.
+ */
+const CERTIFIED_HELD =
+  /da (?:duoc )?chung thuc|chung thuc (?:o|tai) (?:ubnd )?(?:xa|phuong)[^,.;?]{0,12}?(?:thang truoc|nam ngoai|nam \d{4}|tuan truoc|truoc day|roi|bi )|(?:thang truoc|nam ngoai|nam \d{4}|truoc day)(?: chung thuc|[^.;?]{0,40}?chung thuc (?:hop dong|giao dich|van ban|di chuc))/u;
+/** What a record of a certified paper says of it in its name or aliases: "… đã (được) chứng thực". */
+const OF_CERTIFIED = /\bda (?:duoc )?chung thuc\b/u;
+/** Words of the records' names and aliases that tell no one of them (places, grammar). */
+const AFTER_STOP = new Set(tokenize("ở tại xã phường của trong cho và các từ có"));
+
+/**
+ * The records for a paper certified already (their names or aliases say "đã (được) chứng thực": its amendment or
+ * cancellation, the correction of its typing errors, a copy of it) a first question asks for when search answered the
+ * certification itself («hợp đồng mua bán đất đã chứng thực ở phường, giờ muốn sửa»: Nghị định 23/2015/NĐ-CP, Điều 38–
+ * 40): the one whose own words the message says (words no other of them says: «hủy», «bổ sung» of the amendment,
+ * «đánh máy», «sai» of the correction, «bản sao», «mất» of the copy), else all of them to choose from. None when the
+ * thing is one of them, or none is in the catalogue.
+ */
+function afterCertifiedAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+  const ofCertified = (p: Procedure) => [p.name, ...p.aliases].some((t) => OF_CERTIFIED.test(fold(t)));
+  if (ofCertified(thing)) return [];
+  const after = all.filter((p) => p.field === thing.field && p.code !== thing.code && ofCertified(p));
+  if (after.length === 0) return [];
+  const own = new Map(after.map((p) => [p, new Set(tokenize([p.name, ...p.aliases].join(" ")))]));
+  const thingWords = new Set(tokenize([thing.name, ...thing.aliases].join(" ")));
+  const said = new Set(tokenize(text));
+  const counts = after.map((p) => {
+    const mine = own.get(p) as Set<string>;
+    let n = 0;
+    for (const t of mine) {
+      if (!said.has(t) || AFTER_STOP.has(t) || thingWords.has(t)) continue;
+      if (after.every((q) => q === p || !(own.get(q) as Set<string>).has(t))) n++;
+    }
+    return n;
+  });
+  const best = Math.max(...counts);
+  const leaders = after.filter((_, i) => counts[i] === best);
+  return best > 0 && leaders.length === 1 ? leaders : after;
 }
 
 /**
@@ -2751,15 +2795,20 @@ function withoutForeignElement(
   if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
   // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores. So does
-  // search's own plain first whose foreign twin it listed beside it: the pair tells the family asked, an unrelated
-  // record listed after them (a vocational training beside a birth registration) no rival.
+  // search's own plain first whose foreign twin it listed second: the pair heading the list tells the family asked, a
+  // record listed after them (a vocational training after a birth registration and its twin) no rival. Not a twin
+  // listed further down: "mất giấy khai sinh" lists the birth registration, the extract's copy, then the twin.
   const lead = listed[0];
   const twinLeads =
     first !== undefined &&
     lead !== undefined &&
     (standsFor.get(first) === lead ||
       (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code) ||
-      (!foreign && first === lead && setAside.some((h) => plainFor(h.procedure)?.code === first.procedure.code)));
+      (!foreign &&
+        first === lead &&
+        listed[1] !== undefined &&
+        setAside.includes(listed[1]) &&
+        plainFor(listed[1].procedure)?.code === first.procedure.code));
   if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
