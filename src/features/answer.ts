@@ -1805,10 +1805,10 @@ async function answerQuestion(
       .map((h) => h.procedure)
       .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
     // Never one the citizen has just said is not it ("sai rồi, giấy phép rượu khác"), though a listed one's note cites it.
-    const listed = withAlternatives(
-      ranked,
-      catalogue.procedures.filter((p) => !aside.has(p.code)),
-    );
+    const open = catalogue.procedures.filter((p) => !aside.has(p.code));
+    const alternatives = withAlternatives(ranked, open);
+    // A first question's list of one small matter is offered whole (withWholeMatter).
+    const listed = current ? alternatives : withWholeMatter(alternatives, open, text);
     // After an answer, a new matter told ("we also want to sell beer in the shop, which paper is that?", "giờ bà tôi cần
     // chứng thực chữ ký trên giấy nhờ cháu nhận trợ cấp") whose list the judge finds clearly led by another procedure,
     // which the list would show first too: that one answered, as for a first question, the others (the procedure at
@@ -4235,6 +4235,45 @@ function citedBy(procedure: Procedure, all: readonly Procedure[]): Procedure[] {
 
 /** A procedure code as the records' notes cite it: "(thủ tục 2.000635)", "(1.004884)". */
 const CITED_CODE = /\b\d\.\d{6}\b/g;
+
+/** Adjacent folded word pairs of a text ("mai tang" of "mai táng phí"): how a matter is named. */
+function wordPairs(text: string): Set<string> {
+  const tokens = tokenize(text);
+  const pairs = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
+  return pairs;
+}
+const PAIRS_OF = new WeakMap<Procedure, Set<string>>();
+/** The word pairs of a record's name and aliases, each title on its own. */
+function namePairs(procedure: Procedure): Set<string> {
+  let pairs = PAIRS_OF.get(procedure);
+  if (!pairs) {
+    pairs = new Set([procedure.name, ...procedure.aliases].flatMap((t) => [...wordPairs(t)]));
+    PAIRS_OF.set(procedure, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * A first question's list whose every record names one matter the message names too (a word pair of their names or
+ * aliases: «mai táng» of the funeral supports), and which the catalogue holds in no more records than a list shows:
+ * that matter's records all, the listed ones first. «xin hỗ trợ tiền mai táng» lists three of the five funeral supports
+ * (social protection, social pension, emergency aid, a person of merit, the liên thông of a death): who died settles
+ * which, and a list that leaves out the citizen's own case asks them to pick a wrong one. A pair many records say
+ * («đăng ký», «hỗ trợ», «khai sinh») is no such small matter: the list stays search's.
+ */
+function withWholeMatter(listed: readonly Procedure[], all: readonly Procedure[], text: string): Procedure[] {
+  if (listed.length < 2 || listed.length >= LIST_MAX) return [...listed];
+  const said = wordPairs(text);
+  let whole: Procedure[] = [];
+  for (const pair of namePairs(listed[0] as Procedure)) {
+    if (!said.has(pair) || !listed.every((p) => namePairs(p).has(pair))) continue;
+    const matter = all.filter((p) => namePairs(p).has(pair));
+    if (matter.length <= LIST_MAX && matter.length > whole.length) whole = matter;
+  }
+  if (whole.length <= listed.length) return [...listed];
+  return [...listed, ...whole.filter((p) => !listed.includes(p))];
+}
 
 /**
  * A "which one?" list with the procedures its first candidates' "check first" notes send people to
