@@ -2530,11 +2530,11 @@ function listLeader(
 
 /**
  * A licence or certificate said held already (folded): "đã được cấp giấy phép …", "giấy phép xây dựng nhà tôi đã được
- * cấp", "giấy phép bán lẻ thuốc lá đang có"; the held words near the paper's own, not another paper held ("xin giấy phép
- * xây nhà trên đất đã có sổ").
+ * cấp", "giấy phép bán lẻ thuốc lá đang có", "… đã cấp", "… cấp năm ngoái", "có giấy phép xây nhà rồi"; the held words
+ * near the paper's own, not another paper held ("xin giấy phép xây nhà trên đất đã có sổ").
  */
 const HELD_PAPER =
-  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co)(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
+  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co|da cap|(?:phuong |xa )?cap (?:hoi |tu )?nam (?:ngoai|truoc|\d{4}))(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)|\bco (?:cai )?giay (?:phep|chung nhan|dang ky)[^,.;?]{0,25}? roi\b/u;
 
 /**
  * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered
@@ -2545,7 +2545,14 @@ const HELD_PAPER =
 function changesAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
   // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
   // abroad, "không đi lại được" of a mobile marriage registration).
-  if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  if (thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  // Search's first a change of the thing (its re-issue listed first for «giấy phép xây dựng đã cấp năm ngoái»): the
+  // thing it changes is the paper held, its changes the matter.
+  if (isChange(thing)) {
+    const things = familyOf(thing, all, isForeignElement).filter((p) => !isChange(p));
+    if (things.length !== 1) return [];
+    return changesAsked(things[0] as Procedure, all, text);
+  }
   // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
   // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue). Read before the family: most
   // first questions say no paper held, and the family is a walk over the catalogue.
