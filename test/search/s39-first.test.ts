@@ -1,8 +1,9 @@
 /**
  * Session 39 (FIRST): a citizen's first message through the whole assistant, where the start of the session (e5fc38b)
- * answered the certification of a paper the message says is certified already, or listed a few of a small matter's
- * records only. Own phrasings (no tuning line), written after the readings were designed on the tuning conversations'
- * first turns; each case failed on e5fc38b but the guard that a certification asked stays the certification.
+ * answered the certification of a paper the message says is certified already, listed a few of a small matter's
+ * records only, or answered a building permit's first issue for a permit said held. Own phrasings (no tuning line),
+ * written after the readings were designed on the tuning conversations' first turns; each case failed on e5fc38b but
+ * the guard that a certification asked stays the certification.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { LiveCatalogue } from "../../src/catalogue/live.js";
@@ -26,6 +27,10 @@ const FIX_DEED = "2.000927";
 const COPY_DEED = "2.000942";
 /** The funeral supports: social protection, social pension, emergency aid, a person of merit, the liên thông of a death. */
 const FUNERAL = ["1.001731", "1.014028", "2.000744", "1.010824", "2.002913"];
+/** Cấp giấy phép xây dựng: the permit's first issue. */
+const BUILDING_PERMIT = "1.013225";
+/** The building permit's changes: its amendment, extension and re-issue. */
+const BUILDING_PERMIT_CHANGES = ["1.013226", "1.013227", "1.013228"];
 
 async function offered(text: string): Promise<{ code: string | undefined; listed: (string | undefined)[] }> {
   const replies = await chatWith(catalogue).say(text);
@@ -65,5 +70,17 @@ describe("a first question's list of one small matter is offered whole", () => {
     const { code, listed } = await offered(text);
     expect(code).toBeUndefined();
     expect(listed).toEqual(expect.arrayContaining(FUNERAL));
+  });
+});
+
+describe("a licence said held by how people say it asks for one of its changes", () => {
+  it.each([
+    "giấy phép xây dựng của nhà em đã cấp từ 2023, giờ phải làm thủ tục gì tiếp với nó",
+    "em có giấy phép xây dựng nhà ở rồi, giờ cần làm thủ tục với giấy phép này",
+  ])("%s → the permit's changes to choose from", async (text) => {
+    const { code, listed } = await offered(text);
+    expect(code).toBeUndefined();
+    expect(listed).toEqual(expect.arrayContaining(BUILDING_PERMIT_CHANGES));
+    expect(listed).not.toContain(BUILDING_PERMIT);
   });
 });
