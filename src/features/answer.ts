@@ -1580,7 +1580,7 @@ async function answerQuestion(
   // no longer the matter: the change the words name, or the thing's changes to choose from.
   const changes =
     top && !current && !labelled && outcome.decision !== "none"
-      ? changesAsked(top.procedure, catalogue.procedures, text)
+      ? changesAsked(top.procedure, catalogue.procedures, text, outcome.decision === "answer")
       : [];
   const [onlyChange] = changes;
   if (top && onlyChange && changes.length === 1)
@@ -2542,13 +2542,21 @@ const HELD_PAPER =
  * (variantForDetail), else all its changes to choose from. None when the thing itself is meant (a first issue said) or
  * it has no changes.
  */
-function changesAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+function changesAsked(
+  thing: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  /** Search answered `thing` (not only listed it first). */
+  answered = false,
+): Procedure[] {
   // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
   // abroad, "không đi lại được" of a mobile marriage registration).
   if (thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
   // Search's first a change of the thing (its re-issue listed first for «giấy phép xây dựng đã cấp năm ngoái»): the
-  // thing it changes is the paper held, its changes the matter.
+  // thing it changes is the paper held, its changes the matter. A change search answered stands («đã có giấy phép xây
+  // nhà 3 tầng, giờ muốn đổi thiết kế thành 4 tầng»: its amendment).
   if (isChange(thing)) {
+    if (answered) return [];
     const things = familyOf(thing, all, isForeignElement).filter((p) => !isChange(p));
     if (things.length !== 1) return [];
     return changesAsked(things[0] as Procedure, all, text);
