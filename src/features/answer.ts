@@ -1580,7 +1580,7 @@ async function answerQuestion(
   // no longer the matter: the change the words name, or the thing's changes to choose from.
   const changes =
     top && !current && !labelled && outcome.decision !== "none"
-      ? changesAsked(top.procedure, catalogue.procedures, text)
+      ? changesAsked(top.procedure, catalogue.procedures, text, outcome.decision === "answer")
       : [];
   const [onlyChange] = changes;
   if (top && onlyChange && changes.length === 1)
@@ -1805,10 +1805,10 @@ async function answerQuestion(
       .map((h) => h.procedure)
       .sort((a, b) => Number(isForeignElement(a) !== foreign) - Number(isForeignElement(b) !== foreign));
     // Never one the citizen has just said is not it ("sai rồi, giấy phép rượu khác"), though a listed one's note cites it.
-    const listed = withAlternatives(
-      ranked,
-      catalogue.procedures.filter((p) => !aside.has(p.code)),
-    );
+    const open = catalogue.procedures.filter((p) => !aside.has(p.code));
+    const alternatives = withAlternatives(ranked, open);
+    // A first question's list of one small matter is offered whole (withWholeMatter).
+    const listed = current ? alternatives : withWholeMatter(alternatives, open, text);
     // After an answer, a new matter told ("we also want to sell beer in the shop, which paper is that?", "giờ bà tôi cần
     // chứng thực chữ ký trên giấy nhờ cháu nhận trợ cấp") whose list the judge finds clearly led by another procedure,
     // which the list would show first too: that one answered, as for a first question, the others (the procedure at
@@ -2548,11 +2548,11 @@ function listLeader(
 
 /**
  * A licence or certificate said held already (folded): "đã được cấp giấy phép …", "giấy phép xây dựng nhà tôi đã được
- * cấp", "giấy phép bán lẻ thuốc lá đang có"; the held words near the paper's own, not another paper held ("xin giấy phép
- * xây nhà trên đất đã có sổ").
+ * cấp", "giấy phép bán lẻ thuốc lá đang có", "… đã cấp", "… cấp năm ngoái", "có giấy phép xây nhà rồi"; the held words
+ * near the paper's own, not another paper held ("xin giấy phép xây nhà trên đất đã có sổ").
  */
 const HELD_PAPER =
-  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co)(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)/u;
+  /(?:giay (?:phep|chung nhan|dang ky)|license|licence|permit)[^,.;?]{0,25}?(?:da duoc cap|duoc cap roi|duoc cap nam \d{4}|dang co|da co|da cap|(?:phuong |xa )?cap (?:hoi |tu )?nam (?:ngoai|truoc|\d{4}))(?!\s+(?:so|giay|dat|nha))|(?:da duoc cap|dang co|da co) (?:cai )?giay (?:phep|chung nhan|dang ky)|\bco (?:cai )?giay (?:phep|chung nhan|dang ky)[^,.;?]{0,25}? roi\b/u;
 
 /**
  * The changes of a thing (familyOf: its re-issue, amendment, extension …) a first question asks for when search answered
@@ -2560,19 +2560,78 @@ const HELD_PAPER =
  * (variantForDetail), else all its changes to choose from. None when the thing itself is meant (a first issue said) or
  * it has no changes.
  */
-function changesAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+function changesAsked(
+  thing: Procedure,
+  all: readonly Procedure[],
+  text: string,
+  /** Search answered `thing` (not only listed it first). */
+  answered = false,
+): Procedure[] {
   // Not civil status: its records are events, read by their own look-alike readings ("đã có giấy khai sinh" of a birth
   // abroad, "không đi lại được" of a mobile marriage registration).
-  if (isChange(thing) || thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  if (thing.field.startsWith("Hộ tịch") || namesFirstIssue(text)) return [];
+  // Search's first a change of the thing (its re-issue listed first for «giấy phép xây dựng đã cấp năm ngoái»): the
+  // thing it changes is the paper held, its changes the matter. A change search answered stands («đã có giấy phép xây
+  // nhà 3 tầng, giờ muốn đổi thiết kế thành 4 tầng»: its amendment).
+  if (isChange(thing)) {
+    if (answered) return [];
+    const things = familyOf(thing, all, isForeignElement).filter((p) => !isChange(p));
+    if (things.length !== 1) return [];
+    return changesAsked(things[0] as Procedure, all, text);
+  }
   // Only a paper said held: a change word alone is said of the case too ("mới chuyển vào Bình Dương, chủ trọ nhắc phải
   // đăng ký tạm trú" is no removal of a residence, "xây lại nhà" no permit's re-issue). Read before the family: most
   // first questions say no paper held, and the family is a walk over the catalogue.
-  if (!HELD_PAPER.test(fold(text.normalize("NFC")))) return [];
+  const folded = fold(text.normalize("NFC"));
+  if (CERTIFIED_HELD.test(folded)) return afterCertifiedAsked(thing, all, text);
+  if (!HELD_PAPER.test(folded)) return [];
   const changes = familyOf(thing, all, isForeignElement).filter(isChange);
   if (changes.length === 0) return [];
   const meant = variantForDetail([thing, ...changes], text);
   if (meant) return meant === thing ? [] : [meant];
   return changes;
+}
+
+/**
+ * A paper said certified already (folded): "hợp đồng … đã chứng thực", "chứng thực ở xã tháng trước", "chứng
+ * thực ở phường bị gõ sai", "năm ngoái chứng thực ở xã", "năm ngoái em …
+ * chứng thực hợp đồng … ở phường" (not "hồi": folded it is "hỏi" of "cho hỏi chứng thực"). A certification done is no longer the matter: what is done with the certified paper.
+ */
+const CERTIFIED_HELD =
+  /da (?:duoc )?chung thuc|chung thuc (?:o|tai) (?:ubnd )?(?:xa|phuong)[^,.;?]{0,12}?(?:thang truoc|nam ngoai|nam \d{4}|tuan truoc|truoc day|roi|bi )|(?:thang truoc|nam ngoai|nam \d{4}|truoc day)(?: chung thuc|[^.;?]{0,40}?chung thuc (?:hop dong|giao dich|van ban|di chuc))/u;
+/** What a record of a certified paper says of it in its name or aliases: "… đã (được) chứng thực". */
+const OF_CERTIFIED = /\bda (?:duoc )?chung thuc\b/u;
+/** Words of the records' names and aliases that tell no one of them (places, grammar). */
+const AFTER_STOP = new Set(tokenize("ở tại xã phường của trong cho và các từ có"));
+
+/**
+ * The records for a paper certified already (their names or aliases say "đã (được) chứng thực": its amendment or
+ * cancellation, the correction of its typing errors, a copy of it) a first question asks for when search answered the
+ * certification itself («hợp đồng mua bán đất đã chứng thực ở phường, giờ muốn sửa»: Nghị định 23/2015/NĐ-CP, Điều 38–
+ * 40): the one whose own words the message says (words no other of them says: «hủy», «bổ sung» of the amendment,
+ * «đánh máy», «sai» of the correction, «bản sao», «mất» of the copy), else all of them to choose from. None when the
+ * thing is one of them, or none is in the catalogue.
+ */
+function afterCertifiedAsked(thing: Procedure, all: readonly Procedure[], text: string): Procedure[] {
+  const ofCertified = (p: Procedure) => [p.name, ...p.aliases].some((t) => OF_CERTIFIED.test(fold(t)));
+  if (ofCertified(thing)) return [];
+  const after = all.filter((p) => p.field === thing.field && p.code !== thing.code && ofCertified(p));
+  if (after.length === 0) return [];
+  const own = new Map(after.map((p) => [p, new Set(tokenize([p.name, ...p.aliases].join(" ")))]));
+  const thingWords = new Set(tokenize([thing.name, ...thing.aliases].join(" ")));
+  const said = new Set(tokenize(text));
+  const counts = after.map((p) => {
+    const mine = own.get(p) as Set<string>;
+    let n = 0;
+    for (const t of mine) {
+      if (!said.has(t) || AFTER_STOP.has(t) || thingWords.has(t)) continue;
+      if (after.every((q) => q === p || !(own.get(q) as Set<string>).has(t))) n++;
+    }
+    return n;
+  });
+  const best = Math.max(...counts);
+  const leaders = after.filter((_, i) => counts[i] === best);
+  return best > 0 && leaders.length === 1 ? leaders : after;
 }
 
 /**
@@ -2768,13 +2827,21 @@ function withoutForeignElement(
   const setAside = listed.filter((h) => isForeignElement(h.procedure) !== foreign);
   if (kept.length === 0 || setAside.length === 0) return undefined;
   const [first, second] = kept;
-  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores.
+  // The plain twin of search's own first stands where search put it: ahead of the rest, whatever their scores. So does
+  // search's own plain first whose foreign twin it listed second: the pair heading the list tells the family asked, a
+  // record listed after them (a vocational training after a birth registration and its twin) no rival. Not a twin
+  // listed further down: "mất giấy khai sinh" lists the birth registration, the extract's copy, then the twin.
   const lead = listed[0];
   const twinLeads =
     first !== undefined &&
     lead !== undefined &&
     (standsFor.get(first) === lead ||
-      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code));
+      (!foreign && isForeignElement(lead.procedure) && plainFor(lead.procedure)?.code === first.procedure.code) ||
+      (!foreign &&
+        first === lead &&
+        listed[1] !== undefined &&
+        setAside.includes(listed[1]) &&
+        plainFor(listed[1].procedure)?.code === first.procedure.code));
   if (!first || (second && !twinLeads && first.score - second.score < REFINE_MARGIN)) return undefined;
   return { hits: [...kept, ...setAside], setAside: setAside.map((h) => h.procedure) };
 }
@@ -4217,6 +4284,45 @@ function citedBy(procedure: Procedure, all: readonly Procedure[]): Procedure[] {
 
 /** A procedure code as the records' notes cite it: "(thủ tục 2.000635)", "(1.004884)". */
 const CITED_CODE = /\b\d\.\d{6}\b/g;
+
+/** Adjacent folded word pairs of a text ("mai tang" of "mai táng phí"): how a matter is named. */
+function wordPairs(text: string): Set<string> {
+  const tokens = tokenize(text);
+  const pairs = new Set<string>();
+  for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
+  return pairs;
+}
+const PAIRS_OF = new WeakMap<Procedure, Set<string>>();
+/** The word pairs of a record's name and aliases, each title on its own. */
+function namePairs(procedure: Procedure): Set<string> {
+  let pairs = PAIRS_OF.get(procedure);
+  if (!pairs) {
+    pairs = new Set([procedure.name, ...procedure.aliases].flatMap((t) => [...wordPairs(t)]));
+    PAIRS_OF.set(procedure, pairs);
+  }
+  return pairs;
+}
+
+/**
+ * A first question's list whose every record names one matter the message names too (a word pair of their names or
+ * aliases: «mai táng» of the funeral supports), and which the catalogue holds in no more records than a list shows:
+ * that matter's records all, the listed ones first. «xin hỗ trợ tiền mai táng» lists three of the five funeral supports
+ * (social protection, social pension, emergency aid, a person of merit, the liên thông of a death): who died settles
+ * which, and a list that leaves out the citizen's own case asks them to pick a wrong one. A pair many records say
+ * («đăng ký», «hỗ trợ», «khai sinh») is no such small matter: the list stays search's.
+ */
+function withWholeMatter(listed: readonly Procedure[], all: readonly Procedure[], text: string): Procedure[] {
+  if (listed.length < 2 || listed.length >= LIST_MAX) return [...listed];
+  const said = wordPairs(text);
+  let whole: Procedure[] = [];
+  for (const pair of namePairs(listed[0] as Procedure)) {
+    if (!said.has(pair) || !listed.every((p) => namePairs(p).has(pair))) continue;
+    const matter = all.filter((p) => namePairs(p).has(pair));
+    if (matter.length <= LIST_MAX && matter.length > whole.length) whole = matter;
+  }
+  if (whole.length <= listed.length) return [...listed];
+  return [...listed, ...whole.filter((p) => !listed.includes(p))];
+}
 
 /**
  * A "which one?" list with the procedures its first candidates' "check first" notes send people to

@@ -3375,6 +3375,8 @@ function abroadOnly(said: readonly TextWord[], content: readonly QueryWord[]): b
       const one = tokenIn(said, k - 1, clause);
       const two = `${tokenIn(said, k - 2, clause)} ${one}`;
       if (!PLACE_BEFORE.has(one) && !STAY_ONE.has(one) && !STAY_BEFORE.has(two)) return false;
+      // "khai tử người nước ngoài": folded, the "tử" of a death reads as the "từ" (from) of a place.
+      if (two === "khai tu") return false;
       return !bornOrSettledBefore(said, k, clause);
     })
   );

@@ -2104,7 +2104,15 @@ export function rerank<P extends SearchableProcedure>(
   const scores = modelScores(cores, context, candidates, model);
   const foreign = saysForeign(situations, reading);
   const order = partFirst(
-    foreignFirst(plainFirst(nearestAfter(storyLast(byScore(candidates, scores))), rules, foreign), candidates, foreign),
+    foreignFirst(
+      abroadPlainFirst(
+        plainFirst(nearestAfter(storyLast(byScore(candidates, scores))), rules, foreign),
+        candidates,
+        reading,
+      ),
+      candidates,
+      foreign,
+    ),
     rules,
   );
   // The model's first, then the rules' own list in the model's order: a "which one?" list does not grow by the far
@@ -2174,6 +2182,34 @@ function plainFirst<P extends SearchableProcedure>(
   if (foreign || rules.decision !== "answer" || !answered || !first || first === answered) return order;
   if (!isForeignElement(first.procedure) || isForeignElement(answered.procedure)) return order;
   return [answered, ...order.filter((h) => h !== answered)];
+}
+
+/**
+ * The model's order with the plain record first where the model put its foreign-element twin first and every foreign
+ * word of the message is only a place a Vietnamese is at, works or studies in (`Reading.abroad`, index.ts `abroadOnly`):
+ * «vợ mình đi lao động Hàn Quốc được hai năm, … làm khai sinh cho bé ở đâu» is the plain birth registration (Luật Hộ
+ * tịch: a foreign element is a foreigner, a Vietnamese settled abroad as a party, or an event abroad), though the
+ * country meets the «nước ngoài» of the twin's name and the model weighs that word. The plain twin is the candidate
+ * whose name is most of the twin's (`TWIN_OVERLAP`), not itself a foreign-element record; `plainFirst` does the same
+ * only where the rules answered the plain one, here the rules may have left it below a list.
+ */
+function abroadPlainFirst<P extends SearchableProcedure>(
+  order: Hit<P>[],
+  candidates: readonly Hit<P>[],
+  reading: Reading,
+): Hit<P>[] {
+  const first = order[0];
+  if (!reading.abroad || !first || !isForeignElement(first.procedure)) return order;
+  const twin = twinWords(first.procedure);
+  // The nearest-named plain one: «Đăng ký khai sinh» before «Đăng ký lại khai sinh» beside the birth's twin.
+  let plain: Hit<P> | undefined;
+  let best = TWIN_OVERLAP;
+  for (const h of candidates) {
+    if (NEAREST.has(h) || isForeignElement(h.procedure)) continue;
+    const overlap = nameOverlap(twinWords(h.procedure), twin);
+    if (overlap > best || (overlap === best && !plain)) [plain, best] = [h, overlap];
+  }
+  return plain ? [plain, ...order.filter((h) => h !== plain)] : order;
 }
 
 /**
