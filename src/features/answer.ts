@@ -1941,29 +1941,20 @@ function asksOfCase(
   // bao lâu" after a marriage are)
   if (framesOtherRequest(current, text)) return false;
   // a price is asked of the thing its words name ("sinh con ở bệnh viện tư hết bao nhiêu tiền"); a trip's time or
-  // price is no section ("vô Sài Gòn mất bao lâu"). Unless the case-question judge, learnt from follow-ups, is sure the
-  // price is the case's ("đưa bà vào đó vì bà lẫn rồi, nhà tôi có phải đóng tiền gì ko" after a care-home admission,
-  // "is there any fee to file the claim?"): then the scope gate and the câu mẫu's words must read it as the ward's too.
-  if (cue?.section === "time" && travelsTo(text)) return false;
-  const priced = cue?.section === "fee";
-  if (priced && caseP(text, current, catalogue) < CASE_SURE_OF_THING) return false;
+  // price is no section ("vô Sài Gòn mất bao lâu")
+  if (cue?.section === "fee" || (cue?.section === "time" && travelsTo(text))) return false;
   // "my father's hands tremble and he cannot write his name, can he use a thumbprint instead?": English the
   // case-question judge, learnt from follow-ups, is sure asks of the case. The scope gate and the câu mẫu's words,
   // learnt from first messages (few of them English), read its everyday words ("tremble", "thumbprint") as another
   // matter; off-topic English after an answer ("is the weather in Hanoi nice in March?") the judge reads as none, and
   // one that names mostly things the ward never says ("how much is petrol") is left to the readings below.
-  if (
-    !priced &&
-    writesEnglish(text) &&
-    fewOutsiders(text, catalogue) &&
-    caseP(text, current, catalogue) >= ENGLISH_CASE_SURE
-  )
+  if (writesEnglish(text) && fewOutsiders(text, catalogue) && caseP(text, current, catalogue) >= ENGLISH_CASE_SURE)
     return true;
   const scope = search instanceof ExampleSearch ? search.scope : null;
   if (scope === null) return false;
   const p = outOfScope(scope, text);
   if (p < CASE_OUT_OF_SCOPE && leansToCase(current, text, cue, catalogue)) return true;
-  if (priced || p >= CASE_OUT_OF_SCOPE_ENGLISH) return false;
+  if (p >= CASE_OUT_OF_SCOPE_ENGLISH) return false;
   // "tôi đau chân không đi được, nhờ con trai đi thay được không", "phải điền tờ khai gì không", "what ID should I
   // bring? I only have my passport": a question of the case in the citizen's own words, whose words the câu mẫu (first messages) weigh too
   // thinly, and the scope gate reads as half another matter. The case-question judge, learnt from follow-ups, reads how
@@ -1971,12 +1962,10 @@ function asksOfCase(
   // the ward never says ("giảm cân", "shipping": another matter), the gate need only not be sure of another matter.
   // Vietnamese typed without accents says too little of what its words are ("ho ngheo … tien dien"); a time asked in
   // Vietnamese that no reading above took is the time of the thing it names, though the case's words name it ("thi đại
-  // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học"), unless the judge is sure
-  // it is the case's ("khoảng bao lâu thì cán bộ xuống" after a mobile registration).
+  // học mất mấy ngày" after a certified copy: the case's câu mẫu say "thi" and "đại học").
   const typed = words(text.slice(0, MAX_DAY_CHARS));
   const english = typedInEnglish(text);
-  const vietnamese =
-    typedWithMarks(typed) && (cue?.section !== "time" || caseP(text, current, catalogue) >= CASE_SURE_OF_THING);
+  const vietnamese = typedWithMarks(typed) && cue?.section !== "time";
   // (English that says no word the ward's English câu mẫu say, "does my dog need a license?", or mostly words the ward
   // never says, names another matter, whatever its frame: fewOutsiders)
   const englishOfWard = english && fewOutsiders(text, catalogue);
@@ -2028,13 +2017,6 @@ function leansToCase(current: Procedure, text: string, cue: SectionCue | undefin
   }
   return lean >= 0;
 }
-
-/**
- * P(a question of the case) from which a price or a time asked after an answer, that no reading took, may be the case's
- * rather than the thing its words name (asksOfCase). On the tuning conversations' turns that reach it, the judge this
- * sure met only prices and times of the case.
- */
-const CASE_SURE_OF_THING = 0.9;
 
 /** P(out of scope) under which a question of the case no reading took is the ward's (asksOfCase). */
 const CASE_OUT_OF_SCOPE = 0.2;

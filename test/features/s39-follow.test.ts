@@ -21,7 +21,6 @@ const BUSINESS_PAUSE = "1.001570";
 const SECURITY_CERTIFICATE = "3.000243";
 /** Sửa lỗi sai sót trong hợp đồng, giao dịch: its note sends a change that «cần» alter rights to 2.000913. */
 const CONTRACT_SLIP = "2.000927";
-const MOBILE_BIRTH = "1.003583";
 
 describe("a record's note sends the case on only by words of its case, as typed", () => {
   it("«trước hạn» (before the term) is no «nghỉ hẳn» (closing for good)", async () => {
@@ -42,16 +41,6 @@ describe("a record's note sends the case on only by words of its case, as typed"
     await converse([
       ["hợp đồng mua bán nhà đã chứng thực bị ghi sai số nhà, sửa lỗi thế nào", CONTRACT_SLIP],
       ["hai bên đã thống nhất, bên bán giờ đang ở Cần Thơ", CONTRACT_SLIP],
-    ]);
-  });
-});
-
-describe("a time asked of the case that no reading took, the case-question judge sure of it, is the case's", () => {
-  it("«khoảng bao lâu thì cán bộ mới xuống» after a mobile birth registration and thanks", async () => {
-    await converse([
-      ["hai vợ chồng đều bị liệt không ra phường được, cán bộ xuống nhà làm khai sinh cho bé được không", MOBILE_BIRTH],
-      ["hay quá 😀", undefined],
-      ["khoảng bao lâu thì cán bộ mới xuống", MOBILE_BIRTH],
     ]);
   });
 });
