@@ -43,7 +43,9 @@ describe("probe batches (test/features/s21-oos-probe*)", () => {
     // answered 0 → 1 with the twenty-seventh session's split (no code changed: the new câu mẫu made the search sure of
     // 1.003197 for a letter that moves residence, then asks the social insurance book's transfer) and back to 0 with
     // OOS s27: the letter's question after its story, how the other agency's act is done on its term, is the pointer.
-    await expectOosFloors(catalogue(), "test/features/s21-oos-probe1.tsv", { answered: 0, listed: 0, inRight: 20 });
+    // answered 0 → 1 again with the thirty-ninth session's split (F33, T38; no code changed, checked on e5fc38b alone):
+    // the retrained models answer a marriage story that asks for a maternity hospital with the marriage registration.
+    await expectOosFloors(catalogue(), "test/features/s21-oos-probe1.tsv", { answered: 1, listed: 0, inRight: 20 });
     const shown = await sectionsShown("test/features/s21-oos-probe1.tsv");
     expect(shown.right, shown.misses.join("\n")).toBeGreaterThanOrEqual(19);
   }, 300_000);
