@@ -2576,8 +2576,10 @@ function changesAsked(
 
 /**
  * A paper said certified already (folded): "hợp đồng … đã chứng thực", "chứng thực ở xã tháng trước", "chứng
- * thực ở phường bị gõ sai", "năm ngoái chứng thực ở xã", "năm ngoái em …
- * chứng thực hợp đồng … ở phường" (not "hồi": folded it is "hỏi" of "cho hỏi chứng thực"). A certification done is no longer the matter: what is done with the certified paper.
+ * thực ở phường bị gõ sai", "năm ngoái chứng thực ở xã", "năm ngoái em … chứng thực hợp đồng … ở phường" (not "hồi":
+ * folded it is "hỏi" of "cho hỏi chứng thực"). A certification done is no longer the matter: what is done with the
+ * certified paper. It reads no office: a question of another agency's act on the certified paper («… giờ sang tên sổ
+ * đỏ ở văn phòng đăng ký đất đai») is offered these records too (s19-oos-probes, left to mend).
  */
 const CERTIFIED_HELD =
   /da (?:duoc )?chung thuc|chung thuc (?:o|tai) (?:ubnd )?(?:xa|phuong)[^,.;?]{0,12}?(?:thang truoc|nam ngoai|nam \d{4}|tuan truoc|truoc day|roi|bi )|(?:thang truoc|nam ngoai|nam \d{4}|truoc day)(?: chung thuc|[^.;?]{0,40}?chung thuc (?:hop dong|giao dich|van ban|di chuc))/u;
